@@ -1,0 +1,154 @@
+//! Article structure: raw file content → title, dateline and publication date, author, body
+//! paragraphs (list items kept as items), and reader comments and pingbacks apart from the body.
+//!
+//! Three input formats share one block-level parser (`blocks`): plain text as exported from
+//! blogs and wires, Markdown with YAML front matter (`markdown`), and HTML (`html`). This module
+//! does no language analysis: names, quotes and dates in the body are found later.
+
+mod blocks;
+mod html;
+mod markdown;
+
+use crate::calendar::Stamp;
+use crate::model::{Comment, Document, Paragraph, PublishedSource};
+use std::fmt;
+
+/// The input formats understood.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Plain,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    /// Guesses the format from a file name's extension, then from the content.
+    pub fn guess(name: &str, content: &str) -> Format {
+        let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+        match ext.as_str() {
+            "md" | "markdown" | "mdown" => Format::Markdown,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "txt" | "text" => Format::Plain,
+            _ => {
+                let head = content.trim_start().get(..200.min(content.trim_start().len())).unwrap_or("").to_ascii_lowercase();
+                if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") || head.starts_with("<article") {
+                    Format::Html
+                } else if content.starts_with("---\n") || content.starts_with("---\r\n") {
+                    Format::Markdown
+                } else {
+                    Format::Plain
+                }
+            }
+        }
+    }
+}
+
+/// Why an input could not be turned into an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ArticleError {
+    Empty,
+    Binary,
+    TooLarge { bytes: usize, limit: usize },
+    NoText,
+}
+
+impl fmt::Display for ArticleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ArticleError::Empty => write!(f, "the file is empty"),
+            ArticleError::Binary => write!(f, "the file is binary, not text"),
+            ArticleError::TooLarge { bytes, limit } => {
+                write!(f, "the file is too large ({} KB; the limit is {} KB)", bytes / 1024, limit / 1024)
+            }
+            ArticleError::NoText => write!(f, "no article text was found in it"),
+        }
+    }
+}
+
+impl std::error::Error for ArticleError {}
+
+/// The largest article accepted (a long feature is ~100 KB; this leaves room for HTML markup).
+pub const MAX_ARTICLE_BYTES: usize = 8 * 1024 * 1024;
+
+/// A structured article, before the body is joined into one text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Article {
+    pub title: String,
+    pub published: Option<Stamp>,
+    pub published_source: PublishedSource,
+    pub author: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub paragraphs: Vec<Block>,
+    pub comments: Vec<Comment>,
+}
+
+/// A body paragraph: its text, and its list marker when it is a list item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub text: String,
+    pub item: Option<String>,
+}
+
+impl Article {
+    /// Joins the paragraphs into the document body (blank-line separated) with their spans.
+    pub fn into_document(self, id: String) -> Document {
+        let mut text = String::new();
+        let mut paragraphs = Vec::with_capacity(self.paragraphs.len());
+        for block in self.paragraphs {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            let start = text.len();
+            text.push_str(&block.text);
+            paragraphs.push(Paragraph { start, end: text.len(), item: block.item });
+        }
+        Document {
+            id,
+            title: self.title,
+            published: self.published.map(|s| s.to_string()),
+            published_source: if self.published.is_some() { self.published_source } else { PublishedSource::None },
+            author: self.author,
+            outlet: self.outlet,
+            url: self.url,
+            text,
+            paragraphs,
+            comments: self.comments,
+        }
+    }
+}
+
+/// Parses raw content into an article. `name` (a file name) helps guess the format.
+pub fn parse(content: &str, format: Option<Format>, name: &str) -> Result<Article, ArticleError> {
+    if content.len() > MAX_ARTICLE_BYTES {
+        return Err(ArticleError::TooLarge { bytes: content.len(), limit: MAX_ARTICLE_BYTES });
+    }
+    if content.trim().is_empty() {
+        return Err(ArticleError::Empty);
+    }
+    if looks_binary(content) {
+        return Err(ArticleError::Binary);
+    }
+    let content = normalize_newlines(content);
+    let article = match format.unwrap_or_else(|| Format::guess(name, &content)) {
+        Format::Plain => blocks::parse(&content, blocks::Given::default()),
+        Format::Markdown => markdown::parse(&content),
+        Format::Html => html::parse(&content),
+    };
+    if article.paragraphs.is_empty() && article.title.is_empty() {
+        return Err(ArticleError::NoText);
+    }
+    Ok(article)
+}
+
+/// NUL bytes or a high share of control characters mean this is not text.
+fn looks_binary(content: &str) -> bool {
+    let sample: Vec<char> = content.chars().take(4096).collect();
+    let control = sample.iter().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
+    sample.contains(&'\0') || control * 20 > sample.len()
+}
+
+fn normalize_newlines(content: &str) -> String {
+    let s = content.strip_prefix('\u{feff}').unwrap_or(content);
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}

@@ -1,0 +1,242 @@
+//! Whole-string dates and times of metadata: front matter, HTML meta, datelines, comment
+//! stamps (`2009-03-03T08:48:00Z`, `Tuesday, March 03, 2009 at 8:48 am`,
+//! `March 3, 2009 @ 8:25 am`, `3 March 2009`, `Tue, 03 Mar 2009 08:48:00 GMT`).
+//!
+//! A string parses only when every word in it is part of the date, so a sentence that merely
+//! contains a date is not a dateline. Time expressions inside running text are `times`' job;
+//! the month and weekday tables here are shared with it. Calendar arithmetic is jiff's.
+
+use jiff::civil::{Date, Time, Weekday};
+use std::fmt;
+
+/// A calendar date with an optional time of day (no time zone: news datelines are local).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Stamp {
+    pub date: Date,
+    pub time: Option<Time>,
+}
+
+impl fmt::Display for Stamp {
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, as in the contract.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.date.year(), self.date.month(), self.date.day())?;
+        if let Some(t) = self.time {
+            write!(f, "T{:02}:{:02}", t.hour(), t.minute())?;
+        }
+        Ok(())
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+
+/// Month number (1–12) of a month name or its usual abbreviation (`Feb`, `Feb.`, `Sept`).
+pub(crate) fn month_number(word: &str) -> Option<i8> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    let found = MONTHS.iter().position(|m| *m == w || (w.len() <= 4 && m.starts_with(&w) && (w.len() == 3 || w == "sept")));
+    found.map(|i| i as i8 + 1)
+}
+
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Monday),
+    ("tuesday", Weekday::Tuesday),
+    ("wednesday", Weekday::Wednesday),
+    ("thursday", Weekday::Thursday),
+    ("friday", Weekday::Friday),
+    ("saturday", Weekday::Saturday),
+    ("sunday", Weekday::Sunday),
+];
+
+/// Weekday of a name or abbreviation (`Tuesday`, `Tue`, `Tues.`).
+pub(crate) fn weekday(word: &str) -> Option<Weekday> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    WEEKDAYS.iter().find(|(name, _)| *name == w || (w.len() <= 5 && name.starts_with(&w))).map(|(_, d)| *d)
+}
+
+/// Words allowed in a stamp besides its date and time parts.
+const FILLER: &[&str] = &["at", "on", "@", ",", "-", "–", "|", "gmt", "utc", "z", "the", "of", "et", "est", "edt", "pst", "pdt", "bst", "cet"];
+
+/// True for a valid `YYYY-MM-DD` date (as the `--dct` flag takes).
+pub fn is_date(s: &str) -> bool {
+    s.len() == 10 && parse_iso(s).is_some()
+}
+
+/// Parses a string that is wholly a date, optionally with a time of day.
+pub(crate) fn parse_stamp(s: &str) -> Option<Stamp> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 80 {
+        return None;
+    }
+    parse_iso(s).or_else(|| parse_words(s))
+}
+
+/// `2009-03-03`, `2009-03-03T08:48`, `2009-03-03 08:48:00+01:00`, `2009-03-03T08:48:00.000Z`.
+fn parse_iso(s: &str) -> Option<Stamp> {
+    let b = s.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let date = ymd(num(&s[0..4])?, num(&s[5..7])?, num(&s[8..10])?)?;
+    let rest = &s[10..];
+    if rest.is_empty() {
+        return Some(Stamp { date, time: None });
+    }
+    let rest = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' '))?;
+    let time = if rest.len() >= 5 && rest.as_bytes()[2] == b':' {
+        Time::new(num(&rest[0..2])? as i8, num(&rest[3..5])? as i8, 0, 0).ok()
+    } else {
+        None
+    };
+    time.map(|t| Stamp { date, time: Some(t) })
+}
+
+fn num(s: &str) -> Option<i32> {
+    (!s.is_empty() && s.bytes().all(|c| c.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+}
+
+fn ymd(y: i32, m: i32, d: i32) -> Option<Date> {
+    Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+}
+
+/// Month-name and numeric forms, in any of the usual orders, with an optional time.
+fn parse_words(s: &str) -> Option<Stamp> {
+    let (mut year, mut month, mut day) = (None::<i32>, None::<i32>, None::<i32>);
+    let mut time: Option<(i32, i32)> = None;
+    let mut pending_meridiem = false;
+    let mut bare_numbers = Vec::new();
+    for word in words(s) {
+        let lower = word.to_ascii_lowercase();
+        if let Some(m) = month_number(&word).filter(|_| month.is_none()) {
+            month = Some(m as i32);
+        } else if weekday(&word).is_some() || FILLER.contains(&lower.as_str()) {
+        } else if let Some((h, m)) = clock(&lower) {
+            time = Some((h, m));
+            pending_meridiem = true;
+        } else if matches!(lower.as_str(), "am" | "a.m." | "a.m" | "pm" | "p.m." | "p.m") && pending_meridiem {
+            let (h, m) = time?;
+            let pm = lower.starts_with('p');
+            time = Some(match (h, pm) {
+                (12, false) => (0, m),
+                (h, true) if h < 12 => (h + 12, m),
+                _ => (h, m),
+            });
+            pending_meridiem = false;
+        } else if let Some((a, b, c)) = slashed(&lower) {
+            // US order (month/day/year) unless the first part cannot be a month.
+            let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+            (month, day, year) = (Some(m), Some(d), Some(if c < 100 { c + 2000 } else { c }));
+        } else if let Some(n) = ordinal(&lower) {
+            bare_numbers.push(n);
+        } else {
+            return None; // a word that is not part of a date
+        }
+    }
+    for n in bare_numbers {
+        if n >= 1000 && year.is_none() {
+            year = Some(n);
+        } else if (1..=31).contains(&n) && day.is_none() {
+            day = Some(n);
+        } else {
+            return None;
+        }
+    }
+    let date = ymd(year?, month?, day?)?;
+    let time = match time {
+        Some((h, m)) => Some(Time::new(i8::try_from(h).ok()?, i8::try_from(m).ok()?, 0, 0).ok()?),
+        None => None,
+    };
+    Some(Stamp { date, time })
+}
+
+/// Splits on white space and commas, keeping `@` and `|` as words.
+fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_string())
+}
+
+/// `8:48`, `08:48:00`, `8:48am`, `16h30`.
+fn clock(w: &str) -> Option<(i32, i32)> {
+    let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+    let mut parts = w.split(':');
+    let h = num(parts.next()?)?;
+    let m = num(parts.next()?)?;
+    if let Some(sec) = parts.next() {
+        num(sec.split('.').next()?)?;
+    }
+    (h < 24 && m < 60).then_some((h, m))
+}
+
+/// `03/03/2009`, `3/3/09`.
+fn slashed(w: &str) -> Option<(i32, i32, i32)> {
+    let mut parts = w.split('/');
+    let (a, b, c) = (num(parts.next()?)?, num(parts.next()?)?, num(parts.next()?)?);
+    parts.next().is_none().then_some((a, b, c))
+}
+
+/// `3`, `03`, `3rd`, `21st`, `2009`.
+fn ordinal(w: &str) -> Option<i32> {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+    let suffix = &w[digits.len()..];
+    let ok = matches!(suffix, "" | "st" | "nd" | "rd" | "th" | ".");
+    if ok {
+        num(digits)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Option<String> {
+        parse_stamp(s).map(|x| x.to_string())
+    }
+
+    #[test]
+    fn iso_forms() {
+        assert_eq!(p("2009-03-03").as_deref(), Some("2009-03-03"));
+        assert_eq!(p("2009-03-03T08:48:00Z").as_deref(), Some("2009-03-03T08:48"));
+        assert_eq!(p("2012-03-26 17:05:00+09:00").as_deref(), Some("2012-03-26T17:05"));
+        assert_eq!(p("2009-02-30"), None);
+    }
+
+    #[test]
+    fn blog_and_newswire_forms() {
+        assert_eq!(p("Tuesday, March 03, 2009 at 8:48 am").as_deref(), Some("2009-03-03T08:48"));
+        assert_eq!(p("March 3, 2009 @ 4:25 pm").as_deref(), Some("2009-03-03T16:25"));
+        assert_eq!(p("3 March 2009").as_deref(), Some("2009-03-03"));
+        assert_eq!(p("Feb. 20, 2009").as_deref(), Some("2009-02-20"));
+        assert_eq!(p("Tue, 03 Mar 2009 08:48:00 GMT").as_deref(), Some("2009-03-03T08:48"));
+        assert_eq!(p("03/26/2012").as_deref(), Some("2012-03-26"));
+        assert_eq!(p("12:05 a.m. Sept. 1st, 2020").as_deref(), Some("2020-09-01T00:05"));
+        assert_eq!(p("February 29, 2012").as_deref(), Some("2012-02-29"));
+        assert_eq!(p("February 29, 2011"), None);
+    }
+
+    #[test]
+    fn sentences_with_dates_are_not_stamps() {
+        assert_eq!(p("Officials met on March 3, 2009"), None);
+        assert_eq!(p("March 2009"), None);
+        assert_eq!(p(""), None);
+    }
+
+    #[test]
+    fn month_and_weekday_names() {
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("May"), Some(5));
+        assert_eq!(month_number("Ma"), None);
+        assert_eq!(month_number("mark"), None);
+        assert_eq!(weekday("Tues."), Some(Weekday::Tuesday));
+        assert_eq!(weekday("Mo"), None);
+    }
+}

@@ -1,0 +1,25 @@
+//! Storyscope's core: turns news articles into a timeline of dated events, a wall of who said
+//! what, and the people, places and organizations involved.
+//!
+//! The modules read as a pipeline (see [`pipeline`]):
+//! `article` (text → structured article) → `text` (sentences and tokens) →
+//! `entities`, `quotes`, `times` → `events` → the contract in [`model`].
+//! `seeds` holds the embedded default corpus; `wasm` is the thin browser binding.
+
+pub mod article;
+pub mod calendar;
+pub(crate) mod entities;
+pub(crate) mod events;
+pub mod model;
+pub(crate) mod offsets;
+pub mod pipeline;
+pub(crate) mod quotes;
+pub mod seeds;
+pub(crate) mod text;
+pub(crate) mod times;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use model::Extraction;
+pub use pipeline::{extract, Failure, Input, Known, Outcome};

@@ -1,0 +1,151 @@
+//! `storyscope`: the command-line face of the core, for batch work, tests and benchmarks.
+//!
+//! `storyscope extract [--dct YYYY-MM-DD] [--seeds] PATH...` prints the extraction contract as
+//! JSON. This file only reads files and arguments; all extraction is in the library.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use storyscope::model::PublishedSource;
+use storyscope::{Failure, Input};
+
+const USAGE: &str = "\
+usage: storyscope extract [--dct YYYY-MM-DD] [--seeds] [--compact] PATH...
+
+Extracts documents, quotes, entities, times and events from articles and prints them as JSON.
+PATH is a file (.txt, .md, .html), a folder (read recursively), or - for standard input.
+  --dct DATE   the document creation time of every input (wins over what the text says)
+  --seeds      also extract the embedded seed articles
+  --compact    print JSON on one line";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("extract") => extract(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn extract(args: &[String]) -> ExitCode {
+    let mut dct = None;
+    let mut paths = Vec::new();
+    let mut seeds = false;
+    let mut compact = false;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--dct" => match it.next() {
+                Some(value) => dct = Some(value.clone()),
+                None => return usage_error("--dct needs a date (YYYY-MM-DD)"),
+            },
+            "--seeds" => seeds = true,
+            "--compact" => compact = true,
+            "-" => paths.push(PathBuf::from("-")),
+            flag if flag.starts_with("--") => return usage_error(&format!("unknown option {flag}")),
+            path => paths.push(PathBuf::from(path)),
+        }
+    }
+    if let Some(d) = &dct {
+        if !storyscope::calendar::is_date(d) {
+            return usage_error(&format!("--dct {d}: expected a date as YYYY-MM-DD"));
+        }
+    }
+    if paths.is_empty() && !seeds {
+        return usage_error("no input: give files, folders, - for standard input, or --seeds");
+    }
+
+    let mut failures = Vec::new();
+    let mut inputs = if seeds { storyscope::seeds::inputs() } else { Vec::new() };
+    for path in &paths {
+        read_path(path, &mut inputs, &mut failures);
+    }
+    if let Some(d) = &dct {
+        for input in &mut inputs {
+            input.known.published = Some(d.clone());
+            input.known.published_source = PublishedSource::Flag;
+        }
+    }
+    let outcome = storyscope::extract(&inputs);
+    failures.extend(outcome.failures);
+
+    let json = if compact {
+        serde_json::to_string(&outcome.extraction)
+    } else {
+        serde_json::to_string_pretty(&outcome.extraction)
+    };
+    let mut stdout = std::io::stdout().lock();
+    let written = json.map_err(std::io::Error::other).and_then(|j| writeln!(stdout, "{j}"));
+    if let Err(e) = written {
+        eprintln!("storyscope: cannot write the output: {e}");
+        return ExitCode::FAILURE;
+    }
+    for f in &failures {
+        eprintln!("storyscope: {}: {}", f.name, f.reason);
+    }
+    if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("storyscope: {message}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+/// Reads a file, a folder (recursively, in name order) or standard input into `inputs`.
+fn read_path(path: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>) {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        match std::io::stdin().read_to_end(&mut bytes) {
+            Ok(_) => push_input("stdin", "stdin", bytes, inputs, failures),
+            Err(e) => failures.push(Failure { name: "stdin".into(), reason: e.to_string() }),
+        }
+        return;
+    }
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => return failures.push(Failure { name: path.display().to_string(), reason: e.to_string() }),
+        };
+        entries.sort();
+        for entry in entries {
+            let hidden = entry.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if entry.is_dir() && !hidden {
+                read_path(&entry, inputs, failures);
+            } else if !hidden && is_article_file(&entry) {
+                read_path(&entry, inputs, failures);
+            }
+        }
+        return;
+    }
+    let name = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let stem = path.file_stem().map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
+            push_input(&stem, &name, bytes, inputs, failures);
+        }
+        Err(e) => failures.push(Failure { name, reason: e.to_string() }),
+    }
+}
+
+/// In a folder, only article files are read (a manifest or an image beside them is not).
+fn is_article_file(path: &Path) -> bool {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    matches!(ext.as_str(), "txt" | "text" | "md" | "markdown" | "html" | "htm")
+}
+
+fn push_input(id: &str, name: &str, bytes: Vec<u8>, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>) {
+    match Input::from_bytes(id, name, bytes) {
+        Ok(input) => inputs.push(input),
+        Err(failure) => failures.push(failure),
+    }
+}

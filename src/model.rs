@@ -1,0 +1,248 @@
+//! The extraction contract: the JSON that `storyscope extract` prints and the wasm API returns.
+//!
+//! These types are a public interface read by other tools. Fields may be added; none may be
+//! renamed or dropped. Offsets in the serialized form are Unicode code-point offsets into the
+//! document's `text`. Inside the pipeline every offset is a *byte* offset into that text (what
+//! Rust string slicing wants); [`Extraction::into_code_point_offsets`] converts them all, once,
+//! at the end. This module holds data only, no extraction logic.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open range `[start, end)` into a document's `text`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// Everything extracted from a corpus.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    pub documents: Vec<Document>,
+    pub quotes: Vec<Quote>,
+    pub entities: Vec<Entity>,
+    pub times: Vec<TimeExpression>,
+    pub events: Vec<Event>,
+}
+
+/// Where a document's publication date (its document creation time) came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PublishedSource {
+    FrontMatter,
+    Manifest,
+    Dateline,
+    Meta,
+    Flag,
+    Inferred,
+    #[default]
+    None,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// The file stem (or the id the caller gave).
+    pub id: String,
+    pub title: String,
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, or null when unknown.
+    pub published: Option<String>,
+    pub published_source: PublishedSource,
+    pub author: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    /// The body text: paragraphs joined by a blank line. Every offset refers to this.
+    pub text: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub comments: Vec<Comment>,
+}
+
+/// A body paragraph. `item` is the list marker ("1", "a", "•") when the paragraph is a list item.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CommentKind {
+    Comment,
+    Pingback,
+}
+
+/// A reader comment or pingback, kept apart from the body (its text has no offsets).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comment {
+    pub kind: CommentKind,
+    /// `YYYY-MM-DDTHH:MM` (or `YYYY-MM-DD`), null when the export gives none.
+    pub posted: Option<String>,
+    pub author: Option<String>,
+    pub text: String,
+    /// A pingback's title line (the linking post); null for comments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Partial,
+    Dialogue,
+    Scare,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Stable within one extraction: `q` + index. Events refer to quotes by it.
+    pub id: String,
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    /// The inner text, without the quote marks.
+    pub text: String,
+    pub kind: QuoteKind,
+    pub speaker: Option<String>,
+    pub speaker_span: Option<Span>,
+    pub speaker_id: Option<String>,
+    /// The speech verb (or `:` for dialogue lines).
+    pub cue: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organization,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TimexType {
+    #[serde(rename = "DATE")]
+    Date,
+    #[serde(rename = "TIME")]
+    Time,
+    #[serde(rename = "DURATION")]
+    Duration,
+    #[serde(rename = "SET")]
+    Set,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimeExpression {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// TIMEX3 value: `2009-03-03`, `2009-W07`, `P3Y`, `PRESENT_REF`, `XXXX-WXX-1` …
+    pub value: String,
+    /// What a relative value was resolved against (a date value), null for absolute ones.
+    pub anchor: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    /// TIMEX3 value of the event's date.
+    pub date: String,
+    /// First and last day of the date's range, `YYYY-MM-DD`.
+    pub start: String,
+    pub end: String,
+    pub summary: String,
+    pub docs: Vec<String>,
+    pub entities: Vec<String>,
+    pub entity_names: Vec<String>,
+    pub mentions: Vec<Mention>,
+    pub quotes: Vec<String>,
+}
+
+impl Extraction {
+    /// Converts every byte offset of the pipeline into a code-point offset of the contract.
+    pub(crate) fn into_code_point_offsets(mut self) -> Self {
+        use crate::offsets::CodePoints;
+        use std::collections::HashMap;
+        let maps: HashMap<String, CodePoints> = self
+            .documents
+            .iter()
+            .map(|d| (d.id.clone(), CodePoints::new(&d.text)))
+            .collect();
+        let map = |doc: &str| &maps[doc];
+        for d in &mut self.documents {
+            let m = map(&d.id);
+            for p in &mut d.paragraphs {
+                p.start = m.of(p.start);
+                p.end = m.of(p.end);
+            }
+        }
+        for q in &mut self.quotes {
+            let m = map(&q.doc);
+            q.start = m.of(q.start);
+            q.end = m.of(q.end);
+            if let Some(s) = &mut q.speaker_span {
+                *s = m.span(*s);
+            }
+        }
+        for e in &mut self.entities {
+            for mention in &mut e.mentions {
+                convert_mention(mention, map(&mention.doc));
+            }
+        }
+        for t in &mut self.times {
+            let m = map(&t.doc);
+            t.start = m.of(t.start);
+            t.end = m.of(t.end);
+        }
+        for ev in &mut self.events {
+            for mention in &mut ev.mentions {
+                convert_mention(mention, map(&mention.doc));
+            }
+        }
+        self
+    }
+}
+
+fn convert_mention(mention: &mut Mention, m: &crate::offsets::CodePoints) {
+    mention.start = m.of(mention.start);
+    mention.end = m.of(mention.end);
+}

@@ -1,0 +1,132 @@
+//! Sentences and tokens of a document body: the shared ground of every extractor.
+//!
+//! Works on the body `text` of a parsed article (paragraphs joined by blank lines) and yields
+//! byte-offset spans. It knows typography (quote marks, abbreviations, initials) but nothing of
+//! meaning: names, quotes and dates are found by the modules after it.
+
+mod sentences;
+mod tokens;
+
+#[allow(unused_imports)]
+pub(crate) use tokens::{Token, TokenKind};
+
+use crate::model::Span;
+use std::ops::Range;
+
+/// One sentence: its span, the paragraph it lies in, and its tokens (indices into `tokens`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+    pub tokens: Range<usize>,
+}
+
+/// A document body cut into paragraphs, sentences and tokens.
+#[derive(Clone, Debug)]
+pub(crate) struct Analysis<'t> {
+    pub text: &'t str,
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+}
+
+impl<'t> Analysis<'t> {
+    /// Analyzes `text` whose paragraphs are `paragraphs` (byte spans, in order).
+    pub(crate) fn new(text: &'t str, paragraphs: &[Span]) -> Self {
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        for (p, para) in paragraphs.iter().enumerate() {
+            let first = tokens.len();
+            tokens::tokenize_into(text, *para, &mut tokens);
+            sentences::split_into(text, &tokens, first..tokens.len(), p, &mut sentences);
+        }
+        Analysis { text, paragraphs: paragraphs.to_vec(), sentences, tokens }
+    }
+
+    /// Analyzes a text whose paragraphs are separated by blank lines (handy in tests).
+    #[cfg(test)]
+    pub(crate) fn of_text(text: &'t str) -> Self {
+        Self::new(text, &paragraph_spans(text))
+    }
+
+    pub(crate) fn token_text(&self, i: usize) -> &'t str {
+        &self.text[self.tokens[i].span.start..self.tokens[i].span.end]
+    }
+
+    pub(crate) fn sentence_text(&self, s: &Sentence) -> &'t str {
+        &self.text[s.span.start..s.span.end]
+    }
+
+    /// Index of the sentence containing byte offset `at`, if any.
+    pub(crate) fn sentence_at(&self, at: usize) -> Option<usize> {
+        let k = self.sentences.partition_point(|s| s.span.end <= at);
+        (k < self.sentences.len() && self.sentences[k].span.start <= at).then_some(k)
+    }
+
+    /// Index of the first token that starts at or after byte offset `at`.
+    pub(crate) fn token_from(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < at)
+    }
+}
+
+/// Byte spans of the blank-line-separated paragraphs of `text`, trimmed.
+pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut offset = 0;
+    for block in text.split("\n\n") {
+        let start = offset + (block.len() - block.trim_start().len());
+        let end = offset + block.trim_end().len();
+        if end > start {
+            spans.push(Span::new(start, end));
+        }
+        offset += block.len() + 2;
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let a = Analysis::of_text(text);
+        a.sentences.iter().map(|s| a.sentence_text(s)).collect()
+    }
+
+    #[test]
+    fn splits_on_terminal_punctuation() {
+        assert_eq!(
+            sentences("The vote was close. Critics said so! Was it fair?"),
+            ["The vote was close.", "Critics said so!", "Was it fair?"]
+        );
+    }
+
+    #[test]
+    fn keeps_titles_initials_and_acronyms() {
+        assert_eq!(
+            sentences("Mr. Smith met Dr. Jane Q. Public in the U.S. capital on Feb. 20. Then he left."),
+            ["Mr. Smith met Dr. Jane Q. Public in the U.S. capital on Feb. 20.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("“We will win,” she said. “It is certain.” He disagreed."),
+            ["“We will win,” she said.", "“It is certain.”", "He disagreed."]
+        );
+    }
+
+    #[test]
+    fn does_not_split_before_lowercase() {
+        assert_eq!(sentences("It costs approx. ten dollars, i.e. not much."), ["It costs approx. ten dollars, i.e. not much."]);
+    }
+
+    #[test]
+    fn paragraphs_bound_sentences() {
+        let a = Analysis::of_text("First paragraph without a stop\n\nSecond one.");
+        assert_eq!(a.sentences.len(), 2);
+        assert_eq!(a.sentences[1].paragraph, 1);
+        assert_eq!(a.sentence_at(a.text.find("Second").unwrap()), Some(1));
+    }
+}
