@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds the distributables: the Rust core to wasm (release profile for size), wasm-bindgen's
+# classic-script glue, wasm-opt from npm's binaryen, then scripts/bundle.mjs inlines it all into
+# dist/storyscope.html (one self-contained page) and dist/storyscope-embed.js.
+set -euo pipefail
+source "$(dirname "$0")/config.sh"
+cd "$ROOT"
+out=target/wasm-bindgen
+wasm_opt=node_modules/.bin/wasm-opt
+[ -x "$wasm_opt" ] || { echo "build: $wasm_opt is missing; run scripts/setup.sh" >&2; exit 1; }
+
+cargo build --release --target wasm32-unknown-unknown --lib
+mkdir -p "$out"
+wasm-bindgen --target "$(setting wasm_bindgen_target)" --no-typescript --out-dir "$out" \
+  target/wasm32-unknown-unknown/release/storyscope.wasm
+# shellcheck disable=SC2046
+"$wasm_opt" $(setting wasm_opt_flags) "$out/storyscope_bg.wasm" -o "$out/storyscope_bg.opt.wasm"
+node scripts/bundle.mjs "$out/storyscope.js" "$out/storyscope_bg.opt.wasm"

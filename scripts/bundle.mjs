@@ -1,0 +1,78 @@
+// Inlines the wasm (base64), the wasm-bindgen glue, the app scripts and styles into
+// dist/storyscope-embed.js (one classic script defining <story-scope>) and
+// dist/storyscope.html (one self-contained page with a strict Content-Security-Policy whose
+// script and style hashes are computed here). Prints the gzip sizes and enforces the budget
+// of wasm-pack.toml.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const [gluePath, wasmPath] = process.argv.slice(2);
+const read = (p) => readFileSync(join(root, p), 'utf8');
+const setting = (key) => {
+  const m = read('wasm-pack.toml').match(new RegExp(`^${key}\\s*=\\s*"?([^"#\\n]*)"?`, 'm'));
+  if (!m) throw new Error(`wasm-pack.toml: no setting '${key}'`);
+  return m[1].trim();
+};
+
+// The app's classic scripts, concatenated in this order inside one closure.
+const APP_SCRIPTS = ['dom.js', 'core.js', 'format.js', 'views/articles.js', 'views/reader.js',
+  'views/quotes.js', 'views/entities.js', 'views/timeline.js', 'element.js'];
+
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version ?? '';
+const wasm = readFileSync(wasmPath);
+const glue = readFileSync(gluePath, 'utf8');
+const css = read('www/storyscope.css');
+const app = APP_SCRIPTS.map((f) => `// ---- www/app/${f}\n${read(`www/app/${f}`)}`).join('\n');
+
+const embed = `/*! Storyscope ${version}: explore a news story across articles. One script, no network. */
+(() => {
+"use strict";
+const STORYSCOPE_CSS = ${JSON.stringify(css)};
+const STORYSCOPE_WASM = ${JSON.stringify(wasm.toString('base64'))};
+${glue}
+${app}
+})();
+`;
+if (/<\/script/i.test(embed)) throw new Error('bundle: the script contains "</script"; it cannot be inlined');
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const pageCss = read('www/page.css');
+const csp = [
+  "default-src 'none'",
+  `script-src ${sha256(embed)} 'wasm-unsafe-eval'`,
+  `style-src ${sha256(pageCss)}`,
+  "img-src data: blob:",
+  "connect-src 'none'",
+  "worker-src blob:",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const page = read('www/index.html')
+  .replace('{{CSP}}', () => csp)
+  .replace('{{STYLE}}', () => pageCss)
+  .replace('{{SCRIPT}}', () => embed);
+
+mkdirSync(join(root, 'dist'), { recursive: true });
+writeFileSync(join(root, 'dist/storyscope-embed.js'), embed);
+writeFileSync(join(root, 'dist/storyscope.html'), page);
+writeFileSync(join(root, 'dist/index.html'), page);
+
+const kib = (bytes) => (bytes / 1024).toFixed(1);
+const sizes = [
+  ['storyscope.wasm (optimized)', wasm, 'wasm_gzip_kib'],
+  ['dist/storyscope.html', Buffer.from(page), 'html_gzip_kib'],
+  ['dist/storyscope-embed.js', Buffer.from(embed), 'embed_gzip_kib'],
+];
+let over = false;
+for (const [name, bytes, budgetKey] of sizes) {
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  const budget = Number(setting(budgetKey));
+  const flag = gz / 1024 > budget ? `  OVER BUDGET (${budget} KiB)` : '';
+  over ||= flag !== '';
+  console.log(`${name.padEnd(30)} ${kib(bytes.length).padStart(8)} KiB, gzip ${kib(gz).padStart(7)} KiB${flag}`);
+}
+if (over) process.exit(1);

@@ -1,0 +1,96 @@
+//! The browser binding: converts JavaScript values to pipeline inputs and the extraction back
+//! to plain JavaScript objects (serde-wasm-bindgen, one coarse call per corpus).
+//!
+//! No logic lives here. Errors cross the boundary as `Result`s (a JS exception with a readable
+//! message), never as panics; the panic hook only makes an unexpected one readable.
+
+use crate::model::{Extraction, PublishedSource};
+use crate::pipeline::{Failure, Input, Known};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// The crate version, for the page's footer and bug reports.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// An article as the page hands it over: pasted text or a dropped file.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct JsArticle {
+    id: String,
+    #[serde(default)]
+    name: Option<String>,
+    /// The text, when the page already has it as a string.
+    #[serde(default)]
+    content: Option<String>,
+    /// The raw bytes of a file, so that invalid UTF-8 is reported rather than replaced.
+    #[serde(default, with = "serde_bytes_opt")]
+    bytes: Option<Vec<u8>>,
+    #[serde(default)]
+    published: Option<String>,
+}
+
+mod serde_bytes_opt {
+    use serde::{Deserialize, Deserializer};
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>, D::Error> {
+        Option::<serde_bytes::ByteBuf>::deserialize(d).map(|b| b.map(|b| b.into_vec()))
+    }
+}
+
+/// The contract, plus the inputs that could not be extracted.
+#[derive(Serialize)]
+struct JsOutcome {
+    #[serde(flatten)]
+    extraction: Extraction,
+    failures: Vec<Failure>,
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
+}
+
+/// Extracts the embedded seed articles.
+#[wasm_bindgen(js_name = extractSeeds)]
+pub fn extract_seeds() -> Result<JsValue, JsError> {
+    let outcome = crate::extract(&crate::seeds::inputs());
+    to_js(&JsOutcome { extraction: outcome.extraction, failures: outcome.failures })
+}
+
+/// Extracts `articles` (an array of `{id, name?, content? | bytes?, published?}`), after the
+/// seeds when `withSeeds` is true. Returns the contract with a `failures` array.
+#[wasm_bindgen]
+pub fn extract(articles: JsValue, with_seeds: bool) -> Result<JsValue, JsError> {
+    let articles: Vec<JsArticle> = serde_wasm_bindgen::from_value(articles)
+        .map_err(|e| JsError::new(&format!("expected an array of articles: {e}")))?;
+    let mut inputs = if with_seeds { crate::seeds::inputs() } else { Vec::new() };
+    let mut failures = Vec::new();
+    for article in articles {
+        let name = article.name.clone().unwrap_or_else(|| article.id.clone());
+        let input = match (article.content, article.bytes) {
+            (Some(content), _) => Ok(Input { id: article.id, name, content, ..Input::default() }),
+            (None, Some(bytes)) => Input::from_bytes(&article.id, &name, bytes),
+            (None, None) => Err(Failure { name, reason: "the article has no content".into() }),
+        };
+        match input {
+            Ok(mut input) => {
+                if let Some(published) = article.published {
+                    input.known = Known { published: Some(published), published_source: PublishedSource::Flag, ..Known::default() };
+                }
+                inputs.push(input);
+            }
+            Err(failure) => failures.push(failure),
+        }
+    }
+    let outcome = crate::extract(&inputs);
+    failures.extend(outcome.failures);
+    to_js(&JsOutcome { extraction: outcome.extraction, failures })
+}

@@ -1,0 +1,54 @@
+// Shared set-up of the browser suite: Debian's Chromium driven by playwright-core (never a
+// downloaded browser), a network guard, and screenshots saved as test artifacts.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const artifacts = join(root, 'test-artifacts');
+export const pageUrl = pathToFileURL(join(root, 'dist', 'storyscope.html')).href;
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/**
+ * Opens a page that records every request, console error, page error and CSP violation.
+ * `requests` lists the URLs whose scheme is not file:, data: or blob: (there must be none).
+ */
+export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme });
+  const page = await context.newPage();
+  const record = { requests: [], errors: [], cspViolations: [] };
+  page.on('request', (request) => {
+    if (!/^(file|data|blob):/.test(request.url())) record.requests.push(request.url());
+  });
+  page.on('pageerror', (error) => record.errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') record.errors.push(message.text());
+  });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
+  await page.goto(url);
+  record.cspViolations = async () => page.evaluate(() => window.__cspViolations);
+  return { context, page, record };
+}
+
+/** Waits until the <story-scope> element(s) of the page have rendered the seed articles. */
+export async function waitForArticles(page, scope = page) {
+  await scope.locator('story-scope .ss-article-link').first().waitFor({ timeout: 30_000 });
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(artifacts, { recursive: true });
+  const path = join(artifacts, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}

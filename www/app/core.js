@@ -1,0 +1,28 @@
+// Loads the WebAssembly core once per page (every <story-scope> shares it) from the bytes
+// inlined in this script: no fetch, so it works from file:// and offline.
+
+let corePromise = null;
+
+function loadCore() {
+  corePromise ??= (async () => {
+    const binary = atob(STORYSCOPE_WASM);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    await wasm_bindgen({ module_or_path: bytes });
+    return wasm_bindgen;
+  })();
+  return corePromise;
+}
+
+/** Calls into the core; a Rust error or a panic becomes an Error with a readable message. */
+function callCore(core, name, ...args) {
+  try {
+    return core[name](...args);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const panicked = error instanceof WebAssembly.RuntimeError;
+    throw new Error(panicked
+      ? `Storyscope's core stopped unexpectedly (${message}). Reload the page; details are in the browser console.`
+      : message);
+  }
+}

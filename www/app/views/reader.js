@@ -1,0 +1,61 @@
+// The article reader: header, body paragraphs (list items as items, quotes marked, the focused
+// span highlighted), and the reader comments and pingbacks apart from the body.
+
+function renderReader(model, docId, focus, actions) {
+  const doc = model.docsById.get(docId);
+  if (!doc) return h('p', { class: 'ss-empty', text: 'Choose an article to read it.' });
+  const cps = codePoints(doc.text);
+  const quotes = model.quotesByDoc.get(doc.id) ?? [];
+  const ranges = quotes.map((q) => ({ start: q.start, end: q.end, quote: q }));
+  if (focus && focus.doc === doc.id) ranges.push({ start: focus.start, end: focus.end, focus: true });
+
+  const markProps = (r) => r.focus
+    ? { class: 'ss-focus', tabindex: '-1' }
+    : { class: `ss-quote-mark ss-kind-${r.quote.kind}`, title: r.quote.speaker ? `${r.quote.speaker} (${r.quote.kind})` : r.quote.kind };
+
+  const paragraphs = doc.paragraphs.map((p, i) => {
+    const content = highlighted(cps, p.start, p.end, ranges, markProps);
+    return p.item
+      ? h('p', { class: 'ss-item', dataset: { marker: p.item, paragraph: String(i) } }, h('span', { class: 'ss-marker', 'aria-hidden': 'true', text: p.item === '•' ? '•' : `${p.item}.` }), ' ', content)
+      : h('p', { dataset: { paragraph: String(i) } }, content);
+  });
+
+  const byline = [doc.author && `By ${doc.author}`, doc.outlet].filter(Boolean).join(' · ');
+  const dateNote = SOURCE_LABELS[doc.published_source] ?? '';
+  const article = h('article', { class: 'ss-reader', 'aria-labelledby': 'ss-reader-title' },
+    h('button', { class: 'ss-back', type: 'button', onclick: () => actions.closeDocument(), text: '← All articles' }),
+    h('header', null,
+      h('h2', { id: 'ss-reader-title', class: 'ss-reader-title', text: doc.title || doc.id }),
+      h('p', { class: 'ss-reader-meta' },
+        byline ? h('span', { text: byline }) : null,
+        h('time', { datetime: doc.published ?? null, text: formatDate(doc.published) }),
+        dateNote ? h('span', { class: 'ss-note', text: `(${dateNote})` }) : null),
+      safeUrl(doc.url) ? h('p', { class: 'ss-reader-url' }, h('a', { href: safeUrl(doc.url), rel: 'noopener noreferrer', target: '_blank', text: doc.url })) : null),
+    h('div', { class: 'ss-reader-body' }, paragraphs),
+    renderComments(doc.comments));
+  return article;
+}
+
+function renderComments(comments) {
+  if (!comments.length) return null;
+  return h('section', { class: 'ss-comments', 'aria-labelledby': 'ss-comments-title' },
+    h('h3', { id: 'ss-comments-title', text: `Comments and pingbacks (${comments.length})` }),
+    h('ol', null, comments.map((c) => h('li', { class: `ss-comment ss-comment-${c.kind}` },
+      h('p', { class: 'ss-comment-meta' },
+        h('span', { class: 'ss-badge', text: c.kind === 'pingback' ? 'Pingback' : 'Comment' }),
+        c.author ? h('span', { text: c.author }) : null,
+        h('time', { datetime: c.posted ?? null, text: formatDate(c.posted) })),
+      c.title ? h('p', { class: 'ss-comment-title', text: c.title }) : null,
+      c.text.split('\n\n').map((t) => h('p', { text: t }))))));
+}
+
+/** Only http(s) links from article metadata become links. */
+function safeUrl(url) {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
