@@ -4,7 +4,7 @@
 //! The modules read as a pipeline (see [`pipeline`]):
 //! `article` (text → structured article) → `text` (sentences and tokens) →
 //! `entities`, `quotes`, `times` → `events` → the contract in [`model`].
-//! `seeds` holds the embedded default corpus; `wasm` is the thin browser binding.
+//! `seeds` holds the embedded default corpus; `wasm_api` is the thin browser binding.
 
 pub mod article;
 pub mod calendar;
@@ -19,7 +19,7 @@ pub(crate) mod text;
 pub(crate) mod times;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm_api;
 
 pub use model::Extraction;
 pub use pipeline::{extract, Failure, Input, Known, Outcome};

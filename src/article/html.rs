@@ -237,7 +237,7 @@ fn read_blocks(html: &str, meta: &mut Meta) -> Vec<RawBlock> {
     // A block that is only the `<time>` read as the publication date is a dateline, not body.
     let mut time_start: Option<usize> = None;
     let mut dateline: Option<String> = None;
-    let mut flush = |current: &mut String, item: &mut Option<String>, blocks: &mut Vec<RawBlock>, dateline: &Option<String>| {
+    let flush = |current: &mut String, item: &mut Option<String>, blocks: &mut Vec<RawBlock>, dateline: &Option<String>| {
         let text = collapse(&decode_entities(current));
         if !text.is_empty() && dateline.as_ref() != Some(&text) {
             blocks.push(RawBlock { text, item: item.take() });

@@ -129,7 +129,7 @@ pub fn parse(content: &str, format: Option<Format>, name: &str) -> Result<Articl
     if looks_binary(content) {
         return Err(ArticleError::Binary);
     }
-    let content = normalize_newlines(content);
+    let content = normalize_whitespace(content);
     let article = match format.unwrap_or_else(|| Format::guess(name, &content)) {
         Format::Plain => blocks::parse(&content, blocks::Given::default()),
         Format::Markdown => markdown::parse(&content),
@@ -148,7 +148,9 @@ fn looks_binary(content: &str) -> bool {
     sample.contains(&'\0') || control * 20 > sample.len()
 }
 
-fn normalize_newlines(content: &str) -> String {
+/// Unix newlines, no byte-order mark, and no-break spaces as plain spaces (exports scatter
+/// them around separators, where they only get in the way of matching).
+fn normalize_whitespace(content: &str) -> String {
     let s = content.strip_prefix('\u{feff}').unwrap_or(content);
-    s.replace("\r\n", "\n").replace('\r', "\n")
+    s.replace("\r\n", "\n").replace('\r', "\n").replace('\u{a0}', " ")
 }
