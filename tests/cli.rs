@@ -1,0 +1,83 @@
+//! The `storyscope extract` command: JSON on stdout in the contract's shape, unreadable files
+//! named on stderr with the others still extracted, and an exit code that says so.
+
+use serde_json::Value;
+use std::process::{Command, Stdio};
+
+fn storyscope() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_storyscope"))
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("storyscope-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn extracts_a_folder_and_reports_bad_files_by_name() {
+    let dir = temp_dir("folder");
+    std::fs::write(dir.join("good.txt"), "A Good Title\n\nThe first paragraph.").unwrap();
+    std::fs::write(dir.join("notes.md"), "---\ntitle: Notes\ndate: 2020-01-02\n---\nBody.").unwrap();
+    std::fs::write(dir.join("bad.txt"), [0x66, 0xff, 0xfe]).unwrap();
+    std::fs::write(dir.join("empty.html"), "").unwrap();
+    std::fs::write(dir.join("picture.png"), [0x89, 0x50]).unwrap(); // not an article file: skipped
+
+    let out = storyscope().arg("extract").arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "a failure must show in the exit code");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad.txt") && stderr.contains("UTF-8"), "{stderr}");
+    assert!(stderr.contains("empty.html") && stderr.contains("empty"), "{stderr}");
+    assert!(!stderr.contains("picture.png"), "{stderr}");
+
+    let json: Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    for key in ["documents", "quotes", "entities", "times", "events"] {
+        assert!(json[key].is_array(), "{key} is missing");
+    }
+    let ids: Vec<&str> = json["documents"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["good", "notes"]);
+    let notes = &json["documents"][1];
+    assert_eq!(notes["published"], "2020-01-02");
+    assert_eq!(notes["published_source"], "front-matter");
+    for key in ["title", "author", "outlet", "url", "text", "paragraphs", "comments"] {
+        assert!(notes.get(key).is_some(), "document field {key} is missing");
+    }
+}
+
+#[test]
+fn stdin_and_the_dct_flag() {
+    let mut child = storyscope()
+        .args(["extract", "--dct", "2011-07-08", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"Piped Title\n\nPiped body.").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["documents"][0]["id"], "stdin");
+    assert_eq!(json["documents"][0]["published"], "2011-07-08");
+    assert_eq!(json["documents"][0]["published_source"], "flag");
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    for args in [&["extract"][..], &["extract", "--dct", "yesterday", "x.txt"], &["frobnicate"], &["extract", "--nope"]] {
+        let out = storyscope().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("usage: storyscope extract"), "{args:?}");
+    }
+}
+
+#[test]
+fn seeds_flag_uses_the_manifest() {
+    let out = storyscope().args(["extract", "--seeds", "--compact"]).output().unwrap();
+    assert!(out.status.success());
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = json["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 4);
+    assert!(docs.iter().all(|d| d["published_source"] == "manifest"));
+}
