@@ -1,0 +1,131 @@
+//! Lookups into the generated gazetteer (`gazetteer_data.rs`, made by
+//! `scripts/gen-gazetteer.py` from GeoNames and countryinfo): places, demonyms and
+//! organizations by surface form, matched without case or diacritics.
+//!
+//! It only answers "what is this exact name"; finding names in text is `recognize`'s job.
+
+use super::gazetteer_data::{DEMONYMS, ORGANIZATIONS, PLACES};
+use std::collections::HashMap;
+
+/// What a surface form names in the gazetteer, with its canonical name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Known {
+    Place(&'static str),
+    Organization(&'static str),
+    /// A demonym or adjective (`Russian`, `Poles`) and the place it belongs to.
+    Demonym(&'static str),
+}
+
+pub(crate) struct Gazetteer {
+    /// By folded key: the entry, and whether it only counts written in capitals.
+    by_key: HashMap<String, (Known, bool)>,
+}
+
+impl Gazetteer {
+    pub(crate) fn new() -> Self {
+        let mut by_key = HashMap::new();
+        // Organizations first: "Foreign Policy" the magazine is not a place, and the first
+        // table to claim a key keeps it.
+        for (table, make) in [
+            (ORGANIZATIONS, Known::Organization as fn(&'static str) -> Known),
+            (PLACES, Known::Place),
+            (DEMONYMS, Known::Demonym),
+        ] {
+            for line in table.lines() {
+                let (surface, canonical) = line.split_once('=').unwrap_or((line, line));
+                if !surface.is_empty() {
+                    by_key.entry(key(surface)).or_insert((make(canonical), is_short_acronym(surface)));
+                }
+            }
+        }
+        Gazetteer { by_key }
+    }
+
+    /// The gazetteer entry for `name` (words joined by single spaces), if any.
+    pub(crate) fn lookup(&self, name: &str) -> Option<Known> {
+        // Short all-caps entries ("US", "WHO", "AP") must be written in capitals to count:
+        // "Who" and "Us" are words.
+        let &(known, caps_only) = self.by_key.get(&key(name))?;
+        (!caps_only || !name.chars().any(char::is_lowercase)).then_some(known)
+    }
+}
+
+fn is_short_acronym(surface: &str) -> bool {
+    surface.chars().filter(|c| c.is_alphabetic()).count() <= 4 && !surface.chars().any(char::is_lowercase)
+}
+
+/// Lowercase, diacritics folded, `’` as `'`: the form every lookup and merge compares.
+pub(crate) fn key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        out.push(fold_char(c));
+    }
+    out.to_lowercase()
+}
+
+fn fold_char(c: char) -> char {
+    const FOLDS: &[(&str, char)] = &[
+        ("àáâãäåāăą", 'a'),
+        ("ÀÁÂÃÄÅĀĂĄ", 'A'),
+        ("çćĉċč", 'c'),
+        ("ÇĆĈĊČ", 'C'),
+        ("ďđ", 'd'),
+        ("ĎĐ", 'D'),
+        ("èéêëēĕėęě", 'e'),
+        ("ÈÉÊËĒĔĖĘĚ", 'E'),
+        ("ğģ", 'g'),
+        ("ĞĢ", 'G'),
+        ("ìíîïīĭįı", 'i'),
+        ("ÌÍÎÏĪĬĮİ", 'I'),
+        ("ľłĺļ", 'l'),
+        ("ĽŁĹĻ", 'L'),
+        ("ñńňņ", 'n'),
+        ("ÑŃŇŅ", 'N'),
+        ("òóôõöøōő", 'o'),
+        ("ÒÓÔÕÖØŌŐ", 'O'),
+        ("řŕ", 'r'),
+        ("ŘŔ", 'R'),
+        ("śšşș", 's'),
+        ("ŚŠŞȘ", 'S'),
+        ("ťţț", 't'),
+        ("ŤŢȚ", 'T'),
+        ("ùúûüūůűų", 'u'),
+        ("ÙÚÛÜŪŮŰŲ", 'U'),
+        ("ýÿ", 'y'),
+        ("ÝŸ", 'Y'),
+        ("žźż", 'z'),
+        ("ŽŹŻ", 'Z'),
+        ("’‘", '\''),
+        ("‐‑–", '-'),
+    ];
+    if c.is_ascii() {
+        return c;
+    }
+    FOLDS.iter().find(|(set, _)| set.contains(c)).map_or(c, |&(_, to)| to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_places_demonyms_and_organizations() {
+        let g = Gazetteer::new();
+        assert_eq!(g.lookup("Moscow"), Some(Known::Place("Moscow")));
+        assert_eq!(g.lookup("Krakow"), g.lookup("Kraków"));
+        assert!(matches!(g.lookup("Krakow"), Some(Known::Place(_))));
+        assert_eq!(g.lookup("U.S."), Some(Known::Place("United States")));
+        assert_eq!(g.lookup("Russians"), Some(Known::Demonym("Russia")));
+        assert_eq!(g.lookup("Poles"), Some(Known::Demonym("Poland")));
+        assert_eq!(g.lookup("NATO"), Some(Known::Organization("NATO")));
+        assert_eq!(g.lookup("Eastern Europe"), Some(Known::Place("Eastern Europe")));
+    }
+
+    #[test]
+    fn short_acronyms_need_capitals() {
+        let g = Gazetteer::new();
+        assert_eq!(g.lookup("Us"), None);
+        assert_eq!(g.lookup("Who"), None);
+        assert!(g.lookup("WHO").is_some());
+    }
+}

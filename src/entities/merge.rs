@@ -1,0 +1,321 @@
+//! Merging: candidates of every document become entities. People are keyed by surname and
+//! first name (compared by consonant skeleton, so transliterations such as Dmitri/Dmitry
+//! meet); a lone surname, title + surname or first name joins the fullest name of its
+//! document, or the only person of the corpus with that surname. Places and organizations
+//! merge by their gazetteer canonical name, or by their text.
+//!
+//! It does not find names (that is `recognize`).
+
+use super::gazetteer::key;
+use super::recognize::{Candidate, Certainty, Found, Kind};
+use super::{Entities, Gender, MentionRef};
+use crate::model::{Entity, EntityKind, Mention};
+use crate::pipeline::Doc;
+use std::collections::HashMap;
+
+/// An entity being built.
+struct Draft {
+    kind: Kind,
+    /// The fullest name seen, as words.
+    name: Vec<String>,
+    /// Canonical name for places and organizations.
+    canonical: Option<String>,
+    roles: Vec<String>,
+    genders: [bool; 2],
+    /// (document index, candidate index)
+    mentions: Vec<(usize, usize)>,
+}
+
+impl Draft {
+    fn new(kind: Kind, c: &Candidate) -> Self {
+        Draft {
+            kind,
+            name: c.words.clone(),
+            canonical: c.canonical.map(str::to_string),
+            roles: Vec::new(),
+            genders: [false; 2],
+            mentions: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, doc: usize, index: usize, c: &Candidate) {
+        self.mentions.push((doc, index));
+        if name_words(&c.words) > name_words(&self.name) {
+            self.name = c.words.clone();
+        }
+        if let Some(role) = &c.role {
+            if !self.roles.contains(role) {
+                self.roles.push(role.clone());
+            }
+        }
+        match c.gender {
+            Some(Gender::Male) => self.genders[0] = true,
+            Some(Gender::Female) => self.genders[1] = true,
+            None => {}
+        }
+    }
+}
+
+fn is_initial(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters == 1 && word.ends_with('.')
+}
+
+fn is_particle(word: &str) -> bool {
+    super::lexicon::PARTICLES.contains(&word)
+}
+
+/// Name words that count for fullness: initials count less than names.
+fn name_words(words: &[String]) -> usize {
+    words.iter().map(|w| if is_initial(w) { 1 } else { 2 }).sum()
+}
+
+/// Surname and given name of a person's words, as merge keys.
+fn person_keys(words: &[String]) -> Option<(String, String)> {
+    let real: Vec<&String> = words.iter().filter(|w| !is_initial(w) && !is_particle(w)).collect();
+    if real.len() < 2 {
+        return None;
+    }
+    let last = key(real[real.len() - 1]);
+    Some((last, key(real[0])))
+}
+
+/// Consonant skeleton of a given name: `dmitri` and `dmitry` are both `dmtr`.
+fn skeleton(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if "aeiouy".contains(c) || out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn same_given_name(a: &str, b: &str) -> bool {
+    a == b
+        || (a.chars().next() == b.chars().next()
+            && skeleton(a) == skeleton(b)
+            && a.chars().count().abs_diff(b.chars().count()) <= 2
+            && a.len().min(b.len()) >= 4)
+}
+
+pub(crate) fn merge(docs: &[Doc], found: &[Found]) -> Entities {
+    let mut drafts: Vec<Draft> = Vec::new();
+    // Surname key → people with that surname (full names only).
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut assigned: Vec<Vec<Option<usize>>> = found.iter().map(|f| vec![None; f.candidates.len()]).collect();
+
+    // Full names first, in every document, so lone surnames can find them wherever they are.
+    for (d, f) in found.iter().enumerate() {
+        for (k, c) in f.candidates.iter().enumerate() {
+            let target = match c.kind {
+                Kind::Person => {
+                    let Some((last, given)) = person_keys(&c.words) else { continue };
+                    let people = by_surname.entry(last).or_default();
+                    let same = people.iter().copied().find(|&p| {
+                        person_keys(&drafts[p].name).is_some_and(|(_, g)| same_given_name(&g, &given))
+                    });
+                    same.unwrap_or_else(|| {
+                        drafts.push(Draft::new(Kind::Person, c));
+                        people.push(drafts.len() - 1);
+                        drafts.len() - 1
+                    })
+                }
+                Kind::Place | Kind::Organization if c.certainty == Certainty::Sure => {
+                    let name = c.canonical.map_or_else(|| c.words.join(" "), str::to_string);
+                    *by_key.entry(format!("{:?}:{}", c.kind, key(&name))).or_insert_with(|| {
+                        drafts.push(Draft::new(c.kind, c));
+                        drafts.len() - 1
+                    })
+                }
+                _ => continue,
+            };
+            drafts[target].add(d, k, c);
+            assigned[d][k] = Some(target);
+        }
+    }
+
+    // Lone words: a surname, a first name, or an unknown capitalized word.
+    for (d, f) in found.iter().enumerate() {
+        let in_doc: Vec<usize> = {
+            let mut v: Vec<usize> = assigned[d].iter().flatten().copied().collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        for (k, c) in f.candidates.iter().enumerate() {
+            if assigned[d][k].is_some() {
+                continue;
+            }
+            let word = key(c.words.last().map_or("", String::as_str));
+            let target = resolve_lone_word(&drafts, &in_doc, &by_surname, &word, c, |p| {
+                // Where `p` was last mentioned before this one, for "nearest wins".
+                drafts[p]
+                    .mentions
+                    .iter()
+                    .filter(|&&(md, mk)| md == d && found[md].candidates[mk].span.start < c.span.start)
+                    .map(|&(md, mk)| found[md].candidates[mk].span.start + 1)
+                    .max()
+                    .unwrap_or(0)
+            });
+            let target = match target {
+                Some(t) => t,
+                None if c.certainty == Certainty::ResolveOnly => continue,
+                None => {
+                    let kind = c.kind;
+                    *by_key.entry(format!("{:?}:{}", kind, word)).or_insert_with(|| {
+                        drafts.push(Draft::new(kind, c));
+                        drafts.len() - 1
+                    })
+                }
+            };
+            drafts[target].add(d, k, c);
+            assigned[d][k] = Some(target);
+        }
+    }
+    build(docs, found, drafts)
+}
+
+/// The entity a lone word belongs to: a person of this document with that surname (the one
+/// most mentioned before it), or with that first name; a place or organization of this
+/// document with that name; else the only person of the corpus with that surname.
+fn resolve_lone_word(
+    drafts: &[Draft],
+    in_doc: &[usize],
+    by_surname: &HashMap<String, Vec<usize>>,
+    word: &str,
+    c: &Candidate,
+    mentions_before: impl Fn(usize) -> usize,
+) -> Option<usize> {
+    let surname_of = |p: usize| person_keys(&drafts[p].name).map(|(last, _)| last);
+    let given_of = |p: usize| person_keys(&drafts[p].name).map(|(_, given)| given);
+    let people_here: Vec<usize> = in_doc.iter().copied().filter(|&p| drafts[p].kind == Kind::Person).collect();
+    // "Ms. Reilly" is not the Reilly already called "Mr.".
+    let compatible = |p: usize| match c.gender {
+        Some(Gender::Male) => !drafts[p].genders[1],
+        Some(Gender::Female) => !drafts[p].genders[0],
+        None => true,
+    };
+    let by_last: Vec<usize> =
+        people_here.iter().copied().filter(|&p| surname_of(p).as_deref() == Some(word) && compatible(p)).collect();
+    if !by_last.is_empty() {
+        return by_last.iter().copied().max_by_key(|&p| (mentions_before(p), std::cmp::Reverse(p)));
+    }
+    if c.kind == Kind::Person && c.certainty != Certainty::Sure || c.titled {
+        let by_first: Vec<usize> = people_here.iter().copied().filter(|&p| given_of(p).as_deref() == Some(word)).collect();
+        if by_first.len() == 1 && !c.titled {
+            return by_first.first().copied();
+        }
+    }
+    if !c.titled {
+        let other = in_doc.iter().copied().find(|&p| {
+            drafts[p].kind != Kind::Person
+                && (drafts[p].canonical.as_deref().map(key).as_deref() == Some(word) || key(&drafts[p].name.join(" ")) == word)
+        });
+        if other.is_some() {
+            return other;
+        }
+    }
+    match by_surname.get(word).map(Vec::as_slice) {
+        Some([only]) if c.kind == Kind::Person || c.certainty != Certainty::Sure => Some(*only),
+        _ => None,
+    }
+}
+
+/// Entities in order of first mention, with readable ids, and the per-document index.
+fn build(docs: &[Doc], found: &[Found], mut drafts: Vec<Draft>) -> Entities {
+    for draft in &mut drafts {
+        draft.mentions.sort_unstable_by_key(|&(d, k)| (d, found[d].candidates[k].span.start));
+    }
+    let mut order: Vec<usize> = (0..drafts.len()).filter(|&i| !drafts[i].mentions.is_empty()).collect();
+    order.sort_by_key(|&i| {
+        let (d, k) = drafts[i].mentions[0];
+        (d, found[d].candidates[k].span.start)
+    });
+    let mut entities = Entities { by_doc: vec![Vec::new(); docs.len()], ..Entities::default() };
+    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    for &i in &order {
+        let draft = &drafts[i];
+        let name = draft.canonical.clone().unwrap_or_else(|| draft.name.join(" "));
+        let kind = match draft.kind {
+            Kind::Person => EntityKind::Person,
+            Kind::Place => EntityKind::Place,
+            Kind::Organization => EntityKind::Organization,
+        };
+        let id = unique_id(&mut used_ids, kind, &id_words(draft, &name));
+        let index = entities.list.len();
+        let mut aliases: Vec<String> = Vec::new();
+        let mut mentions = Vec::new();
+        for &(d, k) in &draft.mentions {
+            let c = &found[d].candidates[k];
+            let text = docs[d].document.text.get(c.span.start..c.span.end).unwrap_or_default().to_string();
+            if text != name && !aliases.contains(&text) {
+                aliases.push(text.clone());
+            }
+            entities.by_doc[d].push(MentionRef { span: c.span, entity: index });
+            mentions.push(Mention { doc: docs[d].document.id.clone(), start: c.span.start, end: c.span.end, text });
+        }
+        entities.list.push(Entity { id, name, kind, aliases, roles: draft.roles.clone(), mentions });
+        entities.genders.push(match draft.genders {
+            [true, false] => Some(Gender::Male),
+            [false, true] => Some(Gender::Female),
+            _ => None,
+        });
+    }
+    for mentions in &mut entities.by_doc {
+        mentions.sort_unstable_by_key(|m| (m.span.start, m.span.end));
+    }
+    entities
+}
+
+/// Given name and surname for people (no middle names or initials), the name otherwise.
+fn id_words(draft: &Draft, name: &str) -> String {
+    if draft.kind == Kind::Person {
+        let real: Vec<&String> = draft.name.iter().filter(|w| !is_initial(w)).collect();
+        if let (Some(first), Some(last)) = (real.first(), real.last()) {
+            if real.len() > 1 {
+                return format!("{first} {last}");
+            }
+        }
+    }
+    name.to_string()
+}
+
+fn unique_id(used: &mut HashMap<String, usize>, kind: EntityKind, name: &str) -> String {
+    let prefix = match kind {
+        EntityKind::Person => "person",
+        EntityKind::Place => "place",
+        EntityKind::Organization => "organization",
+    };
+    let mut slug = String::new();
+    for c in key(name).chars() {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let base = format!("{prefix}:{}", slug.trim_end_matches('-'));
+    let n = used.entry(base.clone()).or_insert(0);
+    *n += 1;
+    if *n == 1 {
+        base
+    } else {
+        format!("{base}-{n}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliterations_share_a_skeleton() {
+        assert!(same_given_name("dmitri", "dmitry"));
+        assert!(same_given_name("sergei", "sergey"));
+        assert!(!same_given_name("hillary", "bill"));
+        assert!(!same_given_name("dan", "don"));
+    }
+}
