@@ -1,0 +1,189 @@
+//! Word tables of time expressions: number words, calendar units, seasons, parts of the day,
+//! frequency adverbs and vague references. Month and weekday names are `calendar`'s.
+
+/// A calendar unit of a duration, an offset or a set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// The TIMEX3 duration letter(s), and whether it is a time (`PT`) unit.
+    pub(crate) fn duration_code(self) -> (&'static str, bool) {
+        match self {
+            Unit::Minute => ("M", true),
+            Unit::Hour => ("H", true),
+            Unit::Day => ("D", false),
+            Unit::Week | Unit::Weekend => ("W", false),
+            Unit::Month => ("M", false),
+            Unit::Quarter => ("Q", false),
+            Unit::Year => ("Y", false),
+            Unit::Decade => ("DE", false),
+            Unit::Century => ("CE", false),
+        }
+    }
+}
+
+/// The unit a (lowercase) word names, singular or plural; `year-long` forms are cut before.
+pub(crate) fn unit(word: &str) -> Option<Unit> {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    Some(match singular {
+        "minute" | "min" => Unit::Minute,
+        "hour" | "hr" => Unit::Hour,
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "weekend" => Unit::Weekend,
+        "month" => Unit::Month,
+        "quarter" => Unit::Quarter,
+        "year" | "yr" => Unit::Year,
+        "decade" => Unit::Decade,
+        "century" | "centurie" => Unit::Century,
+        _ => return None,
+    })
+}
+
+/// True when the unit word is plural (`days`), which licenses a vague `PXD` duration.
+pub(crate) fn is_plural_unit(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss") && unit(word).is_some()
+}
+
+/// The value of a cardinal number word or numeral (`three`, `a`, `12`, `twenty-one`).
+pub(crate) fn cardinal(word: &str) -> Option<i64> {
+    const WORDS: [&str; 21] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    ];
+    const TENS: [(&str, i64); 7] =
+        [("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90)];
+    if let Some(i) = WORDS.iter().position(|w| *w == word) {
+        return Some(i as i64);
+    }
+    if let Some((_, v)) = TENS.iter().find(|(w, _)| *w == word) {
+        return Some(*v);
+    }
+    if let Some((tens, ones)) = word.split_once('-') {
+        let t = TENS.iter().find(|(w, _)| *w == tens).map(|(_, v)| *v)?;
+        let o = WORDS.iter().position(|w| *w == ones).filter(|o| (1..10).contains(o))?;
+        return Some(t + o as i64);
+    }
+    match word {
+        "a" | "an" => Some(1),
+        "hundred" => Some(100),
+        _ if !word.is_empty() && word.len() <= 4 && word.bytes().all(|b| b.is_ascii_digit()) => word.parse().ok(),
+        _ => None,
+    }
+}
+
+/// Words for an unknown count (`several days` → `PXD`).
+pub(crate) fn is_vague_count(word: &str) -> bool {
+    matches!(word, "several" | "few" | "many" | "some" | "couple")
+}
+
+/// Ordinal words for quarters, halves and centuries (`third`, `3rd`).
+pub(crate) fn ordinal(word: &str) -> Option<i64> {
+    const WORDS: [&str; 12] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+    ];
+    if let Some(i) = WORDS.iter().position(|w| *w == word) {
+        return Some(i as i64 + 1);
+    }
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    if matches!(suffix, "st" | "nd" | "rd" | "th") && !digits.is_empty() && digits.len() <= 2 {
+        return digits.parse().ok();
+    }
+    None
+}
+
+/// A season and its TIMEX3 code.
+pub(crate) fn season(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "spring" => "SP",
+        "summer" => "SU",
+        "autumn" | "fall" => "FA",
+        "winter" => "WI",
+        _ => return None,
+    })
+}
+
+/// The month (1–12) a season begins in, to place it relative to a reference date.
+pub(crate) fn season_month(code: &str) -> i8 {
+    match code {
+        "SP" => 3,
+        "SU" => 6,
+        "FA" => 9,
+        _ => 12,
+    }
+}
+
+/// A part of the day and its TIMEX3 code.
+pub(crate) fn part_of_day(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" => "NI",
+        _ => return None,
+    })
+}
+
+/// Single words that are sets: `weekly` → `P1W`.
+pub(crate) fn frequency(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "hourly" => "PT1H",
+        "daily" | "nightly" => "P1D",
+        "weekly" => "P1W",
+        "biweekly" => "P2W",
+        "monthly" => "P1M",
+        "quarterly" => "P3M",
+        "yearly" | "annually" | "annual" => "P1Y",
+        _ => return None,
+    })
+}
+
+/// Single words that are vague references to the present, past or future.
+pub(crate) fn vague(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "now" | "currently" | "nowadays" => "PRESENT_REF",
+        "recently" | "lately" | "previously" | "formerly" => "PAST_REF",
+        _ => return None,
+    })
+}
+
+/// Words whose nearness marks a future-time clause: modals, plans, schedules.
+pub(crate) fn is_future_marker(word: &str) -> bool {
+    matches!(
+        word,
+        "will" | "’ll" | "'ll" | "shall" | "would" | "could" | "can" | "may" | "might" | "should" | "must"
+            | "going" | "scheduled" | "expected" | "planned" | "plans" | "plan" | "hopes" | "hope" | "due"
+            | "upcoming" | "coming" | "next" | "wo" | "intends"
+    ) || word.ends_with("’ll")
+        || word.ends_with("'ll")
+}
+
+/// Words whose nearness marks a past-time clause: the past of common reporting and action
+/// verbs that do not end in `-ed`.
+pub(crate) fn is_past_marker(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "said", "told", "was", "were", "had", "did", "met", "went", "came", "sent", "gave", "took", "made",
+        "began", "left", "spoke", "wrote", "held", "saw", "knew", "thought", "brought", "won", "lost", "fell",
+        "rose", "led", "ran", "paid", "sold", "bought", "struck", "hit", "got", "found", "put", "set", "shot",
+        "became", "broke", "chose", "drew", "flew", "fought", "felt", "heard", "kept", "meant", "read", "sat",
+        "stood", "threw", "tried", "agreed", "ago", "last", "earlier", "yesterday", "ended", "wrote", "signed",
+    ];
+    IRREGULAR.contains(&word) || (word.len() > 4 && word.ends_with("ed") && !matches!(word, "need" | "speed" | "seed" | "proceed" | "exceed" | "succeed" | "indeed" | "breed" | "feed"))
+}
+
+/// Words that make the following `-ed` participle a passive or perfect, not a past tense.
+pub(crate) fn is_auxiliary(word: &str) -> bool {
+    matches!(word, "be" | "been" | "being" | "is" | "are" | "am" | "have" | "has" | "get" | "gets" | "to")
+}
