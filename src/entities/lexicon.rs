@@ -164,6 +164,36 @@ pub(crate) const ORGANIZATION_HEADS: &[&str] = &[
     "Gazette", "Monitor", "Chronicle", "Review", "Magazine", "Press", "Network", "Broadcasting",
     "Radio", "Television", "TV", "Center", "Centre", "Club", "Society", "Board", "Exchange",
     "Reserve", "Church", "Brigade", "Brigades", "Directorate", "Secretariat", "Watch",
+    "International", "Securities", "Capital", "Partners", "Investments", "Motors", "Energy",
+    "Pharmaceuticals", "Systems", "Technologies", "Labs", "Media", "Entertainment", "Studios",
+    "Globe", "Times-Dispatch", "Observer", "Independent", "Daily", "Sun", "Mail", "Express",
+];
+
+/// Last words that make a capitalized sequence a place (`Silicon Valley`, `Hudson River`).
+pub(crate) const PLACE_HEADS: &[&str] = &[
+    "River", "Valley", "Mountains", "Mountain", "Sea", "Ocean", "Island", "Islands", "Peninsula",
+    "Strait", "Gulf", "Lake", "Desert", "Coast", "County", "Province", "Region", "Heights", "Bay",
+    "Basin", "Plateau", "Canal", "Republic", "Kingdom", "Emirates", "Territory", "Territories",
+];
+
+/// Last words of capitalized sequences that are neither people, places nor organizations in
+/// news gold standards: laws, treaties, events, awards, buildings, products.
+pub(crate) const OTHER_HEADS: &[&str] = &[
+    "Act", "Bill", "Treaty", "Accord", "Accords", "Agreement", "Convention", "Protocol", "Plan",
+    "Doctrine", "War", "Revolution", "Crisis", "Summit", "Olympics", "Games", "Cup", "Championship",
+    "Prize", "Award", "Awards", "Day", "Week", "Festival", "Airport", "Bridge", "Hall", "Hotel",
+    "Stadium", "Arena", "Tower", "Building", "Palace", "Square", "Street", "Avenue", "Road",
+    "Highway", "Station", "Hospital", "Prison", "Base", "Program", "Programme", "Project",
+    "Initiative", "Amendment", "Constitution", "Declaration", "Report", "Index",
+];
+
+/// Lowercase role nouns kept as a person's role when they stand right before the name
+/// ("spokeswoman Jane Roe", "press secretary John Doe").
+pub(crate) const ROLE_NOUNS: &[&str] = &[
+    "spokesman", "spokeswoman", "spokesperson", "press secretary", "adviser", "advisor", "aide",
+    "envoy", "negotiator", "lawyer", "attorney", "prosecutor", "economist", "analyst", "coach",
+    "chief executive", "executive", "founder", "chairman", "chairwoman", "lawmaker", "legislator",
+    "activist", "commander", "official", "diplomat", "correspondent", "columnist", "reporter",
 ];
 
 /// Lowercase words right after a capitalized name that make it an organization
@@ -218,7 +248,7 @@ pub(crate) const NEVER_NAMES: &[&str] = &[
     "Several", "According", "Asked", "Said", "Says", "Like", "Just", "Even", "Only", "Indeed",
     "Instead", "Perhaps", "Maybe", "Well", "Oh", "Please", "Thank", "Thanks", "Sorry", "Dear",
     "Mr.", "Ms.", "Mrs.", "Update", "UPDATE", "Editor", "Note", "Read", "Share", "Comments",
-    "Comment", "Advertisement", "Photo", "Video", "Click", "Follow", "Subscribe", "Sign",
+    "Comment", "Advertisement", "COVID", "AIDS", "HIV", "DNA", "LGBT", "LGBTQ", "CFO", "ID", "Photo", "Video", "Click", "Follow", "Subscribe", "Sign",
     "Related", "Sources", "Source", "Officials", "Republicans", "Republican", "Democrats",
     "Democrat", "Christian", "Christians", "Muslim", "Muslims", "Jewish", "Jews", "Catholic",
     "Catholics", "Protestant", "Sunni", "Shiite", "Western", "Eastern", "Northern", "Southern",

@@ -151,14 +151,15 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found]) -> Entities {
             }
             let word = key(c.words.last().map_or("", String::as_str));
             let target = resolve_lone_word(&drafts, &in_doc, &by_surname, &word, c, |p| {
-                // Where `p` was last mentioned before this one, for "nearest wins".
-                drafts[p]
+                // How often, and how lately, `p` was mentioned before this one: the most
+                // mentioned wins, then the nearest.
+                let before: Vec<usize> = drafts[p]
                     .mentions
                     .iter()
                     .filter(|&&(md, mk)| md == d && found[md].candidates[mk].span.start < c.span.start)
                     .map(|&(md, mk)| found[md].candidates[mk].span.start + 1)
-                    .max()
-                    .unwrap_or(0)
+                    .collect();
+                (before.len(), before.iter().copied().max().unwrap_or(0))
             });
             let target = match target {
                 Some(t) => t,
@@ -187,7 +188,7 @@ fn resolve_lone_word(
     by_surname: &HashMap<String, Vec<usize>>,
     word: &str,
     c: &Candidate,
-    mentions_before: impl Fn(usize) -> usize,
+    mentions_before: impl Fn(usize) -> (usize, usize),
 ) -> Option<usize> {
     let surname_of = |p: usize| person_keys(&drafts[p].name).map(|(last, _)| last);
     let given_of = |p: usize| person_keys(&drafts[p].name).map(|(_, given)| given);

@@ -162,13 +162,14 @@ fn opens_clause(a: &Analysis, i: usize) -> bool {
 /// say nothing about names.
 fn is_headline(a: &Analysis, range: Range<usize>) -> bool {
     let (mut long, mut capitalized) = (0, 0);
-    for i in range {
+    for i in range.clone() {
         if a.tokens[i].kind == TokenKind::Word && a.token_text(i).chars().count() >= 4 {
             long += 1;
             capitalized += usize::from(is_name_word(a, i));
         }
     }
-    long >= 3 && capitalized * 5 >= long * 4
+    let ends_sentence = range.end > range.start && matches!(a.token_text(range.end - 1), "." | "”" | "\"");
+    long >= 3 && capitalized * 5 >= long * 4 && !ends_sentence
 }
 
 fn is_calendar_word(word: &str) -> bool {
@@ -248,12 +249,25 @@ impl Run<'_, '_, '_> {
             return;
         }
         let opens = self.opens && start == self.tokens.start;
-        if self.whole_known(start..end, found) || self.organization_by_head(start..end, found) {
+        if self.whole_known(start..end, found) || self.by_head_word(start..end, found) {
             return;
         }
         // Demonyms and titles before the name: "Russian Prime Minister Dmitri Medvedev".
         let (mut role, mut gender, mut titled) = (None::<String>, None, false);
+        if let Some((words, title_gender)) = self.lowercase_title_before() {
+            role = Some(words);
+            gender = title_gender;
+            titled = true;
+        }
         loop {
+            // "Texas Gov. Greg Abbott": the place, then the titled name.
+            if let Some(n) = (1..=3).find(|&n| {
+                start + n < end && matches!(self.lookup(start..start + n), Some(Known::Place(_))) && title_at(self, start + n).is_some()
+            }) {
+                self.whole_known(start..start + n, found);
+                start += n;
+                continue;
+            }
             if let Some(Known::Demonym(place)) = self.lookup(start..start + 1) {
                 if start + 1 < end {
                     found.demonyms.push(DemonymUse { span: self.span(start..start + 1), place });
@@ -277,7 +291,7 @@ impl Run<'_, '_, '_> {
         if start >= end {
             return;
         }
-        if !titled && start > self.tokens.start && (self.whole_known(start..end, found) || self.organization_by_head(start..end, found)) {
+        if !titled && start > self.tokens.start && (self.whole_known(start..end, found) || self.by_head_word(start..end, found)) {
             return;
         }
         if titled {
@@ -317,6 +331,39 @@ impl Run<'_, '_, '_> {
             None => return false,
         }
         true
+    }
+
+    /// `… Agency` (an organization), `… River` (a place) or `… Act` (neither: a law, an
+    /// event, a building) by the run's last word.
+    fn by_head_word(&self, range: Range<usize>, found: &mut Found) -> bool {
+        let last = self.word(range.end - 1);
+        if range.len() > 1 && lexicon::PLACE_HEADS.contains(&last) {
+            self.push(found, range, Kind::Place, None);
+            return true;
+        }
+        if range.len() > 1 && lexicon::OTHER_HEADS.contains(&last) {
+            return true;
+        }
+        self.organization_by_head(range, found)
+    }
+
+    /// A lowercase title right before the run ("foreign minister Ivan Petrov",
+    /// "press secretary Jane Roe"): its words and the gender it tells.
+    fn lowercase_title_before(&self) -> Option<(String, Option<Gender>)> {
+        let first = self.tokens.start;
+        let mut from = first;
+        while from > 0 && first - from < 4 && self.a.tokens[from - 1].kind == TokenKind::Word && !is_name_word(self.a, from - 1) {
+            from -= 1;
+        }
+        (from..first).find_map(|k| {
+            let words: Vec<&str> = (k..first).map(|i| self.a.token_text(i)).collect();
+            let phrase = words.join(" ");
+            let titled = lexicon::TITLES.iter().any(|t| t.role && t.words.len() == words.len() && t.words.iter().zip(&words).all(|(a, b)| a.eq_ignore_ascii_case(b)));
+            let noun = lexicon::GENDERED_NOUNS.iter().find(|(n, _)| *n == phrase && words.len() == 1);
+            let role_noun = lexicon::ROLE_NOUNS.contains(&phrase.as_str());
+            (titled || role_noun || noun.is_some_and(|_| lexicon::ROLE_NOUNS.contains(&phrase.as_str())))
+                .then(|| (phrase.clone(), noun.map(|&(_, g)| g)))
+        })
     }
 
     /// `… Agency`, `… Times`, `Bank of …`: an organization by its head word.
