@@ -1,15 +1,278 @@
 //! Quotations and who said them (issue 3): direct, partial, dialogue and scare quotes, with
 //! speaker, speaker span, speech verb and the speaker's entity.
 //!
-//! Input: the analyzed documents and their entity mentions. It does not recognize names by
-//! itself beyond the attribution clause, and does not date quotes.
+//! Per document, as a pipeline: pair the quote marks (`marks`) and read transcript lines
+//! (`dialogue`); find each quote's attribution clause in its sentence (`attribution`, with the
+//! speaker phrase read by `phrases` and the speech verbs of `verbs`); classify the quote; then,
+//! in text order, resolve the speakers (`speakers`), letting a quote without a clause continue
+//! the speaker of its paragraph or of the previous one, as newswriting does.
+//!
+//! A quote's `start`/`end` is its inner text, without the marks (byte offsets here). It does not
+//! recognize names by itself beyond the attribution clause, and does not date quotes.
 
-use crate::entities::Entities;
-use crate::model::Quote;
+mod attribution;
+mod dialogue;
+mod marks;
+mod phrases;
+mod speakers;
+mod verbs;
+
+use crate::entities::{Entities, MentionRef};
+use crate::model::{Quote, QuoteKind, Span};
 use crate::pipeline::Doc;
+use attribution::{Attribution, QuoteTokens, Side};
+use phrases::{Phrase, Words};
+use speakers::{Resolver, Speaker};
 
-/// Finds and attributes every quotation of every document (byte offsets).
+/// Finds and attributes every quotation of every document (byte offsets), in document order,
+/// quotes by start; ids are `q` + index in this list.
 pub(crate) fn extract(docs: &[Doc], entities: &Entities) -> Vec<Quote> {
-    let _ = (docs, entities);
-    Vec::new()
+    let mut quotes = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let mentions = entities.by_doc.get(d).map_or(&[][..], Vec::as_slice);
+        quotes.extend(document_quotes(doc, entities, mentions));
+    }
+    for (i, quote) in quotes.iter_mut().enumerate() {
+        quote.id = format!("q{i}");
+    }
+    quotes
+}
+
+/// How a quote gets its speaker.
+#[derive(Clone, Copy, Debug)]
+enum Source {
+    /// Its own attribution clause.
+    Clause(Attribution),
+    /// The label of a transcript line; `interview` for `Q:`/`A:`.
+    Label(Phrase, bool),
+    /// None of its own: a direct quote may continue a neighbour's speaker.
+    Unattributed,
+}
+
+/// A quote of one document before its speaker is resolved.
+struct Found {
+    inner: Span,
+    kind: QuoteKind,
+    paragraph: usize,
+    opens_paragraph: bool,
+    source: Source,
+    speaker: Option<Speaker>,
+}
+
+fn document_quotes(doc: &Doc, entities: &Entities, mentions: &[MentionRef]) -> Vec<Quote> {
+    let a = &doc.analysis;
+    let w = Words { a };
+    if a.tokens.is_empty() {
+        return Vec::new();
+    }
+    let mut found = find_quotes(&w);
+    let quoted: Vec<Span> = {
+        let mut spans: Vec<Span> = found.iter().map(|f| f.inner).filter(|s| !s.is_empty()).collect();
+        spans.sort();
+        spans
+    };
+    resolve_speakers(&w, &mut found, entities, mentions, &quoted);
+    found.retain(|f| !f.inner.is_empty());
+    found.sort_by_key(|f| f.inner.start);
+    found
+        .into_iter()
+        .map(|f| {
+            let speaker = f.speaker.filter(|_| f.kind != QuoteKind::Scare);
+            Quote {
+                id: String::new(),
+                doc: doc.document.id.clone(),
+                start: f.inner.start,
+                end: f.inner.end,
+                text: a.text[f.inner.start..f.inner.end].to_string(),
+                kind: f.kind,
+                speaker: speaker.as_ref().map(|s| s.name.clone()),
+                speaker_span: speaker.as_ref().map(|s| s.span),
+                speaker_id: speaker.as_ref().and_then(|s| s.id.clone()),
+                cue: speaker.map(|s| s.cue),
+            }
+        })
+        .collect()
+}
+
+/// Pairs marks, reads transcript lines, and finds each quote's clause and kind.
+fn find_quotes(w: &Words) -> Vec<Found> {
+    let a = w.a;
+    let paragraph_of = |at: usize| a.paragraphs.partition_point(|p| p.end < at).min(a.paragraphs.len().saturating_sub(1));
+    let lines = dialogue::find(w, &a.paragraphs);
+    let mut in_dialogue = vec![false; a.paragraphs.len()];
+    let mut in_quote = vec![false; a.tokens.len()];
+    let mut found = Vec::new();
+    for line in &lines {
+        in_dialogue[line.paragraph] = true;
+        mark(&mut in_quote, a.token_from(line.inner.start), a.token_from(line.inner.end));
+        let label = phrases::label(w, line.label.0, line.label.1);
+        found.push(Found {
+            inner: line.inner,
+            kind: QuoteKind::Dialogue,
+            paragraph: line.paragraph,
+            opens_paragraph: true,
+            source: Source::Label(label, line.interview),
+            speaker: None,
+        });
+    }
+    let marked: Vec<(marks::Marked, QuoteTokens, usize)> = marks::find(a.text, &a.paragraphs)
+        .into_iter()
+        .filter_map(|m| {
+            let p = paragraph_of(m.outer.start);
+            let open = a.token_from(m.outer.start);
+            let close = a.token_from(m.outer.end).checked_sub(1)?;
+            (!in_dialogue[p] && open <= close && close < a.tokens.len())
+                .then_some((m, QuoteTokens { open, close, paragraph: a.paragraphs[p] }, p))
+        })
+        .collect();
+    for (_, q, _) in &marked {
+        mark(&mut in_quote, q.open, q.close + 1);
+    }
+    for (m, q, p) in marked {
+        let inner = trim(a.text, m.inner);
+        if inner.is_empty() {
+            continue;
+        }
+        let inner_text = &a.text[inner.start..inner.end];
+        let clause = attribution::for_quote(w, &in_quote, q, inner_text);
+        let kind = classify(w, &in_quote, q, inner_text, m.closed && paragraph_of(m.outer.end) == p, clause);
+        found.push(Found {
+            inner,
+            kind,
+            paragraph: p,
+            opens_paragraph: a.tokens[q.open].span.start == q.paragraph.start,
+            source: clause.map_or(Source::Unattributed, Source::Clause),
+            speaker: None,
+        });
+    }
+    // Reported speech is found with every quote's tokens and cue known.
+    let mut cues: Vec<usize> = found.iter().filter_map(|f| match f.source {
+        Source::Clause(c) => Some(c.cue_token),
+        _ => None,
+    }).collect();
+    cues.sort_unstable();
+    let reported = attribution::reported(w, &in_quote, &a.paragraphs, &cues);
+    found.extend(reported.into_iter().map(|r| Found {
+        inner: Span::new(r.phrase.span.start, r.phrase.span.start),
+        kind: QuoteKind::Scare, // placeholder; reported speech is not output
+        paragraph: paragraph_of(r.phrase.span.start),
+        opens_paragraph: false,
+        source: Source::Clause(r),
+        speaker: None,
+    }));
+    found
+}
+
+fn mark(flags: &mut [bool], from: usize, to: usize) {
+    for f in flags.iter_mut().take(to).skip(from) {
+        *f = true;
+    }
+}
+
+fn trim(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let start = span.start + (s.len() - s.trim_start().len());
+    Span::new(start, start.max(span.start + s.trim_end().len()))
+}
+
+/// Direct (a sentence or more), partial (a fragment inside reported speech) or scare (a short
+/// term with no speech around it).
+fn classify(w: &Words, in_quote: &[bool], q: QuoteTokens, inner: &str, single_paragraph: bool, clause: Option<Attribution>) -> QuoteKind {
+    let words = (q.open + 1..q.close).filter(|&i| w.a.tokens[i].kind != crate::text::TokenKind::Punct).count();
+    let first = inner.chars().next();
+    let upper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let prev = q.open.checked_sub(1).filter(|&t| w.a.tokens[t].span.start >= q.paragraph.start);
+    let clause_start = prev.map_or(true, |t| {
+        in_quote[t] || w.is_punct(t, &['.', '!', '?', ':', ',', ';', '—', '–', '(']) || verbs::speech_lemma(w.text(t)).is_some()
+    });
+    let last = inner.chars().next_back();
+    let ends_sentence = matches!(last, Some('.' | '?' | '!' | '…'));
+    // The second half of a split quote: `“…,” she said, “and …”`.
+    let split_half = clause.is_some_and(|c| c.side == Side::Before)
+        && attribution::left_start(w, in_quote, q).checked_sub(1).is_some_and(|t| in_quote[t] && w.a.tokens[t].span.start >= q.paragraph.start);
+    let sentential = (upper && (clause_start || ends_sentence || words >= 6))
+        || (clause_start && prev.is_none() && words >= 3)
+        || split_half
+        || !single_paragraph;
+    if sentential {
+        QuoteKind::Direct
+    } else if clause.is_some() {
+        QuoteKind::Partial
+    } else if words <= 4 {
+        QuoteKind::Scare
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+/// Resolves speakers in text order, so that pronouns and continued quotes see who spoke last.
+fn resolve_speakers(w: &Words, found: &mut [Found], entities: &Entities, mentions: &[MentionRef], quotes: &[Span]) {
+    let mut resolver = Resolver::new(w, entities, mentions, quotes);
+    let position = |f: &Found| match f.source {
+        Source::Clause(c) => c.phrase.span.start,
+        Source::Label(l, _) => l.span.start,
+        Source::Unattributed => f.inner.start,
+    };
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| position(&found[i]));
+    // Per paragraph, the speaker of the latest quote attributed so far.
+    let mut paragraph_speaker: Option<(usize, Speaker)> = None;
+    let mut deferred = Vec::new();
+    for i in order {
+        let f = &found[i];
+        let is_quote = !f.inner.is_empty();
+        let speaker = match f.source {
+            Source::Clause(c) => Some(resolver.resolve(&c.phrase, f.paragraph, w.a.text.get(c.cue.start..c.cue.end).unwrap_or(""))),
+            Source::Label(label, true) => Some(Speaker {
+                name: w.a.text[label.span.start..label.span.end].to_string(),
+                id: None,
+                span: label.span,
+                cue: ":".to_string(),
+                gender: None,
+                plural: false,
+                organization: false,
+                paragraph: f.paragraph,
+            }),
+            Source::Label(label, false) => Some(resolver.resolve(&label, f.paragraph, ":")),
+            Source::Unattributed if f.kind == QuoteKind::Direct => {
+                let same_paragraph = paragraph_speaker.as_ref().filter(|(p, _)| *p == f.paragraph).map(|(_, s)| s.clone());
+                let continued = same_paragraph.or_else(|| {
+                    resolver
+                        .last()
+                        .filter(|s| s.paragraph == f.paragraph || (f.opens_paragraph && s.paragraph + 1 == f.paragraph))
+                        .cloned()
+                });
+                match continued {
+                    Some(s) => {
+                        resolver.continue_in(f.paragraph);
+                        Some(s)
+                    }
+                    None => {
+                        deferred.push(i);
+                        None
+                    }
+                }
+            }
+            Source::Unattributed => None,
+        };
+        if is_quote {
+            if let Some(s) = &speaker {
+                paragraph_speaker = Some((f.paragraph, s.clone()));
+            }
+        }
+        found[i].speaker = speaker;
+    }
+    deferred.sort_unstable();
+    // `“A.” “B,” she said.`: a quote before its paragraph's first attribution shares it.
+    let mut by_start: Vec<usize> = (0..found.len()).filter(|&i| !found[i].inner.is_empty()).collect();
+    by_start.sort_by_key(|&i| found[i].inner.start);
+    let mut next: Option<(usize, Speaker)> = None;
+    for &i in by_start.iter().rev() {
+        let p = found[i].paragraph;
+        if deferred.binary_search(&i).is_ok() {
+            found[i].speaker = next.as_ref().filter(|(q, _)| *q == p).map(|(_, s)| s.clone());
+        } else if let (Source::Clause(_), Some(s)) = (found[i].source, &found[i].speaker) {
+            next = Some((p, s.clone()));
+        }
+    }
 }

@@ -1,0 +1,85 @@
+//! Transcript lines: paragraphs of the form `Speaker Name: words` (`President Doe: …`,
+//! `DOE: …`) and interview lines `Q:` / `A:`.
+//!
+//! A named label counts only when the document has at least two such lines, so that a single
+//! `Update: …` or `Background: …` heading is not taken for speech. It does not resolve the
+//! label to an entity (see `speakers`).
+
+use super::phrases::Words;
+use crate::model::Span;
+
+/// One transcript line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// Token indices of the label (the speaker), inclusive.
+    pub label: (usize, usize),
+    /// The spoken text after the colon, to the end of the paragraph.
+    pub inner: Span,
+    pub paragraph: usize,
+    /// `Q` / `A` lines: the label is a role, not a name.
+    pub interview: bool,
+}
+
+/// First words of labels that announce a heading or a note, not a speaker.
+const HEADINGS: &[&str] = &[
+    "update", "updated", "note", "editor", "editors", "source", "sources", "photo", "photos", "related",
+    "correction", "clarification", "read", "see", "via", "tags", "tag", "posted", "filed", "warning",
+    "breaking", "exclusive", "watch", "video", "listen", "background", "addendum", "ps", "p.s.",
+    "summary", "contact", "email", "phone", "credit", "credits", "image", "caption", "subject", "title",
+    "headline", "date", "time", "location", "disclosure", "full", "bottom", "step", "part", "chapter",
+    "example", "rule", "lesson", "key", "fact", "facts", "quote", "quotes", "statement", "transcript",
+    "audio", "update:", "more", "also", "previously", "links", "link", "result", "results", "score",
+];
+
+const MAX_LABEL_WORDS: usize = 5;
+
+/// The transcript lines of a document.
+pub(crate) fn find(w: &Words, paragraphs: &[Span]) -> Vec<Line> {
+    let mut lines: Vec<Line> = paragraphs.iter().enumerate().filter_map(|(p, para)| line_of(w, p, *para)).collect();
+    if lines.iter().filter(|l| !l.interview).count() < 2 {
+        lines.retain(|l| l.interview);
+    }
+    lines
+}
+
+fn line_of(w: &Words, p: usize, para: Span) -> Option<Line> {
+    let first = w.a.token_from(para.start);
+    let in_para = |i: usize| i < w.a.tokens.len() && w.a.tokens[i].span.start < para.end;
+    let colon = (first..first + MAX_LABEL_WORDS + 1).take_while(|&i| in_para(i)).find(|&i| w.is_punct(i, &[':']))?;
+    if colon == first || !in_para(colon + 1) {
+        return None;
+    }
+    let label = (first, colon - 1);
+    let interview = label.0 == label.1 && matches!(w.text(first), "Q" | "A" | "Question" | "Answer");
+    let named = (first..colon).all(|i| w.is_name_word(i)) && !w.is(first, HEADINGS);
+    if !interview && !named {
+        return None;
+    }
+    let inner = Span::new(w.a.tokens[colon + 1].span.start, para.end);
+    Some(Line { label, inner, paragraph: p, interview })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Analysis;
+
+    fn labels(text: &str) -> Vec<String> {
+        let a = Analysis::of_text(text);
+        let w = Words { a: &a };
+        find(&w, &a.paragraphs).iter().map(|l| text[a.tokens[l.label.0].span.start..a.tokens[l.label.1].span.end].to_string()).collect()
+    }
+
+    #[test]
+    fn transcript_and_interview_lines() {
+        assert_eq!(labels("Intro.\n\nPresident Doe: We agree.\n\nMINISTER ROE: We do not.\n\nAfter."), ["President Doe", "MINISTER ROE"]);
+        assert_eq!(labels("Q: Why now?\n\nA: Because."), ["Q", "A"]);
+    }
+
+    #[test]
+    fn a_lone_heading_is_no_dialogue() {
+        assert!(labels("Update: the vote was delayed.\n\nMore text.").is_empty());
+        assert!(labels("Jane Doe: a profile of the mayor.\n\nText.").is_empty());
+        assert!(labels("Update: one.\n\nNote: two.").is_empty());
+    }
+}

@@ -1,0 +1,390 @@
+//! Speaker noun phrases next to a speech verb: a name with its titles (`Defense Secretary Jane
+//! Q. Doe`, `Ms. Doe`), a description with its modifiers (`a senior administration official`,
+//! `a spokesman for the ministry`), or a pronoun (`he`, `she`, `they`).
+//!
+//! It reads tokens only, with small closed word lists (determiners, prepositions, titles); it
+//! does not look up entities or resolve pronouns (see `speakers`).
+
+use crate::entities::Gender;
+use crate::model::Span;
+use crate::text::{Analysis, TokenKind};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pronoun {
+    He,
+    She,
+    They,
+    It,
+    /// `I`, `we`: the writer or a group including them; left unresolved.
+    First,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PhraseKind {
+    Name,
+    Description,
+    Pronoun(Pronoun),
+}
+
+/// A speaker mention in an attribution clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Phrase {
+    /// The whole phrase, titles and post-modifiers included.
+    pub span: Span,
+    /// The core noun phrase before any `of`/`for` modifier: what names the speaker.
+    pub head: Span,
+    pub kind: PhraseKind,
+    pub gender: Option<Gender>,
+    pub plural: bool,
+}
+
+/// Words between a subject and its speech verb: auxiliaries and adverbs (`has also said`).
+const AUXILIARIES: &[&str] = &[
+    "also", "later", "then", "again", "earlier", "once", "reportedly", "repeatedly", "previously",
+    "recently", "not", "never", "often", "further", "even", "still", "just", "has", "have", "had",
+    "was", "were", "is", "are", "will", "would", "could", "can", "may", "might", "must", "should",
+    "shall", "did", "does", "do", "been", "being", "quoted", "publicly", "privately", "flatly",
+];
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+    "some", "many", "several", "few", "most", "all", "both", "each", "another", "other", "no", "one",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+];
+
+/// Words that end a noun phrase going left or right.
+const STOPS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "and", "or", "but", "nor", "because", "while", "when",
+    "where", "if", "as", "than", "so", "to", "of", "for", "from", "at", "with", "within", "in",
+    "inside", "on", "by", "about", "after", "before", "during", "since", "until", "into", "over",
+    "under", "through", "against", "among", "is", "was", "are", "were", "be", "been", "has", "have",
+    "had", "do", "does", "did", "will", "would", "could", "can", "may", "might", "must", "should",
+    "not", "it", "he", "she", "they", "we", "i", "you", "him", "them", "us", "me", "there", "here",
+    "what", "how", "why", "said", "says", "told", "yesterday", "today", "tonight", "also", "then",
+    "however", "according", "last", "next", "ago", "later", "earlier",
+];
+
+/// Prepositions that attach a modifier to a speaker (`a spokesman for the ministry`).
+const POST_MODIFIERS: &[&str] = &["of", "for", "from", "at", "with", "within", "in", "inside"];
+
+/// Capitalized words that start sentences or clauses but never belong to a name.
+const CAPITALIZED_STOPS: &[&str] = &[
+    "the", "a", "an", "but", "and", "or", "on", "in", "at", "for", "with", "after", "before", "when",
+    "while", "as", "since", "then", "still", "however", "meanwhile", "also", "yesterday", "today",
+    "tonight", "earlier", "later", "asked", "speaking", "last", "this", "that", "these", "those", "it",
+    "he", "she", "they", "we", "i", "his", "her", "their", "its", "if", "although", "though",
+    "because", "so", "yet", "now", "here", "there", "according", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
+    "july", "august", "september", "october", "november", "december", "instead", "indeed", "but",
+    "in", "from", "to", "by", "during", "until", "over", "what", "why", "how", "where",
+];
+
+/// Lowercase words before a title that still belong to the person (`former President X`).
+const PRE_TITLE: &[&str] = &["former", "acting", "interim", "late", "outgoing", "incoming", "then-", "deputy"];
+
+/// Name particles between capitalized words (`Ludwig van Beethoven`, `Secretary of State`).
+const PARTICLES: &[&str] = &["of", "de", "van", "von", "der", "den", "bin", "ibn", "al", "da", "del", "della", "di", "du", "la", "le"];
+
+const MALE: &[&str] = &["mr.", "sir", "lord", "spokesman", "chairman", "congressman", "man", "father", "husband", "son", "brother", "king", "prince", "businessman", "councilman", "assemblyman"];
+const FEMALE: &[&str] = &[
+    "ms.", "mrs.", "miss", "dame", "lady", "madam", "spokeswoman", "chairwoman", "congresswoman", "woman",
+    "mother", "wife", "daughter", "sister", "queen", "princess", "businesswoman", "councilwoman", "actress",
+];
+
+/// Token-level reading helpers over one analyzed document.
+pub(crate) struct Words<'a, 't> {
+    pub a: &'a Analysis<'t>,
+}
+
+impl<'a, 't> Words<'a, 't> {
+    pub(crate) fn text(&self, i: usize) -> &'t str {
+        self.a.token_text(i)
+    }
+    pub(crate) fn lower(&self, i: usize) -> String {
+        self.text(i).to_lowercase()
+    }
+    pub(crate) fn is(&self, i: usize, list: &[&str]) -> bool {
+        i < self.a.tokens.len() && list.contains(&self.lower(i).as_str())
+    }
+    pub(crate) fn is_punct(&self, i: usize, chars: &[char]) -> bool {
+        let t = &self.a.tokens[i];
+        t.kind == TokenKind::Punct && self.text(i).chars().next().is_some_and(|c| chars.contains(&c))
+    }
+    pub(crate) fn is_word(&self, i: usize) -> bool {
+        self.a.tokens[i].kind == TokenKind::Word
+    }
+    pub(crate) fn is_capitalized(&self, i: usize) -> bool {
+        self.a.tokens[i].is_capitalized(self.a.text)
+    }
+    pub(crate) fn span(&self, first: usize, last: usize) -> Span {
+        Span::new(self.a.tokens[first].span.start, self.a.tokens[last].span.end)
+    }
+    /// `ABC's`, `Smith’s`: a possessive word, which modifies what follows rather than naming it.
+    fn is_possessive(&self, i: usize) -> bool {
+        let w = self.text(i);
+        w.ends_with("'s") || w.ends_with("’s") || (i + 1 < self.a.tokens.len() && self.is_punct(i + 1, &['’', '\'']) && self.a.tokens[i + 1].span.start == self.a.tokens[i].span.end)
+    }
+    /// A word that can be part of a name: capitalized, not a function word, not a possessive.
+    pub(crate) fn is_name_word(&self, i: usize) -> bool {
+        self.is_word(i) && self.is_capitalized(i) && !self.is(i, CAPITALIZED_STOPS) && !self.is_possessive(i)
+    }
+    fn pronoun(&self, i: usize) -> Option<(Pronoun, usize)> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let w = self.lower(i);
+        // Contractions keep only the pronoun (`He's not saying`).
+        let bare = ["'s", "’s", "'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re"]
+            .iter()
+            .find_map(|c| w.strip_suffix(c))
+            .unwrap_or(&w);
+        let p = match bare {
+            "he" => Pronoun::He,
+            "she" => Pronoun::She,
+            "they" => Pronoun::They,
+            "it" => Pronoun::It,
+            "i" | "we" => Pronoun::First,
+            _ => return None,
+        };
+        Some((p, bare.len()))
+    }
+}
+
+/// The subject of the speech verb at token `verb`, to its left, not reaching before token `lo`:
+/// skips auxiliaries and adverbs, a parenthesis, and an appositive between commas
+/// (`Jane Doe, a spokeswoman, said` → `Jane Doe`).
+pub(crate) fn subject_before(w: &Words, lo: usize, verb: usize) -> Option<Phrase> {
+    let mut j = verb.checked_sub(1)?;
+    loop {
+        if j < lo {
+            return None;
+        }
+        if w.is(j, AUXILIARIES) || (w.is_word(j) && !w.is_capitalized(j) && w.lower(j).ends_with("ly")) {
+            j = j.checked_sub(1)?;
+        } else if w.is(j, &["as"]) && j > lo && w.is(j - 1, &["quoted"]) {
+            j = j.checked_sub(2)?; // `was quoted as saying`
+        } else {
+            break;
+        }
+    }
+    if w.is_punct(j, &[',']) {
+        let k = (lo..j).rev().find(|&k| w.is_punct(k, &[',']))?;
+        j = k.checked_sub(1)?;
+    } else if w.is_punct(j, &[')']) {
+        let k = (lo..j).rev().find(|&k| w.is_punct(k, &['(']))?;
+        j = k.checked_sub(1)?;
+    }
+    if j < lo {
+        return None;
+    }
+    phrase_ending_at(w, lo, j)
+}
+
+/// The speaker phrase that starts at token `start` and ends before token `hi`: the subject of
+/// an inverted clause (`said a senior official`) or the object of `according to`.
+pub(crate) fn subject_after(w: &Words, start: usize, hi: usize) -> Option<Phrase> {
+    if start >= hi {
+        return None;
+    }
+    if let Some((p, len)) = w.pronoun(start) {
+        return Some(pronoun_phrase(w, start, p, len));
+    }
+    let mut k = start;
+    if w.is(k, DETERMINERS) {
+        k += 1;
+    }
+    let first_content = k;
+    let mut head_end = None;
+    while k < hi && k - start < 12 {
+        let possessive_mark = w.is_punct(k, &['’', '\'']);
+        let joins = w.is(k, &["of", "for"]) && k > first_content && k + 1 < hi && !w.is_punct(k + 1, &[',', '.']);
+        if joins {
+            head_end.get_or_insert(k - 1);
+        } else if (w.a.tokens[k].kind == TokenKind::Punct && !possessive_mark)
+            || (w.is(k, STOPS) && !w.is(k, DETERMINERS))
+            || (w.is_capitalized(k) && w.is(k, CAPITALIZED_STOPS) && k > first_content)
+        {
+            break;
+        }
+        k += 1;
+    }
+    if k <= first_content {
+        return None;
+    }
+    let last = k - 1;
+    if w.is(last, DETERMINERS) || w.is(last, &["of", "for"]) {
+        return None;
+    }
+    let head_last = head_end.unwrap_or(last);
+    let named = w.is_name_word(head_last);
+    Some(finish(w, start, head_last, last, named))
+}
+
+/// The label of a transcript line (`President Jane Doe`, `DOE`) as a speaker phrase.
+pub(crate) fn label(w: &Words, first: usize, last: usize) -> Phrase {
+    finish(w, first, last, last, true)
+}
+
+/// The speaker phrase ending at token `j` (inclusive), not starting before `lo`.
+fn phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<Phrase> {
+    if let Some((p, len)) = w.pronoun(j) {
+        return Some(pronoun_phrase(w, j, p, len));
+    }
+    let (mut first, named) = simple_phrase_ending_at(w, lo, j)?;
+    let (mut head_last, mut head_named) = (j, named);
+    // Walk back over modifiers: `a press secretary for the president`, `officials in Moscow`.
+    for _ in 0..2 {
+        if first < lo + 2 || !w.is(first - 1, POST_MODIFIERS) {
+            break;
+        }
+        match simple_phrase_ending_at(w, lo, first - 2) {
+            Some((earlier, earlier_named)) => {
+                head_last = first - 2;
+                head_named = earlier_named;
+                first = earlier;
+            }
+            None => break,
+        }
+    }
+    Some(finish(w, first, head_last, j, head_named))
+}
+
+fn pronoun_phrase(w: &Words, i: usize, p: Pronoun, len: usize) -> Phrase {
+    let start = w.a.tokens[i].span.start;
+    let span = Span::new(start, start + len);
+    let gender = match p {
+        Pronoun::He => Some(Gender::Male),
+        Pronoun::She => Some(Gender::Female),
+        _ => None,
+    };
+    Phrase { span, head: span, kind: PhraseKind::Pronoun(p), gender, plural: p == Pronoun::They }
+}
+
+/// A phrase of tokens `first..=last` whose head ends at `head_last`.
+fn finish(w: &Words, first: usize, head_last: usize, last: usize, named: bool) -> Phrase {
+    let gender = (first..=head_last).find_map(|i| {
+        if w.is(i, MALE) {
+            Some(Gender::Male)
+        } else if w.is(i, FEMALE) {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    });
+    let head_word = w.lower(head_last);
+    let plural = !named
+        && ((head_word.ends_with('s') && !head_word.ends_with("ss") && !head_word.ends_with("'s") && !head_word.ends_with("’s"))
+            || matches!(head_word.as_str(), "people" | "police" | "staff" | "men" | "women"));
+    Phrase {
+        span: w.span(first, last),
+        head: w.span(first, head_last),
+        kind: if named { PhraseKind::Name } else { PhraseKind::Description },
+        gender,
+        plural,
+    }
+}
+
+/// A name with its titles (`Defense Secretary Jane Q. Doe`) or a description up to its
+/// determiner (`a senior administration official`) ending at token `j`: (first token, named).
+fn simple_phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<(usize, bool)> {
+    if w.is_name_word(j) {
+        let mut k = j;
+        while k > lo {
+            if w.is_name_word(k - 1) {
+                k -= 1;
+            } else if k >= lo + 2 && w.is(k - 1, PARTICLES) && w.is_name_word(k - 2) {
+                k -= 2;
+            } else {
+                break;
+            }
+        }
+        while k > lo && (w.is(k - 1, PRE_TITLE) || w.lower(k - 1).ends_with('-') ) {
+            k -= 1;
+        }
+        if k > lo && w.is(k - 1, &["the"]) {
+            k -= 1;
+        }
+        return Some((k, true));
+    }
+    let t = &w.a.tokens[j];
+    let content = matches!(t.kind, TokenKind::Word | TokenKind::Number);
+    let lower = w.lower(j);
+    if !content || w.is(j, STOPS) || w.is(j, DETERMINERS) || w.is_capitalized(j) && w.is(j, CAPITALIZED_STOPS) {
+        return None;
+    }
+    // A verb or adverb is no head: `declined to say`, `had long said`.
+    if lower.ends_with("ly") || lower.ends_with("ed") || lower.ends_with("ing") || crate::quotes::verbs::speech_lemma(&lower).is_some() {
+        return None;
+    }
+    let mut k = j;
+    while k > lo && j - k < 8 {
+        let t = k - 1;
+        if w.is(t, DETERMINERS) {
+            return Some((t, false));
+        }
+        let inner_mark = w.is_punct(t, &['’', '\'', '-']);
+        let blocked = (w.a.tokens[t].kind == TokenKind::Punct && !inner_mark)
+            || w.is(t, STOPS)
+            || (w.is_capitalized(t) && w.is(t, CAPITALIZED_STOPS))
+            || crate::quotes::verbs::speech_lemma(w.text(t)).is_some();
+        if blocked {
+            break;
+        }
+        k = t;
+    }
+    Some((k, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn before(text: &str) -> Option<(String, PhraseKind)> {
+        let a = Analysis::of_text(text);
+        let w = Words { a: &a };
+        let verb = (0..a.tokens.len()).find(|&i| crate::quotes::verbs::speech_lemma(w.text(i)).is_some())?;
+        subject_before(&w, 0, verb).map(|p| (text[p.span.start..p.span.end].to_string(), p.kind))
+    }
+
+    fn after(text: &str) -> Option<String> {
+        let a = Analysis::of_text(text);
+        let w = Words { a: &a };
+        let verb = (0..a.tokens.len()).find(|&i| crate::quotes::verbs::speech_lemma(w.text(i)).is_some())?;
+        subject_after(&w, verb + 1, a.tokens.len()).map(|p| text[p.span.start..p.span.end].to_string())
+    }
+
+    #[test]
+    fn names_keep_their_titles() {
+        assert_eq!(before("Defense Secretary Jane Q. Doe said"), Some(("Defense Secretary Jane Q. Doe".into(), PhraseKind::Name)));
+        assert_eq!(before("But Ms. Doe also said"), Some(("Ms. Doe".into(), PhraseKind::Name)));
+        assert_eq!(before("Under Secretary of State Tom Roe said"), Some(("Under Secretary of State Tom Roe".into(), PhraseKind::Name)));
+    }
+
+    #[test]
+    fn appositives_and_descriptions() {
+        assert_eq!(before("Jane Doe, a spokeswoman for the mayor, said").map(|p| p.0), Some("Jane Doe".into()));
+        assert_eq!(before("On Tuesday, a press secretary for the president told").map(|p| p.0), Some("a press secretary for the president".into()));
+        assert_eq!(before("American officials said").map(|p| p.0), Some("American officials".into()));
+        assert_eq!(before("the same source said").map(|p| p.0), Some("the same source".into()));
+    }
+
+    #[test]
+    fn pronouns_with_contractions() {
+        assert_eq!(before("He's not saying"), Some(("He".into(), PhraseKind::Pronoun(Pronoun::He))));
+        assert_eq!(before("and she has said"), Some(("she".into(), PhraseKind::Pronoun(Pronoun::She))));
+    }
+
+    #[test]
+    fn no_subject_for_verbs_and_relatives() {
+        assert_eq!(before("She declined to say"), None);
+        assert_eq!(before("the people who said"), None);
+    }
+
+    #[test]
+    fn inverted_subjects() {
+        assert_eq!(after("said a senior administration official."), Some("a senior administration official".into()));
+        assert_eq!(after("said Tom Roe, the mayor"), Some("Tom Roe".into()));
+        assert_eq!(after("said a spokesman for the ministry in a statement"), Some("a spokesman for the ministry".into()));
+        assert_eq!(after("said that"), None);
+    }
+}
