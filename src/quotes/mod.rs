@@ -135,7 +135,7 @@ fn find_quotes(w: &Words) -> Vec<Found> {
         }
         let inner_text = &a.text[inner.start..inner.end];
         let clause = attribution::for_quote(w, &in_quote, q, inner_text);
-        let kind = classify(w, &in_quote, q, inner_text, m.closed && paragraph_of(m.outer.end) == p, clause);
+        let kind = classify(w, &in_quote, q, inner_text, paragraph_of(m.outer.end) == p, clause);
         found.push(Found {
             inner,
             kind,

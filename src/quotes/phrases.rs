@@ -79,9 +79,6 @@ const CAPITALIZED_STOPS: &[&str] = &[
     "in", "from", "to", "by", "during", "until", "over", "what", "why", "how", "where",
 ];
 
-/// Lowercase words before a title that still belong to the person (`former President X`).
-const PRE_TITLE: &[&str] = &["former", "acting", "interim", "late", "outgoing", "incoming", "then-", "deputy"];
-
 /// Name particles between capitalized words (`Ludwig van Beethoven`, `Secretary of State`).
 const PARTICLES: &[&str] = &["of", "de", "van", "von", "der", "den", "bin", "ibn", "al", "da", "del", "della", "di", "du", "la", "le"];
 
@@ -169,7 +166,13 @@ pub(crate) fn subject_before(w: &Words, lo: usize, verb: usize) -> Option<Phrase
     }
     if w.is_punct(j, &[',']) {
         let k = (lo..j).rev().find(|&k| w.is_punct(k, &[',']))?;
-        j = k.checked_sub(1)?;
+        let subject = phrase_ending_at(w, lo, k.checked_sub(1)?);
+        // `The firm's founder, Jane Doe, said`: the appositive name names the speaker.
+        let appositive = (k + 1 < j).then(|| phrase_ending_at(w, k + 1, j - 1)).flatten();
+        return match (subject, appositive) {
+            (Some(s), Some(a)) if s.kind == PhraseKind::Description && a.kind == PhraseKind::Name && a.span.start == w.a.tokens[k + 1].span.start => Some(a),
+            (subject, _) => subject,
+        };
     } else if w.is_punct(j, &[')']) {
         let k = (lo..j).rev().find(|&k| w.is_punct(k, &['(']))?;
         j = k.checked_sub(1)?;
@@ -197,7 +200,13 @@ pub(crate) fn subject_after(w: &Words, start: usize, hi: usize) -> Option<Phrase
     let mut head_end = None;
     while k < hi && k - start < 12 {
         let possessive_mark = w.is_punct(k, &['’', '\'']);
-        let joins = w.is(k, &["of", "for"]) && k > first_content && k + 1 < hi && !w.is_punct(k + 1, &[',', '.']);
+        let joins = k > first_content
+            && k + 1 < hi
+            && !w.is_punct(k + 1, &[',', '.'])
+            && (w.is(k, &["of", "for"])
+                || (w.is(k, &["from"]) && !w.is_capitalized(k - 1))
+                || (w.is(k, &["with"]) && w.is(k - 1, &["familiar"]))
+                || (w.is(k, &["to"]) && w.is(k - 1, &["close", "closer", "near"])));
         if joins {
             head_end.get_or_insert(k - 1);
         } else if (w.a.tokens[k].kind == TokenKind::Punct && !possessive_mark)
@@ -234,7 +243,8 @@ fn phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<Phrase> {
     let (mut head_last, mut head_named) = (j, named);
     // Walk back over modifiers: `a press secretary for the president`, `officials in Moscow`.
     for _ in 0..2 {
-        if first < lo + 2 || !w.is(first - 1, POST_MODIFIERS) {
+        let close_to = first >= lo + 2 && w.is(first - 1, &["to"]) && w.is(first - 2, &["close", "closer", "near"]);
+        if first < lo + 2 || !(w.is(first - 1, POST_MODIFIERS) || close_to) {
             break;
         }
         match simple_phrase_ending_at(w, lo, first - 2) {
@@ -298,11 +308,25 @@ fn simple_phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<(usize, boo
                 break;
             }
         }
-        while k > lo && (w.is(k - 1, PRE_TITLE) || w.lower(k - 1).ends_with('-') ) {
-            k -= 1;
-        }
-        if k > lo && w.is(k - 1, &["the"]) {
-            k -= 1;
+        // Descriptors before the name belong to it: `union leader Jane Doe`, `the
+        // company's chief executive Jane Doe`.
+        let mut extra = 0;
+        while k > lo && extra < 4 {
+            let t = k - 1;
+            if w.is(t, DETERMINERS) {
+                k = t;
+                break;
+            }
+            let descriptor = w.is_word(t)
+                && !w.is(t, STOPS)
+                && !(w.is_capitalized(t) && w.is(t, CAPITALIZED_STOPS))
+                && crate::quotes::verbs::speech_lemma(w.text(t)).is_none()
+                && !w.lower(t).ends_with("ly");
+            if !descriptor {
+                break;
+            }
+            k = t;
+            extra += 1;
         }
         return Some((k, true));
     }

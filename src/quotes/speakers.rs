@@ -49,6 +49,8 @@ pub(crate) struct Resolver<'a, 't> {
     quotes: &'a [Span],
     /// Surname → the longest full name seen in the document (`Doe` → `Jane Q. Doe`).
     full_names: HashMap<String, String>,
+    /// Names found by capitalization, for when the entity recognizer gives no antecedent.
+    runs: Vec<NameRun>,
     /// Genders learned from honorifics and resolved pronouns, by speaker name.
     learned: HashMap<String, Gender>,
     last: Option<Speaker>,
@@ -56,7 +58,8 @@ pub(crate) struct Resolver<'a, 't> {
 
 impl<'a, 't> Resolver<'a, 't> {
     pub(crate) fn new(w: &'a Words<'a, 't>, entities: &'a Entities, mentions: &'a [MentionRef], quotes: &'a [Span]) -> Self {
-        Resolver { w, entities, mentions, quotes, full_names: full_names(w), learned: HashMap::new(), last: None }
+        let runs = name_runs(w);
+        Resolver { w, entities, mentions, quotes, full_names: full_names(&runs), runs, learned: HashMap::new(), last: None }
     }
 
     /// The last speaker resolved (of a quote or of reported speech).
@@ -131,11 +134,29 @@ impl<'a, 't> Resolver<'a, 't> {
         speaker
     }
 
-    /// The nearest person mentioned before byte `at`, outside quotes, compatible with `p`.
+    /// The nearest person mentioned before byte `at`, outside quotes, compatible with `p`:
+    /// an entity mention, else a name found by capitalization.
     fn nearest_person(&self, at: usize, p: Pronoun) -> Option<Speaker> {
         if !matches!(p, Pronoun::He | Pronoun::She) {
             return None;
         }
+        self.nearest_entity(at, p).or_else(|| self.nearest_name_run(at, p))
+    }
+
+    fn nearest_name_run(&self, at: usize, p: Pronoun) -> Option<Speaker> {
+        let end = self.runs.partition_point(|r| r.span.end <= at);
+        self.runs[..end].iter().rev().take(40).find_map(|run| {
+            if self.inside_quote(run.span) {
+                return None;
+            }
+            let name = self.full_name(&run.bare);
+            let gender = run.gender.or(self.learned.get(&name).copied());
+            let speaker = Speaker { name, id: None, span: run.span, cue: String::new(), gender, plural: false, organization: false, paragraph: 0 };
+            compatible(&speaker, p).then_some(speaker)
+        })
+    }
+
+    fn nearest_entity(&self, at: usize, p: Pronoun) -> Option<Speaker> {
         let end = self.mentions.partition_point(|m| m.span.start < at);
         self.mentions[..end].iter().rev().take(80).find_map(|m| {
             let entity = self.entities.list.get(m.entity)?;
@@ -202,9 +223,20 @@ fn name_without_titles<'s>(words: &'s [&'s str]) -> &'s [&'s str] {
     &words[from..]
 }
 
-/// Surname → the longest full name (two words or more, titles removed) in the document.
-fn full_names(w: &Words) -> HashMap<String, String> {
-    let mut out: HashMap<String, String> = HashMap::new();
+/// A capitalized name in the text (`Ms. Jane Doe`), found without the entity recognizer: the
+/// fallback antecedent of pronouns when no entity mention is available.
+#[derive(Clone, Debug)]
+struct NameRun {
+    span: Span,
+    /// The words after the titles.
+    bare: String,
+    gender: Option<Gender>,
+}
+
+/// The name runs of the document, in order: a run of name words whose name is two words or
+/// more after its titles, or an honorific and a surname.
+fn name_runs(w: &Words) -> Vec<NameRun> {
+    let mut out = Vec::new();
     let n = w.a.tokens.len();
     let mut i = 0;
     while i < n {
@@ -218,16 +250,29 @@ fn full_names(w: &Words) -> HashMap<String, String> {
         }
         let words: Vec<&str> = (first..=i).map(|k| w.text(k)).collect();
         let bare = name_without_titles(&words);
-        if bare.len() >= 2 {
-            if let Some(surname) = bare.last() {
-                let full = bare.join(" ");
-                let entry = out.entry(surname.to_string()).or_default();
-                if full.len() > entry.len() {
-                    *entry = full;
-                }
-            }
+        let honorific = match words.first().map(|h| h.to_lowercase()).as_deref() {
+            Some("mr.") => Some(Gender::Male),
+            Some("ms." | "mrs." | "miss") => Some(Gender::Female),
+            _ => None,
+        };
+        if bare.len() >= 2 || (honorific.is_some() && bare.len() == 1) {
+            out.push(NameRun { span: w.span(first, i), bare: bare.join(" "), gender: honorific });
         }
         i += 1;
+    }
+    out
+}
+
+/// Surname → the longest full name (two words or more, titles removed) in the document.
+fn full_names(runs: &[NameRun]) -> HashMap<String, String> {
+    let mut out: HashMap<String, String> = HashMap::new();
+    for run in runs {
+        if let Some((_, surname)) = run.bare.rsplit_once(' ') {
+            let entry = out.entry(surname.to_string()).or_default();
+            if run.bare.len() > entry.len() {
+                *entry = run.bare.clone();
+            }
+        }
     }
     out
 }
