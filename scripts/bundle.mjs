@@ -25,7 +25,8 @@ const APP_SCRIPTS = ['dom.js', 'core.js', 'format.js', 'views/articles.js', 'vie
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version ?? '';
 const wasm = readFileSync(wasmPath);
 const glue = readFileSync(gluePath, 'utf8');
-const css = read('www/storyscope.css');
+const STYLES = ['base', 'articles', 'reader', 'quotes', 'entities', 'timeline'];
+const css = STYLES.map((name) => read(`www/styles/${name}.css`)).join('\n');
 const app = APP_SCRIPTS.map((f) => `// ---- www/app/${f}\n${read(`www/app/${f}`)}`).join('\n');
 
 const embed = `/*! Storyscope ${version}: explore a news story across articles. One script, no network. */

@@ -3,13 +3,27 @@
 //
 // Attributes: view (articles | quotes | entities | timeline), theme (light | dark; default
 // follows prefers-color-scheme), height (any CSS length).
+//
+// Every view is a function of one context, `ctx`:
+//   ctx.model    the extraction with lookups (see indexModel)
+//   ctx.state    { view, doc, focus, entity, filters, timeline }
+//   ctx.visible  { documents, quotes, entities, events }: Sets of the ids that pass the filters
+//   ctx.facets   counts per facet value for the current filters (from the core's index)
+//   ctx.actions  openDocument(doc, focus?), closeDocument(), showView(view), openEntity(id),
+//                setFilters(partial), clearFilters(), setTimeline(partial)
+// Views only render and call actions; filtering happens in the core.
 
 const VIEWS = [
-  ['articles', 'Articles', (m) => m.documents.length],
-  ['quotes', 'Quotes', (m) => m.quotes.length],
-  ['entities', 'People & places', (m) => m.entities.length],
-  ['timeline', 'Timeline', (m) => m.events.length],
+  ['articles', 'Articles', 'documents'],
+  ['quotes', 'Quotes', 'quotes'],
+  ['entities', 'People & places', 'entities'],
+  ['timeline', 'Timeline', 'events'],
 ];
+
+/** The filters every view shares. Empty lists and nulls mean "no restriction". */
+function emptyFilters() {
+  return { docs: [], entities: [], speakers: [], kinds: [], sources: null, from: null, to: null, q: '' };
+}
 
 let sharedSheet = null;
 
@@ -37,6 +51,8 @@ function indexModel(extraction) {
     ...extraction,
     docsById: new Map(extraction.documents.map((d) => [d.id, d])),
     entitiesById: new Map(extraction.entities.map((e) => [e.id, e])),
+    quotesById: new Map(extraction.quotes.map((q) => [q.id, q])),
+    eventsById: new Map(extraction.events.map((e) => [e.id, e])),
     quotesByDoc: byDoc(extraction.quotes),
   };
 }
@@ -47,7 +63,8 @@ class StoryScopeElement extends HTMLElement {
   constructor() {
     super();
     this.model = null;
-    this.state = { view: 'articles', doc: null, focus: null };
+    this.corpus = null;
+    this.state = { view: 'articles', doc: null, focus: null, entity: null, filters: emptyFilters(), timeline: {} };
   }
 
   connectedCallback() {
@@ -61,11 +78,22 @@ class StoryScopeElement extends HTMLElement {
     loadCore()
       .then((core) => {
         this.core = core;
-        this.model = indexModel(callCore(core, 'extractSeeds'));
-        this.render();
+        this.load([]);
         this.dispatchEvent(new CustomEvent('storyscope-ready', { bubbles: true, composed: true }));
       })
       .catch((error) => this.showError(error));
+  }
+
+  /** (Re)builds the corpus: the seeds plus `articles`, extracted and indexed by the core. */
+  load(articles) {
+    if (this.core.Corpus) {
+      this.corpus?.free?.();
+      this.corpus = callCore(this.core, 'newCorpus', articles, true);
+      this.model = indexModel(this.corpus.extraction());
+    } else {
+      this.model = indexModel(callCore(this.core, 'extract', articles, true));
+    }
+    this.render();
   }
 
   attributeChangedCallback() {
@@ -88,12 +116,36 @@ class StoryScopeElement extends HTMLElement {
       openDocument: (doc, focus = null) => this.update({ view: 'articles', doc, focus: focus ? { doc, ...focus } : null }),
       closeDocument: () => this.update({ doc: null, focus: null }),
       showView: (view) => this.update({ view }),
+      openEntity: (entity) => this.update({ view: 'entities', entity }),
+      setFilters: (partial) => this.update({ filters: { ...this.state.filters, ...partial } }),
+      clearFilters: () => this.update({ filters: emptyFilters() }),
+      setTimeline: (partial) => this.update({ timeline: { ...this.state.timeline, ...partial } }),
     };
   }
 
   update(change) {
     Object.assign(this.state, change);
     this.render();
+  }
+
+  /** The ids passing the filters and the facet counts, from the core's index. */
+  select() {
+    const all = {
+      documents: new Set(this.model.documents.map((d) => d.id)),
+      quotes: new Set(this.model.quotes.map((q) => q.id)),
+      entities: new Set(this.model.entities.map((e) => e.id)),
+      events: new Set(this.model.events.map((e) => e.id)),
+    };
+    if (!this.corpus) return { visible: all, facets: {} };
+    const result = this.corpus.query(this.state.filters);
+    return {
+      visible: {
+        documents: new Set(result.documents), quotes: new Set(result.quotes),
+        entities: new Set(result.entities), events: new Set(result.events),
+      },
+      facets: result.facets ?? {},
+      hits: result.hits ?? [],
+    };
   }
 
   showStatus(message) {
@@ -117,19 +169,20 @@ class StoryScopeElement extends HTMLElement {
 
   renderView() {
     const { model, state, actions } = this;
-    const tabs = h('div', { class: 'ss-tabs', role: 'tablist', 'aria-label': 'Views' }, VIEWS.map(([id, label, count]) =>
+    const { visible, facets, hits } = this.select();
+    const ctx = { model, state, actions, visible, facets, hits };
+    const tabs = h('div', { class: 'ss-tabs', role: 'tablist', 'aria-label': 'Views' }, VIEWS.map(([id, label, kind]) =>
       h('button', {
         type: 'button', role: 'tab', class: 'ss-tab', id: `ss-tab-${id}`, 'aria-selected': String(state.view === id),
         'aria-controls': 'ss-panel', dataset: { view: id }, onclick: () => actions.showView(id),
-      }, label, h('span', { class: 'ss-count', text: String(count(model)) }))));
+      }, label, h('span', { class: 'ss-count', text: String(visible[kind].size) }))));
     const panel = h('main', { class: 'ss-panel', id: 'ss-panel', role: 'tabpanel', 'aria-labelledby': `ss-tab-${state.view}` });
     const reading = state.view === 'articles' && state.doc;
     switch (state.view) {
-      case 'quotes': panel.append(renderQuoteWall(model, state, actions)); break;
-      case 'entities': panel.append(renderEntities(model, state, actions)); break;
-      case 'timeline': panel.append(renderTimeline(model, state, actions)); break;
-      default: panel.append(reading ? renderReader(model, state.doc, state.focus, actions)
-        : h('p', { class: 'ss-empty', text: 'Choose an article to read it.' }));
+      case 'quotes': panel.append(renderQuoteWall(ctx)); break;
+      case 'entities': panel.append(renderEntities(ctx)); break;
+      case 'timeline': panel.append(renderTimeline(ctx)); break;
+      default: panel.append(reading ? renderReader(ctx) : h('p', { class: 'ss-empty', text: 'Choose an article to read it.' }));
     }
     this.frame.classList.toggle('ss-reading', Boolean(reading));
     this.frame.replaceChildren(
@@ -137,7 +190,7 @@ class StoryScopeElement extends HTMLElement {
         h('h1', { class: 'ss-brand', text: 'Storyscope' }),
         tabs),
       h('div', { class: 'ss-body' },
-        renderArticleList(model, state, actions),
+        renderArticleList(ctx),
         panel),
       h('footer', { class: 'ss-foot' }, `Extracted in your browser · core ${this.core?.version?.() ?? ''}`));
     const focus = this.frame.querySelector('.ss-focus');

@@ -1,7 +1,8 @@
 // The list of articles: title, outlet and date; a click opens the reader.
 
-function renderArticleList(model, state, actions) {
-  const items = model.documents.map((doc) => {
+function renderArticleList({ model, state, actions, visible }) {
+  const shown = model.documents.filter((doc) => visible.documents.has(doc.id));
+  const items = shown.map((doc) => {
     const current = state.doc === doc.id;
     return h('li', null,
       h('button', {
@@ -14,6 +15,6 @@ function renderArticleList(model, state, actions) {
         h('time', { datetime: doc.published ?? null, text: formatDate(doc.published) }))));
   });
   return h('nav', { class: 'ss-articles', 'aria-label': 'Articles' },
-    h('h2', { class: 'ss-heading', text: `Articles (${model.documents.length})` }),
+    h('h2', { class: 'ss-heading', text: shown.length === model.documents.length ? `Articles (${shown.length})` : `Articles (${shown.length} of ${model.documents.length})` }),
     h('ol', { class: 'ss-article-list' }, items));
 }

@@ -2,9 +2,9 @@
 
 const ENTITY_KINDS = [['person', 'People'], ['place', 'Places'], ['organization', 'Organizations']];
 
-function renderEntities(model, state, actions) {
+function renderEntities({ model, visible }) {
   const groups = ENTITY_KINDS.map(([kind, label]) => {
-    const list = model.entities.filter((e) => e.kind === kind).sort((a, b) => b.mentions.length - a.mentions.length);
+    const list = model.entities.filter((e) => e.kind === kind && visible.entities.has(e.id)).sort((a, b) => b.mentions.length - a.mentions.length);
     return h('section', { class: 'ss-entity-group', 'aria-label': label },
       h('h3', { text: `${label} (${list.length})` }),
       h('ul', { class: 'ss-entity-list' }, list.map((e) => h('li', null,

@@ -1,8 +1,9 @@
 // The article reader: header, body paragraphs (list items as items, quotes marked, the focused
 // span highlighted), and the reader comments and pingbacks apart from the body.
 
-function renderReader(model, docId, focus, actions) {
-  const doc = model.docsById.get(docId);
+function renderReader({ model, state, actions }) {
+  const doc = model.docsById.get(state.doc);
+  const focus = state.focus;
   if (!doc) return h('p', { class: 'ss-empty', text: 'Choose an article to read it.' });
   const cps = codePoints(doc.text);
   const quotes = model.quotesByDoc.get(doc.id) ?? [];

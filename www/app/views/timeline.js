@@ -1,7 +1,7 @@
 // The timeline of dated events, in date order.
 
-function renderTimeline(model, state, actions) {
-  const events = [...model.events].sort((a, b) => a.start.localeCompare(b.start));
+function renderTimeline({ model, visible }) {
+  const events = model.events.filter((ev) => visible.events.has(ev.id)).sort((a, b) => a.start.localeCompare(b.start));
   const items = events.map((ev) => h('li', { class: 'ss-event' },
     h('time', { datetime: ev.start, text: formatDate(ev.date) }),
     h('p', { text: ev.summary }),
