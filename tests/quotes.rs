@@ -189,3 +189,24 @@ fn ids_follow_document_then_start_order() {
         assert_eq!(q.id, format!("q{i}"));
     }
 }
+
+#[test]
+fn odd_marks_never_panic_and_offsets_stay_consistent() {
+    let bodies = [
+        "\"", "“", "”“", "‘’", "Q:", "A: ", ": x", "He said", "“”", "\"\"\"\"", "“😀 é,” 😀 said. “ñ",
+        "Title\n\n“open\n\n“again\n\n“and again", "Title\n\n‘a’ ‘b’ ’c’ ‘d", "Title\n\nX: y\n\nZ: w\n\n“q,” said",
+        "Title\n\n, said “x” according to", "Title\n\n“x,” said, “y,” he said, “z,” she",
+    ];
+    for body in bodies {
+        let input = Input { id: "odd".into(), name: "odd.txt".into(), content: format!("Odd input\n\n{body}"), ..Input::default() };
+        let outcome = extract(&[input]);
+        let Some(doc) = outcome.extraction.documents.first() else { continue };
+        for q in &outcome.extraction.quotes {
+            assert!(q.start <= q.end, "{body:?}: {q:?}");
+            assert_eq!(slice(&doc.text, q.start, q.end), q.text, "{body:?}");
+            if let Some(span) = q.speaker_span {
+                assert!(span.start < span.end && span.end <= doc.text.chars().count(), "{body:?}: {q:?}");
+            }
+        }
+    }
+}

@@ -189,6 +189,7 @@ fn classify(w: &Words, in_quote: &[bool], q: QuoteTokens, inner: &str, single_pa
     let ends_sentence = matches!(last, Some('.' | '?' | '!' | '…'));
     // The second half of a split quote: `“…,” she said, “and …”`.
     let split_half = clause.is_some_and(|c| c.side == Side::Before)
+        && prev.is_some_and(|t| w.is_punct(t, &[',', ':']))
         && attribution::left_start(w, in_quote, q).checked_sub(1).is_some_and(|t| in_quote[t] && w.a.tokens[t].span.start >= q.paragraph.start);
     let sentential = (upper && (clause_start || ends_sentence || words >= 6))
         || (clause_start && prev.is_none() && words >= 3)

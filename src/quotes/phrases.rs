@@ -1,5 +1,5 @@
 //! Speaker noun phrases next to a speech verb: a name with its titles (`Defense Secretary Jane
-//! Q. Doe`, `Ms. Doe`), a description with its modifiers (`a senior administration official`,
+//! Q. Doe`, `Ms. Doe`), a description with its modifiers (`a senior ministry official`,
 //! `a spokesman for the ministry`), or a pronoun (`he`, `she`, `they`).
 //!
 //! It reads tokens only, with small closed word lists (determiners, prepositions, titles); it
@@ -295,7 +295,7 @@ fn finish(w: &Words, first: usize, head_last: usize, last: usize, named: bool) -
 }
 
 /// A name with its titles (`Defense Secretary Jane Q. Doe`) or a description up to its
-/// determiner (`a senior administration official`) ending at token `j`: (first token, named).
+/// determiner (`a senior ministry official`) ending at token `j`: (first token, named).
 fn simple_phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<(usize, bool)> {
     if w.is_name_word(j) {
         let mut k = j;
@@ -406,7 +406,7 @@ mod tests {
 
     #[test]
     fn inverted_subjects() {
-        assert_eq!(after("said a senior administration official."), Some("a senior administration official".into()));
+        assert_eq!(after("said a senior ministry official."), Some("a senior ministry official".into()));
         assert_eq!(after("said Tom Roe, the mayor"), Some("Tom Roe".into()));
         assert_eq!(after("said a spokesman for the ministry in a statement"), Some("a spokesman for the ministry".into()));
         assert_eq!(after("said that"), None);
