@@ -164,7 +164,7 @@ pub(crate) const ORGANIZATION_HEADS: &[&str] = &[
     "Gazette", "Monitor", "Chronicle", "Review", "Magazine", "Press", "Network", "Broadcasting",
     "Radio", "Television", "TV", "Center", "Centre", "Club", "Society", "Board", "Exchange",
     "Reserve", "Church", "Brigade", "Brigades", "Directorate", "Secretariat", "Watch",
-    "International", "Securities", "Capital", "Partners", "Investments", "Motors", "Energy",
+    "International", "Institutes", "Centers", "Securities", "Capital", "Partners", "Investments", "Motors", "Energy",
     "Pharmaceuticals", "Systems", "Technologies", "Labs", "Media", "Entertainment", "Studios",
     "Globe", "Times-Dispatch", "Observer", "Independent", "Daily", "Sun", "Mail", "Express",
 ];
@@ -200,7 +200,8 @@ pub(crate) const ROLE_NOUNS: &[&str] = &[
 /// ("the Interfax news agency").
 pub(crate) const ORGANIZATION_CUES: &[&str] = &[
     "agency", "newspaper", "daily", "weekly", "broadcaster", "network", "company", "group",
-    "party", "channel", "magazine", "bank", "firm", "airline", "ministry", "militia",
+    "party", "channel", "magazine", "bank", "firm", "airline", "ministry", "militia", "journal",
+    "website", "startup", "automaker", "retailer", "insurer", "carrier",
 ];
 
 /// Lowercase nouns after a lone capitalized word that make it the person leading them
@@ -212,13 +213,6 @@ pub(crate) const REPORTING_VERBS: &[&str] = &[
     "said", "says", "told", "added", "wrote", "writes", "argued", "argues", "asked", "replied",
     "noted", "insisted", "stated", "explained", "declined", "denied", "warned", "thinks",
     "believes", "announced", "confirmed", "tweeted", "has", "had", "is", "was", "will", "would",
-];
-
-/// Lowercase words that cannot follow a sentence's subject, so a capitalized word before
-/// them is no name ("Given the …", "Faced with …").
-pub(crate) const NOT_AFTER_SUBJECT: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
-    "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "and", "or", "but", "up",
 ];
 
 /// Lowercase words right before an unknown capitalized word that make it a place.

@@ -127,7 +127,11 @@ fn run_end(a: &Analysis, i: usize, limit: usize) -> usize {
     let mut j = i;
     while j < limit {
         let word = a.token_text(j);
-        if is_name_word(a, j) {
+        let quote = |k: usize| k < limit && matches!(a.token_text(k), "\"" | "“" | "”" | "‘" | "’");
+        if j > i && quote(j) && j + 3 < limit && is_name_word(a, j + 1) && quote(j + 2) && is_name_word(a, j + 3) {
+            // A nickname in quotes inside the name: Robert "Bobby" Nguyen.
+            j += 3;
+        } else if is_name_word(a, j) {
             j += 1;
             if possessive_suffix(word).is_some() {
                 break;
@@ -262,7 +266,9 @@ impl Run<'_, '_, '_> {
         loop {
             // "Texas Gov. Greg Abbott": the place, then the titled name.
             if let Some(n) = (1..=3).find(|&n| {
-                start + n < end && matches!(self.lookup(start..start + n), Some(Known::Place(_))) && title_at(self, start + n).is_some()
+                start + n < end
+                    && matches!(self.lookup(start..start + n), Some(Known::Place(_) | Known::Organization(_)))
+                    && title_at(self, start + n).is_some()
             }) {
                 self.whole_known(start..start + n, found);
                 start += n;
@@ -382,47 +388,50 @@ impl Run<'_, '_, '_> {
         false
     }
 
+    /// A lone capitalized word that no table knows: typed by the words around it.
     fn single_word(&self, i: usize, opens: bool, found: &mut Found) {
         let w = self.word(i);
         let next = |k: usize| (i + k < self.sentence_end).then(|| self.a.token_text(i + k));
+        let before = (i > 0).then(|| self.a.token_text(i - 1));
+        if let Some(place) = hyphenated_demonym(self.ctx, w) {
+            found.demonyms.push(DemonymUse { span: self.span(i..i + 1), place });
+            return;
+        }
         if is_acronym(w) && !lexicon::NEVER_NAMES.contains(&w) {
             self.push(found, i..i + 1, Kind::Organization, None);
             return;
         }
-        let org_cue = [next(1), next(2)].iter().flatten().take_while(|n| n.starts_with(|c: char| c.is_lowercase())).any(|n| lexicon::ORGANIZATION_CUES.contains(n));
-        if org_cue && possessive_suffix(self.a.token_text(i)).is_none() {
+        // "the Interfax news agency"
+        let org_after = [next(1), next(2)]
+            .iter()
+            .flatten()
+            .take_while(|n| n.starts_with(|c: char| c.is_lowercase()))
+            .any(|n| lexicon::ORGANIZATION_CUES.contains(n));
+        if org_after && possessive_suffix(self.a.token_text(i)).is_none() {
             self.push(found, i..i + 1, Kind::Organization, None);
             return;
         }
-        let before = (i > 0).then(|| self.a.token_text(i - 1));
-        let place_cue = before.is_some_and(|b| lexicon::PLACE_CUES.contains(&b))
-            || (next(1) == Some(",") && i + 2 < self.sentence_end && matches!(self.lookup(i + 2..i + 3), Some(Known::Place(_))));
-        // A word opening a sentence is kept on its own only before a reporting verb.
-        let reports = next(1).is_some_and(|n| lexicon::REPORTING_VERBS.contains(&n));
-        let certainty = if opens && !reports { Certainty::ResolveOnly } else { Certainty::Guess };
-        // The X administration: X is the person who leads it.
+        // "the Obama administration": the person who leads it.
         let next_word = next(1).map(|n| possessive_suffix(n).map_or(n, |k| &n[..n.len() - k]));
         if next_word.is_some_and(|n| lexicon::LED_BY_PERSON.contains(&n)) {
             self.push_person(found, i..i + 1, Certainty::Guess, None, None, false);
             return;
         }
-        if let Some(place) = hyphenated_demonym(self.ctx, w) {
-            found.demonyms.push(DemonymUse { span: self.span(i..i + 1), place });
+        if opens && (self.ctx.is_common_word(w) || looks_like_common_word(w)) {
             return;
         }
-        // An unknown word opening a sentence is a name only as a subject: "Drezner gets".
-        let subject = next(1).is_some_and(|n| n.starts_with(|c: char| c.is_lowercase()) && !lexicon::NOT_AFTER_SUBJECT.contains(&n));
-        if opens && (self.ctx.is_common_word(w) || looks_like_common_word(w) || !subject) {
-            return;
-        }
-        // People rarely take an article: "the Fed" is an organization.
-        if before.is_some_and(|b| b == "the" || b == "The") {
+        // People rarely take an article: "the Fed" is an organization; so is "the journal X".
+        if before.is_some_and(|b| b == "the" || b == "The" || lexicon::ORGANIZATION_CUES.contains(&b)) {
             self.push(found, i..i + 1, Kind::Organization, None);
             return;
         }
-        let kind = if place_cue { Kind::Place } else { Kind::Person };
-        let mut c = self.candidate(i..i + 1, kind, None);
-        c.certainty = certainty;
+        let place_cue = before.is_some_and(|b| lexicon::PLACE_CUES.contains(&b))
+            || (next(1) == Some(",") && matches!(self.lookup(i + 2..(i + 3).min(self.sentence_end)), Some(Known::Place(_))));
+        // A word opening a sentence stands on its own only before a reporting verb ("Kozlov
+        // said"); otherwise it counts only if a fuller name of the story vouches for it.
+        let reports = next(1).is_some_and(|n| lexicon::REPORTING_VERBS.contains(&n));
+        let mut c = self.candidate(i..i + 1, if place_cue { Kind::Place } else { Kind::Person }, None);
+        c.certainty = if opens && !reports { Certainty::ResolveOnly } else { Certainty::Guess };
         found.candidates.push(c);
     }
 
