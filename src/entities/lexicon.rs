@@ -205,7 +205,7 @@ pub(crate) const ORGANIZATION_CUES: &[&str] = &[
 ];
 
 /// Lowercase nouns after a lone capitalized word that make it the person leading them
-/// ("the Obama administration").
+/// ("the Hartley administration").
 pub(crate) const LED_BY_PERSON: &[&str] = &["administration", "government", "campaign", "presidency", "cabinet", "era"];
 
 /// Verbs of saying and thinking that follow a subject name ("Kozlov said").
