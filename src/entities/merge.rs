@@ -316,7 +316,7 @@ mod tests {
     fn transliterations_share_a_skeleton() {
         assert!(same_given_name("andrei", "andrey"));
         assert!(same_given_name("alexei", "alexey"));
-        assert!(!same_given_name("hillary", "bill"));
+        assert!(!same_given_name("thomas", "anne"));
         assert!(!same_given_name("dan", "don"));
     }
 }

@@ -10,7 +10,7 @@
 //! Decisions: a demonym or adjective ("Russian", "Poles") is not a mention of its place (news
 //! gold standards type it NORP, not GPE), but it is kept in [`Entities::demonyms`] as a link
 //! to the place entity when the story mentions that place. Ids are `kind:slug` of the name
-//! (`person:robert-gates`, given name and surname only; `place:united-states`), with `-2`
+//! (`person:martin-holloway`, given name and surname only; `place:united-states`), with `-2`
 //! … appended on a clash.
 
 mod gazetteer;
