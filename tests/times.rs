@@ -192,3 +192,19 @@ fn seeds_resolve_against_their_manifest_dates_and_quotes() {
     assert_eq!(year_ago[0].value, "2008");
     assert_eq!(year_ago[0].anchor.as_deref(), Some("2009-02-20"), "anchored to the date Gates spoke");
 }
+
+#[test]
+fn held_out_newswire_scores_at_least_point_eight() {
+    let cases = parse_cases(include_str!("times/newswire.txt"));
+    let results = run(&cases);
+    let mut score = Score::default();
+    for (case, got) in cases.iter().zip(&results) {
+        score.add(&case.expected, got);
+        if case.expected.iter().collect::<BTreeSet<_>>() != got.iter().collect::<BTreeSet<_>>() {
+            println!("line {}: want {:?}\n   got {:?}", case.line, case.expected, got);
+        }
+    }
+    let value_f1 = score.f1() * score.accuracy();
+    println!("newswire: {score:?}, extraction F1 {:.3}, value accuracy {:.3}, value F1 {value_f1:.3}", score.f1(), score.accuracy());
+    assert!(value_f1 >= 0.8, "value F1 {value_f1:.3} below 0.8");
+}

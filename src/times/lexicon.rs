@@ -35,6 +35,9 @@ impl Unit {
 
 /// The unit a (lowercase) word names, singular or plural; `year-long` forms are cut before.
 pub(crate) fn unit(word: &str) -> Option<Unit> {
+    if word == "nights" {
+        return Some(Unit::Day); // "four nights"; a single "night" is a part of the day
+    }
     let singular = word.strip_suffix('s').unwrap_or(word);
     Some(match singular {
         "minute" | "min" => Unit::Minute,
@@ -81,6 +84,11 @@ pub(crate) fn cardinal(word: &str) -> Option<i64> {
         _ if !word.is_empty() && word.len() <= 4 && word.bytes().all(|b| b.is_ascii_digit()) => word.parse().ok(),
         _ => None,
     }
+}
+
+/// Adjectives that may stand between a count and its unit: "eight consecutive months".
+pub(crate) fn is_count_adjective(word: &str) -> bool {
+    matches!(word, "consecutive" | "straight" | "full" | "more" | "additional" | "long" | "whole" | "successive" | "further" | "extra")
 }
 
 /// Words for an unknown count (`several days` → `PXD`).

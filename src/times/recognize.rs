@@ -524,7 +524,8 @@ fn count(words: &[Word], i: usize) -> Option<(Option<f64>, usize)> {
     if at(words, i + 1) == "and" && at(words, i + 2) == "a" && at(words, i + 3) == "half" {
         return Some((Some(n + 0.5), i + 4));
     }
-    Some((Some(n), i + 1))
+    let next = if lexicon::is_count_adjective(at(words, i + 1)) && !matches!(w, "a" | "an") { i + 2 } else { i + 1 };
+    Some((Some(n), next))
 }
 
 /// `three weeks ago`, `a year ago`, `two days later`, `10 days`, `three-year`, `for years`.
@@ -742,16 +743,15 @@ fn quarter(words: &[Word], i: usize) -> Option<Found> {
         };
         return date(i, i, Val::Part { year: None, code, index: index as i8 });
     }
-    if w.lower != "the" {
-        return None;
-    }
-    let index = lexicon::ordinal(at(words, i + 1))?;
-    let code = match at(words, i + 2) {
+    // "the third quarter", or "a weak first quarter" (a half needs its article).
+    let ordinal_at = if w.lower == "the" { i + 1 } else { i };
+    let index = lexicon::ordinal(at(words, ordinal_at))?;
+    let code = match at(words, ordinal_at + 1) {
         "quarter" if index <= 4 => "Q",
-        "half" if index <= 2 => "H",
+        "half" if index <= 2 && ordinal_at > i => "H",
         _ => return None,
     };
-    let of = i + 3;
+    let of = ordinal_at + 2;
     if at(words, of) == "of" {
         if let Some(y) = year_number(words, of + 1) {
             return date(i, of + 1, Val::Part { year: Some(y), code, index: index as i8 });
@@ -760,7 +760,7 @@ fn quarter(words: &[Word], i: usize) -> Option<Found> {
             return None; // "the second half of the match"
         }
     }
-    date(i, i + 2, Val::Part { year: None, code, index: index as i8 })
+    date(i, ordinal_at + 1, Val::Part { year: None, code, index: index as i8 })
 }
 
 /// Joins a clock time to the day beside it (`Monday at 3 p.m.`, `8:48 am Tuesday`) and a part
