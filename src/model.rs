@@ -195,6 +195,10 @@ pub struct Event {
     pub entity_names: Vec<String>,
     pub mentions: Vec<Mention>,
     pub quotes: Vec<String>,
+    /// Every distinct date value the sources give this event, `date` first. More than one
+    /// means the reports conflict (or differ in precision); they are shown, not hidden.
+    #[serde(default)]
+    pub dates: Vec<String>,
 }
 
 impl Extraction {
