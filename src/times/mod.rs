@@ -8,7 +8,7 @@
 //! stamps) lives in `calendar`; events are built from these expressions in `events`.
 
 mod infer;
-mod lexicon;
+pub(crate) mod lexicon;
 pub(crate) mod recognize;
 pub(crate) mod resolve;
 mod tense;

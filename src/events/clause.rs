@@ -1,0 +1,51 @@
+//! The clause a time expression dates: its sentence, cut between neighbouring time
+//! expressions of the same sentence at the comma, semicolon or dash nearest the later one, so "They will meet on
+//! April 2, officials said Monday" gives two clauses, one per date.
+
+use crate::model::Span;
+use crate::text::Analysis;
+
+fn is_cut(c: &str) -> bool {
+    matches!(c, "," | ";" | "—" | "–" | ":")
+}
+
+/// The clause around `time` (a byte span) given the other dated spans of the document
+/// (sorted by start), or None when the expression lies outside every sentence.
+pub(crate) fn around(analysis: &Analysis, time: Span, dated: &[Span]) -> Option<Span> {
+    let s = analysis.sentence_at(time.start)?;
+    let sentence = analysis.sentences.get(s)?;
+    let k = dated.partition_point(|d| d.start < time.start);
+    let previous = k.checked_sub(1).and_then(|p| dated.get(p)).filter(|p| p.end <= time.start && p.start >= sentence.span.start);
+    let next = dated[k..].iter().find(|n| n.start >= time.end).filter(|n| n.end <= sentence.span.end);
+    let cuts: Vec<usize> = sentence
+        .tokens
+        .clone()
+        .filter(|&t| is_cut(analysis.token_text(t)))
+        .filter_map(|t| analysis.tokens.get(t).map(|tok| tok.span.start))
+        .collect();
+    let start = previous
+        .and_then(|p| cuts.iter().rev().find(|&&c| c >= p.end && c < time.start).map(|c| c + 1))
+        .unwrap_or(sentence.span.start);
+    // The last cut before the next date keeps the subject with its date ("on Feb. 20,
+    // Gates said, “… a year ago …”" splits before the quote, not after "Feb. 20").
+    let end = next.and_then(|n| cuts.iter().rev().find(|&&c| c >= time.end && c < n.start).copied()).unwrap_or(sentence.span.end);
+    Some(Span::new(start, end))
+}
+
+/// The clause text made readable as a summary: white space collapsed, leading punctuation
+/// dropped, and cut at a word boundary past `max` characters.
+pub(crate) fn summary(text: &str, max: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = String::new();
+    for w in words {
+        if out.chars().count() + w.chars().count() > max && !out.is_empty() {
+            out.push('…');
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.trim_start_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()).to_string()
+}

@@ -1,0 +1,66 @@
+//! Which dated clauses report the same event: ranges that overlap and participants or places
+//! in common — one shared entity when the dates are the same, two when they differ (a day
+//! inside a month-long "last month"), and only between ranges of at most a month, so a year
+//! or a decade does not swallow everything in it. Two groups dated to different days never
+//! merge, even through a coarser report overlapping both.
+
+use super::Draft;
+
+/// How many later drafts (by start date) one draft is compared with: keeps merging linear.
+const WINDOW: usize = 256;
+const LONGEST_MERGED_RANGE_DAYS: i32 = 31;
+
+fn same_event(a: &Draft, b: &Draft) -> bool {
+    let overlap = a.range.0 <= b.range.1 && b.range.0 <= a.range.1;
+    if !overlap {
+        return false;
+    }
+    let shared = a.entities.intersection(&b.entities).count();
+    if a.value == b.value {
+        return shared >= 1;
+    }
+    let short = |d: &Draft| d.range.1.since(d.range.0).is_ok_and(|s| s.get_days() < LONGEST_MERGED_RANGE_DAYS);
+    short(a) && short(b) && shared >= 2
+}
+
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Groups of draft indices, each one event, in order of first draft.
+pub(crate) fn groups(drafts: &[Draft]) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    order.sort_by_key(|&i| (drafts[i].range.0, i));
+    let mut parent: Vec<usize> = (0..drafts.len()).collect();
+    // The single day each group is dated to, if any: a month-long report must not chain the
+    // start and the end of a story ("May 2", "early May", "May 15") into one event.
+    let mut day: Vec<Option<jiff::civil::Date>> =
+        drafts.iter().map(|d| (d.range.0 == d.range.1).then_some(d.range.0)).collect();
+    for (k, &i) in order.iter().enumerate() {
+        for &j in order[k + 1..].iter().take(WINDOW) {
+            if drafts[j].range.0 > drafts[i].range.1 {
+                break;
+            }
+            if same_event(&drafts[i], &drafts[j]) {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                match (day[a], day[b]) {
+                    (Some(x), Some(y)) if x != y => continue,
+                    _ => {}
+                }
+                let (keep, gone) = (a.min(b), a.max(b));
+                parent[gone] = keep;
+                day[keep] = day[a].or(day[b]);
+            }
+        }
+    }
+    let mut by_root: Vec<Vec<usize>> = vec![Vec::new(); drafts.len()];
+    for i in 0..drafts.len() {
+        let r = root(&mut parent, i);
+        by_root[r].push(i);
+    }
+    by_root.into_iter().filter(|g| !g.is_empty()).collect()
+}

@@ -1,0 +1,82 @@
+//! The days a TIMEX3 date value covers: `2009-03-03` one day, `2009-03` a month, `2009-W07`
+//! a week, `2009-SP` a season, `198` a decade. Vague and underspecified values have none.
+
+use crate::times::lexicon::season_month;
+use jiff::civil::{Date, ISOWeekDate, Weekday};
+use jiff::Span;
+
+fn number<T: std::str::FromStr>(s: &str) -> Option<T> {
+    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+}
+
+fn months_from(start: Date, months: i64) -> Option<(Date, Date)> {
+    let end = start.checked_add(Span::new().try_months(months).ok()?).ok()?.yesterday().ok()?;
+    Some((start, end))
+}
+
+/// First and last day of the date a value names, if it names one.
+pub(crate) fn of_value(value: &str) -> Option<(Date, Date)> {
+    let day_part = value.split('T').next()?;
+    let parts: Vec<&str> = day_part.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] if d.len() == 2 && number::<i8>(d).is_some() => {
+            let day = Date::new(number(y)?, number(m)?, number(d)?).ok()?;
+            Some((day, day))
+        }
+        [y, w, rest @ ..] if w.starts_with('W') && rest.len() <= 1 => {
+            let week = ISOWeekDate::new(number(y)?, number(&w[1..])?, Weekday::Monday).ok()?.date();
+            if rest.first() == Some(&"WE") {
+                let saturday = week.checked_add(Span::new().days(5)).ok()?;
+                return Some((saturday, saturday.tomorrow().ok()?));
+            }
+            Some((week, week.checked_add(Span::new().days(6)).ok()?))
+        }
+        [y, m] if m.len() == 2 && number::<i8>(m).is_some() => months_from(Date::new(number(y)?, number(m)?, 1).ok()?, 1),
+        [y, q] if q.starts_with('Q') => {
+            let quarter: i8 = number(&q[1..])?;
+            months_from(Date::new(number(y)?, 3 * (quarter - 1) + 1, 1).ok()?, 3)
+        }
+        [y, h] if h.starts_with('H') => {
+            let half: i8 = number(&h[1..])?;
+            months_from(Date::new(number(y)?, 6 * (half - 1) + 1, 1).ok()?, 6)
+        }
+        [y, s] if matches!(*s, "SP" | "SU" | "FA" | "WI") => months_from(Date::new(number(y)?, season_month(s), 1).ok()?, 3),
+        [y] if y.len() == 4 => months_from(Date::new(number(y)?, 1, 1).ok()?, 12),
+        [decade] if decade.len() == 3 => months_from(Date::new(number::<i16>(decade)? * 10, 1, 1).ok()?, 120),
+        _ => None,
+    }
+}
+
+pub(crate) fn ymd(d: Date) -> String {
+    crate::times::resolve::ymd(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(value: &str) -> Option<(String, String)> {
+        of_value(value).map(|(a, b)| (ymd(a), ymd(b)))
+    }
+
+    fn pair(a: &str, b: &str) -> Option<(String, String)> {
+        Some((a.to_string(), b.to_string()))
+    }
+
+    #[test]
+    fn ranges_of_values() {
+        assert_eq!(range("2009-03-03T08:48"), pair("2009-03-03", "2009-03-03"));
+        assert_eq!(range("2009-02"), pair("2009-02-01", "2009-02-28"));
+        assert_eq!(range("2008-02"), pair("2008-02-01", "2008-02-29"));
+        assert_eq!(range("2009-W07"), pair("2009-02-09", "2009-02-15"));
+        assert_eq!(range("2020-W53"), pair("2020-12-28", "2021-01-03"));
+        assert_eq!(range("2009-W09-WE"), pair("2009-02-28", "2009-03-01"));
+        assert_eq!(range("2009-Q3"), pair("2009-07-01", "2009-09-30"));
+        assert_eq!(range("2009-SP"), pair("2009-03-01", "2009-05-31"));
+        assert_eq!(range("1984"), pair("1984-01-01", "1984-12-31"));
+        assert_eq!(range("198"), pair("1980-01-01", "1989-12-31"));
+        assert_eq!(range("PAST_REF"), None);
+        assert_eq!(range("XXXX-03"), None);
+        assert_eq!(range("P3Y"), None);
+    }
+}
