@@ -1,6 +1,6 @@
 //! The clause a time expression dates: its sentence, cut between neighbouring time
-//! expressions of the same sentence at the comma, semicolon or dash nearest the later one, so "They will meet on
-//! April 2, officials said Monday" gives two clauses, one per date.
+//! expressions of the same sentence at the comma, semicolon or dash nearest the later one, so "They will vote on
+//! June 9, aides said Thursday" gives two clauses, one per date.
 
 use crate::model::Span;
 use crate::text::Analysis;
@@ -26,8 +26,8 @@ pub(crate) fn around(analysis: &Analysis, time: Span, dated: &[Span]) -> Option<
     let start = previous
         .and_then(|p| cuts.iter().rev().find(|&&c| c >= p.end && c < time.start).map(|c| c + 1))
         .unwrap_or(sentence.span.start);
-    // The last cut before the next date keeps the subject with its date ("on Feb. 20,
-    // Gates said, “… a year ago …”" splits before the quote, not after "Feb. 20").
+    // The last cut before the next date keeps the subject with its date ("in Lyon on June 4,
+    // the mayor said, “… two years ago …”" splits before the quote, not after "June 4").
     let end = next.and_then(|n| cuts.iter().rev().find(|&&c| c >= time.end && c < n.start).copied()).unwrap_or(sentence.span.end);
     Some(Span::new(start, end))
 }

@@ -1,6 +1,6 @@
 //! Which dated clauses report the same event: ranges that overlap and participants or places
 //! in common — one shared entity when the dates are the same, two when they differ (a day
-//! inside a month-long "last month"), and only between ranges of at most a month, so a year
+//! inside a month-long "in June"), and only between ranges of at most a month, so a year
 //! or a decade does not swallow everything in it. Two groups dated to different days never
 //! merge, even through a coarser report overlapping both.
 

@@ -1,5 +1,5 @@
-//! The days a TIMEX3 date value covers: `2009-03-03` one day, `2009-03` a month, `2009-W07`
-//! a week, `2009-SP` a season, `198` a decade. Vague and underspecified values have none.
+//! The days a TIMEX3 date value covers: `2015-06-04` one day, `2015-06` a month, `2015-W23`
+//! a week, `2015-SP` a season, `197` a decade. Vague and underspecified values have none.
 
 use crate::times::lexicon::season_month;
 use jiff::civil::{Date, ISOWeekDate, Weekday};
@@ -65,18 +65,18 @@ mod tests {
 
     #[test]
     fn ranges_of_values() {
-        assert_eq!(range("2009-03-03T08:48"), pair("2009-03-03", "2009-03-03"));
-        assert_eq!(range("2009-02"), pair("2009-02-01", "2009-02-28"));
-        assert_eq!(range("2008-02"), pair("2008-02-01", "2008-02-29"));
-        assert_eq!(range("2009-W07"), pair("2009-02-09", "2009-02-15"));
+        assert_eq!(range("2015-06-09T08:15"), pair("2015-06-09", "2015-06-09"));
+        assert_eq!(range("2015-02"), pair("2015-02-01", "2015-02-28"));
+        assert_eq!(range("2016-02"), pair("2016-02-01", "2016-02-29"));
+        assert_eq!(range("2015-W07"), pair("2015-02-09", "2015-02-15"));
         assert_eq!(range("2020-W53"), pair("2020-12-28", "2021-01-03"));
-        assert_eq!(range("2009-W09-WE"), pair("2009-02-28", "2009-03-01"));
-        assert_eq!(range("2009-Q3"), pair("2009-07-01", "2009-09-30"));
-        assert_eq!(range("2009-SP"), pair("2009-03-01", "2009-05-31"));
-        assert_eq!(range("1984"), pair("1984-01-01", "1984-12-31"));
-        assert_eq!(range("198"), pair("1980-01-01", "1989-12-31"));
+        assert_eq!(range("2015-W09-WE"), pair("2015-02-28", "2015-03-01"));
+        assert_eq!(range("2015-Q3"), pair("2015-07-01", "2015-09-30"));
+        assert_eq!(range("2015-SP"), pair("2015-03-01", "2015-05-31"));
+        assert_eq!(range("1991"), pair("1991-01-01", "1991-12-31"));
+        assert_eq!(range("197"), pair("1970-01-01", "1979-12-31"));
         assert_eq!(range("PAST_REF"), None);
-        assert_eq!(range("XXXX-03"), None);
+        assert_eq!(range("XXXX-06"), None);
         assert_eq!(range("P3Y"), None);
     }
 }

@@ -114,7 +114,7 @@ fn resolve_all(doc: &Doc, candidates: &[Candidate]) -> Vec<Resolved> {
 }
 
 /// The day a quote in `sentence` was spoken, as the unquoted part of the sentence dates it
-/// ("Gates, speaking on Feb. 20: “…”").
+/// ("The mayor, speaking on June 4: “…”").
 fn speech_date(candidates: &[Candidate], resolved: &[Option<Resolved>], sentence: usize) -> Option<jiff::civil::Date> {
     candidates
         .iter()

@@ -15,7 +15,7 @@ use jiff::civil::Weekday;
 /// How a name without a year or a bare weekday is placed relative to the anchor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Shift {
-    /// By the tense of the clause (news convention: "said Monday" is the past Monday).
+    /// By the tense of the clause (news convention: "told reporters Thursday" is the past Thursday).
     Tense,
     Last,
     This,
@@ -34,7 +34,7 @@ pub(crate) enum Base {
 /// The meaning of an expression, before resolution.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Val {
-    /// A value that needs no anchor: `1984`, `198`, `P3Y`, `PRESENT_REF`, `XXXX-WXX-1`.
+    /// A value that needs no anchor: `1991`, `197`, `P3Y`, `PRESENT_REF`, `XXXX-WXX-1`.
     Fixed(String),
     Day { year: Option<i16>, month: i8, day: i8 },
     Month { year: Option<i16>, month: i8, shift: Shift },
@@ -43,7 +43,7 @@ pub(crate) enum Val {
     Part { year: Option<i16>, code: &'static str, index: i8 },
     Weekday { day: Weekday, shift: Shift },
     Weekend { shift: Shift },
-    /// `n` units from the base, at the unit's granularity (`three weeks ago` → a week).
+    /// `n` units from the base, at the unit's granularity (`five weeks ago` → a week).
     Offset { unit: Unit, n: i64, base: Base },
 }
 
@@ -132,7 +132,7 @@ const MONTH_CONTEXT: &[&str] = &[
 
 const APPROXIMATE: &[&str] = &["about", "nearly", "almost", "roughly", "approximately", "around"];
 
-/// `early 2009`, `mid-March`, `the end of the year`, `earlier today`, `later this week`.
+/// `early 2015`, `mid-June`, `the end of the year`, `earlier this week`, `later today`.
 fn modified(words: &[Word], i: usize) -> Option<Found> {
     let skip = match (at(words, i), at(words, i + 1), at(words, i + 2)) {
         ("the", "end" | "beginning" | "start" | "middle" | "turn", "of") => 3,
@@ -170,7 +170,7 @@ fn longest_core(words: &[Word], i: usize) -> Option<Found> {
     candidates.into_iter().flatten().filter(|f| f.first == i).max_by_key(|f| f.last)
 }
 
-/// `2009-03-03`, `03/03/2009`.
+/// `2015-06-04`, `06/04/2015`.
 fn numeric(words: &[Word], i: usize) -> Option<Found> {
     let w = words.get(i)?;
     if w.kind != TokenKind::Number || !(w.lower.contains('-') || w.lower.contains('/')) {
@@ -217,7 +217,7 @@ fn year_number(words: &[Word], i: usize) -> Option<i16> {
     (1000..=2199).contains(&y).then_some(y)
 }
 
-/// `, 2009` or ` 2009` after a day or month: the index of the year word.
+/// `, 2015` or ` 2015` after a day or month: the index of the year word.
 fn trailing_year(words: &[Word], i: usize) -> Option<(usize, i16)> {
     if let Some(y) = year_number(words, i) {
         return Some((i, y));
@@ -232,7 +232,7 @@ fn valid_day(year: Option<i16>, month: i8, day: i8) -> bool {
     jiff::civil::Date::new(year.unwrap_or(2000), month, day).is_ok()
 }
 
-/// `March 3, 2009`, `Feb. 20`, `March 2009`, `in March`, `March 3rd`.
+/// `June 4, 2015`, `Aug. 7`, `June 2015`, `in June`, `June 4th`.
 fn month_first(words: &[Word], i: usize) -> Option<Found> {
     let month = month_at(words, i)?;
     if let Some(day) = day_number(words, i + 1) {
@@ -252,7 +252,7 @@ fn month_first(words: &[Word], i: usize) -> Option<Found> {
     date(i, i, Val::Month { year: None, month, shift: Shift::Tense })
 }
 
-/// `3 March 2009`, `3 March`, `the 3rd of March`.
+/// `4 June 2015`, `4 June`, `the 4th of June`.
 fn day_first(words: &[Word], i: usize) -> Option<Found> {
     let (first, day, month_index) = if at(words, i) == "the" && at(words, i + 2) == "of" {
         (i, day_number(words, i + 1)?, i + 3)
@@ -281,7 +281,7 @@ fn weekday_at(words: &[Word], i: usize) -> Option<Weekday> {
     (full && !prev_is_name && !next_is_name).then_some(day)
 }
 
-/// `Monday`, `Tuesday, March 03, 2009`, `Mondays` (a set).
+/// `Monday`, `Thursday, June 04, 2015`, `Mondays` (a set).
 fn weekday_form(words: &[Word], i: usize) -> Option<Found> {
     let w = words.get(i)?;
     if let Some(stem) = w.lower.strip_suffix("days").filter(|_| w.capitalized) {
@@ -298,8 +298,8 @@ fn weekday_form(words: &[Word], i: usize) -> Option<Found> {
     date(i, i, Val::Weekday { day, shift: Shift::Tense })
 }
 
-/// True when a four-digit number is a quantity or part of a name, not a year ("2009
-/// missiles", "$1984", "Windows 2000").
+/// True when a four-digit number is a quantity or part of a name, not a year ("2015
+/// rockets", "$1991", "Windows 2000").
 fn is_quantity(words: &[Word], i: usize) -> bool {
     let prev = if i > 0 { at(words, i - 1) } else { "" };
     let prev_counts = matches!(
@@ -319,7 +319,7 @@ fn is_quantity(words: &[Word], i: usize) -> bool {
     prev_counts || prev_is_name || range_of_numbers || next_unit || plural_noun || (i > 0 && words[i - 1].kind == TokenKind::Number)
 }
 
-/// `1984`, `fiscal 2009`, `in 2008`.
+/// `1991`, `fiscal 2015`, `in 2014`.
 fn year_form(words: &[Word], i: usize) -> Option<Found> {
     if at(words, i) == "fiscal" {
         let y = year_number(words, i + 1)?;
@@ -455,7 +455,7 @@ fn deictic(words: &[Word], i: usize) -> Option<Found> {
     Some(f)
 }
 
-/// `this|last|next week`, `last month`, `next year`, `last Friday`, `last March`, `this spring`,
+/// `this|last|next week`, `next month`, `next year`, `last Sunday`, `last June`, `this spring`,
 /// `last night`, `this morning`, `this past week`, `recent years`.
 fn shifted(words: &[Word], i: usize) -> Option<Found> {
     let counted_next = lexicon::cardinal(at(words, i + 1)).is_some() && !matches!(at(words, i + 1), "a" | "an")
@@ -528,7 +528,7 @@ fn count(words: &[Word], i: usize) -> Option<(Option<f64>, usize)> {
     Some((Some(n), next))
 }
 
-/// `three weeks ago`, `a year ago`, `two days later`, `10 days`, `three-year`, `for years`.
+/// `five weeks ago`, `two years ago`, `two days later`, `10 days`, `three-year`, `for years`.
 fn counted(words: &[Word], i: usize) -> Option<Found> {
     if let Some(f) = hyphenated_duration(words, i) {
         return Some(f);
@@ -716,7 +716,7 @@ fn clock(words: &[Word], i: usize) -> Option<Found> {
     })
 }
 
-/// `spring 2009`, `the summer`, `in spring`, `fall of 2008`.
+/// `spring 2015`, `the summer`, `in spring`, `fall of 2014`.
 fn season(words: &[Word], i: usize) -> Option<Found> {
     let (first, j) = if at(words, i) == "the" { (i, i + 1) } else { (i, i) };
     let w = words.get(j)?;
@@ -731,7 +731,7 @@ fn season(words: &[Word], i: usize) -> Option<Found> {
     date(first, j, Val::Season { year: None, code, shift: Shift::Tense })
 }
 
-/// `the third quarter`, `the first half of 2009`, `third-quarter` (adjective).
+/// `the third quarter`, `the first half of 2015`, `third-quarter` (adjective).
 fn quarter(words: &[Word], i: usize) -> Option<Found> {
     let w = words.get(i)?;
     if let Some((ordinal, part)) = w.lower.split_once('-') {
@@ -763,7 +763,7 @@ fn quarter(words: &[Word], i: usize) -> Option<Found> {
     date(i, ordinal_at + 1, Val::Part { year: None, code, index: index as i8 })
 }
 
-/// Joins a clock time to the day beside it (`Monday at 3 p.m.`, `8:48 am Tuesday`) and a part
+/// Joins a clock time to the day beside it (`Monday at 3 p.m.`, `9:15 am Thursday`) and a part
 /// of the day to its day (`Monday morning`, `yesterday afternoon`).
 fn join_clocks(words: &[Word], found: Vec<Found>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::with_capacity(found.len());

@@ -1,5 +1,6 @@
 //! The tense of the clause around an expression, by the nearest tense-bearing word: a modal
-//! or plan word means future ("will meet on Friday"), a past form means past ("said Monday").
+//! or plan word means future ("will vote on Thursday"), a past form means past ("told reporters
+//! Sunday").
 //! A past participle after an auxiliary ("can be fleshed out") is skipped, not taken as past.
 
 use super::lexicon::{is_auxiliary, is_future_marker, is_past_marker};
