@@ -541,6 +541,16 @@ mod tests {
     }
 
     #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "", "’s", "Mr.", "Mr. ’s", "of of Of", "\"A\" \"B\"", "ÉÉÉ’s Ü-Ö", "Secretary of", "Ms. van",
+            "U.S.-Russian-Chinese ties", "X, Y, Z, Ä", "the journal", "A “B” C", "President Prime Minister",
+        ] {
+            found(text);
+        }
+    }
+
+    #[test]
     fn headlines_and_openers_are_not_names() {
         assert!(found("Load More Comments").is_empty());
         assert!(found("Everyone knows it. Three things matter.").is_empty());
