@@ -64,6 +64,26 @@ pub(crate) fn weekday(word: &str) -> Option<Weekday> {
 /// Words allowed in a stamp besides its date and time parts.
 const FILLER: &[&str] = &["at", "on", "@", ",", "-", "–", "|", "gmt", "utc", "z", "the", "of", "et", "est", "edt", "pst", "pdt", "bst", "cet"];
 
+/// `d` moved by `n` days. Day arithmetic goes through `SignedDuration`, not `jiff::Span`:
+/// spans carry calendar units, rounding and time zones, which would triple the wasm size.
+pub(crate) fn add_days(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(jiff::SignedDuration::from_hours(n.checked_mul(24)?)).ok()
+}
+
+/// `d` moved by `n` calendar months, the day clamped to the end of a shorter month.
+pub(crate) fn add_months(d: Date, n: i64) -> Option<Date> {
+    let months = i64::from(d.year()) * 12 + i64::from(d.month() - 1) + n;
+    let year = i16::try_from(months.div_euclid(12)).ok()?;
+    let month = months.rem_euclid(12) as i8 + 1;
+    let first = Date::new(year, month, 1).ok()?;
+    Date::new(year, month, d.day().min(first.days_in_month())).ok()
+}
+
+/// Whole days from `b` to `a` (negative when `a` is earlier).
+pub(crate) fn days_between(a: Date, b: Date) -> i64 {
+    a.duration_since(b).as_hours() / 24
+}
+
 /// True for a valid `YYYY-MM-DD` date (as the `--dct` flag takes).
 pub fn is_date(s: &str) -> bool {
     s.len() == 10 && parse_iso(s).is_some()
@@ -228,6 +248,20 @@ mod tests {
         assert_eq!(p("Officials met on June 9, 2015"), None);
         assert_eq!(p("June 2015"), None);
         assert_eq!(p(""), None);
+    }
+
+    #[test]
+    fn day_and_month_arithmetic() {
+        let d = |y, m, day| Date::new(y, m, day).unwrap();
+        assert_eq!(add_days(d(2012, 2, 28), 1), Some(d(2012, 2, 29)));
+        assert_eq!(add_days(d(2011, 12, 31), 1), Some(d(2012, 1, 1)));
+        assert_eq!(add_days(d(2011, 1, 1), -1), Some(d(2010, 12, 31)));
+        assert_eq!(add_months(d(2011, 1, 31), 1), Some(d(2011, 2, 28)));
+        assert_eq!(add_months(d(2012, 1, 31), 1), Some(d(2012, 2, 29)));
+        assert_eq!(add_months(d(2011, 1, 15), -1), Some(d(2010, 12, 15)));
+        assert_eq!(add_months(d(2011, 11, 30), 14), Some(d(2013, 1, 30)));
+        assert_eq!(days_between(d(2012, 3, 1), d(2012, 2, 1)), 29);
+        assert_eq!(days_between(d(2011, 3, 1), d(2011, 3, 8)), -7);
     }
 
     #[test]

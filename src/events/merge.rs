@@ -4,6 +4,7 @@
 //! or a decade does not swallow everything in it. Two groups dated to different days never
 //! merge, even through a coarser report overlapping both.
 
+use crate::calendar::days_between;
 use super::Draft;
 
 /// How many later drafts (by start date) one draft is compared with: keeps merging linear.
@@ -19,7 +20,7 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
     if a.value == b.value {
         return shared >= 1;
     }
-    let short = |d: &Draft| d.range.1.since(d.range.0).is_ok_and(|s| s.get_days() < LONGEST_MERGED_RANGE_DAYS);
+    let short = |d: &Draft| days_between(d.range.1, d.range.0) < i64::from(LONGEST_MERGED_RANGE_DAYS);
     short(a) && short(b) && shared >= 2
 }
 

@@ -11,6 +11,7 @@ mod clause;
 mod merge;
 mod range;
 
+use crate::calendar::days_between;
 use crate::entities::Entities;
 use crate::model::{Event, Mention, Quote, Span, TimeExpression, TimexType};
 use crate::pipeline::Doc;
@@ -93,7 +94,7 @@ fn said_at(doc: &Doc, time: Span, quotes: &[&Quote]) -> Vec<String> {
 
 /// One event from a group of drafts: the most precise report gives its date and summary.
 fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities) -> Event {
-    let days = |d: &Draft| d.range.1.since(d.range.0).map(|s| s.get_days()).unwrap_or(i32::MAX);
+    let days = |d: &Draft| days_between(d.range.1, d.range.0);
     let best = group.iter().copied().min_by_key(|&i| (days(&drafts[i]), i)).unwrap_or(group[0]);
     let rep = &drafts[best];
     let mut dates = vec![rep.value.clone()];

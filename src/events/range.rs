@@ -3,14 +3,14 @@
 
 use crate::times::lexicon::season_month;
 use jiff::civil::{Date, ISOWeekDate, Weekday};
-use jiff::Span;
+use crate::calendar::{add_days, add_months};
 
 fn number<T: std::str::FromStr>(s: &str) -> Option<T> {
     (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
 }
 
 fn months_from(start: Date, months: i64) -> Option<(Date, Date)> {
-    let end = start.checked_add(Span::new().try_months(months).ok()?).ok()?.yesterday().ok()?;
+    let end = add_days(add_months(start, months)?, -1)?;
     Some((start, end))
 }
 
@@ -26,10 +26,10 @@ pub(crate) fn of_value(value: &str) -> Option<(Date, Date)> {
         [y, w, rest @ ..] if w.starts_with('W') && rest.len() <= 1 => {
             let week = ISOWeekDate::new(number(y)?, number(&w[1..])?, Weekday::Monday).ok()?.date();
             if rest.first() == Some(&"WE") {
-                let saturday = week.checked_add(Span::new().days(5)).ok()?;
+                let saturday = add_days(week, 5)?;
                 return Some((saturday, saturday.tomorrow().ok()?));
             }
-            Some((week, week.checked_add(Span::new().days(6)).ok()?))
+            Some((week, add_days(week, 6)?))
         }
         [y, m] if m.len() == 2 && number::<i8>(m).is_some() => months_from(Date::new(number(y)?, number(m)?, 1).ok()?, 1),
         [y, q] if q.starts_with('Q') => {

@@ -428,9 +428,17 @@ fn around_unit(words: &[Word], first: usize, j: usize) -> Option<Found> {
 /// A TIMEX3 duration value: `P3Y`, `PT2H`, `PXD` (unknown count), `P1DE`.
 pub(crate) fn duration(count: Option<f64>, unit: Unit) -> String {
     let (code, time) = unit.duration_code();
+    // Counts are whole or have one decimal ("half a year", "1.5 hours"); formatting them
+    // through integers keeps float printing, some 15 KB of wasm, out of the build.
     let n = match count {
-        Some(n) if n.fract() == 0.0 => format!("{}", n as i64),
-        Some(n) => format!("{n}"),
+        Some(n) => {
+            let tenths = (n * 10.0).round() as i64;
+            if tenths % 10 == 0 {
+                (tenths / 10).to_string()
+            } else {
+                format!("{}.{}", tenths / 10, (tenths % 10).abs())
+            }
+        }
         None => "X".to_string(),
     };
     format!("P{}{}{}", if time { "T" } else { "" }, n, code)

@@ -8,7 +8,7 @@ use super::lexicon::{season_month, Unit};
 use super::recognize::{Base, Clock, Shift, Val};
 use super::tense::Tense;
 use jiff::civil::Date;
-use jiff::Span;
+use crate::calendar::{add_days, add_months, days_between};
 
 /// What a relative expression is resolved against.
 #[derive(Clone, Copy, Debug, Default)]
@@ -38,13 +38,6 @@ fn iso_week(d: Date) -> String {
     format!("{:04}-W{:02}", w.year(), w.week())
 }
 
-fn add_days(d: Date, n: i64) -> Option<Date> {
-    d.checked_add(Span::new().try_days(n).ok()?).ok()
-}
-
-fn add_months(d: Date, n: i64) -> Option<Date> {
-    d.checked_add(Span::new().try_months(n).ok()?).ok()
-}
 
 fn clock_suffix(clock: Option<Clock>) -> String {
     match clock {
@@ -120,7 +113,7 @@ fn by_tense(candidates: &[Date], anchor: Date, tense: Tense) -> Option<Date> {
         Tense::Past => past.or(future),
         Tense::Future => future.or(past),
         Tense::Unknown => {
-            let distance = |d: Date| anchor.since(d).map(|s| s.get_days().abs()).unwrap_or(i32::MAX);
+            let distance = |d: Date| days_between(anchor, d).abs();
             match (past, future) {
                 (Some(p), Some(f)) => Some(if distance(f) < distance(p) { f } else { p }),
                 (p, f) => p.or(f),
