@@ -175,7 +175,7 @@ pub struct TimeExpression {
     pub text: String,
     #[serde(rename = "type")]
     pub kind: TimexType,
-    /// TIMEX3 value: `2009-03-03`, `2009-W07`, `P3Y`, `PRESENT_REF`, `XXXX-WXX-1` …
+    /// TIMEX3 value: `2015-06-04`, `2015-W23`, `P3Y`, `PRESENT_REF`, `XXXX-WXX-1` …
     pub value: String,
     /// What a relative value was resolved against (a date value), null for absolute ones.
     pub anchor: Option<String>,

@@ -198,7 +198,7 @@ fn read_meta(tag: &Tag, meta: &mut Meta) {
     }
 }
 
-/// `"datePublished": "2009-03-03T08:48:00Z"` in a JSON-LD block.
+/// `"datePublished": "2015-06-04T09:30:00Z"` in a JSON-LD block.
 fn json_ld_date(html: &str) -> Option<(Stamp, PublishedSource)> {
     let k = html.find("\"datePublished\"")?;
     let rest = html[k + 15..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;

@@ -112,8 +112,8 @@ mod tests {
     fn finds_places_demonyms_and_organizations() {
         let g = Gazetteer::new();
         assert_eq!(g.lookup("Moscow"), Some(Known::Place("Moscow")));
-        assert_eq!(g.lookup("Krakow"), g.lookup("Kraków"));
-        assert!(matches!(g.lookup("Krakow"), Some(Known::Place(_))));
+        assert_eq!(g.lookup("Dusseldorf"), g.lookup("Düsseldorf"));
+        assert!(matches!(g.lookup("Dusseldorf"), Some(Known::Place(_))));
         assert_eq!(g.lookup("U.S."), Some(Known::Place("United States")));
         assert_eq!(g.lookup("Russians"), Some(Known::Demonym("Russia")));
         assert_eq!(g.lookup("Poles"), Some(Known::Demonym("Poland")));

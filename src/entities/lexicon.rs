@@ -205,7 +205,7 @@ pub(crate) const ROLE_NOUNS: &[&str] = &[
 ];
 
 /// Lowercase words right after a capitalized name that make it an organization
-/// ("the Interfax news agency").
+/// ("the Tass news agency").
 pub(crate) const ORGANIZATION_CUES: &[&str] = &[
     "agency", "newspaper", "daily", "weekly", "broadcaster", "network", "company", "group",
     "party", "channel", "magazine", "bank", "firm", "airline", "ministry", "militia", "journal",

@@ -401,7 +401,7 @@ impl Run<'_, '_, '_> {
             self.push(found, i..i + 1, Kind::Organization, None);
             return;
         }
-        // "the Interfax news agency"
+        // "the Tass news agency"
         let org_after = [next(1), next(2)]
             .iter()
             .flatten()
@@ -529,12 +529,12 @@ mod tests {
 
     #[test]
     fn demonyms_and_organizations() {
-        let got = found("The Russian Prime Minister Ivan Petrov told the Interfax news agency and the New York Times.");
+        let got = found("The Russian Prime Minister Ivan Petrov told the Tass news agency and the New York Times.");
         assert_eq!(
             got,
             [
                 ("Ivan Petrov".to_string(), Kind::Person),
-                ("Interfax".to_string(), Kind::Organization),
+                ("Tass".to_string(), Kind::Organization),
                 ("New York Times".to_string(), Kind::Organization)
             ]
         );
