@@ -23,11 +23,11 @@ const server = createServer(async (req, res) => {
 
 let port = Number(process.env.PORT ?? 8000);
 server.on('error', (error) => {
-  if (error.code === 'EADDRINUSE' && port < 8100) server.listen(++port, '127.0.0.1');
+  if (error.code === 'EADDRINUSE' && port > 0 && port < 8100) server.listen(++port, '127.0.0.1');
   else throw error;
 });
 server.on('listening', () => {
-  console.log(`Storyscope is served at http://127.0.0.1:${port}/`);
+  console.log(`Storyscope is served at http://127.0.0.1:${server.address().port}/`);
   console.log(`The single-file page (works offline and from file://): ${join(dist, 'storyscope.html')}`);
   console.log('Press Ctrl+C to stop.');
 });
