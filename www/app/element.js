@@ -2,7 +2,9 @@
 // CSS cannot break it and it cannot break the blog. The standalone page is one of these.
 //
 // Attributes: view (articles | quotes | entities | timeline), theme (light | dark; default
-// follows prefers-color-scheme), height (any CSS length).
+// follows prefers-color-scheme), height (any CSS length), and initial filters: q, entity,
+// speaker, from, to (YYYY-MM-DD). `permalink` keeps the state in location.hash; `library`
+// lets the reader add their own articles (kept in IndexedDB).
 //
 // Every view is a function of one context, `ctx`:
 //   ctx.model    the extraction with lookups (see indexModel)
@@ -65,6 +67,12 @@ class StoryScopeElement extends HTMLElement {
     this.model = null;
     this.corpus = null;
     this.state = { view: 'articles', doc: null, focus: null, entity: null, filters: emptyFilters(), timeline: {} };
+    this.panel = null;
+    this.userArticles = [];
+    this.libraryMessages = [];
+    this.libraryProgress = null;
+    this.hideSeeds = false;
+    this.theme = 'auto';
   }
 
   connectedCallback() {
@@ -74,26 +82,130 @@ class StoryScopeElement extends HTMLElement {
     this.frame = h('div', { class: 'ss', part: 'frame' });
     root.append(this.frame);
     this.applyAttributes();
+    this.applyInitialFilters();
     this.showStatus('Reading the articles…');
+    this.addEventListener('dragover', (event) => { if (this.hasAttribute('library')) event.preventDefault(); });
+    this.addEventListener('drop', (event) => this.onDrop(event));
     loadCore()
-      .then((core) => {
+      .then(async (core) => {
         this.core = core;
-        this.load([]);
+        if (this.hasAttribute('library')) await this.restoreLibrary();
+        this.load();
+        if (this.hasAttribute('permalink')) {
+          this.applyHash();
+          window.addEventListener('hashchange', () => this.applyHash());
+        }
         this.dispatchEvent(new CustomEvent('storyscope-ready', { bubbles: true, composed: true }));
       })
       .catch((error) => this.showError(error));
   }
 
-  /** (Re)builds the corpus: the seeds plus `articles`, extracted and indexed by the core. */
-  load(articles) {
-    if (this.core.Corpus) {
+  /** (Re)builds the corpus from the seeds and the reader's articles, then renders. */
+  load() {
+    const articles = this.userArticles.map(({ id, name, content }) => ({ id, name, content }));
+    if (this.core.newCorpus) {
       this.corpus?.free?.();
-      this.corpus = callCore(this.core, 'newCorpus', articles, true);
+      this.corpus = callCore(this.core, 'newCorpus', articles, !this.hideSeeds);
       this.model = indexModel(this.corpus.extraction());
     } else {
-      this.model = indexModel(callCore(this.core, 'extract', articles, true));
+      this.model = indexModel(callCore(this.core, 'extract', articles, !this.hideSeeds));
     }
+    if (this.state.doc && !this.model.docsById.has(this.state.doc)) this.state.doc = null;
     this.render();
+  }
+
+  async restoreLibrary() {
+    try {
+      this.userArticles = (await libraryAll()).sort((a, b) => String(a.added).localeCompare(String(b.added)));
+    } catch (error) {
+      this.libraryMessages = [{ name: 'Your articles', reason: `could not be restored: ${error.message}` }];
+    }
+    try { this.hideSeeds = localStorage.getItem('storyscope.hideSeeds') === '1'; } catch { /* storage may be off */ }
+  }
+
+  /** Reads dropped or chosen files and pasted text, keeps the good ones, names the bad ones. */
+  async addSources(sources) {
+    if (!sources.length) return;
+    this.panel = 'library';
+    this.libraryMessages = [];
+    this.libraryProgress = { done: 0, total: sources.length };
+    this.render();
+    const taken = new Set(this.userArticles.map((a) => a.id));
+    const { articles, failures } = await libraryRead(this.core, sources, taken, (done, total) => {
+      this.libraryProgress = { done, total };
+      this.render();
+    });
+    this.libraryProgress = null;
+    this.libraryMessages = failures;
+    if (articles.length) {
+      try {
+        await libraryPut(articles);
+      } catch (error) {
+        this.libraryMessages.push({ name: 'Your articles', reason: `not saved on this device: ${error.message}` });
+      }
+      this.userArticles = [...this.userArticles, ...articles];
+      this.load();
+    } else {
+      this.render();
+    }
+  }
+
+  reportLibrary(messages) {
+    this.libraryMessages = messages;
+    this.render();
+  }
+
+  async removeArticle(id) {
+    try {
+      await libraryDelete(id);
+    } catch (error) {
+      this.libraryMessages = [{ name: id, reason: `not removed from this device: ${error.message}` }];
+    }
+    this.userArticles = this.userArticles.filter((a) => a.id !== id);
+    this.load();
+  }
+
+  setHideSeeds(hide) {
+    this.hideSeeds = hide;
+    try { localStorage.setItem('storyscope.hideSeeds', hide ? '1' : '0'); } catch { /* storage may be off */ }
+    this.load();
+  }
+
+  onDrop(event) {
+    if (!this.hasAttribute('library') || !this.core) return;
+    event.preventDefault();
+    const files = [...(event.dataTransfer?.files ?? [])];
+    this.addSources(files.map((file) => ({ name: file.name, file })));
+  }
+
+  togglePanel(name) {
+    this.panel = this.panel === name ? null : name;
+    this.render();
+  }
+
+  cycleTheme() {
+    this.theme = { auto: 'light', light: 'dark', dark: 'auto' }[this.theme];
+    this.frame.dataset.theme = this.theme;
+    this.render();
+  }
+
+  applyHash() {
+    if (!this.model) return;
+    const hash = location.hash;
+    if (hash === this.lastHash) return;
+    this.lastHash = hash;
+    Object.assign(this.state, hashToState(hash, this.model));
+    this.render();
+  }
+
+  applyInitialFilters() {
+    const f = this.state.filters;
+    const date = (v) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+    if (this.getAttribute('q')) f.q = this.getAttribute('q').slice(0, 200);
+    if (this.getAttribute('speaker')) f.speakers = [this.getAttribute('speaker').slice(0, 200)];
+    if (this.getAttribute('entity')) f.entities = [this.getAttribute('entity').slice(0, 200)];
+    f.from = date(this.getAttribute('from'));
+    f.to = date(this.getAttribute('to'));
   }
 
   attributeChangedCallback() {
@@ -106,7 +218,8 @@ class StoryScopeElement extends HTMLElement {
     const view = this.getAttribute('view');
     if (VIEWS.some(([id]) => id === view)) this.state.view = view;
     const theme = this.getAttribute('theme');
-    this.frame.dataset.theme = theme === 'dark' || theme === 'light' ? theme : 'auto';
+    this.theme = theme === 'dark' || theme === 'light' ? theme : 'auto';
+    this.frame.dataset.theme = this.theme;
     const height = this.getAttribute('height');
     if (height && CSS.supports('height', height)) this.style.height = height;
   }
@@ -126,6 +239,14 @@ class StoryScopeElement extends HTMLElement {
   update(change) {
     Object.assign(this.state, change);
     this.render();
+    if (this.hasAttribute('permalink')) {
+      const hash = stateToHash(this.state);
+      if (hash !== location.hash && !(hash === '' && location.hash === '')) {
+        this.lastHash = hash;
+        // Only the fragment changes: this works from file:// and adds a history entry.
+        location.hash = hash;
+      }
+    }
   }
 
   /** The ids passing the filters and the facet counts, from the core's index. */
@@ -185,14 +306,22 @@ class StoryScopeElement extends HTMLElement {
       default: panel.append(reading ? renderReader(ctx) : h('p', { class: 'ss-empty', text: 'Choose an article to read it.' }));
     }
     this.frame.classList.toggle('ss-reading', Boolean(reading));
-    this.frame.replaceChildren(
-      h('header', { class: 'ss-bar' },
-        h('h1', { class: 'ss-brand', text: 'Storyscope' }),
-        tabs),
-      h('div', { class: 'ss-body' },
-        renderArticleList(ctx),
-        panel),
-      h('footer', { class: 'ss-foot' }, `Extracted in your browser · core ${this.core?.version?.() ?? ''}`));
+    this.toolbar ??= toolbarCreate(this);
+    toolbarUpdate(this.toolbar, ctx, this.panel, this.theme);
+    const panels = { library: () => libraryPanel(this), export: () => exportPanel(this, ctx), embed: () => embedPanel(this, ctx) };
+    const openPanel = this.panel && panels[this.panel] ? panels[this.panel]() : null;
+    // The tool bar survives renders so that the search box keeps focus while typing.
+    this.header ??= h('header', { class: 'ss-bar' }, h('h1', { class: 'ss-brand', text: 'Storyscope' }), this.toolbar.root);
+    this.header.querySelector('.ss-tabs')?.remove();
+    this.header.append(tabs);
+    const footer = h('footer', { class: 'ss-foot' }, `Extracted in your browser · core ${this.core?.version?.() ?? ''}`);
+    const body = h('div', { class: 'ss-body' }, renderArticleList(ctx), panel);
+    const kids = [this.header, openPanel, body, footer].filter(Boolean);
+    if (this.frame.firstChild !== this.header) this.frame.replaceChildren(...kids);
+    else {
+      while (this.frame.childNodes.length > 1) this.frame.lastChild.remove();
+      this.frame.append(...kids.slice(1));
+    }
     const focus = this.frame.querySelector('.ss-focus');
     if (focus) {
       focus.scrollIntoView?.({ block: 'center' });
