@@ -4,12 +4,13 @@
 //! The modules read as a pipeline (see [`pipeline`]):
 //! `article` (text → structured article) → `text` (sentences and tokens) →
 //! `entities`, `quotes`, `times` → `events` → the contract in [`model`].
-//! `seeds` holds the embedded default corpus; `wasm_api` is the thin browser binding.
+//! `index` filters and searches the result for the views; `seeds` holds the embedded default corpus; `wasm_api` is the thin browser binding.
 
 pub mod article;
 pub mod calendar;
 pub(crate) mod entities;
 pub(crate) mod events;
+pub mod index;
 pub mod model;
 pub(crate) mod offsets;
 pub mod pipeline;
@@ -21,5 +22,6 @@ pub(crate) mod times;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm_api;
 
+pub use index::{Filter, Index, Selection};
 pub use model::Extraction;
 pub use pipeline::{extract, Failure, Input, Known, Outcome};

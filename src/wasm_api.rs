@@ -4,6 +4,7 @@
 //! No logic lives here. Errors cross the boundary as `Result`s (a JS exception with a readable
 //! message), never as panics; the panic hook only makes an unexpected one readable.
 
+use crate::index::{Filter, Index};
 use crate::model::{Extraction, PublishedSource};
 use crate::pipeline::{Failure, Input, Known};
 use serde::{Deserialize, Serialize};
@@ -46,10 +47,10 @@ mod serde_bytes_opt {
 
 /// The contract, plus the inputs that could not be extracted.
 #[derive(Serialize)]
-struct JsOutcome {
+struct JsOutcome<'a> {
     #[serde(flatten)]
-    extraction: Extraction,
-    failures: Vec<Failure>,
+    extraction: &'a Extraction,
+    failures: &'a [Failure],
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -62,13 +63,54 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = extractSeeds)]
 pub fn extract_seeds() -> Result<JsValue, JsError> {
     let outcome = crate::extract(&crate::seeds::inputs());
-    to_js(&JsOutcome { extraction: outcome.extraction, failures: outcome.failures })
+    to_js(&JsOutcome { extraction: &outcome.extraction, failures: &outcome.failures })
 }
 
 /// Extracts `articles` (an array of `{id, name?, content? | bytes?, published?}`), after the
 /// seeds when `withSeeds` is true. Returns the contract with a `failures` array.
 #[wasm_bindgen]
 pub fn extract(articles: JsValue, with_seeds: bool) -> Result<JsValue, JsError> {
+    let (extraction, failures) = extract_articles(articles, with_seeds)?;
+    to_js(&JsOutcome { extraction: &extraction, failures: &failures })
+}
+
+/// An extracted corpus with its filtering and search index, kept in wasm memory so that the
+/// page can query it on every change of its filters.
+#[wasm_bindgen]
+pub struct Corpus {
+    index: Index,
+    failures: Vec<Failure>,
+}
+
+/// Extracts and indexes `articles` (as for [`extract`]).
+#[wasm_bindgen(js_name = newCorpus)]
+pub fn new_corpus(articles: JsValue, with_seeds: bool) -> Result<Corpus, JsError> {
+    let (extraction, failures) = extract_articles(articles, with_seeds)?;
+    Ok(Corpus { index: Index::from_extraction(extraction), failures })
+}
+
+#[wasm_bindgen]
+impl Corpus {
+    /// The contract with its `failures` array: what [`extract`] returns.
+    pub fn extraction(&self) -> Result<JsValue, JsError> {
+        to_js(&JsOutcome { extraction: self.index.extraction(), failures: &self.failures })
+    }
+
+    /// The ids passing `filter` (`{docs, entities, speakers, kinds, sources, from, to, q}`, all
+    /// optional; null or undefined means no filter), with facets, hits and snippets.
+    pub fn query(&self, filter: JsValue) -> Result<JsValue, JsError> {
+        let filter: Filter = if filter.is_null() || filter.is_undefined() {
+            Filter::default()
+        } else {
+            serde_wasm_bindgen::from_value(filter).map_err(|e| JsError::new(&format!("invalid filter: {e}")))?
+        };
+        to_js(&self.index.query(&filter))
+    }
+}
+
+/// The seeds (if asked) and the JavaScript articles, extracted; articles that cannot be read
+/// become failures.
+fn extract_articles(articles: JsValue, with_seeds: bool) -> Result<(Extraction, Vec<Failure>), JsError> {
     let articles: Vec<JsArticle> = serde_wasm_bindgen::from_value(articles)
         .map_err(|e| JsError::new(&format!("expected an array of articles: {e}")))?;
     let mut inputs = if with_seeds { crate::seeds::inputs() } else { Vec::new() };
@@ -92,5 +134,5 @@ pub fn extract(articles: JsValue, with_seeds: bool) -> Result<JsValue, JsError> 
     }
     let outcome = crate::extract(&inputs);
     failures.extend(outcome.failures);
-    to_js(&JsOutcome { extraction: outcome.extraction, failures })
+    Ok((outcome.extraction, failures))
 }

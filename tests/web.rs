@@ -93,3 +93,65 @@ fn bad_input_is_reported_not_panicked() {
     assert!(reason_of("empty").contains("empty"));
     assert!(reason_of("broken.txt").contains("UTF-8"));
 }
+
+fn filter(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("filter JSON")
+}
+
+fn strings(value: &JsValue, key: &str) -> Vec<String> {
+    array(value, key).iter().filter_map(|v| v.as_string()).collect()
+}
+
+#[wasm_bindgen_test]
+fn a_corpus_answers_filters_with_ids_facets_and_hits() {
+    let articles = Array::new();
+    articles.push(&article("mine", "Café news\n\nThe “CAFÉ” in Łódź 😀 opened on Monday, the owner said.\n\nSecond paragraph."));
+    articles.push(&article("empty", "  "));
+    let corpus = storyscope::wasm_api::new_corpus(articles.into(), true).expect("corpus");
+
+    // The extraction is what `extract` returns: the contract and the failures.
+    let out = corpus.extraction().expect("extraction");
+    for key in ["documents", "quotes", "entities", "times", "events", "failures"] {
+        assert!(get(&out, key).is_array(), "missing array {key}");
+    }
+    assert_eq!(array(&out, "documents").length(), 5);
+    assert_eq!(array(&out, "failures").length(), 1);
+
+    // No filter (null, undefined or {}) lets everything through.
+    for none in [JsValue::NULL, JsValue::UNDEFINED, filter("{}")] {
+        let all = corpus.query(none).expect("query");
+        assert_eq!(array(&all, "documents").length(), 5);
+        assert_eq!(array(&all, "quotes").length(), array(&out, "quotes").length());
+        assert!(array(&all, "hits").length() == 0);
+    }
+
+    // Accent-folded prefix search: only the pasted article, with code-point hits.
+    let s = corpus.query(filter(r#"{"q": "LODZ"}"#)).expect("query");
+    assert_eq!(strings(&s, "documents"), ["mine"]);
+    let text = get(&array(&out, "documents").get(4), "text").as_string().unwrap_or_default();
+    let hit = array(&s, "hits").get(0);
+    let (start, end) = (get(&hit, "start").as_f64().unwrap_or(0.0) as usize, get(&hit, "end").as_f64().unwrap_or(0.0) as usize);
+    assert_eq!(text.chars().skip(start).take(end - start).collect::<String>(), "Łódź");
+    let snippet = array(&s, "snippets").get(0);
+    assert_eq!(get(&snippet, "doc").as_string().as_deref(), Some("mine"));
+    assert!(get(&snippet, "text").as_string().unwrap_or_default().contains("Łódź"));
+
+    // Facets are plain objects keyed by id; unknown ids are ignored.
+    let s = corpus.query(filter(r#"{"docs": ["mine", "nope"], "kinds": ["mention"]}"#)).expect("query");
+    assert_eq!(strings(&s, "documents"), ["mine"]);
+    assert_eq!(array(&s, "quotes").length(), 0);
+    let facets = get(&s, "facets");
+    assert!(get(&get(&facets, "kinds"), "quote").as_f64().is_some());
+    assert!(get(&get(&facets, "documents"), "003_5f257b789f0137ba").as_f64().unwrap_or(0.0) > 0.0);
+}
+
+#[wasm_bindgen_test]
+fn a_malformed_filter_is_a_readable_error() {
+    let corpus = storyscope::wasm_api::new_corpus(Array::new().into(), false).expect("corpus");
+    for (json, words) in [(r#"{"from": "yesterday"}"#, "invalid date"), (r#"{"kinds": ["tweet"]}"#, "unknown variant"), (r#""q""#, "invalid filter")] {
+        let err = corpus.query(filter(json)).expect_err(json);
+        let message = get(&JsValue::from(err), "message").as_string().unwrap_or_default();
+        assert!(message.contains("invalid filter") && message.contains(words), "{json}: {message}");
+    }
+    assert!(storyscope::wasm_api::new_corpus(JsValue::from_str("nope"), false).is_err());
+}

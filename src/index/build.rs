@@ -1,0 +1,198 @@
+//! Builds the [`Index`] in one pass over each array of the extraction: id lookups, per-item
+//! word sets, per-entity document/quote/event lists, and the days each item covers. Work is
+//! linear in the corpus (plus sorting).
+
+use super::filter::Day;
+use super::words::WordIndexBuilder;
+use super::{Days, Index};
+use crate::model::{Document, Extraction, Quote};
+use std::collections::HashMap;
+
+pub(crate) fn build(extraction: Extraction) -> Index {
+    let doc_index: HashMap<String, u32> = positions(extraction.documents.iter().map(|d| d.id.as_str()));
+    let entity_index: HashMap<String, u32> = positions(extraction.entities.iter().map(|e| e.id.as_str()));
+    let quote_index: HashMap<&str, u32> = positions(extraction.quotes.iter().map(|q| q.id.as_str()));
+    let doc_of = |id: &str| doc_index.get(id).copied();
+    let entity_of = |id: &str| entity_index.get(id).copied();
+
+    let mut doc_words = WordIndexBuilder::default();
+    for (i, d) in extraction.documents.iter().enumerate() {
+        doc_words.add(i, &d.title);
+        doc_words.add(i, &d.text);
+    }
+    let mut doc_days: Vec<Vec<Days>> = extraction
+        .documents
+        .iter()
+        .map(|d| d.published.as_deref().and_then(Day::parse).map(|day| (day, day)).into_iter().collect())
+        .collect();
+    let mut quote_days: Vec<Vec<Days>> = extraction
+        .quotes
+        .iter()
+        .map(|q| doc_of(&q.doc).and_then(|d| doc_days[d as usize].first().copied()).into_iter().collect())
+        .collect();
+
+    // Events: their days spread to their documents and quotes.
+    let mut event_words = WordIndexBuilder::default();
+    let mut event_docs = Vec::with_capacity(extraction.events.len());
+    let mut event_days = Vec::with_capacity(extraction.events.len());
+    let mut event_entities = Vec::with_capacity(extraction.events.len());
+    for (i, event) in extraction.events.iter().enumerate() {
+        event_words.add(i, &event.summary);
+        for name in &event.entity_names {
+            event_words.add(i, name);
+        }
+        let docs = sorted(event.docs.iter().filter_map(|d| doc_of(d)));
+        let days = match (Day::parse(&event.start), Day::parse(&event.end)) {
+            (Some(a), Some(b)) => Some((a.min(b), a.max(b))),
+            (Some(a), None) | (None, Some(a)) => Some((a, a)),
+            (None, None) => None,
+        };
+        if let Some(days) = days {
+            for &d in &docs {
+                doc_days[d as usize].push(days);
+            }
+            for q in event.quotes.iter().filter_map(|q| quote_index.get(q.as_str())) {
+                quote_days[*q as usize].push(days);
+            }
+        }
+        event_docs.push(docs);
+        event_days.push(days);
+        event_entities.push(sorted(event.entities.iter().filter_map(|e| entity_of(e))));
+    }
+
+    // Entities: names, and where they are mentioned.
+    let mut entity_words = WordIndexBuilder::default();
+    let mut entity_docs = Vec::with_capacity(extraction.entities.len());
+    let mut entity_mentions = Vec::with_capacity(extraction.entities.len());
+    let mut mentions_by_doc: Vec<Vec<(usize, u32)>> = vec![Vec::new(); extraction.documents.len()];
+    for (i, entity) in extraction.entities.iter().enumerate() {
+        entity_words.add(i, &entity.name);
+        for alias in &entity.aliases {
+            entity_words.add(i, alias);
+        }
+        let mut docs: Vec<u32> = Vec::new();
+        for mention in &entity.mentions {
+            if let Some(d) = doc_of(&mention.doc) {
+                docs.push(d);
+                mentions_by_doc[d as usize].push((mention.start, i as u32));
+            }
+        }
+        docs.sort_unstable();
+        entity_mentions.push(run_lengths(&docs));
+        docs.dedup();
+        entity_docs.push(docs);
+    }
+    for mentions in &mut mentions_by_doc {
+        mentions.sort_unstable();
+    }
+
+    // Quotes: words, speakers, involved entities.
+    let mut quote_words = WordIndexBuilder::default();
+    let mut speaker_quotes: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut quote_doc = Vec::with_capacity(extraction.quotes.len());
+    let mut quote_entities = Vec::with_capacity(extraction.quotes.len());
+    let mut quote_speaker = Vec::with_capacity(extraction.quotes.len());
+    for (i, quote) in extraction.quotes.iter().enumerate() {
+        let speaker_entity = quote.speaker_id.as_deref().and_then(entity_of);
+        let label = match speaker_entity {
+            Some(e) => Some(extraction.entities[e as usize].name.clone()),
+            None => quote.speaker.clone(),
+        };
+        quote_words.add(i, &quote.text);
+        for name in [&label, &quote.speaker].into_iter().flatten() {
+            quote_words.add(i, name);
+        }
+        for key in [&label, &quote.speaker, &quote.speaker_id].into_iter().flatten() {
+            let list = speaker_quotes.entry(key.clone()).or_default();
+            if list.last() != Some(&(i as u32)) {
+                list.push(i as u32);
+            }
+        }
+        let doc = doc_of(&quote.doc);
+        let mut involved: Vec<u32> = speaker_entity.into_iter().collect();
+        if let Some(d) = doc {
+            let (start, end) = quote_region(&extraction.documents[d as usize], quote);
+            let mentions = &mentions_by_doc[d as usize];
+            let first = mentions.partition_point(|&(at, _)| at < start);
+            involved.extend(mentions[first..].iter().take_while(|&&(at, _)| at < end).map(|&(_, e)| e));
+        }
+        quote_doc.push(doc);
+        quote_entities.push(sorted(involved));
+        quote_speaker.push(label);
+    }
+
+    let entity_quotes = invert(&quote_entities, extraction.entities.len());
+    let entity_events = invert(&event_entities, extraction.entities.len());
+    Index {
+        doc_words: doc_words.finish(extraction.documents.len()),
+        entity_words: entity_words.finish(extraction.entities.len()),
+        quote_words: quote_words.finish(extraction.quotes.len()),
+        event_words: event_words.finish(extraction.events.len()),
+        doc_index,
+        entity_index,
+        speaker_quotes,
+        doc_days,
+        entity_docs,
+        entity_mentions,
+        entity_quotes,
+        entity_events,
+        quote_doc,
+        quote_days,
+        quote_entities,
+        quote_speaker,
+        event_docs,
+        event_days,
+        event_entities,
+        extraction,
+    }
+}
+
+/// Id → position; the first of duplicate ids wins.
+fn positions<'a, K: From<&'a str> + std::hash::Hash + Eq>(ids: impl Iterator<Item = &'a str>) -> HashMap<K, u32> {
+    let mut map = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        map.entry(K::from(id)).or_insert(i as u32);
+    }
+    map
+}
+
+fn sorted(items: impl IntoIterator<Item = u32>) -> Vec<u32> {
+    let mut v: Vec<u32> = items.into_iter().collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// `[3, 3, 5]` → `[(3, 2), (5, 1)]`.
+fn run_lengths(sorted: &[u32]) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for &x in sorted {
+        match out.last_mut() {
+            Some((last, n)) if *last == x => *n += 1,
+            _ => out.push((x, 1)),
+        }
+    }
+    out
+}
+
+/// For each target, the (ascending) sources listing it.
+fn invert(lists: &[Vec<u32>], targets: usize) -> Vec<Vec<u32>> {
+    let mut out = vec![Vec::new(); targets];
+    for (i, list) in lists.iter().enumerate() {
+        for &t in list {
+            if let Some(sources) = out.get_mut(t as usize) {
+                sources.push(i as u32);
+            }
+        }
+    }
+    out
+}
+
+/// The quote with its paragraph: where mentions count as involved in the quote.
+fn quote_region(doc: &Document, quote: &Quote) -> (usize, usize) {
+    let k = doc.paragraphs.partition_point(|p| p.start <= quote.start);
+    match k.checked_sub(1).map(|k| &doc.paragraphs[k]) {
+        Some(p) if quote.start < p.end.max(p.start + 1) => (p.start.min(quote.start), p.end.max(quote.end)),
+        _ => (quote.start, quote.end),
+    }
+}

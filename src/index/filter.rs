@@ -1,0 +1,129 @@
+//! The filter state every view shares, and the selection a query returns (both serde types of
+//! the wasm API). Plain data; the meaning of each field is documented in the module above.
+
+use serde::{Deserialize, Deserializer, Serialize};
+use crate::model::Span;
+use std::collections::BTreeMap;
+
+/// What the reader has chosen. Every field is optional; an empty list or null restricts nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    #[serde(deserialize_with = "null_as_default")]
+    pub docs: Vec<String>,
+    #[serde(deserialize_with = "null_as_default")]
+    pub entities: Vec<String>,
+    #[serde(deserialize_with = "null_as_default")]
+    pub speakers: Vec<String>,
+    #[serde(deserialize_with = "null_as_default")]
+    pub kinds: Vec<Kind>,
+    pub sources: Option<Sources>,
+    pub from: Option<Day>,
+    pub to: Option<Day>,
+    #[serde(deserialize_with = "null_as_default")]
+    pub q: String,
+}
+
+fn null_as_default<'de, D: Deserializer<'de>, T: Default + Deserialize<'de>>(d: D) -> Result<T, D::Error> {
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+/// A result type: the quote wall, the timeline, and entity mentions (the people & places view).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Quote,
+    Event,
+    Mention,
+}
+
+/// Quotes whose speaker is a known entity (`speaker_id` set) or not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sources {
+    Named,
+    Unnamed,
+}
+
+/// A calendar day, ordered; parsed from `YYYY-MM-DD` (a trailing `THH:MM` is ignored).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(u32);
+
+impl Day {
+    pub fn parse(s: &str) -> Option<Day> {
+        let date = s.get(..10)?;
+        let rest = &s[10..];
+        if !(rest.is_empty() || rest.starts_with('T')) {
+            return None;
+        }
+        let b = date.as_bytes();
+        if b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let number = |r: std::ops::Range<usize>| date.get(r).filter(|p| p.bytes().all(|c| c.is_ascii_digit()))?.parse::<u32>().ok();
+        let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+        ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Day(year * 10_000 + month * 100 + day))
+    }
+}
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
+        let s = String::deserialize(d)?;
+        Day::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("invalid date `{s}`, expected YYYY-MM-DD")))
+    }
+}
+
+/// What passes the filter, with facet counts and search matches.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Selection {
+    pub documents: Vec<String>,
+    pub quotes: Vec<String>,
+    pub entities: Vec<String>,
+    pub events: Vec<String>,
+    pub facets: Facets,
+    pub hits: Vec<Hit>,
+    pub snippets: Vec<Snippet>,
+}
+
+/// For each value of each facet, how many results (quotes, events, mentions of the wanted
+/// kinds) pass every filter except that facet's own. Values counting zero are left out.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Facets {
+    pub documents: BTreeMap<String, u32>,
+    pub entities: BTreeMap<String, u32>,
+    pub speakers: BTreeMap<String, u32>,
+    pub kinds: KindCounts,
+    pub sources: SourceCounts,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct KindCounts {
+    pub quote: u32,
+    pub event: u32,
+    pub mention: u32,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SourceCounts {
+    pub named: u32,
+    pub unnamed: u32,
+}
+
+/// A search match in a document's text (code points, half-open).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Hit {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A sentence-sized extract of a document around search matches; `start`/`end` place it in
+/// the document text, `hits` are relative to the snippet's own `text` (code points).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Snippet {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub hits: Vec<Span>,
+}

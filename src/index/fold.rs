@@ -1,0 +1,115 @@
+//! Search normalization: splits text into words (runs of letters and digits) and folds each to
+//! lowercase without accents (`Kraków` → `krakow`, `CAFÉ` → `cafe`, `Straße` → `strasse`), with
+//! both byte and code-point offsets of every word.
+//!
+//! Accents are folded for the Latin letters of Latin-1, Latin Extended-A and the Romanian
+//! comma-below letters by a table, and combining marks (decomposed text) are dropped; other
+//! scripts are only lowercased. It does not stem, drop stop words or know any language.
+
+/// Where a word lies in its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct WordSpan {
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub char_start: usize,
+    pub char_end: usize,
+}
+
+/// Calls `f(folded_word, span)` for every word of `text`, in order. `buf` is scratch space
+/// (reused so that indexing megabytes allocates once).
+pub(crate) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, WordSpan)) {
+    buf.clear();
+    let mut start: Option<(usize, usize)> = None;
+    let mut chars = 0;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert((i, chars));
+            fold_char(c, buf);
+        } else if !(start.is_some() && is_combining_mark(c)) {
+            if let Some((byte_start, char_start)) = start.take() {
+                f(buf, WordSpan { byte_start, byte_end: i, char_start, char_end: chars });
+                buf.clear();
+            }
+        }
+        chars += 1;
+    }
+    if let Some((byte_start, char_start)) = start {
+        f(buf, WordSpan { byte_start, byte_end: text.len(), char_start, char_end: chars });
+    }
+}
+
+/// The folded words of `text`.
+pub(crate) fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_word(text, &mut String::new(), |word, _| out.push(word.to_string()));
+    out
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
+}
+
+/// Appends the lowercase, accent-free form of `c` to `out`.
+fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    let folded = match c {
+        'À'..='Å' | 'à'..='å' | '\u{100}'..='\u{105}' => "a",
+        'Æ' | 'æ' => "ae",
+        'Ç' | 'ç' | '\u{106}'..='\u{10d}' => "c",
+        'Ð' | 'ð' | '\u{10e}'..='\u{111}' => "d",
+        'È'..='Ë' | 'è'..='ë' | '\u{112}'..='\u{11b}' => "e",
+        '\u{11c}'..='\u{123}' => "g",
+        '\u{124}'..='\u{127}' => "h",
+        'Ì'..='Ï' | 'ì'..='ï' | '\u{128}'..='\u{131}' => "i",
+        '\u{132}' | '\u{133}' => "ij",
+        '\u{134}' | '\u{135}' => "j",
+        '\u{136}'..='\u{138}' => "k",
+        '\u{139}'..='\u{142}' => "l",
+        'Ñ' | 'ñ' | '\u{143}'..='\u{14b}' => "n",
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | '\u{14c}'..='\u{151}' => "o",
+        '\u{152}' | '\u{153}' => "oe",
+        '\u{154}'..='\u{159}' => "r",
+        'ß' => "ss",
+        '\u{15a}'..='\u{161}' | '\u{17f}' | '\u{218}' | '\u{219}' => "s",
+        '\u{162}'..='\u{167}' | '\u{21a}' | '\u{21b}' => "t",
+        'Þ' | 'þ' => "th",
+        'Ù'..='Ü' | 'ù'..='ü' | '\u{168}'..='\u{173}' => "u",
+        '\u{174}' | '\u{175}' => "w",
+        'Ý' | 'ý' | 'ÿ' | '\u{176}'..='\u{178}' => "y",
+        '\u{179}'..='\u{17e}' => "z",
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push_str(folded);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_and_latin_accents() {
+        assert_eq!(words("Kraków CAFÉ Straße Łódź Ærø Øresund ȘTEFAN naïve"), [
+            "krakow", "cafe", "strasse", "lodz", "aero", "oresund", "stefan", "naive"
+        ]);
+        // Decomposed accents (e + combining acute) fold the same way.
+        assert_eq!(words("Cafe\u{301} Москва Ἀθῆναι"), ["cafe", "москва", "ἀθῆναι"]);
+    }
+
+    #[test]
+    fn words_split_on_punctuation_and_carry_code_point_offsets() {
+        let text = "“Hi” 😀 it’s O'Neill—long-range 3,000";
+        let mut seen = Vec::new();
+        for_each_word(text, &mut String::new(), |w, span| {
+            assert_eq!(&text[span.byte_start..span.byte_end].chars().count(), &(span.char_end - span.char_start));
+            seen.push((w.to_string(), span.char_start));
+        });
+        let expected = [("hi", 1), ("it", 7), ("s", 10), ("o", 12), ("neill", 14), ("long", 20), ("range", 25), ("3", 31), ("000", 33)];
+        assert_eq!(seen, expected.map(|(w, at)| (w.to_string(), at)));
+    }
+}

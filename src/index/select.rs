@@ -1,0 +1,260 @@
+//! Answers a [`Filter`]: turns each filter into a set per item type, combines them (once in
+//! full, and once per facet without that facet's own filter), counts the facets, and finds the
+//! search matches to show.
+
+use super::bits::Bits;
+use super::filter::{Facets, Filter, Kind, Selection, Sources};
+use super::words::Terms;
+use super::{search, Days, Index};
+use std::collections::BTreeMap;
+
+/// The facet whose own filter is left out of a combination.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Except {
+    Nothing,
+    Docs,
+    Entities,
+    Speakers,
+    Kinds,
+    Sources,
+}
+
+/// Each filter as a set of the items it lets through; `None` lets everything through.
+struct Parts {
+    doc_docs: Option<Bits>,
+    doc_entities: Option<Bits>,
+    doc_days: Option<Bits>,
+    doc_text: Option<Bits>,
+    quote_docs: Option<Bits>,
+    quote_entities: Option<Bits>,
+    quote_speakers: Option<Bits>,
+    quote_sources: Option<Bits>,
+    quote_days: Option<Bits>,
+    quote_text: Option<Bits>,
+    event_docs: Option<Bits>,
+    event_entities: Option<Bits>,
+    event_days: Option<Bits>,
+    event_text: Option<Bits>,
+    entity_text: Option<Bits>,
+    wanted: [bool; 3],
+}
+
+/// The results passing one combination of filters.
+struct Passing {
+    quotes: Bits,
+    events: Bits,
+    /// Documents whose mentions count (the document filter without `q`).
+    mention_docs: Bits,
+    /// Entities whose mentions count.
+    entities: Bits,
+}
+
+pub(crate) fn query(index: &Index, filter: &Filter) -> Selection {
+    let terms = Terms::parse(&filter.q);
+    let parts = Parts::new(index, filter, &terms);
+    let docs = index.extraction.documents.len();
+    let documents = all(docs, [parts.doc_docs.as_ref(), parts.doc_entities.as_ref(), parts.doc_days.as_ref(), parts.doc_text.as_ref()]);
+    let passing = parts.passing(index, Except::Nothing);
+    let entities = index.entities_mentioned(&passing);
+    let (hits, snippets) = if terms.is_empty() {
+        Default::default()
+    } else {
+        let texts = documents.iter().map(|d| {
+            let doc = &index.extraction.documents[d];
+            (doc.id.as_str(), doc.text.as_str())
+        });
+        search::find(texts, &terms)
+    };
+    let x = &index.extraction;
+    Selection {
+        documents: documents.iter().map(|i| x.documents[i].id.clone()).collect(),
+        quotes: passing.quotes.iter().map(|i| x.quotes[i].id.clone()).collect(),
+        entities: entities.iter().map(|i| x.entities[i].id.clone()).collect(),
+        events: passing.events.iter().map(|i| x.events[i].id.clone()).collect(),
+        facets: facets(index, &parts),
+        hits,
+        snippets,
+    }
+}
+
+fn facets(index: &Index, parts: &Parts) -> Facets {
+    let x = &index.extraction;
+    let mut facets = Facets::default();
+
+    let p = parts.passing(index, Except::Kinds);
+    facets.kinds.quote = p.quotes.count() as u32;
+    facets.kinds.event = p.events.count() as u32;
+    facets.kinds.mention = index.mention_counts(&p).map(|(_, _, n)| n).sum();
+
+    let p = parts.passing(index, Except::Sources);
+    for q in p.quotes.iter() {
+        match x.quotes[q].speaker_id {
+            Some(_) => facets.sources.named += 1,
+            None => facets.sources.unnamed += 1,
+        }
+    }
+
+    let p = parts.passing(index, Except::Speakers);
+    for q in p.quotes.iter() {
+        if let Some(name) = &index.quote_speaker[q] {
+            *facets.speakers.entry(name.clone()).or_default() += 1;
+        }
+    }
+
+    let p = parts.passing(index, Except::Docs);
+    let mut per_doc = vec![0u32; x.documents.len()];
+    for q in p.quotes.iter() {
+        if let Some(d) = index.quote_doc[q] {
+            per_doc[d as usize] += 1;
+        }
+    }
+    for e in p.events.iter() {
+        for &d in &index.event_docs[e] {
+            per_doc[d as usize] += 1;
+        }
+    }
+    for (_, d, n) in index.mention_counts(&p) {
+        per_doc[d as usize] += n;
+    }
+    facets.documents = nonzero(&per_doc, |i| &x.documents[i].id);
+
+    let p = parts.passing(index, Except::Entities);
+    let mut per_entity = vec![0u32; x.entities.len()];
+    for q in p.quotes.iter() {
+        for &e in &index.quote_entities[q] {
+            per_entity[e as usize] += 1;
+        }
+    }
+    for ev in p.events.iter() {
+        for &e in &index.event_entities[ev] {
+            per_entity[e as usize] += 1;
+        }
+    }
+    for (e, _, n) in index.mention_counts(&p) {
+        per_entity[e] += n;
+    }
+    facets.entities = nonzero(&per_entity, |i| &x.entities[i].id);
+    facets
+}
+
+fn nonzero<'a>(counts: &[u32], id: impl Fn(usize) -> &'a String) -> BTreeMap<String, u32> {
+    counts.iter().enumerate().filter(|(_, &n)| n > 0).map(|(i, &n)| (id(i).clone(), n)).collect()
+}
+
+impl Index {
+    /// (entity, document, mentions) for the mentions that pass.
+    fn mention_counts<'a>(&'a self, p: &'a Passing) -> impl Iterator<Item = (usize, u32, u32)> + 'a {
+        p.entities.iter().flat_map(move |e| {
+            self.entity_mentions[e].iter().filter(|(d, _)| p.mention_docs.contains(*d as usize)).map(move |&(d, n)| (e, d, n))
+        })
+    }
+
+    /// The entities with a passing mention.
+    fn entities_mentioned(&self, p: &Passing) -> Bits {
+        let mut out = Bits::empty(self.extraction.entities.len());
+        for e in p.entities.iter() {
+            if self.entity_docs[e].iter().any(|&d| p.mention_docs.contains(d as usize)) {
+                out.insert(e);
+            }
+        }
+        out
+    }
+}
+
+impl Parts {
+    fn new(index: &Index, filter: &Filter, terms: &Terms) -> Parts {
+        let x = &index.extraction;
+        let (docs, quotes, events) = (x.documents.len(), x.quotes.len(), x.events.len());
+
+        let doc_filter = known(&filter.docs, |id| index.doc_index.get(id).copied())
+            .map(|list| Bits::of(docs, list));
+        let entity_filter = known(&filter.entities, |id| index.entity_index.get(id).copied());
+        let every_entity = |lists: &[Vec<u32>], len: usize| {
+            entity_filter.as_ref().map(|ids| {
+                ids.iter().fold(Bits::full(len), |acc, &e| acc.and(&Bits::of(len, lists[e as usize].iter().copied())))
+            })
+        };
+        let in_range = |days: &Days| !matches!(filter.from, Some(from) if days.1 < from) && !matches!(filter.to, Some(to) if days.0 > to);
+        let dated = filter.from.is_some() || filter.to.is_some();
+        let by_days = |len: usize, days: &dyn Fn(usize) -> bool| dated.then(|| Bits::of(len, (0..len).filter(|&i| days(i)).map(|i| i as u32)));
+        let text = |words: &super::words::WordIndex| (!terms.is_empty()).then(|| words.matching(terms));
+
+        let quote_speakers = {
+            let lists: Vec<&Vec<u32>> = filter.speakers.iter().filter_map(|s| index.speaker_quotes.get(s)).collect();
+            (!lists.is_empty()).then(|| Bits::of(quotes, lists.into_iter().flatten().copied()))
+        };
+        let quote_sources = filter.sources.map(|wanted| {
+            let named = wanted == Sources::Named;
+            Bits::of(quotes, (0..quotes).filter(|&q| x.quotes[q].speaker_id.is_some() == named).map(|q| q as u32))
+        });
+        let quote_docs = doc_filter.as_ref().map(|set| {
+            Bits::of(quotes, (0..quotes).filter(|&q| index.quote_doc[q].is_some_and(|d| set.contains(d as usize))).map(|q| q as u32))
+        });
+        let event_docs = doc_filter.as_ref().map(|set| {
+            let passes = |e: usize| index.event_docs[e].iter().any(|&d| set.contains(d as usize));
+            Bits::of(events, (0..events).filter(|&e| passes(e)).map(|e| e as u32))
+        });
+        let wanted = |kind: Kind| filter.kinds.is_empty() || filter.kinds.contains(&kind);
+        Parts {
+            doc_entities: every_entity(&index.entity_docs, docs),
+            doc_days: by_days(docs, &|d| index.doc_days[d].iter().any(in_range)),
+            doc_text: text(&index.doc_words),
+            doc_docs: doc_filter,
+            quote_docs,
+            quote_entities: every_entity(&index.entity_quotes, quotes),
+            quote_speakers,
+            quote_sources,
+            quote_days: by_days(quotes, &|q| index.quote_days[q].iter().any(in_range)),
+            quote_text: text(&index.quote_words),
+            event_docs,
+            event_entities: every_entity(&index.entity_events, events),
+            event_days: by_days(events, &|e| index.event_days[e].as_ref().is_some_and(in_range)),
+            event_text: text(&index.event_words),
+            entity_text: text(&index.entity_words),
+            wanted: [wanted(Kind::Quote), wanted(Kind::Event), wanted(Kind::Mention)],
+        }
+    }
+
+    fn passing<'a>(&'a self, index: &Index, except: Except) -> Passing {
+        let x = &index.extraction;
+        let unless = |facet: Except, part: &'a Option<Bits>| if except == facet { None } else { part.as_ref() };
+        let wanted = |k: usize| except == Except::Kinds || self.wanted[k];
+        let quotes = all(x.quotes.len(), [
+            unless(Except::Docs, &self.quote_docs),
+            unless(Except::Entities, &self.quote_entities),
+            unless(Except::Speakers, &self.quote_speakers),
+            unless(Except::Sources, &self.quote_sources),
+            self.quote_days.as_ref(),
+            self.quote_text.as_ref(),
+        ]);
+        let events = all(x.events.len(), [
+            unless(Except::Docs, &self.event_docs),
+            unless(Except::Entities, &self.event_entities),
+            self.event_days.as_ref(),
+            self.event_text.as_ref(),
+        ]);
+        let mention_docs = all(x.documents.len(), [
+            unless(Except::Docs, &self.doc_docs),
+            unless(Except::Entities, &self.doc_entities),
+            self.doc_days.as_ref(),
+        ]);
+        let entities = if wanted(2) { all(x.entities.len(), [self.entity_text.as_ref()]) } else { Bits::empty(x.entities.len()) };
+        Passing {
+            quotes: if wanted(0) { quotes } else { Bits::empty(x.quotes.len()) },
+            events: if wanted(1) { events } else { Bits::empty(x.events.len()) },
+            mention_docs,
+            entities,
+        }
+    }
+}
+
+/// The intersection of the given sets (`None` = everything).
+fn all<const N: usize>(len: usize, parts: [Option<&Bits>; N]) -> Bits {
+    parts.into_iter().flatten().fold(Bits::full(len), |acc, part| acc.and(part))
+}
+
+/// The positions of the ids that exist, or `None` when none does (no restriction).
+fn known(ids: &[String], position: impl Fn(&str) -> Option<u32>) -> Option<Vec<u32>> {
+    let found: Vec<u32> = ids.iter().filter_map(|id| position(id)).collect();
+    (!found.is_empty()).then_some(found)
+}
