@@ -76,6 +76,7 @@ fn event(id: &str, date: &str, days: (&str, &str), summary: &str, docs: &[&str],
         entity_names: entities.iter().map(|e| e.1.to_string()).collect(),
         mentions: vec![],
         quotes: quotes.iter().map(|q| q.to_string()).collect(),
+        dates: vec![date.into()],
     }
 }
 

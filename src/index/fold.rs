@@ -1,5 +1,5 @@
 //! Search normalization: splits text into words (runs of letters and digits) and folds each to
-//! lowercase without accents (`Kraków` → `krakow`, `CAFÉ` → `cafe`, `Straße` → `strasse`), with
+//! lowercase without accents (`Gdańsk` → `gdansk`, `CAFÉ` → `cafe`, `Straße` → `strasse`), with
 //! both byte and code-point offsets of every word.
 //!
 //! Accents are folded for the Latin letters of Latin-1, Latin Extended-A and the Romanian
@@ -94,8 +94,8 @@ mod tests {
 
     #[test]
     fn folds_case_and_latin_accents() {
-        assert_eq!(words("Kraków CAFÉ Straße Łódź Ærø Øresund ȘTEFAN naïve"), [
-            "krakow", "cafe", "strasse", "lodz", "aero", "oresund", "stefan", "naive"
+        assert_eq!(words("Gdańsk CAFÉ Straße Łódź Ærø Øresund ȘTEFAN naïve"), [
+            "gdansk", "cafe", "strasse", "lodz", "aero", "oresund", "stefan", "naive"
         ]);
         // Decomposed accents (e + combining acute) fold the same way.
         assert_eq!(words("Cafe\u{301} Москва Ἀθῆναι"), ["cafe", "москва", "ἀθῆναι"]);

@@ -23,7 +23,7 @@
 //!   people by name, and articles, quotes and events by their text. A mention passes if its
 //!   entity passes and its document passes the document filter without `q`.
 //!
-//! Full-text search folds case and Latin accents (`Kraków` = `krakow`, `CAFÉ` = `cafe`) and
+//! Full-text search folds case and Latin accents (`Gdańsk` = `gdansk`, `CAFÉ` = `cafe`) and
 //! splits words at anything that is not a letter or digit (apostrophes and hyphens included).
 //! Every query word must match a whole word (AND); the last word also matches as a prefix while
 //! it is being typed (the query does not end with a space or punctuation). Quote marks in the

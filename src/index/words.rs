@@ -142,12 +142,12 @@ mod tests {
 
     #[test]
     fn words_are_anded_and_the_last_one_is_a_prefix_while_typing() {
-        let ix = index(&["The café in Kraków", "A CAFE owner", "Cafeteria news", "Krakow cafés"]);
+        let ix = index(&["The café in Gdańsk", "A CAFE owner", "Cafeteria news", "Gdansk cafés"]);
         assert_eq!(found(&ix, "cafe"), [0, 1, 2, 3]);
         assert_eq!(found(&ix, "cafe "), [0, 1]);
-        assert_eq!(found(&ix, "KRAKÓW café"), [0, 3]);
-        assert_eq!(found(&ix, "KRAKÓW café."), [0]);
-        assert_eq!(found(&ix, "kraków caf"), [0, 3]);
+        assert_eq!(found(&ix, "GDAŃSK café"), [0, 3]);
+        assert_eq!(found(&ix, "GDAŃSK café."), [0]);
+        assert_eq!(found(&ix, "gdańsk caf"), [0, 3]);
         assert_eq!(found(&ix, "zebra caf"), Vec::<usize>::new());
         assert_eq!(found(&ix, "  "), [0, 1, 2, 3, 4]);
     }
