@@ -195,6 +195,8 @@ class StoryScopeElement extends HTMLElement {
     if (hash === this.lastHash) return;
     this.lastHash = hash;
     Object.assign(this.state, hashToState(hash, this.model));
+    // Navigation wins over whatever is being typed.
+    if (this.toolbar) this.toolbar.search.value = this.state.filters.q;
     this.render();
   }
 
