@@ -299,7 +299,8 @@ class StoryScopeElement extends HTMLElement {
         type: 'button', role: 'tab', class: 'ss-tab', id: `ss-tab-${id}`, 'aria-selected': String(state.view === id),
         'aria-controls': 'ss-panel', dataset: { view: id }, onclick: () => actions.showView(id),
       }, label, h('span', { class: 'ss-count', text: String(visible[kind].size) }))));
-    const panel = h('main', { class: 'ss-panel', id: 'ss-panel', role: 'tabpanel', 'aria-labelledby': `ss-tab-${state.view}` });
+    // Focusable, so the scrolling panel can be scrolled from the keyboard.
+    const panel = h('div', { class: 'ss-panel', id: 'ss-panel', role: 'tabpanel', tabindex: '0', 'aria-labelledby': `ss-tab-${state.view}` });
     const reading = state.view === 'articles' && state.doc;
     switch (state.view) {
       case 'quotes': panel.append(renderQuoteWall(ctx)); break;
