@@ -8,7 +8,7 @@ function renderReader({ model, state, actions }) {
   const cps = codePoints(doc.text);
   const quotes = model.quotesByDoc.get(doc.id) ?? [];
   const ranges = quotes.map((q) => ({ start: q.start, end: q.end, quote: q }));
-  if (focus && focus.doc === doc.id) ranges.push({ start: focus.start, end: focus.end, focus: true });
+  if (focus && focus.doc === doc.id) ranges.unshift({ start: focus.start, end: focus.end, focus: true }); // first: it wins over a quote mark on the same span
 
   const markProps = (r) => r.focus
     ? { class: 'ss-focus', tabindex: '-1' }
