@@ -1,6 +1,7 @@
 // Shared set-up of the browser suite: Debian's Chromium driven by playwright-core (never a
 // downloaded browser), a network guard, and screenshots saved as test artifacts.
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -51,4 +52,20 @@ export async function screenshot(page, name) {
   const path = join(artifacts, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+/** Asserts the page made no network request, logged no error and violated no CSP directive, then closes it. */
+export async function assertCleanAndClose({ context, record }) {
+  assert.deepEqual(record.requests, [], 'no network request');
+  assert.deepEqual(record.errors, [], 'no page or console error');
+  assert.deepEqual(await record.cspViolations(), [], 'no CSP violation');
+  await context.close();
+}
+
+/** Opens the page, waits for the seeds, and switches to one view's tab. */
+export async function openView(browser, view, options) {
+  const opened = await openPage(browser, pageUrl, options);
+  await waitForArticles(opened.page);
+  await opened.page.locator(`story-scope .ss-tab[data-view="${view}"]`).click();
+  return opened;
 }
