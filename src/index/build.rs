@@ -9,9 +9,9 @@ use crate::model::{Document, Extraction, Quote};
 use std::collections::HashMap;
 
 pub(crate) fn build(extraction: Extraction) -> Index {
-    let doc_index: HashMap<String, u32> = positions(extraction.documents.iter().map(|d| d.id.as_str()));
-    let entity_index: HashMap<String, u32> = positions(extraction.entities.iter().map(|e| e.id.as_str()));
-    let quote_index: HashMap<&str, u32> = positions(extraction.quotes.iter().map(|q| q.id.as_str()));
+    let doc_index = positions(extraction.documents.iter().map(|d| d.id.as_str()));
+    let entity_index = positions(extraction.entities.iter().map(|e| e.id.as_str()));
+    let quote_index = positions(extraction.quotes.iter().map(|q| q.id.as_str()));
     let doc_of = |id: &str| doc_index.get(id).copied();
     let entity_of = |id: &str| entity_index.get(id).copied();
 
@@ -64,7 +64,8 @@ pub(crate) fn build(extraction: Extraction) -> Index {
     let mut entity_words = WordIndexBuilder::default();
     let mut entity_docs = Vec::with_capacity(extraction.entities.len());
     let mut entity_mentions = Vec::with_capacity(extraction.entities.len());
-    let mut mentions_by_doc: Vec<Vec<(usize, u32)>> = vec![Vec::new(); extraction.documents.len()];
+    // (start << 32 | entity): one integer sort instead of a tuple sort keeps the wasm small.
+    let mut mentions_by_doc: Vec<Vec<u64>> = vec![Vec::new(); extraction.documents.len()];
     for (i, entity) in extraction.entities.iter().enumerate() {
         entity_words.add(i, &entity.name);
         for alias in &entity.aliases {
@@ -74,7 +75,7 @@ pub(crate) fn build(extraction: Extraction) -> Index {
         for mention in &entity.mentions {
             if let Some(d) = doc_of(&mention.doc) {
                 docs.push(d);
-                mentions_by_doc[d as usize].push((mention.start, i as u32));
+                mentions_by_doc[d as usize].push(((mention.start as u64) << 32) | i as u64);
             }
         }
         docs.sort_unstable();
@@ -88,7 +89,9 @@ pub(crate) fn build(extraction: Extraction) -> Index {
 
     // Quotes: words, speakers, involved entities.
     let mut quote_words = WordIndexBuilder::default();
-    let mut speaker_quotes: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut speaker_keys: HashMap<String, u32> = HashMap::new();
+    let mut speaker_names: Vec<String> = Vec::new();
+    let mut speaker_quotes: Vec<Vec<u32>> = Vec::new();
     let mut quote_doc = Vec::with_capacity(extraction.quotes.len());
     let mut quote_entities = Vec::with_capacity(extraction.quotes.len());
     let mut quote_speaker = Vec::with_capacity(extraction.quotes.len());
@@ -102,8 +105,15 @@ pub(crate) fn build(extraction: Extraction) -> Index {
         for name in [&label, &quote.speaker].into_iter().flatten() {
             quote_words.add(i, name);
         }
+        let mut label_key = None;
         for key in [&label, &quote.speaker, &quote.speaker_id].into_iter().flatten() {
-            let list = speaker_quotes.entry(key.clone()).or_default();
+            let k = *speaker_keys.entry(key.clone()).or_insert_with(|| {
+                speaker_names.push(key.clone());
+                speaker_quotes.push(Vec::new());
+                speaker_names.len() as u32 - 1
+            });
+            label_key.get_or_insert(k);
+            let list = &mut speaker_quotes[k as usize];
             if list.last() != Some(&(i as u32)) {
                 list.push(i as u32);
             }
@@ -113,12 +123,12 @@ pub(crate) fn build(extraction: Extraction) -> Index {
         if let Some(d) = doc {
             let (start, end) = quote_region(&extraction.documents[d as usize], quote);
             let mentions = &mentions_by_doc[d as usize];
-            let first = mentions.partition_point(|&(at, _)| at < start);
-            involved.extend(mentions[first..].iter().take_while(|&&(at, _)| at < end).map(|&(_, e)| e));
+            let first = mentions.partition_point(|&m| (m >> 32) < start as u64);
+            involved.extend(mentions[first..].iter().take_while(|&&m| (m >> 32) < end as u64).map(|&m| m as u32));
         }
         quote_doc.push(doc);
         quote_entities.push(sorted(involved));
-        quote_speaker.push(label);
+        quote_speaker.push(label_key.filter(|_| label.is_some()));
     }
 
     let entity_quotes = invert(&quote_entities, extraction.entities.len());
@@ -130,6 +140,8 @@ pub(crate) fn build(extraction: Extraction) -> Index {
         event_words: event_words.finish(extraction.events.len()),
         doc_index,
         entity_index,
+        speaker_keys,
+        speaker_names,
         speaker_quotes,
         doc_days,
         entity_docs,
@@ -148,10 +160,10 @@ pub(crate) fn build(extraction: Extraction) -> Index {
 }
 
 /// Id → position; the first of duplicate ids wins.
-fn positions<'a, K: From<&'a str> + std::hash::Hash + Eq>(ids: impl Iterator<Item = &'a str>) -> HashMap<K, u32> {
+fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, u32> {
     let mut map = HashMap::new();
     for (i, id) in ids.enumerate() {
-        map.entry(K::from(id)).or_insert(i as u32);
+        map.entry(id.to_string()).or_insert(i as u32);
     }
     map
 }

@@ -3,7 +3,6 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use crate::model::Span;
-use std::collections::BTreeMap;
 
 /// What the reader has chosen. Every field is optional; an empty list or null restricts nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -89,11 +88,27 @@ pub struct Selection {
 /// kinds) pass every filter except that facet's own. Values counting zero are left out.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Facets {
-    pub documents: BTreeMap<String, u32>,
-    pub entities: BTreeMap<String, u32>,
-    pub speakers: BTreeMap<String, u32>,
+    pub documents: Counts,
+    pub entities: Counts,
+    pub speakers: Counts,
     pub kinds: KindCounts,
     pub sources: SourceCounts,
+}
+
+/// Counts by id or name, in corpus order; serialized as a JSON object.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts(pub Vec<(String, u32)>);
+
+impl Counts {
+    pub fn get(&self, key: &str) -> Option<u32> {
+        self.0.iter().find(|(k, _)| k == key).map(|&(_, n)| n)
+    }
+}
+
+impl Serialize for Counts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, n)| (k, n)))
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]

@@ -48,7 +48,7 @@ mod search;
 mod select;
 mod words;
 
-pub use filter::{Day, Facets, Filter, Hit, Kind, KindCounts, Selection, Snippet, SourceCounts, Sources};
+pub use filter::{Counts, Day, Facets, Filter, Hit, Kind, KindCounts, Selection, Snippet, SourceCounts, Sources};
 pub use search::{MAX_HITS, MAX_SNIPPETS_PER_DOC, MAX_SNIPPET_DOCS};
 
 use crate::model::Extraction;
@@ -64,8 +64,11 @@ pub struct Index {
     extraction: Extraction,
     doc_index: HashMap<String, u32>,
     entity_index: HashMap<String, u32>,
-    /// Speaker name, entity id or speaker text → the quotes it designates.
-    speaker_quotes: HashMap<String, Vec<u32>>,
+    /// Speaker name, entity id or speaker text → a speaker key…
+    speaker_keys: HashMap<String, u32>,
+    /// …and, by key, the key itself and the quotes it designates.
+    speaker_names: Vec<String>,
+    speaker_quotes: Vec<Vec<u32>>,
 
     doc_words: WordIndex,
     /// The published day and the ranges of the document's events.
@@ -82,8 +85,8 @@ pub struct Index {
     quote_doc: Vec<Option<u32>>,
     quote_days: Vec<Vec<Days>>,
     quote_entities: Vec<Vec<u32>>,
-    /// The name the speakers facet counts a quote under.
-    quote_speaker: Vec<Option<String>>,
+    /// The speaker key (a name) the speakers facet counts a quote under.
+    quote_speaker: Vec<Option<u32>>,
 
     event_words: WordIndex,
     event_docs: Vec<Vec<u32>>,

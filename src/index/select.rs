@@ -3,10 +3,9 @@
 //! search matches to show.
 
 use super::bits::Bits;
-use super::filter::{Facets, Filter, Kind, Selection, Sources};
+use super::filter::{Counts, Facets, Filter, Kind, Selection, Sources};
 use super::words::Terms;
 use super::{search, Days, Index};
-use std::collections::BTreeMap;
 
 /// The facet whose own filter is left out of a combination.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -95,11 +94,13 @@ fn facets(index: &Index, parts: &Parts) -> Facets {
     }
 
     let p = parts.passing(index, Except::Speakers);
+    let mut per_speaker = vec![0u32; index.speaker_names.len()];
     for q in p.quotes.iter() {
-        if let Some(name) = &index.quote_speaker[q] {
-            *facets.speakers.entry(name.clone()).or_default() += 1;
+        if let Some(k) = index.quote_speaker[q] {
+            per_speaker[k as usize] += 1;
         }
     }
+    facets.speakers = nonzero(&per_speaker, |k| &index.speaker_names[k]);
 
     let p = parts.passing(index, Except::Docs);
     let mut per_doc = vec![0u32; x.documents.len()];
@@ -137,8 +138,8 @@ fn facets(index: &Index, parts: &Parts) -> Facets {
     facets
 }
 
-fn nonzero<'a>(counts: &[u32], id: impl Fn(usize) -> &'a String) -> BTreeMap<String, u32> {
-    counts.iter().enumerate().filter(|(_, &n)| n > 0).map(|(i, &n)| (id(i).clone(), n)).collect()
+fn nonzero<'a>(counts: &[u32], id: impl Fn(usize) -> &'a String) -> Counts {
+    Counts(counts.iter().enumerate().filter(|(_, &n)| n > 0).map(|(i, &n)| (id(i).clone(), n)).collect())
 }
 
 impl Index {
@@ -180,7 +181,7 @@ impl Parts {
         let text = |words: &super::words::WordIndex| (!terms.is_empty()).then(|| words.matching(terms));
 
         let quote_speakers = {
-            let lists: Vec<&Vec<u32>> = filter.speakers.iter().filter_map(|s| index.speaker_quotes.get(s)).collect();
+            let lists: Vec<&Vec<u32>> = filter.speakers.iter().filter_map(|s| index.speaker_keys.get(s)).map(|&k| &index.speaker_quotes[k as usize]).collect();
             (!lists.is_empty()).then(|| Bits::of(quotes, lists.into_iter().flatten().copied()))
         };
         let quote_sources = filter.sources.map(|wanted| {

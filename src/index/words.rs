@@ -20,8 +20,8 @@ impl Terms {
         let mut exact = fold::words(q);
         let typing = q.chars().last().is_some_and(char::is_alphanumeric);
         let prefix = if typing { exact.pop() } else { None };
-        exact.sort();
-        exact.dedup();
+        let mut seen = Vec::new();
+        exact.retain(|w| if seen.contains(w) { false } else { seen.push(w.clone()); true });
         Terms { exact, prefix }
     }
 
@@ -45,7 +45,7 @@ pub(crate) struct WordIndex {
 
 #[derive(Default)]
 pub(crate) struct WordIndexBuilder {
-    ids: HashMap<Box<str>, u32>,
+    ids: HashMap<String, u32>,
     postings: Vec<Vec<u32>>,
     buf: String,
     items: usize,
@@ -63,7 +63,7 @@ impl WordIndexBuilder {
                 Some(&id) => id,
                 None => {
                     let id = self.postings.len() as u32;
-                    self.ids.insert(word.into(), id);
+                    self.ids.insert(word.to_string(), id);
                     self.postings.push(Vec::new());
                     id
                 }
@@ -79,7 +79,7 @@ impl WordIndexBuilder {
     /// The index over `items` items (at least as many as were added).
     pub(crate) fn finish(self, items: usize) -> WordIndex {
         let mut postings = self.postings;
-        let mut entries: Vec<(Box<str>, Vec<u32>)> = self
+        let mut entries: Vec<(String, Vec<u32>)> = self
             .ids
             .into_iter()
             .map(|(word, id)| (word, std::mem::take(&mut postings[id as usize])))
@@ -89,7 +89,7 @@ impl WordIndexBuilder {
             .into_iter()
             .map(|(word, mut list)| {
                 list.shrink_to_fit();
-                (word, list)
+                (word.into_boxed_str(), list)
             })
             .unzip();
         WordIndex { vocabulary, postings, items: items.max(self.items) }
@@ -155,7 +155,7 @@ mod tests {
     #[test]
     fn a_query_ending_in_punctuation_is_complete() {
         let q = Terms::parse("Mayor's \"plan\"");
-        assert_eq!(q, Terms { exact: vec!["mayor".into(), "plan".into(), "s".into()], prefix: None });
+        assert_eq!(q, Terms { exact: vec!["mayor".into(), "s".into(), "plan".into()], prefix: None });
         let typing = Terms::parse("plan ma");
         assert!(typing.matches_word("mayor") && typing.matches_word("plan") && !typing.matches_word("planned"));
     }
