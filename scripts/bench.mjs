@@ -72,3 +72,75 @@ for (const file of ['target/wasm-bindgen/storyscope_bg.opt.wasm', 'dist/storysco
   const data = readFileSync(join(root, file));
   console.log(`${file.padEnd(44)} ${(statSync(join(root, file)).size / 1024).toFixed(1).padStart(7)} KiB, gzip ${(gzipSync(data, { level: 9 }).length / 1024).toFixed(1).padStart(6)} KiB`);
 }
+
+// Filtering and search: a Corpus of --articles (10,000) varied articles of about 4 KB each, made
+// from paragraphs of the seeds and the test articles, with published days spread over two
+// years; then typical queries of the page, each timed over --query-runs runs (median and max,
+// the JS object conversion included). One frame is 16 ms.
+const indexArticles = arg('articles', 10000);
+const queryRuns = arg('query-runs', 30);
+const bodies = [];
+const bodyDirs = ['seeds', 'tests/articles', 'tests/quotes', 'tests/entities'];
+for (const dir of bodyDirs) {
+  let names = [];
+  try { names = readdirSync(join(root, dir)); } catch { continue; }
+  for (const name of names.sort().filter((n) => n.endsWith('.txt'))) {
+    const text = readFileSync(join(root, dir, name), 'utf8')
+      .split(/^===/m)[0]
+      .replace(/\[([^\]]+)\]\{[^}]*\}/g, '$1')
+      .split('\n').filter((line) => !line.startsWith('#')).join('\n').trim();
+    const [title, ...rest] = text.split(/\n\s*\n/);
+    const paragraphs = rest.map((p) => p.trim()).filter((p) => p.length > 40);
+    if (paragraphs.length) bodies.push({ title: title.trim(), paragraphs });
+  }
+}
+const day = (n) => new Date(Date.UTC(2009, 0, 1) + n * 86400000).toISOString().slice(0, 10);
+const generated = [];
+let indexBytes = 0;
+for (let i = 0; i < indexArticles; i++) {
+  const lead = bodies[i % bodies.length];
+  const paragraphs = [...lead.paragraphs];
+  for (let k = 1; paragraphs.join('\n\n').length < 3800; k++) {
+    const other = bodies[(i * 7 + k * 13) % bodies.length];
+    paragraphs.push(other.paragraphs[(i + k) % other.paragraphs.length]);
+  }
+  paragraphs.push(`Filed as report R${i} from desk ${i % 97}.`);
+  const content = `${lead.title} (${i})\n\n${paragraphs.join('\n\n')}\n`;
+  indexBytes += Buffer.byteLength(content);
+  generated.push({ id: `a${String(i).padStart(5, '0')}`, content, published: day((i * 37) % 730) });
+}
+let t0 = performance.now();
+const corpus = core.newCorpus(generated, false);
+const buildSeconds = (performance.now() - t0) / 1000;
+const model = corpus.extraction();
+console.log(`index corpus: ${generated.length} documents, ${(indexBytes / 1e6).toFixed(1)} MB, ` +
+  `${model.quotes.length} quotes, ${model.entities.length} entities, ${model.events.length} events; ` +
+  `newCorpus (extract + index) ${buildSeconds.toFixed(1)} s`);
+const person = model.entities.filter((e) => e.kind === 'person')
+  .sort((a, b) => b.mentions.length - a.mentions.length)[0];
+const place = model.entities.find((e) => e.kind === 'place');
+const queries = [
+  ['no filter', {}],
+  [`person facet (${person?.name})`, { entities: person ? [person.id] : [] }],
+  ['two entities (person and place)', { entities: [person?.id, place?.id].filter(Boolean) }],
+  ['date range (one month)', { from: '2009-06-01', to: '2009-06-30' }],
+  ['one-word search "missile "', { q: 'missile ' }],
+  ['prefix while typing "m"', { q: 'm' }],
+  ['prefix while typing "mis"', { q: 'mis' }],
+  ['rare word "R4321 "', { q: 'R4321 ' }],
+  ['all combined', { entities: person ? [person.id] : [], from: '2009-03-01', to: '2009-12-31', q: 'defense mis', kinds: ['quote', 'event'], sources: 'named' }],
+];
+for (const [label, filter] of queries) {
+  const times = [];
+  let result;
+  for (let r = 0; r < queryRuns; r++) {
+    t0 = performance.now();
+    result = corpus.query(filter);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  console.log(`query ${label.padEnd(40)} median ${median.toFixed(2).padStart(6)} ms, max ${times.at(-1).toFixed(2).padStart(6)} ms` +
+    ` (${result.documents.length} docs, ${result.quotes.length} quotes, ${result.entities.length} entities, ${result.hits.length} hits)`);
+}
+corpus.free();
