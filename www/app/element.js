@@ -202,7 +202,7 @@ class StoryScopeElement extends HTMLElement {
 
   applyInitialFilters() {
     const f = this.state.filters;
-    const date = (v) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+    const date = validDay;
     if (this.getAttribute('q')) f.q = this.getAttribute('q').slice(0, 200);
     if (this.getAttribute('speaker')) f.speakers = [this.getAttribute('speaker').slice(0, 200)];
     if (this.getAttribute('entity')) f.entities = [this.getAttribute('entity').slice(0, 200)];
@@ -260,7 +260,15 @@ class StoryScopeElement extends HTMLElement {
       events: new Set(this.model.events.map((e) => e.id)),
     };
     if (!this.corpus) return { visible: all, facets: {} };
-    const result = this.corpus.query(this.state.filters);
+    let result;
+    try {
+      result = this.corpus.query(this.state.filters);
+    } catch (error) {
+      // A filter the core refuses is dropped, not fatal.
+      console.warn('Storyscope: filters reset:', error);
+      this.state.filters = emptyFilters();
+      result = this.corpus.query(this.state.filters);
+    }
     return {
       visible: {
         documents: new Set(result.documents), quotes: new Set(result.quotes),

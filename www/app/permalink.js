@@ -6,6 +6,13 @@
 const HASH_LIMIT = 4000;
 const LIST_LIMIT = 50;
 
+/** `YYYY-MM-DD` naming a real day, else null. */
+function validDay(v) {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return null;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) ? v : null;
+}
+
 /** State → "#view=quotes&q=…" (only what differs from the defaults). */
 function stateToHash(state) {
   const p = new URLSearchParams();
@@ -36,7 +43,7 @@ function hashToState(hash, model) {
   } catch {
     return change;
   }
-  const date = (v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+  const date = validDay;
   const list = (key, valid) => (p.get(key) ?? '').split('|').filter((v) => v && v.length <= 200 && valid(v)).slice(0, LIST_LIMIT);
   const view = p.get('view');
   if (VIEWS.some(([id]) => id === view)) change.view = view;
