@@ -20,7 +20,8 @@ const setting = (key) => {
 
 // The app's classic scripts, concatenated in this order inside one closure.
 const APP_SCRIPTS = ['dom.js', 'core.js', 'format.js', 'permalink.js', 'library.js', 'exports.js', 'toolbar.js', 'views/articles.js', 'views/reader.js',
-  'views/quotes.js', 'views/entities.js', 'views/timeline.js', 'element.js'];
+  'views/quotes.js', 'views/entities.js', 'views/timeline-scale.js', 'views/timeline-export.js',
+  'views/timeline-detail.js', 'views/timeline.js', 'element.js'];
 
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version ?? '';
 const wasm = readFileSync(wasmPath);

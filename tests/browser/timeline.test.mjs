@@ -1,0 +1,275 @@
+// The SVG timeline of the single-file page, from file://: a broken axis over the seed story's
+// years, points and bars, zoom, keyboard navigation into the reader, the date brush feeding the
+// shared filters, and the TimelineJS/CSV exports, without network requests, errors or CSP
+// violations. Expected values come from the page's own data, never from a copy in this file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch, openPage, pageUrl, waitForArticles, screenshot } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const scope = (page, selector) => page.locator(`story-scope ${selector}`);
+
+async function openTimeline(options) {
+  const opened = await openPage(browser, pageUrl, options);
+  await waitForArticles(opened.page);
+  await scope(opened.page, '.ss-tab[data-view="timeline"]').click();
+  await scope(opened.page, '.tl-ev[tabindex]').first().waitFor();
+  return opened;
+}
+
+/** The focusable (one per event) marks: id, dates, shape and horizontal extent. */
+async function marks(page) {
+  return scope(page, '.tl-ev[tabindex]').evaluateAll((els) => els.map((el) => {
+    const box = el.querySelector('.tl-shape').getBoundingClientRect();
+    return {
+      id: el.dataset.event, start: el.dataset.start, end: el.dataset.end,
+      shape: el.querySelector('.tl-shape').tagName, left: box.left, right: box.right,
+    };
+  }));
+}
+
+async function tabCount(page, view) {
+  return Number(await scope(page, `.ss-tab[data-view="${view}"] .ss-count`).textContent());
+}
+
+async function activeEvent(page) {
+  return page.evaluate(() => document.querySelector('story-scope').shadowRoot.activeElement?.dataset?.event ?? null);
+}
+
+async function assertClean(record) {
+  assert.deepEqual(record.requests, [], 'no network request');
+  assert.deepEqual(record.errors, [], 'no page or console error');
+  assert.deepEqual(await record.cspViolations(), [], 'no CSP violation');
+}
+
+const year = (iso) => Number(iso.slice(0, 4));
+
+test('the seed timeline shows 1984, 2008–2009 and 2012 on a broken axis, days as points and longer dates as bars', async () => {
+  const { context, page, record } = await openTimeline();
+  const all = await marks(page);
+  const total = await tabCount(page, 'timeline');
+  assert.equal(all.length, total, 'one focusable mark per visible event');
+  const groups = [[1984, 1984], [2008, 2009], [2012, 2012]]
+    .map(([from, to]) => all.filter((m) => year(m.start) >= from && year(m.end) <= to));
+  for (const group of groups) assert.ok(group.length > 0, 'every period of the story has events');
+
+  // Two breaks, each lying between consecutive periods, and much narrower than the years they skip.
+  const breaks = await scope(page, '.tl-break').evaluateAll((els) => els.map((el) => {
+    const box = el.querySelector('.tl-break-band').getBoundingClientRect();
+    return { from: el.dataset.from, to: el.dataset.to, left: box.left, right: box.right };
+  }));
+  assert.equal(breaks.length, 2);
+  const chart = await scope(page, '.tl-svg').boundingBox();
+  const first = Date.parse(all.map((m) => m.start).sort()[0]);
+  const last = Date.parse(all.map((m) => m.end).sort().at(-1));
+  for (const [i, gap] of breaks.entries()) {
+    assert.ok(Math.max(...groups[i].map((m) => m.right)) <= gap.left + 1, `break ${i} is after the earlier period`);
+    assert.ok(Math.min(...groups[i + 1].map((m) => m.left)) >= gap.right - 1, `break ${i} is before the later period`);
+    const skipped = (Date.parse(gap.to) - Date.parse(gap.from)) / (last - first);
+    assert.ok((gap.right - gap.left) / chart.width < skipped / 2, `break ${i} is compressed (${gap.from}–${gap.to})`);
+  }
+
+  // Single days are points (circles); weeks, months and years are bars (rects).
+  for (const m of all) assert.equal(m.shape, m.start === m.end ? 'circle' : 'rect', `${m.id} ${m.start}..${m.end}`);
+  assert.ok(all.some((m) => m.shape === 'circle') && all.some((m) => m.shape === 'rect'));
+  const coarse = await scope(page, '.tl-ev.tl-coarse[tabindex]').evaluateAll((els) => els.map((el) => el.dataset.start));
+  assert.ok(coarse.length > 0 && coarse.every((start) => start.endsWith('-01-01')), 'year-long dates are hollow bars');
+  await screenshot(page, 'timeline-wide');
+
+  // Lanes by person: the toggle regroups the same events under people's names.
+  const articleLanes = await scope(page, '.tl-lane-label').count();
+  await scope(page, '[data-tl-key="lanes-people"]').click();
+  await scope(page, '[data-tl-key="lanes-people"][aria-pressed="true"]').waitFor();
+  const people = await scope(page, '.tl-lane-label').evaluateAll((els) => els.map((el) => el.dataset.lane));
+  assert.notEqual(people.length, articleLanes);
+  assert.ok(people.filter(Boolean).every((id) => id.startsWith('person:')), people.join(', '));
+  assert.equal((await marks(page)).length, total, 'every event is still shown once as a focusable mark');
+  await screenshot(page, 'timeline-people');
+  await assertClean(record);
+  await context.close();
+});
+
+test('zooming in narrows the visible span down to days, zooming out widens it again', async () => {
+  const { context, page, record } = await openTimeline();
+  const svg = scope(page, '.tl-svg');
+  const span = async () => {
+    const [from, to] = await Promise.all([svg.getAttribute('data-view-from'), svg.getAttribute('data-view-to')]);
+    return (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  };
+  const whole = await span();
+  assert.ok(whole > 365 * 20, `the fitted view spans the decades of the story (${whole} days)`);
+  await scope(page, '[data-tl-key="zoom-in"]').click();
+  const closer = await span();
+  assert.ok(closer < whole, `zoom in narrows the span (${whole} → ${closer})`);
+  while (await scope(page, '[data-tl-key="zoom-in"]').isEnabled()) await scope(page, '[data-tl-key="zoom-in"]').click();
+  const deepest = await span();
+  assert.ok(deepest < 60, `the deepest zoom shows days (${deepest} days)`);
+  assert.ok(await scope(page, '.tl-tick-label').count() > 3, 'the axis is labelled at day level');
+  await screenshot(page, 'timeline-zoomed');
+  await scope(page, '[data-tl-key="zoom-out"]').click();
+  assert.ok(await span() > deepest, 'zoom out widens the span');
+  await scope(page, '[data-tl-key="fit"]').click();
+  assert.equal(await span(), whole, 'Fit shows everything again');
+  await assertClean(record);
+  await context.close();
+});
+
+test('keyboard: events are focused in date order, ArrowRight moves on, +/- zoom, Enter opens the source in the reader', async () => {
+  const { context, page, record } = await openTimeline();
+  const all = await marks(page);
+  const inDateOrder = [...all].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end)).map((m) => m.id);
+  // Tab from the last toolbar button reaches the chart's one tabbable event: the first in date order.
+  await scope(page, '[data-tl-key="export-csv"]').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await activeEvent(page), inDateOrder[0]);
+  const starts = new Map(all.map((m) => [m.id, m.start]));
+  for (let i = 1; i < inDateOrder.length; i++) {
+    await page.keyboard.press('ArrowRight');
+    const now = await activeEvent(page);
+    assert.ok(starts.get(now) >= starts.get(inDateOrder[i - 1]), `ArrowRight goes forward in time (${now})`);
+    assert.equal(now, inDateOrder[i]);
+  }
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await activeEvent(page), inDateOrder.at(-2));
+  const detail = await scope(page, '.tl-detail-summary').textContent();
+  assert.ok(detail.length > 0, 'the detail panel shows the focused event');
+
+  const svg = scope(page, '.tl-svg');
+  const before = await svg.getAttribute('data-view-from');
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  assert.notEqual(await svg.getAttribute('data-view-from'), before, '+ zooms');
+  assert.equal(await activeEvent(page), inDateOrder.at(-2), 'focus stays on the event while zooming');
+  await screenshot(page, 'timeline-keyboard');
+
+  await page.keyboard.press('Enter');
+  const reader = scope(page, '.ss-reader');
+  await reader.waitFor();
+  const focus = await scope(page, '.ss-reader .ss-focus').textContent();
+  assert.ok(focus.trim().length > 0, 'the reader highlights the event mention');
+  assert.equal(await scope(page, '.ss-tab[data-view="articles"]').getAttribute('aria-selected'), 'true');
+  await assertClean(record);
+  await context.close();
+});
+
+test('the date inputs and the axis brush set the shared date filter; the other tabs follow', async (t) => {
+  const { context, page, record } = await openTimeline();
+  const indexed = await page.evaluate(() => Boolean(document.querySelector('story-scope').corpus));
+  if (!indexed) t.todo('the core has no filter index yet: the tab counts cannot follow the dates');
+  const counts = async () => Object.fromEntries(await Promise.all(['articles', 'quotes', 'timeline']
+    .map(async (view) => [view, await tabCount(page, view)])));
+  const initial = await counts();
+
+  await scope(page, 'input[data-tl-key="from"]').fill('2012-01-01');
+  await scope(page, 'input[data-tl-key="to"]').fill('2012-12-31');
+  assert.equal(await scope(page, 'input[data-tl-key="from"]').inputValue(), '2012-01-01');
+  await scope(page, '.tl-range').waitFor();
+  const in2012 = await counts();
+  const shown2012 = await marks(page);
+  await screenshot(page, 'timeline-filtered');
+
+  await scope(page, '[data-tl-key="clear"]').click();
+  assert.equal(await scope(page, '.tl-range').count(), 0);
+  assert.equal(await scope(page, 'input[data-tl-key="from"]').inputValue(), '');
+  assert.deepEqual(await counts(), initial, 'Clear dates restores everything');
+
+  // Drag on the axis band over the 1984 segment only.
+  const first = (await marks(page)).find((m) => m.start.startsWith('1984'));
+  const box = await scope(page, '.tl-svg').boundingBox();
+  await page.mouse.move(first.left + 2, box.y + 20);
+  await page.mouse.down();
+  await page.mouse.move((first.left + first.right) / 2, box.y + 20, { steps: 4 });
+  await page.mouse.move(first.right - 2, box.y + 20, { steps: 4 });
+  await page.mouse.up();
+  await scope(page, '.tl-range').waitFor();
+  const [from, to] = await Promise.all(['from', 'to'].map((w) => scope(page, `input[data-tl-key="${w}"]`).inputValue()));
+  assert.ok(from.startsWith('1984') && to.startsWith('1984') && from < to, `the brush sets a range inside 1984 (${from}..${to})`);
+  const brushed = await counts();
+  await screenshot(page, 'timeline-brushed');
+
+  // What the core's index does with the range.
+  assert.ok(shown2012.every((m) => m.end >= '2012-01-01' && m.start <= '2012-12-31'), 'only events of the range are shown');
+  assert.equal(shown2012.length, in2012.timeline);
+  assert.ok(in2012.articles < initial.articles, `Articles follow the dates (${initial.articles} → ${in2012.articles})`);
+  assert.ok(in2012.quotes < initial.quotes, `Quotes follow the dates (${initial.quotes} → ${in2012.quotes})`);
+  assert.ok(brushed.timeline < initial.timeline, 'the brush filters the events');
+  assert.ok(brushed.articles < initial.articles, 'the brush filters the articles');
+  await assertClean(record);
+  await context.close();
+});
+
+/** RFC 4180 rows (quoted fields with doubled quotes and line breaks). */
+function parseCsv(text) {
+  const rows = [[]];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { rows.at(-1).push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') { rows.at(-1).push(field); field = ''; rows.push([]); i++; } else field += c;
+  }
+  if (field || rows.at(-1).length) rows.at(-1).push(field);
+  else rows.pop();
+  return rows;
+}
+
+test('the visible events export as TimelineJS JSON and as CSV downloads', async () => {
+  const { context, page, record } = await openTimeline();
+  const shown = await marks(page);
+  const ids = new Set(shown.map((m) => m.id));
+
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), scope(page, '[data-tl-key="export-json"]').click()]);
+  assert.match(jsonDownload.suggestedFilename(), /\.json$/);
+  const timeline = JSON.parse(await readFile(await jsonDownload.path(), 'utf8'));
+  assert.equal(timeline.events.length, shown.length);
+  assert.deepEqual(new Set(timeline.events.map((e) => e.unique_id)), ids);
+  for (const e of timeline.events) {
+    const mark = shown.find((m) => m.id === e.unique_id);
+    assert.equal(e.start_date.year, year(mark.start));
+    assert.equal(typeof e.text.headline, 'string');
+    assert.ok(e.text.headline.length > 0);
+    assert.equal(typeof e.group, 'string');
+    if (e.end_date) assert.ok(e.end_date.year >= e.start_date.year);
+  }
+
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), scope(page, '[data-tl-key="export-csv"]').click()]);
+  assert.match(csvDownload.suggestedFilename(), /\.csv$/);
+  const rows = parseCsv((await readFile(await csvDownload.path(), 'utf8')).replace(/^\uFEFF/, ''));
+  assert.deepEqual(rows[0], ['id', 'date', 'start', 'end', 'summary', 'docs', 'entities']);
+  assert.equal(rows.length - 1, shown.length, 'one row per visible event');
+  for (const row of rows.slice(1)) {
+    assert.equal(row.length, 7);
+    const mark = shown.find((m) => m.id === row[0]);
+    assert.ok(mark, `row ${row[0]} is a visible event`);
+    assert.deepEqual([row[2], row[3]], [mark.start, mark.end]);
+  }
+  await assertClean(record);
+  await context.close();
+});
+
+test('dark theme and a 360 px wide screen', async () => {
+  for (const [name, options] of [
+    ['timeline-dark', { colorScheme: 'dark' }],
+    ['timeline-narrow', { viewport: { width: 360, height: 740 } }],
+  ]) {
+    const { context, page, record } = await openTimeline(options);
+    const chart = await scope(page, '.tl-svg').boundingBox();
+    const viewport = page.viewportSize();
+    assert.ok(chart.x >= 0 && chart.x + chart.width <= viewport.width + 1, `${name}: the chart fits the width`);
+    const overflow = await page.evaluate(() => {
+      const panel = document.querySelector('story-scope').shadowRoot.querySelector('.ss-panel');
+      return panel.scrollWidth - panel.clientWidth;
+    });
+    assert.ok(overflow <= 1, `${name}: no horizontal scrolling (${overflow}px)`);
+    await scope(page, '.tl-svg').scrollIntoViewIfNeeded();
+    await screenshot(page, name);
+    await assertClean(record);
+    await context.close();
+  }
+});
