@@ -11,7 +11,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const scope = (page, selector) => page.locator(`story-scope ${selector}`);
+const scope = (page, selector, options) => page.locator(`story-scope ${selector}`, options);
 
 async function openTimeline(options) {
   const opened = await openPage(browser, pageUrl, options);
@@ -272,4 +272,35 @@ test('dark theme and a 360 px wide screen', async () => {
     await assertClean(record);
     await context.close();
   }
+});
+
+test('dates resolved against an inferred publication date carry the uncertainty sign', async () => {
+  const { context, page, record } = await openTimeline();
+  // A composed article without a dateline: its publication date is inferred from the text, so
+  // "on Monday" is uncertain while "March 3, 2021" is not.
+  await scope(page, '[data-tool="library"]').click();
+  await scope(page, '.ss-library input[type="text"]').fill('Harbor council approves new pier');
+  await scope(page, '.ss-library textarea').fill('The city council of Port Ellis approved the pier on Monday, three weeks after a public hearing held on March 3, 2021.\n\n"We will build," said Mayor Ana Ruiz on Tuesday.');
+  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  await scope(page, '.ss-article-title', { hasText: 'Harbor council' }).waitFor();
+  await scope(page, '.ss-tab[data-view="timeline"]').click();
+  await scope(page, '.tl-ev[tabindex]').first().waitFor();
+
+  const marked = await scope(page, '.tl-ev[tabindex]').evaluateAll((els) => els.map((el) => ({
+    label: el.getAttribute('aria-label'), uncertain: el.classList.contains('tl-uncertain'),
+    glyph: el.querySelector('.tl-glyph')?.textContent ?? '',
+  })));
+  const monday = marked.find((m) => m.label.includes('on Monday'));
+  const hearing = marked.find((m) => m.label.includes('March 3, 2021'));
+  assert.ok(monday && hearing, 'both dated clauses are events');
+  assert.ok(monday.uncertain && monday.glyph.includes('?') && /uncertain date/.test(monday.label), 'the relative date is marked uncertain, in shape and in words');
+  assert.ok(!hearing.uncertain && !hearing.glyph.includes('?'), 'the absolute date is not');
+  assert.ok(marked.filter((m) => m.uncertain).every((m) => !/Sources: [^.]*Missile/.test(m.label)), 'seed dates come from the manifest');
+
+  await scope(page, '.tl-ev.tl-uncertain[tabindex]').first().focus();
+  assert.match(await scope(page, '.tl-detail').textContent(), /Uncertain: worked out from a relative date/);
+  await scope(page, '.tl-ev.tl-uncertain[tabindex]').first().scrollIntoViewIfNeeded();
+  await screenshot(page, 'timeline-uncertain');
+  await assertClean(record);
+  await context.close();
 });
