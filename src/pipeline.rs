@@ -127,6 +127,16 @@ pub(crate) fn extract_documents(documents: Vec<Document>) -> Extraction {
     Extraction { documents, quotes, entities: entities.list, times, events }.into_code_point_offsets()
 }
 
+/// Groups `items` by the id of their document, in one pass (stages run per document; filtering
+/// the whole list per document would be quadratic in corpus size).
+pub(crate) fn group_by_doc<'a, T>(items: &'a [T], doc_of: impl Fn(&T) -> &str) -> std::collections::HashMap<&'a str, Vec<&'a T>> {
+    let mut groups: std::collections::HashMap<&'a str, Vec<&'a T>> = std::collections::HashMap::new();
+    for item in items {
+        groups.entry(doc_of(item)).or_default().push(item);
+    }
+    groups
+}
+
 fn unique_id(id: &str, used: &mut std::collections::HashSet<String>) -> String {
     let base = if id.trim().is_empty() { "doc" } else { id.trim() };
     let mut candidate = base.to_string();

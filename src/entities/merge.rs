@@ -153,11 +153,13 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found]) -> Entities {
             let target = resolve_lone_word(&drafts, &in_doc, &by_surname, &word, c, |p| {
                 // How often, and how lately, `p` was mentioned before this one: the most
                 // mentioned wins, then the nearest.
-                let before: Vec<usize> = drafts[p]
-                    .mentions
+                // Read off this document's assignments, not the entity's corpus-wide mentions,
+                // so the work stays linear in the corpus.
+                let before: Vec<usize> = assigned[d]
                     .iter()
-                    .filter(|&&(md, mk)| md == d && found[md].candidates[mk].span.start < c.span.start)
-                    .map(|&(md, mk)| found[md].candidates[mk].span.start + 1)
+                    .zip(&f.candidates)
+                    .filter(|(a, other)| **a == Some(p) && other.span.start < c.span.start)
+                    .map(|(_, other)| other.span.start + 1)
                     .collect();
                 (before.len(), before.iter().copied().max().unwrap_or(0))
             });

@@ -16,7 +16,7 @@ use crate::entities::Entities;
 use crate::model::{Event, Mention, Quote, Span, TimeExpression, TimexType};
 use crate::pipeline::Doc;
 use jiff::civil::Date;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 /// The longest summary, in characters.
 const SUMMARY_CHARS: usize = 160;
@@ -35,8 +35,13 @@ pub(crate) struct Draft {
 
 pub(crate) fn build(docs: &[Doc], entities: &Entities, quotes: &[Quote], times: &[TimeExpression]) -> Vec<Event> {
     let mut drafts = Vec::new();
+    let quotes_by_doc = crate::pipeline::group_by_doc(quotes, |q| &q.doc);
+    let times_by_doc = crate::pipeline::group_by_doc(times, |t| &t.doc);
     for (d, doc) in docs.iter().enumerate() {
-        drafts.extend(drafts_of(d, doc, entities, quotes, times));
+        let id = doc.document.id.as_str();
+        let doc_quotes = quotes_by_doc.get(id).map_or(&[][..], Vec::as_slice);
+        let doc_times = times_by_doc.get(id).map_or(&[][..], Vec::as_slice);
+        drafts.extend(drafts_of(d, doc, entities, doc_quotes, doc_times));
     }
     let mut events: Vec<Event> = merge::groups(&drafts).into_iter().map(|g| event_of(&g, &drafts, docs, entities)).collect();
     events.sort_by(|a, b| (&a.start, &a.end, &a.date).cmp(&(&b.start, &b.end, &b.date)));
@@ -47,17 +52,16 @@ pub(crate) fn build(docs: &[Doc], entities: &Entities, quotes: &[Quote], times: 
 }
 
 /// The dated clauses of document `d`.
-fn drafts_of(d: usize, doc: &Doc, entities: &Entities, quotes: &[Quote], times: &[TimeExpression]) -> Vec<Draft> {
-    let id = &doc.document.id;
+fn drafts_of(d: usize, doc: &Doc, entities: &Entities, doc_quotes: &[&Quote], times: &[&TimeExpression]) -> Vec<Draft> {
     let mut dated: Vec<(Span, &TimeExpression, (Date, Date))> = times
         .iter()
-        .filter(|t| &t.doc == id && matches!(t.kind, TimexType::Date | TimexType::Time))
+        .copied()
+        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
         .filter_map(|t| range::of_value(&t.value).map(|r| (Span::new(t.start, t.end), t, r)))
         .collect();
     dated.sort_by_key(|(s, _, _)| *s);
     let spans: Vec<Span> = dated.iter().map(|(s, _, _)| *s).collect();
     let mentions = entities.by_doc.get(d).map_or(&[][..], Vec::as_slice);
-    let doc_quotes: Vec<&Quote> = quotes.iter().filter(|q| &q.doc == id).collect();
     let mut out = Vec::new();
     for (span, time, range) in dated {
         let Some(clause) = clause::around(&doc.analysis, span, &spans) else { continue };
@@ -97,23 +101,27 @@ fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities
     let days = |d: &Draft| days_between(d.range.1, d.range.0);
     let best = group.iter().copied().min_by_key(|&i| (days(&drafts[i]), i)).unwrap_or(group[0]);
     let rep = &drafts[best];
+    // Sets beside the lists keep a group of thousands of reports linear to gather.
     let mut dates = vec![rep.value.clone()];
+    let mut seen_dates: HashSet<&str> = HashSet::from([rep.value.as_str()]);
     let mut doc_ids: Vec<String> = Vec::new();
+    let mut seen_docs: HashSet<&str> = HashSet::new();
     let mut entity_set = BTreeSet::new();
     let mut quote_ids: Vec<String> = Vec::new();
+    let mut seen_quotes: HashSet<&str> = HashSet::new();
     let mut mentions = Vec::new();
     for &i in group {
         let draft = &drafts[i];
         let document = docs[draft.doc].document;
-        if !dates.contains(&draft.value) {
+        if seen_dates.insert(&draft.value) {
             dates.push(draft.value.clone());
         }
-        if !doc_ids.contains(&document.id) {
+        if seen_docs.insert(&document.id) {
             doc_ids.push(document.id.clone());
         }
         entity_set.extend(draft.entities.iter().copied());
         for q in &draft.quotes {
-            if !quote_ids.contains(q) {
+            if seen_quotes.insert(q) {
                 quote_ids.push(q.clone());
             }
         }

@@ -35,9 +35,11 @@ struct Candidate {
 /// Finds and normalizes the time expressions of every document (byte offsets).
 pub(crate) fn extract(docs: &[Doc], quotes: &[Quote]) -> Vec<TimeExpression> {
     let mut out = Vec::new();
+    let quotes_by_doc = crate::pipeline::group_by_doc(quotes, |q| &q.doc);
     for doc in docs {
-        let doc_quotes: Vec<Span> =
-            quotes.iter().filter(|q| q.doc == doc.document.id).map(|q| Span::new(q.start, q.end)).collect();
+        let doc_quotes: Vec<Span> = quotes_by_doc
+            .get(doc.document.id.as_str())
+            .map_or(Vec::new(), |qs| qs.iter().map(|q| Span::new(q.start, q.end)).collect());
         let candidates = find(doc, &doc_quotes);
         let resolved = resolve_all(doc, &candidates);
         for (c, r) in candidates.iter().zip(resolved) {
