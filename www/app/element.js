@@ -253,13 +253,23 @@ class StoryScopeElement extends HTMLElement {
 
   /** The ids passing the filters and the facet counts, from the core's index. */
   select() {
-    const all = {
+    // Renders that do not change the filters (opening an article, moving in the timeline)
+    // reuse the last answer: the core is asked only when the filters change.
+    const key = JSON.stringify(this.state.filters);
+    if (this.selection?.key === key && this.selection.model === this.model) return this.selection.value;
+    const value = this.query();
+    this.selection = { key, model: this.model, value };
+    return value;
+  }
+
+  query() {
+    const all = () => ({
       documents: new Set(this.model.documents.map((d) => d.id)),
       quotes: new Set(this.model.quotes.map((q) => q.id)),
       entities: new Set(this.model.entities.map((e) => e.id)),
       events: new Set(this.model.events.map((e) => e.id)),
-    };
-    if (!this.corpus) return { visible: all, facets: {} };
+    });
+    if (!this.corpus) return { visible: all(), facets: {} };
     let result;
     try {
       result = this.corpus.query(this.state.filters);
