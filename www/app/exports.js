@@ -12,19 +12,24 @@ function exportFiltered(model, visible) {
   };
 }
 
-/** RFC 4180: fields quoted when needed, quotes doubled, CRLF line ends. */
+/** One CSV field: lists joined with "; ", quoted when needed (RFC 4180), and a leading
+ *  formula sign defused so that spreadsheets show article text rather than run it. */
+function csvField(value) {
+  let text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** RFC 4180 rows with CRLF line ends. */
 function toCsv(header, rows) {
-  const field = (v) => {
-    const s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v);
-    return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
 const CSV_TABLES = {
   quotes: (data, model) => toCsv(
     ['id', 'doc', 'title', 'published', 'kind', 'speaker', 'speaker_id', 'cue', 'text'],
     data.quotes.map((q) => [q.id, q.doc, model.docsById.get(q.doc)?.title, model.docsById.get(q.doc)?.published, q.kind, q.speaker, q.speaker_id, q.cue, q.text])),
+  // One row per event: doc ids and entity names, each joined with "; ".
   events: (data) => toCsv(
     ['id', 'date', 'start', 'end', 'summary', 'docs', 'entities'],
     data.events.map((e) => [e.id, e.date, e.start, e.end, e.summary, e.docs, e.entity_names])),

@@ -57,7 +57,8 @@ function toolbarUpdate(toolbar, ctx, panel, theme) {
   themeButton.setAttribute('aria-label', `Colour theme: ${theme}. Change it.`);
 }
 
-/** The export panel: the filtered view as the contract's JSON, CSV tables, TimelineJS. */
+/** The export panel: the filtered view as the contract's JSON and CSV tables (the timeline
+ *  exports its events as TimelineJS itself). */
 function exportPanel(el, ctx) {
   const data = () => exportFiltered(ctx.model, ctx.visible);
   const root = el.shadowRoot;
@@ -68,10 +69,7 @@ function exportPanel(el, ctx) {
       button('JSON (extraction contract)', () => download(root, 'storyscope.json', JSON.stringify(data(), null, 2), 'application/json')),
       button('Quotes CSV', () => download(root, 'storyscope-quotes.csv', CSV_TABLES.quotes(data(), ctx.model), 'text/csv')),
       button('Events CSV', () => download(root, 'storyscope-events.csv', CSV_TABLES.events(data(), ctx.model), 'text/csv')),
-      button('Entities CSV', () => download(root, 'storyscope-entities.csv', CSV_TABLES.entities(data(), ctx.model), 'text/csv')),
-      typeof timelineJsExport === 'function'
-        ? button('TimelineJS JSON', () => download(root, 'storyscope-timelinejs.json', JSON.stringify(timelineJsExport(ctx), null, 2), 'application/json'))
-        : null));
+      button('Entities CSV', () => download(root, 'storyscope-entities.csv', CSV_TABLES.entities(data(), ctx.model), 'text/csv'))));
 }
 
 /** "Embed this view": an iframe snippet for the current permalink and a script snippet. */

@@ -38,27 +38,3 @@ function timelineToTimelineJs(events, model, groupOf) {
     }),
   };
 }
-
-/** One CSV field, quoted when needed (RFC 4180); a leading formula sign is defused for spreadsheets. */
-function timelineCsvField(value) {
-  let text = String(value ?? '');
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** id,date,start,end,summary,docs,entities: one row per event, CRLF line ends. */
-function timelineToCsv(events) {
-  const rows = [['id', 'date', 'start', 'end', 'summary', 'docs', 'entities']];
-  for (const ev of events) rows.push([ev.id, ev.date, ev.start, ev.end, ev.summary, ev.docs.join('; '), ev.entity_names.join('; ')]);
-  return rows.map((row) => row.map(timelineCsvField).join(',')).join('\r\n') + '\r\n';
-}
-
-/** Saves `text` as a file through a temporary blob: link (works from file:// too). */
-function timelineDownload(parent, fileName, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = h('a', { href: url, download: fileName, hidden: true });
-  parent.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}

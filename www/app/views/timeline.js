@@ -108,12 +108,12 @@ function renderTimeline(ctx) {
     h('div', { class: 'tl-group', role: 'group', 'aria-label': 'Export' },
       h('button', {
         type: 'button', class: 'tl-button', dataset: { tlKey: 'export-json' }, disabled: !items.length, title: 'The visible events in the TimelineJS3 format',
-        onclick: () => timelineDownload(toolbar, 'storyscope-timeline.json', 'application/json',
-          JSON.stringify(timelineToTimelineJs(exportEvents(), model, groupOf), null, 2)),
+        onclick: () => download(toolbar, 'storyscope-timeline.json',
+          JSON.stringify(timelineToTimelineJs(exportEvents(), model, groupOf), null, 2), 'application/json'),
       }, 'Export JSON'),
       h('button', {
         type: 'button', class: 'tl-button', dataset: { tlKey: 'export-csv' }, disabled: !items.length, title: 'The visible events as a spreadsheet',
-        onclick: () => timelineDownload(toolbar, 'storyscope-timeline.csv', 'text/csv;charset=utf-8', `\uFEFF${timelineToCsv(exportEvents())}`),
+        onclick: () => download(toolbar, 'storyscope-timeline.csv', `\uFEFF${CSV_TABLES.events({ events: exportEvents() })}`, 'text/csv;charset=utf-8'),
       }, 'Export CSV')));
 
   // ---- drawing
