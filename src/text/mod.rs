@@ -53,6 +53,7 @@ impl<'t> Analysis<'t> {
         &self.text[self.tokens[i].span.start..self.tokens[i].span.end]
     }
 
+    #[cfg(test)]
     pub(crate) fn sentence_text(&self, s: &Sentence) -> &'t str {
         &self.text[s.span.start..s.span.end]
     }
@@ -69,7 +70,9 @@ impl<'t> Analysis<'t> {
     }
 }
 
-/// Byte spans of the blank-line-separated paragraphs of `text`, trimmed.
+/// Byte spans of the blank-line-separated paragraphs of `text`, trimmed (tests build
+/// analyses from plain strings with it; the pipeline has the article's own spans).
+#[cfg(test)]
 pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut offset = 0;
