@@ -130,17 +130,32 @@ const queries = [
   ['rare word "R4321 "', { q: 'R4321 ' }],
   ['all combined', { entities: person ? [person.id] : [], from: '2009-03-01', to: '2009-12-31', q: 'defense mis', kinds: ['quote', 'event'], sources: 'named' }],
 ];
-for (const [label, filter] of queries) {
+// What the page calls: `select` (bitsets by position), then its visible sets (as element.js);
+// and, for comparison, `query`, which returns the same answer as id strings.
+const glueScripts = ['www/app/selection.js'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+const { selectionPositions, selectionVisible } = new Function(`${glueScripts}\nreturn { selectionPositions, selectionVisible };`)();
+const positions = selectionPositions(model);
+const median = (f) => {
   const times = [];
   let result;
   for (let r = 0; r < queryRuns; r++) {
     t0 = performance.now();
-    result = corpus.query(filter);
+    result = f();
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
-  console.log(`query ${label.padEnd(40)} median ${median.toFixed(2).padStart(6)} ms, max ${times.at(-1).toFixed(2).padStart(6)} ms` +
-    ` (${result.documents.length} docs, ${result.quotes.length} quotes, ${result.entities.length} entities, ${result.hits.length} hits)`);
+  return { result, median: times[Math.floor(times.length / 2)], max: times.at(-1) };
+};
+const ms = (x) => x.toFixed(2).padStart(6);
+for (const [label, filter] of queries) {
+  const page = median(() => {
+    const selected = corpus.select(filter);
+    return { selected, visible: selectionVisible(selected, positions) };
+  });
+  const ids = median(() => corpus.query(filter));
+  const { counts } = page.result.selected;
+  console.log(`query ${label.padEnd(40)} select median ${ms(page.median)} ms, max ${ms(page.max)} ms; ` +
+    `query (ids) median ${ms(ids.median)} ms (${counts.documents} docs, ${counts.quotes} quotes, ${counts.entities} entities, ` +
+    `${counts.events} events, ${page.result.selected.hits.length} hits)`);
 }
 corpus.free();

@@ -2,7 +2,7 @@
 //! page calls return the extraction contract, and bad input comes back as an error, not a panic.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Object, Reflect, Uint32Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -143,6 +143,45 @@ fn a_corpus_answers_filters_with_ids_facets_and_hits() {
     let facets = get(&s, "facets");
     assert!(get(&get(&facets, "kinds"), "quote").as_f64().is_some());
     assert!(get(&get(&facets, "documents"), "003_5f257b789f0137ba").as_f64().unwrap_or(0.0) > 0.0);
+}
+
+/// The positions whose bit is set in a `Uint32Array` bitset of `len` positions.
+fn set_positions(value: &JsValue, key: &str, len: u32) -> Vec<u32> {
+    let words = get(value, key).dyn_into::<Uint32Array>().unwrap_or_else(|_| panic!("`{key}` is not a Uint32Array"));
+    assert_eq!(words.length(), len.div_ceil(32), "`{key}`: one bit per position");
+    (0..len).filter(|&i| words.get_index(i / 32) & (1 << (i % 32)) != 0).collect()
+}
+
+#[wasm_bindgen_test]
+fn select_answers_like_query_but_by_position() {
+    let articles = Array::new();
+    articles.push(&article("mine", "Gdańsk talks\n\n“We will sign,” Anna Nowak said in Gdańsk on Monday.\n\nMore text."));
+    let corpus = storyscope::wasm_api::new_corpus(articles.into(), true).expect("corpus");
+    let out = corpus.extraction().expect("extraction");
+    for json in ["{}", r#"{"q": "gdansk"}"#, r#"{"kinds": ["quote"], "sources": "named"}"#, r#"{"from": "2009-01-01", "to": "2009-12-31"}"#] {
+        let by_id = corpus.query(filter(json)).expect("query");
+        let by_position = corpus.select(filter(json)).expect("select");
+        for key in ["documents", "quotes", "entities", "events"] {
+            let items = array(&out, key);
+            let positions = set_positions(&by_position, key, items.length());
+            let ids: Vec<String> = positions.iter().filter_map(|&i| get(&items.get(i), "id").as_string()).collect();
+            assert_eq!(ids, strings(&by_id, key), "{json}: {key}");
+            assert_eq!(get(&get(&by_position, "counts"), key).as_f64(), Some(ids.len() as f64), "{json}: count of {key}");
+        }
+        // Facet counts by position agree with the counts by id (which leave out zeros).
+        for key in ["documents", "entities"] {
+            let items = array(&out, key);
+            let counts = get(&get(&by_position, "facets"), key).dyn_into::<Uint32Array>().expect("counts");
+            assert_eq!(counts.length(), items.length());
+            for i in 0..items.length() {
+                let id = get(&items.get(i), "id").as_string().unwrap_or_default();
+                let by_id = get(&get(&get(&by_id, "facets"), key), &id).as_f64().unwrap_or(0.0);
+                assert_eq!(counts.get_index(i) as f64, by_id, "{json}: facet {key} {id}");
+            }
+        }
+        assert_eq!(js_sys::JSON::stringify(&get(&by_position, "hits")).ok(), js_sys::JSON::stringify(&get(&by_id, "hits")).ok());
+    }
+    assert!(corpus.select(filter(r#"{"to": "soon"}"#)).is_err());
 }
 
 #[wasm_bindgen_test]

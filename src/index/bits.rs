@@ -62,6 +62,12 @@ impl Bits {
         })
     }
 
+    /// The set as 32-bit words, low half of each 64-bit word first.
+    pub(crate) fn words_u32(&self) -> Vec<u32> {
+        let words = self.words.iter().flat_map(|&w| [w as u32, (w >> 32) as u32]);
+        words.take(self.len.div_ceil(32)).collect()
+    }
+
     fn clear_tail(&mut self) {
         if self.len % 64 != 0 {
             if let Some(last) = self.words.last_mut() {
@@ -87,5 +93,8 @@ mod tests {
         assert_eq!(Bits::full(130).count(), 130);
         assert_eq!(Bits::full(130).iter().last(), Some(129));
         assert_eq!(Bits::empty(3).count() + Bits::full(0).count(), 0);
+        assert_eq!(a.words_u32(), vec![0b100001, 0, 1, 0, 0b10]);
+        assert_eq!(Bits::full(33).words_u32(), vec![u32::MAX, 1]);
+        assert!(Bits::empty(0).words_u32().is_empty());
     }
 }

@@ -2,7 +2,8 @@
 //! the wasm API). Plain data; the meaning of each field is documented in the module above.
 
 use serde::{Deserialize, Deserializer, Serialize};
-use crate::model::Span;
+use super::bits::Bits;
+use crate::model::{Extraction, Span};
 
 /// What the reader has chosen. Every field is optional; an empty list or null restricts nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -72,7 +73,58 @@ impl<'de> Deserialize<'de> for Day {
     }
 }
 
-/// What passes the filter, with facet counts and search matches.
+/// What passes the filter by position in the extraction's arrays, with facet counts and search
+/// matches: what the page reads, since sets of positions cross to JavaScript as a few typed
+/// arrays instead of hundreds of thousands of id strings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Selected {
+    pub documents: Positions,
+    pub quotes: Positions,
+    pub entities: Positions,
+    pub events: Positions,
+    pub facets: PositionFacets,
+    pub hits: Vec<Hit>,
+    pub snippets: Vec<Snippet>,
+}
+
+/// A set of positions in one of the extraction's arrays.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Positions(pub(crate) Bits);
+
+impl Positions {
+    pub fn contains(&self, position: usize) -> bool {
+        self.0.contains(position)
+    }
+
+    /// How many positions are in the set.
+    pub fn count(&self) -> usize {
+        self.0.count()
+    }
+
+    /// The positions, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter()
+    }
+
+    /// The set as 32-bit words: position `i` is bit `i % 32` of word `i / 32` (a JavaScript
+    /// `Uint32Array`).
+    pub fn words(&self) -> Vec<u32> {
+        self.0.words_u32()
+    }
+}
+
+/// The facets of [`Facets`], with documents and entities counted by position (every position,
+/// zeros included) rather than by id.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PositionFacets {
+    pub documents: Vec<u32>,
+    pub entities: Vec<u32>,
+    pub speakers: Counts,
+    pub kinds: KindCounts,
+    pub sources: SourceCounts,
+}
+
+/// What passes the filter by id, with facet counts and search matches.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Selection {
     pub documents: Vec<String>,
@@ -141,4 +193,31 @@ pub struct Snippet {
     pub end: usize,
     pub text: String,
     pub hits: Vec<Span>,
+}
+
+impl Selected {
+    /// The same selection by id (facets keep only the values counting more than zero).
+    pub fn to_ids(&self, extraction: &Extraction) -> Selection {
+        let ids = |set: &Positions, id: &dyn Fn(usize) -> String| set.iter().map(id).collect();
+        let nonzero = |counts: &[u32], id: &dyn Fn(usize) -> String| {
+            Counts(counts.iter().enumerate().filter(|(_, &n)| n > 0).map(|(i, &n)| (id(i), n)).collect())
+        };
+        let doc_id = |i: usize| extraction.documents[i].id.clone();
+        let entity_id = |i: usize| extraction.entities[i].id.clone();
+        Selection {
+            documents: ids(&self.documents, &doc_id),
+            quotes: ids(&self.quotes, &|i| extraction.quotes[i].id.clone()),
+            entities: ids(&self.entities, &entity_id),
+            events: ids(&self.events, &|i| extraction.events[i].id.clone()),
+            facets: Facets {
+                documents: nonzero(&self.facets.documents, &doc_id),
+                entities: nonzero(&self.facets.entities, &entity_id),
+                speakers: self.facets.speakers.clone(),
+                kinds: self.facets.kinds,
+                sources: self.facets.sources,
+            },
+            hits: self.hits.clone(),
+            snippets: self.snippets.clone(),
+        }
+    }
 }

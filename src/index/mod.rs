@@ -1,6 +1,7 @@
 //! The filtering and search index behind every view: built once from an extraction,
-//! [`Index::query`] answers a [`Filter`] with the ids that pass and facet counts, fast enough
-//! for one frame at 10,000 articles (see `scripts/bench.mjs`).
+//! [`Index::select`] answers a [`Filter`] with the positions of what passes and facet counts,
+//! fast enough for one frame at 10,000 articles (see `scripts/bench.mjs`); [`Index::query`]
+//! gives the same answer by id.
 //!
 //! # Semantics
 //! Results are of three kinds: quotes, events and entity mentions (the `kinds` filter chooses
@@ -48,7 +49,7 @@ mod search;
 mod select;
 mod words;
 
-pub use filter::{Counts, Day, Facets, Filter, Hit, Kind, KindCounts, Selection, Snippet, SourceCounts, Sources};
+pub use filter::{Counts, Day, Facets, Filter, Hit, Kind, KindCounts, PositionFacets, Positions, Selected, Selection, Snippet, SourceCounts, Sources};
 pub use search::{MAX_HITS, MAX_SNIPPETS_PER_DOC, MAX_SNIPPET_DOCS};
 
 use crate::model::Extraction;
@@ -111,6 +112,12 @@ impl Index {
 
     /// The ids passing `filter`, facet counts and search matches.
     pub fn query(&self, filter: &Filter) -> Selection {
-        select::query(self, filter)
+        self.select(filter).to_ids(&self.extraction)
+    }
+
+    /// The same answer by position in the extraction's arrays (what the page uses: no ids
+    /// to build).
+    pub fn select(&self, filter: &Filter) -> Selected {
+        select::select(self, filter)
     }
 }

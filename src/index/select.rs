@@ -3,7 +3,7 @@
 //! search matches to show.
 
 use super::bits::Bits;
-use super::filter::{Counts, Facets, Filter, Kind, Selection, Sources};
+use super::filter::{Counts, Filter, Kind, PositionFacets, Positions, Selected, Sources};
 use super::words::Terms;
 use super::{search, Days, Index};
 
@@ -48,7 +48,7 @@ struct Passing {
     entities: Bits,
 }
 
-pub(crate) fn query(index: &Index, filter: &Filter) -> Selection {
+pub(crate) fn select(index: &Index, filter: &Filter) -> Selected {
     let terms = Terms::parse(&filter.q);
     let parts = Parts::new(index, filter, &terms);
     let docs = index.extraction.documents.len();
@@ -64,21 +64,20 @@ pub(crate) fn query(index: &Index, filter: &Filter) -> Selection {
         });
         search::find(texts, &terms)
     };
-    let x = &index.extraction;
-    Selection {
-        documents: documents.iter().map(|i| x.documents[i].id.clone()).collect(),
-        quotes: passing.quotes.iter().map(|i| x.quotes[i].id.clone()).collect(),
-        entities: entities.iter().map(|i| x.entities[i].id.clone()).collect(),
-        events: passing.events.iter().map(|i| x.events[i].id.clone()).collect(),
+    Selected {
+        documents: Positions(documents),
+        quotes: Positions(passing.quotes),
+        entities: Positions(entities),
+        events: Positions(passing.events),
         facets: facets(index, &parts),
         hits,
         snippets,
     }
 }
 
-fn facets(index: &Index, parts: &Parts) -> Facets {
+fn facets(index: &Index, parts: &Parts) -> PositionFacets {
     let x = &index.extraction;
-    let mut facets = Facets::default();
+    let mut facets = PositionFacets::default();
 
     let p = parts.passing(index, Except::Kinds);
     facets.kinds.quote = p.quotes.count() as u32;
@@ -100,7 +99,7 @@ fn facets(index: &Index, parts: &Parts) -> Facets {
             per_speaker[k as usize] += 1;
         }
     }
-    facets.speakers = nonzero(&per_speaker, |k| &index.speaker_names[k]);
+    facets.speakers = Counts(per_speaker.iter().enumerate().filter(|(_, &n)| n > 0).map(|(k, &n)| (index.speaker_names[k].clone(), n)).collect());
 
     let p = parts.passing(index, Except::Docs);
     let mut per_doc = vec![0u32; x.documents.len()];
@@ -117,7 +116,7 @@ fn facets(index: &Index, parts: &Parts) -> Facets {
     for (_, d, n) in index.mention_counts(&p) {
         per_doc[d as usize] += n;
     }
-    facets.documents = nonzero(&per_doc, |i| &x.documents[i].id);
+    facets.documents = per_doc;
 
     let p = parts.passing(index, Except::Entities);
     let mut per_entity = vec![0u32; x.entities.len()];
@@ -134,12 +133,8 @@ fn facets(index: &Index, parts: &Parts) -> Facets {
     for (e, _, n) in index.mention_counts(&p) {
         per_entity[e] += n;
     }
-    facets.entities = nonzero(&per_entity, |i| &x.entities[i].id);
+    facets.entities = per_entity;
     facets
-}
-
-fn nonzero<'a>(counts: &[u32], id: impl Fn(usize) -> &'a String) -> Counts {
-    Counts(counts.iter().enumerate().filter(|(_, &n)| n > 0).map(|(i, &n)| (id(i).clone(), n)).collect())
 }
 
 impl Index {

@@ -1,13 +1,16 @@
 // Loads the WebAssembly core once per page (every <story-scope> shares it) from the bytes
-// inlined in this script: no fetch, so it works from file:// and offline.
+// inlined in this script (gzipped; inflated by the browser's DecompressionStream): no fetch,
+// so it works from file:// and offline.
 
 let corePromise = null;
 
 function loadCore() {
   corePromise ??= (async () => {
-    const binary = atob(STORYSCOPE_WASM);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    const binary = atob(STORYSCOPE_WASM_GZIP);
+    const packed = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) packed[i] = binary.charCodeAt(i);
+    const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
+    const bytes = await new Response(inflated).arrayBuffer();
     await wasm_bindgen({ module_or_path: bytes });
     return wasm_bindgen;
   })();

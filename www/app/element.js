@@ -9,7 +9,7 @@
 // Every view is a function of one context, `ctx`:
 //   ctx.model    the extraction with lookups (see indexModel)
 //   ctx.state    { view, doc, focus, entity, filters, timeline }
-//   ctx.visible  { documents, quotes, entities, events }: Sets of the ids that pass the filters
+//   ctx.visible  { documents, quotes, entities, events }: the ids that pass the filters (has(id), size)
 //   ctx.facets   counts per facet value for the current filters (from the core's index)
 //   ctx.actions  openDocument(doc, focus?), closeDocument(), showView(view), openEntity(id),
 //                setFilters(partial), clearFilters(), setTimeline(partial)
@@ -56,6 +56,7 @@ function indexModel(extraction) {
     quotesById: new Map(extraction.quotes.map((q) => [q.id, q])),
     eventsById: new Map(extraction.events.map((e) => [e.id, e])),
     quotesByDoc: byDoc(extraction.quotes),
+    positions: selectionPositions(extraction),
   };
 }
 
@@ -272,18 +273,15 @@ class StoryScopeElement extends HTMLElement {
     if (!this.corpus) return { visible: all(), facets: {} };
     let result;
     try {
-      result = this.corpus.query(this.state.filters);
+      result = this.corpus.select(this.state.filters);
     } catch (error) {
       // A filter the core refuses is dropped, not fatal.
       console.warn('Storyscope: filters reset:', error);
       this.state.filters = emptyFilters();
-      result = this.corpus.query(this.state.filters);
+      result = this.corpus.select(this.state.filters);
     }
     return {
-      visible: {
-        documents: new Set(result.documents), quotes: new Set(result.quotes),
-        entities: new Set(result.entities), events: new Set(result.events),
-      },
+      visible: selectionVisible(result, this.model.positions),
       facets: result.facets ?? {},
       hits: result.hits ?? [],
     };
