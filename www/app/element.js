@@ -12,8 +12,11 @@
 //   ctx.visible  { documents, quotes, entities, events }: the ids that pass the filters (has(id), size)
 //   ctx.facets   counts per facet value for the current filters (from the core's index)
 //   ctx.actions  openDocument(doc, focus?), closeDocument(), showView(view), openEntity(id),
-//                setFilters(partial), clearFilters(), setTimeline(partial)
-// Views only render and call actions; filtering happens in the core.
+//                setFilters(partial), clearFilters(), setTimeline(partial),
+//                setTimelineRange(from, to)
+// Views only render and call actions; filtering happens in the core. With `permalink`, every
+// action but setTimelineRange adds a history entry; the timeline's zoom and pan replace the
+// current one, after a pause, so that a link reproduces the zoom without flooding the history.
 
 const VIEWS = [
   ['articles', 'Articles', 'documents'],
@@ -195,6 +198,9 @@ class StoryScopeElement extends HTMLElement {
     const hash = location.hash;
     if (hash === this.lastHash) return;
     this.lastHash = hash;
+    // Navigation wins over a zoom not yet written.
+    clearTimeout(this.hashTimer);
+    this.hashTimer = null;
     Object.assign(this.state, hashToState(hash, this.model));
     // Navigation wins over whatever is being typed.
     if (this.toolbar) this.toolbar.search.value = this.state.filters.q;
@@ -236,20 +242,41 @@ class StoryScopeElement extends HTMLElement {
       setFilters: (partial) => this.update({ filters: { ...this.state.filters, ...partial } }),
       clearFilters: () => this.update({ filters: emptyFilters() }),
       setTimeline: (partial) => this.update({ timeline: { ...this.state.timeline, ...partial } }),
+      // No render: the timeline has drawn the range already.
+      setTimelineRange: (from, to) => {
+        Object.assign(this.state.timeline, { from, to });
+        clearTimeout(this.hashTimer);
+        this.hashTimer = setTimeout(() => this.flushHash(), 300);
+      },
     };
   }
 
   update(change) {
+    // A pending zoom belongs to the entry being left.
+    this.flushHash();
     Object.assign(this.state, change);
     this.render();
-    if (this.hasAttribute('permalink')) {
-      const hash = stateToHash(this.state);
-      if (hash !== location.hash && !(hash === '' && location.hash === '')) {
-        this.lastHash = hash;
-        // Only the fragment changes: this works from file:// and adds a history entry.
-        location.hash = hash;
-      }
-    }
+    this.writeHash(false);
+  }
+
+  /** Writes a pending timeline range into the current history entry now. */
+  flushHash() {
+    if (!this.hashTimer) return;
+    clearTimeout(this.hashTimer);
+    this.hashTimer = null;
+    this.writeHash(true);
+  }
+
+  /** The state into location.hash, as a new history entry or in place of the current one. */
+  writeHash(replace) {
+    if (!this.hasAttribute('permalink')) return;
+    const hash = stateToHash(this.state);
+    if (hash === location.hash) return;
+    // Remembered, so that the hashchange this causes is not applied again (see applyHash).
+    this.lastHash = hash;
+    // Only the fragment changes: this works from file://. ('' would reload the page.)
+    if (replace) location.replace(hash || '#');
+    else location.hash = hash;
   }
 
   /** The ids passing the filters and the facet counts, from the core's index. */

@@ -1,7 +1,9 @@
-// The view state in location.hash, so a link reproduces the view and the back button works,
-// also from file:// (only the hash changes; never history.replaceState with a path). The hash
-// is untrusted: unknown keys are ignored, values are length-capped and checked against the
-// model, and nothing from it reaches the DOM except as text.
+// The view state in location.hash (view, article, entity, filters, and the timeline's visible
+// range as tf/tt), so a link reproduces the view and the back button works, also from file://
+// (only the hash changes; never history.replaceState with a path). The hash is untrusted:
+// unknown keys are ignored, values are length-capped and checked against the model (the
+// timeline checks its range against its axis), and nothing from it reaches the DOM except as
+// text.
 
 const HASH_LIMIT = 4000;
 const LIST_LIMIT = 50;
