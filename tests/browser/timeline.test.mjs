@@ -144,6 +144,8 @@ test('keyboard: events are focused in date order, ArrowRight moves on, +/- zoom,
   await page.keyboard.press('+');
   assert.notEqual(await svg.getAttribute('data-view-from'), before, '+ zooms');
   assert.equal(await activeEvent(page), inDateOrder.at(-2), 'focus stays on the event while zooming');
+  await page.waitForFunction(() => location.hash.includes('tf='));
+  assert.equal(await activeEvent(page), inDateOrder.at(-2), 'and once the zoom is in the hash (no re-render)');
   await screenshot(page, 'timeline-keyboard');
 
   await page.keyboard.press('Enter');
@@ -200,6 +202,133 @@ test('the date inputs and the axis brush set the shared date filter; the other t
   assert.ok(brushed.articles < initial.articles, 'the brush filters the articles');
   await assertClean(record);
   await context.close();
+});
+
+/** The first and last day the chart shows (its data-view-from/to). */
+async function shownRange(page) {
+  const svg = scope(page, '.tl-svg');
+  return { from: await svg.getAttribute('data-view-from'), to: await svg.getAttribute('data-view-to') };
+}
+
+const hashParams = (page) => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.hash.slice(1))));
+const DAY = 86_400_000;
+const dayDistance = (a, b) => Math.abs(Date.parse(a) - Date.parse(b)) / DAY;
+const addDays = (iso, n) => new Date(Date.parse(iso) + n * DAY).toISOString().slice(0, 10);
+
+/** Waits until the hash names the range the chart shows (it is written after a short pause). */
+async function settledRange(page) {
+  await page.waitForFunction(() => {
+    const svg = document.querySelector('story-scope').shadowRoot.querySelector('.tl-svg');
+    const p = new URLSearchParams(location.hash.slice(1));
+    const near = (a, b) => a && Math.abs(Date.parse(a) - Date.parse(b)) <= 86_400_000;
+    return near(p.get('tf'), svg.dataset.viewFrom) && near(p.get('tt'), svg.dataset.viewTo);
+  });
+  return hashParams(page);
+}
+
+test('the zoom lives in the hash: a link reopens the same range, panning moves it, Fit removes it, history is not flooded', async () => {
+  const { context, page, record } = await openTimeline();
+  const fitted = await shownRange(page);
+  const all = await marks(page);
+  const entries = await page.evaluate(() => history.length);
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /tf=|tt=/, 'the fitted view has no range in its link');
+
+  await scope(page, '[data-tl-key="zoom-in"]').click();
+  await scope(page, '[data-tl-key="zoom-in"]').click();
+  const params = await settledRange(page);
+  assert.equal(params.view, 'timeline');
+  assert.ok(params.tf > fitted.from && params.tt < fitted.to && params.tf < params.tt,
+    `the range is inside everything (${params.tf}..${params.tt} in ${fitted.from}..${fitted.to})`);
+  assert.equal(await page.evaluate(() => history.length), entries, 'zoom steps add no history entry');
+
+  // The marks inside the plot lie in the range, those well outside it do not.
+  const chart = await scope(page, '.tl-svg').boundingBox();
+  const [left, right] = [chart.x + 8, chart.x + chart.width - 8];
+  const zoomed = await marks(page);
+  const inside = zoomed.filter((m) => (m.left + m.right) / 2 > left + 10 && (m.left + m.right) / 2 < right - 10);
+  const outside = zoomed.filter((m) => m.right < left - 10 || m.left > right + 10);
+  assert.ok(inside.length > 0 && outside.length > 0, `some marks are in view (${inside.length}), some not (${outside.length})`);
+  const [lo, hi] = [addDays(params.tf, -1), addDays(params.tt, 1)];
+  for (const m of inside) assert.ok(m.end.slice(0, 10) >= lo && m.start.slice(0, 10) <= hi, `${m.id} ${m.start}..${m.end} is in ${params.tf}..${params.tt}`);
+  for (const m of outside) assert.ok(m.end.slice(0, 10) <= addDays(params.tf, 1) || m.start.slice(0, 10) >= addDays(params.tt, -1), `${m.id} ${m.start}..${m.end} is outside ${params.tf}..${params.tt}`);
+  await assertClean(record);
+
+  // A new page opened on the link shows the same range at the same zoom: every mark in the same place.
+  const link = await page.evaluate(() => location.href);
+  const shown = await shownRange(page);
+  const opened = await openPage(browser, link);
+  const again = opened.page;
+  await scope(again, '.tl-ev[tabindex]').first().waitFor({ timeout: 30_000 });
+  const reopened = await shownRange(again);
+  assert.ok(dayDistance(reopened.from, shown.from) <= 1 && dayDistance(reopened.to, shown.to) <= 1,
+    `the link shows ${shown.from}..${shown.to} again (${reopened.from}..${reopened.to})`);
+  const placed = new Map((await marks(again)).map((m) => [m.id, m]));
+  assert.equal(placed.size, zoomed.length);
+  for (const m of zoomed) assert.ok(Math.abs(placed.get(m.id).left - m.left) <= 2, `${m.id} is drawn at the same place (${m.left} vs ${placed.get(m.id).left})`);
+  assert.ok(await scope(again, '[data-tl-key="fit"]').isEnabled(), 'the link opens zoomed in');
+
+  // Dragging the chart pans: later days come into view and the link follows, in place.
+  const reopenedEntries = await again.evaluate(() => history.length);
+  const box = await scope(again, '.tl-svg').boundingBox();
+  const y = box.y + box.height - 4;
+  await again.mouse.move(box.x + box.width * 0.6, y);
+  await again.mouse.down();
+  await again.mouse.move(box.x + box.width * 0.45, y, { steps: 4 });
+  await again.mouse.move(box.x + box.width * 0.3, y, { steps: 4 });
+  await again.mouse.up();
+  await again.waitForFunction((tf) => new URLSearchParams(location.hash.slice(1)).get('tf') > tf, params.tf);
+  const panned = await settledRange(again);
+  assert.ok(panned.tf > params.tf && panned.tt > params.tt, `panning moves the range (${params.tf}..${params.tt} → ${panned.tf}..${panned.tt})`);
+  assert.equal(await again.evaluate(() => history.length), reopenedEntries, 'panning adds no history entry');
+
+  // Zooming then leaving the view at once: the back button returns to the zoomed range.
+  await scope(again, '[data-tl-key="zoom-in"]').click();
+  const closer = await shownRange(again);
+  await scope(again, '.ss-tab[data-view="quotes"]').click();
+  await again.waitForFunction(() => location.hash.includes('view=quotes'));
+  await again.goBack();
+  await scope(again, '.ss-tab[data-view="timeline"][aria-selected="true"]').waitFor();
+  await scope(again, '.tl-ev[tabindex]').first().waitFor();
+  const back = await shownRange(again);
+  assert.ok(dayDistance(back.from, closer.from) <= 1 && dayDistance(back.to, closer.to) <= 1,
+    `back shows ${closer.from}..${closer.to} again (${back.from}..${back.to})`);
+
+  // Fit shows everything and takes the range out of the link.
+  await scope(again, '[data-tl-key="fit"]').click();
+  await again.waitForFunction(() => !/tf=|tt=/.test(location.hash));
+  assert.deepEqual(await shownRange(again), fitted);
+  assert.equal((await hashParams(again)).view, 'timeline');
+  assert.equal((await marks(again)).length, all.length);
+  await assertClean(opened.record);
+  await opened.context.close();
+  await context.close();
+});
+
+test('a malformed, inverted or out-of-data tf/tt in the hash is ignored: the timeline opens at Fit', async () => {
+  const { context, page, record } = await openTimeline();
+  const fitted = await shownRange(page);
+  const starts = (await marks(page)).map((m) => m.start.slice(0, 10)).sort();
+  const [first, last] = [starts[0], starts.at(-1)];
+  await assertClean(record);
+  await context.close();
+  for (const range of [
+    `tf=2012-13-45&tt=${encodeURIComponent('<script>window.__xss=1</script>')}`,
+    `tf=${last}&tt=${first}`,
+    `tf=${year(first) - 100}-01-01&tt=${year(first) - 90}-12-31`,
+    `tf=${encodeURIComponent('<img src=x onerror="window.__xss=1">')}&tt=${last}`,
+  ]) {
+    const opened = await openPage(browser, `${pageUrl}#view=timeline&${range}`);
+    await scope(opened.page, '.tl-ev[tabindex]').first().waitFor({ timeout: 30_000 });
+    assert.deepEqual(await shownRange(opened.page), fitted, `${range}: everything is shown`);
+    assert.ok(await scope(opened.page, '[data-tl-key="fit"]').isDisabled(), `${range}: at Fit`);
+    // The range is dropped: the next link has none.
+    await scope(opened.page, '[data-tl-key="lanes-people"]').click();
+    await scope(opened.page, '[data-tl-key="lanes-people"][aria-pressed="true"]').waitFor();
+    await opened.page.waitForFunction(() => !/tf=|tt=/.test(location.hash));
+    assert.equal(await opened.page.evaluate(() => window.__xss), undefined, 'no payload runs');
+    await assertClean(opened.record);
+    await opened.context.close();
+  }
 });
 
 /** RFC 4180 rows (quoted fields with doubled quotes and line breaks). */

@@ -209,3 +209,28 @@ function timelineGapLabel(days) {
   if (days >= 60) return `${Math.round(days / 30.44)} months`;
   return `${Math.round(days)} days`;
 }
+
+/**
+ * The zoom and the centre day that show the days `first`..`last` across the plot, clamped to
+ * the zoom limits; null when the range is inverted or holds no day of the segments (outside
+ * the data, or inside a break). Pixel distances are affine in the zoom (segments scale, breaks
+ * keep their width), so the geometries at zoom 1 and 2 give the zoom exactly.
+ */
+function timelineZoomToRange(segments, plotWidth, first, last) {
+  if (!segments.length || first === null || last === null || first > last) return null;
+  const a = Math.max(first, segments[0].first);
+  const b = Math.min(last + 1, segments[segments.length - 1].last);
+  const one = timelineGeometry(segments, plotWidth, 1);
+  const two = timelineGeometry(segments, plotWidth, 2);
+  const [d1, d2] = [one, two].map((g) => g.x(b) - g.x(a));
+  if (!(d2 > d1)) return null;
+  const zoom = Math.min(Math.max(1, (plotWidth - (2 * d1 - d2)) / (d2 - d1)), one.maxZoom);
+  const geo = timelineGeometry(segments, plotWidth, zoom);
+  return { zoom, center: geo.dayAt((geo.x(a) + geo.x(b)) / 2) };
+}
+
+/** The days between two pixels of the canvas, as ["YYYY-MM-DD", "YYYY-MM-DD"] (days more than half shown count). */
+function timelineShownDays(geo, x0, x1) {
+  const first = Math.round(geo.dayAt(x0));
+  return [timelineIso(first), timelineIso(Math.max(first, Math.round(geo.dayAt(x1)) - 1))];
+}

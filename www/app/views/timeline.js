@@ -6,7 +6,11 @@
 // keys move between events in date order and Enter opens the first source in the reader.
 //
 // Zoom, pan, lanes and the selected event live in ctx.state.timeline, changed in place: they
-// redraw only the chart, so focus and pointer capture survive; filters go through actions.
+// redraw only the chart, so focus and pointer capture survive; filters go through actions. The
+// visible days are the permalink's range (state.timeline.from/to, "tf"/"tt" in the hash; none
+// when everything is shown): the reader's zoom and pan write it through setTimelineRange, and
+// a range that differs from the one drawn (a link, the back button) sets the zoom on the next
+// draw, or Fit when it shows no event day.
 
 const TIMELINE_AXIS = 46;
 const TIMELINE_LABEL = 16;
@@ -185,6 +189,14 @@ function renderTimeline(ctx) {
     const root = svg.getRootNode();
     const focused = root.activeElement?.closest?.('.tl-ev') ? root.activeElement.dataset.event : null;
     plotWidth = width - 2 * TIMELINE_MARGIN;
+    if (view.drawn !== timelineRangeKey(view)) {
+      const target = timelineZoomToRange(segments, plotWidth, timelineDay(view.from), timelineDay(view.to));
+      view.zoom = target?.zoom ?? 1;
+      view.center = view.zoom > 1 ? target.center : null;
+      // Ignored or everything: a link to this view has no range.
+      if (view.zoom <= 1 && (view.from || view.to)) actions.setTimelineRange(null, null);
+      view.drawn = timelineRangeKey(view);
+    }
     const fitGeo = timelineGeometry(segments, plotWidth, 1);
     view.zoom = Math.min(Math.max(1, view.zoom), fitGeo.maxZoom);
     geo = timelineGeometry(segments, plotWidth, view.zoom);
@@ -281,6 +293,15 @@ function renderTimeline(ctx) {
     if (focused) primaryMark(focused)?.focus({ preventScroll: true });
   };
 
+  /** Redraws after the reader moved the view, whose days become the permalink's range. */
+  const moved = () => {
+    draw();
+    if (!geo) return;
+    const [from, to] = view.zoom > 1 ? timelineShownDays(geo, scroll, scroll + plotWidth) : [null, null];
+    actions.setTimelineRange(from, to);
+    view.drawn = timelineRangeKey(view);
+  };
+
   const primaryMark = (id) => svg.querySelector(`.tl-ev[data-event="${CSS.escape(id)}"][tabindex]`);
   const renderDetail = () => detail.replaceChildren(
     h('h3', { class: 'ss-heading', text: 'Selected event' }),
@@ -296,7 +317,9 @@ function renderTimeline(ctx) {
     const x1 = xOf(item.last + 1);
     const offscreen = x1 < TIMELINE_MARGIN || x0 > TIMELINE_MARGIN + plotWidth;
     if (offscreen) view.center = (item.first + item.last + 1) / 2;
-    if (changed || offscreen) { draw(); renderDetail(); }
+    if (offscreen) moved();
+    else if (changed) draw();
+    if (changed || offscreen) renderDetail();
     primaryMark(id)?.focus({ preventScroll: !scrollIntoView });
   };
 
@@ -308,8 +331,9 @@ function renderTimeline(ctx) {
     const next = timelineGeometry(segments, plotWidth, view.zoom);
     const nextScroll = Math.min(Math.max(0, next.x(anchorDay) - anchorX), Math.max(0, next.width - plotWidth));
     view.center = next.dayAt(nextScroll + plotWidth / 2);
-    draw();
+    moved();
   };
+  const zoomToFit = () => { view.zoom = 1; view.center = null; moved(); };
   const zoomAtFocus = (factor) => {
     const item = itemsById.get(view.selected);
     const x = item ? xOf((item.first + item.last + 1) / 2) - TIMELINE_MARGIN : null;
@@ -317,7 +341,7 @@ function renderTimeline(ctx) {
   };
   zoomIn.addEventListener('click', () => zoomBy(2));
   zoomOut.addEventListener('click', () => zoomBy(0.5));
-  fit.addEventListener('click', () => { view.zoom = 1; view.center = null; draw(); });
+  fit.addEventListener('click', zoomToFit);
 
   // ---- keyboard
 
@@ -366,7 +390,7 @@ function renderTimeline(ctx) {
     } else {
       const nextScroll = Math.min(Math.max(0, drag.startScroll - (x - drag.startX)), Math.max(0, geo.width - plotWidth));
       view.center = geo.dayAt(nextScroll + plotWidth / 2);
-      draw();
+      moved();
     }
   });
   const endDrag = (e) => {
@@ -394,7 +418,7 @@ function renderTimeline(ctx) {
       const delta = e.shiftKey && !e.deltaX ? e.deltaY : e.deltaX;
       const nextScroll = Math.min(Math.max(0, scroll + delta), Math.max(0, geo.width - plotWidth));
       view.center = geo.dayAt(nextScroll + plotWidth / 2);
-      draw();
+      moved();
     }
   }, { passive: false });
 
@@ -402,7 +426,7 @@ function renderTimeline(ctx) {
     class: 'ss-view tl', 'aria-labelledby': 'ss-timeline-title',
     onkeydown: (e) => {
       if (e.target.matches?.('input') || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === '+' || e.key === '=') { e.preventDefault(); zoomAtFocus(2); } else if (e.key === '-' || e.key === '_') { e.preventDefault(); zoomAtFocus(0.5); } else if (e.key === '0') { e.preventDefault(); view.zoom = 1; view.center = null; draw(); }
+      if (e.key === '+' || e.key === '=') { e.preventDefault(); zoomAtFocus(2); } else if (e.key === '-' || e.key === '_') { e.preventDefault(); zoomAtFocus(0.5); } else if (e.key === '0') { e.preventDefault(); zoomToFit(); }
     },
   },
   h('h2', { id: 'ss-timeline-title', class: 'ss-heading', text: `Timeline (${plural(items.length, 'event', 'events')})` }),
@@ -423,6 +447,11 @@ function renderTimeline(ctx) {
     queueMicrotask(() => section.querySelector(`[data-tl-key="${key}"]`)?.focus());
   }
   return section;
+}
+
+/** The permalink range a view was drawn for, to notice when it changes from outside. */
+function timelineRangeKey(view) {
+  return `${view.from ?? ''}..${view.to ?? ''}`;
 }
 
 /** "1984 – 2012", "Feb 2009 – Apr 2009", "2 Mar 2009 – 6 Mar 2009" depending on the length. */
