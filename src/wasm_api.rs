@@ -4,7 +4,7 @@
 //! No logic lives here. Errors cross the boundary as `Result`s (a JS exception with a readable
 //! message), never as panics; the panic hook only makes an unexpected one readable.
 
-use crate::index::{Counts, Filter, Hit, Index, KindCounts, Snippet, SourceCounts};
+use crate::index::{Counts, Filter, Index, KindCounts, SourceCounts};
 use crate::model::{Extraction, PublishedSource};
 use crate::pipeline::{Failure, Input, Known};
 use serde::{Deserialize, Serialize};
@@ -105,11 +105,12 @@ impl Corpus {
         to_js(&self.index.query(&read_filter(filter)?))
     }
 
-    /// What [`Corpus::query`] answers, by position in the extraction's arrays: `documents`,
-    /// `quotes`, `entities` and `events` are `Uint32Array` bitsets (position `i` is bit `i % 32`
-    /// of word `i / 32`) with their sizes in `counts`; `facets.documents` and
-    /// `facets.entities` are `Uint32Array` counts by position. The page uses this one: at
-    /// 10,000 articles it crosses a few typed arrays instead of hundreds of thousands of ids.
+    /// What [`Corpus::query`] answers, by position in the extraction's arrays and without the
+    /// search matches (see [`Corpus::matches`]): `documents`, `quotes`, `entities` and
+    /// `events` are `Uint32Array` bitsets (position `i` is bit `i % 32` of word `i / 32`) with
+    /// their sizes in `counts`; `facets.documents` and `facets.entities` are `Uint32Array`
+    /// counts by position. The page uses this one: at 10,000 articles it crosses a few typed
+    /// arrays instead of hundreds of thousands of ids, and scans no text.
     pub fn select(&self, filter: JsValue) -> Result<JsValue, JsError> {
         let selected = self.index.select(&read_filter(filter)?);
         let sets = [("documents", &selected.documents), ("quotes", &selected.quotes), ("entities", &selected.entities), ("events", &selected.events)];
@@ -121,8 +122,6 @@ impl Corpus {
                 events: selected.events.count(),
             },
             facets: JsFacets { speakers: &selected.facets.speakers, kinds: &selected.facets.kinds, sources: &selected.facets.sources },
-            hits: &selected.hits,
-            snippets: &selected.snippets,
         })?;
         for (name, set) in sets {
             set_property(&out, name, &js_sys::Uint32Array::from(set.words().as_slice()))?;
@@ -132,6 +131,13 @@ impl Corpus {
         set_property(&facets, "entities", &js_sys::Uint32Array::from(selected.facets.entities.as_slice()))?;
         Ok(out)
     }
+
+    /// `{hits, snippets}`: where the words of the search `q` are in the documents `docs` (an
+    /// array of ids, in the order the page shows them; unknown ids are skipped).
+    pub fn matches(&self, q: &str, docs: JsValue) -> Result<JsValue, JsError> {
+        let docs: Vec<String> = serde_wasm_bindgen::from_value(docs).map_err(|e| JsError::new(&format!("expected an array of document ids: {e}")))?;
+        to_js(&self.index.matches(q, &docs))
+    }
 }
 
 /// The parts of a [`crate::index::Selected`] that cross as JSON; the sets are added as typed arrays.
@@ -139,8 +145,6 @@ impl Corpus {
 struct JsSelected<'a> {
     counts: JsCounts,
     facets: JsFacets<'a>,
-    hits: &'a [Hit],
-    snippets: &'a [Snippet],
 }
 
 #[derive(Serialize)]

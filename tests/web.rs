@@ -179,9 +179,21 @@ fn select_answers_like_query_but_by_position() {
                 assert_eq!(counts.get_index(i) as f64, by_id, "{json}: facet {key} {id}");
             }
         }
-        assert_eq!(js_sys::JSON::stringify(&get(&by_position, "hits")).ok(), js_sys::JSON::stringify(&get(&by_id, "hits")).ok());
+        // Search matches, asked for the passing documents, are those of `query`.
+        let q = js_sys::JSON::parse(json).ok().map(|f| get(&f, "q")).and_then(|q| q.as_string()).unwrap_or_default();
+        let shown: Array = strings(&by_id, "documents").into_iter().map(JsValue::from).collect();
+        let matches = corpus.matches(&q, shown.into()).expect("matches");
+        for key in ["hits", "snippets"] {
+            assert_eq!(js_sys::JSON::stringify(&get(&matches, key)).ok(), js_sys::JSON::stringify(&get(&by_id, key)).ok(), "{json}: {key}");
+        }
     }
     assert!(corpus.select(filter(r#"{"to": "soon"}"#)).is_err());
+    assert!(corpus.matches("x", JsValue::from_str("mine")).is_err());
+    // Only the documents asked for.
+    let one: Array = ["mine"].into_iter().map(JsValue::from).collect();
+    let matches = corpus.matches("gdansk", one.into()).expect("matches");
+    assert!(array(&matches, "hits").length() > 0);
+    assert!(array(&matches, "hits").iter().all(|hit| get(&hit, "doc").as_string().as_deref() == Some("mine")));
 }
 
 #[wasm_bindgen_test]

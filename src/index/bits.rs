@@ -44,22 +44,31 @@ impl Bits {
         self
     }
 
+    /// The members of `self` that are not in `other`.
+    pub(crate) fn and_not(mut self, other: &Bits) -> Self {
+        for (w, o) in self.words.iter_mut().zip(&other.words) {
+            *w &= !o;
+        }
+        self
+    }
+
+    /// The size of the intersection with `other`.
+    pub(crate) fn and_count(&self, other: &Bits) -> usize {
+        self.words.iter().zip(&other.words).map(|(w, o)| (w & o).count_ones() as usize).sum()
+    }
+
     pub(crate) fn count(&self) -> usize {
         self.words.iter().map(|w| w.count_ones() as usize).sum()
     }
 
     /// The indices in the set, ascending.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.words.iter().enumerate().flat_map(|(k, &word)| {
-            let mut rest = word;
-            std::iter::from_fn(move || {
-                (rest != 0).then(|| {
-                    let bit = rest.trailing_zeros() as usize;
-                    rest &= rest - 1;
-                    k * 64 + bit
-                })
-            })
-        })
+    pub(crate) fn iter(&self) -> Members<'_> {
+        Members { words: &self.words, next_word: 0, base: 0, rest: 0 }
+    }
+
+    /// Whether every index is in the set.
+    pub(crate) fn is_full(&self) -> bool {
+        self.count() == self.len
     }
 
     /// The set as 32-bit words, low half of each 64-bit word first.
@@ -77,6 +86,30 @@ impl Bits {
     }
 }
 
+/// The members of a [`Bits`], ascending: one word at a time, a bit scan within it (a plain
+/// loop rather than a `flat_map`, which the optimizer leaves much slower).
+pub(crate) struct Members<'a> {
+    words: &'a [u64],
+    next_word: usize,
+    base: usize,
+    rest: u64,
+}
+
+impl Iterator for Members<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.rest == 0 {
+            self.rest = *self.words.get(self.next_word)?;
+            self.base = self.next_word * 64;
+            self.next_word += 1;
+        }
+        let bit = self.rest.trailing_zeros() as usize;
+        self.rest &= self.rest - 1;
+        Some(self.base + bit)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Bits;
@@ -89,9 +122,12 @@ mod tests {
         let both = a.clone().and(&b);
         assert_eq!(both.iter().collect::<Vec<_>>(), vec![5, 129]);
         assert_eq!(a.count(), 4);
+        assert_eq!(a.and_count(&b), 2);
+        assert_eq!(a.clone().and_not(&b).iter().collect::<Vec<_>>(), vec![0, 64]);
         assert!(b.contains(7) && !b.contains(8) && !b.contains(500));
         assert_eq!(Bits::full(130).count(), 130);
         assert_eq!(Bits::full(130).iter().last(), Some(129));
+        assert!(Bits::full(130).is_full() && !a.is_full() && Bits::full(0).is_full());
         assert_eq!(Bits::empty(3).count() + Bits::full(0).count(), 0);
         assert_eq!(a.words_u32(), vec![0b100001, 0, 1, 0, 0b10]);
         assert_eq!(Bits::full(33).words_u32(), vec![u32::MAX, 1]);

@@ -2,6 +2,7 @@
 //! word sets, per-entity document/quote/event lists, and the days each item covers. Work is
 //! linear in the corpus (plus sorting).
 
+use super::bits::Bits;
 use super::filter::Day;
 use super::words::WordIndexBuilder;
 use super::{Days, Index};
@@ -133,6 +134,8 @@ pub(crate) fn build(extraction: Extraction) -> Index {
 
     let entity_quotes = invert(&quote_entities, extraction.entities.len());
     let entity_events = invert(&event_entities, extraction.entities.len());
+    let entity_mention_total = entity_mentions.iter().map(|docs: &Vec<(u32, u32)>| docs.iter().map(|&(_, n)| n).sum()).collect();
+    let quote_named = Bits::of(extraction.quotes.len(), (0..extraction.quotes.len() as u32).filter(|&q| extraction.quotes[q as usize].speaker_id.is_some()));
     Index {
         doc_words: doc_words.finish(extraction.documents.len()),
         entity_words: entity_words.finish(extraction.entities.len()),
@@ -146,9 +149,11 @@ pub(crate) fn build(extraction: Extraction) -> Index {
         doc_days,
         entity_docs,
         entity_mentions,
+        entity_mention_total,
         entity_quotes,
         entity_events,
         quote_doc,
+        quote_named,
         quote_days,
         quote_entities,
         quote_speaker,

@@ -73,9 +73,10 @@ impl<'de> Deserialize<'de> for Day {
     }
 }
 
-/// What passes the filter by position in the extraction's arrays, with facet counts and search
-/// matches: what the page reads, since sets of positions cross to JavaScript as a few typed
-/// arrays instead of hundreds of thousands of id strings.
+/// What passes the filter by position in the extraction's arrays, with facet counts: what the
+/// page reads, since sets of positions cross to JavaScript as a few typed arrays instead of
+/// hundreds of thousands of id strings. Search matches are asked for separately, for the
+/// documents on screen ([`crate::Index::matches`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Selected {
     pub documents: Positions,
@@ -83,6 +84,12 @@ pub struct Selected {
     pub entities: Positions,
     pub events: Positions,
     pub facets: PositionFacets,
+}
+
+/// Where the search words are in some documents: `hits` (at most [`crate::index::MAX_HITS`])
+/// and `snippets` (for at most [`crate::index::MAX_SNIPPET_DOCS`] documents).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Matches {
     pub hits: Vec<Hit>,
     pub snippets: Vec<Snippet>,
 }
@@ -196,8 +203,9 @@ pub struct Snippet {
 }
 
 impl Selected {
-    /// The same selection by id (facets keep only the values counting more than zero).
-    pub fn to_ids(&self, extraction: &Extraction) -> Selection {
+    /// The same selection by id (facets keep only the values counting more than zero), with
+    /// the search matches.
+    pub fn to_ids(&self, extraction: &Extraction, matches: Matches) -> Selection {
         let ids = |set: &Positions, id: &dyn Fn(usize) -> String| set.iter().map(id).collect();
         let nonzero = |counts: &[u32], id: &dyn Fn(usize) -> String| {
             Counts(counts.iter().enumerate().filter(|(_, &n)| n > 0).map(|(i, &n)| (id(i), n)).collect())
@@ -216,8 +224,8 @@ impl Selected {
                 kinds: self.facets.kinds,
                 sources: self.facets.sources,
             },
-            hits: self.hits.clone(),
-            snippets: self.snippets.clone(),
+            hits: matches.hits,
+            snippets: matches.snippets,
         }
     }
 }

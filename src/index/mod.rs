@@ -34,8 +34,9 @@
 //! except the facet's own: `documents` per document, `entities` per involved entity,
 //! `speakers` per speaker name, `kinds` per kind, `sources` named/unnamed.
 //!
-//! Search matches: `hits` are the code-point spans of matching words in the text of the passing
-//! documents (corpus order, at most [`MAX_HITS`]); `snippets` the sentence around them (at most
+//! Search matches: `hits` are the code-point spans of matching words in the text of the given
+//! documents (in [`Index::query`], the passing ones in corpus order; in [`Index::matches`],
+//! those the page shows), at most [`MAX_HITS`]; `snippets` the sentence around them (at most
 //! [`MAX_SNIPPETS_PER_DOC`] for each of the first [`MAX_SNIPPET_DOCS`] documents with hits).
 //!
 //! The index does not extract anything, and it keeps no word positions: match spans are found
@@ -49,11 +50,12 @@ mod search;
 mod select;
 mod words;
 
-pub use filter::{Counts, Day, Facets, Filter, Hit, Kind, KindCounts, PositionFacets, Positions, Selected, Selection, Snippet, SourceCounts, Sources};
+pub use filter::{Counts, Day, Facets, Filter, Hit, Kind, KindCounts, Matches, PositionFacets, Positions, Selected, Selection, Snippet, SourceCounts, Sources};
 pub use search::{MAX_HITS, MAX_SNIPPETS_PER_DOC, MAX_SNIPPET_DOCS};
 
 use crate::model::Extraction;
 use std::collections::HashMap;
+use bits::Bits;
 use words::WordIndex;
 
 /// An inclusive range of days.
@@ -79,11 +81,15 @@ pub struct Index {
     entity_docs: Vec<Vec<u32>>,
     /// (document, number of mentions in it), by document.
     entity_mentions: Vec<Vec<(u32, u32)>>,
+    /// The number of mentions in all documents.
+    entity_mention_total: Vec<u32>,
     entity_quotes: Vec<Vec<u32>>,
     entity_events: Vec<Vec<u32>>,
 
     quote_words: WordIndex,
     quote_doc: Vec<Option<u32>>,
+    /// The quotes whose speaker is a known entity.
+    quote_named: Bits,
     quote_days: Vec<Vec<Days>>,
     quote_entities: Vec<Vec<u32>>,
     /// The speaker key (a name) the speakers facet counts a quote under.
@@ -110,14 +116,23 @@ impl Index {
         &self.extraction
     }
 
-    /// The ids passing `filter`, facet counts and search matches.
+    /// The ids passing `filter`, facet counts, and the search matches in the passing documents
+    /// (corpus order).
     pub fn query(&self, filter: &Filter) -> Selection {
-        self.select(filter).to_ids(&self.extraction)
+        let selected = self.select(filter);
+        let matches = select::matches(self, &filter.q, selected.documents.iter());
+        selected.to_ids(&self.extraction, matches)
     }
 
-    /// The same answer by position in the extraction's arrays (what the page uses: no ids
-    /// to build).
+    /// What passes `filter` by position in the extraction's arrays, with facet counts: what
+    /// the page uses (no ids to build, no text to scan).
     pub fn select(&self, filter: &Filter) -> Selected {
         select::select(self, filter)
+    }
+
+    /// The search matches of `q` in the documents `docs` (ids, in the order given; unknown
+    /// ids are skipped): what the page shows for the documents on screen.
+    pub fn matches(&self, q: &str, docs: &[String]) -> Matches {
+        select::matches(self, q, docs.iter().filter_map(|id| self.doc_index.get(id)).map(|&d| d as usize))
     }
 }

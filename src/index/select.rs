@@ -1,9 +1,9 @@
 //! Answers a [`Filter`]: turns each filter into a set per item type, combines them (once in
-//! full, and once per facet without that facet's own filter), counts the facets, and finds the
-//! search matches to show.
+//! full, and once per facet whose own filter is set, without it), and counts the facets. Finds
+//! the search matches to show in given documents.
 
 use super::bits::Bits;
-use super::filter::{Counts, Filter, Kind, PositionFacets, Positions, Selected, Sources};
+use super::filter::{Counts, Filter, Kind, Matches, PositionFacets, Positions, Selected, Sources};
 use super::words::Terms;
 use super::{search, Days, Index};
 
@@ -46,6 +46,8 @@ struct Passing {
     mention_docs: Bits,
     /// Entities whose mentions count.
     entities: Bits,
+    /// Whether `mention_docs` holds every document.
+    every_doc: bool,
 }
 
 pub(crate) fn select(index: &Index, filter: &Filter) -> Selected {
@@ -55,53 +57,57 @@ pub(crate) fn select(index: &Index, filter: &Filter) -> Selected {
     let documents = all(docs, [parts.doc_docs.as_ref(), parts.doc_entities.as_ref(), parts.doc_days.as_ref(), parts.doc_text.as_ref()]);
     let passing = parts.passing(index, Except::Nothing);
     let entities = index.entities_mentioned(&passing);
-    let (hits, snippets) = if terms.is_empty() {
-        Default::default()
-    } else {
-        let texts = documents.iter().map(|d| {
-            let doc = &index.extraction.documents[d];
-            (doc.id.as_str(), doc.text.as_str())
-        });
-        search::find(texts, &terms)
-    };
+    let facets = facets(index, &parts, &passing);
     Selected {
         documents: Positions(documents),
         quotes: Positions(passing.quotes),
         entities: Positions(entities),
         events: Positions(passing.events),
-        facets: facets(index, &parts),
-        hits,
-        snippets,
+        facets,
     }
 }
 
-fn facets(index: &Index, parts: &Parts) -> PositionFacets {
+/// Search matches of `q` in the documents at `positions` (in that order).
+pub(crate) fn matches(index: &Index, q: &str, positions: impl Iterator<Item = usize>) -> Matches {
+    let terms = Terms::parse(q);
+    if terms.is_empty() {
+        return Matches::default();
+    }
+    let texts = positions.filter_map(|d| index.extraction.documents.get(d)).map(|doc| (doc.id.as_str(), doc.text.as_str()));
+    let (hits, snippets) = search::find(texts, &terms);
+    Matches { hits, snippets }
+}
+
+fn facets(index: &Index, parts: &Parts, base: &Passing) -> PositionFacets {
     let x = &index.extraction;
     let mut facets = PositionFacets::default();
+    // A facet whose own filter is not set counts what passes every filter: `base`.
+    let without = |except: Except| parts.restricts(except).then(|| parts.passing(index, except));
 
-    let p = parts.passing(index, Except::Kinds);
+    let own = without(Except::Kinds);
+    let p = own.as_ref().unwrap_or(base);
     facets.kinds.quote = p.quotes.count() as u32;
     facets.kinds.event = p.events.count() as u32;
-    facets.kinds.mention = index.mention_counts(&p).map(|(_, _, n)| n).sum();
+    facets.kinds.mention = p.entities.iter().map(|e| index.passing_mentions(p, e)).sum();
 
-    let p = parts.passing(index, Except::Sources);
-    for q in p.quotes.iter() {
-        match x.quotes[q].speaker_id {
-            Some(_) => facets.sources.named += 1,
-            None => facets.sources.unnamed += 1,
-        }
-    }
+    let own = without(Except::Sources);
+    let p = own.as_ref().unwrap_or(base);
+    facets.sources.named = p.quotes.and_count(&index.quote_named) as u32;
+    facets.sources.unnamed = p.quotes.count() as u32 - facets.sources.named;
 
-    let p = parts.passing(index, Except::Speakers);
+    let own = without(Except::Speakers);
+    let p = own.as_ref().unwrap_or(base);
     let mut per_speaker = vec![0u32; index.speaker_names.len()];
     for q in p.quotes.iter() {
         if let Some(k) = index.quote_speaker[q] {
             per_speaker[k as usize] += 1;
         }
     }
-    facets.speakers = Counts(per_speaker.iter().enumerate().filter(|(_, &n)| n > 0).map(|(k, &n)| (index.speaker_names[k].clone(), n)).collect());
+    let speakers = per_speaker.iter().enumerate().filter(|(_, &n)| n > 0);
+    facets.speakers = Counts(speakers.map(|(k, &n)| (index.speaker_names[k].clone(), n)).collect());
 
-    let p = parts.passing(index, Except::Docs);
+    let own = without(Except::Docs);
+    let p = own.as_ref().unwrap_or(base);
     let mut per_doc = vec![0u32; x.documents.len()];
     for q in p.quotes.iter() {
         if let Some(d) = index.quote_doc[q] {
@@ -113,12 +119,17 @@ fn facets(index: &Index, parts: &Parts) -> PositionFacets {
             per_doc[d as usize] += 1;
         }
     }
-    for (_, d, n) in index.mention_counts(&p) {
-        per_doc[d as usize] += n;
+    for e in p.entities.iter() {
+        for &(d, n) in &index.entity_mentions[e] {
+            if p.mention_docs.contains(d as usize) {
+                per_doc[d as usize] += n;
+            }
+        }
     }
     facets.documents = per_doc;
 
-    let p = parts.passing(index, Except::Entities);
+    let own = without(Except::Entities);
+    let p = own.as_ref().unwrap_or(base);
     let mut per_entity = vec![0u32; x.entities.len()];
     for q in p.quotes.iter() {
         for &e in &index.quote_entities[q] {
@@ -130,19 +141,20 @@ fn facets(index: &Index, parts: &Parts) -> PositionFacets {
             per_entity[e as usize] += 1;
         }
     }
-    for (e, _, n) in index.mention_counts(&p) {
-        per_entity[e] += n;
+    for e in p.entities.iter() {
+        per_entity[e] += index.passing_mentions(p, e);
     }
     facets.entities = per_entity;
     facets
 }
 
 impl Index {
-    /// (entity, document, mentions) for the mentions that pass.
-    fn mention_counts<'a>(&'a self, p: &'a Passing) -> impl Iterator<Item = (usize, u32, u32)> + 'a {
-        p.entities.iter().flat_map(move |e| {
-            self.entity_mentions[e].iter().filter(|(d, _)| p.mention_docs.contains(*d as usize)).map(move |&(d, n)| (e, d, n))
-        })
+    /// How many mentions of entity `e` are in documents whose mentions count.
+    fn passing_mentions(&self, p: &Passing, e: usize) -> u32 {
+        if p.every_doc {
+            return self.entity_mention_total[e];
+        }
+        self.entity_mentions[e].iter().filter(|(d, _)| p.mention_docs.contains(*d as usize)).map(|&(_, n)| n).sum()
     }
 
     /// The entities with a passing mention.
@@ -179,9 +191,9 @@ impl Parts {
             let lists: Vec<&Vec<u32>> = filter.speakers.iter().filter_map(|s| index.speaker_keys.get(s)).map(|&k| &index.speaker_quotes[k as usize]).collect();
             (!lists.is_empty()).then(|| Bits::of(quotes, lists.into_iter().flatten().copied()))
         };
-        let quote_sources = filter.sources.map(|wanted| {
-            let named = wanted == Sources::Named;
-            Bits::of(quotes, (0..quotes).filter(|&q| x.quotes[q].speaker_id.is_some() == named).map(|q| q as u32))
+        let quote_sources = filter.sources.map(|wanted| match wanted {
+            Sources::Named => index.quote_named.clone(),
+            Sources::Unnamed => Bits::full(quotes).and_not(&index.quote_named),
         });
         let quote_docs = doc_filter.as_ref().map(|set| {
             Bits::of(quotes, (0..quotes).filter(|&q| index.quote_doc[q].is_some_and(|d| set.contains(d as usize))).map(|q| q as u32))
@@ -238,8 +250,21 @@ impl Parts {
         Passing {
             quotes: if wanted(0) { quotes } else { Bits::empty(x.quotes.len()) },
             events: if wanted(1) { events } else { Bits::empty(x.events.len()) },
+            every_doc: mention_docs.is_full(),
             mention_docs,
             entities,
+        }
+    }
+
+    /// Whether the filter of the facet `except` restricts anything.
+    fn restricts(&self, except: Except) -> bool {
+        match except {
+            Except::Nothing => false,
+            Except::Docs => self.doc_docs.is_some(),
+            Except::Entities => self.doc_entities.is_some(),
+            Except::Speakers => self.quote_speakers.is_some(),
+            Except::Sources => self.quote_sources.is_some(),
+            Except::Kinds => self.wanted.contains(&false),
         }
     }
 }

@@ -34,17 +34,39 @@ function codePoints(text) {
   return Array.from(text);
 }
 
-/** Splits [start, end) of a code-point array into text and <mark> runs for the given ranges. */
-function highlighted(cps, start, end, ranges, markProps) {
+/**
+ * Splits [start, end) of a code-point array into text and <mark> runs for the given ranges
+ * (the first of overlapping ranges wins), and marks the search `hits` ({start, end}, sorted)
+ * inside the text, nested in the range marks.
+ */
+function highlighted(cps, start, end, ranges, markProps, hits = []) {
   const out = [];
+  const text = (from, to) => searchHits(cps, from, to, hits);
   let at = start;
   for (const r of ranges.filter((r) => r.end > start && r.start < end).sort((a, b) => a.start - b.start)) {
     const from = Math.max(r.start, at);
-    if (from > at) out.push(cps.slice(at, from).join(''));
+    if (from > at) out.push(...text(at, from));
     const to = Math.min(r.end, end);
-    if (to > from) out.push(h('mark', markProps?.(r), cps.slice(from, to).join('')));
+    if (to > from) out.push(h('mark', markProps?.(r), text(from, to)));
     at = Math.max(at, to);
   }
-  if (at < end) out.push(cps.slice(at, end).join(''));
+  if (at < end) out.push(...text(at, end));
+  return out;
+}
+
+/** [from, to) of a code-point array as text, with the search hits inside it as <mark class="ss-hit">. */
+function searchHits(cps, from, to, hits) {
+  const out = [];
+  let at = from;
+  for (const hit of hits) {
+    if (hit.end <= at) continue;
+    if (hit.start >= to) break;
+    const a = Math.max(hit.start, at);
+    const b = Math.min(hit.end, to);
+    if (a > at) out.push(cps.slice(at, a).join(''));
+    out.push(h('mark', { class: 'ss-hit' }, cps.slice(a, b).join('')));
+    at = b;
+  }
+  if (at < to) out.push(cps.slice(at, to).join(''));
   return out;
 }

@@ -11,8 +11,9 @@
 //   ctx.state    { view, doc, focus, entity, filters, timeline }
 //   ctx.visible  { documents, quotes, entities, events }: the ids that pass the filters (has(id), size)
 //   ctx.facets   counts per facet value for the current filters (from the core's index)
+//   ctx.matches  (docIds) → {hits, snippets}: the search words in those documents (code points)
 //   ctx.actions  openDocument(doc, focus?), closeDocument(), showView(view), openEntity(id),
-//                setFilters(partial), clearFilters(), setTimeline(partial),
+//                setFilters(partial), clearFilters(), setTimeline(partial), rerender({focus}),
 //                setTimelineRange(from, to)
 // Views only render and call actions; filtering happens in the core. With `permalink`, every
 // action but setTimelineRange adds a history entry; the timeline's zoom and pan replace the
@@ -242,6 +243,12 @@ class StoryScopeElement extends HTMLElement {
       setFilters: (partial) => this.update({ filters: { ...this.state.filters, ...partial } }),
       clearFilters: () => this.update({ filters: emptyFilters() }),
       setTimeline: (partial) => this.update({ timeline: { ...this.state.timeline, ...partial } }),
+      // Renders again after a view changed its own part of the state (e.g. "Show more"),
+      // then focuses the element matching `focus` (a selector), if any.
+      rerender: ({ focus } = {}) => {
+        this.render();
+        if (focus) this.shadowRoot.querySelector(focus)?.focus();
+      },
       // No render: the timeline has drawn the range already.
       setTimelineRange: (from, to) => {
         Object.assign(this.state.timeline, { from, to });
@@ -307,11 +314,31 @@ class StoryScopeElement extends HTMLElement {
       this.state.filters = emptyFilters();
       result = this.corpus.select(this.state.filters);
     }
-    return {
-      visible: selectionVisible(result, this.model.positions),
-      facets: result.facets ?? {},
-      hits: result.hits ?? [],
-    };
+    return { visible: selectionVisible(result, this.model.positions), facets: result.facets ?? {} };
+  }
+
+  /**
+   * `{hits, snippets}` of the search in the documents `ids` (those on screen), from the core.
+   * The last few answers are kept: every render asks again for the same documents.
+   */
+  matches(ids) {
+    const q = this.state.filters.q;
+    if (!q.trim() || !ids.length || !this.corpus?.matches) return { hits: [], snippets: [] };
+    const key = JSON.stringify([q, ids]);
+    if (this.matchCache?.model !== this.model) this.matchCache = { model: this.model, answers: new Map() };
+    const answers = this.matchCache.answers;
+    if (!answers.has(key)) {
+      let value;
+      try {
+        value = this.corpus.matches(q, ids);
+      } catch (error) {
+        console.warn('Storyscope: no search matches:', error);
+        value = { hits: [], snippets: [] };
+      }
+      if (answers.size >= 8) answers.delete(answers.keys().next().value);
+      answers.set(key, value);
+    }
+    return answers.get(key);
   }
 
   showStatus(message) {
@@ -335,8 +362,8 @@ class StoryScopeElement extends HTMLElement {
 
   renderView() {
     const { model, state, actions } = this;
-    const { visible, facets, hits } = this.select();
-    const ctx = { model, state, actions, visible, facets, hits };
+    const { visible, facets } = this.select();
+    const ctx = { model, state, actions, visible, facets, matches: (ids) => this.matches(ids) };
     const tabs = h('div', { class: 'ss-tabs', role: 'tablist', 'aria-label': 'Views' }, VIEWS.map(([id, label, kind]) =>
       h('button', {
         type: 'button', role: 'tab', class: 'ss-tab', id: `ss-tab-${id}`, 'aria-selected': String(state.view === id),

@@ -1,7 +1,8 @@
 // The article reader: header, body paragraphs (list items as items, quotes marked, the focused
-// span highlighted), and the reader comments and pingbacks apart from the body.
+// span and the search words highlighted), and the reader comments and pingbacks apart from
+// the body.
 
-function renderReader({ model, state, actions }) {
+function renderReader({ model, state, actions, matches }) {
   const doc = model.docsById.get(state.doc);
   const focus = state.focus;
   if (!doc) return h('p', { class: 'ss-empty', text: 'Choose an article to read it.' });
@@ -14,8 +15,14 @@ function renderReader({ model, state, actions }) {
     ? { class: 'ss-focus', tabindex: '-1' }
     : { class: `ss-quote-mark ss-kind-${r.quote.kind}`, title: r.quote.speaker ? `${r.quote.speaker} (${r.quote.kind})` : r.quote.kind };
 
+  // Search words are marked inside the text (and inside quote marks).
+  const hits = state.filters.q ? matches([doc.id]).hits.filter((hit) => hit.doc === doc.id) : [];
+  let nextHit = 0;
   const paragraphs = doc.paragraphs.map((p, i) => {
-    const content = highlighted(cps, p.start, p.end, ranges, markProps);
+    while (nextHit < hits.length && hits[nextHit].end <= p.start) nextHit += 1;
+    let last = nextHit;
+    while (last < hits.length && hits[last].start < p.end) last += 1;
+    const content = highlighted(cps, p.start, p.end, ranges, markProps, hits.slice(nextHit, last));
     return p.item
       ? h('p', { class: 'ss-item', dataset: { marker: p.item, paragraph: String(i) } }, h('span', { class: 'ss-marker', 'aria-hidden': 'true', text: p.item === '•' ? '•' : `${p.item}.` }), ' ', content)
       : h('p', { dataset: { paragraph: String(i) } }, content);
@@ -30,7 +37,8 @@ function renderReader({ model, state, actions }) {
       h('p', { class: 'ss-reader-meta' },
         byline ? h('span', { text: byline }) : null,
         h('time', { datetime: doc.published ?? null, text: formatDate(doc.published) }),
-        dateNote ? h('span', { class: 'ss-note', text: `(${dateNote})` }) : null),
+        dateNote ? h('span', { class: 'ss-note', text: `(${dateNote})` }) : null,
+        hits.length ? h('span', { class: 'ss-hit-count', text: `${plural(hits.length, 'match', 'matches')} for “${state.filters.q.trim()}”` }) : null),
       safeUrl(doc.url) ? h('p', { class: 'ss-reader-url' }, h('a', { href: safeUrl(doc.url), rel: 'noopener noreferrer', target: '_blank', text: doc.url })) : null),
     h('div', { class: 'ss-reader-body' }, paragraphs),
     renderComments(doc.comments));
