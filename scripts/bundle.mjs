@@ -20,7 +20,7 @@ const setting = (key) => {
 };
 
 // The app's classic scripts, concatenated in this order inside one closure.
-const APP_SCRIPTS = ['dom.js', 'core.js', 'format.js', 'permalink.js', 'library.js', 'selection.js', 'exports.js', 'toolbar.js', 'views/articles.js', 'views/reader.js',
+const APP_SCRIPTS = ['dom.js', 'core.js', 'format.js', 'permalink.js', 'library.js', 'selection.js', 'batches.js', 'exports.js', 'toolbar.js', 'views/articles.js', 'views/reader.js',
   'views/quotes.js', 'views/entities.js', 'views/timeline-scale.js', 'views/timeline-export.js',
   'views/timeline-detail.js', 'views/timeline.js', 'element.js'];
 

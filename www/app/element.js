@@ -12,6 +12,8 @@
 //   ctx.visible  { documents, quotes, entities, events }: the ids that pass the filters (has(id), size)
 //   ctx.facets   counts per facet value for the current filters (from the core's index)
 //   ctx.matches  (docIds) → {hits, snippets}: the search words in those documents (code points)
+//   ctx.limits   how many items each long list shows (Map: list key → count; see batches.js),
+//                emptied when the filters change
 //   ctx.actions  openDocument(doc, focus?), closeDocument(), showView(view), openEntity(id),
 //                setFilters(partial), clearFilters(), setTimeline(partial), rerender({focus}),
 //                setTimelineRange(from, to)
@@ -294,6 +296,8 @@ class StoryScopeElement extends HTMLElement {
     if (this.selection?.key === key && this.selection.model === this.model) return this.selection.value;
     const value = this.query();
     this.selection = { key, model: this.model, value };
+    // New filters: the long lists start again at their first batch.
+    this.listLimits = new Map();
     return value;
   }
 
@@ -363,7 +367,7 @@ class StoryScopeElement extends HTMLElement {
   renderView() {
     const { model, state, actions } = this;
     const { visible, facets } = this.select();
-    const ctx = { model, state, actions, visible, facets, matches: (ids) => this.matches(ids) };
+    const ctx = { model, state, actions, visible, facets, matches: (ids) => this.matches(ids), limits: this.listLimits };
     const tabs = h('div', { class: 'ss-tabs', role: 'tablist', 'aria-label': 'Views' }, VIEWS.map(([id, label, kind]) =>
       h('button', {
         type: 'button', role: 'tab', class: 'ss-tab', id: `ss-tab-${id}`, 'aria-selected': String(state.view === id),

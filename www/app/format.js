@@ -20,3 +20,8 @@ const SOURCE_LABELS = {
 function plural(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** 12345 → "12,345". */
+function formatCount(n) {
+  return n.toLocaleString('en-US');
+}

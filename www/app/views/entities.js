@@ -44,61 +44,106 @@ function entityActiveFilters(ctx) {
     active.length > 1 ? h('button', { type: 'button', class: 'ss-link', onclick: () => ctx.actions.setFilters({ entities: [] }), text: 'Remove all' }) : null);
 }
 
+/** Entities listed at first under each kind, and added by each "Show more". */
+const ENTITY_BATCH = 50;
+
+const entityListCache = new WeakMap();
+/**
+ * Per kind, the entities in name order, each with its position, its names in lower case (for
+ * the name box) and the document position of each of its mentions (for counting): built once
+ * per model, so that a render only counts and buckets.
+ */
+function entityLists(model) {
+  if (!entityListCache.has(model)) {
+    const docPosition = model.positions.documents;
+    const entries = model.entities.map((entity, position) => ({
+      entity, position, names: [entity.name, ...entity.aliases].join('\n').toLowerCase(),
+      docs: Int32Array.from(entity.mentions, (m) => docPosition.get(m.doc) ?? -1),
+    }));
+    entries.sort((a, b) => a.entity.name.localeCompare(b.entity.name));
+    entityListCache.set(model, new Map(ENTITY_KINDS.map(([kind]) => [kind, entries.filter((e) => e.entity.kind === kind)])));
+  }
+  return entityListCache.get(model);
+}
+
 /** Mentions in the visible articles (the facet count: it follows the other filters). */
-function entityVisibleMentions(entity, visibleDocs) {
+function entityVisibleMentions(entry, model, visibleDocs) {
   let n = 0;
-  for (const m of entity.mentions) if (visibleDocs.has(m.doc)) n += 1;
+  if (visibleDocs.hasPosition) {
+    for (const p of entry.docs) if (p >= 0 && visibleDocs.hasPosition(p)) n += 1;
+  } else {
+    for (const m of entry.entity.mentions) if (visibleDocs.has(m.doc)) n += 1;
+  }
   return n;
 }
 
-function entityIndex(ctx) {
+/** The visible entities of one kind (and the active filters), most mentioned first, then by name: one pass and buckets by count. */
+function entityRanked(ctx, kind) {
   const { model, state, visible } = ctx;
-  const ui = quoteUi(state);
-  const listed = [];
-  const groups = ENTITY_KINDS.map(([kind, label]) => {
-    const list = model.entities
-      .filter((e) => e.kind === kind && (visible.entities.has(e.id) || state.filters.entities.includes(e.id)))
-      .map((e) => ({ entity: e, count: entityVisibleMentions(e, visible.documents) }))
-      .sort((a, b) => b.count - a.count || a.entity.name.localeCompare(b.entity.name));
-    const items = list.map(({ entity, count }) => {
-      const item = h('li', { class: 'ss-entity', dataset: { entity: entity.id, kind: entity.kind, names: [entity.name, ...entity.aliases].join('\n').toLowerCase() } },
-        h('button', {
-          type: 'button', class: 'ss-entity-open', dataset: { focusKey: `open:${entity.id}` },
-          onclick: (e) => refocusAfter(e, 'entity:title', () => ctx.actions.openEntity(entity.id)),
-        },
-          h('span', { class: 'ss-entity-name', text: entity.name }),
-          h('span', { class: 'ss-count', 'aria-label': plural(count, 'mention', 'mentions'), text: String(count) })),
-        entityFilterButton(ctx, entity, false));
-      listed.push(item);
-      return item;
-    });
-    return h('section', { class: 'ss-entity-group', 'aria-labelledby': `ss-entities-${kind}` },
-      h('h3', { id: `ss-entities-${kind}` }, label, h('span', { class: 'ss-count', text: String(list.length) })),
-      list.length ? h('ul', { class: 'ss-entity-list' }, items) : h('p', { class: 'ss-note', text: `No ${label.toLowerCase()} in the current selection.` }));
-  });
+  const byCount = new Map();
+  for (const entry of entityLists(model).get(kind)) {
+    const shown = visible.entities.hasPosition ? visible.entities.hasPosition(entry.position) : visible.entities.has(entry.entity.id);
+    if (!shown && !state.filters.entities.includes(entry.entity.id)) continue;
+    const count = entityVisibleMentions(entry, model, visible.documents);
+    if (!byCount.has(count)) byCount.set(count, []);
+    byCount.get(count).push({ ...entry, count });
+  }
+  return [...byCount.keys()].sort((a, b) => b - a).flatMap((count) => byCount.get(count));
+}
 
-  // The name box narrows the list in place (no re-render, so typing keeps its focus).
+function entityListItem(ctx, { entity, count }) {
+  return h('li', { class: 'ss-entity', dataset: { entity: entity.id, kind: entity.kind } },
+    h('button', {
+      type: 'button', class: 'ss-entity-open', dataset: { focusKey: `open:${entity.id}` },
+      onclick: (e) => refocusAfter(e, 'entity:title', () => ctx.actions.openEntity(entity.id)),
+    },
+    h('span', { class: 'ss-entity-name', text: entity.name }),
+    h('span', { class: 'ss-count', 'aria-label': plural(count, 'mention', 'mentions'), text: String(count) })),
+    entityFilterButton(ctx, entity, false));
+}
+
+function entityIndex(ctx) {
+  const { model, state } = ctx;
+  const ui = quoteUi(state);
+  const ranked = ENTITY_KINDS.map(([kind, label]) => ({ kind, label, list: entityRanked(ctx, kind) }));
+
+  // The name box narrows the lists without a re-render (typing keeps its focus); each list
+  // shows its first batch of matches.
+  const groups = h('div', { class: 'ss-entity-groups' });
   const status = h('p', { class: 'ss-note ss-entity-status', role: 'status' });
   const narrow = (query) => {
     const words = query.trim().toLowerCase();
-    let shown = 0;
-    for (const item of listed) {
-      const match = !words || item.dataset.names.includes(words);
-      item.hidden = !match;
-      if (match) shown += 1;
-    }
-    status.textContent = words ? plural(shown, 'match', 'matches') : '';
+    let matches = 0;
+    groups.replaceChildren(...ranked.map(({ kind, label, list }) => {
+      const found = words ? list.filter((entry) => entry.names.includes(words)) : list;
+      matches += found.length;
+      const items = h('ul', { class: 'ss-entity-list' });
+      const more = found.length ? batchedList(ctx, {
+        key: `entities:${kind}`, list: items, items: found, batch: ENTITY_BATCH, noun: label.toLowerCase(),
+        render: (from, to) => found.slice(from, to).map((entry) => entityListItem(ctx, entry)),
+      }) : null;
+      return h('section', { class: 'ss-entity-group', 'aria-labelledby': `ss-entities-${kind}` },
+        h('h3', { id: `ss-entities-${kind}` }, label, h('span', { class: 'ss-count', text: String(list.length) })),
+        found.length ? [items, more] : h('p', { class: 'ss-note', text: list.length ? `No ${label.toLowerCase()} match this name.` : `No ${label.toLowerCase()} in the current selection.` }));
+    }));
+    status.textContent = words ? plural(matches, 'match', 'matches') : '';
   };
   const search = h('input', {
     type: 'search', class: 'ss-entity-search', placeholder: 'Find a name', 'aria-label': 'Find a person, place or organization',
-    value: ui.entityQuery, oninput: (e) => { ui.entityQuery = e.currentTarget.value; narrow(ui.entityQuery); },
+    value: ui.entityQuery,
+    oninput: (e) => {
+      ui.entityQuery = e.currentTarget.value;
+      // Other matches: the lists start again at their first batch.
+      for (const [kind] of ENTITY_KINDS) ctx.limits?.delete(`entities:${kind}`);
+      narrow(ui.entityQuery);
+    },
   });
   narrow(ui.entityQuery);
 
   return h('section', { class: 'ss-view ss-entities', 'aria-labelledby': 'ss-entities-title' },
     h('h2', { id: 'ss-entities-title', class: 'ss-heading', text: 'People, places and organizations' }),
     model.entities.length
-      ? [h('div', { class: 'ss-entity-tools' }, search, status), entityActiveFilters(ctx), h('div', { class: 'ss-entity-groups' }, groups)]
+      ? [h('div', { class: 'ss-entity-tools' }, search, status), entityActiveFilters(ctx), groups]
       : h('p', { class: 'ss-empty', text: 'No people, places or organizations found.' }));
 }
 
@@ -124,17 +169,33 @@ function entityPage(ctx, entity) {
       entity.roles.length ? [h('dt', { text: 'Roles' }), h('dd', { class: 'ss-entity-roles', text: entity.roles.join(', ') })] : null,
       entity.aliases.length ? [h('dt', { text: 'Also written' }), h('dd', null, h('ul', { class: 'ss-entity-aliases' }, entity.aliases.map((a) => h('li', { text: a }))))] : null),
     entityMentionStrip(model, entity),
-    entitySection('ss-entity-said', `Quotes by ${entity.name}`, said.length, said.length ? quoteList(ctx, said, 'said') : null,
+    entitySection('ss-entity-said', `Quotes by ${entity.name}`, said.length, said.length ? quoteList(ctx, said, 'said', `said:${entity.id}`) : null,
       `No quote is attributed to ${entity.name}.`),
-    entitySection('ss-entity-about', `Quotes mentioning ${entity.name}`, about.length, about.length ? quoteList(ctx, about, 'about') : null,
+    entitySection('ss-entity-about', `Quotes mentioning ${entity.name}`, about.length, about.length ? quoteList(ctx, about, 'about', `about:${entity.id}`) : null,
       `No quote mentions ${entity.name}.`),
-    entitySection('ss-entity-docs', 'Articles', docs.size, h('ul', { class: 'ss-entity-docs' }, model.documents.filter((d) => docs.has(d.id)).map((d) => {
-      const first = entity.mentions.find((m) => m.doc === d.id);
-      const n = entity.mentions.filter((m) => m.doc === d.id).length;
+    entitySection('ss-entity-docs', 'Articles', docs.size, entityArticles(ctx, entity), ''));
+}
+
+/** The articles that mention the entity, in corpus order, each with its number of mentions, in batches. */
+function entityArticles(ctx, entity) {
+  const { model, actions } = ctx;
+  const byDoc = new Map();
+  for (const m of entity.mentions) {
+    if (byDoc.has(m.doc)) byDoc.get(m.doc).count += 1;
+    else byDoc.set(m.doc, { first: m, count: 1 });
+  }
+  const docs = model.documents.filter((d) => byDoc.has(d.id));
+  const list = h('ul', { class: 'ss-entity-docs' });
+  const more = batchedList(ctx, {
+    key: `articles:${entity.id}`, list, items: docs, batch: ENTITY_BATCH, noun: 'articles',
+    render: (from, to) => docs.slice(from, to).map((d) => {
+      const { first, count } = byDoc.get(d.id);
       return h('li', null,
         h('button', { type: 'button', class: 'ss-link', onclick: () => actions.openDocument(d.id, { start: first.start, end: first.end }), text: d.title || d.id }),
-        h('span', { class: 'ss-note', text: ` ${formatDate(d.published)} · ${plural(n, 'mention', 'mentions')}` }));
-    })), ''));
+        h('span', { class: 'ss-note', text: ` ${formatDate(d.published)} · ${plural(count, 'mention', 'mentions')}` }));
+    }),
+  });
+  return [list, more];
 }
 
 function entitySection(id, title, count, body, emptyText) {

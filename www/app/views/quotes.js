@@ -7,6 +7,8 @@
 const QUOTE_KIND_LABELS = { direct: 'Direct quote', partial: 'Partial quote', dialogue: 'Dialogue', scare: 'Scare quote' };
 /** Speakers listed before "Show all". */
 const QUOTE_SPEAKERS_SHOWN = 8;
+/** Quote cards shown at first in a list, and added by each "Show more". */
+const QUOTE_BATCH = 100;
 /** Passages longer than this (code points) are cut down to the sentences around the quote. */
 const QUOTE_CONTEXT_MAX = 600;
 
@@ -71,9 +73,11 @@ function quoteFacetCounts(ctx) {
 function renderQuoteWall(ctx) {
   const { model, state, visible } = ctx;
   const local = !quoteCoreFilters(ctx);
-  const shown = model.quotes.filter((q) => visible.quotes.has(q.id) && (!local || quotePassesLocally(model, state.filters, q)));
+  const passing = visibleItems(model.quotes, visible.quotes);
+  const shown = local ? passing.filter((q) => quotePassesLocally(model, state.filters, q)) : passing;
   const filtered = state.filters.speakers.length > 0 || Boolean(state.filters.sources);
-  const title = shown.length === model.quotes.length ? `Quotes (${shown.length})` : `Quotes (${shown.length} of ${model.quotes.length})`;
+  const [n, total] = [formatCount(shown.length), formatCount(model.quotes.length)];
+  const title = shown.length === model.quotes.length ? `Quotes (${n})` : `Quotes (${n} of ${total})`;
   return h('section', { class: 'ss-view ss-quote-wall', 'aria-labelledby': 'ss-quotes-title' },
     h('h2', { id: 'ss-quotes-title', class: 'ss-heading', text: title }),
     model.quotes.length ? quoteFacets(ctx) : null,
@@ -129,28 +133,36 @@ function quoteFacets(ctx) {
       active.length ? h('button', { type: 'button', class: 'ss-link', onclick: () => actions.setFilters({ speakers: [] }), text: 'Clear speakers' }) : null) : null);
 }
 
-/** Quotes as cards, consecutive dialogue lines of one article grouped as a transcript. `scope` keeps element ids unique. */
-function quoteList(ctx, quotes, scope) {
-  const position = quotePositions(ctx.model);
-  const groups = [];
-  for (const q of quotes) {
-    const last = groups[groups.length - 1];
-    const previous = last?.[last.length - 1];
-    // Lines follow each other in the article: no other quote between them.
-    const follows = previous && previous.kind === 'dialogue' && last[0].kind === 'dialogue' && position.get(q.id) === position.get(previous.id) + 1;
-    if (q.kind === 'dialogue' && follows && previous.doc === q.doc) last.push(q);
-    else groups.push([q]);
-  }
-  return h('ol', { class: 'ss-cards' }, groups.map((group) => group.length > 1 && group[0].kind === 'dialogue'
-    ? quoteTranscript(ctx, group, scope)
-    : quoteCard(ctx, group[0], scope)));
-}
-
-const quotePositionCache = new WeakMap();
-/** Quote id → its position in the extraction (document order). */
-function quotePositions(model) {
-  if (!quotePositionCache.has(model)) quotePositionCache.set(model, new Map(model.quotes.map((q, i) => [q.id, i])));
-  return quotePositionCache.get(model);
+/**
+ * Quotes as cards, consecutive dialogue lines of one article grouped as a transcript, the first
+ * QUOTE_BATCH shown with a "Show more" (a batch never splits a transcript). `scope` keeps
+ * element ids unique; `listKey` names the list's remembered length (see batchedList).
+ */
+function quoteList(ctx, quotes, scope, listKey = scope) {
+  const position = ctx.model.positions.quotes;
+  // Quote i goes on the transcript of quote i - 1: both dialogue lines of one article, with no other quote between them.
+  const continues = (i) => {
+    const [previous, q] = [quotes[i - 1], quotes[i]];
+    return i > 0 && q.kind === 'dialogue' && previous.kind === 'dialogue' && previous.doc === q.doc
+      && position.get(q.id) === position.get(previous.id) + 1;
+  };
+  const render = (from, to) => {
+    const cards = [];
+    for (let i = from; i < to;) {
+      let end = i + 1;
+      while (end < to && continues(end)) end += 1;
+      cards.push(end - i > 1 ? quoteTranscript(ctx, quotes.slice(i, end), scope) : quoteCard(ctx, quotes[i], scope));
+      i = end;
+    }
+    return cards;
+  };
+  const cut = (n) => {
+    while (n < quotes.length && continues(n)) n += 1;
+    return n;
+  };
+  const list = h('ol', { class: 'ss-cards' });
+  const more = batchedList(ctx, { key: `quotes:${listKey}`, list, items: quotes, batch: QUOTE_BATCH, noun: 'quotes', render, cut });
+  return [list, more];
 }
 
 /** "Links to linkage, 3 Mar 2009": opens the reader with the quote highlighted. */
