@@ -1,0 +1,136 @@
+// Long lists in batches, on a corpus larger than one batch imported through the page's own
+// "Import corpus" (small articles generated from the quote-bearing paragraphs of the seeds and
+// the test articles): the quote wall and the entity lists show their first batch, "Show more"
+// (by keyboard) appends the next one and says how many are left, the focus lands on the first
+// new item, the name box finds entities beyond the batch, and a change of filters starts again
+// at the first batch. Expected values come from the page: its tab counts, the headings and the
+// extraction it computed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, pageUrl, waitForArticles, assertCleanAndClose, root } from './browser.mjs';
+import { generateArticles } from '../../scripts/corpus.mjs';
+
+const CORPUS = JSON.stringify({
+  storyscope: 1,
+  articles: generateArticles(root, 60, { chars: 600, only: (p) => /["“”]/.test(p) })
+    .map(({ id, content }) => ({ id, name: `${id}.txt`, content })),
+});
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const scope = (page, selector) => page.locator(`story-scope ${selector}`);
+const number = (text) => Number(text.replace(/,/g, ''));
+
+async function tabCount(page, view) {
+  return number(await scope(page, `.ss-tab[data-view="${view}"] .ss-count`).textContent());
+}
+
+/** Opens the page and imports the generated corpus file through the library panel. */
+async function openLargeCorpus() {
+  const opened = await openPage(browser, pageUrl);
+  const { page } = opened;
+  await waitForArticles(page);
+  const seeds = await tabCount(page, 'articles');
+  await scope(page, '[data-tool="library"]').click();
+  await scope(page, '.ss-library input[aria-label="Import a corpus file"]')
+    .setInputFiles({ name: 'generated.json', mimeType: 'application/json', buffer: Buffer.from(CORPUS) });
+  await page.waitForFunction((n) => Number(document.querySelector('story-scope').shadowRoot
+    .querySelector('.ss-tab[data-view="articles"] .ss-count')?.textContent) === n, seeds + 60, { timeout: 60_000 });
+  await scope(page, '[data-tool="library"]').click();
+  return opened;
+}
+
+/** "Show 100 more quotes (275 left)" → {batch: 100, left: 275}. */
+async function moreButton(list) {
+  const button = list.locator('.ss-show-more');
+  const match = /^Show ([\d,]+) more \w+ \(([\d,]+) left\)$/.exec(await button.textContent());
+  assert.ok(match, `a button that says how many remain: ${await button.textContent()}`);
+  return { button, batch: number(match[1]), left: number(match[2]) };
+}
+
+async function shownQuoteIds(page) {
+  return scope(page, '.ss-quote-wall').evaluate((wall) =>
+    [...wall.querySelectorAll('.ss-quote[data-quote], .ss-transcript-lines li[data-quote]')].map((el) => el.dataset.quote));
+}
+
+const focusedQuote = (page) => page.evaluate(() =>
+  document.querySelector('story-scope').shadowRoot.activeElement?.closest('[data-quote]')?.dataset.quote ?? null);
+
+test('the quote wall shows one batch, "Show more" adds the next by keyboard, filters start again at one batch', async () => {
+  const opened = await openLargeCorpus();
+  const { page } = opened;
+  await scope(page, '.ss-tab[data-view="quotes"]').click();
+  const wall = scope(page, '.ss-quote-wall');
+  const total = await tabCount(page, 'quotes');
+  const quoteIds = await page.evaluate(() => document.querySelector('story-scope').model.quotes.map((q) => q.id));
+  assert.equal(total, quoteIds.length, 'no filter: every quote passes');
+  assert.equal(await scope(page, '#ss-quotes-title').textContent(), `Quotes (${total.toLocaleString('en-US')})`, 'the heading counts every quote');
+
+  const first = await moreButton(wall);
+  const shown = await shownQuoteIds(page);
+  assert.ok(first.left > first.batch, `the corpus has more than two batches (${total} quotes)`);
+  assert.equal(shown.length, first.batch, 'exactly one batch is shown');
+  assert.equal(shown.length + first.left, total, 'shown and left add up to the count');
+  assert.deepEqual(shown, quoteIds.slice(0, shown.length), 'the first quotes, in order');
+
+  // By keyboard: the next batch is appended and the focus moves to its first quote.
+  await first.button.focus();
+  await page.keyboard.press('Enter');
+  const more = await shownQuoteIds(page);
+  const second = await moreButton(wall);
+  assert.equal(more.length, shown.length + first.batch);
+  assert.deepEqual(more, quoteIds.slice(0, more.length), 'the next quotes follow, in order');
+  assert.equal(second.left, first.left - first.batch);
+  assert.equal(await focusedQuote(page), quoteIds[shown.length], 'the focus is on the first new quote');
+
+  // Another filter: one batch again, counted on the whole selection.
+  await scope(page, '.ss-segment[data-source="named"]').click();
+  await scope(page, '.ss-segment[data-source="named"][aria-pressed="true"]').waitFor();
+  const named = number(await scope(page, '.ss-segment[data-source="named"] .ss-count').textContent());
+  assert.equal(await scope(page, '#ss-quotes-title').textContent(), `Quotes (${named.toLocaleString('en-US')} of ${total.toLocaleString('en-US')})`);
+  const namedShown = await shownQuoteIds(page);
+  assert.equal(namedShown.length, Math.min(named, first.batch), 'the filter starts again at one batch');
+  if (named > first.batch) assert.equal((await moreButton(wall)).left, named - first.batch);
+
+  // Back to every quote: one batch, not the two shown before the filter.
+  await scope(page, '.ss-segment[data-source="all"]').click();
+  await scope(page, '.ss-segment[data-source="all"][aria-pressed="true"]').waitFor();
+  assert.equal((await shownQuoteIds(page)).length, first.batch);
+  await assertCleanAndClose(opened);
+});
+
+test('the entity lists show one batch per kind, "Show more" adds the next, the name box finds every entity', async () => {
+  const opened = await openLargeCorpus();
+  const { page } = opened;
+  await scope(page, '.ss-tab[data-view="entities"]').click();
+  const people = scope(page, '.ss-entity-group:has(#ss-entities-person)');
+  const count = number(await people.locator('h3 .ss-count').textContent());
+  const items = people.locator('.ss-entity');
+  const first = await moreButton(people);
+  assert.ok(first.left > 0, `more people than one batch (${count})`);
+  assert.equal(await items.count(), first.batch, 'one batch of people');
+  assert.equal(first.batch + first.left, count, 'shown and left add up to the heading count');
+  const counts = await items.locator('.ss-count').allTextContents();
+  assert.deepEqual(counts.map(Number), counts.map(Number).sort((a, b) => b - a), 'most mentioned first');
+
+  await first.button.click();
+  const after = await items.count();
+  assert.equal(after, Math.min(count, 2 * first.batch));
+  const firstNew = await items.nth(first.batch).getAttribute('data-entity');
+  assert.equal(await page.evaluate(() => document.querySelector('story-scope').shadowRoot.activeElement?.dataset.entity), firstNew,
+    'the focus is on the first new entity');
+  if (after < count) assert.equal((await moreButton(people)).left, count - after);
+
+  // A person not shown (beyond the batches) is found by name.
+  const listed = new Set(await items.evaluateAll((els) => els.map((el) => el.dataset.entity)));
+  const persons = await page.evaluate(() => document.querySelector('story-scope').model.entities
+    .filter((e) => e.kind === 'person').map(({ id, name, aliases }) => ({ id, name, aliases })));
+  const hidden = persons.find((p) => !listed.has(p.id) && !persons.some((o) => o !== p && [o.name, ...o.aliases].some((n) => n.includes(p.name))));
+  assert.ok(hidden, 'a person beyond the shown batches, with a name no other contains');
+  await scope(page, '.ss-entity-search').fill(hidden.name);
+  assert.deepEqual(await items.evaluateAll((els) => els.map((el) => el.dataset.entity)), [hidden.id]);
+  assert.equal(await scope(page, '.ss-entity-status').textContent(), '1 match');
+  await assertCleanAndClose(opened);
+});
