@@ -20,6 +20,8 @@ const TIMELINE_MARGIN = 8;
 /** The width of a character of the axis labels, for fitting them (px, generous). */
 const TIMELINE_CHAR = 6.8;
 const TIMELINE_COARSE = new Set(['year', 'decade', 'century']);
+/** Up to this many visible events, every mark is drawn; beyond, only those near the screen. */
+const TIMELINE_DRAW_ALL = 500;
 
 function timelineByDate(a, b) {
   return a.first - b.first || a.last - b.last || a.ev.id.localeCompare(b.ev.id, 'en', { numeric: true });
@@ -47,25 +49,46 @@ function timelineLanes(items, model, mode) {
   return list.sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
 }
 
+const timelineDatedCache = new WeakMap();
+/**
+ * Every dated event of the model, in date order, with its days, position, doubts and precision,
+ * and the axis segments (laid out on every event, so filtering does not move the axis): once
+ * per model, so that a render only picks the visible ones.
+ */
+function timelineDated(model) {
+  if (!timelineDatedCache.has(model)) {
+    const timesByDoc = timelineTimesByDoc(model);
+    const dated = model.events
+      .map((ev, position) => ({ ev, position, first: timelineDay(ev.start), last: timelineDay(ev.end) }))
+      .filter((item) => item.first !== null && item.last !== null && item.last >= item.first)
+      .sort(timelineByDate);
+    for (const item of dated) {
+      item.doubts = timelineDoubts(item.ev, model, timesByDoc);
+      item.precision = timelinePrecision(item.ev.date) ?? (item.first === item.last ? 'day' : 'week');
+    }
+    timelineDatedCache.set(model, { dated, segments: timelineSegments(dated) });
+  }
+  return timelineDatedCache.get(model);
+}
+
 function renderTimeline(ctx) {
   const { model, state, visible, actions } = ctx;
   const view = state.timeline;
   view.lanes ??= 'docs';
   view.zoom ??= 1;
-  const timesByDoc = timelineTimesByDoc(model);
-  const dated = model.events
-    .map((ev) => ({ ev, first: timelineDay(ev.start), last: timelineDay(ev.end) }))
-    .filter((item) => item.first !== null && item.last !== null && item.last >= item.first);
-  // The axis is laid out on every event, so filtering does not move it.
-  const segments = timelineSegments(dated);
-  const items = dated.filter((item) => visible.events.has(item.ev.id)).sort(timelineByDate);
-  for (const item of items) {
-    item.doubts = timelineDoubts(item.ev, model, timesByDoc);
-    item.precision = timelinePrecision(item.ev.date) ?? (item.first === item.last ? 'day' : 'week');
-  }
+  const { dated, segments } = timelineDated(model);
+  const items = dated.filter((item) => (visible.events.hasPosition ? visible.events.hasPosition(item.position) : visible.events.has(item.ev.id)));
   const itemsById = new Map(items.map((item) => [item.ev.id, item]));
   if (!itemsById.has(view.selected)) view.selected = items[0]?.ev.id ?? null;
-  const bounds = items.length ? [Math.min(...items.map((i) => i.first)), Math.max(...items.map((i) => i.last + 1))] : null;
+  let bounds = null;
+  for (const item of items) {
+    bounds ??= [item.first, item.last + 1];
+    bounds = [Math.min(bounds[0], item.first), Math.max(bounds[1], item.last + 1)];
+  }
+  // Many events: only the marks near the screen are drawn (one screen of margin around it),
+  // and the selected one; scrolling and panning draw the others as they come near.
+  const cull = items.length > TIMELINE_DRAW_ALL;
+  const lanesByMode = new Map();
 
   // tabindex -1: Chromium would otherwise put the <svg> itself in the tab order before the events.
   const svg = s('svg', { class: 'tl-svg', role: 'group', 'aria-roledescription': 'timeline', tabindex: '-1' });
@@ -79,6 +102,9 @@ function renderTimeline(ctx) {
   let scroll = 0;
   let plotWidth = 0;
   let lanes = [];
+  let scroller = null;
+  let scrollFrame = 0;
+  let drawnWindow = [-Infinity, Infinity];
 
   const laneModeButton = (mode, label) => h('button', {
     type: 'button', class: 'tl-button', 'aria-pressed': String(view.lanes === mode), dataset: { tlKey: `lanes-${mode}` },
@@ -186,6 +212,7 @@ function renderTimeline(ctx) {
   const draw = () => {
     const width = chart.clientWidth;
     if (!width || !segments.length) return;
+    watchScroll();
     const root = svg.getRootNode();
     const focused = root.activeElement?.closest?.('.tl-ev') ? root.activeElement.dataset.event : null;
     plotWidth = width - 2 * TIMELINE_MARGIN;
@@ -204,7 +231,8 @@ function renderTimeline(ctx) {
     scroll = Math.min(Math.max(0, geo.x(center) - plotWidth / 2), Math.max(0, geo.width - plotWidth));
     const from = geo.dayAt(scroll);
     const to = geo.dayAt(scroll + plotWidth);
-    lanes = timelineLanes(items, model, view.lanes);
+    if (!lanesByMode.has(view.lanes)) lanesByMode.set(view.lanes, timelineLanes(items, model, view.lanes));
+    lanes = lanesByMode.get(view.lanes);
     const height = packLanes();
 
     svg.setAttribute('width', String(width));
@@ -221,9 +249,12 @@ function renderTimeline(ctx) {
     zoomOut.disabled = view.zoom <= 1;
     fit.disabled = view.zoom <= 1;
 
+    drawnWindow = cull ? onScreen(1) : [-Infinity, Infinity];
+    const [top, bottom] = drawnWindow;
     const plot = s('svg', { class: 'tl-plot', x: 0, y: 0, width, height });
     const laneLayer = s('g', { class: 'tl-lanes' });
     lanes.forEach((lane, i) => {
+      if (lane.top > bottom || lane.top + lane.height < top) return;
       laneLayer.append(s('rect', { class: `tl-lane ${i % 2 ? 'tl-lane-odd' : ''}`, x: 0, y: lane.top, width, height: lane.height }));
     });
     plot.append(laneLayer);
@@ -276,21 +307,56 @@ function renderTimeline(ctx) {
       plot.append(s('rect', { class: 'tl-range', x: a, y: 0, width: Math.max(2, b - a), height }));
     }
     const marks = s('g', { class: 'tl-events' });
-    const drawn = new Set();
+    const seen = new Set();
+    const near = (x0, x1, cy) => cy >= top && cy <= bottom && x1 >= TIMELINE_MARGIN - plotWidth && x0 <= TIMELINE_MARGIN + 2 * plotWidth;
     for (const lane of lanes) {
-      const label = lane.label.length * TIMELINE_CHAR > plotWidth ? `${lane.label.slice(0, Math.max(4, Math.floor(plotWidth / TIMELINE_CHAR) - 1))}…` : lane.label;
-      laneLayer.append(s('text', { class: 'tl-lane-label', x: TIMELINE_MARGIN + 2, y: lane.top + 12, dataset: { lane: lane.key } },
-        s('title', { text: lane.label }), label));
+      // The first mark of an event (in lane order) is its focusable one, drawn or not.
+      const primaries = lane.items.map((item) => !seen.has(item.ev.id) && seen.add(item.ev.id));
+      const selected = lane.items.findIndex((item, i) => primaries[i] && item.ev.id === view.selected);
+      if (lane.top > bottom || lane.top + lane.height < top) {
+        if (selected < 0) continue;
+      } else {
+        const label = lane.label.length * TIMELINE_CHAR > plotWidth ? `${lane.label.slice(0, Math.max(4, Math.floor(plotWidth / TIMELINE_CHAR) - 1))}…` : lane.label;
+        laneLayer.append(s('text', { class: 'tl-lane-label', x: TIMELINE_MARGIN + 2, y: lane.top + 12, dataset: { lane: lane.key } },
+          s('title', { text: lane.label }), label));
+      }
       lane.items.forEach((item, i) => {
-        const primary = !drawn.has(item.ev.id);
-        drawn.add(item.ev.id);
-        marks.append(markOf(item, lane.top + TIMELINE_LABEL + lane.rows[i] * TIMELINE_ROW + TIMELINE_ROW / 2, primary));
+        const cy = lane.top + TIMELINE_LABEL + lane.rows[i] * TIMELINE_ROW + TIMELINE_ROW / 2;
+        if (cull && i !== selected && !near(xOf(item.first), xOf(item.last + 1), cy)) return;
+        marks.append(markOf(item, cy, primaries[i]));
       });
     }
     // Events in date order after the lanes' duplicates, so that the DOM order is the focus order.
     plot.append(marks, s('rect', { class: 'tl-brush-zone', x: TIMELINE_MARGIN, y: 0, width: plotWidth, height: TIMELINE_AXIS }));
     svg.replaceChildren(plot);
-    if (focused) primaryMark(focused)?.focus({ preventScroll: true });
+    // The focus stays in the chart, on the selected event (which may have just changed).
+    if (focused) (primaryMark(view.selected) ?? primaryMark(focused))?.focus({ preventScroll: true });
+  };
+
+  /** The chart's rows (px from its top) on screen, widened by `margin` screens either way. */
+  const onScreen = (margin) => {
+    const box = svg.getBoundingClientRect();
+    const port = scroller?.getBoundingClientRect();
+    const top = Math.max(0, port?.top ?? 0);
+    const bottom = Math.min(window.innerHeight, port?.bottom ?? window.innerHeight);
+    const screen = Math.max(0, bottom - top);
+    return [top - box.top - margin * screen, bottom - box.top + margin * screen];
+  };
+  /** When the chart scrolls out of the rows drawn, draws those near the screen (at most once a frame). */
+  const onScroll = () => {
+    if (!chart.isConnected) { window.removeEventListener('scroll', onScroll); return; }
+    if (scrollFrame) return;
+    scrollFrame = requestAnimationFrame(() => {
+      scrollFrame = 0;
+      const [top, bottom] = onScreen(0);
+      if (top < drawnWindow[0] || bottom > drawnWindow[1]) draw();
+    });
+  };
+  const watchScroll = () => {
+    if (!cull || scroller) return;
+    scroller = chart.closest('.ss-panel');
+    scroller?.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('scroll', onScroll, { passive: true });
   };
 
   /** Redraws after the reader moved the view, whose days become the permalink's range. */
@@ -320,7 +386,9 @@ function renderTimeline(ctx) {
     if (offscreen) moved();
     else if (changed) draw();
     if (changed || offscreen) renderDetail();
-    primaryMark(id)?.focus({ preventScroll: !scrollIntoView });
+    const mark = primaryMark(id);
+    mark?.focus({ preventScroll: true });
+    if (scrollIntoView) mark?.scrollIntoView({ block: 'nearest' });
   };
 
   const zoomBy = (factor, anchorX = plotWidth / 2) => {
