@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
+import { generateArticles } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name, fallback) => {
@@ -79,36 +80,8 @@ for (const file of ['target/wasm-bindgen/storyscope_bg.opt.wasm', 'dist/storysco
 // the JS object conversion included). One frame is 16 ms.
 const indexArticles = arg('articles', 10000);
 const queryRuns = arg('query-runs', 30);
-const bodies = [];
-const bodyDirs = ['seeds', 'tests/articles', 'tests/quotes', 'tests/entities'];
-for (const dir of bodyDirs) {
-  let names = [];
-  try { names = readdirSync(join(root, dir)); } catch { continue; }
-  for (const name of names.sort().filter((n) => n.endsWith('.txt'))) {
-    const text = readFileSync(join(root, dir, name), 'utf8')
-      .split(/^===/m)[0]
-      .replace(/\[([^\]]+)\]\{[^}]*\}/g, '$1')
-      .split('\n').filter((line) => !line.startsWith('#')).join('\n').trim();
-    const [title, ...rest] = text.split(/\n\s*\n/);
-    const paragraphs = rest.map((p) => p.trim()).filter((p) => p.length > 40);
-    if (paragraphs.length) bodies.push({ title: title.trim(), paragraphs });
-  }
-}
-const day = (n) => new Date(Date.UTC(2009, 0, 1) + n * 86400000).toISOString().slice(0, 10);
-const generated = [];
-let indexBytes = 0;
-for (let i = 0; i < indexArticles; i++) {
-  const lead = bodies[i % bodies.length];
-  const paragraphs = [...lead.paragraphs];
-  for (let k = 1; paragraphs.join('\n\n').length < 3800; k++) {
-    const other = bodies[(i * 7 + k * 13) % bodies.length];
-    paragraphs.push(other.paragraphs[(i + k) % other.paragraphs.length]);
-  }
-  paragraphs.push(`Filed as report R${i} from desk ${i % 97}.`);
-  const content = `${lead.title} (${i})\n\n${paragraphs.join('\n\n')}\n`;
-  indexBytes += Buffer.byteLength(content);
-  generated.push({ id: `a${String(i).padStart(5, '0')}`, content, published: day((i * 37) % 730) });
-}
+const generated = generateArticles(root, indexArticles);
+const indexBytes = generated.reduce((sum, a) => sum + Buffer.byteLength(a.content), 0);
 let t0 = performance.now();
 const corpus = core.newCorpus(generated, false);
 const buildSeconds = (performance.now() - t0) / 1000;
@@ -130,8 +103,10 @@ const queries = [
   ['rare word "R4321 "', { q: 'R4321 ' }],
   ['all combined', { entities: person ? [person.id] : [], from: '2009-03-01', to: '2009-12-31', q: 'defense mis', kinds: ['quote', 'event'], sources: 'named' }],
 ];
-// What the page calls: `select` (bitsets by position), then its visible sets (as element.js);
-// and, for comparison, `query`, which returns the same answer as id strings.
+// What the page calls on a change of filters: `select` (bitsets by position) and its visible
+// sets (as element.js), then, under a search, `matches` for the first page of the article list
+// (50 documents, as views/articles.js); and, for comparison, `query`, which returns the same
+// answer as id strings with the matches in every passing document.
 const glueScripts = ['www/app/selection.js'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
 const { selectionPositions, selectionVisible } = new Function(`${glueScripts}\nreturn { selectionPositions, selectionVisible };`)();
 const positions = selectionPositions(model);
@@ -150,12 +125,18 @@ const ms = (x) => x.toFixed(2).padStart(6);
 for (const [label, filter] of queries) {
   const page = median(() => {
     const selected = corpus.select(filter);
-    return { selected, visible: selectionVisible(selected, positions) };
+    const visible = selectionVisible(selected, positions);
+    const shown = [];
+    for (let i = 0; i < model.documents.length && shown.length < 50; i++) {
+      if (visible.documents.hasPosition(i)) shown.push(model.documents[i].id);
+    }
+    const matches = filter.q ? corpus.matches(filter.q, shown) : { hits: [] };
+    return { selected, visible, matches };
   });
   const ids = median(() => corpus.query(filter));
   const { counts } = page.result.selected;
   console.log(`query ${label.padEnd(40)} select median ${ms(page.median)} ms, max ${ms(page.max)} ms; ` +
     `query (ids) median ${ms(ids.median)} ms (${counts.documents} docs, ${counts.quotes} quotes, ${counts.entities} entities, ` +
-    `${counts.events} events, ${page.result.selected.hits.length} hits)`);
+    `${counts.events} events, ${page.result.matches.hits.length} hits on the first page)`);
 }
 corpus.free();

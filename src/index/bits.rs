@@ -66,6 +66,16 @@ impl Bits {
         Members { words: &self.words, next_word: 0, base: 0, rest: 0 }
     }
 
+    /// The number of indices the set ranges over (members or not).
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The indices not in the set.
+    pub(crate) fn complement(&self) -> Bits {
+        Bits::full(self.len).and_not(self)
+    }
+
     /// Whether every index is in the set.
     pub(crate) fn is_full(&self) -> bool {
         self.count() == self.len
@@ -128,6 +138,8 @@ mod tests {
         assert_eq!(Bits::full(130).count(), 130);
         assert_eq!(Bits::full(130).iter().last(), Some(129));
         assert!(Bits::full(130).is_full() && !a.is_full() && Bits::full(0).is_full());
+        assert_eq!(b.complement().count(), 127);
+        assert!(!b.complement().contains(7) && b.complement().contains(8) && b.complement().len() == 130);
         assert_eq!(Bits::empty(3).count() + Bits::full(0).count(), 0);
         assert_eq!(a.words_u32(), vec![0b100001, 0, 1, 0, 0b10]);
         assert_eq!(Bits::full(33).words_u32(), vec![u32::MAX, 1]);

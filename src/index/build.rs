@@ -5,7 +5,7 @@
 use super::bits::Bits;
 use super::filter::Day;
 use super::words::WordIndexBuilder;
-use super::{Days, Index};
+use super::{Days, Index, Totals};
 use crate::model::{Document, Extraction, Quote};
 use std::collections::HashMap;
 
@@ -26,16 +26,18 @@ pub(crate) fn build(extraction: Extraction) -> Index {
         .iter()
         .map(|d| d.published.as_deref().and_then(Day::parse).map(|day| (day, day)).into_iter().collect())
         .collect();
-    let mut quote_days: Vec<Vec<Days>> = extraction
+    // A quote's own day is its document's; the days of its events are added at query time.
+    let quote_day: Vec<Option<Day>> = extraction
         .quotes
         .iter()
-        .map(|q| doc_of(&q.doc).and_then(|d| doc_days[d as usize].first().copied()).into_iter().collect())
+        .map(|q| doc_of(&q.doc).and_then(|d| doc_days[d as usize].first().map(|days| days.0)))
         .collect();
 
     // Events: their days spread to their documents and quotes.
     let mut event_words = WordIndexBuilder::default();
     let mut event_docs = Vec::with_capacity(extraction.events.len());
     let mut event_days = Vec::with_capacity(extraction.events.len());
+    let mut event_quotes = Vec::with_capacity(extraction.events.len());
     let mut event_entities = Vec::with_capacity(extraction.events.len());
     for (i, event) in extraction.events.iter().enumerate() {
         event_words.add(i, &event.summary);
@@ -52,10 +54,8 @@ pub(crate) fn build(extraction: Extraction) -> Index {
             for &d in &docs {
                 doc_days[d as usize].push(days);
             }
-            for q in event.quotes.iter().filter_map(|q| quote_index.get(q.as_str())) {
-                quote_days[*q as usize].push(days);
-            }
         }
+        event_quotes.push(sorted(event.quotes.iter().filter_map(|q| quote_index.get(q.as_str()).copied())));
         event_docs.push(docs);
         event_days.push(days);
         event_entities.push(sorted(event.entities.iter().filter_map(|e| entity_of(e))));
@@ -134,6 +134,14 @@ pub(crate) fn build(extraction: Extraction) -> Index {
 
     let entity_quotes = invert(&quote_entities, extraction.entities.len());
     let entity_events = invert(&event_entities, extraction.entities.len());
+    let totals = Totals {
+        doc_quotes: counts(extraction.documents.len(), quote_doc.iter().flatten().copied()),
+        doc_events: counts(extraction.documents.len(), event_docs.iter().flatten().copied()),
+        doc_mentions: counts_weighted(extraction.documents.len(), entity_mentions.iter().flatten().copied()),
+        entity_quotes: entity_quotes.iter().map(|list: &Vec<u32>| list.len() as u32).collect(),
+        entity_events: entity_events.iter().map(|list: &Vec<u32>| list.len() as u32).collect(),
+        speaker_quotes: counts(speaker_names.len(), quote_speaker.iter().flatten().copied()),
+    };
     let entity_mention_total = entity_mentions.iter().map(|docs: &Vec<(u32, u32)>| docs.iter().map(|&(_, n)| n).sum()).collect();
     let quote_named = Bits::of(extraction.quotes.len(), (0..extraction.quotes.len() as u32).filter(|&q| extraction.quotes[q as usize].speaker_id.is_some()));
     Index {
@@ -154,12 +162,14 @@ pub(crate) fn build(extraction: Extraction) -> Index {
         entity_events,
         quote_doc,
         quote_named,
-        quote_days,
+        quote_day,
         quote_entities,
         quote_speaker,
         event_docs,
         event_days,
+        event_quotes,
         event_entities,
+        totals,
         extraction,
     }
 }
@@ -178,6 +188,22 @@ fn sorted(items: impl IntoIterator<Item = u32>) -> Vec<u32> {
     v.sort_unstable();
     v.dedup();
     v
+}
+
+/// How many times each of `0..len` occurs in `items`.
+fn counts(len: usize, items: impl Iterator<Item = u32>) -> Vec<u32> {
+    counts_weighted(len, items.map(|i| (i, 1)))
+}
+
+/// The sum of the weights of each of `0..len` in `(item, weight)` pairs.
+fn counts_weighted(len: usize, items: impl Iterator<Item = (u32, u32)>) -> Vec<u32> {
+    let mut out = vec![0; len];
+    for (i, n) in items {
+        if let Some(count) = out.get_mut(i as usize) {
+            *count += n;
+        }
+    }
+    out
 }
 
 /// `[3, 3, 5]` → `[(3, 2), (5, 1)]`.

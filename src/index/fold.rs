@@ -19,10 +19,20 @@ pub(crate) struct WordSpan {
 /// (reused so that indexing megabytes allocates once).
 pub(crate) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, WordSpan)) {
     buf.clear();
+    let bytes = text.as_bytes();
     let mut start: Option<(usize, usize)> = None;
     let mut chars = 0;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most news text is ASCII: its bytes are handled without decoding a char.
+        let (c, len) = match bytes[i] {
+            b if b.is_ascii() => (b as char, 1),
+            _ => match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            },
+        };
+        if c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) {
             start.get_or_insert((i, chars));
             fold_char(c, buf);
         } else if !(start.is_some() && is_combining_mark(c)) {
@@ -32,6 +42,7 @@ pub(crate) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str
             }
         }
         chars += 1;
+        i += len;
     }
     if let Some((byte_start, char_start)) = start {
         f(buf, WordSpan { byte_start, byte_end: text.len(), char_start, char_end: chars });

@@ -90,7 +90,8 @@ pub struct Index {
     quote_doc: Vec<Option<u32>>,
     /// The quotes whose speaker is a known entity.
     quote_named: Bits,
-    quote_days: Vec<Vec<Days>>,
+    /// The published day of the quote's document (its events' days count too).
+    quote_day: Vec<Option<Day>>,
     quote_entities: Vec<Vec<u32>>,
     /// The speaker key (a name) the speakers facet counts a quote under.
     quote_speaker: Vec<Option<u32>>,
@@ -98,7 +99,25 @@ pub struct Index {
     event_words: WordIndex,
     event_docs: Vec<Vec<u32>>,
     event_days: Vec<Option<Days>>,
+    event_quotes: Vec<Vec<u32>>,
     event_entities: Vec<Vec<u32>>,
+
+    totals: Totals,
+}
+
+/// Facet counts over every item, by target: broad selections are counted from these by
+/// subtracting what they leave out.
+struct Totals {
+    /// Quotes and events by document.
+    doc_quotes: Vec<u32>,
+    doc_events: Vec<u32>,
+    /// Entity mentions by document.
+    doc_mentions: Vec<u32>,
+    /// Quotes and events involving each entity.
+    entity_quotes: Vec<u32>,
+    entity_events: Vec<u32>,
+    /// Quotes counted under each speaker key.
+    speaker_quotes: Vec<u32>,
 }
 
 impl Index {

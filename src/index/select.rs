@@ -79,7 +79,6 @@ pub(crate) fn matches(index: &Index, q: &str, positions: impl Iterator<Item = us
 }
 
 fn facets(index: &Index, parts: &Parts, base: &Passing) -> PositionFacets {
-    let x = &index.extraction;
     let mut facets = PositionFacets::default();
     // A facet whose own filter is not set counts what passes every filter: `base`.
     let without = |except: Except| parts.restricts(except).then(|| parts.passing(index, except));
@@ -97,32 +96,22 @@ fn facets(index: &Index, parts: &Parts, base: &Passing) -> PositionFacets {
 
     let own = without(Except::Speakers);
     let p = own.as_ref().unwrap_or(base);
-    let mut per_speaker = vec![0u32; index.speaker_names.len()];
-    for q in p.quotes.iter() {
-        if let Some(k) = index.quote_speaker[q] {
-            per_speaker[k as usize] += 1;
-        }
-    }
+    let per_speaker = tally(&p.quotes, &index.totals.speaker_quotes, |q| index.quote_speaker[q]);
     let speakers = per_speaker.iter().enumerate().filter(|(_, &n)| n > 0);
     facets.speakers = Counts(speakers.map(|(k, &n)| (index.speaker_names[k].clone(), n)).collect());
 
     let own = without(Except::Docs);
     let p = own.as_ref().unwrap_or(base);
-    let mut per_doc = vec![0u32; x.documents.len()];
-    for q in p.quotes.iter() {
-        if let Some(d) = index.quote_doc[q] {
-            per_doc[d as usize] += 1;
-        }
-    }
-    for e in p.events.iter() {
-        for &d in &index.event_docs[e] {
-            per_doc[d as usize] += 1;
-        }
-    }
-    for e in p.entities.iter() {
-        for &(d, n) in &index.entity_mentions[e] {
-            if p.mention_docs.contains(d as usize) {
-                per_doc[d as usize] += n;
+    let mut per_doc = tally(&p.quotes, &index.totals.doc_quotes, |q| index.quote_doc[q]);
+    add(&mut per_doc, &tally(&p.events, &index.totals.doc_events, |e| index.event_docs[e].iter().copied()));
+    if p.every_doc && p.entities.is_full() {
+        add(&mut per_doc, &index.totals.doc_mentions);
+    } else {
+        for e in p.entities.iter() {
+            for &(d, n) in &index.entity_mentions[e] {
+                if p.mention_docs.contains(d as usize) {
+                    per_doc[d as usize] += n;
+                }
             }
         }
     }
@@ -130,22 +119,38 @@ fn facets(index: &Index, parts: &Parts, base: &Passing) -> PositionFacets {
 
     let own = without(Except::Entities);
     let p = own.as_ref().unwrap_or(base);
-    let mut per_entity = vec![0u32; x.entities.len()];
-    for q in p.quotes.iter() {
-        for &e in &index.quote_entities[q] {
-            per_entity[e as usize] += 1;
-        }
-    }
-    for ev in p.events.iter() {
-        for &e in &index.event_entities[ev] {
-            per_entity[e as usize] += 1;
-        }
-    }
+    let mut per_entity = tally(&p.quotes, &index.totals.entity_quotes, |q| index.quote_entities[q].iter().copied());
+    add(&mut per_entity, &tally(&p.events, &index.totals.entity_events, |e| index.event_entities[e].iter().copied()));
     for e in p.entities.iter() {
         per_entity[e] += index.passing_mentions(p, e);
     }
     facets.entities = per_entity;
     facets
+}
+
+/// For each target, how many items of `set` point to it (`targets(item)`). Walks the smaller
+/// of the set and its complement: from `totals` (the count over every item), it subtracts what
+/// the items left out point to, so that a broad selection costs as little as a narrow one.
+fn tally<T: IntoIterator<Item = u32>>(set: &Bits, totals: &[u32], targets: impl Fn(usize) -> T) -> Vec<u32> {
+    let (mut counts, walk, step): (Vec<u32>, Bits, fn(&mut u32)) = if set.count() * 2 <= set.len() {
+        (vec![0; totals.len()], set.clone(), |n| *n += 1)
+    } else {
+        (totals.to_vec(), set.complement(), |n| *n = n.saturating_sub(1))
+    };
+    for item in walk.iter() {
+        for t in targets(item) {
+            if let Some(n) = counts.get_mut(t as usize) {
+                step(n);
+            }
+        }
+    }
+    counts
+}
+
+fn add(counts: &mut [u32], more: &[u32]) {
+    for (n, m) in counts.iter_mut().zip(more) {
+        *n += m;
+    }
 }
 
 impl Index {
@@ -203,6 +208,7 @@ impl Parts {
             Bits::of(events, (0..events).filter(|&e| passes(e)).map(|e| e as u32))
         });
         let wanted = |kind: Kind| filter.kinds.is_empty() || filter.kinds.contains(&kind);
+        let event_days = by_days(events, &|e| index.event_days[e].as_ref().is_some_and(in_range));
         Parts {
             doc_entities: every_entity(&index.entity_docs, docs),
             doc_days: by_days(docs, &|d| index.doc_days[d].iter().any(in_range)),
@@ -212,11 +218,20 @@ impl Parts {
             quote_entities: every_entity(&index.entity_quotes, quotes),
             quote_speakers,
             quote_sources,
-            quote_days: by_days(quotes, &|q| index.quote_days[q].iter().any(in_range)),
+            // A quote is in range by its document's day or by one of its events.
+            quote_days: event_days.as_ref().map(|events_in_range| {
+                let mut bits = Bits::of(quotes, (0..quotes).filter(|&q| index.quote_day[q].is_some_and(|d| in_range(&(d, d)))).map(|q| q as u32));
+                for e in events_in_range.iter() {
+                    for &q in &index.event_quotes[e] {
+                        bits.insert(q as usize);
+                    }
+                }
+                bits
+            }),
             quote_text: text(&index.quote_words),
             event_docs,
             event_entities: every_entity(&index.entity_events, events),
-            event_days: by_days(events, &|e| index.event_days[e].as_ref().is_some_and(in_range)),
+            event_days,
             event_text: text(&index.event_words),
             entity_text: text(&index.entity_words),
             wanted: [wanted(Kind::Quote), wanted(Kind::Event), wanted(Kind::Mention)],
@@ -278,4 +293,31 @@ fn all<const N: usize>(len: usize, parts: [Option<&Bits>; N]) -> Bits {
 fn known(ids: &[String], position: impl Fn(&str) -> Option<u32>) -> Option<Vec<u32>> {
     let found: Vec<u32> = ids.iter().filter_map(|id| position(id)).collect();
     (!found.is_empty()).then_some(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{tally, Bits};
+
+    #[test]
+    fn tally_counts_the_same_from_the_set_or_its_complement() {
+        // Items 0..10 point to targets (item % 3) and (item % 4 + 3).
+        let targets = |i: usize| [(i % 3) as u32, (i % 4 + 3) as u32];
+        let mut all = vec![0u32; 7];
+        for i in 0..10 {
+            for t in targets(i) {
+                all[t as usize] += 1;
+            }
+        }
+        for members in [vec![], vec![4], vec![0, 1, 2, 3, 4, 5, 6, 7, 9], (0..10).collect::<Vec<u32>>()] {
+            let set = Bits::of(10, members.iter().copied());
+            let mut expected = vec![0u32; 7];
+            for &i in &members {
+                for t in targets(i as usize) {
+                    expected[t as usize] += 1;
+                }
+            }
+            assert_eq!(tally(&set, &all, targets), expected, "{members:?}");
+        }
+    }
 }

@@ -2,7 +2,7 @@
 // words occur (from the core); a click opens the reader. Long lists show a page at a time
 // ("Show more"), so that a corpus of thousands of articles renders in a frame.
 
-const ARTICLE_PAGE = 100;
+const ARTICLE_PAGE = 50;
 
 function renderArticleList({ model, state, actions, visible, matches }) {
   const shown = model.documents.filter((doc) => visible.documents.has(doc.id));
