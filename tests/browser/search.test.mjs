@@ -91,7 +91,7 @@ test('a long article list shows a page at a time', async () => {
   const page1 = await scope(page, '.ss-article-link').count();
   assert.ok(page1 < total, 'not every article is listed at once');
   const more = scope(page, '.ss-articles .ss-more');
-  assert.equal(await more.textContent(), `Show ${Math.min(page1, total - page1)} more (${total - page1} left)`);
+  assert.equal(await more.textContent(), `Show ${Math.min(page1, total - page1)} more articles (${total - page1} left)`);
   assert.match(await scope(page, '.ss-articles .ss-heading').textContent(), new RegExp(`\\(${total}\\)`));
 
   // The next page joins the list, and focus moves to its first article.

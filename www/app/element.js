@@ -15,7 +15,7 @@
 //   ctx.limits   how many items each long list shows (Map: list key → count; see batches.js),
 //                emptied when the filters change
 //   ctx.actions  openDocument(doc, focus?), closeDocument(), showView(view), openEntity(id),
-//                setFilters(partial), clearFilters(), setTimeline(partial), rerender({focus}),
+//                setFilters(partial), clearFilters(), setTimeline(partial),
 //                setTimelineRange(from, to)
 // Views only render and call actions; filtering happens in the core. With `permalink`, every
 // action but setTimelineRange adds a history entry; the timeline's zoom and pan replace the
@@ -245,12 +245,6 @@ class StoryScopeElement extends HTMLElement {
       setFilters: (partial) => this.update({ filters: { ...this.state.filters, ...partial } }),
       clearFilters: () => this.update({ filters: emptyFilters() }),
       setTimeline: (partial) => this.update({ timeline: { ...this.state.timeline, ...partial } }),
-      // Renders again after a view changed its own part of the state (e.g. "Show more"),
-      // then focuses the element matching `focus` (a selector), if any.
-      rerender: ({ focus } = {}) => {
-        this.render();
-        if (focus) this.shadowRoot.querySelector(focus)?.focus();
-      },
       // No render: the timeline has drawn the range already.
       setTimelineRange: (from, to) => {
         Object.assign(this.state.timeline, { from, to });
