@@ -28,8 +28,18 @@ impl fmt::Display for Stamp {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Month number (1–12) of a month name or its usual abbreviation (`Feb`, `Feb.`, `Sept`).
@@ -38,7 +48,8 @@ pub(crate) fn month_number(word: &str) -> Option<i8> {
     if w.len() < 3 {
         return None;
     }
-    let found = MONTHS.iter().position(|m| *m == w || (w.len() <= 4 && m.starts_with(&w) && (w.len() == 3 || w == "sept")));
+    let found =
+        MONTHS.iter().position(|m| *m == w || (w.len() <= 4 && m.starts_with(&w) && (w.len() == 3 || w == "sept")));
     found.map(|i| i as i8 + 1)
 }
 
@@ -62,7 +73,9 @@ pub(crate) fn weekday(word: &str) -> Option<Weekday> {
 }
 
 /// Words allowed in a stamp besides its date and time parts.
-const FILLER: &[&str] = &["at", "on", "@", ",", "-", "–", "|", "gmt", "utc", "z", "the", "of", "et", "est", "edt", "pst", "pdt", "bst", "cet"];
+const FILLER: &[&str] = &[
+    "at", "on", "@", ",", "-", "–", "|", "gmt", "utc", "z", "the", "of", "et", "est", "edt", "pst", "pdt", "bst", "cet",
+];
 
 /// `d` moved by `n` days. Day arithmetic goes through `SignedDuration`, not `jiff::Span`:
 /// spans carry calendar units, rounding and time zones, which would triple the wasm size.
@@ -178,9 +191,7 @@ fn parse_words(s: &str) -> Option<Stamp> {
 
 /// Splits on white space and commas, keeping `@` and `|` as words.
 fn words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_string())
+    s.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).map(|w| w.to_string())
 }
 
 /// `9:15`, `09:15:00`, `9:15am`, `16h30`.

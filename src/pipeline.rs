@@ -129,7 +129,10 @@ pub(crate) fn extract_documents(documents: Vec<Document>) -> Extraction {
 
 /// Groups `items` by the id of their document, in one pass (stages run per document; filtering
 /// the whole list per document would be quadratic in corpus size).
-pub(crate) fn group_by_doc<'a, T>(items: &'a [T], doc_of: impl Fn(&T) -> &str) -> std::collections::HashMap<&'a str, Vec<&'a T>> {
+pub(crate) fn group_by_doc<'a, T>(
+    items: &'a [T],
+    doc_of: impl Fn(&T) -> &str,
+) -> std::collections::HashMap<&'a str, Vec<&'a T>> {
     let mut groups: std::collections::HashMap<&'a str, Vec<&'a T>> = std::collections::HashMap::new();
     for item in items {
         groups.entry(doc_of(item)).or_default().push(item);
@@ -153,11 +156,9 @@ fn apply_known(document: &mut Document, known: &Known) {
         document.published = Some(published.to_string());
         document.published_source = known.published_source;
     }
-    for (field, value) in [
-        (&mut document.author, &known.author),
-        (&mut document.outlet, &known.outlet),
-        (&mut document.url, &known.url),
-    ] {
+    for (field, value) in
+        [(&mut document.author, &known.author), (&mut document.outlet, &known.outlet), (&mut document.url, &known.url)]
+    {
         if value.is_some() {
             field.clone_from(value);
         }
