@@ -345,7 +345,8 @@ fn split_comments(units: &[Unit]) -> (usize, Vec<Comment>) {
         return (units.len(), Vec::new());
     };
     let is_comment_stamp = |u: &Unit| matches!(u, Unit::Stamp(s) if s.kind == CommentKind::Comment);
-    let stamp_first = units.iter().rposition(is_comment_stamp).is_some_and(|last| text_run(units, last + 1).len() > 0);
+    let stamp_first =
+        units.iter().rposition(is_comment_stamp).is_some_and(|last| !text_run(units, last + 1).is_empty());
     // In stamp-after exports the unit the first stamp dates (a comment, or a pingback's title)
     // is not body; a pingback's title line always precedes its stamp.
     let first_dates_previous = match &units[first] {

@@ -218,10 +218,10 @@ fn read_meta(tag: &Tag, meta: &mut Meta) {
         | "dc.date"
         | "dc.date.issued"
         | "sailthru.date"
-        | "parsely-pub-date" => {
-            if meta.published.is_none() {
-                meta.published = parse_stamp(&value).map(|s| (s, PublishedSource::Meta));
-            }
+        | "parsely-pub-date"
+            if meta.published.is_none() =>
+        {
+            meta.published = parse_stamp(&value).map(|s| (s, PublishedSource::Meta));
         }
         "author" | "article:author" | "dc.creator" | "byl" | "sailthru.author" if !value.starts_with("http") => {
             let name = value.strip_prefix("By ").or_else(|| value.strip_prefix("by ")).unwrap_or(&value).to_string();
