@@ -10,6 +10,7 @@ pub mod article;
 pub mod calendar;
 pub(crate) mod entities;
 pub(crate) mod events;
+pub mod files;
 pub mod index;
 pub mod model;
 pub(crate) mod offsets;

@@ -126,6 +126,9 @@ impl Positions {
 pub struct PositionFacets {
     pub documents: Vec<u32>,
     pub entities: Vec<u32>,
+    /// The passing mentions of each entity (by position; zero for an entity that does not pass),
+    /// under every filter: what the entity lists show.
+    pub mentions: Vec<u32>,
     pub speakers: Counts,
     pub kinds: KindCounts,
     pub sources: SourceCounts,

@@ -44,6 +44,7 @@
 
 mod bits;
 mod build;
+mod check;
 mod filter;
 mod fold;
 mod search;
@@ -51,6 +52,7 @@ mod select;
 mod words;
 
 pub use filter::{Counts, Day, Facets, Filter, Hit, Kind, KindCounts, Matches, PositionFacets, Positions, Selected, Selection, Snippet, SourceCounts, Sources};
+pub use check::{is_calendar_day, CheckedFilter, DropReason, Dropped, KeptFilter, RawFilter};
 pub use search::{MAX_HITS, MAX_SNIPPETS_PER_DOC, MAX_SNIPPET_DOCS};
 
 use crate::model::Extraction;
