@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import os from 'node:os';
 import { generateArticles } from './corpus.mjs';
 
@@ -62,10 +62,9 @@ const native = best(() => {
 });
 console.log(`native: ${(mb / native).toFixed(2)} MB/s (${native.toFixed(2)} s, best of ${runs})`);
 
-// Wasm: the optimized build with its classic-script glue, in this Node's V8.
-const glue = readFileSync(join(root, 'target', 'wasm-bindgen', 'storyscope.js'), 'utf8');
-const core = new Function(`${glue}\nreturn wasm_bindgen;`)();
-await core({ module_or_path: readFileSync(join(root, 'target', 'wasm-bindgen', 'storyscope_bg.opt.wasm')) });
+// Wasm: the optimized build with its ES-module glue, in this Node's V8.
+const core = await import(pathToFileURL(join(root, 'target', 'wasm-bindgen', 'storyscope.js')).href);
+await core.default({ module_or_path: readFileSync(join(root, 'target', 'wasm-bindgen', 'storyscope_bg.opt.wasm')) });
 const wasm = best(() => core.extract(articles, false));
 console.log(`wasm:   ${(mb / wasm).toFixed(2)} MB/s (${wasm.toFixed(2)} s, best of ${runs}; one extract() call, JS objects out)`);
 
@@ -104,11 +103,10 @@ const queries = [
   ['all combined', { entities: person ? [person.id] : [], from: '2009-03-01', to: '2009-12-31', q: 'defense mis', kinds: ['quote', 'event'], sources: 'named' }],
 ];
 // What the page calls on a change of filters: `select` (bitsets by position) and its visible
-// sets (as element.js), then, under a search, `matches` for the first page of the article list
+// sets (as explorer.js), then, under a search, `matches` for the first page of the article list
 // (50 documents, as views/articles.js); and, for comparison, `query`, which returns the same
 // answer as id strings with the matches in every passing document.
-const glueScripts = ['www/app/selection.js'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
-const { selectionPositions, selectionVisible } = new Function(`${glueScripts}\nreturn { selectionPositions, selectionVisible };`)();
+const { selectionPositions, selectionVisible } = await import(pathToFileURL(join(root, 'www', 'app', 'selection.js')).href);
 const positions = selectionPositions(model);
 const median = (f) => {
   const times = [];
