@@ -18,6 +18,7 @@ export function toolPanel(explorer) {
     if (name === shown && !keys.has('library') && !keys.has('panel') && name !== 'embed') return;
     shown = name;
     root.hidden = !name;
+    root.className = `ss-panel-box${name ? ` ss-${name}` : ''}`;
     root.replaceChildren(...(name ? [PANELS[name](explorer, ctx)].flat() : []));
     root.setAttribute('aria-label', name ? root.querySelector('h2')?.textContent ?? name : 'Tools');
   });

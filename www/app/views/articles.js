@@ -14,7 +14,7 @@ export const articlesView = {
   async render(ctx) {
     const list = await articleList(ctx);
     const main = ctx.state.doc && ctx.model.docsById.has(ctx.state.doc) ? await renderReader(ctx) : opening(ctx);
-    return h('div', { class: 'ss-articles-view' }, list, h('div', { class: 'ss-articles-main' }, main));
+    return h('div', { class: 'ss-articles-view' }, list, h('div', { class: 'ss-articles-main', tabindex: '0' }, main));
   },
 };
 

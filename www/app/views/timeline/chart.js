@@ -305,6 +305,7 @@ export class TimelineChart {
     if (!item || !this.geo) return;
     const changed = this.view.selected !== id;
     this.view.selected = id;
+    this.view.picked = true;
     const x0 = this.xOf(item.first);
     const x1 = this.xOf(item.last + 1);
     const offscreen = x1 < MARGIN || x0 > MARGIN + this.plotWidth;
@@ -331,15 +332,15 @@ export class TimelineChart {
   }
 
   /**
-   * Zooms around the selected event when it is on screen, else around the event nearest the
-   * middle: zooming in always lands on events, never on an empty stretch of the axis.
+   * Zooms around the event the reader selected when it is on screen, else around the event
+   * nearest the middle: zooming in always lands on events, never on an empty stretch.
    */
   zoomAtEvents(factor) {
     if (!this.geo) return;
     const at = (item) => this.xOf((item.first + item.last + 1) / 2) - MARGIN;
     const onPlot = (x) => x >= 0 && x <= this.plotWidth;
     const selected = this.itemsById.get(this.view.selected);
-    let anchor = selected && onPlot(at(selected)) ? at(selected) : null;
+    let anchor = selected && this.view.picked && onPlot(at(selected)) ? at(selected) : null;
     if (anchor === null) {
       let best = Infinity;
       for (const item of this.items) {

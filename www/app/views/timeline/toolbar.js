@@ -12,7 +12,7 @@ import { formatDate } from '../../format.js';
 export function timelineToolbar({ chart, setRange, exportJson, exportCsv }) {
   const button = (key, props, text) => h('button', { type: 'button', class: 'tl-button', dataset: { tlKey: key }, ...props, text });
   const lanesButton = (mode, label) => button(`lanes-${mode}`, {
-    'aria-pressed': 'false', onclick: () => { chart.view.lanes = mode; chart.actions.setTimeline({ lanes: mode }); },
+    'aria-pressed': 'false', onclick: () => chart.actions.setTimeline({ lanes: mode }),
   }, label);
   const lanes = [lanesButton('docs', 'Articles'), lanesButton('people', 'People')];
   const zoomOut = button('zoom-out', { 'aria-label': 'Zoom out', title: 'Zoom out (−)', onclick: () => chart.zoomAtEvents(0.5) }, '−');
