@@ -4,11 +4,11 @@
 
 import { Emitter } from './emitter.js';
 
-/** The views, in tab order: id, tab label, and the result type their tab counts. */
+/** The views, in tab order: id, tab label (and a shorter one for a phone), and the result type their tab counts. */
 export const VIEWS = [
   { id: 'articles', label: 'Articles', count: 'documents' },
   { id: 'quotes', label: 'Quotes', count: 'quotes' },
-  { id: 'entities', label: 'People & places', count: 'entities' },
+  { id: 'entities', label: 'People & places', short: 'People', count: 'entities' },
   { id: 'timeline', label: 'Timeline', count: 'events' },
 ];
 

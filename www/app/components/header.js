@@ -38,11 +38,12 @@ export function header(explorer) {
     tools.classList.toggle('is-open', open);
   };
 
-  const tabs = VIEWS.map(({ id, label }) => h('button', {
+  const tabs = VIEWS.map(({ id, label, short }) => h('button', {
     type: 'button', role: 'tab', class: 'ss-tab', id: `ss-tab-${id}`, 'aria-controls': 'ss-panel',
     dataset: { view: id, focusKey: `tab:${id}` },
     onclick: () => actions.showView(id, { moveFocus: true }),
-  }, label, h('span', { class: 'ss-count' })));
+  }, short ? [h('span', { class: 'ss-tab-long', text: label }), h('span', { class: 'ss-tab-short', text: short })] : label,
+  h('span', { class: 'ss-count' })));
   const tablist = h('div', { class: 'ss-tabs', role: 'tablist', 'aria-label': 'Views' }, tabs);
   tablist.addEventListener('keydown', (event) => {
     const at = tabs.indexOf(event.target);

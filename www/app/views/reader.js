@@ -4,8 +4,9 @@
 
 import { codePoints, h, highlighted } from '../dom.js';
 import { byline, formatDate, plural, publishedNote } from '../format.js';
+import { visibleItems } from '../selection.js';
 
-export async function renderReader({ model, state, actions, matches }) {
+export async function renderReader({ model, state, actions, matches, visible }) {
   const doc = model.docsById.get(state.doc);
   const focus = state.focus;
   const cps = codePoints(doc.text);
@@ -43,7 +44,21 @@ export async function renderReader({ model, state, actions, matches }) {
         hits.length ? h('span', { class: 'ss-hit-count', text: `${plural(hits.length, 'match', 'matches')} for “${state.filters.q.trim()}”` }) : null),
       safeUrl(doc.url) ? h('p', { class: 'ss-reader-url' }, h('a', { href: safeUrl(doc.url), rel: 'noopener noreferrer', target: '_blank', text: doc.url })) : null),
     h('div', { class: 'ss-reader-body' }, paragraphs),
-    renderComments(doc.comments));
+    renderComments(doc.comments),
+    nextAndPrevious(doc, visibleItems(model.documents, visible.documents), actions));
+}
+
+/** "← Previous" and "Next →" among the articles of the list, at the end of the article. */
+function nextAndPrevious(doc, listed, actions) {
+  const at = listed.indexOf(doc);
+  if (at < 0) return null;
+  const link = (other, label) => other ? h('button', {
+    type: 'button', class: 'ss-link ss-reader-step', dataset: { focusKey: `step:${other.id}` },
+    onclick: () => actions.openDocument(other.id),
+  }, h('span', { class: 'ss-note', text: label }), ' ', other.title || other.id) : null;
+  const previous = link(listed[at - 1], '← Previous:');
+  const next = link(listed[at + 1], 'Next:');
+  return previous || next ? h('nav', { class: 'ss-reader-steps', 'aria-label': 'Other articles' }, previous, next) : null;
 }
 
 function renderComments(comments) {

@@ -333,21 +333,25 @@ export class TimelineChart {
 
   /**
    * Zooms around the event the reader selected when it is on screen, else around the event
-   * nearest the middle: zooming in always lands on events, never on an empty stretch.
+   * nearest the middle among the shortest ones wholly on screen: zooming in lands on events
+   * (a day, a week), never on an empty stretch nor inside a year-long bar.
    */
   zoomAtEvents(factor) {
     if (!this.geo) return;
-    const at = (item) => this.xOf((item.first + item.last + 1) / 2) - MARGIN;
-    const onPlot = (x) => x >= 0 && x <= this.plotWidth;
+    const center = (item) => this.xOf((item.first + item.last + 1) / 2) - MARGIN;
+    const inside = (item) => this.xOf(item.first) >= MARGIN && this.xOf(item.last + 1) <= MARGIN + this.plotWidth;
     const selected = this.itemsById.get(this.view.selected);
-    let anchor = selected && this.view.picked && onPlot(at(selected)) ? at(selected) : null;
+    let anchor = selected && this.view.picked && inside(selected) ? center(selected) : null;
     if (anchor === null) {
-      let best = Infinity;
+      let best = null;
+      const middle = this.plotWidth / 2;
       for (const item of this.items) {
-        const x = at(item);
-        if (onPlot(x) && Math.abs(x - this.plotWidth / 2) < Math.abs(best - this.plotWidth / 2)) best = x;
+        if (!inside(item)) continue;
+        const length = item.last - item.first;
+        const better = !best || length < best.length || (length === best.length && Math.abs(center(item) - middle) < Math.abs(best.x - middle));
+        if (better) best = { length, x: center(item) };
       }
-      anchor = Number.isFinite(best) ? best : this.plotWidth / 2;
+      anchor = best ? best.x : middle;
     }
     this.zoomBy(factor, anchor);
   }
