@@ -47,7 +47,7 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
  * their view: the article links in the Articles view, the view's heading in the others.
  */
 export async function waitForArticles(page, scope = page) {
-  await scope.locator('story-scope .ss.is-ready .ss-panel [data-focus-key="view"], story-scope .ss.is-ready .ss-article-link')
+  await scope.locator('story-scope .ss-panel [data-focus-key="view"], story-scope .ss-article-link')
     .first().waitFor({ timeout: 30_000 });
 }
 

@@ -29,7 +29,7 @@ test('on a phone the view starts within 160 px of the top, with filter chips too
   assert.equal(await scope(page, '.ss-chip').count(), 3, 'three filter chips are shown');
   for (const view of ['quotes', 'entities', 'timeline', 'articles']) {
     await scope(page, `.ss-tab[data-view="${view}"]`).click();
-    await scope(page, `.ss-panel[data-view="${view}"]`).waitFor();
+    await scope(page, `.ss-tab[data-view="${view}"][aria-selected="true"]`).waitFor();
     const top = (await scope(page, '.ss-panel').boundingBox()).y;
     assert.ok(top <= 160, `${view}: the view starts ${top} px from the top`);
     assert.equal(await scope(page, '.ss-articles').count(), view === 'articles' ? 1 : 0, `${view}: the article list is only in Articles`);
@@ -158,9 +158,10 @@ test('Escape closes the Export and Embed panels', async () => {
   await waitForArticles(page);
   for (const tool of ['export', 'embed']) {
     await scope(page, `[data-tool="${tool}"]`).click();
-    await scope(page, `.ss-${tool}`).waitFor();
+    const panel = scope(page, '.ss-panel-box:not([hidden])');
+    await panel.waitFor();
     await page.keyboard.press('Escape');
-    await scope(page, `.ss-${tool}`).waitFor({ state: 'detached' });
+    await panel.waitFor({ state: 'detached' });
     assert.equal((await focused(page)).key, `tool:${tool}`);
     assert.equal(await scope(page, `[data-tool="${tool}"]`).getAttribute('aria-expanded'), 'false');
   }
