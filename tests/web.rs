@@ -206,3 +206,40 @@ fn a_malformed_filter_is_a_readable_error() {
     }
     assert!(storyscope::wasm_api::new_corpus(JsValue::from_str("nope"), false).is_err());
 }
+
+#[wasm_bindgen_test]
+fn file_rules_and_checks_come_from_the_core() {
+    let rules = storyscope::wasm_api::file_rules().expect("rules");
+    let extensions = strings(&rules, "extensions");
+    assert!(["txt", "md", "html"].iter().all(|e| extensions.iter().any(|x| x == e)), "{extensions:?}");
+    assert_eq!(get(&rules, "maxBytes").as_f64(), Some(storyscope::article::MAX_ARTICLE_BYTES as f64));
+    assert_eq!(storyscope::wasm_api::check_file("notes.MD", 100.0), None);
+    assert!(storyscope::wasm_api::check_file("photo.png", 100.0).unwrap_or_default().contains("unsupported type"));
+    assert!(storyscope::wasm_api::check_file("huge.txt", 9e9).unwrap_or_default().contains("too large"));
+}
+
+#[wasm_bindgen_test]
+fn a_filter_from_a_link_is_checked_and_the_dropped_parts_named() {
+    let articles = Array::new();
+    articles.push(&article("mine", "Gdańsk talks\n\n“We will sign,” Anna Nowak said in Gdańsk on Monday.\n\nMore text."));
+    let corpus = storyscope::wasm_api::new_corpus(articles.into(), false).expect("corpus");
+    let checked = corpus
+        .check_filter(filter(r#"{"docs": ["mine", "ghost"], "speakers": ["Anna Nowak", "Nobody"], "from": "2009-02-30", "to": "soon", "q": "talks"}"#))
+        .expect("checked");
+    let kept = get(&checked, "filter");
+    assert_eq!(strings(&kept, "docs"), ["mine"]);
+    assert_eq!(strings(&kept, "speakers"), ["Anna Nowak"]);
+    assert!(get(&kept, "from").is_null() && get(&kept, "to").is_null());
+    assert_eq!(get(&kept, "q").as_string().as_deref(), Some("talks"));
+    let dropped: Vec<(String, String)> = array(&checked, "dropped")
+        .iter()
+        .map(|d| (get(&d, "value").as_string().unwrap_or_default(), get(&d, "message").as_string().unwrap_or_default()))
+        .collect();
+    assert_eq!(dropped.len(), 4, "{dropped:?}");
+    assert!(dropped.contains(&("Nobody".into(), "no such speaker".into())));
+    assert!(dropped.contains(&("2009-02-30".into(), "not a calendar day".into())));
+    // What the check keeps, select accepts.
+    assert!(corpus.select(kept).is_ok());
+    // No filter at all is fine too.
+    assert_eq!(array(&corpus.check_filter(JsValue::UNDEFINED).expect("empty"), "dropped").length(), 0);
+}

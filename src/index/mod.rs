@@ -9,16 +9,18 @@
 //! a list left empty restricts nothing. Dates are whole days, `from` and `to` inclusive.
 //!
 //! - A **document** passes if it is in `docs`, mentions every one of `entities`, its published
-//!   day or one of its events overlaps `[from, to]`, and `q` matches its text or title.
-//!   `kinds`, `speakers` and `sources` do not restrict documents.
+//!   day or one of its events overlaps `[from, to]`, `q` matches its text or title, and, when
+//!   `speakers` or `sources` is set, it holds a quote passing both. `kinds` does not restrict
+//!   documents.
 //! - A **quote** passes if quotes are wanted, its document is in `docs`, its speaker matches
 //!   `speakers` (the speaker entity's id or name, or the speaker text), it is `named` (has a
 //!   `speaker_id`) or `unnamed` as `sources` asks, each of `entities` is its speaker or is
 //!   mentioned inside the quote or its paragraph, its date (the document's published day, or an
 //!   event it belongs to) is in range, and `q` matches its text or speaker.
 //! - An **event** passes if events are wanted, one of its documents is in `docs`, it involves
-//!   every one of `entities`, its `[start, end]` overlaps `[from, to]`, and `q` matches its
-//!   summary or entity names.
+//!   every one of `entities`, its `[start, end]` overlaps `[from, to]`, `q` matches its
+//!   summary or entity names, and, when `speakers` or `sources` is set, it times a quote
+//!   passing both (a speaker's chip narrows the timeline to what that speaker said).
 //! - An **entity** passes if mentions are wanted, it is mentioned in a document that passes the
 //!   document filter *without* `q`, and `q` matches its name or an alias: the search box finds
 //!   people by name, and articles, quotes and events by their text. A mention passes if its
@@ -32,7 +34,9 @@
 //!
 //! Facets count results (quotes, events, mentions of the wanted kinds) passing every filter
 //! except the facet's own: `documents` per document, `entities` per involved entity,
-//! `speakers` per speaker name, `kinds` per kind, `sources` named/unnamed.
+//! `speakers` per speaker name, `kinds` per kind, `sources` named/unnamed. [`Index::select`]
+//! also gives `mentions`: the passing mentions of each entity under every filter (what the
+//! entity lists show). [`Index::check`] checks a filter from a link before it is used.
 //!
 //! Search matches: `hits` are the code-point spans of matching words in the text of the given
 //! documents (in [`Index::query`], the passing ones in corpus order; in [`Index::matches`],
