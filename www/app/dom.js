@@ -70,8 +70,3 @@ export function searchHits(cps, from, to, hits) {
   if (at < to) out.push(cps.slice(at, to).join(''));
   return out;
 }
-
-/** The element that has the focus inside `root` (a shadow root), or null. */
-export function focusedIn(root) {
-  return root.activeElement ?? null;
-}

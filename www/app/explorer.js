@@ -13,7 +13,7 @@ import { deleteArticle, readSources, storeArticles, storedArticles } from './lib
 import { indexModel } from './model.js';
 import { readHash, stateToHash } from './permalink.js';
 import { selectionVisible } from './selection.js';
-import { emptyFilters, isView, Store } from './store.js';
+import { emptyFilters, Store } from './store.js';
 
 /** How long the timeline's zoom waits before it is written into the link (ms). */
 const RANGE_WRITE_DELAY = 300;
@@ -360,4 +360,3 @@ function linkNotice(dropped) {
   return `Part of this link was ignored: ${parts.join('; ')}.`;
 }
 
-export { isView };

@@ -3,7 +3,7 @@
 // `hasPosition(i)` and `size` from it, like a Set of ids, without the hundreds of thousands of
 // id strings a large corpus would otherwise send across on every change of the filters.
 
-export class PositionSet {
+class PositionSet {
   /** `words`: Uint32Array, bit i % 32 of word i / 32 for position i; `positions`: id → position. */
   constructor(words, size, positions) {
     this.words = words;

@@ -19,7 +19,7 @@ export function emptyFilters() {
   return { docs: [], entities: [], speakers: [], kinds: [], sources: null, from: null, to: null, q: '' };
 }
 
-export function initialState() {
+function initialState() {
   return {
     view: 'articles', doc: null, focus: null, entity: null, filters: emptyFilters(), timeline: {},
     panel: null, theme: 'auto',

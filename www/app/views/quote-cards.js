@@ -14,7 +14,7 @@ const QUOTE_BATCH = 100;
 const CONTEXT_MAX = 600;
 
 /** Named: the speaker is a known person or organization; unnamed: a described source ("a senior official"). */
-export function sourceKind(q) {
+function sourceKind(q) {
   if (q.kind === 'scare' || !q.speaker) return 'none';
   return q.speaker_id ? 'named' : 'unnamed';
 }
