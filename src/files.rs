@@ -61,7 +61,10 @@ mod tests {
         for bad in ["photo.png", "txt", "archive.tar.gz", "", "a.", ".md.zip"] {
             assert!(!is_article_name(bad), "{bad}");
         }
-        assert_eq!(check_file("big.txt", MAX_ARTICLE_BYTES as u64 + 1), Err(FileError::TooLarge { bytes: MAX_ARTICLE_BYTES as u64 + 1 }));
+        assert_eq!(
+            check_file("big.txt", MAX_ARTICLE_BYTES as u64 + 1),
+            Err(FileError::TooLarge { bytes: MAX_ARTICLE_BYTES as u64 + 1 })
+        );
         assert_eq!(check_file("a.txt", 10), Ok(()));
     }
 

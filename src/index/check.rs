@@ -104,32 +104,37 @@ impl Index {
     /// Splits `raw` into the values this corpus knows and the dropped ones.
     pub fn check(&self, raw: &RawFilter) -> CheckedFilter {
         let mut dropped = Vec::new();
-        let mut keep = |field: &'static str, values: &Option<Vec<String>>, known: &dyn Fn(&str) -> bool, reason: DropReason| {
-            let mut kept = Vec::new();
-            for value in values.iter().flatten() {
-                if known(value) {
-                    if !kept.contains(value) {
-                        kept.push(value.clone());
+        let mut keep =
+            |field: &'static str, values: &Option<Vec<String>>, known: &dyn Fn(&str) -> bool, reason: DropReason| {
+                let mut kept = Vec::new();
+                for value in values.iter().flatten() {
+                    if known(value) {
+                        if !kept.contains(value) {
+                            kept.push(value.clone());
+                        }
+                    } else {
+                        dropped.push(Dropped::new(field, value, reason));
                     }
-                } else {
-                    dropped.push(Dropped::new(field, value, reason));
                 }
-            }
-            kept
-        };
+                kept
+            };
         let docs = keep("docs", &raw.docs, &|v| self.doc_index.contains_key(v), DropReason::UnknownArticle);
-        let entities = keep("entities", &raw.entities, &|v| self.entity_index.contains_key(v), DropReason::UnknownEntity);
-        let speakers = keep("speakers", &raw.speakers, &|v| self.speaker_keys.contains_key(v), DropReason::UnknownSpeaker);
+        let entities =
+            keep("entities", &raw.entities, &|v| self.entity_index.contains_key(v), DropReason::UnknownEntity);
+        let speakers =
+            keep("speakers", &raw.speakers, &|v| self.speaker_keys.contains_key(v), DropReason::UnknownSpeaker);
         let kinds = keep("kinds", &raw.kinds, &|v| matches!(v, "quote" | "event" | "mention"), DropReason::UnknownKind);
-        let mut single = |field: &'static str, value: &Option<String>, valid: &dyn Fn(&str) -> bool, reason: DropReason| {
-            let value = value.as_deref().filter(|v| !v.is_empty())?;
-            if valid(value) {
-                return Some(value.to_string());
-            }
-            dropped.push(Dropped::new(field, value, reason));
-            None
-        };
-        let sources = single("sources", &raw.sources, &|v| matches!(v, "named" | "unnamed"), DropReason::UnknownSources);
+        let mut single =
+            |field: &'static str, value: &Option<String>, valid: &dyn Fn(&str) -> bool, reason: DropReason| {
+                let value = value.as_deref().filter(|v| !v.is_empty())?;
+                if valid(value) {
+                    return Some(value.to_string());
+                }
+                dropped.push(Dropped::new(field, value, reason));
+                None
+            };
+        let sources =
+            single("sources", &raw.sources, &|v| matches!(v, "named" | "unnamed"), DropReason::UnknownSources);
         let mut from = single("from", &raw.from, &is_calendar_day, DropReason::NotADay);
         let mut to = single("to", &raw.to, &is_calendar_day, DropReason::NotADay);
         if let (Some(a), Some(b)) = (&from, &to) {
@@ -154,7 +159,9 @@ mod tests {
         for good in ["2009-03-01", "2012-02-29", "0002-03-01"] {
             assert!(is_calendar_day(good), "{good}");
         }
-        for bad in ["2009-02-30", "2011-02-29", "2009-13-01", "2009-3-1", "2009-03-01T10:00", "", "é009-03-01", "2009-03-0é"] {
+        for bad in
+            ["2009-02-30", "2011-02-29", "2009-13-01", "2009-3-1", "2009-03-01T10:00", "", "é009-03-01", "2009-03-0é"]
+        {
             assert!(!is_calendar_day(bad), "{bad}");
         }
     }
