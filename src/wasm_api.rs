@@ -129,9 +129,11 @@ impl Corpus {
     /// What [`Corpus::query`] answers, by position in the extraction's arrays and without the
     /// search matches (see [`Corpus::matches`]): `documents`, `quotes`, `entities` and
     /// `events` are `Uint32Array` bitsets (position `i` is bit `i % 32` of word `i / 32`) with
-    /// their sizes in `counts`; `facets.documents` and `facets.entities` are `Uint32Array`
-    /// counts by position. The page uses this one: at 10,000 articles it crosses a few typed
-    /// arrays instead of hundreds of thousands of ids, and scans no text.
+    /// their sizes in `counts`; the facets are those the page shows (`speakers`, `kinds`,
+    /// `sources`) and `facets.mentions`, the passing mentions of each entity as a `Uint32Array`
+    /// by position (the per-document and per-entity facets are only in [`Corpus::query`]).
+    /// The page uses this one: at 10,000 articles it crosses a few typed arrays instead of
+    /// hundreds of thousands of ids, scans no text and counts no facet it does not show.
     pub fn select(&self, filter: JsValue) -> Result<JsValue, JsError> {
         let selected = self.index.select(&read_filter(filter)?);
         let sets = [
@@ -158,8 +160,6 @@ impl Corpus {
         }
         let facets =
             js_sys::Reflect::get(&out, &"facets".into()).map_err(|_| JsError::new("cannot convert the result"))?;
-        set_property(&facets, "documents", &js_sys::Uint32Array::from(selected.facets.documents.as_slice()))?;
-        set_property(&facets, "entities", &js_sys::Uint32Array::from(selected.facets.entities.as_slice()))?;
         set_property(&facets, "mentions", &js_sys::Uint32Array::from(selected.facets.mentions.as_slice()))?;
         Ok(out)
     }

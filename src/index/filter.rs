@@ -123,7 +123,7 @@ impl Positions {
 }
 
 /// The facets of [`Facets`], with documents and entities counted by position (every position,
-/// zeros included) rather than by id.
+/// zeros included) rather than by id; [`crate::Index::select`] leaves those two empty.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PositionFacets {
     pub documents: Vec<u32>,

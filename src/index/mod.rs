@@ -147,15 +147,17 @@ impl Index {
     /// The ids passing `filter`, facet counts, and the search matches in the passing documents
     /// (corpus order).
     pub fn query(&self, filter: &Filter) -> Selection {
-        let selected = self.select(filter);
+        let selected = select::select(self, filter, true);
         let matches = select::matches(self, &filter.q, selected.documents.iter());
         selected.to_ids(&self.extraction, matches)
     }
 
-    /// What passes `filter` by position in the extraction's arrays, with facet counts: what
-    /// the page uses (no ids to build, no text to scan).
+    /// What passes `filter` by position in the extraction's arrays, with the facet counts the
+    /// page shows (speakers, sources, kinds, and the passing mentions of each entity; the
+    /// `documents` and `entities` facets are left empty): what the page uses (no ids to build,
+    /// no text to scan, no per-item facet to count).
     pub fn select(&self, filter: &Filter) -> Selected {
-        select::select(self, filter)
+        select::select(self, filter, false)
     }
 
     /// The search matches of `q` in the documents `docs` (ids, in the order given; unknown

@@ -54,7 +54,9 @@ struct Passing {
     every_doc: bool,
 }
 
-pub(crate) fn select(index: &Index, filter: &Filter) -> Selected {
+/// The selection; with `per_item`, also the `documents` and `entities` facets (by id in
+/// [`Index::query`]), which the page does not show and so does not pay for.
+pub(crate) fn select(index: &Index, filter: &Filter, per_item: bool) -> Selected {
     let terms = Terms::parse(&filter.q);
     let parts = Parts::new(index, filter, &terms);
     let docs = index.extraction.documents.len();
@@ -70,7 +72,7 @@ pub(crate) fn select(index: &Index, filter: &Filter) -> Selected {
     );
     let passing = parts.passing(index, Except::Nothing);
     let entities = index.entities_mentioned(&passing);
-    let mut facets = facets(index, &parts, &passing);
+    let mut facets = facets(index, &parts, &passing, per_item);
     facets.mentions = (0..index.extraction.entities.len())
         .map(|e| if entities.contains(e) { index.passing_mentions(&passing, e) } else { 0 })
         .collect();
@@ -95,7 +97,7 @@ pub(crate) fn matches(index: &Index, q: &str, positions: impl Iterator<Item = us
     Matches { hits, snippets }
 }
 
-fn facets(index: &Index, parts: &Parts, base: &Passing) -> PositionFacets {
+fn facets(index: &Index, parts: &Parts, base: &Passing, per_item: bool) -> PositionFacets {
     let mut facets = PositionFacets::default();
     // A facet whose own filter is not set counts what passes every filter: `base`.
     let without = |except: Except| parts.restricts(except).then(|| parts.passing(index, except));
@@ -116,6 +118,9 @@ fn facets(index: &Index, parts: &Parts, base: &Passing) -> PositionFacets {
     let per_speaker = tally(&p.quotes, &index.totals.speaker_quotes, |q| index.quote_speaker[q]);
     let speakers = per_speaker.iter().enumerate().filter(|(_, &n)| n > 0);
     facets.speakers = Counts(speakers.map(|(k, &n)| (index.speaker_names[k].clone(), n)).collect());
+    if !per_item {
+        return facets;
+    }
 
     let own = without(Except::Docs);
     let p = own.as_ref().unwrap_or(base);
