@@ -4,7 +4,7 @@
 //! No logic lives here. Errors cross the boundary as `Result`s (a JS exception with a readable
 //! message), never as panics; the panic hook only makes an unexpected one readable.
 
-use crate::index::{Counts, Filter, Index, KindCounts, SourceCounts};
+use crate::index::{Counts, Filter, Index, KindCounts, RawFilter, SourceCounts};
 use crate::model::{DocumentHead, Extraction, PublishedSource};
 use crate::pipeline::{Failure, Input, Known};
 use serde::{Deserialize, Serialize};
@@ -19,6 +19,27 @@ fn start() {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// What the page may offer as article files: `{extensions, maxBytes}` (extensions lower case,
+/// without the dot), for its file picker.
+#[wasm_bindgen(js_name = fileRules)]
+pub fn file_rules() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Rules {
+        extensions: &'static [&'static str],
+        max_bytes: usize,
+    }
+    to_js(&Rules { extensions: crate::files::ARTICLE_EXTENSIONS, max_bytes: crate::article::MAX_ARTICLE_BYTES })
+}
+
+/// Why a file of this name and size cannot be an article (a readable reason), or undefined
+/// when it may be one: checked before the page reads its bytes.
+#[wasm_bindgen(js_name = checkFile)]
+pub fn check_file(name: &str, bytes: f64) -> Option<String> {
+    // A file size is a whole number of bytes; the float only crosses the boundary.
+    crate::files::check_file(name, bytes.max(0.0) as u64).err().map(|e| e.to_string())
 }
 
 /// An article as the page hands it over: pasted text or a dropped file.
@@ -130,9 +151,11 @@ impl Corpus {
     /// What [`Corpus::query`] answers, by position in the extraction's arrays and without the
     /// search matches (see [`Corpus::matches`]): `documents`, `quotes`, `entities` and
     /// `events` are `Uint32Array` bitsets (position `i` is bit `i % 32` of word `i / 32`) with
-    /// their sizes in `counts`; `facets.documents` and `facets.entities` are `Uint32Array`
-    /// counts by position. The page uses this one: at 10,000 articles it crosses a few typed
-    /// arrays instead of hundreds of thousands of ids, and scans no text.
+    /// their sizes in `counts`; the facets are those the page shows (`speakers`, `kinds`,
+    /// `sources`) and `facets.mentions`, the passing mentions of each entity as a `Uint32Array`
+    /// by position (the per-document and per-entity facets are only in [`Corpus::query`]).
+    /// The page uses this one: at 10,000 articles it crosses a few typed arrays instead of
+    /// hundreds of thousands of ids, scans no text and counts no facet it does not show.
     pub fn select(&self, filter: JsValue) -> Result<JsValue, JsError> {
         let selected = self.index.select(&read_filter(filter)?);
         let sets = [
@@ -159,9 +182,21 @@ impl Corpus {
         }
         let facets =
             js_sys::Reflect::get(&out, &"facets".into()).map_err(|_| JsError::new("cannot convert the result"))?;
-        set_property(&facets, "documents", &js_sys::Uint32Array::from(selected.facets.documents.as_slice()))?;
-        set_property(&facets, "entities", &js_sys::Uint32Array::from(selected.facets.entities.as_slice()))?;
+        set_property(&facets, "mentions", &js_sys::Uint32Array::from(selected.facets.mentions.as_slice()))?;
         Ok(out)
+    }
+
+    /// `{filter, dropped}`: the values of an untrusted filter (from a link; every field
+    /// optional) that this corpus knows, and the dropped ones as `{field, value, reason,
+    /// message}`: unknown ids and speakers, impossible days, an inverted date range.
+    #[wasm_bindgen(js_name = checkFilter)]
+    pub fn check_filter(&self, filter: JsValue) -> Result<JsValue, JsError> {
+        let raw: RawFilter = if filter.is_null() || filter.is_undefined() {
+            RawFilter::default()
+        } else {
+            serde_wasm_bindgen::from_value(filter).map_err(|e| JsError::new(&format!("invalid filter: {e}")))?
+        };
+        to_js(&self.index.check(&raw))
     }
 
     /// `{hits, snippets}`: where the words of the search `q` are in the documents `docs` (an
