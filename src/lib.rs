@@ -26,4 +26,7 @@ pub mod wasm_api;
 
 pub use index::{Filter, Index, Selection};
 pub use model::Extraction;
-pub use pipeline::{extract, extract_timed, Failure, Input, Known, Outcome, StageTimes};
+pub use pipeline::{
+    assemble, extract, extract_part, extract_timed, Failure, Input, Known, Outcome, Part, PartError, StageTimes,
+    CORE_VERSION,
+};

@@ -98,6 +98,52 @@ pub fn extract(articles: JsValue, with_seeds: bool) -> Result<JsValue, JsError> 
     to_js(&JsOutcome { extraction: &extraction, failures: &failures })
 }
 
+/// The version of the core ([`crate::CORE_VERSION`]): parts made by another version must be
+/// extracted again.
+#[wasm_bindgen(js_name = coreVersion)]
+pub fn core_version() -> String {
+    crate::CORE_VERSION.to_string()
+}
+
+/// One article's part (`{id, name?, content? | bytes?, published?}` as for [`extract`]): bytes
+/// to keep (the page caches them by content and [`core_version`]) and to give to
+/// [`new_corpus_from_parts`]. An article that cannot be read is an error whose message says why.
+#[wasm_bindgen(js_name = extractArticle)]
+pub fn extract_article(article: JsValue) -> Result<js_sys::Uint8Array, JsError> {
+    let article: JsArticle =
+        serde_wasm_bindgen::from_value(article).map_err(|e| JsError::new(&format!("expected an article: {e}")))?;
+    let part = input_of(article).and_then(|input| crate::extract_part(&input)).map_err(|f| JsError::new(&f.reason))?;
+    Ok(js_sys::Uint8Array::from(part.to_bytes().as_slice()))
+}
+
+/// A corpus of the seeds (when `withSeeds`) and the given parts (an array of the byte arrays
+/// [`extract_article`] made), in that order. A part of another core version, or bytes that are
+/// not a part, is listed in the corpus's `failures` as `part N` and left out.
+#[wasm_bindgen(js_name = newCorpusFromParts)]
+pub fn new_corpus_from_parts(parts: js_sys::Array, with_seeds: bool) -> Result<Corpus, JsError> {
+    let mut failures = Vec::new();
+    let mut kept = Vec::new();
+    if with_seeds {
+        for input in crate::seeds::inputs() {
+            match crate::extract_part(&input) {
+                Ok(part) => kept.push(part),
+                Err(failure) => failures.push(failure),
+            }
+        }
+    }
+    for (n, value) in parts.iter().enumerate() {
+        let bytes =
+            value.dyn_into::<js_sys::Uint8Array>().map_err(|_| JsError::new("expected an array of byte arrays"))?;
+        match crate::Part::from_bytes(&bytes.to_vec()) {
+            Ok(part) => kept.push(part),
+            Err(e) => failures.push(Failure { name: format!("part {n}"), reason: e.to_string() }),
+        }
+    }
+    let outcome = crate::assemble(kept);
+    failures.extend(outcome.failures);
+    Ok(Corpus { index: Index::from_extraction(outcome.extraction), failures })
+}
+
 /// An extracted corpus with its filtering and search index, kept in wasm memory so that the
 /// page can query it on every change of its filters.
 #[wasm_bindgen]
@@ -273,27 +319,26 @@ fn extract_articles(articles: JsValue, with_seeds: bool) -> Result<(Extraction, 
     let mut inputs = if with_seeds { crate::seeds::inputs() } else { Vec::new() };
     let mut failures = Vec::new();
     for article in articles {
-        let name = article.name.clone().unwrap_or_else(|| article.id.clone());
-        let input = match (article.content, article.bytes) {
-            (Some(content), _) => Ok(Input { id: article.id, name, content, ..Input::default() }),
-            (None, Some(bytes)) => Input::from_bytes(&article.id, &name, bytes),
-            (None, None) => Err(Failure { name, reason: "the article has no content".into() }),
-        };
-        match input {
-            Ok(mut input) => {
-                if let Some(published) = article.published {
-                    input.known = Known {
-                        published: Some(published),
-                        published_source: PublishedSource::Flag,
-                        ..Known::default()
-                    };
-                }
-                inputs.push(input);
-            }
+        match input_of(article) {
+            Ok(input) => inputs.push(input),
             Err(failure) => failures.push(failure),
         }
     }
     let outcome = crate::extract(&inputs);
     failures.extend(outcome.failures);
     Ok((outcome.extraction, failures))
+}
+
+/// The pipeline input of an article from the page, or why it cannot be one.
+fn input_of(article: JsArticle) -> Result<Input, Failure> {
+    let name = article.name.clone().unwrap_or_else(|| article.id.clone());
+    let mut input = match (article.content, article.bytes) {
+        (Some(content), _) => Input { id: article.id, name, content, ..Input::default() },
+        (None, Some(bytes)) => Input::from_bytes(&article.id, &name, bytes)?,
+        (None, None) => return Err(Failure { name, reason: "the article has no content".into() }),
+    };
+    if let Some(published) = article.published {
+        input.known = Known { published: Some(published), published_source: PublishedSource::Flag, ..Known::default() };
+    }
+    Ok(input)
 }

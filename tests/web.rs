@@ -298,3 +298,43 @@ fn a_filter_from_a_link_is_checked_and_the_dropped_parts_named() {
     // No filter at all is fine too.
     assert_eq!(array(&corpus.check_filter(JsValue::UNDEFINED).expect("empty"), "dropped").length(), 0);
 }
+
+#[wasm_bindgen_test]
+fn parts_made_one_article_at_a_time_assemble_into_the_same_corpus() {
+    let texts = [
+        ("one", "First story\n\n“We will build it,” Mayor Anna Nowak said on Monday."),
+        ("two", "Second\n\nNowak met the council in Gdańsk on Tuesday."),
+    ];
+    let parts = Array::new();
+    let articles = Array::new();
+    for (id, text) in texts {
+        parts.push(&storyscope::wasm_api::extract_article(article(id, text)).expect("part"));
+        articles.push(&article(id, text));
+    }
+    let from_parts = storyscope::wasm_api::new_corpus_from_parts(parts.clone(), true).expect("from parts");
+    let whole = storyscope::wasm_api::new_corpus(articles.into(), true).expect("whole");
+    let (a, b) = (from_parts.extraction().expect("a"), whole.extraction().expect("b"));
+    let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+    assert_eq!(json(&a), json(&b), "a corpus of parts is the corpus of its articles");
+    assert!(!storyscope::wasm_api::core_version().is_empty());
+
+    // A part of another version, or bytes that are no part, is named and left out.
+    let first = parts.get(0).dyn_into::<Uint8Array>().unwrap().to_vec();
+    let stale = String::from_utf8(first).unwrap().replacen(&storyscope::wasm_api::core_version(), "0.0.0+old", 1);
+    let odd = Array::new();
+    odd.push(&Uint8Array::from(stale.as_bytes()));
+    odd.push(&Uint8Array::from(&b"not a part"[..]));
+    odd.push(&parts.get(1));
+    let corpus = storyscope::wasm_api::new_corpus_from_parts(odd, false).expect("corpus");
+    let out = corpus.extraction().expect("extraction");
+    assert_eq!(array(&out, "documents").length(), 1);
+    let failures = array(&out, "failures");
+    assert_eq!(failures.length(), 2);
+    assert!(get(&failures.get(0), "reason").as_string().unwrap().contains("another version"));
+    assert!(get(&failures.get(1), "reason").as_string().unwrap().contains("not an extraction part"));
+
+    // An article that is not one is an error with the reason.
+    let error = storyscope::wasm_api::extract_article(article("empty", "")).expect_err("empty");
+    let message = get(&JsValue::from(error), "message").as_string().unwrap_or_default();
+    assert!(message.contains("empty"), "{message}");
+}
