@@ -41,6 +41,13 @@ impl Gazetteer {
         Gazetteer { by_key }
     }
 
+    /// The entry for an already folded key (words joined by single spaces); `capitals` tells
+    /// whether the name was written in capitals (short acronyms count only then).
+    pub(crate) fn lookup_key(&self, key: &str, capitals: bool) -> Option<Known> {
+        let &(known, caps_only) = self.by_key.get(key)?;
+        (!caps_only || capitals).then_some(known)
+    }
+
     /// The gazetteer entry for `name` (words joined by single spaces), if any.
     pub(crate) fn lookup(&self, name: &str) -> Option<Known> {
         // Short all-caps entries ("US", "WHO", "AP") must be written in capitals to count:
@@ -63,7 +70,7 @@ pub(crate) fn key(s: &str) -> String {
     out.to_lowercase()
 }
 
-fn fold_char(c: char) -> char {
+pub(crate) fn fold_char(c: char) -> char {
     const FOLDS: &[(&str, char)] = &[
         ("àáâãäåāăą", 'a'),
         ("ÀÁÂÃÄÅĀĂĄ", 'A'),

@@ -1,35 +1,44 @@
-//! Recognition in one document: capitalized runs of tokens are cut into titles, demonyms
-//! and names, and each name is typed as a person, place or organization by rules (titles,
-//! honorifics, organization head words, context cues) and the gazetteer.
+//! Recognition in one document: the tagger's names become candidates, with titles and
+//! honorifics taken out into roles and gender, a leading article and a possessive cut,
+//! demonyms turned into links, and gazetteer names given their canonical form. Then the
+//! document decides: a name's kind is the one its mentions vote for together, and a lone word
+//! takes the kind of the fuller name it shortens ("Trump" after "Donald Trump").
 //!
-//! It does not decide which mentions are the same entity (that is `merge`), and it leaves
-//! single unknown words as guesses that `merge` settles against the fuller names it knows.
+//! It does not decide which mentions are the same entity (that is `merge`).
 
+use super::features::{class, strip_possessive, View};
 use super::gazetteer::{Gazetteer, Known};
 use super::lexicon::{self, Title};
+use super::tagger::{self, Model, Tagged};
 use super::Gender;
 use crate::model::Span;
-use crate::pipeline::Doc;
-use crate::text::{Analysis, TokenKind};
-use std::collections::HashSet;
+use crate::text::TokenKind;
+use std::collections::HashMap;
 use std::ops::Range;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Kind {
     Person,
     Place,
     Organization,
 }
 
-/// How sure the recognizer is of a candidate.
+impl Kind {
+    fn from_index(k: usize) -> Kind {
+        match k {
+            0 => Kind::Person,
+            1 => Kind::Place,
+            _ => Kind::Organization,
+        }
+    }
+}
+
+/// How sure recognition is of a candidate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Certainty {
-    /// A single unknown capitalized word opening a sentence: a name only if a fuller name
-    /// of the story vouches for it.
-    ResolveOnly,
-    /// A single unknown capitalized word inside a sentence.
+    /// A single word: a name of its own only if no fuller name of the story claims it.
     Guess,
-    /// A title, honorific, several name words, the gazetteer or a head word vouch for it.
+    /// Several words, a title or the gazetteer vouch for it.
     Sure,
 }
 
@@ -48,6 +57,10 @@ pub(crate) struct Candidate {
     pub gender: Option<Gender>,
     /// True when a title or honorific stood before the name.
     pub titled: bool,
+    /// The tagger's summed score for each kind (person, place, organization).
+    pub scores: [i32; 3],
+    /// Set when the document's fuller names decided the kind (corpus votes leave it alone).
+    pub anchored: bool,
 }
 
 /// A demonym or adjective of a place (`Russian`, `Poles`): a link, not a mention.
@@ -63,496 +76,316 @@ pub(crate) struct Found {
     pub demonyms: Vec<DemonymUse>,
 }
 
-/// What every document's recognition shares: the gazetteer and the words the corpus writes
-/// in lowercase (a capitalized word that also appears lowercase is a common word, not a
-/// name, when it opens a sentence).
-pub(crate) struct Context<'g> {
-    pub gazetteer: &'g Gazetteer,
-    pub lowercase_words: HashSet<String>,
-}
-
-impl<'g> Context<'g> {
-    pub(crate) fn new(gazetteer: &'g Gazetteer, docs: &[Doc]) -> Self {
-        let mut lowercase_words = HashSet::new();
-        for doc in docs {
-            let a = &doc.analysis;
-            for (i, t) in a.tokens.iter().enumerate() {
-                if t.kind == TokenKind::Word && a.token_text(i).starts_with(|c: char| c.is_lowercase()) {
-                    lowercase_words.insert(a.token_text(i).to_string());
-                }
-            }
-        }
-        Context { gazetteer, lowercase_words }
-    }
-
-    fn is_common_word(&self, word: &str) -> bool {
-        self.lowercase_words.contains(&word.to_lowercase())
-    }
-}
+/// Lowercase words that are roles when they stand right before a name but are no title
+/// (`CEO`), written in capitals.
+const ROLE_ACRONYMS: &[&str] = &["CEO", "CFO", "COO", "CTO", "CIO"];
 
 /// Finds the candidate names and demonyms of one document.
-pub(crate) fn recognize(doc: &Doc, ctx: &Context) -> Found {
-    let a = &doc.analysis;
+pub(crate) fn recognize(view: &View, gazetteer: &Gazetteer, model: &Model) -> Found {
     let mut found = Found::default();
-    for sentence in &a.sentences {
-        let range = sentence.tokens.clone();
-        let headline = is_headline(a, range.clone());
-        let mut i = range.start;
-        while i < range.end {
-            if !is_name_word(a, i) {
-                i += 1;
-                continue;
+    let tagged = tagger::tag(model, view);
+    let mut covered = vec![false; view.len()];
+    for t in &tagged {
+        for c in &mut covered[t.tokens.clone()] {
+            *c = true;
+        }
+        Piece { view, gazetteer }.candidates(t, &mut found);
+    }
+    // Demonyms outside names are links to their place.
+    for (i, &c) in view.classes.iter().enumerate() {
+        if c & class::DEMONYM != 0 && c & (class::PLACE_B | class::PLACE_I | class::ORG_B | class::ORG_I) == 0 && !covered[i] {
+            if let Some(Known::Demonym(place)) = gazetteer.lookup_key(view.key(i), true) {
+                found.demonyms.push(DemonymUse { span: token_span(view, i..i + 1), place });
             }
-            let end = run_end(a, i, range.end);
-            let opens = i == range.start || opens_clause(a, i);
-            Run { a, ctx, tokens: i..end, opens, headline, sentence_end: range.end }.classify(&mut found);
-            i = end.max(i + 1);
         }
     }
+    found.candidates.sort_by_key(|c| (c.span.start, c.span.end));
+    found.demonyms.sort_by_key(|d| d.span.start);
+    decide_kinds(&mut found.candidates);
     found
 }
 
-/// A capitalized word, acronym or initial.
-fn is_name_word(a: &Analysis, i: usize) -> bool {
-    a.tokens[i].is_capitalized(a.text)
+/// The span of tokens `range`, without a final possessive.
+fn token_span(view: &View, range: Range<usize>) -> Span {
+    let a = view.a;
+    let last = a.token_text(range.end - 1);
+    let cut = last.len() - strip_possessive(last).len();
+    Span::new(a.tokens[range.start].span.start, a.tokens[range.end - 1].span.end - cut)
 }
 
-fn possessive_suffix(word: &str) -> Option<usize> {
-    ["’s", "'s"].iter().find(|s| word.len() > s.len() && word.ends_with(*s)).map(|s| s.len())
+/// One tagged name being cut into candidates.
+struct Piece<'v, 'a, 't, 'g> {
+    view: &'v View<'a, 't>,
+    gazetteer: &'g Gazetteer,
 }
 
-/// The end of the capitalized run starting at `i`: name words, with `of` and particles
-/// inside; a possessive ends it.
-fn run_end(a: &Analysis, i: usize, limit: usize) -> usize {
-    let mut j = i;
-    while j < limit {
-        let word = a.token_text(j);
-        let quote = |k: usize| k < limit && matches!(a.token_text(k), "\"" | "“" | "”" | "‘" | "’");
-        if j > i && quote(j) && j + 3 < limit && is_name_word(a, j + 1) && quote(j + 2) && is_name_word(a, j + 3) {
-            // A nickname in quotes inside the name: Martin "Marty" Nguyen.
-            j += 3;
-        } else if is_name_word(a, j) {
-            j += 1;
-            if possessive_suffix(word).is_some() {
-                break;
-            }
-        } else if j > i && (word == "of" || lexicon::PARTICLES.contains(&word)) {
-            // `of` or a run of particles, then a name word: `Bank of …`, `van der Berg`.
-            let mut k = j + 1;
-            while k < limit && lexicon::PARTICLES.contains(&a.token_text(k)) {
-                k += 1;
-            }
-            if k < limit && is_name_word(a, k) && (word != "of" || k == j + 1) {
-                j = k;
-            } else {
-                break;
-            }
-        } else {
-            break;
-        }
-    }
-    j
-}
-
-/// True when the token before `i` opens a clause whose first word is capitalized anyway:
-/// a quote mark, a colon, a dash or a bracket.
-fn opens_clause(a: &Analysis, i: usize) -> bool {
-    i > 0
-        && a.tokens[i - 1].kind == TokenKind::Punct
-        && matches!(a.token_text(i - 1), "“" | "\"" | "‘" | "'" | ":" | "—" | "–" | "(" | "[" | "«" | "-")
-}
-
-/// A Title Case line ("Load More Comments", a headline pasted in the body): its capitals
-/// say nothing about names.
-fn is_headline(a: &Analysis, range: Range<usize>) -> bool {
-    let (mut long, mut capitalized) = (0, 0);
-    for i in range.clone() {
-        if a.tokens[i].kind == TokenKind::Word && a.token_text(i).chars().count() >= 4 {
-            long += 1;
-            capitalized += usize::from(is_name_word(a, i));
-        }
-    }
-    let ends_sentence = range.end > range.start && matches!(a.token_text(range.end - 1), "." | "”" | "\"");
-    long >= 3 && capitalized * 5 >= long * 4 && !ends_sentence
-}
-
-fn is_calendar_word(word: &str) -> bool {
-    crate::calendar::month_number(word).is_some() || crate::calendar::weekday(word).is_some()
-}
-
-fn is_acronym(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=6).contains(&letters)
-        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
-}
-
-/// Sentence-opening words that look like verbs, adverbs or abstract nouns, not names.
-fn looks_like_common_word(word: &str) -> bool {
-    const SUFFIXES: &[&str] = &["ing", "ly", "ed", "ness", "ment", "tion", "sion", "ful", "ous", "ive", "able", "ism", "ity"];
-    let lower = word.to_lowercase();
-    SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
-}
-
-/// One capitalized run being cut and typed.
-struct Run<'r, 'a, 'g> {
-    a: &'r Analysis<'a>,
-    ctx: &'r Context<'g>,
-    tokens: Range<usize>,
-    /// The run opens a sentence or clause, so its first capital proves nothing.
-    opens: bool,
-    headline: bool,
-    sentence_end: usize,
-}
-
-impl Run<'_, '_, '_> {
+impl Piece<'_, '_, '_, '_> {
     fn word(&self, i: usize) -> &str {
-        let w = self.a.token_text(i);
-        possessive_suffix(w).map_or(w, |n| &w[..w.len() - n])
+        strip_possessive(self.view.a.token_text(i))
     }
 
-    fn span(&self, range: Range<usize>) -> Span {
-        let last = range.end - 1;
-        let cut = possessive_suffix(self.a.token_text(last)).unwrap_or(0);
-        Span::new(self.a.tokens[range.start].span.start, self.a.tokens[last].span.end - cut)
+    fn classes(&self, i: usize) -> u64 {
+        self.view.classes[i]
     }
 
-    fn joined(&self, range: Range<usize>) -> String {
-        range.map(|i| self.word(i)).collect::<Vec<_>>().join(" ")
-    }
-
-    fn lookup(&self, range: Range<usize>) -> Option<Known> {
-        if range.is_empty() {
-            return None;
-        }
-        self.ctx.gazetteer.lookup(&self.joined(range))
-    }
-
-    fn classify(&self, found: &mut Found) {
-        let mut start = self.tokens.start;
-        let end = self.tokens.end;
-        // Words that never begin a name, and a common word opening the sentence.
-        while start < end {
-            if title_at(self, start).is_some() || self.lookup(start..end).is_some() {
-                break;
+    fn known(&self, range: Range<usize>) -> Option<Known> {
+        let mut key = String::new();
+        for i in range.clone() {
+            if !key.is_empty() {
+                key.push(' ');
             }
-            let w = self.word(start);
-            let never = lexicon::NEVER_NAMES.contains(&w) || is_calendar_word(w);
-            let common_opener = start == self.tokens.start
-                && self.opens
-                && end - start > 1
-                && self.lookup(start..start + 1).is_none()
-                && title_at(self, start).is_none()
-                && (self.ctx.is_common_word(w) || looks_like_common_word(w));
-            if never || common_opener || w == "of" || lexicon::PARTICLES.contains(&w) {
-                start += 1;
-            } else {
-                break;
-            }
+            key.push_str(self.view.key(i));
         }
-        if start >= end {
+        let capitals = range.clone().all(|i| !self.view.a.token_text(i).chars().any(char::is_lowercase));
+        self.gazetteer.lookup_key(&key, capitals)
+    }
+
+    fn candidates(&self, t: &Tagged, found: &mut Found) {
+        let a = self.view.a;
+        let mut r = t.tokens.clone();
+        while r.len() > 1 && matches!(a.token_text(r.start), "the" | "The") {
+            r.start += 1;
+        }
+        while !r.is_empty() && a.tokens[r.end - 1].kind == TokenKind::Punct {
+            r.end -= 1;
+        }
+        if r.is_empty() {
             return;
         }
-        let opens = self.opens && start == self.tokens.start;
-        if self.whole_known(start..end, found) || self.by_head_word(start..end, found) {
+        let kind = Kind::from_index(t.kind);
+        if r.len() == 1 {
+            if let Some(Known::Demonym(place)) = self.known(r.clone()) {
+                found.demonyms.push(DemonymUse { span: token_span(self.view, r), place });
+                return;
+            }
+        }
+        if kind != Kind::Person {
+            self.push(found, r, kind, t.scores, None, None, false);
             return;
         }
-        // Demonyms and titles before the name: "Russian Prime Minister Ivan Petrov".
+        // A person: titles, honorifics, demonyms and the place of a title come off the front.
         let (mut role, mut gender, mut titled) = (None::<String>, None, false);
-        if let Some((words, title_gender)) = self.lowercase_title_before() {
+        if let Some((words, title_gender)) = self.lowercase_title_before(r.start) {
             role = Some(words);
             gender = title_gender;
             titled = true;
         }
-        loop {
-            // "Texas Gov. Greg Abbott": the place, then the titled name.
-            if let Some(n) = (1..=3).find(|&n| {
-                start + n < end
-                    && matches!(self.lookup(start..start + n), Some(Known::Place(_) | Known::Organization(_)))
-                    && title_at(self, start + n).is_some()
-            }) {
-                self.whole_known(start..start + n, found);
-                start += n;
-                continue;
+        if let Some(cut) = self.title_cut(r.clone()) {
+            // "Texas Gov. Greg Abbott", "Apple CEO Steve Jobs": the place or organization is a
+            // name of its own; what follows it up to the name is the role.
+            let mut from = r.start;
+            if let Some(n) = (1..=3).rev().find(|&n| from + n < cut.start && matches!(self.known(from..from + n), Some(Known::Place(_) | Known::Organization(_)))) {
+                let k = match self.known(from..from + n) {
+                    Some(Known::Place(_)) => Kind::Place,
+                    _ => Kind::Organization,
+                };
+                self.push(found, from..from + n, k, one_hot(k), None, None, false);
+                from += n;
             }
-            if let Some(Known::Demonym(place)) = self.lookup(start..start + 1) {
-                if start + 1 < end {
-                    found.demonyms.push(DemonymUse { span: self.span(start..start + 1), place });
-                    start += 1;
-                    continue;
+            while from < cut.start && self.classes(from) & class::DEMONYM != 0 {
+                if let Some(Known::Demonym(place)) = self.known(from..from + 1) {
+                    found.demonyms.push(DemonymUse { span: token_span(self.view, from..from + 1), place });
+                }
+                from += 1;
+            }
+            let words: Vec<&str> = (from..cut.end).map(|i| a.token_text(i)).collect();
+            let is_role = (from..cut.end).any(|i| self.classes(i) & class::TITLE != 0 || ROLE_ACRONYMS.contains(&a.token_text(i)));
+            for i in from..cut.end {
+                if let Some(t) = lexicon::TITLES.iter().find(|t| t.words.len() == 1 && t.words[0] == a.token_text(i)) {
+                    gender = t.gender.or(gender);
                 }
             }
-            if let Some(t) = title_at(self, start) {
-                titled = true;
-                gender = t.gender.or(gender);
-                if t.role {
-                    role = Some(self.joined(start..start + t.words.len()));
-                }
-                start += t.words.len();
-                if start < end {
-                    continue;
-                }
+            if is_role && !words.is_empty() {
+                role = Some(words.join(" "));
             }
-            break;
+            titled = true;
+            r.start = cut.end;
         }
-        if start >= end {
+        if r.is_empty() {
             return;
         }
-        if !titled && start > self.tokens.start && (self.whole_known(start..end, found) || self.by_head_word(start..end, found)) {
-            return;
-        }
-        if titled {
-            // A title names a person; anything after an `of` inside is another name.
-            let cut = (start..end).find(|&i| self.a.token_text(i) == "of").unwrap_or(end);
-            self.push_person(found, start..cut, Certainty::Sure, role, gender, true);
-            if cut + 1 < end {
-                Run { tokens: cut + 1..end, opens: false, ..*self }.classify(found);
+        gender = gender.or_else(|| self.gender_before(r.start)).or_else(|| self.given_name_gender(r.clone()));
+        self.push(found, r, Kind::Person, t.scores, role, gender, titled);
+    }
+
+    /// Where the title part of a person's span ends: after its last title, honorific or role
+    /// word that is followed by a name word ("House Speaker | Paul Ryan", "Mr. | Smith").
+    fn title_cut(&self, r: Range<usize>) -> Option<Range<usize>> {
+        let a = self.view.a;
+        let mut cut = None;
+        let mut i = r.start;
+        while i < r.end {
+            let title = title_at(self.view, i, r.end);
+            let len = title.map_or(1, |t| t.words.len());
+            let is_title = title.is_some() || ROLE_ACRONYMS.contains(&a.token_text(i));
+            if is_title && i + len < r.end && self.classes(i + len) & class::CAP != 0 {
+                cut = Some(r.start..i + len);
             }
-            return;
+            i += len;
         }
-        // An `of` that is not part of a known name separates two names.
-        if let Some(of) = (start..end).find(|&i| self.a.token_text(i) == "of") {
-            Run { tokens: start..of, opens, ..*self }.classify(found);
-            Run { tokens: of + 1..end, opens: false, ..*self }.classify(found);
-            return;
-        }
-        if self.headline {
-            return;
-        }
-        let words = end - start;
-        if words == 1 {
-            self.single_word(start, opens, found);
-        } else if (start..end).all(|i| self.ctx.is_common_word(self.word(i))) || words > 5 {
-            // "Missile Defense", a Title Case phrase: not a name.
-        } else {
-            self.push_person(found, start..end, Certainty::Sure, None, None, false);
-        }
+        cut
     }
 
-    /// The whole range is a gazetteer place, organization or demonym.
-    fn whole_known(&self, range: Range<usize>, found: &mut Found) -> bool {
-        match self.lookup(range.clone()) {
-            Some(Known::Place(canonical)) => self.push(found, range, Kind::Place, Some(canonical)),
-            Some(Known::Organization(canonical)) => self.push(found, range, Kind::Organization, Some(canonical)),
-            Some(Known::Demonym(place)) => found.demonyms.push(DemonymUse { span: self.span(range), place }),
-            None => return false,
-        }
-        true
-    }
-
-    /// `… Agency` (an organization), `… River` (a place) or `… Act` (neither: a law, an
-    /// event, a building) by the run's last word.
-    fn by_head_word(&self, range: Range<usize>, found: &mut Found) -> bool {
-        let last = self.word(range.end - 1);
-        if range.len() > 1 && lexicon::PLACE_HEADS.contains(&last) {
-            self.push(found, range, Kind::Place, None);
-            return true;
-        }
-        if range.len() > 1 && lexicon::OTHER_HEADS.contains(&last) {
-            return true;
-        }
-        self.organization_by_head(range, found)
-    }
-
-    /// A lowercase title right before the run ("foreign minister Ivan Petrov",
+    /// A lowercase title right before the name ("foreign minister Ivan Petrov",
     /// "press secretary Jane Roe"): its words and the gender it tells.
-    fn lowercase_title_before(&self) -> Option<(String, Option<Gender>)> {
-        let first = self.tokens.start;
+    fn lowercase_title_before(&self, first: usize) -> Option<(String, Option<Gender>)> {
+        let a = self.view.a;
         let mut from = first;
-        while from > 0 && first - from < 4 && self.a.tokens[from - 1].kind == TokenKind::Word && !is_name_word(self.a, from - 1) {
+        while from > 0 && first - from < 4 && a.tokens[from - 1].kind == TokenKind::Word && self.classes(from - 1) & class::LOWER != 0 {
             from -= 1;
         }
         (from..first).find_map(|k| {
-            let words: Vec<&str> = (k..first).map(|i| self.a.token_text(i)).collect();
+            let words: Vec<&str> = (k..first).map(|i| a.token_text(i)).collect();
             let phrase = words.join(" ");
             let titled = lexicon::TITLES.iter().any(|t| t.role && t.words.len() == words.len() && t.words.iter().zip(&words).all(|(a, b)| a.eq_ignore_ascii_case(b)));
             let noun = lexicon::GENDERED_NOUNS.iter().find(|(n, _)| *n == phrase && words.len() == 1);
             let role_noun = lexicon::ROLE_NOUNS.contains(&phrase.as_str());
-            (titled || role_noun || noun.is_some_and(|_| lexicon::ROLE_NOUNS.contains(&phrase.as_str())))
-                .then(|| (phrase.clone(), noun.map(|&(_, g)| g)))
+            (titled || role_noun).then(|| (phrase.clone(), noun.map(|&(_, g)| g)))
         })
     }
 
-    /// `… Agency`, `… Times`, `Bank of …`: an organization by its head word.
-    fn organization_by_head(&self, range: Range<usize>, found: &mut Found) -> bool {
-        let last = self.word(range.end - 1);
-        let head_first = (range.start..range.end)
-            .find(|&i| self.a.token_text(i) == "of")
-            .is_some_and(|of| of > range.start && lexicon::ORGANIZATION_HEADS.contains(&self.word(of - 1)));
-        let single = range.len() == 1;
-        let preceded_by_the = range.start > 0 && matches!(self.a.token_text(range.start - 1), "the" | "The");
-        let has_of = (range.start..range.end).any(|i| self.a.token_text(i) == "of");
-        if (lexicon::ORGANIZATION_HEADS.contains(&last) && (!single || preceded_by_the) && !has_of) || head_first {
-            self.push(found, range, Kind::Organization, None);
-            return true;
-        }
-        false
-    }
-
-    /// A lone capitalized word that no table knows: typed by the words around it.
-    fn single_word(&self, i: usize, opens: bool, found: &mut Found) {
-        let w = self.word(i);
-        let next = |k: usize| (i + k < self.sentence_end).then(|| self.a.token_text(i + k));
-        let before = (i > 0).then(|| self.a.token_text(i - 1));
-        if let Some(place) = hyphenated_demonym(self.ctx, w) {
-            found.demonyms.push(DemonymUse { span: self.span(i..i + 1), place });
-            return;
-        }
-        if is_acronym(w) && !lexicon::NEVER_NAMES.contains(&w) {
-            self.push(found, i..i + 1, Kind::Organization, None);
-            return;
-        }
-        // "the Tass news agency"
-        let org_after = [next(1), next(2)]
-            .iter()
-            .flatten()
-            .take_while(|n| n.starts_with(|c: char| c.is_lowercase()))
-            .any(|n| lexicon::ORGANIZATION_CUES.contains(n));
-        if org_after && possessive_suffix(self.a.token_text(i)).is_none() {
-            self.push(found, i..i + 1, Kind::Organization, None);
-            return;
-        }
-        // "the Hartley administration": the person who leads it.
-        let next_word = next(1).map(|n| possessive_suffix(n).map_or(n, |k| &n[..n.len() - k]));
-        if next_word.is_some_and(|n| lexicon::LED_BY_PERSON.contains(&n)) {
-            self.push_person(found, i..i + 1, Certainty::Guess, None, None, false);
-            return;
-        }
-        if opens && (self.ctx.is_common_word(w) || looks_like_common_word(w)) {
-            return;
-        }
-        // People rarely take an article: "the Fed" is an organization; so is "the journal X".
-        if before.is_some_and(|b| b == "the" || b == "The" || lexicon::ORGANIZATION_CUES.contains(&b)) {
-            self.push(found, i..i + 1, Kind::Organization, None);
-            return;
-        }
-        let place_cue = before.is_some_and(|b| lexicon::PLACE_CUES.contains(&b))
-            || (next(1) == Some(",") && matches!(self.lookup(i + 2..(i + 3).min(self.sentence_end)), Some(Known::Place(_))));
-        // A word opening a sentence stands on its own only before a reporting verb ("Kozlov
-        // said"); otherwise it counts only if a fuller name of the story vouches for it.
-        let reports = next(1).is_some_and(|n| lexicon::REPORTING_VERBS.contains(&n));
-        let mut c = self.candidate(i..i + 1, if place_cue { Kind::Place } else { Kind::Person }, None);
-        c.certainty = if opens && !reports { Certainty::ResolveOnly } else { Certainty::Guess };
-        found.candidates.push(c);
-    }
-
-    fn candidate(&self, range: Range<usize>, kind: Kind, canonical: Option<&'static str>) -> Candidate {
-        Candidate {
-            span: self.span(range.clone()),
-            kind,
-            certainty: Certainty::Sure,
-            canonical,
-            words: range.map(|i| self.word(i).to_string()).collect(),
-            role: None,
-            gender: None,
-            titled: false,
-        }
-    }
-
-    fn push(&self, found: &mut Found, range: Range<usize>, kind: Kind, canonical: Option<&'static str>) {
-        found.candidates.push(self.candidate(range, kind, canonical));
-    }
-
-    fn push_person(
-        &self,
-        found: &mut Found,
-        range: Range<usize>,
-        certainty: Certainty,
-        role: Option<String>,
-        gender: Option<Gender>,
-        titled: bool,
-    ) {
-        if range.is_empty() {
-            return;
-        }
-        let gender = gender.or_else(|| self.gender_before(range.start));
-        let mut c = self.candidate(range, Kind::Person, None);
-        c.certainty = certainty;
-        c.role = role;
-        c.gender = gender;
-        c.titled = titled;
-        found.candidates.push(c);
-    }
-
-    /// A gendered role noun right before the run ("spokeswoman Jane Roe").
+    /// A gendered role noun right before the name ("spokeswoman Jane Roe").
     fn gender_before(&self, start: usize) -> Option<Gender> {
-        let first = self.tokens.start.min(start);
-        let before = first.checked_sub(1).map(|k| self.a.token_text(k))?;
+        let before = start.checked_sub(1).map(|k| self.view.a.token_text(k))?;
         lexicon::GENDERED_NOUNS.iter().find(|(noun, _)| *noun == before).map(|&(_, g)| g)
     }
+
+    /// The gender most bearers of the name's first word have (census), for full names only.
+    fn given_name_gender(&self, r: Range<usize>) -> Option<Gender> {
+        if r.len() < 2 {
+            return None;
+        }
+        let c = self.classes(r.start);
+        match (c & class::GIVEN_M != 0, c & class::GIVEN_F != 0) {
+            (true, false) => Some(Gender::Male),
+            (false, true) => Some(Gender::Female),
+            _ => None,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(&self, found: &mut Found, r: Range<usize>, kind: Kind, scores: [i32; 3], role: Option<String>, gender: Option<Gender>, titled: bool) {
+        let canonical = match (kind, self.known(r.clone())) {
+            (Kind::Place, Some(Known::Place(c))) | (Kind::Organization, Some(Known::Organization(c))) => Some(c),
+            _ => None,
+        };
+        let single = r.len() == 1 || (r.len() == 2 && self.view.a.token_text(r.start) == "the");
+        let certainty = if !single || canonical.is_some() || titled { Certainty::Sure } else { Certainty::Guess };
+        found.candidates.push(Candidate {
+            span: token_span(self.view, r.clone()),
+            kind,
+            certainty,
+            canonical,
+            words: r.map(|i| self.word(i).to_string()).collect(),
+            role,
+            gender,
+            titled,
+            scores,
+            anchored: false,
+        });
+    }
 }
 
-/// `Russian-American`: every part a demonym or place; the first part's place.
-fn hyphenated_demonym(ctx: &Context, word: &str) -> Option<&'static str> {
-    let mut parts = word.split(['-', '‐']);
-    let first = parts.next()?;
-    let place = match ctx.gazetteer.lookup(first)? {
-        Known::Demonym(place) | Known::Place(place) => place,
-        Known::Organization(_) => return None,
-    };
-    let mut rest = parts.peekable();
-    rest.peek()?;
-    rest.all(|p| matches!(ctx.gazetteer.lookup(p), Some(Known::Demonym(_) | Known::Place(_)))).then_some(place)
+fn one_hot(kind: Kind) -> [i32; 3] {
+    let mut s = [0; 3];
+    s[kind as usize] = 1000;
+    s
 }
 
-/// The longest title or honorific starting at token `i` of the run.
-fn title_at(run: &Run, i: usize) -> Option<&'static Title> {
+/// The longest title or honorific starting at token `i`, within `end`.
+fn title_at(view: &View, i: usize, end: usize) -> Option<&'static Title> {
     lexicon::TITLES
         .iter()
-        .filter(|t| {
-            i + t.words.len() <= run.tokens.end
-                && t.words.iter().enumerate().all(|(k, w)| run.a.token_text(i + k) == *w)
-        })
+        .filter(|t| i + t.words.len() <= end && t.words.iter().enumerate().all(|(k, w)| view.a.token_text(i + k) == *w))
         .max_by_key(|t| t.words.len())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The folded key of a candidate's words.
+pub(crate) fn words_key(words: &[String]) -> String {
+    super::gazetteer::key(&words.join(" "))
+}
 
-    fn found(text: &str) -> Vec<(String, Kind)> {
-        let document = crate::model::Document { text: text.to_string(), ..Default::default() };
-        let analysis = Analysis::of_text(&document.text);
-        let doc = Doc { document: &document, analysis, dct: None };
-        let g = Gazetteer::new();
-        let ctx = Context::new(&g, std::slice::from_ref(&doc));
-        recognize(&doc, &ctx).candidates.into_iter().map(|c| (text[c.span.start..c.span.end].to_string(), c.kind)).collect()
-    }
-
-    #[test]
-    fn titles_and_possessives_stay_out_of_names() {
-        let got = found("Defense Secretary Martin T. Holloway met Mr. Smith’s aides in Russia.");
-        assert_eq!(
-            got,
-            [("Martin T. Holloway".to_string(), Kind::Person), ("Smith".to_string(), Kind::Person), ("Russia".to_string(), Kind::Place)]
-        );
-    }
-
-    #[test]
-    fn demonyms_and_organizations() {
-        let got = found("The Russian Prime Minister Ivan Petrov told the Tass news agency and the New York Times.");
-        assert_eq!(
-            got,
-            [
-                ("Ivan Petrov".to_string(), Kind::Person),
-                ("Tass".to_string(), Kind::Organization),
-                ("New York Times".to_string(), Kind::Organization)
-            ]
-        );
-    }
-
-    #[test]
-    fn odd_input_does_not_panic() {
-        for text in [
-            "", "’s", "Mr.", "Mr. ’s", "of of Of", "\"A\" \"B\"", "ÉÉÉ’s Ü-Ö", "Secretary of", "Ms. van",
-            "U.S.-Russian-Chinese ties", "X, Y, Z, Ä", "the journal", "A “B” C", "President Prime Minister",
-        ] {
-            found(text);
+/// Decisions over the whole document: mentions of one name share the kind their scores vote
+/// for together; a lone word that is the surname of a person named in full is that person, and
+/// one that opens a fuller place or organization name is of its kind.
+fn decide_kinds(candidates: &mut [Candidate]) {
+    let mut votes: HashMap<String, [i64; 3]> = HashMap::new();
+    for c in candidates.iter() {
+        let v = votes.entry(words_key(&c.words)).or_default();
+        for k in 0..3 {
+            v[k] += i64::from(c.scores[k]);
         }
     }
+    let mut surnames: HashMap<String, ()> = HashMap::new();
+    let mut openers: HashMap<String, Kind> = HashMap::new();
+    for c in candidates.iter() {
+        if c.words.len() < 2 {
+            continue;
+        }
+        let kind = c.kind_by(&votes);
+        if kind == Kind::Person {
+            if let Some(last) = c.words.last() {
+                surnames.insert(super::gazetteer::key(last), ());
+            }
+        } else if let Some(first) = c.words.first() {
+            openers.entry(super::gazetteer::key(first)).or_insert(kind);
+        }
+    }
+    for c in candidates.iter_mut() {
+        let kind = c.kind_by(&votes);
+        if c.words.len() == 1 {
+            let key = super::gazetteer::key(&c.words[0]);
+            if surnames.contains_key(&key) {
+                c.kind = Kind::Person;
+                c.anchored = true;
+                continue;
+            }
+            if let Some(&k) = openers.get(&key) {
+                c.kind = k;
+                c.anchored = true;
+                continue;
+            }
+        }
+        if c.titled {
+            c.kind = Kind::Person;
+            c.anchored = true;
+            continue;
+        }
+        c.kind = kind;
+    }
+}
 
-    #[test]
-    fn headlines_and_openers_are_not_names() {
-        assert!(found("Load More Comments").is_empty());
-        assert!(found("Everyone knows it. Three things matter.").is_empty());
+impl Candidate {
+    fn kind_by(&self, votes: &HashMap<String, [i64; 3]>) -> Kind {
+        if self.titled {
+            return Kind::Person;
+        }
+        if self.canonical.is_some() {
+            return self.kind;
+        }
+        let v = votes.get(&words_key(&self.words)).copied().unwrap_or_default();
+        let best = (0..3).max_by_key(|&k| (v[k], std::cmp::Reverse(k))).unwrap_or(0);
+        Kind::from_index(best)
+    }
+}
+
+/// Decisions over the corpus: a lone word no fuller name of its document explains takes the
+/// kind its mentions across the corpus vote for.
+pub(crate) fn decide_corpus_kinds(found: &mut [Found]) {
+    let mut votes: HashMap<String, [i64; 3]> = HashMap::new();
+    for f in found.iter() {
+        for c in f.candidates.iter().filter(|c| c.words.len() == 1 && !c.anchored && c.canonical.is_none()) {
+            let v = votes.entry(words_key(&c.words)).or_default();
+            for k in 0..3 {
+                v[k] += i64::from(c.scores[k]);
+            }
+        }
+    }
+    for f in found.iter_mut() {
+        for c in f.candidates.iter_mut().filter(|c| c.words.len() == 1 && !c.anchored && c.canonical.is_none() && !c.titled) {
+            if let Some(v) = votes.get(&words_key(&c.words)) {
+                c.kind = Kind::from_index((0..3).max_by_key(|&k| (v[k], std::cmp::Reverse(k))).unwrap_or(0));
+            }
+        }
     }
 }
