@@ -27,7 +27,7 @@ impl fmt::Display for Stamp {
     }
 }
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 ];
@@ -42,7 +42,7 @@ pub(crate) fn month_number(word: &str) -> Option<i8> {
     found.map(|i| i as i8 + 1)
 }
 
-const WEEKDAYS: [(&str, Weekday); 7] = [
+pub(crate) const WEEKDAYS: [(&str, Weekday); 7] = [
     ("monday", Weekday::Monday),
     ("tuesday", Weekday::Tuesday),
     ("wednesday", Weekday::Wednesday),

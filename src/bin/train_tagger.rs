@@ -1,14 +1,26 @@
 //! `train-tagger`: trains the name tagger's weights (see `src/entities/train.rs`). Built only
 //! with `--features train`; run through `scripts/train-tagger.sh`, which names the data.
 //!
-//! Usage: train-tagger [--epochs N] [--bits B] [--seed S] --out FILE --data FILE DESCRIPTION ...
+//! Usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--command TEXT]
+//!          --out FILE --data FILE DESCRIPTION ... [--unlabeled FILE DESCRIPTION ...]
+//!          [--dev FILE ...] [--holdout N]
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut options = storyscope::train::Options { data: Vec::new(), epochs: 10, bits: 14, seed: 20240607, command: String::new(), dev: Vec::new(), holdout: 0 };
+    let mut options = storyscope::train::Options {
+        data: Vec::new(),
+        unlabeled: Vec::new(),
+        epochs: 10,
+        bits: 14,
+        seed: 20240607,
+        command: String::new(),
+        dev: Vec::new(),
+        holdout: 0,
+        open_bias: 0.0,
+    };
     let mut out = None;
     let mut i = 0;
-    let usage = "usage: train-tagger [--epochs N] [--bits B] [--seed S] [--command TEXT] --out FILE --data FILE DESCRIPTION ...";
+    let usage = "usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--command TEXT] --out FILE --data FILE DESCRIPTION ... [--unlabeled FILE DESCRIPTION ...] [--dev FILE ...] [--holdout N]";
     while i < args.len() {
         let value = |k: usize| args.get(k).cloned().unwrap_or_else(|| fail(usage));
         match args[i].as_str() {
@@ -18,9 +30,14 @@ fn main() {
             "--command" => options.command = value(i + 1),
             "--out" => out = Some(value(i + 1)),
             "--dev" => options.dev.push(value(i + 1)),
+            "--open-bias" => options.open_bias = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--holdout" => options.holdout = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--data" => {
                 options.data.push((value(i + 1), value(i + 2)));
+                i += 1;
+            }
+            "--unlabeled" => {
+                options.unlabeled.push((value(i + 1), value(i + 2)));
                 i += 1;
             }
             _ => fail(usage),

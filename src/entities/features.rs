@@ -17,7 +17,30 @@ use super::gazetteer::{fold_char, Gazetteer, Known};
 use super::lexicon;
 use super::names::Names;
 use crate::text::{Analysis, TokenKind};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for keys that already are well-spread 64-bit hashes (word keys): no rehashing.
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Sets and maps keyed by word-key hashes.
+pub(crate) type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
+pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 /// Word-class bits of a token.
 pub(crate) mod class {
@@ -84,8 +107,12 @@ pub(crate) mod class {
     pub const DOC_REPORTS: u64 = 1 << 50;
     /// Elsewhere a given name followed by a capitalized word.
     pub const DOC_GIVEN: u64 = 1 << 51;
-    /// How many bits are in use (the features iterate over them).
-    pub const COUNT: u32 = 52;
+    /// Its letters look like a person's name (census names against GeoNames places).
+    pub const LEANS_PERSON: u64 = 1 << 52;
+    /// Its letters look like a place's name.
+    pub const LEANS_PLACE: u64 = 1 << 53;
+    /// In a sentence written mostly in capitals (shouting, not acronyms).
+    pub const SHOUTING: u64 = 1 << 54;
 }
 
 /// Word classes that make a token worth scoring (with its neighbours): everything else is
@@ -99,7 +126,7 @@ pub(crate) struct Lexicons<'g> {
     pub gazetteer: &'g Gazetteer,
     pub names: &'g Names,
     /// Hashes of the keys of words written lowercase somewhere in the corpus.
-    pub lowercase: HashSet<u64>,
+    pub lowercase: KeySet,
 }
 
 /// One document's words as the tagger sees them.
@@ -111,6 +138,8 @@ pub(crate) struct View<'a, 't> {
     pub hash: Vec<u64>,
     pub shape: Vec<u8>,
     pub classes: Vec<u64>,
+    /// Person-versus-place lean of capitalized words, in eighths of a nat, within ±8.
+    lean: Vec<i8>,
 }
 
 /// The folded lowercase key of token `i`, without a possessive, appended to `out`. The one
@@ -119,6 +148,10 @@ pub(crate) struct View<'a, 't> {
 fn push_key(a: &Analysis, i: usize, out: &mut String) {
     let word = a.token_text(i);
     let word = strip_possessive(word);
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for c in word.chars() {
         let c = fold_char(c);
         if c.is_ascii() {
@@ -141,10 +174,26 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 
 /// FNV-1a over bytes: stable across platforms and builds (the weights depend on it).
 pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    hash_more(0xcbf2_9ce4_8422_2325, bytes)
+}
+
+/// Continues an FNV-1a hash with more bytes: `hash_more(hash_bytes(a), b) == hash_bytes(a ++ b)`.
+pub(crate) fn hash_more(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The hash of a name's keys joined by single spaces, without building the string.
+pub(crate) fn hash_words<'k>(keys: impl Iterator<Item = &'k str>) -> u64 {
+    let mut h = hash_bytes(b"");
+    for (k, key) in keys.enumerate() {
+        if k > 0 {
+            h = hash_more(h, b" ");
+        }
+        h = hash_more(h, key.as_bytes());
     }
     h
 }
@@ -210,7 +259,7 @@ impl<'a, 't> View<'a, 't> {
             hash.push(hash_bytes(&keys.as_bytes()[start..]));
             shape.push(shape_of(strip_possessive(a.token_text(i))));
         }
-        View { a, keys, key_ends, hash, shape, classes: vec![0; n] }
+        View { a, keys, key_ends, hash, shape, classes: vec![0; n], lean: vec![0; n] }
     }
 
     pub(crate) fn key(&self, i: usize) -> &str {
@@ -224,7 +273,7 @@ impl<'a, 't> View<'a, 't> {
     }
 
     /// Adds the hashes of this document's lowercase words to `set`.
-    pub(crate) fn collect_lowercase(&self, set: &mut HashSet<u64>) {
+    pub(crate) fn collect_lowercase(&self, set: &mut KeySet) {
         for (i, t) in self.a.tokens.iter().enumerate() {
             if t.kind == TokenKind::Word && self.a.token_text(i).starts_with(|c: char| c.is_lowercase()) {
                 set.insert(self.hash[i]);
@@ -277,10 +326,23 @@ impl<'a, 't> View<'a, 't> {
                     if strip_possessive(word).len() < word.len() {
                         c |= class::POSSESSIVE;
                     }
-                    c |= lex.names.classes(key, self.hash[i]);
-                    c |= lexicon_classes(strip_possessive(word), key);
-                    if c & class::CAP != 0 && lex.lowercase.contains(&self.hash[i]) {
-                        c |= class::COMMON;
+                    let rules = lexicon_table().get(&self.hash[i]).copied().unwrap_or(0);
+                    // Capitalized function words and head words count only when capitalized;
+                    // name lists, corpus facts and letter shapes only matter for capitals.
+                    if c & class::CAP == 0 {
+                        c |= rules & !CAPITALIZED_ONLY;
+                    } else {
+                        c |= rules | lex.names.classes(key, self.hash[i]);
+                        if lex.lowercase.contains(&self.hash[i]) {
+                            c |= class::COMMON;
+                        }
+                        let lean = lex.names.person_vs_place(key);
+                        self.lean[i] = (lean / 32).clamp(-8, 8) as i8;
+                        if lean > 48 {
+                            c |= class::LEANS_PERSON;
+                        } else if lean < -48 {
+                            c |= class::LEANS_PLACE;
+                        }
                     }
                 }
             }
@@ -300,6 +362,11 @@ impl<'a, 't> View<'a, 't> {
                     *c |= class::HEADLINE;
                 }
             }
+            if is_shouting(&classes[range.clone()]) {
+                for c in &mut classes[range.clone()] {
+                    *c |= class::SHOUTING;
+                }
+            }
             for i in range.start + 1..range.end {
                 let before = a.token_text(i - 1);
                 if matches!(before, "“" | "\"" | "‘" | "'" | ":" | "—" | "–" | "(" | "[" | "«" | "-") {
@@ -309,7 +376,7 @@ impl<'a, 't> View<'a, 't> {
         }
         // Words capitalized inside a sentence somewhere in the document: a name, whatever the
         // sentence-initial copies look like.
-        let mut capitalized_inside = HashSet::new();
+        let mut capitalized_inside = KeySet::default();
         for (i, c) in classes.iter().enumerate() {
             if c & class::CAP != 0 && c & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0 {
                 capitalized_inside.insert(self.hash[i]);
@@ -332,7 +399,7 @@ impl<'a, 't> View<'a, 't> {
         use class::*;
         let n = self.len();
         let c = &self.classes;
-        let mut evidence: std::collections::HashMap<u64, u64> = std::collections::HashMap::new();
+        let mut evidence: KeyMap<u64> = KeyMap::default();
         let cap = |i: usize| i < n && c[i] & CAP != 0 && c[i] & NEVER_NAME == 0;
         let mut i = 0;
         while i < n {
@@ -367,10 +434,16 @@ impl<'a, 't> View<'a, 't> {
             let word = |k: usize| (k < n).then(|| self.key(k)).unwrap_or("");
             let after = |k: usize| c.get(end + k).copied().unwrap_or(0);
             let mut bits = 0;
-            if after(0) & PRONOUN_PERSON != 0 || (word(end) == "," && word(end + 1) == "who") || after(1) & PRONOUN_PERSON != 0 && after(0) & REPORTING != 0 {
+            if after(0) & PRONOUN_PERSON != 0
+                || (word(end) == "," && word(end + 1) == "who")
+                || after(1) & PRONOUN_PERSON != 0 && after(0) & REPORTING != 0
+            {
                 bits |= DOC_PERSON_PRONOUN;
             }
-            if after(0) & PRONOUN_IT != 0 || (word(end) == "," && word(end + 1) == "which") || after(1) & PRONOUN_IT != 0 && after(0) & REPORTING != 0 {
+            if after(0) & PRONOUN_IT != 0
+                || (word(end) == "," && word(end + 1) == "which")
+                || after(1) & PRONOUN_IT != 0 && after(0) & REPORTING != 0
+            {
                 bits |= DOC_IT_PRONOUN;
             }
             if after(0) & (ORG_HEAD | COMPANY_FORM) != 0 && after(0) & CAP != 0 || after(0) & ORG_CUE != 0 {
@@ -400,13 +473,14 @@ impl<'a, 't> View<'a, 't> {
     fn mark_gazetteer(&mut self, gazetteer: &Gazetteer) {
         let n = self.len();
         let mut i = 0;
+        let mut h_words = Vec::with_capacity(5);
         while i < n {
             if self.classes[i] & class::CAP == 0 {
                 i += 1;
                 continue;
             }
             let mut matched = 0;
-            let mut h_words = Vec::with_capacity(5);
+            h_words.clear();
             let mut j = i;
             // Collect up to five words of the run (inner `of`, `the`, particles and `-` allowed).
             while j < n && h_words.len() < 5 {
@@ -422,16 +496,16 @@ impl<'a, 't> View<'a, 't> {
                 }
                 j += 1;
             }
-            let mut joined = String::new();
+            let mut h = hash_bytes(b"");
             let mut best = None;
             for (k, &t) in h_words.iter().enumerate() {
                 if k > 0 {
-                    joined.push(' ');
+                    h = hash_more(h, b" ");
                 }
-                joined.push_str(self.key(t));
-                let all_caps = (i..=t).all(|u| self.classes[u] & (class::ALL_CAPS | class::PUNCT | class::DIGIT) != 0 || !self.a.token_text(u).chars().any(char::is_lowercase));
+                h = hash_more(h, self.key(t).as_bytes());
                 if self.classes[t] & class::CAP != 0 {
-                    if let Some(known) = gazetteer.lookup_key(&joined, all_caps) {
+                    let capitals = (i..=t).all(|u| !self.a.token_text(u).chars().any(char::is_lowercase));
+                    if let Some(known) = gazetteer.lookup_hash(h, capitals) {
                         best = Some((k + 1, known));
                     }
                 }
@@ -499,8 +573,12 @@ impl<'a, 't> View<'a, 't> {
         push(7, shape(-1) << 8 | shape(0));
         push(8, shape(0) << 8 | shape(1));
         push(9, shape(-1) << 16 | shape(0) << 8 | shape(1));
-        if false { push(10, word(-1).rotate_left(17) ^ word(0)); }
-        if false { push(11, word(0).rotate_left(17) ^ word(1)); }
+        if false {
+            push(10, word(-1).rotate_left(17) ^ word(0));
+        }
+        if false {
+            push(11, word(0).rotate_left(17) ^ word(1));
+        }
         let key = self.key(i);
         let n = key.chars().count();
         for (t, len) in [(12u32, 2usize), (13, 3), (14, 4)] {
@@ -512,24 +590,17 @@ impl<'a, 't> View<'a, 't> {
             push(15, hash_bytes(&key.as_bytes()[..at]));
         }
         push(16, (n.min(12)) as u64);
-        for bit in 0..class::COUNT {
-            let b = 1u64 << bit;
-            if c0 & b != 0 {
-                push(20, u64::from(bit));
-                // Classes conjoined with capitalization: a title word written lowercase is a role.
-                push(21, u64::from(bit) << 1 | u64::from(c0 & class::CAP != 0));
-            }
-            if classes(-1) & b != 0 {
-                push(22, u64::from(bit));
-            }
-            if classes(1) & b != 0 {
-                push(23, u64::from(bit));
-            }
-            if classes(-2) & b != 0 {
-                push(24, u64::from(bit));
-            }
-            if classes(2) & b != 0 {
-                push(25, u64::from(bit));
+        let cap = u64::from(c0 & class::CAP != 0);
+        for (template, bits) in [(20u32, c0), (22, classes(-1)), (23, classes(1))] {
+            let mut rest = bits;
+            while rest != 0 {
+                let bit = u64::from(rest.trailing_zeros());
+                rest &= rest - 1;
+                push(template, bit);
+                if template == 20 {
+                    // Classes conjoined with capitalization: a title word written lowercase is a role.
+                    push(21, bit << 1 | cap);
+                }
             }
         }
         // The capitalized run around the token: its length and the token's place in it.
@@ -545,66 +616,91 @@ impl<'a, 't> View<'a, 't> {
             }
             let len = (last - first + 1).min(5) as u64;
             push(26, len << 4 | ((i - first).min(3) as u64) << 2 | u64::from(i == last));
+            push(31, self.lean[i] as u8 as u64);
             // The run's last word (a head word names the kind of the whole run).
-            if false { push(27, self.hash[last]); }
-            if false { push(28, self.hash[first]); }
+            if false {
+                push(27, self.hash[last]);
+            }
+            if false {
+                push(28, self.hash[first]);
+            }
             // Words right after the run, position-free: `said it`, `’s shares`, `, who`.
             for k in last + 1..(last + 4).min(range.end) {
-                if false { push(29, self.hash[k]); }
+                if false {
+                    push(29, self.hash[k]);
+                }
             }
             for k in first.saturating_sub(3).max(range.start)..first {
-                if false { push(30, self.hash[k]); }
+                if false {
+                    push(30, self.hash[k]);
+                }
             }
         }
     }
 }
 
-/// Classes from the hand-written rule lexicon.
-fn lexicon_classes(word: &str, key: &str) -> u64 {
-    let mut c = 0;
-    if lexicon::TITLES.iter().any(|t| t.words[0].eq_ignore_ascii_case(word)) {
-        c |= if lexicon::TITLES.iter().any(|t| t.words[0].eq_ignore_ascii_case(word) && t.role) { class::TITLE } else { class::HONORIFIC };
-    }
-    if lexicon::ORGANIZATION_HEADS.iter().any(|h| h.eq_ignore_ascii_case(word)) {
-        c |= class::ORG_HEAD;
-    }
-    if lexicon::PLACE_HEADS.iter().any(|h| h.eq_ignore_ascii_case(word)) {
-        c |= class::PLACE_HEAD;
-    }
-    if lexicon::OTHER_HEADS.iter().any(|h| h.eq_ignore_ascii_case(word)) {
-        c |= class::OTHER_HEAD;
-    }
-    if lexicon::NEVER_NAMES.contains(&word) {
-        c |= class::NEVER_NAME;
-    }
-    if crate::calendar::month_number(word).is_some() || crate::calendar::weekday(word).is_some() {
-        c |= class::CALENDAR;
-    }
-    if lexicon::PARTICLES.contains(&word) {
-        c |= class::PARTICLE;
-    }
-    if lexicon::ORGANIZATION_CUES.contains(&key) {
-        c |= class::ORG_CUE;
-    }
-    if lexicon::PLACE_CUES.contains(&key) {
-        c |= class::PLACE_CUE;
-    }
-    if lexicon::LED_BY_PERSON.contains(&key) {
-        c |= class::LED_BY;
-    }
-    if lexicon::REPORTING_VERBS.contains(&key) {
-        c |= class::REPORTING;
-    }
-    if lexicon::ROLE_NOUNS.contains(&key) {
-        c |= class::ROLE_NOUN;
-    }
-    if matches!(key, "it" | "its" | "which") {
-        c |= class::PRONOUN_IT;
-    }
-    if matches!(key, "he" | "she" | "his" | "her" | "who" | "him") {
-        c |= class::PRONOUN_PERSON;
-    }
-    c
+/// Rule-lexicon classes that only hold for a capitalized word ("The", "Agency").
+const CAPITALIZED_ONLY: u64 =
+    class::NEVER_NAME | class::ORG_HEAD | class::PLACE_HEAD | class::OTHER_HEAD | class::PARTICLE | class::CALENDAR;
+
+/// Classes from the hand-written rule lexicon, by key hash (one lookup per token).
+fn lexicon_table() -> &'static KeyMap<u64> {
+    static TABLE: std::sync::OnceLock<KeyMap<u64>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: KeyMap<u64> = KeyMap::default();
+        let mut add = |word: &str, bit: u64| {
+            let mut key = String::new();
+            for c in strip_possessive(word).chars() {
+                key.extend(fold_char(c).to_lowercase());
+            }
+            *t.entry(hash_bytes(key.as_bytes())).or_default() |= bit;
+        };
+        for title in lexicon::TITLES {
+            add(title.words[0], if title.role { class::TITLE } else { class::HONORIFIC });
+        }
+        for (words, bit) in [
+            (lexicon::ORGANIZATION_HEADS, class::ORG_HEAD),
+            (lexicon::PLACE_HEADS, class::PLACE_HEAD),
+            (lexicon::OTHER_HEADS, class::OTHER_HEAD),
+            (lexicon::NEVER_NAMES, class::NEVER_NAME),
+            (lexicon::PARTICLES, class::PARTICLE),
+            (lexicon::ORGANIZATION_CUES, class::ORG_CUE),
+            (lexicon::PLACE_CUES, class::PLACE_CUE),
+            (lexicon::LED_BY_PERSON, class::LED_BY),
+            (lexicon::REPORTING_VERBS, class::REPORTING),
+            (lexicon::ROLE_NOUNS, class::ROLE_NOUN),
+            (&["it", "its", "which"], class::PRONOUN_IT),
+            (&["he", "she", "his", "her", "who", "him"], class::PRONOUN_PERSON),
+        ] {
+            for w in words {
+                add(w, bit);
+            }
+        }
+        // Each word of a role phrase ("press secretary"), so a cheap test finds its end.
+        for phrase in lexicon::ROLE_NOUNS {
+            for w in phrase.split(' ') {
+                add(w, class::ROLE_NOUN);
+            }
+        }
+        // Months and weekdays, with their usual abbreviations (`Feb.`, `Sept`, `Tues`).
+        let days = crate::calendar::WEEKDAYS.map(|(d, _)| d);
+        for name in crate::calendar::MONTHS.iter().chain(&days) {
+            for len in [3, 4, name.len()] {
+                if let Some(short) = name.get(..len) {
+                    add(short, class::CALENDAR);
+                    add(&format!("{short}."), class::CALENDAR);
+                }
+            }
+        }
+        t
+    })
+}
+
+/// A sentence with at least three words in capitals, making up most of its words.
+fn is_shouting(classes: &[u64]) -> bool {
+    let words = classes.iter().filter(|c| *c & (class::CAP | class::LOWER) != 0).count();
+    let caps = classes.iter().filter(|c| *c & class::ALL_CAPS != 0).count();
+    caps >= 3 && caps * 2 > words
 }
 
 /// A Title Case line ("Load More Comments", a headline pasted in the body).

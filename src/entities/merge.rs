@@ -25,24 +25,41 @@ struct Draft {
     genders: [bool; 2],
     /// (document index, candidate index)
     mentions: Vec<(usize, usize)>,
+    /// Merge keys of `name`, kept up to date with it: surname and given name of a person.
+    keys: Option<(String, String)>,
+    /// The folded name, and its first word.
+    name_key: String,
+    first_key: String,
 }
 
 impl Draft {
     fn new(kind: Kind, c: &Candidate) -> Self {
-        Draft {
+        let mut draft = Draft {
             kind,
-            name: c.words.clone(),
+            name: Vec::new(),
             canonical: c.canonical.map(str::to_string),
             roles: Vec::new(),
             genders: [false; 2],
             mentions: Vec::new(),
-        }
+            keys: None,
+            name_key: String::new(),
+            first_key: String::new(),
+        };
+        draft.rename(&c.words);
+        draft
+    }
+
+    fn rename(&mut self, words: &[String]) {
+        self.name = words.to_vec();
+        self.keys = person_keys(words);
+        self.name_key = key(&words.join(" "));
+        self.first_key = words.first().map(|w| key(w)).unwrap_or_default();
     }
 
     fn add(&mut self, doc: usize, index: usize, c: &Candidate) {
         self.mentions.push((doc, index));
         if name_words(&c.words) > name_words(&self.name) {
-            self.name = c.words.clone();
+            self.rename(&c.words);
         }
         if let Some(role) = &c.role {
             if !self.roles.contains(role) {
@@ -116,11 +133,14 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
         for (k, c) in f.candidates.iter().enumerate() {
             let target = match c.kind {
                 Kind::Person => {
-                    let Some((last, given)) = person_keys(&c.words) else { continue };
+                    let Some((last, given)) = person_keys(&c.words) else {
+                        continue;
+                    };
                     let people = by_surname.entry(last).or_default();
-                    let same = people.iter().copied().find(|&p| {
-                        person_keys(&drafts[p].name).is_some_and(|(_, g)| same_given_name(names, &g, &given))
-                    });
+                    let same = people
+                        .iter()
+                        .copied()
+                        .find(|&p| drafts[p].keys.as_ref().is_some_and(|(_, g)| same_given_name(names, g, &given)));
                     same.unwrap_or_else(|| {
                         drafts.push(Draft::new(Kind::Person, c));
                         people.push(drafts.len() - 1);
@@ -204,12 +224,12 @@ fn resolve_lone_word(
             let d = &drafts[p];
             d.kind == c.kind
                 && (d.canonical.as_deref().map(key).as_deref() == Some(word)
-                    || key(&d.name.join(" ")) == word
-                    || (d.name.len() > 1 && d.name.first().map(|w| key(w)).as_deref() == Some(word)))
+                    || d.name_key == word
+                    || (d.name.len() > 1 && d.first_key == word))
         });
     }
-    let surname_of = |p: usize| person_keys(&drafts[p].name).map(|(last, _)| last);
-    let given_of = |p: usize| person_keys(&drafts[p].name).map(|(_, given)| given);
+    let surname_of = |p: usize| drafts[p].keys.as_ref().map(|(last, _)| last.as_str());
+    let given_of = |p: usize| drafts[p].keys.as_ref().map(|(_, given)| given.as_str());
     let people_here: Vec<usize> = in_doc.iter().copied().filter(|&p| drafts[p].kind == Kind::Person).collect();
     // "Ms. Reilly" is not the Reilly already called "Mr.".
     let compatible = |p: usize| match c.gender {
@@ -218,7 +238,7 @@ fn resolve_lone_word(
         None => true,
     };
     let by_last: Vec<usize> =
-        people_here.iter().copied().filter(|&p| surname_of(p).as_deref() == Some(word) && compatible(p)).collect();
+        people_here.iter().copied().filter(|&p| surname_of(p) == Some(word) && compatible(p)).collect();
     if !by_last.is_empty() {
         return by_last.iter().copied().max_by_key(|&p| (mentions_before(p), std::cmp::Reverse(p)));
     }

@@ -5,20 +5,20 @@
 //!
 //! It knows words, not names in text: lookups take keys that `features` already folded.
 
-use super::features::{class, hash_bytes};
-use super::names_data::{COMPANY_SUFFIXES, GIVEN_NAMES, NICKNAMES, SURNAMES};
+use super::features::{class, hash_bytes, KeyMap};
+use super::names_data::{COMPANY_SUFFIXES, GIVEN_NAMES, NICKNAMES, PERSON_VS_PLACE, SURNAMES};
 use std::collections::HashMap;
 
 pub(crate) struct Names {
     /// Word-class bits by key hash.
-    classes: HashMap<u64, u64>,
+    classes: KeyMap<u64>,
     /// Nickname or formal given name → the formal names it may stand for.
     formal: HashMap<&'static str, Vec<&'static str>>,
 }
 
 impl Names {
     pub(crate) fn new() -> Self {
-        let mut classes: HashMap<u64, u64> = HashMap::new();
+        let mut classes: KeyMap<u64> = KeyMap::default();
         for line in GIVEN_NAMES.lines() {
             let (name, gender) = line.split_once(' ').unwrap_or((line, "u"));
             let bit = match gender {
@@ -50,6 +50,28 @@ impl Names {
         self.classes.get(&hash).copied().unwrap_or(0)
     }
 
+    /// How much a word looks like a person's name rather than a place's, by its character
+    /// trigrams (naive Bayes log-odds in sixteenths; see `scripts/gen-names.py`).
+    pub(crate) fn person_vs_place(&self, key: &str) -> i32 {
+        let mut window = ['^', '^', '^'];
+        let mut filled = 1;
+        let mut total = 0i32;
+        let mut buf = [0u8; 12];
+        for c in key.chars().chain(std::iter::once('$')) {
+            window = [window[1], window[2], c];
+            filled += 1;
+            if filled >= 3 {
+                let mut n = 0;
+                for ch in window {
+                    n += ch.encode_utf8(&mut buf[n..]).len();
+                }
+                let bucket = (hash_bytes(&buf[..n]) % PERSON_VS_PLACE.len() as u64) as usize;
+                total += i32::from(PERSON_VS_PLACE[bucket]);
+            }
+        }
+        total
+    }
+
     /// True when two given names (keys) can name the same person: equal, or one a nickname
     /// of the other, or both nicknames of one formal name ("ted" and "teddy").
     pub(crate) fn same_given_name(&self, a: &str, b: &str) -> bool {
@@ -74,6 +96,14 @@ mod tests {
         assert_ne!(c("johnson") & class::SURNAME, 0);
         assert_ne!(c("inc.") & class::COMPANY_FORM, 0);
         assert_eq!(c("the"), 0);
+    }
+
+    #[test]
+    fn trigrams_lean_to_people_or_places() {
+        let n = Names::new();
+        assert!(n.person_vs_place("johnson") > 0);
+        assert!(n.person_vs_place("springfield") < n.person_vs_place("johnson"));
+        assert_eq!(n.person_vs_place(""), n.person_vs_place(""));
     }
 
     #[test]

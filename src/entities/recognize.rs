@@ -6,14 +6,13 @@
 //!
 //! It does not decide which mentions are the same entity (that is `merge`).
 
-use super::features::{class, strip_possessive, View};
+use super::features::{class, strip_possessive, KeyMap, KeySet, View};
 use super::gazetteer::{Gazetteer, Known};
 use super::lexicon::{self, Title};
 use super::tagger::{self, Model, Tagged};
 use super::Gender;
 use crate::model::Span;
 use crate::text::TokenKind;
-use std::collections::HashMap;
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -61,6 +60,10 @@ pub(crate) struct Candidate {
     pub scores: [i32; 3],
     /// Set when the document's fuller names decided the kind (corpus votes leave it alone).
     pub anchored: bool,
+    /// Hashes of the folded name, its first word and its last word (votes and anchors).
+    pub key: u64,
+    pub first: u64,
+    pub last: u64,
 }
 
 /// A demonym or adjective of a place (`Russian`, `Poles`): a link, not a mention.
@@ -91,10 +94,14 @@ pub(crate) fn recognize(view: &View, gazetteer: &Gazetteer, model: &Model) -> Fo
         }
         Piece { view, gazetteer }.candidates(t, &mut found);
     }
+    after_the_model(view, gazetteer, &covered, &mut found);
     // Demonyms outside names are links to their place.
     for (i, &c) in view.classes.iter().enumerate() {
-        if c & class::DEMONYM != 0 && c & (class::PLACE_B | class::PLACE_I | class::ORG_B | class::ORG_I) == 0 && !covered[i] {
-            if let Some(Known::Demonym(place)) = gazetteer.lookup_key(view.key(i), true) {
+        if c & class::DEMONYM != 0
+            && c & (class::PLACE_B | class::PLACE_I | class::ORG_B | class::ORG_I) == 0
+            && !covered[i]
+        {
+            if let Some(Known::Demonym(place)) = gazetteer.lookup_hash(view.hash[i], true) {
                 found.demonyms.push(DemonymUse { span: token_span(view, i..i + 1), place });
             }
         }
@@ -103,6 +110,64 @@ pub(crate) fn recognize(view: &View, gazetteer: &Gazetteer, model: &Model) -> Fo
     found.demonyms.sort_by_key(|d| d.span.start);
     decide_kinds(&mut found.candidates);
     found
+}
+
+/// The layer after the model: names the generated gazetteer knows and acronyms, where the
+/// model (trained on few of either) left the words outside every name. Their kind is then
+/// voted on like any other name's.
+fn after_the_model(view: &View, gazetteer: &Gazetteer, covered: &[bool], found: &mut Found) {
+    let piece = Piece { view, gazetteer };
+    let n = view.len();
+    let mut i = 0;
+    while i < n {
+        let c = view.classes[i];
+        if covered[i] || c & class::HEADLINE != 0 {
+            i += 1;
+            continue;
+        }
+        let (begin, inside, kind) = if c & class::ORG_B != 0 {
+            (class::ORG_B, class::ORG_I, Kind::Organization)
+        } else if c & class::PLACE_B != 0 {
+            (class::PLACE_B, class::PLACE_I, Kind::Place)
+        } else if is_acronym(view, i) {
+            (0, 0, Kind::Organization)
+        } else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        while begin != 0
+            && end < n
+            && view.classes[end] & inside != 0
+            && view.classes[end] & begin == 0
+            && !covered[end]
+        {
+            end += 1;
+        }
+        piece.push(found, i..end, kind, one_hot(kind), None, None, false);
+        i = end;
+    }
+}
+
+/// A word of two to six capitals that names nothing else: an organization's acronym.
+fn is_acronym(view: &View, i: usize) -> bool {
+    let c = view.classes[i];
+    let word = strip_possessive(view.a.token_text(i));
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let roman = word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'));
+    c & class::ALL_CAPS != 0
+        && (2..=6).contains(&letters)
+        && letters == word.chars().count()
+        && !roman
+        && c & (class::NEVER_NAME
+            | class::DEMONYM
+            | class::TITLE
+            | class::HONORIFIC
+            | class::CALENDAR
+            | class::COMPANY_FORM
+            | class::SHOUTING)
+            == 0
+        && !ROLE_ACRONYMS.contains(&word)
 }
 
 /// The span of tokens `range`, without a final possessive.
@@ -129,15 +194,9 @@ impl Piece<'_, '_, '_, '_> {
     }
 
     fn known(&self, range: Range<usize>) -> Option<Known> {
-        let mut key = String::new();
-        for i in range.clone() {
-            if !key.is_empty() {
-                key.push(' ');
-            }
-            key.push_str(self.view.key(i));
-        }
+        let hash = super::features::hash_words(range.clone().map(|i| self.view.key(i)));
         let capitals = range.clone().all(|i| !self.view.a.token_text(i).chars().any(char::is_lowercase));
-        self.gazetteer.lookup_key(&key, capitals)
+        self.gazetteer.lookup_hash(hash, capitals)
     }
 
     fn candidates(&self, t: &Tagged, found: &mut Found) {
@@ -174,7 +233,10 @@ impl Piece<'_, '_, '_, '_> {
             // "Texas Gov. Greg Abbott", "Apple CEO Steve Jobs": the place or organization is a
             // name of its own; what follows it up to the name is the role.
             let mut from = r.start;
-            if let Some(n) = (1..=3).rev().find(|&n| from + n < cut.start && matches!(self.known(from..from + n), Some(Known::Place(_) | Known::Organization(_)))) {
+            if let Some(n) = (1..=3).rev().find(|&n| {
+                from + n < cut.start
+                    && matches!(self.known(from..from + n), Some(Known::Place(_) | Known::Organization(_)))
+            }) {
                 let k = match self.known(from..from + n) {
                     Some(Known::Place(_)) => Kind::Place,
                     _ => Kind::Organization,
@@ -189,7 +251,8 @@ impl Piece<'_, '_, '_, '_> {
                 from += 1;
             }
             let words: Vec<&str> = (from..cut.end).map(|i| a.token_text(i)).collect();
-            let is_role = (from..cut.end).any(|i| self.classes(i) & class::TITLE != 0 || ROLE_ACRONYMS.contains(&a.token_text(i)));
+            let is_role = (from..cut.end)
+                .any(|i| self.classes(i) & class::TITLE != 0 || ROLE_ACRONYMS.contains(&a.token_text(i)));
             for i in from..cut.end {
                 if let Some(t) = lexicon::TITLES.iter().find(|t| t.words.len() == 1 && t.words[0] == a.token_text(i)) {
                     gender = t.gender.or(gender);
@@ -230,14 +293,28 @@ impl Piece<'_, '_, '_, '_> {
     /// "press secretary Jane Roe"): its words and the gender it tells.
     fn lowercase_title_before(&self, first: usize) -> Option<(String, Option<Gender>)> {
         let a = self.view.a;
+        if first == 0
+            || self.classes(first - 1) & (class::TITLE | class::ROLE_NOUN) == 0
+            || self.classes(first - 1) & class::LOWER == 0
+        {
+            return None;
+        }
         let mut from = first;
-        while from > 0 && first - from < 4 && a.tokens[from - 1].kind == TokenKind::Word && self.classes(from - 1) & class::LOWER != 0 {
+        while from > 0
+            && first - from < 4
+            && a.tokens[from - 1].kind == TokenKind::Word
+            && self.classes(from - 1) & class::LOWER != 0
+        {
             from -= 1;
         }
         (from..first).find_map(|k| {
             let words: Vec<&str> = (k..first).map(|i| a.token_text(i)).collect();
             let phrase = words.join(" ");
-            let titled = lexicon::TITLES.iter().any(|t| t.role && t.words.len() == words.len() && t.words.iter().zip(&words).all(|(a, b)| a.eq_ignore_ascii_case(b)));
+            let titled = lexicon::TITLES.iter().any(|t| {
+                t.role
+                    && t.words.len() == words.len()
+                    && t.words.iter().zip(&words).all(|(a, b)| a.eq_ignore_ascii_case(b))
+            });
             let noun = lexicon::GENDERED_NOUNS.iter().find(|(n, _)| *n == phrase && words.len() == 1);
             let role_noun = lexicon::ROLE_NOUNS.contains(&phrase.as_str());
             (titled || role_noun).then(|| (phrase.clone(), noun.map(|&(_, g)| g)))
@@ -264,10 +341,22 @@ impl Piece<'_, '_, '_, '_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn push(&self, found: &mut Found, r: Range<usize>, kind: Kind, scores: [i32; 3], role: Option<String>, gender: Option<Gender>, titled: bool) {
-        let canonical = match (kind, self.known(r.clone())) {
-            (Kind::Place, Some(Known::Place(c))) | (Kind::Organization, Some(Known::Organization(c))) => Some(c),
-            _ => None,
+    fn push(
+        &self,
+        found: &mut Found,
+        r: Range<usize>,
+        kind: Kind,
+        scores: [i32; 3],
+        role: Option<String>,
+        gender: Option<Gender>,
+        titled: bool,
+    ) {
+        // A name the gazetteer knows is of the gazetteer's kind ("U.S. officials" are not an
+        // organization, nor "Microsoft's browser" a person's).
+        let (kind, canonical) = match self.known(r.clone()) {
+            Some(Known::Place(c)) => (Kind::Place, Some(c)),
+            Some(Known::Organization(c)) => (Kind::Organization, Some(c)),
+            _ => (kind, None),
         };
         let single = r.len() == 1 || (r.len() == 2 && self.view.a.token_text(r.start) == "the");
         let certainty = if !single || canonical.is_some() || titled { Certainty::Sure } else { Certainty::Guess };
@@ -276,12 +365,15 @@ impl Piece<'_, '_, '_, '_> {
             kind,
             certainty,
             canonical,
-            words: r.map(|i| self.word(i).to_string()).collect(),
+            words: r.clone().map(|i| self.word(i).to_string()).collect(),
             role,
             gender,
             titled,
             scores,
             anchored: false,
+            key: super::features::hash_words(r.clone().map(|i| self.view.key(i))),
+            first: self.view.hash[r.start],
+            last: self.view.hash[r.end - 1],
         });
     }
 }
@@ -294,53 +386,45 @@ fn one_hot(kind: Kind) -> [i32; 3] {
 
 /// The longest title or honorific starting at token `i`, within `end`.
 fn title_at(view: &View, i: usize, end: usize) -> Option<&'static Title> {
+    if view.classes[i] & (class::TITLE | class::HONORIFIC) == 0 {
+        return None;
+    }
     lexicon::TITLES
         .iter()
         .filter(|t| i + t.words.len() <= end && t.words.iter().enumerate().all(|(k, w)| view.a.token_text(i + k) == *w))
         .max_by_key(|t| t.words.len())
 }
 
-/// The folded key of a candidate's words.
-pub(crate) fn words_key(words: &[String]) -> String {
-    super::gazetteer::key(&words.join(" "))
-}
-
 /// Decisions over the whole document: mentions of one name share the kind their scores vote
 /// for together; a lone word that is the surname of a person named in full is that person, and
 /// one that opens a fuller place or organization name is of its kind.
 fn decide_kinds(candidates: &mut [Candidate]) {
-    let mut votes: HashMap<String, [i64; 3]> = HashMap::new();
+    let mut votes: KeyMap<[i64; 3]> = KeyMap::default();
     for c in candidates.iter() {
-        let v = votes.entry(words_key(&c.words)).or_default();
+        let v = votes.entry(c.key).or_default();
         for k in 0..3 {
             v[k] += i64::from(c.scores[k]);
         }
     }
-    let mut surnames: HashMap<String, ()> = HashMap::new();
-    let mut openers: HashMap<String, Kind> = HashMap::new();
-    for c in candidates.iter() {
-        if c.words.len() < 2 {
-            continue;
-        }
+    let mut surnames = KeySet::default();
+    let mut openers: KeyMap<Kind> = KeyMap::default();
+    for c in candidates.iter().filter(|c| c.words.len() >= 2) {
         let kind = c.kind_by(&votes);
         if kind == Kind::Person {
-            if let Some(last) = c.words.last() {
-                surnames.insert(super::gazetteer::key(last), ());
-            }
-        } else if let Some(first) = c.words.first() {
-            openers.entry(super::gazetteer::key(first)).or_insert(kind);
+            surnames.insert(c.last);
+        } else {
+            openers.entry(c.first).or_insert(kind);
         }
     }
     for c in candidates.iter_mut() {
         let kind = c.kind_by(&votes);
         if c.words.len() == 1 {
-            let key = super::gazetteer::key(&c.words[0]);
-            if surnames.contains_key(&key) {
+            if surnames.contains(&c.key) {
                 c.kind = Kind::Person;
                 c.anchored = true;
                 continue;
             }
-            if let Some(&k) = openers.get(&key) {
+            if let Some(&k) = openers.get(&c.key) {
                 c.kind = k;
                 c.anchored = true;
                 continue;
@@ -356,34 +440,34 @@ fn decide_kinds(candidates: &mut [Candidate]) {
 }
 
 impl Candidate {
-    fn kind_by(&self, votes: &HashMap<String, [i64; 3]>) -> Kind {
+    fn kind_by(&self, votes: &KeyMap<[i64; 3]>) -> Kind {
         if self.titled {
             return Kind::Person;
         }
         if self.canonical.is_some() {
             return self.kind;
         }
-        let v = votes.get(&words_key(&self.words)).copied().unwrap_or_default();
-        let best = (0..3).max_by_key(|&k| (v[k], std::cmp::Reverse(k))).unwrap_or(0);
-        Kind::from_index(best)
+        let v = votes.get(&self.key).copied().unwrap_or_default();
+        Kind::from_index((0..3).max_by_key(|&k| (v[k], std::cmp::Reverse(k))).unwrap_or(0))
     }
 }
 
-/// Decisions over the corpus: a lone word no fuller name of its document explains takes the
-/// kind its mentions across the corpus vote for.
+/// Decisions over the corpus: a name no fuller name of its document explains takes the kind
+/// its mentions across the corpus vote for ("Boeing" in ten articles is one kind in all).
 pub(crate) fn decide_corpus_kinds(found: &mut [Found]) {
-    let mut votes: HashMap<String, [i64; 3]> = HashMap::new();
+    let open = |c: &Candidate| !c.anchored && c.canonical.is_none() && !c.titled;
+    let mut votes: KeyMap<[i64; 3]> = KeyMap::default();
     for f in found.iter() {
-        for c in f.candidates.iter().filter(|c| c.words.len() == 1 && !c.anchored && c.canonical.is_none()) {
-            let v = votes.entry(words_key(&c.words)).or_default();
+        for c in f.candidates.iter().filter(|c| open(c)) {
+            let v = votes.entry(c.key).or_default();
             for k in 0..3 {
                 v[k] += i64::from(c.scores[k]);
             }
         }
     }
     for f in found.iter_mut() {
-        for c in f.candidates.iter_mut().filter(|c| c.words.len() == 1 && !c.anchored && c.canonical.is_none() && !c.titled) {
-            if let Some(v) = votes.get(&words_key(&c.words)) {
+        for c in f.candidates.iter_mut().filter(|c| open(c)) {
+            if let Some(v) = votes.get(&c.key) {
                 c.kind = Kind::from_index((0..3).max_by_key(|&k| (v[k], std::cmp::Reverse(k))).unwrap_or(0));
             }
         }

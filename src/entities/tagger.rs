@@ -101,7 +101,8 @@ impl Model {
         if body.len() != 1 + trans_bytes + n {
             return Err(WeightsError::Truncated);
         }
-        let trans = body[1..1 + trans_bytes].chunks_exact(2).map(|c| i32::from(i16::from_le_bytes([c[0], c[1]]))).collect();
+        let trans =
+            body[1..1 + trans_bytes].chunks_exact(2).map(|c| i32::from(i16::from_le_bytes([c[0], c[1]]))).collect();
         let weights = body[1 + trans_bytes..].iter().map(|&b| b as i8).collect();
         Ok(Model { bits, trans, weights })
     }

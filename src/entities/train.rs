@@ -1,26 +1,32 @@
 //! Training of the name tagger (built only with the `train` feature; run by
 //! `scripts/train-tagger.sh`): an averaged structured perceptron over the same `View` and
-//! features as inference, on annotated documents in the development sets' JSON-lines form
-//! (`{"text", "entities": [{"start", "end", "type": "PER|LOC|ORG", "minimal"}]}`, code-point
-//! offsets). Deterministic: documents in file order, sentences shuffled by a fixed-seed
-//! generator, no threads, no clock.
+//! features as inference.
+//!
+//! Two rounds. The teacher learns from annotated documents in the development sets'
+//! JSON-lines form (`{"text", "entities": [{"start", "end", "type": "PER|LOC|ORG",
+//! "minimal"}]}`, code-point offsets). Then, when unlabeled news is given (JSON lines with a
+//! `text`), the whole entity stage runs on it with the teacher (tagger, the layer after it,
+//! document and corpus decisions, merging), and the student learns from the annotated
+//! documents plus those names. Only the student's weights are written. Deterministic:
+//! documents in file order, islands shuffled by a fixed-seed generator, no threads, no clock.
 //!
 //! Gold spans become token labels so that a token takes the kind of the smallest annotated
 //! name covering it (the scorer counts the innermost names: "Texas" inside "University of
-//! Texas"), a leading "the" and edge punctuation left out.
+//! Texas"), with a leading "the" and edge punctuation or function words left out.
 
-use super::features::{Lexicons, View};
+use super::features::{KeySet, Lexicons, View};
 use super::gazetteer::Gazetteer;
 use super::names::Names;
-use super::tagger::{allowed, components, viterbi, LABELS, MAGIC, WEIGHTS};
+use super::tagger::{components, viterbi, Model, LABELS, MAGIC, WEIGHTS};
 use crate::model::Span;
 use crate::text::{Analysis, TokenKind};
-use std::collections::HashSet;
 
 /// What a run of `train-tagger` is told.
 pub struct Options {
     /// Annotated JSON-lines files, each with a one-line description for the header.
     pub data: Vec<(String, String)>,
+    /// Unlabeled JSON-lines files (a `text` per line) for the second round, with descriptions.
+    pub unlabeled: Vec<(String, String)>,
     pub epochs: usize,
     pub bits: u32,
     pub seed: u64,
@@ -28,14 +34,17 @@ pub struct Options {
     pub command: String,
     /// Files to score the trained tagger on (a development aid: printed, not learned from).
     pub dev: Vec<String>,
-    /// Every `holdout`-th training document is kept out of training and scored (0: none).
+    /// Every `holdout`-th annotated document is kept out of training and scored (0: none).
     pub holdout: usize,
+    /// Added to every transition into a `B-` label after training.
+    pub open_bias: f32,
 }
 
+/// A document to learn from: its text, paragraphs and names (byte spans, kind 0 person,
+/// 1 place, 2 organization).
 struct Doc {
     text: String,
     paragraphs: Vec<Span>,
-    /// (byte span, kind 0 person / 1 place / 2 organization).
     gold: Vec<(Span, usize)>,
     /// The minimal names only, as the development sets score them.
     minimal: Vec<(Span, usize)>,
@@ -67,18 +76,23 @@ fn paragraphs(text: &str) -> Vec<Span> {
     spans
 }
 
-fn read(path: &str) -> Result<Vec<Doc>, String> {
+fn read_lines(path: &str) -> Result<Vec<serde_json::Value>, String> {
     let content = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    let mut docs = Vec::new();
+    let mut rows = Vec::new();
     for (n, line) in content.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
+        if !line.trim().is_empty() {
+            rows.push(serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?);
         }
-        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+    }
+    Ok(rows)
+}
+
+fn read(path: &str) -> Result<Vec<Doc>, String> {
+    let mut docs = Vec::new();
+    for (n, v) in read_lines(path)?.into_iter().enumerate() {
         let text = v["text"].as_str().ok_or_else(|| format!("{path}:{}: no text", n + 1))?.to_string();
         let offsets = byte_offsets(&text);
-        let mut gold = Vec::new();
-        let mut minimal = Vec::new();
+        let (mut gold, mut minimal) = (Vec::new(), Vec::new());
         for e in v["entities"].as_array().map_or(&[][..], Vec::as_slice) {
             let kind = match e["type"].as_str() {
                 Some("PER") => 0,
@@ -86,8 +100,12 @@ fn read(path: &str) -> Result<Vec<Doc>, String> {
                 Some("ORG") => 2,
                 _ => continue,
             };
-            let (Some(s), Some(t)) = (e["start"].as_u64(), e["end"].as_u64()) else { continue };
-            let (Some(&s), Some(&t)) = (offsets.get(s as usize), offsets.get(t as usize)) else { continue };
+            let (Some(s), Some(t)) = (e["start"].as_u64(), e["end"].as_u64()) else {
+                continue;
+            };
+            let (Some(&s), Some(&t)) = (offsets.get(s as usize), offsets.get(t as usize)) else {
+                continue;
+            };
             let mut span = Span::new(s, t);
             for article in ["the ", "The "] {
                 if text[span.start..span.end].starts_with(article) && span.len() > article.len() {
@@ -108,17 +126,22 @@ fn read(path: &str) -> Result<Vec<Doc>, String> {
 /// Token labels: the smallest gold name starting around each token, as BIO.
 fn token_labels(a: &Analysis, gold: &[(Span, usize)]) -> Vec<usize> {
     let n = a.tokens.len();
-    let mut owner: Vec<Option<usize>> = vec![None; n];
-    for (i, t) in a.tokens.iter().enumerate() {
-        owner[i] = gold
-            .iter()
-            .enumerate()
-            .filter(|(_, (s, _))| s.start <= t.span.start && t.span.start < s.end)
-            .min_by_key(|(_, (s, _))| s.len())
-            .map(|(g, _)| g);
-    }
+    let owner: Vec<Option<usize>> = a
+        .tokens
+        .iter()
+        .map(|t| {
+            gold.iter()
+                .enumerate()
+                .filter(|(_, (s, _))| s.start <= t.span.start && t.span.start < s.end)
+                .min_by_key(|(_, (s, _))| s.len())
+                .map(|(g, _)| g)
+        })
+        .collect();
     // Edges of a piece that are punctuation or lowercase function words are outside it.
-    let edge = |i: usize| a.tokens[i].kind == TokenKind::Punct || matches!(a.token_text(i), "of" | "the" | "and" | "in" | "for" | "at" | "on");
+    let edge = |i: usize| {
+        a.tokens[i].kind == TokenKind::Punct
+            || matches!(a.token_text(i), "of" | "the" | "and" | "in" | "for" | "at" | "on")
+    };
     let mut labels = vec![0; n];
     let mut i = 0;
     while i < n {
@@ -137,13 +160,58 @@ fn token_labels(a: &Analysis, gold: &[(Span, usize)]) -> Vec<usize> {
         while e > s && edge(e - 1) {
             e -= 1;
         }
-        let kind = gold[g].1;
-        for k in s..e {
-            labels[k] = 1 + 2 * kind + usize::from(k > s);
+        for (k, label) in labels.iter_mut().enumerate().take(e).skip(s) {
+            *label = 1 + 2 * gold[g].1 + usize::from(k > s);
         }
         i = end;
     }
     labels
+}
+
+/// The training islands of one corpus (its documents share the lowercase-word set, as one
+/// extraction's do), and its counts: documents, tokens, names.
+fn islands(docs: &[Doc], lex_tables: (&Gazetteer, &Names), bits: u32, out: &mut Vec<Island>) -> [usize; 3] {
+    let analyses: Vec<Analysis> = docs.iter().map(|d| Analysis::new(&d.text, &d.paragraphs)).collect();
+    let mut views: Vec<View> = analyses.iter().map(View::new).collect();
+    let mut lowercase = KeySet::default();
+    for v in &views {
+        v.collect_lowercase(&mut lowercase);
+    }
+    let lex = Lexicons { gazetteer: lex_tables.0, names: lex_tables.1, lowercase };
+    let mut counts = [0; 3];
+    for (view, doc) in views.iter_mut().zip(docs) {
+        view.classify(&lex);
+        let labels = token_labels(view.a, &doc.gold);
+        counts[0] += 1;
+        counts[1] += view.len();
+        counts[2] += labels.iter().filter(|&&l| l % 2 == 1).count();
+        for sentence in &view.a.sentences {
+            let range = sentence.tokens.clone();
+            let mut i = range.start;
+            while i < range.end {
+                if !view.scored(i) {
+                    i += 1;
+                    continue;
+                }
+                let mut island = Island { features: Vec::new(), gold: Vec::new() };
+                while i < range.end && view.scored(i) {
+                    let mut f = Vec::new();
+                    view.features(i, &range, bits, &mut f);
+                    island.features.push(f);
+                    island.gold.push(labels[i]);
+                    i += 1;
+                }
+                // A name cut by the island's edge is learned from where the island starts.
+                if let Some(first) = island.gold.first_mut() {
+                    if *first % 2 == 0 && *first > 0 {
+                        *first -= 1;
+                    }
+                }
+                out.push(island);
+            }
+        }
+    }
+    counts
 }
 
 /// A small deterministic generator (xorshift64*).
@@ -158,68 +226,8 @@ impl Rng {
     }
 }
 
-/// Trains and returns the weights file's bytes.
-///
-/// # Errors
-/// When a data file cannot be read or parsed.
-pub fn train(options: &Options) -> Result<Vec<u8>, String> {
-    let gazetteer = Gazetteer::new();
-    let names = Names::new();
-    let mut islands = Vec::new();
-    let mut counts = (0usize, 0usize, 0usize);
-    let mut held_out = Vec::new();
-    for (path, _) in &options.data {
-        let mut docs = read(path)?;
-        if options.holdout > 0 {
-            let all = std::mem::take(&mut docs);
-            for (k, d) in all.into_iter().enumerate() {
-                if k % options.holdout == 0 {
-                    held_out.push(d);
-                } else {
-                    docs.push(d);
-                }
-            }
-        }
-        let analyses: Vec<Analysis> = docs.iter().map(|d| Analysis::new(&d.text, &d.paragraphs)).collect();
-        let mut views: Vec<View> = analyses.iter().map(View::new).collect();
-        let mut lowercase = HashSet::new();
-        for v in &views {
-            v.collect_lowercase(&mut lowercase);
-        }
-        let lex = Lexicons { gazetteer: &gazetteer, names: &names, lowercase };
-        for (view, doc) in views.iter_mut().zip(&docs) {
-            view.classify(&lex);
-            let labels = token_labels(view.a, &doc.gold);
-            counts.0 += 1;
-            counts.1 += view.len();
-            counts.2 += labels.iter().filter(|&&l| l % 2 == 1).count();
-            for sentence in &view.a.sentences {
-                let range = sentence.tokens.clone();
-                let mut i = range.start;
-                while i < range.end {
-                    if !view.scored(i) {
-                        i += 1;
-                        continue;
-                    }
-                    let mut island = Island { features: Vec::new(), gold: Vec::new() };
-                    while i < range.end && view.scored(i) {
-                        let mut f = Vec::new();
-                        view.features(i, &range, options.bits, &mut f);
-                        island.features.push(f);
-                        island.gold.push(labels[i]);
-                        i += 1;
-                    }
-                    // A name cut by the island's edge cannot be learned as such.
-                    if let Some(first) = island.gold.first_mut() {
-                        if *first % 2 == 0 && *first > 0 {
-                            *first -= 1;
-                        }
-                    }
-                    islands.push(island);
-                }
-            }
-        }
-    }
+/// Averaged perceptron training; returns (emission weights, transitions), averaged.
+fn fit(islands: &[Island], options: &Options) -> (Vec<f32>, Vec<f32>) {
     let buckets = 1usize << options.bits;
     let mut w = vec![0f32; buckets * WEIGHTS];
     let mut w_acc = vec![0f32; buckets * WEIGHTS];
@@ -247,7 +255,7 @@ pub fn train(options: &Options) -> Result<Vec<u8>, String> {
                         *s += x;
                     }
                 }
-                // Viterbi runs on integers; scale floats finely enough.
+                // Viterbi runs on integers: scale finely enough.
                 let mut q = [0i32; LABELS];
                 for (l, q) in q.iter_mut().enumerate().skip(1) {
                     let [k, p] = components(l);
@@ -257,33 +265,34 @@ pub fn train(options: &Options) -> Result<Vec<u8>, String> {
             }
             let tq: Vec<i32> = trans.iter().map(|t| (t * 64.0).round() as i32).collect();
             viterbi(&emissions, &tq, &mut predicted);
-            if predicted != island.gold {
-                wrong += 1;
-                for (t, f) in island.features.iter().enumerate() {
-                    let (g, p) = (island.gold[t], predicted[t]);
-                    if g == p {
-                        continue;
-                    }
-                    for &b in f {
-                        let row = b as usize * WEIGHTS;
-                        for (label, sign) in [(g, 1f32), (p, -1f32)] {
-                            if label > 0 {
-                                for c in components(label) {
-                                    w[row + c] += sign;
-                                    w_acc[row + c] += sign * step;
-                                }
+            if predicted == island.gold {
+                step += 1.0;
+                continue;
+            }
+            wrong += 1;
+            for (t, f) in island.features.iter().enumerate() {
+                let (g, p) = (island.gold[t], predicted[t]);
+                if g == p {
+                    continue;
+                }
+                for &b in f {
+                    let row = b as usize * WEIGHTS;
+                    for (label, sign) in [(g, 1f32), (p, -1f32)] {
+                        if label > 0 {
+                            for c in components(label) {
+                                w[row + c] += sign;
+                                w_acc[row + c] += sign * step;
                             }
                         }
                     }
                 }
-                for (labels, sign) in [(&island.gold, 1f32), (&predicted, -1f32)] {
-                    let mut from = 0;
-                    for &to in labels.iter().chain(std::iter::once(&0)) {
-                        debug_assert!(allowed(from, to) || sign < 0.0 || to == 0);
-                        trans[from * LABELS + to] += sign;
-                        trans_acc[from * LABELS + to] += sign * step;
-                        from = to;
-                    }
+            }
+            for (labels, sign) in [(&island.gold, 1f32), (&predicted, -1f32)] {
+                let mut from = 0;
+                for &to in labels.iter().chain(std::iter::once(&0)) {
+                    trans[from * LABELS + to] += sign;
+                    trans_acc[from * LABELS + to] += sign * step;
+                    from = to;
                 }
             }
             step += 1.0;
@@ -291,66 +300,158 @@ pub fn train(options: &Options) -> Result<Vec<u8>, String> {
         eprintln!("epoch {}: {} of {} islands wrong", epoch + 1, wrong, islands.len());
     }
     let average = |w: &[f32], acc: &[f32]| -> Vec<f32> { w.iter().zip(acc).map(|(w, a)| w - a / step).collect() };
-    let w = average(&w, &w_acc);
-    let trans = average(&trans, &trans_acc);
+    let mut trans = average(&trans, &trans_acc);
+    for from in 0..LABELS {
+        for to in [1, 3, 5] {
+            trans[from * LABELS + to] += options.open_bias;
+        }
+    }
+    (average(&w, &w_acc), trans)
+}
+
+/// The weights file: the text header, then bits, `i16` transitions and `i8` weights.
+fn serialize(w: &[f32], trans: &[f32], header: &str, bits: u32) -> Vec<u8> {
     // One scale for all: the 99.9th percentile of the non-zero weights maps to 127.
     let mut mags: Vec<f32> = w.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
     mags.sort_by(f32::total_cmp);
     let top = mags.get(mags.len().saturating_sub(1) * 999 / 1000).copied().unwrap_or(1.0).max(1e-6);
     let scale = 127.0 / top;
     let mut out = Vec::new();
-    let sources: Vec<String> = options.data.iter().map(|(_, d)| format!("# data: {d}")).collect();
-    let header = format!(
-        "{MAGIC}\n# GENERATED by scripts/train-tagger.sh; do not edit by hand. Regenerate with:\n#   {}\n{}\n# {} documents, {} tokens, {} names; {} epochs, seed {}, {} buckets of {} i8 weights (person, place, organization, opening, continuing; O is 0), i16 transitions; scale {scale:.3}\n# Labels: O B-PER I-PER B-LOC I-LOC B-ORG I-ORG. Binary tables follow the blank line.\n\n",
-        options.command,
-        sources.join("\n"),
-        counts.0,
-        counts.1,
-        counts.2,
-        options.epochs,
-        options.seed,
-        buckets,
-        WEIGHTS
-    );
     out.extend_from_slice(header.as_bytes());
-    out.push(options.bits as u8);
-    for t in &trans {
+    out.push(bits as u8);
+    for t in trans {
         out.extend_from_slice(&((t * scale).round().clamp(-32767.0, 32767.0) as i16).to_le_bytes());
     }
-    for x in &w {
+    for x in w {
         out.push((x * scale).round().clamp(-127.0, 127.0) as i8 as u8);
     }
-    if !options.dev.is_empty() {
-        let model = super::tagger::Model::parse(&out).map_err(|e| format!("{e:?}"))?;
-        for path in &options.dev {
-            score(&model, path, read(path)?, &gazetteer, &names);
+    out
+}
+
+/// Names the teacher finds in unlabeled texts, with the whole entity stage.
+fn silver(path: &str, teacher: &Model) -> Result<Vec<Doc>, String> {
+    let mut documents = Vec::new();
+    for (n, v) in read_lines(path)?.into_iter().enumerate() {
+        let Some(text) = v["text"].as_str() else {
+            continue;
+        };
+        let name = format!("{n}.txt");
+        if let Ok(article) = crate::article::parse(text, Some(crate::article::Format::Plain), &name) {
+            documents.push(article.into_document(name));
         }
     }
+    let docs: Vec<crate::pipeline::Doc> = documents
+        .iter()
+        .map(|document| {
+            let spans: Vec<Span> = document.paragraphs.iter().map(|p| Span::new(p.start, p.end)).collect();
+            crate::pipeline::Doc { document, analysis: Analysis::new(&document.text, &spans), dct: None }
+        })
+        .collect();
+    let entities = super::extract_with(&docs, teacher);
+    Ok(docs
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            let gold: Vec<(Span, usize)> = entities.by_doc[d]
+                .iter()
+                .map(|m| {
+                    let kind = match entities.list[m.entity].kind {
+                        crate::model::EntityKind::Person => 0,
+                        crate::model::EntityKind::Place => 1,
+                        crate::model::EntityKind::Organization => 2,
+                    };
+                    (m.span, kind)
+                })
+                .collect();
+            let paragraphs = doc.document.paragraphs.iter().map(|p| Span::new(p.start, p.end)).collect();
+            Doc { text: doc.document.text.clone(), paragraphs, minimal: gold.clone(), gold }
+        })
+        .collect())
+}
+
+/// Trains and returns the weights file's bytes.
+///
+/// # Errors
+/// When a data file cannot be read or parsed.
+pub fn train(options: &Options) -> Result<Vec<u8>, String> {
+    let tables = (&Gazetteer::new(), &Names::new());
+    let mut labeled = Vec::new();
+    let mut held_out = Vec::new();
+    for (path, _) in &options.data {
+        for (k, d) in read(path)?.into_iter().enumerate() {
+            if options.holdout > 0 && k % options.holdout == 0 {
+                held_out.push(d);
+            } else {
+                labeled.push(d);
+            }
+        }
+    }
+    let mut gold_islands = Vec::new();
+    let mut counts = islands(&labeled, tables, options.bits, &mut gold_islands);
+    let (w, trans) = fit(&gold_islands, options);
+    let mut sources: Vec<String> = options.data.iter().map(|(_, d)| format!("# data: {d}")).collect();
+    let (w, trans) = if options.unlabeled.is_empty() {
+        (w, trans)
+    } else {
+        let teacher = Model::parse(&serialize(&w, &trans, &format!("{MAGIC}\n\n"), options.bits))
+            .map_err(|e| format!("{e:?}"))?;
+        let mut all = gold_islands;
+        for (path, description) in &options.unlabeled {
+            let docs = silver(path, &teacher)?;
+            let c = islands(&docs, tables, options.bits, &mut all);
+            for (total, n) in counts.iter_mut().zip(c) {
+                *total += n;
+            }
+            sources.push(format!(
+                "# unlabeled: {description}; its names found by a first model trained on the data above"
+            ));
+        }
+        fit(&all, options)
+    };
+    let header = format!(
+        "{MAGIC}\n# GENERATED by scripts/train-tagger.sh; do not edit by hand. Regenerate with:\n#   {}\n{}\n# {} documents, {} tokens, {} names; {} epochs, seed {}, opening bias {}, {} buckets of {} i8 weights (person, place, organization, opening, continuing; O is 0), i16 transitions\n# Labels: O B-PER I-PER B-LOC I-LOC B-ORG I-ORG. Binary tables follow the blank line.\n\n",
+        options.command,
+        sources.join("\n"),
+        counts[0],
+        counts[1],
+        counts[2],
+        options.epochs,
+        options.seed,
+        options.open_bias,
+        1usize << options.bits,
+        WEIGHTS
+    );
+    let out = serialize(&w, &trans, &header, options.bits);
+    let model = Model::parse(&out).map_err(|e| format!("{e:?}"))?;
+    for path in &options.dev {
+        score(&model, path, read(path)?, tables);
+    }
     if !held_out.is_empty() {
-        let model = super::tagger::Model::parse(&out).map_err(|e| format!("{e:?}"))?;
-        score(&model, "held-out", held_out, &gazetteer, &names);
+        score(&model, "held-out", held_out, tables);
     }
     Ok(out)
 }
 
-/// Prints the tagger's scores on `path` the way the development sets count them: a gold
-/// minimal name is found when a tagged name overlaps it, typed when the kinds agree.
-fn score(model: &super::tagger::Model, path: &str, docs: Vec<Doc>, gazetteer: &Gazetteer, names: &Names) {
+/// Prints the tagger's scores on `docs` the way the development sets count them: a gold
+/// minimal name is found when a tagged name overlaps it, typed when the kinds agree (the
+/// tagger alone, before the document's decisions).
+fn score(model: &Model, path: &str, docs: Vec<Doc>, tables: (&Gazetteer, &Names)) {
     let analyses: Vec<Analysis> = docs.iter().map(|d| Analysis::new(&d.text, &d.paragraphs)).collect();
     let mut views: Vec<View> = analyses.iter().map(View::new).collect();
-    let mut lowercase = HashSet::new();
+    let mut lowercase = KeySet::default();
     for v in &views {
         v.collect_lowercase(&mut lowercase);
     }
-    let lex = Lexicons { gazetteer, names, lowercase };
+    let lex = Lexicons { gazetteer: tables.0, names: tables.1, lowercase };
     let (mut tp, mut fp, mut fn_, mut typed) = (0usize, 0usize, 0usize, 0usize);
     let mut confusion = [[0usize; 4]; 3];
     for (view, doc) in views.iter_mut().zip(&docs) {
         view.classify(&lex);
-        let tagged = super::tagger::tag(model, view);
-        let spans: Vec<(Span, usize)> = tagged
+        let spans: Vec<(Span, usize)> = super::tagger::tag(model, view)
             .iter()
-            .map(|t| (Span::new(view.a.tokens[t.tokens.start].span.start, view.a.tokens[t.tokens.end - 1].span.end), t.kind))
+            .map(|t| {
+                (Span::new(view.a.tokens[t.tokens.start].span.start, view.a.tokens[t.tokens.end - 1].span.end), t.kind)
+            })
             .collect();
         let mut used = vec![false; spans.len()];
         for &(g, kind) in &doc.minimal {
@@ -364,11 +465,6 @@ fn score(model: &super::tagger::Model, path: &str, docs: Vec<Doc>, gazetteer: &G
                 None => {
                     fn_ += 1;
                     confusion[kind][3] += 1;
-                    if std::env::var_os("TRAIN_MISSES").is_some() {
-                        let from = doc.text.floor_char_boundary(g.start.saturating_sub(30));
-                        let to = doc.text.ceil_char_boundary((g.end + 30).min(doc.text.len()));
-                        eprintln!("  miss {kind}: {}[{}]{}", &doc.text[from..g.start], &doc.text[g.start..g.end], &doc.text[g.end..to]);
-                    }
                 }
             }
         }
@@ -378,7 +474,13 @@ fn score(model: &super::tagger::Model, path: &str, docs: Vec<Doc>, gazetteer: &G
             }
         }
     }
-    let f1 = |a: f64, b: f64| if a + b == 0.0 { 0.0 } else { 2.0 * a * b / (a + b) };
+    let f1 = |a: f64, b: f64| {
+        if a + b == 0.0 {
+            0.0
+        } else {
+            2.0 * a * b / (a + b)
+        }
+    };
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     eprintln!(
         "{path}: typed F1 {:.4}, mention F1 {:.4} (tp {tp}, fp {fp}, fn {fn_}, typed {typed}); gold per/place/org by predicted per/place/org/none: {confusion:?}",
