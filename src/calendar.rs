@@ -28,17 +28,32 @@ impl fmt::Display for Stamp {
 }
 
 pub(crate) const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
-/// Month number (1–12) of a month name or its usual abbreviation (`Feb`, `Feb.`, `Sept`).
+/// Month number (1–12) of a month name or its usual abbreviation (`Feb`, `Feb.`, `Sept`), in
+/// any case. Allocates nothing: the token view calls it for every distinct word.
 pub(crate) fn month_number(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || !w.is_ascii() {
         return None;
     }
-    let found = MONTHS.iter().position(|m| *m == w || (w.len() <= 4 && m.starts_with(&w) && (w.len() == 3 || w == "sept")));
+    // OK to slice `m` at `w.len()`: month names are ASCII and at least that long when checked.
+    let abbreviates = |m: &str| w.len() <= 4 && m.len() >= w.len() && m[..w.len()].eq_ignore_ascii_case(w);
+    let found = MONTHS.iter().position(|m| {
+        m.eq_ignore_ascii_case(w) || (abbreviates(m) && (w.len() == 3 || w.eq_ignore_ascii_case("sept")))
+    });
     found.map(|i| i as i8 + 1)
 }
 
@@ -52,17 +67,22 @@ pub(crate) const WEEKDAYS: [(&str, Weekday); 7] = [
     ("sunday", Weekday::Sunday),
 ];
 
-/// Weekday of a name or abbreviation (`Tuesday`, `Tue`, `Tues.`).
+/// Weekday of a name or abbreviation (`Tuesday`, `Tue`, `Tues.`), in any case. Allocates
+/// nothing.
 pub(crate) fn weekday(word: &str) -> Option<Weekday> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || !w.is_ascii() {
         return None;
     }
-    WEEKDAYS.iter().find(|(name, _)| *name == w || (w.len() <= 5 && name.starts_with(&w))).map(|(_, d)| *d)
+    // OK to slice `name` at `w.len()`: weekday names are ASCII and checked to be that long.
+    let abbreviates = |name: &str| w.len() <= 5 && name.len() >= w.len() && name[..w.len()].eq_ignore_ascii_case(w);
+    WEEKDAYS.iter().find(|(name, _)| name.eq_ignore_ascii_case(w) || abbreviates(name)).map(|(_, d)| *d)
 }
 
 /// Words allowed in a stamp besides its date and time parts.
-const FILLER: &[&str] = &["at", "on", "@", ",", "-", "–", "|", "gmt", "utc", "z", "the", "of", "et", "est", "edt", "pst", "pdt", "bst", "cet"];
+const FILLER: &[&str] = &[
+    "at", "on", "@", ",", "-", "–", "|", "gmt", "utc", "z", "the", "of", "et", "est", "edt", "pst", "pdt", "bst", "cet",
+];
 
 /// `d` moved by `n` days. Day arithmetic goes through `SignedDuration`, not `jiff::Span`:
 /// spans carry calendar units, rounding and time zones, which would triple the wasm size.
@@ -178,9 +198,7 @@ fn parse_words(s: &str) -> Option<Stamp> {
 
 /// Splits on white space and commas, keeping `@` and `|` as words.
 fn words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_string())
+    s.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).map(|w| w.to_string())
 }
 
 /// `9:15`, `09:15:00`, `9:15am`, `16h30`.

@@ -206,11 +206,8 @@ impl Extraction {
     pub(crate) fn into_code_point_offsets(mut self) -> Self {
         use crate::offsets::CodePoints;
         use std::collections::HashMap;
-        let maps: HashMap<String, CodePoints> = self
-            .documents
-            .iter()
-            .map(|d| (d.id.clone(), CodePoints::new(&d.text)))
-            .collect();
+        let maps: HashMap<String, CodePoints> =
+            self.documents.iter().map(|d| (d.id.clone(), CodePoints::new(&d.text))).collect();
         let map = |doc: &str| &maps[doc];
         for d in &mut self.documents {
             let m = map(&d.id);

@@ -5,7 +5,7 @@
 //! lives in its own module.
 
 use crate::article::{self, Format};
-use crate::calendar::Stamp;
+use crate::doc::Doc;
 use crate::model::{Document, Extraction, PublishedSource};
 use crate::text::Analysis;
 use crate::{entities, events, quotes, times};
@@ -70,44 +70,164 @@ pub struct Outcome {
     pub failures: Vec<Failure>,
 }
 
-/// A parsed document with its analysis and creation time, as the extractors see it.
-pub(crate) struct Doc<'a> {
-    pub document: &'a Document,
-    pub analysis: Analysis<'a>,
-    /// The document creation time that relative expressions resolve against.
-    pub dct: Option<Stamp>,
+/// Seconds spent in each stage of one extraction (native builds; zero in wasm, which has no
+/// clock without JavaScript). `make bench` prints their shares.
+#[derive(Clone, Copy, Debug, Default, serde::Serialize)]
+pub struct StageTimes {
+    pub parse: f64,
+    pub analysis: f64,
+    pub entities: f64,
+    pub quotes: f64,
+    pub times: f64,
+    pub events: f64,
+    pub offsets: f64,
+}
+
+/// A stopwatch for [`StageTimes`]: each `lap` returns the seconds since the previous one.
+struct Stopwatch {
+    #[cfg(not(target_arch = "wasm32"))]
+    last: std::time::Instant,
+}
+
+impl Stopwatch {
+    fn start() -> Self {
+        Stopwatch {
+            #[cfg(not(target_arch = "wasm32"))]
+            last: std::time::Instant::now(),
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn lap(&mut self) -> f64 {
+        let now = std::time::Instant::now();
+        let seconds = now.duration_since(self.last).as_secs_f64();
+        self.last = now;
+        seconds
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn lap(&mut self) -> f64 {
+        0.0
+    }
 }
 
 /// Extracts everything from `inputs`. Inputs that cannot be parsed are reported in
 /// `failures`; the others are still extracted.
 pub fn extract(inputs: &[Input]) -> Outcome {
+    extract_timed(inputs).0
+}
+
+/// [`extract`], with the time each stage took.
+pub fn extract_timed(inputs: &[Input]) -> (Outcome, StageTimes) {
+    let mut times = StageTimes::default();
+    let mut clock = Stopwatch::start();
     let mut failures = Vec::new();
     let mut documents: Vec<Document> = Vec::new();
     let mut used_ids = std::collections::HashSet::new();
     for input in inputs {
-        match article::parse(&input.content, input.format, &input.name) {
-            Ok(article) => {
+        match isolated(|| article::parse(&input.content, input.format, &input.name)) {
+            Ok(Ok(article)) => {
                 let mut document = article.into_document(unique_id(&input.id, &mut used_ids));
                 apply_known(&mut document, &input.known);
                 documents.push(document);
             }
-            Err(e) => failures.push(Failure { name: input.name.clone(), reason: e.to_string() }),
+            Ok(Err(e)) => failures.push(Failure { name: input.name.clone(), reason: e.to_string() }),
+            Err(panic) => failures.push(Failure::internal(&input.name, &panic)),
         }
     }
-    for document in &mut documents {
-        if document.published.is_none() {
-            if let Some(inferred) = times::infer_published(document) {
-                document.published = Some(inferred.to_string());
+    times.parse = clock.lap();
+    let found = match isolated(|| extract_documents(&documents, &mut times, &mut clock)) {
+        Ok(found) => found,
+        Err(_) => {
+            // One document broke a stage. Find which by extracting each alone, then extract the
+            // others together, so that one bad file never costs the rest.
+            let mut good = Vec::new();
+            for document in std::mem::take(&mut documents) {
+                let alone = std::slice::from_ref(&document);
+                match isolated(|| extract_documents(alone, &mut StageTimes::default(), &mut Stopwatch::start())) {
+                    Ok(_) => good.push(document),
+                    Err(panic) => failures.push(Failure::internal(&document.id, &panic)),
+                }
+            }
+            documents = good;
+            isolated(|| extract_documents(&documents, &mut times, &mut clock)).unwrap_or_else(|panic| {
+                failures.extend(documents.drain(..).map(|d| Failure::internal(&d.id, &panic)));
+                Found::default()
+            })
+        }
+    };
+    let extraction = found.into_extraction(documents);
+    times.offsets = clock.lap();
+    (Outcome { extraction, failures }, times)
+}
+
+impl Failure {
+    /// A failure caused by a bug (a panic) rather than by the input's content.
+    fn internal(name: &str, panic: &str) -> Failure {
+        Failure {
+            name: name.to_string(),
+            reason: format!("internal error while extracting it ({panic}); please report it"),
+        }
+    }
+}
+
+/// Runs `f`, turning a panic into the message it carried. Native builds unwind (see the
+/// release profile); in wasm a panic aborts, and the page isolates the core in a worker.
+fn isolated<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_string())
+    })
+}
+
+/// What the stages found in a set of documents, before it becomes the contract.
+#[derive(Default)]
+struct Found {
+    entities: Vec<crate::model::Entity>,
+    quotes: Vec<crate::model::Quote>,
+    times: times::Times,
+    events: Vec<crate::model::Event>,
+}
+
+impl Found {
+    /// The contract: the documents (with their inferred creation times) and what was found in
+    /// them, offsets converted to code points.
+    fn into_extraction(self, mut documents: Vec<Document>) -> Extraction {
+        for (document, inferred) in documents.iter_mut().zip(self.times.inferred) {
+            if let Some(stamp) = inferred {
+                document.published = Some(stamp.to_string());
                 document.published_source = PublishedSource::Inferred;
             }
         }
+        Extraction {
+            documents,
+            quotes: self.quotes,
+            entities: self.entities,
+            times: self.times.expressions,
+            events: self.events,
+        }
+        .into_code_point_offsets()
     }
-    let extraction = extract_documents(documents);
-    Outcome { extraction, failures }
+}
+
+/// A fault injected by the tests of panic isolation (debug builds only): extraction panics when
+/// a document's id is the value of `STORYSCOPE_FAILPOINT`.
+#[cfg(debug_assertions)]
+fn failpoint(documents: &[Document]) {
+    if let Ok(id) = std::env::var("STORYSCOPE_FAILPOINT") {
+        if documents.iter().any(|d| d.id == id) {
+            panic!("failpoint on {id}");
+        }
+    }
 }
 
 /// Runs the extractors over parsed documents.
-pub(crate) fn extract_documents(documents: Vec<Document>) -> Extraction {
+fn extract_documents(documents: &[Document], stage: &mut StageTimes, clock: &mut Stopwatch) -> Found {
+    #[cfg(debug_assertions)]
+    failpoint(documents);
     let docs: Vec<Doc> = documents
         .iter()
         .map(|document| {
@@ -119,22 +239,16 @@ pub(crate) fn extract_documents(documents: Vec<Document>) -> Extraction {
             }
         })
         .collect();
+    stage.analysis = clock.lap();
     let entities = entities::extract(&docs);
+    stage.entities = clock.lap();
     let quotes = quotes::extract(&docs, &entities);
+    stage.quotes = clock.lap();
     let times = times::extract(&docs, &quotes);
-    let events = events::build(&docs, &entities, &quotes, &times);
-    drop(docs);
-    Extraction { documents, quotes, entities: entities.list, times, events }.into_code_point_offsets()
-}
-
-/// Groups `items` by the id of their document, in one pass (stages run per document; filtering
-/// the whole list per document would be quadratic in corpus size).
-pub(crate) fn group_by_doc<'a, T>(items: &'a [T], doc_of: impl Fn(&T) -> &str) -> std::collections::HashMap<&'a str, Vec<&'a T>> {
-    let mut groups: std::collections::HashMap<&'a str, Vec<&'a T>> = std::collections::HashMap::new();
-    for item in items {
-        groups.entry(doc_of(item)).or_default().push(item);
-    }
-    groups
+    stage.times = clock.lap();
+    let events = events::build(&docs, &entities, &quotes, &times.expressions);
+    stage.events = clock.lap();
+    Found { entities: entities.list, quotes, times, events }
 }
 
 fn unique_id(id: &str, used: &mut std::collections::HashSet<String>) -> String {
@@ -153,11 +267,9 @@ fn apply_known(document: &mut Document, known: &Known) {
         document.published = Some(published.to_string());
         document.published_source = known.published_source;
     }
-    for (field, value) in [
-        (&mut document.author, &known.author),
-        (&mut document.outlet, &known.outlet),
-        (&mut document.url, &known.url),
-    ] {
+    for (field, value) in
+        [(&mut document.author, &known.author), (&mut document.outlet, &known.outlet), (&mut document.url, &known.url)]
+    {
         if value.is_some() {
             field.clone_from(value);
         }

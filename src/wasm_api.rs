@@ -113,7 +113,12 @@ impl Corpus {
     /// arrays instead of hundreds of thousands of ids, and scans no text.
     pub fn select(&self, filter: JsValue) -> Result<JsValue, JsError> {
         let selected = self.index.select(&read_filter(filter)?);
-        let sets = [("documents", &selected.documents), ("quotes", &selected.quotes), ("entities", &selected.entities), ("events", &selected.events)];
+        let sets = [
+            ("documents", &selected.documents),
+            ("quotes", &selected.quotes),
+            ("entities", &selected.entities),
+            ("events", &selected.events),
+        ];
         let out = to_js(&JsSelected {
             counts: JsCounts {
                 documents: selected.documents.count(),
@@ -121,12 +126,17 @@ impl Corpus {
                 entities: selected.entities.count(),
                 events: selected.events.count(),
             },
-            facets: JsFacets { speakers: &selected.facets.speakers, kinds: &selected.facets.kinds, sources: &selected.facets.sources },
+            facets: JsFacets {
+                speakers: &selected.facets.speakers,
+                kinds: &selected.facets.kinds,
+                sources: &selected.facets.sources,
+            },
         })?;
         for (name, set) in sets {
             set_property(&out, name, &js_sys::Uint32Array::from(set.words().as_slice()))?;
         }
-        let facets = js_sys::Reflect::get(&out, &"facets".into()).map_err(|_| JsError::new("cannot convert the result"))?;
+        let facets =
+            js_sys::Reflect::get(&out, &"facets".into()).map_err(|_| JsError::new("cannot convert the result"))?;
         set_property(&facets, "documents", &js_sys::Uint32Array::from(selected.facets.documents.as_slice()))?;
         set_property(&facets, "entities", &js_sys::Uint32Array::from(selected.facets.entities.as_slice()))?;
         Ok(out)
@@ -135,7 +145,8 @@ impl Corpus {
     /// `{hits, snippets}`: where the words of the search `q` are in the documents `docs` (an
     /// array of ids, in the order the page shows them; unknown ids are skipped).
     pub fn matches(&self, q: &str, docs: JsValue) -> Result<JsValue, JsError> {
-        let docs: Vec<String> = serde_wasm_bindgen::from_value(docs).map_err(|e| JsError::new(&format!("expected an array of document ids: {e}")))?;
+        let docs: Vec<String> = serde_wasm_bindgen::from_value(docs)
+            .map_err(|e| JsError::new(&format!("expected an array of document ids: {e}")))?;
         to_js(&self.index.matches(q, &docs))
     }
 }
@@ -191,7 +202,11 @@ fn extract_articles(articles: JsValue, with_seeds: bool) -> Result<(Extraction, 
         match input {
             Ok(mut input) => {
                 if let Some(published) = article.published {
-                    input.known = Known { published: Some(published), published_source: PublishedSource::Flag, ..Known::default() };
+                    input.known = Known {
+                        published: Some(published),
+                        published_source: PublishedSource::Flag,
+                        ..Known::default()
+                    };
                 }
                 inputs.push(input);
             }

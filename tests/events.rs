@@ -10,7 +10,11 @@ fn input(id: &str, content: &str, published: &str) -> Input {
         name: format!("{id}.txt"),
         content: content.to_string(),
         format: None,
-        known: Known { published: Some(published.to_string()), published_source: PublishedSource::Flag, ..Known::default() },
+        known: Known {
+            published: Some(published.to_string()),
+            published_source: PublishedSource::Flag,
+            ..Known::default()
+        },
     }
 }
 

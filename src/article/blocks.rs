@@ -41,7 +41,8 @@ pub(super) fn split_blocks(content: &str) -> Vec<RawBlock> {
         for line in chunk.lines().map(str::trim).filter(|l| !l.is_empty()) {
             let marker = list_marker(line);
             let alone = marker.is_some() || stamp_line(line).is_some() || commenter_line(line).is_some();
-            let continues = current.as_ref().is_some_and(|b| stamp_line(&b.text).is_none() && commenter_line(&b.text).is_none());
+            let continues =
+                current.as_ref().is_some_and(|b| stamp_line(&b.text).is_none() && commenter_line(&b.text).is_none());
             match (&mut current, alone) {
                 (Some(block), false) if continues => {
                     block.text.push(' ');
@@ -92,13 +93,14 @@ struct StampLine {
 
 fn stamp_line(line: &str) -> Option<StampLine> {
     let lower = line.to_ascii_lowercase();
-    let (kind, rest) = [("comment", CommentKind::Comment), ("pingback", CommentKind::Pingback), ("trackback", CommentKind::Pingback)]
-        .into_iter()
-        .find_map(|(word, kind)| {
-            let r = lower.strip_prefix(word)?.trim_start();
-            let r = r.strip_prefix("posted").or_else(|| r.strip_prefix("by").map(|_| r))?;
-            Some((kind, line.len() - r.len()))
-        })?;
+    let (kind, rest) =
+        [("comment", CommentKind::Comment), ("pingback", CommentKind::Pingback), ("trackback", CommentKind::Pingback)]
+            .into_iter()
+            .find_map(|(word, kind)| {
+                let r = lower.strip_prefix(word)?.trim_start();
+                let r = r.strip_prefix("posted").or_else(|| r.strip_prefix("by").map(|_| r))?;
+                Some((kind, line.len() - r.len()))
+            })?;
     let rest = line[rest..].trim();
     let (author, date) = match rest.strip_prefix("by ") {
         Some(r) => match r.find(" on ") {
@@ -118,18 +120,55 @@ fn commenter_line(line: &str) -> Option<&str> {
 }
 
 const BOILERPLATE: &[&str] = &[
-    "load more comments", "leave a comment", "leave a reply", "post a comment", "add a comment",
-    "comments", "no comments", "no comments yet.", "comments are closed.", "comments are closed",
-    "share this:", "share this", "share", "like this:", "like this", "tweet", "email", "print",
-    "related", "related posts", "related articles", "advertisement", "subscribe", "read more",
-    "continue reading", "skip to content", "back to top", "show comments", "view comments",
-    "trackback url", "permalink", "reply", "you must be logged in to post a comment.",
+    "load more comments",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "add a comment",
+    "comments",
+    "no comments",
+    "no comments yet.",
+    "comments are closed.",
+    "comments are closed",
+    "share this:",
+    "share this",
+    "share",
+    "like this:",
+    "like this",
+    "tweet",
+    "email",
+    "print",
+    "related",
+    "related posts",
+    "related articles",
+    "advertisement",
+    "subscribe",
+    "read more",
+    "continue reading",
+    "skip to content",
+    "back to top",
+    "show comments",
+    "view comments",
+    "trackback url",
+    "permalink",
+    "reply",
+    "you must be logged in to post a comment.",
 ];
 
 const BOILERPLATE_PREFIXES: &[&str] = &[
-    "rss feed for comments", "sorry, the comment form is closed", "click to share on",
-    "click to email", "click to print", "tags:", "filed under:", "posted in:", "categories:",
-    "share on facebook", "share on twitter", "comments (", "trackback uri",
+    "rss feed for comments",
+    "sorry, the comment form is closed",
+    "click to share on",
+    "click to email",
+    "click to print",
+    "tags:",
+    "filed under:",
+    "posted in:",
+    "categories:",
+    "share on facebook",
+    "share on twitter",
+    "comments (",
+    "trackback uri",
 ];
 
 fn is_boilerplate(text: &str) -> bool {
@@ -139,11 +178,17 @@ fn is_boilerplate(text: &str) -> bool {
     }
     BOILERPLATE.contains(&lower.as_str())
         || BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p))
-        || lower.strip_suffix(" comments").or_else(|| lower.strip_suffix(" comment")).is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+        || lower
+            .strip_suffix(" comments")
+            .or_else(|| lower.strip_suffix(" comment"))
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Lowercase words that may stand inside a personal name.
-const NAME_PARTICLES: &[&str] = &["de", "del", "della", "der", "den", "van", "von", "bin", "bint", "al", "el", "la", "le", "di", "da", "dos", "du", "ter", "ten"];
+const NAME_PARTICLES: &[&str] = &[
+    "de", "del", "della", "der", "den", "van", "von", "bin", "bint", "al", "el", "la", "le", "di", "da", "dos", "du",
+    "ter", "ten",
+];
 
 /// `Follow Jane Doe on Twitter` (or on X, Bluesky…) → `Jane Doe`.
 fn follow_byline(text: &str) -> Option<String> {
@@ -152,7 +197,9 @@ fn follow_byline(text: &str) -> Option<String> {
     let name = rest[..k].trim();
     let words = name.split_whitespace().count();
     let is_name = (1..=5).contains(&words)
-        && name.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '@') || NAME_PARTICLES.contains(&w));
+        && name
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '@') || NAME_PARTICLES.contains(&w));
     is_name.then(|| name.trim_start_matches('@').to_string())
 }
 
@@ -176,7 +223,17 @@ fn dateline(text: &str) -> Option<Stamp> {
     }
     let lower = text.to_ascii_lowercase();
     let mut rest = text;
-    for prefix in ["posted on ", "posted ", "published on ", "published ", "updated on ", "updated: ", "updated ", "last updated: ", "last updated "] {
+    for prefix in [
+        "posted on ",
+        "posted ",
+        "published on ",
+        "published ",
+        "updated on ",
+        "updated: ",
+        "updated ",
+        "last updated: ",
+        "last updated ",
+    ] {
         if lower.starts_with(prefix) {
             rest = &text[prefix.len()..];
             break;
@@ -288,7 +345,8 @@ fn split_comments(units: &[Unit]) -> (usize, Vec<Comment>) {
         return (units.len(), Vec::new());
     };
     let is_comment_stamp = |u: &Unit| matches!(u, Unit::Stamp(s) if s.kind == CommentKind::Comment);
-    let stamp_first = units.iter().rposition(is_comment_stamp).is_some_and(|last| text_run(units, last + 1).len() > 0);
+    let stamp_first =
+        units.iter().rposition(is_comment_stamp).is_some_and(|last| !text_run(units, last + 1).is_empty());
     // In stamp-after exports the unit the first stamp dates (a comment, or a pingback's title)
     // is not body; a pingback's title line always precedes its stamp.
     let first_dates_previous = match &units[first] {
@@ -296,7 +354,8 @@ fn split_comments(units: &[Unit]) -> (usize, Vec<Comment>) {
         Unit::Commenter(_) => false,
         Unit::Text(_) => unreachable!(),
     };
-    let body_end = if first_dates_previous && first > 0 && matches!(units[first - 1], Unit::Text(_)) { first - 1 } else { first };
+    let body_end =
+        if first_dates_previous && first > 0 && matches!(units[first - 1], Unit::Text(_)) { first - 1 } else { first };
     let mut comments = Vec::new();
     let mut consumed = body_end;
     let mut i = first;
@@ -395,7 +454,8 @@ mod tests {
 
     #[test]
     fn title_dateline_and_paragraphs() {
-        let a = plain("Budget Talks Stall\n\nMonday, June 1, 2015 at 9:30 pm\n\nFirst paragraph\nwrapped here.\n\nSecond.");
+        let a =
+            plain("Budget Talks Stall\n\nMonday, June 1, 2015 at 9:30 pm\n\nFirst paragraph\nwrapped here.\n\nSecond.");
         assert_eq!(a.title, "Budget Talks Stall");
         assert_eq!(a.published.map(|s| s.to_string()).as_deref(), Some("2015-06-01T21:30"));
         assert_eq!(a.published_source, PublishedSource::Dateline);
@@ -407,7 +467,10 @@ mod tests {
     fn list_items_stay_items() {
         let a = plain("Title\n\nThree points:\n\n  1. One thing;\n  2. Another;\n\n- a bullet");
         let items: Vec<_> = a.paragraphs.iter().map(|b| (b.item.as_deref(), b.text.as_str())).collect();
-        assert_eq!(items, [(None, "Three points:"), (Some("1"), "One thing;"), (Some("2"), "Another;"), (Some("•"), "a bullet")]);
+        assert_eq!(
+            items,
+            [(None, "Three points:"), (Some("1"), "One thing;"), (Some("2"), "Another;"), (Some("•"), "a bullet")]
+        );
     }
 
     #[test]
@@ -461,7 +524,8 @@ mod tests {
 
     #[test]
     fn wordpress_comments() {
-        let a = plain("Post\n\nBody.\n\nJane Doe says:\nJune 2, 2014 at 10:01 am\n\nGreat post.\n\nBob says:\n\nDisagree.");
+        let a =
+            plain("Post\n\nBody.\n\nJane Doe says:\nJune 2, 2014 at 10:01 am\n\nGreat post.\n\nBob says:\n\nDisagree.");
         assert_eq!(a.paragraphs.len(), 1);
         assert_eq!(a.comments.len(), 2);
         assert_eq!(a.comments[0].author.as_deref(), Some("Jane Doe"));

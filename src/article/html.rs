@@ -14,15 +14,42 @@ use crate::model::PublishedSource;
 
 /// Elements whose whole content is dropped.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "nav", "aside",
-    "form", "button", "select", "textarea", "footer", "head", "figure",
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "nav", "aside", "form", "button",
+    "select", "textarea", "footer", "head", "figure",
 ];
 
 /// Elements that end a block of text.
 const BLOCK_LEVEL: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "section", "article",
-    "header", "main", "br", "tr", "dt", "dd", "figcaption", "hr", "ul", "ol", "table", "address", "body",
-    "dl", "td", "th", "caption",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "header",
+    "main",
+    "br",
+    "tr",
+    "dt",
+    "dd",
+    "figcaption",
+    "hr",
+    "ul",
+    "ol",
+    "table",
+    "address",
+    "body",
+    "dl",
+    "td",
+    "th",
+    "caption",
 ];
 
 #[derive(Default)]
@@ -172,17 +199,29 @@ fn read_head(html: &str, meta: &mut Meta) {
 }
 
 fn read_meta(tag: &Tag, meta: &mut Meta) {
-    let key = tag.attr("property").or_else(|| tag.attr("name")).or_else(|| tag.attr("itemprop")).unwrap_or_default().to_ascii_lowercase();
+    let key = tag
+        .attr("property")
+        .or_else(|| tag.attr("name"))
+        .or_else(|| tag.attr("itemprop"))
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let Some(value) = tag.attr("content").filter(|v| !v.is_empty()) else { return };
     match key.as_str() {
         "og:title" | "twitter:title" => {
             meta.og_title.get_or_insert(value);
         }
-        "article:published_time" | "datepublished" | "date" | "pubdate" | "publishdate" | "dc.date" | "dc.date.issued"
-        | "sailthru.date" | "parsely-pub-date" => {
-            if meta.published.is_none() {
-                meta.published = parse_stamp(&value).map(|s| (s, PublishedSource::Meta));
-            }
+        "article:published_time"
+        | "datepublished"
+        | "date"
+        | "pubdate"
+        | "publishdate"
+        | "dc.date"
+        | "dc.date.issued"
+        | "sailthru.date"
+        | "parsely-pub-date"
+            if meta.published.is_none() =>
+        {
+            meta.published = parse_stamp(&value).map(|s| (s, PublishedSource::Meta));
         }
         "author" | "article:author" | "dc.creator" | "byl" | "sailthru.author" if !value.starts_with("http") => {
             let name = value.strip_prefix("By ").or_else(|| value.strip_prefix("by ")).unwrap_or(&value).to_string();
@@ -237,13 +276,14 @@ fn read_blocks(html: &str, meta: &mut Meta) -> Vec<RawBlock> {
     // A block that is only the `<time>` read as the publication date is a dateline, not body.
     let mut time_start: Option<usize> = None;
     let mut dateline: Option<String> = None;
-    let flush = |current: &mut String, item: &mut Option<String>, blocks: &mut Vec<RawBlock>, dateline: &Option<String>| {
-        let text = collapse(&decode_entities(current));
-        if !text.is_empty() && dateline.as_ref() != Some(&text) {
-            blocks.push(RawBlock { text, item: item.take() });
-        }
-        current.clear();
-    };
+    let flush =
+        |current: &mut String, item: &mut Option<String>, blocks: &mut Vec<RawBlock>, dateline: &Option<String>| {
+            let text = collapse(&decode_entities(current));
+            if !text.is_empty() && dateline.as_ref() != Some(&text) {
+                blocks.push(RawBlock { text, item: item.take() });
+            }
+            current.clear();
+        };
     scan(html, |tag, text| {
         let Some(t) = tag else {
             if skip_depth.is_empty() {
@@ -311,13 +351,47 @@ fn collapse(s: &str) -> String {
 }
 
 const NAMED_ENTITIES: &[(&str, &str)] = &[
-    ("amp", "&"), ("lt", "<"), ("gt", ">"), ("quot", "\""), ("apos", "'"), ("nbsp", " "),
-    ("mdash", "—"), ("ndash", "–"), ("hellip", "…"), ("lsquo", "‘"), ("rsquo", "’"), ("ldquo", "“"),
-    ("rdquo", "”"), ("laquo", "«"), ("raquo", "»"), ("copy", "©"), ("reg", "®"), ("trade", "™"),
-    ("eacute", "é"), ("egrave", "è"), ("aacute", "á"), ("agrave", "à"), ("iacute", "í"), ("oacute", "ó"),
-    ("uacute", "ú"), ("ntilde", "ñ"), ("ouml", "ö"), ("uuml", "ü"), ("auml", "ä"), ("ccedil", "ç"),
-    ("szlig", "ß"), ("euro", "€"), ("pound", "£"), ("middot", "·"), ("bull", "•"), ("shy", ""),
-    ("zwj", ""), ("zwnj", ""), ("thinsp", " "), ("ensp", " "), ("emsp", " "),
+    ("amp", "&"),
+    ("lt", "<"),
+    ("gt", ">"),
+    ("quot", "\""),
+    ("apos", "'"),
+    ("nbsp", " "),
+    ("mdash", "—"),
+    ("ndash", "–"),
+    ("hellip", "…"),
+    ("lsquo", "‘"),
+    ("rsquo", "’"),
+    ("ldquo", "“"),
+    ("rdquo", "”"),
+    ("laquo", "«"),
+    ("raquo", "»"),
+    ("copy", "©"),
+    ("reg", "®"),
+    ("trade", "™"),
+    ("eacute", "é"),
+    ("egrave", "è"),
+    ("aacute", "á"),
+    ("agrave", "à"),
+    ("iacute", "í"),
+    ("oacute", "ó"),
+    ("uacute", "ú"),
+    ("ntilde", "ñ"),
+    ("ouml", "ö"),
+    ("uuml", "ü"),
+    ("auml", "ä"),
+    ("ccedil", "ç"),
+    ("szlig", "ß"),
+    ("euro", "€"),
+    ("pound", "£"),
+    ("middot", "·"),
+    ("bull", "•"),
+    ("shy", ""),
+    ("zwj", ""),
+    ("zwnj", ""),
+    ("thinsp", " "),
+    ("ensp", " "),
+    ("emsp", " "),
 ];
 
 /// Decodes named (common ones) and numeric character references.

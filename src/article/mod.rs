@@ -30,8 +30,13 @@ impl Format {
             "html" | "htm" | "xhtml" => Format::Html,
             "txt" | "text" => Format::Plain,
             _ => {
-                let head = content.trim_start().get(..200.min(content.trim_start().len())).unwrap_or("").to_ascii_lowercase();
-                if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") || head.starts_with("<article") {
+                let head =
+                    content.trim_start().get(..200.min(content.trim_start().len())).unwrap_or("").to_ascii_lowercase();
+                if head.starts_with("<!doctype html")
+                    || head.starts_with("<html")
+                    || head.contains("<body")
+                    || head.starts_with("<article")
+                {
                     Format::Html
                 } else if content.starts_with("---\n") || content.starts_with("---\r\n") {
                     Format::Markdown

@@ -13,7 +13,9 @@
 //! Costs: building a view is linear in the text, with one allocation per table; a token's
 //! features are a few dozen hash mixes, no allocation. It decides nothing: that is `tagger`.
 
-use super::gazetteer::{fold_char, Gazetteer, Known};
+use super::gazetteer::{Gazetteer, Known};
+use crate::text::fold::fold_token;
+use crate::text::Classes;
 use super::lexicon;
 use super::names::Names;
 use crate::text::{Analysis, TokenKind};
@@ -132,9 +134,7 @@ pub(crate) struct Lexicons<'g> {
 /// One document's words as the tagger sees them.
 pub(crate) struct View<'a, 't> {
     pub a: &'a Analysis<'t>,
-    /// All keys, concatenated; `key_ends[i]` ends token `i`'s.
-    keys: String,
-    key_ends: Vec<u32>,
+    /// Per token: the hash of its key without a possessive (see [`View::key`]).
     pub hash: Vec<u64>,
     pub shape: Vec<u8>,
     pub classes: Vec<u64>,
@@ -142,23 +142,11 @@ pub(crate) struct View<'a, 't> {
     lean: Vec<i8>,
 }
 
-/// The folded lowercase key of token `i`, without a possessive, appended to `out`. The one
-/// place that reads a token's letters for the tagger: when the shared token view carries keys,
-/// this becomes a lookup.
-fn push_key(a: &Analysis, i: usize, out: &mut String) {
-    let word = a.token_text(i);
-    let word = strip_possessive(word);
-    if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        return;
-    }
-    for c in word.chars() {
-        let c = fold_char(c);
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
+/// A key without a final possessive `'s` (keys write every apostrophe as `'`).
+fn strip_possessive_key(key: &str) -> &str {
+    match key.strip_suffix("'s") {
+        Some(stem) if !stem.is_empty() => stem,
+        _ => key,
     }
 }
 
@@ -245,27 +233,19 @@ fn shape_of(word: &str) -> u8 {
 }
 
 impl<'a, 't> View<'a, 't> {
-    /// Keys, hashes and shapes of every token (no classes yet: those need the corpus).
+    /// Hashes and shapes of every token (no classes yet: those need the corpus). Hashes are
+    /// computed once per word type of the shared vocabulary.
     pub(crate) fn new(a: &'a Analysis<'t>) -> Self {
         let n = a.tokens.len();
-        let mut keys = String::with_capacity(a.text.len());
-        let mut key_ends = Vec::with_capacity(n);
-        let mut hash = Vec::with_capacity(n);
-        let mut shape = Vec::with_capacity(n);
-        for i in 0..n {
-            let start = keys.len();
-            push_key(a, i, &mut keys);
-            key_ends.push(keys.len() as u32);
-            hash.push(hash_bytes(&keys.as_bytes()[start..]));
-            shape.push(shape_of(strip_possessive(a.token_text(i))));
-        }
-        View { a, keys, key_ends, hash, shape, classes: vec![0; n], lean: vec![0; n] }
+        let type_hash = a.per_word(|key, _| hash_bytes(strip_possessive_key(key).as_bytes()));
+        let hash = a.tokens.iter().map(|t| type_hash[t.word as usize]).collect();
+        let shape = (0..n).map(|i| shape_of(strip_possessive(a.token_text(i)))).collect();
+        View { a, hash, shape, classes: vec![0; n], lean: vec![0; n] }
     }
 
+    /// The folded key of token `i` without a possessive (`Boeing’s` → `boeing`).
     pub(crate) fn key(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.key_ends[i - 1] as usize };
-        // OK because key_ends are char boundaries pushed while building `keys`.
-        &self.keys[start..self.key_ends[i] as usize]
+        strip_possessive_key(self.a.key(i))
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -274,8 +254,11 @@ impl<'a, 't> View<'a, 't> {
 
     /// Adds the hashes of this document's lowercase words to `set`.
     pub(crate) fn collect_lowercase(&self, set: &mut KeySet) {
+        let mut seen = vec![false; self.a.vocabulary.len()];
         for (i, t) in self.a.tokens.iter().enumerate() {
-            if t.kind == TokenKind::Word && self.a.token_text(i).starts_with(|c: char| c.is_lowercase()) {
+            let word = t.word as usize;
+            if !seen[word] && t.kind == TokenKind::Word && self.a.token_text(i).starts_with(|c: char| c.is_lowercase()) {
+                seen[word] = true;
                 set.insert(self.hash[i]);
             }
         }
@@ -285,6 +268,9 @@ impl<'a, 't> View<'a, 't> {
     pub(crate) fn classify(&mut self, lex: &Lexicons) {
         let a = self.a;
         let mut classes = vec![0u64; self.len()];
+        // What the word lists say of each word type, computed the first time it is needed.
+        let mut rules: Vec<Option<u64>> = vec![None; a.vocabulary.len()];
+        let mut names: Vec<Option<(u64, i32)>> = vec![None; a.vocabulary.len()];
         for (i, t) in a.tokens.iter().enumerate() {
             let word = a.token_text(i);
             let key = self.key(i);
@@ -326,17 +312,22 @@ impl<'a, 't> View<'a, 't> {
                     if strip_possessive(word).len() < word.len() {
                         c |= class::POSSESSIVE;
                     }
-                    let rules = lexicon_table().get(&self.hash[i]).copied().unwrap_or(0);
+                    let word_type = t.word as usize;
+                    let hash = self.hash[i];
+                    let rules = *rules[word_type].get_or_insert_with(|| {
+                        let calendar = a.description(i).classes.intersects(Classes::MONTH | Classes::WEEKDAY);
+                        lexicon_table().get(&hash).copied().unwrap_or(0) | if calendar { class::CALENDAR } else { 0 }
+                    });
                     // Capitalized function words and head words count only when capitalized;
                     // name lists, corpus facts and letter shapes only matter for capitals.
                     if c & class::CAP == 0 {
                         c |= rules & !CAPITALIZED_ONLY;
                     } else {
-                        c |= rules | lex.names.classes(key, self.hash[i]);
-                        if lex.lowercase.contains(&self.hash[i]) {
-                            c |= class::COMMON;
-                        }
-                        let lean = lex.names.person_vs_place(key);
+                        let (bits, lean) = *names[word_type].get_or_insert_with(|| {
+                            let common = if lex.lowercase.contains(&hash) { class::COMMON } else { 0 };
+                            (lex.names.classes(key, hash) | common, lex.names.person_vs_place(key))
+                        });
+                        c |= rules | bits;
                         self.lean[i] = (lean / 32).clamp(-8, 8) as i8;
                         if lean > 48 {
                             c |= class::LEANS_PERSON;
@@ -650,10 +641,8 @@ fn lexicon_table() -> &'static KeyMap<u64> {
         let mut t: KeyMap<u64> = KeyMap::default();
         let mut add = |word: &str, bit: u64| {
             let mut key = String::new();
-            for c in strip_possessive(word).chars() {
-                key.extend(fold_char(c).to_lowercase());
-            }
-            *t.entry(hash_bytes(key.as_bytes())).or_default() |= bit;
+            fold_token(word, &mut key);
+            *t.entry(hash_bytes(strip_possessive_key(&key).as_bytes())).or_default() |= bit;
         };
         for title in lexicon::TITLES {
             add(title.words[0], if title.role { class::TITLE } else { class::HONORIFIC });
@@ -680,16 +669,6 @@ fn lexicon_table() -> &'static KeyMap<u64> {
         for phrase in lexicon::ROLE_NOUNS {
             for w in phrase.split(' ') {
                 add(w, class::ROLE_NOUN);
-            }
-        }
-        // Months and weekdays, with their usual abbreviations (`Feb.`, `Sept`, `Tues`).
-        let days = crate::calendar::WEEKDAYS.map(|(d, _)| d);
-        for name in crate::calendar::MONTHS.iter().chain(&days) {
-            for len in [3, 4, name.len()] {
-                if let Some(short) = name.get(..len) {
-                    add(short, class::CALENDAR);
-                    add(&format!("{short}."), class::CALENDAR);
-                }
             }
         }
         t

@@ -65,54 +65,12 @@ fn is_short_acronym(surface: &str) -> bool {
     surface.chars().filter(|c| c.is_alphabetic()).count() <= 4 && !surface.chars().any(char::is_lowercase)
 }
 
-/// Lowercase, diacritics folded, `’` as `'`: the form every lookup and merge compares.
+/// The folded form every lookup and merge compares: the token view's keys (lowercase,
+/// accents folded, `’` as `'`), of a whole name.
 pub(crate) fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        out.push(fold_char(c));
-    }
-    out.to_lowercase()
-}
-
-pub(crate) fn fold_char(c: char) -> char {
-    const FOLDS: &[(&str, char)] = &[
-        ("àáâãäåāăą", 'a'),
-        ("ÀÁÂÃÄÅĀĂĄ", 'A'),
-        ("çćĉċč", 'c'),
-        ("ÇĆĈĊČ", 'C'),
-        ("ďđ", 'd'),
-        ("ĎĐ", 'D'),
-        ("èéêëēĕėęě", 'e'),
-        ("ÈÉÊËĒĔĖĘĚ", 'E'),
-        ("ğģ", 'g'),
-        ("ĞĢ", 'G'),
-        ("ìíîïīĭįı", 'i'),
-        ("ÌÍÎÏĪĬĮİ", 'I'),
-        ("ľłĺļ", 'l'),
-        ("ĽŁĹĻ", 'L'),
-        ("ñńňņ", 'n'),
-        ("ÑŃŇŅ", 'N'),
-        ("òóôõöøōő", 'o'),
-        ("ÒÓÔÕÖØŌŐ", 'O'),
-        ("řŕ", 'r'),
-        ("ŘŔ", 'R'),
-        ("śšşș", 's'),
-        ("ŚŠŞȘ", 'S'),
-        ("ťţț", 't'),
-        ("ŤŢȚ", 'T'),
-        ("ùúûüūůűų", 'u'),
-        ("ÙÚÛÜŪŮŰŲ", 'U'),
-        ("ýÿ", 'y'),
-        ("ÝŸ", 'Y'),
-        ("žźż", 'z'),
-        ("ŽŹŻ", 'Z'),
-        ("’‘", '\''),
-        ("‐‑–", '-'),
-    ];
-    if c.is_ascii() {
-        return c;
-    }
-    FOLDS.iter().find(|(set, _)| set.contains(c)).map_or(c, |&(_, to)| to)
+    crate::text::fold::fold_token(s, &mut out);
+    out
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use super::names::Names;
 use super::recognize::{Candidate, Certainty, Found, Kind};
 use super::{Entities, Gender, MentionRef};
 use crate::model::{Entity, EntityKind, Mention};
-use crate::pipeline::Doc;
+use crate::doc::Doc;
 use std::collections::HashMap;
 
 /// An entity being built.

@@ -29,8 +29,8 @@ mod tagger;
 #[cfg(feature = "train")]
 pub mod train;
 
+use crate::doc::Doc;
 use crate::model::{Entity, Span};
-use crate::pipeline::Doc;
 
 /// Grammatical gender known from an honorific (Mr./Ms./Mrs.) or a pronoun-free cue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,28 +68,12 @@ pub(crate) fn extract(docs: &[Doc]) -> Entities {
 /// [`extract`] with another tagger model (the training script's first round).
 pub(crate) fn extract_with(docs: &[Doc], model: &tagger::Model) -> Entities {
     let (gazetteer, names) = tables();
-    fn cpu() -> f64 {
-        let s = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
-        let f: Vec<&str> = s.rsplit(')').next().unwrap_or("").split_whitespace().collect();
-        (f[11].parse::<f64>().unwrap_or(0.0) + f[12].parse::<f64>().unwrap_or(0.0)) / 100.0
-    }
-    let t0 = cpu();
     let mut views: Vec<features::View> = docs.iter().map(|doc| features::View::new(&doc.analysis)).collect();
     let mut lowercase = features::KeySet::default();
     for view in &views {
         view.collect_lowercase(&mut lowercase);
     }
     let lexicons = features::Lexicons { gazetteer, names, lowercase };
-    let t1 = cpu();
-    for view in views.iter_mut() {
-        view.classify(&lexicons);
-    }
-    let t2 = cpu();
-    let mut ntag = 0;
-    for view in views.iter() {
-        ntag += tagger::tag(model, view).len();
-    }
-    let t3 = cpu();
     let mut found: Vec<recognize::Found> = views
         .iter_mut()
         .map(|view| {
@@ -100,15 +84,6 @@ pub(crate) fn extract_with(docs: &[Doc], model: &tagger::Model) -> Entities {
     drop(views);
     recognize::decide_corpus_kinds(&mut found);
     let mut entities = merge::merge(docs, &found, names);
-    let t5 = cpu();
-    eprintln!(
-        "view+lower {:.3} classify {:.3} tag {:.3} ({ntag}) classify+recognize {:.3} merge {:.3}",
-        t1 - t0,
-        t2 - t1,
-        t3 - t2,
-        t4 - t3,
-        t5 - t4
-    );
     link_demonyms(&mut entities, &found);
     entities
 }

@@ -340,11 +340,11 @@ fn silver(path: &str, teacher: &Model) -> Result<Vec<Doc>, String> {
             documents.push(article.into_document(name));
         }
     }
-    let docs: Vec<crate::pipeline::Doc> = documents
+    let docs: Vec<crate::doc::Doc> = documents
         .iter()
         .map(|document| {
             let spans: Vec<Span> = document.paragraphs.iter().map(|p| Span::new(p.start, p.end)).collect();
-            crate::pipeline::Doc { document, analysis: Analysis::new(&document.text, &spans), dct: None }
+            crate::doc::Doc { document, analysis: Analysis::new(&document.text, &spans), dct: None }
         })
         .collect();
     let entities = super::extract_with(&docs, teacher);

@@ -1,9 +1,9 @@
 //! The filter state every view shares, and the selection a query returns (both serde types of
 //! the wasm API). Plain data; the meaning of each field is documented in the module above.
 
-use serde::{Deserialize, Deserializer, Serialize};
 use super::bits::Bits;
 use crate::model::{Extraction, Span};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// What the reader has chosen. Every field is optional; an empty list or null restricts nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -60,7 +60,9 @@ impl Day {
         if b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let number = |r: std::ops::Range<usize>| date.get(r).filter(|p| p.bytes().all(|c| c.is_ascii_digit()))?.parse::<u32>().ok();
+        let number = |r: std::ops::Range<usize>| {
+            date.get(r).filter(|p| p.bytes().all(|c| c.is_ascii_digit()))?.parse::<u32>().ok()
+        };
         let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
         ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Day(year * 10_000 + month * 100 + day))
     }

@@ -54,6 +54,44 @@ pub(crate) fn unit(word: &str) -> Option<Unit> {
     })
 }
 
+/// True when a word (a token key) can carry a time expression's meaning, so that every
+/// expression has one: a month or weekday (plural too), a calendar unit, a season, a part of
+/// the day, a frequency or vague word, a deictic day, `noon`, `half`, or a hyphenated word
+/// with such a part (`three-year`, `mid-March`). Numbers bear time by their token kind.
+/// Words that only lead into an expression (`the`, `last`, `a`, `every`) do not.
+pub(crate) fn bears_time(key: &str, description: &crate::text::Description) -> bool {
+    use crate::text::Classes;
+    if description.classes.intersects(Classes::MONTH | Classes::WEEKDAY) {
+        return true;
+    }
+    let word = key.strip_suffix("'s").unwrap_or(key);
+    let one = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || unit(w).is_some()
+            || season(w).is_some()
+            || part_of_day(w).is_some()
+            || frequency(w).is_some()
+            || vague(w).is_some()
+            || crate::calendar::month_number(w).is_some()
+            || crate::calendar::weekday(w.strip_suffix('s').unwrap_or(w)).is_some()
+            || matches!(
+                w,
+                "today"
+                    | "tonight"
+                    | "yesterday"
+                    | "tomorrow"
+                    | "future"
+                    | "past"
+                    | "present"
+                    | "noon"
+                    | "midday"
+                    | "midnight"
+                    | "half"
+            )
+    };
+    one(word) || (word.contains('-') && word.split('-').any(one))
+}
+
 /// True when the unit word is plural (`days`), which licenses a vague `PXD` duration.
 pub(crate) fn is_plural_unit(word: &str) -> bool {
     word.ends_with('s') && !word.ends_with("ss") && unit(word).is_some()
@@ -62,8 +100,27 @@ pub(crate) fn is_plural_unit(word: &str) -> bool {
 /// The value of a cardinal number word or numeral (`three`, `a`, `12`, `twenty-one`).
 pub(crate) fn cardinal(word: &str) -> Option<i64> {
     const WORDS: [&str; 21] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     const TENS: [(&str, i64); 7] =
         [("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90)];
@@ -88,7 +145,19 @@ pub(crate) fn cardinal(word: &str) -> Option<i64> {
 
 /// Adjectives that may stand between a count and its unit: "eight consecutive months".
 pub(crate) fn is_count_adjective(word: &str) -> bool {
-    matches!(word, "consecutive" | "straight" | "full" | "more" | "additional" | "long" | "whole" | "successive" | "further" | "extra")
+    matches!(
+        word,
+        "consecutive"
+            | "straight"
+            | "full"
+            | "more"
+            | "additional"
+            | "long"
+            | "whole"
+            | "successive"
+            | "further"
+            | "extra"
+    )
 }
 
 /// Words for an unknown count (`several days` → `PXD`).
@@ -99,7 +168,8 @@ pub(crate) fn is_vague_count(word: &str) -> bool {
 /// Ordinal words for quarters, halves and centuries (`third`, `3rd`).
 pub(crate) fn ordinal(word: &str) -> Option<i64> {
     const WORDS: [&str; 12] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth",
     ];
     if let Some(i) = WORDS.iter().position(|w| *w == word) {
         return Some(i as i64 + 1);
@@ -171,9 +241,31 @@ pub(crate) fn vague(word: &str) -> Option<&'static str> {
 pub(crate) fn is_future_marker(word: &str) -> bool {
     matches!(
         word,
-        "will" | "’ll" | "'ll" | "shall" | "would" | "could" | "can" | "may" | "might" | "should" | "must"
-            | "going" | "scheduled" | "expected" | "planned" | "plans" | "plan" | "hopes" | "hope" | "due"
-            | "upcoming" | "coming" | "next" | "wo" | "intends"
+        "will"
+            | "’ll"
+            | "'ll"
+            | "shall"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "going"
+            | "scheduled"
+            | "expected"
+            | "planned"
+            | "plans"
+            | "plan"
+            | "hopes"
+            | "hope"
+            | "due"
+            | "upcoming"
+            | "coming"
+            | "next"
+            | "wo"
+            | "intends"
     ) || word.ends_with("’ll")
         || word.ends_with("'ll")
 }
@@ -182,13 +274,75 @@ pub(crate) fn is_future_marker(word: &str) -> bool {
 /// verbs that do not end in `-ed`.
 pub(crate) fn is_past_marker(word: &str) -> bool {
     const IRREGULAR: &[&str] = &[
-        "said", "told", "was", "were", "had", "did", "met", "went", "came", "sent", "gave", "took", "made",
-        "began", "left", "spoke", "wrote", "held", "saw", "knew", "thought", "brought", "won", "lost", "fell",
-        "rose", "led", "ran", "paid", "sold", "bought", "struck", "hit", "got", "found", "put", "set", "shot",
-        "became", "broke", "chose", "drew", "flew", "fought", "felt", "heard", "kept", "meant", "read", "sat",
-        "stood", "threw", "tried", "agreed", "ago", "last", "earlier", "yesterday", "ended", "wrote", "signed",
+        "said",
+        "told",
+        "was",
+        "were",
+        "had",
+        "did",
+        "met",
+        "went",
+        "came",
+        "sent",
+        "gave",
+        "took",
+        "made",
+        "began",
+        "left",
+        "spoke",
+        "wrote",
+        "held",
+        "saw",
+        "knew",
+        "thought",
+        "brought",
+        "won",
+        "lost",
+        "fell",
+        "rose",
+        "led",
+        "ran",
+        "paid",
+        "sold",
+        "bought",
+        "struck",
+        "hit",
+        "got",
+        "found",
+        "put",
+        "set",
+        "shot",
+        "became",
+        "broke",
+        "chose",
+        "drew",
+        "flew",
+        "fought",
+        "felt",
+        "heard",
+        "kept",
+        "meant",
+        "read",
+        "sat",
+        "stood",
+        "threw",
+        "tried",
+        "agreed",
+        "ago",
+        "last",
+        "earlier",
+        "yesterday",
+        "ended",
+        "wrote",
+        "signed",
     ];
-    IRREGULAR.contains(&word) || (word.len() > 4 && word.ends_with("ed") && !matches!(word, "need" | "speed" | "seed" | "proceed" | "exceed" | "succeed" | "indeed" | "breed" | "feed"))
+    IRREGULAR.contains(&word)
+        || (word.len() > 4
+            && word.ends_with("ed")
+            && !matches!(
+                word,
+                "need" | "speed" | "seed" | "proceed" | "exceed" | "succeed" | "indeed" | "breed" | "feed"
+            ))
 }
 
 /// Words that make the following `-ed` participle a passive or perfect, not a past tense.

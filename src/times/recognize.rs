@@ -36,15 +36,40 @@ pub(crate) enum Base {
 pub(crate) enum Val {
     /// A value that needs no anchor: `1991`, `197`, `P3Y`, `PRESENT_REF`, `XXXX-WXX-1`.
     Fixed(String),
-    Day { year: Option<i16>, month: i8, day: i8 },
-    Month { year: Option<i16>, month: i8, shift: Shift },
-    Season { year: Option<i16>, code: &'static str, shift: Shift },
+    Day {
+        year: Option<i16>,
+        month: i8,
+        day: i8,
+    },
+    Month {
+        year: Option<i16>,
+        month: i8,
+        shift: Shift,
+    },
+    Season {
+        year: Option<i16>,
+        code: &'static str,
+        shift: Shift,
+    },
     /// A quarter (`Q`) or half (`H`) of a year.
-    Part { year: Option<i16>, code: &'static str, index: i8 },
-    Weekday { day: Weekday, shift: Shift },
-    Weekend { shift: Shift },
+    Part {
+        year: Option<i16>,
+        code: &'static str,
+        index: i8,
+    },
+    Weekday {
+        day: Weekday,
+        shift: Shift,
+    },
+    Weekend {
+        shift: Shift,
+    },
     /// `n` units from the base, at the unit's granularity (`five weeks ago` → a week).
-    Offset { unit: Unit, n: i64, base: Base },
+    Offset {
+        unit: Unit,
+        n: i64,
+        base: Base,
+    },
 }
 
 impl Val {
@@ -85,12 +110,30 @@ fn fixed(first: usize, last: usize, kind: TimexType, value: impl Into<String>) -
     found(first, last, kind, Val::Fixed(value.into()))
 }
 
+/// No pattern has more words before its first time-bearing word (see
+/// [`lexicon::bears_time`]) than this: "the end of the next couple of weeks" has six.
+/// Positions farther from any such word are not tried. Debug builds check that this
+/// shortcut never changes what is found.
+const LEAD: usize = 8;
+
 /// Finds the expressions of a sentence, left to right, without overlaps.
 pub(crate) fn scan(words: &[Word]) -> Vec<Found> {
+    // next_bearing[i]: the first time-bearing word at or after i.
+    let mut next_bearing = vec![usize::MAX; words.len() + 1];
+    for i in (0..words.len()).rev() {
+        next_bearing[i] = if words[i].bears_time { i } else { next_bearing[i + 1] };
+    }
+    let found = scan_where(words, |i| next_bearing[i].saturating_sub(i) <= LEAD);
+    #[cfg(debug_assertions)]
+    assert_eq!(found, scan_where(words, |_| true), "the LEAD shortcut changed what was found");
+    found
+}
+
+fn scan_where(words: &[Word], may_start: impl Fn(usize) -> bool) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        match longest(words, i) {
+        match may_start(i).then(|| longest(words, i)).flatten() {
             Some(f) => {
                 i = f.last + 1;
                 out.push(f);
@@ -125,9 +168,36 @@ fn longest(words: &[Word], i: usize) -> Option<Found> {
 }
 
 const MONTH_CONTEXT: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "to", "through", "during", "of", "early", "late", "mid", "last",
-    "next", "this", "before", "after", "between", "and", "or", "throughout", "into", "around", "for", "on", "until",
-    "that", "past", "coming",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "to",
+    "through",
+    "during",
+    "of",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "before",
+    "after",
+    "between",
+    "and",
+    "or",
+    "throughout",
+    "into",
+    "around",
+    "for",
+    "on",
+    "until",
+    "that",
+    "past",
+    "coming",
 ];
 
 const APPROXIMATE: &[&str] = &["about", "nearly", "almost", "roughly", "approximately", "around"];
@@ -141,7 +211,9 @@ fn modified(words: &[Word], i: usize) -> Option<Found> {
         _ => return None,
     };
     let core = longest_core(words, i + skip).or_else(|| the_unit(words, i + skip))?;
-    let dated = core.kind != TimexType::Duration && core.kind != TimexType::Set && !matches!(&core.val, Val::Fixed(v) if v.ends_with("_REF"));
+    let dated = core.kind != TimexType::Duration
+        && core.kind != TimexType::Set
+        && !matches!(&core.val, Val::Fixed(v) if v.ends_with("_REF"));
     dated.then_some(Found { first: i, ..core })
 }
 
@@ -150,7 +222,8 @@ fn the_unit(words: &[Word], i: usize) -> Option<Found> {
     if i == 0 || at(words, i) != "the" || at(words, i - 1) != "of" {
         return None;
     }
-    let unit = lexicon::unit(at(words, i + 1)).filter(|u| matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Decade))?;
+    let unit = lexicon::unit(at(words, i + 1))
+        .filter(|u| matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Decade))?;
     date(i, i + 1, Val::Offset { unit, n: 0, base: Base::Anchor })
 }
 
@@ -176,7 +249,7 @@ fn numeric(words: &[Word], i: usize) -> Option<Found> {
     if w.kind != TokenKind::Number || !(w.lower.contains('-') || w.lower.contains('/')) {
         return None;
     }
-    let stamp = crate::calendar::parse_stamp(&w.lower)?;
+    let stamp = crate::calendar::parse_stamp(w.lower)?;
     let d = stamp.date;
     date(i, i, Val::Day { year: Some(d.year()), month: d.month(), day: d.day() })
 }
@@ -187,7 +260,7 @@ fn month_at(words: &[Word], i: usize) -> Option<i8> {
     if w.kind != TokenKind::Word || !w.capitalized {
         return None;
     }
-    month_number(&w.lower)
+    w.month()
 }
 
 fn is_full_month_name(lower: &str) -> bool {
@@ -203,7 +276,11 @@ fn day_number(words: &[Word], i: usize) -> Option<i8> {
     let digits = w.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &w.lower[digits.len()..];
     let ok = digits.len() <= 2 && matches!(suffix, "" | "st" | "nd" | "rd" | "th") && !digits.is_empty();
-    let day: i8 = if ok { digits.parse().ok()? } else { return None };
+    let day: i8 = if ok {
+        digits.parse().ok()?
+    } else {
+        return None;
+    };
     (1..=31).contains(&day).then_some(day)
 }
 
@@ -246,7 +323,7 @@ fn month_first(words: &[Word], i: usize) -> Option<Found> {
     if let Some((last, y)) = trailing_year(words, i + 1) {
         return date(i, last, Val::Month { year: Some(y), month, shift: Shift::Tense });
     }
-    let lower = words.get(i)?.lower.as_str();
+    let lower = words.get(i)?.lower;
     let context = i > 0 && MONTH_CONTEXT.contains(&at(words, i - 1));
     (is_full_month_name(lower) && context).then_some(())?;
     date(i, i, Val::Month { year: None, month, shift: Shift::Tense })
@@ -274,10 +351,13 @@ fn weekday_at(words: &[Word], i: usize) -> Option<Weekday> {
     if w.kind != TokenKind::Word || !w.capitalized {
         return None;
     }
-    let day = weekday(&w.lower)?;
+    let day = w.description.weekday?;
     let full = w.lower.ends_with("day");
-    let prev_is_name = i > 1 && words[i - 1].capitalized && month_number(&words[i - 1].lower).is_none() && !matches!(at(words, i - 1), "on" | "by" | "until" | "since" | "last" | "next" | "this" | "early" | "late");
-    let next_is_name = words.get(i + 1).is_some_and(|n| n.capitalized && month_number(&n.lower).is_none() && !w.possessive);
+    let prev_is_name = i > 1
+        && words[i - 1].capitalized
+        && words[i - 1].month().is_none()
+        && !matches!(at(words, i - 1), "on" | "by" | "until" | "since" | "last" | "next" | "this" | "early" | "late");
+    let next_is_name = words.get(i + 1).is_some_and(|n| n.capitalized && n.month().is_none() && !w.possessive);
     (full && !prev_is_name && !next_is_name).then_some(day)
 }
 
@@ -304,19 +384,48 @@ fn is_quantity(words: &[Word], i: usize) -> bool {
     let prev = if i > 0 { at(words, i - 1) } else { "" };
     let prev_counts = matches!(
         prev,
-        "$" | "€" | "£" | "#" | "no." | "number" | "about" | "some" | "nearly" | "almost" | "approximately" | "around"
-            | "roughly" | "over" | "than" | "least" | "only" | "just" | "additional" | "another"
+        "$" | "€"
+            | "£"
+            | "#"
+            | "no."
+            | "number"
+            | "about"
+            | "some"
+            | "nearly"
+            | "almost"
+            | "approximately"
+            | "around"
+            | "roughly"
+            | "over"
+            | "than"
+            | "least"
+            | "only"
+            | "just"
+            | "additional"
+            | "another"
     );
-    let prev_is_name = i > 1 && words[i - 1].capitalized && month_number(&words[i - 1].lower).is_none() && lexicon::season(prev).is_none();
+    let prev_is_name =
+        i > 1 && words[i - 1].capitalized && words[i - 1].month().is_none() && lexicon::season(prev).is_none();
     let next = words.get(i + 1);
-    let next_lower = next.map_or("", |n| n.lower.as_str());
+    let next_lower = next.map_or("", |n| n.lower);
     let range_of_numbers = matches!(next_lower, "to" | "-" | "or" | "and")
         && words.get(i + 2).is_some_and(|w| w.kind == TokenKind::Number && year_number(words, i + 2).is_none());
-    let next_unit = matches!(next_lower, "%" | "percent" | "per" | "times" | "people") || lexicon::unit(next_lower).is_some();
-    let plural_noun = next.is_some_and(|n| {
-        n.kind == TokenKind::Word && !n.capitalized && n.lower.len() > 3 && n.lower.ends_with('s') && !n.lower.ends_with("ss")
-    }) && !matches!(prev, "the" | "in" | "since" | "of" | "from" | "by" | "his" | "her" | "their" | "its" | "our");
-    prev_counts || prev_is_name || range_of_numbers || next_unit || plural_noun || (i > 0 && words[i - 1].kind == TokenKind::Number)
+    let next_unit =
+        matches!(next_lower, "%" | "percent" | "per" | "times" | "people") || lexicon::unit(next_lower).is_some();
+    let plural_noun =
+        next.is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && !n.capitalized
+                && n.lower.len() > 3
+                && n.lower.ends_with('s')
+                && !n.lower.ends_with("ss")
+        }) && !matches!(prev, "the" | "in" | "since" | "of" | "from" | "by" | "his" | "her" | "their" | "its" | "our");
+    prev_counts
+        || prev_is_name
+        || range_of_numbers
+        || next_unit
+        || plural_noun
+        || (i > 0 && words[i - 1].kind == TokenKind::Number)
 }
 
 /// `1991`, `fiscal 2015`, `in 2014`.
@@ -348,9 +457,9 @@ fn decade_value(lower: &str) -> Option<String> {
 /// `1980s`, `mid-1990s` without an article (four digits only).
 fn decade(words: &[Word], i: usize) -> Option<Found> {
     let w = words.get(i)?;
-    let core = w.lower.strip_prefix("mid-").unwrap_or(&w.lower);
+    let core = w.lower.strip_prefix("mid-").unwrap_or(w.lower);
     (core.len() == 5).then_some(())?;
-    fixed(i, i, TimexType::Date, decade_value(&w.lower)?)
+    fixed(i, i, TimexType::Date, decade_value(w.lower)?)
 }
 
 /// `mid-1995`, `mid-March` (one hyphenated word).
@@ -372,7 +481,7 @@ fn the_phrase(words: &[Word], i: usize) -> Option<Found> {
     let j = i + 1;
     // the 1980s, the '80s, the mid-1990s
     let (decade_at, _) = if matches!(at(words, j), "’" | "'") { (j + 1, true) } else { (j, false) };
-    if let Some(v) = words.get(decade_at).and_then(|w| decade_value(&w.lower)) {
+    if let Some(v) = words.get(decade_at).and_then(|w| decade_value(w.lower)) {
         return fixed(i, decade_at, TimexType::Date, v);
     }
     // the 20th century
@@ -400,7 +509,8 @@ fn the_phrase(words: &[Word], i: usize) -> Option<Found> {
 /// `the next day` (a narrative offset), `the coming months` (future), `the past week`.
 fn around_unit(words: &[Word], first: usize, j: usize) -> Option<Found> {
     let which = at(words, j);
-    let (count, unit_at) = match lexicon::cardinal(at(words, j + 1)).filter(|_| !matches!(at(words, j + 1), "a" | "an")) {
+    let (count, unit_at) = match lexicon::cardinal(at(words, j + 1)).filter(|_| !matches!(at(words, j + 1), "a" | "an"))
+    {
         Some(n) => (Some(n), j + 2),
         None if matches!(at(words, j + 1), "few" | "several" | "couple") => {
             (None, if at(words, j + 2) == "of" { j + 3 } else { j + 2 })
@@ -447,7 +557,7 @@ pub(crate) fn duration(count: Option<f64>, unit: Unit) -> String {
 /// `today`, `tonight`, `yesterday`, `tomorrow`, `these days`.
 fn deictic(words: &[Word], i: usize) -> Option<Found> {
     let w = words.get(i)?;
-    let (n, clock) = match w.lower.as_str() {
+    let (n, clock) = match w.lower {
         "today" => (0, None),
         "tonight" => (0, Some(Clock::Part("NI"))),
         "yesterday" => (-1, None),
@@ -478,7 +588,9 @@ fn shifted(words: &[Word], i: usize) -> Option<Found> {
         ("next", _) => (Shift::Next, 1, i + 1),
         ("recent", _) => {
             let unit_word = at(words, i + 1);
-            return (lexicon::is_plural_unit(unit_word)).then_some(()).and_then(|_| fixed(i, i + 1, TimexType::Date, "PAST_REF"));
+            return (lexicon::is_plural_unit(unit_word))
+                .then_some(())
+                .and_then(|_| fixed(i, i + 1, TimexType::Date, "PAST_REF"));
         }
         ("coming", _) if lexicon::is_plural_unit(at(words, i + 1)) => {
             return fixed(i, i + 1, TimexType::Date, "FUTURE_REF");
@@ -550,7 +662,11 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
     let (n, unit_at) = match count(words, j) {
         Some(c) => c,
         // A bare plural unit after `for`/`in`/`over`: "for years".
-        None if j == i && i > 0 && matches!(at(words, i - 1), "for" | "in" | "over") && lexicon::is_plural_unit(at(words, i)) => {
+        None if j == i
+            && i > 0
+            && matches!(at(words, i - 1), "for" | "in" | "over")
+            && lexicon::is_plural_unit(at(words, i)) =>
+        {
             (None, i)
         }
         None => return None,
@@ -588,7 +704,12 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
         _ => {
             // "$5 a year" and "twice a week" are sets (see `set`); "one day" alone is vague.
             let article = matches!(at(words, j), "a" | "an" | "per");
-            let after_quantity = first > 0 && (words[first - 1].kind == TokenKind::Number || matches!(at(words, first - 1), "times" | "once" | "twice" | "million" | "billion" | "dollars" | "percent"));
+            let after_quantity = first > 0
+                && (words[first - 1].kind == TokenKind::Number
+                    || matches!(
+                        at(words, first - 1),
+                        "times" | "once" | "twice" | "million" | "billion" | "dollars" | "percent"
+                    ));
             if article && after_quantity {
                 return None;
             }
@@ -616,8 +737,12 @@ fn hyphenated_duration(words: &[Word], i: usize) -> Option<Found> {
         }
         return None;
     }
-    if w.kind == TokenKind::Number && at(words, i + 1) == "-" && words.get(i + 2).is_some_and(|u| !u.spaced) && words.get(i + 1).is_some_and(|h| !h.spaced) {
-        let n = lexicon::cardinal(&w.lower)?;
+    if w.kind == TokenKind::Number
+        && at(words, i + 1) == "-"
+        && words.get(i + 2).is_some_and(|u| !u.spaced)
+        && words.get(i + 1).is_some_and(|h| !h.spaced)
+    {
+        let n = lexicon::cardinal(w.lower)?;
         let unit_word = at(words, i + 2);
         let unit = lexicon::unit(unit_word).filter(|_| !lexicon::is_plural_unit(unit_word))?;
         if is_age(words, i + 2) {
@@ -631,10 +756,10 @@ fn hyphenated_duration(words: &[Word], i: usize) -> Option<Found> {
 /// `every year`, `each Monday`, `weekly`, `twice a week`, `$5 a day`.
 fn set(words: &[Word], i: usize) -> Option<Found> {
     let w = words.get(i)?;
-    if let Some(v) = lexicon::frequency(&w.lower).filter(|_| !w.capitalized || i == 0) {
+    if let Some(v) = lexicon::frequency(w.lower).filter(|_| !w.capitalized || i == 0) {
         return fixed(i, i, TimexType::Set, v);
     }
-    match w.lower.as_str() {
+    match w.lower {
         "every" | "each" => {
             let (step, j) = match (at(words, i + 1), lexicon::cardinal(at(words, i + 1))) {
                 ("other", _) => (2.0, i + 2),
@@ -648,7 +773,7 @@ fn set(words: &[Word], i: usize) -> Option<Found> {
             fixed(i, j, TimexType::Set, duration(Some(step), unit))
         }
         "once" | "twice" | "thrice" | "a" | "an" | "per" => {
-            let j = if matches!(w.lower.as_str(), "a" | "an" | "per") { i } else { i + 1 };
+            let j = if matches!(w.lower, "a" | "an" | "per") { i } else { i + 1 };
             if !matches!(at(words, j), "a" | "an" | "per" | "every") {
                 return None;
             }
@@ -656,7 +781,8 @@ fn set(words: &[Word], i: usize) -> Option<Found> {
             let unit = lexicon::unit(unit_word).filter(|_| !lexicon::is_plural_unit(unit_word))?;
             let after_quantity = j == i
                 && i > 0
-                && (words[i - 1].kind == TokenKind::Number || matches!(at(words, i - 1), "times" | "million" | "billion" | "dollars" | "percent"));
+                && (words[i - 1].kind == TokenKind::Number
+                    || matches!(at(words, i - 1), "times" | "million" | "billion" | "dollars" | "percent"));
             (j > i || after_quantity).then_some(())?;
             fixed(i, j + 1, TimexType::Set, duration(Some(1.0), unit))
         }
@@ -682,7 +808,7 @@ fn meridiem(word: &str) -> Option<bool> {
 /// `8:48 am`, `3 p.m.`, `3pm`, `noon`, `midnight`, `at 14:30`.
 fn clock(words: &[Word], i: usize) -> Option<Found> {
     let w = words.get(i)?;
-    let (h, m, last) = match w.lower.as_str() {
+    let (h, m, last) = match w.lower {
         "noon" | "midday" => (12, 0, i),
         "midnight" => (24, 0, i),
         text if w.kind == TokenKind::Number => {
@@ -728,12 +854,26 @@ fn clock(words: &[Word], i: usize) -> Option<Found> {
 fn season(words: &[Word], i: usize) -> Option<Found> {
     let (first, j) = if at(words, i) == "the" { (i, i + 1) } else { (i, i) };
     let w = words.get(j)?;
-    let code = lexicon::season(&w.lower)?;
+    let code = lexicon::season(w.lower)?;
     if let Some((last, y)) = trailing_year(words, j + 1) {
         return date(first, last, Val::Season { year: Some(y), code, shift: Shift::Tense });
     }
     let before = if first > 0 { at(words, first - 1) } else { "" };
-    let context = matches!(before, "in" | "during" | "by" | "since" | "until" | "over" | "through" | "early" | "late" | "this" | "last" | "next" | "mid");
+    let context = matches!(
+        before,
+        "in" | "during"
+            | "by"
+            | "since"
+            | "until"
+            | "over"
+            | "through"
+            | "early"
+            | "late"
+            | "this"
+            | "last"
+            | "next"
+            | "mid"
+    );
     let named = w.capitalized && j > 0 && words[j - 1].capitalized; // "Arab Spring"
     (context && !named).then_some(())?;
     date(first, j, Val::Season { year: None, code, shift: Shift::Tense })
@@ -777,11 +917,13 @@ fn join_clocks(words: &[Word], found: Vec<Found>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for mut f in found {
         if let Some(prev) = out.last_mut() {
-            let gap_ok = (prev.last + 1..f.first).all(|k| matches!(at(words, k), "," | "at" | "@" | "on" | "around" | "about" | "by"));
+            let gap_ok = (prev.last + 1..f.first)
+                .all(|k| matches!(at(words, k), "," | "at" | "@" | "on" | "around" | "about" | "by"));
             let joinable = prev.clock.is_none() && prev.val.is_day() && f.bare_clock
                 || prev.bare_clock && f.val.is_day() && f.clock.is_none();
             if gap_ok && joinable {
-                let (day, time) = if prev.bare_clock { (f.val.clone(), prev.clock) } else { (prev.val.clone(), f.clock) };
+                let (day, time) =
+                    if prev.bare_clock { (f.val.clone(), prev.clock) } else { (prev.val.clone(), f.clock) };
                 prev.last = f.last;
                 prev.val = day;
                 prev.clock = time;
