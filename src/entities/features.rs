@@ -14,10 +14,10 @@
 //! features are a few dozen hash mixes, no allocation. It decides nothing: that is `tagger`.
 
 use super::gazetteer::{Gazetteer, Known};
-use crate::text::fold::fold_token;
-use crate::text::Classes;
 use super::lexicon;
 use super::names::Names;
+use crate::text::fold::fold_token;
+use crate::text::Classes;
 use crate::text::{Analysis, TokenKind};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -257,7 +257,8 @@ impl<'a, 't> View<'a, 't> {
         let mut seen = vec![false; self.a.vocabulary.len()];
         for (i, t) in self.a.tokens.iter().enumerate() {
             let word = t.word as usize;
-            if !seen[word] && t.kind == TokenKind::Word && self.a.token_text(i).starts_with(|c: char| c.is_lowercase()) {
+            if !seen[word] && t.kind == TokenKind::Word && self.a.token_text(i).starts_with(|c: char| c.is_lowercase())
+            {
                 seen[word] = true;
                 set.insert(self.hash[i]);
             }
@@ -358,10 +359,10 @@ impl<'a, 't> View<'a, 't> {
                     *c |= class::SHOUTING;
                 }
             }
-            for i in range.start + 1..range.end {
+            for (i, c) in classes.iter_mut().enumerate().take(range.end).skip(range.start + 1) {
                 let before = a.token_text(i - 1);
                 if matches!(before, "“" | "\"" | "‘" | "'" | ":" | "—" | "–" | "(" | "[" | "«" | "-") {
-                    classes[i] |= class::AFTER_OPENER;
+                    *c |= class::AFTER_OPENER;
                 }
             }
         }
@@ -422,7 +423,7 @@ impl<'a, 't> View<'a, 't> {
             if i > 0 && c[i - 1] & PLACE_CUE != 0 {
                 add(last, DOC_PLACE_CONTEXT);
             }
-            let word = |k: usize| (k < n).then(|| self.key(k)).unwrap_or("");
+            let word = |k: usize| if k < n { self.key(k) } else { "" };
             let after = |k: usize| c.get(end + k).copied().unwrap_or(0);
             let mut bits = 0;
             if after(0) & PRONOUN_PERSON != 0

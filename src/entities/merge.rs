@@ -10,8 +10,8 @@ use super::gazetteer::key;
 use super::names::Names;
 use super::recognize::{Candidate, Certainty, Found, Kind};
 use super::{Entities, Gender, MentionRef};
-use crate::model::{Entity, EntityKind, Mention};
 use crate::doc::Doc;
+use crate::model::{Entity, EntityKind, Mention};
 use std::collections::HashMap;
 
 /// An entity being built.
@@ -246,7 +246,7 @@ fn resolve_lone_word(
         let by_first: Vec<usize> = people_here
             .iter()
             .copied()
-            .filter(|&p| given_of(p).is_some_and(|g| same_given_name(names, &g, word)))
+            .filter(|&p| given_of(p).is_some_and(|g| same_given_name(names, g, word)))
             .collect();
         if by_first.len() == 1 {
             return by_first.first().copied();

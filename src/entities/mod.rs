@@ -81,6 +81,10 @@ pub(crate) fn extract_with(docs: &[Doc], model: &tagger::Model) -> Entities {
             recognize::recognize(view, gazetteer, model)
         })
         .collect();
+    let surnames = recognize::full_name_surnames(&found);
+    for (view, f) in views.iter().zip(&mut found) {
+        recognize::corpus_surnames(view, gazetteer, &surnames, f);
+    }
     drop(views);
     recognize::decide_corpus_kinds(&mut found);
     let mut entities = merge::merge(docs, &found, names);

@@ -101,9 +101,11 @@ mod tests {
     #[test]
     fn trigrams_lean_to_people_or_places() {
         let n = Names::new();
+        // A weak cue (many surnames come from places), but unseen words lean the right way.
         assert!(n.person_vs_place("johnson") > 0);
-        assert!(n.person_vs_place("springfield") < n.person_vs_place("johnson"));
-        assert_eq!(n.person_vs_place(""), n.person_vs_place(""));
+        assert!(n.person_vs_place("tasmania") < 0);
+        assert!(n.person_vs_place("braverman") > n.person_vs_place("tasmania"));
+        assert_eq!(n.person_vs_place(""), 0);
     }
 
     #[test]

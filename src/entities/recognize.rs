@@ -86,7 +86,7 @@ const ROLE_ACRONYMS: &[&str] = &["CEO", "CFO", "COO", "CTO", "CIO"];
 /// Finds the candidate names and demonyms of one document.
 pub(crate) fn recognize(view: &View, gazetteer: &Gazetteer, model: &Model) -> Found {
     let mut found = Found::default();
-    let tagged = tagger::tag(model, view);
+    let tagged = join_pieces(view, tagger::tag(model, view));
     let mut covered = vec![false; view.len()];
     for t in &tagged {
         for c in &mut covered[t.tokens.clone()] {
@@ -95,6 +95,7 @@ pub(crate) fn recognize(view: &View, gazetteer: &Gazetteer, model: &Model) -> Fo
         Piece { view, gazetteer }.candidates(t, &mut found);
     }
     after_the_model(view, gazetteer, &covered, &mut found);
+    lone_words_of_full_names(view, gazetteer, &mut covered, &mut found);
     // Demonyms outside names are links to their place.
     for (i, &c) in view.classes.iter().enumerate() {
         if c & class::DEMONYM != 0
@@ -110,6 +111,172 @@ pub(crate) fn recognize(view: &View, gazetteer: &Gazetteer, model: &Model) -> Fo
     found.demonyms.sort_by_key(|d| d.span.start);
     decide_kinds(&mut found.candidates);
     found
+}
+
+/// Joins the pieces of one person's name that the tagger cut apart: lowercase particles
+/// (`Pieter | van der | Berg`) and a quoted nickname (`Robert | "Bobby" | Nguyen`). A person
+/// name after particles alone takes them in (`van der Berg said`).
+fn join_pieces(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
+    let tagged = whole_known_names(view, tagged);
+    let a = view.a;
+    let is_particle = |i: usize| view.classes[i] & class::PARTICLE != 0 && view.classes[i] & class::LOWER != 0;
+    let is_quote = |i: usize| view.classes[i] & class::QUOTE != 0;
+    let mut out: Vec<Tagged> = Vec::with_capacity(tagged.len());
+    for mut t in tagged {
+        if t.kind == 0 {
+            let mut start = t.tokens.start;
+            while start > 0 && t.tokens.start - start < 3 && is_particle(start - 1) {
+                start -= 1;
+            }
+            if let Some(prev) = out.last_mut().filter(|p| p.kind == 0) {
+                let gap = prev.tokens.end..t.tokens.start;
+                let particles = !gap.is_empty() && gap.len() <= 3 && gap.clone().all(is_particle);
+                let nickname = gap.len() == 3
+                    && is_quote(gap.start)
+                    && is_quote(gap.start + 2)
+                    && view.classes[gap.start + 1] & class::CAP != 0;
+                if particles || nickname {
+                    prev.tokens.end = t.tokens.end;
+                    for k in 0..3 {
+                        prev.scores[k] += t.scores[k];
+                    }
+                    continue;
+                }
+            }
+            // Particles opening a sentence are capitalized and belong to the tagger.
+            if start < t.tokens.start
+                && (start == 0
+                    || a.tokens[start - 1].kind != TokenKind::Word
+                    || view.classes[start - 1] & class::CAP == 0)
+            {
+                t.tokens.start = start;
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// A name of several words that the gazetteer knows whole ("New York Times") is one name of
+/// the gazetteer's kind, where the tagger cut it into pieces or took only part of it.
+fn whole_known_names(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
+    let mut known: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut i = 0;
+    while i < view.len() {
+        let c = view.classes[i];
+        let (inside, kind) = if c & class::ORG_B != 0 {
+            (class::ORG_I, 2)
+        } else if c & class::PLACE_B != 0 {
+            (class::PLACE_I, 1)
+        } else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        while end < view.len() && view.classes[end] & inside != 0 {
+            end += 1;
+        }
+        if end - i > 1 {
+            known.push((i..end, kind));
+        }
+        i = end;
+    }
+    if known.is_empty() {
+        return tagged;
+    }
+    let mut out: Vec<Tagged> = Vec::with_capacity(tagged.len());
+    let mut next = 0;
+    for t in tagged {
+        while next < known.len() && known[next].0.end <= t.tokens.start {
+            next += 1;
+        }
+        let Some((range, kind)) = known.get(next).cloned() else {
+            out.push(t);
+            continue;
+        };
+        let overlaps = t.tokens.start < range.end && range.start < t.tokens.end;
+        let inside = range.start <= t.tokens.start && t.tokens.end <= range.end;
+        if !overlaps || !inside || t.tokens == range {
+            out.push(t);
+            continue;
+        }
+        // A piece inside a known name: the whole name replaces it (once).
+        if out.last().map_or(true, |last| last.tokens != range) {
+            let mut scores = [0; 3];
+            scores[kind] = 1000;
+            out.push(Tagged { tokens: range, kind, scores });
+        }
+    }
+    out
+}
+
+/// A lone capitalized word the tagger left out that is the surname of a person the document
+/// names in full, or the given name of the only such person, is that person ("Kozlov said",
+/// after "Ivan Kozlov").
+fn lone_words_of_full_names(view: &View, gazetteer: &Gazetteer, covered: &mut [bool], found: &mut Found) {
+    let mut surnames = KeySet::default();
+    let mut given: KeyMap<usize> = KeyMap::default();
+    for c in found.candidates.iter().filter(|c| c.kind == Kind::Person && c.words.len() >= 2) {
+        surnames.insert(c.last);
+        *given.entry(c.first).or_default() += 1;
+    }
+    let piece = Piece { view, gazetteer };
+    for (i, &c) in view.classes.iter().enumerate() {
+        if covered[i] || c & class::CAP == 0 || c & (class::NEVER_NAME | class::TITLE | class::HONORIFIC) != 0 {
+            continue;
+        }
+        let h = view.hash[i];
+        if surnames.contains(&h) || given.get(&h) == Some(&1) {
+            covered[i] = true;
+            piece.push(found, i..i + 1, Kind::Person, one_hot(Kind::Person), None, None, false);
+            if let Some(last) = found.candidates.last_mut() {
+                last.anchored = true;
+            }
+        }
+    }
+}
+
+/// The surnames of the people a set of documents names in full.
+pub(crate) fn full_name_surnames(found: &[Found]) -> KeySet {
+    found
+        .iter()
+        .flat_map(|f| &f.candidates)
+        .filter(|c| c.kind == Kind::Person && c.words.len() >= 2)
+        .map(|c| c.last)
+        .collect()
+}
+
+/// Across the corpus: a capitalized run of up to three words that no name covers and that
+/// ends in the surname of a person named in full somewhere in the corpus is that person
+/// ("Dmitry Medvedev" in one article, after "Dmitri A. Medvedev" in another).
+pub(crate) fn corpus_surnames(view: &View, gazetteer: &Gazetteer, surnames: &KeySet, found: &mut Found) {
+    let mut covered = vec![false; view.len()];
+    for c in &found.candidates {
+        let first = view.a.token_from(c.span.start);
+        let last = view.a.token_from(c.span.end);
+        for k in covered.iter_mut().take(last.min(view.len())).skip(first) {
+            *k = true;
+        }
+    }
+    let piece = Piece { view, gazetteer };
+    let blocked =
+        class::NEVER_NAME | class::TITLE | class::HONORIFIC | class::HEADLINE | class::SHOUTING | class::CALENDAR;
+    let name_word = |i: usize| !covered[i] && view.classes[i] & class::CAP != 0 && view.classes[i] & blocked == 0;
+    let before = found.candidates.len();
+    for i in 0..view.len() {
+        if !name_word(i) || !surnames.contains(&view.hash[i]) || (i + 1 < view.len() && name_word(i + 1)) {
+            continue;
+        }
+        let mut start = i;
+        while start > 0 && i - start < 2 && name_word(start - 1) {
+            start -= 1;
+        }
+        piece.push(found, start..i + 1, Kind::Person, one_hot(Kind::Person), None, None, false);
+    }
+    for c in &mut found.candidates[before..] {
+        c.anchored = true;
+    }
+    found.candidates.sort_by_key(|c| (c.span.start, c.span.end));
 }
 
 /// The layer after the model: names the generated gazetteer knows and acronyms, where the
@@ -152,22 +319,21 @@ fn after_the_model(view: &View, gazetteer: &Gazetteer, covered: &[bool], found: 
 /// A word of two to six capitals that names nothing else: an organization's acronym.
 fn is_acronym(view: &View, i: usize) -> bool {
     let c = view.classes[i];
+    let excluded = class::NEVER_NAME
+        | class::DEMONYM
+        | class::TITLE
+        | class::HONORIFIC
+        | class::CALENDAR
+        | class::COMPANY_FORM
+        | class::SHOUTING
+        | class::DIGIT;
+    if c & class::ALL_CAPS == 0 || c & excluded != 0 {
+        return false;
+    }
     let word = strip_possessive(view.a.token_text(i));
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let roman = word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'));
-    c & class::ALL_CAPS != 0
-        && (2..=6).contains(&letters)
-        && letters == word.chars().count()
-        && !roman
-        && c & (class::NEVER_NAME
-            | class::DEMONYM
-            | class::TITLE
-            | class::HONORIFIC
-            | class::CALENDAR
-            | class::COMPANY_FORM
-            | class::SHOUTING)
-            == 0
-        && !ROLE_ACRONYMS.contains(&word)
+    (2..=6).contains(&letters) && letters == word.chars().count() && !roman && !ROLE_ACRONYMS.contains(&word)
 }
 
 /// The span of tokens `range`, without a final possessive.
@@ -212,12 +378,31 @@ impl Piece<'_, '_, '_, '_> {
             return;
         }
         let kind = Kind::from_index(t.kind);
+        if r.len() == 1 && self.opens_before_article(r.start) {
+            // "Given the number …", "Despite a …": a sentence's first word before an article.
+            return;
+        }
         if r.len() == 1 {
             if let Some(Known::Demonym(place)) = self.known(r.clone()) {
                 found.demonyms.push(DemonymUse { span: token_span(self.view, r), place });
                 return;
             }
         }
+        // Head words alone ("University", "City Council" where the place inside the full name
+        // is the name that counts) name nothing a reader could tell apart.
+        let heads = class::ORG_HEAD | class::PLACE_HEAD | class::OTHER_HEAD;
+        if r.clone().all(|i| self.classes(i) & heads != 0) && self.known(r.clone()).is_none() {
+            return;
+        }
+        // A run ending in an organization's head word or legal form is an organization
+        // ("Morgan Keane Securities", "Halvorsen Motors Inc.").
+        let last = self.classes(r.end - 1);
+        let kind =
+            if r.len() > 1 && last & (class::ORG_HEAD | class::COMPANY_FORM) != 0 && last & class::PLACE_HEAD == 0 {
+                Kind::Organization
+            } else {
+                kind
+            };
         if kind != Kind::Person {
             self.push(found, r, kind, t.scores, None, None, false);
             return;
@@ -229,12 +414,20 @@ impl Piece<'_, '_, '_, '_> {
             gender = title_gender;
             titled = true;
         }
+        if let Some(t) = self.title_before(r.start) {
+            // "Defense Secretary | Robert M. Gates", "Mr. | Smith": the title stands outside.
+            if t.role {
+                role = Some(t.words.join(" "));
+            }
+            gender = t.gender.or(gender);
+            titled = true;
+        }
         if let Some(cut) = self.title_cut(r.clone()) {
             // "Texas Gov. Greg Abbott", "Apple CEO Steve Jobs": the place or organization is a
             // name of its own; what follows it up to the name is the role.
-            let mut from = r.start;
+            let mut from = r.start.min(cut.start);
             if let Some(n) = (1..=3).rev().find(|&n| {
-                from + n < cut.start
+                from + n < cut.end
                     && matches!(self.known(from..from + n), Some(Known::Place(_) | Known::Organization(_)))
             }) {
                 let k = match self.known(from..from + n) {
@@ -244,7 +437,7 @@ impl Piece<'_, '_, '_, '_> {
                 self.push(found, from..from + n, k, one_hot(k), None, None, false);
                 from += n;
             }
-            while from < cut.start && self.classes(from) & class::DEMONYM != 0 {
+            while from < cut.end && self.classes(from) & class::DEMONYM != 0 {
                 if let Some(Known::Demonym(place)) = self.known(from..from + 1) {
                     found.demonyms.push(DemonymUse { span: token_span(self.view, from..from + 1), place });
                 }
@@ -271,18 +464,46 @@ impl Piece<'_, '_, '_, '_> {
         self.push(found, r, Kind::Person, t.scores, role, gender, titled);
     }
 
-    /// Where the title part of a person's span ends: after its last title, honorific or role
-    /// word that is followed by a name word ("House Speaker | Paul Ryan", "Mr. | Smith").
+    /// True when token `i` opens a sentence or clause and an article or possessive follows it.
+    fn opens_before_article(&self, i: usize) -> bool {
+        let opens = self.classes(i) & (class::SENT_START | class::AFTER_OPENER) != 0;
+        opens
+            && i + 1 < self.view.len()
+            && matches!(
+                self.view.key(i + 1),
+                "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their" | "our"
+            )
+    }
+
+    /// A capitalized title or honorific ending right before token `first` (outside the span),
+    /// with any capitalized words of it before ("Under Secretary of State").
+    fn title_before(&self, first: usize) -> Option<&'static Title> {
+        (first.saturating_sub(4)..first)
+            .find_map(|k| title_at(self.view, k, first).filter(|t| k + t.words.len() == first))
+    }
+
+    /// The title part of a person's span: up to its last title, honorific or role word that is
+    /// followed by a name word ("House Speaker | Paul Ryan", "Mr. | Smith"); it may start before
+    /// the span ("Secretary of | State Jane Roe").
     fn title_cut(&self, r: Range<usize>) -> Option<Range<usize>> {
         let a = self.view.a;
         let mut cut = None;
+        for k in r.start.saturating_sub(3)..r.start {
+            if let Some(t) = title_at(self.view, k, r.end) {
+                let end = k + t.words.len();
+                if end > r.start && end < r.end && self.classes(end) & class::CAP != 0 {
+                    cut = cut.or(Some(k..end));
+                }
+            }
+        }
         let mut i = r.start;
         while i < r.end {
             let title = title_at(self.view, i, r.end);
             let len = title.map_or(1, |t| t.words.len());
             let is_title = title.is_some() || ROLE_ACRONYMS.contains(&a.token_text(i));
             if is_title && i + len < r.end && self.classes(i + len) & class::CAP != 0 {
-                cut = Some(r.start..i + len);
+                let start = cut.as_ref().map_or(r.start, |c: &Range<usize>| c.start.min(r.start));
+                cut = Some(start..i + len);
             }
             i += len;
         }
@@ -402,8 +623,8 @@ fn decide_kinds(candidates: &mut [Candidate]) {
     let mut votes: KeyMap<[i64; 3]> = KeyMap::default();
     for c in candidates.iter() {
         let v = votes.entry(c.key).or_default();
-        for k in 0..3 {
-            v[k] += i64::from(c.scores[k]);
+        for (v, &score) in v.iter_mut().zip(&c.scores) {
+            *v += i64::from(score);
         }
     }
     let mut surnames = KeySet::default();
@@ -453,23 +674,32 @@ impl Candidate {
 }
 
 /// Decisions over the corpus: a name no fuller name of its document explains takes the kind
-/// its mentions across the corpus vote for ("Boeing" in ten articles is one kind in all).
+/// its mentions across the corpus vote for ("Boeing" in ten articles is one kind in all). A
+/// person's given name and surname vote together whatever stands between them, and a title
+/// anywhere makes the name a person's ("Foreign Minister Sergei V. Lavrov", then "Sergei Lavrov").
 pub(crate) fn decide_corpus_kinds(found: &mut [Found]) {
     let open = |c: &Candidate| !c.anchored && c.canonical.is_none() && !c.titled;
+    let pair = |c: &Candidate| (c.words.len() >= 2).then(|| c.first.rotate_left(1) ^ c.last);
     let mut votes: KeyMap<[i64; 3]> = KeyMap::default();
-    for f in found.iter() {
-        for c in f.candidates.iter().filter(|c| open(c)) {
-            let v = votes.entry(c.key).or_default();
-            for k in 0..3 {
-                v[k] += i64::from(c.scores[k]);
+    for c in found.iter().flat_map(|f| &f.candidates) {
+        let mut add = |key: u64| {
+            let v = votes.entry(key).or_default();
+            if c.titled {
+                v[0] += 10_000;
+            } else if open(c) {
+                for (v, &score) in v.iter_mut().zip(&c.scores) {
+                    *v += i64::from(score);
+                }
             }
+        };
+        add(c.key);
+        if let Some(p) = pair(c) {
+            add(p);
         }
     }
-    for f in found.iter_mut() {
-        for c in f.candidates.iter_mut().filter(|c| open(c)) {
-            if let Some(v) = votes.get(&c.key) {
-                c.kind = Kind::from_index((0..3).max_by_key(|&k| (v[k], std::cmp::Reverse(k))).unwrap_or(0));
-            }
+    for c in found.iter_mut().flat_map(|f| &mut f.candidates).filter(|c| open(c)) {
+        if let Some(v) = pair(c).and_then(|p| votes.get(&p)).or_else(|| votes.get(&c.key)) {
+            c.kind = Kind::from_index((0..3).max_by_key(|&k| (v[k], std::cmp::Reverse(k))).unwrap_or(0));
         }
     }
 }
