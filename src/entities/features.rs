@@ -426,19 +426,32 @@ impl<'a, 't> View<'a, 't> {
             let word = |k: usize| if k < n { self.key(k) } else { "" };
             let after = |k: usize| c.get(end + k).copied().unwrap_or(0);
             let mut bits = 0;
-            if after(0) & PRONOUN_PERSON != 0
+            // A pronoun right after the name, or after one or two lowercase words ("X cut its").
+            let pronoun_after = |pronoun: u64| {
+                (0..3).any(|k| {
+                    after(k) & pronoun != 0 && (0..k).all(|j| after(j) & LOWER != 0 && after(j) & pronoun == 0)
+                })
+            };
+            if pronoun_after(PRONOUN_PERSON)
                 || (word(end) == "," && word(end + 1) == "who")
                 || after(1) & PRONOUN_PERSON != 0 && after(0) & REPORTING != 0
             {
                 bits |= DOC_PERSON_PRONOUN;
             }
-            if after(0) & PRONOUN_IT != 0
+            if pronoun_after(PRONOUN_IT)
                 || (word(end) == "," && word(end + 1) == "which")
                 || after(1) & PRONOUN_IT != 0 && after(0) & REPORTING != 0
             {
                 bits |= DOC_IT_PRONOUN;
             }
-            if after(0) & (ORG_HEAD | COMPANY_FORM) != 0 && after(0) & CAP != 0 || after(0) & ORG_CUE != 0 {
+            // "shares of X", "X's shares", "X Inc.", "the X company".
+            let market =
+                |w: &str| matches!(w, "shares" | "stock" | "stocks" | "earnings" | "revenue" | "profit" | "sales");
+            if after(0) & (ORG_HEAD | COMPANY_FORM) != 0 && after(0) & CAP != 0
+                || after(0) & ORG_CUE != 0
+                || (i >= 2 && market(self.key(i - 2)) && self.key(i - 1) == "of")
+                || (c[last] & POSSESSIVE != 0 && market(word(end)))
+            {
                 bits |= DOC_ORG_CONTEXT;
             }
             if after(0) & REPORTING != 0 {

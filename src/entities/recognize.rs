@@ -62,6 +62,8 @@ pub(crate) struct Candidate {
     pub anchored: bool,
     /// Hashes of the folded name, its first word and its last word (votes and anchors).
     pub key: u64,
+    /// What the document says elsewhere of its last word (`features::class::DOC_*`).
+    pub evidence: u64,
     pub first: u64,
     pub last: u64,
 }
@@ -296,7 +298,7 @@ fn after_the_model(view: &View, gazetteer: &Gazetteer, covered: &[bool], found: 
             (class::ORG_B, class::ORG_I, Kind::Organization)
         } else if c & class::PLACE_B != 0 {
             (class::PLACE_B, class::PLACE_I, Kind::Place)
-        } else if is_acronym(view, i) {
+        } else if is_acronym(view, i) || is_evidenced_organization(view, i) {
             (0, 0, Kind::Organization)
         } else {
             i += 1;
@@ -316,6 +318,38 @@ fn after_the_model(view: &View, gazetteer: &Gazetteer, covered: &[bool], found: 
     }
 }
 
+/// A capitalized word the document calls "it" or counts shares of, never "he" or "she", and
+/// that is written capitalized inside a sentence and never in lowercase: an organization
+/// ("Veltrana cut its forecast … Shares of Veltrana fell").
+fn is_evidenced_organization(view: &View, i: usize) -> bool {
+    let c = view.classes[i];
+    let person = class::DOC_PERSON_PRONOUN | class::DOC_SURNAME | class::DOC_TITLED | class::DOC_GIVEN;
+    let excluded = class::COMMON
+        | class::NEVER_NAME
+        | class::TITLE
+        | class::HONORIFIC
+        | class::CALENDAR
+        | class::DEMONYM
+        | class::HEADLINE
+        | class::SHOUTING
+        | class::GIVEN_M
+        | class::GIVEN_F;
+    c & class::CAP != 0
+        && c & class::CAP_INSIDE != 0
+        && c & (class::DOC_IT_PRONOUN | class::DOC_ORG_CONTEXT) != 0
+        && c & (person | excluded) == 0
+}
+
+/// "40 million USD", "USD 40", "5 GB": a word in capitals beside a number is a currency or a
+/// unit.
+fn beside_number(view: &View, i: usize) -> bool {
+    let number = |k: usize| {
+        view.classes.get(k).is_some_and(|c| c & class::DIGIT != 0)
+            || (k < view.len() && matches!(view.key(k), "million" | "billion" | "trillion"))
+    };
+    view.classes[i] & class::ALL_CAPS != 0 && (number(i + 1) || (i > 0 && number(i - 1)))
+}
+
 /// A word of two to six capitals that names nothing else: an organization's acronym.
 fn is_acronym(view: &View, i: usize) -> bool {
     let c = view.classes[i];
@@ -328,6 +362,9 @@ fn is_acronym(view: &View, i: usize) -> bool {
         | class::SHOUTING
         | class::DIGIT;
     if c & class::ALL_CAPS == 0 || c & excluded != 0 {
+        return false;
+    }
+    if beside_number(view, i) {
         return false;
     }
     let word = strip_possessive(view.a.token_text(i));
@@ -377,8 +414,16 @@ impl Piece<'_, '_, '_, '_> {
         if r.is_empty() {
             return;
         }
-        let kind = Kind::from_index(t.kind);
-        if r.len() == 1 && self.opens_before_article(r.start) {
+        let mut kind = Kind::from_index(t.kind);
+        // A model code ("V90", "A380", "747") ends the maker's name; the product is no name.
+        if let Some(code) = r.clone().find(|&i| self.classes(i) & class::DIGIT != 0) {
+            r.end = code;
+            if r.is_empty() {
+                return;
+            }
+            kind = Kind::Organization;
+        }
+        if r.len() == 1 && (self.opens_before_article(r.start) || beside_number(self.view, r.start)) {
             // "Given the number …", "Despite a …": a sentence's first word before an article.
             return;
         }
@@ -593,6 +638,7 @@ impl Piece<'_, '_, '_, '_> {
             scores,
             anchored: false,
             key: super::features::hash_words(r.clone().map(|i| self.view.key(i))),
+            evidence: self.view.classes[r.end - 1],
             first: self.view.hash[r.start],
             last: self.view.hash[r.end - 1],
         });
@@ -657,6 +703,17 @@ fn decide_kinds(candidates: &mut [Candidate]) {
             continue;
         }
         c.kind = kind;
+        // A lone name the document calls "it", or whose shares it counts, and never "he" or
+        // "she", never titles and never gives a first name: an organization ("Boeing").
+        let person = class::DOC_PERSON_PRONOUN | class::DOC_SURNAME | class::DOC_TITLED | class::DOC_GIVEN;
+        if c.words.len() == 1
+            && c.canonical.is_none()
+            && c.evidence & (class::DOC_IT_PRONOUN | class::DOC_ORG_CONTEXT) != 0
+            && c.evidence & person == 0
+        {
+            c.kind = Kind::Organization;
+            c.anchored = true;
+        }
     }
 }
 
