@@ -11,6 +11,7 @@ pub mod calendar;
 pub(crate) mod doc;
 pub(crate) mod entities;
 pub(crate) mod events;
+pub mod files;
 pub mod index;
 pub mod model;
 pub(crate) mod offsets;
