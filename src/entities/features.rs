@@ -115,6 +115,8 @@ pub(crate) mod class {
     pub const LEANS_PLACE: u64 = 1 << 53;
     /// In a sentence written mostly in capitals (shouting, not acronyms).
     pub const SHOUTING: u64 = 1 << 54;
+    /// A one-word holiday name ("Christmas", "Diwali"): never a name on its own.
+    pub const HOLIDAY: u64 = 1 << 55;
 }
 
 /// Word classes that make a token worth scoring (with its neighbours): everything else is

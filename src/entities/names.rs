@@ -1,12 +1,12 @@
 //! The generated word lists (`names_data.rs`, made by `scripts/gen-names.py` from the US
-//! Census name files, the `nicknames` list and `cleanco`'s company legal forms): word classes
-//! for the tagger's features, and nickname equivalence for merging people ("Ted" and "Teddy"
-//! with "Edward" or "Theodore").
+//! Census name files, the `nicknames` list, `cleanco`'s company legal forms and the
+//! `holidays` package's one-word holiday names): word classes for the tagger's features, and
+//! nickname equivalence for merging people ("Ted" and "Teddy" with "Edward" or "Theodore").
 //!
 //! It knows words, not names in text: lookups take keys that `features` already folded.
 
 use super::features::{class, hash_bytes, KeyMap};
-use super::names_data::{COMPANY_SUFFIXES, GIVEN_NAMES, NICKNAMES, PERSON_VS_PLACE, SURNAMES};
+use super::names_data::{COMPANY_SUFFIXES, GIVEN_NAMES, HOLIDAYS, NICKNAMES, PERSON_VS_PLACE, SURNAMES};
 use std::collections::HashMap;
 
 pub(crate) struct Names {
@@ -33,6 +33,9 @@ impl Names {
         }
         for suffix in COMPANY_SUFFIXES.lines() {
             *classes.entry(hash_bytes(suffix.as_bytes())).or_default() |= class::COMPANY_FORM;
+        }
+        for holiday in HOLIDAYS.lines() {
+            *classes.entry(hash_bytes(holiday.as_bytes())).or_default() |= class::HOLIDAY;
         }
         let mut formal: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
         for line in NICKNAMES.lines() {
