@@ -196,6 +196,38 @@ fn composed_cases_score_well() {
     assert!(total.pairs_wrong * 50 <= total.pairs, "too many merge errors: {} of {}", total.pairs_wrong, total.pairs);
 }
 
+/// Cases the extractor does not yet get exactly right, each with the reason. Every other case
+/// must come out exactly: no miss, no spurious name, no wrong merge.
+const KNOWN_MISSES: &[(&str, &str)] = &[
+    ("06-place-forms", "\"Eastern Europe\": the tagger takes the region's adjective for a demonym"),
+    ("11-mid-sentence-singletons", "a lone foreign surname with no full name in the story is left out"),
+    ("12-government-bodies", "\"Bundestag\" alone: no list of parliaments, and the tagger has not seen it"),
+    ("14-many-names-one-sentence", "\"Olusegun Adeyemi\" leans place by its letters"),
+    ("15-companies", "a five-word agency name is cut by the tagger"),
+    ("19-organizations-in-context", "news agencies named once by one word (\"Vesna\", \"Belta\")"),
+    ("21-wire-story", "\"António Guterres\" after a title the lexicon lacks"),
+    ("22-local-news", "street names are places to the tagger; the gold counts no streets"),
+    ("23-science", "a journal named by one common word (\"Nature\")"),
+    ("24-web-boilerplate", "share-button names (\"Facebook\", \"Twitter\") in boilerplate"),
+    ("26-one-word-companies-and-products", "a product line after its maker (\"Ostrova Slate Pro\")"),
+    ("27-titles-and-one-person", "a one-word company before a lowercase role (\"Brightwell chief executive\")"),
+];
+
+#[test]
+fn cases_without_known_misses_are_exact() {
+    let cases = load_cases();
+    for (name, _) in KNOWN_MISSES {
+        assert!(cases.iter().any(|c| c.name == *name), "known miss {name} names no case");
+    }
+    let mut failures = Vec::new();
+    for case in cases.iter().filter(|c| !KNOWN_MISSES.iter().any(|(name, _)| *name == c.name)) {
+        let mut report = Vec::new();
+        score_case(case, &mut Score::default(), &mut report);
+        failures.extend(report);
+    }
+    assert!(failures.is_empty(), "cases expected exact:\n{}", failures.join("\n"));
+}
+
 fn seed_extraction() -> storyscope::Extraction {
     storyscope::extract(&storyscope::seeds::inputs()).extraction
 }

@@ -568,6 +568,17 @@ impl Piece<'_, '_, '_, '_> {
             }
             kind = Kind::Organization;
         }
+        // "Gate No. 4", "Building No. 2": a numbered thing, not a name (a legal form before a
+        // number, as in "Enron Corp. 713/853-5025", is the company's).
+        let numbered = |k: usize| {
+            k + 1 < self.view.len()
+                && self.classes(k) & (class::CAP | class::DOTTED | class::COMPANY_FORM) == class::CAP | class::DOTTED
+                && a.token_text(k).len() <= 4
+                && self.classes(k + 1) & class::DIGIT != 0
+        };
+        if numbered(r.end - 1) || numbered(r.end) {
+            return;
+        }
         if r.len() == 1 && (self.opens_before_article(r.start) || beside_number(self.view, r.start)) {
             // "Given the number …", "Despite a …": a sentence's first word before an article.
             return;
