@@ -547,10 +547,12 @@ impl Piece<'_, '_, '_, '_> {
     fn candidates(&self, t: &Tagged, found: &mut Found) {
         let a = self.view.a;
         let mut r = t.tokens.clone();
-        // A leading article or sentence adverb is no part of the name ("Later | Kozlov said").
-        while r.len() > 1
-            && (matches!(a.token_text(r.start), "the" | "The") || self.classes(r.start) & class::NEVER_NAME != 0)
-        {
+        // A leading article, or a sentence's opening adverb, is no part of the name ("Later |
+        // Kozlov said", "a | Bush administration").
+        let opening_adverb = |i: usize| {
+            self.classes(i) & class::NEVER_NAME != 0 && self.classes(i) & (class::SENT_START | class::AFTER_OPENER) != 0
+        };
+        while r.len() > 1 && (matches!(a.token_text(r.start), "the" | "The" | "a" | "an") || opening_adverb(r.start)) {
             r.start += 1;
         }
         while !r.is_empty() && a.tokens[r.end - 1].kind == TokenKind::Punct {
@@ -1016,6 +1018,13 @@ mod tests {
         let found = names("Ivan Kozlov, the mayor, opened the bridge. Later Kozlov thanked the builders.");
         assert!(has(&found, "Ivan Kozlov", Kind::Person), "{found:?}");
         assert!(has(&found, "Kozlov", Kind::Person), "{found:?}");
+    }
+
+    #[test]
+    fn an_article_before_a_name_is_left_out() {
+        let found = names("It was an inversion of a Bush administration approach to Iran.");
+        assert!(has(&found, "Bush", Kind::Person), "{found:?}");
+        assert!(!found.iter().any(|(n, ..)| n.starts_with("a ")), "{found:?}");
     }
 
     #[test]
