@@ -28,8 +28,18 @@ impl fmt::Display for Stamp {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Month number (1–12) of a month name or its usual abbreviation (`Feb`, `Feb.`, `Sept`).
@@ -38,7 +48,8 @@ pub(crate) fn month_number(word: &str) -> Option<i8> {
     if w.len() < 3 {
         return None;
     }
-    let found = MONTHS.iter().position(|m| *m == w || (w.len() <= 4 && m.starts_with(&w) && (w.len() == 3 || w == "sept")));
+    let found =
+        MONTHS.iter().position(|m| *m == w || (w.len() <= 4 && m.starts_with(&w) && (w.len() == 3 || w == "sept")));
     found.map(|i| i as i8 + 1)
 }
 
@@ -62,7 +73,9 @@ pub(crate) fn weekday(word: &str) -> Option<Weekday> {
 }
 
 /// Words allowed in a stamp besides its date and time parts.
-const FILLER: &[&str] = &["at", "on", "@", ",", "-", "–", "|", "gmt", "utc", "z", "the", "of", "et", "est", "edt", "pst", "pdt", "bst", "cet"];
+const FILLER: &[&str] = &[
+    "at", "on", "@", ",", "-", "–", "|", "gmt", "utc", "z", "the", "of", "et", "est", "edt", "pst", "pdt", "bst", "cet",
+];
 
 /// `d` moved by `n` days. Day arithmetic goes through `SignedDuration`, not `jiff::Span`:
 /// spans carry calendar units, rounding and time zones, which would triple the wasm size.
@@ -84,11 +97,6 @@ pub(crate) fn days_between(a: Date, b: Date) -> i64 {
     a.duration_since(b).as_hours() / 24
 }
 
-/// True for a valid `YYYY-MM-DD` date (as the `--dct` flag takes).
-pub fn is_date(s: &str) -> bool {
-    s.len() == 10 && parse_iso(s).is_some()
-}
-
 /// Parses a string that is wholly a date, optionally with a time of day.
 pub(crate) fn parse_stamp(s: &str) -> Option<Stamp> {
     let s = s.trim();
@@ -98,28 +106,71 @@ pub(crate) fn parse_stamp(s: &str) -> Option<Stamp> {
     parse_iso(s).or_else(|| parse_words(s))
 }
 
-/// `2015-06-09`, `2015-06-09T09:15`, `2015-06-09 09:15:00+01:00`, `2015-06-09T09:15:00.000Z`.
-fn parse_iso(s: &str) -> Option<Stamp> {
+/// The one ISO 8601 reader: `2015-06-09`, `2015-06-09T09:15`, `2015-06-09 09:15:00+01:00`,
+/// `2015-06-09T09:15:00.000Z`. Seconds, fractions and a zone are allowed after the minutes
+/// and ignored (news times are kept local).
+///
+/// It reads bytes, never slices the string: a multibyte character anywhere makes the input
+/// fail to parse instead of splitting a character.
+pub fn parse_iso(s: &str) -> Option<Stamp> {
     let b = s.as_bytes();
-    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+    let number = |at: usize, len: usize| -> Option<i32> {
+        let digits = b.get(at..at + len)?;
+        digits.iter().all(u8::is_ascii_digit).then(|| digits.iter().fold(0, |n, d| n * 10 + i32::from(d - b'0')))
+    };
+    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
         return None;
     }
-    let date = ymd(num(&s[0..4])?, num(&s[5..7])?, num(&s[8..10])?)?;
-    let rest = &s[10..];
-    if rest.is_empty() {
+    let date = ymd(number(0, 4)?, number(5, 2)?, number(8, 2)?)?;
+    let Some(&separator) = b.get(10) else {
         return Some(Stamp { date, time: None });
-    }
-    let rest = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' '))?;
-    let time = if rest.len() >= 5 && rest.as_bytes()[2] == b':' {
-        Time::new(num(&rest[0..2])? as i8, num(&rest[3..5])? as i8, 0, 0).ok()
-    } else {
-        None
     };
-    time.map(|t| Stamp { date, time: Some(t) })
+    if !matches!(separator, b'T' | b't' | b' ') || b.get(13) != Some(&b':') {
+        return None;
+    }
+    let zone_or_seconds = b.get(16).map_or(true, |c| matches!(c, b':' | b'.' | b'Z' | b'z' | b'+' | b'-' | b' '));
+    let time = Time::new(i8::try_from(number(11, 2)?).ok()?, i8::try_from(number(14, 2)?).ok()?, 0, 0).ok()?;
+    zone_or_seconds.then_some(Stamp { date, time: Some(time) })
 }
 
+impl std::str::FromStr for Stamp {
+    type Err = InvalidStamp;
+
+    /// The contract's own form (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, or any ISO 8601 stamp).
+    fn from_str(s: &str) -> Result<Stamp, InvalidStamp> {
+        parse_iso(s).ok_or_else(|| InvalidStamp(s.chars().take(40).collect()))
+    }
+}
+
+/// A string that is not an ISO 8601 date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidStamp(String);
+
+impl fmt::Display for InvalidStamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` is not a date (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)", self.0)
+    }
+}
+
+impl std::error::Error for InvalidStamp {}
+
+/// Stamps cross the contract as their `Display` form: formatted only when it is written.
+impl serde::Serialize for Stamp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Stamp {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Stamp, D::Error> {
+        let s = <std::borrow::Cow<str>>::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A run of ASCII digits (at most nine, so that it fits).
 fn num(s: &str) -> Option<i32> {
-    (!s.is_empty() && s.bytes().all(|c| c.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    (!s.is_empty() && s.len() <= 9 && s.bytes().all(|c| c.is_ascii_digit())).then(|| s.parse().ok()).flatten()
 }
 
 fn ymd(y: i32, m: i32, d: i32) -> Option<Date> {
@@ -129,26 +180,13 @@ fn ymd(y: i32, m: i32, d: i32) -> Option<Date> {
 /// Month-name and numeric forms, in any of the usual orders, with an optional time.
 fn parse_words(s: &str) -> Option<Stamp> {
     let (mut year, mut month, mut day) = (None::<i32>, None::<i32>, None::<i32>);
-    let mut time: Option<(i32, i32)> = None;
-    let mut pending_meridiem = false;
+    let mut clock = Clock::default();
     let mut bare_numbers = Vec::new();
     for word in words(s) {
         let lower = word.to_ascii_lowercase();
-        if let Some(m) = month_number(&word).filter(|_| month.is_none()) {
+        if let Some(m) = month_number(word).filter(|_| month.is_none()) {
             month = Some(m as i32);
-        } else if weekday(&word).is_some() || FILLER.contains(&lower.as_str()) {
-        } else if let Some((h, m)) = clock(&lower) {
-            time = Some((h, m));
-            pending_meridiem = true;
-        } else if matches!(lower.as_str(), "am" | "a.m." | "a.m" | "pm" | "p.m." | "p.m") && pending_meridiem {
-            let (h, m) = time?;
-            let pm = lower.starts_with('p');
-            time = Some(match (h, pm) {
-                (12, false) => (0, m),
-                (h, true) if h < 12 => (h + 12, m),
-                _ => (h, m),
-            });
-            pending_meridiem = false;
+        } else if weekday(word).is_some() || FILLER.contains(&lower.as_str()) || clock.read(&lower) {
         } else if let Some((a, b, c)) = slashed(&lower) {
             // US order (month/day/year) unless the first part cannot be a month.
             let (m, d) = if a > 12 { (b, a) } else { (a, b) };
@@ -169,30 +207,106 @@ fn parse_words(s: &str) -> Option<Stamp> {
         }
     }
     let date = ymd(year?, month?, day?)?;
-    let time = match time {
-        Some((h, m)) => Some(Time::new(i8::try_from(h).ok()?, i8::try_from(m).ok()?, 0, 0).ok()?),
-        None => None,
+    Some(Stamp { date, time: clock.time() })
+}
+
+/// A time of day alone: `9:15 AM`, `09:15`, `9:15 p.m. ET`.
+pub(crate) fn parse_clock(s: &str) -> Option<Time> {
+    let mut clock = Clock::default();
+    for word in words(s) {
+        let lower = word.to_ascii_lowercase();
+        if !(clock.read(&lower) || FILLER.contains(&lower.as_str())) {
+            return None;
+        }
+    }
+    clock.time()
+}
+
+/// The time-of-day words of a stamp, read one at a time: `9:15`, `9:15am`, `a.m.`, and a
+/// zone after the time (`+0100`, `-05:00`, `(EST)`), which is ignored.
+#[derive(Default)]
+struct Clock {
+    hour_minute: Option<(i32, i32)>,
+    meridiem_done: bool,
+    zone_done: bool,
+}
+
+impl Clock {
+    /// Takes `word` (lowercase) if it is part of a time of day.
+    fn read(&mut self, word: &str) -> bool {
+        if self.hour_minute.is_none() {
+            let Some((h, m, meridiem)) = clock(word) else {
+                return false;
+            };
+            self.hour_minute = Some((h, m));
+            if let Some(pm) = meridiem {
+                self.apply_meridiem(pm);
+            }
+            return true;
+        }
+        if !self.meridiem_done && matches!(word, "am" | "a.m." | "a.m" | "pm" | "p.m." | "p.m") {
+            self.apply_meridiem(word.starts_with('p'));
+            return true;
+        }
+        if !self.zone_done && is_zone(word) {
+            self.zone_done = true;
+            return true;
+        }
+        false
+    }
+
+    fn apply_meridiem(&mut self, pm: bool) {
+        self.meridiem_done = true;
+        if let Some((h, m)) = self.hour_minute {
+            self.hour_minute = Some(match (h, pm) {
+                (12, false) => (0, m),
+                (h, true) if h < 12 => (h + 12, m),
+                _ => (h, m),
+            });
+        }
+    }
+
+    fn time(&self) -> Option<Time> {
+        let (h, m) = self.hour_minute?;
+        Time::new(i8::try_from(h).ok()?, i8::try_from(m).ok()?, 0, 0).ok()
+    }
+}
+
+/// `+0100`, `-0500`, `+01:00`, `(est)`, `(utc)`.
+fn is_zone(word: &str) -> bool {
+    if let Some(inner) = word.strip_prefix('(').and_then(|w| w.strip_suffix(')')) {
+        return FILLER.contains(&inner)
+            || (2..=5).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_alphabetic());
+    }
+    let Some(offset) = word.strip_prefix(['+', '-']) else {
+        return false;
     };
-    Some(Stamp { date, time })
+    let digits: String = offset.chars().filter(|&c| c != ':').collect();
+    digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Splits on white space and commas, keeping `@` and `|` as words.
-fn words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_string())
+fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
+    s.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty())
 }
 
-/// `9:15`, `09:15:00`, `9:15am`, `16h30`.
-fn clock(w: &str) -> Option<(i32, i32)> {
-    let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
-    let mut parts = w.split(':');
+/// `9:15`, `09:15:00`, `9:15am`, `9:15p.m.` → (hour, minute, whether a meridiem said pm).
+fn clock(w: &str) -> Option<(i32, i32, Option<bool>)> {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+    // OK because `digits` is a prefix of `w` (what trimming the end left).
+    let meridiem = match &w[digits.len()..] {
+        "" => None,
+        "am" | "a.m." | "a.m" => Some(false),
+        "pm" | "p.m." | "p.m" => Some(true),
+        _ => return None,
+    };
+    let mut parts = digits.split(':');
     let h = num(parts.next()?)?;
     let m = num(parts.next()?)?;
     if let Some(sec) = parts.next() {
         num(sec.split('.').next()?)?;
     }
-    (h < 24 && m < 60).then_some((h, m))
+    (h < 24 && m < 60 && parts.next().is_none()).then_some((h, m, meridiem))
 }
 
 /// `06/09/2015`, `6/9/15`.
@@ -205,6 +319,7 @@ fn slashed(w: &str) -> Option<(i32, i32, i32)> {
 /// `3`, `03`, `3rd`, `21st`, `2015`.
 fn ordinal(w: &str) -> Option<i32> {
     let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+    // OK because `digits` is a prefix of `w` (what trimming the end left).
     let suffix = &w[digits.len()..];
     let ok = matches!(suffix, "" | "st" | "nd" | "rd" | "th" | ".");
     if ok {

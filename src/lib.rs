@@ -22,6 +22,7 @@ pub(crate) mod times;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm_api;
 
+pub use article::{Metadata, Published};
 pub use index::{Filter, Index, Selection};
 pub use model::Extraction;
-pub use pipeline::{extract, Failure, Input, Known, Outcome};
+pub use pipeline::{extract, Failure, Input, Outcome};

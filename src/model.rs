@@ -6,6 +6,7 @@
 //! Rust string slicing wants); [`Extraction::into_code_point_offsets`] converts them all, once,
 //! at the end. This module holds data only, no extraction logic.
 
+use crate::calendar::Stamp;
 use serde::{Deserialize, Serialize};
 
 /// A half-open range `[start, end)` into a document's `text`.
@@ -62,8 +63,8 @@ pub struct Document {
     /// The file stem (or the id the caller gave).
     pub id: String,
     pub title: String,
-    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, or null when unknown.
-    pub published: Option<String>,
+    /// Written `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, or null when unknown.
+    pub published: Option<Stamp>,
     pub published_source: PublishedSource,
     pub author: Option<String>,
     pub outlet: Option<String>,
@@ -94,8 +95,8 @@ pub enum CommentKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Comment {
     pub kind: CommentKind,
-    /// `YYYY-MM-DDTHH:MM` (or `YYYY-MM-DD`), null when the export gives none.
-    pub posted: Option<String>,
+    /// Written `YYYY-MM-DDTHH:MM` (or `YYYY-MM-DD`), null when the export gives none.
+    pub posted: Option<Stamp>,
     pub author: Option<String>,
     pub text: String,
     /// A pingback's title line (the linking post); null for comments.
@@ -206,11 +207,8 @@ impl Extraction {
     pub(crate) fn into_code_point_offsets(mut self) -> Self {
         use crate::offsets::CodePoints;
         use std::collections::HashMap;
-        let maps: HashMap<String, CodePoints> = self
-            .documents
-            .iter()
-            .map(|d| (d.id.clone(), CodePoints::new(&d.text)))
-            .collect();
+        let maps: HashMap<String, CodePoints> =
+            self.documents.iter().map(|d| (d.id.clone(), CodePoints::new(&d.text))).collect();
         let map = |doc: &str| &maps[doc];
         for d in &mut self.documents {
             let m = map(&d.id);

@@ -4,7 +4,7 @@
 //! This module only sequences the stages and settles the document creation time; each stage
 //! lives in its own module.
 
-use crate::article::{self, Format};
+use crate::article::{self, Format, Metadata};
 use crate::calendar::Stamp;
 use crate::model::{Document, Extraction, PublishedSource};
 use crate::text::Analysis;
@@ -21,9 +21,9 @@ pub struct Input {
     pub content: String,
     /// The format; `None` guesses it from the name and content.
     pub format: Option<Format>,
-    /// Metadata known from outside the text (a manifest or a command-line flag); it wins over
-    /// what the text says.
-    pub known: Known,
+    /// Facts known from outside the text (a manifest, a command-line flag, the page's form);
+    /// they win over what the text says.
+    pub known: Metadata,
 }
 
 impl Input {
@@ -42,18 +42,6 @@ impl Input {
             }
         }
     }
-}
-
-/// Metadata given from outside the text.
-#[derive(Clone, Debug, Default)]
-pub struct Known {
-    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
-    pub published: Option<String>,
-    /// Whence `published` came: `Manifest` or `Flag`.
-    pub published_source: PublishedSource,
-    pub author: Option<String>,
-    pub outlet: Option<String>,
-    pub url: Option<String>,
 }
 
 /// An input that could not be extracted, and why.
@@ -85,19 +73,15 @@ pub fn extract(inputs: &[Input]) -> Outcome {
     let mut documents: Vec<Document> = Vec::new();
     let mut used_ids = std::collections::HashSet::new();
     for input in inputs {
-        match article::parse(&input.content, input.format, &input.name) {
-            Ok(article) => {
-                let mut document = article.into_document(unique_id(&input.id, &mut used_ids));
-                apply_known(&mut document, &input.known);
-                documents.push(document);
-            }
+        match article::parse(&input.content, input.format, &input.name, &input.known) {
+            Ok(article) => documents.push(article.into_document(unique_id(&input.id, &mut used_ids))),
             Err(e) => failures.push(Failure { name: input.name.clone(), reason: e.to_string() }),
         }
     }
     for document in &mut documents {
         if document.published.is_none() {
             if let Some(inferred) = times::infer_published(document) {
-                document.published = Some(inferred.to_string());
+                document.published = Some(inferred);
                 document.published_source = PublishedSource::Inferred;
             }
         }
@@ -112,11 +96,7 @@ pub(crate) fn extract_documents(documents: Vec<Document>) -> Extraction {
         .iter()
         .map(|document| {
             let spans: Vec<_> = document.paragraphs.iter().map(|p| crate::model::Span::new(p.start, p.end)).collect();
-            Doc {
-                document,
-                analysis: Analysis::new(&document.text, &spans),
-                dct: document.published.as_deref().and_then(crate::calendar::parse_stamp),
-            }
+            Doc { document, analysis: Analysis::new(&document.text, &spans), dct: document.published }
         })
         .collect();
     let entities = entities::extract(&docs);
@@ -129,7 +109,10 @@ pub(crate) fn extract_documents(documents: Vec<Document>) -> Extraction {
 
 /// Groups `items` by the id of their document, in one pass (stages run per document; filtering
 /// the whole list per document would be quadratic in corpus size).
-pub(crate) fn group_by_doc<'a, T>(items: &'a [T], doc_of: impl Fn(&T) -> &str) -> std::collections::HashMap<&'a str, Vec<&'a T>> {
+pub(crate) fn group_by_doc<'a, T>(
+    items: &'a [T],
+    doc_of: impl Fn(&T) -> &str,
+) -> std::collections::HashMap<&'a str, Vec<&'a T>> {
     let mut groups: std::collections::HashMap<&'a str, Vec<&'a T>> = std::collections::HashMap::new();
     for item in items {
         groups.entry(doc_of(item)).or_default().push(item);
@@ -146,20 +129,4 @@ fn unique_id(id: &str, used: &mut std::collections::HashSet<String>) -> String {
         n += 1;
     }
     candidate
-}
-
-fn apply_known(document: &mut Document, known: &Known) {
-    if let Some(published) = known.published.as_deref().and_then(crate::calendar::parse_stamp) {
-        document.published = Some(published.to_string());
-        document.published_source = known.published_source;
-    }
-    for (field, value) in [
-        (&mut document.author, &known.author),
-        (&mut document.outlet, &known.outlet),
-        (&mut document.url, &known.url),
-    ] {
-        if value.is_some() {
-            field.clone_from(value);
-        }
-    }
 }

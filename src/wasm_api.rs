@@ -4,9 +4,10 @@
 //! No logic lives here. Errors cross the boundary as `Result`s (a JS exception with a readable
 //! message), never as panics; the panic hook only makes an unexpected one readable.
 
+use crate::article::{Metadata, Published};
 use crate::index::{Counts, Filter, Index, KindCounts, SourceCounts};
 use crate::model::{Extraction, PublishedSource};
-use crate::pipeline::{Failure, Input, Known};
+use crate::pipeline::{Failure, Input};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -21,7 +22,8 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// An article as the page hands it over: pasted text or a dropped file.
+/// An article as the page hands it over: pasted text or a dropped file, with the facts the
+/// reader gave (they win over what the text says).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct JsArticle {
@@ -34,8 +36,41 @@ struct JsArticle {
     /// The raw bytes of a file, so that invalid UTF-8 is reported rather than replaced.
     #[serde(default, with = "serde_bytes_opt")]
     bytes: Option<Vec<u8>>,
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
     #[serde(default)]
     published: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+impl JsArticle {
+    /// The facts given with the article; blank ones count as not given.
+    ///
+    /// # Errors
+    /// A publication date that is not one.
+    fn known(&mut self) -> Result<Metadata, String> {
+        let given = |v: &mut Option<String>| v.take().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let published = match given(&mut self.published) {
+            Some(date) => {
+                let stamp = date.parse().map_err(|e| format!("the publication date {e}"))?;
+                Some(Published { stamp, source: PublishedSource::Flag })
+            }
+            None => None,
+        };
+        Ok(Metadata {
+            title: given(&mut self.title),
+            published,
+            author: given(&mut self.author),
+            outlet: given(&mut self.outlet),
+            url: given(&mut self.url),
+        })
+    }
 }
 
 mod serde_bytes_opt {
@@ -69,8 +104,9 @@ pub fn extract_seeds() -> Result<JsValue, JsError> {
     to_js(&JsOutcome { extraction: &outcome.extraction, failures: &outcome.failures })
 }
 
-/// Extracts `articles` (an array of `{id, name?, content? | bytes?, published?}`), after the
-/// seeds when `withSeeds` is true. Returns the contract with a `failures` array.
+/// Extracts `articles` (an array of `{id, name?, content? | bytes?, published?, title?,
+/// author?, outlet?, url?}`; the facts given win over what the text says), after the seeds
+/// when `withSeeds` is true. Returns the contract with a `failures` array.
 #[wasm_bindgen]
 pub fn extract(articles: JsValue, with_seeds: bool) -> Result<JsValue, JsError> {
     let (extraction, failures) = extract_articles(articles, with_seeds)?;
@@ -113,7 +149,12 @@ impl Corpus {
     /// arrays instead of hundreds of thousands of ids, and scans no text.
     pub fn select(&self, filter: JsValue) -> Result<JsValue, JsError> {
         let selected = self.index.select(&read_filter(filter)?);
-        let sets = [("documents", &selected.documents), ("quotes", &selected.quotes), ("entities", &selected.entities), ("events", &selected.events)];
+        let sets = [
+            ("documents", &selected.documents),
+            ("quotes", &selected.quotes),
+            ("entities", &selected.entities),
+            ("events", &selected.events),
+        ];
         let out = to_js(&JsSelected {
             counts: JsCounts {
                 documents: selected.documents.count(),
@@ -121,12 +162,17 @@ impl Corpus {
                 entities: selected.entities.count(),
                 events: selected.events.count(),
             },
-            facets: JsFacets { speakers: &selected.facets.speakers, kinds: &selected.facets.kinds, sources: &selected.facets.sources },
+            facets: JsFacets {
+                speakers: &selected.facets.speakers,
+                kinds: &selected.facets.kinds,
+                sources: &selected.facets.sources,
+            },
         })?;
         for (name, set) in sets {
             set_property(&out, name, &js_sys::Uint32Array::from(set.words().as_slice()))?;
         }
-        let facets = js_sys::Reflect::get(&out, &"facets".into()).map_err(|_| JsError::new("cannot convert the result"))?;
+        let facets =
+            js_sys::Reflect::get(&out, &"facets".into()).map_err(|_| JsError::new("cannot convert the result"))?;
         set_property(&facets, "documents", &js_sys::Uint32Array::from(selected.facets.documents.as_slice()))?;
         set_property(&facets, "entities", &js_sys::Uint32Array::from(selected.facets.entities.as_slice()))?;
         Ok(out)
@@ -135,7 +181,8 @@ impl Corpus {
     /// `{hits, snippets}`: where the words of the search `q` are in the documents `docs` (an
     /// array of ids, in the order the page shows them; unknown ids are skipped).
     pub fn matches(&self, q: &str, docs: JsValue) -> Result<JsValue, JsError> {
-        let docs: Vec<String> = serde_wasm_bindgen::from_value(docs).map_err(|e| JsError::new(&format!("expected an array of document ids: {e}")))?;
+        let docs: Vec<String> = serde_wasm_bindgen::from_value(docs)
+            .map_err(|e| JsError::new(&format!("expected an array of document ids: {e}")))?;
         to_js(&self.index.matches(q, &docs))
     }
 }
@@ -181,20 +228,19 @@ fn extract_articles(articles: JsValue, with_seeds: bool) -> Result<(Extraction, 
         .map_err(|e| JsError::new(&format!("expected an array of articles: {e}")))?;
     let mut inputs = if with_seeds { crate::seeds::inputs() } else { Vec::new() };
     let mut failures = Vec::new();
-    for article in articles {
+    for mut article in articles {
         let name = article.name.clone().unwrap_or_else(|| article.id.clone());
-        let input = match (article.content, article.bytes) {
-            (Some(content), _) => Ok(Input { id: article.id, name, content, ..Input::default() }),
-            (None, Some(bytes)) => Input::from_bytes(&article.id, &name, bytes),
-            (None, None) => Err(Failure { name, reason: "the article has no content".into() }),
+        let known = article.known().map_err(|reason| Failure { name: name.clone(), reason });
+        let input = match (known, article.content, article.bytes) {
+            (Err(failure), _, _) => Err(failure),
+            (Ok(known), Some(content), _) => Ok(Input { id: article.id, name, content, known, ..Input::default() }),
+            (Ok(known), None, Some(bytes)) => {
+                Input::from_bytes(&article.id, &name, bytes).map(|input| Input { known, ..input })
+            }
+            (Ok(_), None, None) => Err(Failure { name, reason: "the article has no content".into() }),
         };
         match input {
-            Ok(mut input) => {
-                if let Some(published) = article.published {
-                    input.known = Known { published: Some(published), published_source: PublishedSource::Flag, ..Known::default() };
-                }
-                inputs.push(input);
-            }
+            Ok(input) => inputs.push(input),
             Err(failure) => failures.push(failure),
         }
     }

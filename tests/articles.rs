@@ -46,7 +46,12 @@ fn compare(doc: &Document, expected: &Value) -> Vec<String> {
         match field.as_str() {
             "paragraphs" => check(&mut errors, field, paragraphs(doc), want),
             "paragraph_count" => check(&mut errors, field, json!(doc.paragraphs.len()), want),
-            "items" => check(&mut errors, field, json!(doc.paragraphs.iter().filter_map(|p| p.item.clone()).collect::<Vec<_>>()), want),
+            "items" => check(
+                &mut errors,
+                field,
+                json!(doc.paragraphs.iter().filter_map(|p| p.item.clone()).collect::<Vec<_>>()),
+                want,
+            ),
             "first_paragraph_starts" | "last_paragraph_starts" => {
                 let i = if field.starts_with("first") { 0 } else { doc.paragraphs.len() - 1 };
                 let text = paragraph_text(doc, i);
@@ -64,7 +69,12 @@ fn compare(doc: &Document, expected: &Value) -> Vec<String> {
                 }
                 for (i, (g, w)) in got.iter().zip(want).enumerate() {
                     for (key, value) in w.as_object().unwrap() {
-                        check(&mut errors, &format!("comments[{i}].{key}"), g.get(key).cloned().unwrap_or(Value::Null), value);
+                        check(
+                            &mut errors,
+                            &format!("comments[{i}].{key}"),
+                            g.get(key).cloned().unwrap_or(Value::Null),
+                            value,
+                        );
                     }
                 }
             }
@@ -91,7 +101,8 @@ fn article_files_match_their_expectations() {
         let article = article.unwrap_or_else(|| panic!("{name} has no article beside it"));
         let expected: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let bytes = std::fs::read(&article).unwrap();
-        let input = storyscope::Input::from_bytes(stem, &article.file_name().unwrap().to_string_lossy(), bytes).unwrap();
+        let input =
+            storyscope::Input::from_bytes(stem, &article.file_name().unwrap().to_string_lossy(), bytes).unwrap();
         let outcome = storyscope::extract(&[input]);
         assert!(outcome.failures.is_empty(), "{stem}: {:?}", outcome.failures);
         for error in compare(&outcome.extraction.documents[0], &expected) {

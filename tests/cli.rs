@@ -65,7 +65,8 @@ fn stdin_and_the_dct_flag() {
 
 #[test]
 fn usage_errors_exit_with_2() {
-    for args in [&["extract"][..], &["extract", "--dct", "yesterday", "x.txt"], &["frobnicate"], &["extract", "--nope"]] {
+    for args in [&["extract"][..], &["extract", "--dct", "yesterday", "x.txt"], &["frobnicate"], &["extract", "--nope"]]
+    {
         let out = storyscope().args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("usage: storyscope extract"), "{args:?}");

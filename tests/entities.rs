@@ -82,7 +82,13 @@ fn load_cases() -> Vec<Case> {
                 id: id.clone(),
                 name: format!("{id}.txt"),
                 content: format!("{title}\n\n{body}\n"),
-                known: storyscope::Known { published: Some("2015-06-01".into()), ..Default::default() },
+                known: storyscope::Metadata {
+                    published: Some(storyscope::Published {
+                        stamp: "2015-06-01".parse().unwrap(),
+                        source: storyscope::model::PublishedSource::Flag,
+                    }),
+                    ..Default::default()
+                },
                 ..Default::default()
             });
             case.bodies.push(body);
@@ -136,7 +142,9 @@ fn score_case(case: &Case, total: &mut Score, report: &mut Vec<String>) {
     for g in &case.gold {
         match predicted.get(&(g.doc.clone(), g.start, g.end)) {
             Some((kind, id)) if *kind == g.kind => matched.push((g, id)),
-            found => report.push(format!("{}: missed {:?} {:?} (got {:?})", case.name, g.kind, text_of(case, g), found)),
+            found => {
+                report.push(format!("{}: missed {:?} {:?} (got {:?})", case.name, g.kind, text_of(case, g), found))
+            }
         }
     }
     for ((doc, start, end), (kind, _)) in &predicted {
@@ -152,7 +160,12 @@ fn score_case(case: &Case, total: &mut Score, report: &mut Vec<String>) {
             total.pairs += 1;
             if (a.group == b.group) != (ida == idb) {
                 total.pairs_wrong += 1;
-                report.push(format!("{}: merge {:?} / {:?} wrong ({ida} vs {idb})", case.name, text_of(case, a), text_of(case, b)));
+                report.push(format!(
+                    "{}: merge {:?} / {:?} wrong ({ida} vs {idb})",
+                    case.name,
+                    text_of(case, a),
+                    text_of(case, b)
+                ));
             }
         }
     }
@@ -237,11 +250,13 @@ fn seed_people_have_clean_spans_and_roles() {
             assert!(!bad.iter().any(|b| m.text.contains(b)), "clean span: {:?} of {}", m.text, e.id);
         }
     }
-    let places: Vec<&str> = x.entities.iter().filter(|e| e.kind == EntityKind::Place).map(|e| e.name.as_str()).collect();
+    let places: Vec<&str> =
+        x.entities.iter().filter(|e| e.kind == EntityKind::Place).map(|e| e.name.as_str()).collect();
     for place in ["Russia", "Poland", "Czech Republic", "Iran", "Moscow", "Eastern Europe", "United States"] {
         assert!(places.contains(&place), "{place} is a place: {places:?}");
     }
-    let orgs: Vec<&str> = x.entities.iter().filter(|e| e.kind == EntityKind::Organization).map(|e| e.name.as_str()).collect();
+    let orgs: Vec<&str> =
+        x.entities.iter().filter(|e| e.kind == EntityKind::Organization).map(|e| e.name.as_str()).collect();
     for org in ["New York Times", "NATO", "Interfax", "Kremlin"] {
         assert!(orgs.contains(&org), "{org} is an organization: {orgs:?}");
     }

@@ -10,7 +10,8 @@ use std::fs;
 use storyscope::index::{Counts, Filter, Index, Selection};
 use storyscope::model::{Document, Entity, EntityKind, Event, Extraction, Mention, Paragraph, Quote, QuoteKind};
 
-const D1: &str = "The mayor of Kraków, Anna Nowak, opened a CAFÉ on Monday. “We are 😀 proud,” Nowak said.\n\nJan Kowal attended.";
+const D1: &str =
+    "The mayor of Kraków, Anna Nowak, opened a CAFÉ on Monday. “We are 😀 proud,” Nowak said.\n\nJan Kowal attended.";
 const D2: &str = "Jan Kowal said the krakow plan was late. “It is a disaster,” an official said.";
 const D3: &str = "Talks in February involved Anna Nowak and Jan Kowal.";
 
@@ -32,7 +33,7 @@ fn document(id: &str, title: &str, published: Option<&str>, text: &str) -> Docum
     Document {
         id: id.into(),
         title: title.into(),
-        published: published.map(String::from),
+        published: published.map(|p| p.parse().expect("a date")),
         text: text.into(),
         paragraphs,
         ..Document::default()
@@ -64,7 +65,15 @@ fn quote(id: &str, doc: &str, text: &str, inner: &str, speaker: &str, speaker_id
     }
 }
 
-fn event(id: &str, date: &str, days: (&str, &str), summary: &str, docs: &[&str], entities: &[(&str, &str)], quotes: &[&str]) -> Event {
+fn event(
+    id: &str,
+    date: &str,
+    days: (&str, &str),
+    summary: &str,
+    docs: &[&str],
+    entities: &[(&str, &str)],
+    quotes: &[&str],
+) -> Event {
     Event {
         id: id.into(),
         date: date.into(),
@@ -90,17 +99,32 @@ fn corpus() -> Extraction {
             document("d3", "Talks", None, D3),
         ],
         entities: vec![
-            entity("nowak", "Anna Nowak", EntityKind::Person, vec![
-                mention("d1", D1, "Anna Nowak", 0),
-                mention("d1", D1, "Nowak", 1),
-                mention("d3", D3, "Anna Nowak", 0),
-            ]),
-            entity("kowal", "Jan Kowal", EntityKind::Person, vec![
-                mention("d1", D1, "Jan Kowal", 0),
-                mention("d2", D2, "Jan Kowal", 0),
-                mention("d3", D3, "Jan Kowal", 0),
-            ]),
-            entity("krakow", "Kraków", EntityKind::Place, vec![mention("d1", D1, "Kraków", 0), mention("d2", D2, "krakow", 0)]),
+            entity(
+                "nowak",
+                "Anna Nowak",
+                EntityKind::Person,
+                vec![
+                    mention("d1", D1, "Anna Nowak", 0),
+                    mention("d1", D1, "Nowak", 1),
+                    mention("d3", D3, "Anna Nowak", 0),
+                ],
+            ),
+            entity(
+                "kowal",
+                "Jan Kowal",
+                EntityKind::Person,
+                vec![
+                    mention("d1", D1, "Jan Kowal", 0),
+                    mention("d2", D2, "Jan Kowal", 0),
+                    mention("d3", D3, "Jan Kowal", 0),
+                ],
+            ),
+            entity(
+                "krakow",
+                "Kraków",
+                EntityKind::Place,
+                vec![mention("d1", D1, "Kraków", 0), mention("d2", D2, "krakow", 0)],
+            ),
         ],
         quotes: vec![
             quote("q0", "d1", D1, "We are 😀 proud,", "Nowak", Some("nowak")),
@@ -119,7 +143,11 @@ fn filter(json: &str) -> Filter {
 }
 
 fn ids(list: &[String]) -> String {
-    if list.is_empty() { "-".into() } else { list.join(" ") }
+    if list.is_empty() {
+        "-".into()
+    } else {
+        list.join(" ")
+    }
 }
 
 #[test]
@@ -191,9 +219,11 @@ fn slice(text: &str, start: usize, end: usize) -> String {
 #[test]
 fn hits_are_code_point_spans_and_snippets_the_sentence_around_them() {
     let extraction = corpus();
-    let text_of = |doc: &str| extraction.documents.iter().find(|d| d.id == doc).map(|d| d.text.clone()).unwrap_or_default();
+    let text_of =
+        |doc: &str| extraction.documents.iter().find(|d| d.id == doc).map(|d| d.text.clone()).unwrap_or_default();
     let s = Index::build(&extraction).query(&filter(r#"{"q": "PROUD nowak"}"#));
-    let hit_texts: Vec<(String, String)> = s.hits.iter().map(|h| (h.doc.clone(), slice(&text_of(&h.doc), h.start, h.end))).collect();
+    let hit_texts: Vec<(String, String)> =
+        s.hits.iter().map(|h| (h.doc.clone(), slice(&text_of(&h.doc), h.start, h.end))).collect();
     let expected = [("d1", "Nowak"), ("d1", "proud"), ("d1", "Nowak")];
     assert_eq!(hit_texts, expected.map(|(d, t)| (d.to_string(), t.to_string())));
     // After the emoji and the curly quote, code points and UTF-16 units differ.
@@ -214,10 +244,10 @@ fn hits_are_code_point_spans_and_snippets_the_sentence_around_them() {
     let s = Index::build(&extraction).query(&filter(r#"{"q": "kowal", "docs": ["d2", "d3"]}"#));
     let docs: Vec<&str> = s.hits.iter().map(|h| h.doc.as_str()).collect();
     assert_eq!(docs, ["d2", "d3"]);
-    assert_eq!(s.snippets.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(), [
-        "Jan Kowal said the krakow plan was late.",
-        "Talks in February involved Anna Nowak and Jan Kowal."
-    ]);
+    assert_eq!(
+        s.snippets.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
+        ["Jan Kowal said the krakow plan was late.", "Talks in February involved Anna Nowak and Jan Kowal."]
+    );
     // No query, no hits.
     assert_eq!(Index::build(&extraction).query(&Filter::default()).hits.len(), 0);
 }
@@ -249,7 +279,8 @@ fn malformed_filters_are_readable_errors() {
 
 #[test]
 fn an_empty_corpus_answers_empty() {
-    let s = Index::build(&Extraction::default()).query(&filter(r#"{"q": "a", "from": "2000-01-01", "entities": ["x"]}"#));
+    let s =
+        Index::build(&Extraction::default()).query(&filter(r#"{"q": "a", "from": "2000-01-01", "entities": ["x"]}"#));
     assert_eq!(s, Selection::default());
 }
 

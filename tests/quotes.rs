@@ -37,7 +37,8 @@ fn field(s: &str) -> Option<String> {
 
 fn parse_line(line: &str, with_doc: bool) -> Option<Expected> {
     let cols: Vec<&str> = line.split(" | ").collect();
-    let (doc, cols) = if with_doc { (cols.first()?.trim().to_string(), &cols[1..]) } else { (String::new(), &cols[..]) };
+    let (doc, cols) =
+        if with_doc { (cols.first()?.trim().to_string(), &cols[1..]) } else { (String::new(), &cols[..]) };
     if cols.len() != 5 {
         panic!("bad expectation line (need 5 columns): {line}");
     }
@@ -106,7 +107,10 @@ fn score(case: &str, quotes: &[Quote], texts: &dyn Fn(&str) -> String, expected:
             if speaker_ok && cue_ok {
                 s.speaker_right += 1;
             } else {
-                s.errors.push(format!("{case}: “{}” speaker {:?} cue {:?}, expected {:?} {:?}", e.text, q.speaker, q.cue, e.speaker, e.cue));
+                s.errors.push(format!(
+                    "{case}: “{}” speaker {:?} cue {:?}, expected {:?} {:?}",
+                    e.text, q.speaker, q.cue, e.speaker, e.cue
+                ));
             }
         } else if q.speaker.is_some() || q.speaker_span.is_some() {
             s.errors.push(format!("{case}: “{}” should have no speaker, got {:?}", e.text, q.speaker));
@@ -147,15 +151,21 @@ fn assert_thresholds(name: &str, s: &Score) {
 #[test]
 fn composed_newswire_cases() {
     let mut s = Score::default();
-    let mut paths: Vec<_> = fs::read_dir("tests/quotes").unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut paths: Vec<_> = fs::read_dir("tests/quotes")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
     paths.sort();
     assert!(paths.len() >= 10, "the case files are missing");
     for path in paths {
         let content = fs::read_to_string(&path).unwrap();
         let (article, expected) = content.split_once("\n=== expected\n").expect("no `=== expected` line");
-        let expected: Vec<Expected> = expected.lines().filter(|l| !l.trim().is_empty()).filter_map(|l| parse_line(l, false)).collect();
+        let expected: Vec<Expected> =
+            expected.lines().filter(|l| !l.trim().is_empty()).filter_map(|l| parse_line(l, false)).collect();
         let id = path.file_stem().unwrap().to_string_lossy().to_string();
-        let input = Input { id: id.clone(), name: format!("{id}.txt"), content: article.to_string(), ..Input::default() };
+        let input =
+            Input { id: id.clone(), name: format!("{id}.txt"), content: article.to_string(), ..Input::default() };
         let outcome = extract(&[input]);
         let text = outcome.extraction.documents[0].text.clone();
         score(&id, &outcome.extraction.quotes, &|_| text.clone(), &expected, &mut s);
@@ -167,7 +177,11 @@ fn composed_newswire_cases() {
 fn seed_articles() {
     let mut s = Score::default();
     let content = fs::read_to_string("tests/quotes/seeds.expect").unwrap();
-    let expected: Vec<Expected> = content.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).filter_map(|l| parse_line(l, true)).collect();
+    let expected: Vec<Expected> = content
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| parse_line(l, true))
+        .collect();
     let outcome = extract(&storyscope::seeds::inputs());
     let docs = outcome.extraction.documents.clone();
     let texts = move |id: &str| docs.iter().find(|d| d.id == id).map(|d| d.text.clone()).unwrap_or_default();
@@ -193,12 +207,30 @@ fn ids_follow_document_then_start_order() {
 #[test]
 fn odd_marks_never_panic_and_offsets_stay_consistent() {
     let bodies = [
-        "\"", "“", "”“", "‘’", "Q:", "A: ", ": x", "He said", "“”", "\"\"\"\"", "“😀 é,” 😀 said. “ñ",
-        "Title\n\n“open\n\n“again\n\n“and again", "Title\n\n‘a’ ‘b’ ’c’ ‘d", "Title\n\nX: y\n\nZ: w\n\n“q,” said",
-        "Title\n\n, said “x” according to", "Title\n\n“x,” said, “y,” he said, “z,” she",
+        "\"",
+        "“",
+        "”“",
+        "‘’",
+        "Q:",
+        "A: ",
+        ": x",
+        "He said",
+        "“”",
+        "\"\"\"\"",
+        "“😀 é,” 😀 said. “ñ",
+        "Title\n\n“open\n\n“again\n\n“and again",
+        "Title\n\n‘a’ ‘b’ ’c’ ‘d",
+        "Title\n\nX: y\n\nZ: w\n\n“q,” said",
+        "Title\n\n, said “x” according to",
+        "Title\n\n“x,” said, “y,” he said, “z,” she",
     ];
     for body in bodies {
-        let input = Input { id: "odd".into(), name: "odd.txt".into(), content: format!("Odd input\n\n{body}"), ..Input::default() };
+        let input = Input {
+            id: "odd".into(),
+            name: "odd.txt".into(),
+            content: format!("Odd input\n\n{body}"),
+            ..Input::default()
+        };
         let outcome = extract(&[input]);
         let Some(doc) = outcome.extraction.documents.first() else { continue };
         for q in &outcome.extraction.quotes {

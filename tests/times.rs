@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 use storyscope::model::{PublishedSource, TimexType};
-use storyscope::{extract, Input, Known};
+use storyscope::{extract, Input, Metadata, Published};
 
 /// One expected expression: code-point extent, type and value.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -51,7 +51,8 @@ fn parse_cases(source: &str) -> Vec<Case> {
         let mut rest = line;
         while let Some(open) = rest.find("[[") {
             text.push_str(&rest[..open]);
-            let close = rest[open..].find("]]").map(|c| open + c).unwrap_or_else(|| panic!("line {}: unclosed [[", n + 1));
+            let close =
+                rest[open..].find("]]").map(|c| open + c).unwrap_or_else(|| panic!("line {}: unclosed [[", n + 1));
             let parts: Vec<&str> = rest[open + 2..close].split('|').collect();
             assert_eq!(parts.len(), 3, "line {}: want [[extent|TYPE|value]]", n + 1);
             let start = text.chars().count();
@@ -81,7 +82,13 @@ fn run(cases: &[Case]) -> Vec<Vec<Expected>> {
             // A title line keeps the sentence in the body.
             content: format!("Case {i}\n\n{}\n", c.text),
             format: None,
-            known: Known { published: c.dct.clone(), published_source: PublishedSource::Flag, ..Known::default() },
+            known: Metadata {
+                published: c
+                    .dct
+                    .as_deref()
+                    .map(|d| Published { stamp: d.parse().expect("a dct"), source: PublishedSource::Flag }),
+                ..Metadata::default()
+            },
         })
         .collect();
     let extraction = extract(&inputs).extraction;
@@ -134,7 +141,11 @@ impl Score {
     fn f1(&self) -> f64 {
         let p = self.matched as f64 / self.system.max(1) as f64;
         let r = self.matched as f64 / self.gold.max(1) as f64;
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     fn accuracy(&self) -> f64 {
         self.correct_value as f64 / self.matched.max(1) as f64
@@ -187,7 +198,8 @@ fn seeds_resolve_against_their_manifest_dates_and_quotes() {
     assert_eq!(found("002", "April 2"), [date("2009-04-02")]);
     assert_eq!(found("003", "Feb. 20"), [date("2009-02-20")]);
     assert_eq!(found("003", "Friday"), [date("2009-03-06")]);
-    let year_ago: Vec<_> = extraction.times.iter().filter(|t| t.doc.starts_with("003") && t.text == "a year ago").collect();
+    let year_ago: Vec<_> =
+        extraction.times.iter().filter(|t| t.doc.starts_with("003") && t.text == "a year ago").collect();
     assert_eq!(year_ago.len(), 1);
     assert_eq!(year_ago[0].value, "2008");
     assert_eq!(year_ago[0].anchor.as_deref(), Some("2009-02-20"), "anchored to the date Gates spoke");
@@ -205,6 +217,10 @@ fn held_out_newswire_scores_at_least_point_eight() {
         }
     }
     let value_f1 = score.f1() * score.accuracy();
-    println!("newswire: {score:?}, extraction F1 {:.3}, value accuracy {:.3}, value F1 {value_f1:.3}", score.f1(), score.accuracy());
+    println!(
+        "newswire: {score:?}, extraction F1 {:.3}, value accuracy {:.3}, value F1 {value_f1:.3}",
+        score.f1(),
+        score.accuracy()
+    );
     assert!(value_f1 >= 0.8, "value F1 {value_f1:.3} below 0.8");
 }

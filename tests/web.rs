@@ -105,7 +105,10 @@ fn strings(value: &JsValue, key: &str) -> Vec<String> {
 #[wasm_bindgen_test]
 fn a_corpus_answers_filters_with_ids_facets_and_hits() {
     let articles = Array::new();
-    articles.push(&article("mine", "Café news\n\nThe “CAFÉ” in Łódź 😀 opened on Monday, the owner said.\n\nSecond paragraph."));
+    articles.push(&article(
+        "mine",
+        "Café news\n\nThe “CAFÉ” in Łódź 😀 opened on Monday, the owner said.\n\nSecond paragraph.",
+    ));
     articles.push(&article("empty", "  "));
     let corpus = storyscope::wasm_api::new_corpus(articles.into(), true).expect("corpus");
 
@@ -130,7 +133,8 @@ fn a_corpus_answers_filters_with_ids_facets_and_hits() {
     assert_eq!(strings(&s, "documents"), ["mine"]);
     let text = get(&array(&out, "documents").get(4), "text").as_string().unwrap_or_default();
     let hit = array(&s, "hits").get(0);
-    let (start, end) = (get(&hit, "start").as_f64().unwrap_or(0.0) as usize, get(&hit, "end").as_f64().unwrap_or(0.0) as usize);
+    let (start, end) =
+        (get(&hit, "start").as_f64().unwrap_or(0.0) as usize, get(&hit, "end").as_f64().unwrap_or(0.0) as usize);
     assert_eq!(text.chars().skip(start).take(end - start).collect::<String>(), "Łódź");
     let snippet = array(&s, "snippets").get(0);
     assert_eq!(get(&snippet, "doc").as_string().as_deref(), Some("mine"));
@@ -155,10 +159,16 @@ fn set_positions(value: &JsValue, key: &str, len: u32) -> Vec<u32> {
 #[wasm_bindgen_test]
 fn select_answers_like_query_but_by_position() {
     let articles = Array::new();
-    articles.push(&article("mine", "Gdańsk talks\n\n“We will sign,” Anna Nowak said in Gdańsk on Monday.\n\nMore text."));
+    articles
+        .push(&article("mine", "Gdańsk talks\n\n“We will sign,” Anna Nowak said in Gdańsk on Monday.\n\nMore text."));
     let corpus = storyscope::wasm_api::new_corpus(articles.into(), true).expect("corpus");
     let out = corpus.extraction().expect("extraction");
-    for json in ["{}", r#"{"q": "gdansk"}"#, r#"{"kinds": ["quote"], "sources": "named"}"#, r#"{"from": "2009-01-01", "to": "2009-12-31"}"#] {
+    for json in [
+        "{}",
+        r#"{"q": "gdansk"}"#,
+        r#"{"kinds": ["quote"], "sources": "named"}"#,
+        r#"{"from": "2009-01-01", "to": "2009-12-31"}"#,
+    ] {
         let by_id = corpus.query(filter(json)).expect("query");
         let by_position = corpus.select(filter(json)).expect("select");
         for key in ["documents", "quotes", "entities", "events"] {
@@ -166,7 +176,11 @@ fn select_answers_like_query_but_by_position() {
             let positions = set_positions(&by_position, key, items.length());
             let ids: Vec<String> = positions.iter().filter_map(|&i| get(&items.get(i), "id").as_string()).collect();
             assert_eq!(ids, strings(&by_id, key), "{json}: {key}");
-            assert_eq!(get(&get(&by_position, "counts"), key).as_f64(), Some(ids.len() as f64), "{json}: count of {key}");
+            assert_eq!(
+                get(&get(&by_position, "counts"), key).as_f64(),
+                Some(ids.len() as f64),
+                "{json}: count of {key}"
+            );
         }
         // Facet counts by position agree with the counts by id (which leave out zeros).
         for key in ["documents", "entities"] {
@@ -184,7 +198,11 @@ fn select_answers_like_query_but_by_position() {
         let shown: Array = strings(&by_id, "documents").into_iter().map(JsValue::from).collect();
         let matches = corpus.matches(&q, shown.into()).expect("matches");
         for key in ["hits", "snippets"] {
-            assert_eq!(js_sys::JSON::stringify(&get(&matches, key)).ok(), js_sys::JSON::stringify(&get(&by_id, key)).ok(), "{json}: {key}");
+            assert_eq!(
+                js_sys::JSON::stringify(&get(&matches, key)).ok(),
+                js_sys::JSON::stringify(&get(&by_id, key)).ok(),
+                "{json}: {key}"
+            );
         }
     }
     assert!(corpus.select(filter(r#"{"to": "soon"}"#)).is_err());
@@ -199,7 +217,11 @@ fn select_answers_like_query_but_by_position() {
 #[wasm_bindgen_test]
 fn a_malformed_filter_is_a_readable_error() {
     let corpus = storyscope::wasm_api::new_corpus(Array::new().into(), false).expect("corpus");
-    for (json, words) in [(r#"{"from": "yesterday"}"#, "invalid date"), (r#"{"kinds": ["tweet"]}"#, "unknown variant"), (r#""q""#, "invalid filter")] {
+    for (json, words) in [
+        (r#"{"from": "yesterday"}"#, "invalid date"),
+        (r#"{"kinds": ["tweet"]}"#, "unknown variant"),
+        (r#""q""#, "invalid filter"),
+    ] {
         let err = corpus.query(filter(json)).expect_err(json);
         let message = get(&JsValue::from(err), "message").as_string().unwrap_or_default();
         assert!(message.contains("invalid filter") && message.contains(words), "{json}: {message}");

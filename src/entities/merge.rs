@@ -114,9 +114,10 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found]) -> Entities {
                 Kind::Person => {
                     let Some((last, given)) = person_keys(&c.words) else { continue };
                     let people = by_surname.entry(last).or_default();
-                    let same = people.iter().copied().find(|&p| {
-                        person_keys(&drafts[p].name).is_some_and(|(_, g)| same_given_name(&g, &given))
-                    });
+                    let same = people
+                        .iter()
+                        .copied()
+                        .find(|&p| person_keys(&drafts[p].name).is_some_and(|(_, g)| same_given_name(&g, &given)));
                     same.unwrap_or_else(|| {
                         drafts.push(Draft::new(Kind::Person, c));
                         people.push(drafts.len() - 1);
@@ -207,7 +208,8 @@ fn resolve_lone_word(
         return by_last.iter().copied().max_by_key(|&p| (mentions_before(p), std::cmp::Reverse(p)));
     }
     if c.kind == Kind::Person && c.certainty != Certainty::Sure || c.titled {
-        let by_first: Vec<usize> = people_here.iter().copied().filter(|&p| given_of(p).as_deref() == Some(word)).collect();
+        let by_first: Vec<usize> =
+            people_here.iter().copied().filter(|&p| given_of(p).as_deref() == Some(word)).collect();
         if by_first.len() == 1 && !c.titled {
             return by_first.first().copied();
         }
@@ -215,7 +217,8 @@ fn resolve_lone_word(
     if !c.titled {
         let other = in_doc.iter().copied().find(|&p| {
             drafts[p].kind != Kind::Person
-                && (drafts[p].canonical.as_deref().map(key).as_deref() == Some(word) || key(&drafts[p].name.join(" ")) == word)
+                && (drafts[p].canonical.as_deref().map(key).as_deref() == Some(word)
+                    || key(&drafts[p].name.join(" ")) == word)
         });
         if other.is_some() {
             return other;

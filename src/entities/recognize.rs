@@ -182,13 +182,13 @@ fn is_calendar_word(word: &str) -> bool {
 
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=6).contains(&letters)
-        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
+    (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
 }
 
 /// Sentence-opening words that look like verbs, adverbs or abstract nouns, not names.
 fn looks_like_common_word(word: &str) -> bool {
-    const SUFFIXES: &[&str] = &["ing", "ly", "ed", "ness", "ment", "tion", "sion", "ful", "ous", "ive", "able", "ism", "ity"];
+    const SUFFIXES: &[&str] =
+        &["ing", "ly", "ed", "ness", "ment", "tion", "sion", "ful", "ous", "ive", "able", "ism", "ity"];
     let lower = word.to_lowercase();
     SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
 }
@@ -297,7 +297,10 @@ impl Run<'_, '_, '_> {
         if start >= end {
             return;
         }
-        if !titled && start > self.tokens.start && (self.whole_known(start..end, found) || self.by_head_word(start..end, found)) {
+        if !titled
+            && start > self.tokens.start
+            && (self.whole_known(start..end, found) || self.by_head_word(start..end, found))
+        {
             return;
         }
         if titled {
@@ -358,13 +361,21 @@ impl Run<'_, '_, '_> {
     fn lowercase_title_before(&self) -> Option<(String, Option<Gender>)> {
         let first = self.tokens.start;
         let mut from = first;
-        while from > 0 && first - from < 4 && self.a.tokens[from - 1].kind == TokenKind::Word && !is_name_word(self.a, from - 1) {
+        while from > 0
+            && first - from < 4
+            && self.a.tokens[from - 1].kind == TokenKind::Word
+            && !is_name_word(self.a, from - 1)
+        {
             from -= 1;
         }
         (from..first).find_map(|k| {
             let words: Vec<&str> = (k..first).map(|i| self.a.token_text(i)).collect();
             let phrase = words.join(" ");
-            let titled = lexicon::TITLES.iter().any(|t| t.role && t.words.len() == words.len() && t.words.iter().zip(&words).all(|(a, b)| a.eq_ignore_ascii_case(b)));
+            let titled = lexicon::TITLES.iter().any(|t| {
+                t.role
+                    && t.words.len() == words.len()
+                    && t.words.iter().zip(&words).all(|(a, b)| a.eq_ignore_ascii_case(b))
+            });
             let noun = lexicon::GENDERED_NOUNS.iter().find(|(n, _)| *n == phrase && words.len() == 1);
             let role_noun = lexicon::ROLE_NOUNS.contains(&phrase.as_str());
             (titled || role_noun || noun.is_some_and(|_| lexicon::ROLE_NOUNS.contains(&phrase.as_str())))
@@ -426,7 +437,8 @@ impl Run<'_, '_, '_> {
             return;
         }
         let place_cue = before.is_some_and(|b| lexicon::PLACE_CUES.contains(&b))
-            || (next(1) == Some(",") && matches!(self.lookup(i + 2..(i + 3).min(self.sentence_end)), Some(Known::Place(_))));
+            || (next(1) == Some(",")
+                && matches!(self.lookup(i + 2..(i + 3).min(self.sentence_end)), Some(Known::Place(_))));
         // A word opening a sentence stands on its own only before a reporting verb ("Kozlov
         // said"); otherwise it counts only if a fuller name of the story vouches for it.
         let reports = next(1).is_some_and(|n| lexicon::REPORTING_VERBS.contains(&n));
@@ -515,7 +527,11 @@ mod tests {
         let doc = Doc { document: &document, analysis, dct: None };
         let g = Gazetteer::new();
         let ctx = Context::new(&g, std::slice::from_ref(&doc));
-        recognize(&doc, &ctx).candidates.into_iter().map(|c| (text[c.span.start..c.span.end].to_string(), c.kind)).collect()
+        recognize(&doc, &ctx)
+            .candidates
+            .into_iter()
+            .map(|c| (text[c.span.start..c.span.end].to_string(), c.kind))
+            .collect()
     }
 
     #[test]
@@ -523,7 +539,11 @@ mod tests {
         let got = found("Defense Secretary Martin T. Holloway met Mr. Smith’s aides in Russia.");
         assert_eq!(
             got,
-            [("Martin T. Holloway".to_string(), Kind::Person), ("Smith".to_string(), Kind::Person), ("Russia".to_string(), Kind::Place)]
+            [
+                ("Martin T. Holloway".to_string(), Kind::Person),
+                ("Smith".to_string(), Kind::Person),
+                ("Russia".to_string(), Kind::Place)
+            ]
         );
     }
 
@@ -543,8 +563,20 @@ mod tests {
     #[test]
     fn odd_input_does_not_panic() {
         for text in [
-            "", "’s", "Mr.", "Mr. ’s", "of of Of", "\"A\" \"B\"", "ÉÉÉ’s Ü-Ö", "Secretary of", "Ms. van",
-            "U.S.-Russian-Chinese ties", "X, Y, Z, Ä", "the journal", "A “B” C", "President Prime Minister",
+            "",
+            "’s",
+            "Mr.",
+            "Mr. ’s",
+            "of of Of",
+            "\"A\" \"B\"",
+            "ÉÉÉ’s Ü-Ö",
+            "Secretary of",
+            "Ms. van",
+            "U.S.-Russian-Chinese ties",
+            "X, Y, Z, Ä",
+            "the journal",
+            "A “B” C",
+            "President Prime Minister",
         ] {
             found(text);
         }

@@ -15,7 +15,8 @@ pub(crate) fn around(analysis: &Analysis, time: Span, dated: &[Span]) -> Option<
     let s = analysis.sentence_at(time.start)?;
     let sentence = analysis.sentences.get(s)?;
     let k = dated.partition_point(|d| d.start < time.start);
-    let previous = k.checked_sub(1).and_then(|p| dated.get(p)).filter(|p| p.end <= time.start && p.start >= sentence.span.start);
+    let previous =
+        k.checked_sub(1).and_then(|p| dated.get(p)).filter(|p| p.end <= time.start && p.start >= sentence.span.start);
     let next = dated[k..].iter().find(|n| n.start >= time.end).filter(|n| n.end <= sentence.span.end);
     let cuts: Vec<usize> = sentence
         .tokens
@@ -28,7 +29,9 @@ pub(crate) fn around(analysis: &Analysis, time: Span, dated: &[Span]) -> Option<
         .unwrap_or(sentence.span.start);
     // The last cut before the next date keeps the subject with its date ("in Lyon on June 4,
     // the mayor said, “… two years ago …”" splits before the quote, not after "June 4").
-    let end = next.and_then(|n| cuts.iter().rev().find(|&&c| c >= time.end && c < n.start).copied()).unwrap_or(sentence.span.end);
+    let end = next
+        .and_then(|n| cuts.iter().rev().find(|&&c| c >= time.end && c < n.start).copied())
+        .unwrap_or(sentence.span.end);
     Some(Span::new(start, end))
 }
 

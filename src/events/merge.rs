@@ -4,8 +4,8 @@
 //! or a decade does not swallow everything in it. Two groups dated to different days never
 //! merge, even through a coarser report overlapping both.
 
-use crate::calendar::days_between;
 use super::Draft;
+use crate::calendar::days_between;
 
 /// How many later drafts (by start date) one draft is compared with: keeps merging linear.
 const WINDOW: usize = 256;

@@ -43,7 +43,8 @@ pub(crate) fn build(docs: &[Doc], entities: &Entities, quotes: &[Quote], times: 
         let doc_times = times_by_doc.get(id).map_or(&[][..], Vec::as_slice);
         drafts.extend(drafts_of(d, doc, entities, doc_quotes, doc_times));
     }
-    let mut events: Vec<Event> = merge::groups(&drafts).into_iter().map(|g| event_of(&g, &drafts, docs, entities)).collect();
+    let mut events: Vec<Event> =
+        merge::groups(&drafts).into_iter().map(|g| event_of(&g, &drafts, docs, entities)).collect();
     events.sort_by(|a, b| (&a.start, &a.end, &a.date).cmp(&(&b.start, &b.end, &b.date)));
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("ev{i}");

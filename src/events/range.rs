@@ -1,9 +1,9 @@
 //! The days a TIMEX3 date value covers: `2015-06-04` one day, `2015-06` a month, `2015-W23`
 //! a week, `2015-SP` a season, `197` a decade. Vague and underspecified values have none.
 
+use crate::calendar::{add_days, add_months};
 use crate::times::lexicon::season_month;
 use jiff::civil::{Date, ISOWeekDate, Weekday};
-use crate::calendar::{add_days, add_months};
 
 fn number<T: std::str::FromStr>(s: &str) -> Option<T> {
     (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
@@ -31,7 +31,9 @@ pub(crate) fn of_value(value: &str) -> Option<(Date, Date)> {
             }
             Some((week, add_days(week, 6)?))
         }
-        [y, m] if m.len() == 2 && number::<i8>(m).is_some() => months_from(Date::new(number(y)?, number(m)?, 1).ok()?, 1),
+        [y, m] if m.len() == 2 && number::<i8>(m).is_some() => {
+            months_from(Date::new(number(y)?, number(m)?, 1).ok()?, 1)
+        }
         [y, q] if q.starts_with('Q') => {
             let quarter: i8 = number(&q[1..])?;
             months_from(Date::new(number(y)?, 3 * (quarter - 1) + 1, 1).ok()?, 3)
@@ -40,7 +42,9 @@ pub(crate) fn of_value(value: &str) -> Option<(Date, Date)> {
             let half: i8 = number(&h[1..])?;
             months_from(Date::new(number(y)?, 6 * (half - 1) + 1, 1).ok()?, 6)
         }
-        [y, s] if matches!(*s, "SP" | "SU" | "FA" | "WI") => months_from(Date::new(number(y)?, season_month(s), 1).ok()?, 3),
+        [y, s] if matches!(*s, "SP" | "SU" | "FA" | "WI") => {
+            months_from(Date::new(number(y)?, season_month(s), 1).ok()?, 3)
+        }
         [y] if y.len() == 4 => months_from(Date::new(number(y)?, 1, 1).ok()?, 12),
         [decade] if decade.len() == 3 => months_from(Date::new(number::<i16>(decade)? * 10, 1, 1).ok()?, 120),
         _ => None,

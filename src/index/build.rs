@@ -24,7 +24,7 @@ pub(crate) fn build(extraction: Extraction) -> Index {
     let mut doc_days: Vec<Vec<Days>> = extraction
         .documents
         .iter()
-        .map(|d| d.published.as_deref().and_then(Day::parse).map(|day| (day, day)).into_iter().collect())
+        .map(|d| d.published.map(|stamp| Day::of(stamp.date)).map(|day| (day, day)).into_iter().collect())
         .collect();
     // A quote's own day is its document's; the days of its events are added at query time.
     let quote_day: Vec<Option<Day>> = extraction
@@ -142,8 +142,12 @@ pub(crate) fn build(extraction: Extraction) -> Index {
         entity_events: entity_events.iter().map(|list: &Vec<u32>| list.len() as u32).collect(),
         speaker_quotes: counts(speaker_names.len(), quote_speaker.iter().flatten().copied()),
     };
-    let entity_mention_total = entity_mentions.iter().map(|docs: &Vec<(u32, u32)>| docs.iter().map(|&(_, n)| n).sum()).collect();
-    let quote_named = Bits::of(extraction.quotes.len(), (0..extraction.quotes.len() as u32).filter(|&q| extraction.quotes[q as usize].speaker_id.is_some()));
+    let entity_mention_total =
+        entity_mentions.iter().map(|docs: &Vec<(u32, u32)>| docs.iter().map(|&(_, n)| n).sum()).collect();
+    let quote_named = Bits::of(
+        extraction.quotes.len(),
+        (0..extraction.quotes.len() as u32).filter(|&q| extraction.quotes[q as usize].speaker_id.is_some()),
+    );
     Index {
         doc_words: doc_words.finish(extraction.documents.len()),
         entity_words: entity_words.finish(extraction.entities.len()),

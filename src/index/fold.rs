@@ -105,9 +105,10 @@ mod tests {
 
     #[test]
     fn folds_case_and_latin_accents() {
-        assert_eq!(words("Gdańsk CAFÉ Straße Łódź Ærø Øresund ȘTEFAN naïve"), [
-            "gdansk", "cafe", "strasse", "lodz", "aero", "oresund", "stefan", "naive"
-        ]);
+        assert_eq!(
+            words("Gdańsk CAFÉ Straße Łódź Ærø Øresund ȘTEFAN naïve"),
+            ["gdansk", "cafe", "strasse", "lodz", "aero", "oresund", "stefan", "naive"]
+        );
         // Decomposed accents (e + combining acute) fold the same way.
         assert_eq!(words("Cafe\u{301} Москва Ἀθῆναι"), ["cafe", "москва", "ἀθῆναι"]);
     }
@@ -120,7 +121,17 @@ mod tests {
             assert_eq!(&text[span.byte_start..span.byte_end].chars().count(), &(span.char_end - span.char_start));
             seen.push((w.to_string(), span.char_start));
         });
-        let expected = [("hi", 1), ("it", 7), ("s", 10), ("o", 12), ("neill", 14), ("long", 20), ("range", 25), ("3", 31), ("000", 33)];
+        let expected = [
+            ("hi", 1),
+            ("it", 7),
+            ("s", 10),
+            ("o", 12),
+            ("neill", 14),
+            ("long", 20),
+            ("range", 25),
+            ("3", 31),
+            ("000", 33),
+        ];
         assert_eq!(seen, expected.map(|(w, at)| (w.to_string(), at)));
     }
 }

@@ -50,12 +50,15 @@ mod search;
 mod select;
 mod words;
 
-pub use filter::{Counts, Day, Facets, Filter, Hit, Kind, KindCounts, Matches, PositionFacets, Positions, Selected, Selection, Snippet, SourceCounts, Sources};
+pub use filter::{
+    Counts, Day, Facets, Filter, Hit, Kind, KindCounts, Matches, PositionFacets, Positions, Selected, Selection,
+    Snippet, SourceCounts, Sources,
+};
 pub use search::{MAX_HITS, MAX_SNIPPETS_PER_DOC, MAX_SNIPPET_DOCS};
 
 use crate::model::Extraction;
-use std::collections::HashMap;
 use bits::Bits;
+use std::collections::HashMap;
 use words::WordIndex;
 
 /// An inclusive range of days.

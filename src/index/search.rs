@@ -38,7 +38,11 @@ pub(crate) fn find<'a>(docs: impl Iterator<Item = (&'a str, &'a str)>, terms: &T
             continue;
         }
         let room = MAX_HITS.saturating_sub(hits.len());
-        hits.extend(found.iter().take(room).map(|s| Hit { doc: doc.to_string(), start: s.char_start, end: s.char_end }));
+        hits.extend(found.iter().take(room).map(|s| Hit {
+            doc: doc.to_string(),
+            start: s.char_start,
+            end: s.char_end,
+        }));
         if snippet_docs < MAX_SNIPPET_DOCS {
             snippet_docs += 1;
             snippets.extend(snippets_of(doc, text, &found));
@@ -63,7 +67,10 @@ fn snippets_of(doc: &str, text: &str, found: &[WordSpan]) -> Vec<Snippet> {
             start: char_start,
             end: char_end,
             text: text[byte_start..byte_end].to_string(),
-            hits: rest[..inside].iter().map(|h| Span::new(h.char_start - char_start, h.char_end - char_start)).collect(),
+            hits: rest[..inside]
+                .iter()
+                .map(|h| Span::new(h.char_start - char_start, h.char_end - char_start))
+                .collect(),
         });
         rest = &rest[inside..];
     }

@@ -54,7 +54,10 @@ pub(crate) fn select(index: &Index, filter: &Filter) -> Selected {
     let terms = Terms::parse(&filter.q);
     let parts = Parts::new(index, filter, &terms);
     let docs = index.extraction.documents.len();
-    let documents = all(docs, [parts.doc_docs.as_ref(), parts.doc_entities.as_ref(), parts.doc_days.as_ref(), parts.doc_text.as_ref()]);
+    let documents = all(
+        docs,
+        [parts.doc_docs.as_ref(), parts.doc_entities.as_ref(), parts.doc_days.as_ref(), parts.doc_text.as_ref()],
+    );
     let passing = parts.passing(index, Except::Nothing);
     let entities = index.entities_mentioned(&passing);
     let facets = facets(index, &parts, &passing);
@@ -73,7 +76,8 @@ pub(crate) fn matches(index: &Index, q: &str, positions: impl Iterator<Item = us
     if terms.is_empty() {
         return Matches::default();
     }
-    let texts = positions.filter_map(|d| index.extraction.documents.get(d)).map(|doc| (doc.id.as_str(), doc.text.as_str()));
+    let texts =
+        positions.filter_map(|d| index.extraction.documents.get(d)).map(|doc| (doc.id.as_str(), doc.text.as_str()));
     let (hits, snippets) = search::find(texts, &terms);
     Matches { hits, snippets }
 }
@@ -179,21 +183,29 @@ impl Parts {
         let x = &index.extraction;
         let (docs, quotes, events) = (x.documents.len(), x.quotes.len(), x.events.len());
 
-        let doc_filter = known(&filter.docs, |id| index.doc_index.get(id).copied())
-            .map(|list| Bits::of(docs, list));
+        let doc_filter = known(&filter.docs, |id| index.doc_index.get(id).copied()).map(|list| Bits::of(docs, list));
         let entity_filter = known(&filter.entities, |id| index.entity_index.get(id).copied());
         let every_entity = |lists: &[Vec<u32>], len: usize| {
             entity_filter.as_ref().map(|ids| {
                 ids.iter().fold(Bits::full(len), |acc, &e| acc.and(&Bits::of(len, lists[e as usize].iter().copied())))
             })
         };
-        let in_range = |days: &Days| !matches!(filter.from, Some(from) if days.1 < from) && !matches!(filter.to, Some(to) if days.0 > to);
+        let in_range = |days: &Days| {
+            !matches!(filter.from, Some(from) if days.1 < from) && !matches!(filter.to, Some(to) if days.0 > to)
+        };
         let dated = filter.from.is_some() || filter.to.is_some();
-        let by_days = |len: usize, days: &dyn Fn(usize) -> bool| dated.then(|| Bits::of(len, (0..len).filter(|&i| days(i)).map(|i| i as u32)));
+        let by_days = |len: usize, days: &dyn Fn(usize) -> bool| {
+            dated.then(|| Bits::of(len, (0..len).filter(|&i| days(i)).map(|i| i as u32)))
+        };
         let text = |words: &super::words::WordIndex| (!terms.is_empty()).then(|| words.matching(terms));
 
         let quote_speakers = {
-            let lists: Vec<&Vec<u32>> = filter.speakers.iter().filter_map(|s| index.speaker_keys.get(s)).map(|&k| &index.speaker_quotes[k as usize]).collect();
+            let lists: Vec<&Vec<u32>> = filter
+                .speakers
+                .iter()
+                .filter_map(|s| index.speaker_keys.get(s))
+                .map(|&k| &index.speaker_quotes[k as usize])
+                .collect();
             (!lists.is_empty()).then(|| Bits::of(quotes, lists.into_iter().flatten().copied()))
         };
         let quote_sources = filter.sources.map(|wanted| match wanted {
@@ -201,7 +213,10 @@ impl Parts {
             Sources::Unnamed => Bits::full(quotes).and_not(&index.quote_named),
         });
         let quote_docs = doc_filter.as_ref().map(|set| {
-            Bits::of(quotes, (0..quotes).filter(|&q| index.quote_doc[q].is_some_and(|d| set.contains(d as usize))).map(|q| q as u32))
+            Bits::of(
+                quotes,
+                (0..quotes).filter(|&q| index.quote_doc[q].is_some_and(|d| set.contains(d as usize))).map(|q| q as u32),
+            )
         });
         let event_docs = doc_filter.as_ref().map(|set| {
             let passes = |e: usize| index.event_docs[e].iter().any(|&d| set.contains(d as usize));
@@ -220,7 +235,10 @@ impl Parts {
             quote_sources,
             // A quote is in range by its document's day or by one of its events.
             quote_days: event_days.as_ref().map(|events_in_range| {
-                let mut bits = Bits::of(quotes, (0..quotes).filter(|&q| index.quote_day[q].is_some_and(|d| in_range(&(d, d)))).map(|q| q as u32));
+                let mut bits = Bits::of(
+                    quotes,
+                    (0..quotes).filter(|&q| index.quote_day[q].is_some_and(|d| in_range(&(d, d)))).map(|q| q as u32),
+                );
                 for e in events_in_range.iter() {
                     for &q in &index.event_quotes[e] {
                         bits.insert(q as usize);
@@ -242,26 +260,36 @@ impl Parts {
         let x = &index.extraction;
         let unless = |facet: Except, part: &'a Option<Bits>| if except == facet { None } else { part.as_ref() };
         let wanted = |k: usize| except == Except::Kinds || self.wanted[k];
-        let quotes = all(x.quotes.len(), [
-            unless(Except::Docs, &self.quote_docs),
-            unless(Except::Entities, &self.quote_entities),
-            unless(Except::Speakers, &self.quote_speakers),
-            unless(Except::Sources, &self.quote_sources),
-            self.quote_days.as_ref(),
-            self.quote_text.as_ref(),
-        ]);
-        let events = all(x.events.len(), [
-            unless(Except::Docs, &self.event_docs),
-            unless(Except::Entities, &self.event_entities),
-            self.event_days.as_ref(),
-            self.event_text.as_ref(),
-        ]);
-        let mention_docs = all(x.documents.len(), [
-            unless(Except::Docs, &self.doc_docs),
-            unless(Except::Entities, &self.doc_entities),
-            self.doc_days.as_ref(),
-        ]);
-        let entities = if wanted(2) { all(x.entities.len(), [self.entity_text.as_ref()]) } else { Bits::empty(x.entities.len()) };
+        let quotes = all(
+            x.quotes.len(),
+            [
+                unless(Except::Docs, &self.quote_docs),
+                unless(Except::Entities, &self.quote_entities),
+                unless(Except::Speakers, &self.quote_speakers),
+                unless(Except::Sources, &self.quote_sources),
+                self.quote_days.as_ref(),
+                self.quote_text.as_ref(),
+            ],
+        );
+        let events = all(
+            x.events.len(),
+            [
+                unless(Except::Docs, &self.event_docs),
+                unless(Except::Entities, &self.event_entities),
+                self.event_days.as_ref(),
+                self.event_text.as_ref(),
+            ],
+        );
+        let mention_docs = all(
+            x.documents.len(),
+            [
+                unless(Except::Docs, &self.doc_docs),
+                unless(Except::Entities, &self.doc_entities),
+                self.doc_days.as_ref(),
+            ],
+        );
+        let entities =
+            if wanted(2) { all(x.entities.len(), [self.entity_text.as_ref()]) } else { Bits::empty(x.entities.len()) };
         Passing {
             quotes: if wanted(0) { quotes } else { Bits::empty(x.quotes.len()) },
             events: if wanted(1) { events } else { Bits::empty(x.events.len()) },

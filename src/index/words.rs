@@ -21,7 +21,14 @@ impl Terms {
         let typing = q.chars().last().is_some_and(char::is_alphanumeric);
         let prefix = if typing { exact.pop() } else { None };
         let mut seen = Vec::new();
-        exact.retain(|w| if seen.contains(w) { false } else { seen.push(w.clone()); true });
+        exact.retain(|w| {
+            if seen.contains(w) {
+                false
+            } else {
+                seen.push(w.clone());
+                true
+            }
+        });
         Terms { exact, prefix }
     }
 
@@ -79,11 +86,8 @@ impl WordIndexBuilder {
     /// The index over `items` items (at least as many as were added).
     pub(crate) fn finish(self, items: usize) -> WordIndex {
         let mut postings = self.postings;
-        let mut entries: Vec<(String, Vec<u32>)> = self
-            .ids
-            .into_iter()
-            .map(|(word, id)| (word, std::mem::take(&mut postings[id as usize])))
-            .collect();
+        let mut entries: Vec<(String, Vec<u32>)> =
+            self.ids.into_iter().map(|(word, id)| (word, std::mem::take(&mut postings[id as usize]))).collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (vocabulary, postings): (Vec<_>, Vec<_>) = entries
             .into_iter()

@@ -22,13 +22,75 @@ pub(crate) struct Line {
 
 /// First words of labels that announce a heading or a note, not a speaker.
 const HEADINGS: &[&str] = &[
-    "update", "updated", "note", "editor", "editors", "source", "sources", "photo", "photos", "related",
-    "correction", "clarification", "read", "see", "via", "tags", "tag", "posted", "filed", "warning",
-    "breaking", "exclusive", "watch", "video", "listen", "background", "addendum", "ps", "p.s.",
-    "summary", "contact", "email", "phone", "credit", "credits", "image", "caption", "subject", "title",
-    "headline", "date", "time", "location", "disclosure", "full", "bottom", "step", "part", "chapter",
-    "example", "rule", "lesson", "key", "fact", "facts", "quote", "quotes", "statement", "transcript",
-    "audio", "update:", "more", "also", "previously", "links", "link", "result", "results", "score",
+    "update",
+    "updated",
+    "note",
+    "editor",
+    "editors",
+    "source",
+    "sources",
+    "photo",
+    "photos",
+    "related",
+    "correction",
+    "clarification",
+    "read",
+    "see",
+    "via",
+    "tags",
+    "tag",
+    "posted",
+    "filed",
+    "warning",
+    "breaking",
+    "exclusive",
+    "watch",
+    "video",
+    "listen",
+    "background",
+    "addendum",
+    "ps",
+    "p.s.",
+    "summary",
+    "contact",
+    "email",
+    "phone",
+    "credit",
+    "credits",
+    "image",
+    "caption",
+    "subject",
+    "title",
+    "headline",
+    "date",
+    "time",
+    "location",
+    "disclosure",
+    "full",
+    "bottom",
+    "step",
+    "part",
+    "chapter",
+    "example",
+    "rule",
+    "lesson",
+    "key",
+    "fact",
+    "facts",
+    "quote",
+    "quotes",
+    "statement",
+    "transcript",
+    "audio",
+    "update:",
+    "more",
+    "also",
+    "previously",
+    "links",
+    "link",
+    "result",
+    "results",
+    "score",
 ];
 
 const MAX_LABEL_WORDS: usize = 5;
@@ -67,12 +129,18 @@ mod tests {
     fn labels(text: &str) -> Vec<String> {
         let a = Analysis::of_text(text);
         let w = Words { a: &a };
-        find(&w, &a.paragraphs).iter().map(|l| text[a.tokens[l.label.0].span.start..a.tokens[l.label.1].span.end].to_string()).collect()
+        find(&w, &a.paragraphs)
+            .iter()
+            .map(|l| text[a.tokens[l.label.0].span.start..a.tokens[l.label.1].span.end].to_string())
+            .collect()
     }
 
     #[test]
     fn transcript_and_interview_lines() {
-        assert_eq!(labels("Intro.\n\nPresident Doe: We agree.\n\nMINISTER ROE: We do not.\n\nAfter."), ["President Doe", "MINISTER ROE"]);
+        assert_eq!(
+            labels("Intro.\n\nPresident Doe: We agree.\n\nMINISTER ROE: We do not.\n\nAfter."),
+            ["President Doe", "MINISTER ROE"]
+        );
         assert_eq!(labels("Q: Why now?\n\nA: Because."), ["Q", "A"]);
     }
 

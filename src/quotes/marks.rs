@@ -100,9 +100,7 @@ fn document_style(text: &str) -> Style {
 }
 
 fn next_opens_with_mark(text: &str, para: Option<&Span>, style: Style) -> bool {
-    para.is_some_and(|p| {
-        marks_of_first(text, *p, style).is_some_and(|(at, _, dir)| at == p.start && dir != Dir::Close)
-    })
+    para.is_some_and(|p| marks_of_first(text, *p, style).is_some_and(|(at, _, dir)| at == p.start && dir != Dir::Close))
 }
 
 fn marks_of_first(text: &str, para: Span, style: Style) -> Option<(usize, usize, Dir)> {
@@ -129,19 +127,25 @@ fn classify(text: &str, para: Span, at: usize, c: char, style: Style) -> Option<
     let by_context = || match (space_before, space_after) {
         (true, false) => Some(Dir::Open),
         (false, true) => Some(Dir::Close),
-        (false, false) if before.is_some_and(|b| b.is_alphanumeric()) && after.is_some_and(|a| a.is_alphanumeric()) => None,
+        (false, false) if before.is_some_and(|b| b.is_alphanumeric()) && after.is_some_and(|a| a.is_alphanumeric()) => {
+            None
+        }
         _ => Some(Dir::Either),
     };
     match (style, c) {
         (Style::Double, '"') => by_context(),
         // Curly marks say their direction, unless the context plainly contradicts it (a
         // closing mark used to open, as some typesetting does).
-        (Style::Double, '“' | '„' | '«') => Some(if !space_before && space_after { Dir::Close } else { Dir::Open }),
+        (Style::Double, '“' | '„' | '«') => {
+            Some(if !space_before && space_after { Dir::Close } else { Dir::Open })
+        }
         (Style::Double, '”' | '»') => Some(if space_before && !space_after { Dir::Open } else { Dir::Close }),
         (Style::Single, '‘') => opens_word(text, at, c).then_some(Dir::Open),
         // `’` is an apostrophe inside a word or before one (’80s, ’n’); it closes only after a
         // word and before a space or punctuation.
-        (Style::Single, '’') => (!space_before && space_after && !is_plural_possessive(text, at, para)).then_some(Dir::Close),
+        (Style::Single, '’') => {
+            (!space_before && space_after && !is_plural_possessive(text, at, para)).then_some(Dir::Close)
+        }
         _ => None,
     }
 }
@@ -152,7 +156,9 @@ fn opens_word(text: &str, at: usize, c: char) -> bool {
     let rest = &text[at + c.len_utf8()..];
     let after = rest.chars().next();
     let elided_year = rest.chars().take_while(char::is_ascii_digit).count() == 2;
-    before.map_or(true, |b| b.is_whitespace() || is_opening_punct(b)) && after.is_some_and(|a| !a.is_whitespace()) && !elided_year
+    before.map_or(true, |b| b.is_whitespace() || is_opening_punct(b))
+        && after.is_some_and(|a| !a.is_whitespace())
+        && !elided_year
 }
 
 /// `the Russians’ plan`: an `s’` followed by a lowercase word is a possessive, not a closer.
@@ -167,7 +173,10 @@ fn is_opening_punct(c: char) -> bool {
 }
 
 fn is_trailing_punct(c: char) -> bool {
-    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…' | '”' | '’' | '"' | '\'' | '»')
+    matches!(
+        c,
+        '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…' | '”' | '’' | '"' | '\'' | '»'
+    )
 }
 
 #[cfg(test)]

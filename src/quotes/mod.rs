@@ -97,7 +97,8 @@ fn document_quotes(doc: &Doc, entities: &Entities, mentions: &[MentionRef]) -> V
 /// Pairs marks, reads transcript lines, and finds each quote's clause and kind.
 fn find_quotes(w: &Words) -> Vec<Found> {
     let a = w.a;
-    let paragraph_of = |at: usize| a.paragraphs.partition_point(|p| p.end < at).min(a.paragraphs.len().saturating_sub(1));
+    let paragraph_of =
+        |at: usize| a.paragraphs.partition_point(|p| p.end < at).min(a.paragraphs.len().saturating_sub(1));
     let lines = dialogue::find(w, &a.paragraphs);
     let mut in_dialogue = vec![false; a.paragraphs.len()];
     let mut in_quote = vec![false; a.tokens.len()];
@@ -121,8 +122,11 @@ fn find_quotes(w: &Words) -> Vec<Found> {
             let p = paragraph_of(m.outer.start);
             let open = a.token_from(m.outer.start);
             let close = a.token_from(m.outer.end).checked_sub(1)?;
-            (!in_dialogue[p] && open <= close && close < a.tokens.len())
-                .then_some((m, QuoteTokens { open, close, paragraph: a.paragraphs[p] }, p))
+            (!in_dialogue[p] && open <= close && close < a.tokens.len()).then_some((
+                m,
+                QuoteTokens { open, close, paragraph: a.paragraphs[p] },
+                p,
+            ))
         })
         .collect();
     for (_, q, _) in &marked {
@@ -146,10 +150,13 @@ fn find_quotes(w: &Words) -> Vec<Found> {
         });
     }
     // Reported speech is found with every quote's tokens and cue known.
-    let mut cues: Vec<usize> = found.iter().filter_map(|f| match f.source {
-        Source::Clause(c) => Some(c.cue_token),
-        _ => None,
-    }).collect();
+    let mut cues: Vec<usize> = found
+        .iter()
+        .filter_map(|f| match f.source {
+            Source::Clause(c) => Some(c.cue_token),
+            _ => None,
+        })
+        .collect();
     cues.sort_unstable();
     let reported = attribution::reported(w, &in_quote, &a.paragraphs, &cues);
     found.extend(reported.into_iter().map(|r| Found {
@@ -177,20 +184,31 @@ fn trim(text: &str, span: Span) -> Span {
 
 /// Direct (a sentence or more), partial (a fragment inside reported speech) or scare (a short
 /// term with no speech around it).
-fn classify(w: &Words, in_quote: &[bool], q: QuoteTokens, inner: &str, single_paragraph: bool, clause: Option<Attribution>) -> QuoteKind {
+fn classify(
+    w: &Words,
+    in_quote: &[bool],
+    q: QuoteTokens,
+    inner: &str,
+    single_paragraph: bool,
+    clause: Option<Attribution>,
+) -> QuoteKind {
     let words = (q.open + 1..q.close).filter(|&i| w.a.tokens[i].kind != crate::text::TokenKind::Punct).count();
     let first = inner.chars().next();
     let upper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let prev = q.open.checked_sub(1).filter(|&t| w.a.tokens[t].span.start >= q.paragraph.start);
     let clause_start = prev.map_or(true, |t| {
-        in_quote[t] || w.is_punct(t, &['.', '!', '?', ':', ',', ';', '—', '–', '(']) || verbs::speech_lemma(w.text(t)).is_some()
+        in_quote[t]
+            || w.is_punct(t, &['.', '!', '?', ':', ',', ';', '—', '–', '('])
+            || verbs::speech_lemma(w.text(t)).is_some()
     });
     let last = inner.chars().next_back();
     let ends_sentence = matches!(last, Some('.' | '?' | '!' | '…'));
     // The second half of a split quote: `“…,” she said, “and …”`.
     let split_half = clause.is_some_and(|c| c.side == Side::Before)
         && prev.is_some_and(|t| w.is_punct(t, &[',', ':']))
-        && attribution::left_start(w, in_quote, q).checked_sub(1).is_some_and(|t| in_quote[t] && w.a.tokens[t].span.start >= q.paragraph.start);
+        && attribution::left_start(w, in_quote, q)
+            .checked_sub(1)
+            .is_some_and(|t| in_quote[t] && w.a.tokens[t].span.start >= q.paragraph.start);
     let sentential = (upper && (clause_start || ends_sentence || words >= 6))
         || (clause_start && prev.is_none() && words >= 3)
         || split_half
@@ -223,7 +241,9 @@ fn resolve_speakers(w: &Words, found: &mut [Found], entities: &Entities, mention
         let f = &found[i];
         let is_quote = !f.inner.is_empty();
         let speaker = match f.source {
-            Source::Clause(c) => Some(resolver.resolve(&c.phrase, f.paragraph, w.a.text.get(c.cue.start..c.cue.end).unwrap_or(""))),
+            Source::Clause(c) => {
+                Some(resolver.resolve(&c.phrase, f.paragraph, w.a.text.get(c.cue.start..c.cue.end).unwrap_or("")))
+            }
             Source::Label(label, true) => Some(Speaker {
                 name: w.a.text[label.span.start..label.span.end].to_string(),
                 id: None,
@@ -236,7 +256,8 @@ fn resolve_speakers(w: &Words, found: &mut [Found], entities: &Entities, mention
             }),
             Source::Label(label, false) => Some(resolver.resolve(&label, f.paragraph, ":")),
             Source::Unattributed if f.kind == QuoteKind::Direct => {
-                let same_paragraph = paragraph_speaker.as_ref().filter(|(p, _)| *p == f.paragraph).map(|(_, s)| s.clone());
+                let same_paragraph =
+                    paragraph_speaker.as_ref().filter(|(p, _)| *p == f.paragraph).map(|(_, s)| s.clone());
                 let continued = same_paragraph.or_else(|| {
                     resolver
                         .last()

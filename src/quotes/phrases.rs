@@ -40,28 +40,150 @@ pub(crate) struct Phrase {
 
 /// Words between a subject and its speech verb: auxiliaries and adverbs (`has also said`).
 const AUXILIARIES: &[&str] = &[
-    "also", "later", "then", "again", "earlier", "once", "reportedly", "repeatedly", "previously",
-    "recently", "not", "never", "often", "further", "even", "still", "just", "has", "have", "had",
-    "was", "were", "is", "are", "will", "would", "could", "can", "may", "might", "must", "should",
-    "shall", "did", "does", "do", "been", "being", "quoted", "publicly", "privately", "flatly",
+    "also",
+    "later",
+    "then",
+    "again",
+    "earlier",
+    "once",
+    "reportedly",
+    "repeatedly",
+    "previously",
+    "recently",
+    "not",
+    "never",
+    "often",
+    "further",
+    "even",
+    "still",
+    "just",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "did",
+    "does",
+    "do",
+    "been",
+    "being",
+    "quoted",
+    "publicly",
+    "privately",
+    "flatly",
 ];
 
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
-    "some", "many", "several", "few", "most", "all", "both", "each", "another", "other", "no", "one",
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+    "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some", "many",
+    "several", "few", "most", "all", "both", "each", "another", "other", "no", "one", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
 ];
 
 /// Words that end a noun phrase going left or right.
 const STOPS: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "and", "or", "but", "nor", "because", "while", "when",
-    "where", "if", "as", "than", "so", "to", "of", "for", "from", "at", "with", "within", "in",
-    "inside", "on", "by", "about", "after", "before", "during", "since", "until", "into", "over",
-    "under", "through", "against", "among", "is", "was", "are", "were", "be", "been", "has", "have",
-    "had", "do", "does", "did", "will", "would", "could", "can", "may", "might", "must", "should",
-    "not", "it", "he", "she", "they", "we", "i", "you", "him", "them", "us", "me", "there", "here",
-    "what", "how", "why", "said", "says", "told", "yesterday", "today", "tonight", "also", "then",
-    "however", "according", "last", "next", "ago", "later", "earlier",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "because",
+    "while",
+    "when",
+    "where",
+    "if",
+    "as",
+    "than",
+    "so",
+    "to",
+    "of",
+    "for",
+    "from",
+    "at",
+    "with",
+    "within",
+    "in",
+    "inside",
+    "on",
+    "by",
+    "about",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "into",
+    "over",
+    "under",
+    "through",
+    "against",
+    "among",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "not",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "him",
+    "them",
+    "us",
+    "me",
+    "there",
+    "here",
+    "what",
+    "how",
+    "why",
+    "said",
+    "says",
+    "told",
+    "yesterday",
+    "today",
+    "tonight",
+    "also",
+    "then",
+    "however",
+    "according",
+    "last",
+    "next",
+    "ago",
+    "later",
+    "earlier",
 ];
 
 /// Prepositions that attach a modifier to a speaker (`a spokesman for the ministry`).
@@ -69,23 +191,136 @@ const POST_MODIFIERS: &[&str] = &["of", "for", "from", "at", "with", "within", "
 
 /// Capitalized words that start sentences or clauses but never belong to a name.
 const CAPITALIZED_STOPS: &[&str] = &[
-    "the", "a", "an", "but", "and", "or", "on", "in", "at", "for", "with", "after", "before", "when",
-    "while", "as", "since", "then", "still", "however", "meanwhile", "also", "yesterday", "today",
-    "tonight", "earlier", "later", "asked", "speaking", "last", "this", "that", "these", "those", "it",
-    "he", "she", "they", "we", "i", "his", "her", "their", "its", "if", "although", "though",
-    "because", "so", "yet", "now", "here", "there", "according", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
-    "july", "august", "september", "october", "november", "december", "instead", "indeed", "but",
-    "in", "from", "to", "by", "during", "until", "over", "what", "why", "how", "where",
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "or",
+    "on",
+    "in",
+    "at",
+    "for",
+    "with",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "since",
+    "then",
+    "still",
+    "however",
+    "meanwhile",
+    "also",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "asked",
+    "speaking",
+    "last",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "its",
+    "if",
+    "although",
+    "though",
+    "because",
+    "so",
+    "yet",
+    "now",
+    "here",
+    "there",
+    "according",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "instead",
+    "indeed",
+    "but",
+    "in",
+    "from",
+    "to",
+    "by",
+    "during",
+    "until",
+    "over",
+    "what",
+    "why",
+    "how",
+    "where",
 ];
 
 /// Name particles between capitalized words (`Ludwig van Beethoven`, `Secretary of State`).
-const PARTICLES: &[&str] = &["of", "de", "van", "von", "der", "den", "bin", "ibn", "al", "da", "del", "della", "di", "du", "la", "le"];
+const PARTICLES: &[&str] =
+    &["of", "de", "van", "von", "der", "den", "bin", "ibn", "al", "da", "del", "della", "di", "du", "la", "le"];
 
-const MALE: &[&str] = &["mr.", "sir", "lord", "spokesman", "chairman", "congressman", "man", "father", "husband", "son", "brother", "king", "prince", "businessman", "councilman", "assemblyman"];
+const MALE: &[&str] = &[
+    "mr.",
+    "sir",
+    "lord",
+    "spokesman",
+    "chairman",
+    "congressman",
+    "man",
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "king",
+    "prince",
+    "businessman",
+    "councilman",
+    "assemblyman",
+];
 const FEMALE: &[&str] = &[
-    "ms.", "mrs.", "miss", "dame", "lady", "madam", "spokeswoman", "chairwoman", "congresswoman", "woman",
-    "mother", "wife", "daughter", "sister", "queen", "princess", "businesswoman", "councilwoman", "actress",
+    "ms.",
+    "mrs.",
+    "miss",
+    "dame",
+    "lady",
+    "madam",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "woman",
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "queen",
+    "princess",
+    "businesswoman",
+    "councilwoman",
+    "actress",
 ];
 
 /// Token-level reading helpers over one analyzed document.
@@ -119,7 +354,11 @@ impl<'a, 't> Words<'a, 't> {
     /// `ABC's`, `Smith’s`: a possessive word, which modifies what follows rather than naming it.
     fn is_possessive(&self, i: usize) -> bool {
         let w = self.text(i);
-        w.ends_with("'s") || w.ends_with("’s") || (i + 1 < self.a.tokens.len() && self.is_punct(i + 1, &['’', '\'']) && self.a.tokens[i + 1].span.start == self.a.tokens[i].span.end)
+        w.ends_with("'s")
+            || w.ends_with("’s")
+            || (i + 1 < self.a.tokens.len()
+                && self.is_punct(i + 1, &['’', '\''])
+                && self.a.tokens[i + 1].span.start == self.a.tokens[i].span.end)
     }
     /// A word that can be part of a name: capitalized, not a function word, not a possessive.
     pub(crate) fn is_name_word(&self, i: usize) -> bool {
@@ -170,7 +409,13 @@ pub(crate) fn subject_before(w: &Words, lo: usize, verb: usize) -> Option<Phrase
         // `The firm's founder, Jane Doe, said`: the appositive name names the speaker.
         let appositive = (k + 1 < j).then(|| phrase_ending_at(w, k + 1, j - 1)).flatten();
         return match (subject, appositive) {
-            (Some(s), Some(a)) if s.kind == PhraseKind::Description && a.kind == PhraseKind::Name && a.span.start == w.a.tokens[k + 1].span.start => Some(a),
+            (Some(s), Some(a))
+                if s.kind == PhraseKind::Description
+                    && a.kind == PhraseKind::Name
+                    && a.span.start == w.a.tokens[k + 1].span.start =>
+            {
+                Some(a)
+            }
             (subject, _) => subject,
         };
     } else if w.is_punct(j, &[')']) {
@@ -283,7 +528,10 @@ fn finish(w: &Words, first: usize, head_last: usize, last: usize, named: bool) -
     });
     let head_word = w.lower(head_last);
     let plural = !named
-        && ((head_word.ends_with('s') && !head_word.ends_with("ss") && !head_word.ends_with("'s") && !head_word.ends_with("’s"))
+        && ((head_word.ends_with('s')
+            && !head_word.ends_with("ss")
+            && !head_word.ends_with("'s")
+            && !head_word.ends_with("’s"))
             || matches!(head_word.as_str(), "people" | "police" | "staff" | "men" | "women"));
     Phrase {
         span: w.span(first, last),
@@ -337,7 +585,11 @@ fn simple_phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<(usize, boo
         return None;
     }
     // A verb or adverb is no head: `declined to say`, `had long said`.
-    if lower.ends_with("ly") || lower.ends_with("ed") || lower.ends_with("ing") || crate::quotes::verbs::speech_lemma(&lower).is_some() {
+    if lower.ends_with("ly")
+        || lower.ends_with("ed")
+        || lower.ends_with("ing")
+        || crate::quotes::verbs::speech_lemma(&lower).is_some()
+    {
         return None;
     }
     let mut k = j;
@@ -379,15 +631,24 @@ mod tests {
 
     #[test]
     fn names_keep_their_titles() {
-        assert_eq!(before("Defense Secretary Jane Q. Doe said"), Some(("Defense Secretary Jane Q. Doe".into(), PhraseKind::Name)));
+        assert_eq!(
+            before("Defense Secretary Jane Q. Doe said"),
+            Some(("Defense Secretary Jane Q. Doe".into(), PhraseKind::Name))
+        );
         assert_eq!(before("But Ms. Doe also said"), Some(("Ms. Doe".into(), PhraseKind::Name)));
-        assert_eq!(before("Under Secretary of State Tom Roe said"), Some(("Under Secretary of State Tom Roe".into(), PhraseKind::Name)));
+        assert_eq!(
+            before("Under Secretary of State Tom Roe said"),
+            Some(("Under Secretary of State Tom Roe".into(), PhraseKind::Name))
+        );
     }
 
     #[test]
     fn appositives_and_descriptions() {
         assert_eq!(before("Jane Doe, a spokeswoman for the mayor, said").map(|p| p.0), Some("Jane Doe".into()));
-        assert_eq!(before("On Tuesday, a press secretary for the president told").map(|p| p.0), Some("a press secretary for the president".into()));
+        assert_eq!(
+            before("On Tuesday, a press secretary for the president told").map(|p| p.0),
+            Some("a press secretary for the president".into())
+        );
         assert_eq!(before("American officials said").map(|p| p.0), Some("American officials".into()));
         assert_eq!(before("the same source said").map(|p| p.0), Some("the same source".into()));
     }
@@ -408,7 +669,10 @@ mod tests {
     fn inverted_subjects() {
         assert_eq!(after("said a senior ministry official."), Some("a senior ministry official".into()));
         assert_eq!(after("said Tom Roe, the mayor"), Some("Tom Roe".into()));
-        assert_eq!(after("said a spokesman for the ministry in a statement"), Some("a spokesman for the ministry".into()));
+        assert_eq!(
+            after("said a spokesman for the ministry in a statement"),
+            Some("a spokesman for the ministry".into())
+        );
         assert_eq!(after("said that"), None);
     }
 }

@@ -28,16 +28,100 @@ pub(crate) struct Speaker {
 
 /// Title words that precede a name and are not part of it (`Prime Minister`, `Ms.`).
 const TITLES: &[&str] = &[
-    "mr.", "mrs.", "ms.", "miss", "dr.", "prof.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "capt.",
-    "sgt.", "adm.", "rev.", "pres.", "amb.", "sir", "dame", "lord", "lady", "president", "vice", "prime",
-    "minister", "secretary", "under", "deputy", "assistant", "senator", "representative", "congressman",
-    "congresswoman", "governor", "mayor", "ambassador", "envoy", "general", "admiral", "colonel",
-    "captain", "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "chief", "justice",
-    "judge", "attorney", "director", "chairman", "chairwoman", "commissioner", "premier", "leader",
-    "speaker", "spokesman", "spokeswoman", "state", "defense", "defence", "foreign", "interior",
-    "finance", "the", "former", "acting", "coach", "officer", "inspector", "sergeant", "lieutenant",
-    "professor", "dean", "bishop", "archbishop", "cardinal", "father", "sister", "brother", "rabbi",
-    "imam", "ceo", "chair", "president-elect", "sheriff", "detective", "major", "private", "corporal",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "miss",
+    "dr.",
+    "prof.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "gen.",
+    "col.",
+    "lt.",
+    "capt.",
+    "sgt.",
+    "adm.",
+    "rev.",
+    "pres.",
+    "amb.",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "under",
+    "deputy",
+    "assistant",
+    "senator",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "general",
+    "admiral",
+    "colonel",
+    "captain",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sheikh",
+    "chief",
+    "justice",
+    "judge",
+    "attorney",
+    "director",
+    "chairman",
+    "chairwoman",
+    "commissioner",
+    "premier",
+    "leader",
+    "speaker",
+    "spokesman",
+    "spokeswoman",
+    "state",
+    "defense",
+    "defence",
+    "foreign",
+    "interior",
+    "finance",
+    "the",
+    "former",
+    "acting",
+    "coach",
+    "officer",
+    "inspector",
+    "sergeant",
+    "lieutenant",
+    "professor",
+    "dean",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "father",
+    "sister",
+    "brother",
+    "rabbi",
+    "imam",
+    "ceo",
+    "chair",
+    "president-elect",
+    "sheriff",
+    "detective",
+    "major",
+    "private",
+    "corporal",
 ];
 
 pub(crate) struct Resolver<'a, 't> {
@@ -57,9 +141,23 @@ pub(crate) struct Resolver<'a, 't> {
 }
 
 impl<'a, 't> Resolver<'a, 't> {
-    pub(crate) fn new(w: &'a Words<'a, 't>, entities: &'a Entities, mentions: &'a [MentionRef], quotes: &'a [Span]) -> Self {
+    pub(crate) fn new(
+        w: &'a Words<'a, 't>,
+        entities: &'a Entities,
+        mentions: &'a [MentionRef],
+        quotes: &'a [Span],
+    ) -> Self {
         let runs = name_runs(w);
-        Resolver { w, entities, mentions, quotes, full_names: full_names(&runs), runs, learned: HashMap::new(), last: None }
+        Resolver {
+            w,
+            entities,
+            mentions,
+            quotes,
+            full_names: full_names(&runs),
+            runs,
+            learned: HashMap::new(),
+            last: None,
+        }
     }
 
     /// The last speaker resolved (of a quote or of reported speech).
@@ -151,7 +249,16 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             let name = self.full_name(&run.bare);
             let gender = run.gender.or(self.learned.get(&name).copied());
-            let speaker = Speaker { name, id: None, span: run.span, cue: String::new(), gender, plural: false, organization: false, paragraph: 0 };
+            let speaker = Speaker {
+                name,
+                id: None,
+                span: run.span,
+                cue: String::new(),
+                gender,
+                plural: false,
+                organization: false,
+                paragraph: 0,
+            };
             compatible(&speaker, p).then_some(speaker)
         })
     }
@@ -163,7 +270,8 @@ impl<'a, 't> Resolver<'a, 't> {
             if entity.kind != EntityKind::Person || m.span.end > at || self.inside_quote(m.span) {
                 return None;
             }
-            let gender = self.entities.genders.get(m.entity).copied().flatten().or(self.learned.get(&entity.name).copied());
+            let gender =
+                self.entities.genders.get(m.entity).copied().flatten().or(self.learned.get(&entity.name).copied());
             let speaker = Speaker {
                 name: entity.name.clone(),
                 id: Some(entity.id.clone()),

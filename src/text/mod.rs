@@ -122,7 +122,10 @@ mod tests {
 
     #[test]
     fn does_not_split_before_lowercase() {
-        assert_eq!(sentences("It costs approx. ten dollars, i.e. not much."), ["It costs approx. ten dollars, i.e. not much."]);
+        assert_eq!(
+            sentences("It costs approx. ten dollars, i.e. not much."),
+            ["It costs approx. ten dollars, i.e. not much."]
+        );
     }
 
     #[test]

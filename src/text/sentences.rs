@@ -22,13 +22,7 @@ fn first_char(text: &str, t: &Token) -> char {
     text[t.span.start..].chars().next().unwrap_or(' ')
 }
 
-pub(super) fn split_into(
-    text: &str,
-    tokens: &[Token],
-    range: Range<usize>,
-    paragraph: usize,
-    out: &mut Vec<Sentence>,
-) {
+pub(super) fn split_into(text: &str, tokens: &[Token], range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
     let mut start = range.start;
     let mut i = range.start;
     while i < range.end {

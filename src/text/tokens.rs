@@ -23,18 +23,17 @@ pub(crate) struct Token {
 impl Token {
     /// True when the token (a word) starts with an uppercase letter.
     pub(crate) fn is_capitalized(&self, text: &str) -> bool {
-        self.kind == TokenKind::Word
-            && text[self.span.start..].chars().next().is_some_and(char::is_uppercase)
+        self.kind == TokenKind::Word && text[self.span.start..].chars().next().is_some_and(char::is_uppercase)
     }
 }
 
 /// Abbreviations that keep their period. Lowercase; matched case-insensitively.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt",
-    "adm", "cmdr", "rev", "fr", "st", "jr", "sr", "pres", "amb", "supt", "atty", "hon", "messrs", "mme",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "inc", "corp", "co", "ltd", "vs",
-    "etc", "approx", "no", "nos", "vol", "dept", "univ", "ave", "blvd", "mt", "ft", "e.g", "i.e",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr",
+    "rev", "fr", "st", "jr", "sr", "pres", "amb", "supt", "atty", "hon", "messrs", "mme", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "fri", "sat", "sun", "inc", "corp", "co", "ltd", "vs", "etc", "approx", "no", "nos", "vol", "dept", "univ", "ave",
+    "blvd", "mt", "ft", "e.g", "i.e",
 ];
 
 fn is_joiner(c: char) -> bool {
@@ -57,7 +56,9 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                 let joins_next = |k: usize| s[k..].chars().nth(1).is_some_and(|n| n.is_alphanumeric());
                 let joins = d.is_alphanumeric()
                     || (is_joiner(d) && joins_next(j))
-                    || (numeric && matches!(d, ',' | '.' | ':' | '/' | '-') && s[j..].chars().nth(1).is_some_and(|n| n.is_ascii_digit()));
+                    || (numeric
+                        && matches!(d, ',' | '.' | ':' | '/' | '-')
+                        && s[j..].chars().nth(1).is_some_and(|n| n.is_ascii_digit()));
                 if !joins {
                     break;
                 }

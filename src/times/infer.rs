@@ -5,7 +5,7 @@
 use super::recognize::{self, Val};
 use super::tense::{self, Tense};
 use super::words;
-use crate::calendar::{parse_stamp, Stamp};
+use crate::calendar::Stamp;
 use crate::model::{Document, Span};
 use crate::text::Analysis;
 use jiff::civil::Date;
@@ -13,12 +13,7 @@ use jiff::civil::Date;
 /// Estimates the creation date of `document`: its earliest comment, else the latest complete
 /// date its body mentions outside a future-tense clause.
 pub(crate) fn infer_published(document: &Document) -> Option<Stamp> {
-    let earliest_comment = document
-        .comments
-        .iter()
-        .filter_map(|c| c.posted.as_deref().and_then(parse_stamp))
-        .min()
-        .map(|s| s.date);
+    let earliest_comment = document.comments.iter().filter_map(|c| c.posted).min().map(|s| s.date);
     let latest_mentioned = latest_mentioned_date(document);
     let date = match (earliest_comment, latest_mentioned) {
         // A mention after the first comment is an update or a future plan: trust the comment.
@@ -59,7 +54,13 @@ mod tests {
             paragraphs: vec![Paragraph { start: 0, end: text.len(), item: None }],
             comments: comments
                 .iter()
-                .map(|p| Comment { kind: CommentKind::Comment, posted: Some(p.to_string()), author: None, text: String::new(), title: None })
+                .map(|p| Comment {
+                    kind: CommentKind::Comment,
+                    posted: Some(p.parse().unwrap()),
+                    author: None,
+                    text: String::new(),
+                    title: None,
+                })
                 .collect(),
             ..Document::default()
         }
@@ -73,7 +74,10 @@ mod tests {
 
     #[test]
     fn latest_past_date_bounds_it_otherwise() {
-        let d = document("The council met on June 2, 2015, after a vote on May 28, 2015. It will meet again on July 1, 2015.", &[]);
+        let d = document(
+            "The council met on June 2, 2015, after a vote on May 28, 2015. It will meet again on July 1, 2015.",
+            &[],
+        );
         assert_eq!(infer_published(&d).map(|s| s.to_string()).as_deref(), Some("2015-06-02"));
         assert_eq!(infer_published(&document("No dates here.", &[])), None);
     }

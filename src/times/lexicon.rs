@@ -62,8 +62,27 @@ pub(crate) fn is_plural_unit(word: &str) -> bool {
 /// The value of a cardinal number word or numeral (`three`, `a`, `12`, `twenty-one`).
 pub(crate) fn cardinal(word: &str) -> Option<i64> {
     const WORDS: [&str; 21] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     const TENS: [(&str, i64); 7] =
         [("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90)];
@@ -88,7 +107,19 @@ pub(crate) fn cardinal(word: &str) -> Option<i64> {
 
 /// Adjectives that may stand between a count and its unit: "eight consecutive months".
 pub(crate) fn is_count_adjective(word: &str) -> bool {
-    matches!(word, "consecutive" | "straight" | "full" | "more" | "additional" | "long" | "whole" | "successive" | "further" | "extra")
+    matches!(
+        word,
+        "consecutive"
+            | "straight"
+            | "full"
+            | "more"
+            | "additional"
+            | "long"
+            | "whole"
+            | "successive"
+            | "further"
+            | "extra"
+    )
 }
 
 /// Words for an unknown count (`several days` → `PXD`).
@@ -99,7 +130,8 @@ pub(crate) fn is_vague_count(word: &str) -> bool {
 /// Ordinal words for quarters, halves and centuries (`third`, `3rd`).
 pub(crate) fn ordinal(word: &str) -> Option<i64> {
     const WORDS: [&str; 12] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth",
     ];
     if let Some(i) = WORDS.iter().position(|w| *w == word) {
         return Some(i as i64 + 1);
@@ -171,9 +203,31 @@ pub(crate) fn vague(word: &str) -> Option<&'static str> {
 pub(crate) fn is_future_marker(word: &str) -> bool {
     matches!(
         word,
-        "will" | "’ll" | "'ll" | "shall" | "would" | "could" | "can" | "may" | "might" | "should" | "must"
-            | "going" | "scheduled" | "expected" | "planned" | "plans" | "plan" | "hopes" | "hope" | "due"
-            | "upcoming" | "coming" | "next" | "wo" | "intends"
+        "will"
+            | "’ll"
+            | "'ll"
+            | "shall"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "going"
+            | "scheduled"
+            | "expected"
+            | "planned"
+            | "plans"
+            | "plan"
+            | "hopes"
+            | "hope"
+            | "due"
+            | "upcoming"
+            | "coming"
+            | "next"
+            | "wo"
+            | "intends"
     ) || word.ends_with("’ll")
         || word.ends_with("'ll")
 }
@@ -182,13 +236,75 @@ pub(crate) fn is_future_marker(word: &str) -> bool {
 /// verbs that do not end in `-ed`.
 pub(crate) fn is_past_marker(word: &str) -> bool {
     const IRREGULAR: &[&str] = &[
-        "said", "told", "was", "were", "had", "did", "met", "went", "came", "sent", "gave", "took", "made",
-        "began", "left", "spoke", "wrote", "held", "saw", "knew", "thought", "brought", "won", "lost", "fell",
-        "rose", "led", "ran", "paid", "sold", "bought", "struck", "hit", "got", "found", "put", "set", "shot",
-        "became", "broke", "chose", "drew", "flew", "fought", "felt", "heard", "kept", "meant", "read", "sat",
-        "stood", "threw", "tried", "agreed", "ago", "last", "earlier", "yesterday", "ended", "wrote", "signed",
+        "said",
+        "told",
+        "was",
+        "were",
+        "had",
+        "did",
+        "met",
+        "went",
+        "came",
+        "sent",
+        "gave",
+        "took",
+        "made",
+        "began",
+        "left",
+        "spoke",
+        "wrote",
+        "held",
+        "saw",
+        "knew",
+        "thought",
+        "brought",
+        "won",
+        "lost",
+        "fell",
+        "rose",
+        "led",
+        "ran",
+        "paid",
+        "sold",
+        "bought",
+        "struck",
+        "hit",
+        "got",
+        "found",
+        "put",
+        "set",
+        "shot",
+        "became",
+        "broke",
+        "chose",
+        "drew",
+        "flew",
+        "fought",
+        "felt",
+        "heard",
+        "kept",
+        "meant",
+        "read",
+        "sat",
+        "stood",
+        "threw",
+        "tried",
+        "agreed",
+        "ago",
+        "last",
+        "earlier",
+        "yesterday",
+        "ended",
+        "wrote",
+        "signed",
     ];
-    IRREGULAR.contains(&word) || (word.len() > 4 && word.ends_with("ed") && !matches!(word, "need" | "speed" | "seed" | "proceed" | "exceed" | "succeed" | "indeed" | "breed" | "feed"))
+    IRREGULAR.contains(&word)
+        || (word.len() > 4
+            && word.ends_with("ed")
+            && !matches!(
+                word,
+                "need" | "speed" | "seed" | "proceed" | "exceed" | "succeed" | "indeed" | "breed" | "feed"
+            ))
 }
 
 /// Words that make the following `-ed` participle a passive or perfect, not a past tense.

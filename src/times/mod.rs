@@ -67,7 +67,8 @@ fn find(doc: &Doc, quote_spans: &[Span]) -> Vec<Candidate> {
         for found in recognize::scan(&words) {
             let (Some(first), Some(last)) = (words.get(found.first), words.get(found.last)) else { continue };
             let span = Span::new(first.start, last.end);
-            let quoted = inside.get(found.first).copied().unwrap_or(false) || quote_spans.iter().any(|q| q.contains(span));
+            let quoted =
+                inside.get(found.first).copied().unwrap_or(false) || quote_spans.iter().any(|q| q.contains(span));
             let tense = tense::around(&words, found.first, found.last);
             out.push(Candidate { span, found, sentence: s, tense, quoted });
         }

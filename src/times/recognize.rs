@@ -36,15 +36,40 @@ pub(crate) enum Base {
 pub(crate) enum Val {
     /// A value that needs no anchor: `1991`, `197`, `P3Y`, `PRESENT_REF`, `XXXX-WXX-1`.
     Fixed(String),
-    Day { year: Option<i16>, month: i8, day: i8 },
-    Month { year: Option<i16>, month: i8, shift: Shift },
-    Season { year: Option<i16>, code: &'static str, shift: Shift },
+    Day {
+        year: Option<i16>,
+        month: i8,
+        day: i8,
+    },
+    Month {
+        year: Option<i16>,
+        month: i8,
+        shift: Shift,
+    },
+    Season {
+        year: Option<i16>,
+        code: &'static str,
+        shift: Shift,
+    },
     /// A quarter (`Q`) or half (`H`) of a year.
-    Part { year: Option<i16>, code: &'static str, index: i8 },
-    Weekday { day: Weekday, shift: Shift },
-    Weekend { shift: Shift },
+    Part {
+        year: Option<i16>,
+        code: &'static str,
+        index: i8,
+    },
+    Weekday {
+        day: Weekday,
+        shift: Shift,
+    },
+    Weekend {
+        shift: Shift,
+    },
     /// `n` units from the base, at the unit's granularity (`five weeks ago` → a week).
-    Offset { unit: Unit, n: i64, base: Base },
+    Offset {
+        unit: Unit,
+        n: i64,
+        base: Base,
+    },
 }
 
 impl Val {
@@ -125,9 +150,36 @@ fn longest(words: &[Word], i: usize) -> Option<Found> {
 }
 
 const MONTH_CONTEXT: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "to", "through", "during", "of", "early", "late", "mid", "last",
-    "next", "this", "before", "after", "between", "and", "or", "throughout", "into", "around", "for", "on", "until",
-    "that", "past", "coming",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "to",
+    "through",
+    "during",
+    "of",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "before",
+    "after",
+    "between",
+    "and",
+    "or",
+    "throughout",
+    "into",
+    "around",
+    "for",
+    "on",
+    "until",
+    "that",
+    "past",
+    "coming",
 ];
 
 const APPROXIMATE: &[&str] = &["about", "nearly", "almost", "roughly", "approximately", "around"];
@@ -141,7 +193,9 @@ fn modified(words: &[Word], i: usize) -> Option<Found> {
         _ => return None,
     };
     let core = longest_core(words, i + skip).or_else(|| the_unit(words, i + skip))?;
-    let dated = core.kind != TimexType::Duration && core.kind != TimexType::Set && !matches!(&core.val, Val::Fixed(v) if v.ends_with("_REF"));
+    let dated = core.kind != TimexType::Duration
+        && core.kind != TimexType::Set
+        && !matches!(&core.val, Val::Fixed(v) if v.ends_with("_REF"));
     dated.then_some(Found { first: i, ..core })
 }
 
@@ -150,7 +204,8 @@ fn the_unit(words: &[Word], i: usize) -> Option<Found> {
     if i == 0 || at(words, i) != "the" || at(words, i - 1) != "of" {
         return None;
     }
-    let unit = lexicon::unit(at(words, i + 1)).filter(|u| matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Decade))?;
+    let unit = lexicon::unit(at(words, i + 1))
+        .filter(|u| matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Decade))?;
     date(i, i + 1, Val::Offset { unit, n: 0, base: Base::Anchor })
 }
 
@@ -276,8 +331,12 @@ fn weekday_at(words: &[Word], i: usize) -> Option<Weekday> {
     }
     let day = weekday(&w.lower)?;
     let full = w.lower.ends_with("day");
-    let prev_is_name = i > 1 && words[i - 1].capitalized && month_number(&words[i - 1].lower).is_none() && !matches!(at(words, i - 1), "on" | "by" | "until" | "since" | "last" | "next" | "this" | "early" | "late");
-    let next_is_name = words.get(i + 1).is_some_and(|n| n.capitalized && month_number(&n.lower).is_none() && !w.possessive);
+    let prev_is_name = i > 1
+        && words[i - 1].capitalized
+        && month_number(&words[i - 1].lower).is_none()
+        && !matches!(at(words, i - 1), "on" | "by" | "until" | "since" | "last" | "next" | "this" | "early" | "late");
+    let next_is_name =
+        words.get(i + 1).is_some_and(|n| n.capitalized && month_number(&n.lower).is_none() && !w.possessive);
     (full && !prev_is_name && !next_is_name).then_some(day)
 }
 
@@ -304,19 +363,50 @@ fn is_quantity(words: &[Word], i: usize) -> bool {
     let prev = if i > 0 { at(words, i - 1) } else { "" };
     let prev_counts = matches!(
         prev,
-        "$" | "€" | "£" | "#" | "no." | "number" | "about" | "some" | "nearly" | "almost" | "approximately" | "around"
-            | "roughly" | "over" | "than" | "least" | "only" | "just" | "additional" | "another"
+        "$" | "€"
+            | "£"
+            | "#"
+            | "no."
+            | "number"
+            | "about"
+            | "some"
+            | "nearly"
+            | "almost"
+            | "approximately"
+            | "around"
+            | "roughly"
+            | "over"
+            | "than"
+            | "least"
+            | "only"
+            | "just"
+            | "additional"
+            | "another"
     );
-    let prev_is_name = i > 1 && words[i - 1].capitalized && month_number(&words[i - 1].lower).is_none() && lexicon::season(prev).is_none();
+    let prev_is_name = i > 1
+        && words[i - 1].capitalized
+        && month_number(&words[i - 1].lower).is_none()
+        && lexicon::season(prev).is_none();
     let next = words.get(i + 1);
     let next_lower = next.map_or("", |n| n.lower.as_str());
     let range_of_numbers = matches!(next_lower, "to" | "-" | "or" | "and")
         && words.get(i + 2).is_some_and(|w| w.kind == TokenKind::Number && year_number(words, i + 2).is_none());
-    let next_unit = matches!(next_lower, "%" | "percent" | "per" | "times" | "people") || lexicon::unit(next_lower).is_some();
-    let plural_noun = next.is_some_and(|n| {
-        n.kind == TokenKind::Word && !n.capitalized && n.lower.len() > 3 && n.lower.ends_with('s') && !n.lower.ends_with("ss")
-    }) && !matches!(prev, "the" | "in" | "since" | "of" | "from" | "by" | "his" | "her" | "their" | "its" | "our");
-    prev_counts || prev_is_name || range_of_numbers || next_unit || plural_noun || (i > 0 && words[i - 1].kind == TokenKind::Number)
+    let next_unit =
+        matches!(next_lower, "%" | "percent" | "per" | "times" | "people") || lexicon::unit(next_lower).is_some();
+    let plural_noun =
+        next.is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && !n.capitalized
+                && n.lower.len() > 3
+                && n.lower.ends_with('s')
+                && !n.lower.ends_with("ss")
+        }) && !matches!(prev, "the" | "in" | "since" | "of" | "from" | "by" | "his" | "her" | "their" | "its" | "our");
+    prev_counts
+        || prev_is_name
+        || range_of_numbers
+        || next_unit
+        || plural_noun
+        || (i > 0 && words[i - 1].kind == TokenKind::Number)
 }
 
 /// `1991`, `fiscal 2015`, `in 2014`.
@@ -400,7 +490,8 @@ fn the_phrase(words: &[Word], i: usize) -> Option<Found> {
 /// `the next day` (a narrative offset), `the coming months` (future), `the past week`.
 fn around_unit(words: &[Word], first: usize, j: usize) -> Option<Found> {
     let which = at(words, j);
-    let (count, unit_at) = match lexicon::cardinal(at(words, j + 1)).filter(|_| !matches!(at(words, j + 1), "a" | "an")) {
+    let (count, unit_at) = match lexicon::cardinal(at(words, j + 1)).filter(|_| !matches!(at(words, j + 1), "a" | "an"))
+    {
         Some(n) => (Some(n), j + 2),
         None if matches!(at(words, j + 1), "few" | "several" | "couple") => {
             (None, if at(words, j + 2) == "of" { j + 3 } else { j + 2 })
@@ -478,7 +569,9 @@ fn shifted(words: &[Word], i: usize) -> Option<Found> {
         ("next", _) => (Shift::Next, 1, i + 1),
         ("recent", _) => {
             let unit_word = at(words, i + 1);
-            return (lexicon::is_plural_unit(unit_word)).then_some(()).and_then(|_| fixed(i, i + 1, TimexType::Date, "PAST_REF"));
+            return (lexicon::is_plural_unit(unit_word))
+                .then_some(())
+                .and_then(|_| fixed(i, i + 1, TimexType::Date, "PAST_REF"));
         }
         ("coming", _) if lexicon::is_plural_unit(at(words, i + 1)) => {
             return fixed(i, i + 1, TimexType::Date, "FUTURE_REF");
@@ -550,7 +643,11 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
     let (n, unit_at) = match count(words, j) {
         Some(c) => c,
         // A bare plural unit after `for`/`in`/`over`: "for years".
-        None if j == i && i > 0 && matches!(at(words, i - 1), "for" | "in" | "over") && lexicon::is_plural_unit(at(words, i)) => {
+        None if j == i
+            && i > 0
+            && matches!(at(words, i - 1), "for" | "in" | "over")
+            && lexicon::is_plural_unit(at(words, i)) =>
+        {
             (None, i)
         }
         None => return None,
@@ -588,7 +685,12 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
         _ => {
             // "$5 a year" and "twice a week" are sets (see `set`); "one day" alone is vague.
             let article = matches!(at(words, j), "a" | "an" | "per");
-            let after_quantity = first > 0 && (words[first - 1].kind == TokenKind::Number || matches!(at(words, first - 1), "times" | "once" | "twice" | "million" | "billion" | "dollars" | "percent"));
+            let after_quantity = first > 0
+                && (words[first - 1].kind == TokenKind::Number
+                    || matches!(
+                        at(words, first - 1),
+                        "times" | "once" | "twice" | "million" | "billion" | "dollars" | "percent"
+                    ));
             if article && after_quantity {
                 return None;
             }
@@ -616,7 +718,11 @@ fn hyphenated_duration(words: &[Word], i: usize) -> Option<Found> {
         }
         return None;
     }
-    if w.kind == TokenKind::Number && at(words, i + 1) == "-" && words.get(i + 2).is_some_and(|u| !u.spaced) && words.get(i + 1).is_some_and(|h| !h.spaced) {
+    if w.kind == TokenKind::Number
+        && at(words, i + 1) == "-"
+        && words.get(i + 2).is_some_and(|u| !u.spaced)
+        && words.get(i + 1).is_some_and(|h| !h.spaced)
+    {
         let n = lexicon::cardinal(&w.lower)?;
         let unit_word = at(words, i + 2);
         let unit = lexicon::unit(unit_word).filter(|_| !lexicon::is_plural_unit(unit_word))?;
@@ -656,7 +762,8 @@ fn set(words: &[Word], i: usize) -> Option<Found> {
             let unit = lexicon::unit(unit_word).filter(|_| !lexicon::is_plural_unit(unit_word))?;
             let after_quantity = j == i
                 && i > 0
-                && (words[i - 1].kind == TokenKind::Number || matches!(at(words, i - 1), "times" | "million" | "billion" | "dollars" | "percent"));
+                && (words[i - 1].kind == TokenKind::Number
+                    || matches!(at(words, i - 1), "times" | "million" | "billion" | "dollars" | "percent"));
             (j > i || after_quantity).then_some(())?;
             fixed(i, j + 1, TimexType::Set, duration(Some(1.0), unit))
         }
@@ -733,7 +840,21 @@ fn season(words: &[Word], i: usize) -> Option<Found> {
         return date(first, last, Val::Season { year: Some(y), code, shift: Shift::Tense });
     }
     let before = if first > 0 { at(words, first - 1) } else { "" };
-    let context = matches!(before, "in" | "during" | "by" | "since" | "until" | "over" | "through" | "early" | "late" | "this" | "last" | "next" | "mid");
+    let context = matches!(
+        before,
+        "in" | "during"
+            | "by"
+            | "since"
+            | "until"
+            | "over"
+            | "through"
+            | "early"
+            | "late"
+            | "this"
+            | "last"
+            | "next"
+            | "mid"
+    );
     let named = w.capitalized && j > 0 && words[j - 1].capitalized; // "Arab Spring"
     (context && !named).then_some(())?;
     date(first, j, Val::Season { year: None, code, shift: Shift::Tense })
@@ -777,11 +898,13 @@ fn join_clocks(words: &[Word], found: Vec<Found>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for mut f in found {
         if let Some(prev) = out.last_mut() {
-            let gap_ok = (prev.last + 1..f.first).all(|k| matches!(at(words, k), "," | "at" | "@" | "on" | "around" | "about" | "by"));
+            let gap_ok = (prev.last + 1..f.first)
+                .all(|k| matches!(at(words, k), "," | "at" | "@" | "on" | "around" | "about" | "by"));
             let joinable = prev.clock.is_none() && prev.val.is_day() && f.bare_clock
                 || prev.bare_clock && f.val.is_day() && f.clock.is_none();
             if gap_ok && joinable {
-                let (day, time) = if prev.bare_clock { (f.val.clone(), prev.clock) } else { (prev.val.clone(), f.clock) };
+                let (day, time) =
+                    if prev.bare_clock { (f.val.clone(), prev.clock) } else { (prev.val.clone(), f.clock) };
                 prev.last = f.last;
                 prev.val = day;
                 prev.clock = time;

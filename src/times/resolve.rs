@@ -7,8 +7,8 @@
 use super::lexicon::{season_month, Unit};
 use super::recognize::{Base, Clock, Shift, Val};
 use super::tense::Tense;
-use jiff::civil::Date;
 use crate::calendar::{add_days, add_months, days_between};
+use jiff::civil::Date;
 
 /// What a relative expression is resolved against.
 #[derive(Clone, Copy, Debug, Default)]
@@ -37,7 +37,6 @@ fn iso_week(d: Date) -> String {
     let w = d.iso_week_date();
     format!("{:04}-W{:02}", w.year(), w.week())
 }
-
 
 fn clock_suffix(clock: Option<Clock>) -> String {
     match clock {
@@ -169,9 +168,23 @@ fn relative_value(val: &Val, a: Date, tense: Tense) -> Option<(String, Option<Da
             let back = i64::from(a.weekday().since(day));
             let ahead = i64::from(day.since(a.weekday()));
             let offset = match (shift, tense) {
-                (Shift::Last, _) => if back == 0 { -7 } else { -back },
-                (Shift::Next, _) => if ahead == 0 { 7 } else { ahead },
-                (Shift::This, _) => i64::from(day.to_monday_one_offset()) - i64::from(a.weekday().to_monday_one_offset()),
+                (Shift::Last, _) => {
+                    if back == 0 {
+                        -7
+                    } else {
+                        -back
+                    }
+                }
+                (Shift::Next, _) => {
+                    if ahead == 0 {
+                        7
+                    } else {
+                        ahead
+                    }
+                }
+                (Shift::This, _) => {
+                    i64::from(day.to_monday_one_offset()) - i64::from(a.weekday().to_monday_one_offset())
+                }
                 (Shift::Tense, Tense::Future) => ahead,
                 (Shift::Tense, _) => -back,
             };

@@ -21,7 +21,8 @@ fn is_boundary(word: &str) -> bool {
     matches!(word, ";" | ":" | "“" | "”" | "\"" | "(" | ")" | "—")
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my", "your"];
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my", "your"];
 
 /// The tense word `i` marks, if any.
 fn marks(words: &[Word], i: usize) -> Option<Tense> {
@@ -32,7 +33,9 @@ fn marks(words: &[Word], i: usize) -> Option<Tense> {
     let lower = w.lower.as_str();
     if lower == "to" {
         let next = words.get(i + 1)?;
-        let verb = next.kind == crate::text::TokenKind::Word && !next.capitalized && !DETERMINERS.contains(&next.lower.as_str());
+        let verb = next.kind == crate::text::TokenKind::Word
+            && !next.capitalized
+            && !DETERMINERS.contains(&next.lower.as_str());
         return verb.then_some(Tense::Future);
     }
     let after_present_be = i > 0 && matches!(at(words, i - 1), "is" | "are" | "’s" | "'s");
