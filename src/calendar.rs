@@ -359,6 +359,43 @@ mod tests {
     }
 
     #[test]
+    fn multibyte_characters_never_split() {
+        // "byte index 10 is not a char boundary" on the old byte-offset slicing.
+        for s in [
+            "2015-06-0é",
+            "2015-06-é4",
+            "2015-0é-04",
+            "é015-06-04",
+            "2015-06-04Té9:15",
+            "2015-06-04T09:1é",
+            "2015-06-04 0é:15",
+        ] {
+            assert_eq!(parse_iso(s), None, "{s}");
+            assert_eq!(p(s), None, "{s}");
+        }
+        assert_eq!(p("June 9, 2015 at 9:1é"), None);
+        assert_eq!(p("9é June 2015"), None);
+        assert_eq!(parse_clock("9:15é"), None);
+    }
+
+    #[test]
+    fn zones_meridiems_and_clocks() {
+        assert_eq!(p("Tue, 23 May 2023 06:02:11 -0400").as_deref(), Some("2023-05-23T06:02"));
+        assert_eq!(p("June 9, 2015 9:15pm (EDT)").as_deref(), Some("2015-06-09T21:15"));
+        assert_eq!(p("11:42 PM EST, February 15, 2024").as_deref(), Some("2024-02-15T23:42"));
+        assert_eq!(parse_clock("7:45 PM").map(|t| (t.hour(), t.minute())), Some((19, 45)));
+        assert_eq!(p("June 9, 2015 9:15 10:30"), None);
+    }
+
+    #[test]
+    fn stamps_cross_the_contract_as_text() {
+        let stamp: Stamp = "2015-06-09T09:15:00Z".parse().unwrap();
+        assert_eq!(serde_json::to_string(&stamp).unwrap(), "\"2015-06-09T09:15\"");
+        assert_eq!(serde_json::from_str::<Stamp>("\"2015-06-09\"").unwrap().to_string(), "2015-06-09");
+        assert!(serde_json::from_str::<Stamp>("\"2015-02-30\"").is_err());
+    }
+
+    #[test]
     fn sentences_with_dates_are_not_stamps() {
         assert_eq!(p("Officials met on June 9, 2015"), None);
         assert_eq!(p("June 2015"), None);

@@ -120,9 +120,7 @@ fn read_path(path: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>) 
         entries.sort();
         for entry in entries {
             let hidden = entry.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if entry.is_dir() && !hidden {
-                read_path(&entry, inputs, failures);
-            } else if !hidden && is_article_file(&entry) {
+            if !hidden && (entry.is_dir() || is_article_file(&entry)) {
                 read_path(&entry, inputs, failures);
             }
         }

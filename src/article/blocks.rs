@@ -139,6 +139,10 @@ pub(super) fn is_boilerplate(text: &str) -> bool {
     if trimmed.len() > 160 {
         return false;
     }
+    // A rule (`___`, `* * *`) separates, it says nothing.
+    if !trimmed.chars().any(char::is_alphanumeric) {
+        return true;
+    }
     let lower = trimmed.to_lowercase();
     BOILERPLATE.contains(&lower.as_str())
         || BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p))

@@ -14,6 +14,9 @@
 //!
 //! Exports differ in whether a comment's stamp comes before or after its text; the order is
 //! read off each section (see [`Section`]).
+//!
+//! Finding the sections is one pass over the blocks; strings are sliced only at ASCII
+//! separators found in them.
 
 use super::blocks::{RawBlock, Role};
 use crate::calendar::{parse_stamp, Stamp};

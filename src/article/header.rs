@@ -6,6 +6,9 @@
 //!
 //! What it finds is returned as [`Metadata`] of the lowest precedence: the caller's facts,
 //! front matter and HTML metadata win over it. Each block is looked at once.
+//!
+//! Strings are sliced only where `find` found an ASCII separator (` by `, ` on `, `|`, ` (`) or
+//! after an ASCII prefix: always at a character boundary.
 
 use super::blocks::RawBlock;
 use super::comments::NAME_PARTICLES;
@@ -187,8 +190,36 @@ pub(super) fn byline(text: &str) -> Option<(String, Option<Stamp>)> {
     if !is_name_list(name) {
         return None;
     }
-    let date = parse_stamp(tail).or_else(|| tail.split(['|', '—', '–', '•']).find_map(parse_stamp));
-    Some((name.to_string(), date))
+    Some((name_case(name), trailing_date(tail)))
+}
+
+/// A name written in capitals as wires do (`LENA MORALES and DAVID O'KAFOR`) in the case of
+/// running text (`Lena Morales and David O'Kafor`); any other name as written.
+pub(super) fn name_case(name: &str) -> String {
+    if name.chars().any(char::is_lowercase)
+        && name.split_whitespace().any(|w| w != "and" && w.chars().any(char::is_lowercase))
+    {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    out.replace(" And ", " and ")
+}
+
+/// The date a byline's tail ends with: `March 01, 2008`, `Staff Writer, March 01, 2008`,
+/// `Reuters | Updated 9:15 AM, March 1, 2008`.
+fn trailing_date(tail: &str) -> Option<Stamp> {
+    let starts = std::iter::once(0).chain(tail.match_indices([',', '|', '—', '–', '•']).map(|(k, sep)| k + sep.len()));
+    // OK because each start is 0 or just after a separator found in `tail`.
+    starts.map(|k| &tail[k..]).find_map(|rest| parse_stamp(rest).or_else(|| dateline(rest.trim()).map(|(s, _)| s)))
 }
 
 /// `Jane Doe`, `Maria de la Cruz and Tom O'Neill`, `JANE DOE`: capitalized words.
@@ -331,6 +362,12 @@ mod tests {
         let (_, meta) = read_texts(&["Title", "Posted on June 2, 2014 by Kim Park", "Body."]);
         assert_eq!(meta.author.as_deref(), Some("Kim Park"));
         assert_eq!(meta.published.map(|p| p.stamp.to_string()).as_deref(), Some("2014-06-02"));
+    }
+
+    #[test]
+    fn capitals_become_names() {
+        assert_eq!(name_case("LENA MORALES and DAVID O'KAFOR"), "Lena Morales and David O'Kafor");
+        assert_eq!(name_case("Jane McDonald"), "Jane McDonald");
     }
 
     #[test]

@@ -4,13 +4,14 @@
 //! A blank line always ends a block. Within a run of lines, Markdown joins every line (a single
 //! newline is a soft break there), except that list items and comment stamps stand alone. Plain
 //! text is read as the eye reads it:
-//! - a run whose lines are mostly longer than any hard wrap (100 characters) has one paragraph
-//!   per line;
+//! - a run with sentences longer than any hard wrap (100 characters), whose other lines are not
+//!   wrapped at one width, has one paragraph per line;
 //! - otherwise the run is hard-wrapped at the width of its longest line, and a line ends its
 //!   paragraph when the next line's first word would have fitted on it (a wrapper would have
 //!   put it there) and the line ends a sentence or the next one starts like a new paragraph;
 //! - list items, comment stamps, `NAME:` dialogue lines, and the dateline and byline near the
-//!   top stand alone.
+//!   top stand alone;
+//! - a line ending in a colon (`He said:`) and the quotation on the next line are one paragraph.
 //!
 //! Each line is classified once, so the cost is linear in the text however it is wrapped.
 
@@ -92,17 +93,16 @@ fn flush(run: &mut Vec<Line>, breaks: Breaks, blocks: &mut Vec<RawBlock>) {
     if run.is_empty() {
         return;
     }
-    let long = run.iter().filter(|l| l.chars > LONG_LINE).count();
-    let one_per_line = breaks == Breaks::Detect && run.len() > 1 && long * 3 >= run.len();
     let width = run.iter().map(|l| l.chars).filter(|&n| n <= LONG_LINE).max().unwrap_or(0);
+    let one_per_line = breaks == Breaks::Detect && one_paragraph_per_line(run, width);
     let mut current: Option<RawBlock> = None;
     for k in 0..run.len() {
         let line = &run[k];
         let joins = k > 0
             && !line.starts
             && !run[k - 1].closes
-            && !one_per_line
-            && !ends_paragraph(&run[k - 1], line, breaks, width);
+            && ((!one_per_line && !ends_paragraph(&run[k - 1], line, breaks, width))
+                || introduces(&run[k - 1], line, breaks));
         match (&mut current, joins) {
             (Some(block), true) => {
                 block.text.push(' ');
@@ -119,6 +119,24 @@ fn flush(run: &mut Vec<Line>, breaks: Breaks, blocks: &mut Vec<RawBlock>) {
     }
     blocks.extend(current);
     run.clear();
+}
+
+/// Whether a run of lines has one paragraph per line: it has sentences longer than a hard wrap,
+/// and its other lines are not wrapped at one width (most of them would be close to it).
+fn one_paragraph_per_line(run: &[Line], width: usize) -> bool {
+    let long_sentences = run.iter().filter(|l| l.chars > LONG_LINE && l.terminal).count();
+    if run.len() < 2 || long_sentences == 0 {
+        return false;
+    }
+    let short: Vec<usize> = run.iter().map(|l| l.chars).filter(|&n| n <= LONG_LINE).collect();
+    let near_width = short.iter().filter(|&&n| n * 5 >= width * 4).count();
+    let wrapped = short.len() >= 3 * long_sentences && near_width * 2 >= short.len();
+    !wrapped
+}
+
+/// A line ending in a colon (`He said:`) followed by a quotation: one sentence, one paragraph.
+fn introduces(line: &Line, next: &Line, breaks: Breaks) -> bool {
+    breaks == Breaks::Detect && line.text.ends_with(':') && next.text.starts_with(['"', '“', '«', '‘', '\''])
 }
 
 /// Whether `line` ends its paragraph, `next` starting another, in hard-wrapped plain text.

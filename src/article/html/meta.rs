@@ -102,18 +102,23 @@ impl PageMeta {
         }
     }
 
-    /// The title of `<title>` without the site's name (`Headline | The Herald`).
-    pub fn title_without_site(&self) -> Option<String> {
+    /// The headline in `<title>` and the site's name beside it (`Headline | The Herald`,
+    /// `The Herald - Headline`): the part that is the site's known name, or that is not the
+    /// page's own first heading, is the site.
+    pub fn split_title(&self, headings: &[&str]) -> Option<(String, Option<String>)> {
         let title = self.title_tag.as_deref()?;
         let site = self.outlet.as_deref().or(self.ld.publisher.as_deref());
-        for sep in [" | ", " - ", " – ", " — ", " :: "] {
-            if let Some((head, tail)) = title.rsplit_once(sep) {
-                if site.is_some_and(|s| tail.trim().eq_ignore_ascii_case(s)) {
-                    return Some(head.trim().to_string());
+        let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+        for sep in [" | ", " - ", " – ", " — ", " :: ", " « ", " » "] {
+            for (a, b) in [title.rsplit_once(sep), title.split_once(sep)].into_iter().flatten() {
+                for (headline, other) in [(a, b), (b, a)] {
+                    if site.is_some_and(|s| same(other, s)) || headings.iter().any(|h| same(h, headline)) {
+                        return Some((headline.trim().to_string(), Some(other.trim().to_string())));
+                    }
                 }
             }
         }
-        Some(title.to_string())
+        Some((title.to_string(), None))
     }
 }
 

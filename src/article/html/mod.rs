@@ -185,11 +185,13 @@ struct PageBlock {
     /// The innermost open element when its text began.
     owner: usize,
     in_comments: bool,
-    /// The byline or author element whose text it holds, as an index into the candidates.
-    byline: Option<usize>,
+    /// It holds text of a byline or author element.
+    byline: bool,
     /// The block is one `<time datetime>` element, whose date is this.
     time_only: Option<Stamp>,
     h1: bool,
+    /// All its text is inside links (a "Back to News" line, a list of links).
+    all_links: bool,
 }
 
 /// The text of an element marked as a byline (`By Jane Doe | March 1, 2008`) or an author name.
@@ -213,6 +215,8 @@ struct Capture {
     /// The stack depth at which its element was open.
     depth: usize,
     text: String,
+    /// An author element (its text is a name), not a byline.
+    name_only: bool,
 }
 
 struct Reader {
@@ -222,16 +226,19 @@ struct Reader {
     blocks: Vec<PageBlock>,
     current: String,
     current_owner: Option<usize>,
-    current_byline: Option<usize>,
+    current_byline: bool,
     current_h1: bool,
+    /// Bytes of `current` outside links, and inside them.
+    current_plain: usize,
+    current_linked: usize,
     item: Option<String>,
     lists: Vec<(bool, u32)>,
     /// The element being skipped, and how many of its name are open inside it.
     skip: Option<(String, usize)>,
     links_open: usize,
     comments_depth: Option<usize>,
-    byline: Option<Capture>,
-    author: Option<Capture>,
+    /// Open byline and author elements (they may nest: a byline holds an author link).
+    bylines_open: Vec<Capture>,
     h1: Option<Capture>,
     bylines: Vec<BylineCandidate>,
     /// An open `<time>`: its date, and where its text began in `current`.
@@ -270,15 +277,16 @@ impl Reader {
             blocks: Vec::new(),
             current: String::new(),
             current_owner: None,
-            current_byline: None,
+            current_byline: false,
             current_h1: false,
+            current_plain: 0,
+            current_linked: 0,
             item: None,
             lists: Vec::new(),
             skip: None,
             links_open: 0,
             comments_depth: None,
-            byline: None,
-            author: None,
+            bylines_open: Vec::new(),
             h1: None,
             bylines: Vec::new(),
             time: None,
@@ -316,16 +324,19 @@ impl Reader {
         self.nodes[owner].text += len;
         if self.links_open > 0 {
             self.nodes[owner].links += len;
+            self.current_linked += len;
+        } else {
+            self.current_plain += len;
         }
         if self.current_owner.is_none() && len > 0 {
             self.current_owner = Some(owner);
         }
         self.current.push_str(text);
-        for capture in [&mut self.byline, &mut self.author, &mut self.h1].into_iter().flatten() {
+        for capture in self.bylines_open.iter_mut().chain(self.h1.as_mut()) {
             capture.text.push_str(text);
         }
-        if len > 0 && (self.byline.is_some() || self.author.is_some()) {
-            self.current_byline = Some(self.bylines.len());
+        if len > 0 && !self.bylines_open.is_empty() {
+            self.current_byline = true;
         }
         if len > 0 && self.h1.is_some() {
             self.current_h1 = true;
@@ -435,20 +446,18 @@ impl Reader {
                 item: None,
                 owner: parent,
                 in_comments: true,
-                byline: None,
+                byline: false,
                 time_only: None,
                 h1: false,
+                all_links: false,
             });
         }
         if self.comments_depth.is_none() {
-            if marks.byline && self.byline.is_none() {
-                self.byline = Some(Capture { depth, text: String::new() });
-            }
-            if marks.author && self.author.is_none() && self.byline.is_none() {
-                self.author = Some(Capture { depth, text: String::new() });
+            if marks.byline || marks.author {
+                self.bylines_open.push(Capture { depth, text: String::new(), name_only: !marks.byline });
             }
             if name == "h1" && self.h1.is_none() {
-                self.h1 = Some(Capture { depth, text: String::new() });
+                self.h1 = Some(Capture { depth, text: String::new(), name_only: false });
             }
         }
     }
@@ -492,13 +501,10 @@ impl Reader {
             if self.comments_depth == Some(depth) {
                 self.comments_depth = None;
             }
-            if self.byline.as_ref().is_some_and(|c| c.depth == depth) {
-                let capture = self.byline.take().map(|c| c.text).unwrap_or_default();
-                self.bylines.push(BylineCandidate { text: collapse(&decode_entities(&capture)), name_only: false });
-            }
-            if self.author.as_ref().is_some_and(|c| c.depth == depth) {
-                let capture = self.author.take().map(|c| c.text).unwrap_or_default();
-                self.bylines.push(BylineCandidate { text: collapse(&decode_entities(&capture)), name_only: true });
+            while self.bylines_open.last().is_some_and(|c| c.depth >= depth) {
+                let Some(capture) = self.bylines_open.pop() else { break };
+                let text = collapse(&decode_entities(&capture.text));
+                self.bylines.push(BylineCandidate { text, name_only: capture.name_only });
             }
             if self.h1.as_ref().is_some_and(|c| c.depth == depth) {
                 let capture = self.h1.take().map(|c| c.text).unwrap_or_default();
@@ -523,14 +529,16 @@ impl Reader {
         let text = collapse(&decode_entities(&self.current));
         self.current.clear();
         let owner = self.current_owner.take().unwrap_or(0);
-        let byline = self.current_byline.take();
+        let byline = std::mem::take(&mut self.current_byline);
         let h1 = std::mem::take(&mut self.current_h1);
+        let all_links = std::mem::take(&mut self.current_linked) > 0 && std::mem::take(&mut self.current_plain) <= 2;
+        self.current_plain = 0;
         if text.is_empty() {
             return;
         }
         let in_comments = self.comments_depth.is_some();
         let item = if in_comments { None } else { self.item.take() };
-        self.blocks.push(PageBlock { text, item, owner, in_comments, byline, time_only, h1 });
+        self.blocks.push(PageBlock { text, item, owner, in_comments, byline, time_only, h1, all_links });
     }
 
     /// Scores the containers and returns the ranges of blocks that are the article's body.
@@ -554,12 +562,10 @@ impl Reader {
                 self.nodes[outer].score += points / 2.0;
             }
         }
-        let final_score = |n: &Node| {
-            let link_density = if n.text == 0 { 0.0 } else { n.links as f32 / n.text as f32 };
-            (n.score + n.weight) * (1.0 - link_density)
-        };
+        let link_share = |n: &Node| if n.text == 0 { 0.0 } else { n.links as f32 / n.text as f32 };
+        let final_score = |n: &Node| (n.score + n.weight) * (1.0 - link_share(n));
         let scored = self.nodes.iter().enumerate().filter(|(_, n)| n.score > 0.0);
-        let Some((best, best_score)) =
+        let Some((best, _)) =
             scored.map(|(i, n)| (i, final_score(n))).fold(None, |acc: Option<(usize, f32)>, (i, s)| match acc {
                 Some((_, top)) if top >= s => acc,
                 _ => Some((i, s)),
@@ -570,16 +576,16 @@ impl Reader {
         if best == 0 {
             return vec![(0, self.blocks.len())];
         }
-        // Siblings that score nearly as well are parts of the same article.
+        // Siblings holding nearly as much paragraph text are parts of the same article (their
+        // class names alone do not count: `article-header` is not body).
+        let text_score = |n: &Node| n.score * (1.0 - link_share(n));
         let parent = self.nodes[best].parent;
-        let threshold = (best_score * 0.2).max(10.0);
+        let threshold = (text_score(&self.nodes[best]) * 0.2).max(10.0);
         let mut ranges: Vec<(usize, usize)> = self
             .nodes
             .iter()
             .enumerate()
-            .filter(|(i, n)| {
-                *i == best || (n.parent == parent && *i != 0 && n.score > 0.0 && final_score(n) >= threshold)
-            })
+            .filter(|(i, n)| *i == best || (n.parent == parent && *i != 0 && text_score(n) >= threshold))
             .map(|(_, n)| (n.first_block, n.end_block))
             .collect();
         ranges.sort_unstable();
@@ -595,20 +601,25 @@ impl Reader {
         // Bylines: a `By …` line with a date, a `Posted on … by …` line, or a name.
         let parsed: Vec<Option<(Option<String>, Option<Stamp>)>> = self.bylines.iter().map(read_byline).collect();
         let byline_author = parsed.iter().flatten().find_map(|(n, _)| n.clone());
+        let byline_read = parsed.iter().any(Option::is_some);
         let byline_date = parsed.iter().flatten().find_map(|(_, d)| *d);
 
         let h1_in_content = self.h1s.iter().find(|(b, _)| in_content(*b)).map(|(_, t)| t.clone());
         let h1_before = self.h1s.iter().rev().find(|(b, _)| *b <= content_start).map(|(_, t)| t.clone());
-        let title = [
-            h1_in_content.clone(),
-            self.meta.ld.headline.take(),
-            self.meta.og_title.take(),
-            h1_before,
-            self.meta.title_without_site(),
-        ]
-        .into_iter()
-        .flatten()
-        .find(|t| !t.is_empty());
+        let first_blocks: Vec<&str> = self
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(b, _)| in_content(*b))
+            .take(3)
+            .map(|(_, b)| b.text.as_str())
+            .collect();
+        let (title_tag, site_in_title) = self.meta.split_title(&first_blocks).unzip();
+        let title =
+            [h1_in_content.clone(), self.meta.ld.headline.take(), self.meta.og_title.take(), h1_before, title_tag]
+                .into_iter()
+                .flatten()
+                .find(|t| !t.is_empty());
 
         let time = self
             .times
@@ -627,7 +638,7 @@ impl Reader {
             title,
             published,
             author: self.meta.ld.author.take().or(self.meta.author.take()).or(byline_author),
-            outlet: self.meta.outlet.take().or(self.meta.ld.publisher.take()),
+            outlet: self.meta.outlet.take().or(self.meta.ld.publisher.take()).or(site_in_title.flatten()),
             url: self.meta.url.take(),
         };
 
@@ -642,7 +653,8 @@ impl Reader {
             }
             if !in_content(b)
                 || block.time_only.is_some()
-                || block.byline.is_some_and(|k| parsed.get(k).is_some_and(Option::is_some) && block.text.len() <= 200)
+                || (block.all_links && block.text.len() <= 80)
+                || (block.byline && byline_read && block.text.len() <= 200)
             {
                 continue;
             }
@@ -728,7 +740,7 @@ fn read_byline(candidate: &BylineCandidate) -> Option<(Option<String>, Option<St
         return None;
     }
     let date = parts.find_map(parse_stamp);
-    Some((Some(first.to_string()), date))
+    Some((Some(header::name_case(first)), date))
 }
 
 #[cfg(test)]
