@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the distributables: the Rust core to wasm (release profile for size), wasm-bindgen's
+# Builds the distributables: the Rust core to wasm (the `wasm` profile: opt-level "z" for size), wasm-bindgen's
 # classic-script glue, wasm-opt from npm's binaryen, then scripts/bundle.mjs inlines it all into
 # dist/storyscope.html (one self-contained page) and dist/storyscope-embed.js.
 set -euo pipefail
@@ -9,10 +9,10 @@ out=target/wasm-bindgen
 wasm_opt=node_modules/.bin/wasm-opt
 [ -x "$wasm_opt" ] || { echo "build: $wasm_opt is missing; run scripts/setup.sh" >&2; exit 1; }
 
-cargo build --release --target wasm32-unknown-unknown --lib
+cargo build --profile wasm --target wasm32-unknown-unknown --lib
 mkdir -p "$out"
 wasm-bindgen --target "$(setting wasm_bindgen_target)" --no-typescript --out-dir "$out" \
-  target/wasm32-unknown-unknown/release/storyscope.wasm
+  target/wasm32-unknown-unknown/wasm/storyscope.wasm
 # shellcheck disable=SC2046
 "$wasm_opt" $(setting wasm_opt_flags) "$out/storyscope_bg.wasm" -o "$out/storyscope_bg.opt.wasm"
 node scripts/bundle.mjs "$out/storyscope.js" "$out/storyscope_bg.opt.wasm"

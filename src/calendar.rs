@@ -27,7 +27,7 @@ impl fmt::Display for Stamp {
     }
 }
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -42,18 +42,22 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// Month number (1–12) of a month name or its usual abbreviation (`Feb`, `Feb.`, `Sept`).
+/// Month number (1–12) of a month name or its usual abbreviation (`Feb`, `Feb.`, `Sept`), in
+/// any case. Allocates nothing: the token view calls it for every distinct word.
 pub(crate) fn month_number(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || !w.is_ascii() {
         return None;
     }
-    let found =
-        MONTHS.iter().position(|m| *m == w || (w.len() <= 4 && m.starts_with(&w) && (w.len() == 3 || w == "sept")));
+    // OK to slice `m` at `w.len()`: month names are ASCII and at least that long when checked.
+    let abbreviates = |m: &str| w.len() <= 4 && m.len() >= w.len() && m[..w.len()].eq_ignore_ascii_case(w);
+    let found = MONTHS.iter().position(|m| {
+        m.eq_ignore_ascii_case(w) || (abbreviates(m) && (w.len() == 3 || w.eq_ignore_ascii_case("sept")))
+    });
     found.map(|i| i as i8 + 1)
 }
 
-const WEEKDAYS: [(&str, Weekday); 7] = [
+pub(crate) const WEEKDAYS: [(&str, Weekday); 7] = [
     ("monday", Weekday::Monday),
     ("tuesday", Weekday::Tuesday),
     ("wednesday", Weekday::Wednesday),
@@ -63,13 +67,16 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("sunday", Weekday::Sunday),
 ];
 
-/// Weekday of a name or abbreviation (`Tuesday`, `Tue`, `Tues.`).
+/// Weekday of a name or abbreviation (`Tuesday`, `Tue`, `Tues.`), in any case. Allocates
+/// nothing.
 pub(crate) fn weekday(word: &str) -> Option<Weekday> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || !w.is_ascii() {
         return None;
     }
-    WEEKDAYS.iter().find(|(name, _)| *name == w || (w.len() <= 5 && name.starts_with(&w))).map(|(_, d)| *d)
+    // OK to slice `name` at `w.len()`: weekday names are ASCII and checked to be that long.
+    let abbreviates = |name: &str| w.len() <= 5 && name.len() >= w.len() && name[..w.len()].eq_ignore_ascii_case(w);
+    WEEKDAYS.iter().find(|(name, _)| name.eq_ignore_ascii_case(w) || abbreviates(name)).map(|(_, d)| *d)
 }
 
 /// Words allowed in a stamp besides its date and time parts.

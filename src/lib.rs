@@ -8,6 +8,7 @@
 
 pub mod article;
 pub mod calendar;
+pub(crate) mod doc;
 pub(crate) mod entities;
 pub(crate) mod events;
 pub mod index;
@@ -25,4 +26,4 @@ pub mod wasm_api;
 pub use article::{Metadata, Published};
 pub use index::{Filter, Index, Selection};
 pub use model::Extraction;
-pub use pipeline::{extract, Failure, Input, Outcome};
+pub use pipeline::{extract, extract_timed, Failure, Input, Outcome, StageTimes};

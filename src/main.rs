@@ -16,7 +16,8 @@ Extracts documents, quotes, entities, times and events from articles and prints 
 PATH is a file (.txt, .md, .html), a folder (read recursively), or - for standard input.
   --dct DATE   the document creation time of every input (wins over what the text says)
   --seeds      also extract the embedded seed articles
-  --compact    print JSON on one line";
+  --compact    print JSON on one line
+  --timings    print the seconds each stage took to standard error (JSON)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,6 +39,7 @@ fn extract(args: &[String]) -> ExitCode {
     let mut paths = Vec::new();
     let mut seeds = false;
     let mut compact = false;
+    let mut timings = false;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -47,6 +49,7 @@ fn extract(args: &[String]) -> ExitCode {
             },
             "--seeds" => seeds = true,
             "--compact" => compact = true,
+            "--timings" => timings = true,
             "-" => paths.push(PathBuf::from("-")),
             flag if flag.starts_with("--") => return usage_error(&format!("unknown option {flag}")),
             path => paths.push(PathBuf::from(path)),
@@ -73,7 +76,10 @@ fn extract(args: &[String]) -> ExitCode {
             input.known.published = dct;
         }
     }
-    let outcome = storyscope::extract(&inputs);
+    let (outcome, stage_times) = storyscope::extract_timed(&inputs);
+    if timings {
+        eprintln!("{}", serde_json::to_string(&stage_times).unwrap_or_default());
+    }
     failures.extend(outcome.failures);
 
     let json = if compact {

@@ -5,7 +5,7 @@
 //! lives in its own module.
 
 use crate::article::{self, Format, Metadata};
-use crate::calendar::Stamp;
+use crate::doc::Doc;
 use crate::model::{Document, Extraction, PublishedSource};
 use crate::text::Analysis;
 use crate::{entities, events, quotes, times};
@@ -58,17 +58,57 @@ pub struct Outcome {
     pub failures: Vec<Failure>,
 }
 
-/// A parsed document with its analysis and creation time, as the extractors see it.
-pub(crate) struct Doc<'a> {
-    pub document: &'a Document,
-    pub analysis: Analysis<'a>,
-    /// The document creation time that relative expressions resolve against.
-    pub dct: Option<Stamp>,
+/// Seconds spent in each stage of one extraction (native builds; zero in wasm, which has no
+/// clock without JavaScript). `make bench` prints their shares.
+#[derive(Clone, Copy, Debug, Default, serde::Serialize)]
+pub struct StageTimes {
+    pub parse: f64,
+    pub analysis: f64,
+    pub entities: f64,
+    pub quotes: f64,
+    pub times: f64,
+    pub events: f64,
+    pub offsets: f64,
+}
+
+/// A stopwatch for [`StageTimes`]: each `lap` returns the seconds since the previous one.
+struct Stopwatch {
+    #[cfg(not(target_arch = "wasm32"))]
+    last: std::time::Instant,
+}
+
+impl Stopwatch {
+    fn start() -> Self {
+        Stopwatch {
+            #[cfg(not(target_arch = "wasm32"))]
+            last: std::time::Instant::now(),
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn lap(&mut self) -> f64 {
+        let now = std::time::Instant::now();
+        let seconds = now.duration_since(self.last).as_secs_f64();
+        self.last = now;
+        seconds
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn lap(&mut self) -> f64 {
+        0.0
+    }
 }
 
 /// Extracts everything from `inputs`. Inputs that cannot be parsed are reported in
 /// `failures`; the others are still extracted.
 pub fn extract(inputs: &[Input]) -> Outcome {
+    extract_timed(inputs).0
+}
+
+/// [`extract`], with the time each stage took.
+pub fn extract_timed(inputs: &[Input]) -> (Outcome, StageTimes) {
+    let mut times = StageTimes::default();
+    let mut clock = Stopwatch::start();
     let mut failures = Vec::new();
     let mut documents: Vec<Document> = Vec::new();
     let mut used_ids = std::collections::HashSet::new();
@@ -78,20 +118,13 @@ pub fn extract(inputs: &[Input]) -> Outcome {
             Err(e) => failures.push(Failure { name: input.name.clone(), reason: e.to_string() }),
         }
     }
-    for document in &mut documents {
-        if document.published.is_none() {
-            if let Some(inferred) = times::infer_published(document) {
-                document.published = Some(inferred);
-                document.published_source = PublishedSource::Inferred;
-            }
-        }
-    }
-    let extraction = extract_documents(documents);
-    Outcome { extraction, failures }
+    times.parse = clock.lap();
+    let extraction = extract_documents(documents, &mut times, &mut clock);
+    (Outcome { extraction, failures }, times)
 }
 
 /// Runs the extractors over parsed documents.
-pub(crate) fn extract_documents(documents: Vec<Document>) -> Extraction {
+fn extract_documents(documents: Vec<Document>, stage: &mut StageTimes, clock: &mut Stopwatch) -> Extraction {
     let docs: Vec<Doc> = documents
         .iter()
         .map(|document| {
@@ -99,25 +132,27 @@ pub(crate) fn extract_documents(documents: Vec<Document>) -> Extraction {
             Doc { document, analysis: Analysis::new(&document.text, &spans), dct: document.published }
         })
         .collect();
+    stage.analysis = clock.lap();
     let entities = entities::extract(&docs);
+    stage.entities = clock.lap();
     let quotes = quotes::extract(&docs, &entities);
+    stage.quotes = clock.lap();
     let times = times::extract(&docs, &quotes);
-    let events = events::build(&docs, &entities, &quotes, &times);
+    stage.times = clock.lap();
+    let events = events::build(&docs, &entities, &quotes, &times.expressions);
+    stage.events = clock.lap();
     drop(docs);
-    Extraction { documents, quotes, entities: entities.list, times, events }.into_code_point_offsets()
-}
-
-/// Groups `items` by the id of their document, in one pass (stages run per document; filtering
-/// the whole list per document would be quadratic in corpus size).
-pub(crate) fn group_by_doc<'a, T>(
-    items: &'a [T],
-    doc_of: impl Fn(&T) -> &str,
-) -> std::collections::HashMap<&'a str, Vec<&'a T>> {
-    let mut groups: std::collections::HashMap<&'a str, Vec<&'a T>> = std::collections::HashMap::new();
-    for item in items {
-        groups.entry(doc_of(item)).or_default().push(item);
+    let mut documents = documents;
+    for (document, inferred) in documents.iter_mut().zip(times.inferred) {
+        if let Some(stamp) = inferred {
+            document.published = Some(stamp);
+            document.published_source = PublishedSource::Inferred;
+        }
     }
-    groups
+    let extraction = Extraction { documents, quotes, entities: entities.list, times: times.expressions, events }
+        .into_code_point_offsets();
+    stage.offsets = clock.lap();
+    extraction
 }
 
 fn unique_id(id: &str, used: &mut std::collections::HashSet<String>) -> String {

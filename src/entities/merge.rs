@@ -9,8 +9,8 @@
 use super::gazetteer::key;
 use super::recognize::{Candidate, Certainty, Found, Kind};
 use super::{Entities, Gender, MentionRef};
+use crate::doc::Doc;
 use crate::model::{Entity, EntityKind, Mention};
-use crate::pipeline::Doc;
 use std::collections::HashMap;
 
 /// An entity being built.
@@ -112,7 +112,9 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found]) -> Entities {
         for (k, c) in f.candidates.iter().enumerate() {
             let target = match c.kind {
                 Kind::Person => {
-                    let Some((last, given)) = person_keys(&c.words) else { continue };
+                    let Some((last, given)) = person_keys(&c.words) else {
+                        continue;
+                    };
                     let people = by_surname.entry(last).or_default();
                     let same = people
                         .iter()

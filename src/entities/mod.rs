@@ -20,8 +20,8 @@ mod lexicon;
 mod merge;
 mod recognize;
 
+use crate::doc::Doc;
 use crate::model::{Entity, Span};
-use crate::pipeline::Doc;
 
 /// Grammatical gender known from an honorific (Mr./Ms./Mrs.) or a pronoun-free cue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

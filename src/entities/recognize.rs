@@ -8,8 +8,8 @@
 use super::gazetteer::{Gazetteer, Known};
 use super::lexicon::{self, Title};
 use super::Gender;
+use crate::doc::Doc;
 use crate::model::Span;
-use crate::pipeline::Doc;
 use crate::text::{Analysis, TokenKind};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -114,7 +114,7 @@ pub(crate) fn recognize(doc: &Doc, ctx: &Context) -> Found {
 
 /// A capitalized word, acronym or initial.
 fn is_name_word(a: &Analysis, i: usize) -> bool {
-    a.tokens[i].is_capitalized(a.text)
+    a.tokens[i].capitalized
 }
 
 fn possessive_suffix(word: &str) -> Option<usize> {

@@ -12,9 +12,9 @@ mod merge;
 mod range;
 
 use crate::calendar::days_between;
+use crate::doc::Doc;
 use crate::entities::Entities;
 use crate::model::{Event, Mention, Quote, Span, TimeExpression, TimexType};
-use crate::pipeline::Doc;
 use jiff::civil::Date;
 use std::collections::{BTreeSet, HashSet};
 
@@ -35,8 +35,8 @@ pub(crate) struct Draft {
 
 pub(crate) fn build(docs: &[Doc], entities: &Entities, quotes: &[Quote], times: &[TimeExpression]) -> Vec<Event> {
     let mut drafts = Vec::new();
-    let quotes_by_doc = crate::pipeline::group_by_doc(quotes, |q| &q.doc);
-    let times_by_doc = crate::pipeline::group_by_doc(times, |t| &t.doc);
+    let quotes_by_doc = crate::doc::group_by_doc(quotes, |q| &q.doc);
+    let times_by_doc = crate::doc::group_by_doc(times, |t| &t.doc);
     for (d, doc) in docs.iter().enumerate() {
         let id = doc.document.id.as_str();
         let doc_quotes = quotes_by_doc.get(id).map_or(&[][..], Vec::as_slice);
@@ -65,7 +65,9 @@ fn drafts_of(d: usize, doc: &Doc, entities: &Entities, doc_quotes: &[&Quote], ti
     let mentions = entities.by_doc.get(d).map_or(&[][..], Vec::as_slice);
     let mut out = Vec::new();
     for (span, time, range) in dated {
-        let Some(clause) = clause::around(&doc.analysis, span, &spans) else { continue };
+        let Some(clause) = clause::around(&doc.analysis, span, &spans) else {
+            continue;
+        };
         let text = doc.document.text.get(clause.start..clause.end).unwrap_or_default();
         let first = mentions.partition_point(|m| m.span.start < clause.start);
         let entity_ids = mentions[first..].iter().take_while(|m| m.span.end <= clause.end).map(|m| m.entity).collect();
@@ -76,7 +78,7 @@ fn drafts_of(d: usize, doc: &Doc, entities: &Entities, doc_quotes: &[&Quote], ti
             clause,
             summary: clause::summary(text, SUMMARY_CHARS),
             entities: entity_ids,
-            quotes: said_at(doc, span, &doc_quotes),
+            quotes: said_at(doc, span, doc_quotes),
         });
     }
     out

@@ -2,9 +2,10 @@
 //! lowercase without accents (`Gdańsk` → `gdansk`, `CAFÉ` → `cafe`, `Straße` → `strasse`), with
 //! both byte and code-point offsets of every word.
 //!
-//! Accents are folded for the Latin letters of Latin-1, Latin Extended-A and the Romanian
-//! comma-below letters by a table, and combining marks (decomposed text) are dropped; other
-//! scripts are only lowercased. It does not stem, drop stop words or know any language.
+//! The folding itself is the token view's ([`crate::text::fold`]), so a search word and a
+//! token key of the same word are equal. It does not stem, drop stop words or know any language.
+
+use crate::text::fold::{fold_char, is_combining_mark};
 
 /// Where a word lies in its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,49 +55,6 @@ pub(crate) fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for_each_word(text, &mut String::new(), |word, _| out.push(word.to_string()));
     out
-}
-
-fn is_combining_mark(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36f}')
-}
-
-/// Appends the lowercase, accent-free form of `c` to `out`.
-fn fold_char(c: char, out: &mut String) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return;
-    }
-    let folded = match c {
-        'À'..='Å' | 'à'..='å' | '\u{100}'..='\u{105}' => "a",
-        'Æ' | 'æ' => "ae",
-        'Ç' | 'ç' | '\u{106}'..='\u{10d}' => "c",
-        'Ð' | 'ð' | '\u{10e}'..='\u{111}' => "d",
-        'È'..='Ë' | 'è'..='ë' | '\u{112}'..='\u{11b}' => "e",
-        '\u{11c}'..='\u{123}' => "g",
-        '\u{124}'..='\u{127}' => "h",
-        'Ì'..='Ï' | 'ì'..='ï' | '\u{128}'..='\u{131}' => "i",
-        '\u{132}' | '\u{133}' => "ij",
-        '\u{134}' | '\u{135}' => "j",
-        '\u{136}'..='\u{138}' => "k",
-        '\u{139}'..='\u{142}' => "l",
-        'Ñ' | 'ñ' | '\u{143}'..='\u{14b}' => "n",
-        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | '\u{14c}'..='\u{151}' => "o",
-        '\u{152}' | '\u{153}' => "oe",
-        '\u{154}'..='\u{159}' => "r",
-        'ß' => "ss",
-        '\u{15a}'..='\u{161}' | '\u{17f}' | '\u{218}' | '\u{219}' => "s",
-        '\u{162}'..='\u{167}' | '\u{21a}' | '\u{21b}' => "t",
-        'Þ' | 'þ' => "th",
-        'Ù'..='Ü' | 'ù'..='ü' | '\u{168}'..='\u{173}' => "u",
-        '\u{174}' | '\u{175}' => "w",
-        'Ý' | 'ý' | 'ÿ' | '\u{176}'..='\u{178}' => "y",
-        '\u{179}'..='\u{17e}' => "z",
-        _ => {
-            out.extend(c.to_lowercase());
-            return;
-        }
-    };
-    out.push_str(folded);
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! the previous quote. It does not resolve pronouns or link entities.
 
 use super::phrases::{subject_after, subject_before, Phrase, Words};
-use super::verbs::{never_inverts, speech_lemma};
+use super::verbs::never_inverts;
 use crate::model::Span;
 
 /// Which side of the quote the clause is on.
@@ -89,13 +89,13 @@ fn after_quote(w: &Words, start: usize, hi: usize, strict: bool) -> Option<Attri
     if k >= hi {
         return None;
     }
-    let found = if let Some(lemma) = speech_lemma(w.text(k)) {
+    let found = if let Some(lemma) = w.a.speech_lemma(k) {
         (!never_inverts(lemma)).then(|| subject_after(w, k + 1, hi).map(|p| (p, k))).flatten()
     } else if w.is(k, &["according"]) && w.is(k + 1, &["to"]) {
         subject_after(w, k + 2, hi).map(|p| (p, k))
     } else {
         (k..hi.min(k + 14))
-            .find(|&v| speech_lemma(w.text(v)).is_some())
+            .find(|&v| w.a.speech_lemma(v).is_some())
             .and_then(|v| subject_before(w, k, v).map(|p| (p, v)))
             .filter(|(p, _)| p.span.start == w.a.tokens[k].span.start)
     };
@@ -115,7 +115,7 @@ fn before_quote(w: &Words, lo: usize, open: usize) -> Option<Attribution> {
     (lo..open).rev().find_map(|v| {
         let phrase = if w.is(v, &["according"]) && w.is(v + 1, &["to"]) {
             subject_after(w, v + 2, open)
-        } else if speech_lemma(w.text(v)).is_some() {
+        } else if w.a.speech_lemma(v).is_some() {
             subject_before(w, lo, v)
         } else {
             None
@@ -130,8 +130,8 @@ pub(crate) fn reported(w: &Words, in_quote: &[bool], paragraphs: &[Span], used: 
     let mut out = Vec::new();
     let mut lo = 0;
     let mut para = 0;
-    for v in 0..w.a.tokens.len() {
-        let start = w.a.tokens[v].span.start;
+    for (v, token) in w.a.tokens.iter().enumerate() {
+        let start = token.span.start;
         while para + 1 < paragraphs.len() && start >= paragraphs[para].end {
             para += 1;
             lo = v;
@@ -140,7 +140,7 @@ pub(crate) fn reported(w: &Words, in_quote: &[bool], paragraphs: &[Span], used: 
             lo = v + 1;
             continue;
         }
-        if used.binary_search(&v).is_ok() || speech_lemma(w.text(v)).is_none() {
+        if used.binary_search(&v).is_ok() || w.a.speech_lemma(v).is_none() {
             continue;
         }
         // Bound the look-back so a very long sentence stays linear.

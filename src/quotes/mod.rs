@@ -17,9 +17,9 @@ mod phrases;
 mod speakers;
 mod verbs;
 
+use crate::doc::Doc;
 use crate::entities::{Entities, MentionRef};
 use crate::model::{Quote, QuoteKind, Span};
-use crate::pipeline::Doc;
 use attribution::{Attribution, QuoteTokens, Side};
 use phrases::{Phrase, Words};
 use speakers::{Resolver, Speaker};
@@ -197,9 +197,7 @@ fn classify(
     let upper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let prev = q.open.checked_sub(1).filter(|&t| w.a.tokens[t].span.start >= q.paragraph.start);
     let clause_start = prev.map_or(true, |t| {
-        in_quote[t]
-            || w.is_punct(t, &['.', '!', '?', ':', ',', ';', '—', '–', '('])
-            || verbs::speech_lemma(w.text(t)).is_some()
+        in_quote[t] || w.is_punct(t, &['.', '!', '?', ':', ',', ';', '—', '–', '(']) || w.is_speech_verb(t)
     });
     let last = inner.chars().next_back();
     let ends_sentence = matches!(last, Some('.' | '?' | '!' | '…'));

@@ -332,11 +332,16 @@ impl<'a, 't> Words<'a, 't> {
     pub(crate) fn text(&self, i: usize) -> &'t str {
         self.a.token_text(i)
     }
-    pub(crate) fn lower(&self, i: usize) -> String {
-        self.text(i).to_lowercase()
+    /// The folded key of token `i` (lowercase, `’` as `'`).
+    pub(crate) fn lower(&self, i: usize) -> &'a str {
+        self.a.key(i)
     }
     pub(crate) fn is(&self, i: usize, list: &[&str]) -> bool {
-        i < self.a.tokens.len() && list.contains(&self.lower(i).as_str())
+        i < self.a.tokens.len() && list.contains(&self.lower(i))
+    }
+    /// True when token `i` is a form of a speech verb.
+    pub(crate) fn is_speech_verb(&self, i: usize) -> bool {
+        self.a.speech_lemma(i).is_some()
     }
     pub(crate) fn is_punct(&self, i: usize, chars: &[char]) -> bool {
         let t = &self.a.tokens[i];
@@ -346,7 +351,7 @@ impl<'a, 't> Words<'a, 't> {
         self.a.tokens[i].kind == TokenKind::Word
     }
     pub(crate) fn is_capitalized(&self, i: usize) -> bool {
-        self.a.tokens[i].is_capitalized(self.a.text)
+        self.a.tokens[i].capitalized
     }
     pub(crate) fn span(&self, first: usize, last: usize) -> Span {
         Span::new(self.a.tokens[first].span.start, self.a.tokens[last].span.end)
@@ -373,7 +378,7 @@ impl<'a, 't> Words<'a, 't> {
         let bare = ["'s", "’s", "'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re"]
             .iter()
             .find_map(|c| w.strip_suffix(c))
-            .unwrap_or(&w);
+            .unwrap_or(w);
         let p = match bare {
             "he" => Pronoun::He,
             "she" => Pronoun::She,
@@ -532,7 +537,7 @@ fn finish(w: &Words, first: usize, head_last: usize, last: usize, named: bool) -
             && !head_word.ends_with("ss")
             && !head_word.ends_with("'s")
             && !head_word.ends_with("’s"))
-            || matches!(head_word.as_str(), "people" | "police" | "staff" | "men" | "women"));
+            || matches!(head_word, "people" | "police" | "staff" | "men" | "women"));
     Phrase {
         span: w.span(first, last),
         head: w.span(first, head_last),
@@ -565,11 +570,11 @@ fn simple_phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<(usize, boo
                 k = t;
                 break;
             }
-            let descriptor = w.is_word(t)
-                && !w.is(t, STOPS)
-                && !(w.is_capitalized(t) && w.is(t, CAPITALIZED_STOPS))
-                && crate::quotes::verbs::speech_lemma(w.text(t)).is_none()
-                && !w.lower(t).ends_with("ly");
+            let stop = w.is(t, STOPS)
+                || (w.is_capitalized(t) && w.is(t, CAPITALIZED_STOPS))
+                || w.is_speech_verb(t)
+                || w.lower(t).ends_with("ly");
+            let descriptor = w.is_word(t) && !stop;
             if !descriptor {
                 break;
             }
@@ -585,11 +590,7 @@ fn simple_phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<(usize, boo
         return None;
     }
     // A verb or adverb is no head: `declined to say`, `had long said`.
-    if lower.ends_with("ly")
-        || lower.ends_with("ed")
-        || lower.ends_with("ing")
-        || crate::quotes::verbs::speech_lemma(&lower).is_some()
-    {
+    if lower.ends_with("ly") || lower.ends_with("ed") || lower.ends_with("ing") || w.is_speech_verb(j) {
         return None;
     }
     let mut k = j;
@@ -602,7 +603,7 @@ fn simple_phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<(usize, boo
         let blocked = (w.a.tokens[t].kind == TokenKind::Punct && !inner_mark)
             || w.is(t, STOPS)
             || (w.is_capitalized(t) && w.is(t, CAPITALIZED_STOPS))
-            || crate::quotes::verbs::speech_lemma(w.text(t)).is_some();
+            || w.is_speech_verb(t);
         if blocked {
             break;
         }
@@ -618,14 +619,14 @@ mod tests {
     fn before(text: &str) -> Option<(String, PhraseKind)> {
         let a = Analysis::of_text(text);
         let w = Words { a: &a };
-        let verb = (0..a.tokens.len()).find(|&i| crate::quotes::verbs::speech_lemma(w.text(i)).is_some())?;
+        let verb = (0..a.tokens.len()).find(|&i| w.is_speech_verb(i))?;
         subject_before(&w, 0, verb).map(|p| (text[p.span.start..p.span.end].to_string(), p.kind))
     }
 
     fn after(text: &str) -> Option<String> {
         let a = Analysis::of_text(text);
         let w = Words { a: &a };
-        let verb = (0..a.tokens.len()).find(|&i| crate::quotes::verbs::speech_lemma(w.text(i)).is_some())?;
+        let verb = (0..a.tokens.len()).find(|&i| w.is_speech_verb(i))?;
         subject_after(&w, verb + 1, a.tokens.len()).map(|p| text[p.span.start..p.span.end].to_string())
     }
 

@@ -1,14 +1,26 @@
-//! Sentences and tokens of a document body: the shared ground of every extractor.
+//! The one view of a document's words that every extractor reads, built once per document:
+//! paragraphs, sentences and tokens (byte-offset spans), and for each token its word type in
+//! the document's [`Vocabulary`]: a folded key (`It’s` → `it's`, `Łódź` → `lodz`) and what the
+//! [`lexicon`] says of it (classes as bits, a month's number, a speech verb's lemma).
 //!
-//! Works on the body `text` of a parsed article (paragraphs joined by blank lines) and yields
-//! byte-offset spans. It knows typography (quote marks, abbreviations, initials) but nothing of
-//! meaning: names, quotes and dates are found by the modules after it.
+//! Stages compare keys and test class bits; none re-tokenizes or lowercases per lookup. A
+//! stage with a word list of its own memoizes it per word type ([`Analysis::per_word`]), so
+//! its cost is per distinct word, not per token. The view knows typography (quote marks,
+//! abbreviations, initials) and closed word classes, nothing of meaning: names, quotes and
+//! dates are found by the modules after it.
+//!
+//! Cost: linear in the text; one hash per token and one lexicon lookup per distinct word.
 
+pub(crate) mod fold;
+pub(crate) mod lexicon;
 mod sentences;
 mod tokens;
+mod vocabulary;
 
+pub(crate) use lexicon::{Classes, Description};
 #[allow(unused_imports)]
 pub(crate) use tokens::{Token, TokenKind};
+pub(crate) use vocabulary::{Vocabulary, WordId};
 
 use crate::model::Span;
 use std::ops::Range;
@@ -21,26 +33,60 @@ pub(crate) struct Sentence {
     pub tokens: Range<usize>,
 }
 
-/// A document body cut into paragraphs, sentences and tokens.
+/// A document body cut into paragraphs, sentences and tokens, with its vocabulary.
 #[derive(Clone, Debug)]
 pub(crate) struct Analysis<'t> {
     pub text: &'t str,
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    pub vocabulary: Vocabulary,
 }
 
 impl<'t> Analysis<'t> {
-    /// Analyzes `text` whose paragraphs are `paragraphs` (byte spans, in order).
+    /// Analyzes `text` whose paragraphs are `paragraphs` (byte spans, in order, within `text`;
+    /// spans that are not are skipped).
     pub(crate) fn new(text: &'t str, paragraphs: &[Span]) -> Self {
-        let mut tokens = Vec::new();
+        let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut sentences = Vec::new();
+        let mut vocabulary = Vocabulary::default();
+        let mut key = String::new();
+        let paragraphs: Vec<Span> = paragraphs.iter().copied().filter(|p| text.get(p.start..p.end).is_some()).collect();
         for (p, para) in paragraphs.iter().enumerate() {
             let first = tokens.len();
             tokens::tokenize_into(text, *para, &mut tokens);
+            for token in &mut tokens[first..] {
+                key.clear();
+                // OK because token spans are cut at char boundaries by the tokenizer.
+                fold::fold_token(&text[token.span.start..token.span.end], &mut key);
+                token.word = vocabulary.intern(&key);
+            }
             sentences::split_into(text, &tokens, first..tokens.len(), p, &mut sentences);
         }
-        Analysis { text, paragraphs: paragraphs.to_vec(), sentences, tokens }
+        Analysis { text, paragraphs, sentences, tokens, vocabulary }
+    }
+
+    /// The folded key of token `i` (`It’s` → `it's`).
+    pub(crate) fn key(&self, i: usize) -> &str {
+        self.vocabulary.key(self.tokens[i].word)
+    }
+
+    /// What the lexicon says of token `i`.
+    pub(crate) fn description(&self, i: usize) -> &Description {
+        self.vocabulary.description(self.tokens[i].word)
+    }
+
+    /// The lemma of token `i` when it is a form of a speech verb.
+    pub(crate) fn speech_lemma(&self, i: usize) -> Option<&'static str> {
+        self.description(i).lemma()
+    }
+
+    /// `f` of every word type (its key and description), indexed by [`WordId`]: a stage's
+    /// own word list, looked up once per distinct word instead of once per token.
+    pub(crate) fn per_word<T>(&self, mut f: impl FnMut(&str, &Description) -> T) -> Vec<T> {
+        (0..self.vocabulary.len() as WordId)
+            .map(|id| f(self.vocabulary.key(id), self.vocabulary.description(id)))
+            .collect()
     }
 
     /// Analyzes a text whose paragraphs are separated by blank lines (handy in tests).

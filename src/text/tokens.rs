@@ -2,6 +2,7 @@
 //! and single punctuation characters. Known abbreviations, initials and dotted acronyms keep
 //! their period (`Mr.`, `M.`, `U.S.`), so the sentence splitter need not guess about them.
 
+use super::vocabulary::WordId;
 use crate::model::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,12 +19,15 @@ pub(crate) enum TokenKind {
 pub(crate) struct Token {
     pub span: Span,
     pub kind: TokenKind,
+    /// True for a word that starts with an uppercase letter.
+    pub capitalized: bool,
+    /// The token's type in its analysis's vocabulary (set by [`super::Analysis::new`]).
+    pub word: WordId,
 }
 
 impl Token {
-    /// True when the token (a word) starts with an uppercase letter.
-    pub(crate) fn is_capitalized(&self, text: &str) -> bool {
-        self.kind == TokenKind::Word && text[self.span.start..].chars().next().is_some_and(char::is_uppercase)
+    fn new(span: Span, kind: TokenKind, first: char) -> Self {
+        Token { span, kind, capitalized: kind == TokenKind::Word && first.is_uppercase(), word: 0 }
     }
 }
 
@@ -72,9 +76,9 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                     chars.next();
                 }
             }
-            out.push(Token { span: Span::new(start, span.start + end), kind });
+            out.push(Token::new(Span::new(start, span.start + end), kind, c));
         } else {
-            out.push(Token { span: Span::new(start, start + c.len_utf8()), kind: TokenKind::Punct });
+            out.push(Token::new(Span::new(start, start + c.len_utf8()), TokenKind::Punct, c));
         }
     }
 }
@@ -104,8 +108,7 @@ fn extend_abbreviation(s: &str, start: usize, end: usize) -> usize {
         return k + 1;
     }
     let single_upper = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    let lower = word.to_lowercase();
-    if single_upper || ABBREVIATIONS.contains(&lower.as_str()) {
+    if single_upper || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         end + 1
     } else {
         end

@@ -54,6 +54,44 @@ pub(crate) fn unit(word: &str) -> Option<Unit> {
     })
 }
 
+/// True when a word (a token key) can carry a time expression's meaning, so that every
+/// expression has one: a month or weekday (plural too), a calendar unit, a season, a part of
+/// the day, a frequency or vague word, a deictic day, `noon`, `half`, or a hyphenated word
+/// with such a part (`three-year`, `mid-March`). Numbers bear time by their token kind.
+/// Words that only lead into an expression (`the`, `last`, `a`, `every`) do not.
+pub(crate) fn bears_time(key: &str, description: &crate::text::Description) -> bool {
+    use crate::text::Classes;
+    if description.classes.intersects(Classes::MONTH | Classes::WEEKDAY) {
+        return true;
+    }
+    let word = key.strip_suffix("'s").unwrap_or(key);
+    let one = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || unit(w).is_some()
+            || season(w).is_some()
+            || part_of_day(w).is_some()
+            || frequency(w).is_some()
+            || vague(w).is_some()
+            || crate::calendar::month_number(w).is_some()
+            || crate::calendar::weekday(w.strip_suffix('s').unwrap_or(w)).is_some()
+            || matches!(
+                w,
+                "today"
+                    | "tonight"
+                    | "yesterday"
+                    | "tomorrow"
+                    | "future"
+                    | "past"
+                    | "present"
+                    | "noon"
+                    | "midday"
+                    | "midnight"
+                    | "half"
+            )
+    };
+    one(word) || (word.contains('-') && word.split('-').any(one))
+}
+
 /// True when the unit word is plural (`days`), which licenses a vague `PXD` duration.
 pub(crate) fn is_plural_unit(word: &str) -> bool {
     word.ends_with('s') && !word.ends_with("ss") && unit(word).is_some()

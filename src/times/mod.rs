@@ -4,7 +4,7 @@
 //! Pipeline per document: sentence words (`words`) → expressions and their meaning
 //! (`recognize`) → the tense of each clause (`tense`) → the anchor of each expression (the
 //! DCT, or the date of the quote it is in) → TIMEX3 values (`resolve`). `infer` estimates a
-//! missing DCT. Whole-string date parsing for metadata (front matter, datelines, comment
+//! missing DCT from the same scan, so a document is scanned once. Whole-string date parsing for metadata (front matter, datelines, comment
 //! stamps) lives in `calendar`; events are built from these expressions in `events`.
 
 mod infer;
@@ -14,10 +14,9 @@ pub(crate) mod resolve;
 mod tense;
 mod words;
 
-pub(crate) use infer::infer_published;
-
+use crate::calendar::Stamp;
+use crate::doc::Doc;
 use crate::model::{Quote, Span, TimeExpression};
-use crate::pipeline::Doc;
 use recognize::Found;
 use resolve::{Context, Resolved};
 use words::Word;
@@ -32,18 +31,33 @@ struct Candidate {
     quoted: bool,
 }
 
-/// Finds and normalizes the time expressions of every document (byte offsets).
-pub(crate) fn extract(docs: &[Doc], quotes: &[Quote]) -> Vec<TimeExpression> {
-    let mut out = Vec::new();
-    let quotes_by_doc = crate::pipeline::group_by_doc(quotes, |q| &q.doc);
+/// The time expressions of a corpus, and the creation times inferred for documents that
+/// state none.
+#[derive(Default)]
+pub(crate) struct Times {
+    pub expressions: Vec<TimeExpression>,
+    /// Per document (in the order of the `docs` given): the inferred creation time, when the
+    /// document had none and its text bounds one (see [`infer`]).
+    pub inferred: Vec<Option<Stamp>>,
+}
+
+/// Finds and normalizes the time expressions of every document (byte offsets). Each
+/// document is scanned once: a document without a creation time gets one inferred from that
+/// same scan, and its relative expressions resolve against it.
+pub(crate) fn extract(docs: &[Doc], quotes: &[Quote]) -> Times {
+    let mut times = Times::default();
+    let quotes_by_doc = crate::doc::group_by_doc(quotes, |q| &q.doc);
     for doc in docs {
-        let doc_quotes: Vec<Span> = quotes_by_doc
-            .get(doc.document.id.as_str())
-            .map_or(Vec::new(), |qs| qs.iter().map(|q| Span::new(q.start, q.end)).collect());
+        let doc_quotes = QuoteSpans::new(quotes_by_doc.get(doc.document.id.as_str()).map_or(&[][..], Vec::as_slice));
         let candidates = find(doc, &doc_quotes);
-        let resolved = resolve_all(doc, &candidates);
+        let inferred = match doc.dct {
+            Some(_) => None,
+            None => infer::infer_published(doc.document, &candidates),
+        };
+        let dct = doc.dct.or(inferred).map(|s| s.date);
+        let resolved = resolve_all(dct, &candidates);
         for (c, r) in candidates.iter().zip(resolved) {
-            out.push(TimeExpression {
+            times.expressions.push(TimeExpression {
                 doc: doc.document.id.clone(),
                 start: c.span.start,
                 end: c.span.end,
@@ -53,22 +67,55 @@ pub(crate) fn extract(docs: &[Doc], quotes: &[Quote]) -> Vec<TimeExpression> {
                 anchor: r.anchor.map(resolve::ymd),
             });
         }
+        times.inferred.push(inferred);
     }
-    out
+    times
+}
+
+/// The quotes of one document, to tell in O(log n) whether a span lies inside one.
+struct QuoteSpans {
+    /// Sorted by start.
+    spans: Vec<Span>,
+    /// `reach[k]`: the largest end among `spans[..=k]`.
+    reach: Vec<usize>,
+}
+
+impl QuoteSpans {
+    fn new(quotes: &[&Quote]) -> Self {
+        let mut spans: Vec<Span> = quotes.iter().map(|q| Span::new(q.start, q.end)).collect();
+        spans.sort();
+        let reach = spans
+            .iter()
+            .scan(0, |max, s| {
+                *max = (*max).max(s.end);
+                Some(*max)
+            })
+            .collect();
+        QuoteSpans { spans, reach }
+    }
+
+    /// True when some quote contains `span`.
+    fn contain(&self, span: Span) -> bool {
+        let starting_before = self.spans.partition_point(|q| q.start <= span.start);
+        starting_before > 0 && self.reach[starting_before - 1] >= span.end
+    }
 }
 
 /// Every expression of a document, in text order.
-fn find(doc: &Doc, quote_spans: &[Span]) -> Vec<Candidate> {
+fn find(doc: &Doc, quotes: &QuoteSpans) -> Vec<Candidate> {
     let analysis = &doc.analysis;
     let mut out = Vec::new();
+    let mut words = Vec::new();
+    let bears_time = analysis.per_word(lexicon::bears_time);
     for (s, sentence) in analysis.sentences.iter().enumerate() {
-        let words = words::of_sentence(analysis, sentence);
+        words::of_sentence(analysis, sentence, &bears_time, &mut words);
         let inside = quoted_words(&words);
         for found in recognize::scan(&words) {
-            let (Some(first), Some(last)) = (words.get(found.first), words.get(found.last)) else { continue };
+            let (Some(first), Some(last)) = (words.get(found.first), words.get(found.last)) else {
+                continue;
+            };
             let span = Span::new(first.start, last.end);
-            let quoted =
-                inside.get(found.first).copied().unwrap_or(false) || quote_spans.iter().any(|q| q.contains(span));
+            let quoted = inside.get(found.first).copied().unwrap_or(false) || quotes.contain(span);
             let tense = tense::around(&words, found.first, found.last);
             out.push(Candidate { span, found, sentence: s, tense, quoted });
         }
@@ -82,7 +129,7 @@ fn quoted_words(words: &[Word]) -> Vec<bool> {
     words
         .iter()
         .map(|w| {
-            match w.lower.as_str() {
+            match w.lower {
                 "“" => inside = true,
                 "”" => inside = false,
                 "\"" => inside = !inside,
@@ -95,8 +142,7 @@ fn quoted_words(words: &[Word]) -> Vec<bool> {
 
 /// Resolves the expressions of one document: unquoted ones against the DCT (and the running
 /// narrative), then quoted ones against the date their sentence gives the quote, if any.
-fn resolve_all(doc: &Doc, candidates: &[Candidate]) -> Vec<Resolved> {
-    let dct = doc.dct.map(|s| s.date);
+fn resolve_all(dct: Option<jiff::civil::Date>, candidates: &[Candidate]) -> Vec<Resolved> {
     let mut resolved: Vec<Option<Resolved>> = vec![None; candidates.len()];
     let mut narrative = None;
     for (k, c) in candidates.iter().enumerate().filter(|(_, c)| !c.quoted) {
@@ -117,11 +163,14 @@ fn resolve_all(doc: &Doc, candidates: &[Candidate]) -> Vec<Resolved> {
 }
 
 /// The day a quote in `sentence` was spoken, as the unquoted part of the sentence dates it
-/// ("The mayor, speaking on June 4: “…”").
+/// ("The mayor, speaking on June 4: “…”"). Candidates are in sentence order, so the
+/// sentence's own are found by binary search, not by a scan of the document.
 fn speech_date(candidates: &[Candidate], resolved: &[Option<Resolved>], sentence: usize) -> Option<jiff::civil::Date> {
-    candidates
+    let from = candidates.partition_point(|c| c.sentence < sentence);
+    let to = candidates.partition_point(|c| c.sentence <= sentence);
+    candidates[from..to]
         .iter()
-        .zip(resolved)
-        .filter(|(c, _)| c.sentence == sentence && !c.quoted && c.found.val.is_day() && !c.found.bare_clock)
+        .zip(&resolved[from..to])
+        .filter(|(c, _)| !c.quoted && c.found.val.is_day() && !c.found.bare_clock)
         .find_map(|(_, r)| r.as_ref().and_then(|r| r.day))
 }

@@ -110,12 +110,30 @@ fn fixed(first: usize, last: usize, kind: TimexType, value: impl Into<String>) -
     found(first, last, kind, Val::Fixed(value.into()))
 }
 
+/// No pattern has more words before its first time-bearing word (see
+/// [`lexicon::bears_time`]) than this: "the end of the next couple of weeks" has six.
+/// Positions farther from any such word are not tried. Debug builds check that this
+/// shortcut never changes what is found.
+const LEAD: usize = 8;
+
 /// Finds the expressions of a sentence, left to right, without overlaps.
 pub(crate) fn scan(words: &[Word]) -> Vec<Found> {
+    // next_bearing[i]: the first time-bearing word at or after i.
+    let mut next_bearing = vec![usize::MAX; words.len() + 1];
+    for i in (0..words.len()).rev() {
+        next_bearing[i] = if words[i].bears_time { i } else { next_bearing[i + 1] };
+    }
+    let found = scan_where(words, |i| next_bearing[i].saturating_sub(i) <= LEAD);
+    #[cfg(debug_assertions)]
+    assert_eq!(found, scan_where(words, |_| true), "the LEAD shortcut changed what was found");
+    found
+}
+
+fn scan_where(words: &[Word], may_start: impl Fn(usize) -> bool) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        match longest(words, i) {
+        match may_start(i).then(|| longest(words, i)).flatten() {
             Some(f) => {
                 i = f.last + 1;
                 out.push(f);
@@ -231,7 +249,7 @@ fn numeric(words: &[Word], i: usize) -> Option<Found> {
     if w.kind != TokenKind::Number || !(w.lower.contains('-') || w.lower.contains('/')) {
         return None;
     }
-    let stamp = crate::calendar::parse_stamp(&w.lower)?;
+    let stamp = crate::calendar::parse_stamp(w.lower)?;
     let d = stamp.date;
     date(i, i, Val::Day { year: Some(d.year()), month: d.month(), day: d.day() })
 }
@@ -242,7 +260,7 @@ fn month_at(words: &[Word], i: usize) -> Option<i8> {
     if w.kind != TokenKind::Word || !w.capitalized {
         return None;
     }
-    month_number(&w.lower)
+    w.month()
 }
 
 fn is_full_month_name(lower: &str) -> bool {
@@ -258,7 +276,11 @@ fn day_number(words: &[Word], i: usize) -> Option<i8> {
     let digits = w.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &w.lower[digits.len()..];
     let ok = digits.len() <= 2 && matches!(suffix, "" | "st" | "nd" | "rd" | "th") && !digits.is_empty();
-    let day: i8 = if ok { digits.parse().ok()? } else { return None };
+    let day: i8 = if ok {
+        digits.parse().ok()?
+    } else {
+        return None;
+    };
     (1..=31).contains(&day).then_some(day)
 }
 
@@ -301,7 +323,7 @@ fn month_first(words: &[Word], i: usize) -> Option<Found> {
     if let Some((last, y)) = trailing_year(words, i + 1) {
         return date(i, last, Val::Month { year: Some(y), month, shift: Shift::Tense });
     }
-    let lower = words.get(i)?.lower.as_str();
+    let lower = words.get(i)?.lower;
     let context = i > 0 && MONTH_CONTEXT.contains(&at(words, i - 1));
     (is_full_month_name(lower) && context).then_some(())?;
     date(i, i, Val::Month { year: None, month, shift: Shift::Tense })
@@ -329,14 +351,13 @@ fn weekday_at(words: &[Word], i: usize) -> Option<Weekday> {
     if w.kind != TokenKind::Word || !w.capitalized {
         return None;
     }
-    let day = weekday(&w.lower)?;
+    let day = w.description.weekday?;
     let full = w.lower.ends_with("day");
     let prev_is_name = i > 1
         && words[i - 1].capitalized
-        && month_number(&words[i - 1].lower).is_none()
+        && words[i - 1].month().is_none()
         && !matches!(at(words, i - 1), "on" | "by" | "until" | "since" | "last" | "next" | "this" | "early" | "late");
-    let next_is_name =
-        words.get(i + 1).is_some_and(|n| n.capitalized && month_number(&n.lower).is_none() && !w.possessive);
+    let next_is_name = words.get(i + 1).is_some_and(|n| n.capitalized && n.month().is_none() && !w.possessive);
     (full && !prev_is_name && !next_is_name).then_some(day)
 }
 
@@ -383,12 +404,10 @@ fn is_quantity(words: &[Word], i: usize) -> bool {
             | "additional"
             | "another"
     );
-    let prev_is_name = i > 1
-        && words[i - 1].capitalized
-        && month_number(&words[i - 1].lower).is_none()
-        && lexicon::season(prev).is_none();
+    let prev_is_name =
+        i > 1 && words[i - 1].capitalized && words[i - 1].month().is_none() && lexicon::season(prev).is_none();
     let next = words.get(i + 1);
-    let next_lower = next.map_or("", |n| n.lower.as_str());
+    let next_lower = next.map_or("", |n| n.lower);
     let range_of_numbers = matches!(next_lower, "to" | "-" | "or" | "and")
         && words.get(i + 2).is_some_and(|w| w.kind == TokenKind::Number && year_number(words, i + 2).is_none());
     let next_unit =
@@ -438,9 +457,9 @@ fn decade_value(lower: &str) -> Option<String> {
 /// `1980s`, `mid-1990s` without an article (four digits only).
 fn decade(words: &[Word], i: usize) -> Option<Found> {
     let w = words.get(i)?;
-    let core = w.lower.strip_prefix("mid-").unwrap_or(&w.lower);
+    let core = w.lower.strip_prefix("mid-").unwrap_or(w.lower);
     (core.len() == 5).then_some(())?;
-    fixed(i, i, TimexType::Date, decade_value(&w.lower)?)
+    fixed(i, i, TimexType::Date, decade_value(w.lower)?)
 }
 
 /// `mid-1995`, `mid-March` (one hyphenated word).
@@ -462,7 +481,7 @@ fn the_phrase(words: &[Word], i: usize) -> Option<Found> {
     let j = i + 1;
     // the 1980s, the '80s, the mid-1990s
     let (decade_at, _) = if matches!(at(words, j), "’" | "'") { (j + 1, true) } else { (j, false) };
-    if let Some(v) = words.get(decade_at).and_then(|w| decade_value(&w.lower)) {
+    if let Some(v) = words.get(decade_at).and_then(|w| decade_value(w.lower)) {
         return fixed(i, decade_at, TimexType::Date, v);
     }
     // the 20th century
@@ -538,7 +557,7 @@ pub(crate) fn duration(count: Option<f64>, unit: Unit) -> String {
 /// `today`, `tonight`, `yesterday`, `tomorrow`, `these days`.
 fn deictic(words: &[Word], i: usize) -> Option<Found> {
     let w = words.get(i)?;
-    let (n, clock) = match w.lower.as_str() {
+    let (n, clock) = match w.lower {
         "today" => (0, None),
         "tonight" => (0, Some(Clock::Part("NI"))),
         "yesterday" => (-1, None),
@@ -723,7 +742,7 @@ fn hyphenated_duration(words: &[Word], i: usize) -> Option<Found> {
         && words.get(i + 2).is_some_and(|u| !u.spaced)
         && words.get(i + 1).is_some_and(|h| !h.spaced)
     {
-        let n = lexicon::cardinal(&w.lower)?;
+        let n = lexicon::cardinal(w.lower)?;
         let unit_word = at(words, i + 2);
         let unit = lexicon::unit(unit_word).filter(|_| !lexicon::is_plural_unit(unit_word))?;
         if is_age(words, i + 2) {
@@ -737,10 +756,10 @@ fn hyphenated_duration(words: &[Word], i: usize) -> Option<Found> {
 /// `every year`, `each Monday`, `weekly`, `twice a week`, `$5 a day`.
 fn set(words: &[Word], i: usize) -> Option<Found> {
     let w = words.get(i)?;
-    if let Some(v) = lexicon::frequency(&w.lower).filter(|_| !w.capitalized || i == 0) {
+    if let Some(v) = lexicon::frequency(w.lower).filter(|_| !w.capitalized || i == 0) {
         return fixed(i, i, TimexType::Set, v);
     }
-    match w.lower.as_str() {
+    match w.lower {
         "every" | "each" => {
             let (step, j) = match (at(words, i + 1), lexicon::cardinal(at(words, i + 1))) {
                 ("other", _) => (2.0, i + 2),
@@ -754,7 +773,7 @@ fn set(words: &[Word], i: usize) -> Option<Found> {
             fixed(i, j, TimexType::Set, duration(Some(step), unit))
         }
         "once" | "twice" | "thrice" | "a" | "an" | "per" => {
-            let j = if matches!(w.lower.as_str(), "a" | "an" | "per") { i } else { i + 1 };
+            let j = if matches!(w.lower, "a" | "an" | "per") { i } else { i + 1 };
             if !matches!(at(words, j), "a" | "an" | "per" | "every") {
                 return None;
             }
@@ -789,7 +808,7 @@ fn meridiem(word: &str) -> Option<bool> {
 /// `8:48 am`, `3 p.m.`, `3pm`, `noon`, `midnight`, `at 14:30`.
 fn clock(words: &[Word], i: usize) -> Option<Found> {
     let w = words.get(i)?;
-    let (h, m, last) = match w.lower.as_str() {
+    let (h, m, last) = match w.lower {
         "noon" | "midday" => (12, 0, i),
         "midnight" => (24, 0, i),
         text if w.kind == TokenKind::Number => {
@@ -835,7 +854,7 @@ fn clock(words: &[Word], i: usize) -> Option<Found> {
 fn season(words: &[Word], i: usize) -> Option<Found> {
     let (first, j) = if at(words, i) == "the" { (i, i + 1) } else { (i, i) };
     let w = words.get(j)?;
-    let code = lexicon::season(&w.lower)?;
+    let code = lexicon::season(w.lower)?;
     if let Some((last, y)) = trailing_year(words, j + 1) {
         return date(first, last, Val::Season { year: Some(y), code, shift: Shift::Tense });
     }

@@ -30,12 +30,10 @@ fn marks(words: &[Word], i: usize) -> Option<Tense> {
     if w.capitalized && i > 0 {
         return None; // "May", "Will": names and months, not modals
     }
-    let lower = w.lower.as_str();
+    let lower = w.lower;
     if lower == "to" {
         let next = words.get(i + 1)?;
-        let verb = next.kind == crate::text::TokenKind::Word
-            && !next.capitalized
-            && !DETERMINERS.contains(&next.lower.as_str());
+        let verb = next.kind == crate::text::TokenKind::Word && !next.capitalized && !DETERMINERS.contains(&next.lower);
         return verb.then_some(Tense::Future);
     }
     let after_present_be = i > 0 && matches!(at(words, i - 1), "is" | "are" | "’s" | "'s");

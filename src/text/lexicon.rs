@@ -1,0 +1,414 @@
+//! The word classes of the token view: what a word type is, looked up once per type of a
+//! document and then read by every stage as bits (`Classes`) and small payloads (a month's
+//! number, a speech verb's lemma).
+//!
+//! This is the one home of the closed word lists that more than one stage reads: speech verbs
+//! (with their inflections recognized by rule from a list of lemmas), month and weekday names
+//! (whose tables are `calendar`'s, shared with the metadata parser). Lists that only one
+//! stage reads stay in that stage, which memoizes them per word type with
+//! [`super::Analysis::per_word`]. It knows words only, not syntax: whether `said` really
+//! introduces a quote is the attribution parser's call.
+//!
+//! Cost: [`describe`] is called once per distinct word of a document and allocates nothing.
+
+use super::vocabulary::FxBuildHasher;
+use jiff::civil::Weekday;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A set of word classes, as bits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Classes(u16);
+
+impl Classes {
+    /// A month name or its usual abbreviation (`March`, `Sept.`).
+    pub const MONTH: Classes = Classes(1);
+    /// A weekday name or abbreviation (`Tuesday`, `Tues.`).
+    pub const WEEKDAY: Classes = Classes(1 << 1);
+    /// A form of a verb of saying (`said`, `tweeted`, `insisting`).
+    pub const SPEECH_VERB: Classes = Classes(1 << 2);
+
+    #[cfg(test)]
+    pub(crate) fn contains(self, other: Classes) -> bool {
+        self.0 & other.0 == other.0
+    }
+    pub(crate) fn intersects(self, other: Classes) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Classes {
+    type Output = Classes;
+    fn bitor(self, other: Classes) -> Classes {
+        Classes(self.0 | other.0)
+    }
+}
+
+impl std::ops::BitOrAssign for Classes {
+    fn bitor_assign(&mut self, other: Classes) {
+        self.0 |= other.0;
+    }
+}
+
+/// What the lexicon knows of one word type.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Description {
+    pub classes: Classes,
+    /// Month number 1–12, or 0.
+    pub month: i8,
+    pub weekday: Option<Weekday>,
+    /// Index into [`SPEECH_LEMMAS`] of a speech verb's lemma.
+    pub lemma: Option<u8>,
+}
+
+impl Description {
+    pub(crate) fn lemma(&self) -> Option<&'static str> {
+        self.lemma.and_then(|i| SPEECH_LEMMAS.get(usize::from(i)).copied())
+    }
+}
+
+/// Describes the word whose key (folded form, see [`super::fold`]) is `key`: one hash
+/// lookup in a table of every word the lexicon knows, built once.
+pub(crate) fn describe(key: &str) -> Description {
+    static KNOWN: OnceLock<HashMap<Box<str>, Description, FxBuildHasher>> = OnceLock::new();
+    KNOWN.get_or_init(known_words).get(key).copied().unwrap_or_default()
+}
+
+/// Every word [`describe_by_rule`] describes: month and weekday names and abbreviations, and
+/// the inflections of the speech verbs. Forms are generated generously, and each is kept only
+/// when the rule describes it, so the rule stays the one definition.
+fn known_words() -> HashMap<Box<str>, Description, FxBuildHasher> {
+    let mut forms: Vec<String> = Vec::new();
+    let with_dot = |word: &str, forms: &mut Vec<String>| {
+        forms.push(word.to_string());
+        forms.push(format!("{word}."));
+    };
+    for month in crate::calendar::MONTHS {
+        with_dot(month, &mut forms);
+        with_dot(&month[..3], &mut forms);
+        with_dot(&month[..4.min(month.len())], &mut forms);
+    }
+    for (day, _) in crate::calendar::WEEKDAYS {
+        for len in 3..=day.len().min(5) {
+            with_dot(&day[..len], &mut forms);
+        }
+        with_dot(day, &mut forms);
+    }
+    for (form, _) in IRREGULAR {
+        forms.push(form.to_string());
+    }
+    for lemma in SPEECH_LEMMAS {
+        let bare = lemma.strip_suffix('e').unwrap_or(lemma);
+        let before_y = lemma.strip_suffix('y');
+        let doubled = lemma.chars().last().map(|c| format!("{lemma}{c}")).unwrap_or_default();
+        for stem in [lemma.to_string(), bare.to_string(), doubled] {
+            for ending in ["", "s", "es", "d", "ed", "ing"] {
+                forms.push(format!("{stem}{ending}"));
+            }
+        }
+        if let Some(stem) = before_y {
+            forms.push(format!("{stem}ies"));
+            forms.push(format!("{stem}ied"));
+        }
+    }
+    forms
+        .into_iter()
+        .filter_map(|form| {
+            let d = describe_by_rule(&form);
+            (d != Description::default()).then(|| (form.into_boxed_str(), d))
+        })
+        .collect()
+}
+
+/// Describes `key` by the rules: month and weekday names as `calendar` reads them, speech
+/// verbs by [`speech_lemma`].
+fn describe_by_rule(key: &str) -> Description {
+    let mut d = Description::default();
+    let Some(first) = key.bytes().next() else {
+        return d;
+    };
+    if !first.is_ascii_alphabetic() {
+        return d;
+    }
+    if let Some(m) = crate::calendar::month_number(key) {
+        d.classes |= Classes::MONTH;
+        d.month = m;
+    }
+    if let Some(w) = crate::calendar::weekday(key) {
+        d.classes |= Classes::WEEKDAY;
+        d.weekday = Some(w);
+    }
+    if let Some(lemma) = speech_lemma(key) {
+        d.classes |= Classes::SPEECH_VERB;
+        d.lemma = SPEECH_LEMMAS.iter().position(|l| *l == lemma).and_then(|i| u8::try_from(i).ok());
+    }
+    d
+}
+
+/// Verbs of saying, writing and reporting speech, as lemmas, in byte order (binary search).
+/// Their regular inflections (`-s`, `-ed`, `-ing`, with the usual spelling changes) are
+/// recognized too.
+pub(crate) const SPEECH_LEMMAS: &[&str] = &[
+    "acknowledge",
+    "add",
+    "admit",
+    "advise",
+    "affirm",
+    "agree",
+    "allege",
+    "announce",
+    "answer",
+    "argue",
+    "ask",
+    "assert",
+    "assure",
+    "beg",
+    "blast",
+    "blog",
+    "boast",
+    "brag",
+    "caution",
+    "charge",
+    "chide",
+    "claim",
+    "clarify",
+    "comment",
+    "complain",
+    "concede",
+    "conclude",
+    "concur",
+    "confess",
+    "confide",
+    "confirm",
+    "contend",
+    "continue",
+    "counter",
+    "crow",
+    "declare",
+    "demand",
+    "deny",
+    "disagree",
+    "disclose",
+    "elaborate",
+    "email",
+    "emphasise",
+    "emphasize",
+    "exclaim",
+    "explain",
+    "fume",
+    "grumble",
+    "gush",
+    "indicate",
+    "inform",
+    "insist",
+    "interject",
+    "joke",
+    "lament",
+    "maintain",
+    "message",
+    "mumble",
+    "murmur",
+    "muse",
+    "mutter",
+    "note",
+    "object",
+    "observe",
+    "opine",
+    "plead",
+    "pledge",
+    "post",
+    "predict",
+    "proclaim",
+    "promise",
+    "protest",
+    "quip",
+    "rage",
+    "reason",
+    "recall",
+    "recount",
+    "reiterate",
+    "rejoin",
+    "remark",
+    "remind",
+    "repeat",
+    "reply",
+    "report",
+    "respond",
+    "retort",
+    "reveal",
+    "say",
+    "scoff",
+    "scream",
+    "shout",
+    "sigh",
+    "snap",
+    "speak",
+    "state",
+    "stress",
+    "suggest",
+    "tell",
+    "testify",
+    "text",
+    "thunder",
+    "tweet",
+    "underline",
+    "underscore",
+    "urge",
+    "venture",
+    "vow",
+    "warn",
+    "whisper",
+    "wonder",
+    "write",
+    "yell",
+];
+
+/// Lemmas that are common nouns too (`a report`, `the state`): only their unambiguous verb
+/// forms (`reported`, `stating`) count, never the bare form or the `-s` form.
+const NOUN_LIKE: &[&str] = &[
+    "answer", "blast", "blog", "charge", "claim", "comment", "counter", "demand", "email", "joke", "message", "note",
+    "object", "pledge", "post", "promise", "protest", "rage", "reason", "reply", "report", "repeat", "scream", "shout",
+    "sigh", "snap", "state", "stress", "text", "thunder", "tweet", "vow", "whisper", "wonder", "yell", "crow", "muse",
+    "quip", "retort", "sigh",
+];
+
+const IRREGULAR: &[(&str, &str)] = &[
+    ("said", "say"),
+    ("says", "say"),
+    ("told", "tell"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+];
+
+/// The lemma of `key` (a folded word) when it is a form of a speech verb. Stems are tried in
+/// a fixed order (`-ies`, `-es`, `-s`, `-ed`, `-ing`, `-d`), without building strings.
+fn speech_lemma(key: &str) -> Option<&'static str> {
+    if let Some((_, lemma)) = IRREGULAR.iter().find(|(form, _)| *form == key) {
+        return Some(lemma);
+    }
+    // The lemma spelled `stem` + `tail`, by binary search (the list is sorted).
+    let lemma = |stem: &str, tail: &str| {
+        let spelled = stem.bytes().chain(tail.bytes());
+        SPEECH_LEMMAS.binary_search_by(|l| l.bytes().cmp(spelled.clone())).ok().map(|i| SPEECH_LEMMAS[i])
+    };
+    // The same, for forms that are never nouns (`-s` forms and bare forms can be).
+    let verb_only = |stem: &str, tail: &str| lemma(stem, tail).filter(|l| !NOUN_LIKE.contains(l));
+    if let Some(l) = verb_only(key, "") {
+        return Some(l);
+    }
+    // Only words with an inflectional ending can be inflected forms: most words stop here.
+    if !(key.ends_with('s') || key.ends_with('d') || key.ends_with("ing")) {
+        return None;
+    }
+    let plural = [("ies", "y"), ("es", ""), ("s", "")];
+    for (suffix, tail) in plural {
+        if let Some(l) = key.strip_suffix(suffix).and_then(|s| verb_only(s, tail)) {
+            return Some(l);
+        }
+    }
+    for suffix in ["ed", "ing"] {
+        let Some(s) = key.strip_suffix(suffix) else { continue };
+        let y_stem = s.strip_suffix('i').and_then(|y| lemma(y, "y"));
+        // Doubled final consonant: admitted, quipped.
+        let undoubled = || {
+            let mut chars = s.chars().rev();
+            match (chars.next(), chars.next()) {
+                // OK because `a` is the last char of `s`: cutting its length leaves a boundary.
+                (Some(a), Some(b)) if a == b && !"aeiou".contains(a) => lemma(&s[..s.len() - a.len_utf8()], ""),
+                _ => None,
+            }
+        };
+        if let Some(l) = y_stem.or_else(|| lemma(s, "")).or_else(|| lemma(s, "e")).or_else(undoubled) {
+            return Some(l);
+        }
+    }
+    key.strip_suffix('d').and_then(|s| lemma(s, ""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lemma(word: &str) -> Option<&'static str> {
+        let mut key = String::new();
+        super::super::fold::fold_token(word, &mut key);
+        describe(&key).lemma()
+    }
+
+    #[test]
+    fn recognizes_speech_verb_inflections() {
+        for (word, l) in [
+            ("said", "say"),
+            ("Says", "say"),
+            ("saying", "say"),
+            ("told", "tell"),
+            ("added", "add"),
+            ("insisted", "insist"),
+            ("tweeted", "tweet"),
+            ("wrote", "write"),
+            ("noted", "note"),
+            ("admitted", "admit"),
+            ("replied", "reply"),
+            ("quipped", "quip"),
+            ("stressing", "stress"),
+            ("argues", "argue"),
+            ("stated", "state"),
+            ("asks", "ask"),
+        ] {
+            assert_eq!(lemma(word), Some(l), "{word}");
+        }
+    }
+
+    #[test]
+    fn rejects_nouns_and_other_words() {
+        for word in ["report", "reports", "state", "note", "notes", "sad", "salad", "tell-tale", "the", "saddle"] {
+            assert_eq!(lemma(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn the_table_agrees_with_the_rules() {
+        let words = [
+            "said",
+            "says",
+            "saying",
+            "tweeted",
+            "replies",
+            "quipped",
+            "argued",
+            "report",
+            "reported",
+            "stresses",
+            "sept.",
+            "tues",
+            "thurs.",
+            "wednesday",
+            "march",
+            "mar.",
+            "may",
+            "the",
+            "salad",
+            "sayed",
+        ];
+        for word in words {
+            assert_eq!(describe(word), describe_by_rule(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn speech_lemmas_are_sorted_for_binary_search() {
+        assert!(SPEECH_LEMMAS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn months_and_weekdays_carry_their_values() {
+        let d = describe("sept.");
+        assert!(d.classes.contains(Classes::MONTH));
+        assert_eq!(d.month, 9);
+        assert_eq!(describe("tues").weekday, Some(Weekday::Tuesday));
+        assert_eq!(describe("said").classes, Classes::SPEECH_VERB);
+        assert_eq!(describe("2009"), Description::default());
+    }
+}

@@ -1,0 +1,138 @@
+//! The word types of one document: each distinct token key (folded form) once, with what the
+//! lexicon says of it. Tokens point here by [`WordId`], so a stage compares ids and reads
+//! bits instead of lowercasing and searching lists at every token.
+//!
+//! Interning is an open-addressing hash table over one string arena: a token costs one hash
+//! and, for a new type, one append; nothing is allocated per token.
+
+use super::lexicon::{self, Description};
+
+/// A word type of one document's vocabulary.
+pub(crate) type WordId = u32;
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Vocabulary {
+    /// Every key, back to back.
+    arena: String,
+    /// Per type: its key's byte range in `arena`.
+    ranges: Vec<(u32, u32)>,
+    descriptions: Vec<Description>,
+    /// Open-addressing slots: `id + 1`, or 0 when empty. Its length is a power of two, at
+    /// least twice the number of types.
+    slots: Vec<u32>,
+}
+
+impl Vocabulary {
+    pub(crate) fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// The key of type `id`.
+    ///
+    /// # Panics
+    /// When `id` did not come from this vocabulary.
+    pub(crate) fn key(&self, id: WordId) -> &str {
+        let (start, end) = self.ranges[id as usize];
+        // OK because ranges are recorded at char boundaries of pushed strings.
+        &self.arena[start as usize..end as usize]
+    }
+
+    pub(crate) fn description(&self, id: WordId) -> &Description {
+        &self.descriptions[id as usize]
+    }
+
+    /// The id of `key`, adding it (and describing it) when new.
+    pub(crate) fn intern(&mut self, key: &str) -> WordId {
+        if self.slots.len() < 2 * (self.ranges.len() + 1) {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = hash(key.as_bytes()) as usize & mask;
+        loop {
+            match self.slots[at] {
+                0 => break,
+                slot if self.key(slot - 1) == key => return slot - 1,
+                _ => at = (at + 1) & mask,
+            }
+        }
+        let id = self.ranges.len() as WordId;
+        let start = self.arena.len() as u32;
+        self.arena.push_str(key);
+        self.ranges.push((start, self.arena.len() as u32));
+        self.descriptions.push(lexicon::describe(key));
+        self.slots[at] = id + 1;
+        id
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(256);
+        self.slots = vec![0; size];
+        let mask = size - 1;
+        for id in 0..self.ranges.len() as WordId {
+            let mut at = hash(self.key(id).as_bytes()) as usize & mask;
+            while self.slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = id + 1;
+        }
+    }
+}
+
+/// A `BuildHasher` of [`hash`], for the maps of word keys.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct FxBuildHasher;
+
+/// A `Hasher` that hashes the bytes it is given with [`hash`] (keys write one `&str`).
+#[derive(Default)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::BuildHasher for FxBuildHasher {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher::default()
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = self.0.rotate_left(5) ^ hash(bytes);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// FxHash (rustc's hasher) over bytes, eight at a time: keys are short and not adversarial
+/// enough to need SipHash (a collision costs a probe, never correctness).
+fn hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h: u64 = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    for &b in chunks.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+    }
+    // Mix the high bits down: the table indexes by the low ones.
+    h ^ (h >> 29)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interns_each_key_once() {
+        let mut v = Vocabulary::default();
+        let words: Vec<String> = (0..1000).map(|i| format!("w{i}")).collect();
+        let ids: Vec<WordId> = words.iter().map(|w| v.intern(w)).collect();
+        assert_eq!(v.len(), 1000);
+        for (w, id) in words.iter().zip(&ids) {
+            assert_eq!(v.intern(w), *id);
+            assert_eq!(v.key(*id), w);
+        }
+    }
+}
