@@ -9,14 +9,15 @@
 //! - otherwise the run is hard-wrapped at the width of its longest line, and a line ends its
 //!   paragraph when the next line's first word would have fitted on it (a wrapper would have
 //!   put it there) and the line ends a sentence or the next one starts like a new paragraph;
-//! - list items, comment stamps, `NAME:` dialogue lines, and the dateline and byline near the
-//!   top stand alone;
+//! - list items, comment stamps, `NAME:` dialogue lines, a line that is a date, and the
+//!   dateline and byline near the top stand alone;
 //! - a line ending in a colon (`He said:`) and the quotation on the next line are one paragraph.
 //!
 //! Each line is classified once, so the cost is linear in the text however it is wrapped.
 
 use super::blocks::RawBlock;
 use super::{comments, header};
+use crate::calendar::parse_stamp;
 
 /// How single newlines inside a run of lines are read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,7 +73,9 @@ pub(super) fn split_blocks(content: &str, breaks: Breaks) -> Vec<RawBlock> {
 fn classify(text: &str, breaks: Breaks, near_top: bool) -> Line<'_> {
     let item = list_marker(text);
     let detect = breaks == Breaks::Detect;
-    let closes = comments::is_marker_line(text) || (detect && near_top && header::is_header_line(text));
+    let closes = comments::is_marker_line(text)
+        || (detect
+            && ((near_top && header::is_header_line(text)) || (text.len() <= 80 && parse_stamp(text).is_some())));
     let starts = closes || item.is_some() || (detect && dialogue_label(text));
     let last = text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*']).chars().next_back();
     let first = text.trim_start_matches(['"', '\'', '“', '‘', '(', '«', '*', '_']).chars().next();
