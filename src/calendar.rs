@@ -1,6 +1,10 @@
-//! Whole-string dates and times of metadata: front matter, HTML meta, datelines, comment
-//! stamps (`2015-06-09T09:15:00Z`, `Tuesday, June 09, 2015 at 9:15 am`,
-//! `June 9, 2015 @ 7:40 am`, `9 June 2015`, `Tue, 09 Jun 2015 09:15:00 GMT`).
+//! Dates as typed values ([`Stamp`]) and the whole-string dates and times of metadata: front
+//! matter, HTML meta, datelines, comment stamps (`2015-06-09T09:15:00Z`, `Tuesday, June 09,
+//! 2015 at 9:15 am`, `June 9, 2015 @ 7:40 am`, `9 June 2015`, `Tue, 09 Jun 2015 09:15:00 -0500`).
+//! [`parse_iso`] is the one ISO 8601 reader of the crate; a stamp is written as text only when
+//! the contract is serialized.
+//!
+//! Parsing reads bytes or splits at ASCII separators, so no input can split a character.
 //!
 //! A string parses only when every word in it is part of the date, so a sentence that merely
 //! contains a date is not a dateline. Time expressions inside running text are `times`' job;

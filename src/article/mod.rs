@@ -2,8 +2,18 @@
 //! paragraphs (list items kept as items), and reader comments and pingbacks apart from the body.
 //!
 //! Three input formats share one block-level parser (`blocks`): plain text as exported from
-//! blogs and wires, Markdown with YAML front matter (`markdown`), and HTML (`html`). This module
-//! does no language analysis: names, quotes and dates in the body are found later.
+//! blogs, wires and e-mail (`lines` splits it into paragraphs), Markdown with YAML front matter
+//! (`markdown`), and HTML (`html`, which finds the main content and reads the page's metadata).
+//! The block parser takes the comment sections apart (`comments`) and the title, dateline and
+//! byline off the text (`header`).
+//!
+//! What is known about an article besides its body is one [`Metadata`] record, whatever says
+//! it: the caller (it wins), front matter or HTML metadata, then the text's own header.
+//! Publication dates stay [`Stamp`]s; they are written as text only in the contract.
+//!
+//! This module does no language analysis: names, quotes and dates in the body are found later.
+//! Every step is linear in the input, and no string is sliced at an offset that is not proven
+//! to be a character boundary.
 
 mod blocks;
 mod comments;

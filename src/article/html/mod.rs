@@ -581,14 +581,14 @@ impl Reader {
         let text_score = |n: &Node| n.score * (1.0 - link_share(n));
         let parent = self.nodes[best].parent;
         let threshold = (text_score(&self.nodes[best]) * 0.2).max(10.0);
-        let mut ranges: Vec<(usize, usize)> = self
+        // Nodes are numbered in document order, so the ranges come out in order.
+        let ranges: Vec<(usize, usize)> = self
             .nodes
             .iter()
             .enumerate()
             .filter(|(i, n)| *i == best || (n.parent == parent && *i != 0 && text_score(n) >= threshold))
             .map(|(_, n)| (n.first_block, n.end_block))
             .collect();
-        ranges.sort_unstable();
         ranges
     }
 
