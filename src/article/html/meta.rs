@@ -6,27 +6,24 @@
 //! `Value`, which would cost the wasm several KiB for a few fields.
 
 use super::scan::{collapse, decode_entities, Tag};
-use crate::calendar::{parse_stamp, Stamp};
+use crate::article::{Metadata, Published};
+use crate::calendar::parse_stamp;
+use crate::model::PublishedSource;
 
-/// What the page's metadata says; each field is the first value found.
+/// What the page's metadata says, by source (the page reader weighs them field by field); each
+/// field is the first value found.
 #[derive(Default, Debug)]
 pub(super) struct PageMeta {
+    /// From `<meta>` (`og:title` is the title, `og:site_name` the outlet) and the canonical link.
+    pub tags: Metadata,
+    /// From the schema.org article node (`headline`, `datePublished`, `author`, `publisher`).
+    pub ld: Metadata,
+    /// The text of `<title>`, with the site's name in it as pages write it.
     pub title_tag: Option<String>,
-    pub og_title: Option<String>,
-    pub published: Option<Stamp>,
-    pub author: Option<String>,
-    pub outlet: Option<String>,
-    pub url: Option<String>,
-    pub ld: LinkedData,
 }
 
-/// The fields of the page's schema.org article node.
-#[derive(Default, Debug, PartialEq)]
-pub(super) struct LinkedData {
-    pub headline: Option<String>,
-    pub published: Option<Stamp>,
-    pub author: Option<String>,
-    pub publisher: Option<String>,
+fn from_meta(stamp: crate::calendar::Stamp) -> Published {
+    Published { stamp, source: PublishedSource::Meta }
 }
 
 impl PageMeta {
@@ -42,7 +39,7 @@ impl PageMeta {
         };
         match key.as_str() {
             "og:title" | "twitter:title" => {
-                self.og_title.get_or_insert(value);
+                self.tags.title.get_or_insert(value);
             }
             "article:published_time"
             | "datepublished"
@@ -54,20 +51,20 @@ impl PageMeta {
             | "sailthru.date"
             | "parsely-pub-date"
             | "og:published_time" => {
-                self.published = self.published.or_else(|| parse_stamp(&value));
+                self.tags.published = self.tags.published.or_else(|| parse_stamp(&value).map(from_meta));
             }
             "author" | "article:author" | "dc.creator" | "byl" | "sailthru.author" | "parsely-author"
                 if !value.starts_with("http") =>
             {
                 let name =
                     value.strip_prefix("By ").or_else(|| value.strip_prefix("by ")).unwrap_or(&value).to_string();
-                self.author.get_or_insert(name);
+                self.tags.author.get_or_insert(name);
             }
             "og:site_name" | "application-name" => {
-                self.outlet.get_or_insert(value);
+                self.tags.outlet.get_or_insert(value);
             }
             "og:url" => {
-                self.url.get_or_insert(value);
+                self.tags.url.get_or_insert(value);
             }
             _ => {}
         }
@@ -75,7 +72,7 @@ impl PageMeta {
 
     pub fn read_link(&mut self, tag: &Tag) {
         if tag.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
-            self.url = self.url.take().or_else(|| tag.attr("href"));
+            self.tags.url = self.tags.url.take().or_else(|| tag.attr("href"));
         }
     }
 
@@ -87,16 +84,17 @@ impl PageMeta {
 
     /// Reads one `<script type="application/ld+json">` block; the first article node wins.
     pub fn read_json_ld(&mut self, json: &str) {
-        if self.ld.headline.is_some() || self.ld.published.is_some() {
+        if self.ld.title.is_some() || self.ld.published.is_some() {
             return;
         }
         if let Some(value) = Json::parse(json) {
             if let Some(node) = article_node(&value, 0) {
-                self.ld = LinkedData {
-                    headline: node.get("headline").and_then(Json::as_str).map(|s| collapse(&decode_entities(s))),
-                    published: node.get("datePublished").and_then(Json::as_str).and_then(parse_stamp),
+                self.ld = Metadata {
+                    title: node.get("headline").and_then(Json::as_str).map(|s| collapse(&decode_entities(s))),
+                    published: node.get("datePublished").and_then(Json::as_str).and_then(parse_stamp).map(from_meta),
                     author: node.get("author").and_then(names),
-                    publisher: node.get("publisher").and_then(names),
+                    outlet: node.get("publisher").and_then(names),
+                    url: None,
                 };
             }
         }
@@ -107,7 +105,7 @@ impl PageMeta {
     /// page's own first heading, is the site.
     pub fn split_title(&self, headings: &[&str]) -> Option<(String, Option<String>)> {
         let title = self.title_tag.as_deref()?;
-        let site = self.outlet.as_deref().or(self.ld.publisher.as_deref());
+        let site = self.tags.outlet.as_deref().or(self.ld.outlet.as_deref());
         let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
         for sep in [" | ", " - ", " – ", " — ", " :: ", " « ", " » "] {
             for (a, b) in [title.rsplit_once(sep), title.split_once(sep)].into_iter().flatten() {
@@ -331,7 +329,7 @@ impl Parser<'_> {
 mod tests {
     use super::*;
 
-    fn ld(json: &str) -> LinkedData {
+    fn ld(json: &str) -> Metadata {
         let mut meta = PageMeta::default();
         meta.read_json_ld(json);
         meta.ld
@@ -343,10 +341,10 @@ mod tests {
             {"@type":["NewsArticle"],"headline":"Port \"Strike\" \u00e9nds","datePublished":"2023-02-23T09:15:00-05:00",
              "author":[{"@type":"Person","name":"Jo Park"},{"@type":"Person","name":"Ann Lee"}],
              "publisher":{"@type":"Organization","name":"The Ledger"}}]}"#);
-        assert_eq!(got.headline.as_deref(), Some("Port \"Strike\" énds"));
-        assert_eq!(got.published.map(|s| s.to_string()).as_deref(), Some("2023-02-23T09:15"));
+        assert_eq!(got.title.as_deref(), Some("Port \"Strike\" énds"));
+        assert_eq!(got.published.map(|p| p.stamp.to_string()).as_deref(), Some("2023-02-23T09:15"));
         assert_eq!(got.author.as_deref(), Some("Jo Park and Ann Lee"));
-        assert_eq!(got.publisher.as_deref(), Some("The Ledger"));
+        assert_eq!(got.outlet.as_deref(), Some("The Ledger"));
     }
 
     #[test]
@@ -358,7 +356,7 @@ mod tests {
             "{\"a\":\"\\u12\"}",
             "\"é",
         ] {
-            assert_eq!(ld(bad), LinkedData::default(), "{bad}");
+            assert_eq!(ld(bad), Metadata::default(), "{bad}");
         }
     }
 }

@@ -615,31 +615,29 @@ impl Reader {
             .map(|(_, b)| b.text.as_str())
             .collect();
         let (title_tag, site_in_title) = self.meta.split_title(&first_blocks).unzip();
-        let title =
-            [h1_in_content.clone(), self.meta.ld.headline.take(), self.meta.og_title.take(), h1_before, title_tag]
-                .into_iter()
-                .flatten()
-                .find(|t| !t.is_empty());
-
         let time = self
             .times
             .iter()
             .find(|t| t.2)
             .or_else(|| self.times.iter().find(|t| t.0 < content_end.max(1)))
-            .map(|t| t.1);
-        let published = self
-            .meta
-            .published
-            .or(self.meta.ld.published)
-            .or(time)
-            .map(|stamp| Published { stamp, source: PublishedSource::Meta })
-            .or(byline_date.map(|stamp| Published { stamp, source: PublishedSource::Dateline }));
+            .map(|t| Published { stamp: t.1, source: PublishedSource::Meta });
+        // Each field weighs the page's sources in its own order: the headline the reader sees
+        // first, the `<meta>` date (JSON-LD often gives the modified one too), the JSON-LD
+        // author (a meta `author` is often the site), the site's own name.
+        let meta::PageMeta { tags, ld, .. } = std::mem::take(&mut self.meta);
         let given = Metadata {
-            title,
-            published,
-            author: self.meta.ld.author.take().or(self.meta.author.take()).or(byline_author),
-            outlet: self.meta.outlet.take().or(self.meta.ld.publisher.take()).or(site_in_title.flatten()),
-            url: self.meta.url.take(),
+            title: [h1_in_content.clone(), ld.title, tags.title, h1_before, title_tag]
+                .into_iter()
+                .flatten()
+                .find(|t| !t.is_empty()),
+            published: tags
+                .published
+                .or(ld.published)
+                .or(time)
+                .or(byline_date.map(|stamp| Published { stamp, source: PublishedSource::Dateline })),
+            author: ld.author.or(tags.author).or(byline_author),
+            outlet: tags.outlet.or(ld.outlet).or(site_in_title.flatten()),
+            url: tags.url,
         };
 
         let mut body = Vec::new();
