@@ -105,22 +105,114 @@ pub fn extract(inputs: &[Input]) -> Outcome {
     extract_timed(inputs).0
 }
 
+/// The version of the core that made an extraction: the crate's version and a hash of its
+/// sources. A [`Part`] is valid only for the version that made it.
+pub const CORE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("STORYSCOPE_SOURCE_HASH"));
+
+/// One article's share of an extraction, made on its own so that it can be kept and reused
+/// (the page caches parts by content and core version, and re-extracts only what changed);
+/// [`assemble`] puts parts together into a corpus. Today a part holds the parsed document and
+/// the corpus stages run in [`assemble`].
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Part {
+    /// [`CORE_VERSION`] of the core that made it.
+    pub core: String,
+    pub document: Document,
+}
+
+/// Why bytes are not a usable [`Part`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PartError {
+    /// Made by another version of the core: extract the article again.
+    OtherVersion(String),
+    /// Not a part at all.
+    Malformed(String),
+}
+
+impl std::fmt::Display for PartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PartError::OtherVersion(v) => write!(f, "extracted by another version of the core ({v}); extract it again"),
+            PartError::Malformed(e) => write!(f, "not an extraction part ({e})"),
+        }
+    }
+}
+
+impl Part {
+    /// The part as bytes (JSON), to keep.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    /// A part kept by [`Part::to_bytes`], if this version of the core made it.
+    ///
+    /// # Errors
+    /// [`PartError::OtherVersion`] for a part of another version, [`PartError::Malformed`] for
+    /// bytes that are not a part.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Part, PartError> {
+        let part: Part = serde_json::from_slice(bytes).map_err(|e| PartError::Malformed(e.to_string()))?;
+        if part.core != CORE_VERSION {
+            return Err(PartError::OtherVersion(part.core));
+        }
+        Ok(part)
+    }
+}
+
+/// One article's part: its parse, with the facts known from outside applied. A panic while
+/// parsing is caught and reported as an internal error of this input only.
+///
+/// # Errors
+/// The input's [`Failure`] when it is not an article (empty, binary, too large …).
+pub fn extract_part(input: &Input) -> Result<Part, Failure> {
+    match isolated(|| article::parse(&input.content, input.format, &input.name, &input.known)) {
+        Ok(Ok(article)) => {
+            let id = if input.id.trim().is_empty() { "doc".to_string() } else { input.id.trim().to_string() };
+            Ok(Part { core: CORE_VERSION.to_string(), document: article.into_document(id) })
+        }
+        Ok(Err(e)) => Err(Failure { name: input.name.clone(), reason: e.to_string() }),
+        Err(panic) => Err(Failure::internal(&input.name, &panic)),
+    }
+}
+
+/// Puts parts together into one extraction; document ids are made unique (`-2`, `-3` …) in
+/// the order given.
+pub fn assemble(parts: Vec<Part>) -> Outcome {
+    assemble_timed(parts, Vec::new(), &mut StageTimes::default(), &mut Stopwatch::start())
+}
+
 /// [`extract`], with the time each stage took.
 pub fn extract_timed(inputs: &[Input]) -> (Outcome, StageTimes) {
     let mut times = StageTimes::default();
     let mut clock = Stopwatch::start();
     let mut failures = Vec::new();
-    let mut documents: Vec<Document> = Vec::new();
-    let mut used_ids = std::collections::HashSet::new();
+    let mut parts = Vec::new();
     for input in inputs {
-        match isolated(|| article::parse(&input.content, input.format, &input.name, &input.known)) {
-            Ok(Ok(article)) => documents.push(article.into_document(unique_id(&input.id, &mut used_ids))),
-            Ok(Err(e)) => failures.push(Failure { name: input.name.clone(), reason: e.to_string() }),
-            Err(panic) => failures.push(Failure::internal(&input.name, &panic)),
+        match extract_part(input) {
+            Ok(part) => parts.push(part),
+            Err(failure) => failures.push(failure),
         }
     }
     times.parse = clock.lap();
-    let found = match isolated(|| extract_documents(&documents, &mut times, &mut clock)) {
+    let outcome = assemble_timed(parts, failures, &mut times, &mut clock);
+    (outcome, times)
+}
+
+fn assemble_timed(
+    parts: Vec<Part>,
+    mut failures: Vec<Failure>,
+    times: &mut StageTimes,
+    clock: &mut Stopwatch,
+) -> Outcome {
+    let mut used_ids = std::collections::HashSet::new();
+    let mut documents: Vec<Document> = parts
+        .into_iter()
+        .map(|part| {
+            let mut document = part.document;
+            document.id = unique_id(&document.id, &mut used_ids);
+            document
+        })
+        .collect();
+    let found = match isolated(|| extract_documents(&documents, times, clock)) {
         Ok(found) => found,
         Err(_) => {
             // One document broke a stage. Find which by extracting each alone, then extract the
@@ -134,7 +226,7 @@ pub fn extract_timed(inputs: &[Input]) -> (Outcome, StageTimes) {
                 }
             }
             documents = good;
-            isolated(|| extract_documents(&documents, &mut times, &mut clock)).unwrap_or_else(|panic| {
+            isolated(|| extract_documents(&documents, times, clock)).unwrap_or_else(|panic| {
                 failures.extend(documents.drain(..).map(|d| Failure::internal(&d.id, &panic)));
                 Found::default()
             })
@@ -142,7 +234,7 @@ pub fn extract_timed(inputs: &[Input]) -> (Outcome, StageTimes) {
     };
     let extraction = found.into_extraction(documents);
     times.offsets = clock.lap();
-    (Outcome { extraction, failures }, times)
+    Outcome { extraction, failures }
 }
 
 impl Failure {
