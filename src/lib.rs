@@ -27,6 +27,6 @@ pub mod wasm_api;
 pub use index::{Filter, Index, Selection};
 pub use model::Extraction;
 pub use pipeline::{
-    assemble, extract, extract_part, extract_timed, Failure, Input, Known, Outcome, Part, PartError, StageTimes,
-    CORE_VERSION,
+    assemble, assemble_observed, extract, extract_part, extract_part_observed, extract_timed, Failure, Input, Known,
+    OnStage, Outcome, Part, PartError, StageTimes, CORE_VERSION,
 };

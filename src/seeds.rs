@@ -33,6 +33,7 @@ pub fn inputs() -> Vec<Input> {
             known: Known {
                 published: seed.published.map(str::to_string),
                 published_source: PublishedSource::Manifest,
+                title: None,
                 author: seed.author.map(str::to_string),
                 outlet: seed.outlet.map(str::to_string),
                 url: seed.url.map(str::to_string),

@@ -42,7 +42,8 @@ pub fn check_file(name: &str, bytes: f64) -> Option<String> {
     crate::files::check_file(name, bytes.max(0.0) as u64).err().map(|e| e.to_string())
 }
 
-/// An article as the page hands it over: pasted text or a dropped file.
+/// An article as the page hands it over: pasted text or a dropped file, with the facts the
+/// reader gave (they win over what the text says; blank ones count as not given).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct JsArticle {
@@ -55,8 +56,17 @@ struct JsArticle {
     /// The raw bytes of a file, so that invalid UTF-8 is reported rather than replaced.
     #[serde(default, with = "serde_bytes_opt")]
     bytes: Option<Vec<u8>>,
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
     #[serde(default)]
     published: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
 }
 
 mod serde_bytes_opt {
@@ -105,22 +115,33 @@ pub fn core_version() -> String {
     crate::CORE_VERSION.to_string()
 }
 
-/// One article's part (`{id, name?, content? | bytes?, published?}` as for [`extract`]): bytes
-/// to keep (the page caches them by content and [`core_version`]) and to give to
-/// [`new_corpus_from_parts`]. An article that cannot be read is an error whose message says why.
+/// One article's part (`{id, name?, content? | bytes?, published?, title?, author?, outlet?,
+/// url?}` as for [`extract`]): bytes to keep (the page caches them by content and
+/// [`core_version`]) and to give to [`new_corpus_from_parts`]. An article that cannot be read is
+/// an error whose message says why. `onStage`, when given, is called with each stage's name as
+/// it starts (see [`crate::pipeline::OnStage`]).
 #[wasm_bindgen(js_name = extractArticle)]
-pub fn extract_article(article: JsValue) -> Result<js_sys::Uint8Array, JsError> {
+pub fn extract_article(article: JsValue, on_stage: Option<js_sys::Function>) -> Result<js_sys::Uint8Array, JsError> {
     let article: JsArticle =
         serde_wasm_bindgen::from_value(article).map_err(|e| JsError::new(&format!("expected an article: {e}")))?;
-    let part = input_of(article).and_then(|input| crate::extract_part(&input)).map_err(|f| JsError::new(&f.reason))?;
+    let mut on_stage = stage_reporter(on_stage);
+    let part = input_of(article)
+        .and_then(|input| crate::extract_part_observed(&input, &mut on_stage))
+        .map_err(|f| JsError::new(&f.reason))?;
     Ok(js_sys::Uint8Array::from(part.to_bytes().as_slice()))
 }
 
 /// A corpus of the seeds (when `withSeeds`) and the given parts (an array of the byte arrays
 /// [`extract_article`] made), in that order. A part of another core version, or bytes that are
-/// not a part, is listed in the corpus's `failures` as `part N` and left out.
+/// not a part, is listed in the corpus's `failures` as `part N` and left out. `onStage`, when
+/// given, hears each stage as it starts, and `index` last.
 #[wasm_bindgen(js_name = newCorpusFromParts)]
-pub fn new_corpus_from_parts(parts: js_sys::Array, with_seeds: bool) -> Result<Corpus, JsError> {
+pub fn new_corpus_from_parts(
+    parts: js_sys::Array,
+    with_seeds: bool,
+    on_stage: Option<js_sys::Function>,
+) -> Result<Corpus, JsError> {
+    let mut on_stage = stage_reporter(on_stage);
     let mut failures = Vec::new();
     let mut kept = Vec::new();
     if with_seeds {
@@ -139,9 +160,20 @@ pub fn new_corpus_from_parts(parts: js_sys::Array, with_seeds: bool) -> Result<C
             Err(e) => failures.push(Failure { name: format!("part {n}"), reason: e.to_string() }),
         }
     }
-    let outcome = crate::assemble(kept);
+    let outcome = crate::assemble_observed(kept, &mut on_stage);
     failures.extend(outcome.failures);
+    on_stage("index");
     Ok(Corpus { index: Index::from_extraction(outcome.extraction), failures })
+}
+
+/// Calls the page's `onStage` callback, if any, with a stage's name. Progress is only shown:
+/// a callback that throws is ignored.
+fn stage_reporter(on_stage: Option<js_sys::Function>) -> impl FnMut(&'static str) {
+    move |stage| {
+        if let Some(callback) = &on_stage {
+            let _ = callback.call1(&JsValue::NULL, &JsValue::from_str(stage));
+        }
+    }
 }
 
 /// An extracted corpus with its filtering and search index, kept in wasm memory so that the
@@ -337,8 +369,14 @@ fn input_of(article: JsArticle) -> Result<Input, Failure> {
         (None, Some(bytes)) => Input::from_bytes(&article.id, &name, bytes)?,
         (None, None) => return Err(Failure { name, reason: "the article has no content".into() }),
     };
-    if let Some(published) = article.published {
-        input.known = Known { published: Some(published), published_source: PublishedSource::Flag, ..Known::default() };
-    }
+    let given = |value: Option<String>| value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    input.known = Known {
+        published: given(article.published),
+        published_source: PublishedSource::Flag,
+        title: given(article.title),
+        author: given(article.author),
+        outlet: given(article.outlet),
+        url: given(article.url),
+    };
     Ok(input)
 }
