@@ -126,11 +126,79 @@ pub const CORE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("STO
 /// (the page caches parts by content and core version, and re-extracts only what changed);
 /// [`assemble`] puts parts together into a corpus. Today a part holds the parsed document and
 /// the corpus stages run in [`assemble`].
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Part {
     /// [`CORE_VERSION`] of the core that made it.
     pub core: String,
     pub document: Document,
+}
+
+/// How a [`Part`] is stored. postcard is not self-describing, so a field the contract's JSON
+/// leaves out when empty (`item`, a comment's `title`) would shift every field after it: the
+/// stored form spells every field out.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredPart {
+    core: String,
+    id: String,
+    title: String,
+    published: Option<String>,
+    published_source: PublishedSource,
+    author: Option<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+    text: String,
+    paragraphs: Vec<(usize, usize, Option<String>)>,
+    comments: Vec<StoredComment>,
+}
+
+/// A comment as stored: kind, posted, author, text, title.
+type StoredComment = (crate::model::CommentKind, Option<String>, Option<String>, String, Option<String>);
+
+impl StoredPart {
+    fn of(part: &Part) -> StoredPart {
+        let d = &part.document;
+        StoredPart {
+            core: part.core.clone(),
+            id: d.id.clone(),
+            title: d.title.clone(),
+            published: d.published.clone(),
+            published_source: d.published_source,
+            author: d.author.clone(),
+            outlet: d.outlet.clone(),
+            url: d.url.clone(),
+            text: d.text.clone(),
+            paragraphs: d.paragraphs.iter().map(|p| (p.start, p.end, p.item.clone())).collect(),
+            comments: d
+                .comments
+                .iter()
+                .map(|c| (c.kind, c.posted.clone(), c.author.clone(), c.text.clone(), c.title.clone()))
+                .collect(),
+        }
+    }
+
+    fn into_part(self) -> Part {
+        let document = Document {
+            id: self.id,
+            title: self.title,
+            published: self.published,
+            published_source: self.published_source,
+            author: self.author,
+            outlet: self.outlet,
+            url: self.url,
+            text: self.text,
+            paragraphs: self
+                .paragraphs
+                .into_iter()
+                .map(|(start, end, item)| crate::model::Paragraph { start, end, item })
+                .collect(),
+            comments: self
+                .comments
+                .into_iter()
+                .map(|(kind, posted, author, text, title)| crate::model::Comment { kind, posted, author, text, title })
+                .collect(),
+        };
+        Part { core: self.core, document }
+    }
 }
 
 /// Why bytes are not a usable [`Part`].
@@ -152,9 +220,9 @@ impl std::fmt::Display for PartError {
 }
 
 impl Part {
-    /// The part as bytes (JSON), to keep.
+    /// The part as bytes (postcard: [`Part::core`] first, then the rest), to keep.
     pub fn to_bytes(&self) -> Vec<u8> {
-        serde_json::to_vec(self).unwrap_or_default()
+        postcard::to_allocvec(&StoredPart::of(self)).unwrap_or_default()
     }
 
     /// A part kept by [`Part::to_bytes`], if this version of the core made it.
@@ -163,11 +231,13 @@ impl Part {
     /// [`PartError::OtherVersion`] for a part of another version, [`PartError::Malformed`] for
     /// bytes that are not a part.
     pub fn from_bytes(bytes: &[u8]) -> Result<Part, PartError> {
-        let part: Part = serde_json::from_slice(bytes).map_err(|e| PartError::Malformed(e.to_string()))?;
-        if part.core != CORE_VERSION {
-            return Err(PartError::OtherVersion(part.core));
+        // The version first: another version's layout may not decode at all.
+        let (core, _) = postcard::take_from_bytes::<String>(bytes).map_err(|e| PartError::Malformed(e.to_string()))?;
+        if core != CORE_VERSION {
+            return Err(PartError::OtherVersion(core));
         }
-        Ok(part)
+        let stored: StoredPart = postcard::from_bytes(bytes).map_err(|e| PartError::Malformed(e.to_string()))?;
+        Ok(stored.into_part())
     }
 }
 
@@ -399,5 +469,24 @@ fn apply_known(document: &mut Document, known: &Known) {
         if value.is_some() {
             field.clone_from(value);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_keep_everything_through_bytes() {
+        let content = "A Title\n\nBy Jane Doe\n\n1. A listed point.\n\nPlain paragraph.\n\n12 Comments\n\nKim says:\nMarch 3, 2009 at 8:25 am\nA comment.";
+        let input = Input { id: "a".into(), name: "a.txt".into(), content: content.into(), ..Input::default() };
+        let part = extract_part(&input).expect("a part");
+        assert!(part.document.paragraphs.iter().any(|p| p.item.is_some()), "the case needs a list item");
+        assert_eq!(Part::from_bytes(&part.to_bytes()), Ok(part.clone()));
+        let mut bytes = part.to_bytes();
+        bytes[1] ^= 1;
+        assert!(matches!(Part::from_bytes(&bytes), Err(PartError::OtherVersion(_))));
+        assert!(matches!(Part::from_bytes(b"\x03abc"), Err(PartError::Malformed(_)) | Err(PartError::OtherVersion(_))));
+        assert!(matches!(Part::from_bytes(&[]), Err(PartError::Malformed(_))));
     }
 }
