@@ -47,16 +47,20 @@ function watchTheCore() {
 /**
  * Makes the core trap, as a Rust panic does (it aborts into `unreachable`, a
  * WebAssembly.RuntimeError), inside the workers only: on extracting a file named crash.txt,
- * and on assembling a corpus with a part that holds TRAP-WHILE-INDEXING. The worker script is
- * the page's own, started from the page's own blob URL, with this prelude in front.
+ * and on assembling a corpus with a part that holds TRAP-WHILE-INDEXING. On a file named
+ * never-ends.txt, the extraction spins forever (only terminating its worker stops it). The
+ * worker script is the page's own, started from the page's own blob URL, with this prelude in
+ * front.
  */
 function injectTraps() {
   const prelude = `(() => {
     let armed = false;
+    let spin = false;
     self.addEventListener('message', ({ data }) => {
       const first = data?.args?.[0];
       armed = (data?.call === 'extractArticle' && first?.name === 'crash.txt')
         || (data?.call === 'openCorpus' && first.some((part) => new TextDecoder().decode(part).includes('TRAP-WHILE-INDEXING')));
+      spin = data?.call === 'extractArticle' && first?.name === 'never-ends.txt';
     });
     const instantiate = WebAssembly.instantiate;
     WebAssembly.instantiate = async (module, imports) => {
@@ -67,6 +71,7 @@ function injectTraps() {
         const real = exports[name];
         exports[name] = (...args) => {
           if (armed) throw new WebAssembly.RuntimeError('unreachable (a trap injected by the test)');
+          while (spin) { /* an extraction that never ends */ }
           return real(...args);
         };
       }
@@ -151,6 +156,37 @@ test('a large add shows each file and stage; Cancel stops the worker and keeps n
   await waitForArticles(page);
   assert.equal(await tabCount(page, 'articles'), before);
   assert.deepEqual(await extractions(page), [], 'nothing to read again');
+  await assertCleanAndClose(opened);
+});
+
+test('Cancel stops an extraction that never ends; the files read before it are added, and kept across a reload', async () => {
+  const opened = await openWatched({ traps: true });
+  const { page } = opened;
+  const before = await tabCount(page, 'articles');
+  await addFiles(page, [
+    textFile('first.txt', 'First harbour note\n\nThe council met on Tuesday.'),
+    textFile('second.txt', 'Second harbour note\n\nThe pier opened on Friday.'),
+    textFile('never-ends.txt', 'Endless note\n\nThe core never finishes this one.'),
+  ]);
+  await scope(page, '.ss-work-text', { hasText: '“never-ends.txt” (3 of 3)' }).waitFor({ timeout: 10_000 });
+  // The page answers while its worker spins.
+  await scope(page, '.ss-search').fill('missile');
+  await scope(page, '.ss-chip', { hasText: 'missile' }).waitFor({ timeout: 5_000 });
+  await scope(page, '.ss-search').fill('');
+  await scope(page, '.ss-chip').waitFor({ state: 'detached', timeout: 5_000 });
+  const terminatedBefore = (await seen(page)).terminated;
+  await scope(page, '.ss-work button', { hasText: 'Cancel' }).click();
+  await scope(page, '.ss-library-status', { hasText: 'Stopped: added the 2 articles read before; 1 file not read.' }).waitFor({ timeout: 10_000 });
+  assert.ok((await seen(page)).terminated > terminatedBefore, 'the spinning worker was terminated');
+  await scope(page, '.ss-work').waitFor({ state: 'hidden' });
+  assert.deepEqual(await scope(page, '.ss-user-articles .ss-user-title').allTextContents(), ['First harbour note', 'Second harbour note']);
+  assert.equal(await tabCount(page, 'articles'), before + 2);
+  assert.deepEqual(await extractions(page), ['first.txt', 'second.txt', 'never-ends.txt']);
+
+  await page.reload();
+  await waitForArticles(page);
+  assert.equal(await tabCount(page, 'articles'), before + 2);
+  assert.deepEqual(await extractions(page), [], 'the parts read before Cancel were kept');
   await assertCleanAndClose(opened);
 });
 

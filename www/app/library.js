@@ -9,8 +9,11 @@
 //   new or edited articles are extracted.
 // - Latest wins: each change starts a new build and stops the one in progress; the corpus shown
 //   keeps answering until the new one is ready ('corpus' event).
-// - Batches are all or nothing: the articles of an add (or an edit) join the library only with
-//   the first corpus that includes them. Cancel stops the worker at once and keeps none of them.
+// - Batches join together: the articles of an add (or an edit) join the library only with the
+//   first corpus that includes them. Cancel stops the worker at once (terminating it: an
+//   extraction cannot be interrupted otherwise); the articles read before it are kept and
+//   added, the rest are not. Cancel while the batch is indexed adds none of it, but every part
+//   made is kept on this device, so adding the same files again does not read them again.
 // - One bad file costs only itself: a refusal names it with the core's reason; a trap in the
 //   core names it too, and the next file gets a fresh worker. A trap while assembling is traced
 //   to the articles that cause it by assembling each alone.
@@ -100,7 +103,6 @@ export class Library extends Emitter {
       const current = unread.filter((a) => this.articles.includes(a) && this.unread(a));
       const items = current.map((article) => ({ name: this.titleOf(article), prepare: async () => article, replaces: true }));
       const batch = await this.extractBatch(items, epoch, 'Reading');
-      if (!batch) return;
       this.messages = batch.failures;
       if (batch.entries.length) await this.commit(batch);
       this.emit('change');
@@ -275,13 +277,16 @@ export class Library extends Emitter {
 
   /**
    * Extracts items ({name, prepare: async () => article | null (skipped), replaces}) one at a
-   * time. Returns {entries: [{article, key, bytes, serial, replaces}], failures, skipped}, or
-   * null when cancelled.
+   * time. Returns {entries: [{article, key, bytes, serial, replaces}], failures, skipped,
+   * unread}: on Cancel, the entries read before it, and how many items were left `unread`.
    */
   async extractBatch(items, epoch, verb) {
-    const batch = { entries: [], failures: [], skipped: 0 };
+    const batch = { entries: [], failures: [], skipped: 0, unread: 0 };
     for (const [index, item] of items.entries()) {
-      if (epoch !== this.epoch) return null;
+      if (epoch !== this.epoch) {
+        batch.unread = items.length - index;
+        return batch;
+      }
       this.setWork('reading', { verb, name: item.name, index, total: items.length, stage: null });
       let article = null;
       try {
@@ -295,7 +300,10 @@ export class Library extends Emitter {
         delete article.bytes;
         batch.entries.push({ article, ...part, replaces: Boolean(item.replaces) });
       } catch (error) {
-        if (error instanceof Cancelled || epoch !== this.epoch) return null;
+        if (error instanceof Cancelled || epoch !== this.epoch) {
+          batch.unread = items.length - index;
+          return batch;
+        }
         item.failed?.();
         batch.failures.push({ name: item.name, reason: failureReason(error) });
       }
@@ -314,7 +322,11 @@ export class Library extends Emitter {
     if (kept) return { key, bytes: kept, serial: ++serials };
     const { id, name, content, bytes, facts } = article;
     const input = { id, name, ...(bytes ? { bytes } : { content }), ...facts };
-    return { key, bytes: await this.extractor.extract(input, { onStage }), serial: ++serials };
+    const part = await this.extractor.extract(input, { onStage });
+    // Kept at once, before its batch joins: a Cancel later in the batch does not lose it (parts
+    // of articles never added are deleted at the next start).
+    if (key) storage.storePart(key, part).catch((error) => console.warn('Storyscope: an extraction not kept:', error));
+    return { key, bytes: part, serial: ++serials };
   }
 
   // ---- what the reader does
@@ -357,16 +369,19 @@ export class Library extends Emitter {
         };
       });
       const batch = await this.extractBatch(items, epoch, 'Reading');
-      if (!batch) return;
       let outcome = 'committed';
       if (batch.entries.length) outcome = await this.commit(batch);
       if (outcome === 'cancelled') return;
       this.messages = batch.failures;
       const count = outcome === 'committed' ? batch.entries.length : 0;
-      this.status = [
-        count ? `Added ${plural(count, 'article')}.` : '',
-        batch.skipped ? `Skipped ${plural(batch.skipped, 'article')} already added.` : '',
-      ].filter(Boolean).join(' ');
+      const skipped = batch.skipped ? `Skipped ${plural(batch.skipped, 'article')} already added.` : '';
+      if (batch.unread && !count) {
+        this.status = 'Stopped: nothing of that was added.';
+      } else if (batch.unread) {
+        this.status = `Stopped: added the ${plural(count, 'article')} read before; ${plural(batch.unread, 'file')} not read. ${skipped}`.trim();
+      } else {
+        this.status = [count ? `Added ${plural(count, 'article')}.` : '', skipped].filter(Boolean).join(' ');
+      }
       this.emit('change');
     });
   }
@@ -382,7 +397,7 @@ export class Library extends Emitter {
       this.status = '';
       this.emit('change');
       const batch = await this.extractBatch([{ name: this.titleOf(article), prepare: async () => updated, replaces: true }], epoch, 'Reading again');
-      if (!batch) return;
+      if (batch.unread) return;
       const outcome = batch.entries.length ? await this.commit(batch) : 'failed';
       if (outcome === 'cancelled') return;
       this.messages = batch.failures;
@@ -441,7 +456,11 @@ export class Library extends Emitter {
     return Boolean(this.work.reading || this.work.indexing?.cancellable);
   }
 
-  /** Stops what is being read or indexed, at once; none of the batch is kept, queued work is dropped. */
+  /**
+   * Stops what is being read or indexed, at once; queued work is dropped. While reading, the
+   * articles read so far are added (the job goes on with them); while indexing a batch, none of
+   * it is.
+   */
   cancel() {
     if (!this.cancellable) return;
     this.epoch += 1;

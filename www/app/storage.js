@@ -75,6 +75,9 @@ export const pruneParts = (keep) => transaction([PARTS], 'readwrite', (s) => {
   request.onsuccess = () => { for (const key of request.result) if (!keep.has(key)) s.parts.delete(key); };
 });
 
+/** Keeps one part under its key (see partKey), before its article is kept. */
+export const storePart = (key, bytes) => transaction([PARTS], 'readwrite', (s) => s.parts.put(bytes, key));
+
 export const deletePart = (key) => transaction([PARTS], 'readwrite', (s) => s.parts.delete(key));
 
 /**

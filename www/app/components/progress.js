@@ -1,6 +1,6 @@
 // The progress bar under the header while the library works: the file being read (of how
 // many), the core's stage, the corpus being indexed, and Cancel, which stops the worker at once
-// and keeps nothing of the batch. It stays while the reader searches and switches views (the
+// (the articles read before it are added; see library.js). It stays while the reader searches and switches views (the
 // work runs in Web Workers). Screen readers hear each new file, not each stage.
 
 import { h } from '../dom.js';
