@@ -251,6 +251,44 @@ test('a reload extracts nothing it extracted before; a lost cache is read again'
   await assertCleanAndClose(opened);
 });
 
+test('removing, putting back and hiding the built-in articles read nothing again: only the corpus is assembled, in a worker', async () => {
+  const opened = await openWatched();
+  const { page } = opened;
+  const assembled = async () => (await seen(page)).posted.filter((m) => m.call === 'openCorpus').length;
+  await scope(page, '[data-tool="library"]').click();
+  for (const [title, text] of [['Pier vote', 'The council voted on Monday to build the pier.'], ['Ferry news', 'The ferry ran late on Friday.']]) {
+    await scope(page, '.ss-paste input[name="title"]').fill(title);
+    await scope(page, '.ss-library textarea').fill(text);
+    await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+    await scope(page, '.ss-user-articles li', { hasText: title }).waitFor();
+  }
+  const all = await tabCount(page, 'articles');
+  let builds = await assembled();
+  const counted = (n) => page.waitForFunction((want) => document.querySelector('story-scope').shadowRoot
+    .querySelector('.ss-tab[data-view="articles"] .ss-count').textContent === String(want), n, { timeout: 10_000 });
+  const assembledAgain = async () => {
+    const now = await assembled();
+    assert.ok(now > builds, 'the corpus was assembled again');
+    builds = now;
+  };
+
+  await scope(page, '.ss-user-articles li', { hasText: 'Pier vote' }).locator('button', { hasText: 'Remove' }).click();
+  await counted(all - 1);
+  await assembledAgain();
+  await scope(page, '.ss-removed button', { hasText: 'Undo' }).click();
+  await counted(all);
+  await assembledAgain();
+  await scope(page, '.ss-check input[type="checkbox"]').check();
+  await counted(2);
+  await assembledAgain();
+  await scope(page, '.ss-check input[type="checkbox"]').uncheck();
+  await counted(all);
+  await assembledAgain();
+  assert.deepEqual(await extractions(page), ['Pier vote', 'Ferry news'], 'each article was read once');
+  assert.equal((await seen(page)).mainThreadInstances, 0);
+  await assertCleanAndClose(opened);
+});
+
 test('a trap in the core costs only its file: named, the others added, a fresh worker for the rest', async () => {
   const opened = await openWatched({ traps: true });
   const { page, record } = opened;

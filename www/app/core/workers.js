@@ -70,10 +70,14 @@ export class CoreWorker {
       else if (data.failed) this.#fail(startError(new Error(data.failed)), settleReady);
       else this.#answer(data);
     };
-    // An error the worker did not catch, or a script the page's policy refused: it is gone.
+    let started = false;
+    this.ready.then(() => { started = true; }, () => {});
+    // An error the worker did not catch, or a script the page's policy refused: it is gone. A
+    // refused blob: worker reports only a bare error event, before it ever said it was ready.
     this.#worker.onerror = (event) => {
       event.preventDefault?.();
-      this.#fail(this.#dead ?? workerError(new Error(event.message || 'the worker stopped')), settleReady);
+      const error = started ? workerError(new Error(event.message || 'the worker stopped')) : refusedWorker(event.message);
+      this.#fail(this.#dead ?? error, settleReady);
     };
     this.#worker.onmessageerror = () => this.#fail(new CoreCrash('a message could not be read'), settleReady);
     this.#worker.postMessage({ init: module });
@@ -142,12 +146,22 @@ function startError(error) {
   return new Error(`The WebAssembly core could not start: ${message}`);
 }
 
+const REFUSED_WORKER = "Add worker-src blob: (Storyscope reads the articles in a Web Worker made from its own script, and makes no network request).";
+
 /** A worker that could not start: a page's policy that refuses blob: workers says so. */
 function workerError(error) {
   const message = error instanceof Error ? error.message : String(error);
   if (error?.name === 'SecurityError' || /Content.Security.Policy|worker-src/i.test(message)) {
-    return new Error("This page's Content-Security-Policy does not let Storyscope start its worker. Add worker-src blob: " +
-      "(Storyscope reads the articles in a Web Worker made from its own script, and makes no network request).");
+    return new Error(`This page's Content-Security-Policy does not let Storyscope start its worker. ${REFUSED_WORKER}`);
   }
   return new CoreCrash(message);
+}
+
+/**
+ * A worker that failed before it started: the browser does not say why (a policy that refuses
+ * blob: workers is the usual cause), so the message names that case.
+ */
+function refusedWorker(message) {
+  return new Error(`Storyscope's worker could not start${message ? ` (${message})` : ''}. If this page has a ` +
+    `Content-Security-Policy, it must allow the worker: ${REFUSED_WORKER}`);
 }
