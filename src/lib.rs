@@ -24,6 +24,9 @@ pub(crate) mod times;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm_api;
 
+/// Training of the name tagger (`--features train`, see `scripts/train-tagger.sh`).
+#[cfg(feature = "train")]
+pub use entities::train;
 pub use index::{Filter, Index, Selection};
 pub use model::Extraction;
 pub use pipeline::{
