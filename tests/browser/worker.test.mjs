@@ -330,6 +330,7 @@ test('the paste form takes a title, a publication date and an outlet', async () 
   await scope(page, '.ss-paste input[name="title"]').fill('Pier vote');
   await scope(page, '.ss-paste input[name="published"]').fill('2021-04-06', { timeout: 2_000 });
   await scope(page, '.ss-paste input[name="outlet"]').fill('Port Ellis Post');
+  assert.doesNotMatch(await scope(page, '.ss-library').textContent(), /null|undefined/, 'no absent part shows as a word');
   await scope(page, '.ss-library textarea').fill('The council voted on Monday to build the pier.\n\n“We will build it,” Mayor Ana Ruiz said.');
   await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
   const item = scope(page, '.ss-article-link', { hasText: 'Pier vote' });

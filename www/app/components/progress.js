@@ -29,7 +29,7 @@ export function progress(explorer) {
     if (root.hidden) return;
     const said = reading
       ? `${reading.verb} “${reading.name}” (${reading.index + 1} of ${reading.total})`
-      : `Indexing ${indexing.total === 1 ? '1 article' : `${indexing.total} articles`}${explorer.library.hideSeeds ? '' : ' and the built-in ones'}`;
+      : `Indexing ${indexingWhat(indexing.total, !explorer.library.hideSeeds)}`;
     const more = waiting ? ` · ${waiting} more waiting` : '';
     if (text.textContent !== said + more) text.textContent = said + more;
     const current = (reading ?? indexing).stage;
@@ -44,4 +44,11 @@ export function progress(explorer) {
     cancel.hidden = !explorer.library.cancellable;
   });
   return root;
+}
+
+/** What a corpus being indexed holds, in words: "3 articles and the built-in ones". */
+function indexingWhat(total, withSeeds) {
+  const own = total === 1 ? '1 article' : `${total} articles`;
+  if (!total) return withSeeds ? 'the built-in articles' : 'no articles';
+  return withSeeds ? `${own} and the built-in ones` : own;
 }

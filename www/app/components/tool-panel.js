@@ -24,7 +24,8 @@ export function toolPanel(explorer) {
     const keep = rebuilt && active && root.contains(active) ? active.closest('[data-focus-key]')?.dataset.focusKey : null;
     root.hidden = !name;
     root.className = `ss-panel-box${name ? ` ss-${name}` : ''}`;
-    root.replaceChildren(...(name ? [PANELS[name](explorer, ctx)].flat() : []));
+    // A panel's parts that are absent this time (no messages, no status) are null.
+    root.replaceChildren(...(name ? [PANELS[name](explorer, ctx)].flat().filter((part) => part != null) : []));
     root.setAttribute('aria-label', name ? root.querySelector('h2')?.textContent ?? name : 'Tools');
     if (keep) root.querySelector(`[data-focus-key="${CSS.escape(keep)}"]`)?.focus();
   });
