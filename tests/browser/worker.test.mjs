@@ -48,7 +48,8 @@ function watchTheCore() {
  * Makes the core trap, as a Rust panic does (it aborts into `unreachable`, a
  * WebAssembly.RuntimeError), inside the workers only: on extracting a file named crash.txt,
  * and on assembling a corpus with a part that holds TRAP-WHILE-INDEXING. On a file named
- * never-ends.txt, the extraction spins forever (only terminating its worker stops it). The
+ * never-ends.txt, the extraction spins forever (only terminating its worker stops it), and so
+ * does assembling a corpus with a part that holds SPIN-WHILE-INDEXING. The
  * worker script is the page's own, started from the page's own blob URL, with this prelude in
  * front.
  */
@@ -60,7 +61,8 @@ function injectTraps() {
       const first = data?.args?.[0];
       armed = (data?.call === 'extractArticle' && first?.name === 'crash.txt')
         || (data?.call === 'openCorpus' && first.some((part) => new TextDecoder().decode(part).includes('TRAP-WHILE-INDEXING')));
-      spin = data?.call === 'extractArticle' && first?.name === 'never-ends.txt';
+      spin = (data?.call === 'extractArticle' && first?.name === 'never-ends.txt')
+        || (data?.call === 'openCorpus' && first.some((part) => new TextDecoder().decode(part).includes('SPIN-WHILE-INDEXING')));
     });
     const instantiate = WebAssembly.instantiate;
     WebAssembly.instantiate = async (module, imports) => {
@@ -187,6 +189,25 @@ test('Cancel stops an extraction that never ends; the files read before it are a
   await waitForArticles(page);
   assert.equal(await tabCount(page, 'articles'), before + 2);
   assert.deepEqual(await extractions(page), [], 'the parts read before Cancel were kept');
+  await assertCleanAndClose(opened);
+});
+
+test('Cancel while a batch is indexed adds none of it, but a second add of the same file does not read it again', async () => {
+  const opened = await openWatched({ traps: true });
+  const { page } = opened;
+  const before = await tabCount(page, 'articles');
+  const file = textFile('endless-index.txt', 'Endless index note\n\nThis one holds SPIN-WHILE-INDEXING in its text.');
+  await scope(page, '[data-tool="library"]').click();
+  for (const round of [1, 2]) {
+    await scope(page, '.ss-library input[type="file"][multiple]').setInputFiles([file]);
+    await scope(page, '.ss-work-text', { hasText: /^Indexing 1 article/ }).waitFor({ timeout: 10_000 });
+    await scope(page, '.ss-work button', { hasText: 'Cancel' }).click();
+    await scope(page, '.ss-work').waitFor({ state: 'hidden', timeout: 5_000 });
+    assert.equal(await scope(page, '.ss-library-status').textContent(), 'Stopped: nothing of that was added.', `round ${round}`);
+    assert.equal(await scope(page, '.ss-user-articles li').count(), 0);
+    assert.equal(await tabCount(page, 'articles'), before);
+  }
+  assert.deepEqual(await extractions(page), ['endless-index.txt'], 'the second add used the part kept from the first');
   await assertCleanAndClose(opened);
 });
 
