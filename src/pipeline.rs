@@ -371,14 +371,13 @@ impl Found {
                 document.published_source = PublishedSource::Inferred;
             }
         }
-        Extraction {
+        crate::offsets::to_code_points(Extraction {
             documents,
             quotes: self.quotes,
             entities: self.entities,
             times: self.times.expressions,
             events: self.events,
-        }
-        .into_code_point_offsets()
+        })
     }
 }
 
