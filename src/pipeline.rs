@@ -4,7 +4,8 @@
 //! This module only sequences the stages and settles the document creation time; each stage
 //! lives in its own module.
 
-use crate::article::{self, Format};
+use crate::article::{self, Format, Metadata};
+use crate::calendar::Stamp;
 use crate::doc::Doc;
 use crate::model::{Document, Extraction, PublishedSource};
 use crate::text::Analysis;
@@ -21,9 +22,9 @@ pub struct Input {
     pub content: String,
     /// The format; `None` guesses it from the name and content.
     pub format: Option<Format>,
-    /// Metadata known from outside the text (a manifest or a command-line flag); it wins over
-    /// what the text says.
-    pub known: Known,
+    /// Facts known from outside the text (a manifest, a command-line flag, the page's form);
+    /// they win over what the text says.
+    pub known: Metadata,
 }
 
 impl Input {
@@ -42,18 +43,6 @@ impl Input {
             }
         }
     }
-}
-
-/// Metadata given from outside the text.
-#[derive(Clone, Debug, Default)]
-pub struct Known {
-    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
-    pub published: Option<String>,
-    /// Whence `published` came: `Manifest` or `Flag`.
-    pub published_source: PublishedSource,
-    pub author: Option<String>,
-    pub outlet: Option<String>,
-    pub url: Option<String>,
 }
 
 /// An input that could not be extracted, and why.
@@ -140,7 +129,7 @@ struct StoredPart {
     core: String,
     id: String,
     title: String,
-    published: Option<String>,
+    published: Option<Stamp>,
     published_source: PublishedSource,
     author: Option<String>,
     outlet: Option<String>,
@@ -151,7 +140,7 @@ struct StoredPart {
 }
 
 /// A comment as stored: kind, posted, author, text, title.
-type StoredComment = (crate::model::CommentKind, Option<String>, Option<String>, String, Option<String>);
+type StoredComment = (crate::model::CommentKind, Option<Stamp>, Option<String>, String, Option<String>);
 
 impl StoredPart {
     fn of(part: &Part) -> StoredPart {
@@ -160,7 +149,7 @@ impl StoredPart {
             core: part.core.clone(),
             id: d.id.clone(),
             title: d.title.clone(),
-            published: d.published.clone(),
+            published: d.published,
             published_source: d.published_source,
             author: d.author.clone(),
             outlet: d.outlet.clone(),
@@ -170,7 +159,7 @@ impl StoredPart {
             comments: d
                 .comments
                 .iter()
-                .map(|c| (c.kind, c.posted.clone(), c.author.clone(), c.text.clone(), c.title.clone()))
+                .map(|c| (c.kind, c.posted, c.author.clone(), c.text.clone(), c.title.clone()))
                 .collect(),
         }
     }
@@ -240,18 +229,30 @@ impl Part {
     }
 }
 
+/// Hears the name of each stage as it starts, so that a caller can show progress (the page
+/// shows it per file): `parse` for an article's part; `analysis`, `entities`, `quotes`, `times`
+/// and `events` while a corpus is assembled. Called between stages, never inside one.
+pub type OnStage<'a> = &'a mut dyn FnMut(&'static str);
+
 /// One article's part: its parse, with the facts known from outside applied. A panic while
 /// parsing is caught and reported as an internal error of this input only.
 ///
 /// # Errors
 /// The input's [`Failure`] when it is not an article (empty, binary, too large …).
 pub fn extract_part(input: &Input) -> Result<Part, Failure> {
-    match isolated(|| article::parse(&input.content, input.format, &input.name)) {
+    extract_part_observed(input, &mut |_| ())
+}
+
+/// [`extract_part`], telling `on_stage` each stage as it starts.
+///
+/// # Errors
+/// As [`extract_part`].
+pub fn extract_part_observed(input: &Input, on_stage: OnStage) -> Result<Part, Failure> {
+    on_stage("parse");
+    match isolated(|| article::parse(&input.content, input.format, &input.name, &input.known)) {
         Ok(Ok(article)) => {
             let id = if input.id.trim().is_empty() { "doc".to_string() } else { input.id.trim().to_string() };
-            let mut document = article.into_document(id);
-            apply_known(&mut document, &input.known);
-            Ok(Part { core: CORE_VERSION.to_string(), document })
+            Ok(Part { core: CORE_VERSION.to_string(), document: article.into_document(id) })
         }
         Ok(Err(e)) => Err(Failure { name: input.name.clone(), reason: e.to_string() }),
         Err(panic) => Err(Failure::internal(&input.name, &panic)),
@@ -261,7 +262,12 @@ pub fn extract_part(input: &Input) -> Result<Part, Failure> {
 /// Puts parts together into one extraction; document ids are made unique (`-2`, `-3` …) in
 /// the order given.
 pub fn assemble(parts: Vec<Part>) -> Outcome {
-    assemble_timed(parts, Vec::new(), &mut StageTimes::default(), &mut Stopwatch::start())
+    assemble_observed(parts, &mut |_| ())
+}
+
+/// [`assemble`], telling `on_stage` each stage as it starts.
+pub fn assemble_observed(parts: Vec<Part>, on_stage: OnStage) -> Outcome {
+    assemble_timed(parts, Vec::new(), &mut StageTimes::default(), &mut Stopwatch::start(), on_stage)
 }
 
 /// [`extract`], with the time each stage took.
@@ -277,7 +283,7 @@ pub fn extract_timed(inputs: &[Input]) -> (Outcome, StageTimes) {
         }
     }
     times.parse = clock.lap();
-    let outcome = assemble_timed(parts, failures, &mut times, &mut clock);
+    let outcome = assemble_timed(parts, failures, &mut times, &mut clock, &mut |_| ());
     (outcome, times)
 }
 
@@ -286,6 +292,7 @@ fn assemble_timed(
     mut failures: Vec<Failure>,
     times: &mut StageTimes,
     clock: &mut Stopwatch,
+    on_stage: OnStage,
 ) -> Outcome {
     let mut used_ids = std::collections::HashSet::new();
     let mut documents: Vec<Document> = parts
@@ -296,7 +303,7 @@ fn assemble_timed(
             document
         })
         .collect();
-    let found = match isolated(|| extract_documents(&documents, times, clock)) {
+    let found = match isolated(|| extract_documents(&documents, times, clock, &mut *on_stage)) {
         Ok(found) => found,
         Err(_) => {
             // One document broke a stage. Find which by extracting each alone, then extract the
@@ -304,13 +311,15 @@ fn assemble_timed(
             let mut good = Vec::new();
             for document in std::mem::take(&mut documents) {
                 let alone = std::slice::from_ref(&document);
-                match isolated(|| extract_documents(alone, &mut StageTimes::default(), &mut Stopwatch::start())) {
+                match isolated(|| {
+                    extract_documents(alone, &mut StageTimes::default(), &mut Stopwatch::start(), &mut |_| ())
+                }) {
                     Ok(_) => good.push(document),
                     Err(panic) => failures.push(Failure::internal(&document.id, &panic)),
                 }
             }
             documents = good;
-            isolated(|| extract_documents(&documents, times, clock)).unwrap_or_else(|panic| {
+            isolated(|| extract_documents(&documents, times, clock, on_stage)).unwrap_or_else(|panic| {
                 failures.extend(documents.drain(..).map(|d| Failure::internal(&d.id, &panic)));
                 Found::default()
             })
@@ -358,18 +367,17 @@ impl Found {
     fn into_extraction(self, mut documents: Vec<Document>) -> Extraction {
         for (document, inferred) in documents.iter_mut().zip(self.times.inferred) {
             if let Some(stamp) = inferred {
-                document.published = Some(stamp.to_string());
+                document.published = Some(stamp);
                 document.published_source = PublishedSource::Inferred;
             }
         }
-        Extraction {
+        crate::offsets::to_code_points(Extraction {
             documents,
             quotes: self.quotes,
             entities: self.entities,
             times: self.times.expressions,
             events: self.events,
-        }
-        .into_code_point_offsets()
+        })
     }
 }
 
@@ -385,27 +393,33 @@ fn failpoint(documents: &[Document]) {
 }
 
 /// Runs the extractors over parsed documents.
-fn extract_documents(documents: &[Document], stage: &mut StageTimes, clock: &mut Stopwatch) -> Found {
+fn extract_documents(
+    documents: &[Document],
+    stage: &mut StageTimes,
+    clock: &mut Stopwatch,
+    on_stage: OnStage,
+) -> Found {
     #[cfg(debug_assertions)]
     failpoint(documents);
+    on_stage("analysis");
     let docs: Vec<Doc> = documents
         .iter()
         .map(|document| {
             let spans: Vec<_> = document.paragraphs.iter().map(|p| crate::model::Span::new(p.start, p.end)).collect();
-            Doc {
-                document,
-                analysis: Analysis::new(&document.text, &spans),
-                dct: document.published.as_deref().and_then(crate::calendar::parse_stamp),
-            }
+            Doc { document, analysis: Analysis::new(&document.text, &spans), dct: document.published }
         })
         .collect();
     stage.analysis = clock.lap();
+    on_stage("entities");
     let entities = entities::extract(&docs);
     stage.entities = clock.lap();
+    on_stage("quotes");
     let quotes = quotes::extract(&docs, &entities);
     stage.quotes = clock.lap();
+    on_stage("times");
     let times = times::extract(&docs, &quotes);
     stage.times = clock.lap();
+    on_stage("events");
     let events = events::build(&docs, &entities, &quotes, &times.expressions);
     stage.events = clock.lap();
     Found { entities: entities.list, quotes, times, events }
@@ -420,20 +434,6 @@ fn unique_id(id: &str, used: &mut std::collections::HashSet<String>) -> String {
         n += 1;
     }
     candidate
-}
-
-fn apply_known(document: &mut Document, known: &Known) {
-    if let Some(published) = known.published.as_deref().and_then(crate::calendar::parse_stamp) {
-        document.published = Some(published.to_string());
-        document.published_source = known.published_source;
-    }
-    for (field, value) in
-        [(&mut document.author, &known.author), (&mut document.outlet, &known.outlet), (&mut document.url, &known.url)]
-    {
-        if value.is_some() {
-            field.clone_from(value);
-        }
-    }
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 //! No logic lives here. Errors cross the boundary as `Result`s (a JS exception with a readable
 //! message), never as panics; the panic hook only makes an unexpected one readable.
 
+use crate::article::{Metadata, Published};
 use crate::index::{Counts, Filter, Index, KindCounts, RawFilter, SourceCounts};
 use crate::model::{DocumentHead, Extraction, PublishedSource};
-use crate::pipeline::{Failure, Input, Known};
+use crate::pipeline::{Failure, Input};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -42,7 +43,8 @@ pub fn check_file(name: &str, bytes: f64) -> Option<String> {
     crate::files::check_file(name, bytes.max(0.0) as u64).err().map(|e| e.to_string())
 }
 
-/// An article as the page hands it over: pasted text or a dropped file.
+/// An article as the page hands it over: pasted text or a dropped file, with the facts the
+/// reader gave (they win over what the text says).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct JsArticle {
@@ -55,8 +57,38 @@ struct JsArticle {
     /// The raw bytes of a file, so that invalid UTF-8 is reported rather than replaced.
     #[serde(default, with = "serde_bytes_opt")]
     bytes: Option<Vec<u8>>,
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
     #[serde(default)]
     published: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+impl JsArticle {
+    /// The facts given with the article, as the core's one metadata record; blank ones count
+    /// as not given.
+    ///
+    /// # Errors
+    /// A publication date that is not one.
+    fn known(&mut self) -> Result<Metadata, String> {
+        let given = |v: &mut Option<String>| v.take().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let published = match given(&mut self.published) {
+            Some(date) => {
+                let stamp = date.parse().map_err(|e| format!("the publication date {e}"))?;
+                Some(Published { stamp, source: PublishedSource::Flag })
+            }
+            None => None,
+        };
+        let (title, author, outlet, url) =
+            (given(&mut self.title), given(&mut self.author), given(&mut self.outlet), given(&mut self.url));
+        Ok(Metadata { title, published, author, outlet, url })
+    }
 }
 
 mod serde_bytes_opt {
@@ -90,8 +122,9 @@ pub fn extract_seeds() -> Result<JsValue, JsError> {
     to_js(&JsOutcome { extraction: &outcome.extraction, failures: &outcome.failures })
 }
 
-/// Extracts `articles` (an array of `{id, name?, content? | bytes?, published?}`), after the
-/// seeds when `withSeeds` is true. Returns the contract with a `failures` array.
+/// Extracts `articles` (an array of `{id, name?, content? | bytes?, published?, title?,
+/// author?, outlet?, url?}`; the facts given win over what the text says), after the seeds
+/// when `withSeeds` is true. Returns the contract with a `failures` array.
 #[wasm_bindgen]
 pub fn extract(articles: JsValue, with_seeds: bool) -> Result<JsValue, JsError> {
     let (extraction, failures) = extract_articles(articles, with_seeds)?;
@@ -105,22 +138,33 @@ pub fn core_version() -> String {
     crate::CORE_VERSION.to_string()
 }
 
-/// One article's part (`{id, name?, content? | bytes?, published?}` as for [`extract`]): bytes
-/// to keep (the page caches them by content and [`core_version`]) and to give to
-/// [`new_corpus_from_parts`]. An article that cannot be read is an error whose message says why.
+/// One article's part (`{id, name?, content? | bytes?, published?, title?, author?, outlet?,
+/// url?}` as for [`extract`]): bytes to keep (the page caches them by content and
+/// [`core_version`]) and to give to [`new_corpus_from_parts`]. An article that cannot be read is
+/// an error whose message says why. `onStage`, when given, is called with each stage's name as
+/// it starts (see [`crate::pipeline::OnStage`]).
 #[wasm_bindgen(js_name = extractArticle)]
-pub fn extract_article(article: JsValue) -> Result<js_sys::Uint8Array, JsError> {
+pub fn extract_article(article: JsValue, on_stage: Option<js_sys::Function>) -> Result<js_sys::Uint8Array, JsError> {
     let article: JsArticle =
         serde_wasm_bindgen::from_value(article).map_err(|e| JsError::new(&format!("expected an article: {e}")))?;
-    let part = input_of(article).and_then(|input| crate::extract_part(&input)).map_err(|f| JsError::new(&f.reason))?;
+    let mut on_stage = stage_reporter(on_stage);
+    let part = input_of(article)
+        .and_then(|input| crate::extract_part_observed(&input, &mut on_stage))
+        .map_err(|f| JsError::new(&f.reason))?;
     Ok(js_sys::Uint8Array::from(part.to_bytes().as_slice()))
 }
 
 /// A corpus of the seeds (when `withSeeds`) and the given parts (an array of the byte arrays
 /// [`extract_article`] made), in that order. A part of another core version, or bytes that are
-/// not a part, is listed in the corpus's `failures` as `part N` and left out.
+/// not a part, is listed in the corpus's `failures` as `part N` and left out. `onStage`, when
+/// given, hears each stage as it starts, and `index` last.
 #[wasm_bindgen(js_name = newCorpusFromParts)]
-pub fn new_corpus_from_parts(parts: js_sys::Array, with_seeds: bool) -> Result<Corpus, JsError> {
+pub fn new_corpus_from_parts(
+    parts: js_sys::Array,
+    with_seeds: bool,
+    on_stage: Option<js_sys::Function>,
+) -> Result<Corpus, JsError> {
+    let mut on_stage = stage_reporter(on_stage);
     let mut failures = Vec::new();
     let mut kept = Vec::new();
     if with_seeds {
@@ -139,9 +183,20 @@ pub fn new_corpus_from_parts(parts: js_sys::Array, with_seeds: bool) -> Result<C
             Err(e) => failures.push(Failure { name: format!("part {n}"), reason: e.to_string() }),
         }
     }
-    let outcome = crate::assemble(kept);
+    let outcome = crate::assemble_observed(kept, &mut on_stage);
     failures.extend(outcome.failures);
+    on_stage("index");
     Ok(Corpus { index: Index::from_extraction(outcome.extraction), failures })
+}
+
+/// Calls the page's `onStage` callback, if any, with a stage's name. Progress is only shown:
+/// a callback that throws is ignored.
+fn stage_reporter(on_stage: Option<js_sys::Function>) -> impl FnMut(&'static str) {
+    move |stage| {
+        if let Some(callback) = &on_stage {
+            let _ = callback.call1(&JsValue::NULL, &JsValue::from_str(stage));
+        }
+    }
 }
 
 /// An extracted corpus with its filtering and search index, kept in wasm memory so that the
@@ -330,15 +385,13 @@ fn extract_articles(articles: JsValue, with_seeds: bool) -> Result<(Extraction, 
 }
 
 /// The pipeline input of an article from the page, or why it cannot be one.
-fn input_of(article: JsArticle) -> Result<Input, Failure> {
+fn input_of(mut article: JsArticle) -> Result<Input, Failure> {
     let name = article.name.clone().unwrap_or_else(|| article.id.clone());
-    let mut input = match (article.content, article.bytes) {
+    let known = article.known().map_err(|reason| Failure { name: name.clone(), reason })?;
+    let input = match (article.content, article.bytes) {
         (Some(content), _) => Input { id: article.id, name, content, ..Input::default() },
         (None, Some(bytes)) => Input::from_bytes(&article.id, &name, bytes)?,
         (None, None) => return Err(Failure { name, reason: "the article has no content".into() }),
     };
-    if let Some(published) = article.published {
-        input.known = Known { published: Some(published), published_source: PublishedSource::Flag, ..Known::default() };
-    }
-    Ok(input)
+    Ok(Input { known, ..input })
 }
