@@ -12,8 +12,10 @@
 
 mod attribution;
 mod dialogue;
+mod lexicon;
 mod marks;
 mod phrases;
+mod quote_nouns;
 mod speakers;
 mod verbs;
 
@@ -61,7 +63,8 @@ struct Found {
 
 fn document_quotes(doc: &Doc, entities: &Entities, mentions: &[MentionRef]) -> Vec<Quote> {
     let a = &doc.analysis;
-    let w = Words { a };
+    let lex = lexicon::Lexicon::new(a);
+    let w = Words { a, lex: &lex };
     if a.tokens.is_empty() {
         return Vec::new();
     }
@@ -137,11 +140,24 @@ fn find_quotes(w: &Words) -> Vec<Found> {
         if inner.is_empty() {
             continue;
         }
+        // A transcript line in quote marks: `"JONES: …`.
+        if let Some(line) = dialogue::in_quote(w, q.open + 1, inner) {
+            let label = phrases::label(w, line.label.0, line.label.1);
+            found.push(Found {
+                inner: without_trailing_comma(a.text, line.inner),
+                kind: QuoteKind::Dialogue,
+                paragraph: p,
+                opens_paragraph: true,
+                source: Source::Label(label, line.interview),
+                speaker: None,
+            });
+            continue;
+        }
         let inner_text = &a.text[inner.start..inner.end];
         let clause = attribution::for_quote(w, &in_quote, q, inner_text);
         let kind = classify(w, &in_quote, q, inner_text, paragraph_of(m.outer.end) == p, clause);
         found.push(Found {
-            inner,
+            inner: without_trailing_comma(a.text, inner),
             kind,
             paragraph: p,
             opens_paragraph: a.tokens[q.open].span.start == q.paragraph.start,
@@ -159,7 +175,7 @@ fn find_quotes(w: &Words) -> Vec<Found> {
         .collect();
     cues.sort_unstable();
     let reported = attribution::reported(w, &in_quote, &a.paragraphs, &cues);
-    found.extend(reported.into_iter().map(|r| Found {
+    found.extend(reported.into_iter().filter(|r| !r.negated).map(|r| Found {
         inner: Span::new(r.phrase.span.start, r.phrase.span.start),
         kind: QuoteKind::Scare, // placeholder; reported speech is not output
         paragraph: paragraph_of(r.phrase.span.start),
@@ -174,6 +190,14 @@ fn mark(flags: &mut [bool], from: usize, to: usize) {
     for f in flags.iter_mut().take(to).skip(from) {
         *f = true;
     }
+}
+
+/// `put up or shut up,` → `put up or shut up`: a comma before the closing mark belongs to
+/// the sentence around the quote, not to the words quoted.
+fn without_trailing_comma(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let kept = s.trim_end_matches(|c: char| c == ',' || c.is_whitespace()).len();
+    Span::new(span.start, span.start + kept.max(usize::from(kept == 0) * s.len()))
 }
 
 fn trim(text: &str, span: Span) -> Span {
@@ -239,6 +263,8 @@ fn resolve_speakers(w: &Words, found: &mut [Found], entities: &Entities, mention
         let f = &found[i];
         let is_quote = !f.inner.is_empty();
         let speaker = match f.source {
+            // `He is not saying “…”`: no one is credited, and no one is continued.
+            Source::Clause(c) if c.negated => None,
             Source::Clause(c) => {
                 Some(resolver.resolve(&c.phrase, f.paragraph, w.a.text.get(c.cue.start..c.cue.end).unwrap_or("")))
             }
@@ -249,8 +275,11 @@ fn resolve_speakers(w: &Words, found: &mut [Found], entities: &Entities, mention
                 cue: ":".to_string(),
                 gender: None,
                 plural: false,
-                organization: false,
+                nature: speakers::Nature::Person,
+                described: true,
+                head: None,
                 paragraph: f.paragraph,
+                at: label.span.start,
             }),
             Source::Label(label, false) => Some(resolver.resolve(&label, f.paragraph, ":")),
             Source::Unattributed if f.kind == QuoteKind::Direct => {

@@ -1,15 +1,35 @@
-//! Who a speaker phrase designates: the entity whose mention covers a name (its full merged
-//! name and id), the full name found elsewhere in the article for a bare `Ms. Doe` when no
-//! entity covers it, the description itself for unnamed sources, and for a pronoun the last
-//! compatible speaker of the current or previous paragraph, else the nearest preceding
-//! compatible person mention, else any earlier compatible speaker.
+//! Who a speaker phrase designates.
 //!
-//! It does not find phrases (see `phrases`) nor recognize entities (see `entities`).
+//! - A **name** resolves to the entity whose mention covers it (its merged name and id), as
+//!   long as the genders agree: `Mrs. Doe` is not the John Doe a bare `Doe` joined. Failing
+//!   that, to the person of the document with that surname and a compatible gender (entity or
+//!   full name written elsewhere in the article).
+//! - A **description** stays itself (an unnamed source), except a phrase that points back
+//!   (`this same source`, `the official`) takes the earlier source it repeats, and a message
+//!   (`a statement from the mayor's office`, `the campaign's letter`) is credited to its issuer.
+//! - A **pronoun** goes to the nearest compatible person before it (outside quotes): a
+//!   speaker, an entity mention or a name; `he` and `she` never to an organization, a
+//!   document or someone of the other gender, `they` to a plural or a group.
+//!
+//! The local phrase stays the speaker's `span` in every case. It does not find phrases (see
+//! `phrases`) nor recognize entities (see `entities`).
 
+use super::lexicon::{self, Class};
 use super::phrases::{Phrase, PhraseKind, Pronoun, Words};
 use crate::entities::{Entities, Gender, MentionRef};
 use crate::model::{EntityKind, Span};
 use std::collections::HashMap;
+
+/// What a speaker is, as far as pronouns care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Nature {
+    Person,
+    /// An organization, a place, a group of people named as one (`the committee`).
+    Group,
+    /// A message or document (`a statement`) whose issuer is unknown.
+    Document,
+    Unknown,
+}
 
 /// A resolved speaker.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,123 +41,45 @@ pub(crate) struct Speaker {
     pub cue: String,
     pub gender: Option<Gender>,
     pub plural: bool,
-    pub organization: bool,
+    pub nature: Nature,
+    /// True for an unnamed source (`a senior official`).
+    pub described: bool,
+    /// The head word of a description (`source` in `a senior source`), for `the same source`.
+    pub head: Option<crate::text::WordId>,
     /// Paragraph index of the attribution clause.
     pub paragraph: usize,
+    /// Byte offset of the attribution clause (where the speaker was last named).
+    pub at: usize,
 }
 
-/// Title words that precede a name and are not part of it (`Prime Minister`, `Ms.`).
-const TITLES: &[&str] = &[
-    "mr.",
-    "mrs.",
-    "ms.",
-    "miss",
-    "dr.",
-    "prof.",
-    "sen.",
-    "rep.",
-    "gov.",
-    "gen.",
-    "col.",
-    "lt.",
-    "capt.",
-    "sgt.",
-    "adm.",
-    "rev.",
-    "pres.",
-    "amb.",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "secretary",
-    "under",
-    "deputy",
-    "assistant",
-    "senator",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "governor",
-    "mayor",
-    "ambassador",
-    "envoy",
-    "general",
-    "admiral",
-    "colonel",
-    "captain",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "sheikh",
-    "chief",
-    "justice",
-    "judge",
-    "attorney",
-    "director",
-    "chairman",
-    "chairwoman",
-    "commissioner",
-    "premier",
-    "leader",
-    "speaker",
-    "spokesman",
-    "spokeswoman",
-    "state",
-    "defense",
-    "defence",
-    "foreign",
-    "interior",
-    "finance",
-    "the",
-    "former",
-    "acting",
-    "coach",
-    "officer",
-    "inspector",
-    "sergeant",
-    "lieutenant",
-    "professor",
-    "dean",
-    "bishop",
-    "archbishop",
-    "cardinal",
-    "father",
-    "sister",
-    "brother",
-    "rabbi",
-    "imam",
-    "ceo",
-    "chair",
-    "president-elect",
-    "sheriff",
-    "detective",
-    "major",
-    "private",
-    "corporal",
-];
+impl Speaker {
+    fn compatible(&self, p: Pronoun) -> bool {
+        let person = matches!(self.nature, Nature::Person | Nature::Unknown);
+        match p {
+            Pronoun::He => !self.plural && person && self.gender != Some(Gender::Female),
+            Pronoun::She => !self.plural && person && self.gender != Some(Gender::Male),
+            Pronoun::They => self.plural || self.nature == Nature::Group,
+            Pronoun::It => self.nature == Nature::Group || self.nature == Nature::Document,
+            Pronoun::First => false,
+        }
+    }
+}
 
 pub(crate) struct Resolver<'a, 't> {
     w: &'a Words<'a, 't>,
     entities: &'a Entities,
     /// This document's entity mentions, sorted by start.
     mentions: &'a [MentionRef],
-    /// Outer spans of this document's quotes, sorted: mentions inside them are no antecedents.
+    /// Inner spans of this document's quotes, sorted: mentions inside them are no antecedents.
     quotes: &'a [Span],
-    /// Surname → the longest full name seen in the document (`Doe` → `Jane Q. Doe`).
-    full_names: HashMap<String, String>,
     /// Names found by capitalization, for when the entity recognizer gives no antecedent.
     runs: Vec<NameRun>,
-    /// Genders learned from honorifics and resolved pronouns, by speaker name.
+    /// Surname key → the runs of two words or more that end with it, in order.
+    full_names: HashMap<&'a str, Vec<usize>>,
+    /// Genders learned from honorifics and gendered nouns, by speaker name.
     learned: HashMap<String, Gender>,
-    last: Option<Speaker>,
+    /// Every speaker resolved so far, in text order of their clauses.
+    history: Vec<Speaker>,
 }
 
 impl<'a, 't> Resolver<'a, 't> {
@@ -148,33 +90,35 @@ impl<'a, 't> Resolver<'a, 't> {
         quotes: &'a [Span],
     ) -> Self {
         let runs = name_runs(w);
-        Resolver {
-            w,
-            entities,
-            mentions,
-            quotes,
-            full_names: full_names(&runs),
-            runs,
-            learned: HashMap::new(),
-            last: None,
+        let mut full_names: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        let mut learned = HashMap::new();
+        for (i, run) in runs.iter().enumerate() {
+            if run.bare.1 > run.bare.0 {
+                full_names.entry(w.lower(run.bare.1)).or_default().push(i);
+            }
+            if let Some(g) = run.gender {
+                learned.insert(run_name(w, run), g);
+            }
         }
+        Resolver { w, entities, mentions, quotes, runs, full_names, learned, history: Vec::new() }
     }
 
     /// The last speaker resolved (of a quote or of reported speech).
     pub(crate) fn last(&self) -> Option<&Speaker> {
-        self.last.as_ref()
+        self.history.last()
     }
 
     /// A quote without a clause of its own in `paragraph` continued the last speaker.
     pub(crate) fn continue_in(&mut self, paragraph: usize) {
-        if let Some(last) = &mut self.last {
+        if let Some(last) = self.history.last_mut() {
             last.paragraph = paragraph;
         }
     }
 
     /// Resolves the speaker phrase of a clause in paragraph `paragraph` with cue `cue`.
     pub(crate) fn resolve(&mut self, phrase: &Phrase, paragraph: usize, cue: &str) -> Speaker {
-        let text = &self.w.a.text[phrase.span.start..phrase.span.end];
+        let w = self.w;
+        let text = &w.a.text[phrase.span.start..phrase.span.end];
         let mut speaker = Speaker {
             name: text.to_string(),
             id: None,
@@ -182,72 +126,194 @@ impl<'a, 't> Resolver<'a, 't> {
             cue: cue.to_string(),
             gender: phrase.gender,
             plural: phrase.plural,
-            organization: false,
+            nature: Nature::Unknown,
+            described: false,
+            head: None,
             paragraph,
+            at: phrase.span.start,
         };
         match phrase.kind {
             PhraseKind::Pronoun(p) => return self.pronoun(p, speaker),
-            PhraseKind::Name => {
-                if let Some(e) = self.entity_covering(phrase.head) {
-                    let entity = &self.entities.list[e];
-                    speaker.name = entity.name.clone();
-                    speaker.id = Some(entity.id.clone());
-                    speaker.organization = entity.kind != EntityKind::Person;
-                    speaker.gender = speaker.gender.or(self.entities.genders.get(e).copied().flatten());
-                } else {
-                    speaker.name = self.full_name(&self.w.a.text[phrase.head.start..phrase.head.end]);
-                }
-                speaker.gender = speaker.gender.or(self.learned.get(&speaker.name).copied());
-                if let Some(g) = speaker.gender {
-                    self.learned.insert(speaker.name.clone(), g);
+            PhraseKind::Name => self.name(phrase, &mut speaker),
+            PhraseKind::Description => {
+                if let Some(earlier) = self.description(phrase, &mut speaker) {
+                    speaker = Speaker { span: phrase.span, cue: speaker.cue, paragraph, at: speaker.at, ..earlier };
                 }
             }
-            PhraseKind::Description => {}
         }
-        self.last = Some(speaker.clone());
+        self.history.push(speaker.clone());
         speaker
+    }
+
+    fn name(&mut self, phrase: &Phrase, speaker: &mut Speaker) {
+        let w = self.w;
+        let head_last = w.a.token_from(phrase.head.end).saturating_sub(1);
+        let entity = self.entity_covering(phrase.head).filter(|&e| {
+            let g = self.entities.genders.get(e).copied().flatten();
+            phrase.gender.is_none() || g.is_none() || g == phrase.gender
+        });
+        let entity = entity.or_else(|| self.entity_by_surname(head_last, phrase.gender, phrase.head.start));
+        if let Some(e) = entity {
+            let entity = &self.entities.list[e];
+            speaker.name = entity.name.clone();
+            speaker.id = Some(entity.id.clone());
+            speaker.nature = if entity.kind == EntityKind::Person { Nature::Person } else { Nature::Group };
+            speaker.gender = speaker.gender.or(self.entities.genders.get(e).copied().flatten());
+        } else {
+            speaker.name = self.full_name(phrase.head, phrase.gender);
+            if w.has(head_last, Class::GROUP_NOUN) {
+                speaker.nature = Nature::Group;
+            }
+        }
+        speaker.gender = speaker.gender.or(self.learned.get(&speaker.name).copied());
+        if let Some(g) = speaker.gender {
+            self.learned.insert(speaker.name.clone(), g);
+        }
+    }
+
+    /// An unnamed source: its nature, and the earlier speaker it repeats or the issuer of
+    /// the message it names, if any.
+    fn description(&mut self, phrase: &Phrase, speaker: &mut Speaker) -> Option<Speaker> {
+        let w = self.w;
+        let first = w.a.token_from(phrase.span.start);
+        let head_last = w.a.token_from(phrase.head.end).saturating_sub(1);
+        let head = w.a.tokens.get(head_last).map(|t| t.word);
+        speaker.described = true;
+        speaker.head = head;
+        let head_class = w.class(head_last);
+        speaker.nature = if head_class.intersects(Class::PERSON_NOUN) {
+            Nature::Person
+        } else if head_class.intersects(Class::GROUP_NOUN | Class::PLURAL_NOUN) {
+            Nature::Group
+        } else if head_class.intersects(Class::DOCUMENT_NOUN) {
+            Nature::Document
+        } else {
+            Nature::Unknown
+        };
+        if speaker.nature == Nature::Group && w.has(head_last, Class::PLURAL_NOUN) {
+            speaker.plural = true;
+        }
+        // `this same source`, `the same official`: the last source with that head word.
+        let points_back = (first..head_last).any(|i| w.is(i, &["same", "aforementioned"]))
+            || (w.is(first, &["this", "that"]) && speaker.nature == Nature::Person && !speaker.plural);
+        if points_back {
+            if let Some(earlier) = self.history.iter().rev().find(|s| s.described && s.head == head) {
+                return Some(earlier.clone());
+            }
+        }
+        if speaker.nature == Nature::Document {
+            return self.issuer(phrase, head_last);
+        }
+        None
+    }
+
+    /// Who issued the message `phrase` names: `from`/`by`/`of` X inside the phrase, or a
+    /// possessive before its head (`the campaign's statement`).
+    fn issuer(&mut self, phrase: &Phrase, head_last: usize) -> Option<Speaker> {
+        let w = self.w;
+        let first = w.a.token_from(phrase.span.start);
+        let last = w.a.token_from(phrase.span.end).saturating_sub(1);
+        let from = (head_last + 1..=last).find(|&i| w.is(i, &["from", "by", "of"])).map(|i| i + 1);
+        let possessive = (first..head_last).rev().find(|&i| {
+            let k = w.lower(i);
+            k.ends_with("'s") || k.ends_with("s'")
+        });
+        let (start, end) = match (from, possessive) {
+            (Some(f), _) if f <= last => (f, last),
+            (_, Some(p)) => ((first..=p).find(|&i| !w.has(i, Class::DETERMINER)).unwrap_or(p), p),
+            _ => return None,
+        };
+        let span = w.span(start, end);
+        let head = Span::new(w.a.tokens[start].span.start, strip_possessive(w, end));
+        let named = (start..=end).any(|i| w.is_name_word(i));
+        let kind = if named { PhraseKind::Name } else { PhraseKind::Description };
+        let inner = Phrase { span, head, kind, gender: None, plural: false };
+        let mut issuer = Speaker {
+            name: w.a.text[head.start..head.end].to_string(),
+            id: None,
+            span,
+            cue: String::new(),
+            gender: None,
+            plural: false,
+            nature: Nature::Group,
+            described: !named,
+            head: None,
+            paragraph: 0,
+            at: span.start,
+        };
+        if named {
+            self.name(&inner, &mut issuer);
+        }
+        Some(issuer)
     }
 
     fn pronoun(&mut self, p: Pronoun, unresolved: Speaker) -> Speaker {
         if p == Pronoun::First {
             return unresolved;
         }
+        let at = unresolved.span.start;
         let paragraph = unresolved.paragraph;
-        let fits = |s: &&Speaker| compatible(s, p);
-        let recent = self.last.as_ref().filter(|s| s.paragraph + 1 >= paragraph).filter(fits).cloned();
-        let found = recent
-            .or_else(|| self.nearest_person(unresolved.span.start, p))
-            .or_else(|| self.last.as_ref().filter(fits).cloned());
+        let first_paragraph = paragraph.saturating_sub(2);
+        let from = self.w.a.paragraphs.get(first_paragraph).map_or(0, |s| s.start);
+        let speaker = self.history.iter().rev().find(|s| s.at < at && s.compatible(p));
+        let recent_speaker = speaker.filter(|s| s.paragraph + 1 >= paragraph).cloned();
+        // The nearest compatible person named after that speaker's clause.
+        let after = recent_speaker.as_ref().map_or(from, |s| s.at.max(from));
+        let mention = self.nearest_person(after, at, p);
+        let found = match (mention, recent_speaker) {
+            (Some(m), Some(s)) => Some(if self.same_person(&m, &s) { s } else { m }),
+            (Some(m), None) => Some(m),
+            (None, Some(s)) => Some(s),
+            (None, None) => self.nearest_person(0, at, p).or_else(|| speaker.cloned()),
+        };
         let Some(mut speaker) = found else { return unresolved };
         speaker.span = unresolved.span;
         speaker.cue = unresolved.cue;
         speaker.paragraph = paragraph;
-        if speaker.gender.is_none() && speaker.id.is_some() {
+        speaker.at = at;
+        if speaker.gender.is_none() && !speaker.described {
             speaker.gender = unresolved.gender;
             if let Some(g) = unresolved.gender {
                 self.learned.insert(speaker.name.clone(), g);
             }
         }
-        self.last = Some(speaker.clone());
+        self.history.push(speaker.clone());
         speaker
     }
 
-    /// The nearest person mentioned before byte `at`, outside quotes, compatible with `p`:
+    fn same_person(&self, a: &Speaker, b: &Speaker) -> bool {
+        match (&a.id, &b.id) {
+            (Some(x), Some(y)) => x == y,
+            _ => a.name == b.name,
+        }
+    }
+
+    /// The nearest person named in `from..at` (bytes), outside quotes, compatible with `p`:
     /// an entity mention, else a name found by capitalization.
-    fn nearest_person(&self, at: usize, p: Pronoun) -> Option<Speaker> {
+    fn nearest_person(&self, from: usize, at: usize, p: Pronoun) -> Option<Speaker> {
         if !matches!(p, Pronoun::He | Pronoun::She) {
             return None;
         }
-        self.nearest_entity(at, p).or_else(|| self.nearest_name_run(at, p))
+        let entity = self.nearest_entity(from, at, p);
+        let run = self.nearest_name_run(from, at, p);
+        match (entity, run) {
+            (Some(e), Some(r)) => Some(if r.at > e.at && r.id.is_none() && !self.covered(r.span) { r } else { e }),
+            (e, r) => e.or(r),
+        }
     }
 
-    fn nearest_name_run(&self, at: usize, p: Pronoun) -> Option<Speaker> {
+    fn covered(&self, span: Span) -> bool {
+        let end = self.mentions.partition_point(|m| m.span.start < span.end);
+        self.mentions[..end].iter().rev().take(4).any(|m| m.span.overlaps(span))
+    }
+
+    fn nearest_name_run(&self, from: usize, at: usize, p: Pronoun) -> Option<Speaker> {
         let end = self.runs.partition_point(|r| r.span.end <= at);
-        self.runs[..end].iter().rev().take(40).find_map(|run| {
-            if self.inside_quote(run.span) {
+        self.runs[..end].iter().rev().take(40).take_while(|r| r.span.start >= from).find_map(|run| {
+            if self.inside_quote(run.span) || run.bare.1 == run.bare.0 && run.gender.is_none() {
                 return None;
             }
-            let name = self.full_name(&run.bare);
+            let name = run_name(self.w, run);
             let gender = run.gender.or(self.learned.get(&name).copied());
             let speaker = Speaker {
                 name,
@@ -256,16 +322,19 @@ impl<'a, 't> Resolver<'a, 't> {
                 cue: String::new(),
                 gender,
                 plural: false,
-                organization: false,
+                nature: Nature::Person,
+                described: false,
+                head: None,
                 paragraph: 0,
+                at: run.span.start,
             };
-            compatible(&speaker, p).then_some(speaker)
+            speaker.compatible(p).then_some(speaker)
         })
     }
 
-    fn nearest_entity(&self, at: usize, p: Pronoun) -> Option<Speaker> {
+    fn nearest_entity(&self, from: usize, at: usize, p: Pronoun) -> Option<Speaker> {
         let end = self.mentions.partition_point(|m| m.span.start < at);
-        self.mentions[..end].iter().rev().take(80).find_map(|m| {
+        self.mentions[..end].iter().rev().take(80).take_while(|m| m.span.start >= from).find_map(|m| {
             let entity = self.entities.list.get(m.entity)?;
             if entity.kind != EntityKind::Person || m.span.end > at || self.inside_quote(m.span) {
                 return None;
@@ -279,10 +348,13 @@ impl<'a, 't> Resolver<'a, 't> {
                 cue: String::new(),
                 gender,
                 plural: false,
-                organization: false,
+                nature: Nature::Person,
+                described: false,
+                head: None,
                 paragraph: 0,
+                at: m.span.start,
             };
-            compatible(&speaker, p).then_some(speaker)
+            speaker.compatible(p).then_some(speaker)
         })
     }
 
@@ -303,32 +375,78 @@ impl<'a, 't> Resolver<'a, 't> {
             .map(|m| m.entity)
     }
 
-    /// `Ms. Doe` → `Jane Doe` when the article names her in full; else the name without titles.
-    fn full_name(&self, head: &str) -> String {
-        let words: Vec<&str> = head.split_whitespace().collect();
-        let bare = name_without_titles(&words);
-        match bare {
-            [] => head.to_string(),
-            [surname] => self.full_names.get(*surname).cloned().unwrap_or_else(|| surname.to_string()),
-            _ => bare.join(" "),
+    /// The person of this document whose name ends with the surname at token `surname` and
+    /// whose gender is compatible, nearest before `at` (else the first after it).
+    fn entity_by_surname(&self, surname: usize, gender: Option<Gender>, at: usize) -> Option<usize> {
+        let w = self.w;
+        let key = w.text(surname);
+        let fits = |m: &&MentionRef| {
+            let Some(entity) = self.entities.list.get(m.entity) else { return false };
+            let g = self.entities.genders.get(m.entity).copied().flatten();
+            entity.kind == EntityKind::Person
+                && (gender.is_none() || g.is_none() || g == gender)
+                && entity.name.rsplit(' ').next().is_some_and(|s| s.eq_ignore_ascii_case(key))
+        };
+        let before = self.mentions.partition_point(|m| m.span.start < at);
+        self.mentions[..before]
+            .iter()
+            .rev()
+            .find(fits)
+            .or_else(|| self.mentions[before..].iter().find(fits))
+            .map(|m| m.entity)
+    }
+
+    /// `Ms. Doe` → `Jane Doe` when the article names her in full (with a compatible gender);
+    /// else the name without its titles.
+    fn full_name(&self, head: Span, gender: Option<Gender>) -> String {
+        let w = self.w;
+        let first = w.a.token_from(head.start);
+        let last = w.a.token_from(head.end).saturating_sub(1).max(first);
+        let bare = (first..=last).rposition_title(w).map_or(first, |t| t + 1).min(last);
+        if bare == last {
+            let key = w.lower(last);
+            let full = self.full_names.get(key).and_then(|runs| {
+                runs.iter()
+                    .map(|&r| &self.runs[r])
+                    .filter(|run| gender.is_none() || run.gender != other(gender))
+                    .max_by_key(|run| run.span.len())
+            });
+            if let Some(run) = full {
+                return run_name(w, run);
+            }
         }
+        w.a.text[w.a.tokens[bare].span.start..strip_possessive(w, last)].to_string()
     }
 }
 
-fn compatible(s: &Speaker, p: Pronoun) -> bool {
-    match p {
-        Pronoun::He => !s.plural && !s.organization && s.gender != Some(Gender::Female),
-        Pronoun::She => !s.plural && !s.organization && s.gender != Some(Gender::Male),
-        Pronoun::They => s.plural || s.organization,
-        Pronoun::It => s.organization || (s.id.is_none() && s.gender.is_none() && !s.plural),
-        Pronoun::First => false,
+fn other(g: Option<Gender>) -> Option<Gender> {
+    match g {
+        Some(Gender::Male) => Some(Gender::Female),
+        Some(Gender::Female) => Some(Gender::Male),
+        None => None,
     }
 }
 
-/// The words after the last title word: `Russian Prime Minister Jan Doe` → `Jan Doe`.
-fn name_without_titles<'s>(words: &'s [&'s str]) -> &'s [&'s str] {
-    let from = words.iter().rposition(|w| TITLES.contains(&w.to_lowercase().as_str())).map_or(0, |i| i + 1);
-    &words[from..]
+/// The end of token `i` without a possessive `'s`.
+fn strip_possessive(w: &Words, i: usize) -> usize {
+    let t = w.a.tokens[i].span;
+    let k = w.lower(i);
+    if k.ends_with("'s") && k.len() > 2 {
+        t.end - w.text(i).chars().rev().take(2).map(char::len_utf8).sum::<usize>()
+    } else {
+        t.end
+    }
+}
+
+trait TitlePosition {
+    /// The last title token in this range.
+    fn rposition_title(self, w: &Words) -> Option<usize>;
+}
+
+impl TitlePosition for std::ops::RangeInclusive<usize> {
+    fn rposition_title(self, w: &Words) -> Option<usize> {
+        self.rev().find(|&i| w.has(i, Class::TITLE))
+    }
 }
 
 /// A capitalized name in the text (`Ms. Jane Doe`), found without the entity recognizer: the
@@ -336,13 +454,17 @@ fn name_without_titles<'s>(words: &'s [&'s str]) -> &'s [&'s str] {
 #[derive(Clone, Debug)]
 struct NameRun {
     span: Span,
-    /// The words after the titles.
-    bare: String,
+    /// Tokens of the name after its titles, inclusive.
+    bare: (usize, usize),
     gender: Option<Gender>,
 }
 
+fn run_name(w: &Words, run: &NameRun) -> String {
+    w.a.text[w.a.tokens[run.bare.0].span.start..strip_possessive(w, run.bare.1)].to_string()
+}
+
 /// The name runs of the document, in order: a run of name words whose name is two words or
-/// more after its titles, or an honorific and a surname.
+/// more after its titles, or an honorific (or a gendered noun) and a surname.
 fn name_runs(w: &Words) -> Vec<NameRun> {
     let mut out = Vec::new();
     let n = w.a.tokens.len();
@@ -356,31 +478,21 @@ fn name_runs(w: &Words) -> Vec<NameRun> {
         while i + 1 < n && w.is_name_word(i + 1) && w.a.tokens[i + 1].span.start <= w.a.tokens[i].span.end + 1 {
             i += 1;
         }
-        let words: Vec<&str> = (first..=i).map(|k| w.text(k)).collect();
-        let bare = name_without_titles(&words);
-        let honorific = match words.first().map(|h| h.to_lowercase()).as_deref() {
-            Some("mr.") => Some(Gender::Male),
-            Some("ms." | "mrs." | "miss") => Some(Gender::Female),
-            _ => None,
-        };
-        if bare.len() >= 2 || (honorific.is_some() && bare.len() == 1) {
-            out.push(NameRun { span: w.span(first, i), bare: bare.join(" "), gender: honorific });
+        let last = i;
+        let bare = (first..=last).rposition_title(w).map_or(first, |t| t + 1);
+        // `Mrs. Doe`, `his wife, Jane Doe`, `spokeswoman Jane Doe`: the gender of the title or
+        // of the noun just before the name.
+        let before = first.checked_sub(1).filter(|&b| w.is_word(b)).or_else(|| {
+            first.checked_sub(2).filter(|&b| w.is_punct(b + 1, &[',']) && w.is_word(b) && !w.is_capitalized(b))
+        });
+        let gender = (first..bare).rev().find_map(|t| lexicon::gender(w.class(t))).or_else(|| {
+            before.filter(|&b| !w.has(b, Class::TITLE) || bare > first).and_then(|b| lexicon::gender(w.class(b)))
+        });
+        let long = bare < last;
+        if bare <= last && (long || gender.is_some()) {
+            out.push(NameRun { span: w.span(first, last), bare: (bare, last), gender });
         }
         i += 1;
-    }
-    out
-}
-
-/// Surname → the longest full name (two words or more, titles removed) in the document.
-fn full_names(runs: &[NameRun]) -> HashMap<String, String> {
-    let mut out: HashMap<String, String> = HashMap::new();
-    for run in runs {
-        if let Some((_, surname)) = run.bare.rsplit_once(' ') {
-            let entry = out.entry(surname.to_string()).or_default();
-            if run.bare.len() > entry.len() {
-                *entry = run.bare.clone();
-            }
-        }
     }
     out
 }
