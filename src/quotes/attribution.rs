@@ -11,7 +11,7 @@
 //! marked, so that the quote gets no speaker. It does not resolve pronouns or link entities.
 
 use super::lexicon::Class;
-use super::phrases::{subject_after, subject_before, Phrase, Words};
+use super::phrases::{subject_after, subject_before, subject_then_verb, Phrase, Words};
 use super::verbs::never_inverts;
 use crate::model::Span;
 use crate::text::TokenKind;
@@ -111,7 +111,7 @@ pub(crate) fn is_cue(w: &Words, v: usize) -> bool {
 
 /// A word that can be a finite verb of a clause holding a quoted fragment: a speech cue, or a
 /// lowercase word with a verb ending (`called`, `describes`, `urging`) that is no function word.
-fn is_verb_like(w: &Words, v: usize) -> bool {
+pub(crate) fn is_verb_like(w: &Words, v: usize) -> bool {
     if is_cue(w, v) {
         return true;
     }
@@ -187,14 +187,11 @@ fn after_quote(w: &Words, start: usize, hi: usize, strict: bool) -> Option<Attri
             .and_then(|v| subject_before(w, k, v).map(|p| (p, v)))
             .filter(|(p, _)| starts_clause(w, k, p));
         speech.or_else(|| {
-            // `“Go register,” Whitfield implored`: any verb right after the subject.
-            let p = subject_after(w, k, hi)?;
-            let mut v = w.a.token_from(p.span.end);
-            while v < hi && (w.has(v, Class::AUXILIARY) || w.lower(v).ends_with("ly") && !w.is_capitalized(v)) {
-                v += 1;
-            }
+            // `“Go register,” Whitfield implored`: a verb right after the subject.
             strength = Strength::Governing;
-            (v < hi && is_verb_like(w, v) && !w.lower(v).ends_with("ing")).then_some((p, v))
+            let first = w.has(k, Class::DETERMINER) || w.is_name_word(k) || w.a.tokens[k].capitalized;
+            let finite = |v: usize| is_verb_like(w, v) && !w.lower(v).ends_with("ing");
+            first.then(|| subject_then_verb(w, k, hi, finite)).flatten()
         })
     };
     let (phrase, verb) = found?;

@@ -258,6 +258,8 @@ fn resolve_speakers(w: &Words, found: &mut [Found], entities: &Entities, mention
     order.sort_by_key(|&i| position(&found[i]));
     // Per paragraph, the speaker of the latest quote attributed so far.
     let mut paragraph_speaker: Option<(usize, Speaker)> = None;
+    // The sentence and speaker of the latest quote attributed so far.
+    let mut sentence_speaker: Option<(usize, Speaker)> = None;
     let mut deferred = Vec::new();
     for i in order {
         let f = &found[i];
@@ -302,11 +304,32 @@ fn resolve_speakers(w: &Words, found: &mut [Found], entities: &Entities, mention
                     }
                 }
             }
+            // `X called it “a” and “b”`: a fragment shares the speaker of the quote before it in
+            // its sentence.
+            Source::Unattributed if f.kind != QuoteKind::Scare => sentence_speaker
+                .as_ref()
+                .filter(|(s, _)| w.a.sentence_at(f.inner.start) == Some(*s))
+                .map(|(_, speaker)| {
+                    // Its own verb, when one stands between the two quotes (`and accused …`).
+                    let open = w.a.token_from(f.inner.start).saturating_sub(1);
+                    let between = || {
+                        (open.saturating_sub(12)..open).rev().take_while(|&t| !w.is_punct(t, &['"', '“', '”', '‘', '’']))
+                    };
+                    let past = |t: usize| attribution::is_cue(w, t) || w.lower(t).ends_with("ed");
+                    let verb = between()
+                        .find(|&t| attribution::is_verb_like(w, t) && past(t))
+                        .or_else(|| between().find(|&t| attribution::is_verb_like(w, t)));
+                    let cue = verb.map_or_else(|| speaker.cue.clone(), |t| w.text(t).to_string());
+                    Speaker { cue, ..speaker.clone() }
+                }),
             Source::Unattributed => None,
         };
         if is_quote {
             if let Some(s) = &speaker {
                 paragraph_speaker = Some((f.paragraph, s.clone()));
+                if let Some(sentence) = w.a.sentence_at(f.inner.start) {
+                    sentence_speaker = Some((sentence, s.clone()));
+                }
             }
         }
         found[i].speaker = speaker;

@@ -212,6 +212,36 @@ pub(crate) fn subject_after(w: &Words, start: usize, hi: usize) -> Option<Phrase
     Some(finish(w, start, head_last, last, named))
 }
 
+/// `Whitfield implored`, `a Western official cautioned`: a subject phrase starting at token
+/// `k` followed by a word that `verb` accepts (before token `hi`), as (phrase, verb token).
+pub(crate) fn subject_then_verb(
+    w: &Words,
+    k: usize,
+    hi: usize,
+    verb: impl Fn(usize) -> bool,
+) -> Option<(Phrase, usize)> {
+    if k >= hi {
+        return None;
+    }
+    if let Some((p, len)) = w.pronoun(k) {
+        return verb(k + 1).then(|| (pronoun_phrase(w, k, p, len), k + 1));
+    }
+    // The words of the phrase: no punctuation, stop word or second determiner.
+    let mut v = k + 1;
+    while v < hi && v - k <= 6 {
+        if verb(v) && !w.is_capitalized(v) {
+            let named = w.is_name_word(v - 1);
+            return Some((finish(w, k, v - 1, v - 1, named), v));
+        }
+        let word = w.is_word(v) && !w.has(v, Class::STOP) && (v == k + 1 || !w.has(v, Class::DETERMINER));
+        if !word {
+            return None;
+        }
+        v += 1;
+    }
+    None
+}
+
 /// The label of a transcript line (`President Jane Doe`, `DOE`) as a speaker phrase.
 pub(crate) fn label(w: &Words, first: usize, last: usize) -> Phrase {
     finish(w, first, last, last, true)
@@ -230,9 +260,19 @@ fn phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<Phrase> {
         if first < lo + 2 || !(w.has(first - 1, Class::POST_MODIFIER) || close_to) {
             break;
         }
-        match simple_phrase_ending_at(w, lo, first - 2) {
+        // `officials involved in the talks`, `a source familiar with the plan`: a participle
+        // or adjective between the head and its preposition.
+        let mut head = if close_to { first.saturating_sub(3).max(lo) } else { first - 2 };
+        let participle = |t: usize| {
+            let k = w.lower(t);
+            w.is_word(t) && !w.is_capitalized(t) && (k.ends_with("ed") || k.ends_with("ing") || k == "familiar")
+        };
+        if participle(head) && head > lo && !w.is_speech_verb(head) {
+            head -= 1;
+        }
+        match simple_phrase_ending_at(w, lo, head) {
             Some((earlier, earlier_named)) => {
-                head_last = first - 2;
+                head_last = head;
                 head_named = earlier_named;
                 first = earlier;
             }
@@ -293,7 +333,8 @@ fn simple_phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<(usize, boo
         while k > lo && extra < 4 {
             let t = k - 1;
             if w.has(t, Class::DETERMINER) {
-                k = t;
+                // `the two`, `his three`: an article before a numeral belongs too.
+                k = if t > lo && w.has(t - 1, Class::DETERMINER) { t - 1 } else { t };
                 break;
             }
             let stop = w.has(t, Class::STOP)
@@ -323,7 +364,8 @@ fn simple_phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<(usize, boo
     while k > lo && j - k < 8 {
         let t = k - 1;
         if w.has(t, Class::DETERMINER) {
-            return Some((t, false));
+            let article = t > lo && w.has(t - 1, Class::DETERMINER);
+            return Some((if article { t - 1 } else { t }, false));
         }
         let inner_mark = w.is_punct(t, &['’', '\'', '-']);
         let blocked = (w.a.tokens[t].kind == TokenKind::Punct && !inner_mark)

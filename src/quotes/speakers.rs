@@ -97,7 +97,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 full_names.entry(w.lower(run.bare.1)).or_default().push(i);
             }
             if let Some(g) = run.gender {
-                learned.insert(run_name(w, run), g);
+                learned.insert(person_key(&run_name(w, run)), g);
             }
         }
         Resolver { w, entities, mentions, quotes, runs, full_names, learned, history: Vec::new() }
@@ -136,8 +136,8 @@ impl<'a, 't> Resolver<'a, 't> {
             PhraseKind::Pronoun(p) => return self.pronoun(p, speaker),
             PhraseKind::Name => self.name(phrase, &mut speaker),
             PhraseKind::Description => {
-                if let Some(earlier) = self.description(phrase, &mut speaker) {
-                    speaker = Speaker { span: phrase.span, cue: speaker.cue, paragraph, at: speaker.at, ..earlier };
+                if let Some((earlier, span)) = self.description(phrase, &mut speaker) {
+                    speaker = Speaker { span, cue: speaker.cue, paragraph, at: speaker.at, ..earlier };
                 }
             }
         }
@@ -148,11 +148,26 @@ impl<'a, 't> Resolver<'a, 't> {
     fn name(&mut self, phrase: &Phrase, speaker: &mut Speaker) {
         let w = self.w;
         let head_last = w.a.token_from(phrase.head.end).saturating_sub(1);
-        let entity = self.entity_covering(phrase.head).filter(|&e| {
-            let g = self.entities.genders.get(e).copied().flatten();
+        let fits = |e: usize| {
+            let g = self.entity_gender(e);
             phrase.gender.is_none() || g.is_none() || g == phrase.gender
+        };
+        let covering = self.entity_covering(phrase.head).filter(|&e| fits(e));
+        // A bare or capitalized surname (`OKAFOR`, `Chief Molnar`) that the recognizer kept
+        // apart: the person of the document named in full with that surname.
+        let first = w.a.token_from(phrase.span.start);
+        let partial = covering.is_none_or(|e| {
+            let name = &self.entities.list[e].name;
+            let opening = name.split_whitespace().next().unwrap_or("");
+            let titled = (first..=head_last)
+                .any(|t| w.text(t) == opening && w.has(t, Class::TITLE | Class::PERSON_NOUN | Class::MALE | Class::FEMALE));
+            name.split_whitespace().count() < 2 || !name.chars().any(char::is_lowercase) || titled
         });
-        let entity = entity.or_else(|| self.entity_by_surname(head_last, phrase.gender, phrase.head.start));
+        let entity = if partial {
+            self.entity_by_surname(head_last, phrase.gender, phrase.head.start).or(covering)
+        } else {
+            covering
+        };
         if let Some(e) = entity {
             let entity = &self.entities.list[e];
             speaker.name = entity.name.clone();
@@ -165,15 +180,24 @@ impl<'a, 't> Resolver<'a, 't> {
                 speaker.nature = Nature::Group;
             }
         }
-        speaker.gender = speaker.gender.or(self.learned.get(&speaker.name).copied());
+        speaker.gender = speaker.gender.or(self.learned.get(&person_key(&speaker.name)).copied());
         if let Some(g) = speaker.gender {
-            self.learned.insert(speaker.name.clone(), g);
+            self.learned.insert(person_key(&speaker.name), g);
         }
+    }
+
+    /// What the entities stage or this document's honorifics tell of entity `e`'s gender.
+    fn entity_gender(&self, e: usize) -> Option<Gender> {
+        let entity = self.entities.list.get(e)?;
+        self.entities.genders.get(e).copied().flatten().or_else(|| self.learned.get(&person_key(&entity.name)).copied())
     }
 
     /// An unnamed source: its nature, and the earlier speaker it repeats or the issuer of
     /// the message it names, if any.
-    fn description(&mut self, phrase: &Phrase, speaker: &mut Speaker) -> Option<Speaker> {
+    /// Returns the speaker it stands for, and the span to credit (the local phrase, or the
+    /// issuer's own phrase when the message's clause names it: `The union issued a statement
+    /// praising …`).
+    fn description(&mut self, phrase: &Phrase, speaker: &mut Speaker) -> Option<(Speaker, Span)> {
         let w = self.w;
         let first = w.a.token_from(phrase.span.start);
         let head_last = w.a.token_from(phrase.head.end).saturating_sub(1);
@@ -197,12 +221,19 @@ impl<'a, 't> Resolver<'a, 't> {
         let points_back = (first..head_last).any(|i| w.is(i, &["same", "aforementioned"]))
             || (w.is(first, &["this", "that"]) && speaker.nature == Nature::Person && !speaker.plural);
         if points_back {
-            if let Some(earlier) = self.history.iter().rev().find(|s| s.described && s.head == head) {
-                return Some(earlier.clone());
+            // The last source with that head word, else the last unnamed person.
+            let same_head = self.history.iter().rev().find(|s| s.described && s.head == head);
+            let person = || {
+                self.history.iter().rev().find(|s| s.described && matches!(s.nature, Nature::Person | Nature::Unknown))
+            };
+            if let Some(earlier) = same_head.or_else(person) {
+                return Some((earlier.clone(), phrase.span));
             }
         }
         if speaker.nature == Nature::Document {
-            return self.issuer(phrase, head_last);
+            let issuer = self.issuer(phrase, head_last)?;
+            let span = if phrase.span.contains(issuer.span) { phrase.span } else { issuer.span };
+            return Some((issuer, span));
         }
         None
     }
@@ -221,7 +252,34 @@ impl<'a, 't> Resolver<'a, 't> {
         let (start, end) = match (from, possessive) {
             (Some(f), _) if f <= last => (f, last),
             (_, Some(p)) => ((first..=p).find(|&i| !w.has(i, Class::DETERMINER)).unwrap_or(p), p),
-            _ => return None,
+            // `The union issued a statement praising …`: the subject of the verb before it.
+            _ => {
+                let verb = first.checked_sub(1).filter(|&v| w.is_word(v) && !w.is_capitalized(v))?;
+                let lo = (verb.saturating_sub(30)..verb)
+                    .rev()
+                    .find(|&t| w.is_punct(t, &['.', '!', '?', ';', '“', '”', '"']))
+                    .map_or(verb.saturating_sub(30), |t| t + 1);
+                let subject = super::phrases::subject_before(w, lo, verb)?;
+                let mut issuer = Speaker {
+                    name: w.a.text[subject.head.start..subject.head.end].to_string(),
+                    id: None,
+                    span: subject.span,
+                    cue: String::new(),
+                    gender: subject.gender,
+                    plural: subject.plural,
+                    nature: Nature::Group,
+                    described: subject.kind == PhraseKind::Description,
+                    head: None,
+                    paragraph: 0,
+                    at: subject.span.start,
+                };
+                if subject.kind == PhraseKind::Name {
+                    self.name(&subject, &mut issuer);
+                }
+                return (subject.kind != PhraseKind::Description
+                    || !w.has(w.a.token_from(subject.head.end).saturating_sub(1), Class::DOCUMENT_NOUN))
+                .then_some(issuer);
+            }
         };
         let span = w.span(start, end);
         let head = Span::new(w.a.tokens[start].span.start, strip_possessive(w, end));
@@ -261,7 +319,11 @@ impl<'a, 't> Resolver<'a, 't> {
         let after = recent_speaker.as_ref().map_or(from, |s| s.at.max(from));
         let mention = self.nearest_person(after, at, p);
         let found = match (mention, recent_speaker) {
-            (Some(m), Some(s)) => Some(if self.same_person(&m, &s) { s } else { m }),
+            // A person named as a subject after the speaker's clause takes over (`Brandt was
+            // not impressed. “…,” he said`); an object or a possessive does not.
+            (Some(m), Some(s)) => {
+                Some(if self.same_person(&m, &s) || self.is_object(m.span) || self.is_possessive(m.span) { s } else { m })
+            }
             (Some(m), None) => Some(m),
             (None, Some(s)) => Some(s),
             (None, None) => self.nearest_person(0, at, p).or_else(|| speaker.cloned()),
@@ -302,6 +364,53 @@ impl<'a, 't> Resolver<'a, 't> {
         }
     }
 
+    /// True when the name at `span` is the object of a verb or preposition (`lashed out at
+    /// Speaker Varga`, `met Varga`), which a later `he` rarely means.
+    fn is_object(&self, span: Span) -> bool {
+        let w = self.w;
+        let mut t = w.a.token_from(span.start);
+        for _ in 0..5 {
+            let Some(p) = t.checked_sub(1) else { return false };
+            if w.is_name_word(p) || w.has(p, Class::TITLE | Class::DETERMINER) {
+                t = p;
+                continue;
+            }
+            let k = w.lower(p);
+            return w.has(p, Class::PREPOSITION)
+                || (w.is_word(p) && !w.is_capitalized(p) && !w.has(p, Class::STOP) && (k.ends_with("ed") || k.ends_with('s')));
+        }
+        false
+    }
+
+    /// The nearest of `candidates` (nearest first) that is no object, unless only objects
+    /// stand in that paragraph.
+    fn prefer_subject(&self, candidates: impl Iterator<Item = Speaker>) -> Option<Speaker> {
+        let mut object: Option<Speaker> = None;
+        for c in candidates {
+            if let Some(o) = &object {
+                if self.paragraph_of(c.at) != self.paragraph_of(o.at) {
+                    break;
+                }
+            }
+            if !self.is_object(c.span) {
+                return Some(c);
+            }
+            object.get_or_insert(c);
+        }
+        object
+    }
+
+    /// `Obama’s inauguration`: a name that modifies what follows.
+    fn is_possessive(&self, span: Span) -> bool {
+        let rest = self.w.a.text.get(span.end..).unwrap_or("");
+        let last = self.w.a.token_from(span.end).saturating_sub(1);
+        rest.starts_with("'s") || rest.starts_with("’s") || self.w.lower(last).ends_with("'s")
+    }
+
+    fn paragraph_of(&self, at: usize) -> usize {
+        self.w.a.paragraphs.partition_point(|p| p.end < at)
+    }
+
     fn covered(&self, span: Span) -> bool {
         let end = self.mentions.partition_point(|m| m.span.start < span.end);
         self.mentions[..end].iter().rev().take(4).any(|m| m.span.overlaps(span))
@@ -309,7 +418,7 @@ impl<'a, 't> Resolver<'a, 't> {
 
     fn nearest_name_run(&self, from: usize, at: usize, p: Pronoun) -> Option<Speaker> {
         let end = self.runs.partition_point(|r| r.span.end <= at);
-        self.runs[..end].iter().rev().take(40).take_while(|r| r.span.start >= from).find_map(|run| {
+        let found = self.runs[..end].iter().rev().take(40).take_while(|r| r.span.start >= from).filter_map(|run| {
             if self.inside_quote(run.span) || run.bare.1 == run.bare.0 && run.gender.is_none() {
                 return None;
             }
@@ -329,12 +438,13 @@ impl<'a, 't> Resolver<'a, 't> {
                 at: run.span.start,
             };
             speaker.compatible(p).then_some(speaker)
-        })
+        });
+        self.prefer_subject(found)
     }
 
     fn nearest_entity(&self, from: usize, at: usize, p: Pronoun) -> Option<Speaker> {
         let end = self.mentions.partition_point(|m| m.span.start < at);
-        self.mentions[..end].iter().rev().take(80).take_while(|m| m.span.start >= from).find_map(|m| {
+        let found = self.mentions[..end].iter().rev().take(80).take_while(|m| m.span.start >= from).filter_map(|m| {
             let entity = self.entities.list.get(m.entity)?;
             if entity.kind != EntityKind::Person || m.span.end > at || self.inside_quote(m.span) {
                 return None;
@@ -355,7 +465,8 @@ impl<'a, 't> Resolver<'a, 't> {
                 at: m.span.start,
             };
             speaker.compatible(p).then_some(speaker)
-        })
+        });
+        self.prefer_subject(found)
     }
 
     fn inside_quote(&self, span: Span) -> bool {
@@ -382,8 +493,9 @@ impl<'a, 't> Resolver<'a, 't> {
         let key = w.text(surname);
         let fits = |m: &&MentionRef| {
             let Some(entity) = self.entities.list.get(m.entity) else { return false };
-            let g = self.entities.genders.get(m.entity).copied().flatten();
+            let g = self.entity_gender(m.entity);
             entity.kind == EntityKind::Person
+                && entity.name.split_whitespace().count() > 1
                 && (gender.is_none() || g.is_none() || g == gender)
                 && entity.name.rsplit(' ').next().is_some_and(|s| s.eq_ignore_ascii_case(key))
         };
@@ -402,7 +514,8 @@ impl<'a, 't> Resolver<'a, 't> {
         let w = self.w;
         let first = w.a.token_from(head.start);
         let last = w.a.token_from(head.end).saturating_sub(1).max(first);
-        let bare = (first..=last).rposition_title(w).map_or(first, |t| t + 1).min(last);
+        let role = Class::TITLE | Class::PERSON_NOUN | Class::MALE | Class::FEMALE;
+        let bare = (first..last).rev().find(|&t| w.has(t, role)).map_or(first, |t| t + 1);
         if bare == last {
             let key = w.lower(last);
             let full = self.full_names.get(key).and_then(|runs| {
@@ -414,9 +527,19 @@ impl<'a, 't> Resolver<'a, 't> {
             if let Some(run) = full {
                 return run_name(w, run);
             }
+            // No full name: `Mrs. Lang` says more than `Lang`.
+            let from = (first..bare).find(|&t| !w.has(t, Class::DETERMINER)).unwrap_or(bare);
+            return w.a.text[w.a.tokens[from].span.start..strip_possessive(w, last)].to_string();
         }
         w.a.text[w.a.tokens[bare].span.start..strip_possessive(w, last)].to_string()
     }
+}
+
+/// The key genders are learned under: a name's last two words (`Robert Lang` for
+/// `Businessman Robert Lang`), or the name itself.
+fn person_key(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words[words.len().saturating_sub(2)..].join(" ")
 }
 
 fn other(g: Option<Gender>) -> Option<Gender> {
@@ -435,17 +558,6 @@ fn strip_possessive(w: &Words, i: usize) -> usize {
         t.end - w.text(i).chars().rev().take(2).map(char::len_utf8).sum::<usize>()
     } else {
         t.end
-    }
-}
-
-trait TitlePosition {
-    /// The last title token in this range.
-    fn rposition_title(self, w: &Words) -> Option<usize>;
-}
-
-impl TitlePosition for std::ops::RangeInclusive<usize> {
-    fn rposition_title(self, w: &Words) -> Option<usize> {
-        self.rev().find(|&i| w.has(i, Class::TITLE))
     }
 }
 
@@ -479,7 +591,9 @@ fn name_runs(w: &Words) -> Vec<NameRun> {
             i += 1;
         }
         let last = i;
-        let bare = (first..=last).rposition_title(w).map_or(first, |t| t + 1);
+        // Titles and role nouns before the name: `Businessman Robert Lang`.
+        let role = Class::TITLE | Class::PERSON_NOUN | Class::MALE | Class::FEMALE;
+        let bare = (first..last).rev().find(|&t| w.has(t, role)).map_or(first, |t| t + 1);
         // `Mrs. Doe`, `his wife, Jane Doe`, `spokeswoman Jane Doe`: the gender of the title or
         // of the noun just before the name.
         let before = first.checked_sub(1).filter(|&b| w.is_word(b)).or_else(|| {
