@@ -110,7 +110,9 @@ pub(crate) fn is_cue(w: &Words, v: usize) -> bool {
 }
 
 /// A word that can be a finite verb of a clause holding a quoted fragment: a speech cue, or a
-/// lowercase word with a verb ending (`called`, `describes`, `urging`) that is no function word.
+/// lowercase word with a verb ending (`called`, `describes` after its subject) that is no
+/// function word. Participles in `-ing` are left to the finite verb before them (`Trump
+/// tweeted, calling her “…”`).
 pub(crate) fn is_verb_like(w: &Words, v: usize) -> bool {
     if is_cue(w, v) {
         return true;
@@ -119,9 +121,15 @@ pub(crate) fn is_verb_like(w: &Words, v: usize) -> bool {
         return false;
     }
     let k = w.lower(v);
+    // A present tense needs a subject right before it: `the agency calls`, `Trump says`; after
+    // an article or adjective, `-s` makes a plural noun (`loose definitions`).
+    let subject_before = v.checked_sub(1).is_some_and(|p| {
+        w.is_name_word(p)
+            || w.has(p, Class::PERSON_NOUN | Class::GROUP_NOUN | Class::DOCUMENT_NOUN)
+            || w.is(p, &["he", "she", "it", "who", "which", "that"])
+    });
     (k.ends_with("ed") && k.len() > 4)
-        || (k.ends_with('s') && !k.ends_with("ss") && !k.ends_with("us") && !k.ends_with("'s") && k.len() > 3)
-        || (k.ends_with("ing") && k.len() > 5)
+        || (subject_before && k.ends_with('s') && !k.ends_with("ss") && !k.ends_with("us") && !k.ends_with("'s"))
 }
 
 /// The clause attributing the quote whose inner text is `inner`, or None.
@@ -190,7 +198,7 @@ fn after_quote(w: &Words, start: usize, hi: usize, strict: bool) -> Option<Attri
             // `“Go register,” Whitfield implored`: a verb right after the subject.
             strength = Strength::Governing;
             let first = w.has(k, Class::DETERMINER) || w.is_name_word(k) || w.a.tokens[k].capitalized;
-            let finite = |v: usize| is_verb_like(w, v) && !w.lower(v).ends_with("ing");
+            let finite = |v: usize| is_verb_like(w, v);
             first.then(|| subject_then_verb(w, k, hi, finite)).flatten()
         })
     };

@@ -16,15 +16,31 @@ mod lexicon;
 mod marks;
 mod phrases;
 mod quote_nouns;
+mod scare;
 mod speakers;
+#[cfg(feature = "train")]
+pub mod train;
 mod verbs;
 
 use crate::doc::Doc;
 use crate::entities::{Entities, MentionRef};
 use crate::model::{Quote, QuoteKind, Span};
-use attribution::{Attribution, QuoteTokens, Side};
+use attribution::{Attribution, QuoteTokens};
 use phrases::{Phrase, Words};
 use speakers::{Resolver, Speaker};
+
+/// The fragments of one analyzed document that the scare model decides, with their features
+/// (for training: see `train`).
+#[cfg(feature = "train")]
+pub(crate) fn scare_examples(a: &crate::text::Analysis) -> Vec<Example> {
+    let lex = lexicon::Lexicon::new(a);
+    let w = Words { a, lex: &lex };
+    let mut examples = Vec::new();
+    if !a.tokens.is_empty() {
+        find_quotes(&w, Some(&mut examples));
+    }
+    examples
+}
 
 /// Finds and attributes every quotation of every document (byte offsets), in document order,
 /// quotes by start; ids are `q` + index in this list.
@@ -68,7 +84,7 @@ fn document_quotes(doc: &Doc, entities: &Entities, mentions: &[MentionRef]) -> V
     if a.tokens.is_empty() {
         return Vec::new();
     }
-    let mut found = find_quotes(&w);
+    let mut found = find_quotes(&w, None);
     let quoted: Vec<Span> = {
         let mut spans: Vec<Span> = found.iter().map(|f| f.inner).filter(|s| !s.is_empty()).collect();
         spans.sort();
@@ -97,8 +113,12 @@ fn document_quotes(doc: &Doc, entities: &Entities, mentions: &[MentionRef]) -> V
         .collect()
 }
 
-/// Pairs marks, reads transcript lines, and finds each quote's clause and kind.
-fn find_quotes(w: &Words) -> Vec<Found> {
+/// A quoted fragment that the scare model was asked about: its inner span and features.
+pub(crate) type Example = (Span, Vec<u32>);
+
+/// Pairs marks, reads transcript lines, and finds each quote's clause and kind. The fragments
+/// the scare model decides are added to `examples` when given (for training).
+fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<Found> {
     let a = w.a;
     let paragraph_of =
         |at: usize| a.paragraphs.partition_point(|p| p.end < at).min(a.paragraphs.len().saturating_sub(1));
@@ -155,13 +175,21 @@ fn find_quotes(w: &Words) -> Vec<Found> {
         }
         let inner_text = &a.text[inner.start..inner.end];
         let clause = attribution::for_quote(w, &in_quote, q, inner_text);
-        let kind = classify(w, &in_quote, q, inner_text, paragraph_of(m.outer.end) == p, clause);
+        let mut kind = classify(w, &in_quote, q, inner_text, paragraph_of(m.outer.end) == p);
+        if kind != QuoteKind::Direct {
+            let model = scare::Model::builtin();
+            let features = scare::features(w, &in_quote, q, inner_text, clause);
+            kind = if model.reported(&features) >= 0.5 { QuoteKind::Partial } else { QuoteKind::Scare };
+            if let Some(examples) = examples.as_deref_mut() {
+                examples.push((inner, features));
+            }
+        }
         found.push(Found {
             inner: without_trailing_comma(a.text, inner),
             kind,
             paragraph: p,
             opens_paragraph: a.tokens[q.open].span.start == q.paragraph.start,
-            source: clause.map_or(Source::Unattributed, Source::Clause),
+            source: clause.filter(|_| kind != QuoteKind::Scare).map_or(Source::Unattributed, Source::Clause),
             speaker: None,
         });
     }
@@ -206,16 +234,9 @@ fn trim(text: &str, span: Span) -> Span {
     Span::new(start, start.max(span.start + s.trim_end().len()))
 }
 
-/// Direct (a sentence or more), partial (a fragment inside reported speech) or scare (a short
-/// term with no speech around it).
-fn classify(
-    w: &Words,
-    in_quote: &[bool],
-    q: QuoteTokens,
-    inner: &str,
-    single_paragraph: bool,
-    clause: Option<Attribution>,
-) -> QuoteKind {
+/// Direct (a sentence or more) or a fragment (`Partial`, which the scare model then splits
+/// into partial quotes and scare quotes).
+fn classify(w: &Words, in_quote: &[bool], q: QuoteTokens, inner: &str, single_paragraph: bool) -> QuoteKind {
     let words = (q.open + 1..q.close).filter(|&i| w.a.tokens[i].kind != crate::text::TokenKind::Punct).count();
     let first = inner.chars().next();
     let upper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
@@ -226,8 +247,7 @@ fn classify(
     let last = inner.chars().next_back();
     let ends_sentence = matches!(last, Some('.' | '?' | '!' | '…'));
     // The second half of a split quote: `“…,” she said, “and …”`.
-    let split_half = clause.is_some_and(|c| c.side == Side::Before)
-        && prev.is_some_and(|t| w.is_punct(t, &[',', ':']))
+    let split_half = prev.is_some_and(|t| w.is_punct(t, &[',', ':']))
         && attribution::left_start(w, in_quote, q)
             .checked_sub(1)
             .is_some_and(|t| in_quote[t] && w.a.tokens[t].span.start >= q.paragraph.start);
@@ -237,10 +257,6 @@ fn classify(
         || !single_paragraph;
     if sentential {
         QuoteKind::Direct
-    } else if clause.is_some() {
-        QuoteKind::Partial
-    } else if words <= 4 {
-        QuoteKind::Scare
     } else {
         QuoteKind::Partial
     }
