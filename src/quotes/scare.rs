@@ -10,7 +10,7 @@
 //!
 //! Cost: a dozen hashes per fragment; no allocation beyond the feature list.
 
-use super::attribution::{Attribution, QuoteTokens, Strength};
+use super::attribution::{is_cue, Attribution, QuoteTokens, Strength};
 use super::lexicon::Class;
 use super::phrases::Words;
 
@@ -18,7 +18,7 @@ use super::phrases::Words;
 pub(crate) const BITS: u32 = 12;
 
 /// The first line of a weights file; the version changes with the feature templates.
-pub(crate) const MAGIC: &str = "storyscope-scare 1";
+pub(crate) const MAGIC: &str = "storyscope-scare 3";
 
 /// The hashed features of a quoted fragment.
 pub(crate) fn features(
@@ -69,6 +69,18 @@ pub(crate) fn features(
         }
         None => f.add("next", "<end>"),
     }
+    // Is anyone named or referred to before the quote in its sentence?
+    let lo = super::attribution::left_start(w, in_quote, q);
+    let someone = (lo..q.open).any(|t| w.is_name_word(t) || w.is(t, &["he", "she", "they", "it", "who"]));
+    f.add("someone", if someone { "1" } else { "0" });
+    // Speech around it: a verb of saying in this sentence or the one before (in the paragraph).
+    let from = q.open.saturating_sub(40);
+    let floor = q.paragraph.start;
+    let speech_before = (from..q.open).any(|t| a.tokens[t].span.start >= floor && !in_quote[t] && is_cue(w, t));
+    let speech_after = (q.close + 1..(q.close + 12).min(a.tokens.len()))
+        .take_while(|&t| a.tokens[t].span.start < q.paragraph.end && !in_quote[t])
+        .any(|t| is_cue(w, t));
+    f.add("speech-near", if speech_before || speech_after { "1" } else { "0" });
     match clause {
         Some(c) => {
             let strength = if c.strength == Strength::Speech { "speech" } else { "governing" };
@@ -199,7 +211,7 @@ mod tests {
     #[test]
     fn bad_weights_are_refused() {
         assert_eq!(Model::parse(b"nonsense").err(), Some(WeightsError::Header));
-        assert_eq!(Model::parse(b"storyscope-scare 1\nbits 12\n\n\x01\x02").err(), Some(WeightsError::Size));
-        assert_eq!(Model::parse(b"storyscope-scare 1\nbits 9\n\n\x01\x02").err(), Some(WeightsError::Header));
+        assert_eq!(Model::parse(b"storyscope-scare 3\nbits 12\n\n\x01\x02").err(), Some(WeightsError::Size));
+        assert_eq!(Model::parse(b"storyscope-scare 3\nbits 9\n\n\x01\x02").err(), Some(WeightsError::Header));
     }
 }
