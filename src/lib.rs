@@ -23,9 +23,9 @@ pub(crate) mod times;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm_api;
 
-/// Training of the scare-quote model (`--features train`, see `scripts/train-quotes.sh`).
-#[cfg(feature = "train")]
-pub use quotes::train as train_quotes;
 pub use index::{Filter, Index, Selection};
 pub use model::Extraction;
 pub use pipeline::{extract, extract_timed, Failure, Input, Known, Outcome, StageTimes};
+/// Training of the scare-quote model (`--features train`, see `scripts/train-quotes.sh`).
+#[cfg(feature = "train")]
+pub use quotes::train as train_quotes;

@@ -74,7 +74,8 @@ fn last_word(s: &str) -> &str {
 fn same_speaker(want: &str, got: &str) -> bool {
     let first = want.split_whitespace().next().unwrap_or("");
     let words = |s: &str| s.split_whitespace().count();
-    last_word(want) == last_word(got) && (words(want) < 2 || words(got) < 2 || got.split_whitespace().any(|w| w == first))
+    last_word(want) == last_word(got)
+        && (words(want) < 2 || words(got) < 2 || got.split_whitespace().any(|w| w == first))
 }
 
 /// Scores the quotes of documents (`texts` by id) against expectations.

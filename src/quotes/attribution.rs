@@ -103,9 +103,8 @@ pub(crate) fn is_cue(w: &Words, v: usize) -> bool {
             && !w.lower(p).ends_with("'s");
         noun || w.is(p, &["he", "she", "they", "it", "also"])
     });
-    let before = v + 1 >= w.a.tokens.len()
-        || w.is_punct(v + 1, &[':', ',', '.', '“', '"', '‘'])
-        || w.is(v + 1, &["that"]);
+    let before =
+        v + 1 >= w.a.tokens.len() || w.is_punct(v + 1, &[':', ',', '.', '“', '"', '‘']) || w.is(v + 1, &["that"]);
     after_subject && before
 }
 
@@ -145,9 +144,7 @@ pub(crate) fn for_quote(w: &Words, in_quote: &[bool], q: QuoteTokens, inner: &st
     } else {
         before_quote(w, lo, q.open).or_else(|| after_quote(w, q.close + 1, hi, ends_sentence))
     };
-    found
-        .or_else(|| (lo == q.open).then(|| introduced(w, in_quote, q)).flatten())
-        .or_else(|| governing(w, lo, q.open))
+    found.or_else(|| (lo == q.open).then(|| introduced(w, in_quote, q)).flatten()).or_else(|| governing(w, lo, q.open))
 }
 
 /// `The Herald reports:` / `He said:` ending the paragraph before a quoted one.

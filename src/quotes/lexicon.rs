@@ -88,14 +88,16 @@ impl Lexicon {
     pub(crate) fn new(a: &Analysis) -> Self {
         let table = table();
         let classes = a.per_word(|key, description| {
-            let mut c = table.get(key).copied().unwrap_or_default();
+            let mut c = match table.get(key) {
+                Some(&c) => c,
+                None => quote_nouns::classes(key),
+            };
             if description.classes.intersects(Classes::SPEECH_VERB) {
                 c |= Class::SPEECH;
             }
-            if !c.intersects(Class::SPEECH) && noun_like_speech(key) {
-                c |= Class::SPEECH_IF_VERB;
+            if c.intersects(Class::SPEECH) {
+                c = Class(c.0 & !Class::SPEECH_IF_VERB.0);
             }
-            c |= quote_nouns::classes(key);
             c
         });
         Lexicon { classes }
@@ -119,13 +121,6 @@ pub(crate) fn gender(c: Class) -> Option<Gender> {
     }
 }
 
-/// `reports`, `noted`… : the `-s` and bare forms of the speech lemmas that are nouns too,
-/// which the token view leaves out.
-fn noun_like_speech(key: &str) -> bool {
-    let bare = key.strip_suffix('s').unwrap_or(key);
-    NOUN_LIKE.contains(&bare) || NOUN_LIKE.iter().any(|l| key.strip_suffix("es") == Some(l))
-}
-
 /// Speech lemmas that are nouns too; the token view reads only their unambiguous forms.
 const NOUN_LIKE: &[&str] = &[
     "answer", "blast", "charge", "claim", "comment", "counter", "demand", "email", "joke", "message", "note", "post",
@@ -133,13 +128,26 @@ const NOUN_LIKE: &[&str] = &[
     "retort", "read",
 ];
 
-fn table() -> &'static HashMap<&'static str, Class> {
-    static TABLE: OnceLock<HashMap<&'static str, Class>> = OnceLock::new();
+/// Every word of the lists and of [`quote_nouns`], with its classes, built once.
+fn table() -> &'static HashMap<Box<str>, Class, BuildFx> {
+    static TABLE: OnceLock<HashMap<Box<str>, Class, BuildFx>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: HashMap<&'static str, Class> = HashMap::new();
+        let mut t: HashMap<Box<str>, Class, BuildFx> = HashMap::default();
+        for (form, class) in quote_nouns::forms() {
+            t.entry(form.into_boxed_str()).or_insert(class);
+        }
+        // `reports`, `notes`: the `-s` and bare forms of the speech lemmas that are nouns too,
+        // which the token view leaves out.
+        for lemma in NOUN_LIKE {
+            for form in [lemma.to_string(), format!("{lemma}s"), format!("{lemma}es")] {
+                *t.entry(form.into_boxed_str()).or_default() |= Class::SPEECH_IF_VERB;
+            }
+        }
         let lists: &[(&[&'static str], Class)] = &[
             (DETERMINERS, Class::DETERMINER),
             (AUXILIARIES, Class::AUXILIARY),
+            // `has not said`, `didn't say`: a negation stands where an auxiliary does.
+            (NEGATIONS, Class::AUXILIARY),
             (STOPS, Class::STOP),
             (CAPITALIZED_STOPS, Class::CAPITALIZED_STOP),
             (PARTICLES, Class::PARTICLE),
@@ -155,14 +163,39 @@ fn table() -> &'static HashMap<&'static str, Class> {
         ];
         for (words, class) in lists {
             for w in *words {
-                *t.entry(w).or_default() |= *class;
+                *t.entry((*w).into()).or_default() |= *class;
             }
         }
         t
     })
 }
 
-/// Words between a subject and its speech verb: auxiliaries and adverbs (`has also said`).
+/// A fast hash for short keys (FNV-1a); the table is built by the program, not by input.
+#[derive(Clone, Copy, Default)]
+struct BuildFx;
+
+impl std::hash::BuildHasher for BuildFx {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Words between a subject and its speech verb: auxiliaries and adverbs (`has also said`); the
+/// [`NEGATIONS`] are such words too.
 const AUXILIARIES: &[&str] = &[
     "also",
     "later",
@@ -206,6 +239,13 @@ const AUXILIARIES: &[&str] = &[
     "publicly",
     "privately",
     "flatly",
+    "now",
+    "first",
+];
+
+const NEGATIONS: &[&str] = &[
+    "not",
+    "never",
     "didn't",
     "doesn't",
     "don't",
@@ -216,14 +256,16 @@ const AUXILIARIES: &[&str] = &[
     "wasn't",
     "won't",
     "wouldn't",
-    "never",
-    "now",
-    "first",
-];
-
-const NEGATIONS: &[&str] = &[
-    "not", "never", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "isn't", "wasn't", "won't",
-    "wouldn't", "aren't", "weren't", "can't", "cannot", "couldn't", "shouldn't", "no", "nobody", "neither", "nor",
+    "aren't",
+    "weren't",
+    "can't",
+    "cannot",
+    "couldn't",
+    "shouldn't",
+    "no",
+    "nobody",
+    "neither",
+    "nor",
 ];
 
 const DETERMINERS: &[&str] = &[

@@ -267,9 +267,10 @@ fn classify(text: &str, para: Span, at: usize, c: char, style: Style) -> Option<
         (Style::Single, '‘') => (opens_word(text, at, c).then_some(Dir::Open)?, Family::Single),
         // `’` is an apostrophe inside a word or before one (’80s, ’n’); it closes only after a
         // word and before a space or punctuation.
-        (Style::Single, '’') => {
-            ((!space_before && space_after && !is_plural_possessive(text, at, para)).then_some(Dir::Close)?, Family::Single)
-        }
+        (Style::Single, '’') => (
+            (!space_before && space_after && !is_plural_possessive(text, at, para)).then_some(Dir::Close)?,
+            Family::Single,
+        ),
         _ => return None,
     };
     Some(Mark { at, len: c.len_utf8(), dir, family })

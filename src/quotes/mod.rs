@@ -329,7 +329,9 @@ fn resolve_speakers(w: &Words, found: &mut [Found], entities: &Entities, mention
                     // Its own verb, when one stands between the two quotes (`and accused …`).
                     let open = w.a.token_from(f.inner.start).saturating_sub(1);
                     let between = || {
-                        (open.saturating_sub(12)..open).rev().take_while(|&t| !w.is_punct(t, &['"', '“', '”', '‘', '’']))
+                        (open.saturating_sub(12)..open)
+                            .rev()
+                            .take_while(|&t| !w.is_punct(t, &['"', '“', '”', '‘', '’']))
                     };
                     let past = |t: usize| attribution::is_cue(w, t) || w.lower(t).ends_with("ed");
                     let verb = between()

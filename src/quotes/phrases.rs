@@ -353,7 +353,11 @@ fn simple_phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<(usize, boo
     let t = &w.a.tokens[j];
     let content = matches!(t.kind, TokenKind::Word | TokenKind::Number);
     let lower = w.lower(j);
-    if !content || w.has(j, Class::STOP) || w.has(j, Class::DETERMINER) || w.is_capitalized(j) && w.has(j, Class::CAPITALIZED_STOP) {
+    if !content
+        || w.has(j, Class::STOP)
+        || w.has(j, Class::DETERMINER)
+        || w.is_capitalized(j) && w.has(j, Class::CAPITALIZED_STOP)
+    {
         return None;
     }
     // A verb or adverb is no head: `declined to say`, `had long said`.

@@ -38,16 +38,24 @@ pub(crate) fn features(
     let last = inner.trim_end().chars().next_back();
     f.add("last", &last.map_or(String::new(), |c| if c.is_alphanumeric() { "w".into() } else { c.to_string() }));
     let capitalized = (q.open + 1..q.close).filter(|&i| w.is_word(i) && w.is_capitalized(i)).count();
-    f.add("title", if words > 0 && capitalized == words { "all" } else if capitalized > 0 { "some" } else { "none" });
+    f.add(
+        "title",
+        if words > 0 && capitalized == words {
+            "all"
+        } else if capitalized > 0 {
+            "some"
+        } else {
+            "none"
+        },
+    );
     let person = (q.open + 1..q.close).any(|i| w.is(i, &["i", "we", "you", "my", "our", "me", "us", "i'm", "we're"]));
     f.add("person", if person { "1" } else { "0" });
     if let Some(i) = (q.open + 1..q.close).find(|&i| w.is_word(i)) {
         f.add("first", a.key(i));
     }
     // Context before the opening mark and after the closing one, within the paragraph.
-    let before = |k: usize| {
-        q.open.checked_sub(k).filter(|&t| a.tokens[t].span.start >= q.paragraph.start && !in_quote[t])
-    };
+    let before =
+        |k: usize| q.open.checked_sub(k).filter(|&t| a.tokens[t].span.start >= q.paragraph.start && !in_quote[t]);
     let after = |k: usize| {
         Some(q.close + k).filter(|&t| t < a.tokens.len() && a.tokens[t].span.start < q.paragraph.end && !in_quote[t])
     };

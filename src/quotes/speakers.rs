@@ -18,7 +18,11 @@ use super::lexicon::{self, Class};
 use super::phrases::{Phrase, PhraseKind, Pronoun, Words};
 use crate::entities::{Entities, Gender, MentionRef};
 use crate::model::{EntityKind, Span};
+use crate::text::WordId;
 use std::collections::HashMap;
+
+/// How many mentions before and after a name are searched for the person with its surname.
+const SURNAME_WINDOW: usize = 200;
 
 /// What a speaker is, as far as pronouns care.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,8 +79,9 @@ pub(crate) struct Resolver<'a, 't> {
     /// Names found by capitalization, for when the entity recognizer gives no antecedent.
     runs: Vec<NameRun>,
     /// Surname key → the runs of two words or more that end with it, in order.
-    full_names: HashMap<&'a str, Vec<usize>>,
-    /// Genders learned from honorifics and gendered nouns, by speaker name.
+    full_names: HashMap<WordId, Vec<usize>>,
+    /// Genders learned from resolved speakers, by name (see [`person_key`]); the genders of
+    /// names in the text are the runs'.
     learned: HashMap<String, Gender>,
     /// Every speaker resolved so far, in text order of their clauses.
     history: Vec<Speaker>,
@@ -90,17 +95,13 @@ impl<'a, 't> Resolver<'a, 't> {
         quotes: &'a [Span],
     ) -> Self {
         let runs = name_runs(w);
-        let mut full_names: HashMap<&'a str, Vec<usize>> = HashMap::new();
-        let mut learned = HashMap::new();
+        let mut full_names: HashMap<WordId, Vec<usize>> = HashMap::new();
         for (i, run) in runs.iter().enumerate() {
             if run.bare.1 > run.bare.0 {
-                full_names.entry(w.lower(run.bare.1)).or_default().push(i);
-            }
-            if let Some(g) = run.gender {
-                learned.insert(person_key(&run_name(w, run)), g);
+                full_names.entry(w.a.tokens[run.bare.1].word).or_default().push(i);
             }
         }
-        Resolver { w, entities, mentions, quotes, runs, full_names, learned, history: Vec::new() }
+        Resolver { w, entities, mentions, quotes, runs, full_names, learned: HashMap::new(), history: Vec::new() }
     }
 
     /// The last speaker resolved (of a quote or of reported speech).
@@ -156,11 +157,12 @@ impl<'a, 't> Resolver<'a, 't> {
         // A bare or capitalized surname (`OKAFOR`, `Chief Molnar`) that the recognizer kept
         // apart: the person of the document named in full with that surname.
         let first = w.a.token_from(phrase.span.start);
-        let partial = covering.is_none_or(|e| {
+        let partial = covering.map_or(true, |e| {
             let name = &self.entities.list[e].name;
             let opening = name.split_whitespace().next().unwrap_or("");
-            let titled = (first..=head_last)
-                .any(|t| w.text(t) == opening && w.has(t, Class::TITLE | Class::PERSON_NOUN | Class::MALE | Class::FEMALE));
+            let titled = (first..=head_last).any(|t| {
+                w.text(t) == opening && w.has(t, Class::TITLE | Class::PERSON_NOUN | Class::MALE | Class::FEMALE)
+            });
             name.split_whitespace().count() < 2 || !name.chars().any(char::is_lowercase) || titled
         });
         let entity = if partial {
@@ -180,16 +182,32 @@ impl<'a, 't> Resolver<'a, 't> {
                 speaker.nature = Nature::Group;
             }
         }
-        speaker.gender = speaker.gender.or(self.learned.get(&person_key(&speaker.name)).copied());
+        let key = person_key(&speaker.name);
+        speaker.gender = speaker.gender.or_else(|| self.learned.get(&key).copied().or_else(|| self.run_gender(&key)));
         if let Some(g) = speaker.gender {
-            self.learned.insert(person_key(&speaker.name), g);
+            self.learned.insert(key, g);
         }
     }
 
     /// What the entities stage or this document's honorifics tell of entity `e`'s gender.
     fn entity_gender(&self, e: usize) -> Option<Gender> {
+        if let Some(g) = self.entities.genders.get(e).copied().flatten() {
+            return Some(g);
+        }
         let entity = self.entities.list.get(e)?;
-        self.entities.genders.get(e).copied().flatten().or_else(|| self.learned.get(&person_key(&entity.name)).copied())
+        let key = person_key(&entity.name);
+        self.learned.get(&key).copied().or_else(|| self.run_gender(&key))
+    }
+
+    /// The gender a name run of the document gives the name `key` (`Robert Lang`).
+    fn run_gender(&self, key: &str) -> Option<Gender> {
+        let w = self.w;
+        let surname = key.rsplit(' ').next()?;
+        self.runs.iter().filter(|r| r.gender.is_some() && w.text(r.bare.1) == surname).find_map(|r| {
+            let first = key.split(' ').next().unwrap_or("");
+            let same = r.bare.0 == r.bare.1 || key == surname || w.text(r.bare.1.saturating_sub(1)) == first;
+            same.then_some(r.gender).flatten()
+        })
     }
 
     /// An unnamed source: its nature, and the earlier speaker it repeats or the issuer of
@@ -322,7 +340,11 @@ impl<'a, 't> Resolver<'a, 't> {
             // A person named as a subject after the speaker's clause takes over (`Brandt was
             // not impressed. “…,” he said`); an object or a possessive does not.
             (Some(m), Some(s)) => {
-                Some(if self.same_person(&m, &s) || self.is_object(m.span) || self.is_possessive(m.span) { s } else { m })
+                Some(if self.same_person(&m, &s) || self.is_object(m.span) || self.is_possessive(m.span) {
+                    s
+                } else {
+                    m
+                })
             }
             (Some(m), None) => Some(m),
             (None, Some(s)) => Some(s),
@@ -336,7 +358,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if speaker.gender.is_none() && !speaker.described {
             speaker.gender = unresolved.gender;
             if let Some(g) = unresolved.gender {
-                self.learned.insert(speaker.name.clone(), g);
+                self.learned.insert(person_key(&speaker.name), g);
             }
         }
         self.history.push(speaker.clone());
@@ -377,7 +399,10 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             let k = w.lower(p);
             return w.has(p, Class::PREPOSITION)
-                || (w.is_word(p) && !w.is_capitalized(p) && !w.has(p, Class::STOP) && (k.ends_with("ed") || k.ends_with('s')));
+                || (w.is_word(p)
+                    && !w.is_capitalized(p)
+                    && !w.has(p, Class::STOP)
+                    && (k.ends_with("ed") || k.ends_with('s')));
         }
         false
     }
@@ -422,10 +447,9 @@ impl<'a, 't> Resolver<'a, 't> {
             if self.inside_quote(run.span) || run.bare.1 == run.bare.0 && run.gender.is_none() {
                 return None;
             }
-            let name = run_name(self.w, run);
-            let gender = run.gender.or(self.learned.get(&name).copied());
+            let gender = run.gender;
             let speaker = Speaker {
-                name,
+                name: String::new(),
                 id: None,
                 span: run.span,
                 cue: String::new(),
@@ -439,7 +463,12 @@ impl<'a, 't> Resolver<'a, 't> {
             };
             speaker.compatible(p).then_some(speaker)
         });
-        self.prefer_subject(found)
+        let mut found = self.prefer_subject(found)?;
+        // Named only once chosen: no string per candidate.
+        let run = self.runs.iter().find(|r| r.span == found.span)?;
+        found.name = run_name(self.w, run);
+        found.gender = found.gender.or_else(|| self.learned.get(&person_key(&found.name)).copied());
+        (found.compatible(p)).then_some(found)
     }
 
     fn nearest_entity(&self, from: usize, at: usize, p: Pronoun) -> Option<Speaker> {
@@ -449,8 +478,7 @@ impl<'a, 't> Resolver<'a, 't> {
             if entity.kind != EntityKind::Person || m.span.end > at || self.inside_quote(m.span) {
                 return None;
             }
-            let gender =
-                self.entities.genders.get(m.entity).copied().flatten().or(self.learned.get(&entity.name).copied());
+            let gender = self.entity_gender(m.entity);
             let speaker = Speaker {
                 name: entity.name.clone(),
                 id: Some(entity.id.clone()),
@@ -499,12 +527,14 @@ impl<'a, 't> Resolver<'a, 't> {
                 && (gender.is_none() || g.is_none() || g == gender)
                 && entity.name.rsplit(' ').next().is_some_and(|s| s.eq_ignore_ascii_case(key))
         };
+        // Bounded both ways, so that a long document stays linear.
         let before = self.mentions.partition_point(|m| m.span.start < at);
         self.mentions[..before]
             .iter()
             .rev()
+            .take(SURNAME_WINDOW)
             .find(fits)
-            .or_else(|| self.mentions[before..].iter().find(fits))
+            .or_else(|| self.mentions[before..].iter().take(SURNAME_WINDOW).find(fits))
             .map(|m| m.entity)
     }
 
@@ -517,8 +547,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let role = Class::TITLE | Class::PERSON_NOUN | Class::MALE | Class::FEMALE;
         let bare = (first..last).rev().find(|&t| w.has(t, role)).map_or(first, |t| t + 1);
         if bare == last {
-            let key = w.lower(last);
-            let full = self.full_names.get(key).and_then(|runs| {
+            let full = self.full_names.get(&w.a.tokens[last].word).and_then(|runs| {
                 runs.iter()
                     .map(|&r| &self.runs[r])
                     .filter(|run| gender.is_none() || run.gender != other(gender))
