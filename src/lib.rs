@@ -11,6 +11,7 @@ pub mod calendar;
 pub(crate) mod doc;
 pub(crate) mod entities;
 pub(crate) mod events;
+pub mod files;
 pub mod index;
 pub mod model;
 pub(crate) mod offsets;
@@ -23,9 +24,15 @@ pub(crate) mod times;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm_api;
 
+/// Training of the name tagger (`--features train`, see `scripts/train-tagger.sh`).
+#[cfg(feature = "train")]
+pub use entities::train;
 pub use index::{Filter, Index, Selection};
 pub use model::Extraction;
-pub use pipeline::{extract, extract_timed, Failure, Input, Known, Outcome, StageTimes};
+pub use pipeline::{
+    assemble, extract, extract_part, extract_timed, Failure, Input, Known, Outcome, Part, PartError, StageTimes,
+    CORE_VERSION,
+};
 /// Training of the scare-quote model (`--features train`, see `scripts/train-quotes.sh`).
 #[cfg(feature = "train")]
 pub use quotes::train as train_quotes;

@@ -81,13 +81,15 @@ fn extract(args: &[String]) -> ExitCode {
     }
     failures.extend(outcome.failures);
 
+    // Streamed to standard output: the JSON is several times the input, and never held whole.
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let json = if compact {
-        serde_json::to_string(&outcome.extraction)
+        serde_json::to_writer(&mut stdout, &outcome.extraction)
     } else {
-        serde_json::to_string_pretty(&outcome.extraction)
+        serde_json::to_writer_pretty(&mut stdout, &outcome.extraction)
     };
-    let mut stdout = std::io::stdout().lock();
-    let written = json.map_err(std::io::Error::other).and_then(|j| writeln!(stdout, "{j}"));
+    drop(outcome.extraction);
+    let written = json.map_err(std::io::Error::other).and_then(|()| writeln!(stdout)).and_then(|()| stdout.flush());
     if let Err(e) = written {
         eprintln!("storyscope: cannot write the output: {e}");
         return ExitCode::FAILURE;
@@ -143,8 +145,7 @@ fn read_path(path: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>) 
 
 /// In a folder, only article files are read (a manifest or an image beside them is not).
 fn is_article_file(path: &Path) -> bool {
-    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    matches!(ext.as_str(), "txt" | "text" | "md" | "markdown" | "html" | "htm")
+    path.file_name().is_some_and(|name| storyscope::files::is_article_name(&name.to_string_lossy()))
 }
 
 fn push_input(id: &str, name: &str, bytes: Vec<u8>, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>) {

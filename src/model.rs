@@ -74,6 +74,37 @@ pub struct Document {
     pub comments: Vec<Comment>,
 }
 
+/// A document without its body (`text` and `paragraphs`): what a list of documents needs.
+/// Serializes as the document's other fields plus `length`, the body's length in code points.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentHead<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub published: Option<&'a str>,
+    pub published_source: PublishedSource,
+    pub author: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub comments: &'a [Comment],
+    pub length: usize,
+}
+
+impl<'a> DocumentHead<'a> {
+    pub fn of(d: &'a Document) -> Self {
+        DocumentHead {
+            id: &d.id,
+            title: &d.title,
+            published: d.published.as_deref(),
+            published_source: d.published_source,
+            author: d.author.as_deref(),
+            outlet: d.outlet.as_deref(),
+            url: d.url.as_deref(),
+            comments: &d.comments,
+            length: d.text.chars().count(),
+        }
+    }
+}
+
 /// A body paragraph. `item` is the list marker ("1", "a", "•") when the paragraph is a list item.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
@@ -181,7 +212,7 @@ pub struct TimeExpression {
     pub anchor: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
     /// TIMEX3 value of the event's date.
@@ -199,6 +230,52 @@ pub struct Event {
     /// means the reports conflict (or differ in precision); they are shown, not hidden.
     #[serde(default)]
     pub dates: Vec<String>,
+    /// How precise `date` is: a day, a week, a month … (its range is `start`..`end`).
+    #[serde(default)]
+    pub precision: Precision,
+    /// The days each of `dates` covers, in the same order (`ranges[0]` is `date`'s).
+    #[serde(default)]
+    pub ranges: Vec<DateRange>,
+    /// True when two of `dates` share no day: the sources disagree (rather than one being
+    /// only less precise than another).
+    #[serde(default)]
+    pub conflict: bool,
+    /// True when a relative date of a source ("on Monday") was resolved against a publication
+    /// date that was itself inferred from the text, or is unknown: the day may be wrong.
+    #[serde(default)]
+    pub inferred: bool,
+}
+
+/// How precise a calendar date value is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// A day (`2015-06-04`), also with a time of day (`2015-06-04T08:48`).
+    #[default]
+    Day,
+    /// A weekend (`2015-W23-WE`).
+    Weekend,
+    /// An ISO week (`2015-W23`).
+    Week,
+    Month,
+    /// A season (`2015-SP`).
+    Season,
+    Quarter,
+    /// Half a year (`2015-H1`).
+    Half,
+    Year,
+    /// A decade (`198`).
+    Decade,
+}
+
+/// The first and last day (`YYYY-MM-DD`) a date value covers, and its precision.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRange {
+    /// The TIMEX3 value, as in `Event::dates`.
+    pub date: String,
+    pub start: String,
+    pub end: String,
+    pub precision: Precision,
 }
 
 impl Extraction {

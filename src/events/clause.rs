@@ -18,19 +18,20 @@ pub(crate) fn around(analysis: &Analysis, time: Span, dated: &[Span]) -> Option<
     let previous =
         k.checked_sub(1).and_then(|p| dated.get(p)).filter(|p| p.end <= time.start && p.start >= sentence.span.start);
     let next = dated[k..].iter().find(|n| n.start >= time.end).filter(|n| n.end <= sentence.span.end);
-    let cuts: Vec<usize> = sentence
+    let cuts: Vec<Span> = sentence
         .tokens
         .clone()
         .filter(|&t| is_cut(analysis.token_text(t)))
-        .filter_map(|t| analysis.tokens.get(t).map(|tok| tok.span.start))
+        .filter_map(|t| analysis.tokens.get(t).map(|tok| tok.span))
         .collect();
+    // A clause starts after its cut (which may be a multibyte dash: its end, not start + 1).
     let start = previous
-        .and_then(|p| cuts.iter().rev().find(|&&c| c >= p.end && c < time.start).map(|c| c + 1))
+        .and_then(|p| cuts.iter().rev().find(|c| c.start >= p.end && c.start < time.start).map(|c| c.end))
         .unwrap_or(sentence.span.start);
     // The last cut before the next date keeps the subject with its date ("in Lyon on June 4,
     // the mayor said, “… two years ago …”" splits before the quote, not after "June 4").
     let end = next
-        .and_then(|n| cuts.iter().rev().find(|&&c| c >= time.end && c < n.start).copied())
+        .and_then(|n| cuts.iter().rev().find(|c| c.start >= time.end && c.start < n.start).map(|c| c.start))
         .unwrap_or(sentence.span.end);
     Some(Span::new(start, end))
 }

@@ -14,7 +14,7 @@ mod range;
 use crate::calendar::days_between;
 use crate::doc::Doc;
 use crate::entities::Entities;
-use crate::model::{Event, Mention, Quote, Span, TimeExpression, TimexType};
+use crate::model::{DateRange, Event, Mention, Precision, PublishedSource, Quote, Span, TimeExpression, TimexType};
 use jiff::civil::Date;
 use std::collections::{BTreeSet, HashSet};
 
@@ -25,6 +25,9 @@ const SUMMARY_CHARS: usize = 160;
 pub(crate) struct Draft {
     pub value: String,
     pub range: (Date, Date),
+    pub precision: Precision,
+    /// The value was resolved against a publication date that is inferred or unknown.
+    pub inferred: bool,
     pub doc: usize,
     pub clause: Span,
     pub summary: String,
@@ -54,17 +57,20 @@ pub(crate) fn build(docs: &[Doc], entities: &Entities, quotes: &[Quote], times: 
 
 /// The dated clauses of document `d`.
 fn drafts_of(d: usize, doc: &Doc, entities: &Entities, doc_quotes: &[&Quote], times: &[&TimeExpression]) -> Vec<Draft> {
-    let mut dated: Vec<(Span, &TimeExpression, (Date, Date))> = times
+    let mut dated: Vec<(Span, &TimeExpression, (Date, Date, Precision))> = times
         .iter()
         .copied()
         .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-        .filter_map(|t| range::of_value(&t.value).map(|r| (Span::new(t.start, t.end), t, r)))
+        .filter_map(|t| range::with_precision(&t.value).map(|r| (Span::new(t.start, t.end), t, r)))
         .collect();
+    // A relative date is only as sure as what it was resolved against.
+    let unsure_dct = doc.document.published.is_none()
+        || matches!(doc.document.published_source, PublishedSource::Inferred | PublishedSource::None);
     dated.sort_by_key(|(s, _, _)| *s);
     let spans: Vec<Span> = dated.iter().map(|(s, _, _)| *s).collect();
     let mentions = entities.by_doc.get(d).map_or(&[][..], Vec::as_slice);
     let mut out = Vec::new();
-    for (span, time, range) in dated {
+    for (span, time, (first_day, last_day, precision)) in dated {
         let Some(clause) = clause::around(&doc.analysis, span, &spans) else {
             continue;
         };
@@ -73,7 +79,9 @@ fn drafts_of(d: usize, doc: &Doc, entities: &Entities, doc_quotes: &[&Quote], ti
         let entity_ids = mentions[first..].iter().take_while(|m| m.span.end <= clause.end).map(|m| m.entity).collect();
         out.push(Draft {
             value: time.value.clone(),
-            range,
+            range: (first_day, last_day),
+            precision,
+            inferred: unsure_dct && time.anchor.is_some(),
             doc: d,
             clause,
             summary: clause::summary(text, SUMMARY_CHARS),
@@ -106,7 +114,18 @@ fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities
     let rep = &drafts[best];
     // Sets beside the lists keep a group of thousands of reports linear to gather.
     let mut dates = vec![rep.value.clone()];
+    let range_of = |d: &Draft| DateRange {
+        date: d.value.clone(),
+        start: range::ymd(d.range.0),
+        end: range::ymd(d.range.1),
+        precision: d.precision,
+    };
+    let mut ranges = vec![range_of(rep)];
     let mut seen_dates: HashSet<&str> = HashSet::from([rep.value.as_str()]);
+    // Ranges on a line that overlap pairwise share a day, so the sources agree exactly when
+    // the latest first day is not after the earliest last day.
+    let (mut latest_first, mut earliest_last) = rep.range;
+    let mut inferred = false;
     let mut doc_ids: Vec<String> = Vec::new();
     let mut seen_docs: HashSet<&str> = HashSet::new();
     let mut entity_set = BTreeSet::new();
@@ -118,7 +137,11 @@ fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities
         let document = docs[draft.doc].document;
         if seen_dates.insert(&draft.value) {
             dates.push(draft.value.clone());
+            ranges.push(range_of(draft));
         }
+        latest_first = latest_first.max(draft.range.0);
+        earliest_last = earliest_last.min(draft.range.1);
+        inferred |= draft.inferred;
         if seen_docs.insert(&document.id) {
             doc_ids.push(document.id.clone());
         }
@@ -148,5 +171,9 @@ fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities
         mentions,
         quotes: quote_ids,
         dates,
+        precision: rep.precision,
+        ranges,
+        conflict: latest_first > earliest_last,
+        inferred,
     }
 }
