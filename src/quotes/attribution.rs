@@ -11,7 +11,7 @@
 //! marked, so that the quote gets no speaker. It does not resolve pronouns or link entities.
 
 use super::lexicon::Class;
-use super::phrases::{subject_after, subject_before, subject_then_verb, Phrase, Words};
+use super::phrases::{subject_after, subject_before, subject_then_verb, Phrase, PhraseKind, Words};
 use super::verbs::never_inverts;
 use crate::model::Span;
 use crate::text::TokenKind;
@@ -56,6 +56,22 @@ pub(crate) struct QuoteTokens {
 /// Tokens that end a clause search.
 const TERMINALS: &[char] = &['.', '!', '?', ';', '…'];
 
+/// True when token `t` ends a sentence: a terminal mark, but not the period of an
+/// abbreviation the tokenizer does not know that a comma or parenthesis follows at once
+/// (`Rep. Jane Doe (D-Wis.) said`, `Jane Doe, R-Ky., said`).
+fn ends_sentence(w: &Words, t: usize) -> bool {
+    if !w.is_punct(t, TERMINALS) {
+        return false;
+    }
+    let tokens = &w.a.tokens;
+    let abbreviation = w.text(t) == "."
+        && t > 0
+        && tokens[t - 1].span.end == tokens[t].span.start
+        && tokens.get(t + 1).is_some_and(|n| n.span.start == tokens[t].span.end)
+        && w.is_punct(t + 1, &[',', ')']);
+    !abbreviation
+}
+
 /// The sentence tokens before the quote: `lo..quote.open`.
 pub(crate) fn left_start(w: &Words, in_quote: &[bool], q: QuoteTokens) -> usize {
     sentence_start(w, in_quote, q.open, q.paragraph.start)
@@ -67,7 +83,7 @@ fn sentence_start(w: &Words, in_quote: &[bool], to: usize, floor: usize) -> usiz
     let mut lo = to;
     while lo > 0 && to - lo < 80 {
         let t = lo - 1;
-        if in_quote[t] || w.a.tokens[t].span.start < floor || w.is_punct(t, TERMINALS) {
+        if in_quote[t] || w.a.tokens[t].span.start < floor || ends_sentence(w, t) {
             break;
         }
         lo = t;
@@ -79,7 +95,7 @@ fn sentence_start(w: &Words, in_quote: &[bool], to: usize, floor: usize) -> usiz
 pub(crate) fn right_end(w: &Words, in_quote: &[bool], q: QuoteTokens) -> usize {
     let mut hi = q.close + 1;
     while hi < w.a.tokens.len() && hi - q.close < 80 {
-        if in_quote[hi] || w.a.tokens[hi].span.start >= q.paragraph.end || w.is_punct(hi, TERMINALS) {
+        if in_quote[hi] || w.a.tokens[hi].span.start >= q.paragraph.end || ends_sentence(w, hi) {
             break;
         }
         hi += 1;
@@ -180,6 +196,9 @@ fn after_quote(w: &Words, start: usize, hi: usize, strict: bool) -> Option<Attri
     if k >= hi {
         return None;
     }
+    if let Some(signed) = signature(w, k, hi) {
+        return Some(signed);
+    }
     let mut strength = Strength::Speech;
     let found = if is_cue(w, k) {
         let lemma = w.a.speech_lemma(k).unwrap_or("");
@@ -187,7 +206,7 @@ fn after_quote(w: &Words, start: usize, hi: usize, strict: bool) -> Option<Attri
     } else if w.is(k, &["according"]) && w.is(k + 1, &["to"]) {
         subject_after(w, k + 2, hi).map(|p| (p, k))
     } else {
-        let speech = (k..hi.min(k + 14))
+        let speech = (k..hi.min(k + 20))
             .find(|&v| is_cue(w, v))
             .and_then(|v| subject_before(w, k, v).map(|p| (p, v)))
             .filter(|(p, _)| starts_clause(w, k, p));
@@ -207,6 +226,18 @@ fn after_quote(w: &Words, start: usize, hi: usize, strict: bool) -> Option<Attri
         }
     }
     Some(clause(w, phrase, verb, Side::After, strength))
+}
+
+/// `“…” ― Jane Doe`: a dash at token `k` and a name that fills the rest of the sentence (up
+/// to token `hi`) sign the quote, as under an epigraph or in a round-up of readers' words. The
+/// dash is the cue.
+fn signature(w: &Words, k: usize, hi: usize) -> Option<Attribution> {
+    if !w.is_punct(k, &['―', '—', '–']) {
+        return None;
+    }
+    let phrase = subject_after(w, k + 1, hi).filter(|p| p.kind == PhraseKind::Name)?;
+    let last = w.a.token_from(phrase.span.end);
+    (last == hi).then(|| clause(w, phrase, k, Side::After, Strength::Speech))
 }
 
 /// The clause after a quote starts at token `k` with its subject, or with an appositive
@@ -260,7 +291,7 @@ pub(crate) fn reported(w: &Words, in_quote: &[bool], paragraphs: &[Span], used: 
             para += 1;
             lo = v;
         }
-        if in_quote[v] || w.is_punct(v, TERMINALS) {
+        if in_quote[v] || ends_sentence(w, v) {
             lo = v + 1;
             continue;
         }
@@ -273,7 +304,7 @@ pub(crate) fn reported(w: &Words, in_quote: &[bool], paragraphs: &[Span], used: 
             // `…, said a professor at the university.`
             let inverted = v > from && w.is_punct(v - 1, &[',']) && !never_inverts(w.a.speech_lemma(v).unwrap_or(""));
             let end = (v + 1..w.a.tokens.len().min(v + 16))
-                .find(|&e| in_quote[e] || w.is_punct(e, TERMINALS))
+                .find(|&e| in_quote[e] || ends_sentence(w, e))
                 .unwrap_or(w.a.tokens.len().min(v + 16));
             inverted.then(|| subject_after(w, v + 1, end)).flatten()
         });

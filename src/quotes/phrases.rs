@@ -145,7 +145,7 @@ pub(crate) fn subject_before(w: &Words, lo: usize, verb: usize) -> Option<Phrase
                 return Some(cited);
             }
         }
-        let subject = phrase_ending_at(w, lo, k.checked_sub(1)?);
+        let subject = phrase_ending_at(w, lo, skip_parenthesis(w, lo, k.checked_sub(1)?)?);
         // `The firm's founder, Jane Doe, said`: the appositive name names the speaker.
         let appositive = (k + 1 < j).then(|| phrase_ending_at(w, k + 1, j - 1)).flatten();
         return match (subject, appositive) {
@@ -158,14 +158,21 @@ pub(crate) fn subject_before(w: &Words, lo: usize, verb: usize) -> Option<Phrase
             }
             (subject, _) => subject,
         };
-    } else if w.is_punct(j, &[')']) {
-        let k = (lo..j).rev().find(|&k| w.is_punct(k, &['(']))?;
-        j = k.checked_sub(1)?;
     }
+    j = skip_parenthesis(w, lo, j)?;
     if j < lo {
         return None;
     }
     phrase_ending_at(w, lo, j)
+}
+
+/// The token before a parenthesis that ends at token `j` (`Rep. Jane Doe (D-Wis.)`), or `j`.
+fn skip_parenthesis(w: &Words, lo: usize, j: usize) -> Option<usize> {
+    if !w.is_punct(j, &[')']) {
+        return Some(j);
+    }
+    let k = (lo.max(j.saturating_sub(12))..j).rev().find(|&k| w.is_punct(k, &['(']))?;
+    k.checked_sub(1)
 }
 
 /// The speaker phrase that starts at token `start` and ends before token `hi`: the subject of
