@@ -270,6 +270,11 @@ fn before_quote(w: &Words, lo: usize, open: usize) -> Option<Attribution> {
 /// sentence, that has a subject.
 fn governing(w: &Words, lo: usize, open: usize) -> Option<Attribution> {
     (lo.max(open.saturating_sub(40))..open).rev().filter(|&v| is_verb_like(w, v)).find_map(|v| {
+        // `he knows that Jones would not “…”`: the fragment belongs to the clause after `that`.
+        let subject = |t: usize| w.is_name_word(t) || w.is(t, &["he", "she", "they", "we", "i"]);
+        if (v + 1..open).any(|t| w.is(t, SUBORDINATORS) && subject(t + 1)) {
+            return None;
+        }
         let phrase = subject_before(w, lo, v)?;
         // A subject is not the object of a preposition (`the reports of officials`).
         let first = w.a.token_from(phrase.span.start);
@@ -277,6 +282,9 @@ fn governing(w: &Words, lo: usize, open: usize) -> Option<Attribution> {
         (!object).then(|| clause(w, phrase, v, Side::Before, Strength::Governing))
     })
 }
+
+/// Words that open a clause of its own inside a sentence.
+const SUBORDINATORS: &[&str] = &["that", "if", "because", "when", "while", "whether", "although", "though", "unless"];
 
 /// Reported speech outside quotes (`Jane Doe said the plan…`, `…, said Jane Doe.`): the
 /// clauses, in order, of every speech verb not inside a quote and not already a quote's cue

@@ -179,7 +179,8 @@ fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<Found>
         if kind != QuoteKind::Direct {
             let model = scare::Model::builtin();
             let features = scare::features(w, &in_quote, q, inner_text, clause);
-            kind = if model.reported(&features) >= 0.5 { QuoteKind::Partial } else { QuoteKind::Scare };
+            let needed = if clause.is_none() && writers_usage(w, &in_quote, q) { 0.9 } else { 0.5 };
+            kind = if model.reported(&features) >= needed { QuoteKind::Partial } else { QuoteKind::Scare };
             if let Some(examples) = examples.as_deref_mut() {
                 examples.push((inner, features));
             }
@@ -212,6 +213,21 @@ fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<Found>
         speaker: None,
     }));
     found
+}
+
+/// `the requirement to “sound tough”`, `definitions of “cooperation”`: a lowercase fragment
+/// right after `to` or `of`, the writer's own usage unless a clause attributes it or it
+/// follows another quote of its sentence (`called it a “…” and accused them of “…”`).
+fn writers_usage(w: &Words, in_quote: &[bool], q: QuoteTokens) -> bool {
+    let first = q.open + 1;
+    let after_quote = attribution::left_start(w, in_quote, q)
+        .checked_sub(1)
+        .is_some_and(|t| in_quote[t] && w.a.tokens[t].span.start >= q.paragraph.start);
+    !after_quote
+        && first < q.close
+        && w.is_word(first)
+        && !w.is_capitalized(first)
+        && q.open.checked_sub(1).is_some_and(|t| w.is(t, &["to", "of"]))
 }
 
 fn mark(flags: &mut [bool], from: usize, to: usize) {
