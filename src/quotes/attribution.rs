@@ -258,7 +258,12 @@ fn before_quote(w: &Words, lo: usize, open: usize) -> Option<Attribution> {
         let phrase = if w.is(v, &["according"]) && w.is(v + 1, &["to"]) {
             subject_after(w, v + 2, open)
         } else if is_cue(w, v) {
-            subject_before(w, lo, v)
+            // `Said Ellis: “…”`: a sentence that opens with its verb names the speaker after it.
+            let inverted = || {
+                let end = (v + 1..open).find(|&t| w.is_punct(t, &[':', ','])).unwrap_or(open);
+                (v == lo && w.is_capitalized(v)).then(|| subject_after(w, v + 1, end)).flatten()
+            };
+            subject_before(w, lo, v).or_else(inverted)
         } else {
             None
         }?;
