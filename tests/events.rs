@@ -2,7 +2,7 @@
 //! of one strike must merge, and the seeds' timeline.
 
 use storyscope::model::{Event, PublishedSource};
-use storyscope::{extract, Input, Known};
+use storyscope::{extract, Input, Metadata, Published};
 
 fn input(id: &str, content: &str, published: &str) -> Input {
     Input {
@@ -10,10 +10,9 @@ fn input(id: &str, content: &str, published: &str) -> Input {
         name: format!("{id}.txt"),
         content: content.to_string(),
         format: None,
-        known: Known {
-            published: Some(published.to_string()),
-            published_source: PublishedSource::Flag,
-            ..Known::default()
+        known: Metadata {
+            published: Some(Published { stamp: published.parse().expect("a date"), source: PublishedSource::Flag }),
+            ..Metadata::default()
         },
     }
 }

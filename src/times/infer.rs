@@ -5,7 +5,7 @@
 use super::recognize::Val;
 use super::tense::Tense;
 use super::Candidate;
-use crate::calendar::{parse_stamp, Stamp};
+use crate::calendar::Stamp;
 use crate::model::Document;
 use jiff::civil::Date;
 
@@ -13,8 +13,7 @@ use jiff::civil::Date;
 /// date among its expressions (`candidates`, from the document's one scan) outside a
 /// future-tense clause.
 pub(super) fn infer_published(document: &Document, candidates: &[Candidate]) -> Option<Stamp> {
-    let earliest_comment =
-        document.comments.iter().filter_map(|c| c.posted.as_deref().and_then(parse_stamp)).min().map(|s| s.date);
+    let earliest_comment = document.comments.iter().filter_map(|c| c.posted).min().map(|s| s.date);
     let latest_mentioned = || {
         candidates
             .iter()
@@ -52,7 +51,7 @@ mod tests {
                 .iter()
                 .map(|p| Comment {
                     kind: CommentKind::Comment,
-                    posted: Some(p.to_string()),
+                    posted: Some(p.parse().unwrap()),
                     author: None,
                     text: String::new(),
                     title: None,
