@@ -34,3 +34,6 @@ pub use pipeline::{
     assemble, assemble_observed, extract, extract_part, extract_part_observed, extract_timed, Failure, Input, OnStage,
     Outcome, Part, PartError, StageTimes, CORE_VERSION,
 };
+/// Training of the scare-quote model (`--features train`, see `scripts/train-quotes.sh`).
+#[cfg(feature = "train")]
+pub use quotes::train as train_quotes;

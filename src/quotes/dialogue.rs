@@ -5,6 +5,7 @@
 //! `Update: …` or `Background: …` heading is not taken for speech. It does not resolve the
 //! label to an entity (see `speakers`).
 
+use super::lexicon::Class;
 use super::phrases::Words;
 use crate::model::Span;
 
@@ -19,79 +20,6 @@ pub(crate) struct Line {
     /// `Q` / `A` lines: the label is a role, not a name.
     pub interview: bool,
 }
-
-/// First words of labels that announce a heading or a note, not a speaker.
-const HEADINGS: &[&str] = &[
-    "update",
-    "updated",
-    "note",
-    "editor",
-    "editors",
-    "source",
-    "sources",
-    "photo",
-    "photos",
-    "related",
-    "correction",
-    "clarification",
-    "read",
-    "see",
-    "via",
-    "tags",
-    "tag",
-    "posted",
-    "filed",
-    "warning",
-    "breaking",
-    "exclusive",
-    "watch",
-    "video",
-    "listen",
-    "background",
-    "addendum",
-    "ps",
-    "p.s.",
-    "summary",
-    "contact",
-    "email",
-    "phone",
-    "credit",
-    "credits",
-    "image",
-    "caption",
-    "subject",
-    "title",
-    "headline",
-    "date",
-    "time",
-    "location",
-    "disclosure",
-    "full",
-    "bottom",
-    "step",
-    "part",
-    "chapter",
-    "example",
-    "rule",
-    "lesson",
-    "key",
-    "fact",
-    "facts",
-    "quote",
-    "quotes",
-    "statement",
-    "transcript",
-    "audio",
-    "update:",
-    "more",
-    "also",
-    "previously",
-    "links",
-    "link",
-    "result",
-    "results",
-    "score",
-];
 
 const MAX_LABEL_WORDS: usize = 5;
 
@@ -113,7 +41,7 @@ fn line_of(w: &Words, p: usize, para: Span) -> Option<Line> {
     }
     let label = (first, colon - 1);
     let interview = label.0 == label.1 && matches!(w.text(first), "Q" | "A" | "Question" | "Answer");
-    let named = (first..colon).all(|i| w.is_name_word(i)) && !w.is(first, HEADINGS);
+    let named = (first..colon).all(|i| w.is_name_word(i)) && !w.has(first, Class::HEADING);
     if !interview && !named {
         return None;
     }
@@ -121,14 +49,36 @@ fn line_of(w: &Words, p: usize, para: Span) -> Option<Line> {
     Some(Line { label, inner, paragraph: p, interview })
 }
 
+/// A transcript line inside quote marks whose first token is `first` and inner text `inner`
+/// (`"JONES: …`, `"Q: …`): the label must be in capitals, as transcripts print it.
+pub(crate) fn in_quote(w: &Words, first: usize, inner: Span) -> Option<Line> {
+    let in_inner = |i: usize| i < w.a.tokens.len() && w.a.tokens[i].span.start < inner.end;
+    let colon = (first..first + MAX_LABEL_WORDS + 1).take_while(|&i| in_inner(i)).find(|&i| w.is_punct(i, &[':']))?;
+    if colon == first || !in_inner(colon + 1) || w.a.tokens[first].span.start != inner.start {
+        return None;
+    }
+    let capitals = (first..colon).all(|i| {
+        let t = w.text(i);
+        w.is_word(i) && t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
+    });
+    if !capitals || w.has(first, Class::HEADING) {
+        return None;
+    }
+    let interview = colon == first + 1 && matches!(w.text(first), "Q" | "A");
+    let spoken = Span::new(w.a.tokens[colon + 1].span.start, inner.end);
+    Some(Line { label: (first, colon - 1), inner: spoken, paragraph: 0, interview })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quotes::lexicon::Lexicon;
     use crate::text::Analysis;
 
     fn labels(text: &str) -> Vec<String> {
         let a = Analysis::of_text(text);
-        let w = Words { a: &a };
+        let lex = Lexicon::new(&a);
+        let w = Words { a: &a, lex: &lex };
         find(&w, &a.paragraphs)
             .iter()
             .map(|l| text[a.tokens[l.label.0].span.start..a.tokens[l.label.1].span.end].to_string())

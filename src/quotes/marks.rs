@@ -4,9 +4,19 @@
 //! marks (`‘ ’`) do only in documents that use them as their outer quotes (British style),
 //! because otherwise `’` is an apostrophe (it’s, Russians’, ’80s, rock ’n’ roll) and nested
 //! single quotes need no pairing of their own. A straight mark's direction comes from the
-//! characters around it. An unclosed quote ends with its paragraph, unless the next paragraph
-//! opens with a quote mark (the newswire convention for a quote running over several
-//! paragraphs), in which case it continues there. It does not decide what a quote is or who said it.
+//! characters around it.
+//!
+//! Marks nest: a quote of another family inside a quote (`"… “Do you agree?” …"`) stays inside
+//! it, and only outermost quotes are returned. A closing mark closes the nearest open quote of
+//! its family; failing one, a double mark closes an open double quote of the other family
+//! (`“…"`, as careless typing has it).
+//!
+//! An unclosed quote ends with its paragraph, unless the next paragraph opens with a quote mark
+//! (the newswire convention for a quote running over several paragraphs), in which case it
+//! continues there, except where that paragraph opens a transcript line (`"JONES: …`), which
+//! starts a quote of its own. It does not decide what a quote is or who said it.
+//!
+//! Cost: one pass over the bytes of each paragraph; only quote marks are looked at closely.
 
 use crate::model::Span;
 
@@ -35,50 +45,126 @@ enum Style {
     Single,
 }
 
+/// Which marks pair with which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    Straight,
+    Curly,
+    Guillemet,
+    Single,
+}
+
+impl Family {
+    fn double(self) -> bool {
+        matches!(self, Family::Straight | Family::Curly)
+    }
+}
+
+/// A quote mark found in a paragraph.
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    at: usize,
+    len: usize,
+    dir: Dir,
+    family: Family,
+}
+
+/// An open quote: its mark and where its inner text starts.
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    at: usize,
+    inner: usize,
+    family: Family,
+}
+
 /// Finds the quotations of a document whose paragraphs are `paragraphs` (byte spans, in order).
 pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Marked> {
     let style = document_style(text);
     let mut out = Vec::new();
-    // An open quote: (opening mark offset, inner start).
-    let mut open: Option<(usize, usize)> = None;
+    // Open quotes, outermost first.
+    let mut stack: Vec<Open> = Vec::new();
+    let mut marks = Vec::new();
     for (p, para) in paragraphs.iter().enumerate() {
-        let marks = marks_of(text, *para, style);
-        let mut marks = marks.as_slice();
-        if open.is_some() {
+        marks.clear();
+        marks_of(text, *para, style, &mut marks);
+        let mut rest = marks.as_slice();
+        if let Some(outer) = stack.first().copied() {
             // The re-opening mark of a continued paragraph belongs to the running quote.
-            match marks.first() {
-                Some(&(at, _, Dir::Open | Dir::Either)) if at == para.start => marks = &marks[1..],
+            match rest.first() {
+                Some(m) if m.at == para.start && m.dir != Dir::Close && continues(text, *para, m) => {
+                    rest = &rest[1..];
+                    stack.truncate(1);
+                }
                 _ => {
-                    close_at_paragraph_end(text, paragraphs[p - 1], &mut open, &mut out);
+                    stack.clear();
+                    close_at_paragraph_end(text, paragraphs[p - 1], outer, &mut out);
                 }
             }
         }
-        for &(at, len, dir) in marks {
-            match (open, dir) {
-                (None, Dir::Open | Dir::Either) => open = Some((at, at + len)),
-                (Some(_), Dir::Open) => open = Some((at, at + len)), // the earlier one was stray
-                (Some((start, inner_start)), Dir::Close | Dir::Either) => {
-                    push(&mut out, Span::new(start, at + len), Span::new(inner_start, at), true);
-                    open = None;
-                }
-                (None, Dir::Close) => {} // a stray closing mark
-            }
+        for &m in rest {
+            pair(m, &mut stack, &mut out);
         }
-        if open.is_some() && !next_opens_with_mark(text, paragraphs.get(p + 1), style) {
-            close_at_paragraph_end(text, *para, &mut open, &mut out);
+        if let Some(outer) = stack.first().copied() {
+            let next = paragraphs.get(p + 1).and_then(|n| first_mark(text, *n, style).map(|m| (n, m)));
+            let continued = next.is_some_and(|(n, m)| m.dir != Dir::Close && continues(text, *n, &m));
+            if !continued {
+                stack.clear();
+                close_at_paragraph_end(text, *para, outer, &mut out);
+            }
         }
     }
-    if let Some(last) = paragraphs.last() {
-        close_at_paragraph_end(text, *last, &mut open, &mut out);
+    if let (Some(last), Some(outer)) = (paragraphs.last(), stack.first().copied()) {
+        close_at_paragraph_end(text, *last, outer, &mut out);
     }
     out
 }
 
-fn close_at_paragraph_end(text: &str, para: Span, open: &mut Option<(usize, usize)>, out: &mut Vec<Marked>) {
-    if let Some((start, inner_start)) = open.take() {
-        let end = start.max(para.start) + text[start.max(para.start)..para.end].trim_end().len();
-        push(out, Span::new(start, end), Span::new(inner_start, end.max(inner_start)), false);
+/// Pairs one mark with the open quotes.
+fn pair(m: Mark, stack: &mut Vec<Open>, out: &mut Vec<Marked>) {
+    let same = stack.iter().rposition(|o| o.family == m.family);
+    let closes = match m.dir {
+        Dir::Close => true,
+        Dir::Either => same.is_some(),
+        Dir::Open => false,
+    };
+    if !closes {
+        // An opening mark of the family on top: the earlier one was stray.
+        if stack.last().is_some_and(|o| o.family == m.family) {
+            stack.pop();
+        }
+        stack.push(Open { at: m.at, inner: m.at + m.len, family: m.family });
+        return;
     }
+    let target = same.or_else(|| {
+        // `“…"`: a double mark closes the innermost open double quote of the other family.
+        stack.iter().rposition(|o| o.family.double() && m.family.double())
+    });
+    let Some(k) = target else { return }; // a stray closing mark
+    let open = stack[k];
+    stack.truncate(k);
+    if stack.is_empty() {
+        push(out, Span::new(open.at, m.at + m.len), Span::new(open.inner, m.at), true);
+    }
+}
+
+/// Whether a paragraph that opens with mark `m` continues the running quote: not when it
+/// opens a transcript line (`"JONES: …`, `"Q: …`).
+fn continues(text: &str, para: Span, m: &Mark) -> bool {
+    let rest = text.get(m.at + m.len..para.end).unwrap_or("");
+    let head: &str = rest.split(':').next().unwrap_or("");
+    let label = rest.len() > head.len()
+        && !head.is_empty()
+        && head.len() <= 40
+        && head.split_whitespace().count() <= 3
+        && head.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'')
+        && head.chars().any(char::is_alphabetic);
+    !label
+}
+
+fn close_at_paragraph_end(text: &str, para: Span, open: Open, out: &mut Vec<Marked>) {
+    let from = open.at.max(para.start);
+    let end = from + text[from..para.end].trim_end().len();
+    push(out, Span::new(open.at, end), Span::new(open.inner, end.max(open.inner)), false);
 }
 
 fn push(out: &mut Vec<Marked>, outer: Span, inner: Span, closed: bool) {
@@ -90,8 +176,22 @@ fn push(out: &mut Vec<Marked>, outer: Span, inner: Span, closed: bool) {
 
 /// Single quotes are the outer marks only where they outnumber double ones as openers.
 fn document_style(text: &str) -> Style {
-    let double = text.chars().filter(|c| matches!(c, '“' | '"' | '„' | '«')).count();
-    let single = text.char_indices().filter(|&(i, c)| c == '‘' && opens_word(text, i, c)).count();
+    let bytes = text.as_bytes();
+    let mut double = 0;
+    let mut single = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => double += 1,
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(0x9C | 0x9E) => double += 1,
+                // OK because 0xE2 starts a three-byte character: `i` is a boundary.
+                Some(0x98) if opens_word(text, i, '‘') => single += 1,
+                _ => {}
+            },
+            0xC2 if bytes.get(i + 1) == Some(&0xAB) => double += 1,
+            _ => {}
+        }
+    }
     if single > double {
         Style::Single
     } else {
@@ -99,27 +199,51 @@ fn document_style(text: &str) -> Style {
     }
 }
 
-fn next_opens_with_mark(text: &str, para: Option<&Span>, style: Style) -> bool {
-    para.is_some_and(|p| marks_of_first(text, *p, style).is_some_and(|(at, _, dir)| at == p.start && dir != Dir::Close))
-}
-
-fn marks_of_first(text: &str, para: Span, style: Style) -> Option<(usize, usize, Dir)> {
+/// The first mark of a paragraph, when the paragraph opens with one.
+fn first_mark(text: &str, para: Span, style: Style) -> Option<Mark> {
     let c = text[para.start..para.end].chars().next()?;
-    classify(text, para, para.start, c, style).map(|dir| (para.start, c.len_utf8(), dir))
+    classify(text, para, para.start, c, style)
 }
 
-/// The quote marks of one paragraph with their direction, in order.
-fn marks_of(text: &str, para: Span, style: Style) -> Vec<(usize, usize, Dir)> {
-    let s = &text[para.start..para.end];
-    s.char_indices()
-        .filter_map(|(i, c)| {
-            let at = para.start + i;
-            classify(text, para, at, c, style).map(|dir| (at, c.len_utf8(), dir))
-        })
-        .collect()
+/// The quote character starting at byte `i` of `bytes`, if any: only `"`, `“ ” „ ‘ ’` and
+/// `« »` are, so a paragraph is scanned by bytes and characters are decoded at marks only.
+fn mark_char(bytes: &[u8], i: usize) -> Option<char> {
+    match bytes[i] {
+        b'"' => Some('"'),
+        0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2)? {
+            0x9C => Some('“'),
+            0x9D => Some('”'),
+            0x9E => Some('„'),
+            0x98 => Some('‘'),
+            0x99 => Some('’'),
+            _ => None,
+        },
+        0xC2 => match bytes.get(i + 1)? {
+            0xAB => Some('«'),
+            0xBB => Some('»'),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
-fn classify(text: &str, para: Span, at: usize, c: char, style: Style) -> Option<Dir> {
+/// The quote marks of one paragraph with their direction, in order, appended to `out`.
+fn marks_of(text: &str, para: Span, style: Style, out: &mut Vec<Mark>) {
+    let bytes = &text.as_bytes()[..para.end];
+    let mut i = para.start;
+    while i < para.end {
+        if let Some(c) = mark_char(bytes, i) {
+            if let Some(m) = classify(text, para, i, c, style) {
+                out.push(m);
+            }
+            i += c.len_utf8();
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn classify(text: &str, para: Span, at: usize, c: char, style: Style) -> Option<Mark> {
     let before = text[para.start..at].chars().next_back();
     let after = text[at + c.len_utf8()..para.end].chars().next();
     let space_before = before.map_or(true, |b| b.is_whitespace() || is_opening_punct(b));
@@ -132,22 +256,24 @@ fn classify(text: &str, para: Span, at: usize, c: char, style: Style) -> Option<
         }
         _ => Some(Dir::Either),
     };
-    match (style, c) {
-        (Style::Double, '"') => by_context(),
+    let (dir, family) = match (style, c) {
+        (_, '"') => (by_context()?, Family::Straight),
         // Curly marks say their direction, unless the context plainly contradicts it (a
         // closing mark used to open, as some typesetting does).
-        (Style::Double, '“' | '„' | '«') => {
-            Some(if !space_before && space_after { Dir::Close } else { Dir::Open })
-        }
-        (Style::Double, '”' | '»') => Some(if space_before && !space_after { Dir::Open } else { Dir::Close }),
-        (Style::Single, '‘') => opens_word(text, at, c).then_some(Dir::Open),
+        (_, '“' | '„') => (if !space_before && space_after { Dir::Close } else { Dir::Open }, Family::Curly),
+        (_, '”') => (if space_before && !space_after { Dir::Open } else { Dir::Close }, Family::Curly),
+        (_, '«') => (Dir::Open, Family::Guillemet),
+        (_, '»') => (Dir::Close, Family::Guillemet),
+        (Style::Single, '‘') => (opens_word(text, at, c).then_some(Dir::Open)?, Family::Single),
         // `’` is an apostrophe inside a word or before one (’80s, ’n’); it closes only after a
         // word and before a space or punctuation.
-        (Style::Single, '’') => {
-            (!space_before && space_after && !is_plural_possessive(text, at, para)).then_some(Dir::Close)
-        }
-        _ => None,
-    }
+        (Style::Single, '’') => (
+            (!space_before && space_after && !is_plural_possessive(text, at, para)).then_some(Dir::Close)?,
+            Family::Single,
+        ),
+        _ => return None,
+    };
+    Some(Mark { at, len: c.len_utf8(), dir, family })
 }
 
 /// `‘` opens a quote at the start of a word that is not an elided year (`‘80s`).
@@ -206,6 +332,14 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_of_the_other_family_nests() {
+        let text = "He said: \"I asked them: “Are you better off?” Most said no.\" Then he left.";
+        assert_eq!(quotes(text), ["I asked them: “Are you better off?” Most said no."]);
+        // Careless typing: a curly opener closed by a straight mark.
+        assert_eq!(quotes("a “big deal\" to them, and “huge” too"), ["big deal", "huge"]);
+    }
+
+    #[test]
     fn unclosed_quote_stops_at_paragraph_end() {
         assert_eq!(quotes("He said “this is open\n\nNext paragraph."), ["this is open"]);
     }
@@ -214,6 +348,14 @@ mod tests {
     fn quote_runs_over_paragraphs_when_the_next_reopens() {
         let text = "“First part.\n\n“Second part.”\n\nAfter.";
         assert_eq!(quotes(text), ["First part.\n\n“Second part."]);
+        let nested = "\"First, “inside” part.\n\n\"Second part.\"";
+        assert_eq!(quotes(nested), ["First, “inside” part.\n\n\"Second part."]);
+    }
+
+    #[test]
+    fn transcript_lines_in_marks_are_quotes_of_their_own() {
+        let text = "\"HOST: Why?\n\n\"GUEST: Because.\n\n\"HOST: Thanks.\"";
+        assert_eq!(quotes(text), ["HOST: Why?", "GUEST: Because.", "HOST: Thanks."]);
     }
 
     #[test]

@@ -12,17 +12,35 @@
 
 mod attribution;
 mod dialogue;
+mod lexicon;
 mod marks;
 mod phrases;
+mod quote_nouns;
+mod scare;
 mod speakers;
+#[cfg(feature = "train")]
+pub mod train;
 mod verbs;
 
 use crate::doc::Doc;
 use crate::entities::{Entities, MentionRef};
 use crate::model::{Quote, QuoteKind, Span};
-use attribution::{Attribution, QuoteTokens, Side};
+use attribution::{Attribution, QuoteTokens};
 use phrases::{Phrase, Words};
 use speakers::{Resolver, Speaker};
+
+/// The fragments of one analyzed document that the scare model decides, with their features
+/// (for training: see `train`).
+#[cfg(feature = "train")]
+pub(crate) fn scare_examples(a: &crate::text::Analysis) -> Vec<Example> {
+    let lex = lexicon::Lexicon::new(a);
+    let w = Words { a, lex: &lex };
+    let mut examples = Vec::new();
+    if !a.tokens.is_empty() {
+        find_quotes(&w, Some(&mut examples));
+    }
+    examples
+}
 
 /// Finds and attributes every quotation of every document (byte offsets), in document order,
 /// quotes by start; ids are `q` + index in this list.
@@ -61,11 +79,12 @@ struct Found {
 
 fn document_quotes(doc: &Doc, entities: &Entities, mentions: &[MentionRef]) -> Vec<Quote> {
     let a = &doc.analysis;
-    let w = Words { a };
+    let lex = lexicon::Lexicon::new(a);
+    let w = Words { a, lex: &lex };
     if a.tokens.is_empty() {
         return Vec::new();
     }
-    let mut found = find_quotes(&w);
+    let mut found = find_quotes(&w, None);
     let quoted: Vec<Span> = {
         let mut spans: Vec<Span> = found.iter().map(|f| f.inner).filter(|s| !s.is_empty()).collect();
         spans.sort();
@@ -94,8 +113,12 @@ fn document_quotes(doc: &Doc, entities: &Entities, mentions: &[MentionRef]) -> V
         .collect()
 }
 
-/// Pairs marks, reads transcript lines, and finds each quote's clause and kind.
-fn find_quotes(w: &Words) -> Vec<Found> {
+/// A quoted fragment that the scare model was asked about: its inner span and features.
+pub(crate) type Example = (Span, Vec<u32>);
+
+/// Pairs marks, reads transcript lines, and finds each quote's clause and kind. The fragments
+/// the scare model decides are added to `examples` when given (for training).
+fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<Found> {
     let a = w.a;
     let paragraph_of =
         |at: usize| a.paragraphs.partition_point(|p| p.end < at).min(a.paragraphs.len().saturating_sub(1));
@@ -137,15 +160,37 @@ fn find_quotes(w: &Words) -> Vec<Found> {
         if inner.is_empty() {
             continue;
         }
+        // A transcript line in quote marks: `"JONES: …`.
+        if let Some(line) = dialogue::in_quote(w, q.open + 1, inner) {
+            let label = phrases::label(w, line.label.0, line.label.1);
+            found.push(Found {
+                inner: without_trailing_comma(a.text, line.inner),
+                kind: QuoteKind::Dialogue,
+                paragraph: p,
+                opens_paragraph: true,
+                source: Source::Label(label, line.interview),
+                speaker: None,
+            });
+            continue;
+        }
         let inner_text = &a.text[inner.start..inner.end];
         let clause = attribution::for_quote(w, &in_quote, q, inner_text);
-        let kind = classify(w, &in_quote, q, inner_text, paragraph_of(m.outer.end) == p, clause);
+        let mut kind = classify(w, &in_quote, q, inner_text, paragraph_of(m.outer.end) == p);
+        if kind != QuoteKind::Direct {
+            let model = scare::Model::builtin();
+            let features = scare::features(w, &in_quote, q, inner_text, clause);
+            let needed = if clause.is_none() && writers_usage(w, &in_quote, q) { 0.9 } else { 0.5 };
+            kind = if model.reported(&features) >= needed { QuoteKind::Partial } else { QuoteKind::Scare };
+            if let Some(examples) = examples.as_deref_mut() {
+                examples.push((inner, features));
+            }
+        }
         found.push(Found {
-            inner,
+            inner: without_trailing_comma(a.text, inner),
             kind,
             paragraph: p,
             opens_paragraph: a.tokens[q.open].span.start == q.paragraph.start,
-            source: clause.map_or(Source::Unattributed, Source::Clause),
+            source: clause.filter(|_| kind != QuoteKind::Scare).map_or(Source::Unattributed, Source::Clause),
             speaker: None,
         });
     }
@@ -159,7 +204,7 @@ fn find_quotes(w: &Words) -> Vec<Found> {
         .collect();
     cues.sort_unstable();
     let reported = attribution::reported(w, &in_quote, &a.paragraphs, &cues);
-    found.extend(reported.into_iter().map(|r| Found {
+    found.extend(reported.into_iter().filter(|r| !r.negated).map(|r| Found {
         inner: Span::new(r.phrase.span.start, r.phrase.span.start),
         kind: QuoteKind::Scare, // placeholder; reported speech is not output
         paragraph: paragraph_of(r.phrase.span.start),
@@ -170,10 +215,33 @@ fn find_quotes(w: &Words) -> Vec<Found> {
     found
 }
 
+/// `the requirement to “sound tough”`, `definitions of “cooperation”`: a lowercase fragment
+/// right after `to` or `of`, the writer's own usage unless a clause attributes it or it
+/// follows another quote of its sentence (`called it a “…” and accused them of “…”`).
+fn writers_usage(w: &Words, in_quote: &[bool], q: QuoteTokens) -> bool {
+    let first = q.open + 1;
+    let after_quote = attribution::left_start(w, in_quote, q)
+        .checked_sub(1)
+        .is_some_and(|t| in_quote[t] && w.a.tokens[t].span.start >= q.paragraph.start);
+    !after_quote
+        && first < q.close
+        && w.is_word(first)
+        && !w.is_capitalized(first)
+        && q.open.checked_sub(1).is_some_and(|t| w.is(t, &["to", "of"]))
+}
+
 fn mark(flags: &mut [bool], from: usize, to: usize) {
     for f in flags.iter_mut().take(to).skip(from) {
         *f = true;
     }
+}
+
+/// `put up or shut up,` → `put up or shut up`: a comma before the closing mark belongs to
+/// the sentence around the quote, not to the words quoted.
+fn without_trailing_comma(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let kept = s.trim_end_matches(|c: char| c == ',' || c.is_whitespace()).len();
+    Span::new(span.start, span.start + kept.max(usize::from(kept == 0) * s.len()))
 }
 
 fn trim(text: &str, span: Span) -> Span {
@@ -182,16 +250,9 @@ fn trim(text: &str, span: Span) -> Span {
     Span::new(start, start.max(span.start + s.trim_end().len()))
 }
 
-/// Direct (a sentence or more), partial (a fragment inside reported speech) or scare (a short
-/// term with no speech around it).
-fn classify(
-    w: &Words,
-    in_quote: &[bool],
-    q: QuoteTokens,
-    inner: &str,
-    single_paragraph: bool,
-    clause: Option<Attribution>,
-) -> QuoteKind {
+/// Direct (a sentence or more) or a fragment (`Partial`, which the scare model then splits
+/// into partial quotes and scare quotes).
+fn classify(w: &Words, in_quote: &[bool], q: QuoteTokens, inner: &str, single_paragraph: bool) -> QuoteKind {
     let words = (q.open + 1..q.close).filter(|&i| w.a.tokens[i].kind != crate::text::TokenKind::Punct).count();
     let first = inner.chars().next();
     let upper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
@@ -202,8 +263,7 @@ fn classify(
     let last = inner.chars().next_back();
     let ends_sentence = matches!(last, Some('.' | '?' | '!' | '…'));
     // The second half of a split quote: `“…,” she said, “and …”`.
-    let split_half = clause.is_some_and(|c| c.side == Side::Before)
-        && prev.is_some_and(|t| w.is_punct(t, &[',', ':']))
+    let split_half = prev.is_some_and(|t| w.is_punct(t, &[',', ':']))
         && attribution::left_start(w, in_quote, q)
             .checked_sub(1)
             .is_some_and(|t| in_quote[t] && w.a.tokens[t].span.start >= q.paragraph.start);
@@ -213,10 +273,6 @@ fn classify(
         || !single_paragraph;
     if sentential {
         QuoteKind::Direct
-    } else if clause.is_some() {
-        QuoteKind::Partial
-    } else if words <= 4 {
-        QuoteKind::Scare
     } else {
         QuoteKind::Partial
     }
@@ -234,11 +290,15 @@ fn resolve_speakers(w: &Words, found: &mut [Found], entities: &Entities, mention
     order.sort_by_key(|&i| position(&found[i]));
     // Per paragraph, the speaker of the latest quote attributed so far.
     let mut paragraph_speaker: Option<(usize, Speaker)> = None;
+    // The sentence and speaker of the latest quote attributed so far.
+    let mut sentence_speaker: Option<(usize, Speaker)> = None;
     let mut deferred = Vec::new();
     for i in order {
         let f = &found[i];
         let is_quote = !f.inner.is_empty();
         let speaker = match f.source {
+            // `He is not saying “…”`: no one is credited, and no one is continued.
+            Source::Clause(c) if c.negated => None,
             Source::Clause(c) => {
                 Some(resolver.resolve(&c.phrase, f.paragraph, w.a.text.get(c.cue.start..c.cue.end).unwrap_or("")))
             }
@@ -249,8 +309,11 @@ fn resolve_speakers(w: &Words, found: &mut [Found], entities: &Entities, mention
                 cue: ":".to_string(),
                 gender: None,
                 plural: false,
-                organization: false,
+                nature: speakers::Nature::Person,
+                described: true,
+                head: None,
                 paragraph: f.paragraph,
+                at: label.span.start,
             }),
             Source::Label(label, false) => Some(resolver.resolve(&label, f.paragraph, ":")),
             Source::Unattributed if f.kind == QuoteKind::Direct => {
@@ -273,11 +336,34 @@ fn resolve_speakers(w: &Words, found: &mut [Found], entities: &Entities, mention
                     }
                 }
             }
+            // `X called it “a” and “b”`: a fragment shares the speaker of the quote before it in
+            // its sentence.
+            Source::Unattributed if f.kind != QuoteKind::Scare => sentence_speaker
+                .as_ref()
+                .filter(|(s, _)| w.a.sentence_at(f.inner.start) == Some(*s))
+                .map(|(_, speaker)| {
+                    // Its own verb, when one stands between the two quotes (`and accused …`).
+                    let open = w.a.token_from(f.inner.start).saturating_sub(1);
+                    let between = || {
+                        (open.saturating_sub(12)..open)
+                            .rev()
+                            .take_while(|&t| !w.is_punct(t, &['"', '“', '”', '‘', '’']))
+                    };
+                    let past = |t: usize| attribution::is_cue(w, t) || w.lower(t).ends_with("ed");
+                    let verb = between()
+                        .find(|&t| attribution::is_verb_like(w, t) && past(t))
+                        .or_else(|| between().find(|&t| attribution::is_verb_like(w, t)));
+                    let cue = verb.map_or_else(|| speaker.cue.clone(), |t| w.text(t).to_string());
+                    Speaker { cue, ..speaker.clone() }
+                }),
             Source::Unattributed => None,
         };
         if is_quote {
             if let Some(s) = &speaker {
                 paragraph_speaker = Some((f.paragraph, s.clone()));
+                if let Some(sentence) = w.a.sentence_at(f.inner.start) {
+                    sentence_speaker = Some((sentence, s.clone()));
+                }
             }
         }
         found[i].speaker = speaker;

@@ -5,6 +5,7 @@
 //! It reads tokens only, with small closed word lists (determiners, prepositions, titles); it
 //! does not look up entities or resolve pronouns (see `speakers`).
 
+use super::lexicon::{self, Class, Lexicon};
 use crate::entities::Gender;
 use crate::model::Span;
 use crate::text::{Analysis, TokenKind};
@@ -38,294 +39,10 @@ pub(crate) struct Phrase {
     pub plural: bool,
 }
 
-/// Words between a subject and its speech verb: auxiliaries and adverbs (`has also said`).
-const AUXILIARIES: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "again",
-    "earlier",
-    "once",
-    "reportedly",
-    "repeatedly",
-    "previously",
-    "recently",
-    "not",
-    "never",
-    "often",
-    "further",
-    "even",
-    "still",
-    "just",
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "must",
-    "should",
-    "shall",
-    "did",
-    "does",
-    "do",
-    "been",
-    "being",
-    "quoted",
-    "publicly",
-    "privately",
-    "flatly",
-];
-
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some", "many",
-    "several", "few", "most", "all", "both", "each", "another", "other", "no", "one", "two", "three", "four", "five",
-    "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
-];
-
-/// Words that end a noun phrase going left or right.
-const STOPS: &[&str] = &[
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "because",
-    "while",
-    "when",
-    "where",
-    "if",
-    "as",
-    "than",
-    "so",
-    "to",
-    "of",
-    "for",
-    "from",
-    "at",
-    "with",
-    "within",
-    "in",
-    "inside",
-    "on",
-    "by",
-    "about",
-    "after",
-    "before",
-    "during",
-    "since",
-    "until",
-    "into",
-    "over",
-    "under",
-    "through",
-    "against",
-    "among",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "must",
-    "should",
-    "not",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "him",
-    "them",
-    "us",
-    "me",
-    "there",
-    "here",
-    "what",
-    "how",
-    "why",
-    "said",
-    "says",
-    "told",
-    "yesterday",
-    "today",
-    "tonight",
-    "also",
-    "then",
-    "however",
-    "according",
-    "last",
-    "next",
-    "ago",
-    "later",
-    "earlier",
-];
-
-/// Prepositions that attach a modifier to a speaker (`a spokesman for the ministry`).
-const POST_MODIFIERS: &[&str] = &["of", "for", "from", "at", "with", "within", "in", "inside"];
-
-/// Capitalized words that start sentences or clauses but never belong to a name.
-const CAPITALIZED_STOPS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "but",
-    "and",
-    "or",
-    "on",
-    "in",
-    "at",
-    "for",
-    "with",
-    "after",
-    "before",
-    "when",
-    "while",
-    "as",
-    "since",
-    "then",
-    "still",
-    "however",
-    "meanwhile",
-    "also",
-    "yesterday",
-    "today",
-    "tonight",
-    "earlier",
-    "later",
-    "asked",
-    "speaking",
-    "last",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "his",
-    "her",
-    "their",
-    "its",
-    "if",
-    "although",
-    "though",
-    "because",
-    "so",
-    "yet",
-    "now",
-    "here",
-    "there",
-    "according",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "instead",
-    "indeed",
-    "but",
-    "in",
-    "from",
-    "to",
-    "by",
-    "during",
-    "until",
-    "over",
-    "what",
-    "why",
-    "how",
-    "where",
-];
-
-/// Name particles between capitalized words (`Ludwig van Beethoven`, `Secretary of State`).
-const PARTICLES: &[&str] =
-    &["of", "de", "van", "von", "der", "den", "bin", "ibn", "al", "da", "del", "della", "di", "du", "la", "le"];
-
-const MALE: &[&str] = &[
-    "mr.",
-    "sir",
-    "lord",
-    "spokesman",
-    "chairman",
-    "congressman",
-    "man",
-    "father",
-    "husband",
-    "son",
-    "brother",
-    "king",
-    "prince",
-    "businessman",
-    "councilman",
-    "assemblyman",
-];
-const FEMALE: &[&str] = &[
-    "ms.",
-    "mrs.",
-    "miss",
-    "dame",
-    "lady",
-    "madam",
-    "spokeswoman",
-    "chairwoman",
-    "congresswoman",
-    "woman",
-    "mother",
-    "wife",
-    "daughter",
-    "sister",
-    "queen",
-    "princess",
-    "businesswoman",
-    "councilwoman",
-    "actress",
-];
-
-/// Token-level reading helpers over one analyzed document.
+/// Token-level reading helpers over one analyzed document and its word classes.
 pub(crate) struct Words<'a, 't> {
     pub a: &'a Analysis<'t>,
+    pub lex: &'a Lexicon,
 }
 
 impl<'a, 't> Words<'a, 't> {
@@ -336,12 +53,22 @@ impl<'a, 't> Words<'a, 't> {
     pub(crate) fn lower(&self, i: usize) -> &'a str {
         self.a.key(i)
     }
-    pub(crate) fn is(&self, i: usize, list: &[&str]) -> bool {
-        i < self.a.tokens.len() && list.contains(&self.lower(i))
+    /// True when token `i`'s key is one of `keys` (a handful of words; longer lists are
+    /// classes of the [`Lexicon`]).
+    pub(crate) fn is(&self, i: usize, keys: &[&str]) -> bool {
+        i < self.a.tokens.len() && keys.contains(&self.lower(i))
+    }
+    /// The word classes of token `i`.
+    pub(crate) fn class(&self, i: usize) -> Class {
+        self.lex.of(self.a.tokens[i].word)
+    }
+    /// True when token `i` exists and is of one of the classes `c`.
+    pub(crate) fn has(&self, i: usize, c: Class) -> bool {
+        i < self.a.tokens.len() && self.class(i).intersects(c)
     }
     /// True when token `i` is a form of a speech verb.
     pub(crate) fn is_speech_verb(&self, i: usize) -> bool {
-        self.a.speech_lemma(i).is_some()
+        self.has(i, Class::SPEECH)
     }
     pub(crate) fn is_punct(&self, i: usize, chars: &[char]) -> bool {
         let t = &self.a.tokens[i];
@@ -367,7 +94,7 @@ impl<'a, 't> Words<'a, 't> {
     }
     /// A word that can be part of a name: capitalized, not a function word, not a possessive.
     pub(crate) fn is_name_word(&self, i: usize) -> bool {
-        self.is_word(i) && self.is_capitalized(i) && !self.is(i, CAPITALIZED_STOPS) && !self.is_possessive(i)
+        self.is_word(i) && self.is_capitalized(i) && !self.has(i, Class::CAPITALIZED_STOP) && !self.is_possessive(i)
     }
     fn pronoun(&self, i: usize) -> Option<(Pronoun, usize)> {
         if !self.is_word(i) {
@@ -402,7 +129,7 @@ pub(crate) fn subject_before(w: &Words, lo: usize, verb: usize) -> Option<Phrase
         if j < lo {
             return None;
         }
-        if w.is(j, AUXILIARIES) || (w.is_word(j) && !w.is_capitalized(j) && w.lower(j).ends_with("ly")) {
+        if w.has(j, Class::AUXILIARY) || (w.is_word(j) && !w.is_capitalized(j) && w.lower(j).ends_with("ly")) {
             j = j.checked_sub(1)?;
         } else if w.is(j, &["as"]) && j > lo && w.is(j - 1, &["quoted"]) {
             j = j.checked_sub(2)?; // `was quoted as saying`
@@ -412,7 +139,13 @@ pub(crate) fn subject_before(w: &Words, lo: usize, verb: usize) -> Option<Phrase
     }
     if w.is_punct(j, &[',']) {
         let k = (lo..j).rev().find(|&k| w.is_punct(k, &[',']))?;
-        let subject = phrase_ending_at(w, lo, k.checked_sub(1)?);
+        // `The Herald, citing a senior official, reported`: the one cited is the source.
+        if w.is(k + 1, &["citing", "quoting"]) {
+            if let Some(cited) = subject_after(w, k + 2, j) {
+                return Some(cited);
+            }
+        }
+        let subject = phrase_ending_at(w, lo, skip_parenthesis(w, lo, k.checked_sub(1)?)?);
         // `The firm's founder, Jane Doe, said`: the appositive name names the speaker.
         let appositive = (k + 1 < j).then(|| phrase_ending_at(w, k + 1, j - 1)).flatten();
         return match (subject, appositive) {
@@ -425,14 +158,21 @@ pub(crate) fn subject_before(w: &Words, lo: usize, verb: usize) -> Option<Phrase
             }
             (subject, _) => subject,
         };
-    } else if w.is_punct(j, &[')']) {
-        let k = (lo..j).rev().find(|&k| w.is_punct(k, &['(']))?;
-        j = k.checked_sub(1)?;
     }
+    j = skip_parenthesis(w, lo, j)?;
     if j < lo {
         return None;
     }
     phrase_ending_at(w, lo, j)
+}
+
+/// The token before a parenthesis that ends at token `j` (`Rep. Jane Doe (D-Wis.)`), or `j`.
+fn skip_parenthesis(w: &Words, lo: usize, j: usize) -> Option<usize> {
+    if !w.is_punct(j, &[')']) {
+        return Some(j);
+    }
+    let k = (lo.max(j.saturating_sub(12))..j).rev().find(|&k| w.is_punct(k, &['(']))?;
+    k.checked_sub(1)
 }
 
 /// The speaker phrase that starts at token `start` and ends before token `hi`: the subject of
@@ -445,7 +185,7 @@ pub(crate) fn subject_after(w: &Words, start: usize, hi: usize) -> Option<Phrase
         return Some(pronoun_phrase(w, start, p, len));
     }
     let mut k = start;
-    if w.is(k, DETERMINERS) {
+    if w.has(k, Class::DETERMINER) {
         k += 1;
     }
     let first_content = k;
@@ -462,8 +202,8 @@ pub(crate) fn subject_after(w: &Words, start: usize, hi: usize) -> Option<Phrase
         if joins {
             head_end.get_or_insert(k - 1);
         } else if (w.a.tokens[k].kind == TokenKind::Punct && !possessive_mark)
-            || (w.is(k, STOPS) && !w.is(k, DETERMINERS))
-            || (w.is_capitalized(k) && w.is(k, CAPITALIZED_STOPS) && k > first_content)
+            || (w.has(k, Class::STOP) && !w.has(k, Class::DETERMINER))
+            || (w.is_capitalized(k) && w.has(k, Class::CAPITALIZED_STOP) && k > first_content)
         {
             break;
         }
@@ -473,12 +213,42 @@ pub(crate) fn subject_after(w: &Words, start: usize, hi: usize) -> Option<Phrase
         return None;
     }
     let last = k - 1;
-    if w.is(last, DETERMINERS) || w.is(last, &["of", "for"]) {
+    if w.has(last, Class::DETERMINER) || w.is(last, &["of", "for"]) {
         return None;
     }
     let head_last = head_end.unwrap_or(last);
     let named = w.is_name_word(head_last);
     Some(finish(w, start, head_last, last, named))
+}
+
+/// `Whitfield implored`, `a Western official cautioned`: a subject phrase starting at token
+/// `k` followed by a word that `verb` accepts (before token `hi`), as (phrase, verb token).
+pub(crate) fn subject_then_verb(
+    w: &Words,
+    k: usize,
+    hi: usize,
+    verb: impl Fn(usize) -> bool,
+) -> Option<(Phrase, usize)> {
+    if k >= hi {
+        return None;
+    }
+    if let Some((p, len)) = w.pronoun(k) {
+        return verb(k + 1).then(|| (pronoun_phrase(w, k, p, len), k + 1));
+    }
+    // The words of the phrase: no punctuation, stop word or second determiner.
+    let mut v = k + 1;
+    while v < hi && v - k <= 6 {
+        if verb(v) && !w.is_capitalized(v) {
+            let named = w.is_name_word(v - 1);
+            return Some((finish(w, k, v - 1, v - 1, named), v));
+        }
+        let word = w.is_word(v) && !w.has(v, Class::STOP) && (v == k + 1 || !w.has(v, Class::DETERMINER));
+        if !word {
+            return None;
+        }
+        v += 1;
+    }
+    None
 }
 
 /// The label of a transcript line (`President Jane Doe`, `DOE`) as a speaker phrase.
@@ -496,12 +266,22 @@ fn phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<Phrase> {
     // Walk back over modifiers: `a press secretary for the president`, `officials in Moscow`.
     for _ in 0..2 {
         let close_to = first >= lo + 2 && w.is(first - 1, &["to"]) && w.is(first - 2, &["close", "closer", "near"]);
-        if first < lo + 2 || !(w.is(first - 1, POST_MODIFIERS) || close_to) {
+        if first < lo + 2 || !(w.has(first - 1, Class::POST_MODIFIER) || close_to) {
             break;
         }
-        match simple_phrase_ending_at(w, lo, first - 2) {
+        // `officials involved in the talks`, `a source familiar with the plan`: a participle
+        // or adjective between the head and its preposition.
+        let mut head = if close_to { first.saturating_sub(3).max(lo) } else { first - 2 };
+        let participle = |t: usize| {
+            let k = w.lower(t);
+            w.is_word(t) && !w.is_capitalized(t) && (k.ends_with("ed") || k.ends_with("ing") || k == "familiar")
+        };
+        if participle(head) && head > lo && !w.is_speech_verb(head) {
+            head -= 1;
+        }
+        match simple_phrase_ending_at(w, lo, head) {
             Some((earlier, earlier_named)) => {
-                head_last = first - 2;
+                head_last = head;
                 head_named = earlier_named;
                 first = earlier;
             }
@@ -524,15 +304,8 @@ fn pronoun_phrase(w: &Words, i: usize, p: Pronoun, len: usize) -> Phrase {
 
 /// A phrase of tokens `first..=last` whose head ends at `head_last`.
 fn finish(w: &Words, first: usize, head_last: usize, last: usize, named: bool) -> Phrase {
-    let gender = (first..=head_last).find_map(|i| {
-        if w.is(i, MALE) {
-            Some(Gender::Male)
-        } else if w.is(i, FEMALE) {
-            Some(Gender::Female)
-        } else {
-            None
-        }
-    });
+    // The gendered word nearest the head decides: `his wife`, `the chairman's wife`.
+    let gender = (first..=head_last).rev().find_map(|i| lexicon::gender(w.class(i)));
     let head_word = w.lower(head_last);
     let plural = !named
         && ((head_word.ends_with('s')
@@ -557,7 +330,7 @@ fn simple_phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<(usize, boo
         while k > lo {
             if w.is_name_word(k - 1) {
                 k -= 1;
-            } else if k >= lo + 2 && w.is(k - 1, PARTICLES) && w.is_name_word(k - 2) {
+            } else if k >= lo + 2 && w.has(k - 1, Class::PARTICLE) && w.is_name_word(k - 2) {
                 k -= 2;
             } else {
                 break;
@@ -568,12 +341,13 @@ fn simple_phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<(usize, boo
         let mut extra = 0;
         while k > lo && extra < 4 {
             let t = k - 1;
-            if w.is(t, DETERMINERS) {
-                k = t;
+            if w.has(t, Class::DETERMINER) {
+                // `the two`, `his three`: an article before a numeral belongs too.
+                k = if t > lo && w.has(t - 1, Class::DETERMINER) { t - 1 } else { t };
                 break;
             }
-            let stop = w.is(t, STOPS)
-                || (w.is_capitalized(t) && w.is(t, CAPITALIZED_STOPS))
+            let stop = w.has(t, Class::STOP)
+                || (w.is_capitalized(t) && w.has(t, Class::CAPITALIZED_STOP))
                 || w.is_speech_verb(t)
                 || w.lower(t).ends_with("ly");
             let descriptor = w.is_word(t) && !stop;
@@ -588,7 +362,11 @@ fn simple_phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<(usize, boo
     let t = &w.a.tokens[j];
     let content = matches!(t.kind, TokenKind::Word | TokenKind::Number);
     let lower = w.lower(j);
-    if !content || w.is(j, STOPS) || w.is(j, DETERMINERS) || w.is_capitalized(j) && w.is(j, CAPITALIZED_STOPS) {
+    if !content
+        || w.has(j, Class::STOP)
+        || w.has(j, Class::DETERMINER)
+        || w.is_capitalized(j) && w.has(j, Class::CAPITALIZED_STOP)
+    {
         return None;
     }
     // A verb or adverb is no head: `declined to say`, `had long said`.
@@ -598,13 +376,14 @@ fn simple_phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<(usize, boo
     let mut k = j;
     while k > lo && j - k < 8 {
         let t = k - 1;
-        if w.is(t, DETERMINERS) {
-            return Some((t, false));
+        if w.has(t, Class::DETERMINER) {
+            let article = t > lo && w.has(t - 1, Class::DETERMINER);
+            return Some((if article { t - 1 } else { t }, false));
         }
         let inner_mark = w.is_punct(t, &['’', '\'', '-']);
         let blocked = (w.a.tokens[t].kind == TokenKind::Punct && !inner_mark)
-            || w.is(t, STOPS)
-            || (w.is_capitalized(t) && w.is(t, CAPITALIZED_STOPS))
+            || w.has(t, Class::STOP)
+            || (w.is_capitalized(t) && w.has(t, Class::CAPITALIZED_STOP))
             || w.is_speech_verb(t);
         if blocked {
             break;
@@ -620,14 +399,16 @@ mod tests {
 
     fn before(text: &str) -> Option<(String, PhraseKind)> {
         let a = Analysis::of_text(text);
-        let w = Words { a: &a };
+        let lex = Lexicon::new(&a);
+        let w = Words { a: &a, lex: &lex };
         let verb = (0..a.tokens.len()).find(|&i| w.is_speech_verb(i))?;
         subject_before(&w, 0, verb).map(|p| (text[p.span.start..p.span.end].to_string(), p.kind))
     }
 
     fn after(text: &str) -> Option<String> {
         let a = Analysis::of_text(text);
-        let w = Words { a: &a };
+        let lex = Lexicon::new(&a);
+        let w = Words { a: &a, lex: &lex };
         let verb = (0..a.tokens.len()).find(|&i| w.is_speech_verb(i))?;
         subject_after(&w, verb + 1, a.tokens.len()).map(|p| text[p.span.start..p.span.end].to_string())
     }

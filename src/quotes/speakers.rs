@@ -1,15 +1,39 @@
-//! Who a speaker phrase designates: the entity whose mention covers a name (its full merged
-//! name and id), the full name found elsewhere in the article for a bare `Ms. Doe` when no
-//! entity covers it, the description itself for unnamed sources, and for a pronoun the last
-//! compatible speaker of the current or previous paragraph, else the nearest preceding
-//! compatible person mention, else any earlier compatible speaker.
+//! Who a speaker phrase designates.
 //!
-//! It does not find phrases (see `phrases`) nor recognize entities (see `entities`).
+//! - A **name** resolves to the entity whose mention covers it (its merged name and id), as
+//!   long as the genders agree: `Mrs. Doe` is not the John Doe a bare `Doe` joined. Failing
+//!   that, to the person of the document with that surname and a compatible gender (entity or
+//!   full name written elsewhere in the article).
+//! - A **description** stays itself (an unnamed source), except a phrase that points back
+//!   (`this same source`, `the official`) takes the earlier source it repeats, and a message
+//!   (`a statement from the mayor's office`, `the campaign's letter`) is credited to its issuer.
+//! - A **pronoun** goes to the nearest compatible person before it (outside quotes): a
+//!   speaker, an entity mention or a name; `he` and `she` never to an organization, a
+//!   document or someone of the other gender, `they` to a plural or a group.
+//!
+//! The local phrase stays the speaker's `span` in every case. It does not find phrases (see
+//! `phrases`) nor recognize entities (see `entities`).
 
+use super::lexicon::{self, Class};
 use super::phrases::{Phrase, PhraseKind, Pronoun, Words};
 use crate::entities::{Entities, Gender, MentionRef};
 use crate::model::{EntityKind, Span};
+use crate::text::WordId;
 use std::collections::HashMap;
+
+/// How many mentions before and after a name are searched for the person with its surname.
+const SURNAME_WINDOW: usize = 200;
+
+/// What a speaker is, as far as pronouns care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Nature {
+    Person,
+    /// An organization, a place, a group of people named as one (`the committee`).
+    Group,
+    /// A message or document (`a statement`) whose issuer is unknown.
+    Document,
+    Unknown,
+}
 
 /// A resolved speaker.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,123 +45,46 @@ pub(crate) struct Speaker {
     pub cue: String,
     pub gender: Option<Gender>,
     pub plural: bool,
-    pub organization: bool,
+    pub nature: Nature,
+    /// True for an unnamed source (`a senior official`).
+    pub described: bool,
+    /// The head word of a description (`source` in `a senior source`), for `the same source`.
+    pub head: Option<crate::text::WordId>,
     /// Paragraph index of the attribution clause.
     pub paragraph: usize,
+    /// Byte offset of the attribution clause (where the speaker was last named).
+    pub at: usize,
 }
 
-/// Title words that precede a name and are not part of it (`Prime Minister`, `Ms.`).
-const TITLES: &[&str] = &[
-    "mr.",
-    "mrs.",
-    "ms.",
-    "miss",
-    "dr.",
-    "prof.",
-    "sen.",
-    "rep.",
-    "gov.",
-    "gen.",
-    "col.",
-    "lt.",
-    "capt.",
-    "sgt.",
-    "adm.",
-    "rev.",
-    "pres.",
-    "amb.",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "secretary",
-    "under",
-    "deputy",
-    "assistant",
-    "senator",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "governor",
-    "mayor",
-    "ambassador",
-    "envoy",
-    "general",
-    "admiral",
-    "colonel",
-    "captain",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "sheikh",
-    "chief",
-    "justice",
-    "judge",
-    "attorney",
-    "director",
-    "chairman",
-    "chairwoman",
-    "commissioner",
-    "premier",
-    "leader",
-    "speaker",
-    "spokesman",
-    "spokeswoman",
-    "state",
-    "defense",
-    "defence",
-    "foreign",
-    "interior",
-    "finance",
-    "the",
-    "former",
-    "acting",
-    "coach",
-    "officer",
-    "inspector",
-    "sergeant",
-    "lieutenant",
-    "professor",
-    "dean",
-    "bishop",
-    "archbishop",
-    "cardinal",
-    "father",
-    "sister",
-    "brother",
-    "rabbi",
-    "imam",
-    "ceo",
-    "chair",
-    "president-elect",
-    "sheriff",
-    "detective",
-    "major",
-    "private",
-    "corporal",
-];
+impl Speaker {
+    fn compatible(&self, p: Pronoun) -> bool {
+        let person = matches!(self.nature, Nature::Person | Nature::Unknown);
+        match p {
+            Pronoun::He => !self.plural && person && self.gender != Some(Gender::Female),
+            Pronoun::She => !self.plural && person && self.gender != Some(Gender::Male),
+            Pronoun::They => self.plural || self.nature == Nature::Group,
+            Pronoun::It => self.nature == Nature::Group || self.nature == Nature::Document,
+            Pronoun::First => false,
+        }
+    }
+}
 
 pub(crate) struct Resolver<'a, 't> {
     w: &'a Words<'a, 't>,
     entities: &'a Entities,
     /// This document's entity mentions, sorted by start.
     mentions: &'a [MentionRef],
-    /// Outer spans of this document's quotes, sorted: mentions inside them are no antecedents.
+    /// Inner spans of this document's quotes, sorted: mentions inside them are no antecedents.
     quotes: &'a [Span],
-    /// Surname → the longest full name seen in the document (`Doe` → `Jane Q. Doe`).
-    full_names: HashMap<String, String>,
     /// Names found by capitalization, for when the entity recognizer gives no antecedent.
     runs: Vec<NameRun>,
-    /// Genders learned from honorifics and resolved pronouns, by speaker name.
+    /// Surname key → the runs of two words or more that end with it, in order.
+    full_names: HashMap<WordId, Vec<usize>>,
+    /// Genders learned from resolved speakers, by name (see [`person_key`]); the genders of
+    /// names in the text are the runs'.
     learned: HashMap<String, Gender>,
-    last: Option<Speaker>,
+    /// Every speaker resolved so far, in text order of their clauses.
+    history: Vec<Speaker>,
 }
 
 impl<'a, 't> Resolver<'a, 't> {
@@ -148,33 +95,31 @@ impl<'a, 't> Resolver<'a, 't> {
         quotes: &'a [Span],
     ) -> Self {
         let runs = name_runs(w);
-        Resolver {
-            w,
-            entities,
-            mentions,
-            quotes,
-            full_names: full_names(&runs),
-            runs,
-            learned: HashMap::new(),
-            last: None,
+        let mut full_names: HashMap<WordId, Vec<usize>> = HashMap::new();
+        for (i, run) in runs.iter().enumerate() {
+            if run.bare.1 > run.bare.0 {
+                full_names.entry(w.a.tokens[run.bare.1].word).or_default().push(i);
+            }
         }
+        Resolver { w, entities, mentions, quotes, runs, full_names, learned: HashMap::new(), history: Vec::new() }
     }
 
     /// The last speaker resolved (of a quote or of reported speech).
     pub(crate) fn last(&self) -> Option<&Speaker> {
-        self.last.as_ref()
+        self.history.last()
     }
 
     /// A quote without a clause of its own in `paragraph` continued the last speaker.
     pub(crate) fn continue_in(&mut self, paragraph: usize) {
-        if let Some(last) = &mut self.last {
+        if let Some(last) = self.history.last_mut() {
             last.paragraph = paragraph;
         }
     }
 
     /// Resolves the speaker phrase of a clause in paragraph `paragraph` with cue `cue`.
     pub(crate) fn resolve(&mut self, phrase: &Phrase, paragraph: usize, cue: &str) -> Speaker {
-        let text = &self.w.a.text[phrase.span.start..phrase.span.end];
+        let w = self.w;
+        let text = &w.a.text[phrase.span.start..phrase.span.end];
         let mut speaker = Speaker {
             name: text.to_string(),
             id: None,
@@ -182,96 +127,358 @@ impl<'a, 't> Resolver<'a, 't> {
             cue: cue.to_string(),
             gender: phrase.gender,
             plural: phrase.plural,
-            organization: false,
+            nature: Nature::Unknown,
+            described: false,
+            head: None,
             paragraph,
+            at: phrase.span.start,
         };
         match phrase.kind {
             PhraseKind::Pronoun(p) => return self.pronoun(p, speaker),
-            PhraseKind::Name => {
-                if let Some(e) = self.entity_covering(phrase.head) {
-                    let entity = &self.entities.list[e];
-                    speaker.name = entity.name.clone();
-                    speaker.id = Some(entity.id.clone());
-                    speaker.organization = entity.kind != EntityKind::Person;
-                    speaker.gender = speaker.gender.or(self.entities.genders.get(e).copied().flatten());
-                } else {
-                    speaker.name = self.full_name(&self.w.a.text[phrase.head.start..phrase.head.end]);
-                }
-                speaker.gender = speaker.gender.or(self.learned.get(&speaker.name).copied());
-                if let Some(g) = speaker.gender {
-                    self.learned.insert(speaker.name.clone(), g);
+            PhraseKind::Name => self.name(phrase, &mut speaker),
+            PhraseKind::Description => {
+                if let Some((earlier, span)) = self.description(phrase, &mut speaker) {
+                    speaker = Speaker { span, cue: speaker.cue, paragraph, at: speaker.at, ..earlier };
                 }
             }
-            PhraseKind::Description => {}
         }
-        self.last = Some(speaker.clone());
+        self.history.push(speaker.clone());
         speaker
+    }
+
+    fn name(&mut self, phrase: &Phrase, speaker: &mut Speaker) {
+        let w = self.w;
+        let head_last = w.a.token_from(phrase.head.end).saturating_sub(1);
+        let fits = |e: usize| {
+            let g = self.entity_gender(e);
+            phrase.gender.is_none() || g.is_none() || g == phrase.gender
+        };
+        let covering = self.entity_covering(phrase.head).filter(|&e| fits(e));
+        // A bare or capitalized surname (`OKAFOR`, `Chief Molnar`) that the recognizer kept
+        // apart: the person of the document named in full with that surname.
+        let first = w.a.token_from(phrase.span.start);
+        let partial = covering.map_or(true, |e| {
+            let name = &self.entities.list[e].name;
+            let opening = name.split_whitespace().next().unwrap_or("");
+            let titled = (first..=head_last).any(|t| {
+                w.text(t) == opening && w.has(t, Class::TITLE | Class::PERSON_NOUN | Class::MALE | Class::FEMALE)
+            });
+            name.split_whitespace().count() < 2 || !name.chars().any(char::is_lowercase) || titled
+        });
+        let entity = if partial {
+            self.entity_by_surname(head_last, phrase.gender, phrase.head.start).or(covering)
+        } else {
+            covering
+        };
+        if let Some(e) = entity {
+            let entity = &self.entities.list[e];
+            speaker.name = entity.name.clone();
+            speaker.id = Some(entity.id.clone());
+            speaker.nature = if entity.kind == EntityKind::Person { Nature::Person } else { Nature::Group };
+            speaker.gender = speaker.gender.or(self.entities.genders.get(e).copied().flatten());
+        } else {
+            speaker.name = self.full_name(phrase.head, phrase.gender);
+            if w.has(head_last, Class::GROUP_NOUN) {
+                speaker.nature = Nature::Group;
+            }
+        }
+        let key = person_key(&speaker.name);
+        speaker.gender = speaker.gender.or_else(|| self.learned.get(&key).copied().or_else(|| self.run_gender(&key)));
+        if let Some(g) = speaker.gender {
+            self.learned.insert(key, g);
+        }
+    }
+
+    /// What the entities stage or this document's honorifics tell of entity `e`'s gender.
+    fn entity_gender(&self, e: usize) -> Option<Gender> {
+        if let Some(g) = self.entities.genders.get(e).copied().flatten() {
+            return Some(g);
+        }
+        let entity = self.entities.list.get(e)?;
+        let key = person_key(&entity.name);
+        self.learned.get(&key).copied().or_else(|| self.run_gender(&key))
+    }
+
+    /// The gender a name run of the document gives the name `key` (`Robert Lang`).
+    fn run_gender(&self, key: &str) -> Option<Gender> {
+        let w = self.w;
+        let surname = key.rsplit(' ').next()?;
+        self.runs.iter().filter(|r| r.gender.is_some() && w.text(r.bare.1) == surname).find_map(|r| {
+            let first = key.split(' ').next().unwrap_or("");
+            let same = r.bare.0 == r.bare.1 || key == surname || w.text(r.bare.1.saturating_sub(1)) == first;
+            same.then_some(r.gender).flatten()
+        })
+    }
+
+    /// An unnamed source: its nature, and the earlier speaker it repeats or the issuer of
+    /// the message it names, if any.
+    /// Returns the speaker it stands for, and the span to credit (the local phrase, or the
+    /// issuer's own phrase when the message's clause names it: `The union issued a statement
+    /// praising …`).
+    fn description(&mut self, phrase: &Phrase, speaker: &mut Speaker) -> Option<(Speaker, Span)> {
+        let w = self.w;
+        let first = w.a.token_from(phrase.span.start);
+        let head_last = w.a.token_from(phrase.head.end).saturating_sub(1);
+        let head = w.a.tokens.get(head_last).map(|t| t.word);
+        speaker.described = true;
+        speaker.head = head;
+        let head_class = w.class(head_last);
+        speaker.nature = if head_class.intersects(Class::PERSON_NOUN) {
+            Nature::Person
+        } else if head_class.intersects(Class::GROUP_NOUN | Class::PLURAL_NOUN) {
+            Nature::Group
+        } else if head_class.intersects(Class::DOCUMENT_NOUN) {
+            Nature::Document
+        } else {
+            Nature::Unknown
+        };
+        if speaker.nature == Nature::Group && w.has(head_last, Class::PLURAL_NOUN) {
+            speaker.plural = true;
+        }
+        // `this same source`, `the same official`: the last source with that head word.
+        let points_back = (first..head_last).any(|i| w.is(i, &["same", "aforementioned"]))
+            || (w.is(first, &["this", "that"]) && speaker.nature == Nature::Person && !speaker.plural);
+        if points_back {
+            // The last source with that head word, else the last unnamed person.
+            let same_head = self.history.iter().rev().find(|s| s.described && s.head == head);
+            let person = || {
+                self.history.iter().rev().find(|s| s.described && matches!(s.nature, Nature::Person | Nature::Unknown))
+            };
+            if let Some(earlier) = same_head.or_else(person) {
+                return Some((earlier.clone(), phrase.span));
+            }
+        }
+        if speaker.nature == Nature::Document {
+            let issuer = self.issuer(phrase, head_last)?;
+            let span = if phrase.span.contains(issuer.span) { phrase.span } else { issuer.span };
+            return Some((issuer, span));
+        }
+        None
+    }
+
+    /// Who issued the message `phrase` names: `from`/`by`/`of` X inside the phrase, or a
+    /// possessive before its head (`the campaign's statement`).
+    fn issuer(&mut self, phrase: &Phrase, head_last: usize) -> Option<Speaker> {
+        let w = self.w;
+        let first = w.a.token_from(phrase.span.start);
+        let last = w.a.token_from(phrase.span.end).saturating_sub(1);
+        let from = (head_last + 1..=last).find(|&i| w.is(i, &["from", "by", "of"])).map(|i| i + 1);
+        let possessive = (first..head_last).rev().find(|&i| {
+            let k = w.lower(i);
+            k.ends_with("'s") || k.ends_with("s'")
+        });
+        let (start, end) = match (from, possessive) {
+            (Some(f), _) if f <= last => (f, last),
+            (_, Some(p)) => ((first..=p).find(|&i| !w.has(i, Class::DETERMINER)).unwrap_or(p), p),
+            // `The union issued a statement praising …`: the subject of the verb before it.
+            _ => {
+                let verb = first.checked_sub(1).filter(|&v| w.is_word(v) && !w.is_capitalized(v))?;
+                let lo = (verb.saturating_sub(30)..verb)
+                    .rev()
+                    .find(|&t| w.is_punct(t, &['.', '!', '?', ';', '“', '”', '"']))
+                    .map_or(verb.saturating_sub(30), |t| t + 1);
+                let subject = super::phrases::subject_before(w, lo, verb)?;
+                let mut issuer = Speaker {
+                    name: w.a.text[subject.head.start..subject.head.end].to_string(),
+                    id: None,
+                    span: subject.span,
+                    cue: String::new(),
+                    gender: subject.gender,
+                    plural: subject.plural,
+                    nature: Nature::Group,
+                    described: subject.kind == PhraseKind::Description,
+                    head: None,
+                    paragraph: 0,
+                    at: subject.span.start,
+                };
+                if subject.kind == PhraseKind::Name {
+                    self.name(&subject, &mut issuer);
+                }
+                return (subject.kind != PhraseKind::Description
+                    || !w.has(w.a.token_from(subject.head.end).saturating_sub(1), Class::DOCUMENT_NOUN))
+                .then_some(issuer);
+            }
+        };
+        let span = w.span(start, end);
+        let head = Span::new(w.a.tokens[start].span.start, strip_possessive(w, end));
+        let named = (start..=end).any(|i| w.is_name_word(i));
+        let kind = if named { PhraseKind::Name } else { PhraseKind::Description };
+        let inner = Phrase { span, head, kind, gender: None, plural: false };
+        let mut issuer = Speaker {
+            name: w.a.text[head.start..head.end].to_string(),
+            id: None,
+            span,
+            cue: String::new(),
+            gender: None,
+            plural: false,
+            nature: Nature::Group,
+            described: !named,
+            head: None,
+            paragraph: 0,
+            at: span.start,
+        };
+        if named {
+            self.name(&inner, &mut issuer);
+        }
+        Some(issuer)
     }
 
     fn pronoun(&mut self, p: Pronoun, unresolved: Speaker) -> Speaker {
         if p == Pronoun::First {
             return unresolved;
         }
+        let at = unresolved.span.start;
         let paragraph = unresolved.paragraph;
-        let fits = |s: &&Speaker| compatible(s, p);
-        let recent = self.last.as_ref().filter(|s| s.paragraph + 1 >= paragraph).filter(fits).cloned();
-        let found = recent
-            .or_else(|| self.nearest_person(unresolved.span.start, p))
-            .or_else(|| self.last.as_ref().filter(fits).cloned());
+        let first_paragraph = paragraph.saturating_sub(2);
+        let from = self.w.a.paragraphs.get(first_paragraph).map_or(0, |s| s.start);
+        let speaker = self.history.iter().rev().find(|s| s.at < at && s.compatible(p));
+        let recent_speaker = speaker.filter(|s| s.paragraph + 1 >= paragraph).cloned();
+        // The nearest compatible person named after that speaker's clause.
+        let after = recent_speaker.as_ref().map_or(from, |s| s.at.max(from));
+        let mention = self.nearest_person(after, at, p);
+        let found = match (mention, recent_speaker) {
+            // A person named as a subject after the speaker's clause takes over (`Brandt was
+            // not impressed. “…,” he said`); an object or a possessive does not.
+            (Some(m), Some(s)) => {
+                Some(if self.same_person(&m, &s) || self.is_object(m.span) || self.is_possessive(m.span) {
+                    s
+                } else {
+                    m
+                })
+            }
+            (Some(m), None) => Some(m),
+            (None, Some(s)) => Some(s),
+            (None, None) => self.nearest_person(0, at, p).or_else(|| speaker.cloned()),
+        };
         let Some(mut speaker) = found else { return unresolved };
         speaker.span = unresolved.span;
         speaker.cue = unresolved.cue;
         speaker.paragraph = paragraph;
-        if speaker.gender.is_none() && speaker.id.is_some() {
+        speaker.at = at;
+        if speaker.gender.is_none() && !speaker.described {
             speaker.gender = unresolved.gender;
             if let Some(g) = unresolved.gender {
-                self.learned.insert(speaker.name.clone(), g);
+                self.learned.insert(person_key(&speaker.name), g);
             }
         }
-        self.last = Some(speaker.clone());
+        self.history.push(speaker.clone());
         speaker
     }
 
-    /// The nearest person mentioned before byte `at`, outside quotes, compatible with `p`:
+    fn same_person(&self, a: &Speaker, b: &Speaker) -> bool {
+        match (&a.id, &b.id) {
+            (Some(x), Some(y)) => x == y,
+            _ => a.name == b.name,
+        }
+    }
+
+    /// The nearest person named in `from..at` (bytes), outside quotes, compatible with `p`:
     /// an entity mention, else a name found by capitalization.
-    fn nearest_person(&self, at: usize, p: Pronoun) -> Option<Speaker> {
+    fn nearest_person(&self, from: usize, at: usize, p: Pronoun) -> Option<Speaker> {
         if !matches!(p, Pronoun::He | Pronoun::She) {
             return None;
         }
-        self.nearest_entity(at, p).or_else(|| self.nearest_name_run(at, p))
+        let entity = self.nearest_entity(from, at, p);
+        let run = self.nearest_name_run(from, at, p);
+        match (entity, run) {
+            (Some(e), Some(r)) => Some(if r.at > e.at && r.id.is_none() && !self.covered(r.span) { r } else { e }),
+            (e, r) => e.or(r),
+        }
     }
 
-    fn nearest_name_run(&self, at: usize, p: Pronoun) -> Option<Speaker> {
+    /// True when the name at `span` is the object of a verb or preposition (`lashed out at
+    /// Speaker Varga`, `met Varga`), which a later `he` rarely means.
+    fn is_object(&self, span: Span) -> bool {
+        let w = self.w;
+        let mut t = w.a.token_from(span.start);
+        for _ in 0..5 {
+            let Some(p) = t.checked_sub(1) else { return false };
+            if w.is_name_word(p) || w.has(p, Class::TITLE | Class::DETERMINER) {
+                t = p;
+                continue;
+            }
+            let k = w.lower(p);
+            return w.has(p, Class::PREPOSITION)
+                || (w.is_word(p)
+                    && !w.is_capitalized(p)
+                    && !w.has(p, Class::STOP)
+                    && (k.ends_with("ed") || k.ends_with('s')));
+        }
+        false
+    }
+
+    /// The nearest of `candidates` (nearest first) that is no object, unless only objects
+    /// stand in that paragraph.
+    fn prefer_subject(&self, candidates: impl Iterator<Item = Speaker>) -> Option<Speaker> {
+        let mut object: Option<Speaker> = None;
+        for c in candidates {
+            if let Some(o) = &object {
+                if self.paragraph_of(c.at) != self.paragraph_of(o.at) {
+                    break;
+                }
+            }
+            if !self.is_object(c.span) {
+                return Some(c);
+            }
+            object.get_or_insert(c);
+        }
+        object
+    }
+
+    /// `Obama’s inauguration`: a name that modifies what follows.
+    fn is_possessive(&self, span: Span) -> bool {
+        let rest = self.w.a.text.get(span.end..).unwrap_or("");
+        let last = self.w.a.token_from(span.end).saturating_sub(1);
+        rest.starts_with("'s") || rest.starts_with("’s") || self.w.lower(last).ends_with("'s")
+    }
+
+    fn paragraph_of(&self, at: usize) -> usize {
+        self.w.a.paragraphs.partition_point(|p| p.end < at)
+    }
+
+    fn covered(&self, span: Span) -> bool {
+        let end = self.mentions.partition_point(|m| m.span.start < span.end);
+        self.mentions[..end].iter().rev().take(4).any(|m| m.span.overlaps(span))
+    }
+
+    fn nearest_name_run(&self, from: usize, at: usize, p: Pronoun) -> Option<Speaker> {
         let end = self.runs.partition_point(|r| r.span.end <= at);
-        self.runs[..end].iter().rev().take(40).find_map(|run| {
-            if self.inside_quote(run.span) {
+        let found = self.runs[..end].iter().rev().take(40).take_while(|r| r.span.start >= from).filter_map(|run| {
+            if self.inside_quote(run.span) || run.bare.1 == run.bare.0 && run.gender.is_none() {
                 return None;
             }
-            let name = self.full_name(&run.bare);
-            let gender = run.gender.or(self.learned.get(&name).copied());
+            let gender = run.gender;
             let speaker = Speaker {
-                name,
+                name: String::new(),
                 id: None,
                 span: run.span,
                 cue: String::new(),
                 gender,
                 plural: false,
-                organization: false,
+                nature: Nature::Person,
+                described: false,
+                head: None,
                 paragraph: 0,
+                at: run.span.start,
             };
-            compatible(&speaker, p).then_some(speaker)
-        })
+            speaker.compatible(p).then_some(speaker)
+        });
+        let mut found = self.prefer_subject(found)?;
+        // Named only once chosen: no string per candidate.
+        let run = self.runs.iter().find(|r| r.span == found.span)?;
+        found.name = run_name(self.w, run);
+        found.gender = found.gender.or_else(|| self.learned.get(&person_key(&found.name)).copied());
+        (found.compatible(p)).then_some(found)
     }
 
-    fn nearest_entity(&self, at: usize, p: Pronoun) -> Option<Speaker> {
+    fn nearest_entity(&self, from: usize, at: usize, p: Pronoun) -> Option<Speaker> {
         let end = self.mentions.partition_point(|m| m.span.start < at);
-        self.mentions[..end].iter().rev().take(80).find_map(|m| {
+        let found = self.mentions[..end].iter().rev().take(80).take_while(|m| m.span.start >= from).filter_map(|m| {
             let entity = self.entities.list.get(m.entity)?;
             if entity.kind != EntityKind::Person || m.span.end > at || self.inside_quote(m.span) {
                 return None;
             }
-            let gender =
-                self.entities.genders.get(m.entity).copied().flatten().or(self.learned.get(&entity.name).copied());
+            let gender = self.entity_gender(m.entity);
             let speaker = Speaker {
                 name: entity.name.clone(),
                 id: Some(entity.id.clone()),
@@ -279,11 +486,15 @@ impl<'a, 't> Resolver<'a, 't> {
                 cue: String::new(),
                 gender,
                 plural: false,
-                organization: false,
+                nature: Nature::Person,
+                described: false,
+                head: None,
                 paragraph: 0,
+                at: m.span.start,
             };
-            compatible(&speaker, p).then_some(speaker)
-        })
+            speaker.compatible(p).then_some(speaker)
+        });
+        self.prefer_subject(found)
     }
 
     fn inside_quote(&self, span: Span) -> bool {
@@ -303,32 +514,80 @@ impl<'a, 't> Resolver<'a, 't> {
             .map(|m| m.entity)
     }
 
-    /// `Ms. Doe` → `Jane Doe` when the article names her in full; else the name without titles.
-    fn full_name(&self, head: &str) -> String {
-        let words: Vec<&str> = head.split_whitespace().collect();
-        let bare = name_without_titles(&words);
-        match bare {
-            [] => head.to_string(),
-            [surname] => self.full_names.get(*surname).cloned().unwrap_or_else(|| surname.to_string()),
-            _ => bare.join(" "),
+    /// The person of this document whose name ends with the surname at token `surname` and
+    /// whose gender is compatible, nearest before `at` (else the first after it).
+    fn entity_by_surname(&self, surname: usize, gender: Option<Gender>, at: usize) -> Option<usize> {
+        let w = self.w;
+        let key = w.text(surname);
+        let fits = |m: &&MentionRef| {
+            let Some(entity) = self.entities.list.get(m.entity) else { return false };
+            let g = self.entity_gender(m.entity);
+            entity.kind == EntityKind::Person
+                && entity.name.split_whitespace().count() > 1
+                && (gender.is_none() || g.is_none() || g == gender)
+                && entity.name.rsplit(' ').next().is_some_and(|s| s.eq_ignore_ascii_case(key))
+        };
+        // Bounded both ways, so that a long document stays linear.
+        let before = self.mentions.partition_point(|m| m.span.start < at);
+        self.mentions[..before]
+            .iter()
+            .rev()
+            .take(SURNAME_WINDOW)
+            .find(fits)
+            .or_else(|| self.mentions[before..].iter().take(SURNAME_WINDOW).find(fits))
+            .map(|m| m.entity)
+    }
+
+    /// `Ms. Doe` → `Jane Doe` when the article names her in full (with a compatible gender);
+    /// else the name without its titles.
+    fn full_name(&self, head: Span, gender: Option<Gender>) -> String {
+        let w = self.w;
+        let first = w.a.token_from(head.start);
+        let last = w.a.token_from(head.end).saturating_sub(1).max(first);
+        let role = Class::TITLE | Class::PERSON_NOUN | Class::MALE | Class::FEMALE;
+        let bare = (first..last).rev().find(|&t| w.has(t, role)).map_or(first, |t| t + 1);
+        if bare == last {
+            let full = self.full_names.get(&w.a.tokens[last].word).and_then(|runs| {
+                runs.iter()
+                    .map(|&r| &self.runs[r])
+                    .filter(|run| gender.is_none() || run.gender != other(gender))
+                    .max_by_key(|run| run.span.len())
+            });
+            if let Some(run) = full {
+                return run_name(w, run);
+            }
+            // No full name: `Mrs. Lang` says more than `Lang`.
+            let from = (first..bare).find(|&t| !w.has(t, Class::DETERMINER)).unwrap_or(bare);
+            return w.a.text[w.a.tokens[from].span.start..strip_possessive(w, last)].to_string();
         }
+        w.a.text[w.a.tokens[bare].span.start..strip_possessive(w, last)].to_string()
     }
 }
 
-fn compatible(s: &Speaker, p: Pronoun) -> bool {
-    match p {
-        Pronoun::He => !s.plural && !s.organization && s.gender != Some(Gender::Female),
-        Pronoun::She => !s.plural && !s.organization && s.gender != Some(Gender::Male),
-        Pronoun::They => s.plural || s.organization,
-        Pronoun::It => s.organization || (s.id.is_none() && s.gender.is_none() && !s.plural),
-        Pronoun::First => false,
+/// The key genders are learned under: a name's last two words (`Robert Lang` for
+/// `Businessman Robert Lang`), or the name itself.
+fn person_key(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words[words.len().saturating_sub(2)..].join(" ")
+}
+
+fn other(g: Option<Gender>) -> Option<Gender> {
+    match g {
+        Some(Gender::Male) => Some(Gender::Female),
+        Some(Gender::Female) => Some(Gender::Male),
+        None => None,
     }
 }
 
-/// The words after the last title word: `Russian Prime Minister Jan Doe` → `Jan Doe`.
-fn name_without_titles<'s>(words: &'s [&'s str]) -> &'s [&'s str] {
-    let from = words.iter().rposition(|w| TITLES.contains(&w.to_lowercase().as_str())).map_or(0, |i| i + 1);
-    &words[from..]
+/// The end of token `i` without a possessive `'s`.
+fn strip_possessive(w: &Words, i: usize) -> usize {
+    let t = w.a.tokens[i].span;
+    let k = w.lower(i);
+    if k.ends_with("'s") && k.len() > 2 {
+        t.end - w.text(i).chars().rev().take(2).map(char::len_utf8).sum::<usize>()
+    } else {
+        t.end
+    }
 }
 
 /// A capitalized name in the text (`Ms. Jane Doe`), found without the entity recognizer: the
@@ -336,13 +595,17 @@ fn name_without_titles<'s>(words: &'s [&'s str]) -> &'s [&'s str] {
 #[derive(Clone, Debug)]
 struct NameRun {
     span: Span,
-    /// The words after the titles.
-    bare: String,
+    /// Tokens of the name after its titles, inclusive.
+    bare: (usize, usize),
     gender: Option<Gender>,
 }
 
+fn run_name(w: &Words, run: &NameRun) -> String {
+    w.a.text[w.a.tokens[run.bare.0].span.start..strip_possessive(w, run.bare.1)].to_string()
+}
+
 /// The name runs of the document, in order: a run of name words whose name is two words or
-/// more after its titles, or an honorific and a surname.
+/// more after its titles, or an honorific (or a gendered noun) and a surname.
 fn name_runs(w: &Words) -> Vec<NameRun> {
     let mut out = Vec::new();
     let n = w.a.tokens.len();
@@ -356,31 +619,23 @@ fn name_runs(w: &Words) -> Vec<NameRun> {
         while i + 1 < n && w.is_name_word(i + 1) && w.a.tokens[i + 1].span.start <= w.a.tokens[i].span.end + 1 {
             i += 1;
         }
-        let words: Vec<&str> = (first..=i).map(|k| w.text(k)).collect();
-        let bare = name_without_titles(&words);
-        let honorific = match words.first().map(|h| h.to_lowercase()).as_deref() {
-            Some("mr.") => Some(Gender::Male),
-            Some("ms." | "mrs." | "miss") => Some(Gender::Female),
-            _ => None,
-        };
-        if bare.len() >= 2 || (honorific.is_some() && bare.len() == 1) {
-            out.push(NameRun { span: w.span(first, i), bare: bare.join(" "), gender: honorific });
+        let last = i;
+        // Titles and role nouns before the name: `Businessman Robert Lang`.
+        let role = Class::TITLE | Class::PERSON_NOUN | Class::MALE | Class::FEMALE;
+        let bare = (first..last).rev().find(|&t| w.has(t, role)).map_or(first, |t| t + 1);
+        // `Mrs. Doe`, `his wife, Jane Doe`, `spokeswoman Jane Doe`: the gender of the title or
+        // of the noun just before the name.
+        let before = first.checked_sub(1).filter(|&b| w.is_word(b)).or_else(|| {
+            first.checked_sub(2).filter(|&b| w.is_punct(b + 1, &[',']) && w.is_word(b) && !w.is_capitalized(b))
+        });
+        let gender = (first..bare).rev().find_map(|t| lexicon::gender(w.class(t))).or_else(|| {
+            before.filter(|&b| !w.has(b, Class::TITLE) || bare > first).and_then(|b| lexicon::gender(w.class(b)))
+        });
+        let long = bare < last;
+        if bare <= last && (long || gender.is_some()) {
+            out.push(NameRun { span: w.span(first, last), bare: (bare, last), gender });
         }
         i += 1;
-    }
-    out
-}
-
-/// Surname → the longest full name (two words or more, titles removed) in the document.
-fn full_names(runs: &[NameRun]) -> HashMap<String, String> {
-    let mut out: HashMap<String, String> = HashMap::new();
-    for run in runs {
-        if let Some((_, surname)) = run.bare.rsplit_once(' ') {
-            let entry = out.entry(surname.to_string()).or_default();
-            if run.bare.len() > entry.len() {
-                *entry = run.bare.clone();
-            }
-        }
     }
     out
 }
