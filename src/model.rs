@@ -179,6 +179,17 @@ pub struct TimeExpression {
     pub value: String,
     /// What a relative value was resolved against (a date value), null for absolute ones.
     pub anchor: Option<String>,
+    /// When the expression is one end of a range ("10 - 22 August 2012", "from May to
+    /// December"), the TIMEX3 values of both ends; each end is an expression of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<TimeRange>,
+}
+
+/// The two ends of a range of dates, as TIMEX3 values (`2012-08-10` and `2012-08-22`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeRange {
+    pub start: String,
+    pub end: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

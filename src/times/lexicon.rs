@@ -4,6 +4,7 @@
 /// A calendar unit of a duration, an offset or a set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Unit {
+    Second,
     Minute,
     Hour,
     Day,
@@ -20,6 +21,7 @@ impl Unit {
     /// The TIMEX3 duration letter(s), and whether it is a time (`PT`) unit.
     pub(crate) fn duration_code(self) -> (&'static str, bool) {
         match self {
+            Unit::Second => ("S", true),
             Unit::Minute => ("M", true),
             Unit::Hour => ("H", true),
             Unit::Day => ("D", false),
@@ -33,20 +35,27 @@ impl Unit {
     }
 }
 
-/// The unit a (lowercase) word names, singular or plural; `year-long` forms are cut before.
+/// The unit a (lowercase) word names, singular or plural, or abbreviated (`hrs`, `min`,
+/// `qtr`); `year-long` forms are cut before.
 pub(crate) fn unit(word: &str) -> Option<Unit> {
     if word == "nights" {
         return Some(Unit::Day); // "four nights"; a single "night" is a part of the day
     }
+    match word {
+        "h" => return Some(Unit::Hour), // "1h ago", once `1h` is split (see `words`)
+        "second" => return None,        // mostly the ordinal ("the second quarter")
+        _ => {}
+    }
     let singular = word.strip_suffix('s').unwrap_or(word);
     Some(match singular {
+        "second" | "sec" => Unit::Second,
         "minute" | "min" => Unit::Minute,
         "hour" | "hr" => Unit::Hour,
         "day" => Unit::Day,
-        "week" => Unit::Week,
+        "week" | "wk" => Unit::Week,
         "weekend" => Unit::Weekend,
         "month" => Unit::Month,
-        "quarter" => Unit::Quarter,
+        "quarter" | "qtr" => Unit::Quarter,
         "year" | "yr" => Unit::Year,
         "decade" => Unit::Decade,
         "century" | "centurie" => Unit::Century,
@@ -87,6 +96,10 @@ pub(crate) fn bears_time(key: &str, description: &crate::text::Description) -> b
                     | "midday"
                     | "midnight"
                     | "half"
+                    | "nineteen"
+                    | "eighteen"
+                    | "twenty"
+                    | "thousand"
             )
     };
     one(word) || (word.contains('-') && word.split('-').any(one))
@@ -165,14 +178,45 @@ pub(crate) fn is_vague_count(word: &str) -> bool {
     matches!(word, "several" | "few" | "many" | "some" | "couple")
 }
 
-/// Ordinal words for quarters, halves and centuries (`third`, `3rd`).
+/// Ordinal words and numerals (`third`, `3rd`, `twenty-fourth`), for quarters, centuries and
+/// days of the month.
 pub(crate) fn ordinal(word: &str) -> Option<i64> {
-    const WORDS: [&str; 12] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    const WORDS: [&str; 19] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
         "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
     ];
     if let Some(i) = WORDS.iter().position(|w| *w == word) {
         return Some(i as i64 + 1);
+    }
+    match word {
+        "twentieth" => return Some(20),
+        "thirtieth" => return Some(30),
+        _ => {}
+    }
+    if let Some((tens, ones)) = word.split_once('-') {
+        let tens = match tens {
+            "twenty" => 20,
+            "thirty" => 30,
+            _ => return None,
+        };
+        return WORDS[..9].iter().position(|w| *w == ones).map(|i| tens + i as i64 + 1);
     }
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..];
@@ -348,4 +392,24 @@ pub(crate) fn is_past_marker(word: &str) -> bool {
 /// Words that make the following `-ed` participle a passive or perfect, not a past tense.
 pub(crate) fn is_auxiliary(word: &str) -> bool {
     matches!(word, "be" | "been" | "being" | "is" | "are" | "am" | "have" | "has" | "get" | "gets" | "to")
+}
+
+/// Words that make a weekday after them part of a holiday's name ("Good Friday", "Super
+/// Tuesday", "Palm Sunday"): the calendar's named days, not dates of the story.
+pub(crate) fn is_holiday_qualifier(word: &str) -> bool {
+    matches!(
+        word,
+        "good"
+            | "black"
+            | "holy"
+            | "ash"
+            | "palm"
+            | "easter"
+            | "super"
+            | "cyber"
+            | "bloody"
+            | "maundy"
+            | "shrove"
+            | "giving"
+    )
 }

@@ -15,7 +15,7 @@ pub(crate) enum Tense {
 }
 
 /// How far (in words) to look for a tense marker on each side.
-const REACH: usize = 10;
+const REACH: usize = 14;
 
 fn is_boundary(word: &str) -> bool {
     matches!(word, ";" | ":" | "“" | "”" | "\"" | "(" | ")" | "—")
@@ -24,8 +24,16 @@ fn is_boundary(word: &str) -> bool {
 const DETERMINERS: &[&str] =
     &["the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my", "your"];
 
-/// The tense word `i` marks, if any.
-fn marks(words: &[Word], i: usize) -> Option<Tense> {
+/// How surely a word marks a tense: a finite verb or modal surely, an infinitive `to` only
+/// when nothing surer is near ("held a ceremony to mark the entry Friday" is past).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    Weak,
+    Sure,
+}
+
+/// The tense word `i` marks, if any, and how surely.
+fn marks(words: &[Word], i: usize) -> Option<(Tense, Strength)> {
     let w = words.get(i)?;
     if w.capitalized && i > 0 {
         return None; // "May", "Will": names and months, not modals
@@ -34,7 +42,17 @@ fn marks(words: &[Word], i: usize) -> Option<Tense> {
     if lower == "to" {
         let next = words.get(i + 1)?;
         let verb = next.kind == crate::text::TokenKind::Word && !next.capitalized && !DETERMINERS.contains(&next.lower);
-        return verb.then_some(Tense::Future);
+        return verb.then_some((Tense::Future, Strength::Weak));
+    }
+    sure(words, i, lower).map(|t| (t, Strength::Sure))
+}
+
+fn sure(words: &[Word], i: usize, lower: &str) -> Option<Tense> {
+    // "The vote is Friday", "the deadline is on Monday": a present copula before a date
+    // schedules it.
+    let names_day = |k: usize| words.get(k).is_some_and(|n| n.description.weekday.is_some() || n.month().is_some());
+    if matches!(lower, "is" | "are") && (names_day(i + 1) || at(words, i + 1) == "on" && names_day(i + 2)) {
+        return Some(Tense::Future);
     }
     let after_present_be = i > 0 && matches!(at(words, i - 1), "is" | "are" | "’s" | "'s");
     if after_present_be && matches!(lower, "set" | "scheduled" | "slated" | "due" | "expected" | "poised") {
@@ -50,23 +68,24 @@ fn marks(words: &[Word], i: usize) -> Option<Tense> {
     None
 }
 
-/// The tense of the clause holding words `first..=last`.
+/// The tense of the clause holding words `first..=last`: the nearest sure marker before it,
+/// else after it, else the nearest weak one.
 pub(crate) fn around(words: &[Word], first: usize, last: usize) -> Tense {
-    for i in (first.saturating_sub(REACH)..first).rev() {
-        if is_boundary(at(words, i)) {
-            break;
+    let mut weak = None;
+    let mut sure_in = |indices: &mut dyn Iterator<Item = usize>| {
+        for i in indices {
+            if is_boundary(at(words, i)) {
+                break;
+            }
+            match marks(words, i) {
+                Some((t, Strength::Sure)) => return Some(t),
+                Some((t, Strength::Weak)) => weak = weak.or(Some(t)),
+                None => {}
+            }
         }
-        if let Some(t) = marks(words, i) {
-            return t;
-        }
-    }
-    for i in last + 1..(last + 1 + REACH).min(words.len()) {
-        if is_boundary(at(words, i)) {
-            break;
-        }
-        if let Some(t) = marks(words, i) {
-            return t;
-        }
-    }
-    Tense::Unknown
+        None
+    };
+    let before = sure_in(&mut (first.saturating_sub(REACH)..first).rev());
+    let after = || sure_in(&mut (last + 1..(last + 1 + REACH).min(words.len())));
+    before.or_else(after).or(weak).unwrap_or(Tense::Unknown)
 }

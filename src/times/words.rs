@@ -1,6 +1,9 @@
 //! The word view the recognizer matches on: one sentence's tokens as their folded keys, with a
-//! possessive `’s` cut off (`Tuesday’s` matches as `Tuesday`, and its extent stops before `’s`).
-//! Built from the shared token view without allocating per word.
+//! possessive `’s` cut off (`Tuesday’s` matches as `Tuesday`, and its extent stops before `’s`),
+//! and date tokens that the tokenizer glued together taken apart again: `Sep-2012`,
+//! `August-10` and `15Sep` become `Sep` `-` `2012`, `August` `-` `10` and `15` `Sep`.
+//! Built from the shared token view without allocating per word; what a word type needs
+//! (does it bear time, is it a glued date) is decided once per type ([`Kinds::of`]).
 
 use crate::text::{lexicon, Analysis, Description, Sentence, TokenKind};
 
@@ -28,16 +31,56 @@ impl Word<'_> {
     pub(crate) fn month(&self) -> Option<i8> {
         (self.description.month > 0).then_some(self.description.month)
     }
+
+    /// True for a word of digits only (`2012`, `05`).
+    pub(crate) fn is_digits(&self) -> bool {
+        !self.lower.is_empty() && self.lower.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
+/// What the word view needs to know of each word type of a document, computed once per type.
+pub(crate) struct Kinds {
+    bears_time: Vec<bool>,
+    glued: Vec<bool>,
+}
+
+impl Kinds {
+    pub(crate) fn of(analysis: &Analysis) -> Kinds {
+        Kinds {
+            bears_time: analysis.per_word(super::lexicon::bears_time),
+            glued: analysis.per_word(|k, _| is_glued(k)),
+        }
+    }
+}
+
+/// True for a key that is a date glued into one token: month and number parts joined by
+/// hyphens (`sep-2012`, `august-10-2012`), two days (`10-22`), a day run into a month
+/// (`15sep`) or a count into its unit (`1h`, `5min`, `2hrs`). ASCII only, so that the key's
+/// byte offsets are the text's.
+fn is_glued(key: &str) -> bool {
+    if !key.is_ascii() || key.len() > 20 {
+        return false;
+    }
+    let is_month = |p: &str| p.len() >= 3 && crate::calendar::month_number(p).is_some();
+    let is_number = |p: &str| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit());
+    if key.contains('-') {
+        let parts: Vec<&str> = key.split('-').collect();
+        // Two days of a month joined by a dash (`10-22`) are the two ends of a range.
+        let days = parts.len() == 2
+            && parts.iter().all(|p| p.len() <= 2 && p.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)));
+        return days
+            || parts.iter().any(|p| is_month(p))
+                && parts.iter().any(|p| is_number(p))
+                && parts.iter().all(|p| is_month(p) || is_number(p));
+    }
+    let digits = key.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &key[digits..];
+    let unit = rest.len() <= 7 && (rest == "h" || rest.len() > 1 && super::lexicon::unit(rest).is_some());
+    (1..=2).contains(&digits) && is_month(rest) || (1..=4).contains(&digits) && unit
 }
 
 /// The words of one sentence, into `out` (cleared first, so that a caller can reuse it).
-/// `bears_time` is [`super::lexicon::bears_time`] of each word type of the analysis.
-pub(crate) fn of_sentence<'a>(
-    analysis: &'a Analysis,
-    sentence: &Sentence,
-    bears_time: &[bool],
-    out: &mut Vec<Word<'a>>,
-) {
+pub(crate) fn of_sentence<'a>(analysis: &'a Analysis, sentence: &Sentence, kinds: &Kinds, out: &mut Vec<Word<'a>>) {
     out.clear();
     let mut previous_end = None;
     for i in sentence.tokens.clone() {
@@ -45,6 +88,12 @@ pub(crate) fn of_sentence<'a>(
             continue;
         };
         let key = analysis.key(i);
+        let spaced = previous_end.map_or(true, |e| e < token.span.start);
+        previous_end = Some(token.span.end);
+        if kinds.glued.get(token.word as usize).copied().unwrap_or(false) {
+            push_parts(analysis, i, key, spaced, out);
+            continue;
+        }
         let (core, possessive) = match key.strip_suffix("'s") {
             Some(core) if token.kind == TokenKind::Word && !core.is_empty() => (core, true),
             _ => (key, false),
@@ -64,17 +113,81 @@ pub(crate) fn of_sentence<'a>(
             kind: token.kind,
             capitalized: token.capitalized,
             possessive,
-            spaced: previous_end.map_or(true, |e| e < token.span.start),
+            spaced,
             bears_time: token.kind == TokenKind::Number
-                || bears_time.get(token.word as usize).copied().unwrap_or(false),
+                || kinds.bears_time.get(token.word as usize).copied().unwrap_or(false),
             // A possessive's key is not the word's: describe the word itself (rare).
             description: if possessive { lexicon::describe(core) } else { *analysis.description(i) },
         });
-        previous_end = Some(token.span.end);
+    }
+}
+
+/// The parts of a glued date token `i` (key `key`, ASCII, so its offsets are the text's).
+fn push_parts<'a>(analysis: &'a Analysis, i: usize, key: &'a str, spaced: bool, out: &mut Vec<Word<'a>>) {
+    let token = &analysis.tokens[i];
+    let text = analysis.token_text(i).as_bytes();
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    if key.contains('-') {
+        let mut from = 0;
+        for (at, _) in key.match_indices('-') {
+            cuts.push((from, at));
+            cuts.push((at, at + 1));
+            from = at + 1;
+        }
+        cuts.push((from, key.len()));
+    } else {
+        let digits = key.bytes().take_while(u8::is_ascii_digit).count();
+        cuts.push((0, digits));
+        cuts.push((digits, key.len()));
+    }
+    for (k, (from, to)) in cuts.into_iter().enumerate() {
+        // OK because the key is ASCII (see `is_glued`): every byte offset is a boundary.
+        let part = &key[from..to];
+        let kind = match part.as_bytes().first() {
+            Some(b) if b.is_ascii_digit() => TokenKind::Number,
+            Some(b'-') => TokenKind::Punct,
+            _ => TokenKind::Word,
+        };
+        let description = lexicon::describe(part);
+        out.push(Word {
+            start: token.span.start + from,
+            end: token.span.start + to,
+            lower: part,
+            kind,
+            capitalized: text.get(from).is_some_and(u8::is_ascii_uppercase),
+            possessive: false,
+            spaced: k == 0 && spaced,
+            bears_time: kind == TokenKind::Number || description.month > 0 || super::lexicon::unit(part).is_some(),
+            description,
+        });
     }
 }
 
 /// Lowercase text of word `i`, or "" past either end.
 pub(crate) fn at<'a>(words: &[Word<'a>], i: usize) -> &'a str {
     words.get(i).map_or("", |w| w.lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(String, bool)> {
+        let analysis = Analysis::of_text(text);
+        let kinds = Kinds::of(&analysis);
+        let mut out = Vec::new();
+        of_sentence(&analysis, &analysis.sentences[0], &kinds, &mut out);
+        out.iter().map(|w| (text[w.start..w.end].to_string(), w.spaced)).collect()
+    }
+
+    #[test]
+    fn glued_dates_come_apart_with_their_offsets() {
+        let got = words("Due Sep-2012 or SUN 15SEP, Tuesday’s 1h.");
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Due", "Sep", "-", "2012", "or", "SUN", "15", "SEP", ",", "Tuesday", "1", "h", "."]);
+        assert!(got[1].1 && !got[2].1 && !got[3].1, "only the first part keeps the space before it");
+        assert_eq!(words("a mid-March year-long 3-2 win")[1].0, "mid-March", "not a glued date");
+        assert_eq!(words("the 1990s and 10am")[1].0, "1990s");
+        assert_eq!(words("the 1990s and 10am")[3].0, "10am");
+    }
 }

@@ -1,25 +1,48 @@
 //! Recognition: finds the time expressions of one sentence (TIMEX3 extents) and says what
 //! each means, before any calendar arithmetic (`resolve` does that against an anchor).
 //!
-//! Matching is by hand-written patterns over the sentence's words, longest match first. It
-//! guards against the usual false friends: "May" the verb, "March" the noun, quantities that
-//! look like years, weekdays inside names ("Good Friday"), ages ("a 50-year-old").
+//! Matching is by hand-written patterns over the sentence's words, longest match first (this
+//! module; dates and clock readings in digits are [`numeric`]'s), then joins of neighbours
+//! ([`compose`]: a clock to its day, a count of units to the day it counts from, a weekday to
+//! its week, the two ends of a range). It guards against the usual false friends: "May" the
+//! verb, "March" the noun, quantities that look like years, weekdays inside names ("Good
+//! Friday"), ages ("a 50-year-old"), version numbers and scores.
+//!
+//! Cost: linear in the sentence; each pattern looks a bounded number of words ahead.
+
+mod compose;
+pub(crate) mod numeric;
 
 use super::lexicon::{self, Unit};
 use super::words::{at, Word};
 use crate::calendar::{month_number, weekday};
 use crate::model::TimexType;
-use crate::text::TokenKind;
+use crate::text::{Classes, TokenKind};
 use jiff::civil::Weekday;
 
-/// How a name without a year or a bare weekday is placed relative to the anchor.
+/// How a name without a year or a weekday is placed relative to the anchor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Shift {
-    /// By the tense of the clause (news convention: "told reporters Thursday" is the past Thursday).
+    /// By the tense of the clause (news convention: "told reporters Thursday" is the past
+    /// Thursday, "will meet Thursday" the coming one, and the nearest without a tense).
     Tense,
+    /// The latest before the anchor ("last Friday").
     Last,
+    /// The current one: for a weekday, the coming one (today included), or the latest in a
+    /// past clause ("this Friday").
     This,
+    /// For a weekday, the one in the week after the anchor's ("next Saturday", said on a
+    /// Tuesday, is eleven days on); for a month or season, the first after the anchor.
     Next,
+    /// A weekday in the (ISO) week this many weeks from the anchor's ("Tuesday of next week").
+    WeekOf(i8),
+    /// A month, season or quarter of the year this many years from the anchor's ("February
+    /// this year", "next year's first quarter").
+    YearOf(i8),
+    /// The latest before the last narrated day ("the previous Friday").
+    Previous,
+    /// The first after the last narrated day ("the following Monday").
+    Following,
 }
 
 /// What an offset counts from.
@@ -27,7 +50,7 @@ pub(crate) enum Shift {
 pub(crate) enum Base {
     /// The anchor: the document creation time, or the date of the quote it is in.
     Anchor,
-    /// The last date the text mentioned ("two days later", "the next day").
+    /// The last date the text mentioned ("two days later", "the next day", "that year").
     Narrative,
 }
 
@@ -56,6 +79,7 @@ pub(crate) enum Val {
         year: Option<i16>,
         code: &'static str,
         index: i8,
+        shift: Shift,
     },
     Weekday {
         day: Weekday,
@@ -64,25 +88,45 @@ pub(crate) enum Val {
     Weekend {
         shift: Shift,
     },
-    /// `n` units from the base, at the unit's granularity (`five weeks ago` → a week).
+    /// `n` units from the base, at the unit's granularity (`five weeks ago` → a week); minutes,
+    /// hours and seconds give a time of day when the anchor has one (`15 minutes ago`).
     Offset {
         unit: Unit,
         n: i64,
         base: Base,
+    },
+    /// `n` units from the day another expression names, as a day: `two weeks after
+    /// yesterday`, `the day before Tuesday`.
+    Shifted {
+        from: Box<Val>,
+        unit: Unit,
+        n: i64,
+    },
+    /// The period the text reports on (the last quarter or month it named), `years_back`
+    /// years earlier: `the latest quarter`, `the year-ago quarter`, and `a year earlier` in
+    /// "profit rose to $5 million from $4 million a year earlier". `otherwise` when the text
+    /// named no such period.
+    SamePeriod {
+        years_back: i8,
+        otherwise: Box<Val>,
     },
 }
 
 impl Val {
     /// True for a value naming one day (what a clock time can attach to).
     pub(crate) fn is_day(&self) -> bool {
-        matches!(self, Val::Day { .. } | Val::Weekday { .. } | Val::Offset { unit: Unit::Day, .. })
+        matches!(
+            self,
+            Val::Day { .. } | Val::Weekday { .. } | Val::Offset { unit: Unit::Day, .. } | Val::Shifted { .. }
+        )
     }
 }
 
 /// A time of day attached to a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Clock {
-    At(i8, i8),
+    /// Hour, minute and, when written, second.
+    At(i8, i8, Option<i8>),
     Part(&'static str),
 }
 
@@ -96,10 +140,32 @@ pub(crate) struct Found {
     pub clock: Option<Clock>,
     /// A clock time alone ("3 p.m."), which may join a neighbouring day.
     pub bare_clock: bool,
+    /// A clock reading that is only a time beside a day ("14:15" after a date, "at 8" after
+    /// "tonight"): dropped when it joins none.
+    pub weak: bool,
+    /// This expression and the next one of the sentence are the two ends of a range
+    /// ("10 - 22 August 2012", "from May to December").
+    pub range_start: bool,
+    /// A counted duration's count and unit ("two weeks"), for `compose` to anchor it.
+    pub measure: Option<(f64, Unit)>,
+    /// The duration value it is instead when its clause is in the past tense: "in two days"
+    /// is a date ahead, "finished in two days" a duration.
+    pub past_duration: Option<String>,
 }
 
 fn found(first: usize, last: usize, kind: TimexType, val: Val) -> Option<Found> {
-    Some(Found { first, last, kind, val, clock: None, bare_clock: false })
+    Some(Found {
+        first,
+        last,
+        kind,
+        val,
+        clock: None,
+        bare_clock: false,
+        weak: false,
+        range_start: false,
+        measure: None,
+        past_duration: None,
+    })
 }
 
 fn date(first: usize, last: usize, val: Val) -> Option<Found> {
@@ -141,7 +207,7 @@ fn scan_where(words: &[Word], may_start: impl Fn(usize) -> bool) -> Vec<Found> {
             None => i += 1,
         }
     }
-    join_clocks(words, out)
+    compose::compose(words, out)
 }
 
 fn longest(words: &[Word], i: usize) -> Option<Found> {
@@ -150,8 +216,10 @@ fn longest(words: &[Word], i: usize) -> Option<Found> {
         numeric(words, i),
         month_first(words, i),
         day_first(words, i),
+        year_first(words, i),
         weekday_form(words, i),
         year_form(words, i),
+        spoken_year(words, i),
         decade(words, i),
         mid(words, i),
         the_phrase(words, i),
@@ -194,13 +262,16 @@ const MONTH_CONTEXT: &[&str] = &[
     "around",
     "for",
     "on",
-    "until",
     "that",
     "past",
     "coming",
 ];
 
-const APPROXIMATE: &[&str] = &["about", "nearly", "almost", "roughly", "approximately", "around"];
+/// Words after which a month and day in digits (`8/10`) is a date rather than a fraction.
+const DAY_CONTEXT: &[&str] =
+    &["on", "by", "until", "till", "from", "since", "before", "after", "through", "thru", "to", "dated", "due", "-"];
+
+const APPROXIMATE: &[&str] = &["about", "nearly", "almost", "roughly", "approximately", "around", "~"];
 
 /// `early 2015`, `mid-June`, `the end of the year`, `earlier this week`, `later today`.
 fn modified(words: &[Word], i: usize) -> Option<Found> {
@@ -231,6 +302,7 @@ fn longest_core(words: &[Word], i: usize) -> Option<Found> {
     let candidates = [
         numeric(words, i),
         month_first(words, i),
+        year_first(words, i),
         weekday_form(words, i),
         year_form(words, i),
         decade(words, i),
@@ -243,15 +315,27 @@ fn longest_core(words: &[Word], i: usize) -> Option<Found> {
     candidates.into_iter().flatten().filter(|f| f.first == i).max_by_key(|f| f.last)
 }
 
-/// `2015-06-04`, `06/04/2015`.
+/// `2015-06-04`, `06/04/2015`, `12-30-16`, `04/2016`, `on 8/10`, `1994-11-05T08:15:30`.
 fn numeric(words: &[Word], i: usize) -> Option<Found> {
     let w = words.get(i)?;
-    if w.kind != TokenKind::Number || !(w.lower.contains('-') || w.lower.contains('/')) {
+    if w.kind != TokenKind::Number || !w.lower.bytes().any(|b| matches!(b, b'-' | b'/' | b'.')) {
         return None;
     }
-    let stamp = crate::calendar::parse_stamp(w.lower)?;
-    let d = stamp.date;
-    date(i, i, Val::Day { year: Some(d.year()), month: d.month(), day: d.day() })
+    let d = numeric::date(w.lower)?;
+    let Some(day) = d.day else {
+        return date(i, i, Val::Month { year: d.year, month: d.month, shift: Shift::Tense });
+    };
+    // A month and day alone is a date only where a date is expected ("on 8/10"), or alone.
+    let alone = words.iter().all(|o| o.start == w.start || o.kind == TokenKind::Punct);
+    if d.year.is_none() && !(i > 0 && DAY_CONTEXT.contains(&at(words, i - 1)) || alone) {
+        return None;
+    }
+    let mut f = date(i, i, Val::Day { year: d.year, month: d.month, day })?;
+    if let Some((h, m, s)) = d.clock {
+        f.kind = TimexType::Time;
+        f.clock = Some(Clock::At(h, m, s));
+    }
+    Some(f)
 }
 
 /// A month name that is really a month: capitalized, and not a bare abbreviation.
@@ -263,13 +347,30 @@ fn month_at(words: &[Word], i: usize) -> Option<i8> {
     w.month()
 }
 
+/// A month name in any case where separators tie it to numbers (`2012/aug/10`, `10-august`).
+fn tied_month(words: &[Word], i: usize) -> Option<i8> {
+    let w = words.get(i)?;
+    let tied = is_separator(words, i + 1) || i > 0 && is_separator(words, i - 1);
+    (w.kind == TokenKind::Word && (w.capitalized || tied)).then(|| w.month()).flatten()
+}
+
+/// A `-` or `/` with no space on either side, between parts of one date.
+fn is_separator(words: &[Word], i: usize) -> bool {
+    matches!(at(words, i), "-" | "/")
+        && words.get(i).is_some_and(|w| !w.spaced)
+        && words.get(i + 1).is_some_and(|w| !w.spaced)
+}
+
 fn is_full_month_name(lower: &str) -> bool {
     lower.len() >= 5 || lower == "may" || lower == "june" || lower == "july"
 }
 
-/// A day of the month (`3`, `03`, `3rd`), not a quantity like `4,000`.
+/// A day of the month: `3`, `03`, `3rd`, `twenty-fourth`; not a quantity like `4,000`.
 fn day_number(words: &[Word], i: usize) -> Option<i8> {
     let w = words.get(i)?;
+    if w.kind == TokenKind::Word {
+        return lexicon::ordinal(w.lower).and_then(|d| i8::try_from(d).ok()).filter(|d| (1..=31).contains(d));
+    }
     if w.kind != TokenKind::Number {
         return None;
     }
@@ -287,19 +388,39 @@ fn day_number(words: &[Word], i: usize) -> Option<i8> {
 /// A four-digit year (1000–2199).
 fn year_number(words: &[Word], i: usize) -> Option<i16> {
     let w = words.get(i)?;
-    if w.kind != TokenKind::Number || w.lower.len() != 4 || !w.lower.bytes().all(|b| b.is_ascii_digit()) {
+    if w.kind != TokenKind::Number || w.lower.len() != 4 || !w.is_digits() {
         return None;
     }
     let y: i16 = w.lower.parse().ok()?;
     (1000..=2199).contains(&y).then_some(y)
 }
 
-/// `, 2015` or ` 2015` after a day or month: the index of the year word.
-fn trailing_year(words: &[Word], i: usize) -> Option<(usize, i16)> {
-    if let Some(y) = year_number(words, i) {
-        return Some((i, y));
+/// A two-digit year after a month (`Aug 96`, `3rd Feb 82`): a number that cannot be a day,
+/// or, after a day and month, one that ends the date.
+fn short_year(words: &[Word], i: usize, after_day: bool) -> Option<i16> {
+    let w = words.get(i)?;
+    if w.kind != TokenKind::Number || w.lower.len() != 2 || !w.is_digits() {
+        return None;
+    }
+    let yy: i16 = w.lower.parse().ok()?;
+    let next = words.get(i + 1);
+    let ends = next.map_or(true, |n| n.kind == TokenKind::Punct && !matches!(n.lower, "%" | "-" | "/"));
+    let counts_something = next.is_some_and(|n| n.kind == TokenKind::Word && !n.capitalized);
+    (!counts_something && (yy > 31 || after_day && ends)).then(|| numeric::two_digit_year(yy))
+}
+
+/// The year after a day or month: ` 2015`, `, 2015`, `of 2015`, `/2015`, `-2015`, ` 96`: the
+/// index of the year word and the year.
+fn trailing_year(words: &[Word], i: usize, after_day: bool) -> Option<(usize, i16)> {
+    let year_at = |k: usize| year_number(words, k).or_else(|| short_year(words, k, after_day)).map(|y| (k, y));
+    if let Some(found) = year_at(i) {
+        return Some(found);
     }
     if matches!(at(words, i), "," | "of") {
+        return year_at(i + 1);
+    }
+    // `August-10-2012`; but `August 10-22` is a range, not a two-digit year.
+    if is_separator(words, i) {
         return year_number(words, i + 1).map(|y| (i + 1, y));
     }
     None
@@ -309,72 +430,109 @@ fn valid_day(year: Option<i16>, month: i8, day: i8) -> bool {
     jiff::civil::Date::new(year.unwrap_or(2000), month, day).is_ok()
 }
 
-/// `June 4, 2015`, `Aug. 7`, `June 2015`, `in June`, `June 4th`.
+/// `June 4, 2015`, `Aug. 7`, `June 2015`, `in June`, `June 4th`, `August-10, 2012`,
+/// `Sep-2012`, `Aug 9, 96`, `May eighth`.
 fn month_first(words: &[Word], i: usize) -> Option<Found> {
-    let month = month_at(words, i)?;
-    if let Some(day) = day_number(words, i + 1) {
-        let year = trailing_year(words, i + 2);
-        let followed_by_quantity = year.is_none() && matches!(at(words, i + 2), "%" | "percent" | "-");
-        if valid_day(year.map(|y| y.1), month, day) && !followed_by_quantity {
-            let last = year.map_or(i + 1, |y| y.0);
+    let month = month_at(words, i).or_else(|| tied_month(words, i))?;
+    let day_at = if is_separator(words, i + 1) { i + 2 } else { i + 1 };
+    if let Some(day) = day_number(words, day_at) {
+        let year = trailing_year(words, day_at + 1, true);
+        let followed_by_quantity = year.is_none() && matches!(at(words, day_at + 1), "%" | "percent");
+        let ordinal_word = words[day_at].kind == TokenKind::Word;
+        if valid_day(year.map(|y| y.1), month, day) && !followed_by_quantity && (!ordinal_word || day_at == i + 1) {
+            let last = year.map_or(day_at, |y| y.0);
             return date(i, last, Val::Day { year: year.map(|y| y.1), month, day });
         }
     }
-    if let Some((last, y)) = trailing_year(words, i + 1) {
+    if let Some((last, y)) = trailing_year(words, i + 1, false) {
         return date(i, last, Val::Month { year: Some(y), month, shift: Shift::Tense });
     }
     let lower = words.get(i)?.lower;
     let context = i > 0 && MONTH_CONTEXT.contains(&at(words, i - 1));
-    (is_full_month_name(lower) && context).then_some(())?;
+    (is_full_month_name(lower) && context && words[i].capitalized).then_some(())?;
     date(i, i, Val::Month { year: None, month, shift: Shift::Tense })
 }
 
-/// `4 June 2015`, `4 June`, `the 4th of June`.
+/// `4 June 2015`, `4 June`, `the 4th of June`, `10/August/2012`, `10-August 2012`, `3rd Feb
+/// 82`, `31st March, 2016`, `Twenty-fourth of May`.
 fn day_first(words: &[Word], i: usize) -> Option<Found> {
-    let (first, day, month_index) = if at(words, i) == "the" && at(words, i + 2) == "of" {
+    let (first, day, after_day) = if at(words, i) == "the" && at(words, i + 2) == "of" {
         (i, day_number(words, i + 1)?, i + 3)
     } else {
-        (i, day_number(words, i)?, i + 1)
+        let day = day_number(words, i)?;
+        let of = at(words, i + 1) == "of";
+        // An ordinal word is a day in "(the) fourth of June" or before a month and year.
+        let dated = month_at(words, i + 1).is_some() && year_number(words, i + 2).is_some();
+        if words[i].kind == TokenKind::Word && !of && !dated {
+            return None;
+        }
+        (i, day, if of { i + 2 } else { i + 1 })
     };
-    let month = month_at(words, month_index)?;
-    let year = year_number(words, month_index + 1);
-    if !valid_day(year, month, day) {
+    let month_index = if is_separator(words, after_day) { after_day + 1 } else { after_day };
+    let month = month_at(words, month_index).or_else(|| tied_month(words, month_index))?;
+    let year = trailing_year(words, month_index + 1, true).filter(|(k, _)| {
+        // `, 2016` after the month, but not `, 12` (a list of numbers).
+        at(words, month_index + 1) != "," || year_number(words, *k).is_some()
+    });
+    if !valid_day(year.map(|y| y.1), month, day) {
         return None;
     }
-    let last = if year.is_some() { month_index + 1 } else { month_index };
-    date(first, last, Val::Day { year, month, day })
+    let last = year.map_or(month_index, |y| y.0);
+    date(first, last, Val::Day { year: year.map(|y| y.1), month, day })
 }
 
-/// A capitalized weekday that is not part of a name (`Good Friday`, `Friday Harbor`).
+/// Year first: `2012/Aug/10`, `2018 March 18`, `2024 Aug`, `2024-August`.
+fn year_first(words: &[Word], i: usize) -> Option<Found> {
+    let y = year_number(words, i)?;
+    let tied = is_separator(words, i + 1);
+    let month_index = if tied { i + 2 } else { i + 1 };
+    let month = if tied { tied_month(words, month_index) } else { month_at(words, month_index) }?;
+    let day_index = if tied && is_separator(words, month_index + 1) { month_index + 2 } else { month_index + 1 };
+    let day_tied = day_index == month_index + 2;
+    if let Some(day) = day_number(words, day_index).filter(|_| day_tied == tied) {
+        if valid_day(Some(y), month, day) && words[day_index].kind == TokenKind::Number {
+            return date(i, day_index, Val::Day { year: Some(y), month, day });
+        }
+    }
+    date(i, month_index, Val::Month { year: Some(y), month, shift: Shift::Tense })
+}
+
+/// A weekday name that is not part of a name (`Good Friday`, `Friday Harbor`): capitalized
+/// and written in full, or abbreviated before a date (`Sun 15Sep`, `Fri, Jul 18`).
 fn weekday_at(words: &[Word], i: usize) -> Option<Weekday> {
     let w = words.get(i)?;
-    if w.kind != TokenKind::Word || !w.capitalized {
-        return None;
-    }
     let day = w.description.weekday?;
     let full = w.lower.ends_with("day");
-    let prev_is_name = i > 1
-        && words[i - 1].capitalized
-        && words[i - 1].month().is_none()
-        && !matches!(at(words, i - 1), "on" | "by" | "until" | "since" | "last" | "next" | "this" | "early" | "late");
+    // Casual writing does not capitalize weekdays ("next friday"); a weekday abbreviation
+    // in lowercase is a word of its own ("sat", "wed").
+    if w.kind != TokenKind::Word || !(w.capitalized || full) {
+        return None;
+    }
+    // A holiday ("Good Friday", "Super Tuesday") or a name that goes on ("Friday Harbor",
+    // "the Sunday Times"); a name before it is the subject ("The World Court Friday ruled").
+    let holiday = i > 0 && words[i - 1].capitalized && lexicon::is_holiday_qualifier(at(words, i - 1));
     let next_is_name = words.get(i + 1).is_some_and(|n| n.capitalized && n.month().is_none() && !w.possessive);
-    (full && !prev_is_name && !next_is_name).then_some(day)
+    (full && !holiday && !next_is_name).then_some(day)
 }
 
-/// `Monday`, `Thursday, June 04, 2015`, `Mondays` (a set).
+/// `Monday`, `Thursday, June 04, 2015`, `Sun 15Sep`, `Friday 12-30-16`, `Mondays` (a set).
 fn weekday_form(words: &[Word], i: usize) -> Option<Found> {
     let w = words.get(i)?;
     if let Some(stem) = w.lower.strip_suffix("days").filter(|_| w.capitalized) {
         let day = weekday(&format!("{stem}day"))?;
         return fixed(i, i, TimexType::Set, format!("XXXX-WXX-{}", day.to_monday_one_offset()));
     }
-    let day = weekday_at(words, i)?;
-    let next = if at(words, i + 1) == "," { i + 2 } else { i + 1 };
-    if let Some(full) = month_first(words, next).or_else(|| day_first(words, next)) {
-        if matches!(full.val, Val::Day { .. }) {
-            return Some(Found { first: i, ..full });
+    let named = w.kind == TokenKind::Word && w.capitalized && w.description.weekday.is_some();
+    if named {
+        let next = if at(words, i + 1) == "," { i + 2 } else { i + 1 };
+        let full = [month_first(words, next), day_first(words, next), numeric(words, next), year_first(words, next)];
+        if let Some(full) = full.into_iter().flatten().filter(|f| f.first == next).max_by_key(|f| f.last) {
+            if matches!(full.val, Val::Day { .. }) {
+                return Some(Found { first: i, ..full });
+            }
         }
     }
+    let day = weekday_at(words, i)?;
     date(i, i, Val::Weekday { day, shift: Shift::Tense })
 }
 
@@ -440,6 +598,36 @@ fn year_form(words: &[Word], i: usize) -> Option<Found> {
     fixed(i, i, TimexType::Date, format!("{y:04}"))
 }
 
+/// A year said in words, as broadcast transcripts write it: `nineteen ninety-six`, `two
+/// thousand`, `the year two thousand`, after a word that introduces a time.
+fn spoken_year(words: &[Word], i: usize) -> Option<Found> {
+    let (first, j) = if at(words, i) == "the" && at(words, i + 1) == "year" { (i, i + 2) } else { (i, i) };
+    let introduced =
+        first > 0 && (MONTH_CONTEXT.contains(&at(words, first - 1)) || words[first - 1].month().is_some()) || j > first;
+    if !introduced {
+        return None;
+    }
+    let (year, last) = match at(words, j) {
+        "two" if at(words, j + 1) == "thousand" => {
+            let and = usize::from(at(words, j + 2) == "and");
+            match lexicon::cardinal(at(words, j + 2 + and)).filter(|n| (1..=19).contains(n)) {
+                Some(n) if !matches!(at(words, j + 2 + and), "a" | "an") => (2000 + n, j + 2 + and),
+                _ => (2000, j + 1),
+            }
+        }
+        century @ ("eighteen" | "nineteen" | "twenty") => {
+            let century = lexicon::cardinal(century)?;
+            let rest = lexicon::cardinal(at(words, j + 1)).filter(|n| (10..=99).contains(n))?;
+            (century * 100 + rest, j + 1)
+        }
+        _ => return None,
+    };
+    let counts_something =
+        words.get(last + 1).is_some_and(|n| n.kind == TokenKind::Word && !n.capitalized && n.lower.ends_with('s'));
+    (!counts_something).then_some(())?;
+    fixed(first, last, TimexType::Date, format!("{year:04}"))
+}
+
 /// The TIMEX3 value of a decade word: `1980s` → `198`, `80s` → `198`, `mid-1990s` → `199`.
 fn decade_value(lower: &str) -> Option<String> {
     let lower = lower.strip_prefix("mid-").unwrap_or(lower);
@@ -473,10 +661,10 @@ fn mid(words: &[Word], i: usize) -> Option<Found> {
 }
 
 /// Phrases opened by `the`: decades, centuries, the past/future, the weekend, `the past
-/// three years`, `the next day`, `the coming months`.
+/// three years`, `the next day`, `the coming months`, `the previous Friday`, `the same day`.
 fn the_phrase(words: &[Word], i: usize) -> Option<Found> {
     if at(words, i) != "the" {
-        return None;
+        return narrative_unit(words, i).or_else(|| reported_period(words, i));
     }
     let j = i + 1;
     // the 1980s, the '80s, the mid-1990s
@@ -488,10 +676,18 @@ fn the_phrase(words: &[Word], i: usize) -> Option<Found> {
     if let (Some(n), "century") = (lexicon::ordinal(at(words, j)), at(words, j + 1)) {
         return fixed(i, j + 1, TimexType::Date, format!("{:02}", n - 1));
     }
+    // the previous Friday, the following Monday
+    if let ("previous" | "following" | "preceding", Some(day)) = (at(words, j), weekday_at(words, j + 1)) {
+        let shift = if at(words, j) == "following" { Shift::Following } else { Shift::Previous };
+        return date(i, j + 1, Val::Weekday { day, shift });
+    }
     if matches!(at(words, j), "past" | "last" | "next" | "coming" | "previous" | "following") {
         if let Some(f) = around_unit(words, i, j) {
             return Some(f);
         }
+    }
+    if let Some(f) = reported_period(words, i) {
+        return Some(f);
     }
     match at(words, j) {
         "future" => return fixed(i, j, TimexType::Date, "FUTURE_REF"),
@@ -500,9 +696,57 @@ fn the_phrase(words: &[Word], i: usize) -> Option<Found> {
             return fixed(i, j, TimexType::Date, "PRESENT_REF")
         }
         "weekend" => return date(i, j, Val::Weekend { shift: Shift::Tense }),
+        "same" => return narrative_unit(words, j),
         _ => {}
     }
     None
+}
+
+/// The period a business report is about: `the quarter`, `the latest quarter`, `the latest
+/// period`, `the year-ago quarter`, `the year-earlier period` (after `the`), and the
+/// adjectives `year-ago` and `year-earlier` alone ("year-earlier profit").
+fn reported_period(words: &[Word], i: usize) -> Option<Found> {
+    let the = at(words, i) == "the";
+    let j = if the { i + 1 } else { i };
+    let (years_back, noun_at) = match at(words, j) {
+        "year-ago" | "year-earlier" | "year-before" => (1, j + 1),
+        "latest" | "same" | "most" if the => (0, if at(words, j + 1) == "recent" { j + 2 } else { j + 1 }),
+        "quarter" if the => (0, j),
+        _ => return None,
+    };
+    let noun = match at(words, noun_at) {
+        "quarter" | "period" => Some(at(words, noun_at)),
+        _ => None,
+    };
+    let year_before = || Box::new(Val::Offset { unit: Unit::Year, n: -1, base: Base::Anchor });
+    match noun {
+        // "the quarter of a mile", "the period of unrest": not a reporting period.
+        Some(_) if at(words, noun_at + 1) == "of" => None,
+        Some(noun) if the => {
+            let quarterly = noun == "quarter";
+            (quarterly || years_back > 0 || at(words, j) != "quarter").then_some(())?;
+            // Without a period named before, the last quarter ended (a year earlier).
+            let fallback =
+                Box::new(Val::Offset { unit: Unit::Quarter, n: -1 - 4 * i64::from(years_back), base: Base::Anchor });
+            date(i, noun_at, Val::SamePeriod { years_back, otherwise: fallback })
+        }
+        None if years_back > 0 && j == i => date(i, i, Val::SamePeriod { years_back, otherwise: year_before() }),
+        _ => None,
+    }
+}
+
+/// `that day`, `that year`, `(the) same week`: the unit of the last narrated date.
+fn narrative_unit(words: &[Word], i: usize) -> Option<Found> {
+    if !matches!(at(words, i), "that" | "same") {
+        return None;
+    }
+    // "said that year-end results…": `that` after a verb of saying opens a clause.
+    let complementizer = i > 0 && words[i - 1].description.classes.intersects(Classes::SPEECH_VERB);
+    let unit_word = at(words, i + 1);
+    let unit = lexicon::unit(unit_word).filter(|u| matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year))?;
+    let first = if i > 0 && at(words, i - 1) == "the" && at(words, i) == "same" { i - 1 } else { i };
+    (!complementizer && !lexicon::is_plural_unit(unit_word)).then_some(())?;
+    date(first, i + 1, Val::Offset { unit, n: 0, base: Base::Narrative })
 }
 
 /// After `the past|next|coming|previous|following`: `the past three years` (a duration),
@@ -584,7 +828,7 @@ fn shifted(words: &[Word], i: usize) -> Option<Found> {
     let (shift, n, j) = match (at(words, i), at(words, i + 1)) {
         ("this", "past") => (Shift::Last, -1, i + 2),
         ("this" | "current", _) => (Shift::This, 0, i + 1),
-        ("last", _) => (Shift::Last, -1, i + 1),
+        ("last" | "past", _) => (Shift::Last, -1, i + 1),
         ("next", _) => (Shift::Next, 1, i + 1),
         ("recent", _) => {
             let unit_word = at(words, i + 1);
@@ -597,12 +841,15 @@ fn shifted(words: &[Word], i: usize) -> Option<Found> {
         }
         _ => return None,
     };
+    // "the current fiscal year", "next fiscal year".
+    let j = if at(words, j) == "fiscal" && lexicon::unit(at(words, j + 1)).is_some() { j + 1 } else { j };
     let w = at(words, j);
     if let Some(unit) = lexicon::unit(w).filter(|_| !lexicon::is_plural_unit(w)) {
         if unit == Unit::Weekend {
             return date(i, j, Val::Weekend { shift });
         }
-        if matches!(unit, Unit::Minute | Unit::Hour | Unit::Day) {
+        // "past week" reads as a duration ("over the past week"), "last week" as a week.
+        if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day) || at(words, i) == "past" {
             return None;
         }
         return date(i, j, Val::Offset { unit, n, base: Base::Anchor });
@@ -628,19 +875,26 @@ fn shifted(words: &[Word], i: usize) -> Option<Found> {
     Some(f)
 }
 
-/// A count before a unit: `three`, `10`, `a`, `a few`, `several`, `two and a half`.
-/// Returns the count (None = unknown) and the index after it.
+/// A count before a unit: `three`, `10`, `1.5`, `a`, `a few`, `several`, `two and a half`,
+/// `half an`. Returns the count (None = unknown) and the index after it.
 fn count(words: &[Word], i: usize) -> Option<(Option<f64>, usize)> {
     let w = at(words, i);
     if w == "a" && matches!(at(words, i + 1), "few" | "couple") {
         let next = if at(words, i + 2) == "of" { i + 3 } else { i + 2 };
         return Some((None, next));
     }
+    if w == "half" && matches!(at(words, i + 1), "a" | "an") {
+        return Some((Some(0.5), i + 2));
+    }
     if lexicon::is_vague_count(w) {
         let next = if at(words, i + 1) == "of" { i + 2 } else { i + 1 };
         return Some((None, next));
     }
-    let n = lexicon::cardinal(w)? as f64;
+    let n = match lexicon::cardinal(w) {
+        Some(n) => n as f64,
+        // `1.5` (hours): one decimal, written with a point.
+        None => decimal(w)?,
+    };
     if at(words, i + 1) == "and" && at(words, i + 2) == "a" && at(words, i + 3) == "half" {
         return Some((Some(n + 0.5), i + 4));
     }
@@ -648,7 +902,28 @@ fn count(words: &[Word], i: usize) -> Option<(Option<f64>, usize)> {
     Some((Some(n), next))
 }
 
-/// `five weeks ago`, `two years ago`, `two days later`, `10 days`, `three-year`, `for years`.
+/// `1.5`: a number with one decimal digit.
+fn decimal(word: &str) -> Option<f64> {
+    let (whole, tenth) = word.split_once('.')?;
+    let ok = !whole.is_empty()
+        && whole.len() <= 3
+        && tenth.len() == 1
+        && whole.bytes().chain(tenth.bytes()).all(|b| b.is_ascii_digit());
+    ok.then(|| whole.parse::<f64>().ok().zip(tenth.parse::<f64>().ok()).map(|(w, t)| w + t / 10.0)).flatten()
+}
+
+/// Minutes, hours and seconds count in whole minutes or seconds, so that `1.5 hours` and
+/// `half an hour` are exact offsets.
+fn clock_offset(n: f64, unit: Unit) -> (Unit, i64) {
+    match unit {
+        Unit::Hour if n.fract() != 0.0 => (Unit::Minute, (n * 60.0).round() as i64),
+        Unit::Minute if n.fract() != 0.0 => (Unit::Second, (n * 60.0).round() as i64),
+        _ => (unit, n.floor() as i64),
+    }
+}
+
+/// `five weeks ago`, `15 minutes ago`, `two days later`, `10 days`, `three-year`, `for
+/// years`, `in two days`, `12 hours from now`.
 fn counted(words: &[Word], i: usize) -> Option<Found> {
     if let Some(f) = hyphenated_duration(words, i) {
         return Some(f);
@@ -664,7 +939,7 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
         // A bare plural unit after `for`/`in`/`over`: "for years".
         None if j == i
             && i > 0
-            && matches!(at(words, i - 1), "for" | "in" | "over")
+            && matches!(at(words, i - 1), "for" | "in" | "over" | "within")
             && lexicon::is_plural_unit(at(words, i)) =>
         {
             (None, i)
@@ -676,31 +951,40 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
     if unit == Unit::Weekend || is_age(words, unit_at) {
         return None;
     }
-    // A number glued to its unit by a hyphen is an adjective handled elsewhere; `1,000 years` stays.
     let last = unit_at;
     let after = at(words, last + 1);
-    let signed = |sign: i64| n.map(|n| sign * n.floor() as i64);
-    match after {
-        "ago" | "earlier" | "before" | "later" | "after" | "hence" => {
-            let (sign, base) = match after {
-                "ago" => (-1, Base::Anchor),
-                "hence" => (1, Base::Anchor),
-                "earlier" => (-1, Base::Narrative),
-                "later" => (1, Base::Narrative),
-                // "two days before the vote": a duration by TIMEX3 convention.
-                _ => return fixed(first, last, TimexType::Duration, duration(n, unit)),
-            };
-            match signed(sign) {
-                Some(k) if !matches!(unit, Unit::Minute | Unit::Hour) => {
-                    date(first, last + 1, Val::Offset { unit, n: k, base })
-                }
-                _ => fixed(first, last + 1, TimexType::Date, if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }),
-            }
+    let clock_unit = matches!(unit, Unit::Second | Unit::Minute | Unit::Hour);
+    let offset = |sign: f64, base: Base, last: usize| -> Option<Found> {
+        let n = n? * sign;
+        let (unit, n) = if clock_unit { clock_offset(n, unit) } else { (unit, n.trunc() as i64) };
+        let mut f = date(first, last, Val::Offset { unit, n, base })?;
+        if clock_unit {
+            f.kind = TimexType::Time;
         }
-        "from" if at(words, last + 2) == "now" => match signed(1) {
-            Some(k) => date(first, last + 2, Val::Offset { unit, n: k, base: Base::Anchor }),
-            None => fixed(first, last + 2, TimexType::Date, "FUTURE_REF"),
-        },
+        Some(f)
+    };
+    let vague = |sign: f64, last: usize| {
+        fixed(first, last, TimexType::Date, if sign < 0.0 { "PAST_REF" } else { "FUTURE_REF" })
+    };
+    match after {
+        "ago" | "earlier" | "later" | "hence" | "out" => {
+            let (sign, base) = match after {
+                "ago" => (-1.0, Base::Anchor),
+                "hence" | "out" => (1.0, Base::Anchor),
+                "earlier" => (-1.0, Base::Narrative),
+                _ => (1.0, Base::Narrative),
+            };
+            if after == "out" && !clock_unit {
+                return None;
+            }
+            // "from $4 million a year earlier": the same period of the year before.
+            if unit == Unit::Year && n == Some(1.0) && matches!(after, "ago" | "earlier") {
+                let otherwise = Box::new(Val::Offset { unit, n: -1, base });
+                return date(first, last + 1, Val::SamePeriod { years_back: 1, otherwise });
+            }
+            offset(sign, base, last + 1).or_else(|| vague(sign, last + 1))
+        }
+        "from" if at(words, last + 2) == "now" => offset(1.0, Base::Anchor, last + 2).or_else(|| vague(1.0, last + 2)),
         _ => {
             // "$5 a year" and "twice a week" are sets (see `set`); "one day" alone is vague.
             let article = matches!(at(words, j), "a" | "an" | "per");
@@ -713,10 +997,19 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
             if article && after_quantity {
                 return None;
             }
-            if lexicon::is_plural_unit(unit_word) == (n == Some(1.0)) && n.is_some() {
+            if lexicon::is_plural_unit(unit_word) == (n == Some(1.0)) && n.is_some() && unit_word != "h" {
                 return None; // "one years", "three year": not a measured duration
             }
-            fixed(first, last, TimexType::Duration, duration(n, unit))
+            let value = duration(n, unit);
+            // "in two days" is a date ahead, unless its clause is past ("built in two days").
+            if first > 0 && at(words, first - 1) == "in" && n.is_some() && j == i {
+                let mut f = offset(1.0, Base::Anchor, last)?;
+                f.past_duration = Some(value);
+                return Some(f);
+            }
+            let mut f = fixed(first, last, TimexType::Duration, value)?;
+            f.measure = n.map(|n| (n, unit));
+            Some(f)
         }
     }
 }
@@ -805,49 +1098,73 @@ fn meridiem(word: &str) -> Option<bool> {
     }
 }
 
-/// `8:48 am`, `3 p.m.`, `3pm`, `noon`, `midnight`, `at 14:30`.
+/// `8:48 am`, `3 p.m.`, `3pm`, `noon`, `midnight`, `at 14:30`, `20:32:13`, `6 in the
+/// morning`, `11 at night`; and, weakly (kept only beside a day), `14:15` and `at 8`.
 fn clock(words: &[Word], i: usize) -> Option<Found> {
     let w = words.get(i)?;
-    let (h, m, last) = match w.lower {
-        "noon" | "midday" => (12, 0, i),
-        "midnight" => (24, 0, i),
-        text if w.kind == TokenKind::Number => {
-            let digits_end = text.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(text.len());
-            let (number, glued) = text.split_at(digits_end);
-            let (h, m): (i8, i8) = match number.split_once(':') {
-                Some((h, m)) if m.len() == 2 => (h.parse().ok()?, m.parse().ok()?),
-                None if number.len() <= 2 => (number.parse().ok()?, 0),
-                _ => return None,
-            };
-            let (pm, last) = match (meridiem(glued), meridiem(at(words, i + 1))) {
-                (Some(pm), _) => (Some(pm), i),
-                (None, Some(pm)) if glued.is_empty() => (Some(pm), i + 1),
-                _ => (None, i),
-            };
-            let after_at = i > 0 && matches!(at(words, i - 1), "at" | "@" | "by" | "until" | "around");
-            if pm.is_none() && !(number.contains(':') && after_at) || !glued.is_empty() && pm.is_none() {
-                return None;
-            }
-            let h = match pm {
-                Some(true) if h < 12 => h + 12,
-                Some(false) if h == 12 => 0,
-                _ => h,
-            };
-            (h, m, last)
-        }
-        _ => return None,
+    let bare = |h: i8, m: i8, s: Option<i8>, last: usize, weak: bool| {
+        let mut f = date(i, last, Val::Offset { unit: Unit::Day, n: 0, base: Base::Anchor })?;
+        f.kind = TimexType::Time;
+        f.clock = Some(Clock::At(h, m, s));
+        f.bare_clock = true;
+        f.weak = weak;
+        Some(f)
     };
-    if h > 24 || m > 59 {
+    match w.lower {
+        "noon" | "midday" => return bare(12, 0, None, i, false),
+        "midnight" => return bare(24, 0, None, i, false),
+        _ if w.kind != TokenKind::Number => return None,
+        _ => {}
+    }
+    let digits_end = w.lower.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(w.lower.len());
+    let (number, glued) = w.lower.split_at(digits_end);
+    if number.len() > 8 || number.contains(['.', ',', '/', '-']) {
         return None;
     }
-    Some(Found {
-        first: i,
-        last,
-        kind: TimexType::Time,
-        val: Val::Offset { unit: Unit::Day, n: 0, base: Base::Anchor },
-        clock: Some(Clock::At(h, m)),
-        bare_clock: true,
-    })
+    let (h, m, s) = numeric::clock(number).filter(|_| number.len() <= 2 || number.contains(':'))?;
+    let (pm, mut last) = match (meridiem(glued), meridiem(at(words, i + 1))) {
+        (Some(pm), _) => (Some(pm), i),
+        (None, Some(pm)) if glued.is_empty() => (Some(pm), i + 1),
+        _ => (None, i),
+    };
+    if !glued.is_empty() && pm.is_none() {
+        return None;
+    }
+    // `6 in the morning`, `11 at night`, `3:15 in the afternoon`.
+    let mut part = None;
+    if pm.is_none() {
+        if let ("in", "the", Some(p)) =
+            (at(words, last + 1), at(words, last + 2), lexicon::part_of_day(at(words, last + 3)))
+        {
+            (part, last) = (Some(p), last + 3);
+        } else if let ("at", "night") = (at(words, last + 1), at(words, last + 2)) {
+            (part, last) = (Some("NI"), last + 2);
+        }
+    }
+    let after_at = i > 0 && matches!(at(words, i - 1), "at" | "@" | "by" | "until" | "around" | "before" | "after");
+    let strong = pm.is_some() || part.is_some() || s.is_some() || number.contains(':') && after_at;
+    let weak = !strong && (number.contains(':') || after_at && (1..=12).contains(&h));
+    if !strong && !weak || h > 24 || (pm.is_some() && !(1..=12).contains(&h)) {
+        return None;
+    }
+    let h = match (pm, part) {
+        (Some(true), _) if h < 12 => h + 12,
+        (Some(false), _) if h == 12 => 0,
+        (None, Some(p)) => evening_hour(h, p),
+        _ => h,
+    };
+    bare(h, m, s, last, weak)
+}
+
+/// The hour a clock reading without am/pm means in a part of the day: `8` in the evening
+/// is 20:00, `6` in the morning 06:00.
+pub(crate) fn evening_hour(h: i8, part: &str) -> i8 {
+    match part {
+        "AF" | "EV" if h < 12 => h + 12,
+        "NI" if (5..12).contains(&h) => h + 12,
+        "NI" if h == 12 => 0,
+        _ => h,
+    }
 }
 
 /// `spring 2015`, `the summer`, `in spring`, `fall of 2014`.
@@ -855,7 +1172,7 @@ fn season(words: &[Word], i: usize) -> Option<Found> {
     let (first, j) = if at(words, i) == "the" { (i, i + 1) } else { (i, i) };
     let w = words.get(j)?;
     let code = lexicon::season(w.lower)?;
-    if let Some((last, y)) = trailing_year(words, j + 1) {
+    if let Some((last, y)) = trailing_year(words, j + 1, false).filter(|(k, _)| year_number(words, *k).is_some()) {
         return date(first, last, Val::Season { year: Some(y), code, shift: Shift::Tense });
     }
     let before = if first > 0 { at(words, first - 1) } else { "" };
@@ -889,7 +1206,7 @@ fn quarter(words: &[Word], i: usize) -> Option<Found> {
             "half" if index <= 2 => "H",
             _ => return None,
         };
-        return date(i, i, Val::Part { year: None, code, index: index as i8 });
+        return date(i, i, Val::Part { year: None, code, index: index as i8, shift: Shift::Tense });
     }
     // "the third quarter", or "a weak first quarter" (a half needs its article).
     let ordinal_at = if w.lower == "the" { i + 1 } else { i };
@@ -902,44 +1219,11 @@ fn quarter(words: &[Word], i: usize) -> Option<Found> {
     let of = ordinal_at + 2;
     if at(words, of) == "of" {
         if let Some(y) = year_number(words, of + 1) {
-            return date(i, of + 1, Val::Part { year: Some(y), code, index: index as i8 });
+            return date(i, of + 1, Val::Part { year: Some(y), code, index: index as i8, shift: Shift::Tense });
         }
         if !matches!(at(words, of + 1), "this" | "last" | "next" | "the") || at(words, of + 2) != "year" {
             return None; // "the second half of the match"
         }
     }
-    date(i, ordinal_at + 1, Val::Part { year: None, code, index: index as i8 })
-}
-
-/// Joins a clock time to the day beside it (`Monday at 3 p.m.`, `9:15 am Thursday`) and a part
-/// of the day to its day (`Monday morning`, `yesterday afternoon`).
-fn join_clocks(words: &[Word], found: Vec<Found>) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::with_capacity(found.len());
-    for mut f in found {
-        if let Some(prev) = out.last_mut() {
-            let gap_ok = (prev.last + 1..f.first)
-                .all(|k| matches!(at(words, k), "," | "at" | "@" | "on" | "around" | "about" | "by"));
-            let joinable = prev.clock.is_none() && prev.val.is_day() && f.bare_clock
-                || prev.bare_clock && f.val.is_day() && f.clock.is_none();
-            if gap_ok && joinable {
-                let (day, time) =
-                    if prev.bare_clock { (f.val.clone(), prev.clock) } else { (prev.val.clone(), f.clock) };
-                prev.last = f.last;
-                prev.val = day;
-                prev.clock = time;
-                prev.kind = TimexType::Time;
-                prev.bare_clock = false;
-                continue;
-            }
-        }
-        if f.val.is_day() && f.clock.is_none() && !words.get(f.last).is_some_and(|w| w.possessive) {
-            if let Some(part) = lexicon::part_of_day(at(words, f.last + 1)) {
-                f.last += 1;
-                f.clock = Some(Clock::Part(part));
-                f.kind = TimexType::Time;
-            }
-        }
-        out.push(f);
-    }
-    out
+    date(i, ordinal_at + 1, Val::Part { year: None, code, index: index as i8, shift: Shift::Tense })
 }
