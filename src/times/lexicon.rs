@@ -96,6 +96,7 @@ pub(crate) fn bears_time(key: &str, description: &crate::text::Description) -> b
                     | "midday"
                     | "midnight"
                     | "half"
+                    | "period"
                     | "nineteen"
                     | "eighteen"
                     | "twenty"
@@ -310,6 +311,8 @@ pub(crate) fn is_future_marker(word: &str) -> bool {
             | "next"
             | "wo"
             | "intends"
+            | "let's"
+            | "lets"
     ) || word.ends_with("’ll")
         || word.ends_with("'ll")
 }

@@ -176,8 +176,9 @@ fn narrates(c: &Candidate) -> bool {
 
 /// Resolves the expressions of one document: unquoted ones against the DCT (and the running
 /// narrative), then quoted ones against the date their sentence gives the quote, if any.
-/// The two ends of a range are kept in order: an end named by weekday alone that falls
-/// before its start is the one of the week after ("Monday to Friday", said on a Sunday).
+/// The two ends of a range are kept in order: an end without a year or week of its own that
+/// falls before its start is the next one ("Monday to Friday" said on a Sunday, "from May
+/// to December" said in April).
 fn resolve_all(dct: Option<Stamp>, candidates: &[Candidate]) -> Vec<Resolved> {
     let anchor = dct.map(|s| s.date);
     let time = dct.and_then(|s| s.time);
@@ -203,12 +204,14 @@ fn resolve_all(dct: Option<Stamp>, candidates: &[Candidate]) -> Vec<Resolved> {
     let mut resolved: Vec<Resolved> =
         resolved.into_iter().map(|r| r.unwrap_or(Resolved { value: String::new(), anchor: None, day: None })).collect();
     for k in 0..candidates.len().saturating_sub(1) {
-        let ends_by_weekday = matches!(candidates[k + 1].found.val, Val::Weekday { .. });
-        if candidates[k].found.range_start && ends_by_weekday {
-            if let (Some(start), Some(end)) = (resolved[k].day, resolved[k + 1].day) {
-                if end < start {
-                    resolved[k + 1] = resolve::week_later(&resolved[k + 1], candidates[k + 1].found.clock);
-                }
+        if !candidates[k].found.range_start {
+            continue;
+        }
+        let first_day = |r: &Resolved| resolve::period_of(&r.value).map(|p| p.start);
+        if let (Some(start), Some(end)) = (first_day(&resolved[k]), first_day(&resolved[k + 1])) {
+            if end < start {
+                let end = &candidates[k + 1].found;
+                resolved[k + 1] = resolve::after(&resolved[k + 1], &end.val, end.clock).unwrap_or(resolved[k + 1].clone());
             }
         }
     }

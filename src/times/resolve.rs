@@ -139,9 +139,11 @@ pub(crate) fn resolve(val: &Val, clock: Option<Clock>, ctx: &Context) -> Resolve
             }
         }
         Val::Offset { unit: unit @ (Unit::Second | Unit::Minute | Unit::Hour), n, base } => {
-            let (anchor, time) = match base {
-                Base::Anchor => (ctx.anchor, ctx.time),
-                Base::Narrative => (ctx.narrative.or(ctx.anchor), None),
+            // "Five minutes later" counts from the time of day last narrated, which is the
+            // anchor's when the text narrated no other day.
+            let (anchor, time) = match (base, ctx.narrative) {
+                (Base::Narrative, Some(day)) => (Some(day), None),
+                _ => (ctx.anchor, ctx.time),
             };
             match anchor {
                 Some(a) => clock_offset(a, time, unit, n),
@@ -173,12 +175,19 @@ pub(crate) fn resolve(val: &Val, clock: Option<Clock>, ctx: &Context) -> Resolve
     }
 }
 
-/// The same value a week later: the end of a range named by weekday ("Monday to Friday")
-/// that fell before its start.
-pub(crate) fn week_later(r: &Resolved, clock: Option<Clock>) -> Resolved {
-    match r.day.and_then(|d| add_days(d, 7)) {
-        Some(d) => Resolved { value: ymd(d) + &clock_suffix(clock), anchor: r.anchor, day: Some(d) },
-        None => r.clone(),
+/// The next occurrence after `r` of what `val` names without a year or week of its own: a
+/// weekday a week later, a month or a day of the year a year later. None for other values.
+pub(crate) fn after(r: &Resolved, val: &Val, clock: Option<Clock>) -> Option<Resolved> {
+    let day = |d: Date| Resolved { value: ymd(d) + &clock_suffix(clock), anchor: r.anchor, day: Some(d) };
+    match *val {
+        Val::Weekday { .. } => r.day.and_then(|d| add_days(d, 7)).map(day),
+        Val::Day { year: None, .. } => r.day.and_then(|d| add_months(d, 12)).map(day),
+        Val::Month { year: None, .. } => {
+            let first = period_of(&r.value)?.start;
+            let next = add_months(first, 12)?;
+            Some(Resolved { value: format!("{:04}-{:02}", next.year(), next.month()), anchor: r.anchor, day: None })
+        }
+        _ => None,
     }
 }
 

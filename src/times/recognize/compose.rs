@@ -219,15 +219,16 @@ fn is_to(words: &[Word], k: usize) -> bool {
     matches!(at(words, k), "-" | "–" | "—" | "to" | "through" | "thru" | "until" | "till")
 }
 
-/// True for an expression that can end a range: a calendar date or a time of day, not a
-/// duration, set or vague reference.
-fn is_point(f: &Found) -> bool {
+/// The size of date an end of a range names (a range joins two of one size: "Friday to
+/// Monday", "May to December", "1990 to 1995"), or None for what cannot end a range (a
+/// duration, a set, a vague reference).
+fn point_size(f: &Found) -> Option<u8> {
     match &f.val {
-        Val::Fixed(v) => f.kind == TimexType::Date && v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()),
-        Val::Offset { unit, .. } => {
-            !matches!(unit, Unit::Week | Unit::Quarter | Unit::Decade | Unit::Century) || f.clock.is_some()
-        }
-        _ => f.kind != TimexType::Duration && f.kind != TimexType::Set,
+        Val::Fixed(v) => (f.kind == TimexType::Date && v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit())).then_some(3),
+        Val::Day { .. } | Val::Weekday { .. } | Val::Shifted { .. } | Val::Offset { unit: Unit::Day, .. } => Some(1),
+        Val::Offset { unit: Unit::Second | Unit::Minute | Unit::Hour, .. } => Some(1),
+        Val::Month { .. } => Some(2),
+        _ => None,
     }
 }
 
@@ -295,7 +296,10 @@ fn ranges(words: &[Word], found: Vec<Found>) -> Vec<Found> {
             let between = prev.first > 0 && at(words, prev.first - 1) == "between";
             let joined = f.first == prev.last + 2
                 && (is_to(words, prev.last + 1) || between && at(words, prev.last + 1) == "and");
-            if joined && !ended && !prev.range_start && is_point(prev) && is_point(&f) {
+            let same_size = point_size(prev).is_some() && point_size(prev) == point_size(&f);
+            // "from Friday to December's figures": a possessive is a modifier, not an end.
+            let possessive = words.get(f.last).is_some_and(|w| w.possessive);
+            if joined && !ended && !prev.range_start && same_size && !possessive {
                 lend_year(prev, &f);
                 prev.range_start = true;
                 out.push(f);

@@ -354,6 +354,18 @@ fn tied_month(words: &[Word], i: usize) -> Option<i8> {
     (w.kind == TokenKind::Word && (w.capitalized || tied)).then(|| w.month()).flatten()
 }
 
+/// A month name in lowercase where the date around it leaves no doubt (`23rd february,
+/// 2016`, `august 10, 2012`): beside an ordinal day or before a year.
+fn plain_month(words: &[Word], i: usize, sure: bool) -> Option<i8> {
+    let w = words.get(i)?;
+    (w.kind == TokenKind::Word && sure && w.lower.len() >= 3).then(|| w.month()).flatten()
+}
+
+/// True for a day written as an ordinal numeral (`3rd`, `21st`).
+fn ordinal_numeral(words: &[Word], i: usize) -> bool {
+    words.get(i).is_some_and(|w| w.kind == TokenKind::Number && w.lower.ends_with(|c: char| c.is_ascii_alphabetic()))
+}
+
 /// A `-` or `/` with no space on either side, between parts of one date.
 fn is_separator(words: &[Word], i: usize) -> bool {
     matches!(at(words, i), "-" | "/")
@@ -426,6 +438,13 @@ fn trailing_year(words: &[Word], i: usize, after_day: bool) -> Option<(usize, i1
     None
 }
 
+/// `10/2012` or `10-2012`: a day and a four-digit year in one token.
+fn day_and_year(token: &str) -> Option<(i8, i16)> {
+    let (d, y) = token.split_once(['/', '-'])?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(d) && d.len() <= 2 && digits(y) && y.len() == 4).then(|| Some((d.parse().ok()?, y.parse().ok()?))).flatten()
+}
+
 fn valid_day(year: Option<i16>, month: i8, day: i8) -> bool {
     jiff::civil::Date::new(year.unwrap_or(2000), month, day).is_ok()
 }
@@ -433,8 +452,17 @@ fn valid_day(year: Option<i16>, month: i8, day: i8) -> bool {
 /// `June 4, 2015`, `Aug. 7`, `June 2015`, `in June`, `June 4th`, `August-10, 2012`,
 /// `Sep-2012`, `Aug 9, 96`, `May eighth`.
 fn month_first(words: &[Word], i: usize) -> Option<Found> {
-    let month = month_at(words, i).or_else(|| tied_month(words, i))?;
-    let day_at = if is_separator(words, i + 1) { i + 2 } else { i + 1 };
+    // "Sunday, March, 6th 2016": a comma before an ordinal day.
+    let comma_day = at(words, i + 1) == "," && ordinal_numeral(words, i + 2);
+    let explicit = ordinal_numeral(words, i + 1) || year_number(words, i + 2).is_some() || at(words, i + 2) == "," && year_number(words, i + 3).is_some();
+    let month = month_at(words, i).or_else(|| tied_month(words, i)).or_else(|| plain_month(words, i, explicit))?;
+    let day_at = if is_separator(words, i + 1) || comma_day { i + 2 } else { i + 1 };
+    // `August/10/2012`: the tokenizer keeps `10/2012` together.
+    if let Some((d, y)) = words.get(day_at).filter(|_| day_at == i + 2).and_then(|w| day_and_year(w.lower)) {
+        if valid_day(Some(y), month, d) {
+            return date(i, day_at, Val::Day { year: Some(y), month, day: d });
+        }
+    }
     if let Some(day) = day_number(words, day_at) {
         let year = trailing_year(words, day_at + 1, true);
         let followed_by_quantity = year.is_none() && matches!(at(words, day_at + 1), "%" | "percent");
@@ -449,7 +477,9 @@ fn month_first(words: &[Word], i: usize) -> Option<Found> {
     }
     let lower = words.get(i)?.lower;
     let context = i > 0 && MONTH_CONTEXT.contains(&at(words, i - 1));
-    (is_full_month_name(lower) && context && words[i].capitalized).then_some(())?;
+    // "in Jan", but not "in Jan Smith's office".
+    let abbreviated = !is_full_month_name(lower) && words.get(i + 1).map_or(true, |n| !n.capitalized);
+    ((is_full_month_name(lower) || abbreviated) && context && words[i].capitalized).then_some(())?;
     date(i, i, Val::Month { year: None, month, shift: Shift::Tense })
 }
 
@@ -469,7 +499,9 @@ fn day_first(words: &[Word], i: usize) -> Option<Found> {
         (i, day, if of { i + 2 } else { i + 1 })
     };
     let month_index = if is_separator(words, after_day) { after_day + 1 } else { after_day };
-    let month = month_at(words, month_index).or_else(|| tied_month(words, month_index))?;
+    let explicit = ordinal_numeral(words, i) || year_number(words, month_index + 1).is_some();
+    let month =
+        month_at(words, month_index).or_else(|| tied_month(words, month_index)).or_else(|| plain_month(words, month_index, explicit))?;
     let year = trailing_year(words, month_index + 1, true).filter(|(k, _)| {
         // `, 2016` after the month, but not `, 12` (a list of numbers).
         at(words, month_index + 1) != "," || year_number(words, *k).is_some()
@@ -997,15 +1029,18 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
             if article && after_quantity {
                 return None;
             }
-            if lexicon::is_plural_unit(unit_word) == (n == Some(1.0)) && n.is_some() && unit_word != "h" {
-                return None; // "one years", "three year": not a measured duration
-            }
             let value = duration(n, unit);
             // "in two days" is a date ahead, unless its clause is past ("built in two days").
-            if first > 0 && at(words, first - 1) == "in" && n.is_some() && j == i {
+            if first > 0 && at(words, first - 1) == "in" && n.is_some() {
                 let mut f = offset(1.0, Base::Anchor, last)?;
                 f.past_duration = Some(value);
                 return Some(f);
+            }
+            // "one years", "three year": not a measured duration, unless it counts from a day
+            // ("2 day after tomorrow").
+            let counts_from = matches!(after, "before" | "after");
+            if lexicon::is_plural_unit(unit_word) == (n == Some(1.0)) && n.is_some() && unit_word != "h" && !counts_from {
+                return None;
             }
             let mut f = fixed(first, last, TimexType::Duration, value)?;
             f.measure = n.map(|n| (n, unit));
@@ -1142,8 +1177,10 @@ fn clock(words: &[Word], i: usize) -> Option<Found> {
         }
     }
     let after_at = i > 0 && matches!(at(words, i - 1), "at" | "@" | "by" | "until" | "around" | "before" | "after");
+    // "11 tonight", "8 this evening": an hour before the part of the day it is in.
+    let before_part = at(words, last + 1) == "tonight" || at(words, last + 1) == "this" && lexicon::part_of_day(at(words, last + 2)).is_some();
     let strong = pm.is_some() || part.is_some() || s.is_some() || number.contains(':') && after_at;
-    let weak = !strong && (number.contains(':') || after_at && (1..=12).contains(&h));
+    let weak = !strong && (number.contains(':') || (after_at || before_part) && (1..=12).contains(&h));
     if !strong && !weak || h > 24 || (pm.is_some() && !(1..=12).contains(&h)) {
         return None;
     }
