@@ -195,7 +195,8 @@ pub struct TimeRange {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
-    /// TIMEX3 value of the event's date.
+    /// TIMEX3 value of the event's date, or for a range the ISO 8601 interval of its two
+    /// ends' values (`2012-08-10/2012-08-22`).
     pub date: String,
     /// First and last day of the date's range, `YYYY-MM-DD`.
     pub start: String,
@@ -210,6 +211,10 @@ pub struct Event {
     /// means the reports conflict (or differ in precision); they are shown, not hidden.
     #[serde(default)]
     pub dates: Vec<String>,
+    /// True when a relative date of a source ("on Monday") was resolved against a publication
+    /// date that was itself inferred from the text, or is unknown: the day may be wrong.
+    #[serde(default)]
+    pub inferred: bool,
 }
 
 impl Extraction {

@@ -58,10 +58,11 @@ fn reports_of_one_event_merge_and_keep_their_dates() {
 }
 
 #[test]
-fn seed_timeline_spans_1984_to_2012() {
+fn seed_timeline_spans_2008_to_2012() {
     let events = extract(&storyscope::seeds::inputs()).extraction.events;
     let years: std::collections::BTreeSet<&str> = events.iter().map(|e| &e.start[..4]).collect();
-    assert_eq!(years.into_iter().collect::<Vec<_>>(), ["1984", "2008", "2009", "2012"]);
+    // "the 1984 election" names an election; it does not date the trip its clause tells of.
+    assert_eq!(years.into_iter().collect::<Vec<_>>(), ["2008", "2009", "2012"]);
     // The Geneva meeting on Friday is reported by two seeds: one event, two sources.
     let friday = on(&events, "2009-03-06");
     assert_eq!(friday.len(), 1);

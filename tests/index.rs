@@ -86,6 +86,7 @@ fn event(
         mentions: vec![],
         quotes: quotes.iter().map(|q| q.to_string()).collect(),
         dates: vec![date.into()],
+        inferred: false,
     }
 }
 

@@ -1,12 +1,110 @@
-//! The clause a time expression dates: its sentence, cut between neighbouring time
-//! expressions of the same sentence at the comma, semicolon or dash nearest the later one, so "They will vote on
-//! June 9, aides said Thursday" gives two clauses, one per date.
+//! The clause a time expression dates, and what kind of clause it is.
+//!
+//! The clause is the expression's sentence, cut between neighbouring dated expressions of
+//! the same sentence at the comma, semicolon or dash nearest the later one, so "They will
+//! vote on June 9, aides said Thursday" gives two clauses, one per date. A clause is an event
+//! when it has a predicate of its own; an attribution ("officials said Monday") only says
+//! when something else was reported, and a clause of names and dates alone (a byline, a
+//! dateline) says nothing happened.
+//!
+//! Cost: each clause is found by looking at the tokens between its date and its neighbours'
+//! (binary searches for the rest), so a sentence of many dates stays linear.
 
 use crate::model::Span;
-use crate::text::Analysis;
+use crate::text::{Analysis, Classes, TokenKind};
 
 fn is_cut(c: &str) -> bool {
     matches!(c, "," | ";" | "—" | "–" | ":")
+}
+
+/// Closed-class words (determiners, pronouns, prepositions, conjunctions, auxiliaries) and
+/// the words of bylines: what a clause may hold besides its predicate. Looked up once per
+/// word type of a document (see [`function_words`]).
+fn is_function_word(key: &str) -> bool {
+    matches!(
+        key,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "him"
+            | "them"
+            | "us"
+            | "who"
+            | "which"
+            | "whom"
+            | "whose"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "to"
+            | "from"
+            | "with"
+            | "about"
+            | "as"
+            | "into"
+            | "during"
+            | "since"
+            | "until"
+            | "before"
+            | "after"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "so"
+            | "also"
+            | "then"
+            | "than"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "late"
+            | "early"
+            | "last"
+            | "next"
+            | "posted"
+            | "updated"
+            | "published"
+            | "filed"
+            | "written"
+            | "via"
+    )
+}
+
+/// Per word type of the document: whether it is a function word.
+pub(crate) fn function_words(analysis: &Analysis) -> Vec<bool> {
+    analysis.per_word(|key, _| is_function_word(key))
 }
 
 /// The clause around `time` (a byte span) given the other dated spans of the document
@@ -18,21 +116,95 @@ pub(crate) fn around(analysis: &Analysis, time: Span, dated: &[Span]) -> Option<
     let previous =
         k.checked_sub(1).and_then(|p| dated.get(p)).filter(|p| p.end <= time.start && p.start >= sentence.span.start);
     let next = dated[k..].iter().find(|n| n.start >= time.end).filter(|n| n.end <= sentence.span.end);
-    let cuts: Vec<usize> = sentence
-        .tokens
-        .clone()
-        .filter(|&t| is_cut(analysis.token_text(t)))
-        .filter_map(|t| analysis.tokens.get(t).map(|tok| tok.span.start))
-        .collect();
-    let start = previous
-        .and_then(|p| cuts.iter().rev().find(|&&c| c >= p.end && c < time.start).map(|c| c + 1))
-        .unwrap_or(sentence.span.start);
+    // The last cut of the text between two offsets, if any.
+    let last_cut = |from: usize, to: usize| {
+        let (first, last) = (analysis.token_from(from), analysis.token_from(to));
+        (first..last).rev().find(|&t| is_cut(analysis.token_text(t))).map(|t| analysis.tokens[t].span.start)
+    };
+    let start = previous.and_then(|p| last_cut(p.end, time.start)).map_or(sentence.span.start, |c| c + 1);
     // The last cut before the next date keeps the subject with its date ("in Lyon on June 4,
     // the mayor said, “… two years ago …”" splits before the quote, not after "June 4").
-    let end = next
-        .and_then(|n| cuts.iter().rev().find(|&&c| c >= time.end && c < n.start).copied())
-        .unwrap_or(sentence.span.end);
+    let end = next.and_then(|n| last_cut(time.end, n.start)).unwrap_or(sentence.span.end);
     Some(Span::new(start, end))
+}
+
+/// What a dated clause is for the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Something happened: the clause has a predicate of its own.
+    Event,
+    /// Only who said something, and when: "American officials said Monday".
+    Attribution,
+    /// Names and dates alone: a byline, a dateline.
+    Empty,
+}
+
+/// How many content words an attribution may hold besides its verb: the source
+/// ("officials", "a spokesman for the ministry") and whom it told ("reporters").
+const ATTRIBUTION_WORDS: usize = 3;
+
+/// The role of `clause`, whose dated expressions (`dated`, sorted) are left out. Names
+/// (capitalized words) and function words are not content; a verb of saying with nothing
+/// reported after it (no "that", no content word) makes an attribution.
+pub(crate) fn role(analysis: &Analysis, clause: Span, dated: &[Span], function: &[bool]) -> Role {
+    let (mut before, mut after, mut verb, mut that, mut verb_form) = (0, 0, false, false, false);
+    let tokens = analysis.token_from(clause.start)..analysis.token_from(clause.end);
+    let sentence_start = analysis.sentence_at(clause.start).map(|s| analysis.sentences[s].tokens.start);
+    let mut k = dated.partition_point(|d| d.end <= clause.start);
+    for t in tokens {
+        let token = &analysis.tokens[t];
+        while dated.get(k).is_some_and(|d| d.end <= token.span.start) {
+            k += 1;
+        }
+        let in_date = dated.get(k).is_some_and(|d| d.start <= token.span.start);
+        // A capitalized word is a name, unless it opens the sentence ("Rebels attacked").
+        let name = token.capitalized && Some(t) != sentence_start;
+        if token.kind != TokenKind::Word || in_date || name && !verb_like(analysis, t) {
+            continue;
+        }
+        let key = analysis.key(t);
+        if verb_like(analysis, t) {
+            verb = true;
+        } else if function.get(token.word as usize).copied().unwrap_or(false) {
+            that |= verb && matches!(key, "that" | "whether" | "if");
+        } else if verb {
+            after += 1;
+        } else {
+            // "Attending a meeting, the minister said": a verb of its own before the saying.
+            verb_form |= key.len() > 4 && (key.ends_with("ing") || key.ends_with("ed"));
+            before += 1;
+        }
+    }
+    if !verb && before == 0 {
+        Role::Empty
+    } else if verb && !that && !verb_form && after <= 1 && before + after <= ATTRIBUTION_WORDS {
+        Role::Attribution
+    } else {
+        Role::Event
+    }
+}
+
+/// A verb of saying, or "according" (to).
+fn verb_like(analysis: &Analysis, t: usize) -> bool {
+    analysis.description(t).classes.intersects(Classes::SPEECH_VERB) || analysis.key(t) == "according"
+}
+
+/// True when a date coarser than a day modifies a noun rather than dating its clause: "the
+/// 1984 election", "its 2008 campaign", "last year's election" (`coarse` tells the size).
+pub(crate) fn attributive(analysis: &Analysis, time: Span, coarse: bool, function: &[bool]) -> bool {
+    let first = analysis.token_from(time.start);
+    let after = analysis.token_from(time.end);
+    let Some(last) = after.checked_sub(1) else {
+        return false;
+    };
+    let determiner = first.checked_sub(1).is_some_and(|p| {
+        matches!(analysis.key(p), "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that")
+    });
+    let possessive = analysis.key(last).ends_with("'s");
+    let noun_after = analysis.tokens.get(after).is_some_and(|n| {
+        n.kind == TokenKind::Word && !n.capitalized && !function.get(n.word as usize).copied().unwrap_or(true)
+    });
+    coarse && noun_after && (determiner || possessive)
 }
 
 /// The clause text made readable as a summary: white space collapsed, leading punctuation
@@ -51,4 +223,58 @@ pub(crate) fn summary(text: &str, max: usize) -> String {
         out.push_str(w);
     }
     out.trim_start_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()).to_string()
+}
+
+/// The content words of a clause (its words that are not function words), as hashes of
+/// their keys, sorted and without repeats: what two reports of one event share.
+pub(crate) fn content(analysis: &Analysis, clause: Span, function: &[bool]) -> Vec<u64> {
+    let mut out: Vec<u64> = (analysis.token_from(clause.start)..analysis.token_from(clause.end))
+        .filter(|&t| {
+            let token = &analysis.tokens[t];
+            token.kind == TokenKind::Word && !function.get(token.word as usize).copied().unwrap_or(false)
+        })
+        .map(|t| fnv(analysis.key(t)))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// FNV-1a: a stable hash of a key, the same in every document.
+fn fnv(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role_of(text: &str, date: &str) -> Role {
+        let analysis = Analysis::of_text(text);
+        let at = text.find(date).unwrap();
+        let span = Span::new(at, at + date.len());
+        let function = function_words(&analysis);
+        let clause = around(&analysis, span, &[span]).unwrap();
+        role(&analysis, clause, &[span], &function)
+    }
+
+    #[test]
+    fn roles_of_clauses() {
+        assert_eq!(role_of("American officials said Monday.", "Monday"), Role::Attribution);
+        assert_eq!(role_of("A spokesman for the ministry told reporters on Monday.", "Monday"), Role::Attribution);
+        assert_eq!(role_of("Officials said Monday that the talks had failed.", "Monday"), Role::Event);
+        assert_eq!(role_of("The talks collapsed on Monday.", "Monday"), Role::Event);
+        assert_eq!(role_of("By Jane Doe | May 5, 2020", "May 5, 2020"), Role::Empty);
+    }
+
+    #[test]
+    fn a_coarse_date_before_a_noun_is_attributive() {
+        let text = "He traveled to Moscow before the 1984 election and won in 1984.";
+        let analysis = Analysis::of_text(text);
+        let function = function_words(&analysis);
+        let first = text.find("1984").unwrap();
+        let second = text.rfind("1984").unwrap();
+        assert!(attributive(&analysis, Span::new(first, first + 4), true, &function));
+        assert!(!attributive(&analysis, Span::new(second, second + 4), true, &function));
+    }
 }

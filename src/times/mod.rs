@@ -211,7 +211,8 @@ fn resolve_all(dct: Option<Stamp>, candidates: &[Candidate]) -> Vec<Resolved> {
         if let (Some(start), Some(end)) = (first_day(&resolved[k]), first_day(&resolved[k + 1])) {
             if end < start {
                 let end = &candidates[k + 1].found;
-                resolved[k + 1] = resolve::after(&resolved[k + 1], &end.val, end.clock).unwrap_or(resolved[k + 1].clone());
+                resolved[k + 1] =
+                    resolve::after(&resolved[k + 1], &end.val, end.clock).unwrap_or(resolved[k + 1].clone());
             }
         }
     }

@@ -224,7 +224,9 @@ fn is_to(words: &[Word], k: usize) -> bool {
 /// duration, a set, a vague reference).
 fn point_size(f: &Found) -> Option<u8> {
     match &f.val {
-        Val::Fixed(v) => (f.kind == TimexType::Date && v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit())).then_some(3),
+        Val::Fixed(v) => {
+            (f.kind == TimexType::Date && v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit())).then_some(3)
+        }
         Val::Day { .. } | Val::Weekday { .. } | Val::Shifted { .. } | Val::Offset { unit: Unit::Day, .. } => Some(1),
         Val::Offset { unit: Unit::Second | Unit::Minute | Unit::Hour, .. } => Some(1),
         Val::Month { .. } => Some(2),

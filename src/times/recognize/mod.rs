@@ -454,7 +454,9 @@ fn valid_day(year: Option<i16>, month: i8, day: i8) -> bool {
 fn month_first(words: &[Word], i: usize) -> Option<Found> {
     // "Sunday, March, 6th 2016": a comma before an ordinal day.
     let comma_day = at(words, i + 1) == "," && ordinal_numeral(words, i + 2);
-    let explicit = ordinal_numeral(words, i + 1) || year_number(words, i + 2).is_some() || at(words, i + 2) == "," && year_number(words, i + 3).is_some();
+    let explicit = ordinal_numeral(words, i + 1)
+        || year_number(words, i + 2).is_some()
+        || at(words, i + 2) == "," && year_number(words, i + 3).is_some();
     let month = month_at(words, i).or_else(|| tied_month(words, i)).or_else(|| plain_month(words, i, explicit))?;
     let day_at = if is_separator(words, i + 1) || comma_day { i + 2 } else { i + 1 };
     // `August/10/2012`: the tokenizer keeps `10/2012` together.
@@ -500,8 +502,9 @@ fn day_first(words: &[Word], i: usize) -> Option<Found> {
     };
     let month_index = if is_separator(words, after_day) { after_day + 1 } else { after_day };
     let explicit = ordinal_numeral(words, i) || year_number(words, month_index + 1).is_some();
-    let month =
-        month_at(words, month_index).or_else(|| tied_month(words, month_index)).or_else(|| plain_month(words, month_index, explicit))?;
+    let month = month_at(words, month_index)
+        .or_else(|| tied_month(words, month_index))
+        .or_else(|| plain_month(words, month_index, explicit))?;
     let year = trailing_year(words, month_index + 1, true).filter(|(k, _)| {
         // `, 2016` after the month, but not `, 12` (a list of numbers).
         at(words, month_index + 1) != "," || year_number(words, *k).is_some()
@@ -1039,7 +1042,8 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
             // "one years", "three year": not a measured duration, unless it counts from a day
             // ("2 day after tomorrow").
             let counts_from = matches!(after, "before" | "after");
-            if lexicon::is_plural_unit(unit_word) == (n == Some(1.0)) && n.is_some() && unit_word != "h" && !counts_from {
+            if lexicon::is_plural_unit(unit_word) == (n == Some(1.0)) && n.is_some() && unit_word != "h" && !counts_from
+            {
                 return None;
             }
             let mut f = fixed(first, last, TimexType::Duration, value)?;
@@ -1178,7 +1182,8 @@ fn clock(words: &[Word], i: usize) -> Option<Found> {
     }
     let after_at = i > 0 && matches!(at(words, i - 1), "at" | "@" | "by" | "until" | "around" | "before" | "after");
     // "11 tonight", "8 this evening": an hour before the part of the day it is in.
-    let before_part = at(words, last + 1) == "tonight" || at(words, last + 1) == "this" && lexicon::part_of_day(at(words, last + 2)).is_some();
+    let before_part = at(words, last + 1) == "tonight"
+        || at(words, last + 1) == "this" && lexicon::part_of_day(at(words, last + 2)).is_some();
     let strong = pm.is_some() || part.is_some() || s.is_some() || number.contains(':') && after_at;
     let weak = !strong && (number.contains(':') || (after_at || before_part) && (1..=12).contains(&h));
     if !strong && !weak || h > 24 || (pm.is_some() && !(1..=12).contains(&h)) {
