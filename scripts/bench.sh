@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
-# Extraction throughput, natively and in wasm, on a generated corpus of >= 10 MB, plus the
-# sizes of the distributables. A benchmark, not a test: it reports numbers, asserts none.
+# `make bench`: speed and size, reported, never asserted.
+#   1. extraction: native and wasm in Chromium (with chrono-node and compromise as peers), stage
+#      shares and peak memory, on the seeds-built corpus and on unseen news (scripts/bench-extract.mjs);
+#   2. scaling: each pathological pattern grown 8x (scripts/scaling.mjs);
+#   3. dist sizes and the page's queries on a 10,000-article corpus (scripts/bench.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --bin storyscope
-node scripts/bench.mjs "$@"
+echo "== extraction"
+node scripts/bench-extract.mjs "$@"
+echo "== scaling (8x the input should cost at most 10x the time)"
+node scripts/scaling.mjs
+echo "== sizes and queries"
+node scripts/bench.mjs

@@ -130,14 +130,15 @@ fn parse_iso(s: &str) -> Option<Stamp> {
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let date = ymd(num(&s[0..4])?, num(&s[5..7])?, num(&s[8..10])?)?;
-    let rest = &s[10..];
+    // Checked slices: the ten bytes need not end on a char boundary (`2015-06-0é`).
+    let date = ymd(num(s.get(0..4)?)?, num(s.get(5..7)?)?, num(s.get(8..10)?)?)?;
+    let rest = s.get(10..)?;
     if rest.is_empty() {
         return Some(Stamp { date, time: None });
     }
     let rest = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' '))?;
     let time = if rest.len() >= 5 && rest.as_bytes()[2] == b':' {
-        Time::new(num(&rest[0..2])? as i8, num(&rest[3..5])? as i8, 0, 0).ok()
+        Time::new(num(rest.get(0..2)?)? as i8, num(rest.get(3..5)?)? as i8, 0, 0).ok()
     } else {
         None
     };

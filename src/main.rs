@@ -81,13 +81,15 @@ fn extract(args: &[String]) -> ExitCode {
     }
     failures.extend(outcome.failures);
 
+    // Streamed to standard output: the JSON is several times the input, and never held whole.
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let json = if compact {
-        serde_json::to_string(&outcome.extraction)
+        serde_json::to_writer(&mut stdout, &outcome.extraction)
     } else {
-        serde_json::to_string_pretty(&outcome.extraction)
+        serde_json::to_writer_pretty(&mut stdout, &outcome.extraction)
     };
-    let mut stdout = std::io::stdout().lock();
-    let written = json.map_err(std::io::Error::other).and_then(|j| writeln!(stdout, "{j}"));
+    drop(outcome.extraction);
+    let written = json.map_err(std::io::Error::other).and_then(|()| writeln!(stdout)).and_then(|()| stdout.flush());
     if let Err(e) = written {
         eprintln!("storyscope: cannot write the output: {e}");
         return ExitCode::FAILURE;

@@ -74,6 +74,37 @@ pub struct Document {
     pub comments: Vec<Comment>,
 }
 
+/// A document without its body (`text` and `paragraphs`): what a list of documents needs.
+/// Serializes as the document's other fields plus `length`, the body's length in code points.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentHead<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub published: Option<&'a str>,
+    pub published_source: PublishedSource,
+    pub author: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub comments: &'a [Comment],
+    pub length: usize,
+}
+
+impl<'a> DocumentHead<'a> {
+    pub fn of(d: &'a Document) -> Self {
+        DocumentHead {
+            id: &d.id,
+            title: &d.title,
+            published: d.published.as_deref(),
+            published_source: d.published_source,
+            author: d.author.as_deref(),
+            outlet: d.outlet.as_deref(),
+            url: d.url.as_deref(),
+            comments: &d.comments,
+            length: d.text.chars().count(),
+        }
+    }
+}
+
 /// A body paragraph. `item` is the list marker ("1", "a", "•") when the paragraph is a list item.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {

@@ -125,22 +125,109 @@ pub fn extract_timed(inputs: &[Input]) -> (Outcome, StageTimes) {
     let mut documents: Vec<Document> = Vec::new();
     let mut used_ids = std::collections::HashSet::new();
     for input in inputs {
-        match article::parse(&input.content, input.format, &input.name) {
-            Ok(article) => {
+        match isolated(|| article::parse(&input.content, input.format, &input.name)) {
+            Ok(Ok(article)) => {
                 let mut document = article.into_document(unique_id(&input.id, &mut used_ids));
                 apply_known(&mut document, &input.known);
                 documents.push(document);
             }
-            Err(e) => failures.push(Failure { name: input.name.clone(), reason: e.to_string() }),
+            Ok(Err(e)) => failures.push(Failure { name: input.name.clone(), reason: e.to_string() }),
+            Err(panic) => failures.push(Failure::internal(&input.name, &panic)),
         }
     }
     times.parse = clock.lap();
-    let extraction = extract_documents(documents, &mut times, &mut clock);
+    let found = match isolated(|| extract_documents(&documents, &mut times, &mut clock)) {
+        Ok(found) => found,
+        Err(_) => {
+            // One document broke a stage. Find which by extracting each alone, then extract the
+            // others together, so that one bad file never costs the rest.
+            let mut good = Vec::new();
+            for document in std::mem::take(&mut documents) {
+                let alone = std::slice::from_ref(&document);
+                match isolated(|| extract_documents(alone, &mut StageTimes::default(), &mut Stopwatch::start())) {
+                    Ok(_) => good.push(document),
+                    Err(panic) => failures.push(Failure::internal(&document.id, &panic)),
+                }
+            }
+            documents = good;
+            isolated(|| extract_documents(&documents, &mut times, &mut clock)).unwrap_or_else(|panic| {
+                failures.extend(documents.drain(..).map(|d| Failure::internal(&d.id, &panic)));
+                Found::default()
+            })
+        }
+    };
+    let extraction = found.into_extraction(documents);
+    times.offsets = clock.lap();
     (Outcome { extraction, failures }, times)
 }
 
+impl Failure {
+    /// A failure caused by a bug (a panic) rather than by the input's content.
+    fn internal(name: &str, panic: &str) -> Failure {
+        Failure {
+            name: name.to_string(),
+            reason: format!("internal error while extracting it ({panic}); please report it"),
+        }
+    }
+}
+
+/// Runs `f`, turning a panic into the message it carried. Native builds unwind (see the
+/// release profile); in wasm a panic aborts, and the page isolates the core in a worker.
+fn isolated<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_string())
+    })
+}
+
+/// What the stages found in a set of documents, before it becomes the contract.
+#[derive(Default)]
+struct Found {
+    entities: Vec<crate::model::Entity>,
+    quotes: Vec<crate::model::Quote>,
+    times: times::Times,
+    events: Vec<crate::model::Event>,
+}
+
+impl Found {
+    /// The contract: the documents (with their inferred creation times) and what was found in
+    /// them, offsets converted to code points.
+    fn into_extraction(self, mut documents: Vec<Document>) -> Extraction {
+        for (document, inferred) in documents.iter_mut().zip(self.times.inferred) {
+            if let Some(stamp) = inferred {
+                document.published = Some(stamp.to_string());
+                document.published_source = PublishedSource::Inferred;
+            }
+        }
+        Extraction {
+            documents,
+            quotes: self.quotes,
+            entities: self.entities,
+            times: self.times.expressions,
+            events: self.events,
+        }
+        .into_code_point_offsets()
+    }
+}
+
+/// A fault injected by the tests of panic isolation (debug builds only): extraction panics when
+/// a document's id is the value of `STORYSCOPE_FAILPOINT`.
+#[cfg(debug_assertions)]
+fn failpoint(documents: &[Document]) {
+    if let Ok(id) = std::env::var("STORYSCOPE_FAILPOINT") {
+        if documents.iter().any(|d| d.id == id) {
+            panic!("failpoint on {id}");
+        }
+    }
+}
+
 /// Runs the extractors over parsed documents.
-fn extract_documents(documents: Vec<Document>, stage: &mut StageTimes, clock: &mut Stopwatch) -> Extraction {
+fn extract_documents(documents: &[Document], stage: &mut StageTimes, clock: &mut Stopwatch) -> Found {
+    #[cfg(debug_assertions)]
+    failpoint(documents);
     let docs: Vec<Doc> = documents
         .iter()
         .map(|document| {
@@ -161,18 +248,7 @@ fn extract_documents(documents: Vec<Document>, stage: &mut StageTimes, clock: &m
     stage.times = clock.lap();
     let events = events::build(&docs, &entities, &quotes, &times.expressions);
     stage.events = clock.lap();
-    drop(docs);
-    let mut documents = documents;
-    for (document, inferred) in documents.iter_mut().zip(times.inferred) {
-        if let Some(stamp) = inferred {
-            document.published = Some(stamp.to_string());
-            document.published_source = PublishedSource::Inferred;
-        }
-    }
-    let extraction = Extraction { documents, quotes, entities: entities.list, times: times.expressions, events }
-        .into_code_point_offsets();
-    stage.offsets = clock.lap();
-    extraction
+    Found { entities: entities.list, quotes, times, events }
 }
 
 fn unique_id(id: &str, used: &mut std::collections::HashSet<String>) -> String {

@@ -5,7 +5,7 @@
 //! message), never as panics; the panic hook only makes an unexpected one readable.
 
 use crate::index::{Counts, Filter, Index, KindCounts, SourceCounts};
-use crate::model::{Extraction, PublishedSource};
+use crate::model::{DocumentHead, Extraction, PublishedSource};
 use crate::pipeline::{Failure, Input, Known};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -99,6 +99,28 @@ impl Corpus {
         to_js(&JsOutcome { extraction: self.index.extraction(), failures: &self.failures })
     }
 
+    /// What the page renders from: [`Corpus::extraction`] without the documents' texts and
+    /// paragraphs, which the core keeps (a third of the contract's size; ask for one with
+    /// [`Corpus::document`] when it is shown). Each document carries its `length` in code points.
+    pub fn model(&self) -> Result<JsValue, JsError> {
+        let x = self.index.extraction();
+        let documents = x.documents.iter().map(|d| JsDocumentHead { head: DocumentHead::of(d) }).collect();
+        to_js(&JsModel {
+            documents,
+            quotes: &x.quotes,
+            entities: &x.entities,
+            times: &x.times,
+            events: &x.events,
+            failures: &self.failures,
+        })
+    }
+
+    /// `{text, paragraphs}` of document `id`, or an error naming it when there is none.
+    pub fn document(&self, id: &str) -> Result<JsValue, JsError> {
+        let d = self.index.document(id).ok_or_else(|| JsError::new(&format!("no document {id}")))?;
+        to_js(&JsDocumentBody { text: &d.text, paragraphs: &d.paragraphs })
+    }
+
     /// The ids passing `filter` (`{docs, entities, speakers, kinds, sources, from, to, q}`, all
     /// optional; null or undefined means no filter), with facets, hits and snippets.
     pub fn query(&self, filter: JsValue) -> Result<JsValue, JsError> {
@@ -149,6 +171,29 @@ impl Corpus {
             .map_err(|e| JsError::new(&format!("expected an array of document ids: {e}")))?;
         to_js(&self.index.matches(q, &docs))
     }
+}
+
+/// A document without its body: see [`Corpus::model`].
+#[derive(Serialize)]
+struct JsDocumentHead<'a> {
+    #[serde(flatten)]
+    head: DocumentHead<'a>,
+}
+
+#[derive(Serialize)]
+struct JsModel<'a> {
+    documents: Vec<JsDocumentHead<'a>>,
+    quotes: &'a [crate::model::Quote],
+    entities: &'a [crate::model::Entity],
+    times: &'a [crate::model::TimeExpression],
+    events: &'a [crate::model::Event],
+    failures: &'a [Failure],
+}
+
+#[derive(Serialize)]
+struct JsDocumentBody<'a> {
+    text: &'a str,
+    paragraphs: &'a [crate::model::Paragraph],
 }
 
 /// The parts of a [`crate::index::Selected`] that cross as JSON; the sets are added as typed arrays.

@@ -46,6 +46,25 @@ fn extracts_a_folder_and_reports_bad_files_by_name() {
 }
 
 #[test]
+fn a_panic_in_one_file_costs_only_that_file() {
+    let dir = temp_dir("panic");
+    std::fs::write(dir.join("first.txt"), "First Title\n\nThe mayor said on Monday that the bridge will open.")
+        .unwrap();
+    std::fs::write(dir.join("broken.txt"), "Broken Title\n\nAnything at all.").unwrap();
+    std::fs::write(dir.join("last.txt"), "Last Title\n\n“We are ready,” Jane Doe said.").unwrap();
+    // Debug builds (as `cargo test` builds the CLI) panic in the stages on this document.
+    let out = storyscope().arg("extract").arg(&dir).env("STORYSCOPE_FAILPOINT", "broken").output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "a failure must show in the exit code");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("broken") && stderr.contains("internal error"), "{stderr}");
+    let json: Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    let ids: Vec<&str> = json["documents"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["first", "last"]);
+    let quoted: Vec<&str> = json["quotes"].as_array().unwrap().iter().map(|q| q["doc"].as_str().unwrap()).collect();
+    assert_eq!(quoted, ["last"], "the last file's quote is still extracted");
+}
+
+#[test]
 fn stdin_and_the_dct_flag() {
     let mut child = storyscope()
         .args(["extract", "--dct", "2011-07-08", "-"])

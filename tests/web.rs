@@ -228,3 +228,34 @@ fn a_malformed_filter_is_a_readable_error() {
     }
     assert!(storyscope::wasm_api::new_corpus(JsValue::from_str("nope"), false).is_err());
 }
+
+#[wasm_bindgen_test]
+fn the_model_leaves_texts_in_the_core_and_document_gives_one() {
+    let articles = Array::new();
+    articles
+        .push(&article("mine", "Title Here\n\nThe “café” opened 😀 on Monday, the mayor said.\n\nSecond paragraph."));
+    let corpus = storyscope::wasm_api::new_corpus(articles.into(), true).expect("newCorpus");
+    let full = corpus.extraction().expect("extraction");
+    let model = corpus.model().expect("model");
+    let documents = array(&model, "documents");
+    assert_eq!(documents.length(), array(&full, "documents").length());
+    for i in 0..documents.length() {
+        let head = documents.get(i);
+        let whole = array(&full, "documents").get(i);
+        assert!(
+            get(&head, "text").is_undefined() && get(&head, "paragraphs").is_undefined(),
+            "the model carries no body"
+        );
+        assert_eq!(get(&head, "title").as_string(), get(&whole, "title").as_string());
+        let id = get(&head, "id").as_string().unwrap();
+        let body = corpus.document(&id).expect("document");
+        let text = get(&body, "text").as_string().unwrap();
+        assert_eq!(Some(text.clone()), get(&whole, "text").as_string());
+        assert_eq!(get(&head, "length").as_f64(), Some(text.chars().count() as f64));
+        assert_eq!(array(&body, "paragraphs").length(), array(&whole, "paragraphs").length());
+    }
+    for key in ["quotes", "entities", "times", "events", "failures"] {
+        assert_eq!(array(&model, key).length(), array(&full, key).length(), "{key}");
+    }
+    assert!(corpus.document("no-such-document").is_err(), "an unknown id is an error");
+}

@@ -119,12 +119,13 @@ pub(crate) fn around(analysis: &Analysis, time: Span, dated: &[Span]) -> Option<
     // The last cut of the text between two offsets, if any.
     let last_cut = |from: usize, to: usize| {
         let (first, last) = (analysis.token_from(from), analysis.token_from(to));
-        (first..last).rev().find(|&t| is_cut(analysis.token_text(t))).map(|t| analysis.tokens[t].span.start)
+        (first..last).rev().find(|&t| is_cut(analysis.token_text(t))).map(|t| analysis.tokens[t].span)
     };
-    let start = previous.and_then(|p| last_cut(p.end, time.start)).map_or(sentence.span.start, |c| c + 1);
+    // A clause starts after its cut (which may be a multibyte dash: its end, not start + 1).
+    let start = previous.and_then(|p| last_cut(p.end, time.start)).map_or(sentence.span.start, |c| c.end);
     // The last cut before the next date keeps the subject with its date ("in Lyon on June 4,
     // the mayor said, “… two years ago …”" splits before the quote, not after "June 4").
-    let end = next.and_then(|n| last_cut(time.end, n.start)).unwrap_or(sentence.span.end);
+    let end = next.and_then(|n| last_cut(time.end, n.start)).map_or(sentence.span.end, |c| c.start);
     Some(Span::new(start, end))
 }
 

@@ -138,6 +138,11 @@ impl Index {
         &self.extraction
     }
 
+    /// The document `id`, if the corpus has it.
+    pub fn document(&self, id: &str) -> Option<&crate::model::Document> {
+        self.doc_index.get(id).and_then(|&i| self.extraction.documents.get(i as usize))
+    }
+
     /// The ids passing `filter`, facet counts, and the search matches in the passing documents
     /// (corpus order).
     pub fn query(&self, filter: &Filter) -> Selection {

@@ -387,7 +387,9 @@ impl<'a, 't> Words<'a, 't> {
             "i" | "we" => Pronoun::First,
             _ => return None,
         };
-        Some((p, bare.len()))
+        // The pronoun's length in the text, which may differ from its key's (`HÉ’s`).
+        let text = self.text(i);
+        Some((p, text.find(['\'', '’', 'ʼ']).unwrap_or(text.len())))
     }
 }
 

@@ -54,8 +54,11 @@ pub(crate) fn is_combining_mark(c: char) -> bool {
 /// `'` (`It’s` → `it's`), so that word lists need one spelling of each form.
 pub(crate) fn fold_token(token: &str, out: &mut String) {
     if token.is_ascii() {
-        // Most news text is ASCII: a byte loop, no char decoding.
-        out.extend(token.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        // Most news text is ASCII: copied whole and lowercased in place, no char decoding.
+        let start = out.len();
+        out.push_str(token);
+        // OK because `start` was the end of `out`, a char boundary.
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in token.chars() {

@@ -102,19 +102,23 @@ impl std::hash::Hasher for FxHasher {
     }
 }
 
-/// FxHash (rustc's hasher) over bytes, eight at a time: keys are short and not adversarial
-/// enough to need SipHash (a collision costs a probe, never correctness).
+/// FxHash (rustc's hasher) over bytes, eight at a time, the last partial word read at once:
+/// keys are short and not adversarial enough to need SipHash (a collision costs a probe,
+/// never correctness).
 fn hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let mut h: u64 = 0;
+    let mut h: u64 = bytes.len() as u64;
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
     }
-    for &b in chunks.remainder() {
-        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
     }
     // Mix the high bits down: the table indexes by the low ones.
     h ^ (h >> 29)

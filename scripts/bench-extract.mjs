@@ -1,0 +1,232 @@
+// Extraction benchmark (reports numbers, asserts none). For each corpus:
+//   - native: the release CLI (`extract --timings`), MB/s, each stage's share, peak memory per MB;
+//   - wasm in Debian's Chromium: `extract()` and what the page does (`newCorpus` + the model),
+//     and in the same page on the same texts chrono-node (dates only) and compromise (people,
+//     places, organizations, quotations), as peers.
+// Corpora: "seeds" (at least --mb MB of documents made from the seeds and the test articles)
+// and, when ../shared/eval is beside the project, "unseen news" (its development and training
+// sets, about 7 MB of real articles nobody here wrote). Then one article made of many distinct stories at
+// 200 KB and 1.6 MB (time may grow at most 10x for 8x the input).
+//
+//   node scripts/bench-extract.mjs [--mb 10] [--runs 3] [--no-browser]
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+import { generateArticles } from './corpus.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const targetMb = arg('mb', 10);
+const runs = arg('runs', 3);
+const browserToo = !process.argv.includes('--no-browser');
+const binary = join(root, 'target', 'release', 'storyscope');
+const work = join(root, 'target', 'bench');
+mkdirSync(work, { recursive: true });
+
+console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ` +
+  `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+
+// ---- Corpora -------------------------------------------------------------------------------
+/** Writes `articles` ({name, content}) into a fresh folder and returns it. */
+function materialize(name, articles) {
+  const dir = join(work, 'corpus-' + name.replace(/\W+/g, '-'));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const a of articles) writeFileSync(join(dir, a.name), a.content);
+  return dir;
+}
+
+function seedsCorpus() {
+  const sources = [];
+  for (const dir of ['seeds', 'tests/articles', 'tests/quotes', 'tests/entities', 'tests/times']) {
+    let names = [];
+    try { names = readdirSync(join(root, dir)); } catch { continue; }
+    for (const name of names.sort()) {
+      if (/\.(txt|md|html)$/.test(name)) sources.push({ name, content: readFileSync(join(root, dir, name), 'utf8') });
+    }
+  }
+  const articles = [];
+  let bytes = 0;
+  for (let copy = 0; bytes < targetMb * 1e6; copy++) {
+    for (const { name, content } of sources) {
+      articles.push({ name: `${String(copy).padStart(4, '0')}-${name}`, content });
+      bytes += Buffer.byteLength(content);
+    }
+  }
+  return articles;
+}
+
+function newsCorpus() {
+  const score = join(root, '..', 'shared', 'eval', 'score.py');
+  if (!existsSync(score)) return null;
+  const articles = [];
+  for (const set of ['polnear-dev', 'tbaq', 'gum-news', 'uner-ewt', 'polnear-train']) {
+    const dir = join(work, 'eval-docs', set);
+    if (!existsSync(dir)) {
+      const r = spawnSync('python3', [score, 'materialize', set, dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+      if (r.status !== 0) return null;
+    }
+    for (const name of readdirSync(dir).sort()) articles.push({ name: `${set}-${name}`, content: readFileSync(join(dir, name), 'utf8') });
+  }
+  return articles;
+}
+
+const corpora = [{ name: 'seeds', articles: seedsCorpus() }];
+const news = newsCorpus();
+if (news) corpora.push({ name: 'unseen news', articles: news });
+else console.log('unseen news: ../shared/eval is not beside the project; that corpus is skipped');
+for (const c of corpora) {
+  c.bytes = c.articles.reduce((sum, a) => sum + Buffer.byteLength(a.content), 0);
+  c.dir = materialize(c.name, c.articles);
+}
+
+// ---- Native --------------------------------------------------------------------------------
+/** Best of `runs` runs of the CLI on `path`: seconds, stage seconds, peak KiB. */
+function native(path) {
+  let best = null;
+  for (let r = 0; r < runs; r++) {
+    const t = spawnSync('/usr/bin/time', ['-f', '%e %M', binary, 'extract', '--compact', '--timings', path],
+      { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 2 ** 28 });
+    const lines = t.stderr.trim().split('\n');
+    const [seconds, kib] = lines.pop().split(' ').map(Number);
+    const stages = JSON.parse(lines.find((l) => l.startsWith('{')) ?? '{}');
+    if (!best || seconds < best.seconds) best = { seconds, kib, stages };
+  }
+  return best;
+}
+
+const baselineKib = (() => {
+  const tiny = join(work, 'tiny.txt');
+  writeFileSync(tiny, 'Title\n\nOne line.\n');
+  return native(tiny).kib;
+})();
+const mb = (bytes) => bytes / 1e6;
+for (const c of corpora) {
+  const n = native(c.dir);
+  const total = Object.values(n.stages).reduce((a, b) => a + b, 0);
+  const shares = Object.entries(n.stages).map(([k, v]) => `${k} ${(100 * v / total).toFixed(0)}%`).join(', ');
+  console.log(`native, ${c.name} (${c.articles.length} documents, ${mb(c.bytes).toFixed(1)} MB): ` +
+    `${(mb(c.bytes) / n.seconds).toFixed(2)} MB/s (${n.seconds.toFixed(2)} s whole process, best of ${runs}); ` +
+    `peak memory ${((n.kib - baselineKib) / 1024 / mb(c.bytes)).toFixed(1)} MiB per MB of input`);
+  console.log(`  stages (${total.toFixed(2)} s): ${shares}`);
+}
+
+// One article of many distinct stories, at 200 KB and 1.6 MB.
+{
+  const stories = (bytes) => {
+    const generated = generateArticles(root, Math.ceil(bytes / 3000) + 1, { chars: 3000 });
+    let out = 'Collected stories\n\n';
+    for (const a of generated) {
+      if (out.length >= bytes) break;
+      out += a.content + '\n\n';
+    }
+    return out;
+  };
+  const sizes = [200e3, 1.6e6].map((bytes) => {
+    const file = join(work, `stories-${bytes}.txt`);
+    writeFileSync(file, stories(bytes));
+    return { bytes, ...native(file) };
+  });
+  console.log(`one article of many stories: 200 KB in ${sizes[0].seconds.toFixed(2)} s, 1.6 MB in ${sizes[1].seconds.toFixed(2)} s ` +
+    `(${(sizes[1].seconds / Math.max(sizes[0].seconds, 0.01)).toFixed(1)}x for 8x the input; ` +
+    `peak ${((sizes[1].kib - baselineKib) / 1024 / 1.6).toFixed(1)} MiB per MB)`);
+}
+
+// ---- wasm and peers in Chromium --------------------------------------------------------------
+if (browserToo) {
+  const page = join(work, 'page');
+  mkdirSync(page, { recursive: true });
+  // Peers bundled from npm into classic scripts with esbuild.
+  writeFileSync(join(page, 'chrono-entry.mjs'), "import * as chrono from 'chrono-node'; globalThis.chrono = chrono;");
+  writeFileSync(join(page, 'compromise-entry.mjs'), "import nlp from 'compromise'; globalThis.nlp = nlp;");
+  for (const name of ['chrono', 'compromise']) {
+    const r = spawnSync(join(root, 'node_modules', '.bin', 'esbuild'), [join(page, `${name}-entry.mjs`), '--bundle', '--format=iife',
+      '--minify', `--outfile=${join(page, name + '.js')}`, '--log-level=warning'], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`esbuild ${name} failed`);
+  }
+  writeFileSync(join(page, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title>' +
+    '<script src="/wasm/storyscope.js"></script><script src="/chrono.js"></script><script src="/compromise.js"></script>');
+  const files = { '/': join(page, 'index.html'), '/chrono.js': join(page, 'chrono.js'), '/compromise.js': join(page, 'compromise.js'),
+    '/wasm/storyscope.js': join(root, 'target', 'wasm-bindgen', 'storyscope.js'),
+    '/wasm/storyscope_bg.wasm': join(root, 'target', 'wasm-bindgen', 'storyscope_bg.opt.wasm') };
+  corpora.forEach((c, i) => {
+    const file = join(work, `corpus-${i}.json`);
+    writeFileSync(file, JSON.stringify(c.articles.map((a) => ({ id: a.name.replace(/\.[^.]+$/, ''), name: a.name, content: a.content }))));
+    files[`/corpus-${i}.json`] = file;
+  });
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+  const server = createServer((req, res) => {
+    const file = files[new URL(req.url, 'http://x').pathname];
+    if (!file) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'] });
+  try {
+    const tab = await browser.newPage();
+    await tab.goto(`http://127.0.0.1:${server.address().port}/`);
+    await tab.evaluate(() => wasm_bindgen({ module_or_path: '/wasm/storyscope_bg.wasm' }));
+    for (const [i, c] of corpora.entries()) {
+      const r = await tab.evaluate(async ({ i, runs }) => {
+        const articles = await (await fetch(`/corpus-${i}.json`)).json();
+        const best = (f) => {
+          let min = Infinity;
+          for (let k = 0; k < runs; k++) {
+            const t0 = performance.now();
+            f();
+            min = Math.min(min, performance.now() - t0);
+          }
+          return min / 1000;
+        };
+        const reference = new Date(Date.UTC(2016, 0, 1));
+        // compromise runs at well under 1 MB/s: it is timed once on the first MB of the corpus.
+        const sample = [];
+        let sampleBytes = 0;
+        for (const a of articles) {
+          if (sampleBytes > 1e6) break;
+          sample.push(a);
+          sampleBytes += new TextEncoder().encode(a.content).length;
+        }
+        const once = (f) => {
+          const t0 = performance.now();
+          f();
+          return (performance.now() - t0) / 1000;
+        };
+        return {
+          sampleBytes,
+          extract: best(() => wasm_bindgen.extract(articles, false)),
+          page: best(() => {
+            const corpus = wasm_bindgen.newCorpus(articles, false);
+            corpus.extraction();
+            corpus.free();
+          }),
+          chrono: best(() => { for (const a of articles) chrono.parse(a.content, reference); }),
+          compromise: once(() => {
+            for (const a of sample) {
+              const doc = nlp(a.content);
+              doc.people().out('array');
+              doc.places().out('array');
+              doc.organizations().out('array');
+              doc.quotations().out('array');
+            }
+          }),
+        };
+      }, { i, runs });
+      const rate = (s, bytes = c.bytes) => `${(mb(bytes) / s).toFixed(2)} MB/s`;
+      console.log(`chromium, ${c.name}: wasm extract() ${rate(r.extract)}, as the page (newCorpus + model) ${rate(r.page)}; ` +
+        `peers on the same texts: chrono-node (dates only) ${rate(r.chrono)}, compromise ${rate(r.compromise, r.sampleBytes)} (first MB)`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
