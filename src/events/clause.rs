@@ -102,9 +102,36 @@ fn is_function_word(key: &str) -> bool {
     )
 }
 
-/// Per word type of the document: whether it is a function word.
-pub(crate) fn function_words(analysis: &Analysis) -> Vec<bool> {
-    analysis.per_word(|key, _| is_function_word(key))
+/// What the events stage asks of a document's word types, answered once per type when first
+/// asked (most types never are: only the words of dated clauses).
+pub(crate) struct WordCache<'a> {
+    analysis: &'a Analysis<'a>,
+    /// Per word type: 0 not asked yet, 1 a function word, 2 a content word.
+    kind: Vec<u8>,
+}
+
+impl<'a> WordCache<'a> {
+    pub(crate) fn new(analysis: &'a Analysis<'a>) -> Self {
+        WordCache { analysis, kind: vec![0; analysis.vocabulary.len()] }
+    }
+
+    /// True when token `t` is a function word.
+    fn is_function(&mut self, t: usize) -> bool {
+        let Some(word) = self.analysis.tokens.get(t).map(|token| token.word as usize) else {
+            return false;
+        };
+        match self.kind.get(word) {
+            Some(1) => true,
+            Some(2) => false,
+            _ => {
+                let function = is_function_word(self.analysis.key(t));
+                if let Some(k) = self.kind.get_mut(word) {
+                    *k = if function { 1 } else { 2 };
+                }
+                function
+            }
+        }
+    }
 }
 
 /// The clause around `time` (a byte span) given the other dated spans of the document
@@ -147,7 +174,7 @@ const ATTRIBUTION_WORDS: usize = 3;
 /// The role of `clause`, whose dated expressions (`dated`, sorted) are left out. Names
 /// (capitalized words) and function words are not content; a verb of saying with nothing
 /// reported after it (no "that", no content word) makes an attribution.
-pub(crate) fn role(analysis: &Analysis, clause: Span, dated: &[Span], function: &[bool]) -> Role {
+pub(crate) fn role(analysis: &Analysis, clause: Span, dated: &[Span], words: &mut WordCache) -> Role {
     let (mut before, mut after, mut verb, mut that, mut verb_form) = (0, 0, false, false, false);
     let tokens = analysis.token_from(clause.start)..analysis.token_from(clause.end);
     let sentence_start = analysis.sentence_at(clause.start).map(|s| analysis.sentences[s].tokens.start);
@@ -166,7 +193,7 @@ pub(crate) fn role(analysis: &Analysis, clause: Span, dated: &[Span], function: 
         let key = analysis.key(t);
         if verb_like(analysis, t) {
             verb = true;
-        } else if function.get(token.word as usize).copied().unwrap_or(false) {
+        } else if words.is_function(t) {
             that |= verb && matches!(key, "that" | "whether" | "if");
         } else if verb {
             after += 1;
@@ -190,9 +217,9 @@ fn verb_like(analysis: &Analysis, t: usize) -> bool {
     analysis.description(t).classes.intersects(Classes::SPEECH_VERB) || analysis.key(t) == "according"
 }
 
-/// True when a date coarser than a day modifies a noun rather than dating its clause: "the
-/// 1984 election", "its 2008 campaign", "last year's election" (`coarse` tells the size).
-pub(crate) fn attributive(analysis: &Analysis, time: Span, coarse: bool, function: &[bool]) -> bool {
+/// True when a date (coarser than a day: the caller asks only then) modifies a noun rather
+/// than dating its clause: "the 1984 election", "its 2008 campaign", "last year's election".
+pub(crate) fn attributive(analysis: &Analysis, time: Span, words: &mut WordCache) -> bool {
     let first = analysis.token_from(time.start);
     let after = analysis.token_from(time.end);
     let Some(last) = after.checked_sub(1) else {
@@ -202,38 +229,37 @@ pub(crate) fn attributive(analysis: &Analysis, time: Span, coarse: bool, functio
         matches!(analysis.key(p), "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that")
     });
     let possessive = analysis.key(last).ends_with("'s");
-    let noun_after = analysis.tokens.get(after).is_some_and(|n| {
-        n.kind == TokenKind::Word && !n.capitalized && !function.get(n.word as usize).copied().unwrap_or(true)
-    });
-    coarse && noun_after && (determiner || possessive)
+    let noun_after = analysis.tokens.get(after).is_some_and(|n| n.kind == TokenKind::Word && !n.capitalized)
+        && !words.is_function(after);
+    noun_after && (determiner || possessive)
 }
 
 /// The clause text made readable as a summary: white space collapsed, leading punctuation
 /// dropped, and cut at a word boundary past `max` characters.
 pub(crate) fn summary(text: &str, max: usize) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = String::new();
-    for w in words {
-        if out.chars().count() + w.chars().count() > max && !out.is_empty() {
+    let mut chars = 0;
+    for w in text.split_whitespace() {
+        let n = w.chars().count();
+        if chars + n > max && !out.is_empty() {
             out.push('…');
             break;
         }
         if !out.is_empty() {
             out.push(' ');
+            chars += 1;
         }
         out.push_str(w);
+        chars += n;
     }
     out.trim_start_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()).to_string()
 }
 
 /// The content words of a clause (its words that are not function words), as hashes of
 /// their keys, sorted and without repeats: what two reports of one event share.
-pub(crate) fn content(analysis: &Analysis, clause: Span, function: &[bool]) -> Vec<u64> {
+pub(crate) fn content(analysis: &Analysis, clause: Span, words: &mut WordCache) -> Vec<u64> {
     let mut out: Vec<u64> = (analysis.token_from(clause.start)..analysis.token_from(clause.end))
-        .filter(|&t| {
-            let token = &analysis.tokens[t];
-            token.kind == TokenKind::Word && !function.get(token.word as usize).copied().unwrap_or(false)
-        })
+        .filter(|&t| analysis.tokens[t].kind == TokenKind::Word && !words.is_function(t))
         .map(|t| fnv(analysis.key(t)))
         .collect();
     out.sort_unstable();
@@ -254,9 +280,8 @@ mod tests {
         let analysis = Analysis::of_text(text);
         let at = text.find(date).unwrap();
         let span = Span::new(at, at + date.len());
-        let function = function_words(&analysis);
         let clause = around(&analysis, span, &[span]).unwrap();
-        role(&analysis, clause, &[span], &function)
+        role(&analysis, clause, &[span], &mut WordCache::new(&analysis))
     }
 
     #[test]
@@ -272,10 +297,10 @@ mod tests {
     fn a_coarse_date_before_a_noun_is_attributive() {
         let text = "He traveled to Moscow before the 1984 election and won in 1984.";
         let analysis = Analysis::of_text(text);
-        let function = function_words(&analysis);
+        let mut words = WordCache::new(&analysis);
         let first = text.find("1984").unwrap();
         let second = text.rfind("1984").unwrap();
-        assert!(attributive(&analysis, Span::new(first, first + 4), true, &function));
-        assert!(!attributive(&analysis, Span::new(second, second + 4), true, &function));
+        assert!(attributive(&analysis, Span::new(first, first + 4), &mut words));
+        assert!(!attributive(&analysis, Span::new(second, second + 4), &mut words));
     }
 }

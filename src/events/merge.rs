@@ -23,36 +23,35 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
     if !overlap {
         return false;
     }
-    if a.value == b.value && (a.doc == b.doc && a.sentence == b.sentence || same_words(&a.words, &b.words)) {
-        return true;
-    }
-    let shared = a.entities.intersection(&b.entities).count();
+    let shared = || common(&a.entities, &b.entities);
     if a.value == b.value {
-        return shared >= 1;
+        return a.doc == b.doc && a.sentence == b.sentence || same_words(&a.words, &b.words) || shared() >= 1;
     }
     let short = |d: &Draft| days_between(d.range.1, d.range.0) < i64::from(LONGEST_MERGED_RANGE_DAYS);
-    short(a) && short(b) && shared >= 2
+    short(a) && short(b) && shared() >= 2
 }
 
 /// True when two sorted word sets share most of the shorter one.
 fn same_words(a: &[u64], b: &[u64]) -> bool {
     let shorter = a.len().min(b.len());
-    if shorter < SAME_WORDS_MIN {
-        return false;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0);
+    shorter >= SAME_WORDS_MIN && common(a, b) as f64 >= SAME_WORDS * shorter as f64
+}
+
+/// How many items two sorted lists without repeats share.
+fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                common += 1;
+                n += 1;
                 i += 1;
                 j += 1;
             }
         }
     }
-    common as f64 >= SAME_WORDS * shorter as f64
+    n
 }
 
 fn root(parent: &mut [usize], mut i: usize) -> usize {

@@ -22,43 +22,52 @@ use crate::calendar::days_between;
 use crate::doc::Doc;
 use crate::entities::Entities;
 use crate::model::{Event, Mention, Quote, Span, TimeExpression, TimexType};
-use clause::Role;
+use crate::text::FxBuildHasher;
+use clause::{Role, WordCache};
 use jiff::civil::Date;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
 
 /// The longest summary, in characters.
 const SUMMARY_CHARS: usize = 160;
 
 /// One dated clause of one document, before merging.
-pub(crate) struct Draft {
-    pub value: String,
+pub(crate) struct Draft<'a> {
+    pub value: Cow<'a, str>,
     pub range: (Date, Date),
     pub doc: usize,
     /// The sentence of the document it is in.
     pub sentence: usize,
     pub clause: Span,
-    pub summary: String,
-    /// Indices into `Entities::list`.
-    pub entities: BTreeSet<usize>,
-    pub quotes: Vec<String>,
+    /// Indices into `Entities::list`, sorted, without repeats.
+    pub entities: Vec<usize>,
+    /// Indices of the quotes its date times, into the corpus's quotes.
+    pub quotes: Vec<usize>,
     /// Hashes of the clause's content words (see [`clause::content`]).
     pub words: Vec<u64>,
     /// The value was resolved against a publication date that is inferred or unknown.
     pub inferred: bool,
 }
 
+// Not inlined into the pipeline, so that profiles show the stage's cost as one.
+#[inline(never)]
 pub(crate) fn build(docs: &[Doc], entities: &Entities, quotes: &[Quote], times: &[TimeExpression]) -> Vec<Event> {
     let mut drafts = Vec::new();
-    let quotes_by_doc = crate::doc::group_by_doc(quotes, |q| &q.doc);
+    let mut quotes_by_doc: std::collections::HashMap<&str, Vec<usize>, FxBuildHasher> = Default::default();
+    for (i, q) in quotes.iter().enumerate() {
+        quotes_by_doc.entry(q.doc.as_str()).or_default().push(i);
+    }
     let times_by_doc = crate::doc::group_by_doc(times, |t| &t.doc);
     for (d, doc) in docs.iter().enumerate() {
         let id = doc.document.id.as_str();
-        let doc_quotes = quotes_by_doc.get(id).map_or(&[][..], Vec::as_slice);
-        let doc_times = times_by_doc.get(id).map_or(&[][..], Vec::as_slice);
-        drafts.extend(drafts_of(d, doc, entities, doc_quotes, doc_times));
+        let Some(doc_times) = times_by_doc.get(id) else {
+            continue;
+        };
+        let doc_quotes = QuoteSpans::new(quotes, quotes_by_doc.get(id).map_or(&[][..], Vec::as_slice));
+        drafts.extend(drafts_of(d, doc, entities, &doc_quotes, doc_times));
     }
     let mut events: Vec<Event> =
-        merge::groups(&drafts).into_iter().map(|g| event_of(&g, &drafts, docs, entities)).collect();
+        merge::groups(&drafts).into_iter().map(|g| event_of(&g, &drafts, docs, entities, quotes)).collect();
     events.sort_by(|a, b| (&a.start, &a.end, &a.date).cmp(&(&b.start, &b.end, &b.date)));
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("ev{i}");
@@ -69,7 +78,7 @@ pub(crate) fn build(docs: &[Doc], entities: &Entities, quotes: &[Quote], times: 
 /// A dated expression of a document (or the two ends of a range, as one).
 struct Dated<'a> {
     span: Span,
-    value: String,
+    value: Cow<'a, str>,
     range: (Date, Date),
     /// The first expression (a relative value has an anchor).
     time: &'a TimeExpression,
@@ -91,7 +100,7 @@ fn dated_of<'a>(times: &[&'a TimeExpression]) -> Vec<Dated<'a>> {
         });
         if let Some(e) = end {
             if let (Some(first), Some(last)) = (range::of_value(&t.value), range::of_value(&e.value)) {
-                let value = format!("{}/{}", t.value, e.value);
+                let value = Cow::Owned(format!("{}/{}", t.value, e.value));
                 out.push(Dated {
                     span: Span::new(t.start, e.end),
                     value,
@@ -103,7 +112,7 @@ fn dated_of<'a>(times: &[&'a TimeExpression]) -> Vec<Dated<'a>> {
             }
         }
         if let Some(range) = range::of_value(&t.value) {
-            out.push(Dated { span: Span::new(t.start, t.end), value: t.value.clone(), range, time: t });
+            out.push(Dated { span: Span::new(t.start, t.end), value: Cow::Borrowed(&t.value), range, time: t });
         }
         k += 1;
     }
@@ -111,17 +120,25 @@ fn dated_of<'a>(times: &[&'a TimeExpression]) -> Vec<Dated<'a>> {
 }
 
 /// The dated clauses of document `d` that are events (see the module's documentation).
-fn drafts_of(d: usize, doc: &Doc, entities: &Entities, doc_quotes: &[&Quote], times: &[&TimeExpression]) -> Vec<Draft> {
+fn drafts_of<'a>(
+    d: usize,
+    doc: &Doc,
+    entities: &Entities,
+    quotes: &QuoteSpans,
+    times: &[&'a TimeExpression],
+) -> Vec<Draft<'a>> {
     let analysis = &doc.analysis;
     let dated = dated_of(times);
+    if dated.is_empty() {
+        return Vec::new();
+    }
     let spans: Vec<Span> = dated.iter().map(|x| x.span).collect();
-    let function = clause::function_words(analysis);
-    let quote_spans = QuoteSpans::new(doc_quotes);
+    let mut words = WordCache::new(analysis);
     // A relative date is only as sure as what it was resolved against.
     let unsure_dct = doc.dct.is_none();
     let mentions = entities.by_doc.get(d).map_or(&[][..], Vec::as_slice);
-    let mut out = Vec::new();
-    for (k, x) in dated.iter().enumerate() {
+    let mut out = Vec::with_capacity(dated.len());
+    for (k, x) in dated.into_iter().enumerate() {
         let Some(mut clause) = clause::around(analysis, x.span, &spans) else {
             continue;
         };
@@ -135,10 +152,10 @@ fn drafts_of(d: usize, doc: &Doc, entities: &Entities, doc_quotes: &[&Quote], ti
             spans.get(k + 1).map_or(whole.end, |n| n.start.min(whole.end)),
         );
         let coarse = x.range.0 != x.range.1 && !x.value.contains('/');
-        if clause::attributive(analysis, x.span, coarse, &function) {
+        if coarse && clause::attributive(analysis, x.span, &mut words) {
             continue;
         }
-        match clause::role(analysis, clause, &spans, &function) {
+        match clause::role(analysis, clause, &spans, &mut words) {
             Role::Empty => continue,
             Role::Attribution => {
                 // The attribution dates its sentence's statement when nothing else does.
@@ -151,19 +168,20 @@ fn drafts_of(d: usize, doc: &Doc, entities: &Entities, doc_quotes: &[&Quote], ti
             }
             Role::Event => {}
         }
-        let text = doc.document.text.get(clause.start..clause.end).unwrap_or_default();
         let first = mentions.partition_point(|m| m.span.start < clause.start);
-        let entity_ids = mentions[first..].iter().take_while(|m| m.span.end <= clause.end).map(|m| m.entity).collect();
+        let mut entity_ids: Vec<usize> =
+            mentions[first..].iter().take_while(|m| m.span.end <= clause.end).map(|m| m.entity).collect();
+        entity_ids.sort_unstable();
+        entity_ids.dedup();
         out.push(Draft {
-            value: x.value.clone(),
+            value: x.value,
             range: x.range,
             doc: d,
             sentence,
             clause,
-            summary: clause::summary(text, SUMMARY_CHARS),
             entities: entity_ids,
-            quotes: quote_spans.said_at(region, x.span),
-            words: clause::content(analysis, clause, &function),
+            quotes: quotes.said_at(region, x.span),
+            words: clause::content(analysis, clause, &mut words),
             inferred: unsure_dct && x.time.anchor.is_some(),
         });
     }
@@ -173,58 +191,60 @@ fn drafts_of(d: usize, doc: &Doc, entities: &Entities, doc_quotes: &[&Quote], ti
 /// The quotes of one document by position, to find those of a clause in O(log n): quotes do
 /// not overlap one another.
 struct QuoteSpans<'a> {
-    /// Sorted by start.
-    quotes: Vec<&'a Quote>,
+    all: &'a [Quote],
+    /// Indices into `all`, sorted by start.
+    order: Vec<usize>,
 }
 
 impl<'a> QuoteSpans<'a> {
-    fn new(quotes: &[&'a Quote]) -> Self {
-        let mut quotes = quotes.to_vec();
-        quotes.sort_by_key(|q| (q.start, q.end));
-        QuoteSpans { quotes }
+    fn new(all: &'a [Quote], of_doc: &[usize]) -> Self {
+        let mut order = of_doc.to_vec();
+        order.sort_by_key(|&i| (all[i].start, all[i].end));
+        QuoteSpans { all, order }
     }
 
-    /// Ids of the quotes a date outside them times: the quotes that overlap `region`.
-    fn said_at(&self, region: Span, time: Span) -> Vec<String> {
-        let first = self.quotes.partition_point(|q| q.end <= region.start);
-        self.quotes[first..]
+    /// Indices of the quotes a date outside them times: the quotes that overlap `region`.
+    fn said_at(&self, region: Span, time: Span) -> Vec<usize> {
+        let first = self.order.partition_point(|&i| self.all[i].end <= region.start);
+        self.order[first..]
             .iter()
-            .take_while(|q| q.start < region.end)
-            .filter(|q| !Span::new(q.start, q.end).contains(time))
-            .map(|q| q.id.clone())
+            .copied()
+            .take_while(|&i| self.all[i].start < region.end)
+            .filter(|&i| !Span::new(self.all[i].start, self.all[i].end).contains(time))
             .collect()
     }
 }
 
 /// One event from a group of drafts: the most precise report gives its date and summary.
-fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities) -> Event {
+fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities, quotes: &[Quote]) -> Event {
     let days = |d: &Draft| days_between(d.range.1, d.range.0);
     let best = group.iter().copied().min_by_key(|&i| (days(&drafts[i]), i)).unwrap_or(group[0]);
     let rep = &drafts[best];
     // Sets beside the lists keep a group of thousands of reports linear to gather.
-    let mut dates = vec![rep.value.clone()];
-    let mut seen_dates: HashSet<&str> = HashSet::from([rep.value.as_str()]);
+    let mut dates = vec![rep.value.to_string()];
+    let mut seen_dates: HashSet<&str, FxBuildHasher> = HashSet::default();
+    seen_dates.insert(&rep.value);
     let mut doc_ids: Vec<String> = Vec::new();
-    let mut seen_docs: HashSet<&str> = HashSet::new();
+    let mut seen_docs: HashSet<usize, FxBuildHasher> = HashSet::default();
     let mut entity_set = BTreeSet::new();
     let mut quote_ids: Vec<String> = Vec::new();
-    let mut seen_quotes: HashSet<&str> = HashSet::new();
+    let mut seen_quotes: HashSet<usize, FxBuildHasher> = HashSet::default();
     let mut mentions = Vec::new();
-    let mut seen_mentions: HashSet<(usize, Span)> = HashSet::new();
+    let mut seen_mentions: HashSet<(usize, Span), FxBuildHasher> = HashSet::default();
     let mut inferred = false;
     for &i in group {
         let draft = &drafts[i];
         let document = docs[draft.doc].document;
         if seen_dates.insert(&draft.value) {
-            dates.push(draft.value.clone());
+            dates.push(draft.value.to_string());
         }
-        if seen_docs.insert(&document.id) {
+        if seen_docs.insert(draft.doc) {
             doc_ids.push(document.id.clone());
         }
         entity_set.extend(draft.entities.iter().copied());
-        for q in &draft.quotes {
+        for &q in &draft.quotes {
             if seen_quotes.insert(q) {
-                quote_ids.push(q.clone());
+                quote_ids.push(quotes[q].id.clone());
             }
         }
         inferred |= draft.inferred;
@@ -239,12 +259,13 @@ fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities
         });
     }
     let listed: Vec<_> = entity_set.iter().filter_map(|&e| entities.list.get(e)).collect();
+    let rep_text = docs[rep.doc].document.text.get(rep.clause.start..rep.clause.end).unwrap_or_default();
     Event {
         id: String::new(),
-        date: rep.value.clone(),
+        date: rep.value.to_string(),
         start: range::ymd(rep.range.0),
         end: range::ymd(rep.range.1),
-        summary: rep.summary.clone(),
+        summary: clause::summary(rep_text, SUMMARY_CHARS),
         docs: doc_ids,
         entities: listed.iter().map(|e| e.id.clone()).collect(),
         entity_names: listed.iter().map(|e| e.name.clone()).collect(),

@@ -3,7 +3,7 @@
 //! Sunday").
 //! A past participle after an auxiliary ("can be fleshed out") is skipped, not taken as past.
 
-use super::lexicon::{is_auxiliary, is_future_marker, is_past_marker};
+use super::lexicon::{AUXILIARY, FUTURE, PAST};
 use super::words::{at, Word};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -58,11 +58,12 @@ fn sure(words: &[Word], i: usize, lower: &str) -> Option<Tense> {
     if after_present_be && matches!(lower, "set" | "scheduled" | "slated" | "due" | "expected" | "poised") {
         return Some(Tense::Future);
     }
-    if is_future_marker(lower) {
+    let class = words.get(i).map_or(0, |w| w.tense);
+    if class & FUTURE != 0 {
         return Some(Tense::Future);
     }
-    if is_past_marker(lower) {
-        let participle = i > 0 && is_auxiliary(at(words, i - 1));
+    if class & PAST != 0 {
+        let participle = i > 0 && words[i - 1].tense & AUXILIARY != 0;
         return (!participle).then_some(Tense::Past);
     }
     None

@@ -5,22 +5,31 @@
 //! Built from the shared token view without allocating per word; what a word type needs
 //! (does it bear time, is it a glued date) is decided once per type ([`Kinds::of`]).
 
-use crate::text::{lexicon, Analysis, Description, Sentence, TokenKind};
+use super::lexicon;
+use crate::text::{Analysis, Description, Sentence, TokenKind, WordId};
+use std::cell::Cell;
 
+/// One word. Offsets are `u32` (articles are at most `MAX_ARTICLE_BYTES`, far below 4 GiB)
+/// so that a sentence of many thousands of words stays small.
 #[derive(Clone, Debug)]
 pub(crate) struct Word<'a> {
-    pub start: usize,
-    /// End of the word without a possessive ending.
-    pub end: usize,
     /// The folded key, without a possessive ending.
     pub lower: &'a str,
+    pub start: u32,
+    /// End of the word without a possessive ending.
+    pub end: u32,
     pub kind: TokenKind,
     pub capitalized: bool,
     pub possessive: bool,
     /// True when white space separates this word from the previous one.
     pub spaced: bool,
-    /// True when the word can carry a time expression's meaning ([`super::lexicon::bears_time`]).
+    /// True when the word can carry a time expression's meaning ([`lexicon::BEARS`]).
     pub bears_time: bool,
+    /// True when an expression may start at the word: it bears time, or leads into an
+    /// expression ([`lexicon::STARTS`]).
+    pub starts: bool,
+    /// The tense the word marks ([`lexicon::tense_class`] bits).
+    pub tense: u8,
     /// What the lexicon says of the word (without its possessive ending): a month's number,
     /// a weekday.
     pub description: Description,
@@ -38,18 +47,51 @@ impl Word<'_> {
     }
 }
 
-/// What the word view needs to know of each word type of a document, computed once per type.
+/// What the word view needs to know of each word type of a document: whether it bears
+/// time, may start an expression or is a glued date (computed once per type, in one pass),
+/// and which tense it marks (computed when a word of the type is first seen in a sentence
+/// that bears time: most types never are).
 pub(crate) struct Kinds {
-    bears_time: Vec<bool>,
-    glued: Vec<bool>,
+    /// Per word type: [`lexicon::BEARS`], [`lexicon::STARTS`] and [`GLUED`] bits.
+    flags: Vec<u8>,
+    /// Per word type: [`lexicon::tense_class`] bits, or [`UNKNOWN`] until asked.
+    tense: Vec<Cell<u8>>,
 }
+
+/// [`Kinds`]: the word type is a glued date ([`is_glued`]).
+const GLUED: u8 = 0x10;
+/// [`Kinds`]: the tense class of the word type is not computed yet.
+const UNKNOWN: u8 = 0x80;
 
 impl Kinds {
     pub(crate) fn of(analysis: &Analysis) -> Kinds {
-        Kinds {
-            bears_time: analysis.per_word(super::lexicon::bears_time),
-            glued: analysis.per_word(|k, _| is_glued(k)),
+        let flags = analysis.per_word(|k, d| {
+            let glued = (k.contains('-') || k.starts_with(|c: char| c.is_ascii_digit())) && is_glued(k);
+            super::lexicon::flags(k, d) | if glued { GLUED } else { 0 }
+        });
+        Kinds { tense: vec![Cell::new(UNKNOWN); flags.len()], flags }
+    }
+
+    fn flags_of(&self, word: WordId) -> u8 {
+        self.flags.get(word as usize).copied().unwrap_or(0)
+    }
+
+    /// True when token `t` of `analysis` bears time (a number, or a word that does).
+    pub(crate) fn bears(&self, analysis: &Analysis, t: usize) -> bool {
+        analysis
+            .tokens
+            .get(t)
+            .is_some_and(|token| token.kind == TokenKind::Number || self.flags_of(token.word) & lexicon::BEARS != 0)
+    }
+
+    fn tense_of(&self, word: WordId, key: &str) -> u8 {
+        let Some(cell) = self.tense.get(word as usize) else {
+            return 0;
+        };
+        if cell.get() == UNKNOWN {
+            cell.set(lexicon::tense_class(key));
         }
+        cell.get()
     }
 }
 
@@ -75,7 +117,7 @@ fn is_glued(key: &str) -> bool {
     }
     let digits = key.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &key[digits..];
-    let unit = rest.len() <= 7 && (rest == "h" || rest.len() > 1 && super::lexicon::unit(rest).is_some());
+    let unit = rest.len() <= 7 && (rest == "h" || rest.len() > 1 && lexicon::unit(rest).is_some());
     (1..=2).contains(&digits) && is_month(rest) || (1..=4).contains(&digits) && unit
 }
 
@@ -90,7 +132,8 @@ pub(crate) fn of_sentence<'a>(analysis: &'a Analysis, sentence: &Sentence, kinds
         let key = analysis.key(i);
         let spaced = previous_end.map_or(true, |e| e < token.span.start);
         previous_end = Some(token.span.end);
-        if kinds.glued.get(token.word as usize).copied().unwrap_or(false) {
+        let flags = kinds.flags_of(token.word);
+        if flags & GLUED != 0 {
             push_parts(analysis, i, key, spaced, out);
             continue;
         }
@@ -106,18 +149,20 @@ pub(crate) fn of_sentence<'a>(analysis: &'a Analysis, sentence: &Sentence, kinds
         } else {
             token.span.end
         };
+        let bears_time = token.kind == TokenKind::Number || flags & lexicon::BEARS != 0;
         out.push(Word {
-            start: token.span.start,
-            end,
+            start: offset(token.span.start),
+            end: offset(end),
             lower: core,
             kind: token.kind,
             capitalized: token.capitalized,
             possessive,
             spaced,
-            bears_time: token.kind == TokenKind::Number
-                || kinds.bears_time.get(token.word as usize).copied().unwrap_or(false),
+            bears_time,
+            starts: bears_time || flags & lexicon::STARTS != 0,
+            tense: if token.kind == TokenKind::Word { kinds.tense_of(token.word, core) } else { 0 },
             // A possessive's key is not the word's: describe the word itself (rare).
-            description: if possessive { lexicon::describe(core) } else { *analysis.description(i) },
+            description: if possessive { crate::text::lexicon::describe(core) } else { *analysis.description(i) },
         });
     }
 }
@@ -148,19 +193,27 @@ fn push_parts<'a>(analysis: &'a Analysis, i: usize, key: &'a str, spaced: bool, 
             Some(b'-') => TokenKind::Punct,
             _ => TokenKind::Word,
         };
-        let description = lexicon::describe(part);
+        let description = crate::text::lexicon::describe(part);
         out.push(Word {
-            start: token.span.start + from,
-            end: token.span.start + to,
+            start: offset(token.span.start + from),
+            end: offset(token.span.start + to),
             lower: part,
             kind,
             capitalized: text.get(from).is_some_and(u8::is_ascii_uppercase),
             possessive: false,
             spaced: k == 0 && spaced,
-            bears_time: kind == TokenKind::Number || description.month > 0 || super::lexicon::unit(part).is_some(),
+            bears_time: kind == TokenKind::Number || description.month > 0 || lexicon::unit(part).is_some(),
+            starts: kind != TokenKind::Punct,
+            tense: 0,
             description,
         });
     }
+}
+
+/// A byte offset of an article as a word's offset.
+fn offset(at: usize) -> u32 {
+    // OK because an article is at most `MAX_ARTICLE_BYTES` (8 MiB) long.
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// Lowercase text of word `i`, or "" past either end.
@@ -177,7 +230,7 @@ mod tests {
         let kinds = Kinds::of(&analysis);
         let mut out = Vec::new();
         of_sentence(&analysis, &analysis.sentences[0], &kinds, &mut out);
-        out.iter().map(|w| (text[w.start..w.end].to_string(), w.spaced)).collect()
+        out.iter().map(|w| (text[w.start as usize..w.end as usize].to_string(), w.spaced)).collect()
     }
 
     #[test]

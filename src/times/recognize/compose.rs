@@ -14,6 +14,9 @@ use crate::times::words::{at, Word};
 
 /// The joins, in order: a weekday takes its week before a clock joins the pair.
 pub(super) fn compose(words: &[Word], found: Vec<Found>) -> Vec<Found> {
+    if found.is_empty() {
+        return found;
+    }
     let found = weekday_weeks(words, found);
     let found = years_of(words, found);
     let found = anchor_offsets(words, found);

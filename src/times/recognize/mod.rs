@@ -148,9 +148,9 @@ pub(crate) struct Found {
     pub range_start: bool,
     /// A counted duration's count and unit ("two weeks"), for `compose` to anchor it.
     pub measure: Option<(f64, Unit)>,
-    /// The duration value it is instead when its clause is in the past tense: "in two days"
-    /// is a date ahead, "finished in two days" a duration.
-    pub past_duration: Option<String>,
+    /// A date ahead that is the duration of `measure` instead when its clause is in the past
+    /// tense: "in two days" is a date, "finished in two days" a duration.
+    pub elastic: bool,
 }
 
 fn found(first: usize, last: usize, kind: TimexType, val: Val) -> Option<Found> {
@@ -164,7 +164,7 @@ fn found(first: usize, last: usize, kind: TimexType, val: Val) -> Option<Found> 
         weak: false,
         range_start: false,
         measure: None,
-        past_duration: None,
+        elastic: false,
     })
 }
 
@@ -178,18 +178,22 @@ fn fixed(first: usize, last: usize, kind: TimexType, value: impl Into<String>) -
 
 /// No pattern has more words before its first time-bearing word (see
 /// [`lexicon::bears_time`]) than this: "the end of the next couple of weeks" has six.
-/// Positions farther from any such word are not tried. Debug builds check that this
-/// shortcut never changes what is found.
+/// Positions farther from any such word are not tried, nor words that start no pattern
+/// ([`lexicon::starts`]). Debug builds check that these shortcuts never change what is
+/// found.
 const LEAD: usize = 8;
 
 /// Finds the expressions of a sentence, left to right, without overlaps.
 pub(crate) fn scan(words: &[Word]) -> Vec<Found> {
+    if !words.iter().any(|w| w.bears_time) {
+        return Vec::new(); // most sentences
+    }
     // next_bearing[i]: the first time-bearing word at or after i.
     let mut next_bearing = vec![usize::MAX; words.len() + 1];
     for i in (0..words.len()).rev() {
         next_bearing[i] = if words[i].bears_time { i } else { next_bearing[i + 1] };
     }
-    let found = scan_where(words, |i| next_bearing[i].saturating_sub(i) <= LEAD);
+    let found = scan_where(words, |i| words[i].starts && next_bearing[i].saturating_sub(i) <= LEAD);
     #[cfg(debug_assertions)]
     assert_eq!(found, scan_where(words, |_| true), "the LEAD shortcut changed what was found");
     found
@@ -210,29 +214,51 @@ fn scan_where(words: &[Word], may_start: impl Fn(usize) -> bool) -> Vec<Found> {
     compose::compose(words, out)
 }
 
+/// A pattern: the expression it finds at a word, if any.
+type Pattern = fn(&[Word], usize) -> Option<Found>;
+
+/// Every pattern, in the order ties are settled (the later of two equally long wins).
+const PATTERNS: [Pattern; 19] = [
+    modified,
+    numeric,
+    month_first,
+    day_first,
+    year_first,
+    weekday_form,
+    year_form,
+    spoken_year,
+    decade,
+    mid,
+    the_phrase,
+    deictic,
+    shifted,
+    counted,
+    set,
+    vague,
+    clock,
+    season,
+    quarter,
+];
+
+/// The longest match of `patterns` at `i` (ending last, then starting first), only among
+/// those that start at `i` when `at_i`.
+fn longest_of(patterns: &[Pattern], words: &[Word], i: usize, at_i: bool) -> Option<Found> {
+    let mut best: Option<Found> = None;
+    for pattern in patterns {
+        if let Some(f) = pattern(words, i).filter(|f| !at_i || f.first == i) {
+            let better = best
+                .as_ref()
+                .map_or(true, |b| (f.last, std::cmp::Reverse(f.first)) >= (b.last, std::cmp::Reverse(b.first)));
+            if better {
+                best = Some(f);
+            }
+        }
+    }
+    best
+}
+
 fn longest(words: &[Word], i: usize) -> Option<Found> {
-    let candidates = [
-        modified(words, i),
-        numeric(words, i),
-        month_first(words, i),
-        day_first(words, i),
-        year_first(words, i),
-        weekday_form(words, i),
-        year_form(words, i),
-        spoken_year(words, i),
-        decade(words, i),
-        mid(words, i),
-        the_phrase(words, i),
-        deictic(words, i),
-        shifted(words, i),
-        counted(words, i),
-        set(words, i),
-        vague(words, i),
-        clock(words, i),
-        season(words, i),
-        quarter(words, i),
-    ];
-    candidates.into_iter().flatten().max_by_key(|f| (f.last, std::cmp::Reverse(f.first)))
+    longest_of(&PATTERNS, words, i, false)
 }
 
 const MONTH_CONTEXT: &[&str] = &[
@@ -298,21 +324,12 @@ fn the_unit(words: &[Word], i: usize) -> Option<Found> {
     date(i, i + 1, Val::Offset { unit, n: 0, base: Base::Anchor })
 }
 
+/// The patterns a modifier ("early", "the end of") may apply to.
+const CORE: [Pattern; 11] =
+    [numeric, month_first, year_first, weekday_form, year_form, decade, the_phrase, deictic, shifted, season, quarter];
+
 fn longest_core(words: &[Word], i: usize) -> Option<Found> {
-    let candidates = [
-        numeric(words, i),
-        month_first(words, i),
-        year_first(words, i),
-        weekday_form(words, i),
-        year_form(words, i),
-        decade(words, i),
-        the_phrase(words, i),
-        deictic(words, i),
-        shifted(words, i),
-        season(words, i),
-        quarter(words, i),
-    ];
-    candidates.into_iter().flatten().filter(|f| f.first == i).max_by_key(|f| f.last)
+    longest_of(&CORE, words, i, true)
 }
 
 /// `2015-06-04`, `06/04/2015`, `12-30-16`, `04/2016`, `on 8/10`, `1994-11-05T08:15:30`.
@@ -1032,11 +1049,11 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
             if article && after_quantity {
                 return None;
             }
-            let value = duration(n, unit);
             // "in two days" is a date ahead, unless its clause is past ("built in two days").
             if first > 0 && at(words, first - 1) == "in" && n.is_some() {
                 let mut f = offset(1.0, Base::Anchor, last)?;
-                f.past_duration = Some(value);
+                f.measure = n.map(|n| (n, unit));
+                f.elastic = true;
                 return Some(f);
             }
             // "one years", "three year": not a measured duration, unless it counts from a day
@@ -1046,7 +1063,7 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
             {
                 return None;
             }
-            let mut f = fixed(first, last, TimexType::Duration, value)?;
+            let mut f = fixed(first, last, TimexType::Duration, duration(n, unit))?;
             f.measure = n.map(|n| (n, unit));
             Some(f)
         }
