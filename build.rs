@@ -50,4 +50,35 @@ fn main() {
     }
     out.push_str("];\n");
     fs::write(PathBuf::from(env::var("OUT_DIR").unwrap()).join("seeds.rs"), out).unwrap();
+    source_hash(&root);
+}
+
+/// `STORYSCOPE_SOURCE_HASH`: a hash of every file under `src/` (code, generated tables,
+/// weights), so that the core's version changes whenever what it extracts may change; the
+/// page keys its cache of extractions by it.
+fn source_hash(root: &std::path::Path) {
+    let mut files = Vec::new();
+    let mut stack = vec![root.join("src")];
+    while let Some(dir) = stack.pop() {
+        println!("cargo:rerun-if-changed={}", dir.display());
+        for entry in fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    // FNV-1a over each path and its bytes: stable across platforms and Rust versions.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for file in &files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        let name = file.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+        for b in name.bytes().chain(fs::read(file).unwrap()) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    println!("cargo:rustc-env=STORYSCOPE_SOURCE_HASH={:012x}", h & 0xffff_ffff_ffff);
 }

@@ -151,8 +151,11 @@ if (browserToo) {
       '--minify', `--outfile=${join(page, name + '.js')}`, '--log-level=warning'], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) throw new Error(`esbuild ${name} failed`);
   }
+  // The core's ES-module glue (wasm-bindgen target `web`), loaded as the page loads it.
   writeFileSync(join(page, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title>' +
-    '<script src="/wasm/storyscope.js"></script><script src="/chrono.js"></script><script src="/compromise.js"></script>');
+    '<script src="/chrono.js"></script><script src="/compromise.js"></script>' +
+    '<script type="module">import init, * as core from "/wasm/storyscope.js";' +
+    'await init({ module_or_path: "/wasm/storyscope_bg.wasm" }); window.core = core; window.coreReady = true;</script>');
   const files = { '/': join(page, 'index.html'), '/chrono.js': join(page, 'chrono.js'), '/compromise.js': join(page, 'compromise.js'),
     '/wasm/storyscope.js': join(root, 'target', 'wasm-bindgen', 'storyscope.js'),
     '/wasm/storyscope_bg.wasm': join(root, 'target', 'wasm-bindgen', 'storyscope_bg.opt.wasm') };
@@ -174,7 +177,7 @@ if (browserToo) {
   try {
     const tab = await browser.newPage();
     await tab.goto(`http://127.0.0.1:${server.address().port}/`);
-    await tab.evaluate(() => wasm_bindgen({ module_or_path: '/wasm/storyscope_bg.wasm' }));
+    await tab.waitForFunction(() => window.coreReady === true);
     for (const [i, c] of corpora.entries()) {
       const r = await tab.evaluate(async ({ i, runs }) => {
         const articles = await (await fetch(`/corpus-${i}.json`)).json();
@@ -203,10 +206,10 @@ if (browserToo) {
         };
         return {
           sampleBytes,
-          extract: best(() => wasm_bindgen.extract(articles, false)),
+          extract: best(() => core.extract(articles, false)),
           page: best(() => {
-            const corpus = wasm_bindgen.newCorpus(articles, false);
-            corpus.extraction();
+            const corpus = core.newCorpus(articles, false);
+            corpus.model();
             corpus.free();
           }),
           chrono: best(() => { for (const a of articles) chrono.parse(a.content, reference); }),
@@ -222,7 +225,7 @@ if (browserToo) {
         };
       }, { i, runs });
       const rate = (s, bytes = c.bytes) => `${(mb(bytes) / s).toFixed(2)} MB/s`;
-      console.log(`chromium, ${c.name}: wasm extract() ${rate(r.extract)}, as the page (newCorpus + model) ${rate(r.page)}; ` +
+      console.log(`chromium, ${c.name}: wasm extract() ${rate(r.extract)}, as the page (newCorpus + model()) ${rate(r.page)}; ` +
         `peers on the same texts: chrono-node (dates only) ${rate(r.chrono)}, compromise ${rate(r.compromise, r.sampleBytes)} (first MB)`);
     }
   } finally {

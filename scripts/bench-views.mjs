@@ -24,11 +24,11 @@ const page = await (await browser.newContext({ viewport: { width: 1280, height: 
 page.on('pageerror', (error) => console.error('page error:', error.message));
 await page.goto(pathToFileURL(join(root, 'dist', 'storyscope.html')).href);
 await page.locator('story-scope .ss-article-link').first().waitFor({ timeout: 60_000 });
-const loaded = await page.evaluate((list) => {
+const loaded = await page.evaluate(async (list) => {
   const el = document.querySelector('story-scope');
   const t0 = performance.now();
-  el.userArticles = list;
-  el.load();
+  el.explorer.library.articles = list;
+  await el.explorer.reload();
   const { documents, quotes, entities, events } = el.model;
   return { ms: performance.now() - t0, documents: documents.length, quotes: quotes.length, entities: entities.length, events: events.length };
 }, articles);
@@ -38,7 +38,8 @@ if (arg('hide-article-list', 0)) {
 console.log(`corpus: ${loaded.documents} documents, ${loaded.quotes} quotes, ${loaded.entities} entities, ${loaded.events} events (load ${loaded.ms.toFixed(0)} ms)`);
 
 // The script time inside each view's functions, from a CPU profile (the article list beside the
-// views is timed apart: it is another part of the page).
+// views is timed apart: it is another part of the page). The bundle is minified: for these
+// per-function figures, build it without minification (esbuild's `minify: false` in bundle.mjs).
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -62,7 +63,7 @@ const time = async (change) => {
   const result = await page.evaluate(async (body) => {
     const el = document.querySelector('story-scope');
     const t0 = performance.now();
-    new Function('el', body)(el);
+    await new Function('el', `return (async () => { ${body} })()`)({ actions: el.explorer.actions });
     void el.shadowRoot.querySelector('.ss-panel')?.offsetHeight;
     const sync = performance.now() - t0;
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -77,22 +78,22 @@ const person = await page.evaluate(() => {
   return entities.filter((e) => e.kind === 'person').sort((a, b) => b.mentions.length - a.mentions.length)[0]?.id;
 });
 const cases = [
-  ['quotes', 'open the tab', "el.actions.showView('quotes')"],
-  ['quotes', 'named sources', "el.actions.setFilters({ sources: 'named' })"],
-  ['quotes', 'clear filters', 'el.actions.clearFilters()'],
-  ['entities', 'open the tab', "el.actions.showView('entities')"],
-  ['entities', 'person filter', `el.actions.setFilters({ entities: [${JSON.stringify(person)}] })`],
-  ['entities', 'clear filters', 'el.actions.clearFilters()'],
-  ['entities', 'entity page', `el.actions.openEntity(${JSON.stringify(person)})`],
-  ['timeline', 'open the tab', "el.actions.openEntity(null); el.actions.showView('timeline')"],
-  ['timeline', 'person filter', `el.actions.setFilters({ entities: [${JSON.stringify(person)}] })`],
-  ['timeline', 'clear filters', 'el.actions.clearFilters()'],
+  ['quotes', 'open the tab', "await el.actions.showView('quotes')"],
+  ['quotes', 'named sources', "await el.actions.setFilters({ sources: 'named' })"],
+  ['quotes', 'clear filters', 'await el.actions.clearFilters()'],
+  ['entities', 'open the tab', "await el.actions.showView('entities')"],
+  ['entities', 'person filter', `await el.actions.setFilters({ entities: [${JSON.stringify(person)}] })`],
+  ['entities', 'clear filters', 'await el.actions.clearFilters()'],
+  ['entities', 'entity page', `await el.actions.openEntity(${JSON.stringify(person)})`],
+  ['timeline', 'open the tab', "await el.actions.openEntity(null); await el.actions.showView('timeline')"],
+  ['timeline', 'person filter', `await el.actions.setFilters({ entities: [${JSON.stringify(person)}] })`],
+  ['timeline', 'clear filters', 'await el.actions.clearFilters()'],
 ];
 for (const [view, label, change] of cases) {
   const times = [];
   for (let r = 0; r < runs; r++) {
     // Each run starts from the state before the change.
-    if (r > 0 && label !== 'open the tab') await time(label === 'clear filters' ? cases.find((c) => c[0] === view && c[1] !== 'open the tab')[2] : 'el.actions.clearFilters()');
+    if (r > 0 && label !== 'open the tab') await time(label === 'clear filters' ? cases.find((c) => c[0] === view && c[1] !== 'open the tab')[2] : 'await el.actions.clearFilters()');
     times.push(await time(change));
   }
   const best = (k) => Math.min(...times.map((t) => t[k])).toFixed(0).padStart(6);

@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateArticles } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -13,9 +13,8 @@ const arg = (name, fallback) => {
 };
 // Extraction throughput is scripts/bench-extract.mjs's; this script loads the core in Node's
 // V8 for the sizes and the queries.
-const glue = readFileSync(join(root, 'target', 'wasm-bindgen', 'storyscope.js'), 'utf8');
-const core = new Function(`${glue}\nreturn wasm_bindgen;`)();
-await core({ module_or_path: readFileSync(join(root, 'target', 'wasm-bindgen', 'storyscope_bg.opt.wasm')) });
+const core = await import(pathToFileURL(join(root, 'target', 'wasm-bindgen', 'storyscope.js')).href);
+await core.default({ module_or_path: readFileSync(join(root, 'target', 'wasm-bindgen', 'storyscope_bg.opt.wasm')) });
 
 for (const file of ['target/wasm-bindgen/storyscope_bg.opt.wasm', 'dist/storyscope.html', 'dist/storyscope-embed.js']) {
   const data = readFileSync(join(root, file));
@@ -51,12 +50,11 @@ const queries = [
   ['rare word "R4321 "', { q: 'R4321 ' }],
   ['all combined', { entities: person ? [person.id] : [], from: '2009-03-01', to: '2009-12-31', q: 'defense mis', kinds: ['quote', 'event'], sources: 'named' }],
 ];
-// What the page calls on a change of filters: `select` (bitsets by position) and its visible
-// sets (as element.js), then, under a search, `matches` for the first page of the article list
+// What the page calls on a// What the page calls on a change of filters: `select` (bitsets by position) and its visible
+// sets (as explorer.js), then, under a search, `matches` for the first page of the article list
 // (50 documents, as views/articles.js); and, for comparison, `query`, which returns the same
 // answer as id strings with the matches in every passing document.
-const glueScripts = ['www/app/selection.js'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
-const { selectionPositions, selectionVisible } = new Function(`${glueScripts}\nreturn { selectionPositions, selectionVisible };`)();
+const { selectionPositions, selectionVisible } = await import(pathToFileURL(join(root, 'www', 'app', 'selection.js')).href);
 const positions = selectionPositions(model);
 const median = (f) => {
   const times = [];

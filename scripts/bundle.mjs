@@ -1,13 +1,15 @@
-// Inlines the wasm (gzipped, then base64: a third of the size of plain base64, which gzip
-// compresses badly; the page inflates it with DecompressionStream), the wasm-bindgen glue, the app scripts and styles into
-// dist/storyscope-embed.js (one classic script defining <story-scope>) and
-// dist/storyscope.html (one self-contained page with a strict Content-Security-Policy whose
-// script and style hashes are computed here). Prints the gzip sizes and enforces the budget
-// of wasm-pack.toml.
+// Bundles the page: esbuild (pinned in package.json) resolves www/app/main.js and its imports,
+// the wasm-bindgen glue (ES module), the wasm (gzipped, then base64: a third of the size of
+// plain base64, which gzip compresses badly; the page inflates it with DecompressionStream)
+// and the styles (minified) into one minified classic script, dist/storyscope-embed.js, which
+// defines <story-scope>; and dist/storyscope.html, one self-contained page with a strict
+// Content-Security-Policy whose script and style hashes are computed here. Prints the gzip
+// sizes and enforces the budget of wasm-pack.toml.
+import { build, transform } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,29 +21,40 @@ const setting = (key) => {
   return m[1].trim();
 };
 
-// The app's classic scripts, concatenated in this order inside one closure.
-const APP_SCRIPTS = ['dom.js', 'core.js', 'format.js', 'permalink.js', 'library.js', 'selection.js', 'batches.js', 'exports.js', 'toolbar.js', 'views/articles.js', 'views/reader.js',
-  'views/quotes.js', 'views/entities.js', 'views/timeline-scale.js', 'views/timeline-export.js',
-  'views/timeline-detail.js', 'views/timeline.js', 'element.js'];
-
-const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version ?? '';
+/** The styles of the shadow root, in this order. */
+const STYLES = ['base', 'header', 'articles', 'reader', 'quotes', 'entities', 'timeline'];
+const version = JSON.parse(read('package.json')).version ?? '';
 const wasm = readFileSync(wasmPath);
-const glue = readFileSync(gluePath, 'utf8');
-const STYLES = ['base', 'articles', 'reader', 'quotes', 'entities', 'timeline'];
-const css = STYLES.map((name) => read(`www/styles/${name}.css`)).join('\n');
-const app = APP_SCRIPTS.map((f) => `// ---- www/app/${f}\n${read(`www/app/${f}`)}`).join('\n');
+const css = (await transform(STYLES.map((name) => read(`www/styles/${name}.css`)).join('\n'), { loader: 'css', minify: true })).code;
 
-const bundled = `/*! Storyscope ${version}: explore a news story across articles. One script, no network. */
-(() => {
-"use strict";
-const STORYSCOPE_CSS = ${JSON.stringify(css)};
-const STORYSCOPE_WASM_GZIP = ${JSON.stringify(gzipSync(wasm, { level: 9 }).toString('base64'))};
-${glue}
-${app}
-})();
-`;
+// The three inputs that are not files of www/: the glue, the wasm and the styles.
+const virtual = {
+  name: 'storyscope-virtual',
+  setup(b) {
+    b.onResolve({ filter: /^storyscope:glue$/ }, () => ({ path: resolve(gluePath) }));
+    b.onResolve({ filter: /^storyscope:(wasm|styles)$/ }, (args) => ({ path: args.path, namespace: 'storyscope' }));
+    b.onLoad({ filter: /.*/, namespace: 'storyscope' }, (args) => ({
+      contents: `export default ${JSON.stringify(args.path === 'storyscope:wasm' ? gzipSync(wasm, { level: 9 }).toString('base64') : css)};`,
+      loader: 'js',
+    }));
+  },
+};
+const result = await build({
+  entryPoints: [join(root, 'www/app/main.js')],
+  bundle: true,
+  format: 'iife',
+  minify: true,
+  target: 'es2022',
+  write: false,
+  legalComments: 'none',
+  // The glue's default wasm URL (import.meta.url) is never used: the bytes are passed in.
+  define: { 'import.meta.url': 'undefined' },
+  banner: { js: `/*! Storyscope ${version}: explore a news story across articles. One script, no network. */` },
+  plugins: [virtual],
+  logLevel: 'warning',
+});
 // Inline in <script>, "</script" would end the element: in JS strings "<\/" means the same.
-const embed = bundled.replace(/<\/(script)/gi, '<\\/$1');
+const embed = result.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const pageCss = read('www/page.css');

@@ -11,6 +11,7 @@ pub mod calendar;
 pub(crate) mod doc;
 pub(crate) mod entities;
 pub(crate) mod events;
+pub mod files;
 pub mod index;
 pub mod model;
 pub(crate) mod offsets;
@@ -25,4 +26,7 @@ pub mod wasm_api;
 
 pub use index::{Filter, Index, Selection};
 pub use model::Extraction;
-pub use pipeline::{extract, extract_timed, Failure, Input, Known, Outcome, StageTimes};
+pub use pipeline::{
+    assemble, extract, extract_part, extract_timed, Failure, Input, Known, Outcome, Part, PartError, StageTimes,
+    CORE_VERSION,
+};

@@ -145,8 +145,7 @@ fn read_path(path: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>) 
 
 /// In a folder, only article files are read (a manifest or an image beside them is not).
 fn is_article_file(path: &Path) -> bool {
-    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    matches!(ext.as_str(), "txt" | "text" | "md" | "markdown" | "html" | "htm")
+    path.file_name().is_some_and(|name| storyscope::files::is_article_name(&name.to_string_lossy()))
 }
 
 fn push_input(id: &str, name: &str, bytes: Vec<u8>, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>) {

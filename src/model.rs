@@ -223,7 +223,7 @@ pub struct TimeRange {
     pub end: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
     /// TIMEX3 value of the event's date, or for a range the ISO 8601 interval of its two
@@ -242,10 +242,52 @@ pub struct Event {
     /// means the reports conflict (or differ in precision); they are shown, not hidden.
     #[serde(default)]
     pub dates: Vec<String>,
+    /// How precise `date` is: a day, a week, a month … (its range is `start`..`end`).
+    #[serde(default)]
+    pub precision: Precision,
+    /// The days each of `dates` covers, in the same order (`ranges[0]` is `date`'s).
+    #[serde(default)]
+    pub ranges: Vec<DateRange>,
+    /// True when two of `dates` share no day: the sources disagree (rather than one being
+    /// only less precise than another).
+    #[serde(default)]
+    pub conflict: bool,
     /// True when a relative date of a source ("on Monday") was resolved against a publication
     /// date that was itself inferred from the text, or is unknown: the day may be wrong.
     #[serde(default)]
     pub inferred: bool,
+}
+
+/// How precise a calendar date value is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// A day (`2015-06-04`), also with a time of day (`2015-06-04T08:48`).
+    #[default]
+    Day,
+    /// A weekend (`2015-W23-WE`).
+    Weekend,
+    /// An ISO week (`2015-W23`).
+    Week,
+    Month,
+    /// A season (`2015-SP`).
+    Season,
+    Quarter,
+    /// Half a year (`2015-H1`).
+    Half,
+    Year,
+    /// A decade (`198`).
+    Decade,
+}
+
+/// The first and last day (`YYYY-MM-DD`) a date value covers, and its precision.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRange {
+    /// The TIMEX3 value, as in `Event::dates`.
+    pub date: String,
+    pub start: String,
+    pub end: String,
+    pub precision: Precision,
 }
 
 impl Extraction {

@@ -117,26 +117,186 @@ pub fn extract(inputs: &[Input]) -> Outcome {
     extract_timed(inputs).0
 }
 
+/// The version of the core that made an extraction: the crate's version and a hash of its
+/// sources. A [`Part`] is valid only for the version that made it.
+pub const CORE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("STORYSCOPE_SOURCE_HASH"));
+
+/// One article's share of an extraction, made on its own so that it can be kept and reused
+/// (the page caches parts by content and core version, and re-extracts only what changed);
+/// [`assemble`] puts parts together into a corpus. Today a part holds the parsed document and
+/// the corpus stages run in [`assemble`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Part {
+    /// [`CORE_VERSION`] of the core that made it.
+    pub core: String,
+    pub document: Document,
+}
+
+/// How a [`Part`] is stored. postcard is not self-describing, so a field the contract's JSON
+/// leaves out when empty (`item`, a comment's `title`) would shift every field after it: the
+/// stored form spells every field out.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredPart {
+    core: String,
+    id: String,
+    title: String,
+    published: Option<String>,
+    published_source: PublishedSource,
+    author: Option<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+    text: String,
+    paragraphs: Vec<(usize, usize, Option<String>)>,
+    comments: Vec<StoredComment>,
+}
+
+/// A comment as stored: kind, posted, author, text, title.
+type StoredComment = (crate::model::CommentKind, Option<String>, Option<String>, String, Option<String>);
+
+impl StoredPart {
+    fn of(part: &Part) -> StoredPart {
+        let d = &part.document;
+        StoredPart {
+            core: part.core.clone(),
+            id: d.id.clone(),
+            title: d.title.clone(),
+            published: d.published.clone(),
+            published_source: d.published_source,
+            author: d.author.clone(),
+            outlet: d.outlet.clone(),
+            url: d.url.clone(),
+            text: d.text.clone(),
+            paragraphs: d.paragraphs.iter().map(|p| (p.start, p.end, p.item.clone())).collect(),
+            comments: d
+                .comments
+                .iter()
+                .map(|c| (c.kind, c.posted.clone(), c.author.clone(), c.text.clone(), c.title.clone()))
+                .collect(),
+        }
+    }
+
+    fn into_part(self) -> Part {
+        let document = Document {
+            id: self.id,
+            title: self.title,
+            published: self.published,
+            published_source: self.published_source,
+            author: self.author,
+            outlet: self.outlet,
+            url: self.url,
+            text: self.text,
+            paragraphs: self
+                .paragraphs
+                .into_iter()
+                .map(|(start, end, item)| crate::model::Paragraph { start, end, item })
+                .collect(),
+            comments: self
+                .comments
+                .into_iter()
+                .map(|(kind, posted, author, text, title)| crate::model::Comment { kind, posted, author, text, title })
+                .collect(),
+        };
+        Part { core: self.core, document }
+    }
+}
+
+/// Why bytes are not a usable [`Part`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PartError {
+    /// Made by another version of the core: extract the article again.
+    OtherVersion(String),
+    /// Not a part at all.
+    Malformed(String),
+}
+
+impl std::fmt::Display for PartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PartError::OtherVersion(v) => write!(f, "extracted by another version of the core ({v}); extract it again"),
+            PartError::Malformed(e) => write!(f, "not an extraction part ({e})"),
+        }
+    }
+}
+
+impl Part {
+    /// The part as bytes (postcard: [`Part::core`] first, then the rest), to keep.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(&StoredPart::of(self)).unwrap_or_default()
+    }
+
+    /// A part kept by [`Part::to_bytes`], if this version of the core made it.
+    ///
+    /// # Errors
+    /// [`PartError::OtherVersion`] for a part of another version, [`PartError::Malformed`] for
+    /// bytes that are not a part.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Part, PartError> {
+        // The version first: another version's layout may not decode at all.
+        let (core, _) = postcard::take_from_bytes::<String>(bytes).map_err(|e| PartError::Malformed(e.to_string()))?;
+        if core != CORE_VERSION {
+            return Err(PartError::OtherVersion(core));
+        }
+        let stored: StoredPart = postcard::from_bytes(bytes).map_err(|e| PartError::Malformed(e.to_string()))?;
+        Ok(stored.into_part())
+    }
+}
+
+/// One article's part: its parse, with the facts known from outside applied. A panic while
+/// parsing is caught and reported as an internal error of this input only.
+///
+/// # Errors
+/// The input's [`Failure`] when it is not an article (empty, binary, too large …).
+pub fn extract_part(input: &Input) -> Result<Part, Failure> {
+    match isolated(|| article::parse(&input.content, input.format, &input.name)) {
+        Ok(Ok(article)) => {
+            let id = if input.id.trim().is_empty() { "doc".to_string() } else { input.id.trim().to_string() };
+            let mut document = article.into_document(id);
+            apply_known(&mut document, &input.known);
+            Ok(Part { core: CORE_VERSION.to_string(), document })
+        }
+        Ok(Err(e)) => Err(Failure { name: input.name.clone(), reason: e.to_string() }),
+        Err(panic) => Err(Failure::internal(&input.name, &panic)),
+    }
+}
+
+/// Puts parts together into one extraction; document ids are made unique (`-2`, `-3` …) in
+/// the order given.
+pub fn assemble(parts: Vec<Part>) -> Outcome {
+    assemble_timed(parts, Vec::new(), &mut StageTimes::default(), &mut Stopwatch::start())
+}
+
 /// [`extract`], with the time each stage took.
 pub fn extract_timed(inputs: &[Input]) -> (Outcome, StageTimes) {
     let mut times = StageTimes::default();
     let mut clock = Stopwatch::start();
     let mut failures = Vec::new();
-    let mut documents: Vec<Document> = Vec::new();
-    let mut used_ids = std::collections::HashSet::new();
+    let mut parts = Vec::new();
     for input in inputs {
-        match isolated(|| article::parse(&input.content, input.format, &input.name)) {
-            Ok(Ok(article)) => {
-                let mut document = article.into_document(unique_id(&input.id, &mut used_ids));
-                apply_known(&mut document, &input.known);
-                documents.push(document);
-            }
-            Ok(Err(e)) => failures.push(Failure { name: input.name.clone(), reason: e.to_string() }),
-            Err(panic) => failures.push(Failure::internal(&input.name, &panic)),
+        match extract_part(input) {
+            Ok(part) => parts.push(part),
+            Err(failure) => failures.push(failure),
         }
     }
     times.parse = clock.lap();
-    let found = match isolated(|| extract_documents(&documents, &mut times, &mut clock)) {
+    let outcome = assemble_timed(parts, failures, &mut times, &mut clock);
+    (outcome, times)
+}
+
+fn assemble_timed(
+    parts: Vec<Part>,
+    mut failures: Vec<Failure>,
+    times: &mut StageTimes,
+    clock: &mut Stopwatch,
+) -> Outcome {
+    let mut used_ids = std::collections::HashSet::new();
+    let mut documents: Vec<Document> = parts
+        .into_iter()
+        .map(|part| {
+            let mut document = part.document;
+            document.id = unique_id(&document.id, &mut used_ids);
+            document
+        })
+        .collect();
+    let found = match isolated(|| extract_documents(&documents, times, clock)) {
         Ok(found) => found,
         Err(_) => {
             // One document broke a stage. Find which by extracting each alone, then extract the
@@ -150,7 +310,7 @@ pub fn extract_timed(inputs: &[Input]) -> (Outcome, StageTimes) {
                 }
             }
             documents = good;
-            isolated(|| extract_documents(&documents, &mut times, &mut clock)).unwrap_or_else(|panic| {
+            isolated(|| extract_documents(&documents, times, clock)).unwrap_or_else(|panic| {
                 failures.extend(documents.drain(..).map(|d| Failure::internal(&d.id, &panic)));
                 Found::default()
             })
@@ -158,7 +318,7 @@ pub fn extract_timed(inputs: &[Input]) -> (Outcome, StageTimes) {
     };
     let extraction = found.into_extraction(documents);
     times.offsets = clock.lap();
-    (Outcome { extraction, failures }, times)
+    Outcome { extraction, failures }
 }
 
 impl Failure {
@@ -273,5 +433,24 @@ fn apply_known(document: &mut Document, known: &Known) {
         if value.is_some() {
             field.clone_from(value);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_keep_everything_through_bytes() {
+        let content = "A Title\n\nBy Jane Doe\n\n1. A listed point.\n\nPlain paragraph.\n\n12 Comments\n\nKim says:\nMarch 3, 2009 at 8:25 am\nA comment.";
+        let input = Input { id: "a".into(), name: "a.txt".into(), content: content.into(), ..Input::default() };
+        let part = extract_part(&input).expect("a part");
+        assert!(part.document.paragraphs.iter().any(|p| p.item.is_some()), "the case needs a list item");
+        assert_eq!(Part::from_bytes(&part.to_bytes()), Ok(part.clone()));
+        let mut bytes = part.to_bytes();
+        bytes[1] ^= 1;
+        assert!(matches!(Part::from_bytes(&bytes), Err(PartError::OtherVersion(_))));
+        assert!(matches!(Part::from_bytes(b"\x03abc"), Err(PartError::Malformed(_)) | Err(PartError::OtherVersion(_))));
+        assert!(matches!(Part::from_bytes(&[]), Err(PartError::Malformed(_))));
     }
 }

@@ -4,7 +4,7 @@
 //! No logic lives here. Errors cross the boundary as `Result`s (a JS exception with a readable
 //! message), never as panics; the panic hook only makes an unexpected one readable.
 
-use crate::index::{Counts, Filter, Index, KindCounts, SourceCounts};
+use crate::index::{Counts, Filter, Index, KindCounts, RawFilter, SourceCounts};
 use crate::model::{DocumentHead, Extraction, PublishedSource};
 use crate::pipeline::{Failure, Input, Known};
 use serde::{Deserialize, Serialize};
@@ -19,6 +19,27 @@ fn start() {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// What the page may offer as article files: `{extensions, maxBytes}` (extensions lower case,
+/// without the dot), for its file picker.
+#[wasm_bindgen(js_name = fileRules)]
+pub fn file_rules() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Rules {
+        extensions: &'static [&'static str],
+        max_bytes: usize,
+    }
+    to_js(&Rules { extensions: crate::files::ARTICLE_EXTENSIONS, max_bytes: crate::article::MAX_ARTICLE_BYTES })
+}
+
+/// Why a file of this name and size cannot be an article (a readable reason), or undefined
+/// when it may be one: checked before the page reads its bytes.
+#[wasm_bindgen(js_name = checkFile)]
+pub fn check_file(name: &str, bytes: f64) -> Option<String> {
+    // A file size is a whole number of bytes; the float only crosses the boundary.
+    crate::files::check_file(name, bytes.max(0.0) as u64).err().map(|e| e.to_string())
 }
 
 /// An article as the page hands it over: pasted text or a dropped file.
@@ -77,6 +98,52 @@ pub fn extract(articles: JsValue, with_seeds: bool) -> Result<JsValue, JsError> 
     to_js(&JsOutcome { extraction: &extraction, failures: &failures })
 }
 
+/// The version of the core ([`crate::CORE_VERSION`]): parts made by another version must be
+/// extracted again.
+#[wasm_bindgen(js_name = coreVersion)]
+pub fn core_version() -> String {
+    crate::CORE_VERSION.to_string()
+}
+
+/// One article's part (`{id, name?, content? | bytes?, published?}` as for [`extract`]): bytes
+/// to keep (the page caches them by content and [`core_version`]) and to give to
+/// [`new_corpus_from_parts`]. An article that cannot be read is an error whose message says why.
+#[wasm_bindgen(js_name = extractArticle)]
+pub fn extract_article(article: JsValue) -> Result<js_sys::Uint8Array, JsError> {
+    let article: JsArticle =
+        serde_wasm_bindgen::from_value(article).map_err(|e| JsError::new(&format!("expected an article: {e}")))?;
+    let part = input_of(article).and_then(|input| crate::extract_part(&input)).map_err(|f| JsError::new(&f.reason))?;
+    Ok(js_sys::Uint8Array::from(part.to_bytes().as_slice()))
+}
+
+/// A corpus of the seeds (when `withSeeds`) and the given parts (an array of the byte arrays
+/// [`extract_article`] made), in that order. A part of another core version, or bytes that are
+/// not a part, is listed in the corpus's `failures` as `part N` and left out.
+#[wasm_bindgen(js_name = newCorpusFromParts)]
+pub fn new_corpus_from_parts(parts: js_sys::Array, with_seeds: bool) -> Result<Corpus, JsError> {
+    let mut failures = Vec::new();
+    let mut kept = Vec::new();
+    if with_seeds {
+        for input in crate::seeds::inputs() {
+            match crate::extract_part(&input) {
+                Ok(part) => kept.push(part),
+                Err(failure) => failures.push(failure),
+            }
+        }
+    }
+    for (n, value) in parts.iter().enumerate() {
+        let bytes =
+            value.dyn_into::<js_sys::Uint8Array>().map_err(|_| JsError::new("expected an array of byte arrays"))?;
+        match crate::Part::from_bytes(&bytes.to_vec()) {
+            Ok(part) => kept.push(part),
+            Err(e) => failures.push(Failure { name: format!("part {n}"), reason: e.to_string() }),
+        }
+    }
+    let outcome = crate::assemble(kept);
+    failures.extend(outcome.failures);
+    Ok(Corpus { index: Index::from_extraction(outcome.extraction), failures })
+}
+
 /// An extracted corpus with its filtering and search index, kept in wasm memory so that the
 /// page can query it on every change of its filters.
 #[wasm_bindgen]
@@ -130,9 +197,11 @@ impl Corpus {
     /// What [`Corpus::query`] answers, by position in the extraction's arrays and without the
     /// search matches (see [`Corpus::matches`]): `documents`, `quotes`, `entities` and
     /// `events` are `Uint32Array` bitsets (position `i` is bit `i % 32` of word `i / 32`) with
-    /// their sizes in `counts`; `facets.documents` and `facets.entities` are `Uint32Array`
-    /// counts by position. The page uses this one: at 10,000 articles it crosses a few typed
-    /// arrays instead of hundreds of thousands of ids, and scans no text.
+    /// their sizes in `counts`; the facets are those the page shows (`speakers`, `kinds`,
+    /// `sources`) and `facets.mentions`, the passing mentions of each entity as a `Uint32Array`
+    /// by position (the per-document and per-entity facets are only in [`Corpus::query`]).
+    /// The page uses this one: at 10,000 articles it crosses a few typed arrays instead of
+    /// hundreds of thousands of ids, scans no text and counts no facet it does not show.
     pub fn select(&self, filter: JsValue) -> Result<JsValue, JsError> {
         let selected = self.index.select(&read_filter(filter)?);
         let sets = [
@@ -159,9 +228,21 @@ impl Corpus {
         }
         let facets =
             js_sys::Reflect::get(&out, &"facets".into()).map_err(|_| JsError::new("cannot convert the result"))?;
-        set_property(&facets, "documents", &js_sys::Uint32Array::from(selected.facets.documents.as_slice()))?;
-        set_property(&facets, "entities", &js_sys::Uint32Array::from(selected.facets.entities.as_slice()))?;
+        set_property(&facets, "mentions", &js_sys::Uint32Array::from(selected.facets.mentions.as_slice()))?;
         Ok(out)
+    }
+
+    /// `{filter, dropped}`: the values of an untrusted filter (from a link; every field
+    /// optional) that this corpus knows, and the dropped ones as `{field, value, reason,
+    /// message}`: unknown ids and speakers, impossible days, an inverted date range.
+    #[wasm_bindgen(js_name = checkFilter)]
+    pub fn check_filter(&self, filter: JsValue) -> Result<JsValue, JsError> {
+        let raw: RawFilter = if filter.is_null() || filter.is_undefined() {
+            RawFilter::default()
+        } else {
+            serde_wasm_bindgen::from_value(filter).map_err(|e| JsError::new(&format!("invalid filter: {e}")))?
+        };
+        to_js(&self.index.check(&raw))
     }
 
     /// `{hits, snippets}`: where the words of the search `q` are in the documents `docs` (an
@@ -238,27 +319,26 @@ fn extract_articles(articles: JsValue, with_seeds: bool) -> Result<(Extraction, 
     let mut inputs = if with_seeds { crate::seeds::inputs() } else { Vec::new() };
     let mut failures = Vec::new();
     for article in articles {
-        let name = article.name.clone().unwrap_or_else(|| article.id.clone());
-        let input = match (article.content, article.bytes) {
-            (Some(content), _) => Ok(Input { id: article.id, name, content, ..Input::default() }),
-            (None, Some(bytes)) => Input::from_bytes(&article.id, &name, bytes),
-            (None, None) => Err(Failure { name, reason: "the article has no content".into() }),
-        };
-        match input {
-            Ok(mut input) => {
-                if let Some(published) = article.published {
-                    input.known = Known {
-                        published: Some(published),
-                        published_source: PublishedSource::Flag,
-                        ..Known::default()
-                    };
-                }
-                inputs.push(input);
-            }
+        match input_of(article) {
+            Ok(input) => inputs.push(input),
             Err(failure) => failures.push(failure),
         }
     }
     let outcome = crate::extract(&inputs);
     failures.extend(outcome.failures);
     Ok((outcome.extraction, failures))
+}
+
+/// The pipeline input of an article from the page, or why it cannot be one.
+fn input_of(article: JsArticle) -> Result<Input, Failure> {
+    let name = article.name.clone().unwrap_or_else(|| article.id.clone());
+    let mut input = match (article.content, article.bytes) {
+        (Some(content), _) => Input { id: article.id, name, content, ..Input::default() },
+        (None, Some(bytes)) => Input::from_bytes(&article.id, &name, bytes)?,
+        (None, None) => return Err(Failure { name, reason: "the article has no content".into() }),
+    };
+    if let Some(published) = article.published {
+        input.known = Known { published: Some(published), published_source: PublishedSource::Flag, ..Known::default() };
+    }
+    Ok(input)
 }

@@ -86,7 +86,7 @@ fn event(
         mentions: vec![],
         quotes: quotes.iter().map(|q| q.to_string()).collect(),
         dates: vec![date.into()],
-        inferred: false,
+        ..Event::default()
     }
 }
 
@@ -199,16 +199,17 @@ fn a_facet_leaves_out_its_own_filter_but_not_the_others() {
     let s = index.query(&filter(r#"{"entities": ["nowak"], "speakers": ["an official"]}"#));
     // Speakers: counted without the speakers filter, with the entity filter (q1 lacks Nowak).
     assert_eq!(map(&s.facets.speakers), counts(&[("Anna Nowak", 1)]));
-    // Entities: counted without the entity filter, with the speaker filter: of the quotes only
-    // q1 (involving Kowal and Kraków), all events and mentions.
-    assert_eq!(map(&s.facets.entities), counts(&[("nowak", 5), ("kowal", 5), ("krakow", 3)]));
-    // Documents: with both filters; d2 mentions no Nowak, so none of its results count.
-    assert_eq!(map(&s.facets.documents), counts(&[("d1", 5), ("d3", 3)]));
+    // Entities: counted without the entity filter, with the speaker filter, which keeps q1
+    // (involving Kowal and Kraków), no event (none times q1) and the mentions of its d2.
+    assert_eq!(map(&s.facets.entities), counts(&[("kowal", 2), ("krakow", 2)]));
+    // Documents: with both filters; d2, the only one quoting the official, mentions no Nowak.
+    assert_eq!(map(&s.facets.documents), counts(&[]));
     assert_eq!(s.quotes, Vec::<String>::new());
 
-    // Choosing one kind still counts the others.
+    // Choosing one kind still counts the others, where the named quote (q0, in d1) is: ev1
+    // times it, and d1 has four mentions.
     let s = index.query(&filter(r#"{"kinds": ["quote"], "sources": "named"}"#));
-    assert_eq!((s.facets.kinds.quote, s.facets.kinds.event, s.facets.kinds.mention), (1, 2, 8));
+    assert_eq!((s.facets.kinds.quote, s.facets.kinds.event, s.facets.kinds.mention), (1, 1, 4));
     assert_eq!((s.facets.sources.named, s.facets.sources.unnamed), (1, 1));
     assert_eq!(map(&s.facets.documents), counts(&[("d1", 1)]));
 }
@@ -315,4 +316,40 @@ fn seeds_search_finds_the_one_article_with_a_word() {
         assert!(s.facets.entities.0.len() > 1, "other entities still counted");
         assert!(s.facets.entities.get(&person.id).is_some_and(|n| n >= person.mentions.len() as u32));
     }
+}
+
+#[test]
+fn a_filter_from_a_link_is_checked_against_the_corpus() {
+    let index = Index::build(&corpus());
+    let raw: storyscope::index::RawFilter = serde_json::from_str(
+        r#"{"docs": ["d1", "nope"], "entities": ["kowal", "ghost"], "speakers": ["Anna Nowak", "Nobody"],
+            "kinds": ["quote", "poem"], "sources": "anonymous", "from": "2009-03-05", "to": "2009-03-01", "q": "café"}"#,
+    )
+    .unwrap();
+    let checked = index.check(&raw);
+    let f = &checked.filter;
+    assert_eq!(
+        (f.docs.clone(), f.entities.clone(), f.speakers.clone(), f.kinds.clone()),
+        (vec!["d1".to_string()], vec!["kowal".to_string()], vec!["Anna Nowak".to_string()], vec!["quote".to_string()])
+    );
+    assert_eq!((f.sources.clone(), f.from.clone(), f.to.clone(), f.q.as_str()), (None, None, None, "café"));
+    let dropped: Vec<(&str, &str, &str)> =
+        checked.dropped.iter().map(|d| (d.field, d.value.as_str(), d.message)).collect();
+    assert_eq!(
+        dropped,
+        [
+            ("docs", "nope", "no such article"),
+            ("entities", "ghost", "no such person, place or organization"),
+            ("speakers", "Nobody", "no such speaker"),
+            ("kinds", "poem", "not a kind of result"),
+            ("sources", "anonymous", "not a kind of source"),
+            ("from", "2009-03-05", "the date range ends before it starts"),
+            ("to", "2009-03-01", "the date range ends before it starts"),
+        ]
+    );
+    let impossible: storyscope::index::RawFilter =
+        serde_json::from_str(r#"{"from": "2009-02-30", "to": "2009-03-01"}"#).unwrap();
+    let checked = index.check(&impossible);
+    assert_eq!((checked.filter.from.as_deref(), checked.filter.to.as_deref()), (None, Some("2009-03-01")));
+    assert_eq!(checked.dropped[0].message, "not a calendar day");
 }

@@ -182,17 +182,18 @@ fn select_answers_like_query_but_by_position() {
                 "{json}: count of {key}"
             );
         }
-        // Facet counts by position agree with the counts by id (which leave out zeros).
-        for key in ["documents", "entities"] {
-            let items = array(&out, key);
-            let counts = get(&get(&by_position, "facets"), key).dyn_into::<Uint32Array>().expect("counts");
-            assert_eq!(counts.length(), items.length());
-            for i in 0..items.length() {
-                let id = get(&items.get(i), "id").as_string().unwrap_or_default();
-                let by_id = get(&get(&get(&by_id, "facets"), key), &id).as_f64().unwrap_or(0.0);
-                assert_eq!(counts.get_index(i) as f64, by_id, "{json}: facet {key} {id}");
-            }
+        // The facets the page shows agree with those of `query`; mentions count by entity.
+        let facets = get(&by_position, "facets");
+        for key in ["speakers", "kinds", "sources"] {
+            assert_eq!(
+                js_sys::JSON::stringify(&get(&facets, key)).ok(),
+                js_sys::JSON::stringify(&get(&get(&by_id, "facets"), key)).ok(),
+                "{json}: facet {key}"
+            );
         }
+        let mentions = get(&facets, "mentions").dyn_into::<Uint32Array>().expect("mention counts");
+        assert_eq!(mentions.length(), array(&out, "entities").length());
+        assert!(get(&facets, "documents").is_undefined(), "no per-document facet to pay for");
         // Search matches, asked for the passing documents, are those of `query`.
         let q = js_sys::JSON::parse(json).ok().map(|f| get(&f, "q")).and_then(|q| q.as_string()).unwrap_or_default();
         let shown: Array = strings(&by_id, "documents").into_iter().map(JsValue::from).collect();
@@ -258,4 +259,82 @@ fn the_model_leaves_texts_in_the_core_and_document_gives_one() {
         assert_eq!(array(&model, key).length(), array(&full, key).length(), "{key}");
     }
     assert!(corpus.document("no-such-document").is_err(), "an unknown id is an error");
+}
+
+#[wasm_bindgen_test]
+fn file_rules_and_checks_come_from_the_core() {
+    let rules = storyscope::wasm_api::file_rules().expect("rules");
+    let extensions = strings(&rules, "extensions");
+    assert!(["txt", "md", "html"].iter().all(|e| extensions.iter().any(|x| x == e)), "{extensions:?}");
+    assert_eq!(get(&rules, "maxBytes").as_f64(), Some(storyscope::article::MAX_ARTICLE_BYTES as f64));
+    assert_eq!(storyscope::wasm_api::check_file("notes.MD", 100.0), None);
+    assert!(storyscope::wasm_api::check_file("photo.png", 100.0).unwrap_or_default().contains("unsupported type"));
+    assert!(storyscope::wasm_api::check_file("huge.txt", 9e9).unwrap_or_default().contains("too large"));
+}
+
+#[wasm_bindgen_test]
+fn a_filter_from_a_link_is_checked_and_the_dropped_parts_named() {
+    let articles = Array::new();
+    articles
+        .push(&article("mine", "Gdańsk talks\n\n“We will sign,” Anna Nowak said in Gdańsk on Monday.\n\nMore text."));
+    let corpus = storyscope::wasm_api::new_corpus(articles.into(), false).expect("corpus");
+    let checked = corpus
+        .check_filter(filter(r#"{"docs": ["mine", "ghost"], "speakers": ["Anna Nowak", "Nobody"], "from": "2009-02-30", "to": "soon", "q": "talks"}"#))
+        .expect("checked");
+    let kept = get(&checked, "filter");
+    assert_eq!(strings(&kept, "docs"), ["mine"]);
+    assert_eq!(strings(&kept, "speakers"), ["Anna Nowak"]);
+    assert!(get(&kept, "from").is_null() && get(&kept, "to").is_null());
+    assert_eq!(get(&kept, "q").as_string().as_deref(), Some("talks"));
+    let dropped: Vec<(String, String)> = array(&checked, "dropped")
+        .iter()
+        .map(|d| (get(&d, "value").as_string().unwrap_or_default(), get(&d, "message").as_string().unwrap_or_default()))
+        .collect();
+    assert_eq!(dropped.len(), 4, "{dropped:?}");
+    assert!(dropped.contains(&("Nobody".into(), "no such speaker".into())));
+    assert!(dropped.contains(&("2009-02-30".into(), "not a calendar day".into())));
+    // What the check keeps, select accepts.
+    assert!(corpus.select(kept).is_ok());
+    // No filter at all is fine too.
+    assert_eq!(array(&corpus.check_filter(JsValue::UNDEFINED).expect("empty"), "dropped").length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn parts_made_one_article_at_a_time_assemble_into_the_same_corpus() {
+    let texts = [
+        ("one", "First story\n\n“We will build it,” Mayor Anna Nowak said on Monday."),
+        ("two", "Second\n\nNowak met the council in Gdańsk on Tuesday."),
+    ];
+    let parts = Array::new();
+    let articles = Array::new();
+    for (id, text) in texts {
+        parts.push(&storyscope::wasm_api::extract_article(article(id, text)).expect("part"));
+        articles.push(&article(id, text));
+    }
+    let from_parts = storyscope::wasm_api::new_corpus_from_parts(parts.clone(), true).expect("from parts");
+    let whole = storyscope::wasm_api::new_corpus(articles.into(), true).expect("whole");
+    let (a, b) = (from_parts.extraction().expect("a"), whole.extraction().expect("b"));
+    let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+    assert_eq!(json(&a), json(&b), "a corpus of parts is the corpus of its articles");
+    assert!(!storyscope::wasm_api::core_version().is_empty());
+
+    // A part of another version, or bytes that are no part, is named and left out.
+    let first = parts.get(0).dyn_into::<Uint8Array>().unwrap().to_vec();
+    let stale = String::from_utf8(first).unwrap().replacen(&storyscope::wasm_api::core_version(), "0.0.0+old", 1);
+    let odd = Array::new();
+    odd.push(&Uint8Array::from(stale.as_bytes()));
+    odd.push(&Uint8Array::from(&b"not a part"[..]));
+    odd.push(&parts.get(1));
+    let corpus = storyscope::wasm_api::new_corpus_from_parts(odd, false).expect("corpus");
+    let out = corpus.extraction().expect("extraction");
+    assert_eq!(array(&out, "documents").length(), 1);
+    let failures = array(&out, "failures");
+    assert_eq!(failures.length(), 2);
+    assert!(get(&failures.get(0), "reason").as_string().unwrap().contains("another version"));
+    assert!(get(&failures.get(1), "reason").as_string().unwrap().contains("not an extraction part"));
+
+    // An article that is not one is an error with the reason.
+    let error = storyscope::wasm_api::extract_article(article("empty", "")).expect_err("empty");
+    let message = get(&JsValue::from(error), "message").as_string().unwrap_or_default();
+    assert!(message.contains("empty"), "{message}");
 }

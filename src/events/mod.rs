@@ -21,7 +21,7 @@ mod range;
 use crate::calendar::days_between;
 use crate::doc::Doc;
 use crate::entities::Entities;
-use crate::model::{Event, Mention, Quote, Span, TimeExpression, TimexType};
+use crate::model::{DateRange, Event, Mention, Precision, PublishedSource, Quote, Span, TimeExpression, TimexType};
 use crate::text::FxBuildHasher;
 use clause::{Role, WordCache};
 use jiff::civil::Date;
@@ -35,6 +35,7 @@ const SUMMARY_CHARS: usize = 160;
 pub(crate) struct Draft<'a> {
     pub value: Cow<'a, str>,
     pub range: (Date, Date),
+    pub precision: Precision,
     pub doc: usize,
     /// The sentence of the document it is in.
     pub sentence: usize,
@@ -80,6 +81,7 @@ struct Dated<'a> {
     span: Span,
     value: Cow<'a, str>,
     range: (Date, Date),
+    precision: Precision,
     /// The first expression (a relative value has an anchor).
     time: &'a TimeExpression,
 }
@@ -99,20 +101,22 @@ fn dated_of<'a>(times: &[&'a TimeExpression]) -> Vec<Dated<'a>> {
                 && t.range.as_ref().is_some_and(|r| r.start == t.value && r.end == e.value)
         });
         if let Some(e) = end {
-            if let (Some(first), Some(last)) = (range::of_value(&t.value), range::of_value(&e.value)) {
+            if let (Some(first), Some(last)) = (range::with_precision(&t.value), range::with_precision(&e.value)) {
                 let value = Cow::Owned(format!("{}/{}", t.value, e.value));
                 out.push(Dated {
                     span: Span::new(t.start, e.end),
                     value,
                     range: (first.0, last.1.max(first.0)),
+                    precision: first.2.max(last.2),
                     time: t,
                 });
                 k += 2;
                 continue;
             }
         }
-        if let Some(range) = range::of_value(&t.value) {
-            out.push(Dated { span: Span::new(t.start, t.end), value: Cow::Borrowed(&t.value), range, time: t });
+        if let Some((first, last, precision)) = range::with_precision(&t.value) {
+            let value = Cow::Borrowed(t.value.as_str());
+            out.push(Dated { span: Span::new(t.start, t.end), value, range: (first, last), precision, time: t });
         }
         k += 1;
     }
@@ -135,7 +139,8 @@ fn drafts_of<'a>(
     let spans: Vec<Span> = dated.iter().map(|x| x.span).collect();
     let mut words = WordCache::new(analysis);
     // A relative date is only as sure as what it was resolved against.
-    let unsure_dct = doc.dct.is_none();
+    let unsure_dct =
+        doc.dct.is_none() || matches!(doc.document.published_source, PublishedSource::Inferred | PublishedSource::None);
     let mentions = entities.by_doc.get(d).map_or(&[][..], Vec::as_slice);
     let mut out = Vec::with_capacity(dated.len());
     for (k, x) in dated.into_iter().enumerate() {
@@ -176,6 +181,7 @@ fn drafts_of<'a>(
         out.push(Draft {
             value: x.value,
             range: x.range,
+            precision: x.precision,
             doc: d,
             sentence,
             clause,
@@ -222,6 +228,16 @@ fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities
     let rep = &drafts[best];
     // Sets beside the lists keep a group of thousands of reports linear to gather.
     let mut dates = vec![rep.value.to_string()];
+    let range_of = |d: &Draft| DateRange {
+        date: d.value.to_string(),
+        start: range::ymd(d.range.0),
+        end: range::ymd(d.range.1),
+        precision: d.precision,
+    };
+    let mut ranges = vec![range_of(rep)];
+    // Ranges on a line that overlap pairwise share a day, so the sources agree exactly when
+    // the latest first day is not after the earliest last day.
+    let (mut latest_first, mut earliest_last) = rep.range;
     let mut seen_dates: HashSet<&str, FxBuildHasher> = HashSet::default();
     seen_dates.insert(&rep.value);
     let mut doc_ids: Vec<String> = Vec::new();
@@ -237,7 +253,10 @@ fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities
         let document = docs[draft.doc].document;
         if seen_dates.insert(&draft.value) {
             dates.push(draft.value.to_string());
+            ranges.push(range_of(draft));
         }
+        latest_first = latest_first.max(draft.range.0);
+        earliest_last = earliest_last.min(draft.range.1);
         if seen_docs.insert(draft.doc) {
             doc_ids.push(document.id.clone());
         }
@@ -272,6 +291,9 @@ fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities
         mentions,
         quotes: quote_ids,
         dates,
+        precision: rep.precision,
+        ranges,
+        conflict: latest_first > earliest_last,
         inferred,
     }
 }

@@ -2,6 +2,7 @@
 //! a week, `2015-SP` a season, `197` a decade. Vague and underspecified values have none.
 
 use crate::calendar::{add_days, add_months};
+use crate::model::Precision;
 use crate::times::lexicon::season_month;
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 
@@ -14,44 +15,48 @@ fn months_from(start: Date, months: i64) -> Option<(Date, Date)> {
     Some((start, end))
 }
 
-/// First and last day of the date a value names, if it names one; for an interval
-/// `start/end`, from the first day of its start to the last of its end.
-pub(crate) fn of_value(value: &str) -> Option<(Date, Date)> {
+/// First and last day of the date a value names, and how precise it is, if it names one; for
+/// an interval `start/end`, from the first day of its start to the last of its end, as
+/// precise as its less precise end.
+pub(crate) fn with_precision(value: &str) -> Option<(Date, Date, Precision)> {
     if let Some((start, end)) = value.split_once('/') {
-        let (first, last) = (of_value(start)?.0, of_value(end)?.1);
-        return (first <= last).then_some((first, last));
+        let ((first, _, p), (_, last, q)) = (with_precision(start)?, with_precision(end)?);
+        return (first <= last).then_some((first, last, p.max(q)));
     }
     let day_part = value.split('T').next()?;
     let parts: Vec<&str> = day_part.split('-').collect();
+    let tag = |(first, last): (Date, Date), precision| (first, last, precision);
     match parts.as_slice() {
         [y, m, d] if d.len() == 2 && number::<i8>(d).is_some() => {
             let day = Date::new(number(y)?, number(m)?, number(d)?).ok()?;
-            Some((day, day))
+            Some((day, day, Precision::Day))
         }
         [y, w, rest @ ..] if w.starts_with('W') && rest.len() <= 1 => {
             let week = ISOWeekDate::new(number(y)?, number(&w[1..])?, Weekday::Monday).ok()?.date();
             if rest.first() == Some(&"WE") {
                 let saturday = add_days(week, 5)?;
-                return Some((saturday, saturday.tomorrow().ok()?));
+                return Some((saturday, saturday.tomorrow().ok()?, Precision::Weekend));
             }
-            Some((week, add_days(week, 6)?))
+            Some((week, add_days(week, 6)?, Precision::Week))
         }
         [y, m] if m.len() == 2 && number::<i8>(m).is_some() => {
-            months_from(Date::new(number(y)?, number(m)?, 1).ok()?, 1)
+            months_from(Date::new(number(y)?, number(m)?, 1).ok()?, 1).map(|r| tag(r, Precision::Month))
         }
         [y, q] if q.starts_with('Q') => {
             let quarter: i8 = number(&q[1..])?;
-            months_from(Date::new(number(y)?, 3 * (quarter - 1) + 1, 1).ok()?, 3)
+            months_from(Date::new(number(y)?, 3 * (quarter - 1) + 1, 1).ok()?, 3).map(|r| tag(r, Precision::Quarter))
         }
         [y, h] if h.starts_with('H') => {
             let half: i8 = number(&h[1..])?;
-            months_from(Date::new(number(y)?, 6 * (half - 1) + 1, 1).ok()?, 6)
+            months_from(Date::new(number(y)?, 6 * (half - 1) + 1, 1).ok()?, 6).map(|r| tag(r, Precision::Half))
         }
         [y, s] if matches!(*s, "SP" | "SU" | "FA" | "WI") => {
-            months_from(Date::new(number(y)?, season_month(s), 1).ok()?, 3)
+            months_from(Date::new(number(y)?, season_month(s), 1).ok()?, 3).map(|r| tag(r, Precision::Season))
         }
-        [y] if y.len() == 4 => months_from(Date::new(number(y)?, 1, 1).ok()?, 12),
-        [decade] if decade.len() == 3 => months_from(Date::new(number::<i16>(decade)? * 10, 1, 1).ok()?, 120),
+        [y] if y.len() == 4 => months_from(Date::new(number(y)?, 1, 1).ok()?, 12).map(|r| tag(r, Precision::Year)),
+        [decade] if decade.len() == 3 => {
+            months_from(Date::new(number::<i16>(decade)? * 10, 1, 1).ok()?, 120).map(|r| tag(r, Precision::Decade))
+        }
         _ => None,
     }
 }
@@ -65,7 +70,7 @@ mod tests {
     use super::*;
 
     fn range(value: &str) -> Option<(String, String)> {
-        of_value(value).map(|(a, b)| (ymd(a), ymd(b)))
+        with_precision(value).map(|(a, b, _)| (ymd(a), ymd(b)))
     }
 
     fn pair(a: &str, b: &str) -> Option<(String, String)> {
@@ -90,5 +95,20 @@ mod tests {
         assert_eq!(range("PAST_REF"), None);
         assert_eq!(range("XXXX-06"), None);
         assert_eq!(range("P3Y"), None);
+    }
+
+    #[test]
+    fn precision_of_values() {
+        let precision = |value: &str| with_precision(value).map(|(_, _, p)| p);
+        assert_eq!(precision("2015-06-09T08:15"), Some(Precision::Day));
+        assert_eq!(precision("2015-W07"), Some(Precision::Week));
+        assert_eq!(precision("2015-W09-WE"), Some(Precision::Weekend));
+        assert_eq!(precision("2015-02"), Some(Precision::Month));
+        assert_eq!(precision("2015-Q3"), Some(Precision::Quarter));
+        assert_eq!(precision("2009-H1"), Some(Precision::Half));
+        assert_eq!(precision("2009-SP"), Some(Precision::Season));
+        assert_eq!(precision("1991"), Some(Precision::Year));
+        assert_eq!(precision("197"), Some(Precision::Decade));
+        assert_eq!(precision("PAST_REF"), None);
     }
 }

@@ -123,11 +123,14 @@ impl Positions {
 }
 
 /// The facets of [`Facets`], with documents and entities counted by position (every position,
-/// zeros included) rather than by id.
+/// zeros included) rather than by id; [`crate::Index::select`] leaves those two empty.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PositionFacets {
     pub documents: Vec<u32>,
     pub entities: Vec<u32>,
+    /// The passing mentions of each entity (by position; zero for an entity that does not pass),
+    /// under every filter: what the entity lists show.
+    pub mentions: Vec<u32>,
     pub speakers: Counts,
     pub kinds: KindCounts,
     pub sources: SourceCounts,

@@ -9,16 +9,18 @@
 //! a list left empty restricts nothing. Dates are whole days, `from` and `to` inclusive.
 //!
 //! - A **document** passes if it is in `docs`, mentions every one of `entities`, its published
-//!   day or one of its events overlaps `[from, to]`, and `q` matches its text or title.
-//!   `kinds`, `speakers` and `sources` do not restrict documents.
+//!   day or one of its events overlaps `[from, to]`, `q` matches its text or title, and, when
+//!   `speakers` or `sources` is set, it holds a quote passing both. `kinds` does not restrict
+//!   documents.
 //! - A **quote** passes if quotes are wanted, its document is in `docs`, its speaker matches
 //!   `speakers` (the speaker entity's id or name, or the speaker text), it is `named` (has a
 //!   `speaker_id`) or `unnamed` as `sources` asks, each of `entities` is its speaker or is
 //!   mentioned inside the quote or its paragraph, its date (the document's published day, or an
 //!   event it belongs to) is in range, and `q` matches its text or speaker.
 //! - An **event** passes if events are wanted, one of its documents is in `docs`, it involves
-//!   every one of `entities`, its `[start, end]` overlaps `[from, to]`, and `q` matches its
-//!   summary or entity names.
+//!   every one of `entities`, its `[start, end]` overlaps `[from, to]`, `q` matches its
+//!   summary or entity names, and, when `speakers` or `sources` is set, it times a quote
+//!   passing both (a speaker's chip narrows the timeline to what that speaker said).
 //! - An **entity** passes if mentions are wanted, it is mentioned in a document that passes the
 //!   document filter *without* `q`, and `q` matches its name or an alias: the search box finds
 //!   people by name, and articles, quotes and events by their text. A mention passes if its
@@ -32,7 +34,9 @@
 //!
 //! Facets count results (quotes, events, mentions of the wanted kinds) passing every filter
 //! except the facet's own: `documents` per document, `entities` per involved entity,
-//! `speakers` per speaker name, `kinds` per kind, `sources` named/unnamed.
+//! `speakers` per speaker name, `kinds` per kind, `sources` named/unnamed. [`Index::select`]
+//! also gives `mentions`: the passing mentions of each entity under every filter (what the
+//! entity lists show). [`Index::check`] checks a filter from a link before it is used.
 //!
 //! Search matches: `hits` are the code-point spans of matching words in the text of the given
 //! documents (in [`Index::query`], the passing ones in corpus order; in [`Index::matches`],
@@ -44,12 +48,14 @@
 
 mod bits;
 mod build;
+mod check;
 mod filter;
 mod fold;
 mod search;
 mod select;
 mod words;
 
+pub use check::{is_calendar_day, CheckedFilter, DropReason, Dropped, KeptFilter, RawFilter};
 pub use filter::{
     Counts, Day, Facets, Filter, Hit, Kind, KindCounts, Matches, PositionFacets, Positions, Selected, Selection,
     Snippet, SourceCounts, Sources,
@@ -146,15 +152,17 @@ impl Index {
     /// The ids passing `filter`, facet counts, and the search matches in the passing documents
     /// (corpus order).
     pub fn query(&self, filter: &Filter) -> Selection {
-        let selected = self.select(filter);
+        let selected = select::select(self, filter, true);
         let matches = select::matches(self, &filter.q, selected.documents.iter());
         selected.to_ids(&self.extraction, matches)
     }
 
-    /// What passes `filter` by position in the extraction's arrays, with facet counts: what
-    /// the page uses (no ids to build, no text to scan).
+    /// What passes `filter` by position in the extraction's arrays, with the facet counts the
+    /// page shows (speakers, sources, kinds, and the passing mentions of each entity; the
+    /// `documents` and `entities` facets are left empty): what the page uses (no ids to build,
+    /// no text to scan, no per-item facet to count).
     pub fn select(&self, filter: &Filter) -> Selected {
-        select::select(self, filter)
+        select::select(self, filter, false)
     }
 
     /// The search matches of `q` in the documents `docs` (ids, in the order given; unknown

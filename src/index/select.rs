@@ -35,6 +35,10 @@ struct Parts {
     event_days: Option<Bits>,
     event_text: Option<Bits>,
     entity_text: Option<Bits>,
+    /// The documents and events holding a quote that passes `speakers` and `sources`: the
+    /// quote filters narrow the other views to where those quotes are.
+    doc_said: Option<Bits>,
+    event_said: Option<Bits>,
     wanted: [bool; 3],
 }
 
@@ -50,17 +54,28 @@ struct Passing {
     every_doc: bool,
 }
 
-pub(crate) fn select(index: &Index, filter: &Filter) -> Selected {
+/// The selection; with `per_item`, also the `documents` and `entities` facets (by id in
+/// [`Index::query`]), which the page does not show and so does not pay for.
+pub(crate) fn select(index: &Index, filter: &Filter, per_item: bool) -> Selected {
     let terms = Terms::parse(&filter.q);
     let parts = Parts::new(index, filter, &terms);
     let docs = index.extraction.documents.len();
     let documents = all(
         docs,
-        [parts.doc_docs.as_ref(), parts.doc_entities.as_ref(), parts.doc_days.as_ref(), parts.doc_text.as_ref()],
+        [
+            parts.doc_docs.as_ref(),
+            parts.doc_entities.as_ref(),
+            parts.doc_days.as_ref(),
+            parts.doc_text.as_ref(),
+            parts.doc_said.as_ref(),
+        ],
     );
     let passing = parts.passing(index, Except::Nothing);
     let entities = index.entities_mentioned(&passing);
-    let facets = facets(index, &parts, &passing);
+    let mut facets = facets(index, &parts, &passing, per_item);
+    facets.mentions = (0..index.extraction.entities.len())
+        .map(|e| if entities.contains(e) { index.passing_mentions(&passing, e) } else { 0 })
+        .collect();
     Selected {
         documents: Positions(documents),
         quotes: Positions(passing.quotes),
@@ -82,7 +97,7 @@ pub(crate) fn matches(index: &Index, q: &str, positions: impl Iterator<Item = us
     Matches { hits, snippets }
 }
 
-fn facets(index: &Index, parts: &Parts, base: &Passing) -> PositionFacets {
+fn facets(index: &Index, parts: &Parts, base: &Passing, per_item: bool) -> PositionFacets {
     let mut facets = PositionFacets::default();
     // A facet whose own filter is not set counts what passes every filter: `base`.
     let without = |except: Except| parts.restricts(except).then(|| parts.passing(index, except));
@@ -103,6 +118,9 @@ fn facets(index: &Index, parts: &Parts, base: &Passing) -> PositionFacets {
     let per_speaker = tally(&p.quotes, &index.totals.speaker_quotes, |q| index.quote_speaker[q]);
     let speakers = per_speaker.iter().enumerate().filter(|(_, &n)| n > 0);
     facets.speakers = Counts(speakers.map(|(k, &n)| (index.speaker_names[k].clone(), n)).collect());
+    if !per_item {
+        return facets;
+    }
 
     let own = without(Except::Docs);
     let p = own.as_ref().unwrap_or(base);
@@ -224,6 +242,16 @@ impl Parts {
         });
         let wanted = |kind: Kind| filter.kinds.is_empty() || filter.kinds.contains(&kind);
         let event_days = by_days(events, &|e| index.event_days[e].as_ref().is_some_and(in_range));
+        let said = match (&quote_speakers, &quote_sources) {
+            (None, None) => None,
+            (Some(a), Some(b)) => Some(a.clone().and(b)),
+            (Some(one), None) | (None, Some(one)) => Some(one.clone()),
+        };
+        let doc_said = said.as_ref().map(|said| Bits::of(docs, said.iter().filter_map(|q| index.quote_doc[q])));
+        let event_said = said.as_ref().map(|said| {
+            let passes = |e: usize| index.event_quotes[e].iter().any(|&q| said.contains(q as usize));
+            Bits::of(events, (0..events).filter(|&e| passes(e)).map(|e| e as u32))
+        });
         Parts {
             doc_entities: every_entity(&index.entity_docs, docs),
             doc_days: by_days(docs, &|d| index.doc_days[d].iter().any(in_range)),
@@ -252,6 +280,8 @@ impl Parts {
             event_days,
             event_text: text(&index.event_words),
             entity_text: text(&index.entity_words),
+            doc_said,
+            event_said,
             wanted: [wanted(Kind::Quote), wanted(Kind::Event), wanted(Kind::Mention)],
         }
     }
@@ -260,6 +290,14 @@ impl Parts {
         let x = &index.extraction;
         let unless = |facet: Except, part: &'a Option<Bits>| if except == facet { None } else { part.as_ref() };
         let wanted = |k: usize| except == Except::Kinds || self.wanted[k];
+        // The speakers and sources facets count quotes, which these two do not restrict.
+        let said = |part: &'a Option<Bits>| {
+            if matches!(except, Except::Speakers | Except::Sources) {
+                None
+            } else {
+                part.as_ref()
+            }
+        };
         let quotes = all(
             x.quotes.len(),
             [
@@ -278,6 +316,7 @@ impl Parts {
                 unless(Except::Entities, &self.event_entities),
                 self.event_days.as_ref(),
                 self.event_text.as_ref(),
+                said(&self.event_said),
             ],
         );
         let mention_docs = all(
@@ -286,6 +325,7 @@ impl Parts {
                 unless(Except::Docs, &self.doc_docs),
                 unless(Except::Entities, &self.doc_entities),
                 self.doc_days.as_ref(),
+                said(&self.doc_said),
             ],
         );
         let entities =

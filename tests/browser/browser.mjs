@@ -42,9 +42,13 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   return { context, page, record };
 }
 
-/** Waits until the <story-scope> element(s) of the page have rendered the seed articles. */
+/**
+ * Waits until the <story-scope> element(s) of the page have read the articles and rendered
+ * their view: the article links in the Articles view, the view's heading in the others.
+ */
 export async function waitForArticles(page, scope = page) {
-  await scope.locator('story-scope .ss-article-link').first().waitFor({ timeout: 30_000 });
+  await scope.locator('story-scope .ss-panel [data-focus-key="view"], story-scope .ss-article-link')
+    .first().waitFor({ timeout: 30_000 });
 }
 
 export async function screenshot(page, name) {

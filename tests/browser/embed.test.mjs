@@ -47,3 +47,51 @@ test('two embeds render in their shadow roots, unaffected by the blog CSS', asyn
   assert.deepEqual(record.errors, []);
   await context.close();
 });
+
+const fixture = (name) => pathToFileURL(join(root, 'tests', 'browser', 'fixtures', name)).href;
+
+/** Font sizes (px) of a few parts of an embed: its name, a tab, an article title, a heading. */
+async function fontSizes(element) {
+  return element.evaluate((host) => Object.fromEntries(['.ss-brand', '.ss-tab', '.ss-article-title', '.ss-heading', '.ss-search']
+    .map((selector) => [selector, getComputedStyle(host.shadowRoot.querySelector(selector)).fontSize])));
+}
+
+test('under `* { all: unset; font-size: 40px !important }` and hidden tags, an embed keeps its height and its own font sizes', async () => {
+  // The sizes of the same embed on a page that does not reset everything.
+  const clean = await openPage(browser, blogUrl);
+  await clean.page.locator('#first .ss-article-link').first().waitFor({ timeout: 30_000 });
+  const expected = await fontSizes(clean.page.locator('#first'));
+  await clean.context.close();
+
+  const { context, page, record } = await openPage(browser, fixture('hostile-blog.html'));
+  const first = page.locator('#first');
+  const second = page.locator('#second');
+  await first.locator('.ss-article-link').first().waitFor({ timeout: 30_000 });
+  await second.locator('.ss-quote-wall').waitFor({ timeout: 30_000 });
+  for (const [element, height] of [[first, 520], [second, 400]]) {
+    const box = await element.boundingBox();
+    assert.equal(box.height, height, `the height attribute holds (${box.height} px)`);
+    assert.equal(await element.evaluate((el) => getComputedStyle(el).display), 'block');
+  }
+  assert.deepEqual(await fontSizes(first), expected, 'the page\'s font size does not reach inside');
+  assert.ok(await first.locator('.ss-tab').first().isVisible(), 'the tabs are shown');
+  await first.locator('.ss-article-link').nth(1).click();
+  await first.locator('.ss-reader').waitFor();
+  await screenshot(page, 'embed-hostile');
+  assert.deepEqual(record.requests, []);
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('under a Content-Security-Policy without it, the embed says to allow \'wasm-unsafe-eval\' (not \'unsafe-eval\')', async () => {
+  const { context, page, record } = await openPage(browser, fixture('csp-blog.html'));
+  const error = page.locator('#only .ss-error');
+  await error.waitFor({ timeout: 30_000 });
+  const text = await error.textContent();
+  assert.match(text, /Storyscope could not start/);
+  assert.match(text, /Content-Security-Policy/);
+  assert.match(text, /add 'wasm-unsafe-eval' to its script-src/i);
+  assert.match(text, /not 'unsafe-eval'/);
+  assert.deepEqual(record.requests, []);
+  await context.close();
+});

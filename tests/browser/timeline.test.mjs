@@ -264,7 +264,14 @@ test('the zoom lives in the hash: a link reopens the same range, panning moves i
     `the link shows ${shown.from}..${shown.to} again (${reopened.from}..${reopened.to})`);
   const placed = new Map((await marks(again)).map((m) => [m.id, m]));
   assert.equal(placed.size, zoomed.length);
-  for (const m of zoomed) assert.ok(Math.abs(placed.get(m.id).left - m.left) <= 2, `${m.id} is drawn at the same place (${m.left} vs ${placed.get(m.id).left})`);
+  // The link holds whole days, so marks may move by up to a day's width (and those off the
+  // screen drift further with the rounding); on the screen every mark is in the same place.
+  const dayWidth = chart.width / (dayDistance(shown.from, shown.to) + 1);
+  const nearScreen = zoomed.filter((m) => m.right > chart.x && m.left < chart.x + chart.width);
+  assert.ok(nearScreen.length > 0);
+  for (const m of nearScreen) {
+    assert.ok(Math.abs(placed.get(m.id).left - m.left) <= Math.max(2, dayWidth), `${m.id} is drawn at the same place (${m.left} vs ${placed.get(m.id).left}, a day is ${dayWidth} px)`);
+  }
   assert.ok(await scope(again, '[data-tl-key="fit"]').isEnabled(), 'the link opens zoomed in');
 
   // Dragging the chart pans: later days come into view and the link follows, in place.
@@ -411,7 +418,7 @@ test('dates resolved against an inferred publication date carry the uncertainty 
   await scope(page, '.ss-library input[type="text"]').fill('Harbor council approves new pier');
   await scope(page, '.ss-library textarea').fill('The city council of Port Ellis approved the pier on Monday, three weeks after a public hearing held on March 3, 2021.\n\n"We will build," said Mayor Ana Ruiz on Tuesday.');
   await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
-  await scope(page, '.ss-article-title', { hasText: 'Harbor council' }).waitFor();
+  await scope(page, '.ss-user-articles li', { hasText: 'Harbor council' }).waitFor();
   await scope(page, '.ss-tab[data-view="timeline"]').click();
   await scope(page, '.tl-ev[tabindex]').first().waitFor();
 

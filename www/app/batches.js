@@ -2,23 +2,14 @@
 // "Show more" button appends the next batch in place (no re-render, so the scroll position and
 // the rest of the view stay as they are) and moves the focus to the first new item. How many
 // items each list shows is kept in ctx.limits (by list key) across re-renders, and forgotten
-// when the filters change. Headings and facet counts stay on the whole list: only the DOM is
-// cut. Also the one linear pass that lists the items passing the filters.
+// when the filters change. Headings and facet counts stay on the whole list: only the DOM is cut.
 
-/** The items whose position passes `visible` (a PositionSet, or a Set of ids before the index answers), in order. */
-function visibleItems(items, visible) {
-  const out = [];
-  if (visible.hasPosition) {
-    for (let i = 0; i < items.length; i++) if (visible.hasPosition(i)) out.push(items[i]);
-  } else {
-    for (const item of items) if (visible.has(item.id)) out.push(item);
-  }
-  return out;
-}
+import { h } from './dom.js';
+import { formatCount } from './format.js';
 
 /** How many items the list `key` shows: its remembered limit, at least one batch. */
 function batchLimit(ctx, key, batch) {
-  return Math.max(batch, ctx.limits?.get(key) ?? 0);
+  return Math.max(batch, ctx.limits.get(key) ?? 0);
 }
 
 /**
@@ -27,7 +18,7 @@ function batchLimit(ctx, key, batch) {
  * `cut(limit)` may move a cut that would split a group (say, a transcript) to its end. The
  * button names what it adds and what is left: "Show 100 more quotes (12,345 left)".
  */
-function batchedList(ctx, { key, list, items, batch, noun, render, cut = (n) => n }) {
+export function batchedList(ctx, { key, list, items, batch, noun, render, cut = (n) => n }) {
   let shown = Math.min(items.length, cut(batchLimit(ctx, key, batch)));
   list.append(...render(0, shown));
   if (shown >= items.length) return null;
@@ -39,7 +30,7 @@ function batchedList(ctx, { key, list, items, batch, noun, render, cut = (n) => 
   button.addEventListener('click', () => {
     const from = shown;
     shown = Math.min(items.length, cut(shown + batch));
-    ctx.limits?.set(key, shown);
+    ctx.limits.set(key, shown);
     const added = render(from, shown);
     list.append(...added);
     if (shown >= items.length) button.remove();

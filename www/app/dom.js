@@ -1,15 +1,15 @@
 // DOM helpers. Untrusted text (article text, titles, names, file names) only ever becomes a
 // text node or an attribute value set by name: nothing here parses HTML.
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
 /** Creates an element: h('p', {class: 'x', onclick: f, 'aria-label': 'y'}, 'text', child). */
-function h(tag, props, ...children) {
+export function h(tag, props, ...children) {
   return fill(document.createElement(tag), props, children);
 }
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
 /** Creates an SVG element, with the same props as h(). */
-function s(tag, props, ...children) {
+export function s(tag, props, ...children) {
   return fill(document.createElementNS(SVG_NS, tag), props, children);
 }
 
@@ -30,7 +30,7 @@ function fill(el, props, children) {
 }
 
 /** Offsets in the contract count code points; JS strings index UTF-16 units. */
-function codePoints(text) {
+export function codePoints(text) {
   return Array.from(text);
 }
 
@@ -39,7 +39,7 @@ function codePoints(text) {
  * (the first of overlapping ranges wins), and marks the search `hits` ({start, end}, sorted)
  * inside the text, nested in the range marks.
  */
-function highlighted(cps, start, end, ranges, markProps, hits = []) {
+export function highlighted(cps, start, end, ranges, markProps, hits = []) {
   const out = [];
   const text = (from, to) => searchHits(cps, from, to, hits);
   let at = start;
@@ -55,7 +55,7 @@ function highlighted(cps, start, end, ranges, markProps, hits = []) {
 }
 
 /** [from, to) of a code-point array as text, with the search hits inside it as <mark class="ss-hit">. */
-function searchHits(cps, from, to, hits) {
+export function searchHits(cps, from, to, hits) {
   const out = [];
   let at = from;
   for (const hit of hits) {

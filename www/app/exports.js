@@ -1,8 +1,10 @@
 // Exports of the current (filtered) view: the contract as JSON, and CSV tables of quotes,
 // events and entities. Files are made locally as Blobs and downloaded; nothing is sent.
 
+import { h } from './dom.js';
+
 /** The extraction restricted to what passes the filters (the contract's shape). */
-function exportFiltered(model, visible) {
+export function exportFiltered(model, visible) {
   return {
     documents: model.documents.filter((d) => visible.documents.has(d.id)),
     quotes: model.quotes.filter((q) => visible.quotes.has(q.id)),
@@ -25,7 +27,7 @@ function toCsv(header, rows) {
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-const CSV_TABLES = {
+export const CSV_TABLES = {
   quotes: (data, model) => toCsv(
     ['id', 'doc', 'title', 'published', 'kind', 'speaker', 'speaker_id', 'cue', 'text'],
     data.quotes.map((q) => [q.id, q.doc, model.docsById.get(q.doc)?.title, model.docsById.get(q.doc)?.published, q.kind, q.speaker, q.speaker_id, q.cue, q.text])),
@@ -38,8 +40,8 @@ const CSV_TABLES = {
     data.entities.map((e) => [e.id, e.name, e.kind, e.mentions.length, e.aliases, e.roles])),
 };
 
-/** Offers `text` as a download named `name`. */
-function download(root, name, text, type) {
+/** Offers `text` as a download named `name`; `root` holds the link for the moment of the click. */
+export function download(root, name, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = h('a', { href: url, download: name, hidden: true });
   root.append(a);

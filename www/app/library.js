@@ -1,28 +1,27 @@
 // The reader's own articles: read from pasted text or dropped files, checked one by one by the
-// core (so a bad file is named and nothing else is lost), and kept in IndexedDB across reloads.
-// Exported and imported as one corpus file (JSON: {storyscope: 1, articles: [...]}).
+// core (so that a bad file is named and nothing else is lost), kept in IndexedDB across
+// reloads, and exported and imported as one corpus file (JSON: {storyscope: 1, articles}).
+// Which files may be articles, and why one is refused, is the core's to say.
 
-const LIBRARY_DB = 'storyscope';
-const LIBRARY_STORE = 'articles';
-const ACCEPTED = /\.(txt|text|md|markdown|html?|xhtml)$/i;
-const MAX_FILE_BYTES = 8 * 1024 * 1024;
+const DB_NAME = 'storyscope';
+const STORE_NAME = 'articles';
 
-function libraryOpen() {
+function open() {
   return new Promise((resolve, reject) => {
     if (typeof indexedDB === 'undefined') { reject(new Error('this browser keeps no local storage here')); return; }
-    const request = indexedDB.open(LIBRARY_DB, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(LIBRARY_STORE, { keyPath: 'id' });
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE_NAME, { keyPath: 'id' });
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('cannot open the local library'));
   });
 }
 
-async function libraryTransaction(mode, work) {
-  const db = await libraryOpen();
+async function transaction(mode, work) {
+  const db = await open();
   try {
     return await new Promise((resolve, reject) => {
-      const tx = db.transaction(LIBRARY_STORE, mode);
-      const result = work(tx.objectStore(LIBRARY_STORE));
+      const tx = db.transaction(STORE_NAME, mode);
+      const result = work(tx.objectStore(STORE_NAME));
       tx.oncomplete = () => resolve(result?.result ?? result);
       tx.onerror = () => reject(tx.error ?? new Error('the local library refused the change'));
     });
@@ -31,12 +30,17 @@ async function libraryTransaction(mode, work) {
   }
 }
 
-const libraryAll = () => libraryTransaction('readonly', (store) => store.getAll());
-const libraryPut = (articles) => libraryTransaction('readwrite', (store) => { for (const a of articles) store.put(a); });
-const libraryDelete = (id) => libraryTransaction('readwrite', (store) => store.delete(id));
+/** Every stored article, oldest first. */
+export async function storedArticles() {
+  const all = await transaction('readonly', (store) => store.getAll());
+  return all.sort((a, b) => String(a.added).localeCompare(String(b.added)));
+}
+
+export const storeArticles = (articles) => transaction('readwrite', (store) => { for (const a of articles) store.put(a); });
+export const deleteArticle = (id) => transaction('readwrite', (store) => store.delete(id));
 
 /** A unique, readable id for a new article. */
-function libraryId(name, taken) {
+function articleId(name, taken) {
   const stem = String(name).replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'article';
   let id = stem;
   for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
@@ -45,34 +49,43 @@ function libraryId(name, taken) {
 }
 
 /**
- * Reads files (or pasted text) into articles, checking each with the core. Calls
- * `progress(done, total)` between files so the page stays responsive. Returns
- * { articles, failures: [{name, reason}] }.
+ * Reads files (`{name, file}`) or pasted text (`{name, text}`) into articles, each checked by
+ * the core. An article whose text is already in `present` (a Set of the texts kept) is
+ * skipped, not added twice. Calls `progress(done, total)` between sources so that the page
+ * stays responsive. Returns {articles, failures: [{name, reason}], skipped}.
  */
-async function libraryRead(core, sources, taken, progress) {
+export async function readSources(core, sources, { taken, present, progress }) {
   const articles = [];
   const failures = [];
+  let skipped = 0;
   let done = 0;
   for (const source of sources) {
     const name = source.name;
     let id = null;
     try {
+      let content = source.text;
       let article;
       if (source.file) {
-        if (!ACCEPTED.test(name)) throw new Error('unsupported type: use .txt, .md or .html');
-        if (source.file.size > MAX_FILE_BYTES) throw new Error(`the file is too large (${Math.round(source.file.size / 1024)} KB; the limit is ${MAX_FILE_BYTES / 1024} KB)`);
+        const refused = await core.checkFile(name, source.file.size);
+        if (refused) throw new Error(refused);
         const bytes = new Uint8Array(await source.file.arrayBuffer());
-        id = libraryId(name, taken);
+        id = articleId(name, taken);
         article = { id, name, bytes };
       } else {
-        id = libraryId(name, taken);
-        article = { id, name, content: source.text };
+        id = articleId(name, taken);
+        article = { id, name, content };
       }
-      const checked = callCore(core, 'extract', [article], false);
-      if (checked.failures.length) throw new Error(checked.failures[0].reason);
-      const doc = checked.documents[0];
+      const checked = await core.checkArticle(article);
+      if (checked.failure) throw new Error(checked.failure);
       // Stored as text (the core decoded and checked it), with the title for the list.
-      articles.push({ id: article.id, name, content: article.content ?? new TextDecoder().decode(article.bytes), title: doc.title, added: new Date().toISOString() });
+      content ??= new TextDecoder().decode(article.bytes);
+      if (present.has(content)) {
+        taken.delete(id);
+        skipped += 1;
+      } else {
+        present.add(content);
+        articles.push({ id, name, content, title: checked.title, added: new Date().toISOString() });
+      }
     } catch (error) {
       if (id) taken.delete(id);
       failures.push({ name, reason: error instanceof Error ? error.message : String(error) });
@@ -81,16 +94,16 @@ async function libraryRead(core, sources, taken, progress) {
     progress?.(done, sources.length);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return { articles, failures };
+  return { articles, failures, skipped };
 }
 
 /** The corpus file: every stored article, to import elsewhere. */
-function libraryExport(articles) {
+export function corpusFile(articles) {
   return JSON.stringify({ storyscope: 1, articles: articles.map(({ id, name, content, added }) => ({ id, name, content, added })) }, null, 1);
 }
 
-/** Parses a corpus file; throws a readable error when it is not one. */
-function libraryParseCorpus(text) {
+/** Parses a corpus file into sources for readSources; throws a readable error when it is not one. */
+export function parseCorpusFile(text) {
   let data;
   try {
     data = JSON.parse(text);

@@ -1,22 +1,17 @@
 // The view state in location.hash (view, article, entity, filters, and the timeline's visible
-// range as tf/tt), so a link reproduces the view and the back button works, also from file://
-// (only the hash changes; never history.replaceState with a path). The hash is untrusted:
-// unknown keys are ignored, values are length-capped and checked against the model (the
-// timeline checks its range against its axis), and nothing from it reaches the DOM except as
-// text.
+// range as tf/tt), so that a link reproduces the view and the back button works, also from
+// file:// (only the hash changes). The hash is untrusted: this module only reads its values
+// as text, length-capped; the explorer has the core check them against the corpus and says
+// what it dropped. Nothing from the hash reaches the DOM except as text.
+
+import { isView } from './store.js';
 
 const HASH_LIMIT = 4000;
 const LIST_LIMIT = 50;
-
-/** `YYYY-MM-DD` naming a real day, else null. */
-function validDay(v) {
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return null;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) ? v : null;
-}
+const VALUE_LIMIT = 200;
 
 /** State → "#view=quotes&q=…" (only what differs from the defaults). */
-function stateToHash(state) {
+export function stateToHash(state) {
   const p = new URLSearchParams();
   const f = state.filters;
   if (state.view !== 'articles') p.set('view', state.view);
@@ -35,31 +30,34 @@ function stateToHash(state) {
   return text ? `#${text}` : '';
 }
 
-/** "#…" → a state change, keeping only values that make sense for `model`. */
-function hashToState(hash, model) {
-  const change = { view: 'articles', doc: null, focus: null, entity: null, filters: emptyFilters(), timeline: {} };
-  if (typeof hash !== 'string' || hash.length > HASH_LIMIT) return change;
+/**
+ * "#…" → what it asks for, unchecked: {view, doc, entity, filter (raw, for Corpus.checkFilter),
+ * range: {from, to} (the timeline's tf/tt), tooLong}.
+ */
+export function readHash(hash) {
+  const empty = { view: 'articles', doc: null, entity: null, filter: {}, range: {}, tooLong: false };
+  if (typeof hash !== 'string' || hash.length > HASH_LIMIT) return { ...empty, tooLong: typeof hash === 'string' };
   let p;
   try {
     p = new URLSearchParams(hash.replace(/^#/, ''));
   } catch {
-    return change;
+    return empty;
   }
-  const date = validDay;
-  const list = (key, valid) => (p.get(key) ?? '').split('|').filter((v) => v && v.length <= 200 && valid(v)).slice(0, LIST_LIMIT);
-  const view = p.get('view');
-  if (VIEWS.some(([id]) => id === view)) change.view = view;
-  if (model.docsById.has(p.get('doc'))) change.doc = p.get('doc');
-  if (model.entitiesById.has(p.get('entity'))) change.entity = p.get('entity');
-  const f = change.filters;
-  f.q = (p.get('q') ?? '').slice(0, 200);
-  f.docs = list('d', (v) => model.docsById.has(v));
-  f.entities = list('e', (v) => model.entitiesById.has(v));
-  f.speakers = list('s', () => true);
-  f.kinds = list('k', (v) => ['quote', 'event', 'mention'].includes(v));
-  f.sources = ['named', 'unnamed'].includes(p.get('src')) ? p.get('src') : null;
-  f.from = date(p.get('from'));
-  f.to = date(p.get('to'));
-  change.timeline = { from: date(p.get('tf')), to: date(p.get('tt')) };
-  return change;
+  const one = (key) => {
+    const v = p.get(key);
+    return v ? v.slice(0, VALUE_LIMIT) : null;
+  };
+  const list = (key) => (p.get(key) ?? '').split('|').filter((v) => v && v.length <= VALUE_LIMIT).slice(0, LIST_LIMIT);
+  const view = one('view');
+  return {
+    view: isView(view) ? view : 'articles',
+    doc: one('doc'),
+    entity: one('entity'),
+    filter: {
+      q: one('q') ?? '', docs: list('d'), entities: list('e'), speakers: list('s'), kinds: list('k'),
+      sources: one('src'), from: one('from'), to: one('to'),
+    },
+    range: { from: one('tf'), to: one('tt') },
+    tooLong: false,
+  };
 }

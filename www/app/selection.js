@@ -1,7 +1,7 @@
 // The core's answer to the filters, read by position. The core returns each result type as a
-// bitset over the extraction's arrays (see Corpus.select); a PositionSet answers `has(id)` and
-// `size` from it, like a Set of ids, without the hundreds of thousands of id strings a large
-// corpus would otherwise send across on every change of the filters.
+// bitset over the extraction's arrays (see Corpus.select); a PositionSet answers `has(id)`,
+// `hasPosition(i)` and `size` from it, like a Set of ids, without the hundreds of thousands of
+// id strings a large corpus would otherwise send across on every change of the filters.
 
 class PositionSet {
   /** `words`: Uint32Array, bit i % 32 of word i / 32 for position i; `positions`: id → position. */
@@ -22,7 +22,7 @@ class PositionSet {
 }
 
 /** id → position, for each array of the extraction that the core selects from. */
-function selectionPositions(extraction) {
+export function selectionPositions(extraction) {
   const positions = (items) => new Map(items.map((item, i) => [item.id, i]));
   return {
     documents: positions(extraction.documents), quotes: positions(extraction.quotes),
@@ -31,7 +31,14 @@ function selectionPositions(extraction) {
 }
 
 /** The visible sets of a `Corpus.select` answer. */
-function selectionVisible(selected, positions) {
+export function selectionVisible(selected, positions) {
   const set = (kind) => new PositionSet(selected[kind], selected.counts[kind], positions[kind]);
   return { documents: set('documents'), quotes: set('quotes'), entities: set('entities'), events: set('events') };
+}
+
+/** The items whose position passes `visible` (a PositionSet), in order. */
+export function visibleItems(items, visible) {
+  const out = [];
+  for (let i = 0; i < items.length; i++) if (visible.hasPosition(i)) out.push(items[i]);
+  return out;
 }

@@ -1,34 +1,61 @@
-// The list of articles: title, outlet and date, and under a search the sentences where its
-// words occur (from the core); a click opens the reader. Long lists show a page at a time
-// ("Show more"), so that a corpus of thousands of articles renders in a frame.
+// The Articles view: the list of articles (title, byline, date; under a search, the sentences
+// where its words occur) beside the reader, or the opening screen when no article is open. On
+// a phone the list and the reader take turns. Long lists show a batch at a time.
 
-const ARTICLE_PAGE = 50;
+import { batchedList } from '../batches.js';
+import { codePoints, h, searchHits } from '../dom.js';
+import { byline, formatCount, formatDate, plural } from '../format.js';
+import { visibleItems } from '../selection.js';
+import { renderReader } from './reader.js';
 
-function renderArticleList(ctx) {
+const ARTICLE_BATCH = 50;
+
+export const articlesView = {
+  async render(ctx) {
+    const list = await articleList(ctx);
+    const main = ctx.state.doc && ctx.model.docsById.has(ctx.state.doc) ? await renderReader(ctx) : opening(ctx);
+    return h('div', { class: 'ss-articles-view' }, list, h('div', { class: 'ss-articles-main', tabindex: '0' }, main));
+  },
+};
+
+async function articleList(ctx) {
   const { model, state, actions, visible, matches } = ctx;
   const shown = visibleItems(model.documents, visible.documents);
   const item = (doc, snippets) => h('li', null,
     h('button', {
       class: 'ss-article-link', type: 'button', 'aria-current': state.doc === doc.id ? 'true' : null,
-      dataset: { doc: doc.id }, onclick: () => actions.openDocument(doc.id),
+      dataset: { doc: doc.id, focusKey: `doc:${doc.id}` }, onclick: () => actions.openDocument(doc.id),
     },
     h('span', { class: 'ss-article-title', text: doc.title || doc.id }),
     h('span', { class: 'ss-article-meta' },
-      [doc.outlet, doc.author].filter(Boolean).join(' · '),
+      byline(doc) ? h('span', { text: byline(doc) }) : null,
       h('time', { datetime: doc.published ?? null, text: formatDate(doc.published) })),
     (snippets.get(doc.id) ?? []).map(articleSnippet)));
-  // Each batch asks the core for the search snippets of its own articles only.
-  const render = (from, to) => {
-    const batch = shown.slice(from, to);
+  // Each batch asks the core for the search snippets of its own articles only; the first
+  // batch's arrive before the list is shown, a later batch's fill in when they come.
+  const snippetsOf = async (batch) => {
     const snippets = new Map();
-    for (const snippet of matches(batch.map((doc) => doc.id)).snippets) {
+    for (const snippet of (await matches(batch.map((doc) => doc.id))).snippets) {
       if (!snippets.has(snippet.doc)) snippets.set(snippet.doc, []);
       snippets.get(snippet.doc).push(snippet);
     }
-    return batch.map((doc) => item(doc, snippets));
+    return snippets;
+  };
+  const first = await snippetsOf(shown.slice(0, Math.max(ARTICLE_BATCH, ctx.limits.get('articles') ?? 0)));
+  const render = (from, to) => {
+    const batch = shown.slice(from, to);
+    const items = batch.map((doc) => item(doc, first));
+    if (from > 0 && state.filters.q) {
+      snippetsOf(batch).then((snippets) => batch.forEach((doc, i) => {
+        const link = items[i].firstChild;
+        if (link.querySelector('.ss-article-snippet')) return;
+        link.append(...(snippets.get(doc.id) ?? []).map(articleSnippet));
+      }));
+    }
+    return items;
   };
   const list = h('ol', { class: 'ss-article-list' });
-  const more = batchedList(ctx, { key: 'articles', list, items: shown, batch: ARTICLE_PAGE, noun: 'articles', render });
+  const more = batchedList(ctx, { key: 'articles', list, items: shown, batch: ARTICLE_BATCH, noun: 'articles', render });
   const count = shown.length === model.documents.length
     ? `Articles (${formatCount(shown.length)})`
     : `Articles (${formatCount(shown.length)} of ${formatCount(model.documents.length)})`;
@@ -42,4 +69,18 @@ function articleSnippet(snippet) {
     snippet.start > 0 ? '…' : null,
     searchHits(cps, 0, cps.length, snippet.hits),
     /[.!?…"”’)]\s*$/u.test(snippet.text) ? null : '…');
+}
+
+/** The opening screen: what Storyscope is and where to start, in two lines, and the story's size. */
+function opening({ model, actions, state }) {
+  const go = (view, label) => h('button', { type: 'button', class: 'ss-link', onclick: () => actions.showView(view, { moveFocus: true }), text: label });
+  const articles = plural(model.documents.length, 'article', 'articles');
+  return h('section', { class: 'ss-opening', 'aria-labelledby': 'ss-opening-title' },
+    h('h2', { id: 'ss-opening-title', class: 'ss-opening-title', tabindex: '-1', dataset: { focusKey: 'view' }, text: `One story across ${articles}` }),
+    h('p', { class: 'ss-opening-lead', text: 'Storyscope reads news articles in your browser and lays out who said what, who is involved and when it happened.' }),
+    h('p', { class: 'ss-opening-lead' }, 'Open an article from the list, or start with ',
+      go('quotes', `${plural(model.quotes.length, 'quote', 'quotes')}`), ', ',
+      go('entities', `${plural(model.entities.length, 'person, place or organization', 'people, places and organizations')}`), ' or ',
+      go('timeline', `${plural(model.events.length, 'dated event', 'dated events')}`), '.'),
+    state.filters.q ? null : h('p', { class: 'ss-note', text: 'Search, filters and views work together: whatever you choose narrows everything.' }));
 }

@@ -2,21 +2,25 @@
 // span and the search words highlighted), and the reader comments and pingbacks apart from
 // the body.
 
-function renderReader({ model, state, actions, matches }) {
+import { codePoints, h, highlighted } from '../dom.js';
+import { byline, formatDate, plural, publishedNote } from '../format.js';
+import { visibleItems } from '../selection.js';
+
+export async function renderReader({ model, state, actions, matches, visible }) {
   const doc = model.docsById.get(state.doc);
   const focus = state.focus;
-  if (!doc) return h('p', { class: 'ss-empty', text: 'Choose an article to read it.' });
   const cps = codePoints(doc.text);
   const quotes = model.quotesByDoc.get(doc.id) ?? [];
   const ranges = quotes.map((q) => ({ start: q.start, end: q.end, quote: q }));
-  if (focus && focus.doc === doc.id) ranges.unshift({ start: focus.start, end: focus.end, focus: true }); // first: it wins over a quote mark on the same span
+  // First: the focused span wins over a quote mark on the same span.
+  if (focus && focus.doc === doc.id) ranges.unshift({ start: focus.start, end: focus.end, focus: true });
 
   const markProps = (r) => r.focus
     ? { class: 'ss-focus', tabindex: '-1' }
     : { class: `ss-quote-mark ss-kind-${r.quote.kind}`, title: r.quote.speaker ? `${r.quote.speaker} (${r.quote.kind})` : r.quote.kind };
 
   // Search words are marked inside the text (and inside quote marks).
-  const hits = state.filters.q ? matches([doc.id]).hits.filter((hit) => hit.doc === doc.id) : [];
+  const hits = state.filters.q ? (await matches([doc.id])).hits.filter((hit) => hit.doc === doc.id) : [];
   let nextHit = 0;
   const paragraphs = doc.paragraphs.map((p, i) => {
     while (nextHit < hits.length && hits[nextHit].end <= p.start) nextHit += 1;
@@ -28,21 +32,33 @@ function renderReader({ model, state, actions, matches }) {
       : h('p', { dataset: { paragraph: String(i) } }, content);
   });
 
-  const byline = [doc.author && `By ${doc.author}`, doc.outlet].filter(Boolean).join(' · ');
-  const dateNote = SOURCE_LABELS[doc.published_source] ?? '';
-  const article = h('article', { class: 'ss-reader', 'aria-labelledby': 'ss-reader-title' },
+  const note = publishedNote(doc);
+  return h('article', { class: 'ss-reader', 'aria-labelledby': 'ss-reader-title' },
     h('button', { class: 'ss-back', type: 'button', onclick: () => actions.closeDocument(), text: '← All articles' }),
     h('header', null,
-      h('h2', { id: 'ss-reader-title', class: 'ss-reader-title', text: doc.title || doc.id }),
+      h('h2', { id: 'ss-reader-title', class: 'ss-reader-title', tabindex: '-1', dataset: { focusKey: 'view' }, text: doc.title || doc.id }),
       h('p', { class: 'ss-reader-meta' },
-        byline ? h('span', { text: byline }) : null,
+        byline(doc) ? h('span', { text: byline(doc) }) : null,
         h('time', { datetime: doc.published ?? null, text: formatDate(doc.published) }),
-        dateNote ? h('span', { class: 'ss-note', text: `(${dateNote})` }) : null,
+        note ? h('span', { class: 'ss-note', text: `(${note})` }) : null,
         hits.length ? h('span', { class: 'ss-hit-count', text: `${plural(hits.length, 'match', 'matches')} for “${state.filters.q.trim()}”` }) : null),
       safeUrl(doc.url) ? h('p', { class: 'ss-reader-url' }, h('a', { href: safeUrl(doc.url), rel: 'noopener noreferrer', target: '_blank', text: doc.url })) : null),
     h('div', { class: 'ss-reader-body' }, paragraphs),
-    renderComments(doc.comments));
-  return article;
+    renderComments(doc.comments),
+    nextAndPrevious(doc, visibleItems(model.documents, visible.documents), actions));
+}
+
+/** "← Previous" and "Next →" among the articles of the list, at the end of the article. */
+function nextAndPrevious(doc, listed, actions) {
+  const at = listed.indexOf(doc);
+  if (at < 0) return null;
+  const link = (other, label) => other ? h('button', {
+    type: 'button', class: 'ss-link ss-reader-step', dataset: { focusKey: `step:${other.id}` },
+    onclick: () => actions.openDocument(other.id),
+  }, h('span', { class: 'ss-note', text: label }), ' ', other.title || other.id) : null;
+  const previous = link(listed[at - 1], '← Previous:');
+  const next = link(listed[at + 1], 'Next:');
+  return previous || next ? h('nav', { class: 'ss-reader-steps', 'aria-label': 'Other articles' }, previous, next) : null;
 }
 
 function renderComments(comments) {

@@ -1,82 +1,37 @@
-// Date arithmetic and the broken time axis of the timeline: day numbers, TIMEX3 precision and
-// ranges, the segments that skip long empty stretches, the mapping from days to pixels at a
-// zoom level, and the ticks of each segment. Pure functions of their inputs; no DOM here.
+// The timeline's geometry, without a DOM: day numbers, the broken axis (segments that skip
+// long empty stretches), the mapping from days to pixels at a zoom level and back, the ticks
+// of a segment, the zoom that shows a range, the lanes and the rows that keep marks apart.
+// Pure functions of their inputs, tested with node --test (tests/js/). What a date means (its
+// range and precision) comes from the core; this only places days on a line.
 
-const TIMELINE_DAY_MS = 86_400_000;
+import { formatDate, MONTHS } from '../../format.js';
+
+const DAY_MS = 86_400_000;
 
 /** "2009-03-02" (a trailing time is ignored) → days since 1970-01-01, or null. */
-function timelineDay(iso) {
+export function dayNumber(iso) {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
   if (!m) return null;
-  const date = new Date(0);
-  date.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const day = Math.round(date.getTime() / TIMELINE_DAY_MS);
-  return Number.isFinite(day) ? day : null;
+  return dayOf(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 /** Days since 1970-01-01 → {year, month (1-12), day}. */
-function timelineParts(day) {
-  const date = new Date(Math.round(day) * TIMELINE_DAY_MS);
+export function dayParts(day) {
+  const date = new Date(Math.round(day) * DAY_MS);
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
 /** Days since 1970-01-01 → "YYYY-MM-DD". */
-function timelineIso(day) {
-  const p = timelineParts(day);
+export function isoDay(day) {
+  const p = dayParts(day);
   return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
-function timelineDayOf(year, month = 1, day = 1) {
+function dayOf(year, month = 1, day = 1) {
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
-  return Math.round(date.getTime() / TIMELINE_DAY_MS);
-}
-
-/** The precision of a TIMEX3 date value: day, week, month, quarter, season, half, year, decade, century. */
-function timelinePrecision(value) {
-  const v = value ?? '';
-  if (/^\d{4}-\d{2}-\d{2}/.test(v)) return 'day';
-  if (/^\d{4}-W\d{2}/.test(v)) return 'week';
-  if (/^\d{4}-\d{2}$/.test(v)) return 'month';
-  if (/^\d{4}-Q\d$/.test(v)) return 'quarter';
-  if (/^\d{4}-H\d$/.test(v)) return 'half';
-  if (/^\d{4}-(SP|SU|FA|WI)$/.test(v)) return 'season';
-  if (/^\d{4}$/.test(v)) return 'year';
-  if (/^\d{3}$/.test(v)) return 'decade';
-  if (/^\d{2}$/.test(v)) return 'century';
-  return null;
-}
-
-/** First and last day of a TIMEX3 date value, or null when the value is not a calendar range. */
-function timelineValueRange(value) {
-  const v = value ?? '';
-  let m;
-  if ((m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v))) { const d = timelineDayOf(+m[1], +m[2], +m[3]); return [d, d]; }
-  if ((m = /^(\d{4})-W(\d{2})/.exec(v))) {
-    // ISO week 1 is the week with the year's first Thursday.
-    const jan4 = timelineDayOf(+m[1], 1, 4);
-    const monday = jan4 - ((new Date(jan4 * TIMELINE_DAY_MS).getUTCDay() + 6) % 7) + (+m[2] - 1) * 7;
-    return [monday, monday + 6];
-  }
-  if ((m = /^(\d{4})-(\d{2})$/.exec(v))) return [timelineDayOf(+m[1], +m[2]), timelineDayOf(+m[1], +m[2] + 1) - 1];
-  if ((m = /^(\d{4})-Q(\d)$/.exec(v))) return [timelineDayOf(+m[1], 3 * m[2] - 2), timelineDayOf(+m[1], 3 * m[2] + 1) - 1];
-  if ((m = /^(\d{4})$/.exec(v))) return [timelineDayOf(+m[1]), timelineDayOf(+m[1] + 1) - 1];
-  if ((m = /^(\d{3})$/.exec(v))) return [timelineDayOf(+m[1] * 10), timelineDayOf(+m[1] * 10 + 10) - 1];
-  if ((m = /^(\d{2})$/.exec(v))) return [timelineDayOf(+m[1] * 100), timelineDayOf(+m[1] * 100 + 100) - 1];
-  return null;
-}
-
-/** A TIMEX3 date value for people: "Week 7, 2009", "the 1980s", "3 Mar 2009". */
-function timelineFormatValue(value) {
-  const v = value ?? '';
-  let m;
-  if ((m = /^(\d{4})-W(\d{2})/.exec(v))) return `Week ${Number(m[2])}, ${m[1]}`;
-  if ((m = /^(\d{4})-Q(\d)$/.exec(v))) return `Q${m[2]} ${m[1]}`;
-  if ((m = /^(\d{4})-H(\d)$/.exec(v))) return `${m[2] === '1' ? 'First' : 'Second'} half of ${m[1]}`;
-  if ((m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(v))) return `${{ SP: 'Spring', SU: 'Summer', FA: 'Autumn', WI: 'Winter' }[m[2]]} ${m[1]}`;
-  if ((m = /^(\d{3})$/.exec(v))) return `the ${m[1]}0s`;
-  if ((m = /^(\d{2})$/.exec(v))) return `the ${m[1]}00s`;
-  return formatDate(v);
+  const n = Math.round(date.getTime() / DAY_MS);
+  return Number.isFinite(n) ? n : null;
 }
 
 /**
@@ -85,7 +40,7 @@ function timelineFormatValue(value) {
  * a weight: its length in days, but at least a share of the whole so that a single day stays
  * visible beside a year.
  */
-function timelineSegments(ranges) {
+export function axisSegments(ranges) {
   const sorted = ranges.filter((r) => r.first !== null && r.last !== null).sort((a, b) => a.first - b.first);
   if (!sorted.length) return [];
   const merged = [];
@@ -113,10 +68,11 @@ function timelineSegments(ranges) {
 
 /**
  * The pixel geometry of the segments at a zoom level: `x(day)` on the whole (unscrolled)
- * canvas and its inverse. Days inside a break are spread over the break's fixed width, so
- * the mapping stays continuous and monotonic (a brush ending in a break gets a real date).
+ * canvas and its inverse `dayAt(px)`. Days inside a break are spread over the break's fixed
+ * width, so the mapping stays continuous and monotonic (a brush ending in a break gets a real
+ * date). `maxZoom` shows every segment at 48 px a day or more.
  */
-function timelineGeometry(segments, plotWidth, zoom) {
+export function axisGeometry(segments, plotWidth, zoom) {
   const breakWidth = segments.length > 1 ? Math.min(40, plotWidth * 0.08) : 0;
   const weights = segments.reduce((sum, g) => sum + g.weight, 0);
   const fitScale = (plotWidth - (segments.length - 1) * breakWidth) / weights;
@@ -154,48 +110,47 @@ function timelineGeometry(segments, plotWidth, zoom) {
     }
     return placed[placed.length - 1].last;
   };
-  // The deepest zoom shows every segment at 48 px a day or more.
-  const slowest = Math.min(...segments.map((g) => g.weight / (g.last - g.first)));
+  let slowest = Infinity;
+  for (const g of segments) slowest = Math.min(slowest, g.weight / (g.last - g.first));
   const maxZoom = Math.max(1, 48 / (fitScale * slowest));
   return { segments: placed, breakWidth, width, x, dayAt, maxZoom };
 }
 
-const TIMELINE_TICK_STEPS = [
+const TICK_STEPS = [
   ['day', 1, 1], ['day', 2, 2], ['day', 7, 7], ['month', 1, 30.4], ['month', 3, 91], ['month', 6, 182],
   ['year', 1, 365], ['year', 2, 730], ['year', 5, 1826], ['year', 10, 3652], ['year', 20, 7305],
   ['year', 50, 18262], ['year', 100, 36525],
 ];
-const TIMELINE_TICK_SPACING = { day: 30, month: 38, year: 40 };
+const TICK_SPACING = { day: 30, month: 38, year: 40 };
 
 /**
- * The ticks of one segment between two days: {day, label, context} where context (the year,
- * or month and year) is given on the segment's first tick and where it changes.
+ * The ticks of one placed segment between two days: {day, label, context} where context (the
+ * year, or month and year) is given on the segment's first tick and where it changes.
  */
-function timelineTicks(segment, from, to) {
-  const [unit, step] = TIMELINE_TICK_STEPS.find(([u, , days]) => days * segment.perDay >= TIMELINE_TICK_SPACING[u])
-    ?? TIMELINE_TICK_STEPS[TIMELINE_TICK_STEPS.length - 1];
+export function axisTicks(segment, from, to) {
+  const [unit, step] = TICK_STEPS.find(([u, , days]) => days * segment.perDay >= TICK_SPACING[u]) ?? TICK_STEPS[TICK_STEPS.length - 1];
   const first = Math.ceil(Math.max(from, segment.first));
   const last = Math.floor(Math.min(to, segment.last));
   const ticks = [];
   if (last < first) return ticks;
-  const start = timelineParts(first);
+  const start = dayParts(first);
   if (unit === 'day') {
     for (let d = first; d <= last; d++) {
-      const p = timelineParts(d);
-      if (step === 7 ? new Date(d * TIMELINE_DAY_MS).getUTCDay() !== 1 : (p.day - 1) % step !== 0) continue;
+      const p = dayParts(d);
+      if (step === 7 ? new Date(d * DAY_MS).getUTCDay() !== 1 : (p.day - 1) % step !== 0) continue;
       ticks.push({ day: d, label: String(p.day), context: !ticks.length || p.day <= step ? `${MONTHS[p.month - 1]} ${p.year}` : '' });
     }
   } else if (unit === 'month') {
     for (let y = start.year, mo = start.month; ; mo++) {
       if (mo > 12) { mo = 1; y++; }
-      const d = timelineDayOf(y, mo);
+      const d = dayOf(y, mo);
       if (d > last) break;
       if (d < first || (mo - 1) % step !== 0) continue;
       ticks.push({ day: d, label: MONTHS[mo - 1], context: !ticks.length || mo === 1 ? String(y) : '' });
     }
   } else {
     for (let y = Math.ceil(start.year / step) * step; ; y += step) {
-      const d = timelineDayOf(y);
+      const d = dayOf(y);
       if (d > last) break;
       if (d >= first) ticks.push({ day: d, label: String(y), context: '' });
     }
@@ -204,7 +159,7 @@ function timelineTicks(segment, from, to) {
 }
 
 /** The length of a break for its label: "23 years", "8 months", "40 days". */
-function timelineGapLabel(days) {
+export function gapLabel(days) {
   if (days >= 730) return `${Math.round(days / 365.25)} years`;
   if (days >= 60) return `${Math.round(days / 30.44)} months`;
   return `${Math.round(days)} days`;
@@ -216,21 +171,67 @@ function timelineGapLabel(days) {
  * the data, or inside a break). Pixel distances are affine in the zoom (segments scale, breaks
  * keep their width), so the geometries at zoom 1 and 2 give the zoom exactly.
  */
-function timelineZoomToRange(segments, plotWidth, first, last) {
+export function zoomToRange(segments, plotWidth, first, last) {
   if (!segments.length || first === null || last === null || first > last) return null;
   const a = Math.max(first, segments[0].first);
   const b = Math.min(last + 1, segments[segments.length - 1].last);
-  const one = timelineGeometry(segments, plotWidth, 1);
-  const two = timelineGeometry(segments, plotWidth, 2);
+  const one = axisGeometry(segments, plotWidth, 1);
+  const two = axisGeometry(segments, plotWidth, 2);
   const [d1, d2] = [one, two].map((g) => g.x(b) - g.x(a));
   if (!(d2 > d1)) return null;
   const zoom = Math.min(Math.max(1, (plotWidth - (2 * d1 - d2)) / (d2 - d1)), one.maxZoom);
-  const geo = timelineGeometry(segments, plotWidth, zoom);
+  const geo = axisGeometry(segments, plotWidth, zoom);
   return { zoom, center: geo.dayAt((geo.x(a) + geo.x(b)) / 2) };
 }
 
 /** The days between two pixels of the canvas, as ["YYYY-MM-DD", "YYYY-MM-DD"] (days more than half shown count). */
-function timelineShownDays(geo, x0, x1) {
+export function shownDays(geo, x0, x1) {
   const first = Math.round(geo.dayAt(x0));
-  return [timelineIso(first), timelineIso(Math.max(first, Math.round(geo.dayAt(x1)) - 1))];
+  return [isoDay(first), isoDay(Math.max(first, Math.round(geo.dayAt(x1)) - 1))];
+}
+
+/** "1984 – 2012", "Feb 2009 – Apr 2009", "2 Mar 2009 – 6 Mar 2009" depending on the length. */
+export function spanLabel(from, to) {
+  const a = isoDay(Math.floor(from));
+  const b = isoDay(Math.max(Math.floor(from), Math.floor(to)));
+  const cut = to - from > 3 * 365 ? 4 : to - from > 90 ? 7 : 10;
+  const [fa, fb] = [formatDate(a.slice(0, cut)), formatDate(b.slice(0, cut))];
+  return fa === fb ? fa : `${fa} – ${fb}`;
+}
+
+/** Lanes of items ({ev}): one per article (in corpus order) or per person (by first appearance). */
+export function groupLanes(items, model, mode) {
+  const lanes = new Map();
+  const add = (key, label, item) => {
+    if (!lanes.has(key)) lanes.set(key, { key, label, items: [] });
+    lanes.get(key).items.push(item);
+  };
+  for (const item of items) {
+    if (mode === 'people') {
+      const people = item.ev.entities.filter((id) => model.entitiesById.get(id)?.kind === 'person');
+      if (!people.length) add('', 'No person named', item);
+      for (const id of people) add(id, model.entitiesById.get(id)?.name ?? id, item);
+    } else {
+      for (const doc of item.ev.docs) add(doc, model.docsById.get(doc)?.title || doc, item);
+    }
+  }
+  const list = [...lanes.values()];
+  if (mode === 'people') return [...list.filter((l) => l.key), ...list.filter((l) => !l.key)];
+  const order = new Map(model.documents.map((d, i) => [d.id, i]));
+  return list.sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
+}
+
+/**
+ * Packs marks into rows so that none overlap: `spans` are [x0, x1] pixel extents in date
+ * order; returns the row of each and the number of rows. Greedy, first row that is free.
+ */
+export function packRows(spans) {
+  const rowsEnd = [];
+  const rows = spans.map(([x0, x1]) => {
+    let row = rowsEnd.findIndex((end) => end < x0);
+    if (row < 0) row = rowsEnd.push(x1) - 1;
+    else rowsEnd[row] = x1;
+    return row;
+  });
+  return { rows, count: Math.max(1, rowsEnd.length) };
 }

@@ -1,0 +1,248 @@
+// The page on a phone and by keyboard (issue 13): a compact header that leaves the view near
+// the top at 375×740, the article list only in the Articles view, tool panels that close on
+// navigation and Escape, the focus moving into what Enter opened, a skip link, arrow keys in
+// the tab list, an opening screen, and the smaller problems of the first try. Expected values
+// come from the page's own data.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const PHONE = { viewport: { width: 375, height: 740 } };
+const scope = (page, selector, options) => page.locator(`story-scope ${selector}`, options);
+
+/** "tag.class|text" of the element with the focus, inside the shadow root. */
+const focused = (page) => page.evaluate(() => {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el ? { tag: el.tagName.toLowerCase(), cls: String(el.className?.baseVal ?? el.className ?? ''), key: el.dataset?.focusKey ?? '', text: el.textContent.trim().slice(0, 60), inPanel: Boolean(el.closest?.('#ss-panel')) } : null;
+});
+
+test('on a phone the view starts within 160 px of the top, with filter chips too, and the article list is only in Articles', async () => {
+  const hash = `#view=quotes&q=missile&s=${encodeURIComponent('Natalya Timakova')}&from=2009-01-01`;
+  const opened = await openPage(browser, pageUrl + hash, PHONE);
+  const { page } = opened;
+  await waitForArticles(page);
+  assert.equal(await scope(page, '.ss-chip').count(), 3, 'three filter chips are shown');
+  for (const view of ['quotes', 'entities', 'timeline', 'articles']) {
+    await scope(page, `.ss-tab[data-view="${view}"]`).click();
+    await scope(page, `.ss-tab[data-view="${view}"][aria-selected="true"]`).waitFor();
+    const top = (await scope(page, '.ss-panel').boundingBox()).y;
+    assert.ok(top <= 160, `${view}: the view starts ${top} px from the top`);
+    assert.equal(await scope(page, '.ss-articles').count(), view === 'articles' ? 1 : 0, `${view}: the article list is only in Articles`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 375, `${view}: no sideways scrolling (${width} px)`);
+  }
+  await screenshot(page, 'phone-articles-filtered');
+  await assertCleanAndClose(opened);
+});
+
+test('on a phone the tools fold into a menu; a tool panel has its own scroll, closes on navigation and on Escape', async () => {
+  const opened = await openPage(browser, pageUrl, PHONE);
+  const { page } = opened;
+  await waitForArticles(page);
+  assert.equal(await scope(page, '[data-tool="library"]').isVisible(), false, 'the tools are folded');
+  await scope(page, '.ss-menu').click();
+  await scope(page, '[data-tool="library"]').click();
+  const box = scope(page, '.ss-library');
+  await box.waitFor();
+  // Everything in the panel is reachable inside it: the import, the export and the last row.
+  const panel = await box.boundingBox();
+  assert.ok(panel.y + panel.height <= 740 + 1, `the panel ends on the screen (${panel.y + panel.height} px)`);
+  const importLabel = scope(page, '.ss-library label', { hasText: 'Import corpus' });
+  await importLabel.scrollIntoViewIfNeeded();
+  const label = await importLabel.boundingBox();
+  assert.ok(label.y >= panel.y && label.y + label.height <= panel.y + panel.height + 1, 'the import button scrolls into the panel');
+  await screenshot(page, 'phone-library');
+
+  // Escape closes it and gives the focus back to its button.
+  await scope(page, '.ss-library textarea').focus();
+  await page.keyboard.press('Escape');
+  await box.waitFor({ state: 'detached' });
+  assert.equal((await focused(page)).key, 'tool:library');
+
+  // Moving to another view closes it too.
+  await scope(page, '[data-tool="library"]').click();
+  await box.waitFor();
+  await scope(page, '.ss-tab[data-view="quotes"]').click();
+  await scope(page, '.ss-quote-wall').waitFor();
+  assert.equal(await box.count(), 0, 'the panel closed on navigation');
+  await assertCleanAndClose(opened);
+});
+
+test('Enter on a tab or an article moves the focus into what it opened, and Tab goes on from there', async () => {
+  const opened = await openPage(browser, pageUrl);
+  const { page } = opened;
+  await waitForArticles(page);
+  await scope(page, '.ss-tab[data-view="quotes"]').focus();
+  await page.keyboard.press('Enter');
+  await scope(page, '.ss-quote-wall').waitFor();
+  let at = await focused(page);
+  assert.equal(at.key, 'view', `the quote wall's heading has the focus (${JSON.stringify(at)})`);
+  assert.ok(at.inPanel);
+  await page.keyboard.press('Tab');
+  at = await focused(page);
+  assert.ok(at.inPanel && at.tag === 'button', `Tab goes on inside the view (${JSON.stringify(at)})`);
+
+  await scope(page, '.ss-tab[data-view="articles"]').focus();
+  await page.keyboard.press('Enter');
+  await scope(page, '.ss-article-link').nth(2).focus();
+  await page.keyboard.press('Enter');
+  await scope(page, '.ss-reader').waitFor();
+  at = await focused(page);
+  assert.equal(at.tag, 'h2');
+  assert.equal(at.text, await scope(page, '.ss-reader-title').textContent(), 'the reader title has the focus');
+  const outline = await scope(page, '.ss-reader-title').evaluate((el) => getComputedStyle(el).outlineStyle);
+  assert.notEqual(outline, 'none', 'with a visible ring');
+  // The next Tab goes on after the title, not back to the start of the page.
+  const start = await page.evaluate(() => document.querySelector('story-scope').shadowRoot.activeElement
+    .compareDocumentPosition(document.querySelector('story-scope').shadowRoot.querySelector('.ss-reader-title')));
+  assert.equal(start, 0, 'the title is the focused element');
+  await page.keyboard.press('Tab');
+  const after = await page.evaluate(() => {
+    const root = document.querySelector('story-scope').shadowRoot;
+    const el = root.activeElement;
+    return el ? Boolean(root.querySelector('.ss-reader-title').compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) : 'outside';
+  });
+  assert.ok(after === true || after === 'outside', `Tab goes on after the article title (${after})`);
+  await assertCleanAndClose(opened);
+});
+
+test('a skip link is the first Tab stop and jumps past the header to the view', async () => {
+  const opened = await openPage(browser, `${pageUrl}#view=quotes`);
+  const { page } = opened;
+  await waitForArticles(page);
+  await page.keyboard.press('Tab');
+  let at = await focused(page);
+  assert.match(at.text, /Skip to the view/);
+  const skip = await scope(page, '.ss-skip').boundingBox();
+  assert.ok(skip.width > 20 && skip.height > 10, 'the skip link is visible when focused');
+  await page.keyboard.press('Enter');
+  at = await focused(page);
+  assert.ok(at.inPanel, `the focus is in the view (${JSON.stringify(at)})`);
+  // The first quote filter is then one Tab away (not dozens of header and list stops).
+  await page.keyboard.press('Tab');
+  at = await focused(page);
+  assert.match(at.key, /^source:/, `the first filter of the quote wall (${JSON.stringify(at)})`);
+  await assertCleanAndClose(opened);
+});
+
+test('the tab list: one Tab stop, arrow keys, Home and End move between views', async () => {
+  const opened = await openPage(browser, pageUrl);
+  const { page } = opened;
+  await waitForArticles(page);
+  const selected = () => scope(page, '.ss-tab[aria-selected="true"]').getAttribute('data-view');
+  assert.deepEqual(await scope(page, '.ss-tab').evaluateAll((tabs) => tabs.map((t) => t.tabIndex)), [0, -1, -1, -1]);
+  await scope(page, '.ss-tab[data-view="articles"]').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await selected(), 'quotes');
+  assert.equal((await focused(page)).key, 'tab:quotes', 'the focus stays in the tab list');
+  await page.keyboard.press('End');
+  assert.equal(await selected(), 'timeline');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await selected(), 'articles', 'the arrows wrap around');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await selected(), 'timeline');
+  await page.keyboard.press('Home');
+  assert.equal(await selected(), 'articles');
+  assert.match(await page.evaluate(() => location.hash), /^$|^#$/);
+  await assertCleanAndClose(opened);
+});
+
+test('Escape closes the Export and Embed panels', async () => {
+  const opened = await openPage(browser, pageUrl);
+  const { page } = opened;
+  await waitForArticles(page);
+  for (const tool of ['export', 'embed']) {
+    await scope(page, `[data-tool="${tool}"]`).click();
+    const panel = scope(page, '.ss-panel-box:not([hidden])');
+    await panel.waitFor();
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    assert.equal((await focused(page)).key, `tool:${tool}`);
+    assert.equal(await scope(page, `[data-tool="${tool}"]`).getAttribute('aria-expanded'), 'false');
+  }
+  await assertCleanAndClose(opened);
+});
+
+test('an opening screen says what the page is and where to start; the reader and the list agree on bylines', async () => {
+  const opened = await openPage(browser, pageUrl);
+  const { page } = opened;
+  await waitForArticles(page);
+  const model = await page.evaluate(() => {
+    const { documents, quotes } = document.querySelector('story-scope').model;
+    return { documents: documents.length, quotes: quotes.length };
+  });
+  const opening = scope(page, '.ss-opening');
+  assert.match(await opening.locator('h2').textContent(), new RegExp(`${model.documents} articles`));
+  assert.match(await opening.textContent(), /who said what/);
+  assert.match(await opening.textContent(), new RegExp(`${model.quotes} quotes`));
+  await opening.locator('button', { hasText: 'quotes' }).click();
+  await scope(page, '.ss-quote-wall').waitFor();
+  await scope(page, '.ss-tab[data-view="articles"]').click();
+
+  // The list and the reader name the author and the outlet in the same order.
+  const link = scope(page, '.ss-article-link', { hasText: 'Links to linkage' });
+  const listed = await link.locator('.ss-article-meta span').first().textContent();
+  await link.click();
+  const read = await scope(page, '.ss-reader-meta span').first().textContent();
+  assert.equal(listed, read);
+  assert.match(read, /^By /);
+  // A date from the manifest needs no note; only an inferred one would.
+  assert.doesNotMatch(await scope(page, '.ss-reader-meta').textContent(), /manifest/);
+  await assertCleanAndClose(opened);
+});
+
+test('the smaller problems: speaker chips narrow every view, open date ranges read well, the search keeps its width, no "Show all" for one speaker', async () => {
+  const opened = await openPage(browser, pageUrl);
+  const { page } = opened;
+  await waitForArticles(page);
+  const count = async (view) => Number(await scope(page, `.ss-tab[data-view="${view}"] .ss-count`).textContent());
+  const all = { articles: await count('articles'), timeline: await count('timeline') };
+  const searchWidth = (await scope(page, '.ss-search').boundingBox()).width;
+
+  // Every speaker with a quote is listed: the list is not cut to hide one or two.
+  await scope(page, '.ss-tab[data-view="quotes"]').click();
+  const speakers = await page.evaluate(() => new Set(document.querySelector('story-scope').model.quotes
+    .filter((q) => q.kind !== 'scare' && q.speaker).map((q) => q.speaker)).size);
+  const listed = await scope(page, '.ss-facet[data-speaker]').count();
+  const more = await scope(page, '.ss-quote-facets button', { hasText: /Show (all|\d+ more)/ }).count();
+  assert.ok(listed === speakers || listed <= speakers - 3, `${listed} of ${speakers} speakers listed`);
+  assert.equal(more > 0, listed < speakers, 'a "show more" button only when it shows several more');
+
+  // A speaker chip narrows the articles and the timeline to where the speaker is quoted.
+  await scope(page, '.ss-facet[data-speaker="Natalya Timakova"]').click();
+  await scope(page, '.ss-chip', { hasText: 'said by Natalya Timakova' }).waitFor();
+  assert.ok(await count('articles') < all.articles, 'the articles follow the speaker');
+  assert.ok(await count('timeline') < all.timeline, 'the timeline follows the speaker');
+  const width = (await scope(page, '.ss-search').boundingBox()).width;
+  assert.ok(Math.abs(width - searchWidth) <= 1, `the search box keeps its width with a chip (${searchWidth} → ${width})`);
+  await scope(page, '.ss-chip-remove').first().click();
+
+  // An open-ended date range says so.
+  await page.evaluate(() => { location.hash = '#from=2009-03-01'; });
+  await scope(page, '.ss-chip', { hasText: '2009' }).waitFor();
+  assert.equal(await scope(page, '.ss-chip .ss-chip-label').textContent(), 'from 1 Mar 2009');
+  await page.evaluate(() => { location.hash = '#to=2009-03-06'; });
+  await scope(page, '.ss-chip', { hasText: 'until' }).waitFor();
+  assert.equal(await scope(page, '.ss-chip .ss-chip-label').textContent(), 'until 6 Mar 2009');
+  await assertCleanAndClose(opened);
+});
+
+test('"+" zooms in towards events: four presses still show whole events, not an empty stretch', async () => {
+  const opened = await openPage(browser, `${pageUrl}#view=timeline`, PHONE);
+  const { page } = opened;
+  await scope(page, '.tl-ev[tabindex]').first().waitFor({ timeout: 30_000 });
+  const zoomIn = scope(page, '[data-tl-key="zoom-in"]');
+  for (let i = 0; i < 4 && await zoomIn.isEnabled(); i++) await zoomIn.click();
+  const chart = await scope(page, '.tl-svg').boundingBox();
+  const onScreen = await scope(page, '.tl-ev[tabindex] .tl-shape').evaluateAll((shapes, [left, right]) => shapes.filter((el) => {
+    const box = el.getBoundingClientRect();
+    return box.left >= left && box.right <= right;
+  }).length, [chart.x + 8, chart.x + chart.width - 8]);
+  assert.ok(onScreen > 0, 'whole events are in view after zooming in (not only a long bar across it)');
+  await assertCleanAndClose(opened);
+});

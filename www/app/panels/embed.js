@@ -1,0 +1,31 @@
+// "Embed this view": an iframe snippet for the current permalink, and the script-and-element
+// snippet with the Content-Security-Policy a host page needs.
+
+import { h } from '../dom.js';
+import { stateToHash } from '../permalink.js';
+
+export function embedPanel(explorer, ctx) {
+  const hash = stateToHash(ctx.state);
+  const here = location.href.split('#')[0];
+  const pageUrl = /^https?:/.test(here) ? here : 'https://your.site/storyscope.html';
+  const iframe = `<iframe src="${pageUrl}${hash}" title="Storyscope" style="width:100%;height:640px;border:0" loading="lazy"></iframe>`;
+  const attrs = [`view="${ctx.state.view}"`, ...(ctx.state.filters.q ? [`q="${ctx.state.filters.q.replace(/[&"<>]/g, '')}"`] : [])].join(' ');
+  const script = `<script src="storyscope-embed.js"></script>\n<story-scope ${attrs} height="640px"></story-scope>`;
+  const snippet = (label, text) => {
+    const area = h('textarea', { class: 'ss-snippet', readonly: true, rows: '3', 'aria-label': label });
+    area.value = text;
+    return h('div', { class: 'ss-snippet-box' }, h('h3', { text: label }), area,
+      h('button', {
+        type: 'button', class: 'ss-tool', text: 'Copy', onclick: async (event) => {
+          area.select();
+          try { await navigator.clipboard.writeText(text); event.target.textContent = 'Copied'; } catch { event.target.textContent = 'Press Ctrl+C'; }
+        },
+      }));
+  };
+  return [
+    h('h2', { class: 'ss-heading', text: 'Embed this view' }),
+    snippet('An iframe of this exact view', iframe),
+    snippet('Or the script and element (no iframe)', script),
+    h('p', { class: 'ss-note', text: "Under a Content-Security-Policy, the page needs script-src to allow the script and 'wasm-unsafe-eval' (never 'unsafe-eval'); Storyscope makes no network request." }),
+  ];
+}

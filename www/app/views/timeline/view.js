@@ -1,0 +1,121 @@
+// The Timeline view: assembles the tool bar (toolbar.js), the chart (chart.js, interaction.js),
+// the legend and the detail panel (detail.js). One instance per explorer and corpus, kept
+// across renders: a render updates it in place, so that the focus, a field being typed in and
+// the pointer capture survive. Zoom, pan, lanes and the selected event live in
+// ctx.state.timeline; the visible days are the permalink's range ("tf"/"tt").
+
+import { h, s } from '../../dom.js';
+import { CSV_TABLES, download } from '../../exports.js';
+import { plural } from '../../format.js';
+import { TimelineChart } from './chart.js';
+import { eventDetail, legend } from './detail.js';
+import { toTimelineJs } from './export.js';
+import { axisSegments, dayNumber, groupLanes, isoDay } from './geometry.js';
+import { attachInteraction, zoomKeys } from './interaction.js';
+import { timelineToolbar } from './toolbar.js';
+
+export const timelineView = {
+  render(ctx) {
+    let timeline = ctx.ui.timeline;
+    if (timeline?.model !== ctx.model) {
+      timeline = new TimelineView(ctx);
+      ctx.ui.timeline = timeline;
+    }
+    timeline.update(ctx);
+    return timeline.section;
+  },
+  /** Drawn once in the page (the chart needs its width). */
+  shown(section) {
+    section.timeline?.chart.draw();
+  },
+};
+
+const datedCache = new WeakMap();
+/**
+ * Every dated event of the model in date order, with its days and position, and the axis
+ * segments (laid out on every event, so that filtering does not move the axis): once per model.
+ */
+function datedEvents(model) {
+  if (!datedCache.has(model)) {
+    const byDate = (a, b) => a.first - b.first || a.last - b.last || a.ev.id.localeCompare(b.ev.id, 'en', { numeric: true });
+    const dated = model.events
+      .map((ev, position) => ({ ev, position, first: dayNumber(ev.start), last: dayNumber(ev.end) }))
+      .filter((item) => item.first !== null && item.last !== null && item.last >= item.first)
+      .sort(byDate);
+    datedCache.set(model, { dated, segments: axisSegments(dated) });
+  }
+  return datedCache.get(model);
+}
+
+class TimelineView {
+  constructor(ctx) {
+    this.model = ctx.model;
+    this.ctx = ctx;
+    this.chart = new TimelineChart({ onSelect: () => this.renderDetail(), onError: (error) => this.ctx.fail(error) });
+    const setRange = (range, refocus) => {
+      let { from, to } = range;
+      if (from && to && from > to) [from, to] = [to, from];
+      const active = this.section.getRootNode().activeElement;
+      this.ctx.actions.setFilters({ from: from || null, to: to || null }).then(() => {
+        // "Clear dates" disables itself: the focus goes to From instead of the page.
+        if (refocus && active?.disabled) this.section.querySelector(`[data-tl-key="${refocus}"]`)?.focus();
+      });
+    };
+    attachInteraction(this.chart, { setRange: (from, to) => setRange({ from, to }, null) });
+    const groupOf = (ev) => groupLanes([{ ev }], this.model, this.chart.view.lanes)[0]?.label ?? '';
+    const events = () => this.chart.items.map((item) => item.ev);
+    this.toolbar = timelineToolbar({
+      chart: this.chart,
+      setRange,
+      exportJson: () => download(this.section, 'storyscope-timeline.json', JSON.stringify(toTimelineJs(events(), this.model, groupOf), null, 2), 'application/json'),
+      exportCsv: () => download(this.section, 'storyscope-timeline.csv', `\uFEFF${CSV_TABLES.events({ events: events() })}`, 'text/csv;charset=utf-8'),
+    });
+    this.heading = h('h2', { id: 'ss-timeline-title', class: 'ss-heading', tabindex: '-1', dataset: { focusKey: 'view' } });
+    this.detail = h('section', { class: 'tl-detail', 'aria-label': 'Selected event' });
+    this.empty = h('p', { class: 'ss-empty' });
+    this.legend = legend(s);
+    this.section = h('section', { class: 'ss-view tl', 'aria-labelledby': 'ss-timeline-title', onkeydown: zoomKeys(this.chart) },
+      this.heading, this.toolbar.root, this.chart.root, this.empty, this.legend, this.detail);
+    this.section.timeline = this;
+    const observer = new ResizeObserver(() => {
+      if (!this.section.isConnected) return;
+      this.chart.draw();
+    });
+    observer.observe(this.chart.root);
+  }
+
+  update(ctx) {
+    this.ctx = ctx;
+    const { model, state, visible } = ctx;
+    const view = state.timeline;
+    view.lanes ??= 'docs';
+    view.zoom ??= 1;
+    const { dated, segments } = datedEvents(model);
+    const items = dated.filter((item) => visible.events.hasPosition(item.position));
+    let bounds = null;
+    for (const item of items) {
+      bounds ??= [item.first, item.last + 1];
+      bounds = [Math.min(bounds[0], item.first), Math.max(bounds[1], item.last + 1)];
+    }
+    if (!items.some((item) => item.ev.id === view.selected)) view.selected = items[0]?.ev.id ?? null;
+    this.chart.setData({ items, segments, bounds, model, view, filters: state.filters, actions: ctx.actions });
+    this.toolbar.update({
+      view, filters: state.filters, hasItems: items.length > 0,
+      bounds: segments.length ? { min: isoDay(segments[0].first), max: isoDay(segments[segments.length - 1].last) } : null,
+    });
+    this.heading.textContent = `Timeline (${plural(items.length, 'event', 'events')})`;
+    const has = items.length > 0;
+    this.chart.root.hidden = !has;
+    this.legend.hidden = !has;
+    this.detail.hidden = !has;
+    this.empty.hidden = has;
+    this.empty.textContent = dated.length ? 'No dated events match the filters.' : 'No dated events found.';
+    if (has) this.renderDetail();
+    if (this.section.isConnected) this.chart.draw();
+  }
+
+  renderDetail() {
+    const ev = this.chart.itemsById.get(this.chart.view.selected)?.ev;
+    this.detail.replaceChildren(h('h3', { class: 'ss-heading', text: 'Selected event' }), eventDetail(ev, this.ctx));
+  }
+}
