@@ -296,7 +296,7 @@ fn read_header(body: &mut Vec<RawBlock>, article: &mut Article, title_given: boo
         if body.first().is_some_and(|b| b.text == article.title) {
             body.remove(0);
         }
-    } else if body.first().is_some_and(|b| b.item.is_none() && b.text.len() <= 300 && body.len() > 1) {
+    } else if body.first().is_some_and(|b| b.item.is_none() && headline_like(&b.text) && body.len() > 1) {
         article.title = body.remove(0).text;
     }
     // The few lines after the title may be a dateline or a byline.
@@ -305,7 +305,9 @@ fn read_header(body: &mut Vec<RawBlock>, article: &mut Article, title_given: boo
         if text.len() > 160 || body[i].item.is_some() {
             break;
         }
-        if let Some(stamp) = dateline(text) {
+        if let Some(stamp) = dateline(text).filter(|&s| body.len() > 1 && article.published.is_none_or(|p| p == s)) {
+            // A date line that neither gives nor repeats the publication date, or is all
+            // there is, is the article's text.
             if article.published.is_none() {
                 article.published = Some(stamp);
                 article.published_source = PublishedSource::Dateline;
@@ -322,6 +324,15 @@ fn read_header(body: &mut Vec<RawBlock>, article: &mut Article, title_given: boo
             i += 1;
         }
     }
+}
+
+/// True when a first line without a given title reads as a headline: short, and not a
+/// sentence of running text (headlines rarely end with a full stop; a lead paragraph does).
+fn headline_like(text: &str) -> bool {
+    const LONGEST_HEADLINE_BYTES: usize = 300;
+    const SENTENCE_WORDS: usize = 8;
+    let sentence_end = text.trim_end_matches(['"', '\'', '”', '’']).ends_with('.');
+    text.len() <= LONGEST_HEADLINE_BYTES && !(sentence_end && text.split_whitespace().count() >= SENTENCE_WORDS)
 }
 
 /// Takes a trailing "Follow X on Twitter" byline off the end of the body.
@@ -461,6 +472,33 @@ mod tests {
         assert_eq!(a.published_source, PublishedSource::Dateline);
         let texts: Vec<_> = a.paragraphs.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["First paragraph wrapped here.", "Second."]);
+    }
+
+    #[test]
+    fn a_lead_sentence_is_body_not_title() {
+        let a = plain("Acme Corp.'s third-quarter profit rose 11%, even though storms cut its results.\n\nSecond.");
+        assert_eq!(a.title, "");
+        assert_eq!(a.paragraphs.len(), 2);
+        let b = plain("Profit Rises at Acme\n\nAcme's profit rose.");
+        assert_eq!(b.title, "Profit Rises at Acme");
+    }
+
+    #[test]
+    fn a_date_line_that_is_not_the_publication_date_stays_text() {
+        let given = |published| Given { title: Some("T".into()), published, ..Given::default() };
+        let alone =
+            parse("T\n\nAugust 10, 2012", given(parse_stamp("2012-08-09").map(|s| (s, PublishedSource::FrontMatter))));
+        assert_eq!(alone.paragraphs.len(), 1, "a lone date line is the text");
+        let other = parse(
+            "T\n\nAugust 10, 2012\n\nBody.",
+            given(parse_stamp("2012-08-09").map(|s| (s, PublishedSource::FrontMatter))),
+        );
+        assert_eq!(other.paragraphs.len(), 2, "another date than the publication's is text");
+        let same = parse(
+            "T\n\nAugust 9, 2012\n\nBody.",
+            given(parse_stamp("2012-08-09").map(|s| (s, PublishedSource::FrontMatter))),
+        );
+        assert_eq!(same.paragraphs.len(), 1, "the publication date repeated is a dateline");
     }
 
     #[test]

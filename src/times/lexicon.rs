@@ -270,7 +270,9 @@ pub(crate) fn part_of_day(word: &str) -> Option<&'static str> {
     })
 }
 
-/// Single words that are sets: `weekly` → `P1W`.
+/// Single words that are sets: `weekly` → `P1W`. Adjectives that classify rather than
+/// repeat ("the annual meeting", "a quarterly dividend") are not listed: TIMEX3 leaves them
+/// out.
 pub(crate) fn frequency(word: &str) -> Option<&'static str> {
     Some(match word {
         "hourly" => "PT1H",
@@ -278,17 +280,17 @@ pub(crate) fn frequency(word: &str) -> Option<&'static str> {
         "weekly" => "P1W",
         "biweekly" => "P2W",
         "monthly" => "P1M",
-        "quarterly" => "P3M",
-        "yearly" | "annually" | "annual" => "P1Y",
+        "yearly" | "annually" => "P1Y",
         _ => return None,
     })
 }
 
-/// Single words that are vague references to the present, past or future.
+/// Single words that are vague references to the present, past or future ("previously" and
+/// "formerly" order events rather than date them, and TIMEX3 leaves them out).
 pub(crate) fn vague(word: &str) -> Option<&'static str> {
     Some(match word {
         "now" | "currently" | "nowadays" => "PRESENT_REF",
-        "recently" | "lately" | "previously" | "formerly" => "PAST_REF",
+        "recently" | "lately" => "PAST_REF",
         _ => return None,
     })
 }

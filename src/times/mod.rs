@@ -21,7 +21,7 @@ use crate::calendar::Stamp;
 use crate::doc::Doc;
 use crate::model::{Quote, Span, TimeExpression, TimeRange, TimexType};
 use recognize::{Found, Shift, Val};
-use resolve::{Context, Resolved};
+use resolve::{Context, Grain, Resolved};
 use words::Word;
 
 /// One expression found in a document, with what is needed to resolve it.
@@ -193,22 +193,29 @@ fn resolve_all(dct: Option<Stamp>, candidates: &[Candidate]) -> Vec<Resolved> {
     let anchor = dct.map(|s| s.date);
     let time = dct.and_then(|s| s.time);
     let mut resolved: Vec<Option<Resolved>> = vec![None; candidates.len()];
-    let (mut narrative, mut period) = (None, None);
+    let (mut narrative, mut period, mut reported) = (None, None, None);
     for (k, c) in candidates.iter().enumerate().filter(|(_, c)| !c.quoted) {
-        let ctx = Context { anchor, time, narrative, period, tense: c.tense };
+        let ctx = Context { anchor, time, narrative, period, reported, tense: c.tense };
         let r = resolve::resolve(&c.found.val, c.found.clock, &ctx);
         if narrates(c) {
             if c.found.val.is_day() {
                 narrative = r.day.or(narrative);
             }
-            period = resolve::period_of(&r.value).or(period);
+            let named = resolve::period_of(&r.value);
+            period = named.or(period);
+            // A report is about a period that has ended: a quarter ahead ("expects a
+            // fourth-quarter charge") is not the one "a year ago" compares with.
+            let ended = |p: &resolve::Period| anchor.is_none_or(|a| resolve::period_end(p).is_some_and(|end| end < a));
+            if c.tense != tense::Tense::Future {
+                reported = named.filter(|p| matches!(p.grain, Grain::Quarter | Grain::Half) && ended(p)).or(reported);
+            }
         }
         resolved[k] = Some(r);
     }
     let spoken = speech_dates(candidates, &resolved);
     for (k, c) in candidates.iter().enumerate().filter(|(_, c)| c.quoted) {
         let anchor = spoken.get(c.sentence).copied().flatten().or(anchor);
-        let ctx = Context { anchor, time: None, narrative: anchor, period: None, tense: c.tense };
+        let ctx = Context { anchor, time: None, narrative: anchor, period: None, reported: None, tense: c.tense };
         resolved[k] = Some(resolve::resolve(&c.found.val, c.found.clock, &ctx));
     }
     let mut resolved: Vec<Resolved> =

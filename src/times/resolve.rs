@@ -20,8 +20,11 @@ pub(crate) struct Context {
     /// The last day the text narrated, for "two days later" and "the next day".
     pub narrative: Option<Date>,
     /// The last date the text narrated, of any size (a day, a month, a quarter, a year), for
-    /// "that year" and "the year-ago quarter".
+    /// "that year".
     pub period: Option<Period>,
+    /// The last quarter or half the text reported on (not one it looks ahead to), for "the
+    /// year-ago quarter" and "a year earlier".
+    pub reported: Option<Period>,
     pub tense: Tense,
 }
 
@@ -97,6 +100,19 @@ pub(crate) fn period_of(value: &str) -> Option<Period> {
     Some(Period { start, grain })
 }
 
+/// The last day of a period.
+pub(crate) fn period_end(p: &Period) -> Option<Date> {
+    let next = match p.grain {
+        Grain::Day => return Some(p.start),
+        Grain::Week => return add_days(p.start, 6),
+        Grain::Month => add_months(p.start, 1),
+        Grain::Season | Grain::Quarter => add_months(p.start, 3),
+        Grain::Half => add_months(p.start, 6),
+        Grain::Year => add_months(p.start, 12),
+    }?;
+    add_days(next, -1)
+}
+
 /// A reporting period (a quarter or half) as a TIMEX3 value, `years` years earlier.
 fn period_value(p: Period, years: i16) -> Option<String> {
     let year = p.start.year() - years;
@@ -124,7 +140,7 @@ pub(crate) fn resolve(val: &Val, clock: Option<Clock>, ctx: &Context) -> Resolve
         Val::Part { year: Some(y), code, index, .. } => absolute(format!("{y:04}-{code}{index}")),
         Val::SamePeriod { years_back, ref otherwise } => {
             let reported = ctx
-                .period
+                .reported
                 .filter(|p| ctx.anchor.map_or(true, |a| days_between(a, p.start).abs() <= REPORTED_PERIOD_DAYS));
             match reported.and_then(|p| period_value(p, i16::from(years_back))) {
                 Some(value) => Resolved { value, anchor: ctx.anchor, day: None },
@@ -363,7 +379,9 @@ fn relative_value(val: &Val, a: Date, tense: Tense) -> Option<(String, Option<Da
             let y = match (shift, tense) {
                 (Shift::YearOf(n), _) => year + i16::from(n),
                 (_, Tense::Past) if index > current => year - 1,
-                (_, Tense::Future) if index < current => year + 1,
+                // A quarter just ended is still reported on in the future ("will report
+                // third-quarter results", written in October): only one further back is next year's.
+                (_, Tense::Future) if index + 1 < current => year + 1,
                 _ => year,
             };
             Some((format!("{y:04}-{code}{index}"), None))

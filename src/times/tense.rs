@@ -40,8 +40,7 @@ fn marks(words: &[Word], i: usize) -> Option<(Tense, Strength)> {
     }
     let lower = w.lower;
     if lower == "to" {
-        let next = words.get(i + 1)?;
-        let verb = next.kind == crate::text::TokenKind::Word && !next.capitalized && !DETERMINERS.contains(&next.lower);
+        let verb = is_verb_like(words.get(i + 1)?);
         return verb.then_some((Tense::Future, Strength::Weak));
     }
     sure(words, i, lower).map(|t| (t, Strength::Sure))
@@ -54,9 +53,20 @@ fn sure(words: &[Word], i: usize, lower: &str) -> Option<Tense> {
     if matches!(lower, "is" | "are") && (names_day(i + 1) || at(words, i + 1) == "on" && names_day(i + 2)) {
         return Some(Tense::Future);
     }
-    let after_present_be = i > 0 && matches!(at(words, i - 1), "is" | "are" | "’s" | "'s");
-    if after_present_be && matches!(lower, "set" | "scheduled" | "slated" | "due" | "expected" | "poised") {
-        return Some(Tense::Future);
+    let plan = matches!(lower, "set" | "scheduled" | "slated" | "due" | "expected" | "poised" | "planned");
+    if plan {
+        let before = |k: usize| i.checked_sub(k).map_or("", |p| at(words, p));
+        // "had been due to expire Friday", "was scheduled for Monday": a plan in the past.
+        if matches!(before(1), "was" | "were") || before(1) == "been" && before(2) == "had" {
+            return Some(Tense::Past);
+        }
+        if matches!(before(1), "is" | "are" | "’s" | "'s") {
+            return Some(Tense::Future);
+        }
+        // "set to resume Monday"; but "due to its loss" is a cause, not a plan.
+        if at(words, i + 1) == "to" {
+            return words.get(i + 2).is_some_and(is_verb_like).then_some(Tense::Future);
+        }
     }
     let class = words.get(i).map_or(0, |w| w.tense);
     if class & FUTURE != 0 {
@@ -69,9 +79,18 @@ fn sure(words: &[Word], i: usize, lower: &str) -> Option<Tense> {
     None
 }
 
-/// The tense of the clause holding words `first..=last`: the nearest sure marker before it,
-/// else after it, else the nearest weak one.
+/// True when a word after `to` may be a verb: a lowercase word that is not a determiner.
+fn is_verb_like(w: &Word) -> bool {
+    w.kind == crate::text::TokenKind::Word && !w.capitalized && !DETERMINERS.contains(&w.lower) && !w.possessive
+}
+
+/// The tense of the clause holding words `first..=last`: a date that something takes effect
+/// on lies ahead ("effective Feb. 1"); else the nearest sure marker before it, else after it,
+/// else the nearest weak one.
 pub(crate) fn around(words: &[Word], first: usize, last: usize) -> Tense {
+    if first > 0 && at(words, first - 1) == "effective" {
+        return Tense::Future;
+    }
     let mut weak = None;
     let mut sure_in = |indices: &mut dyn Iterator<Item = usize>| {
         for i in indices {

@@ -882,14 +882,11 @@ fn shifted(words: &[Word], i: usize) -> Option<Found> {
         ("this" | "current", _) => (Shift::This, 0, i + 1),
         ("last" | "past", _) => (Shift::Last, -1, i + 1),
         ("next", _) => (Shift::Next, 1, i + 1),
-        ("recent", _) => {
+        // "in recent years", "in coming weeks": an unsaid number of the unit (TIMEX3 `PXY`).
+        ("recent" | "coming", _) => {
             let unit_word = at(words, i + 1);
-            return (lexicon::is_plural_unit(unit_word))
-                .then_some(())
-                .and_then(|_| fixed(i, i + 1, TimexType::Date, "PAST_REF"));
-        }
-        ("coming", _) if lexicon::is_plural_unit(at(words, i + 1)) => {
-            return fixed(i, i + 1, TimexType::Date, "FUTURE_REF");
+            let unit = lexicon::unit(unit_word).filter(|_| lexicon::is_plural_unit(unit_word))?;
+            return fixed(i, i + 1, TimexType::Duration, duration(None, unit));
         }
         _ => return None,
     };
