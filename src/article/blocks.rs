@@ -305,7 +305,7 @@ fn read_header(body: &mut Vec<RawBlock>, article: &mut Article, title_given: boo
         if text.len() > 160 || body[i].item.is_some() {
             break;
         }
-        if let Some(stamp) = dateline(text).filter(|&s| body.len() > 1 && article.published.is_none_or(|p| p == s)) {
+        if let Some(stamp) = dateline(text).filter(|&s| body.len() > 1 && article.published.map_or(true, |p| p == s)) {
             // A date line that neither gives nor repeats the publication date, or is all
             // there is, is the article's text.
             if article.published.is_none() {

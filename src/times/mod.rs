@@ -205,7 +205,8 @@ fn resolve_all(dct: Option<Stamp>, candidates: &[Candidate]) -> Vec<Resolved> {
             period = named.or(period);
             // A report is about a period that has ended: a quarter ahead ("expects a
             // fourth-quarter charge") is not the one "a year ago" compares with.
-            let ended = |p: &resolve::Period| anchor.is_none_or(|a| resolve::period_end(p).is_some_and(|end| end < a));
+            let ended =
+                |p: &resolve::Period| anchor.map_or(true, |a| resolve::period_end(p).is_some_and(|end| end < a));
             if c.tense != tense::Tense::Future {
                 reported = named.filter(|p| matches!(p.grain, Grain::Quarter | Grain::Half) && ended(p)).or(reported);
             }
