@@ -25,7 +25,8 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
     }
     let shared = || common(&a.entities, &b.entities);
     if a.value == b.value {
-        return a.doc == b.doc && a.sentence == b.sentence || same_words(&a.words, &b.words) || shared() >= 1;
+        // Cheapest test first: entity lists are short, word lists long.
+        return a.doc == b.doc && a.sentence == b.sentence || shared() >= 1 || same_words(&a.words, &b.words);
     }
     let short = |d: &Draft| days_between(d.range.1, d.range.0) < i64::from(LONGEST_MERGED_RANGE_DAYS);
     short(a) && short(b) && shared() >= 2
