@@ -738,7 +738,7 @@ fn the_phrase(words: &[Word], i: usize) -> Option<Found> {
             return Some(f);
         }
     }
-    if let Some(f) = reported_period(words, i) {
+    if let Some(f) = reported_period(words, i).or_else(|| whole_year(words, i)) {
         return Some(f);
     }
     match at(words, j) {
@@ -784,6 +784,31 @@ fn reported_period(words: &[Word], i: usize) -> Option<Found> {
         }
         None if years_back > 0 && j == i => date(i, i, Val::SamePeriod { years_back, otherwise: year_before() }),
         _ => None,
+    }
+}
+
+/// The year a report covers: `for the year`, `during the full year`, `the first nine months
+/// of the fiscal year` (the anchor's year), and `the year ended March 31` (a year's length).
+/// Other uses of "the year" ("person of the year", "the year 2000") are not dates.
+fn whole_year(words: &[Word], i: usize) -> Option<Found> {
+    let j = if matches!(at(words, i + 1), "full" | "fiscal" | "whole" | "entire") { i + 2 } else { i + 1 };
+    if at(words, j) != "year" || words.get(j).is_some_and(|w| w.possessive) {
+        return None;
+    }
+    let before = |k: usize| i.checked_sub(k).map_or("", |p| at(words, p));
+    let governed = match before(1) {
+        "for" | "during" | "through" | "throughout" | "over" => true,
+        "of" => matches!(before(2), "months" | "quarter" | "quarters" | "half" | "rest" | "end" | "start" | "part"),
+        _ => false,
+    };
+    if !governed {
+        return None;
+    }
+    match at(words, j + 1) {
+        "ended" | "ending" => fixed(i, j, TimexType::Duration, "P1Y"),
+        "before" | "after" | "since" | "ago" | "earlier" | "later" => None,
+        _ if words.get(j + 1).is_some_and(|w| w.kind == TokenKind::Number) => None,
+        _ => date(i, j, Val::Offset { unit: Unit::Year, n: 0, base: Base::Anchor }),
     }
 }
 
@@ -1055,8 +1080,42 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
             }
             // "one years", "three year": not a measured duration, unless it counts from a day
             // ("2 day after tomorrow").
+            // "a five year low", "a two day rally": a singular unit before its noun measures it,
+            // as the hyphenated form does.
             let counts_from = matches!(after, "before" | "after");
-            if lexicon::is_plural_unit(unit_word) == (n == Some(1.0)) && n.is_some() && unit_word != "h" && !counts_from
+            let before_noun = n.is_some_and(|n| n > 1.0)
+                && words.get(last + 1).is_some_and(|w| {
+                    w.kind == TokenKind::Word && !w.capitalized && w.spaced && !w.bears_time && !w.possessive
+                })
+                && !matches!(
+                    after,
+                    "of" | "and"
+                        | "or"
+                        | "to"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "for"
+                        | "from"
+                        | "by"
+                        | "with"
+                        | "than"
+                        | "as"
+                        | "that"
+                        | "is"
+                        | "was"
+                        | "were"
+                        | "are"
+                        | "be"
+                        | "the"
+                        | "a"
+                        | "an"
+                );
+            if lexicon::is_plural_unit(unit_word) == (n == Some(1.0))
+                && n.is_some()
+                && unit_word != "h"
+                && !counts_from
+                && !before_noun
             {
                 return None;
             }
