@@ -68,11 +68,23 @@ fn sure(words: &[Word], i: usize, lower: &str) -> Option<Tense> {
             return words.get(i + 2).is_some_and(is_verb_like).then_some(Tense::Future);
         }
     }
+    // "next to the embassy": a place, not a time ahead.
+    if lower == "next" && at(words, i + 1) == "to" {
+        return None;
+    }
     let class = words.get(i).map_or(0, |w| w.tense);
     if class & FUTURE != 0 {
         return Some(Tense::Future);
     }
     if class & PAST != 0 {
+        let before = |k: usize| i.checked_sub(k).map_or("", |p| at(words, p));
+        // The perfect tells of the past ("have been killed", "has voted"); after another
+        // auxiliary a participle marks nothing ("can be fleshed out", "is expected").
+        let perfect = matches!(before(1), "has" | "have" | "had")
+            || before(1) == "been" && matches!(before(2), "has" | "have" | "had");
+        if perfect {
+            return Some(Tense::Past);
+        }
         let participle = i > 0 && words[i - 1].tense & AUXILIARY != 0;
         return (!participle).then_some(Tense::Past);
     }
