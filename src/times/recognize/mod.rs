@@ -834,7 +834,8 @@ fn around_unit(words: &[Word], first: usize, j: usize) -> Option<Found> {
     {
         Some(n) => (Some(n), j + 2),
         None if matches!(at(words, j + 1), "few" | "several" | "couple") => {
-            (None, if at(words, j + 2) == "of" { j + 3 } else { j + 2 })
+            let couple = (at(words, j + 1) == "couple").then_some(2);
+            (couple, if at(words, j + 2) == "of" { j + 3 } else { j + 2 })
         }
         None => (Some(1), j + 1),
     };
@@ -858,6 +859,14 @@ fn around_unit(words: &[Word], first: usize, j: usize) -> Option<Found> {
 
 /// A TIMEX3 duration value: `P3Y`, `PT2H`, `PXD` (unknown count), `P1DE`.
 pub(crate) fn duration(count: Option<f64>, unit: Unit) -> String {
+    // Quarters, decades and centuries are counted in months and years, as newswire
+    // annotation does ("the next three quarters" P9M, "two decades" P20Y).
+    let (count, unit) = match (count, unit) {
+        (n, Unit::Quarter) => (n.map(|n| 3.0 * n), Unit::Month),
+        (Some(n), Unit::Decade) => (Some(10.0 * n), Unit::Year),
+        (Some(n), Unit::Century) => (Some(100.0 * n), Unit::Year),
+        other => other,
+    };
     let (code, time) = unit.duration_code();
     // Counts are whole or have one decimal ("half a year", "1.5 hours"); formatting them
     // through integers keeps float printing, some 15 KB of wasm, out of the build.
@@ -955,7 +964,8 @@ fn count(words: &[Word], i: usize) -> Option<(Option<f64>, usize)> {
     let w = at(words, i);
     if w == "a" && matches!(at(words, i + 1), "few" | "couple") {
         let next = if at(words, i + 2) == "of" { i + 3 } else { i + 2 };
-        return Some((None, next));
+        // "a couple of years" is two.
+        return Some((if at(words, i + 1) == "couple" { Some(2.0) } else { None }, next));
     }
     if w == "half" && matches!(at(words, i + 1), "a" | "an") {
         return Some((Some(0.5), i + 2));
