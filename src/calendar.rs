@@ -1,6 +1,10 @@
-//! Whole-string dates and times of metadata: front matter, HTML meta, datelines, comment
-//! stamps (`2015-06-09T09:15:00Z`, `Tuesday, June 09, 2015 at 9:15 am`,
-//! `June 9, 2015 @ 7:40 am`, `9 June 2015`, `Tue, 09 Jun 2015 09:15:00 GMT`).
+//! Dates as typed values ([`Stamp`]) and the whole-string dates and times of metadata: front
+//! matter, HTML meta, datelines, comment stamps (`2015-06-09T09:15:00Z`, `Tuesday, June 09,
+//! 2015 at 9:15 am`, `June 9, 2015 @ 7:40 am`, `9 June 2015`, `Tue, 09 Jun 2015 09:15:00 -0500`).
+//! [`parse_iso`] is the one ISO 8601 reader of the crate; a stamp is written as text only when
+//! the contract is serialized.
+//!
+//! Parsing reads bytes or splits at ASCII separators, so no input can split a character.
 //!
 //! A string parses only when every word in it is part of the date, so a sentence that merely
 //! contains a date is not a dateline. Time expressions inside running text are `times`' job;
@@ -124,29 +128,71 @@ pub(crate) fn parse_stamp(s: &str) -> Option<Stamp> {
     parse_iso(s).or_else(|| parse_words(s))
 }
 
-/// `2015-06-09`, `2015-06-09T09:15`, `2015-06-09 09:15:00+01:00`, `2015-06-09T09:15:00.000Z`.
-fn parse_iso(s: &str) -> Option<Stamp> {
+/// The one ISO 8601 reader: `2015-06-09`, `2015-06-09T09:15`, `2015-06-09 09:15:00+01:00`,
+/// `2015-06-09T09:15:00.000Z`. Seconds, fractions and a zone are allowed after the minutes
+/// and ignored (news times are kept local).
+///
+/// It reads bytes, never slices the string: a multibyte character anywhere makes the input
+/// fail to parse instead of splitting a character.
+pub fn parse_iso(s: &str) -> Option<Stamp> {
     let b = s.as_bytes();
-    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+    let number = |at: usize, len: usize| -> Option<i32> {
+        let digits = b.get(at..at + len)?;
+        digits.iter().all(u8::is_ascii_digit).then(|| digits.iter().fold(0, |n, d| n * 10 + i32::from(d - b'0')))
+    };
+    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
         return None;
     }
-    // Checked slices: the ten bytes need not end on a char boundary (`2015-06-0é`).
-    let date = ymd(num(s.get(0..4)?)?, num(s.get(5..7)?)?, num(s.get(8..10)?)?)?;
-    let rest = s.get(10..)?;
-    if rest.is_empty() {
+    let date = ymd(number(0, 4)?, number(5, 2)?, number(8, 2)?)?;
+    let Some(&separator) = b.get(10) else {
         return Some(Stamp { date, time: None });
-    }
-    let rest = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' '))?;
-    let time = if rest.len() >= 5 && rest.as_bytes()[2] == b':' {
-        Time::new(num(rest.get(0..2)?)? as i8, num(rest.get(3..5)?)? as i8, 0, 0).ok()
-    } else {
-        None
     };
-    time.map(|t| Stamp { date, time: Some(t) })
+    if !matches!(separator, b'T' | b't' | b' ') || b.get(13) != Some(&b':') {
+        return None;
+    }
+    let zone_or_seconds = b.get(16).map_or(true, |c| matches!(c, b':' | b'.' | b'Z' | b'z' | b'+' | b'-' | b' '));
+    let time = Time::new(i8::try_from(number(11, 2)?).ok()?, i8::try_from(number(14, 2)?).ok()?, 0, 0).ok()?;
+    zone_or_seconds.then_some(Stamp { date, time: Some(time) })
 }
 
+impl std::str::FromStr for Stamp {
+    type Err = InvalidStamp;
+
+    /// The contract's own form (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, or any ISO 8601 stamp).
+    fn from_str(s: &str) -> Result<Stamp, InvalidStamp> {
+        parse_iso(s).ok_or_else(|| InvalidStamp(s.chars().take(40).collect()))
+    }
+}
+
+/// A string that is not an ISO 8601 date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidStamp(String);
+
+impl fmt::Display for InvalidStamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` is not a date (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)", self.0)
+    }
+}
+
+impl std::error::Error for InvalidStamp {}
+
+/// Stamps cross the contract as their `Display` form: formatted only when it is written.
+impl serde::Serialize for Stamp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Stamp {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Stamp, D::Error> {
+        let s = <std::borrow::Cow<str>>::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A run of ASCII digits (at most nine, so that it fits).
 fn num(s: &str) -> Option<i32> {
-    (!s.is_empty() && s.bytes().all(|c| c.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    (!s.is_empty() && s.len() <= 9 && s.bytes().all(|c| c.is_ascii_digit())).then(|| s.parse().ok()).flatten()
 }
 
 fn ymd(y: i32, m: i32, d: i32) -> Option<Date> {
@@ -156,26 +202,13 @@ fn ymd(y: i32, m: i32, d: i32) -> Option<Date> {
 /// Month-name and numeric forms, in any of the usual orders, with an optional time.
 fn parse_words(s: &str) -> Option<Stamp> {
     let (mut year, mut month, mut day) = (None::<i32>, None::<i32>, None::<i32>);
-    let mut time: Option<(i32, i32)> = None;
-    let mut pending_meridiem = false;
+    let mut clock = Clock::default();
     let mut bare_numbers = Vec::new();
     for word in words(s) {
         let lower = word.to_ascii_lowercase();
-        if let Some(m) = month_number(&word).filter(|_| month.is_none()) {
+        if let Some(m) = month_number(word).filter(|_| month.is_none()) {
             month = Some(m as i32);
-        } else if weekday(&word).is_some() || FILLER.contains(&lower.as_str()) {
-        } else if let Some((h, m)) = clock(&lower) {
-            time = Some((h, m));
-            pending_meridiem = true;
-        } else if matches!(lower.as_str(), "am" | "a.m." | "a.m" | "pm" | "p.m." | "p.m") && pending_meridiem {
-            let (h, m) = time?;
-            let pm = lower.starts_with('p');
-            time = Some(match (h, pm) {
-                (12, false) => (0, m),
-                (h, true) if h < 12 => (h + 12, m),
-                _ => (h, m),
-            });
-            pending_meridiem = false;
+        } else if weekday(word).is_some() || FILLER.contains(&lower.as_str()) || clock.read(&lower) {
         } else if let Some((a, b, c)) = slashed(&lower) {
             // US order (month/day/year) unless the first part cannot be a month.
             let (m, d) = if a > 12 { (b, a) } else { (a, b) };
@@ -196,28 +229,106 @@ fn parse_words(s: &str) -> Option<Stamp> {
         }
     }
     let date = ymd(year?, month?, day?)?;
-    let time = match time {
-        Some((h, m)) => Some(Time::new(i8::try_from(h).ok()?, i8::try_from(m).ok()?, 0, 0).ok()?),
-        None => None,
+    Some(Stamp { date, time: clock.time() })
+}
+
+/// A time of day alone: `9:15 AM`, `09:15`, `9:15 p.m. ET`.
+pub(crate) fn parse_clock(s: &str) -> Option<Time> {
+    let mut clock = Clock::default();
+    for word in words(s) {
+        let lower = word.to_ascii_lowercase();
+        if !(clock.read(&lower) || FILLER.contains(&lower.as_str())) {
+            return None;
+        }
+    }
+    clock.time()
+}
+
+/// The time-of-day words of a stamp, read one at a time: `9:15`, `9:15am`, `a.m.`, and a
+/// zone after the time (`+0100`, `-05:00`, `(EST)`), which is ignored.
+#[derive(Default)]
+struct Clock {
+    hour_minute: Option<(i32, i32)>,
+    meridiem_done: bool,
+    zone_done: bool,
+}
+
+impl Clock {
+    /// Takes `word` (lowercase) if it is part of a time of day.
+    fn read(&mut self, word: &str) -> bool {
+        if self.hour_minute.is_none() {
+            let Some((h, m, meridiem)) = clock(word) else {
+                return false;
+            };
+            self.hour_minute = Some((h, m));
+            if let Some(pm) = meridiem {
+                self.apply_meridiem(pm);
+            }
+            return true;
+        }
+        if !self.meridiem_done && matches!(word, "am" | "a.m." | "a.m" | "pm" | "p.m." | "p.m") {
+            self.apply_meridiem(word.starts_with('p'));
+            return true;
+        }
+        if !self.zone_done && is_zone(word) {
+            self.zone_done = true;
+            return true;
+        }
+        false
+    }
+
+    fn apply_meridiem(&mut self, pm: bool) {
+        self.meridiem_done = true;
+        if let Some((h, m)) = self.hour_minute {
+            self.hour_minute = Some(match (h, pm) {
+                (12, false) => (0, m),
+                (h, true) if h < 12 => (h + 12, m),
+                _ => (h, m),
+            });
+        }
+    }
+
+    fn time(&self) -> Option<Time> {
+        let (h, m) = self.hour_minute?;
+        Time::new(i8::try_from(h).ok()?, i8::try_from(m).ok()?, 0, 0).ok()
+    }
+}
+
+/// `+0100`, `-0500`, `+01:00`, `(est)`, `(utc)`.
+fn is_zone(word: &str) -> bool {
+    if let Some(inner) = word.strip_prefix('(').and_then(|w| w.strip_suffix(')')) {
+        return FILLER.contains(&inner)
+            || (2..=5).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_alphabetic());
+    }
+    let Some(offset) = word.strip_prefix(['+', '-']) else {
+        return false;
     };
-    Some(Stamp { date, time })
+    let digits: String = offset.chars().filter(|&c| c != ':').collect();
+    digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Splits on white space and commas, keeping `@` and `|` as words.
-fn words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).map(|w| w.to_string())
+fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
+    s.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty())
 }
 
-/// `9:15`, `09:15:00`, `9:15am`, `16h30`.
-fn clock(w: &str) -> Option<(i32, i32)> {
-    let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
-    let mut parts = w.split(':');
+/// `9:15`, `09:15:00`, `9:15am`, `9:15p.m.` → (hour, minute, whether a meridiem said pm).
+fn clock(w: &str) -> Option<(i32, i32, Option<bool>)> {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+    // OK because `digits` is a prefix of `w` (what trimming the end left).
+    let meridiem = match &w[digits.len()..] {
+        "" => None,
+        "am" | "a.m." | "a.m" => Some(false),
+        "pm" | "p.m." | "p.m" => Some(true),
+        _ => return None,
+    };
+    let mut parts = digits.split(':');
     let h = num(parts.next()?)?;
     let m = num(parts.next()?)?;
     if let Some(sec) = parts.next() {
         num(sec.split('.').next()?)?;
     }
-    (h < 24 && m < 60).then_some((h, m))
+    (h < 24 && m < 60 && parts.next().is_none()).then_some((h, m, meridiem))
 }
 
 /// `06/09/2015`, `6/9/15`.
@@ -230,6 +341,7 @@ fn slashed(w: &str) -> Option<(i32, i32, i32)> {
 /// `3`, `03`, `3rd`, `21st`, `2015`.
 fn ordinal(w: &str) -> Option<i32> {
     let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+    // OK because `digits` is a prefix of `w` (what trimming the end left).
     let suffix = &w[digits.len()..];
     let ok = matches!(suffix, "" | "st" | "nd" | "rd" | "th" | ".");
     if ok {
@@ -266,6 +378,43 @@ mod tests {
         assert_eq!(p("12:05 a.m. Sept. 1st, 2020").as_deref(), Some("2020-09-01T00:05"));
         assert_eq!(p("February 29, 2016").as_deref(), Some("2016-02-29"));
         assert_eq!(p("February 29, 2011"), None);
+    }
+
+    #[test]
+    fn multibyte_characters_never_split() {
+        // "byte index 10 is not a char boundary" on the old byte-offset slicing.
+        for s in [
+            "2015-06-0é",
+            "2015-06-é4",
+            "2015-0é-04",
+            "é015-06-04",
+            "2015-06-04Té9:15",
+            "2015-06-04T09:1é",
+            "2015-06-04 0é:15",
+        ] {
+            assert_eq!(parse_iso(s), None, "{s}");
+            assert_eq!(p(s), None, "{s}");
+        }
+        assert_eq!(p("June 9, 2015 at 9:1é"), None);
+        assert_eq!(p("9é June 2015"), None);
+        assert_eq!(parse_clock("9:15é"), None);
+    }
+
+    #[test]
+    fn zones_meridiems_and_clocks() {
+        assert_eq!(p("Tue, 23 May 2023 06:02:11 -0400").as_deref(), Some("2023-05-23T06:02"));
+        assert_eq!(p("June 9, 2015 9:15pm (EDT)").as_deref(), Some("2015-06-09T21:15"));
+        assert_eq!(p("11:42 PM EST, February 15, 2024").as_deref(), Some("2024-02-15T23:42"));
+        assert_eq!(parse_clock("7:45 PM").map(|t| (t.hour(), t.minute())), Some((19, 45)));
+        assert_eq!(p("June 9, 2015 9:15 10:30"), None);
+    }
+
+    #[test]
+    fn stamps_cross_the_contract_as_text() {
+        let stamp: Stamp = "2015-06-09T09:15:00Z".parse().unwrap();
+        assert_eq!(serde_json::to_string(&stamp).unwrap(), "\"2015-06-09T09:15\"");
+        assert_eq!(serde_json::from_str::<Stamp>("\"2015-06-09\"").unwrap().to_string(), "2015-06-09");
+        assert!(serde_json::from_str::<Stamp>("\"2015-02-30\"").is_err());
     }
 
     #[test]

@@ -24,9 +24,12 @@ pub(crate) mod times;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm_api;
 
+pub use article::{Metadata, Published};
+/// Training of the name tagger (`--features train`, see `scripts/train-tagger.sh`).
+#[cfg(feature = "train")]
+pub use entities::train;
 pub use index::{Filter, Index, Selection};
 pub use model::Extraction;
 pub use pipeline::{
-    assemble, extract, extract_part, extract_timed, Failure, Input, Known, Outcome, Part, PartError, StageTimes,
-    CORE_VERSION,
+    assemble, extract, extract_part, extract_timed, Failure, Input, Outcome, Part, PartError, StageTimes, CORE_VERSION,
 };

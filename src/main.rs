@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use storyscope::model::PublishedSource;
-use storyscope::{Failure, Input};
+use storyscope::{Failure, Input, Published};
 
 const USAGE: &str = "\
 usage: storyscope extract [--dct YYYY-MM-DD[THH:MM]] [--seeds] [--compact] PATH...
@@ -55,11 +55,13 @@ fn extract(args: &[String]) -> ExitCode {
             path => paths.push(PathBuf::from(path)),
         }
     }
-    if let Some(d) = &dct {
-        if !storyscope::calendar::is_date_or_time(d) {
-            return usage_error(&format!("--dct {d}: expected a date as YYYY-MM-DD or YYYY-MM-DDTHH:MM"));
-        }
-    }
+    let dct = match dct {
+        Some(d) => match storyscope::calendar::parse_iso(&d).filter(|_| storyscope::calendar::is_date_or_time(&d)) {
+            Some(stamp) => Some(Published { stamp, source: PublishedSource::Flag }),
+            None => return usage_error(&format!("--dct {d}: expected a date as YYYY-MM-DD or YYYY-MM-DDTHH:MM")),
+        },
+        None => None,
+    };
     if paths.is_empty() && !seeds {
         return usage_error("no input: give files, folders, - for standard input, or --seeds");
     }
@@ -69,10 +71,9 @@ fn extract(args: &[String]) -> ExitCode {
     for path in &paths {
         read_path(path, &mut inputs, &mut failures);
     }
-    if let Some(d) = &dct {
+    if dct.is_some() {
         for input in &mut inputs {
-            input.known.published = Some(d.clone());
-            input.known.published_source = PublishedSource::Flag;
+            input.known.published = dct;
         }
     }
     let (outcome, stage_times) = storyscope::extract_timed(&inputs);

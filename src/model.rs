@@ -6,6 +6,7 @@
 //! Rust string slicing wants); [`Extraction::into_code_point_offsets`] converts them all, once,
 //! at the end. This module holds data only, no extraction logic.
 
+use crate::calendar::Stamp;
 use serde::{Deserialize, Serialize};
 
 /// A half-open range `[start, end)` into a document's `text`.
@@ -62,8 +63,8 @@ pub struct Document {
     /// The file stem (or the id the caller gave).
     pub id: String,
     pub title: String,
-    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, or null when unknown.
-    pub published: Option<String>,
+    /// Written `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, or null when unknown.
+    pub published: Option<Stamp>,
     pub published_source: PublishedSource,
     pub author: Option<String>,
     pub outlet: Option<String>,
@@ -80,7 +81,7 @@ pub struct Document {
 pub struct DocumentHead<'a> {
     pub id: &'a str,
     pub title: &'a str,
-    pub published: Option<&'a str>,
+    pub published: Option<Stamp>,
     pub published_source: PublishedSource,
     pub author: Option<&'a str>,
     pub outlet: Option<&'a str>,
@@ -94,7 +95,7 @@ impl<'a> DocumentHead<'a> {
         DocumentHead {
             id: &d.id,
             title: &d.title,
-            published: d.published.as_deref(),
+            published: d.published,
             published_source: d.published_source,
             author: d.author.as_deref(),
             outlet: d.outlet.as_deref(),
@@ -125,8 +126,8 @@ pub enum CommentKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Comment {
     pub kind: CommentKind,
-    /// `YYYY-MM-DDTHH:MM` (or `YYYY-MM-DD`), null when the export gives none.
-    pub posted: Option<String>,
+    /// Written `YYYY-MM-DDTHH:MM` (or `YYYY-MM-DD`), null when the export gives none.
+    pub posted: Option<Stamp>,
     pub author: Option<String>,
     pub text: String,
     /// A pingback's title line (the linking post); null for comments.

@@ -4,7 +4,8 @@
 //! This module only sequences the stages and settles the document creation time; each stage
 //! lives in its own module.
 
-use crate::article::{self, Format};
+use crate::article::{self, Format, Metadata};
+use crate::calendar::Stamp;
 use crate::doc::Doc;
 use crate::model::{Document, Extraction, PublishedSource};
 use crate::text::Analysis;
@@ -21,9 +22,9 @@ pub struct Input {
     pub content: String,
     /// The format; `None` guesses it from the name and content.
     pub format: Option<Format>,
-    /// Metadata known from outside the text (a manifest or a command-line flag); it wins over
-    /// what the text says.
-    pub known: Known,
+    /// Facts known from outside the text (a manifest, a command-line flag, the page's form);
+    /// they win over what the text says.
+    pub known: Metadata,
 }
 
 impl Input {
@@ -42,18 +43,6 @@ impl Input {
             }
         }
     }
-}
-
-/// Metadata given from outside the text.
-#[derive(Clone, Debug, Default)]
-pub struct Known {
-    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
-    pub published: Option<String>,
-    /// Whence `published` came: `Manifest` or `Flag`.
-    pub published_source: PublishedSource,
-    pub author: Option<String>,
-    pub outlet: Option<String>,
-    pub url: Option<String>,
 }
 
 /// An input that could not be extracted, and why.
@@ -140,7 +129,7 @@ struct StoredPart {
     core: String,
     id: String,
     title: String,
-    published: Option<String>,
+    published: Option<Stamp>,
     published_source: PublishedSource,
     author: Option<String>,
     outlet: Option<String>,
@@ -151,7 +140,7 @@ struct StoredPart {
 }
 
 /// A comment as stored: kind, posted, author, text, title.
-type StoredComment = (crate::model::CommentKind, Option<String>, Option<String>, String, Option<String>);
+type StoredComment = (crate::model::CommentKind, Option<Stamp>, Option<String>, String, Option<String>);
 
 impl StoredPart {
     fn of(part: &Part) -> StoredPart {
@@ -160,7 +149,7 @@ impl StoredPart {
             core: part.core.clone(),
             id: d.id.clone(),
             title: d.title.clone(),
-            published: d.published.clone(),
+            published: d.published,
             published_source: d.published_source,
             author: d.author.clone(),
             outlet: d.outlet.clone(),
@@ -170,7 +159,7 @@ impl StoredPart {
             comments: d
                 .comments
                 .iter()
-                .map(|c| (c.kind, c.posted.clone(), c.author.clone(), c.text.clone(), c.title.clone()))
+                .map(|c| (c.kind, c.posted, c.author.clone(), c.text.clone(), c.title.clone()))
                 .collect(),
         }
     }
@@ -246,12 +235,10 @@ impl Part {
 /// # Errors
 /// The input's [`Failure`] when it is not an article (empty, binary, too large …).
 pub fn extract_part(input: &Input) -> Result<Part, Failure> {
-    match isolated(|| article::parse(&input.content, input.format, &input.name)) {
+    match isolated(|| article::parse(&input.content, input.format, &input.name, &input.known)) {
         Ok(Ok(article)) => {
             let id = if input.id.trim().is_empty() { "doc".to_string() } else { input.id.trim().to_string() };
-            let mut document = article.into_document(id);
-            apply_known(&mut document, &input.known);
-            Ok(Part { core: CORE_VERSION.to_string(), document })
+            Ok(Part { core: CORE_VERSION.to_string(), document: article.into_document(id) })
         }
         Ok(Err(e)) => Err(Failure { name: input.name.clone(), reason: e.to_string() }),
         Err(panic) => Err(Failure::internal(&input.name, &panic)),
@@ -358,7 +345,7 @@ impl Found {
     fn into_extraction(self, mut documents: Vec<Document>) -> Extraction {
         for (document, inferred) in documents.iter_mut().zip(self.times.inferred) {
             if let Some(stamp) = inferred {
-                document.published = Some(stamp.to_string());
+                document.published = Some(stamp);
                 document.published_source = PublishedSource::Inferred;
             }
         }
@@ -392,11 +379,7 @@ fn extract_documents(documents: &[Document], stage: &mut StageTimes, clock: &mut
         .iter()
         .map(|document| {
             let spans: Vec<_> = document.paragraphs.iter().map(|p| crate::model::Span::new(p.start, p.end)).collect();
-            Doc {
-                document,
-                analysis: Analysis::new(&document.text, &spans),
-                dct: document.published.as_deref().and_then(crate::calendar::parse_stamp),
-            }
+            Doc { document, analysis: Analysis::new(&document.text, &spans), dct: document.published }
         })
         .collect();
     stage.analysis = clock.lap();
@@ -420,20 +403,6 @@ fn unique_id(id: &str, used: &mut std::collections::HashSet<String>) -> String {
         n += 1;
     }
     candidate
-}
-
-fn apply_known(document: &mut Document, known: &Known) {
-    if let Some(published) = known.published.as_deref().and_then(crate::calendar::parse_stamp) {
-        document.published = Some(published.to_string());
-        document.published_source = known.published_source;
-    }
-    for (field, value) in
-        [(&mut document.author, &known.author), (&mut document.outlet, &known.outlet), (&mut document.url, &known.url)]
-    {
-        if value.is_some() {
-            field.clone_from(value);
-        }
-    }
 }
 
 #[cfg(test)]

@@ -3,8 +3,9 @@
 //! `build.rs` turns `seeds/manifest.toml` into the table below; the texts are `include_str!`ed
 //! and parsed at run time like any other input (in the browser, when the page loads).
 
+use crate::article::{Metadata, Published};
 use crate::model::PublishedSource;
-use crate::pipeline::{Input, Known};
+use crate::pipeline::Input;
 
 /// One embedded article and what its manifest says about it.
 #[derive(Clone, Copy, Debug)]
@@ -30,13 +31,29 @@ pub fn inputs() -> Vec<Input> {
             name: seed.file.to_string(),
             content: seed.text.to_string(),
             format: None,
-            known: Known {
-                published: seed.published.map(str::to_string),
-                published_source: PublishedSource::Manifest,
+            known: Metadata {
+                title: None,
+                // A malformed manifest date fails the test below, not the reader.
+                published: seed
+                    .published
+                    .and_then(crate::calendar::parse_iso)
+                    .map(|stamp| Published { stamp, source: PublishedSource::Manifest }),
                 author: seed.author.map(str::to_string),
                 outlet: seed.outlet.map(str::to_string),
                 url: seed.url.map(str::to_string),
             },
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn manifest_dates_are_dates() {
+        for seed in super::SEEDS {
+            if let Some(published) = seed.published {
+                assert!(crate::calendar::parse_iso(published).is_some(), "{}: published = {published:?}", seed.file);
+            }
+        }
+    }
 }

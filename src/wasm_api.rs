@@ -4,9 +4,10 @@
 //! No logic lives here. Errors cross the boundary as `Result`s (a JS exception with a readable
 //! message), never as panics; the panic hook only makes an unexpected one readable.
 
+use crate::article::{Metadata, Published};
 use crate::index::{Counts, Filter, Index, KindCounts, RawFilter, SourceCounts};
 use crate::model::{DocumentHead, Extraction, PublishedSource};
-use crate::pipeline::{Failure, Input, Known};
+use crate::pipeline::{Failure, Input};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -42,7 +43,8 @@ pub fn check_file(name: &str, bytes: f64) -> Option<String> {
     crate::files::check_file(name, bytes.max(0.0) as u64).err().map(|e| e.to_string())
 }
 
-/// An article as the page hands it over: pasted text or a dropped file.
+/// An article as the page hands it over: pasted text or a dropped file, with the facts the
+/// reader gave (they win over what the text says).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct JsArticle {
@@ -55,8 +57,38 @@ struct JsArticle {
     /// The raw bytes of a file, so that invalid UTF-8 is reported rather than replaced.
     #[serde(default, with = "serde_bytes_opt")]
     bytes: Option<Vec<u8>>,
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
     #[serde(default)]
     published: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+impl JsArticle {
+    /// The facts given with the article, as the core's one metadata record; blank ones count
+    /// as not given.
+    ///
+    /// # Errors
+    /// A publication date that is not one.
+    fn known(&mut self) -> Result<Metadata, String> {
+        let given = |v: &mut Option<String>| v.take().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let published = match given(&mut self.published) {
+            Some(date) => {
+                let stamp = date.parse().map_err(|e| format!("the publication date {e}"))?;
+                Some(Published { stamp, source: PublishedSource::Flag })
+            }
+            None => None,
+        };
+        let (title, author, outlet, url) =
+            (given(&mut self.title), given(&mut self.author), given(&mut self.outlet), given(&mut self.url));
+        Ok(Metadata { title, published, author, outlet, url })
+    }
 }
 
 mod serde_bytes_opt {
@@ -90,8 +122,9 @@ pub fn extract_seeds() -> Result<JsValue, JsError> {
     to_js(&JsOutcome { extraction: &outcome.extraction, failures: &outcome.failures })
 }
 
-/// Extracts `articles` (an array of `{id, name?, content? | bytes?, published?}`), after the
-/// seeds when `withSeeds` is true. Returns the contract with a `failures` array.
+/// Extracts `articles` (an array of `{id, name?, content? | bytes?, published?, title?,
+/// author?, outlet?, url?}`; the facts given win over what the text says), after the seeds
+/// when `withSeeds` is true. Returns the contract with a `failures` array.
 #[wasm_bindgen]
 pub fn extract(articles: JsValue, with_seeds: bool) -> Result<JsValue, JsError> {
     let (extraction, failures) = extract_articles(articles, with_seeds)?;
@@ -105,7 +138,7 @@ pub fn core_version() -> String {
     crate::CORE_VERSION.to_string()
 }
 
-/// One article's part (`{id, name?, content? | bytes?, published?}` as for [`extract`]): bytes
+/// One article's part (`{id, name?, content? | bytes?, published?, title?, …}` as for [`extract`]): bytes
 /// to keep (the page caches them by content and [`core_version`]) and to give to
 /// [`new_corpus_from_parts`]. An article that cannot be read is an error whose message says why.
 #[wasm_bindgen(js_name = extractArticle)]
@@ -330,15 +363,13 @@ fn extract_articles(articles: JsValue, with_seeds: bool) -> Result<(Extraction, 
 }
 
 /// The pipeline input of an article from the page, or why it cannot be one.
-fn input_of(article: JsArticle) -> Result<Input, Failure> {
+fn input_of(mut article: JsArticle) -> Result<Input, Failure> {
     let name = article.name.clone().unwrap_or_else(|| article.id.clone());
-    let mut input = match (article.content, article.bytes) {
+    let known = article.known().map_err(|reason| Failure { name: name.clone(), reason })?;
+    let input = match (article.content, article.bytes) {
         (Some(content), _) => Input { id: article.id, name, content, ..Input::default() },
         (None, Some(bytes)) => Input::from_bytes(&article.id, &name, bytes)?,
         (None, None) => return Err(Failure { name, reason: "the article has no content".into() }),
     };
-    if let Some(published) = article.published {
-        input.known = Known { published: Some(published), published_source: PublishedSource::Flag, ..Known::default() };
-    }
-    Ok(input)
+    Ok(Input { known, ..input })
 }

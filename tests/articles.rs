@@ -110,7 +110,7 @@ fn article_files_match_their_expectations() {
         }
         checked += 1;
     }
-    assert!(checked >= 5, "only {checked} article cases found");
+    assert!(checked >= 14, "only {checked} article cases found");
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
@@ -147,4 +147,156 @@ fn unreadable_inputs_are_named_and_the_rest_still_extracted() {
     assert_eq!(outcome.failures.len(), 1);
     assert_eq!(outcome.failures[0].name, "empty.txt");
     assert_eq!(outcome.failures[0].reason, "the file is empty");
+}
+
+/// Date-ish and markup-ish pieces, each placed where the parser reads a date or a tag.
+const PIECES: &[&str] = &[
+    "2015-06-04",
+    "2015-06-04T09:15:00Z",
+    "2015-06-04 17:05:00+09:00",
+    "Tuesday, June 09, 2015 at 9:15 am",
+    "June 9, 2015 @ 7:40 pm",
+    "Tue, 09 Jun 2015 09:15:00 -0500",
+    "06/04/2015",
+    "12:05 a.m. Sept. 1st, 2020",
+    "By Jane Doe | May 5, 2020",
+    "Posted on June 2, 2014 by Kim Park",
+    "WASHINGTON (AP) — The Senate voted.",
+    "Comment posted by Ann on May 2, 2011 @ 4:25 pm",
+    "Jane Doe says:",
+    "Jane • 3 years ago",
+    "3 thoughts on “Why”",
+    "Follow Jane Doe on Twitter",
+    "Posted by Jo Park at 9:15 AM",
+    "Subject: Re: Talks",
+    "[a](b) ![c](d) **e** _f_",
+];
+
+const HTML_PIECES: &[&str] = &[
+    r#"<time datetime="2015-06-04T09:15">June 4</time>"#,
+    r#"<p><time datetime="2015-06-04">June<p>4</time></p>"#,
+    r#"<meta property="article:published_time" content="2015-06-04T09:15:00Z">"#,
+    r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","datePublished":"2015-06-04","author":{"name":"Jo"}}</script>"#,
+    r#"<p class="byline">By Jane Doe, March 01, 2008</p>"#,
+    r#"<a rel="author" href="/x">Jane Doe</a>"#,
+    r#"<div id="comments"><h2>2 Comments</h2><b>Ann</b> says:<br>June 2, 2014 at 10:01 am<p>Hi.</p></div>"#,
+    "<p>a &amp; b &#x2014; &#8220;c&#8221; &bogus; &</p>",
+    "<!-- c --><br/><img alt='x>y'>",
+];
+
+/// Every way of putting `c` into `piece`: before each character, instead of it, and the piece
+/// cut after it.
+fn variants(piece: &str, c: char) -> Vec<String> {
+    let mut out = Vec::new();
+    let bounds: Vec<usize> = piece.char_indices().map(|(i, _)| i).chain([piece.len()]).collect();
+    for (k, &at) in bounds.iter().enumerate() {
+        out.push(format!("{}{c}{}", &piece[..at], &piece[at..]));
+        if let Some(&next) = bounds.get(k + 1) {
+            out.push(format!("{}{c}{}", &piece[..at], &piece[next..]));
+        }
+        out.push(piece[..at].to_string());
+    }
+    out
+}
+
+#[test]
+fn multibyte_characters_anywhere_in_dates_and_tags_never_panic() {
+    use storyscope::article::{parse, Format};
+    let known = storyscope::Metadata::default();
+    let mut cases = 0;
+    for c in ['é', '—', '€', '😀', '\u{301}', '<', '&', '"'] {
+        for piece in PIECES {
+            for v in variants(piece, c) {
+                let _ = storyscope::calendar::parse_iso(&v);
+                let texts = [
+                    format!("Title\n\n{v}\n\nBody text here.\n\n{v}"),
+                    format!("---\ndate: {v}\ntitle: {v}\n---\n\n{v}\n\nBody."),
+                    format!("<html><head><meta property=\"article:published_time\" content=\"{v}\"></head><body><time datetime=\"{v}\">{v}</time><p class=\"byline\">{v}</p><p>Body.</p></body></html>"),
+                    format!("<script type=\"application/ld+json\">{{\"headline\":\"{v}\",\"datePublished\":\"{v}\",\"author\":\"{v}\"}}</script><p>{v}</p>"),
+                ];
+                for (text, format) in texts.iter().zip([Format::Plain, Format::Markdown, Format::Html, Format::Html]) {
+                    let _ = parse(text, Some(format), "case", &known);
+                    cases += 1;
+                }
+            }
+        }
+        for piece in HTML_PIECES {
+            for v in variants(piece, c) {
+                let _ = parse(&format!("<body>{v}<p>Body text.</p>{v}</body>"), Some(Format::Html), "case", &known);
+                cases += 1;
+            }
+        }
+    }
+    assert!(cases > 5_000, "{cases} cases");
+}
+
+#[test]
+fn facts_given_from_outside_win_over_the_text() {
+    use storyscope::model::PublishedSource;
+    let text = "Old Title\n\nMarch 01, 2008\n\nBy Ann Lee\n\nThe council met on Monday.";
+    let known = storyscope::Metadata {
+        title: Some("New Title".into()),
+        published: Some(storyscope::Published { stamp: "2009-04-02".parse().unwrap(), source: PublishedSource::Flag }),
+        author: Some("Bo Diaz".into()),
+        outlet: Some("The Ledger".into()),
+        url: None,
+    };
+    let input = storyscope::Input {
+        id: "pasted".into(),
+        name: "pasted".into(),
+        content: text.into(),
+        known,
+        ..Default::default()
+    };
+    let doc = &storyscope::extract(&[input]).extraction.documents[0];
+    let got = (
+        doc.title.as_str(),
+        doc.published.map(|s| s.to_string()),
+        doc.published_source,
+        doc.author.as_deref(),
+        doc.outlet.as_deref(),
+    );
+    assert_eq!(
+        got,
+        ("New Title", Some("2009-04-02".into()), PublishedSource::Flag, Some("Bo Diaz"), Some("The Ledger"))
+    );
+    assert_eq!(doc.text, "The council met on Monday.");
+}
+
+/// Varied stories, each as readers paste them, joined into one long text.
+fn many_stories(target_bytes: usize) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut pieces: Vec<String> = storyscope::seeds::inputs().into_iter().map(|i| i.content).collect();
+    let mut names: Vec<_> = std::fs::read_dir(dir.join("tests/articles")).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    for path in names.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+        pieces.push(std::fs::read_to_string(path).unwrap());
+    }
+    let mut text = String::new();
+    let mut k = 0;
+    while text.len() < target_bytes {
+        let piece = &pieces[k % pieces.len()];
+        // Vary the pieces: every other one with its paragraphs one per line.
+        if k % 2 == 1 {
+            text.push_str(&piece.replace("\n\n", "\n"));
+        } else {
+            text.push_str(piece);
+        }
+        text.push_str("\n\n");
+        k += 1;
+    }
+    text
+}
+
+#[test]
+fn a_long_text_of_many_stories_stays_in_the_body() {
+    use storyscope::article::{parse, Format};
+    let text = many_stories(1_600_000);
+    let article = parse(&text, Some(Format::Plain), "many.txt", &storyscope::Metadata::default()).unwrap();
+    // Letters and digits, not the blank lines and indentation between paragraphs.
+    let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    let body: usize = article.paragraphs.iter().map(|p| visible(&p.text)).sum();
+    let comments: usize = article.comments.iter().map(|c| visible(&c.text)).sum();
+    let share = body as f64 / visible(&text) as f64;
+    assert!(share >= 0.9, "{:.1}% of the text in the body, {comments} characters in comments", share * 100.0);
 }

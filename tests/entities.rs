@@ -82,7 +82,13 @@ fn load_cases() -> Vec<Case> {
                 id: id.clone(),
                 name: format!("{id}.txt"),
                 content: format!("{title}\n\n{body}\n"),
-                known: storyscope::Known { published: Some("2015-06-01".into()), ..Default::default() },
+                known: storyscope::Metadata {
+                    published: Some(storyscope::Published {
+                        stamp: "2015-06-01".parse().unwrap(),
+                        source: storyscope::model::PublishedSource::Flag,
+                    }),
+                    ..Default::default()
+                },
                 ..Default::default()
             });
             case.bodies.push(body);

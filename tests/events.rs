@@ -2,7 +2,7 @@
 //! of one strike must merge, and the seeds' timeline.
 
 use storyscope::model::{Event, PublishedSource};
-use storyscope::{extract, Input, Known};
+use storyscope::{extract, Input, Metadata, Published};
 
 fn input(id: &str, content: &str, published: &str) -> Input {
     Input {
@@ -10,10 +10,9 @@ fn input(id: &str, content: &str, published: &str) -> Input {
         name: format!("{id}.txt"),
         content: content.to_string(),
         format: None,
-        known: Known {
-            published: Some(published.to_string()),
-            published_source: PublishedSource::Flag,
-            ..Known::default()
+        known: Metadata {
+            published: Some(Published { stamp: published.parse().expect("a date"), source: PublishedSource::Flag }),
+            ..Metadata::default()
         },
     }
 }
@@ -86,7 +85,7 @@ fn clauses_with_a_predicate_make_events_and_undated_ones_say_so() {
         name: "storm.txt".to_string(),
         content: story.to_string(),
         format: None,
-        known: Known::default(),
+        known: Metadata::default(),
     };
     let events = extract(&[undated]).extraction.events;
     // The attribution line joins the event its date gives; it is no event of its own.

@@ -33,7 +33,7 @@ fn document(id: &str, title: &str, published: Option<&str>, text: &str) -> Docum
     Document {
         id: id.into(),
         title: title.into(),
-        published: published.map(String::from),
+        published: published.map(|p| p.parse().expect("a date")),
         text: text.into(),
         paragraphs,
         ..Document::default()

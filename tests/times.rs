@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 use storyscope::model::{PublishedSource, TimexType};
-use storyscope::{extract, Input, Known};
+use storyscope::{extract, Input, Metadata, Published};
 
 /// One expected expression: code-point extent, type and value.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -98,7 +98,13 @@ fn run_corpus(cases: &[&Case]) -> Vec<Vec<Expected>> {
             // A title line keeps the sentence in the body.
             content: format!("Case {i}\n\n{}\n", c.text),
             format: None,
-            known: Known { published: c.dct.clone(), published_source: PublishedSource::Flag, ..Known::default() },
+            known: Metadata {
+                published: c
+                    .dct
+                    .as_deref()
+                    .map(|d| Published { stamp: d.parse().expect("a dct"), source: PublishedSource::Flag }),
+                ..Metadata::default()
+            },
         })
         .collect();
     let extraction = extract(&inputs).extraction;

@@ -64,6 +64,40 @@ fn user_articles_are_extracted_and_offsets_count_code_points() {
 }
 
 #[wasm_bindgen_test]
+fn facts_given_with_an_article_win_over_its_text() {
+    let given = article("pasted", "Old Title\n\nMarch 01, 2008\n\nBy Ann Lee\n\nThe council met on Monday.");
+    for (key, value) in [
+        ("title", "New Title"),
+        ("published", "2009-04-02"),
+        ("author", "Bo Diaz"),
+        ("outlet", "The Ledger"),
+        ("url", " "),
+    ] {
+        Reflect::set(&given, &key.into(), &value.into()).unwrap();
+    }
+    let bad_date = article("bad", "Title\n\nText.");
+    Reflect::set(&bad_date, &"published".into(), &"2009-02-30".into()).unwrap();
+    let articles = Array::new();
+    articles.push(&given);
+    articles.push(&bad_date);
+    let out = storyscope::wasm_api::extract(articles.into(), false).expect("extract");
+    let doc = array(&out, "documents").get(0);
+    assert_eq!(get(&doc, "title").as_string().as_deref(), Some("New Title"));
+    assert_eq!(get(&doc, "published").as_string().as_deref(), Some("2009-04-02"));
+    assert_eq!(get(&doc, "published_source").as_string().as_deref(), Some("flag"));
+    assert_eq!(get(&doc, "author").as_string().as_deref(), Some("Bo Diaz"));
+    assert_eq!(get(&doc, "outlet").as_string().as_deref(), Some("The Ledger"));
+    assert!(get(&doc, "url").is_null(), "a blank fact is not given");
+    // The text's own title, dateline and byline still leave the body.
+    assert_eq!(get(&doc, "text").as_string().as_deref(), Some("The council met on Monday."));
+    // A date that is not one is named, not ignored.
+    let failures = array(&out, "failures");
+    assert_eq!(failures.length(), 1);
+    let reason = get(&failures.get(0), "reason").as_string().unwrap_or_default();
+    assert!(reason.contains("publication date") && reason.contains("2009-02-30"), "{reason}");
+}
+
+#[wasm_bindgen_test]
 fn bad_input_is_reported_not_panicked() {
     // Not an array: a readable error.
     let err = storyscope::wasm_api::extract(JsValue::from_str("nope"), false).expect_err("must fail");

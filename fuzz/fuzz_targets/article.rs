@@ -7,5 +7,5 @@ fuzz_target!(|data: &[u8]| {
     let Some((&first, rest)) = data.split_first() else { return };
     let format = [Format::Plain, Format::Markdown, Format::Html][usize::from(first % 3)];
     let text = String::from_utf8_lossy(rest);
-    let _ = article::parse(&text, Some(format), "fuzz");
+    let _ = article::parse(&text, Some(format), "fuzz", &article::Metadata::default());
 });

@@ -2,11 +2,24 @@
 //! paragraphs (list items kept as items), and reader comments and pingbacks apart from the body.
 //!
 //! Three input formats share one block-level parser (`blocks`): plain text as exported from
-//! blogs and wires, Markdown with YAML front matter (`markdown`), and HTML (`html`). This module
-//! does no language analysis: names, quotes and dates in the body are found later.
+//! blogs, wires and e-mail (`lines` splits it into paragraphs), Markdown with YAML front matter
+//! (`markdown`), and HTML (`html`, which finds the main content and reads the page's metadata).
+//! The block parser takes the comment sections apart (`comments`) and the title, dateline and
+//! byline off the text (`header`).
+//!
+//! What is known about an article besides its body is one [`Metadata`] record, whatever says
+//! it: the caller (it wins), front matter or HTML metadata, then the text's own header.
+//! Publication dates stay [`Stamp`]s; they are written as text only in the contract.
+//!
+//! This module does no language analysis: names, quotes and dates in the body are found later.
+//! Every step is linear in the input, and no string is sliced at an offset that is not proven
+//! to be a character boundary.
 
 mod blocks;
+mod comments;
+mod header;
 mod html;
+mod lines;
 mod markdown;
 
 use crate::calendar::Stamp;
@@ -30,8 +43,7 @@ impl Format {
             "html" | "htm" | "xhtml" => Format::Html,
             "txt" | "text" => Format::Plain,
             _ => {
-                let head =
-                    content.trim_start().get(..200.min(content.trim_start().len())).unwrap_or("").to_ascii_lowercase();
+                let head = head(content.trim_start(), 200).to_ascii_lowercase();
                 if head.starts_with("<!doctype html")
                     || head.starts_with("<html")
                     || head.contains("<body")
@@ -75,15 +87,43 @@ impl std::error::Error for ArticleError {}
 /// The largest article accepted (a long feature is ~100 KB; this leaves room for HTML markup).
 pub const MAX_ARTICLE_BYTES: usize = 8 * 1024 * 1024;
 
-/// A structured article, before the body is joined into one text.
+/// What is known about an article besides its body: title, publication date, author, outlet
+/// and URL. One record serves every source of such facts — the caller (a seed manifest, the
+/// `--dct` flag, the page's form), front matter, HTML metadata, and the text's own header —
+/// merged by precedence with [`Metadata::or`].
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Article {
-    pub title: String,
-    pub published: Option<Stamp>,
-    pub published_source: PublishedSource,
+pub struct Metadata {
+    pub title: Option<String>,
+    pub published: Option<Published>,
     pub author: Option<String>,
     pub outlet: Option<String>,
     pub url: Option<String>,
+}
+
+/// A publication date and where it was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Published {
+    pub stamp: Stamp,
+    pub source: PublishedSource,
+}
+
+impl Metadata {
+    /// The fields set in `self`, with the gaps filled from `other` (which has lower precedence).
+    pub fn or(self, other: Metadata) -> Metadata {
+        Metadata {
+            title: self.title.or(other.title),
+            published: self.published.or(other.published),
+            author: self.author.or(other.author),
+            outlet: self.outlet.or(other.outlet),
+            url: self.url.or(other.url),
+        }
+    }
+}
+
+/// A structured article, before the body is joined into one text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Article {
+    pub meta: Metadata,
     pub paragraphs: Vec<Block>,
     pub comments: Vec<Comment>,
 }
@@ -108,14 +148,15 @@ impl Article {
             text.push_str(&block.text);
             paragraphs.push(Paragraph { start, end: text.len(), item: block.item });
         }
+        let meta = self.meta;
         Document {
             id,
-            title: self.title,
-            published: self.published.map(|s| s.to_string()),
-            published_source: if self.published.is_some() { self.published_source } else { PublishedSource::None },
-            author: self.author,
-            outlet: self.outlet,
-            url: self.url,
+            title: meta.title.unwrap_or_default(),
+            published: meta.published.map(|p| p.stamp),
+            published_source: meta.published.map_or(PublishedSource::None, |p| p.source),
+            author: meta.author,
+            outlet: meta.outlet,
+            url: meta.url,
             text,
             paragraphs,
             comments: self.comments,
@@ -123,8 +164,12 @@ impl Article {
     }
 }
 
-/// Parses raw content into an article. `name` (a file name) helps guess the format.
-pub fn parse(content: &str, format: Option<Format>, name: &str) -> Result<Article, ArticleError> {
+/// Parses raw content into an article. `name` (a file name) helps guess the format; `known`
+/// holds facts given from outside the text, which win over what the text says.
+///
+/// # Errors
+/// An input that is empty, binary, too large, or holds no text.
+pub fn parse(content: &str, format: Option<Format>, name: &str, known: &Metadata) -> Result<Article, ArticleError> {
     if content.len() > MAX_ARTICLE_BYTES {
         return Err(ArticleError::TooLarge { bytes: content.len(), limit: MAX_ARTICLE_BYTES });
     }
@@ -135,15 +180,26 @@ pub fn parse(content: &str, format: Option<Format>, name: &str) -> Result<Articl
         return Err(ArticleError::Binary);
     }
     let content = normalize_whitespace(content);
-    let article = match format.unwrap_or_else(|| Format::guess(name, &content)) {
-        Format::Plain => blocks::parse(&content, blocks::Given::default()),
+    let mut article = match format.unwrap_or_else(|| Format::guess(name, &content)) {
+        Format::Plain => blocks::parse_plain(&content),
         Format::Markdown => markdown::parse(&content),
         Format::Html => html::parse(&content),
     };
-    if article.paragraphs.is_empty() && article.title.is_empty() {
+    if article.paragraphs.is_empty() && article.meta.title.as_deref().unwrap_or("").is_empty() {
         return Err(ArticleError::NoText);
     }
+    article.meta = known.clone().or(article.meta);
     Ok(article)
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+pub(crate) fn head(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    // OK because the loop stopped on a boundary (0 always is one).
+    &s[..end]
 }
 
 /// NUL bytes or a high share of control characters mean this is not text.

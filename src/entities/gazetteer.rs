@@ -4,8 +4,8 @@
 //!
 //! It only answers "what is this exact name"; finding names in text is `recognize`'s job.
 
+use super::features::{hash_bytes, KeyMap};
 use super::gazetteer_data::{DEMONYMS, ORGANIZATIONS, PLACES};
-use std::collections::HashMap;
 
 /// What a surface form names in the gazetteer, with its canonical name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,13 +17,14 @@ pub(crate) enum Known {
 }
 
 pub(crate) struct Gazetteer {
-    /// By folded key: the entry, and whether it only counts written in capitals.
-    by_key: HashMap<String, (Known, bool)>,
+    /// By the hash of the folded key (`features::hash_bytes`): the entry, and whether it only
+    /// counts written in capitals.
+    by_hash: KeyMap<(Known, bool)>,
 }
 
 impl Gazetteer {
     pub(crate) fn new() -> Self {
-        let mut by_key = HashMap::new();
+        let mut by_hash = KeyMap::default();
         // Organizations first: "Foreign Policy" the magazine is not a place, and the first
         // table to claim a key keeps it.
         for (table, make) in [
@@ -34,19 +35,29 @@ impl Gazetteer {
             for line in table.lines() {
                 let (surface, canonical) = line.split_once('=').unwrap_or((line, line));
                 if !surface.is_empty() {
-                    by_key.entry(key(surface)).or_insert((make(canonical), is_short_acronym(surface)));
+                    by_hash
+                        .entry(hash_bytes(key(surface).as_bytes()))
+                        .or_insert((make(canonical), is_short_acronym(surface)));
                 }
             }
         }
-        Gazetteer { by_key }
+        Gazetteer { by_hash }
+    }
+
+    /// The entry whose folded key (words joined by single spaces) hashes to `hash`;
+    /// `capitals` tells whether the name was written without lowercase letters (short acronyms
+    /// count only then).
+    pub(crate) fn lookup_hash(&self, hash: u64, capitals: bool) -> Option<Known> {
+        let &(known, caps_only) = self.by_hash.get(&hash)?;
+        (!caps_only || capitals).then_some(known)
     }
 
     /// The gazetteer entry for `name` (words joined by single spaces), if any.
+    #[cfg(test)]
     pub(crate) fn lookup(&self, name: &str) -> Option<Known> {
         // Short all-caps entries ("US", "WHO", "AP") must be written in capitals to count:
         // "Who" and "Us" are words.
-        let &(known, caps_only) = self.by_key.get(&key(name))?;
-        (!caps_only || !name.chars().any(char::is_lowercase)).then_some(known)
+        self.lookup_hash(hash_bytes(key(name).as_bytes()), !name.chars().any(char::is_lowercase))
     }
 }
 
@@ -54,54 +65,12 @@ fn is_short_acronym(surface: &str) -> bool {
     surface.chars().filter(|c| c.is_alphabetic()).count() <= 4 && !surface.chars().any(char::is_lowercase)
 }
 
-/// Lowercase, diacritics folded, `’` as `'`: the form every lookup and merge compares.
+/// The folded form every lookup and merge compares: the token view's keys (lowercase,
+/// accents folded, `’` as `'`), of a whole name.
 pub(crate) fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        out.push(fold_char(c));
-    }
-    out.to_lowercase()
-}
-
-fn fold_char(c: char) -> char {
-    const FOLDS: &[(&str, char)] = &[
-        ("àáâãäåāăą", 'a'),
-        ("ÀÁÂÃÄÅĀĂĄ", 'A'),
-        ("çćĉċč", 'c'),
-        ("ÇĆĈĊČ", 'C'),
-        ("ďđ", 'd'),
-        ("ĎĐ", 'D'),
-        ("èéêëēĕėęě", 'e'),
-        ("ÈÉÊËĒĔĖĘĚ", 'E'),
-        ("ğģ", 'g'),
-        ("ĞĢ", 'G'),
-        ("ìíîïīĭįı", 'i'),
-        ("ÌÍÎÏĪĬĮİ", 'I'),
-        ("ľłĺļ", 'l'),
-        ("ĽŁĹĻ", 'L'),
-        ("ñńňņ", 'n'),
-        ("ÑŃŇŅ", 'N'),
-        ("òóôõöøōő", 'o'),
-        ("ÒÓÔÕÖØŌŐ", 'O'),
-        ("řŕ", 'r'),
-        ("ŘŔ", 'R'),
-        ("śšşș", 's'),
-        ("ŚŠŞȘ", 'S'),
-        ("ťţț", 't'),
-        ("ŤŢȚ", 'T'),
-        ("ùúûüūůűų", 'u'),
-        ("ÙÚÛÜŪŮŰŲ", 'U'),
-        ("ýÿ", 'y'),
-        ("ÝŸ", 'Y'),
-        ("žźż", 'z'),
-        ("ŽŹŻ", 'Z'),
-        ("’‘", '\''),
-        ("‐‑–", '-'),
-    ];
-    if c.is_ascii() {
-        return c;
-    }
-    FOLDS.iter().find(|(set, _)| set.contains(c)).map_or(c, |&(_, to)| to)
+    crate::text::fold::fold_token(s, &mut out);
+    out
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! It does not find names (that is `recognize`).
 
 use super::gazetteer::key;
+use super::names::Names;
 use super::recognize::{Candidate, Certainty, Found, Kind};
 use super::{Entities, Gender, MentionRef};
 use crate::doc::Doc;
@@ -24,24 +25,41 @@ struct Draft {
     genders: [bool; 2],
     /// (document index, candidate index)
     mentions: Vec<(usize, usize)>,
+    /// Merge keys of `name`, kept up to date with it: surname and given name of a person.
+    keys: Option<(String, String)>,
+    /// The folded name, and its first word.
+    name_key: String,
+    first_key: String,
 }
 
 impl Draft {
     fn new(kind: Kind, c: &Candidate) -> Self {
-        Draft {
+        let mut draft = Draft {
             kind,
-            name: c.words.clone(),
+            name: Vec::new(),
             canonical: c.canonical.map(str::to_string),
             roles: Vec::new(),
             genders: [false; 2],
             mentions: Vec::new(),
-        }
+            keys: None,
+            name_key: String::new(),
+            first_key: String::new(),
+        };
+        draft.rename(&c.words);
+        draft
+    }
+
+    fn rename(&mut self, words: &[String]) {
+        self.name = words.to_vec();
+        self.keys = person_keys(words);
+        self.name_key = key(&words.join(" "));
+        self.first_key = words.first().map(|w| key(w)).unwrap_or_default();
     }
 
     fn add(&mut self, doc: usize, index: usize, c: &Candidate) {
         self.mentions.push((doc, index));
         if name_words(&c.words) > name_words(&self.name) {
-            self.name = c.words.clone();
+            self.rename(&c.words);
         }
         if let Some(role) = &c.role {
             if !self.roles.contains(role) {
@@ -92,15 +110,18 @@ fn skeleton(name: &str) -> String {
     out
 }
 
-fn same_given_name(a: &str, b: &str) -> bool {
+/// Given names of one person: equal, nicknames of each other (the generated list), or
+/// transliterations (the same consonant skeleton).
+fn same_given_name(names: &Names, a: &str, b: &str) -> bool {
     a == b
+        || names.same_given_name(a, b)
         || (a.chars().next() == b.chars().next()
             && skeleton(a) == skeleton(b)
             && a.chars().count().abs_diff(b.chars().count()) <= 2
             && a.len().min(b.len()) >= 4)
 }
 
-pub(crate) fn merge(docs: &[Doc], found: &[Found]) -> Entities {
+pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
     let mut drafts: Vec<Draft> = Vec::new();
     // Surname key → people with that surname (full names only).
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
@@ -119,7 +140,7 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found]) -> Entities {
                     let same = people
                         .iter()
                         .copied()
-                        .find(|&p| person_keys(&drafts[p].name).is_some_and(|(_, g)| same_given_name(&g, &given)));
+                        .find(|&p| drafts[p].keys.as_ref().is_some_and(|(_, g)| same_given_name(names, g, &given)));
                     same.unwrap_or_else(|| {
                         drafts.push(Draft::new(Kind::Person, c));
                         people.push(drafts.len() - 1);
@@ -153,7 +174,7 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found]) -> Entities {
                 continue;
             }
             let word = key(c.words.last().map_or("", String::as_str));
-            let target = resolve_lone_word(&drafts, &in_doc, &by_surname, &word, c, |p| {
+            let target = resolve_lone_word(&drafts, &in_doc, &by_surname, names, &word, c, |p| {
                 // How often, and how lately, `p` was mentioned before this one: the most
                 // mentioned wins, then the nearest.
                 // Read off this document's assignments, not the entity's corpus-wide mentions,
@@ -168,10 +189,10 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found]) -> Entities {
             });
             let target = match target {
                 Some(t) => t,
-                None if c.certainty == Certainty::ResolveOnly => continue,
                 None => {
                     let kind = c.kind;
-                    *by_key.entry(format!("{:?}:{}", kind, word)).or_insert_with(|| {
+                    let name = c.canonical.map_or_else(|| word.clone(), key);
+                    *by_key.entry(format!("{:?}:{}", kind, name)).or_insert_with(|| {
                         drafts.push(Draft::new(kind, c));
                         drafts.len() - 1
                     })
@@ -184,19 +205,31 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found]) -> Entities {
     build(docs, found, drafts)
 }
 
-/// The entity a lone word belongs to: a person of this document with that surname (the one
-/// most mentioned before it), or with that first name; a place or organization of this
-/// document with that name; else the only person of the corpus with that surname.
+/// The entity a lone word belongs to. A person: a person of this document with that surname
+/// (the one most mentioned before it), or the only one with that given name or a nickname of
+/// it, else the only person of the corpus with that surname. A place or organization: one of
+/// its kind in this document with that name, or whose name it opens ("Lockheed" after
+/// "Lockheed Martin").
 fn resolve_lone_word(
     drafts: &[Draft],
     in_doc: &[usize],
     by_surname: &HashMap<String, Vec<usize>>,
+    names: &Names,
     word: &str,
     c: &Candidate,
     mentions_before: impl Fn(usize) -> (usize, usize),
 ) -> Option<usize> {
-    let surname_of = |p: usize| person_keys(&drafts[p].name).map(|(last, _)| last);
-    let given_of = |p: usize| person_keys(&drafts[p].name).map(|(_, given)| given);
+    if c.kind != Kind::Person {
+        return in_doc.iter().copied().find(|&p| {
+            let d = &drafts[p];
+            d.kind == c.kind
+                && (d.canonical.as_deref().map(key).as_deref() == Some(word)
+                    || d.name_key == word
+                    || (d.name.len() > 1 && d.first_key == word))
+        });
+    }
+    let surname_of = |p: usize| drafts[p].keys.as_ref().map(|(last, _)| last.as_str());
+    let given_of = |p: usize| drafts[p].keys.as_ref().map(|(_, given)| given.as_str());
     let people_here: Vec<usize> = in_doc.iter().copied().filter(|&p| drafts[p].kind == Kind::Person).collect();
     // "Ms. Reilly" is not the Reilly already called "Mr.".
     let compatible = |p: usize| match c.gender {
@@ -205,29 +238,22 @@ fn resolve_lone_word(
         None => true,
     };
     let by_last: Vec<usize> =
-        people_here.iter().copied().filter(|&p| surname_of(p).as_deref() == Some(word) && compatible(p)).collect();
+        people_here.iter().copied().filter(|&p| surname_of(p) == Some(word) && compatible(p)).collect();
     if !by_last.is_empty() {
         return by_last.iter().copied().max_by_key(|&p| (mentions_before(p), std::cmp::Reverse(p)));
     }
-    if c.kind == Kind::Person && c.certainty != Certainty::Sure || c.titled {
-        let by_first: Vec<usize> =
-            people_here.iter().copied().filter(|&p| given_of(p).as_deref() == Some(word)).collect();
-        if by_first.len() == 1 && !c.titled {
+    if !c.titled {
+        let by_first: Vec<usize> = people_here
+            .iter()
+            .copied()
+            .filter(|&p| given_of(p).is_some_and(|g| same_given_name(names, g, word)))
+            .collect();
+        if by_first.len() == 1 {
             return by_first.first().copied();
         }
     }
-    if !c.titled {
-        let other = in_doc.iter().copied().find(|&p| {
-            drafts[p].kind != Kind::Person
-                && (drafts[p].canonical.as_deref().map(key).as_deref() == Some(word)
-                    || key(&drafts[p].name.join(" ")) == word)
-        });
-        if other.is_some() {
-            return other;
-        }
-    }
     match by_surname.get(word).map(Vec::as_slice) {
-        Some([only]) if c.kind == Kind::Person || c.certainty != Certainty::Sure => Some(*only),
+        Some([only]) => Some(*only),
         _ => None,
     }
 }
@@ -321,9 +347,11 @@ mod tests {
 
     #[test]
     fn transliterations_share_a_skeleton() {
-        assert!(same_given_name("andrei", "andrey"));
-        assert!(same_given_name("alexei", "alexey"));
-        assert!(!same_given_name("thomas", "anne"));
-        assert!(!same_given_name("dan", "don"));
+        let names = Names::new();
+        assert!(same_given_name(&names, "andrei", "andrey"));
+        assert!(same_given_name(&names, "alexei", "alexey"));
+        assert!(same_given_name(&names, "ted", "edward"));
+        assert!(!same_given_name(&names, "thomas", "anne"));
+        assert!(!same_given_name(&names, "dan", "don"));
     }
 }

@@ -3,9 +3,11 @@
 //!
 //! Input: the analyzed documents. Output: the contract's `entities` (byte offsets) plus an
 //! index of mentions per document that later stages (quote speakers, event participants) use.
-//! The stages: `recognize` finds candidate names per document (rules + the generated
-//! `gazetteer`), `merge` joins them into entities. It does not attribute quotes or date
-//! anything, and it resolves no pronouns.
+//! The stages: `features` builds each document's view of its words (word classes from the
+//! generated `gazetteer` and `names` lists and the rule `lexicon`), `tagger` finds names with
+//! the learned model, `recognize` cuts titles and roles out of them and decides each name's
+//! kind over the whole document, then over the corpus, and `merge` joins them into entities.
+//! It does not attribute quotes or date anything, and it resolves no pronouns.
 //!
 //! Decisions: a demonym or adjective ("Russian", "Poles") is not a mention of its place (news
 //! gold standards type it NORP, not GPE), but it is kept in [`Entities::demonyms`] as a link
@@ -13,12 +15,19 @@
 //! (`person:martin-holloway`, given name and surname only; `place:united-states`), with `-2`
 //! … appended on a clash.
 
+mod features;
 mod gazetteer;
 #[rustfmt::skip]
 mod gazetteer_data;
 mod lexicon;
 mod merge;
+mod names;
+#[rustfmt::skip]
+mod names_data;
 mod recognize;
+mod tagger;
+#[cfg(feature = "train")]
+pub mod train;
 
 use crate::doc::Doc;
 use crate::model::{Entity, Span};
@@ -53,12 +62,41 @@ pub(crate) struct Entities {
 
 /// Recognizes and merges the entities of all documents.
 pub(crate) fn extract(docs: &[Doc]) -> Entities {
-    let gazetteer = gazetteer::Gazetteer::new();
-    let context = recognize::Context::new(&gazetteer, docs);
-    let found: Vec<recognize::Found> = docs.iter().map(|doc| recognize::recognize(doc, &context)).collect();
-    let mut entities = merge::merge(docs, &found);
+    extract_with(docs, tagger::Model::builtin())
+}
+
+/// [`extract`] with another tagger model (the training script's first round).
+pub(crate) fn extract_with(docs: &[Doc], model: &tagger::Model) -> Entities {
+    let (gazetteer, names) = tables();
+    let mut views: Vec<features::View> = docs.iter().map(|doc| features::View::new(&doc.analysis)).collect();
+    let mut lowercase = features::KeySet::default();
+    for view in &views {
+        view.collect_lowercase(&mut lowercase);
+    }
+    let lexicons = features::Lexicons { gazetteer, names, lowercase };
+    let mut found: Vec<recognize::Found> = views
+        .iter_mut()
+        .map(|view| {
+            view.classify(&lexicons);
+            recognize::recognize(view, gazetteer, model)
+        })
+        .collect();
+    let surnames = recognize::full_name_surnames(&found);
+    for (view, f) in views.iter().zip(&mut found) {
+        recognize::corpus_surnames(view, gazetteer, &surnames, f);
+    }
+    drop(views);
+    recognize::decide_corpus_kinds(&mut found);
+    let mut entities = merge::merge(docs, &found, names);
     link_demonyms(&mut entities, &found);
     entities
+}
+
+/// The generated tables, built once per process.
+fn tables() -> (&'static gazetteer::Gazetteer, &'static names::Names) {
+    static GAZETTEER: std::sync::OnceLock<gazetteer::Gazetteer> = std::sync::OnceLock::new();
+    static NAMES: std::sync::OnceLock<names::Names> = std::sync::OnceLock::new();
+    (GAZETTEER.get_or_init(gazetteer::Gazetteer::new), NAMES.get_or_init(names::Names::new))
 }
 
 /// Points each demonym at its place's entity, when the story has one.

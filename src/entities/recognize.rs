@@ -1,35 +1,43 @@
-//! Recognition in one document: capitalized runs of tokens are cut into titles, demonyms
-//! and names, and each name is typed as a person, place or organization by rules (titles,
-//! honorifics, organization head words, context cues) and the gazetteer.
+//! Recognition in one document: the tagger's names become candidates, with titles and
+//! honorifics taken out into roles and gender, a leading article and a possessive cut,
+//! demonyms turned into links, and gazetteer names given their canonical form. Then the
+//! document decides: a name's kind is the one its mentions vote for together, and a lone word
+//! takes the kind of the fuller name it shortens ("Trump" after "Donald Trump").
 //!
-//! It does not decide which mentions are the same entity (that is `merge`), and it leaves
-//! single unknown words as guesses that `merge` settles against the fuller names it knows.
+//! It does not decide which mentions are the same entity (that is `merge`).
 
+use super::features::{class, strip_possessive, KeyMap, KeySet, View};
 use super::gazetteer::{Gazetteer, Known};
 use super::lexicon::{self, Title};
+use super::tagger::{self, Model, Tagged};
 use super::Gender;
-use crate::doc::Doc;
 use crate::model::Span;
-use crate::text::{Analysis, TokenKind};
-use std::collections::HashSet;
+use crate::text::TokenKind;
 use std::ops::Range;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Kind {
     Person,
     Place,
     Organization,
 }
 
-/// How sure the recognizer is of a candidate.
+impl Kind {
+    fn from_index(k: usize) -> Kind {
+        match k {
+            0 => Kind::Person,
+            1 => Kind::Place,
+            _ => Kind::Organization,
+        }
+    }
+}
+
+/// How sure recognition is of a candidate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Certainty {
-    /// A single unknown capitalized word opening a sentence: a name only if a fuller name
-    /// of the story vouches for it.
-    ResolveOnly,
-    /// A single unknown capitalized word inside a sentence.
+    /// A single word: a name of its own only if no fuller name of the story claims it.
     Guess,
-    /// A title, honorific, several name words, the gazetteer or a head word vouch for it.
+    /// Several words, a title or the gazetteer vouch for it.
     Sure,
 }
 
@@ -48,6 +56,16 @@ pub(crate) struct Candidate {
     pub gender: Option<Gender>,
     /// True when a title or honorific stood before the name.
     pub titled: bool,
+    /// The tagger's summed score for each kind (person, place, organization).
+    pub scores: [i32; 3],
+    /// Set when the document's fuller names decided the kind (corpus votes leave it alone).
+    pub anchored: bool,
+    /// Hashes of the folded name, its first word and its last word (votes and anchors).
+    pub key: u64,
+    /// What the document says elsewhere of its last word (`features::class::DOC_*`).
+    pub evidence: u64,
+    pub first: u64,
+    pub last: u64,
 }
 
 /// A demonym or adjective of a place (`Russian`, `Poles`): a link, not a mention.
@@ -63,313 +81,500 @@ pub(crate) struct Found {
     pub demonyms: Vec<DemonymUse>,
 }
 
-/// What every document's recognition shares: the gazetteer and the words the corpus writes
-/// in lowercase (a capitalized word that also appears lowercase is a common word, not a
-/// name, when it opens a sentence).
-pub(crate) struct Context<'g> {
-    pub gazetteer: &'g Gazetteer,
-    pub lowercase_words: HashSet<String>,
-}
-
-impl<'g> Context<'g> {
-    pub(crate) fn new(gazetteer: &'g Gazetteer, docs: &[Doc]) -> Self {
-        let mut lowercase_words = HashSet::new();
-        for doc in docs {
-            let a = &doc.analysis;
-            for (i, t) in a.tokens.iter().enumerate() {
-                if t.kind == TokenKind::Word && a.token_text(i).starts_with(|c: char| c.is_lowercase()) {
-                    lowercase_words.insert(a.token_text(i).to_string());
-                }
-            }
-        }
-        Context { gazetteer, lowercase_words }
-    }
-
-    fn is_common_word(&self, word: &str) -> bool {
-        self.lowercase_words.contains(&word.to_lowercase())
-    }
-}
+/// Lowercase words that are roles when they stand right before a name but are no title
+/// (`CEO`), written in capitals.
+const ROLE_ACRONYMS: &[&str] = &["CEO", "CFO", "COO", "CTO", "CIO"];
 
 /// Finds the candidate names and demonyms of one document.
-pub(crate) fn recognize(doc: &Doc, ctx: &Context) -> Found {
-    let a = &doc.analysis;
+pub(crate) fn recognize(view: &View, gazetteer: &Gazetteer, model: &Model) -> Found {
     let mut found = Found::default();
-    for sentence in &a.sentences {
-        let range = sentence.tokens.clone();
-        let headline = is_headline(a, range.clone());
-        let mut i = range.start;
-        while i < range.end {
-            if !is_name_word(a, i) {
-                i += 1;
-                continue;
+    let tagged = join_pieces(view, tagger::tag(model, view));
+    let mut covered = vec![false; view.len()];
+    for t in &tagged {
+        for c in &mut covered[t.tokens.clone()] {
+            *c = true;
+        }
+        Piece { view, gazetteer }.candidates(t, &mut found);
+    }
+    after_the_model(view, gazetteer, &covered, &mut found);
+    lone_words_of_full_names(view, gazetteer, &mut covered, &mut found);
+    // Demonyms outside names are links to their place.
+    for (i, &c) in view.classes.iter().enumerate() {
+        if c & class::DEMONYM != 0
+            && c & (class::PLACE_B | class::PLACE_I | class::ORG_B | class::ORG_I) == 0
+            && !covered[i]
+        {
+            if let Some(Known::Demonym(place)) = gazetteer.lookup_hash(view.hash[i], true) {
+                found.demonyms.push(DemonymUse { span: token_span(view, i..i + 1), place });
             }
-            let end = run_end(a, i, range.end);
-            let opens = i == range.start || opens_clause(a, i);
-            Run { a, ctx, tokens: i..end, opens, headline, sentence_end: range.end }.classify(&mut found);
-            i = end.max(i + 1);
         }
     }
+    found.candidates.sort_by_key(|c| (c.span.start, c.span.end));
+    found.demonyms.sort_by_key(|d| d.span.start);
+    decide_kinds(&mut found.candidates);
     found
 }
 
-/// A capitalized word, acronym or initial.
-fn is_name_word(a: &Analysis, i: usize) -> bool {
-    a.tokens[i].capitalized
+/// Joins the pieces of one person's name that the tagger cut apart: lowercase particles
+/// (`Pieter | van der | Berg`) and a quoted nickname (`Robert | "Bobby" | Nguyen`). A person
+/// name after particles alone takes them in (`van der Berg said`).
+fn join_pieces(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
+    let tagged = whole_known_names(view, tagged);
+    let a = view.a;
+    let is_particle = |i: usize| view.classes[i] & class::PARTICLE != 0 && view.classes[i] & class::LOWER != 0;
+    let is_quote = |i: usize| view.classes[i] & class::QUOTE != 0;
+    let mut out: Vec<Tagged> = Vec::with_capacity(tagged.len());
+    for mut t in tagged {
+        if t.kind == 0 {
+            let mut start = t.tokens.start;
+            while start > 0 && t.tokens.start - start < 3 && is_particle(start - 1) {
+                start -= 1;
+            }
+            if let Some(prev) = out.last_mut().filter(|p| p.kind == 0) {
+                let gap = prev.tokens.end..t.tokens.start;
+                let particles = !gap.is_empty() && gap.len() <= 3 && gap.clone().all(is_particle);
+                let nickname = gap.len() == 3
+                    && is_quote(gap.start)
+                    && is_quote(gap.start + 2)
+                    && view.classes[gap.start + 1] & class::CAP != 0;
+                if particles || nickname {
+                    prev.tokens.end = t.tokens.end;
+                    for k in 0..3 {
+                        prev.scores[k] += t.scores[k];
+                    }
+                    continue;
+                }
+            }
+            // Particles opening a sentence are capitalized and belong to the tagger.
+            if start < t.tokens.start
+                && (start == 0
+                    || a.tokens[start - 1].kind != TokenKind::Word
+                    || view.classes[start - 1] & class::CAP == 0)
+            {
+                t.tokens.start = start;
+            }
+        }
+        out.push(t);
+    }
+    out
 }
 
-fn possessive_suffix(word: &str) -> Option<usize> {
-    ["’s", "'s"].iter().find(|s| word.len() > s.len() && word.ends_with(*s)).map(|s| s.len())
-}
-
-/// The end of the capitalized run starting at `i`: name words, with `of` and particles
-/// inside; a possessive ends it.
-fn run_end(a: &Analysis, i: usize, limit: usize) -> usize {
-    let mut j = i;
-    while j < limit {
-        let word = a.token_text(j);
-        let quote = |k: usize| k < limit && matches!(a.token_text(k), "\"" | "“" | "”" | "‘" | "’");
-        if j > i && quote(j) && j + 3 < limit && is_name_word(a, j + 1) && quote(j + 2) && is_name_word(a, j + 3) {
-            // A nickname in quotes inside the name: Martin "Marty" Nguyen.
-            j += 3;
-        } else if is_name_word(a, j) {
-            j += 1;
-            if possessive_suffix(word).is_some() {
-                break;
-            }
-        } else if j > i && (word == "of" || lexicon::PARTICLES.contains(&word)) {
-            // `of` or a run of particles, then a name word: `Bank of …`, `van der Berg`.
-            let mut k = j + 1;
-            while k < limit && lexicon::PARTICLES.contains(&a.token_text(k)) {
-                k += 1;
-            }
-            if k < limit && is_name_word(a, k) && (word != "of" || k == j + 1) {
-                j = k;
-            } else {
-                break;
-            }
+/// A name of several words that the gazetteer knows whole ("New York Times") is one name of
+/// the gazetteer's kind, where the tagger cut it into pieces or took only part of it.
+fn whole_known_names(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
+    let mut known: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut i = 0;
+    while i < view.len() {
+        let c = view.classes[i];
+        let (inside, kind) = if c & class::ORG_B != 0 {
+            (class::ORG_I, 2)
+        } else if c & class::PLACE_B != 0 {
+            (class::PLACE_I, 1)
         } else {
-            break;
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        while end < view.len() && view.classes[end] & inside != 0 {
+            end += 1;
+        }
+        if end - i > 1 {
+            known.push((i..end, kind));
+        }
+        i = end;
+    }
+    if known.is_empty() {
+        return tagged;
+    }
+    let mut out: Vec<Tagged> = Vec::with_capacity(tagged.len());
+    let mut next = 0;
+    for t in tagged {
+        while next < known.len() && known[next].0.end <= t.tokens.start {
+            next += 1;
+        }
+        let Some((range, kind)) = known.get(next).cloned() else {
+            out.push(t);
+            continue;
+        };
+        let overlaps = t.tokens.start < range.end && range.start < t.tokens.end;
+        let inside = range.start <= t.tokens.start && t.tokens.end <= range.end;
+        if !overlaps || !inside || t.tokens == range {
+            out.push(t);
+            continue;
+        }
+        // A piece inside a known name: the whole name replaces it (once).
+        if out.last().map_or(true, |last| last.tokens != range) {
+            let mut scores = [0; 3];
+            scores[kind] = 1000;
+            out.push(Tagged { tokens: range, kind, scores });
         }
     }
-    j
+    out
 }
 
-/// True when the token before `i` opens a clause whose first word is capitalized anyway:
-/// a quote mark, a colon, a dash or a bracket.
-fn opens_clause(a: &Analysis, i: usize) -> bool {
-    i > 0
-        && a.tokens[i - 1].kind == TokenKind::Punct
-        && matches!(a.token_text(i - 1), "“" | "\"" | "‘" | "'" | ":" | "—" | "–" | "(" | "[" | "«" | "-")
-}
-
-/// A Title Case line ("Load More Comments", a headline pasted in the body): its capitals
-/// say nothing about names.
-fn is_headline(a: &Analysis, range: Range<usize>) -> bool {
-    let (mut long, mut capitalized) = (0, 0);
-    for i in range.clone() {
-        if a.tokens[i].kind == TokenKind::Word && a.token_text(i).chars().count() >= 4 {
-            long += 1;
-            capitalized += usize::from(is_name_word(a, i));
+/// A lone capitalized word the tagger left out that is the surname of a person the document
+/// names in full, or the given name of the only such person, is that person ("Kozlov said",
+/// after "Ivan Kozlov").
+fn lone_words_of_full_names(view: &View, gazetteer: &Gazetteer, covered: &mut [bool], found: &mut Found) {
+    let mut surnames = KeySet::default();
+    let mut given: KeyMap<usize> = KeyMap::default();
+    for c in found.candidates.iter().filter(|c| c.kind == Kind::Person && c.words.len() >= 2) {
+        surnames.insert(c.last);
+        *given.entry(c.first).or_default() += 1;
+    }
+    let piece = Piece { view, gazetteer };
+    for (i, &c) in view.classes.iter().enumerate() {
+        if covered[i] || c & class::CAP == 0 || c & (class::NEVER_NAME | class::TITLE | class::HONORIFIC) != 0 {
+            continue;
+        }
+        let h = view.hash[i];
+        if surnames.contains(&h) || given.get(&h) == Some(&1) {
+            covered[i] = true;
+            piece.push(found, i..i + 1, Kind::Person, one_hot(Kind::Person), None, None, false);
+            if let Some(last) = found.candidates.last_mut() {
+                last.anchored = true;
+            }
         }
     }
-    let ends_sentence = range.end > range.start && matches!(a.token_text(range.end - 1), "." | "”" | "\"");
-    long >= 3 && capitalized * 5 >= long * 4 && !ends_sentence
 }
 
-fn is_calendar_word(word: &str) -> bool {
-    crate::calendar::month_number(word).is_some() || crate::calendar::weekday(word).is_some()
+/// The surnames of the people a set of documents names in full.
+pub(crate) fn full_name_surnames(found: &[Found]) -> KeySet {
+    found
+        .iter()
+        .flat_map(|f| &f.candidates)
+        .filter(|c| c.kind == Kind::Person && c.words.len() >= 2)
+        .map(|c| c.last)
+        .collect()
 }
 
-fn is_acronym(word: &str) -> bool {
+/// Across the corpus: a capitalized run of up to three words that no name covers and that
+/// ends in the surname of a person named in full somewhere in the corpus is that person
+/// ("Dmitry Medvedev" in one article, after "Dmitri A. Medvedev" in another).
+pub(crate) fn corpus_surnames(view: &View, gazetteer: &Gazetteer, surnames: &KeySet, found: &mut Found) {
+    let mut covered = vec![false; view.len()];
+    for c in &found.candidates {
+        let first = view.a.token_from(c.span.start);
+        let last = view.a.token_from(c.span.end);
+        for k in covered.iter_mut().take(last.min(view.len())).skip(first) {
+            *k = true;
+        }
+    }
+    let piece = Piece { view, gazetteer };
+    let blocked =
+        class::NEVER_NAME | class::TITLE | class::HONORIFIC | class::HEADLINE | class::SHOUTING | class::CALENDAR;
+    let name_word = |i: usize| !covered[i] && view.classes[i] & class::CAP != 0 && view.classes[i] & blocked == 0;
+    let before = found.candidates.len();
+    for i in 0..view.len() {
+        if !name_word(i) || !surnames.contains(&view.hash[i]) || (i + 1 < view.len() && name_word(i + 1)) {
+            continue;
+        }
+        let mut start = i;
+        while start > 0 && i - start < 2 && name_word(start - 1) {
+            start -= 1;
+        }
+        piece.push(found, start..i + 1, Kind::Person, one_hot(Kind::Person), None, None, false);
+    }
+    for c in &mut found.candidates[before..] {
+        c.anchored = true;
+    }
+    found.candidates.sort_by_key(|c| (c.span.start, c.span.end));
+}
+
+/// The layer after the model: names the generated gazetteer knows and acronyms, where the
+/// model (trained on few of either) left the words outside every name. Their kind is then
+/// voted on like any other name's.
+fn after_the_model(view: &View, gazetteer: &Gazetteer, covered: &[bool], found: &mut Found) {
+    let piece = Piece { view, gazetteer };
+    let n = view.len();
+    let mut i = 0;
+    while i < n {
+        let c = view.classes[i];
+        if covered[i] || c & class::HEADLINE != 0 {
+            i += 1;
+            continue;
+        }
+        let (begin, inside, kind) = if c & class::ORG_B != 0 {
+            (class::ORG_B, class::ORG_I, Kind::Organization)
+        } else if c & class::PLACE_B != 0 {
+            (class::PLACE_B, class::PLACE_I, Kind::Place)
+        } else if is_acronym(view, i) || is_evidenced_organization(view, i) {
+            (0, 0, Kind::Organization)
+        } else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        while begin != 0
+            && end < n
+            && view.classes[end] & inside != 0
+            && view.classes[end] & begin == 0
+            && !covered[end]
+        {
+            end += 1;
+        }
+        piece.push(found, i..end, kind, one_hot(kind), None, None, false);
+        i = end;
+    }
+}
+
+/// A capitalized word the document calls "it" or counts shares of, never "he" or "she", and
+/// that is written capitalized inside a sentence and never in lowercase: an organization
+/// ("Veltrana cut its forecast … Shares of Veltrana fell").
+fn is_evidenced_organization(view: &View, i: usize) -> bool {
+    let c = view.classes[i];
+    let person = class::DOC_PERSON_PRONOUN | class::DOC_SURNAME | class::DOC_TITLED | class::DOC_GIVEN;
+    let excluded = class::COMMON
+        | class::NEVER_NAME
+        | class::TITLE
+        | class::HONORIFIC
+        | class::CALENDAR
+        | class::DEMONYM
+        | class::HEADLINE
+        | class::SHOUTING
+        | class::GIVEN_M
+        | class::GIVEN_F;
+    c & class::CAP != 0
+        && c & class::CAP_INSIDE != 0
+        && c & (class::DOC_IT_PRONOUN | class::DOC_ORG_CONTEXT) != 0
+        && c & (person | excluded) == 0
+}
+
+/// "40 million USD", "USD 40", "5 GB": a word in capitals beside a number is a currency or a
+/// unit.
+fn beside_number(view: &View, i: usize) -> bool {
+    let number = |k: usize| {
+        view.classes.get(k).is_some_and(|c| c & class::DIGIT != 0)
+            || (k < view.len() && matches!(view.key(k), "million" | "billion" | "trillion"))
+    };
+    view.classes[i] & class::ALL_CAPS != 0 && (number(i + 1) || (i > 0 && number(i - 1)))
+}
+
+/// A word of two to six capitals that names nothing else: an organization's acronym.
+fn is_acronym(view: &View, i: usize) -> bool {
+    let c = view.classes[i];
+    let excluded = class::NEVER_NAME
+        | class::DEMONYM
+        | class::TITLE
+        | class::HONORIFIC
+        | class::CALENDAR
+        | class::COMPANY_FORM
+        | class::SHOUTING
+        | class::DIGIT;
+    if c & class::ALL_CAPS == 0 || c & excluded != 0 {
+        return false;
+    }
+    if beside_number(view, i) {
+        return false;
+    }
+    let word = strip_possessive(view.a.token_text(i));
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
+    let roman = word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'));
+    (2..=6).contains(&letters) && letters == word.chars().count() && !roman && !ROLE_ACRONYMS.contains(&word)
 }
 
-/// Sentence-opening words that look like verbs, adverbs or abstract nouns, not names.
-fn looks_like_common_word(word: &str) -> bool {
-    const SUFFIXES: &[&str] =
-        &["ing", "ly", "ed", "ness", "ment", "tion", "sion", "ful", "ous", "ive", "able", "ism", "ity"];
-    let lower = word.to_lowercase();
-    SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+/// The span of tokens `range`, without a final possessive.
+fn token_span(view: &View, range: Range<usize>) -> Span {
+    let a = view.a;
+    let last = a.token_text(range.end - 1);
+    let cut = last.len() - strip_possessive(last).len();
+    Span::new(a.tokens[range.start].span.start, a.tokens[range.end - 1].span.end - cut)
 }
 
-/// One capitalized run being cut and typed.
-struct Run<'r, 'a, 'g> {
-    a: &'r Analysis<'a>,
-    ctx: &'r Context<'g>,
-    tokens: Range<usize>,
-    /// The run opens a sentence or clause, so its first capital proves nothing.
-    opens: bool,
-    headline: bool,
-    sentence_end: usize,
+/// One tagged name being cut into candidates.
+struct Piece<'v, 'a, 't, 'g> {
+    view: &'v View<'a, 't>,
+    gazetteer: &'g Gazetteer,
 }
 
-impl Run<'_, '_, '_> {
+impl Piece<'_, '_, '_, '_> {
     fn word(&self, i: usize) -> &str {
-        let w = self.a.token_text(i);
-        possessive_suffix(w).map_or(w, |n| &w[..w.len() - n])
+        strip_possessive(self.view.a.token_text(i))
     }
 
-    fn span(&self, range: Range<usize>) -> Span {
-        let last = range.end - 1;
-        let cut = possessive_suffix(self.a.token_text(last)).unwrap_or(0);
-        Span::new(self.a.tokens[range.start].span.start, self.a.tokens[last].span.end - cut)
+    fn classes(&self, i: usize) -> u64 {
+        self.view.classes[i]
     }
 
-    fn joined(&self, range: Range<usize>) -> String {
-        range.map(|i| self.word(i)).collect::<Vec<_>>().join(" ")
+    fn known(&self, range: Range<usize>) -> Option<Known> {
+        let hash = super::features::hash_words(range.clone().map(|i| self.view.key(i)));
+        let capitals = range.clone().all(|i| !self.view.a.token_text(i).chars().any(char::is_lowercase));
+        self.gazetteer.lookup_hash(hash, capitals)
     }
 
-    fn lookup(&self, range: Range<usize>) -> Option<Known> {
-        if range.is_empty() {
-            return None;
+    fn candidates(&self, t: &Tagged, found: &mut Found) {
+        let a = self.view.a;
+        let mut r = t.tokens.clone();
+        while r.len() > 1 && matches!(a.token_text(r.start), "the" | "The") {
+            r.start += 1;
         }
-        self.ctx.gazetteer.lookup(&self.joined(range))
-    }
-
-    fn classify(&self, found: &mut Found) {
-        let mut start = self.tokens.start;
-        let end = self.tokens.end;
-        // Words that never begin a name, and a common word opening the sentence.
-        while start < end {
-            if title_at(self, start).is_some() || self.lookup(start..end).is_some() {
-                break;
+        while !r.is_empty() && a.tokens[r.end - 1].kind == TokenKind::Punct {
+            r.end -= 1;
+        }
+        if r.is_empty() {
+            return;
+        }
+        let mut kind = Kind::from_index(t.kind);
+        // A model code ("V90", "A380", "747") ends the maker's name; the product is no name.
+        if let Some(code) = r.clone().find(|&i| self.classes(i) & class::DIGIT != 0) {
+            r.end = code;
+            if r.is_empty() {
+                return;
             }
-            let w = self.word(start);
-            let never = lexicon::NEVER_NAMES.contains(&w) || is_calendar_word(w);
-            let common_opener = start == self.tokens.start
-                && self.opens
-                && end - start > 1
-                && self.lookup(start..start + 1).is_none()
-                && title_at(self, start).is_none()
-                && (self.ctx.is_common_word(w) || looks_like_common_word(w));
-            if never || common_opener || w == "of" || lexicon::PARTICLES.contains(&w) {
-                start += 1;
+            kind = Kind::Organization;
+        }
+        if r.len() == 1 && (self.opens_before_article(r.start) || beside_number(self.view, r.start)) {
+            // "Given the number …", "Despite a …": a sentence's first word before an article.
+            return;
+        }
+        if r.len() == 1 {
+            if let Some(Known::Demonym(place)) = self.known(r.clone()) {
+                found.demonyms.push(DemonymUse { span: token_span(self.view, r), place });
+                return;
+            }
+        }
+        // Head words alone ("University", "City Council" where the place inside the full name
+        // is the name that counts) name nothing a reader could tell apart.
+        let heads = class::ORG_HEAD | class::PLACE_HEAD | class::OTHER_HEAD;
+        if r.clone().all(|i| self.classes(i) & heads != 0) && self.known(r.clone()).is_none() {
+            return;
+        }
+        // A run ending in an organization's head word or legal form is an organization
+        // ("Morgan Keane Securities", "Halvorsen Motors Inc.").
+        let last = self.classes(r.end - 1);
+        let kind =
+            if r.len() > 1 && last & (class::ORG_HEAD | class::COMPANY_FORM) != 0 && last & class::PLACE_HEAD == 0 {
+                Kind::Organization
             } else {
-                break;
-            }
-        }
-        if start >= end {
+                kind
+            };
+        if kind != Kind::Person {
+            self.push(found, r, kind, t.scores, None, None, false);
             return;
         }
-        let opens = self.opens && start == self.tokens.start;
-        if self.whole_known(start..end, found) || self.by_head_word(start..end, found) {
-            return;
-        }
-        // Demonyms and titles before the name: "Russian Prime Minister Ivan Petrov".
+        // A person: titles, honorifics, demonyms and the place of a title come off the front.
         let (mut role, mut gender, mut titled) = (None::<String>, None, false);
-        if let Some((words, title_gender)) = self.lowercase_title_before() {
+        if let Some((words, title_gender)) = self.lowercase_title_before(r.start) {
             role = Some(words);
             gender = title_gender;
             titled = true;
         }
-        loop {
-            // "Texas Gov. Greg Abbott": the place, then the titled name.
-            if let Some(n) = (1..=3).find(|&n| {
-                start + n < end
-                    && matches!(self.lookup(start..start + n), Some(Known::Place(_) | Known::Organization(_)))
-                    && title_at(self, start + n).is_some()
+        if let Some(t) = self.title_before(r.start) {
+            // "Defense Secretary | Robert M. Gates", "Mr. | Smith": the title stands outside.
+            if t.role {
+                role = Some(t.words.join(" "));
+            }
+            gender = t.gender.or(gender);
+            titled = true;
+        }
+        if let Some(cut) = self.title_cut(r.clone()) {
+            // "Texas Gov. Greg Abbott", "Apple CEO Steve Jobs": the place or organization is a
+            // name of its own; what follows it up to the name is the role.
+            let mut from = r.start.min(cut.start);
+            if let Some(n) = (1..=3).rev().find(|&n| {
+                from + n < cut.end
+                    && matches!(self.known(from..from + n), Some(Known::Place(_) | Known::Organization(_)))
             }) {
-                self.whole_known(start..start + n, found);
-                start += n;
-                continue;
+                let k = match self.known(from..from + n) {
+                    Some(Known::Place(_)) => Kind::Place,
+                    _ => Kind::Organization,
+                };
+                self.push(found, from..from + n, k, one_hot(k), None, None, false);
+                from += n;
             }
-            if let Some(Known::Demonym(place)) = self.lookup(start..start + 1) {
-                if start + 1 < end {
-                    found.demonyms.push(DemonymUse { span: self.span(start..start + 1), place });
-                    start += 1;
-                    continue;
+            while from < cut.end && self.classes(from) & class::DEMONYM != 0 {
+                if let Some(Known::Demonym(place)) = self.known(from..from + 1) {
+                    found.demonyms.push(DemonymUse { span: token_span(self.view, from..from + 1), place });
+                }
+                from += 1;
+            }
+            let words: Vec<&str> = (from..cut.end).map(|i| a.token_text(i)).collect();
+            let is_role = (from..cut.end)
+                .any(|i| self.classes(i) & class::TITLE != 0 || ROLE_ACRONYMS.contains(&a.token_text(i)));
+            for i in from..cut.end {
+                if let Some(t) = lexicon::TITLES.iter().find(|t| t.words.len() == 1 && t.words[0] == a.token_text(i)) {
+                    gender = t.gender.or(gender);
                 }
             }
-            if let Some(t) = title_at(self, start) {
-                titled = true;
-                gender = t.gender.or(gender);
-                if t.role {
-                    role = Some(self.joined(start..start + t.words.len()));
-                }
-                start += t.words.len();
-                if start < end {
-                    continue;
+            if is_role && !words.is_empty() {
+                role = Some(words.join(" "));
+            }
+            titled = true;
+            r.start = cut.end;
+        }
+        if r.is_empty() {
+            return;
+        }
+        gender = gender.or_else(|| self.gender_before(r.start)).or_else(|| self.given_name_gender(r.clone()));
+        self.push(found, r, Kind::Person, t.scores, role, gender, titled);
+    }
+
+    /// True when token `i` opens a sentence or clause and an article or possessive follows it.
+    fn opens_before_article(&self, i: usize) -> bool {
+        let opens = self.classes(i) & (class::SENT_START | class::AFTER_OPENER) != 0;
+        opens
+            && i + 1 < self.view.len()
+            && matches!(
+                self.view.key(i + 1),
+                "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their" | "our"
+            )
+    }
+
+    /// A capitalized title or honorific ending right before token `first` (outside the span),
+    /// with any capitalized words of it before ("Under Secretary of State").
+    fn title_before(&self, first: usize) -> Option<&'static Title> {
+        (first.saturating_sub(4)..first)
+            .find_map(|k| title_at(self.view, k, first).filter(|t| k + t.words.len() == first))
+    }
+
+    /// The title part of a person's span: up to its last title, honorific or role word that is
+    /// followed by a name word ("House Speaker | Paul Ryan", "Mr. | Smith"); it may start before
+    /// the span ("Secretary of | State Jane Roe").
+    fn title_cut(&self, r: Range<usize>) -> Option<Range<usize>> {
+        let a = self.view.a;
+        let mut cut = None;
+        for k in r.start.saturating_sub(3)..r.start {
+            if let Some(t) = title_at(self.view, k, r.end) {
+                let end = k + t.words.len();
+                if end > r.start && end < r.end && self.classes(end) & class::CAP != 0 {
+                    cut = cut.or(Some(k..end));
                 }
             }
-            break;
         }
-        if start >= end {
-            return;
-        }
-        if !titled
-            && start > self.tokens.start
-            && (self.whole_known(start..end, found) || self.by_head_word(start..end, found))
-        {
-            return;
-        }
-        if titled {
-            // A title names a person; anything after an `of` inside is another name.
-            let cut = (start..end).find(|&i| self.a.token_text(i) == "of").unwrap_or(end);
-            self.push_person(found, start..cut, Certainty::Sure, role, gender, true);
-            if cut + 1 < end {
-                Run { tokens: cut + 1..end, opens: false, ..*self }.classify(found);
+        let mut i = r.start;
+        while i < r.end {
+            let title = title_at(self.view, i, r.end);
+            let len = title.map_or(1, |t| t.words.len());
+            let is_title = title.is_some() || ROLE_ACRONYMS.contains(&a.token_text(i));
+            if is_title && i + len < r.end && self.classes(i + len) & class::CAP != 0 {
+                let start = cut.as_ref().map_or(r.start, |c: &Range<usize>| c.start.min(r.start));
+                cut = Some(start..i + len);
             }
-            return;
+            i += len;
         }
-        // An `of` that is not part of a known name separates two names.
-        if let Some(of) = (start..end).find(|&i| self.a.token_text(i) == "of") {
-            Run { tokens: start..of, opens, ..*self }.classify(found);
-            Run { tokens: of + 1..end, opens: false, ..*self }.classify(found);
-            return;
-        }
-        if self.headline {
-            return;
-        }
-        let words = end - start;
-        if words == 1 {
-            self.single_word(start, opens, found);
-        } else if (start..end).all(|i| self.ctx.is_common_word(self.word(i))) || words > 5 {
-            // "Missile Defense", a Title Case phrase: not a name.
-        } else {
-            self.push_person(found, start..end, Certainty::Sure, None, None, false);
-        }
+        cut
     }
 
-    /// The whole range is a gazetteer place, organization or demonym.
-    fn whole_known(&self, range: Range<usize>, found: &mut Found) -> bool {
-        match self.lookup(range.clone()) {
-            Some(Known::Place(canonical)) => self.push(found, range, Kind::Place, Some(canonical)),
-            Some(Known::Organization(canonical)) => self.push(found, range, Kind::Organization, Some(canonical)),
-            Some(Known::Demonym(place)) => found.demonyms.push(DemonymUse { span: self.span(range), place }),
-            None => return false,
-        }
-        true
-    }
-
-    /// `… Agency` (an organization), `… River` (a place) or `… Act` (neither: a law, an
-    /// event, a building) by the run's last word.
-    fn by_head_word(&self, range: Range<usize>, found: &mut Found) -> bool {
-        let last = self.word(range.end - 1);
-        if range.len() > 1 && lexicon::PLACE_HEADS.contains(&last) {
-            self.push(found, range, Kind::Place, None);
-            return true;
-        }
-        if range.len() > 1 && lexicon::OTHER_HEADS.contains(&last) {
-            return true;
-        }
-        self.organization_by_head(range, found)
-    }
-
-    /// A lowercase title right before the run ("foreign minister Ivan Petrov",
+    /// A lowercase title right before the name ("foreign minister Ivan Petrov",
     /// "press secretary Jane Roe"): its words and the gender it tells.
-    fn lowercase_title_before(&self) -> Option<(String, Option<Gender>)> {
-        let first = self.tokens.start;
+    fn lowercase_title_before(&self, first: usize) -> Option<(String, Option<Gender>)> {
+        let a = self.view.a;
+        if first == 0
+            || self.classes(first - 1) & (class::TITLE | class::ROLE_NOUN) == 0
+            || self.classes(first - 1) & class::LOWER == 0
+        {
+            return None;
+        }
         let mut from = first;
         while from > 0
             && first - from < 4
-            && self.a.tokens[from - 1].kind == TokenKind::Word
-            && !is_name_word(self.a, from - 1)
+            && a.tokens[from - 1].kind == TokenKind::Word
+            && self.classes(from - 1) & class::LOWER != 0
         {
             from -= 1;
         }
         (from..first).find_map(|k| {
-            let words: Vec<&str> = (k..first).map(|i| self.a.token_text(i)).collect();
+            let words: Vec<&str> = (k..first).map(|i| a.token_text(i)).collect();
             let phrase = words.join(" ");
             let titled = lexicon::TITLES.iter().any(|t| {
                 t.role
@@ -378,213 +583,180 @@ impl Run<'_, '_, '_> {
             });
             let noun = lexicon::GENDERED_NOUNS.iter().find(|(n, _)| *n == phrase && words.len() == 1);
             let role_noun = lexicon::ROLE_NOUNS.contains(&phrase.as_str());
-            (titled || role_noun || noun.is_some_and(|_| lexicon::ROLE_NOUNS.contains(&phrase.as_str())))
-                .then(|| (phrase.clone(), noun.map(|&(_, g)| g)))
+            (titled || role_noun).then(|| (phrase.clone(), noun.map(|&(_, g)| g)))
         })
     }
 
-    /// `… Agency`, `… Times`, `Bank of …`: an organization by its head word.
-    fn organization_by_head(&self, range: Range<usize>, found: &mut Found) -> bool {
-        let last = self.word(range.end - 1);
-        let head_first = (range.start..range.end)
-            .find(|&i| self.a.token_text(i) == "of")
-            .is_some_and(|of| of > range.start && lexicon::ORGANIZATION_HEADS.contains(&self.word(of - 1)));
-        let single = range.len() == 1;
-        let preceded_by_the = range.start > 0 && matches!(self.a.token_text(range.start - 1), "the" | "The");
-        let has_of = (range.start..range.end).any(|i| self.a.token_text(i) == "of");
-        if (lexicon::ORGANIZATION_HEADS.contains(&last) && (!single || preceded_by_the) && !has_of) || head_first {
-            self.push(found, range, Kind::Organization, None);
-            return true;
-        }
-        false
+    /// A gendered role noun right before the name ("spokeswoman Jane Roe").
+    fn gender_before(&self, start: usize) -> Option<Gender> {
+        let before = start.checked_sub(1).map(|k| self.view.a.token_text(k))?;
+        lexicon::GENDERED_NOUNS.iter().find(|(noun, _)| *noun == before).map(|&(_, g)| g)
     }
 
-    /// A lone capitalized word that no table knows: typed by the words around it.
-    fn single_word(&self, i: usize, opens: bool, found: &mut Found) {
-        let w = self.word(i);
-        let next = |k: usize| (i + k < self.sentence_end).then(|| self.a.token_text(i + k));
-        let before = (i > 0).then(|| self.a.token_text(i - 1));
-        if let Some(place) = hyphenated_demonym(self.ctx, w) {
-            found.demonyms.push(DemonymUse { span: self.span(i..i + 1), place });
-            return;
+    /// The gender most bearers of the name's first word have (census), for full names only.
+    fn given_name_gender(&self, r: Range<usize>) -> Option<Gender> {
+        if r.len() < 2 {
+            return None;
         }
-        if is_acronym(w) && !lexicon::NEVER_NAMES.contains(&w) {
-            self.push(found, i..i + 1, Kind::Organization, None);
-            return;
-        }
-        // "the Tass news agency"
-        let org_after = [next(1), next(2)]
-            .iter()
-            .flatten()
-            .take_while(|n| n.starts_with(|c: char| c.is_lowercase()))
-            .any(|n| lexicon::ORGANIZATION_CUES.contains(n));
-        if org_after && possessive_suffix(self.a.token_text(i)).is_none() {
-            self.push(found, i..i + 1, Kind::Organization, None);
-            return;
-        }
-        // "the Hartley administration": the person who leads it.
-        let next_word = next(1).map(|n| possessive_suffix(n).map_or(n, |k| &n[..n.len() - k]));
-        if next_word.is_some_and(|n| lexicon::LED_BY_PERSON.contains(&n)) {
-            self.push_person(found, i..i + 1, Certainty::Guess, None, None, false);
-            return;
-        }
-        if opens && (self.ctx.is_common_word(w) || looks_like_common_word(w)) {
-            return;
-        }
-        // People rarely take an article: "the Fed" is an organization; so is "the journal X".
-        if before.is_some_and(|b| b == "the" || b == "The" || lexicon::ORGANIZATION_CUES.contains(&b)) {
-            self.push(found, i..i + 1, Kind::Organization, None);
-            return;
-        }
-        let place_cue = before.is_some_and(|b| lexicon::PLACE_CUES.contains(&b))
-            || (next(1) == Some(",")
-                && matches!(self.lookup(i + 2..(i + 3).min(self.sentence_end)), Some(Known::Place(_))));
-        // A word opening a sentence stands on its own only before a reporting verb ("Kozlov
-        // said"); otherwise it counts only if a fuller name of the story vouches for it.
-        let reports = next(1).is_some_and(|n| lexicon::REPORTING_VERBS.contains(&n));
-        let mut c = self.candidate(i..i + 1, if place_cue { Kind::Place } else { Kind::Person }, None);
-        c.certainty = if opens && !reports { Certainty::ResolveOnly } else { Certainty::Guess };
-        found.candidates.push(c);
-    }
-
-    fn candidate(&self, range: Range<usize>, kind: Kind, canonical: Option<&'static str>) -> Candidate {
-        Candidate {
-            span: self.span(range.clone()),
-            kind,
-            certainty: Certainty::Sure,
-            canonical,
-            words: range.map(|i| self.word(i).to_string()).collect(),
-            role: None,
-            gender: None,
-            titled: false,
+        let c = self.classes(r.start);
+        match (c & class::GIVEN_M != 0, c & class::GIVEN_F != 0) {
+            (true, false) => Some(Gender::Male),
+            (false, true) => Some(Gender::Female),
+            _ => None,
         }
     }
 
-    fn push(&self, found: &mut Found, range: Range<usize>, kind: Kind, canonical: Option<&'static str>) {
-        found.candidates.push(self.candidate(range, kind, canonical));
-    }
-
-    fn push_person(
+    #[allow(clippy::too_many_arguments)]
+    fn push(
         &self,
         found: &mut Found,
-        range: Range<usize>,
-        certainty: Certainty,
+        r: Range<usize>,
+        kind: Kind,
+        scores: [i32; 3],
         role: Option<String>,
         gender: Option<Gender>,
         titled: bool,
     ) {
-        if range.is_empty() {
-            return;
-        }
-        let gender = gender.or_else(|| self.gender_before(range.start));
-        let mut c = self.candidate(range, Kind::Person, None);
-        c.certainty = certainty;
-        c.role = role;
-        c.gender = gender;
-        c.titled = titled;
-        found.candidates.push(c);
-    }
-
-    /// A gendered role noun right before the run ("spokeswoman Jane Roe").
-    fn gender_before(&self, start: usize) -> Option<Gender> {
-        let first = self.tokens.start.min(start);
-        let before = first.checked_sub(1).map(|k| self.a.token_text(k))?;
-        lexicon::GENDERED_NOUNS.iter().find(|(noun, _)| *noun == before).map(|&(_, g)| g)
+        // A name the gazetteer knows is of the gazetteer's kind ("U.S. officials" are not an
+        // organization, nor "Microsoft's browser" a person's).
+        let (kind, canonical) = match self.known(r.clone()) {
+            Some(Known::Place(c)) => (Kind::Place, Some(c)),
+            Some(Known::Organization(c)) => (Kind::Organization, Some(c)),
+            _ => (kind, None),
+        };
+        let single = r.len() == 1 || (r.len() == 2 && self.view.a.token_text(r.start) == "the");
+        let certainty = if !single || canonical.is_some() || titled { Certainty::Sure } else { Certainty::Guess };
+        found.candidates.push(Candidate {
+            span: token_span(self.view, r.clone()),
+            kind,
+            certainty,
+            canonical,
+            words: r.clone().map(|i| self.word(i).to_string()).collect(),
+            role,
+            gender,
+            titled,
+            scores,
+            anchored: false,
+            key: super::features::hash_words(r.clone().map(|i| self.view.key(i))),
+            evidence: self.view.classes[r.end - 1],
+            first: self.view.hash[r.start],
+            last: self.view.hash[r.end - 1],
+        });
     }
 }
 
-/// `Russian-American`: every part a demonym or place; the first part's place.
-fn hyphenated_demonym(ctx: &Context, word: &str) -> Option<&'static str> {
-    let mut parts = word.split(['-', '‐']);
-    let first = parts.next()?;
-    let place = match ctx.gazetteer.lookup(first)? {
-        Known::Demonym(place) | Known::Place(place) => place,
-        Known::Organization(_) => return None,
-    };
-    let mut rest = parts.peekable();
-    rest.peek()?;
-    rest.all(|p| matches!(ctx.gazetteer.lookup(p), Some(Known::Demonym(_) | Known::Place(_)))).then_some(place)
+fn one_hot(kind: Kind) -> [i32; 3] {
+    let mut s = [0; 3];
+    s[kind as usize] = 1000;
+    s
 }
 
-/// The longest title or honorific starting at token `i` of the run.
-fn title_at(run: &Run, i: usize) -> Option<&'static Title> {
+/// The longest title or honorific starting at token `i`, within `end`.
+fn title_at(view: &View, i: usize, end: usize) -> Option<&'static Title> {
+    if view.classes[i] & (class::TITLE | class::HONORIFIC) == 0 {
+        return None;
+    }
     lexicon::TITLES
         .iter()
-        .filter(|t| {
-            i + t.words.len() <= run.tokens.end
-                && t.words.iter().enumerate().all(|(k, w)| run.a.token_text(i + k) == *w)
-        })
+        .filter(|t| i + t.words.len() <= end && t.words.iter().enumerate().all(|(k, w)| view.a.token_text(i + k) == *w))
         .max_by_key(|t| t.words.len())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn found(text: &str) -> Vec<(String, Kind)> {
-        let document = crate::model::Document { text: text.to_string(), ..Default::default() };
-        let analysis = Analysis::of_text(&document.text);
-        let doc = Doc { document: &document, analysis, dct: None };
-        let g = Gazetteer::new();
-        let ctx = Context::new(&g, std::slice::from_ref(&doc));
-        recognize(&doc, &ctx)
-            .candidates
-            .into_iter()
-            .map(|c| (text[c.span.start..c.span.end].to_string(), c.kind))
-            .collect()
-    }
-
-    #[test]
-    fn titles_and_possessives_stay_out_of_names() {
-        let got = found("Defense Secretary Martin T. Holloway met Mr. Smith’s aides in Russia.");
-        assert_eq!(
-            got,
-            [
-                ("Martin T. Holloway".to_string(), Kind::Person),
-                ("Smith".to_string(), Kind::Person),
-                ("Russia".to_string(), Kind::Place)
-            ]
-        );
-    }
-
-    #[test]
-    fn demonyms_and_organizations() {
-        let got = found("The Russian Prime Minister Ivan Petrov told the Tass news agency and the New York Times.");
-        assert_eq!(
-            got,
-            [
-                ("Ivan Petrov".to_string(), Kind::Person),
-                ("Tass".to_string(), Kind::Organization),
-                ("New York Times".to_string(), Kind::Organization)
-            ]
-        );
-    }
-
-    #[test]
-    fn odd_input_does_not_panic() {
-        for text in [
-            "",
-            "’s",
-            "Mr.",
-            "Mr. ’s",
-            "of of Of",
-            "\"A\" \"B\"",
-            "ÉÉÉ’s Ü-Ö",
-            "Secretary of",
-            "Ms. van",
-            "U.S.-Russian-Chinese ties",
-            "X, Y, Z, Ä",
-            "the journal",
-            "A “B” C",
-            "President Prime Minister",
-        ] {
-            found(text);
+/// Decisions over the whole document: mentions of one name share the kind their scores vote
+/// for together; a lone word that is the surname of a person named in full is that person, and
+/// one that opens a fuller place or organization name is of its kind.
+fn decide_kinds(candidates: &mut [Candidate]) {
+    let mut votes: KeyMap<[i64; 3]> = KeyMap::default();
+    for c in candidates.iter() {
+        let v = votes.entry(c.key).or_default();
+        for (v, &score) in v.iter_mut().zip(&c.scores) {
+            *v += i64::from(score);
         }
     }
+    let mut surnames = KeySet::default();
+    let mut openers: KeyMap<Kind> = KeyMap::default();
+    for c in candidates.iter().filter(|c| c.words.len() >= 2) {
+        let kind = c.kind_by(&votes);
+        if kind == Kind::Person {
+            surnames.insert(c.last);
+        } else {
+            openers.entry(c.first).or_insert(kind);
+        }
+    }
+    for c in candidates.iter_mut() {
+        let kind = c.kind_by(&votes);
+        if c.words.len() == 1 {
+            if surnames.contains(&c.key) {
+                c.kind = Kind::Person;
+                c.anchored = true;
+                continue;
+            }
+            if let Some(&k) = openers.get(&c.key) {
+                c.kind = k;
+                c.anchored = true;
+                continue;
+            }
+        }
+        if c.titled {
+            c.kind = Kind::Person;
+            c.anchored = true;
+            continue;
+        }
+        c.kind = kind;
+        // A lone name the document calls "it", or whose shares it counts, and never "he" or
+        // "she", never titles and never gives a first name: an organization ("Boeing").
+        let person = class::DOC_PERSON_PRONOUN | class::DOC_SURNAME | class::DOC_TITLED | class::DOC_GIVEN;
+        if c.words.len() == 1
+            && c.canonical.is_none()
+            && c.evidence & (class::DOC_IT_PRONOUN | class::DOC_ORG_CONTEXT) != 0
+            && c.evidence & person == 0
+        {
+            c.kind = Kind::Organization;
+            c.anchored = true;
+        }
+    }
+}
 
-    #[test]
-    fn headlines_and_openers_are_not_names() {
-        assert!(found("Load More Comments").is_empty());
-        assert!(found("Everyone knows it. Three things matter.").is_empty());
+impl Candidate {
+    fn kind_by(&self, votes: &KeyMap<[i64; 3]>) -> Kind {
+        if self.titled {
+            return Kind::Person;
+        }
+        if self.canonical.is_some() {
+            return self.kind;
+        }
+        let v = votes.get(&self.key).copied().unwrap_or_default();
+        Kind::from_index((0..3).max_by_key(|&k| (v[k], std::cmp::Reverse(k))).unwrap_or(0))
+    }
+}
+
+/// Decisions over the corpus: a name no fuller name of its document explains takes the kind
+/// its mentions across the corpus vote for ("Boeing" in ten articles is one kind in all). A
+/// person's given name and surname vote together whatever stands between them, and a title
+/// anywhere makes the name a person's ("Foreign Minister Sergei V. Lavrov", then "Sergei Lavrov").
+pub(crate) fn decide_corpus_kinds(found: &mut [Found]) {
+    let open = |c: &Candidate| !c.anchored && c.canonical.is_none() && !c.titled;
+    let pair = |c: &Candidate| (c.words.len() >= 2).then(|| c.first.rotate_left(1) ^ c.last);
+    let mut votes: KeyMap<[i64; 3]> = KeyMap::default();
+    for c in found.iter().flat_map(|f| &f.candidates) {
+        let mut add = |key: u64| {
+            let v = votes.entry(key).or_default();
+            if c.titled {
+                v[0] += 10_000;
+            } else if open(c) {
+                for (v, &score) in v.iter_mut().zip(&c.scores) {
+                    *v += i64::from(score);
+                }
+            }
+        };
+        add(c.key);
+        if let Some(p) = pair(c) {
+            add(p);
+        }
+    }
+    for c in found.iter_mut().flat_map(|f| &mut f.candidates).filter(|c| open(c)) {
+        if let Some(v) = pair(c).and_then(|p| votes.get(&p)).or_else(|| votes.get(&c.key)) {
+            c.kind = Kind::from_index((0..3).max_by_key(|&k| (v[k], std::cmp::Reverse(k))).unwrap_or(0));
+        }
     }
 }

@@ -24,7 +24,7 @@ pub(crate) fn build(extraction: Extraction) -> Index {
     let mut doc_days: Vec<Vec<Days>> = extraction
         .documents
         .iter()
-        .map(|d| d.published.as_deref().and_then(Day::parse).map(|day| (day, day)).into_iter().collect())
+        .map(|d| d.published.map(|stamp| Day::of(stamp.date)).map(|day| (day, day)).into_iter().collect())
         .collect();
     // A quote's own day is its document's; the days of its events are added at query time.
     let quote_day: Vec<Option<Day>> = extraction

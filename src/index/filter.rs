@@ -50,21 +50,15 @@ pub enum Sources {
 pub struct Day(u32);
 
 impl Day {
+    /// Parses `YYYY-MM-DD` (a trailing time is ignored) with the calendar's one ISO reader.
     pub fn parse(s: &str) -> Option<Day> {
-        let date = s.get(..10)?;
-        let rest = &s[10..];
-        if !(rest.is_empty() || rest.starts_with('T')) {
-            return None;
-        }
-        let b = date.as_bytes();
-        if b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        let number = |r: std::ops::Range<usize>| {
-            date.get(r).filter(|p| p.bytes().all(|c| c.is_ascii_digit()))?.parse::<u32>().ok()
-        };
-        let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-        ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Day(year * 10_000 + month * 100 + day))
+        crate::calendar::parse_iso(s).map(|stamp| Day::of(stamp.date))
+    }
+
+    pub fn of(date: jiff::civil::Date) -> Day {
+        // OK because jiff's years are -9999..=9999, so the shifted year is positive.
+        let year = (i32::from(date.year()) + 10_000) as u32;
+        Day(year * 10_000 + date.month() as u32 * 100 + date.day() as u32)
     }
 }
 

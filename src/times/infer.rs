@@ -8,7 +8,7 @@
 use super::recognize::Val;
 use super::tense::Tense;
 use super::Candidate;
-use crate::calendar::{parse_stamp, Stamp};
+use crate::calendar::Stamp;
 use crate::doc::Doc;
 use crate::model::Document;
 use jiff::civil::Date;
@@ -24,8 +24,7 @@ pub(super) fn corpus_date(docs: &[Doc]) -> Option<Date> {
 /// date among its expressions (`candidates`, from the document's one scan) outside a
 /// future-tense clause, else the corpus's date (see [`corpus_date`]).
 pub(super) fn infer_published(document: &Document, candidates: &[Candidate], corpus: Option<Date>) -> Option<Stamp> {
-    let earliest_comment =
-        document.comments.iter().filter_map(|c| c.posted.as_deref().and_then(parse_stamp)).min().map(|s| s.date);
+    let earliest_comment = document.comments.iter().filter_map(|c| c.posted).min().map(|s| s.date);
     let latest_mentioned = || {
         candidates
             .iter()
@@ -63,7 +62,7 @@ mod tests {
                 .iter()
                 .map(|p| Comment {
                     kind: CommentKind::Comment,
-                    posted: Some(p.to_string()),
+                    posted: Some(p.parse().unwrap()),
                     author: None,
                     text: String::new(),
                     title: None,

@@ -1,0 +1,731 @@
+//! The tagger's view of a document's words, computed once per document, and the hashed
+//! features of one token (shared by inference and by the training script, so both see the
+//! same thing).
+//!
+//! Per token: its folded lowercase key without a possessive (`Boeing’s` → `boeing`), a hash
+//! of it, a coarse word shape and a bitmask of word classes: capitalization, the generated
+//! word lists (given names, surnames, company legal forms), the gazetteer (places,
+//! organizations, demonyms, matched over capitalized runs), the hand-written rule lexicon
+//! (titles, head words, cues) and two corpus facts (the word is also written lowercase; it is
+//! capitalized inside a sentence elsewhere in the document). Features are `u32` bucket
+//! indices into the model's weight table: a template id and a value hashed together.
+//!
+//! Costs: building a view is linear in the text, with one allocation per table; a token's
+//! features are a few dozen hash mixes, no allocation. It decides nothing: that is `tagger`.
+
+use super::gazetteer::{Gazetteer, Known};
+use super::lexicon;
+use super::names::Names;
+use crate::text::fold::fold_token;
+use crate::text::Classes;
+use crate::text::{Analysis, TokenKind};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for keys that already are well-spread 64-bit hashes (word keys): no rehashing.
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Sets and maps keyed by word-key hashes.
+pub(crate) type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
+pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+/// Word-class bits of a token.
+pub(crate) mod class {
+    pub const CAP: u64 = 1 << 0;
+    pub const ALL_CAPS: u64 = 1 << 1;
+    pub const LOWER: u64 = 1 << 2;
+    pub const DIGIT: u64 = 1 << 3;
+    pub const PUNCT: u64 = 1 << 4;
+    pub const INITIAL: u64 = 1 << 5;
+    pub const POSSESSIVE: u64 = 1 << 6;
+    pub const SENT_START: u64 = 1 << 7;
+    pub const AFTER_OPENER: u64 = 1 << 8;
+    pub const PLACE_B: u64 = 1 << 9;
+    pub const PLACE_I: u64 = 1 << 10;
+    pub const ORG_B: u64 = 1 << 11;
+    pub const ORG_I: u64 = 1 << 12;
+    pub const DEMONYM: u64 = 1 << 13;
+    pub const GIVEN_M: u64 = 1 << 14;
+    pub const GIVEN_F: u64 = 1 << 15;
+    pub const GIVEN_U: u64 = 1 << 16;
+    pub const SURNAME: u64 = 1 << 17;
+    pub const TITLE: u64 = 1 << 18;
+    pub const HONORIFIC: u64 = 1 << 19;
+    pub const ORG_HEAD: u64 = 1 << 20;
+    pub const PLACE_HEAD: u64 = 1 << 21;
+    pub const OTHER_HEAD: u64 = 1 << 22;
+    pub const COMPANY_FORM: u64 = 1 << 23;
+    pub const NEVER_NAME: u64 = 1 << 24;
+    pub const CALENDAR: u64 = 1 << 25;
+    pub const PARTICLE: u64 = 1 << 26;
+    pub const COMMON: u64 = 1 << 27;
+    pub const CAP_INSIDE: u64 = 1 << 28;
+    pub const ORG_CUE: u64 = 1 << 29;
+    pub const PLACE_CUE: u64 = 1 << 30;
+    pub const LED_BY: u64 = 1 << 31;
+    pub const REPORTING: u64 = 1 << 32;
+    pub const ROLE_NOUN: u64 = 1 << 33;
+    pub const HEADLINE: u64 = 1 << 34;
+    pub const QUOTE: u64 = 1 << 35;
+    pub const OPEN_BRACKET: u64 = 1 << 36;
+    pub const HYPHEN: u64 = 1 << 37;
+    pub const DOTTED: u64 = 1 << 38;
+    pub const PRONOUN_IT: u64 = 1 << 39;
+    pub const PRONOUN_PERSON: u64 = 1 << 40;
+    pub const FIRST_IN_PARAGRAPH: u64 = 1 << 41;
+    // What the rest of the document says about the same word (see `View::document_evidence`).
+    /// Elsewhere the last word of a name that opens with a given name: a surname.
+    pub const DOC_SURNAME: u64 = 1 << 42;
+    /// Elsewhere right after a title or honorific.
+    pub const DOC_TITLED: u64 = 1 << 43;
+    /// Elsewhere the last word of a run of two or three capitalized words.
+    pub const DOC_RUN_END: u64 = 1 << 44;
+    /// Elsewhere followed by `he`, `she`, `his`, `her` or `, who`.
+    pub const DOC_PERSON_PRONOUN: u64 = 1 << 45;
+    /// Elsewhere followed by `it`, `its` or `, which`.
+    pub const DOC_IT_PRONOUN: u64 = 1 << 46;
+    /// Elsewhere followed by an organization head word or a company legal form.
+    pub const DOC_ORG_CONTEXT: u64 = 1 << 47;
+    /// Elsewhere right after `in`, `near`, `outside`, … .
+    pub const DOC_PLACE_CONTEXT: u64 = 1 << 48;
+    /// Elsewhere the first word of a longer capitalized run.
+    pub const DOC_RUN_START: u64 = 1 << 49;
+    /// Elsewhere followed by a reporting verb (`said`).
+    pub const DOC_REPORTS: u64 = 1 << 50;
+    /// Elsewhere a given name followed by a capitalized word.
+    pub const DOC_GIVEN: u64 = 1 << 51;
+    /// Its letters look like a person's name (census names against GeoNames places).
+    pub const LEANS_PERSON: u64 = 1 << 52;
+    /// Its letters look like a place's name.
+    pub const LEANS_PLACE: u64 = 1 << 53;
+    /// In a sentence written mostly in capitals (shouting, not acronyms).
+    pub const SHOUTING: u64 = 1 << 54;
+}
+
+/// Word classes that make a token worth scoring (with its neighbours): everything else is
+/// outside every name without asking the model. Lowercase names ("tampa bay") are lost; the
+/// model never learns them either.
+const INTERESTING: u64 = class::CAP | class::ALL_CAPS | class::PLACE_B | class::ORG_B;
+
+/// What recognition of every document shares: the tables, and the words the corpus writes in
+/// lowercase.
+pub(crate) struct Lexicons<'g> {
+    pub gazetteer: &'g Gazetteer,
+    pub names: &'g Names,
+    /// Hashes of the keys of words written lowercase somewhere in the corpus.
+    pub lowercase: KeySet,
+}
+
+/// One document's words as the tagger sees them.
+pub(crate) struct View<'a, 't> {
+    pub a: &'a Analysis<'t>,
+    /// Per token: the hash of its key without a possessive (see [`View::key`]).
+    pub hash: Vec<u64>,
+    pub shape: Vec<u8>,
+    pub classes: Vec<u64>,
+    /// Person-versus-place lean of capitalized words, in eighths of a nat, within ±8.
+    lean: Vec<i8>,
+}
+
+/// A key without a final possessive `'s` (keys write every apostrophe as `'`).
+fn strip_possessive_key(key: &str) -> &str {
+    match key.strip_suffix("'s") {
+        Some(stem) if !stem.is_empty() => stem,
+        _ => key,
+    }
+}
+
+/// `word` without a final `’s` / `'s` (or a bare `’` after an s: `Reuters’`).
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    for s in ["’s", "'s"] {
+        if word.len() > s.len() && word.ends_with(s) {
+            return &word[..word.len() - s.len()];
+        }
+    }
+    word
+}
+
+/// FNV-1a over bytes: stable across platforms and builds (the weights depend on it).
+pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+    hash_more(0xcbf2_9ce4_8422_2325, bytes)
+}
+
+/// Continues an FNV-1a hash with more bytes: `hash_more(hash_bytes(a), b) == hash_bytes(a ++ b)`.
+pub(crate) fn hash_more(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The hash of a name's keys joined by single spaces, without building the string.
+pub(crate) fn hash_words<'k>(keys: impl Iterator<Item = &'k str>) -> u64 {
+    let mut h = hash_bytes(b"");
+    for (k, key) in keys.enumerate() {
+        if k > 0 {
+            h = hash_more(h, b" ");
+        }
+        h = hash_more(h, key.as_bytes());
+    }
+    h
+}
+
+/// Mixes a template id and a value into a well-spread 64-bit hash (splitmix64's finalizer).
+fn mix(template: u32, value: u64) -> u64 {
+    let mut z = value ^ (u64::from(template).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Shape classes: letters become X/x, digits d, runs collapsed to at most two, four chars kept.
+fn shape_of(word: &str) -> u8 {
+    let mut code: u32 = 0;
+    let mut last = 0u8;
+    let mut run = 0;
+    let mut n = 0;
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            1
+        } else if c.is_lowercase() {
+            2
+        } else if c.is_ascii_digit() {
+            3
+        } else if c == '.' {
+            4
+        } else if c == '-' || c == '‐' {
+            5
+        } else {
+            6
+        };
+        if s == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        last = s;
+        if n < 4 {
+            code = code * 7 + u32::from(s);
+            n += 1;
+        }
+    }
+    // 7^4 = 2401 shapes folded into a byte; collisions only among odd shapes.
+    (code % 251) as u8
+}
+
+impl<'a, 't> View<'a, 't> {
+    /// Hashes and shapes of every token (no classes yet: those need the corpus). Hashes are
+    /// computed once per word type of the shared vocabulary.
+    pub(crate) fn new(a: &'a Analysis<'t>) -> Self {
+        let n = a.tokens.len();
+        let type_hash = a.per_word(|key, _| hash_bytes(strip_possessive_key(key).as_bytes()));
+        let hash = a.tokens.iter().map(|t| type_hash[t.word as usize]).collect();
+        let shape = (0..n).map(|i| shape_of(strip_possessive(a.token_text(i)))).collect();
+        View { a, hash, shape, classes: vec![0; n], lean: vec![0; n] }
+    }
+
+    /// The folded key of token `i` without a possessive (`Boeing’s` → `boeing`).
+    pub(crate) fn key(&self, i: usize) -> &str {
+        strip_possessive_key(self.a.key(i))
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.hash.len()
+    }
+
+    /// Adds the hashes of this document's lowercase words to `set`.
+    pub(crate) fn collect_lowercase(&self, set: &mut KeySet) {
+        let mut seen = vec![false; self.a.vocabulary.len()];
+        for (i, t) in self.a.tokens.iter().enumerate() {
+            let word = t.word as usize;
+            if !seen[word] && t.kind == TokenKind::Word && self.a.token_text(i).starts_with(|c: char| c.is_lowercase())
+            {
+                seen[word] = true;
+                set.insert(self.hash[i]);
+            }
+        }
+    }
+
+    /// Computes every token's word classes.
+    pub(crate) fn classify(&mut self, lex: &Lexicons) {
+        let a = self.a;
+        let mut classes = vec![0u64; self.len()];
+        // What the word lists say of each word type, computed the first time it is needed.
+        let mut rules: Vec<Option<u64>> = vec![None; a.vocabulary.len()];
+        let mut names: Vec<Option<(u64, i32)>> = vec![None; a.vocabulary.len()];
+        for (i, t) in a.tokens.iter().enumerate() {
+            let word = a.token_text(i);
+            let key = self.key(i);
+            let mut c = 0;
+            match t.kind {
+                TokenKind::Punct => {
+                    c |= class::PUNCT;
+                    if matches!(word, "“" | "\"" | "‘" | "'" | "”" | "’" | "«" | "»") {
+                        c |= class::QUOTE;
+                    }
+                    if matches!(word, "(" | "[") {
+                        c |= class::OPEN_BRACKET;
+                    }
+                }
+                TokenKind::Number => c |= class::DIGIT,
+                TokenKind::Word => {
+                    let first = word.chars().next().unwrap_or(' ');
+                    if first.is_uppercase() {
+                        c |= class::CAP;
+                        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+                        if letters >= 2 && !word.chars().any(char::is_lowercase) {
+                            c |= class::ALL_CAPS;
+                        }
+                    } else if first.is_lowercase() {
+                        c |= class::LOWER;
+                    }
+                    if word.chars().any(|c| c.is_ascii_digit()) {
+                        c |= class::DIGIT;
+                    }
+                    if word.contains(['-', '‐']) {
+                        c |= class::HYPHEN;
+                    }
+                    if word.ends_with('.') {
+                        c |= class::DOTTED;
+                        if word.chars().filter(|c| c.is_alphabetic()).count() == 1 {
+                            c |= class::INITIAL;
+                        }
+                    }
+                    if strip_possessive(word).len() < word.len() {
+                        c |= class::POSSESSIVE;
+                    }
+                    let word_type = t.word as usize;
+                    let hash = self.hash[i];
+                    let rules = *rules[word_type].get_or_insert_with(|| {
+                        let calendar = a.description(i).classes.intersects(Classes::MONTH | Classes::WEEKDAY);
+                        lexicon_table().get(&hash).copied().unwrap_or(0) | if calendar { class::CALENDAR } else { 0 }
+                    });
+                    // Capitalized function words and head words count only when capitalized;
+                    // name lists, corpus facts and letter shapes only matter for capitals.
+                    if c & class::CAP == 0 {
+                        c |= rules & !CAPITALIZED_ONLY;
+                    } else {
+                        let (bits, lean) = *names[word_type].get_or_insert_with(|| {
+                            let common = if lex.lowercase.contains(&hash) { class::COMMON } else { 0 };
+                            (lex.names.classes(key, hash) | common, lex.names.person_vs_place(key))
+                        });
+                        c |= rules | bits;
+                        self.lean[i] = (lean / 32).clamp(-8, 8) as i8;
+                        if lean > 48 {
+                            c |= class::LEANS_PERSON;
+                        } else if lean < -48 {
+                            c |= class::LEANS_PLACE;
+                        }
+                    }
+                }
+            }
+            classes[i] = c;
+        }
+        for (s, sentence) in a.sentences.iter().enumerate() {
+            let range = sentence.tokens.clone();
+            if range.is_empty() {
+                continue;
+            }
+            classes[range.start] |= class::SENT_START;
+            if s == 0 || a.sentences[s - 1].paragraph != sentence.paragraph {
+                classes[range.start] |= class::FIRST_IN_PARAGRAPH;
+            }
+            if is_headline(a, &classes, range.clone()) {
+                for c in &mut classes[range.clone()] {
+                    *c |= class::HEADLINE;
+                }
+            }
+            if is_shouting(&classes[range.clone()]) {
+                for c in &mut classes[range.clone()] {
+                    *c |= class::SHOUTING;
+                }
+            }
+            for (i, c) in classes.iter_mut().enumerate().take(range.end).skip(range.start + 1) {
+                let before = a.token_text(i - 1);
+                if matches!(before, "“" | "\"" | "‘" | "'" | ":" | "—" | "–" | "(" | "[" | "«" | "-") {
+                    *c |= class::AFTER_OPENER;
+                }
+            }
+        }
+        // Words capitalized inside a sentence somewhere in the document: a name, whatever the
+        // sentence-initial copies look like.
+        let mut capitalized_inside = KeySet::default();
+        for (i, c) in classes.iter().enumerate() {
+            if c & class::CAP != 0 && c & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0 {
+                capitalized_inside.insert(self.hash[i]);
+            }
+        }
+        for (i, c) in classes.iter_mut().enumerate() {
+            if *c & class::CAP != 0 && capitalized_inside.contains(&self.hash[i]) {
+                *c |= class::CAP_INSIDE;
+            }
+        }
+        self.classes = classes;
+        self.mark_gazetteer(lex.gazetteer);
+        self.document_evidence();
+    }
+
+    /// Marks each capitalized word with what its other occurrences in the document say: a
+    /// surname after a given name, a title before it, a pronoun or head word after it. A word
+    /// opening a sentence or alone in a list learns from its copies inside sentences.
+    fn document_evidence(&mut self) {
+        use class::*;
+        let n = self.len();
+        let c = &self.classes;
+        let mut evidence: KeyMap<u64> = KeyMap::default();
+        let cap = |i: usize| i < n && c[i] & CAP != 0 && c[i] & NEVER_NAME == 0;
+        let mut i = 0;
+        while i < n {
+            if !cap(i) {
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            while cap(end) && c[end - 1] & POSSESSIVE == 0 {
+                end += 1;
+            }
+            let len = end - i;
+            let mut add = |k: usize, bits: u64| *evidence.entry(self.hash[k]).or_default() |= bits;
+            let last = end - 1;
+            if len >= 2 {
+                add(i, DOC_RUN_START);
+                if len <= 3 {
+                    add(last, DOC_RUN_END);
+                }
+                if c[i] & (GIVEN_M | GIVEN_F | GIVEN_U) != 0 && c[last] & (ORG_HEAD | PLACE_HEAD | OTHER_HEAD) == 0 {
+                    add(last, DOC_SURNAME);
+                    add(i, DOC_GIVEN);
+                }
+            }
+            if i > 0 && c[i - 1] & (TITLE | HONORIFIC) != 0 && c[i - 1] & CAP != 0 {
+                add(i, DOC_TITLED);
+                add(last, DOC_TITLED);
+            }
+            if i > 0 && c[i - 1] & PLACE_CUE != 0 {
+                add(last, DOC_PLACE_CONTEXT);
+            }
+            let word = |k: usize| if k < n { self.key(k) } else { "" };
+            let after = |k: usize| c.get(end + k).copied().unwrap_or(0);
+            let mut bits = 0;
+            // A pronoun right after the name, or after one or two lowercase words ("X cut its").
+            let pronoun_after = |pronoun: u64| {
+                (0..3).any(|k| {
+                    after(k) & pronoun != 0 && (0..k).all(|j| after(j) & LOWER != 0 && after(j) & pronoun == 0)
+                })
+            };
+            if pronoun_after(PRONOUN_PERSON)
+                || (word(end) == "," && word(end + 1) == "who")
+                || after(1) & PRONOUN_PERSON != 0 && after(0) & REPORTING != 0
+            {
+                bits |= DOC_PERSON_PRONOUN;
+            }
+            if pronoun_after(PRONOUN_IT)
+                || (word(end) == "," && word(end + 1) == "which")
+                || after(1) & PRONOUN_IT != 0 && after(0) & REPORTING != 0
+            {
+                bits |= DOC_IT_PRONOUN;
+            }
+            // "shares of X", "X's shares", "X Inc.", "the X company".
+            let market =
+                |w: &str| matches!(w, "shares" | "stock" | "stocks" | "earnings" | "revenue" | "profit" | "sales");
+            if after(0) & (ORG_HEAD | COMPANY_FORM) != 0 && after(0) & CAP != 0
+                || after(0) & ORG_CUE != 0
+                || (i >= 2 && market(self.key(i - 2)) && self.key(i - 1) == "of")
+                || (c[last] & POSSESSIVE != 0 && market(word(end)))
+            {
+                bits |= DOC_ORG_CONTEXT;
+            }
+            if after(0) & REPORTING != 0 {
+                bits |= DOC_REPORTS;
+            }
+            if bits != 0 {
+                add(last, bits);
+                if len == 1 {
+                    add(i, bits);
+                }
+            }
+            i = end;
+        }
+        for (k, class) in self.classes.iter_mut().enumerate() {
+            if *class & CAP != 0 {
+                if let Some(bits) = evidence.get(&self.hash[k]) {
+                    *class |= bits;
+                }
+            }
+        }
+    }
+
+    /// Marks gazetteer names inside capitalized runs (longest match first, at most five words).
+    fn mark_gazetteer(&mut self, gazetteer: &Gazetteer) {
+        let n = self.len();
+        let mut i = 0;
+        let mut h_words = Vec::with_capacity(5);
+        while i < n {
+            if self.classes[i] & class::CAP == 0 {
+                i += 1;
+                continue;
+            }
+            let mut matched = 0;
+            h_words.clear();
+            let mut j = i;
+            // Collect up to five words of the run (inner `of`, `the`, particles and `-` allowed).
+            while j < n && h_words.len() < 5 {
+                let c = self.classes[j];
+                let word = self.a.token_text(j);
+                let inner = j > i && (c & class::PARTICLE != 0 || matches!(word, "of" | "the" | "and" | "-" | "&"));
+                if c & class::CAP == 0 && !inner {
+                    break;
+                }
+                h_words.push(j);
+                if c & class::POSSESSIVE != 0 {
+                    break;
+                }
+                j += 1;
+            }
+            let mut h = hash_bytes(b"");
+            let mut best = None;
+            for (k, &t) in h_words.iter().enumerate() {
+                if k > 0 {
+                    h = hash_more(h, b" ");
+                }
+                h = hash_more(h, self.key(t).as_bytes());
+                if self.classes[t] & class::CAP != 0 {
+                    let capitals = (i..=t).all(|u| !self.a.token_text(u).chars().any(char::is_lowercase));
+                    if let Some(known) = gazetteer.lookup_hash(h, capitals) {
+                        best = Some((k + 1, known));
+                    }
+                }
+            }
+            if let Some((len, known)) = best {
+                let (b, inside) = match known {
+                    Known::Place(_) => (class::PLACE_B, class::PLACE_I),
+                    Known::Organization(_) => (class::ORG_B, class::ORG_I),
+                    Known::Demonym(_) => (class::DEMONYM, class::DEMONYM),
+                };
+                self.classes[i] |= b;
+                for t in i + 1..i + len {
+                    self.classes[t] |= inside;
+                }
+                matched = len;
+            }
+            i += matched.max(1);
+        }
+    }
+
+    /// True when token `i` is worth scoring: it or a neighbour may be part of a name.
+    pub(crate) fn scored(&self, i: usize) -> bool {
+        let hit = |k: usize| self.classes.get(k).is_some_and(|c| c & INTERESTING != 0);
+        hit(i) || (i > 0 && hit(i - 1)) || hit(i + 1)
+    }
+
+    /// The hashed features of token `i` of the sentence `range`, as bucket indices under
+    /// `bits` bits, appended to `out`.
+    pub(crate) fn features(&self, i: usize, range: &std::ops::Range<usize>, bits: u32, out: &mut Vec<u32>) {
+        let shift = 64 - bits;
+        let mut push = |template: u32, value: u64| out.push((mix(template, value) >> shift) as u32);
+        const NONE: u64 = 0x5eed;
+        let word = |k: isize| -> u64 {
+            let j = i as isize + k;
+            if j < range.start as isize || j >= range.end as isize {
+                NONE ^ (k as u64)
+            } else {
+                self.hash[j as usize]
+            }
+        };
+        let shape = |k: isize| -> u64 {
+            let j = i as isize + k;
+            if j < range.start as isize || j >= range.end as isize {
+                255
+            } else {
+                u64::from(self.shape[j as usize])
+            }
+        };
+        let classes = |k: isize| -> u64 {
+            let j = i as isize + k;
+            if j < range.start as isize || j >= range.end as isize {
+                0
+            } else {
+                self.classes[j as usize]
+            }
+        };
+        let c0 = classes(0);
+        push(0, 0);
+        push(1, word(0));
+        push(2, word(-1));
+        push(3, word(1));
+        push(4, word(-2));
+        push(5, word(2));
+        push(6, shape(0));
+        push(7, shape(-1) << 8 | shape(0));
+        push(8, shape(0) << 8 | shape(1));
+        push(9, shape(-1) << 16 | shape(0) << 8 | shape(1));
+        if false {
+            push(10, word(-1).rotate_left(17) ^ word(0));
+        }
+        if false {
+            push(11, word(0).rotate_left(17) ^ word(1));
+        }
+        let key = self.key(i);
+        let n = key.chars().count();
+        for (t, len) in [(12u32, 2usize), (13, 3), (14, 4)] {
+            if let Some((at, _)) = key.char_indices().rev().nth(len - 1).filter(|_| n > len) {
+                push(t, hash_bytes(&key.as_bytes()[at..]));
+            }
+        }
+        if let Some((at, _)) = key.char_indices().nth(3) {
+            push(15, hash_bytes(&key.as_bytes()[..at]));
+        }
+        push(16, (n.min(12)) as u64);
+        let cap = u64::from(c0 & class::CAP != 0);
+        for (template, bits) in [(20u32, c0), (22, classes(-1)), (23, classes(1))] {
+            let mut rest = bits;
+            while rest != 0 {
+                let bit = u64::from(rest.trailing_zeros());
+                rest &= rest - 1;
+                push(template, bit);
+                if template == 20 {
+                    // Classes conjoined with capitalization: a title word written lowercase is a role.
+                    push(21, bit << 1 | cap);
+                }
+            }
+        }
+        // The capitalized run around the token: its length and the token's place in it.
+        let is_cap = |j: usize| self.classes[j] & class::CAP != 0;
+        if c0 & class::CAP != 0 {
+            let mut first = i;
+            while first > range.start && is_cap(first - 1) {
+                first -= 1;
+            }
+            let mut last = i;
+            while last + 1 < range.end && is_cap(last + 1) {
+                last += 1;
+            }
+            let len = (last - first + 1).min(5) as u64;
+            push(26, len << 4 | ((i - first).min(3) as u64) << 2 | u64::from(i == last));
+            push(31, self.lean[i] as u8 as u64);
+            // The run's last word (a head word names the kind of the whole run).
+            if false {
+                push(27, self.hash[last]);
+            }
+            if false {
+                push(28, self.hash[first]);
+            }
+            // Words right after the run, position-free: `said it`, `’s shares`, `, who`.
+            for k in last + 1..(last + 4).min(range.end) {
+                if false {
+                    push(29, self.hash[k]);
+                }
+            }
+            for k in first.saturating_sub(3).max(range.start)..first {
+                if false {
+                    push(30, self.hash[k]);
+                }
+            }
+        }
+    }
+}
+
+/// Rule-lexicon classes that only hold for a capitalized word ("The", "Agency").
+const CAPITALIZED_ONLY: u64 =
+    class::NEVER_NAME | class::ORG_HEAD | class::PLACE_HEAD | class::OTHER_HEAD | class::PARTICLE | class::CALENDAR;
+
+/// Classes from the hand-written rule lexicon, by key hash (one lookup per token).
+fn lexicon_table() -> &'static KeyMap<u64> {
+    static TABLE: std::sync::OnceLock<KeyMap<u64>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: KeyMap<u64> = KeyMap::default();
+        let mut add = |word: &str, bit: u64| {
+            let mut key = String::new();
+            fold_token(word, &mut key);
+            *t.entry(hash_bytes(strip_possessive_key(&key).as_bytes())).or_default() |= bit;
+        };
+        for title in lexicon::TITLES {
+            add(title.words[0], if title.role { class::TITLE } else { class::HONORIFIC });
+        }
+        for (words, bit) in [
+            (lexicon::ORGANIZATION_HEADS, class::ORG_HEAD),
+            (lexicon::PLACE_HEADS, class::PLACE_HEAD),
+            (lexicon::OTHER_HEADS, class::OTHER_HEAD),
+            (lexicon::NEVER_NAMES, class::NEVER_NAME),
+            (lexicon::PARTICLES, class::PARTICLE),
+            (lexicon::ORGANIZATION_CUES, class::ORG_CUE),
+            (lexicon::PLACE_CUES, class::PLACE_CUE),
+            (lexicon::LED_BY_PERSON, class::LED_BY),
+            (lexicon::REPORTING_VERBS, class::REPORTING),
+            (lexicon::ROLE_NOUNS, class::ROLE_NOUN),
+            (&["it", "its", "which"], class::PRONOUN_IT),
+            (&["he", "she", "his", "her", "who", "him"], class::PRONOUN_PERSON),
+        ] {
+            for w in words {
+                add(w, bit);
+            }
+        }
+        // Each word of a role phrase ("press secretary"), so a cheap test finds its end.
+        for phrase in lexicon::ROLE_NOUNS {
+            for w in phrase.split(' ') {
+                add(w, class::ROLE_NOUN);
+            }
+        }
+        t
+    })
+}
+
+/// A sentence with at least three words in capitals, making up most of its words.
+fn is_shouting(classes: &[u64]) -> bool {
+    let words = classes.iter().filter(|c| *c & (class::CAP | class::LOWER) != 0).count();
+    let caps = classes.iter().filter(|c| *c & class::ALL_CAPS != 0).count();
+    caps >= 3 && caps * 2 > words
+}
+
+/// A Title Case line ("Load More Comments", a headline pasted in the body).
+fn is_headline(a: &Analysis, classes: &[u64], range: std::ops::Range<usize>) -> bool {
+    let (mut long, mut capitalized) = (0, 0);
+    for i in range.clone() {
+        if a.tokens[i].kind == TokenKind::Word && a.token_text(i).chars().count() >= 4 {
+            long += 1;
+            capitalized += usize::from(classes[i] & class::CAP != 0);
+        }
+    }
+    let ends_sentence = range.end > range.start && matches!(a.token_text(range.end - 1), "." | "”" | "\"");
+    long >= 3 && capitalized * 5 >= long * 4 && !ends_sentence
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_case_accents_and_possessives() {
+        let a = Analysis::of_text("Łódź’s mayor met BOEING's chief.");
+        let v = View::new(&a);
+        assert_eq!(v.key(0), "lodz");
+        assert_eq!(v.key(3), "boeing");
+        assert_eq!(v.hash[0], hash_bytes(b"lodz"));
+    }
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape_of("Boeing"), shape_of("Airbus"));
+        assert_ne!(shape_of("Boeing"), shape_of("NASA"));
+        assert_eq!(shape_of("A380"), shape_of("B747"));
+    }
+}

@@ -1,0 +1,119 @@
+//! The generated word lists (`names_data.rs`, made by `scripts/gen-names.py` from the US
+//! Census name files, the `nicknames` list and `cleanco`'s company legal forms): word classes
+//! for the tagger's features, and nickname equivalence for merging people ("Ted" and "Teddy"
+//! with "Edward" or "Theodore").
+//!
+//! It knows words, not names in text: lookups take keys that `features` already folded.
+
+use super::features::{class, hash_bytes, KeyMap};
+use super::names_data::{COMPANY_SUFFIXES, GIVEN_NAMES, NICKNAMES, PERSON_VS_PLACE, SURNAMES};
+use std::collections::HashMap;
+
+pub(crate) struct Names {
+    /// Word-class bits by key hash.
+    classes: KeyMap<u64>,
+    /// Nickname or formal given name → the formal names it may stand for.
+    formal: HashMap<&'static str, Vec<&'static str>>,
+}
+
+impl Names {
+    pub(crate) fn new() -> Self {
+        let mut classes: KeyMap<u64> = KeyMap::default();
+        for line in GIVEN_NAMES.lines() {
+            let (name, gender) = line.split_once(' ').unwrap_or((line, "u"));
+            let bit = match gender {
+                "m" => class::GIVEN_M,
+                "f" => class::GIVEN_F,
+                _ => class::GIVEN_U,
+            };
+            *classes.entry(hash_bytes(name.as_bytes())).or_default() |= bit;
+        }
+        for name in SURNAMES.lines() {
+            *classes.entry(hash_bytes(name.as_bytes())).or_default() |= class::SURNAME;
+        }
+        for suffix in COMPANY_SUFFIXES.lines() {
+            *classes.entry(hash_bytes(suffix.as_bytes())).or_default() |= class::COMPANY_FORM;
+        }
+        let mut formal: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+        for line in NICKNAMES.lines() {
+            let mut words = line.split(' ');
+            let Some(name) = words.next() else { continue };
+            for nick in words {
+                formal.entry(nick).or_default().push(name);
+            }
+        }
+        Names { classes, formal }
+    }
+
+    /// The word classes of a key (given name with gender, surname, company legal form).
+    pub(crate) fn classes(&self, _key: &str, hash: u64) -> u64 {
+        self.classes.get(&hash).copied().unwrap_or(0)
+    }
+
+    /// How much a word looks like a person's name rather than a place's, by its character
+    /// trigrams (naive Bayes log-odds in sixteenths; see `scripts/gen-names.py`).
+    pub(crate) fn person_vs_place(&self, key: &str) -> i32 {
+        let mut window = ['^', '^', '^'];
+        let mut filled = 1;
+        let mut total = 0i32;
+        let mut buf = [0u8; 12];
+        for c in key.chars().chain(std::iter::once('$')) {
+            window = [window[1], window[2], c];
+            filled += 1;
+            if filled >= 3 {
+                let mut n = 0;
+                for ch in window {
+                    n += ch.encode_utf8(&mut buf[n..]).len();
+                }
+                let bucket = (hash_bytes(&buf[..n]) % PERSON_VS_PLACE.len() as u64) as usize;
+                total += i32::from(PERSON_VS_PLACE[bucket]);
+            }
+        }
+        total
+    }
+
+    /// True when two given names (keys) can name the same person: equal, or one a nickname
+    /// of the other, or both nicknames of one formal name ("ted" and "teddy").
+    pub(crate) fn same_given_name(&self, a: &str, b: &str) -> bool {
+        if a == b {
+            return true;
+        }
+        let of = |x: &str| self.formal.get(x).map_or(&[][..], Vec::as_slice);
+        of(a).contains(&b) || of(b).contains(&a) || of(a).iter().any(|f| of(b).contains(f))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn given_names_surnames_and_company_forms() {
+        let n = Names::new();
+        let c = |w: &str| n.classes(w, hash_bytes(w.as_bytes()));
+        assert_ne!(c("mary") & class::GIVEN_F, 0);
+        assert_ne!(c("james") & class::GIVEN_M, 0);
+        assert_ne!(c("johnson") & class::SURNAME, 0);
+        assert_ne!(c("inc.") & class::COMPANY_FORM, 0);
+        assert_eq!(c("the"), 0);
+    }
+
+    #[test]
+    fn trigrams_lean_to_people_or_places() {
+        let n = Names::new();
+        // A weak cue (many surnames come from places), but unseen words lean the right way.
+        assert!(n.person_vs_place("johnson") > 0);
+        assert!(n.person_vs_place("tasmania") < 0);
+        assert!(n.person_vs_place("braverman") > n.person_vs_place("tasmania"));
+        assert_eq!(n.person_vs_place(""), 0);
+    }
+
+    #[test]
+    fn nicknames_join_formal_names() {
+        let n = Names::new();
+        assert!(n.same_given_name("ted", "edward"));
+        assert!(n.same_given_name("teddy", "ted"));
+        assert!(n.same_given_name("william", "bill"));
+        assert!(!n.same_given_name("mary", "john"));
+    }
+}

@@ -1,0 +1,490 @@
+//! Training of the name tagger (built only with the `train` feature; run by
+//! `scripts/train-tagger.sh`): an averaged structured perceptron over the same `View` and
+//! features as inference.
+//!
+//! Two rounds. The teacher learns from annotated documents in the development sets'
+//! JSON-lines form (`{"text", "entities": [{"start", "end", "type": "PER|LOC|ORG",
+//! "minimal"}]}`, code-point offsets). Then, when unlabeled news is given (JSON lines with a
+//! `text`), the whole entity stage runs on it with the teacher (tagger, the layer after it,
+//! document and corpus decisions, merging), and the student learns from the annotated
+//! documents plus those names. Only the student's weights are written. Deterministic:
+//! documents in file order, islands shuffled by a fixed-seed generator, no threads, no clock.
+//!
+//! Gold spans become token labels so that a token takes the kind of the smallest annotated
+//! name covering it (the scorer counts the innermost names: "Texas" inside "University of
+//! Texas"), with a leading "the" and edge punctuation or function words left out.
+
+use super::features::{KeySet, Lexicons, View};
+use super::gazetteer::Gazetteer;
+use super::names::Names;
+use super::tagger::{components, viterbi, Model, LABELS, MAGIC, WEIGHTS};
+use crate::model::Span;
+use crate::text::{Analysis, TokenKind};
+
+/// What a run of `train-tagger` is told.
+pub struct Options {
+    /// Annotated JSON-lines files, each with a one-line description for the header.
+    pub data: Vec<(String, String)>,
+    /// Unlabeled JSON-lines files (a `text` per line) for the second round, with descriptions.
+    pub unlabeled: Vec<(String, String)>,
+    pub epochs: usize,
+    pub bits: u32,
+    pub seed: u64,
+    /// The command that regenerates the weights, for the header.
+    pub command: String,
+    /// Files to score the trained tagger on (a development aid: printed, not learned from).
+    pub dev: Vec<String>,
+    /// Every `holdout`-th annotated document is kept out of training and scored (0: none).
+    pub holdout: usize,
+    /// Added to every transition into a `B-` label after training.
+    pub open_bias: f32,
+}
+
+/// A document to learn from: its text, paragraphs and names (byte spans, kind 0 person,
+/// 1 place, 2 organization).
+struct Doc {
+    text: String,
+    paragraphs: Vec<Span>,
+    gold: Vec<(Span, usize)>,
+    /// The minimal names only, as the development sets score them.
+    minimal: Vec<(Span, usize)>,
+}
+
+/// One island of scored tokens: its features and gold labels.
+struct Island {
+    features: Vec<Vec<u32>>,
+    gold: Vec<usize>,
+}
+
+fn byte_offsets(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    v.push(text.len());
+    v
+}
+
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut offset = 0;
+    for block in text.split("\n\n") {
+        let start = offset + (block.len() - block.trim_start().len());
+        let end = offset + block.trim_end().len();
+        if end > start {
+            spans.push(Span::new(start, end));
+        }
+        offset += block.len() + 2;
+    }
+    spans
+}
+
+fn read_lines(path: &str) -> Result<Vec<serde_json::Value>, String> {
+    let content = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut rows = Vec::new();
+    for (n, line) in content.lines().enumerate() {
+        if !line.trim().is_empty() {
+            rows.push(serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?);
+        }
+    }
+    Ok(rows)
+}
+
+fn read(path: &str) -> Result<Vec<Doc>, String> {
+    let mut docs = Vec::new();
+    for (n, v) in read_lines(path)?.into_iter().enumerate() {
+        let text = v["text"].as_str().ok_or_else(|| format!("{path}:{}: no text", n + 1))?.to_string();
+        let offsets = byte_offsets(&text);
+        let (mut gold, mut minimal) = (Vec::new(), Vec::new());
+        for e in v["entities"].as_array().map_or(&[][..], Vec::as_slice) {
+            let kind = match e["type"].as_str() {
+                Some("PER") => 0,
+                Some("LOC") => 1,
+                Some("ORG") => 2,
+                _ => continue,
+            };
+            let (Some(s), Some(t)) = (e["start"].as_u64(), e["end"].as_u64()) else {
+                continue;
+            };
+            let (Some(&s), Some(&t)) = (offsets.get(s as usize), offsets.get(t as usize)) else {
+                continue;
+            };
+            let mut span = Span::new(s, t);
+            for article in ["the ", "The "] {
+                if text[span.start..span.end].starts_with(article) && span.len() > article.len() {
+                    span.start += article.len();
+                }
+            }
+            if e["minimal"].as_bool().unwrap_or(true) {
+                minimal.push((span, kind));
+            }
+            gold.push((span, kind));
+        }
+        let paragraphs = paragraphs(&text);
+        docs.push(Doc { text, paragraphs, gold, minimal });
+    }
+    Ok(docs)
+}
+
+/// Token labels: the smallest gold name starting around each token, as BIO.
+fn token_labels(a: &Analysis, gold: &[(Span, usize)]) -> Vec<usize> {
+    let n = a.tokens.len();
+    let owner: Vec<Option<usize>> = a
+        .tokens
+        .iter()
+        .map(|t| {
+            gold.iter()
+                .enumerate()
+                .filter(|(_, (s, _))| s.start <= t.span.start && t.span.start < s.end)
+                .min_by_key(|(_, (s, _))| s.len())
+                .map(|(g, _)| g)
+        })
+        .collect();
+    // Edges of a piece that are punctuation or lowercase function words are outside it.
+    let edge = |i: usize| {
+        a.tokens[i].kind == TokenKind::Punct
+            || matches!(a.token_text(i), "of" | "the" | "and" | "in" | "for" | "at" | "on")
+    };
+    let mut labels = vec![0; n];
+    let mut i = 0;
+    while i < n {
+        let Some(g) = owner[i] else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        while end < n && owner[end] == Some(g) {
+            end += 1;
+        }
+        let (mut s, mut e) = (i, end);
+        while s < e && edge(s) {
+            s += 1;
+        }
+        while e > s && edge(e - 1) {
+            e -= 1;
+        }
+        for (k, label) in labels.iter_mut().enumerate().take(e).skip(s) {
+            *label = 1 + 2 * gold[g].1 + usize::from(k > s);
+        }
+        i = end;
+    }
+    labels
+}
+
+/// The training islands of one corpus (its documents share the lowercase-word set, as one
+/// extraction's do), and its counts: documents, tokens, names.
+fn islands(docs: &[Doc], lex_tables: (&Gazetteer, &Names), bits: u32, out: &mut Vec<Island>) -> [usize; 3] {
+    let analyses: Vec<Analysis> = docs.iter().map(|d| Analysis::new(&d.text, &d.paragraphs)).collect();
+    let mut views: Vec<View> = analyses.iter().map(View::new).collect();
+    let mut lowercase = KeySet::default();
+    for v in &views {
+        v.collect_lowercase(&mut lowercase);
+    }
+    let lex = Lexicons { gazetteer: lex_tables.0, names: lex_tables.1, lowercase };
+    let mut counts = [0; 3];
+    for (view, doc) in views.iter_mut().zip(docs) {
+        view.classify(&lex);
+        let labels = token_labels(view.a, &doc.gold);
+        counts[0] += 1;
+        counts[1] += view.len();
+        counts[2] += labels.iter().filter(|&&l| l % 2 == 1).count();
+        for sentence in &view.a.sentences {
+            let range = sentence.tokens.clone();
+            let mut i = range.start;
+            while i < range.end {
+                if !view.scored(i) {
+                    i += 1;
+                    continue;
+                }
+                let mut island = Island { features: Vec::new(), gold: Vec::new() };
+                while i < range.end && view.scored(i) {
+                    let mut f = Vec::new();
+                    view.features(i, &range, bits, &mut f);
+                    island.features.push(f);
+                    island.gold.push(labels[i]);
+                    i += 1;
+                }
+                // A name cut by the island's edge is learned from where the island starts.
+                if let Some(first) = island.gold.first_mut() {
+                    if *first % 2 == 0 && *first > 0 {
+                        *first -= 1;
+                    }
+                }
+                out.push(island);
+            }
+        }
+    }
+    counts
+}
+
+/// A small deterministic generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+}
+
+/// Averaged perceptron training; returns (emission weights, transitions), averaged.
+fn fit(islands: &[Island], options: &Options) -> (Vec<f32>, Vec<f32>) {
+    let buckets = 1usize << options.bits;
+    let mut w = vec![0f32; buckets * WEIGHTS];
+    let mut w_acc = vec![0f32; buckets * WEIGHTS];
+    let mut trans = vec![0f32; LABELS * LABELS];
+    let mut trans_acc = vec![0f32; LABELS * LABELS];
+    let mut order: Vec<usize> = (0..islands.len()).collect();
+    let mut rng = Rng(options.seed | 1);
+    let mut step = 1f32;
+    let mut predicted = Vec::new();
+    let mut emissions = Vec::new();
+    for epoch in 0..options.epochs {
+        for k in (1..order.len()).rev() {
+            let j = (rng.next() % (k as u64 + 1)) as usize;
+            order.swap(k, j);
+        }
+        let mut wrong = 0usize;
+        for &x in &order {
+            let island = &islands[x];
+            emissions.clear();
+            for f in &island.features {
+                let mut sum = [0f32; WEIGHTS];
+                for &b in f {
+                    let row = b as usize * WEIGHTS;
+                    for (s, x) in sum.iter_mut().zip(&w[row..row + WEIGHTS]) {
+                        *s += x;
+                    }
+                }
+                // Viterbi runs on integers: scale finely enough.
+                let mut q = [0i32; LABELS];
+                for (l, q) in q.iter_mut().enumerate().skip(1) {
+                    let [k, p] = components(l);
+                    *q = ((sum[k] + sum[p]) * 64.0).round() as i32;
+                }
+                emissions.push(q);
+            }
+            let tq: Vec<i32> = trans.iter().map(|t| (t * 64.0).round() as i32).collect();
+            viterbi(&emissions, &tq, &mut predicted);
+            if predicted == island.gold {
+                step += 1.0;
+                continue;
+            }
+            wrong += 1;
+            for (t, f) in island.features.iter().enumerate() {
+                let (g, p) = (island.gold[t], predicted[t]);
+                if g == p {
+                    continue;
+                }
+                for &b in f {
+                    let row = b as usize * WEIGHTS;
+                    for (label, sign) in [(g, 1f32), (p, -1f32)] {
+                        if label > 0 {
+                            for c in components(label) {
+                                w[row + c] += sign;
+                                w_acc[row + c] += sign * step;
+                            }
+                        }
+                    }
+                }
+            }
+            for (labels, sign) in [(&island.gold, 1f32), (&predicted, -1f32)] {
+                let mut from = 0;
+                for &to in labels.iter().chain(std::iter::once(&0)) {
+                    trans[from * LABELS + to] += sign;
+                    trans_acc[from * LABELS + to] += sign * step;
+                    from = to;
+                }
+            }
+            step += 1.0;
+        }
+        eprintln!("epoch {}: {} of {} islands wrong", epoch + 1, wrong, islands.len());
+    }
+    let average = |w: &[f32], acc: &[f32]| -> Vec<f32> { w.iter().zip(acc).map(|(w, a)| w - a / step).collect() };
+    let mut trans = average(&trans, &trans_acc);
+    for from in 0..LABELS {
+        for to in [1, 3, 5] {
+            trans[from * LABELS + to] += options.open_bias;
+        }
+    }
+    (average(&w, &w_acc), trans)
+}
+
+/// The weights file: the text header, then bits, `i16` transitions and `i8` weights.
+fn serialize(w: &[f32], trans: &[f32], header: &str, bits: u32) -> Vec<u8> {
+    // One scale for all: the 99.9th percentile of the non-zero weights maps to 127.
+    let mut mags: Vec<f32> = w.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
+    mags.sort_by(f32::total_cmp);
+    let top = mags.get(mags.len().saturating_sub(1) * 999 / 1000).copied().unwrap_or(1.0).max(1e-6);
+    let scale = 127.0 / top;
+    let mut out = Vec::new();
+    out.extend_from_slice(header.as_bytes());
+    out.push(bits as u8);
+    for t in trans {
+        out.extend_from_slice(&((t * scale).round().clamp(-32767.0, 32767.0) as i16).to_le_bytes());
+    }
+    for x in w {
+        out.push((x * scale).round().clamp(-127.0, 127.0) as i8 as u8);
+    }
+    out
+}
+
+/// Names the teacher finds in unlabeled texts, with the whole entity stage.
+fn silver(path: &str, teacher: &Model) -> Result<Vec<Doc>, String> {
+    let mut documents = Vec::new();
+    for (n, v) in read_lines(path)?.into_iter().enumerate() {
+        let Some(text) = v["text"].as_str() else {
+            continue;
+        };
+        let name = format!("{n}.txt");
+        if let Ok(article) = crate::article::parse(text, Some(crate::article::Format::Plain), &name) {
+            documents.push(article.into_document(name));
+        }
+    }
+    let docs: Vec<crate::doc::Doc> = documents
+        .iter()
+        .map(|document| {
+            let spans: Vec<Span> = document.paragraphs.iter().map(|p| Span::new(p.start, p.end)).collect();
+            crate::doc::Doc { document, analysis: Analysis::new(&document.text, &spans), dct: None }
+        })
+        .collect();
+    let entities = super::extract_with(&docs, teacher);
+    Ok(docs
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            let gold: Vec<(Span, usize)> = entities.by_doc[d]
+                .iter()
+                .map(|m| {
+                    let kind = match entities.list[m.entity].kind {
+                        crate::model::EntityKind::Person => 0,
+                        crate::model::EntityKind::Place => 1,
+                        crate::model::EntityKind::Organization => 2,
+                    };
+                    (m.span, kind)
+                })
+                .collect();
+            let paragraphs = doc.document.paragraphs.iter().map(|p| Span::new(p.start, p.end)).collect();
+            Doc { text: doc.document.text.clone(), paragraphs, minimal: gold.clone(), gold }
+        })
+        .collect())
+}
+
+/// Trains and returns the weights file's bytes.
+///
+/// # Errors
+/// When a data file cannot be read or parsed.
+pub fn train(options: &Options) -> Result<Vec<u8>, String> {
+    let tables = (&Gazetteer::new(), &Names::new());
+    let mut labeled = Vec::new();
+    let mut held_out = Vec::new();
+    for (path, _) in &options.data {
+        for (k, d) in read(path)?.into_iter().enumerate() {
+            if options.holdout > 0 && k % options.holdout == 0 {
+                held_out.push(d);
+            } else {
+                labeled.push(d);
+            }
+        }
+    }
+    let mut gold_islands = Vec::new();
+    let mut counts = islands(&labeled, tables, options.bits, &mut gold_islands);
+    let (w, trans) = fit(&gold_islands, options);
+    let mut sources: Vec<String> = options.data.iter().map(|(_, d)| format!("# data: {d}")).collect();
+    let (w, trans) = if options.unlabeled.is_empty() {
+        (w, trans)
+    } else {
+        let teacher = Model::parse(&serialize(&w, &trans, &format!("{MAGIC}\n\n"), options.bits))
+            .map_err(|e| format!("{e:?}"))?;
+        let mut all = gold_islands;
+        for (path, description) in &options.unlabeled {
+            let docs = silver(path, &teacher)?;
+            let c = islands(&docs, tables, options.bits, &mut all);
+            for (total, n) in counts.iter_mut().zip(c) {
+                *total += n;
+            }
+            sources.push(format!(
+                "# unlabeled: {description}; its names found by a first model trained on the data above"
+            ));
+        }
+        fit(&all, options)
+    };
+    let header = format!(
+        "{MAGIC}\n# GENERATED by scripts/train-tagger.sh; do not edit by hand. Regenerate with:\n#   {}\n{}\n# {} documents, {} tokens, {} names; {} epochs, seed {}, opening bias {}, {} buckets of {} i8 weights (person, place, organization, opening, continuing; O is 0), i16 transitions\n# Labels: O B-PER I-PER B-LOC I-LOC B-ORG I-ORG. Binary tables follow the blank line.\n\n",
+        options.command,
+        sources.join("\n"),
+        counts[0],
+        counts[1],
+        counts[2],
+        options.epochs,
+        options.seed,
+        options.open_bias,
+        1usize << options.bits,
+        WEIGHTS
+    );
+    let out = serialize(&w, &trans, &header, options.bits);
+    let model = Model::parse(&out).map_err(|e| format!("{e:?}"))?;
+    for path in &options.dev {
+        score(&model, path, read(path)?, tables);
+    }
+    if !held_out.is_empty() {
+        score(&model, "held-out", held_out, tables);
+    }
+    Ok(out)
+}
+
+/// Prints the tagger's scores on `docs` the way the development sets count them: a gold
+/// minimal name is found when a tagged name overlaps it, typed when the kinds agree (the
+/// tagger alone, before the document's decisions).
+fn score(model: &Model, path: &str, docs: Vec<Doc>, tables: (&Gazetteer, &Names)) {
+    let analyses: Vec<Analysis> = docs.iter().map(|d| Analysis::new(&d.text, &d.paragraphs)).collect();
+    let mut views: Vec<View> = analyses.iter().map(View::new).collect();
+    let mut lowercase = KeySet::default();
+    for v in &views {
+        v.collect_lowercase(&mut lowercase);
+    }
+    let lex = Lexicons { gazetteer: tables.0, names: tables.1, lowercase };
+    let (mut tp, mut fp, mut fn_, mut typed) = (0usize, 0usize, 0usize, 0usize);
+    let mut confusion = [[0usize; 4]; 3];
+    for (view, doc) in views.iter_mut().zip(&docs) {
+        view.classify(&lex);
+        let spans: Vec<(Span, usize)> = super::tagger::tag(model, view)
+            .iter()
+            .map(|t| {
+                (Span::new(view.a.tokens[t.tokens.start].span.start, view.a.tokens[t.tokens.end - 1].span.end), t.kind)
+            })
+            .collect();
+        let mut used = vec![false; spans.len()];
+        for &(g, kind) in &doc.minimal {
+            match (0..spans.len()).find(|&i| !used[i] && spans[i].0.overlaps(g)) {
+                Some(i) => {
+                    used[i] = true;
+                    tp += 1;
+                    typed += usize::from(spans[i].1 == kind);
+                    confusion[kind][spans[i].1] += 1;
+                }
+                None => {
+                    fn_ += 1;
+                    confusion[kind][3] += 1;
+                }
+            }
+        }
+        for (i, &(s, _)) in spans.iter().enumerate() {
+            if !used[i] && !doc.gold.iter().any(|(g, _)| g.overlaps(s) && !doc.minimal.iter().any(|(m, _)| m == g)) {
+                fp += 1;
+            }
+        }
+    }
+    let f1 = |a: f64, b: f64| {
+        if a + b == 0.0 {
+            0.0
+        } else {
+            2.0 * a * b / (a + b)
+        }
+    };
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    eprintln!(
+        "{path}: typed F1 {:.4}, mention F1 {:.4} (tp {tp}, fp {fp}, fn {fn_}, typed {typed}); gold per/place/org by predicted per/place/org/none: {confusion:?}",
+        f1(ratio(typed, tp + fp), ratio(typed, tp + fn_)),
+        f1(ratio(tp, tp + fp), ratio(tp, tp + fn_))
+    );
+}
