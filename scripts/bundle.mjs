@@ -1,8 +1,11 @@
-// Bundles the page: esbuild (pinned in package.json) resolves www/app/main.js and its imports,
-// the wasm-bindgen glue (ES module), the wasm (gzipped, then base64: a third of the size of
-// plain base64, which gzip compresses badly; the page inflates it with DecompressionStream)
-// and the styles (minified) into one minified classic script, dist/storyscope-embed.js, which
-// defines <story-scope>; and dist/storyscope.html, one self-contained page with a strict
+// Bundles the page: esbuild (pinned in package.json) first bundles the core's Web Worker
+// (www/app/core/worker.js, the engine and the wasm-bindgen glue) into one minified script, then
+// resolves www/app/main.js and its imports, that worker script (as a string: the page starts
+// it from a blob URL, which works from file://), the wasm (gzipped, then base64: a third of the
+// size of plain base64, which gzip compresses badly; the page inflates it with
+// DecompressionStream and compiles it once for every worker) and the styles (minified) into
+// one minified classic script, dist/storyscope-embed.js, which defines <story-scope>; and
+// dist/storyscope.html, one self-contained page with a strict
 // Content-Security-Policy whose script and style hashes are computed here. Prints the gzip
 // sizes and enforces the budget of wasm-pack.toml.
 import { build, transform } from 'esbuild';
@@ -27,31 +30,39 @@ const version = JSON.parse(read('package.json')).version ?? '';
 const wasm = readFileSync(wasmPath);
 const css = (await transform(STYLES.map((name) => read(`www/styles/${name}.css`)).join('\n'), { loader: 'css', minify: true })).code;
 
-// The three inputs that are not files of www/: the glue, the wasm and the styles.
-const virtual = {
-  name: 'storyscope-virtual',
-  setup(b) {
-    b.onResolve({ filter: /^storyscope:glue$/ }, () => ({ path: resolve(gluePath) }));
-    b.onResolve({ filter: /^storyscope:(wasm|styles)$/ }, (args) => ({ path: args.path, namespace: 'storyscope' }));
-    b.onLoad({ filter: /.*/, namespace: 'storyscope' }, (args) => ({
-      contents: `export default ${JSON.stringify(args.path === 'storyscope:wasm' ? gzipSync(wasm, { level: 9 }).toString('base64') : css)};`,
-      loader: 'js',
-    }));
-  },
-};
-const result = await build({
-  entryPoints: [join(root, 'www/app/main.js')],
+const options = {
   bundle: true,
   format: 'iife',
   minify: true,
   target: 'es2022',
   write: false,
   legalComments: 'none',
-  // The glue's default wasm URL (import.meta.url) is never used: the bytes are passed in.
+  // The glue's default wasm URL (import.meta.url) is never used: the compiled module is passed in.
   define: { 'import.meta.url': 'undefined' },
+  logLevel: 'warning',
+};
+const worker = (await build({
+  ...options,
+  entryPoints: [join(root, 'www/app/core/worker.js')],
+  plugins: [{ name: 'storyscope-glue', setup: (b) => b.onResolve({ filter: /^storyscope:glue$/ }, () => ({ path: resolve(gluePath) })) }],
+})).outputFiles[0].text;
+
+// The three inputs of the page that are not files of www/: the worker script, the wasm and the styles.
+const virtual = {
+  name: 'storyscope-virtual',
+  setup(b) {
+    b.onResolve({ filter: /^storyscope:(worker|wasm|styles)$/ }, (args) => ({ path: args.path, namespace: 'storyscope' }));
+    b.onLoad({ filter: /.*/, namespace: 'storyscope' }, (args) => {
+      const text = { 'storyscope:worker': worker, 'storyscope:wasm': gzipSync(wasm, { level: 9 }).toString('base64'), 'storyscope:styles': css }[args.path];
+      return { contents: `export default ${JSON.stringify(text)};`, loader: 'js' };
+    });
+  },
+};
+const result = await build({
+  ...options,
+  entryPoints: [join(root, 'www/app/main.js')],
   banner: { js: `/*! Storyscope ${version}: explore a news story across articles. One script, no network. */` },
   plugins: [virtual],
-  logLevel: 'warning',
 });
 // Inline in <script>, "</script" would end the element: in JS strings "<\/" means the same.
 const embed = result.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');

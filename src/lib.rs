@@ -31,5 +31,6 @@ pub use entities::train;
 pub use index::{Filter, Index, Selection};
 pub use model::Extraction;
 pub use pipeline::{
-    assemble, extract, extract_part, extract_timed, Failure, Input, Outcome, Part, PartError, StageTimes, CORE_VERSION,
+    assemble, assemble_observed, extract, extract_part, extract_part_observed, extract_timed, Failure, Input, OnStage,
+    Outcome, Part, PartError, StageTimes, CORE_VERSION,
 };

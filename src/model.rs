@@ -3,7 +3,7 @@
 //! These types are a public interface read by other tools. Fields may be added; none may be
 //! renamed or dropped. Offsets in the serialized form are Unicode code-point offsets into the
 //! document's `text`. Inside the pipeline every offset is a *byte* offset into that text (what
-//! Rust string slicing wants); [`Extraction::into_code_point_offsets`] converts them all, once,
+//! Rust string slicing wants); [`crate::offsets::to_code_points`] converts them all, once,
 //! at the end. This module holds data only, no extraction logic.
 
 use crate::calendar::Stamp;
@@ -289,51 +289,4 @@ pub struct DateRange {
     pub start: String,
     pub end: String,
     pub precision: Precision,
-}
-
-impl Extraction {
-    /// Converts every byte offset of the pipeline into a code-point offset of the contract.
-    pub(crate) fn into_code_point_offsets(mut self) -> Self {
-        use crate::offsets::CodePoints;
-        use std::collections::HashMap;
-        let maps: HashMap<String, CodePoints> =
-            self.documents.iter().map(|d| (d.id.clone(), CodePoints::new(&d.text))).collect();
-        let map = |doc: &str| &maps[doc];
-        for d in &mut self.documents {
-            let m = map(&d.id);
-            for p in &mut d.paragraphs {
-                p.start = m.of(p.start);
-                p.end = m.of(p.end);
-            }
-        }
-        for q in &mut self.quotes {
-            let m = map(&q.doc);
-            q.start = m.of(q.start);
-            q.end = m.of(q.end);
-            if let Some(s) = &mut q.speaker_span {
-                *s = m.span(*s);
-            }
-        }
-        for e in &mut self.entities {
-            for mention in &mut e.mentions {
-                convert_mention(mention, map(&mention.doc));
-            }
-        }
-        for t in &mut self.times {
-            let m = map(&t.doc);
-            t.start = m.of(t.start);
-            t.end = m.of(t.end);
-        }
-        for ev in &mut self.events {
-            for mention in &mut ev.mentions {
-                convert_mention(mention, map(&mention.doc));
-            }
-        }
-        self
-    }
-}
-
-fn convert_mention(mention: &mut Mention, m: &crate::offsets::CodePoints) {
-    mention.start = m.of(mention.start);
-    mention.end = m.of(mention.end);
 }

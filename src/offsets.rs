@@ -2,9 +2,59 @@
 //!
 //! The pipeline slices strings by byte; the contract speaks code points (what JavaScript's
 //! `Array.from(text)` and Python's `str` index by). This module only converts; it is used once
-//! per document, at the end of extraction.
+//! per document, at the end of extraction ([`to_code_points`]).
 
-use crate::model::Span;
+use crate::model::{Extraction, Mention, Span};
+use std::collections::HashMap;
+
+/// Converts every byte offset of the pipeline's extraction into a code-point offset of the
+/// contract. Linear in the texts and the records (one binary search per offset).
+///
+/// # Panics
+/// If a record names a document that is not in `extraction.documents`; the pipeline makes
+/// every record from one of its documents.
+pub(crate) fn to_code_points(mut extraction: Extraction) -> Extraction {
+    let maps: HashMap<String, CodePoints> =
+        extraction.documents.iter().map(|d| (d.id.clone(), CodePoints::new(&d.text))).collect();
+    // OK because every record's `doc` is the id of one of the documents (see # Panics).
+    let map = |doc: &str| &maps[doc];
+    for d in &mut extraction.documents {
+        let m = map(&d.id);
+        for p in &mut d.paragraphs {
+            p.start = m.of(p.start);
+            p.end = m.of(p.end);
+        }
+    }
+    for q in &mut extraction.quotes {
+        let m = map(&q.doc);
+        q.start = m.of(q.start);
+        q.end = m.of(q.end);
+        if let Some(s) = &mut q.speaker_span {
+            *s = m.span(*s);
+        }
+    }
+    for e in &mut extraction.entities {
+        for mention in &mut e.mentions {
+            convert_mention(mention, map(&mention.doc));
+        }
+    }
+    for t in &mut extraction.times {
+        let m = map(&t.doc);
+        t.start = m.of(t.start);
+        t.end = m.of(t.end);
+    }
+    for ev in &mut extraction.events {
+        for mention in &mut ev.mentions {
+            convert_mention(mention, map(&mention.doc));
+        }
+    }
+    extraction
+}
+
+fn convert_mention(mention: &mut Mention, m: &CodePoints) {
+    mention.start = m.of(mention.start);
+    mention.end = m.of(mention.end);
+}
 
 /// Maps byte offsets of one text to code-point offsets.
 pub(crate) struct CodePoints {

@@ -229,12 +229,26 @@ impl Part {
     }
 }
 
+/// Hears the name of each stage as it starts, so that a caller can show progress (the page
+/// shows it per file): `parse` for an article's part; `analysis`, `entities`, `quotes`, `times`
+/// and `events` while a corpus is assembled. Called between stages, never inside one.
+pub type OnStage<'a> = &'a mut dyn FnMut(&'static str);
+
 /// One article's part: its parse, with the facts known from outside applied. A panic while
 /// parsing is caught and reported as an internal error of this input only.
 ///
 /// # Errors
 /// The input's [`Failure`] when it is not an article (empty, binary, too large …).
 pub fn extract_part(input: &Input) -> Result<Part, Failure> {
+    extract_part_observed(input, &mut |_| ())
+}
+
+/// [`extract_part`], telling `on_stage` each stage as it starts.
+///
+/// # Errors
+/// As [`extract_part`].
+pub fn extract_part_observed(input: &Input, on_stage: OnStage) -> Result<Part, Failure> {
+    on_stage("parse");
     match isolated(|| article::parse(&input.content, input.format, &input.name, &input.known)) {
         Ok(Ok(article)) => {
             let id = if input.id.trim().is_empty() { "doc".to_string() } else { input.id.trim().to_string() };
@@ -248,7 +262,12 @@ pub fn extract_part(input: &Input) -> Result<Part, Failure> {
 /// Puts parts together into one extraction; document ids are made unique (`-2`, `-3` …) in
 /// the order given.
 pub fn assemble(parts: Vec<Part>) -> Outcome {
-    assemble_timed(parts, Vec::new(), &mut StageTimes::default(), &mut Stopwatch::start())
+    assemble_observed(parts, &mut |_| ())
+}
+
+/// [`assemble`], telling `on_stage` each stage as it starts.
+pub fn assemble_observed(parts: Vec<Part>, on_stage: OnStage) -> Outcome {
+    assemble_timed(parts, Vec::new(), &mut StageTimes::default(), &mut Stopwatch::start(), on_stage)
 }
 
 /// [`extract`], with the time each stage took.
@@ -264,7 +283,7 @@ pub fn extract_timed(inputs: &[Input]) -> (Outcome, StageTimes) {
         }
     }
     times.parse = clock.lap();
-    let outcome = assemble_timed(parts, failures, &mut times, &mut clock);
+    let outcome = assemble_timed(parts, failures, &mut times, &mut clock, &mut |_| ());
     (outcome, times)
 }
 
@@ -273,6 +292,7 @@ fn assemble_timed(
     mut failures: Vec<Failure>,
     times: &mut StageTimes,
     clock: &mut Stopwatch,
+    on_stage: OnStage,
 ) -> Outcome {
     let mut used_ids = std::collections::HashSet::new();
     let mut documents: Vec<Document> = parts
@@ -283,7 +303,7 @@ fn assemble_timed(
             document
         })
         .collect();
-    let found = match isolated(|| extract_documents(&documents, times, clock)) {
+    let found = match isolated(|| extract_documents(&documents, times, clock, &mut *on_stage)) {
         Ok(found) => found,
         Err(_) => {
             // One document broke a stage. Find which by extracting each alone, then extract the
@@ -291,13 +311,15 @@ fn assemble_timed(
             let mut good = Vec::new();
             for document in std::mem::take(&mut documents) {
                 let alone = std::slice::from_ref(&document);
-                match isolated(|| extract_documents(alone, &mut StageTimes::default(), &mut Stopwatch::start())) {
+                match isolated(|| {
+                    extract_documents(alone, &mut StageTimes::default(), &mut Stopwatch::start(), &mut |_| ())
+                }) {
                     Ok(_) => good.push(document),
                     Err(panic) => failures.push(Failure::internal(&document.id, &panic)),
                 }
             }
             documents = good;
-            isolated(|| extract_documents(&documents, times, clock)).unwrap_or_else(|panic| {
+            isolated(|| extract_documents(&documents, times, clock, on_stage)).unwrap_or_else(|panic| {
                 failures.extend(documents.drain(..).map(|d| Failure::internal(&d.id, &panic)));
                 Found::default()
             })
@@ -349,14 +371,13 @@ impl Found {
                 document.published_source = PublishedSource::Inferred;
             }
         }
-        Extraction {
+        crate::offsets::to_code_points(Extraction {
             documents,
             quotes: self.quotes,
             entities: self.entities,
             times: self.times.expressions,
             events: self.events,
-        }
-        .into_code_point_offsets()
+        })
     }
 }
 
@@ -372,9 +393,15 @@ fn failpoint(documents: &[Document]) {
 }
 
 /// Runs the extractors over parsed documents.
-fn extract_documents(documents: &[Document], stage: &mut StageTimes, clock: &mut Stopwatch) -> Found {
+fn extract_documents(
+    documents: &[Document],
+    stage: &mut StageTimes,
+    clock: &mut Stopwatch,
+    on_stage: OnStage,
+) -> Found {
     #[cfg(debug_assertions)]
     failpoint(documents);
+    on_stage("analysis");
     let docs: Vec<Doc> = documents
         .iter()
         .map(|document| {
@@ -383,12 +410,16 @@ fn extract_documents(documents: &[Document], stage: &mut StageTimes, clock: &mut
         })
         .collect();
     stage.analysis = clock.lap();
+    on_stage("entities");
     let entities = entities::extract(&docs);
     stage.entities = clock.lap();
+    on_stage("quotes");
     let quotes = quotes::extract(&docs, &entities);
     stage.quotes = clock.lap();
+    on_stage("times");
     let times = times::extract(&docs, &quotes);
     stage.times = clock.lap();
+    on_stage("events");
     let events = events::build(&docs, &entities, &quotes, &times.expressions);
     stage.events = clock.lap();
     Found { entities: entities.list, quotes, times, events }

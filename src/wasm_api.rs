@@ -138,22 +138,33 @@ pub fn core_version() -> String {
     crate::CORE_VERSION.to_string()
 }
 
-/// One article's part (`{id, name?, content? | bytes?, published?, title?, …}` as for [`extract`]): bytes
-/// to keep (the page caches them by content and [`core_version`]) and to give to
-/// [`new_corpus_from_parts`]. An article that cannot be read is an error whose message says why.
+/// One article's part (`{id, name?, content? | bytes?, published?, title?, author?, outlet?,
+/// url?}` as for [`extract`]): bytes to keep (the page caches them by content and
+/// [`core_version`]) and to give to [`new_corpus_from_parts`]. An article that cannot be read is
+/// an error whose message says why. `onStage`, when given, is called with each stage's name as
+/// it starts (see [`crate::pipeline::OnStage`]).
 #[wasm_bindgen(js_name = extractArticle)]
-pub fn extract_article(article: JsValue) -> Result<js_sys::Uint8Array, JsError> {
+pub fn extract_article(article: JsValue, on_stage: Option<js_sys::Function>) -> Result<js_sys::Uint8Array, JsError> {
     let article: JsArticle =
         serde_wasm_bindgen::from_value(article).map_err(|e| JsError::new(&format!("expected an article: {e}")))?;
-    let part = input_of(article).and_then(|input| crate::extract_part(&input)).map_err(|f| JsError::new(&f.reason))?;
+    let mut on_stage = stage_reporter(on_stage);
+    let part = input_of(article)
+        .and_then(|input| crate::extract_part_observed(&input, &mut on_stage))
+        .map_err(|f| JsError::new(&f.reason))?;
     Ok(js_sys::Uint8Array::from(part.to_bytes().as_slice()))
 }
 
 /// A corpus of the seeds (when `withSeeds`) and the given parts (an array of the byte arrays
 /// [`extract_article`] made), in that order. A part of another core version, or bytes that are
-/// not a part, is listed in the corpus's `failures` as `part N` and left out.
+/// not a part, is listed in the corpus's `failures` as `part N` and left out. `onStage`, when
+/// given, hears each stage as it starts, and `index` last.
 #[wasm_bindgen(js_name = newCorpusFromParts)]
-pub fn new_corpus_from_parts(parts: js_sys::Array, with_seeds: bool) -> Result<Corpus, JsError> {
+pub fn new_corpus_from_parts(
+    parts: js_sys::Array,
+    with_seeds: bool,
+    on_stage: Option<js_sys::Function>,
+) -> Result<Corpus, JsError> {
+    let mut on_stage = stage_reporter(on_stage);
     let mut failures = Vec::new();
     let mut kept = Vec::new();
     if with_seeds {
@@ -172,9 +183,20 @@ pub fn new_corpus_from_parts(parts: js_sys::Array, with_seeds: bool) -> Result<C
             Err(e) => failures.push(Failure { name: format!("part {n}"), reason: e.to_string() }),
         }
     }
-    let outcome = crate::assemble(kept);
+    let outcome = crate::assemble_observed(kept, &mut on_stage);
     failures.extend(outcome.failures);
+    on_stage("index");
     Ok(Corpus { index: Index::from_extraction(outcome.extraction), failures })
+}
+
+/// Calls the page's `onStage` callback, if any, with a stage's name. Progress is only shown:
+/// a callback that throws is ignored.
+fn stage_reporter(on_stage: Option<js_sys::Function>) -> impl FnMut(&'static str) {
+    move |stage| {
+        if let Some(callback) = &on_stage {
+            let _ = callback.call1(&JsValue::NULL, &JsValue::from_str(stage));
+        }
+    }
 }
 
 /// An extracted corpus with its filtering and search index, kept in wasm memory so that the

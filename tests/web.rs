@@ -342,10 +342,10 @@ fn parts_made_one_article_at_a_time_assemble_into_the_same_corpus() {
     let parts = Array::new();
     let articles = Array::new();
     for (id, text) in texts {
-        parts.push(&storyscope::wasm_api::extract_article(article(id, text)).expect("part"));
+        parts.push(&storyscope::wasm_api::extract_article(article(id, text), None).expect("part"));
         articles.push(&article(id, text));
     }
-    let from_parts = storyscope::wasm_api::new_corpus_from_parts(parts.clone(), true).expect("from parts");
+    let from_parts = storyscope::wasm_api::new_corpus_from_parts(parts.clone(), true, None).expect("from parts");
     let whole = storyscope::wasm_api::new_corpus(articles.into(), true).expect("whole");
     let (a, b) = (from_parts.extraction().expect("a"), whole.extraction().expect("b"));
     let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
@@ -359,7 +359,7 @@ fn parts_made_one_article_at_a_time_assemble_into_the_same_corpus() {
     odd.push(&Uint8Array::from(stale.as_bytes()));
     odd.push(&Uint8Array::from(&b"not a part"[..]));
     odd.push(&parts.get(1));
-    let corpus = storyscope::wasm_api::new_corpus_from_parts(odd, false).expect("corpus");
+    let corpus = storyscope::wasm_api::new_corpus_from_parts(odd, false, None).expect("corpus");
     let out = corpus.extraction().expect("extraction");
     assert_eq!(array(&out, "documents").length(), 1);
     let failures = array(&out, "failures");
@@ -368,7 +368,53 @@ fn parts_made_one_article_at_a_time_assemble_into_the_same_corpus() {
     assert!(get(&failures.get(1), "reason").as_string().unwrap().contains("not an extraction part"));
 
     // An article that is not one is an error with the reason.
-    let error = storyscope::wasm_api::extract_article(article("empty", "")).expect_err("empty");
+    let error = storyscope::wasm_api::extract_article(article("empty", ""), None).expect_err("empty");
     let message = get(&JsValue::from(error), "message").as_string().unwrap_or_default();
     assert!(message.contains("empty"), "{message}");
+}
+
+/// A JS function that pushes the stage names it is called with onto `heard`.
+fn stage_recorder(heard: &Array) -> js_sys::Function {
+    js_sys::Function::new_with_args("stage", "this.push(stage)").bind0(heard)
+}
+
+#[wasm_bindgen_test]
+fn on_stage_hears_each_stage_of_a_part_and_of_a_corpus() {
+    let heard = Array::new();
+    let part = storyscope::wasm_api::extract_article(
+        article("one", "First story\n\n“We will build it,” Mayor Anna Nowak said on Monday."),
+        Some(stage_recorder(&heard)),
+    )
+    .expect("part");
+    let names = |a: &Array| a.iter().filter_map(|v| v.as_string()).collect::<Vec<_>>();
+    assert_eq!(names(&heard), ["parse"]);
+
+    let heard = Array::new();
+    let parts = Array::of1(&part);
+    let corpus =
+        storyscope::wasm_api::new_corpus_from_parts(parts, false, Some(stage_recorder(&heard))).expect("corpus");
+    assert_eq!(names(&heard), ["analysis", "entities", "quotes", "times", "events", "index"]);
+    assert_eq!(array(&corpus.extraction().expect("extraction"), "documents").length(), 1);
+
+    // A callback that throws only loses its progress report.
+    let throwing = js_sys::Function::new_no_args("throw new Error('no progress today')");
+    assert!(storyscope::wasm_api::extract_article(article("two", "Second\n\nA plain line."), Some(throwing)).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn facts_given_with_a_part_win_over_its_text() {
+    let given = article("pasted", "Harbour note\n\nThe council met about the pier.");
+    for (key, value) in
+        [("title", "The pier vote"), ("published", "2021-04-05"), ("outlet", "Port Ellis Post"), ("author", "  ")]
+    {
+        Reflect::set(&given, &key.into(), &value.into()).unwrap();
+    }
+    let part = storyscope::wasm_api::extract_article(given, None).expect("part");
+    let corpus = storyscope::wasm_api::new_corpus_from_parts(Array::of1(&part), false, None).expect("corpus");
+    let document = array(&corpus.model().expect("model"), "documents").get(0);
+    assert_eq!(get(&document, "title").as_string().as_deref(), Some("The pier vote"));
+    assert_eq!(get(&document, "published").as_string().as_deref(), Some("2021-04-05"));
+    assert_eq!(get(&document, "published_source").as_string().as_deref(), Some("flag"));
+    assert_eq!(get(&document, "outlet").as_string().as_deref(), Some("Port Ellis Post"));
+    assert!(get(&document, "author").is_null(), "a blank fact is not given");
 }

@@ -95,3 +95,52 @@ test('under a Content-Security-Policy without it, the embed says to allow \'wasm
   assert.deepEqual(record.requests, []);
   await context.close();
 });
+
+/** Counts, in the page, the articles sent to the core's workers and any WebAssembly instantiated on the main thread. */
+function watchTheCore() {
+  window.__core = { extracted: [], mainThreadInstances: 0 };
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, transfer) {
+    if (message?.call === 'extractArticle') window.__core.extracted.push(message.args?.[0]?.name ?? null);
+    return post.call(this, message, transfer);
+  };
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = function (...args) {
+    window.__core.mainThreadInstances += 1;
+    return instantiate.apply(this, args);
+  };
+}
+
+test('under the strict policy the README gives (script, \'wasm-unsafe-eval\', worker-src blob:), the embed reads a pasted article in its worker', async () => {
+  const { context, page, record } = await openPage(browser, 'about:blank');
+  await page.addInitScript(watchTheCore);
+  await page.goto(fixture('strict-csp-blog.html'));
+  const only = page.locator('#only');
+  await only.locator('.ss-article-link').first().waitFor({ timeout: 30_000 });
+  await only.locator('[data-tool="library"]').click();
+  await only.locator('.ss-paste input[name="title"]').fill('Pier vote');
+  await only.locator('.ss-library textarea').fill('“We will build it,” Mayor Ana Ruiz said on Monday in Port Ellis.');
+  await only.locator('.ss-library button', { hasText: 'Add pasted text' }).click();
+  await only.locator('.ss-user-articles li', { hasText: 'Pier vote' }).waitFor();
+  await only.locator('.ss-tab[data-view="quotes"]').click();
+  await only.locator('.ss-quote', { hasText: 'We will build it' }).waitFor();
+  const core = await page.evaluate(() => window.__core);
+  assert.deepEqual(core.extracted, ['Pier vote'], 'the article was extracted in a worker');
+  assert.equal(core.mainThreadInstances, 0, 'the main thread never instantiates the core');
+  assert.deepEqual(record.requests, []);
+  assert.deepEqual(record.errors, []);
+  assert.deepEqual(await record.cspViolations(), []);
+  await context.close();
+});
+
+test('under a policy that refuses blob: workers, the embed says to allow worker-src blob:', async () => {
+  const { context, page, record } = await openPage(browser, fixture('no-worker-csp-blog.html'));
+  const error = page.locator('#only .ss-error');
+  await error.waitFor({ timeout: 30_000 });
+  const text = await error.textContent();
+  assert.match(text, /Storyscope could not start/);
+  assert.match(text, /Content-Security-Policy/);
+  assert.match(text, /Add worker-src blob:/);
+  assert.deepEqual(record.requests, []);
+  await context.close();
+});

@@ -67,7 +67,7 @@ test('pasted articles are added, kept across reloads, and removable; payloads st
   const dialogs = watchDialogs(page);
   await waitForArticles(page);
   await page.locator('story-scope [data-tool="library"]').click();
-  await page.locator('story-scope .ss-library input[type="text"]').fill(`Harbor Vote ${XSS}`);
+  await page.locator('story-scope .ss-paste input[name="title"]').fill(`Harbor Vote ${XSS}`);
   await page.locator('story-scope .ss-library textarea').fill(`The council voted on Monday. ${XSS}\n\n"We will build," said Mayor Ana Ruiz.`);
   await page.locator('story-scope .ss-library button', { hasText: 'Add pasted text' }).click();
   const added = page.locator('story-scope .ss-article-title', { hasText: 'Harbor Vote' });

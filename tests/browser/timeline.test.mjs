@@ -415,7 +415,7 @@ test('dates resolved against an inferred publication date carry the uncertainty 
   // A composed article without a dateline: its publication date is inferred from the text, so
   // "on Monday" is uncertain while "March 3, 2021" is not.
   await scope(page, '[data-tool="library"]').click();
-  await scope(page, '.ss-library input[type="text"]').fill('Harbor council approves new pier');
+  await scope(page, '.ss-paste input[name="title"]').fill('Harbor council approves new pier');
   await scope(page, '.ss-library textarea').fill('The city council of Port Ellis approved the pier on Monday, three weeks after a public hearing held on March 3, 2021.\n\n"We will build," said Mayor Ana Ruiz on Tuesday.');
   await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
   await scope(page, '.ss-user-articles li', { hasText: 'Harbor council' }).waitFor();

@@ -13,6 +13,7 @@ import STYLES from 'storyscope:styles';
 import { activeFilters } from './components/filters.js';
 import { header } from './components/header.js';
 import { notice } from './components/notice.js';
+import { progress } from './components/progress.js';
 import { toolPanel } from './components/tool-panel.js';
 import { skipLink, viewHost } from './components/view-host.js';
 import { h } from './dom.js';
@@ -52,7 +53,7 @@ class StoryScopeElement extends HTMLElement {
     const panel = toolPanel(explorer);
     const body = h('div', { class: 'ss-body' }, viewHost(explorer, VIEWS));
     const footer = h('footer', { class: 'ss-foot' });
-    this.frame = h('div', { class: 'ss', part: 'frame' }, skipLink(explorer), bar.root, notice(explorer), panel, body, footer);
+    this.frame = h('div', { class: 'ss', part: 'frame' }, skipLink(explorer), bar.root, progress(explorer), notice(explorer), panel, body, footer);
     root.append(this.frame);
     explorer.on('render', ({ ctx }) => {
       this.frame.classList.add('is-ready');

@@ -1,15 +1,18 @@
 // One explorer: the instance every component of a <story-scope> registers on. It holds the
-// state store, the core's corpus and the current selection, runs the actions the components
+// state store, the corpus shown and the current selection, runs the actions the components
 // call, and emits events the components listen to:
 //   'status'  {text} or {error}: before the first render (loading, or the core failed)
 //   'render'  {ctx, keys}: after any change; `keys` names what changed (state keys, 'model',
 //             'selection', 'library', 'notice')
+//   'work'    the library's work in progress (reading files, indexing), for the progress bar
+// The reader's articles and the corpus made of them are the Library's (library.js): a new
+// corpus arrives from it when ready, and the one shown answers queries meanwhile.
 // A view renders from one context object, `ctx` (see `context()`), and only calls actions.
 // Filtering, checking and meaning are the core's; this file only sequences them.
 
-import { openCore } from './core/facade.js';
+import { Cancelled, CoreCrash, openCore } from './core/facade.js';
 import { Emitter } from './emitter.js';
-import { deleteArticle, readSources, storeArticles, storedArticles } from './library.js';
+import { Library } from './library.js';
 import { indexModel } from './model.js';
 import { readHash, stateToHash } from './permalink.js';
 import { selectionVisible } from './selection.js';
@@ -33,8 +36,8 @@ export class Explorer extends Emitter {
     this.selected = null;
     this.limits = new Map();
     /** View memory that is not shared state (expanded cards, "show all", name box). */
-    this.ui = { expanded: new Set(), allSpeakers: false, entityQuery: '' };
-    this.library = { articles: [], messages: [], status: '', progress: null, hideSeeds: false, removed: null };
+    this.ui = { expanded: new Set(), allSpeakers: false, entityQuery: '', editing: null };
+    this.library = null;
     this.notice = '';
     this.focusRequest = null;
     this.ticket = 0;
@@ -56,8 +59,15 @@ export class Explorer extends Emitter {
     this.emit('status', { text: 'Reading the articles…' });
     try {
       this.core = await openCore();
-      if (this.hasLibrary) await this.restoreLibrary();
-      await this.openCorpus();
+      const library = new Library(this.core, { persistent: this.hasLibrary });
+      this.library = library;
+      library.on('corpus', ({ corpus, model }) => this.showCorpus(corpus, model));
+      library.on('change', () => { if (this.model) this.refresh(new Set(['library'])); });
+      library.on('work', (work) => this.emit('work', work));
+      if (this.hasLibrary) await library.restore();
+      if (!(await library.rebuild()) && !this.corpus) {
+        throw new Error(library.messages.at(-1)?.reason ?? 'the articles could not be indexed');
+      }
       const checked = await this.corpus.checkFilter(initialFilter);
       this.store.set({ filters: { ...emptyFilters(), ...checked.filter } });
       if (this.permalink) {
@@ -72,15 +82,18 @@ export class Explorer extends Emitter {
       return;
     }
     this.element.dispatchEvent(new CustomEvent('storyscope-ready', { bubbles: true, composed: true }));
+    // Articles kept without their extraction (a new core, a lost cache) are read now, in the background.
+    this.library.resume();
   }
 
-  /** (Re)opens the corpus of the seeds and the reader's articles. */
-  async openCorpus() {
-    const articles = this.library.articles.map(({ id, name, content }) => ({ id, name, content }));
-    const corpus = await this.core.openCorpus(articles, !this.library.hideSeeds);
-    this.corpus?.close();
+  /**
+   * Shows a new corpus (from the library): its model replaces the old one, and the old corpus
+   * is closed once the views have rendered from the new one.
+   */
+  async showCorpus(corpus, model) {
+    const old = this.corpus;
     this.corpus = corpus;
-    this.model = indexModel(corpus.extraction);
+    this.model = indexModel(model);
     this.selected = null;
     this.matchCache = new Map();
     const { doc, entity } = this.state;
@@ -88,6 +101,11 @@ export class Explorer extends Emitter {
       doc: this.model.docsById.has(doc) ? doc : null,
       entity: this.model.entitiesById.has(entity) ? entity : null,
     });
+    try {
+      if (old) await this.refresh(new Set(['model', 'library']));
+    } finally {
+      old?.close();
+    }
   }
 
   /** Applies `change` to the state, asks the core again if the filters changed, renders. */
@@ -109,6 +127,12 @@ export class Explorer extends Emitter {
       try {
         result = await this.corpus.select(this.state.filters);
       } catch (error) {
+        // A corpus closed meanwhile: the render of the new one follows.
+        if (error instanceof Cancelled) return;
+        if (error instanceof CoreCrash) {
+          this.coreStopped(error);
+          return;
+        }
         // A filter the core refuses is dropped, not fatal.
         console.warn('Storyscope: filters reset:', error);
         this.notice = `These filters could not be applied (${error.message}), so they were cleared.`;
@@ -140,6 +164,10 @@ export class Explorer extends Emitter {
       limits: this.limits,
       ui: this.ui,
       matches: (ids) => this.matches(ids),
+      document: (id) => this.corpus.document(id).catch((error) => {
+        if (error instanceof CoreCrash) this.coreStopped(error);
+        throw error;
+      }),
       requestFocus: (key) => { this.focusRequest = key; },
       fail: (error) => this.emit('view-error', error),
     };
@@ -194,11 +222,21 @@ export class Explorer extends Emitter {
       closePanel: () => this.update({ panel: null }, { history: 'none' }),
       cycleTheme: () => this.update({ theme: { auto: 'light', light: 'dark', dark: 'auto' }[this.state.theme] }, { history: 'none' }),
       dismissNotice: () => { this.notice = ''; this.refresh(new Set(['notice'])); },
+      notify: (text) => { this.notice = text; this.refresh(new Set(['notice'])); },
       rerender: () => this.refresh(new Set(['retry'])),
       addSources: (sources) => this.addSources(sources),
+      editArticle: (id, facts) => this.library.edit(id, facts),
+      // Opens the facts editor of an added article (null closes it), with the focus in it.
+      editFacts: (id) => {
+        const was = this.ui.editing;
+        this.ui.editing = id;
+        this.focusRequest = id ? `edit-${id}:title` : was ? `edit:${was}` : null;
+        return this.refresh(new Set(['library']));
+      },
       removeArticle: (id) => this.removeArticle(id),
       undoRemove: () => this.undoRemove(),
-      setHideSeeds: (hide) => this.setHideSeeds(hide),
+      setHideSeeds: (hide) => this.library.setHideSeeds(hide),
+      cancelWork: () => this.library.cancel(),
       reportLibrary: (messages) => { this.library.messages = messages; this.refresh(new Set(['library'])); },
     };
   }
@@ -255,93 +293,35 @@ export class Explorer extends Emitter {
 
   // ---- the reader's articles
 
-  async restoreLibrary() {
-    try {
-      this.library.articles = await storedArticles();
-    } catch (error) {
-      this.library.messages = [{ name: 'Your articles', reason: `could not be restored: ${error.message}` }];
-    }
-    try { this.library.hideSeeds = localStorage.getItem('storyscope.hideSeeds') === '1'; } catch { /* storage may be off */ }
-  }
-
-  /** Reads dropped or chosen files and pasted text, keeps the good ones, names the bad ones. */
+  /** Reads dropped or chosen files and pasted text (see Library.add), with the library panel open. */
   async addSources(sources) {
-    if (!sources.length || !this.core) return;
-    const lib = this.library;
-    Object.assign(lib, { messages: [], status: '', removed: null, progress: { done: 0, total: sources.length } });
+    if (!sources.length || !this.library) return;
     await this.update({ panel: 'library' }, { history: 'none' });
-    const taken = new Set(lib.articles.map((a) => a.id));
-    const present = new Set(lib.articles.map((a) => a.content));
-    const { articles, failures, skipped } = await readSources(this.core, sources, {
-      taken, present, progress: (done, total) => { lib.progress = { done, total }; this.refresh(new Set(['library'])); },
-    });
-    lib.progress = null;
-    lib.messages = failures;
-    lib.status = [
-      articles.length ? `Added ${plural(articles.length, 'article')}.` : '',
-      skipped ? `Skipped ${plural(skipped, 'article')} already added.` : '',
-    ].filter(Boolean).join(' ');
-    if (articles.length) {
-      try {
-        await storeArticles(articles);
-      } catch (error) {
-        lib.messages.push({ name: 'Your articles', reason: `not saved on this device: ${error.message}` });
-      }
-      lib.articles = [...lib.articles, ...articles];
-      await this.reload();
-    } else {
-      await this.refresh(new Set(['library']));
-    }
+    await this.library.add(sources);
   }
 
-  /** Removes an article; `undoRemove` puts it back until another change of the library. */
+  /** Removes an article; Undo, which puts it back, then has the focus. */
   async removeArticle(id) {
-    const lib = this.library;
-    const article = lib.articles.find((a) => a.id === id);
-    if (!article) return;
-    lib.messages = [];
-    try {
-      await deleteArticle(id);
-    } catch (error) {
-      lib.messages = [{ name: article.title || article.name, reason: `not removed from this device: ${error.message}` }];
-    }
-    lib.articles = lib.articles.filter((a) => a.id !== id);
-    lib.removed = article;
-    lib.status = '';
+    await this.library.remove(id);
     this.focusRequest = 'library:undo';
-    await this.reload();
+    await this.refresh(new Set(['library']));
   }
 
   async undoRemove() {
-    const lib = this.library;
-    const article = lib.removed;
-    if (!article) return;
-    lib.removed = null;
-    try {
-      await storeArticles([article]);
-    } catch (error) {
-      lib.messages = [{ name: article.title || article.name, reason: `not saved on this device: ${error.message}` }];
-    }
-    lib.articles = [...lib.articles, article].sort((a, b) => String(a.added).localeCompare(String(b.added)));
-    lib.status = `Put back “${article.title || article.name}”.`;
-    this.focusRequest = `remove:${article.id}`;
-    await this.reload();
+    const id = this.library.removed?.article.id;
+    await this.library.undoRemove();
+    if (id) this.focusRequest = `remove:${id}`;
+    await this.refresh(new Set(['library']));
   }
 
-  async setHideSeeds(hide) {
-    this.library.hideSeeds = hide;
-    try { localStorage.setItem('storyscope.hideSeeds', hide ? '1' : '0'); } catch { /* storage may be off */ }
-    await this.reload();
+  /** The core of the corpus shown trapped: it is built again in a fresh worker. */
+  coreStopped(error) {
+    if (this.stopped === this.corpus) return;
+    this.stopped = this.corpus;
+    console.error(error);
+    this.notice = `Storyscope's core stopped unexpectedly (${error.message}) and was restarted.`;
+    this.library.rebuild();
   }
-
-  async reload() {
-    await this.openCorpus();
-    await this.refresh(new Set(['model', 'library']));
-  }
-}
-
-function plural(n, noun) {
-  return `${n} ${n === 1 ? noun : `${noun}s`}`;
 }
 
 /** "Part of this link was ignored: “Nobody” (no such speaker); …" */

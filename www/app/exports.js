@@ -3,10 +3,20 @@
 
 import { h } from './dom.js';
 
-/** The extraction restricted to what passes the filters (the contract's shape). */
-export function exportFiltered(model, visible) {
+/**
+ * The extraction restricted to what passes the filters, in the contract's shape. The model's
+ * documents have no text: with `document(id)`, each one's text and paragraphs are asked of the
+ * core; without, the documents are left as the model has them.
+ */
+export async function exportFiltered(model, visible, document = null) {
+  const passing = model.documents.filter((d) => visible.documents.has(d.id));
+  const documents = document ? await Promise.all(passing.map(async (d) => {
+    const { length, comments, ...head } = d;
+    const { text, paragraphs } = await document(d.id);
+    return { ...head, text, paragraphs, comments };
+  })) : passing;
   return {
-    documents: model.documents.filter((d) => visible.documents.has(d.id)),
+    documents,
     quotes: model.quotes.filter((q) => visible.quotes.has(q.id)),
     entities: model.entities.filter((e) => visible.entities.has(e.id)),
     times: model.times.filter((t) => visible.documents.has(t.doc)),

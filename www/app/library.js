@@ -1,43 +1,505 @@
-// The reader's own articles: read from pasted text or dropped files, checked one by one by the
-// core (so that a bad file is named and nothing else is lost), kept in IndexedDB across
-// reloads, and exported and imported as one corpus file (JSON: {storyscope: 1, articles}).
-// Which files may be articles, and why one is refused, is the core's to say.
+// The reader's articles and the corpus made of them. Articles come from pasted text, dropped
+// files and imported corpus files; each is read by the core into a part (its extraction) in the
+// Extractor's worker, one at a time, and parts are assembled into a corpus in a worker of its own
+// (see core/facade.js). This module sequences that work; it does not render.
+//
+// - Incremental: a part is made once per article and kept (in memory, and on this device under a
+//   key of everything it read and the core's version: storage.js), so adding, removing, hiding
+//   the seeds, editing one article's facts or reloading the page only assembles again; only
+//   new or edited articles are extracted.
+// - Latest wins: each change starts a new build and stops the one in progress; the corpus shown
+//   keeps answering until the new one is ready ('corpus' event).
+// - Batches join together: the articles of an add (or an edit) join the library only with the
+//   first corpus that includes them. Cancel stops the worker at once (terminating it: an
+//   extraction cannot be interrupted otherwise); the articles read before it are kept and
+//   added, the rest are not. Cancel while the batch is indexed adds none of it, but every part
+//   made is kept on this device, so adding the same files again does not read them again.
+// - One bad file costs only itself: a refusal names it with the core's reason; a trap in the
+//   core names it too, and the next file gets a fresh worker. A trap while assembling is traced
+//   to the articles that cause it by assembling each alone.
+//
+// Events: 'work' (what is being done, see `work`), 'change' (the list, messages or status
+// changed), 'corpus' ({corpus, model}: show it).
 
-const DB_NAME = 'storyscope';
-const STORE_NAME = 'articles';
+import { cleanFacts } from './corpus-file.js';
+import { Cancelled, CoreCrash } from './core/facade.js';
+import { Emitter } from './emitter.js';
+import * as storage from './storage.js';
 
-function open() {
-  return new Promise((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') { reject(new Error('this browser keeps no local storage here')); return; }
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE_NAME, { keyPath: 'id' });
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('cannot open the local library'));
-  });
-}
+const HIDE_SEEDS_KEY = 'storyscope.hideSeeds';
 
-async function transaction(mode, work) {
-  const db = await open();
-  try {
-    return await new Promise((resolve, reject) => {
-      const tx = db.transaction(STORE_NAME, mode);
-      const result = work(tx.objectStore(STORE_NAME));
-      tx.oncomplete = () => resolve(result?.result ?? result);
-      tx.onerror = () => reject(tx.error ?? new Error('the local library refused the change'));
+let serials = 0;
+
+export class Library extends Emitter {
+  constructor(core, { persistent }) {
+    super();
+    this.core = core;
+    /** Whether articles and parts are kept on this device (the page's `library` attribute). */
+    this.persistent = persistent;
+    /** The articles, oldest first: {id, name, content, facts, added}. */
+    this.articles = [];
+    /** Messages about articles that failed: [{name, reason}]. */
+    this.messages = [];
+    this.status = '';
+    /** The last removed article ({article, part}), until another change: Undo puts it back. */
+    this.removed = null;
+    this.hideSeeds = false;
+    /**
+     * What is being done, for the progress bar: `reading` ({verb, name, index, total, stage}:
+     * a file being extracted) and `indexing` ({total, stage, cancellable}: a corpus being
+     * assembled), each null when idle; `waiting`, the jobs queued behind.
+     */
+    this.work = { reading: null, indexing: null, waiting: 0 };
+    /** Article id → {key, bytes, serial}: the parts of the articles the corpus is made of. */
+    this.parts = new Map();
+    this.titles = new Map();
+    this.docIds = new Set();
+    /** Ids of articles the core traps on when assembled: left out for this session. */
+    this.broken = new Set();
+    this.extractor = core.extractor();
+    this.jobs = Promise.resolve();
+    this.waiting = 0;
+    this.epoch = 0;
+    this.pending = null;
+    this.building = null;
+    this.gen = 0;
+    this.shown = null;
+    this.suspended = false;
+  }
+
+  /** The title the list shows: the core's, else the one given, else the file name. */
+  titleOf(article) {
+    return this.titles.get(article.id) || article.facts?.title || article.name;
+  }
+
+  /** True while an article has no part yet (being read, or it failed). */
+  unread(article) {
+    return !this.parts.has(article.id);
+  }
+
+  // ---- restoring and building
+
+  /** Reads the kept articles and their kept parts; parts of nothing kept are deleted. */
+  async restore() {
+    try { this.hideSeeds = localStorage.getItem(HIDE_SEEDS_KEY) === '1'; } catch { /* storage may be off */ }
+    try {
+      this.articles = await storage.storedArticles();
+      const keys = await Promise.all(this.articles.map((a) => storage.partKey(this.core.coreVersion, a)));
+      const found = await storage.storedParts(keys);
+      this.articles.forEach((article, i) => {
+        if (found.has(keys[i])) this.parts.set(article.id, { key: keys[i], bytes: found.get(keys[i]), serial: ++serials });
+      });
+      storage.pruneParts(new Set(keys)).catch((error) => console.warn('Storyscope: old extractions not deleted:', error));
+    } catch (error) {
+      this.messages = [{ name: 'Your articles', reason: `could not be restored: ${error.message}` }];
+    }
+  }
+
+  /** Reads again, in the background, the articles that have no part (a new core, or a cache lost). */
+  resume() {
+    const unread = this.articles.filter((a) => this.unread(a) && !this.broken.has(a.id));
+    if (!unread.length) return null;
+    return this.enqueue(async (epoch) => {
+      const current = unread.filter((a) => this.articles.includes(a) && this.unread(a));
+      const items = current.map((article) => ({ name: this.titleOf(article), prepare: async () => article, replaces: true }));
+      const batch = await this.extractBatch(items, epoch, 'Reading');
+      this.messages = batch.failures;
+      if (batch.entries.length) await this.commit(batch);
+      this.emit('change');
     });
-  } finally {
-    db.close();
+  }
+
+  /**
+   * Builds the corpus of what should be shown (the seeds unless hidden, the articles with parts,
+   * and the batch waiting to join); stops the build in progress. Resolves with true when this
+   * build is shown, false when another took its place or it failed.
+   */
+  rebuild() {
+    const gen = ++this.gen;
+    this.building?.close();
+    const batch = this.pending;
+    const entries = this.entries(batch);
+    const signature = this.signature(entries);
+    const corpus = this.core.openCorpus(entries.map((e) => e.bytes), !this.hideSeeds, {
+      onStage: (stage) => { if (gen === this.gen) this.progress('indexing', { stage }); },
+    });
+    this.building = corpus;
+    this.setWork('indexing', { total: entries.length, stage: null, cancellable: Boolean(batch) });
+    return corpus.ready.then((model) => {
+      if (gen !== this.gen) return false;
+      this.building = null;
+      this.setWork('indexing', null);
+      const stale = this.partFailures(model, entries);
+      if (batch) this.settle(batch, 'committed');
+      this.shown = signature;
+      this.docIds = new Set(model.documents.map((d) => d.id));
+      for (const d of model.documents) this.titles.set(d.id, d.title);
+      this.emit('corpus', { corpus, model });
+      if (stale.length) this.resume();
+      return true;
+    }, (error) => {
+      if (gen !== this.gen) return false;
+      this.building = null;
+      this.setWork('indexing', null);
+      if (error instanceof CoreCrash) return this.traceCrash(entries, batch, error, gen);
+      console.error(error);
+      this.messages = [...this.messages, { name: 'Your articles', reason: `could not be indexed: ${error.message}` }];
+      if (batch) this.settle(batch, 'failed');
+      this.emit('change');
+      return false;
+    });
+  }
+
+  /** The parts to assemble, in the list's order: a batch's entries in place of the articles they replace, then its new ones. */
+  entries(batch) {
+    if (this.suspended) return [];
+    const fresh = new Map((batch?.entries ?? []).map((e) => [e.article.id, e]));
+    const out = [];
+    for (const article of this.articles) {
+      const replacement = fresh.get(article.id);
+      fresh.delete(article.id);
+      const part = replacement ?? this.parts.get(article.id);
+      if (part) out.push({ ...part, article: replacement?.article ?? article });
+    }
+    // An edit of an article removed meanwhile is not put back.
+    for (const entry of fresh.values()) if (!entry.replaces) out.push(entry);
+    return out;
+  }
+
+  signature(entries) {
+    return `${this.hideSeeds}|${entries.map((e) => e.serial).join(',')}`;
+  }
+
+  /** A batch joins the library: its articles and parts, in memory now and on this device. */
+  settle(batch, outcome) {
+    if (this.pending === batch) this.pending = null;
+    if (outcome === 'committed') {
+      const stored = [];
+      for (const entry of batch.entries) {
+        const at = this.articles.findIndex((a) => a.id === entry.article.id);
+        if (at < 0 && entry.replaces) continue;
+        if (at < 0) this.articles = [...this.articles, entry.article];
+        else this.articles = this.articles.map((a, i) => (i === at ? entry.article : a));
+        this.parts.set(entry.article.id, { key: entry.key, bytes: entry.bytes, serial: entry.serial });
+        stored.push(entry);
+      }
+      if (this.persistent && stored.length) {
+        storage.storeArticles(stored).catch((error) => {
+          this.messages = [...this.messages, { name: 'Your articles', reason: `not saved on this device: ${error.message}` }];
+          this.emit('change');
+        });
+      }
+    }
+    batch.done(outcome);
+  }
+
+  /** Waits until a batch is in the corpus shown ('committed'), or 'cancelled' or 'failed'. */
+  commit(batch) {
+    return new Promise((resolve) => {
+      batch.done = resolve;
+      this.pending = batch;
+      this.rebuild();
+    });
+  }
+
+  /** Parts the core refused (made by another core, or damaged): dropped, to be read again. */
+  partFailures(model, entries) {
+    const stale = [];
+    for (const failure of model.failures ?? []) {
+      const entry = entries[Number(/^part (\d+)$/.exec(failure.name)?.[1] ?? NaN)];
+      if (!entry) continue;
+      stale.push(entry);
+      this.parts.delete(entry.article.id);
+      if (entry.key) storage.deletePart(entry.key).catch(() => {});
+    }
+    return stale;
+  }
+
+  /**
+   * The core trapped while assembling: find the articles that make it trap by assembling each
+   * alone (the batch's, else all), leave them out with their names, and build again. If none
+   * does alone, the batch (or else every article) is left out, so that the page keeps working.
+   */
+  async traceCrash(entries, batch, crash, gen) {
+    const inBatch = Boolean(batch?.entries.length);
+    const suspects = inBatch ? batch.entries : entries;
+    const culprits = [];
+    for (const entry of suspects) {
+      if (gen !== this.gen) return false;
+      this.setWork('indexing', { total: 1, stage: 'check', cancellable: false });
+      const alone = this.core.openCorpus([entry.bytes], false);
+      this.building = alone;
+      try {
+        await alone.ready;
+      } catch (error) {
+        if (error instanceof CoreCrash) culprits.push(entry);
+        else if (gen !== this.gen) return false;
+      } finally {
+        alone.close();
+      }
+    }
+    if (gen !== this.gen) return false;
+    this.building = null;
+    this.setWork('indexing', null);
+    const reason = `Storyscope's core stopped while indexing it (${crash.message}); it was left out. Please report it.`;
+    const out = culprits.length ? culprits : suspects;
+    const named = out.map((e) => ({ name: this.titleOf(e.article), reason }));
+    if (inBatch) {
+      // The batch's own failures are reported when it settles.
+      batch.entries = batch.entries.filter((e) => !out.includes(e));
+      batch.failures.push(...named);
+      if (!batch.entries.length) this.settle(batch, 'failed');
+    } else {
+      this.messages = [...this.messages, ...named];
+      for (const entry of out) {
+        this.parts.delete(entry.article.id);
+        this.broken.add(entry.article.id);
+      }
+      if (!culprits.length) this.suspended = true;
+      this.emit('change');
+    }
+    return this.rebuild();
+  }
+
+  // ---- jobs: one extraction at a time
+
+  /** Runs `job(epoch)` after the jobs before it; a Cancel drops it (the epoch changes). */
+  enqueue(job) {
+    const epoch = this.epoch;
+    this.waiting += 1;
+    const run = this.jobs.then(async () => {
+      this.waiting -= 1;
+      if (epoch === this.epoch) await job(epoch);
+    });
+    this.jobs = run.catch((error) => console.error(error));
+    return this.jobs;
+  }
+
+  /**
+   * Extracts items ({name, prepare: async () => article | null (skipped), replaces}) one at a
+   * time. Returns {entries: [{article, key, bytes, serial, replaces}], failures, skipped,
+   * unread}: on Cancel, the entries read before it, and how many items were left `unread`.
+   */
+  async extractBatch(items, epoch, verb) {
+    const batch = { entries: [], failures: [], skipped: 0, unread: 0 };
+    for (const [index, item] of items.entries()) {
+      if (epoch !== this.epoch) {
+        batch.unread = items.length - index;
+        return batch;
+      }
+      this.setWork('reading', { verb, name: item.name, index, total: items.length, stage: null });
+      let article = null;
+      try {
+        article = await item.prepare();
+        if (!article) {
+          batch.skipped += 1;
+          continue;
+        }
+        const part = await this.partOf(article, (stage) => { if (epoch === this.epoch) this.progress('reading', { stage }); });
+        // A file's bytes went to the core; its text is what is kept.
+        delete article.bytes;
+        batch.entries.push({ article, ...part, replaces: Boolean(item.replaces) });
+      } catch (error) {
+        if (error instanceof Cancelled || epoch !== this.epoch) {
+          batch.unread = items.length - index;
+          return batch;
+        }
+        item.failed?.();
+        batch.failures.push({ name: item.name, reason: failureReason(error) });
+      }
+    }
+    this.setWork('reading', null);
+    return batch;
+  }
+
+  /**
+   * The part of an article ({id, name, content, facts}, and a file's `bytes` for the core to
+   * read): the one kept from before when it was read before, else extracted.
+   */
+  async partOf(article, onStage) {
+    const key = this.persistent ? await storage.partKey(this.core.coreVersion, article) : null;
+    const kept = key ? (await storage.storedParts([key])).get(key) : null;
+    if (kept) return { key, bytes: kept, serial: ++serials };
+    const { id, name, content, bytes, facts } = article;
+    const input = { id, name, ...(bytes ? { bytes } : { content }), ...facts };
+    const part = await this.extractor.extract(input, { onStage });
+    // Kept at once, before its batch joins: a Cancel later in the batch does not lose it (parts
+    // of articles never added are deleted at the next start).
+    if (key) storage.storePart(key, part).catch((error) => console.warn('Storyscope: an extraction not kept:', error));
+    return { key, bytes: part, serial: ++serials };
+  }
+
+  // ---- what the reader does
+
+  /**
+   * Reads sources (files {name, file}, or texts {name, text, facts}) into new articles: a file
+   * the core refuses, or one it traps on, is named with the reason while the rest are added;
+   * an article whose text is already there is skipped. Resolves when done.
+   */
+  add(sources) {
+    return this.enqueue(async (epoch) => {
+      this.messages = [];
+      this.status = '';
+      this.removed = null;
+      this.emit('change');
+      const present = new Set([...this.articles, ...(this.pending?.entries.map((e) => e.article) ?? [])].map((a) => a.content));
+      const taken = new Set([...this.articles.map((a) => a.id), ...this.docIds]);
+      const added = new Date().toISOString();
+      const items = sources.map((source) => {
+        let id = null;
+        return {
+          name: source.name,
+          failed: () => { if (id) taken.delete(id); },
+          prepare: async () => {
+            let content = source.text;
+            let bytes = null;
+            if (source.file) {
+              const refused = await this.extractor.checkFile(source.name, source.file.size);
+              if (refused) throw new Error(refused);
+              bytes = new Uint8Array(await source.file.arrayBuffer());
+              content = new TextDecoder().decode(bytes);
+            }
+            if (present.has(content)) return null;
+            present.add(content);
+            id = articleId(source.name, taken);
+            const article = { id, name: source.name, content, facts: cleanFacts(source.facts), added };
+            // A file goes to the core as bytes, so that it names what is wrong with them.
+            return bytes ? { ...article, bytes } : article;
+          },
+        };
+      });
+      const batch = await this.extractBatch(items, epoch, 'Reading');
+      let outcome = 'committed';
+      if (batch.entries.length) outcome = await this.commit(batch);
+      if (outcome === 'cancelled') return;
+      this.messages = batch.failures;
+      const count = outcome === 'committed' ? batch.entries.length : 0;
+      const skipped = batch.skipped ? `Skipped ${plural(batch.skipped, 'article')} already added.` : '';
+      if (batch.unread && !count) {
+        this.status = 'Stopped: nothing of that was added.';
+      } else if (batch.unread) {
+        this.status = `Stopped: added the ${plural(count, 'article')} read before; ${plural(batch.unread, 'file')} not read. ${skipped}`.trim();
+      } else {
+        this.status = [count ? `Added ${plural(count, 'article')}.` : '', skipped].filter(Boolean).join(' ');
+      }
+      this.emit('change');
+    });
+  }
+
+  /** Gives an article new facts ({title, published, outlet}): only it is extracted again. */
+  edit(id, facts) {
+    return this.enqueue(async (epoch) => {
+      const article = this.articles.find((a) => a.id === id);
+      if (!article) return;
+      const updated = { ...article, facts: cleanFacts(facts) };
+      if (JSON.stringify(updated.facts) === JSON.stringify(article.facts ?? {})) return;
+      this.messages = [];
+      this.status = '';
+      this.emit('change');
+      const batch = await this.extractBatch([{ name: this.titleOf(article), prepare: async () => updated, replaces: true }], epoch, 'Reading again');
+      if (batch.unread) return;
+      const outcome = batch.entries.length ? await this.commit(batch) : 'failed';
+      if (outcome === 'cancelled') return;
+      this.messages = batch.failures;
+      if (outcome === 'committed') this.status = `Updated “${this.titleOf(updated)}”.`;
+      this.emit('change');
+    });
+  }
+
+  /** Removes an article; `undoRemove` puts it back (with its part) until another change. */
+  async remove(id) {
+    const article = this.articles.find((a) => a.id === id);
+    if (!article) return;
+    const part = this.parts.get(id) ?? null;
+    this.articles = this.articles.filter((a) => a !== article);
+    this.parts.delete(id);
+    this.messages = [];
+    this.status = '';
+    if (this.persistent) {
+      try {
+        await storage.deleteArticle(id);
+      } catch (error) {
+        this.messages = [{ name: this.titleOf(article), reason: `not removed from this device: ${error.message}` }];
+      }
+    }
+    this.emit('change');
+    await this.rebuild();
+    this.removed = { article, part };
+  }
+
+  async undoRemove() {
+    const { article, part } = this.removed ?? {};
+    if (!article) return;
+    this.removed = null;
+    this.articles = [...this.articles, article].sort((a, b) => String(a.added).localeCompare(String(b.added)));
+    if (part) this.parts.set(article.id, part);
+    if (this.persistent) {
+      try {
+        await storage.storeArticles([{ article, key: part?.key ?? null, bytes: part?.bytes }]);
+      } catch (error) {
+        this.messages = [{ name: this.titleOf(article), reason: `not saved on this device: ${error.message}` }];
+      }
+    }
+    this.status = `Put back “${this.titleOf(article)}”.`;
+    await this.rebuild();
+    if (!part) this.resume();
+  }
+
+  async setHideSeeds(hide) {
+    this.hideSeeds = hide;
+    try { localStorage.setItem(HIDE_SEEDS_KEY, hide ? '1' : '0'); } catch { /* storage may be off */ }
+    await this.rebuild();
+  }
+
+  /** Whether Cancel has something to stop: a file being read, or a batch being indexed. */
+  get cancellable() {
+    return Boolean(this.work.reading || this.work.indexing?.cancellable);
+  }
+
+  /**
+   * Stops what is being read or indexed, at once; queued work is dropped. While reading, the
+   * articles read so far are added (the job goes on with them); while indexing a batch, none of
+   * it is.
+   */
+  cancel() {
+    if (!this.cancellable) return;
+    this.epoch += 1;
+    this.extractor.cancel();
+    const batch = this.pending;
+    if (batch) {
+      this.gen += 1;
+      this.building?.close();
+      this.building = null;
+      this.settle(batch, 'cancelled');
+      this.setWork('indexing', null);
+    }
+    this.setWork('reading', null);
+    this.status = 'Stopped: nothing of that was added.';
+    this.emit('change');
+    // A change made meanwhile (a removal, the seeds hidden) is still to be shown.
+    if (this.signature(this.entries(null)) !== this.shown) this.rebuild();
+  }
+
+  // ---- progress
+
+  setWork(slot, value) {
+    this.work = { ...this.work, [slot]: value, waiting: this.waiting };
+    this.emit('work', this.work);
+  }
+
+  progress(slot, change) {
+    if (!this.work[slot]) return;
+    this.setWork(slot, { ...this.work[slot], ...change });
   }
 }
 
-/** Every stored article, oldest first. */
-export async function storedArticles() {
-  const all = await transaction('readonly', (store) => store.getAll());
-  return all.sort((a, b) => String(a.added).localeCompare(String(b.added)));
+/** Why an article failed, for its message. */
+function failureReason(error) {
+  if (error instanceof CoreCrash) {
+    return `Storyscope's core stopped while reading it (${error.message}); it was left out and the other files were read. Please report it.`;
+  }
+  return error instanceof Error ? error.message : String(error);
 }
-
-export const storeArticles = (articles) => transaction('readwrite', (store) => { for (const a of articles) store.put(a); });
-export const deleteArticle = (id) => transaction('readwrite', (store) => store.delete(id));
 
 /** A unique, readable id for a new article. */
 function articleId(name, taken) {
@@ -48,70 +510,6 @@ function articleId(name, taken) {
   return id;
 }
 
-/**
- * Reads files (`{name, file}`) or pasted text (`{name, text}`) into articles, each checked by
- * the core. An article whose text is already in `present` (a Set of the texts kept) is
- * skipped, not added twice. Calls `progress(done, total)` between sources so that the page
- * stays responsive. Returns {articles, failures: [{name, reason}], skipped}.
- */
-export async function readSources(core, sources, { taken, present, progress }) {
-  const articles = [];
-  const failures = [];
-  let skipped = 0;
-  let done = 0;
-  for (const source of sources) {
-    const name = source.name;
-    let id = null;
-    try {
-      let content = source.text;
-      let article;
-      if (source.file) {
-        const refused = await core.checkFile(name, source.file.size);
-        if (refused) throw new Error(refused);
-        const bytes = new Uint8Array(await source.file.arrayBuffer());
-        id = articleId(name, taken);
-        article = { id, name, bytes };
-      } else {
-        id = articleId(name, taken);
-        article = { id, name, content };
-      }
-      const checked = await core.checkArticle(article);
-      if (checked.failure) throw new Error(checked.failure);
-      // Stored as text (the core decoded and checked it), with the title for the list.
-      content ??= new TextDecoder().decode(article.bytes);
-      if (present.has(content)) {
-        taken.delete(id);
-        skipped += 1;
-      } else {
-        present.add(content);
-        articles.push({ id, name, content, title: checked.title, added: new Date().toISOString() });
-      }
-    } catch (error) {
-      if (id) taken.delete(id);
-      failures.push({ name, reason: error instanceof Error ? error.message : String(error) });
-    }
-    done += 1;
-    progress?.(done, sources.length);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  return { articles, failures, skipped };
-}
-
-/** The corpus file: every stored article, to import elsewhere. */
-export function corpusFile(articles) {
-  return JSON.stringify({ storyscope: 1, articles: articles.map(({ id, name, content, added }) => ({ id, name, content, added })) }, null, 1);
-}
-
-/** Parses a corpus file into sources for readSources; throws a readable error when it is not one. */
-export function parseCorpusFile(text) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new Error('not a Storyscope corpus file (invalid JSON)');
-  }
-  if (!data || data.storyscope !== 1 || !Array.isArray(data.articles)) throw new Error('not a Storyscope corpus file');
-  return data.articles
-    .filter((a) => a && typeof a.content === 'string' && typeof (a.name ?? a.id) === 'string')
-    .map((a) => ({ name: String(a.name ?? a.id).slice(0, 200), text: a.content }));
+function plural(n, noun) {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
 }

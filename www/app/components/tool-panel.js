@@ -16,11 +16,18 @@ export function toolPanel(explorer) {
     const name = PANELS[ctx.state.panel] ? ctx.state.panel : null;
     // The library panel is rebuilt only when it changes: a pasted text stays while filtering.
     if (name === shown && !keys.has('library') && !keys.has('panel') && name !== 'embed') return;
+    const rebuilt = name === shown;
     shown = name;
+    // A panel rebuilt under the reader's hands (an article added meanwhile) keeps the focus on
+    // the control it was on.
+    const active = root.getRootNode().activeElement;
+    const keep = rebuilt && active && root.contains(active) ? active.closest('[data-focus-key]')?.dataset.focusKey : null;
     root.hidden = !name;
     root.className = `ss-panel-box${name ? ` ss-${name}` : ''}`;
-    root.replaceChildren(...(name ? [PANELS[name](explorer, ctx)].flat() : []));
+    // A panel's parts that are absent this time (no messages, no status) are null.
+    root.replaceChildren(...(name ? [PANELS[name](explorer, ctx)].flat().filter((part) => part != null) : []));
     root.setAttribute('aria-label', name ? root.querySelector('h2')?.textContent ?? name : 'Tools');
+    if (keep) root.querySelector(`[data-focus-key="${CSS.escape(keep)}"]`)?.focus();
   });
   return root;
 }

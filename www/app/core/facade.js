@@ -1,72 +1,152 @@
-// The page's one way into the core: an asynchronous API over the engine (engine.js). Every
-// method returns a promise and passes only data a worker could receive (strings, plain
-// objects, typed arrays), so that moving the engine into a Web Worker changes the transport
-// below (`call`) and nothing above it. The core is loaded once per page; every <story-scope>
-// shares it and opens its own corpus.
+// The page's one way into the core: an asynchronous API over engines running in Web Workers
+// (workers.js, worker.js, engine.js). The main thread never extracts. Every method returns a
+// promise and passes only data a worker receives (strings, plain objects, typed arrays).
+//
+// - An Extractor reads articles into parts, one at a time, in a worker of its own; when the core
+//   traps on one, that article fails with a CoreCrash and the next one gets a fresh worker.
+//   `cancel()` stops it at once.
+// - Each corpus lives in its own worker (CorpusHandle): the corpus shown keeps answering queries
+//   while the next one is assembled, and closing one frees all of its memory.
+//
+// The core is compiled once per page; every <story-scope> shares it and opens its own corpora.
 
-import { calls, start } from './engine.js';
+import { Cancelled, CoreCrash, CoreWorker, compileCore } from './workers.js';
+
+export { Cancelled, CoreCrash };
 
 let loading = null;
 
-/** The core, loaded on first use: {version, fileRules, checkFile, checkArticle, openCorpus}. */
+/** The core, loaded on first use. */
 export function openCore() {
-  loading ??= start().then((info) => new Core(info));
+  loading ??= (async () => {
+    const module = await compileCore();
+    const first = new CoreWorker(module);
+    return new Core(module, await first.ready, first);
+  })();
   return loading;
 }
 
-/** The transport: in this thread for now, a message to the worker later. */
-async function call(name, ...args) {
-  return calls[name](...args);
-}
-
 class Core {
-  constructor({ version, fileRules }) {
+  #module;
+  #spare;
+
+  constructor(module, { version, coreVersion, fileRules }, spare) {
+    this.#module = module;
+    this.#spare = spare;
     /** The crate version, for the footer. */
     this.version = version;
+    /** The version parts are made by: a part of another one is extracted again. */
+    this.coreVersion = coreVersion;
     /** {extensions, maxBytes}: what the file picker offers. */
     this.fileRules = fileRules;
   }
 
-  /** Why a file of this name and size cannot be an article, or null (before reading it). */
-  checkFile(name, size) {
-    return call('checkFile', name, size);
+  /** A worker, the one started to learn the core's versions first. */
+  worker() {
+    const spare = this.#spare;
+    this.#spare = null;
+    return spare?.alive ? spare : new CoreWorker(this.#module);
   }
 
-  /** {title} when the core reads the article ({id, name, content | bytes}), else {failure}. */
-  checkArticle(article) {
-    return call('checkArticle', article);
+  /** An extractor of articles (its worker starts on first use). */
+  extractor() {
+    return new Extractor(this);
   }
 
-  /** Extracts and indexes the articles, after the seeds when `withSeeds`. */
-  async openCorpus(articles, withSeeds) {
-    const { handle, extraction } = await call('openCorpus', articles, withSeeds);
-    return new CorpusHandle(handle, extraction);
+  /**
+   * Assembles the parts (after the seeds when `withSeeds`) into a corpus in a worker of its
+   * own; `onStage(name)` hears each stage. Await `corpus.ready` for its model; `close()` stops
+   * it, even while it is being built.
+   */
+  openCorpus(parts, withSeeds, { onStage } = {}) {
+    return new CorpusHandle(this.worker(), parts, withSeeds, onStage);
   }
 }
 
+class Extractor {
+  #core;
+  #worker = null;
+
+  constructor(core) {
+    this.#core = core;
+  }
+
+  /** Why a file of this name and size cannot be an article, or null (before reading it). */
+  checkFile(name, size) {
+    return this.#call('checkFile', [name, size]);
+  }
+
+  /**
+   * One article's part (a Uint8Array): `article` is {id, name, content | bytes, title?,
+   * published?, outlet?}. Rejects with an Error saying why it is not an article, a CoreCrash
+   * when the core trapped on it (the next call starts a fresh worker), or Cancelled.
+   */
+  extract(article, { onStage } = {}) {
+    return this.#call('extractArticle', [article], { onStage });
+  }
+
+  /** Stops the work at once: what is pending fails with Cancelled. */
+  cancel() {
+    this.#worker?.terminate(new Cancelled());
+    this.#worker = null;
+  }
+
+  #call(name, args, options) {
+    if (!this.#worker?.alive) this.#worker = this.#core.worker();
+    return this.#worker.call(name, args, options);
+  }
+}
+
+/** How many document texts a corpus keeps at hand for the reader. */
+const DOCUMENTS_KEPT = 8;
+
 class CorpusHandle {
-  constructor(handle, extraction) {
-    this.handle = handle;
-    /** The contract (with `failures`): documents, quotes, entities, times, events. */
-    this.extraction = extraction;
+  #worker;
+  #documents = new Map();
+
+  constructor(worker, parts, withSeeds, onStage) {
+    this.#worker = worker;
+    /** The model (the contract without texts, with `failures`), once assembled. */
+    this.ready = worker.call('openCorpus', [parts, withSeeds], { onStage });
+    this.ready.catch(() => {});
+  }
+
+  /** False once its worker crashed or it was closed. */
+  get alive() {
+    return this.#worker.alive;
   }
 
   /** What passes `filters`, by position (bitsets), with counts and facets (see Corpus.select). */
   select(filters) {
-    return call('select', this.handle, filters);
+    return this.#worker.call('select', [filters]);
   }
 
   /** {hits, snippets} of the search `q` in the documents `docIds`. */
   matches(q, docIds) {
-    return call('matches', this.handle, q, docIds);
+    return this.#worker.call('matches', [q, docIds]);
   }
 
   /** {filter, dropped}: an untrusted filter checked against this corpus. */
   checkFilter(raw) {
-    return call('checkFilter', this.handle, raw);
+    return this.#worker.call('checkFilter', [raw]);
   }
 
+  /** {text, paragraphs} of document `id`; the last few are kept. */
+  document(id) {
+    let answer = this.#documents.get(id);
+    if (answer) {
+      this.#documents.delete(id);
+    } else {
+      answer = this.#worker.call('document', [id]);
+      answer.catch(() => this.#documents.delete(id));
+      if (this.#documents.size >= DOCUMENTS_KEPT) this.#documents.delete(this.#documents.keys().next().value);
+    }
+    this.#documents.set(id, answer);
+    return answer;
+  }
+
+  /** Stops its worker (a build in progress too) and frees its memory. */
   close() {
-    call('closeCorpus', this.handle);
+    this.#worker.terminate(new Cancelled('this corpus was closed'));
   }
 }

@@ -6,17 +6,27 @@ import { CSV_TABLES, download, exportFiltered } from '../exports.js';
 
 export function exportPanel(explorer) {
   const root = () => explorer.element.shadowRoot;
-  const data = () => {
+  // The JSON is the contract, with the documents' texts (asked of the core); the CSV tables need none.
+  const data = async (withTexts) => {
     const ctx = explorer.context();
-    return { data: exportFiltered(ctx.model, ctx.visible), model: ctx.model };
+    return { data: await exportFiltered(ctx.model, ctx.visible, withTexts ? ctx.document : null), model: ctx.model };
   };
-  const button = (label, run) => h('button', { type: 'button', class: 'ss-tool', onclick: run, text: label });
+  const button = (label, run, withTexts = false) => h('button', {
+    type: 'button', class: 'ss-tool', text: label,
+    onclick: async () => {
+      try {
+        run(await data(withTexts));
+      } catch (error) {
+        explorer.actions.notify(`The export failed: ${error.message}`);
+      }
+    },
+  });
   return [
     h('h2', { class: 'ss-heading', text: 'Export what is shown' }),
     h('div', { class: 'ss-row' },
-      button('JSON (extraction contract)', () => download(root(), 'storyscope.json', JSON.stringify(data().data, null, 2), 'application/json')),
-      button('Quotes CSV', () => { const d = data(); download(root(), 'storyscope-quotes.csv', CSV_TABLES.quotes(d.data, d.model), 'text/csv'); }),
-      button('Events CSV', () => download(root(), 'storyscope-events.csv', CSV_TABLES.events(data().data), 'text/csv')),
-      button('Entities CSV', () => download(root(), 'storyscope-entities.csv', CSV_TABLES.entities(data().data), 'text/csv'))),
+      button('JSON (extraction contract)', (d) => download(root(), 'storyscope.json', JSON.stringify(d.data, null, 2), 'application/json'), true),
+      button('Quotes CSV', (d) => download(root(), 'storyscope-quotes.csv', CSV_TABLES.quotes(d.data, d.model), 'text/csv')),
+      button('Events CSV', (d) => download(root(), 'storyscope-events.csv', CSV_TABLES.events(d.data), 'text/csv')),
+      button('Entities CSV', (d) => download(root(), 'storyscope-entities.csv', CSV_TABLES.entities(d.data), 'text/csv'))),
   ];
 }

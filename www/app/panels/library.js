@@ -1,16 +1,17 @@
-// The reader's own articles: paste, drop or choose files; remove (with Undo); export and
-// import the corpus file; hide the built-in articles. The file types offered are the core's.
+// The reader's own articles: paste (with a title, a publication date and an outlet), drop or
+// choose files; give an added article other facts (only it is read again); remove (with Undo);
+// export and import the corpus file; hide the built-in articles. The file types offered are
+// the core's. Progress and Cancel are in the bar under the header (components/progress.js).
 
+import { corpusFile, parseCorpusFile } from '../corpus-file.js';
 import { h } from '../dom.js';
 import { download } from '../exports.js';
-import { corpusFile, parseCorpusFile } from '../library.js';
+import { byline, formatDate } from '../format.js';
 
 export function libraryPanel(explorer) {
-  const { actions } = explorer;
-  const { articles, messages, status, progress, removed, hideSeeds } = explorer.library;
+  const { actions, library } = explorer;
+  const { articles, messages, status, removed, hideSeeds } = library;
   const accept = explorer.core.fileRules.extensions.map((ext) => `.${ext}`).join(',');
-  const title = h('input', { type: 'text', class: 'ss-input', placeholder: 'Title (optional)', 'aria-label': 'Title of the pasted article', maxlength: '300' });
-  const text = h('textarea', { class: 'ss-input', rows: '5', placeholder: 'Paste an article here…', 'aria-label': 'Article text' });
   const files = h('input', {
     type: 'file', multiple: true, accept, class: 'ss-file', 'aria-label': 'Choose article files',
     onchange: (event) => { actions.addSources([...event.target.files].map((file) => ({ name: file.name, file }))); event.target.value = ''; },
@@ -28,29 +29,36 @@ export function libraryPanel(explorer) {
       }
     },
   });
-  const paste = () => {
-    if (!text.value.trim()) return;
-    const body = title.value.trim() ? `${title.value.trim()}\n\n${text.value}` : text.value;
-    actions.addSources([{ name: title.value.trim() || 'pasted article', text: body }]);
-    text.value = '';
-    title.value = '';
-  };
-  const name = (a) => a.title || a.name;
+  const forms = formsOf(explorer);
+  const name = (a) => library.titleOf(a);
+  const editing = explorer.ui.editing;
+  if (forms.editor?.id !== editing) forms.editor = null;
   return [
     h('h2', { class: 'ss-heading', text: 'Your articles' }),
     h('p', { class: 'ss-note', text: 'Processed in this browser and kept on this device only. Drop .txt, .md or .html files anywhere on Storyscope, or:' }),
     h('div', { class: 'ss-row' }, h('label', { class: 'ss-tool ss-file-label' }, 'Choose files…', files)),
-    title, text,
-    h('div', { class: 'ss-row' }, h('button', { type: 'button', class: 'ss-tool', onclick: paste, text: 'Add pasted text' })),
-    progress ? h('progress', { class: 'ss-progress', max: String(progress.total), value: String(progress.done), 'aria-label': 'Reading articles' }) : null,
+    forms.paste ??= pasteForm(actions),
     messages.length ? h('ul', { class: 'ss-messages', role: 'alert' }, messages.map((m) => h('li', { text: `${m.name}: ${m.reason}` }))) : null,
     status ? h('p', { class: 'ss-library-status', role: 'status', text: status }) : null,
-    removed ? h('p', { class: 'ss-library-status ss-removed', role: 'status' }, `Removed “${name(removed)}”. `,
+    removed ? h('p', { class: 'ss-library-status ss-removed', role: 'status' }, `Removed “${name(removed.article)}”. `,
       h('button', { type: 'button', class: 'ss-link', dataset: { focusKey: 'library:undo' }, onclick: () => actions.undoRemove(), text: 'Undo' })) : null,
     h('h3', { text: articles.length ? `Added (${articles.length})` : 'No articles added yet' }),
-    h('ul', { class: 'ss-user-articles' }, articles.map((a) => h('li', null,
-      h('span', { text: name(a) }),
-      h('button', { type: 'button', class: 'ss-link', 'aria-label': `Remove ${name(a)}`, dataset: { focusKey: `remove:${a.id}` }, onclick: () => actions.removeArticle(a.id), text: 'Remove' })))),
+    h('ul', { class: 'ss-user-articles' }, articles.map((a) => {
+      const doc = explorer.model?.docsById.get(a.id);
+      const meta = doc ? [formatDate(doc.published), byline(doc)].filter(Boolean).join(' · ') : '';
+      return h('li', { dataset: { article: a.id } },
+        h('span', { class: 'ss-user-article' },
+          h('span', { class: 'ss-user-title', text: name(a) }),
+          library.unread(a) ? h('span', { class: 'ss-note', text: ' (not read yet)' }) : null,
+          meta ? h('span', { class: 'ss-note ss-user-meta', text: meta }) : null),
+        h('span', { class: 'ss-row' },
+          h('button', {
+            type: 'button', class: 'ss-link', 'aria-expanded': String(editing === a.id), dataset: { focusKey: `edit:${a.id}` },
+            'aria-label': `Edit the facts of ${name(a)}`, onclick: () => actions.editFacts(editing === a.id ? null : a.id), text: 'Edit',
+          }),
+          h('button', { type: 'button', class: 'ss-link', 'aria-label': `Remove ${name(a)}`, dataset: { focusKey: `remove:${a.id}` }, onclick: () => actions.removeArticle(a.id), text: 'Remove' })),
+        editing === a.id ? (forms.editor ??= { id: a.id, node: editor(explorer, a, doc) }).node : null);
+    })),
     h('div', { class: 'ss-row' },
       h('button', {
         type: 'button', class: 'ss-tool', disabled: articles.length === 0, text: 'Export corpus',
@@ -61,4 +69,89 @@ export function libraryPanel(explorer) {
         h('input', { type: 'checkbox', checked: hideSeeds, onchange: (event) => actions.setHideSeeds(event.target.checked) }),
         ' Hide the built-in articles')),
   ];
+}
+
+/**
+ * The forms of an explorer's panel, kept while it is rebuilt (an article added meanwhile), so
+ * that what the reader is typing stays: {paste, editor: {id, node}}.
+ */
+const kept = new WeakMap();
+function formsOf(explorer) {
+  if (!kept.has(explorer)) kept.set(explorer, { paste: null, editor: null });
+  return kept.get(explorer);
+}
+
+/** Paste an article: its text, with a title, a publication date and an outlet if given. */
+function pasteForm(actions) {
+  const facts = factFields('paste', {}, 'of the pasted article');
+  const text = h('textarea', { class: 'ss-input', rows: '5', placeholder: 'Paste an article here…', 'aria-label': 'Article text', dataset: { focusKey: 'paste:text' } });
+  const paste = () => {
+    if (!text.value.trim()) return;
+    const given = facts.read();
+    // The title is also the text's first line, as an article's is: every parser reads it so,
+    // and the fact wins when it is edited later.
+    const body = given.title ? `${given.title}\n\n${text.value}` : text.value;
+    actions.addSources([{ name: given.title || 'pasted article', text: body, facts: given }]);
+    text.value = '';
+    facts.clear();
+  };
+  return h('fieldset', { class: 'ss-paste' },
+    h('legend', { text: 'Paste an article' }),
+    facts.root, text,
+    h('div', { class: 'ss-row' }, h('button', { type: 'button', class: 'ss-tool', dataset: { focusKey: 'paste:add' }, onclick: paste, text: 'Add pasted text' })));
+}
+
+/**
+ * The form that gives an added article other facts, filled with what the article shows now.
+ * A field left as it was adds no fact; one emptied drops the fact given before.
+ */
+function editor(explorer, article, doc) {
+  const shown = {
+    title: explorer.library.titleOf(article),
+    published: (article.facts?.published ?? doc?.published ?? '').slice(0, 10),
+    outlet: article.facts?.outlet ?? doc?.outlet ?? '',
+  };
+  const fields = factFields(`edit-${article.id}`, shown, `of ${shown.title}`);
+  const save = () => {
+    // A field left as it was keeps what was given before (a date its time of day); one
+    // emptied drops the fact, and the text's own value comes back.
+    const facts = { ...article.facts };
+    for (const [field, value] of Object.entries(fields.values())) {
+      if (value === shown[field]) continue;
+      if (value) facts[field] = value;
+      else delete facts[field];
+    }
+    explorer.actions.editFacts(null);
+    explorer.actions.editArticle(article.id, facts);
+  };
+  return h('form', { class: 'ss-facts-editor', onsubmit: (event) => { event.preventDefault(); save(); } },
+    fields.root,
+    h('div', { class: 'ss-row' },
+      h('button', { type: 'submit', class: 'ss-tool', dataset: { focusKey: `save:${article.id}` }, text: 'Save and read again' }),
+      h('button', { type: 'button', class: 'ss-link', onclick: () => explorer.actions.editFacts(null), text: 'Cancel' })));
+}
+
+/**
+ * Title, publication date and outlet fields: `values()` gives each trimmed, `read()` the
+ * non-blank ones.
+ */
+function factFields(key, initial, about) {
+  const field = (name, label, props) => {
+    const input = h('input', { class: 'ss-input', name, 'aria-label': `${label} ${about}`, dataset: { focusKey: `${key}:${name}` }, ...props });
+    input.value = initial[name] ?? '';
+    return input;
+  };
+  const inputs = {
+    title: field('title', 'Title', { type: 'text', maxlength: '300', placeholder: 'optional' }),
+    published: field('published', 'Date', { type: 'date', min: '0001-01-01', max: '9999-12-31' }),
+    outlet: field('outlet', 'Outlet', { type: 'text', maxlength: '200', placeholder: 'optional' }),
+  };
+  const labelled = (name, label) => h('label', { class: 'ss-fact' }, h('span', { class: 'ss-fact-label', text: label }), inputs[name]);
+  const values = () => Object.fromEntries(Object.entries(inputs).map(([name, input]) => [name, input.value.trim()]));
+  return {
+    root: h('div', { class: 'ss-facts', dataset: { facts: key } }, labelled('title', 'Title'), labelled('published', 'Date'), labelled('outlet', 'Outlet')),
+    values,
+    read: () => Object.fromEntries(Object.entries(values()).filter(([, value]) => value)),
+    clear: () => { for (const input of Object.values(inputs)) input.value = ''; },
+  };
 }

@@ -1,7 +1,8 @@
 // Quote cards, shared by the quote wall and the entity page: one card per quote (speaker,
 // words, article and date, kind), consecutive dialogue lines of one article as one transcript,
 // scare quotes apart and never with a speaker, unnamed sources marked, and "Show context" for
-// the passage around a quote. Lists come in batches (batches.js).
+// the passage around a quote (its text asked of the core when first opened). Lists come in
+// batches (batches.js).
 
 import { batchedList } from '../batches.js';
 import { codePoints, h, highlighted } from '../dom.js';
@@ -113,7 +114,7 @@ function expander(ctx, quotes, key) {
     button.setAttribute('aria-expanded', String(open));
     button.textContent = open ? '▾ Hide context' : '▸ Show context';
     region.hidden = !open;
-    if (open && !region.firstChild) region.append(...[context(ctx.model, quotes)].flat());
+    if (open && !region.firstChild) fillContext(ctx, quotes, region);
     if (open) expanded.add(key); else expanded.delete(key);
   };
   button.addEventListener('click', () => set(button.getAttribute('aria-expanded') !== 'true'));
@@ -122,19 +123,31 @@ function expander(ctx, quotes, key) {
 }
 
 const textCache = new WeakMap();
-function docCodePoints(doc) {
-  if (!textCache.has(doc)) textCache.set(doc, codePoints(doc.text));
-  return textCache.get(doc);
+function bodyCodePoints(body) {
+  if (!textCache.has(body)) textCache.set(body, codePoints(body.text));
+  return textCache.get(body);
+}
+
+/** Shows the passage around the quotes in `region` once the core has sent the article's text. */
+async function fillContext(ctx, quotes, region) {
+  const waiting = h('p', { class: 'ss-note', text: 'Loading the passage…' });
+  region.append(waiting);
+  let passage;
+  try {
+    const doc = ctx.model.docsById.get(quotes[0].doc);
+    passage = doc ? context(doc, await ctx.document(doc.id), quotes) : h('p', { class: 'ss-note', text: 'The article is not loaded.' });
+  } catch (error) {
+    passage = h('p', { class: 'ss-note', text: `The passage could not be shown: ${error.message}` });
+  }
+  region.replaceChildren(...[passage].flat());
 }
 
 /** The paragraph(s) around the quotes, cut to the surrounding sentences when long, quotes and speakers marked. */
-function context(model, quotes) {
-  const doc = model.docsById.get(quotes[0].doc);
-  if (!doc) return h('p', { class: 'ss-note', text: 'The article is not loaded.' });
-  const cps = docCodePoints(doc);
+function context(doc, body, quotes) {
+  const cps = bodyCodePoints(body);
   const first = quotes[0];
   const last = quotes[quotes.length - 1];
-  const paragraphs = doc.paragraphs.filter((p) => p.end > first.start && p.start < last.end);
+  const paragraphs = body.paragraphs.filter((p) => p.end > first.start && p.start < last.end);
   const ranges = [];
   for (const q of quotes) {
     ranges.push({ start: q.start, end: q.end, quote: true });

@@ -1,15 +1,16 @@
 // The article reader: header, body paragraphs (list items as items, quotes marked, the focused
 // span and the search words highlighted), and the reader comments and pingbacks apart from
-// the body.
+// the body. The text is asked of the core when the article is shown (the model has none).
 
 import { codePoints, h, highlighted } from '../dom.js';
 import { byline, formatDate, plural, publishedNote } from '../format.js';
 import { visibleItems } from '../selection.js';
 
-export async function renderReader({ model, state, actions, matches, visible }) {
+export async function renderReader({ model, state, actions, matches, visible, document }) {
   const doc = model.docsById.get(state.doc);
   const focus = state.focus;
-  const cps = codePoints(doc.text);
+  const body = await document(doc.id);
+  const cps = codePoints(body.text);
   const quotes = model.quotesByDoc.get(doc.id) ?? [];
   const ranges = quotes.map((q) => ({ start: q.start, end: q.end, quote: q }));
   // First: the focused span wins over a quote mark on the same span.
@@ -22,7 +23,7 @@ export async function renderReader({ model, state, actions, matches, visible }) 
   // Search words are marked inside the text (and inside quote marks).
   const hits = state.filters.q ? (await matches([doc.id])).hits.filter((hit) => hit.doc === doc.id) : [];
   let nextHit = 0;
-  const paragraphs = doc.paragraphs.map((p, i) => {
+  const paragraphs = body.paragraphs.map((p, i) => {
     while (nextHit < hits.length && hits[nextHit].end <= p.start) nextHit += 1;
     let last = nextHit;
     while (last < hits.length && hits[last].start < p.end) last += 1;

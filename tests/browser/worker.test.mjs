@@ -1,0 +1,404 @@
+// The core in Web Workers (issue 14) and the facts a reader gives an article (issue 12), in the
+// single-file page from file://: the main thread never instantiates the core; a large add shows
+// each file and stage and Cancel stops it and keeps nothing; the page answers searches and
+// switches views meanwhile; a reload extracts nothing that was extracted before; a trap in the
+// core costs only the file it happened on; the paste form takes a title, a date and an outlet,
+// and editing them re-extracts only that article.
+//
+// The page is watched from the outside (an init script): the messages it posts to its workers
+// (so `extractArticle` calls are counted where they cross), worker terminations, and any
+// WebAssembly.instantiate on the main thread. Each test failed on the page before the core
+// moved into workers: there were no workers, the core was instantiated on the main thread,
+// and there was no progress bar, Cancel, date or outlet field, nor Edit.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, root } from './browser.mjs';
+import { generateArticles } from '../../scripts/corpus.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const scope = (page, selector, options) => page.locator(`story-scope ${selector}`, options);
+const tabCount = async (page, view) => Number((await scope(page, `.ss-tab[data-view="${view}"] .ss-count`).textContent()).replace(/,/g, ''));
+const seen = (page) => page.evaluate(() => window.__core);
+const extractions = async (page) => (await seen(page)).posted.filter((m) => m.call === 'extractArticle').map((m) => m.name);
+
+/** Records, in the page, what crosses into the core's workers; see the file's comment. */
+function watchTheCore() {
+  window.__core = { posted: [], workers: 0, terminated: 0, mainThreadInstances: 0 };
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, transfer) {
+    if (message?.call) window.__core.posted.push({ call: message.call, name: message.args?.[0]?.name ?? null });
+    return post.call(this, message, transfer);
+  };
+  const terminate = Worker.prototype.terminate;
+  Worker.prototype.terminate = function () {
+    window.__core.terminated += 1;
+    return terminate.call(this);
+  };
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = function (...args) {
+    window.__core.mainThreadInstances += 1;
+    return instantiate.apply(this, args);
+  };
+}
+
+/**
+ * Makes the core trap, as a Rust panic does (it aborts into `unreachable`, a
+ * WebAssembly.RuntimeError), inside the workers only: on extracting a file named crash.txt,
+ * and on assembling a corpus with a part that holds TRAP-WHILE-INDEXING. On a file named
+ * never-ends.txt, the extraction spins forever (only terminating its worker stops it), and so
+ * does assembling a corpus with a part that holds SPIN-WHILE-INDEXING. The
+ * worker script is the page's own, started from the page's own blob URL, with this prelude in
+ * front.
+ */
+function injectTraps() {
+  const prelude = `(() => {
+    let armed = false;
+    let spin = false;
+    self.addEventListener('message', ({ data }) => {
+      const first = data?.args?.[0];
+      armed = (data?.call === 'extractArticle' && first?.name === 'crash.txt')
+        || (data?.call === 'openCorpus' && first.some((part) => new TextDecoder().decode(part).includes('TRAP-WHILE-INDEXING')));
+      spin = (data?.call === 'extractArticle' && first?.name === 'never-ends.txt')
+        || (data?.call === 'openCorpus' && first.some((part) => new TextDecoder().decode(part).includes('SPIN-WHILE-INDEXING')));
+    });
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = async (module, imports) => {
+      const made = await instantiate(module, imports);
+      const instance = made instanceof WebAssembly.Instance ? made : made.instance;
+      const exports = { ...instance.exports };
+      for (const name of ['extractArticle', 'newCorpusFromParts']) {
+        const real = exports[name];
+        exports[name] = (...args) => {
+          if (armed) throw new WebAssembly.RuntimeError('unreachable (a trap injected by the test)');
+          while (spin) { /* an extraction that never ends */ }
+          return real(...args);
+        };
+      }
+      return { instance: { exports }, module };
+    };
+  })();\n`;
+  const NativeBlob = window.Blob;
+  const sources = new WeakMap();
+  window.Blob = class extends NativeBlob {
+    constructor(parts, options) {
+      super(parts, options);
+      if (options?.type === 'text/javascript') sources.set(this, parts.join(''));
+    }
+  };
+  const createURL = URL.createObjectURL;
+  const scripts = new Map();
+  URL.createObjectURL = (blob) => {
+    const url = createURL(blob);
+    if (sources.has(blob)) scripts.set(url, sources.get(blob));
+    return url;
+  };
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url, options) {
+      const source = scripts.get(String(url));
+      super(source ? createURL(new NativeBlob([prelude, source], { type: 'text/javascript' })) : url, options);
+    }
+  };
+}
+
+async function openWatched({ traps = false } = {}) {
+  const opened = await openPage(browser, 'about:blank');
+  await opened.page.addInitScript(watchTheCore);
+  if (traps) await opened.page.addInitScript(injectTraps);
+  await opened.page.goto(pageUrl);
+  await waitForArticles(opened.page);
+  return opened;
+}
+
+/**
+ * One .txt file of many news stories, about `megabytes` large, all of it body text: paragraphs
+ * with a colon or an @ are left out, as a line like "Name:" or "… @ 8:25 am" may read as a
+ * transcript or a comment stamp, which would take the rest out of the body (and the work).
+ */
+function largeFile(megabytes) {
+  const stories = generateArticles(root, Math.ceil((megabytes * 1024 * 1024) / 3900), { only: (p) => !/[:@]/.test(p) })
+    .map((a) => a.content);
+  return { name: 'many-stories.txt', mimeType: 'text/plain', buffer: Buffer.from(stories.join('\n\n')) };
+}
+
+const textFile = (name, text) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+
+async function addFiles(page, files) {
+  await scope(page, '[data-tool="library"]').click();
+  await scope(page, '.ss-library input[type="file"][multiple]').setInputFiles(files);
+}
+
+test('a large add shows each file and stage; Cancel stops the worker and keeps nothing, across a reload', async () => {
+  const opened = await openWatched();
+  const { page } = opened;
+  const before = await tabCount(page, 'articles');
+  await addFiles(page, [largeFile(4), textFile('small.txt', 'Small note\n\nThe council met on Tuesday.')]);
+  const work = scope(page, '.ss-work');
+  await work.waitFor({ timeout: 10_000 });
+  assert.match(await scope(page, '.ss-work-text').textContent(), /“many-stories\.txt” \(1 of 2\)|Indexing/);
+  // A stage of the core is named while it runs.
+  await scope(page, '.ss-work-stage', { hasText: /reading|splitting|finding|building|indexing/ }).waitFor({ timeout: 30_000 });
+  await screenshot(page, 'worker-progress');
+  const terminatedBefore = (await seen(page)).terminated;
+  await work.locator('button', { hasText: 'Cancel' }).click();
+  await work.waitFor({ state: 'hidden', timeout: 5_000 });
+  assert.ok((await seen(page)).terminated > terminatedBefore, 'the worker doing the work was terminated');
+  assert.equal(await scope(page, '.ss-library-status').textContent(), 'Stopped: nothing of that was added.');
+  assert.equal(await scope(page, '.ss-user-articles li').count(), 0);
+  assert.equal(await tabCount(page, 'articles'), before);
+  assert.equal((await seen(page)).mainThreadInstances, 0, 'the main thread never instantiates the core');
+
+  // The page still works, and nothing of the cancelled batch comes back after a reload.
+  await scope(page, '.ss-search').fill('missile');
+  await scope(page, '.ss-chip', { hasText: 'missile' }).waitFor();
+  await page.reload();
+  await waitForArticles(page);
+  assert.equal(await tabCount(page, 'articles'), before);
+  assert.deepEqual(await extractions(page), [], 'nothing to read again');
+  await assertCleanAndClose(opened);
+});
+
+test('Cancel stops an extraction that never ends; the files read before it are added, and kept across a reload', async () => {
+  const opened = await openWatched({ traps: true });
+  const { page } = opened;
+  const before = await tabCount(page, 'articles');
+  await addFiles(page, [
+    textFile('first.txt', 'First harbour note\n\nThe council met on Tuesday.'),
+    textFile('second.txt', 'Second harbour note\n\nThe pier opened on Friday.'),
+    textFile('never-ends.txt', 'Endless note\n\nThe core never finishes this one.'),
+  ]);
+  await scope(page, '.ss-work-text', { hasText: '“never-ends.txt” (3 of 3)' }).waitFor({ timeout: 10_000 });
+  // The page answers while its worker spins.
+  await scope(page, '.ss-search').fill('missile');
+  await scope(page, '.ss-chip', { hasText: 'missile' }).waitFor({ timeout: 5_000 });
+  await scope(page, '.ss-search').fill('');
+  await scope(page, '.ss-chip').waitFor({ state: 'detached', timeout: 5_000 });
+  const terminatedBefore = (await seen(page)).terminated;
+  await scope(page, '.ss-work button', { hasText: 'Cancel' }).click();
+  await scope(page, '.ss-library-status', { hasText: 'Stopped: added the 2 articles read before; 1 file not read.' }).waitFor({ timeout: 10_000 });
+  assert.ok((await seen(page)).terminated > terminatedBefore, 'the spinning worker was terminated');
+  await scope(page, '.ss-work').waitFor({ state: 'hidden' });
+  assert.deepEqual(await scope(page, '.ss-user-articles .ss-user-title').allTextContents(), ['First harbour note', 'Second harbour note']);
+  assert.equal(await tabCount(page, 'articles'), before + 2);
+  assert.deepEqual(await extractions(page), ['first.txt', 'second.txt', 'never-ends.txt']);
+
+  await page.reload();
+  await waitForArticles(page);
+  assert.equal(await tabCount(page, 'articles'), before + 2);
+  assert.deepEqual(await extractions(page), [], 'the parts read before Cancel were kept');
+  await assertCleanAndClose(opened);
+});
+
+test('Cancel while a batch is indexed adds none of it, but a second add of the same file does not read it again', async () => {
+  const opened = await openWatched({ traps: true });
+  const { page } = opened;
+  const before = await tabCount(page, 'articles');
+  const file = textFile('endless-index.txt', 'Endless index note\n\nThis one holds SPIN-WHILE-INDEXING in its text.');
+  await scope(page, '[data-tool="library"]').click();
+  for (const round of [1, 2]) {
+    await scope(page, '.ss-library input[type="file"][multiple]').setInputFiles([file]);
+    await scope(page, '.ss-work-text', { hasText: /^Indexing 1 article/ }).waitFor({ timeout: 10_000 });
+    await scope(page, '.ss-work button', { hasText: 'Cancel' }).click();
+    await scope(page, '.ss-work').waitFor({ state: 'hidden', timeout: 5_000 });
+    assert.equal(await scope(page, '.ss-library-status').textContent(), 'Stopped: nothing of that was added.', `round ${round}`);
+    assert.equal(await scope(page, '.ss-user-articles li').count(), 0);
+    assert.equal(await tabCount(page, 'articles'), before);
+  }
+  assert.deepEqual(await extractions(page), ['endless-index.txt'], 'the second add used the part kept from the first');
+  await assertCleanAndClose(opened);
+});
+
+test('while a large file is read, searching and switching views work', async () => {
+  const opened = await openWatched();
+  const { page } = opened;
+  const allQuotes = await tabCount(page, 'quotes');
+  await addFiles(page, [largeFile(6)]);
+  const work = scope(page, '.ss-work');
+  await work.waitFor({ timeout: 10_000 });
+  await scope(page, '.ss-search').fill('missile');
+  await scope(page, '.ss-chip', { hasText: 'missile' }).waitFor({ timeout: 5_000 });
+  await page.waitForFunction((n) => Number(document.querySelector('story-scope').shadowRoot
+    .querySelector('.ss-tab[data-view="quotes"] .ss-count').textContent.replace(/,/g, '')) < n, allQuotes, { timeout: 5_000 });
+  await scope(page, '.ss-tab[data-view="timeline"]').click();
+  await scope(page, '.tl-ev[tabindex]').first().waitFor({ timeout: 5_000 });
+  await scope(page, '.ss-tab[data-view="quotes"]').click();
+  await scope(page, '.ss-quote-wall').waitFor({ timeout: 5_000 });
+  await scope(page, '.ss-quote .ss-quote-source').first().click();
+  await scope(page, '.ss-reader').waitFor({ timeout: 5_000 });
+  assert.ok(await work.isVisible(), 'all of that happened while the file was being read');
+  assert.equal((await seen(page)).mainThreadInstances, 0);
+  await work.locator('button', { hasText: 'Cancel' }).click();
+  await work.waitFor({ state: 'hidden' });
+  await assertCleanAndClose(opened);
+});
+
+test('a reload extracts nothing it extracted before; a lost cache is read again', async () => {
+  const opened = await openWatched();
+  const { page } = opened;
+  assert.equal((await seen(page)).mainThreadInstances, 0, 'the core runs in workers');
+  await scope(page, '[data-tool="library"]').click();
+  await scope(page, '.ss-paste input[name="title"]').fill('Pier vote');
+  await scope(page, '.ss-library textarea').fill('“We will build it,” Mayor Ana Ruiz said on Monday in Port Ellis.');
+  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  await scope(page, '.ss-user-articles li', { hasText: 'Pier vote' }).waitFor();
+  assert.deepEqual(await extractions(page), ['Pier vote'], 'the new article was extracted, in a worker');
+  const count = await tabCount(page, 'articles');
+
+  await page.reload();
+  await waitForArticles(page);
+  await scope(page, '.ss-article-link', { hasText: 'Pier vote' }).click();
+  await scope(page, '.ss-reader-body', { hasText: 'Mayor Ana Ruiz' }).waitFor();
+  assert.equal(await tabCount(page, 'articles'), count);
+  assert.deepEqual(await extractions(page), [], 'the reload read the kept extraction');
+
+  // Without the kept extractions (as after a new version of the core), the article is read again.
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const request = indexedDB.open('storyscope');
+    request.onsuccess = () => {
+      const tx = request.result.transaction('parts', 'readwrite');
+      tx.objectStore('parts').clear();
+      tx.oncomplete = () => { request.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+    request.onerror = () => reject(request.error);
+  }));
+  await page.reload();
+  await waitForArticles(page);
+  await scope(page, '.ss-article-link', { hasText: 'Pier vote' }).waitFor();
+  assert.deepEqual(await extractions(page), ['Pier vote']);
+  await assertCleanAndClose(opened);
+});
+
+test('removing, putting back and hiding the built-in articles read nothing again: only the corpus is assembled, in a worker', async () => {
+  const opened = await openWatched();
+  const { page } = opened;
+  const assembled = async () => (await seen(page)).posted.filter((m) => m.call === 'openCorpus').length;
+  await scope(page, '[data-tool="library"]').click();
+  for (const [title, text] of [['Pier vote', 'The council voted on Monday to build the pier.'], ['Ferry news', 'The ferry ran late on Friday.']]) {
+    await scope(page, '.ss-paste input[name="title"]').fill(title);
+    await scope(page, '.ss-library textarea').fill(text);
+    await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+    await scope(page, '.ss-user-articles li', { hasText: title }).waitFor();
+  }
+  const all = await tabCount(page, 'articles');
+  let builds = await assembled();
+  const counted = (n) => page.waitForFunction((want) => document.querySelector('story-scope').shadowRoot
+    .querySelector('.ss-tab[data-view="articles"] .ss-count').textContent === String(want), n, { timeout: 10_000 });
+  const assembledAgain = async () => {
+    const now = await assembled();
+    assert.ok(now > builds, 'the corpus was assembled again');
+    builds = now;
+  };
+
+  await scope(page, '.ss-user-articles li', { hasText: 'Pier vote' }).locator('button', { hasText: 'Remove' }).click();
+  await counted(all - 1);
+  await assembledAgain();
+  await scope(page, '.ss-removed button', { hasText: 'Undo' }).click();
+  await counted(all);
+  await assembledAgain();
+  await scope(page, '.ss-check input[type="checkbox"]').check();
+  await counted(2);
+  await assembledAgain();
+  await scope(page, '.ss-check input[type="checkbox"]').uncheck();
+  await counted(all);
+  await assembledAgain();
+  assert.deepEqual(await extractions(page), ['Pier vote', 'Ferry news'], 'each article was read once');
+  assert.equal((await seen(page)).mainThreadInstances, 0);
+  await assertCleanAndClose(opened);
+});
+
+test('a trap in the core costs only its file: named, the others added, a fresh worker for the rest', async () => {
+  const opened = await openWatched({ traps: true });
+  const { page, record } = opened;
+  const before = await tabCount(page, 'articles');
+  await addFiles(page, [
+    textFile('first.txt', 'First harbour note\n\nThe council met on Tuesday.'),
+    textFile('crash.txt', 'Crash note\n\nThe core stops on this one.'),
+    textFile('third.txt', 'Third harbour note\n\nThe pier opened on Friday.'),
+  ]);
+  await scope(page, '.ss-library-status', { hasText: 'Added 2 articles' }).waitFor();
+  const messages = await scope(page, '.ss-messages li').allTextContents();
+  assert.equal(messages.length, 1);
+  assert.match(messages[0], /^crash\.txt: Storyscope's core stopped while reading it \(unreachable/);
+  assert.deepEqual(await scope(page, '.ss-user-articles .ss-user-title').allTextContents(), ['First harbour note', 'Third harbour note']);
+  assert.equal(await tabCount(page, 'articles'), before + 2);
+  assert.deepEqual(await extractions(page), ['first.txt', 'crash.txt', 'third.txt'], 'the third file was read after the trap');
+  assert.ok((await seen(page)).terminated >= 1, 'the worker that trapped was stopped');
+
+  // A trap while assembling the corpus is traced to its article, which is left out.
+  await scope(page, '.ss-paste input[name="title"]').fill('Index trap');
+  await scope(page, '.ss-library textarea').fill('This one holds TRAP-WHILE-INDEXING in its text.');
+  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  await scope(page, '.ss-messages li', { hasText: 'Index trap' }).waitFor();
+  assert.match(await scope(page, '.ss-messages li').first().textContent(), /stopped while indexing it \(unreachable/);
+  assert.equal(await scope(page, '.ss-user-articles li').count(), 2);
+  assert.equal(await tabCount(page, 'articles'), before + 2);
+  // The explorer still answers.
+  await scope(page, '.ss-search').fill('harbour');
+  await page.waitForFunction(() => document.querySelector('story-scope').shadowRoot
+    .querySelector('.ss-tab[data-view="articles"] .ss-count').textContent === '2');
+  record.errors = record.errors.filter((e) => !/injected by the test/.test(e));
+  await assertCleanAndClose(opened);
+});
+
+test('the paste form takes a title, a publication date and an outlet', async () => {
+  const opened = await openWatched();
+  const { page } = opened;
+  await scope(page, '[data-tool="library"]').click();
+  await scope(page, '.ss-paste input[name="title"]').fill('Pier vote');
+  await scope(page, '.ss-paste input[name="published"]').fill('2021-04-06', { timeout: 2_000 });
+  await scope(page, '.ss-paste input[name="outlet"]').fill('Port Ellis Post');
+  assert.doesNotMatch(await scope(page, '.ss-library').textContent(), /null|undefined/, 'no absent part shows as a word');
+  await scope(page, '.ss-library textarea').fill('The council voted on Monday to build the pier.\n\n“We will build it,” Mayor Ana Ruiz said.');
+  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  const item = scope(page, '.ss-article-link', { hasText: 'Pier vote' });
+  await item.waitFor();
+  assert.equal(await item.locator('.ss-article-meta').textContent(), 'Port Ellis Post6 Apr 2021');
+  await item.click();
+  const meta = scope(page, '.ss-reader-meta');
+  assert.equal(await meta.locator('time').getAttribute('datetime'), '2021-04-06');
+  assert.doesNotMatch(await meta.textContent(), /inferred/);
+  // "voted on Monday" is resolved against the date given, Tuesday 6 April 2021: the day before.
+  assert.ok(await page.evaluate(() => document.querySelector('story-scope').model.events
+    .some((e) => e.date === '2021-04-05' && /Monday/.test(e.summary) && !e.inferred)), 'the timeline reads the date given');
+  assert.match(await scope(page, '.ss-reader-body').textContent(), /The council voted on Monday/);
+  await screenshot(page, 'worker-facts');
+  await assertCleanAndClose(opened);
+});
+
+test('editing an added article’s date, title and outlet re-extracts only that article, and is kept', async () => {
+  const opened = await openWatched();
+  const { page } = opened;
+  await scope(page, '[data-tool="library"]').click();
+  for (const [title, text] of [['Pier vote', 'The council voted on Monday to build the pier.'], ['Ferry news', 'The ferry ran late on Friday.']]) {
+    await scope(page, '.ss-paste input[name="title"]').fill(title);
+    await scope(page, '.ss-library textarea').fill(text);
+    await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+    await scope(page, '.ss-user-articles li', { hasText: title }).waitFor();
+  }
+  assert.deepEqual(await extractions(page), ['Pier vote', 'Ferry news']);
+
+  const row = scope(page, '.ss-user-articles li', { hasText: 'Pier vote' });
+  await row.locator('button', { hasText: 'Edit' }).click({ timeout: 2_000 });
+  const editor = row.locator('.ss-facts-editor');
+  assert.equal(await editor.locator('input[name="title"]').inputValue(), 'Pier vote', 'the editor shows what the article shows');
+  await editor.locator('input[name="title"]').fill('Pier vote passes');
+  await editor.locator('input[name="published"]').fill('2021-04-05');
+  await editor.locator('input[name="outlet"]').fill('Port Ellis Post');
+  await editor.locator('button', { hasText: 'Save' }).click();
+  await scope(page, '.ss-library-status', { hasText: 'Updated “Pier vote passes”' }).waitFor();
+  const posted = await extractions(page);
+  assert.deepEqual(posted.slice(2), ['Pier vote'], 'only the edited article was read again');
+  const link = scope(page, '.ss-article-link', { hasText: 'Pier vote passes' });
+  assert.equal(await link.locator('.ss-article-meta').textContent(), 'Port Ellis Post5 Apr 2021');
+  assert.equal(await scope(page, '.ss-article-link', { hasText: 'Ferry news' }).locator('time').textContent(), 'date unknown');
+
+  await page.reload();
+  await waitForArticles(page);
+  await scope(page, '.ss-article-link', { hasText: 'Pier vote passes' }).waitFor();
+  assert.deepEqual(await extractions(page), [], 'the edit is kept with its extraction');
+  await assertCleanAndClose(opened);
+});

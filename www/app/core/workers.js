@@ -1,0 +1,167 @@
+// The page's side of the core's Web Workers: compiles the inlined wasm once per page and starts
+// workers from a blob URL of the worker bundle (worker.js), each instantiating that one compiled
+// module. A CoreWorker sends calls and settles their promises; it notices when the core traps
+// (the worker says so, or dies) and when it is terminated, and fails what was pending with a
+// CoreCrash or a Cancelled error. What to do then (a fresh worker, a name in a message) is the
+// caller's. Nothing here knows the calls' meaning.
+
+import WASM_GZIP from 'storyscope:wasm';
+import WORKER_SOURCE from 'storyscope:worker';
+
+/** The core trapped (a panic in Rust, or a stack overflow): its instance is gone. */
+export class CoreCrash extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'CoreCrash';
+  }
+}
+
+/** The work was stopped on purpose (Cancel, or a newer build in its place). */
+export class Cancelled extends Error {
+  constructor(message = 'cancelled') {
+    super(message);
+    this.name = 'Cancelled';
+  }
+}
+
+let compiled = null;
+let workerUrl = null;
+
+/** The core's WebAssembly.Module: inflated and compiled once per page, shared by every worker. */
+export function compileCore() {
+  compiled ??= (async () => {
+    if (typeof DecompressionStream !== 'function') throw new Error('This browser is too old for Storyscope: it lacks DecompressionStream.');
+    if (typeof Worker !== 'function') throw new Error('This browser is too old for Storyscope: it lacks Web Workers.');
+    const binary = atob(WASM_GZIP);
+    const packed = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) packed[i] = binary.charCodeAt(i);
+    const bytes = await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+    try {
+      return await WebAssembly.compile(bytes);
+    } catch (error) {
+      throw startError(error);
+    }
+  })();
+  return compiled;
+}
+
+/** One worker running one engine. `ready` resolves with {version, coreVersion, fileRules}. */
+export class CoreWorker {
+  #worker;
+  #pending = new Map();
+  #nextId = 1;
+  #dead = null;
+
+  constructor(module) {
+    workerUrl ??= URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+    let settleReady;
+    this.ready = new Promise((resolve, reject) => { settleReady = { resolve, reject }; });
+    // Unhandled until someone waits on it: a worker that dies unwatched logs nothing.
+    this.ready.catch(() => {});
+    try {
+      this.#worker = new Worker(workerUrl, { name: 'storyscope-core' });
+    } catch (error) {
+      this.#dead = workerError(error);
+      settleReady.reject(this.#dead);
+      return;
+    }
+    this.#worker.onmessage = ({ data }) => {
+      if (data.ready) settleReady.resolve(data.ready);
+      else if (data.failed) this.#fail(startError(new Error(data.failed)), settleReady);
+      else this.#answer(data);
+    };
+    let started = false;
+    this.ready.then(() => { started = true; }, () => {});
+    // An error the worker did not catch, or a script the page's policy refused: it is gone. A
+    // refused blob: worker reports only a bare error event, before it ever said it was ready.
+    this.#worker.onerror = (event) => {
+      event.preventDefault?.();
+      const error = started ? workerError(new Error(event.message || 'the worker stopped')) : refusedWorker(event.message);
+      this.#fail(this.#dead ?? error, settleReady);
+    };
+    this.#worker.onmessageerror = () => this.#fail(new CoreCrash('a message could not be read'), settleReady);
+    this.#worker.postMessage({ init: module });
+  }
+
+  /** False once it crashed or was terminated: start another. */
+  get alive() {
+    return !this.#dead;
+  }
+
+  /**
+   * Runs `name(...args)` in the worker. `onStage(stage)` hears each stage as it starts. Rejects
+   * with an Error (the input's fault: its message says why), a CoreCrash, or Cancelled.
+   */
+  call(name, args, { onStage } = {}) {
+    if (this.#dead) return Promise.reject(this.#dead);
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject, onStage });
+      this.#worker.postMessage({ id, call: name, args });
+    });
+  }
+
+  /** Stops the worker at once; what was pending fails with `reason`. */
+  terminate(reason = new Cancelled()) {
+    if (this.#dead) return;
+    this.#dead = reason;
+    this.#worker?.terminate();
+    for (const { reject } of this.#pending.values()) reject(reason);
+    this.#pending.clear();
+  }
+
+  #answer({ id, stage, result, error, crash }) {
+    const pending = this.#pending.get(id);
+    if (!pending) return;
+    if (stage !== undefined) {
+      pending.onStage?.(stage);
+      return;
+    }
+    this.#pending.delete(id);
+    if (crash !== undefined) {
+      const failure = new CoreCrash(crash);
+      pending.reject(failure);
+      // The instance cannot be trusted after a trap: nothing more is sent to it.
+      this.terminate(failure);
+    } else if (error !== undefined) {
+      pending.reject(new Error(error));
+    } else {
+      pending.resolve(result);
+    }
+  }
+
+  #fail(reason, settleReady) {
+    settleReady.reject(reason);
+    this.terminate(reason);
+  }
+}
+
+/** A readable reason the core could not start; a Content-Security-Policy says what to allow. */
+function startError(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/unsafe-eval|Content.Security.Policy/i.test(message)) {
+    return new Error("This page's Content-Security-Policy does not let WebAssembly run. Add 'wasm-unsafe-eval' to its script-src " +
+      "(not 'unsafe-eval', which would also allow eval), and worker-src blob: for its worker. Storyscope makes no network request.");
+  }
+  return new Error(`The WebAssembly core could not start: ${message}`);
+}
+
+const REFUSED_WORKER = "Add worker-src blob: (Storyscope reads the articles in a Web Worker made from its own script, and makes no network request).";
+
+/** A worker that could not start: a page's policy that refuses blob: workers says so. */
+function workerError(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error?.name === 'SecurityError' || /Content.Security.Policy|worker-src/i.test(message)) {
+    return new Error(`This page's Content-Security-Policy does not let Storyscope start its worker. ${REFUSED_WORKER}`);
+  }
+  return new CoreCrash(message);
+}
+
+/**
+ * A worker that failed before it started: the browser does not say why (a policy that refuses
+ * blob: workers is the usual cause), so the message names that case.
+ */
+function refusedWorker(message) {
+  return new Error(`Storyscope's worker could not start${message ? ` (${message})` : ''}. If this page has a ` +
+    `Content-Security-Policy, it must allow the worker: ${REFUSED_WORKER}`);
+}
