@@ -108,6 +108,17 @@ pub(crate) fn days_between(a: Date, b: Date) -> i64 {
     a.duration_since(b).as_hours() / 24
 }
 
+/// True for a valid `YYYY-MM-DD` date.
+pub fn is_date(s: &str) -> bool {
+    s.len() == 10 && parse_iso(s).is_some()
+}
+
+/// True for a valid `YYYY-MM-DD` date or `YYYY-MM-DDTHH:MM` date and time (as the `--dct`
+/// flag takes: "15 minutes ago" is a time of day only against a time of day).
+pub fn is_date_or_time(s: &str) -> bool {
+    (s.len() == 10 || s.len() == 16 && s.as_bytes().get(10) == Some(&b'T')) && parse_iso(s).is_some()
+}
+
 /// Parses a string that is wholly a date, optionally with a time of day.
 pub(crate) fn parse_stamp(s: &str) -> Option<Stamp> {
     let s = s.trim();

@@ -1,6 +1,6 @@
 //! `storyscope`: the command-line face of the core, for batch work, tests and benchmarks.
 //!
-//! `storyscope extract [--dct YYYY-MM-DD] [--seeds] PATH...` prints the extraction contract as
+//! `storyscope extract [--dct YYYY-MM-DD[THH:MM]] [--seeds] PATH...` prints the extraction contract as
 //! JSON. This file only reads files and arguments; all extraction is in the library.
 
 use std::io::{Read, Write};
@@ -10,7 +10,7 @@ use storyscope::model::PublishedSource;
 use storyscope::{Failure, Input, Published};
 
 const USAGE: &str = "\
-usage: storyscope extract [--dct YYYY-MM-DD] [--seeds] [--compact] PATH...
+usage: storyscope extract [--dct YYYY-MM-DD[THH:MM]] [--seeds] [--compact] PATH...
 
 Extracts documents, quotes, entities, times and events from articles and prints them as JSON.
 PATH is a file (.txt, .md, .html), a folder (read recursively), or - for standard input.
@@ -45,7 +45,7 @@ fn extract(args: &[String]) -> ExitCode {
         match arg.as_str() {
             "--dct" => match it.next() {
                 Some(value) => dct = Some(value.clone()),
-                None => return usage_error("--dct needs a date (YYYY-MM-DD)"),
+                None => return usage_error("--dct needs a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)"),
             },
             "--seeds" => seeds = true,
             "--compact" => compact = true,
@@ -56,9 +56,9 @@ fn extract(args: &[String]) -> ExitCode {
         }
     }
     let dct = match dct {
-        Some(d) => match storyscope::calendar::parse_iso(&d).filter(|_| d.len() == 10) {
+        Some(d) => match storyscope::calendar::parse_iso(&d).filter(|_| storyscope::calendar::is_date_or_time(&d)) {
             Some(stamp) => Some(Published { stamp, source: PublishedSource::Flag }),
-            None => return usage_error(&format!("--dct {d}: expected a date as YYYY-MM-DD")),
+            None => return usage_error(&format!("--dct {d}: expected a date as YYYY-MM-DD or YYYY-MM-DDTHH:MM")),
         },
         None => None,
     };

@@ -211,12 +211,24 @@ pub struct TimeExpression {
     pub value: String,
     /// What a relative value was resolved against (a date value), null for absolute ones.
     pub anchor: Option<String>,
+    /// When the expression is one end of a range ("10 - 22 August 2012", "from May to
+    /// December"), the TIMEX3 values of both ends; each end is an expression of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<TimeRange>,
+}
+
+/// The two ends of a range of dates, as TIMEX3 values (`2012-08-10` and `2012-08-22`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeRange {
+    pub start: String,
+    pub end: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
-    /// TIMEX3 value of the event's date.
+    /// TIMEX3 value of the event's date, or for a range the ISO 8601 interval of its two
+    /// ends' values (`2012-08-10/2012-08-22`).
     pub date: String,
     /// First and last day of the date's range, `YYYY-MM-DD`.
     pub start: String,

@@ -57,10 +57,11 @@ fn reports_of_one_event_merge_and_keep_their_dates() {
 }
 
 #[test]
-fn seed_timeline_spans_1984_to_2012() {
+fn seed_timeline_spans_2008_to_2012() {
     let events = extract(&storyscope::seeds::inputs()).extraction.events;
     let years: std::collections::BTreeSet<&str> = events.iter().map(|e| &e.start[..4]).collect();
-    assert_eq!(years.into_iter().collect::<Vec<_>>(), ["1984", "2008", "2009", "2012"]);
+    // "the 1984 election" names an election; it does not date the trip its clause tells of.
+    assert_eq!(years.into_iter().collect::<Vec<_>>(), ["2008", "2009", "2012"]);
     // The Geneva meeting on Friday is reported by two seeds: one event, two sources.
     let friday = on(&events, "2009-03-06");
     assert_eq!(friday.len(), 1);
@@ -72,4 +73,32 @@ fn seed_timeline_spans_1984_to_2012() {
     assert_eq!(london.len(), 1);
     assert!(london[0].dates.contains(&"2009-04".to_string()));
     assert!(london[0].entity_names.iter().any(|n| n == "London"));
+}
+
+#[test]
+fn clauses_with_a_predicate_make_events_and_undated_ones_say_so() {
+    let story = "Storm hits coast\n\nBy Jane Roe\n\nThe storm, the worst since March 3, 2009, reached the coast \
+                 on Monday, officials said. Power was restored two days later. American officials said Monday.\n\n\
+                 The mayor met residents on Nov. 28 and toured the shelters on Nov. 28 with aides.\n";
+    let undated = Input {
+        id: "storm".to_string(),
+        name: "storm.txt".to_string(),
+        content: story.to_string(),
+        format: None,
+        known: Metadata::default(),
+    };
+    let events = extract(&[undated]).extraction.events;
+    // The attribution line joins the event its date gives; it is no event of its own.
+    let monday = on(&events, "2009-03-02");
+    assert_eq!(monday.len(), 1, "{events:#?}");
+    assert!(events.iter().all(|e| !e.summary.starts_with("American officials said")), "{events:#?}");
+    // The byline makes no event.
+    assert!(events.iter().all(|e| !e.summary.contains("Jane Roe")), "{events:#?}");
+    // One date twice in a sentence is one event with one mention.
+    let nov = on(&events, "2008-11-28");
+    assert_eq!((nov.len(), nov[0].mentions.len()), (1, 1), "{events:#?}");
+    // Without a publication date the story still has a timeline: relative dates resolve
+    // against the date inferred from its text and say so; absolute ones are sure.
+    assert!(monday[0].inferred && on(&events, "2009-03-04")[0].inferred, "{events:#?}");
+    assert!(!on(&events, "2009-03-03")[0].inferred, "{events:#?}");
 }

@@ -41,10 +41,14 @@ pub(super) fn read(body: Vec<RawBlock>, given: &Metadata) -> (Vec<RawBlock>, Met
         i = email_end;
     }
 
+    // A date line that is all there is, or that names another day than the known publication
+    // date, is the article's text, not its dateline.
+    let is_text = |stamp: &Stamp| n == 1 || given.published.as_ref().is_some_and(|p| p.stamp.date != stamp.date);
+
     // Only dates above the title: a title may start with "By".
     let top = i;
     while i < n && i < top + ABOVE_TITLE && body[i].item.is_none() && body[i].text.len() <= 160 {
-        let Some((stamp, author)) = dateline(&body[i].text) else {
+        let Some((stamp, author)) = dateline(&body[i].text).filter(|(stamp, _)| !is_text(stamp)) else {
             break;
         };
         apply(Fact::Date(stamp, author), &mut found);
@@ -60,7 +64,7 @@ pub(super) fn read(body: Vec<RawBlock>, given: &Metadata) -> (Vec<RawBlock>, Met
             }
         }
         None => {
-            if i + 1 < n && body[i].item.is_none() && body[i].text.len() <= 300 {
+            if i + 1 < n && body[i].item.is_none() && headline_like(&body[i].text) {
                 found.title = Some(body[i].text.clone());
                 dropped[i] = true;
                 i += 1;
@@ -70,7 +74,7 @@ pub(super) fn read(body: Vec<RawBlock>, given: &Metadata) -> (Vec<RawBlock>, Met
 
     let mut others = 0;
     while i < n && others < BELOW_TITLE && body[i].text.len() <= 160 && body[i].item.is_none() {
-        match fact(&body[i].text) {
+        match fact(&body[i].text).filter(|f| !matches!(f, Fact::Date(stamp, _) if is_text(stamp))) {
             Some(fact) => {
                 apply(fact, &mut found);
                 dropped[i] = true;
@@ -322,6 +326,15 @@ fn apply_email(field: EmailField, value: &str, found: &mut Metadata) {
 }
 
 /// Equal up to case and runs of white space.
+/// True when a first line without a given title reads as a headline: short, and not a
+/// sentence of running text (headlines rarely end with a full stop; a lead paragraph does).
+fn headline_like(text: &str) -> bool {
+    const LONGEST_HEADLINE_BYTES: usize = 300;
+    const SENTENCE_WORDS: usize = 8;
+    let sentence_end = text.trim_end_matches(['"', '\'', '”', '’']).ends_with('.');
+    text.len() <= LONGEST_HEADLINE_BYTES && !(sentence_end && text.split_whitespace().count() >= SENTENCE_WORDS)
+}
+
 fn same_text(a: &str, b: &str) -> bool {
     let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
     a.len().abs_diff(b.len()) < 40 && words(a) == words(b)
@@ -334,6 +347,30 @@ mod tests {
     fn read_texts(texts: &[&str]) -> (Vec<String>, Metadata) {
         let (body, meta) = read(texts.iter().map(|t| RawBlock::text(t)).collect(), &Metadata::default());
         (body.into_iter().map(|b| b.text).collect(), meta)
+    }
+
+    #[test]
+    fn a_lead_sentence_is_body_not_title() {
+        let (body, meta) =
+            read_texts(&["Acme Corp.'s third-quarter profit rose 11%, even though storms cut its results.", "Second."]);
+        assert_eq!(meta.title, None);
+        assert_eq!(body.len(), 2);
+        let (_, meta) = read_texts(&["Profit Rises at Acme", "Acme's profit rose."]);
+        assert_eq!(meta.title.as_deref(), Some("Profit Rises at Acme"));
+    }
+
+    #[test]
+    fn a_date_line_that_is_not_the_publication_date_stays_text() {
+        let given = Metadata {
+            title: Some("T".into()),
+            published: parse_stamp("2012-08-09").map(|stamp| Published { stamp, source: PublishedSource::FrontMatter }),
+            ..Metadata::default()
+        };
+        let read_given = |texts: &[&str]| read(texts.iter().map(|t| RawBlock::text(t)).collect(), &given).0.len();
+        assert_eq!(read_given(&["T", "August 10, 2012"]), 1, "a lone date line is the text");
+        assert_eq!(read_given(&["August 10, 2012"]), 1, "a lone date line is the text");
+        assert_eq!(read_given(&["T", "August 10, 2012", "Body."]), 2, "another day than the publication's is text");
+        assert_eq!(read_given(&["T", "August 9, 2012", "Body."]), 1, "the publication date repeated is a dateline");
     }
 
     #[test]

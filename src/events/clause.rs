@@ -1,12 +1,137 @@
-//! The clause a time expression dates: its sentence, cut between neighbouring time
-//! expressions of the same sentence at the comma, semicolon or dash nearest the later one, so "They will vote on
-//! June 9, aides said Thursday" gives two clauses, one per date.
+//! The clause a time expression dates, and what kind of clause it is.
+//!
+//! The clause is the expression's sentence, cut between neighbouring dated expressions of
+//! the same sentence at the comma, semicolon or dash nearest the later one, so "They will
+//! vote on June 9, aides said Thursday" gives two clauses, one per date. A clause is an event
+//! when it has a predicate of its own; an attribution ("officials said Monday") only says
+//! when something else was reported, and a clause of names and dates alone (a byline, a
+//! dateline) says nothing happened.
+//!
+//! Cost: each clause is found by looking at the tokens between its date and its neighbours'
+//! (binary searches for the rest), so a sentence of many dates stays linear.
 
 use crate::model::Span;
-use crate::text::Analysis;
+use crate::text::{Analysis, Classes, TokenKind};
 
 fn is_cut(c: &str) -> bool {
     matches!(c, "," | ";" | "—" | "–" | ":")
+}
+
+/// Closed-class words (determiners, pronouns, prepositions, conjunctions, auxiliaries) and
+/// the words of bylines: what a clause may hold besides its predicate. Looked up once per
+/// word type of a document (see [`function_words`]).
+fn is_function_word(key: &str) -> bool {
+    matches!(
+        key,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "him"
+            | "them"
+            | "us"
+            | "who"
+            | "which"
+            | "whom"
+            | "whose"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "to"
+            | "from"
+            | "with"
+            | "about"
+            | "as"
+            | "into"
+            | "during"
+            | "since"
+            | "until"
+            | "before"
+            | "after"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "so"
+            | "also"
+            | "then"
+            | "than"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "late"
+            | "early"
+            | "last"
+            | "next"
+            | "posted"
+            | "updated"
+            | "published"
+            | "filed"
+            | "written"
+            | "via"
+    )
+}
+
+/// What the events stage asks of a document's word types, answered once per type when first
+/// asked (most types never are: only the words of dated clauses).
+pub(crate) struct WordCache<'a> {
+    analysis: &'a Analysis<'a>,
+    /// Per word type: 0 not asked yet, 1 a function word, 2 a content word.
+    kind: Vec<u8>,
+}
+
+impl<'a> WordCache<'a> {
+    pub(crate) fn new(analysis: &'a Analysis<'a>) -> Self {
+        WordCache { analysis, kind: vec![0; analysis.vocabulary.len()] }
+    }
+
+    /// True when token `t` is a function word.
+    fn is_function(&mut self, t: usize) -> bool {
+        let Some(word) = self.analysis.tokens.get(t).map(|token| token.word as usize) else {
+            return false;
+        };
+        match self.kind.get(word) {
+            Some(1) => true,
+            Some(2) => false,
+            _ => {
+                let function = is_function_word(self.analysis.key(t));
+                if let Some(k) = self.kind.get_mut(word) {
+                    *k = if function { 1 } else { 2 };
+                }
+                function
+            }
+        }
+    }
 }
 
 /// The clause around `time` (a byte span) given the other dated spans of the document
@@ -18,38 +143,164 @@ pub(crate) fn around(analysis: &Analysis, time: Span, dated: &[Span]) -> Option<
     let previous =
         k.checked_sub(1).and_then(|p| dated.get(p)).filter(|p| p.end <= time.start && p.start >= sentence.span.start);
     let next = dated[k..].iter().find(|n| n.start >= time.end).filter(|n| n.end <= sentence.span.end);
-    let cuts: Vec<Span> = sentence
-        .tokens
-        .clone()
-        .filter(|&t| is_cut(analysis.token_text(t)))
-        .filter_map(|t| analysis.tokens.get(t).map(|tok| tok.span))
-        .collect();
+    // The last cut of the text between two offsets, if any.
+    let last_cut = |from: usize, to: usize| {
+        let (first, last) = (analysis.token_from(from), analysis.token_from(to));
+        (first..last).rev().find(|&t| is_cut(analysis.token_text(t))).map(|t| analysis.tokens[t].span)
+    };
     // A clause starts after its cut (which may be a multibyte dash: its end, not start + 1).
-    let start = previous
-        .and_then(|p| cuts.iter().rev().find(|c| c.start >= p.end && c.start < time.start).map(|c| c.end))
-        .unwrap_or(sentence.span.start);
+    let start = previous.and_then(|p| last_cut(p.end, time.start)).map_or(sentence.span.start, |c| c.end);
     // The last cut before the next date keeps the subject with its date ("in Lyon on June 4,
     // the mayor said, “… two years ago …”" splits before the quote, not after "June 4").
-    let end = next
-        .and_then(|n| cuts.iter().rev().find(|c| c.start >= time.end && c.start < n.start).map(|c| c.start))
-        .unwrap_or(sentence.span.end);
+    let end = next.and_then(|n| last_cut(time.end, n.start)).map_or(sentence.span.end, |c| c.start);
     Some(Span::new(start, end))
+}
+
+/// What a dated clause is for the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Something happened: the clause has a predicate of its own.
+    Event,
+    /// Only who said something, and when: "American officials said Monday".
+    Attribution,
+    /// Names and dates alone: a byline, a dateline.
+    Empty,
+}
+
+/// How many content words an attribution may hold besides its verb: the source
+/// ("officials", "a spokesman for the ministry") and whom it told ("reporters").
+const ATTRIBUTION_WORDS: usize = 3;
+
+/// The role of `clause`, whose dated expressions (`dated`, sorted) are left out. Names
+/// (capitalized words) and function words are not content; a verb of saying with nothing
+/// reported after it (no "that", no content word) makes an attribution.
+pub(crate) fn role(analysis: &Analysis, clause: Span, dated: &[Span], words: &mut WordCache) -> Role {
+    let (mut before, mut after, mut verb, mut that, mut verb_form) = (0, 0, false, false, false);
+    let tokens = analysis.token_from(clause.start)..analysis.token_from(clause.end);
+    let sentence_start = analysis.sentence_at(clause.start).map(|s| analysis.sentences[s].tokens.start);
+    let mut k = dated.partition_point(|d| d.end <= clause.start);
+    for t in tokens {
+        let token = &analysis.tokens[t];
+        while dated.get(k).is_some_and(|d| d.end <= token.span.start) {
+            k += 1;
+        }
+        let in_date = dated.get(k).is_some_and(|d| d.start <= token.span.start);
+        // A capitalized word is a name, unless it opens the sentence ("Rebels attacked").
+        let name = token.capitalized && Some(t) != sentence_start;
+        if token.kind != TokenKind::Word || in_date || name && !verb_like(analysis, t) {
+            continue;
+        }
+        let key = analysis.key(t);
+        if verb_like(analysis, t) {
+            verb = true;
+        } else if words.is_function(t) {
+            that |= verb && matches!(key, "that" | "whether" | "if");
+        } else if verb {
+            after += 1;
+        } else {
+            // "Attending a meeting, the minister said": a verb of its own before the saying.
+            verb_form |= key.len() > 4 && (key.ends_with("ing") || key.ends_with("ed"));
+            before += 1;
+        }
+    }
+    if !verb && before == 0 {
+        Role::Empty
+    } else if verb && !that && !verb_form && after <= 1 && before + after <= ATTRIBUTION_WORDS {
+        Role::Attribution
+    } else {
+        Role::Event
+    }
+}
+
+/// A verb of saying, or "according" (to).
+fn verb_like(analysis: &Analysis, t: usize) -> bool {
+    analysis.description(t).classes.intersects(Classes::SPEECH_VERB) || analysis.key(t) == "according"
+}
+
+/// True when a date (coarser than a day: the caller asks only then) modifies a noun rather
+/// than dating its clause: "the 1984 election", "its 2008 campaign", "last year's election".
+pub(crate) fn attributive(analysis: &Analysis, time: Span, words: &mut WordCache) -> bool {
+    let first = analysis.token_from(time.start);
+    let after = analysis.token_from(time.end);
+    let Some(last) = after.checked_sub(1) else {
+        return false;
+    };
+    let determiner = first.checked_sub(1).is_some_and(|p| {
+        matches!(analysis.key(p), "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that")
+    });
+    let possessive = analysis.key(last).ends_with("'s");
+    let noun_after = analysis.tokens.get(after).is_some_and(|n| n.kind == TokenKind::Word && !n.capitalized)
+        && !words.is_function(after);
+    noun_after && (determiner || possessive)
 }
 
 /// The clause text made readable as a summary: white space collapsed, leading punctuation
 /// dropped, and cut at a word boundary past `max` characters.
 pub(crate) fn summary(text: &str, max: usize) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = String::new();
-    for w in words {
-        if out.chars().count() + w.chars().count() > max && !out.is_empty() {
+    let mut chars = 0;
+    for w in text.split_whitespace() {
+        let n = w.chars().count();
+        if chars + n > max && !out.is_empty() {
             out.push('…');
             break;
         }
         if !out.is_empty() {
             out.push(' ');
+            chars += 1;
         }
         out.push_str(w);
+        chars += n;
     }
     out.trim_start_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()).to_string()
+}
+
+/// The content words of a clause (its words that are not function words), as hashes of
+/// their keys, sorted and without repeats: what two reports of one event share.
+pub(crate) fn content(analysis: &Analysis, clause: Span, words: &mut WordCache) -> Vec<u64> {
+    let mut out: Vec<u64> = (analysis.token_from(clause.start)..analysis.token_from(clause.end))
+        .filter(|&t| analysis.tokens[t].kind == TokenKind::Word && !words.is_function(t))
+        .map(|t| fnv(analysis.key(t)))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// FNV-1a: a stable hash of a key, the same in every document.
+fn fnv(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role_of(text: &str, date: &str) -> Role {
+        let analysis = Analysis::of_text(text);
+        let at = text.find(date).unwrap();
+        let span = Span::new(at, at + date.len());
+        let clause = around(&analysis, span, &[span]).unwrap();
+        role(&analysis, clause, &[span], &mut WordCache::new(&analysis))
+    }
+
+    #[test]
+    fn roles_of_clauses() {
+        assert_eq!(role_of("American officials said Monday.", "Monday"), Role::Attribution);
+        assert_eq!(role_of("A spokesman for the ministry told reporters on Monday.", "Monday"), Role::Attribution);
+        assert_eq!(role_of("Officials said Monday that the talks had failed.", "Monday"), Role::Event);
+        assert_eq!(role_of("The talks collapsed on Monday.", "Monday"), Role::Event);
+        assert_eq!(role_of("By Jane Doe | May 5, 2020", "May 5, 2020"), Role::Empty);
+    }
+
+    #[test]
+    fn a_coarse_date_before_a_noun_is_attributive() {
+        let text = "He traveled to Moscow before the 1984 election and won in 1984.";
+        let analysis = Analysis::of_text(text);
+        let mut words = WordCache::new(&analysis);
+        let first = text.find("1984").unwrap();
+        let second = text.rfind("1984").unwrap();
+        assert!(attributive(&analysis, Span::new(first, first + 4), &mut words));
+        assert!(!attributive(&analysis, Span::new(second, second + 4), &mut words));
+    }
 }

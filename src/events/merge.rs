@@ -1,8 +1,10 @@
-//! Which dated clauses report the same event: ranges that overlap and participants or places
-//! in common — one shared entity when the dates are the same, two when they differ (a day
-//! inside a month-long "in June"), and only between ranges of at most a month, so a year
-//! or a decade does not swallow everything in it. Two groups dated to different days never
-//! merge, even through a coarser report overlapping both.
+//! Which dated clauses report the same event: the same date in one sentence ("… on Nov. 28
+//! … and on Nov. 28 …"); ranges that overlap with participants or places in common — one
+//! shared entity when the dates are the same, two when they differ (a day inside a
+//! month-long "in June"), and only between ranges of at most a month, so a year or a decade
+//! does not swallow everything in it; or the same date told in mostly the same words (a
+//! story syndicated to two outlets). Two groups dated to different days never merge, even
+//! through a coarser report overlapping both.
 
 use super::Draft;
 use crate::calendar::days_between;
@@ -10,18 +12,47 @@ use crate::calendar::days_between;
 /// How many later drafts (by start date) one draft is compared with: keeps merging linear.
 const WINDOW: usize = 256;
 const LONGEST_MERGED_RANGE_DAYS: i32 = 31;
+/// Two clauses with the same date share at least this fraction of their content words
+/// (of the shorter one) to be one report told twice.
+const SAME_WORDS: f64 = 0.6;
+/// And at least this many words, so that two bare "said Monday" clauses are not one.
+const SAME_WORDS_MIN: usize = 4;
 
 fn same_event(a: &Draft, b: &Draft) -> bool {
     let overlap = a.range.0 <= b.range.1 && b.range.0 <= a.range.1;
     if !overlap {
         return false;
     }
-    let shared = a.entities.intersection(&b.entities).count();
+    let shared = || common(&a.entities, &b.entities);
     if a.value == b.value {
-        return shared >= 1;
+        // Cheapest test first: entity lists are short, word lists long.
+        return a.doc == b.doc && a.sentence == b.sentence || shared() >= 1 || same_words(&a.words, &b.words);
     }
     let short = |d: &Draft| days_between(d.range.1, d.range.0) < i64::from(LONGEST_MERGED_RANGE_DAYS);
-    short(a) && short(b) && shared >= 2
+    short(a) && short(b) && shared() >= 2
+}
+
+/// True when two sorted word sets share most of the shorter one.
+fn same_words(a: &[u64], b: &[u64]) -> bool {
+    let shorter = a.len().min(b.len());
+    shorter >= SAME_WORDS_MIN && common(a, b) as f64 >= SAME_WORDS * shorter as f64
+}
+
+/// How many items two sorted lists without repeats share.
+fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 fn root(parent: &mut [usize], mut i: usize) -> usize {

@@ -1,11 +1,18 @@
 //! Events: dated clauses turned into timeline entries, merged across documents (issue 5).
 //!
-//! Each DATE or TIME expression with a calendar value dates the clause around it (`clause`);
-//! the clause's entity mentions are its participants and places, and the quotes of its
-//! sentence whose date it gives are said at it. Reports of the same event (overlapping
-//! ranges, shared participants or places) merge into one event with several sources
-//! (`merge`); their differing dates are kept in `dates`. Vague references, durations and
-//! sets make no events. It does not recognize time expressions or names itself.
+//! Each DATE or TIME expression with a calendar value dates the clause around it (`clause`),
+//! when that clause has a predicate of its own: an attribution ("officials said Monday")
+//! dates the statement it belongs to only when its sentence has no other date, and names
+//! and dates alone (a byline) make nothing. A date that names a year or a month as a
+//! modifier ("the 1984 election") does not date its clause. The two ends of a range are one
+//! event spanning both (its `date` is the ISO 8601 interval `start/end`). The clause's entity
+//! mentions are its participants and places, and the quotes of its clause whose date it gives
+//! are said at it. Reports of the same event merge into one event with several sources
+//! (`merge`); their differing dates are kept in `dates`. Vague references, durations and sets
+//! make no events. It does not recognize time expressions or names itself.
+//!
+//! Cost: linear in the expressions and the text around them; merging compares each draft
+//! with a bounded window of neighbours by date.
 
 mod clause;
 mod merge;
@@ -15,39 +22,53 @@ use crate::calendar::days_between;
 use crate::doc::Doc;
 use crate::entities::Entities;
 use crate::model::{DateRange, Event, Mention, Precision, PublishedSource, Quote, Span, TimeExpression, TimexType};
+use crate::text::FxBuildHasher;
+use clause::{Role, WordCache};
 use jiff::civil::Date;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
 
 /// The longest summary, in characters.
 const SUMMARY_CHARS: usize = 160;
 
 /// One dated clause of one document, before merging.
-pub(crate) struct Draft {
-    pub value: String,
+pub(crate) struct Draft<'a> {
+    pub value: Cow<'a, str>,
     pub range: (Date, Date),
     pub precision: Precision,
+    pub doc: usize,
+    /// The sentence of the document it is in.
+    pub sentence: usize,
+    pub clause: Span,
+    /// Indices into `Entities::list`, sorted, without repeats.
+    pub entities: Vec<usize>,
+    /// Indices of the quotes its date times, into the corpus's quotes.
+    pub quotes: Vec<usize>,
+    /// Hashes of the clause's content words (see [`clause::content`]).
+    pub words: Vec<u64>,
     /// The value was resolved against a publication date that is inferred or unknown.
     pub inferred: bool,
-    pub doc: usize,
-    pub clause: Span,
-    pub summary: String,
-    /// Indices into `Entities::list`.
-    pub entities: BTreeSet<usize>,
-    pub quotes: Vec<String>,
 }
 
+// Not inlined into the pipeline, so that profiles show the stage's cost as one.
+#[inline(never)]
 pub(crate) fn build(docs: &[Doc], entities: &Entities, quotes: &[Quote], times: &[TimeExpression]) -> Vec<Event> {
     let mut drafts = Vec::new();
-    let quotes_by_doc = crate::doc::group_by_doc(quotes, |q| &q.doc);
+    let mut quotes_by_doc: std::collections::HashMap<&str, Vec<usize>, FxBuildHasher> = Default::default();
+    for (i, q) in quotes.iter().enumerate() {
+        quotes_by_doc.entry(q.doc.as_str()).or_default().push(i);
+    }
     let times_by_doc = crate::doc::group_by_doc(times, |t| &t.doc);
     for (d, doc) in docs.iter().enumerate() {
         let id = doc.document.id.as_str();
-        let doc_quotes = quotes_by_doc.get(id).map_or(&[][..], Vec::as_slice);
-        let doc_times = times_by_doc.get(id).map_or(&[][..], Vec::as_slice);
-        drafts.extend(drafts_of(d, doc, entities, doc_quotes, doc_times));
+        let Some(doc_times) = times_by_doc.get(id) else {
+            continue;
+        };
+        let doc_quotes = QuoteSpans::new(quotes, quotes_by_doc.get(id).map_or(&[][..], Vec::as_slice));
+        drafts.extend(drafts_of(d, doc, entities, &doc_quotes, doc_times));
     }
     let mut events: Vec<Event> =
-        merge::groups(&drafts).into_iter().map(|g| event_of(&g, &drafts, docs, entities)).collect();
+        merge::groups(&drafts).into_iter().map(|g| event_of(&g, &drafts, docs, entities, quotes)).collect();
     events.sort_by(|a, b| (&a.start, &a.end, &a.date).cmp(&(&b.start, &b.end, &b.date)));
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("ev{i}");
@@ -55,101 +76,199 @@ pub(crate) fn build(docs: &[Doc], entities: &Entities, quotes: &[Quote], times: 
     events
 }
 
-/// The dated clauses of document `d`.
-fn drafts_of(d: usize, doc: &Doc, entities: &Entities, doc_quotes: &[&Quote], times: &[&TimeExpression]) -> Vec<Draft> {
-    let mut dated: Vec<(Span, &TimeExpression, (Date, Date, Precision))> = times
-        .iter()
-        .copied()
-        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-        .filter_map(|t| range::with_precision(&t.value).map(|r| (Span::new(t.start, t.end), t, r)))
-        .collect();
+/// A dated expression of a document (or the two ends of a range, as one).
+struct Dated<'a> {
+    span: Span,
+    value: Cow<'a, str>,
+    range: (Date, Date),
+    precision: Precision,
+    /// The first expression (a relative value has an anchor).
+    time: &'a TimeExpression,
+}
+
+/// The dated expressions of a document, in text order, a range's two ends joined.
+fn dated_of<'a>(times: &[&'a TimeExpression]) -> Vec<Dated<'a>> {
+    let mut times: Vec<&TimeExpression> =
+        times.iter().copied().filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time)).collect();
+    times.sort_by_key(|t| (t.start, t.end));
+    let mut out = Vec::with_capacity(times.len());
+    let mut k = 0;
+    while k < times.len() {
+        let t = times[k];
+        let end = times.get(k + 1).copied().filter(|e| {
+            t.range.is_some()
+                && e.range == t.range
+                && t.range.as_ref().is_some_and(|r| r.start == t.value && r.end == e.value)
+        });
+        if let Some(e) = end {
+            if let (Some(first), Some(last)) = (range::with_precision(&t.value), range::with_precision(&e.value)) {
+                let value = Cow::Owned(format!("{}/{}", t.value, e.value));
+                out.push(Dated {
+                    span: Span::new(t.start, e.end),
+                    value,
+                    range: (first.0, last.1.max(first.0)),
+                    precision: first.2.max(last.2),
+                    time: t,
+                });
+                k += 2;
+                continue;
+            }
+        }
+        if let Some((first, last, precision)) = range::with_precision(&t.value) {
+            let value = Cow::Borrowed(t.value.as_str());
+            out.push(Dated { span: Span::new(t.start, t.end), value, range: (first, last), precision, time: t });
+        }
+        k += 1;
+    }
+    out
+}
+
+/// The dated clauses of document `d` that are events (see the module's documentation).
+fn drafts_of<'a>(
+    d: usize,
+    doc: &Doc,
+    entities: &Entities,
+    quotes: &QuoteSpans,
+    times: &[&'a TimeExpression],
+) -> Vec<Draft<'a>> {
+    let analysis = &doc.analysis;
+    let dated = dated_of(times);
+    if dated.is_empty() {
+        return Vec::new();
+    }
+    let spans: Vec<Span> = dated.iter().map(|x| x.span).collect();
+    let mut words = WordCache::new(analysis);
     // A relative date is only as sure as what it was resolved against.
-    let unsure_dct = doc.document.published.is_none()
-        || matches!(doc.document.published_source, PublishedSource::Inferred | PublishedSource::None);
-    dated.sort_by_key(|(s, _, _)| *s);
-    let spans: Vec<Span> = dated.iter().map(|(s, _, _)| *s).collect();
+    let unsure_dct =
+        doc.dct.is_none() || matches!(doc.document.published_source, PublishedSource::Inferred | PublishedSource::None);
     let mentions = entities.by_doc.get(d).map_or(&[][..], Vec::as_slice);
-    let mut out = Vec::new();
-    for (span, time, (first_day, last_day, precision)) in dated {
-        let Some(clause) = clause::around(&doc.analysis, span, &spans) else {
+    let mut out = Vec::with_capacity(dated.len());
+    for (k, x) in dated.into_iter().enumerate() {
+        let Some(mut clause) = clause::around(analysis, x.span, &spans) else {
             continue;
         };
-        let text = doc.document.text.get(clause.start..clause.end).unwrap_or_default();
+        let Some(sentence) = analysis.sentence_at(x.span.start) else {
+            continue;
+        };
+        // The quotes a date times are those of its sentence between the dates beside it.
+        let whole = analysis.sentences[sentence].span;
+        let region = Span::new(
+            k.checked_sub(1).map_or(whole.start, |p| spans[p].end.max(whole.start)),
+            spans.get(k + 1).map_or(whole.end, |n| n.start.min(whole.end)),
+        );
+        let coarse = x.range.0 != x.range.1 && !x.value.contains('/');
+        if coarse && clause::attributive(analysis, x.span, &mut words) {
+            continue;
+        }
+        match clause::role(analysis, clause, &spans, &mut words) {
+            Role::Empty => continue,
+            Role::Attribution => {
+                // The attribution dates its sentence's statement when nothing else does.
+                let others =
+                    spans.partition_point(|s| s.start < whole.end) - spans.partition_point(|s| s.start < whole.start);
+                if others > 1 {
+                    continue;
+                }
+                clause = whole;
+            }
+            Role::Event => {}
+        }
         let first = mentions.partition_point(|m| m.span.start < clause.start);
-        let entity_ids = mentions[first..].iter().take_while(|m| m.span.end <= clause.end).map(|m| m.entity).collect();
+        let mut entity_ids: Vec<usize> =
+            mentions[first..].iter().take_while(|m| m.span.end <= clause.end).map(|m| m.entity).collect();
+        entity_ids.sort_unstable();
+        entity_ids.dedup();
         out.push(Draft {
-            value: time.value.clone(),
-            range: (first_day, last_day),
-            precision,
-            inferred: unsure_dct && time.anchor.is_some(),
+            value: x.value,
+            range: x.range,
+            precision: x.precision,
             doc: d,
+            sentence,
             clause,
-            summary: clause::summary(text, SUMMARY_CHARS),
             entities: entity_ids,
-            quotes: said_at(doc, span, doc_quotes),
+            quotes: quotes.said_at(region, x.span),
+            words: clause::content(analysis, clause, &mut words),
+            inferred: unsure_dct && x.time.anchor.is_some(),
         });
     }
     out
 }
 
-/// Ids of the quotes a date outside them times: quotes of the same sentence as the date.
-fn said_at(doc: &Doc, time: Span, quotes: &[&Quote]) -> Vec<String> {
-    let Some(sentence) = doc.analysis.sentence_at(time.start).and_then(|s| doc.analysis.sentences.get(s)) else {
-        return Vec::new();
-    };
-    quotes
-        .iter()
-        .filter(|q| {
-            let quote = Span::new(q.start, q.end);
-            quote.overlaps(sentence.span) && !quote.contains(time)
-        })
-        .map(|q| q.id.clone())
-        .collect()
+/// The quotes of one document by position, to find those of a clause in O(log n): quotes do
+/// not overlap one another.
+struct QuoteSpans<'a> {
+    all: &'a [Quote],
+    /// Indices into `all`, sorted by start.
+    order: Vec<usize>,
+}
+
+impl<'a> QuoteSpans<'a> {
+    fn new(all: &'a [Quote], of_doc: &[usize]) -> Self {
+        let mut order = of_doc.to_vec();
+        order.sort_by_key(|&i| (all[i].start, all[i].end));
+        QuoteSpans { all, order }
+    }
+
+    /// Indices of the quotes a date outside them times: the quotes that overlap `region`.
+    fn said_at(&self, region: Span, time: Span) -> Vec<usize> {
+        let first = self.order.partition_point(|&i| self.all[i].end <= region.start);
+        self.order[first..]
+            .iter()
+            .copied()
+            .take_while(|&i| self.all[i].start < region.end)
+            .filter(|&i| !Span::new(self.all[i].start, self.all[i].end).contains(time))
+            .collect()
+    }
 }
 
 /// One event from a group of drafts: the most precise report gives its date and summary.
-fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities) -> Event {
+fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities, quotes: &[Quote]) -> Event {
     let days = |d: &Draft| days_between(d.range.1, d.range.0);
     let best = group.iter().copied().min_by_key(|&i| (days(&drafts[i]), i)).unwrap_or(group[0]);
     let rep = &drafts[best];
     // Sets beside the lists keep a group of thousands of reports linear to gather.
-    let mut dates = vec![rep.value.clone()];
+    let mut dates = vec![rep.value.to_string()];
     let range_of = |d: &Draft| DateRange {
-        date: d.value.clone(),
+        date: d.value.to_string(),
         start: range::ymd(d.range.0),
         end: range::ymd(d.range.1),
         precision: d.precision,
     };
     let mut ranges = vec![range_of(rep)];
-    let mut seen_dates: HashSet<&str> = HashSet::from([rep.value.as_str()]);
     // Ranges on a line that overlap pairwise share a day, so the sources agree exactly when
     // the latest first day is not after the earliest last day.
     let (mut latest_first, mut earliest_last) = rep.range;
-    let mut inferred = false;
+    let mut seen_dates: HashSet<&str, FxBuildHasher> = HashSet::default();
+    seen_dates.insert(&rep.value);
     let mut doc_ids: Vec<String> = Vec::new();
-    let mut seen_docs: HashSet<&str> = HashSet::new();
+    let mut seen_docs: HashSet<usize, FxBuildHasher> = HashSet::default();
     let mut entity_set = BTreeSet::new();
     let mut quote_ids: Vec<String> = Vec::new();
-    let mut seen_quotes: HashSet<&str> = HashSet::new();
+    let mut seen_quotes: HashSet<usize, FxBuildHasher> = HashSet::default();
     let mut mentions = Vec::new();
+    let mut seen_mentions: HashSet<(usize, Span), FxBuildHasher> = HashSet::default();
+    let mut inferred = false;
     for &i in group {
         let draft = &drafts[i];
         let document = docs[draft.doc].document;
         if seen_dates.insert(&draft.value) {
-            dates.push(draft.value.clone());
+            dates.push(draft.value.to_string());
             ranges.push(range_of(draft));
         }
         latest_first = latest_first.max(draft.range.0);
         earliest_last = earliest_last.min(draft.range.1);
-        inferred |= draft.inferred;
-        if seen_docs.insert(&document.id) {
+        if seen_docs.insert(draft.doc) {
             doc_ids.push(document.id.clone());
         }
         entity_set.extend(draft.entities.iter().copied());
-        for q in &draft.quotes {
+        for &q in &draft.quotes {
             if seen_quotes.insert(q) {
-                quote_ids.push(q.clone());
+                quote_ids.push(quotes[q].id.clone());
             }
+        }
+        inferred |= draft.inferred;
+        if !seen_mentions.insert((draft.doc, draft.clause)) {
+            continue;
         }
         mentions.push(Mention {
             doc: document.id.clone(),
@@ -159,12 +278,13 @@ fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities
         });
     }
     let listed: Vec<_> = entity_set.iter().filter_map(|&e| entities.list.get(e)).collect();
+    let rep_text = docs[rep.doc].document.text.get(rep.clause.start..rep.clause.end).unwrap_or_default();
     Event {
         id: String::new(),
-        date: rep.value.clone(),
+        date: rep.value.to_string(),
         start: range::ymd(rep.range.0),
         end: range::ymd(rep.range.1),
-        summary: rep.summary.clone(),
+        summary: clause::summary(rep_text, SUMMARY_CHARS),
         docs: doc_ids,
         entities: listed.iter().map(|e| e.id.clone()).collect(),
         entity_names: listed.iter().map(|e| e.name.clone()).collect(),

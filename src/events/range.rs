@@ -15,8 +15,14 @@ fn months_from(start: Date, months: i64) -> Option<(Date, Date)> {
     Some((start, end))
 }
 
-/// First and last day of the date a value names, and how precise it is, if it names one.
+/// First and last day of the date a value names, and how precise it is, if it names one; for
+/// an interval `start/end`, from the first day of its start to the last of its end, as
+/// precise as its less precise end.
 pub(crate) fn with_precision(value: &str) -> Option<(Date, Date, Precision)> {
+    if let Some((start, end)) = value.split_once('/') {
+        let ((first, _, p), (_, last, q)) = (with_precision(start)?, with_precision(end)?);
+        return (first <= last).then_some((first, last, p.max(q)));
+    }
     let day_part = value.split('T').next()?;
     let parts: Vec<&str> = day_part.split('-').collect();
     let tag = |(first, last): (Date, Date), precision| (first, last, precision);
@@ -83,6 +89,9 @@ mod tests {
         assert_eq!(range("2015-SP"), pair("2015-03-01", "2015-05-31"));
         assert_eq!(range("1991"), pair("1991-01-01", "1991-12-31"));
         assert_eq!(range("197"), pair("1970-01-01", "1979-12-31"));
+        assert_eq!(range("2012-08-10/2012-08-22"), pair("2012-08-10", "2012-08-22"));
+        assert_eq!(range("2022-05/2022-12"), pair("2022-05-01", "2022-12-31"));
+        assert_eq!(range("2022-12/2022-05"), None);
         assert_eq!(range("PAST_REF"), None);
         assert_eq!(range("XXXX-06"), None);
         assert_eq!(range("P3Y"), None);

@@ -20,7 +20,7 @@ mod vocabulary;
 pub(crate) use lexicon::{Classes, Description};
 #[allow(unused_imports)]
 pub(crate) use tokens::{Token, TokenKind};
-pub(crate) use vocabulary::{Vocabulary, WordId};
+pub(crate) use vocabulary::{FxBuildHasher, Vocabulary, WordId};
 
 use crate::model::Span;
 use std::ops::Range;

@@ -1,18 +1,29 @@
 //! The creation time of a document that states none, inferred from the text: reader comments
 //! were posted after it (the earliest bounds it from above), and the body was written after
-//! the latest fully dated past event it narrates (which bounds it from below).
+//! the latest fully dated past event it narrates (which bounds it from below). A text that
+//! dates nothing fully is taken to be of the time of the other documents of the corpus (the
+//! median of their creation times): articles gathered into one story are near each other in
+//! time. Every such date is marked inferred, and so is what is resolved against it.
 
 use super::recognize::Val;
 use super::tense::Tense;
 use super::Candidate;
 use crate::calendar::Stamp;
+use crate::doc::Doc;
 use crate::model::Document;
 use jiff::civil::Date;
 
+/// The median creation date of the documents that have one, if any.
+pub(super) fn corpus_date(docs: &[Doc]) -> Option<Date> {
+    let mut dates: Vec<Date> = docs.iter().filter_map(|d| d.dct.map(|s| s.date)).collect();
+    dates.sort_unstable();
+    dates.get(dates.len() / 2).copied()
+}
+
 /// Estimates the creation date of `document`: its earliest comment, else the latest complete
 /// date among its expressions (`candidates`, from the document's one scan) outside a
-/// future-tense clause.
-pub(super) fn infer_published(document: &Document, candidates: &[Candidate]) -> Option<Stamp> {
+/// future-tense clause, else the corpus's date (see [`corpus_date`]).
+pub(super) fn infer_published(document: &Document, candidates: &[Candidate], corpus: Option<Date>) -> Option<Stamp> {
     let earliest_comment = document.comments.iter().filter_map(|c| c.posted).min().map(|s| s.date);
     let latest_mentioned = || {
         candidates
@@ -25,7 +36,7 @@ pub(super) fn infer_published(document: &Document, candidates: &[Candidate]) -> 
             .max()
     };
     // A mention after the first comment is an update or a future plan: trust the comment.
-    let date = earliest_comment.or_else(latest_mentioned)?;
+    let date = earliest_comment.or_else(latest_mentioned).or(corpus)?;
     Some(Stamp { date, time: None })
 }
 

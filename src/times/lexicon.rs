@@ -1,9 +1,19 @@
 //! Word tables of time expressions: number words, calendar units, seasons, parts of the day,
 //! frequency adverbs and vague references. Month and weekday names are `calendar`'s.
+//!
+//! Which words bear time or may start an expression is asked once per word type of every
+//! document: [`flags`] answers from a table of every such word, built once from the rules,
+//! so that the many other words cost at most one hash lookup.
+
+use crate::text::FxBuildHasher;
+use crate::text::{Classes, Description};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// A calendar unit of a duration, an offset or a set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Unit {
+    Second,
     Minute,
     Hour,
     Day,
@@ -20,6 +30,7 @@ impl Unit {
     /// The TIMEX3 duration letter(s), and whether it is a time (`PT`) unit.
     pub(crate) fn duration_code(self) -> (&'static str, bool) {
         match self {
+            Unit::Second => ("S", true),
             Unit::Minute => ("M", true),
             Unit::Hour => ("H", true),
             Unit::Day => ("D", false),
@@ -33,20 +44,27 @@ impl Unit {
     }
 }
 
-/// The unit a (lowercase) word names, singular or plural; `year-long` forms are cut before.
+/// The unit a (lowercase) word names, singular or plural, or abbreviated (`hrs`, `min`,
+/// `qtr`); `year-long` forms are cut before.
 pub(crate) fn unit(word: &str) -> Option<Unit> {
     if word == "nights" {
         return Some(Unit::Day); // "four nights"; a single "night" is a part of the day
     }
+    match word {
+        "h" => return Some(Unit::Hour), // "1h ago", once `1h` is split (see `words`)
+        "second" => return None,        // mostly the ordinal ("the second quarter")
+        _ => {}
+    }
     let singular = word.strip_suffix('s').unwrap_or(word);
     Some(match singular {
+        "second" | "sec" => Unit::Second,
         "minute" | "min" => Unit::Minute,
         "hour" | "hr" => Unit::Hour,
         "day" => Unit::Day,
-        "week" => Unit::Week,
+        "week" | "wk" => Unit::Week,
         "weekend" => Unit::Weekend,
         "month" => Unit::Month,
-        "quarter" => Unit::Quarter,
+        "quarter" | "qtr" => Unit::Quarter,
         "year" | "yr" => Unit::Year,
         "decade" => Unit::Decade,
         "century" | "centurie" => Unit::Century,
@@ -54,13 +72,13 @@ pub(crate) fn unit(word: &str) -> Option<Unit> {
     })
 }
 
-/// True when a word (a token key) can carry a time expression's meaning, so that every
+/// The rule of [`BEARS`]: true when a word (a token key) can carry a time expression's
+/// meaning, so that every
 /// expression has one: a month or weekday (plural too), a calendar unit, a season, a part of
 /// the day, a frequency or vague word, a deictic day, `noon`, `half`, or a hyphenated word
 /// with such a part (`three-year`, `mid-March`). Numbers bear time by their token kind.
 /// Words that only lead into an expression (`the`, `last`, `a`, `every`) do not.
-pub(crate) fn bears_time(key: &str, description: &crate::text::Description) -> bool {
-    use crate::text::Classes;
+fn bears_time_by_rule(key: &str, description: &Description) -> bool {
     if description.classes.intersects(Classes::MONTH | Classes::WEEKDAY) {
         return true;
     }
@@ -72,8 +90,10 @@ pub(crate) fn bears_time(key: &str, description: &crate::text::Description) -> b
             || part_of_day(w).is_some()
             || frequency(w).is_some()
             || vague(w).is_some()
-            || crate::calendar::month_number(w).is_some()
-            || crate::calendar::weekday(w.strip_suffix('s').unwrap_or(w)).is_some()
+            // The lexicon's table knows months and weekdays ("Mondays" is a set of them).
+            || crate::text::lexicon::describe(w.strip_suffix('s').filter(|_| w.ends_with("days")).unwrap_or(w))
+                .classes
+                .intersects(Classes::MONTH | Classes::WEEKDAY)
             || matches!(
                 w,
                 "today"
@@ -87,6 +107,11 @@ pub(crate) fn bears_time(key: &str, description: &crate::text::Description) -> b
                     | "midday"
                     | "midnight"
                     | "half"
+                    | "period"
+                    | "nineteen"
+                    | "eighteen"
+                    | "twenty"
+                    | "thousand"
             )
     };
     one(word) || (word.contains('-') && word.split('-').any(one))
@@ -165,14 +190,45 @@ pub(crate) fn is_vague_count(word: &str) -> bool {
     matches!(word, "several" | "few" | "many" | "some" | "couple")
 }
 
-/// Ordinal words for quarters, halves and centuries (`third`, `3rd`).
+/// Ordinal words and numerals (`third`, `3rd`, `twenty-fourth`), for quarters, centuries and
+/// days of the month.
 pub(crate) fn ordinal(word: &str) -> Option<i64> {
-    const WORDS: [&str; 12] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    const WORDS: [&str; 19] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
         "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
     ];
     if let Some(i) = WORDS.iter().position(|w| *w == word) {
         return Some(i as i64 + 1);
+    }
+    match word {
+        "twentieth" => return Some(20),
+        "thirtieth" => return Some(30),
+        _ => {}
+    }
+    if let Some((tens, ones)) = word.split_once('-') {
+        let tens = match tens {
+            "twenty" => 20,
+            "thirty" => 30,
+            _ => return None,
+        };
+        return WORDS[..9].iter().position(|w| *w == ones).map(|i| tens + i as i64 + 1);
     }
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..];
@@ -214,7 +270,9 @@ pub(crate) fn part_of_day(word: &str) -> Option<&'static str> {
     })
 }
 
-/// Single words that are sets: `weekly` → `P1W`.
+/// Single words that are sets: `weekly` → `P1W`. Adjectives that classify rather than
+/// repeat ("the annual meeting", "a quarterly dividend") are not listed: TIMEX3 leaves them
+/// out.
 pub(crate) fn frequency(word: &str) -> Option<&'static str> {
     Some(match word {
         "hourly" => "PT1H",
@@ -222,23 +280,23 @@ pub(crate) fn frequency(word: &str) -> Option<&'static str> {
         "weekly" => "P1W",
         "biweekly" => "P2W",
         "monthly" => "P1M",
-        "quarterly" => "P3M",
-        "yearly" | "annually" | "annual" => "P1Y",
+        "yearly" | "annually" => "P1Y",
         _ => return None,
     })
 }
 
-/// Single words that are vague references to the present, past or future.
+/// Single words that are vague references to the present, past or future ("previously" and
+/// "formerly" order events rather than date them, and TIMEX3 leaves them out).
 pub(crate) fn vague(word: &str) -> Option<&'static str> {
     Some(match word {
         "now" | "currently" | "nowadays" => "PRESENT_REF",
-        "recently" | "lately" | "previously" | "formerly" => "PAST_REF",
+        "recently" | "lately" => "PAST_REF",
         _ => return None,
     })
 }
 
 /// Words whose nearness marks a future-time clause: modals, plans, schedules.
-pub(crate) fn is_future_marker(word: &str) -> bool {
+fn is_future_marker(word: &str) -> bool {
     matches!(
         word,
         "will"
@@ -266,13 +324,15 @@ pub(crate) fn is_future_marker(word: &str) -> bool {
             | "next"
             | "wo"
             | "intends"
+            | "let's"
+            | "lets"
     ) || word.ends_with("’ll")
         || word.ends_with("'ll")
 }
 
 /// Words whose nearness marks a past-time clause: the past of common reporting and action
 /// verbs that do not end in `-ed`.
-pub(crate) fn is_past_marker(word: &str) -> bool {
+fn is_past_marker(word: &str) -> bool {
     const IRREGULAR: &[&str] = &[
         "said",
         "told",
@@ -346,6 +406,333 @@ pub(crate) fn is_past_marker(word: &str) -> bool {
 }
 
 /// Words that make the following `-ed` participle a passive or perfect, not a past tense.
-pub(crate) fn is_auxiliary(word: &str) -> bool {
+fn is_auxiliary(word: &str) -> bool {
     matches!(word, "be" | "been" | "being" | "is" | "are" | "am" | "have" | "has" | "get" | "gets" | "to")
+}
+
+/// Words that make a weekday after them part of a holiday's name ("Good Friday", "Super
+/// Tuesday", "Palm Sunday"): the calendar's named days, not dates of the story.
+pub(crate) fn is_holiday_qualifier(word: &str) -> bool {
+    matches!(
+        word,
+        "good"
+            | "black"
+            | "holy"
+            | "ash"
+            | "palm"
+            | "easter"
+            | "super"
+            | "cyber"
+            | "bloody"
+            | "maundy"
+            | "shrove"
+            | "giving"
+    )
+}
+
+/// The rule of [`STARTS`]: true when a word that bears no time may still open an expression ("the end of", "a
+/// week", "three days", "next", "every"), so that the recognizer tries patterns there; other
+/// words start none.
+fn starts_by_rule(key: &str) -> bool {
+    cardinal(key).is_some()
+        || ordinal(key).is_some()
+        || is_vague_count(key)
+        || matches!(
+            key,
+            "the"
+                | "more"
+                | "less"
+                | "fewer"
+                | "at"
+                | "up"
+                | "about"
+                | "nearly"
+                | "almost"
+                | "roughly"
+                | "approximately"
+                | "around"
+                | "~"
+                | "this"
+                | "current"
+                | "last"
+                | "past"
+                | "next"
+                | "recent"
+                | "coming"
+                | "early"
+                | "late"
+                | "mid"
+                | "earlier"
+                | "later"
+                | "end"
+                | "beginning"
+                | "start"
+                | "middle"
+                | "fiscal"
+                | "every"
+                | "each"
+                | "once"
+                | "twice"
+                | "thrice"
+                | "per"
+                | "that"
+                | "same"
+                | "these"
+                | "latest"
+                | "most"
+        )
+}
+
+/// What the table knows of a word: (bears time, may start an expression).
+type Flags = (bool, bool);
+
+/// Every word (not a number, not hyphenated) that bears time or may start an expression,
+/// with its flags: generated generously from the word lists and kept when a rule says so,
+/// so that the rules stay the one definition.
+fn table() -> &'static HashMap<Box<str>, Flags, FxBuildHasher> {
+    static TABLE: OnceLock<HashMap<Box<str>, Flags, FxBuildHasher>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        const STEMS: &[&str] = &[
+            "second",
+            "sec",
+            "minute",
+            "min",
+            "hour",
+            "hr",
+            "h",
+            "day",
+            "week",
+            "wk",
+            "weekend",
+            "month",
+            "quarter",
+            "qtr",
+            "year",
+            "yr",
+            "decade",
+            "century",
+            "centurie",
+            "night",
+            "spring",
+            "summer",
+            "autumn",
+            "fall",
+            "winter",
+            "morning",
+            "afternoon",
+            "evening",
+            "hourly",
+            "daily",
+            "nightly",
+            "weekly",
+            "biweekly",
+            "monthly",
+            "quarterly",
+            "yearly",
+            "annually",
+            "annual",
+            "now",
+            "currently",
+            "nowadays",
+            "recently",
+            "lately",
+            "previously",
+            "formerly",
+            "today",
+            "tonight",
+            "yesterday",
+            "tomorrow",
+            "future",
+            "past",
+            "present",
+            "noon",
+            "midday",
+            "midnight",
+            "half",
+            "period",
+            "thousand",
+            "hundred",
+            "the",
+            "a",
+            "an",
+            "more",
+            "less",
+            "fewer",
+            "at",
+            "up",
+            "about",
+            "nearly",
+            "almost",
+            "roughly",
+            "approximately",
+            "around",
+            "~",
+            "this",
+            "current",
+            "last",
+            "next",
+            "recent",
+            "coming",
+            "early",
+            "late",
+            "mid",
+            "earlier",
+            "later",
+            "end",
+            "beginning",
+            "start",
+            "middle",
+            "fiscal",
+            "every",
+            "each",
+            "once",
+            "twice",
+            "thrice",
+            "per",
+            "that",
+            "same",
+            "these",
+            "latest",
+            "most",
+            "several",
+            "few",
+            "many",
+            "some",
+            "couple",
+        ];
+        const ONES: &[&str] = &[
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+            "thirtieth",
+        ];
+        let mut forms: Vec<String> = Vec::new();
+        for w in STEMS.iter().chain(ONES) {
+            forms.push(w.to_string());
+            forms.push(format!("{w}s"));
+        }
+        for tens in ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"] {
+            for one in &ONES[1..10] {
+                forms.push(format!("{tens}-{one}"));
+            }
+            for nth in &ONES[29..38] {
+                forms.push(format!("{tens}-{nth}"));
+            }
+        }
+        for (day, _) in crate::calendar::WEEKDAYS {
+            forms.push(format!("{day}s"));
+        }
+        forms
+            .into_iter()
+            .filter_map(|form| {
+                let flags = (bears_time_by_rule(&form, &Description::default()), starts_by_rule(&form));
+                (flags != (false, false)).then(|| (form.into_boxed_str(), flags))
+            })
+            .collect()
+    })
+}
+
+/// [`flags`]: the word bears time (see [`bears_time_by_rule`]).
+pub(crate) const BEARS: u8 = 1;
+/// [`flags`]: an expression may start at the word (it bears time, or see [`starts_by_rule`]).
+pub(crate) const STARTS: u8 = 2;
+/// No word of the table is longer than this: longer words need no lookup.
+const LONGEST_TABLE_WORD: usize = 15;
+
+/// What the recognizer needs to know of a word type (a key and what the lexicon says of
+/// it), as [`BEARS`] and [`STARTS`] bits: months, weekdays and numbers by their description
+/// or first digit, other words by one lookup in the table, hyphenated words by their parts.
+pub(crate) fn flags(key: &str, description: &Description) -> u8 {
+    let word = key.strip_suffix("'s").unwrap_or(key);
+    // A possessive's description is not the word's ("February's").
+    let description = if word.len() < key.len() { crate::text::lexicon::describe(word) } else { *description };
+    if description.classes.intersects(Classes::MONTH | Classes::WEEKDAY)
+        || word.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return BEARS | STARTS;
+    }
+    if word.len() <= LONGEST_TABLE_WORD {
+        if let Some(&(bears, starts)) = table().get(word) {
+            return if bears {
+                BEARS | STARTS
+            } else if starts {
+                STARTS
+            } else {
+                0
+            };
+        }
+    }
+    // Hyphenated words bear time by a part ("three-year", "mid-March"); the rest do not.
+    if word.contains('-') && bears_time_by_rule(word, &description) {
+        BEARS | STARTS
+    } else {
+        0
+    }
+}
+
+/// [`tense_class`]: a modal or plan word ("will", "expected").
+pub(crate) const FUTURE: u8 = 1;
+/// [`tense_class`]: a past form ("said", "voted").
+pub(crate) const PAST: u8 = 2;
+/// [`tense_class`]: an auxiliary that makes an `-ed` form after it a participle ("has").
+pub(crate) const AUXILIARY: u8 = 4;
+
+/// The tense markers a word is, as [`FUTURE`], [`PAST`] and [`AUXILIARY`] bits.
+pub(crate) fn tense_class(word: &str) -> u8 {
+    let mut class = 0;
+    if is_future_marker(word) {
+        class |= FUTURE;
+    }
+    if is_past_marker(word) {
+        class |= PAST;
+    }
+    if is_auxiliary(word) {
+        class |= AUXILIARY;
+    }
+    class
 }

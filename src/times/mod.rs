@@ -3,9 +3,12 @@
 //!
 //! Pipeline per document: sentence words (`words`) → expressions and their meaning
 //! (`recognize`) → the tense of each clause (`tense`) → the anchor of each expression (the
-//! DCT, or the date of the quote it is in) → TIMEX3 values (`resolve`). `infer` estimates a
-//! missing DCT from the same scan, so a document is scanned once. Whole-string date parsing for metadata (front matter, datelines, comment
-//! stamps) lives in `calendar`; events are built from these expressions in `events`.
+//! DCT, the last narrated date, or the date of the quote it is in) → TIMEX3 values
+//! (`resolve`). `infer` estimates a missing DCT from the same scan, so a document is scanned
+//! once. Whole-string date parsing for metadata (front matter, datelines, comment stamps)
+//! lives in `calendar`; events are built from these expressions in `events`.
+//!
+//! Cost: linear in the text (each sentence is scanned once, each expression resolved once).
 
 mod infer;
 pub(crate) mod lexicon;
@@ -16,9 +19,9 @@ mod words;
 
 use crate::calendar::Stamp;
 use crate::doc::Doc;
-use crate::model::{Quote, Span, TimeExpression};
-use recognize::Found;
-use resolve::{Context, Resolved};
+use crate::model::{Quote, Span, TimeExpression, TimeRange, TimexType};
+use recognize::{Found, Shift, Val};
+use resolve::{Context, Grain, Resolved};
 use words::Word;
 
 /// One expression found in a document, with what is needed to resolve it.
@@ -37,35 +40,50 @@ struct Candidate {
 pub(crate) struct Times {
     pub expressions: Vec<TimeExpression>,
     /// Per document (in the order of the `docs` given): the inferred creation time, when the
-    /// document had none and its text bounds one (see [`infer`]).
+    /// document had none and its text or the corpus bounds one (see [`infer`]).
     pub inferred: Vec<Option<Stamp>>,
 }
 
 /// Finds and normalizes the time expressions of every document (byte offsets). Each
 /// document is scanned once: a document without a creation time gets one inferred from that
-/// same scan, and its relative expressions resolve against it.
+/// same scan (or, failing that, from the other documents of the corpus), and its relative
+/// expressions resolve against it.
+// Not inlined into the pipeline, so that profiles show the stage's cost as one.
+#[inline(never)]
 pub(crate) fn extract(docs: &[Doc], quotes: &[Quote]) -> Times {
     let mut times = Times::default();
     let quotes_by_doc = crate::doc::group_by_doc(quotes, |q| &q.doc);
+    let corpus = infer::corpus_date(docs);
     for doc in docs {
         let doc_quotes = QuoteSpans::new(quotes_by_doc.get(doc.document.id.as_str()).map_or(&[][..], Vec::as_slice));
         let candidates = find(doc, &doc_quotes);
         let inferred = match doc.dct {
             Some(_) => None,
-            None => infer::infer_published(doc.document, &candidates),
+            None => infer::infer_published(doc.document, &candidates, corpus),
         };
-        let dct = doc.dct.or(inferred).map(|s| s.date);
+        let dct = doc.dct.or(inferred);
         let resolved = resolve_all(dct, &candidates);
-        for (c, r) in candidates.iter().zip(resolved) {
+        let text = &doc.document.text;
+        let start = times.expressions.len();
+        for (c, r) in candidates.iter().zip(&resolved) {
             times.expressions.push(TimeExpression {
                 doc: doc.document.id.clone(),
                 start: c.span.start,
                 end: c.span.end,
-                text: doc.document.text.get(c.span.start..c.span.end).unwrap_or_default().to_string(),
+                text: text.get(c.span.start..c.span.end).unwrap_or_default().to_string(),
                 kind: c.found.kind,
-                value: r.value,
+                value: r.value.clone(),
                 anchor: r.anchor.map(resolve::ymd),
+                range: None,
             });
+        }
+        let expressions = &mut times.expressions[start..];
+        for k in 0..candidates.len().saturating_sub(1) {
+            if candidates[k].found.range_start {
+                let range = TimeRange { start: resolved[k].value.clone(), end: resolved[k + 1].value.clone() };
+                expressions[k].range = Some(range.clone());
+                expressions[k + 1].range = Some(range);
+            }
         }
         times.inferred.push(inferred);
     }
@@ -106,17 +124,30 @@ fn find(doc: &Doc, quotes: &QuoteSpans) -> Vec<Candidate> {
     let analysis = &doc.analysis;
     let mut out = Vec::new();
     let mut words = Vec::new();
-    let bears_time = analysis.per_word(lexicon::bears_time);
+    let kinds = words::Kinds::of(analysis);
     for (s, sentence) in analysis.sentences.iter().enumerate() {
-        words::of_sentence(analysis, sentence, &bears_time, &mut words);
+        // Most sentences hold no word that bears time: they need no word view.
+        if !sentence.tokens.clone().any(|t| kinds.bears(analysis, t)) {
+            continue;
+        }
+        words::of_sentence(analysis, sentence, &kinds, &mut words);
+        let found = recognize::scan(&words);
+        if found.is_empty() {
+            continue;
+        }
         let inside = quoted_words(&words);
-        for found in recognize::scan(&words) {
+        for mut found in found {
             let (Some(first), Some(last)) = (words.get(found.first), words.get(found.last)) else {
                 continue;
             };
-            let span = Span::new(first.start, last.end);
+            let span = Span::new(first.start as usize, last.end as usize);
             let quoted = inside.get(found.first).copied().unwrap_or(false) || quotes.contain(span);
             let tense = tense::around(&words, found.first, found.last);
+            // "in two days" is a date ahead, "built in two days" a duration.
+            if let Some((n, unit)) = found.measure.filter(|_| found.elastic && tense == tense::Tense::Past) {
+                found.val = Val::Fixed(recognize::duration(Some(n), unit));
+                found.kind = TimexType::Duration;
+            }
             out.push(Candidate { span, found, sentence: s, tense, quoted });
         }
     }
@@ -140,37 +171,83 @@ fn quoted_words(words: &[Word]) -> Vec<bool> {
         .collect()
 }
 
+/// True when an expression may carry the narrative on: a date of its own, not a clock time
+/// alone ("at 3 p.m." is today's, whatever day the story is at) nor a look back at an
+/// earlier year for comparison ("a year earlier", "the year-ago quarter", "last year's
+/// second quarter"), which leaves the report on its period.
+fn narrates(c: &Candidate) -> bool {
+    let looks_back = match c.found.val {
+        Val::SamePeriod { .. } => true,
+        Val::Part { shift: Shift::YearOf(n), .. } | Val::Month { shift: Shift::YearOf(n), .. } => n < 0,
+        _ => false,
+    };
+    !c.found.bare_clock && !looks_back && !matches!(c.found.kind, TimexType::Duration | TimexType::Set)
+}
+
 /// Resolves the expressions of one document: unquoted ones against the DCT (and the running
 /// narrative), then quoted ones against the date their sentence gives the quote, if any.
-fn resolve_all(dct: Option<jiff::civil::Date>, candidates: &[Candidate]) -> Vec<Resolved> {
+/// The two ends of a range are kept in order: an end without a year or week of its own that
+/// falls before its start is the next one ("Monday to Friday" said on a Sunday, "from May
+/// to December" said in April).
+fn resolve_all(dct: Option<Stamp>, candidates: &[Candidate]) -> Vec<Resolved> {
+    let anchor = dct.map(|s| s.date);
+    let time = dct.and_then(|s| s.time);
     let mut resolved: Vec<Option<Resolved>> = vec![None; candidates.len()];
-    let mut narrative = None;
+    let (mut narrative, mut period, mut reported) = (None, None, None);
     for (k, c) in candidates.iter().enumerate().filter(|(_, c)| !c.quoted) {
-        let ctx = Context { anchor: dct, narrative, tense: c.tense };
+        let ctx = Context { anchor, time, narrative, period, reported, tense: c.tense };
         let r = resolve::resolve(&c.found.val, c.found.clock, &ctx);
-        if c.found.val.is_day() && !c.found.bare_clock {
-            narrative = r.day.or(narrative);
+        if narrates(c) {
+            if c.found.val.is_day() {
+                narrative = r.day.or(narrative);
+            }
+            let named = resolve::period_of(&r.value);
+            period = named.or(period);
+            // A report is about a period that has ended: a quarter ahead ("expects a
+            // fourth-quarter charge") is not the one "a year ago" compares with.
+            let ended =
+                |p: &resolve::Period| anchor.map_or(true, |a| resolve::period_end(p).is_some_and(|end| end < a));
+            if c.tense != tense::Tense::Future {
+                reported = named.filter(|p| matches!(p.grain, Grain::Quarter | Grain::Half) && ended(p)).or(reported);
+            }
         }
         resolved[k] = Some(r);
     }
+    let spoken = speech_dates(candidates, &resolved);
     for (k, c) in candidates.iter().enumerate().filter(|(_, c)| c.quoted) {
-        let spoken = speech_date(candidates, &resolved, c.sentence);
-        let anchor = spoken.or(dct);
-        let ctx = Context { anchor, narrative: anchor, tense: c.tense };
+        let anchor = spoken.get(c.sentence).copied().flatten().or(anchor);
+        let ctx = Context { anchor, time: None, narrative: anchor, period: None, reported: None, tense: c.tense };
         resolved[k] = Some(resolve::resolve(&c.found.val, c.found.clock, &ctx));
     }
-    resolved.into_iter().map(|r| r.unwrap_or(Resolved { value: String::new(), anchor: None, day: None })).collect()
+    let mut resolved: Vec<Resolved> =
+        resolved.into_iter().map(|r| r.unwrap_or(Resolved { value: String::new(), anchor: None, day: None })).collect();
+    for k in 0..candidates.len().saturating_sub(1) {
+        if !candidates[k].found.range_start {
+            continue;
+        }
+        let first_day = |r: &Resolved| resolve::period_of(&r.value).map(|p| p.start);
+        if let (Some(start), Some(end)) = (first_day(&resolved[k]), first_day(&resolved[k + 1])) {
+            if end < start {
+                let end = &candidates[k + 1].found;
+                resolved[k + 1] =
+                    resolve::after(&resolved[k + 1], &end.val, end.clock).unwrap_or(resolved[k + 1].clone());
+            }
+        }
+    }
+    resolved
 }
 
-/// The day a quote in `sentence` was spoken, as the unquoted part of the sentence dates it
-/// ("The mayor, speaking on June 4: “…”"). Candidates are in sentence order, so the
-/// sentence's own are found by binary search, not by a scan of the document.
-fn speech_date(candidates: &[Candidate], resolved: &[Option<Resolved>], sentence: usize) -> Option<jiff::civil::Date> {
-    let from = candidates.partition_point(|c| c.sentence < sentence);
-    let to = candidates.partition_point(|c| c.sentence <= sentence);
-    candidates[from..to]
-        .iter()
-        .zip(&resolved[from..to])
-        .filter(|(c, _)| !c.quoted && c.found.val.is_day() && !c.found.bare_clock)
-        .find_map(|(_, r)| r.as_ref().and_then(|r| r.day))
+/// Per sentence, the day a quote in it was spoken, as the unquoted part of the sentence
+/// dates it ("The mayor, speaking on June 4: “…”"): the first unquoted day of the sentence.
+/// One pass over the candidates, which are in sentence order.
+fn speech_dates(candidates: &[Candidate], resolved: &[Option<Resolved>]) -> Vec<Option<jiff::civil::Date>> {
+    let sentences = candidates.last().map_or(0, |c| c.sentence + 1);
+    let mut spoken = vec![None; sentences];
+    for (c, r) in candidates.iter().zip(resolved) {
+        let day = || r.as_ref().and_then(|r| r.day);
+        if !c.quoted && c.found.val.is_day() && !c.found.bare_clock && spoken[c.sentence].is_none() {
+            spoken[c.sentence] = day();
+        }
+    }
+    spoken
 }

@@ -8,15 +8,23 @@ use super::lexicon::{season_month, Unit};
 use super::recognize::{Base, Clock, Shift, Val};
 use super::tense::Tense;
 use crate::calendar::{add_days, add_months, days_between};
-use jiff::civil::Date;
+use jiff::civil::{Date, ISOWeekDate, Time, Weekday};
 
 /// What a relative expression is resolved against.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Context {
     /// The document creation time, or the date of the quote the expression is in.
     pub anchor: Option<Date>,
+    /// The anchor's time of day, when known: "15 minutes ago" needs it to be a time.
+    pub time: Option<Time>,
     /// The last day the text narrated, for "two days later" and "the next day".
     pub narrative: Option<Date>,
+    /// The last date the text narrated, of any size (a day, a month, a quarter, a year), for
+    /// "that year".
+    pub period: Option<Period>,
+    /// The last quarter or half the text reported on (not one it looks ahead to), for "the
+    /// year-ago quarter" and "a year earlier".
+    pub reported: Option<Period>,
     pub tense: Tense,
 }
 
@@ -40,16 +48,87 @@ fn iso_week(d: Date) -> String {
 
 fn clock_suffix(clock: Option<Clock>) -> String {
     match clock {
-        Some(Clock::At(h, m)) => format!("T{h:02}:{m:02}"),
+        Some(Clock::At(h, m, Some(s))) => format!("T{h:02}:{m:02}:{s:02}"),
+        Some(Clock::At(h, m, None)) => format!("T{h:02}:{m:02}"),
         Some(Clock::Part(p)) => format!("T{p}"),
         None => String::new(),
     }
 }
 
+/// A date the text named, as its first day and its size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Period {
+    pub start: Date,
+    pub grain: Grain,
+}
+
+/// The size of a named date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Grain {
+    Day,
+    Week,
+    Month,
+    Season,
+    Quarter,
+    Half,
+    Year,
+}
+
+/// The date a TIMEX3 value names (`2015-06-04T08:00`, `2015-06`, `2015-W23`, `2015-Q3`,
+/// `2015-H2`, `2015-SU`, `2015`), if it names one.
+pub(crate) fn period_of(value: &str) -> Option<Period> {
+    let day_part = value.split('T').next()?;
+    let mut parts = day_part.split('-');
+    let year: i16 = parts.next().filter(|y| y.len() == 4)?.parse().ok()?;
+    let Some(second) = parts.next() else {
+        return Date::new(year, 1, 1).ok().map(|start| Period { start, grain: Grain::Year });
+    };
+    let number = |s: &str| s.parse::<i8>().ok();
+    let (start, grain) = match second.as_bytes().first()? {
+        b'W' => (ISOWeekDate::new(year, number(&second[1..])?, Weekday::Monday).ok()?.date(), Grain::Week),
+        b'Q' => (Date::new(year, 3 * (number(&second[1..])? - 1) + 1, 1).ok()?, Grain::Quarter),
+        b'H' => (Date::new(year, 6 * (number(&second[1..])? - 1) + 1, 1).ok()?, Grain::Half),
+        b'0'..=b'9' => match parts.next() {
+            Some(day) => (Date::new(year, number(second)?, number(day)?).ok()?, Grain::Day),
+            None => (Date::new(year, number(second)?, 1).ok()?, Grain::Month),
+        },
+        _ if matches!(second, "SP" | "SU" | "FA" | "WI") => {
+            (Date::new(year, season_month(second), 1).ok()?, Grain::Season)
+        }
+        _ => return None,
+    };
+    Some(Period { start, grain })
+}
+
+/// The last day of a period.
+pub(crate) fn period_end(p: &Period) -> Option<Date> {
+    let next = match p.grain {
+        Grain::Day => return Some(p.start),
+        Grain::Week => return add_days(p.start, 6),
+        Grain::Month => add_months(p.start, 1),
+        Grain::Season | Grain::Quarter => add_months(p.start, 3),
+        Grain::Half => add_months(p.start, 6),
+        Grain::Year => add_months(p.start, 12),
+    }?;
+    add_days(next, -1)
+}
+
+/// A reporting period (a quarter or half) as a TIMEX3 value, `years` years earlier.
+fn period_value(p: Period, years: i16) -> Option<String> {
+    let year = p.start.year() - years;
+    Some(match p.grain {
+        Grain::Quarter => format!("{year:04}-Q{}", (p.start.month() - 1) / 3 + 1),
+        Grain::Half => format!("{year:04}-H{}", (p.start.month() - 1) / 6 + 1),
+        _ => return None,
+    })
+}
+
+/// How long ago a reported period may lie for "the year-ago quarter" to count from it.
+const REPORTED_PERIOD_DAYS: i64 = 550;
+
 /// Resolves `val` (with its time of day, if any) in `ctx`.
 pub(crate) fn resolve(val: &Val, clock: Option<Clock>, ctx: &Context) -> Resolved {
     let absolute = |value: String| Resolved { value, anchor: None, day: None };
-    let relative = |value: String, anchor: Date| Resolved { value, anchor: Some(anchor), day: None };
     match *val {
         Val::Fixed(ref v) => absolute(v.clone()),
         Val::Day { year: Some(y), month, day } => match Date::new(y, month, day) {
@@ -58,9 +137,43 @@ pub(crate) fn resolve(val: &Val, clock: Option<Clock>, ctx: &Context) -> Resolve
         },
         Val::Month { year: Some(y), month, .. } => absolute(format!("{y:04}-{month:02}")),
         Val::Season { year: Some(y), code, .. } => absolute(format!("{y:04}-{code}")),
-        Val::Part { year: Some(y), code, index } => absolute(format!("{y:04}-{code}{index}")),
+        Val::Part { year: Some(y), code, index, .. } => absolute(format!("{y:04}-{code}{index}")),
+        Val::SamePeriod { years_back, ref otherwise } => {
+            let reported = ctx
+                .reported
+                .filter(|p| ctx.anchor.map_or(true, |a| days_between(a, p.start).abs() <= REPORTED_PERIOD_DAYS));
+            match reported.and_then(|p| period_value(p, i16::from(years_back))) {
+                Some(value) => Resolved { value, anchor: ctx.anchor, day: None },
+                None => resolve(otherwise, clock, ctx),
+            }
+        }
+        Val::Shifted { ref from, unit, n } => {
+            let from = resolve(from, None, ctx);
+            match from.day.and_then(|d| shift_day(d, unit, n)) {
+                Some(d) => Resolved { value: ymd(d) + &clock_suffix(clock), anchor: from.anchor, day: Some(d) },
+                None => absolute("XXXX-XX-XX".to_string()),
+            }
+        }
+        Val::Offset { unit: unit @ (Unit::Second | Unit::Minute | Unit::Hour), n, base } => {
+            // "Five minutes later" counts from the time of day last narrated, which is the
+            // anchor's when the text narrated no other day.
+            let (anchor, time) = match (base, ctx.narrative) {
+                (Base::Narrative, Some(day)) => (Some(day), None),
+                _ => (ctx.anchor, ctx.time),
+            };
+            match anchor {
+                Some(a) => clock_offset(a, time, unit, n),
+                None => absolute(if n < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string()),
+            }
+        }
         _ => {
             let base = match val {
+                Val::Offset { base: Base::Narrative, unit: Unit::Day | Unit::Week, .. }
+                | Val::Weekday { shift: Shift::Previous | Shift::Following, .. } => ctx.narrative.or(ctx.anchor),
+                // "that year" is the year last narrated; "a year earlier" counts from the last day.
+                Val::Offset { base: Base::Narrative, n: 0, .. } => {
+                    ctx.period.map(|p| p.start).or(ctx.narrative).or(ctx.anchor)
+                }
                 Val::Offset { base: Base::Narrative, .. } => ctx.narrative.or(ctx.anchor),
                 _ => ctx.anchor,
             };
@@ -68,13 +181,74 @@ pub(crate) fn resolve(val: &Val, clock: Option<Clock>, ctx: &Context) -> Resolve
                 Some(a) => match relative_value(val, a, ctx.tense) {
                     Some((value, day)) => {
                         let value = if day.is_some() { value + &clock_suffix(clock) } else { value };
-                        Resolved { day, ..relative(value, a) }
+                        Resolved { value, anchor: Some(a), day }
                     }
                     None => absolute(unanchored(val)),
                 },
                 None => absolute(unanchored(val) + &clock_suffix(clock)),
             }
         }
+    }
+}
+
+/// The next occurrence after `r` of what `val` names without a year or week of its own: a
+/// weekday a week later, a month or a day of the year a year later. None for other values.
+pub(crate) fn after(r: &Resolved, val: &Val, clock: Option<Clock>) -> Option<Resolved> {
+    let day = |d: Date| Resolved { value: ymd(d) + &clock_suffix(clock), anchor: r.anchor, day: Some(d) };
+    match *val {
+        Val::Weekday { .. } => r.day.and_then(|d| add_days(d, 7)).map(day),
+        Val::Day { year: None, .. } => r.day.and_then(|d| add_months(d, 12)).map(day),
+        Val::Month { year: None, .. } => {
+            let first = period_of(&r.value)?.start;
+            let next = add_months(first, 12)?;
+            Some(Resolved { value: format!("{:04}-{:02}", next.year(), next.month()), anchor: r.anchor, day: None })
+        }
+        _ => None,
+    }
+}
+
+/// `d` moved by `n` units, as a day.
+fn shift_day(d: Date, unit: Unit, n: i64) -> Option<Date> {
+    match unit {
+        Unit::Day => add_days(d, n),
+        Unit::Week => add_days(d, 7 * n),
+        Unit::Month => add_months(d, n),
+        Unit::Quarter => add_months(d, 3 * n),
+        Unit::Year => add_months(d, 12 * n),
+        _ => None,
+    }
+}
+
+/// `n` clock units from anchor `a`: a time of day when the anchor's is known
+/// (`2012-08-10T11:59`), else the day it falls on.
+fn clock_offset(a: Date, time: Option<Time>, unit: Unit, n: i64) -> Resolved {
+    let seconds = n.saturating_mul(match unit {
+        Unit::Hour => 3600,
+        Unit::Minute => 60,
+        _ => 1,
+    });
+    // Plain arithmetic on the seconds of the day: jiff's `DateTime + SignedDuration` would link
+    // its error formatting (some 20 KiB of wasm) for an overflow that `add_days` reports anyway.
+    let shifted = time.and_then(|t| {
+        let of_day = i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second());
+        let total = of_day.checked_add(seconds)?;
+        let rest = total.rem_euclid(86_400);
+        Some((add_days(a, total.div_euclid(86_400))?, rest / 3600, rest % 3600 / 60, rest % 60))
+    });
+    match shifted {
+        Some((day, hour, minute, second)) => {
+            let value = if unit == Unit::Second || second != 0 {
+                format!("{}T{hour:02}:{minute:02}:{second:02}", ymd(day))
+            } else {
+                format!("{}T{hour:02}:{minute:02}", ymd(day))
+            };
+            Resolved { value, anchor: Some(a), day: Some(day) }
+        }
+        // Without the time of day, only whole days of the offset are known.
+        _ => match add_days(a, seconds / 86_400) {
+            Some(d) => Resolved { value: ymd(d), anchor: Some(a), day: Some(d) },
+            None => Resolved { value: "PRESENT_REF".to_string(), anchor: None, day: None },
+        },
     }
 }
 
@@ -87,8 +261,10 @@ fn unanchored(val: &Val) -> String {
         Val::Part { code, index, .. } => format!("XXXX-{code}{index}"),
         Val::Weekday { day, .. } => format!("XXXX-WXX-{}", day.to_monday_one_offset()),
         Val::Weekend { .. } => "XXXX-WXX-WE".to_string(),
+        Val::Shifted { .. } => "XXXX-XX-XX".to_string(),
+        Val::SamePeriod { ref otherwise, .. } => unanchored(otherwise),
         Val::Offset { unit, .. } => match unit {
-            Unit::Minute | Unit::Hour => "PRESENT_REF",
+            Unit::Second | Unit::Minute | Unit::Hour => "PRESENT_REF",
             Unit::Day => "XXXX-XX-XX",
             Unit::Week => "XXXX-WXX",
             Unit::Weekend => "XXXX-WXX-WE",
@@ -103,21 +279,69 @@ fn unanchored(val: &Val) -> String {
     }
 }
 
+/// How much nearer the other candidate must be before the tense is overruled: a date
+/// without a year a few days ahead is not the one a year ago because a verb is past ("the
+/// offer was extended to Nov. 6", written on Oct. 30).
+const OVERRULE_RATIO: i64 = 4;
+/// The tense is never overruled for a candidate nearer than this many days.
+const OVERRULE_DAYS: i64 = 90;
+
 /// Picks among candidate dates (sorted ascending) the one the tense points to: the latest not
-/// after the anchor in the past, the earliest not before it in the future, else the nearest.
+/// after the anchor in the past, the earliest not before it in the future (unless the other
+/// is far nearer), else the nearest.
 fn by_tense(candidates: &[Date], anchor: Date, tense: Tense) -> Option<Date> {
     let past = candidates.iter().rev().find(|d| **d <= anchor).copied();
     let future = candidates.iter().find(|d| **d >= anchor).copied();
+    let distance = |d: Date| days_between(anchor, d).abs();
+    let unless_far = |chosen: Option<Date>, other: Option<Date>| match (chosen, other) {
+        (Some(c), Some(o)) if distance(c) > OVERRULE_DAYS && distance(o) * OVERRULE_RATIO < distance(c) => Some(o),
+        (c, o) => c.or(o),
+    };
     match tense {
-        Tense::Past => past.or(future),
-        Tense::Future => future.or(past),
-        Tense::Unknown => {
-            let distance = |d: Date| days_between(anchor, d).abs();
-            match (past, future) {
-                (Some(p), Some(f)) => Some(if distance(f) < distance(p) { f } else { p }),
-                (p, f) => p.or(f),
+        Tense::Past => unless_far(past, future),
+        Tense::Future => unless_far(future, past),
+        Tense::Unknown => match (past, future) {
+            (Some(p), Some(f)) => Some(if distance(f) < distance(p) { f } else { p }),
+            (p, f) => p.or(f),
+        },
+    }
+}
+
+/// Days from anchor `a` to the weekday `day` a shift names.
+fn weekday_offset(a: Date, day: Weekday, shift: Shift, tense: Tense) -> i64 {
+    let back = i64::from(a.weekday().since(day));
+    let ahead = i64::from(day.since(a.weekday()));
+    let in_week =
+        |weeks: i64| 7 * weeks + i64::from(day.to_monday_one_offset()) - i64::from(a.weekday().to_monday_one_offset());
+    match (shift, tense) {
+        (Shift::Last | Shift::Previous, _) => {
+            if back == 0 {
+                -7
+            } else {
+                -back
             }
         }
+        (Shift::Following, _) => {
+            if ahead == 0 {
+                7
+            } else {
+                ahead
+            }
+        }
+        (Shift::Next, _) => in_week(1),
+        (Shift::WeekOf(n), _) => in_week(i64::from(n)),
+        (Shift::This | Shift::Tense, Tense::Past) => -back,
+        (Shift::This, _) | (Shift::Tense, Tense::Future) => ahead,
+        // Without a tense, the nearest; news narrates the past, so a day back wins a tie
+        // with the day ahead of it ("shares closed at $5 Thursday", written on a Monday).
+        (Shift::Tense, Tense::Unknown) => {
+            if back <= ahead + 1 {
+                -back
+            } else {
+                ahead
+            }
+        }
+        (Shift::YearOf(_), _) => ahead,
     }
 }
 
@@ -135,9 +359,10 @@ fn relative_value(val: &Val, a: Date, tense: Tense) -> Option<(String, Option<Da
             let candidates: Vec<Date> = (year - 1..=year + 1).filter_map(|y| Date::new(y, month, 1).ok()).collect();
             let chosen = match shift {
                 Shift::This => Date::new(year, month, 1).ok(),
-                Shift::Last => candidates.iter().rev().find(|d| **d < this_month).copied(),
-                Shift::Next => candidates.iter().find(|d| **d > this_month).copied(),
-                Shift::Tense => by_tense(&candidates, this_month, tense),
+                Shift::Last | Shift::Previous => candidates.iter().rev().find(|d| **d < this_month).copied(),
+                Shift::Next | Shift::Following => candidates.iter().find(|d| **d > this_month).copied(),
+                Shift::YearOf(n) => Date::new(year + i16::from(n), month, 1).ok(),
+                Shift::Tense | Shift::WeekOf(_) => by_tense(&candidates, this_month, tense),
             }?;
             Some((format!("{:04}-{:02}", chosen.year(), chosen.month()), None))
         }
@@ -147,54 +372,35 @@ fn relative_value(val: &Val, a: Date, tense: Tense) -> Option<(String, Option<Da
             let end = |d: Date| add_months(d, 3).unwrap_or(d);
             let containing = starts.iter().find(|s| **s <= a && a < end(**s)).copied();
             let chosen = match (shift, tense) {
-                (Shift::Last, _) => starts.iter().rev().find(|s| end(**s) <= a).copied(),
-                (Shift::Next, _) => starts.iter().find(|s| **s > a).copied(),
-                (Shift::Tense, Tense::Past) => starts.iter().rev().find(|s| **s <= a).copied(),
-                (Shift::Tense, Tense::Future) => containing.or_else(|| starts.iter().find(|s| **s > a).copied()),
+                (Shift::YearOf(n), _) => start(year + i16::from(n)),
+                (Shift::Last | Shift::Previous, _) => starts.iter().rev().find(|s| end(**s) <= a).copied(),
+                (Shift::Next | Shift::Following, _) => starts.iter().find(|s| **s > a).copied(),
+                (_, Tense::Past) => starts.iter().rev().find(|s| **s <= a).copied(),
+                (_, Tense::Future) => containing.or_else(|| starts.iter().find(|s| **s > a).copied()),
                 _ => containing.or_else(|| start(year)),
             }?;
             Some((format!("{:04}-{code}", chosen.year()), None))
         }
-        Val::Part { code, index, .. } => {
+        Val::Part { code, index, shift, .. } => {
             let current = if code == "Q" { (a.month() - 1) / 3 + 1 } else { (a.month() - 1) / 6 + 1 };
-            let y = match tense {
-                Tense::Past if index > current => year - 1,
-                Tense::Future if index < current => year + 1,
+            let y = match (shift, tense) {
+                (Shift::YearOf(n), _) => year + i16::from(n),
+                (_, Tense::Past) if index > current => year - 1,
+                // A quarter just ended is still reported on in the future ("will report
+                // third-quarter results", written in October): only one further back is next year's.
+                (_, Tense::Future) if index + 1 < current => year + 1,
                 _ => year,
             };
             Some((format!("{y:04}-{code}{index}"), None))
         }
-        Val::Weekday { day, shift } => {
-            let back = i64::from(a.weekday().since(day));
-            let ahead = i64::from(day.since(a.weekday()));
-            let offset = match (shift, tense) {
-                (Shift::Last, _) => {
-                    if back == 0 {
-                        -7
-                    } else {
-                        -back
-                    }
-                }
-                (Shift::Next, _) => {
-                    if ahead == 0 {
-                        7
-                    } else {
-                        ahead
-                    }
-                }
-                (Shift::This, _) => {
-                    i64::from(day.to_monday_one_offset()) - i64::from(a.weekday().to_monday_one_offset())
-                }
-                (Shift::Tense, Tense::Future) => ahead,
-                (Shift::Tense, _) => -back,
-            };
-            add_days(a, offset).and_then(day_value)
-        }
+        Val::Weekday { day, shift } => add_days(a, weekday_offset(a, day, shift, tense)).and_then(day_value),
         Val::Weekend { shift } => {
-            let weekend = matches!(a.weekday(), jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday);
+            let weekend = matches!(a.weekday(), Weekday::Saturday | Weekday::Sunday);
             let weeks = match (shift, tense) {
-                (Shift::Last, _) => -1,
-                (Shift::Next, _) => 1,
+                (Shift::Last | Shift::Previous, _) => -1,
+                (Shift::Next | Shift::Following, _) => 1,
+                (Shift::WeekOf(n), _) => i64::from(n),
+                (Shift::YearOf(_), _) => 0,
                 (Shift::Tense, Tense::Past | Tense::Unknown) if !weekend => -1,
                 _ => 0,
             };
@@ -212,9 +418,9 @@ fn relative_value(val: &Val, a: Date, tense: Tense) -> Option<(String, Option<Da
             Unit::Year => Some((format!("{:04}", i64::from(year) + n), None)),
             Unit::Decade => Some((format!("{:03}", i64::from(year) / 10 + n), None)),
             Unit::Century => Some((format!("{:02}", i64::from(year) / 100 + n), None)),
-            Unit::Minute | Unit::Hour => Some(("PRESENT_REF".to_string(), None)),
+            Unit::Second | Unit::Minute | Unit::Hour => Some(("PRESENT_REF".to_string(), None)),
         },
-        Val::Fixed(_) => None,
+        Val::Fixed(_) | Val::Shifted { .. } | Val::SamePeriod { .. } => None,
     }
 }
 
@@ -224,7 +430,7 @@ mod tests {
     use jiff::civil::{date, Weekday};
 
     fn ctx(a: Date, tense: Tense) -> Context {
-        Context { anchor: Some(a), narrative: None, tense }
+        Context { anchor: Some(a), tense, ..Context::default() }
     }
 
     fn value(val: Val, a: Date, tense: Tense) -> String {
@@ -246,7 +452,8 @@ mod tests {
         assert_eq!(value(monday.clone(), date(2015, 6, 8), Tense::Past), "2015-06-08");
         assert_eq!(value(monday, date(2015, 6, 9), Tense::Future), "2015-06-15");
         let next_friday = Val::Weekday { day: Weekday::Friday, shift: Shift::Next };
-        assert_eq!(value(next_friday, date(2015, 6, 12), Tense::Unknown), "2015-06-19");
+        assert_eq!(value(next_friday.clone(), date(2015, 6, 12), Tense::Unknown), "2015-06-19");
+        assert_eq!(value(next_friday, date(2015, 6, 9), Tense::Unknown), "2015-06-19", "the Friday of next week");
     }
 
     #[test]
@@ -258,7 +465,12 @@ mod tests {
     #[test]
     fn narrative_offsets_use_the_last_narrated_day() {
         let later = Val::Offset { unit: Unit::Day, n: 2, base: Base::Narrative };
-        let c = Context { anchor: Some(date(2015, 6, 9)), narrative: Some(date(2015, 5, 20)), tense: Tense::Past };
+        let c = Context {
+            anchor: Some(date(2015, 6, 9)),
+            narrative: Some(date(2015, 5, 20)),
+            tense: Tense::Past,
+            ..Context::default()
+        };
         assert_eq!(resolve(&later, None, &c).value, "2015-05-22");
     }
 }

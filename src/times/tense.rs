@@ -3,7 +3,7 @@
 //! Sunday").
 //! A past participle after an auxiliary ("can be fleshed out") is skipped, not taken as past.
 
-use super::lexicon::{is_auxiliary, is_future_marker, is_past_marker};
+use super::lexicon::{AUXILIARY, FUTURE, PAST};
 use super::words::{at, Word};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -15,7 +15,7 @@ pub(crate) enum Tense {
 }
 
 /// How far (in words) to look for a tense marker on each side.
-const REACH: usize = 10;
+const REACH: usize = 14;
 
 fn is_boundary(word: &str) -> bool {
     matches!(word, ";" | ":" | "“" | "”" | "\"" | "(" | ")" | "—")
@@ -24,49 +24,100 @@ fn is_boundary(word: &str) -> bool {
 const DETERMINERS: &[&str] =
     &["the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my", "your"];
 
-/// The tense word `i` marks, if any.
-fn marks(words: &[Word], i: usize) -> Option<Tense> {
+/// How surely a word marks a tense: a finite verb or modal surely, an infinitive `to` only
+/// when nothing surer is near ("held a ceremony to mark the entry Friday" is past).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    Weak,
+    Sure,
+}
+
+/// The tense word `i` marks, if any, and how surely.
+fn marks(words: &[Word], i: usize) -> Option<(Tense, Strength)> {
     let w = words.get(i)?;
     if w.capitalized && i > 0 {
         return None; // "May", "Will": names and months, not modals
     }
     let lower = w.lower;
     if lower == "to" {
-        let next = words.get(i + 1)?;
-        let verb = next.kind == crate::text::TokenKind::Word && !next.capitalized && !DETERMINERS.contains(&next.lower);
-        return verb.then_some(Tense::Future);
+        let verb = is_verb_like(words.get(i + 1)?);
+        return verb.then_some((Tense::Future, Strength::Weak));
     }
-    let after_present_be = i > 0 && matches!(at(words, i - 1), "is" | "are" | "’s" | "'s");
-    if after_present_be && matches!(lower, "set" | "scheduled" | "slated" | "due" | "expected" | "poised") {
+    sure(words, i, lower).map(|t| (t, Strength::Sure))
+}
+
+fn sure(words: &[Word], i: usize, lower: &str) -> Option<Tense> {
+    // "The vote is Friday", "the deadline is on Monday": a present copula before a date
+    // schedules it.
+    let names_day = |k: usize| words.get(k).is_some_and(|n| n.description.weekday.is_some() || n.month().is_some());
+    if matches!(lower, "is" | "are") && (names_day(i + 1) || at(words, i + 1) == "on" && names_day(i + 2)) {
         return Some(Tense::Future);
     }
-    if is_future_marker(lower) {
+    let plan = matches!(lower, "set" | "scheduled" | "slated" | "due" | "expected" | "poised" | "planned");
+    if plan {
+        let before = |k: usize| i.checked_sub(k).map_or("", |p| at(words, p));
+        // "had been due to expire Friday", "was scheduled for Monday": a plan in the past.
+        if matches!(before(1), "was" | "were") || before(1) == "been" && before(2) == "had" {
+            return Some(Tense::Past);
+        }
+        if matches!(before(1), "is" | "are" | "’s" | "'s") {
+            return Some(Tense::Future);
+        }
+        // "set to resume Monday"; but "due to its loss" is a cause, not a plan.
+        if at(words, i + 1) == "to" {
+            return words.get(i + 2).is_some_and(is_verb_like).then_some(Tense::Future);
+        }
+    }
+    // "next to the embassy": a place, not a time ahead.
+    if lower == "next" && at(words, i + 1) == "to" {
+        return None;
+    }
+    let class = words.get(i).map_or(0, |w| w.tense);
+    if class & FUTURE != 0 {
         return Some(Tense::Future);
     }
-    if is_past_marker(lower) {
-        let participle = i > 0 && is_auxiliary(at(words, i - 1));
+    if class & PAST != 0 {
+        let before = |k: usize| i.checked_sub(k).map_or("", |p| at(words, p));
+        // The perfect tells of the past ("have been killed", "has voted"); after another
+        // auxiliary a participle marks nothing ("can be fleshed out", "is expected").
+        let perfect = matches!(before(1), "has" | "have" | "had")
+            || before(1) == "been" && matches!(before(2), "has" | "have" | "had");
+        if perfect {
+            return Some(Tense::Past);
+        }
+        let participle = i > 0 && words[i - 1].tense & AUXILIARY != 0;
         return (!participle).then_some(Tense::Past);
     }
     None
 }
 
-/// The tense of the clause holding words `first..=last`.
+/// True when a word after `to` may be a verb: a lowercase word that is not a determiner.
+fn is_verb_like(w: &Word) -> bool {
+    w.kind == crate::text::TokenKind::Word && !w.capitalized && !DETERMINERS.contains(&w.lower) && !w.possessive
+}
+
+/// The tense of the clause holding words `first..=last`: a date that something takes effect
+/// on lies ahead ("effective Feb. 1"); else the nearest sure marker before it, else after it,
+/// else the nearest weak one.
 pub(crate) fn around(words: &[Word], first: usize, last: usize) -> Tense {
-    for i in (first.saturating_sub(REACH)..first).rev() {
-        if is_boundary(at(words, i)) {
-            break;
-        }
-        if let Some(t) = marks(words, i) {
-            return t;
-        }
+    if first > 0 && at(words, first - 1) == "effective" {
+        return Tense::Future;
     }
-    for i in last + 1..(last + 1 + REACH).min(words.len()) {
-        if is_boundary(at(words, i)) {
-            break;
+    let mut weak = None;
+    let mut sure_in = |indices: &mut dyn Iterator<Item = usize>| {
+        for i in indices {
+            if is_boundary(at(words, i)) {
+                break;
+            }
+            match marks(words, i) {
+                Some((t, Strength::Sure)) => return Some(t),
+                Some((t, Strength::Weak)) => weak = weak.or(Some(t)),
+                None => {}
+            }
         }
-        if let Some(t) = marks(words, i) {
-            return t;
-        }
-    }
-    Tense::Unknown
+        None
+    };
+    let before = sure_in(&mut (first.saturating_sub(REACH)..first).rev());
+    let after = || sure_in(&mut (last + 1..(last + 1 + REACH).min(words.len())));
+    before.or_else(after).or(weak).unwrap_or(Tense::Unknown)
 }

@@ -1,23 +1,35 @@
 //! The word view the recognizer matches on: one sentence's tokens as their folded keys, with a
-//! possessive `’s` cut off (`Tuesday’s` matches as `Tuesday`, and its extent stops before `’s`).
-//! Built from the shared token view without allocating per word.
+//! possessive `’s` cut off (`Tuesday’s` matches as `Tuesday`, and its extent stops before `’s`),
+//! and date tokens that the tokenizer glued together taken apart again: `Sep-2012`,
+//! `August-10` and `15Sep` become `Sep` `-` `2012`, `August` `-` `10` and `15` `Sep`.
+//! Built from the shared token view without allocating per word; what a word type needs
+//! (does it bear time, is it a glued date) is decided once per type ([`Kinds::of`]).
 
-use crate::text::{lexicon, Analysis, Description, Sentence, TokenKind};
+use super::lexicon;
+use crate::text::{Analysis, Description, Sentence, TokenKind, WordId};
+use std::cell::Cell;
 
+/// One word. Offsets are `u32` (articles are at most `MAX_ARTICLE_BYTES`, far below 4 GiB)
+/// so that a sentence of many thousands of words stays small.
 #[derive(Clone, Debug)]
 pub(crate) struct Word<'a> {
-    pub start: usize,
-    /// End of the word without a possessive ending.
-    pub end: usize,
     /// The folded key, without a possessive ending.
     pub lower: &'a str,
+    pub start: u32,
+    /// End of the word without a possessive ending.
+    pub end: u32,
     pub kind: TokenKind,
     pub capitalized: bool,
     pub possessive: bool,
     /// True when white space separates this word from the previous one.
     pub spaced: bool,
-    /// True when the word can carry a time expression's meaning ([`super::lexicon::bears_time`]).
+    /// True when the word can carry a time expression's meaning ([`lexicon::BEARS`]).
     pub bears_time: bool,
+    /// True when an expression may start at the word: it bears time, or leads into an
+    /// expression ([`lexicon::STARTS`]).
+    pub starts: bool,
+    /// The tense the word marks ([`lexicon::tense_class`] bits).
+    pub tense: u8,
     /// What the lexicon says of the word (without its possessive ending): a month's number,
     /// a weekday.
     pub description: Description,
@@ -28,16 +40,89 @@ impl Word<'_> {
     pub(crate) fn month(&self) -> Option<i8> {
         (self.description.month > 0).then_some(self.description.month)
     }
+
+    /// True for a word of digits only (`2012`, `05`).
+    pub(crate) fn is_digits(&self) -> bool {
+        !self.lower.is_empty() && self.lower.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
+/// What the word view needs to know of each word type of a document: whether it bears
+/// time, may start an expression or is a glued date (computed once per type, in one pass),
+/// and which tense it marks (computed when a word of the type is first seen in a sentence
+/// that bears time: most types never are).
+pub(crate) struct Kinds {
+    /// Per word type: [`lexicon::BEARS`], [`lexicon::STARTS`] and [`GLUED`] bits.
+    flags: Vec<u8>,
+    /// Per word type: [`lexicon::tense_class`] bits, or [`UNKNOWN`] until asked.
+    tense: Vec<Cell<u8>>,
+}
+
+/// [`Kinds`]: the word type is a glued date ([`is_glued`]).
+const GLUED: u8 = 0x10;
+/// [`Kinds`]: the tense class of the word type is not computed yet.
+const UNKNOWN: u8 = 0x80;
+
+impl Kinds {
+    pub(crate) fn of(analysis: &Analysis) -> Kinds {
+        let flags = analysis.per_word(|k, d| {
+            let glued = (k.contains('-') || k.starts_with(|c: char| c.is_ascii_digit())) && is_glued(k);
+            super::lexicon::flags(k, d) | if glued { GLUED } else { 0 }
+        });
+        Kinds { tense: vec![Cell::new(UNKNOWN); flags.len()], flags }
+    }
+
+    fn flags_of(&self, word: WordId) -> u8 {
+        self.flags.get(word as usize).copied().unwrap_or(0)
+    }
+
+    /// True when token `t` of `analysis` bears time (a number, or a word that does).
+    pub(crate) fn bears(&self, analysis: &Analysis, t: usize) -> bool {
+        analysis
+            .tokens
+            .get(t)
+            .is_some_and(|token| token.kind == TokenKind::Number || self.flags_of(token.word) & lexicon::BEARS != 0)
+    }
+
+    fn tense_of(&self, word: WordId, key: &str) -> u8 {
+        let Some(cell) = self.tense.get(word as usize) else {
+            return 0;
+        };
+        if cell.get() == UNKNOWN {
+            cell.set(lexicon::tense_class(key));
+        }
+        cell.get()
+    }
+}
+
+/// True for a key that is a date glued into one token: month and number parts joined by
+/// hyphens (`sep-2012`, `august-10-2012`), two days (`10-22`), a day run into a month
+/// (`15sep`) or a count into its unit (`1h`, `5min`, `2hrs`). ASCII only, so that the key's
+/// byte offsets are the text's.
+fn is_glued(key: &str) -> bool {
+    if !key.is_ascii() || key.len() > 20 {
+        return false;
+    }
+    let is_month = |p: &str| p.len() >= 3 && crate::calendar::month_number(p).is_some();
+    let is_number = |p: &str| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit());
+    if key.contains('-') {
+        let parts: Vec<&str> = key.split('-').collect();
+        // Two days of a month joined by a dash (`10-22`) are the two ends of a range.
+        let days = parts.len() == 2
+            && parts.iter().all(|p| p.len() <= 2 && p.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)));
+        return days
+            || parts.iter().any(|p| is_month(p))
+                && parts.iter().any(|p| is_number(p))
+                && parts.iter().all(|p| is_month(p) || is_number(p));
+    }
+    let digits = key.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &key[digits..];
+    let unit = rest.len() <= 7 && (rest == "h" || rest.len() > 1 && lexicon::unit(rest).is_some());
+    (1..=2).contains(&digits) && is_month(rest) || (1..=4).contains(&digits) && unit
 }
 
 /// The words of one sentence, into `out` (cleared first, so that a caller can reuse it).
-/// `bears_time` is [`super::lexicon::bears_time`] of each word type of the analysis.
-pub(crate) fn of_sentence<'a>(
-    analysis: &'a Analysis,
-    sentence: &Sentence,
-    bears_time: &[bool],
-    out: &mut Vec<Word<'a>>,
-) {
+pub(crate) fn of_sentence<'a>(analysis: &'a Analysis, sentence: &Sentence, kinds: &Kinds, out: &mut Vec<Word<'a>>) {
     out.clear();
     let mut previous_end = None;
     for i in sentence.tokens.clone() {
@@ -45,6 +130,13 @@ pub(crate) fn of_sentence<'a>(
             continue;
         };
         let key = analysis.key(i);
+        let spaced = previous_end.map_or(true, |e| e < token.span.start);
+        previous_end = Some(token.span.end);
+        let flags = kinds.flags_of(token.word);
+        if flags & GLUED != 0 {
+            push_parts(analysis, i, key, spaced, out);
+            continue;
+        }
         let (core, possessive) = match key.strip_suffix("'s") {
             Some(core) if token.kind == TokenKind::Word && !core.is_empty() => (core, true),
             _ => (key, false),
@@ -57,24 +149,98 @@ pub(crate) fn of_sentence<'a>(
         } else {
             token.span.end
         };
+        let bears_time = token.kind == TokenKind::Number || flags & lexicon::BEARS != 0;
         out.push(Word {
-            start: token.span.start,
-            end,
+            start: offset(token.span.start),
+            end: offset(end),
             lower: core,
             kind: token.kind,
             capitalized: token.capitalized,
             possessive,
-            spaced: previous_end.map_or(true, |e| e < token.span.start),
-            bears_time: token.kind == TokenKind::Number
-                || bears_time.get(token.word as usize).copied().unwrap_or(false),
+            spaced,
+            bears_time,
+            starts: bears_time || flags & lexicon::STARTS != 0,
+            tense: if token.kind == TokenKind::Word { kinds.tense_of(token.word, core) } else { 0 },
             // A possessive's key is not the word's: describe the word itself (rare).
-            description: if possessive { lexicon::describe(core) } else { *analysis.description(i) },
+            description: if possessive { crate::text::lexicon::describe(core) } else { *analysis.description(i) },
         });
-        previous_end = Some(token.span.end);
     }
+}
+
+/// The parts of a glued date token `i` (key `key`, ASCII, so its offsets are the text's).
+fn push_parts<'a>(analysis: &'a Analysis, i: usize, key: &'a str, spaced: bool, out: &mut Vec<Word<'a>>) {
+    let token = &analysis.tokens[i];
+    let text = analysis.token_text(i).as_bytes();
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    if key.contains('-') {
+        let mut from = 0;
+        for (at, _) in key.match_indices('-') {
+            cuts.push((from, at));
+            cuts.push((at, at + 1));
+            from = at + 1;
+        }
+        cuts.push((from, key.len()));
+    } else {
+        let digits = key.bytes().take_while(u8::is_ascii_digit).count();
+        cuts.push((0, digits));
+        cuts.push((digits, key.len()));
+    }
+    for (k, (from, to)) in cuts.into_iter().enumerate() {
+        // OK because the key is ASCII (see `is_glued`): every byte offset is a boundary.
+        let part = &key[from..to];
+        let kind = match part.as_bytes().first() {
+            Some(b) if b.is_ascii_digit() => TokenKind::Number,
+            Some(b'-') => TokenKind::Punct,
+            _ => TokenKind::Word,
+        };
+        let description = crate::text::lexicon::describe(part);
+        out.push(Word {
+            start: offset(token.span.start + from),
+            end: offset(token.span.start + to),
+            lower: part,
+            kind,
+            capitalized: text.get(from).is_some_and(u8::is_ascii_uppercase),
+            possessive: false,
+            spaced: k == 0 && spaced,
+            bears_time: kind == TokenKind::Number || description.month > 0 || lexicon::unit(part).is_some(),
+            starts: kind != TokenKind::Punct,
+            tense: 0,
+            description,
+        });
+    }
+}
+
+/// A byte offset of an article as a word's offset.
+fn offset(at: usize) -> u32 {
+    // OK because an article is at most `MAX_ARTICLE_BYTES` (8 MiB) long.
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// Lowercase text of word `i`, or "" past either end.
 pub(crate) fn at<'a>(words: &[Word<'a>], i: usize) -> &'a str {
     words.get(i).map_or("", |w| w.lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(String, bool)> {
+        let analysis = Analysis::of_text(text);
+        let kinds = Kinds::of(&analysis);
+        let mut out = Vec::new();
+        of_sentence(&analysis, &analysis.sentences[0], &kinds, &mut out);
+        out.iter().map(|w| (text[w.start as usize..w.end as usize].to_string(), w.spaced)).collect()
+    }
+
+    #[test]
+    fn glued_dates_come_apart_with_their_offsets() {
+        let got = words("Due Sep-2012 or SUN 15SEP, Tuesday’s 1h.");
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Due", "Sep", "-", "2012", "or", "SUN", "15", "SEP", ",", "Tuesday", "1", "h", "."]);
+        assert!(got[1].1 && !got[2].1 && !got[3].1, "only the first part keeps the space before it");
+        assert_eq!(words("a mid-March year-long 3-2 win")[1].0, "mid-March", "not a glued date");
+        assert_eq!(words("the 1990s and 10am")[1].0, "1990s");
+        assert_eq!(words("the 1990s and 10am")[3].0, "10am");
+    }
 }

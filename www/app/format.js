@@ -53,7 +53,7 @@ export function byline(doc) {
 /** A note on a publication date the reader should doubt, else ''. */
 export function publishedNote(doc) {
   if (!doc.published) return '';
-  return doc.published_source === 'inferred' ? 'date inferred from the text' : '';
+  return doc.published_source === 'inferred' ? 'date inferred: the article gives none; worked out from its text or the other articles' : '';
 }
 
 export function plural(n, one, many) {
