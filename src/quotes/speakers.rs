@@ -83,6 +83,10 @@ pub(crate) struct Resolver<'a, 't> {
     /// Genders learned from resolved speakers, by name (see [`person_key`]); the genders of
     /// names in the text are the runs'.
     learned: HashMap<String, Gender>,
+    /// The runs' genders by name, so that a lookup costs no scan of every run.
+    run_genders: RunGenders<'t>,
+    /// The surname of each person of this document named by two words or more, by entity.
+    surnames: HashMap<usize, &'a str>,
     /// Every speaker resolved so far, in text order of their clauses.
     history: Vec<Speaker>,
 }
@@ -101,7 +105,32 @@ impl<'a, 't> Resolver<'a, 't> {
                 full_names.entry(w.a.tokens[run.bare.1].word).or_default().push(i);
             }
         }
-        Resolver { w, entities, mentions, quotes, runs, full_names, learned: HashMap::new(), history: Vec::new() }
+        let run_genders = RunGenders::new(w, &runs);
+        // Only this document's entities: the list is the corpus's, and a document must cost
+        // time in its own length.
+        let surnames = mentions
+            .iter()
+            .filter_map(|m| {
+                let entity = entities.list.get(m.entity)?;
+                let multiword = entity.name.split_whitespace().nth(1).is_some();
+                (entity.kind == EntityKind::Person && multiword)
+                    .then(|| entity.name.rsplit(' ').next())
+                    .flatten()
+                    .map(|surname| (m.entity, surname))
+            })
+            .collect();
+        Resolver {
+            w,
+            entities,
+            mentions,
+            quotes,
+            runs,
+            full_names,
+            learned: HashMap::new(),
+            run_genders,
+            surnames,
+            history: Vec::new(),
+        }
     }
 
     /// The last speaker resolved (of a quote or of reported speech).
@@ -199,15 +228,19 @@ impl<'a, 't> Resolver<'a, 't> {
         self.learned.get(&key).copied().or_else(|| self.run_gender(&key))
     }
 
-    /// The gender a name run of the document gives the name `key` (`Robert Lang`).
+    /// The gender a name run of the document gives the name `key` (`Robert Lang`): that of the
+    /// first gendered run ending in its surname that is one word or has its given name before
+    /// the surname (any such run for a one-word key).
     fn run_gender(&self, key: &str) -> Option<Gender> {
-        let w = self.w;
         let surname = key.rsplit(' ').next()?;
-        self.runs.iter().filter(|r| r.gender.is_some() && w.text(r.bare.1) == surname).find_map(|r| {
-            let first = key.split(' ').next().unwrap_or("");
-            let same = r.bare.0 == r.bare.1 || key == surname || w.text(r.bare.1.saturating_sub(1)) == first;
-            same.then_some(r.gender).flatten()
-        })
+        let index = &self.run_genders;
+        if key == surname {
+            return index.any.get(surname).copied();
+        }
+        let first = key.split(' ').next().unwrap_or("");
+        let single = index.single.get(surname);
+        let pair = index.pair.get(&(first, surname));
+        [single, pair].into_iter().flatten().min_by_key(|(run, _)| *run).map(|&(_, gender)| gender)
     }
 
     /// An unnamed source: its nature, and the earlier speaker it repeats or the issuer of
@@ -520,12 +553,12 @@ impl<'a, 't> Resolver<'a, 't> {
         let w = self.w;
         let key = w.text(surname);
         let fits = |m: &&MentionRef| {
-            let Some(entity) = self.entities.list.get(m.entity) else { return false };
-            let g = self.entity_gender(m.entity);
-            entity.kind == EntityKind::Person
-                && entity.name.split_whitespace().count() > 1
-                && (gender.is_none() || g.is_none() || g == gender)
-                && entity.name.rsplit(' ').next().is_some_and(|s| s.eq_ignore_ascii_case(key))
+            // The cheap test first: the gender is looked up only for a person of that surname.
+            self.surnames.get(&m.entity).is_some_and(|s| s.eq_ignore_ascii_case(key))
+                && (gender.is_none() || {
+                    let g = self.entity_gender(m.entity);
+                    g.is_none() || g == gender
+                })
         };
         // Bounded both ways, so that a long document stays linear.
         let before = self.mentions.partition_point(|m| m.span.start < at);
@@ -587,6 +620,33 @@ fn strip_possessive(w: &Words, i: usize) -> usize {
         t.end - w.text(i).chars().rev().take(2).map(char::len_utf8).sum::<usize>()
     } else {
         t.end
+    }
+}
+
+/// The runs' genders by their words, for [`Resolver::run_gender`]: built once per document in
+/// one pass over the runs, so that naming thousands of people stays linear.
+struct RunGenders<'t> {
+    /// Surname → the gender of the first gendered run that ends with it.
+    any: HashMap<&'t str, Gender>,
+    /// Surname → the first gendered one-word run of it (run index, gender).
+    single: HashMap<&'t str, (usize, Gender)>,
+    /// (Word before the surname, surname) → the first gendered run ending so.
+    pair: HashMap<(&'t str, &'t str), (usize, Gender)>,
+}
+
+impl<'t> RunGenders<'t> {
+    fn new(w: &Words<'_, 't>, runs: &[NameRun]) -> Self {
+        let mut index = RunGenders { any: HashMap::new(), single: HashMap::new(), pair: HashMap::new() };
+        for (i, run) in runs.iter().enumerate() {
+            let Some(gender) = run.gender else { continue };
+            let surname = w.text(run.bare.1);
+            index.any.entry(surname).or_insert(gender);
+            if run.bare.0 == run.bare.1 {
+                index.single.entry(surname).or_insert((i, gender));
+            }
+            index.pair.entry((w.text(run.bare.1.saturating_sub(1)), surname)).or_insert((i, gender));
+        }
+        index
     }
 }
 
