@@ -378,7 +378,7 @@ pub(crate) fn full_name_surnames(found: &[Found]) -> KeySet {
 
 /// Across the corpus: a capitalized run of up to three words that no name covers and that
 /// ends in the surname of a person named in full somewhere in the corpus is that person
-/// ("Dmitry Medvedev" in one article, after "Dmitri A. Medvedev" in another).
+/// ("Olena Marchuk" in one article, after "Olena V. Marchuk" in another).
 pub(crate) fn corpus_surnames(view: &View, gazetteer: &Gazetteer, surnames: &KeySet, found: &mut Found) {
     let mut covered = vec![false; view.len()];
     for c in &found.candidates {
@@ -916,7 +916,7 @@ impl Candidate {
 /// Decisions over the corpus: a name no fuller name of its document explains takes the kind
 /// its mentions across the corpus vote for ("Boeing" in ten articles is one kind in all). A
 /// person's given name and surname vote together whatever stands between them, and a title
-/// anywhere makes the name a person's ("Foreign Minister Sergei V. Lavrov", then "Sergei Lavrov").
+/// anywhere makes the name a person's ("Trade Minister Ines K. Varga", then "Ines Varga").
 pub(crate) fn decide_corpus_kinds(found: &mut [Found]) {
     let open = |c: &Candidate| !c.anchored && c.canonical.is_none() && !c.titled;
     let pair = |c: &Candidate| (c.words.len() >= 2).then(|| c.first.rotate_left(1) ^ c.last);

@@ -236,7 +236,7 @@ fn mark(flags: &mut [bool], from: usize, to: usize) {
     }
 }
 
-/// `put up or shut up,` → `put up or shut up`: a comma before the closing mark belongs to
+/// `we will see,` → `we will see`: a comma before the closing mark belongs to
 /// the sentence around the quote, not to the words quoted.
 fn without_trailing_comma(text: &str, span: Span) -> Span {
     let s = &text[span.start..span.end];
