@@ -194,6 +194,18 @@ fn facets_count_everything_when_nothing_is_chosen() {
 }
 
 #[test]
+fn a_scare_quote_is_no_unnamed_source() {
+    let mut extraction = corpus();
+    extraction.quotes[1].kind = QuoteKind::Scare;
+    extraction.quotes[1].speaker = None;
+    let index = Index::build(&extraction);
+    let s = index.query(&Filter::default());
+    assert_eq!((s.facets.sources.named, s.facets.sources.unnamed), (1, 0));
+    assert_eq!(s.facets.kinds.quote, 2, "it is still a quote");
+    assert_eq!(index.query(&filter(r#"{"sources": "unnamed"}"#)).quotes, Vec::<String>::new());
+}
+
+#[test]
 fn a_facet_leaves_out_its_own_filter_but_not_the_others() {
     let index = Index::build(&corpus());
     let s = index.query(&filter(r#"{"entities": ["nowak"], "speakers": ["an official"]}"#));

@@ -148,6 +148,14 @@ pub(crate) fn build(extraction: Extraction) -> Index {
         extraction.quotes.len(),
         (0..extraction.quotes.len() as u32).filter(|&q| extraction.quotes[q as usize].speaker_id.is_some()),
     );
+    // A scare quote is nobody's words: neither a named nor an unnamed source.
+    let quote_unnamed = Bits::of(
+        extraction.quotes.len(),
+        (0..extraction.quotes.len() as u32).filter(|&q| {
+            let quote = &extraction.quotes[q as usize];
+            quote.speaker_id.is_none() && quote.kind != crate::model::QuoteKind::Scare
+        }),
+    );
     Index {
         doc_words: doc_words.finish(extraction.documents.len()),
         entity_words: entity_words.finish(extraction.entities.len()),
@@ -166,6 +174,7 @@ pub(crate) fn build(extraction: Extraction) -> Index {
         entity_events,
         quote_doc,
         quote_named,
+        quote_unnamed,
         quote_day,
         quote_entities,
         quote_speaker,

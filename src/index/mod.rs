@@ -99,6 +99,8 @@ pub struct Index {
     quote_doc: Vec<Option<u32>>,
     /// The quotes whose speaker is a known entity.
     quote_named: Bits,
+    /// Quotes with a speaker but no entity (an unnamed source); scare quotes are in neither set.
+    quote_unnamed: Bits,
     /// The published day of the quote's document (its events' days count too).
     quote_day: Vec<Option<Day>>,
     quote_entities: Vec<Vec<u32>>,

@@ -111,7 +111,7 @@ fn facets(index: &Index, parts: &Parts, base: &Passing, per_item: bool) -> Posit
     let own = without(Except::Sources);
     let p = own.as_ref().unwrap_or(base);
     facets.sources.named = p.quotes.and_count(&index.quote_named) as u32;
-    facets.sources.unnamed = p.quotes.count() as u32 - facets.sources.named;
+    facets.sources.unnamed = p.quotes.and_count(&index.quote_unnamed) as u32;
 
     let own = without(Except::Speakers);
     let p = own.as_ref().unwrap_or(base);
@@ -228,7 +228,7 @@ impl Parts {
         };
         let quote_sources = filter.sources.map(|wanted| match wanted {
             Sources::Named => index.quote_named.clone(),
-            Sources::Unnamed => Bits::full(quotes).and_not(&index.quote_named),
+            Sources::Unnamed => index.quote_unnamed.clone(),
         });
         let quote_docs = doc_filter.as_ref().map(|set| {
             Bits::of(
