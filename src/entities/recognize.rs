@@ -109,8 +109,8 @@ pub(crate) fn recognize(view: &View, gazetteer: &Gazetteer, model: &Model) -> Fo
             }
         }
     }
-    found.candidates.sort_by_key(|c| (c.span.start, c.span.end));
-    found.demonyms.sort_by_key(|d| d.span.start);
+    crate::sorting::sort_by_key(&mut found.candidates, |c| (c.span.start, c.span.end));
+    crate::sorting::sort_by_key(&mut found.demonyms, |d| d.span.start);
     decide_kinds(&mut found.candidates);
     found.candidates.retain(|c| !is_common_word(view, c));
     found
@@ -406,7 +406,7 @@ pub(crate) fn corpus_surnames(view: &View, gazetteer: &Gazetteer, surnames: &Key
     for c in &mut found.candidates[before..] {
         c.anchored = true;
     }
-    found.candidates.sort_by_key(|c| (c.span.start, c.span.end));
+    crate::sorting::sort_by_key(&mut found.candidates, |c| (c.span.start, c.span.end));
 }
 
 /// The layer after the model: names the generated gazetteer knows and acronyms, where the

@@ -87,12 +87,12 @@ fn document_quotes(doc: &Doc, entities: &Entities, mentions: &[MentionRef]) -> V
     let mut found = find_quotes(&w, None);
     let quoted: Vec<Span> = {
         let mut spans: Vec<Span> = found.iter().map(|f| f.inner).filter(|s| !s.is_empty()).collect();
-        spans.sort();
+        crate::sorting::sort(&mut spans);
         spans
     };
     resolve_speakers(&w, &mut found, entities, mentions, &quoted);
     found.retain(|f| !f.inner.is_empty());
-    found.sort_by_key(|f| f.inner.start);
+    crate::sorting::sort_by_key(&mut found, |f| f.inner.start);
     found
         .into_iter()
         .map(|f| {
@@ -202,7 +202,7 @@ fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<Found>
             _ => None,
         })
         .collect();
-    cues.sort_unstable();
+    crate::sorting::sort(&mut cues);
     let reported = attribution::reported(w, &in_quote, &a.paragraphs, &cues);
     found.extend(reported.into_iter().filter(|r| !r.negated).map(|r| Found {
         inner: Span::new(r.phrase.span.start, r.phrase.span.start),
@@ -287,7 +287,7 @@ fn resolve_speakers(w: &Words, found: &mut [Found], entities: &Entities, mention
         Source::Unattributed => f.inner.start,
     };
     let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&i| position(&found[i]));
+    crate::sorting::sort_by_key(&mut order, |&i| position(&found[i]));
     // Per paragraph, the speaker of the latest quote attributed so far.
     let mut paragraph_speaker: Option<(usize, Speaker)> = None;
     // The sentence and speaker of the latest quote attributed so far.
@@ -368,10 +368,10 @@ fn resolve_speakers(w: &Words, found: &mut [Found], entities: &Entities, mention
         }
         found[i].speaker = speaker;
     }
-    deferred.sort_unstable();
+    crate::sorting::sort(&mut deferred);
     // `“A.” “B,” she said.`: a quote before its paragraph's first attribution shares it.
     let mut by_start: Vec<usize> = (0..found.len()).filter(|&i| !found[i].inner.is_empty()).collect();
-    by_start.sort_by_key(|&i| found[i].inner.start);
+    crate::sorting::sort_by_key(&mut by_start, |&i| found[i].inner.start);
     let mut next: Option<(usize, Speaker)> = None;
     for &i in by_start.iter().rev() {
         let p = found[i].paragraph;
