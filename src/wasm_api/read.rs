@@ -46,7 +46,7 @@ fn float_text(value: &JsValue, n: f64) -> String {
         return if n > 0.0 { "inf" } else { "-inf" }.into();
     }
     // OK because `value` is a number (the caller read it with `as_f64`).
-    let js = value.unchecked_ref::<js_sys::Number>().to_string(10).map(String::from).unwrap_or_default();
+    let js = value.unchecked_ref::<js_sys::Number>().to_string_with_radix(10).map(String::from).unwrap_or_default();
     let sign = if n.is_sign_negative() { "-" } else { "" };
     let js = js.trim_start_matches('-');
     // JavaScript writes 1e-7 and below, and 1e21 and above, in exponent form; Rust never does.
