@@ -12,15 +12,21 @@ use super::recognize::{Candidate, Certainty, Found, Kind};
 use super::{Entities, Gender, MentionRef};
 use crate::doc::Doc;
 use crate::model::{Entity, EntityKind, Mention};
+use crate::text::FxBuildHasher;
 use std::collections::HashMap;
+
+/// Maps keyed by short strings (hashed with the token view's hasher: nothing iterates them,
+/// so their order never reaches the output).
+type Map<K, V> = HashMap<K, V, FxBuildHasher>;
 
 /// An entity being built.
 struct Draft {
     kind: Kind,
     /// The fullest name seen, as words.
     name: Vec<String>,
-    /// Canonical name for places and organizations.
+    /// Canonical name for places and organizations, and its key.
     canonical: Option<String>,
+    canonical_key: Option<String>,
     roles: Vec<String>,
     genders: [bool; 2],
     /// (document index, candidate index)
@@ -38,6 +44,7 @@ impl Draft {
             kind,
             name: Vec::new(),
             canonical: c.canonical.map(str::to_string),
+            canonical_key: c.canonical.map(key),
             roles: Vec::new(),
             genders: [false; 2],
             mentions: Vec::new(),
@@ -124,8 +131,9 @@ fn same_given_name(names: &Names, a: &str, b: &str) -> bool {
 pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
     let mut drafts: Vec<Draft> = Vec::new();
     // Surname key → people with that surname (full names only).
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_surname: Map<String, Vec<usize>> = Map::default();
+    // (kind, key of the name) → the place or organization.
+    let mut by_key: Map<(Kind, String), usize> = Map::default();
     let mut assigned: Vec<Vec<Option<usize>>> = found.iter().map(|f| vec![None; f.candidates.len()]).collect();
 
     // Full names first, in every document, so lone surnames can find them wherever they are.
@@ -148,8 +156,8 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
                     })
                 }
                 Kind::Place | Kind::Organization if c.certainty == Certainty::Sure => {
-                    let name = c.canonical.map_or_else(|| c.words.join(" "), str::to_string);
-                    *by_key.entry(format!("{:?}:{}", c.kind, key(&name))).or_insert_with(|| {
+                    let name = c.canonical.map_or_else(|| key(&c.words.join(" ")), key);
+                    *by_key.entry((c.kind, name)).or_insert_with(|| {
                         drafts.push(Draft::new(c.kind, c));
                         drafts.len() - 1
                     })
@@ -192,7 +200,7 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
                 None => {
                     let kind = c.kind;
                     let name = c.canonical.map_or_else(|| word.clone(), key);
-                    *by_key.entry(format!("{:?}:{}", kind, name)).or_insert_with(|| {
+                    *by_key.entry((kind, name)).or_insert_with(|| {
                         drafts.push(Draft::new(kind, c));
                         drafts.len() - 1
                     })
@@ -213,7 +221,7 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
 fn resolve_lone_word(
     drafts: &[Draft],
     in_doc: &[usize],
-    by_surname: &HashMap<String, Vec<usize>>,
+    by_surname: &Map<String, Vec<usize>>,
     names: &Names,
     word: &str,
     c: &Candidate,
@@ -223,7 +231,7 @@ fn resolve_lone_word(
         return in_doc.iter().copied().find(|&p| {
             let d = &drafts[p];
             d.kind == c.kind
-                && (d.canonical.as_deref().map(key).as_deref() == Some(word)
+                && (d.canonical_key.as_deref() == Some(word)
                     || d.name_key == word
                     || (d.name.len() > 1 && d.first_key == word))
         });
@@ -269,7 +277,7 @@ fn build(docs: &[Doc], found: &[Found], mut drafts: Vec<Draft>) -> Entities {
         (d, found[d].candidates[k].span.start)
     });
     let mut entities = Entities { by_doc: vec![Vec::new(); docs.len()], ..Entities::default() };
-    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut used_ids: Map<String, usize> = Map::default();
     for &i in &order {
         let draft = &drafts[i];
         let name = draft.canonical.clone().unwrap_or_else(|| draft.name.join(" "));
@@ -317,7 +325,7 @@ fn id_words(draft: &Draft, name: &str) -> String {
     name.to_string()
 }
 
-fn unique_id(used: &mut HashMap<String, usize>, kind: EntityKind, name: &str) -> String {
+fn unique_id(used: &mut Map<String, usize>, kind: EntityKind, name: &str) -> String {
     let prefix = match kind {
         EntityKind::Person => "person",
         EntityKind::Place => "place",

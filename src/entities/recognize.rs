@@ -839,10 +839,28 @@ fn title_at(view: &View, i: usize, end: usize) -> Option<&'static Title> {
     if view.classes[i] & (class::TITLE | class::HONORIFIC) == 0 {
         return None;
     }
-    lexicon::TITLES
+    titles_by_first_word()
+        .get(view.a.token_text(i))?
         .iter()
         .filter(|t| i + t.words.len() <= end && t.words.iter().enumerate().all(|(k, w)| view.a.token_text(i + k) == *w))
         .max_by_key(|t| t.words.len())
+        .copied()
+}
+
+/// [`lexicon::TITLES`] by their first word (as written), each list in the table's order, so
+/// that finding the title at a token reads the few that start with it.
+fn titles_by_first_word() -> &'static std::collections::HashMap<&'static str, Vec<&'static Title>> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<&'static Title>>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: std::collections::HashMap<&'static str, Vec<&'static Title>> = Default::default();
+        for t in lexicon::TITLES {
+            if let Some(first) = t.words.first() {
+                index.entry(*first).or_default().push(t);
+            }
+        }
+        index
+    })
 }
 
 /// Decisions over the whole document: mentions of one name share the kind their scores vote
