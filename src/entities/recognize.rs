@@ -113,6 +113,8 @@ pub(crate) fn recognize(view: &View, gazetteer: &Gazetteer, model: &Model) -> Fo
     found.demonyms.sort_by_key(|d| d.span.start);
     decide_kinds(&mut found.candidates);
     found.candidates.retain(|c| !is_common_word(view, c));
+    // Every document's candidates wait for the corpus-wide merge: keep no spare room.
+    found.candidates.shrink_to_fit();
     found
 }
 
