@@ -382,22 +382,35 @@ impl<'a, 't> View<'a, 't> {
                 }
             }
             for (i, c) in classes.iter_mut().enumerate().take(range.end).skip(range.start + 1) {
+                // Openers are single punctuation characters: words need no comparison.
                 let before = a.token_text(i - 1);
-                if matches!(before, "“" | "\"" | "‘" | "'" | ":" | "—" | "–" | "(" | "[" | "«" | "-") {
+                if a.tokens[i - 1].kind == TokenKind::Punct
+                    && matches!(before, "“" | "\"" | "‘" | "'" | ":" | "—" | "–" | "(" | "[" | "«" | "-")
+                {
                     *c |= class::AFTER_OPENER;
                 }
             }
         }
         // Words capitalized inside a sentence somewhere in the document: a name, whatever the
         // sentence-initial copies look like.
+        // Hashes are per word type: each type is inserted and looked up once.
         let mut capitalized_inside = KeySet::default();
+        let mut inserted = vec![false; a.vocabulary.len()];
         for (i, c) in classes.iter().enumerate() {
             if c & class::CAP != 0 && c & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0 {
-                capitalized_inside.insert(self.hash[i]);
+                // OK because word ids index the vocabulary.
+                let word = a.tokens[i].word as usize;
+                if !inserted[word] {
+                    inserted[word] = true;
+                    capitalized_inside.insert(self.hash[i]);
+                }
             }
         }
+        let mut inside: Vec<Option<bool>> = vec![None; a.vocabulary.len()];
         for (i, c) in classes.iter_mut().enumerate() {
-            if *c & class::CAP != 0 && capitalized_inside.contains(&self.hash[i]) {
+            // OK because word ids index the vocabulary.
+            let word = a.tokens[i].word as usize;
+            if *c & class::CAP != 0 && *inside[word].get_or_insert_with(|| capitalized_inside.contains(&self.hash[i])) {
                 *c |= class::CAP_INSIDE;
             }
         }
@@ -487,11 +500,13 @@ impl<'a, 't> View<'a, 't> {
             }
             i = end;
         }
+        // One lookup per word type (hashes are per type).
+        let mut of_type: Vec<Option<u64>> = vec![None; self.a.vocabulary.len()];
         for (k, class) in self.classes.iter_mut().enumerate() {
             if *class & CAP != 0 {
-                if let Some(bits) = evidence.get(&self.hash[k]) {
-                    *class |= bits;
-                }
+                // OK because word ids index the vocabulary.
+                let word = self.a.tokens[k].word as usize;
+                *class |= *of_type[word].get_or_insert_with(|| evidence.get(&self.hash[k]).copied().unwrap_or(0));
             }
         }
     }

@@ -56,8 +56,8 @@ impl Draft {
         draft
     }
 
-    fn rename(&mut self, words: &[String]) {
-        self.name = words.to_vec();
+    fn rename(&mut self, words: &[&str]) {
+        self.name = words.iter().map(|w| w.to_string()).collect();
         self.keys = person_keys(words);
         self.name_key = key(&words.join(" "));
         self.first_key = words.first().map(|w| key(w)).unwrap_or_default();
@@ -91,13 +91,13 @@ fn is_particle(word: &str) -> bool {
 }
 
 /// Name words that count for fullness: initials count less than names.
-fn name_words(words: &[String]) -> usize {
-    words.iter().map(|w| if is_initial(w) { 1 } else { 2 }).sum()
+fn name_words(words: &[impl AsRef<str>]) -> usize {
+    words.iter().map(|w| if is_initial(w.as_ref()) { 1 } else { 2 }).sum()
 }
 
 /// Surname and given name of a person's words, as merge keys.
-fn person_keys(words: &[String]) -> Option<(String, String)> {
-    let real: Vec<&String> = words.iter().filter(|w| !is_initial(w) && !is_particle(w)).collect();
+fn person_keys(words: &[impl AsRef<str>]) -> Option<(String, String)> {
+    let real: Vec<&str> = words.iter().map(AsRef::as_ref).filter(|w| !is_initial(w) && !is_particle(w)).collect();
     if real.len() < 2 {
         return None;
     }
@@ -181,19 +181,17 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
             if assigned[d][k].is_some() {
                 continue;
             }
-            let word = key(c.words.last().map_or("", String::as_str));
+            let word = key(c.words.last().copied().unwrap_or(""));
             let target = resolve_lone_word(&drafts, &in_doc, &by_surname, names, &word, c, |p| {
                 // How often, and how lately, `p` was mentioned before this one: the most
                 // mentioned wins, then the nearest.
                 // Read off this document's assignments, not the entity's corpus-wide mentions,
                 // so the work stays linear in the corpus.
-                let before: Vec<usize> = assigned[d]
+                assigned[d]
                     .iter()
                     .zip(&f.candidates)
                     .filter(|(a, other)| **a == Some(p) && other.span.start < c.span.start)
-                    .map(|(_, other)| other.span.start + 1)
-                    .collect();
-                (before.len(), before.iter().copied().max().unwrap_or(0))
+                    .fold((0, 0), |(count, latest), (_, other)| (count + 1, latest.max(other.span.start + 1)))
             });
             let target = match target {
                 Some(t) => t,

@@ -49,9 +49,9 @@ impl<'t> Analysis<'t> {
     pub(crate) fn new(text: &'t str, paragraphs: &[Span]) -> Self {
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut sentences = Vec::new();
-        // About one word type in ten bytes of a news article (a long text has fewer: its table
-        // grows instead of being sized for them all).
-        let mut vocabulary = Vocabulary::with_capacity((text.len() / 10).min(4096));
+        // About one word type in twelve bytes of a news article (a long text has fewer: its
+        // table grows instead of being sized for them all).
+        let mut vocabulary = Vocabulary::with_capacity((text.len() / 12).min(4096));
         let mut key = String::new();
         let paragraphs: Vec<Span> = paragraphs.iter().copied().filter(|p| text.get(p.start..p.end).is_some()).collect();
         for (p, para) in paragraphs.iter().enumerate() {

@@ -3,9 +3,7 @@
 //! bits instead of lowercasing and searching lists at every token.
 //!
 //! Interning is an open-addressing hash table over one string arena: a token costs one hash
-//! and one key comparison (each slot keeps 32 bits of its key's hash, so a probe that meets
-//! another key rarely reads it), and for a new type one append; nothing is allocated per
-//! token.
+//! and, for a new type, one append; nothing is allocated per token.
 
 use super::lexicon::{self, Description};
 
@@ -19,25 +17,16 @@ pub(crate) struct Vocabulary {
     /// Per type: its key's byte range in `arena`.
     ranges: Vec<(u32, u32)>,
     descriptions: Vec<Description>,
-    /// Open-addressing slots: the high 32 bits of the key's hash above `id + 1`, or 0 when
-    /// empty. Its length is a power of two, at least twice the number of types.
-    slots: Vec<u64>,
-}
-
-/// A slot's entry for type `id` whose key hashes to `hash`.
-fn slot_of(hash: u64, id: WordId) -> u64 {
-    (hash & !0xffff_ffff) | u64::from(id + 1)
+    /// Open-addressing slots: `id + 1`, or 0 when empty. Its length is a power of two, at
+    /// least twice the number of types.
+    slots: Vec<u32>,
 }
 
 impl Vocabulary {
-    /// An empty vocabulary with room for about `types` word types before it grows.
+    /// An empty vocabulary whose table holds about `types` word types before it grows (the
+    /// lists grow as types come).
     pub(crate) fn with_capacity(types: usize) -> Self {
-        Vocabulary {
-            arena: String::with_capacity(types * 8),
-            ranges: Vec::with_capacity(types),
-            descriptions: Vec::with_capacity(types),
-            slots: vec![0; (2 * types).next_power_of_two().max(256)],
-        }
+        Vocabulary { slots: vec![0; (2 * types).next_power_of_two().max(256)], ..Vocabulary::default() }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -64,13 +53,11 @@ impl Vocabulary {
             self.grow();
         }
         let mask = self.slots.len() - 1;
-        let h = hash(key.as_bytes());
-        let tag = h & !0xffff_ffff;
-        let mut at = h as usize & mask;
+        let mut at = hash(key.as_bytes()) as usize & mask;
         loop {
             match self.slots[at] {
                 0 => break,
-                slot if slot & !0xffff_ffff == tag && self.key(slot as u32 - 1) == key => return slot as u32 - 1,
+                slot if self.key(slot - 1) == key => return slot - 1,
                 _ => at = (at + 1) & mask,
             }
         }
@@ -79,7 +66,7 @@ impl Vocabulary {
         self.arena.push_str(key);
         self.ranges.push((start, self.arena.len() as u32));
         self.descriptions.push(lexicon::describe(key));
-        self.slots[at] = slot_of(h, id);
+        self.slots[at] = id + 1;
         id
     }
 
@@ -88,12 +75,11 @@ impl Vocabulary {
         self.slots = vec![0; size];
         let mask = size - 1;
         for id in 0..self.ranges.len() as WordId {
-            let h = hash(self.key(id).as_bytes());
-            let mut at = h as usize & mask;
+            let mut at = hash(self.key(id).as_bytes()) as usize & mask;
             while self.slots[at] != 0 {
                 at = (at + 1) & mask;
             }
-            self.slots[at] = slot_of(h, id);
+            self.slots[at] = id + 1;
         }
     }
 }
