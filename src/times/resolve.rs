@@ -4,7 +4,7 @@
 //!
 //! It does not choose the anchor (see `anchor`) nor find expressions (see `recognize`).
 
-use super::lexicon::{season_month, Unit};
+use super::lexicon::{season_month, Holiday, Unit};
 use super::recognize::{Base, Clock, Shift, Val};
 use super::tense::Tense;
 use crate::calendar::{add_days, add_months, days_between};
@@ -135,6 +135,10 @@ pub(crate) fn resolve(val: &Val, clock: Option<Clock>, ctx: &Context) -> Resolve
             Ok(d) => Resolved { value: ymd(d) + &clock_suffix(clock), anchor: None, day: Some(d) },
             Err(_) => absolute(format!("{y:04}-{month:02}-{day:02}")),
         },
+        Val::Holiday { year: Some(y), rule, .. } => match rule.date(y) {
+            Some(d) => Resolved { value: ymd(d) + &clock_suffix(clock), anchor: None, day: Some(d) },
+            None => absolute(format!("{y:04}")),
+        },
         Val::Month { year: Some(y), month, .. } => absolute(format!("{y:04}-{month:02}")),
         Val::Season { year: Some(y), code, .. } => absolute(format!("{y:04}-{code}")),
         Val::Part { year: Some(y), code, index, .. } => absolute(format!("{y:04}-{code}{index}")),
@@ -261,6 +265,8 @@ fn unanchored(val: &Val) -> String {
         Val::Part { code, index, .. } => format!("XXXX-{code}{index}"),
         Val::Weekday { day, .. } => format!("XXXX-WXX-{}", day.to_monday_one_offset()),
         Val::Weekend { .. } => "XXXX-WXX-WE".to_string(),
+        Val::Holiday { rule: Holiday::Fixed(month, day), .. } => format!("XXXX-{month:02}-{day:02}"),
+        Val::Holiday { .. } => "XXXX-XX-XX".to_string(),
         Val::Shifted { .. } => "XXXX-XX-XX".to_string(),
         Val::SamePeriod { ref otherwise, .. } => unanchored(otherwise),
         Val::Offset { unit, .. } => match unit {
@@ -394,6 +400,17 @@ fn relative_value(val: &Val, a: Date, tense: Tense) -> Option<(String, Option<Da
             Some((format!("{y:04}-{code}{index}"), None))
         }
         Val::Weekday { day, shift } => add_days(a, weekday_offset(a, day, shift, tense)).and_then(day_value),
+        Val::Holiday { rule, shift, .. } => {
+            let candidates: Vec<Date> = (year - 1..=year + 1).filter_map(|y| rule.date(y)).collect();
+            let chosen = match shift {
+                Shift::Last | Shift::Previous => candidates.iter().rev().find(|d| **d < a).copied(),
+                Shift::Next | Shift::Following => candidates.iter().find(|d| **d > a).copied(),
+                Shift::This => rule.date(year),
+                Shift::YearOf(n) => rule.date(year + i16::from(n)),
+                Shift::Tense | Shift::WeekOf(_) => by_tense(&candidates, a, tense),
+            }?;
+            day_value(chosen)
+        }
         Val::Weekend { shift } => {
             let weekend = matches!(a.weekday(), Weekday::Saturday | Weekday::Sunday);
             let weeks = match (shift, tense) {

@@ -88,6 +88,12 @@ pub(crate) enum Val {
     Weekend {
         shift: Shift,
     },
+    /// A holiday, whose day is fixed or follows a calendar rule (`Thanksgiving`, `Easter`).
+    Holiday {
+        year: Option<i16>,
+        rule: lexicon::Holiday,
+        shift: Shift,
+    },
     /// `n` units from the base, at the unit's granularity (`five weeks ago` → a week); minutes,
     /// hours and seconds give a time of day when the anchor has one (`15 minutes ago`).
     Offset {
@@ -117,7 +123,11 @@ impl Val {
     pub(crate) fn is_day(&self) -> bool {
         matches!(
             self,
-            Val::Day { .. } | Val::Weekday { .. } | Val::Offset { unit: Unit::Day, .. } | Val::Shifted { .. }
+            Val::Day { .. }
+                | Val::Weekday { .. }
+                | Val::Holiday { .. }
+                | Val::Offset { unit: Unit::Day, .. }
+                | Val::Shifted { .. }
         )
     }
 }
@@ -218,8 +228,9 @@ fn scan_where(words: &[Word], may_start: impl Fn(usize) -> bool) -> Vec<Found> {
 type Pattern = fn(&[Word], usize) -> Option<Found>;
 
 /// Every pattern, in the order ties are settled (the later of two equally long wins).
-const PATTERNS: [Pattern; 19] = [
+const PATTERNS: [Pattern; 20] = [
     modified,
+    holiday,
     numeric,
     month_first,
     day_first,
@@ -494,6 +505,13 @@ fn month_first(words: &[Word], i: usize) -> Option<Found> {
     if let Some((last, y)) = trailing_year(words, i + 1, false) {
         return date(i, last, Val::Month { year: Some(y), month, shift: Shift::Tense });
     }
+    // `January nineteen ninety-seven`.
+    if let Some(spoken) = spoken_year(words, i + 1).filter(|f| f.first == i + 1 && words[i].capitalized) {
+        if let Val::Fixed(y) = &spoken.val {
+            let year = y.parse().ok();
+            return date(i, spoken.last, Val::Month { year, month, shift: Shift::Tense });
+        }
+    }
     let lower = words.get(i)?.lower;
     let context = i > 0 && MONTH_CONTEXT.contains(&at(words, i - 1));
     // "in Jan", but not "in Jan Smith's office".
@@ -656,7 +674,9 @@ fn spoken_year(words: &[Word], i: usize) -> Option<Found> {
     let (first, j) = if at(words, i) == "the" && at(words, i + 1) == "year" { (i, i + 2) } else { (i, i) };
     let introduced =
         first > 0 && (MONTH_CONTEXT.contains(&at(words, first - 1)) || words[first - 1].month().is_some()) || j > first;
-    if !introduced {
+    // `nineteen ninety-six` needs no introduction: no count is said that way.
+    let unmistakable = matches!(at(words, j), "eighteen" | "nineteen") && at(words, j + 1).contains('-');
+    if !introduced && !unmistakable {
         return None;
     }
     let (year, last) = match at(words, j) {
@@ -674,8 +694,14 @@ fn spoken_year(words: &[Word], i: usize) -> Option<Found> {
         }
         _ => return None,
     };
-    let counts_something =
-        words.get(last + 1).is_some_and(|n| n.kind == TokenKind::Word && !n.capitalized && n.lower.ends_with('s'));
+    // "two thousand troops"; but "the year two thousand has come" dates.
+    let counts_something = words.get(last + 1).is_some_and(|n| {
+        n.kind == TokenKind::Word
+            && !n.capitalized
+            && n.lower.len() > 3
+            && n.lower.ends_with('s')
+            && !n.lower.ends_with("ss")
+    });
     (!counts_something).then_some(())?;
     fixed(first, last, TimexType::Date, format!("{year:04}"))
 }
@@ -716,7 +742,15 @@ fn mid(words: &[Word], i: usize) -> Option<Found> {
 /// three years`, `the next day`, `the coming months`, `the previous Friday`, `the same day`.
 fn the_phrase(words: &[Word], i: usize) -> Option<Found> {
     if at(words, i) != "the" {
+        // "a 20th century democrat", "the fabled 11th century temple".
+        if let (Some(n), "century") = (lexicon::ordinal(at(words, i)), at(words, i + 1)) {
+            return fixed(i, i + 1, TimexType::Date, format!("{:02}", n - 1));
+        }
         return narrative_unit(words, i).or_else(|| reported_period(words, i));
+    }
+    // the nineties
+    if let Some(decade) = lexicon::decade_word(at(words, i + 1)) {
+        return fixed(i, i + 1, TimexType::Date, format!("19{decade}"));
     }
     let j = i + 1;
     // the 1980s, the '80s, the mid-1990s
@@ -867,6 +901,29 @@ pub(crate) fn duration(count: Option<f64>, unit: Unit) -> String {
         (Some(n), Unit::Century) => (Some(100.0 * n), Unit::Year),
         other => other,
     };
+    // A fraction of a year, day, hour or minute is written in the next smaller unit, as
+    // TIMEX3 does: `2 1/2 years` P2Y6M, `half an hour` PT30M, `a minute and a half` PT1M30S.
+    if let Some(n) = count.filter(|n| n.fract() != 0.0) {
+        let (whole, smaller, per) = match unit {
+            Unit::Year => ("Y", "M", 12.0),
+            Unit::Day => ("D", "TH", 24.0),
+            Unit::Hour => ("TH", "M", 60.0),
+            Unit::Minute => ("TM", "S", 60.0),
+            _ => ("", "", 0.0),
+        };
+        let rest = (n.fract() * per).round() as i64;
+        if per > 0.0 && (n.fract() * per - rest as f64).abs() < 1e-6 {
+            let whole_part = n.trunc() as i64;
+            let time = whole.starts_with('T') || whole_part == 0 && smaller.starts_with('T');
+            let mut out = String::from(if time { "PT" } else { "P" });
+            if whole_part > 0 {
+                out.push_str(&format!("{whole_part}{}", whole.trim_start_matches('T')));
+            }
+            let sep = if smaller.starts_with('T') && whole_part > 0 { "T" } else { "" };
+            out.push_str(&format!("{sep}{rest}{}", smaller.trim_start_matches('T')));
+            return out;
+        }
+    }
     let (code, time) = unit.duration_code();
     // Counts are whole or have one decimal ("half a year", "1.5 hours"); formatting them
     // through integers keeps float printing, some 15 KB of wasm, out of the build.
@@ -974,11 +1031,26 @@ fn count(words: &[Word], i: usize) -> Option<(Option<f64>, usize)> {
         let next = if at(words, i + 1) == "of" { i + 2 } else { i + 1 };
         return Some((None, next));
     }
-    let n = match lexicon::cardinal(w) {
-        Some(n) => n as f64,
+    let (n, i) = match lexicon::cardinal(w) {
+        // `twenty four`, as transcripts write it without the hyphen.
+        Some(tens @ (20 | 30 | 40 | 50 | 60 | 70 | 80 | 90))
+            if words.get(i).is_some_and(|w| w.kind == TokenKind::Word) =>
+        {
+            match lexicon::cardinal(at(words, i + 1))
+                .filter(|o| (1..=9).contains(o) && !matches!(at(words, i + 1), "a" | "an"))
+            {
+                Some(ones) => ((tens + ones) as f64, i + 1),
+                None => (tens as f64, i),
+            }
+        }
+        Some(n) => (n as f64, i),
         // `1.5` (hours): one decimal, written with a point.
-        None => decimal(w)?,
+        None => (decimal(w)?, i),
     };
+    // `2 1/2 years`.
+    if at(words, i + 1) == "1/2" && words.get(i).is_some_and(|w| w.kind == TokenKind::Number) {
+        return Some((Some(n + 0.5), i + 2));
+    }
     if at(words, i + 1) == "and" && at(words, i + 2) == "a" && at(words, i + 3) == "half" {
         return Some((Some(n + 0.5), i + 4));
     }
@@ -1037,7 +1109,11 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
     if unit == Unit::Weekend || is_age(words, unit_at) {
         return None;
     }
-    let last = unit_at;
+    // `a minute and a half`: the half after the unit.
+    let half_after = n.is_some()
+        && !lexicon::is_plural_unit(unit_word)
+        && (at(words, unit_at + 1), at(words, unit_at + 2), at(words, unit_at + 3)) == ("and", "a", "half");
+    let (n, last) = if half_after { (n.map(|n| n + 0.5), unit_at + 3) } else { (n, unit_at) };
     let after = at(words, last + 1);
     let clock_unit = matches!(unit, Unit::Second | Unit::Minute | Unit::Hour);
     let offset = |sign: f64, base: Base, last: usize| -> Option<Found> {
@@ -1123,8 +1199,9 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
                         | "a"
                         | "an"
                 );
+            // A fraction agrees with either ("half an hour", "1.5 hours").
             if lexicon::is_plural_unit(unit_word) == (n == Some(1.0))
-                && n.is_some()
+                && n.is_some_and(|n| n.fract() == 0.0)
                 && unit_word != "h"
                 && !counts_from
                 && !before_noun
@@ -1265,6 +1342,10 @@ fn clock(words: &[Word], i: usize) -> Option<Found> {
             (part, last) = (Some("NI"), last + 2);
         }
     }
+    // `5 p.m. EST`: the zone is part of the expression (the value stays local time).
+    if pm.is_some() && words.get(last + 1).is_some_and(is_time_zone) {
+        last += 1;
+    }
     let after_at = i > 0 && matches!(at(words, i - 1), "at" | "@" | "by" | "until" | "around" | "before" | "after");
     // "11 tonight", "8 this evening": an hour before the part of the day it is in.
     let before_part = at(words, last + 1) == "tonight"
@@ -1281,6 +1362,39 @@ fn clock(words: &[Word], i: usize) -> Option<Found> {
         _ => h,
     };
     bare(h, m, s, last, weak)
+}
+
+/// `Thanksgiving Day`, `last Christmas`, `on Easter`, `New Year's Eve 1999`, `Election
+/// Day`: a holiday with a name of two words, or one after a word that introduces a date (so
+/// that "the Christmas tree" and "Easter Island" are not dates).
+fn holiday(words: &[Word], i: usize) -> Option<Found> {
+    let (shift, j) = match at(words, i) {
+        "last" => (Shift::Last, i + 1),
+        "next" => (Shift::Next, i + 1),
+        "this" => (Shift::This, i + 1),
+        _ => (Shift::Tense, i),
+    };
+    if !words.get(j).is_some_and(|w| w.capitalized) {
+        return None;
+    }
+    let (rule, length) = lexicon::holiday(at(words, j), at(words, j + 1), at(words, j + 2))?;
+    let mut last = j + length - 1;
+    let introduced = length > 1 || j > i || j > 0 && MONTH_CONTEXT.contains(&at(words, j - 1));
+    let year = trailing_year(words, last + 1, false).filter(|(k, _)| year_number(words, *k).is_some());
+    let named = words.get(last + 1).is_some_and(|n| n.capitalized && n.lower != "day" && year.is_none());
+    if !(introduced || year.is_some()) || named {
+        return None;
+    }
+    if let Some((k, _)) = year {
+        last = k;
+    }
+    date(i, last, Val::Holiday { year: year.map(|y| y.1), rule, shift })
+}
+
+/// A time zone abbreviation after a clock reading, by its shape: three or four capitals
+/// ending in `T` for "time" (`EST`, `GMT`, `CEST`), or `UTC`.
+fn is_time_zone(w: &Word) -> bool {
+    w.acronym && (matches!(w.lower.len(), 3 | 4) && w.lower.ends_with('t') || w.lower == "utc")
 }
 
 /// The hour a clock reading without am/pm means in a part of the day: `8` in the evening
