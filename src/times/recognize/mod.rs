@@ -513,7 +513,18 @@ fn month_first(words: &[Word], i: usize) -> Option<Found> {
         }
     }
     let lower = words.get(i)?.lower;
-    let context = i > 0 && MONTH_CONTEXT.contains(&at(words, i - 1));
+    // "the October slaying", "a June agreement": a month before the noun it dates.
+    let attributive = i > 0
+        && matches!(at(words, i - 1), "the" | "a" | "an")
+        && is_full_month_name(lower)
+        && words.get(i + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && !n.capitalized
+                && n.lower.len() > 3
+                && !n.bears_time
+                && !is_function_word(n.lower)
+        });
+    let context = i > 0 && MONTH_CONTEXT.contains(&at(words, i - 1)) || attributive;
     // "in Jan", but not "in Jan Smith's office".
     let abbreviated = !is_full_month_name(lower) && words.get(i + 1).map_or(true, |n| !n.capitalized);
     ((is_full_month_name(lower) || abbreviated) && context && words[i].capitalized).then_some(())?;
@@ -604,6 +615,43 @@ fn weekday_form(words: &[Word], i: usize) -> Option<Found> {
     }
     let day = weekday_at(words, i)?;
     date(i, i, Val::Weekday { day, shift: Shift::Tense })
+}
+
+/// Prepositions, conjunctions and auxiliaries: words that no date modifies ("the March to
+/// the sea", "a May with rain").
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "from"
+            | "with"
+            | "into"
+            | "over"
+            | "under"
+            | "through"
+            | "that"
+            | "which"
+            | "when"
+            | "where"
+            | "while"
+            | "were"
+            | "have"
+            | "been"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "than"
+            | "then"
+            | "also"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "about"
+            | "against"
+            | "between"
+            | "without"
+    )
 }
 
 /// True when a four-digit number is a quantity or part of a name, not a year ("2015
@@ -728,9 +776,10 @@ fn decade(words: &[Word], i: usize) -> Option<Found> {
     fixed(i, i, TimexType::Date, decade_value(w.lower)?)
 }
 
-/// `mid-1995`, `mid-March` (one hyphenated word).
+/// `mid-1995`, `mid-March`, `late-November` (one hyphenated word).
 fn mid(words: &[Word], i: usize) -> Option<Found> {
-    let rest = words.get(i)?.lower.strip_prefix("mid-")?;
+    let lower = words.get(i)?.lower;
+    let rest = ["mid-", "early-", "late-"].iter().find_map(|p| lower.strip_prefix(p))?;
     if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
         return fixed(i, i, TimexType::Date, rest);
     }
@@ -1451,7 +1500,13 @@ fn quarter(words: &[Word], i: usize) -> Option<Found> {
     }
     // "the third quarter", or "a weak first quarter" (a half needs its article).
     let ordinal_at = if w.lower == "the" { i + 1 } else { i };
-    let index = lexicon::ordinal(at(words, ordinal_at))?;
+    // "the last half of 1989" is its second half; "the last quarter" alone is the one before.
+    let last_of = |count: i64| (at(words, ordinal_at + 2) == "of" && ordinal_at > i).then_some(count);
+    let index = match (at(words, ordinal_at), at(words, ordinal_at + 1)) {
+        ("last", "half") => last_of(2),
+        ("last", "quarter") => last_of(4),
+        (word, _) => lexicon::ordinal(word),
+    }?;
     let code = match at(words, ordinal_at + 1) {
         "quarter" if index <= 4 => "Q",
         "half" if index <= 2 && ordinal_at > i => "H",
