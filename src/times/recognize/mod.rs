@@ -1264,9 +1264,12 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
     }
 }
 
-/// `50-year-old`: an age, not a time.
+/// `50-year-old`, `52 years old`: an age, not a time.
 fn is_age(words: &[Word], unit_at: usize) -> bool {
-    at(words, unit_at).ends_with("-old") || (at(words, unit_at + 1) == "-" && at(words, unit_at + 2).starts_with("old"))
+    at(words, unit_at).ends_with("-old")
+        || (at(words, unit_at + 1) == "-" && at(words, unit_at + 2).starts_with("old"))
+        // "Mr. Lee, 52 years old, will succeed him".
+        || at(words, unit_at + 1) == "old"
 }
 
 /// `three-year`, `10-day`, `24-hour` (adjectival durations), not `three-year-old`.
@@ -1361,6 +1364,8 @@ fn clock(words: &[Word], i: usize) -> Option<Found> {
         Some(f)
     };
     match w.lower {
+        // "high noon" is a showdown, not a time.
+        "noon" if i > 0 && at(words, i - 1) == "high" => return None,
         "noon" | "midday" => return bare(12, 0, None, i, false),
         "midnight" => return bare(24, 0, None, i, false),
         _ if w.kind != TokenKind::Number => return None,
