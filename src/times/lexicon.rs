@@ -837,31 +837,35 @@ fn easter(year: i16) -> Option<jiff::civil::Date> {
 /// and how many of them the name takes. Holidays observed widely in English-language news
 /// (the United States' where countries differ); a holiday's rule is calendar arithmetic.
 pub(crate) fn holiday(a: &str, b: &str, c: &str) -> Option<(Holiday, usize)> {
-    use jiff::civil::Weekday::*;
-    let nth = |month: i8, weekday: jiff::civil::Weekday, n: i8| Holiday::NthWeekday { month, weekday, n };
-    Some(match (a, b, c) {
-        ("new", "year", "day") => (Holiday::Fixed(1, 1), 3),
-        ("new", "year", "eve") => (Holiday::Fixed(12, 31), 3),
-        ("christmas", "eve", _) => (Holiday::Fixed(12, 24), 2),
-        ("christmas", "day", _) => (Holiday::Fixed(12, 25), 2),
-        ("christmas", _, _) => (Holiday::Fixed(12, 25), 1),
-        ("boxing", "day", _) => (Holiday::Fixed(12, 26), 2),
-        ("halloween", _, _) => (Holiday::Fixed(10, 31), 1),
-        ("valentine", "day", _) => (Holiday::Fixed(2, 14), 2),
-        ("veterans", "day", _) => (Holiday::Fixed(11, 11), 2),
-        ("thanksgiving", "day", _) => (nth(11, Thursday, 4), 2),
-        ("thanksgiving", _, _) => (nth(11, Thursday, 4), 1),
-        ("labor", "day", _) => (nth(9, Monday, 1), 2),
-        ("memorial", "day", _) => (nth(5, Monday, -1), 2),
-        ("mother", "day", _) => (nth(5, Sunday, 2), 2),
-        ("father", "day", _) => (nth(6, Sunday, 3), 2),
-        ("election", "day", _) => (Holiday::Election, 2),
-        ("easter", "sunday", _) => (Holiday::Easter(0), 2),
-        ("easter", "monday", _) => (Holiday::Easter(1), 2),
-        ("easter", _, _) => (Holiday::Easter(0), 1),
-        ("good", "friday", _) => (Holiday::Easter(-2), 2),
-        _ => return None,
-    })
+    use jiff::civil::Weekday::{Monday, Sunday, Thursday};
+    use Holiday::{Easter, Election, Fixed, NthWeekday};
+    // The longer name first: "christmas day" before "christmas"; "" matches any word.
+    const NAMES: [(&str, &str, &str, Holiday); 20] = [
+        ("new", "year", "day", Fixed(1, 1)),
+        ("new", "year", "eve", Fixed(12, 31)),
+        ("christmas", "eve", "", Fixed(12, 24)),
+        ("christmas", "day", "", Fixed(12, 25)),
+        ("christmas", "", "", Fixed(12, 25)),
+        ("boxing", "day", "", Fixed(12, 26)),
+        ("halloween", "", "", Fixed(10, 31)),
+        ("valentine", "day", "", Fixed(2, 14)),
+        ("veterans", "day", "", Fixed(11, 11)),
+        ("thanksgiving", "day", "", NthWeekday { month: 11, weekday: Thursday, n: 4 }),
+        ("thanksgiving", "", "", NthWeekday { month: 11, weekday: Thursday, n: 4 }),
+        ("labor", "day", "", NthWeekday { month: 9, weekday: Monday, n: 1 }),
+        ("memorial", "day", "", NthWeekday { month: 5, weekday: Monday, n: -1 }),
+        ("mother", "day", "", NthWeekday { month: 5, weekday: Sunday, n: 2 }),
+        ("father", "day", "", NthWeekday { month: 6, weekday: Sunday, n: 3 }),
+        ("election", "day", "", Election),
+        ("easter", "sunday", "", Easter(0)),
+        ("easter", "monday", "", Easter(1)),
+        ("easter", "", "", Easter(0)),
+        ("good", "friday", "", Easter(-2)),
+    ];
+    NAMES
+        .iter()
+        .find(|(x, y, z, _)| *x == a && (y.is_empty() || *y == b) && (z.is_empty() || *z == c))
+        .map(|&(_, y, z, rule)| (rule, 1 + usize::from(!y.is_empty()) + usize::from(!z.is_empty())))
 }
 
 /// The tens digit of a decade said in words (`nineties` → 9), for `the nineties`.

@@ -313,6 +313,17 @@ fn by_tense(candidates: &[Date], anchor: Date, tense: Tense) -> Option<Date> {
     }
 }
 
+/// The day `of_year` gives in the year of anchor `a` or one beside it: the latest before the
+/// anchor or the first after it for `last` and `next`, else by the tense (see [`by_tense`]).
+fn nearby_day(of_year: &dyn Fn(i16) -> Option<Date>, a: Date, shift: Shift, tense: Tense) -> Option<Date> {
+    let candidates: Vec<Date> = (a.year() - 1..=a.year() + 1).filter_map(of_year).collect();
+    match shift {
+        Shift::Last | Shift::Previous => candidates.iter().rev().find(|d| **d < a).copied(),
+        Shift::Next | Shift::Following => candidates.iter().find(|d| **d > a).copied(),
+        _ => by_tense(&candidates, a, tense),
+    }
+}
+
 /// Days from anchor `a` to the weekday `day` a shift names.
 fn weekday_offset(a: Date, day: Weekday, shift: Shift, tense: Tense) -> i64 {
     let back = i64::from(a.weekday().since(day));
@@ -357,9 +368,9 @@ fn relative_value(val: &Val, a: Date, tense: Tense) -> Option<(String, Option<Da
     let day_value = |d: Date| Some((ymd(d), Some(d)));
     match *val {
         Val::Day { month, day, .. } => {
-            let candidates: Vec<Date> = (year - 1..=year + 1).filter_map(|y| Date::new(y, month, day).ok()).collect();
-            by_tense(&candidates, a, tense).and_then(day_value)
+            nearby_day(&|y| Date::new(y, month, day).ok(), a, Shift::Tense, tense).and_then(day_value)
         }
+        Val::Holiday { rule, shift, .. } => nearby_day(&|y| rule.date(y), a, shift, tense).and_then(day_value),
         Val::Month { month, shift, .. } => {
             let this_month = a.first_of_month();
             let candidates: Vec<Date> = (year - 1..=year + 1).filter_map(|y| Date::new(y, month, 1).ok()).collect();
@@ -400,17 +411,6 @@ fn relative_value(val: &Val, a: Date, tense: Tense) -> Option<(String, Option<Da
             Some((format!("{y:04}-{code}{index}"), None))
         }
         Val::Weekday { day, shift } => add_days(a, weekday_offset(a, day, shift, tense)).and_then(day_value),
-        Val::Holiday { rule, shift, .. } => {
-            let candidates: Vec<Date> = (year - 1..=year + 1).filter_map(|y| rule.date(y)).collect();
-            let chosen = match shift {
-                Shift::Last | Shift::Previous => candidates.iter().rev().find(|d| **d < a).copied(),
-                Shift::Next | Shift::Following => candidates.iter().find(|d| **d > a).copied(),
-                Shift::This => rule.date(year),
-                Shift::YearOf(n) => rule.date(year + i16::from(n)),
-                Shift::Tense | Shift::WeekOf(_) => by_tense(&candidates, a, tense),
-            }?;
-            day_value(chosen)
-        }
         Val::Weekend { shift } => {
             let weekend = matches!(a.weekday(), Weekday::Saturday | Weekday::Sunday);
             let weeks = match (shift, tense) {

@@ -9,7 +9,6 @@
 
 use super::{day_number, evening_hour, trailing_year, Base, Clock, Found, Shift, Val};
 use crate::model::TimexType;
-use crate::text::TokenKind;
 use crate::times::lexicon::{self, Unit};
 use crate::times::words::{at, Word};
 
@@ -22,7 +21,6 @@ pub(super) fn compose(words: &[Word], found: Vec<Found>) -> Vec<Found> {
     let found = years_of(words, found);
     let found = anchor_offsets(words, found);
     let found = join_clocks(words, found);
-    let found = coordinated_days(words, found);
     ranges(words, found)
 }
 
@@ -216,42 +214,6 @@ fn join_clocks(words: &[Word], found: Vec<Found>) -> Vec<Found> {
         out.push(f);
     }
     out.retain(|f| !f.weak);
-    out
-}
-
-/// `April 24 and 25`, `May 3 or 4`: a bare day after a date that ends with its day is
-/// another day of that month (but not in "June 4 and 25 people").
-fn coordinated_days(words: &[Word], found: Vec<Found>) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::with_capacity(found.len());
-    let mut rest = found.into_iter().peekable();
-    while let Some(f) = rest.next() {
-        let mut second = None;
-        if let (Val::Day { year, month, day }, None) = (&f.val, f.clock) {
-            let k = f.last + 1;
-            let ends_with_day =
-                words.get(f.last).is_some_and(|w| w.month().is_none()) && day_number(words, f.last).is_some();
-            let free = rest.peek().map_or(true, |n| n.first > k + 1);
-            let bare_number = words.get(k + 1).is_some_and(|w| w.kind == TokenKind::Number);
-            let counts = words.get(k + 2).is_some_and(|w| {
-                matches!(w.lower, "%" | "percent")
-                    || w.kind == TokenKind::Word
-                        && !w.capitalized
-                        && !matches!(w.lower, "in" | "at" | "on" | "of" | "to")
-            });
-            if ends_with_day && free && bare_number && !counts && matches!(at(words, k), "and" | "or") {
-                second = day_number(words, k + 1)
-                    .filter(|d| d != day && jiff::civil::Date::new(year.unwrap_or(2000), *month, *d).is_ok())
-                    .map(|d| {
-                        let mut g = f.clone();
-                        (g.first, g.last, g.val, g.kind) =
-                            (k + 1, k + 1, Val::Day { year: *year, month: *month, day: d }, TimexType::Date);
-                        g
-                    });
-            }
-        }
-        out.push(f);
-        out.extend(second);
-    }
     out
 }
 

@@ -505,13 +505,6 @@ fn month_first(words: &[Word], i: usize) -> Option<Found> {
     if let Some((last, y)) = trailing_year(words, i + 1, false) {
         return date(i, last, Val::Month { year: Some(y), month, shift: Shift::Tense });
     }
-    // `January nineteen ninety-seven`.
-    if let Some(spoken) = spoken_year(words, i + 1).filter(|f| f.first == i + 1 && words[i].capitalized) {
-        if let Val::Fixed(y) = &spoken.val {
-            let year = y.parse().ok();
-            return date(i, spoken.last, Val::Month { year, month, shift: Shift::Tense });
-        }
-    }
     let lower = words.get(i)?.lower;
     // "the October slaying", "a June agreement": a month before the noun it dates.
     let attributive = i > 0
@@ -524,7 +517,9 @@ fn month_first(words: &[Word], i: usize) -> Option<Found> {
                 && !n.bears_time
                 && !is_function_word(n.lower)
         });
-    let context = i > 0 && MONTH_CONTEXT.contains(&at(words, i - 1)) || attributive;
+    // `January nineteen ninety-seven`: a year said in words follows (`compose` joins them).
+    let spoken_year_next = matches!(at(words, i + 1), "eighteen" | "nineteen");
+    let context = i > 0 && MONTH_CONTEXT.contains(&at(words, i - 1)) || attributive || spoken_year_next;
     // "in Jan", but not "in Jan Smith's office".
     let abbreviated = !is_full_month_name(lower) && words.get(i + 1).map_or(true, |n| !n.capitalized);
     ((is_full_month_name(lower) || abbreviated) && context && words[i].capitalized).then_some(())?;
@@ -955,21 +950,24 @@ pub(crate) fn duration(count: Option<f64>, unit: Unit) -> String {
     if let Some(n) = count.filter(|n| n.fract() != 0.0) {
         let (whole, smaller, per) = match unit {
             Unit::Year => ("Y", "M", 12.0),
-            Unit::Day => ("D", "TH", 24.0),
-            Unit::Hour => ("TH", "M", 60.0),
-            Unit::Minute => ("TM", "S", 60.0),
+            Unit::Day => ("D", "H", 24.0),
+            Unit::Hour => ("H", "M", 60.0),
+            Unit::Minute => ("M", "S", 60.0),
             _ => ("", "", 0.0),
         };
-        let rest = (n.fract() * per).round() as i64;
-        if per > 0.0 && (n.fract() * per - rest as f64).abs() < 1e-6 {
-            let whole_part = n.trunc() as i64;
-            let time = whole.starts_with('T') || whole_part == 0 && smaller.starts_with('T');
-            let mut out = String::from(if time { "PT" } else { "P" });
-            if whole_part > 0 {
-                out.push_str(&format!("{whole_part}{}", whole.trim_start_matches('T')));
+        let rest = n.fract() * per;
+        if per > 0.0 && (rest - rest.round()).abs() < 1e-6 {
+            let clock = matches!(unit, Unit::Hour | Unit::Minute);
+            let mut out = String::from(if clock { "PT" } else { "P" });
+            if n >= 1.0 {
+                out += &(n as i64).to_string();
+                out += whole;
             }
-            let sep = if smaller.starts_with('T') && whole_part > 0 { "T" } else { "" };
-            out.push_str(&format!("{sep}{rest}{}", smaller.trim_start_matches('T')));
+            if unit == Unit::Day {
+                out.push('T');
+            }
+            out += &(rest.round() as i64).to_string();
+            out += smaller;
             return out;
         }
     }
@@ -1080,21 +1078,10 @@ fn count(words: &[Word], i: usize) -> Option<(Option<f64>, usize)> {
         let next = if at(words, i + 1) == "of" { i + 2 } else { i + 1 };
         return Some((None, next));
     }
-    let (n, i) = match lexicon::cardinal(w) {
-        // `twenty four`, as transcripts write it without the hyphen.
-        Some(tens @ (20 | 30 | 40 | 50 | 60 | 70 | 80 | 90))
-            if words.get(i).is_some_and(|w| w.kind == TokenKind::Word) =>
-        {
-            match lexicon::cardinal(at(words, i + 1))
-                .filter(|o| (1..=9).contains(o) && !matches!(at(words, i + 1), "a" | "an"))
-            {
-                Some(ones) => ((tens + ones) as f64, i + 1),
-                None => (tens as f64, i),
-            }
-        }
-        Some(n) => (n as f64, i),
+    let n = match lexicon::cardinal(w) {
+        Some(n) => n as f64,
         // `1.5` (hours): one decimal, written with a point.
-        None => (decimal(w)?, i),
+        None => decimal(w)?,
     };
     // `2 1/2 years`.
     if at(words, i + 1) == "1/2" && words.get(i).is_some_and(|w| w.kind == TokenKind::Number) {
