@@ -293,7 +293,18 @@ fn governing(w: &Words, lo: usize, open: usize) -> Option<Attribution> {
         // A subject is not the object of a preposition (`the reports of officials`).
         let first = w.a.token_from(phrase.span.start);
         let object = first.checked_sub(1).is_some_and(|p| p >= lo && w.has(p, Class::PREPOSITION));
-        (!object).then(|| clause(w, phrase, v, Side::Before, Strength::Governing))
+        if object {
+            return None;
+        }
+        // `Reyes condemned what she called a “…”`: the pronoun of the relative clause is the
+        // sentence's subject, whose name is the speaker's phrase.
+        let relative = matches!(phrase.kind, PhraseKind::Pronoun(_)) && first > lo && w.is(first - 1, &["what"]);
+        let named = relative
+            .then(|| main_clause(w, lo, first - 1))
+            .flatten()
+            .filter(|(p, _)| p.kind == PhraseKind::Name)
+            .map(|(p, _)| p);
+        Some(clause(w, named.unwrap_or(phrase), v, Side::Before, Strength::Governing))
     })
 }
 
