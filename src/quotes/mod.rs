@@ -99,17 +99,18 @@ fn document_quotes(doc: &Doc, entities: &Entities, mentions: &[MentionRef]) -> V
     let mut found = find_quotes(&w, None);
     let quoted: Vec<Span> = {
         let mut spans: Vec<Span> = found.iter().map(|f| f.inner).filter(|s| !s.is_empty()).collect();
-        spans.sort_unstable();
+        spans.sort();
         spans
     };
     let resolver = resolve_speakers(&w, &mut found, entities, mentions, &quoted);
     // Quotes in text order: their starts differ, and (start, index) is a total key, so an
-    // unstable sort of indices needs no buffer and gives the order a stable sort would.
-    let mut order: Vec<usize> = (0..found.len()).filter(|&i| !found[i].inner.is_empty()).collect();
-    order.sort_unstable_by_key(|&i| (found[i].inner.start, i));
+    // sort of (start, index) pairs needs only a small buffer, not one of quotes.
+    let mut order: Vec<(usize, usize)> =
+        found.iter().enumerate().filter(|(_, f)| !f.inner.is_empty()).map(|(i, f)| (f.inner.start, i)).collect();
+    order.sort();
     order
         .into_iter()
-        .map(|i| {
+        .map(|(_, i)| {
             let f = &found[i];
             let speaker = f.speaker.filter(|_| f.kind != QuoteKind::Scare).map(|s| resolver.get(s));
             Quote {
@@ -317,15 +318,15 @@ fn resolve_speakers<'a>(
         Source::Label(l, _) => l.span.start,
         Source::Unattributed | Source::Previous(_) => f.inner.start,
     };
-    // (position, index) is a total key: an unstable sort gives the stable order, without a buffer.
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_unstable_by_key(|&i| (position(&found[i]), i));
+    // (position, index) pairs: a small sort buffer, not one of quotes.
+    let mut order: Vec<(usize, usize)> = found.iter().enumerate().map(|(i, f)| (position(f), i)).collect();
+    order.sort();
     // Per paragraph, the speaker of the latest quote attributed so far.
     let mut paragraph_speaker: Option<(usize, SpeakerId)> = None;
     // The sentence and speaker of the latest quote attributed so far.
     let mut sentence_speaker: Option<(usize, SpeakerId)> = None;
     let mut deferred = Vec::new();
-    for i in order {
+    for (_, i) in order {
         let f = &found[i];
         let is_quote = !f.inner.is_empty();
         let speaker = match f.source {
@@ -400,10 +401,11 @@ fn resolve_speakers<'a>(
     }
     deferred.sort_unstable();
     // `“A.” “B,” she said.`: a quote before its paragraph's first attribution shares it.
-    let mut by_start: Vec<usize> = (0..found.len()).filter(|&i| !found[i].inner.is_empty()).collect();
-    by_start.sort_unstable_by_key(|&i| (found[i].inner.start, i));
+    let mut by_start: Vec<(usize, usize)> =
+        found.iter().enumerate().filter(|(_, f)| !f.inner.is_empty()).map(|(i, f)| (f.inner.start, i)).collect();
+    by_start.sort();
     let mut next: Option<(usize, SpeakerId)> = None;
-    for &i in by_start.iter().rev() {
+    for &(_, i) in by_start.iter().rev() {
         let p = found[i].paragraph;
         if deferred.binary_search(&i).is_ok() {
             found[i].speaker = next.filter(|(q, _)| *q == p).map(|(_, s)| s);
