@@ -249,6 +249,8 @@ fn odd_marks_never_panic_and_offsets_stay_consistent() {
         "A: ",
         ": x",
         "He said",
+        // A pronoun after a quote, at the very end of the text.
+        "“Go,” she",
         "“”",
         "\"\"\"\"",
         "“😀 é,” 😀 said. “ñ",
