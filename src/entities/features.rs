@@ -245,6 +245,26 @@ impl<'a, 't> View<'a, 't> {
         View { a, hash, shape, classes: vec![0; n], lean: vec![0; n] }
     }
 
+    /// The view of a document whose classes were computed before (by [`View::classify`], kept
+    /// in an article's part): hashes and classes only, so it serves recognition but not
+    /// [`View::features`].
+    pub(crate) fn restored(a: &'a Analysis<'t>, classes: Vec<u64>) -> Self {
+        let type_hash = a.per_word(|key, _| hash_bytes(strip_possessive_key(key).as_bytes()));
+        let hash = a.tokens.iter().map(|t| type_hash[t.word as usize]).collect();
+        View { a, hash, shape: Vec::new(), classes, lean: Vec::new() }
+    }
+
+    /// Adds the one corpus fact to the classes: [`class::COMMON`] on each capitalized word
+    /// that the corpus also writes in lowercase (what [`View::classify`] does with
+    /// [`Lexicons::lowercase`]).
+    pub(crate) fn mark_common(&mut self, lowercase: &KeySet) {
+        for (c, hash) in self.classes.iter_mut().zip(&self.hash) {
+            if *c & class::CAP != 0 && lowercase.contains(hash) {
+                *c |= class::COMMON;
+            }
+        }
+    }
+
     /// The folded key of token `i` without a possessive (`Boeing’s` → `boeing`).
     pub(crate) fn key(&self, i: usize) -> &str {
         strip_possessive_key(self.a.key(i))
@@ -644,6 +664,18 @@ impl<'a, 't> View<'a, 't> {
             }
         }
     }
+}
+
+/// The feature buckets that [`class::COMMON`] adds under `bits` bits, as [`View::features`]
+/// pushes them: on the token itself, on the token after it, and on the token before it.
+/// Scores are sums over buckets, so a token's score with the corpus fact is its score without
+/// it plus these.
+pub(crate) fn common_buckets(bits: u32) -> [Vec<u32>; 3] {
+    let shift = 64 - bits;
+    let bucket = |template: u32, value: u64| (mix(template, value) >> shift) as u32;
+    let bit = u64::from(class::COMMON.trailing_zeros());
+    // COMMON is only ever set on a capitalized word: template 21 conjoins it with `cap` = 1.
+    [vec![bucket(20, bit), bucket(21, bit << 1 | 1)], vec![bucket(22, bit)], vec![bucket(23, bit)]]
 }
 
 /// Rule-lexicon classes that only hold for a capitalized word ("The", "Agency").

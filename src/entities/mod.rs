@@ -30,6 +30,7 @@ mod tagger;
 pub mod train;
 
 use crate::doc::Doc;
+use crate::text::Analysis;
 use crate::model::{Entity, Span};
 
 /// Grammatical gender known from an honorific (Mr./Ms./Mrs.) or a pronoun-free cue.
@@ -60,6 +61,58 @@ pub(crate) struct Entities {
     pub demonyms: Vec<Vec<MentionRef>>,
 }
 
+/// What the name tagger makes of one document alone: the model's per-document work, kept in
+/// an article's part so that a corpus is assembled without running the model again.
+///
+/// Recognition reads one fact of the corpus ([`features::class::COMMON`]: a capitalized word
+/// that some document also writes in lowercase), so this is made without it; [`assemble`]
+/// adds it back. The model is linear, so the fact's weights add to the sums exactly and the
+/// result is the same as [`extract`]'s, whatever the corpus.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Scored {
+    /// Hashes of the words the document writes in lowercase (its share of the corpus fact),
+    /// sorted.
+    pub lowercase: Vec<u64>,
+    /// Per token: its word classes, without the corpus fact.
+    pub classes: Vec<u64>,
+    /// Per token the model scores, in order: its summed feature weights, without the corpus
+    /// fact.
+    pub sums: Vec<tagger::Sums>,
+}
+
+/// Runs the name tagger over one document: everything of recognition that needs no other
+/// document. Linear in the document.
+pub(crate) fn score(a: &Analysis) -> Scored {
+    score_with(a, tagger::Model::builtin())
+}
+
+fn score_with(a: &Analysis, model: &tagger::Model) -> Scored {
+    #[cfg(debug_assertions)]
+    SCORED.with(|n| n.set(n.get() + 1));
+    let (gazetteer, names) = tables();
+    let mut view = features::View::new(a);
+    let mut own = features::KeySet::default();
+    view.collect_lowercase(&mut own);
+    let mut lowercase: Vec<u64> = own.into_iter().collect();
+    lowercase.sort_unstable();
+    view.classify(&features::Lexicons { gazetteer, names, lowercase: features::KeySet::default() });
+    let sums = tagger::score(model, &view);
+    Scored { lowercase, classes: view.classes, sums }
+}
+
+#[cfg(debug_assertions)]
+thread_local! {
+    /// How many documents this thread ran the tagger's model over (debug builds: the tests
+    /// check that assembling cached parts runs it over none).
+    static SCORED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many documents this thread has run the name tagger's model over (debug builds only).
+#[cfg(debug_assertions)]
+pub fn documents_scored() -> usize {
+    SCORED.with(std::cell::Cell::get)
+}
+
 /// Recognizes and merges the entities of all documents.
 pub(crate) fn extract(docs: &[Doc]) -> Entities {
     extract_with(docs, tagger::Model::builtin())
@@ -67,20 +120,40 @@ pub(crate) fn extract(docs: &[Doc]) -> Entities {
 
 /// [`extract`] with another tagger model (the training script's first round).
 pub(crate) fn extract_with(docs: &[Doc], model: &tagger::Model) -> Entities {
+    let scored: Vec<Scored> = docs.iter().map(|doc| score_with(&doc.analysis, model)).collect();
+    assemble_with(docs, &scored, model)
+}
+
+/// Recognizes and merges the entities of all documents from what [`score`] made of each
+/// (`scored[d]` of `docs[d]`): the corpus fact, decoding, the document's decisions, then the
+/// corpus's. A `scored` that does not fit its document (another analysis, a damaged part) is
+/// made again.
+pub(crate) fn assemble(docs: &[Doc], scored: &[Scored]) -> Entities {
+    assemble_with(docs, scored, tagger::Model::builtin())
+}
+
+fn assemble_with(docs: &[Doc], scored: &[Scored], model: &tagger::Model) -> Entities {
     let (gazetteer, names) = tables();
-    let mut views: Vec<features::View> = docs.iter().map(|doc| features::View::new(&doc.analysis)).collect();
     let mut lowercase = features::KeySet::default();
-    for view in &views {
-        view.collect_lowercase(&mut lowercase);
+    for s in scored {
+        lowercase.extend(s.lowercase.iter().copied());
     }
-    let lexicons = features::Lexicons { gazetteer, names, lowercase };
-    let mut found: Vec<recognize::Found> = views
-        .iter_mut()
-        .map(|view| {
-            view.classify(&lexicons);
-            recognize::recognize(view, gazetteer, model)
-        })
-        .collect();
+    let mut views = Vec::with_capacity(docs.len());
+    let mut found = Vec::with_capacity(docs.len());
+    for (d, doc) in docs.iter().enumerate() {
+        let remade;
+        let mut s = scored.get(d).filter(|s| s.classes.len() == doc.analysis.tokens.len());
+        let mut view = features::View::restored(&doc.analysis, s.map(|s| s.classes.clone()).unwrap_or_default());
+        if s.is_some_and(|s| s.sums.len() != tagger::scored_tokens(&view)) || s.is_none() {
+            remade = score_with(&doc.analysis, model);
+            view.classes.clone_from(&remade.classes);
+            s = Some(&remade);
+        }
+        view.mark_common(&lowercase);
+        let sums = s.map_or(&[][..], |s| s.sums.as_slice());
+        found.push(recognize::recognize_tagged(&view, gazetteer, tagger::decode(model, &view, sums)));
+        views.push(view);
+    }
     let surnames = recognize::full_name_surnames(&found);
     for (view, f) in views.iter().zip(&mut found) {
         recognize::corpus_surnames(view, gazetteer, &surnames, f);

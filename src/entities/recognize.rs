@@ -87,8 +87,13 @@ const ROLE_ACRONYMS: &[&str] = &["CEO", "CFO", "COO", "CTO", "CIO"];
 
 /// Finds the candidate names and demonyms of one document.
 pub(crate) fn recognize(view: &View, gazetteer: &Gazetteer, model: &Model) -> Found {
+    recognize_tagged(view, gazetteer, tagger::tag(model, view))
+}
+
+/// [`recognize`] from the names the tagger found in the document.
+pub(crate) fn recognize_tagged(view: &View, gazetteer: &Gazetteer, tagged: Vec<Tagged>) -> Found {
     let mut found = Found::default();
-    let tagged = whole_organizations(view, join_pieces(view, tagger::tag(model, view)));
+    let tagged = whole_organizations(view, join_pieces(view, tagged));
     let mut covered = vec![false; view.len()];
     for t in &tagged {
         for c in &mut covered[t.tokens.clone()] {

@@ -12,7 +12,7 @@
 //! scored token. Nothing allocates per token. It finds spans and their kind scores; it does not
 //! strip titles, merge or decide across the document (that is `recognize` and `merge`).
 
-use super::features::View;
+use super::features::{class, View};
 use std::ops::Range;
 
 /// Labels: `O`, then `B`/`I` of person, place, organization.
@@ -109,6 +109,11 @@ impl Model {
 
     /// Emission scores of one token (`O` is zero) from its feature buckets.
     pub(crate) fn emissions(&self, features: &[u32]) -> [i32; LABELS] {
+        expand(self.sums(features))
+    }
+
+    /// The summed weights of a token's feature buckets (what its emissions are made of).
+    pub(crate) fn sums(&self, features: &[u32]) -> Sums {
         let mut sum = [0i32; WEIGHTS];
         for &f in features {
             let row = f as usize * WEIGHTS;
@@ -118,13 +123,21 @@ impl Model {
                 *s += i32::from(x);
             }
         }
-        let mut e = [0i32; LABELS];
-        for (l, e) in e.iter_mut().enumerate().skip(1) {
-            let [k, p] = components(l);
-            *e = sum[k] + sum[p];
-        }
-        e
+        sum
     }
+}
+
+/// A token's summed feature weights: one per kind, then opening and continuing a name.
+pub(crate) type Sums = [i32; WEIGHTS];
+
+/// Emission scores (`O` is zero) from a token's summed weights.
+pub(crate) fn expand(sum: Sums) -> [i32; LABELS] {
+    let mut e = [0i32; LABELS];
+    for (l, e) in e.iter_mut().enumerate().skip(1) {
+        let [k, p] = components(l);
+        *e = sum[k] + sum[p];
+    }
+    e
 }
 
 /// Best label sequence for a run of tokens given their emissions, with `O` before and after.
@@ -202,10 +215,66 @@ pub(crate) fn spans(labels: &[usize], start: usize, emissions: &[[i32; LABELS]],
 
 /// Tags a document: the names of every sentence, in order.
 pub(crate) fn tag(model: &Model, view: &View) -> Vec<Tagged> {
-    let mut found = Vec::new();
     let mut features = Vec::with_capacity(256);
-    let mut emissions: Vec<[i32; LABELS]> = Vec::new();
-    let mut labels = Vec::new();
+    decode_with(model, view, |i, range| {
+        features.clear();
+        view.features(i, range, model.bits, &mut features);
+        model.emissions(&features)
+    })
+}
+
+/// The summed weights of every token [`tag`] scores, in order, without the corpus fact
+/// ([`class::COMMON`]): the view is classified without the corpus. This is the model's
+/// per-document work; [`decode`] finishes it once the corpus is known.
+pub(crate) fn score(model: &Model, view: &View) -> Vec<Sums> {
+    let mut features = Vec::with_capacity(256);
+    let mut out = Vec::new();
+    for_each_run(view, |range, run| {
+        for i in run {
+            features.clear();
+            view.features(i, range, model.bits, &mut features);
+            out.push(model.sums(&features));
+        }
+    });
+    out
+}
+
+/// [`tag`] from the sums [`score`] made of this document, `view` now holding the corpus fact:
+/// each token's sums gain the weights of the [`class::COMMON`] features around it, which gives
+/// exactly the emissions [`tag`] computes. Only Viterbi runs here.
+///
+/// # Panics
+/// When `sums` holds fewer than [`scored_tokens`] of the view.
+pub(crate) fn decode(model: &Model, view: &View, sums: &[Sums]) -> Vec<Tagged> {
+    let [own, after, before] = super::features::common_buckets(model.bits).map(|buckets| model.sums(&buckets));
+    let common = |j: usize| view.classes[j] & class::COMMON != 0;
+    let mut next = sums.iter();
+    decode_with(model, view, |i, range| {
+        // OK because there is one sum per scored token (see # Panics).
+        let mut sum = *next.next().expect("one sum per scored token");
+        let mut add = |extra: &Sums| sum.iter_mut().zip(extra).for_each(|(s, x)| *s += x);
+        if common(i) {
+            add(&own);
+        }
+        if i > range.start && common(i - 1) {
+            add(&after);
+        }
+        if i + 1 < range.end && common(i + 1) {
+            add(&before);
+        }
+        expand(sum)
+    })
+}
+
+/// How many tokens of the view [`score`] scores (one [`Sums`] each).
+pub(crate) fn scored_tokens(view: &View) -> usize {
+    let mut n = 0;
+    for_each_run(view, |_, run| n += run.len());
+    n
+}
+
+/// Calls `f(sentence, run)` for each run of scored tokens, sentence by sentence, in order.
+fn for_each_run(view: &View, mut f: impl FnMut(&Range<usize>, Range<usize>)) {
     for sentence in &view.a.sentences {
         let range = sentence.tokens.clone();
         let mut i = range.start;
@@ -215,17 +284,30 @@ pub(crate) fn tag(model: &Model, view: &View) -> Vec<Tagged> {
                 continue;
             }
             let start = i;
-            emissions.clear();
             while i < range.end && view.scored(i) {
-                features.clear();
-                view.features(i, &range, model.bits, &mut features);
-                emissions.push(model.emissions(&features));
                 i += 1;
             }
-            viterbi(&emissions, &model.trans, &mut labels);
-            spans(&labels, start, &emissions, &model.trans, &mut found);
+            f(&range, start..i);
         }
     }
+}
+
+/// Viterbi over each scored run, with `emission(token, sentence)` giving each token's scores.
+fn decode_with(
+    model: &Model,
+    view: &View,
+    mut emission: impl FnMut(usize, &Range<usize>) -> [i32; LABELS],
+) -> Vec<Tagged> {
+    let mut found = Vec::new();
+    let mut emissions: Vec<[i32; LABELS]> = Vec::new();
+    let mut labels = Vec::new();
+    for_each_run(view, |range, run| {
+        let start = run.start;
+        emissions.clear();
+        emissions.extend(run.map(|i| emission(i, range)));
+        viterbi(&emissions, &model.trans, &mut labels);
+        spans(&labels, start, &emissions, &model.trans, &mut found);
+    });
     found
 }
 
