@@ -30,8 +30,8 @@ mod tagger;
 pub mod train;
 
 use crate::doc::Doc;
-use crate::text::Analysis;
 use crate::model::{Entity, Span};
+use crate::text::Analysis;
 
 /// Grammatical gender known from an honorific (Mr./Ms./Mrs.) or a pronoun-free cue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,7 +87,7 @@ pub(crate) fn score(a: &Analysis) -> Scored {
 }
 
 fn score_with(a: &Analysis, model: &tagger::Model) -> Scored {
-    #[cfg(debug_assertions)]
+    #[cfg(test)]
     SCORED.with(|n| n.set(n.get() + 1));
     let (gazetteer, names) = tables();
     let mut view = features::View::new(a);
@@ -100,58 +100,66 @@ fn score_with(a: &Analysis, model: &tagger::Model) -> Scored {
     Scored { lowercase, classes: view.classes, sums }
 }
 
-#[cfg(debug_assertions)]
+/// True when `s` was made of a document with this analysis: one class per token and one sum
+/// per token the model scores.
+fn fits(s: &Scored, a: &Analysis) -> bool {
+    s.classes.len() == a.tokens.len()
+        && s.sums.len() == tagger::scored_tokens(&features::View::restored(a, s.classes.clone()))
+}
+
+#[cfg(test)]
 thread_local! {
-    /// How many documents this thread ran the tagger's model over (debug builds: the tests
-    /// check that assembling cached parts runs it over none).
+    /// How many documents this thread ran the tagger's model over (the tests check that
+    /// assembling kept parts runs it over none).
     static SCORED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-/// How many documents this thread has run the name tagger's model over (debug builds only).
-#[cfg(debug_assertions)]
-pub fn documents_scored() -> usize {
+/// How many documents this thread has run the name tagger's model over.
+#[cfg(test)]
+pub(crate) fn documents_scored() -> usize {
     SCORED.with(std::cell::Cell::get)
 }
 
-/// Recognizes and merges the entities of all documents.
-pub(crate) fn extract(docs: &[Doc]) -> Entities {
-    extract_with(docs, tagger::Model::builtin())
-}
-
-/// [`extract`] with another tagger model (the training script's first round).
+/// Recognizes and merges the entities of all documents with another tagger model (the
+/// training script's first round).
+#[cfg(feature = "train")]
 pub(crate) fn extract_with(docs: &[Doc], model: &tagger::Model) -> Entities {
-    let scored: Vec<Scored> = docs.iter().map(|doc| score_with(&doc.analysis, model)).collect();
-    assemble_with(docs, &scored, model)
+    assemble_with(docs, &vec![None; docs.len()], model)
 }
 
 /// Recognizes and merges the entities of all documents from what [`score`] made of each
-/// (`scored[d]` of `docs[d]`): the corpus fact, decoding, the document's decisions, then the
-/// corpus's. A `scored` that does not fit its document (another analysis, a damaged part) is
-/// made again.
-pub(crate) fn assemble(docs: &[Doc], scored: &[Scored]) -> Entities {
+/// (`scored[d]` of `docs[d]`; `None` runs [`score`] here): the corpus fact, decoding, the
+/// document's decisions, then the corpus's. A `scored` that does not fit its document (a
+/// damaged part) is made again.
+pub(crate) fn assemble(docs: &[Doc], scored: &[Option<&Scored>]) -> Entities {
     assemble_with(docs, scored, tagger::Model::builtin())
 }
 
-fn assemble_with(docs: &[Doc], scored: &[Scored], model: &tagger::Model) -> Entities {
+fn assemble_with(docs: &[Doc], scored: &[Option<&Scored>], model: &tagger::Model) -> Entities {
     let (gazetteer, names) = tables();
+    let remade: Vec<Option<Scored>> = docs
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            let fits = scored.get(d).copied().flatten().is_some_and(|s| fits(s, &doc.analysis));
+            (!fits).then(|| score_with(&doc.analysis, model))
+        })
+        .collect();
+    let scored: Vec<&Scored> = remade
+        .iter()
+        .zip(scored.iter().copied().chain(std::iter::repeat(None)))
+        .filter_map(|(remade, kept)| remade.as_ref().or(kept))
+        .collect();
     let mut lowercase = features::KeySet::default();
-    for s in scored {
+    for s in &scored {
         lowercase.extend(s.lowercase.iter().copied());
     }
     let mut views = Vec::with_capacity(docs.len());
     let mut found = Vec::with_capacity(docs.len());
-    for (d, doc) in docs.iter().enumerate() {
-        let remade;
-        let mut s = scored.get(d).filter(|s| s.classes.len() == doc.analysis.tokens.len());
-        let mut view = features::View::restored(&doc.analysis, s.map(|s| s.classes.clone()).unwrap_or_default());
-        if s.is_some_and(|s| s.sums.len() != tagger::scored_tokens(&view)) || s.is_none() {
-            remade = score_with(&doc.analysis, model);
-            view.classes.clone_from(&remade.classes);
-            s = Some(&remade);
-        }
+    for (doc, s) in docs.iter().zip(&scored) {
+        let mut view = features::View::restored(&doc.analysis, s.classes.clone());
         view.mark_common(&lowercase);
-        let sums = s.map_or(&[][..], |s| s.sums.as_slice());
-        found.push(recognize::recognize_tagged(&view, gazetteer, tagger::decode(model, &view, sums)));
+        found.push(recognize::recognize_tagged(&view, gazetteer, tagger::decode(model, &view, &s.sums)));
         views.push(view);
     }
     let surnames = recognize::full_name_surnames(&found);
@@ -190,4 +198,38 @@ fn link_demonyms(entities: &mut Entities, found: &[recognize::Found]) {
                 .collect()
         })
         .collect();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The split is exact: the tagger over a view classified with the corpus's lowercase words
+    /// finds what decoding finds from the sums each document made alone.
+    #[test]
+    fn tagging_alone_then_decoding_with_the_corpus_is_tagging_with_the_corpus() {
+        let mut texts: Vec<String> = crate::seeds::inputs().into_iter().map(|input| input.content).collect();
+        texts.push("Stock prices fell on Monday. Stock traders at Harlow Bank said so.".into());
+        texts.push("The stock market and the bank closed early. Traders said nothing.".into());
+        let analyses: Vec<Analysis> = texts.iter().map(|t| Analysis::of_text(t)).collect();
+        let (gazetteer, names) = tables();
+        let model = tagger::Model::builtin();
+        let mut lowercase = features::KeySet::default();
+        for a in &analyses {
+            features::View::new(a).collect_lowercase(&mut lowercase);
+        }
+        let lexicons = features::Lexicons { gazetteer, names, lowercase: lowercase.clone() };
+        let mut common = 0;
+        for a in &analyses {
+            let mut view = features::View::new(a);
+            view.classify(&lexicons);
+            let scored = score(a);
+            let mut restored = features::View::restored(a, scored.classes.clone());
+            restored.mark_common(&lowercase);
+            assert_eq!(restored.classes, view.classes);
+            assert_eq!(tagger::decode(model, &restored, &scored.sums), tagger::tag(model, &view));
+            common += view.classes.iter().filter(|&&c| c & features::class::COMMON != 0).count();
+        }
+        assert!(common > 10, "the corpus fact is set on some words ({common})");
+    }
 }

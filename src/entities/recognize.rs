@@ -9,7 +9,9 @@
 use super::features::{class, strip_possessive, KeyMap, KeySet, View};
 use super::gazetteer::{Gazetteer, Known};
 use super::lexicon::{self, Title};
-use super::tagger::{self, Model, Tagged};
+use super::tagger::Tagged;
+#[cfg(test)]
+use super::tagger::{self, Model};
 use super::Gender;
 use crate::model::Span;
 use crate::text::TokenKind;
@@ -86,6 +88,7 @@ pub(crate) struct Found {
 const ROLE_ACRONYMS: &[&str] = &["CEO", "CFO", "COO", "CTO", "CIO"];
 
 /// Finds the candidate names and demonyms of one document.
+#[cfg(test)]
 pub(crate) fn recognize(view: &View, gazetteer: &Gazetteer, model: &Model) -> Found {
     recognize_tagged(view, gazetteer, tagger::tag(model, view))
 }

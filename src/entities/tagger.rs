@@ -108,6 +108,7 @@ impl Model {
     }
 
     /// Emission scores of one token (`O` is zero) from its feature buckets.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn emissions(&self, features: &[u32]) -> [i32; LABELS] {
         expand(self.sums(features))
     }
@@ -214,6 +215,7 @@ pub(crate) fn spans(labels: &[usize], start: usize, emissions: &[[i32; LABELS]],
 }
 
 /// Tags a document: the names of every sentence, in order.
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn tag(model: &Model, view: &View) -> Vec<Tagged> {
     let mut features = Vec::with_capacity(256);
     decode_with(model, view, |i, range| {
