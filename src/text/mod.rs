@@ -116,6 +116,112 @@ impl<'t> Analysis<'t> {
     }
 }
 
+/// An [`Analysis`] without its text, to keep (an article's part holds it, so that a corpus is
+/// assembled without tokenizing again). Spans are stored as a gap from the previous token's end
+/// and a length, which keeps them to a byte or two each.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct StoredAnalysis {
+    /// A hash of the text it was made of.
+    text: u64,
+    paragraphs: Vec<(usize, usize)>,
+    /// Span, paragraph and token range of each sentence.
+    sentences: Vec<(usize, usize, usize, usize, usize)>,
+    /// Per token: gap, length, kind (0 word, 1 number, 2 punctuation), capitalized, word type.
+    tokens: Vec<(i64, usize, u8, bool, WordId)>,
+    /// The vocabulary's keys in [`WordId`] order, each followed by a space (one string, not
+    /// one per key, to keep decoding cheap; tokens hold no white space, and were a key to hold
+    /// one, the ids would not match and [`Analysis::restore`] would refuse it).
+    keys: String,
+}
+
+impl<'t> Analysis<'t> {
+    /// The analysis without its text.
+    pub(crate) fn stored(&self) -> StoredAnalysis {
+        let mut end = 0;
+        let tokens = self
+            .tokens
+            .iter()
+            .map(|t| {
+                let gap = t.span.start as i64 - end as i64;
+                end = t.span.end;
+                let kind = match t.kind {
+                    TokenKind::Word => 0,
+                    TokenKind::Number => 1,
+                    TokenKind::Punct => 2,
+                };
+                (gap, t.span.end - t.span.start, kind, t.capitalized, t.word)
+            })
+            .collect();
+        StoredAnalysis {
+            text: text_hash(self.text),
+            paragraphs: self.paragraphs.iter().map(|p| (p.start, p.end)).collect(),
+            sentences: self
+                .sentences
+                .iter()
+                .map(|s| (s.span.start, s.span.end, s.paragraph, s.tokens.start, s.tokens.end))
+                .collect(),
+            tokens,
+            keys: (0..self.vocabulary.len() as WordId).fold(String::new(), |mut keys, id| {
+                keys.push_str(self.vocabulary.key(id));
+                keys.push(' ');
+                keys
+            }),
+        }
+    }
+
+    /// The analysis of `text` that [`Analysis::stored`] kept, or `None` when it was made of
+    /// another text or does not fit it (a span out of it or off a character boundary, an unknown
+    /// word type): then analyze it again. Linear in the text, with one lexicon lookup per word
+    /// type.
+    pub(crate) fn restore(text: &'t str, stored: &StoredAnalysis) -> Option<Self> {
+        if stored.text != text_hash(text) {
+            return None;
+        }
+        let fits = |start: usize, end: usize| start <= end && text.get(start..end).is_some();
+        let mut vocabulary = Vocabulary::default();
+        for (id, key) in stored.keys.split_terminator(' ').enumerate() {
+            if vocabulary.intern(key) as usize != id {
+                return None;
+            }
+        }
+        let mut end = 0usize;
+        let mut tokens = Vec::with_capacity(stored.tokens.len());
+        for &(gap, len, kind, capitalized, word) in &stored.tokens {
+            let start = usize::try_from(end as i64 + gap).ok()?;
+            end = start.checked_add(len)?;
+            let kind = match kind {
+                0 => TokenKind::Word,
+                1 => TokenKind::Number,
+                2 => TokenKind::Punct,
+                _ => return None,
+            };
+            if !fits(start, end) || word as usize >= vocabulary.len() {
+                return None;
+            }
+            tokens.push(Token { span: Span::new(start, end), kind, capitalized, word });
+        }
+        let mut paragraphs = Vec::with_capacity(stored.paragraphs.len());
+        for &(start, end) in &stored.paragraphs {
+            if !fits(start, end) {
+                return None;
+            }
+            paragraphs.push(Span::new(start, end));
+        }
+        let mut sentences = Vec::with_capacity(stored.sentences.len());
+        for &(start, end, paragraph, first, last) in &stored.sentences {
+            if !fits(start, end) || paragraph >= paragraphs.len() || first > last || last > tokens.len() {
+                return None;
+            }
+            sentences.push(Sentence { span: Span::new(start, end), paragraph, tokens: first..last });
+        }
+        Some(Analysis { text, paragraphs, sentences, tokens, vocabulary })
+    }
+}
+
+fn text_hash(text: &str) -> u64 {
+    std::hash::BuildHasher::hash_one(&FxBuildHasher, text)
+}
+
 /// Byte spans of the blank-line-separated paragraphs of `text`, trimmed (tests build
 /// analyses from plain strings with it; the pipeline has the article's own spans).
 #[cfg(test)]
@@ -172,6 +278,26 @@ mod tests {
             sentences("It costs approx. ten dollars, i.e. not much."),
             ["It costs approx. ten dollars, i.e. not much."]
         );
+    }
+
+    #[test]
+    fn a_stored_analysis_restores_the_same_and_refuses_another_text() {
+        let text = "Mr. Hale met Łódź’s mayor on Jan. 14.\n\n“We will win,” she said. It’s 8:48 am.";
+        let a = Analysis::of_text(text);
+        let stored = a.stored();
+        let b = Analysis::restore(text, &stored).expect("it fits");
+        assert_eq!((&b.paragraphs, &b.sentences, &b.tokens), (&a.paragraphs, &a.sentences, &a.tokens));
+        assert!((0..a.tokens.len()).all(|i| a.key(i) == b.key(i) && a.description(i) == b.description(i)));
+        assert!(Analysis::restore(&text[..20], &stored).is_none(), "another text");
+        let mut bad = stored.clone();
+        bad.tokens[0].4 = 10_000;
+        assert!(Analysis::restore(text, &bad).is_none(), "an unknown word type");
+        let mut bad = stored.clone();
+        bad.tokens[1].0 += 1;
+        assert!(Analysis::restore(text, &bad).is_none(), "spans shifted by a byte: one ends inside Ł");
+        let mut bad = stored.clone();
+        bad.tokens.last_mut().expect("tokens").1 += 1;
+        assert!(Analysis::restore(text, &bad).is_none(), "a span beyond the text");
     }
 
     #[test]
