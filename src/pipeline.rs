@@ -145,8 +145,8 @@ struct StoredPart {
     text: String,
     paragraphs: Vec<(usize, usize, Option<String>)>,
     comments: Vec<StoredComment>,
-    analysis: StoredAnalysis,
-    names: entities::Scored,
+    /// The token view, then the tagger's work, in the form of [`crate::codec`].
+    work: Vec<u8>,
 }
 
 /// A comment as stored: kind, posted, author, text, title.
@@ -171,12 +171,22 @@ impl StoredPart {
                 .iter()
                 .map(|c| (c.kind, c.posted, c.author.clone(), c.text.clone(), c.title.clone()))
                 .collect(),
-            analysis: part.analysis.clone(),
-            names: part.names.clone(),
+            work: {
+                let mut w = crate::codec::Writer::default();
+                part.analysis.write(&mut w);
+                part.names.write(&mut w);
+                w.0
+            },
         }
     }
 
-    fn into_part(self) -> Part {
+    fn into_part(self) -> Option<Part> {
+        let mut work = crate::codec::Reader::new(&self.work);
+        let analysis = StoredAnalysis::read(&mut work)?;
+        let names = entities::Scored::read(&mut work)?;
+        if !work.is_empty() {
+            return None;
+        }
         let document = Document {
             id: self.id,
             title: self.title,
@@ -197,7 +207,7 @@ impl StoredPart {
                 .map(|(kind, posted, author, text, title)| crate::model::Comment { kind, posted, author, text, title })
                 .collect(),
         };
-        Part { core: self.core, document, analysis: self.analysis, names: self.names }
+        Some(Part { core: self.core, document, analysis, names })
     }
 }
 
@@ -237,7 +247,7 @@ impl Part {
             return Err(PartError::OtherVersion(core));
         }
         let stored: StoredPart = postcard::from_bytes(bytes).map_err(|e| PartError::Malformed(e.to_string()))?;
-        Ok(stored.into_part())
+        stored.into_part().ok_or_else(|| PartError::Malformed("its extraction work is damaged".to_string()))
     }
 }
 
@@ -559,5 +569,7 @@ mod tests {
         assert!(matches!(Part::from_bytes(&bytes), Err(PartError::OtherVersion(_))));
         assert!(matches!(Part::from_bytes(b"\x03abc"), Err(PartError::Malformed(_)) | Err(PartError::OtherVersion(_))));
         assert!(matches!(Part::from_bytes(&[]), Err(PartError::Malformed(_))));
+        let bytes = part.to_bytes();
+        assert!(matches!(Part::from_bytes(&bytes[..bytes.len() - 1]), Err(PartError::Malformed(_))));
     }
 }

@@ -68,7 +68,7 @@ pub(crate) struct Entities {
 /// that some document also writes in lowercase), so this is made without it; [`assemble`]
 /// adds it back. The model is linear, so the fact's weights add to the sums exactly and the
 /// result is the same as [`extract`]'s, whatever the corpus.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Scored {
     /// Hashes of the words the document writes in lowercase (its share of the corpus fact),
     /// sorted.
@@ -80,12 +80,55 @@ pub(crate) struct Scored {
     pub sums: Vec<tagger::Sums>,
 }
 
+impl Scored {
+    pub(crate) fn write(&self, w: &mut crate::codec::Writer) {
+        w.uint(self.lowercase.len() as u64);
+        for &hash in &self.lowercase {
+            w.fixed(hash);
+        }
+        w.uint(self.classes.len() as u64);
+        for &classes in &self.classes {
+            w.uint(classes);
+        }
+        w.uint(self.sums.len() as u64);
+        for sums in &self.sums {
+            for &sum in sums {
+                w.int(i64::from(sum));
+            }
+        }
+    }
+
+    /// What [`Scored::write`] wrote, or `None` for bytes that are not one.
+    pub(crate) fn read(r: &mut crate::codec::Reader) -> Option<Self> {
+        let mut lowercase = Vec::new();
+        for _ in 0..r.count()? {
+            lowercase.push(r.fixed()?);
+        }
+        let n = r.count()?;
+        let mut classes = Vec::with_capacity(n);
+        for _ in 0..n {
+            classes.push(r.uint()?);
+        }
+        let mut sums = Vec::new();
+        for _ in 0..r.count()? {
+            let mut token = tagger::Sums::default();
+            for sum in &mut token {
+                *sum = i32::try_from(r.int()?).ok()?;
+            }
+            sums.push(token);
+        }
+        Some(Scored { lowercase, classes, sums })
+    }
+}
+
 /// Runs the name tagger over one document: everything of recognition that needs no other
 /// document. Linear in the document.
 pub(crate) fn score(a: &Analysis) -> Scored {
     score_with(a, tagger::Model::builtin())
 }
 
+// Not inlined: the pipeline and the assembly both call it, and it is large.
+#[inline(never)]
 fn score_with(a: &Analysis, model: &tagger::Model) -> Scored {
     #[cfg(test)]
     SCORED.with(|n| n.set(n.get() + 1));

@@ -119,7 +119,7 @@ impl<'t> Analysis<'t> {
 /// An [`Analysis`] without its text, to keep (an article's part holds it, so that a corpus is
 /// assembled without tokenizing again). Spans are stored as a gap from the previous token's end
 /// and a length, which keeps them to a byte or two each.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct StoredAnalysis {
     /// A hash of the text it was made of.
     text: u64,
@@ -132,6 +132,52 @@ pub(crate) struct StoredAnalysis {
     /// one per key, to keep decoding cheap; tokens hold no white space, and were a key to hold
     /// one, the ids would not match and [`Analysis::restore`] would refuse it).
     keys: String,
+}
+
+impl StoredAnalysis {
+    pub(crate) fn write(&self, w: &mut crate::codec::Writer) {
+        w.fixed(self.text);
+        w.uint(self.paragraphs.len() as u64);
+        for &(start, end) in &self.paragraphs {
+            w.uint(start as u64);
+            w.uint(end as u64);
+        }
+        w.uint(self.sentences.len() as u64);
+        for &(start, end, paragraph, first, last) in &self.sentences {
+            for n in [start, end, paragraph, first, last] {
+                w.uint(n as u64);
+            }
+        }
+        w.uint(self.tokens.len() as u64);
+        for &(gap, len, kind, capitalized, word) in &self.tokens {
+            w.int(gap);
+            w.uint(len as u64);
+            w.uint(u64::from(kind) << 1 | u64::from(capitalized));
+            w.uint(u64::from(word));
+        }
+        w.str(&self.keys);
+    }
+
+    /// What [`StoredAnalysis::write`] wrote, or `None` for bytes that are not one.
+    pub(crate) fn read(r: &mut crate::codec::Reader) -> Option<Self> {
+        let text = r.fixed()?;
+        let mut paragraphs = Vec::new();
+        for _ in 0..r.count()? {
+            paragraphs.push((r.usize()?, r.usize()?));
+        }
+        let mut sentences = Vec::new();
+        for _ in 0..r.count()? {
+            sentences.push((r.usize()?, r.usize()?, r.usize()?, r.usize()?, r.usize()?));
+        }
+        let n = r.count()?;
+        let mut tokens = Vec::with_capacity(n);
+        for _ in 0..n {
+            let (gap, len, kind) = (r.int()?, r.usize()?, r.uint()?);
+            tokens.push((gap, len, u8::try_from(kind >> 1).ok()?, kind & 1 == 1, WordId::try_from(r.uint()?).ok()?));
+        }
+        let keys = r.str()?.to_string();
+        Some(StoredAnalysis { text, paragraphs, sentences, tokens, keys })
+    }
 }
 
 impl<'t> Analysis<'t> {
