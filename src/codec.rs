@@ -24,11 +24,6 @@ impl Writer {
     pub(crate) fn fixed(&mut self, n: u64) {
         self.0.extend_from_slice(&n.to_le_bytes());
     }
-
-    pub(crate) fn str(&mut self, s: &str) {
-        self.uint(s.len() as u64);
-        self.0.extend_from_slice(s.as_bytes());
-    }
 }
 
 /// Reads values back in the order a [`Writer`] wrote them.
@@ -78,13 +73,6 @@ impl<'b> Reader<'b> {
     pub(crate) fn count(&mut self) -> Option<usize> {
         self.usize().filter(|&n| n <= self.bytes.len())
     }
-
-    pub(crate) fn str(&mut self) -> Option<&'b str> {
-        let n = self.count()?;
-        let (head, rest) = self.bytes.split_at(n);
-        self.bytes = rest;
-        std::str::from_utf8(head).ok()
-    }
 }
 
 #[cfg(test)]
@@ -101,17 +89,15 @@ mod tests {
             w.int(n);
         }
         w.fixed(0x0123_4567_89ab_cdef);
-        w.str("Łódź");
         let mut r = Reader::new(&w.0);
         assert_eq!([(); 6].map(|()| r.uint()), [0, 1, 127, 128, 300, u64::MAX].map(Some));
         assert_eq!([(); 6].map(|()| r.int()), [0, -1, 1, -300, i64::MIN, i64::MAX].map(Some));
         assert_eq!(r.fixed(), Some(0x0123_4567_89ab_cdef));
-        assert_eq!(r.str(), Some("Łódź"));
         assert!(r.is_empty());
         assert_eq!(r.uint(), None);
         assert_eq!(Reader::new(&[0x80, 0x80]).uint(), None, "truncated");
         assert_eq!(Reader::new(&[0xff; 11]).uint(), None, "too long");
-        assert_eq!(Reader::new(&[5, b'a']).str(), None, "a length beyond the bytes");
+        assert_eq!(Reader::new(&[5, 1]).count(), None, "a count beyond the bytes");
         assert_eq!(Reader::new(&[1, 2, 3]).fixed(), None);
     }
 }

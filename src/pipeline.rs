@@ -8,7 +8,7 @@ use crate::article::{self, Format, Metadata};
 use crate::calendar::Stamp;
 use crate::doc::Doc;
 use crate::model::{Document, Extraction, PublishedSource};
-use crate::text::{Analysis, StoredAnalysis};
+use crate::text::Analysis;
 use crate::{entities, events, quotes, times};
 
 /// One article to extract, as read from a file, the clipboard or the embedded seeds.
@@ -114,17 +114,16 @@ pub const CORE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("STO
 /// (the page caches parts by content and core version, and re-extracts only what changed);
 /// [`assemble`] puts parts together into a corpus.
 ///
-/// A part holds the parsed document, its token view and what the name tagger makes of it alone
-/// (the most expensive work of an extraction); [`assemble`] runs only what needs the corpus
-/// (the tagger's decoding with the corpus's lowercase words, merging, quotes, times and
-/// events), so adding, removing or hiding an article tokenizes and tags no other article.
+/// A part holds the parsed document and what the name tagger makes of it alone (the most
+/// expensive work of an extraction); [`assemble`] tokenizes each document again and runs only
+/// what needs the corpus (the tagger's decoding with the corpus's lowercase words, merging,
+/// quotes, times and events), so adding, removing or hiding an article runs the tagger over no
+/// other article.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Part {
     /// [`CORE_VERSION`] of the core that made it.
     pub core: String,
     pub document: Document,
-    /// The document's token view, without its text.
-    pub(crate) analysis: StoredAnalysis,
     /// The tagger's per-document work.
     pub(crate) names: entities::Scored,
 }
@@ -145,7 +144,7 @@ struct StoredPart {
     text: String,
     paragraphs: Vec<(usize, usize, Option<String>)>,
     comments: Vec<StoredComment>,
-    /// The token view, then the tagger's work, in the form of [`crate::codec`].
+    /// The tagger's work, in the form of [`crate::codec`].
     work: Vec<u8>,
 }
 
@@ -173,7 +172,6 @@ impl StoredPart {
                 .collect(),
             work: {
                 let mut w = crate::codec::Writer::default();
-                part.analysis.write(&mut w);
                 part.names.write(&mut w);
                 w.0
             },
@@ -182,7 +180,6 @@ impl StoredPart {
 
     fn into_part(self) -> Option<Part> {
         let mut work = crate::codec::Reader::new(&self.work);
-        let analysis = StoredAnalysis::read(&mut work)?;
         let names = entities::Scored::read(&mut work)?;
         if !work.is_empty() {
             return None;
@@ -207,7 +204,7 @@ impl StoredPart {
                 .map(|(kind, posted, author, text, title)| crate::model::Comment { kind, posted, author, text, title })
                 .collect(),
         };
-        Some(Part { core: self.core, document, analysis, names })
+        Some(Part { core: self.core, document, names })
     }
 }
 
@@ -276,9 +273,9 @@ pub fn extract_part_observed(input: &Input, on_stage: OnStage) -> Result<Part, F
         on_stage("analysis");
         let analysis = analyze(&document);
         on_stage("names");
-        (analysis.stored(), entities::score(&analysis))
+        entities::score(&analysis)
     }) {
-        Ok((analysis, names)) => Ok(Part { core: CORE_VERSION.to_string(), document, analysis, names }),
+        Ok(names) => Ok(Part { core: CORE_VERSION.to_string(), document, names }),
         Err(panic) => Err(Failure::internal(&input.name, &panic)),
     }
 }
@@ -302,11 +299,9 @@ fn analyze(document: &Document) -> Analysis<'_> {
     Analysis::new(&document.text, &spans)
 }
 
-/// A document to extract, with its token view and the tagger's work on it when a [`Part`]
-/// brought them.
+/// A document to extract, with the tagger's work on it when a [`Part`] brought it.
 struct Prepared {
     document: Document,
-    analysis: Option<StoredAnalysis>,
     names: Option<entities::Scored>,
 }
 
@@ -318,10 +313,7 @@ pub fn assemble(parts: Vec<Part>) -> Outcome {
 
 /// [`assemble`], telling `on_stage` each stage as it starts.
 pub fn assemble_observed(parts: Vec<Part>, on_stage: OnStage) -> Outcome {
-    let prepared = parts
-        .into_iter()
-        .map(|p| Prepared { document: p.document, analysis: Some(p.analysis), names: Some(p.names) })
-        .collect();
+    let prepared = parts.into_iter().map(|p| Prepared { document: p.document, names: Some(p.names) }).collect();
     assemble_timed(prepared, Vec::new(), &mut StageTimes::default(), &mut Stopwatch::start(), on_stage)
 }
 
@@ -334,7 +326,7 @@ pub fn extract_timed(inputs: &[Input]) -> (Outcome, StageTimes) {
     let mut parts = Vec::new();
     for input in inputs {
         match parse(input, &mut |_| ()) {
-            Ok(document) => parts.push(Prepared { document, analysis: None, names: None }),
+            Ok(document) => parts.push(Prepared { document, names: None }),
             Err(failure) => failures.push(failure),
         }
     }
@@ -459,14 +451,7 @@ fn extract_documents(
     on_stage("analysis");
     let docs: Vec<Doc> = documents
         .iter()
-        .map(|d| {
-            let kept = d.analysis.as_ref().and_then(|kept| Analysis::restore(&d.document.text, kept));
-            Doc {
-                document: &d.document,
-                analysis: kept.unwrap_or_else(|| analyze(&d.document)),
-                dct: d.document.published,
-            }
-        })
+        .map(|d| Doc { document: &d.document, analysis: analyze(&d.document), dct: d.document.published })
         .collect();
     stage.analysis = clock.lap();
     on_stage("entities");
@@ -548,11 +533,8 @@ mod tests {
         let mut parts: Vec<Part> = inputs.iter().map(|input| extract_part(input).expect("a part")).collect();
         parts[0].names.classes.pop();
         parts[1].names.sums.clear();
-        parts[2].analysis = StoredAnalysis::default();
-        parts[3].analysis = parts[4].analysis.clone();
         let before = entities::documents_scored();
         let assembled = assemble(parts);
-        // Part 2's token view is made again, the same, so its tagger's work still fits.
         assert_eq!(entities::documents_scored(), before + 2, "parts 0 and 1 are scored again");
         assert_eq!(json(&assembled), json(&extract(&inputs)));
     }

@@ -245,15 +245,14 @@ pub(crate) fn score(model: &Model, view: &View) -> Vec<Sums> {
 /// each token's sums gain the weights of the [`class::COMMON`] features around it, which gives
 /// exactly the emissions [`tag`] computes. Only Viterbi runs here.
 ///
-/// # Panics
-/// When `sums` holds fewer than [`scored_tokens`] of the view.
+/// `sums` must hold [`scored_tokens`] of the view.
 pub(crate) fn decode(model: &Model, view: &View, sums: &[Sums]) -> Vec<Tagged> {
     let [own, after, before] = super::features::common_buckets(model.bits).map(|buckets| model.sums(&buckets));
     let common = |j: usize| view.classes[j] & class::COMMON != 0;
     let mut next = sums.iter();
     decode_with(model, view, |i, range| {
-        // OK because there is one sum per scored token (see # Panics).
-        let mut sum = *next.next().expect("one sum per scored token");
+        // One sum per scored token: the caller checked (a missing one would score zero).
+        let mut sum = next.next().copied().unwrap_or_default();
         let mut add = |extra: &Sums| sum.iter_mut().zip(extra).for_each(|(s, x)| *s += x);
         if common(i) {
             add(&own);
