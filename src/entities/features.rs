@@ -21,6 +21,7 @@ use crate::text::Classes;
 use crate::text::{Analysis, TokenKind};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 
 /// A hasher for keys that already are well-spread 64-bit hashes (word keys): no rehashing.
 #[derive(Default)]
@@ -139,6 +140,7 @@ pub(crate) struct View<'a, 't> {
     /// Per token: the hash of its key without a possessive (see [`View::key`]).
     pub hash: Vec<u64>,
     pub shape: Vec<u8>,
+    /// Per token: its word classes (`class`), empty until [`View::classify`].
     pub classes: Vec<u64>,
     /// Person-versus-place lean of capitalized words, in eighths of a nat, within ±8.
     lean: Vec<i8>,
@@ -189,7 +191,7 @@ pub(crate) fn hash_words<'k>(keys: impl Iterator<Item = &'k str>) -> u64 {
 }
 
 /// Mixes a template id and a value into a well-spread 64-bit hash (splitmix64's finalizer).
-fn mix(template: u32, value: u64) -> u64 {
+pub(crate) fn mix(template: u32, value: u64) -> u64 {
     let mut z = value ^ (u64::from(template).wrapping_mul(0x9e37_79b9_7f4a_7c15));
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
@@ -198,24 +200,42 @@ fn mix(template: u32, value: u64) -> u64 {
 
 /// Shape classes: letters become X/x, digits d, runs collapsed to at most two, four chars kept.
 fn shape_of(word: &str) -> u8 {
+    // Most words are ASCII: classified by byte, without decoding (the same classes).
+    if word.is_ascii() {
+        shape_of_classes(word.bytes().map(|b| match b {
+            b'A'..=b'Z' => 1,
+            b'a'..=b'z' => 2,
+            b'0'..=b'9' => 3,
+            b'.' => 4,
+            b'-' => 5,
+            _ => 6,
+        }))
+    } else {
+        shape_of_classes(word.chars().map(|c| {
+            if c.is_uppercase() {
+                1
+            } else if c.is_lowercase() {
+                2
+            } else if c.is_ascii_digit() {
+                3
+            } else if c == '.' {
+                4
+            } else if c == '-' || c == '‐' {
+                5
+            } else {
+                6
+            }
+        }))
+    }
+}
+
+/// The shape of a word from the classes of its characters (see [`shape_of`]).
+fn shape_of_classes(classes: impl Iterator<Item = u8>) -> u8 {
     let mut code: u32 = 0;
     let mut last = 0u8;
     let mut run = 0;
     let mut n = 0;
-    for c in word.chars() {
-        let s = if c.is_uppercase() {
-            1
-        } else if c.is_lowercase() {
-            2
-        } else if c.is_ascii_digit() {
-            3
-        } else if c == '.' {
-            4
-        } else if c == '-' || c == '‐' {
-            5
-        } else {
-            6
-        };
+    for s in classes {
         if s == last {
             run += 1;
             if run >= 2 {
@@ -242,7 +262,7 @@ impl<'a, 't> View<'a, 't> {
         let type_hash = a.per_word(|key, _| hash_bytes(strip_possessive_key(key).as_bytes()));
         let hash = a.tokens.iter().map(|t| type_hash[t.word as usize]).collect();
         let shape = (0..n).map(|i| shape_of(strip_possessive(a.token_text(i)))).collect();
-        View { a, hash, shape, classes: vec![0; n], lean: vec![0; n] }
+        View { a, hash, shape, classes: Vec::new(), lean: vec![0; n] }
     }
 
     /// The view of a document whose classes were computed before (by [`View::classify`], kept
@@ -382,22 +402,35 @@ impl<'a, 't> View<'a, 't> {
                 }
             }
             for (i, c) in classes.iter_mut().enumerate().take(range.end).skip(range.start + 1) {
+                // Openers are single punctuation characters: words need no comparison.
                 let before = a.token_text(i - 1);
-                if matches!(before, "“" | "\"" | "‘" | "'" | ":" | "—" | "–" | "(" | "[" | "«" | "-") {
+                if a.tokens[i - 1].kind == TokenKind::Punct
+                    && matches!(before, "“" | "\"" | "‘" | "'" | ":" | "—" | "–" | "(" | "[" | "«" | "-")
+                {
                     *c |= class::AFTER_OPENER;
                 }
             }
         }
         // Words capitalized inside a sentence somewhere in the document: a name, whatever the
         // sentence-initial copies look like.
+        // Hashes are per word type: each type is inserted and looked up once.
         let mut capitalized_inside = KeySet::default();
+        let mut inserted = vec![false; a.vocabulary.len()];
         for (i, c) in classes.iter().enumerate() {
             if c & class::CAP != 0 && c & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0 {
-                capitalized_inside.insert(self.hash[i]);
+                // OK because word ids index the vocabulary.
+                let word = a.tokens[i].word as usize;
+                if !inserted[word] {
+                    inserted[word] = true;
+                    capitalized_inside.insert(self.hash[i]);
+                }
             }
         }
+        let mut inside: Vec<Option<bool>> = vec![None; a.vocabulary.len()];
         for (i, c) in classes.iter_mut().enumerate() {
-            if *c & class::CAP != 0 && capitalized_inside.contains(&self.hash[i]) {
+            // OK because word ids index the vocabulary.
+            let word = a.tokens[i].word as usize;
+            if *c & class::CAP != 0 && *inside[word].get_or_insert_with(|| capitalized_inside.contains(&self.hash[i])) {
                 *c |= class::CAP_INSIDE;
             }
         }
@@ -487,11 +520,13 @@ impl<'a, 't> View<'a, 't> {
             }
             i = end;
         }
+        // One lookup per word type (hashes are per type).
+        let mut of_type: Vec<Option<u64>> = vec![None; self.a.vocabulary.len()];
         for (k, class) in self.classes.iter_mut().enumerate() {
             if *class & CAP != 0 {
-                if let Some(bits) = evidence.get(&self.hash[k]) {
-                    *class |= bits;
-                }
+                // OK because word ids index the vocabulary.
+                let word = self.a.tokens[k].word as usize;
+                *class |= *of_type[word].get_or_insert_with(|| evidence.get(&self.hash[k]).copied().unwrap_or(0));
             }
         }
     }
@@ -560,122 +595,145 @@ impl<'a, 't> View<'a, 't> {
     }
 
     /// The hashed features of token `i` of the sentence `range`, as bucket indices under
-    /// `bits` bits, appended to `out`.
-    pub(crate) fn features(&self, i: usize, range: &std::ops::Range<usize>, bits: u32, out: &mut Vec<u32>) {
+    /// `bits` bits, appended to `out`. The tagger sums the same features' weights faster by
+    /// their groups (`tagger::Scorer`), through the same helpers, so both read one definition.
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
+    pub(crate) fn features(&self, i: usize, range: &Range<usize>, bits: u32, out: &mut Vec<u32>) {
         let shift = 64 - bits;
         let mut push = |template: u32, value: u64| out.push((mix(template, value) >> shift) as u32);
-        const NONE: u64 = 0x5eed;
-        let word = |k: isize| -> u64 {
-            let j = i as isize + k;
-            if j < range.start as isize || j >= range.end as isize {
-                NONE ^ (k as u64)
-            } else {
-                self.hash[j as usize]
-            }
-        };
-        let shape = |k: isize| -> u64 {
-            let j = i as isize + k;
-            if j < range.start as isize || j >= range.end as isize {
-                255
-            } else {
-                u64::from(self.shape[j as usize])
-            }
-        };
-        let classes = |k: isize| -> u64 {
-            let j = i as isize + k;
-            if j < range.start as isize || j >= range.end as isize {
-                0
-            } else {
-                self.classes[j as usize]
-            }
-        };
-        let c0 = classes(0);
-        push(0, 0);
-        push(1, word(0));
-        push(2, word(-1));
-        push(3, word(1));
-        push(4, word(-2));
-        push(5, word(2));
-        push(6, shape(0));
-        push(7, shape(-1) << 8 | shape(0));
-        push(8, shape(0) << 8 | shape(1));
-        push(9, shape(-1) << 16 | shape(0) << 8 | shape(1));
-        if false {
-            push(10, word(-1).rotate_left(17) ^ word(0));
+        push(template::BIAS, 0);
+        push(template::WORD, self.hash[i]);
+        for (template, k) in template::NEIGHBOURS {
+            push(template, self.word_value(i, k, range));
         }
-        if false {
-            push(11, word(0).rotate_left(17) ^ word(1));
-        }
-        let key = self.key(i);
-        let n = key.chars().count();
-        for (t, len) in [(12u32, 2usize), (13, 3), (14, 4)] {
-            if let Some((at, _)) = key.char_indices().rev().nth(len - 1).filter(|_| n > len) {
-                push(t, hash_bytes(&key.as_bytes()[at..]));
-            }
-        }
-        if let Some((at, _)) = key.char_indices().nth(3) {
-            push(15, hash_bytes(&key.as_bytes()[..at]));
-        }
-        push(16, (n.min(12)) as u64);
+        let (before, this, after) =
+            (self.shape_value(i, -1, range), self.shape_value(i, 0, range), self.shape_value(i, 1, range));
+        push(template::SHAPE, this);
+        push(template::SHAPE_BEFORE, before << 8 | this);
+        push(template::SHAPE_AFTER, this << 8 | after);
+        push(template::SHAPE_AROUND, before << 16 | this << 8 | after);
+        key_features(self.key(i), &mut push);
+        let c0 = self.classes[i];
         let cap = u64::from(c0 & class::CAP != 0);
-        for (template, bits) in [(20u32, c0), (22, classes(-1)), (23, classes(1))] {
-            let mut rest = bits;
+        for (template, k) in [(template::CLASS, 0), (template::CLASS_BEFORE, -1), (template::CLASS_AFTER, 1)] {
+            let mut rest = self.class_value(i, k, range);
             while rest != 0 {
                 let bit = u64::from(rest.trailing_zeros());
                 rest &= rest - 1;
                 push(template, bit);
-                if template == 20 {
+                if template == template::CLASS {
                     // Classes conjoined with capitalization: a title word written lowercase is a role.
-                    push(21, bit << 1 | cap);
+                    push(template::CLASS_CAP, bit << 1 | cap);
                 }
             }
         }
-        // The capitalized run around the token: its length and the token's place in it.
+        if let Some(run) = self.run_value(i, range) {
+            push(template::RUN, run);
+            push(template::LEAN, self.lean_value(i));
+        }
+    }
+
+    /// The index of the token `k` places from `i` when it lies inside the sentence `range`.
+    fn neighbour(i: usize, k: isize, range: &Range<usize>) -> Option<usize> {
+        i.checked_add_signed(k).filter(|j| range.contains(j))
+    }
+
+    /// The word feature's value of the token `k` places from `i`: its key's hash, or a mark of
+    /// the sentence's edge at that distance.
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
+    pub(crate) fn word_value(&self, i: usize, k: isize, range: &Range<usize>) -> u64 {
+        Self::neighbour(i, k, range).map_or(Self::word_value_outside(k), |j| self.hash[j])
+    }
+
+    /// The word feature's value `k` places away when that lies outside the sentence.
+    pub(crate) fn word_value_outside(k: isize) -> u64 {
+        const NONE: u64 = 0x5eed;
+        NONE ^ (k as u64)
+    }
+
+    /// The shape of the token `k` places from `i`, 255 outside the sentence.
+    pub(crate) fn shape_value(&self, i: usize, k: isize, range: &Range<usize>) -> u64 {
+        Self::neighbour(i, k, range).map_or(255, |j| u64::from(self.shape[j]))
+    }
+
+    /// The word classes of the token `k` places from `i`, none outside the sentence.
+    pub(crate) fn class_value(&self, i: usize, k: isize, range: &Range<usize>) -> u64 {
+        Self::neighbour(i, k, range).map_or(0, |j| self.classes[j])
+    }
+
+    /// For a capitalized token, the capitalized run around it: its length (at most 5) and the
+    /// token's place in it (at most 3, and whether it is the last), below 128.
+    pub(crate) fn run_value(&self, i: usize, range: &Range<usize>) -> Option<u64> {
         let is_cap = |j: usize| self.classes[j] & class::CAP != 0;
-        if c0 & class::CAP != 0 {
-            let mut first = i;
-            while first > range.start && is_cap(first - 1) {
-                first -= 1;
-            }
-            let mut last = i;
-            while last + 1 < range.end && is_cap(last + 1) {
-                last += 1;
-            }
-            let len = (last - first + 1).min(5) as u64;
-            push(26, len << 4 | ((i - first).min(3) as u64) << 2 | u64::from(i == last));
-            push(31, self.lean[i] as u8 as u64);
-            // The run's last word (a head word names the kind of the whole run).
-            if false {
-                push(27, self.hash[last]);
-            }
-            if false {
-                push(28, self.hash[first]);
-            }
-            // Words right after the run, position-free: `said it`, `’s shares`, `, who`.
-            for k in last + 1..(last + 4).min(range.end) {
-                if false {
-                    push(29, self.hash[k]);
-                }
-            }
-            for k in first.saturating_sub(3).max(range.start)..first {
-                if false {
-                    push(30, self.hash[k]);
-                }
-            }
+        if !is_cap(i) {
+            return None;
         }
+        let mut first = i;
+        while first > range.start && is_cap(first - 1) {
+            first -= 1;
+        }
+        let mut last = i;
+        while last + 1 < range.end && is_cap(last + 1) {
+            last += 1;
+        }
+        let len = (last - first + 1).min(5) as u64;
+        Some(len << 4 | ((i - first).min(3) as u64) << 2 | u64::from(i == last))
+    }
+
+    /// The person-versus-place lean of token `i` as a byte (see [`View::classify`]).
+    pub(crate) fn lean_value(&self, i: usize) -> u64 {
+        u64::from(self.lean[i] as u8)
     }
 }
 
-/// The feature buckets that [`class::COMMON`] adds under `bits` bits, as [`View::features`]
-/// pushes them: on the token itself, on the token after it, and on the token before it.
-/// Scores are sums over buckets, so a token's score with the corpus fact is its score without
-/// it plus these.
-pub(crate) fn common_buckets(bits: u32) -> [Vec<u32>; 3] {
-    let shift = 64 - bits;
-    let bucket = |template: u32, value: u64| (mix(template, value) >> shift) as u32;
-    let bit = u64::from(class::COMMON.trailing_zeros());
-    // COMMON is only ever set on a capitalized word: template 21 conjoins it with `cap` = 1.
-    [vec![bucket(20, bit), bucket(21, bit << 1 | 1)], vec![bucket(22, bit)], vec![bucket(23, bit)]]
+/// Feature template ids: each is hashed with its value into a bucket of the weight table,
+/// so changing one changes what every weight means (and the weights file's version).
+pub(crate) mod template {
+    pub const BIAS: u32 = 0;
+    /// The token's key hash.
+    pub const WORD: u32 = 1;
+    /// The key hashes of the tokens one and two places before and after.
+    pub const WORD_BEFORE: u32 = 2;
+    pub const WORD_AFTER: u32 = 3;
+    pub const WORD_BEFORE_2: u32 = 4;
+    pub const WORD_AFTER_2: u32 = 5;
+    /// The neighbours' word templates with their distance from the token.
+    pub const NEIGHBOURS: [(u32, isize); 4] =
+        [(WORD_BEFORE, -1), (WORD_AFTER, 1), (WORD_BEFORE_2, -2), (WORD_AFTER_2, 2)];
+    /// The token's shape, alone and with the shapes before, after and around it.
+    pub const SHAPE: u32 = 6;
+    pub const SHAPE_BEFORE: u32 = 7;
+    pub const SHAPE_AFTER: u32 = 8;
+    pub const SHAPE_AROUND: u32 = 9;
+    /// The key's last two, three and four characters, its first four, its length.
+    pub const SUFFIX_2: u32 = 12;
+    pub const SUFFIX_3: u32 = 13;
+    pub const SUFFIX_4: u32 = 14;
+    pub const PREFIX_4: u32 = 15;
+    pub const LENGTH: u32 = 16;
+    /// Each class bit of the token, and each conjoined with its capitalization.
+    pub const CLASS: u32 = 20;
+    pub const CLASS_CAP: u32 = 21;
+    /// Each class bit of the tokens before and after.
+    pub const CLASS_BEFORE: u32 = 22;
+    pub const CLASS_AFTER: u32 = 23;
+    /// A capitalized token's run (see `View::run_value`) and its person-versus-place lean.
+    pub const RUN: u32 = 26;
+    pub const LEAN: u32 = 31;
+}
+
+/// The features of a key alone: its suffixes, prefix and length (templates 12 to 16).
+pub(crate) fn key_features(key: &str, push: &mut impl FnMut(u32, u64)) {
+    let n = key.chars().count();
+    for (t, len) in [(template::SUFFIX_2, 2usize), (template::SUFFIX_3, 3), (template::SUFFIX_4, 4)] {
+        if let Some((at, _)) = key.char_indices().rev().nth(len - 1).filter(|_| n > len) {
+            push(t, hash_bytes(&key.as_bytes()[at..]));
+        }
+    }
+    if let Some((at, _)) = key.char_indices().nth(3) {
+        push(template::PREFIX_4, hash_bytes(&key.as_bytes()[..at]));
+    }
+    push(template::LENGTH, (n.min(12)) as u64);
 }
 
 /// Rule-lexicon classes that only hold for a capitalized word ("The", "Agency").
@@ -758,6 +816,10 @@ mod tests {
 
     #[test]
     fn shapes_collapse_runs() {
+        assert_eq!(shape_of("Łódź"), shape_of("Lodz"));
+        assert_eq!(shape_of("Jean-Paul"), shape_of("Jean‐Paul"));
+        assert_eq!(shape_of("U.S."), shape_of("É.U."));
+        assert_ne!(shape_of("co-op"), shape_of("co op"));
         assert_eq!(shape_of("Boeing"), shape_of("Airbus"));
         assert_ne!(shape_of("Boeing"), shape_of("NASA"));
         assert_eq!(shape_of("A380"), shape_of("B747"));

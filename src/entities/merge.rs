@@ -12,15 +12,21 @@ use super::recognize::{Candidate, Certainty, Found, Kind};
 use super::{Entities, Gender, MentionRef};
 use crate::doc::Doc;
 use crate::model::{Entity, EntityKind, Mention};
+use crate::text::FxBuildHasher;
 use std::collections::HashMap;
+
+/// Maps keyed by short strings (hashed with the token view's hasher: nothing iterates them,
+/// so their order never reaches the output).
+type Map<K, V> = HashMap<K, V, FxBuildHasher>;
 
 /// An entity being built.
 struct Draft {
     kind: Kind,
     /// The fullest name seen, as words.
     name: Vec<String>,
-    /// Canonical name for places and organizations.
+    /// Canonical name for places and organizations, and its key.
     canonical: Option<String>,
+    canonical_key: Option<String>,
     roles: Vec<String>,
     genders: [bool; 2],
     /// (document index, candidate index)
@@ -38,6 +44,7 @@ impl Draft {
             kind,
             name: Vec::new(),
             canonical: c.canonical.map(str::to_string),
+            canonical_key: c.canonical.map(key),
             roles: Vec::new(),
             genders: [false; 2],
             mentions: Vec::new(),
@@ -49,8 +56,8 @@ impl Draft {
         draft
     }
 
-    fn rename(&mut self, words: &[String]) {
-        self.name = words.to_vec();
+    fn rename(&mut self, words: &[&str]) {
+        self.name = words.iter().map(|w| w.to_string()).collect();
         self.keys = person_keys(words);
         self.name_key = key(&words.join(" "));
         self.first_key = words.first().map(|w| key(w)).unwrap_or_default();
@@ -84,13 +91,13 @@ fn is_particle(word: &str) -> bool {
 }
 
 /// Name words that count for fullness: initials count less than names.
-fn name_words(words: &[String]) -> usize {
-    words.iter().map(|w| if is_initial(w) { 1 } else { 2 }).sum()
+fn name_words(words: &[impl AsRef<str>]) -> usize {
+    words.iter().map(|w| if is_initial(w.as_ref()) { 1 } else { 2 }).sum()
 }
 
 /// Surname and given name of a person's words, as merge keys.
-fn person_keys(words: &[String]) -> Option<(String, String)> {
-    let real: Vec<&String> = words.iter().filter(|w| !is_initial(w) && !is_particle(w)).collect();
+fn person_keys(words: &[impl AsRef<str>]) -> Option<(String, String)> {
+    let real: Vec<&str> = words.iter().map(AsRef::as_ref).filter(|w| !is_initial(w) && !is_particle(w)).collect();
     if real.len() < 2 {
         return None;
     }
@@ -124,8 +131,9 @@ fn same_given_name(names: &Names, a: &str, b: &str) -> bool {
 pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
     let mut drafts: Vec<Draft> = Vec::new();
     // Surname key → people with that surname (full names only).
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_surname: Map<String, Vec<usize>> = Map::default();
+    // (kind, key of the name) → the place or organization.
+    let mut by_key: Map<(Kind, String), usize> = Map::default();
     let mut assigned: Vec<Vec<Option<usize>>> = found.iter().map(|f| vec![None; f.candidates.len()]).collect();
 
     // Full names first, in every document, so lone surnames can find them wherever they are.
@@ -148,8 +156,8 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
                     })
                 }
                 Kind::Place | Kind::Organization if c.certainty == Certainty::Sure => {
-                    let name = c.canonical.map_or_else(|| c.words.join(" "), str::to_string);
-                    *by_key.entry(format!("{:?}:{}", c.kind, key(&name))).or_insert_with(|| {
+                    let name = c.canonical.map_or_else(|| key(&c.words.join(" ")), key);
+                    *by_key.entry((c.kind, name)).or_insert_with(|| {
                         drafts.push(Draft::new(c.kind, c));
                         drafts.len() - 1
                     })
@@ -173,26 +181,24 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
             if assigned[d][k].is_some() {
                 continue;
             }
-            let word = key(c.words.last().map_or("", String::as_str));
+            let word = key(c.words.last().copied().unwrap_or(""));
             let target = resolve_lone_word(&drafts, &in_doc, &by_surname, names, &word, c, |p| {
                 // How often, and how lately, `p` was mentioned before this one: the most
                 // mentioned wins, then the nearest.
                 // Read off this document's assignments, not the entity's corpus-wide mentions,
                 // so the work stays linear in the corpus.
-                let before: Vec<usize> = assigned[d]
+                assigned[d]
                     .iter()
                     .zip(&f.candidates)
                     .filter(|(a, other)| **a == Some(p) && other.span.start < c.span.start)
-                    .map(|(_, other)| other.span.start + 1)
-                    .collect();
-                (before.len(), before.iter().copied().max().unwrap_or(0))
+                    .fold((0, 0), |(count, latest), (_, other)| (count + 1, latest.max(other.span.start + 1)))
             });
             let target = match target {
                 Some(t) => t,
                 None => {
                     let kind = c.kind;
                     let name = c.canonical.map_or_else(|| word.clone(), key);
-                    *by_key.entry(format!("{:?}:{}", kind, name)).or_insert_with(|| {
+                    *by_key.entry((kind, name)).or_insert_with(|| {
                         drafts.push(Draft::new(kind, c));
                         drafts.len() - 1
                     })
@@ -213,7 +219,7 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
 fn resolve_lone_word(
     drafts: &[Draft],
     in_doc: &[usize],
-    by_surname: &HashMap<String, Vec<usize>>,
+    by_surname: &Map<String, Vec<usize>>,
     names: &Names,
     word: &str,
     c: &Candidate,
@@ -223,7 +229,7 @@ fn resolve_lone_word(
         return in_doc.iter().copied().find(|&p| {
             let d = &drafts[p];
             d.kind == c.kind
-                && (d.canonical.as_deref().map(key).as_deref() == Some(word)
+                && (d.canonical_key.as_deref() == Some(word)
                     || d.name_key == word
                     || (d.name.len() > 1 && d.first_key == word))
         });
@@ -269,7 +275,7 @@ fn build(docs: &[Doc], found: &[Found], mut drafts: Vec<Draft>) -> Entities {
         (d, found[d].candidates[k].span.start)
     });
     let mut entities = Entities { by_doc: vec![Vec::new(); docs.len()], ..Entities::default() };
-    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut used_ids: Map<String, usize> = Map::default();
     for &i in &order {
         let draft = &drafts[i];
         let name = draft.canonical.clone().unwrap_or_else(|| draft.name.join(" "));
@@ -317,7 +323,7 @@ fn id_words(draft: &Draft, name: &str) -> String {
     name.to_string()
 }
 
-fn unique_id(used: &mut HashMap<String, usize>, kind: EntityKind, name: &str) -> String {
+fn unique_id(used: &mut Map<String, usize>, kind: EntityKind, name: &str) -> String {
     let prefix = match kind {
         EntityKind::Person => "person",
         EntityKind::Place => "place",

@@ -45,15 +45,15 @@ pub(crate) enum Certainty {
 
 /// A name found in a document, before merging.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Candidate {
+pub(crate) struct Candidate<'t> {
     /// The name's surface span, without title, honorific or possessive.
     pub span: Span,
     pub kind: Kind,
     pub certainty: Certainty,
     /// The gazetteer's canonical name (places and organizations).
     pub canonical: Option<&'static str>,
-    /// The name's words (initials included), for merging people.
-    pub words: Vec<String>,
+    /// The name's words (initials included, possessives cut), for merging people.
+    pub words: Vec<&'t str>,
     pub role: Option<String>,
     pub gender: Option<Gender>,
     /// True when a title or honorific stood before the name.
@@ -78,8 +78,8 @@ pub(crate) struct DemonymUse {
 }
 
 #[derive(Default)]
-pub(crate) struct Found {
-    pub candidates: Vec<Candidate>,
+pub(crate) struct Found<'t> {
+    pub candidates: Vec<Candidate<'t>>,
     pub demonyms: Vec<DemonymUse>,
 }
 
@@ -89,12 +89,12 @@ const ROLE_ACRONYMS: &[&str] = &["CEO", "CFO", "COO", "CTO", "CIO"];
 
 /// Finds the candidate names and demonyms of one document.
 #[cfg(test)]
-pub(crate) fn recognize(view: &View, gazetteer: &Gazetteer, model: &Model) -> Found {
+pub(crate) fn recognize<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, model: &Model) -> Found<'t> {
     recognize_tagged(view, gazetteer, tagger::tag(model, view))
 }
 
 /// [`recognize`] from the names the tagger found in the document.
-pub(crate) fn recognize_tagged(view: &View, gazetteer: &Gazetteer, tagged: Vec<Tagged>) -> Found {
+pub(crate) fn recognize_tagged<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, tagged: Vec<Tagged>) -> Found<'t> {
     let mut found = Found::default();
     let tagged = whole_organizations(view, join_pieces(view, tagged));
     let mut covered = vec![false; view.len()];
@@ -121,6 +121,8 @@ pub(crate) fn recognize_tagged(view: &View, gazetteer: &Gazetteer, tagged: Vec<T
     found.demonyms.sort_by_key(|d| d.span.start);
     decide_kinds(&mut found.candidates);
     found.candidates.retain(|c| !is_common_word(view, c));
+    // Every document's candidates wait for the corpus-wide merge: keep no spare room.
+    found.candidates.shrink_to_fit();
     found
 }
 
@@ -351,7 +353,12 @@ fn whole_known_names(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
 /// A lone capitalized word the tagger left out that is the surname of a person the document
 /// names in full, or the given name of the only such person, is that person ("Kozlov said",
 /// after "Ivan Kozlov").
-fn lone_words_of_full_names(view: &View, gazetteer: &Gazetteer, covered: &mut [bool], found: &mut Found) {
+fn lone_words_of_full_names<'t>(
+    view: &View<'_, 't>,
+    gazetteer: &Gazetteer,
+    covered: &mut [bool],
+    found: &mut Found<'t>,
+) {
     let mut surnames = KeySet::default();
     let mut given: KeyMap<usize> = KeyMap::default();
     for c in found.candidates.iter().filter(|c| c.kind == Kind::Person && c.words.len() >= 2) {
@@ -387,7 +394,12 @@ pub(crate) fn full_name_surnames(found: &[Found]) -> KeySet {
 /// Across the corpus: a capitalized run of up to three words that no name covers and that
 /// ends in the surname of a person named in full somewhere in the corpus is that person
 /// ("Olena Marchuk" in one article, after "Olena V. Marchuk" in another).
-pub(crate) fn corpus_surnames(view: &View, gazetteer: &Gazetteer, surnames: &KeySet, found: &mut Found) {
+pub(crate) fn corpus_surnames<'t>(
+    view: &View<'_, 't>,
+    gazetteer: &Gazetteer,
+    surnames: &KeySet,
+    found: &mut Found<'t>,
+) {
     let mut covered = vec![false; view.len()];
     for c in &found.candidates {
         let first = view.a.token_from(c.span.start);
@@ -420,7 +432,7 @@ pub(crate) fn corpus_surnames(view: &View, gazetteer: &Gazetteer, surnames: &Key
 /// The layer after the model: names the generated gazetteer knows and acronyms, where the
 /// model (trained on few of either) left the words outside every name. Their kind is then
 /// voted on like any other name's.
-fn after_the_model(view: &View, gazetteer: &Gazetteer, covered: &[bool], found: &mut Found) {
+fn after_the_model<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[bool], found: &mut Found<'t>) {
     let piece = Piece { view, gazetteer };
     let n = view.len();
     let mut i = 0;
@@ -537,8 +549,8 @@ struct Piece<'v, 'a, 't, 'g> {
     gazetteer: &'g Gazetteer,
 }
 
-impl Piece<'_, '_, '_, '_> {
-    fn word(&self, i: usize) -> &str {
+impl<'t> Piece<'_, '_, 't, '_> {
+    fn word(&self, i: usize) -> &'t str {
         strip_possessive(self.view.a.token_text(i))
     }
 
@@ -552,7 +564,7 @@ impl Piece<'_, '_, '_, '_> {
         self.gazetteer.lookup_hash(hash, capitals)
     }
 
-    fn candidates(&self, t: &Tagged, found: &mut Found) {
+    fn candidates(&self, t: &Tagged, found: &mut Found<'t>) {
         let a = self.view.a;
         let mut r = t.tokens.clone();
         // A leading article, or a sentence's opening adverb, is no part of the name ("Later |
@@ -800,7 +812,7 @@ impl Piece<'_, '_, '_, '_> {
     #[allow(clippy::too_many_arguments)]
     fn push(
         &self,
-        found: &mut Found,
+        found: &mut Found<'t>,
         r: Range<usize>,
         kind: Kind,
         scores: [i32; 3],
@@ -822,7 +834,7 @@ impl Piece<'_, '_, '_, '_> {
             kind,
             certainty,
             canonical,
-            words: r.clone().map(|i| self.word(i).to_string()).collect(),
+            words: r.clone().map(|i| self.word(i)).collect(),
             role,
             gender,
             titled,
@@ -847,10 +859,28 @@ fn title_at(view: &View, i: usize, end: usize) -> Option<&'static Title> {
     if view.classes[i] & (class::TITLE | class::HONORIFIC) == 0 {
         return None;
     }
-    lexicon::TITLES
+    titles_by_first_word()
+        .get(view.a.token_text(i))?
         .iter()
         .filter(|t| i + t.words.len() <= end && t.words.iter().enumerate().all(|(k, w)| view.a.token_text(i + k) == *w))
         .max_by_key(|t| t.words.len())
+        .copied()
+}
+
+/// [`lexicon::TITLES`] by their first word (as written), each list in the table's order, so
+/// that finding the title at a token reads the few that start with it.
+fn titles_by_first_word() -> &'static std::collections::HashMap<&'static str, Vec<&'static Title>> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<&'static Title>>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: std::collections::HashMap<&'static str, Vec<&'static Title>> = Default::default();
+        for t in lexicon::TITLES {
+            if let Some(first) = t.words.first() {
+                index.entry(*first).or_default().push(t);
+            }
+        }
+        index
+    })
 }
 
 /// Decisions over the whole document: mentions of one name share the kind their scores vote
@@ -908,7 +938,7 @@ fn decide_kinds(candidates: &mut [Candidate]) {
     }
 }
 
-impl Candidate {
+impl Candidate<'_> {
     fn kind_by(&self, votes: &KeyMap<[i64; 3]>) -> Kind {
         if self.titled {
             return Kind::Person;

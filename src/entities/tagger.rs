@@ -12,7 +12,7 @@
 //! scored token. Nothing allocates per token. It finds spans and their kind scores; it does not
 //! strip titles, merge or decide across the document (that is `recognize` and `merge`).
 
-use super::features::{class, View};
+use super::features::{self, class, key_features, template, View};
 use std::ops::Range;
 
 /// Labels: `O`, then `B`/`I` of person, place, organization.
@@ -60,6 +60,67 @@ pub(crate) struct Model {
     pub trans: Vec<i32>,
     /// `weights[bucket * WEIGHTS + component]` (see [`components`]).
     pub weights: Vec<i8>,
+    /// The weights of the features whose values come from small sets, gathered once.
+    tables: Box<Tables>,
+}
+
+/// The summed weights of a token's features, one per component (see [`WEIGHTS`]).
+type Row = [i32; WEIGHTS];
+
+fn add(sum: &mut Row, row: &Row) {
+    for (s, x) in sum.iter_mut().zip(row) {
+        *s += x;
+    }
+}
+
+/// The weight rows of every value of the features whose values come from small sets
+/// (shapes, class bits, runs, leans, the sentence's edges), so that scoring a token reads a
+/// few kilobytes that stay in cache instead of one random bucket of the table per feature.
+struct Tables {
+    bias: Row,
+    shape: Vec<Row>,
+    class: Vec<Row>,
+    class_cap: Vec<Row>,
+    class_before: Vec<Row>,
+    class_after: Vec<Row>,
+    run: Vec<Row>,
+    lean: Vec<Row>,
+    /// The neighbour word templates (`template::NEIGHBOURS`) outside the sentence.
+    outside: [Row; 4],
+}
+
+impl Tables {
+    fn new(bits: u32, weights: &[i8]) -> Tables {
+        let row = |template: u32, value: u64| row_of(bits, weights, template, value);
+        let rows = |template: u32, values: u64| (0..values).map(|v| row(template, v)).collect::<Vec<Row>>();
+        let mut outside = [[0; WEIGHTS]; 4];
+        let edge = View::word_value_outside;
+        for (o, (t, k)) in outside.iter_mut().zip(template::NEIGHBOURS) {
+            *o = row(t, edge(k));
+        }
+        Tables {
+            bias: row(template::BIAS, 0),
+            shape: rows(template::SHAPE, 256),
+            class: rows(template::CLASS, 64),
+            class_cap: rows(template::CLASS_CAP, 128),
+            class_before: rows(template::CLASS_BEFORE, 64),
+            class_after: rows(template::CLASS_AFTER, 64),
+            run: rows(template::RUN, 128),
+            lean: rows(template::LEAN, 256),
+            outside,
+        }
+    }
+}
+
+/// The weight row of one feature.
+fn row_of(bits: u32, weights: &[i8], template: u32, value: u64) -> Row {
+    let bucket = (features::mix(template, value) >> (64 - bits)) as usize;
+    let mut row = [0; WEIGHTS];
+    // OK because buckets are below 1 << bits, and weights hold WEIGHTS per bucket (`parse`).
+    for (r, &w) in row.iter_mut().zip(&weights[bucket * WEIGHTS..bucket * WEIGHTS + WEIGHTS]) {
+        *r = i32::from(w);
+    }
+    row
 }
 
 /// The reasons a weights file is refused (only a broken build can meet them).
@@ -103,18 +164,15 @@ impl Model {
         }
         let trans =
             body[1..1 + trans_bytes].chunks_exact(2).map(|c| i32::from(i16::from_le_bytes([c[0], c[1]]))).collect();
-        let weights = body[1 + trans_bytes..].iter().map(|&b| b as i8).collect();
-        Ok(Model { bits, trans, weights })
+        let weights: Vec<i8> = body[1 + trans_bytes..].iter().map(|&b| b as i8).collect();
+        let tables = Box::new(Tables::new(bits, &weights));
+        Ok(Model { bits, trans, weights, tables })
     }
 
-    /// Emission scores of one token (`O` is zero) from its feature buckets.
-    #[cfg(any(test, feature = "train"))]
+    /// Emission scores of one token (`O` is zero) from its feature buckets: the definition
+    /// that the tests hold [`Scorer`] to.
+    #[cfg(test)]
     pub(crate) fn emissions(&self, features: &[u32]) -> [i32; LABELS] {
-        expand(self.sums(features))
-    }
-
-    /// The summed weights of a token's feature buckets (what its emissions are made of).
-    pub(crate) fn sums(&self, features: &[u32]) -> Sums {
         let mut sum = [0i32; WEIGHTS];
         for &f in features {
             let row = f as usize * WEIGHTS;
@@ -124,21 +182,127 @@ impl Model {
                 *s += i32::from(x);
             }
         }
-        sum
+        label_scores(&sum)
+    }
+
+    /// The weight row of one feature.
+    fn row(&self, template: u32, value: u64) -> Row {
+        row_of(self.bits, &self.weights, template, value)
     }
 }
 
-/// A token's summed feature weights: one per kind, then opening and continuing a name.
-pub(crate) type Sums = [i32; WEIGHTS];
-
-/// Emission scores (`O` is zero) from a token's summed weights.
-pub(crate) fn expand(sum: Sums) -> [i32; LABELS] {
+/// Emission scores of the labels from the summed weights of the components.
+fn label_scores(sum: &Row) -> [i32; LABELS] {
     let mut e = [0i32; LABELS];
     for (l, e) in e.iter_mut().enumerate().skip(1) {
         let [k, p] = components(l);
         *e = sum[k] + sum[p];
     }
     e
+}
+
+/// The rows of one word type's word features: as the token itself (with its key's
+/// suffixes, prefix and length) and as each neighbour of `template::NEIGHBOURS`, each filled
+/// the first time it is needed (bit `n` of `filled` for `rows[n]`).
+#[derive(Clone, Copy, Default)]
+struct WordRows {
+    filled: u8,
+    rows: [Row; 5],
+}
+
+/// Scores one document's tokens: the same sums as [`Model::emissions`] over
+/// [`View::features`], but the word features are summed once per word type of the document
+/// and the small-set features come from the model's [`Tables`], so a token costs a few
+/// lookups in the weight table (its shapes, its words' first uses) instead of some forty.
+pub(crate) struct Scorer<'m, 'v, 'a, 't> {
+    model: &'m Model,
+    view: &'v View<'a, 't>,
+    /// Per word type: its index in `rows` plus one, or 0 before it is needed.
+    of_type: Vec<u32>,
+    rows: Vec<WordRows>,
+}
+
+impl<'m, 'v, 'a, 't> Scorer<'m, 'v, 'a, 't> {
+    pub(crate) fn new(model: &'m Model, view: &'v View<'a, 't>) -> Self {
+        Scorer { model, view, of_type: vec![0; view.a.vocabulary.len()], rows: Vec::new() }
+    }
+
+    /// Word row `n` (0 the token itself, `1 + k` its `template::NEIGHBOURS[k]` use) of token
+    /// `j`'s type, computed the first time it is needed.
+    fn word_row(&mut self, j: usize, n: usize) -> Row {
+        let word = self.view.a.tokens[j].word as usize;
+        // OK because `of_type` has one slot per word type of the view's vocabulary.
+        let mut slot = self.of_type[word] as usize;
+        if slot == 0 {
+            self.rows.push(WordRows::default());
+            slot = self.rows.len();
+            self.of_type[word] = slot as u32;
+        }
+        // OK because `slot - 1` indexes the entry just found or pushed.
+        let entry = &mut self.rows[slot - 1];
+        if entry.filled & (1 << n) == 0 {
+            let (m, hash) = (self.model, self.view.hash[j]);
+            entry.rows[n] = if n == 0 {
+                let mut this = m.row(template::WORD, hash);
+                key_features(self.view.key(j), &mut |t, v| add(&mut this, &m.row(t, v)));
+                this
+            } else {
+                m.row(template::NEIGHBOURS[n - 1].0, hash)
+            };
+            entry.filled |= 1 << n;
+        }
+        entry.rows[n]
+    }
+
+    /// The emission scores of token `i` of the sentence `range`.
+    #[cfg(test)]
+    pub(crate) fn emissions(&mut self, i: usize, range: &Range<usize>) -> [i32; LABELS] {
+        label_scores(&self.sums(i, range))
+    }
+
+    /// The summed weights of token `i` of the sentence `range`.
+    pub(crate) fn sums(&mut self, i: usize, range: &Range<usize>) -> Sums {
+        let (m, v) = (self.model, self.view);
+        let tables = &*m.tables;
+        let mut sum = tables.bias;
+        add(&mut sum, &self.word_row(i, 0));
+        for (n, (_, k)) in template::NEIGHBOURS.into_iter().enumerate() {
+            match i.checked_add_signed(k).filter(|j| range.contains(j)) {
+                Some(j) => add(&mut sum, &self.word_row(j, n + 1)),
+                None => add(&mut sum, &tables.outside[n]),
+            }
+        }
+        let (before, this, after) =
+            (v.shape_value(i, -1, range), v.shape_value(i, 0, range), v.shape_value(i, 1, range));
+        // OK because shapes are bytes and the table has a row for each of the 256.
+        add(&mut sum, &tables.shape[this as usize]);
+        add(&mut sum, &m.row(template::SHAPE_BEFORE, before << 8 | this));
+        add(&mut sum, &m.row(template::SHAPE_AFTER, this << 8 | after));
+        add(&mut sum, &m.row(template::SHAPE_AROUND, before << 16 | this << 8 | after));
+        let c0 = v.classes[i];
+        let cap = usize::from(c0 & class::CAP != 0);
+        // OK because bits are below 64, and the tables have 64 rows (128 with capitalization).
+        for_bits(c0, |bit| {
+            add(&mut sum, &tables.class[bit]);
+            add(&mut sum, &tables.class_cap[bit << 1 | cap]);
+        });
+        for_bits(v.class_value(i, -1, range), |bit| add(&mut sum, &tables.class_before[bit]));
+        for_bits(v.class_value(i, 1, range), |bit| add(&mut sum, &tables.class_after[bit]));
+        if let Some(run) = v.run_value(i, range) {
+            // OK because runs are below 128 and leans are bytes (see `View::run_value`).
+            add(&mut sum, &tables.run[run as usize]);
+            add(&mut sum, &tables.lean[v.lean_value(i) as usize]);
+        }
+        sum
+    }
+}
+
+/// Calls `f` with the index of each bit set in `bits`.
+fn for_bits(mut bits: u64, mut f: impl FnMut(usize)) {
+    while bits != 0 {
+        f(bits.trailing_zeros() as usize);
+        bits &= bits - 1;
+    }
 }
 
 /// Best label sequence for a run of tokens given their emissions, with `O` before and after.
@@ -214,56 +378,52 @@ pub(crate) fn spans(labels: &[usize], start: usize, emissions: &[[i32; LABELS]],
     }
 }
 
+/// A token's summed feature weights: one per kind, then opening and continuing a name.
+pub(crate) type Sums = Row;
+
 /// Tags a document: the names of every sentence, in order.
 #[cfg(any(test, feature = "train"))]
 pub(crate) fn tag(model: &Model, view: &View) -> Vec<Tagged> {
-    let mut features = Vec::with_capacity(256);
-    decode_with(model, view, |i, range| {
-        features.clear();
-        view.features(i, range, model.bits, &mut features);
-        model.emissions(&features)
-    })
+    let mut scorer = Scorer::new(model, view);
+    decode_with(model, view, |i, range| label_scores(&scorer.sums(i, range)))
 }
 
 /// The summed weights of every token [`tag`] scores, in order, without the corpus fact
 /// ([`class::COMMON`]): the view is classified without the corpus. This is the model's
 /// per-document work; [`decode`] finishes it once the corpus is known.
 pub(crate) fn score(model: &Model, view: &View) -> Vec<Sums> {
-    let mut features = Vec::with_capacity(256);
+    let mut scorer = Scorer::new(model, view);
     let mut out = Vec::new();
-    for_each_run(view, |range, run| {
-        for i in run {
-            features.clear();
-            view.features(i, range, model.bits, &mut features);
-            out.push(model.sums(&features));
-        }
-    });
+    for_each_run(view, |range, run| out.extend(run.map(|i| scorer.sums(i, range))));
     out
 }
 
 /// [`tag`] from the sums [`score`] made of this document, `view` now holding the corpus fact:
-/// each token's sums gain the weights of the [`class::COMMON`] features around it, which gives
-/// exactly the emissions [`tag`] computes. Only Viterbi runs here.
-///
+/// each token's sums gain the weights of the [`class::COMMON`] features around it (the model
+/// is linear), which gives exactly the emissions [`tag`] computes. Only Viterbi runs here.
 /// `sums` must hold [`scored_tokens`] of the view.
 pub(crate) fn decode(model: &Model, view: &View, sums: &[Sums]) -> Vec<Tagged> {
-    let [own, after, before] = super::features::common_buckets(model.bits).map(|buckets| model.sums(&buckets));
+    let t = &*model.tables;
+    let bit = class::COMMON.trailing_zeros() as usize;
+    // COMMON is only ever set on a capitalized word: its capitalized row is `bit << 1 | 1`.
+    let mut own = t.class[bit];
+    add(&mut own, &t.class_cap[bit << 1 | 1]);
+    let (after, before) = (t.class_before[bit], t.class_after[bit]);
     let common = |j: usize| view.classes[j] & class::COMMON != 0;
     let mut next = sums.iter();
     decode_with(model, view, |i, range| {
         // One sum per scored token: the caller checked (a missing one would score zero).
         let mut sum = next.next().copied().unwrap_or_default();
-        let mut add = |extra: &Sums| sum.iter_mut().zip(extra).for_each(|(s, x)| *s += x);
         if common(i) {
-            add(&own);
+            add(&mut sum, &own);
         }
         if i > range.start && common(i - 1) {
-            add(&after);
+            add(&mut sum, &after);
         }
         if i + 1 < range.end && common(i + 1) {
-            add(&before);
+            add(&mut sum, &before);
         }
-        expand(sum)
+        label_scores(&sum)
     })
 }
 
@@ -328,6 +488,34 @@ mod tests {
         assert_eq!(Model::parse(b"").err(), Some(WeightsError::NoHeader));
         assert_eq!(Model::parse(b"other 1\n\n").err(), Some(WeightsError::WrongVersion));
         assert_eq!(Model::parse(format!("{MAGIC}\n\n\x10").as_bytes()).err(), Some(WeightsError::Truncated));
+    }
+
+    #[test]
+    fn the_scorer_sums_the_same_as_the_features() {
+        use crate::entities::features::{KeySet, Lexicons};
+        let text = "Łódź’s mayor, Anna van der Berg, met BOEING's chief in Paris on Jan. 14.\n\n\
+                    “We will win,” said Mr. O’Neill of the U.S. Department of State (DOS) — again.\n\n\
+                    The Acme Corp. board, led by Dr. J. R. Smith-Jones, cut 3,000 jobs; Smith said so.";
+        let a = crate::text::Analysis::of_text(text);
+        let (gazetteer, names) = super::super::tables();
+        let mut view = View::new(&a);
+        let mut lowercase = KeySet::default();
+        view.collect_lowercase(&mut lowercase);
+        view.classify(&Lexicons { gazetteer, names, lowercase });
+        let model = Model::builtin();
+        let mut scorer = Scorer::new(model, &view);
+        let mut features = Vec::new();
+        let mut compared = 0;
+        for sentence in &a.sentences {
+            let range = sentence.tokens.clone();
+            for i in range.clone() {
+                features.clear();
+                view.features(i, &range, model.bits, &mut features);
+                assert_eq!(scorer.emissions(i, &range), model.emissions(&features), "token {i} {:?}", a.token_text(i));
+                compared += 1;
+            }
+        }
+        assert!(compared > 50, "{compared}");
     }
 
     #[test]

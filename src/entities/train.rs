@@ -336,7 +336,9 @@ fn silver(path: &str, teacher: &Model) -> Result<Vec<Doc>, String> {
             continue;
         };
         let name = format!("{n}.txt");
-        if let Ok(article) = crate::article::parse(text, Some(crate::article::Format::Plain), &name) {
+        if let Ok(article) =
+            crate::article::parse(text, Some(crate::article::Format::Plain), &name, &Default::default())
+        {
             documents.push(article.into_document(name));
         }
     }

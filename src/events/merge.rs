@@ -23,25 +23,32 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
     if !overlap {
         return false;
     }
-    let shared = || common(&a.entities, &b.entities);
+    let shared = |needed| common_at_least(&a.entities, &b.entities, needed);
     if a.value == b.value {
         // Cheapest test first: entity lists are short, word lists long.
-        return a.doc == b.doc && a.sentence == b.sentence || shared() >= 1 || same_words(&a.words, &b.words);
+        return a.doc == b.doc && a.sentence == b.sentence || shared(1) || same_words(&a.words, &b.words);
     }
     let short = |d: &Draft| days_between(d.range.1, d.range.0) < i64::from(LONGEST_MERGED_RANGE_DAYS);
-    short(a) && short(b) && shared() >= 2
+    short(a) && short(b) && shared(2)
 }
 
 /// True when two sorted word sets share most of the shorter one.
 fn same_words(a: &[u64], b: &[u64]) -> bool {
     let shorter = a.len().min(b.len());
-    shorter >= SAME_WORDS_MIN && common(a, b) as f64 >= SAME_WORDS * shorter as f64
+    // The fewest words in common that make `SAME_WORDS` of the shorter list.
+    shorter >= SAME_WORDS_MIN && common_at_least(a, b, (SAME_WORDS * shorter as f64).ceil() as usize)
 }
 
-/// How many items two sorted lists without repeats share.
-fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
+/// Whether the sorted lists `a` and `b` have at least `needed` items in
+/// common; it stops as soon as the answer is known, which in the merge's window of
+/// neighbours is usually after a few items.
+fn common_at_least<T: Ord>(a: &[T], b: &[T], needed: usize) -> bool {
     let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
+    while n < needed {
+        if n + (a.len() - i).min(b.len() - j) < needed {
+            return false;
+        }
+        // OK because the test above leaves at least one item in each list.
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
@@ -52,7 +59,7 @@ fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
             }
         }
     }
-    n
+    true
 }
 
 fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -95,4 +102,22 @@ pub(crate) fn groups(drafts: &[Draft]) -> Vec<Vec<usize>> {
         by_root[r].push(i);
     }
     by_root.into_iter().filter(|g| !g.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_at_least_answers_as_a_full_count_would() {
+        let lists: [&[u64]; 5] = [&[], &[1, 3, 5, 7, 9], &[2, 3, 4, 5], &[1, 2, 3, 4, 5, 6, 7, 8, 9], &[9]];
+        for a in lists {
+            for b in lists {
+                let count = a.iter().filter(|x| b.contains(x)).count();
+                for needed in 0..=10 {
+                    assert_eq!(common_at_least(a, b, needed), count >= needed, "{a:?} {b:?} {needed}");
+                }
+            }
+        }
+    }
 }

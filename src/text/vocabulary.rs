@@ -23,6 +23,12 @@ pub(crate) struct Vocabulary {
 }
 
 impl Vocabulary {
+    /// An empty vocabulary whose table holds about `types` word types before it grows (the
+    /// lists grow as types come).
+    pub(crate) fn with_capacity(types: usize) -> Self {
+        Vocabulary { slots: vec![0; (2 * types).next_power_of_two().max(256)], ..Vocabulary::default() }
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.ranges.len()
     }

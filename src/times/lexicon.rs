@@ -90,6 +90,7 @@ fn bears_time_by_rule(key: &str, description: &Description) -> bool {
             || part_of_day(w).is_some()
             || frequency(w).is_some()
             || vague(w).is_some()
+            || decade_word(w).is_some()
             // The lexicon's table knows months and weekdays ("Mondays" is a set of them).
             || crate::text::lexicon::describe(w.strip_suffix('s').filter(|_| w.ends_with("days")).unwrap_or(w))
                 .classes
@@ -112,6 +113,10 @@ fn bears_time_by_rule(key: &str, description: &Description) -> bool {
                     | "eighteen"
                     | "twenty"
                     | "thousand"
+                    | "christmas"
+                    | "halloween"
+                    | "thanksgiving"
+                    | "easter"
             )
     };
     one(word) || (word.contains('-') && word.split('-').any(one))
@@ -156,7 +161,8 @@ pub(crate) fn cardinal(word: &str) -> Option<i64> {
         return Some(*v);
     }
     if let Some((tens, ones)) = word.split_once('-') {
-        let t = TENS.iter().find(|(w, _)| *w == tens).map(|(_, v)| *v)?;
+        // `twenty` is in WORDS, not TENS, but it is tens all the same (`twenty-four`).
+        let t = if tens == "twenty" { Some(20) } else { TENS.iter().find(|(w, _)| *w == tens).map(|(_, v)| *v) }?;
         let o = WORDS.iter().position(|w| *w == ones).filter(|o| (1..10).contains(o))?;
         return Some(t + o as i64);
     }
@@ -480,6 +486,17 @@ fn starts_by_rule(key: &str) -> bool {
                 | "these"
                 | "latest"
                 | "most"
+                // The first words of holidays' names (see [`holiday`]).
+                | "new"
+                | "boxing"
+                | "valentine"
+                | "veterans"
+                | "labor"
+                | "memorial"
+                | "mother"
+                | "father"
+                | "election"
+                | "good"
         )
 }
 
@@ -599,6 +616,29 @@ fn table() -> &'static HashMap<Box<str>, Flags, FxBuildHasher> {
             "many",
             "some",
             "couple",
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+            // Holidays (see [`holiday`]).
+            "christmas",
+            "halloween",
+            "thanksgiving",
+            "easter",
+            "new",
+            "boxing",
+            "valentine",
+            "veterans",
+            "labor",
+            "memorial",
+            "mother",
+            "father",
+            "election",
+            "good",
         ];
         const ONES: &[&str] = &[
             "zero",
@@ -735,4 +775,101 @@ pub(crate) fn tense_class(word: &str) -> u8 {
         class |= AUXILIARY;
     }
     class
+}
+
+/// A holiday's day in a given year: a fixed date, the `n`th weekday of a month (`n` < 0
+/// counts from the month's end), or a day counted from Easter Sunday.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Holiday {
+    Fixed(i8, i8),
+    NthWeekday {
+        month: i8,
+        weekday: jiff::civil::Weekday,
+        n: i8,
+    },
+    /// Election Day in the United States: the Tuesday after the first Monday of November.
+    Election,
+    Easter(i8),
+}
+
+impl Holiday {
+    /// The holiday's day in `year`.
+    pub(crate) fn date(self, year: i16) -> Option<jiff::civil::Date> {
+        use jiff::civil::{Date, Weekday};
+        match self {
+            Holiday::Fixed(month, day) => Date::new(year, month, day).ok(),
+            Holiday::NthWeekday { month, weekday, n } => {
+                let first = Date::new(year, month, 1).ok()?;
+                // OK because `since` is 0..=6 and `n` is small: no overflow.
+                let first_such = crate::calendar::add_days(first, i64::from(weekday.since(first.weekday())))?;
+                if n > 0 {
+                    crate::calendar::add_days(first_such, 7 * i64::from(n - 1))
+                } else {
+                    let last = first.last_of_month();
+                    crate::calendar::add_days(last, -i64::from(last.weekday().since(weekday)) + 7 * i64::from(n + 1))
+                }
+            }
+            Holiday::Election => {
+                let first = Date::new(year, 11, 1).ok()?;
+                crate::calendar::add_days(first, i64::from(Weekday::Monday.since(first.weekday())) + 1)
+            }
+            Holiday::Easter(offset) => crate::calendar::add_days(easter(year)?, i64::from(offset)),
+        }
+    }
+}
+
+/// Easter Sunday of `year` in the Gregorian calendar (the anonymous Gregorian algorithm).
+fn easter(year: i16) -> Option<jiff::civil::Date> {
+    let y = i32::from(year);
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let g = (8 * b + 13) / 25;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 19 * l) / 433;
+    let month = (h + l - 7 * m + 90) / 25;
+    let day = (h + l - 7 * m + 33 * month + 19) % 32;
+    jiff::civil::Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+}
+
+/// The holiday named by the words `a b c` (folded keys, possessives cut: `new year day`),
+/// and how many of them the name takes. Holidays observed widely in English-language news
+/// (the United States' where countries differ); a holiday's rule is calendar arithmetic.
+pub(crate) fn holiday(a: &str, b: &str, c: &str) -> Option<(Holiday, usize)> {
+    use jiff::civil::Weekday::{Monday, Sunday, Thursday};
+    use Holiday::{Easter, Election, Fixed, NthWeekday};
+    // The longer name first: "christmas day" before "christmas"; "" matches any word.
+    const NAMES: [(&str, &str, &str, Holiday); 20] = [
+        ("new", "year", "day", Fixed(1, 1)),
+        ("new", "year", "eve", Fixed(12, 31)),
+        ("christmas", "eve", "", Fixed(12, 24)),
+        ("christmas", "day", "", Fixed(12, 25)),
+        ("christmas", "", "", Fixed(12, 25)),
+        ("boxing", "day", "", Fixed(12, 26)),
+        ("halloween", "", "", Fixed(10, 31)),
+        ("valentine", "day", "", Fixed(2, 14)),
+        ("veterans", "day", "", Fixed(11, 11)),
+        ("thanksgiving", "day", "", NthWeekday { month: 11, weekday: Thursday, n: 4 }),
+        ("thanksgiving", "", "", NthWeekday { month: 11, weekday: Thursday, n: 4 }),
+        ("labor", "day", "", NthWeekday { month: 9, weekday: Monday, n: 1 }),
+        ("memorial", "day", "", NthWeekday { month: 5, weekday: Monday, n: -1 }),
+        ("mother", "day", "", NthWeekday { month: 5, weekday: Sunday, n: 2 }),
+        ("father", "day", "", NthWeekday { month: 6, weekday: Sunday, n: 3 }),
+        ("election", "day", "", Election),
+        ("easter", "sunday", "", Easter(0)),
+        ("easter", "monday", "", Easter(1)),
+        ("easter", "", "", Easter(0)),
+        ("good", "friday", "", Easter(-2)),
+    ];
+    NAMES
+        .iter()
+        .find(|(x, y, z, _)| *x == a && (y.is_empty() || *y == b) && (z.is_empty() || *z == c))
+        .map(|&(_, y, z, rule)| (rule, 1 + usize::from(!y.is_empty()) + usize::from(!z.is_empty())))
+}
+
+/// The tens digit of a decade said in words (`nineties` → 9), for `the nineties`.
+pub(crate) fn decade_word(word: &str) -> Option<u8> {
+    let tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+    tens.iter().position(|t| *t == word).map(|p| p as u8 + 2)
 }

@@ -4,7 +4,7 @@
 //!
 //! It does not choose the anchor (see `anchor`) nor find expressions (see `recognize`).
 
-use super::lexicon::{season_month, Unit};
+use super::lexicon::{season_month, Holiday, Unit};
 use super::recognize::{Base, Clock, Shift, Val};
 use super::tense::Tense;
 use crate::calendar::{add_days, add_months, days_between};
@@ -135,6 +135,10 @@ pub(crate) fn resolve(val: &Val, clock: Option<Clock>, ctx: &Context) -> Resolve
             Ok(d) => Resolved { value: ymd(d) + &clock_suffix(clock), anchor: None, day: Some(d) },
             Err(_) => absolute(format!("{y:04}-{month:02}-{day:02}")),
         },
+        Val::Holiday { year: Some(y), rule, .. } => match rule.date(y) {
+            Some(d) => Resolved { value: ymd(d) + &clock_suffix(clock), anchor: None, day: Some(d) },
+            None => absolute(format!("{y:04}")),
+        },
         Val::Month { year: Some(y), month, .. } => absolute(format!("{y:04}-{month:02}")),
         Val::Season { year: Some(y), code, .. } => absolute(format!("{y:04}-{code}")),
         Val::Part { year: Some(y), code, index, .. } => absolute(format!("{y:04}-{code}{index}")),
@@ -261,6 +265,8 @@ fn unanchored(val: &Val) -> String {
         Val::Part { code, index, .. } => format!("XXXX-{code}{index}"),
         Val::Weekday { day, .. } => format!("XXXX-WXX-{}", day.to_monday_one_offset()),
         Val::Weekend { .. } => "XXXX-WXX-WE".to_string(),
+        Val::Holiday { rule: Holiday::Fixed(month, day), .. } => format!("XXXX-{month:02}-{day:02}"),
+        Val::Holiday { .. } => "XXXX-XX-XX".to_string(),
         Val::Shifted { .. } => "XXXX-XX-XX".to_string(),
         Val::SamePeriod { ref otherwise, .. } => unanchored(otherwise),
         Val::Offset { unit, .. } => match unit {
@@ -304,6 +310,17 @@ fn by_tense(candidates: &[Date], anchor: Date, tense: Tense) -> Option<Date> {
             (Some(p), Some(f)) => Some(if distance(f) < distance(p) { f } else { p }),
             (p, f) => p.or(f),
         },
+    }
+}
+
+/// The day `of_year` gives in the year of anchor `a` or one beside it: the latest before the
+/// anchor or the first after it for `last` and `next`, else by the tense (see [`by_tense`]).
+fn nearby_day(of_year: &dyn Fn(i16) -> Option<Date>, a: Date, shift: Shift, tense: Tense) -> Option<Date> {
+    let candidates: Vec<Date> = (a.year() - 1..=a.year() + 1).filter_map(of_year).collect();
+    match shift {
+        Shift::Last | Shift::Previous => candidates.iter().rev().find(|d| **d < a).copied(),
+        Shift::Next | Shift::Following => candidates.iter().find(|d| **d > a).copied(),
+        _ => by_tense(&candidates, a, tense),
     }
 }
 
@@ -351,9 +368,9 @@ fn relative_value(val: &Val, a: Date, tense: Tense) -> Option<(String, Option<Da
     let day_value = |d: Date| Some((ymd(d), Some(d)));
     match *val {
         Val::Day { month, day, .. } => {
-            let candidates: Vec<Date> = (year - 1..=year + 1).filter_map(|y| Date::new(y, month, day).ok()).collect();
-            by_tense(&candidates, a, tense).and_then(day_value)
+            nearby_day(&|y| Date::new(y, month, day).ok(), a, Shift::Tense, tense).and_then(day_value)
         }
+        Val::Holiday { rule, shift, .. } => nearby_day(&|y| rule.date(y), a, shift, tense).and_then(day_value),
         Val::Month { month, shift, .. } => {
             let this_month = a.first_of_month();
             let candidates: Vec<Date> = (year - 1..=year + 1).filter_map(|y| Date::new(y, month, 1).ok()).collect();

@@ -86,7 +86,11 @@ fn sure(words: &[Word], i: usize, lower: &str) -> Option<Tense> {
             return Some(Tense::Past);
         }
         let participle = i > 0 && words[i - 1].tense & AUXILIARY != 0;
-        return (!participle).then_some(Tense::Past);
+        // "a still unspecified date", "the revised plan": an adjective, not a verb.
+        let adjective = DETERMINERS.contains(&before(1))
+            || before(1).ends_with("ly") && DETERMINERS.contains(&before(2))
+            || matches!(before(1), "still" | "yet" | "newly") && DETERMINERS.contains(&before(2));
+        return (!participle && !adjective).then_some(Tense::Past);
     }
     None
 }

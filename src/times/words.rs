@@ -20,6 +20,8 @@ pub(crate) struct Word<'a> {
     pub end: u32,
     pub kind: TokenKind,
     pub capitalized: bool,
+    /// True for a short word in capitals only (`EST`, `GMT`, `NATO`): an abbreviation.
+    pub acronym: bool,
     pub possessive: bool,
     /// True when white space separates this word from the previous one.
     pub spaced: bool,
@@ -156,6 +158,10 @@ pub(crate) fn of_sentence<'a>(analysis: &'a Analysis, sentence: &Sentence, kinds
             lower: core,
             kind: token.kind,
             capitalized: token.capitalized,
+            // Checked on the text only for short capitalized words: few are.
+            acronym: token.capitalized
+                && token.span.len() <= 5
+                && analysis.token_text(i).bytes().all(|b| b.is_ascii_uppercase()),
             possessive,
             spaced,
             bears_time,
@@ -200,6 +206,7 @@ fn push_parts<'a>(analysis: &'a Analysis, i: usize, key: &'a str, spaced: bool, 
             lower: part,
             kind,
             capitalized: text.get(from).is_some_and(u8::is_ascii_uppercase),
+            acronym: false,
             possessive: false,
             spaced: k == 0 && spaced,
             bears_time: kind == TokenKind::Number || description.month > 0 || lexicon::unit(part).is_some(),

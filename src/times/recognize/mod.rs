@@ -88,6 +88,12 @@ pub(crate) enum Val {
     Weekend {
         shift: Shift,
     },
+    /// A holiday, whose day is fixed or follows a calendar rule (`Thanksgiving`, `Easter`).
+    Holiday {
+        year: Option<i16>,
+        rule: lexicon::Holiday,
+        shift: Shift,
+    },
     /// `n` units from the base, at the unit's granularity (`five weeks ago` → a week); minutes,
     /// hours and seconds give a time of day when the anchor has one (`15 minutes ago`).
     Offset {
@@ -117,7 +123,11 @@ impl Val {
     pub(crate) fn is_day(&self) -> bool {
         matches!(
             self,
-            Val::Day { .. } | Val::Weekday { .. } | Val::Offset { unit: Unit::Day, .. } | Val::Shifted { .. }
+            Val::Day { .. }
+                | Val::Weekday { .. }
+                | Val::Holiday { .. }
+                | Val::Offset { unit: Unit::Day, .. }
+                | Val::Shifted { .. }
         )
     }
 }
@@ -218,8 +228,9 @@ fn scan_where(words: &[Word], may_start: impl Fn(usize) -> bool) -> Vec<Found> {
 type Pattern = fn(&[Word], usize) -> Option<Found>;
 
 /// Every pattern, in the order ties are settled (the later of two equally long wins).
-const PATTERNS: [Pattern; 19] = [
+const PATTERNS: [Pattern; 20] = [
     modified,
+    holiday,
     numeric,
     month_first,
     day_first,
@@ -495,7 +506,20 @@ fn month_first(words: &[Word], i: usize) -> Option<Found> {
         return date(i, last, Val::Month { year: Some(y), month, shift: Shift::Tense });
     }
     let lower = words.get(i)?.lower;
-    let context = i > 0 && MONTH_CONTEXT.contains(&at(words, i - 1));
+    // "the October slaying", "a June agreement": a month before the noun it dates.
+    let attributive = i > 0
+        && matches!(at(words, i - 1), "the" | "a" | "an")
+        && is_full_month_name(lower)
+        && words.get(i + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && !n.capitalized
+                && n.lower.len() > 3
+                && !n.bears_time
+                && !is_function_word(n.lower)
+        });
+    // `January nineteen ninety-seven`: a year said in words follows (`compose` joins them).
+    let spoken_year_next = matches!(at(words, i + 1), "eighteen" | "nineteen");
+    let context = i > 0 && MONTH_CONTEXT.contains(&at(words, i - 1)) || attributive || spoken_year_next;
     // "in Jan", but not "in Jan Smith's office".
     let abbreviated = !is_full_month_name(lower) && words.get(i + 1).map_or(true, |n| !n.capitalized);
     ((is_full_month_name(lower) || abbreviated) && context && words[i].capitalized).then_some(())?;
@@ -588,6 +612,43 @@ fn weekday_form(words: &[Word], i: usize) -> Option<Found> {
     date(i, i, Val::Weekday { day, shift: Shift::Tense })
 }
 
+/// Prepositions, conjunctions and auxiliaries: words that no date modifies ("the March to
+/// the sea", "a May with rain").
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "from"
+            | "with"
+            | "into"
+            | "over"
+            | "under"
+            | "through"
+            | "that"
+            | "which"
+            | "when"
+            | "where"
+            | "while"
+            | "were"
+            | "have"
+            | "been"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "than"
+            | "then"
+            | "also"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "about"
+            | "against"
+            | "between"
+            | "without"
+    )
+}
+
 /// True when a four-digit number is a quantity or part of a name, not a year ("2015
 /// rockets", "$1991", "Windows 2000").
 fn is_quantity(words: &[Word], i: usize) -> bool {
@@ -656,7 +717,9 @@ fn spoken_year(words: &[Word], i: usize) -> Option<Found> {
     let (first, j) = if at(words, i) == "the" && at(words, i + 1) == "year" { (i, i + 2) } else { (i, i) };
     let introduced =
         first > 0 && (MONTH_CONTEXT.contains(&at(words, first - 1)) || words[first - 1].month().is_some()) || j > first;
-    if !introduced {
+    // `nineteen ninety-six` needs no introduction: no count is said that way.
+    let unmistakable = matches!(at(words, j), "eighteen" | "nineteen") && at(words, j + 1).contains('-');
+    if !introduced && !unmistakable {
         return None;
     }
     let (year, last) = match at(words, j) {
@@ -674,8 +737,14 @@ fn spoken_year(words: &[Word], i: usize) -> Option<Found> {
         }
         _ => return None,
     };
-    let counts_something =
-        words.get(last + 1).is_some_and(|n| n.kind == TokenKind::Word && !n.capitalized && n.lower.ends_with('s'));
+    // "two thousand troops"; but "the year two thousand has come" dates.
+    let counts_something = words.get(last + 1).is_some_and(|n| {
+        n.kind == TokenKind::Word
+            && !n.capitalized
+            && n.lower.len() > 3
+            && n.lower.ends_with('s')
+            && !n.lower.ends_with("ss")
+    });
     (!counts_something).then_some(())?;
     fixed(first, last, TimexType::Date, format!("{year:04}"))
 }
@@ -702,9 +771,10 @@ fn decade(words: &[Word], i: usize) -> Option<Found> {
     fixed(i, i, TimexType::Date, decade_value(w.lower)?)
 }
 
-/// `mid-1995`, `mid-March` (one hyphenated word).
+/// `mid-1995`, `mid-March`, `late-November` (one hyphenated word).
 fn mid(words: &[Word], i: usize) -> Option<Found> {
-    let rest = words.get(i)?.lower.strip_prefix("mid-")?;
+    let lower = words.get(i)?.lower;
+    let rest = ["mid-", "early-", "late-"].iter().find_map(|p| lower.strip_prefix(p))?;
     if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
         return fixed(i, i, TimexType::Date, rest);
     }
@@ -716,7 +786,15 @@ fn mid(words: &[Word], i: usize) -> Option<Found> {
 /// three years`, `the next day`, `the coming months`, `the previous Friday`, `the same day`.
 fn the_phrase(words: &[Word], i: usize) -> Option<Found> {
     if at(words, i) != "the" {
+        // "a 20th century democrat", "the fabled 11th century temple".
+        if let (Some(n), "century") = (lexicon::ordinal(at(words, i)), at(words, i + 1)) {
+            return fixed(i, i + 1, TimexType::Date, format!("{:02}", n - 1));
+        }
         return narrative_unit(words, i).or_else(|| reported_period(words, i));
+    }
+    // the nineties
+    if let Some(decade) = lexicon::decade_word(at(words, i + 1)) {
+        return fixed(i, i + 1, TimexType::Date, format!("19{decade}"));
     }
     let j = i + 1;
     // the 1980s, the '80s, the mid-1990s
@@ -867,6 +945,32 @@ pub(crate) fn duration(count: Option<f64>, unit: Unit) -> String {
         (Some(n), Unit::Century) => (Some(100.0 * n), Unit::Year),
         other => other,
     };
+    // A fraction of a year, day, hour or minute is written in the next smaller unit, as
+    // TIMEX3 does: `2 1/2 years` P2Y6M, `half an hour` PT30M, `a minute and a half` PT1M30S.
+    if let Some(n) = count.filter(|n| n.fract() != 0.0) {
+        let (whole, smaller, per) = match unit {
+            Unit::Year => ("Y", "M", 12.0),
+            Unit::Day => ("D", "H", 24.0),
+            Unit::Hour => ("H", "M", 60.0),
+            Unit::Minute => ("M", "S", 60.0),
+            _ => ("", "", 0.0),
+        };
+        let rest = n.fract() * per;
+        if per > 0.0 && (rest - rest.round()).abs() < 1e-6 {
+            let clock = matches!(unit, Unit::Hour | Unit::Minute);
+            let mut out = String::from(if clock { "PT" } else { "P" });
+            if n >= 1.0 {
+                out += &(n as i64).to_string();
+                out += whole;
+            }
+            if unit == Unit::Day {
+                out.push('T');
+            }
+            out += &(rest.round() as i64).to_string();
+            out += smaller;
+            return out;
+        }
+    }
     let (code, time) = unit.duration_code();
     // Counts are whole or have one decimal ("half a year", "1.5 hours"); formatting them
     // through integers keeps float printing, some 15 KB of wasm, out of the build.
@@ -979,6 +1083,10 @@ fn count(words: &[Word], i: usize) -> Option<(Option<f64>, usize)> {
         // `1.5` (hours): one decimal, written with a point.
         None => decimal(w)?,
     };
+    // `2 1/2 years`.
+    if at(words, i + 1) == "1/2" && words.get(i).is_some_and(|w| w.kind == TokenKind::Number) {
+        return Some((Some(n + 0.5), i + 2));
+    }
     if at(words, i + 1) == "and" && at(words, i + 2) == "a" && at(words, i + 3) == "half" {
         return Some((Some(n + 0.5), i + 4));
     }
@@ -1037,7 +1145,11 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
     if unit == Unit::Weekend || is_age(words, unit_at) {
         return None;
     }
-    let last = unit_at;
+    // `a minute and a half`: the half after the unit.
+    let half_after = n.is_some()
+        && !lexicon::is_plural_unit(unit_word)
+        && (at(words, unit_at + 1), at(words, unit_at + 2), at(words, unit_at + 3)) == ("and", "a", "half");
+    let (n, last) = if half_after { (n.map(|n| n + 0.5), unit_at + 3) } else { (n, unit_at) };
     let after = at(words, last + 1);
     let clock_unit = matches!(unit, Unit::Second | Unit::Minute | Unit::Hour);
     let offset = |sign: f64, base: Base, last: usize| -> Option<Found> {
@@ -1123,8 +1235,9 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
                         | "a"
                         | "an"
                 );
+            // A fraction agrees with either ("half an hour", "1.5 hours").
             if lexicon::is_plural_unit(unit_word) == (n == Some(1.0))
-                && n.is_some()
+                && n.is_some_and(|n| n.fract() == 0.0)
                 && unit_word != "h"
                 && !counts_from
                 && !before_noun
@@ -1138,9 +1251,12 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
     }
 }
 
-/// `50-year-old`: an age, not a time.
+/// `50-year-old`, `52 years old`: an age, not a time.
 fn is_age(words: &[Word], unit_at: usize) -> bool {
-    at(words, unit_at).ends_with("-old") || (at(words, unit_at + 1) == "-" && at(words, unit_at + 2).starts_with("old"))
+    at(words, unit_at).ends_with("-old")
+        || (at(words, unit_at + 1) == "-" && at(words, unit_at + 2).starts_with("old"))
+        // "Mr. Lee, 52 years old, will succeed him".
+        || at(words, unit_at + 1) == "old"
 }
 
 /// `three-year`, `10-day`, `24-hour` (adjectival durations), not `three-year-old`.
@@ -1235,6 +1351,8 @@ fn clock(words: &[Word], i: usize) -> Option<Found> {
         Some(f)
     };
     match w.lower {
+        // "high noon" is a showdown, not a time.
+        "noon" if i > 0 && at(words, i - 1) == "high" => return None,
         "noon" | "midday" => return bare(12, 0, None, i, false),
         "midnight" => return bare(24, 0, None, i, false),
         _ if w.kind != TokenKind::Number => return None,
@@ -1265,6 +1383,10 @@ fn clock(words: &[Word], i: usize) -> Option<Found> {
             (part, last) = (Some("NI"), last + 2);
         }
     }
+    // `5 p.m. EST`: the zone is part of the expression (the value stays local time).
+    if pm.is_some() && words.get(last + 1).is_some_and(is_time_zone) {
+        last += 1;
+    }
     let after_at = i > 0 && matches!(at(words, i - 1), "at" | "@" | "by" | "until" | "around" | "before" | "after");
     // "11 tonight", "8 this evening": an hour before the part of the day it is in.
     let before_part = at(words, last + 1) == "tonight"
@@ -1281,6 +1403,39 @@ fn clock(words: &[Word], i: usize) -> Option<Found> {
         _ => h,
     };
     bare(h, m, s, last, weak)
+}
+
+/// `Thanksgiving Day`, `last Christmas`, `on Easter`, `New Year's Eve 1999`, `Election
+/// Day`: a holiday with a name of two words, or one after a word that introduces a date (so
+/// that "the Christmas tree" and "Easter Island" are not dates).
+fn holiday(words: &[Word], i: usize) -> Option<Found> {
+    let (shift, j) = match at(words, i) {
+        "last" => (Shift::Last, i + 1),
+        "next" => (Shift::Next, i + 1),
+        "this" => (Shift::This, i + 1),
+        _ => (Shift::Tense, i),
+    };
+    if !words.get(j).is_some_and(|w| w.capitalized) {
+        return None;
+    }
+    let (rule, length) = lexicon::holiday(at(words, j), at(words, j + 1), at(words, j + 2))?;
+    let mut last = j + length - 1;
+    let introduced = length > 1 || j > i || j > 0 && MONTH_CONTEXT.contains(&at(words, j - 1));
+    let year = trailing_year(words, last + 1, false).filter(|(k, _)| year_number(words, *k).is_some());
+    let named = words.get(last + 1).is_some_and(|n| n.capitalized && n.lower != "day" && year.is_none());
+    if !(introduced || year.is_some()) || named {
+        return None;
+    }
+    if let Some((k, _)) = year {
+        last = k;
+    }
+    date(i, last, Val::Holiday { year: year.map(|y| y.1), rule, shift })
+}
+
+/// A time zone abbreviation after a clock reading, by its shape: three or four capitals
+/// ending in `T` for "time" (`EST`, `GMT`, `CEST`), or `UTC`.
+fn is_time_zone(w: &Word) -> bool {
+    w.acronym && (matches!(w.lower.len(), 3 | 4) && w.lower.ends_with('t') || w.lower == "utc")
 }
 
 /// The hour a clock reading without am/pm means in a part of the day: `8` in the evening
@@ -1337,7 +1492,13 @@ fn quarter(words: &[Word], i: usize) -> Option<Found> {
     }
     // "the third quarter", or "a weak first quarter" (a half needs its article).
     let ordinal_at = if w.lower == "the" { i + 1 } else { i };
-    let index = lexicon::ordinal(at(words, ordinal_at))?;
+    // "the last half of 1989" is its second half; "the last quarter" alone is the one before.
+    let last_of = |count: i64| (at(words, ordinal_at + 2) == "of" && ordinal_at > i).then_some(count);
+    let index = match (at(words, ordinal_at), at(words, ordinal_at + 1)) {
+        ("last", "half") => last_of(2),
+        ("last", "quarter") => last_of(4),
+        (word, _) => lexicon::ordinal(word),
+    }?;
     let code = match at(words, ordinal_at + 1) {
         "quarter" if index <= 4 => "Q",
         "half" if index <= 2 && ordinal_at > i => "H",
