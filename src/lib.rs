@@ -19,6 +19,7 @@ pub(crate) mod offsets;
 pub mod pipeline;
 pub(crate) mod quotes;
 pub mod seeds;
+pub(crate) mod sorting;
 pub(crate) mod text;
 pub(crate) mod times;
 

@@ -1,15 +1,17 @@
 //! The browser binding: converts JavaScript values to pipeline inputs and the extraction back
-//! to plain JavaScript objects (serde-wasm-bindgen, one coarse call per corpus).
+//! to plain JavaScript objects (arguments through [`read`], results as one JSON text per call).
 //!
 //! No logic lives here. Errors cross the boundary as `Result`s (a JS exception with a readable
 //! message), never as panics; the panic hook only makes an unexpected one readable.
 
 use crate::article::{Metadata, Published};
-use crate::index::{Counts, Filter, Index, KindCounts, RawFilter, SourceCounts};
+use crate::index::{Counts, Day, Filter, Index, Kind, KindCounts, RawFilter, SourceCounts, Sources};
 use crate::model::{DocumentHead, Extraction, PublishedSource};
 use crate::pipeline::{Failure, Input};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+mod read;
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -45,32 +47,41 @@ pub fn check_file(name: &str, bytes: f64) -> Option<String> {
 
 /// An article as the page hands it over: pasted text or a dropped file, with the facts the
 /// reader gave (they win over what the text says).
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct JsArticle {
     id: String,
-    #[serde(default)]
     name: Option<String>,
     /// The text, when the page already has it as a string.
-    #[serde(default)]
     content: Option<String>,
     /// The raw bytes of a file, so that invalid UTF-8 is reported rather than replaced.
-    #[serde(default, with = "serde_bytes_opt")]
     bytes: Option<Vec<u8>>,
     /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
-    #[serde(default)]
     published: Option<String>,
-    #[serde(default)]
     title: Option<String>,
-    #[serde(default)]
     author: Option<String>,
-    #[serde(default)]
     outlet: Option<String>,
-    #[serde(default)]
     url: Option<String>,
 }
 
 impl JsArticle {
+    /// `{id, name?, content? | bytes?, published?, title?, author?, outlet?, url?}`.
+    ///
+    /// # Errors
+    /// When `value` is not an object, `id` is missing, or a field has the wrong type.
+    fn read(value: JsValue) -> Result<JsArticle, read::Error> {
+        let o = read::Object::new(value, "struct JsArticle")?;
+        Ok(JsArticle {
+            id: o.required("id", read::string)?,
+            name: o.optional("name", read::string)?,
+            content: o.optional("content", read::string)?,
+            bytes: o.optional("bytes", read::bytes)?,
+            published: o.optional("published", read::string)?,
+            title: o.optional("title", read::string)?,
+            author: o.optional("author", read::string)?,
+            outlet: o.optional("outlet", read::string)?,
+            url: o.optional("url", read::string)?,
+        })
+    }
+
     /// The facts given with the article, as the core's one metadata record; blank ones count
     /// as not given.
     ///
@@ -91,13 +102,6 @@ impl JsArticle {
     }
 }
 
-mod serde_bytes_opt {
-    use serde::{Deserialize, Deserializer};
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>, D::Error> {
-        Option::<serde_bytes::ByteBuf>::deserialize(d).map(|b| b.map(|b| b.into_vec()))
-    }
-}
-
 /// The contract, plus the inputs that could not be extracted.
 #[derive(Serialize)]
 struct JsOutcome<'a> {
@@ -109,7 +113,7 @@ struct JsOutcome<'a> {
 /// Results go out as one JSON text parsed by the browser's `JSON.parse`: for a query at
 /// 10,000 articles (hundreds of thousands of ids) that is one boundary crossing instead of one
 /// per value, 20–50× faster than building the objects value by value (see `make bench`).
-/// Arguments still come in through serde-wasm-bindgen.
+/// Arguments come in through [`read`].
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let json = serde_json::to_string(value).map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("cannot convert the result"))
@@ -145,8 +149,7 @@ pub fn core_version() -> String {
 /// it starts (see [`crate::pipeline::OnStage`]).
 #[wasm_bindgen(js_name = extractArticle)]
 pub fn extract_article(article: JsValue, on_stage: Option<js_sys::Function>) -> Result<js_sys::Uint8Array, JsError> {
-    let article: JsArticle =
-        serde_wasm_bindgen::from_value(article).map_err(|e| JsError::new(&format!("expected an article: {e}")))?;
+    let article = JsArticle::read(article).map_err(|e| JsError::new(&format!("expected an article: {e}")))?;
     let mut on_stage = stage_reporter(on_stage);
     let part = input_of(article)
         .and_then(|input| crate::extract_part_observed(&input, &mut on_stage))
@@ -296,19 +299,14 @@ impl Corpus {
     /// message}`: unknown ids and speakers, impossible days, an inverted date range.
     #[wasm_bindgen(js_name = checkFilter)]
     pub fn check_filter(&self, filter: JsValue) -> Result<JsValue, JsError> {
-        let raw: RawFilter = if filter.is_null() || filter.is_undefined() {
-            RawFilter::default()
-        } else {
-            serde_wasm_bindgen::from_value(filter).map_err(|e| JsError::new(&format!("invalid filter: {e}")))?
-        };
+        let raw = read_raw_filter(filter).map_err(|e| JsError::new(&format!("invalid filter: {e}")))?;
         to_js(&self.index.check(&raw))
     }
 
     /// `{hits, snippets}`: where the words of the search `q` are in the documents `docs` (an
     /// array of ids, in the order the page shows them; unknown ids are skipped).
     pub fn matches(&self, q: &str, docs: JsValue) -> Result<JsValue, JsError> {
-        let docs: Vec<String> = serde_wasm_bindgen::from_value(docs)
-            .map_err(|e| JsError::new(&format!("expected an array of document ids: {e}")))?;
+        let docs = read::strings(docs).map_err(|e| JsError::new(&format!("expected an array of document ids: {e}")))?;
         to_js(&self.index.matches(q, &docs))
     }
 }
@@ -363,7 +361,40 @@ fn read_filter(filter: JsValue) -> Result<Filter, JsError> {
     if filter.is_null() || filter.is_undefined() {
         return Ok(Filter::default());
     }
-    serde_wasm_bindgen::from_value(filter).map_err(|e| JsError::new(&format!("invalid filter: {e}")))
+    let read = || -> Result<Filter, read::Error> {
+        let o = read::Object::new(filter, "struct Filter")?;
+        let kind = |v| read::variant(v, "enum Kind", &Kind::NAMES);
+        let day = |v| read::string(v).and_then(|s| Day::read(&s));
+        Ok(Filter {
+            docs: o.optional("docs", read::strings)?.unwrap_or_default(),
+            entities: o.optional("entities", read::strings)?.unwrap_or_default(),
+            speakers: o.optional("speakers", read::strings)?.unwrap_or_default(),
+            kinds: o.optional("kinds", |v| read::sequence(v, kind))?.unwrap_or_default(),
+            sources: o.optional("sources", |v| read::variant(v, "enum Sources", &Sources::NAMES))?,
+            from: o.optional("from", day)?,
+            to: o.optional("to", day)?,
+            q: o.optional("q", read::string)?.unwrap_or_default(),
+        })
+    };
+    read().map_err(|e| JsError::new(&format!("invalid filter: {e}")))
+}
+
+/// An untrusted filter from JavaScript (every value a string); null or undefined is an empty one.
+fn read_raw_filter(filter: JsValue) -> Result<RawFilter, read::Error> {
+    if filter.is_null() || filter.is_undefined() {
+        return Ok(RawFilter::default());
+    }
+    let o = read::Object::new(filter, "struct RawFilter")?;
+    Ok(RawFilter {
+        docs: o.optional("docs", read::strings)?,
+        entities: o.optional("entities", read::strings)?,
+        speakers: o.optional("speakers", read::strings)?,
+        kinds: o.optional("kinds", read::strings)?,
+        sources: o.optional("sources", read::string)?,
+        from: o.optional("from", read::string)?,
+        to: o.optional("to", read::string)?,
+        q: o.optional("q", read::string)?,
+    })
 }
 
 fn set_property(object: &JsValue, key: &str, value: &JsValue) -> Result<(), JsError> {
@@ -373,7 +404,7 @@ fn set_property(object: &JsValue, key: &str, value: &JsValue) -> Result<(), JsEr
 /// The seeds (if asked) and the JavaScript articles, extracted; articles that cannot be read
 /// become failures.
 fn extract_articles(articles: JsValue, with_seeds: bool) -> Result<(Extraction, Vec<Failure>), JsError> {
-    let articles: Vec<JsArticle> = serde_wasm_bindgen::from_value(articles)
+    let articles = read::sequence(articles, JsArticle::read)
         .map_err(|e| JsError::new(&format!("expected an array of articles: {e}")))?;
     let mut inputs = if with_seeds { crate::seeds::inputs() } else { Vec::new() };
     let mut failures = Vec::new();

@@ -159,6 +159,19 @@ fn assert_thresholds(name: &str, s: &Score) {
     assert!(speaker >= 0.85, "{name}: speaker accuracy {speaker:.3} < 0.85");
 }
 
+/// Extracts the case file at `path` and scores it into `s`.
+fn run_case(path: &std::path::Path, s: &mut Score) {
+    let content = fs::read_to_string(path).unwrap();
+    let (article, expected) = content.split_once("\n=== expected\n").expect("no `=== expected` line");
+    let expected: Vec<Expected> =
+        expected.lines().filter(|l| !l.trim().is_empty()).filter_map(|l| parse_line(l, false)).collect();
+    let id = path.file_stem().unwrap().to_string_lossy().to_string();
+    let input = Input { id: id.clone(), name: format!("{id}.txt"), content: article.to_string(), ..Input::default() };
+    let outcome = extract(&[input]);
+    let text = outcome.extraction.documents[0].text.clone();
+    score(&id, &outcome.extraction.quotes, &|_| text.clone(), &expected, s);
+}
+
 #[test]
 fn composed_newswire_cases() {
     let mut s = Score::default();
@@ -170,18 +183,28 @@ fn composed_newswire_cases() {
     paths.sort();
     assert!(paths.len() >= 10, "the case files are missing");
     for path in paths {
-        let content = fs::read_to_string(&path).unwrap();
-        let (article, expected) = content.split_once("\n=== expected\n").expect("no `=== expected` line");
-        let expected: Vec<Expected> =
-            expected.lines().filter(|l| !l.trim().is_empty()).filter_map(|l| parse_line(l, false)).collect();
-        let id = path.file_stem().unwrap().to_string_lossy().to_string();
-        let input =
-            Input { id: id.clone(), name: format!("{id}.txt"), content: article.to_string(), ..Input::default() };
-        let outcome = extract(&[input]);
-        let text = outcome.extraction.documents[0].text.clone();
-        score(&id, &outcome.extraction.quotes, &|_| text.clone(), &expected, &mut s);
+        run_case(&path, &mut s);
     }
     assert_thresholds("composed cases", &s);
+}
+
+/// Cases that must come out entirely right: each is one kind of attribution that the
+/// thresholds above, taken over all cases, would let slip.
+const EXACT_CASES: &[&str] =
+    &["36_pronoun_then_verb", "37_participle_after_comma", "38_sentence_before_names_speaker", "39_what_she_called"];
+
+#[test]
+fn exact_cases() {
+    let mut wrong = Vec::new();
+    for name in EXACT_CASES {
+        let mut s = Score::default();
+        run_case(std::path::Path::new(&format!("tests/quotes/{name}.txt")), &mut s);
+        report(name, &s);
+        if !s.errors.is_empty() || s.matched != s.expected {
+            wrong.push(*name);
+        }
+    }
+    assert!(wrong.is_empty(), "not entirely right: {wrong:?}");
 }
 
 #[test]
@@ -226,6 +249,8 @@ fn odd_marks_never_panic_and_offsets_stay_consistent() {
         "A: ",
         ": x",
         "He said",
+        // A pronoun after a quote, at the very end of the text.
+        "“Go,” she",
         "“”",
         "\"\"\"\"",
         "“😀 é,” 😀 said. “ñ",

@@ -264,6 +264,69 @@ fn a_malformed_filter_is_a_readable_error() {
     assert!(storyscope::wasm_api::new_corpus(JsValue::from_str("nope"), false).is_err());
 }
 
+/// The message of a call that must fail.
+fn message_of(result: Result<impl std::fmt::Debug, wasm_bindgen::JsError>) -> String {
+    get(&JsValue::from(result.expect_err("must fail")), "message").as_string().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn bad_input_is_named_in_serde_words() {
+    let corpus = storyscope::wasm_api::new_corpus(Array::new().into(), false).expect("corpus");
+    for (json, expected) in [
+        (r#"{"q": 5}"#, "invalid filter: invalid type: floating point `5.0`, expected a string"),
+        (r#"{"q": -0.5}"#, "invalid type: floating point `-0.5`, expected a string"),
+        (r#"{"q": 1.5e-7}"#, "invalid type: floating point `0.00000015`, expected a string"),
+        (r#"{"q": 2e21}"#, "invalid type: floating point `2000000000000000000000.0`, expected a string"),
+        (r#"{"q": true}"#, "invalid type: boolean `true`, expected a string"),
+        (r#"{"docs": "a\"b"}"#, r#"invalid type: string "a\"b", expected a sequence"#),
+        (r#"{"docs": [1]}"#, "invalid type: floating point `1.0`, expected a string"),
+        (r#"{"kinds": [{}]}"#, "expected enum Kind"),
+        (r#"{"sources": "all"}"#, "unknown variant `all`, expected `named` or `unnamed`"),
+        (r#"{"kinds": ["tweet"]}"#, "unknown variant `tweet`, expected one of `quote`, `event`, `mention`"),
+        (r#"{"from": "2009-02-30"}"#, "invalid date `2009-02-30`, expected YYYY-MM-DD"),
+        ("7", "invalid filter: invalid type: floating point `7.0`, expected struct Filter"),
+    ] {
+        let message = message_of(corpus.query(filter(json)));
+        assert!(message.contains(expected), "{json}: {message}");
+    }
+    // Null and missing fields restrict nothing; unknown fields are ignored.
+    assert!(corpus.query(filter(r#"{"docs": null, "q": null, "sources": null, "colour": 1}"#)).is_ok());
+    assert!(corpus.check_filter(filter(r#"{"kinds": "quote"}"#)).is_err(), "a raw filter's lists are lists");
+
+    let message = message_of(storyscope::wasm_api::extract(JsValue::from_str("nope"), false));
+    assert_eq!(message, r#"expected an array of articles: invalid type: string "nope", expected a sequence"#);
+    let message = message_of(storyscope::wasm_api::extract(filter(r#"[{"content": "x"}]"#), false));
+    assert_eq!(message, "expected an array of articles: missing field `id`");
+    let message = message_of(storyscope::wasm_api::extract(filter(r#"[{"id": "a", "bytes": [104, 300]}]"#), false));
+    assert!(message.ends_with("invalid value: integer `300`, expected u8"), "{message}");
+    let message = message_of(storyscope::wasm_api::extract(filter(r#"[{"id": "a", "bytes": "hi"}]"#), false));
+    assert!(message.ends_with(r#"invalid type: string "hi", expected byte array"#), "{message}");
+    let message = message_of(storyscope::wasm_api::extract_article(JsValue::NULL, None));
+    assert_eq!(message, "expected an article: invalid type: unit value, expected struct JsArticle");
+    let message = message_of(storyscope::wasm_api::new_corpus(JsValue::NULL, false).map(|_| ()));
+    assert!(message.contains("invalid type: unit value, expected a sequence"), "{message}");
+
+    // Bytes come as a Uint8Array, an ArrayBuffer or an array of numbers; a Set is a sequence.
+    let text = "The council met on Monday.".as_bytes();
+    let set = js_sys::Set::new(&JsValue::UNDEFINED);
+    for bytes in [
+        JsValue::from(Uint8Array::from(text)),
+        JsValue::from(Uint8Array::from(text).buffer()),
+        text.iter().map(|&b| JsValue::from(b)).collect::<Array>().into(),
+    ] {
+        let one = Object::new();
+        Reflect::set(&one, &"id".into(), &"a".into()).unwrap();
+        Reflect::set(&one, &"bytes".into(), &bytes).unwrap();
+        set.clear();
+        set.add(&one);
+        let out = storyscope::wasm_api::extract(set.clone().into(), false).expect("bytes");
+        let text = get(&array(&out, "documents").get(0), "text").as_string();
+        assert_eq!(text.as_deref(), Some("The council met on Monday."));
+    }
+    let docs = message_of(corpus.matches("council", filter(r#"["a", 2]"#)));
+    assert_eq!(docs, "expected an array of document ids: invalid type: floating point `2.0`, expected a string");
+}
+
 #[wasm_bindgen_test]
 fn the_model_leaves_texts_in_the_core_and_document_gives_one() {
     let articles = Array::new();

@@ -173,7 +173,7 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
     for (d, f) in found.iter().enumerate() {
         let in_doc: Vec<usize> = {
             let mut v: Vec<usize> = assigned[d].iter().flatten().copied().collect();
-            v.sort_unstable();
+            crate::sorting::sort(&mut v);
             v.dedup();
             v
         };
@@ -270,7 +270,7 @@ fn build(docs: &[Doc], found: &[Found], mut drafts: Vec<Draft>) -> Entities {
         draft.mentions.sort_unstable_by_key(|&(d, k)| (d, found[d].candidates[k].span.start));
     }
     let mut order: Vec<usize> = (0..drafts.len()).filter(|&i| !drafts[i].mentions.is_empty()).collect();
-    order.sort_by_key(|&i| {
+    crate::sorting::sort_by_key(&mut order, |&i| {
         let (d, k) = drafts[i].mentions[0];
         (d, found[d].candidates[k].span.start)
     });

@@ -117,8 +117,8 @@ pub(crate) fn recognize_tagged<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, t
             }
         }
     }
-    found.candidates.sort_by_key(|c| (c.span.start, c.span.end));
-    found.demonyms.sort_by_key(|d| d.span.start);
+    crate::sorting::sort_by_key(&mut found.candidates, |c| (c.span.start, c.span.end));
+    crate::sorting::sort_by_key(&mut found.demonyms, |d| d.span.start);
     decide_kinds(&mut found.candidates);
     found.candidates.retain(|c| !is_common_word(view, c));
     // Every document's candidates wait for the corpus-wide merge: keep no spare room.
@@ -426,7 +426,7 @@ pub(crate) fn corpus_surnames<'t>(
     for c in &mut found.candidates[before..] {
         c.anchored = true;
     }
-    found.candidates.sort_by_key(|c| (c.span.start, c.span.end));
+    crate::sorting::sort_by_key(&mut found.candidates, |c| (c.span.start, c.span.end));
 }
 
 /// The layer after the model: names the generated gazetteer knows and acronyms, where the

@@ -262,7 +262,7 @@ pub(crate) fn content(analysis: &Analysis, clause: Span, words: &mut WordCache) 
         .filter(|&t| analysis.tokens[t].kind == TokenKind::Word && !words.is_function(t))
         .map(|t| fnv(analysis.key(t)))
         .collect();
-    out.sort_unstable();
+    crate::sorting::sort(&mut out);
     out.dedup();
     out
 }

@@ -73,7 +73,7 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 /// Groups of draft indices, each one event, in order of first draft.
 pub(crate) fn groups(drafts: &[Draft]) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..drafts.len()).collect();
-    order.sort_by_key(|&i| (drafts[i].range.0, i));
+    crate::sorting::sort_by_key(&mut order, |&i| (drafts[i].range.0, i));
     let mut parent: Vec<usize> = (0..drafts.len()).collect();
     // The single day each group is dated to, if any: a month-long report must not chain the
     // start and the end of a story ("May 2", "early May", "May 15") into one event.

@@ -69,7 +69,7 @@ pub(crate) fn build(docs: &[Doc], entities: &Entities, quotes: &[Quote], times: 
     }
     let mut events: Vec<Event> =
         merge::groups(&drafts).into_iter().map(|g| event_of(&g, &drafts, docs, entities, quotes)).collect();
-    events.sort_by(|a, b| (&a.start, &a.end, &a.date).cmp(&(&b.start, &b.end, &b.date)));
+    crate::sorting::sort_by(&mut events, |a, b| (&a.start, &a.end, &a.date).cmp(&(&b.start, &b.end, &b.date)));
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("ev{i}");
     }
@@ -90,7 +90,7 @@ struct Dated<'a> {
 fn dated_of<'a>(times: &[&'a TimeExpression]) -> Vec<Dated<'a>> {
     let mut times: Vec<&TimeExpression> =
         times.iter().copied().filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time)).collect();
-    times.sort_by_key(|t| (t.start, t.end));
+    crate::sorting::sort_by_key(&mut times, |t| (t.start, t.end));
     let mut out = Vec::with_capacity(times.len());
     let mut k = 0;
     while k < times.len() {
@@ -176,7 +176,7 @@ fn drafts_of<'a>(
         let first = mentions.partition_point(|m| m.span.start < clause.start);
         let mut entity_ids: Vec<usize> =
             mentions[first..].iter().take_while(|m| m.span.end <= clause.end).map(|m| m.entity).collect();
-        entity_ids.sort_unstable();
+        crate::sorting::sort(&mut entity_ids);
         entity_ids.dedup();
         out.push(Draft {
             value: x.value,
@@ -205,7 +205,7 @@ struct QuoteSpans<'a> {
 impl<'a> QuoteSpans<'a> {
     fn new(all: &'a [Quote], of_doc: &[usize]) -> Self {
         let mut order = of_doc.to_vec();
-        order.sort_by_key(|&i| (all[i].start, all[i].end));
+        crate::sorting::sort_by_key(&mut order, |&i| (all[i].start, all[i].end));
         QuoteSpans { all, order }
     }
 

@@ -79,13 +79,13 @@ pub(crate) fn build(extraction: Extraction) -> Index {
                 mentions_by_doc[d as usize].push(((mention.start as u64) << 32) | i as u64);
             }
         }
-        docs.sort_unstable();
+        crate::sorting::sort(&mut docs);
         entity_mentions.push(run_lengths(&docs));
         docs.dedup();
         entity_docs.push(docs);
     }
     for mentions in &mut mentions_by_doc {
-        mentions.sort_unstable();
+        crate::sorting::sort(mentions);
     }
 
     // Quotes: words, speakers, involved entities.
@@ -198,7 +198,7 @@ fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, u32> {
 
 fn sorted(items: impl IntoIterator<Item = u32>) -> Vec<u32> {
     let mut v: Vec<u32> = items.into_iter().collect();
-    v.sort_unstable();
+    crate::sorting::sort(&mut v);
     v.dedup();
     v
 }

@@ -5,7 +5,7 @@
 //!
 //! [`Index::select`] ignores unknown values too; checking first is what lets the reader know.
 
-use super::filter::Day;
+use super::filter::{Day, Kind, Sources};
 use super::Index;
 use serde::{Deserialize, Serialize};
 
@@ -123,7 +123,8 @@ impl Index {
             keep("entities", &raw.entities, &|v| self.entity_index.contains_key(v), DropReason::UnknownEntity);
         let speakers =
             keep("speakers", &raw.speakers, &|v| self.speaker_keys.contains_key(v), DropReason::UnknownSpeaker);
-        let kinds = keep("kinds", &raw.kinds, &|v| matches!(v, "quote" | "event" | "mention"), DropReason::UnknownKind);
+        let kinds =
+            keep("kinds", &raw.kinds, &|v| Kind::NAMES.iter().any(|(name, _)| *name == v), DropReason::UnknownKind);
         let mut single =
             |field: &'static str, value: &Option<String>, valid: &dyn Fn(&str) -> bool, reason: DropReason| {
                 let value = value.as_deref().filter(|v| !v.is_empty())?;
@@ -133,8 +134,12 @@ impl Index {
                 dropped.push(Dropped::new(field, value, reason));
                 None
             };
-        let sources =
-            single("sources", &raw.sources, &|v| matches!(v, "named" | "unnamed"), DropReason::UnknownSources);
+        let sources = single(
+            "sources",
+            &raw.sources,
+            &|v| Sources::NAMES.iter().any(|(name, _)| *name == v),
+            DropReason::UnknownSources,
+        );
         let mut from = single("from", &raw.from, &is_calendar_day, DropReason::NotADay);
         let mut to = single("to", &raw.to, &is_calendar_day, DropReason::NotADay);
         if let (Some(a), Some(b)) = (&from, &to) {

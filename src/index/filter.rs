@@ -37,12 +37,23 @@ pub enum Kind {
     Mention,
 }
 
+impl Kind {
+    /// Every kind by its name in a filter (the serde names above).
+    pub const NAMES: [(&'static str, Kind); 3] =
+        [("quote", Kind::Quote), ("event", Kind::Event), ("mention", Kind::Mention)];
+}
+
 /// Quotes whose speaker is a known entity (`speaker_id` set) or not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sources {
     Named,
     Unnamed,
+}
+
+impl Sources {
+    /// Both values by their names in a filter (the serde names above).
+    pub const NAMES: [(&'static str, Sources); 2] = [("named", Sources::Named), ("unnamed", Sources::Unnamed)];
 }
 
 /// A calendar day, ordered; parsed from `YYYY-MM-DD` (a trailing `THH:MM` is ignored).
@@ -55,6 +66,14 @@ impl Day {
         crate::calendar::parse_iso(s).map(|stamp| Day::of(stamp.date))
     }
 
+    /// [`Day::parse`] for a filter's `from` or `to`, with the message that names a bad one.
+    ///
+    /// # Errors
+    /// When `s` is not a calendar day.
+    pub fn read(s: &str) -> Result<Day, String> {
+        Day::parse(s).ok_or_else(|| format!("invalid date `{s}`, expected YYYY-MM-DD"))
+    }
+
     pub fn of(date: jiff::civil::Date) -> Day {
         // OK because jiff's years are -9999..=9999, so the shifted year is positive.
         let year = (i32::from(date.year()) + 10_000) as u32;
@@ -64,8 +83,7 @@ impl Day {
 
 impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
-        let s = String::deserialize(d)?;
-        Day::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("invalid date `{s}`, expected YYYY-MM-DD")))
+        Day::read(&String::deserialize(d)?).map_err(serde::de::Error::custom)
     }
 }
 

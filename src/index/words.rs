@@ -88,7 +88,8 @@ impl WordIndexBuilder {
         let mut postings = self.postings;
         let mut entries: Vec<(String, Vec<u32>)> =
             self.ids.into_iter().map(|(word, id)| (word, std::mem::take(&mut postings[id as usize]))).collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // The words are the keys of a map, so no two are equal and a stable sort orders them alike.
+        crate::sorting::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
         let (vocabulary, postings): (Vec<_>, Vec<_>) = entries
             .into_iter()
             .map(|(word, mut list)| {

@@ -35,9 +35,7 @@ pub(crate) enum Strength {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Attribution {
     pub phrase: Phrase,
-    /// The verb (or `according`).
-    pub cue: Span,
-    /// Token index of the cue.
+    /// Token index of the cue: the verb (or `according`).
     pub cue_token: usize,
     pub side: Side,
     pub strength: Strength,
@@ -182,7 +180,7 @@ fn clause(w: &Words, phrase: Phrase, verb: usize, side: Side, strength: Strength
     let negated = (phrase_last + 1..verb).any(|i| w.has(i, Class::NEGATION))
         || w.lower(phrase_last).ends_with("n't")
         || (phrase_last + 1 == verb && w.has(phrase_last, Class::NEGATION));
-    Attribution { phrase, cue: w.a.tokens[verb].span, cue_token: verb, side, strength, negated }
+    Attribution { phrase, cue_token: verb, side, strength, negated }
 }
 
 /// `“…,” X said` / `“…,” said X` / `“…,” according to X` / `“…,” X implored`: the clause must
@@ -211,9 +209,13 @@ fn after_quote(w: &Words, start: usize, hi: usize, strict: bool) -> Option<Attri
             .and_then(|v| subject_before(w, k, v).map(|p| (p, v)))
             .filter(|(p, _)| starts_clause(w, k, p));
         speech.or_else(|| {
-            // `“Go register,” Whitfield implored`: a verb right after the subject.
+            // `“Go register,” Whitfield implored`, `“…,” she yells`: a verb right after the
+            // subject.
             strength = Strength::Governing;
-            let first = w.has(k, Class::DETERMINER) || w.is_name_word(k) || w.a.tokens[k].capitalized;
+            let first = w.has(k, Class::DETERMINER)
+                || w.is_name_word(k)
+                || w.a.tokens[k].capitalized
+                || w.is(k, &["he", "she", "they"]);
             let finite = |v: usize| is_verb_like(w, v);
             first.then(|| subject_then_verb(w, k, hi, finite)).flatten()
         })
@@ -263,7 +265,14 @@ fn before_quote(w: &Words, lo: usize, open: usize) -> Option<Attribution> {
                 let end = (v + 1..open).find(|&t| w.is_punct(t, &[':', ','])).unwrap_or(open);
                 (v == lo && w.is_capitalized(v)).then(|| subject_after(w, v + 1, end)).flatten()
             };
-            subject_before(w, lo, v).or_else(inverted)
+            // `Reyes attacked the plan on Monday, saying “…”`: a participle after a comma has the
+            // subject of the sentence's main verb, not the noun before the comma.
+            let participle = v > lo && w.is_punct(v - 1, &[',']) && w.lower(v).ends_with("ing");
+            participle
+                .then(|| main_clause(w, lo, v - 1).map(|(p, _)| p))
+                .flatten()
+                .or_else(|| subject_before(w, lo, v))
+                .or_else(inverted)
         } else {
             None
         }?;
@@ -284,8 +293,53 @@ fn governing(w: &Words, lo: usize, open: usize) -> Option<Attribution> {
         // A subject is not the object of a preposition (`the reports of officials`).
         let first = w.a.token_from(phrase.span.start);
         let object = first.checked_sub(1).is_some_and(|p| p >= lo && w.has(p, Class::PREPOSITION));
-        (!object).then(|| clause(w, phrase, v, Side::Before, Strength::Governing))
+        if object {
+            return None;
+        }
+        // `Reyes condemned what she called a “…”`: the pronoun of the relative clause is the
+        // sentence's subject, whose name is the speaker's phrase.
+        let relative = matches!(phrase.kind, PhraseKind::Pronoun(_)) && first > lo && w.is(first - 1, &["what"]);
+        let named = relative
+            .then(|| main_clause(w, lo, first - 1))
+            .flatten()
+            .filter(|(p, _)| p.kind == PhraseKind::Name)
+            .map(|(p, _)| p);
+        Some(clause(w, named.unwrap_or(phrase), v, Side::Before, Strength::Governing))
     })
+}
+
+/// The first finite verb in tokens `lo..end` (the main clause of a sentence starting at `lo`)
+/// and its subject, passing over the subjects of an opening subordinate clause (`When critics
+/// objected, Reyes …`) and objects of prepositions.
+fn main_clause(w: &Words, lo: usize, end: usize) -> Option<(Phrase, usize)> {
+    (lo..end).filter(|&v| is_verb_like(w, v) && !w.lower(v).ends_with("ing")).find_map(|v| {
+        let phrase = subject_before(w, lo, v)?;
+        let first = w.a.token_from(phrase.span.start);
+        let after = |p: usize| p >= lo && (w.is(p, SUBORDINATORS) || w.has(p, Class::PREPOSITION));
+        let opener = first.checked_sub(1).is_some_and(after);
+        let subordinate = w.is(lo, SUBORDINATORS) && !(lo..first).any(|t| w.is_punct(t, &[',']));
+        (!opener && !subordinate).then_some((phrase, v))
+    })
+}
+
+/// `Jane Roe, his partner of twenty years, called him a born dealmaker. “He never …”`: a quote
+/// that is a sentence of its own, right after a sentence of its paragraph whose main
+/// subject is a name, is most often that person's words. A weaker clue than a clause of its
+/// own or a speaker continued from the paragraph (see `resolve_speakers`).
+pub(crate) fn previous_sentence(w: &Words, in_quote: &[bool], q: QuoteTokens) -> Option<Attribution> {
+    let end = q.open.checked_sub(1)?;
+    let tokens = &w.a.tokens;
+    if left_start(w, in_quote, q) != q.open || in_quote[end] || tokens[end].span.start < q.paragraph.start {
+        return None;
+    }
+    // The quote is a sentence of its own: nothing of its sentence follows the closing mark
+    // (`“… cope with” changes in the market, said …` has a clause that was not understood).
+    if !ends_sentence(w, end) || right_end(w, in_quote, q) != q.close + 1 {
+        return None;
+    }
+    let start = sentence_start(w, in_quote, end, q.paragraph.start);
+    let (phrase, verb) = main_clause(w, start, end).filter(|(p, _)| p.kind == PhraseKind::Name)?;
+    Some(clause(w, phrase, verb, Side::Before, Strength::Governing))
 }
 
 /// Words that open a clause of its own inside a sentence.

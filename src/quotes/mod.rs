@@ -27,7 +27,7 @@ use crate::entities::{Entities, MentionRef};
 use crate::model::{Quote, QuoteKind, Span};
 use attribution::{Attribution, QuoteTokens};
 use phrases::{Phrase, Words};
-use speakers::{Resolver, Speaker};
+use speakers::{Resolver, Speaker, SpeakerId};
 
 /// The fragments of one analyzed document that the scare model decides, with their features
 /// (for training: see `train`).
@@ -45,10 +45,17 @@ pub(crate) fn scare_examples(a: &crate::text::Analysis) -> Vec<Example> {
 /// Finds and attributes every quotation of every document (byte offsets), in document order,
 /// quotes by start; ids are `q` + index in this list.
 pub(crate) fn extract(docs: &[Doc], entities: &Entities) -> Vec<Quote> {
-    let mut quotes = Vec::new();
+    let mut quotes: Vec<Quote> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let mentions = entities.by_doc.get(d).map_or(&[][..], Vec::as_slice);
-        quotes.extend(document_quotes(doc, entities, mentions));
+        let found = document_quotes(doc, entities, mentions);
+        // The first document's list is kept as it is: one long document's quotes are not
+        // copied into a second list of the same size.
+        if quotes.is_empty() {
+            quotes = found;
+        } else {
+            quotes.extend(found);
+        }
     }
     for (i, quote) in quotes.iter_mut().enumerate() {
         quote.id = format!("q{i}");
@@ -65,16 +72,21 @@ enum Source {
     Label(Phrase, bool),
     /// None of its own: a direct quote may continue a neighbour's speaker.
     Unattributed,
+    /// None of its own, but the sentence before it names someone (see
+    /// [`attribution::previous_sentence`]): the speaker when no neighbour's continues.
+    Previous(Attribution),
 }
 
-/// A quote of one document before its speaker is resolved.
+/// A quote of one document (or a reported-speech clause, with an empty `inner`) before it is
+/// output: small and without strings, as a document of many short quotes holds thousands.
 struct Found {
     inner: Span,
     kind: QuoteKind,
     paragraph: usize,
     opens_paragraph: bool,
     source: Source,
-    speaker: Option<Speaker>,
+    /// Once resolved, in the resolver's records.
+    speaker: Option<SpeakerId>,
 }
 
 fn document_quotes(doc: &Doc, entities: &Entities, mentions: &[MentionRef]) -> Vec<Quote> {
@@ -87,16 +99,20 @@ fn document_quotes(doc: &Doc, entities: &Entities, mentions: &[MentionRef]) -> V
     let mut found = find_quotes(&w, None);
     let quoted: Vec<Span> = {
         let mut spans: Vec<Span> = found.iter().map(|f| f.inner).filter(|s| !s.is_empty()).collect();
-        spans.sort();
+        crate::sorting::sort(&mut spans);
         spans
     };
-    resolve_speakers(&w, &mut found, entities, mentions, &quoted);
-    found.retain(|f| !f.inner.is_empty());
-    found.sort_by_key(|f| f.inner.start);
-    found
+    let resolver = resolve_speakers(&w, &mut found, entities, mentions, &quoted);
+    // Quotes in text order. Sorting (start, index) pairs, a total key, moves small pairs
+    // rather than whole quotes.
+    let mut order: Vec<(usize, usize)> =
+        found.iter().enumerate().filter(|(_, f)| !f.inner.is_empty()).map(|(i, f)| (f.inner.start, i)).collect();
+    crate::sorting::sort(&mut order);
+    order
         .into_iter()
-        .map(|f| {
-            let speaker = f.speaker.filter(|_| f.kind != QuoteKind::Scare);
+        .map(|(_, i)| {
+            let f = &found[i];
+            let speaker = f.speaker.filter(|_| f.kind != QuoteKind::Scare).map(|s| resolver.get(s));
             Quote {
                 id: String::new(),
                 doc: doc.document.id.clone(),
@@ -104,10 +120,10 @@ fn document_quotes(doc: &Doc, entities: &Entities, mentions: &[MentionRef]) -> V
                 end: f.inner.end,
                 text: a.text[f.inner.start..f.inner.end].to_string(),
                 kind: f.kind,
-                speaker: speaker.as_ref().map(|s| s.name.clone()),
-                speaker_span: speaker.as_ref().map(|s| s.span),
-                speaker_id: speaker.as_ref().and_then(|s| s.id.clone()),
-                cue: speaker.map(|s| s.cue),
+                speaker: speaker.map(|s| s.name.to_string()),
+                speaker_span: speaker.map(|s| s.span),
+                speaker_id: speaker.and_then(|s| s.id.map(str::to_string)),
+                cue: speaker.map(|s| s.cue.to_string()),
             }
         })
         .collect()
@@ -125,7 +141,7 @@ fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<Found>
     let lines = dialogue::find(w, &a.paragraphs);
     let mut in_dialogue = vec![false; a.paragraphs.len()];
     let mut in_quote = vec![false; a.tokens.len()];
-    let mut found = Vec::new();
+    let mut found = Vec::with_capacity(lines.len());
     for line in &lines {
         in_dialogue[line.paragraph] = true;
         mark(&mut in_quote, a.token_from(line.inner.start), a.token_from(line.inner.end));
@@ -155,6 +171,7 @@ fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<Found>
     for (_, q, _) in &marked {
         mark(&mut in_quote, q.open, q.close + 1);
     }
+    found.reserve_exact(marked.len());
     for (m, q, p) in marked {
         let inner = trim(a.text, m.inner);
         if inner.is_empty() {
@@ -190,7 +207,13 @@ fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<Found>
             kind,
             paragraph: p,
             opens_paragraph: a.tokens[q.open].span.start == q.paragraph.start,
-            source: clause.filter(|_| kind != QuoteKind::Scare).map_or(Source::Unattributed, Source::Clause),
+            source: match clause.filter(|_| kind != QuoteKind::Scare) {
+                Some(c) => Source::Clause(c),
+                None if kind == QuoteKind::Direct => {
+                    attribution::previous_sentence(w, &in_quote, q).map_or(Source::Unattributed, Source::Previous)
+                }
+                None => Source::Unattributed,
+            },
             speaker: None,
         });
     }
@@ -202,8 +225,9 @@ fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<Found>
             _ => None,
         })
         .collect();
-    cues.sort_unstable();
+    crate::sorting::sort(&mut cues);
     let reported = attribution::reported(w, &in_quote, &a.paragraphs, &cues);
+    found.reserve_exact(reported.len());
     found.extend(reported.into_iter().filter(|r| !r.negated).map(|r| Found {
         inner: Span::new(r.phrase.span.start, r.phrase.span.start),
         kind: QuoteKind::Scare, // placeholder; reported speech is not output
@@ -279,34 +303,41 @@ fn classify(w: &Words, in_quote: &[bool], q: QuoteTokens, inner: &str, single_pa
 }
 
 /// Resolves speakers in text order, so that pronouns and continued quotes see who spoke last.
-fn resolve_speakers(w: &Words, found: &mut [Found], entities: &Entities, mentions: &[MentionRef], quotes: &[Span]) {
+/// Each `Found` gets its speaker's id in the returned resolver.
+fn resolve_speakers<'a>(
+    w: &'a Words<'a, '_>,
+    found: &mut [Found],
+    entities: &'a Entities,
+    mentions: &'a [MentionRef],
+    quotes: &'a [Span],
+) -> Resolver<'a, 'a> {
     let mut resolver = Resolver::new(w, entities, mentions, quotes);
+    resolver.reserve(found.len());
     let position = |f: &Found| match f.source {
         Source::Clause(c) => c.phrase.span.start,
         Source::Label(l, _) => l.span.start,
-        Source::Unattributed => f.inner.start,
+        Source::Unattributed | Source::Previous(_) => f.inner.start,
     };
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&i| position(&found[i]));
+    // (position, index) pairs: a small sort buffer, not one of quotes.
+    let mut order: Vec<(usize, usize)> = found.iter().enumerate().map(|(i, f)| (position(f), i)).collect();
+    crate::sorting::sort(&mut order);
     // Per paragraph, the speaker of the latest quote attributed so far.
-    let mut paragraph_speaker: Option<(usize, Speaker)> = None;
+    let mut paragraph_speaker: Option<(usize, SpeakerId)> = None;
     // The sentence and speaker of the latest quote attributed so far.
-    let mut sentence_speaker: Option<(usize, Speaker)> = None;
+    let mut sentence_speaker: Option<(usize, SpeakerId)> = None;
     let mut deferred = Vec::new();
-    for i in order {
+    for (_, i) in order {
         let f = &found[i];
         let is_quote = !f.inner.is_empty();
         let speaker = match f.source {
             // `He is not saying “…”`: no one is credited, and no one is continued.
             Source::Clause(c) if c.negated => None,
-            Source::Clause(c) => {
-                Some(resolver.resolve(&c.phrase, f.paragraph, w.a.text.get(c.cue.start..c.cue.end).unwrap_or("")))
-            }
-            Source::Label(label, true) => Some(Speaker {
-                name: w.a.text[label.span.start..label.span.end].to_string(),
+            Source::Clause(c) => Some(resolver.resolve(&c.phrase, f.paragraph, w.text(c.cue_token))),
+            Source::Label(label, true) => Some(resolver.add(Speaker {
+                name: &w.a.text[label.span.start..label.span.end],
                 id: None,
                 span: label.span,
-                cue: ":".to_string(),
+                cue: ":",
                 gender: None,
                 plural: false,
                 nature: speakers::Nature::Person,
@@ -314,23 +345,23 @@ fn resolve_speakers(w: &Words, found: &mut [Found], entities: &Entities, mention
                 head: None,
                 paragraph: f.paragraph,
                 at: label.span.start,
-            }),
+            })),
             Source::Label(label, false) => Some(resolver.resolve(&label, f.paragraph, ":")),
-            Source::Unattributed if f.kind == QuoteKind::Direct => {
-                let same_paragraph =
-                    paragraph_speaker.as_ref().filter(|(p, _)| *p == f.paragraph).map(|(_, s)| s.clone());
+            Source::Unattributed | Source::Previous(_) if f.kind == QuoteKind::Direct => {
+                let same_paragraph = paragraph_speaker.filter(|(p, _)| *p == f.paragraph).map(|(_, s)| s);
                 let continued = same_paragraph.or_else(|| {
-                    resolver
-                        .last()
-                        .filter(|s| s.paragraph == f.paragraph || (f.opens_paragraph && s.paragraph + 1 == f.paragraph))
-                        .cloned()
+                    resolver.last().filter(|&s| {
+                        let s = resolver.get(s);
+                        s.paragraph == f.paragraph || (f.opens_paragraph && s.paragraph + 1 == f.paragraph)
+                    })
                 });
-                match continued {
-                    Some(s) => {
+                match (continued, f.source) {
+                    (Some(s), _) => {
                         resolver.continue_in(f.paragraph);
                         Some(s)
                     }
-                    None => {
+                    (None, Source::Previous(c)) => Some(resolver.resolve(&c.phrase, f.paragraph, w.text(c.cue_token))),
+                    (None, _) => {
                         deferred.push(i);
                         None
                     }
@@ -338,10 +369,9 @@ fn resolve_speakers(w: &Words, found: &mut [Found], entities: &Entities, mention
             }
             // `X called it “a” and “b”`: a fragment shares the speaker of the quote before it in
             // its sentence.
-            Source::Unattributed if f.kind != QuoteKind::Scare => sentence_speaker
-                .as_ref()
-                .filter(|(s, _)| w.a.sentence_at(f.inner.start) == Some(*s))
-                .map(|(_, speaker)| {
+            Source::Unattributed if f.kind != QuoteKind::Scare => {
+                sentence_speaker.filter(|(s, _)| w.a.sentence_at(f.inner.start) == Some(*s)).map(|(_, id)| {
+                    let speaker = *resolver.get(id);
                     // Its own verb, when one stands between the two quotes (`and accused …`).
                     let open = w.a.token_from(f.inner.start).saturating_sub(1);
                     let between = || {
@@ -353,32 +383,35 @@ fn resolve_speakers(w: &Words, found: &mut [Found], entities: &Entities, mention
                     let verb = between()
                         .find(|&t| attribution::is_verb_like(w, t) && past(t))
                         .or_else(|| between().find(|&t| attribution::is_verb_like(w, t)));
-                    let cue = verb.map_or_else(|| speaker.cue.clone(), |t| w.text(t).to_string());
-                    Speaker { cue, ..speaker.clone() }
-                }),
-            Source::Unattributed => None,
+                    let cue = verb.map_or(speaker.cue, |t| w.text(t));
+                    resolver.add(Speaker { cue, ..speaker })
+                })
+            }
+            Source::Unattributed | Source::Previous(_) => None,
         };
         if is_quote {
-            if let Some(s) = &speaker {
-                paragraph_speaker = Some((f.paragraph, s.clone()));
+            if let Some(s) = speaker {
+                paragraph_speaker = Some((f.paragraph, s));
                 if let Some(sentence) = w.a.sentence_at(f.inner.start) {
-                    sentence_speaker = Some((sentence, s.clone()));
+                    sentence_speaker = Some((sentence, s));
                 }
             }
         }
         found[i].speaker = speaker;
     }
-    deferred.sort_unstable();
+    crate::sorting::sort(&mut deferred);
     // `“A.” “B,” she said.`: a quote before its paragraph's first attribution shares it.
-    let mut by_start: Vec<usize> = (0..found.len()).filter(|&i| !found[i].inner.is_empty()).collect();
-    by_start.sort_by_key(|&i| found[i].inner.start);
-    let mut next: Option<(usize, Speaker)> = None;
-    for &i in by_start.iter().rev() {
+    let mut by_start: Vec<(usize, usize)> =
+        found.iter().enumerate().filter(|(_, f)| !f.inner.is_empty()).map(|(i, f)| (f.inner.start, i)).collect();
+    crate::sorting::sort(&mut by_start);
+    let mut next: Option<(usize, SpeakerId)> = None;
+    for &(_, i) in by_start.iter().rev() {
         let p = found[i].paragraph;
         if deferred.binary_search(&i).is_ok() {
-            found[i].speaker = next.as_ref().filter(|(q, _)| *q == p).map(|(_, s)| s.clone());
-        } else if let (Source::Clause(_), Some(s)) = (found[i].source, &found[i].speaker) {
-            next = Some((p, s.clone()));
+            found[i].speaker = next.filter(|(q, _)| *q == p).map(|(_, s)| s);
+        } else if let (Source::Clause(_), Some(s)) = (found[i].source, found[i].speaker) {
+            next = Some((p, s));
         }
     }
+    resolver
 }

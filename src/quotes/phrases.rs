@@ -233,7 +233,8 @@ pub(crate) fn subject_then_verb(
         return None;
     }
     if let Some((p, len)) = w.pronoun(k) {
-        return verb(k + 1).then(|| (pronoun_phrase(w, k, p, len), k + 1));
+        // The verb must stand before `hi`, which may be the end of the text.
+        return (k + 1 < hi && verb(k + 1)).then(|| (pronoun_phrase(w, k, p, len), k + 1));
     }
     // The words of the phrase: no punctuation, stop word or second determiner.
     let mut v = k + 1;

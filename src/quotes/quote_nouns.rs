@@ -32,7 +32,7 @@ pub(crate) fn forms() -> impl Iterator<Item = (String, Class)> {
     let lists =
         [(data::PERSON, Class::PERSON_NOUN), (data::GROUP, Class::GROUP_NOUN), (data::DOCUMENT, Class::DOCUMENT_NOUN)];
     let regular = lists.into_iter().flat_map(|(list, class)| {
-        list.iter().flat_map(move |&noun| {
+        list.lines().flat_map(move |noun| {
             let plural = if noun.ends_with('s') || noun.ends_with('x') || noun.ends_with("ch") || noun.ends_with("sh") {
                 format!("{noun}es")
             } else if let Some(stem) = noun.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
@@ -45,8 +45,10 @@ pub(crate) fn forms() -> impl Iterator<Item = (String, Class)> {
             [(noun.to_string(), class), (plural, class)]
         })
     });
-    let irregular = data::PLURALS.iter().filter_map(move |&(plural, singular)| {
-        let class = lists.iter().find(|(list, _)| list.binary_search(&singular).is_ok())?.1;
+    // Once per process: a few dozen plurals, each looked up in the lists by a scan.
+    let irregular = data::PLURALS.lines().filter_map(move |line| {
+        let (plural, singular) = line.split_once(' ')?;
+        let class = lists.iter().find(|(list, _)| list.lines().any(|noun| noun == singular))?.1;
         Some((plural.to_string(), class))
     });
     regular.chain(irregular)

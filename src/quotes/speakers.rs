@@ -21,6 +21,9 @@ use crate::model::{EntityKind, Span};
 use crate::text::WordId;
 use std::collections::HashMap;
 
+/// A speaker kept by a [`Resolver`]: an index, so that quotes share one speaker's record.
+pub(crate) type SpeakerId = u32;
+
 /// How many mentions before and after a name are searched for the person with its surname.
 const SURNAME_WINDOW: usize = 200;
 
@@ -35,14 +38,15 @@ pub(crate) enum Nature {
     Unknown,
 }
 
-/// A resolved speaker.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Speaker {
-    pub name: String,
-    pub id: Option<String>,
+/// A resolved speaker. Its strings borrow the document's text and the entity list, so that
+/// one costs no allocation and a copy is cheap.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Speaker<'a> {
+    pub name: &'a str,
+    pub id: Option<&'a str>,
     /// The mention in the attribution clause (the pronoun itself for a pronoun).
     pub span: Span,
-    pub cue: String,
+    pub cue: &'a str,
     pub gender: Option<Gender>,
     pub plural: bool,
     pub nature: Nature,
@@ -56,7 +60,7 @@ pub(crate) struct Speaker {
     pub at: usize,
 }
 
-impl Speaker {
+impl Speaker<'_> {
     fn compatible(&self, p: Pronoun) -> bool {
         let person = matches!(self.nature, Nature::Person | Nature::Unknown);
         match p {
@@ -87,8 +91,11 @@ pub(crate) struct Resolver<'a, 't> {
     run_genders: RunGenders<'t>,
     /// The surname of each person of this document named by two words or more, by entity.
     surnames: HashMap<usize, &'a str>,
-    /// Every speaker resolved so far, in text order of their clauses.
-    history: Vec<Speaker>,
+    /// Every speaker resolved so far, in text order of their clauses, as indices into
+    /// `speakers`.
+    history: Vec<SpeakerId>,
+    /// The speakers resolved so far and those given to quotes (see [`Resolver::add`]).
+    speakers: Vec<Speaker<'a>>,
 }
 
 impl<'a, 't> Resolver<'a, 't> {
@@ -130,30 +137,60 @@ impl<'a, 't> Resolver<'a, 't> {
             run_genders,
             surnames,
             history: Vec::new(),
+            speakers: Vec::new(),
         }
     }
 
+    /// Room for `n` more speakers.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.speakers.reserve(n);
+        self.history.reserve(n);
+    }
+
+    /// The speaker `id` stands for.
+    pub(crate) fn get(&self, id: SpeakerId) -> &Speaker<'a> {
+        &self.speakers[id as usize]
+    }
+
+    /// Keeps a speaker that is not in the history (a quote's own variant of one), for `get`.
+    pub(crate) fn add(&mut self, speaker: Speaker<'a>) -> SpeakerId {
+        self.speakers.push(speaker);
+        // OK because a document has at most one speaker per quote or clause, far fewer than
+        // 2^32 in any text that fits in memory (its tokens' spans are bytes).
+        (self.speakers.len() - 1) as SpeakerId
+    }
+
+    fn remember(&mut self, speaker: Speaker<'a>) -> SpeakerId {
+        let id = self.add(speaker);
+        self.history.push(id);
+        id
+    }
+
+    fn past(&self) -> impl DoubleEndedIterator<Item = &Speaker<'a>> {
+        self.history.iter().map(|&i| &self.speakers[i as usize])
+    }
+
     /// The last speaker resolved (of a quote or of reported speech).
-    pub(crate) fn last(&self) -> Option<&Speaker> {
-        self.history.last()
+    pub(crate) fn last(&self) -> Option<SpeakerId> {
+        self.history.last().copied()
     }
 
     /// A quote without a clause of its own in `paragraph` continued the last speaker.
     pub(crate) fn continue_in(&mut self, paragraph: usize) {
-        if let Some(last) = self.history.last_mut() {
-            last.paragraph = paragraph;
+        if let Some(&last) = self.history.last() {
+            self.speakers[last as usize].paragraph = paragraph;
         }
     }
 
     /// Resolves the speaker phrase of a clause in paragraph `paragraph` with cue `cue`.
-    pub(crate) fn resolve(&mut self, phrase: &Phrase, paragraph: usize, cue: &str) -> Speaker {
+    pub(crate) fn resolve(&mut self, phrase: &Phrase, paragraph: usize, cue: &'a str) -> SpeakerId {
         let w = self.w;
         let text = &w.a.text[phrase.span.start..phrase.span.end];
         let mut speaker = Speaker {
-            name: text.to_string(),
+            name: text,
             id: None,
             span: phrase.span,
-            cue: cue.to_string(),
+            cue,
             gender: phrase.gender,
             plural: phrase.plural,
             nature: Nature::Unknown,
@@ -171,11 +208,10 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
             }
         }
-        self.history.push(speaker.clone());
-        speaker
+        self.remember(speaker)
     }
 
-    fn name(&mut self, phrase: &Phrase, speaker: &mut Speaker) {
+    fn name(&mut self, phrase: &Phrase, speaker: &mut Speaker<'a>) {
         let w = self.w;
         let head_last = w.a.token_from(phrase.head.end).saturating_sub(1);
         let fits = |e: usize| {
@@ -201,8 +237,8 @@ impl<'a, 't> Resolver<'a, 't> {
         };
         if let Some(e) = entity {
             let entity = &self.entities.list[e];
-            speaker.name = entity.name.clone();
-            speaker.id = Some(entity.id.clone());
+            speaker.name = &entity.name;
+            speaker.id = Some(&entity.id);
             speaker.nature = if entity.kind == EntityKind::Person { Nature::Person } else { Nature::Group };
             speaker.gender = speaker.gender.or(self.entities.genders.get(e).copied().flatten());
         } else {
@@ -211,7 +247,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 speaker.nature = Nature::Group;
             }
         }
-        let key = person_key(&speaker.name);
+        let key = person_key(speaker.name);
         speaker.gender = speaker.gender.or_else(|| self.learned.get(&key).copied().or_else(|| self.run_gender(&key)));
         if let Some(g) = speaker.gender {
             self.learned.insert(key, g);
@@ -248,7 +284,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// Returns the speaker it stands for, and the span to credit (the local phrase, or the
     /// issuer's own phrase when the message's clause names it: `The union issued a statement
     /// praising …`).
-    fn description(&mut self, phrase: &Phrase, speaker: &mut Speaker) -> Option<(Speaker, Span)> {
+    fn description(&mut self, phrase: &Phrase, speaker: &mut Speaker<'a>) -> Option<(Speaker<'a>, Span)> {
         let w = self.w;
         let first = w.a.token_from(phrase.span.start);
         let head_last = w.a.token_from(phrase.head.end).saturating_sub(1);
@@ -273,12 +309,11 @@ impl<'a, 't> Resolver<'a, 't> {
             || (w.is(first, &["this", "that"]) && speaker.nature == Nature::Person && !speaker.plural);
         if points_back {
             // The last source with that head word, else the last unnamed person.
-            let same_head = self.history.iter().rev().find(|s| s.described && s.head == head);
-            let person = || {
-                self.history.iter().rev().find(|s| s.described && matches!(s.nature, Nature::Person | Nature::Unknown))
-            };
+            let same_head = self.past().rev().find(|s| s.described && s.head == head);
+            let person =
+                || self.past().rev().find(|s| s.described && matches!(s.nature, Nature::Person | Nature::Unknown));
             if let Some(earlier) = same_head.or_else(person) {
-                return Some((earlier.clone(), phrase.span));
+                return Some((*earlier, phrase.span));
             }
         }
         if speaker.nature == Nature::Document {
@@ -291,7 +326,7 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// Who issued the message `phrase` names: `from`/`by`/`of` X inside the phrase, or a
     /// possessive before its head (`the campaign's statement`).
-    fn issuer(&mut self, phrase: &Phrase, head_last: usize) -> Option<Speaker> {
+    fn issuer(&mut self, phrase: &Phrase, head_last: usize) -> Option<Speaker<'a>> {
         let w = self.w;
         let first = w.a.token_from(phrase.span.start);
         let last = w.a.token_from(phrase.span.end).saturating_sub(1);
@@ -312,10 +347,10 @@ impl<'a, 't> Resolver<'a, 't> {
                     .map_or(verb.saturating_sub(30), |t| t + 1);
                 let subject = super::phrases::subject_before(w, lo, verb)?;
                 let mut issuer = Speaker {
-                    name: w.a.text[subject.head.start..subject.head.end].to_string(),
+                    name: &w.a.text[subject.head.start..subject.head.end],
                     id: None,
                     span: subject.span,
-                    cue: String::new(),
+                    cue: "",
                     gender: subject.gender,
                     plural: subject.plural,
                     nature: Nature::Group,
@@ -338,10 +373,10 @@ impl<'a, 't> Resolver<'a, 't> {
         let kind = if named { PhraseKind::Name } else { PhraseKind::Description };
         let inner = Phrase { span, head, kind, gender: None, plural: false };
         let mut issuer = Speaker {
-            name: w.a.text[head.start..head.end].to_string(),
+            name: &w.a.text[head.start..head.end],
             id: None,
             span,
-            cue: String::new(),
+            cue: "",
             gender: None,
             plural: false,
             nature: Nature::Group,
@@ -356,16 +391,17 @@ impl<'a, 't> Resolver<'a, 't> {
         Some(issuer)
     }
 
-    fn pronoun(&mut self, p: Pronoun, unresolved: Speaker) -> Speaker {
+    fn pronoun(&mut self, p: Pronoun, unresolved: Speaker<'a>) -> SpeakerId {
+        // Left unresolved, and out of the history: no later pronoun refers back to it.
         if p == Pronoun::First {
-            return unresolved;
+            return self.add(unresolved);
         }
         let at = unresolved.span.start;
         let paragraph = unresolved.paragraph;
         let first_paragraph = paragraph.saturating_sub(2);
         let from = self.w.a.paragraphs.get(first_paragraph).map_or(0, |s| s.start);
-        let speaker = self.history.iter().rev().find(|s| s.at < at && s.compatible(p));
-        let recent_speaker = speaker.filter(|s| s.paragraph + 1 >= paragraph).cloned();
+        let speaker = self.past().rev().find(|s| s.at < at && s.compatible(p)).copied();
+        let recent_speaker = speaker.filter(|s| s.paragraph + 1 >= paragraph);
         // The nearest compatible person named after that speaker's clause.
         let after = recent_speaker.as_ref().map_or(from, |s| s.at.max(from));
         let mention = self.nearest_person(after, at, p);
@@ -381,9 +417,9 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             (Some(m), None) => Some(m),
             (None, Some(s)) => Some(s),
-            (None, None) => self.nearest_person(0, at, p).or_else(|| speaker.cloned()),
+            (None, None) => self.nearest_person(0, at, p).or(speaker),
         };
-        let Some(mut speaker) = found else { return unresolved };
+        let Some(mut speaker) = found else { return self.add(unresolved) };
         speaker.span = unresolved.span;
         speaker.cue = unresolved.cue;
         speaker.paragraph = paragraph;
@@ -391,15 +427,14 @@ impl<'a, 't> Resolver<'a, 't> {
         if speaker.gender.is_none() && !speaker.described {
             speaker.gender = unresolved.gender;
             if let Some(g) = unresolved.gender {
-                self.learned.insert(person_key(&speaker.name), g);
+                self.learned.insert(person_key(speaker.name), g);
             }
         }
-        self.history.push(speaker.clone());
-        speaker
+        self.remember(speaker)
     }
 
     fn same_person(&self, a: &Speaker, b: &Speaker) -> bool {
-        match (&a.id, &b.id) {
+        match (a.id, b.id) {
             (Some(x), Some(y)) => x == y,
             _ => a.name == b.name,
         }
@@ -407,7 +442,7 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// The nearest person named in `from..at` (bytes), outside quotes, compatible with `p`:
     /// an entity mention, else a name found by capitalization.
-    fn nearest_person(&self, from: usize, at: usize, p: Pronoun) -> Option<Speaker> {
+    fn nearest_person(&self, from: usize, at: usize, p: Pronoun) -> Option<Speaker<'a>> {
         if !matches!(p, Pronoun::He | Pronoun::She) {
             return None;
         }
@@ -442,7 +477,7 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// The nearest of `candidates` (nearest first) that is no object, unless only objects
     /// stand in that paragraph.
-    fn prefer_subject(&self, candidates: impl Iterator<Item = Speaker>) -> Option<Speaker> {
+    fn prefer_subject(&self, candidates: impl Iterator<Item = Speaker<'a>>) -> Option<Speaker<'a>> {
         let mut object: Option<Speaker> = None;
         for c in candidates {
             if let Some(o) = &object {
@@ -474,7 +509,7 @@ impl<'a, 't> Resolver<'a, 't> {
         self.mentions[..end].iter().rev().take(4).any(|m| m.span.overlaps(span))
     }
 
-    fn nearest_name_run(&self, from: usize, at: usize, p: Pronoun) -> Option<Speaker> {
+    fn nearest_name_run(&self, from: usize, at: usize, p: Pronoun) -> Option<Speaker<'a>> {
         let end = self.runs.partition_point(|r| r.span.end <= at);
         let found = self.runs[..end].iter().rev().take(40).take_while(|r| r.span.start >= from).filter_map(|run| {
             if self.inside_quote(run.span) || run.bare.1 == run.bare.0 && run.gender.is_none() {
@@ -482,10 +517,10 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             let gender = run.gender;
             let speaker = Speaker {
-                name: String::new(),
+                name: "",
                 id: None,
                 span: run.span,
-                cue: String::new(),
+                cue: "",
                 gender,
                 plural: false,
                 nature: Nature::Person,
@@ -500,11 +535,11 @@ impl<'a, 't> Resolver<'a, 't> {
         // Named only once chosen: no string per candidate.
         let run = self.runs.iter().find(|r| r.span == found.span)?;
         found.name = run_name(self.w, run);
-        found.gender = found.gender.or_else(|| self.learned.get(&person_key(&found.name)).copied());
+        found.gender = found.gender.or_else(|| self.learned.get(&person_key(found.name)).copied());
         (found.compatible(p)).then_some(found)
     }
 
-    fn nearest_entity(&self, from: usize, at: usize, p: Pronoun) -> Option<Speaker> {
+    fn nearest_entity(&self, from: usize, at: usize, p: Pronoun) -> Option<Speaker<'a>> {
         let end = self.mentions.partition_point(|m| m.span.start < at);
         let found = self.mentions[..end].iter().rev().take(80).take_while(|m| m.span.start >= from).filter_map(|m| {
             let entity = self.entities.list.get(m.entity)?;
@@ -513,10 +548,10 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             let gender = self.entity_gender(m.entity);
             let speaker = Speaker {
-                name: entity.name.clone(),
-                id: Some(entity.id.clone()),
+                name: &entity.name,
+                id: Some(&entity.id),
                 span: m.span,
-                cue: String::new(),
+                cue: "",
                 gender,
                 plural: false,
                 nature: Nature::Person,
@@ -573,7 +608,7 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// `Ms. Doe` → `Jane Doe` when the article names her in full (with a compatible gender);
     /// else the name without its titles.
-    fn full_name(&self, head: Span, gender: Option<Gender>) -> String {
+    fn full_name(&self, head: Span, gender: Option<Gender>) -> &'a str {
         let w = self.w;
         let first = w.a.token_from(head.start);
         let last = w.a.token_from(head.end).saturating_sub(1).max(first);
@@ -591,9 +626,9 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             // No full name: `Mrs. Lang` says more than `Lang`.
             let from = (first..bare).find(|&t| !w.has(t, Class::DETERMINER)).unwrap_or(bare);
-            return w.a.text[w.a.tokens[from].span.start..strip_possessive(w, last)].to_string();
+            return &w.a.text[w.a.tokens[from].span.start..strip_possessive(w, last)];
         }
-        w.a.text[w.a.tokens[bare].span.start..strip_possessive(w, last)].to_string()
+        &w.a.text[w.a.tokens[bare].span.start..strip_possessive(w, last)]
     }
 }
 
@@ -660,8 +695,8 @@ struct NameRun {
     gender: Option<Gender>,
 }
 
-fn run_name(w: &Words, run: &NameRun) -> String {
-    w.a.text[w.a.tokens[run.bare.0].span.start..strip_possessive(w, run.bare.1)].to_string()
+fn run_name<'t>(w: &Words<'_, 't>, run: &NameRun) -> &'t str {
+    &w.a.text[w.a.tokens[run.bare.0].span.start..strip_possessive(w, run.bare.1)]
 }
 
 /// The name runs of the document, in order: a run of name words whose name is two words or

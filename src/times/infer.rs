@@ -16,7 +16,7 @@ use jiff::civil::Date;
 /// The median creation date of the documents that have one, if any.
 pub(super) fn corpus_date(docs: &[Doc]) -> Option<Date> {
     let mut dates: Vec<Date> = docs.iter().filter_map(|d| d.dct.map(|s| s.date)).collect();
-    dates.sort_unstable();
+    crate::sorting::sort(&mut dates);
     dates.get(dates.len() / 2).copied()
 }
 

@@ -101,7 +101,7 @@ struct QuoteSpans {
 impl QuoteSpans {
     fn new(quotes: &[&Quote]) -> Self {
         let mut spans: Vec<Span> = quotes.iter().map(|q| Span::new(q.start, q.end)).collect();
-        spans.sort();
+        crate::sorting::sort(&mut spans);
         let reach = spans
             .iter()
             .scan(0, |max, s| {
