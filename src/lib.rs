@@ -8,6 +8,7 @@
 
 pub mod article;
 pub mod calendar;
+pub(crate) mod codec;
 pub(crate) mod doc;
 pub(crate) mod entities;
 pub(crate) mod events;

@@ -112,13 +112,20 @@ pub const CORE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("STO
 
 /// One article's share of an extraction, made on its own so that it can be kept and reused
 /// (the page caches parts by content and core version, and re-extracts only what changed);
-/// [`assemble`] puts parts together into a corpus. Today a part holds the parsed document and
-/// the corpus stages run in [`assemble`].
+/// [`assemble`] puts parts together into a corpus.
+///
+/// A part holds the parsed document and what the name tagger makes of it alone (the most
+/// expensive work of an extraction); [`assemble`] tokenizes each document again and runs only
+/// what needs the corpus (the tagger's decoding with the corpus's lowercase words, merging,
+/// quotes, times and events), so adding, removing or hiding an article runs the tagger over no
+/// other article.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Part {
     /// [`CORE_VERSION`] of the core that made it.
     pub core: String,
     pub document: Document,
+    /// The tagger's per-document work.
+    pub(crate) names: entities::Scored,
 }
 
 /// How a [`Part`] is stored. postcard is not self-describing, so a field the contract's JSON
@@ -137,6 +144,8 @@ struct StoredPart {
     text: String,
     paragraphs: Vec<(usize, usize, Option<String>)>,
     comments: Vec<StoredComment>,
+    /// The tagger's work, in the form of [`crate::codec`].
+    work: Vec<u8>,
 }
 
 /// A comment as stored: kind, posted, author, text, title.
@@ -161,10 +170,20 @@ impl StoredPart {
                 .iter()
                 .map(|c| (c.kind, c.posted, c.author.clone(), c.text.clone(), c.title.clone()))
                 .collect(),
+            work: {
+                let mut w = crate::codec::Writer::default();
+                part.names.write(&mut w);
+                w.0
+            },
         }
     }
 
-    fn into_part(self) -> Part {
+    fn into_part(self) -> Option<Part> {
+        let mut work = crate::codec::Reader::new(&self.work);
+        let names = entities::Scored::read(&mut work)?;
+        if !work.is_empty() {
+            return None;
+        }
         let document = Document {
             id: self.id,
             title: self.title,
@@ -185,7 +204,7 @@ impl StoredPart {
                 .map(|(kind, posted, author, text, title)| crate::model::Comment { kind, posted, author, text, title })
                 .collect(),
         };
-        Part { core: self.core, document }
+        Some(Part { core: self.core, document, names })
     }
 }
 
@@ -225,17 +244,18 @@ impl Part {
             return Err(PartError::OtherVersion(core));
         }
         let stored: StoredPart = postcard::from_bytes(bytes).map_err(|e| PartError::Malformed(e.to_string()))?;
-        Ok(stored.into_part())
+        stored.into_part().ok_or_else(|| PartError::Malformed("its extraction work is damaged".to_string()))
     }
 }
 
 /// Hears the name of each stage as it starts, so that a caller can show progress (the page
-/// shows it per file): `parse` for an article's part; `analysis`, `entities`, `quotes`, `times`
-/// and `events` while a corpus is assembled. Called between stages, never inside one.
+/// shows it per file): `parse`, `analysis` and `names` (the name tagger) for an article's part;
+/// `analysis`, `entities`, `quotes`, `times` and `events` while a corpus is assembled. Called
+/// between stages, never inside one.
 pub type OnStage<'a> = &'a mut dyn FnMut(&'static str);
 
-/// One article's part: its parse, with the facts known from outside applied. A panic while
-/// parsing is caught and reported as an internal error of this input only.
+/// One article's part: its parse, with the facts known from outside applied, and the name
+/// tagger's work on it. A panic is caught and reported as an internal error of this input only.
 ///
 /// # Errors
 /// The input's [`Failure`] when it is not an article (empty, binary, too large …).
@@ -248,15 +268,41 @@ pub fn extract_part(input: &Input) -> Result<Part, Failure> {
 /// # Errors
 /// As [`extract_part`].
 pub fn extract_part_observed(input: &Input, on_stage: OnStage) -> Result<Part, Failure> {
+    let document = parse(input, on_stage)?;
+    match isolated(|| {
+        on_stage("analysis");
+        let analysis = analyze(&document);
+        on_stage("names");
+        entities::score(&analysis)
+    }) {
+        Ok(names) => Ok(Part { core: CORE_VERSION.to_string(), document, names }),
+        Err(panic) => Err(Failure::internal(&input.name, &panic)),
+    }
+}
+
+/// An input's parsed document, with the facts known from outside applied.
+fn parse(input: &Input, on_stage: OnStage) -> Result<Document, Failure> {
     on_stage("parse");
     match isolated(|| article::parse(&input.content, input.format, &input.name, &input.known)) {
         Ok(Ok(article)) => {
             let id = if input.id.trim().is_empty() { "doc".to_string() } else { input.id.trim().to_string() };
-            Ok(Part { core: CORE_VERSION.to_string(), document: article.into_document(id) })
+            Ok(article.into_document(id))
         }
         Ok(Err(e)) => Err(Failure { name: input.name.clone(), reason: e.to_string() }),
         Err(panic) => Err(Failure::internal(&input.name, &panic)),
     }
+}
+
+/// A document's token view.
+fn analyze(document: &Document) -> Analysis<'_> {
+    let spans: Vec<_> = document.paragraphs.iter().map(|p| crate::model::Span::new(p.start, p.end)).collect();
+    Analysis::new(&document.text, &spans)
+}
+
+/// A document to extract, with the tagger's work on it when a [`Part`] brought it.
+struct Prepared {
+    document: Document,
+    names: Option<entities::Scored>,
 }
 
 /// Puts parts together into one extraction; document ids are made unique (`-2`, `-3` …) in
@@ -267,18 +313,20 @@ pub fn assemble(parts: Vec<Part>) -> Outcome {
 
 /// [`assemble`], telling `on_stage` each stage as it starts.
 pub fn assemble_observed(parts: Vec<Part>, on_stage: OnStage) -> Outcome {
-    assemble_timed(parts, Vec::new(), &mut StageTimes::default(), &mut Stopwatch::start(), on_stage)
+    let prepared = parts.into_iter().map(|p| Prepared { document: p.document, names: Some(p.names) }).collect();
+    assemble_timed(prepared, Vec::new(), &mut StageTimes::default(), &mut Stopwatch::start(), on_stage)
 }
 
-/// [`extract`], with the time each stage took.
+/// [`extract`], with the time each stage took. The same as [`assemble`] of each input's
+/// [`extract_part`], with each document analyzed once: the tagger runs while it is assembled.
 pub fn extract_timed(inputs: &[Input]) -> (Outcome, StageTimes) {
     let mut times = StageTimes::default();
     let mut clock = Stopwatch::start();
     let mut failures = Vec::new();
     let mut parts = Vec::new();
     for input in inputs {
-        match extract_part(input) {
-            Ok(part) => parts.push(part),
+        match parse(input, &mut |_| ()) {
+            Ok(document) => parts.push(Prepared { document, names: None }),
             Err(failure) => failures.push(failure),
         }
     }
@@ -288,19 +336,18 @@ pub fn extract_timed(inputs: &[Input]) -> (Outcome, StageTimes) {
 }
 
 fn assemble_timed(
-    parts: Vec<Part>,
+    parts: Vec<Prepared>,
     mut failures: Vec<Failure>,
     times: &mut StageTimes,
     clock: &mut Stopwatch,
     on_stage: OnStage,
 ) -> Outcome {
     let mut used_ids = std::collections::HashSet::new();
-    let mut documents: Vec<Document> = parts
+    let mut documents: Vec<Prepared> = parts
         .into_iter()
-        .map(|part| {
-            let mut document = part.document;
-            document.id = unique_id(&document.id, &mut used_ids);
-            document
+        .map(|mut part| {
+            part.document.id = unique_id(&part.document.id, &mut used_ids);
+            part
         })
         .collect();
     let found = match isolated(|| extract_documents(&documents, times, clock, &mut *on_stage)) {
@@ -315,17 +362,17 @@ fn assemble_timed(
                     extract_documents(alone, &mut StageTimes::default(), &mut Stopwatch::start(), &mut |_| ())
                 }) {
                     Ok(_) => good.push(document),
-                    Err(panic) => failures.push(Failure::internal(&document.id, &panic)),
+                    Err(panic) => failures.push(Failure::internal(&document.document.id, &panic)),
                 }
             }
             documents = good;
             isolated(|| extract_documents(&documents, times, clock, on_stage)).unwrap_or_else(|panic| {
-                failures.extend(documents.drain(..).map(|d| Failure::internal(&d.id, &panic)));
+                failures.extend(documents.drain(..).map(|d| Failure::internal(&d.document.id, &panic)));
                 Found::default()
             })
         }
     };
-    let extraction = found.into_extraction(documents);
+    let extraction = found.into_extraction(documents.into_iter().map(|d| d.document).collect());
     times.offsets = clock.lap();
     Outcome { extraction, failures }
 }
@@ -384,17 +431,17 @@ impl Found {
 /// A fault injected by the tests of panic isolation (debug builds only): extraction panics when
 /// a document's id is the value of `STORYSCOPE_FAILPOINT`.
 #[cfg(debug_assertions)]
-fn failpoint(documents: &[Document]) {
+fn failpoint(documents: &[Prepared]) {
     if let Ok(id) = std::env::var("STORYSCOPE_FAILPOINT") {
-        if documents.iter().any(|d| d.id == id) {
+        if documents.iter().any(|d| d.document.id == id) {
             panic!("failpoint on {id}");
         }
     }
 }
 
-/// Runs the extractors over parsed documents.
+/// Runs the extractors over parsed documents; the tagger runs only over those no part brought.
 fn extract_documents(
-    documents: &[Document],
+    documents: &[Prepared],
     stage: &mut StageTimes,
     clock: &mut Stopwatch,
     on_stage: OnStage,
@@ -404,14 +451,12 @@ fn extract_documents(
     on_stage("analysis");
     let docs: Vec<Doc> = documents
         .iter()
-        .map(|document| {
-            let spans: Vec<_> = document.paragraphs.iter().map(|p| crate::model::Span::new(p.start, p.end)).collect();
-            Doc { document, analysis: Analysis::new(&document.text, &spans), dct: document.published }
-        })
+        .map(|d| Doc { document: &d.document, analysis: analyze(&d.document), dct: d.document.published })
         .collect();
     stage.analysis = clock.lap();
     on_stage("entities");
-    let entities = entities::extract(&docs);
+    let scored: Vec<Option<&entities::Scored>> = documents.iter().map(|d| d.names.as_ref()).collect();
+    let entities = entities::assemble(&docs, &scored);
     stage.entities = clock.lap();
     on_stage("quotes");
     let quotes = quotes::extract(&docs, &entities);
@@ -440,6 +485,60 @@ fn unique_id(id: &str, used: &mut std::collections::HashSet<String>) -> String {
 mod tests {
     use super::*;
 
+    /// The seeds, then every article of tests/articles, as inputs of one corpus.
+    fn corpus() -> Vec<Input> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
+        let mut paths: Vec<_> =
+            std::fs::read_dir(dir).expect("tests/articles").map(|e| e.expect("entry").path()).collect();
+        paths.sort();
+        let articles = paths.into_iter().filter(|p| !p.to_string_lossy().ends_with(".json")).map(|path| {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let id = name.split('.').next().unwrap_or_default().to_string();
+            Input::from_bytes(&id, &name, std::fs::read(&path).expect("an article")).expect("text")
+        });
+        crate::seeds::inputs().into_iter().chain(articles).collect()
+    }
+
+    fn json(outcome: &Outcome) -> String {
+        serde_json::to_string(&outcome.extraction).expect("json")
+    }
+
+    #[test]
+    fn assembling_kept_parts_gives_the_extraction_and_runs_the_tagger_over_no_document() {
+        let inputs = corpus();
+        assert!(inputs.len() > 15, "the seeds and tests/articles");
+        let parts: Vec<Part> = inputs
+            .iter()
+            .map(|input| Part::from_bytes(&extract_part(input).expect("a part").to_bytes()).expect("kept"))
+            .collect();
+        let before = entities::documents_scored();
+        let assembled = assemble(parts.clone());
+        assert_eq!(entities::documents_scored(), before, "assembling kept parts ran the tagger");
+        let extracted = extract(&inputs);
+        assert_eq!(json(&assembled), json(&extracted));
+        assert!(extracted.extraction.entities.len() > 50, "the corpus has names to find");
+        // Removing or hiding an article assembles the others again: still no tagger run, and
+        // the same as extracting them afresh.
+        let (kept, kept_inputs): (Vec<Part>, Vec<Input>) =
+            parts.into_iter().zip(inputs).enumerate().filter(|(k, _)| k % 3 != 1).map(|(_, pair)| pair).unzip();
+        let before = entities::documents_scored();
+        let assembled = assemble(kept);
+        assert_eq!(entities::documents_scored(), before);
+        assert_eq!(json(&assembled), json(&extract(&kept_inputs)));
+    }
+
+    #[test]
+    fn a_part_that_does_not_fit_its_document_is_scored_again() {
+        let inputs = corpus();
+        let mut parts: Vec<Part> = inputs.iter().map(|input| extract_part(input).expect("a part")).collect();
+        parts[0].names.classes.pop();
+        parts[1].names.sums.clear();
+        let before = entities::documents_scored();
+        let assembled = assemble(parts);
+        assert_eq!(entities::documents_scored(), before + 2, "parts 0 and 1 are scored again");
+        assert_eq!(json(&assembled), json(&extract(&inputs)));
+    }
+
     #[test]
     fn parts_keep_everything_through_bytes() {
         let content = "A Title\n\nBy Jane Doe\n\n1. A listed point.\n\nPlain paragraph.\n\n12 Comments\n\nKim says:\nMarch 3, 2009 at 8:25 am\nA comment.";
@@ -452,5 +551,7 @@ mod tests {
         assert!(matches!(Part::from_bytes(&bytes), Err(PartError::OtherVersion(_))));
         assert!(matches!(Part::from_bytes(b"\x03abc"), Err(PartError::Malformed(_)) | Err(PartError::OtherVersion(_))));
         assert!(matches!(Part::from_bytes(&[]), Err(PartError::Malformed(_))));
+        let bytes = part.to_bytes();
+        assert!(matches!(Part::from_bytes(&bytes[..bytes.len() - 1]), Err(PartError::Malformed(_))));
     }
 }

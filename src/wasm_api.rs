@@ -159,8 +159,10 @@ pub fn extract_article(article: JsValue, on_stage: Option<js_sys::Function>) -> 
 
 /// A corpus of the seeds (when `withSeeds`) and the given parts (an array of the byte arrays
 /// [`extract_article`] made), in that order. A part of another core version, or bytes that are
-/// not a part, is listed in the corpus's `failures` as `part N` and left out. `onStage`, when
-/// given, hears each stage as it starts, and `index` last.
+/// not a part, is listed in the corpus's `failures` as `part N` and left out. The parts' token
+/// views and tagging are reused: only the seeds are tokenized and tagged here. `onStage`, when
+/// given, hears each stage as it starts (`parse`, `analysis` and `names` of each seed, then
+/// the corpus's), and `index` last.
 #[wasm_bindgen(js_name = newCorpusFromParts)]
 pub fn new_corpus_from_parts(
     parts: js_sys::Array,
@@ -171,8 +173,10 @@ pub fn new_corpus_from_parts(
     let mut failures = Vec::new();
     let mut kept = Vec::new();
     if with_seeds {
+        // The seeds are extracted here, each time (a few small articles): their stages are
+        // heard like any article's.
         for input in crate::seeds::inputs() {
-            match crate::extract_part(&input) {
+            match crate::extract_part_observed(&input, &mut on_stage) {
                 Ok(part) => kept.push(part),
                 Err(failure) => failures.push(failure),
             }

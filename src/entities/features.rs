@@ -265,6 +265,26 @@ impl<'a, 't> View<'a, 't> {
         View { a, hash, shape, classes: Vec::new(), lean: vec![0; n] }
     }
 
+    /// The view of a document whose classes were computed before (by [`View::classify`], kept
+    /// in an article's part): hashes and classes only, so it serves recognition but not
+    /// [`View::features`].
+    pub(crate) fn restored(a: &'a Analysis<'t>, classes: Vec<u64>) -> Self {
+        let type_hash = a.per_word(|key, _| hash_bytes(strip_possessive_key(key).as_bytes()));
+        let hash = a.tokens.iter().map(|t| type_hash[t.word as usize]).collect();
+        View { a, hash, shape: Vec::new(), classes, lean: Vec::new() }
+    }
+
+    /// Adds the one corpus fact to the classes: [`class::COMMON`] on each capitalized word
+    /// that the corpus also writes in lowercase (what [`View::classify`] does with
+    /// [`Lexicons::lowercase`]).
+    pub(crate) fn mark_common(&mut self, lowercase: &KeySet) {
+        for (c, hash) in self.classes.iter_mut().zip(&self.hash) {
+            if *c & class::CAP != 0 && lowercase.contains(hash) {
+                *c |= class::COMMON;
+            }
+        }
+    }
+
     /// The folded key of token `i` without a possessive (`Boeing’s` → `boeing`).
     pub(crate) fn key(&self, i: usize) -> &str {
         strip_possessive_key(self.a.key(i))

@@ -31,6 +31,7 @@ pub mod train;
 
 use crate::doc::Doc;
 use crate::model::{Entity, Span};
+use crate::text::Analysis;
 
 /// Grammatical gender known from an honorific (Mr./Ms./Mrs.) or a pronoun-free cue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,27 +61,150 @@ pub(crate) struct Entities {
     pub demonyms: Vec<Vec<MentionRef>>,
 }
 
-/// Recognizes and merges the entities of all documents.
-pub(crate) fn extract(docs: &[Doc]) -> Entities {
-    extract_with(docs, tagger::Model::builtin())
+/// What the name tagger makes of one document alone: the model's per-document work, kept in
+/// an article's part so that a corpus is assembled without running the model again.
+///
+/// Recognition reads one fact of the corpus ([`features::class::COMMON`]: a capitalized word
+/// that some document also writes in lowercase), so this is made without it; [`assemble`]
+/// adds it back. The model is linear, so the fact's weights add to the sums exactly and the
+/// result is the same as [`extract`]'s, whatever the corpus.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Scored {
+    /// Hashes of the words the document writes in lowercase (its share of the corpus fact),
+    /// sorted.
+    pub lowercase: Vec<u64>,
+    /// Per token: its word classes, without the corpus fact.
+    pub classes: Vec<u64>,
+    /// Per token the model scores, in order: its summed feature weights, without the corpus
+    /// fact.
+    pub sums: Vec<tagger::Sums>,
 }
 
-/// [`extract`] with another tagger model (the training script's first round).
-pub(crate) fn extract_with(docs: &[Doc], model: &tagger::Model) -> Entities {
-    let (gazetteer, names) = tables();
-    let mut views: Vec<features::View> = docs.iter().map(|doc| features::View::new(&doc.analysis)).collect();
-    let mut lowercase = features::KeySet::default();
-    for view in &views {
-        view.collect_lowercase(&mut lowercase);
+impl Scored {
+    pub(crate) fn write(&self, w: &mut crate::codec::Writer) {
+        w.uint(self.lowercase.len() as u64);
+        for &hash in &self.lowercase {
+            w.fixed(hash);
+        }
+        w.uint(self.classes.len() as u64);
+        for &classes in &self.classes {
+            w.uint(classes);
+        }
+        w.uint(self.sums.len() as u64);
+        for sums in &self.sums {
+            for &sum in sums {
+                w.int(i64::from(sum));
+            }
+        }
     }
-    let lexicons = features::Lexicons { gazetteer, names, lowercase };
-    let mut found: Vec<recognize::Found> = views
-        .iter_mut()
-        .map(|view| {
-            view.classify(&lexicons);
-            recognize::recognize(view, gazetteer, model)
+
+    /// What [`Scored::write`] wrote, or `None` for bytes that are not one.
+    pub(crate) fn read(r: &mut crate::codec::Reader) -> Option<Self> {
+        let mut lowercase = Vec::new();
+        for _ in 0..r.count()? {
+            lowercase.push(r.fixed()?);
+        }
+        let n = r.count()?;
+        let mut classes = Vec::with_capacity(n);
+        for _ in 0..n {
+            classes.push(r.uint()?);
+        }
+        let mut sums = Vec::new();
+        for _ in 0..r.count()? {
+            let mut token = tagger::Sums::default();
+            for sum in &mut token {
+                *sum = i32::try_from(r.int()?).ok()?;
+            }
+            sums.push(token);
+        }
+        Some(Scored { lowercase, classes, sums })
+    }
+}
+
+/// Runs the name tagger over one document: everything of recognition that needs no other
+/// document. Linear in the document.
+pub(crate) fn score(a: &Analysis) -> Scored {
+    score_with(a, tagger::Model::builtin())
+}
+
+// Not inlined: the pipeline and the assembly both call it, and it is large.
+#[inline(never)]
+fn score_with(a: &Analysis, model: &tagger::Model) -> Scored {
+    #[cfg(test)]
+    SCORED.with(|n| n.set(n.get() + 1));
+    let (gazetteer, names) = tables();
+    let mut view = features::View::new(a);
+    let mut own = features::KeySet::default();
+    view.collect_lowercase(&mut own);
+    let mut lowercase: Vec<u64> = own.into_iter().collect();
+    lowercase.sort_unstable();
+    view.classify(&features::Lexicons { gazetteer, names, lowercase: features::KeySet::default() });
+    let sums = tagger::score(model, &view);
+    Scored { lowercase, classes: view.classes, sums }
+}
+
+/// True when `s` was made of a document with this analysis: one class per token and one sum
+/// per token the model scores.
+fn fits(s: &Scored, a: &Analysis) -> bool {
+    s.classes.len() == a.tokens.len()
+        && s.sums.len() == tagger::scored_tokens(&features::View::restored(a, s.classes.clone()))
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many documents this thread ran the tagger's model over (the tests check that
+    /// assembling kept parts runs it over none).
+    static SCORED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many documents this thread has run the name tagger's model over.
+#[cfg(test)]
+pub(crate) fn documents_scored() -> usize {
+    SCORED.with(std::cell::Cell::get)
+}
+
+/// Recognizes and merges the entities of all documents with another tagger model (the
+/// training script's first round).
+#[cfg(feature = "train")]
+pub(crate) fn extract_with(docs: &[Doc], model: &tagger::Model) -> Entities {
+    assemble_with(docs, &vec![None; docs.len()], model)
+}
+
+/// Recognizes and merges the entities of all documents from what [`score`] made of each
+/// (`scored[d]` of `docs[d]`; `None` runs [`score`] here): the corpus fact, decoding, the
+/// document's decisions, then the corpus's. A `scored` that does not fit its document (a
+/// damaged part) is made again.
+pub(crate) fn assemble(docs: &[Doc], scored: &[Option<&Scored>]) -> Entities {
+    assemble_with(docs, scored, tagger::Model::builtin())
+}
+
+fn assemble_with(docs: &[Doc], scored: &[Option<&Scored>], model: &tagger::Model) -> Entities {
+    let (gazetteer, names) = tables();
+    let remade: Vec<Option<Scored>> = docs
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            let fits = scored.get(d).copied().flatten().is_some_and(|s| fits(s, &doc.analysis));
+            (!fits).then(|| score_with(&doc.analysis, model))
         })
         .collect();
+    let scored: Vec<&Scored> = remade
+        .iter()
+        .zip(scored.iter().copied().chain(std::iter::repeat(None)))
+        .filter_map(|(remade, kept)| remade.as_ref().or(kept))
+        .collect();
+    let mut lowercase = features::KeySet::default();
+    for s in &scored {
+        lowercase.extend(s.lowercase.iter().copied());
+    }
+    let mut views = Vec::with_capacity(docs.len());
+    let mut found = Vec::with_capacity(docs.len());
+    for (doc, s) in docs.iter().zip(&scored) {
+        let mut view = features::View::restored(&doc.analysis, s.classes.clone());
+        view.mark_common(&lowercase);
+        found.push(recognize::recognize_tagged(&view, gazetteer, tagger::decode(model, &view, &s.sums)));
+        views.push(view);
+    }
     let surnames = recognize::full_name_surnames(&found);
     for (view, f) in views.iter().zip(&mut found) {
         recognize::corpus_surnames(view, gazetteer, &surnames, f);
@@ -117,4 +241,38 @@ fn link_demonyms(entities: &mut Entities, found: &[recognize::Found]) {
                 .collect()
         })
         .collect();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The split is exact: the tagger over a view classified with the corpus's lowercase words
+    /// finds what decoding finds from the sums each document made alone.
+    #[test]
+    fn tagging_alone_then_decoding_with_the_corpus_is_tagging_with_the_corpus() {
+        let mut texts: Vec<String> = crate::seeds::inputs().into_iter().map(|input| input.content).collect();
+        texts.push("Stock prices fell on Monday. Stock traders at Harlow Bank said so.".into());
+        texts.push("The stock market and the bank closed early. Traders said nothing.".into());
+        let analyses: Vec<Analysis> = texts.iter().map(|t| Analysis::of_text(t)).collect();
+        let (gazetteer, names) = tables();
+        let model = tagger::Model::builtin();
+        let mut lowercase = features::KeySet::default();
+        for a in &analyses {
+            features::View::new(a).collect_lowercase(&mut lowercase);
+        }
+        let lexicons = features::Lexicons { gazetteer, names, lowercase: lowercase.clone() };
+        let mut common = 0;
+        for a in &analyses {
+            let mut view = features::View::new(a);
+            view.classify(&lexicons);
+            let scored = score(a);
+            let mut restored = features::View::restored(a, scored.classes.clone());
+            restored.mark_common(&lowercase);
+            assert_eq!(restored.classes, view.classes);
+            assert_eq!(tagger::decode(model, &restored, &scored.sums), tagger::tag(model, &view));
+            common += view.classes.iter().filter(|&&c| c & features::class::COMMON != 0).count();
+        }
+        assert!(common > 10, "the corpus fact is set on some words ({common})");
+    }
 }

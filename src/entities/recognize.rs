@@ -9,7 +9,9 @@
 use super::features::{class, strip_possessive, KeyMap, KeySet, View};
 use super::gazetteer::{Gazetteer, Known};
 use super::lexicon::{self, Title};
-use super::tagger::{self, Model, Tagged};
+use super::tagger::Tagged;
+#[cfg(test)]
+use super::tagger::{self, Model};
 use super::Gender;
 use crate::model::Span;
 use crate::text::TokenKind;
@@ -86,9 +88,15 @@ pub(crate) struct Found<'t> {
 const ROLE_ACRONYMS: &[&str] = &["CEO", "CFO", "COO", "CTO", "CIO"];
 
 /// Finds the candidate names and demonyms of one document.
+#[cfg(test)]
 pub(crate) fn recognize<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, model: &Model) -> Found<'t> {
+    recognize_tagged(view, gazetteer, tagger::tag(model, view))
+}
+
+/// [`recognize`] from the names the tagger found in the document.
+pub(crate) fn recognize_tagged<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, tagged: Vec<Tagged>) -> Found<'t> {
     let mut found = Found::default();
-    let tagged = whole_organizations(view, join_pieces(view, tagger::tag(model, view)));
+    let tagged = whole_organizations(view, join_pieces(view, tagged));
     let mut covered = vec![false; view.len()];
     for t in &tagged {
         for c in &mut covered[t.tokens.clone()] {

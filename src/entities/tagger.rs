@@ -255,7 +255,13 @@ impl<'m, 'v, 'a, 't> Scorer<'m, 'v, 'a, 't> {
     }
 
     /// The emission scores of token `i` of the sentence `range`.
+    #[cfg(test)]
     pub(crate) fn emissions(&mut self, i: usize, range: &Range<usize>) -> [i32; LABELS] {
+        label_scores(&self.sums(i, range))
+    }
+
+    /// The summed weights of token `i` of the sentence `range`.
+    pub(crate) fn sums(&mut self, i: usize, range: &Range<usize>) -> Sums {
         let (m, v) = (self.model, self.view);
         let tables = &*m.tables;
         let mut sum = tables.bias;
@@ -287,7 +293,7 @@ impl<'m, 'v, 'a, 't> Scorer<'m, 'v, 'a, 't> {
             add(&mut sum, &tables.run[run as usize]);
             add(&mut sum, &tables.lean[v.lean_value(i) as usize]);
         }
-        label_scores(&sum)
+        sum
     }
 }
 
@@ -372,12 +378,64 @@ pub(crate) fn spans(labels: &[usize], start: usize, emissions: &[[i32; LABELS]],
     }
 }
 
+/// A token's summed feature weights: one per kind, then opening and continuing a name.
+pub(crate) type Sums = Row;
+
 /// Tags a document: the names of every sentence, in order.
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn tag(model: &Model, view: &View) -> Vec<Tagged> {
-    let mut found = Vec::new();
     let mut scorer = Scorer::new(model, view);
-    let mut emissions: Vec<[i32; LABELS]> = Vec::new();
-    let mut labels = Vec::new();
+    decode_with(model, view, |i, range| label_scores(&scorer.sums(i, range)))
+}
+
+/// The summed weights of every token [`tag`] scores, in order, without the corpus fact
+/// ([`class::COMMON`]): the view is classified without the corpus. This is the model's
+/// per-document work; [`decode`] finishes it once the corpus is known.
+pub(crate) fn score(model: &Model, view: &View) -> Vec<Sums> {
+    let mut scorer = Scorer::new(model, view);
+    let mut out = Vec::new();
+    for_each_run(view, |range, run| out.extend(run.map(|i| scorer.sums(i, range))));
+    out
+}
+
+/// [`tag`] from the sums [`score`] made of this document, `view` now holding the corpus fact:
+/// each token's sums gain the weights of the [`class::COMMON`] features around it (the model
+/// is linear), which gives exactly the emissions [`tag`] computes. Only Viterbi runs here.
+/// `sums` must hold [`scored_tokens`] of the view.
+pub(crate) fn decode(model: &Model, view: &View, sums: &[Sums]) -> Vec<Tagged> {
+    let t = &*model.tables;
+    let bit = class::COMMON.trailing_zeros() as usize;
+    // COMMON is only ever set on a capitalized word: its capitalized row is `bit << 1 | 1`.
+    let mut own = t.class[bit];
+    add(&mut own, &t.class_cap[bit << 1 | 1]);
+    let (after, before) = (t.class_before[bit], t.class_after[bit]);
+    let common = |j: usize| view.classes[j] & class::COMMON != 0;
+    let mut next = sums.iter();
+    decode_with(model, view, |i, range| {
+        // One sum per scored token: the caller checked (a missing one would score zero).
+        let mut sum = next.next().copied().unwrap_or_default();
+        if common(i) {
+            add(&mut sum, &own);
+        }
+        if i > range.start && common(i - 1) {
+            add(&mut sum, &after);
+        }
+        if i + 1 < range.end && common(i + 1) {
+            add(&mut sum, &before);
+        }
+        label_scores(&sum)
+    })
+}
+
+/// How many tokens of the view [`score`] scores (one [`Sums`] each).
+pub(crate) fn scored_tokens(view: &View) -> usize {
+    let mut n = 0;
+    for_each_run(view, |_, run| n += run.len());
+    n
+}
+
+/// Calls `f(sentence, run)` for each run of scored tokens, sentence by sentence, in order.
+fn for_each_run(view: &View, mut f: impl FnMut(&Range<usize>, Range<usize>)) {
     for sentence in &view.a.sentences {
         let range = sentence.tokens.clone();
         let mut i = range.start;
@@ -387,15 +445,30 @@ pub(crate) fn tag(model: &Model, view: &View) -> Vec<Tagged> {
                 continue;
             }
             let start = i;
-            emissions.clear();
             while i < range.end && view.scored(i) {
-                emissions.push(scorer.emissions(i, &range));
                 i += 1;
             }
-            viterbi(&emissions, &model.trans, &mut labels);
-            spans(&labels, start, &emissions, &model.trans, &mut found);
+            f(&range, start..i);
         }
     }
+}
+
+/// Viterbi over each scored run, with `emission(token, sentence)` giving each token's scores.
+fn decode_with(
+    model: &Model,
+    view: &View,
+    mut emission: impl FnMut(usize, &Range<usize>) -> [i32; LABELS],
+) -> Vec<Tagged> {
+    let mut found = Vec::new();
+    let mut emissions: Vec<[i32; LABELS]> = Vec::new();
+    let mut labels = Vec::new();
+    for_each_run(view, |range, run| {
+        let start = run.start;
+        emissions.clear();
+        emissions.extend(run.map(|i| emission(i, range)));
+        viterbi(&emissions, &model.trans, &mut labels);
+        spans(&labels, start, &emissions, &model.trans, &mut found);
+    });
     found
 }
 

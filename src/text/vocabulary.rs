@@ -48,6 +48,7 @@ impl Vocabulary {
     }
 
     /// The id of `key`, adding it (and describing it) when new.
+    #[inline(never)]
     pub(crate) fn intern(&mut self, key: &str) -> WordId {
         if self.slots.len() < 2 * (self.ranges.len() + 1) {
             self.grow();

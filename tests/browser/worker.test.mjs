@@ -24,12 +24,25 @@ const tabCount = async (page, view) => Number((await scope(page, `.ss-tab[data-v
 const seen = (page) => page.evaluate(() => window.__core);
 const extractions = async (page) => (await seen(page)).posted.filter((m) => m.call === 'extractArticle').map((m) => m.name);
 
-/** Records, in the page, what crosses into the core's workers; see the file's comment. */
+/**
+ * Records, in the page, what crosses into the core's workers, and the stages each call reports
+ * back (`stages`, by the call's place in `posted`); see the file's comment.
+ */
 function watchTheCore() {
   window.__core = { posted: [], workers: 0, terminated: 0, mainThreadInstances: 0 };
+  const calls = new WeakMap();
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message, transfer) {
-    if (message?.call) window.__core.posted.push({ call: message.call, name: message.args?.[0]?.name ?? null });
+    if (message?.call) {
+      const call = { call: message.call, name: message.args?.[0]?.name ?? null, stages: [] };
+      window.__core.posted.push(call);
+      if (!calls.has(this)) {
+        const open = new Map();
+        calls.set(this, open);
+        this.addEventListener('message', ({ data }) => { if (data?.stage) open.get(data.id)?.stages.push(data.stage); });
+      }
+      calls.get(this).set(message.id, call);
+    }
     return post.call(this, message, transfer);
   };
   const terminate = Worker.prototype.terminate;
@@ -272,7 +285,7 @@ test('a reload extracts nothing it extracted before; a lost cache is read again'
   await assertCleanAndClose(opened);
 });
 
-test('removing, putting back and hiding the built-in articles read nothing again: only the corpus is assembled, in a worker', async () => {
+test('removing, putting back and hiding the built-in articles read nothing again: only the corpus is assembled, in a worker, without tagging the kept articles again', async () => {
   const opened = await openWatched();
   const { page } = opened;
   const assembled = async () => (await seen(page)).posted.filter((m) => m.call === 'openCorpus').length;
@@ -285,6 +298,7 @@ test('removing, putting back and hiding the built-in articles read nothing again
   }
   const all = await tabCount(page, 'articles');
   let builds = await assembled();
+  const first = builds;
   const counted = (n) => page.waitForFunction((want) => document.querySelector('story-scope').shadowRoot
     .querySelector('.ss-tab[data-view="articles"] .ss-count').textContent === String(want), n, { timeout: 10_000 });
   const assembledAgain = async () => {
@@ -306,6 +320,21 @@ test('removing, putting back and hiding the built-in articles read nothing again
   await counted(all);
   await assembledAgain();
   assert.deepEqual(await extractions(page), ['Pier vote', 'Ferry news'], 'each article was read once');
+  // The name tagger (the stage `names`) ran once over each article, when it was read; each
+  // assembly tagged only the built-in articles it extracts itself (none while they were hidden).
+  const { posted } = await seen(page);
+  const tagged = (call) => call.stages.filter((stage) => stage === 'names').length;
+  for (const call of posted.filter((m) => m.call === 'extractArticle')) {
+    assert.equal(tagged(call), 1, `${call.name} was tagged when read: ${call.stages}`);
+  }
+  const assemblies = posted.filter((m) => m.call === 'openCorpus').slice(first);
+  const seeds = all - 2;
+  assert.ok(assemblies.length >= 4);
+  for (const call of assemblies) {
+    assert.ok(tagged(call) <= seeds, `an assembly tagged ${tagged(call)} articles, more than the ${seeds} built-in ones`);
+  }
+  assert.ok(assemblies.some((call) => tagged(call) === 0 && call.stages.includes('entities')),
+    'with the built-in articles hidden, the corpus was assembled, names merged, and nothing tagged');
   assert.equal((await seen(page)).mainThreadInstances, 0);
   await assertCleanAndClose(opened);
 });

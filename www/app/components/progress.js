@@ -9,6 +9,7 @@ import { h } from '../dom.js';
 const STAGES = {
   parse: 'reading the text',
   analysis: 'splitting it into sentences',
+  names: 'finding names',
   entities: 'finding people, places and organizations',
   quotes: 'finding quotes',
   times: 'finding dates',
