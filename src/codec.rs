@@ -1,5 +1,5 @@
-//! A compact byte form for the per-document work an article's part keeps (its token view and
-//! the name tagger's sums): unsigned LEB128 varints, zigzag for signed numbers, lengths before
+//! A compact byte form for the per-document work an article's part keeps (the words it writes
+//! in lowercase and the name tagger's sums): unsigned LEB128 varints, zigzag for signed numbers, lengths before
 //! sequences. Written by hand rather than derived, as the derived forms cost the wasm several
 //! KiB. Reading never panics: truncated or oversized input reads as `None`.
 
