@@ -9,6 +9,8 @@ echo "== cargo fmt --check, cargo clippy -D warnings (native and wasm)"
 cargo fmt --check
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+# The training programs build only with the `train` feature; check them so they cannot rot.
+cargo clippy --features train --bins --quiet -- -D warnings
 bash scripts/build.sh
 echo "== cargo test (native)"
 cargo test

@@ -102,7 +102,7 @@ fn examples_of(doc: &serde_json::Value) -> Vec<Example> {
     let Some(gold_text) = doc["text"].as_str() else { return Vec::new() };
     let dct = doc["dct"].as_str().unwrap_or("");
     let content = format!("---\ndate: {}\n---\n{gold_text}\n", dct.get(..10).unwrap_or(""));
-    let Ok(article) = crate::article::parse(&content, None, "doc.md") else { return Vec::new() };
+    let Ok(article) = crate::article::parse(&content, None, "doc.md", &Default::default()) else { return Vec::new() };
     let document = article.into_document("doc".into());
     let spans: Vec<Span> = document.paragraphs.iter().map(|p| Span::new(p.start, p.end)).collect();
     let a = Analysis::new(&document.text, &spans);
