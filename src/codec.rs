@@ -3,6 +3,8 @@
 //! sequences. Written by hand rather than derived, as the derived forms cost the wasm several
 //! KiB. Reading never panics: truncated or oversized input reads as `None`.
 
+use crate::model::Span;
+
 /// Appends values to a byte buffer.
 #[derive(Default)]
 pub(crate) struct Writer(pub Vec<u8>);
@@ -23,6 +25,19 @@ impl Writer {
     /// Eight bytes as they are (hashes, which varints would only lengthen).
     pub(crate) fn fixed(&mut self, n: u64) {
         self.0.extend_from_slice(&n.to_le_bytes());
+    }
+
+    /// A string as its length and UTF-8 bytes.
+    pub(crate) fn str(&mut self, s: &str) {
+        self.uint(s.len() as u64);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    /// A span as its start and length (an end before its start is written as an empty span,
+    /// which no part holds).
+    pub(crate) fn span(&mut self, span: Span) {
+        self.uint(span.start as u64);
+        self.uint(span.end.saturating_sub(span.start) as u64);
     }
 }
 
@@ -66,6 +81,27 @@ impl<'b> Reader<'b> {
         let (head, rest) = self.bytes.split_first_chunk::<8>()?;
         self.bytes = rest;
         Some(u64::from_le_bytes(*head))
+    }
+
+    /// A boolean written as 0 or 1.
+    pub(crate) fn flag(&mut self) -> Option<bool> {
+        match self.uint()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn str(&mut self) -> Option<String> {
+        let n = self.count()?;
+        let (head, rest) = self.bytes.split_at_checked(n)?;
+        self.bytes = rest;
+        String::from_utf8(head.to_vec()).ok()
+    }
+
+    pub(crate) fn span(&mut self) -> Option<Span> {
+        let start = self.usize()?;
+        Some(Span::new(start, start.checked_add(self.usize()?)?))
     }
 
     /// A count of items that take at least one byte each: never more than the bytes left, so
