@@ -332,6 +332,12 @@ struct Prepared {
     found: Option<(quotes::Detected, times::Detected)>,
 }
 
+impl From<Part> for Prepared {
+    fn from(p: Part) -> Self {
+        Prepared { document: p.document, names: Some(p.names), found: Some((p.quotes, p.times)) }
+    }
+}
+
 /// Puts parts together into one extraction; document ids are made unique (`-2`, `-3` …) in
 /// the order given.
 pub fn assemble(parts: Vec<Part>) -> Outcome {
@@ -340,11 +346,16 @@ pub fn assemble(parts: Vec<Part>) -> Outcome {
 
 /// [`assemble`], telling `on_stage` each stage as it starts.
 pub fn assemble_observed(parts: Vec<Part>, on_stage: OnStage) -> Outcome {
-    let prepared = parts
-        .into_iter()
-        .map(|p| Prepared { document: p.document, names: Some(p.names), found: Some((p.quotes, p.times)) })
-        .collect();
-    assemble_timed(prepared, Vec::new(), &mut StageTimes::default(), &mut Stopwatch::start(), on_stage)
+    let prepared = parts.into_iter().map(Prepared::from).collect();
+    assemble_timed_from(prepared, Vec::new(), &mut StageTimes::default(), &mut Stopwatch::start(), on_stage)
+}
+
+/// [`assemble`], with the time each stage took (`parse` is zero: parts are parsed already).
+pub fn assemble_timed(parts: Vec<Part>) -> (Outcome, StageTimes) {
+    let mut times = StageTimes::default();
+    let prepared = parts.into_iter().map(Prepared::from).collect();
+    let outcome = assemble_timed_from(prepared, Vec::new(), &mut times, &mut Stopwatch::start(), &mut |_| ());
+    (outcome, times)
 }
 
 /// [`extract`], with the time each stage took. The same as [`assemble`] of each input's
@@ -361,11 +372,11 @@ pub fn extract_timed(inputs: &[Input]) -> (Outcome, StageTimes) {
         }
     }
     times.parse = clock.lap();
-    let outcome = assemble_timed(parts, failures, &mut times, &mut clock, &mut |_| ());
+    let outcome = assemble_timed_from(parts, failures, &mut times, &mut clock, &mut |_| ());
     (outcome, times)
 }
 
-fn assemble_timed(
+fn assemble_timed_from(
     parts: Vec<Prepared>,
     mut failures: Vec<Failure>,
     times: &mut StageTimes,
