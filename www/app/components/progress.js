@@ -13,6 +13,8 @@ const STAGES = {
   entities: 'finding people, places and organizations',
   quotes: 'finding quotes',
   times: 'finding dates',
+  speakers: 'linking quotes to their speakers',
+  dates: 'placing dates in time',
   events: 'building the timeline',
   index: 'indexing for search',
   check: 'looking for what stopped the core',
