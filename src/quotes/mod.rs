@@ -206,7 +206,7 @@ fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<Found>
             inner: without_trailing_comma(a.text, inner),
             kind,
             paragraph: p,
-            opens_paragraph: a.tokens[q.open].span.start == q.paragraph.start,
+            opens_paragraph: a.tokens[q.open].start() == q.paragraph.start,
             source: match clause.filter(|_| kind != QuoteKind::Scare) {
                 Some(c) => Source::Clause(c),
                 None if kind == QuoteKind::Direct => {
@@ -246,7 +246,7 @@ fn writers_usage(w: &Words, in_quote: &[bool], q: QuoteTokens) -> bool {
     let first = q.open + 1;
     let after_quote = attribution::left_start(w, in_quote, q)
         .checked_sub(1)
-        .is_some_and(|t| in_quote[t] && w.a.tokens[t].span.start >= q.paragraph.start);
+        .is_some_and(|t| in_quote[t] && w.a.tokens[t].start() >= q.paragraph.start);
     !after_quote
         && first < q.close
         && w.is_word(first)
@@ -277,10 +277,10 @@ fn trim(text: &str, span: Span) -> Span {
 /// Direct (a sentence or more) or a fragment (`Partial`, which the scare model then splits
 /// into partial quotes and scare quotes).
 fn classify(w: &Words, in_quote: &[bool], q: QuoteTokens, inner: &str, single_paragraph: bool) -> QuoteKind {
-    let words = (q.open + 1..q.close).filter(|&i| w.a.tokens[i].kind != crate::text::TokenKind::Punct).count();
+    let words = (q.open + 1..q.close).filter(|&i| w.a.tokens[i].kind() != crate::text::TokenKind::Punct).count();
     let first = inner.chars().next();
     let upper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    let prev = q.open.checked_sub(1).filter(|&t| w.a.tokens[t].span.start >= q.paragraph.start);
+    let prev = q.open.checked_sub(1).filter(|&t| w.a.tokens[t].start() >= q.paragraph.start);
     let clause_start = prev.map_or(true, |t| {
         in_quote[t] || w.is_punct(t, &['.', '!', '?', ':', ',', ';', '—', '–', '(']) || w.is_speech_verb(t)
     });
@@ -290,7 +290,7 @@ fn classify(w: &Words, in_quote: &[bool], q: QuoteTokens, inner: &str, single_pa
     let split_half = prev.is_some_and(|t| w.is_punct(t, &[',', ':']))
         && attribution::left_start(w, in_quote, q)
             .checked_sub(1)
-            .is_some_and(|t| in_quote[t] && w.a.tokens[t].span.start >= q.paragraph.start);
+            .is_some_and(|t| in_quote[t] && w.a.tokens[t].start() >= q.paragraph.start);
     let sentential = (upper && (clause_start || ends_sentence || words >= 6))
         || (clause_start && prev.is_none() && words >= 3)
         || split_half
