@@ -42,10 +42,33 @@ pub(crate) fn scare_examples(a: &crate::text::Analysis) -> Vec<Example> {
     examples
 }
 
+/// A quote as found, before the contract is written: offsets and text borrowed from its
+/// document and the entities, so that a document of many short quotes holds no strings per
+/// quote while the later stages run ([`into_contract`] makes the owned [`Quote`]s).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Quoted<'a> {
+    /// Its document's id.
+    pub doc: &'a str,
+    /// Its inner text's byte span.
+    pub span: Span,
+    pub text: &'a str,
+    pub kind: QuoteKind,
+    pub speaker: Option<Said<'a>>,
+}
+
+/// Who said a quote, as the contract gives it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Said<'a> {
+    pub name: &'a str,
+    pub span: Span,
+    pub id: Option<&'a str>,
+    pub cue: &'a str,
+}
+
 /// Finds and attributes every quotation of every document (byte offsets), in document order,
-/// quotes by start; ids are `q` + index in this list.
-pub(crate) fn extract(docs: &[Doc], entities: &Entities) -> Vec<Quote> {
-    let mut quotes: Vec<Quote> = Vec::new();
+/// quotes by start; ids are `q` + index in this list (see [`into_contract`]).
+pub(crate) fn extract<'a>(docs: &[Doc<'a>], entities: &'a Entities) -> Vec<Quoted<'a>> {
+    let mut quotes = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let mentions = entities.by_doc.get(d).map_or(&[][..], Vec::as_slice);
         let found = document_quotes(doc, entities, mentions);
@@ -57,10 +80,32 @@ pub(crate) fn extract(docs: &[Doc], entities: &Entities) -> Vec<Quote> {
             quotes.extend(found);
         }
     }
-    for (i, quote) in quotes.iter_mut().enumerate() {
-        quote.id = format!("q{i}");
-    }
     quotes
+}
+
+/// The id of the quote at `index` of [`extract`]'s list.
+pub(crate) fn id(index: usize) -> String {
+    format!("q{index}")
+}
+
+/// The contract's quotes, with their ids.
+pub(crate) fn into_contract(quotes: Vec<Quoted>) -> Vec<Quote> {
+    quotes
+        .into_iter()
+        .enumerate()
+        .map(|(i, q)| Quote {
+            id: id(i),
+            doc: q.doc.to_string(),
+            start: q.span.start,
+            end: q.span.end,
+            text: q.text.to_string(),
+            kind: q.kind,
+            speaker: q.speaker.map(|s| s.name.to_string()),
+            speaker_span: q.speaker.map(|s| s.span),
+            speaker_id: q.speaker.and_then(|s| s.id.map(str::to_string)),
+            cue: q.speaker.map(|s| s.cue.to_string()),
+        })
+        .collect()
 }
 
 /// How a quote gets its speaker.
@@ -89,7 +134,7 @@ struct Found {
     speaker: Option<SpeakerId>,
 }
 
-fn document_quotes(doc: &Doc, entities: &Entities, mentions: &[MentionRef]) -> Vec<Quote> {
+fn document_quotes<'a>(doc: &Doc<'a>, entities: &'a Entities, mentions: &'a [MentionRef]) -> Vec<Quoted<'a>> {
     let a = &doc.analysis;
     let lex = lexicon::Lexicon::new(a);
     let w = Words { a, lex: &lex };
@@ -113,17 +158,12 @@ fn document_quotes(doc: &Doc, entities: &Entities, mentions: &[MentionRef]) -> V
         .map(|(_, i)| {
             let f = &found[i];
             let speaker = f.speaker.filter(|_| f.kind != QuoteKind::Scare).map(|s| resolver.get(s));
-            Quote {
-                id: String::new(),
-                doc: doc.document.id.clone(),
-                start: f.inner.start,
-                end: f.inner.end,
-                text: a.text[f.inner.start..f.inner.end].to_string(),
+            Quoted {
+                doc: &doc.document.id,
+                span: f.inner,
+                text: &a.text[f.inner.start..f.inner.end],
                 kind: f.kind,
-                speaker: speaker.map(|s| s.name.to_string()),
-                speaker_span: speaker.map(|s| s.span),
-                speaker_id: speaker.and_then(|s| s.id.map(str::to_string)),
-                cue: speaker.map(|s| s.cue.to_string()),
+                speaker: speaker.map(|s| Said { name: s.name, span: s.span, id: s.id, cue: s.cue }),
             }
         })
         .collect()
@@ -304,13 +344,13 @@ fn classify(w: &Words, in_quote: &[bool], q: QuoteTokens, inner: &str, single_pa
 
 /// Resolves speakers in text order, so that pronouns and continued quotes see who spoke last.
 /// Each `Found` gets its speaker's id in the returned resolver.
-fn resolve_speakers<'a>(
-    w: &'a Words<'a, '_>,
+fn resolve_speakers<'w, 'a>(
+    w: &'w Words<'w, 'a>,
     found: &mut [Found],
     entities: &'a Entities,
     mentions: &'a [MentionRef],
-    quotes: &'a [Span],
-) -> Resolver<'a, 'a> {
+    quotes: &'w [Span],
+) -> Resolver<'w, 'a> {
     let mut resolver = Resolver::new(w, entities, mentions, quotes);
     resolver.reserve(found.len());
     let position = |f: &Found| match f.source {

@@ -73,13 +73,13 @@ impl Speaker<'_> {
     }
 }
 
-pub(crate) struct Resolver<'a, 't> {
-    w: &'a Words<'a, 't>,
+pub(crate) struct Resolver<'w, 'a> {
+    w: &'w Words<'w, 'a>,
     entities: &'a Entities,
     /// This document's entity mentions, sorted by start.
     mentions: &'a [MentionRef],
     /// Inner spans of this document's quotes, sorted: mentions inside them are no antecedents.
-    quotes: &'a [Span],
+    quotes: &'w [Span],
     /// Names found by capitalization, for when the entity recognizer gives no antecedent.
     runs: Vec<NameRun>,
     /// Surname key → the runs of two words or more that end with it, in order.
@@ -88,7 +88,7 @@ pub(crate) struct Resolver<'a, 't> {
     /// names in the text are the runs'.
     learned: HashMap<String, Gender>,
     /// The runs' genders by name, so that a lookup costs no scan of every run.
-    run_genders: RunGenders<'t>,
+    run_genders: RunGenders<'a>,
     /// The surname of each person of this document named by two words or more, by entity.
     surnames: HashMap<usize, &'a str>,
     /// Every speaker resolved so far, in text order of their clauses, as indices into
@@ -98,12 +98,12 @@ pub(crate) struct Resolver<'a, 't> {
     speakers: Vec<Speaker<'a>>,
 }
 
-impl<'a, 't> Resolver<'a, 't> {
+impl<'w, 'a> Resolver<'w, 'a> {
     pub(crate) fn new(
-        w: &'a Words<'a, 't>,
+        w: &'w Words<'w, 'a>,
         entities: &'a Entities,
         mentions: &'a [MentionRef],
-        quotes: &'a [Span],
+        quotes: &'w [Span],
     ) -> Self {
         let runs = name_runs(w);
         let mut full_names: HashMap<WordId, Vec<usize>> = HashMap::new();

@@ -19,7 +19,8 @@ mod words;
 
 use crate::calendar::Stamp;
 use crate::doc::Doc;
-use crate::model::{Quote, Span, TimeExpression, TimeRange, TimexType};
+use crate::model::{Span, TimeExpression, TimeRange, TimexType};
+use crate::quotes::Quoted;
 use recognize::{Found, Shift, Val};
 use resolve::{Context, Grain, Resolved};
 use words::Word;
@@ -50,9 +51,9 @@ pub(crate) struct Times {
 /// expressions resolve against it.
 // Not inlined into the pipeline, so that profiles show the stage's cost as one.
 #[inline(never)]
-pub(crate) fn extract(docs: &[Doc], quotes: &[Quote]) -> Times {
+pub(crate) fn extract(docs: &[Doc], quotes: &[Quoted]) -> Times {
     let mut times = Times::default();
-    let quotes_by_doc = crate::doc::group_by_doc(quotes, |q| &q.doc);
+    let quotes_by_doc = crate::doc::group_by_doc(quotes, |q| q.doc);
     let corpus = infer::corpus_date(docs);
     for doc in docs {
         let doc_quotes = QuoteSpans::new(quotes_by_doc.get(doc.document.id.as_str()).map_or(&[][..], Vec::as_slice));
@@ -99,8 +100,8 @@ struct QuoteSpans {
 }
 
 impl QuoteSpans {
-    fn new(quotes: &[&Quote]) -> Self {
-        let mut spans: Vec<Span> = quotes.iter().map(|q| Span::new(q.start, q.end)).collect();
+    fn new(quotes: &[&Quoted]) -> Self {
+        let mut spans: Vec<Span> = quotes.iter().map(|q| q.span).collect();
         crate::sorting::sort(&mut spans);
         let reach = spans
             .iter()
