@@ -526,6 +526,10 @@ fn extract_documents(
     on_stage("events");
     let events = events::build(&docs, &entities, &quotes, &times.expressions);
     stage.events = clock.lap();
+    // The token views go before the quotes' strings are made: the two never take memory at
+    // once.
+    drop(docs);
+    let quotes = quotes::into_contract(quotes);
     Found { entities: entities.list, quotes, times, events }
 }
 

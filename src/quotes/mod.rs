@@ -114,11 +114,34 @@ impl Detected {
     }
 }
 
+/// A quote as found, before the contract is written: offsets and text borrowed from its
+/// document and the entities, so that a document of many short quotes holds no strings per
+/// quote while the later stages run ([`into_contract`] makes the owned [`Quote`]s).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Quoted<'a> {
+    /// Its document's id.
+    pub doc: &'a str,
+    /// Its inner text's byte span.
+    pub span: Span,
+    pub text: &'a str,
+    pub kind: QuoteKind,
+    pub speaker: Option<Said<'a>>,
+}
+
+/// Who said a quote, as the contract gives it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Said<'a> {
+    pub name: &'a str,
+    pub span: Span,
+    pub id: Option<&'a str>,
+    pub cue: &'a str,
+}
+
 /// Attributes every quotation of every document (byte offsets) from what [`detect`] found in
 /// it (`detected[d]` of `docs[d]`), linking speakers to the corpus's entities; in document
-/// order, quotes by start; ids are `q` + index in this list.
-pub(crate) fn extract(docs: &[Doc], detected: &[&Detected], entities: &Entities) -> Vec<Quote> {
-    let mut quotes: Vec<Quote> = Vec::new();
+/// order, quotes by start; ids are `q` + index in this list (see [`into_contract`]).
+pub(crate) fn extract<'a>(docs: &[Doc<'a>], detected: &[&Detected], entities: &'a Entities) -> Vec<Quoted<'a>> {
+    let mut quotes = Vec::new();
     for (d, (doc, detected)) in docs.iter().zip(detected).enumerate() {
         let mentions = entities.by_doc.get(d).map_or(&[][..], Vec::as_slice);
         let found = document_quotes(doc, detected, entities, mentions);
@@ -130,10 +153,32 @@ pub(crate) fn extract(docs: &[Doc], detected: &[&Detected], entities: &Entities)
             quotes.extend(found);
         }
     }
-    for (i, quote) in quotes.iter_mut().enumerate() {
-        quote.id = format!("q{i}");
-    }
     quotes
+}
+
+/// The id of the quote at `index` of [`extract`]'s list.
+pub(crate) fn id(index: usize) -> String {
+    format!("q{index}")
+}
+
+/// The contract's quotes, with their ids.
+pub(crate) fn into_contract(quotes: Vec<Quoted>) -> Vec<Quote> {
+    quotes
+        .into_iter()
+        .enumerate()
+        .map(|(i, q)| Quote {
+            id: id(i),
+            doc: q.doc.to_string(),
+            start: q.span.start,
+            end: q.span.end,
+            text: q.text.to_string(),
+            kind: q.kind,
+            speaker: q.speaker.map(|s| s.name.to_string()),
+            speaker_span: q.speaker.map(|s| s.span),
+            speaker_id: q.speaker.and_then(|s| s.id.map(str::to_string)),
+            cue: q.speaker.map(|s| s.cue.to_string()),
+        })
+        .collect()
 }
 
 /// How a quote gets its speaker.
@@ -163,7 +208,12 @@ struct Found {
     speaker: Option<SpeakerId>,
 }
 
-fn document_quotes(doc: &Doc, detected: &Detected, entities: &Entities, mentions: &[MentionRef]) -> Vec<Quote> {
+fn document_quotes<'a>(
+    doc: &Doc<'a>,
+    detected: &Detected,
+    entities: &'a Entities,
+    mentions: &'a [MentionRef],
+) -> Vec<Quoted<'a>> {
     let a = &doc.analysis;
     if detected.found.is_empty() {
         return Vec::new();
@@ -183,17 +233,12 @@ fn document_quotes(doc: &Doc, detected: &Detected, entities: &Entities, mentions
         .map(|(_, i)| {
             let f = &found[i];
             let speaker = f.speaker.filter(|_| f.kind != QuoteKind::Scare).map(|s| resolver.get(s));
-            Quote {
-                id: String::new(),
-                doc: doc.document.id.clone(),
-                start: f.inner.start,
-                end: f.inner.end,
-                text: a.text[f.inner.start..f.inner.end].to_string(),
+            Quoted {
+                doc: &doc.document.id,
+                span: f.inner,
+                text: &a.text[f.inner.start..f.inner.end],
                 kind: f.kind,
-                speaker: speaker.map(|s| s.name.to_string()),
-                speaker_span: speaker.map(|s| s.span),
-                speaker_id: speaker.and_then(|s| s.id.map(str::to_string)),
-                cue: speaker.map(|s| s.cue.to_string()),
+                speaker: speaker.map(|s| Said { name: s.name, span: s.span, id: s.id, cue: s.cue }),
             }
         })
         .collect()
@@ -276,7 +321,7 @@ fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<Found>
             inner: without_trailing_comma(a.text, inner),
             kind,
             paragraph: p,
-            opens_paragraph: a.tokens[q.open].span.start == q.paragraph.start,
+            opens_paragraph: a.tokens[q.open].start() == q.paragraph.start,
             source: match clause.filter(|_| kind != QuoteKind::Scare) {
                 Some(c) => Source::Clause(c),
                 None if kind == QuoteKind::Direct => {
@@ -316,7 +361,7 @@ fn writers_usage(w: &Words, in_quote: &[bool], q: QuoteTokens) -> bool {
     let first = q.open + 1;
     let after_quote = attribution::left_start(w, in_quote, q)
         .checked_sub(1)
-        .is_some_and(|t| in_quote[t] && w.a.tokens[t].span.start >= q.paragraph.start);
+        .is_some_and(|t| in_quote[t] && w.a.tokens[t].start() >= q.paragraph.start);
     !after_quote
         && first < q.close
         && w.is_word(first)
@@ -347,10 +392,10 @@ fn trim(text: &str, span: Span) -> Span {
 /// Direct (a sentence or more) or a fragment (`Partial`, which the scare model then splits
 /// into partial quotes and scare quotes).
 fn classify(w: &Words, in_quote: &[bool], q: QuoteTokens, inner: &str, single_paragraph: bool) -> QuoteKind {
-    let words = (q.open + 1..q.close).filter(|&i| w.a.tokens[i].kind != crate::text::TokenKind::Punct).count();
+    let words = (q.open + 1..q.close).filter(|&i| w.a.tokens[i].kind() != crate::text::TokenKind::Punct).count();
     let first = inner.chars().next();
     let upper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    let prev = q.open.checked_sub(1).filter(|&t| w.a.tokens[t].span.start >= q.paragraph.start);
+    let prev = q.open.checked_sub(1).filter(|&t| w.a.tokens[t].start() >= q.paragraph.start);
     let clause_start = prev.map_or(true, |t| {
         in_quote[t] || w.is_punct(t, &['.', '!', '?', ':', ',', ';', '—', '–', '(']) || w.is_speech_verb(t)
     });
@@ -360,7 +405,7 @@ fn classify(w: &Words, in_quote: &[bool], q: QuoteTokens, inner: &str, single_pa
     let split_half = prev.is_some_and(|t| w.is_punct(t, &[',', ':']))
         && attribution::left_start(w, in_quote, q)
             .checked_sub(1)
-            .is_some_and(|t| in_quote[t] && w.a.tokens[t].span.start >= q.paragraph.start);
+            .is_some_and(|t| in_quote[t] && w.a.tokens[t].start() >= q.paragraph.start);
     let sentential = (upper && (clause_start || ends_sentence || words >= 6))
         || (clause_start && prev.is_none() && words >= 3)
         || split_half
@@ -374,13 +419,13 @@ fn classify(w: &Words, in_quote: &[bool], q: QuoteTokens, inner: &str, single_pa
 
 /// Resolves speakers in text order, so that pronouns and continued quotes see who spoke last.
 /// Each `Found` gets its speaker's id in the returned resolver.
-fn resolve_speakers<'a>(
-    w: &'a Words<'a, '_>,
+fn resolve_speakers<'w, 'a>(
+    w: &'w Words<'w, 'a>,
     found: &mut [Found],
     entities: &'a Entities,
     mentions: &'a [MentionRef],
-    quotes: &'a [Span],
-) -> Resolver<'a, 'a> {
+    quotes: &'w [Span],
+) -> Resolver<'w, 'a> {
     let mut resolver = Resolver::new(w, entities, mentions, quotes);
     resolver.reserve(found.len());
     let position = |f: &Found| match f.source {
