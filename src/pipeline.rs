@@ -10,6 +10,7 @@ use crate::doc::Doc;
 use crate::model::{Document, Extraction, PublishedSource};
 use crate::text::Analysis;
 use crate::{entities, events, quotes, times};
+use std::borrow::Cow;
 
 /// One article to extract, as read from a file, the clipboard or the embedded seeds.
 #[derive(Clone, Debug, Default)]
@@ -500,28 +501,32 @@ fn extract_documents(
     let scored: Vec<Option<&entities::Scored>> = documents.iter().map(|d| d.names.as_ref()).collect();
     let entities = entities::assemble(&docs, &scored);
     stage.entities = clock.lap();
-    // What no part brought is found here, in the stage that needs it.
+    // Each document's quotes and times: its part's, or found here, in the stage that needs them,
+    // when no part brought them or they do not fit the document.
     let kept: Vec<Option<&(quotes::Detected, times::Detected)>> = documents
         .iter()
         .zip(&docs)
         .map(|(d, doc)| d.found.as_ref().filter(|(q, t)| q.fits(&doc.analysis) && t.fits(&doc.analysis)))
         .collect();
-    on_stage(if kept.iter().all(Option::is_some) { "speakers" } else { "quotes" });
-    let found_quotes: Vec<Option<quotes::Detected>> =
-        kept.iter().zip(&docs).map(|(kept, doc)| kept.is_none().then(|| quotes::detect(&doc.analysis))).collect();
-    let doc_quotes: Vec<&quotes::Detected> =
-        kept.iter().zip(&found_quotes).filter_map(|(kept, found)| kept.map(|k| &k.0).or(found.as_ref())).collect();
-    let quotes = quotes::extract(&docs, &doc_quotes, &entities);
-    stage.quotes = clock.lap();
-    on_stage(if kept.iter().all(Option::is_some) { "dates" } else { "times" });
-    let found_times: Vec<Option<times::Detected>> = found_quotes
+    let all_kept = kept.iter().all(Option::is_some);
+    on_stage(if all_kept { "speakers" } else { "quotes" });
+    let quote_work: Vec<Cow<quotes::Detected>> = kept
         .iter()
         .zip(&docs)
-        .map(|(found, doc)| found.as_ref().map(|q| times::detect(&doc.analysis, q.spans())))
+        .map(|(kept, doc)| kept.map_or_else(|| Cow::Owned(quotes::detect(&doc.analysis)), |k| Cow::Borrowed(&k.0)))
         .collect();
-    let doc_times: Vec<&times::Detected> =
-        kept.iter().zip(&found_times).filter_map(|(kept, found)| kept.map(|k| &k.1).or(found.as_ref())).collect();
-    let times = times::extract(&docs, &doc_times);
+    let quotes = quotes::extract(&docs, &quote_work, &entities);
+    stage.quotes = clock.lap();
+    on_stage(if all_kept { "dates" } else { "times" });
+    let time_work: Vec<Cow<times::Detected>> = kept
+        .iter()
+        .zip(&docs)
+        .zip(&quote_work)
+        .map(|((kept, doc), q)| {
+            kept.map_or_else(|| Cow::Owned(times::detect(&doc.analysis, q.spans())), |k| Cow::Borrowed(&k.1))
+        })
+        .collect();
+    let times = times::extract(&docs, &time_work);
     stage.times = clock.lap();
     on_stage("events");
     let events = events::build(&docs, &entities, &quotes, &times.expressions);

@@ -10,13 +10,10 @@ use crate::codec::{Reader, Writer};
 use crate::entities::Gender;
 use crate::model::QuoteKind;
 
+// Each enum is written as its discriminant (`as u64`) and read back from a table of its values
+// in declaration order.
 const KINDS: [QuoteKind; 4] = [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Dialogue, QuoteKind::Scare];
 const PRONOUNS: [Pronoun; 5] = [Pronoun::He, Pronoun::She, Pronoun::They, Pronoun::It, Pronoun::First];
-
-/// The index of `value` in `table` (which lists every value of its enum).
-fn index<T: PartialEq>(table: &[T], value: &T) -> u64 {
-    table.iter().position(|v| v == value).unwrap_or_default() as u64
-}
 
 fn pick<T: Copy>(table: &[T], r: &mut Reader) -> Option<T> {
     table.get(r.usize()?).copied()
@@ -26,7 +23,7 @@ pub(super) fn write(found: &[Found], w: &mut Writer) {
     w.uint(found.len() as u64);
     for f in found {
         w.span(f.inner);
-        w.uint(index(&KINDS, &f.kind));
+        w.uint(f.kind as u64);
         w.uint(f.paragraph as u64);
         w.uint(u64::from(f.opens_paragraph));
         match f.source {
@@ -96,7 +93,7 @@ fn write_phrase(p: &Phrase, w: &mut Writer) {
     w.uint(match p.kind {
         PhraseKind::Name => 0,
         PhraseKind::Description => 1,
-        PhraseKind::Pronoun(pronoun) => 2 + index(&PRONOUNS, &pronoun),
+        PhraseKind::Pronoun(pronoun) => 2 + pronoun as u64,
     });
     w.uint(
         match p.gender {

@@ -140,7 +140,11 @@ pub(crate) struct Said<'a> {
 /// Attributes every quotation of every document (byte offsets) from what [`detect`] found in
 /// it (`detected[d]` of `docs[d]`), linking speakers to the corpus's entities; in document
 /// order, quotes by start; ids are `q` + index in this list (see [`into_contract`]).
-pub(crate) fn extract<'a>(docs: &[Doc<'a>], detected: &[&Detected], entities: &'a Entities) -> Vec<Quoted<'a>> {
+pub(crate) fn extract<'a>(
+    docs: &[Doc<'a>],
+    detected: &[std::borrow::Cow<Detected>],
+    entities: &'a Entities,
+) -> Vec<Quoted<'a>> {
     let mut quotes = Vec::new();
     for (d, (doc, detected)) in docs.iter().zip(detected).enumerate() {
         let mentions = entities.by_doc.get(d).map_or(&[][..], Vec::as_slice);

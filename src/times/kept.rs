@@ -12,6 +12,8 @@ use crate::codec::{Reader, Writer};
 use crate::model::TimexType;
 use jiff::civil::Weekday;
 
+// Each enum is written as its discriminant (`as u64`) and read back from a table of its values
+// in declaration order.
 const KINDS: [TimexType; 4] = [TimexType::Date, TimexType::Time, TimexType::Duration, TimexType::Set];
 const TENSES: [Tense; 3] = [Tense::Past, Tense::Future, Tense::Unknown];
 const BASES: [Base; 2] = [Base::Anchor, Base::Narrative];
@@ -35,8 +37,8 @@ const CODES: [&str; 10] = ["SP", "SU", "FA", "WI", "Q", "H", "MO", "AF", "EV", "
 /// or two; the bound keeps damaged bytes from recursing without end.
 const DEPTH: usize = 4;
 
-fn index<T: PartialEq>(table: &[T], value: &T) -> u64 {
-    table.iter().position(|v| v == value).unwrap_or_default() as u64
+fn code_index(code: &str) -> u64 {
+    CODES.iter().position(|&c| c == code).unwrap_or_default() as u64
 }
 
 fn pick<T: Copy>(table: &[T], r: &mut Reader) -> Option<T> {
@@ -66,11 +68,11 @@ pub(super) fn write(candidates: &[Candidate], w: &mut Writer) {
     for c in candidates {
         w.span(c.span);
         w.uint(c.sentence as u64);
-        w.uint(index(&TENSES, &c.tense));
+        w.uint(c.tense as u64);
         let f = &c.found;
         w.uint(f.first as u64);
         w.uint(f.last as u64);
-        w.uint(index(&KINDS, &f.kind));
+        w.uint(f.kind as u64);
         write_val(&f.val, w);
         match f.clock {
             None => w.uint(0),
@@ -85,13 +87,13 @@ pub(super) fn write(candidates: &[Candidate], w: &mut Writer) {
             }
             Some(Clock::Part(code)) => {
                 w.uint(2);
-                w.uint(index(&CODES, &code));
+                w.uint(code_index(code));
             }
         }
         match f.measure {
             None => w.uint(0),
             Some((n, unit)) => {
-                w.uint(1 + index(&UNITS, &unit));
+                w.uint(1 + unit as u64);
                 w.fixed(n.to_bits());
             }
         }
@@ -206,13 +208,13 @@ fn write_val(val: &Val, w: &mut Writer) {
         &Val::Season { year, code, shift } => {
             w.uint(3);
             write_year(year, w);
-            w.uint(index(&CODES, &code));
+            w.uint(code_index(code));
             write_shift(shift, w);
         }
         &Val::Part { year, code, index: n, shift } => {
             w.uint(4);
             write_year(year, w);
-            w.uint(index(&CODES, &code));
+            w.uint(code_index(code));
             w.int(n.into());
             write_shift(shift, w);
         }
@@ -250,14 +252,14 @@ fn write_val(val: &Val, w: &mut Writer) {
         }
         &Val::Offset { unit, n, base } => {
             w.uint(8);
-            w.uint(index(&UNITS, &unit));
+            w.uint(unit as u64);
             w.int(n);
-            w.uint(index(&BASES, &base));
+            w.uint(base as u64);
         }
         Val::Shifted { from, unit, n } => {
             w.uint(9);
             write_val(from, w);
-            w.uint(index(&UNITS, unit));
+            w.uint(*unit as u64);
             w.int(*n);
         }
         Val::SamePeriod { years_back, otherwise } => {

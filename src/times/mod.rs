@@ -101,7 +101,7 @@ impl Detected {
 /// relative expressions resolve against it.
 // Not inlined into the pipeline, so that profiles show the stage's cost as one.
 #[inline(never)]
-pub(crate) fn extract(docs: &[Doc], detected: &[&Detected]) -> Times {
+pub(crate) fn extract(docs: &[Doc], detected: &[std::borrow::Cow<Detected>]) -> Times {
     let mut times = Times::default();
     let corpus = infer::corpus_date(docs);
     for (doc, detected) in docs.iter().zip(detected) {
