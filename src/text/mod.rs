@@ -72,6 +72,7 @@ impl<'t> Analysis<'t> {
         // The estimate above is generous, and every stage keeps the view to the end: give
         // back what the text did not use (in place, by the allocator).
         tokens.shrink_to_fit();
+        sentences.shrink_to_fit();
         Analysis { text, paragraphs, sentences, tokens, vocabulary }
     }
 

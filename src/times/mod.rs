@@ -112,27 +112,31 @@ pub(crate) fn extract(docs: &[Doc], detected: &[std::borrow::Cow<Detected>]) -> 
         };
         let dct = doc.dct.or(inferred);
         let resolved = resolve_all(dct, candidates);
+        // The two ends of each range, before the values move into the expressions.
+        let ranges: Vec<(usize, TimeRange)> = (0..candidates.len().saturating_sub(1))
+            .filter(|&k| candidates[k].found.range_start)
+            .map(|k| (k, TimeRange { start: resolved[k].value.clone(), end: resolved[k + 1].value.clone() }))
+            .collect();
         let text = &doc.document.text;
         let start = times.expressions.len();
-        for (c, r) in candidates.iter().zip(&resolved) {
+        // Amortized, and exact for the first document: one long document's list has no slack.
+        times.expressions.reserve(candidates.len());
+        for (c, r) in candidates.iter().zip(resolved) {
             times.expressions.push(TimeExpression {
                 doc: doc.document.id.clone(),
                 start: c.span.start,
                 end: c.span.end,
                 text: text.get(c.span.start..c.span.end).unwrap_or_default().to_string(),
                 kind: c.found.kind,
-                value: r.value.clone(),
+                value: r.value,
                 anchor: r.anchor.map(resolve::ymd),
                 range: None,
             });
         }
         let expressions = &mut times.expressions[start..];
-        for k in 0..candidates.len().saturating_sub(1) {
-            if candidates[k].found.range_start {
-                let range = TimeRange { start: resolved[k].value.clone(), end: resolved[k + 1].value.clone() };
-                expressions[k].range = Some(range.clone());
-                expressions[k + 1].range = Some(range);
-            }
+        for (k, range) in ranges {
+            expressions[k].range = Some(range.clone());
+            expressions[k + 1].range = Some(range);
         }
         times.inferred.push(inferred);
     }
@@ -183,6 +187,7 @@ fn find(analysis: &crate::text::Analysis, quotes: &QuoteSpans) -> Vec<Candidate>
             continue;
         }
         let inside = quoted_words(&words);
+        out.reserve(found.len());
         for mut found in found {
             let (Some(first), Some(last)) = (words.get(found.first), words.get(found.last)) else {
                 continue;
@@ -198,6 +203,8 @@ fn find(analysis: &crate::text::Analysis, quotes: &QuoteSpans) -> Vec<Candidate>
             out.push(Candidate { span, found, sentence: s, tense, quoted });
         }
     }
+    // A long document's list gives back its growth slack while it is resolved.
+    out.shrink_to_fit();
     out
 }
 
