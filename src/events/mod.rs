@@ -57,7 +57,7 @@ pub(crate) fn build(docs: &[Doc], entities: &Entities, quotes: &[Quoted], times:
     let mut drafts = Vec::new();
     let mut quotes_by_doc: std::collections::HashMap<&str, Vec<usize>, FxBuildHasher> = Default::default();
     for (i, q) in quotes.iter().enumerate() {
-        quotes_by_doc.entry(q.doc).or_default().push(i);
+        quotes_by_doc.entry(q.doc()).or_default().push(i);
     }
     let times_by_doc = crate::doc::group_by_doc(times, |t| &t.doc);
     for (d, doc) in docs.iter().enumerate() {

@@ -25,7 +25,7 @@ mod verbs;
 
 use crate::doc::Doc;
 use crate::entities::{Entities, MentionRef};
-use crate::model::{Quote, QuoteKind, Span};
+use crate::model::{Document, Quote, QuoteKind, Span};
 use attribution::{Attribution, QuoteTokens};
 use phrases::{Phrase, Words};
 use speakers::{Resolver, Speaker, SpeakerId};
@@ -114,18 +114,30 @@ impl Detected {
     }
 }
 
-/// A quote as found, before the contract is written: offsets and text borrowed from its
+/// A quote as found, before the contract is written: offsets, and references into its
 /// document and the entities, so that a document of many short quotes holds no strings per
-/// quote while the later stages run ([`into_contract`] makes the owned [`Quote`]s).
+/// quote while the later stages run ([`into_contract`] makes the owned [`Quote`]s). Not larger
+/// than the `Found` it is made from, so that the list is made in place.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Quoted<'a> {
-    /// Its document's id.
-    pub doc: &'a str,
+    pub document: &'a Document,
     /// Its inner text's byte span.
     pub span: Span,
-    pub text: &'a str,
     pub kind: QuoteKind,
     pub speaker: Option<Said<'a>>,
+}
+
+impl<'a> Quoted<'a> {
+    /// Its document's id.
+    pub(crate) fn doc(&self) -> &'a str {
+        &self.document.id
+    }
+
+    /// Its inner text.
+    pub(crate) fn text(&self) -> &'a str {
+        // OK because the span was cut from this document's text at char boundaries.
+        &self.document.text[self.span.start..self.span.end]
+    }
 }
 
 /// Who said a quote, as the contract gives it.
@@ -172,10 +184,10 @@ pub(crate) fn into_contract(quotes: Vec<Quoted>) -> Vec<Quote> {
         .enumerate()
         .map(|(i, q)| Quote {
             id: id(i),
-            doc: q.doc.to_string(),
+            doc: q.doc().to_string(),
             start: q.span.start,
             end: q.span.end,
-            text: q.text.to_string(),
+            text: q.text().to_string(),
             kind: q.kind,
             speaker: q.speaker.map(|s| s.name.to_string()),
             speaker_span: q.speaker.map(|s| s.span),
@@ -225,27 +237,26 @@ fn document_quotes<'a>(
     let lex = lexicon::Lexicon::new(a);
     let w = Words { a, lex: &lex };
     let mut found = detected.found.clone();
+    const _: () = assert!(std::mem::size_of::<Quoted>() <= std::mem::size_of::<Found>());
     let quoted = detected.spans();
     let resolver = resolve_speakers(&w, &mut found, entities, mentions, &quoted);
-    // Quotes in text order. Sorting (start, index) pairs, a total key, moves small pairs
-    // rather than whole quotes.
-    let mut order: Vec<(usize, usize)> =
-        found.iter().enumerate().filter(|(_, f)| !f.inner.is_empty()).map(|(i, f)| (f.inner.start, i)).collect();
-    crate::sorting::sort(&mut order);
-    order
+    // Made in place of `found` (a `Quoted` is not larger than a `Found`), then put in text
+    // order: stable, so quotes starting together keep the order they were found in.
+    let mut quotes: Vec<Quoted> = found
         .into_iter()
-        .map(|(_, i)| {
-            let f = &found[i];
+        .filter(|f| !f.inner.is_empty())
+        .map(|f| {
             let speaker = f.speaker.filter(|_| f.kind != QuoteKind::Scare).map(|s| resolver.get(s));
             Quoted {
-                doc: &doc.document.id,
+                document: doc.document,
                 span: f.inner,
-                text: &a.text[f.inner.start..f.inner.end],
                 kind: f.kind,
                 speaker: speaker.map(|s| Said { name: s.name, span: s.span, id: s.id, cue: s.cue }),
             }
         })
-        .collect()
+        .collect();
+    crate::sorting::sort_by_key(&mut quotes, |q| q.span.start);
+    quotes
 }
 
 /// A quoted fragment that the scare model was asked about: its inner span and features.

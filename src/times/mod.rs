@@ -53,7 +53,7 @@ pub(crate) struct Times {
 #[inline(never)]
 pub(crate) fn extract(docs: &[Doc], quotes: &[Quoted]) -> Times {
     let mut times = Times::default();
-    let quotes_by_doc = crate::doc::group_by_doc(quotes, |q| q.doc);
+    let quotes_by_doc = crate::doc::group_by_doc(quotes, |q| q.doc());
     let corpus = infer::corpus_date(docs);
     for doc in docs {
         let doc_quotes = QuoteSpans::new(quotes_by_doc.get(doc.document.id.as_str()).map_or(&[][..], Vec::as_slice));
