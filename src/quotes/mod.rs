@@ -95,7 +95,6 @@ impl Detected {
         self.found.iter().all(|f| {
             span(f.inner)
                 && f.paragraph < a.paragraphs.len()
-                && f.speaker.is_none()
                 && match f.source {
                     Source::Clause(c) | Source::Previous(c) => phrase(&c.phrase) && c.cue_token < a.tokens.len(),
                     Source::Label(l, _) => phrase(&l),
@@ -213,7 +212,7 @@ enum Source {
 
 /// A quote of one document (or a reported-speech clause, with an empty `inner`) before it is
 /// output: small and without strings, as a document of many short quotes holds thousands.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Found {
     inner: Span,
     kind: QuoteKind,
@@ -236,7 +235,7 @@ fn document_quotes<'a>(
     }
     let lex = lexicon::Lexicon::new(a);
     let w = Words { a, lex: &lex };
-    let mut found = detected.found.clone();
+    let mut found = detected.found.to_vec();
     const _: () = assert!(std::mem::size_of::<Quoted>() <= std::mem::size_of::<Found>());
     let quoted = detected.spans();
     let resolver = resolve_speakers(&w, &mut found, entities, mentions, &quoted);
