@@ -1,5 +1,5 @@
 //! A compact byte form for the per-document work an article's part keeps (the words it writes
-//! in lowercase, the name tagger's sums, the quotes found): unsigned LEB128 varints, zigzag for signed numbers, lengths before
+//! in lowercase and the name tagger's sums): unsigned LEB128 varints, zigzag for signed numbers, lengths before
 //! sequences. Written by hand rather than derived, as the derived forms cost the wasm several
 //! KiB. Reading never panics: truncated or oversized input reads as `None`.
 
@@ -25,6 +25,12 @@ impl Writer {
     /// Eight bytes as they are (hashes, which varints would only lengthen).
     pub(crate) fn fixed(&mut self, n: u64) {
         self.0.extend_from_slice(&n.to_le_bytes());
+    }
+
+    /// A string as its length and UTF-8 bytes.
+    pub(crate) fn str(&mut self, s: &str) {
+        self.uint(s.len() as u64);
+        self.0.extend_from_slice(s.as_bytes());
     }
 
     /// A span as its start and length (an end before its start is written as an empty span,
@@ -84,6 +90,13 @@ impl<'b> Reader<'b> {
             1 => Some(true),
             _ => None,
         }
+    }
+
+    pub(crate) fn str(&mut self) -> Option<String> {
+        let n = self.count()?;
+        let (head, rest) = self.bytes.split_at_checked(n)?;
+        self.bytes = rest;
+        String::from_utf8(head.to_vec()).ok()
     }
 
     pub(crate) fn span(&mut self) -> Option<Span> {

@@ -115,12 +115,13 @@ pub const CORE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("STO
 /// (the page caches parts by content and core version, and re-extracts only what changed);
 /// [`assemble`] puts parts together into a corpus.
 ///
-/// A part holds the parsed document and what two stages make of it alone: the name tagger's
-/// sums (the most expensive work of an extraction) and the quotes with their speaker mention
-/// candidates. [`assemble`] tokenizes each document again and runs what needs the corpus (the
-/// tagger's decoding with the corpus's lowercase words and merging, linking speakers to the
-/// merged entities, events) and the time stage, as before (keeping its work is left to do).
-/// So adding, removing or hiding an article tags and finds quotes in no other article.
+/// A part holds the parsed document and what each stage makes of it alone: the name tagger's
+/// sums (the most expensive work of an extraction), the quotes with their speaker mention
+/// candidates, and the time expressions with their meaning before resolution. [`assemble`]
+/// tokenizes each document again and runs only what needs the corpus: the tagger's decoding
+/// with the corpus's lowercase words and merging, linking speakers to the merged entities,
+/// inferring missing creation dates and resolving times against them, and events. So adding,
+/// removing or hiding an article tags, finds quotes in and scans for times no other article.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Part {
     /// [`CORE_VERSION`] of the core that made it.
@@ -130,12 +131,14 @@ pub struct Part {
     pub(crate) names: entities::Scored,
     /// The quotes found in the document, before speakers are linked.
     pub(crate) quotes: quotes::Detected,
+    /// The time expressions found in the document, before they are resolved.
+    pub(crate) times: times::Detected,
 }
 
-/// The layout of a part's `work`, written first: a part of another layout (made before the
-/// quote stage's work was kept, say) is malformed, and its article is extracted again.
-/// The core's version already tells layouts apart; this tells them apart within one version too.
-const WORK_FORMAT: u64 = 2;
+/// The layout of a part's `work`, written first: a part of another layout (2: made before the
+/// time stage's work was kept, say) is malformed, and its article is extracted again. The
+/// core's version already tells layouts apart; this tells them apart within one version too.
+const WORK_FORMAT: u64 = 3;
 
 /// How a [`Part`] is stored. postcard is not self-describing, so a field the contract's JSON
 /// leaves out when empty (`item`, a comment's `title`) would shift every field after it: the
@@ -153,7 +156,7 @@ struct StoredPart {
     text: String,
     paragraphs: Vec<(usize, usize, Option<String>)>,
     comments: Vec<StoredComment>,
-    /// The tagger's and the quote stage's work, in the form of
+    /// The tagger's, the quote stage's and the time stage's work, in the form of
     /// [`crate::codec`], after its [`WORK_FORMAT`].
     work: Vec<u8>,
 }
@@ -185,6 +188,7 @@ impl StoredPart {
                 w.uint(WORK_FORMAT);
                 part.names.write(&mut w);
                 part.quotes.write(&mut w);
+                part.times.write(&mut w);
                 w.0
             },
         }
@@ -197,6 +201,7 @@ impl StoredPart {
         }
         let names = entities::Scored::read(&mut work)?;
         let quotes = quotes::Detected::read(&mut work)?;
+        let times = times::Detected::read(&mut work)?;
         if !work.is_empty() {
             return None;
         }
@@ -220,7 +225,7 @@ impl StoredPart {
                 .map(|(kind, posted, author, text, title)| crate::model::Comment { kind, posted, author, text, title })
                 .collect(),
         };
-        Some(Part { core: self.core, document, names, quotes })
+        Some(Part { core: self.core, document, names, quotes, times })
     }
 }
 
@@ -265,14 +270,14 @@ impl Part {
 }
 
 /// Hears the name of each stage as it starts, so that a caller can show progress (the page
-/// shows it per file): `parse`, `analysis`, `names` (the name tagger) and `quotes` (finding
-/// them) for an article's part; `analysis`, `entities`, `speakers` (linking quotes to
-/// entities), `times` and `events` while a corpus is assembled. Called between stages, never
-/// inside one.
+/// shows it per file): `parse`, `analysis`, `names` (the name tagger), `quotes` and `times`
+/// (finding them) for an article's part; `analysis`, `entities`, `speakers` (linking quotes to
+/// entities), `dates` (resolving times) and `events` while a corpus is assembled. Called
+/// between stages, never inside one.
 pub type OnStage<'a> = &'a mut dyn FnMut(&'static str);
 
 /// One article's part: its parse, with the facts known from outside applied, and the work of
-/// the name tagger and the quote stage on it alone. A panic is caught and reported as an internal error of this input only.
+/// the name tagger, the quote stage and the time stage on it alone. A panic is caught and reported as an internal error of this input only.
 ///
 /// # Errors
 /// The input's [`Failure`] when it is not an article (empty, binary, too large …).
@@ -292,9 +297,12 @@ pub fn extract_part_observed(input: &Input, on_stage: OnStage) -> Result<Part, F
         on_stage("names");
         let names = entities::score(&analysis);
         on_stage("quotes");
-        (names, quotes::detect(&analysis))
+        let quotes = quotes::detect(&analysis);
+        on_stage("times");
+        let times = times::detect(&analysis, quotes.spans());
+        (names, quotes, times)
     }) {
-        Ok((names, quotes)) => Ok(Part { core: CORE_VERSION.to_string(), document, names, quotes }),
+        Ok((names, quotes, times)) => Ok(Part { core: CORE_VERSION.to_string(), document, names, quotes, times }),
         Err(panic) => Err(Failure::internal(&input.name, &panic)),
     }
 }
@@ -322,12 +330,12 @@ fn analyze(document: &Document) -> Analysis<'_> {
 struct Prepared {
     document: Document,
     names: Option<entities::Scored>,
-    quotes: Option<quotes::Detected>,
+    found: Option<(quotes::Detected, times::Detected)>,
 }
 
 impl From<Part> for Prepared {
     fn from(p: Part) -> Self {
-        Prepared { document: p.document, names: Some(p.names), quotes: Some(p.quotes) }
+        Prepared { document: p.document, names: Some(p.names), found: Some((p.quotes, p.times)) }
     }
 }
 
@@ -372,7 +380,7 @@ fn extract_parsed(parsed: impl Iterator<Item = Result<Document, Failure>>) -> (O
     let mut parts = Vec::new();
     for result in parsed {
         match result {
-            Ok(document) => parts.push(Prepared { document, names: None, quotes: None }),
+            Ok(document) => parts.push(Prepared { document, names: None, found: None }),
             Err(failure) => failures.push(failure),
         }
     }
@@ -485,8 +493,8 @@ fn failpoint(documents: &[Prepared]) {
     }
 }
 
-/// Runs the extractors over parsed documents; the tagger and quote finding run only over those
-/// no part brought (or whose part's work does not fit them).
+/// Runs the extractors over parsed documents; the tagger, quote finding and time scanning run
+/// only over those no part brought (or whose part's work does not fit them).
 fn extract_documents(
     documents: &[Prepared],
     stage: &mut StageTimes,
@@ -505,20 +513,32 @@ fn extract_documents(
     let scored: Vec<Option<&entities::Scored>> = documents.iter().map(|d| d.names.as_ref()).collect();
     let entities = entities::assemble(&docs, &scored);
     stage.entities = clock.lap();
-    // Each document's quotes: its part's, or found here when no part brought them or they do
-    // not fit the document.
-    let kept: Vec<Option<&quotes::Detected>> =
-        documents.iter().zip(&docs).map(|(d, doc)| d.quotes.as_ref().filter(|q| q.fits(&doc.analysis))).collect();
-    on_stage(if kept.iter().all(Option::is_some) { "speakers" } else { "quotes" });
+    // Each document's quotes and times: its part's, or found here, in the stage that needs them,
+    // when no part brought them or they do not fit the document.
+    let kept: Vec<Option<&(quotes::Detected, times::Detected)>> = documents
+        .iter()
+        .zip(&docs)
+        .map(|(d, doc)| d.found.as_ref().filter(|(q, t)| q.fits(&doc.analysis) && t.fits(&doc.analysis)))
+        .collect();
+    let all_kept = kept.iter().all(Option::is_some);
+    on_stage(if all_kept { "speakers" } else { "quotes" });
     let quote_work: Vec<Cow<quotes::Detected>> = kept
         .iter()
         .zip(&docs)
-        .map(|(kept, doc)| kept.map_or_else(|| Cow::Owned(quotes::detect(&doc.analysis)), Cow::Borrowed))
+        .map(|(kept, doc)| kept.map_or_else(|| Cow::Owned(quotes::detect(&doc.analysis)), |k| Cow::Borrowed(&k.0)))
         .collect();
     let quotes = quotes::extract(&docs, &quote_work, &entities);
     stage.quotes = clock.lap();
-    on_stage("times");
-    let times = times::extract(&docs, &quotes);
+    on_stage(if all_kept { "dates" } else { "times" });
+    let time_work: Vec<Cow<times::Detected>> = kept
+        .iter()
+        .zip(&docs)
+        .zip(&quote_work)
+        .map(|((kept, doc), q)| {
+            kept.map_or_else(|| Cow::Owned(times::detect(&doc.analysis, q.spans())), |k| Cow::Borrowed(&k.1))
+        })
+        .collect();
+    let times = times::extract(&docs, &time_work);
     stage.times = clock.lap();
     on_stage("events");
     let events = events::build(&docs, &entities, &quotes, &times.expressions);
@@ -563,9 +583,10 @@ mod tests {
         serde_json::to_string(&outcome.extraction).expect("json")
     }
 
-    /// How many documents this thread has run the tagger over and looked for quotes in.
-    fn detections() -> [usize; 2] {
-        [entities::documents_scored(), quotes::documents_detected()]
+    /// How many documents this thread has run the tagger over, looked for quotes in and
+    /// scanned for times.
+    fn detections() -> [usize; 3] {
+        [entities::documents_scored(), quotes::documents_detected(), times::documents_detected()]
     }
 
     #[test]
@@ -578,7 +599,7 @@ mod tests {
             .collect();
         let before = detections();
         let assembled = assemble(parts.clone());
-        assert_eq!(detections(), before, "assembling kept parts ran the tagger or quote finding");
+        assert_eq!(detections(), before, "assembling kept parts ran the tagger, quote finding or time scanning");
         let extracted = extract(&inputs);
         assert_eq!(json(&assembled), json(&extracted));
         assert!(extracted.extraction.entities.len() > 50, "the corpus has names to find");
@@ -631,7 +652,7 @@ mod tests {
     }
 
     #[test]
-    fn quotes_that_do_not_fit_their_document_are_found_again() {
+    fn quotes_and_times_that_do_not_fit_their_document_are_found_again() {
         let inputs = corpus();
         let mut parts: Vec<Part> = inputs.iter().map(|input| extract_part(input).expect("a part")).collect();
         let length = |k: &usize| parts[*k].document.text.len();
@@ -640,11 +661,13 @@ mod tests {
         // The longest article's work, given to the shortest: its spans and sentences lie
         // beyond that document.
         assert!(parts[long].document.text.len() > 10 * parts[short].document.text.len());
-        assert!(parts[long].quotes != quotes::Detected::default());
+        assert!(parts[long].times != times::Detected::default() && parts[long].quotes != quotes::Detected::default());
         parts[short].quotes = parts[long].quotes.clone();
+        parts[short].times = parts[long].times.clone();
         let before = detections();
         let assembled = assemble(parts);
-        assert_eq!(detections()[1], before[1] + 1, "one document is searched for quotes again");
+        let after = detections();
+        assert_eq!([after[1] - before[1], after[2] - before[2]], [1, 1], "one document is detected again");
         assert_eq!(json(&assembled), json(&extract(&inputs)));
     }
 
@@ -663,12 +686,25 @@ mod tests {
         let bytes = part.to_bytes();
         assert!(matches!(Part::from_bytes(&bytes[..bytes.len() - 1]), Err(PartError::Malformed(_))));
         // A part of an older layout of the work (the name tagger's alone, before parts kept
-        // quotes) is not read as this one.
+        // quotes and times) is not read as this one.
         let mut older = StoredPart::of(&part);
         let mut w = crate::codec::Writer::default();
         part.names.write(&mut w);
         older.work = w.0;
         let older = postcard::to_allocvec(&older).expect("bytes");
         assert!(matches!(Part::from_bytes(&older), Err(PartError::Malformed(_))));
+        // Nor is one of layout 2 (the tagger's and the quote stage's work, without the time
+        // stage's), even when what follows would read as kept times.
+        for times in [&[][..], &[0][..]] {
+            let mut older = StoredPart::of(&part);
+            let mut w = crate::codec::Writer::default();
+            w.uint(2);
+            part.names.write(&mut w);
+            part.quotes.write(&mut w);
+            w.0.extend_from_slice(times);
+            older.work = w.0;
+            let older = postcard::to_allocvec(&older).expect("bytes");
+            assert!(matches!(Part::from_bytes(&older), Err(PartError::Malformed(_))));
+        }
     }
 }

@@ -51,7 +51,9 @@ mod tests {
     fn infer(d: &Document) -> Option<String> {
         let spans: Vec<Span> = d.paragraphs.iter().map(|p| Span::new(p.start, p.end)).collect();
         let doc = Doc { document: d, analysis: Analysis::new(&d.text, &spans), dct: None };
-        super::super::extract(std::slice::from_ref(&doc), &[]).inferred[0].map(|s| s.to_string())
+        let detected = super::super::detect(&doc.analysis, Vec::new());
+        super::super::extract(std::slice::from_ref(&doc), &[std::borrow::Cow::Owned(detected)]).inferred[0]
+            .map(|s| s.to_string())
     }
 
     fn document(text: &str, comments: &[&str]) -> Document {

@@ -11,6 +11,7 @@
 //! Cost: linear in the text (each sentence is scanned once, each expression resolved once).
 
 mod infer;
+mod kept;
 pub(crate) mod lexicon;
 pub(crate) mod recognize;
 pub(crate) mod resolve;
@@ -20,12 +21,12 @@ mod words;
 use crate::calendar::Stamp;
 use crate::doc::Doc;
 use crate::model::{Span, TimeExpression, TimeRange, TimexType};
-use crate::quotes::Quoted;
 use recognize::{Found, Shift, Val};
 use resolve::{Context, Grain, Resolved};
 use words::Word;
 
 /// One expression found in a document, with what is needed to resolve it.
+#[derive(Clone, Debug, PartialEq)]
 struct Candidate {
     span: Span,
     found: Found,
@@ -45,25 +46,72 @@ pub(crate) struct Times {
     pub inferred: Vec<Option<Stamp>>,
 }
 
-/// Finds and normalizes the time expressions of every document (byte offsets). Each
-/// document is scanned once: a document without a creation time gets one inferred from that
-/// same scan (or, failing that, from the other documents of the corpus), and its relative
-/// expressions resolve against it.
+/// What the time stage finds in one document alone: its expressions in text order, with
+/// their spans, sentences, tenses, whether they are quoted, and their meaning before it is
+/// resolved against a creation time (which the corpus may infer). An article's part keeps it
+/// (see [`crate::pipeline::Part`]), so that a corpus is assembled without scanning for times
+/// again.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Detected {
+    candidates: Vec<Candidate>,
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many documents this thread scanned for time expressions (the tests check that
+    /// assembling kept parts scans none).
+    static DETECTED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many documents this thread has scanned for time expressions.
+#[cfg(test)]
+pub(crate) fn documents_detected() -> usize {
+    DETECTED.with(std::cell::Cell::get)
+}
+
+/// Finds the time expressions of one analyzed document whose quotes lie at `quotes` (sorted
+/// spans): everything of the stage that needs no other document. Linear in the document.
+pub(crate) fn detect(analysis: &crate::text::Analysis, quotes: Vec<Span>) -> Detected {
+    #[cfg(test)]
+    DETECTED.with(|n| n.set(n.get() + 1));
+    Detected { candidates: find(analysis, &QuoteSpans::new(quotes)) }
+}
+
+impl Detected {
+    /// True when this was made of a document with this analysis, as far as resolving relies on
+    /// it: sentences in order and within the analysis. (Spans are read with checked slicing.)
+    pub(crate) fn fits(&self, a: &crate::text::Analysis) -> bool {
+        self.candidates.windows(2).all(|w| w[0].sentence <= w[1].sentence)
+            && self.candidates.last().map_or(true, |c| c.sentence < a.sentences.len())
+    }
+
+    pub(crate) fn write(&self, w: &mut crate::codec::Writer) {
+        kept::write(&self.candidates, w);
+    }
+
+    /// What [`Detected::write`] wrote, or `None` for bytes that are not one.
+    pub(crate) fn read(r: &mut crate::codec::Reader) -> Option<Self> {
+        Some(Detected { candidates: kept::read(r)? })
+    }
+}
+
+/// Normalizes the time expressions of every document (byte offsets) from what [`detect`] found
+/// in it (`detected[d]` of `docs[d]`). A document without a creation time gets one inferred
+/// from its expressions (or, failing that, from the other documents of the corpus), and its
+/// relative expressions resolve against it.
 // Not inlined into the pipeline, so that profiles show the stage's cost as one.
 #[inline(never)]
-pub(crate) fn extract(docs: &[Doc], quotes: &[Quoted]) -> Times {
+pub(crate) fn extract(docs: &[Doc], detected: &[std::borrow::Cow<Detected>]) -> Times {
     let mut times = Times::default();
-    let quotes_by_doc = crate::doc::group_by_doc(quotes, |q| q.doc());
     let corpus = infer::corpus_date(docs);
-    for doc in docs {
-        let doc_quotes = QuoteSpans::new(quotes_by_doc.get(doc.document.id.as_str()).map_or(&[][..], Vec::as_slice));
-        let candidates = find(doc, &doc_quotes);
+    for (doc, detected) in docs.iter().zip(detected) {
+        let candidates = &detected.candidates;
         let inferred = match doc.dct {
             Some(_) => None,
-            None => infer::infer_published(doc.document, &candidates, corpus),
+            None => infer::infer_published(doc.document, candidates, corpus),
         };
         let dct = doc.dct.or(inferred);
-        let resolved = resolve_all(dct, &candidates);
+        let resolved = resolve_all(dct, candidates);
         // The two ends of each range, before the values move into the expressions.
         let ranges: Vec<(usize, TimeRange)> = (0..candidates.len().saturating_sub(1))
             .filter(|&k| candidates[k].found.range_start)
@@ -104,9 +152,8 @@ struct QuoteSpans {
 }
 
 impl QuoteSpans {
-    fn new(quotes: &[&Quoted]) -> Self {
-        let mut spans: Vec<Span> = quotes.iter().map(|q| q.span).collect();
-        crate::sorting::sort(&mut spans);
+    /// Of sorted spans.
+    fn new(spans: Vec<Span>) -> Self {
         let reach = spans
             .iter()
             .scan(0, |max, s| {
@@ -125,8 +172,7 @@ impl QuoteSpans {
 }
 
 /// Every expression of a document, in text order.
-fn find(doc: &Doc, quotes: &QuoteSpans) -> Vec<Candidate> {
-    let analysis = &doc.analysis;
+fn find(analysis: &crate::text::Analysis, quotes: &QuoteSpans) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut words = Vec::new();
     let kinds = words::Kinds::of(analysis);

@@ -14,6 +14,7 @@ const STAGES = {
   quotes: 'finding quotes',
   times: 'finding dates',
   speakers: 'linking quotes to their speakers',
+  dates: 'placing dates in time',
   events: 'building the timeline',
   index: 'indexing for search',
   check: 'looking for what stopped the core',
