@@ -13,6 +13,12 @@ use wasm_bindgen::prelude::*;
 
 mod read;
 
+/// The allocator of the wasm build. Extraction allocates often (token keys, candidate names,
+/// the result's JSON), and talc serves that about 5% faster than std's default dlmalloc for
+/// wasm32 and links 3 KiB less (gzip). Single-threaded: the core runs in one worker.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
