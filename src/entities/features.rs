@@ -260,7 +260,7 @@ impl<'a, 't> View<'a, 't> {
     pub(crate) fn new(a: &'a Analysis<'t>) -> Self {
         let n = a.tokens.len();
         let type_hash = a.per_word(|key, _| hash_bytes(strip_possessive_key(key).as_bytes()));
-        let hash = a.tokens.iter().map(|t| type_hash[t.word as usize]).collect();
+        let hash = a.tokens.iter().map(|t| type_hash[t.word() as usize]).collect();
         let shape = (0..n).map(|i| shape_of(strip_possessive(a.token_text(i)))).collect();
         View { a, hash, shape, classes: Vec::new(), lean: vec![0; n] }
     }
@@ -270,7 +270,7 @@ impl<'a, 't> View<'a, 't> {
     /// [`View::features`].
     pub(crate) fn restored(a: &'a Analysis<'t>, classes: Vec<u64>) -> Self {
         let type_hash = a.per_word(|key, _| hash_bytes(strip_possessive_key(key).as_bytes()));
-        let hash = a.tokens.iter().map(|t| type_hash[t.word as usize]).collect();
+        let hash = a.tokens.iter().map(|t| type_hash[t.word() as usize]).collect();
         View { a, hash, shape: Vec::new(), classes, lean: Vec::new() }
     }
 
@@ -298,8 +298,10 @@ impl<'a, 't> View<'a, 't> {
     pub(crate) fn collect_lowercase(&self, set: &mut KeySet) {
         let mut seen = vec![false; self.a.vocabulary.len()];
         for (i, t) in self.a.tokens.iter().enumerate() {
-            let word = t.word as usize;
-            if !seen[word] && t.kind == TokenKind::Word && self.a.token_text(i).starts_with(|c: char| c.is_lowercase())
+            let word = t.word() as usize;
+            if !seen[word]
+                && t.kind() == TokenKind::Word
+                && self.a.token_text(i).starts_with(|c: char| c.is_lowercase())
             {
                 seen[word] = true;
                 set.insert(self.hash[i]);
@@ -318,7 +320,7 @@ impl<'a, 't> View<'a, 't> {
             let word = a.token_text(i);
             let key = self.key(i);
             let mut c = 0;
-            match t.kind {
+            match t.kind() {
                 TokenKind::Punct => {
                     c |= class::PUNCT;
                     if matches!(word, "“" | "\"" | "‘" | "'" | "”" | "’" | "«" | "»") {
@@ -355,7 +357,7 @@ impl<'a, 't> View<'a, 't> {
                     if strip_possessive(word).len() < word.len() {
                         c |= class::POSSESSIVE;
                     }
-                    let word_type = t.word as usize;
+                    let word_type = t.word() as usize;
                     let hash = self.hash[i];
                     let rules = *rules[word_type].get_or_insert_with(|| {
                         let calendar = a.description(i).classes.intersects(Classes::MONTH | Classes::WEEKDAY);
@@ -404,7 +406,7 @@ impl<'a, 't> View<'a, 't> {
             for (i, c) in classes.iter_mut().enumerate().take(range.end).skip(range.start + 1) {
                 // Openers are single punctuation characters: words need no comparison.
                 let before = a.token_text(i - 1);
-                if a.tokens[i - 1].kind == TokenKind::Punct
+                if a.tokens[i - 1].kind() == TokenKind::Punct
                     && matches!(before, "“" | "\"" | "‘" | "'" | ":" | "—" | "–" | "(" | "[" | "«" | "-")
                 {
                     *c |= class::AFTER_OPENER;
@@ -419,7 +421,7 @@ impl<'a, 't> View<'a, 't> {
         for (i, c) in classes.iter().enumerate() {
             if c & class::CAP != 0 && c & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0 {
                 // OK because word ids index the vocabulary.
-                let word = a.tokens[i].word as usize;
+                let word = a.tokens[i].word() as usize;
                 if !inserted[word] {
                     inserted[word] = true;
                     capitalized_inside.insert(self.hash[i]);
@@ -429,7 +431,7 @@ impl<'a, 't> View<'a, 't> {
         let mut inside: Vec<Option<bool>> = vec![None; a.vocabulary.len()];
         for (i, c) in classes.iter_mut().enumerate() {
             // OK because word ids index the vocabulary.
-            let word = a.tokens[i].word as usize;
+            let word = a.tokens[i].word() as usize;
             if *c & class::CAP != 0 && *inside[word].get_or_insert_with(|| capitalized_inside.contains(&self.hash[i])) {
                 *c |= class::CAP_INSIDE;
             }
@@ -525,7 +527,7 @@ impl<'a, 't> View<'a, 't> {
         for (k, class) in self.classes.iter_mut().enumerate() {
             if *class & CAP != 0 {
                 // OK because word ids index the vocabulary.
-                let word = self.a.tokens[k].word as usize;
+                let word = self.a.tokens[k].word() as usize;
                 *class |= *of_type[word].get_or_insert_with(|| evidence.get(&self.hash[k]).copied().unwrap_or(0));
             }
         }
@@ -792,7 +794,7 @@ fn is_shouting(classes: &[u64]) -> bool {
 fn is_headline(a: &Analysis, classes: &[u64], range: std::ops::Range<usize>) -> bool {
     let (mut long, mut capitalized) = (0, 0);
     for i in range.clone() {
-        if a.tokens[i].kind == TokenKind::Word && a.token_text(i).chars().count() >= 4 {
+        if a.tokens[i].kind() == TokenKind::Word && a.token_text(i).chars().count() >= 4 {
             long += 1;
             capitalized += usize::from(classes[i] & class::CAP != 0);
         }
