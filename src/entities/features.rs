@@ -144,6 +144,7 @@ pub(crate) struct View<'a, 't> {
     /// vectors instead of hash sets.
     type_hash: Vec<u64>,
     group: Vec<u32>,
+    /// Per token: its shape (see `shape_of`), empty until [`View::classify`].
     pub shape: Vec<u8>,
     /// Per token: its word classes (`class`), empty until [`View::classify`].
     pub classes: Vec<u64>,
@@ -343,6 +344,21 @@ fn shape_of(word: &str) -> u8 {
     }
 }
 
+/// [`shape_of`] a word without its possessive, read off its bytes when they are ASCII (`word`
+/// gives the text of the others).
+fn word_shape<'w>(bytes: &[u8], word: impl FnOnce() -> &'w str) -> u8 {
+    if bytes.is_ascii() {
+        let stem = match bytes.strip_suffix(b"'s") {
+            Some(stem) if !stem.is_empty() => stem,
+            _ => bytes,
+        };
+        // OK because ASCII bytes are below 128.
+        shape_of_classes(stem.iter().map(|&b| ASCII_SHAPE[usize::from(b)]))
+    } else {
+        shape_of(strip_possessive(word()))
+    }
+}
+
 /// The shape class of each ASCII byte (see [`shape_of`]).
 const ASCII_SHAPE: [u8; 128] = {
     let mut table = [6u8; 128];
@@ -389,16 +405,15 @@ fn shape_of_classes(classes: impl Iterator<Item = u8>) -> u8 {
 }
 
 impl<'a, 't> View<'a, 't> {
-    /// Hashes and shapes of every token (no classes yet: those need the corpus). Hashes are
-    /// computed once per word type of the shared vocabulary.
+    /// Hashes of every token (no classes or shapes yet: [`View::classify`] makes both, in
+    /// one pass). Hashes are computed once per word type of the shared vocabulary.
     // Large and run once per document: kept out of line (and out of the callers' profiles).
     #[inline(never)]
     pub(crate) fn new(a: &'a Analysis<'t>) -> Self {
         let n = a.tokens.len();
         let (type_hash, group) = type_hashes(a);
         let hash = a.tokens.iter().map(|t| type_hash[t.word as usize]).collect();
-        let shape = (0..n).map(|i| shape_of(strip_possessive(a.token_text(i)))).collect();
-        View { a, hash, type_hash, group, shape, classes: Vec::new(), lean: vec![0; n] }
+        View { a, hash, type_hash, group, shape: Vec::new(), classes: Vec::new(), lean: vec![0; n] }
     }
 
     /// The view of a document whose classes were computed before (by [`View::classify`], kept
@@ -492,8 +507,11 @@ impl<'a, 't> View<'a, 't> {
         let mut names: Vec<Option<(u64, i32)>> = vec![None; a.vocabulary.len()];
         // Per token: a word of four characters or more (see `is_headline`).
         let mut long = vec![false; self.len()];
+        let mut shape = Vec::with_capacity(self.len());
         for (i, t) in a.tokens.iter().enumerate() {
             let mut c = 0;
+            let bytes = a.text.as_bytes().get(t.span.start..t.span.end).unwrap_or_default();
+            shape.push(word_shape(bytes, || a.token_text(i)));
             match t.kind {
                 TokenKind::Punct => {
                     c |= class::PUNCT;
@@ -507,7 +525,6 @@ impl<'a, 't> View<'a, 't> {
                 }
                 TokenKind::Number => c |= class::DIGIT,
                 TokenKind::Word => {
-                    let bytes = a.text.as_bytes().get(t.span.start..t.span.end).unwrap_or_default();
                     let (surface, is_long) = word_surface(bytes, || a.token_text(i));
                     c |= surface;
                     long[i] = is_long;
@@ -581,6 +598,7 @@ impl<'a, 't> View<'a, 't> {
             }
         }
         self.classes = classes;
+        self.shape = shape;
         self.mark_gazetteer(lex.gazetteer);
         self.document_evidence();
     }
@@ -695,9 +713,12 @@ impl<'a, 't> View<'a, 't> {
             // Collect up to five words of the run (inner `of`, `the`, particles and `-` allowed).
             while j < n && h_words.len() < 5 {
                 let c = self.classes[j];
-                let word = self.a.token_text(j);
-                let inner = j > i && (c & class::PARTICLE != 0 || matches!(word, "of" | "the" | "and" | "-" | "&"));
-                if c & class::CAP == 0 && !inner {
+                let inner = || {
+                    j > i
+                        && (c & class::PARTICLE != 0
+                            || matches!(self.a.token_text(j), "of" | "the" | "and" | "-" | "&"))
+                };
+                if c & class::CAP == 0 && !inner() {
                     break;
                 }
                 h_words.push(j);
@@ -714,8 +735,8 @@ impl<'a, 't> View<'a, 't> {
                 }
                 h = hash_more(h, self.key(t).as_bytes());
                 if self.classes[t] & class::CAP != 0 {
-                    let capitals = (i..=t).all(|u| !self.a.token_text(u).chars().any(char::is_lowercase));
-                    if let Some(known) = gazetteer.lookup_hash(h, capitals) {
+                    let capitals = || (i..=t).all(|u| !self.a.token_text(u).chars().any(char::is_lowercase));
+                    if let Some(known) = gazetteer.lookup_hash_with(h, capitals) {
                         best = Some((k + 1, known));
                     }
                 }
