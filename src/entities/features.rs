@@ -220,11 +220,15 @@ const BYTE_HYPHEN: u8 = 4;
 /// Not ASCII.
 const BYTE_OTHER: u8 = 8;
 
+/// What a token's bytes are made of: the union of their [`BYTE_KINDS`].
+fn byte_kinds(bytes: &[u8]) -> u8 {
+    bytes.iter().fold(0, |kinds, &b| kinds | BYTE_KINDS[usize::from(b)])
+}
+
 /// The classes a word's own characters give it (capitalization, digits, a hyphen, a final
 /// period, an initial, a possessive), and whether it has four characters or more. Most words
-/// are ASCII: one pass over their bytes, reading a table; `word` gives the others' text.
-fn word_surface<'w>(bytes: &[u8], word: impl FnOnce() -> &'w str) -> (u64, bool) {
-    let kinds = bytes.iter().fold(0, |kinds, &b| kinds | BYTE_KINDS[usize::from(b)]);
+/// are ASCII: read off their bytes and their [`byte_kinds`]; `word` gives the others' text.
+fn word_surface<'w>(bytes: &[u8], kinds: u8, word: impl FnOnce() -> &'w str) -> (u64, bool) {
     if kinds & BYTE_OTHER == 0 {
         let letters = || bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
         let mut c = 0;
@@ -344,10 +348,10 @@ fn shape_of(word: &str) -> u8 {
     }
 }
 
-/// [`shape_of`] a word without its possessive, read off its bytes when they are ASCII (`word`
-/// gives the text of the others).
-fn word_shape<'w>(bytes: &[u8], word: impl FnOnce() -> &'w str) -> u8 {
-    if bytes.is_ascii() {
+/// [`shape_of`] a word without its possessive, read off its bytes when they are ASCII (`kinds`
+/// of [`byte_kinds`]; `word` gives the text of the others).
+fn word_shape<'w>(bytes: &[u8], kinds: u8, word: impl FnOnce() -> &'w str) -> u8 {
+    if kinds & BYTE_OTHER == 0 {
         let stem = match bytes.strip_suffix(b"'s") {
             Some(stem) if !stem.is_empty() => stem,
             _ => bytes,
@@ -511,7 +515,8 @@ impl<'a, 't> View<'a, 't> {
         for (i, t) in a.tokens.iter().enumerate() {
             let mut c = 0;
             let bytes = a.text.as_bytes().get(t.span.start..t.span.end).unwrap_or_default();
-            shape.push(word_shape(bytes, || a.token_text(i)));
+            let kinds = byte_kinds(bytes);
+            shape.push(word_shape(bytes, kinds, || a.token_text(i)));
             match t.kind {
                 TokenKind::Punct => {
                     c |= class::PUNCT;
@@ -525,7 +530,7 @@ impl<'a, 't> View<'a, 't> {
                 }
                 TokenKind::Number => c |= class::DIGIT,
                 TokenKind::Word => {
-                    let (surface, is_long) = word_surface(bytes, || a.token_text(i));
+                    let (surface, is_long) = word_surface(bytes, kinds, || a.token_text(i));
                     c |= surface;
                     long[i] = is_long;
                     let word_type = t.word as usize;
