@@ -7,9 +7,9 @@
 //! labels matter in a sequence where every token has one label), transitions are `i16` in the
 //! same units.
 //!
-//! Costs: only tokens `View::scored` marks are scored (capitalized words and their neighbours;
-//! the rest is `O` without asking), each in one pass over its features; Viterbi is 7 × 7 per
-//! scored token. Nothing allocates per token. It finds spans and their kind scores; it does not
+//! Costs: only `View::interesting` tokens and their neighbours are scored (capitalized words
+//! and the words beside them; the rest is `O` without asking), each in one pass over its
+//! features; Viterbi is at most 7 × 7 per scored token. Nothing allocates per token. It finds spans and their kind scores; it does not
 //! strip titles, merge or decide across the document (that is `recognize` and `merge`).
 
 use super::features::{self, class, key_features, template, View};
@@ -461,8 +461,8 @@ pub(crate) fn scored_tokens(view: &View) -> usize {
 fn for_each_run(view: &View, mut f: impl FnMut(&Range<usize>, Range<usize>)) {
     for sentence in &view.a.sentences {
         let range = sentence.tokens.clone();
-        // `View::scored` of each token, from a window over `View::interesting` that reads each
-        // token's classes once.
+        // A token is scored when it or a neighbour is `View::interesting`: a window that reads
+        // each token's classes once.
         let mut before = range.start > 0 && view.interesting(range.start - 1);
         let mut this = view.interesting(range.start);
         let mut start = None;
