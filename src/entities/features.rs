@@ -761,6 +761,12 @@ impl<'a, 't> View<'a, 't> {
         }
     }
 
+    /// True when token `i` is worth scoring: it or a neighbour may be part of a name.
+    #[cfg(feature = "train")]
+    pub(crate) fn scored(&self, i: usize) -> bool {
+        self.interesting(i) || (i > 0 && self.interesting(i - 1)) || self.interesting(i + 1)
+    }
+
     /// True when token `i` may be part of a name (false past the end). A token is worth
     /// scoring when it or a neighbour is.
     pub(crate) fn interesting(&self, i: usize) -> bool {

@@ -307,7 +307,7 @@ fn for_bits(mut bits: u64, mut f: impl FnMut(usize)) {
 }
 
 /// Best label sequence for a run of tokens given their emissions, with `O` before and after.
-#[cfg(test)]
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn viterbi(emissions: &[[i32; LABELS]], trans: &[i32], out: &mut Vec<usize>) {
     viterbi_with(emissions, trans, &mut Vec::new(), out);
 }
