@@ -76,7 +76,7 @@ fn extract(args: &[String]) -> ExitCode {
             input.known.published = dct;
         }
     }
-    let (outcome, stage_times) = storyscope::extract_timed(&inputs);
+    let (outcome, stage_times) = storyscope::extract_timed_owned(inputs);
     if timings {
         eprintln!("{}", serde_json::to_string(&stage_times).unwrap_or_default());
     }

@@ -415,7 +415,7 @@ impl<'a, 't> View<'a, 't> {
     pub(crate) fn new(a: &'a Analysis<'t>) -> Self {
         let n = a.tokens.len();
         let (type_hash, group) = type_hashes(a);
-        let hash = a.tokens.iter().map(|t| type_hash[t.word as usize]).collect();
+        let hash = a.tokens.iter().map(|t| type_hash[t.word() as usize]).collect();
         View { a, hash, type_hash, group, shape: Vec::new(), classes: Vec::new(), lean: vec![0; n] }
     }
 
@@ -424,14 +424,14 @@ impl<'a, 't> View<'a, 't> {
     /// [`View::features`].
     pub(crate) fn restored(a: &'a Analysis<'t>, classes: Vec<u64>) -> Self {
         let (type_hash, group) = type_hashes(a);
-        let hash = a.tokens.iter().map(|t| type_hash[t.word as usize]).collect();
+        let hash = a.tokens.iter().map(|t| type_hash[t.word() as usize]).collect();
         View { a, hash, type_hash, group, shape: Vec::new(), classes, lean: Vec::new() }
     }
 
     /// True when token `i` starts with a lowercase letter.
     fn starts_lowercase(&self, i: usize) -> bool {
         // An ASCII first byte is the first character (tokens are never empty).
-        match self.a.text.as_bytes().get(self.a.tokens[i].span.start) {
+        match self.a.text.as_bytes().get(self.a.tokens[i].start()) {
             Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
             _ => self.a.token_text(i).starts_with(|c: char| c.is_lowercase()),
         }
@@ -440,7 +440,7 @@ impl<'a, 't> View<'a, 't> {
     /// The group of token `i`'s word type: the first word type with its hash.
     fn group_of(&self, i: usize) -> usize {
         // OK because word ids index the vocabulary, and groups are word ids.
-        self.group[self.a.tokens[i].word as usize] as usize
+        self.group[self.a.tokens[i].word() as usize] as usize
     }
 
     /// Adds the one corpus fact to the classes: [`class::COMMON`] on each capitalized word
@@ -452,9 +452,9 @@ impl<'a, 't> View<'a, 't> {
         for (c, t) in self.classes.iter_mut().zip(&self.a.tokens) {
             if *c & class::CAP != 0 {
                 // OK because word ids index the vocabulary.
-                let known = &mut common[t.word as usize];
+                let known = &mut common[t.word() as usize];
                 if *known == 0 {
-                    *known = 1 + u8::from(lowercase.contains(&self.type_hash[t.word as usize]));
+                    *known = 1 + u8::from(lowercase.contains(&self.type_hash[t.word() as usize]));
                 }
                 if *known == 2 {
                     *c |= class::COMMON;
@@ -485,7 +485,7 @@ impl<'a, 't> View<'a, 't> {
         let mut seen = vec![false; self.a.vocabulary.len()];
         let mut out = Vec::new();
         for (i, t) in self.a.tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word {
+            if t.kind() != TokenKind::Word {
                 continue;
             }
             let group = self.group_of(i);
@@ -513,10 +513,10 @@ impl<'a, 't> View<'a, 't> {
         let mut shape = Vec::with_capacity(self.len());
         for (i, t) in a.tokens.iter().enumerate() {
             let mut c = 0;
-            let bytes = a.text.as_bytes().get(t.span.start..t.span.end).unwrap_or_default();
+            let bytes = a.text.as_bytes().get(t.start()..t.end()).unwrap_or_default();
             let kinds = byte_kinds(bytes);
             shape.push(word_shape(bytes, kinds, || a.token_text(i)));
-            match t.kind {
+            match t.kind() {
                 TokenKind::Punct => {
                     c |= class::PUNCT;
                     let word = a.token_text(i);
@@ -532,7 +532,7 @@ impl<'a, 't> View<'a, 't> {
                     let (surface, is_long) = word_surface(bytes, kinds, || a.token_text(i));
                     c |= surface;
                     long[i] = is_long;
-                    let word_type = t.word as usize;
+                    let word_type = t.word() as usize;
                     let hash = self.hash[i];
                     let rules = *rules[word_type].get_or_insert_with(|| {
                         let calendar = a.description(i).classes.intersects(Classes::MONTH | Classes::WEEKDAY);
@@ -581,7 +581,7 @@ impl<'a, 't> View<'a, 't> {
             }
             for (i, c) in classes.iter_mut().enumerate().take(range.end).skip(range.start + 1) {
                 // Openers are single punctuation characters: words need no comparison.
-                if a.tokens[i - 1].kind == TokenKind::Punct
+                if a.tokens[i - 1].kind() == TokenKind::Punct
                     && matches!(a.token_text(i - 1), "“" | "\"" | "‘" | "'" | ":" | "—" | "–" | "(" | "[" | "«" | "-")
                 {
                     *c |= class::AFTER_OPENER;
@@ -694,7 +694,7 @@ impl<'a, 't> View<'a, 't> {
         for (t, class) in self.a.tokens.iter().zip(&mut self.classes) {
             if *class & CAP != 0 {
                 // OK because word ids index the vocabulary, and groups are word ids.
-                *class |= evidence[self.group[t.word as usize] as usize];
+                *class |= evidence[self.group[t.word() as usize] as usize];
             }
         }
     }

@@ -203,7 +203,7 @@ fn join_pieces(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
             // belong to the tagger.
             if start < t.tokens.start {
                 let c = start.checked_sub(1).map_or(0, |b| view.classes[b]);
-                let word_before = start > 0 && a.tokens[start - 1].kind == TokenKind::Word;
+                let word_before = start > 0 && a.tokens[start - 1].kind() == TokenKind::Word;
                 if !word_before || c & class::CAP == 0 || c & (class::TITLE | class::HONORIFIC) != 0 {
                     t.tokens.start = start;
                 } else if c & class::NEVER_NAME == 0 && out.last().map_or(true, |p| p.tokens.end < start) {
@@ -540,7 +540,7 @@ fn token_span(view: &View, range: Range<usize>) -> Span {
     let a = view.a;
     let last = a.token_text(range.end - 1);
     let cut = last.len() - strip_possessive(last).len();
-    Span::new(a.tokens[range.start].span.start, a.tokens[range.end - 1].span.end - cut)
+    Span::new(a.tokens[range.start].start(), a.tokens[range.end - 1].end() - cut)
 }
 
 /// One tagged name being cut into candidates.
@@ -584,7 +584,7 @@ impl<'t> Piece<'_, '_, 't, '_> {
         while r.len() > 1 && (matches!(a.token_text(r.start), "the" | "The" | "a" | "an") || opening_adverb(r.start)) {
             r.start += 1;
         }
-        while !r.is_empty() && a.tokens[r.end - 1].kind == TokenKind::Punct {
+        while !r.is_empty() && a.tokens[r.end - 1].kind() == TokenKind::Punct {
             r.end -= 1;
         }
         if r.is_empty() {
@@ -780,7 +780,7 @@ impl<'t> Piece<'_, '_, 't, '_> {
         let mut from = first;
         while from > 0
             && first - from < 4
-            && a.tokens[from - 1].kind == TokenKind::Word
+            && a.tokens[from - 1].kind() == TokenKind::Word
             && self.classes(from - 1) & class::LOWER != 0
         {
             from -= 1;

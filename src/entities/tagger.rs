@@ -230,7 +230,7 @@ impl<'m, 'v, 'a, 't> Scorer<'m, 'v, 'a, 't> {
     /// Word row `n` (0 the token itself, `1 + k` its `template::NEIGHBOURS[k]` use) of token
     /// `j`'s type, computed the first time it is needed.
     fn word_row(&mut self, j: usize, n: usize) -> Row {
-        let word = self.view.a.tokens[j].word as usize;
+        let word = self.view.a.tokens[j].word() as usize;
         // OK because `of_type` has one slot per word type of the view's vocabulary.
         let mut slot = self.of_type[word] as usize;
         if slot == 0 {

@@ -132,14 +132,14 @@ fn token_labels(a: &Analysis, gold: &[(Span, usize)]) -> Vec<usize> {
         .map(|t| {
             gold.iter()
                 .enumerate()
-                .filter(|(_, (s, _))| s.start <= t.span.start && t.span.start < s.end)
+                .filter(|(_, (s, _))| s.start <= t.span().start && t.span().start < s.end)
                 .min_by_key(|(_, (s, _))| s.len())
                 .map(|(g, _)| g)
         })
         .collect();
     // Edges of a piece that are punctuation or lowercase function words are outside it.
     let edge = |i: usize| {
-        a.tokens[i].kind == TokenKind::Punct
+        a.tokens[i].kind() == TokenKind::Punct
             || matches!(a.token_text(i), "of" | "the" | "and" | "in" | "for" | "at" | "on")
     };
     let mut labels = vec![0; n];
@@ -452,7 +452,10 @@ fn score(model: &Model, path: &str, docs: Vec<Doc>, tables: (&Gazetteer, &Names)
         let spans: Vec<(Span, usize)> = super::tagger::tag(model, view)
             .iter()
             .map(|t| {
-                (Span::new(view.a.tokens[t.tokens.start].span.start, view.a.tokens[t.tokens.end - 1].span.end), t.kind)
+                (
+                    Span::new(view.a.tokens[t.tokens.start].span().start, view.a.tokens[t.tokens.end - 1].span().end),
+                    t.kind,
+                )
             })
             .collect();
         let mut used = vec![false; spans.len()];

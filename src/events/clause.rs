@@ -117,7 +117,7 @@ impl<'a> WordCache<'a> {
 
     /// True when token `t` is a function word.
     fn is_function(&mut self, t: usize) -> bool {
-        let Some(word) = self.analysis.tokens.get(t).map(|token| token.word as usize) else {
+        let Some(word) = self.analysis.tokens.get(t).map(|token| token.word() as usize) else {
             return false;
         };
         match self.kind.get(word) {
@@ -146,7 +146,7 @@ pub(crate) fn around(analysis: &Analysis, time: Span, dated: &[Span]) -> Option<
     // The last cut of the text between two offsets, if any.
     let last_cut = |from: usize, to: usize| {
         let (first, last) = (analysis.token_from(from), analysis.token_from(to));
-        (first..last).rev().find(|&t| is_cut(analysis.token_text(t))).map(|t| analysis.tokens[t].span)
+        (first..last).rev().find(|&t| is_cut(analysis.token_text(t))).map(|t| analysis.tokens[t].span())
     };
     // A clause starts after its cut (which may be a multibyte dash: its end, not start + 1).
     let start = previous.and_then(|p| last_cut(p.end, time.start)).map_or(sentence.span.start, |c| c.end);
@@ -181,13 +181,13 @@ pub(crate) fn role(analysis: &Analysis, clause: Span, dated: &[Span], words: &mu
     let mut k = dated.partition_point(|d| d.end <= clause.start);
     for t in tokens {
         let token = &analysis.tokens[t];
-        while dated.get(k).is_some_and(|d| d.end <= token.span.start) {
+        while dated.get(k).is_some_and(|d| d.end <= token.start()) {
             k += 1;
         }
-        let in_date = dated.get(k).is_some_and(|d| d.start <= token.span.start);
+        let in_date = dated.get(k).is_some_and(|d| d.start <= token.start());
         // A capitalized word is a name, unless it opens the sentence ("Rebels attacked").
-        let name = token.capitalized && Some(t) != sentence_start;
-        if token.kind != TokenKind::Word || in_date || name && !verb_like(analysis, t) {
+        let name = token.capitalized() && Some(t) != sentence_start;
+        if token.kind() != TokenKind::Word || in_date || name && !verb_like(analysis, t) {
             continue;
         }
         let key = analysis.key(t);
@@ -229,7 +229,7 @@ pub(crate) fn attributive(analysis: &Analysis, time: Span, words: &mut WordCache
         matches!(analysis.key(p), "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that")
     });
     let possessive = analysis.key(last).ends_with("'s");
-    let noun_after = analysis.tokens.get(after).is_some_and(|n| n.kind == TokenKind::Word && !n.capitalized)
+    let noun_after = analysis.tokens.get(after).is_some_and(|n| n.kind() == TokenKind::Word && !n.capitalized())
         && !words.is_function(after);
     noun_after && (determiner || possessive)
 }
@@ -259,7 +259,7 @@ pub(crate) fn summary(text: &str, max: usize) -> String {
 /// their keys, sorted and without repeats: what two reports of one event share.
 pub(crate) fn content(analysis: &Analysis, clause: Span, words: &mut WordCache) -> Vec<u64> {
     let mut out: Vec<u64> = (analysis.token_from(clause.start)..analysis.token_from(clause.end))
-        .filter(|&t| analysis.tokens[t].kind == TokenKind::Word && !words.is_function(t))
+        .filter(|&t| analysis.tokens[t].kind() == TokenKind::Word && !words.is_function(t))
         .map(|t| fnv(analysis.key(t)))
         .collect();
     crate::sorting::sort(&mut out);

@@ -21,7 +21,8 @@ mod range;
 use crate::calendar::days_between;
 use crate::doc::Doc;
 use crate::entities::Entities;
-use crate::model::{DateRange, Event, Mention, Precision, PublishedSource, Quote, Span, TimeExpression, TimexType};
+use crate::model::{DateRange, Event, Mention, Precision, PublishedSource, Span, TimeExpression, TimexType};
+use crate::quotes::Quoted;
 use crate::text::FxBuildHasher;
 use clause::{Role, WordCache};
 use jiff::civil::Date;
@@ -52,11 +53,11 @@ pub(crate) struct Draft<'a> {
 
 // Not inlined into the pipeline, so that profiles show the stage's cost as one.
 #[inline(never)]
-pub(crate) fn build(docs: &[Doc], entities: &Entities, quotes: &[Quote], times: &[TimeExpression]) -> Vec<Event> {
+pub(crate) fn build(docs: &[Doc], entities: &Entities, quotes: &[Quoted], times: &[TimeExpression]) -> Vec<Event> {
     let mut drafts = Vec::new();
     let mut quotes_by_doc: std::collections::HashMap<&str, Vec<usize>, FxBuildHasher> = Default::default();
     for (i, q) in quotes.iter().enumerate() {
-        quotes_by_doc.entry(q.doc.as_str()).or_default().push(i);
+        quotes_by_doc.entry(q.doc()).or_default().push(i);
     }
     let times_by_doc = crate::doc::group_by_doc(times, |t| &t.doc);
     for (d, doc) in docs.iter().enumerate() {
@@ -68,7 +69,7 @@ pub(crate) fn build(docs: &[Doc], entities: &Entities, quotes: &[Quote], times: 
         drafts.extend(drafts_of(d, doc, entities, &doc_quotes, doc_times));
     }
     let mut events: Vec<Event> =
-        merge::groups(&drafts).into_iter().map(|g| event_of(&g, &drafts, docs, entities, quotes)).collect();
+        merge::groups(&drafts).into_iter().map(|g| event_of(&g, &drafts, docs, entities)).collect();
     crate::sorting::sort_by(&mut events, |a, b| (&a.start, &a.end, &a.date).cmp(&(&b.start, &b.end, &b.date)));
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("ev{i}");
@@ -197,32 +198,32 @@ fn drafts_of<'a>(
 /// The quotes of one document by position, to find those of a clause in O(log n): quotes do
 /// not overlap one another.
 struct QuoteSpans<'a> {
-    all: &'a [Quote],
+    all: &'a [Quoted<'a>],
     /// Indices into `all`, sorted by start.
     order: Vec<usize>,
 }
 
 impl<'a> QuoteSpans<'a> {
-    fn new(all: &'a [Quote], of_doc: &[usize]) -> Self {
+    fn new(all: &'a [Quoted<'a>], of_doc: &[usize]) -> Self {
         let mut order = of_doc.to_vec();
-        crate::sorting::sort_by_key(&mut order, |&i| (all[i].start, all[i].end));
+        crate::sorting::sort_by_key(&mut order, |&i| (all[i].span.start, all[i].span.end));
         QuoteSpans { all, order }
     }
 
     /// Indices of the quotes a date outside them times: the quotes that overlap `region`.
     fn said_at(&self, region: Span, time: Span) -> Vec<usize> {
-        let first = self.order.partition_point(|&i| self.all[i].end <= region.start);
+        let first = self.order.partition_point(|&i| self.all[i].span.end <= region.start);
         self.order[first..]
             .iter()
             .copied()
-            .take_while(|&i| self.all[i].start < region.end)
-            .filter(|&i| !Span::new(self.all[i].start, self.all[i].end).contains(time))
+            .take_while(|&i| self.all[i].span.start < region.end)
+            .filter(|&i| !self.all[i].span.contains(time))
             .collect()
     }
 }
 
 /// One event from a group of drafts: the most precise report gives its date and summary.
-fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities, quotes: &[Quote]) -> Event {
+fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities) -> Event {
     let days = |d: &Draft| days_between(d.range.1, d.range.0);
     let best = group.iter().copied().min_by_key(|&i| (days(&drafts[i]), i)).unwrap_or(group[0]);
     let rep = &drafts[best];
@@ -263,7 +264,7 @@ fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities
         entity_set.extend(draft.entities.iter().copied());
         for &q in &draft.quotes {
             if seen_quotes.insert(q) {
-                quote_ids.push(quotes[q].id.clone());
+                quote_ids.push(crate::quotes::id(q));
             }
         }
         inferred |= draft.inferred;

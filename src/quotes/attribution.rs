@@ -64,8 +64,8 @@ fn ends_sentence(w: &Words, t: usize) -> bool {
     let tokens = &w.a.tokens;
     let abbreviation = w.text(t) == "."
         && t > 0
-        && tokens[t - 1].span.end == tokens[t].span.start
-        && tokens.get(t + 1).is_some_and(|n| n.span.start == tokens[t].span.end)
+        && tokens[t - 1].end() == tokens[t].start()
+        && tokens.get(t + 1).is_some_and(|n| n.start() == tokens[t].end())
         && w.is_punct(t + 1, &[',', ')']);
     !abbreviation
 }
@@ -81,7 +81,7 @@ fn sentence_start(w: &Words, in_quote: &[bool], to: usize, floor: usize) -> usiz
     let mut lo = to;
     while lo > 0 && to - lo < 80 {
         let t = lo - 1;
-        if in_quote[t] || w.a.tokens[t].span.start < floor || ends_sentence(w, t) {
+        if in_quote[t] || w.a.tokens[t].start() < floor || ends_sentence(w, t) {
             break;
         }
         lo = t;
@@ -93,7 +93,7 @@ fn sentence_start(w: &Words, in_quote: &[bool], to: usize, floor: usize) -> usiz
 pub(crate) fn right_end(w: &Words, in_quote: &[bool], q: QuoteTokens) -> usize {
     let mut hi = q.close + 1;
     while hi < w.a.tokens.len() && hi - q.close < 80 {
-        if in_quote[hi] || w.a.tokens[hi].span.start >= q.paragraph.end || ends_sentence(w, hi) {
+        if in_quote[hi] || w.a.tokens[hi].start() >= q.paragraph.end || ends_sentence(w, hi) {
             break;
         }
         hi += 1;
@@ -164,10 +164,10 @@ pub(crate) fn for_quote(w: &Words, in_quote: &[bool], q: QuoteTokens, inner: &st
 /// `The Herald reports:` / `He said:` ending the paragraph before a quoted one.
 fn introduced(w: &Words, in_quote: &[bool], q: QuoteTokens) -> Option<Attribution> {
     let colon = q.open.checked_sub(1)?;
-    if !w.is_punct(colon, &[':']) || w.a.tokens[colon].span.end > q.paragraph.start || in_quote[colon] {
+    if !w.is_punct(colon, &[':']) || w.a.tokens[colon].end() > q.paragraph.start || in_quote[colon] {
         return None;
     }
-    let floor = w.a.paragraphs.get(w.a.paragraphs.partition_point(|p| p.end < w.a.tokens[colon].span.start))?.start;
+    let floor = w.a.paragraphs.get(w.a.paragraphs.partition_point(|p| p.end < w.a.tokens[colon].start()))?.start;
     let lo = sentence_start(w, in_quote, colon, floor);
     // `… as follows:`, `… the following statement:` name no speaker of their own.
     let v = (lo..colon).rev().find(|&v| is_cue(w, v) || v + 1 == colon && is_verb_like(w, v))?;
@@ -214,7 +214,7 @@ fn after_quote(w: &Words, start: usize, hi: usize, strict: bool) -> Option<Attri
             strength = Strength::Governing;
             let first = w.has(k, Class::DETERMINER)
                 || w.is_name_word(k)
-                || w.a.tokens[k].capitalized
+                || w.a.tokens[k].capitalized()
                 || w.is(k, &["he", "she", "they"]);
             let finite = |v: usize| is_verb_like(w, v);
             first.then(|| subject_then_verb(w, k, hi, finite)).flatten()
@@ -222,7 +222,7 @@ fn after_quote(w: &Words, start: usize, hi: usize, strict: bool) -> Option<Attri
     };
     let (phrase, verb) = found?;
     if strict {
-        let clause_end = w.a.token_from(phrase.span.end.max(w.a.tokens[verb].span.end));
+        let clause_end = w.a.token_from(phrase.span.end.max(w.a.tokens[verb].end()));
         if hi.saturating_sub(clause_end) > 3 {
             return None;
         }
@@ -245,7 +245,7 @@ fn signature(w: &Words, k: usize, hi: usize) -> Option<Attribution> {
 /// The clause after a quote starts at token `k` with its subject, or with an appositive
 /// naming it (`Whitfield's chief of staff, Omar Haddad, cautioned`).
 fn starts_clause(w: &Words, k: usize, p: &Phrase) -> bool {
-    let start = w.a.tokens[k].span.start;
+    let start = w.a.tokens[k].start();
     if p.span.start == start {
         return true;
     }
@@ -329,7 +329,7 @@ fn main_clause(w: &Words, lo: usize, end: usize) -> Option<(Phrase, usize)> {
 pub(crate) fn previous_sentence(w: &Words, in_quote: &[bool], q: QuoteTokens) -> Option<Attribution> {
     let end = q.open.checked_sub(1)?;
     let tokens = &w.a.tokens;
-    if left_start(w, in_quote, q) != q.open || in_quote[end] || tokens[end].span.start < q.paragraph.start {
+    if left_start(w, in_quote, q) != q.open || in_quote[end] || tokens[end].start() < q.paragraph.start {
         return None;
     }
     // The quote is a sentence of its own: nothing of its sentence follows the closing mark
@@ -353,7 +353,7 @@ pub(crate) fn reported(w: &Words, in_quote: &[bool], paragraphs: &[Span], used: 
     let mut lo = 0;
     let mut para = 0;
     for (v, token) in w.a.tokens.iter().enumerate() {
-        let start = token.span.start;
+        let start = token.start();
         while para + 1 < paragraphs.len() && start >= paragraphs[para].end {
             para += 1;
             lo = v;
@@ -362,7 +362,7 @@ pub(crate) fn reported(w: &Words, in_quote: &[bool], paragraphs: &[Span], used: 
             lo = v + 1;
             continue;
         }
-        if token.kind != TokenKind::Word || used.binary_search(&v).is_ok() || !is_cue(w, v) {
+        if token.kind() != TokenKind::Word || used.binary_search(&v).is_ok() || !is_cue(w, v) {
             continue;
         }
         // Bound the look-back so a very long sentence stays linear.

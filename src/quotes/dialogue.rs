@@ -34,7 +34,7 @@ pub(crate) fn find(w: &Words, paragraphs: &[Span]) -> Vec<Line> {
 
 fn line_of(w: &Words, p: usize, para: Span) -> Option<Line> {
     let first = w.a.token_from(para.start);
-    let in_para = |i: usize| i < w.a.tokens.len() && w.a.tokens[i].span.start < para.end;
+    let in_para = |i: usize| i < w.a.tokens.len() && w.a.tokens[i].start() < para.end;
     let colon = (first..first + MAX_LABEL_WORDS + 1).take_while(|&i| in_para(i)).find(|&i| w.is_punct(i, &[':']))?;
     if colon == first || !in_para(colon + 1) {
         return None;
@@ -45,16 +45,16 @@ fn line_of(w: &Words, p: usize, para: Span) -> Option<Line> {
     if !interview && !named {
         return None;
     }
-    let inner = Span::new(w.a.tokens[colon + 1].span.start, para.end);
+    let inner = Span::new(w.a.tokens[colon + 1].start(), para.end);
     Some(Line { label, inner, paragraph: p, interview })
 }
 
 /// A transcript line inside quote marks whose first token is `first` and inner text `inner`
 /// (`"JONES: …`, `"Q: …`): the label must be in capitals, as transcripts print it.
 pub(crate) fn in_quote(w: &Words, first: usize, inner: Span) -> Option<Line> {
-    let in_inner = |i: usize| i < w.a.tokens.len() && w.a.tokens[i].span.start < inner.end;
+    let in_inner = |i: usize| i < w.a.tokens.len() && w.a.tokens[i].start() < inner.end;
     let colon = (first..first + MAX_LABEL_WORDS + 1).take_while(|&i| in_inner(i)).find(|&i| w.is_punct(i, &[':']))?;
-    if colon == first || !in_inner(colon + 1) || w.a.tokens[first].span.start != inner.start {
+    if colon == first || !in_inner(colon + 1) || w.a.tokens[first].start() != inner.start {
         return None;
     }
     let capitals = (first..colon).all(|i| {
@@ -65,7 +65,7 @@ pub(crate) fn in_quote(w: &Words, first: usize, inner: Span) -> Option<Line> {
         return None;
     }
     let interview = colon == first + 1 && matches!(w.text(first), "Q" | "A");
-    let spoken = Span::new(w.a.tokens[colon + 1].span.start, inner.end);
+    let spoken = Span::new(w.a.tokens[colon + 1].start(), inner.end);
     Some(Line { label: (first, colon - 1), inner: spoken, paragraph: 0, interview })
 }
 
@@ -81,7 +81,7 @@ mod tests {
         let w = Words { a: &a, lex: &lex };
         find(&w, &a.paragraphs)
             .iter()
-            .map(|l| text[a.tokens[l.label.0].span.start..a.tokens[l.label.1].span.end].to_string())
+            .map(|l| text[a.tokens[l.label.0].span().start..a.tokens[l.label.1].span().end].to_string())
             .collect()
     }
 

@@ -711,7 +711,7 @@ mod tests {
     fn classes(text: &str) -> Vec<Class> {
         let a = Analysis::of_text(text);
         let l = Lexicon::new(&a);
-        a.tokens.iter().map(|t| l.of(t.word)).collect()
+        a.tokens.iter().map(|t| l.of(t.word())).collect()
     }
 
     #[test]

@@ -24,7 +24,7 @@ mod verbs;
 
 use crate::doc::Doc;
 use crate::entities::{Entities, MentionRef};
-use crate::model::{Quote, QuoteKind, Span};
+use crate::model::{Document, Quote, QuoteKind, Span};
 use attribution::{Attribution, QuoteTokens};
 use phrases::{Phrase, Words};
 use speakers::{Resolver, Speaker, SpeakerId};
@@ -42,10 +42,45 @@ pub(crate) fn scare_examples(a: &crate::text::Analysis) -> Vec<Example> {
     examples
 }
 
+/// A quote as found, before the contract is written: offsets, and references into its
+/// document and the entities, so that a document of many short quotes holds no strings per
+/// quote while the later stages run ([`into_contract`] makes the owned [`Quote`]s). Not larger
+/// than the `Found` it is made from, so that the list is made in place.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Quoted<'a> {
+    pub document: &'a Document,
+    /// Its inner text's byte span.
+    pub span: Span,
+    pub kind: QuoteKind,
+    pub speaker: Option<Said<'a>>,
+}
+
+impl<'a> Quoted<'a> {
+    /// Its document's id.
+    pub(crate) fn doc(&self) -> &'a str {
+        &self.document.id
+    }
+
+    /// Its inner text.
+    pub(crate) fn text(&self) -> &'a str {
+        // OK because the span was cut from this document's text at char boundaries.
+        &self.document.text[self.span.start..self.span.end]
+    }
+}
+
+/// Who said a quote, as the contract gives it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Said<'a> {
+    pub name: &'a str,
+    pub span: Span,
+    pub id: Option<&'a str>,
+    pub cue: &'a str,
+}
+
 /// Finds and attributes every quotation of every document (byte offsets), in document order,
-/// quotes by start; ids are `q` + index in this list.
-pub(crate) fn extract(docs: &[Doc], entities: &Entities) -> Vec<Quote> {
-    let mut quotes: Vec<Quote> = Vec::new();
+/// quotes by start; ids are `q` + index in this list (see [`into_contract`]).
+pub(crate) fn extract<'a>(docs: &[Doc<'a>], entities: &'a Entities) -> Vec<Quoted<'a>> {
+    let mut quotes = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let mentions = entities.by_doc.get(d).map_or(&[][..], Vec::as_slice);
         let found = document_quotes(doc, entities, mentions);
@@ -57,10 +92,32 @@ pub(crate) fn extract(docs: &[Doc], entities: &Entities) -> Vec<Quote> {
             quotes.extend(found);
         }
     }
-    for (i, quote) in quotes.iter_mut().enumerate() {
-        quote.id = format!("q{i}");
-    }
     quotes
+}
+
+/// The id of the quote at `index` of [`extract`]'s list.
+pub(crate) fn id(index: usize) -> String {
+    format!("q{index}")
+}
+
+/// The contract's quotes, with their ids.
+pub(crate) fn into_contract(quotes: Vec<Quoted>) -> Vec<Quote> {
+    quotes
+        .into_iter()
+        .enumerate()
+        .map(|(i, q)| Quote {
+            id: id(i),
+            doc: q.doc().to_string(),
+            start: q.span.start,
+            end: q.span.end,
+            text: q.text().to_string(),
+            kind: q.kind,
+            speaker: q.speaker.map(|s| s.name.to_string()),
+            speaker_span: q.speaker.map(|s| s.span),
+            speaker_id: q.speaker.and_then(|s| s.id.map(str::to_string)),
+            cue: q.speaker.map(|s| s.cue.to_string()),
+        })
+        .collect()
 }
 
 /// How a quote gets its speaker.
@@ -89,7 +146,7 @@ struct Found {
     speaker: Option<SpeakerId>,
 }
 
-fn document_quotes(doc: &Doc, entities: &Entities, mentions: &[MentionRef]) -> Vec<Quote> {
+fn document_quotes<'a>(doc: &Doc<'a>, entities: &'a Entities, mentions: &'a [MentionRef]) -> Vec<Quoted<'a>> {
     let a = &doc.analysis;
     let lex = lexicon::Lexicon::new(a);
     let w = Words { a, lex: &lex };
@@ -97,36 +154,30 @@ fn document_quotes(doc: &Doc, entities: &Entities, mentions: &[MentionRef]) -> V
         return Vec::new();
     }
     let mut found = find_quotes(&w, None);
+    const _: () = assert!(std::mem::size_of::<Quoted>() <= std::mem::size_of::<Found>());
     let quoted: Vec<Span> = {
         let mut spans: Vec<Span> = found.iter().map(|f| f.inner).filter(|s| !s.is_empty()).collect();
         crate::sorting::sort(&mut spans);
         spans
     };
     let resolver = resolve_speakers(&w, &mut found, entities, mentions, &quoted);
-    // Quotes in text order. Sorting (start, index) pairs, a total key, moves small pairs
-    // rather than whole quotes.
-    let mut order: Vec<(usize, usize)> =
-        found.iter().enumerate().filter(|(_, f)| !f.inner.is_empty()).map(|(i, f)| (f.inner.start, i)).collect();
-    crate::sorting::sort(&mut order);
-    order
+    // Made in place of `found` (a `Quoted` is not larger than a `Found`), then put in text
+    // order: stable, so quotes starting together keep the order they were found in.
+    let mut quotes: Vec<Quoted> = found
         .into_iter()
-        .map(|(_, i)| {
-            let f = &found[i];
+        .filter(|f| !f.inner.is_empty())
+        .map(|f| {
             let speaker = f.speaker.filter(|_| f.kind != QuoteKind::Scare).map(|s| resolver.get(s));
-            Quote {
-                id: String::new(),
-                doc: doc.document.id.clone(),
-                start: f.inner.start,
-                end: f.inner.end,
-                text: a.text[f.inner.start..f.inner.end].to_string(),
+            Quoted {
+                document: doc.document,
+                span: f.inner,
                 kind: f.kind,
-                speaker: speaker.map(|s| s.name.to_string()),
-                speaker_span: speaker.map(|s| s.span),
-                speaker_id: speaker.and_then(|s| s.id.map(str::to_string)),
-                cue: speaker.map(|s| s.cue.to_string()),
+                speaker: speaker.map(|s| Said { name: s.name, span: s.span, id: s.id, cue: s.cue }),
             }
         })
-        .collect()
+        .collect();
+    crate::sorting::sort_by_key(&mut quotes, |q| q.span.start);
+    quotes
 }
 
 /// A quoted fragment that the scare model was asked about: its inner span and features.
@@ -206,7 +257,7 @@ fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<Found>
             inner: without_trailing_comma(a.text, inner),
             kind,
             paragraph: p,
-            opens_paragraph: a.tokens[q.open].span.start == q.paragraph.start,
+            opens_paragraph: a.tokens[q.open].start() == q.paragraph.start,
             source: match clause.filter(|_| kind != QuoteKind::Scare) {
                 Some(c) => Source::Clause(c),
                 None if kind == QuoteKind::Direct => {
@@ -246,7 +297,7 @@ fn writers_usage(w: &Words, in_quote: &[bool], q: QuoteTokens) -> bool {
     let first = q.open + 1;
     let after_quote = attribution::left_start(w, in_quote, q)
         .checked_sub(1)
-        .is_some_and(|t| in_quote[t] && w.a.tokens[t].span.start >= q.paragraph.start);
+        .is_some_and(|t| in_quote[t] && w.a.tokens[t].start() >= q.paragraph.start);
     !after_quote
         && first < q.close
         && w.is_word(first)
@@ -277,10 +328,10 @@ fn trim(text: &str, span: Span) -> Span {
 /// Direct (a sentence or more) or a fragment (`Partial`, which the scare model then splits
 /// into partial quotes and scare quotes).
 fn classify(w: &Words, in_quote: &[bool], q: QuoteTokens, inner: &str, single_paragraph: bool) -> QuoteKind {
-    let words = (q.open + 1..q.close).filter(|&i| w.a.tokens[i].kind != crate::text::TokenKind::Punct).count();
+    let words = (q.open + 1..q.close).filter(|&i| w.a.tokens[i].kind() != crate::text::TokenKind::Punct).count();
     let first = inner.chars().next();
     let upper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    let prev = q.open.checked_sub(1).filter(|&t| w.a.tokens[t].span.start >= q.paragraph.start);
+    let prev = q.open.checked_sub(1).filter(|&t| w.a.tokens[t].start() >= q.paragraph.start);
     let clause_start = prev.map_or(true, |t| {
         in_quote[t] || w.is_punct(t, &['.', '!', '?', ':', ',', ';', '—', '–', '(']) || w.is_speech_verb(t)
     });
@@ -290,7 +341,7 @@ fn classify(w: &Words, in_quote: &[bool], q: QuoteTokens, inner: &str, single_pa
     let split_half = prev.is_some_and(|t| w.is_punct(t, &[',', ':']))
         && attribution::left_start(w, in_quote, q)
             .checked_sub(1)
-            .is_some_and(|t| in_quote[t] && w.a.tokens[t].span.start >= q.paragraph.start);
+            .is_some_and(|t| in_quote[t] && w.a.tokens[t].start() >= q.paragraph.start);
     let sentential = (upper && (clause_start || ends_sentence || words >= 6))
         || (clause_start && prev.is_none() && words >= 3)
         || split_half
@@ -304,13 +355,13 @@ fn classify(w: &Words, in_quote: &[bool], q: QuoteTokens, inner: &str, single_pa
 
 /// Resolves speakers in text order, so that pronouns and continued quotes see who spoke last.
 /// Each `Found` gets its speaker's id in the returned resolver.
-fn resolve_speakers<'a>(
-    w: &'a Words<'a, '_>,
+fn resolve_speakers<'w, 'a>(
+    w: &'w Words<'w, 'a>,
     found: &mut [Found],
     entities: &'a Entities,
     mentions: &'a [MentionRef],
-    quotes: &'a [Span],
-) -> Resolver<'a, 'a> {
+    quotes: &'w [Span],
+) -> Resolver<'w, 'a> {
     let mut resolver = Resolver::new(w, entities, mentions, quotes);
     resolver.reserve(found.len());
     let position = |f: &Found| match f.source {

@@ -60,7 +60,7 @@ impl<'a, 't> Words<'a, 't> {
     }
     /// The word classes of token `i`.
     pub(crate) fn class(&self, i: usize) -> Class {
-        self.lex.of(self.a.tokens[i].word)
+        self.lex.of(self.a.tokens[i].word())
     }
     /// True when token `i` exists and is of one of the classes `c`.
     pub(crate) fn has(&self, i: usize, c: Class) -> bool {
@@ -72,16 +72,16 @@ impl<'a, 't> Words<'a, 't> {
     }
     pub(crate) fn is_punct(&self, i: usize, chars: &[char]) -> bool {
         let t = &self.a.tokens[i];
-        t.kind == TokenKind::Punct && self.text(i).chars().next().is_some_and(|c| chars.contains(&c))
+        t.kind() == TokenKind::Punct && self.text(i).chars().next().is_some_and(|c| chars.contains(&c))
     }
     pub(crate) fn is_word(&self, i: usize) -> bool {
-        self.a.tokens[i].kind == TokenKind::Word
+        self.a.tokens[i].kind() == TokenKind::Word
     }
     pub(crate) fn is_capitalized(&self, i: usize) -> bool {
-        self.a.tokens[i].capitalized
+        self.a.tokens[i].capitalized()
     }
     pub(crate) fn span(&self, first: usize, last: usize) -> Span {
-        Span::new(self.a.tokens[first].span.start, self.a.tokens[last].span.end)
+        Span::new(self.a.tokens[first].start(), self.a.tokens[last].end())
     }
     /// `ABC's`, `Smith’s`: a possessive word, which modifies what follows rather than naming it.
     fn is_possessive(&self, i: usize) -> bool {
@@ -90,7 +90,7 @@ impl<'a, 't> Words<'a, 't> {
             || w.ends_with("’s")
             || (i + 1 < self.a.tokens.len()
                 && self.is_punct(i + 1, &['’', '\''])
-                && self.a.tokens[i + 1].span.start == self.a.tokens[i].span.end)
+                && self.a.tokens[i + 1].start() == self.a.tokens[i].end())
     }
     /// A word that can be part of a name: capitalized, not a function word, not a possessive.
     pub(crate) fn is_name_word(&self, i: usize) -> bool {
@@ -152,7 +152,7 @@ pub(crate) fn subject_before(w: &Words, lo: usize, verb: usize) -> Option<Phrase
             (Some(s), Some(a))
                 if s.kind == PhraseKind::Description
                     && a.kind == PhraseKind::Name
-                    && a.span.start == w.a.tokens[k + 1].span.start =>
+                    && a.span.start == w.a.tokens[k + 1].start() =>
             {
                 Some(a)
             }
@@ -201,7 +201,7 @@ pub(crate) fn subject_after(w: &Words, start: usize, hi: usize) -> Option<Phrase
                 || (w.is(k, &["to"]) && w.is(k - 1, &["close", "closer", "near"])));
         if joins {
             head_end.get_or_insert(k - 1);
-        } else if (w.a.tokens[k].kind == TokenKind::Punct && !possessive_mark)
+        } else if (w.a.tokens[k].kind() == TokenKind::Punct && !possessive_mark)
             || (w.has(k, Class::STOP) && !w.has(k, Class::DETERMINER))
             || (w.is_capitalized(k) && w.has(k, Class::CAPITALIZED_STOP) && k > first_content)
         {
@@ -293,7 +293,7 @@ fn phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<Phrase> {
 }
 
 fn pronoun_phrase(w: &Words, i: usize, p: Pronoun, len: usize) -> Phrase {
-    let start = w.a.tokens[i].span.start;
+    let start = w.a.tokens[i].start();
     let span = Span::new(start, start + len);
     let gender = match p {
         Pronoun::He => Some(Gender::Male),
@@ -361,7 +361,7 @@ fn simple_phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<(usize, boo
         return Some((k, true));
     }
     let t = &w.a.tokens[j];
-    let content = matches!(t.kind, TokenKind::Word | TokenKind::Number);
+    let content = matches!(t.kind(), TokenKind::Word | TokenKind::Number);
     let lower = w.lower(j);
     if !content
         || w.has(j, Class::STOP)
@@ -382,7 +382,7 @@ fn simple_phrase_ending_at(w: &Words, lo: usize, j: usize) -> Option<(usize, boo
             return Some((if article { t - 1 } else { t }, false));
         }
         let inner_mark = w.is_punct(t, &['’', '\'', '-']);
-        let blocked = (w.a.tokens[t].kind == TokenKind::Punct && !inner_mark)
+        let blocked = (w.a.tokens[t].kind() == TokenKind::Punct && !inner_mark)
             || w.has(t, Class::STOP)
             || (w.is_capitalized(t) && w.has(t, Class::CAPITALIZED_STOP))
             || w.is_speech_verb(t);

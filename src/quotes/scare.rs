@@ -54,10 +54,9 @@ pub(crate) fn features(
         f.add("first", a.key(i));
     }
     // Context before the opening mark and after the closing one, within the paragraph.
-    let before =
-        |k: usize| q.open.checked_sub(k).filter(|&t| a.tokens[t].span.start >= q.paragraph.start && !in_quote[t]);
+    let before = |k: usize| q.open.checked_sub(k).filter(|&t| a.tokens[t].start() >= q.paragraph.start && !in_quote[t]);
     let after = |k: usize| {
-        Some(q.close + k).filter(|&t| t < a.tokens.len() && a.tokens[t].span.start < q.paragraph.end && !in_quote[t])
+        Some(q.close + k).filter(|&t| t < a.tokens.len() && a.tokens[t].start() < q.paragraph.end && !in_quote[t])
     };
     match before(1) {
         Some(t) => {
@@ -84,9 +83,9 @@ pub(crate) fn features(
     // Speech around it: a verb of saying in this sentence or the one before (in the paragraph).
     let from = q.open.saturating_sub(40);
     let floor = q.paragraph.start;
-    let speech_before = (from..q.open).any(|t| a.tokens[t].span.start >= floor && !in_quote[t] && is_cue(w, t));
+    let speech_before = (from..q.open).any(|t| a.tokens[t].start() >= floor && !in_quote[t] && is_cue(w, t));
     let speech_after = (q.close + 1..(q.close + 12).min(a.tokens.len()))
-        .take_while(|&t| a.tokens[t].span.start < q.paragraph.end && !in_quote[t])
+        .take_while(|&t| a.tokens[t].start() < q.paragraph.end && !in_quote[t])
         .any(|t| is_cue(w, t));
     f.add("speech-near", if speech_before || speech_after { "1" } else { "0" });
     match clause {

@@ -73,13 +73,13 @@ impl Speaker<'_> {
     }
 }
 
-pub(crate) struct Resolver<'a, 't> {
-    w: &'a Words<'a, 't>,
+pub(crate) struct Resolver<'w, 'a> {
+    w: &'w Words<'w, 'a>,
     entities: &'a Entities,
     /// This document's entity mentions, sorted by start.
     mentions: &'a [MentionRef],
     /// Inner spans of this document's quotes, sorted: mentions inside them are no antecedents.
-    quotes: &'a [Span],
+    quotes: &'w [Span],
     /// Names found by capitalization, for when the entity recognizer gives no antecedent.
     runs: Vec<NameRun>,
     /// Surname key → the runs of two words or more that end with it, in order.
@@ -88,7 +88,7 @@ pub(crate) struct Resolver<'a, 't> {
     /// names in the text are the runs'.
     learned: HashMap<String, Gender>,
     /// The runs' genders by name, so that a lookup costs no scan of every run.
-    run_genders: RunGenders<'t>,
+    run_genders: RunGenders<'a>,
     /// The surname of each person of this document named by two words or more, by entity.
     surnames: HashMap<usize, &'a str>,
     /// Every speaker resolved so far, in text order of their clauses, as indices into
@@ -98,18 +98,18 @@ pub(crate) struct Resolver<'a, 't> {
     speakers: Vec<Speaker<'a>>,
 }
 
-impl<'a, 't> Resolver<'a, 't> {
+impl<'w, 'a> Resolver<'w, 'a> {
     pub(crate) fn new(
-        w: &'a Words<'a, 't>,
+        w: &'w Words<'w, 'a>,
         entities: &'a Entities,
         mentions: &'a [MentionRef],
-        quotes: &'a [Span],
+        quotes: &'w [Span],
     ) -> Self {
         let runs = name_runs(w);
         let mut full_names: HashMap<WordId, Vec<usize>> = HashMap::new();
         for (i, run) in runs.iter().enumerate() {
             if run.bare.1 > run.bare.0 {
-                full_names.entry(w.a.tokens[run.bare.1].word).or_default().push(i);
+                full_names.entry(w.a.tokens[run.bare.1].word()).or_default().push(i);
             }
         }
         let run_genders = RunGenders::new(w, &runs);
@@ -288,7 +288,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let w = self.w;
         let first = w.a.token_from(phrase.span.start);
         let head_last = w.a.token_from(phrase.head.end).saturating_sub(1);
-        let head = w.a.tokens.get(head_last).map(|t| t.word);
+        let head = w.a.tokens.get(head_last).map(|t| t.word());
         speaker.described = true;
         speaker.head = head;
         let head_class = w.class(head_last);
@@ -368,7 +368,7 @@ impl<'a, 't> Resolver<'a, 't> {
             }
         };
         let span = w.span(start, end);
-        let head = Span::new(w.a.tokens[start].span.start, strip_possessive(w, end));
+        let head = Span::new(w.a.tokens[start].start(), strip_possessive(w, end));
         let named = (start..=end).any(|i| w.is_name_word(i));
         let kind = if named { PhraseKind::Name } else { PhraseKind::Description };
         let inner = Phrase { span, head, kind, gender: None, plural: false };
@@ -615,7 +615,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let role = Class::TITLE | Class::PERSON_NOUN | Class::MALE | Class::FEMALE;
         let bare = (first..last).rev().find(|&t| w.has(t, role)).map_or(first, |t| t + 1);
         if bare == last {
-            let full = self.full_names.get(&w.a.tokens[last].word).and_then(|runs| {
+            let full = self.full_names.get(&w.a.tokens[last].word()).and_then(|runs| {
                 runs.iter()
                     .map(|&r| &self.runs[r])
                     .filter(|run| gender.is_none() || run.gender != other(gender))
@@ -626,9 +626,9 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             // No full name: `Mrs. Lang` says more than `Lang`.
             let from = (first..bare).find(|&t| !w.has(t, Class::DETERMINER)).unwrap_or(bare);
-            return &w.a.text[w.a.tokens[from].span.start..strip_possessive(w, last)];
+            return &w.a.text[w.a.tokens[from].start()..strip_possessive(w, last)];
         }
-        &w.a.text[w.a.tokens[bare].span.start..strip_possessive(w, last)]
+        &w.a.text[w.a.tokens[bare].start()..strip_possessive(w, last)]
     }
 }
 
@@ -649,7 +649,7 @@ fn other(g: Option<Gender>) -> Option<Gender> {
 
 /// The end of token `i` without a possessive `'s`.
 fn strip_possessive(w: &Words, i: usize) -> usize {
-    let t = w.a.tokens[i].span;
+    let t = w.a.tokens[i].span();
     let k = w.lower(i);
     if k.ends_with("'s") && k.len() > 2 {
         t.end - w.text(i).chars().rev().take(2).map(char::len_utf8).sum::<usize>()
@@ -696,7 +696,7 @@ struct NameRun {
 }
 
 fn run_name<'t>(w: &Words<'_, 't>, run: &NameRun) -> &'t str {
-    &w.a.text[w.a.tokens[run.bare.0].span.start..strip_possessive(w, run.bare.1)]
+    &w.a.text[w.a.tokens[run.bare.0].start()..strip_possessive(w, run.bare.1)]
 }
 
 /// The name runs of the document, in order: a run of name words whose name is two words or
@@ -711,7 +711,7 @@ fn name_runs(w: &Words) -> Vec<NameRun> {
             continue;
         }
         let first = i;
-        while i + 1 < n && w.is_name_word(i + 1) && w.a.tokens[i + 1].span.start <= w.a.tokens[i].span.end + 1 {
+        while i + 1 < n && w.is_name_word(i + 1) && w.a.tokens[i + 1].start() <= w.a.tokens[i].end() + 1 {
             i += 1;
         }
         let last = i;

@@ -45,7 +45,7 @@ pub(crate) struct Analysis<'t> {
 
 impl<'t> Analysis<'t> {
     /// Analyzes `text` whose paragraphs are `paragraphs` (byte spans, in order, within `text`;
-    /// spans that are not are skipped).
+    /// spans that are not, or that end beyond [`tokens::MAX_TEXT_BYTES`], are skipped).
     pub(crate) fn new(text: &'t str, paragraphs: &[Span]) -> Self {
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut sentences = Vec::new();
@@ -53,32 +53,37 @@ impl<'t> Analysis<'t> {
         // table grows instead of being sized for them all).
         let mut vocabulary = Vocabulary::with_capacity((text.len() / 12).min(4096));
         let mut key = String::new();
-        let paragraphs: Vec<Span> = paragraphs.iter().copied().filter(|p| text.get(p.start..p.end).is_some()).collect();
+        let paragraphs: Vec<Span> = paragraphs
+            .iter()
+            .copied()
+            .filter(|p| p.end <= tokens::MAX_TEXT_BYTES && text.get(p.start..p.end).is_some())
+            .collect();
         for (p, para) in paragraphs.iter().enumerate() {
             let first = tokens.len();
             tokens::tokenize_into(text, *para, &mut tokens);
             for token in &mut tokens[first..] {
                 key.clear();
                 // OK because token spans are cut at char boundaries by the tokenizer.
-                fold::fold_token(&text[token.span.start..token.span.end], &mut key);
-                token.word = vocabulary.intern(&key);
+                fold::fold_token(&text[token.start()..token.end()], &mut key);
+                token.set_word(vocabulary.intern(&key));
             }
             sentences::split_into(text, &tokens, first..tokens.len(), p, &mut sentences);
         }
         // The estimate above is generous, and every stage keeps the view to the end: give
         // back what the text did not use (in place, by the allocator).
         tokens.shrink_to_fit();
+        sentences.shrink_to_fit();
         Analysis { text, paragraphs, sentences, tokens, vocabulary }
     }
 
     /// The folded key of token `i` (`It’s` → `it's`).
     pub(crate) fn key(&self, i: usize) -> &str {
-        self.vocabulary.key(self.tokens[i].word)
+        self.vocabulary.key(self.tokens[i].word())
     }
 
     /// What the lexicon says of token `i`.
     pub(crate) fn description(&self, i: usize) -> &Description {
-        self.vocabulary.description(self.tokens[i].word)
+        self.vocabulary.description(self.tokens[i].word())
     }
 
     /// The lemma of token `i` when it is a form of a speech verb.
@@ -101,7 +106,7 @@ impl<'t> Analysis<'t> {
     }
 
     pub(crate) fn token_text(&self, i: usize) -> &'t str {
-        &self.text[self.tokens[i].span.start..self.tokens[i].span.end]
+        &self.text[self.tokens[i].start()..self.tokens[i].end()]
     }
 
     #[cfg(test)]
@@ -117,7 +122,7 @@ impl<'t> Analysis<'t> {
 
     /// Index of the first token that starts at or after byte offset `at`.
     pub(crate) fn token_from(&self, at: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start < at)
+        self.tokens.partition_point(|t| t.start() < at)
     }
 }
 

@@ -19,7 +19,7 @@ fn is_closer(c: char) -> bool {
 }
 
 fn first_char(text: &str, t: &Token) -> char {
-    text[t.span.start..].chars().next().unwrap_or(' ')
+    text[t.start()..].chars().next().unwrap_or(' ')
 }
 
 pub(super) fn split_into(text: &str, tokens: &[Token], range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
@@ -29,11 +29,11 @@ pub(super) fn split_into(text: &str, tokens: &[Token], range: Range<usize>, para
         let t = &tokens[i];
         let c = first_char(text, t);
         let mut end = i + 1;
-        let ends_here = if t.kind == TokenKind::Punct && is_terminal(c) {
+        let ends_here = if t.kind() == TokenKind::Punct && is_terminal(c) {
             // Swallow runs like `?!`, `...` and the closing quotes/brackets glued to them.
             while end < range.end
-                && tokens[end].kind == TokenKind::Punct
-                && tokens[end].span.start == tokens[end - 1].span.end
+                && tokens[end].kind() == TokenKind::Punct
+                && tokens[end].start() == tokens[end - 1].end()
                 && (is_terminal(first_char(text, &tokens[end])) || is_closer(first_char(text, &tokens[end])))
             {
                 end += 1;
@@ -54,7 +54,7 @@ pub(super) fn split_into(text: &str, tokens: &[Token], range: Range<usize>, para
 }
 
 fn starts_sentence(text: &str, next: &Token, prev: &Token) -> bool {
-    if next.span.start == prev.span.end {
+    if next.start() == prev.end() {
         return false; // `3.5`, `.com`: no space, no boundary
     }
     let c = first_char(text, next);
@@ -62,6 +62,6 @@ fn starts_sentence(text: &str, next: &Token, prev: &Token) -> bool {
 }
 
 fn push(tokens: &[Token], range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
-    let span = Span::new(tokens[range.start].span.start, tokens[range.end - 1].span.end);
+    let span = Span::new(tokens[range.start].start(), tokens[range.end - 1].end());
     out.push(Sentence { span, paragraph, tokens: range });
 }

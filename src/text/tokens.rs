@@ -15,19 +15,85 @@ pub(crate) enum TokenKind {
     Punct,
 }
 
+/// One token: 12 bytes (a document of short words holds about one token per three bytes of
+/// text, so the layout is most of the token view's memory). Offsets are `u32`: the analysis
+/// only cuts paragraphs that end below [`MAX_TEXT_BYTES`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Token {
-    pub span: Span,
-    pub kind: TokenKind,
-    /// True for a word that starts with an uppercase letter.
-    pub capitalized: bool,
-    /// The token's type in its analysis's vocabulary (set by [`super::Analysis::new`]).
-    pub word: WordId,
+    start: u32,
+    end: u32,
+    /// The [`WordId`] in the low [`WORD_BITS`] bits; above them the kind (two bits) and
+    /// whether the word is capitalized (the top bit).
+    packed: u32,
 }
+
+/// Bits of [`Token::packed`] that hold the word id. The analysis cuts only text below
+/// [`MAX_TEXT_BYTES`], so there are fewer tokens, and so fewer word types, than `2^WORD_BITS`.
+const WORD_BITS: u32 = 29;
+/// The analysis reads paragraphs that end at or below this offset (512 MiB; articles are
+/// limited to 8 MiB long before), so every offset fits in a `u32` and every word id in its bits.
+pub(crate) const MAX_TEXT_BYTES: usize = 1 << WORD_BITS;
+const WORD_MASK: u32 = (1 << WORD_BITS) - 1;
+const CAPITALIZED: u32 = 1 << 31;
 
 impl Token {
     fn new(span: Span, kind: TokenKind, first: char) -> Self {
-        Token { span, kind, capitalized: kind == TokenKind::Word && first.is_uppercase(), word: 0 }
+        let capitalized = kind == TokenKind::Word && first.is_uppercase();
+        let kind_bits = match kind {
+            TokenKind::Word => 0,
+            TokenKind::Number => 1,
+            TokenKind::Punct => 2,
+        };
+        // OK because the analysis tokenizes only spans that end below MAX_TEXT_BYTES.
+        Token {
+            start: span.start as u32,
+            end: span.end as u32,
+            packed: (kind_bits << WORD_BITS) | if capitalized { CAPITALIZED } else { 0 },
+        }
+    }
+
+    /// Its byte span in the document text.
+    #[inline]
+    pub(crate) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// Its byte offset in the document text.
+    #[inline]
+    pub(crate) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// The byte offset after it.
+    #[inline]
+    pub(crate) fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    #[inline]
+    pub(crate) fn kind(&self) -> TokenKind {
+        match (self.packed >> WORD_BITS) & 3 {
+            0 => TokenKind::Word,
+            1 => TokenKind::Number,
+            _ => TokenKind::Punct,
+        }
+    }
+
+    /// True for a word that starts with an uppercase letter.
+    #[inline]
+    pub(crate) fn capitalized(&self) -> bool {
+        self.packed & CAPITALIZED != 0
+    }
+
+    /// The token's type in its analysis's vocabulary (set by [`super::Analysis::new`]).
+    #[inline]
+    pub(crate) fn word(&self) -> WordId {
+        self.packed & WORD_MASK
+    }
+
+    pub(super) fn set_word(&mut self, word: WordId) {
+        debug_assert!(word <= WORD_MASK);
+        self.packed = (self.packed & !WORD_MASK) | (word & WORD_MASK);
     }
 }
 
@@ -122,7 +188,7 @@ mod tests {
     fn tokens(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
         tokenize_into(text, Span::new(0, text.len()), &mut out);
-        out.iter().map(|t| &text[t.span.start..t.span.end]).collect()
+        out.iter().map(|t| &text[t.start()..t.end()]).collect()
     }
 
     #[test]
@@ -139,6 +205,21 @@ mod tests {
             tokens("Mr. Hale, Robert M. Smith and the U.S. envoy on Jan. 14."),
             ["Mr.", "Hale", ",", "Robert", "M.", "Smith", "and", "the", "U.S.", "envoy", "on", "Jan.", "14", "."]
         );
+    }
+
+    #[test]
+    fn a_token_is_twelve_bytes_and_keeps_its_fields() {
+        assert_eq!(std::mem::size_of::<Token>(), 12);
+        let mut t = Token::new(Span::new(7, 12), TokenKind::Word, 'É');
+        t.set_word(WORD_MASK);
+        assert_eq!(
+            (t.span(), t.kind(), t.capitalized(), t.word()),
+            (Span::new(7, 12), TokenKind::Word, true, WORD_MASK)
+        );
+        let mut t = Token::new(Span::new(0, 1), TokenKind::Punct, '“');
+        t.set_word(3);
+        assert_eq!((t.kind(), t.capitalized(), t.word()), (TokenKind::Punct, false, 3));
+        assert_eq!(Token::new(Span::new(0, 4), TokenKind::Number, '2').kind(), TokenKind::Number);
     }
 
     #[test]

@@ -19,7 +19,8 @@ mod words;
 
 use crate::calendar::Stamp;
 use crate::doc::Doc;
-use crate::model::{Quote, Span, TimeExpression, TimeRange, TimexType};
+use crate::model::{Span, TimeExpression, TimeRange, TimexType};
+use crate::quotes::Quoted;
 use recognize::{Found, Shift, Val};
 use resolve::{Context, Grain, Resolved};
 use words::Word;
@@ -50,9 +51,9 @@ pub(crate) struct Times {
 /// expressions resolve against it.
 // Not inlined into the pipeline, so that profiles show the stage's cost as one.
 #[inline(never)]
-pub(crate) fn extract(docs: &[Doc], quotes: &[Quote]) -> Times {
+pub(crate) fn extract(docs: &[Doc], quotes: &[Quoted]) -> Times {
     let mut times = Times::default();
-    let quotes_by_doc = crate::doc::group_by_doc(quotes, |q| &q.doc);
+    let quotes_by_doc = crate::doc::group_by_doc(quotes, |q| q.doc());
     let corpus = infer::corpus_date(docs);
     for doc in docs {
         let doc_quotes = QuoteSpans::new(quotes_by_doc.get(doc.document.id.as_str()).map_or(&[][..], Vec::as_slice));
@@ -63,27 +64,31 @@ pub(crate) fn extract(docs: &[Doc], quotes: &[Quote]) -> Times {
         };
         let dct = doc.dct.or(inferred);
         let resolved = resolve_all(dct, &candidates);
+        // The two ends of each range, before the values move into the expressions.
+        let ranges: Vec<(usize, TimeRange)> = (0..candidates.len().saturating_sub(1))
+            .filter(|&k| candidates[k].found.range_start)
+            .map(|k| (k, TimeRange { start: resolved[k].value.clone(), end: resolved[k + 1].value.clone() }))
+            .collect();
         let text = &doc.document.text;
         let start = times.expressions.len();
-        for (c, r) in candidates.iter().zip(&resolved) {
+        // Amortized, and exact for the first document: one long document's list has no slack.
+        times.expressions.reserve(candidates.len());
+        for (c, r) in candidates.iter().zip(resolved) {
             times.expressions.push(TimeExpression {
                 doc: doc.document.id.clone(),
                 start: c.span.start,
                 end: c.span.end,
                 text: text.get(c.span.start..c.span.end).unwrap_or_default().to_string(),
                 kind: c.found.kind,
-                value: r.value.clone(),
+                value: r.value,
                 anchor: r.anchor.map(resolve::ymd),
                 range: None,
             });
         }
         let expressions = &mut times.expressions[start..];
-        for k in 0..candidates.len().saturating_sub(1) {
-            if candidates[k].found.range_start {
-                let range = TimeRange { start: resolved[k].value.clone(), end: resolved[k + 1].value.clone() };
-                expressions[k].range = Some(range.clone());
-                expressions[k + 1].range = Some(range);
-            }
+        for (k, range) in ranges {
+            expressions[k].range = Some(range.clone());
+            expressions[k + 1].range = Some(range);
         }
         times.inferred.push(inferred);
     }
@@ -99,8 +104,8 @@ struct QuoteSpans {
 }
 
 impl QuoteSpans {
-    fn new(quotes: &[&Quote]) -> Self {
-        let mut spans: Vec<Span> = quotes.iter().map(|q| Span::new(q.start, q.end)).collect();
+    fn new(quotes: &[&Quoted]) -> Self {
+        let mut spans: Vec<Span> = quotes.iter().map(|q| q.span).collect();
         crate::sorting::sort(&mut spans);
         let reach = spans
             .iter()
@@ -136,6 +141,7 @@ fn find(doc: &Doc, quotes: &QuoteSpans) -> Vec<Candidate> {
             continue;
         }
         let inside = quoted_words(&words);
+        out.reserve(found.len());
         for mut found in found {
             let (Some(first), Some(last)) = (words.get(found.first), words.get(found.last)) else {
                 continue;
@@ -151,6 +157,8 @@ fn find(doc: &Doc, quotes: &QuoteSpans) -> Vec<Candidate> {
             out.push(Candidate { span, found, sentence: s, tense, quoted });
         }
     }
+    // A long document's list gives back its growth slack while it is resolved.
+    out.shrink_to_fit();
     out
 }
 

@@ -83,7 +83,7 @@ impl Kinds {
         analysis
             .tokens
             .get(t)
-            .is_some_and(|token| token.kind == TokenKind::Number || self.flags_of(token.word) & lexicon::BEARS != 0)
+            .is_some_and(|token| token.kind() == TokenKind::Number || self.flags_of(token.word()) & lexicon::BEARS != 0)
     }
 
     fn tense_of(&self, word: WordId, key: &str) -> u8 {
@@ -132,41 +132,41 @@ pub(crate) fn of_sentence<'a>(analysis: &'a Analysis, sentence: &Sentence, kinds
             continue;
         };
         let key = analysis.key(i);
-        let spaced = previous_end.map_or(true, |e| e < token.span.start);
-        previous_end = Some(token.span.end);
-        let flags = kinds.flags_of(token.word);
+        let spaced = previous_end.map_or(true, |e| e < token.start());
+        previous_end = Some(token.end());
+        let flags = kinds.flags_of(token.word());
         if flags & GLUED != 0 {
             push_parts(analysis, i, key, spaced, out);
             continue;
         }
         let (core, possessive) = match key.strip_suffix("'s") {
-            Some(core) if token.kind == TokenKind::Word && !core.is_empty() => (core, true),
+            Some(core) if token.kind() == TokenKind::Word && !core.is_empty() => (core, true),
             _ => (key, false),
         };
         // The possessive ending is the token's last two characters (`’s`, `'s`, `’S`): the
         // word ends where its apostrophe starts in the text.
         let end = if possessive {
             let text = analysis.token_text(i);
-            text.char_indices().rev().nth(1).map_or(token.span.end, |(at, _)| token.span.start + at)
+            text.char_indices().rev().nth(1).map_or(token.end(), |(at, _)| token.start() + at)
         } else {
-            token.span.end
+            token.end()
         };
-        let bears_time = token.kind == TokenKind::Number || flags & lexicon::BEARS != 0;
+        let bears_time = token.kind() == TokenKind::Number || flags & lexicon::BEARS != 0;
         out.push(Word {
-            start: offset(token.span.start),
+            start: offset(token.start()),
             end: offset(end),
             lower: core,
-            kind: token.kind,
-            capitalized: token.capitalized,
+            kind: token.kind(),
+            capitalized: token.capitalized(),
             // Checked on the text only for short capitalized words: few are.
-            acronym: token.capitalized
-                && token.span.len() <= 5
+            acronym: token.capitalized()
+                && token.span().len() <= 5
                 && analysis.token_text(i).bytes().all(|b| b.is_ascii_uppercase()),
             possessive,
             spaced,
             bears_time,
             starts: bears_time || flags & lexicon::STARTS != 0,
-            tense: if token.kind == TokenKind::Word { kinds.tense_of(token.word, core) } else { 0 },
+            tense: if token.kind() == TokenKind::Word { kinds.tense_of(token.word(), core) } else { 0 },
             // A possessive's key is not the word's: describe the word itself (rare).
             description: if possessive { crate::text::lexicon::describe(core) } else { *analysis.description(i) },
         });
@@ -201,8 +201,8 @@ fn push_parts<'a>(analysis: &'a Analysis, i: usize, key: &'a str, spaced: bool, 
         };
         let description = crate::text::lexicon::describe(part);
         out.push(Word {
-            start: offset(token.span.start + from),
-            end: offset(token.span.start + to),
+            start: offset(token.start() + from),
+            end: offset(token.start() + to),
             lower: part,
             kind,
             capitalized: text.get(from).is_some_and(u8::is_ascii_uppercase),
