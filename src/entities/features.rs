@@ -174,12 +174,13 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 /// word type with the same hash (see [`View::group`]). Only a possessive key shares its hash
 /// with another key, so only documents with one look any hash up.
 fn type_hashes(a: &Analysis) -> (Vec<u64>, Vec<u32>) {
-    let mut stems: KeyMap<u32> = KeyMap::default();
+    // Word ids as u64: the one map type the tables already use (no new code in the wasm).
+    let mut stems: KeyMap<u64> = KeyMap::default();
     let hashes = a.per_word(|key, _| {
         let stem = strip_possessive_key(key);
         let hash = hash_bytes(stem.as_bytes());
         if stem.len() < key.len() {
-            stems.insert(hash, u32::MAX);
+            stems.insert(hash, u64::MAX);
         }
         hash
     });
@@ -187,10 +188,10 @@ fn type_hashes(a: &Analysis) -> (Vec<u64>, Vec<u32>) {
     if !stems.is_empty() {
         for (t, hash) in hashes.iter().enumerate() {
             if let Some(first) = stems.get_mut(hash) {
-                if *first == u32::MAX {
-                    *first = t as u32;
+                if *first == u64::MAX {
+                    *first = t as u64;
                 }
-                group[t] = *first;
+                group[t] = *first as u32;
             }
         }
     }
@@ -411,7 +412,7 @@ impl<'a, 't> View<'a, 't> {
     /// Hashes of every token (no classes or shapes yet: [`View::classify`] makes both, in
     /// one pass). Hashes are computed once per word type of the shared vocabulary.
     // Large and run once per document: kept out of line (and out of the callers' profiles).
-    #[inline(never)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     pub(crate) fn new(a: &'a Analysis<'t>) -> Self {
         let n = a.tokens.len();
         let (type_hash, group) = type_hashes(a);
@@ -480,7 +481,7 @@ impl<'a, 't> View<'a, 't> {
 
     /// The hashes of this document's lowercase words, sorted, each once.
     // Large and run once per document: kept out of line (and out of the callers' profiles).
-    #[inline(never)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     pub(crate) fn lowercase(&self) -> Vec<u64> {
         let mut seen = vec![false; self.a.vocabulary.len()];
         let mut out = Vec::new();
@@ -501,7 +502,7 @@ impl<'a, 't> View<'a, 't> {
 
     /// Computes every token's word classes.
     // Large and run once per document: kept out of line (and out of the callers' profiles).
-    #[inline(never)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     pub(crate) fn classify(&mut self, lex: &Lexicons) {
         let a = self.a;
         let mut classes = vec![0u64; self.len()];
@@ -611,7 +612,7 @@ impl<'a, 't> View<'a, 't> {
     /// surname after a given name, a title before it, a pronoun or head word after it. A word
     /// opening a sentence or alone in a list learns from its copies inside sentences.
     // Large and run once per document: kept out of line (and out of the callers' profiles).
-    #[inline(never)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     fn document_evidence(&mut self) {
         use class::*;
         let n = self.len();
@@ -701,7 +702,7 @@ impl<'a, 't> View<'a, 't> {
 
     /// Marks gazetteer names inside capitalized runs (longest match first, at most five words).
     // Large and run once per document: kept out of line (and out of the callers' profiles).
-    #[inline(never)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     fn mark_gazetteer(&mut self, gazetteer: &Gazetteer) {
         let n = self.len();
         let mut i = 0;

@@ -128,7 +128,7 @@ pub(crate) fn score(a: &Analysis) -> Scored {
 }
 
 // Not inlined: the pipeline and the assembly both call it, and it is large.
-#[inline(never)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 fn score_with(a: &Analysis, model: &tagger::Model) -> Scored {
     let (scored, view) = score_view(a, model);
     Scored { classes: view.classes, ..scored }
@@ -186,7 +186,7 @@ pub(crate) fn assemble(docs: &[Doc], scored: &[Option<&Scored>]) -> Entities {
 }
 
 // Run once per corpus: kept out of line, so that profiles show the stage whole.
-#[inline(never)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 fn assemble_with(docs: &[Doc], scored: &[Option<&Scored>], model: &tagger::Model) -> Entities {
     let (gazetteer, names) = tables();
     // Each document's view: restored from its kept part, or made here with the model's work.

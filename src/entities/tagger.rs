@@ -261,7 +261,7 @@ impl<'m, 'v, 'a, 't> Scorer<'m, 'v, 'a, 't> {
     }
 
     /// The summed weights of token `i` of the sentence `range`.
-    #[inline(never)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     pub(crate) fn sums(&mut self, i: usize, range: &Range<usize>) -> Sums {
         let (m, v) = (self.model, self.view);
         let tables = &*m.tables;
@@ -411,7 +411,7 @@ pub(crate) fn tag(model: &Model, view: &View) -> Vec<Tagged> {
 /// ([`class::COMMON`]): the view is classified without the corpus. This is the model's
 /// per-document work; [`decode`] finishes it once the corpus is known.
 // Large and run once per document: kept out of line.
-#[inline(never)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 pub(crate) fn score(model: &Model, view: &View) -> Vec<Sums> {
     let mut scorer = Scorer::new(model, view);
     let mut out = Vec::new();
@@ -424,7 +424,7 @@ pub(crate) fn score(model: &Model, view: &View) -> Vec<Sums> {
 /// is linear), which gives exactly the emissions [`tag`] computes. Only Viterbi runs here.
 /// `sums` must hold [`scored_tokens`] of the view.
 // Large and run once per document: kept out of line.
-#[inline(never)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 pub(crate) fn decode(model: &Model, view: &View, sums: &[Sums]) -> Vec<Tagged> {
     let t = &*model.tables;
     let bit = class::COMMON.trailing_zeros() as usize;
