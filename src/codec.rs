@@ -1,7 +1,9 @@
 //! A compact byte form for the per-document work an article's part keeps (the words it writes
-//! in lowercase and the name tagger's sums): unsigned LEB128 varints, zigzag for signed numbers, lengths before
+//! in lowercase, the name tagger's sums, the quotes found): unsigned LEB128 varints, zigzag for signed numbers, lengths before
 //! sequences. Written by hand rather than derived, as the derived forms cost the wasm several
 //! KiB. Reading never panics: truncated or oversized input reads as `None`.
+
+use crate::model::Span;
 
 /// Appends values to a byte buffer.
 #[derive(Default)]
@@ -23,6 +25,13 @@ impl Writer {
     /// Eight bytes as they are (hashes, which varints would only lengthen).
     pub(crate) fn fixed(&mut self, n: u64) {
         self.0.extend_from_slice(&n.to_le_bytes());
+    }
+
+    /// A span as its start and length (an end before its start is written as an empty span,
+    /// which no part holds).
+    pub(crate) fn span(&mut self, span: Span) {
+        self.uint(span.start as u64);
+        self.uint(span.end.saturating_sub(span.start) as u64);
     }
 }
 
@@ -66,6 +75,20 @@ impl<'b> Reader<'b> {
         let (head, rest) = self.bytes.split_first_chunk::<8>()?;
         self.bytes = rest;
         Some(u64::from_le_bytes(*head))
+    }
+
+    /// A boolean written as 0 or 1.
+    pub(crate) fn flag(&mut self) -> Option<bool> {
+        match self.uint()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn span(&mut self) -> Option<Span> {
+        let start = self.usize()?;
+        Some(Span::new(start, start.checked_add(self.usize()?)?))
     }
 
     /// A count of items that take at least one byte each: never more than the bytes left, so

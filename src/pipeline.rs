@@ -10,6 +10,7 @@ use crate::doc::Doc;
 use crate::model::{Document, Extraction, PublishedSource};
 use crate::text::Analysis;
 use crate::{entities, events, quotes, times};
+use std::borrow::Cow;
 
 /// One article to extract, as read from a file, the clipboard or the embedded seeds.
 #[derive(Clone, Debug, Default)]
@@ -114,11 +115,12 @@ pub const CORE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("STO
 /// (the page caches parts by content and core version, and re-extracts only what changed);
 /// [`assemble`] puts parts together into a corpus.
 ///
-/// A part holds the parsed document and what the name tagger makes of it alone (the most
-/// expensive work of an extraction); [`assemble`] tokenizes each document again and runs only
-/// what needs the corpus (the tagger's decoding with the corpus's lowercase words, merging,
-/// quotes, times and events), so adding, removing or hiding an article runs the tagger over no
-/// other article.
+/// A part holds the parsed document and what two stages make of it alone: the name tagger's
+/// sums (the most expensive work of an extraction) and the quotes with their speaker mention
+/// candidates. [`assemble`] tokenizes each document again and runs what needs the corpus (the
+/// tagger's decoding with the corpus's lowercase words and merging, linking speakers to the
+/// merged entities, events) and the time stage, as before (keeping its work is left to do).
+/// So adding, removing or hiding an article tags and finds quotes in no other article.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Part {
     /// [`CORE_VERSION`] of the core that made it.
@@ -126,7 +128,14 @@ pub struct Part {
     pub document: Document,
     /// The tagger's per-document work.
     pub(crate) names: entities::Scored,
+    /// The quotes found in the document, before speakers are linked.
+    pub(crate) quotes: quotes::Detected,
 }
+
+/// The layout of a part's `work`, written first: a part of another layout (made before the
+/// quote stage's work was kept, say) is malformed, and its article is extracted again.
+/// The core's version already tells layouts apart; this tells them apart within one version too.
+const WORK_FORMAT: u64 = 2;
 
 /// How a [`Part`] is stored. postcard is not self-describing, so a field the contract's JSON
 /// leaves out when empty (`item`, a comment's `title`) would shift every field after it: the
@@ -144,7 +153,8 @@ struct StoredPart {
     text: String,
     paragraphs: Vec<(usize, usize, Option<String>)>,
     comments: Vec<StoredComment>,
-    /// The tagger's work, in the form of [`crate::codec`].
+    /// The tagger's and the quote stage's work, in the form of
+    /// [`crate::codec`], after its [`WORK_FORMAT`].
     work: Vec<u8>,
 }
 
@@ -172,7 +182,9 @@ impl StoredPart {
                 .collect(),
             work: {
                 let mut w = crate::codec::Writer::default();
+                w.uint(WORK_FORMAT);
                 part.names.write(&mut w);
+                part.quotes.write(&mut w);
                 w.0
             },
         }
@@ -180,7 +192,11 @@ impl StoredPart {
 
     fn into_part(self) -> Option<Part> {
         let mut work = crate::codec::Reader::new(&self.work);
+        if work.uint()? != WORK_FORMAT {
+            return None;
+        }
         let names = entities::Scored::read(&mut work)?;
+        let quotes = quotes::Detected::read(&mut work)?;
         if !work.is_empty() {
             return None;
         }
@@ -204,7 +220,7 @@ impl StoredPart {
                 .map(|(kind, posted, author, text, title)| crate::model::Comment { kind, posted, author, text, title })
                 .collect(),
         };
-        Some(Part { core: self.core, document, names })
+        Some(Part { core: self.core, document, names, quotes })
     }
 }
 
@@ -249,13 +265,14 @@ impl Part {
 }
 
 /// Hears the name of each stage as it starts, so that a caller can show progress (the page
-/// shows it per file): `parse`, `analysis` and `names` (the name tagger) for an article's part;
-/// `analysis`, `entities`, `quotes`, `times` and `events` while a corpus is assembled. Called
-/// between stages, never inside one.
+/// shows it per file): `parse`, `analysis`, `names` (the name tagger) and `quotes` (finding
+/// them) for an article's part; `analysis`, `entities`, `speakers` (linking quotes to
+/// entities), `times` and `events` while a corpus is assembled. Called between stages, never
+/// inside one.
 pub type OnStage<'a> = &'a mut dyn FnMut(&'static str);
 
-/// One article's part: its parse, with the facts known from outside applied, and the name
-/// tagger's work on it. A panic is caught and reported as an internal error of this input only.
+/// One article's part: its parse, with the facts known from outside applied, and the work of
+/// the name tagger and the quote stage on it alone. A panic is caught and reported as an internal error of this input only.
 ///
 /// # Errors
 /// The input's [`Failure`] when it is not an article (empty, binary, too large …).
@@ -273,9 +290,11 @@ pub fn extract_part_observed(input: &Input, on_stage: OnStage) -> Result<Part, F
         on_stage("analysis");
         let analysis = analyze(&document);
         on_stage("names");
-        entities::score(&analysis)
+        let names = entities::score(&analysis);
+        on_stage("quotes");
+        (names, quotes::detect(&analysis))
     }) {
-        Ok(names) => Ok(Part { core: CORE_VERSION.to_string(), document, names }),
+        Ok((names, quotes)) => Ok(Part { core: CORE_VERSION.to_string(), document, names, quotes }),
         Err(panic) => Err(Failure::internal(&input.name, &panic)),
     }
 }
@@ -299,10 +318,17 @@ fn analyze(document: &Document) -> Analysis<'_> {
     Analysis::new(&document.text, &spans)
 }
 
-/// A document to extract, with the tagger's work on it when a [`Part`] brought it.
+/// A document to extract, with the stages' work on it when a [`Part`] brought it.
 struct Prepared {
     document: Document,
     names: Option<entities::Scored>,
+    quotes: Option<quotes::Detected>,
+}
+
+impl From<Part> for Prepared {
+    fn from(p: Part) -> Self {
+        Prepared { document: p.document, names: Some(p.names), quotes: Some(p.quotes) }
+    }
 }
 
 /// Puts parts together into one extraction; document ids are made unique (`-2`, `-3` …) in
@@ -313,8 +339,16 @@ pub fn assemble(parts: Vec<Part>) -> Outcome {
 
 /// [`assemble`], telling `on_stage` each stage as it starts.
 pub fn assemble_observed(parts: Vec<Part>, on_stage: OnStage) -> Outcome {
-    let prepared = parts.into_iter().map(|p| Prepared { document: p.document, names: Some(p.names) }).collect();
-    assemble_timed(prepared, Vec::new(), &mut StageTimes::default(), &mut Stopwatch::start(), on_stage)
+    let prepared = parts.into_iter().map(Prepared::from).collect();
+    assemble_timed_from(prepared, Vec::new(), &mut StageTimes::default(), &mut Stopwatch::start(), on_stage)
+}
+
+/// [`assemble`], with the time each stage took (`parse` is zero: parts are parsed already).
+pub fn assemble_timed(parts: Vec<Part>) -> (Outcome, StageTimes) {
+    let mut times = StageTimes::default();
+    let prepared = parts.into_iter().map(Prepared::from).collect();
+    let outcome = assemble_timed_from(prepared, Vec::new(), &mut times, &mut Stopwatch::start(), &mut |_| ());
+    (outcome, times)
 }
 
 /// [`extract`], with the time each stage took. The same as [`assemble`] of each input's
@@ -338,16 +372,16 @@ fn extract_parsed(parsed: impl Iterator<Item = Result<Document, Failure>>) -> (O
     let mut parts = Vec::new();
     for result in parsed {
         match result {
-            Ok(document) => parts.push(Prepared { document, names: None }),
+            Ok(document) => parts.push(Prepared { document, names: None, quotes: None }),
             Err(failure) => failures.push(failure),
         }
     }
     times.parse = clock.lap();
-    let outcome = assemble_timed(parts, failures, &mut times, &mut clock, &mut |_| ());
+    let outcome = assemble_timed_from(parts, failures, &mut times, &mut clock, &mut |_| ());
     (outcome, times)
 }
 
-fn assemble_timed(
+fn assemble_timed_from(
     parts: Vec<Prepared>,
     mut failures: Vec<Failure>,
     times: &mut StageTimes,
@@ -451,7 +485,8 @@ fn failpoint(documents: &[Prepared]) {
     }
 }
 
-/// Runs the extractors over parsed documents; the tagger runs only over those no part brought.
+/// Runs the extractors over parsed documents; the tagger and quote finding run only over those
+/// no part brought (or whose part's work does not fit them).
 fn extract_documents(
     documents: &[Prepared],
     stage: &mut StageTimes,
@@ -470,8 +505,17 @@ fn extract_documents(
     let scored: Vec<Option<&entities::Scored>> = documents.iter().map(|d| d.names.as_ref()).collect();
     let entities = entities::assemble(&docs, &scored);
     stage.entities = clock.lap();
-    on_stage("quotes");
-    let quotes = quotes::extract(&docs, &entities);
+    // Each document's quotes: its part's, or found here when no part brought them or they do
+    // not fit the document.
+    let kept: Vec<Option<&quotes::Detected>> =
+        documents.iter().zip(&docs).map(|(d, doc)| d.quotes.as_ref().filter(|q| q.fits(&doc.analysis))).collect();
+    on_stage(if kept.iter().all(Option::is_some) { "speakers" } else { "quotes" });
+    let quote_work: Vec<Cow<quotes::Detected>> = kept
+        .iter()
+        .zip(&docs)
+        .map(|(kept, doc)| kept.map_or_else(|| Cow::Owned(quotes::detect(&doc.analysis)), Cow::Borrowed))
+        .collect();
+    let quotes = quotes::extract(&docs, &quote_work, &entities);
     stage.quotes = clock.lap();
     on_stage("times");
     let times = times::extract(&docs, &quotes);
@@ -519,27 +563,38 @@ mod tests {
         serde_json::to_string(&outcome.extraction).expect("json")
     }
 
+    /// How many documents this thread has run the tagger over and looked for quotes in.
+    fn detections() -> [usize; 2] {
+        [entities::documents_scored(), quotes::documents_detected()]
+    }
+
     #[test]
-    fn assembling_kept_parts_gives_the_extraction_and_runs_the_tagger_over_no_document() {
+    fn assembling_kept_parts_gives_the_extraction_and_runs_no_detection_over_any_document() {
         let inputs = corpus();
         assert!(inputs.len() > 15, "the seeds and tests/articles");
         let parts: Vec<Part> = inputs
             .iter()
             .map(|input| Part::from_bytes(&extract_part(input).expect("a part").to_bytes()).expect("kept"))
             .collect();
-        let before = entities::documents_scored();
+        let before = detections();
         let assembled = assemble(parts.clone());
-        assert_eq!(entities::documents_scored(), before, "assembling kept parts ran the tagger");
+        assert_eq!(detections(), before, "assembling kept parts ran the tagger or quote finding");
         let extracted = extract(&inputs);
         assert_eq!(json(&assembled), json(&extracted));
         assert!(extracted.extraction.entities.len() > 50, "the corpus has names to find");
+        assert!(extracted.extraction.quotes.len() > 30, "the corpus has quotes to find");
+        assert!(extracted.extraction.times.len() > 50, "the corpus has times to find");
+        assert!(
+            extracted.extraction.documents.iter().any(|d| d.published_source == PublishedSource::Inferred),
+            "a document's creation date is inferred at assembly"
+        );
         // Removing or hiding an article assembles the others again: still no tagger run, and
         // the same as extracting them afresh.
         let (kept, kept_inputs): (Vec<Part>, Vec<Input>) =
             parts.into_iter().zip(inputs).enumerate().filter(|(k, _)| k % 3 != 1).map(|(_, pair)| pair).unzip();
-        let before = entities::documents_scored();
+        let before = detections();
         let assembled = assemble(kept);
-        assert_eq!(entities::documents_scored(), before);
+        assert_eq!(detections(), before);
         assert_eq!(json(&assembled), json(&extract(&kept_inputs)));
     }
 
@@ -552,6 +607,44 @@ mod tests {
         let before = entities::documents_scored();
         let assembled = assemble(parts);
         assert_eq!(entities::documents_scored(), before + 2, "parts 0 and 1 are scored again");
+        assert_eq!(json(&assembled), json(&extract(&inputs)));
+    }
+
+    #[test]
+    fn every_part_of_the_corpus_reads_back_as_it_was_and_damaged_work_reads_as_malformed() {
+        let parts: Vec<Part> = corpus().iter().map(|input| extract_part(input).expect("a part")).collect();
+        for part in &parts {
+            assert_eq!(Part::from_bytes(&part.to_bytes()).as_ref(), Ok(part), "{}", part.document.id);
+        }
+        // Every cut and every flipped byte of a part's work: read as malformed or as some part,
+        // never a panic.
+        let part = parts.iter().max_by_key(|p| p.to_bytes().len()).expect("parts");
+        let work = StoredPart::of(part).work;
+        for n in 0..work.len() {
+            let mut cut = StoredPart::of(part);
+            cut.work.truncate(n);
+            assert!(cut.into_part().is_none(), "a cut at {n} reads as a part");
+            let mut flipped = StoredPart::of(part);
+            flipped.work[n] ^= 0x55;
+            let _ = flipped.into_part();
+        }
+    }
+
+    #[test]
+    fn quotes_that_do_not_fit_their_document_are_found_again() {
+        let inputs = corpus();
+        let mut parts: Vec<Part> = inputs.iter().map(|input| extract_part(input).expect("a part")).collect();
+        let length = |k: &usize| parts[*k].document.text.len();
+        let (long, short) =
+            ((0..parts.len()).max_by_key(length).expect("parts"), (0..parts.len()).min_by_key(length).expect("parts"));
+        // The longest article's work, given to the shortest: its spans and sentences lie
+        // beyond that document.
+        assert!(parts[long].document.text.len() > 10 * parts[short].document.text.len());
+        assert!(parts[long].quotes != quotes::Detected::default());
+        parts[short].quotes = parts[long].quotes.clone();
+        let before = detections();
+        let assembled = assemble(parts);
+        assert_eq!(detections()[1], before[1] + 1, "one document is searched for quotes again");
         assert_eq!(json(&assembled), json(&extract(&inputs)));
     }
 
@@ -569,5 +662,13 @@ mod tests {
         assert!(matches!(Part::from_bytes(&[]), Err(PartError::Malformed(_))));
         let bytes = part.to_bytes();
         assert!(matches!(Part::from_bytes(&bytes[..bytes.len() - 1]), Err(PartError::Malformed(_))));
+        // A part of an older layout of the work (the name tagger's alone, before parts kept
+        // quotes) is not read as this one.
+        let mut older = StoredPart::of(&part);
+        let mut w = crate::codec::Writer::default();
+        part.names.write(&mut w);
+        older.work = w.0;
+        let older = postcard::to_allocvec(&older).expect("bytes");
+        assert!(matches!(Part::from_bytes(&older), Err(PartError::Malformed(_))));
     }
 }

@@ -451,14 +451,15 @@ fn on_stage_hears_each_stage_of_a_part_and_of_a_corpus() {
     )
     .expect("part");
     let names = |a: &Array| a.iter().filter_map(|v| v.as_string()).collect::<Vec<_>>();
-    // The name tagger runs while the part is made, not when the corpus is assembled.
-    assert_eq!(names(&heard), ["parse", "analysis", "names"]);
+    // The name tagger and quote finding run while the part is made, not when the corpus is
+    // assembled (which links the quotes' speakers).
+    assert_eq!(names(&heard), ["parse", "analysis", "names", "quotes"]);
 
     let heard = Array::new();
     let parts = Array::of1(&part);
     let corpus =
         storyscope::wasm_api::new_corpus_from_parts(parts, false, Some(stage_recorder(&heard))).expect("corpus");
-    assert_eq!(names(&heard), ["analysis", "entities", "quotes", "times", "events", "index"]);
+    assert_eq!(names(&heard), ["analysis", "entities", "speakers", "times", "events", "index"]);
     assert_eq!(array(&corpus.extraction().expect("extraction"), "documents").length(), 1);
 
     // A callback that throws only loses its progress report.

@@ -12,6 +12,7 @@
 
 mod attribution;
 mod dialogue;
+mod kept;
 mod lexicon;
 mod marks;
 mod phrases;
@@ -40,6 +41,76 @@ pub(crate) fn scare_examples(a: &crate::text::Analysis) -> Vec<Example> {
         find_quotes(&w, Some(&mut examples));
     }
     examples
+}
+
+/// What the quote stage finds in one document alone, before any speaker is linked to the
+/// corpus's entities: each quote's span, kind and paragraph, and the attribution clause,
+/// transcript label or preceding sentence that may name its speaker (the speaker mention
+/// candidates, with their cue). An article's part keeps it (see [`crate::pipeline::Part`]), so
+/// that a corpus is assembled without finding quotes again.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Detected {
+    found: Vec<Found>,
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many documents this thread looked for quotes in (the tests check that assembling
+    /// kept parts looks in none).
+    static DETECTED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many documents this thread has looked for quotes in.
+#[cfg(test)]
+pub(crate) fn documents_detected() -> usize {
+    DETECTED.with(std::cell::Cell::get)
+}
+
+/// Finds the quotes of one analyzed document and what may name their speakers: everything
+/// of the stage that needs no other document. Linear in the document.
+pub(crate) fn detect(a: &crate::text::Analysis) -> Detected {
+    #[cfg(test)]
+    DETECTED.with(|n| n.set(n.get() + 1));
+    if a.tokens.is_empty() {
+        return Detected::default();
+    }
+    let lex = lexicon::Lexicon::new(a);
+    Detected { found: find_quotes(&Words { a, lex: &lex }, None) }
+}
+
+impl Detected {
+    /// The spans of the quotes (inner text, byte offsets), sorted.
+    pub(crate) fn spans(&self) -> Vec<Span> {
+        let mut spans: Vec<Span> = self.found.iter().map(|f| f.inner).filter(|s| !s.is_empty()).collect();
+        crate::sorting::sort(&mut spans);
+        spans
+    }
+
+    /// True when this was made of a document with this analysis, as far as linking speakers
+    /// relies on it: every span within the text and on character boundaries, every token and
+    /// paragraph within the analysis. A damaged part fails it and is detected again.
+    pub(crate) fn fits(&self, a: &crate::text::Analysis) -> bool {
+        let span = |s: Span| s.start <= s.end && a.text.get(s.start..s.end).is_some();
+        let phrase = |p: &Phrase| span(p.span) && span(p.head);
+        self.found.iter().all(|f| {
+            span(f.inner)
+                && f.paragraph < a.paragraphs.len()
+                && match f.source {
+                    Source::Clause(c) | Source::Previous(c) => phrase(&c.phrase) && c.cue_token < a.tokens.len(),
+                    Source::Label(l, _) => phrase(&l),
+                    Source::Unattributed => true,
+                }
+        })
+    }
+
+    pub(crate) fn write(&self, w: &mut crate::codec::Writer) {
+        kept::write(&self.found, w);
+    }
+
+    /// What [`Detected::write`] wrote, or `None` for bytes that are not one.
+    pub(crate) fn read(r: &mut crate::codec::Reader) -> Option<Self> {
+        Some(Detected { found: kept::read(r)? })
+    }
 }
 
 /// A quote as found, before the contract is written: offsets, and references into its
@@ -77,13 +148,18 @@ pub(crate) struct Said<'a> {
     pub cue: &'a str,
 }
 
-/// Finds and attributes every quotation of every document (byte offsets), in document order,
-/// quotes by start; ids are `q` + index in this list (see [`into_contract`]).
-pub(crate) fn extract<'a>(docs: &[Doc<'a>], entities: &'a Entities) -> Vec<Quoted<'a>> {
+/// Attributes every quotation of every document (byte offsets) from what [`detect`] found in
+/// it (`detected[d]` of `docs[d]`), linking speakers to the corpus's entities; in document
+/// order, quotes by start; ids are `q` + index in this list (see [`into_contract`]).
+pub(crate) fn extract<'a>(
+    docs: &[Doc<'a>],
+    detected: &[std::borrow::Cow<Detected>],
+    entities: &'a Entities,
+) -> Vec<Quoted<'a>> {
     let mut quotes = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
+    for (d, (doc, detected)) in docs.iter().zip(detected).enumerate() {
         let mentions = entities.by_doc.get(d).map_or(&[][..], Vec::as_slice);
-        let found = document_quotes(doc, entities, mentions);
+        let found = document_quotes(doc, detected, entities, mentions);
         // The first document's list is kept as it is: one long document's quotes are not
         // copied into a second list of the same size.
         if quotes.is_empty() {
@@ -121,7 +197,7 @@ pub(crate) fn into_contract(quotes: Vec<Quoted>) -> Vec<Quote> {
 }
 
 /// How a quote gets its speaker.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum Source {
     /// Its own attribution clause.
     Clause(Attribution),
@@ -136,6 +212,7 @@ enum Source {
 
 /// A quote of one document (or a reported-speech clause, with an empty `inner`) before it is
 /// output: small and without strings, as a document of many short quotes holds thousands.
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Found {
     inner: Span,
     kind: QuoteKind,
@@ -146,20 +223,21 @@ struct Found {
     speaker: Option<SpeakerId>,
 }
 
-fn document_quotes<'a>(doc: &Doc<'a>, entities: &'a Entities, mentions: &'a [MentionRef]) -> Vec<Quoted<'a>> {
+fn document_quotes<'a>(
+    doc: &Doc<'a>,
+    detected: &Detected,
+    entities: &'a Entities,
+    mentions: &'a [MentionRef],
+) -> Vec<Quoted<'a>> {
     let a = &doc.analysis;
-    let lex = lexicon::Lexicon::new(a);
-    let w = Words { a, lex: &lex };
-    if a.tokens.is_empty() {
+    if detected.found.is_empty() {
         return Vec::new();
     }
-    let mut found = find_quotes(&w, None);
+    let lex = lexicon::Lexicon::new(a);
+    let w = Words { a, lex: &lex };
+    let mut found = detected.found.to_vec();
     const _: () = assert!(std::mem::size_of::<Quoted>() <= std::mem::size_of::<Found>());
-    let quoted: Vec<Span> = {
-        let mut spans: Vec<Span> = found.iter().map(|f| f.inner).filter(|s| !s.is_empty()).collect();
-        crate::sorting::sort(&mut spans);
-        spans
-    };
+    let quoted = detected.spans();
     let resolver = resolve_speakers(&w, &mut found, entities, mentions, &quoted);
     // Made in place of `found` (a `Quoted` is not larger than a `Found`), then put in text
     // order: stable, so quotes starting together keep the order they were found in.

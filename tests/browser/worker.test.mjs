@@ -285,7 +285,7 @@ test('a reload extracts nothing it extracted before; a lost cache is read again'
   await assertCleanAndClose(opened);
 });
 
-test('removing, putting back and hiding the built-in articles read nothing again: only the corpus is assembled, in a worker, without tagging the kept articles again', async () => {
+test('removing, putting back and hiding the built-in articles read nothing again: only the corpus is assembled, in a worker, without tagging or finding quotes in the kept articles again', async () => {
   const opened = await openWatched();
   const { page } = opened;
   const assembled = async () => (await seen(page)).posted.filter((m) => m.call === 'openCorpus').length;
@@ -335,6 +335,17 @@ test('removing, putting back and hiding the built-in articles read nothing again
   }
   assert.ok(assemblies.some((call) => tagged(call) === 0 && call.stages.includes('entities')),
     'with the built-in articles hidden, the corpus was assembled, names merged, and nothing tagged');
+  // Likewise quotes are found (`quotes`) once in each article, when it is read; an assembly
+  // only links speakers (`speakers`).
+  const ran = (call, stage) => call.stages.filter((s) => s === stage).length;
+  for (const call of posted.filter((m) => m.call === 'extractArticle')) {
+    assert.equal(ran(call, 'quotes'), 1, `${call.name}: ${call.stages}`);
+  }
+  for (const call of assemblies) {
+    assert.ok(ran(call, 'quotes') <= seeds, `an assembly found quotes in ${ran(call, 'quotes')} articles: ${call.stages}`);
+  }
+  assert.ok(assemblies.some((call) => tagged(call) === 0 && ran(call, 'quotes') === 0 && call.stages.includes('speakers')),
+    'with the built-in articles hidden, speakers were linked and no quote was looked for');
   assert.equal((await seen(page)).mainThreadInstances, 0);
   await assertCleanAndClose(opened);
 });

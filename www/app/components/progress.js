@@ -13,6 +13,7 @@ const STAGES = {
   entities: 'finding people, places and organizations',
   quotes: 'finding quotes',
   times: 'finding dates',
+  speakers: 'linking quotes to their speakers',
   events: 'building the timeline',
   index: 'indexing for search',
   check: 'looking for what stopped the core',
