@@ -120,10 +120,99 @@ pub(crate) fn recognize_tagged<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, t
     crate::sorting::sort_by_key(&mut found.candidates, |c| (c.span.start, c.span.end));
     crate::sorting::sort_by_key(&mut found.demonyms, |d| d.span.start);
     decide_kinds(&mut found.candidates);
+    sports_teams(view, &mut found.candidates);
     found.candidates.retain(|c| !is_common_word(view, c));
     // Every document's candidates wait for the corpus-wide merge: keep no spare room.
     found.candidates.shrink_to_fit();
     found
+}
+
+/// In a match report, a place that plays is a team: "Sweden 1 – 0 Korea", "Belgium beat
+/// Panama", "the lead for Belgium", "Tunisia's coach" make every mention of that name in the
+/// document an organization, as news gold standards type sports teams. A document is a match
+/// report when it uses several of [`lexicon::SPORT_WORDS`]; a place only named as a venue
+/// ("the stadium in Sochi") stays a place.
+///
+/// Costs: a few lookups per place candidate; the document's words are read once, and only
+/// when some place stands in a team's context.
+fn sports_teams(view: &View, candidates: &mut [Candidate]) {
+    let lists = sport_lists();
+    let a = view.a;
+    let n = view.len();
+    let key_in = |i: usize, set: &KeySet| i < n && set.contains(&view.hash[i]);
+    let is_number = |i: usize| i < n && a.tokens[i].kind == TokenKind::Number;
+    let is_dash = |i: usize| i < n && matches!(a.token_text(i), "-" | "–" | "—");
+    // "1 – 0" as three tokens, or "1-0" as one.
+    let score_at =
+        |i: usize| is_number(i) && (a.token_text(i).contains(['-', '–']) || (is_dash(i + 1) && is_number(i + 2)));
+    let score_before = |s: usize| {
+        s >= 1
+            && is_number(s - 1)
+            && (a.token_text(s - 1).contains(['-', '–']) || (s >= 3 && is_dash(s - 2) && is_number(s - 3)))
+    };
+    let mut teams = KeySet::default();
+    for c in candidates.iter().filter(|c| c.kind == Kind::Place) {
+        let s = a.tokens.partition_point(|t| t.span.start < c.span.start);
+        let e = a.tokens.partition_point(|t| t.span.start < c.span.end);
+        if s >= e {
+            continue;
+        }
+        let possessive = view.classes[e - 1] & class::POSSESSIVE != 0;
+        let team = score_at(e)
+            || score_before(s)
+            || (!possessive && key_in(e, &lists.verbs))
+            || (possessive && key_in(e, &lists.roles))
+            || (s >= 1 && key_in(s - 1, &lists.before))
+            || (s >= 2
+                && view.key(s - 1) == "for"
+                && (s.saturating_sub(5)..s - 1).any(|k| key_in(k, &lists.sport) || view.key(k) == "lead"));
+        if team {
+            teams.insert(c.key);
+            // "South Korea" plays, and so does "Korea" later in the report.
+            if c.words.len() >= 2 {
+                teams.insert(c.last);
+            }
+        }
+    }
+    if teams.is_empty() {
+        return;
+    }
+    let mut seen = KeySet::default();
+    let mut hits = 0;
+    for i in 0..n {
+        if key_in(i, &lists.sport) {
+            hits += 1;
+            seen.insert(view.hash[i]);
+        }
+    }
+    if hits < 4 || seen.len() < 3 {
+        return;
+    }
+    for c in candidates.iter_mut().filter(|c| c.kind == Kind::Place && teams.contains(&c.key)) {
+        c.kind = Kind::Organization;
+        c.anchored = true;
+    }
+}
+
+/// The hashed keys of the sports word lists (see [`sports_teams`]).
+struct SportLists {
+    sport: KeySet,
+    verbs: KeySet,
+    roles: KeySet,
+    before: KeySet,
+}
+
+fn sport_lists() -> &'static SportLists {
+    static LISTS: std::sync::OnceLock<SportLists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| {
+        let set = |words: &[&str]| words.iter().map(|w| super::features::hash_bytes(w.as_bytes())).collect();
+        SportLists {
+            sport: set(lexicon::SPORT_WORDS),
+            verbs: set(lexicon::TEAM_VERBS),
+            roles: set(lexicon::TEAM_ROLES),
+            before: set(lexicon::TEAM_BEFORE),
+        }
+    })
 }
 
 /// A lone word the model took for a name that the document gives no reason to believe is one:
@@ -1106,5 +1195,34 @@ mod tests {
         let found = names("Researchers at the University of Michigan published the study on Monday.");
         assert!(has(&found, "University of Michigan", Kind::Organization), "{found:?}");
         assert!(!has(&found, "Michigan", Kind::Place), "{found:?}");
+    }
+
+    #[test]
+    fn countries_that_play_in_a_match_report_are_teams() {
+        let found = names(
+            "Portugal beat Norway 2 – 1 in the opening match of the tournament in Lisbon on Sunday. \
+             Portugal scored first when their striker headed in a corner. Norway equalised before \
+             halftime, but a penalty in the 80th minute gave the lead to Portugal. Norway's coach \
+             said the referee was right. Iceland faced Chile in the second match of the group, \
+             and Chile won on penalties.",
+        );
+        for team in ["Portugal", "Norway", "Iceland", "Chile"] {
+            assert!(
+                found.iter().filter(|(n, ..)| n == team).all(|(_, k, _)| *k == Kind::Organization),
+                "{team}: {found:?}"
+            );
+            assert!(found.iter().any(|(n, ..)| n == team), "{team}: {found:?}");
+        }
+        assert!(has(&found, "Lisbon", Kind::Place), "{found:?}");
+    }
+
+    #[test]
+    fn countries_in_other_news_stay_places() {
+        let found = names(
+            "Portugal won praise for its new climate law, and Norway faced criticism over oil \
+             drilling near the coast, officials in Lisbon said on Sunday.",
+        );
+        assert!(has(&found, "Portugal", Kind::Place), "{found:?}");
+        assert!(has(&found, "Norway", Kind::Place), "{found:?}");
     }
 }
