@@ -219,7 +219,9 @@ fn sport_lists() -> &'static SportLists {
 /// a holiday ("before Christmas"), a word before a number that is not a place ("Chapter 11",
 /// "No. 2"), a party or other adjective taken for a person ("the Democratic nominee"), or a
 /// word the corpus also writes in lowercase taken for a person without a person's evidence
-/// ("Stock", "Repair"). Names vouched for by the gazetteer or a title are kept.
+/// ("Stock", "Repair"; a listed given name or surname only where it opens a sentence and
+/// never stands capitalized inside one: "Hope you …"). Names vouched for by the gazetteer or a
+/// title are kept.
 fn is_common_word(view: &View, c: &Candidate) -> bool {
     if c.words.len() != 1 || c.titled || c.canonical.is_some() {
         return false;
@@ -238,12 +240,26 @@ fn is_common_word(view: &View, c: &Candidate) -> bool {
     if number_after && (c.kind == Kind::Person || classes & class::DOTTED != 0) {
         return true;
     }
-    if c.kind != Kind::Person || classes & (person_evidence | person_name) != 0 || c.anchored {
+    if c.kind != Kind::Person || classes & person_evidence != 0 || c.anchored {
         return false;
+    }
+    if classes & person_name != 0 {
+        // A given name or surname that is also a common word ("Hope you …", "Will we …",
+        // "Great job", "See attached"), only ever capitalized where a sentence opens: the
+        // sentence's first word, not a name.
+        return is_sentence_opener(classes) && classes & class::DOC_REPORTS == 0;
     }
     let key = view.key(i);
     let adjective = key.len() >= 6 && (key.ends_with("ic") || key.ends_with("ican"));
     adjective || classes & class::COMMON != 0
+}
+
+/// A word capitalized only where a sentence opens, that the corpus also writes in lowercase:
+/// its capital tells nothing ("Hope you …", "Will we …", "Great job", "See attached").
+fn is_sentence_opener(classes: u64) -> bool {
+    classes & (class::SENT_START | class::AFTER_OPENER) != 0
+        && classes & class::COMMON != 0
+        && classes & class::CAP_INSIDE == 0
 }
 
 /// Joins the pieces of one person's name that the tagger cut apart: lowercase particles
@@ -509,6 +525,10 @@ pub(crate) fn corpus_surnames<'t>(
         let mut start = i;
         while start > 0 && i - start < 2 && name_word(start - 1) {
             start -= 1;
+        }
+        if start == i && is_sentence_opener(view.classes[i]) {
+            // "Hope you …" in one document is no Hope of another's "Bob Hope".
+            continue;
         }
         piece.push(found, start..i + 1, Kind::Person, one_hot(Kind::Person), None, None, false);
     }
