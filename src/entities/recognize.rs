@@ -106,6 +106,7 @@ pub(crate) fn recognize_tagged<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, t
     }
     after_the_model(view, gazetteer, &covered, &mut found);
     lone_words_of_full_names(view, gazetteer, &mut covered, &mut found);
+    repeated_names(view, gazetteer, &mut found);
     // Demonyms outside names are links to their place.
     for (i, &c) in view.classes.iter().enumerate() {
         if c & class::DEMONYM != 0
@@ -121,10 +122,52 @@ pub(crate) fn recognize_tagged<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, t
     crate::sorting::sort_by_key(&mut found.demonyms, |d| d.span.start);
     decide_kinds(&mut found.candidates);
     sports_teams(view, &mut found.candidates);
+    no_people_at_places(view, &mut found.candidates);
     found.candidates.retain(|c| !is_common_word(view, c));
     // Every document's candidates wait for the corpus-wide merge: keep no spare room.
     found.candidates.shrink_to_fit();
     found
+}
+
+/// A lone word the model took for a person that stands right after "in" or "at" ("a job at
+/// Veltrana", "the shops in Marlow") and that nothing else marks as a person (no given name
+/// or surname of the lists, no "he" or "she", no title, no given name before it anywhere in
+/// the document) is a place or an organization, whichever the mentions' scores prefer, in the
+/// whole document. People seldom stand after those prepositions; unknown places and
+/// companies often do.
+fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
+    let person = class::DOC_PERSON_PRONOUN | class::DOC_SURNAME | class::DOC_TITLED | class::DOC_GIVEN;
+    let listed = class::GIVEN_M | class::GIVEN_F | class::GIVEN_U | class::SURNAME | class::TITLE | class::HONORIFIC;
+    let lone = |c: &Candidate| c.words.len() == 1 && c.kind == Kind::Person && !c.anchored && !c.titled;
+    let mut placed: KeyMap<[i64; 3]> = KeyMap::default();
+    for c in candidates.iter().filter(|c| lone(c)) {
+        let i = view.a.token_from(c.span.start);
+        let Some(&classes) = view.classes.get(i) else {
+            continue;
+        };
+        if classes & (person | listed) != 0 || c.evidence & person != 0 || i == 0 {
+            continue;
+        }
+        if matches!(view.key(i - 1), "in" | "at") {
+            placed.insert(c.key, [0; 3]);
+        }
+    }
+    if placed.is_empty() {
+        return;
+    }
+    for c in candidates.iter().filter(|c| lone(c)) {
+        if let Some(v) = placed.get_mut(&c.key) {
+            for (v, &score) in v.iter_mut().zip(&c.scores) {
+                *v += i64::from(score);
+            }
+        }
+    }
+    for c in candidates.iter_mut().filter(|c| lone(c)) {
+        if let Some(v) = placed.get(&c.key) {
+            c.kind = if v[2] > v[1] { Kind::Organization } else { Kind::Place };
+            c.anchored = true;
+        }
+    }
 }
 
 /// In a match report, a place that plays is a team: "Sweden 1 – 0 Korea", "Belgium beat
@@ -483,6 +526,69 @@ fn lone_words_of_full_names<'t>(
                 last.anchored = true;
             }
         }
+    }
+}
+
+/// A name the document names elsewhere, written the same way where the tagger left it out
+/// ("Drennick released …" as a sentence's first word, after "the buyer at Drennick"), is a
+/// mention of it too. It adds no score of its own: the document's vote over the name's other
+/// mentions decides its kind. Only a whole capitalized run counts ("Washington" is not found
+/// inside "Washington Post").
+fn repeated_names<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, found: &mut Found<'t>) {
+    let n = view.len();
+    let mut covered = vec![false; n];
+    // Token ranges of the names found, by the hash of their first word.
+    let mut names: KeyMap<Vec<Range<usize>>> = KeyMap::default();
+    for c in &found.candidates {
+        let r = view.a.token_from(c.span.start)..view.a.token_from(c.span.end).min(n);
+        for k in &mut covered[r.clone()] {
+            *k = true;
+        }
+        if !r.is_empty() {
+            names.entry(view.hash[r.start]).or_default().push(r);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let blocked = class::NEVER_NAME | class::TITLE | class::HONORIFIC | class::SHOUTING;
+    let cap = |i: usize| view.classes[i] & class::CAP != 0;
+    let piece = Piece { view, gazetteer };
+    let mut i = 0;
+    while i < n {
+        let c = view.classes[i];
+        let Some(ranges) =
+            (!covered[i] && c & class::CAP != 0 && c & blocked == 0).then(|| names.get(&view.hash[i])).flatten()
+        else {
+            i += 1;
+            continue;
+        };
+        let run_before = i > 0 && cap(i - 1) && view.classes[i] & class::SENT_START == 0;
+        let matched = ranges.iter().find(|r| {
+            let end = i + r.len();
+            end <= n
+                && !run_before
+                && (end == n || !cap(end) || view.classes[end - 1] & class::POSSESSIVE != 0)
+                && (0..r.len()).all(|k| !covered[i + k] && view.hash[i + k] == view.hash[r.start + k])
+        });
+        let Some(len) = matched.map(Range::len) else {
+            i += 1;
+            continue;
+        };
+        // Not a piece of a longer string: a file name, an address, a domain ("Lisa_cv.doc").
+        // OK because token spans start and end on character boundaries, and so does a "." after.
+        let text = view.a.text;
+        let (start, end) = (view.a.tokens[i].span.start, view.a.tokens[i + len - 1].span.end);
+        let glued = |c: char| c.is_alphanumeric() || matches!(c, '_' | '@' | '.' | '/');
+        if text[..start].chars().next_back().is_some_and(glued)
+            || text[end..].chars().next().is_some_and(|c| glued(c) && c != '.')
+            || text[end..].starts_with('.') && text[end + 1..].chars().next().is_some_and(char::is_alphanumeric)
+        {
+            i += len;
+            continue;
+        }
+        piece.push(found, i..i + len, Kind::Person, [0; 3], None, None, false);
+        i += len;
     }
 }
 
