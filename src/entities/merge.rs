@@ -122,10 +122,10 @@ fn skeleton(name: &str) -> String {
 fn same_given_name(names: &Names, a: &str, b: &str) -> bool {
     a == b
         || names.same_given_name(a, b)
-        || (a.chars().next() == b.chars().next()
-            && skeleton(a) == skeleton(b)
+        || (a.len().min(b.len()) >= 4
+            && a.chars().next() == b.chars().next()
             && a.chars().count().abs_diff(b.chars().count()) <= 2
-            && a.len().min(b.len()) >= 4)
+            && skeleton(a) == skeleton(b))
 }
 
 pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {

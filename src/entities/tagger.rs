@@ -261,6 +261,7 @@ impl<'m, 'v, 'a, 't> Scorer<'m, 'v, 'a, 't> {
     }
 
     /// The summed weights of token `i` of the sentence `range`.
+    #[inline(never)]
     pub(crate) fn sums(&mut self, i: usize, range: &Range<usize>) -> Sums {
         let (m, v) = (self.model, self.view);
         let tables = &*m.tables;
@@ -306,13 +307,20 @@ fn for_bits(mut bits: u64, mut f: impl FnMut(usize)) {
 }
 
 /// Best label sequence for a run of tokens given their emissions, with `O` before and after.
+#[cfg(test)]
 pub(crate) fn viterbi(emissions: &[[i32; LABELS]], trans: &[i32], out: &mut Vec<usize>) {
+    viterbi_with(emissions, trans, &mut Vec::new(), out);
+}
+
+/// [`viterbi`] with its back pointers in `back` (a buffer kept between calls).
+fn viterbi_with(emissions: &[[i32; LABELS]], trans: &[i32], back: &mut Vec<[u8; LABELS]>, out: &mut Vec<usize>) {
     out.clear();
     if emissions.is_empty() {
         return;
     }
     let n = emissions.len();
-    let mut back = vec![[0u8; LABELS]; n];
+    back.clear();
+    back.resize(n, [0u8; LABELS]);
     let mut score = [i32::MIN / 2; LABELS];
     for (l, s) in score.iter_mut().enumerate() {
         if allowed(0, l) {
@@ -322,13 +330,13 @@ pub(crate) fn viterbi(emissions: &[[i32; LABELS]], trans: &[i32], out: &mut Vec<
     for t in 1..n {
         let mut next = [i32::MIN / 2; LABELS];
         for to in 0..LABELS {
+            // The labels `allowed` before `to`, in order: `B-X` and `I-X` before `I-X`.
+            let froms = if is_inside(to) { to - 1..to + 1 } else { 0..LABELS };
             let mut best = (i32::MIN, 0);
-            for (from, &s) in score.iter().enumerate() {
-                if allowed(from, to) {
-                    let v = s + trans[from * LABELS + to];
-                    if v > best.0 {
-                        best = (v, from);
-                    }
+            for from in froms {
+                let v = score[from] + trans[from * LABELS + to];
+                if v > best.0 {
+                    best = (v, from);
                 }
             }
             next[to] = best.0 + emissions[t][to];
@@ -391,6 +399,8 @@ pub(crate) fn tag(model: &Model, view: &View) -> Vec<Tagged> {
 /// The summed weights of every token [`tag`] scores, in order, without the corpus fact
 /// ([`class::COMMON`]): the view is classified without the corpus. This is the model's
 /// per-document work; [`decode`] finishes it once the corpus is known.
+// Large and run once per document: kept out of line.
+#[inline(never)]
 pub(crate) fn score(model: &Model, view: &View) -> Vec<Sums> {
     let mut scorer = Scorer::new(model, view);
     let mut out = Vec::new();
@@ -402,6 +412,8 @@ pub(crate) fn score(model: &Model, view: &View) -> Vec<Sums> {
 /// each token's sums gain the weights of the [`class::COMMON`] features around it (the model
 /// is linear), which gives exactly the emissions [`tag`] computes. Only Viterbi runs here.
 /// `sums` must hold [`scored_tokens`] of the view.
+// Large and run once per document: kept out of line.
+#[inline(never)]
 pub(crate) fn decode(model: &Model, view: &View, sums: &[Sums]) -> Vec<Tagged> {
     let t = &*model.tables;
     let bit = class::COMMON.trailing_zeros() as usize;
@@ -462,11 +474,12 @@ fn decode_with(
     let mut found = Vec::new();
     let mut emissions: Vec<[i32; LABELS]> = Vec::new();
     let mut labels = Vec::new();
+    let mut back = Vec::new();
     for_each_run(view, |range, run| {
         let start = run.start;
         emissions.clear();
         emissions.extend(run.map(|i| emission(i, range)));
-        viterbi(&emissions, &model.trans, &mut labels);
+        viterbi_with(&emissions, &model.trans, &mut back, &mut labels);
         spans(&labels, start, &emissions, &model.trans, &mut found);
     });
     found
