@@ -197,7 +197,6 @@ fn type_hashes(a: &Analysis) -> (Vec<u64>, Vec<u32>) {
     (hashes, group)
 }
 
-
 /// What each byte is, for [`word_surface`]: bits of [`BYTE_LOWER`] … [`BYTE_OTHER`].
 const BYTE_KINDS: [u8; 256] = {
     let mut table = [0u8; 256];

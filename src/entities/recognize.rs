@@ -104,9 +104,16 @@ pub(crate) fn recognize_tagged<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, t
         }
         Piece { view, gazetteer }.candidates(t, &mut found);
     }
+    let tagged_names = found.candidates.len();
     after_the_model(view, gazetteer, &covered, &mut found);
+    for c in &found.candidates[tagged_names..] {
+        let start = view.a.token_from(c.span.start);
+        for k in covered.iter_mut().take(view.a.token_from(c.span.end)).skip(start) {
+            *k = true;
+        }
+    }
     lone_words_of_full_names(view, gazetteer, &mut covered, &mut found);
-    repeated_names(view, gazetteer, &mut found);
+    repeated_names(view, gazetteer, &covered, &mut found);
     // Demonyms outside names are links to their place.
     for (i, &c) in view.classes.iter().enumerate() {
         if c & class::DEMONYM != 0
@@ -223,7 +230,7 @@ fn sports_teams(view: &View, candidates: &mut [Candidate]) {
     let mut seen = KeySet::default();
     let mut hits = 0;
     for i in 0..n {
-        if key_in(i, &lists.sport) {
+        if view.classes[i] & class::LOWER != 0 && key_in(i, &lists.sport) {
             hits += 1;
             seen.insert(view.hash[i]);
         }
@@ -534,47 +541,40 @@ fn lone_words_of_full_names<'t>(
 /// mention of it too. It adds no score of its own: the document's vote over the name's other
 /// mentions decides its kind. Only a whole capitalized run counts ("Washington" is not found
 /// inside "Washington Post").
-fn repeated_names<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, found: &mut Found<'t>) {
+fn repeated_names<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[bool], found: &mut Found<'t>) {
     let n = view.len();
-    let mut covered = vec![false; n];
-    // Token ranges of the names found, by the hash of their first word.
-    let mut names: KeyMap<Vec<Range<usize>>> = KeyMap::default();
-    for c in &found.candidates {
-        let r = view.a.token_from(c.span.start)..view.a.token_from(c.span.end).min(n);
-        for k in &mut covered[r.clone()] {
-            *k = true;
-        }
-        if !r.is_empty() {
-            names.entry(view.hash[r.start]).or_default().push(r);
-        }
-    }
+    // The names found, by the hash of their first word, with their length in tokens and the
+    // hash of their keys (a document has few names: one sorted vector, no table).
+    let mut names: Vec<(u64, usize, u64)> =
+        found.candidates.iter().map(|c| (c.first, c.words.len(), c.key)).filter(|&(_, len, _)| len > 0).collect();
     if names.is_empty() {
         return;
     }
+    crate::sorting::sort_by_key(&mut names, |&name| name);
     let blocked = class::NEVER_NAME | class::TITLE | class::HONORIFIC | class::SHOUTING;
     let cap = |i: usize| view.classes[i] & class::CAP != 0;
     let piece = Piece { view, gazetteer };
-    let mut i = 0;
-    while i < n {
-        let c = view.classes[i];
-        let Some(ranges) =
-            (!covered[i] && c & class::CAP != 0 && c & blocked == 0).then(|| names.get(&view.hash[i])).flatten()
-        else {
-            i += 1;
+    // Tokens before `next` belong to a name just found.
+    let mut next = 0;
+    for (i, (&c, &covered_i)) in view.classes.iter().zip(covered).enumerate() {
+        if c & class::CAP == 0 || c & blocked != 0 || covered_i || i < next {
             continue;
-        };
-        let run_before = i > 0 && cap(i - 1) && view.classes[i] & class::SENT_START == 0;
-        let matched = ranges.iter().find(|r| {
-            let end = i + r.len();
+        }
+        let h = view.hash[i];
+        let from = names.partition_point(|&(k, ..)| k < h);
+        let run_before = i > 0 && cap(i - 1) && c & class::SENT_START == 0;
+        let matched = names[from..].iter().take_while(|&&(k, ..)| k == h).find(|&&(_, len, key)| {
+            let end = i + len;
             end <= n
                 && !run_before
                 && (end == n || !cap(end) || view.classes[end - 1] & class::POSSESSIVE != 0)
-                && (0..r.len()).all(|k| !covered[i + k] && view.hash[i + k] == view.hash[r.start + k])
+                && !covered[i..end].contains(&true)
+                && super::features::hash_words((i..end).map(|k| view.key(k))) == key
         });
-        let Some(len) = matched.map(Range::len) else {
-            i += 1;
+        let Some(&(_, len, _)) = matched else {
             continue;
         };
+        next = i + len;
         // Not a piece of a longer string: a file name, an address, a domain ("Lisa_cv.doc").
         // OK because token spans start and end on character boundaries, and so does a "." after.
         let text = view.a.text;
@@ -584,11 +584,9 @@ fn repeated_names<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, found: &mut Fo
             || text[end..].chars().next().is_some_and(|c| glued(c) && c != '.')
             || text[end..].starts_with('.') && text[end + 1..].chars().next().is_some_and(char::is_alphanumeric)
         {
-            i += len;
             continue;
         }
-        piece.push(found, i..i + len, Kind::Person, [0; 3], None, None, false);
-        i += len;
+        piece.push(found, i..next, Kind::Person, [0; 3], None, None, false);
     }
 }
 
