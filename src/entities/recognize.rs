@@ -152,7 +152,9 @@ fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
         let Some(&classes) = view.classes.get(i) else {
             continue;
         };
-        if classes & (person | listed) != 0 || c.evidence & person != 0 || i == 0 {
+        // Not "in Obama's speech", nor a word that elsewhere says something ("Obama said").
+        let excluded = person | listed | class::POSSESSIVE | class::DOC_REPORTS;
+        if classes & excluded != 0 || c.evidence & (person | class::DOC_REPORTS) != 0 || i == 0 {
             continue;
         }
         if matches!(view.key(i - 1), "in" | "at") {
@@ -551,13 +553,16 @@ fn repeated_names<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[boo
         return;
     }
     crate::sorting::sort_by_key(&mut names, |&name| name);
-    let blocked = class::NEVER_NAME | class::TITLE | class::HONORIFIC | class::SHOUTING;
+    let blocked = class::NEVER_NAME | class::TITLE | class::HONORIFIC | class::SHOUTING | class::CALENDAR;
     let cap = |i: usize| view.classes[i] & class::CAP != 0;
     let piece = Piece { view, gazetteer };
     // Tokens before `next` belong to a name just found.
     let mut next = 0;
     for (i, (&c, &covered_i)) in view.classes.iter().zip(covered).enumerate() {
-        if c & class::CAP == 0 || c & blocked != 0 || covered_i || i < next {
+        // Where a sentence opens the tagger trusts no capital; inside one it left the word out
+        // on purpose.
+        let opens = class::SENT_START | class::AFTER_OPENER;
+        if c & class::CAP == 0 || c & blocked != 0 || c & opens == 0 || covered_i || i < next {
             continue;
         }
         let h = view.hash[i];
