@@ -219,11 +219,15 @@ const BYTE_HYPHEN: u8 = 4;
 /// Not ASCII.
 const BYTE_OTHER: u8 = 8;
 
+/// What a token's bytes are made of: the union of their [`BYTE_KINDS`].
+fn byte_kinds(bytes: &[u8]) -> u8 {
+    bytes.iter().fold(0, |kinds, &b| kinds | BYTE_KINDS[usize::from(b)])
+}
+
 /// The classes a word's own characters give it (capitalization, digits, a hyphen, a final
 /// period, an initial, a possessive), and whether it has four characters or more. Most words
-/// are ASCII: one pass over their bytes, reading a table; `word` gives the others' text.
-fn word_surface<'w>(bytes: &[u8], word: impl FnOnce() -> &'w str) -> (u64, bool) {
-    let kinds = bytes.iter().fold(0, |kinds, &b| kinds | BYTE_KINDS[usize::from(b)]);
+/// are ASCII: read off their bytes and their [`byte_kinds`]; `word` gives the others' text.
+fn word_surface<'w>(bytes: &[u8], kinds: u8, word: impl FnOnce() -> &'w str) -> (u64, bool) {
     if kinds & BYTE_OTHER == 0 {
         let letters = || bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
         let mut c = 0;
@@ -343,10 +347,10 @@ fn shape_of(word: &str) -> u8 {
     }
 }
 
-/// [`shape_of`] a word without its possessive, read off its bytes when they are ASCII (`word`
-/// gives the text of the others).
-fn word_shape<'w>(bytes: &[u8], word: impl FnOnce() -> &'w str) -> u8 {
-    if bytes.is_ascii() {
+/// [`shape_of`] a word without its possessive, read off its bytes when they are ASCII (`kinds`
+/// of [`byte_kinds`]; `word` gives the text of the others).
+fn word_shape<'w>(bytes: &[u8], kinds: u8, word: impl FnOnce() -> &'w str) -> u8 {
+    if kinds & BYTE_OTHER == 0 {
         let stem = match bytes.strip_suffix(b"'s") {
             Some(stem) if !stem.is_empty() => stem,
             _ => bytes,
@@ -510,7 +514,8 @@ impl<'a, 't> View<'a, 't> {
         for (i, t) in a.tokens.iter().enumerate() {
             let mut c = 0;
             let bytes = a.text.as_bytes().get(t.span.start..t.span.end).unwrap_or_default();
-            shape.push(word_shape(bytes, || a.token_text(i)));
+            let kinds = byte_kinds(bytes);
+            shape.push(word_shape(bytes, kinds, || a.token_text(i)));
             match t.kind {
                 TokenKind::Punct => {
                     c |= class::PUNCT;
@@ -524,7 +529,7 @@ impl<'a, 't> View<'a, 't> {
                 }
                 TokenKind::Number => c |= class::DIGIT,
                 TokenKind::Word => {
-                    let (surface, is_long) = word_surface(bytes, || a.token_text(i));
+                    let (surface, is_long) = word_surface(bytes, kinds, || a.token_text(i));
                     c |= surface;
                     long[i] = is_long;
                     let word_type = t.word as usize;
@@ -757,9 +762,15 @@ impl<'a, 't> View<'a, 't> {
     }
 
     /// True when token `i` is worth scoring: it or a neighbour may be part of a name.
+    #[cfg(feature = "train")]
     pub(crate) fn scored(&self, i: usize) -> bool {
-        let hit = |k: usize| self.classes.get(k).is_some_and(|c| c & INTERESTING != 0);
-        hit(i) || (i > 0 && hit(i - 1)) || hit(i + 1)
+        self.interesting(i) || (i > 0 && self.interesting(i - 1)) || self.interesting(i + 1)
+    }
+
+    /// True when token `i` may be part of a name (false past the end). A token is worth
+    /// scoring when it or a neighbour is.
+    pub(crate) fn interesting(&self, i: usize) -> bool {
+        self.classes.get(i).is_some_and(|c| c & INTERESTING != 0)
     }
 
     /// The hashed features of token `i` of the sentence `range`, as bucket indices under

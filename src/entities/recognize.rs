@@ -777,9 +777,18 @@ impl<'t> Piece<'_, '_, 't, '_> {
     }
 
     fn known(&self, range: Range<usize>) -> Option<Known> {
-        let hash = super::features::hash_words(range.clone().map(|i| self.view.key(i)));
-        let capitals = range.clone().all(|i| !self.view.a.token_text(i).chars().any(char::is_lowercase));
-        self.gazetteer.lookup_hash(hash, capitals)
+        self.known_hashed(range.clone(), self.hash(range))
+    }
+
+    /// The hash of the folded words of `range` (see [`Candidate::key`]).
+    fn hash(&self, range: Range<usize>) -> u64 {
+        super::features::hash_words(range.map(|i| self.view.key(i)))
+    }
+
+    /// [`Piece::known`] of `range`, whose words hash to `hash`.
+    fn known_hashed(&self, range: Range<usize>, hash: u64) -> Option<Known> {
+        let capitals = || range.clone().all(|i| !self.view.a.token_text(i).chars().any(char::is_lowercase));
+        self.gazetteer.lookup_hash_with(hash, capitals)
     }
 
     fn candidates(&self, t: &Tagged, found: &mut Found<'t>) {
@@ -1040,7 +1049,8 @@ impl<'t> Piece<'_, '_, 't, '_> {
     ) {
         // A name the gazetteer knows is of the gazetteer's kind ("U.S. officials" are not an
         // organization, nor "Microsoft's browser" a person's).
-        let (kind, canonical) = match self.known(r.clone()) {
+        let key = self.hash(r.clone());
+        let (kind, canonical) = match self.known_hashed(r.clone(), key) {
             Some(Known::Place(c)) => (Kind::Place, Some(c)),
             Some(Known::Organization(c)) => (Kind::Organization, Some(c)),
             _ => (kind, None),
@@ -1058,7 +1068,7 @@ impl<'t> Piece<'_, '_, 't, '_> {
             titled,
             scores,
             anchored: false,
-            key: super::features::hash_words(r.clone().map(|i| self.view.key(i))),
+            key,
             evidence: self.view.classes[r.end - 1],
             first: self.view.hash[r.start],
             last: self.view.hash[r.end - 1],

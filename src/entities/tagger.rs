@@ -7,9 +7,9 @@
 //! labels matter in a sequence where every token has one label), transitions are `i16` in the
 //! same units.
 //!
-//! Costs: only tokens `View::scored` marks are scored (capitalized words and their neighbours;
-//! the rest is `O` without asking), each in one pass over its features; Viterbi is 7 × 7 per
-//! scored token. Nothing allocates per token. It finds spans and their kind scores; it does not
+//! Costs: only `View::interesting` tokens and their neighbours are scored (capitalized words
+//! and the words beside them; the rest is `O` without asking), each in one pass over its
+//! features; Viterbi is at most 7 × 7 per scored token. Nothing allocates per token. It finds spans and their kind scores; it does not
 //! strip titles, merge or decide across the document (that is `recognize` and `merge`).
 
 use super::features::{self, class, key_features, template, View};
@@ -307,7 +307,7 @@ fn for_bits(mut bits: u64, mut f: impl FnMut(usize)) {
 }
 
 /// Best label sequence for a run of tokens given their emissions, with `O` before and after.
-#[cfg(test)]
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn viterbi(emissions: &[[i32; LABELS]], trans: &[i32], out: &mut Vec<usize>) {
     viterbi_with(emissions, trans, &mut Vec::new(), out);
 }
@@ -315,9 +315,10 @@ pub(crate) fn viterbi(emissions: &[[i32; LABELS]], trans: &[i32], out: &mut Vec<
 /// [`viterbi`] with its back pointers in `back` (a buffer kept between calls).
 fn viterbi_with(emissions: &[[i32; LABELS]], trans: &[i32], back: &mut Vec<[u8; LABELS]>, out: &mut Vec<usize>) {
     out.clear();
-    if emissions.is_empty() {
+    // A model's transitions are LABELS × LABELS (`Model::parse`): as an array, unchecked.
+    let (true, Some(trans)) = (!emissions.is_empty(), trans.first_chunk::<{ LABELS * LABELS }>()) else {
         return;
-    }
+    };
     let n = emissions.len();
     back.clear();
     back.resize(n, [0u8; LABELS]);
@@ -330,15 +331,25 @@ fn viterbi_with(emissions: &[[i32; LABELS]], trans: &[i32], back: &mut Vec<[u8; 
     for t in 1..n {
         let mut next = [i32::MIN / 2; LABELS];
         for to in 0..LABELS {
-            // The labels `allowed` before `to`, in order: `B-X` and `I-X` before `I-X`.
-            let froms = if is_inside(to) { to - 1..to + 1 } else { 0..LABELS };
-            let mut best = (i32::MIN, 0);
-            for from in froms {
-                let v = score[from] + trans[from * LABELS + to];
-                if v > best.0 {
-                    best = (v, from);
+            // The labels `allowed` before `to`, in order (the first best wins): all of them
+            // before `O` or `B-X`, `B-X` and `I-X` before `I-X`.
+            let best = if is_inside(to) {
+                let (b, i) = (score[to - 1] + trans[(to - 1) * LABELS + to], score[to] + trans[to * LABELS + to]);
+                if i > b {
+                    (i, to)
+                } else {
+                    (b, to - 1)
                 }
-            }
+            } else {
+                let mut best = (i32::MIN, 0);
+                for (from, &s) in score.iter().enumerate() {
+                    let v = s + trans[from * LABELS + to];
+                    if v > best.0 {
+                        best = (v, from);
+                    }
+                }
+                best
+            };
             next[to] = best.0 + emissions[t][to];
             back[t][to] = best.1 as u8;
         }
@@ -450,17 +461,25 @@ pub(crate) fn scored_tokens(view: &View) -> usize {
 fn for_each_run(view: &View, mut f: impl FnMut(&Range<usize>, Range<usize>)) {
     for sentence in &view.a.sentences {
         let range = sentence.tokens.clone();
-        let mut i = range.start;
-        while i < range.end {
-            if !view.scored(i) {
-                i += 1;
-                continue;
+        // A token is scored when it or a neighbour is `View::interesting`: a window that reads
+        // each token's classes once.
+        let mut before = range.start > 0 && view.interesting(range.start - 1);
+        let mut this = view.interesting(range.start);
+        let mut start = None;
+        for i in range.clone() {
+            let after = view.interesting(i + 1);
+            match (before || this || after, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    f(&range, s..i);
+                    start = None;
+                }
+                _ => {}
             }
-            let start = i;
-            while i < range.end && view.scored(i) {
-                i += 1;
-            }
-            f(&range, start..i);
+            (before, this) = (this, after);
+        }
+        if let Some(s) = start {
+            f(&range, s..range.end);
         }
     }
 }
