@@ -257,7 +257,7 @@ struct SportLists {
 fn sport_lists() -> &'static SportLists {
     static LISTS: std::sync::OnceLock<SportLists> = std::sync::OnceLock::new();
     LISTS.get_or_init(|| {
-        let set = |words: &[&str]| words.iter().map(|w| super::features::hash_bytes(w.as_bytes())).collect();
+        let set = |words: &str| words.split(' ').map(|w| super::features::hash_bytes(w.as_bytes())).collect();
         SportLists {
             sport: set(lexicon::SPORT_WORDS),
             verbs: set(lexicon::TEAM_VERBS),
