@@ -1,6 +1,8 @@
 // Extraction benchmark (reports numbers, asserts none). For each corpus:
 //   - native: the release CLI (`extract --timings`), MB/s, each stage's share, peak memory per MB;
 //   - wasm in Debian's Chromium: `extract()` and what the page does (`newCorpus` + the model),
+//     and each stage's share as the page's worker runs them (`extractArticle` per article, then
+//     `newCorpusFromParts` and the model, timed through their `onStage` progress callbacks),
 //     and in the same page on the same texts chrono-node (dates only) and compromise (people,
 //     places, organizations, quotations), as peers.
 // Corpora: "seeds" (at least --mb MB of documents made from the seeds and the test articles)
@@ -212,6 +214,33 @@ if (browserToo) {
             corpus.model();
             corpus.free();
           }),
+          // Where the wasm's time goes, stage by stage, through the API's own progress callbacks
+          // (the page's path: a part per article, then the corpus assembled from the parts).
+          stages: (() => {
+            const seconds = {};
+            let current = null;
+            let started = 0;
+            const lap = (next) => {
+              const now = performance.now();
+              if (current) seconds[current] = (seconds[current] ?? 0) + (now - started) / 1000;
+              current = next;
+              started = now;
+            };
+            const parts = [];
+            for (const a of articles) {
+              // An article that is not one (the page lists it as a failure) has no part.
+              try {
+                parts.push(core.extractArticle(a, (stage) => lap(`${stage} (part)`)));
+              } catch {}
+              lap(null);
+            }
+            const corpus = core.newCorpusFromParts(parts, false, lap);
+            lap('model');
+            corpus.model();
+            lap(null);
+            corpus.free();
+            return seconds;
+          })(),
           chrono: best(() => { for (const a of articles) chrono.parse(a.content, reference); }),
           compromise: once(() => {
             for (const a of sample) {
@@ -227,6 +256,9 @@ if (browserToo) {
       const rate = (s, bytes = c.bytes) => `${(mb(bytes) / s).toFixed(2)} MB/s`;
       console.log(`chromium, ${c.name}: wasm extract() ${rate(r.extract)}, as the page (newCorpus + model()) ${rate(r.page)}; ` +
         `peers on the same texts: chrono-node (dates only) ${rate(r.chrono)}, compromise ${rate(r.compromise, r.sampleBytes)} (first MB)`);
+      const total = Object.values(r.stages).reduce((a, b) => a + b, 0);
+      console.log(`  wasm stages as the page runs them (parts, then the corpus; ${total.toFixed(2)} s, one run): ` +
+        Object.entries(r.stages).map(([k, v]) => `${k} ${(100 * v / total).toFixed(0)}%`).join(', '));
     }
   } finally {
     await browser.close();

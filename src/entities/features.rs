@@ -139,6 +139,12 @@ pub(crate) struct View<'a, 't> {
     pub a: &'a Analysis<'t>,
     /// Per token: the hash of its key without a possessive (see [`View::key`]).
     pub hash: Vec<u64>,
+    /// Per word type of the vocabulary: that hash, and the first word type with the same hash
+    /// (`boeing's` and `boeing` are one), so that facts of a word by its hash are kept in
+    /// vectors instead of hash sets.
+    type_hash: Vec<u64>,
+    group: Vec<u32>,
+    /// Per token: its shape (see `shape_of`), empty until [`View::classify`].
     pub shape: Vec<u8>,
     /// Per token: its word classes (`class`), empty until [`View::classify`].
     pub classes: Vec<u64>,
@@ -162,6 +168,125 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
         }
     }
     word
+}
+
+/// Per word type of `a`'s vocabulary: the hash of its key without a possessive, and the first
+/// word type with the same hash (see [`View::group`]). Only a possessive key shares its hash
+/// with another key, so only documents with one look any hash up.
+fn type_hashes(a: &Analysis) -> (Vec<u64>, Vec<u32>) {
+    // Word ids as u64: the one map type the tables already use (no new code in the wasm).
+    let mut stems: KeyMap<u64> = KeyMap::default();
+    let hashes = a.per_word(|key, _| {
+        let stem = strip_possessive_key(key);
+        let hash = hash_bytes(stem.as_bytes());
+        if stem.len() < key.len() {
+            stems.insert(hash, u64::MAX);
+        }
+        hash
+    });
+    let mut group: Vec<u32> = (0..hashes.len() as u32).collect();
+    if !stems.is_empty() {
+        for (t, hash) in hashes.iter().enumerate() {
+            if let Some(first) = stems.get_mut(hash) {
+                if *first == u64::MAX {
+                    *first = t as u64;
+                }
+                group[t] = *first as u32;
+            }
+        }
+    }
+    (hashes, group)
+}
+
+/// What each byte is, for [`word_surface`]: bits of [`BYTE_LOWER`] … [`BYTE_OTHER`].
+const BYTE_KINDS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' => BYTE_LOWER,
+            b'0'..=b'9' => BYTE_DIGIT,
+            b'-' => BYTE_HYPHEN,
+            0x80..=0xff => BYTE_OTHER,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+const BYTE_LOWER: u8 = 1;
+const BYTE_DIGIT: u8 = 2;
+const BYTE_HYPHEN: u8 = 4;
+/// Not ASCII.
+const BYTE_OTHER: u8 = 8;
+
+/// What a token's bytes are made of: the union of their [`BYTE_KINDS`].
+fn byte_kinds(bytes: &[u8]) -> u8 {
+    bytes.iter().fold(0, |kinds, &b| kinds | BYTE_KINDS[usize::from(b)])
+}
+
+/// The classes a word's own characters give it (capitalization, digits, a hyphen, a final
+/// period, an initial, a possessive), and whether it has four characters or more. Most words
+/// are ASCII: read off their bytes and their [`byte_kinds`]; `word` gives the others' text.
+fn word_surface<'w>(bytes: &[u8], kinds: u8, word: impl FnOnce() -> &'w str) -> (u64, bool) {
+    if kinds & BYTE_OTHER == 0 {
+        let letters = || bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        let mut c = 0;
+        match bytes.first() {
+            Some(b) if b.is_ascii_uppercase() => {
+                c |= class::CAP;
+                if kinds & BYTE_LOWER == 0 && letters() >= 2 {
+                    c |= class::ALL_CAPS;
+                }
+            }
+            Some(b) if b.is_ascii_lowercase() => c |= class::LOWER,
+            _ => {}
+        }
+        if kinds & BYTE_DIGIT != 0 {
+            c |= class::DIGIT;
+        }
+        if kinds & BYTE_HYPHEN != 0 {
+            c |= class::HYPHEN;
+        }
+        if bytes.last() == Some(&b'.') {
+            c |= class::DOTTED;
+            if letters() == 1 {
+                c |= class::INITIAL;
+            }
+        }
+        if bytes.len() > 2 && bytes.ends_with(b"'s") {
+            c |= class::POSSESSIVE;
+        }
+        return (c, bytes.len() >= 4);
+    }
+    let mut c = 0;
+    let word = word();
+    let first = word.chars().next().unwrap_or(' ');
+    if first.is_uppercase() {
+        c |= class::CAP;
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2 && !word.chars().any(char::is_lowercase) {
+            c |= class::ALL_CAPS;
+        }
+    } else if first.is_lowercase() {
+        c |= class::LOWER;
+    }
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        c |= class::DIGIT;
+    }
+    if word.contains(['-', '‐']) {
+        c |= class::HYPHEN;
+    }
+    if word.ends_with('.') {
+        c |= class::DOTTED;
+        if word.chars().filter(|c| c.is_alphabetic()).count() == 1 {
+            c |= class::INITIAL;
+        }
+    }
+    if strip_possessive(word).len() < word.len() {
+        c |= class::POSSESSIVE;
+    }
+    (c, word.chars().count() >= 4)
 }
 
 /// FNV-1a over bytes: stable across platforms and builds (the weights depend on it).
@@ -202,14 +327,8 @@ pub(crate) fn mix(template: u32, value: u64) -> u64 {
 fn shape_of(word: &str) -> u8 {
     // Most words are ASCII: classified by byte, without decoding (the same classes).
     if word.is_ascii() {
-        shape_of_classes(word.bytes().map(|b| match b {
-            b'A'..=b'Z' => 1,
-            b'a'..=b'z' => 2,
-            b'0'..=b'9' => 3,
-            b'.' => 4,
-            b'-' => 5,
-            _ => 6,
-        }))
+        // OK because ASCII bytes are below 128.
+        shape_of_classes(word.bytes().map(|b| ASCII_SHAPE[usize::from(b)]))
     } else {
         shape_of_classes(word.chars().map(|c| {
             if c.is_uppercase() {
@@ -229,6 +348,39 @@ fn shape_of(word: &str) -> u8 {
     }
 }
 
+/// [`shape_of`] a word without its possessive, read off its bytes when they are ASCII (`kinds`
+/// of [`byte_kinds`]; `word` gives the text of the others).
+fn word_shape<'w>(bytes: &[u8], kinds: u8, word: impl FnOnce() -> &'w str) -> u8 {
+    if kinds & BYTE_OTHER == 0 {
+        let stem = match bytes.strip_suffix(b"'s") {
+            Some(stem) if !stem.is_empty() => stem,
+            _ => bytes,
+        };
+        // OK because ASCII bytes are below 128.
+        shape_of_classes(stem.iter().map(|&b| ASCII_SHAPE[usize::from(b)]))
+    } else {
+        shape_of(strip_possessive(word()))
+    }
+}
+
+/// The shape class of each ASCII byte (see [`shape_of`]).
+const ASCII_SHAPE: [u8; 128] = {
+    let mut table = [6u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'A'..=b'Z' => 1,
+            b'a'..=b'z' => 2,
+            b'0'..=b'9' => 3,
+            b'.' => 4,
+            b'-' => 5,
+            _ => 6,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The shape of a word from the classes of its characters (see [`shape_of`]).
 fn shape_of_classes(classes: impl Iterator<Item = u8>) -> u8 {
     let mut code: u32 = 0;
@@ -245,9 +397,11 @@ fn shape_of_classes(classes: impl Iterator<Item = u8>) -> u8 {
             run = 0;
         }
         last = s;
-        if n < 4 {
-            code = code * 7 + u32::from(s);
-            n += 1;
+        code = code * 7 + u32::from(s);
+        n += 1;
+        // Only the first four classes count.
+        if n == 4 {
+            break;
         }
     }
     // 7^4 = 2401 shapes folded into a byte; collisions only among odd shapes.
@@ -255,32 +409,57 @@ fn shape_of_classes(classes: impl Iterator<Item = u8>) -> u8 {
 }
 
 impl<'a, 't> View<'a, 't> {
-    /// Hashes and shapes of every token (no classes yet: those need the corpus). Hashes are
-    /// computed once per word type of the shared vocabulary.
+    /// Hashes of every token (no classes or shapes yet: [`View::classify`] makes both, in
+    /// one pass). Hashes are computed once per word type of the shared vocabulary.
+    // Large and run once per document: kept out of line (and out of the callers' profiles).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     pub(crate) fn new(a: &'a Analysis<'t>) -> Self {
         let n = a.tokens.len();
-        let type_hash = a.per_word(|key, _| hash_bytes(strip_possessive_key(key).as_bytes()));
+        let (type_hash, group) = type_hashes(a);
         let hash = a.tokens.iter().map(|t| type_hash[t.word() as usize]).collect();
-        let shape = (0..n).map(|i| shape_of(strip_possessive(a.token_text(i)))).collect();
-        View { a, hash, shape, classes: Vec::new(), lean: vec![0; n] }
+        View { a, hash, type_hash, group, shape: Vec::new(), classes: Vec::new(), lean: vec![0; n] }
     }
 
     /// The view of a document whose classes were computed before (by [`View::classify`], kept
     /// in an article's part): hashes and classes only, so it serves recognition but not
     /// [`View::features`].
     pub(crate) fn restored(a: &'a Analysis<'t>, classes: Vec<u64>) -> Self {
-        let type_hash = a.per_word(|key, _| hash_bytes(strip_possessive_key(key).as_bytes()));
+        let (type_hash, group) = type_hashes(a);
         let hash = a.tokens.iter().map(|t| type_hash[t.word() as usize]).collect();
-        View { a, hash, shape: Vec::new(), classes, lean: Vec::new() }
+        View { a, hash, type_hash, group, shape: Vec::new(), classes, lean: Vec::new() }
+    }
+
+    /// True when token `i` starts with a lowercase letter.
+    fn starts_lowercase(&self, i: usize) -> bool {
+        // An ASCII first byte is the first character (tokens are never empty).
+        match self.a.text.as_bytes().get(self.a.tokens[i].start()) {
+            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+            _ => self.a.token_text(i).starts_with(|c: char| c.is_lowercase()),
+        }
+    }
+
+    /// The group of token `i`'s word type: the first word type with its hash.
+    fn group_of(&self, i: usize) -> usize {
+        // OK because word ids index the vocabulary, and groups are word ids.
+        self.group[self.a.tokens[i].word() as usize] as usize
     }
 
     /// Adds the one corpus fact to the classes: [`class::COMMON`] on each capitalized word
     /// that the corpus also writes in lowercase (what [`View::classify`] does with
     /// [`Lexicons::lowercase`]).
     pub(crate) fn mark_common(&mut self, lowercase: &KeySet) {
-        for (c, hash) in self.classes.iter_mut().zip(&self.hash) {
-            if *c & class::CAP != 0 && lowercase.contains(hash) {
-                *c |= class::COMMON;
+        // One lookup per word type (0 not asked yet, 1 no, 2 yes).
+        let mut common = vec![0u8; self.type_hash.len()];
+        for (c, t) in self.classes.iter_mut().zip(&self.a.tokens) {
+            if *c & class::CAP != 0 {
+                // OK because word ids index the vocabulary.
+                let known = &mut common[t.word() as usize];
+                if *known == 0 {
+                    *known = 1 + u8::from(lowercase.contains(&self.type_hash[t.word() as usize]));
+                }
+                if *known == 2 {
+                    *c |= class::COMMON;
+                }
             }
         }
     }
@@ -295,34 +474,53 @@ impl<'a, 't> View<'a, 't> {
     }
 
     /// Adds the hashes of this document's lowercase words to `set`.
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) fn collect_lowercase(&self, set: &mut KeySet) {
+        set.extend(self.lowercase());
+    }
+
+    /// The hashes of this document's lowercase words, sorted, each once.
+    // Large and run once per document: kept out of line (and out of the callers' profiles).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+    pub(crate) fn lowercase(&self) -> Vec<u64> {
         let mut seen = vec![false; self.a.vocabulary.len()];
+        let mut out = Vec::new();
         for (i, t) in self.a.tokens.iter().enumerate() {
-            let word = t.word() as usize;
-            if !seen[word]
-                && t.kind() == TokenKind::Word
-                && self.a.token_text(i).starts_with(|c: char| c.is_lowercase())
-            {
-                seen[word] = true;
-                set.insert(self.hash[i]);
+            if t.kind() != TokenKind::Word {
+                continue;
+            }
+            let group = self.group_of(i);
+            if !seen[group] && self.starts_lowercase(i) {
+                seen[group] = true;
+                out.push(self.hash[i]);
             }
         }
+        // Groups and hashes are one to one: no duplicates.
+        out.sort_unstable();
+        out
     }
 
     /// Computes every token's word classes.
+    // Large and run once per document: kept out of line (and out of the callers' profiles).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     pub(crate) fn classify(&mut self, lex: &Lexicons) {
         let a = self.a;
         let mut classes = vec![0u64; self.len()];
         // What the word lists say of each word type, computed the first time it is needed.
         let mut rules: Vec<Option<u64>> = vec![None; a.vocabulary.len()];
         let mut names: Vec<Option<(u64, i32)>> = vec![None; a.vocabulary.len()];
+        // Per token: a word of four characters or more (see `is_headline`).
+        let mut long = vec![false; self.len()];
+        let mut shape = Vec::with_capacity(self.len());
         for (i, t) in a.tokens.iter().enumerate() {
-            let word = a.token_text(i);
-            let key = self.key(i);
             let mut c = 0;
+            let bytes = a.text.as_bytes().get(t.start()..t.end()).unwrap_or_default();
+            let kinds = byte_kinds(bytes);
+            shape.push(word_shape(bytes, kinds, || a.token_text(i)));
             match t.kind() {
                 TokenKind::Punct => {
                     c |= class::PUNCT;
+                    let word = a.token_text(i);
                     if matches!(word, "“" | "\"" | "‘" | "'" | "”" | "’" | "«" | "»") {
                         c |= class::QUOTE;
                     }
@@ -332,31 +530,9 @@ impl<'a, 't> View<'a, 't> {
                 }
                 TokenKind::Number => c |= class::DIGIT,
                 TokenKind::Word => {
-                    let first = word.chars().next().unwrap_or(' ');
-                    if first.is_uppercase() {
-                        c |= class::CAP;
-                        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-                        if letters >= 2 && !word.chars().any(char::is_lowercase) {
-                            c |= class::ALL_CAPS;
-                        }
-                    } else if first.is_lowercase() {
-                        c |= class::LOWER;
-                    }
-                    if word.chars().any(|c| c.is_ascii_digit()) {
-                        c |= class::DIGIT;
-                    }
-                    if word.contains(['-', '‐']) {
-                        c |= class::HYPHEN;
-                    }
-                    if word.ends_with('.') {
-                        c |= class::DOTTED;
-                        if word.chars().filter(|c| c.is_alphabetic()).count() == 1 {
-                            c |= class::INITIAL;
-                        }
-                    }
-                    if strip_possessive(word).len() < word.len() {
-                        c |= class::POSSESSIVE;
-                    }
+                    let (surface, is_long) = word_surface(bytes, kinds, || a.token_text(i));
+                    c |= surface;
+                    long[i] = is_long;
                     let word_type = t.word() as usize;
                     let hash = self.hash[i];
                     let rules = *rules[word_type].get_or_insert_with(|| {
@@ -369,6 +545,7 @@ impl<'a, 't> View<'a, 't> {
                         c |= rules & !CAPITALIZED_ONLY;
                     } else {
                         let (bits, lean) = *names[word_type].get_or_insert_with(|| {
+                            let key = self.key(i);
                             let common = if lex.lowercase.contains(&hash) { class::COMMON } else { 0 };
                             (lex.names.classes(key, hash) | common, lex.names.person_vs_place(key))
                         });
@@ -393,7 +570,7 @@ impl<'a, 't> View<'a, 't> {
             if s == 0 || a.sentences[s - 1].paragraph != sentence.paragraph {
                 classes[range.start] |= class::FIRST_IN_PARAGRAPH;
             }
-            if is_headline(a, &classes, range.clone()) {
+            if is_headline(a, &classes, &long, range.clone()) {
                 for c in &mut classes[range.clone()] {
                     *c |= class::HEADLINE;
                 }
@@ -405,38 +582,28 @@ impl<'a, 't> View<'a, 't> {
             }
             for (i, c) in classes.iter_mut().enumerate().take(range.end).skip(range.start + 1) {
                 // Openers are single punctuation characters: words need no comparison.
-                let before = a.token_text(i - 1);
                 if a.tokens[i - 1].kind() == TokenKind::Punct
-                    && matches!(before, "“" | "\"" | "‘" | "'" | ":" | "—" | "–" | "(" | "[" | "«" | "-")
+                    && matches!(a.token_text(i - 1), "“" | "\"" | "‘" | "'" | ":" | "—" | "–" | "(" | "[" | "«" | "-")
                 {
                     *c |= class::AFTER_OPENER;
                 }
             }
         }
         // Words capitalized inside a sentence somewhere in the document: a name, whatever the
-        // sentence-initial copies look like.
-        // Hashes are per word type: each type is inserted and looked up once.
-        let mut capitalized_inside = KeySet::default();
-        let mut inserted = vec![false; a.vocabulary.len()];
+        // sentence-initial copies look like (by hash group: `Boeing's` counts for `Boeing`).
+        let mut inside = vec![false; a.vocabulary.len()];
         for (i, c) in classes.iter().enumerate() {
             if c & class::CAP != 0 && c & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0 {
-                // OK because word ids index the vocabulary.
-                let word = a.tokens[i].word() as usize;
-                if !inserted[word] {
-                    inserted[word] = true;
-                    capitalized_inside.insert(self.hash[i]);
-                }
+                inside[self.group_of(i)] = true;
             }
         }
-        let mut inside: Vec<Option<bool>> = vec![None; a.vocabulary.len()];
         for (i, c) in classes.iter_mut().enumerate() {
-            // OK because word ids index the vocabulary.
-            let word = a.tokens[i].word() as usize;
-            if *c & class::CAP != 0 && *inside[word].get_or_insert_with(|| capitalized_inside.contains(&self.hash[i])) {
+            if *c & class::CAP != 0 && inside[self.group_of(i)] {
                 *c |= class::CAP_INSIDE;
             }
         }
         self.classes = classes;
+        self.shape = shape;
         self.mark_gazetteer(lex.gazetteer);
         self.document_evidence();
     }
@@ -444,11 +611,14 @@ impl<'a, 't> View<'a, 't> {
     /// Marks each capitalized word with what its other occurrences in the document say: a
     /// surname after a given name, a title before it, a pronoun or head word after it. A word
     /// opening a sentence or alone in a list learns from its copies inside sentences.
+    // Large and run once per document: kept out of line (and out of the callers' profiles).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     fn document_evidence(&mut self) {
         use class::*;
         let n = self.len();
         let c = &self.classes;
-        let mut evidence: KeyMap<u64> = KeyMap::default();
+        // By hash group (see `View::group`).
+        let mut evidence = vec![0u64; self.a.vocabulary.len()];
         let cap = |i: usize| i < n && c[i] & CAP != 0 && c[i] & NEVER_NAME == 0;
         let mut i = 0;
         while i < n {
@@ -461,7 +631,7 @@ impl<'a, 't> View<'a, 't> {
                 end += 1;
             }
             let len = end - i;
-            let mut add = |k: usize, bits: u64| *evidence.entry(self.hash[k]).or_default() |= bits;
+            let mut add = |k: usize, bits: u64| evidence[self.group_of(k)] |= bits;
             let last = end - 1;
             if len >= 2 {
                 add(i, DOC_RUN_START);
@@ -522,18 +692,17 @@ impl<'a, 't> View<'a, 't> {
             }
             i = end;
         }
-        // One lookup per word type (hashes are per type).
-        let mut of_type: Vec<Option<u64>> = vec![None; self.a.vocabulary.len()];
-        for (k, class) in self.classes.iter_mut().enumerate() {
+        for (t, class) in self.a.tokens.iter().zip(&mut self.classes) {
             if *class & CAP != 0 {
-                // OK because word ids index the vocabulary.
-                let word = self.a.tokens[k].word() as usize;
-                *class |= *of_type[word].get_or_insert_with(|| evidence.get(&self.hash[k]).copied().unwrap_or(0));
+                // OK because word ids index the vocabulary, and groups are word ids.
+                *class |= evidence[self.group[t.word() as usize] as usize];
             }
         }
     }
 
     /// Marks gazetteer names inside capitalized runs (longest match first, at most five words).
+    // Large and run once per document: kept out of line (and out of the callers' profiles).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     fn mark_gazetteer(&mut self, gazetteer: &Gazetteer) {
         let n = self.len();
         let mut i = 0;
@@ -549,9 +718,12 @@ impl<'a, 't> View<'a, 't> {
             // Collect up to five words of the run (inner `of`, `the`, particles and `-` allowed).
             while j < n && h_words.len() < 5 {
                 let c = self.classes[j];
-                let word = self.a.token_text(j);
-                let inner = j > i && (c & class::PARTICLE != 0 || matches!(word, "of" | "the" | "and" | "-" | "&"));
-                if c & class::CAP == 0 && !inner {
+                let inner = || {
+                    j > i
+                        && (c & class::PARTICLE != 0
+                            || matches!(self.a.token_text(j), "of" | "the" | "and" | "-" | "&"))
+                };
+                if c & class::CAP == 0 && !inner() {
                     break;
                 }
                 h_words.push(j);
@@ -568,8 +740,8 @@ impl<'a, 't> View<'a, 't> {
                 }
                 h = hash_more(h, self.key(t).as_bytes());
                 if self.classes[t] & class::CAP != 0 {
-                    let capitals = (i..=t).all(|u| !self.a.token_text(u).chars().any(char::is_lowercase));
-                    if let Some(known) = gazetteer.lookup_hash(h, capitals) {
+                    let capitals = || (i..=t).all(|u| !self.a.token_text(u).chars().any(char::is_lowercase));
+                    if let Some(known) = gazetteer.lookup_hash_with(h, capitals) {
                         best = Some((k + 1, known));
                     }
                 }
@@ -591,9 +763,15 @@ impl<'a, 't> View<'a, 't> {
     }
 
     /// True when token `i` is worth scoring: it or a neighbour may be part of a name.
+    #[cfg(feature = "train")]
     pub(crate) fn scored(&self, i: usize) -> bool {
-        let hit = |k: usize| self.classes.get(k).is_some_and(|c| c & INTERESTING != 0);
-        hit(i) || (i > 0 && hit(i - 1)) || hit(i + 1)
+        self.interesting(i) || (i > 0 && self.interesting(i - 1)) || self.interesting(i + 1)
+    }
+
+    /// True when token `i` may be part of a name (false past the end). A token is worth
+    /// scoring when it or a neighbour is.
+    pub(crate) fn interesting(&self, i: usize) -> bool {
+        self.classes.get(i).is_some_and(|c| c & INTERESTING != 0)
     }
 
     /// The hashed features of token `i` of the sentence `range`, as bucket indices under
@@ -790,11 +968,12 @@ fn is_shouting(classes: &[u64]) -> bool {
     caps >= 3 && caps * 2 > words
 }
 
-/// A Title Case line ("Load More Comments", a headline pasted in the body).
-fn is_headline(a: &Analysis, classes: &[u64], range: std::ops::Range<usize>) -> bool {
+/// A Title Case line ("Load More Comments", a headline pasted in the body). `long` marks the
+/// words of four characters or more.
+fn is_headline(a: &Analysis, classes: &[u64], long_words: &[bool], range: std::ops::Range<usize>) -> bool {
     let (mut long, mut capitalized) = (0, 0);
     for i in range.clone() {
-        if a.tokens[i].kind() == TokenKind::Word && a.token_text(i).chars().count() >= 4 {
+        if long_words[i] {
             long += 1;
             capitalized += usize::from(classes[i] & class::CAP != 0);
         }

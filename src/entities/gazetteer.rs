@@ -48,8 +48,14 @@ impl Gazetteer {
     /// `capitals` tells whether the name was written without lowercase letters (short acronyms
     /// count only then).
     pub(crate) fn lookup_hash(&self, hash: u64, capitals: bool) -> Option<Known> {
+        self.lookup_hash_with(hash, || capitals)
+    }
+
+    /// [`Gazetteer::lookup_hash`], asking whether the name is in capitals only when that
+    /// matters (a short acronym was found).
+    pub(crate) fn lookup_hash_with(&self, hash: u64, capitals: impl FnOnce() -> bool) -> Option<Known> {
         let &(known, caps_only) = self.by_hash.get(&hash)?;
-        (!caps_only || capitals).then_some(known)
+        (!caps_only || capitals()).then_some(known)
     }
 
     /// The gazetteer entry for `name` (words joined by single spaces), if any.

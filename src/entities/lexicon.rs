@@ -697,3 +697,16 @@ pub(crate) const NEVER_NAMES: &[&str] = &[
     "PDF",
     "URL",
 ];
+
+/// Lowercase words of a match report (these four lists are space-separated words, read once): a document with several of them is about sport, where a
+/// country or city that plays is a team (an organization), as news gold standards type it.
+pub(crate) const SPORT_WORDS: &str = "match goal goals scored scoring coach striker goalkeeper midfielder defender penalty referee halftime half-time tournament league playoff playoffs semifinal semi-final quarterfinal quarter-final innings wicket wickets touchdown quarterback equaliser equalizer equalise equalize squad fixture kickoff kick-off stoppage substituted possession";
+
+/// Verbs right after a name in a match report that make the name a team ("X beat Y").
+pub(crate) const TEAM_VERBS: &str = "beat beats defeated defeats faced faces lost loses won wins drew draws scored scores equalised equalized edged thrashed routed eliminated trailed led leads substituted qualified advanced started opened played hosted";
+
+/// Nouns after a possessive name in a match report that make the name a team ("X's coach").
+pub(crate) const TEAM_ROLES: &str = "coach manager captain goalkeeper keeper striker midfielder defender squad players defence defense attack attempt lead goal goals";
+
+/// Words right before a name in a match report that make it a team ("the lead for X").
+pub(crate) const TEAM_BEFORE: &str = "against versus vs vs.";

@@ -122,10 +122,10 @@ fn skeleton(name: &str) -> String {
 fn same_given_name(names: &Names, a: &str, b: &str) -> bool {
     a == b
         || names.same_given_name(a, b)
-        || (a.chars().next() == b.chars().next()
-            && skeleton(a) == skeleton(b)
+        || (a.len().min(b.len()) >= 4
+            && a.chars().next() == b.chars().next()
             && a.chars().count().abs_diff(b.chars().count()) <= 2
-            && a.len().min(b.len()) >= 4)
+            && skeleton(a) == skeleton(b))
 }
 
 pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
@@ -171,11 +171,13 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
 
     // Lone words: a surname, a first name, or an unknown capitalized word.
     for (d, f) in found.iter().enumerate() {
-        let in_doc: Vec<usize> = {
-            let mut v: Vec<usize> = assigned[d].iter().flatten().copied().collect();
-            crate::sorting::sort(&mut v);
-            v.dedup();
-            v
+        let in_doc = {
+            let mut all: Vec<usize> = assigned[d].iter().flatten().copied().collect();
+            crate::sorting::sort(&mut all);
+            all.dedup();
+            // A draft's kind never changes: the people are found once per document.
+            let people = all.iter().copied().filter(|&p| drafts[p].kind == Kind::Person).collect();
+            InDoc { all, people }
         };
         for (k, c) in f.candidates.iter().enumerate() {
             if assigned[d][k].is_some() {
@@ -211,6 +213,12 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
     build(docs, found, drafts)
 }
 
+/// The drafts a document's full names went to, in order, and the people among them.
+struct InDoc {
+    all: Vec<usize>,
+    people: Vec<usize>,
+}
+
 /// The entity a lone word belongs to. A person: a person of this document with that surname
 /// (the one most mentioned before it), or the only one with that given name or a nickname of
 /// it, else the only person of the corpus with that surname. A place or organization: one of
@@ -218,7 +226,7 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
 /// "Lockheed Martin").
 fn resolve_lone_word(
     drafts: &[Draft],
-    in_doc: &[usize],
+    in_doc: &InDoc,
     by_surname: &Map<String, Vec<usize>>,
     names: &Names,
     word: &str,
@@ -226,7 +234,7 @@ fn resolve_lone_word(
     mentions_before: impl Fn(usize) -> (usize, usize),
 ) -> Option<usize> {
     if c.kind != Kind::Person {
-        return in_doc.iter().copied().find(|&p| {
+        return in_doc.all.iter().copied().find(|&p| {
             let d = &drafts[p];
             d.kind == c.kind
                 && (d.canonical_key.as_deref() == Some(word)
@@ -236,7 +244,7 @@ fn resolve_lone_word(
     }
     let surname_of = |p: usize| drafts[p].keys.as_ref().map(|(last, _)| last.as_str());
     let given_of = |p: usize| drafts[p].keys.as_ref().map(|(_, given)| given.as_str());
-    let people_here: Vec<usize> = in_doc.iter().copied().filter(|&p| drafts[p].kind == Kind::Person).collect();
+    let people_here = &in_doc.people;
     // "Ms. Reilly" is not the Reilly already called "Mr.".
     let compatible = |p: usize| match c.gender {
         Some(Gender::Male) => !drafts[p].genders[1],

@@ -128,26 +128,33 @@ pub(crate) fn score(a: &Analysis) -> Scored {
 }
 
 // Not inlined: the pipeline and the assembly both call it, and it is large.
-#[inline(never)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 fn score_with(a: &Analysis, model: &tagger::Model) -> Scored {
+    let (scored, view) = score_view(a, model);
+    Scored { classes: view.classes, ..scored }
+}
+
+/// [`score_with`], handing back the classified view instead of its classes (`classes` is
+/// empty), for [`assemble_with`] to go on with.
+fn score_view<'a, 't>(a: &'a Analysis<'t>, model: &tagger::Model) -> (Scored, features::View<'a, 't>) {
     #[cfg(test)]
     SCORED.with(|n| n.set(n.get() + 1));
     let (gazetteer, names) = tables();
     let mut view = features::View::new(a);
-    let mut own = features::KeySet::default();
-    view.collect_lowercase(&mut own);
-    let mut lowercase: Vec<u64> = own.into_iter().collect();
-    lowercase.sort_unstable();
+    let lowercase = view.lowercase();
     view.classify(&features::Lexicons { gazetteer, names, lowercase: features::KeySet::default() });
     let sums = tagger::score(model, &view);
-    Scored { lowercase, classes: view.classes, sums }
+    (Scored { lowercase, classes: Vec::new(), sums }, view)
 }
 
-/// True when `s` was made of a document with this analysis: one class per token and one sum
-/// per token the model scores.
-fn fits(s: &Scored, a: &Analysis) -> bool {
-    s.classes.len() == a.tokens.len()
-        && s.sums.len() == tagger::scored_tokens(&features::View::restored(a, s.classes.clone()))
+/// The view of a document `s` was made of, or `None` when `s` does not fit its analysis (one
+/// class per token and one sum per token the model scores).
+fn restore<'a, 't>(s: &Scored, a: &'a Analysis<'t>) -> Option<features::View<'a, 't>> {
+    if s.classes.len() != a.tokens.len() {
+        return None;
+    }
+    let view = features::View::restored(a, s.classes.clone());
+    (s.sums.len() == tagger::scored_tokens(&view)).then_some(view)
 }
 
 #[cfg(test)]
@@ -178,32 +185,40 @@ pub(crate) fn assemble(docs: &[Doc], scored: &[Option<&Scored>]) -> Entities {
     assemble_with(docs, scored, tagger::Model::builtin())
 }
 
+// Run once per corpus: kept out of line, so that profiles show the stage whole.
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 fn assemble_with(docs: &[Doc], scored: &[Option<&Scored>], model: &tagger::Model) -> Entities {
     let (gazetteer, names) = tables();
-    let remade: Vec<Option<Scored>> = docs
-        .iter()
-        .enumerate()
-        .map(|(d, doc)| {
-            let fits = scored.get(d).copied().flatten().is_some_and(|s| fits(s, &doc.analysis));
-            (!fits).then(|| score_with(&doc.analysis, model))
-        })
-        .collect();
+    // Each document's view: restored from its kept part, or made here with the model's work.
+    let mut remade: Vec<Option<Scored>> = Vec::with_capacity(docs.len());
+    let mut views = Vec::with_capacity(docs.len());
+    for (d, doc) in docs.iter().enumerate() {
+        match scored.get(d).copied().flatten().and_then(|s| restore(s, &doc.analysis)) {
+            Some(view) => {
+                remade.push(None);
+                views.push(view);
+            }
+            None => {
+                let (s, view) = score_view(&doc.analysis, model);
+                remade.push(Some(s));
+                views.push(view);
+            }
+        }
+    }
     let scored: Vec<&Scored> = remade
         .iter()
         .zip(scored.iter().copied().chain(std::iter::repeat(None)))
         .filter_map(|(remade, kept)| remade.as_ref().or(kept))
         .collect();
     let mut lowercase = features::KeySet::default();
+    lowercase.reserve(scored.iter().map(|s| s.lowercase.len()).sum());
     for s in &scored {
         lowercase.extend(s.lowercase.iter().copied());
     }
-    let mut views = Vec::with_capacity(docs.len());
     let mut found = Vec::with_capacity(docs.len());
-    for (doc, s) in docs.iter().zip(&scored) {
-        let mut view = features::View::restored(&doc.analysis, s.classes.clone());
+    for (view, s) in views.iter_mut().zip(&scored) {
         view.mark_common(&lowercase);
-        found.push(recognize::recognize_tagged(&view, gazetteer, tagger::decode(model, &view, &s.sums)));
-        views.push(view);
+        found.push(recognize::recognize_tagged(view, gazetteer, tagger::decode(model, view, &s.sums)));
     }
     let surnames = recognize::full_name_surnames(&found);
     for (view, f) in views.iter().zip(&mut found) {

@@ -7,13 +7,14 @@
 
 use super::features::{class, hash_bytes, KeyMap};
 use super::names_data::{COMPANY_SUFFIXES, GIVEN_NAMES, HOLIDAYS, NICKNAMES, PERSON_VS_PLACE, SURNAMES};
+use crate::text::FxBuildHasher;
 use std::collections::HashMap;
 
 pub(crate) struct Names {
     /// Word-class bits by key hash.
     classes: KeyMap<u64>,
     /// Nickname or formal given name → the formal names it may stand for.
-    formal: HashMap<&'static str, Vec<&'static str>>,
+    formal: HashMap<&'static str, Vec<&'static str>, FxBuildHasher>,
 }
 
 impl Names {
@@ -37,7 +38,7 @@ impl Names {
         for holiday in HOLIDAYS.lines() {
             *classes.entry(hash_bytes(holiday.as_bytes())).or_default() |= class::HOLIDAY;
         }
-        let mut formal: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+        let mut formal: HashMap<&'static str, Vec<&'static str>, FxBuildHasher> = HashMap::default();
         for line in NICKNAMES.lines() {
             let mut words = line.split(' ');
             let Some(name) = words.next() else { continue };

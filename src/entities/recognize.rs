@@ -104,8 +104,16 @@ pub(crate) fn recognize_tagged<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, t
         }
         Piece { view, gazetteer }.candidates(t, &mut found);
     }
+    let tagged_names = found.candidates.len();
     after_the_model(view, gazetteer, &covered, &mut found);
+    for c in &found.candidates[tagged_names..] {
+        let start = view.a.token_from(c.span.start);
+        for k in covered.iter_mut().take(view.a.token_from(c.span.end)).skip(start) {
+            *k = true;
+        }
+    }
     lone_words_of_full_names(view, gazetteer, &mut covered, &mut found);
+    repeated_names(view, gazetteer, &covered, &mut found);
     // Demonyms outside names are links to their place.
     for (i, &c) in view.classes.iter().enumerate() {
         if c & class::DEMONYM != 0
@@ -120,17 +128,152 @@ pub(crate) fn recognize_tagged<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, t
     crate::sorting::sort_by_key(&mut found.candidates, |c| (c.span.start, c.span.end));
     crate::sorting::sort_by_key(&mut found.demonyms, |d| d.span.start);
     decide_kinds(&mut found.candidates);
+    sports_teams(view, &mut found.candidates);
+    no_people_at_places(view, &mut found.candidates);
     found.candidates.retain(|c| !is_common_word(view, c));
     // Every document's candidates wait for the corpus-wide merge: keep no spare room.
     found.candidates.shrink_to_fit();
     found
 }
 
+/// A lone word the model took for a person that stands right after "in" or "at" ("a job at
+/// Veltrana", "the shops in Marlow") and that nothing else marks as a person (no given name
+/// or surname of the lists, no "he" or "she", no title, no given name before it anywhere in
+/// the document) is a place or an organization, whichever the mentions' scores prefer, in the
+/// whole document. People seldom stand after those prepositions; unknown places and
+/// companies often do.
+fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
+    let person = class::DOC_PERSON_PRONOUN | class::DOC_SURNAME | class::DOC_TITLED | class::DOC_GIVEN;
+    let listed = class::GIVEN_M | class::GIVEN_F | class::GIVEN_U | class::SURNAME | class::TITLE | class::HONORIFIC;
+    let lone = |c: &Candidate| c.words.len() == 1 && c.kind == Kind::Person && !c.anchored && !c.titled;
+    let mut placed: KeyMap<[i64; 3]> = KeyMap::default();
+    for c in candidates.iter().filter(|c| lone(c)) {
+        let i = view.a.token_from(c.span.start);
+        let Some(&classes) = view.classes.get(i) else {
+            continue;
+        };
+        // Not "in Obama's speech", nor a word that elsewhere says something ("Obama said").
+        let excluded = person | listed | class::POSSESSIVE | class::DOC_REPORTS;
+        if classes & excluded != 0 || c.evidence & (person | class::DOC_REPORTS) != 0 || i == 0 {
+            continue;
+        }
+        if matches!(view.key(i - 1), "in" | "at") {
+            placed.insert(c.key, [0; 3]);
+        }
+    }
+    if placed.is_empty() {
+        return;
+    }
+    for c in candidates.iter().filter(|c| lone(c)) {
+        if let Some(v) = placed.get_mut(&c.key) {
+            for (v, &score) in v.iter_mut().zip(&c.scores) {
+                *v += i64::from(score);
+            }
+        }
+    }
+    for c in candidates.iter_mut().filter(|c| lone(c)) {
+        if let Some(v) = placed.get(&c.key) {
+            c.kind = if v[2] > v[1] { Kind::Organization } else { Kind::Place };
+            c.anchored = true;
+        }
+    }
+}
+
+/// In a match report, a place that plays is a team: "Sweden 1 – 0 Korea", "Belgium beat
+/// Panama", "the lead for Belgium", "Tunisia's coach" make every mention of that name in the
+/// document an organization, as news gold standards type sports teams. A document is a match
+/// report when it uses several of [`lexicon::SPORT_WORDS`]; a place only named as a venue
+/// ("the stadium in Sochi") stays a place.
+///
+/// Costs: a few lookups per place candidate; the document's words are read once, and only
+/// when some place stands in a team's context.
+fn sports_teams(view: &View, candidates: &mut [Candidate]) {
+    let lists = sport_lists();
+    let a = view.a;
+    let n = view.len();
+    let key_in = |i: usize, set: &KeySet| i < n && set.contains(&view.hash[i]);
+    let is_number = |i: usize| i < n && a.tokens[i].kind() == TokenKind::Number;
+    let is_dash = |i: usize| i < n && matches!(a.token_text(i), "-" | "–" | "—");
+    // "1 – 0" as three tokens, or "1-0" as one.
+    let score_at =
+        |i: usize| is_number(i) && (a.token_text(i).contains(['-', '–']) || (is_dash(i + 1) && is_number(i + 2)));
+    let score_before = |s: usize| {
+        s >= 1
+            && is_number(s - 1)
+            && (a.token_text(s - 1).contains(['-', '–']) || (s >= 3 && is_dash(s - 2) && is_number(s - 3)))
+    };
+    let mut teams = KeySet::default();
+    for c in candidates.iter().filter(|c| c.kind == Kind::Place) {
+        let s = a.tokens.partition_point(|t| t.start() < c.span.start);
+        let e = a.tokens.partition_point(|t| t.start() < c.span.end);
+        if s >= e {
+            continue;
+        }
+        let possessive = view.classes[e - 1] & class::POSSESSIVE != 0;
+        let team = score_at(e)
+            || score_before(s)
+            || (!possessive && key_in(e, &lists.verbs))
+            || (possessive && key_in(e, &lists.roles))
+            || (s >= 1 && key_in(s - 1, &lists.before))
+            || (s >= 2
+                && view.key(s - 1) == "for"
+                && (s.saturating_sub(5)..s - 1).any(|k| key_in(k, &lists.sport) || view.key(k) == "lead"));
+        if team {
+            teams.insert(c.key);
+            // "South Korea" plays, and so does "Korea" later in the report.
+            if c.words.len() >= 2 {
+                teams.insert(c.last);
+            }
+        }
+    }
+    if teams.is_empty() {
+        return;
+    }
+    let mut seen = KeySet::default();
+    let mut hits = 0;
+    for i in 0..n {
+        if view.classes[i] & class::LOWER != 0 && key_in(i, &lists.sport) {
+            hits += 1;
+            seen.insert(view.hash[i]);
+        }
+    }
+    if hits < 4 || seen.len() < 3 {
+        return;
+    }
+    for c in candidates.iter_mut().filter(|c| c.kind == Kind::Place && teams.contains(&c.key)) {
+        c.kind = Kind::Organization;
+        c.anchored = true;
+    }
+}
+
+/// The hashed keys of the sports word lists (see [`sports_teams`]).
+struct SportLists {
+    sport: KeySet,
+    verbs: KeySet,
+    roles: KeySet,
+    before: KeySet,
+}
+
+fn sport_lists() -> &'static SportLists {
+    static LISTS: std::sync::OnceLock<SportLists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| {
+        let set = |words: &str| words.split(' ').map(|w| super::features::hash_bytes(w.as_bytes())).collect();
+        SportLists {
+            sport: set(lexicon::SPORT_WORDS),
+            verbs: set(lexicon::TEAM_VERBS),
+            roles: set(lexicon::TEAM_ROLES),
+            before: set(lexicon::TEAM_BEFORE),
+        }
+    })
+}
+
 /// A lone word the model took for a name that the document gives no reason to believe is one:
 /// a holiday ("before Christmas"), a word before a number that is not a place ("Chapter 11",
 /// "No. 2"), a party or other adjective taken for a person ("the Democratic nominee"), or a
 /// word the corpus also writes in lowercase taken for a person without a person's evidence
-/// ("Stock", "Repair"). Names vouched for by the gazetteer or a title are kept.
+/// ("Stock", "Repair"; a listed given name or surname only where it opens a sentence and
+/// never stands capitalized inside one: "Hope you …"). Names vouched for by the gazetteer or a
+/// title are kept.
 fn is_common_word(view: &View, c: &Candidate) -> bool {
     if c.words.len() != 1 || c.titled || c.canonical.is_some() {
         return false;
@@ -149,12 +292,26 @@ fn is_common_word(view: &View, c: &Candidate) -> bool {
     if number_after && (c.kind == Kind::Person || classes & class::DOTTED != 0) {
         return true;
     }
-    if c.kind != Kind::Person || classes & (person_evidence | person_name) != 0 || c.anchored {
+    if c.kind != Kind::Person || classes & person_evidence != 0 || c.anchored {
         return false;
+    }
+    if classes & person_name != 0 {
+        // A given name or surname that is also a common word ("Hope you …", "Will we …",
+        // "Great job", "See attached"), only ever capitalized where a sentence opens: the
+        // sentence's first word, not a name.
+        return is_sentence_opener(classes) && classes & class::DOC_REPORTS == 0;
     }
     let key = view.key(i);
     let adjective = key.len() >= 6 && (key.ends_with("ic") || key.ends_with("ican"));
     adjective || classes & class::COMMON != 0
+}
+
+/// A word capitalized only where a sentence opens, that the corpus also writes in lowercase:
+/// its capital tells nothing ("Hope you …", "Will we …", "Great job", "See attached").
+fn is_sentence_opener(classes: u64) -> bool {
+    classes & (class::SENT_START | class::AFTER_OPENER) != 0
+        && classes & class::COMMON != 0
+        && classes & class::CAP_INSIDE == 0
 }
 
 /// Joins the pieces of one person's name that the tagger cut apart: lowercase particles
@@ -381,6 +538,63 @@ fn lone_words_of_full_names<'t>(
     }
 }
 
+/// A name the document names elsewhere, written the same way where the tagger left it out
+/// ("Drennick released …" as a sentence's first word, after "the buyer at Drennick"), is a
+/// mention of it too. It adds no score of its own: the document's vote over the name's other
+/// mentions decides its kind. Only a whole capitalized run counts ("Washington" is not found
+/// inside "Washington Post").
+fn repeated_names<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[bool], found: &mut Found<'t>) {
+    let n = view.len();
+    // The names found, by the hash of their first word, with their length in tokens and the
+    // hash of their keys (a document has few names: one sorted vector, no table).
+    let mut names: Vec<(u64, usize, u64)> =
+        found.candidates.iter().map(|c| (c.first, c.words.len(), c.key)).filter(|&(_, len, _)| len > 0).collect();
+    if names.is_empty() {
+        return;
+    }
+    crate::sorting::sort_by_key(&mut names, |&name| name);
+    let blocked = class::NEVER_NAME | class::TITLE | class::HONORIFIC | class::SHOUTING | class::CALENDAR;
+    let cap = |i: usize| view.classes[i] & class::CAP != 0;
+    let piece = Piece { view, gazetteer };
+    // Tokens before `next` belong to a name just found.
+    let mut next = 0;
+    for (i, (&c, &covered_i)) in view.classes.iter().zip(covered).enumerate() {
+        // Where a sentence opens the tagger trusts no capital; inside one it left the word out
+        // on purpose.
+        let opens = class::SENT_START | class::AFTER_OPENER;
+        if c & class::CAP == 0 || c & blocked != 0 || c & opens == 0 || covered_i || i < next {
+            continue;
+        }
+        let h = view.hash[i];
+        let from = names.partition_point(|&(k, ..)| k < h);
+        let run_before = i > 0 && cap(i - 1) && c & class::SENT_START == 0;
+        let matched = names[from..].iter().take_while(|&&(k, ..)| k == h).find(|&&(_, len, key)| {
+            let end = i + len;
+            end <= n
+                && !run_before
+                && (end == n || !cap(end) || view.classes[end - 1] & class::POSSESSIVE != 0)
+                && !covered[i..end].contains(&true)
+                && super::features::hash_words((i..end).map(|k| view.key(k))) == key
+        });
+        let Some(&(_, len, _)) = matched else {
+            continue;
+        };
+        next = i + len;
+        // Not a piece of a longer string: a file name, an address, a domain ("Lisa_cv.doc").
+        // OK because token spans start and end on character boundaries, and so does a "." after.
+        let text = view.a.text;
+        let (start, end) = (view.a.tokens[i].start(), view.a.tokens[i + len - 1].end());
+        let glued = |c: char| c.is_alphanumeric() || matches!(c, '_' | '@' | '.' | '/');
+        if text[..start].chars().next_back().is_some_and(glued)
+            || text[end..].chars().next().is_some_and(|c| glued(c) && c != '.')
+            || text[end..].starts_with('.') && text[end + 1..].chars().next().is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        piece.push(found, i..next, Kind::Person, [0; 3], None, None, false);
+    }
+}
+
 /// The surnames of the people a set of documents names in full.
 pub(crate) fn full_name_surnames(found: &[Found]) -> KeySet {
     found
@@ -420,6 +634,10 @@ pub(crate) fn corpus_surnames<'t>(
         let mut start = i;
         while start > 0 && i - start < 2 && name_word(start - 1) {
             start -= 1;
+        }
+        if start == i && is_sentence_opener(view.classes[i]) {
+            // "Hope you …" in one document is no Hope of another's "Bob Hope".
+            continue;
         }
         piece.push(found, start..i + 1, Kind::Person, one_hot(Kind::Person), None, None, false);
     }
@@ -559,9 +777,18 @@ impl<'t> Piece<'_, '_, 't, '_> {
     }
 
     fn known(&self, range: Range<usize>) -> Option<Known> {
-        let hash = super::features::hash_words(range.clone().map(|i| self.view.key(i)));
-        let capitals = range.clone().all(|i| !self.view.a.token_text(i).chars().any(char::is_lowercase));
-        self.gazetteer.lookup_hash(hash, capitals)
+        self.known_hashed(range.clone(), self.hash(range))
+    }
+
+    /// The hash of the folded words of `range` (see [`Candidate::key`]).
+    fn hash(&self, range: Range<usize>) -> u64 {
+        super::features::hash_words(range.map(|i| self.view.key(i)))
+    }
+
+    /// [`Piece::known`] of `range`, whose words hash to `hash`.
+    fn known_hashed(&self, range: Range<usize>, hash: u64) -> Option<Known> {
+        let capitals = || range.clone().all(|i| !self.view.a.token_text(i).chars().any(char::is_lowercase));
+        self.gazetteer.lookup_hash_with(hash, capitals)
     }
 
     fn candidates(&self, t: &Tagged, found: &mut Found<'t>) {
@@ -822,7 +1049,8 @@ impl<'t> Piece<'_, '_, 't, '_> {
     ) {
         // A name the gazetteer knows is of the gazetteer's kind ("U.S. officials" are not an
         // organization, nor "Microsoft's browser" a person's).
-        let (kind, canonical) = match self.known(r.clone()) {
+        let key = self.hash(r.clone());
+        let (kind, canonical) = match self.known_hashed(r.clone(), key) {
             Some(Known::Place(c)) => (Kind::Place, Some(c)),
             Some(Known::Organization(c)) => (Kind::Organization, Some(c)),
             _ => (kind, None),
@@ -840,7 +1068,7 @@ impl<'t> Piece<'_, '_, 't, '_> {
             titled,
             scores,
             anchored: false,
-            key: super::features::hash_words(r.clone().map(|i| self.view.key(i))),
+            key,
             evidence: self.view.classes[r.end - 1],
             first: self.view.hash[r.start],
             last: self.view.hash[r.end - 1],
@@ -1106,5 +1334,34 @@ mod tests {
         let found = names("Researchers at the University of Michigan published the study on Monday.");
         assert!(has(&found, "University of Michigan", Kind::Organization), "{found:?}");
         assert!(!has(&found, "Michigan", Kind::Place), "{found:?}");
+    }
+
+    #[test]
+    fn countries_that_play_in_a_match_report_are_teams() {
+        let found = names(
+            "Portugal beat Norway 2 – 1 in the opening match of the tournament in Lisbon on Sunday. \
+             Portugal scored first when their striker headed in a corner. Norway equalised before \
+             halftime, but a penalty in the 80th minute gave the lead to Portugal. Norway's coach \
+             said the referee was right. Iceland faced Chile in the second match of the group, \
+             and Chile won on penalties.",
+        );
+        for team in ["Portugal", "Norway", "Iceland", "Chile"] {
+            assert!(
+                found.iter().filter(|(n, ..)| n == team).all(|(_, k, _)| *k == Kind::Organization),
+                "{team}: {found:?}"
+            );
+            assert!(found.iter().any(|(n, ..)| n == team), "{team}: {found:?}");
+        }
+        assert!(has(&found, "Lisbon", Kind::Place), "{found:?}");
+    }
+
+    #[test]
+    fn countries_in_other_news_stay_places() {
+        let found = names(
+            "Portugal won praise for its new climate law, and Norway faced criticism over oil \
+             drilling near the coast, officials in Lisbon said on Sunday.",
+        );
+        assert!(has(&found, "Portugal", Kind::Place), "{found:?}");
+        assert!(has(&found, "Norway", Kind::Place), "{found:?}");
     }
 }

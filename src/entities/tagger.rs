@@ -7,9 +7,9 @@
 //! labels matter in a sequence where every token has one label), transitions are `i16` in the
 //! same units.
 //!
-//! Costs: only tokens `View::scored` marks are scored (capitalized words and their neighbours;
-//! the rest is `O` without asking), each in one pass over its features; Viterbi is 7 × 7 per
-//! scored token. Nothing allocates per token. It finds spans and their kind scores; it does not
+//! Costs: only `View::interesting` tokens and their neighbours are scored (capitalized words
+//! and the words beside them; the rest is `O` without asking), each in one pass over its
+//! features; Viterbi is at most 7 × 7 per scored token. Nothing allocates per token. It finds spans and their kind scores; it does not
 //! strip titles, merge or decide across the document (that is `recognize` and `merge`).
 
 use super::features::{self, class, key_features, template, View};
@@ -261,6 +261,7 @@ impl<'m, 'v, 'a, 't> Scorer<'m, 'v, 'a, 't> {
     }
 
     /// The summed weights of token `i` of the sentence `range`.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     pub(crate) fn sums(&mut self, i: usize, range: &Range<usize>) -> Sums {
         let (m, v) = (self.model, self.view);
         let tables = &*m.tables;
@@ -306,13 +307,21 @@ fn for_bits(mut bits: u64, mut f: impl FnMut(usize)) {
 }
 
 /// Best label sequence for a run of tokens given their emissions, with `O` before and after.
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn viterbi(emissions: &[[i32; LABELS]], trans: &[i32], out: &mut Vec<usize>) {
+    viterbi_with(emissions, trans, &mut Vec::new(), out);
+}
+
+/// [`viterbi`] with its back pointers in `back` (a buffer kept between calls).
+fn viterbi_with(emissions: &[[i32; LABELS]], trans: &[i32], back: &mut Vec<[u8; LABELS]>, out: &mut Vec<usize>) {
     out.clear();
-    if emissions.is_empty() {
+    // A model's transitions are LABELS × LABELS (`Model::parse`): as an array, unchecked.
+    let (true, Some(trans)) = (!emissions.is_empty(), trans.first_chunk::<{ LABELS * LABELS }>()) else {
         return;
-    }
+    };
     let n = emissions.len();
-    let mut back = vec![[0u8; LABELS]; n];
+    back.clear();
+    back.resize(n, [0u8; LABELS]);
     let mut score = [i32::MIN / 2; LABELS];
     for (l, s) in score.iter_mut().enumerate() {
         if allowed(0, l) {
@@ -322,15 +331,25 @@ pub(crate) fn viterbi(emissions: &[[i32; LABELS]], trans: &[i32], out: &mut Vec<
     for t in 1..n {
         let mut next = [i32::MIN / 2; LABELS];
         for to in 0..LABELS {
-            let mut best = (i32::MIN, 0);
-            for (from, &s) in score.iter().enumerate() {
-                if allowed(from, to) {
+            // The labels `allowed` before `to`, in order (the first best wins): all of them
+            // before `O` or `B-X`, `B-X` and `I-X` before `I-X`.
+            let best = if is_inside(to) {
+                let (b, i) = (score[to - 1] + trans[(to - 1) * LABELS + to], score[to] + trans[to * LABELS + to]);
+                if i > b {
+                    (i, to)
+                } else {
+                    (b, to - 1)
+                }
+            } else {
+                let mut best = (i32::MIN, 0);
+                for (from, &s) in score.iter().enumerate() {
                     let v = s + trans[from * LABELS + to];
                     if v > best.0 {
                         best = (v, from);
                     }
                 }
-            }
+                best
+            };
             next[to] = best.0 + emissions[t][to];
             back[t][to] = best.1 as u8;
         }
@@ -391,6 +410,8 @@ pub(crate) fn tag(model: &Model, view: &View) -> Vec<Tagged> {
 /// The summed weights of every token [`tag`] scores, in order, without the corpus fact
 /// ([`class::COMMON`]): the view is classified without the corpus. This is the model's
 /// per-document work; [`decode`] finishes it once the corpus is known.
+// Large and run once per document: kept out of line.
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 pub(crate) fn score(model: &Model, view: &View) -> Vec<Sums> {
     let mut scorer = Scorer::new(model, view);
     let mut out = Vec::new();
@@ -402,6 +423,8 @@ pub(crate) fn score(model: &Model, view: &View) -> Vec<Sums> {
 /// each token's sums gain the weights of the [`class::COMMON`] features around it (the model
 /// is linear), which gives exactly the emissions [`tag`] computes. Only Viterbi runs here.
 /// `sums` must hold [`scored_tokens`] of the view.
+// Large and run once per document: kept out of line.
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 pub(crate) fn decode(model: &Model, view: &View, sums: &[Sums]) -> Vec<Tagged> {
     let t = &*model.tables;
     let bit = class::COMMON.trailing_zeros() as usize;
@@ -438,17 +461,25 @@ pub(crate) fn scored_tokens(view: &View) -> usize {
 fn for_each_run(view: &View, mut f: impl FnMut(&Range<usize>, Range<usize>)) {
     for sentence in &view.a.sentences {
         let range = sentence.tokens.clone();
-        let mut i = range.start;
-        while i < range.end {
-            if !view.scored(i) {
-                i += 1;
-                continue;
+        // A token is scored when it or a neighbour is `View::interesting`: a window that reads
+        // each token's classes once.
+        let mut before = range.start > 0 && view.interesting(range.start - 1);
+        let mut this = view.interesting(range.start);
+        let mut start = None;
+        for i in range.clone() {
+            let after = view.interesting(i + 1);
+            match (before || this || after, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    f(&range, s..i);
+                    start = None;
+                }
+                _ => {}
             }
-            let start = i;
-            while i < range.end && view.scored(i) {
-                i += 1;
-            }
-            f(&range, start..i);
+            (before, this) = (this, after);
+        }
+        if let Some(s) = start {
+            f(&range, s..range.end);
         }
     }
 }
@@ -462,11 +493,12 @@ fn decode_with(
     let mut found = Vec::new();
     let mut emissions: Vec<[i32; LABELS]> = Vec::new();
     let mut labels = Vec::new();
+    let mut back = Vec::new();
     for_each_run(view, |range, run| {
         let start = run.start;
         emissions.clear();
         emissions.extend(run.map(|i| emission(i, range)));
-        viterbi(&emissions, &model.trans, &mut labels);
+        viterbi_with(&emissions, &model.trans, &mut back, &mut labels);
         spans(&labels, start, &emissions, &model.trans, &mut found);
     });
     found
