@@ -24,3 +24,35 @@ pub(crate) fn group_by_doc<'a, T>(items: &'a [T], doc_of: impl Fn(&T) -> &str) -
     }
     groups
 }
+
+/// Counts, per thread and in test builds only, how many documents each stage whose work a part
+/// keeps has run over: the tests of assembly check that kept parts run none of them again.
+#[cfg(test)]
+pub(crate) mod runs {
+    use std::cell::Cell;
+
+    /// A per-document stage whose work a part keeps.
+    #[derive(Clone, Copy)]
+    pub(crate) enum Kept {
+        /// The name tagger's model.
+        Names,
+        /// Finding quotes and what may name their speakers.
+        Quotes,
+        /// Scanning for time expressions.
+        Times,
+    }
+
+    thread_local! {
+        static RUNS: [Cell<usize>; 3] = const { [Cell::new(0), Cell::new(0), Cell::new(0)] };
+    }
+
+    /// Notes that `stage` ran over one more document.
+    pub(crate) fn count(stage: Kept) {
+        RUNS.with(|runs| runs[stage as usize].set(runs[stage as usize].get() + 1));
+    }
+
+    /// How many documents `stage` has run over on this thread.
+    pub(crate) fn of(stage: Kept) -> usize {
+        RUNS.with(|runs| runs[stage as usize].get())
+    }
+}

@@ -564,6 +564,7 @@ fn unique_id(id: &str, used: &mut std::collections::HashSet<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::runs::Kept;
 
     /// The seeds, then every article of tests/articles, as inputs of one corpus.
     fn corpus() -> Vec<Input> {
@@ -586,7 +587,7 @@ mod tests {
     /// How many documents this thread has run the tagger over, looked for quotes in and
     /// scanned for times.
     fn detections() -> [usize; 3] {
-        [entities::documents_scored(), quotes::documents_detected(), times::documents_detected()]
+        [Kept::Names, Kept::Quotes, Kept::Times].map(crate::doc::runs::of)
     }
 
     #[test]
@@ -625,9 +626,9 @@ mod tests {
         let mut parts: Vec<Part> = inputs.iter().map(|input| extract_part(input).expect("a part")).collect();
         parts[0].names.classes.pop();
         parts[1].names.sums.clear();
-        let before = entities::documents_scored();
+        let before = crate::doc::runs::of(Kept::Names);
         let assembled = assemble(parts);
-        assert_eq!(entities::documents_scored(), before + 2, "parts 0 and 1 are scored again");
+        assert_eq!(crate::doc::runs::of(Kept::Names), before + 2, "parts 0 and 1 are scored again");
         assert_eq!(json(&assembled), json(&extract(&inputs)));
     }
 

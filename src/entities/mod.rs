@@ -138,7 +138,7 @@ fn score_with(a: &Analysis, model: &tagger::Model) -> Scored {
 /// empty), for [`assemble_with`] to go on with.
 fn score_view<'a, 't>(a: &'a Analysis<'t>, model: &tagger::Model) -> (Scored, features::View<'a, 't>) {
     #[cfg(test)]
-    SCORED.with(|n| n.set(n.get() + 1));
+    crate::doc::runs::count(crate::doc::runs::Kept::Names);
     let (gazetteer, names) = tables();
     let mut view = features::View::new(a);
     let lowercase = view.lowercase();
@@ -155,19 +155,6 @@ fn restore<'a, 't>(s: &Scored, a: &'a Analysis<'t>) -> Option<features::View<'a,
     }
     let view = features::View::restored(a, s.classes.clone());
     (s.sums.len() == tagger::scored_tokens(&view)).then_some(view)
-}
-
-#[cfg(test)]
-thread_local! {
-    /// How many documents this thread ran the tagger's model over (the tests check that
-    /// assembling kept parts runs it over none).
-    static SCORED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
-/// How many documents this thread has run the name tagger's model over.
-#[cfg(test)]
-pub(crate) fn documents_scored() -> usize {
-    SCORED.with(std::cell::Cell::get)
 }
 
 /// Recognizes and merges the entities of all documents with another tagger model (the

@@ -53,24 +53,11 @@ pub(crate) struct Detected {
     found: Vec<Found>,
 }
 
-#[cfg(test)]
-thread_local! {
-    /// How many documents this thread looked for quotes in (the tests check that assembling
-    /// kept parts looks in none).
-    static DETECTED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
-/// How many documents this thread has looked for quotes in.
-#[cfg(test)]
-pub(crate) fn documents_detected() -> usize {
-    DETECTED.with(std::cell::Cell::get)
-}
-
 /// Finds the quotes of one analyzed document and what may name their speakers: everything
 /// of the stage that needs no other document. Linear in the document.
 pub(crate) fn detect(a: &crate::text::Analysis) -> Detected {
     #[cfg(test)]
-    DETECTED.with(|n| n.set(n.get() + 1));
+    crate::doc::runs::count(crate::doc::runs::Kept::Quotes);
     if a.tokens.is_empty() {
         return Detected::default();
     }

@@ -56,24 +56,11 @@ pub(crate) struct Detected {
     candidates: Vec<Candidate>,
 }
 
-#[cfg(test)]
-thread_local! {
-    /// How many documents this thread scanned for time expressions (the tests check that
-    /// assembling kept parts scans none).
-    static DETECTED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
-/// How many documents this thread has scanned for time expressions.
-#[cfg(test)]
-pub(crate) fn documents_detected() -> usize {
-    DETECTED.with(std::cell::Cell::get)
-}
-
 /// Finds the time expressions of one analyzed document whose quotes lie at `quotes` (sorted
 /// spans): everything of the stage that needs no other document. Linear in the document.
 pub(crate) fn detect(analysis: &crate::text::Analysis, quotes: Vec<Span>) -> Detected {
     #[cfg(test)]
-    DETECTED.with(|n| n.set(n.get() + 1));
+    crate::doc::runs::count(crate::doc::runs::Kept::Times);
     Detected { candidates: find(analysis, &QuoteSpans::new(quotes)) }
 }
 
