@@ -104,6 +104,12 @@ impl<'b> Reader<'b> {
         Some(Span::new(start, start.checked_add(self.usize()?)?))
     }
 
+    /// The entry of `table` at the index read next (an enum written as its position in a
+    /// table of its values); `None` for an index past the table.
+    pub(crate) fn pick<T: Copy>(&mut self, table: &[T]) -> Option<T> {
+        table.get(self.usize()?).copied()
+    }
+
     /// A count of items that take at least one byte each: never more than the bytes left, so
     /// that a damaged length cannot ask for a huge allocation.
     pub(crate) fn count(&mut self) -> Option<usize> {

@@ -15,10 +15,6 @@ use crate::model::QuoteKind;
 const KINDS: [QuoteKind; 4] = [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Dialogue, QuoteKind::Scare];
 const PRONOUNS: [Pronoun; 5] = [Pronoun::He, Pronoun::She, Pronoun::They, Pronoun::It, Pronoun::First];
 
-fn pick<T: Copy>(table: &[T], r: &mut Reader) -> Option<T> {
-    table.get(r.usize()?).copied()
-}
-
 pub(super) fn write(found: &[Found], w: &mut Writer) {
     w.uint(found.len() as u64);
     for f in found {
@@ -49,7 +45,7 @@ pub(super) fn read(r: &mut Reader) -> Option<Vec<Found>> {
     let mut found = Vec::with_capacity(n);
     for _ in 0..n {
         let inner = r.span()?;
-        let kind = pick(&KINDS, r)?;
+        let kind = r.pick(&KINDS)?;
         let paragraph = r.usize()?;
         let opens_paragraph = r.flag()?;
         let source = match r.uint()? {

@@ -41,10 +41,6 @@ fn code_index(code: &str) -> u64 {
     CODES.iter().position(|&c| c == code).unwrap_or_default() as u64
 }
 
-fn pick<T: Copy>(table: &[T], r: &mut Reader) -> Option<T> {
-    table.get(r.usize()?).copied()
-}
-
 fn small(r: &mut Reader) -> Option<i8> {
     i8::try_from(r.int()?).ok()
 }
@@ -108,10 +104,10 @@ pub(super) fn read(r: &mut Reader) -> Option<Vec<Candidate>> {
     for _ in 0..n {
         let span = r.span()?;
         let sentence = r.usize()?;
-        let tense = pick(&TENSES, r)?;
+        let tense = r.pick(&TENSES)?;
         let first = r.usize()?;
         let last = r.usize()?;
-        let kind = pick(&KINDS, r)?;
+        let kind = r.pick(&KINDS)?;
         let val = read_val(r, DEPTH)?;
         let clock = match r.uint()? {
             0 => None,
@@ -120,7 +116,7 @@ pub(super) fn read(r: &mut Reader) -> Option<Vec<Candidate>> {
                 let s = if r.flag()? { Some(small(r)?) } else { None };
                 Some(Clock::At(h, m, s))
             }
-            2 => Some(Clock::Part(pick(&CODES, r)?)),
+            2 => Some(Clock::Part(r.pick(&CODES)?)),
             _ => return None,
         };
         let measure = match r.usize()? {
@@ -276,8 +272,8 @@ fn read_val(r: &mut Reader, depth: usize) -> Option<Val> {
         0 => Val::Fixed(r.str()?),
         1 => Val::Day { year: year(r)?, month: small(r)?, day: small(r)? },
         2 => Val::Month { year: year(r)?, month: small(r)?, shift: read_shift(r)? },
-        3 => Val::Season { year: year(r)?, code: pick(&CODES, r)?, shift: read_shift(r)? },
-        4 => Val::Part { year: year(r)?, code: pick(&CODES, r)?, index: small(r)?, shift: read_shift(r)? },
+        3 => Val::Season { year: year(r)?, code: r.pick(&CODES)?, shift: read_shift(r)? },
+        4 => Val::Part { year: year(r)?, code: r.pick(&CODES)?, index: small(r)?, shift: read_shift(r)? },
         5 => Val::Weekday { day: read_weekday(r)?, shift: read_shift(r)? },
         6 => Val::Weekend { shift: read_shift(r)? },
         7 => {
@@ -291,8 +287,8 @@ fn read_val(r: &mut Reader, depth: usize) -> Option<Val> {
             };
             Val::Holiday { year, rule, shift: read_shift(r)? }
         }
-        8 => Val::Offset { unit: pick(&UNITS, r)?, n: r.int()?, base: pick(&BASES, r)? },
-        9 => Val::Shifted { from: nested(r)?, unit: pick(&UNITS, r)?, n: r.int()? },
+        8 => Val::Offset { unit: r.pick(&UNITS)?, n: r.int()?, base: r.pick(&BASES)? },
+        9 => Val::Shifted { from: nested(r)?, unit: r.pick(&UNITS)?, n: r.int()? },
         10 => Val::SamePeriod { years_back: small(r)?, otherwise: nested(r)? },
         _ => return None,
     })
