@@ -539,6 +539,8 @@ fn extract_documents(
         })
         .collect();
     let times = times::extract(&docs, &time_work);
+    // The found times are in the expressions now: their memory goes before events are built.
+    drop(time_work);
     stage.times = clock.lap();
     on_stage("events");
     let events = events::build(&docs, &entities, &quotes, &times.expressions);

@@ -206,9 +206,16 @@ fn label_scores(sum: &Row) -> [i32; LABELS] {
 /// the first time it is needed (bit `n` of `filled` for `rows[n]`).
 #[derive(Clone, Copy, Default)]
 struct WordRows {
+    /// The word type (to forget it when the cache is emptied).
+    word: u32,
     filled: u8,
     rows: [Row; 5],
 }
+
+/// At most this many word types' rows are kept (about 200 bytes each): a document of many
+/// thousands of distinct words (numbered items, generated names) computes some rows again
+/// rather than keeping a cache as large as its vocabulary.
+const ROWS_KEPT: usize = 4096;
 
 /// Scores one document's tokens: the same sums as [`Model::emissions`] over
 /// [`View::features`], but the word features are summed once per word type of the document
@@ -234,14 +241,20 @@ impl<'m, 'v, 'a, 't> Scorer<'m, 'v, 'a, 't> {
         // OK because `of_type` has one slot per word type of the view's vocabulary.
         let mut slot = self.of_type[word] as usize;
         if slot == 0 {
-            self.rows.push(WordRows::default());
+            if self.rows.len() == ROWS_KEPT {
+                for entry in self.rows.drain(..) {
+                    // OK because cached words are word ids of the vocabulary.
+                    self.of_type[entry.word as usize] = 0;
+                }
+            }
+            self.rows.push(WordRows { word: word as u32, ..WordRows::default() });
             slot = self.rows.len();
             self.of_type[word] = slot as u32;
         }
         // OK because `slot - 1` indexes the entry just found or pushed.
         let entry = &mut self.rows[slot - 1];
         if entry.filled & (1 << n) == 0 {
-            let (m, hash) = (self.model, self.view.hash[j]);
+            let (m, hash) = (self.model, self.view.hash(j));
             entry.rows[n] = if n == 0 {
                 let mut this = m.row(template::WORD, hash);
                 key_features(self.view.key(j), &mut |t, v| add(&mut this, &m.row(t, v)));
@@ -414,7 +427,8 @@ pub(crate) fn tag(model: &Model, view: &View) -> Vec<Tagged> {
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 pub(crate) fn score(model: &Model, view: &View) -> Vec<Sums> {
     let mut scorer = Scorer::new(model, view);
-    let mut out = Vec::new();
+    // Exact: a long document's sums (20 bytes per scored token) carry no growth slack.
+    let mut out = Vec::with_capacity(scored_tokens(view));
     for_each_run(view, |range, run| out.extend(run.map(|i| scorer.sums(i, range))));
     out
 }
