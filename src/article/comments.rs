@@ -413,7 +413,36 @@ pub(super) fn is_heading(text: &str) -> bool {
     if text.len() > 300 {
         return false;
     }
-    let lower = text.trim().trim_end_matches(':').trim().to_lowercase();
+    let cleaned = text.trim().trim_end_matches(':').trim();
+    // Every heading below starts with one of these words or a number: most blocks are
+    // turned down here, before a lowercase copy is made. (No other character lowercases to
+    // an ASCII letter of these words, so the test on the text as written is the same.)
+    const FIRST_WORDS: &[&str] = &[
+        "comments",
+        "comment",
+        "reader",
+        "readers'",
+        "responses",
+        "discussion",
+        "join",
+        "conversation",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+    ];
+    let first = cleaned.split_whitespace().next().unwrap_or("");
+    let counted = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit());
+    if !counted && !FIRST_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w)) {
+        return false;
+    }
+    let lower = cleaned.to_lowercase();
     const PLAIN: &[&str] = &[
         "comments",
         "comment",
