@@ -226,9 +226,9 @@ fn byte_kinds(bytes: &[u8]) -> u8 {
 }
 
 /// The classes a word's own characters give it (capitalization, digits, a hyphen, a final
-/// period, an initial, a possessive). Most words are ASCII: read off their bytes and their
-/// [`byte_kinds`]; `word` gives the others' text.
-fn word_surface<'w>(bytes: &[u8], kinds: u8, word: impl FnOnce() -> &'w str) -> u64 {
+/// period, an initial, a possessive), and whether it has four characters or more. Most words
+/// are ASCII: read off their bytes and their [`byte_kinds`]; `word` gives the others' text.
+fn word_surface<'w>(bytes: &[u8], kinds: u8, word: impl FnOnce() -> &'w str) -> (u64, bool) {
     if kinds & BYTE_OTHER == 0 {
         let letters = || bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
         let mut c = 0;
@@ -257,7 +257,7 @@ fn word_surface<'w>(bytes: &[u8], kinds: u8, word: impl FnOnce() -> &'w str) -> 
         if bytes.len() > 2 && bytes.ends_with(b"'s") {
             c |= class::POSSESSIVE;
         }
-        return c;
+        return (c, bytes.len() >= 4);
     }
     let mut c = 0;
     let word = word();
@@ -286,7 +286,19 @@ fn word_surface<'w>(bytes: &[u8], kinds: u8, word: impl FnOnce() -> &'w str) -> 
     if strip_possessive(word).len() < word.len() {
         c |= class::POSSESSIVE;
     }
-    c
+    (c, word.chars().count() >= 4)
+}
+
+/// What a token's own characters give it (see [`View::classify`]): where its text is, and its
+/// shape, the classes of [`word_surface`] (words only) and whether it is long.
+#[derive(Clone, Copy)]
+struct Spelling {
+    start: u32,
+    end: u32,
+    kind: TokenKind,
+    shape: u8,
+    surface: u64,
+    long: bool,
 }
 
 /// FNV-1a over bytes: stable across platforms and builds (the weights depend on it).
@@ -513,12 +525,39 @@ impl<'a, 't> View<'a, 't> {
         // What the word lists say of each word type, computed the first time it is needed.
         let mut rules: Vec<Option<u64>> = vec![None; a.vocabulary.len()];
         let mut names: Vec<Option<(u64, i32)>> = vec![None; a.vocabulary.len()];
+        // Per token: a word of four characters or more (see `is_headline`).
+        let mut long = vec![false; self.len()];
         let mut shape = Vec::with_capacity(self.len());
+        // Per word type: what the characters of its first token give it. A later token spelled
+        // the same way (most are) takes it without reading its characters again.
+        let mut spelled: Vec<Option<Spelling>> = vec![None; a.vocabulary.len()];
         for (i, t) in a.tokens.iter().enumerate() {
             let mut c = 0;
             let bytes = a.text.as_bytes().get(t.start()..t.end()).unwrap_or_default();
-            let kinds = byte_kinds(bytes);
-            shape.push(word_shape(bytes, kinds, || a.token_text(i)));
+            let word_type = t.word() as usize;
+            // OK because word ids index the vocabulary, and `spelled` has one slot per type.
+            let spelling = match spelled[word_type] {
+                Some(s)
+                    if s.kind == t.kind() && a.text.as_bytes().get(s.start as usize..s.end as usize) == Some(bytes) =>
+                {
+                    s
+                }
+                known => {
+                    let kinds = byte_kinds(bytes);
+                    let (surface, long) = match t.kind() {
+                        TokenKind::Word => word_surface(bytes, kinds, || a.token_text(i)),
+                        _ => (0, false),
+                    };
+                    let shape = word_shape(bytes, kinds, || a.token_text(i));
+                    let s =
+                        Spelling { start: t.start() as u32, end: t.end() as u32, kind: t.kind(), shape, surface, long };
+                    if known.is_none() {
+                        spelled[word_type] = Some(s);
+                    }
+                    s
+                }
+            };
+            shape.push(spelling.shape);
             match t.kind() {
                 TokenKind::Punct => {
                     c |= class::PUNCT;
@@ -532,8 +571,8 @@ impl<'a, 't> View<'a, 't> {
                 }
                 TokenKind::Number => c |= class::DIGIT,
                 TokenKind::Word => {
-                    c |= word_surface(bytes, kinds, || a.token_text(i));
-                    let word_type = t.word() as usize;
+                    c |= spelling.surface;
+                    long[i] = spelling.long;
                     let hash = self.type_hash[word_type];
                     let rules = *rules[word_type].get_or_insert_with(|| {
                         let calendar = a.description(i).classes.intersects(Classes::MONTH | Classes::WEEKDAY);
@@ -570,7 +609,7 @@ impl<'a, 't> View<'a, 't> {
             if s == 0 || a.sentences[s - 1].paragraph != sentence.paragraph {
                 classes[range.start] |= class::FIRST_IN_PARAGRAPH;
             }
-            if is_headline(a, &classes, range.clone()) {
+            if is_headline(a, &classes, &long, range.clone()) {
                 for c in &mut classes[range.clone()] {
                     *c |= class::HEADLINE;
                 }
@@ -976,18 +1015,10 @@ fn is_shouting(classes: &[u64]) -> bool {
 
 /// A Title Case line ("Load More Comments", a headline pasted in the body). `long` marks the
 /// words of four characters or more.
-fn is_headline(a: &Analysis, classes: &[u64], range: std::ops::Range<usize>) -> bool {
-    // A word of four characters or more (computed here rather than kept per token).
-    let is_long = |i: usize| {
-        let t = &a.tokens[i];
-        t.kind() == TokenKind::Word && t.end() - t.start() >= 4 && {
-            let text = a.token_text(i);
-            text.is_ascii() || text.chars().count() >= 4
-        }
-    };
+fn is_headline(a: &Analysis, classes: &[u64], long_words: &[bool], range: std::ops::Range<usize>) -> bool {
     let (mut long, mut capitalized) = (0, 0);
     for i in range.clone() {
-        if is_long(i) {
+        if long_words[i] {
             long += 1;
             capitalized += usize::from(classes[i] & class::CAP != 0);
         }
