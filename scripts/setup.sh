@@ -45,6 +45,8 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund --loglevel=error
 fi
 command -v gzip >/dev/null || apt_install gzip
+# xz compresses the wasm the page carries (scripts/bundle.mjs).
+command -v xz >/dev/null || apt_install xz-utils
 
 if [ "$mode" = test ]; then
   # Debian's Chromium and its driver: for the browser suite and the wasm-bindgen tests.

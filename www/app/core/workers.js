@@ -5,8 +5,9 @@
 // CoreCrash or a Cancelled error. What to do then (a fresh worker, a name in a message) is the
 // caller's. Nothing here knows the calls' meaning.
 
-import WASM_GZIP from 'storyscope:wasm';
+import WASM_LZMA from 'storyscope:wasm';
 import WORKER_SOURCE from 'storyscope:worker';
+import { decodeLzma } from './lzma.js';
 
 /** The core trapped (a panic in Rust, or a stack overflow): its instance is gone. */
 export class CoreCrash extends Error {
@@ -30,12 +31,11 @@ let workerUrl = null;
 /** The core's WebAssembly.Module: inflated and compiled once per page, shared by every worker. */
 export function compileCore() {
   compiled ??= (async () => {
-    if (typeof DecompressionStream !== 'function') throw new Error('This browser is too old for Storyscope: it lacks DecompressionStream.');
     if (typeof Worker !== 'function') throw new Error('This browser is too old for Storyscope: it lacks Web Workers.');
-    const binary = atob(WASM_GZIP);
+    const binary = atob(WASM_LZMA);
     const packed = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) packed[i] = binary.charCodeAt(i);
-    const bytes = await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+    const bytes = decodeLzma(packed);
     try {
       return await WebAssembly.compile(bytes);
     } catch (error) {
