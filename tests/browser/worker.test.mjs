@@ -29,7 +29,7 @@ const extractions = async (page) => (await seen(page)).posted.filter((m) => m.ca
  * back (`stages`, by the call's place in `posted`); see the file's comment.
  */
 function watchTheCore() {
-  window.__core = { posted: [], workers: 0, terminated: 0, mainThreadInstances: 0 };
+  window.__core = { posted: [], workers: 0, terminated: 0, mainThreadInstances: 0, mainThreadCompiles: 0 };
   const calls = new WeakMap();
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message, transfer) {
@@ -55,6 +55,14 @@ function watchTheCore() {
     window.__core.mainThreadInstances += 1;
     return instantiate.apply(this, args);
   };
+  // Inflating and compiling the core is the first worker's work, not the page's.
+  for (const name of ['compile', 'compileStreaming']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      window.__core.mainThreadCompiles += 1;
+      return original.apply(this, args);
+    };
+  }
 }
 
 /**
@@ -163,6 +171,7 @@ test('a large add shows each file and stage; Cancel stops the worker and keeps n
   assert.equal(await scope(page, '.ss-user-articles li').count(), 0);
   assert.equal(await tabCount(page, 'articles'), before);
   assert.equal((await seen(page)).mainThreadInstances, 0, 'the main thread never instantiates the core');
+  assert.equal((await seen(page)).mainThreadCompiles, 0, 'the main thread never inflates and compiles the core');
 
   // The page still works, and nothing of the cancelled batch comes back after a reload.
   await scope(page, '.ss-search').fill('missile');

@@ -8,9 +8,10 @@
 // - Each corpus lives in its own worker (CorpusHandle): the corpus shown keeps answering queries
 //   while the next one is assembled, and closing one frees all of its memory.
 //
-// The core is compiled once per page; every <story-scope> shares it and opens its own corpora.
+// The core is compiled once per page, by its first worker; every <story-scope> shares it and
+// opens its own corpora.
 
-import { Cancelled, CoreCrash, CoreWorker, compileCore } from './workers.js';
+import { Cancelled, CoreCrash, CoreWorker, firstWorker } from './workers.js';
 
 export { Cancelled, CoreCrash };
 
@@ -19,9 +20,9 @@ let loading = null;
 /** The core, loaded on first use. */
 export function openCore() {
   loading ??= (async () => {
-    const module = await compileCore();
-    const first = new CoreWorker(module);
-    return new Core(module, await first.ready, first);
+    const first = firstWorker();
+    const ready = await first.ready;
+    return new Core(ready.module, ready, first);
   })();
   return loading;
 }

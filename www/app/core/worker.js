@@ -2,19 +2,26 @@
 // a blob URL, so that it works from file:// and needs no request. It runs the engine (engine.js)
 // and answers messages:
 //   {init: WebAssembly.Module}  → {ready: {version, coreVersion, fileRules}} or {failed: message}
+//   {init: {packed: base64}}    → the same, after inflating (LZMA) and compiling the wasm here,
+//                                 off the page's main thread; `ready.module` is the compiled
+//                                 module, for the page's other workers
 //   {id, call, args}            → {id, stage} for each stage of the work, then
 //                                 {id, result}, {id, error: message} (the input's fault), or
 //                                 {id, crash: message} (the core trapped: this instance is done)
 // Typed arrays in a result are transferred, not copied.
 
 import { calls, start } from './engine.js';
+import { decodeLzma } from './lzma.js';
 
 let crashed = null;
 
 self.onmessage = async ({ data }) => {
   if (data.init) {
     try {
-      self.postMessage({ ready: await start(data.init) });
+      const packed = data.init.packed;
+      const module = packed === undefined ? data.init : await WebAssembly.compile(inflate(packed));
+      const ready = await start(module);
+      self.postMessage({ ready: packed === undefined ? ready : { ...ready, module } });
     } catch (error) {
       self.postMessage({ failed: messageOf(error) });
     }
@@ -39,6 +46,14 @@ self.onmessage = async ({ data }) => {
     }
   }
 };
+
+/** The wasm's bytes from the page's base64 LZMA stream (scripts/bundle.mjs writes it). */
+function inflate(packed) {
+  const binary = atob(packed);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return decodeLzma(bytes);
+}
 
 /** A WebAssembly trap (a Rust panic aborts into `unreachable`) or a stack overflow in the core. */
 function isTrap(error) {

@@ -1,5 +1,6 @@
-// The page's side of the core's Web Workers: compiles the inlined wasm once per page and starts
-// workers from a blob URL of the worker bundle (worker.js), each instantiating that one compiled
+// The page's side of the core's Web Workers: starts workers from a blob URL of the worker bundle
+// (worker.js). The first worker inflates the inlined wasm (LZMA) and compiles it, off the page's
+// main thread, and hands the compiled module back; every later worker instantiates that one
 // module. A CoreWorker sends calls and settles their promises; it notices when the core traps
 // (the worker says so, or dies) and when it is terminated, and fails what was pending with a
 // CoreCrash or a Cancelled error. What to do then (a fresh worker, a name in a message) is the
@@ -7,7 +8,6 @@
 
 import WASM_LZMA from 'storyscope:wasm';
 import WORKER_SOURCE from 'storyscope:worker';
-import { decodeLzma } from './lzma.js';
 
 /** The core trapped (a panic in Rust, or a stack overflow): its instance is gone. */
 export class CoreCrash extends Error {
@@ -25,34 +25,40 @@ export class Cancelled extends Error {
   }
 }
 
-let compiled = null;
 let workerUrl = null;
 
-/** The core's WebAssembly.Module: inflated and compiled once per page, shared by every worker. */
-export function compileCore() {
-  compiled ??= (async () => {
-    if (typeof Worker !== 'function') throw new Error('This browser is too old for Storyscope: it lacks Web Workers.');
-    const binary = atob(WASM_LZMA);
-    const packed = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) packed[i] = binary.charCodeAt(i);
-    const bytes = decodeLzma(packed);
-    try {
-      return await WebAssembly.compile(bytes);
-    } catch (error) {
-      throw startError(error);
-    }
-  })();
-  return compiled;
+/**
+ * The page's first worker: it inflates and compiles the inlined wasm itself (a few hundred
+ * milliseconds of work that would freeze the page on its main thread), and its `ready` carries
+ * the compiled `module` for the workers after it.
+ */
+export function firstWorker() {
+  if (typeof Worker !== 'function') throw new Error('This browser is too old for Storyscope: it lacks Web Workers.');
+  // A policy without 'wasm-unsafe-eval' is named first, as when the page compiled the core
+  // itself: compiling the empty module costs nothing and meets the same policy.
+  try {
+    new WebAssembly.Module(EMPTY_MODULE);
+  } catch (error) {
+    throw startError(error);
+  }
+  return new CoreWorker({ packed: WASM_LZMA });
 }
 
-/** One worker running one engine. `ready` resolves with {version, coreVersion, fileRules}. */
+/** The smallest valid module: its magic number and version. */
+const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+/**
+ * One worker running one engine, started from a compiled WebAssembly.Module or (the first one)
+ * from `{packed}`, the base64 LZMA stream. `ready` resolves with {version, coreVersion,
+ * fileRules}, and `module` when it compiled one.
+ */
 export class CoreWorker {
   #worker;
   #pending = new Map();
   #nextId = 1;
   #dead = null;
 
-  constructor(module) {
+  constructor(init) {
     workerUrl ??= URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
     let settleReady;
     this.ready = new Promise((resolve, reject) => { settleReady = { resolve, reject }; });
@@ -80,7 +86,7 @@ export class CoreWorker {
       this.#fail(this.#dead ?? error, settleReady);
     };
     this.#worker.onmessageerror = () => this.#fail(new CoreCrash('a message could not be read'), settleReady);
-    this.#worker.postMessage({ init: module });
+    this.#worker.postMessage({ init });
   }
 
   /** False once it crashed or was terminated: start another. */
