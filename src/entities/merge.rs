@@ -170,6 +170,7 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
     }
 
     // Lone words: a surname, a first name, or an unknown capitalized word.
+    let mut before: Vec<(usize, usize)> = Vec::new();
     for (d, f) in found.iter().enumerate() {
         let in_doc = {
             let mut all: Vec<usize> = assigned[d].iter().flatten().copied().collect();
@@ -181,8 +182,9 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
         };
         // Per draft, how often and how lately this document mentioned it before the candidate
         // at hand (count, start + 1 of the latest): the candidates are sorted by start, so
-        // the tally gains the ones starting before it as the loop reaches it, each once.
-        let mut before: Map<usize, (usize, usize)> = Map::default();
+        // the tally gains the ones starting before it as the loop reaches it, each once. It
+        // is kept for every draft and cleared after the document where it was touched.
+        let mut touched: Vec<usize> = Vec::new();
         let mut tallied = 0;
         debug_assert!(f.candidates.windows(2).all(|w| w[0].span.start <= w[1].span.start));
         for (k, c) in f.candidates.iter().enumerate() {
@@ -194,7 +196,14 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
             while let Some(other) = f.candidates.get(tallied).filter(|o| o.span.start < c.span.start) {
                 // OK because `assigned[d]` has one slot per candidate of the document.
                 if let Some(p) = assigned[d][tallied] {
-                    let (count, latest) = before.entry(p).or_default();
+                    if before.len() <= p {
+                        before.resize(drafts.len(), (0, 0));
+                    }
+                    // OK because `before` has just grown to every draft when it was short.
+                    let (count, latest) = &mut before[p];
+                    if *count == 0 {
+                        touched.push(p);
+                    }
                     *count += 1;
                     *latest = (*latest).max(other.span.start + 1);
                 }
@@ -203,7 +212,7 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
             let word = key(c.words.last().copied().unwrap_or(""));
             let target = resolve_lone_word(&drafts, &in_doc, &by_surname, names, &word, c, |p| {
                 // The most mentioned before this one wins, then the nearest.
-                before.get(&p).copied().unwrap_or_default()
+                before.get(p).copied().unwrap_or_default()
             });
             let target = match target {
                 Some(t) => t,
@@ -218,6 +227,10 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
             };
             drafts[target].add(d, k, c);
             assigned[d][k] = Some(target);
+        }
+        for p in touched {
+            // OK because only drafts of `before` are touched.
+            before[p] = (0, 0);
         }
     }
     build(docs, found, drafts)

@@ -216,8 +216,9 @@ struct WordRows {
 /// [`WORDS_KEPT`] words, and is emptied then.
 #[derive(Default)]
 pub(crate) struct WordMemo {
-    /// Key hash → index in `rows`.
-    slots: KeyMap<u32>,
+    /// Key hash → index in `rows` (as u64: the one map type the tables already use, so no new
+    /// code in the wasm).
+    slots: KeyMap<u64>,
     rows: Vec<WordRows>,
 }
 
@@ -264,7 +265,7 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
             let rows = &mut self.memo.rows;
             let index = *self.memo.slots.entry(self.view.hash(j)).or_insert_with(|| {
                 rows.push(WordRows::default());
-                (rows.len() - 1) as u32
+                (rows.len() - 1) as u64
             });
             slot = index as usize + 1;
             self.of_type[word] = slot as u32;
