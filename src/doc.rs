@@ -34,6 +34,8 @@ pub(crate) mod runs {
     /// A per-document stage whose work a part keeps.
     #[derive(Clone, Copy)]
     pub(crate) enum Kept {
+        /// The token view: tokenizing, folding and interning a document's words.
+        Analysis,
         /// The name tagger's model.
         Names,
         /// Finding quotes and what may name their speakers.
@@ -43,7 +45,7 @@ pub(crate) mod runs {
     }
 
     thread_local! {
-        static RUNS: [Cell<usize>; 3] = const { [Cell::new(0), Cell::new(0), Cell::new(0)] };
+        static RUNS: [Cell<usize>; 4] = const { [Cell::new(0), Cell::new(0), Cell::new(0), Cell::new(0)] };
     }
 
     /// Notes that `stage` ran over one more document.
