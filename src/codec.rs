@@ -55,13 +55,26 @@ impl<'b> Reader<'b> {
         self.bytes.is_empty()
     }
 
+    #[inline]
     pub(crate) fn uint(&mut self) -> Option<u64> {
-        let mut n = 0u64;
-        for shift in (0..64).step_by(7) {
-            let (&b, rest) = self.bytes.split_first()?;
-            self.bytes = rest;
-            n |= u64::from(b & 0x7f) << shift;
+        // Most values are below 128: one byte, read without the loop.
+        if let Some((&b, rest)) = self.bytes.split_first() {
             if b < 0x80 {
+                self.bytes = rest;
+                return Some(u64::from(b));
+            }
+        }
+        self.long_uint()
+    }
+
+    #[inline(never)]
+    fn long_uint(&mut self) -> Option<u64> {
+        let mut n = 0u64;
+        // At most ten bytes: 7 bits each make 64 (the tenth's high bits are dropped).
+        for (i, &b) in self.bytes.iter().enumerate().take(10) {
+            n |= u64::from(b & 0x7f) << (7 * i);
+            if b < 0x80 {
+                self.bytes = &self.bytes[i + 1..];
                 return Some(n);
             }
         }

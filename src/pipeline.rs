@@ -214,7 +214,8 @@ impl StoredPart {
         let names = entities::Scored::read(&mut work)?;
         let quotes = quotes::Detected::read(&mut work)?;
         let times = times::Detected::read(&mut work)?;
-        let spans: Vec<_> = self.paragraphs.iter().map(|&(start, end, _)| crate::model::Span::new(start, end)).collect();
+        let spans: Vec<_> =
+            self.paragraphs.iter().map(|&(start, end, _)| crate::model::Span::new(start, end)).collect();
         let view = crate::text::kept::read(&mut work, &self.text, &spans)?;
         if !work.is_empty() {
             return None;
@@ -285,9 +286,10 @@ impl Part {
 
 /// Hears the name of each stage as it starts, so that a caller can show progress (the page
 /// shows it per file): `parse`, `analysis`, `names` (the name tagger), `quotes` and `times`
-/// (finding them) for an article's part; `analysis`, `entities`, `speakers` (linking quotes to
-/// entities), `dates` (resolving times) and `events` while a corpus is assembled. Called
-/// between stages, never inside one.
+/// (finding them) for an article's part; `entities`, `speakers` (linking quotes to entities),
+/// `dates` (resolving times) and `events` while a corpus is assembled (with `analysis`,
+/// `quotes` and `times` first when some document brought no part, or a part that does not fit
+/// it). Called between stages, never inside one.
 pub type OnStage<'a> = &'a mut dyn FnMut(&'static str);
 
 /// One article's part: its parse, with the facts known from outside applied, and the work of
