@@ -70,12 +70,18 @@ impl<'b> Reader<'b> {
     #[inline(never)]
     fn long_uint(&mut self) -> Option<u64> {
         let mut n = 0u64;
-        // At most ten bytes: 7 bits each make 64 (the tenth's high bits are dropped).
-        for (i, &b) in self.bytes.iter().enumerate().take(10) {
-            n |= u64::from(b & 0x7f) << (7 * i);
+        let mut shift = 0;
+        for (i, &b) in self.bytes.iter().enumerate() {
+            n |= u64::from(b & 0x7f) << shift;
             if b < 0x80 {
+                // OK because `i` indexes the bytes.
                 self.bytes = &self.bytes[i + 1..];
                 return Some(n);
+            }
+            shift += 7;
+            // At most ten bytes: 7 bits each make 64 (the tenth's high bits are dropped).
+            if shift > 63 {
+                return None;
             }
         }
         None
