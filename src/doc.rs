@@ -26,7 +26,8 @@ pub(crate) fn group_by_doc<'a, T>(items: &'a [T], doc_of: impl Fn(&T) -> &str) -
 }
 
 /// Counts, per thread and in test builds only, how many documents each stage whose work a part
-/// keeps has run over: the tests of assembly check that kept parts run none of them again.
+/// keeps (the token view's analysis, names, quotes, times) has run over: the tests of assembly
+/// check that kept parts run none of them again.
 #[cfg(test)]
 pub(crate) mod runs {
     use std::cell::Cell;

@@ -9,7 +9,9 @@
 //! abbreviations, initials) and closed word classes, nothing of meaning: names, quotes and
 //! dates are found by the modules after it.
 //!
-//! Cost: linear in the text; one hash per token and one lexicon lookup per distinct word.
+//! Cost: linear in the text; one hash per token and one lexicon lookup per distinct word. An
+//! article's part keeps its view ([`kept`]), so a corpus assembled from kept parts reads it
+//! back instead of analyzing the text again.
 
 pub(crate) mod fold;
 pub(crate) mod kept;
