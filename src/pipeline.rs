@@ -563,18 +563,20 @@ fn extract_documents(
     let all_kept = kept.iter().all(Option::is_some);
     on_stage(if all_kept { "speakers" } else { "quotes" });
     let kept_quotes: Vec<Option<&quotes::Detected>> = kept.iter().map(|k| k.map(|k| &k.0)).collect();
-    let (quotes, quote_work) = quotes::extract(&docs, &kept_quotes, &entities);
+    let (quotes, quote_spans) = quotes::extract(&docs, &kept_quotes, &entities);
     stage.quotes = clock.lap();
     on_stage(if all_kept { "dates" } else { "times" });
     let time_work: Vec<Cow<times::Detected>> = kept
         .iter()
         .zip(&docs)
-        .zip(&quote_work)
-        .map(|((kept, doc), q)| {
-            kept.map_or_else(|| Cow::Owned(times::detect(&doc.analysis, q.spans())), |k| Cow::Borrowed(&k.1))
+        .zip(quote_spans)
+        .map(|((kept, doc), spans)| {
+            kept.map_or_else(|| Cow::Owned(times::detect(&doc.analysis, spans)), |k| Cow::Borrowed(&k.1))
         })
         .collect();
     let times = times::extract(&docs, &time_work);
+    // The found times are in the expressions now: their memory goes before events are built.
+    drop(time_work);
     stage.times = clock.lap();
     on_stage("events");
     let events = events::build(&docs, &entities, &quotes, &times.expressions);

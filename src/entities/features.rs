@@ -137,18 +137,18 @@ pub(crate) struct Lexicons<'g> {
 /// One document's words as the tagger sees them.
 pub(crate) struct View<'a, 't> {
     pub a: &'a Analysis<'t>,
-    /// Per token: the hash of its key without a possessive (see [`View::key`]).
-    pub hash: Vec<u64>,
-    /// Per word type of the vocabulary: that hash, and the first word type with the same hash
-    /// (`boeing's` and `boeing` are one), so that facts of a word by its hash are kept in
-    /// vectors instead of hash sets.
+    /// Per word type of the vocabulary: the hash of its key without a possessive (see
+    /// [`View::key`]; a token's is [`View::hash`], kept per type rather than per token, for
+    /// memory), and the first word type with the same hash (`boeing's` and `boeing` are one),
+    /// so that facts of a word by its hash are kept in vectors instead of hash sets.
     type_hash: Vec<u64>,
     group: Vec<u32>,
     /// Per token: its shape (see `shape_of`), empty until [`View::classify`].
     pub shape: Vec<u8>,
     /// Per token: its word classes (`class`), empty until [`View::classify`].
     pub classes: Vec<u64>,
-    /// Person-versus-place lean of capitalized words, in eighths of a nat, within ±8.
+    /// Per word type: the person-versus-place lean of its capitalized tokens, in eighths of a
+    /// nat, within ±8 (a function of the key: kept per type, for memory).
     lean: Vec<i8>,
 }
 
@@ -426,10 +426,9 @@ impl<'a, 't> View<'a, 't> {
     // Large and run once per document: kept out of line (and out of the callers' profiles).
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     pub(crate) fn new(a: &'a Analysis<'t>) -> Self {
-        let n = a.tokens.len();
         let (type_hash, group) = type_hashes(a);
-        let hash = a.tokens.iter().map(|t| type_hash[t.word() as usize]).collect();
-        View { a, hash, type_hash, group, shape: Vec::new(), classes: Vec::new(), lean: vec![0; n] }
+        let lean = vec![0; type_hash.len()];
+        View { a, type_hash, group, shape: Vec::new(), classes: Vec::new(), lean }
     }
 
     /// The view of a document whose classes were computed before (by [`View::classify`], kept
@@ -437,8 +436,7 @@ impl<'a, 't> View<'a, 't> {
     /// [`View::features`].
     pub(crate) fn restored(a: &'a Analysis<'t>, classes: Vec<u64>) -> Self {
         let (type_hash, group) = type_hashes(a);
-        let hash = a.tokens.iter().map(|t| type_hash[t.word() as usize]).collect();
-        View { a, hash, type_hash, group, shape: Vec::new(), classes, lean: Vec::new() }
+        View { a, type_hash, group, shape: Vec::new(), classes, lean: Vec::new() }
     }
 
     /// True when token `i` starts with a lowercase letter.
@@ -482,7 +480,13 @@ impl<'a, 't> View<'a, 't> {
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.hash.len()
+        self.a.tokens.len()
+    }
+
+    /// The hash of token `i`'s key without a possessive (see [`View::key`]).
+    pub(crate) fn hash(&self, i: usize) -> u64 {
+        // OK because word ids index the vocabulary, which `type_hash` follows.
+        self.type_hash[self.a.tokens[i].word() as usize]
     }
 
     /// Adds the hashes of this document's lowercase words to `set`.
@@ -504,7 +508,7 @@ impl<'a, 't> View<'a, 't> {
             let group = self.group_of(i);
             if !seen[group] && self.starts_lowercase(i) {
                 seen[group] = true;
-                out.push(self.hash[i]);
+                out.push(self.hash(i));
             }
         }
         // Groups and hashes are one to one: no duplicates.
@@ -569,7 +573,7 @@ impl<'a, 't> View<'a, 't> {
                 TokenKind::Word => {
                     c |= spelling.surface;
                     long[i] = spelling.long;
-                    let hash = self.hash[i];
+                    let hash = self.type_hash[word_type];
                     let rules = *rules[word_type].get_or_insert_with(|| {
                         let calendar = a.description(i).classes.intersects(Classes::MONTH | Classes::WEEKDAY);
                         lexicon_table().get(&hash).copied().unwrap_or(0) | if calendar { class::CALENDAR } else { 0 }
@@ -585,7 +589,7 @@ impl<'a, 't> View<'a, 't> {
                             (lex.names.classes(key, hash) | common, lex.names.person_vs_place(key))
                         });
                         c |= rules | bits;
-                        self.lean[i] = (lean / 32).clamp(-8, 8) as i8;
+                        self.lean[word_type] = (lean / 32).clamp(-8, 8) as i8;
                         if lean > 48 {
                             c |= class::LEANS_PERSON;
                         } else if lean < -48 {
@@ -817,7 +821,7 @@ impl<'a, 't> View<'a, 't> {
         let shift = 64 - bits;
         let mut push = |template: u32, value: u64| out.push((mix(template, value) >> shift) as u32);
         push(template::BIAS, 0);
-        push(template::WORD, self.hash[i]);
+        push(template::WORD, self.hash(i));
         for (template, k) in template::NEIGHBOURS {
             push(template, self.word_value(i, k, range));
         }
@@ -857,7 +861,7 @@ impl<'a, 't> View<'a, 't> {
     /// the sentence's edge at that distance.
     #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) fn word_value(&self, i: usize, k: isize, range: &Range<usize>) -> u64 {
-        Self::neighbour(i, k, range).map_or(Self::word_value_outside(k), |j| self.hash[j])
+        Self::neighbour(i, k, range).map_or(Self::word_value_outside(k), |j| self.hash(j))
     }
 
     /// The word feature's value `k` places away when that lies outside the sentence.
@@ -897,7 +901,13 @@ impl<'a, 't> View<'a, 't> {
 
     /// The person-versus-place lean of token `i` as a byte (see [`View::classify`]).
     pub(crate) fn lean_value(&self, i: usize) -> u64 {
-        u64::from(self.lean[i] as u8)
+        // Only capitalized tokens lean (see [`View::classify`]).
+        let lean = match self.classes[i] & class::CAP {
+            0 => 0,
+            // OK because word ids index the vocabulary, which `lean` follows.
+            _ => self.lean[self.a.tokens[i].word() as usize],
+        };
+        u64::from(lean as u8)
     }
 }
 
@@ -1027,7 +1037,7 @@ mod tests {
         let v = View::new(&a);
         assert_eq!(v.key(0), "lodz");
         assert_eq!(v.key(3), "boeing");
-        assert_eq!(v.hash[0], hash_bytes(b"lodz"));
+        assert_eq!(v.hash(0), hash_bytes(b"lodz"));
     }
 
     #[test]

@@ -120,7 +120,7 @@ pub(crate) fn recognize_tagged<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, t
             && c & (class::PLACE_B | class::PLACE_I | class::ORG_B | class::ORG_I) == 0
             && !covered[i]
         {
-            if let Some(Known::Demonym(place)) = gazetteer.lookup_hash(view.hash[i], true) {
+            if let Some(Known::Demonym(place)) = gazetteer.lookup_hash(view.hash(i), true) {
                 found.demonyms.push(DemonymUse { span: token_span(view, i..i + 1), place });
             }
         }
@@ -191,7 +191,7 @@ fn sports_teams(view: &View, candidates: &mut [Candidate]) {
     let lists = sport_lists();
     let a = view.a;
     let n = view.len();
-    let key_in = |i: usize, set: &KeySet| i < n && set.contains(&view.hash[i]);
+    let key_in = |i: usize, set: &KeySet| i < n && set.contains(&view.hash(i));
     let is_number = |i: usize| i < n && a.tokens[i].kind() == TokenKind::Number;
     let is_dash = |i: usize| i < n && matches!(a.token_text(i), "-" | "–" | "—");
     // "1 – 0" as three tokens, or "1-0" as one.
@@ -234,7 +234,7 @@ fn sports_teams(view: &View, candidates: &mut [Candidate]) {
     for i in 0..n {
         if view.classes[i] & class::LOWER != 0 && key_in(i, &lists.sport) {
             hits += 1;
-            seen.insert(view.hash[i]);
+            seen.insert(view.hash(i));
         }
     }
     if hits < 4 || seen.len() < 3 {
@@ -527,7 +527,7 @@ fn lone_words_of_full_names<'t>(
         if covered[i] || c & class::CAP == 0 || c & (class::NEVER_NAME | class::TITLE | class::HONORIFIC) != 0 {
             continue;
         }
-        let h = view.hash[i];
+        let h = view.hash(i);
         if surnames.contains(&h) || given.get(&h) == Some(&1) {
             covered[i] = true;
             piece.push(found, i..i + 1, Kind::Person, one_hot(Kind::Person), None, None, false);
@@ -565,7 +565,7 @@ fn repeated_names<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[boo
         if c & class::CAP == 0 || c & blocked != 0 || c & opens == 0 || covered_i || i < next {
             continue;
         }
-        let h = view.hash[i];
+        let h = view.hash(i);
         let from = names.partition_point(|&(k, ..)| k < h);
         let run_before = i > 0 && cap(i - 1) && c & class::SENT_START == 0;
         let matched = names[from..].iter().take_while(|&&(k, ..)| k == h).find(|&&(_, len, key)| {
@@ -628,7 +628,7 @@ pub(crate) fn corpus_surnames<'t>(
     let name_word = |i: usize| !covered[i] && view.classes[i] & class::CAP != 0 && view.classes[i] & blocked == 0;
     let before = found.candidates.len();
     for i in 0..view.len() {
-        if !name_word(i) || !surnames.contains(&view.hash[i]) || (i + 1 < view.len() && name_word(i + 1)) {
+        if !name_word(i) || !surnames.contains(&view.hash(i)) || (i + 1 < view.len() && name_word(i + 1)) {
             continue;
         }
         let mut start = i;
@@ -1070,8 +1070,8 @@ impl<'t> Piece<'_, '_, 't, '_> {
             anchored: false,
             key,
             evidence: self.view.classes[r.end - 1],
-            first: self.view.hash[r.start],
-            last: self.view.hash[r.end - 1],
+            first: self.view.hash(r.start),
+            last: self.view.hash(r.end - 1),
         });
     }
 }

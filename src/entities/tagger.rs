@@ -212,13 +212,19 @@ struct WordRows {
 
 /// The word rows of every word scored so far, by the hash of its key: a word's rows depend on
 /// its key alone, so a corpus computes them once per distinct word instead of once per
-/// document. Grows with the corpus's vocabulary (about a hundred bytes a word).
+/// document. Grows with the corpus's vocabulary (about a hundred bytes a word) up to
+/// [`WORDS_KEPT`] words, and is emptied then.
 #[derive(Default)]
 pub(crate) struct WordMemo {
     /// Key hash → index in `rows`.
     slots: KeyMap<u32>,
     rows: Vec<WordRows>,
 }
+
+/// At most this many words' rows are kept (about 2 MB): a document or corpus of many
+/// thousands of distinct words (numbered items, generated names) computes some rows again
+/// rather than keeping a memo as large as its vocabulary.
+const WORDS_KEPT: usize = 1 << 14;
 
 /// Scores one document's tokens: the same sums as [`Model::emissions`] over
 /// [`View::features`], but the word features are summed once per distinct word (kept in a
@@ -229,12 +235,14 @@ pub(crate) struct Scorer<'m, 'v, 'a, 't, 'w> {
     view: &'v View<'a, 't>,
     /// Per word type of the view: its index in `memo.rows` plus one, or 0 before it is needed.
     of_type: Vec<u32>,
+    /// The word types with a slot in `of_type`, to forget when the memo is emptied.
+    typed: Vec<u32>,
     memo: &'w mut WordMemo,
 }
 
 impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
     pub(crate) fn new(model: &'m Model, view: &'v View<'a, 't>, memo: &'w mut WordMemo) -> Self {
-        Scorer { model, view, of_type: vec![0; view.a.vocabulary.len()], memo }
+        Scorer { model, view, of_type: vec![0; view.a.vocabulary.len()], typed: Vec::new(), memo }
     }
 
     /// Word row `n` (0 the token itself, `1 + k` its `template::NEIGHBOURS[k]` use) of token
@@ -244,8 +252,17 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         // OK because `of_type` has one slot per word type of the view's vocabulary.
         let mut slot = self.of_type[word] as usize;
         if slot == 0 {
+            if self.memo.rows.len() == WORDS_KEPT {
+                self.memo.slots.clear();
+                self.memo.rows.clear();
+                for typed in self.typed.drain(..) {
+                    // OK because `typed` holds word types of the view's vocabulary.
+                    self.of_type[typed as usize] = 0;
+                }
+            }
+            self.typed.push(word as u32);
             let rows = &mut self.memo.rows;
-            let index = *self.memo.slots.entry(self.view.hash[j]).or_insert_with(|| {
+            let index = *self.memo.slots.entry(self.view.hash(j)).or_insert_with(|| {
                 rows.push(WordRows::default());
                 (rows.len() - 1) as u32
             });
@@ -255,7 +272,7 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         // OK because `slot - 1` indexes the entry just found or pushed.
         let entry = &mut self.memo.rows[slot - 1];
         if entry.filled & (1 << n) == 0 {
-            let (m, hash) = (self.model, self.view.hash[j]);
+            let (m, hash) = (self.model, self.view.hash(j));
             entry.rows[n] = if n == 0 {
                 let mut this = m.row(template::WORD, hash);
                 key_features(self.view.key(j), &mut |t, v| add(&mut this, &m.row(t, v)));
@@ -430,7 +447,8 @@ pub(crate) fn tag(model: &Model, view: &View) -> Vec<Tagged> {
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 pub(crate) fn score(model: &Model, view: &View, memo: &mut WordMemo) -> Vec<Sums> {
     let mut scorer = Scorer::new(model, view, memo);
-    let mut out = Vec::new();
+    // Exact: a long document's sums (20 bytes per scored token) carry no growth slack.
+    let mut out = Vec::with_capacity(scored_tokens(view));
     for_each_run(view, |range, run| out.extend(run.map(|i| scorer.sums(i, range))));
     out
 }

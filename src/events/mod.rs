@@ -143,7 +143,8 @@ fn drafts_of<'a>(
     let unsure_dct =
         doc.dct.is_none() || matches!(doc.document.published_source, PublishedSource::Inferred | PublishedSource::None);
     let mentions = entities.by_doc.get(d).map_or(&[][..], Vec::as_slice);
-    let mut out = Vec::with_capacity(dated.len());
+    // Not one per date: a list of many dates in one clause makes few drafts.
+    let mut out = Vec::new();
     for (k, x) in dated.into_iter().enumerate() {
         let Some(mut clause) = clause::around(analysis, x.span, &spans) else {
             continue;

@@ -144,12 +144,12 @@ pub(crate) struct Said<'a> {
 /// it: `kept[d]` of `docs[d]`, or, when no part kept it, found here (with the same word
 /// classes, built once per document). Links speakers to the corpus's entities; in document
 /// order, quotes by start; ids are `q` + index in this list (see [`into_contract`]). Returns
-/// the quotes and each document's detection.
-pub(crate) fn extract<'a, 'k>(
+/// the quotes and each document's quote spans (see [`Detected::spans`]).
+pub(crate) fn extract<'a>(
     docs: &[Doc<'a>],
-    kept: &[Option<&'k Detected>],
+    kept: &[Option<&Detected>],
     entities: &'a Entities,
-) -> (Vec<Quoted<'a>>, Vec<Cow<'k, Detected>>) {
+) -> (Vec<Quoted<'a>>, Vec<Vec<Span>>) {
     let mut quotes = Vec::new();
     let mut detections = Vec::with_capacity(docs.len());
     for (d, (doc, kept)) in docs.iter().zip(kept).enumerate() {
@@ -162,8 +162,8 @@ pub(crate) fn extract<'a, 'k>(
             }
         };
         let mentions = entities.by_doc.get(d).map_or(&[][..], Vec::as_slice);
-        let found = document_quotes(doc, &detected, lex, entities, mentions);
-        detections.push(detected);
+        let (found, spans) = document_quotes(doc, detected, lex, entities, mentions);
+        detections.push(spans);
         // The first document's list is kept as it is: one long document's quotes are not
         // copied into a second list of the same size.
         if quotes.is_empty() {
@@ -229,22 +229,24 @@ struct Found {
 
 /// The quotes of one document from what [`detect`] found in it, reading the word classes
 /// `lex` (built here when not given).
+/// The quotes of one document, and the spans of its quotes (see [`Detected::spans`]). A
+/// detection made here is resolved in place; a kept one is copied.
 fn document_quotes<'a>(
     doc: &Doc<'a>,
-    detected: &Detected,
+    detected: Cow<Detected>,
     lex: Option<lexicon::Lexicon>,
     entities: &'a Entities,
     mentions: &'a [MentionRef],
-) -> Vec<Quoted<'a>> {
+) -> (Vec<Quoted<'a>>, Vec<Span>) {
     let a = &doc.analysis;
     if detected.found.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let lex = lex.unwrap_or_else(|| lexicon::Lexicon::new(a));
     let w = Words { a, lex: &lex };
-    let mut found = detected.found.to_vec();
-    const _: () = assert!(std::mem::size_of::<Quoted>() <= std::mem::size_of::<Found>());
     let quoted = detected.spans();
+    let mut found = detected.into_owned().found;
+    const _: () = assert!(std::mem::size_of::<Quoted>() <= std::mem::size_of::<Found>());
     let resolver = resolve_speakers(&w, &mut found, entities, mentions, &quoted);
     // Made in place of `found` (a `Quoted` is not larger than a `Found`), then put in text
     // order: stable, so quotes starting together keep the order they were found in.
@@ -262,7 +264,7 @@ fn document_quotes<'a>(
         })
         .collect();
     crate::sorting::sort_by_key(&mut quotes, |q| q.span.start);
-    quotes
+    (quotes, quoted)
 }
 
 /// A quoted fragment that the scare model was asked about: its inner span and features.

@@ -126,6 +126,9 @@ fn is_glued(key: &str) -> bool {
 /// The words of one sentence, into `out` (cleared first, so that a caller can reuse it).
 pub(crate) fn of_sentence<'a>(analysis: &'a Analysis, sentence: &Sentence, kinds: &Kinds, out: &mut Vec<Word<'a>>) {
     out.clear();
+    // About one word per token: a very long sentence's view (40 bytes a word) gets no growth
+    // slack (glued dates, which split, are rare).
+    out.reserve_exact(sentence.tokens.len());
     let mut previous_end = None;
     for i in sentence.tokens.clone() {
         let Some(token) = analysis.tokens.get(i) else {

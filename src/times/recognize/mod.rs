@@ -198,17 +198,21 @@ pub(crate) fn scan(words: &[Word]) -> Vec<Found> {
     if !words.iter().any(|w| w.bears_time) {
         return Vec::new(); // most sentences
     }
-    // next_bearing[i]: the first time-bearing word at or after i.
-    let mut next_bearing = vec![usize::MAX; words.len() + 1];
+    // next_bearing[i]: the first time-bearing word at or after i (u32: word indices of one
+    // sentence; dropped before the joins, which copy what was found).
+    let mut next_bearing = vec![u32::MAX; words.len() + 1];
     for i in (0..words.len()).rev() {
-        next_bearing[i] = if words[i].bears_time { i } else { next_bearing[i + 1] };
+        next_bearing[i] = if words[i].bears_time { i as u32 } else { next_bearing[i + 1] };
     }
-    let found = scan_where(words, |i| words[i].starts && next_bearing[i].saturating_sub(i) <= LEAD);
+    let found = scan_where(words, |i| words[i].starts && (next_bearing[i] as usize).saturating_sub(i) <= LEAD);
+    drop(next_bearing);
+    let found = compose::compose(words, found);
     #[cfg(debug_assertions)]
-    assert_eq!(found, scan_where(words, |_| true), "the LEAD shortcut changed what was found");
+    assert_eq!(found, compose::compose(words, scan_where(words, |_| true)), "the LEAD shortcut changed what was found");
     found
 }
 
+/// The expressions found left to right where `may_start`, before [`compose::compose`] joins them.
 fn scan_where(words: &[Word], may_start: impl Fn(usize) -> bool) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -221,7 +225,7 @@ fn scan_where(words: &[Word], may_start: impl Fn(usize) -> bool) -> Vec<Found> {
             None => i += 1,
         }
     }
-    compose::compose(words, out)
+    out
 }
 
 /// A pattern: the expression it finds at a word, if any.
