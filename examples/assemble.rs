@@ -7,6 +7,9 @@
 //! assembled corpus is the extracted one, byte for byte.
 //!
 //!     cargo run --release --example assemble -- FOLDER [N=300]
+//!
+//! With `--only-assemble K` after N it reads the parts and assembles them K times and nothing
+//! else, for an instruction count (`valgrind --tool=callgrind`) of the assembly alone.
 
 use std::time::Instant;
 use storyscope::{assemble, assemble_timed, extract, extract_part, files, Input, Part};
@@ -28,6 +31,8 @@ fn main() {
         std::process::exit(2);
     };
     let n: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(300);
+    let only_assemble: Option<usize> =
+        args.next().filter(|a| a == "--only-assemble").and_then(|_| args.next()?.parse().ok());
     let mut paths: Vec<_> = match std::fs::read_dir(&folder) {
         Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
@@ -52,6 +57,12 @@ fn main() {
     let parts_seconds = start.elapsed().as_secs_f64();
     let kept_megabytes = kept.iter().map(Vec::len).sum::<usize>() as f64 / 1e6;
     let decode = || kept.iter().filter_map(|b| Part::from_bytes(b).ok()).collect::<Vec<Part>>();
+    if let Some(times) = only_assemble {
+        for _ in 0..times {
+            std::hint::black_box(assemble(decode()));
+        }
+        return;
+    }
     let decoding = best_of(5, decode);
     let assembling = best_of(5, || assemble(decode()));
     let extracting = best_of(5, || extract(&inputs));

@@ -55,14 +55,33 @@ impl<'b> Reader<'b> {
         self.bytes.is_empty()
     }
 
+    #[inline]
     pub(crate) fn uint(&mut self) -> Option<u64> {
+        // Most values are below 128: one byte, read without the loop.
+        if let Some((&b, rest)) = self.bytes.split_first() {
+            if b < 0x80 {
+                self.bytes = rest;
+                return Some(u64::from(b));
+            }
+        }
+        self.long_uint()
+    }
+
+    #[inline(never)]
+    fn long_uint(&mut self) -> Option<u64> {
         let mut n = 0u64;
-        for shift in (0..64).step_by(7) {
-            let (&b, rest) = self.bytes.split_first()?;
-            self.bytes = rest;
+        let mut shift = 0;
+        for (i, &b) in self.bytes.iter().enumerate() {
             n |= u64::from(b & 0x7f) << shift;
             if b < 0x80 {
+                // OK because `i` indexes the bytes.
+                self.bytes = &self.bytes[i + 1..];
                 return Some(n);
+            }
+            shift += 7;
+            // At most ten bytes: 7 bits each make 64 (the tenth's high bits are dropped).
+            if shift > 63 {
+                return None;
             }
         }
         None
@@ -115,6 +134,31 @@ impl<'b> Reader<'b> {
     pub(crate) fn count(&mut self) -> Option<usize> {
         self.usize().filter(|&n| n <= self.bytes.len())
     }
+}
+
+/// A 64-bit checksum of `pieces`, eight bytes at a time (FxHash's step): every step is a
+/// bijection of the running value, so a change within one eight-byte word of the input always
+/// changes the sum. It guards against damage, not against forgery.
+pub(crate) fn checksum(pieces: &[&[u8]]) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h: u64 = 0;
+    let mut step = |word: [u8; 8]| h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    for piece in pieces {
+        step((piece.len() as u64).to_le_bytes());
+        let mut chunks = piece.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            step(word);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            step(word);
+        }
+    }
+    h
 }
 
 #[cfg(test)]

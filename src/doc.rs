@@ -26,7 +26,8 @@ pub(crate) fn group_by_doc<'a, T>(items: &'a [T], doc_of: impl Fn(&T) -> &str) -
 }
 
 /// Counts, per thread and in test builds only, how many documents each stage whose work a part
-/// keeps has run over: the tests of assembly check that kept parts run none of them again.
+/// keeps (the token view's analysis, names, quotes, times) has run over: the tests of assembly
+/// check that kept parts run none of them again.
 #[cfg(test)]
 pub(crate) mod runs {
     use std::cell::Cell;
@@ -34,6 +35,8 @@ pub(crate) mod runs {
     /// A per-document stage whose work a part keeps.
     #[derive(Clone, Copy)]
     pub(crate) enum Kept {
+        /// The token view: tokenizing, folding and interning a document's words.
+        Analysis,
         /// The name tagger's model.
         Names,
         /// Finding quotes and what may name their speakers.
@@ -43,7 +46,7 @@ pub(crate) mod runs {
     }
 
     thread_local! {
-        static RUNS: [Cell<usize>; 3] = const { [Cell::new(0), Cell::new(0), Cell::new(0)] };
+        static RUNS: [Cell<usize>; 4] = const { [Cell::new(0), Cell::new(0), Cell::new(0), Cell::new(0)] };
     }
 
     /// Notes that `stage` ran over one more document.

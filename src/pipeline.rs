@@ -115,13 +115,14 @@ pub const CORE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("STO
 /// (the page caches parts by content and core version, and re-extracts only what changed);
 /// [`assemble`] puts parts together into a corpus.
 ///
-/// A part holds the parsed document and what each stage makes of it alone: the name tagger's
-/// sums (the most expensive work of an extraction), the quotes with their speaker mention
-/// candidates, and the time expressions with their meaning before resolution. [`assemble`]
-/// tokenizes each document again and runs only what needs the corpus: the tagger's decoding
-/// with the corpus's lowercase words and merging, linking speakers to the merged entities,
-/// inferring missing creation dates and resolving times against them, and events. So adding,
-/// removing or hiding an article tags, finds quotes in and scans for times no other article.
+/// A part holds the parsed document and what each stage makes of it alone: its token view
+/// (tokens, sentences and word types), the name tagger's sums (the most expensive work of an
+/// extraction), the quotes with their speaker mention candidates, and the time expressions
+/// with their meaning before resolution. [`assemble`] reads those and runs only what needs the
+/// corpus: the tagger's decoding with the corpus's lowercase words and merging, linking
+/// speakers to the merged entities, inferring missing creation dates and resolving times
+/// against them, and events. So adding, removing or hiding an article tokenizes, tags, finds
+/// quotes in and scans for times no other article.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Part {
     /// [`CORE_VERSION`] of the core that made it.
@@ -133,12 +134,16 @@ pub struct Part {
     pub(crate) quotes: quotes::Detected,
     /// The time expressions found in the document, before they are resolved.
     pub(crate) times: times::Detected,
+    /// The document's token view, without its text.
+    pub(crate) view: crate::text::TokenView,
 }
 
-/// The layout of a part's `work`, written first: a part of another layout (2: made before the
-/// time stage's work was kept, say) is malformed, and its article is extracted again. The
-/// core's version already tells layouts apart; this tells them apart within one version too.
-const WORK_FORMAT: u64 = 3;
+/// The layout of a part's `work`, written first: a part of another layout (3: made before the
+/// token view was kept, say) is malformed, and its article is extracted again. The core's
+/// version already tells layouts apart; this tells them apart within one version too. The work
+/// ends with a [`crate::codec::checksum`] of itself and the document's text, so that a damaged
+/// part reads as malformed rather than as some other extraction.
+const WORK_FORMAT: u64 = 4;
 
 /// How a [`Part`] is stored. postcard is not self-describing, so a field the contract's JSON
 /// leaves out when empty (`item`, a comment's `title`) would shift every field after it: the
@@ -156,8 +161,8 @@ struct StoredPart {
     text: String,
     paragraphs: Vec<(usize, usize, Option<String>)>,
     comments: Vec<StoredComment>,
-    /// The tagger's, the quote stage's and the time stage's work, in the form of
-    /// [`crate::codec`], after its [`WORK_FORMAT`].
+    /// The tagger's, the quote stage's and the time stage's work and the token view, in the
+    /// form of [`crate::codec`], after its [`WORK_FORMAT`] and before its checksum.
     work: Vec<u8>,
 }
 
@@ -189,19 +194,29 @@ impl StoredPart {
                 part.names.write(&mut w);
                 part.quotes.write(&mut w);
                 part.times.write(&mut w);
+                crate::text::kept::write(&part.view, &mut w);
+                let sum = crate::codec::checksum(&[&w.0, d.text.as_bytes()]);
+                w.fixed(sum);
                 w.0
             },
         }
     }
 
     fn into_part(self) -> Option<Part> {
-        let mut work = crate::codec::Reader::new(&self.work);
+        let (body, sum) = self.work.split_last_chunk::<8>()?;
+        if crate::codec::checksum(&[body, self.text.as_bytes()]) != u64::from_le_bytes(*sum) {
+            return None;
+        }
+        let mut work = crate::codec::Reader::new(body);
         if work.uint()? != WORK_FORMAT {
             return None;
         }
         let names = entities::Scored::read(&mut work)?;
         let quotes = quotes::Detected::read(&mut work)?;
         let times = times::Detected::read(&mut work)?;
+        let spans: Vec<_> =
+            self.paragraphs.iter().map(|&(start, end, _)| crate::model::Span::new(start, end)).collect();
+        let view = crate::text::kept::read(&mut work, &self.text, &spans)?;
         if !work.is_empty() {
             return None;
         }
@@ -225,7 +240,7 @@ impl StoredPart {
                 .map(|(kind, posted, author, text, title)| crate::model::Comment { kind, posted, author, text, title })
                 .collect(),
         };
-        Some(Part { core: self.core, document, names, quotes, times })
+        Some(Part { core: self.core, document, names, quotes, times, view })
     }
 }
 
@@ -271,9 +286,10 @@ impl Part {
 
 /// Hears the name of each stage as it starts, so that a caller can show progress (the page
 /// shows it per file): `parse`, `analysis`, `names` (the name tagger), `quotes` and `times`
-/// (finding them) for an article's part; `analysis`, `entities`, `speakers` (linking quotes to
-/// entities), `dates` (resolving times) and `events` while a corpus is assembled. Called
-/// between stages, never inside one.
+/// (finding them) for an article's part; `entities`, `speakers` (linking quotes to entities),
+/// `dates` (resolving times) and `events` while a corpus is assembled (with `analysis`,
+/// `quotes` and `times` first when some document brought no part, or a part that does not fit
+/// it). Called between stages, never inside one.
 pub type OnStage<'a> = &'a mut dyn FnMut(&'static str);
 
 /// One article's part: its parse, with the facts known from outside applied, and the work of
@@ -300,9 +316,11 @@ pub fn extract_part_observed(input: &Input, on_stage: OnStage) -> Result<Part, F
         let quotes = quotes::detect(&analysis);
         on_stage("times");
         let times = times::detect(&analysis, quotes.spans());
-        (names, quotes, times)
+        (names, quotes, times, analysis.into_view())
     }) {
-        Ok((names, quotes, times)) => Ok(Part { core: CORE_VERSION.to_string(), document, names, quotes, times }),
+        Ok((names, quotes, times, view)) => {
+            Ok(Part { core: CORE_VERSION.to_string(), document, names, quotes, times, view })
+        }
         Err(panic) => Err(Failure::internal(&input.name, &panic)),
     }
 }
@@ -331,11 +349,19 @@ struct Prepared {
     document: Document,
     names: Option<entities::Scored>,
     found: Option<(quotes::Detected, times::Detected)>,
+    /// Its token view, until the stages take it (see [`extract_documents`]).
+    view: Option<crate::text::TokenView>,
+}
+
+impl Prepared {
+    fn parsed(document: Document) -> Self {
+        Prepared { document, names: None, found: None, view: None }
+    }
 }
 
 impl From<Part> for Prepared {
     fn from(p: Part) -> Self {
-        Prepared { document: p.document, names: Some(p.names), found: Some((p.quotes, p.times)) }
+        Prepared { document: p.document, names: Some(p.names), found: Some((p.quotes, p.times)), view: Some(p.view) }
     }
 }
 
@@ -380,7 +406,7 @@ fn extract_parsed(parsed: impl Iterator<Item = Result<Document, Failure>>) -> (O
     let mut parts = Vec::new();
     for result in parsed {
         match result {
-            Ok(document) => parts.push(Prepared { document, names: None, found: None }),
+            Ok(document) => parts.push(Prepared::parsed(document)),
             Err(failure) => failures.push(failure),
         }
     }
@@ -404,14 +430,14 @@ fn assemble_timed_from(
             part
         })
         .collect();
-    let found = match isolated(|| extract_documents(&documents, times, clock, &mut *on_stage)) {
+    let found = match isolated(|| extract_documents(&mut documents, times, clock, &mut *on_stage)) {
         Ok(found) => found,
         Err(_) => {
             // One document broke a stage. Find which by extracting each alone, then extract the
             // others together, so that one bad file never costs the rest.
             let mut good = Vec::new();
-            for document in std::mem::take(&mut documents) {
-                let alone = std::slice::from_ref(&document);
+            for mut document in std::mem::take(&mut documents) {
+                let alone = std::slice::from_mut(&mut document);
                 match isolated(|| {
                     extract_documents(alone, &mut StageTimes::default(), &mut Stopwatch::start(), &mut |_| ())
                 }) {
@@ -420,7 +446,7 @@ fn assemble_timed_from(
                 }
             }
             documents = good;
-            isolated(|| extract_documents(&documents, times, clock, on_stage)).unwrap_or_else(|panic| {
+            isolated(|| extract_documents(&mut documents, times, clock, on_stage)).unwrap_or_else(|panic| {
                 failures.extend(documents.drain(..).map(|d| Failure::internal(&d.document.id, &panic)));
                 Found::default()
             })
@@ -493,20 +519,34 @@ fn failpoint(documents: &[Prepared]) {
     }
 }
 
-/// Runs the extractors over parsed documents; the tagger, quote finding and time scanning run
-/// only over those no part brought (or whose part's work does not fit them).
+/// Runs the extractors over parsed documents; the analysis, the tagger, quote finding and time
+/// scanning run only over those no part brought (or whose part's work does not fit them).
+/// The parts' token views are taken, not copied: after a panic, the documents are analyzed
+/// afresh.
 fn extract_documents(
-    documents: &[Prepared],
+    documents: &mut [Prepared],
     stage: &mut StageTimes,
     clock: &mut Stopwatch,
     on_stage: OnStage,
 ) -> Found {
     #[cfg(debug_assertions)]
     failpoint(documents);
-    on_stage("analysis");
+    let views: Vec<Option<crate::text::TokenView>> =
+        documents.iter_mut().map(|d| d.view.take().filter(|view| view.fits(&d.document.text))).collect();
+    let documents = &*documents;
+    if views.iter().any(Option::is_none) {
+        on_stage("analysis");
+    }
     let docs: Vec<Doc> = documents
         .iter()
-        .map(|d| Doc { document: &d.document, analysis: analyze(&d.document), dct: d.document.published })
+        .zip(views)
+        .map(|(d, view)| {
+            let analysis = match view {
+                Some(view) => Analysis::with_view(&d.document.text, view),
+                None => analyze(&d.document),
+            };
+            Doc { document: &d.document, analysis, dct: d.document.published }
+        })
         .collect();
     stage.analysis = clock.lap();
     on_stage("entities");
@@ -582,10 +622,10 @@ mod tests {
         serde_json::to_string(&outcome.extraction).expect("json")
     }
 
-    /// How many documents this thread has run the tagger over, looked for quotes in and
-    /// scanned for times.
-    fn detections() -> [usize; 3] {
-        [Kept::Names, Kept::Quotes, Kept::Times].map(crate::doc::runs::of)
+    /// How many documents this thread has analyzed (tokenized, folded, interned), run the
+    /// tagger over, looked for quotes in and scanned for times.
+    fn detections() -> [usize; 4] {
+        [Kept::Analysis, Kept::Names, Kept::Quotes, Kept::Times].map(crate::doc::runs::of)
     }
 
     #[test]
@@ -598,7 +638,11 @@ mod tests {
             .collect();
         let before = detections();
         let assembled = assemble(parts.clone());
-        assert_eq!(detections(), before, "assembling kept parts ran the tagger, quote finding or time scanning");
+        assert_eq!(
+            detections(),
+            before,
+            "assembling kept parts ran the analysis, the tagger, quote finding or time scanning"
+        );
         let extracted = extract(&inputs);
         assert_eq!(json(&assembled), json(&extracted));
         assert!(extracted.extraction.entities.len() > 50, "the corpus has names to find");
@@ -646,8 +690,27 @@ mod tests {
             assert!(cut.into_part().is_none(), "a cut at {n} reads as a part");
             let mut flipped = StoredPart::of(part);
             flipped.work[n] ^= 0x55;
-            let _ = flipped.into_part();
+            assert!(flipped.into_part().is_none(), "a flip at {n} reads as a part");
         }
+        // So does a flipped byte of the text the work was made of.
+        let mut flipped = StoredPart::of(part);
+        flipped.text = flipped.text.replacen('e', "a", 1);
+        assert!(flipped.into_part().is_none());
+    }
+
+    #[test]
+    fn a_token_view_that_does_not_fit_its_document_is_analyzed_again() {
+        let inputs = corpus();
+        let mut parts: Vec<Part> = inputs.iter().map(|input| extract_part(input).expect("a part")).collect();
+        let length = |k: &usize| parts[*k].document.text.len();
+        let (long, short) =
+            ((0..parts.len()).max_by_key(length).expect("parts"), (0..parts.len()).min_by_key(length).expect("parts"));
+        // The longest article's view, given to the shortest: its tokens lie beyond that text.
+        parts[short].view = parts[long].view.clone();
+        let before = detections();
+        let assembled = assemble(parts);
+        assert_eq!(detections()[0], before[0] + 1, "one document is analyzed again");
+        assert_eq!(json(&assembled), json(&extract(&inputs)));
     }
 
     #[test]
@@ -666,7 +729,8 @@ mod tests {
         let before = detections();
         let assembled = assemble(parts);
         let after = detections();
-        assert_eq!([after[1] - before[1], after[2] - before[2]], [1, 1], "one document is detected again");
+        assert_eq!([after[2] - before[2], after[3] - before[3]], [1, 1], "one document is detected again");
+        assert_eq!(after[0], before[0], "its own token view still fits it");
         assert_eq!(json(&assembled), json(&extract(&inputs)));
     }
 
@@ -686,22 +750,28 @@ mod tests {
         assert!(matches!(Part::from_bytes(&bytes[..bytes.len() - 1]), Err(PartError::Malformed(_))));
         // A part of an older layout of the work (the name tagger's alone, before parts kept
         // quotes and times) is not read as this one.
+        let sealed = |mut w: crate::codec::Writer| {
+            let sum = crate::codec::checksum(&[&w.0, part.document.text.as_bytes()]);
+            w.fixed(sum);
+            w.0
+        };
         let mut older = StoredPart::of(&part);
         let mut w = crate::codec::Writer::default();
         part.names.write(&mut w);
-        older.work = w.0;
+        older.work = sealed(w);
         let older = postcard::to_allocvec(&older).expect("bytes");
         assert!(matches!(Part::from_bytes(&older), Err(PartError::Malformed(_))));
         // Nor is one of layout 2 (the tagger's and the quote stage's work, without the time
-        // stage's), even when what follows would read as kept times.
-        for times in [&[][..], &[0][..]] {
+        // stage's), even when what follows would read as kept times, nor one of layout 3
+        // (without the token view), even when it ends as a view would.
+        for (format, times) in [(2, &[][..]), (2, &[0][..]), (3, &[0][..]), (3, &[0, 0][..])] {
             let mut older = StoredPart::of(&part);
             let mut w = crate::codec::Writer::default();
-            w.uint(2);
+            w.uint(format);
             part.names.write(&mut w);
             part.quotes.write(&mut w);
             w.0.extend_from_slice(times);
-            older.work = w.0;
+            older.work = sealed(w);
             let older = postcard::to_allocvec(&older).expect("bytes");
             assert!(matches!(Part::from_bytes(&older), Err(PartError::Malformed(_))));
         }

@@ -167,8 +167,8 @@ pub fn extract_article(article: JsValue, on_stage: Option<js_sys::Function>) -> 
 /// A corpus of the seeds (when `withSeeds`) and the given parts (an array of the byte arrays
 /// [`extract_article`] made), in that order. A part of another core version, or bytes that are
 /// not a part, is listed in the corpus's `failures` as `part N` and left out. The parts'
-/// tagging, quotes and time expressions are reused: only the seeds are tagged, searched for
-/// quotes and scanned for times here. `onStage`, when given, hears each stage as it starts
+/// token views, tagging, quotes and time expressions are reused: only the seeds are analyzed,
+/// tagged, searched for quotes and scanned for times here. `onStage`, when given, hears each stage as it starts
 /// (`parse`, `analysis`, `names`, `quotes` and `times` of each seed, then the corpus's), and
 /// `index` last.
 #[wasm_bindgen(js_name = newCorpusFromParts)]

@@ -451,15 +451,16 @@ fn on_stage_hears_each_stage_of_a_part_and_of_a_corpus() {
     )
     .expect("part");
     let names = |a: &Array| a.iter().filter_map(|v| v.as_string()).collect::<Vec<_>>();
-    // The name tagger, quote finding and time scanning run while the part is made, not when
-    // the corpus is assembled (which links the quotes' speakers and resolves the dates).
+    // The analysis, name tagger, quote finding and time scanning run while the part is made, not
+    // when the corpus is assembled (which links the quotes' speakers and resolves the dates).
     assert_eq!(names(&heard), ["parse", "analysis", "names", "quotes", "times"]);
 
     let heard = Array::new();
     let parts = Array::of1(&part);
     let corpus =
         storyscope::wasm_api::new_corpus_from_parts(parts, false, Some(stage_recorder(&heard))).expect("corpus");
-    assert_eq!(names(&heard), ["analysis", "entities", "speakers", "dates", "events", "index"]);
+    // The part keeps its token view too: the assembly analyzes no article again.
+    assert_eq!(names(&heard), ["entities", "speakers", "dates", "events", "index"]);
     assert_eq!(array(&corpus.extraction().expect("extraction"), "documents").length(), 1);
 
     // A callback that throws only loses its progress report.

@@ -9,9 +9,12 @@
 //! abbreviations, initials) and closed word classes, nothing of meaning: names, quotes and
 //! dates are found by the modules after it.
 //!
-//! Cost: linear in the text; one hash per token and one lexicon lookup per distinct word.
+//! Cost: linear in the text; one hash per token and one lexicon lookup per distinct word. An
+//! article's part keeps its view ([`kept`]), so a corpus assembled from kept parts reads it
+//! back instead of analyzing the text again.
 
 pub(crate) mod fold;
+pub(crate) mod kept;
 pub(crate) mod lexicon;
 mod sentences;
 mod tokens;
@@ -43,21 +46,51 @@ pub(crate) struct Analysis<'t> {
     pub vocabulary: Vocabulary,
 }
 
+/// An [`Analysis`] without its text, as an article's part keeps it ([`kept`] writes and reads
+/// it) and gives it back to the text at assembly ([`Analysis::with_view`]).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct TokenView {
+    paragraphs: Vec<Span>,
+    sentences: Vec<Sentence>,
+    tokens: Vec<Token>,
+    vocabulary: Vocabulary,
+}
+
+impl TokenView {
+    /// True when the view can be read over `text` without a panic: every token lies in the
+    /// text at char boundaries and every sentence's tokens exist. A part's view always fits
+    /// its own document; this guards a part whose document was changed after it was made.
+    pub(crate) fn fits(&self, text: &str) -> bool {
+        self.tokens.iter().all(|t| t.start() < t.end() && text.get(t.start()..t.end()).is_some())
+            && self.tokens.iter().all(|t| (t.word() as usize) < self.vocabulary.len())
+            && self.sentences.iter().all(|s| s.tokens.start < s.tokens.end && s.tokens.end <= self.tokens.len())
+            && self.paragraphs.iter().all(|p| text.get(p.start..p.end).is_some())
+    }
+}
+
+/// The paragraphs of `text` an analysis reads: those that lie within it, at char boundaries
+/// and below [`tokens::MAX_TEXT_BYTES`].
+fn usable_paragraphs(text: &str, paragraphs: &[Span]) -> Vec<Span> {
+    paragraphs
+        .iter()
+        .copied()
+        .filter(|p| p.end <= tokens::MAX_TEXT_BYTES && text.get(p.start..p.end).is_some())
+        .collect()
+}
+
 impl<'t> Analysis<'t> {
     /// Analyzes `text` whose paragraphs are `paragraphs` (byte spans, in order, within `text`;
     /// spans that are not, or that end beyond [`tokens::MAX_TEXT_BYTES`], are skipped).
     pub(crate) fn new(text: &'t str, paragraphs: &[Span]) -> Self {
+        #[cfg(test)]
+        crate::doc::runs::count(crate::doc::runs::Kept::Analysis);
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut sentences = Vec::new();
         // About one word type in twelve bytes of a news article (a long text has fewer: its
         // table grows instead of being sized for them all).
         let mut vocabulary = Vocabulary::with_capacity((text.len() / 12).min(4096));
         let mut key = String::new();
-        let paragraphs: Vec<Span> = paragraphs
-            .iter()
-            .copied()
-            .filter(|p| p.end <= tokens::MAX_TEXT_BYTES && text.get(p.start..p.end).is_some())
-            .collect();
+        let paragraphs = usable_paragraphs(text, paragraphs);
         for (p, para) in paragraphs.iter().enumerate() {
             let first = tokens.len();
             tokens::tokenize_into(text, *para, &mut tokens);
@@ -73,6 +106,18 @@ impl<'t> Analysis<'t> {
         // back what the text did not use (in place, by the allocator).
         tokens.shrink_to_fit();
         sentences.shrink_to_fit();
+        Analysis { text, paragraphs, sentences, tokens, vocabulary }
+    }
+
+    /// The view without its text, to keep.
+    pub(crate) fn into_view(self) -> TokenView {
+        let Analysis { text: _, paragraphs, sentences, tokens, vocabulary } = self;
+        TokenView { paragraphs, sentences, tokens, vocabulary }
+    }
+
+    /// The analysis of `text` that `view` was made of (see [`TokenView::fits`]).
+    pub(crate) fn with_view(text: &'t str, view: TokenView) -> Self {
+        let TokenView { paragraphs, sentences, tokens, vocabulary } = view;
         Analysis { text, paragraphs, sentences, tokens, vocabulary }
     }
 

@@ -52,6 +52,18 @@ impl Token {
         }
     }
 
+    /// The token of `span` whose text starts with `first`, of the kind the tokenizer gives it;
+    /// `None` for white space, which starts no token (a kept view's tokens are made so).
+    pub(super) fn of_first_char(span: Span, first: char) -> Option<Self> {
+        let kind = match first {
+            c if c.is_ascii_digit() => TokenKind::Number,
+            c if c.is_alphanumeric() => TokenKind::Word,
+            c if c.is_whitespace() => return None,
+            _ => TokenKind::Punct,
+        };
+        Some(Token::new(span, kind, first))
+    }
+
     /// Its byte span in the document text.
     #[inline]
     pub(crate) fn span(&self) -> Span {

@@ -71,6 +71,34 @@ impl Vocabulary {
         id
     }
 
+    /// The bytes of all keys together.
+    pub(super) fn key_bytes(&self) -> usize {
+        self.arena.len()
+    }
+
+    /// Room for `types` more types whose keys take `key_bytes` (a kept view's vocabulary,
+    /// whose sizes are known before it is read).
+    pub(super) fn reserve(&mut self, types: usize, key_bytes: usize) {
+        self.arena.reserve(key_bytes);
+        self.ranges.reserve(types);
+        self.descriptions.reserve(types);
+    }
+
+    /// Adds the type of `token` (a token's text, folded here), which is not in the vocabulary
+    /// yet, without entering it in the lookup table: a kept view names each type once, at its
+    /// first token, and [`Vocabulary::intern`] rebuilds the table when it finds it too small.
+    /// Only a type `described` is looked up in the lexicon (a kept view says which).
+    pub(super) fn push_folded(&mut self, token: &str, described: bool) -> WordId {
+        let id = self.ranges.len() as WordId;
+        let start = self.arena.len();
+        super::fold::fold_token(token, &mut self.arena);
+        self.ranges.push((start as u32, self.arena.len() as u32));
+        // OK because `start` was the arena's end, a char boundary.
+        let key = &self.arena[start..];
+        self.descriptions.push(if described { lexicon::describe(key) } else { Description::default() });
+        id
+    }
+
     fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(256);
         self.slots = vec![0; size];
@@ -82,6 +110,16 @@ impl Vocabulary {
             }
             self.slots[at] = id + 1;
         }
+    }
+}
+
+/// Two vocabularies are equal when they hold the same types in the same order (the lookup
+/// table is how one was built, not what it holds).
+impl PartialEq for Vocabulary {
+    fn eq(&self, other: &Self) -> bool {
+        self.ranges.len() == other.ranges.len()
+            && (0..self.ranges.len() as WordId).all(|id| self.key(id) == other.key(id))
+            && self.descriptions == other.descriptions
     }
 }
 

@@ -350,14 +350,23 @@ test('removing, putting back and hiding the built-in articles read nothing again
   for (const call of posted.filter((m) => m.call === 'extractArticle')) {
     assert.deepEqual([ran(call, 'quotes'), ran(call, 'times')], [1, 1], `${call.name}: ${call.stages}`);
   }
+  // And each article's token view (`analysis`: tokenizing, folding, interning) is made once,
+  // when it is read: an assembly of kept parts reads the parts' views.
+  for (const call of posted.filter((m) => m.call === 'extractArticle')) {
+    assert.equal(ran(call, 'analysis'), 1, `${call.name}: ${call.stages}`);
+  }
   for (const call of assemblies) {
     for (const stage of ['quotes', 'times']) {
       assert.ok(ran(call, stage) <= seeds, `an assembly ran ${stage} over ${ran(call, stage)} articles: ${call.stages}`);
     }
+    // The built-in articles' parts are made in the call (one `analysis` each); the assembly
+    // that follows analyzes none of them again.
+    assert.ok(ran(call, 'analysis') <= seeds, `an assembly analyzed the kept articles again: ${call.stages}`);
   }
   assert.ok(assemblies.some((call) => tagged(call) === 0 && ran(call, 'quotes') === 0 && ran(call, 'times') === 0
-    && call.stages.includes('speakers') && call.stages.includes('dates')),
-  'with the built-in articles hidden, speakers were linked and dates resolved, and no quote or time was looked for');
+    && ran(call, 'analysis') === 0 && call.stages.includes('speakers') && call.stages.includes('dates')),
+  'with the built-in articles hidden, speakers were linked and dates resolved, and no article was analyzed, '
+  + 'nor any quote or time looked for');
   assert.equal((await seen(page)).mainThreadInstances, 0);
   await assertCleanAndClose(opened);
 });
