@@ -130,6 +130,7 @@ pub(crate) fn recognize_tagged<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, t
     decide_kinds(&mut found.candidates);
     sports_teams(view, &mut found.candidates);
     no_people_at_places(view, &mut found.candidates);
+    coordinated_kinds(view, &mut found.candidates);
     found.candidates.retain(|c| !is_common_word(view, c));
     // Every document's candidates wait for the corpus-wide merge: keep no spare room.
     found.candidates.shrink_to_fit();
@@ -174,6 +175,89 @@ fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
     for c in candidates.iter_mut().filter(|c| lone(c)) {
         if let Some(v) = placed.get(&c.key) {
             c.kind = if v[2] > v[1] { Kind::Organization } else { Kind::Place };
+            c.anchored = true;
+        }
+    }
+}
+
+/// Names joined in one list are of one kind: in "Marlow, Brackwell and Oslo" or "offices in
+/// Lisbon, Corvale or Tarnby" the names the gazetteer knows say what the others are. A list is
+/// three or more names with only `,`, `and`, `or`, `&` or `/` between them, or two joined by
+/// a conjunction; two names with a lone comma between them are mostly a name and its
+/// apposition ("Drennick, Lisbon's biggest buyer"), so only a place after a lone word counts
+/// there ("Corvale, Portugal", not "Drennick, Portugal coach"). The list decides when its
+/// members the gazetteer knows (or a title marks as people) all agree; only one-word members
+/// change, and not one the document shows to be a person ("he", a title, a given name before
+/// it).
+///
+/// Costs: one pass over the candidates; a few token lookups per pair of neighbours.
+fn coordinated_kinds(view: &View, candidates: &mut [Candidate]) {
+    let person = class::DOC_PERSON_PRONOUN | class::DOC_SURNAME | class::DOC_TITLED | class::DOC_GIVEN;
+    let a = view.a;
+    // What only stands between the names `x` and `y`: a comma (1), a conjunction (2), or
+    // something else (0).
+    let joint = |x: &Candidate, y: &Candidate| {
+        let from = a.token_from(x.span.end);
+        let to = a.token_from(y.span.start);
+        // The name must end where a token does (no possessive cut off) and stand before `y`.
+        if from == 0 || from > to || a.tokens[from - 1].end() != x.span.end || to - from > 2 {
+            return 0;
+        }
+        let words: Vec<&str> = (from..to).map(|i| view.key(i)).collect();
+        match words.as_slice() {
+            [","] => 1,
+            ["and" | "or" | "&" | "/"] | [",", "and" | "or"] => 2,
+            _ => 0,
+        }
+    };
+    let vouched = |c: &Candidate| c.canonical.is_some() || c.titled;
+    let mut start = 0;
+    while start < candidates.len() {
+        let (mut end, mut conjunction) = (start + 1, false);
+        while end < candidates.len() {
+            match joint(&candidates[end - 1], &candidates[end]) {
+                0 => break,
+                j => conjunction |= j == 2,
+            }
+            end += 1;
+        }
+        let list = &mut candidates[start..end];
+        start = end;
+        let kind = match list {
+            [] | [_] => continue,
+            [first, second] if !conjunction => {
+                // "Corvale, Portugal": a lone word, then a place that is not a role's
+                // ("Drennick, Portugal's envoy", "Drennick, Portugal coach").
+                let after = a.token_from(second.span.end);
+                let possessive = after == 0 || a.tokens[after - 1].end() != second.span.end;
+                let role = view.classes.get(after).is_some_and(|c| c & (class::ROLE_NOUN | class::TITLE) != 0);
+                if vouched(first) || !vouched(second) || second.kind != Kind::Place || possessive || role {
+                    continue;
+                }
+                Kind::Place
+            }
+            _ => {
+                let mut kinds = list.iter().filter(|c| vouched(c)).map(|c| c.kind);
+                let Some(kind) = kinds.next() else {
+                    continue;
+                };
+                if kinds.any(|k| k != kind) {
+                    continue;
+                }
+                kind
+            }
+        };
+        for c in list.iter_mut() {
+            let shown_person = c.evidence & person != 0;
+            if vouched(c)
+                || c.kind == kind
+                || c.anchored
+                || c.words.len() != 1
+                || (kind != Kind::Person && shown_person)
+            {
+                continue;
+            }
+            c.kind = kind;
             c.anchored = true;
         }
     }
