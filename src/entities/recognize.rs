@@ -376,6 +376,16 @@ fn is_common_word(view: &View, c: &Candidate) -> bool {
     if number_after && (c.kind == Kind::Person || classes & class::DOTTED != 0) {
         return true;
     }
+    if classes & (person_evidence | org_evidence) == 0 && !c.anchored {
+        // A common word in capitals ("FREE", "NOTICE"): the corpus writes it in lowercase, and
+        // it is too long for the short acronyms that are also words ("US", "WHO").
+        let shouted = classes & class::ALL_CAPS != 0 && view.key(i).len() >= 4;
+        // A common word capitalized only where a sentence opens ("Attached is …", "Great
+        // service"), whatever kind the model gave it.
+        if classes & class::COMMON != 0 && (shouted || is_sentence_opener(classes)) {
+            return true;
+        }
+    }
     if c.kind != Kind::Person || classes & person_evidence != 0 || c.anchored {
         return false;
     }
