@@ -179,21 +179,31 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
             let people = all.iter().copied().filter(|&p| drafts[p].kind == Kind::Person).collect();
             InDoc { all, people }
         };
+        // Per draft, how often and how lately this document mentioned it before the candidate
+        // at hand (count, start + 1 of the latest): the candidates are sorted by start, so
+        // the tally gains the ones starting before it as the loop reaches it, each once.
+        let mut before: Map<usize, (usize, usize)> = Map::default();
+        let mut tallied = 0;
+        debug_assert!(f.candidates.windows(2).all(|w| w[0].span.start <= w[1].span.start));
         for (k, c) in f.candidates.iter().enumerate() {
             if assigned[d][k].is_some() {
                 continue;
             }
+            // Every candidate before `k` is assigned by now (full names above, lone words in
+            // this loop), so the tally holds exactly the mentions that start before `c`.
+            while let Some(other) = f.candidates.get(tallied).filter(|o| o.span.start < c.span.start) {
+                // OK because `assigned[d]` has one slot per candidate of the document.
+                if let Some(p) = assigned[d][tallied] {
+                    let (count, latest) = before.entry(p).or_default();
+                    *count += 1;
+                    *latest = (*latest).max(other.span.start + 1);
+                }
+                tallied += 1;
+            }
             let word = key(c.words.last().copied().unwrap_or(""));
             let target = resolve_lone_word(&drafts, &in_doc, &by_surname, names, &word, c, |p| {
-                // How often, and how lately, `p` was mentioned before this one: the most
-                // mentioned wins, then the nearest.
-                // Read off this document's assignments, not the entity's corpus-wide mentions,
-                // so the work stays linear in the corpus.
-                assigned[d]
-                    .iter()
-                    .zip(&f.candidates)
-                    .filter(|(a, other)| **a == Some(p) && other.span.start < c.span.start)
-                    .fold((0, 0), |(count, latest), (_, other)| (count + 1, latest.max(other.span.start + 1)))
+                // The most mentioned before this one wins, then the nearest.
+                before.get(&p).copied().unwrap_or_default()
             });
             let target = match target {
                 Some(t) => t,

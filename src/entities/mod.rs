@@ -130,20 +130,25 @@ pub(crate) fn score(a: &Analysis) -> Scored {
 // Not inlined: the pipeline and the assembly both call it, and it is large.
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 fn score_with(a: &Analysis, model: &tagger::Model) -> Scored {
-    let (scored, view) = score_view(a, model);
+    let (scored, view) = score_view(a, model, &mut tagger::WordMemo::default());
     Scored { classes: view.classes, ..scored }
 }
 
 /// [`score_with`], handing back the classified view instead of its classes (`classes` is
-/// empty), for [`assemble_with`] to go on with.
-fn score_view<'a, 't>(a: &'a Analysis<'t>, model: &tagger::Model) -> (Scored, features::View<'a, 't>) {
+/// empty), for [`assemble_with`] to go on with. `memo` keeps the tagger's word rows from one
+/// document to the next.
+fn score_view<'a, 't>(
+    a: &'a Analysis<'t>,
+    model: &tagger::Model,
+    memo: &mut tagger::WordMemo,
+) -> (Scored, features::View<'a, 't>) {
     #[cfg(test)]
     crate::doc::runs::count(crate::doc::runs::Kept::Names);
     let (gazetteer, names) = tables();
     let mut view = features::View::new(a);
     let lowercase = view.lowercase();
     view.classify(&features::Lexicons { gazetteer, names, lowercase: features::KeySet::default() });
-    let sums = tagger::score(model, &view);
+    let sums = tagger::score(model, &view, memo);
     (Scored { lowercase, classes: Vec::new(), sums }, view)
 }
 
@@ -178,6 +183,7 @@ fn assemble_with(docs: &[Doc], scored: &[Option<&Scored>], model: &tagger::Model
     let (gazetteer, names) = tables();
     // Each document's view: restored from its kept part, or made here with the model's work.
     let mut remade: Vec<Option<Scored>> = Vec::with_capacity(docs.len());
+    let mut memo = tagger::WordMemo::default();
     let mut views = Vec::with_capacity(docs.len());
     for (d, doc) in docs.iter().enumerate() {
         match scored.get(d).copied().flatten().and_then(|s| restore(s, &doc.analysis)) {
@@ -186,7 +192,7 @@ fn assemble_with(docs: &[Doc], scored: &[Option<&Scored>], model: &tagger::Model
                 views.push(view);
             }
             None => {
-                let (s, view) = score_view(&doc.analysis, model);
+                let (s, view) = score_view(&doc.analysis, model, &mut memo);
                 remade.push(Some(s));
                 views.push(view);
             }

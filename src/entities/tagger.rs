@@ -12,7 +12,7 @@
 //! features; Viterbi is at most 7 × 7 per scored token. Nothing allocates per token. It finds spans and their kind scores; it does not
 //! strip titles, merge or decide across the document (that is `recognize` and `merge`).
 
-use super::features::{self, class, key_features, template, View};
+use super::features::{self, class, key_features, template, KeyMap, View};
 use std::ops::Range;
 
 /// Labels: `O`, then `B`/`I` of person, place, organization.
@@ -210,36 +210,50 @@ struct WordRows {
     rows: [Row; 5],
 }
 
-/// Scores one document's tokens: the same sums as [`Model::emissions`] over
-/// [`View::features`], but the word features are summed once per word type of the document
-/// and the small-set features come from the model's [`Tables`], so a token costs a few
-/// lookups in the weight table (its shapes, its words' first uses) instead of some forty.
-pub(crate) struct Scorer<'m, 'v, 'a, 't> {
-    model: &'m Model,
-    view: &'v View<'a, 't>,
-    /// Per word type: its index in `rows` plus one, or 0 before it is needed.
-    of_type: Vec<u32>,
+/// The word rows of every word scored so far, by the hash of its key: a word's rows depend on
+/// its key alone, so a corpus computes them once per distinct word instead of once per
+/// document. Grows with the corpus's vocabulary (about a hundred bytes a word).
+#[derive(Default)]
+pub(crate) struct WordMemo {
+    /// Key hash → index in `rows`.
+    slots: KeyMap<u32>,
     rows: Vec<WordRows>,
 }
 
-impl<'m, 'v, 'a, 't> Scorer<'m, 'v, 'a, 't> {
-    pub(crate) fn new(model: &'m Model, view: &'v View<'a, 't>) -> Self {
-        Scorer { model, view, of_type: vec![0; view.a.vocabulary.len()], rows: Vec::new() }
+/// Scores one document's tokens: the same sums as [`Model::emissions`] over
+/// [`View::features`], but the word features are summed once per distinct word (kept in a
+/// [`WordMemo`]) and the small-set features come from the model's [`Tables`], so a token costs
+/// a few lookups in the weight table (its shapes, its words' first uses) instead of some forty.
+pub(crate) struct Scorer<'m, 'v, 'a, 't, 'w> {
+    model: &'m Model,
+    view: &'v View<'a, 't>,
+    /// Per word type of the view: its index in `memo.rows` plus one, or 0 before it is needed.
+    of_type: Vec<u32>,
+    memo: &'w mut WordMemo,
+}
+
+impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
+    pub(crate) fn new(model: &'m Model, view: &'v View<'a, 't>, memo: &'w mut WordMemo) -> Self {
+        Scorer { model, view, of_type: vec![0; view.a.vocabulary.len()], memo }
     }
 
     /// Word row `n` (0 the token itself, `1 + k` its `template::NEIGHBOURS[k]` use) of token
-    /// `j`'s type, computed the first time it is needed.
+    /// `j`'s word, computed the first time the memo meets it.
     fn word_row(&mut self, j: usize, n: usize) -> Row {
         let word = self.view.a.tokens[j].word() as usize;
         // OK because `of_type` has one slot per word type of the view's vocabulary.
         let mut slot = self.of_type[word] as usize;
         if slot == 0 {
-            self.rows.push(WordRows::default());
-            slot = self.rows.len();
+            let rows = &mut self.memo.rows;
+            let index = *self.memo.slots.entry(self.view.hash[j]).or_insert_with(|| {
+                rows.push(WordRows::default());
+                (rows.len() - 1) as u32
+            });
+            slot = index as usize + 1;
             self.of_type[word] = slot as u32;
         }
         // OK because `slot - 1` indexes the entry just found or pushed.
-        let entry = &mut self.rows[slot - 1];
+        let entry = &mut self.memo.rows[slot - 1];
         if entry.filled & (1 << n) == 0 {
             let (m, hash) = (self.model, self.view.hash[j]);
             entry.rows[n] = if n == 0 {
@@ -403,17 +417,19 @@ pub(crate) type Sums = Row;
 /// Tags a document: the names of every sentence, in order.
 #[cfg(any(test, feature = "train"))]
 pub(crate) fn tag(model: &Model, view: &View) -> Vec<Tagged> {
-    let mut scorer = Scorer::new(model, view);
+    let mut memo = WordMemo::default();
+    let mut scorer = Scorer::new(model, view, &mut memo);
     decode_with(model, view, |i, range| label_scores(&scorer.sums(i, range)))
 }
 
 /// The summed weights of every token [`tag`] scores, in order, without the corpus fact
 /// ([`class::COMMON`]): the view is classified without the corpus. This is the model's
-/// per-document work; [`decode`] finishes it once the corpus is known.
+/// per-document work; [`decode`] finishes it once the corpus is known. `memo` keeps the word
+/// rows for the next documents.
 // Large and run once per document: kept out of line.
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
-pub(crate) fn score(model: &Model, view: &View) -> Vec<Sums> {
-    let mut scorer = Scorer::new(model, view);
+pub(crate) fn score(model: &Model, view: &View, memo: &mut WordMemo) -> Vec<Sums> {
+    let mut scorer = Scorer::new(model, view, memo);
     let mut out = Vec::new();
     for_each_run(view, |range, run| out.extend(run.map(|i| scorer.sums(i, range))));
     out
@@ -535,7 +551,8 @@ mod tests {
         view.collect_lowercase(&mut lowercase);
         view.classify(&Lexicons { gazetteer, names, lowercase });
         let model = Model::builtin();
-        let mut scorer = Scorer::new(model, &view);
+        let mut memo = WordMemo::default();
+        let mut scorer = Scorer::new(model, &view, &mut memo);
         let mut features = Vec::new();
         let mut compared = 0;
         for sentence in &a.sentences {
