@@ -142,7 +142,8 @@ pub(crate) fn recognize_tagged<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, t
 /// or surname of the lists, no "he" or "she", no title, no given name before it anywhere in
 /// the document) is a place or an organization, whichever the mentions' scores prefer, in the
 /// whole document. People seldom stand after those prepositions; unknown places and
-/// companies often do.
+/// companies often do. After "near", "outside" and the like, or "the town of", it is a place
+/// (see [`is_place_context`]).
 fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
     let person = class::DOC_PERSON_PRONOUN | class::DOC_SURNAME | class::DOC_TITLED | class::DOC_GIVEN;
     let listed = class::GIVEN_M | class::GIVEN_F | class::GIVEN_U | class::SURNAME | class::TITLE | class::HONORIFIC;
@@ -159,7 +160,10 @@ fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
             continue;
         }
         if matches!(view.key(i - 1), "in" | "at") {
-            placed.insert(c.key, [0; 3]);
+            placed.entry(c.key).or_insert([0; 3]);
+        } else if is_place_context(view, i) {
+            // Nothing but a place stands there: its vote is settled.
+            placed.insert(c.key, [0, i64::MAX / 4, 0]);
         }
     }
     if placed.is_empty() {
@@ -178,6 +182,17 @@ fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
             c.anchored = true;
         }
     }
+}
+
+/// True when the words before token `i` leave room for a place only: "near", "outside",
+/// "across" and the like, or "the city of", "the province of" and the like.
+fn is_place_context(view: &View, i: usize) -> bool {
+    let before = view.classes[i - 1];
+    let settlement = |k: usize| {
+        matches!(view.key(k), "city" | "town" | "village" | "province" | "county" | "district" | "suburb" | "capital")
+    };
+    (before & class::PLACE_CUE != 0 && view.key(i - 1) != "in")
+        || (i >= 2 && view.key(i - 1) == "of" && view.classes[i - 2] & class::LOWER != 0 && settlement(i - 2))
 }
 
 /// Names joined in one list are of one kind: in "Marlow, Brackwell and Oslo" or "offices in
