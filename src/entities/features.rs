@@ -289,6 +289,18 @@ fn word_surface<'w>(bytes: &[u8], kinds: u8, word: impl FnOnce() -> &'w str) -> 
     (c, word.chars().count() >= 4)
 }
 
+/// What a token's own characters give it (see [`View::classify`]): where its text is, and its
+/// shape, the classes of [`word_surface`] (words only) and whether it is long.
+#[derive(Clone, Copy)]
+struct Spelling {
+    start: u32,
+    end: u32,
+    kind: TokenKind,
+    shape: u8,
+    surface: u64,
+    long: bool,
+}
+
 /// FNV-1a over bytes: stable across platforms and builds (the weights depend on it).
 pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
     hash_more(0xcbf2_9ce4_8422_2325, bytes)
@@ -512,11 +524,36 @@ impl<'a, 't> View<'a, 't> {
         // Per token: a word of four characters or more (see `is_headline`).
         let mut long = vec![false; self.len()];
         let mut shape = Vec::with_capacity(self.len());
+        // Per word type: what the characters of its first token give it. A later token spelled
+        // the same way (most are) takes it without reading its characters again.
+        let mut spelled: Vec<Option<Spelling>> = vec![None; a.vocabulary.len()];
         for (i, t) in a.tokens.iter().enumerate() {
             let mut c = 0;
             let bytes = a.text.as_bytes().get(t.start()..t.end()).unwrap_or_default();
-            let kinds = byte_kinds(bytes);
-            shape.push(word_shape(bytes, kinds, || a.token_text(i)));
+            let word_type = t.word() as usize;
+            // OK because word ids index the vocabulary, and `spelled` has one slot per type.
+            let spelling = match spelled[word_type] {
+                Some(s)
+                    if s.kind == t.kind() && a.text.as_bytes().get(s.start as usize..s.end as usize) == Some(bytes) =>
+                {
+                    s
+                }
+                known => {
+                    let kinds = byte_kinds(bytes);
+                    let (surface, long) = match t.kind() {
+                        TokenKind::Word => word_surface(bytes, kinds, || a.token_text(i)),
+                        _ => (0, false),
+                    };
+                    let shape = word_shape(bytes, kinds, || a.token_text(i));
+                    let s =
+                        Spelling { start: t.start() as u32, end: t.end() as u32, kind: t.kind(), shape, surface, long };
+                    if known.is_none() {
+                        spelled[word_type] = Some(s);
+                    }
+                    s
+                }
+            };
+            shape.push(spelling.shape);
             match t.kind() {
                 TokenKind::Punct => {
                     c |= class::PUNCT;
@@ -530,10 +567,8 @@ impl<'a, 't> View<'a, 't> {
                 }
                 TokenKind::Number => c |= class::DIGIT,
                 TokenKind::Word => {
-                    let (surface, is_long) = word_surface(bytes, kinds, || a.token_text(i));
-                    c |= surface;
-                    long[i] = is_long;
-                    let word_type = t.word() as usize;
+                    c |= spelling.surface;
+                    long[i] = spelling.long;
                     let hash = self.hash[i];
                     let rules = *rules[word_type].get_or_insert_with(|| {
                         let calendar = a.description(i).classes.intersects(Classes::MONTH | Classes::WEEKDAY);
