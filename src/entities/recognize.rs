@@ -486,14 +486,22 @@ fn join_pieces(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
 /// | Michigan", "United States | Navy", "Bank of | England" are one organization each (a
 /// place head gives a place: "Gulf of | Mexico"). The tagger learned GUM's convention of
 /// naming only the innermost name ("Michigan"); a reader looks for the organization. Costs
-/// GUM's development score what its convention differs (see the README).
+/// GUM's development score what its convention differs (see the README). A head word the
+/// tagger took for a name of its own ("Kingston | University") joins the name before it.
 fn whole_organizations(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
     let n = view.len();
     let c = |i: usize| view.classes[i];
     let blocked = class::TITLE | class::HONORIFIC | class::NEVER_NAME | class::HEADLINE | class::SHOUTING;
     let name_word = |i: usize| c(i) & class::CAP != 0 && c(i) & blocked == 0;
     let mut out: Vec<Tagged> = Vec::with_capacity(tagged.len());
+    // Head words alone that the tagger took for a name of their own right after another name
+    // ("Lakeview | University"): part of that name, not a stop for it.
+    let heads_only = |u: &Tagged| u.tokens.clone().all(|i| c(i) & class::ORG_HEAD != 0 && name_word(i));
+    let mut absorbed = 0;
     for (k, t) in tagged.iter().enumerate() {
+        if t.tokens.end <= absorbed {
+            continue;
+        }
         let mut t = t.clone();
         let mut kind = None;
         // "University of | Michigan": a head word and "of" right before the name.
@@ -522,7 +530,14 @@ fn whole_organizations(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
         // "United States | Navy": capitalized words right after the name up to a head word,
         // short of the next tagged name ("Sara Shackleton | Enron Wholesale Services"); after a
         // person's name, the head word alone ("Andy Warhol | Foundation").
-        let next = tagged.get(k + 1).map_or(n, |u| u.tokens.start);
+        let mut after = k + 1;
+        while tagged
+            .get(after)
+            .is_some_and(|u| u.tokens.start == tagged[after - 1].tokens.end.max(t.tokens.end) && heads_only(u))
+        {
+            after += 1;
+        }
+        let next = tagged.get(after).map_or(n, |u| u.tokens.start);
         let reach = if t.kind == 0 { 1 } else { 3 };
         let mut end = t.tokens.end;
         let mut last_head = None;
@@ -536,6 +551,7 @@ fn whole_organizations(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
         if let Some(end) = last_head {
             t.tokens.end = end;
             kind = Some(2);
+            absorbed = end;
         }
         // "Chicago Board | of Trade": an organization's head word, "of" and capitalized words
         // the tagger left out (when the tagger took them, the next name's own step joins them).
