@@ -1265,7 +1265,9 @@ fn decide_kinds(candidates: &mut [Candidate]) {
                 c.anchored = true;
                 continue;
             }
-            if let Some(&k) = openers.get(&c.key) {
+            // Not a place the gazetteer knows before an organization named after it ("Texas"
+            // after "Texas Instruments").
+            if let Some(&k) = openers.get(&c.key).filter(|_| c.canonical.is_none()) {
                 c.kind = k;
                 c.anchored = true;
                 continue;
