@@ -522,12 +522,8 @@ fn extract_documents(
         .collect();
     let all_kept = kept.iter().all(Option::is_some);
     on_stage(if all_kept { "speakers" } else { "quotes" });
-    let quote_work: Vec<Cow<quotes::Detected>> = kept
-        .iter()
-        .zip(&docs)
-        .map(|(kept, doc)| kept.map_or_else(|| Cow::Owned(quotes::detect(&doc.analysis)), |k| Cow::Borrowed(&k.0)))
-        .collect();
-    let quotes = quotes::extract(&docs, &quote_work, &entities);
+    let kept_quotes: Vec<Option<&quotes::Detected>> = kept.iter().map(|k| k.map(|k| &k.0)).collect();
+    let (quotes, quote_work) = quotes::extract(&docs, &kept_quotes, &entities);
     stage.quotes = clock.lap();
     on_stage(if all_kept { "dates" } else { "times" });
     let time_work: Vec<Cow<times::Detected>> = kept

@@ -413,7 +413,19 @@ pub(super) fn is_heading(text: &str) -> bool {
     if text.len() > 300 {
         return false;
     }
-    let lower = text.trim().trim_end_matches(':').trim().to_lowercase();
+    let cleaned = text.trim().trim_end_matches(':').trim();
+    // Every heading below starts with one of these words or a number: most blocks are
+    // turned down here, before a lowercase copy is made. (No other character lowercases to
+    // an ASCII letter of these words, so the test on the text as written is the same.)
+    const FIRST_WORDS: &[&str] =
+        &["comments", "comment", "reader", "readers'", "responses", "discussion", "join", "conversation"];
+    const NUMBERS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    let first = cleaned.split_whitespace().next().unwrap_or("");
+    let counted = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit());
+    if !counted && !FIRST_WORDS.iter().chain(NUMBERS).any(|w| first.eq_ignore_ascii_case(w)) {
+        return false;
+    }
+    let lower = cleaned.to_lowercase();
     const PLAIN: &[&str] = &[
         "comments",
         "comment",
@@ -434,7 +446,6 @@ pub(super) fn is_heading(text: &str) -> bool {
     let Some((count, rest)) = lower.split_once(' ') else {
         return false;
     };
-    const NUMBERS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
     let is_count = (!count.is_empty() && count.bytes().all(|b| b.is_ascii_digit())) || NUMBERS.contains(&count);
     let noun = rest.split_whitespace().next().unwrap_or("");
     let nouns = ["comment", "comments", "thought", "thoughts", "response", "responses", "reply", "replies"];

@@ -18,18 +18,39 @@ const SAME_WORDS: f64 = 0.6;
 /// And at least this many words, so that two bare "said Monday" clauses are not one.
 const SAME_WORDS_MIN: usize = 4;
 
-fn same_event(a: &Draft, b: &Draft) -> bool {
+/// What merging compares of a draft besides its lists, computed once per draft rather than
+/// once per pair of the window.
+#[derive(Clone, Copy)]
+struct Traits {
+    /// Its value, as the index of its first draft with the same value.
+    value: usize,
+    /// True when its range is shorter than [`LONGEST_MERGED_RANGE_DAYS`].
+    short: bool,
+}
+
+fn traits(drafts: &[Draft]) -> Vec<Traits> {
+    let mut first_of: std::collections::HashMap<&str, usize, crate::text::FxBuildHasher> = Default::default();
+    drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| Traits {
+            value: *first_of.entry(&d.value).or_insert(i),
+            short: days_between(d.range.1, d.range.0) < i64::from(LONGEST_MERGED_RANGE_DAYS),
+        })
+        .collect()
+}
+
+fn same_event(a: &Draft, b: &Draft, ta: Traits, tb: Traits) -> bool {
     let overlap = a.range.0 <= b.range.1 && b.range.0 <= a.range.1;
     if !overlap {
         return false;
     }
     let shared = |needed| common_at_least(&a.entities, &b.entities, needed);
-    if a.value == b.value {
+    if ta.value == tb.value {
         // Cheapest test first: entity lists are short, word lists long.
         return a.doc == b.doc && a.sentence == b.sentence || shared(1) || same_words(&a.words, &b.words);
     }
-    let short = |d: &Draft| days_between(d.range.1, d.range.0) < i64::from(LONGEST_MERGED_RANGE_DAYS);
-    short(a) && short(b) && shared(2)
+    ta.short && tb.short && shared(2)
 }
 
 /// True when two sorted word sets share most of the shorter one.
@@ -79,12 +100,13 @@ pub(crate) fn groups(drafts: &[Draft]) -> Vec<Vec<usize>> {
     // start and the end of a story ("May 2", "early May", "May 15") into one event.
     let mut day: Vec<Option<jiff::civil::Date>> =
         drafts.iter().map(|d| (d.range.0 == d.range.1).then_some(d.range.0)).collect();
+    let traits = traits(drafts);
     for (k, &i) in order.iter().enumerate() {
         for &j in order[k + 1..].iter().take(WINDOW) {
             if drafts[j].range.0 > drafts[i].range.1 {
                 break;
             }
-            if same_event(&drafts[i], &drafts[j]) {
+            if same_event(&drafts[i], &drafts[j], traits[i], traits[j]) {
                 let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                 match (day[a], day[b]) {
                     (Some(x), Some(y)) if x != y => continue,

@@ -12,7 +12,7 @@
 
 use super::quote_nouns;
 use crate::entities::Gender;
-use crate::text::{Analysis, Classes};
+use crate::text::{Analysis, Classes, FxBuildHasher};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -129,10 +129,10 @@ const NOUN_LIKE: &[&str] = &[
 ];
 
 /// Every word of the lists and of [`quote_nouns`], with its classes, built once.
-fn table() -> &'static HashMap<Box<str>, Class, BuildFx> {
-    static TABLE: OnceLock<HashMap<Box<str>, Class, BuildFx>> = OnceLock::new();
+fn table() -> &'static HashMap<Box<str>, Class, FxBuildHasher> {
+    static TABLE: OnceLock<HashMap<Box<str>, Class, FxBuildHasher>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: HashMap<Box<str>, Class, BuildFx> = HashMap::default();
+        let mut t: HashMap<Box<str>, Class, FxBuildHasher> = HashMap::default();
         for (form, class) in quote_nouns::forms() {
             t.entry(form.into_boxed_str()).or_insert(class);
         }
@@ -168,30 +168,6 @@ fn table() -> &'static HashMap<Box<str>, Class, BuildFx> {
         }
         t
     })
-}
-
-/// A fast hash for short keys (FNV-1a); the table is built by the program, not by input.
-#[derive(Clone, Copy, Default)]
-struct BuildFx;
-
-impl std::hash::BuildHasher for BuildFx {
-    type Hasher = Fnv;
-    fn build_hasher(&self) -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 /// Words between a subject and its speech verb: auxiliaries and adverbs (`has also said`); the

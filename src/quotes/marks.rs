@@ -179,7 +179,11 @@ fn document_style(text: &str) -> Style {
     let bytes = text.as_bytes();
     let mut double = 0;
     let mut single = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        i = next_mark_byte(bytes, i);
+        // OK because `next_mark_byte` returns `bytes.len()` at most.
+        let Some(&b) = bytes.get(i) else { break };
         match b {
             b'"' => double += 1,
             0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
@@ -191,6 +195,7 @@ fn document_style(text: &str) -> Style {
             0xC2 if bytes.get(i + 1) == Some(&0xAB) => double += 1,
             _ => {}
         }
+        i += 1;
     }
     if single > double {
         Style::Single
@@ -203,6 +208,32 @@ fn document_style(text: &str) -> Style {
 fn first_mark(text: &str, para: Span, style: Style) -> Option<Mark> {
     let c = text[para.start..para.end].chars().next()?;
     classify(text, para, para.start, c, style)
+}
+
+/// The first index at or after `from` whose byte is `"` or not ASCII, or `bytes.len()`: every
+/// quote mark starts at such a byte, and news text is mostly ASCII without them, so the scans
+/// skip eight bytes at a time (a zero byte of `word ^ "…"` is a `"`; a high bit, a byte of a
+/// multi-byte character).
+fn next_mark_byte(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let quotes = word ^ (ONES * u64::from(b'"'));
+        // The lowest set bit is exact: a borrow only runs upwards, past the first zero byte.
+        let hits = (quotes.wrapping_sub(ONES) & !quotes & HIGH) | (word & HIGH);
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i] != b'"' && bytes[i].is_ascii() {
+        i += 1;
+    }
+    i
 }
 
 /// The quote character starting at byte `i` of `bytes`, if any: only `"`, `“ ” „ ‘ ’` and
@@ -232,6 +263,10 @@ fn marks_of(text: &str, para: Span, style: Style, out: &mut Vec<Mark>) {
     let bytes = &text.as_bytes()[..para.end];
     let mut i = para.start;
     while i < para.end {
+        i = next_mark_byte(bytes, i);
+        if i >= para.end {
+            break;
+        }
         if let Some(c) = mark_char(bytes, i) {
             if let Some(m) = classify(text, para, i, c, style) {
                 out.push(m);
@@ -308,6 +343,16 @@ fn is_trailing_punct(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_skip_to_a_mark_byte_stops_where_a_byte_by_byte_scan_does() {
+        let text = "plain ascii text, then \"a quote\" and “curly” marks; «guillemets» — é 12345678\"";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let naive = (from..bytes.len()).find(|&i| bytes[i] == b'"' || !bytes[i].is_ascii()).unwrap_or(bytes.len());
+            assert_eq!(next_mark_byte(bytes, from), naive, "from {from}");
+        }
+    }
     use crate::text::paragraph_spans;
 
     fn quotes(text: &str) -> Vec<&str> {

@@ -29,6 +29,7 @@ use crate::model::{Document, Quote, QuoteKind, Span};
 use attribution::{Attribution, QuoteTokens};
 use phrases::{Phrase, Words};
 use speakers::{Resolver, Speaker, SpeakerId};
+use std::borrow::Cow;
 
 /// The fragments of one analyzed document that the scare model decides, with their features
 /// (for training: see `train`).
@@ -56,13 +57,17 @@ pub(crate) struct Detected {
 /// Finds the quotes of one analyzed document and what may name their speakers: everything
 /// of the stage that needs no other document. Linear in the document.
 pub(crate) fn detect(a: &crate::text::Analysis) -> Detected {
+    detect_with(a, &lexicon::Lexicon::new(a))
+}
+
+/// [`detect`], with the document's word classes built already.
+fn detect_with(a: &crate::text::Analysis, lex: &lexicon::Lexicon) -> Detected {
     #[cfg(test)]
     crate::doc::runs::count(crate::doc::runs::Kept::Quotes);
     if a.tokens.is_empty() {
         return Detected::default();
     }
-    let lex = lexicon::Lexicon::new(a);
-    Detected { found: find_quotes(&Words { a, lex: &lex }, None) }
+    Detected { found: find_quotes(&Words { a, lex }, None) }
 }
 
 impl Detected {
@@ -136,17 +141,29 @@ pub(crate) struct Said<'a> {
 }
 
 /// Attributes every quotation of every document (byte offsets) from what [`detect`] found in
-/// it (`detected[d]` of `docs[d]`), linking speakers to the corpus's entities; in document
-/// order, quotes by start; ids are `q` + index in this list (see [`into_contract`]).
-pub(crate) fn extract<'a>(
+/// it: `kept[d]` of `docs[d]`, or, when no part kept it, found here (with the same word
+/// classes, built once per document). Links speakers to the corpus's entities; in document
+/// order, quotes by start; ids are `q` + index in this list (see [`into_contract`]). Returns
+/// the quotes and each document's detection.
+pub(crate) fn extract<'a, 'k>(
     docs: &[Doc<'a>],
-    detected: &[std::borrow::Cow<Detected>],
+    kept: &[Option<&'k Detected>],
     entities: &'a Entities,
-) -> Vec<Quoted<'a>> {
+) -> (Vec<Quoted<'a>>, Vec<Cow<'k, Detected>>) {
     let mut quotes = Vec::new();
-    for (d, (doc, detected)) in docs.iter().zip(detected).enumerate() {
+    let mut detections = Vec::with_capacity(docs.len());
+    for (d, (doc, kept)) in docs.iter().zip(kept).enumerate() {
+        let a = &doc.analysis;
+        let (detected, lex) = match kept {
+            Some(kept) => (Cow::Borrowed(*kept), None),
+            None => {
+                let lex = lexicon::Lexicon::new(a);
+                (Cow::Owned(detect_with(a, &lex)), Some(lex))
+            }
+        };
         let mentions = entities.by_doc.get(d).map_or(&[][..], Vec::as_slice);
-        let found = document_quotes(doc, detected, entities, mentions);
+        let found = document_quotes(doc, &detected, lex, entities, mentions);
+        detections.push(detected);
         // The first document's list is kept as it is: one long document's quotes are not
         // copied into a second list of the same size.
         if quotes.is_empty() {
@@ -155,7 +172,7 @@ pub(crate) fn extract<'a>(
             quotes.extend(found);
         }
     }
-    quotes
+    (quotes, detections)
 }
 
 /// The id of the quote at `index` of [`extract`]'s list.
@@ -210,9 +227,12 @@ struct Found {
     speaker: Option<SpeakerId>,
 }
 
+/// The quotes of one document from what [`detect`] found in it, reading the word classes
+/// `lex` (built here when not given).
 fn document_quotes<'a>(
     doc: &Doc<'a>,
     detected: &Detected,
+    lex: Option<lexicon::Lexicon>,
     entities: &'a Entities,
     mentions: &'a [MentionRef],
 ) -> Vec<Quoted<'a>> {
@@ -220,7 +240,7 @@ fn document_quotes<'a>(
     if detected.found.is_empty() {
         return Vec::new();
     }
-    let lex = lexicon::Lexicon::new(a);
+    let lex = lex.unwrap_or_else(|| lexicon::Lexicon::new(a));
     let w = Words { a, lex: &lex };
     let mut found = detected.found.to_vec();
     const _: () = assert!(std::mem::size_of::<Quoted>() <= std::mem::size_of::<Found>());

@@ -111,18 +111,32 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Appends the tokens of `text[span]` to `out`.
+///
+/// Scans by byte index: ASCII letters and digits, most of news text, join a token without
+/// decoding a character; other characters are decoded where they start.
 pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     let s = &text[span.start..span.end];
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // `i` is always a char boundary of `s`: it moves by whole characters or to a token's end.
+    while let Some(c) = char_at(s, i) {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         let start = span.start + i;
         if c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
             let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
+            loop {
+                // An ASCII letter or digit always joins.
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                let Some(d) = char_at(s, end) else {
+                    break;
+                };
+                let j = end;
                 let joins_next = |k: usize| s[k..].chars().nth(1).is_some_and(|n| n.is_alphanumeric());
                 let joins = d.is_alphanumeric()
                     || (is_joiner(d) && joins_next(j))
@@ -132,20 +146,30 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                 if !joins {
                     break;
                 }
-                chars.next();
                 end = j + d.len_utf8();
             }
             let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
             if kind == TokenKind::Word {
                 end = extend_abbreviation(s, i, end);
-                while chars.peek().is_some_and(|&(j, _)| j < end) {
-                    chars.next();
-                }
             }
             out.push(Token::new(Span::new(start, span.start + end), kind, c));
+            i = end;
         } else {
             out.push(Token::new(Span::new(start, start + c.len_utf8()), TokenKind::Punct, c));
+            i += c.len_utf8();
         }
+    }
+}
+
+/// The character starting at byte `i` of `s` (a char boundary), if any; an ASCII byte is
+/// read without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        // OK because callers pass char boundaries; `get` keeps a wrong one from panicking.
+        Some(_) => s.get(i..).and_then(|rest| rest.chars().next()),
+        None => None,
     }
 }
 
