@@ -630,6 +630,8 @@ pub(crate) const NEVER_NAMES: &[&str] = &[
     "Yeah",
     "Okay",
     "Hey",
+    "Hi",
+    "Hello",
     "Please",
     "Thank",
     "Thanks",

@@ -130,6 +130,7 @@ pub(crate) fn recognize_tagged<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, t
     decide_kinds(&mut found.candidates);
     sports_teams(view, &mut found.candidates);
     no_people_at_places(view, &mut found.candidates);
+    coordinated_kinds(view, &mut found.candidates);
     found.candidates.retain(|c| !is_common_word(view, c));
     // Every document's candidates wait for the corpus-wide merge: keep no spare room.
     found.candidates.shrink_to_fit();
@@ -141,7 +142,8 @@ pub(crate) fn recognize_tagged<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, t
 /// or surname of the lists, no "he" or "she", no title, no given name before it anywhere in
 /// the document) is a place or an organization, whichever the mentions' scores prefer, in the
 /// whole document. People seldom stand after those prepositions; unknown places and
-/// companies often do.
+/// companies often do. After "near", "outside" and the like, or "the town of", it is a place
+/// (see [`is_place_context`]).
 fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
     let person = class::DOC_PERSON_PRONOUN | class::DOC_SURNAME | class::DOC_TITLED | class::DOC_GIVEN;
     let listed = class::GIVEN_M | class::GIVEN_F | class::GIVEN_U | class::SURNAME | class::TITLE | class::HONORIFIC;
@@ -158,7 +160,10 @@ fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
             continue;
         }
         if matches!(view.key(i - 1), "in" | "at") {
-            placed.insert(c.key, [0; 3]);
+            placed.entry(c.key).or_insert([0; 3]);
+        } else if is_place_context(view, i) {
+            // Nothing but a place stands there: its vote is settled.
+            placed.insert(c.key, [0, i64::MAX / 4, 0]);
         }
     }
     if placed.is_empty() {
@@ -174,6 +179,100 @@ fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
     for c in candidates.iter_mut().filter(|c| lone(c)) {
         if let Some(v) = placed.get(&c.key) {
             c.kind = if v[2] > v[1] { Kind::Organization } else { Kind::Place };
+            c.anchored = true;
+        }
+    }
+}
+
+/// True when the words before token `i` leave room for a place only: "near", "outside",
+/// "across" and the like, or "the city of", "the province of" and the like.
+fn is_place_context(view: &View, i: usize) -> bool {
+    let before = view.classes[i - 1];
+    let settlement = |k: usize| {
+        matches!(view.key(k), "city" | "town" | "village" | "province" | "county" | "district" | "suburb" | "capital")
+    };
+    (before & class::PLACE_CUE != 0 && view.key(i - 1) != "in")
+        || (i >= 2 && view.key(i - 1) == "of" && view.classes[i - 2] & class::LOWER != 0 && settlement(i - 2))
+}
+
+/// Names joined in one list are of one kind: in "Marlow, Brackwell and Oslo" or "offices in
+/// Lisbon, Corvale or Tarnby" the names the gazetteer knows say what the others are. A list is
+/// three or more names with only `,`, `and`, `or`, `&` or `/` between them, or two joined by
+/// a conjunction; two names with a lone comma between them are mostly a name and its
+/// apposition ("Drennick, Lisbon's biggest buyer"), so only a place after a lone word counts
+/// there ("Corvale, Portugal", not "Drennick, Portugal coach"). The list decides when its
+/// members the gazetteer knows (or a title marks as people) all agree; only one-word members
+/// change, and not one the document shows to be a person ("he", a title, a given name before
+/// it).
+///
+/// Costs: one pass over the candidates; a few token lookups per pair of neighbours.
+fn coordinated_kinds(view: &View, candidates: &mut [Candidate]) {
+    let person = class::DOC_PERSON_PRONOUN | class::DOC_SURNAME | class::DOC_TITLED | class::DOC_GIVEN;
+    let a = view.a;
+    // What only stands between the names `x` and `y`: a comma (1), a conjunction (2), or
+    // something else (0).
+    let joint = |x: &Candidate, y: &Candidate| {
+        let from = a.token_from(x.span.end);
+        let to = a.token_from(y.span.start);
+        // The name must end where a token does (no possessive cut off) and stand before `y`.
+        if from == 0 || from > to || a.tokens[from - 1].end() != x.span.end || to - from > 2 {
+            return 0;
+        }
+        let words: Vec<&str> = (from..to).map(|i| view.key(i)).collect();
+        match words.as_slice() {
+            [","] => 1,
+            ["and" | "or" | "&" | "/"] | [",", "and" | "or"] => 2,
+            _ => 0,
+        }
+    };
+    let vouched = |c: &Candidate| c.canonical.is_some() || c.titled;
+    let mut start = 0;
+    while start < candidates.len() {
+        let (mut end, mut conjunction) = (start + 1, false);
+        while end < candidates.len() {
+            match joint(&candidates[end - 1], &candidates[end]) {
+                0 => break,
+                j => conjunction |= j == 2,
+            }
+            end += 1;
+        }
+        let list = &mut candidates[start..end];
+        start = end;
+        let kind = match list {
+            [] | [_] => continue,
+            [first, second] if !conjunction => {
+                // "Corvale, Portugal": a lone word, then a place that is not a role's
+                // ("Drennick, Portugal's envoy", "Drennick, Portugal coach").
+                let after = a.token_from(second.span.end);
+                let possessive = after == 0 || a.tokens[after - 1].end() != second.span.end;
+                let role = view.classes.get(after).is_some_and(|c| c & (class::ROLE_NOUN | class::TITLE) != 0);
+                if vouched(first) || !vouched(second) || second.kind != Kind::Place || possessive || role {
+                    continue;
+                }
+                Kind::Place
+            }
+            _ => {
+                let mut kinds = list.iter().filter(|c| vouched(c)).map(|c| c.kind);
+                let Some(kind) = kinds.next() else {
+                    continue;
+                };
+                if kinds.any(|k| k != kind) {
+                    continue;
+                }
+                kind
+            }
+        };
+        for c in list.iter_mut() {
+            let shown_person = c.evidence & person != 0;
+            if vouched(c)
+                || c.kind == kind
+                || c.anchored
+                || c.words.len() != 1
+                || (kind != Kind::Person && shown_person)
+            {
+                continue;
+            }
+            c.kind = kind;
             c.anchored = true;
         }
     }
@@ -292,6 +391,16 @@ fn is_common_word(view: &View, c: &Candidate) -> bool {
     if number_after && (c.kind == Kind::Person || classes & class::DOTTED != 0) {
         return true;
     }
+    if classes & (person_evidence | org_evidence) == 0 && !c.anchored {
+        // A common word in capitals ("FREE", "NOTICE"): the corpus writes it in lowercase, and
+        // it is too long for the short acronyms that are also words ("US", "WHO").
+        let shouted = classes & class::ALL_CAPS != 0 && view.key(i).len() >= 4;
+        // A common word capitalized only where a sentence opens ("Attached is …", "Great
+        // service"), whatever kind the model gave it.
+        if classes & class::COMMON != 0 && (shouted || is_sentence_opener(classes)) {
+            return true;
+        }
+    }
     if c.kind != Kind::Person || classes & person_evidence != 0 || c.anchored {
         return false;
     }
@@ -377,14 +486,22 @@ fn join_pieces(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
 /// | Michigan", "United States | Navy", "Bank of | England" are one organization each (a
 /// place head gives a place: "Gulf of | Mexico"). The tagger learned GUM's convention of
 /// naming only the innermost name ("Michigan"); a reader looks for the organization. Costs
-/// GUM's development score what its convention differs (see the README).
+/// GUM's development score what its convention differs (see the README). A head word the
+/// tagger took for a name of its own ("Kingston | University") joins the name before it.
 fn whole_organizations(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
     let n = view.len();
     let c = |i: usize| view.classes[i];
     let blocked = class::TITLE | class::HONORIFIC | class::NEVER_NAME | class::HEADLINE | class::SHOUTING;
     let name_word = |i: usize| c(i) & class::CAP != 0 && c(i) & blocked == 0;
     let mut out: Vec<Tagged> = Vec::with_capacity(tagged.len());
+    // Head words alone that the tagger took for a name of their own right after another name
+    // ("Lakeview | University"): part of that name, not a stop for it.
+    let heads_only = |u: &Tagged| u.tokens.clone().all(|i| c(i) & class::ORG_HEAD != 0 && name_word(i));
+    let mut absorbed = 0;
     for (k, t) in tagged.iter().enumerate() {
+        if t.tokens.end <= absorbed {
+            continue;
+        }
         let mut t = t.clone();
         let mut kind = None;
         // "University of | Michigan": a head word and "of" right before the name.
@@ -413,7 +530,14 @@ fn whole_organizations(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
         // "United States | Navy": capitalized words right after the name up to a head word,
         // short of the next tagged name ("Sara Shackleton | Enron Wholesale Services"); after a
         // person's name, the head word alone ("Andy Warhol | Foundation").
-        let next = tagged.get(k + 1).map_or(n, |u| u.tokens.start);
+        let mut after = k + 1;
+        while tagged
+            .get(after)
+            .is_some_and(|u| u.tokens.start == tagged[after - 1].tokens.end.max(t.tokens.end) && heads_only(u))
+        {
+            after += 1;
+        }
+        let next = tagged.get(after).map_or(n, |u| u.tokens.start);
         let reach = if t.kind == 0 { 1 } else { 3 };
         let mut end = t.tokens.end;
         let mut last_head = None;
@@ -427,6 +551,7 @@ fn whole_organizations(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
         if let Some(end) = last_head {
             t.tokens.end = end;
             kind = Some(2);
+            absorbed = end;
         }
         // "Chicago Board | of Trade": an organization's head word, "of" and capitalized words
         // the tagger left out (when the tagger took them, the next name's own step joins them).
@@ -1140,7 +1265,9 @@ fn decide_kinds(candidates: &mut [Candidate]) {
                 c.anchored = true;
                 continue;
             }
-            if let Some(&k) = openers.get(&c.key) {
+            // Not a place the gazetteer knows before an organization named after it ("Texas"
+            // after "Texas Instruments").
+            if let Some(&k) = openers.get(&c.key).filter(|_| c.canonical.is_none()) {
                 c.kind = k;
                 c.anchored = true;
                 continue;
