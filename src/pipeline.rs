@@ -605,6 +605,16 @@ mod tests {
     use crate::doc::runs::Kept;
 
     /// The seeds, then every article of tests/articles, as inputs of one corpus.
+    /// The test corpus, its parts, and which of them is the longest and the shortest article.
+    fn parts_of_corpus() -> (Vec<Input>, Vec<Part>, usize, usize) {
+        let inputs = corpus();
+        let parts: Vec<Part> = inputs.iter().map(|input| extract_part(input).expect("a part")).collect();
+        let length = |k: &usize| parts[*k].document.text.len();
+        let (long, short) =
+            ((0..parts.len()).max_by_key(length).expect("parts"), (0..parts.len()).min_by_key(length).expect("parts"));
+        (inputs, parts, long, short)
+    }
+
     fn corpus() -> Vec<Input> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
         let mut paths: Vec<_> =
@@ -700,11 +710,7 @@ mod tests {
 
     #[test]
     fn a_token_view_that_does_not_fit_its_document_is_analyzed_again() {
-        let inputs = corpus();
-        let mut parts: Vec<Part> = inputs.iter().map(|input| extract_part(input).expect("a part")).collect();
-        let length = |k: &usize| parts[*k].document.text.len();
-        let (long, short) =
-            ((0..parts.len()).max_by_key(length).expect("parts"), (0..parts.len()).min_by_key(length).expect("parts"));
+        let (inputs, mut parts, long, short) = parts_of_corpus();
         // The longest article's view, given to the shortest: its tokens lie beyond that text.
         parts[short].view = parts[long].view.clone();
         let before = detections();
@@ -715,11 +721,7 @@ mod tests {
 
     #[test]
     fn quotes_and_times_that_do_not_fit_their_document_are_found_again() {
-        let inputs = corpus();
-        let mut parts: Vec<Part> = inputs.iter().map(|input| extract_part(input).expect("a part")).collect();
-        let length = |k: &usize| parts[*k].document.text.len();
-        let (long, short) =
-            ((0..parts.len()).max_by_key(length).expect("parts"), (0..parts.len()).min_by_key(length).expect("parts"));
+        let (inputs, mut parts, long, short) = parts_of_corpus();
         // The longest article's work, given to the shortest: its spans and sentences lie
         // beyond that document.
         assert!(parts[long].document.text.len() > 10 * parts[short].document.text.len());
