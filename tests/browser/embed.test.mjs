@@ -2,9 +2,10 @@
 // its own shadow root, untouched by the page's styles, and two embeds work independently.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, openPage, root, screenshot } from './browser.mjs';
+import { artifacts, assertCleanAndClose, launch, openPage, root, screenshot } from './browser.mjs';
 
 const blogUrl = pathToFileURL(join(root, 'tests', 'browser', 'fixtures', 'blog.html')).href;
 
@@ -143,4 +144,31 @@ test('under a policy that refuses blob: workers, the embed says to allow worker-
   assert.match(text, /Add worker-src blob:/);
   assert.deepEqual(record.requests, []);
   await context.close();
+});
+
+test('"Embed this view": the script snippet starts the element on the same view and filters, under the policy its note names', async () => {
+  const hash = `#view=quotes&q=${encodeURIComponent('"Medvedev" & co')}&s=${encodeURIComponent('Natalya Timakova')}&from=2009-01-01`;
+  const opened = await openPage(browser, pathToFileURL(join(root, 'dist', 'storyscope.html')).href + hash);
+  const scope = opened.page.locator('story-scope');
+  await scope.locator('.ss-quote-wall, .ss-empty').first().waitFor({ timeout: 30_000 });
+  await scope.locator('[data-tool="embed"]').click();
+  const snippet = await scope.locator('.ss-snippet').nth(1).inputValue();
+  const note = await scope.locator('.ss-panel-box .ss-note').last().textContent();
+  assert.match(note, /'wasm-unsafe-eval'/, 'the note names wasm-unsafe-eval');
+  assert.match(note, /worker-src blob:/, 'the note names worker-src blob: (the core runs in a worker)');
+  const page = await scope.evaluate((el) => ({ filters: el.state.filters, view: el.state.view, live: el.shadowRoot.querySelector('.ss-live').textContent }));
+  await opened.context.close();
+
+  // The snippet, as a blogger would paste it, on a page with exactly that policy.
+  mkdirSync(artifacts, { recursive: true });
+  const host = join(artifacts, 'embed-snippet.html');
+  const script = pathToFileURL(join(root, 'dist', 'storyscope-embed.js')).href;
+  writeFileSync(host, `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src file: 'wasm-unsafe-eval'; worker-src blob:">
+<title>Pasted snippet</title>\n${snippet.replace('src="storyscope-embed.js"', `src="${script}"`)}\n`);
+  const embedded = await openPage(browser, pathToFileURL(host).href);
+  const element = embedded.page.locator('story-scope');
+  await element.locator('.ss-quote-wall, .ss-empty').first().waitFor({ timeout: 30_000 });
+  const got = await element.evaluate((el) => ({ filters: el.state.filters, view: el.state.view, live: el.shadowRoot.querySelector('.ss-live').textContent }));
+  assert.deepEqual(got, page, 'the embed shows the same view, filters and counts as the page');
+  await assertCleanAndClose(embedded);
 });

@@ -3,7 +3,8 @@
 //
 // Attributes: view (articles | quotes | entities | timeline), theme (light | dark; default
 // follows prefers-color-scheme), height (any CSS length), and initial filters: q, entity,
-// speaker, from, to (YYYY-MM-DD; checked by the core like a link). `permalink` keeps the
+// speaker, from, to (YYYY-MM-DD; checked by the core like a link; several speakers or
+// entities joined by "|", as in a link). `permalink` keeps the
 // state in location.hash; `library` lets the reader add their own articles (IndexedDB).
 //
 // The element builds the layout and registers the components on one Explorer instance (see
@@ -93,10 +94,8 @@ class StoryScopeElement extends HTMLElement {
   /** The filters the attributes ask for, unchecked (the core checks them). */
   initialFilter() {
     const attr = (name) => this.getAttribute(name)?.slice(0, 200) || null;
-    return {
-      q: attr('q') ?? '', speakers: attr('speaker') ? [attr('speaker')] : [], entities: attr('entity') ? [attr('entity')] : [],
-      from: attr('from'), to: attr('to'),
-    };
+    const list = (name) => (this.getAttribute(name) ?? '').split('|').filter((v) => v && v.length <= 200).slice(0, 50);
+    return { q: attr('q') ?? '', speakers: list('speaker'), entities: list('entity'), from: attr('from'), to: attr('to') };
   }
 
   attributeChangedCallback() {

@@ -1,5 +1,6 @@
 // "Embed this view": an iframe snippet for the current permalink, and the script-and-element
-// snippet with the Content-Security-Policy a host page needs.
+// snippet (the view and the filters the element's attributes carry) with the
+// Content-Security-Policy a host page needs.
 
 import { h } from '../dom.js';
 import { stateToHash } from '../permalink.js';
@@ -9,8 +10,7 @@ export function embedPanel(explorer, ctx) {
   const here = location.href.split('#')[0];
   const pageUrl = /^https?:/.test(here) ? here : 'https://your.site/storyscope.html';
   const iframe = `<iframe src="${pageUrl}${hash}" title="Storyscope" style="width:100%;height:640px;border:0" loading="lazy"></iframe>`;
-  const attrs = [`view="${ctx.state.view}"`, ...(ctx.state.filters.q ? [`q="${ctx.state.filters.q.replace(/[&"<>]/g, '')}"`] : [])].join(' ');
-  const script = `<script src="storyscope-embed.js"></script>\n<story-scope ${attrs} height="640px"></story-scope>`;
+  const script = `<script src="storyscope-embed.js"></script>\n<story-scope ${elementAttributes(ctx.state)} height="640px"></story-scope>`;
   const snippet = (label, text) => {
     const area = h('textarea', { class: 'ss-snippet', readonly: true, rows: '3', 'aria-label': label });
     area.value = text;
@@ -26,6 +26,23 @@ export function embedPanel(explorer, ctx) {
     h('h2', { class: 'ss-heading', text: 'Embed this view' }),
     snippet('An iframe of this exact view', iframe),
     snippet('Or the script and element (no iframe)', script),
-    h('p', { class: 'ss-note', text: "Under a Content-Security-Policy, the page needs script-src to allow the script and 'wasm-unsafe-eval' (never 'unsafe-eval'); Storyscope makes no network request." }),
+    uncarried(ctx.state.filters) ? h('p', { class: 'ss-note', text: 'The element starts without the article, kind and source filters; the iframe keeps them.' }) : null,
+    h('p', { class: 'ss-note', text: "Under a Content-Security-Policy, the page needs script-src to allow the script and 'wasm-unsafe-eval' (never 'unsafe-eval'), and worker-src blob: for its worker; Storyscope makes no network request." }),
   ];
+}
+
+/**
+ * The element's attributes for this view: view, q, speaker, entity, from, to (several speakers
+ * or entities joined by "|", as in a link), each value escaped for an attribute.
+ */
+function elementAttributes({ view, filters }) {
+  const escaped = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const attributes = [['view', view], ['q', filters.q.trim()], ['speaker', filters.speakers.join('|')],
+    ['entity', filters.entities.join('|')], ['from', filters.from], ['to', filters.to]];
+  return attributes.filter(([, value]) => value).map(([name, value]) => `${name}="${escaped(value)}"`).join(' ');
+}
+
+/** True when the view has filters the element's attributes cannot carry. */
+function uncarried(filters) {
+  return filters.docs.length > 0 || filters.kinds.length > 0 || Boolean(filters.sources);
 }
