@@ -246,3 +246,54 @@ test('"+" zooms in towards events: four presses still show whole events, not an 
   assert.ok(onScreen > 0, 'whole events are in view after zooming in (not only a long bar across it)');
   await assertCleanAndClose(opened);
 });
+
+/**
+ * Where the text of an element ends, relative to its box: {direction, leftGap, rightGap} in px
+ * (an RTL paragraph starts at the right: its right gap is about 0, its left gap is not).
+ */
+const textPlacement = (locator) => locator.evaluate((el) => {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const text = range.getBoundingClientRect();
+  const box = el.getBoundingClientRect();
+  const style = getComputedStyle(el);
+  return {
+    direction: el.matches(':dir(rtl)') ? 'rtl' : 'ltr',
+    leftGap: Math.round(text.left - box.left - parseFloat(style.paddingLeft)),
+    rightGap: Math.round(box.right - parseFloat(style.paddingRight) - text.right),
+  };
+});
+
+test('an article in Arabic reads right to left in the list, the reader and the quote wall; English stays left to right', async () => {
+  const opened = await openPage(browser, pageUrl);
+  const { page } = opened;
+  await waitForArticles(page);
+  const title = 'الميناء يعيد فتح الرصيف';
+  await scope(page, '[data-tool="library"]').click();
+  await scope(page, '.ss-paste input[name="title"]').fill(title);
+  await scope(page, '.ss-library textarea').fill('قال المتحدث باسم الميناء: "سنعيد فتح الرصيف يوم الاثنين بعد أسبوعين من الإغلاق". وأضاف أن العمل في الميناء سيستمر طوال الليل حتى تنتهي جميع السفن من التفريغ.');
+  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  const link = scope(page, '.ss-article-link', { hasText: title });
+  await link.waitFor();
+  await page.keyboard.press('Escape');
+
+  assert.equal((await textPlacement(link.locator('.ss-article-title'))).direction, 'rtl', 'the title in the list');
+  await link.click();
+  const heading = await textPlacement(scope(page, '.ss-reader-title'));
+  const paragraph = await textPlacement(scope(page, '.ss-reader-body p').first());
+  for (const [name, placed] of [['title', heading], ['paragraph', paragraph]]) {
+    assert.equal(placed.direction, 'rtl', `the reader's ${name} is right to left`);
+    assert.ok(placed.rightGap <= 2 && placed.leftGap > 20, `the reader's ${name} starts at the right (${JSON.stringify(placed)})`);
+  }
+  await screenshot(page, 'reader-rtl');
+
+  await scope(page, '.ss-tab[data-view="quotes"]').click();
+  const arabic = scope(page, '.ss-quote-text', { hasText: 'سنعيد' });
+  assert.equal((await textPlacement(arabic)).direction, 'rtl', 'the quote on the wall');
+  assert.equal((await textPlacement(scope(page, '.ss-quote-text', { hasText: 'give me time' }))).direction, 'ltr', 'an English quote');
+  await scope(page, '.ss-tab[data-view="articles"]').click();
+  await scope(page, '.ss-article-link', { hasText: 'Links to linkage' }).click();
+  const english = await textPlacement(scope(page, '.ss-reader-body p').first());
+  assert.ok(english.direction === 'ltr' && english.leftGap <= 2, `an English paragraph starts at the left (${JSON.stringify(english)})`);
+  await assertCleanAndClose(opened);
+});

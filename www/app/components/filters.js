@@ -9,7 +9,7 @@ export function activeFilters(explorer) {
   explorer.on('render', ({ ctx }) => {
     const { model, state, actions, visible } = ctx;
     const f = state.filters;
-    const chip = (label, remove) => h('span', { class: 'ss-chip' }, h('span', { class: 'ss-chip-label', text: label }),
+    const chip = (label, remove) => h('span', { class: 'ss-chip' }, h('span', { class: 'ss-chip-label', dir: 'auto', text: label }),
       h('button', { type: 'button', class: 'ss-chip-remove', 'aria-label': `Remove filter: ${label}`, onclick: remove, text: '×' }));
     const without = (list, value) => list.filter((v) => v !== value);
     const list = [

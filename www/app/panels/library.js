@@ -48,7 +48,7 @@ export function libraryPanel(explorer) {
       const meta = doc ? [formatDate(doc.published), byline(doc)].filter(Boolean).join(' · ') : '';
       return h('li', { dataset: { article: a.id } },
         h('span', { class: 'ss-user-article' },
-          h('span', { class: 'ss-user-title', text: name(a) }),
+          h('span', { class: 'ss-user-title', dir: 'auto', text: name(a) }),
           library.unread(a) ? h('span', { class: 'ss-note', text: ' (not read yet)' }) : null,
           meta ? h('span', { class: 'ss-note ss-user-meta', text: meta }) : null),
         h('span', { class: 'ss-row' },

@@ -26,9 +26,9 @@ async function articleList(ctx) {
       class: 'ss-article-link', type: 'button', 'aria-current': state.doc === doc.id ? 'true' : null,
       dataset: { doc: doc.id, focusKey: `doc:${doc.id}` }, onclick: () => actions.openDocument(doc.id),
     },
-    h('span', { class: 'ss-article-title', text: doc.title || doc.id }),
+    h('span', { class: 'ss-article-title', dir: 'auto', text: doc.title || doc.id }),
     h('span', { class: 'ss-article-meta' },
-      byline(doc) ? h('span', { text: byline(doc) }) : null,
+      byline(doc) ? h('span', { dir: 'auto', text: byline(doc) }) : null,
       // An inferred date is marked, so that a guess never reads as the article's own date.
       h('time', {
         datetime: doc.published ?? null, title: publishedNote(doc) || null,
@@ -69,7 +69,7 @@ async function articleList(ctx) {
 /** A search snippet: "…text with the <mark>words</mark>…". */
 function articleSnippet(snippet) {
   const cps = codePoints(snippet.text);
-  return h('span', { class: 'ss-article-snippet' },
+  return h('span', { class: 'ss-article-snippet', dir: 'auto' },
     snippet.start > 0 ? '…' : null,
     searchHits(cps, 0, cps.length, snippet.hits),
     /[.!?…"”’)]\s*$/u.test(snippet.text) ? null : '…');

@@ -67,7 +67,7 @@ function listItem(ctx, { entity, count }) {
       type: 'button', class: 'ss-entity-open', dataset: { focusKey: `open:${entity.id}` },
       onclick: () => ctx.actions.openEntity(entity.id),
     },
-    h('span', { class: 'ss-entity-name', text: entity.name }),
+    h('span', { class: 'ss-entity-name', dir: 'auto', text: entity.name }),
     h('span', { class: 'ss-count', 'aria-label': plural(count, 'mention', 'mentions'), text: String(count) })),
     filterButton(ctx, entity, false));
 }

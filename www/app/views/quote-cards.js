@@ -58,7 +58,7 @@ function sourceButton({ model, actions }, q) {
   return h('button', {
     type: 'button', class: 'ss-link ss-quote-source', title: 'Open the article at this quote',
     onclick: () => actions.openDocument(q.doc, { start: q.start, end: q.end }),
-  }, h('span', { class: 'ss-quote-doc', text: doc?.title || q.doc }), ', ',
+  }, h('span', { class: 'ss-quote-doc', dir: 'auto', text: doc?.title || q.doc }), ', ',
   h('time', { datetime: doc?.published ?? null, text: formatDate(doc?.published) }));
 }
 
@@ -71,8 +71,8 @@ function speaker({ model, actions }, q) {
   const entity = kind === 'named' ? model.entitiesById.get(q.speaker_id) : null;
   return h('p', { class: 'ss-quote-who' },
     entity
-      ? h('button', { type: 'button', class: 'ss-speaker ss-link-quiet', title: `About ${entity.name}`, onclick: () => actions.openEntity(entity.id), text: q.speaker })
-      : h('span', { class: 'ss-speaker', text: q.speaker }),
+      ? h('button', { type: 'button', class: 'ss-speaker ss-link-quiet', title: `About ${entity.name}`, onclick: () => actions.openEntity(entity.id), dir: 'auto', text: q.speaker })
+      : h('span', { class: 'ss-speaker', dir: 'auto', text: q.speaker }),
     kind === 'unnamed' ? h('span', { class: 'ss-badge ss-badge-unnamed', text: 'Unnamed source' }) : null);
 }
 
@@ -81,7 +81,7 @@ function card(ctx, q, scope) {
   return h('li', { class: `ss-card ss-quote ss-kind-${q.kind}`, dataset: { quote: q.id, source: sourceKind(q) } },
     q.kind === 'scare' ? null : speaker(ctx, q),
     // A mouse click on the words opens the article too; keyboard users have the source button.
-    h('blockquote', { class: 'ss-quote-text', onclick: open }, q.kind === 'scare' ? h('span', { class: 'ss-scare-words', text: q.text }) : q.text),
+    h('blockquote', { class: 'ss-quote-text', dir: 'auto', onclick: open }, q.kind === 'scare' ? h('span', { class: 'ss-scare-words', text: q.text }) : q.text),
     h('p', { class: 'ss-quote-meta' },
       h('span', { class: `ss-badge ss-badge-${q.kind}`, text: KIND_LABELS[q.kind] ?? q.kind }),
       sourceButton(ctx, q)),
@@ -99,8 +99,8 @@ function transcript(ctx, lines, scope) {
         type: 'button', class: 'ss-transcript-line', title: 'Open the article at this line',
         onclick: () => ctx.actions.openDocument(q.doc, { start: q.start, end: q.end }),
       },
-      h('span', { class: 'ss-transcript-speaker', text: `${q.speaker ?? 'Unidentified'}:` }), ' ',
-      h('span', { class: 'ss-transcript-words', text: q.text }))))),
+      h('span', { class: 'ss-transcript-speaker', dir: 'auto', text: `${q.speaker ?? 'Unidentified'}:` }), ' ',
+      h('span', { class: 'ss-transcript-words', dir: 'auto', text: q.text }))))),
     expander(ctx, lines, `${scope}-${first.id}`));
 }
 
@@ -157,7 +157,7 @@ function context(doc, body, quotes) {
   const passage = paragraphs.map((p) => {
     let { start, end } = p;
     if (end - start > CONTEXT_MAX) [start, end] = sentenceWindow(cps, p, Math.max(p.start, first.start), Math.min(p.end, last.end));
-    return h('p', null, start > p.start ? '… ' : null, highlighted(cps, start, end, ranges, markProps), end < p.end ? ' …' : null);
+    return h('p', { dir: 'auto' }, start > p.start ? '… ' : null, highlighted(cps, start, end, ranges, markProps), end < p.end ? ' …' : null);
   });
   return [h('p', { class: 'ss-context-label', text: `In “${doc.title || doc.id}”` }), ...passage];
 }

@@ -56,7 +56,7 @@ function facets(ctx) {
       type: 'button', class: 'ss-facet', 'aria-pressed': String(on), dataset: { speaker: name, focusKey: `speaker:${name}` },
       onclick: () => actions.setFilters({ speakers: toggle(name) }),
     }, h('span', { class: 'ss-facet-check', 'aria-hidden': 'true', text: on ? '✓' : '+' }),
-    h('span', { class: 'ss-facet-name', text: name }),
+    h('span', { class: 'ss-facet-name', dir: 'auto', text: name }),
     h('span', { class: 'ss-count', text: formatCount(counts.speakers[name] ?? 0) })));
   }));
   const hidden = names.length - listed.length;

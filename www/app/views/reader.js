@@ -29,17 +29,17 @@ export async function renderReader({ model, state, actions, matches, visible, do
     while (last < hits.length && hits[last].start < p.end) last += 1;
     const content = highlighted(cps, p.start, p.end, ranges, markProps, hits.slice(nextHit, last));
     return p.item
-      ? h('p', { class: 'ss-item', dataset: { marker: p.item, paragraph: String(i) } }, h('span', { class: 'ss-marker', 'aria-hidden': 'true', text: p.item === '•' ? '•' : `${p.item}.` }), ' ', content)
-      : h('p', { dataset: { paragraph: String(i) } }, content);
+      ? h('p', { class: 'ss-item', dir: 'auto', dataset: { marker: p.item, paragraph: String(i) } }, h('span', { class: 'ss-marker', 'aria-hidden': 'true', text: p.item === '•' ? '•' : `${p.item}.` }), ' ', content)
+      : h('p', { dir: 'auto', dataset: { paragraph: String(i) } }, content);
   });
 
   const note = publishedNote(doc);
   return h('article', { class: 'ss-reader', 'aria-labelledby': 'ss-reader-title' },
     h('button', { class: 'ss-back', type: 'button', onclick: () => actions.closeDocument(), text: '← All articles' }),
     h('header', null,
-      h('h2', { id: 'ss-reader-title', class: 'ss-reader-title', tabindex: '-1', dataset: { focusKey: 'view' }, text: doc.title || doc.id }),
+      h('h2', { id: 'ss-reader-title', class: 'ss-reader-title', dir: 'auto', tabindex: '-1', dataset: { focusKey: 'view' }, text: doc.title || doc.id }),
       h('p', { class: 'ss-reader-meta' },
-        byline(doc) ? h('span', { text: byline(doc) }) : null,
+        byline(doc) ? h('span', { dir: 'auto', text: byline(doc) }) : null,
         h('time', { datetime: doc.published ?? null, text: formatDate(doc.published) }),
         note ? h('span', { class: 'ss-note', text: `(${note})` }) : null,
         hits.length ? h('span', { class: 'ss-hit-count', text: `${plural(hits.length, 'match', 'matches')} for “${state.filters.q.trim()}”` }) : null),
@@ -56,7 +56,7 @@ function nextAndPrevious(doc, listed, actions) {
   const link = (other, label) => other ? h('button', {
     type: 'button', class: 'ss-link ss-reader-step', dataset: { focusKey: `step:${other.id}` },
     onclick: () => actions.openDocument(other.id),
-  }, h('span', { class: 'ss-note', text: label }), ' ', other.title || other.id) : null;
+  }, h('span', { class: 'ss-note', text: label }), ' ', h('span', { dir: 'auto', text: other.title || other.id })) : null;
   const previous = link(listed[at - 1], '← Previous:');
   const next = link(listed[at + 1], 'Next:');
   return previous || next ? h('nav', { class: 'ss-reader-steps', 'aria-label': 'Other articles' }, previous, next) : null;
@@ -69,10 +69,10 @@ function renderComments(comments) {
     h('ol', null, comments.map((c) => h('li', { class: `ss-comment ss-comment-${c.kind}` },
       h('p', { class: 'ss-comment-meta' },
         h('span', { class: 'ss-badge', text: c.kind === 'pingback' ? 'Pingback' : 'Comment' }),
-        c.author ? h('span', { text: c.author }) : null,
+        c.author ? h('span', { dir: 'auto', text: c.author }) : null,
         h('time', { datetime: c.posted ?? null, text: formatDate(c.posted) })),
-      c.title ? h('p', { class: 'ss-comment-title', text: c.title }) : null,
-      c.text.split('\n\n').map((t) => h('p', { text: t }))))));
+      c.title ? h('p', { class: 'ss-comment-title', dir: 'auto', text: c.title }) : null,
+      c.text.split('\n\n').map((t) => h('p', { dir: 'auto', text: t }))))));
 }
 
 /** Only http(s) links from article metadata become links. */

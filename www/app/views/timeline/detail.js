@@ -20,7 +20,7 @@ export function eventDetail(ev, { model, actions }) {
     !ev.conflict && others.length ? h('p', { class: 'ss-note', text: `Also given as ${others.join(', ')}.` }) : null,
     ev.inferred ? h('p', { class: 'tl-doubt' }, h('span', { class: 'tl-glyph', 'aria-hidden': 'true', text: '? ' }),
       'Uncertain: worked out from a relative date in an article whose publication date was inferred.') : null,
-    h('p', { class: 'tl-detail-summary', text: ev.summary }),
+    h('p', { class: 'tl-detail-summary', dir: 'auto', text: ev.summary }),
     h('h4', { text: 'Sources' }),
     h('ul', { class: 'tl-detail-list' }, sourceMentions.map(({ docId, mention }) => h('li', null,
       h('button', {
@@ -37,7 +37,7 @@ export function eventDetail(ev, { model, actions }) {
     quotes.length ? [
       h('h4', { text: 'Quotes' }),
       h('ul', { class: 'tl-detail-list' }, quotes.map((q) => h('li', null,
-        h('blockquote', { class: 'tl-quote', text: `“${q.text}”` }),
+        h('blockquote', { class: 'tl-quote', dir: 'auto', text: `“${q.text}”` }),
         h('button', { type: 'button', class: 'tl-link', onclick: () => actions.openDocument(q.doc, { start: q.start, end: q.end }) },
           `— ${q.speaker ?? 'unattributed'}, in context`)))),
     ] : null);
