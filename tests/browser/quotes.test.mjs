@@ -173,3 +173,19 @@ test('the wall at 360 px: one column, nothing wider than the screen', async () =
   await screenshot(page, 'quotes-transcript-360');
   await assertCleanAndClose(opened);
 });
+
+test('a transcript in a column of the wide wall gives its lines the card\'s width (the speaker above, not beside)', async () => {
+  const opened = await openWall({ viewport: { width: 1280, height: 800 } });
+  const { page } = opened;
+  const transcript = page.locator('story-scope .ss-transcript').first();
+  await transcript.waitFor();
+  const lines = await transcript.evaluate((card) => {
+    const inner = card.querySelector('.ss-transcript-lines').getBoundingClientRect().width;
+    return [...card.querySelectorAll('.ss-transcript-words')].map((w) => Math.round(100 * w.getBoundingClientRect().width / inner));
+  });
+  assert.ok(lines.length > 1, 'the seeds have a transcript');
+  assert.ok(lines.every((share) => share >= 80), `each line takes at least 80% of the card's width (${lines.join(', ')}%)`);
+  await transcript.scrollIntoViewIfNeeded();
+  await screenshot(page, 'quotes-transcript-wide');
+  await assertCleanAndClose(opened);
+});
