@@ -297,3 +297,30 @@ test('an article in Arabic reads right to left in the list, the reader and the q
   assert.ok(english.direction === 'ltr' && english.leftGap <= 2, `an English paragraph starts at the left (${JSON.stringify(english)})`);
   await assertCleanAndClose(opened);
 });
+
+test('on a phone the selected tab is always in sight in the sideways-scrolling tab list: from a link and by keyboard', async () => {
+  const opened = await openPage(browser, `${pageUrl}#view=timeline`, PHONE);
+  const { page } = opened;
+  await scope(page, '.ss-tab[data-view="timeline"][aria-selected="true"]').waitFor();
+  await scope(page, '.tl-chart, .ss-empty').first().waitFor();
+  // Where the selected tab is, once the render after a change has settled (a frame).
+  const inSight = async () => {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    return scope(page, '.ss-tab[aria-selected="true"]').evaluate((tab) => {
+      const list = tab.parentElement.getBoundingClientRect();
+      const box = tab.getBoundingClientRect();
+      return { view: tab.dataset.view, inSight: box.left >= list.left - 1 && box.right <= list.right + 1 && box.right <= innerWidth, box: [Math.round(box.left), Math.round(box.right)] };
+    });
+  };
+  const fromLink = await inSight();
+  assert.ok(fromLink.inSight, `the Timeline tab opened by a link is in sight (${JSON.stringify(fromLink)})`);
+  await screenshot(page, 'phone-timeline-tab');
+  await scope(page, '.ss-tab[data-view="timeline"]').focus();
+  await page.keyboard.press('Home');
+  await scope(page, '.ss-tab[data-view="articles"][aria-selected="true"]').waitFor();
+  assert.deepEqual(await inSight().then((t) => [t.view, t.inSight]), ['articles', true], 'Home shows the first tab');
+  await page.keyboard.press('End');
+  await scope(page, '.ss-tab[data-view="timeline"][aria-selected="true"]').waitFor();
+  assert.deepEqual(await inSight().then((t) => [t.view, t.inSight]), ['timeline', true], 'End shows the last tab');
+  await assertCleanAndClose(opened);
+});

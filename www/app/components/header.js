@@ -53,9 +53,18 @@ export function header(explorer) {
     event.preventDefault();
     const next = tabs[(to + tabs.length) % tabs.length];
     next.focus();
-    next.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
     actions.showView(next.dataset.view);
   });
+  /**
+   * On a phone the tabs scroll sideways: the selected one is scrolled into the tab list (not with
+   * scrollIntoView, which would also scroll a blog page around an embed).
+   */
+  const reveal = (tab) => {
+    const list = tablist.getBoundingClientRect();
+    const box = tab.getBoundingClientRect();
+    if (box.left < list.left) tablist.scrollLeft -= list.left - box.left;
+    else if (box.right > list.right) tablist.scrollLeft += box.right - list.right;
+  };
 
   const root = h('header', { class: 'ss-bar' },
     h('div', { class: 'ss-bar-row' }, h('h1', { class: 'ss-brand', text: 'Storyscope' }), search, menu, tools),
@@ -73,6 +82,8 @@ export function header(explorer) {
       const kind = VIEWS.find((v) => v.id === tab.dataset.view).count;
       tab.querySelector('.ss-count').textContent = formatCount(visible[kind].size);
     }
+    // After this render's layout (the header is shown only once the first render is done).
+    requestAnimationFrame(() => reveal(tabs.find((tab) => tab.dataset.view === state.view)));
     for (const button of tools.querySelectorAll('[aria-expanded]')) {
       button.setAttribute('aria-expanded', String(button.dataset.tool === state.panel));
     }
