@@ -324,3 +324,34 @@ test('on a phone the selected tab is always in sight in the sideways-scrolling t
   assert.deepEqual(await inSight().then((t) => [t.view, t.inSight]), ['timeline', true], 'End shows the last tab');
   await assertCleanAndClose(opened);
 });
+
+test('removing a filter chip by keyboard keeps the focus on the chips (the next, else the one before), then on the view', async () => {
+  const hash = `#view=quotes&q=missile&s=${encodeURIComponent('Natalya Timakova')}&from=2009-01-01`;
+  const opened = await openPage(browser, pageUrl + hash);
+  const { page } = opened;
+  await waitForArticles(page);
+  const removeButtons = () => scope(page, '.ss-chip-remove').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+  const before = await removeButtons();
+  assert.equal(before.length, 3, `three chips (${before.join('; ')})`);
+  // The focused element's name: a chip's "Remove filter: …" label, else its focus key.
+  const nameOfFocus = () => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.getAttribute('aria-label') ?? el?.dataset?.focusKey ?? el?.tagName;
+  };
+  /** Presses Enter on the focused chip and gives the name of what has the focus once it is `expected` (or after 5 s). */
+  const removeFocused = async (expected) => {
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(`(${nameOfFocus})() === ${JSON.stringify(expected)}`, null, { timeout: 5000 }).catch(() => {});
+    return page.evaluate(nameOfFocus);
+  };
+  // The middle chip: the focus goes to the chip that took its place.
+  await scope(page, '.ss-chip-remove').nth(1).focus();
+  assert.equal(await removeFocused(before[2]), before[2], 'after the middle chip, the next one');
+  // The last chip: the one before.
+  assert.equal(await removeFocused(before[0]), before[0], 'after the last chip, the one before');
+  // The only chip: the view's heading.
+  assert.equal(await removeFocused('view'), 'view', 'after the only chip, the view');
+  assert.equal(await scope(page, '.ss-chip').count(), 0);
+  await assertCleanAndClose(opened);
+});

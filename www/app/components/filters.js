@@ -9,19 +9,35 @@ export function activeFilters(explorer) {
   explorer.on('render', ({ ctx }) => {
     const { model, state, actions, visible } = ctx;
     const f = state.filters;
-    const chip = (label, remove) => h('span', { class: 'ss-chip' }, h('span', { class: 'ss-chip-label', dir: 'auto', text: label }),
-      h('button', { type: 'button', class: 'ss-chip-remove', 'aria-label': `Remove filter: ${label}`, onclick: remove, text: '×' }));
+    // Removing a chip leaves the focus on the chip that took its place, else the one before, else
+    // the view's heading (not the search box, which would open a phone's keyboard): the chips are
+    // rebuilt, and the focus must not fall to the page.
+    const keys = [];
+    const chip = (key, label, remove) => {
+      keys.push(key);
+      const removeAndRefocus = () => {
+        const at = keys.indexOf(key);
+        ctx.requestFocus(keys[at + 1] ?? keys[at - 1] ?? 'view');
+        remove();
+      };
+      return h('span', { class: 'ss-chip' }, h('span', { class: 'ss-chip-label', dir: 'auto', text: label }),
+        h('button', { type: 'button', class: 'ss-chip-remove', 'aria-label': `Remove filter: ${label}`, dataset: { focusKey: key }, onclick: removeAndRefocus, text: '×' }));
+    };
     const without = (list, value) => list.filter((v) => v !== value);
     const list = [
-      ...f.entities.map((id) => chip(model.entitiesById.get(id)?.name ?? id, () => actions.setFilters({ entities: without(f.entities, id) }))),
-      ...f.speakers.map((name) => chip(`said by ${name}`, () => actions.setFilters({ speakers: without(f.speakers, name) }))),
-      ...f.docs.map((d) => chip(model.docsById.get(d)?.title ?? d, () => actions.setFilters({ docs: without(f.docs, d) }))),
-      ...f.kinds.map((k) => chip(`only ${k}s`, () => actions.setFilters({ kinds: without(f.kinds, k) }))),
-      f.sources ? chip(`${f.sources} sources`, () => actions.setFilters({ sources: null })) : null,
-      f.from || f.to ? chip(formatDateRange(f.from, f.to), () => actions.setFilters({ from: null, to: null })) : null,
-      f.q ? chip(`“${f.q}”`, () => actions.setFilters({ q: '' })) : null,
+      ...f.entities.map((id) => chip(`chip:e:${id}`, model.entitiesById.get(id)?.name ?? id, () => actions.setFilters({ entities: without(f.entities, id) }))),
+      ...f.speakers.map((name) => chip(`chip:s:${name}`, `said by ${name}`, () => actions.setFilters({ speakers: without(f.speakers, name) }))),
+      ...f.docs.map((d) => chip(`chip:d:${d}`, model.docsById.get(d)?.title ?? d, () => actions.setFilters({ docs: without(f.docs, d) }))),
+      ...f.kinds.map((k) => chip(`chip:k:${k}`, `only ${k}s`, () => actions.setFilters({ kinds: without(f.kinds, k) }))),
+      f.sources ? chip('chip:sources', `${f.sources} sources`, () => actions.setFilters({ sources: null })) : null,
+      f.from || f.to ? chip('chip:dates', formatDateRange(f.from, f.to), () => actions.setFilters({ from: null, to: null })) : null,
+      f.q ? chip('chip:q', `“${f.q}”`, () => actions.setFilters({ q: '' })) : null,
     ].filter(Boolean);
-    if (list.length > 1) list.push(h('button', { type: 'button', class: 'ss-link ss-clear', onclick: () => actions.clearFilters(), text: 'Clear all' }));
+    const clearAll = () => {
+      ctx.requestFocus('view');
+      actions.clearFilters();
+    };
+    if (list.length > 1) list.push(h('button', { type: 'button', class: 'ss-link ss-clear', onclick: clearAll, text: 'Clear all' }));
     chips.replaceChildren(...list);
     live.textContent = list.length
       ? `${plural(visible.documents.size, 'article', 'articles')}, ${plural(visible.quotes.size, 'quote', 'quotes')}, ${plural(visible.events.size, 'event', 'events')} match`
