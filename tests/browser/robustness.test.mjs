@@ -155,3 +155,21 @@ test('Remove can be undone, and the undone article is kept across a reload', asy
   assert.equal(await tabCount(page, 'articles'), before, 'the article is back for good');
   await assertCleanAndClose(opened);
 });
+
+test('a link to an unknown view says so and keeps the rest; a link too long to read says that in words', async () => {
+  const opened = await openPage(browser, `${pageUrl}#view=reader&q=missile`);
+  const { page } = opened;
+  await scope(page, '.ss-tab').first().waitFor({ timeout: 30_000 });
+  const notice = scope(page, '.ss-notice');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /“reader” \(no such view\)/);
+  assert.equal(await scope(page, '.ss-tab[aria-selected="true"]').getAttribute('data-view'), 'articles', 'the Articles view instead');
+  assert.deepEqual(await scope(page, '.ss-chip .ss-chip-label').allTextContents(), ['“missile”'], 'the search is kept');
+
+  await page.evaluate(() => { location.hash = `#q=${'a'.repeat(5000)}`; });
+  await page.waitForFunction(() => /too long/.test(document.querySelector('story-scope').shadowRoot.querySelector('.ss-notice').textContent));
+  const long = await notice.textContent();
+  assert.match(long, /link is too long to read/);
+  assert.doesNotMatch(long, /“the link”/, 'no made-up value in quotation marks');
+  await assertCleanAndClose(opened);
+});

@@ -261,8 +261,8 @@ export class Explorer extends Emitter {
     const entity = this.model.entitiesById.has(asked.entity) ? asked.entity : null;
     if (asked.doc && !doc) dropped.push({ value: asked.doc, message: 'no such article' });
     if (asked.entity && !entity) dropped.push({ value: asked.entity, message: 'no such person, place or organization' });
-    if (asked.tooLong) dropped.push({ value: 'the link', message: 'too long to read' });
-    this.notice = dropped.length ? linkNotice(dropped) : '';
+    if (asked.unknownView) dropped.push({ value: asked.unknownView, message: 'no such view' });
+    this.notice = asked.tooLong ? 'This link is too long to read: it was ignored.' : dropped.length ? linkNotice(dropped) : '';
     const change = {
       view: asked.view, doc, focus: null, entity, panel: null,
       filters: { ...emptyFilters(), ...filter.filter },

@@ -32,10 +32,10 @@ export function stateToHash(state) {
 
 /**
  * "#…" → what it asks for, unchecked: {view, doc, entity, filter (raw, for Corpus.checkFilter),
- * range: {from, to} (the timeline's tf/tt), tooLong}.
+ * range: {from, to} (the timeline's tf/tt), tooLong, unknownView (a view name that is not one)}.
  */
 export function readHash(hash) {
-  const empty = { view: 'articles', doc: null, entity: null, filter: {}, range: {}, tooLong: false };
+  const empty = { view: 'articles', doc: null, entity: null, filter: {}, range: {}, tooLong: false, unknownView: null };
   if (typeof hash !== 'string' || hash.length > HASH_LIMIT) return { ...empty, tooLong: typeof hash === 'string' };
   let p;
   try {
@@ -51,6 +51,7 @@ export function readHash(hash) {
   const view = one('view');
   return {
     view: isView(view) ? view : 'articles',
+    unknownView: view && !isView(view) ? view : null,
     doc: one('doc'),
     entity: one('entity'),
     filter: {
