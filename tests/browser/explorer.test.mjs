@@ -3,7 +3,7 @@
 // an article can carry them — all from file://, with no network request and no CSP violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, pageUrl, waitForArticles, screenshot } from './browser.mjs';
+import { assertCleanAndClose, launch, openPage, pageUrl, waitForArticles, screenshot } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -144,4 +144,31 @@ test('exports download the filtered view as JSON and CSV', async () => {
   assert.ok(lines.length >= 2);
   assert.deepEqual(record.requests, []);
   await context.close();
+});
+
+test('files dragged over the explorer are met with a sign saying to drop them; it goes when they are dropped or taken away', async () => {
+  const opened = await openPage(browser, `${pageUrl}#view=quotes`);
+  const { page } = opened;
+  await page.locator('story-scope .ss-quote-wall').waitFor({ timeout: 30_000 });
+  const sign = page.locator('story-scope .ss-drop');
+  const files = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['Ferry note\n\n“We sail at dawn,” said Captain Ines Moreau on 3 May 2021.'], 'ferry.txt', { type: 'text/plain' }));
+    return data;
+  });
+  const wall = page.locator('story-scope .ss-quote-wall');
+  assert.equal(await sign.isVisible(), false, 'no sign before a drag');
+  await wall.dispatchEvent('dragover', { dataTransfer: files });
+  await sign.waitFor({ state: 'visible', timeout: 2000 });
+  assert.match(await sign.textContent(), /Drop the files/);
+  await screenshot(page, 'drop-sign');
+  // Taken away: no more dragover, and the sign goes.
+  await sign.waitFor({ state: 'hidden', timeout: 2000 });
+  // Dropped: the sign goes at once and the file is added.
+  await wall.dispatchEvent('dragover', { dataTransfer: files });
+  await sign.waitFor({ state: 'visible', timeout: 2000 });
+  await wall.dispatchEvent('drop', { dataTransfer: files });
+  assert.equal(await sign.isVisible(), false, 'the sign goes on the drop');
+  await page.locator('story-scope .ss-user-articles li', { hasText: 'Ferry note' }).waitFor({ timeout: 30_000 });
+  await assertCleanAndClose(opened);
 });

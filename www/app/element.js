@@ -76,14 +76,36 @@ class StoryScopeElement extends HTMLElement {
         bar.menu.focus();
       }
     });
-    this.addEventListener('dragover', (event) => { if (explorer.hasLibrary) event.preventDefault(); });
+    this.listenForDrops(explorer);
+    this.applyAttributes();
+    explorer.start(this.initialFilter());
+  }
+
+  /**
+   * Files dropped anywhere on the explorer are added (with a library). While files are dragged
+   * over it, it says so: dragover repeats while the pointer is over it, and the sign goes a
+   * moment after the last one (the drag left, or was given up).
+   */
+  listenForDrops(explorer) {
+    const sign = h('div', { class: 'ss-drop', 'aria-hidden': 'true', text: 'Drop the files to add them to the story' });
+    this.frame.append(sign);
+    let timer = null;
+    const show = (on) => {
+      clearTimeout(timer);
+      this.frame.classList.toggle('is-dropping', on);
+      if (on) timer = setTimeout(() => show(false), 300);
+    };
+    this.addEventListener('dragover', (event) => {
+      if (!explorer.hasLibrary || !event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      show(true);
+    });
     this.addEventListener('drop', (event) => {
       if (!explorer.hasLibrary || !explorer.core) return;
       event.preventDefault();
+      show(false);
       explorer.actions.addSources([...(event.dataTransfer?.files ?? [])].map((file) => ({ name: file.name, file })));
     });
-    this.applyAttributes();
-    explorer.start(this.initialFilter());
   }
 
   /** The explorer's extraction with lookups (read by the browser suite). */
