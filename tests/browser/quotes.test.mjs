@@ -189,3 +189,23 @@ test('a transcript in a column of the wide wall gives its lines the card\'s widt
   await screenshot(page, 'quotes-transcript-wide');
   await assertCleanAndClose(opened);
 });
+
+test('on a phone the speakers scroll sideways on one line and the quotes start in the top half of the screen', async () => {
+  const opened = await openPage(browser, `${pageUrl}#view=quotes&s=${encodeURIComponent('Natalya Timakova')}`, { viewport: { width: 375, height: 740 } });
+  const { page } = opened;
+  const first = page.locator('story-scope .ss-card').first();
+  await first.waitFor({ timeout: 30_000 });
+  const top = (await first.boundingBox()).y;
+  assert.ok(top <= 370, `the first quote starts ${Math.round(top)} px from the top`);
+  const list = page.locator('story-scope .ss-facet-list');
+  const rows = await list.evaluate((ul) => new Set([...ul.children].map((li) => Math.round(li.getBoundingClientRect().top))).size);
+  assert.equal(rows, 1, 'the speakers are on one line');
+  // Every speaker can still be reached: the last one scrolls into the list, and the page does not scroll sideways.
+  const last = list.locator('.ss-facet').last();
+  await last.scrollIntoViewIfNeeded();
+  const box = await last.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 375, `the last speaker scrolls into sight (${Math.round(box.x)}–${Math.round(box.x + box.width)})`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'no sideways scrolling of the page');
+  await screenshot(page, 'phone-quotes-speakers');
+  await assertCleanAndClose(opened);
+});
