@@ -441,3 +441,18 @@ test('dates resolved against an inferred publication date carry the uncertainty 
   await assertClean(record);
   await context.close();
 });
+
+test('when no event matches, the view says so and shows no legend for a chart that is not there', async () => {
+  const { context, page, record } = await openPage(browser, `${pageUrl}#view=timeline&q=zzzqqq`);
+  const empty = scope(page, '.tl .ss-empty');
+  await empty.waitFor({ timeout: 30_000 });
+  assert.match(await empty.textContent(), /No dated events match/);
+  assert.equal(await scope(page, '.tl-legend').isVisible(), false, 'no legend');
+  assert.equal(await scope(page, '.tl-detail').isVisible(), false, 'no event detail');
+  // Every element the page hides is hidden, whatever its class's display.
+  const shown = await page.evaluate(() => [...document.querySelector('story-scope').shadowRoot.querySelectorAll('[hidden]')]
+    .filter((el) => getComputedStyle(el).display !== 'none').map((el) => el.className));
+  assert.deepEqual(shown, []);
+  await assertClean(record);
+  await context.close();
+});
