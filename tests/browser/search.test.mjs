@@ -116,3 +116,17 @@ test('a long article list shows a page at a time', async () => {
   assert.equal(await scope(page, '.ss-article-link').count(), Math.min(matching, page1));
   await assertCleanAndClose(opened);
 });
+
+test('a search no article matches says so in the list, with a way to clear the filters', async () => {
+  const opened = await openPage(browser, `${pageUrl}#q=zzzqqq`);
+  const { page } = opened;
+  const empty = scope(page, '.ss-articles .ss-empty');
+  await empty.waitFor({ timeout: 30_000 });
+  assert.match(await empty.textContent(), /No article passes these filters/);
+  await empty.locator('button', { hasText: 'Clear the filters' }).click();
+  await scope(page, '.ss-article-link').first().waitFor();
+  const all = await page.evaluate(() => document.querySelector('story-scope').model.documents.length);
+  assert.equal(await scope(page, '.ss-article-link').count(), all, 'every article is listed again');
+  assert.equal(await scope(page, '.ss-search').inputValue(), '', 'the search is cleared');
+  await assertCleanAndClose(opened);
+});

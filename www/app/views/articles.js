@@ -63,7 +63,9 @@ async function articleList(ctx) {
   const count = shown.length === model.documents.length
     ? `Articles (${formatCount(shown.length)})`
     : `Articles (${formatCount(shown.length)} of ${formatCount(model.documents.length)})`;
-  return h('nav', { class: 'ss-articles', 'aria-label': 'Articles' }, h('h2', { class: 'ss-heading', text: count }), list, more);
+  const none = shown.length || !model.documents.length ? null : h('p', { class: 'ss-empty', role: 'status' }, 'No article passes these filters. ',
+    h('button', { type: 'button', class: 'ss-link', onclick: () => actions.clearFilters(), text: 'Clear the filters' }));
+  return h('nav', { class: 'ss-articles', 'aria-label': 'Articles' }, h('h2', { class: 'ss-heading', text: count }), none ?? list, more);
 }
 
 /** A search snippet: "…text with the <mark>words</mark>…". */
