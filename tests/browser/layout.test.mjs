@@ -355,3 +355,23 @@ test('removing a filter chip by keyboard keeps the focus on the chips (the next,
   assert.equal(await scope(page, '.ss-chip').count(), 0);
   await assertCleanAndClose(opened);
 });
+
+test('on a phone an article with a very long word in its title and a long link in its text wraps: nothing scrolls sideways', async () => {
+  const opened = await openPage(browser, pageUrl, PHONE);
+  const { page } = opened;
+  await waitForArticles(page);
+  await scope(page, '.ss-menu').click();
+  await scope(page, '[data-tool="library"]').click();
+  const title = 'Harbourredevelopmentannouncementconsultationresults 2024';
+  await scope(page, '.ss-paste input[name="title"]').fill(title);
+  await scope(page, '.ss-library textarea').fill(`The council met on Monday. The plans are at https://example.org/${'verylongpath/'.repeat(8)}plans.pdf for everyone.`);
+  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  await scope(page, '.ss-user-articles li', { hasText: 'Harbour' }).waitFor();
+  await page.keyboard.press('Escape');
+  await scope(page, '.ss-article-link', { hasText: 'Harbour' }).click();
+  await scope(page, '.ss-reader-title').waitFor();
+  const overflow = await scope(page, '.ss-panel').evaluate((el) => el.scrollWidth - el.clientWidth);
+  assert.ok(overflow <= 0, `the reader scrolls sideways by ${overflow} px`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the page does not scroll sideways');
+  await assertCleanAndClose(opened);
+});
