@@ -172,3 +172,23 @@ test('files dragged over the explorer are met with a sign saying to drop them; i
   await page.locator('story-scope .ss-user-articles li', { hasText: 'Ferry note' }).waitFor({ timeout: 30_000 });
   await assertCleanAndClose(opened);
 });
+
+test('"Add pasted text" with nothing pasted says where the text goes, and adds nothing', async () => {
+  const opened = await openPage(browser, pageUrl);
+  const { page } = opened;
+  await waitForArticles(page);
+  await page.locator('story-scope [data-tool="library"]').click();
+  await page.locator('story-scope .ss-library button', { hasText: 'Add pasted text' }).click();
+  const field = await page.evaluate(() => {
+    const root = document.querySelector('story-scope').shadowRoot;
+    const area = root.querySelector('.ss-library textarea');
+    return { focused: root.activeElement === area, message: area.validationMessage };
+  });
+  assert.ok(field.focused, 'the focus goes to the text field');
+  assert.match(field.message, /Paste the text of an article/);
+  assert.equal(await page.locator('story-scope .ss-user-articles li').count(), 0, 'nothing was added');
+  // Typing clears the message.
+  await page.locator('story-scope .ss-library textarea').fill('Pier note\n\nThe pier opened on Monday.');
+  assert.equal(await page.locator('story-scope .ss-library textarea').evaluate((el) => el.validationMessage), '');
+  await assertCleanAndClose(opened);
+});

@@ -84,9 +84,17 @@ function formsOf(explorer) {
 /** Paste an article: its text, with a title, a publication date and an outlet if given. */
 function pasteForm(actions) {
   const facts = factFields('paste', {}, 'of the pasted article');
-  const text = h('textarea', { class: 'ss-input', rows: '5', placeholder: 'Paste an article here…', 'aria-label': 'Article text', dataset: { focusKey: 'paste:text' } });
+  const text = h('textarea', {
+    class: 'ss-input', rows: '5', placeholder: 'Paste an article here…', 'aria-label': 'Article text', dataset: { focusKey: 'paste:text' },
+    oninput: (event) => event.target.setCustomValidity(''),
+  });
   const paste = () => {
-    if (!text.value.trim()) return;
+    if (!text.value.trim()) {
+      // Said where the text goes (the browser shows it and focuses the field), not silently ignored.
+      text.setCustomValidity('Paste the text of an article here first.');
+      text.reportValidity();
+      return;
+    }
     const given = facts.read();
     // The title is also the text's first line, as an article's is: every parser reads it so,
     // and the fact wins when it is edited later.
