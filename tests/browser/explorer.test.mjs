@@ -192,3 +192,22 @@ test('"Add pasted text" with nothing pasted says where the text goes, and adds n
   assert.equal(await page.locator('story-scope .ss-library textarea').evaluate((el) => el.validationMessage), '');
   await assertCleanAndClose(opened);
 });
+
+test('hiding the built-in articles by keyboard keeps the focus on the box; with no article left the page says how to get some', async () => {
+  const opened = await openPage(browser, pageUrl);
+  const { page } = opened;
+  await waitForArticles(page);
+  await page.locator('story-scope [data-tool="library"]').click();
+  const box = page.locator('story-scope .ss-library input[type="checkbox"]');
+  await box.focus();
+  await page.keyboard.press('Space');
+  const opening = page.locator('story-scope .ss-opening-title');
+  await opening.filter({ hasText: 'No articles to explore' }).waitFor({ timeout: 30_000 });
+  const focus = await page.evaluate(() => document.querySelector('story-scope').shadowRoot.activeElement?.dataset.focusKey ?? null);
+  assert.equal(focus, 'library:hide-seeds', 'the focus stays on the box');
+  assert.doesNotMatch(await page.locator('story-scope .ss-opening').textContent(), /0 quotes/, 'no story of 0 quotes');
+  await page.locator('story-scope .ss-opening button', { hasText: 'show the built-in ones again' }).click();
+  await page.locator('story-scope .ss-article-link').first().waitFor({ timeout: 30_000 });
+  assert.equal(await box.isChecked(), false, 'the box follows');
+  await assertCleanAndClose(opened);
+});

@@ -13,11 +13,11 @@ export function libraryPanel(explorer) {
   const { articles, messages, status, removed, hideSeeds } = library;
   const accept = explorer.core.fileRules.extensions.map((ext) => `.${ext}`).join(',');
   const files = h('input', {
-    type: 'file', multiple: true, accept, class: 'ss-file', 'aria-label': 'Choose article files',
+    type: 'file', multiple: true, accept, class: 'ss-file', 'aria-label': 'Choose article files', dataset: { focusKey: 'library:files' },
     onchange: (event) => { actions.addSources([...event.target.files].map((file) => ({ name: file.name, file }))); event.target.value = ''; },
   });
   const corpusInput = h('input', {
-    type: 'file', accept: '.json,application/json', class: 'ss-file', 'aria-label': 'Import a corpus file',
+    type: 'file', accept: '.json,application/json', class: 'ss-file', 'aria-label': 'Import a corpus file', dataset: { focusKey: 'library:import' },
     onchange: async (event) => {
       const file = event.target.files[0];
       event.target.value = '';
@@ -61,12 +61,12 @@ export function libraryPanel(explorer) {
     })),
     h('div', { class: 'ss-row' },
       h('button', {
-        type: 'button', class: 'ss-tool', disabled: articles.length === 0, text: 'Export corpus',
+        type: 'button', class: 'ss-tool', disabled: articles.length === 0, text: 'Export corpus', dataset: { focusKey: 'library:export' },
         onclick: () => download(explorer.element.shadowRoot, 'storyscope-corpus.json', corpusFile(articles), 'application/json'),
       }),
       h('label', { class: 'ss-tool ss-file-label' }, 'Import corpus…', corpusInput),
       h('label', { class: 'ss-check' },
-        h('input', { type: 'checkbox', checked: hideSeeds, onchange: (event) => actions.setHideSeeds(event.target.checked) }),
+        h('input', { type: 'checkbox', checked: hideSeeds, dataset: { focusKey: 'library:hide-seeds' }, onchange: (event) => actions.setHideSeeds(event.target.checked) }),
         ' Hide the built-in articles')),
   ];
 }

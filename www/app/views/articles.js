@@ -77,9 +77,19 @@ function articleSnippet(snippet) {
     /[.!?…"”’)]\s*$/u.test(snippet.text) ? null : '…');
 }
 
-/** The opening screen: what Storyscope is and where to start, in two lines, and the story's size. */
+/**
+ * The opening screen: what Storyscope is and where to start, in two lines, and the story's size;
+ * with no article at all (the built-in ones hidden, none added), how to get some.
+ */
 function opening({ model, actions, state }) {
   const go = (view, label) => h('button', { type: 'button', class: 'ss-link', onclick: () => actions.showView(view, { moveFocus: true }), text: label });
+  const button = (text, onclick) => h('button', { type: 'button', class: 'ss-link', onclick, text });
+  if (!model.documents.length) {
+    return h('section', { class: 'ss-opening', 'aria-labelledby': 'ss-opening-title' },
+      h('h2', { id: 'ss-opening-title', class: 'ss-opening-title', tabindex: '-1', dataset: { focusKey: 'view' }, text: 'No articles to explore' }),
+      h('p', { class: 'ss-opening-lead' }, button('Add your own articles', () => actions.togglePanel('library')),
+        ' or ', button('show the built-in ones again', () => actions.setHideSeeds(false)), '.'));
+  }
   const articles = plural(model.documents.length, 'article', 'articles');
   return h('section', { class: 'ss-opening', 'aria-labelledby': 'ss-opening-title' },
     h('h2', { id: 'ss-opening-title', class: 'ss-opening-title', tabindex: '-1', dataset: { focusKey: 'view' }, text: `One story across ${articles}` }),
