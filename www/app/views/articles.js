@@ -82,8 +82,8 @@ function articleSnippet(snippet) {
  * with no article at all (the built-in ones hidden, none added), how to get some.
  */
 function opening({ model, actions, state }) {
-  const go = (view, label) => h('button', { type: 'button', class: 'ss-link', onclick: () => actions.showView(view, { moveFocus: true }), text: label });
   const button = (text, onclick) => h('button', { type: 'button', class: 'ss-link', onclick, text });
+  const go = (view, label) => button(label, () => actions.showView(view, { moveFocus: true }));
   if (!model.documents.length) {
     return h('section', { class: 'ss-opening', 'aria-labelledby': 'ss-opening-title' },
       h('h2', { id: 'ss-opening-title', class: 'ss-opening-title', tabindex: '-1', dataset: { focusKey: 'view' }, text: 'No articles to explore' }),
