@@ -466,3 +466,21 @@ test('editing an added article’s date, title and outlet re-extracts only that 
   assert.deepEqual(await extractions(page), [], 'the edit is kept with its extraction');
   await assertCleanAndClose(opened);
 });
+
+test('an added article whose publication date was inferred shows it as a guess in the library too, as in the article list', async () => {
+  const opened = await openPage(browser, pageUrl);
+  const { page } = opened;
+  await waitForArticles(page);
+  await page.locator('story-scope [data-tool="library"]').click();
+  await page.locator('story-scope .ss-paste input[name="title"]').fill('Quay note');
+  await page.locator('story-scope .ss-library textarea').fill('The quay reopened on Friday after repairs, the harbour office said.');
+  await page.locator('story-scope .ss-library button', { hasText: 'Add pasted text' }).click();
+  const row = page.locator('story-scope .ss-user-articles li', { hasText: 'Quay note' });
+  await row.locator('.ss-user-meta').waitFor({ timeout: 30_000 });
+  const listed = await page.locator('story-scope .ss-article-link', { hasText: 'Quay note' }).locator('time').textContent();
+  assert.match(listed, /^≈ /, 'the article list marks the inferred date');
+  const meta = row.locator('.ss-user-meta');
+  assert.ok((await meta.textContent()).startsWith(listed), `the library shows the same guess (${await meta.textContent()})`);
+  assert.match(await meta.getAttribute('title'), /date inferred/);
+  await assertCleanAndClose(opened);
+});

@@ -56,6 +56,11 @@ export function publishedNote(doc) {
   return doc.published_source === 'inferred' ? 'date inferred: the article gives none; worked out from its text or the other articles' : '';
 }
 
+/** The publication date as listed: "≈ 4 Mar 2024" when inferred, so that a guess never reads as the article's own date. */
+export function listedDate(doc) {
+  return `${publishedNote(doc) ? '≈ ' : ''}${formatDate(doc.published)}`;
+}
+
 export function plural(n, one, many) {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }

@@ -6,7 +6,7 @@
 import { corpusFile, parseCorpusFile } from '../corpus-file.js';
 import { h } from '../dom.js';
 import { download } from '../exports.js';
-import { byline, formatDate } from '../format.js';
+import { byline, listedDate, publishedNote } from '../format.js';
 
 export function libraryPanel(explorer) {
   const { actions, library } = explorer;
@@ -45,12 +45,12 @@ export function libraryPanel(explorer) {
     h('h3', { text: articles.length ? `Added (${articles.length})` : 'No articles added yet' }),
     h('ul', { class: 'ss-user-articles' }, articles.map((a) => {
       const doc = explorer.model?.docsById.get(a.id);
-      const meta = doc ? [formatDate(doc.published), byline(doc)].filter(Boolean).join(' · ') : '';
+      const meta = doc ? [listedDate(doc), byline(doc)].filter(Boolean).join(' · ') : '';
       return h('li', { dataset: { article: a.id } },
         h('span', { class: 'ss-user-article' },
           h('span', { class: 'ss-user-title', dir: 'auto', text: name(a) }),
           library.unread(a) ? h('span', { class: 'ss-note', text: ' (not read yet)' }) : null,
-          meta ? h('span', { class: 'ss-note ss-user-meta', text: meta }) : null),
+          meta ? h('span', { class: 'ss-note ss-user-meta', title: publishedNote(doc) || null, text: meta }) : null),
         h('span', { class: 'ss-row' },
           h('button', {
             type: 'button', class: 'ss-link', 'aria-expanded': String(editing === a.id), dataset: { focusKey: `edit:${a.id}` },

@@ -4,7 +4,7 @@
 
 import { batchedList } from '../batches.js';
 import { codePoints, h, searchHits } from '../dom.js';
-import { byline, formatCount, formatDate, plural, publishedNote } from '../format.js';
+import { byline, formatCount, listedDate, plural, publishedNote } from '../format.js';
 import { visibleItems } from '../selection.js';
 import { renderReader } from './reader.js';
 
@@ -29,11 +29,7 @@ async function articleList(ctx) {
     h('span', { class: 'ss-article-title', dir: 'auto', text: doc.title || doc.id }),
     h('span', { class: 'ss-article-meta' },
       byline(doc) ? h('span', { dir: 'auto', text: byline(doc) }) : null,
-      // An inferred date is marked, so that a guess never reads as the article's own date.
-      h('time', {
-        datetime: doc.published ?? null, title: publishedNote(doc) || null,
-        text: `${publishedNote(doc) ? '≈ ' : ''}${formatDate(doc.published)}`,
-      })),
+      h('time', { datetime: doc.published ?? null, title: publishedNote(doc) || null, text: listedDate(doc) })),
     (snippets.get(doc.id) ?? []).map(articleSnippet)));
   // Each batch asks the core for the search snippets of its own articles only; the first
   // batch's arrive before the list is shown, a later batch's fill in when they come.
