@@ -512,7 +512,7 @@ impl<'a, 't> View<'a, 't> {
             }
         }
         // Groups and hashes are one to one: no duplicates.
-        crate::sorting::sort(&mut out);
+        crate::sorting::sort_values(&mut out);
         out
     }
 
