@@ -13,6 +13,24 @@
 #     names with the whole entity stage; the final model learns from GUM plus those names.
 #     Neither the texts nor their names are kept in the repository.
 #
+# The second round runs the whole entity stage, so the weights depend on the rule layer of
+# the day they were trained: the committed ones predate sessions 5-6's document rules, and a
+# retrain with the code of 2026-11-29 gives other bytes (gum-news typed 0.7247 / uner-ewt
+# 0.6091 against the committed weights' 0.7229 / 0.6199; seed 7 instead: 0.7173 / 0.6043, so
+# a retrain alone moves either set by about half a point).
+#
+# Tried and dropped (2026-11-29; tagger alone on every 5th gum-train document, --holdout 5:
+# typed 0.650, mention 0.784):
+#   * a second pass over the first pass's votes (Ratinov & Roth 2009: how the word's other
+#     mentions in the document were tagged, whether it sits in a longer name), a small table
+#     learned on 5-fold cross-validated first passes with the first pass frozen: 0.549-0.595;
+#     on the cross-validated islands it never beat the first pass (1458 of 8583 wrong, then
+#     1500-1540). The rule layer already decides a name's kind across its mentions.
+#   * class bits of the tokens two places away: 0.651 (mention 0.795); retrained, gum-news
+#     0.7277 / uner-ewt 0.6118, no better than a retrain without them on uner-ewt.
+#   * 6 or 20 epochs: 0.649 / 0.652; no second round (gold only): gum-news 0.7056 / uner-ewt
+#     0.6087; dropping rarely seen buckets does nothing at 14 bits (every bucket is shared).
+#
 # Usage: scripts/train-tagger.sh [--dev FILE]...   (from the repository root; --dev prints the
 # tagger's own scores on an annotated file, a development aid)
 set -euo pipefail
