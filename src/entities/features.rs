@@ -525,8 +525,8 @@ impl<'a, 't> View<'a, 't> {
         // What the word lists say of each word type, computed the first time it is needed.
         let mut rules: Vec<Option<u64>> = vec![None; a.vocabulary.len()];
         let mut names: Vec<Option<(u64, i32)>> = vec![None; a.vocabulary.len()];
-        // Per token: a word of four characters or more (see `is_headline`).
-        let mut long = vec![false; self.len()];
+        // Per token: a word of four characters or more (see `is_headline`), one bit each.
+        let mut long = vec![0u64; self.len().div_ceil(64)];
         let mut shape = Vec::with_capacity(self.len());
         // Per word type: what the characters of its first token give it. A later token spelled
         // the same way (most are) takes it without reading its characters again.
@@ -572,7 +572,8 @@ impl<'a, 't> View<'a, 't> {
                 TokenKind::Number => c |= class::DIGIT,
                 TokenKind::Word => {
                     c |= spelling.surface;
-                    long[i] = spelling.long;
+                    // OK because `long` has a bit for every token.
+                    long[i / 64] |= u64::from(spelling.long) << (i % 64);
                     let hash = self.type_hash[word_type];
                     let rules = *rules[word_type].get_or_insert_with(|| {
                         let calendar = a.description(i).classes.intersects(Classes::MONTH | Classes::WEEKDAY);
@@ -1013,12 +1014,13 @@ fn is_shouting(classes: &[u64]) -> bool {
     caps >= 3 && caps * 2 > words
 }
 
-/// A Title Case line ("Load More Comments", a headline pasted in the body). `long` marks the
-/// words of four characters or more.
-fn is_headline(a: &Analysis, classes: &[u64], long_words: &[bool], range: std::ops::Range<usize>) -> bool {
+/// A Title Case line ("Load More Comments", a headline pasted in the body). `long_words` marks
+/// the words of four characters or more, one bit a token (bit `i % 64` of `long_words[i / 64]`).
+fn is_headline(a: &Analysis, classes: &[u64], long_words: &[u64], range: std::ops::Range<usize>) -> bool {
     let (mut long, mut capitalized) = (0, 0);
     for i in range.clone() {
-        if long_words[i] {
+        // OK because `long_words` has a bit for every token.
+        if long_words[i / 64] >> (i % 64) & 1 != 0 {
             long += 1;
             capitalized += usize::from(classes[i] & class::CAP != 0);
         }
