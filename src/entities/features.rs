@@ -290,7 +290,8 @@ fn word_surface<'w>(bytes: &[u8], kinds: u8, word: impl FnOnce() -> &'w str) -> 
 }
 
 /// What a token's own characters give it (see [`View::classify`]): where its text is, and its
-/// shape, the classes of [`word_surface`] (words only) and whether it is long.
+/// shape, its classes (of [`word_surface`] for a word, of [`punct_classes`] for punctuation),
+/// whether it is long (a word) and whether it opens a quote or an aside (punctuation).
 #[derive(Clone, Copy)]
 struct Spelling {
     start: u32,
@@ -299,6 +300,20 @@ struct Spelling {
     shape: u8,
     surface: u64,
     long: bool,
+    opener: bool,
+}
+
+/// The classes of a punctuation token, and whether a word after it follows an opener (see
+/// [`class::AFTER_OPENER`]).
+fn punct_classes(text: &str) -> (u64, bool) {
+    let mut c = class::PUNCT;
+    if matches!(text, "“" | "\"" | "‘" | "'" | "”" | "’" | "«" | "»") {
+        c |= class::QUOTE;
+    }
+    if matches!(text, "(" | "[") {
+        c |= class::OPEN_BRACKET;
+    }
+    (c, matches!(text, "“" | "\"" | "‘" | "'" | ":" | "—" | "–" | "(" | "[" | "«" | "-"))
 }
 
 /// FNV-1a over bytes: stable across platforms and builds (the weights depend on it).
@@ -440,6 +455,7 @@ impl<'a, 't> View<'a, 't> {
     }
 
     /// True when token `i` starts with a lowercase letter.
+    #[cfg(any(test, feature = "train"))]
     fn starts_lowercase(&self, i: usize) -> bool {
         // An ASCII first byte is the first character (tokens are never empty).
         match self.a.text.as_bytes().get(self.a.tokens[i].start()) {
@@ -490,14 +506,14 @@ impl<'a, 't> View<'a, 't> {
     }
 
     /// Adds the hashes of this document's lowercase words to `set`.
-    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn collect_lowercase(&self, set: &mut KeySet) {
         set.extend(self.lowercase());
     }
 
-    /// The hashes of this document's lowercase words, sorted, each once.
-    // Large and run once per document: kept out of line (and out of the callers' profiles).
-    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+    /// The hashes of this document's lowercase words, sorted, each once ([`View::classify`]
+    /// finds them too, in its first pass).
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn lowercase(&self) -> Vec<u64> {
         let mut seen = vec![false; self.a.vocabulary.len()];
         let mut out = Vec::new();
@@ -516,23 +532,36 @@ impl<'a, 't> View<'a, 't> {
         out
     }
 
-    /// Computes every token's word classes.
+    /// Computes every token's word classes and shape, and returns the hashes of the words this
+    /// document writes in lowercase (what [`View::lowercase`] gives), sorted, each once.
+    ///
+    /// Three passes over the tokens: one for what each token is alone (its spelling, the word
+    /// lists, read once per word type), one per sentence for what the sentence makes of it
+    /// (its start, openers, headlines and shouting, words capitalized inside it), and one that
+    /// adds what the document says of each word ([`View::document_evidence`]), with the
+    /// gazetteer's capitalized runs in between.
     // Large and run once per document: kept out of line (and out of the callers' profiles).
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
-    pub(crate) fn classify(&mut self, lex: &Lexicons) {
+    pub(crate) fn classify(&mut self, lex: &Lexicons) -> Vec<u64> {
         let a = self.a;
-        let mut classes = vec![0u64; self.len()];
+        let n = self.len();
+        let mut classes = vec![0u64; n];
         // What the word lists say of each word type, computed the first time it is needed.
         let mut rules: Vec<Option<u64>> = vec![None; a.vocabulary.len()];
         let mut names: Vec<Option<(u64, i32)>> = vec![None; a.vocabulary.len()];
-        // Per token: a word of four characters or more (see `is_headline`), one bit each.
-        let mut long = vec![0u64; self.len().div_ceil(64)];
-        let mut shape = Vec::with_capacity(self.len());
+        // Per token: bit 0 a word of four characters or more (see `is_headline`), bit 1 an
+        // opener (see `punct_classes`).
+        const LONG: u8 = 1;
+        const OPENER: u8 = 2;
+        let mut marks = vec![0u8; n];
+        let mut shape = Vec::with_capacity(n);
         // Per word type: what the characters of its first token give it. A later token spelled
         // the same way (most are) takes it without reading its characters again.
         let mut spelled: Vec<Option<Spelling>> = vec![None; a.vocabulary.len()];
+        // Per hash group: written in lowercase somewhere in the document.
+        let mut seen_lowercase = vec![false; a.vocabulary.len()];
+        let mut lowercase = Vec::new();
         for (i, t) in a.tokens.iter().enumerate() {
-            let mut c = 0;
             let bytes = a.text.as_bytes().get(t.start()..t.end()).unwrap_or_default();
             let word_type = t.word() as usize;
             // OK because word ids index the vocabulary, and `spelled` has one slot per type.
@@ -544,13 +573,24 @@ impl<'a, 't> View<'a, 't> {
                 }
                 known => {
                     let kinds = byte_kinds(bytes);
-                    let (surface, long) = match t.kind() {
-                        TokenKind::Word => word_surface(bytes, kinds, || a.token_text(i)),
-                        _ => (0, false),
+                    let ((surface, long), opener) = match t.kind() {
+                        TokenKind::Word => (word_surface(bytes, kinds, || a.token_text(i)), false),
+                        TokenKind::Punct => {
+                            let (c, opener) = punct_classes(a.token_text(i));
+                            ((c, false), opener)
+                        }
+                        TokenKind::Number => ((class::DIGIT, false), false),
                     };
                     let shape = word_shape(bytes, kinds, || a.token_text(i));
-                    let s =
-                        Spelling { start: t.start() as u32, end: t.end() as u32, kind: t.kind(), shape, surface, long };
+                    let s = Spelling {
+                        start: t.start() as u32,
+                        end: t.end() as u32,
+                        kind: t.kind(),
+                        shape,
+                        surface,
+                        long,
+                        opener,
+                    };
                     if known.is_none() {
                         spelled[word_type] = Some(s);
                     }
@@ -558,94 +598,108 @@ impl<'a, 't> View<'a, 't> {
                 }
             };
             shape.push(spelling.shape);
-            match t.kind() {
-                TokenKind::Punct => {
-                    c |= class::PUNCT;
-                    let word = a.token_text(i);
-                    if matches!(word, "“" | "\"" | "‘" | "'" | "”" | "’" | "«" | "»") {
-                        c |= class::QUOTE;
+            let mut c = spelling.surface;
+            // OK because `marks` has one slot per token.
+            marks[i] = if spelling.long { LONG } else { 0 } | if spelling.opener { OPENER } else { 0 };
+            if t.kind() == TokenKind::Word {
+                let hash = self.type_hash[word_type];
+                let rules = *rules[word_type].get_or_insert_with(|| {
+                    let calendar = a.description(i).classes.intersects(Classes::MONTH | Classes::WEEKDAY);
+                    lexicon_table().get(&hash).copied().unwrap_or(0) | if calendar { class::CALENDAR } else { 0 }
+                });
+                // Capitalized function words and head words count only when capitalized;
+                // name lists, corpus facts and letter shapes only matter for capitals.
+                if c & class::CAP == 0 {
+                    c |= rules & !CAPITALIZED_ONLY;
+                    // A word's first letter is lowercase exactly when its spelling says LOWER.
+                    // OK because groups are word ids.
+                    let group = self.group[word_type] as usize;
+                    if c & class::LOWER != 0 && !seen_lowercase[group] {
+                        seen_lowercase[group] = true;
+                        lowercase.push(hash);
                     }
-                    if matches!(word, "(" | "[") {
-                        c |= class::OPEN_BRACKET;
-                    }
-                }
-                TokenKind::Number => c |= class::DIGIT,
-                TokenKind::Word => {
-                    c |= spelling.surface;
-                    // OK because `long` has a bit for every token.
-                    long[i / 64] |= u64::from(spelling.long) << (i % 64);
-                    let hash = self.type_hash[word_type];
-                    let rules = *rules[word_type].get_or_insert_with(|| {
-                        let calendar = a.description(i).classes.intersects(Classes::MONTH | Classes::WEEKDAY);
-                        lexicon_table().get(&hash).copied().unwrap_or(0) | if calendar { class::CALENDAR } else { 0 }
+                } else {
+                    let (bits, lean) = *names[word_type].get_or_insert_with(|| {
+                        let key = self.key(i);
+                        let common = if lex.lowercase.contains(&hash) { class::COMMON } else { 0 };
+                        (lex.names.classes(key, hash) | common, lex.names.person_vs_place(key))
                     });
-                    // Capitalized function words and head words count only when capitalized;
-                    // name lists, corpus facts and letter shapes only matter for capitals.
-                    if c & class::CAP == 0 {
-                        c |= rules & !CAPITALIZED_ONLY;
-                    } else {
-                        let (bits, lean) = *names[word_type].get_or_insert_with(|| {
-                            let key = self.key(i);
-                            let common = if lex.lowercase.contains(&hash) { class::COMMON } else { 0 };
-                            (lex.names.classes(key, hash) | common, lex.names.person_vs_place(key))
-                        });
-                        c |= rules | bits;
-                        self.lean[word_type] = (lean / 32).clamp(-8, 8) as i8;
-                        if lean > 48 {
-                            c |= class::LEANS_PERSON;
-                        } else if lean < -48 {
-                            c |= class::LEANS_PLACE;
-                        }
+                    c |= rules | bits;
+                    self.lean[word_type] = (lean / 32).clamp(-8, 8) as i8;
+                    if lean > 48 {
+                        c |= class::LEANS_PERSON;
+                    } else if lean < -48 {
+                        c |= class::LEANS_PLACE;
                     }
                 }
             }
             classes[i] = c;
         }
+        // Groups and hashes are one to one: no duplicates.
+        lowercase.sort_unstable();
+        // Per hash group: the corpus facts `document_evidence` adds to every capitalized token
+        // of the group, starting with CAP_INSIDE: capitalized inside a sentence somewhere in
+        // the document, a name, whatever the sentence-initial copies look like (`Boeing's`
+        // counts for `Boeing`).
+        let mut evidence = vec![0u64; a.vocabulary.len()];
+        let inside = |classes: &[u64], evidence: &mut [u64], i: usize| {
+            // OK because `i` is a token, and groups are word ids.
+            if classes[i] & class::CAP != 0
+                && classes[i] & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0
+            {
+                evidence[self.group_of(i)] = class::CAP_INSIDE;
+            }
+        };
+        // Tokens outside every sentence (the splitter leaves none) take no sentence classes.
+        let mut outside = 0..0;
         for (s, sentence) in a.sentences.iter().enumerate() {
             let range = sentence.tokens.clone();
             if range.is_empty() {
                 continue;
             }
+            outside.end = range.start;
+            for i in outside.clone() {
+                inside(&classes, &mut evidence, i);
+            }
+            outside = range.end..range.end;
+            // OK because sentences hold tokens of the document, and this one is not empty.
             classes[range.start] |= class::SENT_START;
             if s == 0 || a.sentences[s - 1].paragraph != sentence.paragraph {
                 classes[range.start] |= class::FIRST_IN_PARAGRAPH;
             }
-            if is_headline(a, &classes, &long, range.clone()) {
-                for c in &mut classes[range.clone()] {
-                    *c |= class::HEADLINE;
-                }
-            }
-            if is_shouting(&classes[range.clone()]) {
-                for c in &mut classes[range.clone()] {
-                    *c |= class::SHOUTING;
-                }
-            }
-            for (i, c) in classes.iter_mut().enumerate().take(range.end).skip(range.start + 1) {
-                // Openers are single punctuation characters: words need no comparison.
-                if a.tokens[i - 1].kind() == TokenKind::Punct
-                    && matches!(a.token_text(i - 1), "“" | "\"" | "‘" | "'" | ":" | "—" | "–" | "(" | "[" | "«" | "-")
-                {
+            // One pass: the openers, and what `is_headline` and `is_shouting` count.
+            let (mut long, mut long_capitalized, mut words, mut caps) = (0, 0, 0, 0);
+            let mut after_opener = false;
+            for (c, &mark) in classes[range.clone()].iter_mut().zip(&marks[range.clone()]) {
+                if after_opener {
                     *c |= class::AFTER_OPENER;
                 }
+                after_opener = mark & OPENER != 0;
+                if mark & LONG != 0 {
+                    long += 1;
+                    long_capitalized += usize::from(*c & class::CAP != 0);
+                }
+                words += usize::from(*c & (class::CAP | class::LOWER) != 0);
+                caps += usize::from(*c & class::ALL_CAPS != 0);
+            }
+            let ends_sentence = matches!(a.token_text(range.end - 1), "." | "”" | "\"");
+            let headline = long >= 3 && long_capitalized * 5 >= long * 4 && !ends_sentence;
+            let shouting = caps >= 3 && caps * 2 > words;
+            let sentence_bits = if headline { class::HEADLINE } else { 0 } | if shouting { class::SHOUTING } else { 0 };
+            for i in range {
+                classes[i] |= sentence_bits;
+                inside(&classes, &mut evidence, i);
             }
         }
-        // Words capitalized inside a sentence somewhere in the document: a name, whatever the
-        // sentence-initial copies look like (by hash group: `Boeing's` counts for `Boeing`).
-        let mut inside = vec![false; a.vocabulary.len()];
-        for (i, c) in classes.iter().enumerate() {
-            if c & class::CAP != 0 && c & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0 {
-                inside[self.group_of(i)] = true;
-            }
-        }
-        for (i, c) in classes.iter_mut().enumerate() {
-            if *c & class::CAP != 0 && inside[self.group_of(i)] {
-                *c |= class::CAP_INSIDE;
-            }
+        outside.end = n;
+        for i in outside {
+            inside(&classes, &mut evidence, i);
         }
         self.classes = classes;
         self.shape = shape;
         self.mark_gazetteer(lex.gazetteer);
-        self.document_evidence();
+        self.document_evidence(evidence);
+        lowercase
     }
 
     /// Marks each capitalized word with what its other occurrences in the document say: a
@@ -653,12 +707,12 @@ impl<'a, 't> View<'a, 't> {
     /// opening a sentence or alone in a list learns from its copies inside sentences.
     // Large and run once per document: kept out of line (and out of the callers' profiles).
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
-    fn document_evidence(&mut self) {
+    /// `evidence` holds, by hash group (see `View::group`), the bits to add that are known
+    /// already.
+    fn document_evidence(&mut self, mut evidence: Vec<u64>) {
         use class::*;
         let n = self.len();
         let c = &self.classes;
-        // By hash group (see `View::group`).
-        let mut evidence = vec![0u64; self.a.vocabulary.len()];
         let cap = |i: usize| i < n && c[i] & CAP != 0 && c[i] & NEVER_NAME == 0;
         let mut i = 0;
         while i < n {
@@ -810,8 +864,17 @@ impl<'a, 't> View<'a, 't> {
 
     /// True when token `i` may be part of a name (false past the end). A token is worth
     /// scoring when it or a neighbour is.
+    #[cfg(feature = "train")]
     pub(crate) fn interesting(&self, i: usize) -> bool {
         self.classes.get(i).is_some_and(|c| c & INTERESTING != 0)
+    }
+
+    /// The first token from `from` up to `to` (or the end) that [`View::interesting`] holds
+    /// for.
+    pub(crate) fn next_interesting(&self, from: usize, to: usize) -> Option<usize> {
+        let to = to.min(self.classes.len());
+        let slice = self.classes.get(from..to)?;
+        slice.iter().position(|c| c & INTERESTING != 0).map(|k| from + k)
     }
 
     /// The hashed features of token `i` of the sentence `range`, as bucket indices under
@@ -1005,28 +1068,6 @@ fn lexicon_table() -> &'static KeyMap<u64> {
         }
         t
     })
-}
-
-/// A sentence with at least three words in capitals, making up most of its words.
-fn is_shouting(classes: &[u64]) -> bool {
-    let words = classes.iter().filter(|c| *c & (class::CAP | class::LOWER) != 0).count();
-    let caps = classes.iter().filter(|c| *c & class::ALL_CAPS != 0).count();
-    caps >= 3 && caps * 2 > words
-}
-
-/// A Title Case line ("Load More Comments", a headline pasted in the body). `long_words` marks
-/// the words of four characters or more, one bit a token (bit `i % 64` of `long_words[i / 64]`).
-fn is_headline(a: &Analysis, classes: &[u64], long_words: &[u64], range: std::ops::Range<usize>) -> bool {
-    let (mut long, mut capitalized) = (0, 0);
-    for i in range.clone() {
-        // OK because `long_words` has a bit for every token.
-        if long_words[i / 64] >> (i % 64) & 1 != 0 {
-            long += 1;
-            capitalized += usize::from(classes[i] & class::CAP != 0);
-        }
-    }
-    let ends_sentence = range.end > range.start && matches!(a.token_text(range.end - 1), "." | "”" | "\"");
-    long >= 3 && capitalized * 5 >= long * 4 && !ends_sentence
 }
 
 #[cfg(test)]

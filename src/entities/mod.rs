@@ -146,8 +146,7 @@ fn score_view<'a, 't>(
     crate::doc::runs::count(crate::doc::runs::Kept::Names);
     let (gazetteer, names) = tables();
     let mut view = features::View::new(a);
-    let lowercase = view.lowercase();
-    view.classify(&features::Lexicons { gazetteer, names, lowercase: features::KeySet::default() });
+    let lowercase = view.classify(&features::Lexicons { gazetteer, names, lowercase: features::KeySet::default() });
     let sums = tagger::score(model, &view, memo);
     // Shapes serve only the model's features: recognition reads classes, as it does from a
     // kept part's restored view. A byte a token less while every document is recognized.
@@ -278,6 +277,7 @@ mod tests {
             let mut view = features::View::new(a);
             view.classify(&lexicons);
             let scored = score(a);
+            assert_eq!(scored.lowercase, features::View::new(a).lowercase(), "classify finds the lowercase words");
             let mut restored = features::View::restored(a, scored.classes.clone());
             restored.mark_common(&lowercase);
             assert_eq!(restored.classes, view.classes);

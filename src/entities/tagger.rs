@@ -79,8 +79,9 @@ fn add(sum: &mut Row, row: &Row) {
 struct Tables {
     bias: Row,
     shape: Vec<Row>,
-    class: Vec<Row>,
-    class_cap: Vec<Row>,
+    /// A class bit of the token itself with its capitalization (`bit << 1 | cap`): the
+    /// `CLASS` and `CLASS_CAP` rows added together, one add per bit instead of two.
+    class_own: Vec<Row>,
     class_before: Vec<Row>,
     class_after: Vec<Row>,
     run: Vec<Row>,
@@ -101,8 +102,13 @@ impl Tables {
         Tables {
             bias: row(template::BIAS, 0),
             shape: rows(template::SHAPE, 256),
-            class: rows(template::CLASS, 64),
-            class_cap: rows(template::CLASS_CAP, 128),
+            class_own: (0..128)
+                .map(|v| {
+                    let mut own = row(template::CLASS, v >> 1);
+                    add(&mut own, &row(template::CLASS_CAP, v));
+                    own
+                })
+                .collect(),
             class_before: rows(template::CLASS_BEFORE, 64),
             class_after: rows(template::CLASS_AFTER, 64),
             run: rows(template::RUN, 128),
@@ -202,13 +208,9 @@ fn label_scores(sum: &Row) -> [i32; LABELS] {
 }
 
 /// The rows of one word type's word features: as the token itself (with its key's
-/// suffixes, prefix and length) and as each neighbour of `template::NEIGHBOURS`, each filled
-/// the first time it is needed (bit `n` of `filled` for `rows[n]`).
-#[derive(Clone, Copy, Default)]
-struct WordRows {
-    filled: u8,
-    rows: [Row; 5],
-}
+/// suffixes, prefix and length) and as each neighbour of `template::NEIGHBOURS`, all filled
+/// when the memo first meets the word (a handful of lookups, once per distinct word).
+type WordRows = [Row; 5];
 
 /// The word rows of every word scored so far, by the hash of its key: a word's rows depend on
 /// its key alone, so a corpus computes them once per distinct word instead of once per
@@ -246,44 +248,44 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         Scorer { model, view, of_type: vec![0; view.a.vocabulary.len()], typed: Vec::new(), memo }
     }
 
-    /// Word row `n` (0 the token itself, `1 + k` its `template::NEIGHBOURS[k]` use) of token
-    /// `j`'s word, computed the first time the memo meets it.
-    fn word_row(&mut self, j: usize, n: usize) -> Row {
+    /// The word rows of token `j`'s word (see [`WordRows`]), from the memo.
+    #[inline]
+    fn word_rows(&mut self, j: usize) -> &WordRows {
+        // OK because word ids index the vocabulary, and `of_type` has one slot per word type.
+        let slot = match self.of_type[self.view.a.tokens[j].word() as usize] {
+            0 => self.first_use(j),
+            slot => slot as usize - 1,
+        };
+        // OK because slots index `memo.rows` (`first_use` pushes or finds each).
+        &self.memo.rows[slot]
+    }
+
+    /// The memo's slot of token `j`'s word when this document first uses it: found by its
+    /// key's hash, or filled now. Empties the memo when it is full.
+    #[inline(never)]
+    fn first_use(&mut self, j: usize) -> usize {
         let word = self.view.a.tokens[j].word() as usize;
-        // OK because `of_type` has one slot per word type of the view's vocabulary.
-        let mut slot = self.of_type[word] as usize;
-        if slot == 0 {
-            if self.memo.rows.len() == WORDS_KEPT {
-                self.memo.slots.clear();
-                self.memo.rows.clear();
-                for typed in self.typed.drain(..) {
-                    // OK because `typed` holds word types of the view's vocabulary.
-                    self.of_type[typed as usize] = 0;
-                }
+        if self.memo.rows.len() == WORDS_KEPT {
+            self.memo.slots.clear();
+            self.memo.rows.clear();
+            for typed in self.typed.drain(..) {
+                // OK because `typed` holds word types of the view's vocabulary.
+                self.of_type[typed as usize] = 0;
             }
-            self.typed.push(word as u32);
-            let rows = &mut self.memo.rows;
-            let index = *self.memo.slots.entry(self.view.hash(j)).or_insert_with(|| {
-                rows.push(WordRows::default());
-                (rows.len() - 1) as u64
-            });
-            slot = index as usize + 1;
-            self.of_type[word] = slot as u32;
         }
-        // OK because `slot - 1` indexes the entry just found or pushed.
-        let entry = &mut self.memo.rows[slot - 1];
-        if entry.filled & (1 << n) == 0 {
-            let (m, hash) = (self.model, self.view.hash(j));
-            entry.rows[n] = if n == 0 {
-                let mut this = m.row(template::WORD, hash);
-                key_features(self.view.key(j), &mut |t, v| add(&mut this, &m.row(t, v)));
-                this
-            } else {
-                m.row(template::NEIGHBOURS[n - 1].0, hash)
-            };
-            entry.filled |= 1 << n;
-        }
-        entry.rows[n]
+        self.typed.push(word as u32);
+        let (m, view, hash) = (self.model, self.view, self.view.hash(j));
+        let rows = &mut self.memo.rows;
+        let index = *self.memo.slots.entry(hash).or_insert_with(|| {
+            let mut this = m.row(template::WORD, hash);
+            key_features(view.key(j), &mut |t, v| add(&mut this, &m.row(t, v)));
+            let neighbour = |n: usize| m.row(template::NEIGHBOURS[n].0, hash);
+            rows.push([this, neighbour(0), neighbour(1), neighbour(2), neighbour(3)]);
+            (rows.len() - 1) as u64
+        }) as usize;
+        // OK because word ids index the vocabulary, and `of_type` has one slot per word type.
+        self.of_type[word] = index as u32 + 1;
+        index
     }
 
     /// The emission scores of token `i` of the sentence `range`.
@@ -298,10 +300,10 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         let (m, v) = (self.model, self.view);
         let tables = &*m.tables;
         let mut sum = tables.bias;
-        add(&mut sum, &self.word_row(i, 0));
+        add(&mut sum, &self.word_rows(i)[0]);
         for (n, (_, k)) in template::NEIGHBOURS.into_iter().enumerate() {
             match i.checked_add_signed(k).filter(|j| range.contains(j)) {
-                Some(j) => add(&mut sum, &self.word_row(j, n + 1)),
+                Some(j) => add(&mut sum, &self.word_rows(j)[n + 1]),
                 None => add(&mut sum, &tables.outside[n]),
             }
         }
@@ -315,10 +317,7 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         let c0 = v.classes[i];
         let cap = usize::from(c0 & class::CAP != 0);
         // OK because bits are below 64, and the tables have 64 rows (128 with capitalization).
-        for_bits(c0, |bit| {
-            add(&mut sum, &tables.class[bit]);
-            add(&mut sum, &tables.class_cap[bit << 1 | cap]);
-        });
+        for_bits(c0, |bit| add(&mut sum, &tables.class_own[bit << 1 | cap]));
         for_bits(v.class_value(i, -1, range), |bit| add(&mut sum, &tables.class_before[bit]));
         for_bits(v.class_value(i, 1, range), |bit| add(&mut sum, &tables.class_after[bit]));
         if let Some(run) = v.run_value(i, range) {
@@ -464,8 +463,7 @@ pub(crate) fn decode(model: &Model, view: &View, sums: &[Sums]) -> Vec<Tagged> {
     let t = &*model.tables;
     let bit = class::COMMON.trailing_zeros() as usize;
     // COMMON is only ever set on a capitalized word: its capitalized row is `bit << 1 | 1`.
-    let mut own = t.class[bit];
-    add(&mut own, &t.class_cap[bit << 1 | 1]);
+    let own = t.class_own[bit << 1 | 1];
     let (after, before) = (t.class_before[bit], t.class_after[bit]);
     let common = |j: usize| view.classes[j] & class::COMMON != 0;
     let mut next = sums.iter();
@@ -493,28 +491,32 @@ pub(crate) fn scored_tokens(view: &View) -> usize {
 }
 
 /// Calls `f(sentence, run)` for each run of scored tokens, sentence by sentence, in order.
+/// A token is scored when it or a neighbour is `View::interesting` (the neighbour may lie in
+/// the next or previous sentence): each interesting token scores the window around it, and
+/// touching windows make one run. Reads each token's classes once, skipping the others in a
+/// tight scan.
 fn for_each_run(view: &View, mut f: impl FnMut(&Range<usize>, Range<usize>)) {
     for sentence in &view.a.sentences {
         let range = sentence.tokens.clone();
-        // A token is scored when it or a neighbour is `View::interesting`: a window that reads
-        // each token's classes once.
-        let mut before = range.start > 0 && view.interesting(range.start - 1);
-        let mut this = view.interesting(range.start);
-        let mut start = None;
-        for i in range.clone() {
-            let after = view.interesting(i + 1);
-            match (before || this || after, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    f(&range, s..i);
-                    start = None;
-                }
-                _ => {}
+        let mut run: Option<Range<usize>> = None;
+        let mut from = range.start.saturating_sub(1);
+        while let Some(at) = view.next_interesting(from, range.end + 1) {
+            from = at + 1;
+            let window = at.saturating_sub(1).max(range.start)..(at + 2).min(range.end);
+            if window.is_empty() {
+                continue;
             }
-            (before, this) = (this, after);
+            match &mut run {
+                Some(r) if window.start <= r.end => r.end = window.end,
+                _ => {
+                    if let Some(done) = run.replace(window) {
+                        f(&range, done);
+                    }
+                }
+            }
         }
-        if let Some(s) = start {
-            f(&range, s..range.end);
+        if let Some(done) = run {
+            f(&range, done);
         }
     }
 }
