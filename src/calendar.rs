@@ -122,7 +122,8 @@ pub fn is_date_or_time(s: &str) -> bool {
 /// Parses a string that is wholly a date, optionally with a time of day.
 pub(crate) fn parse_stamp(s: &str) -> Option<Stamp> {
     let s = s.trim();
-    if s.is_empty() || s.len() > 80 {
+    // Every stamp has a year in digits: most lines a parser asks about (body text) stop here.
+    if s.is_empty() || s.len() > 80 || !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     parse_iso(s).or_else(|| parse_words(s))

@@ -311,7 +311,10 @@ fn texts(units: &[Unit]) -> String {
 }
 
 fn stamp_line(line: &str) -> Option<StampLine> {
-    if line.len() > 160 {
+    // Each marker starts with `comment`, `pingback` or `trackback`: most lines stop here,
+    // before a lowercase copy is made.
+    let first = line.as_bytes().first().map(u8::to_ascii_lowercase);
+    if line.len() > 160 || !matches!(first, Some(b'c' | b'p' | b't')) {
         return None;
     }
     let lower = line.to_ascii_lowercase();
@@ -346,7 +349,9 @@ fn commenter_line(line: &str) -> Option<Commenter> {
     if line.len() > 120 {
         return None;
     }
-    if let Some(said) = SAYS.iter().find_map(|end| line.strip_suffix(end)) {
+    // Every ending of `SAYS` ends with `:`, `.` or `…` (whose last byte is 0xA6).
+    let said_ending = matches!(line.as_bytes().last(), Some(b':' | b'.' | 0xA6));
+    if let Some(said) = SAYS.iter().filter(|_| said_ending).find_map(|end| line.strip_suffix(end)) {
         // `Jane on June 2, 2014 at 10:01 am said:`
         let (name, posted) = match said.split_once(" on ") {
             Some((name, date)) => match parse_stamp(date) {
@@ -358,7 +363,11 @@ fn commenter_line(line: &str) -> Option<Commenter> {
         let name = name.trim();
         return is_name(name).then(|| Commenter { name: name.to_string(), posted, dated: posted.is_some() });
     }
-    // Disqus: `Jane Doe • 3 years ago`, `Jane Doe · June 2, 2014`.
+    // Disqus: `Jane Doe • 3 years ago`, `Jane Doe · June 2, 2014`. Most lines have neither
+    // dot: a line without the last byte of either (`•` ends in 0xA2, `·` in 0xB7) stops here.
+    if !line.bytes().any(|b| b == 0xA2 || b == 0xB7) {
+        return None;
+    }
     let (name, when) = line.split_once(" • ").or_else(|| line.split_once(" · "))?;
     let posted = parse_stamp(when);
     let dated = posted.is_some() || is_time_ago(when);

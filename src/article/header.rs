@@ -145,6 +145,10 @@ fn apply(fact: Fact, found: &mut Metadata) {
 /// `Posted on March 3, 2009`, `Published March 3, 2009 by X`, `Updated: …`, or a bare date;
 /// with the name after ` by `, if any.
 pub(super) fn dateline(text: &str) -> Option<(Stamp, Option<String>)> {
+    // A stamp has a year in digits (see `parse_stamp`): a line without digits has none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     if let Some(s) = parse_stamp(text) {
         return Some((s, None));
     }

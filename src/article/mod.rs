@@ -213,5 +213,9 @@ fn looks_binary(content: &str) -> bool {
 /// them around separators, where they only get in the way of matching).
 fn normalize_whitespace(content: &str) -> String {
     let s = content.strip_prefix('\u{feff}').unwrap_or(content);
+    // Most files have neither: one scan for both instead of three copies of the file.
+    if !s.contains(['\r', '\u{a0}']) {
+        return s.to_string();
+    }
     s.replace("\r\n", "\n").replace('\r', "\n").replace('\u{a0}', " ")
 }
