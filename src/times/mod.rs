@@ -174,6 +174,8 @@ const LONG_SENTENCE_WORDS: usize = 4096;
 fn find(analysis: &crate::text::Analysis, quotes: &QuoteSpans) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut words = Vec::new();
+    // Per expression of a sentence: its span, tense and whether it is quoted (reused).
+    let mut placed: Vec<Option<(Span, tense::Tense, bool)>> = Vec::new();
     let kinds = words::Kinds::of(analysis);
     for (s, sentence) in analysis.sentences.iter().enumerate() {
         // Most sentences hold no word that bears time: they need no word view.
@@ -188,27 +190,25 @@ fn find(analysis: &crate::text::Analysis, quotes: &QuoteSpans) -> Vec<Candidate>
         // What each expression takes from the words, read before any candidate is made, so
         // that a long sentence's word view is gone when its candidates are.
         let inside = quoted_words(&words);
-        let placed: Vec<Option<(Span, tense::Tense, bool)>> = found
-            .iter_mut()
-            .map(|found| {
-                let (first, last) = (words.get(found.first)?, words.get(found.last)?);
-                let span = Span::new(first.start as usize, last.end as usize);
-                let quoted = inside.get(found.first).copied().unwrap_or(false) || quotes.contain(span);
-                let tense = tense::around(&words, found.first, found.last);
-                // "in two days" is a date ahead, "built in two days" a duration.
-                if let Some((n, unit)) = found.measure.filter(|_| found.elastic && tense == tense::Tense::Past) {
-                    found.val = Val::Fixed(recognize::duration(Some(n), unit));
-                    found.kind = TimexType::Duration;
-                }
-                Some((span, tense, quoted))
-            })
-            .collect();
+        placed.clear();
+        placed.extend(found.iter_mut().map(|found| {
+            let (first, last) = (words.get(found.first)?, words.get(found.last)?);
+            let span = Span::new(first.start as usize, last.end as usize);
+            let quoted = inside.get(found.first).copied().unwrap_or(false) || quotes.contain(span);
+            let tense = tense::around(&words, found.first, found.last);
+            // "in two days" is a date ahead, "built in two days" a duration.
+            if let Some((n, unit)) = found.measure.filter(|_| found.elastic && tense == tense::Tense::Past) {
+                found.val = Val::Fixed(recognize::duration(Some(n), unit));
+                found.kind = TimexType::Duration;
+            }
+            Some((span, tense, quoted))
+        }));
         drop(inside);
         if words.capacity() > LONG_SENTENCE_WORDS {
             words = Vec::new();
         }
         out.reserve(found.len());
-        for (found, placed) in found.into_iter().zip(placed) {
+        for (found, placed) in found.into_iter().zip(placed.drain(..)) {
             if let Some((span, tense, quoted)) = placed {
                 out.push(Candidate { span, found, sentence: s, tense, quoted });
             }

@@ -79,6 +79,10 @@ pub(super) fn compose(words: &[Word], found: Vec<Found>) -> Vec<Found> {
 
 /// `Tuesday of next week`, `Friday next week`, `Tuesday, next week`: the weekday of that week.
 fn weekday_weeks(words: &[Word], found: Vec<Found>) -> Vec<Found> {
+    // It only joins an expression to the one before (most sentences have one).
+    if found.len() < 2 {
+        return found;
+    }
     let mut out = Joining::new(found);
     while let Some(f) = out.next() {
         if let Some(prev) = out.last_mut() {
@@ -144,6 +148,10 @@ fn set_year(val: &mut Val, named: &YearNamed) -> bool {
 /// `February this year`, `June last year`, `the fourth quarter of next year`, `next year's
 /// first quarter`, `the 1988 second quarter`: a month, season or quarter placed in its year.
 fn years_of(words: &[Word], found: Vec<Found>) -> Vec<Found> {
+    // It only joins an expression to the one before (most sentences have one).
+    if found.len() < 2 {
+        return found;
+    }
     let mut out = Joining::new(found);
     while let Some(f) = out.next() {
         if let Some(prev) = out.last_mut() {
