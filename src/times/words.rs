@@ -52,10 +52,15 @@ impl Trait {
 
     fn of(acronym: bool, bears_time: bool, starts: bool, description: &Description) -> u8 {
         let speech = description.classes.intersects(Classes::SPEECH_VERB);
-        u8::from(acronym) * Trait::ACRONYM
-            | u8::from(bears_time) * Trait::BEARS_TIME
-            | u8::from(starts) * Trait::STARTS
-            | u8::from(speech) * Trait::SPEECH_VERB
+        [
+            (acronym, Trait::ACRONYM),
+            (bears_time, Trait::BEARS_TIME),
+            (starts, Trait::STARTS),
+            (speech, Trait::SPEECH_VERB),
+        ]
+        .into_iter()
+        .filter(|&(set, _)| set)
+        .fold(0, |bits, (_, bit)| bits | bit)
     }
 }
 
