@@ -5,6 +5,11 @@
 //! merge by their gazetteer canonical name, or by their text.
 //!
 //! It does not find names (that is `recognize`).
+//!
+//! Costs: one map lookup per candidate (by folded surname, or by kind and folded name), with
+//! the folded keys written into reused buffers; a lone word compares against the people of its
+//! document. Strings are allocated per entity (its keys, canonical name and roles) and per
+//! mention of the contract (its text and document id), not per candidate.
 
 use super::gazetteer::key;
 use super::names::Names;
@@ -12,6 +17,7 @@ use super::recognize::{Candidate, Certainty, Found, Kind};
 use super::{Entities, Gender, MentionRef};
 use crate::doc::Doc;
 use crate::model::{Entity, EntityKind, Mention};
+use crate::text::fold::fold_token;
 use crate::text::FxBuildHasher;
 use std::collections::HashMap;
 
@@ -20,10 +26,11 @@ use std::collections::HashMap;
 type Map<K, V> = HashMap<K, V, FxBuildHasher>;
 
 /// An entity being built.
-struct Draft {
+struct Draft<'t> {
     kind: Kind,
-    /// The fullest name seen, as words.
-    name: Vec<String>,
+    /// The fullest name seen, as words, and its [`name_words`].
+    name: Vec<&'t str>,
+    fullness: usize,
     /// Canonical name for places and organizations, and its key.
     canonical: Option<String>,
     canonical_key: Option<String>,
@@ -38,11 +45,12 @@ struct Draft {
     first_key: String,
 }
 
-impl Draft {
-    fn new(kind: Kind, c: &Candidate) -> Self {
+impl<'t> Draft<'t> {
+    fn new(kind: Kind, c: &Candidate<'t>) -> Self {
         let mut draft = Draft {
             kind,
             name: Vec::new(),
+            fullness: 0,
             canonical: c.canonical.map(str::to_string),
             canonical_key: c.canonical.map(key),
             roles: Vec::new(),
@@ -56,16 +64,22 @@ impl Draft {
         draft
     }
 
-    fn rename(&mut self, words: &[&str]) {
-        self.name = words.iter().map(|w| w.to_string()).collect();
+    fn rename(&mut self, words: &[&'t str]) {
+        self.name.clear();
+        self.name.extend_from_slice(words);
+        self.fullness = name_words(words);
         self.keys = person_keys(words);
-        self.name_key = key(&words.join(" "));
-        self.first_key = words.first().map(|w| key(w)).unwrap_or_default();
+        self.name_key.clear();
+        fold_words(words, &mut self.name_key);
+        self.first_key.clear();
+        if let Some(first) = words.first() {
+            fold_token(first, &mut self.first_key);
+        }
     }
 
-    fn add(&mut self, doc: usize, index: usize, c: &Candidate) {
+    fn add(&mut self, doc: usize, index: usize, c: &Candidate<'t>) {
         self.mentions.push((doc, index));
-        if name_words(&c.words) > name_words(&self.name) {
+        if name_words(&c.words) > self.fullness {
             self.rename(&c.words);
         }
         if let Some(role) = &c.role {
@@ -82,8 +96,26 @@ impl Draft {
 }
 
 fn is_initial(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters == 1 && word.ends_with('.')
+    word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() == 1
+}
+
+/// Appends the key of a name's words joined by single spaces to `out` (what [`key`] makes of
+/// the joined name: folding goes character by character).
+fn fold_words(words: &[&str], out: &mut String) {
+    for (k, word) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        fold_token(word, out);
+    }
+}
+
+/// The given name and surname of a person's words (the first and last that are neither
+/// initials nor particles), when there are two.
+fn given_and_surname<'w>(words: &[impl AsRef<str> + 'w]) -> Option<(&str, &str)> {
+    let mut real = words.iter().map(AsRef::as_ref).filter(|w| !is_initial(w) && !is_particle(w));
+    let given = real.next()?;
+    Some((given, real.last()?))
 }
 
 fn is_particle(word: &str) -> bool {
@@ -97,24 +129,19 @@ fn name_words(words: &[impl AsRef<str>]) -> usize {
 
 /// Surname and given name of a person's words, as merge keys.
 fn person_keys(words: &[impl AsRef<str>]) -> Option<(String, String)> {
-    let real: Vec<&str> = words.iter().map(AsRef::as_ref).filter(|w| !is_initial(w) && !is_particle(w)).collect();
-    if real.len() < 2 {
-        return None;
-    }
-    let last = key(real[real.len() - 1]);
-    Some((last, key(real[0])))
+    given_and_surname(words).map(|(given, last)| (key(last), key(given)))
 }
 
 /// Consonant skeleton of a given name: `andrei` and `andrey` are both `ndr`.
-fn skeleton(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if "aeiouy".contains(c) || out.ends_with(c) {
-            continue;
+fn skeleton(name: &str) -> impl Iterator<Item = char> + '_ {
+    let mut last = None;
+    name.chars().filter(move |&c| {
+        if "aeiouy".contains(c) || last == Some(c) {
+            return false;
         }
-        out.push(c);
-    }
-    out
+        last = Some(c);
+        true
+    })
 }
 
 /// Given names of one person: equal, nicknames of each other (the generated list), or
@@ -125,15 +152,29 @@ fn same_given_name(names: &Names, a: &str, b: &str) -> bool {
         || (a.len().min(b.len()) >= 4
             && a.chars().next() == b.chars().next()
             && a.chars().count().abs_diff(b.chars().count()) <= 2
-            && skeleton(a) == skeleton(b))
+            && skeleton(a).eq(skeleton(b)))
 }
 
-pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
+pub(crate) fn merge<'t>(docs: &[Doc], found: &[Found<'t>], names: &Names) -> Entities {
     let mut drafts: Vec<Draft> = Vec::new();
     // Surname key → people with that surname (full names only).
     let mut by_surname: Map<String, Vec<usize>> = Map::default();
-    // (kind, key of the name) → the place or organization.
-    let mut by_key: Map<(Kind, String), usize> = Map::default();
+    // Per kind, key of the name → the place or organization (or the person of a lone word).
+    let mut by_key: [Map<String, usize>; 3] = Default::default();
+    // The draft of kind and name `buffer` holds, made from `c` when there is none.
+    let mut keyed = |drafts: &mut Vec<Draft<'t>>, kind: Kind, buffer: &str, c: &Candidate<'t>| {
+        let map = &mut by_key[kind as usize];
+        match map.get(buffer) {
+            Some(&draft) => draft,
+            None => {
+                drafts.push(Draft::new(kind, c));
+                map.insert(buffer.to_string(), drafts.len() - 1);
+                drafts.len() - 1
+            }
+        }
+    };
+    // Folded keys are written here, so looking one up allocates nothing.
+    let (mut buffer, mut given_buffer) = (String::new(), String::new());
     let mut assigned: Vec<Vec<Option<usize>>> = found.iter().map(|f| vec![None; f.candidates.len()]).collect();
 
     // Full names first, in every document, so lone surnames can find them wherever they are.
@@ -141,14 +182,21 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
         for (k, c) in f.candidates.iter().enumerate() {
             let target = match c.kind {
                 Kind::Person => {
-                    let Some((last, given)) = person_keys(&c.words) else {
+                    let Some((given, last)) = given_and_surname(&c.words) else {
                         continue;
                     };
-                    let people = by_surname.entry(last).or_default();
-                    let same = people
-                        .iter()
-                        .copied()
-                        .find(|&p| drafts[p].keys.as_ref().is_some_and(|(_, g)| same_given_name(names, g, &given)));
+                    buffer.clear();
+                    fold_token(last, &mut buffer);
+                    given_buffer.clear();
+                    fold_token(given, &mut given_buffer);
+                    if !by_surname.contains_key(buffer.as_str()) {
+                        by_surname.insert(buffer.clone(), Vec::new());
+                    }
+                    // OK because the surname was just inserted when it was missing.
+                    let people = by_surname.get_mut(buffer.as_str()).expect("surname entry");
+                    let same = people.iter().copied().find(|&p| {
+                        drafts[p].keys.as_ref().is_some_and(|(_, g)| same_given_name(names, g, &given_buffer))
+                    });
                     same.unwrap_or_else(|| {
                         drafts.push(Draft::new(Kind::Person, c));
                         people.push(drafts.len() - 1);
@@ -156,11 +204,12 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
                     })
                 }
                 Kind::Place | Kind::Organization if c.certainty == Certainty::Sure => {
-                    let name = c.canonical.map_or_else(|| key(&c.words.join(" ")), key);
-                    *by_key.entry((c.kind, name)).or_insert_with(|| {
-                        drafts.push(Draft::new(c.kind, c));
-                        drafts.len() - 1
-                    })
+                    buffer.clear();
+                    match c.canonical {
+                        Some(canonical) => fold_token(canonical, &mut buffer),
+                        None => fold_words(&c.words, &mut buffer),
+                    }
+                    keyed(&mut drafts, c.kind, &buffer, c)
                 }
                 _ => continue,
             };
@@ -209,20 +258,23 @@ pub(crate) fn merge(docs: &[Doc], found: &[Found], names: &Names) -> Entities {
                 }
                 tallied += 1;
             }
-            let word = key(c.words.last().copied().unwrap_or(""));
-            let target = resolve_lone_word(&drafts, &in_doc, &by_surname, names, &word, c, |p| {
+            given_buffer.clear();
+            fold_token(c.words.last().copied().unwrap_or(""), &mut given_buffer);
+            let word = given_buffer.as_str();
+            let target = resolve_lone_word(&drafts, &in_doc, &by_surname, names, word, c, |p| {
                 // The most mentioned before this one wins, then the nearest.
                 before.get(p).copied().unwrap_or_default()
             });
             let target = match target {
                 Some(t) => t,
                 None => {
-                    let kind = c.kind;
-                    let name = c.canonical.map_or_else(|| word.clone(), key);
-                    *by_key.entry((kind, name)).or_insert_with(|| {
-                        drafts.push(Draft::new(kind, c));
-                        drafts.len() - 1
-                    })
+                    buffer.clear();
+                    // `word` is folded already (folding twice is not always folding once).
+                    match c.canonical {
+                        Some(canonical) => fold_token(canonical, &mut buffer),
+                        None => buffer.push_str(word),
+                    }
+                    keyed(&mut drafts, c.kind, &buffer, c)
                 }
             };
             drafts[target].add(d, k, c);
@@ -274,19 +326,15 @@ fn resolve_lone_word(
         Some(Gender::Female) => !drafts[p].genders[0],
         None => true,
     };
-    let by_last: Vec<usize> =
-        people_here.iter().copied().filter(|&p| surname_of(p) == Some(word) && compatible(p)).collect();
-    if !by_last.is_empty() {
-        return by_last.iter().copied().max_by_key(|&p| (mentions_before(p), std::cmp::Reverse(p)));
+    let by_last = people_here.iter().copied().filter(|&p| surname_of(p) == Some(word) && compatible(p));
+    if let Some(p) = by_last.max_by_key(|&p| (mentions_before(p), std::cmp::Reverse(p))) {
+        return Some(p);
     }
     if !c.titled {
-        let by_first: Vec<usize> = people_here
-            .iter()
-            .copied()
-            .filter(|&p| given_of(p).is_some_and(|g| same_given_name(names, g, word)))
-            .collect();
-        if by_first.len() == 1 {
-            return by_first.first().copied();
+        let mut by_first =
+            people_here.iter().copied().filter(|&p| given_of(p).is_some_and(|g| same_given_name(names, g, word)));
+        if let (Some(only), None) = (by_first.next(), by_first.next()) {
+            return Some(only);
         }
     }
     match by_surname.get(word).map(Vec::as_slice) {
@@ -318,7 +366,7 @@ fn build(docs: &[Doc], found: &[Found], mut drafts: Vec<Draft>) -> Entities {
         let id = unique_id(&mut used_ids, kind, &id_words(draft, &name));
         let index = entities.list.len();
         let mut aliases: Vec<String> = Vec::new();
-        let mut mentions = Vec::new();
+        let mut mentions = Vec::with_capacity(draft.mentions.len());
         for &(d, k) in &draft.mentions {
             let c = &found[d].candidates[k];
             let text = docs[d].document.text.get(c.span.start..c.span.end).unwrap_or_default().to_string();
@@ -344,7 +392,7 @@ fn build(docs: &[Doc], found: &[Found], mut drafts: Vec<Draft>) -> Entities {
 /// Given name and surname for people (no middle names or initials), the name otherwise.
 fn id_words(draft: &Draft, name: &str) -> String {
     if draft.kind == Kind::Person {
-        let real: Vec<&String> = draft.name.iter().filter(|w| !is_initial(w)).collect();
+        let real: Vec<&&str> = draft.name.iter().filter(|w| !is_initial(w)).collect();
         if let (Some(first), Some(last)) = (real.first(), real.last()) {
             if real.len() > 1 {
                 return format!("{first} {last}");

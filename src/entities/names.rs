@@ -57,6 +57,28 @@ impl Names {
     /// How much a word looks like a person's name rather than a place's, by its character
     /// trigrams (naive Bayes log-odds in sixteenths; see `scripts/gen-names.py`).
     pub(crate) fn person_vs_place(&self, key: &str) -> i32 {
+        // The trigrams run over `^`, the key's characters and `$`. Most keys are ASCII: a
+        // trigram is then three bytes, hashed straight off the key (the same hash).
+        if key.is_ascii() {
+            let trigram = |bytes: [u8; 3]| {
+                let bucket = (hash_bytes(&bytes) % PERSON_VS_PLACE.len() as u64) as usize;
+                // OK because the bucket is below the table's length.
+                i32::from(PERSON_VS_PLACE[bucket])
+            };
+            let (mut total, mut before) = (0, [b'^', b'^']);
+            for (k, b) in key.bytes().chain(std::iter::once(b'$')).enumerate() {
+                if k >= 1 {
+                    total += trigram([before[0], before[1], b]);
+                }
+                before = [before[1], b];
+            }
+            return total;
+        }
+        Self::person_vs_place_by_char(key)
+    }
+
+    /// [`Names::person_vs_place`] of any key, a character at a time.
+    fn person_vs_place_by_char(key: &str) -> i32 {
         let mut window = ['^', '^', '^'];
         let mut filled = 1;
         let mut total = 0i32;
@@ -83,7 +105,8 @@ impl Names {
             return true;
         }
         let of = |x: &str| self.formal.get(x).map_or(&[][..], Vec::as_slice);
-        of(a).contains(&b) || of(b).contains(&a) || of(a).iter().any(|f| of(b).contains(f))
+        let (formal_a, formal_b) = (of(a), of(b));
+        formal_a.contains(&b) || formal_b.contains(&a) || formal_a.iter().any(|f| formal_b.contains(f))
     }
 }
 
@@ -110,6 +133,9 @@ mod tests {
         assert!(n.person_vs_place("tasmania") < 0);
         assert!(n.person_vs_place("braverman") > n.person_vs_place("tasmania"));
         assert_eq!(n.person_vs_place(""), 0);
+        for key in ["", "a", "ab", "johnson", "o'neill", "st.", "x-ray"] {
+            assert_eq!(n.person_vs_place(key), Names::person_vs_place_by_char(key), "{key}");
+        }
     }
 
     #[test]
