@@ -2,7 +2,8 @@
 //!
 //! It stands in for `slice::sort_by_key`, `sort_by` and `sort` in the core, and for
 //! `sort_unstable` on plain values (integers, dates), where equal means identical so that
-//! stability changes nothing. Keyed unstable sorts stay as they are: their ties would land in
+//! stability changes nothing ([`sort_values`] for long lists of them on a hot path). Keyed
+//! unstable sorts stay as they are unless their keys are distinct: their ties would land in
 //! another order.
 //!
 //! The standard library's stable sort (driftsort) is fast but large, and it is compiled again
@@ -51,6 +52,40 @@ pub(crate) fn sort_by<T>(v: &mut [T], mut compare: impl FnMut(&T, &T) -> Orderin
 /// Sorts `v`, stably, like `slice::sort`.
 pub(crate) fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
+}
+
+/// Sorts plain values (integers, hashes: equal means identical) like `slice::sort_unstable`,
+/// with direct comparisons instead of [`sort_by`]'s callback, for long lists on a hot path (a
+/// document's hashed words): a bottom-up merge sort, compiled per element type but a tenth of
+/// the size of std's sort. O(n log n), two `Vec`s of n above 16 elements.
+pub(crate) fn sort_values<T: Copy + Ord>(v: &mut [T]) {
+    if v.len() <= SHORT {
+        return sort_by(v, T::cmp);
+    }
+    let n = v.len();
+    let mut from = v.to_vec();
+    let mut to = from.clone();
+    let mut width = 1;
+    while width < n {
+        for start in (0..n).step_by(2 * width) {
+            let middle = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j) = (start, middle);
+            for slot in &mut to[start..end] {
+                // OK because i < middle <= n and j < end <= n where read.
+                if i < middle && (j >= end || from[i] <= from[j]) {
+                    *slot = from[i];
+                    i += 1;
+                } else {
+                    *slot = from[j];
+                    j += 1;
+                }
+            }
+        }
+        std::mem::swap(&mut from, &mut to);
+        width *= 2;
+    }
+    v.copy_from_slice(&from);
 }
 
 /// The positions `0..n` in stably sorted order by `less`, or `None` when they already are.
@@ -136,6 +171,11 @@ mod tests {
             sort(&mut reversed);
             std.sort();
             assert_eq!(reversed, std);
+            let mut values: Vec<u64> = numbers(seed, n, range);
+            let mut std_values = values.clone();
+            sort_values(&mut values);
+            std_values.sort_unstable();
+            assert_eq!(values, std_values, "sort_values: seed {seed}, {n} elements");
         }
     }
 

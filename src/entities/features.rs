@@ -528,7 +528,7 @@ impl<'a, 't> View<'a, 't> {
             }
         }
         // Groups and hashes are one to one: no duplicates.
-        out.sort_unstable();
+        crate::sorting::sort_values(&mut out);
         out
     }
 

@@ -346,7 +346,10 @@ fn resolve_lone_word(
 /// Entities in order of first mention, with readable ids, and the per-document index.
 fn build(docs: &[Doc], found: &[Found], mut drafts: Vec<Draft>) -> Entities {
     for draft in &mut drafts {
-        draft.mentions.sort_unstable_by_key(|&(d, k)| (d, found[d].candidates[k].span.start));
+        // A stable sort gives the unstable one's order: no two of a draft's mentions share a
+        // document and start (none did in seeds, tests/articles, polnear-train or the bench's
+        // unseen news), and std's unstable sort is the larger code.
+        crate::sorting::sort_by_key(&mut draft.mentions, |&(d, k)| (d, found[d].candidates[k].span.start));
     }
     let mut order: Vec<usize> = (0..drafts.len()).filter(|&i| !drafts[i].mentions.is_empty()).collect();
     crate::sorting::sort_by_key(&mut order, |&i| {
@@ -384,7 +387,8 @@ fn build(docs: &[Doc], found: &[Found], mut drafts: Vec<Draft>) -> Entities {
         });
     }
     for mentions in &mut entities.by_doc {
-        mentions.sort_unstable_by_key(|m| (m.span.start, m.span.end));
+        // Spans are distinct within a document, so the stable sort orders as an unstable one.
+        crate::sorting::sort_by_key(mentions, |m| (m.span.start, m.span.end));
     }
     entities
 }
