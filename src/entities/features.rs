@@ -636,7 +636,7 @@ impl<'a, 't> View<'a, 't> {
             classes[i] = c;
         }
         // Groups and hashes are one to one: no duplicates.
-        lowercase.sort_unstable();
+        crate::sorting::sort_values(&mut lowercase);
         // Per hash group: the corpus facts `document_evidence` adds to every capitalized token
         // of the group, starting with CAP_INSIDE: capitalized inside a sentence somewhere in
         // the document, a name, whatever the sentence-initial copies look like (`Boeing's`
