@@ -574,9 +574,8 @@ fn extract_documents(
             kept.map_or_else(|| Cow::Owned(times::detect(&doc.analysis, spans)), |k| Cow::Borrowed(&k.1))
         })
         .collect();
-    let times = times::extract(&docs, &time_work);
-    // The found times are in the expressions now: their memory goes before events are built.
-    drop(time_work);
+    // The stage frees the found times as they become expressions, before events are built.
+    let times = times::extract(&docs, time_work);
     stage.times = clock.lap();
     on_stage("events");
     let events = events::build(&docs, &entities, &quotes, &times.expressions);

@@ -52,7 +52,7 @@ mod tests {
         let spans: Vec<Span> = d.paragraphs.iter().map(|p| Span::new(p.start, p.end)).collect();
         let doc = Doc { document: d, analysis: Analysis::new(&d.text, &spans), dct: None };
         let detected = super::super::detect(&doc.analysis, Vec::new());
-        super::super::extract(std::slice::from_ref(&doc), &[std::borrow::Cow::Owned(detected)]).inferred[0]
+        super::super::extract(std::slice::from_ref(&doc), vec![std::borrow::Cow::Owned(detected)]).inferred[0]
             .map(|s| s.to_string())
     }
 

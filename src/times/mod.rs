@@ -86,9 +86,13 @@ impl Detected {
 /// in it (`detected[d]` of `docs[d]`). A document without a creation time gets one inferred
 /// from its expressions (or, failing that, from the other documents of the corpus), and its
 /// relative expressions resolve against it.
+///
+/// Memory: a document's own (not borrowed) candidates are freed once resolved, before its
+/// expressions are made, so that a document of many dates holds its candidates or its
+/// expressions, never both.
 // Not inlined into the pipeline, so that profiles show the stage's cost as one.
 #[inline(never)]
-pub(crate) fn extract(docs: &[Doc], detected: &[std::borrow::Cow<Detected>]) -> Times {
+pub(crate) fn extract(docs: &[Doc], detected: Vec<std::borrow::Cow<Detected>>) -> Times {
     let mut times = Times::default();
     let corpus = infer::corpus_date(docs);
     for (doc, detected) in docs.iter().zip(detected) {
@@ -104,17 +108,20 @@ pub(crate) fn extract(docs: &[Doc], detected: &[std::borrow::Cow<Detected>]) -> 
             .filter(|&k| candidates[k].found.range_start)
             .map(|k| (k, TimeRange { start: resolved[k].value.clone(), end: resolved[k + 1].value.clone() }))
             .collect();
+        // What the expressions take of the candidates, which go first (see above).
+        let placed: Vec<(Span, TimexType)> = candidates.iter().map(|c| (c.span, c.found.kind)).collect();
+        drop(detected);
         let text = &doc.document.text;
         let start = times.expressions.len();
         // Amortized, and exact for the first document: one long document's list has no slack.
-        times.expressions.reserve(candidates.len());
-        for (c, r) in candidates.iter().zip(resolved) {
+        times.expressions.reserve(placed.len());
+        for ((span, kind), r) in placed.into_iter().zip(resolved) {
             times.expressions.push(TimeExpression {
                 doc: doc.document.id.clone(),
-                start: c.span.start,
-                end: c.span.end,
-                text: text.get(c.span.start..c.span.end).unwrap_or_default().to_string(),
-                kind: c.found.kind,
+                start: span.start,
+                end: span.end,
+                text: text.get(span.start..span.end).unwrap_or_default().to_string(),
+                kind,
                 value: r.value,
                 anchor: r.anchor.map(resolve::ymd),
                 range: None,
@@ -122,8 +129,8 @@ pub(crate) fn extract(docs: &[Doc], detected: &[std::borrow::Cow<Detected>]) -> 
         }
         let expressions = &mut times.expressions[start..];
         for (k, range) in ranges {
-            expressions[k].range = Some(range.clone());
-            expressions[k + 1].range = Some(range);
+            expressions[k].range = Some(Box::new(range.clone()));
+            expressions[k + 1].range = Some(Box::new(range));
         }
         times.inferred.push(inferred);
     }
@@ -158,10 +165,17 @@ impl QuoteSpans {
     }
 }
 
+/// Above this many words (32 bytes each), a sentence's word view is freed once its expressions
+/// are found, rather than kept for the next sentence: it would otherwise stay beside the
+/// candidates, and beside every later stage's work.
+const LONG_SENTENCE_WORDS: usize = 4096;
+
 /// Every expression of a document, in text order.
 fn find(analysis: &crate::text::Analysis, quotes: &QuoteSpans) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut words = Vec::new();
+    // Per expression of a sentence: its span, tense and whether it is quoted (reused).
+    let mut placed: Vec<Option<(Span, tense::Tense, bool)>> = Vec::new();
     let kinds = words::Kinds::of(analysis);
     for (s, sentence) in analysis.sentences.iter().enumerate() {
         // Most sentences hold no word that bears time: they need no word view.
@@ -169,16 +183,16 @@ fn find(analysis: &crate::text::Analysis, quotes: &QuoteSpans) -> Vec<Candidate>
             continue;
         }
         words::of_sentence(analysis, sentence, &kinds, &mut words);
-        let found = recognize::scan(&words);
+        let mut found = recognize::scan(&words);
         if found.is_empty() {
             continue;
         }
+        // What each expression takes from the words, read before any candidate is made, so
+        // that a long sentence's word view is gone when its candidates are.
         let inside = quoted_words(&words);
-        out.reserve(found.len());
-        for mut found in found {
-            let (Some(first), Some(last)) = (words.get(found.first), words.get(found.last)) else {
-                continue;
-            };
+        placed.clear();
+        placed.extend(found.iter_mut().map(|found| {
+            let (first, last) = (words.get(found.first)?, words.get(found.last)?);
             let span = Span::new(first.start as usize, last.end as usize);
             let quoted = inside.get(found.first).copied().unwrap_or(false) || quotes.contain(span);
             let tense = tense::around(&words, found.first, found.last);
@@ -187,7 +201,17 @@ fn find(analysis: &crate::text::Analysis, quotes: &QuoteSpans) -> Vec<Candidate>
                 found.val = Val::Fixed(recognize::duration(Some(n), unit));
                 found.kind = TimexType::Duration;
             }
-            out.push(Candidate { span, found, sentence: s, tense, quoted });
+            Some((span, tense, quoted))
+        }));
+        drop(inside);
+        if words.capacity() > LONG_SENTENCE_WORDS {
+            words = Vec::new();
+        }
+        out.reserve(found.len());
+        for (found, placed) in found.into_iter().zip(placed.drain(..)) {
+            if let Some((span, tense, quoted)) = placed {
+                out.push(Candidate { span, found, sentence: s, tense, quoted });
+            }
         }
     }
     // A long document's list gives back its growth slack while it is resolved.

@@ -49,7 +49,7 @@ fn marks(words: &[Word], i: usize) -> Option<(Tense, Strength)> {
 fn sure(words: &[Word], i: usize, lower: &str) -> Option<Tense> {
     // "The vote is Friday", "the deadline is on Monday": a present copula before a date
     // schedules it.
-    let names_day = |k: usize| words.get(k).is_some_and(|n| n.description.weekday.is_some() || n.month().is_some());
+    let names_day = |k: usize| words.get(k).is_some_and(|n| n.weekday.is_some() || n.month().is_some());
     if matches!(lower, "is" | "are") && (names_day(i + 1) || at(words, i + 1) == "on" && names_day(i + 2)) {
         return Some(Tense::Future);
     }

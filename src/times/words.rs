@@ -6,11 +6,14 @@
 //! (does it bear time, is it a glued date) is decided once per type ([`Kinds::of`]).
 
 use super::lexicon;
-use crate::text::{Analysis, Description, Sentence, TokenKind, WordId};
+use crate::text::{Analysis, Classes, Description, Sentence, TokenKind, WordId};
+use jiff::civil::Weekday;
 use std::cell::Cell;
 
 /// One word. Offsets are `u32` (articles are at most `MAX_ARTICLE_BYTES`, far below 4 GiB)
-/// so that a sentence of many thousands of words stays small.
+/// and the rarely read facts are bits of one byte, so that a word is 32 bytes (on 64-bit
+/// targets) and a sentence of many thousands of words stays small: the view of a sentence of
+/// 200,000 words is 6.4 MB.
 #[derive(Clone, Debug)]
 pub(crate) struct Word<'a> {
     /// The folded key, without a possessive ending.
@@ -20,27 +23,74 @@ pub(crate) struct Word<'a> {
     pub end: u32,
     pub kind: TokenKind,
     pub capitalized: bool,
-    /// True for a short word in capitals only (`EST`, `GMT`, `NATO`): an abbreviation.
-    pub acronym: bool,
     pub possessive: bool,
     /// True when white space separates this word from the previous one.
     pub spaced: bool,
-    /// True when the word can carry a time expression's meaning ([`lexicon::BEARS`]).
-    pub bears_time: bool,
-    /// True when an expression may start at the word: it bears time, or leads into an
-    /// expression ([`lexicon::STARTS`]).
-    pub starts: bool,
     /// The tense the word marks ([`lexicon::tense_class`] bits).
     pub tense: u8,
-    /// What the lexicon says of the word (without its possessive ending): a month's number,
-    /// a weekday.
-    pub description: Description,
+    /// The month (1–12) the word names (without its possessive ending), or 0.
+    month: i8,
+    /// The weekday the word names (without its possessive ending).
+    pub weekday: Option<Weekday>,
+    /// [`Trait`] bits.
+    traits: u8,
 }
+
+/// The bits of [`Word::traits`].
+struct Trait;
+
+impl Trait {
+    /// A short word in capitals only (`EST`, `GMT`, `NATO`): an abbreviation.
+    const ACRONYM: u8 = 1;
+    /// The word can carry a time expression's meaning ([`lexicon::BEARS`]).
+    const BEARS_TIME: u8 = 2;
+    /// An expression may start at the word: it bears time, or leads into an expression
+    /// ([`lexicon::STARTS`]).
+    const STARTS: u8 = 4;
+    /// A speech verb (`said`, `told`): [`Classes::SPEECH_VERB`].
+    const SPEECH_VERB: u8 = 8;
+
+    fn of(acronym: bool, bears_time: bool, starts: bool, description: &Description) -> u8 {
+        let speech = description.classes.intersects(Classes::SPEECH_VERB);
+        [
+            (acronym, Trait::ACRONYM),
+            (bears_time, Trait::BEARS_TIME),
+            (starts, Trait::STARTS),
+            (speech, Trait::SPEECH_VERB),
+        ]
+        .into_iter()
+        .filter(|&(set, _)| set)
+        .fold(0, |bits, (_, bit)| bits | bit)
+    }
+}
+
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Word>() == 32, "a word of a long sentence's view grew");
 
 impl Word<'_> {
     /// The month (1–12) the word names, if it is a month name or abbreviation.
     pub(crate) fn month(&self) -> Option<i8> {
-        (self.description.month > 0).then_some(self.description.month)
+        (self.month > 0).then_some(self.month)
+    }
+
+    /// True for a short word in capitals only (`EST`, `GMT`, `NATO`): an abbreviation.
+    pub(crate) fn acronym(&self) -> bool {
+        self.traits & Trait::ACRONYM != 0
+    }
+
+    /// True when the word can carry a time expression's meaning ([`lexicon::BEARS`]).
+    pub(crate) fn bears_time(&self) -> bool {
+        self.traits & Trait::BEARS_TIME != 0
+    }
+
+    /// True when an expression may start at the word ([`lexicon::STARTS`]).
+    pub(crate) fn starts(&self) -> bool {
+        self.traits & Trait::STARTS != 0
+    }
+
+    /// True for a speech verb (`said`, `told`).
+    pub(crate) fn speech_verb(&self) -> bool {
+        self.traits & Trait::SPEECH_VERB != 0
     }
 
     /// True for a word of digits only (`2012`, `05`).
@@ -126,7 +176,7 @@ fn is_glued(key: &str) -> bool {
 /// The words of one sentence, into `out` (cleared first, so that a caller can reuse it).
 pub(crate) fn of_sentence<'a>(analysis: &'a Analysis, sentence: &Sentence, kinds: &Kinds, out: &mut Vec<Word<'a>>) {
     out.clear();
-    // About one word per token: a very long sentence's view (40 bytes a word) gets no growth
+    // About one word per token: a very long sentence's view (32 bytes a word) gets no growth
     // slack (glued dates, which split, are rare).
     out.reserve_exact(sentence.tokens.len());
     let mut previous_end = None;
@@ -155,23 +205,24 @@ pub(crate) fn of_sentence<'a>(analysis: &'a Analysis, sentence: &Sentence, kinds
             token.end()
         };
         let bears_time = token.kind() == TokenKind::Number || flags & lexicon::BEARS != 0;
+        // Checked on the text only for short capitalized words: few are.
+        let acronym = token.capitalized()
+            && token.span().len() <= 5
+            && analysis.token_text(i).bytes().all(|b| b.is_ascii_uppercase());
+        // A possessive's key is not the word's: describe the word itself (rare).
+        let description = if possessive { crate::text::lexicon::describe(core) } else { *analysis.description(i) };
         out.push(Word {
             start: offset(token.start()),
             end: offset(end),
             lower: core,
             kind: token.kind(),
             capitalized: token.capitalized(),
-            // Checked on the text only for short capitalized words: few are.
-            acronym: token.capitalized()
-                && token.span().len() <= 5
-                && analysis.token_text(i).bytes().all(|b| b.is_ascii_uppercase()),
             possessive,
             spaced,
-            bears_time,
-            starts: bears_time || flags & lexicon::STARTS != 0,
             tense: if token.kind() == TokenKind::Word { kinds.tense_of(token.word(), core) } else { 0 },
-            // A possessive's key is not the word's: describe the word itself (rare).
-            description: if possessive { crate::text::lexicon::describe(core) } else { *analysis.description(i) },
+            month: description.month,
+            weekday: description.weekday,
+            traits: Trait::of(acronym, bears_time, bears_time || flags & lexicon::STARTS != 0, &description),
         });
     }
 }
@@ -203,19 +254,19 @@ fn push_parts<'a>(analysis: &'a Analysis, i: usize, key: &'a str, spaced: bool, 
             _ => TokenKind::Word,
         };
         let description = crate::text::lexicon::describe(part);
+        let bears_time = kind == TokenKind::Number || description.month > 0 || lexicon::unit(part).is_some();
         out.push(Word {
             start: offset(token.start() + from),
             end: offset(token.start() + to),
             lower: part,
             kind,
             capitalized: text.get(from).is_some_and(u8::is_ascii_uppercase),
-            acronym: false,
             possessive: false,
             spaced: k == 0 && spaced,
-            bears_time: kind == TokenKind::Number || description.month > 0 || lexicon::unit(part).is_some(),
-            starts: kind != TokenKind::Punct,
             tense: 0,
-            description,
+            month: description.month,
+            weekday: description.weekday,
+            traits: Trait::of(false, bears_time, kind != TokenKind::Punct, &description),
         });
     }
 }

@@ -5,12 +5,65 @@
 //! morning`), and the two ends of a range (`10 - 22 August 2012`, `from May to December,
 //! 2022`), which lend each other the year or month one of them leaves out.
 //!
-//! Each join is one pass over the found expressions, looking a few words around each.
+//! Each join is one pass over the found expressions, looking a few words around each, and
+//! works in place ([`Joining`]): a sentence of 50,000 dates takes no second list of them.
 
 use super::{day_number, evening_hour, trailing_year, Base, Clock, Found, Shift, Val};
 use crate::model::TimexType;
 use crate::times::lexicon::{self, Unit};
 use crate::times::words::{at, Word};
+use std::collections::VecDeque;
+
+/// One join's pass over the found expressions, in one ring buffer: the expressions not read yet
+/// at the front, what the join made of those read at the back. A join reads each expression
+/// once and writes at most as many as it read (but for the rare range end it splits off), so
+/// the two share the buffer, and the join allocates nothing.
+struct Joining {
+    ring: VecDeque<Found>,
+    /// How many expressions at the front of `ring` are not read yet.
+    unread: usize,
+}
+
+impl Joining {
+    fn new(found: Vec<Found>) -> Self {
+        Joining { unread: found.len(), ring: VecDeque::from(found) }
+    }
+
+    /// The next expression to read.
+    fn next(&mut self) -> Option<Found> {
+        self.unread = self.unread.checked_sub(1)?;
+        self.ring.pop_front()
+    }
+
+    /// The next expression to read, left unread.
+    fn peek(&self) -> Option<&Found> {
+        (self.unread > 0).then(|| self.ring.front()).flatten()
+    }
+
+    /// The last expression written.
+    fn last(&self) -> Option<&Found> {
+        (self.ring.len() > self.unread).then(|| self.ring.back()).flatten()
+    }
+
+    fn last_mut(&mut self) -> Option<&mut Found> {
+        (self.ring.len() > self.unread).then(|| self.ring.back_mut()).flatten()
+    }
+
+    /// Takes back the last expression written.
+    fn pop(&mut self) -> Option<Found> {
+        (self.ring.len() > self.unread).then(|| self.ring.pop_back()).flatten()
+    }
+
+    fn push(&mut self, f: Found) {
+        self.ring.push_back(f);
+    }
+
+    /// What the join wrote, once every expression is read (in place: no copy of the list).
+    fn written(self) -> Vec<Found> {
+        debug_assert_eq!(self.unread, 0, "a join stopped before reading every expression");
+        Vec::from(self.ring)
+    }
+}
 
 /// The joins, in order: a weekday takes its week before a clock joins the pair.
 pub(super) fn compose(words: &[Word], found: Vec<Found>) -> Vec<Found> {
@@ -26,8 +79,12 @@ pub(super) fn compose(words: &[Word], found: Vec<Found>) -> Vec<Found> {
 
 /// `Tuesday of next week`, `Friday next week`, `Tuesday, next week`: the weekday of that week.
 fn weekday_weeks(words: &[Word], found: Vec<Found>) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::with_capacity(found.len());
-    for f in found {
+    // It only joins an expression to the one before (most sentences have one).
+    if found.len() < 2 {
+        return found;
+    }
+    let mut out = Joining::new(found);
+    while let Some(f) = out.next() {
         if let Some(prev) = out.last_mut() {
             let gap_ok =
                 f.first - prev.last <= 2 && (prev.last + 1..f.first).all(|k| matches!(at(words, k), "of" | ","));
@@ -44,7 +101,7 @@ fn weekday_weeks(words: &[Word], found: Vec<Found>) -> Vec<Found> {
         }
         out.push(f);
     }
-    out
+    out.written()
 }
 
 /// The year an expression names for a month or quarter beside it: `this year` (0), `last
@@ -91,8 +148,12 @@ fn set_year(val: &mut Val, named: &YearNamed) -> bool {
 /// `February this year`, `June last year`, `the fourth quarter of next year`, `next year's
 /// first quarter`, `the 1988 second quarter`: a month, season or quarter placed in its year.
 fn years_of(words: &[Word], found: Vec<Found>) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::with_capacity(found.len());
-    for f in found {
+    // It only joins an expression to the one before (most sentences have one).
+    if found.len() < 2 {
+        return found;
+    }
+    let mut out = Joining::new(found);
+    while let Some(f) = out.next() {
         if let Some(prev) = out.last_mut() {
             let adjacent = f.first == prev.last + 1 || f.first == prev.last + 2 && at(words, prev.last + 1) == "of";
             if adjacent {
@@ -131,7 +192,7 @@ fn years_of(words: &[Word], found: Vec<Found>) -> Vec<Found> {
         }
         out.push(f);
     }
-    out
+    out.written()
 }
 
 /// `two weeks after yesterday`, `a week before Friday`, `2 months before 02/02`, `the day
@@ -142,8 +203,8 @@ fn anchor_offsets(words: &[Word], found: Vec<Found>) -> Vec<Found> {
         "after" => Some(1),
         _ => None,
     };
-    let mut out: Vec<Found> = Vec::with_capacity(found.len());
-    for mut f in found {
+    let mut out = Joining::new(found);
+    while let Some(mut f) = out.next() {
         if f.val.is_day() && f.clock.is_none() {
             let counted = out.last().and_then(|prev| {
                 let (n, unit) = prev.measure?;
@@ -167,15 +228,15 @@ fn anchor_offsets(words: &[Word], found: Vec<Found>) -> Vec<Found> {
         }
         out.push(f);
     }
-    out
+    out.written()
 }
 
 /// Joins a clock time to the day beside it (`Monday at 3 p.m.`, `9:15 am Thursday`, `tonight
 /// at 8`) and a part of the day to its day (`Monday morning`, `yesterday afternoon`); drops
 /// the weak clock readings that joined nothing.
 fn join_clocks(words: &[Word], found: Vec<Found>) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::with_capacity(found.len());
-    for mut f in found {
+    let mut out = Joining::new(found);
+    while let Some(mut f) = out.next() {
         if let Some(prev) = out.last_mut() {
             let gap_ok = f.first - prev.last <= 2
                 && (prev.last + 1..f.first).all(|k| {
@@ -213,6 +274,7 @@ fn join_clocks(words: &[Word], found: Vec<Found>) -> Vec<Found> {
         }
         out.push(f);
     }
+    let mut out = out.written();
     out.retain(|f| !f.weak);
     out
 }
@@ -243,10 +305,9 @@ fn point_size(f: &Found) -> Option<u8> {
 /// of its own. The start takes the end's year (a year earlier when its month comes later in
 /// the year: `from December to May 2022`).
 fn ranges(words: &[Word], found: Vec<Found>) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    let mut out = Joining::new(found);
     let mut ended = false; // the last of `out` ends a range
-    let mut rest = found.into_iter().peekable();
-    while let Some(mut f) = rest.next() {
+    while let Some(mut f) = out.next() {
         // "10 - 22 August 2012": a bare day, `to`, then a date that starts with its day.
         if let Val::Day { year, month, day } = f.val {
             let start = f.first.checked_sub(2).filter(|&s| {
@@ -271,7 +332,7 @@ fn ranges(words: &[Word], found: Vec<Found>) -> Vec<Found> {
         if let Val::Day { year, month, day } = f.val {
             let ends_with_day =
                 words.get(f.last).is_some_and(|w| w.month().is_none()) && day_number(words, f.last).is_some();
-            let next_free = rest.peek().map_or(true, |n| n.first > f.last + 2);
+            let next_free = out.peek().map_or(true, |n| n.first > f.last + 2);
             let end_day = (ends_with_day && next_free && is_to(words, f.last + 1))
                 .then(|| day_number(words, f.last + 2))
                 .flatten()
@@ -283,8 +344,8 @@ fn ranges(words: &[Word], found: Vec<Found>) -> Vec<Found> {
                 let mut end_year = year;
                 if let Some((k, y)) = trailing_year(words, f.last + 3, true) {
                     // The year may have been found alone (`, 2012`): it belongs to the range.
-                    if rest.peek().is_some_and(|n| n.first == k) {
-                        rest.next();
+                    if out.peek().is_some_and(|n| n.first == k) {
+                        out.next();
                     }
                     (end.last, end_year) = (k, Some(y));
                 }
@@ -315,7 +376,7 @@ fn ranges(words: &[Word], found: Vec<Found>) -> Vec<Found> {
         out.push(f);
         ended = false;
     }
-    out
+    out.written()
 }
 
 /// Gives the start of a range the end's year when it has none.

@@ -17,7 +17,7 @@ use super::lexicon::{self, Unit};
 use super::words::{at, Word};
 use crate::calendar::{month_number, weekday};
 use crate::model::TimexType;
-use crate::text::{Classes, TokenKind};
+use crate::text::TokenKind;
 use jiff::civil::Weekday;
 
 /// How a name without a year or a weekday is placed relative to the anchor.
@@ -195,16 +195,16 @@ const LEAD: usize = 8;
 
 /// Finds the expressions of a sentence, left to right, without overlaps.
 pub(crate) fn scan(words: &[Word]) -> Vec<Found> {
-    if !words.iter().any(|w| w.bears_time) {
+    if !words.iter().any(|w| w.bears_time()) {
         return Vec::new(); // most sentences
     }
     // next_bearing[i]: the first time-bearing word at or after i (u32: word indices of one
     // sentence; dropped before the joins, which copy what was found).
     let mut next_bearing = vec![u32::MAX; words.len() + 1];
     for i in (0..words.len()).rev() {
-        next_bearing[i] = if words[i].bears_time { i as u32 } else { next_bearing[i + 1] };
+        next_bearing[i] = if words[i].bears_time() { i as u32 } else { next_bearing[i + 1] };
     }
-    let found = scan_where(words, |i| words[i].starts && (next_bearing[i] as usize).saturating_sub(i) <= LEAD);
+    let found = scan_where(words, |i| words[i].starts() && (next_bearing[i] as usize).saturating_sub(i) <= LEAD);
     drop(next_bearing);
     let found = compose::compose(words, found);
     #[cfg(debug_assertions)]
@@ -518,7 +518,7 @@ fn month_first(words: &[Word], i: usize) -> Option<Found> {
             n.kind == TokenKind::Word
                 && !n.capitalized
                 && n.lower.len() > 3
-                && !n.bears_time
+                && !n.bears_time()
                 && !is_function_word(n.lower)
         });
     // `January nineteen ninety-seven`: a year said in words follows (`compose` joins them).
@@ -581,7 +581,7 @@ fn year_first(words: &[Word], i: usize) -> Option<Found> {
 /// and written in full, or abbreviated before a date (`Sun 15Sep`, `Fri, Jul 18`).
 fn weekday_at(words: &[Word], i: usize) -> Option<Weekday> {
     let w = words.get(i)?;
-    let day = w.description.weekday?;
+    let day = w.weekday?;
     let full = w.lower.ends_with("day");
     // Casual writing does not capitalize weekdays ("next friday"); a weekday abbreviation
     // in lowercase is a word of its own ("sat", "wed").
@@ -602,7 +602,7 @@ fn weekday_form(words: &[Word], i: usize) -> Option<Found> {
         let day = weekday(&format!("{stem}day"))?;
         return fixed(i, i, TimexType::Set, format!("XXXX-WXX-{}", day.to_monday_one_offset()));
     }
-    let named = w.kind == TokenKind::Word && w.capitalized && w.description.weekday.is_some();
+    let named = w.kind == TokenKind::Word && w.capitalized && w.weekday.is_some();
     if named {
         let next = if at(words, i + 1) == "," { i + 2 } else { i + 1 };
         let full = [month_first(words, next), day_first(words, next), numeric(words, next), year_first(words, next)];
@@ -900,7 +900,7 @@ fn narrative_unit(words: &[Word], i: usize) -> Option<Found> {
         return None;
     }
     // "said that year-end results…": `that` after a verb of saying opens a clause.
-    let complementizer = i > 0 && words[i - 1].description.classes.intersects(Classes::SPEECH_VERB);
+    let complementizer = i > 0 && words[i - 1].speech_verb();
     let unit_word = at(words, i + 1);
     let unit = lexicon::unit(unit_word).filter(|u| matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year))?;
     let first = if i > 0 && at(words, i - 1) == "the" && at(words, i) == "same" { i - 1 } else { i };
@@ -1213,7 +1213,7 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
             let counts_from = matches!(after, "before" | "after");
             let before_noun = n.is_some_and(|n| n > 1.0)
                 && words.get(last + 1).is_some_and(|w| {
-                    w.kind == TokenKind::Word && !w.capitalized && w.spaced && !w.bears_time && !w.possessive
+                    w.kind == TokenKind::Word && !w.capitalized && w.spaced && !w.bears_time() && !w.possessive
                 })
                 && !matches!(
                     after,
@@ -1439,7 +1439,7 @@ fn holiday(words: &[Word], i: usize) -> Option<Found> {
 /// A time zone abbreviation after a clock reading, by its shape: three or four capitals
 /// ending in `T` for "time" (`EST`, `GMT`, `CEST`), or `UTC`.
 fn is_time_zone(w: &Word) -> bool {
-    w.acronym && (matches!(w.lower.len(), 3 | 4) && w.lower.ends_with('t') || w.lower == "utc")
+    w.acronym() && (matches!(w.lower.len(), 3 | 4) && w.lower.ends_with('t') || w.lower == "utc")
 }
 
 /// The hour a clock reading without am/pm means in a part of the day: `8` in the evening
