@@ -235,7 +235,9 @@ pub(crate) fn attributive(analysis: &Analysis, time: Span, words: &mut WordCache
 }
 
 /// The clause text made readable as a summary: white space collapsed, leading punctuation
-/// dropped, and cut at a word boundary past `max` characters.
+/// dropped, and cut at a word boundary past `max` characters. Opening quote marks stay
+/// (`"We will stay," said …`, `“We will …`); a closing mark left at the start by the clause's
+/// cut goes.
 pub(crate) fn summary(text: &str, max: usize) -> String {
     let mut out = String::new();
     let mut chars = 0;
@@ -252,7 +254,22 @@ pub(crate) fn summary(text: &str, max: usize) -> String {
         out.push_str(w);
         chars += n;
     }
-    out.trim_start_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()).to_string()
+    let mut rest = out.as_str();
+    loop {
+        rest = rest.trim_start_matches(|c: char| {
+            (c.is_ascii_punctuation() && !matches!(c, '"' | '\'')) || matches!(c, '”' | '’') || c.is_whitespace()
+        });
+        // A straight mark opens a quote only when the summary closes it (or is cut before it
+        // can); otherwise it is the closing mark of a quote the clause's cut left behind.
+        let Some(mark @ ('"' | '\'')) = rest.chars().next() else { break };
+        // OK because `mark` is one ASCII byte at the start of `rest`.
+        let after = &rest[1..];
+        if after.contains(mark) || after.ends_with('…') {
+            break;
+        }
+        rest = after;
+    }
+    rest.to_string()
 }
 
 /// The content words of a clause (its words that are not function words), as hashes of
@@ -302,5 +319,17 @@ mod tests {
         let second = text.rfind("1984").unwrap();
         assert!(attributive(&analysis, Span::new(first, first + 4), &mut words));
         assert!(!attributive(&analysis, Span::new(second, second + 4), &mut words));
+    }
+
+    #[test]
+    fn summary_keeps_quote_marks_in_pairs() {
+        assert_eq!(summary("\"We will stay,\" said the mayor", 80), "\"We will stay,\" said the mayor");
+        assert_eq!(summary("“We will stay,” said the mayor", 80), "“We will stay,” said the mayor");
+        assert_eq!(summary("\", said the mayor on Monday", 80), "said the mayor on Monday");
+        assert_eq!(summary("” said the mayor on Monday", 80), "said the mayor on Monday");
+        assert_eq!(summary(", \"the works end\" in May", 80), "\"the works end\" in May");
+        assert_eq!(summary("“[The works] end in May", 80), "“[The works] end in May");
+        // Cut before its closing mark, a quote keeps its opening one.
+        assert_eq!(summary("\"the works end in May and the road opens", 20), "\"the works end in May…");
     }
 }
