@@ -448,7 +448,7 @@ fn assemble_timed_from(
             documents = good;
             isolated(|| extract_documents(&mut documents, times, clock, on_stage)).unwrap_or_else(|panic| {
                 failures.extend(documents.drain(..).map(|d| Failure::internal(&d.document.id, &panic)));
-                Found::default()
+                Findings::default()
             })
         }
     };
@@ -481,14 +481,14 @@ fn isolated<T>(f: impl FnOnce() -> T) -> Result<T, String> {
 
 /// What the stages found in a set of documents, before it becomes the contract.
 #[derive(Default)]
-struct Found {
+struct Findings {
     entities: Vec<crate::model::Entity>,
     quotes: Vec<crate::model::Quote>,
     times: times::Times,
     events: Vec<crate::model::Event>,
 }
 
-impl Found {
+impl Findings {
     /// The contract: the documents (with their inferred creation times) and what was found in
     /// them, offsets converted to code points.
     fn into_extraction(self, mut documents: Vec<Document>) -> Extraction {
@@ -528,7 +528,7 @@ fn extract_documents(
     stage: &mut StageTimes,
     clock: &mut Stopwatch,
     on_stage: OnStage,
-) -> Found {
+) -> Findings {
     #[cfg(debug_assertions)]
     failpoint(documents);
     let views: Vec<Option<crate::text::TokenView>> =
@@ -584,7 +584,7 @@ fn extract_documents(
     // once.
     drop(docs);
     let quotes = quotes::into_contract(quotes);
-    Found { entities: entities.list, quotes, times, events }
+    Findings { entities: entities.list, quotes, times, events }
 }
 
 fn unique_id(id: &str, used: &mut std::collections::HashSet<String>) -> String {

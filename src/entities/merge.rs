@@ -13,7 +13,7 @@
 
 use super::gazetteer::key;
 use super::names::Names;
-use super::recognize::{Candidate, Certainty, Found, Kind};
+use super::recognize::{Candidate, Certainty, DocumentNames, Kind};
 use super::{Entities, Gender, MentionRef};
 use crate::doc::Doc;
 use crate::model::{Entity, EntityKind, Mention};
@@ -155,7 +155,7 @@ fn same_given_name(names: &Names, a: &str, b: &str) -> bool {
             && skeleton(a).eq(skeleton(b)))
 }
 
-pub(crate) fn merge<'t>(docs: &[Doc], found: &[Found<'t>], names: &Names) -> Entities {
+pub(crate) fn merge<'t>(docs: &[Doc], found: &[DocumentNames<'t>], names: &Names) -> Entities {
     let mut drafts: Vec<Draft> = Vec::new();
     // Surname key → people with that surname (full names only).
     let mut by_surname: Map<String, Vec<usize>> = Map::default();
@@ -344,7 +344,7 @@ fn resolve_lone_word(
 }
 
 /// Entities in order of first mention, with readable ids, and the per-document index.
-fn build(docs: &[Doc], found: &[Found], mut drafts: Vec<Draft>) -> Entities {
+fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>) -> Entities {
     for draft in &mut drafts {
         // A stable sort gives the unstable one's order: no two of a draft's mentions share a
         // document and start (none did in seeds, tests/articles, polnear-train or the bench's

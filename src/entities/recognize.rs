@@ -77,8 +77,9 @@ pub(crate) struct DemonymUse {
     pub place: &'static str,
 }
 
+/// What recognition finds in one document: its candidate names and its demonyms.
 #[derive(Default)]
-pub(crate) struct Found<'t> {
+pub(crate) struct DocumentNames<'t> {
     pub candidates: Vec<Candidate<'t>>,
     pub demonyms: Vec<DemonymUse>,
 }
@@ -89,13 +90,17 @@ const ROLE_ACRONYMS: &[&str] = &["CEO", "CFO", "COO", "CTO", "CIO"];
 
 /// Finds the candidate names and demonyms of one document.
 #[cfg(test)]
-pub(crate) fn recognize<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, model: &Model) -> Found<'t> {
+pub(crate) fn recognize<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, model: &Model) -> DocumentNames<'t> {
     recognize_tagged(view, gazetteer, tagger::tag(model, view))
 }
 
 /// [`recognize`] from the names the tagger found in the document.
-pub(crate) fn recognize_tagged<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, tagged: Vec<Tagged>) -> Found<'t> {
-    let mut found = Found::default();
+pub(crate) fn recognize_tagged<'t>(
+    view: &View<'_, 't>,
+    gazetteer: &Gazetteer,
+    tagged: Vec<Tagged>,
+) -> DocumentNames<'t> {
+    let mut found = DocumentNames::default();
     let tagged = whole_organizations(view, join_pieces(view, tagged));
     let mut covered = vec![false; view.len()];
     for t in &tagged {
@@ -639,7 +644,7 @@ fn lone_words_of_full_names<'t>(
     view: &View<'_, 't>,
     gazetteer: &Gazetteer,
     covered: &mut [bool],
-    found: &mut Found<'t>,
+    found: &mut DocumentNames<'t>,
 ) {
     let mut surnames = KeySet::default();
     let mut given: KeyMap<usize> = KeyMap::default();
@@ -668,7 +673,7 @@ fn lone_words_of_full_names<'t>(
 /// mention of it too. It adds no score of its own: the document's vote over the name's other
 /// mentions decides its kind. Only a whole capitalized run counts ("Washington" is not found
 /// inside "Washington Post").
-fn repeated_names<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[bool], found: &mut Found<'t>) {
+fn repeated_names<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[bool], found: &mut DocumentNames<'t>) {
     let n = view.len();
     // The names found, by the hash of their first word, with their length in tokens and the
     // hash of their keys (a document has few names: one sorted vector, no table).
@@ -721,7 +726,7 @@ fn repeated_names<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[boo
 }
 
 /// The surnames of the people a set of documents names in full.
-pub(crate) fn full_name_surnames(found: &[Found]) -> KeySet {
+pub(crate) fn full_name_surnames(found: &[DocumentNames]) -> KeySet {
     found
         .iter()
         .flat_map(|f| &f.candidates)
@@ -737,7 +742,7 @@ pub(crate) fn corpus_surnames<'t>(
     view: &View<'_, 't>,
     gazetteer: &Gazetteer,
     surnames: &KeySet,
-    found: &mut Found<'t>,
+    found: &mut DocumentNames<'t>,
 ) {
     let mut covered = vec![false; view.len()];
     for c in &found.candidates {
@@ -775,7 +780,7 @@ pub(crate) fn corpus_surnames<'t>(
 /// The layer after the model: names the generated gazetteer knows and acronyms, where the
 /// model (trained on few of either) left the words outside every name. Their kind is then
 /// voted on like any other name's.
-fn after_the_model<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[bool], found: &mut Found<'t>) {
+fn after_the_model<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[bool], found: &mut DocumentNames<'t>) {
     let piece = Piece { view, gazetteer };
     let n = view.len();
     let mut i = 0;
@@ -916,7 +921,7 @@ impl<'t> Piece<'_, '_, 't, '_> {
         self.gazetteer.lookup_hash_with(hash, capitals)
     }
 
-    fn candidates(&self, t: &Tagged, found: &mut Found<'t>) {
+    fn candidates(&self, t: &Tagged, found: &mut DocumentNames<'t>) {
         let a = self.view.a;
         let mut r = t.tokens.clone();
         // A leading article, or a sentence's opening adverb, is no part of the name ("Later |
@@ -1164,7 +1169,7 @@ impl<'t> Piece<'_, '_, 't, '_> {
     #[allow(clippy::too_many_arguments)]
     fn push(
         &self,
-        found: &mut Found<'t>,
+        found: &mut DocumentNames<'t>,
         r: Range<usize>,
         kind: Kind,
         scores: [i32; 3],
@@ -1310,7 +1315,7 @@ impl Candidate<'_> {
 /// its mentions across the corpus vote for ("Boeing" in ten articles is one kind in all). A
 /// person's given name and surname vote together whatever stands between them, and a title
 /// anywhere makes the name a person's ("Trade Minister Ines K. Varga", then "Ines Varga").
-pub(crate) fn decide_corpus_kinds(found: &mut [Found]) {
+pub(crate) fn decide_corpus_kinds(found: &mut [DocumentNames]) {
     let open = |c: &Candidate| !c.anchored && c.canonical.is_none() && !c.titled;
     let pair = |c: &Candidate| (c.words.len() >= 2).then(|| c.first.rotate_left(1) ^ c.last);
     let mut votes: KeyMap<[i64; 3]> = KeyMap::default();

@@ -5,7 +5,7 @@
 
 use super::attribution::{Attribution, Side, Strength};
 use super::phrases::{Phrase, PhraseKind, Pronoun};
-use super::{Found, Source};
+use super::{QuoteDraft, Source};
 use crate::codec::{Reader, Writer};
 use crate::entities::Gender;
 use crate::model::QuoteKind;
@@ -15,7 +15,7 @@ use crate::model::QuoteKind;
 const KINDS: [QuoteKind; 4] = [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Dialogue, QuoteKind::Scare];
 const PRONOUNS: [Pronoun; 5] = [Pronoun::He, Pronoun::She, Pronoun::They, Pronoun::It, Pronoun::First];
 
-pub(super) fn write(found: &[Found], w: &mut Writer) {
+pub(super) fn write(found: &[QuoteDraft], w: &mut Writer) {
     w.uint(found.len() as u64);
     for f in found {
         w.span(f.inner);
@@ -40,7 +40,7 @@ pub(super) fn write(found: &[Found], w: &mut Writer) {
     }
 }
 
-pub(super) fn read(r: &mut Reader) -> Option<Vec<Found>> {
+pub(super) fn read(r: &mut Reader) -> Option<Vec<QuoteDraft>> {
     let n = r.count()?;
     let mut found = Vec::with_capacity(n);
     for _ in 0..n {
@@ -55,7 +55,7 @@ pub(super) fn read(r: &mut Reader) -> Option<Vec<Found>> {
             n @ (3 | 4) => Source::Label(read_phrase(r)?, n == 4),
             _ => return None,
         };
-        found.push(Found { inner, kind, paragraph, opens_paragraph, source, speaker: None });
+        found.push(QuoteDraft { inner, kind, paragraph, opens_paragraph, source, speaker: None });
     }
     Some(found)
 }

@@ -51,7 +51,7 @@ pub(crate) fn scare_examples(a: &crate::text::Analysis) -> Vec<Example> {
 /// that a corpus is assembled without finding quotes again.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Detected {
-    found: Vec<Found>,
+    found: Vec<QuoteDraft>,
 }
 
 /// Finds the quotes of one analyzed document and what may name their speakers: everything
@@ -108,7 +108,7 @@ impl Detected {
 /// A quote as found, before the contract is written: offsets, and references into its
 /// document and the entities, so that a document of many short quotes holds no strings per
 /// quote while the later stages run ([`into_contract`] makes the owned [`Quote`]s). Not larger
-/// than the `Found` it is made from, so that the list is made in place.
+/// than the `QuoteDraft` it is made from, so that the list is made in place.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Quoted<'a> {
     pub document: &'a Document,
@@ -217,7 +217,7 @@ enum Source {
 /// A quote of one document (or a reported-speech clause, with an empty `inner`) before it is
 /// output: small and without strings, as a document of many short quotes holds thousands.
 #[derive(Clone, Copy, Debug, PartialEq)]
-struct Found {
+struct QuoteDraft {
     inner: Span,
     kind: QuoteKind,
     paragraph: usize,
@@ -246,9 +246,9 @@ fn document_quotes<'a>(
     let w = Words { a, lex: &lex };
     let quoted = detected.spans();
     let mut found = detected.into_owned().found;
-    const _: () = assert!(std::mem::size_of::<Quoted>() <= std::mem::size_of::<Found>());
+    const _: () = assert!(std::mem::size_of::<Quoted>() <= std::mem::size_of::<QuoteDraft>());
     let resolver = resolve_speakers(&w, &mut found, entities, mentions, &quoted);
-    // Made in place of `found` (a `Quoted` is not larger than a `Found`), then put in text
+    // Made in place of `found` (a `Quoted` is not larger than a `QuoteDraft`), then put in text
     // order: stable, so quotes starting together keep the order they were found in.
     let mut quotes: Vec<Quoted> = found
         .into_iter()
@@ -272,7 +272,7 @@ pub(crate) type Example = (Span, Vec<u32>);
 
 /// Pairs marks, reads transcript lines, and finds each quote's clause and kind. The fragments
 /// the scare model decides are added to `examples` when given (for training).
-fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<Found> {
+fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<QuoteDraft> {
     let a = w.a;
     let paragraph_of =
         |at: usize| a.paragraphs.partition_point(|p| p.end < at).min(a.paragraphs.len().saturating_sub(1));
@@ -284,7 +284,7 @@ fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<Found>
         in_dialogue[line.paragraph] = true;
         mark(&mut in_quote, a.token_from(line.inner.start), a.token_from(line.inner.end));
         let label = phrases::label(w, line.label.0, line.label.1);
-        found.push(Found {
+        found.push(QuoteDraft {
             inner: line.inner,
             kind: QuoteKind::Dialogue,
             paragraph: line.paragraph,
@@ -318,7 +318,7 @@ fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<Found>
         // A transcript line in quote marks: `"JONES: …`.
         if let Some(line) = dialogue::in_quote(w, q.open + 1, inner) {
             let label = phrases::label(w, line.label.0, line.label.1);
-            found.push(Found {
+            found.push(QuoteDraft {
                 inner: without_trailing_comma(a.text, line.inner),
                 kind: QuoteKind::Dialogue,
                 paragraph: p,
@@ -340,7 +340,7 @@ fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<Found>
                 examples.push((inner, features));
             }
         }
-        found.push(Found {
+        found.push(QuoteDraft {
             inner: without_trailing_comma(a.text, inner),
             kind,
             paragraph: p,
@@ -366,7 +366,7 @@ fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<Found>
     crate::sorting::sort(&mut cues);
     let reported = attribution::reported(w, &in_quote, &a.paragraphs, &cues);
     found.reserve_exact(reported.len());
-    found.extend(reported.into_iter().filter(|r| !r.negated).map(|r| Found {
+    found.extend(reported.into_iter().filter(|r| !r.negated).map(|r| QuoteDraft {
         inner: Span::new(r.phrase.span.start, r.phrase.span.start),
         kind: QuoteKind::Scare, // placeholder; reported speech is not output
         paragraph: paragraph_of(r.phrase.span.start),
@@ -441,17 +441,17 @@ fn classify(w: &Words, in_quote: &[bool], q: QuoteTokens, inner: &str, single_pa
 }
 
 /// Resolves speakers in text order, so that pronouns and continued quotes see who spoke last.
-/// Each `Found` gets its speaker's id in the returned resolver.
+/// Each `QuoteDraft` gets its speaker's id in the returned resolver.
 fn resolve_speakers<'w, 'a>(
     w: &'w Words<'w, 'a>,
-    found: &mut [Found],
+    found: &mut [QuoteDraft],
     entities: &'a Entities,
     mentions: &'a [MentionRef],
     quotes: &'w [Span],
 ) -> Resolver<'w, 'a> {
     let mut resolver = Resolver::new(w, entities, mentions, quotes);
     resolver.reserve(found.len());
-    let position = |f: &Found| match f.source {
+    let position = |f: &QuoteDraft| match f.source {
         Source::Clause(c) => c.phrase.span.start,
         Source::Label(l, _) => l.span.start,
         Source::Unattributed | Source::Previous(_) => f.inner.start,

@@ -5,7 +5,7 @@
 //! recognition makes one, reads as `None`.
 
 use super::lexicon::{Holiday, Unit};
-use super::recognize::{Base, Clock, Found, Shift, Val};
+use super::recognize::{Base, Clock, RecognizedTime, Shift, Val};
 use super::tense::Tense;
 use super::Candidate;
 use crate::codec::{Reader, Writer};
@@ -125,7 +125,7 @@ pub(super) fn read(r: &mut Reader) -> Option<Vec<Candidate>> {
         };
         let bits = r.uint().filter(|&b| b < 32)?;
         let flag = |k: u32| bits >> k & 1 == 1;
-        let found = Found {
+        let found = RecognizedTime {
             first,
             last,
             kind,
@@ -344,7 +344,7 @@ mod tests {
             .enumerate()
             .map(|(k, val)| Candidate {
                 span: Span::new(k * 10, k * 10 + 7),
-                found: Found {
+                found: RecognizedTime {
                     first: k,
                     last: k + 2,
                     kind: KINDS[k % 4],

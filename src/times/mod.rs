@@ -21,7 +21,7 @@ mod words;
 use crate::calendar::Stamp;
 use crate::doc::Doc;
 use crate::model::{Span, TimeExpression, TimeRange, TimexType};
-use recognize::{Found, Shift, Val};
+use recognize::{RecognizedTime, Shift, Val};
 use resolve::{Context, Grain, Resolved};
 use words::Word;
 
@@ -29,7 +29,7 @@ use words::Word;
 #[derive(Clone, Debug, PartialEq)]
 struct Candidate {
     span: Span,
-    found: Found,
+    found: RecognizedTime,
     sentence: usize,
     tense: tense::Tense,
     /// True when inside quotation marks (its anchor may be the quote's date).

@@ -8,7 +8,7 @@
 //! Each join is one pass over the found expressions, looking a few words around each, and
 //! works in place ([`Joining`]): a sentence of 50,000 dates takes no second list of them.
 
-use super::{day_number, evening_hour, trailing_year, Base, Clock, Found, Shift, Val};
+use super::{day_number, evening_hour, trailing_year, Base, Clock, RecognizedTime, Shift, Val};
 use crate::model::TimexType;
 use crate::times::lexicon::{self, Unit};
 use crate::times::words::{at, Word};
@@ -19,54 +19,54 @@ use std::collections::VecDeque;
 /// once and writes at most as many as it read (but for the rare range end it splits off), so
 /// the two share the buffer, and the join allocates nothing.
 struct Joining {
-    ring: VecDeque<Found>,
+    ring: VecDeque<RecognizedTime>,
     /// How many expressions at the front of `ring` are not read yet.
     unread: usize,
 }
 
 impl Joining {
-    fn new(found: Vec<Found>) -> Self {
+    fn new(found: Vec<RecognizedTime>) -> Self {
         Joining { unread: found.len(), ring: VecDeque::from(found) }
     }
 
     /// The next expression to read.
-    fn next(&mut self) -> Option<Found> {
+    fn next(&mut self) -> Option<RecognizedTime> {
         self.unread = self.unread.checked_sub(1)?;
         self.ring.pop_front()
     }
 
     /// The next expression to read, left unread.
-    fn peek(&self) -> Option<&Found> {
+    fn peek(&self) -> Option<&RecognizedTime> {
         (self.unread > 0).then(|| self.ring.front()).flatten()
     }
 
     /// The last expression written.
-    fn last(&self) -> Option<&Found> {
+    fn last(&self) -> Option<&RecognizedTime> {
         (self.ring.len() > self.unread).then(|| self.ring.back()).flatten()
     }
 
-    fn last_mut(&mut self) -> Option<&mut Found> {
+    fn last_mut(&mut self) -> Option<&mut RecognizedTime> {
         (self.ring.len() > self.unread).then(|| self.ring.back_mut()).flatten()
     }
 
     /// Takes back the last expression written.
-    fn pop(&mut self) -> Option<Found> {
+    fn pop(&mut self) -> Option<RecognizedTime> {
         (self.ring.len() > self.unread).then(|| self.ring.pop_back()).flatten()
     }
 
-    fn push(&mut self, f: Found) {
+    fn push(&mut self, f: RecognizedTime) {
         self.ring.push_back(f);
     }
 
     /// What the join wrote, once every expression is read (in place: no copy of the list).
-    fn written(self) -> Vec<Found> {
+    fn written(self) -> Vec<RecognizedTime> {
         debug_assert_eq!(self.unread, 0, "a join stopped before reading every expression");
         Vec::from(self.ring)
     }
 }
 
 /// The joins, in order: a weekday takes its week before a clock joins the pair.
-pub(super) fn compose(words: &[Word], found: Vec<Found>) -> Vec<Found> {
+pub(super) fn compose(words: &[Word], found: Vec<RecognizedTime>) -> Vec<RecognizedTime> {
     if found.is_empty() {
         return found;
     }
@@ -78,7 +78,7 @@ pub(super) fn compose(words: &[Word], found: Vec<Found>) -> Vec<Found> {
 }
 
 /// `Tuesday of next week`, `Friday next week`, `Tuesday, next week`: the weekday of that week.
-fn weekday_weeks(words: &[Word], found: Vec<Found>) -> Vec<Found> {
+fn weekday_weeks(words: &[Word], found: Vec<RecognizedTime>) -> Vec<RecognizedTime> {
     // It only joins an expression to the one before (most sentences have one).
     if found.len() < 2 {
         return found;
@@ -111,7 +111,7 @@ enum YearNamed {
     Absolute(i16),
 }
 
-fn year_named(words: &[Word], f: &Found) -> Option<YearNamed> {
+fn year_named(words: &[Word], f: &RecognizedTime) -> Option<YearNamed> {
     match &f.val {
         // "the year-ago third quarter"
         Val::SamePeriod { years_back, .. } if at(words, f.last).starts_with("year-") => {
@@ -147,7 +147,7 @@ fn set_year(val: &mut Val, named: &YearNamed) -> bool {
 
 /// `February this year`, `June last year`, `the fourth quarter of next year`, `next year's
 /// first quarter`, `the 1988 second quarter`: a month, season or quarter placed in its year.
-fn years_of(words: &[Word], found: Vec<Found>) -> Vec<Found> {
+fn years_of(words: &[Word], found: Vec<RecognizedTime>) -> Vec<RecognizedTime> {
     // It only joins an expression to the one before (most sentences have one).
     if found.len() < 2 {
         return found;
@@ -197,7 +197,7 @@ fn years_of(words: &[Word], found: Vec<Found>) -> Vec<Found> {
 
 /// `two weeks after yesterday`, `a week before Friday`, `2 months before 02/02`, `the day
 /// after tomorrow`: a day counted from the day the following expression names.
-fn anchor_offsets(words: &[Word], found: Vec<Found>) -> Vec<Found> {
+fn anchor_offsets(words: &[Word], found: Vec<RecognizedTime>) -> Vec<RecognizedTime> {
     let sign = |k: usize| match at(words, k) {
         "before" => Some(-1),
         "after" => Some(1),
@@ -234,7 +234,7 @@ fn anchor_offsets(words: &[Word], found: Vec<Found>) -> Vec<Found> {
 /// Joins a clock time to the day beside it (`Monday at 3 p.m.`, `9:15 am Thursday`, `tonight
 /// at 8`) and a part of the day to its day (`Monday morning`, `yesterday afternoon`); drops
 /// the weak clock readings that joined nothing.
-fn join_clocks(words: &[Word], found: Vec<Found>) -> Vec<Found> {
+fn join_clocks(words: &[Word], found: Vec<RecognizedTime>) -> Vec<RecognizedTime> {
     let mut out = Joining::new(found);
     while let Some(mut f) = out.next() {
         if let Some(prev) = out.last_mut() {
@@ -242,7 +242,7 @@ fn join_clocks(words: &[Word], found: Vec<Found>) -> Vec<Found> {
                 && (prev.last + 1..f.first).all(|k| {
                     matches!(at(words, k), "," | "at" | "@" | "on" | "around" | "about" | "by" | "before" | "after")
                 });
-            let timed = |g: &Found| matches!(g.clock, Some(Clock::At(..)));
+            let timed = |g: &RecognizedTime| matches!(g.clock, Some(Clock::At(..)));
             let day_then_clock = prev.val.is_day() && !prev.bare_clock && !timed(prev) && f.bare_clock;
             let clock_then_day = prev.bare_clock && f.val.is_day() && !f.bare_clock && !timed(&f);
             if gap_ok && (day_then_clock || clock_then_day) {
@@ -287,7 +287,7 @@ fn is_to(words: &[Word], k: usize) -> bool {
 /// The size of date an end of a range names (a range joins two of one size: "Friday to
 /// Monday", "May to December", "1990 to 1995"), or None for what cannot end a range (a
 /// duration, a set, a vague reference).
-fn point_size(f: &Found) -> Option<u8> {
+fn point_size(f: &RecognizedTime) -> Option<u8> {
     match &f.val {
         Val::Fixed(v) => {
             (f.kind == TimexType::Date && v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit())).then_some(3)
@@ -304,7 +304,7 @@ fn point_size(f: &Found) -> Option<u8> {
 /// day beside a date (`10 - 22 August 2012`, `August 10 - 22, 2012`), which becomes an end
 /// of its own. The start takes the end's year (a year earlier when its month comes later in
 /// the year: `from December to May 2022`).
-fn ranges(words: &[Word], found: Vec<Found>) -> Vec<Found> {
+fn ranges(words: &[Word], found: Vec<RecognizedTime>) -> Vec<RecognizedTime> {
     let mut out = Joining::new(found);
     let mut ended = false; // the last of `out` ends a range
     while let Some(mut f) = out.next() {
@@ -380,7 +380,7 @@ fn ranges(words: &[Word], found: Vec<Found>) -> Vec<Found> {
 }
 
 /// Gives the start of a range the end's year when it has none.
-fn lend_year(start: &mut Found, end: &Found) {
+fn lend_year(start: &mut RecognizedTime, end: &RecognizedTime) {
     match (&mut start.val, &end.val) {
         (Val::Day { year: year @ None, month, day }, Val::Day { year: Some(y), month: end_month, day: end_day }) => {
             *year = Some(if (*month, *day) > (*end_month, *end_day) { y - 1 } else { *y });

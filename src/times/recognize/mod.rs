@@ -142,7 +142,7 @@ pub(crate) enum Clock {
 
 /// One recognized expression: word indices `first..=last` of the sentence.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Found {
+pub(crate) struct RecognizedTime {
     pub first: usize,
     pub last: usize,
     pub kind: TimexType,
@@ -163,8 +163,8 @@ pub(crate) struct Found {
     pub elastic: bool,
 }
 
-fn found(first: usize, last: usize, kind: TimexType, val: Val) -> Option<Found> {
-    Some(Found {
+fn found(first: usize, last: usize, kind: TimexType, val: Val) -> Option<RecognizedTime> {
+    Some(RecognizedTime {
         first,
         last,
         kind,
@@ -178,11 +178,11 @@ fn found(first: usize, last: usize, kind: TimexType, val: Val) -> Option<Found> 
     })
 }
 
-fn date(first: usize, last: usize, val: Val) -> Option<Found> {
+fn date(first: usize, last: usize, val: Val) -> Option<RecognizedTime> {
     found(first, last, TimexType::Date, val)
 }
 
-fn fixed(first: usize, last: usize, kind: TimexType, value: impl Into<String>) -> Option<Found> {
+fn fixed(first: usize, last: usize, kind: TimexType, value: impl Into<String>) -> Option<RecognizedTime> {
     found(first, last, kind, Val::Fixed(value.into()))
 }
 
@@ -194,7 +194,7 @@ fn fixed(first: usize, last: usize, kind: TimexType, value: impl Into<String>) -
 const LEAD: usize = 8;
 
 /// Finds the expressions of a sentence, left to right, without overlaps.
-pub(crate) fn scan(words: &[Word]) -> Vec<Found> {
+pub(crate) fn scan(words: &[Word]) -> Vec<RecognizedTime> {
     if !words.iter().any(|w| w.bears_time()) {
         return Vec::new(); // most sentences
     }
@@ -213,7 +213,7 @@ pub(crate) fn scan(words: &[Word]) -> Vec<Found> {
 }
 
 /// The expressions found left to right where `may_start`, before [`compose::compose`] joins them.
-fn scan_where(words: &[Word], may_start: impl Fn(usize) -> bool) -> Vec<Found> {
+fn scan_where(words: &[Word], may_start: impl Fn(usize) -> bool) -> Vec<RecognizedTime> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -229,7 +229,7 @@ fn scan_where(words: &[Word], may_start: impl Fn(usize) -> bool) -> Vec<Found> {
 }
 
 /// A pattern: the expression it finds at a word, if any.
-type Pattern = fn(&[Word], usize) -> Option<Found>;
+type Pattern = fn(&[Word], usize) -> Option<RecognizedTime>;
 
 /// Every pattern, in the order ties are settled (the later of two equally long wins).
 const PATTERNS: [Pattern; 20] = [
@@ -257,8 +257,8 @@ const PATTERNS: [Pattern; 20] = [
 
 /// The longest match of `patterns` at `i` (ending last, then starting first), only among
 /// those that start at `i` when `at_i`.
-fn longest_of(patterns: &[Pattern], words: &[Word], i: usize, at_i: bool) -> Option<Found> {
-    let mut best: Option<Found> = None;
+fn longest_of(patterns: &[Pattern], words: &[Word], i: usize, at_i: bool) -> Option<RecognizedTime> {
+    let mut best: Option<RecognizedTime> = None;
     for pattern in patterns {
         if let Some(f) = pattern(words, i).filter(|f| !at_i || f.first == i) {
             let better = best
@@ -272,7 +272,7 @@ fn longest_of(patterns: &[Pattern], words: &[Word], i: usize, at_i: bool) -> Opt
     best
 }
 
-fn longest(words: &[Word], i: usize) -> Option<Found> {
+fn longest(words: &[Word], i: usize) -> Option<RecognizedTime> {
     longest_of(&PATTERNS, words, i, false)
 }
 
@@ -315,7 +315,7 @@ const DAY_CONTEXT: &[&str] =
 const APPROXIMATE: &[&str] = &["about", "nearly", "almost", "roughly", "approximately", "around", "~"];
 
 /// `early 2015`, `mid-June`, `the end of the year`, `earlier this week`, `later today`.
-fn modified(words: &[Word], i: usize) -> Option<Found> {
+fn modified(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let skip = match (at(words, i), at(words, i + 1), at(words, i + 2)) {
         ("the", "end" | "beginning" | "start" | "middle" | "turn", "of") => 3,
         ("end" | "beginning" | "start" | "middle", "of", _) => 2,
@@ -326,11 +326,11 @@ fn modified(words: &[Word], i: usize) -> Option<Found> {
     let dated = core.kind != TimexType::Duration
         && core.kind != TimexType::Set
         && !matches!(&core.val, Val::Fixed(v) if v.ends_with("_REF"));
-    dated.then_some(Found { first: i, ..core })
+    dated.then_some(RecognizedTime { first: i, ..core })
 }
 
 /// `the year`, `the week` after `the end of`: the anchor's year or week.
-fn the_unit(words: &[Word], i: usize) -> Option<Found> {
+fn the_unit(words: &[Word], i: usize) -> Option<RecognizedTime> {
     if i == 0 || at(words, i) != "the" || at(words, i - 1) != "of" {
         return None;
     }
@@ -343,12 +343,12 @@ fn the_unit(words: &[Word], i: usize) -> Option<Found> {
 const CORE: [Pattern; 11] =
     [numeric, month_first, year_first, weekday_form, year_form, decade, the_phrase, deictic, shifted, season, quarter];
 
-fn longest_core(words: &[Word], i: usize) -> Option<Found> {
+fn longest_core(words: &[Word], i: usize) -> Option<RecognizedTime> {
     longest_of(&CORE, words, i, true)
 }
 
 /// `2015-06-04`, `06/04/2015`, `12-30-16`, `04/2016`, `on 8/10`, `1994-11-05T08:15:30`.
-fn numeric(words: &[Word], i: usize) -> Option<Found> {
+fn numeric(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let w = words.get(i)?;
     if w.kind != TokenKind::Number || !w.lower.bytes().any(|b| matches!(b, b'-' | b'/' | b'.')) {
         return None;
@@ -483,7 +483,7 @@ fn valid_day(year: Option<i16>, month: i8, day: i8) -> bool {
 
 /// `June 4, 2015`, `Aug. 7`, `June 2015`, `in June`, `June 4th`, `August-10, 2012`,
 /// `Sep-2012`, `Aug 9, 96`, `May eighth`.
-fn month_first(words: &[Word], i: usize) -> Option<Found> {
+fn month_first(words: &[Word], i: usize) -> Option<RecognizedTime> {
     // "Sunday, March, 6th 2016": a comma before an ordinal day.
     let comma_day = at(words, i + 1) == "," && ordinal_numeral(words, i + 2);
     let explicit = ordinal_numeral(words, i + 1)
@@ -532,7 +532,7 @@ fn month_first(words: &[Word], i: usize) -> Option<Found> {
 
 /// `4 June 2015`, `4 June`, `the 4th of June`, `10/August/2012`, `10-August 2012`, `3rd Feb
 /// 82`, `31st March, 2016`, `Twenty-fourth of May`.
-fn day_first(words: &[Word], i: usize) -> Option<Found> {
+fn day_first(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let (first, day, after_day) = if at(words, i) == "the" && at(words, i + 2) == "of" {
         (i, day_number(words, i + 1)?, i + 3)
     } else {
@@ -562,7 +562,7 @@ fn day_first(words: &[Word], i: usize) -> Option<Found> {
 }
 
 /// Year first: `2012/Aug/10`, `2018 March 18`, `2024 Aug`, `2024-August`.
-fn year_first(words: &[Word], i: usize) -> Option<Found> {
+fn year_first(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let y = year_number(words, i)?;
     let tied = is_separator(words, i + 1);
     let month_index = if tied { i + 2 } else { i + 1 };
@@ -596,7 +596,7 @@ fn weekday_at(words: &[Word], i: usize) -> Option<Weekday> {
 }
 
 /// `Monday`, `Thursday, June 04, 2015`, `Sun 15Sep`, `Friday 12-30-16`, `Mondays` (a set).
-fn weekday_form(words: &[Word], i: usize) -> Option<Found> {
+fn weekday_form(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let w = words.get(i)?;
     if let Some(stem) = w.lower.strip_suffix("days").filter(|_| w.capitalized) {
         let day = weekday(&format!("{stem}day"))?;
@@ -608,7 +608,7 @@ fn weekday_form(words: &[Word], i: usize) -> Option<Found> {
         let full = [month_first(words, next), day_first(words, next), numeric(words, next), year_first(words, next)];
         if let Some(full) = full.into_iter().flatten().filter(|f| f.first == next).max_by_key(|f| f.last) {
             if matches!(full.val, Val::Day { .. }) {
-                return Some(Found { first: i, ..full });
+                return Some(RecognizedTime { first: i, ..full });
             }
         }
     }
@@ -704,7 +704,7 @@ fn is_quantity(words: &[Word], i: usize) -> bool {
 }
 
 /// `1991`, `fiscal 2015`, `in 2014`.
-fn year_form(words: &[Word], i: usize) -> Option<Found> {
+fn year_form(words: &[Word], i: usize) -> Option<RecognizedTime> {
     if at(words, i) == "fiscal" {
         let y = year_number(words, i + 1)?;
         return fixed(i, i + 1, TimexType::Date, format!("{y:04}"));
@@ -717,7 +717,7 @@ fn year_form(words: &[Word], i: usize) -> Option<Found> {
 
 /// A year said in words, as broadcast transcripts write it: `nineteen ninety-six`, `two
 /// thousand`, `the year two thousand`, after a word that introduces a time.
-fn spoken_year(words: &[Word], i: usize) -> Option<Found> {
+fn spoken_year(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let (first, j) = if at(words, i) == "the" && at(words, i + 1) == "year" { (i, i + 2) } else { (i, i) };
     let introduced =
         first > 0 && (MONTH_CONTEXT.contains(&at(words, first - 1)) || words[first - 1].month().is_some()) || j > first;
@@ -768,7 +768,7 @@ fn decade_value(lower: &str) -> Option<String> {
 }
 
 /// `1980s`, `mid-1990s` without an article (four digits only).
-fn decade(words: &[Word], i: usize) -> Option<Found> {
+fn decade(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let w = words.get(i)?;
     let core = w.lower.strip_prefix("mid-").unwrap_or(w.lower);
     (core.len() == 5).then_some(())?;
@@ -776,7 +776,7 @@ fn decade(words: &[Word], i: usize) -> Option<Found> {
 }
 
 /// `mid-1995`, `mid-March`, `late-November` (one hyphenated word).
-fn mid(words: &[Word], i: usize) -> Option<Found> {
+fn mid(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let lower = words.get(i)?.lower;
     let rest = ["mid-", "early-", "late-"].iter().find_map(|p| lower.strip_prefix(p))?;
     if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
@@ -788,7 +788,7 @@ fn mid(words: &[Word], i: usize) -> Option<Found> {
 
 /// Phrases opened by `the`: decades, centuries, the past/future, the weekend, `the past
 /// three years`, `the next day`, `the coming months`, `the previous Friday`, `the same day`.
-fn the_phrase(words: &[Word], i: usize) -> Option<Found> {
+fn the_phrase(words: &[Word], i: usize) -> Option<RecognizedTime> {
     if at(words, i) != "the" {
         // "a 20th century democrat", "the fabled 11th century temple".
         if let (Some(n), "century") = (lexicon::ordinal(at(words, i)), at(words, i + 1)) {
@@ -839,7 +839,7 @@ fn the_phrase(words: &[Word], i: usize) -> Option<Found> {
 /// The period a business report is about: `the quarter`, `the latest quarter`, `the latest
 /// period`, `the year-ago quarter`, `the year-earlier period` (after `the`), and the
 /// adjectives `year-ago` and `year-earlier` alone ("year-earlier profit").
-fn reported_period(words: &[Word], i: usize) -> Option<Found> {
+fn reported_period(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let the = at(words, i) == "the";
     let j = if the { i + 1 } else { i };
     let (years_back, noun_at) = match at(words, j) {
@@ -872,7 +872,7 @@ fn reported_period(words: &[Word], i: usize) -> Option<Found> {
 /// The year a report covers: `for the year`, `during the full year`, `the first nine months
 /// of the fiscal year` (the anchor's year), and `the year ended March 31` (a year's length).
 /// Other uses of "the year" ("person of the year", "the year 2000") are not dates.
-fn whole_year(words: &[Word], i: usize) -> Option<Found> {
+fn whole_year(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let j = if matches!(at(words, i + 1), "full" | "fiscal" | "whole" | "entire") { i + 2 } else { i + 1 };
     if at(words, j) != "year" || words.get(j).is_some_and(|w| w.possessive) {
         return None;
@@ -895,7 +895,7 @@ fn whole_year(words: &[Word], i: usize) -> Option<Found> {
 }
 
 /// `that day`, `that year`, `(the) same week`: the unit of the last narrated date.
-fn narrative_unit(words: &[Word], i: usize) -> Option<Found> {
+fn narrative_unit(words: &[Word], i: usize) -> Option<RecognizedTime> {
     if !matches!(at(words, i), "that" | "same") {
         return None;
     }
@@ -910,7 +910,7 @@ fn narrative_unit(words: &[Word], i: usize) -> Option<Found> {
 
 /// After `the past|next|coming|previous|following`: `the past three years` (a duration),
 /// `the next day` (a narrative offset), `the coming months` (future), `the past week`.
-fn around_unit(words: &[Word], first: usize, j: usize) -> Option<Found> {
+fn around_unit(words: &[Word], first: usize, j: usize) -> Option<RecognizedTime> {
     let which = at(words, j);
     let (count, unit_at) = match lexicon::cardinal(at(words, j + 1)).filter(|_| !matches!(at(words, j + 1), "a" | "an"))
     {
@@ -993,7 +993,7 @@ pub(crate) fn duration(count: Option<f64>, unit: Unit) -> String {
 }
 
 /// `today`, `tonight`, `yesterday`, `tomorrow`, `these days`.
-fn deictic(words: &[Word], i: usize) -> Option<Found> {
+fn deictic(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let w = words.get(i)?;
     let (n, clock) = match w.lower {
         "today" => (0, None),
@@ -1013,7 +1013,7 @@ fn deictic(words: &[Word], i: usize) -> Option<Found> {
 
 /// `this|last|next week`, `next month`, `next year`, `last Sunday`, `last June`, `this spring`,
 /// `last night`, `this morning`, `this past week`, `recent years`.
-fn shifted(words: &[Word], i: usize) -> Option<Found> {
+fn shifted(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let counted_next = lexicon::cardinal(at(words, i + 1)).is_some() && !matches!(at(words, i + 1), "a" | "an")
         || matches!(at(words, i + 1), "few" | "several" | "couple");
     if matches!(at(words, i), "last" | "past" | "next") && counted_next {
@@ -1122,7 +1122,7 @@ fn clock_offset(n: f64, unit: Unit) -> (Unit, i64) {
 
 /// `five weeks ago`, `15 minutes ago`, `two days later`, `10 days`, `three-year`, `for
 /// years`, `in two days`, `12 hours from now`.
-fn counted(words: &[Word], i: usize) -> Option<Found> {
+fn counted(words: &[Word], i: usize) -> Option<RecognizedTime> {
     if let Some(f) = hyphenated_duration(words, i) {
         return Some(f);
     }
@@ -1156,7 +1156,7 @@ fn counted(words: &[Word], i: usize) -> Option<Found> {
     let (n, last) = if half_after { (n.map(|n| n + 0.5), unit_at + 3) } else { (n, unit_at) };
     let after = at(words, last + 1);
     let clock_unit = matches!(unit, Unit::Second | Unit::Minute | Unit::Hour);
-    let offset = |sign: f64, base: Base, last: usize| -> Option<Found> {
+    let offset = |sign: f64, base: Base, last: usize| -> Option<RecognizedTime> {
         let n = n? * sign;
         let (unit, n) = if clock_unit { clock_offset(n, unit) } else { (unit, n.trunc() as i64) };
         let mut f = date(first, last, Val::Offset { unit, n, base })?;
@@ -1264,7 +1264,7 @@ fn is_age(words: &[Word], unit_at: usize) -> bool {
 }
 
 /// `three-year`, `10-day`, `24-hour` (adjectival durations), not `three-year-old`.
-fn hyphenated_duration(words: &[Word], i: usize) -> Option<Found> {
+fn hyphenated_duration(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let w = words.get(i)?;
     if let Some((number, unit_word)) = w.lower.split_once('-') {
         if !unit_word.contains('-') {
@@ -1291,7 +1291,7 @@ fn hyphenated_duration(words: &[Word], i: usize) -> Option<Found> {
 }
 
 /// `every year`, `each Monday`, `weekly`, `twice a week`, `$5 a day`.
-fn set(words: &[Word], i: usize) -> Option<Found> {
+fn set(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let w = words.get(i)?;
     if let Some(v) = lexicon::frequency(w.lower).filter(|_| !w.capitalized || i == 0) {
         return fixed(i, i, TimexType::Set, v);
@@ -1328,7 +1328,7 @@ fn set(words: &[Word], i: usize) -> Option<Found> {
 }
 
 /// `now`, `currently`, `recently`.
-fn vague(words: &[Word], i: usize) -> Option<Found> {
+fn vague(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let v = lexicon::vague(at(words, i))?;
     fixed(i, i, TimexType::Date, v)
 }
@@ -1344,7 +1344,7 @@ fn meridiem(word: &str) -> Option<bool> {
 
 /// `8:48 am`, `3 p.m.`, `3pm`, `noon`, `midnight`, `at 14:30`, `20:32:13`, `6 in the
 /// morning`, `11 at night`; and, weakly (kept only beside a day), `14:15` and `at 8`.
-fn clock(words: &[Word], i: usize) -> Option<Found> {
+fn clock(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let w = words.get(i)?;
     let bare = |h: i8, m: i8, s: Option<i8>, last: usize, weak: bool| {
         let mut f = date(i, last, Val::Offset { unit: Unit::Day, n: 0, base: Base::Anchor })?;
@@ -1412,7 +1412,7 @@ fn clock(words: &[Word], i: usize) -> Option<Found> {
 /// `Thanksgiving Day`, `last Christmas`, `on Easter`, `New Year's Eve 1999`, `Election
 /// Day`: a holiday with a name of two words, or one after a word that introduces a date (so
 /// that "the Christmas tree" and "Easter Island" are not dates).
-fn holiday(words: &[Word], i: usize) -> Option<Found> {
+fn holiday(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let (shift, j) = match at(words, i) {
         "last" => (Shift::Last, i + 1),
         "next" => (Shift::Next, i + 1),
@@ -1454,7 +1454,7 @@ pub(crate) fn evening_hour(h: i8, part: &str) -> i8 {
 }
 
 /// `spring 2015`, `the summer`, `in spring`, `fall of 2014`.
-fn season(words: &[Word], i: usize) -> Option<Found> {
+fn season(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let (first, j) = if at(words, i) == "the" { (i, i + 1) } else { (i, i) };
     let w = words.get(j)?;
     let code = lexicon::season(w.lower)?;
@@ -1483,7 +1483,7 @@ fn season(words: &[Word], i: usize) -> Option<Found> {
 }
 
 /// `the third quarter`, `the first half of 2015`, `third-quarter` (adjective).
-fn quarter(words: &[Word], i: usize) -> Option<Found> {
+fn quarter(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let w = words.get(i)?;
     if let Some((ordinal, part)) = w.lower.split_once('-') {
         let index = lexicon::ordinal(ordinal)?;
