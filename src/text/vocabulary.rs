@@ -127,6 +127,12 @@ impl PartialEq for Vocabulary {
 #[derive(Clone, Copy, Default)]
 pub(crate) struct FxBuildHasher;
 
+/// The crate's hash map: FxHash instead of std's SipHash (faster on short keys, and one hasher
+/// means one compiled copy of the table code per key and value type).
+pub(crate) type FxHashMap<K, V> = std::collections::HashMap<K, V, FxBuildHasher>;
+/// The crate's hash set (see [`FxHashMap`]).
+pub(crate) type FxHashSet<T> = std::collections::HashSet<T, FxBuildHasher>;
+
 /// A `Hasher` that hashes the bytes it is given with [`hash`] (keys write one `&str`).
 #[derive(Default)]
 pub(crate) struct FxHasher(u64);
