@@ -171,6 +171,12 @@ impl PartialEq for Vocabulary {
 #[derive(Clone, Copy, Default)]
 pub(crate) struct FxBuildHasher;
 
+/// The crate's hash map: FxHash instead of std's SipHash (faster on short keys, and one hasher
+/// means one compiled copy of the table code per key and value type).
+pub(crate) type FxHashMap<K, V> = std::collections::HashMap<K, V, FxBuildHasher>;
+/// The crate's hash set (see [`FxHashMap`]).
+pub(crate) type FxHashSet<T> = std::collections::HashSet<T, FxBuildHasher>;
+
 /// A `Hasher` that hashes the bytes it is given with [`hash`] (keys write one `&str`).
 #[derive(Default)]
 pub(crate) struct FxHasher(u64);
@@ -199,28 +205,11 @@ pub(super) fn hash(bytes: &[u8]) -> u64 {
     let mut h: u64 = bytes.len() as u64;
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ crate::bytes::word_le(chunk)).wrapping_mul(K);
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        // The rest as a little-endian word padded with zeros, read in at most three loads
-        // (a copy of a variable length would be a call).
-        let (mut word, mut shift, mut rest) = (0u64, 0, rest);
-        if let Some((four, after)) = rest.split_first_chunk::<4>() {
-            word = u64::from(u32::from_le_bytes(*four));
-            (shift, rest) = (32, after);
-        }
-        if let Some((two, after)) = rest.split_first_chunk::<2>() {
-            word |= u64::from(u16::from_le_bytes(*two)) << shift;
-            shift += 16;
-            rest = after;
-        }
-        if let Some(&one) = rest.first() {
-            word |= u64::from(one) << shift;
-        }
-        h = (h.rotate_left(5) ^ word).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ crate::bytes::word_le(rest)).wrapping_mul(K);
     }
     // Mix the high bits down: the table indexes by the low ones.
     h ^ (h >> 29)
