@@ -118,9 +118,13 @@ export class Explorer extends Emitter {
     await this.refresh(keys);
   }
 
-  /** Renders, after asking the core for the selection when the filters (or the corpus) changed. */
+  /**
+   * Renders, after asking the core for the selection when the filters (or the corpus) changed.
+   * Emits 'refresh' at once, so that the view area can say it is being updated.
+   */
   async refresh(keys = new Set()) {
     const ticket = ++this.ticket;
+    this.emit('refresh');
     const key = JSON.stringify(this.state.filters);
     if (this.selected?.key !== key || this.selected.model !== this.model) {
       let result;
