@@ -499,3 +499,29 @@ test('an added article whose publication date was inferred shows it as a guess i
   assert.match(await meta.getAttribute('title'), /date inferred/);
   await assertCleanAndClose(opened);
 });
+
+test('an added article that dates nothing says in words that its date is a guess; "Set the date" opens the editor on an empty date field', async () => {
+  const opened = await openPage(browser, pageUrl);
+  const { page } = opened;
+  await waitForArticles(page);
+  await openLibrary(page);
+  await scope(page, '.ss-paste input[name="title"]').fill('Quay note');
+  await scope(page, '.ss-library textarea').fill('The quay reopened on Friday after repairs, the harbour office said.');
+  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  const row = scope(page, '.ss-user-articles li', { hasText: 'Quay note' });
+  // Not only in a tooltip, which a phone never shows.
+  const guess = row.locator('.ss-user-guess');
+  await guess.waitFor({ timeout: 30_000 });
+  assert.match(await guess.textContent(), /gives no date: this one is a guess/);
+  await guess.locator('button', { hasText: 'Set the date' }).click();
+  await settled(page);
+  const date = row.locator('.ss-facts-editor input[name="published"]');
+  assert.equal(await date.inputValue(), '', 'the guess is not offered as the article’s own date');
+  assert.equal(await date.evaluate((el) => el === el.getRootNode().activeElement), true, 'the focus is on the date');
+  await date.fill('2021-05-07');
+  await row.locator('.ss-facts-editor button', { hasText: 'Save' }).click();
+  await row.locator('.ss-user-meta', { hasText: '7 May 2021' }).waitFor({ timeout: 30_000 });
+  assert.equal(await row.locator('.ss-user-guess').count(), 0, 'a date given is no guess');
+  assert.doesNotMatch(await row.locator('.ss-user-meta').textContent(), /≈/);
+  await assertCleanAndClose(opened);
+});

@@ -230,11 +230,12 @@ export class Explorer extends Emitter {
       rerender: () => this.refresh(new Set(['retry'])),
       addSources: (sources) => this.addSources(sources),
       editArticle: (id, facts) => this.library.edit(id, facts),
-      // Opens the facts editor of an added article (null closes it), with the focus in it.
-      editFacts: (id) => {
+      // Opens the facts editor of an added article (null closes it), with the focus in it: on
+      // `field` ('title', 'published' or 'outlet').
+      editFacts: (id, field = 'title') => {
         const was = this.ui.editing;
         this.ui.editing = id;
-        this.focusRequest = id ? `edit-${id}:title` : was ? `edit:${was}` : null;
+        this.focusRequest = id ? `edit-${id}:${field}` : was ? `edit:${was}` : null;
         return this.refresh(new Set(['library']));
       },
       removeArticle: (id) => this.removeArticle(id),
