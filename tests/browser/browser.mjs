@@ -131,3 +131,10 @@ export async function openLibrary(page, scope = page.locator('story-scope')) {
   await button.click();
   await scope.locator('.ss-library').waitFor();
 }
+
+/** Pastes an article into the open library panel, with a title if given, and adds it. */
+export async function pasteArticle(page, text, { title, scope = page.locator('story-scope') } = {}) {
+  if (title !== undefined) await scope.locator('.ss-paste input[name="title"]').fill(title);
+  await scope.locator('.ss-library textarea').fill(text);
+  await scope.locator('.ss-library button', { hasText: 'Add pasted text' }).click();
+}

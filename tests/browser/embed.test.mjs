@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { artifacts, assertCleanAndClose, launch, openPage, root, screenshot, openLibrary, settled } from './browser.mjs';
+import { artifacts, assertCleanAndClose, launch, openPage, root, screenshot, openLibrary, settled, pasteArticle } from './browser.mjs';
 
 const blogUrl = pathToFileURL(join(root, 'tests', 'browser', 'fixtures', 'blog.html')).href;
 
@@ -121,9 +121,7 @@ test('under the strict policy the README gives (script, \'wasm-unsafe-eval\', wo
   const only = page.locator('#only');
   await only.locator('.ss-article-link').first().waitFor({ timeout: 30_000 });
   await openLibrary(page, only);
-  await only.locator('.ss-paste input[name="title"]').fill('Pier vote');
-  await only.locator('.ss-library textarea').fill('“We will build it,” Mayor Ana Ruiz said on Monday in Port Ellis.');
-  await only.locator('.ss-library button', { hasText: 'Add pasted text' }).click();
+  await pasteArticle(page, '“We will build it,” Mayor Ana Ruiz said on Monday in Port Ellis.', { title: 'Pier vote', scope: only });
   await only.locator('.ss-user-articles li', { hasText: 'Pier vote' }).waitFor();
   await only.locator('.ss-tab[data-view="quotes"]').click();
   await only.locator('.ss-quote', { hasText: 'We will build it' }).waitFor();

@@ -3,7 +3,7 @@
 // an article can carry them — all from file://, with no network request and no CSP violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertCleanAndClose, launch, openPage, pageUrl, waitForArticles, screenshot, openLibrary, settled } from './browser.mjs';
+import { assertCleanAndClose, launch, openPage, pageUrl, waitForArticles, screenshot, openLibrary, settled, pasteArticle } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -72,9 +72,7 @@ test('pasted articles are added, kept across reloads, and removable; payloads st
   const dialogs = watchDialogs(page);
   await waitForArticles(page);
   await openLibrary(page);
-  await page.locator('story-scope .ss-paste input[name="title"]').fill(`Harbor Vote ${XSS}`);
-  await page.locator('story-scope .ss-library textarea').fill(`The council voted on Monday. ${XSS}\n\n"We will build," said Mayor Ana Ruiz.`);
-  await page.locator('story-scope .ss-library button', { hasText: 'Add pasted text' }).click();
+  await pasteArticle(page, `The council voted on Monday. ${XSS}\n\n"We will build," said Mayor Ana Ruiz.`, { title: `Harbor Vote ${XSS}` });
   await settled(page);
   const added = page.locator('story-scope .ss-article-title', { hasText: 'Harbor Vote' });
   await added.waitFor();

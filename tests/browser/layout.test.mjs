@@ -5,7 +5,7 @@
 // come from the page's own data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, openLibrary, settled } from './browser.mjs';
+import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, openLibrary, settled, pasteArticle } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -277,9 +277,7 @@ test('an article in Arabic reads right to left in the list, the reader and the q
   await waitForArticles(page);
   const title = 'الميناء يعيد فتح الرصيف';
   await openLibrary(page);
-  await scope(page, '.ss-paste input[name="title"]').fill(title);
-  await scope(page, '.ss-library textarea').fill('قال المتحدث باسم الميناء: "سنعيد فتح الرصيف يوم الاثنين بعد أسبوعين من الإغلاق". وأضاف أن العمل في الميناء سيستمر طوال الليل حتى تنتهي جميع السفن من التفريغ.');
-  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  await pasteArticle(page, 'قال المتحدث باسم الميناء: "سنعيد فتح الرصيف يوم الاثنين بعد أسبوعين من الإغلاق". وأضاف أن العمل في الميناء سيستمر طوال الليل حتى تنتهي جميع السفن من التفريغ.', { title });
   await settled(page);
   const link = scope(page, '.ss-article-link', { hasText: title });
   await link.waitFor();
@@ -374,9 +372,7 @@ test('on a phone an article with a very long word in its title and a long link i
   await waitForArticles(page);
   await openLibrary(page);
   const title = 'Harbourredevelopmentannouncementconsultationresults 2024';
-  await scope(page, '.ss-paste input[name="title"]').fill(title);
-  await scope(page, '.ss-library textarea').fill(`The council met on Monday. The plans are at https://example.org/${'verylongpath/'.repeat(8)}plans.pdf for everyone.`);
-  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  await pasteArticle(page, `The council met on Monday. The plans are at https://example.org/${'verylongpath/'.repeat(8)}plans.pdf for everyone.`, { title });
   await settled(page);
   await scope(page, '.ss-user-articles li', { hasText: 'Harbour' }).waitFor();
   await page.keyboard.press('Escape');

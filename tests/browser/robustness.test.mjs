@@ -5,7 +5,7 @@
 // undone. Each test failed on the page before these changes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, openLibrary, settled } from './browser.mjs';
+import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, openLibrary, settled, pasteArticle } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -142,8 +142,7 @@ test('Remove can be undone, and the undone article is kept across a reload', asy
   const { page } = opened;
   await waitForArticles(page);
   await openLibrary(page);
-  await scope(page, '.ss-library textarea').fill('Port Ellis vote\n\nThe council voted on Monday to build the pier.');
-  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  await pasteArticle(page, 'Port Ellis vote\n\nThe council voted on Monday to build the pier.');
   await settled(page);
   await scope(page, '.ss-user-articles li').waitFor();
   const before = await tabCount(page, 'articles');

@@ -4,7 +4,7 @@
 // page's own data (the tab counts, the texts shown), never from a copy of the seeds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, pageUrl, waitForArticles, assertCleanAndClose, screenshot, settled, openLibrary } from './browser.mjs';
+import { launch, openPage, pageUrl, waitForArticles, assertCleanAndClose, screenshot, settled, openLibrary, pasteArticle } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -62,8 +62,7 @@ test('a word inside a quote is marked inside the quote mark, accents folded', as
   const { page } = opened;
   await waitForArticles(page);
   await openLibrary(page);
-  await scope(page, '.ss-library textarea').fill('Port talks\n\n“We will meet in Łódź next week,” Anna Kowalska said on Monday.\n\nThe talks in Łódź ended.');
-  await scope(page, '.ss-library button').filter({ hasText: 'Add pasted text' }).click();
+  await pasteArticle(page, 'Port talks\n\n“We will meet in Łódź next week,” Anna Kowalska said on Monday.\n\nThe talks in Łódź ended.');
   await scope(page, '.ss-article-title').filter({ hasText: 'Port talks' }).waitFor();
   await search(page, 'lodz');
   assert.deepEqual(await scope(page, '.ss-article-title').allTextContents(), ['Port talks']);

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openPage, pageUrl, waitForArticles, screenshot, settled, openLibrary } from './browser.mjs';
+import { launch, openPage, pageUrl, waitForArticles, screenshot, settled, openLibrary, pasteArticle } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -421,9 +421,7 @@ test('dates resolved against an inferred publication date carry the uncertainty 
   // A composed article without a dateline: its publication date is inferred from the text, so
   // "on Monday" is uncertain while "March 3, 2021" is not.
   await openLibrary(page);
-  await scope(page, '.ss-paste input[name="title"]').fill('Harbor council approves new pier');
-  await scope(page, '.ss-library textarea').fill('The city council of Port Ellis approved the pier on Monday, three weeks after a public hearing held on March 3, 2021.\n\n"We will build," said Mayor Ana Ruiz on Tuesday.');
-  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  await pasteArticle(page, 'The city council of Port Ellis approved the pier on Monday, three weeks after a public hearing held on March 3, 2021.\n\n"We will build," said Mayor Ana Ruiz on Tuesday.', { title: 'Harbor council approves new pier' });
   await scope(page, '.ss-user-articles li', { hasText: 'Harbor council' }).waitFor();
   await scope(page, '.ss-tab[data-view="timeline"]').click();
   await settled(page);

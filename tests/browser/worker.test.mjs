@@ -12,7 +12,7 @@
 // and there was no progress bar, Cancel, date or outlet field, nor Edit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, root, openLibrary, settled } from './browser.mjs';
+import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, root, openLibrary, settled, pasteArticle } from './browser.mjs';
 import { generateArticles } from '../../scripts/corpus.mjs';
 
 let browser;
@@ -276,9 +276,7 @@ test('a reload extracts nothing it extracted before; a lost cache is read again'
   const { page } = opened;
   assert.equal((await seen(page)).mainThreadInstances, 0, 'the core runs in workers');
   await openLibrary(page);
-  await scope(page, '.ss-paste input[name="title"]').fill('Pier vote');
-  await scope(page, '.ss-library textarea').fill('“We will build it,” Mayor Ana Ruiz said on Monday in Port Ellis.');
-  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  await pasteArticle(page, '“We will build it,” Mayor Ana Ruiz said on Monday in Port Ellis.', { title: 'Pier vote' });
   await scope(page, '.ss-user-articles li', { hasText: 'Pier vote' }).waitFor();
   assert.deepEqual(await extractions(page), ['Pier vote'], 'the new article was extracted, in a worker');
   const count = await tabCount(page, 'articles');
@@ -314,9 +312,7 @@ test('removing, putting back and hiding the built-in articles read nothing again
   const assembled = async () => (await seen(page)).posted.filter((m) => m.call === 'openCorpus').length;
   await openLibrary(page);
   for (const [title, text] of [['Pier vote', 'The council voted on Monday to build the pier.'], ['Ferry news', 'The ferry ran late on Friday.']]) {
-    await scope(page, '.ss-paste input[name="title"]').fill(title);
-    await scope(page, '.ss-library textarea').fill(text);
-    await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+    await pasteArticle(page, text, { title });
     await scope(page, '.ss-user-articles li', { hasText: title }).waitFor();
   }
   const all = await tabCount(page, 'articles');
@@ -404,9 +400,7 @@ test('a trap in the core costs only its file: named, the others added, a fresh w
   assert.ok((await seen(page)).terminated >= 1, 'the worker that trapped was stopped');
 
   // A trap while assembling the corpus is traced to its article, which is left out.
-  await scope(page, '.ss-paste input[name="title"]').fill('Index trap');
-  await scope(page, '.ss-library textarea').fill('This one holds TRAP-WHILE-INDEXING in its text.');
-  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  await pasteArticle(page, 'This one holds TRAP-WHILE-INDEXING in its text.', { title: 'Index trap' });
   await scope(page, '.ss-messages li', { hasText: 'Index trap' }).waitFor();
   assert.match(await scope(page, '.ss-messages li').first().textContent(), /stopped while indexing it \(unreachable/);
   assert.equal(await scope(page, '.ss-user-articles li').count(), 2);
@@ -427,8 +421,7 @@ test('the paste form takes a title, a publication date and an outlet', async () 
   await scope(page, '.ss-paste input[name="published"]').fill('2021-04-06', { timeout: 2_000 });
   await scope(page, '.ss-paste input[name="outlet"]').fill('Port Ellis Post');
   assert.doesNotMatch(await scope(page, '.ss-library').textContent(), /null|undefined/, 'no absent part shows as a word');
-  await scope(page, '.ss-library textarea').fill('The council voted on Monday to build the pier.\n\n“We will build it,” Mayor Ana Ruiz said.');
-  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  await pasteArticle(page, 'The council voted on Monday to build the pier.\n\n“We will build it,” Mayor Ana Ruiz said.');
   const item = scope(page, '.ss-article-link', { hasText: 'Pier vote' });
   await item.waitFor();
   assert.equal(await item.locator('.ss-article-meta').textContent(), 'Port Ellis Post6 Apr 2021');
@@ -450,9 +443,7 @@ test('editing an added article’s date, title and outlet re-extracts only that 
   const { page } = opened;
   await openLibrary(page);
   for (const [title, text] of [['Pier vote', 'The council voted on Monday to build the pier.'], ['Ferry news', 'The ferry ran late on Friday.']]) {
-    await scope(page, '.ss-paste input[name="title"]').fill(title);
-    await scope(page, '.ss-library textarea').fill(text);
-    await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+    await pasteArticle(page, text, { title });
     await scope(page, '.ss-user-articles li', { hasText: title }).waitFor();
   }
   assert.deepEqual(await extractions(page), ['Pier vote', 'Ferry news']);
@@ -487,9 +478,7 @@ test('an added article whose publication date was inferred shows it as a guess i
   const { page } = opened;
   await waitForArticles(page);
   await openLibrary(page);
-  await page.locator('story-scope .ss-paste input[name="title"]').fill('Quay note');
-  await page.locator('story-scope .ss-library textarea').fill('The quay reopened on Friday after repairs, the harbour office said.');
-  await page.locator('story-scope .ss-library button', { hasText: 'Add pasted text' }).click();
+  await pasteArticle(page, 'The quay reopened on Friday after repairs, the harbour office said.', { title: 'Quay note' });
   const row = page.locator('story-scope .ss-user-articles li', { hasText: 'Quay note' });
   await row.locator('.ss-user-meta').waitFor({ timeout: 30_000 });
   const listed = await page.locator('story-scope .ss-article-link', { hasText: 'Quay note' }).locator('time').textContent();
@@ -505,9 +494,7 @@ test('an added article that dates nothing says in words that its date is a guess
   const { page } = opened;
   await waitForArticles(page);
   await openLibrary(page);
-  await scope(page, '.ss-paste input[name="title"]').fill('Quay note');
-  await scope(page, '.ss-library textarea').fill('The quay reopened on Friday after repairs, the harbour office said.');
-  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  await pasteArticle(page, 'The quay reopened on Friday after repairs, the harbour office said.', { title: 'Quay note' });
   const row = scope(page, '.ss-user-articles li', { hasText: 'Quay note' });
   // Not only in a tooltip, which a phone never shows.
   const guess = row.locator('.ss-user-guess');
