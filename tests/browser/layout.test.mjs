@@ -384,3 +384,27 @@ test('on a phone an article with a very long word in its title and a long link i
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the page does not scroll sideways');
   await assertCleanAndClose(opened);
 });
+
+test('Enter on a tool opens its panel with the focus in it: Tab goes on through the panel, Escape gives the focus back', async () => {
+  const opened = await openPage(browser, pageUrl);
+  const { page } = opened;
+  await waitForArticles(page);
+  /** Where the focus is: in the tool panel (and on what), or the focus key outside it. */
+  const where = () => page.evaluate(() => {
+    const root = document.querySelector('story-scope').shadowRoot;
+    const el = root.activeElement;
+    return el?.closest('#ss-tool-panel') ? `panel:${el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? el.textContent.trim()}` : el?.dataset?.focusKey ?? String(el?.tagName);
+  });
+  for (const [tool, heading] of [['library', 'Your articles'], ['export', 'Export what is shown'], ['embed', 'Embed this view']]) {
+    await scope(page, `[data-tool="${tool}"]`).focus();
+    await page.keyboard.press('Enter');
+    await settled(page);
+    assert.equal(await where(), `panel:h2:${heading}`, `${tool}: the focus is on the panel's heading`);
+    await page.keyboard.press('Tab');
+    assert.match(await where(), /^panel:/, `${tool}: the next Tab stays in the panel, not on the next tool`);
+    await page.keyboard.press('Escape');
+    await scope(page, '#ss-tool-panel').waitFor({ state: 'hidden' });
+    assert.equal(await where(), `tool:${tool}`, `${tool}: Escape gives the focus back to the button`);
+  }
+  await assertCleanAndClose(opened);
+});
