@@ -23,7 +23,7 @@ mod vocabulary;
 pub(crate) use lexicon::{Classes, Description};
 #[allow(unused_imports)]
 pub(crate) use tokens::{Token, TokenKind};
-pub(crate) use vocabulary::{FxBuildHasher, Vocabulary, WordId};
+pub(crate) use vocabulary::{FxBuildHasher, FxHashMap, FxHashSet, Vocabulary, WordId};
 
 use crate::model::Span;
 use std::ops::Range;
