@@ -23,6 +23,7 @@ pub mod seeds;
 pub(crate) mod sorting;
 pub(crate) mod text;
 pub(crate) mod times;
+pub(crate) mod weights;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm_api;

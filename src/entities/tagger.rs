@@ -13,6 +13,7 @@
 //! strip titles, merge or decide across the document (that is `recognize` and `merge`).
 
 use super::features::{self, class, key_features, template, KeyMap, View};
+use crate::weights::{self, WeightsError};
 use std::ops::Range;
 
 /// Labels: `O`, then `B`/`I` of person, place, organization.
@@ -129,14 +130,6 @@ fn row_of(bits: u32, weights: &[i8], template: u32, value: u64) -> Row {
     row
 }
 
-/// The reasons a weights file is refused (only a broken build can meet them).
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum WeightsError {
-    NoHeader,
-    WrongVersion,
-    Truncated,
-}
-
 impl Model {
     /// The model compiled into the binary.
     pub(crate) fn builtin() -> &'static Model {
@@ -153,20 +146,15 @@ impl Model {
     /// # Errors
     /// When the header is missing, names another version, or the tables are cut short.
     pub(crate) fn parse(bytes: &[u8]) -> Result<Model, WeightsError> {
-        let end = bytes.windows(2).position(|w| w == b"\n\n").ok_or(WeightsError::NoHeader)?;
-        let header = std::str::from_utf8(&bytes[..end]).map_err(|_| WeightsError::NoHeader)?;
-        if header.lines().next() != Some(MAGIC) {
-            return Err(WeightsError::WrongVersion);
-        }
-        let body = &bytes[end + 2..];
-        let bits = u32::from(*body.first().ok_or(WeightsError::Truncated)?);
+        let (_, body) = weights::split(bytes, MAGIC)?;
+        let bits = u32::from(*body.first().ok_or(WeightsError::WrongSize)?);
         if !(8..=24).contains(&bits) {
-            return Err(WeightsError::Truncated);
+            return Err(WeightsError::WrongSize);
         }
         let trans_bytes = LABELS * LABELS * 2;
         let n = (1usize << bits) * WEIGHTS;
         if body.len() != 1 + trans_bytes + n {
-            return Err(WeightsError::Truncated);
+            return Err(WeightsError::WrongSize);
         }
         let trans =
             body[1..1 + trans_bytes].chunks_exact(2).map(|c| i32::from(i16::from_le_bytes([c[0], c[1]]))).collect();
@@ -554,9 +542,9 @@ mod tests {
 
     #[test]
     fn bad_weights_are_refused() {
-        assert_eq!(Model::parse(b"").err(), Some(WeightsError::NoHeader));
-        assert_eq!(Model::parse(b"other 1\n\n").err(), Some(WeightsError::WrongVersion));
-        assert_eq!(Model::parse(format!("{MAGIC}\n\n\x10").as_bytes()).err(), Some(WeightsError::Truncated));
+        assert_eq!(Model::parse(b"").err(), Some(WeightsError::MissingHeader));
+        assert_eq!(Model::parse(b"other 1\n\n").err(), Some(WeightsError::WrongFormat));
+        assert_eq!(Model::parse(format!("{MAGIC}\n\n\x10").as_bytes()).err(), Some(WeightsError::WrongSize));
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub(crate) fn build(docs: &[Doc], entities: &Entities, quotes: &[Quoted], times:
         let Some(doc_times) = times_by_doc.get(id) else {
             continue;
         };
-        let doc_quotes = QuoteSpans::new(quotes, quotes_by_doc.get(id).map_or(&[][..], Vec::as_slice));
+        let doc_quotes = QuotesByStart::new(quotes, quotes_by_doc.get(id).map_or(&[][..], Vec::as_slice));
         drafts.extend(drafts_of(d, doc, entities, &doc_quotes, doc_times));
     }
     let mut events: Vec<Event> =
@@ -129,7 +129,7 @@ fn drafts_of<'a>(
     d: usize,
     doc: &Doc,
     entities: &Entities,
-    quotes: &QuoteSpans,
+    quotes: &QuotesByStart,
     times: &[&'a TimeExpression],
 ) -> Vec<Draft<'a>> {
     let analysis = &doc.analysis;
@@ -198,17 +198,17 @@ fn drafts_of<'a>(
 
 /// The quotes of one document by position, to find those of a clause in O(log n): quotes do
 /// not overlap one another.
-struct QuoteSpans<'a> {
+struct QuotesByStart<'a> {
     all: &'a [Quoted<'a>],
     /// Indices into `all`, sorted by start.
     order: Vec<usize>,
 }
 
-impl<'a> QuoteSpans<'a> {
+impl<'a> QuotesByStart<'a> {
     fn new(all: &'a [Quoted<'a>], of_doc: &[usize]) -> Self {
         let mut order = of_doc.to_vec();
         crate::sorting::sort_by_key(&mut order, |&i| (all[i].span.start, all[i].span.end));
-        QuoteSpans { all, order }
+        QuotesByStart { all, order }
     }
 
     /// Indices of the quotes a date outside them times: the quotes that overlap `region`.

@@ -13,6 +13,7 @@
 use super::attribution::{is_cue, Attribution, QuoteTokens, Strength};
 use super::lexicon::Class;
 use super::phrases::Words;
+use crate::weights::{self, WeightsError};
 
 /// Features are hashed into `1 << BITS` buckets.
 pub(crate) const BITS: u32 = 12;
@@ -149,13 +150,6 @@ impl Features {
     }
 }
 
-/// The reasons a weights file is refused (only a broken build can meet them).
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum WeightsError {
-    Header,
-    Size,
-}
-
 /// A logistic model: one weight per feature bucket.
 pub(crate) struct Model {
     pub weights: Vec<f32>,
@@ -178,20 +172,14 @@ impl Model {
     /// Reads a weights file: text header lines up to an empty line (the first names the
     /// format and the table size), then the `i16` weights, little-endian.
     pub(crate) fn parse(bytes: &[u8]) -> Result<Model, WeightsError> {
-        let split = bytes.windows(2).position(|w| w == b"\n\n").ok_or(WeightsError::Header)?;
-        let header = std::str::from_utf8(&bytes[..split]).map_err(|_| WeightsError::Header)?;
-        let mut lines = header.lines();
-        if lines.next() != Some(MAGIC) {
-            return Err(WeightsError::Header);
-        }
-        lines
+        let (mut header, body) = weights::split(bytes, MAGIC)?;
+        header
             .find_map(|l| l.strip_prefix("bits "))
             .and_then(|b| b.trim().parse::<u32>().ok())
             .filter(|&b| b == BITS)
-            .ok_or(WeightsError::Header)?;
-        let body = &bytes[split + 2..];
+            .ok_or(WeightsError::WrongFormat)?;
         if body.len() != 2 << BITS {
-            return Err(WeightsError::Size);
+            return Err(WeightsError::WrongSize);
         }
         let weights = body.chunks_exact(2).map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) / SCALE).collect();
         Ok(Model { weights })
@@ -217,8 +205,8 @@ mod tests {
 
     #[test]
     fn bad_weights_are_refused() {
-        assert_eq!(Model::parse(b"nonsense").err(), Some(WeightsError::Header));
-        assert_eq!(Model::parse(b"storyscope-scare 3\nbits 12\n\n\x01\x02").err(), Some(WeightsError::Size));
-        assert_eq!(Model::parse(b"storyscope-scare 3\nbits 9\n\n\x01\x02").err(), Some(WeightsError::Header));
+        assert_eq!(Model::parse(b"nonsense").err(), Some(WeightsError::MissingHeader));
+        assert_eq!(Model::parse(b"storyscope-scare 3\nbits 12\n\n\x01\x02").err(), Some(WeightsError::WrongSize));
+        assert_eq!(Model::parse(b"storyscope-scare 3\nbits 9\n\n\x01\x02").err(), Some(WeightsError::WrongFormat));
     }
 }

@@ -61,7 +61,7 @@ pub(crate) struct Detected {
 pub(crate) fn detect(analysis: &crate::text::Analysis, quotes: Vec<Span>) -> Detected {
     #[cfg(test)]
     crate::doc::runs::count(crate::doc::runs::Kept::Times);
-    Detected { candidates: find(analysis, &QuoteSpans::new(quotes)) }
+    Detected { candidates: find(analysis, &QuotedText::new(quotes)) }
 }
 
 impl Detected {
@@ -137,15 +137,15 @@ pub(crate) fn extract(docs: &[Doc], detected: Vec<std::borrow::Cow<Detected>>) -
     times
 }
 
-/// The quotes of one document, to tell in O(log n) whether a span lies inside one.
-struct QuoteSpans {
+/// The text inside one document's quotes, to tell in O(log n) whether a span lies inside a quote.
+struct QuotedText {
     /// Sorted by start.
     spans: Vec<Span>,
     /// `reach[k]`: the largest end among `spans[..=k]`.
     reach: Vec<usize>,
 }
 
-impl QuoteSpans {
+impl QuotedText {
     /// Of sorted spans.
     fn new(spans: Vec<Span>) -> Self {
         let reach = spans
@@ -155,7 +155,7 @@ impl QuoteSpans {
                 Some(*max)
             })
             .collect();
-        QuoteSpans { spans, reach }
+        QuotedText { spans, reach }
     }
 
     /// True when some quote contains `span`.
@@ -171,7 +171,7 @@ impl QuoteSpans {
 const LONG_SENTENCE_WORDS: usize = 4096;
 
 /// Every expression of a document, in text order.
-fn find(analysis: &crate::text::Analysis, quotes: &QuoteSpans) -> Vec<Candidate> {
+fn find(analysis: &crate::text::Analysis, quotes: &QuotedText) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut words = Vec::new();
     // Per expression of a sentence: its span, tense and whether it is quoted (reused).

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launch, pageUrl, waitForArticles, screenshot } from './browser.mjs';
+import { launch, pageUrl, waitForArticles, screenshot, settled } from './browser.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -27,7 +27,7 @@ for (const colorScheme of ['light', 'dark']) {
     for (const hash of ['', '#doc=003_5f257b789f0137ba', '#view=quotes', '#view=entities', '#view=timeline']) {
       await page.goto(pageUrl + hash);
       await waitForArticles(page);
-      await page.waitForTimeout(100);
+      await settled(page);
       const violations = await axe(page);
       if (violations.length) found[hash || '#articles'] = violations;
     }

@@ -19,6 +19,39 @@ export async function launch() {
 }
 
 /**
+ * STORYSCOPE_SLOW_CORE=300 delays every answer of the core's workers by 300 ms, as a busy
+ * machine does: a test that reads the page before it has shown a change fails at once rather
+ * than now and then on CI. Every test must pass with it.
+ */
+const SLOW_CORE_MS = Number(process.env.STORYSCOPE_SLOW_CORE) || 0;
+
+/** In the page: holds each message from a worker for `delay` ms before the page's listeners get it (in order). */
+function slowCore(delay) {
+  const NativeWorker = window.Worker;
+  const delayed = new WeakSet();
+  window.Worker = class extends NativeWorker {
+    #stopped = false;
+
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        if (delayed.has(event)) return;
+        event.stopImmediatePropagation();
+        const again = new MessageEvent('message', { data: event.data });
+        delayed.add(again);
+        // A terminated worker's messages are lost, as they are in the browser.
+        setTimeout(() => { if (!this.#stopped) this.dispatchEvent(again); }, delay);
+      });
+    }
+
+    terminate() {
+      this.#stopped = true;
+      super.terminate();
+    }
+  };
+}
+
+/**
  * Opens a page that records every request, console error, page error and CSP violation.
  * `requests` lists the URLs whose scheme is not file:, data: or blob: (there must be none).
  */
@@ -33,6 +66,7 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   page.on('console', (message) => {
     if (message.type() === 'error') record.errors.push(message.text());
   });
+  if (SLOW_CORE_MS) await page.addInitScript(slowCore, SLOW_CORE_MS);
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`));
@@ -71,5 +105,36 @@ export async function openView(browser, view, options) {
   const opened = await openPage(browser, pageUrl, options);
   await waitForArticles(opened.page);
   await opened.page.locator(`story-scope .ss-tab[data-view="${view}"]`).click();
+  await settled(opened.page);
   return opened;
+}
+
+/**
+ * Waits until the page has shown what the last change asked for: a change (a click, a filled
+ * field, a new hash) makes the view panel aria-busy at once, until the core has answered and
+ * the view has rendered. Read what a change shows only after this (or after waiting for the
+ * content itself): reading at once races the core's worker, and loses on a busy machine.
+ * `scope` is a locator of one <story-scope> element (the page's only one by default).
+ */
+export async function settled(page, scope = page.locator('story-scope')) {
+  // Attached, not visible: on a phone an open tool panel hides the view.
+  await scope.locator('#ss-panel:not([aria-busy="true"])').waitFor({ state: 'attached', timeout: 30_000 });
+}
+
+/**
+ * Opens the library tool ("Add articles") and waits for its panel; on a phone, through the
+ * menu the tools fold into. `scope` is the page, or a locator of one <story-scope> element.
+ */
+export async function openLibrary(page, scope = page.locator('story-scope')) {
+  const button = scope.locator('[data-tool="library"]');
+  if (!(await button.isVisible())) await scope.locator('.ss-menu').click();
+  await button.click();
+  await scope.locator('.ss-library').waitFor();
+}
+
+/** Pastes an article into the open library panel, with a title if given, and adds it. */
+export async function pasteArticle(page, text, { title, scope = page.locator('story-scope') } = {}) {
+  if (title !== undefined) await scope.locator('.ss-paste input[name="title"]').fill(title);
+  await scope.locator('.ss-library textarea').fill(text);
+  await scope.locator('.ss-library button', { hasText: 'Add pasted text' }).click();
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { artifacts, assertCleanAndClose, launch, openPage, root, screenshot } from './browser.mjs';
+import { artifacts, assertCleanAndClose, launch, openPage, root, screenshot, openLibrary, settled, pasteArticle } from './browser.mjs';
 
 const blogUrl = pathToFileURL(join(root, 'tests', 'browser', 'fixtures', 'blog.html')).href;
 
@@ -40,6 +40,7 @@ test('two embeds render in their shadow roots, unaffected by the blog CSS', asyn
   assert.equal(await first.locator('.ss-tab[aria-selected="true"]').getAttribute('data-view'), 'articles');
   assert.equal(await second.locator('.ss').getAttribute('data-theme'), 'dark');
   await first.locator('.ss-article-link').nth(2).click();
+  await settled(page, first);
   await first.locator('.ss-reader').waitFor();
   assert.equal(await second.locator('.ss-reader').count(), 0);
 
@@ -77,6 +78,7 @@ test('under `* { all: unset; font-size: 40px !important }` and hidden tags, an e
   assert.deepEqual(await fontSizes(first), expected, 'the page\'s font size does not reach inside');
   assert.ok(await first.locator('.ss-tab').first().isVisible(), 'the tabs are shown');
   await first.locator('.ss-article-link').nth(1).click();
+  await settled(page, first);
   await first.locator('.ss-reader').waitFor();
   await screenshot(page, 'embed-hostile');
   assert.deepEqual(record.requests, []);
@@ -118,10 +120,8 @@ test('under the strict policy the README gives (script, \'wasm-unsafe-eval\', wo
   await page.goto(fixture('strict-csp-blog.html'));
   const only = page.locator('#only');
   await only.locator('.ss-article-link').first().waitFor({ timeout: 30_000 });
-  await only.locator('[data-tool="library"]').click();
-  await only.locator('.ss-paste input[name="title"]').fill('Pier vote');
-  await only.locator('.ss-library textarea').fill('“We will build it,” Mayor Ana Ruiz said on Monday in Port Ellis.');
-  await only.locator('.ss-library button', { hasText: 'Add pasted text' }).click();
+  await openLibrary(page, only);
+  await pasteArticle(page, '“We will build it,” Mayor Ana Ruiz said on Monday in Port Ellis.', { title: 'Pier vote', scope: only });
   await only.locator('.ss-user-articles li', { hasText: 'Pier vote' }).waitFor();
   await only.locator('.ss-tab[data-view="quotes"]').click();
   await only.locator('.ss-quote', { hasText: 'We will build it' }).waitFor();

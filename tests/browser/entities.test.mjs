@@ -4,7 +4,7 @@
 // CSP violation. Expected values come from the extraction the page itself computed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, openView } from './browser.mjs';
+import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, openView, settled } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -56,6 +56,7 @@ test('an entity page shows its quotes, aliases, roles and a mention strip, with 
   assert.ok(medvedev.aliases.length >= 2, 'the spellings across documents are merged');
 
   await page.locator(`story-scope .ss-entity[data-entity="${medvedev.id}"] .ss-entity-open`).click();
+  await settled(page);
   const entityPage = page.locator('story-scope .ss-entity-page');
   await entityPage.waitFor();
   assert.equal(await entityPage.locator('.ss-entity-title').textContent(), medvedev.name);
@@ -88,6 +89,7 @@ test('an entity page shows its quotes, aliases, roles and a mention strip, with 
   await screenshot(page, 'entity-page');
 
   await entityPage.locator('.ss-back-link').click();
+  await settled(page);
   await page.locator('story-scope .ss-entities').waitFor();
   assert.equal(await page.locator('story-scope .ss-entity-page').count(), 0);
   assert.equal(await page.evaluate(() => document.querySelector('story-scope').shadowRoot.activeElement?.dataset.focusKey), `open:${medvedev.id}`, 'focus returns to the entity');
@@ -99,9 +101,11 @@ test('a speaker on the quote wall opens their page', async () => {
   const { page } = opened;
   await waitForArticles(page);
   await page.locator('story-scope .ss-tab[data-view="quotes"]').click();
+  await settled(page);
   const speaker = page.locator('story-scope .ss-quote button.ss-speaker').first();
   const quoteId = await speaker.evaluate((el) => el.closest('.ss-quote').dataset.quote);
   await speaker.click();
+  await settled(page);
   assert.equal(await page.locator('story-scope .ss-tab[aria-selected="true"]').getAttribute('data-view'), 'entities');
   const { entities, quotes } = await extraction(page);
   const entity = entities.find((e) => e.id === quotes.find((q) => q.id === quoteId).speaker_id);
@@ -119,6 +123,7 @@ test('toggling an entity filter is shown, removable, and narrows the article lis
   const rare = entities.filter((e) => e.kind === 'person').sort((a, b) => docsOf(a).size - docsOf(b).size)[0];
 
   await page.locator(`story-scope .ss-entity[data-entity="${rare.id}"] .ss-entity-filter`).click();
+  await settled(page);
   const toggle = page.locator(`story-scope .ss-entity[data-entity="${rare.id}"] .ss-entity-filter`);
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
   assert.match(await toggle.textContent(), /✓/);
@@ -130,13 +135,17 @@ test('toggling an entity filter is shown, removable, and narrows the article lis
   assert.ok(indexed, 'the core index is in this build');
   // The article list (in the Articles view) follows the filter.
   await page.locator('story-scope .ss-tab[data-view="articles"]').click();
+  await settled(page);
   const titles = await page.locator('story-scope .ss-article-link').evaluateAll((els) => els.map((el) => el.dataset.doc));
   assert.deepEqual(titles.sort(), [...docsOf(rare)].sort());
   await page.locator('story-scope .ss-tab[data-view="entities"]').click();
+  await settled(page);
 
   await chip.click();
+  await settled(page);
   assert.equal(await page.locator('story-scope .ss-active-filters').count(), 0);
   await page.locator('story-scope .ss-tab[data-view="articles"]').click();
+  await settled(page);
   assert.equal(await page.locator('story-scope .ss-article-link').count(), 4);
   await assertCleanAndClose(opened);
 });
@@ -148,6 +157,7 @@ test('the panel and an entity page at 360 px', async () => {
   assert.ok(await page.locator('story-scope .ss-panel').evaluate((el) => el.scrollWidth <= el.clientWidth), 'no sideways scroll');
   await screenshot(page, 'entities-panel-360');
   await page.locator('story-scope .ss-entity .ss-entity-open').first().click();
+  await settled(page);
   await page.locator('story-scope .ss-entity-page').scrollIntoViewIfNeeded();
   assert.ok(await page.locator('story-scope .ss-panel').evaluate((el) => el.scrollWidth <= el.clientWidth), 'no sideways scroll');
   await screenshot(page, 'entity-page-360');

@@ -3,7 +3,7 @@
 // an article can carry them — all from file://, with no network request and no CSP violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertCleanAndClose, launch, openPage, pageUrl, waitForArticles, screenshot } from './browser.mjs';
+import { assertCleanAndClose, launch, openPage, pageUrl, waitForArticles, screenshot, openLibrary, settled, pasteArticle } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -34,14 +34,19 @@ test('the view lives in the hash: links reproduce it and the back button works',
   const selected = () => page.locator('story-scope .ss-tab[aria-selected="true"]').getAttribute('data-view');
   assert.equal(await selected(), 'timeline');
   await page.locator('story-scope .ss-tab[data-view="quotes"]').click();
+  await settled(page);
   assert.match(await page.evaluate(() => location.hash), /view=quotes/);
   await page.locator('story-scope .ss-search').fill('missile');
   await page.waitForFunction(() => location.hash.includes('q=missile'));
+  // Back: the hash changes first, and the page follows on its hashchange event, after the
+  // core has answered; wait for what it shows, not for the hash.
   await page.goBack();
-  await page.waitForFunction(() => !location.hash.includes('q=missile'));
+  await page.waitForFunction(() => !location.hash.includes('q=missile')
+    && document.querySelector('story-scope').shadowRoot.querySelector('.ss-search').value === '');
   assert.equal(await page.locator('story-scope .ss-search').inputValue(), '');
   await page.goBack();
   await page.waitForFunction(() => location.hash.includes('view=timeline'));
+  await page.locator('story-scope .ss-tab[data-view="timeline"][aria-selected="true"]').waitFor();
   assert.equal(await selected(), 'timeline');
   assert.equal(await page.evaluate(() => location.protocol), 'file:');
   assert.deepEqual(record.requests, []);
@@ -66,10 +71,9 @@ test('pasted articles are added, kept across reloads, and removable; payloads st
   const { context, page, record } = await openPage(browser, pageUrl);
   const dialogs = watchDialogs(page);
   await waitForArticles(page);
-  await page.locator('story-scope [data-tool="library"]').click();
-  await page.locator('story-scope .ss-paste input[name="title"]').fill(`Harbor Vote ${XSS}`);
-  await page.locator('story-scope .ss-library textarea').fill(`The council voted on Monday. ${XSS}\n\n"We will build," said Mayor Ana Ruiz.`);
-  await page.locator('story-scope .ss-library button', { hasText: 'Add pasted text' }).click();
+  await openLibrary(page);
+  await pasteArticle(page, `The council voted on Monday. ${XSS}\n\n"We will build," said Mayor Ana Ruiz.`, { title: `Harbor Vote ${XSS}` });
+  await settled(page);
   const added = page.locator('story-scope .ss-article-title', { hasText: 'Harbor Vote' });
   await added.waitFor();
   assert.equal(await added.textContent(), `Harbor Vote ${XSS}`);
@@ -82,8 +86,9 @@ test('pasted articles are added, kept across reloads, and removable; payloads st
   await page.reload();
   await waitForArticles(page);
   await page.locator('story-scope .ss-article-title', { hasText: 'Harbor Vote' }).waitFor();
-  await page.locator('story-scope [data-tool="library"]').click();
+  await openLibrary(page);
   await page.locator('story-scope .ss-user-articles button', { hasText: 'Remove' }).click();
+  await settled(page);
   await page.waitForFunction(() => document.querySelector('story-scope').shadowRoot.querySelectorAll('.ss-article-link').length === 4);
   await page.reload();
   await waitForArticles(page);
@@ -96,7 +101,7 @@ test('dropped files: good ones join, bad ones are named, nothing already loaded 
   const { context, page, record } = await openPage(browser, pageUrl);
   const dialogs = watchDialogs(page);
   await waitForArticles(page);
-  await page.locator('story-scope [data-tool="library"]').click();
+  await openLibrary(page);
   const files = [
     { name: 'briefing.md', mimeType: 'text/markdown', buffer: Buffer.from(`---\ntitle: "Briefing ${XSS}"\ndate: 2015-06-04\nauthor: "${XSS}"\n---\n\nThe ministry said on Tuesday that talks would resume.`) },
     { name: 'page.html', mimeType: 'text/html', buffer: Buffer.from(`<html><head><title>Port Page</title></head><body><article><h1>Port Page</h1><p>Ships waited.</p><script>window.__xss=1</script></article></body></html>`) },
@@ -128,6 +133,7 @@ test('exports download the filtered view as JSON and CSV', async () => {
   const { context, page, record } = await openPage(browser, pageUrl);
   await waitForArticles(page);
   await page.locator('story-scope [data-tool="export"]').click();
+  await settled(page);
   const fetchDownload = async (label) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('story-scope .ss-panel-box button', { hasText: label }).click()]);
     const chunks = [];
@@ -158,16 +164,29 @@ test('files dragged over the explorer are met with a sign saying to drop them; i
   });
   const wall = page.locator('story-scope .ss-quote-wall');
   assert.equal(await sign.isVisible(), false, 'no sign before a drag');
-  await wall.dispatchEvent('dragover', { dataTransfer: files });
-  await sign.waitFor({ state: 'visible', timeout: 2000 });
+  // A drag in progress: dragover repeats every 50 ms, as a browser sends it while the pointer
+  // is over the page, until the test drops or takes the files away (the sign goes 300 ms after
+  // the last one: a single dragover could be gone before a busy machine looks for the sign).
+  const drag = {
+    start: () => wall.evaluate((el, data) => {
+      window.__drag = setInterval(() => el.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, composed: true, cancelable: true })), 50);
+    }, files),
+    stop: (event) => wall.evaluate((el, [data, type]) => {
+      clearInterval(window.__drag);
+      if (type) el.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, composed: true, cancelable: true }));
+    }, [files, event]),
+  };
+  await drag.start();
+  await sign.waitFor({ state: 'visible', timeout: 5000 });
   assert.match(await sign.textContent(), /Drop the files/);
   await screenshot(page, 'drop-sign');
   // Taken away: no more dragover, and the sign goes.
-  await sign.waitFor({ state: 'hidden', timeout: 2000 });
+  await drag.stop(null);
+  await sign.waitFor({ state: 'hidden', timeout: 5000 });
   // Dropped: the sign goes at once and the file is added.
-  await wall.dispatchEvent('dragover', { dataTransfer: files });
-  await sign.waitFor({ state: 'visible', timeout: 2000 });
-  await wall.dispatchEvent('drop', { dataTransfer: files });
+  await drag.start();
+  await sign.waitFor({ state: 'visible', timeout: 5000 });
+  await drag.stop('drop');
   assert.equal(await sign.isVisible(), false, 'the sign goes on the drop');
   await page.locator('story-scope .ss-user-articles li', { hasText: 'Ferry note' }).waitFor({ timeout: 30_000 });
   await assertCleanAndClose(opened);
@@ -177,8 +196,9 @@ test('"Add pasted text" with nothing pasted says where the text goes, and adds n
   const opened = await openPage(browser, pageUrl);
   const { page } = opened;
   await waitForArticles(page);
-  await page.locator('story-scope [data-tool="library"]').click();
+  await openLibrary(page);
   await page.locator('story-scope .ss-library button', { hasText: 'Add pasted text' }).click();
+  await settled(page);
   const field = await page.evaluate(() => {
     const root = document.querySelector('story-scope').shadowRoot;
     const area = root.querySelector('.ss-library textarea');
@@ -197,7 +217,7 @@ test('hiding the built-in articles by keyboard keeps the focus on the box; with 
   const opened = await openPage(browser, pageUrl);
   const { page } = opened;
   await waitForArticles(page);
-  await page.locator('story-scope [data-tool="library"]').click();
+  await openLibrary(page);
   const box = page.locator('story-scope .ss-library input[type="checkbox"]');
   await box.focus();
   await page.keyboard.press('Space');
@@ -207,6 +227,7 @@ test('hiding the built-in articles by keyboard keeps the focus on the box; with 
   assert.equal(focus, 'library:hide-seeds', 'the focus stays on the box');
   assert.doesNotMatch(await page.locator('story-scope .ss-opening').textContent(), /0 quotes/, 'no story of 0 quotes');
   await page.locator('story-scope .ss-opening button', { hasText: 'show the built-in ones again' }).click();
+  await settled(page);
   await page.locator('story-scope .ss-article-link').first().waitFor({ timeout: 30_000 });
   assert.equal(await box.isChecked(), false, 'the box follows');
   await assertCleanAndClose(opened);

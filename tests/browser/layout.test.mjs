@@ -5,7 +5,7 @@
 // come from the page's own data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose } from './browser.mjs';
+import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, openLibrary, settled, pasteArticle } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -29,6 +29,7 @@ test('on a phone the view starts within 160 px of the top, with filter chips too
   assert.equal(await scope(page, '.ss-chip').count(), 3, 'three filter chips are shown');
   for (const view of ['quotes', 'entities', 'timeline', 'articles']) {
     await scope(page, `.ss-tab[data-view="${view}"]`).click();
+    await settled(page);
     await scope(page, `.ss-tab[data-view="${view}"][aria-selected="true"]`).waitFor();
     const top = (await scope(page, '.ss-panel').boundingBox()).y;
     assert.ok(top <= 160, `${view}: the view starts ${top} px from the top`);
@@ -45,8 +46,7 @@ test('on a phone the tools fold into a menu; a tool panel has its own scroll, cl
   const { page } = opened;
   await waitForArticles(page);
   assert.equal(await scope(page, '[data-tool="library"]').isVisible(), false, 'the tools are folded');
-  await scope(page, '.ss-menu').click();
-  await scope(page, '[data-tool="library"]').click();
+  await openLibrary(page);
   const box = scope(page, '.ss-library');
   await box.waitFor();
   // Everything in the panel is reachable inside it: the import, the export and the last row.
@@ -65,9 +65,10 @@ test('on a phone the tools fold into a menu; a tool panel has its own scroll, cl
   assert.equal((await focused(page)).key, 'tool:library');
 
   // Moving to another view closes it too.
-  await scope(page, '[data-tool="library"]').click();
+  await openLibrary(page);
   await box.waitFor();
   await scope(page, '.ss-tab[data-view="quotes"]').click();
+  await settled(page);
   await scope(page, '.ss-quote-wall').waitFor();
   assert.equal(await box.count(), 0, 'the panel closed on navigation');
   await assertCleanAndClose(opened);
@@ -158,6 +159,7 @@ test('Escape closes the Export and Embed panels', async () => {
   await waitForArticles(page);
   for (const tool of ['export', 'embed']) {
     await scope(page, `[data-tool="${tool}"]`).click();
+    await settled(page);
     const panel = scope(page, '.ss-panel-box:not([hidden])');
     await panel.waitFor();
     await page.keyboard.press('Escape');
@@ -183,11 +185,13 @@ test('an opening screen says what the page is and where to start; the reader and
   await opening.locator('button', { hasText: 'quotes' }).click();
   await scope(page, '.ss-quote-wall').waitFor();
   await scope(page, '.ss-tab[data-view="articles"]').click();
+  await settled(page);
 
   // The list and the reader name the author and the outlet in the same order.
   const link = scope(page, '.ss-article-link', { hasText: 'Links to linkage' });
   const listed = await link.locator('.ss-article-meta span').first().textContent();
   await link.click();
+  await settled(page);
   const read = await scope(page, '.ss-reader-meta span').first().textContent();
   assert.equal(listed, read);
   assert.match(read, /^By /);
@@ -206,6 +210,7 @@ test('the smaller problems: speaker chips narrow every view, open date ranges re
 
   // Every speaker with a quote is listed: the list is not cut to hide one or two.
   await scope(page, '.ss-tab[data-view="quotes"]').click();
+  await settled(page);
   const speakers = await page.evaluate(() => new Set(document.querySelector('story-scope').model.quotes
     .filter((q) => q.kind !== 'scare' && q.speaker).map((q) => q.speaker)).size);
   const listed = await scope(page, '.ss-facet[data-speaker]').count();
@@ -215,12 +220,14 @@ test('the smaller problems: speaker chips narrow every view, open date ranges re
 
   // A speaker chip narrows the articles and the timeline to where the speaker is quoted.
   await scope(page, '.ss-facet[data-speaker="Natalya Timakova"]').click();
+  await settled(page);
   await scope(page, '.ss-chip', { hasText: 'said by Natalya Timakova' }).waitFor();
   assert.ok(await count('articles') < all.articles, 'the articles follow the speaker');
   assert.ok(await count('timeline') < all.timeline, 'the timeline follows the speaker');
   const width = (await scope(page, '.ss-search').boundingBox()).width;
   assert.ok(Math.abs(width - searchWidth) <= 1, `the search box keeps its width with a chip (${searchWidth} → ${width})`);
   await scope(page, '.ss-chip-remove').first().click();
+  await settled(page);
 
   // An open-ended date range says so.
   await page.evaluate(() => { location.hash = '#from=2009-03-01'; });
@@ -269,16 +276,16 @@ test('an article in Arabic reads right to left in the list, the reader and the q
   const { page } = opened;
   await waitForArticles(page);
   const title = 'الميناء يعيد فتح الرصيف';
-  await scope(page, '[data-tool="library"]').click();
-  await scope(page, '.ss-paste input[name="title"]').fill(title);
-  await scope(page, '.ss-library textarea').fill('قال المتحدث باسم الميناء: "سنعيد فتح الرصيف يوم الاثنين بعد أسبوعين من الإغلاق". وأضاف أن العمل في الميناء سيستمر طوال الليل حتى تنتهي جميع السفن من التفريغ.');
-  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  await openLibrary(page);
+  await pasteArticle(page, 'قال المتحدث باسم الميناء: "سنعيد فتح الرصيف يوم الاثنين بعد أسبوعين من الإغلاق". وأضاف أن العمل في الميناء سيستمر طوال الليل حتى تنتهي جميع السفن من التفريغ.', { title });
+  await settled(page);
   const link = scope(page, '.ss-article-link', { hasText: title });
   await link.waitFor();
   await page.keyboard.press('Escape');
 
   assert.equal((await textPlacement(link.locator('.ss-article-title'))).direction, 'rtl', 'the title in the list');
   await link.click();
+  await settled(page);
   const heading = await textPlacement(scope(page, '.ss-reader-title'));
   const paragraph = await textPlacement(scope(page, '.ss-reader-body p').first());
   for (const [name, placed] of [['title', heading], ['paragraph', paragraph]]) {
@@ -288,11 +295,14 @@ test('an article in Arabic reads right to left in the list, the reader and the q
   await screenshot(page, 'reader-rtl');
 
   await scope(page, '.ss-tab[data-view="quotes"]').click();
+  await settled(page);
   const arabic = scope(page, '.ss-quote-text', { hasText: 'سنعيد' });
   assert.equal((await textPlacement(arabic)).direction, 'rtl', 'the quote on the wall');
   assert.equal((await textPlacement(scope(page, '.ss-quote-text', { hasText: 'give me time' }))).direction, 'ltr', 'an English quote');
   await scope(page, '.ss-tab[data-view="articles"]').click();
+  await settled(page);
   await scope(page, '.ss-article-link', { hasText: 'Links to linkage' }).click();
+  await settled(page);
   const english = await textPlacement(scope(page, '.ss-reader-body p').first());
   assert.ok(english.direction === 'ltr' && english.leftGap <= 2, `an English paragraph starts at the left (${JSON.stringify(english)})`);
   await assertCleanAndClose(opened);
@@ -339,23 +349,19 @@ test('removing a filter chip by keyboard keeps the focus on the chips (the next,
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     return el?.getAttribute('aria-label') ?? el?.dataset?.focusKey ?? el?.tagName;
   };
-  /** Presses Enter on the focused chip and gives the name of what has the focus once it is `expected` (or after 5 s). */
-  const removeFocused = async (expected) => {
+  /** Presses Enter on the focused chip and gives the name of what has the focus once the page has rendered the change. */
+  const removeFocused = async () => {
     await page.keyboard.press('Enter');
-    // Polled from here: waitForFunction with a string predicate evaluates a string in the page, which its CSP
-    // refuses (a console error) whenever the first check comes too early.
-    for (const end = Date.now() + 5000; Date.now() < end; await page.waitForTimeout(50)) {
-      if ((await page.evaluate(nameOfFocus)) === expected) break;
-    }
+    await settled(page);
     return page.evaluate(nameOfFocus);
   };
   // The middle chip: the focus goes to the chip that took its place.
   await scope(page, '.ss-chip-remove').nth(1).focus();
-  assert.equal(await removeFocused(before[2]), before[2], 'after the middle chip, the next one');
+  assert.equal(await removeFocused(), before[2], 'after the middle chip, the next one');
   // The last chip: the one before.
-  assert.equal(await removeFocused(before[0]), before[0], 'after the last chip, the one before');
+  assert.equal(await removeFocused(), before[0], 'after the last chip, the one before');
   // The only chip: the view's heading.
-  assert.equal(await removeFocused('view'), 'view', 'after the only chip, the view');
+  assert.equal(await removeFocused(), 'view', 'after the only chip, the view');
   assert.equal(await scope(page, '.ss-chip').count(), 0);
   await assertCleanAndClose(opened);
 });
@@ -364,18 +370,41 @@ test('on a phone an article with a very long word in its title and a long link i
   const opened = await openPage(browser, pageUrl, PHONE);
   const { page } = opened;
   await waitForArticles(page);
-  await scope(page, '.ss-menu').click();
-  await scope(page, '[data-tool="library"]').click();
+  await openLibrary(page);
   const title = 'Harbourredevelopmentannouncementconsultationresults 2024';
-  await scope(page, '.ss-paste input[name="title"]').fill(title);
-  await scope(page, '.ss-library textarea').fill(`The council met on Monday. The plans are at https://example.org/${'verylongpath/'.repeat(8)}plans.pdf for everyone.`);
-  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  await pasteArticle(page, `The council met on Monday. The plans are at https://example.org/${'verylongpath/'.repeat(8)}plans.pdf for everyone.`, { title });
+  await settled(page);
   await scope(page, '.ss-user-articles li', { hasText: 'Harbour' }).waitFor();
   await page.keyboard.press('Escape');
   await scope(page, '.ss-article-link', { hasText: 'Harbour' }).click();
+  await settled(page);
   await scope(page, '.ss-reader-title').waitFor();
   const overflow = await scope(page, '.ss-panel').evaluate((el) => el.scrollWidth - el.clientWidth);
   assert.ok(overflow <= 0, `the reader scrolls sideways by ${overflow} px`);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the page does not scroll sideways');
+  await assertCleanAndClose(opened);
+});
+
+test('Enter on a tool opens its panel with the focus in it: Tab goes on through the panel, Escape gives the focus back', async () => {
+  const opened = await openPage(browser, pageUrl);
+  const { page } = opened;
+  await waitForArticles(page);
+  /** Where the focus is: in the tool panel (and on what), or the focus key outside it. */
+  const where = () => page.evaluate(() => {
+    const root = document.querySelector('story-scope').shadowRoot;
+    const el = root.activeElement;
+    return el?.closest('#ss-tool-panel') ? `panel:${el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? el.textContent.trim()}` : el?.dataset?.focusKey ?? String(el?.tagName);
+  });
+  for (const [tool, heading] of [['library', 'Your articles'], ['export', 'Export what is shown'], ['embed', 'Embed this view']]) {
+    await scope(page, `[data-tool="${tool}"]`).focus();
+    await page.keyboard.press('Enter');
+    await settled(page);
+    assert.equal(await where(), `panel:h2:${heading}`, `${tool}: the focus is on the panel's heading`);
+    await page.keyboard.press('Tab');
+    assert.match(await where(), /^panel:/, `${tool}: the next Tab stays in the panel, not on the next tool`);
+    await page.keyboard.press('Escape');
+    await scope(page, '#ss-tool-panel').waitFor({ state: 'hidden' });
+    assert.equal(await where(), `tool:${tool}`, `${tool}: Escape gives the focus back to the button`);
+  }
   await assertCleanAndClose(opened);
 });

@@ -7,7 +7,7 @@
 // extraction it computed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, pageUrl, waitForArticles, assertCleanAndClose, root } from './browser.mjs';
+import { launch, openPage, pageUrl, waitForArticles, assertCleanAndClose, root, openLibrary, settled } from './browser.mjs';
 import { generateArticles } from '../../scripts/corpus.mjs';
 
 const CORPUS = JSON.stringify({
@@ -33,12 +33,15 @@ async function openLargeCorpus() {
   const { page } = opened;
   await waitForArticles(page);
   const seeds = await tabCount(page, 'articles');
-  await scope(page, '[data-tool="library"]').click();
+  await openLibrary(page);
   await scope(page, '.ss-library input[aria-label="Import a corpus file"]')
     .setInputFiles({ name: 'generated.json', mimeType: 'application/json', buffer: Buffer.from(CORPUS) });
   await page.waitForFunction((n) => Number(document.querySelector('story-scope').shadowRoot
     .querySelector('.ss-tab[data-view="articles"] .ss-count')?.textContent) === n, seeds + 60, { timeout: 60_000 });
+  // The same button closes the panel again.
   await scope(page, '[data-tool="library"]').click();
+  await settled(page);
+  await scope(page, '.ss-library').waitFor({ state: 'detached' });
   return opened;
 }
 
@@ -62,6 +65,7 @@ test('the quote wall shows one batch, "Show more" adds the next by keyboard, fil
   const opened = await openLargeCorpus();
   const { page } = opened;
   await scope(page, '.ss-tab[data-view="quotes"]').click();
+  await settled(page);
   const wall = scope(page, '.ss-quote-wall');
   const total = await tabCount(page, 'quotes');
   const quoteIds = await page.evaluate(() => document.querySelector('story-scope').model.quotes.map((q) => q.id));
@@ -87,6 +91,7 @@ test('the quote wall shows one batch, "Show more" adds the next by keyboard, fil
 
   // Another filter: one batch again, counted on the whole selection.
   await scope(page, '.ss-segment[data-source="named"]').click();
+  await settled(page);
   await scope(page, '.ss-segment[data-source="named"][aria-pressed="true"]').waitFor();
   const named = number(await scope(page, '.ss-segment[data-source="named"] .ss-count').textContent());
   assert.equal(await scope(page, '#ss-quotes-title').textContent(), `Quotes (${named.toLocaleString('en-US')} of ${total.toLocaleString('en-US')})`);
@@ -96,6 +101,7 @@ test('the quote wall shows one batch, "Show more" adds the next by keyboard, fil
 
   // Back to every quote: one batch, not the two shown before the filter.
   await scope(page, '.ss-segment[data-source="all"]').click();
+  await settled(page);
   await scope(page, '.ss-segment[data-source="all"][aria-pressed="true"]').waitFor();
   assert.equal((await shownQuoteIds(page)).length, first.batch);
   await assertCleanAndClose(opened);
@@ -105,6 +111,7 @@ test('the entity lists show one batch per kind, "Show more" adds the next, the n
   const opened = await openLargeCorpus();
   const { page } = opened;
   await scope(page, '.ss-tab[data-view="entities"]').click();
+  await settled(page);
   const people = scope(page, '.ss-entity-group:has(#ss-entities-person)');
   const count = number(await people.locator('h3 .ss-count').textContent());
   const items = people.locator('.ss-entity');
@@ -120,6 +127,7 @@ test('the entity lists show one batch per kind, "Show more" adds the next, the n
   // Entities beyond the first batch, for the name box below.
   const listed = new Set(await items.evaluateAll((els) => els.map((el) => el.dataset.entity)));
   await first.button.click();
+  await settled(page);
   const after = await items.count();
   assert.equal(after, Math.min(count, 2 * shown));
   const firstNew = await items.nth(shown).getAttribute('data-entity');

@@ -2,7 +2,7 @@
 // seeds in the browser, lists them, opens the reader, and never touches the network.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, pageUrl, waitForArticles, screenshot } from './browser.mjs';
+import { launch, openPage, pageUrl, waitForArticles, screenshot, settled } from './browser.mjs';
 
 const SEED_TITLES = [
   "Obama to Medvedev and Putin: Let's Get Me Re-elected, Then I Can Cave Some More on Missile Defense",
@@ -23,6 +23,7 @@ test('file:// page lists the four seed articles and opens the reader, with no ne
   await screenshot(page, 'page-articles');
 
   await page.locator('story-scope .ss-article-link', { hasText: 'A Quid Pro Quo' }).click();
+  await settled(page);
   const reader = page.locator('story-scope .ss-reader');
   await reader.waitFor();
   assert.equal(await reader.locator('.ss-reader-title').textContent(), SEED_TITLES[3]);
@@ -45,6 +46,7 @@ test('the reader lists numbered items as items', async () => {
   const { context, page } = await openPage(browser, pageUrl);
   await waitForArticles(page);
   await page.locator('story-scope .ss-article-link', { hasText: 'Links to linkage' }).click();
+  await settled(page);
   const items = page.locator('story-scope .ss-reader-body .ss-item');
   assert.equal(await items.count(), 3);
   assert.deepEqual(await items.evaluateAll((els) => els.map((e) => e.dataset.marker)), ['1', '2', '3']);

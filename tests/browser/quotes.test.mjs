@@ -4,7 +4,7 @@
 // violation. The expected values are read from the extraction the page itself computed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, openView } from './browser.mjs';
+import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, openView, settled } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -119,6 +119,7 @@ test('the speaker facet and the named/unnamed switch change the visible cards', 
   const hers = quotes.filter((q) => q.speaker_id === timakova.id || q.speaker === 'Natalya Timakova').map((q) => q.id);
   assert.equal(await speaker.locator('.ss-count').textContent(), String(hers.length));
   await speaker.click();
+  await settled(page);
   assert.deepEqual((await shownQuoteIds(page)).sort(), hers.sort());
   const pressed = page.locator('story-scope .ss-facet[data-speaker="Natalya Timakova"]');
   assert.equal(await pressed.getAttribute('aria-pressed'), 'true');
@@ -126,18 +127,22 @@ test('the speaker facet and the named/unnamed switch change the visible cards', 
   assert.equal(await page.evaluate(() => document.querySelector('story-scope').shadowRoot.activeElement?.dataset.speaker), 'Natalya Timakova', 'focus stays on the facet');
   await screenshot(page, 'quotes-speaker-filter');
   await pressed.click();
+  await settled(page);
   assert.deepEqual((await shownQuoteIds(page)).sort(), all.slice().sort());
 
   // Scare quotes are nobody's words: in neither the named nor the unnamed sources.
   const unnamedIds = quotes.filter((q) => !q.speaker_id && q.kind !== 'scare').map((q) => q.id).sort();
   const namedIds = quotes.filter((q) => q.speaker_id).map((q) => q.id).sort();
   await page.locator('story-scope .ss-segment[data-source="unnamed"]').click();
+  await settled(page);
   assert.deepEqual((await shownQuoteIds(page)).sort(), unnamedIds);
   assert.equal(await page.locator('story-scope .ss-quote[data-source="named"]').count(), 0);
   await page.locator('story-scope .ss-segment[data-source="named"]').click();
+  await settled(page);
   assert.deepEqual((await shownQuoteIds(page)).sort(), namedIds);
   assert.match(await page.locator('story-scope .ss-segment[data-source="named"]').textContent(), new RegExp(`${namedIds.length}$`));
   await page.locator('story-scope .ss-segment[data-source="all"]').click();
+  await settled(page);
   assert.equal((await shownQuoteIds(page)).length, quotes.length);
   await assertCleanAndClose(opened);
 });
@@ -148,14 +153,17 @@ test('a click opens the reader with the quote highlighted', async () => {
   const { quotes, documents } = await extraction(page);
   const q = quotes.find((x) => x.kind === 'direct' && x.speaker_id);
   await page.locator(`story-scope .ss-quote[data-quote="${q.id}"] .ss-quote-source`).click();
+  await settled(page);
   await page.locator('story-scope .ss-reader').waitFor();
   assert.equal(await page.locator('story-scope .ss-reader-title').textContent(), documents.find((d) => d.id === q.doc).title);
   assert.equal(await page.locator('story-scope .ss-focus').textContent(), q.text);
 
   // A transcript line opens at that line.
   await page.locator('story-scope .ss-tab[data-view="quotes"]').click();
+  await settled(page);
   const line = quotes.filter((x) => x.kind === 'dialogue')[1];
   await page.locator(`story-scope .ss-transcript-lines li[data-quote="${line.id}"] button`).click();
+  await settled(page);
   assert.equal(await page.locator('story-scope .ss-focus').textContent(), line.text);
   await assertCleanAndClose(opened);
 });

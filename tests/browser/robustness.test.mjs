@@ -5,7 +5,7 @@
 // undone. Each test failed on the page before these changes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose } from './browser.mjs';
+import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, openLibrary, settled, pasteArticle } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -38,6 +38,7 @@ test('typing a date digit by digit applies it once, complete, and never rebuilds
   assert.equal(await from.inputValue(), '2009-03-01');
   // The rest of the page works.
   await scope(page, '.ss-tab[data-view="quotes"]').click();
+  await settled(page);
   await scope(page, '.ss-quote-wall').waitFor();
   const applied = await page.evaluate(() => window.__hashes.filter((h) => /from=/.test(h)));
   assert.ok(applied.every((h) => h.includes('from=2009-03-01')), `only the complete date was applied (${applied.join(' ')})`);
@@ -54,6 +55,7 @@ test('a view that throws shows the error in its own panel with Try again; the he
     window.ResizeObserver = class { constructor() { throw new Error('test fault: no ResizeObserver'); } };
   });
   await scope(page, '.ss-tab[data-view="timeline"]').click();
+  await settled(page);
   const failed = scope(page, '.ss-view-error');
   await failed.waitFor();
   assert.match(await failed.textContent(), /Timeline view could not be shown.*test fault: no ResizeObserver/);
@@ -62,13 +64,16 @@ test('a view that throws shows the error in its own panel with Try again; the he
 
   // The header, the search and the other views still work.
   await scope(page, '.ss-tab[data-view="quotes"]').click();
+  await settled(page);
   await scope(page, '.ss-quote-wall').waitFor();
   await scope(page, '.ss-search').fill('missile');
   await scope(page, '.ss-chip', { hasText: 'missile' }).waitFor();
   await scope(page, '.ss-chip-remove').first().click();
+  await settled(page);
 
   // Once the fault is gone, Try again shows the timeline.
   await scope(page, '.ss-tab[data-view="timeline"]').click();
+  await settled(page);
   await failed.waitFor();
   await page.evaluate(() => { window.ResizeObserver = window.__ResizeObserver; });
   await failed.locator('button', { hasText: 'Try again' }).click();
@@ -118,7 +123,7 @@ test('importing the same corpus twice adds nothing the second time and says how 
   await waitForArticles(page);
   const seeds = await tabCount(page, 'articles');
   const articles = [0, 1, 2].map((i) => ({ id: `note-${i}`, name: `note-${i}.txt`, content: `Harbour note ${i}\n\nThe council met on Tuesday about berth ${i}.` }));
-  await scope(page, '[data-tool="library"]').click();
+  await openLibrary(page);
   const importInput = scope(page, '.ss-library input[aria-label="Import a corpus file"]');
   await importInput.setInputFiles(corpusFile(articles));
   await page.waitForFunction((n) => Number(document.querySelector('story-scope').shadowRoot.querySelector('.ss-tab[data-view="articles"] .ss-count').textContent) === n, seeds + 3);
@@ -136,12 +141,13 @@ test('Remove can be undone, and the undone article is kept across a reload', asy
   const opened = await openPage(browser, pageUrl);
   const { page } = opened;
   await waitForArticles(page);
-  await scope(page, '[data-tool="library"]').click();
-  await scope(page, '.ss-library textarea').fill('Port Ellis vote\n\nThe council voted on Monday to build the pier.');
-  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  await openLibrary(page);
+  await pasteArticle(page, 'Port Ellis vote\n\nThe council voted on Monday to build the pier.');
+  await settled(page);
   await scope(page, '.ss-user-articles li').waitFor();
   const before = await tabCount(page, 'articles');
   await scope(page, '.ss-user-articles button', { hasText: 'Remove' }).click();
+  await settled(page);
   const undo = scope(page, '.ss-removed button', { hasText: 'Undo' });
   await undo.waitFor();
   assert.equal(await tabCount(page, 'articles'), before - 1);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openPage, pageUrl, root, waitForArticles } from './browser.mjs';
+import { launch, openPage, pageUrl, root, waitForArticles, settled } from './browser.mjs';
 
 const WIDE = { width: 1200, height: 720 };
 const PHONE = { width: 375, height: 740 };
@@ -28,6 +28,7 @@ test('screenshots of every view for the README', async () => {
       const { context, page, record } = await openPage(browser, pageUrl + hash, { viewport });
       await waitForArticles(page);
       await page.locator(`story-scope ${ready}`).first().waitFor();
+      await settled(page);
       const path = join(dir, `${name}.png`);
       await page.screenshot({ path });
       assert.ok(statSync(path).size > 10_000, `${name}.png looks empty`);

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openPage, pageUrl, waitForArticles, screenshot } from './browser.mjs';
+import { launch, openPage, pageUrl, waitForArticles, screenshot, settled, openLibrary, pasteArticle } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -17,6 +17,7 @@ async function openTimeline(options) {
   const opened = await openPage(browser, pageUrl, options);
   await waitForArticles(opened.page);
   await scope(opened.page, '.ss-tab[data-view="timeline"]').click();
+  await settled(opened.page);
   await scope(opened.page, '.tl-ev[tabindex]').first().waitFor();
   return opened;
 }
@@ -84,6 +85,7 @@ test('the seed timeline shows 2008–2009 and 2012 on a broken axis, days as poi
   // Lanes by person: the toggle regroups the same events under people's names.
   const articleLanes = await scope(page, '.tl-lane-label').count();
   await scope(page, '[data-tl-key="lanes-people"]').click();
+  await settled(page);
   await scope(page, '[data-tl-key="lanes-people"][aria-pressed="true"]').waitFor();
   const people = await scope(page, '.tl-lane-label').evaluateAll((els) => els.map((el) => el.dataset.lane));
   assert.notEqual(people.length, articleLanes);
@@ -169,6 +171,7 @@ test('the date inputs and the axis brush set the shared date filter; the other t
 
   await scope(page, 'input[data-tl-key="from"]').fill('2012-01-01');
   await scope(page, 'input[data-tl-key="to"]').fill('2012-12-31');
+  await settled(page);
   assert.equal(await scope(page, 'input[data-tl-key="from"]').inputValue(), '2012-01-01');
   await scope(page, '.tl-range').waitFor();
   const in2012 = await counts();
@@ -176,6 +179,7 @@ test('the date inputs and the axis brush set the shared date filter; the other t
   await screenshot(page, 'timeline-filtered');
 
   await scope(page, '[data-tl-key="clear"]').click();
+  await settled(page);
   assert.equal(await scope(page, '.tl-range').count(), 0);
   assert.equal(await scope(page, 'input[data-tl-key="from"]').inputValue(), '');
   assert.deepEqual(await counts(), initial, 'Clear dates restores everything');
@@ -188,6 +192,7 @@ test('the date inputs and the axis brush set the shared date filter; the other t
   await page.mouse.move((first.left + first.right) / 2, box.y + 20, { steps: 4 });
   await page.mouse.move(first.right - 2, box.y + 20, { steps: 4 });
   await page.mouse.up();
+  await settled(page);
   await scope(page, '.tl-range').waitFor();
   const [from, to] = await Promise.all(['from', 'to'].map((w) => scope(page, `input[data-tl-key="${w}"]`).inputValue()));
   assert.ok(from.startsWith('2008') && to.startsWith('2008') && from < to, `the brush sets a range inside 2008 (${from}..${to})`);
@@ -415,12 +420,11 @@ test('dates resolved against an inferred publication date carry the uncertainty 
   const { context, page, record } = await openTimeline();
   // A composed article without a dateline: its publication date is inferred from the text, so
   // "on Monday" is uncertain while "March 3, 2021" is not.
-  await scope(page, '[data-tool="library"]').click();
-  await scope(page, '.ss-paste input[name="title"]').fill('Harbor council approves new pier');
-  await scope(page, '.ss-library textarea').fill('The city council of Port Ellis approved the pier on Monday, three weeks after a public hearing held on March 3, 2021.\n\n"We will build," said Mayor Ana Ruiz on Tuesday.');
-  await scope(page, '.ss-library button', { hasText: 'Add pasted text' }).click();
+  await openLibrary(page);
+  await pasteArticle(page, 'The city council of Port Ellis approved the pier on Monday, three weeks after a public hearing held on March 3, 2021.\n\n"We will build," said Mayor Ana Ruiz on Tuesday.', { title: 'Harbor council approves new pier' });
   await scope(page, '.ss-user-articles li', { hasText: 'Harbor council' }).waitFor();
   await scope(page, '.ss-tab[data-view="timeline"]').click();
+  await settled(page);
   await scope(page, '.tl-ev[tabindex]').first().waitFor();
 
   const marked = await scope(page, '.tl-ev[tabindex]').evaluateAll((els) => els.map((el) => ({

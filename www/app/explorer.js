@@ -118,9 +118,13 @@ export class Explorer extends Emitter {
     await this.refresh(keys);
   }
 
-  /** Renders, after asking the core for the selection when the filters (or the corpus) changed. */
+  /**
+   * Renders, after asking the core for the selection when the filters (or the corpus) changed.
+   * Emits 'refresh' at once, so that the view area can say it is being updated.
+   */
   async refresh(keys = new Set()) {
     const ticket = ++this.ticket;
+    this.emit('refresh');
     const key = JSON.stringify(this.state.filters);
     if (this.selected?.key !== key || this.selected.model !== this.model) {
       let result;
@@ -226,11 +230,12 @@ export class Explorer extends Emitter {
       rerender: () => this.refresh(new Set(['retry'])),
       addSources: (sources) => this.addSources(sources),
       editArticle: (id, facts) => this.library.edit(id, facts),
-      // Opens the facts editor of an added article (null closes it), with the focus in it.
-      editFacts: (id) => {
+      // Opens the facts editor of an added article (null closes it), with the focus in it: on
+      // `field` ('title', 'published' or 'outlet').
+      editFacts: (id, field = 'title') => {
         const was = this.ui.editing;
         this.ui.editing = id;
-        this.focusRequest = id ? `edit-${id}:title` : was ? `edit:${was}` : null;
+        this.focusRequest = id ? `edit-${id}:${field}` : was ? `edit:${was}` : null;
         return this.refresh(new Set(['library']));
       },
       removeArticle: (id) => this.removeArticle(id),

@@ -1,6 +1,8 @@
 // The open tool panel (Add articles, Export, Embed): one at a time, below the header (over the
-// view on a phone, with its own scroll). It closes with its button, on Escape (the focus goes
-// back to its button) and when the reader moves to another view, article or entity.
+// view on a phone, with its own scroll). Opening it moves the focus to its heading, so that the
+// next Tab goes through the panel rather than through the other tools and the view tabs that
+// stand between its button and it. It closes with its button, on Escape (the focus goes back
+// to its button) and when the reader moves to another view, article or entity.
 
 import { h } from '../dom.js';
 import { embedPanel } from '../panels/embed.js';
@@ -26,8 +28,13 @@ export function toolPanel(explorer) {
     root.className = `ss-panel-box${name ? ` ss-${name}` : ''}`;
     // A panel's parts that are absent this time (no messages, no status) are null.
     root.replaceChildren(...(name ? [PANELS[name](explorer, ctx)].flat().filter((part) => part != null) : []));
-    root.setAttribute('aria-label', name ? root.querySelector('h2')?.textContent ?? name : 'Tools');
+    const heading = root.querySelector('h2');
+    root.setAttribute('aria-label', name ? heading?.textContent ?? name : 'Tools');
     if (keep) root.querySelector(`[data-focus-key="${CSS.escape(keep)}"]`)?.focus();
+    else if (name && !rebuilt && heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
   });
   return root;
 }

@@ -2,7 +2,10 @@
 // the focus where it was (by data-focus-key) or moves it where an action asked, and contains
 // failures: a view that throws shows the error in its own panel with "Try again", while the
 // header, the filters and the other views keep working. Before the first render it shows the
-// loading status, or why Storyscope could not start.
+// loading status, or why Storyscope could not start. From the moment the explorer starts
+// working out what to show until the view has rendered it, the panel is aria-busy, so that
+// assistive technology reads the new content rather than a half-updated one (and the browser
+// tests know when the page is done).
 
 import { h } from '../dom.js';
 import { VIEWS } from '../store.js';
@@ -15,6 +18,16 @@ export function viewHost(explorer, views) {
   const panel = h('div', { class: 'ss-panel', id: 'ss-panel', role: 'tabpanel', tabindex: '0' });
   let ticket = 0;
   let shown = null;
+  // Refreshes begun, and the number begun when the render in hand was emitted: a render answers
+  // every refresh begun before it (a later one emits its own render).
+  let refreshes = 0;
+  explorer.on('refresh', () => {
+    refreshes += 1;
+    panel.setAttribute('aria-busy', 'true');
+  });
+  const done = (answered) => {
+    if (answered === refreshes) panel.removeAttribute('aria-busy');
+  };
 
   explorer.on('status', ({ text, error }) => {
     panel.replaceChildren(error
@@ -22,6 +35,7 @@ export function viewHost(explorer, views) {
         h('h2', { text: 'Storyscope could not start' }),
         h('p', { text: error instanceof Error ? error.message : String(error) }))
       : h('p', { class: 'ss-status', role: 'status', text }));
+    if (error) panel.removeAttribute('aria-busy');
   });
 
   const fail = (view, error) => {
@@ -38,9 +52,11 @@ export function viewHost(explorer, views) {
   explorer.on('view-error', (error) => fail(explorer.state.view, error));
 
   explorer.on('render', async ({ ctx, keys }) => {
+    const answered = refreshes;
     const { view } = ctx.state;
     if (shown === view && !VIEW_KEYS.some((k) => keys.has(k))) {
       applyFocus(explorer.takeFocusRequest());
+      done(answered);
       return;
     }
     const mine = ++ticket;
@@ -51,7 +67,10 @@ export function viewHost(explorer, views) {
     try {
       node = await views[view].render(ctx);
     } catch (error) {
-      if (mine === ticket) fail(view, error);
+      if (mine === ticket) {
+        fail(view, error);
+        done(answered);
+      }
       return;
     }
     if (mine !== ticket) return;
@@ -63,9 +82,11 @@ export function viewHost(explorer, views) {
       views[view].shown?.(node);
     } catch (error) {
       fail(view, error);
+      done(answered);
       return;
     }
     applyFocus(explorer.takeFocusRequest() ?? keep);
+    done(answered);
   });
 
   /** Focuses what a request names: 'view' (the view's heading), 'passage' (the highlighted span) or a data-focus-key. */

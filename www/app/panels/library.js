@@ -46,11 +46,20 @@ export function libraryPanel(explorer) {
     h('ul', { class: 'ss-user-articles' }, articles.map((a) => {
       const doc = explorer.model?.docsById.get(a.id);
       const meta = doc ? [listedDate(doc), byline(doc)].filter(Boolean).join(' · ') : '';
+      // A date the core guessed (from the text, or from the other articles when the text dates
+      // nothing) is said to be one in words, not only in a tooltip a phone never shows, with
+      // the way to give the real one.
+      const guessed = doc && publishedNote(doc) && editing !== a.id;
       return h('li', { dataset: { article: a.id } },
         h('span', { class: 'ss-user-article' },
           h('span', { class: 'ss-user-title', dir: 'auto', text: name(a) }),
           library.unread(a) ? h('span', { class: 'ss-note', text: ' (not read yet)' }) : null,
-          meta ? h('span', { class: 'ss-note ss-user-meta', title: publishedNote(doc) || null, text: meta }) : null),
+          meta ? h('span', { class: 'ss-note ss-user-meta', title: publishedNote(doc) || null, text: meta }) : null,
+          guessed ? h('span', { class: 'ss-note ss-user-guess' }, 'The article gives no date: this one is a guess. ',
+            h('button', {
+              type: 'button', class: 'ss-link', dataset: { focusKey: `set-date:${a.id}` }, 'aria-label': `Set the date of ${name(a)}`,
+              onclick: () => actions.editFacts(a.id, 'published'), text: 'Set the date',
+            })) : null),
         h('span', { class: 'ss-row' },
           h('button', {
             type: 'button', class: 'ss-link', 'aria-expanded': String(editing === a.id), dataset: { focusKey: `edit:${a.id}` },
@@ -116,7 +125,8 @@ function pasteForm(actions) {
 function editor(explorer, article, doc) {
   const shown = {
     title: explorer.library.titleOf(article),
-    published: (article.facts?.published ?? doc?.published ?? '').slice(0, 10),
+    // A guessed date is no fact of the article: the field stays empty for the real one.
+    published: (article.facts?.published ?? (doc && !publishedNote(doc) ? doc.published : null) ?? '').slice(0, 10),
     outlet: article.facts?.outlet ?? doc?.outlet ?? '',
   };
   const fields = factFields(`edit-${article.id}`, shown, `of ${shown.title}`);
