@@ -132,14 +132,19 @@ fn day_key(d: jiff::civil::Date) -> i32 {
     i32::from(d.year()) << 9 | i32::from(d.month()) << 5 | i32::from(d.day())
 }
 
-/// What the window's loop reads of a draft: its first and last day as [`day_key`]s and its
-/// index, in date order. A draft is some 150 bytes; these are 12, so the window's neighbours
-/// lie in a few cache lines instead of one each.
+/// What the window's loop reads of a draft: its first and last day as [`day_key`]s, its
+/// index, and the two [`Traits`] that turn most pairs down, in date order. A draft is some
+/// 150 bytes; these are 20, so the window's neighbours lie in a few cache lines instead of one
+/// each, and a draft itself is read only for a pair that may be one event.
 #[derive(Clone, Copy)]
 struct Placed {
     start: i32,
     end: i32,
     draft: u32,
+    /// [`Traits::value`], as the index of a draft.
+    value: u32,
+    /// [`Traits::short`].
+    short: bool,
 }
 
 fn root(parent: &mut [u32], mut k: usize) -> usize {
@@ -159,32 +164,41 @@ fn root(parent: &mut [u32], mut k: usize) -> usize {
 pub(crate) fn groups(drafts: &[Draft]) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..drafts.len()).collect();
     crate::sorting::sort_by_key(&mut order, |&i| (drafts[i].range.0, i));
+    let traits = traits(drafts);
     // OK because drafts are far fewer than 2^32 (each is a time expression of the corpus).
     let placed: Vec<Placed> = order
         .iter()
-        .map(|&i| Placed { start: day_key(drafts[i].range.0), end: day_key(drafts[i].range.1), draft: i as u32 })
+        .map(|&i| Placed {
+            start: day_key(drafts[i].range.0),
+            end: day_key(drafts[i].range.1),
+            draft: i as u32,
+            value: traits[i].value as u32,
+            short: traits[i].short,
+        })
         .collect();
     drop(order);
     let mut parent: Vec<u32> = (0..placed.len() as u32).collect();
     // The single day each group is dated to, if any: a month-long report must not chain the
     // start and the end of a story ("May 2", "early May", "May 15") into one event.
     let mut day: Vec<Option<i32>> = placed.iter().map(|p| (p.start == p.end).then_some(p.start)).collect();
-    let traits = traits(drafts);
     for (k, p) in placed.iter().enumerate() {
         let i = p.draft as usize;
         for (m, q) in placed.iter().enumerate().skip(k + 1).take(WINDOW) {
             if q.start > p.end {
                 break;
             }
-            // The groups first, the drafts' lists only when joining the groups could change
-            // them: in a story told by many outlets most pairs of the window are one event
-            // already, and comparing their word lists was most of the stage's cost.
+            // Two drafts join when their groups differ, the groups' days do not, and the drafts
+            // are one event: cheapest first. The groups first, the drafts' lists only when
+            // joining the groups could change them: in a story told by many outlets most pairs
+            // of the window are one event already, and comparing their word lists was most of
+            // the stage's cost. Two values that differ need two short ranges (`same_event`).
             let (a, b) = (root(&mut parent, k), root(&mut parent, m));
-            let j = q.draft as usize;
-            if a == b || !same_event(&drafts[i], &drafts[j], &traits[i], &traits[j]) {
+            if a == b || matches!((day[a], day[b]), (Some(x), Some(y)) if x != y) {
                 continue;
             }
-            if matches!((day[a], day[b]), (Some(x), Some(y)) if x != y) {
+            let j = q.draft as usize;
+            let may_join = p.value == q.value || p.short && q.short;
+            if !may_join || !same_event(&drafts[i], &drafts[j], &traits[i], &traits[j]) {
                 continue;
             }
             let (keep, gone) = (a.min(b), a.max(b));
