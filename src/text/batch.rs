@@ -9,12 +9,12 @@
 //! vocabulary made through a batch also records, per type, the type's id in the batch, which
 //! is how [`Analysis::per_word_column`] reads a column.
 //!
-//! Cost: per token one hash and one probe of the batch's table (the document's own table is
-//! not built); per new type of a document, one append; per new type of the batch, one lexicon
-//! lookup. A column costs one computation per type of the batch. Memory: the batch's keys and
+//! Cost: per token one hash and one probe of the batch's table of spellings (the document's
+//! own table is not built); a spelling new to the batch is folded and its key looked up too.
+//! Per new type of a document, one append; per new type of the batch, one lexicon lookup. A column costs one computation per type of the batch. Memory: the batch's keys and
 //! columns, linear in its distinct words, for as long as the batch lives (one extraction).
 
-use super::vocabulary::hash;
+use super::vocabulary::{hash, Slots};
 use super::{Analysis, Description, TokenView, Vocabulary, WordId};
 use crate::model::Span;
 use std::cell::OnceCell;
@@ -42,6 +42,11 @@ const COLUMNS: usize = 5;
 #[derive(Debug, Default)]
 pub(crate) struct Batch {
     vocabulary: Vocabulary,
+    /// Every token text met, with its type: most tokens are spelled as one before them (a
+    /// key is folded once per spelling of the batch, not once per token).
+    spellings: Spellings,
+    /// The key of a new spelling, as it is folded.
+    key: String,
     /// Per batch type: its id in the document being analyzed, or [`NOT_SEEN`]. Reset after
     /// each document (only its own types are touched).
     local: Vec<WordId>,
@@ -56,17 +61,21 @@ impl Batch {
     /// The analysis reads the batch's columns once it is [`Analysis::in_batch`].
     pub(crate) fn analyze<'t>(&mut self, text: &'t str, paragraphs: &[Span]) -> Analysis<'t> {
         self.columns = Default::default();
-        let Batch { vocabulary: batch, local, .. } = self;
+        let Batch { vocabulary: batch, spellings, key, local, .. } = self;
         let mut words = Vocabulary::default();
-        let analysis = Analysis::build(text, paragraphs, |key| {
-            let global = batch.intern_hashed(key, hash(key.as_bytes()));
+        let analysis = Analysis::build(text, paragraphs, |token| {
+            let global = spellings.word(token, || {
+                key.clear();
+                super::fold::fold_token(token, key);
+                batch.intern(key)
+            });
             if global as usize >= local.len() {
                 local.resize(global as usize + 1, NOT_SEEN);
             }
             // OK because `local` was just made to hold `global`.
             let id = &mut local[global as usize];
             if *id == NOT_SEEN {
-                *id = words.push_linked(key, *batch.description(global), global);
+                *id = words.push_linked(batch.key(global), *batch.description(global), global);
             }
             *id
         });
@@ -89,13 +98,46 @@ impl Batch {
 
     /// Column `column` of every type of the batch, `f` of its key and description, computed
     /// the first time it is asked for.
-    fn column(&self, column: Column, f: impl FnMut(&str, &Description) -> u64) -> &[u64] {
-        let mut f = f;
+    fn column(&self, column: Column, f: &mut dyn FnMut(&str, &Description) -> u64) -> &[u64] {
         // OK because `COLUMNS` counts the variants of `Column`.
         self.columns[column as usize].get_or_init(|| {
             let v = &self.vocabulary;
             (0..v.len() as WordId).map(|id| f(v.key(id), v.description(id))).collect()
         })
+    }
+}
+
+/// Token texts as they are spelled, each with its word type in the batch: an open-addressing
+/// table over one arena, as [`Vocabulary`]'s.
+#[derive(Debug, Default)]
+struct Spellings {
+    arena: String,
+    /// Per spelling: its byte range in `arena` and its word type.
+    entries: Vec<(u32, u32, WordId)>,
+    slots: Slots,
+}
+
+impl Spellings {
+    /// The word type of `token`, `new_word()` when the batch has not met its spelling yet.
+    fn word(&mut self, token: &str, new_word: impl FnOnce() -> WordId) -> WordId {
+        let Spellings { arena, entries, slots } = self;
+        // OK because entries' ranges were recorded within the arena.
+        let spelled = |k: u32| {
+            let (start, end, _) = entries[k as usize];
+            &arena.as_bytes()[start as usize..end as usize]
+        };
+        slots.make_room(entries.len(), 1024, |k| hash(spelled(k)));
+        let at = match slots.find(hash(token.as_bytes()), |k| spelled(k) == token.as_bytes()) {
+            // OK because `find` gives indices of entries.
+            Ok(k) => return entries[k as usize].2,
+            Err(at) => at,
+        };
+        let word = new_word();
+        let start = arena.len() as u32;
+        arena.push_str(token);
+        entries.push((start, arena.len() as u32, word));
+        slots.fill(at, entries.len() as u32 - 1);
+        word
     }
 }
 
@@ -109,7 +151,12 @@ impl<'t> Analysis<'t> {
     /// `f` of every word type, indexed by [`WordId`], as [`Analysis::per_word`] gives it; in a
     /// batch, read from the batch's `column`, which `f` computes once per type of the batch.
     /// Each column must always be given the same `f`.
-    pub(crate) fn per_word_column(&self, column: Column, f: impl FnMut(&str, &Description) -> u64) -> Vec<u64> {
+    pub(crate) fn per_word_column(&self, column: Column, mut f: impl FnMut(&str, &Description) -> u64) -> Vec<u64> {
+        self.column_of(column, &mut f)
+    }
+
+    /// [`Analysis::per_word_column`], compiled once for every column (the wasm's size).
+    fn column_of(&self, column: Column, f: &mut dyn FnMut(&str, &Description) -> u64) -> Vec<u64> {
         match self.batch {
             Some(batch) if self.vocabulary.global.len() == self.vocabulary.len() => {
                 let values = batch.column(column, f);
@@ -131,7 +178,7 @@ mod tests {
     fn a_batch_changes_no_document_view() {
         let texts = [
             "“We will win,” Mr. Hale said on Jan. 14. It’s 8:48 am; Łódź agreed.\n\nThe vote, said Hale.",
-            "Hale said the vote was on Tuesday.\n\nŁódź and the U.S. agreed, Hale added.",
+            "Hale SAID the vote was on Tuesday.\n\nŁódź and the U.S. agreed, Said Hale added.",
             "",
         ];
         let mut batch = Batch::default();
@@ -144,7 +191,8 @@ mod tests {
             let local: Vec<&str> = (0..b.vocabulary.len() as WordId).map(|id| b.vocabulary.key(id)).collect();
             assert_eq!(global, local);
         }
-        // `said` is one type of the batch, with a different id in each document.
+        // `said`, `SAID` and `Said` are one type of the batch, with an id of its own in each
+        // document.
         assert_eq!(batch.vocabulary.len(), {
             let mut keys: Vec<&str> = together.iter().flat_map(|a| (0..a.tokens.len()).map(|i| a.key(i))).collect();
             keys.sort_unstable();

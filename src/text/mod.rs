@@ -90,27 +90,30 @@ impl<'t> Analysis<'t> {
         // About one word type in twelve bytes of a news article (a long text has fewer: its
         // table grows instead of being sized for them all).
         let mut vocabulary = Vocabulary::with_capacity((text.len() / 12).min(4096));
-        let analysis = Self::build(text, paragraphs, |key| vocabulary.intern(key));
+        let mut key = String::new();
+        let analysis = Self::build(text, paragraphs, |token| {
+            key.clear();
+            fold::fold_token(token, &mut key);
+            vocabulary.intern(&key)
+        });
         Analysis { vocabulary, ..analysis }
     }
 
     /// Tokenizes `text` and splits its sentences, with each token's word type the id that
-    /// `intern` gives its key (the vocabulary is left empty: the caller's `intern` fills one).
+    /// `intern` gives its text (the vocabulary is left empty: the caller's `intern` folds the
+    /// text to its key and fills one).
     fn build(text: &'t str, paragraphs: &[Span], mut intern: impl FnMut(&str) -> WordId) -> Self {
         #[cfg(test)]
         crate::doc::runs::count(crate::doc::runs::Kept::Analysis);
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut sentences = Vec::new();
-        let mut key = String::new();
         let paragraphs = usable_paragraphs(text, paragraphs);
         for (p, para) in paragraphs.iter().enumerate() {
             let first = tokens.len();
             tokens::tokenize_into(text, *para, &mut tokens);
             for token in &mut tokens[first..] {
-                key.clear();
                 // OK because token spans are cut at char boundaries by the tokenizer.
-                fold::fold_token(&text[token.start()..token.end()], &mut key);
-                token.set_word(intern(&key));
+                token.set_word(intern(&text[token.start()..token.end()]));
             }
             sentences::split_into(text, &tokens, first..tokens.len(), p, &mut sentences);
         }
