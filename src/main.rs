@@ -124,19 +124,45 @@ fn read_path(path: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>) 
         return;
     }
     if path.is_dir() {
-        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
-            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(e) => return failures.push(Failure { name: path.display().to_string(), reason: e.to_string() }),
-        };
-        entries.sort();
-        for entry in entries {
-            let hidden = entry.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if !hidden && (entry.is_dir() || is_article_file(&entry)) {
-                read_path(&entry, inputs, failures);
-            }
-        }
-        return;
+        return read_folder(path, inputs, failures);
     }
+    read_file(path, inputs, failures);
+}
+
+/// Reads the article files of a folder and its subfolders, in name order. Whether an entry is
+/// a folder comes with the listing (no `stat` per file, which a corpus of many thousands of
+/// short files felt), except for a symbolic link, which is followed.
+fn read_folder(path: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>) {
+    let mut entries: Vec<(PathBuf, bool)> = match std::fs::read_dir(path) {
+        Ok(rd) => rd
+            .filter_map(|e| {
+                let e = e.ok()?;
+                let path = e.path();
+                let folder = match e.file_type() {
+                    Ok(kind) if !kind.is_symlink() => kind.is_dir(),
+                    _ => path.is_dir(),
+                };
+                Some((path, folder))
+            })
+            .collect(),
+        Err(e) => return failures.push(Failure { name: path.display().to_string(), reason: e.to_string() }),
+    };
+    entries.sort();
+    for (entry, folder) in entries {
+        let hidden = entry.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if folder {
+            read_folder(&entry, inputs, failures);
+        } else if is_article_file(&entry) {
+            read_file(&entry, inputs, failures);
+        }
+    }
+}
+
+/// Reads one file as an input named by its stem.
+fn read_file(path: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>) {
     let name = path.display().to_string();
     match std::fs::read(path) {
         Ok(bytes) => {

@@ -222,6 +222,85 @@ pub(crate) struct WordMemo {
     /// code in the wasm).
     slots: KeyMap<u64>,
     rows: Vec<WordRows>,
+    /// The summed rows of the context features, made when first needed.
+    context: Option<Box<ContextRows>>,
+}
+
+/// The summed rows of the features that a token's context alone decides, by the values that
+/// decide them: its shape with the shapes beside it (four features, three of them hashed),
+/// and the class bits of the token and of each neighbour (a row per bit). Few distinct values
+/// occur, so a token mostly costs one probe of each memo instead of some ten row additions.
+struct ContextRows {
+    shapes: RowCache,
+    own: RowCache,
+    before: RowCache,
+    after: RowCache,
+}
+
+/// A direct-mapped memo of rows by a 64-bit key: a probe is a multiply and a compare; two
+/// keys that meet in one slot take turns (the row is made again, the same). Every slot starts
+/// out holding the row of key `u64::MAX`, so that any key finds its own row.
+struct RowCache {
+    keys: Box<[u64]>,
+    rows: Box<[Row]>,
+}
+
+impl RowCache {
+    fn new(bits: u32, make: impl Fn(u64) -> Row) -> RowCache {
+        let (n, empty) = (1usize << bits, make(u64::MAX));
+        RowCache { keys: vec![u64::MAX; n].into_boxed_slice(), rows: vec![empty; n].into_boxed_slice() }
+    }
+
+    #[inline]
+    fn get(&mut self, key: u64, make: impl FnOnce(u64) -> Row) -> &Row {
+        // Fibonacci hashing onto the slots: the top bits of the product.
+        let slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.keys.len().trailing_zeros())) as usize;
+        // OK because `slot` has as many bits as the table's length is a power of two (`new`).
+        if self.keys[slot] != key {
+            self.keys[slot] = key;
+            self.rows[slot] = make(key);
+        }
+        &self.rows[slot]
+    }
+}
+
+impl ContextRows {
+    fn new(m: &Model) -> ContextRows {
+        ContextRows {
+            shapes: RowCache::new(12, |key| shape_rows(m, key)),
+            own: RowCache::new(10, |bits| own_rows(m, bits)),
+            before: RowCache::new(10, |bits| class_rows(&m.tables.class_before, bits)),
+            after: RowCache::new(10, |bits| class_rows(&m.tables.class_after, bits)),
+        }
+    }
+}
+
+/// The rows of a token's shape features, from its shapes `before << 16 | this << 8 | after`.
+fn shape_rows(m: &Model, key: u64) -> Row {
+    let (before, this, after) = (key >> 16 & 0xff, key >> 8 & 0xff, key & 0xff);
+    // OK because shapes are bytes and the table has a row for each of the 256.
+    let mut sum = m.tables.shape[this as usize];
+    add(&mut sum, &m.row(template::SHAPE_BEFORE, before << 8 | this));
+    add(&mut sum, &m.row(template::SHAPE_AFTER, this << 8 | after));
+    add(&mut sum, &m.row(template::SHAPE_AROUND, before << 16 | this << 8 | after));
+    sum
+}
+
+/// The rows of the token's own class bits, each with the token's capitalization.
+fn own_rows(m: &Model, bits: u64) -> Row {
+    let cap = usize::from(bits & class::CAP != 0);
+    let mut sum = [0; WEIGHTS];
+    // OK because bits are below 64, and the table has 128 rows (a pair per bit).
+    for_bits(bits, |bit| add(&mut sum, &m.tables.class_own[bit << 1 | cap]));
+    sum
+}
+
+/// The sum of `table`'s rows of the class bits set in `bits` (a neighbour's classes).
+fn class_rows(table: &[Row], bits: u64) -> Row {
+    let mut sum = [0; WEIGHTS];
+    // OK because bits are below 64, and the tables have 64 rows.
+    for_bits(bits, |bit| add(&mut sum, &table[bit]));
+    sum
 }
 
 /// At most this many words' rows are kept (about 2 MB): a document or corpus of many
@@ -309,17 +388,14 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         }
         let (before, this, after) =
             (v.shape_value(i, -1, range), v.shape_value(i, 0, range), v.shape_value(i, 1, range));
-        // OK because shapes are bytes and the table has a row for each of the 256.
-        add(&mut sum, &tables.shape[this as usize]);
-        add(&mut sum, &m.row(template::SHAPE_BEFORE, before << 8 | this));
-        add(&mut sum, &m.row(template::SHAPE_AFTER, this << 8 | after));
-        add(&mut sum, &m.row(template::SHAPE_AROUND, before << 16 | this << 8 | after));
+        let context = self.memo.context.get_or_insert_with(|| Box::new(ContextRows::new(m)));
+        add(&mut sum, context.shapes.get(before << 16 | this << 8 | after, |key| shape_rows(m, key)));
         let c0 = v.classes[i];
-        let cap = usize::from(c0 & class::CAP != 0);
-        // OK because bits are below 64, and the tables have 64 rows (128 with capitalization).
-        for_bits(c0, |bit| add(&mut sum, &tables.class_own[bit << 1 | cap]));
-        for_bits(v.class_value(i, -1, range), |bit| add(&mut sum, &tables.class_before[bit]));
-        for_bits(v.class_value(i, 1, range), |bit| add(&mut sum, &tables.class_after[bit]));
+        add(&mut sum, context.own.get(c0, |bits| own_rows(m, bits)));
+        let before = v.class_value(i, -1, range);
+        add(&mut sum, context.before.get(before, |bits| class_rows(&tables.class_before, bits)));
+        let after = v.class_value(i, 1, range);
+        add(&mut sum, context.after.get(after, |bits| class_rows(&tables.class_after, bits)));
         if let Some(run) = v.run_value(i, range) {
             // OK because runs are below 128 and leans are bytes (see `View::run_value`).
             add(&mut sum, &tables.run[run as usize]);

@@ -3,7 +3,8 @@
 //! bits instead of lowercasing and searching lists at every token.
 //!
 //! Interning is an open-addressing hash table over one string arena: a token costs one hash
-//! and, for a new type, one append; nothing is allocated per token.
+//! and, for a new type, one append; nothing is allocated per token. The same structure holds
+//! the word types of a whole batch of documents ([`super::Batch`]).
 
 use super::lexicon::{self, Description};
 
@@ -18,8 +19,12 @@ pub(crate) struct Vocabulary {
     ranges: Vec<(u32, u32)>,
     descriptions: Vec<Description>,
     /// Open-addressing slots: `id + 1`, or 0 when empty. Its length is a power of two, at
-    /// least twice the number of types.
+    /// least twice the number of types (empty in a document's vocabulary made through a
+    /// [`super::Batch`], which the batch's table serves; [`Vocabulary::intern`] builds it).
     slots: Vec<u32>,
+    /// Per type: its id in the vocabulary of the batch the document was analyzed in (see
+    /// [`super::Batch`]); empty when it was analyzed alone.
+    pub(super) global: Vec<WordId>,
 }
 
 impl Vocabulary {
@@ -50,11 +55,16 @@ impl Vocabulary {
     /// The id of `key`, adding it (and describing it) when new.
     #[inline(never)]
     pub(crate) fn intern(&mut self, key: &str) -> WordId {
+        self.intern_hashed(key, hash(key.as_bytes()))
+    }
+
+    /// [`Vocabulary::intern`] of `key`, whose [`hash`] is `hashed`.
+    pub(super) fn intern_hashed(&mut self, key: &str, hashed: u64) -> WordId {
         if self.slots.len() < 2 * (self.ranges.len() + 1) {
             self.grow();
         }
         let mask = self.slots.len() - 1;
-        let mut at = hash(key.as_bytes()) as usize & mask;
+        let mut at = hashed as usize & mask;
         loop {
             match self.slots[at] {
                 0 => break,
@@ -68,6 +78,19 @@ impl Vocabulary {
         self.ranges.push((start, self.arena.len() as u32));
         self.descriptions.push(lexicon::describe(key));
         self.slots[at] = id + 1;
+        id
+    }
+
+    /// Adds `key`, which is not in the vocabulary yet, as described by `description` and
+    /// known as `global` in the batch's vocabulary, without entering it in the lookup table
+    /// (the batch's table finds it; see [`super::Batch`]).
+    pub(super) fn push_linked(&mut self, key: &str, description: Description, global: WordId) -> WordId {
+        let id = self.ranges.len() as WordId;
+        let start = self.arena.len() as u32;
+        self.arena.push_str(key);
+        self.ranges.push((start, self.arena.len() as u32));
+        self.descriptions.push(description);
+        self.global.push(global);
         id
     }
 
@@ -150,7 +173,7 @@ impl std::hash::Hasher for FxHasher {
 /// FxHash (rustc's hasher) over bytes, eight at a time, the last partial word read at once:
 /// keys are short and not adversarial enough to need SipHash (a collision costs a probe,
 /// never correctness).
-fn hash(bytes: &[u8]) -> u64 {
+pub(super) fn hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mut h: u64 = bytes.len() as u64;
     let mut chunks = bytes.chunks_exact(8);

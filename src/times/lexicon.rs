@@ -339,70 +339,72 @@ fn is_future_marker(word: &str) -> bool {
 /// Words whose nearness marks a past-time clause: the past of common reporting and action
 /// verbs that do not end in `-ed`.
 fn is_past_marker(word: &str) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "said",
-        "told",
-        "was",
-        "were",
-        "had",
-        "did",
-        "met",
-        "went",
-        "came",
-        "sent",
-        "gave",
-        "took",
-        "made",
-        "began",
-        "left",
-        "spoke",
-        "wrote",
-        "held",
-        "saw",
-        "knew",
-        "thought",
-        "brought",
-        "won",
-        "lost",
-        "fell",
-        "rose",
-        "led",
-        "ran",
-        "paid",
-        "sold",
-        "bought",
-        "struck",
-        "hit",
-        "got",
-        "found",
-        "put",
-        "set",
-        "shot",
-        "became",
-        "broke",
-        "chose",
-        "drew",
-        "flew",
-        "fought",
-        "felt",
-        "heard",
-        "kept",
-        "meant",
-        "read",
-        "sat",
-        "stood",
-        "threw",
-        "tried",
-        "agreed",
-        "ago",
-        "last",
-        "earlier",
-        "yesterday",
-        "ended",
-        "wrote",
-        "signed",
-    ];
-    IRREGULAR.contains(&word)
+    // A `matches!` (the compiler dispatches on the length first), not a list walked word by
+    // word: this runs for every word type of a sentence that bears time.
+    let irregular = matches!(
+        word,
+        "said"
+            | "told"
+            | "was"
+            | "were"
+            | "had"
+            | "did"
+            | "met"
+            | "went"
+            | "came"
+            | "sent"
+            | "gave"
+            | "took"
+            | "made"
+            | "began"
+            | "left"
+            | "spoke"
+            | "wrote"
+            | "held"
+            | "saw"
+            | "knew"
+            | "thought"
+            | "brought"
+            | "won"
+            | "lost"
+            | "fell"
+            | "rose"
+            | "led"
+            | "ran"
+            | "paid"
+            | "sold"
+            | "bought"
+            | "struck"
+            | "hit"
+            | "got"
+            | "found"
+            | "put"
+            | "set"
+            | "shot"
+            | "became"
+            | "broke"
+            | "chose"
+            | "drew"
+            | "flew"
+            | "fought"
+            | "felt"
+            | "heard"
+            | "kept"
+            | "meant"
+            | "read"
+            | "sat"
+            | "stood"
+            | "threw"
+            | "tried"
+            | "agreed"
+            | "ago"
+            | "last"
+            | "earlier"
+            | "yesterday"
+            | "ended"
+            | "signed"
+    );
+    irregular
         || (word.len() > 4
             && word.ends_with("ed")
             && !matches!(
