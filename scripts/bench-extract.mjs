@@ -10,7 +10,8 @@
 // sets, about 7 MB of real articles nobody here wrote). Then one article made of many distinct stories at
 // 200 KB and 1.6 MB (time may grow at most 10x for 8x the input).
 //
-//   node scripts/bench-extract.mjs [--mb 10] [--runs 3] [--no-browser]
+//   node scripts/bench-extract.mjs [--mb 10] [--runs 3] [--no-browser] [--no-native]
+// (--no-native: only the wasm and its peers in Chromium, for A/B runs of a wasm build.)
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ const arg = (name, fallback) => {
 const targetMb = arg('mb', 10);
 const runs = arg('runs', 3);
 const browserToo = !process.argv.includes('--no-browser');
+const nativeToo = !process.argv.includes('--no-native');
 const binary = join(root, 'target', 'release', 'storyscope');
 const work = join(root, 'target', 'bench');
 mkdirSync(work, { recursive: true });
@@ -104,41 +106,44 @@ function native(path) {
   return best;
 }
 
-const baselineKib = (() => {
-  const tiny = join(work, 'tiny.txt');
-  writeFileSync(tiny, 'Title\n\nOne line.\n');
-  return native(tiny).kib;
-})();
 const mb = (bytes) => bytes / 1e6;
-for (const c of corpora) {
-  const n = native(c.dir);
-  const total = Object.values(n.stages).reduce((a, b) => a + b, 0);
-  const shares = Object.entries(n.stages).map(([k, v]) => `${k} ${(100 * v / total).toFixed(0)}%`).join(', ');
-  console.log(`native, ${c.name} (${c.articles.length} documents, ${mb(c.bytes).toFixed(1)} MB): ` +
-    `${(mb(c.bytes) / n.seconds).toFixed(2)} MB/s (${n.seconds.toFixed(2)} s whole process, best of ${runs}); ` +
-    `peak memory ${((n.kib - baselineKib) / 1024 / mb(c.bytes)).toFixed(1)} MiB per MB of input`);
-  console.log(`  stages (${total.toFixed(2)} s): ${shares}`);
-}
+// Native: the release CLI on each corpus, then one article of many stories.
+if (nativeToo) {
+  const baselineKib = (() => {
+    const tiny = join(work, 'tiny.txt');
+    writeFileSync(tiny, 'Title\n\nOne line.\n');
+    return native(tiny).kib;
+  })();
+  for (const c of corpora) {
+    const n = native(c.dir);
+    const total = Object.values(n.stages).reduce((a, b) => a + b, 0);
+    const shares = Object.entries(n.stages).map(([k, v]) => `${k} ${(100 * v / total).toFixed(0)}%`).join(', ');
+    console.log(`native, ${c.name} (${c.articles.length} documents, ${mb(c.bytes).toFixed(1)} MB): ` +
+      `${(mb(c.bytes) / n.seconds).toFixed(2)} MB/s (${n.seconds.toFixed(2)} s whole process, best of ${runs}); ` +
+      `peak memory ${((n.kib - baselineKib) / 1024 / mb(c.bytes)).toFixed(1)} MiB per MB of input`);
+    console.log(`  stages (${total.toFixed(2)} s): ${shares}`);
+  }
 
-// One article of many distinct stories, at 200 KB and 1.6 MB.
-{
-  const stories = (bytes) => {
-    const generated = generateArticles(root, Math.ceil(bytes / 3000) + 1, { chars: 3000 });
-    let out = 'Collected stories\n\n';
-    for (const a of generated) {
-      if (out.length >= bytes) break;
-      out += a.content + '\n\n';
-    }
-    return out;
-  };
-  const sizes = [200e3, 1.6e6].map((bytes) => {
-    const file = join(work, `stories-${bytes}.txt`);
-    writeFileSync(file, stories(bytes));
-    return { bytes, ...native(file) };
-  });
-  console.log(`one article of many stories: 200 KB in ${sizes[0].seconds.toFixed(2)} s, 1.6 MB in ${sizes[1].seconds.toFixed(2)} s ` +
-    `(${(sizes[1].seconds / Math.max(sizes[0].seconds, 0.01)).toFixed(1)}x for 8x the input; ` +
-    `peak ${((sizes[1].kib - baselineKib) / 1024 / 1.6).toFixed(1)} MiB per MB)`);
+  // One article of many distinct stories, at 200 KB and 1.6 MB.
+  {
+    const stories = (bytes) => {
+      const generated = generateArticles(root, Math.ceil(bytes / 3000) + 1, { chars: 3000 });
+      let out = 'Collected stories\n\n';
+      for (const a of generated) {
+        if (out.length >= bytes) break;
+        out += a.content + '\n\n';
+      }
+      return out;
+    };
+    const sizes = [200e3, 1.6e6].map((bytes) => {
+      const file = join(work, `stories-${bytes}.txt`);
+      writeFileSync(file, stories(bytes));
+      return { bytes, ...native(file) };
+    });
+    console.log(`one article of many stories: 200 KB in ${sizes[0].seconds.toFixed(2)} s, 1.6 MB in ${sizes[1].seconds.toFixed(2)} s ` +
+      `(${(sizes[1].seconds / Math.max(sizes[0].seconds, 0.01)).toFixed(1)}x for 8x the input; ` +
+      `peak ${((sizes[1].kib - baselineKib) / 1024 / 1.6).toFixed(1)} MiB per MB)`);
+  }
 }
 
 // ---- wasm and peers in Chromium --------------------------------------------------------------

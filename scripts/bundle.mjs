@@ -1,6 +1,10 @@
 // Bundles the page: esbuild (pinned in package.json) first bundles the core's Web Worker
-// (www/app/core/worker.js, the engine and the wasm-bindgen glue) into one minified script, then
-// resolves www/app/main.js and its imports, that worker script (as a string: the page starts
+// (www/app/core/worker.js, the engine and the wasm-bindgen glue) into one minified script, and
+// makes the page's own wasm from wasm-bindgen's output: without the exports that script never
+// calls (extract, extractSeeds, newCorpus: the whole-corpus API of the tests, the bench and
+// other hosts, kept in target/wasm-bindgen/storyscope_bg.opt.wasm) and the code only they reach
+// (binaryen's wasm-metadce), then optimized like the whole one (wasm-opt with wasm-pack.toml's
+// flags). Then it resolves www/app/main.js and its imports, that worker script (as a string: the page starts
 // it from a blob URL, which works from file://), the wasm (LZMA-compressed by xz, then base64:
 // plain base64 gzips badly; the page decodes it with www/app/core/lzma.js and compiles it once
 // for every worker) and the styles (minified) into
@@ -11,7 +15,7 @@
 import { build, transform } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,15 +32,6 @@ const setting = (key) => {
 /** The styles of the shadow root, in this order. */
 const STYLES = ['base', 'header', 'articles', 'reader', 'quotes', 'entities', 'timeline'];
 const version = JSON.parse(read('package.json')).version ?? '';
-const wasm = readFileSync(wasmPath);
-// The wasm as the page carries it: LZMA, by xz (the .lzma format, preset 9e; pb=0 because wasm
-// is a byte stream with no 2- or 4-byte alignment), 13% smaller than the best gzip of it
-// (Zopfli's: 322 vs 372 KB) and so is the page, since base64 of compressed bytes gzips to about
-// their own size. xz writes "size unknown" in the header; the size goes there instead, so the
-// page's decoder (www/app/core/lzma.js) fills one buffer of the right size.
-const wasmLzma = execFileSync('xz', ['--format=lzma', '--lzma1=preset=9e,pb=0', '--stdout'], { input: wasm, maxBuffer: 64 << 20 });
-wasmLzma.writeUInt32LE(wasm.length, 5);
-wasmLzma.writeUInt32LE(0, 9);
 const css = (await transform(STYLES.map((name) => read(`www/styles/${name}.css`)).join('\n'), { loader: 'css', minify: true })).code;
 
 const options = {
@@ -56,6 +51,36 @@ const worker = (await build({
   plugins: [{ name: 'storyscope-glue', setup: (b) => b.onResolve({ filter: /^storyscope:glue$/ }, () => ({ path: resolve(gluePath) })) }],
 })).outputFiles[0].text;
 
+// The page's wasm: wasm-bindgen's module with only the exports the worker script names (the
+// glue calls each as a property, `wasm.name(...)`, which minifying keeps), so that the code only
+// the others reach goes before wasm-opt runs. A name the script mentions anywhere is kept: a
+// false match costs bytes, never a broken page.
+const wasm = (() => {
+  const names = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(wasmPath))).map((e) => e.name);
+  const named = (name) => new RegExp(`[.]${name.replace(/[$]/g, '\\$')}(?![\\w$])`).test(worker);
+  const kept = names.filter(named);
+  const graph = [{ name: 'page', root: true, reaches: kept.map((name) => `export ${name}`) },
+    ...names.map((name) => ({ name: `export ${name}`, export: name }))];
+  const out = wasmPath.replace(/\.wasm$/, '');
+  writeFileSync(`${out}.page-graph.json`, JSON.stringify(graph));
+  const features = setting('wasm_opt_flags').split(/\s+/).filter((f) => f.startsWith('--enable-'));
+  const bin = (tool) => join(root, 'node_modules', '.bin', tool);
+  execFileSync(bin('wasm-metadce'), [wasmPath, '--graph-file', `${out}.page-graph.json`, '-o', `${out}.page.dce.wasm`, ...features],
+    { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(bin('wasm-opt'), [...setting('wasm_opt_flags').split(/\s+/), `${out}.page.dce.wasm`, '-o', `${out}.page.wasm`],
+    { stdio: 'inherit' });
+  rmSync(`${out}.page.dce.wasm`);
+  console.log(`the page's wasm leaves out: ${names.filter((n) => !kept.includes(n)).join(', ')}`);
+  return readFileSync(`${out}.page.wasm`);
+})();
+// The wasm as the page carries it: LZMA, by xz (the .lzma format, preset 9e; pb=0 because wasm
+// is a byte stream with no 2- or 4-byte alignment), 13% smaller than the best gzip of it
+// (Zopfli's: 322 vs 372 KB) and so is the page, since base64 of compressed bytes gzips to about
+// their own size. xz writes "size unknown" in the header; the size goes there instead, so the
+// page's decoder (www/app/core/lzma.js) fills one buffer of the right size.
+const wasmLzma = execFileSync('xz', ['--format=lzma', '--lzma1=preset=9e,pb=0', '--stdout'], { input: wasm, maxBuffer: 64 << 20 });
+wasmLzma.writeUInt32LE(wasm.length, 5);
+wasmLzma.writeUInt32LE(0, 9);
 // The three inputs of the page that are not files of www/: the worker script, the wasm and the styles.
 const virtual = {
   name: 'storyscope-virtual',
@@ -100,7 +125,7 @@ writeFileSync(join(root, 'dist/index.html'), page);
 
 const kib = (bytes) => (bytes / 1024).toFixed(1);
 const sizes = [
-  ['storyscope.wasm (optimized)', wasm, 'wasm_gzip_kib'],
+  ["storyscope.wasm (the page's)", wasm, 'wasm_gzip_kib'],
   ['dist/storyscope.html', Buffer.from(page), 'html_gzip_kib'],
   ['dist/storyscope-embed.js', Buffer.from(embed), 'embed_gzip_kib'],
 ];

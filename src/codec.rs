@@ -142,20 +142,16 @@ impl<'b> Reader<'b> {
 pub(crate) fn checksum(pieces: &[&[u8]]) -> u64 {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mut h: u64 = 0;
-    let mut step = |word: [u8; 8]| h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    let mut step = |word: u64| h = (h.rotate_left(5) ^ word).wrapping_mul(K);
     for piece in pieces {
-        step((piece.len() as u64).to_le_bytes());
+        step(piece.len() as u64);
         let mut chunks = piece.chunks_exact(8);
         for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            step(word);
+            step(crate::bytes::word_le(chunk));
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            step(word);
+            step(crate::bytes::word_le(rest));
         }
     }
     h

@@ -5,7 +5,7 @@
 use crate::calendar::Stamp;
 use crate::model::Document;
 use crate::text::Analysis;
-use std::collections::HashMap;
+use crate::text::FxHashMap;
 
 /// A parsed document with its analysis and creation time.
 pub(crate) struct Doc<'a> {
@@ -17,8 +17,8 @@ pub(crate) struct Doc<'a> {
 
 /// Groups `items` by the id of their document, in one pass (stages run per document;
 /// filtering the whole list per document would be quadratic in corpus size).
-pub(crate) fn group_by_doc<'a, T>(items: &'a [T], doc_of: impl Fn(&T) -> &str) -> HashMap<&'a str, Vec<&'a T>> {
-    let mut groups: HashMap<&'a str, Vec<&'a T>> = HashMap::new();
+pub(crate) fn group_by_doc<'a, T>(items: &'a [T], doc_of: impl Fn(&T) -> &str) -> FxHashMap<&'a str, Vec<&'a T>> {
+    let mut groups: FxHashMap<&'a str, Vec<&'a T>> = FxHashMap::default();
     for item in items {
         groups.entry(doc_of(item)).or_default().push(item);
     }

@@ -7,6 +7,7 @@
 //! `index` filters and searches the result for the views; `seeds` holds the embedded default corpus; `wasm_api` is the thin browser binding.
 
 pub mod article;
+pub(crate) mod bytes;
 pub mod calendar;
 pub(crate) mod codec;
 pub(crate) mod doc;

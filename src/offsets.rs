@@ -5,7 +5,7 @@
 //! per document, at the end of extraction ([`to_code_points`]).
 
 use crate::model::{Extraction, Mention, Span};
-use std::collections::HashMap;
+use crate::text::FxHashMap;
 
 /// Converts every byte offset of the pipeline's extraction into a code-point offset of the
 /// contract. Linear in the texts and the records (one binary search per offset).
@@ -14,7 +14,7 @@ use std::collections::HashMap;
 /// If a record names a document that is not in `extraction.documents`; the pipeline makes
 /// every record from one of its documents.
 pub(crate) fn to_code_points(mut extraction: Extraction) -> Extraction {
-    let maps: HashMap<String, CodePoints> =
+    let maps: FxHashMap<String, CodePoints> =
         extraction.documents.iter().map(|d| (d.id.clone(), CodePoints::new(&d.text))).collect();
     // OK because every record's `doc` is the id of one of the documents (see # Panics).
     let map = |doc: &str| &maps[doc];

@@ -426,7 +426,7 @@ fn assemble_timed_from(
     clock: &mut Stopwatch,
     on_stage: OnStage,
 ) -> Outcome {
-    let mut used_ids = std::collections::HashSet::new();
+    let mut used_ids = crate::text::FxHashSet::default();
     let mut documents: Vec<Prepared> = parts
         .into_iter()
         .map(|mut part| {
@@ -600,7 +600,7 @@ fn extract_documents(
     Findings { entities: entities.list, quotes, times, events }
 }
 
-fn unique_id(id: &str, used: &mut std::collections::HashSet<String>) -> String {
+fn unique_id(id: &str, used: &mut crate::text::FxHashSet<String>) -> String {
     let base = if id.trim().is_empty() { "doc" } else { id.trim() };
     let mut candidate = base.to_string();
     let mut n = 2;

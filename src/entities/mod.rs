@@ -235,7 +235,7 @@ fn tables() -> (&'static gazetteer::Gazetteer, &'static names::Names) {
 
 /// Points each demonym at its place's entity, when the story has one.
 fn link_demonyms(entities: &mut Entities, found: &[recognize::DocumentNames]) {
-    let place_index: std::collections::HashMap<&str, usize> = entities
+    let place_index: crate::text::FxHashMap<&str, usize> = entities
         .list
         .iter()
         .enumerate()

@@ -1227,11 +1227,11 @@ fn title_at(view: &View, i: usize, end: usize) -> Option<&'static Title> {
 
 /// [`lexicon::TITLES`] by their first word (as written), each list in the table's order, so
 /// that finding the title at a token reads the few that start with it.
-fn titles_by_first_word() -> &'static std::collections::HashMap<&'static str, Vec<&'static Title>> {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<&'static Title>>> =
+fn titles_by_first_word() -> &'static crate::text::FxHashMap<&'static str, Vec<&'static Title>> {
+    static INDEX: std::sync::OnceLock<crate::text::FxHashMap<&'static str, Vec<&'static Title>>> =
         std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: std::collections::HashMap<&'static str, Vec<&'static Title>> = Default::default();
+        let mut index: crate::text::FxHashMap<&'static str, Vec<&'static Title>> = Default::default();
         for t in lexicon::TITLES {
             if let Some(first) = t.words.first() {
                 index.entry(*first).or_default().push(t);

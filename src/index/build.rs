@@ -8,7 +8,7 @@ use super::involved::{invert, Involved, QuoteAt};
 use super::words::WordIndexBuilder;
 use super::{Days, Index, Totals};
 use crate::model::Extraction;
-use std::collections::HashMap;
+use crate::text::FxHashMap;
 
 pub(crate) fn build(extraction: Extraction) -> Index {
     let doc_index = positions(extraction.documents.iter().map(|d| d.id.as_str()));
@@ -91,7 +91,7 @@ pub(crate) fn build(extraction: Extraction) -> Index {
 
     // Quotes: words, speakers, involved entities.
     let mut quote_words = WordIndexBuilder::default();
-    let mut speaker_keys: HashMap<String, u32> = HashMap::new();
+    let mut speaker_keys: FxHashMap<String, u32> = FxHashMap::default();
     let mut speaker_names: Vec<String> = Vec::new();
     let mut speaker_quotes: Vec<Vec<u32>> = Vec::new();
     let mut quote_doc = Vec::with_capacity(extraction.quotes.len());
@@ -184,8 +184,8 @@ pub(crate) fn build(extraction: Extraction) -> Index {
 }
 
 /// Id → position; the first of duplicate ids wins.
-fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, u32> {
-    let mut map = HashMap::new();
+fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> FxHashMap<String, u32> {
+    let mut map = FxHashMap::default();
     for (i, id) in ids.enumerate() {
         map.entry(id.to_string()).or_insert(i as u32);
     }

@@ -64,9 +64,9 @@ pub use filter::{
 pub use search::{MAX_HITS, MAX_SNIPPETS_PER_DOC, MAX_SNIPPET_DOCS};
 
 use crate::model::Extraction;
+use crate::text::FxHashMap;
 use bits::Bits;
 use involved::Involved;
-use std::collections::HashMap;
 use words::WordIndex;
 
 /// An inclusive range of days.
@@ -76,10 +76,10 @@ type Days = (Day, Day);
 /// position in the extraction's arrays.
 pub struct Index {
     extraction: Extraction,
-    doc_index: HashMap<String, u32>,
-    entity_index: HashMap<String, u32>,
+    doc_index: FxHashMap<String, u32>,
+    entity_index: FxHashMap<String, u32>,
     /// Speaker name, entity id or speaker text → a speaker key…
-    speaker_keys: HashMap<String, u32>,
+    speaker_keys: FxHashMap<String, u32>,
     /// …and, by key, the key itself and the quotes it designates.
     speaker_names: Vec<String>,
     speaker_quotes: Vec<Vec<u32>>,

@@ -5,7 +5,7 @@
 
 use super::bits::Bits;
 use super::fold;
-use std::collections::HashMap;
+use crate::text::FxHashMap;
 
 /// A full-text query: every word must match (AND); the last one also matches as a prefix while
 /// the user is still typing it (the query does not end with a space or punctuation).
@@ -52,7 +52,7 @@ pub(crate) struct WordIndex {
 
 #[derive(Default)]
 pub(crate) struct WordIndexBuilder {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     postings: Vec<Vec<u32>>,
     buf: String,
     items: usize,

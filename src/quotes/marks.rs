@@ -219,9 +219,7 @@ fn next_mark_byte(bytes: &[u8], from: usize) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut i = from;
     while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
+        let word = crate::bytes::word_le(chunk);
         let quotes = word ^ (ONES * u64::from(b'"'));
         // The lowest set bit is exact: a borrow only runs upwards, past the first zero byte.
         let hits = (quotes.wrapping_sub(ONES) & !quotes & HIGH) | (word & HIGH);

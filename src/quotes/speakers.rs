@@ -18,8 +18,8 @@ use super::lexicon::{self, Class};
 use super::phrases::{Phrase, PhraseKind, Pronoun, Words};
 use crate::entities::{Entities, Gender, MentionRef};
 use crate::model::{EntityKind, Span};
+use crate::text::FxHashMap;
 use crate::text::WordId;
-use std::collections::HashMap;
 
 /// A speaker kept by a [`Resolver`]: an index, so that quotes share one speaker's record.
 pub(crate) type SpeakerId = u32;
@@ -83,14 +83,14 @@ pub(crate) struct Resolver<'w, 'a> {
     /// Names found by capitalization, for when the entity recognizer gives no antecedent.
     runs: Vec<NameRun>,
     /// Surname key → the runs of two words or more that end with it, in order.
-    full_names: HashMap<WordId, Vec<usize>>,
+    full_names: FxHashMap<WordId, Vec<usize>>,
     /// Genders learned from resolved speakers, by name (see [`person_key`]); the genders of
     /// names in the text are the runs'.
-    learned: HashMap<String, Gender>,
+    learned: FxHashMap<String, Gender>,
     /// The runs' genders by name, so that a lookup costs no scan of every run.
     run_genders: RunGenders<'a>,
     /// The surname of each person of this document named by two words or more, by entity.
-    surnames: HashMap<usize, &'a str>,
+    surnames: FxHashMap<usize, &'a str>,
     /// Every speaker resolved so far, in text order of their clauses, as indices into
     /// `speakers`.
     history: Vec<SpeakerId>,
@@ -106,7 +106,7 @@ impl<'w, 'a> Resolver<'w, 'a> {
         quotes: &'w [Span],
     ) -> Self {
         let runs = name_runs(w);
-        let mut full_names: HashMap<WordId, Vec<usize>> = HashMap::new();
+        let mut full_names: FxHashMap<WordId, Vec<usize>> = FxHashMap::default();
         for (i, run) in runs.iter().enumerate() {
             if run.bare.1 > run.bare.0 {
                 full_names.entry(w.a.tokens[run.bare.1].word()).or_default().push(i);
@@ -133,7 +133,7 @@ impl<'w, 'a> Resolver<'w, 'a> {
             quotes,
             runs,
             full_names,
-            learned: HashMap::new(),
+            learned: FxHashMap::default(),
             run_genders,
             surnames,
             history: Vec::new(),
@@ -662,16 +662,17 @@ fn strip_possessive(w: &Words, i: usize) -> usize {
 /// one pass over the runs, so that naming thousands of people stays linear.
 struct RunGenders<'t> {
     /// Surname → the gender of the first gendered run that ends with it.
-    any: HashMap<&'t str, Gender>,
+    any: FxHashMap<&'t str, Gender>,
     /// Surname → the first gendered one-word run of it (run index, gender).
-    single: HashMap<&'t str, (usize, Gender)>,
+    single: FxHashMap<&'t str, (usize, Gender)>,
     /// (Word before the surname, surname) → the first gendered run ending so.
-    pair: HashMap<(&'t str, &'t str), (usize, Gender)>,
+    pair: FxHashMap<(&'t str, &'t str), (usize, Gender)>,
 }
 
 impl<'t> RunGenders<'t> {
     fn new(w: &Words<'_, 't>, runs: &[NameRun]) -> Self {
-        let mut index = RunGenders { any: HashMap::new(), single: HashMap::new(), pair: HashMap::new() };
+        let mut index =
+            RunGenders { any: FxHashMap::default(), single: FxHashMap::default(), pair: FxHashMap::default() };
         for (i, run) in runs.iter().enumerate() {
             let Some(gender) = run.gender else { continue };
             let surname = w.text(run.bare.1);

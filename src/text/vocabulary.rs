@@ -150,6 +150,12 @@ impl PartialEq for Vocabulary {
 #[derive(Clone, Copy, Default)]
 pub(crate) struct FxBuildHasher;
 
+/// The crate's hash map: FxHash instead of std's SipHash (faster on short keys, and one hasher
+/// means one compiled copy of the table code per key and value type).
+pub(crate) type FxHashMap<K, V> = std::collections::HashMap<K, V, FxBuildHasher>;
+/// The crate's hash set (see [`FxHashMap`]).
+pub(crate) type FxHashSet<T> = std::collections::HashSet<T, FxBuildHasher>;
+
 /// A `Hasher` that hashes the bytes it is given with [`hash`] (keys write one `&str`).
 #[derive(Default)]
 pub(crate) struct FxHasher(u64);
@@ -178,15 +184,11 @@ pub(super) fn hash(bytes: &[u8]) -> u64 {
     let mut h: u64 = bytes.len() as u64;
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ crate::bytes::word_le(chunk)).wrapping_mul(K);
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut word = [0u8; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ crate::bytes::word_le(rest)).wrapping_mul(K);
     }
     // Mix the high bits down: the table indexes by the low ones.
     h ^ (h >> 29)

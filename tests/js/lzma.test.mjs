@@ -59,8 +59,8 @@ test('decodes long matches, short repeats and incompressible runs', () => {
   for (const input of inputs) assert.ok(Buffer.from(decodeLzma(encode(input))).equals(input), `${input.length} bytes`);
 });
 
-test('decodes the built wasm as the bundler packs it', { skip: !existsSync(`${root}/target/wasm-bindgen/storyscope_bg.opt.wasm`) && 'no built wasm' }, () => {
-  const wasm = readFileSync(`${root}/target/wasm-bindgen/storyscope_bg.opt.wasm`);
+test('decodes the built wasm as the bundler packs it', { skip: !existsSync(`${root}/target/wasm-bindgen/storyscope_bg.page.wasm`) && 'no built wasm' }, () => {
+  const wasm = readFileSync(`${root}/target/wasm-bindgen/storyscope_bg.page.wasm`);
   assert.ok(Buffer.from(decodeLzma(encode(wasm))).equals(wasm));
 });
 
