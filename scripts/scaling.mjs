@@ -2,10 +2,15 @@
 // the release CLI on both sizes. Linear extraction takes about 8× as long; the script prints
 // the ratio and flags any pattern above 10× (super-linear) or above 20× its input in peak
 // memory. It asserts nothing and exits 0: `make bench` prints it, people read it.
+// With --page, it also runs the larger input as the page's workers do, in Debian's Chromium:
+// the extractor's worker makes the article's part (`extractArticle`), a corpus worker of its
+// own assembles and indexes it (`newCorpusFromParts`, then `model()`), each in a fresh wasm
+// instance; the wasm's linear memory never shrinks, so its size afterwards is the peak.
 //
-//   node scripts/scaling.mjs [--base KB] [--only NAME] [--bin PATH]
+//   node scripts/scaling.mjs [--base KB] [--only NAME] [--bin PATH] [--page [--wasm DIR]]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateArticles } from './corpus.mjs';
@@ -18,6 +23,8 @@ const arg = (name, fallback) => {
 const baseKb = Number(arg('base', 100));
 const only = arg('only', null);
 const bin = arg('bin', join(root, 'target', 'release', 'storyscope'));
+const page = process.argv.includes('--page');
+const wasmDir = arg('wasm', join(root, 'target', 'wasm-bindgen'));
 const dir = join(root, 'target', 'scaling');
 mkdirSync(dir, { recursive: true });
 
@@ -86,8 +93,11 @@ if (!existsSync(bin)) {
 const tiny = join(dir, 'tiny.txt');
 writeFileSync(tiny, 'Title\n\nOne line.\n');
 const baseline = run(tiny).kib;
-console.log(`scaling: each pattern at ${baseKb} KB and ${baseKb * 8} KB (release CLI; time, and peak memory above ${(baseline / 1024).toFixed(1)} MiB)`);
-console.log('pattern'.padEnd(32) + 'small s'.padStart(9) + 'large s'.padStart(9) + '  ratio' + '  peak MiB/MB' + '  verdict');
+const browser = page ? await pageRunner() : null;
+console.log(`scaling: each pattern at ${baseKb} KB and ${baseKb * 8} KB (release CLI; time, and peak memory above ${(baseline / 1024).toFixed(1)} MiB)`
+  + (browser ? `; page: the wasm's peak memory per MB at ${baseKb * 8} KB, extractor / corpus worker` : ''));
+console.log('pattern'.padEnd(32) + 'small s'.padStart(9) + 'large s'.padStart(9) + '  ratio' + '  peak MiB/MB' + '  verdict'
+  + (browser ? '  page MiB/MB' : ''));
 for (const [label, [ext, make]] of Object.entries(patterns)) {
   if (only && !label.includes(only)) continue;
   const rows = [1, 8].map((k) => {
@@ -101,7 +111,77 @@ for (const [label, [ext, make]] of Object.entries(patterns)) {
   const ratio = small.seconds >= 0.02 ? large.seconds / small.seconds : large.seconds / 0.02;
   const memory = (Math.max(0, large.kib - baseline) / 1024) / (large.bytes / 1e6);
   const failed = rows.some((r) => r.status !== 0 && r.status !== 1);
-  const verdict = failed ? 'CRASH' : ratio > 10 ? 'SUPER-LINEAR' : memory > 20 ? 'MEMORY' : 'ok';
+  const inPage = browser ? await browser.measure(label, ext, make(baseKb * 1000 * 8)) : null;
+  const pageTooBig = inPage && Math.max(inPage.extractor, inPage.corpus) > 20;
+  const verdict = failed ? 'CRASH' : ratio > 10 ? 'SUPER-LINEAR' : memory > 20 || pageTooBig ? 'MEMORY' : 'ok';
   console.log(label.padEnd(32) + small.seconds.toFixed(2).padStart(9) + large.seconds.toFixed(2).padStart(9)
-    + ratio.toFixed(1).padStart(7) + memory.toFixed(1).padStart(13) + '  ' + verdict);
+    + ratio.toFixed(1).padStart(7) + memory.toFixed(1).padStart(13) + '  ' + verdict.padEnd(7)
+    + (inPage ? `  ${inPage.extractor.toFixed(1)} / ${inPage.corpus.toFixed(1)}` : ''));
+}
+await browser?.close();
+
+/**
+ * The page's workers in Chromium: a local server gives the core's glue and wasm (a fresh
+ * instance per tab); `measure` returns the extractor's and the corpus worker's peak linear
+ * memory, above a fresh instance's, in MiB per MB of the article.
+ */
+async function pageRunner() {
+  const { chromium } = await import('playwright-core');
+  const files = {
+    '/': null,
+    '/storyscope.js': join(wasmDir, 'storyscope.js'),
+    '/storyscope_bg.wasm': join(wasmDir, 'storyscope_bg.opt.wasm'),
+  };
+  let article = '';
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path === '/') return res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>scaling</title>');
+    if (path === '/article') return res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(article);
+    const file = files[path];
+    if (!file) return res.writeHead(404).end();
+    const type = path.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
+    res.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const chrome = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  /** Runs `work` ('extract' or 'corpus') in a fresh instance: [memory before, after] in bytes. */
+  const fresh = async (work, name, part) => {
+    const tab = await chrome.newPage();
+    try {
+      await tab.goto(origin + '/');
+      return await tab.evaluate(async ({ work, name, part }) => {
+        const core = await import('/storyscope.js');
+        const exports = await core.default({ module_or_path: '/storyscope_bg.wasm' });
+        const before = exports.memory.buffer.byteLength;
+        let out = null;
+        if (work === 'extract') {
+          const content = await (await fetch('/article')).text();
+          out = Array.from(core.extractArticle({ id: 'scaling', name, content }));
+        } else {
+          const corpus = core.newCorpusFromParts([new Uint8Array(part)], false);
+          corpus.model();
+          corpus.free();
+        }
+        return { before, after: exports.memory.buffer.byteLength, part: out };
+      }, { work, name, part });
+    } finally {
+      await tab.close();
+    }
+  };
+  return {
+    async measure(label, ext, content) {
+      article = content;
+      const mb = Buffer.byteLength(content) / 1e6;
+      const perMb = (r) => (r.after - r.before) / 2 ** 20 / mb;
+      const extracted = await fresh('extract', 'scaling' + ext);
+      const assembled = await fresh('corpus', null, extracted.part);
+      return { extractor: perMb(extracted), corpus: perMb(assembled) };
+    },
+    async close() {
+      await chrome.close();
+      server.close();
+    },
+  };
 }

@@ -4,9 +4,10 @@
 
 use super::bits::Bits;
 use super::filter::Day;
+use super::involved::{invert, Involved, QuoteAt};
 use super::words::WordIndexBuilder;
 use super::{Days, Index, Totals};
-use crate::model::{Document, Extraction, Quote};
+use crate::model::Extraction;
 use crate::text::FxHashMap;
 
 pub(crate) fn build(extraction: Extraction) -> Index {
@@ -94,7 +95,6 @@ pub(crate) fn build(extraction: Extraction) -> Index {
     let mut speaker_names: Vec<String> = Vec::new();
     let mut speaker_quotes: Vec<Vec<u32>> = Vec::new();
     let mut quote_doc = Vec::with_capacity(extraction.quotes.len());
-    let mut quote_entities = Vec::with_capacity(extraction.quotes.len());
     let mut quote_speaker = Vec::with_capacity(extraction.quotes.len());
     for (i, quote) in extraction.quotes.iter().enumerate() {
         let speaker_entity = quote.speaker_id.as_deref().and_then(entity_of);
@@ -119,26 +119,23 @@ pub(crate) fn build(extraction: Extraction) -> Index {
                 list.push(i as u32);
             }
         }
-        let doc = doc_of(&quote.doc);
-        let mut involved: Vec<u32> = speaker_entity.into_iter().collect();
-        if let Some(d) = doc {
-            let (start, end) = quote_region(&extraction.documents[d as usize], quote);
-            let mentions = &mentions_by_doc[d as usize];
-            let first = mentions.partition_point(|&m| (m >> 32) < start as u64);
-            involved.extend(mentions[first..].iter().take_while(|&&m| (m >> 32) < end as u64).map(|&m| m as u32));
-        }
-        quote_doc.push(doc);
-        quote_entities.push(sorted(involved));
+        quote_doc.push(doc_of(&quote.doc));
         quote_speaker.push(label_key.filter(|_| label.is_some()));
     }
 
-    let entity_quotes = invert(&quote_entities, extraction.entities.len());
+    let quotes_at = extraction.quotes.iter().zip(&quote_doc).map(|(quote, &doc)| QuoteAt {
+        quote,
+        // OK because `doc_of` gives positions in `documents`.
+        doc: doc.map(|d| (d, &extraction.documents[d as usize])),
+        speaker: quote.speaker_id.as_deref().and_then(entity_of),
+    });
+    let quote_entities = Involved::build(quotes_at, &mentions_by_doc, extraction.entities.len());
+    drop(mentions_by_doc);
     let entity_events = invert(&event_entities, extraction.entities.len());
     let totals = Totals {
         doc_quotes: counts(extraction.documents.len(), quote_doc.iter().flatten().copied()),
         doc_events: counts(extraction.documents.len(), event_docs.iter().flatten().copied()),
         doc_mentions: counts_weighted(extraction.documents.len(), entity_mentions.iter().flatten().copied()),
-        entity_quotes: entity_quotes.iter().map(|list: &Vec<u32>| list.len() as u32).collect(),
         entity_events: entity_events.iter().map(|list: &Vec<u32>| list.len() as u32).collect(),
         speaker_quotes: counts(speaker_names.len(), quote_speaker.iter().flatten().copied()),
     };
@@ -170,7 +167,6 @@ pub(crate) fn build(extraction: Extraction) -> Index {
         entity_docs,
         entity_mentions,
         entity_mention_total,
-        entity_quotes,
         entity_events,
         quote_doc,
         quote_named,
@@ -229,26 +225,4 @@ fn run_lengths(sorted: &[u32]) -> Vec<(u32, u32)> {
         }
     }
     out
-}
-
-/// For each target, the (ascending) sources listing it.
-fn invert(lists: &[Vec<u32>], targets: usize) -> Vec<Vec<u32>> {
-    let mut out = vec![Vec::new(); targets];
-    for (i, list) in lists.iter().enumerate() {
-        for &t in list {
-            if let Some(sources) = out.get_mut(t as usize) {
-                sources.push(i as u32);
-            }
-        }
-    }
-    out
-}
-
-/// The quote with its paragraph: where mentions count as involved in the quote.
-fn quote_region(doc: &Document, quote: &Quote) -> (usize, usize) {
-    let k = doc.paragraphs.partition_point(|p| p.start <= quote.start);
-    match k.checked_sub(1).map(|k| &doc.paragraphs[k]) {
-        Some(p) if quote.start < p.end.max(p.start + 1) => (p.start.min(quote.start), p.end.max(quote.end)),
-        _ => (quote.start, quote.end),
-    }
 }

@@ -51,6 +51,7 @@ mod build;
 mod check;
 mod filter;
 mod fold;
+mod involved;
 mod search;
 mod select;
 mod words;
@@ -65,6 +66,7 @@ pub use search::{MAX_HITS, MAX_SNIPPETS_PER_DOC, MAX_SNIPPET_DOCS};
 use crate::model::Extraction;
 use crate::text::FxHashMap;
 use bits::Bits;
+use involved::Involved;
 use words::WordIndex;
 
 /// An inclusive range of days.
@@ -92,7 +94,6 @@ pub struct Index {
     entity_mentions: Vec<Vec<(u32, u32)>>,
     /// The number of mentions in all documents.
     entity_mention_total: Vec<u32>,
-    entity_quotes: Vec<Vec<u32>>,
     entity_events: Vec<Vec<u32>>,
 
     quote_words: WordIndex,
@@ -103,7 +104,8 @@ pub struct Index {
     quote_unnamed: Bits,
     /// The published day of the quote's document (its events' days count too).
     quote_day: Vec<Option<Day>>,
-    quote_entities: Vec<Vec<u32>>,
+    /// The entities each quote involves (by paragraph: linear in the corpus).
+    quote_entities: Involved,
     /// The speaker key (a name) the speakers facet counts a quote under.
     quote_speaker: Vec<Option<u32>>,
 
@@ -124,8 +126,7 @@ struct Totals {
     doc_events: Vec<u32>,
     /// Entity mentions by document.
     doc_mentions: Vec<u32>,
-    /// Quotes and events involving each entity.
-    entity_quotes: Vec<u32>,
+    /// Events involving each entity.
     entity_events: Vec<u32>,
     /// Quotes counted under each speaker key.
     speaker_quotes: Vec<u32>,

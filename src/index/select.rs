@@ -141,7 +141,7 @@ fn facets(index: &Index, parts: &Parts, base: &Passing, per_item: bool) -> Posit
 
     let own = without(Except::Entities);
     let p = own.as_ref().unwrap_or(base);
-    let mut per_entity = tally(&p.quotes, &index.totals.entity_quotes, |q| index.quote_entities[q].iter().copied());
+    let mut per_entity = index.quote_entities.tally(&p.quotes, index.extraction.entities.len());
     add(&mut per_entity, &tally(&p.events, &index.totals.entity_events, |e| index.event_entities[e].iter().copied()));
     for e in p.entities.iter() {
         per_entity[e] += index.passing_mentions(p, e);
@@ -203,10 +203,12 @@ impl Parts {
 
         let doc_filter = known(&filter.docs, |id| index.doc_index.get(id).copied()).map(|list| Bits::of(docs, list));
         let entity_filter = known(&filter.entities, |id| index.entity_index.get(id).copied());
-        let every_entity = |lists: &[Vec<u32>], len: usize| {
-            entity_filter.as_ref().map(|ids| {
-                ids.iter().fold(Bits::full(len), |acc, &e| acc.and(&Bits::of(len, lists[e as usize].iter().copied())))
-            })
+        let every_entity = |len: usize, items_of: &dyn Fn(usize) -> Bits| {
+            entity_filter.as_ref().map(|ids| ids.iter().fold(Bits::full(len), |acc, &e| acc.and(&items_of(e as usize))))
+        };
+        let listed = |lists: &[Vec<u32>], len: usize| {
+            // OK because `entity_filter` holds positions of entities, and there is a list per entity.
+            every_entity(len, &|e| Bits::of(len, lists[e].iter().copied()))
         };
         let in_range = |days: &Days| {
             !matches!(filter.from, Some(from) if days.1 < from) && !matches!(filter.to, Some(to) if days.0 > to)
@@ -253,12 +255,12 @@ impl Parts {
             Bits::of(events, (0..events).filter(|&e| passes(e)).map(|e| e as u32))
         });
         Parts {
-            doc_entities: every_entity(&index.entity_docs, docs),
+            doc_entities: listed(&index.entity_docs, docs),
             doc_days: by_days(docs, &|d| index.doc_days[d].iter().any(in_range)),
             doc_text: text(&index.doc_words),
             doc_docs: doc_filter,
             quote_docs,
-            quote_entities: every_entity(&index.entity_quotes, quotes),
+            quote_entities: every_entity(quotes, &|e| index.quote_entities.quotes_of(e, quotes)),
             quote_speakers,
             quote_sources,
             // A quote is in range by its document's day or by one of its events.
@@ -276,7 +278,7 @@ impl Parts {
             }),
             quote_text: text(&index.quote_words),
             event_docs,
-            event_entities: every_entity(&index.entity_events, events),
+            event_entities: listed(&index.entity_events, events),
             event_days,
             event_text: text(&index.event_words),
             entity_text: text(&index.entity_words),
