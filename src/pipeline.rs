@@ -8,7 +8,7 @@ use crate::article::{self, Format, Metadata};
 use crate::calendar::Stamp;
 use crate::doc::Doc;
 use crate::model::{Document, Extraction, PublishedSource};
-use crate::text::Analysis;
+use crate::text::{Analysis, Batch};
 use crate::{entities, events, quotes, times};
 use std::borrow::Cow;
 
@@ -340,8 +340,12 @@ fn parse(input: &Input, on_stage: OnStage) -> Result<Document, Failure> {
 
 /// A document's token view.
 fn analyze(document: &Document) -> Analysis<'_> {
-    let spans: Vec<_> = document.paragraphs.iter().map(|p| crate::model::Span::new(p.start, p.end)).collect();
-    Analysis::new(&document.text, &spans)
+    Analysis::new(&document.text, &paragraph_spans(document))
+}
+
+/// The byte spans of a document's paragraphs.
+fn paragraph_spans(document: &Document) -> Vec<crate::model::Span> {
+    document.paragraphs.iter().map(|p| crate::model::Span::new(p.start, p.end)).collect()
 }
 
 /// A document to extract, with the stages' work on it when a [`Part`] brought it.
@@ -537,15 +541,24 @@ fn extract_documents(
     if views.iter().any(Option::is_none) {
         on_stage("analysis");
     }
-    let docs: Vec<Doc> = documents
+    // The documents' word types are entered in one batch, so that each stage's word lists are
+    // read once per word of the corpus, not once per word of each document.
+    let mut batch = Batch::default();
+    let analyses: Vec<Analysis> = documents
         .iter()
         .zip(views)
-        .map(|(d, view)| {
-            let analysis = match view {
-                Some(view) => Analysis::with_view(&d.document.text, view),
-                None => analyze(&d.document),
-            };
-            Doc { document: &d.document, analysis, dct: d.document.published }
+        .map(|(d, view)| match view {
+            Some(view) => batch.with_view(&d.document.text, view),
+            None => batch.analyze(&d.document.text, &paragraph_spans(&d.document)),
+        })
+        .collect();
+    let docs: Vec<Doc> = documents
+        .iter()
+        .zip(analyses)
+        .map(|(d, analysis)| Doc {
+            document: &d.document,
+            analysis: analysis.in_batch(&batch),
+            dct: d.document.published,
         })
         .collect();
     stage.analysis = clock.lap();

@@ -18,7 +18,7 @@ use super::lexicon;
 use super::names::Names;
 use crate::text::fold::fold_token;
 use crate::text::Classes;
-use crate::text::{Analysis, TokenKind};
+use crate::text::{Analysis, Column, TokenKind, WordId};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -174,16 +174,15 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 /// word type with the same hash (see [`View::group`]). Only a possessive key shares its hash
 /// with another key, so only documents with one look any hash up.
 fn type_hashes(a: &Analysis) -> (Vec<u64>, Vec<u32>) {
+    let hashes = a.per_word_column(Column::NameHash, |key, _| hash_bytes(strip_possessive_key(key).as_bytes()));
     // Word ids as u64: the one map type the tables already use (no new code in the wasm).
     let mut stems: KeyMap<u64> = KeyMap::default();
-    let hashes = a.per_word(|key, _| {
-        let stem = strip_possessive_key(key);
-        let hash = hash_bytes(stem.as_bytes());
-        if stem.len() < key.len() {
-            stems.insert(hash, u64::MAX);
+    for (id, hash) in hashes.iter().enumerate() {
+        let key = a.vocabulary.key(id as WordId);
+        if strip_possessive_key(key).len() < key.len() {
+            stems.insert(*hash, u64::MAX);
         }
-        hash
-    });
+    }
     let mut group: Vec<u32> = (0..hashes.len() as u32).collect();
     if !stems.is_empty() {
         for (t, hash) in hashes.iter().enumerate() {
@@ -546,8 +545,12 @@ impl<'a, 't> View<'a, 't> {
         let a = self.a;
         let n = self.len();
         let mut classes = vec![0u64; n];
-        // What the word lists say of each word type, computed the first time it is needed.
-        let mut rules: Vec<Option<u64>> = vec![None; a.vocabulary.len()];
+        // What the rule lexicon says of each word type (read for words only).
+        let rules = a.per_word_column(Column::NameRules, |key, description| {
+            let calendar = description.classes.intersects(Classes::MONTH | Classes::WEEKDAY);
+            let hash = hash_bytes(strip_possessive_key(key).as_bytes());
+            lexicon_table().get(&hash).copied().unwrap_or(0) | if calendar { class::CALENDAR } else { 0 }
+        });
         let mut names: Vec<Option<(u64, i32)>> = vec![None; a.vocabulary.len()];
         // Per token: bit 0 a word of four characters or more (see `is_headline`), bit 1 an
         // opener (see `punct_classes`).
@@ -603,10 +606,8 @@ impl<'a, 't> View<'a, 't> {
             marks[i] = if spelling.long { LONG } else { 0 } | if spelling.opener { OPENER } else { 0 };
             if t.kind() == TokenKind::Word {
                 let hash = self.type_hash[word_type];
-                let rules = *rules[word_type].get_or_insert_with(|| {
-                    let calendar = a.description(i).classes.intersects(Classes::MONTH | Classes::WEEKDAY);
-                    lexicon_table().get(&hash).copied().unwrap_or(0) | if calendar { class::CALENDAR } else { 0 }
-                });
+                // OK because `rules` has one slot per word type.
+                let rules = rules[word_type];
                 // Capitalized function words and head words count only when capitalized;
                 // name lists, corpus facts and letter shapes only matter for capitals.
                 if c & class::CAP == 0 {

@@ -11,7 +11,7 @@
 //! (binary searches for the rest), so a sentence of many dates stays linear.
 
 use crate::model::Span;
-use crate::text::{Analysis, Classes, TokenKind};
+use crate::text::{Analysis, Classes, Column, TokenKind};
 
 fn is_cut(c: &str) -> bool {
     matches!(c, "," | ";" | "—" | "–" | ":")
@@ -102,35 +102,23 @@ fn is_function_word(key: &str) -> bool {
     )
 }
 
-/// What the events stage asks of a document's word types, answered once per type when first
-/// asked (most types never are: only the words of dated clauses).
+/// What the events stage asks of a document's word types: whether each is a function word,
+/// read from the batch's column (see [`Analysis::per_word_column`]).
 pub(crate) struct WordCache<'a> {
     analysis: &'a Analysis<'a>,
-    /// Per word type: 0 not asked yet, 1 a function word, 2 a content word.
-    kind: Vec<u8>,
+    /// Per word type: 1 a function word, 0 a content word.
+    function: Vec<u64>,
 }
 
 impl<'a> WordCache<'a> {
     pub(crate) fn new(analysis: &'a Analysis<'a>) -> Self {
-        WordCache { analysis, kind: vec![0; analysis.vocabulary.len()] }
+        let function = analysis.per_word_column(Column::FunctionWords, |key, _| u64::from(is_function_word(key)));
+        WordCache { analysis, function }
     }
 
     /// True when token `t` is a function word.
     fn is_function(&mut self, t: usize) -> bool {
-        let Some(word) = self.analysis.tokens.get(t).map(|token| token.word() as usize) else {
-            return false;
-        };
-        match self.kind.get(word) {
-            Some(1) => true,
-            Some(2) => false,
-            _ => {
-                let function = is_function_word(self.analysis.key(t));
-                if let Some(k) = self.kind.get_mut(word) {
-                    *k = if function { 1 } else { 2 };
-                }
-                function
-            }
-        }
+        self.analysis.tokens.get(t).and_then(|token| self.function.get(token.word() as usize)) == Some(&1)
     }
 }
 

@@ -12,7 +12,7 @@
 
 use super::quote_nouns;
 use crate::entities::Gender;
-use crate::text::{Analysis, Classes, FxBuildHasher};
+use crate::text::{Analysis, Classes, Column, FxBuildHasher};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -87,7 +87,7 @@ pub(crate) struct Lexicon {
 impl Lexicon {
     pub(crate) fn new(a: &Analysis) -> Self {
         let table = table();
-        let classes = a.per_word(|key, description| {
+        let classes = a.per_word_column(Column::QuoteClasses, |key, description| {
             let mut c = match table.get(key) {
                 Some(&c) => c,
                 None => quote_nouns::classes(key),
@@ -98,9 +98,10 @@ impl Lexicon {
             if c.intersects(Class::SPEECH) {
                 c = Class(c.0 & !Class::SPEECH_IF_VERB.0);
             }
-            c
+            u64::from(c.0)
         });
-        Lexicon { classes }
+        // OK because each value is a class's u32 bits, made above.
+        Lexicon { classes: classes.into_iter().map(|bits| Class(bits as u32)).collect() }
     }
 
     /// The classes of word type `word`.

@@ -13,6 +13,7 @@
 //! article's part keeps its view ([`kept`]), so a corpus assembled from kept parts reads it
 //! back instead of analyzing the text again.
 
+mod batch;
 pub(crate) mod fold;
 pub(crate) mod kept;
 pub(crate) mod lexicon;
@@ -20,6 +21,7 @@ mod sentences;
 mod tokens;
 mod vocabulary;
 
+pub(crate) use batch::{Batch, Column};
 pub(crate) use lexicon::{Classes, Description};
 #[allow(unused_imports)]
 pub(crate) use tokens::{Token, TokenKind};
@@ -44,6 +46,9 @@ pub(crate) struct Analysis<'t> {
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
     pub vocabulary: Vocabulary,
+    /// The batch of documents whose word types this one's are entered in, if any (see
+    /// [`Batch`]): where [`Analysis::per_word_column`] reads.
+    batch: Option<&'t Batch>,
 }
 
 /// An [`Analysis`] without its text, as an article's part keeps it ([`kept`] writes and reads
@@ -82,23 +87,33 @@ impl<'t> Analysis<'t> {
     /// Analyzes `text` whose paragraphs are `paragraphs` (byte spans, in order, within `text`;
     /// spans that are not, or that end beyond [`tokens::MAX_TEXT_BYTES`], are skipped).
     pub(crate) fn new(text: &'t str, paragraphs: &[Span]) -> Self {
-        #[cfg(test)]
-        crate::doc::runs::count(crate::doc::runs::Kept::Analysis);
-        let mut tokens = Vec::with_capacity(text.len() / 5);
-        let mut sentences = Vec::new();
         // About one word type in twelve bytes of a news article (a long text has fewer: its
         // table grows instead of being sized for them all).
         let mut vocabulary = Vocabulary::with_capacity((text.len() / 12).min(4096));
         let mut key = String::new();
+        let analysis = Self::build(text, paragraphs, |token| {
+            key.clear();
+            fold::fold_token(token, &mut key);
+            vocabulary.intern(&key)
+        });
+        Analysis { vocabulary, ..analysis }
+    }
+
+    /// Tokenizes `text` and splits its sentences, with each token's word type the id that
+    /// `intern` gives its text (the vocabulary is left empty: the caller's `intern` folds the
+    /// text to its key and fills one).
+    fn build(text: &'t str, paragraphs: &[Span], mut intern: impl FnMut(&str) -> WordId) -> Self {
+        #[cfg(test)]
+        crate::doc::runs::count(crate::doc::runs::Kept::Analysis);
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut sentences = Vec::new();
         let paragraphs = usable_paragraphs(text, paragraphs);
         for (p, para) in paragraphs.iter().enumerate() {
             let first = tokens.len();
             tokens::tokenize_into(text, *para, &mut tokens);
             for token in &mut tokens[first..] {
-                key.clear();
                 // OK because token spans are cut at char boundaries by the tokenizer.
-                fold::fold_token(&text[token.start()..token.end()], &mut key);
-                token.set_word(vocabulary.intern(&key));
+                token.set_word(intern(&text[token.start()..token.end()]));
             }
             sentences::split_into(text, &tokens, first..tokens.len(), p, &mut sentences);
         }
@@ -106,19 +121,21 @@ impl<'t> Analysis<'t> {
         // back what the text did not use (in place, by the allocator).
         tokens.shrink_to_fit();
         sentences.shrink_to_fit();
-        Analysis { text, paragraphs, sentences, tokens, vocabulary }
+        Analysis { text, paragraphs, sentences, tokens, vocabulary: Vocabulary::default(), batch: None }
     }
 
     /// The view without its text, to keep.
     pub(crate) fn into_view(self) -> TokenView {
-        let Analysis { text: _, paragraphs, sentences, tokens, vocabulary } = self;
+        let Analysis { text: _, paragraphs, sentences, tokens, mut vocabulary, batch: _ } = self;
+        // A kept view is read alone, without the batch its ids point into.
+        vocabulary.global = Vec::new();
         TokenView { paragraphs, sentences, tokens, vocabulary }
     }
 
     /// The analysis of `text` that `view` was made of (see [`TokenView::fits`]).
     pub(crate) fn with_view(text: &'t str, view: TokenView) -> Self {
         let TokenView { paragraphs, sentences, tokens, vocabulary } = view;
-        Analysis { text, paragraphs, sentences, tokens, vocabulary }
+        Analysis { text, paragraphs, sentences, tokens, vocabulary, batch: None }
     }
 
     /// The folded key of token `i` (`It’s` → `it's`).

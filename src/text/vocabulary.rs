@@ -3,7 +3,8 @@
 //! bits instead of lowercasing and searching lists at every token.
 //!
 //! Interning is an open-addressing hash table over one string arena: a token costs one hash
-//! and, for a new type, one append; nothing is allocated per token.
+//! and, for a new type, one append; nothing is allocated per token. The same structure holds
+//! the word types of a whole batch of documents ([`super::Batch`]).
 
 use super::lexicon::{self, Description};
 
@@ -18,15 +19,19 @@ pub(crate) struct Vocabulary {
     ranges: Vec<(u32, u32)>,
     descriptions: Vec<Description>,
     /// Open-addressing slots: `id + 1`, or 0 when empty. Its length is a power of two, at
-    /// least twice the number of types.
-    slots: Vec<u32>,
+    /// least twice the number of types (empty in a document's vocabulary made through a
+    /// [`super::Batch`], which the batch's table serves; [`Vocabulary::intern`] builds it).
+    slots: Slots,
+    /// Per type: its id in the vocabulary of the batch the document was analyzed in (see
+    /// [`super::Batch`]); empty when it was analyzed alone.
+    pub(super) global: Vec<WordId>,
 }
 
 impl Vocabulary {
     /// An empty vocabulary whose table holds about `types` word types before it grows (the
     /// lists grow as types come).
     pub(crate) fn with_capacity(types: usize) -> Self {
-        Vocabulary { slots: vec![0; (2 * types).next_power_of_two().max(256)], ..Vocabulary::default() }
+        Vocabulary { slots: Slots(vec![0; (2 * types).next_power_of_two().max(256)]), ..Vocabulary::default() }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -50,24 +55,33 @@ impl Vocabulary {
     /// The id of `key`, adding it (and describing it) when new.
     #[inline(never)]
     pub(crate) fn intern(&mut self, key: &str) -> WordId {
-        if self.slots.len() < 2 * (self.ranges.len() + 1) {
-            self.grow();
-        }
-        let mask = self.slots.len() - 1;
-        let mut at = hash(key.as_bytes()) as usize & mask;
-        loop {
-            match self.slots[at] {
-                0 => break,
-                slot if self.key(slot - 1) == key => return slot - 1,
-                _ => at = (at + 1) & mask,
-            }
-        }
+        let mut slots = std::mem::take(&mut self.slots);
+        slots.make_room(self.ranges.len(), 256, |id| hash(self.key(id).as_bytes()));
+        let found = slots.find(hash(key.as_bytes()), |id| self.key(id) == key);
+        self.slots = slots;
+        let at = match found {
+            Ok(id) => return id,
+            Err(at) => at,
+        };
         let id = self.ranges.len() as WordId;
         let start = self.arena.len() as u32;
         self.arena.push_str(key);
         self.ranges.push((start, self.arena.len() as u32));
         self.descriptions.push(lexicon::describe(key));
-        self.slots[at] = id + 1;
+        self.slots.fill(at, id);
+        id
+    }
+
+    /// Adds `key`, which is not in the vocabulary yet, as described by `description` and
+    /// known as `global` in the batch's vocabulary, without entering it in the lookup table
+    /// (the batch's table finds it; see [`super::Batch`]).
+    pub(super) fn push_linked(&mut self, key: &str, description: Description, global: WordId) -> WordId {
+        let id = self.ranges.len() as WordId;
+        let start = self.arena.len() as u32;
+        self.arena.push_str(key);
+        self.ranges.push((start, self.arena.len() as u32));
+        self.descriptions.push(description);
+        self.global.push(global);
         id
     }
 
@@ -98,17 +112,47 @@ impl Vocabulary {
         self.descriptions.push(if described { lexicon::describe(key) } else { Description::default() });
         id
     }
+}
 
-    fn grow(&mut self) {
-        let size = (self.slots.len() * 2).max(256);
-        self.slots = vec![0; size];
-        let mask = size - 1;
-        for id in 0..self.ranges.len() as WordId {
-            let mut at = hash(self.key(id).as_bytes()) as usize & mask;
-            while self.slots[at] != 0 {
-                at = (at + 1) & mask;
+/// An open-addressing hash table of the entries of a list (a vocabulary's types, a batch's
+/// spellings), which keeps their hashes nowhere: each slot holds an entry's index plus one, or
+/// 0 when empty. Its length is a power of two, at least twice the number of entries.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Slots(Vec<u32>);
+
+impl Slots {
+    /// The index of the entry of hash `hashed` that `is` accepts, or else the slot where it
+    /// goes ([`Slots::fill`]).
+    pub(super) fn find(&self, hashed: u64, mut is: impl FnMut(u32) -> bool) -> Result<u32, usize> {
+        let mask = self.0.len() - 1;
+        let mut at = hashed as usize & mask;
+        loop {
+            // OK because `at` is masked to the table's power-of-two length.
+            match self.0[at] {
+                0 => return Err(at),
+                slot if is(slot - 1) => return Ok(slot - 1),
+                _ => at = (at + 1) & mask,
             }
-            self.slots[at] = id + 1;
+        }
+    }
+
+    /// Enters `index` in slot `at`, which [`Slots::find`] gave.
+    pub(super) fn fill(&mut self, at: usize, index: u32) {
+        self.0[at] = index + 1;
+    }
+
+    /// Makes room for one more entry than the `count` there are (of at least `least` slots),
+    /// placing them again by `hash_of` when the table grows.
+    pub(super) fn make_room(&mut self, count: usize, least: usize, hash_of: impl Fn(u32) -> u64) {
+        if self.0.len() >= 2 * (count + 1) {
+            return;
+        }
+        let size = (self.0.len() * 2).max(least);
+        self.0 = vec![0; size];
+        for index in 0..count as u32 {
+            if let Err(at) = self.find(hash_of(index), |_| false) {
+                self.fill(at, index);
+            }
         }
     }
 }
@@ -150,7 +194,7 @@ impl std::hash::Hasher for FxHasher {
 /// FxHash (rustc's hasher) over bytes, eight at a time, the last partial word read at once:
 /// keys are short and not adversarial enough to need SipHash (a collision costs a probe,
 /// never correctness).
-fn hash(bytes: &[u8]) -> u64 {
+pub(super) fn hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mut h: u64 = bytes.len() as u64;
     let mut chunks = bytes.chunks_exact(8);
@@ -161,9 +205,22 @@ fn hash(bytes: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut word = [0u8; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        // The rest as a little-endian word padded with zeros, read in at most three loads
+        // (a copy of a variable length would be a call).
+        let (mut word, mut shift, mut rest) = (0u64, 0, rest);
+        if let Some((four, after)) = rest.split_first_chunk::<4>() {
+            word = u64::from(u32::from_le_bytes(*four));
+            (shift, rest) = (32, after);
+        }
+        if let Some((two, after)) = rest.split_first_chunk::<2>() {
+            word |= u64::from(u16::from_le_bytes(*two)) << shift;
+            shift += 16;
+            rest = after;
+        }
+        if let Some(&one) = rest.first() {
+            word |= u64::from(one) << shift;
+        }
+        h = (h.rotate_left(5) ^ word).wrapping_mul(K);
     }
     // Mix the high bits down: the table indexes by the low ones.
     h ^ (h >> 29)
@@ -172,6 +229,20 @@ fn hash(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_hash_reads_a_partial_word_as_zero_padded() {
+        let bytes = b"abcdefghijklmnopqrstu";
+        for n in 0..bytes.len() {
+            let mut h: u64 = n as u64;
+            for chunk in bytes[..n].chunks(8) {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            }
+            assert_eq!(hash(&bytes[..n]), h ^ (h >> 29), "{n} bytes");
+        }
+    }
 
     #[test]
     fn interns_each_key_once() {

@@ -6,7 +6,7 @@
 //! (does it bear time, is it a glued date) is decided once per type ([`Kinds::of`]).
 
 use super::lexicon;
-use crate::text::{Analysis, Classes, Description, Sentence, TokenKind, WordId};
+use crate::text::{Analysis, Classes, Column, Description, Sentence, TokenKind, WordId};
 use jiff::civil::Weekday;
 use std::cell::Cell;
 
@@ -117,10 +117,12 @@ const UNKNOWN: u8 = 0x80;
 
 impl Kinds {
     pub(crate) fn of(analysis: &Analysis) -> Kinds {
-        let flags = analysis.per_word(|k, d| {
+        let flags = analysis.per_word_column(Column::TimeFlags, |k, d| {
             let glued = (k.contains('-') || k.starts_with(|c: char| c.is_ascii_digit())) && is_glued(k);
-            super::lexicon::flags(k, d) | if glued { GLUED } else { 0 }
+            u64::from(super::lexicon::flags(k, d) | if glued { GLUED } else { 0 })
         });
+        // OK because each value is a u8 of flags, made above.
+        let flags: Vec<u8> = flags.into_iter().map(|f| f as u8).collect();
         Kinds { tense: vec![Cell::new(UNKNOWN); flags.len()], flags }
     }
 

@@ -1,0 +1,219 @@
+//! The word types of a batch of documents extracted together, so that what a word type is
+//! (its lexicon description, and each stage's own word lists: a [`Column`]) is worked out once
+//! per batch instead of once per document. Half of a news corpus's tokens are the first of
+//! their type in their document, and most of those types recur in other documents.
+//!
+//! Each document keeps its own [`Vocabulary`], with its own [`WordId`]s, keys and
+//! descriptions, exactly as [`Analysis::new`] makes it: a batch changes no result and no kept
+//! part (a part's token view names only its own words, and never the batch's). A document's
+//! vocabulary made through a batch also records, per type, the type's id in the batch, which
+//! is how [`Analysis::per_word_column`] reads a column.
+//!
+//! Cost: per token one hash and one probe of the batch's table of spellings (the document's
+//! own table is not built); a spelling new to the batch is folded and its key looked up too.
+//! Per new type of a document, one append; per new type of the batch, one lexicon lookup. A column costs one computation per type of the batch. Memory: the batch's keys and
+//! columns, linear in its distinct words, for as long as the batch lives (one extraction).
+
+use super::vocabulary::{hash, Slots};
+use super::{Analysis, Description, TokenView, Vocabulary, WordId};
+use crate::model::Span;
+use std::cell::OnceCell;
+
+/// A stage's word list, as one `u64` of facts per word type, computed once per batch (see
+/// [`Analysis::per_word_column`]). Each column has one stage that fills it, and one function
+/// that computes it from a word's key and description alone.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Column {
+    /// The quote stage's word classes.
+    QuoteClasses,
+    /// The time stage's word flags.
+    TimeFlags,
+    /// The entity features' hash of a key without its possessive.
+    NameHash,
+    /// The entity features' classes from the rule lexicon.
+    NameRules,
+    /// The events stage's function words.
+    FunctionWords,
+}
+
+const COLUMNS: usize = 5;
+
+/// The word types of the documents of one extraction (see the module docs).
+#[derive(Debug, Default)]
+pub(crate) struct Batch {
+    vocabulary: Vocabulary,
+    /// Every token text met, with its type: most tokens are spelled as one before them (a
+    /// key is folded once per spelling of the batch, not once per token).
+    spellings: Spellings,
+    /// The key of a new spelling, as it is folded.
+    key: String,
+    /// Per batch type: its id in the document being analyzed, or [`NOT_SEEN`]. Reset after
+    /// each document (only its own types are touched).
+    local: Vec<WordId>,
+    columns: [OnceCell<Box<[u64]>>; COLUMNS],
+}
+
+/// [`Batch::local`]: the type has no id in the document being analyzed.
+const NOT_SEEN: WordId = WordId::MAX;
+
+impl Batch {
+    /// Analyzes `text` as [`Analysis::new`] does, with its word types entered in the batch.
+    /// The analysis reads the batch's columns once it is [`Analysis::in_batch`].
+    pub(crate) fn analyze<'t>(&mut self, text: &'t str, paragraphs: &[Span]) -> Analysis<'t> {
+        self.columns = Default::default();
+        let Batch { vocabulary: batch, spellings, key, local, .. } = self;
+        let mut words = Vocabulary::default();
+        let analysis = Analysis::build(text, paragraphs, |token| {
+            let global = spellings.word(token, || {
+                key.clear();
+                super::fold::fold_token(token, key);
+                batch.intern(key)
+            });
+            if global as usize >= local.len() {
+                local.resize(global as usize + 1, NOT_SEEN);
+            }
+            // OK because `local` was just made to hold `global`.
+            let id = &mut local[global as usize];
+            if *id == NOT_SEEN {
+                *id = words.push_linked(batch.key(global), *batch.description(global), global);
+            }
+            *id
+        });
+        for &global in &words.global {
+            // OK because each global id of the document was entered in `local` above.
+            local[global as usize] = NOT_SEEN;
+        }
+        Analysis { vocabulary: words, ..analysis }
+    }
+
+    /// `view`'s analysis of `text` (as [`Analysis::with_view`]), with its word types entered
+    /// in the batch (one lookup per type of the view).
+    pub(crate) fn with_view<'t>(&mut self, text: &'t str, view: TokenView) -> Analysis<'t> {
+        self.columns = Default::default();
+        let mut analysis = Analysis::with_view(text, view);
+        let words = &mut analysis.vocabulary;
+        words.global = (0..words.len() as WordId).map(|id| self.vocabulary.intern(words.key(id))).collect();
+        analysis
+    }
+
+    /// Column `column` of every type of the batch, `f` of its key and description, computed
+    /// the first time it is asked for.
+    fn column(&self, column: Column, f: impl FnMut(&str, &Description) -> u64) -> &[u64] {
+        let mut f = f;
+        // OK because `COLUMNS` counts the variants of `Column`.
+        self.columns[column as usize].get_or_init(|| {
+            let v = &self.vocabulary;
+            (0..v.len() as WordId).map(|id| f(v.key(id), v.description(id))).collect()
+        })
+    }
+}
+
+/// Token texts as they are spelled, each with its word type in the batch: an open-addressing
+/// table over one arena, as [`Vocabulary`]'s.
+#[derive(Debug, Default)]
+struct Spellings {
+    arena: String,
+    /// Per spelling: its byte range in `arena` and its word type.
+    entries: Vec<(u32, u32, WordId)>,
+    slots: Slots,
+}
+
+impl Spellings {
+    /// The word type of `token`, `new_word()` when the batch has not met its spelling yet.
+    fn word(&mut self, token: &str, new_word: impl FnOnce() -> WordId) -> WordId {
+        let Spellings { arena, entries, slots } = self;
+        // OK because entries' ranges were recorded within the arena.
+        let spelled = |k: u32| {
+            let (start, end, _) = entries[k as usize];
+            &arena.as_bytes()[start as usize..end as usize]
+        };
+        slots.make_room(entries.len(), 1024, |k| hash(spelled(k)));
+        let at = match slots.find(hash(token.as_bytes()), |k| spelled(k) == token.as_bytes()) {
+            // OK because `find` gives indices of entries.
+            Ok(k) => return entries[k as usize].2,
+            Err(at) => at,
+        };
+        let word = new_word();
+        let start = arena.len() as u32;
+        arena.push_str(token);
+        entries.push((start, arena.len() as u32, word));
+        slots.fill(at, entries.len() as u32 - 1);
+        word
+    }
+}
+
+impl<'t> Analysis<'t> {
+    /// This analysis, made by `batch` ([`Batch::analyze`] or [`Batch::with_view`]), reading
+    /// the batch's columns from now on.
+    pub(crate) fn in_batch(self, batch: &'t Batch) -> Self {
+        Analysis { batch: Some(batch), ..self }
+    }
+
+    /// `f` of every word type, indexed by [`WordId`], as [`Analysis::per_word`] gives it; in a
+    /// batch, read from the batch's `column`, which `f` computes once per type of the batch.
+    /// Each column must always be given the same `f`.
+    pub(crate) fn per_word_column(&self, column: Column, f: impl FnMut(&str, &Description) -> u64) -> Vec<u64> {
+        match self.batch {
+            Some(batch) if self.vocabulary.global.len() == self.vocabulary.len() => {
+                let values = batch.column(column, f);
+                // OK because the document's types were entered in this batch, and the column
+                // was computed after the last one was.
+                self.vocabulary.global.iter().map(|&global| values[global as usize]).collect()
+            }
+            _ => self.per_word(f),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::paragraph_spans;
+    use super::*;
+
+    #[test]
+    fn a_batch_changes_no_document_view() {
+        let texts = [
+            "“We will win,” Mr. Hale said on Jan. 14. It’s 8:48 am; Łódź agreed.\n\nThe vote, said Hale.",
+            "Hale SAID the vote was on Tuesday.\n\nŁódź and the U.S. agreed, Said Hale added.",
+            "",
+        ];
+        let mut batch = Batch::default();
+        let spans: Vec<Vec<Span>> = texts.iter().map(|t| paragraph_spans(t)).collect();
+        let alone: Vec<Analysis> = texts.iter().zip(&spans).map(|(t, s)| Analysis::new(t, s)).collect();
+        let together: Vec<Analysis> = texts.iter().zip(&spans).map(|(t, s)| batch.analyze(t, s)).collect();
+        for (a, b) in alone.iter().zip(&together) {
+            assert_eq!(a.clone().into_view(), b.clone().into_view());
+            let global: Vec<&str> = b.vocabulary.global.iter().map(|&g| batch.vocabulary.key(g)).collect();
+            let local: Vec<&str> = (0..b.vocabulary.len() as WordId).map(|id| b.vocabulary.key(id)).collect();
+            assert_eq!(global, local);
+        }
+        // `said`, `SAID` and `Said` are one type of the batch, with an id of its own in each
+        // document.
+        assert_eq!(batch.vocabulary.len(), {
+            let mut keys: Vec<&str> = together.iter().flat_map(|a| (0..a.tokens.len()).map(|i| a.key(i))).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            keys.len()
+        });
+        let view = together[1].clone().into_view();
+        let linked = batch.with_view(texts[1], view);
+        assert_eq!(linked.vocabulary.global, together[1].vocabulary.global);
+    }
+
+    #[test]
+    fn a_column_reads_as_per_word() {
+        let texts = ["Hale said it on Tuesday.", "On Tuesday, Hale said, it rained."];
+        let mut batch = Batch::default();
+        let analyses: Vec<Analysis> = texts.iter().map(|t| batch.analyze(t, &paragraph_spans(t))).collect();
+        let mut calls = 0;
+        for a in analyses.into_iter().map(|a| a.in_batch(&batch)) {
+            let f = |key: &str, d: &Description| key.len() as u64 * 100 + u64::from(d.month as u8);
+            let column = a.per_word_column(Column::TimeFlags, |k, d| {
+                calls += 1;
+                f(k, d)
+            });
+            assert_eq!(column, a.per_word(f));
+        }
+        assert_eq!(calls, batch.vocabulary.len(), "one computation per type of the batch");
+    }
+}
