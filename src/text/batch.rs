@@ -98,8 +98,7 @@ impl Batch {
 
     /// Column `column` of every type of the batch, `f` of its key and description, computed
     /// the first time it is asked for.
-    fn column(&self, column: Column, f: impl FnMut(&str, &Description) -> u64) -> &[u64] {
-        let mut f = f;
+    fn column(&self, column: Column, f: &mut dyn FnMut(&str, &Description) -> u64) -> &[u64] {
         // OK because `COLUMNS` counts the variants of `Column`.
         self.columns[column as usize].get_or_init(|| {
             let v = &self.vocabulary;
@@ -152,7 +151,12 @@ impl<'t> Analysis<'t> {
     /// `f` of every word type, indexed by [`WordId`], as [`Analysis::per_word`] gives it; in a
     /// batch, read from the batch's `column`, which `f` computes once per type of the batch.
     /// Each column must always be given the same `f`.
-    pub(crate) fn per_word_column(&self, column: Column, f: impl FnMut(&str, &Description) -> u64) -> Vec<u64> {
+    pub(crate) fn per_word_column(&self, column: Column, mut f: impl FnMut(&str, &Description) -> u64) -> Vec<u64> {
+        self.column_of(column, &mut f)
+    }
+
+    /// [`Analysis::per_word_column`], compiled once for every column (the wasm's size).
+    fn column_of(&self, column: Column, f: &mut dyn FnMut(&str, &Description) -> u64) -> Vec<u64> {
         match self.batch {
             Some(batch) if self.vocabulary.global.len() == self.vocabulary.len() => {
                 let values = batch.column(column, f);
