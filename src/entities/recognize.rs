@@ -136,7 +136,11 @@ pub(crate) fn recognize_tagged<'t>(
     sports_teams(view, &mut found.candidates);
     no_people_at_places(view, &mut found.candidates);
     coordinated_kinds(view, &mut found.candidates);
-    found.candidates.retain(|c| !is_common_word(view, c));
+    let mut mentions: KeyMap<u32> = KeyMap::default();
+    for c in &found.candidates {
+        *mentions.entry(c.key).or_default() += 1;
+    }
+    found.candidates.retain(|c| !is_common_word(view, c, mentions.get(&c.key).copied().unwrap_or(0)));
     // Every document's candidates wait for the corpus-wide merge: keep no spare room.
     found.candidates.shrink_to_fit();
     found
@@ -151,7 +155,7 @@ pub(crate) fn recognize_tagged<'t>(
 /// (see [`is_place_context`]).
 fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
     let person = class::DOC_PERSON_PRONOUN | class::DOC_SURNAME | class::DOC_TITLED | class::DOC_GIVEN;
-    let listed = class::GIVEN_M | class::GIVEN_F | class::GIVEN_U | class::SURNAME | class::TITLE | class::HONORIFIC;
+    let listed_surname = class::SURNAME | class::TITLE | class::HONORIFIC;
     let lone = |c: &Candidate| c.words.len() == 1 && c.kind == Kind::Person && !c.anchored && !c.titled;
     let mut placed: KeyMap<[i64; 3]> = KeyMap::default();
     for c in candidates.iter().filter(|c| lone(c)) {
@@ -159,8 +163,10 @@ fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
         let Some(&classes) = view.classes.get(i) else {
             continue;
         };
-        // Not "in Obama's speech", nor a word that elsewhere says something ("Obama said").
-        let excluded = person | listed | class::POSSESSIVE | class::DOC_REPORTS;
+        // Not "in Obama's speech", nor a word that elsewhere says something ("Obama said"), nor
+        // a surname or title of the lists. A given name alone may be a place ("in Geneva",
+        // "in Charlotte"): a person named by the given name alone seldom stands there.
+        let excluded = person | listed_surname | class::POSSESSIVE | class::DOC_REPORTS;
         if classes & excluded != 0 || c.evidence & (person | class::DOC_REPORTS) != 0 || i == 0 {
             continue;
         }
@@ -378,7 +384,7 @@ fn sport_lists() -> &'static SportLists {
 /// ("Stock", "Repair"; a listed given name or surname only where it opens a sentence and
 /// never stands capitalized inside one: "Hope you …"). Names vouched for by the gazetteer or a
 /// title are kept.
-fn is_common_word(view: &View, c: &Candidate) -> bool {
+fn is_common_word(view: &View, c: &Candidate, mentions: u32) -> bool {
     if c.words.len() != 1 || c.titled || c.canonical.is_some() {
         return false;
     }
@@ -391,6 +397,11 @@ fn is_common_word(view: &View, c: &Candidate) -> bool {
     let person_name = class::GIVEN_M | class::GIVEN_F | class::GIVEN_U | class::SURNAME;
     if classes & class::HOLIDAY != 0 {
         return classes & (person_evidence | org_evidence) == 0;
+    }
+    if is_label(view, i) && !c.anchored {
+        // "Image: Jo Roe": whatever the rest of the document says of the word (its runs make it
+        // look like a surname, "Stella Maris Image:").
+        return true;
     }
     let number_after = view.classes.get(i + 1).is_some_and(|&n| n & class::DIGIT != 0);
     if number_after && (c.kind == Kind::Person || classes & class::DOTTED != 0) {
@@ -409,15 +420,48 @@ fn is_common_word(view: &View, c: &Candidate) -> bool {
     if c.kind != Kind::Person || classes & person_evidence != 0 || c.anchored {
         return false;
     }
+    let reports_here = view.classes.get(i + 1).is_some_and(|&n| n & class::REPORTING != 0);
+    // Capitalized once in the document, where a sentence opens, with no reporting verb after
+    // it nor anything else in the document marking a person (see below).
+    let lone_opener = mentions == 1
+        && classes & (class::SENT_START | class::AFTER_OPENER) != 0
+        && classes & (class::POSSESSIVE | class::DOC_REPORTS | class::CAP_INSIDE) == 0
+        && !reports_here;
     if classes & person_name != 0 {
         // A given name or surname that is also a common word ("Hope you …", "Will we …",
         // "Great job", "See attached"), only ever capitalized where a sentence opens: the
-        // sentence's first word, not a name.
-        return is_sentence_opener(classes) && classes & class::DOC_REPORTS == 0;
+        // sentence's first word, not a name. A word of the surname list alone ("Great work
+        // on …") is one when nothing else names the person, as a given name alone is not
+        // (letters and mail address people by it).
+        let surname_only = classes & (class::GIVEN_M | class::GIVEN_F | class::GIVEN_U) == 0;
+        return (is_sentence_opener(classes) || (surname_only && lone_opener && classes & class::LEANS_PERSON == 0))
+            && classes & class::DOC_REPORTS == 0;
+    }
+    // "our Team", "my Mom", "your Honor": a possessive determiner makes the word a noun.
+    if i > 0 && matches!(view.key(i - 1), "our" | "my" | "your" | "their") {
+        return true;
+    }
+    // A word capitalized once in the document, where a sentence opens, that no list, no
+    // reporting verb after it and nothing else in the document marks as a person, nor its
+    // letters: the sentence's first word ("Heavy rain is expected"). People in news are named
+    // in full first, and a surname said alone again.
+    if lone_opener && classes & class::LEANS_PERSON == 0 {
+        return true;
     }
     let key = view.key(i);
     let adjective = key.len() >= 6 && (key.ends_with("ic") || key.ends_with("ican"));
     adjective || classes & class::COMMON != 0
+}
+
+/// True when token `i` is a caption's or form's label ("Image: Jo Roe", "Source: …"): a
+/// common word (the corpus writes it in lowercase) right before a colon, that is no name of
+/// the lists nor a head word.
+fn is_label(view: &View, i: usize) -> bool {
+    let listed = class::GIVEN_M | class::GIVEN_F | class::GIVEN_U | class::SURNAME;
+    let heads = class::ORG_HEAD | class::PLACE_HEAD | class::OTHER_HEAD;
+    view.classes.get(i).is_some_and(|&c| c & (class::COMMON | listed | heads) == class::COMMON)
+        && i + 1 < view.len()
+        && view.a.token_text(i + 1) == ":"
 }
 
 /// A word capitalized only where a sentence opens, that the corpus also writes in lowercase:
@@ -796,6 +840,9 @@ fn after_the_model<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[bo
             (class::PLACE_B, class::PLACE_I, Kind::Place)
         } else if is_acronym(view, i) || is_evidenced_organization(view, i) {
             (0, 0, Kind::Organization)
+        } else if i > 0 && is_unknown_word(c) && is_place_context(view, i) {
+            // "near the town of Sulvany": nothing but a place stands there.
+            (0, 0, Kind::Place)
         } else if i + 1 < n && c & (class::CAP | class::DIGIT) == class::CAP && !covered[i + 1] && {
             let code = view.classes[i + 1];
             let person = class::DOC_PERSON_PRONOUN | class::DOC_TITLED;
@@ -825,6 +872,21 @@ fn after_the_model<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[bo
         piece.push(found, i..end, kind, one_hot(kind), None, None, false);
         i = end;
     }
+}
+
+/// True for a capitalized word that no list knows and the corpus never writes in lowercase.
+fn is_unknown_word(classes: u64) -> bool {
+    let known = class::COMMON
+        | class::POSSESSIVE
+        | class::NEVER_NAME
+        | class::CALENDAR
+        | class::TITLE
+        | class::HONORIFIC
+        | class::DEMONYM
+        | class::ORG_HEAD
+        | class::PLACE_HEAD
+        | class::OTHER_HEAD;
+    classes & (class::CAP | class::DIGIT) == class::CAP && classes & known == 0
 }
 
 /// A capitalized word the document calls "it" or counts shares of, never "he" or "she", and
@@ -924,18 +986,26 @@ impl<'t> Piece<'_, '_, 't, '_> {
     fn candidates(&self, t: &Tagged, found: &mut DocumentNames<'t>) {
         let a = self.view.a;
         let mut r = t.tokens.clone();
-        // A leading article, or a sentence's opening adverb, is no part of the name ("Later |
-        // Kozlov said", "a | Bush administration").
+        // A leading article or possessive determiner, or a sentence's opening adverb, is no part
+        // of the name ("Later | Kozlov said", "a | Bush administration", "Our | Team").
         let opening_adverb = |i: usize| {
             self.classes(i) & class::NEVER_NAME != 0 && self.classes(i) & (class::SENT_START | class::AFTER_OPENER) != 0
         };
-        while r.len() > 1 && (matches!(a.token_text(r.start), "the" | "The" | "a" | "an") || opening_adverb(r.start)) {
+        let determiner = |i: usize| {
+            matches!(a.token_text(i), "the" | "The" | "a" | "an")
+                || matches!(self.view.key(i), "our" | "my" | "your" | "their")
+        };
+        while r.len() > 1 && (determiner(r.start) || opening_adverb(r.start)) {
             r.start += 1;
         }
         while !r.is_empty() && a.tokens[r.end - 1].kind() == TokenKind::Punct {
             r.end -= 1;
         }
-        if r.is_empty() {
+        // A caption's label is no part of the name before it ("Belle Image: Jo Roe").
+        while r.len() > 1 && is_label(self.view, r.end - 1) {
+            r.end -= 1;
+        }
+        if r.is_empty() || self.inside_title(r.clone()) {
             return;
         }
         let mut kind = Kind::from_index(t.kind);
@@ -1067,6 +1137,13 @@ impl<'t> Piece<'_, '_, 't, '_> {
         }
         gender = gender.or_else(|| self.gender_before(r.start)).or_else(|| self.given_name_gender(r.clone()));
         self.push(found, r, Kind::Person, t.scores, role, gender, titled);
+    }
+
+    /// True when every token of `r` belongs to a title that starts before it ("Under Secretary
+    /// of | State | Jane Roe"): a piece of a role the tagger cut off, no name.
+    fn inside_title(&self, r: Range<usize>) -> bool {
+        (r.start.saturating_sub(4)..r.start)
+            .any(|k| title_at(self.view, k, self.view.len()).is_some_and(|t| k + t.words.len() >= r.end))
     }
 
     /// True when token `i` opens a sentence or clause and an article or possessive follows it.
