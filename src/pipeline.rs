@@ -149,7 +149,7 @@ const WORK_FORMAT: u64 = 4;
 /// leaves out when empty (`item`, a comment's `title`) would shift every field after it: the
 /// stored form spells every field out.
 #[derive(serde::Serialize, serde::Deserialize)]
-struct StoredPart {
+struct StoredPart<'a> {
     core: String,
     id: String,
     title: String,
@@ -158,7 +158,9 @@ struct StoredPart {
     author: Option<String>,
     outlet: Option<String>,
     url: Option<String>,
-    text: String,
+    /// Borrowed while a part is written (the text is the largest field but the work), owned
+    /// once read.
+    text: Cow<'a, str>,
     paragraphs: Vec<(usize, usize, Option<String>)>,
     comments: Vec<StoredComment>,
     /// The tagger's, the quote stage's and the time stage's work and the token view, in the
@@ -169,11 +171,14 @@ struct StoredPart {
 /// A comment as stored: kind, posted, author, text, title.
 type StoredComment = (crate::model::CommentKind, Option<Stamp>, Option<String>, String, Option<String>);
 
-impl StoredPart {
-    fn of(part: &Part) -> StoredPart {
-        let d = &part.document;
+impl<'a> StoredPart<'a> {
+    fn of(part: &'a Part) -> StoredPart<'a> {
+        StoredPart::with_work(&part.core, &part.document, part.work())
+    }
+
+    fn with_work(core: &str, d: &'a Document, work: Vec<u8>) -> StoredPart<'a> {
         StoredPart {
-            core: part.core.clone(),
+            core: core.to_string(),
             id: d.id.clone(),
             title: d.title.clone(),
             published: d.published,
@@ -181,25 +186,22 @@ impl StoredPart {
             author: d.author.clone(),
             outlet: d.outlet.clone(),
             url: d.url.clone(),
-            text: d.text.clone(),
+            text: Cow::Borrowed(&d.text),
             paragraphs: d.paragraphs.iter().map(|p| (p.start, p.end, p.item.clone())).collect(),
             comments: d
                 .comments
                 .iter()
                 .map(|c| (c.kind, c.posted, c.author.clone(), c.text.clone(), c.title.clone()))
                 .collect(),
-            work: {
-                let mut w = crate::codec::Writer::default();
-                w.uint(WORK_FORMAT);
-                part.names.write(&mut w);
-                part.quotes.write(&mut w);
-                part.times.write(&mut w);
-                crate::text::kept::write(&part.view, &mut w);
-                let sum = crate::codec::checksum(&[&w.0, d.text.as_bytes()]);
-                w.fixed(sum);
-                w.0
-            },
+            work,
         }
+    }
+
+    /// The bytes of the part, in a buffer of their exact size: the page's wasm cannot grow a
+    /// buffer in place, so a doubling one would hold up to four times the part while it grows.
+    fn to_bytes(&self) -> Vec<u8> {
+        let size = postcard::experimental::serialized_size(self).unwrap_or(0);
+        postcard::to_extend(self, Vec::with_capacity(size)).unwrap_or_default()
     }
 
     fn into_part(self) -> Option<Part> {
@@ -228,7 +230,7 @@ impl StoredPart {
             author: self.author,
             outlet: self.outlet,
             url: self.url,
-            text: self.text,
+            text: self.text.into_owned(),
             paragraphs: self
                 .paragraphs
                 .into_iter()
@@ -265,7 +267,57 @@ impl std::fmt::Display for PartError {
 impl Part {
     /// The part as bytes (postcard: [`Part::core`] first, then the rest), to keep.
     pub fn to_bytes(&self) -> Vec<u8> {
-        postcard::to_allocvec(&StoredPart::of(self)).unwrap_or_default()
+        StoredPart::of(self).to_bytes()
+    }
+
+    /// [`Part::to_bytes`], in one buffer: the part's other fields, then its work written after
+    /// them (postcard writes the work, the last field, as its length and bytes). The page's
+    /// wasm allocator cannot grow a large block in place, so writing the work into a buffer of
+    /// its own, growing by doubling, and then copying it out took up to six times its size.
+    pub fn into_bytes(self) -> Vec<u8> {
+        use crate::codec::Writer;
+        // The other fields, and an empty work: its length, 0, is one byte.
+        let head = StoredPart::with_work(&self.core, &self.document, Vec::new()).to_bytes();
+        let head = head.split_last().map_or(&head[..], |(_, head)| head);
+        // Room for the work's length (a varint of at most ten bytes), and about what the work
+        // takes (a few bytes a token; a buffer too short grows, one too long is given back).
+        const ROOM: usize = 10;
+        let estimate = self.view.token_count() * 6 + 64;
+        let mut w = Writer(Vec::with_capacity(head.len() + ROOM + estimate));
+        w.0.extend_from_slice(head);
+        let start = head.len() + ROOM;
+        w.0.resize(start, 0);
+        self.write_work(&mut w, start);
+        let length = {
+            let mut length = Writer::default();
+            length.uint((w.0.len() - start) as u64);
+            length.0
+        };
+        let mut bytes = w.0;
+        bytes.copy_within(start.., head.len() + length.len());
+        bytes.truncate(bytes.len() - (ROOM - length.len()));
+        bytes[head.len()..head.len() + length.len()].copy_from_slice(&length);
+        bytes.shrink_to_fit();
+        bytes
+    }
+
+    /// The tagger's, the quote stage's and the time stage's work and the token view, in the
+    /// form of [`crate::codec`]: [`WORK_FORMAT`] first, a checksum last.
+    fn work(&self) -> Vec<u8> {
+        let mut w = crate::codec::Writer::default();
+        self.write_work(&mut w, 0);
+        w.0
+    }
+
+    /// Appends [`Part::work`] to `w`, whose bytes before `start` are not the work's.
+    fn write_work(&self, w: &mut crate::codec::Writer, start: usize) {
+        w.uint(WORK_FORMAT);
+        self.names.write(w);
+        self.quotes.write(w);
+        self.times.write(w);
+        crate::text::kept::write(&self.view, w);
+        let sum = crate::codec::checksum(&[&w.0[start..], self.document.text.as_bytes()]);
+        w.fixed(sum);
     }
 
     /// A part kept by [`Part::to_bytes`], if this version of the core made it.
@@ -706,6 +758,7 @@ mod tests {
         let parts: Vec<Part> = corpus().iter().map(|input| extract_part(input).expect("a part")).collect();
         for part in &parts {
             assert_eq!(Part::from_bytes(&part.to_bytes()).as_ref(), Ok(part), "{}", part.document.id);
+            assert_eq!(part.clone().into_bytes(), part.to_bytes(), "{}", part.document.id);
         }
         // Every cut and every flipped byte of a part's work: read as malformed or as some part,
         // never a panic.
@@ -721,7 +774,7 @@ mod tests {
         }
         // So does a flipped byte of the text the work was made of.
         let mut flipped = StoredPart::of(part);
-        flipped.text = flipped.text.replacen('e', "a", 1);
+        flipped.text = flipped.text.replacen('e', "a", 1).into();
         assert!(flipped.into_part().is_none());
     }
 

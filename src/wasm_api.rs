@@ -161,7 +161,7 @@ pub fn extract_article(article: JsValue, on_stage: Option<js_sys::Function>) -> 
     let part = input_of(article)
         .and_then(|input| crate::extract_part_observed(&input, &mut on_stage))
         .map_err(|f| JsError::new(&f.reason))?;
-    Ok(js_sys::Uint8Array::from(part.to_bytes().as_slice()))
+    Ok(js_sys::Uint8Array::from(part.into_bytes().as_slice()))
 }
 
 /// A corpus of the seeds (when `withSeeds`) and the given parts (an array of the byte arrays

@@ -164,10 +164,10 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
             if kind == TokenKind::Word {
                 end = extend_abbreviation(s, i, end);
             }
-            out.push(Token::new(Span::new(start, span.start + end), kind, c));
+            push(out, Token::new(Span::new(start, span.start + end), kind, c), text.len());
             i = end;
         } else {
-            out.push(Token::new(Span::new(start, start + c.len_utf8()), TokenKind::Punct, c));
+            push(out, Token::new(Span::new(start, start + c.len_utf8()), TokenKind::Punct, c), text.len());
             i += c.len_utf8();
         }
     }
@@ -176,6 +176,22 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
 /// The character starting at byte `i` of `s` (a char boundary), if any; an ASCII byte is
 /// read without decoding.
 #[inline]
+/// Pushes `token` to `out`, whose tokens end at most at `text_len`. A full `out` grows to what
+/// the rest of the text needs at the density of tokens so far (and an eighth more), not to
+/// twice its size: the page's wasm allocator cannot grow a large block in place, so each
+/// doubling left the previous buffer behind as a hole no larger vector fits (unclosed `[a](`,
+/// a token a byte: 27.6 MiB of linear memory for 9.6 MB of tokens).
+fn push(out: &mut Vec<Token>, token: Token, text_len: usize) {
+    if out.len() == out.capacity() {
+        let done = token.end().max(1);
+        let rest = text_len.saturating_sub(done);
+        // In u64: wasm's usize would overflow on a few megabytes.
+        let more = (out.len() as u64 * rest as u64 / done as u64) as usize;
+        out.reserve_exact(more.saturating_add(more / 8).max(64));
+    }
+    out.push(token);
+}
+
 fn char_at(s: &str, i: usize) -> Option<char> {
     match s.as_bytes().get(i) {
         Some(&b) if b.is_ascii() => Some(char::from(b)),
