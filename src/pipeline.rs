@@ -158,14 +158,17 @@ struct StoredPart<'a> {
     author: Option<String>,
     outlet: Option<String>,
     url: Option<String>,
-    /// Borrowed while a part is written (the text is the largest field but the work), owned
-    /// once read.
+    /// Borrowed from the part while it is written, and from the bytes while they are read
+    /// (the text and the work are the large fields: a copy of them was the peak of the page's
+    /// corpus worker on long articles).
+    #[serde(borrow)]
     text: Cow<'a, str>,
     paragraphs: Vec<(usize, usize, Option<String>)>,
     comments: Vec<StoredComment>,
     /// The tagger's, the quote stage's and the time stage's work and the token view, in the
     /// form of [`crate::codec`], after its [`WORK_FORMAT`] and before its checksum.
-    work: Vec<u8>,
+    #[serde(borrow)]
+    work: Cow<'a, [u8]>,
 }
 
 /// A comment as stored: kind, posted, author, text, title.
@@ -193,7 +196,7 @@ impl<'a> StoredPart<'a> {
                 .iter()
                 .map(|c| (c.kind, c.posted, c.author.clone(), c.text.clone(), c.title.clone()))
                 .collect(),
-            work,
+            work: Cow::Owned(work),
         }
     }
 
@@ -766,10 +769,10 @@ mod tests {
         let work = StoredPart::of(part).work;
         for n in 0..work.len() {
             let mut cut = StoredPart::of(part);
-            cut.work.truncate(n);
+            cut.work.to_mut().truncate(n);
             assert!(cut.into_part().is_none(), "a cut at {n} reads as a part");
             let mut flipped = StoredPart::of(part);
-            flipped.work[n] ^= 0x55;
+            flipped.work.to_mut()[n] ^= 0x55;
             assert!(flipped.into_part().is_none(), "a flip at {n} reads as a part");
         }
         // So does a flipped byte of the text the work was made of.
@@ -830,7 +833,7 @@ mod tests {
         let mut older = StoredPart::of(&part);
         let mut w = crate::codec::Writer::default();
         part.names.write(&mut w);
-        older.work = sealed(w);
+        older.work = sealed(w).into();
         let older = postcard::to_allocvec(&older).expect("bytes");
         assert!(matches!(Part::from_bytes(&older), Err(PartError::Malformed(_))));
         // Nor is one of layout 2 (the tagger's and the quote stage's work, without the time
@@ -843,7 +846,7 @@ mod tests {
             part.names.write(&mut w);
             part.quotes.write(&mut w);
             w.0.extend_from_slice(times);
-            older.work = sealed(w);
+            older.work = sealed(w).into();
             let older = postcard::to_allocvec(&older).expect("bytes");
             assert!(matches!(Part::from_bytes(&older), Err(PartError::Malformed(_))));
         }
