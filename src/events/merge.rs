@@ -183,6 +183,9 @@ pub(crate) fn groups(drafts: &[Draft]) -> Vec<Vec<usize>> {
     let mut day: Vec<Option<i32>> = placed.iter().map(|p| (p.start == p.end).then_some(p.start)).collect();
     for (k, p) in placed.iter().enumerate() {
         let i = p.draft as usize;
+        // The group of `p`, found once and kept up to date as it joins others: looking it up
+        // again for each neighbour of the window was a large share of the stage.
+        let mut a = root(&mut parent, k);
         for (m, q) in placed.iter().enumerate().skip(k + 1).take(WINDOW) {
             if q.start > p.end {
                 break;
@@ -192,7 +195,7 @@ pub(crate) fn groups(drafts: &[Draft]) -> Vec<Vec<usize>> {
             // joining the groups could change them: in a story told by many outlets most pairs
             // of the window are one event already, and comparing their word lists was most of
             // the stage's cost. Two values that differ need two short ranges (`same_event`).
-            let (a, b) = (root(&mut parent, k), root(&mut parent, m));
+            let b = root(&mut parent, m);
             if a == b || matches!((day[a], day[b]), (Some(x), Some(y)) if x != y) {
                 continue;
             }
@@ -204,6 +207,7 @@ pub(crate) fn groups(drafts: &[Draft]) -> Vec<Vec<usize>> {
             let (keep, gone) = (a.min(b), a.max(b));
             parent[gone] = keep as u32;
             day[keep] = day[a].or(day[b]);
+            a = keep;
         }
     }
     // Each group under its first draft, in draft order.

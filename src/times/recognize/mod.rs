@@ -1266,7 +1266,7 @@ fn is_age(words: &[Word], unit_at: usize) -> bool {
 /// `three-year`, `10-day`, `24-hour` (adjectival durations), not `three-year-old`.
 fn hyphenated_duration(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let w = words.get(i)?;
-    if let Some((number, unit_word)) = w.lower.split_once('-') {
+    if let Some((number, unit_word)) = lexicon::split_hyphen(w.lower) {
         if !unit_word.contains('-') {
             let n = lexicon::cardinal(number).filter(|_| !matches!(number, "a" | "an"))?;
             let unit = lexicon::unit(unit_word).filter(|_| !lexicon::is_plural_unit(unit_word))?;
@@ -1485,7 +1485,7 @@ fn season(words: &[Word], i: usize) -> Option<RecognizedTime> {
 /// `the third quarter`, `the first half of 2015`, `third-quarter` (adjective).
 fn quarter(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let w = words.get(i)?;
-    if let Some((ordinal, part)) = w.lower.split_once('-') {
+    if let Some((ordinal, part)) = lexicon::split_hyphen(w.lower) {
         let index = lexicon::ordinal(ordinal)?;
         let code = match part {
             "quarter" if index <= 4 => "Q",
@@ -1493,6 +1493,10 @@ fn quarter(words: &[Word], i: usize) -> Option<RecognizedTime> {
             _ => return None,
         };
         return date(i, i, Val::Part { year: None, code, index: index as i8, shift: Shift::Tense });
+    }
+    // Every other form has `quarter` or `half` one or two words on: most words stop here.
+    if !matches!(at(words, i + 1), "quarter" | "half") && !matches!(at(words, i + 2), "quarter" | "half") {
+        return None;
     }
     // "the third quarter", or "a weak first quarter" (a half needs its article).
     let ordinal_at = if w.lower == "the" { i + 1 } else { i };
