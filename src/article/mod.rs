@@ -205,12 +205,23 @@ pub(crate) fn head(s: &str, max: usize) -> &str {
 /// NUL bytes or a high share of control characters among the first 4,096 characters mean
 /// this is not text.
 ///
-/// Counted over bytes, which the compiler vectorizes (decoding each character cost several
-/// instructions a byte): a character starts at every byte that is not a continuation byte;
-/// the controls are the ASCII ones (but tab, line feed, form feed and carriage return) and
-/// DEL, one byte each, and the C1 controls U+0080–U+009F, `C2 80`–`C2 9F`.
+/// Counted over bytes (decoding each character cost several instructions a byte): a
+/// character starts at every byte that is not a continuation byte; the controls are the ASCII
+/// ones (but tab, line feed, form feed and carriage return) and DEL, one byte each, and the C1
+/// controls U+0080–U+009F, `C2 80`–`C2 9F`, looked for only when a `C2` byte is there at all.
 fn looks_binary(content: &str) -> bool {
     const SAMPLE_CHARS: usize = 4096;
+    /// 1 for the one-byte controls counted, 0 for every other byte.
+    const CONTROL: [u8; 256] = {
+        let mut table = [0u8; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            table[b] = !matches!(b as u8, b'\n' | b'\r' | b'\t' | 0x0c) as u8;
+            b += 1;
+        }
+        table[0x7f] = 1;
+        table
+    };
     let bytes = content.as_bytes();
     // A text of at most 4,096 bytes has at most 4,096 characters.
     let end = if bytes.len() <= SAMPLE_CHARS {
@@ -220,11 +231,17 @@ fn looks_binary(content: &str) -> bool {
     };
     // OK because `end` is the length or a character's offset, both within `bytes`.
     let sample = &bytes[..end];
+    if sample.contains(&0) {
+        return true;
+    }
     let chars = sample.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-    let ascii_control =
-        sample.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f).count();
-    let c1_control = sample.windows(2).filter(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1])).count();
-    sample.contains(&0) || (ascii_control + c1_control) * 20 > chars
+    let ascii_control: usize = sample.iter().map(|&b| usize::from(CONTROL[usize::from(b)])).sum();
+    let c1_control = if sample.contains(&0xC2) {
+        sample.iter().zip(sample.iter().skip(1)).filter(|(&a, &b)| a == 0xC2 && (0x80..=0x9F).contains(&b)).count()
+    } else {
+        0
+    };
+    (ascii_control + c1_control) * 20 > chars
 }
 
 /// Unix newlines, no byte-order mark, and no-break spaces as plain spaces (exports scatter

@@ -190,18 +190,25 @@ pub(crate) fn groups(drafts: &[Draft]) -> Vec<Vec<usize>> {
             if q.start > p.end {
                 break;
             }
-            // Two drafts join when their groups differ, the groups' days do not, and the drafts
-            // are one event: cheapest first. The groups first, the drafts' lists only when
-            // joining the groups could change them: in a story told by many outlets most pairs
-            // of the window are one event already, and comparing their word lists was most of
-            // the stage's cost. Two values that differ need two short ranges (`same_event`).
-            let b = root(&mut parent, m);
+            // Two drafts join when they may be one event by their values and lengths (two
+            // values that differ need two short ranges, see `same_event`), their groups differ,
+            // the groups' days do not, and the drafts are one event: cheapest first. The first
+            // test reads the placed pair alone, and turns down most pairs of a year or a month
+            // with its window full. The groups next, the drafts' lists only when joining the
+            // groups could change them: in a story told by many outlets most pairs of the
+            // window are one event already, and comparing their word lists was most of the
+            // stage's cost.
+            let may_join = p.value == q.value || p.short && q.short;
+            if !may_join {
+                continue;
+            }
+            // Most neighbours sit right under `a` already: no walk up for them.
+            let b = if parent[m] as usize == a { a } else { root(&mut parent, m) };
             if a == b || matches!((day[a], day[b]), (Some(x), Some(y)) if x != y) {
                 continue;
             }
             let j = q.draft as usize;
-            let may_join = p.value == q.value || p.short && q.short;
-            if !may_join || !same_event(&drafts[i], &drafts[j], &traits[i], &traits[j]) {
+            if !same_event(&drafts[i], &drafts[j], &traits[i], &traits[j]) {
                 continue;
             }
             let (keep, gone) = (a.min(b), a.max(b));
