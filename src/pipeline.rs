@@ -200,11 +200,10 @@ impl<'a> StoredPart<'a> {
         }
     }
 
-    /// The bytes of the part, in a buffer of their exact size: the page's wasm cannot grow a
-    /// buffer in place, so a doubling one would hold up to four times the part while it grows.
+    /// The bytes of the part (see [`Part::into_bytes`], which writes the large work without
+    /// this growing buffer).
     fn to_bytes(&self) -> Vec<u8> {
-        let size = postcard::experimental::serialized_size(self).unwrap_or(0);
-        postcard::to_extend(self, Vec::with_capacity(size)).unwrap_or_default()
+        postcard::to_allocvec(self).unwrap_or_default()
     }
 
     fn into_part(self) -> Option<Part> {
