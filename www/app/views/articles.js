@@ -28,7 +28,7 @@ async function articleList(ctx) {
     },
     h('span', { class: 'ss-article-title', dir: 'auto', text: doc.title || doc.id }),
     h('span', { class: 'ss-article-meta' },
-      byline(doc) ? h('span', { dir: 'auto', text: byline(doc) }) : null,
+      byline(doc) ? [h('span', { dir: 'auto', text: byline(doc) }), ' · '] : null,
       h('time', { datetime: doc.published ?? null, title: publishedNote(doc) || null, text: listedDate(doc) })),
     (snippets.get(doc.id) ?? []).map(articleSnippet)));
   // Each batch asks the core for the search snippets of its own articles only; the first

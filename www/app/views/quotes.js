@@ -32,10 +32,11 @@ export const quotesView = {
 /** The source switch (all / named / unnamed) and the speaker list, each value with its count. */
 function facets(ctx) {
   const { state, actions, ui } = ctx;
-  const counts = { speakers: ctx.facets.speakers ?? {}, sources: ctx.facets.sources ?? { named: 0, unnamed: 0 } };
+  const counts = { speakers: ctx.facets.speakers ?? {}, sources: ctx.facets.sources ?? { named: 0, unnamed: 0, all: 0 } };
   const { speakers: active, sources } = state.filters;
 
-  const sourceOptions = [[null, 'All', counts.sources.named + counts.sources.unnamed],
+  // "All" counts scare quotes too, which are neither named nor unnamed: the core's `all`.
+  const sourceOptions = [[null, 'All', counts.sources.all],
     ['named', 'Named', counts.sources.named], ['unnamed', 'Unnamed', counts.sources.unnamed]];
   const sourceSwitch = h('div', { class: 'ss-segmented', role: 'group', 'aria-label': 'Sources' },
     sourceOptions.map(([value, label, n]) => h('button', {

@@ -39,7 +39,7 @@ export async function renderReader({ model, state, actions, matches, visible, do
     h('header', null,
       h('h2', { id: 'ss-reader-title', class: 'ss-reader-title', dir: 'auto', tabindex: '-1', dataset: { focusKey: 'view' }, text: doc.title || doc.id }),
       h('p', { class: 'ss-reader-meta' },
-        byline(doc) ? h('span', { dir: 'auto', text: byline(doc) }) : null,
+        byline(doc) ? [h('span', { dir: 'auto', text: byline(doc) }), ' · '] : null,
         h('time', { datetime: doc.published ?? null, text: formatDate(doc.published) }),
         note ? h('span', { class: 'ss-note', text: `(${note})` }) : null,
         hits.length ? h('span', { class: 'ss-hit-count', text: `${plural(hits.length, 'match', 'matches')} for “${state.filters.q.trim()}”` }) : null),
