@@ -117,3 +117,85 @@ test('the article list and the reader set the byline apart from the date', async
   assert.match(await scope(page, '.ss-reader-meta').textContent(), /By Spencer Ackerman · 3 Mar 2009, 08:48/);
   await assertCleanAndClose(opened);
 });
+
+test('an empty quote wall under a speaker and a search offers a way out that shows quotes again, and keeps the focus', async () => {
+  const opened = await openView(browser, 'quotes');
+  const { page } = opened;
+  const total = await scope(page, '.ss-tab[data-view="quotes"] .ss-count').textContent();
+  await scope(page, '.ss-facet').first().click();
+  await settled(page);
+  await scope(page, '.ss-search').fill('zzzqqq');
+  const empty = scope(page, '.ss-quote-wall .ss-empty');
+  await empty.waitFor({ timeout: 30_000 });
+  await empty.locator('button').press('Enter');
+  await settled(page);
+  assert.equal(await scope(page, '.ss-tab[data-view="quotes"] .ss-count').textContent(), total, 'every quote is shown again');
+  assert.equal(await scope(page, '.ss-search').inputValue(), '');
+  assert.equal(await page.evaluate(() => document.querySelector('story-scope').shadowRoot.activeElement?.id), 'ss-quotes-title',
+    'the focus goes to the heading, not to the page');
+  await assertCleanAndClose(opened);
+});
+
+test('on a phone a long speaker is cut short, so that the next one shows there are more to scroll to', async () => {
+  const opened = await openLoaded(browser, { viewport: { width: 375, height: 740 } });
+  const { page } = opened;
+  await scope(page, '.ss-tab[data-view="quotes"]').click();
+  await settled(page);
+  const list = await scope(page, '.ss-facet-list[aria-label="Speakers"]').boundingBox();
+  const [first, second] = await scope(page, '.ss-facet-list[aria-label="Speakers"] .ss-facet').evaluateAll((els) => els.slice(0, 2).map((el) => {
+    const box = el.getBoundingClientRect();
+    return { left: box.left, right: box.right, name: el.querySelector('.ss-facet-name').textContent };
+  }));
+  assert.ok(first.name.length > 40, `the seeds' first speaker is a long description (${first.name})`);
+  assert.ok(first.right <= list.x + list.width, 'the first speaker fits on the screen');
+  assert.ok(second.left < list.x + list.width - 20, 'the next speaker peeks in');
+  await assertCleanAndClose(opened);
+});
+
+test('the library names an added article\'s byline and date in the article list\'s order', async () => {
+  const opened = await openLoaded(browser);
+  const { page } = opened;
+  await openLibrary(page);
+  const file = { name: 'ferry.md', mimeType: 'text/markdown', buffer: Buffer.from('---\ntitle: Ferry delays\ndate: 2024-03-05\nauthor: Kim Park\n---\n\nThe ferry ran late on Friday, the operator said.') };
+  await scope(page, '.ss-library input[type="file"][multiple]').setInputFiles([file]);
+  const meta = scope(page, '.ss-user-articles li', { hasText: 'Ferry delays' }).locator('.ss-user-meta');
+  await meta.waitFor({ timeout: 30_000 });
+  const listed = await scope(page, '.ss-article-link', { hasText: 'Ferry delays' }).locator('.ss-article-meta').textContent();
+  assert.equal(listed, 'By Kim Park · 5 Mar 2024');
+  assert.equal(await meta.textContent(), listed);
+  await assertCleanAndClose(opened);
+});
+
+test('the embed panel says what a page opened from a file cannot know, and that the reader\'s own articles stay in the browser', async () => {
+  const opened = await openLoaded(browser);
+  const { page } = opened;
+  await scope(page, '[data-tool="embed"]').click();
+  await settled(page);
+  const panel = scope(page, '.ss-panel-box');
+  assert.match(await panel.textContent(), /write its address in place of https:\/\/your\.site\/storyscope\.html/);
+  assert.doesNotMatch(await panel.textContent(), /own articles/, 'nothing to say before one is added');
+  await page.keyboard.press('Escape');
+  await openLibrary(page);
+  await pasteArticle(page, 'The council met on June 2, 2015, and voted to build the pier.', { title: 'Pier vote' });
+  await scope(page, '.ss-user-articles li', { hasText: 'Pier vote' }).locator('.ss-user-meta').waitFor({ timeout: 30_000 });
+  await scope(page, '[data-tool="embed"]').click();
+  await settled(page);
+  assert.match(await panel.textContent(), /Your own articles stay in this browser: an embed shows the built-in articles only/);
+  await assertCleanAndClose(opened);
+});
+
+test('"show the built-in ones again" brings them back with the focus on the opening screen, not lost to the page', async () => {
+  const opened = await openLoaded(browser);
+  const { page } = opened;
+  await openLibrary(page);
+  await scope(page, '.ss-library input[type="checkbox"]').check();
+  const again = scope(page, '.ss-opening button', { hasText: 'show the built-in ones again' });
+  await again.waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Escape');
+  await again.focus();
+  await page.keyboard.press('Enter');
+  await scope(page, '.ss-opening-title', { hasText: 'One story across 4 articles' }).waitFor({ timeout: 30_000 });
+  await settled(page);
+  assert.equal(await page.evaluate(() => document.querySelector('story-scope').shadowRoot.activeElement?.className), 'ss-opening-title');
+  await assertCleanAndClose(opened);
+});

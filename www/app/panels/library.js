@@ -47,7 +47,8 @@ export function libraryPanel(explorer) {
     h('h3', { text: articles.length ? `Added (${articles.length})` : 'No articles added yet' }),
     h('ul', { class: 'ss-user-articles' }, articles.map((a) => {
       const doc = explorer.model?.docsById.get(a.id);
-      const meta = doc ? [listedDate(doc), byline(doc)].filter(Boolean).join(' · ') : '';
+      // As the article list reads: byline · date.
+      const meta = doc ? [byline(doc), listedDate(doc)].filter(Boolean).join(' · ') : '';
       // A date the core guessed (from the text, or from the other articles when the text dates
       // nothing) is said to be one in words, not only in a tooltip a phone never shows, with
       // the way to give the real one.

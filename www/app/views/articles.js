@@ -60,7 +60,7 @@ async function articleList(ctx) {
     ? `Articles (${formatCount(shown.length)})`
     : `Articles (${formatCount(shown.length)} of ${formatCount(model.documents.length)})`;
   const none = shown.length || !model.documents.length ? null : h('p', { class: 'ss-empty', role: 'status' }, 'No article passes these filters. ',
-    h('button', { type: 'button', class: 'ss-link', onclick: () => actions.clearFilters(), text: 'Clear the filters' }));
+    h('button', { type: 'button', class: 'ss-link', onclick: () => actions.clearFilters('view'), text: 'Clear the filters' }));
   return h('nav', { class: 'ss-articles', 'aria-label': 'Articles' }, h('h2', { class: 'ss-heading', text: count }), none ?? list, more);
 }
 
@@ -84,7 +84,7 @@ function opening({ model, actions, state }) {
     return h('section', { class: 'ss-opening', 'aria-labelledby': 'ss-opening-title' },
       h('h2', { id: 'ss-opening-title', class: 'ss-opening-title', tabindex: '-1', dataset: { focusKey: 'view' }, text: 'No articles to explore' }),
       h('p', { class: 'ss-opening-lead' }, button('Add your own articles', () => actions.togglePanel('library')),
-        ' or ', button('show the built-in ones again', () => actions.setHideSeeds(false)), '.'));
+        ' or ', button('show the built-in ones again', () => actions.setHideSeeds(false, 'view')), '.'));
   }
   const articles = plural(model.documents.length, 'article', 'articles');
   return h('section', { class: 'ss-opening', 'aria-labelledby': 'ss-opening-title' },

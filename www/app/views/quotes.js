@@ -15,7 +15,12 @@ export const quotesView = {
   render(ctx) {
     const { model, state } = ctx;
     const shown = visibleItems(model.quotes, ctx.visible.quotes);
-    const filtered = state.filters.speakers.length > 0 || Boolean(state.filters.sources);
+    const { speakers, sources, ...others } = state.filters;
+    const quoteFilters = speakers.length > 0 || Boolean(sources);
+    // The way out of an empty wall clears what emptied it: the quote facets when only they are
+    // set, else every filter (a search left on would keep the wall empty). The focus goes to
+    // the heading, as the button goes away.
+    const otherFilters = Object.values(others).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));
     const [n, total] = [formatCount(shown.length), formatCount(model.quotes.length)];
     const title = shown.length === model.quotes.length ? `Quotes (${n})` : `Quotes (${n} of ${total})`;
     return h('section', { class: 'ss-view ss-quote-wall', 'aria-labelledby': 'ss-quotes-title' },
@@ -25,7 +30,9 @@ export const quotesView = {
         ? quoteList(ctx, shown, 'wall')
         : h('p', { class: 'ss-empty', role: 'status' },
           model.quotes.length ? 'No quote passes these filters. ' : 'No quotes found in these articles.',
-          filtered ? h('button', { type: 'button', class: 'ss-link', onclick: () => ctx.actions.setFilters({ speakers: [], sources: null }), text: 'Show all quotes' }) : null));
+          !model.quotes.length || !(quoteFilters || otherFilters) ? null : !otherFilters
+            ? h('button', { type: 'button', class: 'ss-link', onclick: () => ctx.actions.setFilters({ speakers: [], sources: null }, 'view'), text: 'Show all quotes' })
+            : h('button', { type: 'button', class: 'ss-link', onclick: () => ctx.actions.clearFilters('view'), text: 'Clear the filters' })));
   },
 };
 
