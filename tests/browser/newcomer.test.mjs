@@ -199,3 +199,43 @@ test('"show the built-in ones again" brings them back with the focus on the open
   assert.equal(await page.evaluate(() => document.querySelector('story-scope').shadowRoot.activeElement?.className), 'ss-opening-title');
   await assertCleanAndClose(opened);
 });
+
+test('on a phone a long filter chip is cut short, so that the next chip shows', async () => {
+  const opened = await openLoaded(browser, { viewport: { width: 375, height: 740 } });
+  const { page } = opened;
+  await scope(page, '.ss-tab[data-view="quotes"]').click();
+  await settled(page);
+  await scope(page, '.ss-facet').first().click();
+  await settled(page);
+  await scope(page, '.ss-search').fill('expectations');
+  await scope(page, '.ss-chip', { hasText: 'expectations' }).waitFor({ timeout: 30_000 });
+  await settled(page);
+  const row = await scope(page, '.ss-chips').boundingBox();
+  const search = await scope(page, '.ss-chip', { hasText: 'expectations' }).boundingBox();
+  assert.ok(search.x < row.x + row.width - 20, `the search chip shows beside the speaker's (${search.x} of ${row.x + row.width})`);
+  await assertCleanAndClose(opened);
+});
+
+test('headings and the reader\'s byline keep their own margins (the reset of the shadow root no longer outranks them)', async () => {
+  const opened = await openLoaded(browser);
+  const { page } = opened;
+  await scope(page, '.ss-article-link', { hasText: 'A Quid Pro Quo' }).click();
+  await settled(page);
+  const meta = await scope(page, '.ss-reader-meta').boundingBox();
+  const body = await scope(page, '.ss-reader-body p').first().boundingBox();
+  assert.ok(body.y - (meta.y + meta.height) >= 10, `the text starts apart from the byline line (${body.y - (meta.y + meta.height)} px)`);
+  await scope(page, '.ss-tab[data-view="quotes"]').click();
+  await settled(page);
+  assert.notEqual(await scope(page, '#ss-quotes-title').evaluate((el) => getComputedStyle(el).marginBottom), '0px', 'a view heading keeps its margin');
+  await assertCleanAndClose(opened);
+});
+
+test('a timeline source whose clause is itself a quotation is not wrapped in a second pair of quote marks', async () => {
+  const opened = await openView(browser, 'timeline');
+  const { page } = opened;
+  // The first event in date order, selected at first: Gates's "a year ago" (2008).
+  const excerpts = await scope(page, '.tl-detail-list .ss-note').allTextContents();
+  assert.ok(excerpts.some((text) => /I told the Russians/.test(text)), `the 2008 event quotes Gates (${excerpts})`);
+  for (const text of excerpts) assert.doesNotMatch(text, /“\s*“|”\s*”/, `one pair of quote marks: ${text}`);
+  await assertCleanAndClose(opened);
+});
