@@ -189,8 +189,9 @@ impl<'t> Analysis<'t> {
 }
 
 /// Byte spans of the blank-line-separated paragraphs of `text`, trimmed (tests build
-/// analyses from plain strings with it; the pipeline has the article's own spans).
-#[cfg(test)]
+/// analyses from plain strings with it, and so does the tagger's training; the pipeline has
+/// the article's own spans).
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut offset = 0;
