@@ -73,9 +73,15 @@ const wasm = (() => {
   writeFileSync(`${out}.page-graph.json`, JSON.stringify(graph));
   const features = setting('wasm_opt_flags').split(/\s+/).filter((f) => f.startsWith('--enable-'));
   const bin = (tool) => join(root, 'node_modules', '.bin', tool);
-  execFileSync(bin('wasm-metadce'), [wasmPath, '--graph-file', `${out}.page-graph.json`, '-o', `${out}.page.dce.wasm`, ...features],
+  // Function names are kept (-g) up to the last step, which orders the functions by name: a
+  // module's functions side by side are alike, and LZMA finds more in common between
+  // neighbours (the stream -1.4 KB, the wasm's gzip -4.5, though the call indices take 4.5 KB
+  // more raw). storyscope_bg.page.named.wasm keeps the names, for twiggy.
+  execFileSync(bin('wasm-metadce'), [wasmPath, '-g', '--graph-file', `${out}.page-graph.json`, '-o', `${out}.page.dce.wasm`, ...features],
     { stdio: ['ignore', 'ignore', 'inherit'] });
-  execFileSync(bin('wasm-opt'), [...setting('wasm_opt_flags').split(/\s+/), `${out}.page.dce.wasm`, '-o', `${out}.page.wasm`],
+  execFileSync(bin('wasm-opt'), [...setting('wasm_opt_flags').split(/\s+/), '-g', `${out}.page.dce.wasm`, '-o', `${out}.page.named.wasm`],
+    { stdio: 'inherit' });
+  execFileSync(bin('wasm-opt'), ['--reorder-functions-by-name', ...features, `${out}.page.named.wasm`, '-o', `${out}.page.wasm`],
     { stdio: 'inherit' });
   rmSync(`${out}.page.dce.wasm`);
   console.log(`the page's wasm leaves out: ${names.filter((n) => !kept.includes(n)).join(', ')}`);
