@@ -20,13 +20,30 @@ impl fmt::Display for FileError {
         match self {
             FileError::Unsupported => write!(f, "unsupported type: use .txt, .md or .html"),
             FileError::TooLarge { bytes } => {
-                write!(f, "the file is too large ({} KB; the limit is {} KB)", bytes / 1024, MAX_ARTICLE_BYTES / 1024)
+                let (size, limit) = (readable_size(*bytes), readable_size(MAX_ARTICLE_BYTES as u64));
+                write!(f, "the file is too large ({size}; the limit is {limit})")
             }
         }
     }
 }
 
 impl std::error::Error for FileError {}
+
+/// A size as people read it: "640 KB" below 1,000 KB, else megabytes with at most one decimal
+/// ("8 MB", "12.4 MB"; 1 KB and 1 MB are 1024 and 1024² bytes, as file managers count them).
+/// Rounded up, so that a file over a round limit never reads as the limit itself.
+pub fn readable_size(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    let kb = bytes.div_ceil(KB);
+    if kb < 1000 {
+        return format!("{kb} KB");
+    }
+    let tenths = bytes.saturating_mul(10).div_ceil(KB * KB);
+    match tenths % 10 {
+        0 => format!("{} MB", tenths / 10),
+        t => format!("{}.{t} MB", tenths / 10),
+    }
+}
 
 /// Whether a file name has an article extension (case-insensitive).
 pub fn is_article_name(name: &str) -> bool {
@@ -66,6 +83,22 @@ mod tests {
             Err(FileError::TooLarge { bytes: MAX_ARTICLE_BYTES as u64 + 1 })
         );
         assert_eq!(check_file("a.txt", 10), Ok(()));
+    }
+
+    #[test]
+    fn sizes_read_in_kb_or_mb() {
+        assert_eq!(readable_size(0), "0 KB");
+        assert_eq!(readable_size(1), "1 KB");
+        assert_eq!(readable_size(640 * 1024), "640 KB");
+        assert_eq!(readable_size(999 * 1024), "999 KB");
+        assert_eq!(readable_size(1000 * 1024), "1 MB");
+        assert_eq!(readable_size(13_000_000), "12.4 MB");
+        let limit = MAX_ARTICLE_BYTES as u64;
+        assert_eq!(
+            FileError::TooLarge { bytes: limit + 1 }.to_string(),
+            "the file is too large (8.1 MB; the limit is 8 MB)",
+            "one byte over the limit does not read as the limit"
+        );
     }
 
     #[test]

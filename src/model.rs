@@ -58,6 +58,17 @@ pub enum PublishedSource {
     None,
 }
 
+/// What an inferred publication date was worked out from (see `crate::times`): the earliest
+/// reader comment, the latest past date the article's own text narrates, or, when the text
+/// dates nothing, the other articles of the corpus (their median date).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InferredFrom {
+    Comments,
+    Text,
+    Corpus,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// The file stem (or the id the caller gave).
@@ -66,6 +77,9 @@ pub struct Document {
     /// Written `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, or null when unknown.
     pub published: Option<Stamp>,
     pub published_source: PublishedSource,
+    /// When `published_source` is `inferred`: what the date was worked out from; else null.
+    #[serde(default)]
+    pub published_inferred_from: Option<InferredFrom>,
     pub author: Option<String>,
     pub outlet: Option<String>,
     pub url: Option<String>,
@@ -83,6 +97,7 @@ pub struct DocumentHead<'a> {
     pub title: &'a str,
     pub published: Option<Stamp>,
     pub published_source: PublishedSource,
+    pub published_inferred_from: Option<InferredFrom>,
     pub author: Option<&'a str>,
     pub outlet: Option<&'a str>,
     pub url: Option<&'a str>,
@@ -97,6 +112,7 @@ impl<'a> DocumentHead<'a> {
             title: &d.title,
             published: d.published,
             published_source: d.published_source,
+            published_inferred_from: d.published_inferred_from,
             author: d.author.as_deref(),
             outlet: d.outlet.as_deref(),
             url: d.url.as_deref(),

@@ -225,6 +225,8 @@ impl StoredPart {
             title: self.title,
             published: self.published,
             published_source: self.published_source,
+            // Inferred when the corpus is assembled, never kept in a part.
+            published_inferred_from: None,
             author: self.author,
             outlet: self.outlet,
             url: self.url,
@@ -497,9 +499,10 @@ impl Findings {
     /// them, offsets converted to code points.
     fn into_extraction(self, mut documents: Vec<Document>) -> Extraction {
         for (document, inferred) in documents.iter_mut().zip(self.times.inferred) {
-            if let Some(stamp) = inferred {
+            if let Some((stamp, from)) = inferred {
                 document.published = Some(stamp);
                 document.published_source = PublishedSource::Inferred;
+                document.published_inferred_from = Some(from);
             }
         }
         crate::offsets::to_code_points(Extraction {

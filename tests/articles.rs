@@ -149,6 +149,23 @@ fn unreadable_inputs_are_named_and_the_rest_still_extracted() {
     assert_eq!(outcome.failures[0].reason, "the file is empty");
 }
 
+#[test]
+fn an_inferred_date_says_what_it_was_worked_out_from() {
+    let input = |id: &str, text: &str| storyscope::Input::from_bytes(id, &format!("{id}.txt"), text.into()).unwrap();
+    let outcome = storyscope::extract(&[
+        input("dated", "Dated\n\nMarch 3, 2009\n\nThe council met."),
+        input("narrated", "Narrated\n\nThe council met on June 2, 2015, and voted."),
+        input("silent", "Silent\n\nThe council met and voted."),
+    ]);
+    let from: Vec<_> = outcome
+        .extraction
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), document_json(d)["published_inferred_from"].clone()))
+        .collect();
+    assert_eq!(from, [("dated", Value::Null), ("narrated", json!("text")), ("silent", json!("corpus"))]);
+}
+
 /// Date-ish and markup-ish pieces, each placed where the parser reads a date or a tag.
 const PIECES: &[&str] = &[
     "2015-06-04",

@@ -74,9 +74,8 @@ impl fmt::Display for ArticleError {
         match self {
             ArticleError::Empty => write!(f, "the file is empty"),
             ArticleError::Binary => write!(f, "the file is binary, not text"),
-            ArticleError::TooLarge { bytes, limit } => {
-                write!(f, "the file is too large ({} KB; the limit is {} KB)", bytes / 1024, limit / 1024)
-            }
+            // The message the file check gives (written once, there); `limit` is that one's.
+            ArticleError::TooLarge { bytes, .. } => crate::files::FileError::TooLarge { bytes: *bytes as u64 }.fmt(f),
             ArticleError::NoText => write!(f, "no article text was found in it"),
         }
     }
@@ -154,6 +153,7 @@ impl Article {
             title: meta.title.unwrap_or_default(),
             published: meta.published.map(|p| p.stamp),
             published_source: meta.published.map_or(PublishedSource::None, |p| p.source),
+            published_inferred_from: None,
             author: meta.author,
             outlet: meta.outlet,
             url: meta.url,

@@ -198,6 +198,9 @@ pub struct KindCounts {
 pub struct SourceCounts {
     pub named: u32,
     pub unnamed: u32,
+    /// Every quote passing the other filters: the named, the unnamed and the scare quotes
+    /// (nobody's words, so neither of the other two), as no `sources` filter shows them.
+    pub all: u32,
 }
 
 /// A search match in a document's text (code points, half-open).

@@ -34,7 +34,8 @@
 //!
 //! Facets count results (quotes, events, mentions of the wanted kinds) passing every filter
 //! except the facet's own: `documents` per document, `entities` per involved entity,
-//! `speakers` per speaker name, `kinds` per kind, `sources` named/unnamed. [`Index::select`]
+//! `speakers` per speaker name, `kinds` per kind, `sources` named/unnamed/all (`all` counts
+//! scare quotes too, which are neither named nor unnamed sources). [`Index::select`]
 //! also gives `mentions`: the passing mentions of each entity under every filter (what the
 //! entity lists show). [`Index::check`] checks a filter from a link before it is used.
 //!

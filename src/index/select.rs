@@ -112,6 +112,7 @@ fn facets(index: &Index, parts: &Parts, base: &Passing, per_item: bool) -> Posit
     let p = own.as_ref().unwrap_or(base);
     facets.sources.named = p.quotes.and_count(&index.quote_named) as u32;
     facets.sources.unnamed = p.quotes.and_count(&index.quote_unnamed) as u32;
+    facets.sources.all = p.quotes.count() as u32;
 
     let own = without(Except::Speakers);
     let p = own.as_ref().unwrap_or(base);

@@ -10,7 +10,7 @@ use super::tense::Tense;
 use super::Candidate;
 use crate::calendar::Stamp;
 use crate::doc::Doc;
-use crate::model::Document;
+use crate::model::{Document, InferredFrom};
 use jiff::civil::Date;
 
 /// The median creation date of the documents that have one, if any.
@@ -22,8 +22,12 @@ pub(super) fn corpus_date(docs: &[Doc]) -> Option<Date> {
 
 /// Estimates the creation date of `document`: its earliest comment, else the latest complete
 /// date among its expressions (`candidates`, from the document's one scan) outside a
-/// future-tense clause, else the corpus's date (see [`corpus_date`]).
-pub(super) fn infer_published(document: &Document, candidates: &[Candidate], corpus: Option<Date>) -> Option<Stamp> {
+/// future-tense clause, else the corpus's date (see [`corpus_date`]); with what it came from.
+pub(super) fn infer_published(
+    document: &Document,
+    candidates: &[Candidate],
+    corpus: Option<Date>,
+) -> Option<(Stamp, InferredFrom)> {
     let earliest_comment = document.comments.iter().filter_map(|c| c.posted).min().map(|s| s.date);
     let latest_mentioned = || {
         candidates
@@ -36,8 +40,11 @@ pub(super) fn infer_published(document: &Document, candidates: &[Candidate], cor
             .max()
     };
     // A mention after the first comment is an update or a future plan: trust the comment.
-    let date = earliest_comment.or_else(latest_mentioned).or(corpus)?;
-    Some(Stamp { date, time: None })
+    let (date, from) = earliest_comment
+        .map(|d| (d, InferredFrom::Comments))
+        .or_else(|| latest_mentioned().map(|d| (d, InferredFrom::Text)))
+        .or(corpus.map(|d| (d, InferredFrom::Corpus)))?;
+    Some((Stamp { date, time: None }, from))
 }
 
 #[cfg(test)]
@@ -48,12 +55,12 @@ mod tests {
     use crate::text::Analysis;
 
     /// The creation time the times stage infers for `d`.
-    fn infer(d: &Document) -> Option<String> {
+    fn infer(d: &Document) -> Option<(String, InferredFrom)> {
         let spans: Vec<Span> = d.paragraphs.iter().map(|p| Span::new(p.start, p.end)).collect();
         let doc = Doc { document: d, analysis: Analysis::new(&d.text, &spans), dct: None };
         let detected = super::super::detect(&doc.analysis, Vec::new());
         super::super::extract(std::slice::from_ref(&doc), vec![std::borrow::Cow::Owned(detected)]).inferred[0]
-            .map(|s| s.to_string())
+            .map(|(s, from)| (s.to_string(), from))
     }
 
     fn document(text: &str, comments: &[&str]) -> Document {
@@ -77,7 +84,7 @@ mod tests {
     #[test]
     fn comments_bound_the_date() {
         let d = document("The council voted on June 2, 2015.", &["2015-06-04T10:00", "2015-06-03T09:00"]);
-        assert_eq!(infer(&d).as_deref(), Some("2015-06-03"));
+        assert_eq!(infer(&d), Some(("2015-06-03".into(), InferredFrom::Comments)));
     }
 
     #[test]
@@ -86,7 +93,7 @@ mod tests {
             "The council met on June 2, 2015, after a vote on May 28, 2015. It will meet again on July 1, 2015.",
             &[],
         );
-        assert_eq!(infer(&d).as_deref(), Some("2015-06-02"));
+        assert_eq!(infer(&d), Some(("2015-06-02".into(), InferredFrom::Text)));
         assert_eq!(infer(&document("No dates here.", &[])), None);
     }
 }

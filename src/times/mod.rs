@@ -20,7 +20,7 @@ mod words;
 
 use crate::calendar::Stamp;
 use crate::doc::Doc;
-use crate::model::{Span, TimeExpression, TimeRange, TimexType};
+use crate::model::{InferredFrom, Span, TimeExpression, TimeRange, TimexType};
 use recognize::{RecognizedTime, Shift, Val};
 use resolve::{Context, Grain, Resolved};
 use words::Word;
@@ -41,9 +41,10 @@ struct Candidate {
 #[derive(Default)]
 pub(crate) struct Times {
     pub expressions: Vec<TimeExpression>,
-    /// Per document (in the order of the `docs` given): the inferred creation time, when the
-    /// document had none and its text or the corpus bounds one (see [`infer`]).
-    pub inferred: Vec<Option<Stamp>>,
+    /// Per document (in the order of the `docs` given): the inferred creation time and what it
+    /// was worked out from, when the document had none and its text or the corpus bounds one
+    /// (see [`infer`]).
+    pub inferred: Vec<Option<(Stamp, InferredFrom)>>,
 }
 
 /// What the time stage finds in one document alone: its expressions in text order, with
@@ -101,7 +102,7 @@ pub(crate) fn extract(docs: &[Doc], detected: Vec<std::borrow::Cow<Detected>>) -
             Some(_) => None,
             None => infer::infer_published(doc.document, candidates, corpus),
         };
-        let dct = doc.dct.or(inferred);
+        let dct = doc.dct.or(inferred.map(|(stamp, _)| stamp));
         let resolved = resolve_all(dct, candidates);
         // The two ends of each range, before the values move into the expressions.
         let ranges: Vec<(usize, TimeRange)> = (0..candidates.len().saturating_sub(1))

@@ -8,7 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const artifacts = join(root, 'test-artifacts');
-export const pageUrl = pathToFileURL(join(root, 'dist', 'storyscope.html')).href;
+/** The page under test; STORYSCOPE_PAGE names another build (main's, to see a new test fail on it). */
+export const pageUrl = pathToFileURL(process.env.STORYSCOPE_PAGE || join(root, 'dist', 'storyscope.html')).href;
 
 export async function launch() {
   return chromium.launch({
@@ -55,8 +56,9 @@ function slowCore(delay) {
  * Opens a page that records every request, console error, page error and CSP violation.
  * `requests` lists the URLs whose scheme is not file:, data: or blob: (there must be none).
  */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme });
+export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, colorScheme = 'light', ...device } = {}) {
+  // `device`: further context options, such as a phone's {hasTouch: true, isMobile: true}.
+  const context = await browser.newContext({ viewport, colorScheme, ...device });
   const page = await context.newPage();
   const record = { requests: [], errors: [], cspViolations: [] };
   page.on('request', (request) => {
@@ -98,6 +100,13 @@ export async function assertCleanAndClose({ context, record }) {
   assert.deepEqual(record.errors, [], 'no page or console error');
   assert.deepEqual(await record.cspViolations(), [], 'no CSP violation');
   await context.close();
+}
+
+/** Opens the page (options as openPage's) and waits for the seeds. */
+export async function openLoaded(browser, options, url = pageUrl) {
+  const opened = await openPage(browser, url, options);
+  await waitForArticles(opened.page);
+  return opened;
 }
 
 /** Opens the page, waits for the seeds, and switches to one view's tab. */

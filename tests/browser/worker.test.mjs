@@ -424,7 +424,7 @@ test('the paste form takes a title, a publication date and an outlet', async () 
   await pasteArticle(page, 'The council voted on Monday to build the pier.\n\n“We will build it,” Mayor Ana Ruiz said.');
   const item = scope(page, '.ss-article-link', { hasText: 'Pier vote' });
   await item.waitFor();
-  assert.equal(await item.locator('.ss-article-meta').textContent(), 'Port Ellis Post6 Apr 2021');
+  assert.equal(await item.locator('.ss-article-meta').textContent(), 'Port Ellis Post · 6 Apr 2021');
   await item.click();
   await settled(page);
   const meta = scope(page, '.ss-reader-meta');
@@ -460,11 +460,12 @@ test('editing an added article’s date, title and outlet re-extracts only that 
   const posted = await extractions(page);
   assert.deepEqual(posted.slice(2), ['Pier vote'], 'only the edited article was read again');
   const link = scope(page, '.ss-article-link', { hasText: 'Pier vote passes' });
-  assert.equal(await link.locator('.ss-article-meta').textContent(), 'Port Ellis Post5 Apr 2021');
-  // The undated article's date is the core's inference, marked as such.
+  assert.equal(await link.locator('.ss-article-meta').textContent(), 'Port Ellis Post · 5 Apr 2021');
+  // The undated article's date is the core's inference, marked as such: its text dates
+  // nothing, so the date is the other articles'.
   const undated = scope(page, '.ss-article-link', { hasText: 'Ferry news' }).locator('time');
   assert.match(await undated.textContent(), /^≈ /);
-  assert.match(await undated.getAttribute('title'), /^date inferred/);
+  assert.match(await undated.getAttribute('title'), /^date borrowed from the other articles/);
 
   await page.reload();
   await waitForArticles(page);
@@ -485,7 +486,7 @@ test('an added article whose publication date was inferred shows it as a guess i
   assert.match(listed, /^≈ /, 'the article list marks the inferred date');
   const meta = row.locator('.ss-user-meta');
   assert.ok((await meta.textContent()).startsWith(listed), `the library shows the same guess (${await meta.textContent()})`);
-  assert.match(await meta.getAttribute('title'), /date inferred/);
+  assert.match(await meta.getAttribute('title'), /date borrowed from the other articles/);
   await assertCleanAndClose(opened);
 });
 

@@ -213,8 +213,10 @@ export class Explorer extends Emitter {
       showView: (view, { moveFocus = false } = {}) => this.update({ view, panel: null }, { focus: moveFocus ? 'view' : null }),
       openEntity: (entity) => this.update({ view: 'entities', entity, panel: null },
         { focus: entity ? 'view' : this.state.entity ? `open:${this.state.entity}` : 'view' }),
-      setFilters: (partial) => this.update({ filters: { ...this.state.filters, ...partial } }),
-      clearFilters: () => this.update({ filters: emptyFilters() }),
+      setFilters: (partial, focus = null) => this.update({ filters: { ...this.state.filters, ...partial } }, { focus }),
+      // `focus`: where the focus goes after (a focus request, as update's), e.g. 'view' when
+      // the button that cleared them goes away.
+      clearFilters: (focus = null) => this.update({ filters: emptyFilters() }, { focus }),
       setTimeline: (partial) => this.update({ timeline: { ...this.state.timeline, ...partial } }),
       // No render: the timeline has drawn the range already.
       setTimelineRange: (from, to) => {
@@ -240,7 +242,11 @@ export class Explorer extends Emitter {
       },
       removeArticle: (id) => this.removeArticle(id),
       undoRemove: () => this.undoRemove(),
-      setHideSeeds: (hide) => this.library.setHideSeeds(hide),
+      // `focus`: a focus request for the render of the new corpus (the button may go away).
+      setHideSeeds: (hide, focus = null) => {
+        if (focus) this.focusRequest = focus;
+        return this.library.setHideSeeds(hide);
+      },
       cancelWork: () => this.library.cancel(),
       reportLibrary: (messages) => { this.library.messages = messages; this.refresh(new Set(['library'])); },
     };

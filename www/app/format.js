@@ -50,10 +50,22 @@ export function byline(doc) {
   return [doc.author && `By ${doc.author}`, doc.outlet].filter(Boolean).join(' · ');
 }
 
+/** What the core worked an inferred publication date out from (its `published_inferred_from`), in words. */
+const INFERRED_FROM = {
+  comments: 'inferred from its earliest reader comment',
+  text: 'inferred from the latest date its text tells of',
+  corpus: 'borrowed from the other articles',
+};
+
+/** How the publication date of `doc` was guessed ("borrowed from the other articles"), or '' when it was not. */
+export function inferredFrom(doc) {
+  return doc.published && doc.published_source === 'inferred' ? INFERRED_FROM[doc.published_inferred_from] ?? 'inferred' : '';
+}
+
 /** A note on a publication date the reader should doubt, else ''. */
 export function publishedNote(doc) {
-  if (!doc.published) return '';
-  return doc.published_source === 'inferred' ? 'date inferred: the article gives none; worked out from its text or the other articles' : '';
+  const from = inferredFrom(doc);
+  return from && `date ${from}; the article gives none`;
 }
 
 /** The publication date as listed: "≈ 4 Mar 2024" when inferred, so that a guess never reads as the article's own date. */

@@ -8,7 +8,8 @@ import { stateToHash } from '../permalink.js';
 export function embedPanel(explorer, ctx) {
   const hash = stateToHash(ctx.state);
   const here = location.href.split('#')[0];
-  const pageUrl = /^https?:/.test(here) ? here : 'https://your.site/storyscope.html';
+  const hosted = /^https?:/.test(here);
+  const pageUrl = hosted ? here : 'https://your.site/storyscope.html';
   const iframe = `<iframe src="${pageUrl}${hash}" title="Storyscope" style="width:100%;height:640px;border:0" loading="lazy"></iframe>`;
   const script = `<script src="storyscope-embed.js"></script>\n<story-scope ${elementAttributes(ctx.state)} height="640px"></story-scope>`;
   const snippet = (label, text) => {
@@ -25,7 +26,10 @@ export function embedPanel(explorer, ctx) {
   return [
     h('h2', { class: 'ss-heading', text: 'Embed this view' }),
     snippet('An iframe of this exact view', iframe),
+    hosted ? null : h('p', { class: 'ss-note', text: 'Opened from a file, this page has no web address: put storyscope.html on your site and write its address in place of https://your.site/storyscope.html.' }),
     snippet('Or the script and element (no iframe)', script),
+    // The reader's own articles live in this browser only: an embed cannot show them.
+    explorer.library?.articles.length ? h('p', { class: 'ss-note', text: 'Your own articles stay in this browser: an embed shows the built-in articles only.' }) : null,
     uncarried(ctx.state.filters) ? h('p', { class: 'ss-note', text: 'The element starts without the article, kind and source filters; the iframe keeps them.' }) : null,
     h('p', { class: 'ss-note', text: "Under a Content-Security-Policy, the page needs script-src to allow the script and 'wasm-unsafe-eval' (never 'unsafe-eval'), and worker-src blob: for its worker; Storyscope makes no network request." }),
   ];

@@ -6,7 +6,7 @@
 import { corpusFile, parseCorpusFile } from '../corpus-file.js';
 import { h } from '../dom.js';
 import { download } from '../exports.js';
-import { byline, listedDate, publishedNote } from '../format.js';
+import { byline, inferredFrom, listedDate, publishedNote } from '../format.js';
 
 export function libraryPanel(explorer) {
   const { actions, library } = explorer;
@@ -35,7 +35,9 @@ export function libraryPanel(explorer) {
   if (forms.editor?.id !== editing) forms.editor = null;
   return [
     h('h2', { class: 'ss-heading', text: 'Your articles' }),
-    h('p', { class: 'ss-note', text: 'Processed in this browser and kept on this device only. Drop .txt, .md or .html files anywhere on Storyscope, or:' }),
+    // Only where files can be dragged: a touch screen has nothing to drop (styles/library.css).
+    h('p', { class: 'ss-note' }, 'Processed in this browser and kept on this device only. ',
+      h('span', { class: 'ss-drop-hint', text: 'Drop .txt, .md or .html files anywhere on Storyscope, or:' })),
     h('div', { class: 'ss-row' }, h('label', { class: 'ss-tool ss-file-label' }, 'Choose files…', files)),
     forms.paste ??= pasteForm(actions),
     messages.length ? h('ul', { class: 'ss-messages', role: 'alert' }, messages.map((m) => h('li', { text: `${m.name}: ${m.reason}` }))) : null,
@@ -45,7 +47,8 @@ export function libraryPanel(explorer) {
     h('h3', { text: articles.length ? `Added (${articles.length})` : 'No articles added yet' }),
     h('ul', { class: 'ss-user-articles' }, articles.map((a) => {
       const doc = explorer.model?.docsById.get(a.id);
-      const meta = doc ? [listedDate(doc), byline(doc)].filter(Boolean).join(' · ') : '';
+      // As the article list reads: byline · date.
+      const meta = doc ? [byline(doc), listedDate(doc)].filter(Boolean).join(' · ') : '';
       // A date the core guessed (from the text, or from the other articles when the text dates
       // nothing) is said to be one in words, not only in a tooltip a phone never shows, with
       // the way to give the real one.
@@ -55,7 +58,7 @@ export function libraryPanel(explorer) {
           h('span', { class: 'ss-user-title', dir: 'auto', text: name(a) }),
           library.unread(a) ? h('span', { class: 'ss-note', text: ' (not read yet)' }) : null,
           meta ? h('span', { class: 'ss-note ss-user-meta', title: publishedNote(doc) || null, text: meta }) : null,
-          guessed ? h('span', { class: 'ss-note ss-user-guess' }, 'The article gives no date: this one is a guess. ',
+          guessed ? h('span', { class: 'ss-note ss-user-guess' }, `The article gives no date: this one is a guess, ${inferredFrom(doc)}. `,
             h('button', {
               type: 'button', class: 'ss-link', dataset: { focusKey: `set-date:${a.id}` }, 'aria-label': `Set the date of ${name(a)}`,
               onclick: () => actions.editFacts(a.id, 'published'), text: 'Set the date',

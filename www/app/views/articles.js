@@ -28,7 +28,7 @@ async function articleList(ctx) {
     },
     h('span', { class: 'ss-article-title', dir: 'auto', text: doc.title || doc.id }),
     h('span', { class: 'ss-article-meta' },
-      byline(doc) ? h('span', { dir: 'auto', text: byline(doc) }) : null,
+      byline(doc) ? [h('span', { dir: 'auto', text: byline(doc) }), ' · '] : null,
       h('time', { datetime: doc.published ?? null, title: publishedNote(doc) || null, text: listedDate(doc) })),
     (snippets.get(doc.id) ?? []).map(articleSnippet)));
   // Each batch asks the core for the search snippets of its own articles only; the first
@@ -60,7 +60,7 @@ async function articleList(ctx) {
     ? `Articles (${formatCount(shown.length)})`
     : `Articles (${formatCount(shown.length)} of ${formatCount(model.documents.length)})`;
   const none = shown.length || !model.documents.length ? null : h('p', { class: 'ss-empty', role: 'status' }, 'No article passes these filters. ',
-    h('button', { type: 'button', class: 'ss-link', onclick: () => actions.clearFilters(), text: 'Clear the filters' }));
+    h('button', { type: 'button', class: 'ss-link', onclick: () => actions.clearFilters('view'), text: 'Clear the filters' }));
   return h('nav', { class: 'ss-articles', 'aria-label': 'Articles' }, h('h2', { class: 'ss-heading', text: count }), none ?? list, more);
 }
 
@@ -84,7 +84,7 @@ function opening({ model, actions, state }) {
     return h('section', { class: 'ss-opening', 'aria-labelledby': 'ss-opening-title' },
       h('h2', { id: 'ss-opening-title', class: 'ss-opening-title', tabindex: '-1', dataset: { focusKey: 'view' }, text: 'No articles to explore' }),
       h('p', { class: 'ss-opening-lead' }, button('Add your own articles', () => actions.togglePanel('library')),
-        ' or ', button('show the built-in ones again', () => actions.setHideSeeds(false)), '.'));
+        ' or ', button('show the built-in ones again', () => actions.setHideSeeds(false, 'view')), '.'));
   }
   const articles = plural(model.documents.length, 'article', 'articles');
   return h('section', { class: 'ss-opening', 'aria-labelledby': 'ss-opening-title' },

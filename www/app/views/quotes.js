@@ -15,7 +15,12 @@ export const quotesView = {
   render(ctx) {
     const { model, state } = ctx;
     const shown = visibleItems(model.quotes, ctx.visible.quotes);
-    const filtered = state.filters.speakers.length > 0 || Boolean(state.filters.sources);
+    const { speakers, sources, ...others } = state.filters;
+    const quoteFilters = speakers.length > 0 || Boolean(sources);
+    // The way out of an empty wall clears what emptied it: the quote facets when only they are
+    // set, else every filter (a search left on would keep the wall empty). The focus goes to
+    // the heading, as the button goes away.
+    const otherFilters = Object.values(others).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));
     const [n, total] = [formatCount(shown.length), formatCount(model.quotes.length)];
     const title = shown.length === model.quotes.length ? `Quotes (${n})` : `Quotes (${n} of ${total})`;
     return h('section', { class: 'ss-view ss-quote-wall', 'aria-labelledby': 'ss-quotes-title' },
@@ -25,17 +30,20 @@ export const quotesView = {
         ? quoteList(ctx, shown, 'wall')
         : h('p', { class: 'ss-empty', role: 'status' },
           model.quotes.length ? 'No quote passes these filters. ' : 'No quotes found in these articles.',
-          filtered ? h('button', { type: 'button', class: 'ss-link', onclick: () => ctx.actions.setFilters({ speakers: [], sources: null }), text: 'Show all quotes' }) : null));
+          !model.quotes.length || !(quoteFilters || otherFilters) ? null : !otherFilters
+            ? h('button', { type: 'button', class: 'ss-link', onclick: () => ctx.actions.setFilters({ speakers: [], sources: null }, 'view'), text: 'Show all quotes' })
+            : h('button', { type: 'button', class: 'ss-link', onclick: () => ctx.actions.clearFilters('view'), text: 'Clear the filters' })));
   },
 };
 
 /** The source switch (all / named / unnamed) and the speaker list, each value with its count. */
 function facets(ctx) {
   const { state, actions, ui } = ctx;
-  const counts = { speakers: ctx.facets.speakers ?? {}, sources: ctx.facets.sources ?? { named: 0, unnamed: 0 } };
+  const counts = { speakers: ctx.facets.speakers ?? {}, sources: ctx.facets.sources ?? { named: 0, unnamed: 0, all: 0 } };
   const { speakers: active, sources } = state.filters;
 
-  const sourceOptions = [[null, 'All', counts.sources.named + counts.sources.unnamed],
+  // "All" counts scare quotes too, which are neither named nor unnamed: the core's `all`.
+  const sourceOptions = [[null, 'All', counts.sources.all],
     ['named', 'Named', counts.sources.named], ['unnamed', 'Unnamed', counts.sources.unnamed]];
   const sourceSwitch = h('div', { class: 'ss-segmented', role: 'group', 'aria-label': 'Sources' },
     sourceOptions.map(([value, label, n]) => h('button', {

@@ -27,7 +27,7 @@ export function eventDetail(ev, { model, actions }) {
         type: 'button', class: 'tl-link', dataset: { doc: docId },
         onclick: () => actions.openDocument(docId, mention ? { start: mention.start, end: mention.end } : null),
       }, model.docsById.get(docId)?.title || docId),
-      mention ? h('span', { class: 'ss-note', text: ` “${mention.text.length > 140 ? `${mention.text.slice(0, 139)}…` : mention.text}”` }) : null))),
+      mention ? h('span', { class: 'ss-note', text: ` ${excerpt(mention.text)}` }) : null))),
     ev.entities.length ? [
       h('h4', { text: 'Involved' }),
       h('ul', { class: 'tl-detail-people' }, ev.entities.map((id, i) => h('li', null,
@@ -53,4 +53,11 @@ export function legend(s) {
     h('li', null, h('span', { class: 'tl-glyph', 'aria-hidden': 'true', text: '?' }), ' uncertain date (publication date inferred)'),
     h('li', null, h('span', { class: 'tl-glyph', 'aria-hidden': 'true', text: '≠' }), ' the sources disagree on the date'),
     h('li', null, sample(s('path', { class: 'tl-break-mark', d: 'M8,14 l4,-12 M16,14 l4,-12' })), 'empty time skipped'));
+}
+
+/** A source's clause in quote marks, cut at 140 characters; one that opens with its own quote mark keeps it alone. */
+function excerpt(mention) {
+  const text = mention.trim();
+  const cut = text.length > 140 ? `${text.slice(0, 139)}…` : text;
+  return /^["“‘«„]/.test(text) ? cut : `“${cut}”`;
 }

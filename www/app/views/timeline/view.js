@@ -42,7 +42,10 @@ function datedEvents(model) {
       .map((ev, position) => ({ ev, position, first: dayNumber(ev.start), last: dayNumber(ev.end) }))
       .filter((item) => item.first !== null && item.last !== null && item.last >= item.first)
       .sort(byDate);
-    datedCache.set(model, { dated, segments: axisSegments(dated) });
+    // The days the axis is laid out for (its segments add a margin): what "Showing" names when
+    // the whole axis is on screen, filtered or not, so that the label says what the axis shows.
+    const extent = dated.length ? [dated[0].first, dated.reduce((last, item) => Math.max(last, item.last), dated[0].last) + 1] : null;
+    datedCache.set(model, { dated, segments: axisSegments(dated), extent });
   }
   return datedCache.get(model);
 }
@@ -90,15 +93,10 @@ class TimelineView {
     const view = state.timeline;
     view.lanes ??= 'docs';
     view.zoom ??= 1;
-    const { dated, segments } = datedEvents(model);
+    const { dated, segments, extent } = datedEvents(model);
     const items = dated.filter((item) => visible.events.hasPosition(item.position));
-    let bounds = null;
-    for (const item of items) {
-      bounds ??= [item.first, item.last + 1];
-      bounds = [Math.min(bounds[0], item.first), Math.max(bounds[1], item.last + 1)];
-    }
     if (!items.some((item) => item.ev.id === view.selected)) view.selected = items[0]?.ev.id ?? null;
-    this.chart.setData({ items, segments, bounds, model, view, filters: state.filters, actions: ctx.actions });
+    this.chart.setData({ items, segments, bounds: extent, model, view, filters: state.filters, actions: ctx.actions });
     this.toolbar.update({
       view, filters: state.filters, hasItems: items.length > 0,
       bounds: segments.length ? { min: isoDay(segments[0].first), max: isoDay(segments[segments.length - 1].last) } : null,
