@@ -132,8 +132,13 @@ fn read_path(path: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>) 
 /// Reads the article files of a folder and its subfolders, in name order. Whether an entry is
 /// a folder comes with the listing (no `stat` per file, which a corpus of many thousands of
 /// short files felt), except for a symbolic link, which is followed.
+///
+/// The entries are sorted by name, which within one folder is the order of their paths: a
+/// path compares component by component, and only the last one differs. Comparing whole
+/// paths parsed both into components at each of the sort's comparisons (some 800
+/// instructions each: 1% of a corpus of ten thousand files).
 fn read_folder(path: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>) {
-    let mut entries: Vec<(PathBuf, bool)> = match std::fs::read_dir(path) {
+    let mut entries: Vec<(std::ffi::OsString, PathBuf, bool)> = match std::fs::read_dir(path) {
         Ok(rd) => rd
             .filter_map(|e| {
                 let e = e.ok()?;
@@ -142,13 +147,14 @@ fn read_folder(path: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>
                     Ok(kind) if !kind.is_symlink() => kind.is_dir(),
                     _ => path.is_dir(),
                 };
-                Some((path, folder))
+                Some((e.file_name(), path, folder))
             })
             .collect(),
         Err(e) => return failures.push(Failure { name: path.display().to_string(), reason: e.to_string() }),
     };
-    entries.sort();
-    for (entry, folder) in entries {
+    // Names in one folder are distinct: no tie for a stable sort to keep.
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (_, entry, folder) in entries {
         let hidden = entry.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if hidden {
             continue;

@@ -143,8 +143,23 @@ pub(super) fn is_boilerplate(text: &str) -> bool {
     if !trimmed.chars().any(char::is_alphanumeric) {
         return true;
     }
-    let lower = trimmed.to_lowercase();
-    BOILERPLATE.contains(&lower.as_str())
+    // Most blocks are ASCII, and ASCII text is lowercased in a buffer on the stack, without
+    // the allocation and the per-character case mapping of `to_lowercase` (whose result is
+    // the same on ASCII).
+    let mut buffer = [0u8; 160];
+    let owned;
+    let lower: &str = match buffer.get_mut(..trimmed.len()).filter(|_| trimmed.is_ascii()) {
+        Some(ascii) => {
+            ascii.copy_from_slice(trimmed.as_bytes());
+            ascii.make_ascii_lowercase();
+            std::str::from_utf8(ascii).unwrap_or_default()
+        }
+        None => {
+            owned = trimmed.to_lowercase();
+            &owned
+        }
+    };
+    BOILERPLATE.contains(&lower)
         || BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p))
         || lower
             .strip_suffix(" comments")

@@ -365,7 +365,8 @@ fn commenter_line(line: &str) -> Option<Commenter> {
     }
     // Disqus: `Jane Doe • 3 years ago`, `Jane Doe · June 2, 2014`. Most lines have neither
     // dot: a line without the last byte of either (`•` ends in 0xA2, `·` in 0xB7) stops here.
-    if !line.bytes().any(|b| b == 0xA2 || b == 0xB7) {
+    // (Counted without an early exit, which the compiler vectorizes: lines are short.)
+    if line.bytes().filter(|&b| b == 0xA2 || b == 0xB7).count() == 0 {
         return None;
     }
     let (name, when) = line.split_once(" • ").or_else(|| line.split_once(" · "))?;

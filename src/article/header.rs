@@ -152,7 +152,8 @@ pub(super) fn dateline(text: &str) -> Option<(Stamp, Option<String>)> {
     if let Some(s) = parse_stamp(text) {
         return Some((s, None));
     }
-    let lower = text.to_ascii_lowercase();
+    // The longest prefix has 16 bytes: only the head is lowercased, not the whole paragraph.
+    let lower = super::head(text, 16).to_ascii_lowercase();
     let prefixes = [
         "posted on ",
         "posted: ",

@@ -202,20 +202,94 @@ pub(crate) fn head(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-/// NUL bytes or a high share of control characters mean this is not text.
+/// NUL bytes or a high share of control characters among the first 4,096 characters mean
+/// this is not text.
+///
+/// Counted over bytes (decoding each character cost several instructions a byte): a
+/// character starts at every byte that is not a continuation byte; the controls are the ASCII
+/// ones (but tab, line feed, form feed and carriage return) and DEL, one byte each, and the C1
+/// controls U+0080–U+009F, `C2 80`–`C2 9F`, looked for only when a `C2` byte is there at all.
 fn looks_binary(content: &str) -> bool {
-    let sample: Vec<char> = content.chars().take(4096).collect();
-    let control = sample.iter().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
-    sample.contains(&'\0') || control * 20 > sample.len()
+    const SAMPLE_CHARS: usize = 4096;
+    /// 1 for the one-byte controls counted, 0 for every other byte.
+    const CONTROL: [u8; 256] = {
+        let mut table = [0u8; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            table[b] = !matches!(b as u8, b'\n' | b'\r' | b'\t' | 0x0c) as u8;
+            b += 1;
+        }
+        table[0x7f] = 1;
+        table
+    };
+    let bytes = content.as_bytes();
+    // A text of at most 4,096 bytes has at most 4,096 characters.
+    let end = if bytes.len() <= SAMPLE_CHARS {
+        bytes.len()
+    } else {
+        content.char_indices().nth(SAMPLE_CHARS).map_or(bytes.len(), |(at, _)| at)
+    };
+    // OK because `end` is the length or a character's offset, both within `bytes`.
+    let sample = &bytes[..end];
+    if sample.contains(&0) {
+        return true;
+    }
+    let chars = sample.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let ascii_control: usize = sample.iter().map(|&b| usize::from(CONTROL[usize::from(b)])).sum();
+    let c1_control = if sample.contains(&0xC2) {
+        sample.iter().zip(sample.iter().skip(1)).filter(|(&a, &b)| a == 0xC2 && (0x80..=0x9F).contains(&b)).count()
+    } else {
+        0
+    };
+    (ascii_control + c1_control) * 20 > chars
 }
 
 /// Unix newlines, no byte-order mark, and no-break spaces as plain spaces (exports scatter
 /// them around separators, where they only get in the way of matching).
 fn normalize_whitespace(content: &str) -> String {
     let s = content.strip_prefix('\u{feff}').unwrap_or(content);
-    // Most files have neither: one scan for both instead of three copies of the file.
-    if !s.contains(['\r', '\u{a0}']) {
+    // Most files have neither: two byte scans (memchr for `\r`, and for the last byte of the
+    // no-break space) instead of three copies of the file. A set of two chars would decode
+    // every character.
+    if !s.as_bytes().contains(&b'\r') && !s.contains('\u{a0}') {
         return s.to_string();
     }
     s.replace("\r\n", "\n").replace('\r', "\n").replace('\u{a0}', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definition [`looks_binary`] counts by bytes: over the first 4,096 characters.
+    fn by_chars(content: &str) -> bool {
+        let sample: Vec<char> = content.chars().take(4096).collect();
+        let control = sample.iter().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
+        sample.contains(&'\0') || control * 20 > sample.len()
+    }
+
+    #[test]
+    fn binary_by_bytes_is_binary_by_characters() {
+        let c1 = "\u{85}\u{9f}\u{80}";
+        let mut cases = vec![
+            String::new(),
+            "plain text\n\r\t\u{c}".to_string(),
+            "a\0b".to_string(),
+            format!("{}{}", "x".repeat(19), "\u{1}"),
+            format!("{}{}", "x".repeat(20), "\u{1}"),
+            format!("{}{}", "é".repeat(38), c1),
+            format!("{}{}", "é".repeat(60), c1),
+            "\u{7f}\u{7f}é".to_string(),
+            "Łódź à l’été — “quoted” \u{a0}".repeat(300),
+        ];
+        // Past the sample: what follows the 4,096th character does not count.
+        cases.push(format!("{}{}", "é".repeat(4096), "\0"));
+        cases.push(format!("{}{}", "é".repeat(4095), "\0"));
+        cases.push(format!("{}{}", "\u{1}".repeat(300), "x".repeat(5000)));
+        cases.push(format!("{}{}", "x".repeat(4000), "\u{1}".repeat(300)));
+        for case in &cases {
+            assert_eq!(looks_binary(case), by_chars(case), "{:?}", case.chars().take(40).collect::<String>());
+        }
+        assert!(cases.iter().any(|c| looks_binary(c)) && cases.iter().any(|c| !looks_binary(c)));
+    }
 }

@@ -183,27 +183,38 @@ pub(crate) fn groups(drafts: &[Draft]) -> Vec<Vec<usize>> {
     let mut day: Vec<Option<i32>> = placed.iter().map(|p| (p.start == p.end).then_some(p.start)).collect();
     for (k, p) in placed.iter().enumerate() {
         let i = p.draft as usize;
+        // The group of `p`, found once and kept up to date as it joins others: looking it up
+        // again for each neighbour of the window was a large share of the stage.
+        let mut a = root(&mut parent, k);
         for (m, q) in placed.iter().enumerate().skip(k + 1).take(WINDOW) {
             if q.start > p.end {
                 break;
             }
-            // Two drafts join when their groups differ, the groups' days do not, and the drafts
-            // are one event: cheapest first. The groups first, the drafts' lists only when
-            // joining the groups could change them: in a story told by many outlets most pairs
-            // of the window are one event already, and comparing their word lists was most of
-            // the stage's cost. Two values that differ need two short ranges (`same_event`).
-            let (a, b) = (root(&mut parent, k), root(&mut parent, m));
+            // Two drafts join when they may be one event by their values and lengths (two
+            // values that differ need two short ranges, see `same_event`), their groups differ,
+            // the groups' days do not, and the drafts are one event: cheapest first. The first
+            // test reads the placed pair alone, and turns down most pairs of a year or a month
+            // with its window full. The groups next, the drafts' lists only when joining the
+            // groups could change them: in a story told by many outlets most pairs of the
+            // window are one event already, and comparing their word lists was most of the
+            // stage's cost.
+            let may_join = p.value == q.value || p.short && q.short;
+            if !may_join {
+                continue;
+            }
+            // Most neighbours sit right under `a` already: no walk up for them.
+            let b = if parent[m] as usize == a { a } else { root(&mut parent, m) };
             if a == b || matches!((day[a], day[b]), (Some(x), Some(y)) if x != y) {
                 continue;
             }
             let j = q.draft as usize;
-            let may_join = p.value == q.value || p.short && q.short;
-            if !may_join || !same_event(&drafts[i], &drafts[j], &traits[i], &traits[j]) {
+            if !same_event(&drafts[i], &drafts[j], &traits[i], &traits[j]) {
                 continue;
             }
             let (keep, gone) = (a.min(b), a.max(b));
             parent[gone] = keep as u32;
             day[keep] = day[a].or(day[b]);
+            a = keep;
         }
     }
     // Each group under its first draft, in draft order.

@@ -24,9 +24,17 @@ pub(crate) fn with_precision(value: &str) -> Option<(Date, Date, Precision)> {
         return (first <= last).then_some((first, last, p.max(q)));
     }
     let day_part = value.split('T').next()?;
-    let parts: Vec<&str> = day_part.split('-').collect();
+    // No value below has more than three parts: four are enough to tell (without a Vec).
+    let mut buffer = [""; 4];
+    let mut n = 0;
+    for part in day_part.split('-').take(4) {
+        // OK because `take(4)` leaves `n` below 4 here.
+        buffer[n] = part;
+        n += 1;
+    }
     let tag = |(first, last): (Date, Date), precision| (first, last, precision);
-    match parts.as_slice() {
+    // OK because `n` is at most 4, the buffer's length.
+    match &buffer[..n] {
         [y, m, d] if d.len() == 2 && number::<i8>(d).is_some() => {
             let day = Date::new(number(y)?, number(m)?, number(d)?).ok()?;
             Some((day, day, Precision::Day))

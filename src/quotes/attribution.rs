@@ -57,7 +57,17 @@ const TERMINALS: &[char] = &['.', '!', '?', ';', '…'];
 /// True when token `t` ends a sentence: a terminal mark, but not the period of an
 /// abbreviation the tokenizer does not know that a comma or parenthesis follows at once
 /// (`Rep. Jane Doe (D-Wis.) said`, `Jane Doe, R-Ky., said`).
+///
+/// Asked of nearly every token (the sentence scans around quotes and cues): the test of the
+/// token's kind is inlined, and only punctuation goes on to [`ends_sentence_at_mark`].
+#[inline]
 fn ends_sentence(w: &Words, t: usize) -> bool {
+    // OK because callers pass token indices of this analysis (as `is_punct` requires).
+    w.a.tokens[t].kind() == TokenKind::Punct && ends_sentence_at_mark(w, t)
+}
+
+/// [`ends_sentence`] of a punctuation token.
+fn ends_sentence_at_mark(w: &Words, t: usize) -> bool {
     if !w.is_punct(t, TERMINALS) {
         return false;
     }
@@ -104,7 +114,15 @@ pub(crate) fn right_end(w: &Words, in_quote: &[bool], q: QuoteTokens) -> usize {
 /// True when token `v` reports speech here: a speech verb, or a speech word that is a noun
 /// too (`reports`, `notes`) standing right after its subject and before `:`, `,`, `that`, a
 /// quote or the end of the sentence.
+///
+/// Asked of most words: the one class test that turns nearly all of them down is inlined.
+#[inline]
 pub(crate) fn is_cue(w: &Words, v: usize) -> bool {
+    w.has(v, Class::SPEECH | Class::SPEECH_IF_VERB) && is_cue_word(w, v)
+}
+
+/// [`is_cue`] of a word with a speech class.
+fn is_cue_word(w: &Words, v: usize) -> bool {
     if w.has(v, Class::SPEECH) {
         return true;
     }

@@ -93,8 +93,16 @@ impl<'a, 't> Words<'a, 't> {
                 && self.a.tokens[i + 1].start() == self.a.tokens[i].end())
     }
     /// A word that can be part of a name: capitalized, not a function word, not a possessive.
+    ///
+    /// Asked of most tokens: the tests of the token itself are inlined, the class and
+    /// possessive tests run for capitalized words only.
+    #[inline]
     pub(crate) fn is_name_word(&self, i: usize) -> bool {
-        self.is_word(i) && self.is_capitalized(i) && !self.has(i, Class::CAPITALIZED_STOP) && !self.is_possessive(i)
+        self.is_word(i) && self.is_capitalized(i) && self.is_name_word_rest(i)
+    }
+    /// [`Words::is_name_word`] of a capitalized word.
+    fn is_name_word_rest(&self, i: usize) -> bool {
+        !self.has(i, Class::CAPITALIZED_STOP) && !self.is_possessive(i)
     }
     fn pronoun(&self, i: usize) -> Option<(Pronoun, usize)> {
         if !self.is_word(i) {

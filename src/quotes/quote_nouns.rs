@@ -45,10 +45,18 @@ pub(crate) fn forms() -> impl Iterator<Item = (String, Class)> {
             [(noun.to_string(), class), (plural, class)]
         })
     });
-    // Once per process: a few dozen plurals, each looked up in the lists by a scan.
+    // Once per process: a few dozen plurals, each looked up among the lists' nouns (the class
+    // of the first list that has it). A map of the nouns, not a scan of the lists for each
+    // plural, which cost more than the rest of the table.
+    let mut first_class: crate::text::FxHashMap<&str, Class> = Default::default();
+    for (list, class) in lists {
+        for noun in list.lines() {
+            first_class.entry(noun).or_insert(class);
+        }
+    }
     let irregular = data::PLURALS.lines().filter_map(move |line| {
         let (plural, singular) = line.split_once(' ')?;
-        let class = lists.iter().find(|(list, _)| list.lines().any(|noun| noun == singular))?.1;
+        let class = *first_class.get(singular)?;
         Some((plural.to_string(), class))
     });
     regular.chain(irregular)

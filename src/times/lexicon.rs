@@ -127,44 +127,69 @@ pub(crate) fn is_plural_unit(word: &str) -> bool {
     word.ends_with('s') && !word.ends_with("ss") && unit(word).is_some()
 }
 
+/// `word` split at its first hyphen (`twenty-four`, `three-year`). The patterns ask this of
+/// most words near a number, which are short: a byte loop costs a few instructions where
+/// `split_once`'s searcher cost some eighty.
+pub(crate) fn split_hyphen(word: &str) -> Option<(&str, &str)> {
+    let at = word.bytes().position(|b| b == b'-')?;
+    // `-` is one ASCII byte, so both offsets are character boundaries; `get` says so anyway.
+    Some((word.get(..at)?, word.get(at + 1..)?))
+}
+
 /// The value of a cardinal number word or numeral (`three`, `a`, `12`, `twenty-one`).
+///
+/// The word lists are `match`es, which compile to a test of the length and then of the few
+/// words of that length: the patterns ask this of most words near a number, and walking a
+/// list compared every word.
 pub(crate) fn cardinal(word: &str) -> Option<i64> {
-    const WORDS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    const TENS: [(&str, i64); 7] =
-        [("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90)];
-    if let Some(i) = WORDS.iter().position(|w| *w == word) {
-        return Some(i as i64);
+    /// `zero` to `twenty`.
+    fn small(word: &str) -> Option<i64> {
+        Some(match word {
+            "zero" => 0,
+            "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            "eleven" => 11,
+            "twelve" => 12,
+            "thirteen" => 13,
+            "fourteen" => 14,
+            "fifteen" => 15,
+            "sixteen" => 16,
+            "seventeen" => 17,
+            "eighteen" => 18,
+            "nineteen" => 19,
+            "twenty" => 20,
+            _ => return None,
+        })
     }
-    if let Some((_, v)) = TENS.iter().find(|(w, _)| *w == word) {
-        return Some(*v);
+    /// `thirty` to `ninety`.
+    fn tens(word: &str) -> Option<i64> {
+        Some(match word {
+            "thirty" => 30,
+            "forty" => 40,
+            "fifty" => 50,
+            "sixty" => 60,
+            "seventy" => 70,
+            "eighty" => 80,
+            "ninety" => 90,
+            _ => return None,
+        })
     }
-    if let Some((tens, ones)) = word.split_once('-') {
-        // `twenty` is in WORDS, not TENS, but it is tens all the same (`twenty-four`).
-        let t = if tens == "twenty" { Some(20) } else { TENS.iter().find(|(w, _)| *w == tens).map(|(_, v)| *v) }?;
-        let o = WORDS.iter().position(|w| *w == ones).filter(|o| (1..10).contains(o))?;
-        return Some(t + o as i64);
+    if let Some(n) = small(word).or_else(|| tens(word)) {
+        return Some(n);
+    }
+    if let Some((t, ones)) = split_hyphen(word) {
+        // `twenty` is a small number, but it is tens all the same (`twenty-four`).
+        let t = if t == "twenty" { Some(20) } else { tens(t) }?;
+        let o = small(ones).filter(|o| (1..10).contains(o))?;
+        return Some(t + o);
     }
     match word {
         "a" | "an" => Some(1),
@@ -199,42 +224,46 @@ pub(crate) fn is_vague_count(word: &str) -> bool {
 /// Ordinal words and numerals (`third`, `3rd`, `twenty-fourth`), for quarters, centuries and
 /// days of the month.
 pub(crate) fn ordinal(word: &str) -> Option<i64> {
-    const WORDS: [&str; 19] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
-    if let Some(i) = WORDS.iter().position(|w| *w == word) {
-        return Some(i as i64 + 1);
+    /// `first` to `nineteenth` (a `match`, as in [`cardinal`]).
+    fn small(word: &str) -> Option<i64> {
+        Some(match word {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            "fourth" => 4,
+            "fifth" => 5,
+            "sixth" => 6,
+            "seventh" => 7,
+            "eighth" => 8,
+            "ninth" => 9,
+            "tenth" => 10,
+            "eleventh" => 11,
+            "twelfth" => 12,
+            "thirteenth" => 13,
+            "fourteenth" => 14,
+            "fifteenth" => 15,
+            "sixteenth" => 16,
+            "seventeenth" => 17,
+            "eighteenth" => 18,
+            "nineteenth" => 19,
+            _ => return None,
+        })
+    }
+    if let Some(n) = small(word) {
+        return Some(n);
     }
     match word {
         "twentieth" => return Some(20),
         "thirtieth" => return Some(30),
         _ => {}
     }
-    if let Some((tens, ones)) = word.split_once('-') {
+    if let Some((tens, ones)) = split_hyphen(word) {
         let tens = match tens {
             "twenty" => 20,
             "thirty" => 30,
             _ => return None,
         };
-        return WORDS[..9].iter().position(|w| *w == ones).map(|i| tens + i as i64 + 1);
+        return small(ones).filter(|n| *n <= 9).map(|n| tens + n);
     }
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..];

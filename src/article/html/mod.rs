@@ -670,9 +670,10 @@ impl Reader {
 /// What a start tag's class, id, role, itemprop and rel say.
 fn marks(t: &Tag, in_comments: bool) -> Marks {
     let mut m = Marks::default();
-    let words_of = |attr: &str| t.attr(attr).map(|v| v.to_ascii_lowercase()).unwrap_or_default();
-    let (class, id, role) = (words_of("class"), words_of("id"), words_of("role"));
-    let (itemprop, rel) = (words_of("itemprop"), words_of("rel"));
+    // One pass over the attributes for the five (each `attr` would read them all again).
+    let [class, id, role, itemprop, rel] = t
+        .attrs(["class", "id", "role", "itemprop", "rel"])
+        .map(|v| v.map(|v| v.to_ascii_lowercase()).unwrap_or_default());
     let names: Vec<&str> = class.split_whitespace().chain(id.split_whitespace()).collect();
     let parts = || names.iter().flat_map(|n| n.split(['-', '_']));
     if !in_comments {

@@ -18,6 +18,23 @@ impl Tag<'_> {
     pub fn attr(&self, name: &str) -> Option<String> {
         attribute(self.raw_attrs, name)
     }
+
+    /// The values of attributes `names`, each as [`Tag::attr`] gives it, read in one pass over
+    /// the raw attributes instead of one per name.
+    pub fn attrs<const N: usize>(&self, names: [&str; N]) -> [Option<String>; N] {
+        let mut values: [Option<String>; N] = std::array::from_fn(|_| None);
+        for (key, value) in attributes(self.raw_attrs) {
+            // The first attribute of a name wins, as in `attr`.
+            if let Some(k) = names.iter().position(|n| key.eq_ignore_ascii_case(n)) {
+                // OK because `position` returns an index of `names`, which has N items.
+                let slot = &mut values[k];
+                if slot.is_none() {
+                    *slot = Some(decode_entities(value).trim().to_string());
+                }
+            }
+        }
+        values
+    }
 }
 
 pub(super) enum Token<'a> {
@@ -105,8 +122,16 @@ pub(super) fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
 
 /// The value of attribute `name` in a tag's raw attributes, entities decoded.
 pub(super) fn attribute(raw: &str, name: &str) -> Option<String> {
+    attributes(raw)
+        .find(|(key, _)| key.eq_ignore_ascii_case(name))
+        .map(|(_, value)| decode_entities(value).trim().to_string())
+}
+
+/// A tag's raw attributes as (name, raw value) pairs, in order; a name without a value has an
+/// empty one.
+fn attributes(raw: &str) -> impl Iterator<Item = (&str, &str)> {
     let mut rest = raw;
-    loop {
+    std::iter::from_fn(move || {
         rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
         if rest.is_empty() {
             return None;
@@ -131,10 +156,8 @@ pub(super) fn attribute(raw: &str, name: &str) -> Option<String> {
             value = v;
             rest = r;
         }
-        if key.eq_ignore_ascii_case(name) {
-            return Some(decode_entities(value).trim().to_string());
-        }
-    }
+        Some((key, value))
+    })
 }
 
 const NAMED_ENTITIES: &[(&str, &str)] = &[

@@ -719,6 +719,10 @@ fn year_form(words: &[Word], i: usize) -> Option<RecognizedTime> {
 /// thousand`, `the year two thousand`, after a word that introduces a time.
 fn spoken_year(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let (first, j) = if at(words, i) == "the" && at(words, i + 1) == "year" { (i, i + 2) } else { (i, i) };
+    // Cheapest test first: a spoken year opens with one of four words (see the `match` below).
+    if !matches!(at(words, j), "two" | "eighteen" | "nineteen" | "twenty") {
+        return None;
+    }
     let introduced =
         first > 0 && (MONTH_CONTEXT.contains(&at(words, first - 1)) || words[first - 1].month().is_some()) || j > first;
     // `nineteen ninety-six` needs no introduction: no count is said that way.
@@ -791,8 +795,11 @@ fn mid(words: &[Word], i: usize) -> Option<RecognizedTime> {
 fn the_phrase(words: &[Word], i: usize) -> Option<RecognizedTime> {
     if at(words, i) != "the" {
         // "a 20th century democrat", "the fabled 11th century temple".
-        if let (Some(n), "century") = (lexicon::ordinal(at(words, i)), at(words, i + 1)) {
-            return fixed(i, i + 1, TimexType::Date, format!("{:02}", n - 1));
+        // (The cheap test of the next word first: most words are not ordinals.)
+        if at(words, i + 1) == "century" {
+            if let Some(n) = lexicon::ordinal(at(words, i)) {
+                return fixed(i, i + 1, TimexType::Date, format!("{:02}", n - 1));
+            }
         }
         return narrative_unit(words, i).or_else(|| reported_period(words, i));
     }
@@ -1014,9 +1021,12 @@ fn deictic(words: &[Word], i: usize) -> Option<RecognizedTime> {
 /// `this|last|next week`, `next month`, `next year`, `last Sunday`, `last June`, `this spring`,
 /// `last night`, `this morning`, `this past week`, `recent years`.
 fn shifted(words: &[Word], i: usize) -> Option<RecognizedTime> {
-    let counted_next = lexicon::cardinal(at(words, i + 1)).is_some() && !matches!(at(words, i + 1), "a" | "an")
-        || matches!(at(words, i + 1), "few" | "several" | "couple");
-    if matches!(at(words, i), "last" | "past" | "next") && counted_next {
+    // Asked only after the cheaper test of the word itself.
+    let counted_next = || {
+        lexicon::cardinal(at(words, i + 1)).is_some() && !matches!(at(words, i + 1), "a" | "an")
+            || matches!(at(words, i + 1), "few" | "several" | "couple")
+    };
+    if matches!(at(words, i), "last" | "past" | "next") && counted_next() {
         return around_unit(words, i, i);
     }
     let (shift, n, j) = match (at(words, i), at(words, i + 1)) {
@@ -1100,7 +1110,10 @@ fn count(words: &[Word], i: usize) -> Option<(Option<f64>, usize)> {
 
 /// `1.5`: a number with one decimal digit.
 fn decimal(word: &str) -> Option<f64> {
-    let (whole, tenth) = word.split_once('.')?;
+    // A byte loop, not `split_once`'s searcher: this is asked of most words near a number.
+    let point = word.bytes().position(|b| b == b'.')?;
+    // `.` is one ASCII byte, so both offsets are character boundaries.
+    let (whole, tenth) = (word.get(..point)?, word.get(point + 1..)?);
     let ok = !whole.is_empty()
         && whole.len() <= 3
         && tenth.len() == 1
@@ -1266,7 +1279,7 @@ fn is_age(words: &[Word], unit_at: usize) -> bool {
 /// `three-year`, `10-day`, `24-hour` (adjectival durations), not `three-year-old`.
 fn hyphenated_duration(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let w = words.get(i)?;
-    if let Some((number, unit_word)) = w.lower.split_once('-') {
+    if let Some((number, unit_word)) = lexicon::split_hyphen(w.lower) {
         if !unit_word.contains('-') {
             let n = lexicon::cardinal(number).filter(|_| !matches!(number, "a" | "an"))?;
             let unit = lexicon::unit(unit_word).filter(|_| !lexicon::is_plural_unit(unit_word))?;
@@ -1485,7 +1498,7 @@ fn season(words: &[Word], i: usize) -> Option<RecognizedTime> {
 /// `the third quarter`, `the first half of 2015`, `third-quarter` (adjective).
 fn quarter(words: &[Word], i: usize) -> Option<RecognizedTime> {
     let w = words.get(i)?;
-    if let Some((ordinal, part)) = w.lower.split_once('-') {
+    if let Some((ordinal, part)) = lexicon::split_hyphen(w.lower) {
         let index = lexicon::ordinal(ordinal)?;
         let code = match part {
             "quarter" if index <= 4 => "Q",
@@ -1493,6 +1506,10 @@ fn quarter(words: &[Word], i: usize) -> Option<RecognizedTime> {
             _ => return None,
         };
         return date(i, i, Val::Part { year: None, code, index: index as i8, shift: Shift::Tense });
+    }
+    // Every other form has `quarter` or `half` one or two words on: most words stop here.
+    if !matches!(at(words, i + 1), "quarter" | "half") && !matches!(at(words, i + 2), "quarter" | "half") {
+        return None;
     }
     // "the third quarter", or "a weak first quarter" (a half needs its article).
     let ordinal_at = if w.lower == "the" { i + 1 } else { i };
