@@ -45,6 +45,60 @@ impl Hasher for KeyHasher {
 pub(crate) type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
 pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
+/// Word clusters learned from unlabeled news (by `scripts/train-tagger.sh`, stored in the
+/// weights file): each known word's fine cluster and the coarse cluster that holds it. Words
+/// that share a cluster are used alike (the words around them are alike), so a name the
+/// annotated data never showed still shares weights with names that it did.
+#[derive(Default)]
+pub(crate) struct Clusters {
+    /// Key hash (see [`View::hash`]) → fine cluster.
+    fine: KeyMap<u16>,
+    /// Fine cluster → coarse cluster.
+    coarse: Vec<u8>,
+}
+
+impl Clusters {
+    /// Clusters of words: `words[c]` are the keys of fine cluster `c`, `coarse[c]` its coarse
+    /// cluster.
+    pub(crate) fn new<'k>(words: impl IntoIterator<Item = impl IntoIterator<Item = &'k str>>, coarse: Vec<u8>) -> Self {
+        let mut fine = KeyMap::default();
+        for (c, keys) in words.into_iter().enumerate() {
+            for key in keys {
+                fine.insert(hash_bytes(key.as_bytes()), c as u16);
+            }
+        }
+        Clusters { fine, coarse }
+    }
+
+    /// The fine and coarse cluster of the word whose key hashes to `hash`, if it has one.
+    pub(crate) fn of(&self, hash: u64) -> Option<(u64, u64)> {
+        let fine = *self.fine.get(&hash)?;
+        let coarse = self.coarse.get(usize::from(fine)).copied().unwrap_or(0);
+        Some((u64::from(fine), u64::from(coarse)))
+    }
+
+    /// How many words have a cluster.
+    #[cfg(any(test, feature = "train"))]
+    pub(crate) fn len(&self) -> usize {
+        self.fine.len()
+    }
+}
+
+/// The features of a word's clusters seen from a token: its own (`k` = 0) or a neighbour's one
+/// place before (-1) or after (1) it.
+pub(crate) fn cluster_features(clusters: &Clusters, hash: u64, k: isize, push: &mut impl FnMut(u32, u64)) {
+    let Some((fine, coarse)) = clusters.of(hash) else {
+        return;
+    };
+    let (t_fine, t_coarse) = match k {
+        0 => (template::CLUSTER, template::CLUSTER_COARSE),
+        -1 => (template::CLUSTER_BEFORE, template::CLUSTER_COARSE_BEFORE),
+        _ => (template::CLUSTER_AFTER, template::CLUSTER_COARSE_AFTER),
+    };
+    push(t_fine, fine);
+    push(t_coarse, coarse);
+}
+
 /// Word-class bits of a token.
 pub(crate) mod class {
     pub const CAP: u64 = 1 << 0;
@@ -882,11 +936,16 @@ impl<'a, 't> View<'a, 't> {
     /// `bits` bits, appended to `out`. The tagger sums the same features' weights faster by
     /// their groups (`tagger::Scorer`), through the same helpers, so both read one definition.
     #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
-    pub(crate) fn features(&self, i: usize, range: &Range<usize>, bits: u32, out: &mut Vec<u32>) {
+    pub(crate) fn features(&self, i: usize, range: &Range<usize>, bits: u32, clusters: &Clusters, out: &mut Vec<u32>) {
         let shift = 64 - bits;
         let mut push = |template: u32, value: u64| out.push((mix(template, value) >> shift) as u32);
         push(template::BIAS, 0);
         push(template::WORD, self.hash(i));
+        for k in [0, -1, 1] {
+            if let Some(j) = Self::neighbour(i, k, range) {
+                cluster_features(clusters, self.hash(j), k, &mut push);
+            }
+        }
         for (template, k) in template::NEIGHBOURS {
             push(template, self.word_value(i, k, range));
         }
@@ -1010,6 +1069,13 @@ pub(crate) mod template {
     /// A capitalized token's run (see `View::run_value`) and its person-versus-place lean.
     pub const RUN: u32 = 26;
     pub const LEAN: u32 = 31;
+    /// The fine and coarse word cluster of the token, and of the tokens before and after it.
+    pub const CLUSTER: u32 = 40;
+    pub const CLUSTER_COARSE: u32 = 41;
+    pub const CLUSTER_BEFORE: u32 = 42;
+    pub const CLUSTER_COARSE_BEFORE: u32 = 43;
+    pub const CLUSTER_AFTER: u32 = 44;
+    pub const CLUSTER_COARSE_AFTER: u32 = 45;
 }
 
 /// The features of a key alone: its suffixes, prefix and length (templates 12 to 16).

@@ -24,6 +24,8 @@ mod merge;
 mod names;
 #[rustfmt::skip]
 mod names_data;
+#[cfg(feature = "train")]
+pub mod clusters;
 mod recognize;
 mod tagger;
 #[cfg(feature = "train")]

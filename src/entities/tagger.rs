@@ -12,7 +12,7 @@
 //! features; Viterbi is at most 7 × 7 per scored token. Nothing allocates per token. It finds spans and their kind scores; it does not
 //! strip titles, merge or decide across the document (that is `recognize` and `merge`).
 
-use super::features::{self, class, key_features, template, KeyMap, View};
+use super::features::{self, class, cluster_features, key_features, template, Clusters, KeyMap, View};
 use crate::weights::{self, WeightsError};
 use std::ops::Range;
 
@@ -44,7 +44,7 @@ pub(crate) fn allowed(from: usize, to: usize) -> bool {
 }
 
 /// The first line of a weights file; the version changes with the feature templates.
-pub(crate) const MAGIC: &str = "storyscope-tagger 2";
+pub(crate) const MAGIC: &str = "storyscope-tagger 3";
 
 /// A tagged name: its tokens, kind, and the summed emission score of each kind over it.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,6 +61,8 @@ pub(crate) struct Model {
     pub trans: Vec<i32>,
     /// `weights[bucket * WEIGHTS + component]` (see [`components`]).
     pub weights: Vec<i8>,
+    /// The word clusters the cluster features read (see [`Clusters`]).
+    pub clusters: Clusters,
     /// The weights of the features whose values come from small sets, gathered once.
     tables: Box<Tables>,
 }
@@ -149,10 +151,12 @@ impl Model {
         })
     }
 
-    /// Reads a weights file: text header lines up to an empty line, then the binary tables.
+    /// Reads a weights file: text header lines up to an empty line, then the binary tables,
+    /// then the word clusters as text (see [`Model::clusters_text`]).
     ///
     /// # Errors
-    /// When the header is missing, names another version, or the tables are cut short.
+    /// When the header is missing, names another version, the tables are cut short, or the
+    /// clusters are not text.
     pub(crate) fn parse(bytes: &[u8]) -> Result<Model, WeightsError> {
         let (_, body) = weights::split(bytes, MAGIC)?;
         let bits = u32::from(*body.first().ok_or(WeightsError::WrongSize)?);
@@ -161,14 +165,46 @@ impl Model {
         }
         let trans_bytes = LABELS * LABELS * 2;
         let n = (1usize << bits) * WEIGHTS;
-        if body.len() != 1 + trans_bytes + n {
+        let Some((tables, clusters)) = body.split_at_checked(1 + trans_bytes + n) else {
+            return Err(WeightsError::WrongSize);
+        };
+        let trans =
+            tables[1..1 + trans_bytes].chunks_exact(2).map(|c| i32::from(i16::from_le_bytes([c[0], c[1]]))).collect();
+        let weights: Vec<i8> = tables[1 + trans_bytes..].iter().map(|&b| b as i8).collect();
+        let clusters = Self::parse_clusters(clusters)?;
+        let tables = Box::new(Tables::new(bits, &weights));
+        Ok(Model { bits, trans, weights, clusters, tables })
+    }
+
+    /// Reads the clusters' text (see [`Model::clusters_text`]); none when it is empty.
+    fn parse_clusters(text: &[u8]) -> Result<Clusters, WeightsError> {
+        let text = std::str::from_utf8(text).map_err(|_| WeightsError::WrongFormat)?;
+        let mut lines = text.lines();
+        let coarse = match lines.next() {
+            None => return Ok(Clusters::default()),
+            Some(line) => line
+                .split(' ')
+                .map(|c| c.parse::<u8>().map_err(|_| WeightsError::WrongFormat))
+                .collect::<Result<Vec<u8>, _>>()?,
+        };
+        let words: Vec<&str> = lines.collect();
+        if words.len() != coarse.len() {
             return Err(WeightsError::WrongSize);
         }
-        let trans =
-            body[1..1 + trans_bytes].chunks_exact(2).map(|c| i32::from(i16::from_le_bytes([c[0], c[1]]))).collect();
-        let weights: Vec<i8> = body[1 + trans_bytes..].iter().map(|&b| b as i8).collect();
-        let tables = Box::new(Tables::new(bits, &weights));
-        Ok(Model { bits, trans, weights, tables })
+        Ok(Clusters::new(words.iter().map(|line| line.split(' ').filter(|w| !w.is_empty())), coarse))
+    }
+
+    /// The clusters as the weights file stores them: a line of each fine cluster's coarse
+    /// cluster, then one line per fine cluster with its words' keys.
+    #[cfg(feature = "train")]
+    pub(crate) fn clusters_text(words: &[Vec<String>], coarse: &[u8]) -> String {
+        let mut out = coarse.iter().map(u8::to_string).collect::<Vec<_>>().join(" ");
+        out.push('\n');
+        for keys in words {
+            out.push_str(&keys.join(" "));
+            out.push('\n');
+        }
+        out
     }
 
     /// Emission scores of one token (`O` is zero) from its feature buckets: the definition
@@ -354,7 +390,17 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         let index = *self.memo.slots.entry(hash).or_insert_with(|| {
             let mut this = m.row(template::WORD, hash);
             key_features(view.key(j), &mut |t, v| add(&mut this, &m.row(t, v)));
-            let neighbour = |n: usize| m.row(template::NEIGHBOURS[n].0, hash);
+            cluster_features(&m.clusters, hash, 0, &mut |t, v| add(&mut this, &m.row(t, v)));
+            let neighbour = |n: usize| {
+                let (template, k) = template::NEIGHBOURS[n];
+                let mut row = m.row(template, hash);
+                // The clusters of the words right before and after (the memo's rows of a word
+                // as the token's neighbour at that distance).
+                if k.abs() == 1 {
+                    cluster_features(&m.clusters, hash, k, &mut |t, v| add(&mut row, &m.row(t, v)));
+                }
+                row
+            };
             rows.push([this, neighbour(0), neighbour(1), neighbour(2), neighbour(3)]);
             (rows.len() - 1) as u64
         }) as usize;
@@ -625,6 +671,33 @@ mod tests {
     }
 
     #[test]
+    fn builtin_weights_carry_word_clusters() {
+        let m = Model::builtin();
+        assert!(m.clusters.len() > 1000, "{}", m.clusters.len());
+    }
+
+    #[test]
+    fn clusters_are_read_after_the_tables() {
+        let tables = |bits: u8| {
+            let mut t = vec![bits];
+            t.resize(1 + LABELS * LABELS * 2 + (WEIGHTS << bits), 0);
+            t
+        };
+        let file =
+            |clusters: &str| [format!("{MAGIC}\n\n").into_bytes(), tables(8), clusters.as_bytes().to_vec()].concat();
+        let m = Model::parse(&file("0 1\nacme zenith\nparis\n")).expect("clusters parse");
+        let of = |key: &str| m.clusters.of(features::hash_bytes(key.as_bytes()));
+        assert_eq!(
+            (of("acme"), of("zenith"), of("paris"), of("oslo")),
+            (Some((0, 0)), Some((0, 0)), Some((1, 1)), None)
+        );
+        assert_eq!(Model::parse(&file("")).map(|m| m.clusters.len()), Ok(0));
+        // A coarse line that names more clusters than follow, or is not numbers, is refused.
+        assert_eq!(Model::parse(&file("0 1 2\nacme\n")).err(), Some(WeightsError::WrongSize));
+        assert_eq!(Model::parse(&file("x\nacme\n")).err(), Some(WeightsError::WrongFormat));
+    }
+
+    #[test]
     fn bad_weights_are_refused() {
         assert_eq!(Model::parse(b"").err(), Some(WeightsError::MissingHeader));
         assert_eq!(Model::parse(b"other 1\n\n").err(), Some(WeightsError::WrongFormat));
@@ -652,7 +725,7 @@ mod tests {
             let range = sentence.tokens.clone();
             for i in range.clone() {
                 features.clear();
-                view.features(i, &range, model.bits, &mut features);
+                view.features(i, &range, model.bits, &model.clusters, &mut features);
                 assert_eq!(scorer.emissions(i, &range), model.emissions(&features), "token {i} {:?}", a.token_text(i));
                 compared += 1;
             }

@@ -19,7 +19,8 @@
 //! name covering it (the scorer counts the innermost names: "Texas" inside "University of
 //! Texas"), with a leading "the" and edge punctuation or function words left out.
 
-use super::features::{KeySet, Lexicons, View};
+use super::clusters::{self, ClusterOptions};
+use super::features::{Clusters, KeySet, Lexicons, View};
 use super::gazetteer::Gazetteer;
 use super::names::Names;
 use super::tagger::{components, viterbi, Model, LABELS, MAGIC, WEIGHTS};
@@ -45,6 +46,12 @@ pub struct Options {
     pub open_bias: f32,
     /// How many times the second round sees each annotated island (silver ones once).
     pub gold_weight: usize,
+    /// How many name-like words get a word cluster (0: no clusters), and how many fine
+    /// clusters hold them.
+    pub cluster_words: usize,
+    pub fine_clusters: usize,
+    /// How many shuffles' models are averaged (see `fit`).
+    pub ensemble: usize,
 }
 
 /// A document to learn from: its text, paragraphs and names (byte spans, kind 0 person,
@@ -67,20 +74,6 @@ fn byte_offsets(text: &str) -> Vec<usize> {
     let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     v.push(text.len());
     v
-}
-
-fn paragraphs(text: &str) -> Vec<Span> {
-    let mut spans = Vec::new();
-    let mut offset = 0;
-    for block in text.split("\n\n") {
-        let start = offset + (block.len() - block.trim_start().len());
-        let end = offset + block.trim_end().len();
-        if end > start {
-            spans.push(Span::new(start, end));
-        }
-        offset += block.len() + 2;
-    }
-    spans
 }
 
 fn read_lines(path: &str) -> Result<Vec<serde_json::Value>, String> {
@@ -124,7 +117,7 @@ fn read(path: &str) -> Result<Vec<Doc>, String> {
             }
             gold.push((span, kind));
         }
-        let paragraphs = paragraphs(&text);
+        let paragraphs = crate::text::paragraph_spans(&text);
         docs.push(Doc { text, paragraphs, gold, minimal });
     }
     Ok(docs)
@@ -177,7 +170,13 @@ fn token_labels(a: &Analysis, gold: &[(Span, usize)]) -> Vec<usize> {
 
 /// The training islands of one corpus (its documents share the lowercase-word set, as one
 /// extraction's do), and its counts: documents, tokens, names.
-fn islands(docs: &[Doc], lex_tables: (&Gazetteer, &Names), bits: u32, out: &mut Vec<Island>) -> [usize; 3] {
+fn islands(
+    docs: &[Doc],
+    lex_tables: (&Gazetteer, &Names),
+    bits: u32,
+    clusters: &Clusters,
+    out: &mut Vec<Island>,
+) -> [usize; 3] {
     let analyses: Vec<Analysis> = docs.iter().map(|d| Analysis::new(&d.text, &d.paragraphs)).collect();
     let mut views: Vec<View> = analyses.iter().map(View::new).collect();
     let mut lowercase = KeySet::default();
@@ -203,7 +202,7 @@ fn islands(docs: &[Doc], lex_tables: (&Gazetteer, &Names), bits: u32, out: &mut 
                 let mut island = Island { features: Vec::new(), gold: Vec::new() };
                 while i < range.end && view.scored(i) {
                     let mut f = Vec::new();
-                    view.features(i, &range, bits, &mut f);
+                    view.features(i, &range, bits, clusters, &mut f);
                     island.features.push(f);
                     island.gold.push(labels[i]);
                     i += 1;
@@ -222,26 +221,49 @@ fn islands(docs: &[Doc], lex_tables: (&Gazetteer, &Names), bits: u32, out: &mut 
 }
 
 /// A small deterministic generator (xorshift64*).
-struct Rng(u64);
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
     }
+
+    /// A number in [0, 1).
+    pub(super) fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
 }
 
-/// Averaged perceptron training; returns (emission weights, transitions), averaged.
+/// [`fit_one`] from `options.ensemble` shuffles (seeds `seed`, `seed + 2`, …: the generator
+/// starts from `seed | 1`), averaged: one shuffle's luck moves a development set's score by up
+/// to a point, the mean of several by less.
 fn fit(islands: &[Island], options: &Options) -> (Vec<f32>, Vec<f32>) {
+    let n = options.ensemble.max(1);
+    let (mut w, mut trans) = fit_one(islands, options, options.seed);
+    for k in 1..n {
+        let (w2, t2) = fit_one(islands, options, options.seed.wrapping_add(2 * k as u64));
+        w.iter_mut().zip(&w2).for_each(|(a, b)| *a += b);
+        trans.iter_mut().zip(&t2).for_each(|(a, b)| *a += b);
+    }
+    let scale = 1.0 / n as f32;
+    w.iter_mut().for_each(|a| *a *= scale);
+    trans.iter_mut().for_each(|a| *a *= scale);
+    (w, trans)
+}
+
+/// Averaged perceptron training from one shuffle seed; returns (emission weights,
+/// transitions), averaged.
+fn fit_one(islands: &[Island], options: &Options, seed: u64) -> (Vec<f32>, Vec<f32>) {
     let buckets = 1usize << options.bits;
     let mut w = vec![0f32; buckets * WEIGHTS];
     let mut w_acc = vec![0f32; buckets * WEIGHTS];
     let mut trans = vec![0f32; LABELS * LABELS];
     let mut trans_acc = vec![0f32; LABELS * LABELS];
     let mut order: Vec<usize> = (0..islands.len()).collect();
-    let mut rng = Rng(options.seed | 1);
+    let mut rng = Rng(seed | 1);
     let mut step = 1f32;
     let mut predicted = Vec::new();
     let mut emissions = Vec::new();
@@ -317,7 +339,7 @@ fn fit(islands: &[Island], options: &Options) -> (Vec<f32>, Vec<f32>) {
 }
 
 /// The weights file: the text header, then bits, `i16` transitions and `i8` weights.
-fn serialize(w: &[f32], trans: &[f32], header: &str, bits: u32) -> Vec<u8> {
+fn serialize(w: &[f32], trans: &[f32], header: &str, bits: u32, clusters: &str) -> Vec<u8> {
     // One scale for all: the 99.9th percentile of the non-zero weights maps to 127.
     let mut mags: Vec<f32> = w.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
     mags.sort_by(f32::total_cmp);
@@ -332,6 +354,7 @@ fn serialize(w: &[f32], trans: &[f32], header: &str, bits: u32) -> Vec<u8> {
     for x in w {
         out.push((x * scale).round().clamp(-127.0, 127.0) as i8 as u8);
     }
+    out.extend_from_slice(clusters.as_bytes());
     out
 }
 
@@ -395,14 +418,53 @@ pub fn train(options: &Options) -> Result<Vec<u8>, String> {
             }
         }
     }
+    // Word clusters from every text, annotated or not (their names are not read).
+    let mut texts: Vec<String> = labeled.iter().chain(&held_out).map(|d| d.text.clone()).collect();
+    for (path, _) in &options.unlabeled {
+        texts.extend(read_lines(path)?.into_iter().filter_map(|v| v["text"].as_str().map(str::to_string)));
+    }
+    let cluster_text = if options.cluster_words == 0 {
+        String::new()
+    } else {
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let learned = clusters::learn(
+            &texts,
+            &ClusterOptions {
+                words: options.cluster_words,
+                fine: options.fine_clusters,
+                coarse: 16,
+                contexts: 500,
+                min_count: 2,
+                min_capitalized: 1,
+            },
+        );
+        Model::clusters_text(&learned.words, &learned.coarse)
+    };
+    let cluster_model = Model::parse(&serialize(
+        &[0.0; WEIGHTS << 8],
+        &[0.0; LABELS * LABELS],
+        &format!("{MAGIC}\n\n"),
+        8,
+        &cluster_text,
+    ))
+    .map_err(|e| format!("{e:?}"))?;
+    let clusters = &cluster_model.clusters;
+    let cluster_note = format!(
+        "{} word clusters ({} fine, 16 coarse; spherical k-means of name-like words by the words around them in all the texts above), as text after the tables; {} models averaged (shuffle seeds {} + 2k)",
+        clusters.len(),
+        options.fine_clusters,
+        options.ensemble.max(1),
+        options.seed,
+    );
+    eprintln!("clusters: {} words", clusters.len());
     let mut gold_islands = Vec::new();
-    let mut counts = islands(&labeled, tables, options.bits, &mut gold_islands);
+    let mut counts = islands(&labeled, tables, options.bits, clusters, &mut gold_islands);
     let (w, trans) = fit(&gold_islands, options);
     let mut sources: Vec<String> = options.data.iter().map(|(_, d)| format!("# data: {d}")).collect();
     let (w, trans) = if options.unlabeled.is_empty() {
         (w, trans)
     } else {
-        let teacher = Model::parse(&serialize(&w, &trans, &format!("{MAGIC}\n\n"), options.bits))
+        let teacher = Model::parse(&serialize(&w, &trans, &format!("{MAGIC}\n\n"), options.bits, &cluster_text))
             .map_err(|e| format!("{e:?}"))?;
         let mut all = Vec::new();
         for _ in 1..options.gold_weight {
@@ -411,7 +473,7 @@ pub fn train(options: &Options) -> Result<Vec<u8>, String> {
         all.extend(gold_islands);
         for (path, description) in &options.unlabeled {
             let docs = silver(path, &teacher)?;
-            let c = islands(&docs, tables, options.bits, &mut all);
+            let c = islands(&docs, tables, options.bits, clusters, &mut all);
             for (total, n) in counts.iter_mut().zip(c) {
                 *total += n;
             }
@@ -422,7 +484,7 @@ pub fn train(options: &Options) -> Result<Vec<u8>, String> {
         fit(&all, options)
     };
     let header = format!(
-        "{MAGIC}\n# GENERATED by scripts/train-tagger.sh; do not edit by hand. Regenerate with:\n#   {}\n{}\n# {} documents, {} tokens, {} names; {} epochs, seed {}, opening bias {}, annotated islands {}x in the second round, {} buckets of {} i8 weights (person, place, organization, opening, continuing; O is 0), i16 transitions\n# Labels: O B-PER I-PER B-LOC I-LOC B-ORG I-ORG. Binary tables follow the blank line.\n\n",
+        "{MAGIC}\n# GENERATED by scripts/train-tagger.sh; do not edit by hand. Regenerate with:\n#   {}\n{}\n# {} documents, {} tokens, {} names; {} epochs, seed {}, opening bias {}, annotated islands {}x in the second round, {} buckets of {} i8 weights (person, place, organization, opening, continuing; O is 0), i16 transitions\n# {}\n# Labels: O B-PER I-PER B-LOC I-LOC B-ORG I-ORG. Binary tables follow the blank line.\n\n",
         options.command,
         sources.join("\n"),
         counts[0],
@@ -433,9 +495,10 @@ pub fn train(options: &Options) -> Result<Vec<u8>, String> {
         options.open_bias,
         options.gold_weight,
         1usize << options.bits,
-        WEIGHTS
+        WEIGHTS,
+        cluster_note,
     );
-    let out = serialize(&w, &trans, &header, options.bits);
+    let out = serialize(&w, &trans, &header, options.bits, &cluster_text);
     let model = Model::parse(&out).map_err(|e| format!("{e:?}"))?;
     for path in &options.dev {
         score(&model, path, read(path)?, tables);

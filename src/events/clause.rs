@@ -131,16 +131,26 @@ pub(crate) fn around(analysis: &Analysis, time: Span, dated: &[Span]) -> Option<
     let previous =
         k.checked_sub(1).and_then(|p| dated.get(p)).filter(|p| p.end <= time.start && p.start >= sentence.span.start);
     let next = dated[k..].iter().find(|n| n.start >= time.end).filter(|n| n.end <= sentence.span.end);
-    // The last cut of the text between two offsets, if any.
+    // The token index of the last cut between two offsets, if any.
     let last_cut = |from: usize, to: usize| {
         let (first, last) = (analysis.token_from(from), analysis.token_from(to));
-        (first..last).rev().find(|&t| is_cut(analysis.token_text(t))).map(|t| analysis.tokens[t].span())
+        (first..last).rev().find(|&t| is_cut(analysis.token_text(t)))
     };
-    // A clause starts after its cut (which may be a multibyte dash: its end, not start + 1).
-    let start = previous.and_then(|p| last_cut(p.end, time.start)).map_or(sentence.span.start, |c| c.end);
+    // A clause starts at the token after its cut, so it holds no space after the comma or
+    // dash. That token exists and is not after the date: the cut lies before the date's
+    // first token.
+    let start = previous
+        .and_then(|p| last_cut(p.end, time.start))
+        .and_then(|cut| analysis.tokens.get(cut + 1))
+        .map_or(sentence.span.start, |token| token.start());
     // The last cut before the next date keeps the subject with its date ("in Lyon on June 4,
-    // the mayor said, “… two years ago …”" splits before the quote, not after "June 4").
-    let end = next.and_then(|n| last_cut(time.end, n.start)).map_or(sentence.span.end, |c| c.start);
+    // the mayor said, “… two years ago …”" splits before the quote, not after "June 4"); the
+    // clause ends with the token before that cut, at the latest the date's own last token.
+    let end = next
+        .and_then(|n| last_cut(time.end, n.start))
+        .and_then(|cut| cut.checked_sub(1))
+        .and_then(|before| analysis.tokens.get(before))
+        .map_or(sentence.span.end, |token| token.end().max(time.end));
     Some(Span::new(start, end))
 }
 
@@ -296,6 +306,21 @@ mod tests {
         assert_eq!(role_of("Officials said Monday that the talks had failed.", "Monday"), Role::Event);
         assert_eq!(role_of("The talks collapsed on Monday.", "Monday"), Role::Event);
         assert_eq!(role_of("By Jane Doe | May 5, 2020", "May 5, 2020"), Role::Empty);
+    }
+
+    #[test]
+    fn a_clause_holds_no_space_beside_its_cuts() {
+        let text = "On Feb. 20, Gates said, “Talks failed in 2008” — and on Monday, aides agreed.";
+        let analysis = Analysis::of_text(text);
+        let dates: Vec<Span> = ["Feb. 20", "2008", "Monday"]
+            .iter()
+            .map(|d| {
+                let at = text.find(d).unwrap();
+                Span::new(at, at + d.len())
+            })
+            .collect();
+        let clause = around(&analysis, dates[1], &dates).unwrap();
+        assert_eq!(&text[clause.start..clause.end], "“Talks failed in 2008”");
     }
 
     #[test]

@@ -5,7 +5,6 @@
 
 use super::bits::Bits;
 use super::fold;
-use crate::text::FxHashMap;
 
 /// A full-text query: every word must match (AND); the last one also matches as a prefix while
 /// the user is still typing it (the query does not end with a space or punctuation).
@@ -42,18 +41,33 @@ impl Terms {
     }
 }
 
+/// The words of one kind of item, in one allocation per column rather than one per word.
 pub(crate) struct WordIndex {
-    /// Sorted folded words.
-    vocabulary: Vec<Box<str>>,
-    /// For each word, the ascending indices of the items containing it.
-    postings: Vec<Vec<u32>>,
+    /// The sorted folded words, one after another: word `k` ends at `ends[k]`.
+    words: String,
+    ends: Vec<u32>,
+    /// Word `k`'s items are `postings[offsets[k]..offsets[k + 1]]`, ascending.
+    offsets: Vec<u32>,
+    postings: Vec<u32>,
     items: usize,
 }
 
+/// Collects the words of items added in ascending order. Each distinct folded word is kept
+/// once (in an arena, found again through an open-addressed table of ids), and each item a
+/// word occurs in adds one `(word, item)` pair; [`WordIndexBuilder::finish`] sorts the words
+/// once and lays the pairs out as the posting lists. No allocation per word or per list.
 #[derive(Default)]
 pub(crate) struct WordIndexBuilder {
-    ids: FxHashMap<String, u32>,
-    postings: Vec<Vec<u32>>,
+    /// The distinct words in order of first sight; word `w` ends at `ends[w]`.
+    arena: String,
+    ends: Vec<u32>,
+    hashes: Vec<u64>,
+    /// Open addressing over word ids plus one (0 is an empty slot); a power of two long.
+    slots: Vec<u32>,
+    /// The last item each word was added to.
+    last: Vec<u32>,
+    /// `(word, item)` at each word's first occurrence in an item, in ascending item order.
+    pairs: Vec<(u32, u32)>,
     buf: String,
     items: usize,
 }
@@ -66,60 +80,154 @@ impl WordIndexBuilder {
         self.items = self.items.max(item + 1);
         let mut buf = std::mem::take(&mut self.buf);
         fold::for_each_word(text, &mut buf, |word, _| {
-            let id = match self.ids.get(word) {
-                Some(&id) => id,
-                None => {
-                    let id = self.postings.len() as u32;
-                    self.ids.insert(word.to_string(), id);
-                    self.postings.push(Vec::new());
-                    id
-                }
-            };
-            let list = &mut self.postings[id as usize];
-            if list.last() != Some(&item32) {
-                list.push(item32);
+            let w = self.intern(word, item32);
+            // OK because `intern` gives the id of a word it keeps.
+            if self.last[w as usize] != item32 {
+                self.last[w as usize] = item32;
+                self.pairs.push((w, item32));
             }
         });
         self.buf = buf;
     }
 
+    fn word(&self, w: u32) -> &str {
+        let start = if w == 0 { 0 } else { self.ends[w as usize - 1] as usize };
+        &self.arena[start..self.ends[w as usize] as usize]
+    }
+
+    /// The id of `word`, kept (first seen in `item`, with its pair) if it is new.
+    fn intern(&mut self, word: &str, item: u32) -> u32 {
+        if self.slots.len() < 2 * (self.ends.len() + 1) {
+            self.grow();
+        }
+        let hashed = crate::text::hash(word.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut at = hashed as usize & mask;
+        loop {
+            match self.slots[at] {
+                0 => break,
+                slot if self.hashes[slot as usize - 1] == hashed && self.word(slot - 1) == word => return slot - 1,
+                _ => at = (at + 1) & mask,
+            }
+        }
+        let w = self.ends.len() as u32;
+        self.arena.push_str(word);
+        self.ends.push(self.arena.len() as u32);
+        self.hashes.push(hashed);
+        self.last.push(item);
+        self.pairs.push((w, item));
+        self.slots[at] = w + 1;
+        // The caller sees `last` already at `item`: the pair is pushed here.
+        w
+    }
+
+    /// Doubles the table (at least 256 slots) and places every word again.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(256);
+        self.slots = vec![0; size];
+        let mask = size - 1;
+        for (w, &hashed) in self.hashes.iter().enumerate() {
+            let mut at = hashed as usize & mask;
+            while self.slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = w as u32 + 1;
+        }
+    }
+
     /// The index over `items` items (at least as many as were added).
     pub(crate) fn finish(self, items: usize) -> WordIndex {
-        let mut postings = self.postings;
-        let mut entries: Vec<(String, Vec<u32>)> =
-            self.ids.into_iter().map(|(word, id)| (word, std::mem::take(&mut postings[id as usize]))).collect();
-        // The words are the keys of a map, so no two are equal and a stable sort orders them alike.
-        crate::sorting::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
-        let (vocabulary, postings): (Vec<_>, Vec<_>) = entries
-            .into_iter()
-            .map(|(word, mut list)| {
-                list.shrink_to_fit();
-                (word.into_boxed_str(), list)
+        let count = self.ends.len();
+        // Sorted by their first eight bytes as one big-endian number (zero-padded: no word
+        // holds a zero byte, so its order is the words' order), then by the whole word where
+        // those are equal: most comparisons are one integer comparison. The words are
+        // distinct, so a stable sort orders them as any sort would.
+        let mut order: Vec<(u64, u32)> = (0..count as u32)
+            .map(|w| {
+                let mut prefix = [0u8; 8];
+                let word = self.word(w).as_bytes();
+                let n = word.len().min(8);
+                prefix[..n].copy_from_slice(&word[..n]);
+                (u64::from_be_bytes(prefix), w)
             })
-            .unzip();
-        WordIndex { vocabulary, postings, items: items.max(self.items) }
+            .collect();
+        crate::sorting::sort_by(&mut order, |a, b| a.0.cmp(&b.0).then_with(|| self.word(a.1).cmp(self.word(b.1))));
+        let mut rank = vec![0u32; count];
+        let mut words = String::with_capacity(self.arena.len());
+        let mut ends = Vec::with_capacity(count);
+        for (k, &(_, w)) in order.iter().enumerate() {
+            rank[w as usize] = k as u32;
+            words.push_str(self.word(w));
+            ends.push(words.len() as u32);
+        }
+        // Counting sort of the pairs by their word's rank; each list stays in item order.
+        let mut offsets = vec![0u32; count + 1];
+        for &(w, _) in &self.pairs {
+            offsets[rank[w as usize] as usize + 1] += 1;
+        }
+        for k in 0..count {
+            offsets[k + 1] += offsets[k];
+        }
+        let mut next = offsets.clone();
+        let mut postings = vec![0u32; self.pairs.len()];
+        for &(w, item) in &self.pairs {
+            let slot = &mut next[rank[w as usize] as usize];
+            postings[*slot as usize] = item;
+            *slot += 1;
+        }
+        WordIndex { words, ends, offsets, postings, items: items.max(self.items) }
     }
 }
 
 impl WordIndex {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The `k`th word in sorted order.
+    fn word(&self, k: usize) -> &str {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
+        &self.words[start..self.ends[k] as usize]
+    }
+
+    /// The items holding the `k`th word.
+    fn postings(&self, k: usize) -> &[u32] {
+        &self.postings[self.offsets[k] as usize..self.offsets[k + 1] as usize]
+    }
+
+    /// The position of the first word not before `key`.
+    fn lower_bound(&self, key: &str) -> usize {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.word(mid) < key {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
+    }
+
     /// The items containing every query word (all items for an empty query).
     pub(crate) fn matching(&self, terms: &Terms) -> Bits {
         let mut result = Bits::full(self.items);
         for word in &terms.exact {
-            let found = match self.vocabulary.binary_search_by(|w| (**w).cmp(word.as_str())) {
-                Ok(k) => Bits::of(self.items, self.postings[k].iter().copied()),
-                Err(_) => Bits::empty(self.items),
+            let k = self.lower_bound(word);
+            let found = if k < self.len() && self.word(k) == word {
+                Bits::of(self.items, self.postings(k).iter().copied())
+            } else {
+                Bits::empty(self.items)
             };
             result = result.and(&found);
         }
         if let Some(prefix) = &terms.prefix {
-            let first = self.vocabulary.partition_point(|w| **w < **prefix);
             let mut found = Bits::empty(self.items);
-            for k in first..self.vocabulary.len() {
-                if !self.vocabulary[k].starts_with(prefix.as_str()) {
+            for k in self.lower_bound(prefix)..self.len() {
+                if !self.word(k).starts_with(prefix.as_str()) {
                     break;
                 }
-                for &item in &self.postings[k] {
+                for &item in self.postings(k) {
                     found.insert(item as usize);
                 }
             }
@@ -155,6 +263,34 @@ mod tests {
         assert_eq!(found(&ix, "gdańsk caf"), [0, 3]);
         assert_eq!(found(&ix, "zebra caf"), Vec::<usize>::new());
         assert_eq!(found(&ix, "  "), [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn each_word_lists_exactly_the_items_it_occurs_in() {
+        // Enough words to grow the table several times; items added in several fields.
+        let mut builder = WordIndexBuilder::default();
+        let mut expected: Vec<Vec<usize>> = vec![Vec::new(); 1000];
+        for item in 0..300 {
+            for field in 0..2 {
+                let words: Vec<usize> = (0..20).map(|k| (item * 7 + k * 13 + field * 5) % 1000).collect();
+                let text: Vec<String> = words.iter().map(|w| format!("W{w}")).collect();
+                builder.add(item, &text.join(" "));
+                for &w in &words {
+                    if expected[w].last() != Some(&item) {
+                        expected[w].push(item);
+                    }
+                }
+            }
+        }
+        let ix = builder.finish(301);
+        for (w, items) in expected.iter().enumerate() {
+            assert_eq!(found(&ix, &format!("w{w} ")), *items, "w{w}");
+        }
+        let mut prefixed: Vec<usize> = expected[7].iter().chain(&expected[70..80].concat()).copied().collect();
+        prefixed.extend(expected[700..800].concat());
+        prefixed.sort_unstable();
+        prefixed.dedup();
+        assert_eq!(found(&ix, "w7"), prefixed);
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub(crate) use batch::{Batch, Column};
 pub(crate) use lexicon::{Classes, Description};
 #[allow(unused_imports)]
 pub(crate) use tokens::{Token, TokenKind};
-pub(crate) use vocabulary::{FxBuildHasher, FxHashMap, FxHashSet, Vocabulary, WordId};
+pub(crate) use vocabulary::{hash, FxBuildHasher, FxHashMap, FxHashSet, Vocabulary, WordId};
 
 use crate::model::Span;
 use std::ops::Range;
@@ -189,8 +189,9 @@ impl<'t> Analysis<'t> {
 }
 
 /// Byte spans of the blank-line-separated paragraphs of `text`, trimmed (tests build
-/// analyses from plain strings with it; the pipeline has the article's own spans).
-#[cfg(test)]
+/// analyses from plain strings with it, and so does the tagger's training; the pipeline has
+/// the article's own spans).
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut offset = 0;

@@ -200,7 +200,7 @@ impl std::hash::Hasher for FxHasher {
 /// FxHash (rustc's hasher) over bytes, eight at a time, the last partial word read at once:
 /// keys are short and not adversarial enough to need SipHash (a collision costs a probe,
 /// never correctness).
-pub(super) fn hash(bytes: &[u8]) -> u64 {
+pub(crate) fn hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mut h: u64 = bytes.len() as u64;
     let mut chunks = bytes.chunks_exact(8);
