@@ -1028,6 +1028,28 @@ impl<'t> Piece<'_, '_, 't, '_> {
         if numbered(r.end - 1) || numbered(r.end) {
             return;
         }
+        // A month or weekday alone after a preposition of time is a date ("full by March", "in
+        // May"), whatever the tagger made of it; a possessive ("in May's cabinet") stays a name.
+        if r.len() == 1 && self.classes(r.start) & (class::CALENDAR | class::POSSESSIVE) == class::CALENDAR {
+            let after_time_preposition = r.start.checked_sub(1).is_some_and(|p| {
+                matches!(
+                    self.view.key(p),
+                    "by" | "in"
+                        | "on"
+                        | "until"
+                        | "till"
+                        | "since"
+                        | "before"
+                        | "after"
+                        | "from"
+                        | "through"
+                        | "during"
+                )
+            });
+            if after_time_preposition {
+                return;
+            }
+        }
         if r.len() == 1 && (self.opens_before_article(r.start) || beside_number(self.view, r.start)) {
             // "Given the number …", "Despite a …": a sentence's first word before an article.
             return;
@@ -1474,6 +1496,14 @@ mod tests {
         let found = names("The airline ordered ten Airbus A380 jets for its long routes.");
         assert!(has(&found, "Airbus", Kind::Organization), "{found:?}");
         assert!(!found.iter().any(|(n, ..)| n.contains("A380")), "{found:?}");
+    }
+
+    #[test]
+    fn a_month_alone_after_a_preposition_of_time_is_no_name() {
+        let found = names("Commuters who spoke at the meeting said the late boat is often full by March.");
+        assert!(found.iter().all(|(name, _, _)| name != "March"), "{found:?}");
+        let found = names("Theresa May met the cabinet. In May's view the vote was lost.");
+        assert!(has(&found, "Theresa May", Kind::Person), "{found:?}");
     }
 
     #[test]
