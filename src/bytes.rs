@@ -1,6 +1,6 @@
 //! Bytes read as 64-bit words, for the scans and hashes that take eight bytes at a step (the
 //! vocabulary's hash, the parts' checksum, the quote-mark scan), and the wasm build's `memcmp`
-//! and `bcmp` (see [`compare`]).
+//! and `bcmp` (see [`memcmp`]).
 //!
 //! `let mut w = [0u8; 8]; w.copy_from_slice(chunk)` is one load natively, but at the wasm's
 //! opt-level "z" it stays a call to `copy_from_slice` and `memory.copy` per word (about 2% of
