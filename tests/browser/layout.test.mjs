@@ -58,11 +58,11 @@ test('on a phone the tools fold into a menu; a tool panel has its own scroll, cl
   assert.ok(label.y >= panel.y && label.y + label.height <= panel.y + panel.height + 1, 'the import button scrolls into the panel');
   await screenshot(page, 'phone-library');
 
-  // Escape closes it and gives the focus back to its button.
+  // Escape closes it and the menu it came from, and gives the focus back to Menu.
   await scope(page, '.ss-library textarea').focus();
   await page.keyboard.press('Escape');
   await box.waitFor({ state: 'detached' });
-  assert.equal((await focused(page)).key, 'tool:library');
+  assert.equal((await focused(page)).cls, 'ss-menu');
 
   // Moving to another view closes it too.
   await openLibrary(page);
@@ -405,6 +405,73 @@ test('Enter on a tool opens its panel with the focus in it: Tab goes on through 
     await page.keyboard.press('Escape');
     await scope(page, '#ss-tool-panel').waitFor({ state: 'hidden' });
     assert.equal(await where(), `tool:${tool}`, `${tool}: Escape gives the focus back to the button`);
+  }
+  await assertCleanAndClose(opened);
+});
+
+test('on a phone one Escape closes a tool panel and the menu it was opened from; a tap elsewhere closes the menu', async () => {
+  const opened = await openPage(browser, pageUrl, { ...PHONE, isMobile: true, hasTouch: true });
+  const { page } = opened;
+  await waitForArticles(page);
+  const menu = scope(page, '.ss-menu');
+  const tools = scope(page, '.ss-tools');
+  await openLibrary(page);
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true', 'the library was opened from the menu');
+  await page.keyboard.press('Escape');
+  await scope(page, '.ss-library').waitFor({ state: 'detached' });
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false', 'the menu closed with the panel');
+  assert.equal(await tools.isVisible(), false, 'the tools are folded again');
+  assert.equal((await focused(page)).cls, 'ss-menu', 'the focus is on Menu, not on a hidden tool');
+  // Escape on the menu alone closes it too.
+  await menu.tap();
+  assert.equal(await tools.isVisible(), true);
+  await page.keyboard.press('Escape');
+  assert.equal(await tools.isVisible(), false);
+  // A tap outside it (on the view's heading) closes it.
+  await menu.tap();
+  await scope(page, '.ss-opening-title').tap();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  assert.equal(await tools.isVisible(), false);
+  await assertCleanAndClose(opened);
+});
+
+test('the names tab counts what its label names and its view lists, on a phone and on a desktop', async () => {
+  for (const options of [PHONE, {}]) {
+    const opened = await openPage(browser, pageUrl, options);
+    const { page } = opened;
+    await waitForArticles(page);
+    const tab = scope(page, '.ss-tab[data-view="entities"]');
+    const label = (await tab.locator('.ss-tab-long, .ss-tab-short').filter({ visible: true }).textContent()).trim();
+    const count = Number(await tab.locator('.ss-count').textContent());
+    await tab.click();
+    await settled(page);
+    const groups = {};
+    for (const group of await scope(page, '.ss-entity-group').all()) {
+      const heading = group.locator('h3');
+      groups[(await heading.evaluate((el) => el.firstChild.textContent)).trim()] = Number(await heading.locator('.ss-count').textContent());
+    }
+    const listed = Object.values(groups).reduce((a, b) => a + b, 0);
+    assert.ok(groups.People > 0 && groups.Places > 0, `the seeds name people and places (${JSON.stringify(groups)})`);
+    assert.equal(count, listed, `${label}: the tab counts every name its view lists`);
+    // A label that names one kind counts only that kind: "People 38" over 16 people misleads.
+    for (const [kind, n] of Object.entries(groups)) {
+      if (label === kind) assert.equal(count, n, `the tab "${label}" counts ${kind.toLowerCase()} only`);
+    }
+    if (!options.viewport) assert.match(label, /people.*places.*organizations/i, 'the full label names the three kinds');
+    await assertCleanAndClose(opened);
+  }
+});
+
+test('on a phone "Choose files…", the other controls of the library and the tools are at least 44×44 px', async () => {
+  const opened = await openPage(browser, pageUrl, PHONE);
+  const { page } = opened;
+  await waitForArticles(page);
+  await openLibrary(page);
+  for (const [text, selector] of [['Choose files…', '.ss-library .ss-tool'], ['Import corpus…', '.ss-library .ss-tool'],
+    ['Add pasted text', '.ss-library button'], ['Hide the built-in articles', '.ss-library .ss-check'], ['Export', '.ss-tools .ss-tool']]) {
+    const control = scope(page, selector, { hasText: text }).first();
+    const box = await control.boundingBox();
+    assert.ok(box.width >= 44 && box.height >= 44, `"${text}" is ${box.width}×${box.height} px`);
   }
   await assertCleanAndClose(opened);
 });

@@ -63,18 +63,19 @@ class StoryScopeElement extends HTMLElement {
       this.frame.classList.toggle('ss-reading', ctx.state.view === 'articles' && Boolean(ctx.state.doc));
       footer.textContent = `Extracted in your browser · core ${explorer.core.version}`;
     });
-    // Escape closes the open panel (or the phone menu) and gives the focus back to its button.
+    // Escape closes the open panel and the phone menu it was opened from, and gives the focus
+    // back to the panel's button, or to Menu when the tools are folded behind it again.
     this.frame.addEventListener('keydown', (event) => {
-      if (event.key !== 'Escape') return;
-      if (explorer.state.panel) {
-        event.preventDefault();
-        const tool = explorer.state.panel;
-        explorer.actions.closePanel().then(() => root.querySelector(`[data-tool="${tool}"]`)?.focus());
-      } else if (bar.menuOpen()) {
-        event.preventDefault();
-        bar.closeMenu();
-        bar.menu.focus();
-      }
+      const tool = explorer.state.panel;
+      if (event.key !== 'Escape' || !(tool || bar.menuOpen())) return;
+      event.preventDefault();
+      bar.closeMenu();
+      const back = () => {
+        const button = root.querySelector(`[data-tool="${tool}"]`);
+        (button?.checkVisibility() ? button : bar.menu).focus();
+      };
+      if (tool) explorer.actions.closePanel().then(back);
+      else back();
     });
     this.listenForDrops(explorer);
     this.applyAttributes();

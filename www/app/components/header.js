@@ -33,9 +33,16 @@ export function header(explorer) {
     type: 'button', class: 'ss-menu', 'aria-expanded': 'false', 'aria-controls': 'ss-tools', text: 'Menu',
     onclick: () => setMenu(menu.getAttribute('aria-expanded') !== 'true'),
   });
+  // The menu closes on Escape (element.js), on navigation, and on a tap anywhere but in it.
+  const outside = (event) => {
+    const path = event.composedPath();
+    if (!path.includes(menu) && !path.includes(tools)) setMenu(false);
+  };
   const setMenu = (open) => {
     menu.setAttribute('aria-expanded', String(open));
     tools.classList.toggle('is-open', open);
+    // On click, not pointerdown: folding the tools moves the tabs, which must not move under a tap.
+    document[open ? 'addEventListener' : 'removeEventListener']('click', outside, true);
   };
 
   const tabs = VIEWS.map(({ id, label, short }) => h('button', {
