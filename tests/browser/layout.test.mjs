@@ -409,19 +409,24 @@ test('Enter on a tool opens its panel with the focus in it: Tab goes on through 
   await assertCleanAndClose(opened);
 });
 
-test('on a phone one Escape closes a tool panel and the menu it was opened from; a tap elsewhere closes the menu', async () => {
+test('on a phone a tool panel opened from the menu folds it; Close and Escape close the panel with the focus on Menu; a tap elsewhere closes the menu', async () => {
   const opened = await openPage(browser, pageUrl, { ...PHONE, isMobile: true, hasTouch: true });
   const { page } = opened;
   await waitForArticles(page);
   const menu = scope(page, '.ss-menu');
   const tools = scope(page, '.ss-tools');
-  await openLibrary(page);
-  assert.equal(await menu.getAttribute('aria-expanded'), 'true', 'the library was opened from the menu');
-  await page.keyboard.press('Escape');
-  await scope(page, '.ss-library').waitFor({ state: 'detached' });
-  assert.equal(await menu.getAttribute('aria-expanded'), 'false', 'the menu closed with the panel');
-  assert.equal(await tools.isVisible(), false, 'the tools are folded again');
-  assert.equal((await focused(page)).cls, 'ss-menu', 'the focus is on Menu, not on a hidden tool');
+  for (const how of ['Escape', 'Close']) {
+    await openLibrary(page);
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false', 'the menu folded: the panel has its room');
+    assert.equal(await tools.isVisible(), false);
+    const header = await scope(page, '.ss-bar').boundingBox();
+    assert.ok(header.height <= 100, `the header is compact again (${header.height} px)`);
+    if (how === 'Escape') await page.keyboard.press('Escape');
+    else await scope(page, '.ss-panel-close').tap();
+    await scope(page, '.ss-library').waitFor({ state: 'detached' });
+    assert.equal(await tools.isVisible(), false, `${how}: the tools stay folded`);
+    assert.equal((await focused(page)).cls, 'ss-menu', `${how}: the focus is on Menu, not on a hidden tool`);
+  }
   // Escape on the menu alone closes it too.
   await menu.tap();
   assert.equal(await tools.isVisible(), true);
@@ -432,6 +437,25 @@ test('on a phone one Escape closes a tool panel and the menu it was opened from;
   await scope(page, '.ss-opening-title').tap();
   assert.equal(await menu.getAttribute('aria-expanded'), 'false');
   assert.equal(await tools.isVisible(), false);
+  await assertCleanAndClose(opened);
+});
+
+test('on a phone what an add says (refused files, how many were added) is scrolled into sight in the library panel', async () => {
+  const opened = await openPage(browser, pageUrl, PHONE);
+  const { page } = opened;
+  await waitForArticles(page);
+  await openLibrary(page);
+  const refused = ['a.pdf', 'b.docx', 'c.png', 'd.zip', 'e.exe', 'f.odt', 'g.rtf', 'h.jpg', 'i.epub', 'j.xls'].map((name) => ({ name, mimeType: 'application/octet-stream', buffer: Buffer.from('x') }));
+  const good = { name: 'good.txt', mimeType: 'text/plain', buffer: Buffer.from('A good article\n\nThe mayor said "we will rebuild" on Monday.') };
+  await scope(page, '.ss-library input[type="file"][multiple]').setInputFiles([...refused, good]);
+  const status = scope(page, '.ss-library-status', { hasText: 'Added 1 article.' });
+  await status.waitFor();
+  await settled(page);
+  const panel = await scope(page, '#ss-tool-panel').boundingBox();
+  const box = await status.boundingBox();
+  await screenshot(page, 'phone-library-added');
+  assert.ok(box.y >= panel.y && box.y + box.height <= panel.y + panel.height, `"Added 1 article." is in sight (${box.y} px, the panel ends at ${panel.y + panel.height})`);
+  assert.equal(await scope(page, '.ss-messages li').count(), refused.length, 'each refused file is named');
   await assertCleanAndClose(opened);
 });
 
@@ -468,8 +492,10 @@ test('on a phone "Choose files…", the other controls of the library and the to
   await waitForArticles(page);
   await openLibrary(page);
   for (const [text, selector] of [['Choose files…', '.ss-library .ss-tool'], ['Import corpus…', '.ss-library .ss-tool'],
-    ['Add pasted text', '.ss-library button'], ['Hide the built-in articles', '.ss-library .ss-check'], ['Export', '.ss-tools .ss-tool']]) {
+    ['Add pasted text', '.ss-library button'], ['Hide the built-in articles', '.ss-library .ss-check'], ['Close', '.ss-library .ss-tool'],
+    ['Export', '.ss-tools .ss-tool']]) {
     const control = scope(page, selector, { hasText: text }).first();
+    if (!(await control.isVisible())) await scope(page, '.ss-menu').click();
     const box = await control.boundingBox();
     assert.ok(box.width >= 44 && box.height >= 44, `"${text}" is ${box.width}×${box.height} px`);
   }

@@ -49,9 +49,21 @@ class StoryScopeElement extends HTMLElement {
     const explorer = new Explorer(this);
     this.explorer = explorer;
     const bar = header(explorer);
+    // Closing the tools (Escape, or a panel's Close) folds the phone menu too, and gives the
+    // focus back to the panel's button, or to Menu when the tools are folded behind it.
+    const closeTools = () => {
+      const tool = explorer.state.panel;
+      bar.closeMenu();
+      const back = () => {
+        const button = root.querySelector(`[data-tool="${tool}"]`);
+        (button?.checkVisibility() ? button : bar.menu).focus();
+      };
+      if (tool) explorer.actions.closePanel().then(back);
+      else back();
+    };
     const filters = activeFilters(explorer);
     bar.root.append(filters.chips, filters.live);
-    const panel = toolPanel(explorer);
+    const panel = toolPanel(explorer, closeTools);
     const body = h('div', { class: 'ss-body' }, viewHost(explorer, VIEWS));
     const footer = h('footer', { class: 'ss-foot' });
     this.frame = h('div', { class: 'ss', part: 'frame' }, skipLink(explorer), bar.root, progress(explorer), notice(explorer), panel, body, footer);
@@ -63,19 +75,10 @@ class StoryScopeElement extends HTMLElement {
       this.frame.classList.toggle('ss-reading', ctx.state.view === 'articles' && Boolean(ctx.state.doc));
       footer.textContent = `Extracted in your browser · core ${explorer.core.version}`;
     });
-    // Escape closes the open panel and the phone menu it was opened from, and gives the focus
-    // back to the panel's button, or to Menu when the tools are folded behind it again.
     this.frame.addEventListener('keydown', (event) => {
-      const tool = explorer.state.panel;
-      if (event.key !== 'Escape' || !(tool || bar.menuOpen())) return;
+      if (event.key !== 'Escape' || !(explorer.state.panel || bar.menuOpen())) return;
       event.preventDefault();
-      bar.closeMenu();
-      const back = () => {
-        const button = root.querySelector(`[data-tool="${tool}"]`);
-        (button?.checkVisibility() ? button : bar.menu).focus();
-      };
-      if (tool) explorer.actions.closePanel().then(back);
-      else back();
+      closeTools();
     });
     this.listenForDrops(explorer);
     this.applyAttributes();

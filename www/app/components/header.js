@@ -33,7 +33,7 @@ export function header(explorer) {
     type: 'button', class: 'ss-menu', 'aria-expanded': 'false', 'aria-controls': 'ss-tools', text: 'Menu',
     onclick: () => setMenu(menu.getAttribute('aria-expanded') !== 'true'),
   });
-  // The menu closes on Escape (element.js), on navigation, and on a tap anywhere but in it.
+  // The menu closes on Escape (element.js), on navigation, when a tool panel opens, and on a tap anywhere but in it.
   const outside = (event) => {
     const path = event.composedPath();
     if (!path.includes(menu) && !path.includes(tools)) setMenu(false);
@@ -96,7 +96,8 @@ export function header(explorer) {
     }
     theme.textContent = `Theme: ${state.theme}`;
     theme.setAttribute('aria-label', `Colour theme: ${state.theme}. Change it.`);
-    if (keys.has('view') || keys.has('doc') || keys.has('entity')) setMenu(false);
+    // A tool panel opened from the menu has the room the menu took (its Close and Escape close it).
+    if (keys.has('view') || keys.has('doc') || keys.has('entity') || (keys.has('panel') && state.panel)) setMenu(false);
   });
   return { root, search, closeMenu: () => setMenu(false), menuOpen: () => menu.getAttribute('aria-expanded') === 'true', menu };
 }
