@@ -27,16 +27,15 @@ import { timelineView } from './views/timeline/view.js';
 
 const VIEWS = { articles: articlesView, quotes: quotesView, entities: entitiesView, timeline: timelineView };
 
+/** One constructed sheet for every <story-scope>: it needs no 'unsafe-inline' under a strict Content-Security-Policy. */
 let sharedSheet = null;
 
 function adoptStyles(root) {
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
-    // Constructed sheets need no 'unsafe-inline' under a strict Content-Security-Policy.
-    sharedSheet ??= (() => { const sheet = new CSSStyleSheet(); sheet.replaceSync(STYLES); return sheet; })();
-    root.adoptedStyleSheets = [sharedSheet];
-  } else {
-    root.append(h('style', { text: STYLES }));
+  if (!sharedSheet) {
+    sharedSheet = new CSSStyleSheet();
+    sharedSheet.replaceSync(STYLES);
   }
+  root.adoptedStyleSheets = [sharedSheet];
 }
 
 class StoryScopeElement extends HTMLElement {

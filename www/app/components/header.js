@@ -4,7 +4,7 @@
 // Home and End move between them and open the view; Enter, Space or a click opens it and moves
 // the focus into it.
 
-import { h } from '../dom.js';
+import { h, scrollIntoSight } from '../dom.js';
 import { formatCount } from '../format.js';
 import { VIEWS } from '../store.js';
 
@@ -62,17 +62,6 @@ export function header(explorer) {
     next.focus();
     actions.showView(next.dataset.view);
   });
-  /**
-   * On a phone the tabs scroll sideways: the selected one is scrolled into the tab list (not with
-   * scrollIntoView, which would also scroll a blog page around an embed).
-   */
-  const reveal = (tab) => {
-    const list = tablist.getBoundingClientRect();
-    const box = tab.getBoundingClientRect();
-    if (box.left < list.left) tablist.scrollLeft -= list.left - box.left;
-    else if (box.right > list.right) tablist.scrollLeft += box.right - list.right;
-  };
-
   const root = h('header', { class: 'ss-bar' },
     h('div', { class: 'ss-bar-row' }, h('h1', { class: 'ss-brand', text: 'Storyscope' }), search, menu, tools),
     tablist);
@@ -90,7 +79,8 @@ export function header(explorer) {
       tab.querySelector('.ss-count').textContent = formatCount(visible[kind].size);
     }
     // After this render's layout (the header is shown only once the first render is done).
-    requestAnimationFrame(() => reveal(tabs.find((tab) => tab.dataset.view === state.view)));
+    // On a phone the tabs scroll sideways: the selected one is scrolled into the tab list.
+    requestAnimationFrame(() => scrollIntoSight(tablist, tabs.find((tab) => tab.dataset.view === state.view)));
     for (const button of tools.querySelectorAll('[aria-expanded]')) {
       button.setAttribute('aria-expanded', String(button.dataset.tool === state.panel));
     }

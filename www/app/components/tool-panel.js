@@ -6,7 +6,7 @@
 // article or entity. The library's news (added, skipped, refused) is scrolled into sight when
 // it changes: on a phone it is below the paste form.
 
-import { h } from '../dom.js';
+import { h, scrollIntoSight } from '../dom.js';
 import { embedPanel } from '../panels/embed.js';
 import { exportPanel } from '../panels/export.js';
 import { libraryPanel } from '../panels/library.js';
@@ -35,7 +35,7 @@ export function toolPanel(explorer, close) {
     root.setAttribute('aria-label', name ? heading?.textContent ?? name : 'Tools');
     if (name) root.prepend(h('button', { type: 'button', class: 'ss-tool ss-panel-close', 'aria-label': `Close ${heading?.textContent ?? name}`, onclick: close, text: 'Close' }));
     const said = root.querySelector('.ss-library-status, .ss-messages');
-    if (said && said.textContent !== news) reveal(said);
+    if (said && said.textContent !== news) scrollIntoSight(root, said);
     news = said?.textContent ?? '';
     if (keep) root.querySelector(`[data-focus-key="${CSS.escape(keep)}"]`)?.focus();
     else if (name && !rebuilt && heading) {
@@ -44,13 +44,4 @@ export function toolPanel(explorer, close) {
     }
   });
   return root;
-}
-
-/** Scrolls the panel (only it: an embed's page stays put) so that `el` is in sight. */
-function reveal(el) {
-  const panel = el.closest('.ss-panel-box');
-  const box = panel.getBoundingClientRect();
-  const at = el.getBoundingClientRect();
-  if (at.bottom > box.bottom) panel.scrollTop += Math.min(at.bottom - box.bottom + 8, at.top - box.top);
-  else if (at.top < box.top) panel.scrollTop -= box.top - at.top + 8;
 }
