@@ -55,7 +55,7 @@ class StoryScopeElement extends HTMLElement {
       bar.closeMenu();
       const back = () => {
         const button = root.querySelector(`[data-tool="${tool}"]`);
-        (button?.checkVisibility() ? button : bar.menu).focus();
+        (button?.getClientRects().length ? button : bar.menu).focus();
       };
       if (tool) explorer.actions.closePanel().then(back);
       else back();
