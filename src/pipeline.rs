@@ -29,19 +29,13 @@ pub struct Input {
 }
 
 impl Input {
-    /// An input from raw file bytes, or a failure saying why they are not a text article.
+    /// An input from raw file bytes (decoded by [`article::decode`]: UTF-8, UTF-16 with a
+    /// byte-order mark, a declared charset or Windows-1252), or a failure saying why they are
+    /// not a text article.
     pub fn from_bytes(id: &str, name: &str, bytes: Vec<u8>) -> Result<Input, Failure> {
-        match String::from_utf8(bytes) {
+        match article::decode(bytes) {
             Ok(content) => Ok(Input { id: id.to_string(), name: name.to_string(), content, ..Input::default() }),
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let reason = if e.as_bytes().contains(&0) {
-                    "the file is binary, not text".to_string()
-                } else {
-                    format!("the file is not valid UTF-8 text (bad byte at offset {at})")
-                };
-                Err(Failure { name: name.to_string(), reason })
-            }
+            Err(e) => Err(Failure { name: name.to_string(), reason: e.to_string() }),
         }
     }
 }

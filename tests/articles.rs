@@ -139,9 +139,14 @@ fn unreadable_inputs_are_named_and_the_rest_still_extracted() {
     let good = storyscope::Input::from_bytes("good", "good.txt", b"A Title\n\nSome text.".to_vec()).unwrap();
     let empty = storyscope::Input::from_bytes("empty", "empty.txt", b"  \n\n ".to_vec()).unwrap();
     let binary = storyscope::Input::from_bytes("bin", "image.png", vec![0x89, b'P', b'N', b'G', 0, 0, 0x1a]);
-    let broken = storyscope::Input::from_bytes("broken", "broken.txt", vec![b'a', 0xc3, 0x28]);
+    let broken = storyscope::Input::from_bytes("broken", "broken.html", b"<meta charset=koi8-r>\xf0".to_vec());
+    let latin = storyscope::Input::from_bytes("latin", "latin.txt", vec![b'a', 0xc3, 0x28]).unwrap();
+    assert_eq!(latin.content, "a\u{c3}(");
     assert!(binary.unwrap_err().reason.contains("binary"));
-    assert!(broken.unwrap_err().reason.contains("UTF-8"));
+    assert_eq!(
+        broken.unwrap_err().reason,
+        "the file is in the koi8-r encoding, which cannot be read; save it as UTF-8"
+    );
     let outcome = storyscope::extract(&[empty, good]);
     assert_eq!(outcome.extraction.documents.len(), 1);
     assert_eq!(outcome.failures.len(), 1);

@@ -20,14 +20,17 @@ fn extracts_a_folder_and_reports_bad_files_by_name() {
     let dir = temp_dir("folder");
     std::fs::write(dir.join("good.txt"), "A Good Title\n\nThe first paragraph.").unwrap();
     std::fs::write(dir.join("notes.md"), "---\ntitle: Notes\ndate: 2020-01-02\n---\nBody.").unwrap();
-    std::fs::write(dir.join("bad.txt"), [0x66, 0xff, 0xfe]).unwrap();
+    // A Japanese page: read as Windows-1252 it would be nonsense, so it is refused by name.
+    std::fs::write(dir.join("bad.html"), b"<meta charset=\"shift_jis\"><p>\x82\xa0</p>").unwrap();
+    // A Windows "ANSI" export is read as Windows-1252.
+    std::fs::write(dir.join("latin.txt"), b"Caf\xe9 Title\n\nThe \x93first\x94 paragraph.").unwrap();
     std::fs::write(dir.join("empty.html"), "").unwrap();
     std::fs::write(dir.join("picture.png"), [0x89, 0x50]).unwrap(); // not an article file: skipped
 
     let out = storyscope().arg("extract").arg(&dir).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "a failure must show in the exit code");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("bad.txt") && stderr.contains("UTF-8"), "{stderr}");
+    assert!(stderr.contains("bad.html") && stderr.contains("shift_jis") && stderr.contains("UTF-8"), "{stderr}");
     assert!(stderr.contains("empty.html") && stderr.contains("empty"), "{stderr}");
     assert!(!stderr.contains("picture.png"), "{stderr}");
 
@@ -36,8 +39,10 @@ fn extracts_a_folder_and_reports_bad_files_by_name() {
         assert!(json[key].is_array(), "{key} is missing");
     }
     let ids: Vec<&str> = json["documents"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["good", "notes"]);
-    let notes = &json["documents"][1];
+    assert_eq!(ids, ["good", "latin", "notes"]);
+    assert_eq!(json["documents"][1]["title"], "Café Title");
+    assert_eq!(json["documents"][1]["text"], "The “first” paragraph.");
+    let notes = &json["documents"][2];
     assert_eq!(notes["published"], "2020-01-02");
     assert_eq!(notes["published_source"], "front-matter");
     for key in ["title", "author", "outlet", "url", "text", "paragraphs", "comments"] {

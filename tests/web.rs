@@ -104,17 +104,23 @@ fn bad_input_is_reported_not_panicked() {
     let message = get(&JsValue::from(err), "message").as_string().unwrap_or_default();
     assert!(message.contains("expected an array of articles"), "{message}");
 
-    // Empty, binary and invalid UTF-8 articles become named failures; the good one survives.
+    // Empty articles and those in a charset not read become named failures; the good one and
+    // the Windows-1252 one survive.
     let articles = Array::new();
     articles.push(&article("empty", "   \n"));
     let bytes = Object::new();
     Reflect::set(&bytes, &"id".into(), &"broken".into()).unwrap();
-    Reflect::set(&bytes, &"name".into(), &"broken.txt".into()).unwrap();
-    Reflect::set(&bytes, &"bytes".into(), &Uint8Array::from(&[0x66u8, 0x6f, 0xff, 0xfe, 0x6f][..])).unwrap();
+    Reflect::set(&bytes, &"name".into(), &"broken.html".into()).unwrap();
+    Reflect::set(&bytes, &"bytes".into(), &Uint8Array::from(&b"<meta charset=gb2312><p>\xc4\xe3</p>"[..])).unwrap();
     articles.push(&bytes);
+    let latin = Object::new();
+    Reflect::set(&latin, &"id".into(), &"latin".into()).unwrap();
+    Reflect::set(&latin, &"name".into(), &"latin.txt".into()).unwrap();
+    Reflect::set(&latin, &"bytes".into(), &Uint8Array::from(&b"Caf\xe9 Title\n\nSome text."[..])).unwrap();
+    articles.push(&latin);
     articles.push(&article("good", "A Title\n\nSome text."));
     let out = storyscope::wasm_api::extract(articles.into(), false).expect("extract");
-    assert_eq!(array(&out, "documents").length(), 1);
+    assert_eq!(array(&out, "documents").length(), 2);
     let failures = array(&out, "failures");
     let reason_of = |name: &str| {
         failures
@@ -125,7 +131,7 @@ fn bad_input_is_reported_not_panicked() {
     };
     assert_eq!(failures.length(), 2);
     assert!(reason_of("empty").contains("empty"));
-    assert!(reason_of("broken.txt").contains("UTF-8"));
+    assert!(reason_of("broken.html").contains("gb2312"));
 }
 
 fn filter(json: &str) -> JsValue {

@@ -17,10 +17,13 @@
 
 mod blocks;
 mod comments;
+mod encoding;
 mod header;
 mod html;
 mod lines;
 mod markdown;
+
+pub use encoding::decode;
 
 use crate::calendar::Stamp;
 use crate::model::{Comment, Document, Paragraph, PublishedSource};
@@ -65,7 +68,14 @@ impl Format {
 pub enum ArticleError {
     Empty,
     Binary,
-    TooLarge { bytes: usize, limit: usize },
+    /// A charset the file declares that is not read (see [`decode`]).
+    Encoding {
+        declared: String,
+    },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
     NoText,
 }
 
@@ -74,6 +84,9 @@ impl fmt::Display for ArticleError {
         match self {
             ArticleError::Empty => write!(f, "the file is empty"),
             ArticleError::Binary => write!(f, "the file is binary, not text"),
+            ArticleError::Encoding { declared } => {
+                write!(f, "the file is in the {declared} encoding, which cannot be read; save it as UTF-8")
+            }
             // The message the file check gives (written once, there); `limit` is that one's.
             ArticleError::TooLarge { bytes, .. } => crate::files::FileError::TooLarge { bytes: *bytes as u64 }.fmt(f),
             ArticleError::NoText => write!(f, "no article text was found in it"),

@@ -107,7 +107,8 @@ test('dropped files: good ones join, bad ones are named, nothing already loaded 
     { name: 'page.html', mimeType: 'text/html', buffer: Buffer.from(`<html><head><title>Port Page</title></head><body><article><h1>Port Page</h1><p>Ships waited.</p><script>window.__xss=1</script></article></body></html>`) },
     { name: `${XSS}.txt`, mimeType: 'text/plain', buffer: Buffer.from('Named Badly\n\nBut the content is fine.') },
     { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('') },
-    { name: 'broken.txt', mimeType: 'text/plain', buffer: Buffer.from([0x61, 0xff, 0xfe, 0x62]) },
+    { name: 'latin.txt', mimeType: 'text/plain', buffer: Buffer.from('Café Report\n\nThe café opened.', 'latin1') },
+    { name: 'broken.html', mimeType: 'text/html', buffer: Buffer.from('<meta charset="euc-kr"><p>\xc7\xd1</p>', 'latin1') },
     { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]) },
     { name: 'binary.txt', mimeType: 'text/plain', buffer: Buffer.from([0x42, 0, 0, 0, 1, 2, 3, 0]) },
   ];
@@ -115,12 +116,13 @@ test('dropped files: good ones join, bad ones are named, nothing already loaded 
   const messages = page.locator('story-scope .ss-messages li');
   await messages.first().waitFor();
   const text = (await messages.allTextContents()).join('\n');
-  for (const bad of ['empty.txt', 'broken.txt', 'photo.png', 'binary.txt']) assert.match(text, new RegExp(bad.replace('.', '\\.')), `${bad} is named`);
+  for (const bad of ['empty.txt', 'broken.html', 'photo.png', 'binary.txt']) assert.match(text, new RegExp(bad.replace('.', '\\.')), `${bad} is named`);
   assert.equal(await messages.count(), 4);
   assert.match(text, /UTF-8/);
   assert.match(text, /unsupported type/);
   const titles = await page.locator('story-scope .ss-article-title').allTextContents();
-  assert.equal(titles.length, 7, 'four seeds and three good files');
+  assert.equal(titles.length, 8, 'four seeds and four good files (one of them Windows-1252)');
+  assert.ok(titles.includes('Café Report'));
   assert.ok(titles.includes(`Briefing ${XSS}`));
   assert.ok(titles.includes('Port Page'));
   assert.ok(titles.includes('Named Badly'));
