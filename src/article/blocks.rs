@@ -24,12 +24,10 @@ pub(super) enum Role {
     CommentSection,
 }
 
+#[cfg(test)]
 impl RawBlock {
     pub fn text(text: &str) -> RawBlock {
         RawBlock { text: text.to_string(), item: None, role: Role::Text }
-    }
-    pub fn item(marker: String, text: &str) -> RawBlock {
-        RawBlock { text: text.to_string(), item: Some(marker), role: Role::Text }
     }
 }
 
