@@ -1,6 +1,7 @@
 // Extraction benchmark (reports numbers, asserts none). For each corpus:
 //   - native: the release CLI (`extract --timings`), MB/s, each stage's share, peak memory per MB;
-//   - wasm in Debian's Chromium: `extract()` and what the page does (`newCorpus` + the model),
+//   - wasm in Debian's Chromium: `extract()` and what the page does (in a worker, as the page:
+//     `extractArticle` per article, `newCorpusFromParts` and the model),
 //     and each stage's share as the page's worker runs them (`extractArticle` per article, then
 //     `newCorpusFromParts` and the model, timed through their `onStage` progress callbacks),
 //     and in the same page on the same texts chrono-node (dates only) and compromise (people,
@@ -11,7 +12,8 @@
 // 200 KB and 1.6 MB (time may grow at most 10x for 8x the input).
 //
 //   node scripts/bench-extract.mjs [--mb 10] [--runs 3] [--no-browser] [--no-native]
-// (--no-native: only the wasm and its peers in Chromium, for A/B runs of a wasm build.)
+// (--no-native: only the wasm and its peers in Chromium, for A/B runs of a wasm build, with
+// STORYSCOPE_WASM_DIR naming the other build's folder.)
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +33,9 @@ const runs = arg('runs', 3);
 const browserToo = !process.argv.includes('--no-browser');
 const nativeToo = !process.argv.includes('--no-native');
 const binary = join(root, 'target', 'release', 'storyscope');
+// The wasm build measured: STORYSCOPE_WASM_DIR (its storyscope.js and storyscope_bg.opt.wasm)
+// for an A/B run against another build, else this one's.
+const wasmDir = process.env.STORYSCOPE_WASM_DIR || join(root, 'target', 'wasm-bindgen');
 const work = join(root, 'target', 'bench');
 mkdirSync(work, { recursive: true });
 
@@ -158,14 +163,33 @@ if (browserToo) {
       '--minify', `--outfile=${join(page, name + '.js')}`, '--log-level=warning'], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) throw new Error(`esbuild ${name} failed`);
   }
-  // The core's ES-module glue (wasm-bindgen target `web`), loaded as the page loads it.
+  // The core's ES-module glue (wasm-bindgen target `web`), loaded as the page loads it. The
+  // module is compiled once; `pagePath` runs what the page's workers run, in a worker with an
+  // instance of its own (a fresh memory, so no run inherits another's word cache).
   writeFileSync(join(page, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title>' +
     '<script src="/chrono.js"></script><script src="/compromise.js"></script>' +
     '<script type="module">import init, * as core from "/wasm/storyscope.js";' +
-    'await init({ module_or_path: "/wasm/storyscope_bg.wasm" }); window.core = core; window.coreReady = true;</script>');
+    'const module = await WebAssembly.compileStreaming(fetch("/wasm/storyscope_bg.wasm"));' +
+    'await init({ module_or_path: module }); window.core = core;' +
+    'window.pagePath = (articles) => new Promise((resolve, reject) => {' +
+    ' const worker = new Worker("/page-worker.js", { type: "module" });' +
+    ' worker.onmessage = ({ data }) => { worker.terminate(); resolve(data); };' +
+    ' worker.onerror = (e) => { worker.terminate(); reject(new Error(e.message)); };' +
+    ' worker.postMessage({ module, articles }); });' +
+    'window.coreReady = true;</script>');
+  // The page's path (www/app/core/engine.js): a part per article (`extractArticle`, as its
+  // extractor worker makes them), then the corpus assembled from the parts and its model.
+  writeFileSync(join(page, 'page-worker.js'), 'import init, * as core from "/wasm/storyscope.js";' +
+    'onmessage = async ({ data: { module, articles } }) => {' +
+    ' await init({ module_or_path: module });' +
+    ' const t0 = performance.now(); const parts = [];' +
+    ' for (const a of articles) { try { parts.push(core.extractArticle(a)); } catch {} }' +
+    ' const t1 = performance.now(); const corpus = core.newCorpusFromParts(parts, false);' +
+    ' const t2 = performance.now(); corpus.model(); const t3 = performance.now(); corpus.free();' +
+    ' postMessage({ parts: (t1 - t0) / 1000, assemble: (t2 - t1) / 1000, model: (t3 - t2) / 1000 }); };');
   const files = { '/': join(page, 'index.html'), '/chrono.js': join(page, 'chrono.js'), '/compromise.js': join(page, 'compromise.js'),
-    '/wasm/storyscope.js': join(root, 'target', 'wasm-bindgen', 'storyscope.js'),
-    '/wasm/storyscope_bg.wasm': join(root, 'target', 'wasm-bindgen', 'storyscope_bg.opt.wasm') };
+    '/page-worker.js': join(page, 'page-worker.js'),
+    '/wasm/storyscope.js': join(wasmDir, 'storyscope.js'), '/wasm/storyscope_bg.wasm': join(wasmDir, 'storyscope_bg.opt.wasm') };
   corpora.forEach((c, i) => {
     const file = join(work, `corpus-${i}.json`);
     writeFileSync(file, JSON.stringify(c.articles.map((a) => ({ id: a.name.replace(/\.[^.]+$/, ''), name: a.name, content: a.content }))));
@@ -214,11 +238,16 @@ if (browserToo) {
         return {
           sampleBytes,
           extract: best(() => core.extract(articles, false)),
-          page: best(() => {
-            const corpus = core.newCorpus(articles, false);
-            corpus.model();
-            corpus.free();
-          }),
+          // Best of `runs`, each in a fresh worker and instance.
+          page: await (async () => {
+            let fastest = null;
+            for (let k = 0; k < runs; k++) {
+              const run = await pagePath(articles);
+              run.total = run.parts + run.assemble + run.model;
+              if (!fastest || run.total < fastest.total) fastest = run;
+            }
+            return fastest;
+          })(),
           // Where the wasm's time goes, stage by stage, through the API's own progress callbacks
           // (the page's path: a part per article, then the corpus assembled from the parts).
           stages: (() => {
@@ -259,7 +288,10 @@ if (browserToo) {
         };
       }, { i, runs });
       const rate = (s, bytes = c.bytes) => `${(mb(bytes) / s).toFixed(2)} MB/s`;
-      console.log(`chromium, ${c.name}: wasm extract() ${rate(r.extract)}, as the page (newCorpus + model()) ${rate(r.page)}; ` +
+      const page = r.page;
+      console.log(`chromium, ${c.name}: wasm extract() ${rate(r.extract)}, as the page ${rate(page.total)} ` +
+        `(a part per article ${page.parts.toFixed(2)} s, the corpus from the parts ${page.assemble.toFixed(2)} s, ` +
+        `model() ${page.model.toFixed(2)} s); ` +
         `peers on the same texts: chrono-node (dates only) ${rate(r.chrono)}, compromise ${rate(r.compromise, r.sampleBytes)} (first MB)`);
       const total = Object.values(r.stages).reduce((a, b) => a + b, 0);
       console.log(`  wasm stages as the page runs them (parts, then the corpus; ${total.toFixed(2)} s, one run): ` +

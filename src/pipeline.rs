@@ -393,17 +393,89 @@ pub fn extract_part_observed(input: &Input, on_stage: OnStage) -> Result<Part, F
         let analysis = analyze(&document);
         on_stage("names");
         let names = entities::score(&analysis);
-        on_stage("quotes");
-        let quotes = quotes::detect(&analysis);
-        on_stage("times");
-        let times = times::detect(&analysis, quotes.spans());
-        (names, quotes, times, analysis.into_view())
+        part_work(analysis, names, on_stage)
     }) {
-        Ok((names, quotes, times, view)) => {
-            Ok(Part { core: CORE_VERSION.to_string(), document, names, quotes, times, view })
-        }
+        Ok(work) => Ok(work.into_part(document)),
         Err(panic) => Err(Failure::internal(&input.name, &panic)),
     }
+}
+
+/// The word-type work that an extractor of one article at a time (the page's extractor
+/// worker) keeps from one part to the next: the word types met, with the stages' word lists
+/// (a [`Batch`]), and the name tagger's word rows. What a word type is depends on its key
+/// alone, so a part made through the cache is the part made without it: only the time
+/// differs (most of an article's word types were met in the articles before it).
+///
+/// Memory: bounded. The batch starts over past [`WordCache::TYPES_KEPT`] word types, the
+/// tagger's rows past their own bound, and an article longer than [`WordCache::LONG_TEXT`]
+/// bytes is analyzed alone (its own word types are most of its cost; entered in the batch they
+/// would only take memory twice, as one long document of distinct words would).
+#[derive(Default)]
+pub struct WordCache {
+    batch: Batch,
+    names: entities::WordMemo,
+}
+
+impl WordCache {
+    /// Word types kept before the batch starts over (a few MiB of keys and columns).
+    const TYPES_KEPT: usize = 1 << 17;
+    /// Longer texts (bytes) are analyzed without the cache's batch.
+    const LONG_TEXT: usize = 1 << 18;
+}
+
+/// [`extract_part_observed`], with the word-type work of the articles before kept in `cache`:
+/// the same part, made faster. After a panic the cache starts over.
+///
+/// # Errors
+/// As [`extract_part`].
+pub fn extract_part_cached(input: &Input, cache: &mut WordCache, on_stage: OnStage) -> Result<Part, Failure> {
+    let document = parse(input, on_stage)?;
+    let result = isolated(|| {
+        on_stage("analysis");
+        let WordCache { batch, names } = &mut *cache;
+        let analysis = if document.text.len() > WordCache::LONG_TEXT {
+            analyze(&document)
+        } else {
+            if batch.types() > WordCache::TYPES_KEPT {
+                *batch = Batch::default();
+            }
+            batch.analyze(&document.text, &paragraph_spans(&document)).in_batch(batch)
+        };
+        on_stage("names");
+        let scored = entities::score_remembering(&analysis, names);
+        part_work(analysis, scored, on_stage)
+    });
+    match result {
+        Ok(work) => Ok(work.into_part(document)),
+        Err(panic) => {
+            *cache = WordCache::default();
+            Err(Failure::internal(&input.name, &panic))
+        }
+    }
+}
+
+/// What a part holds beside its document.
+struct PartWork {
+    names: entities::Scored,
+    quotes: quotes::Detected,
+    times: times::Detected,
+    view: crate::text::TokenView,
+}
+
+impl PartWork {
+    fn into_part(self, document: Document) -> Part {
+        let PartWork { names, quotes, times, view } = self;
+        Part { core: CORE_VERSION.to_string(), document, names, quotes, times, view }
+    }
+}
+
+/// The quote and time stages of a part, after its names were scored.
+fn part_work(analysis: Analysis, names: entities::Scored, on_stage: OnStage) -> PartWork {
+    on_stage("quotes");
+    let quotes = quotes::detect(&analysis);
+    on_stage("times");
+    let times = times::detect(&analysis, quotes.spans());
+    PartWork { names, quotes, times, view: analysis.into_view() }
 }
 
 /// An input's parsed document, with the facts known from outside applied.
@@ -769,6 +841,21 @@ mod tests {
         let assembled = assemble(kept);
         assert_eq!(detections(), before);
         assert_eq!(json(&assembled), json(&extract(&kept_inputs)));
+    }
+
+    #[test]
+    fn parts_made_through_one_word_cache_are_the_parts_made_alone() {
+        let inputs = corpus();
+        let alone: Vec<Part> = inputs.iter().map(|input| extract_part(input).expect("a part")).collect();
+        let mut cache = WordCache::default();
+        // Twice through, then backwards: each article meets a cache that knows none, some or
+        // all of its word types, with the batch's word lists read between articles.
+        let order = (0..inputs.len()).chain(0..inputs.len()).chain((0..inputs.len()).rev());
+        for k in order {
+            let cached = extract_part_cached(&inputs[k], &mut cache, &mut |_| ()).expect("a part");
+            assert_eq!(cached, alone[k], "{}", inputs[k].name);
+        }
+        assert!(cache.batch.types() > 1000, "the cache kept the corpus's word types");
     }
 
     #[test]

@@ -158,10 +158,20 @@ pub fn core_version() -> String {
 pub fn extract_article(article: JsValue, on_stage: Option<js_sys::Function>) -> Result<js_sys::Uint8Array, JsError> {
     let article = JsArticle::read(article).map_err(|e| JsError::new(&format!("expected an article: {e}")))?;
     let mut on_stage = stage_reporter(on_stage);
-    let part = input_of(article)
-        .and_then(|input| crate::extract_part_observed(&input, &mut on_stage))
-        .map_err(|f| JsError::new(&f.reason))?;
+    let part =
+        input_of(article).and_then(|input| extract_part(&input, &mut on_stage)).map_err(|f| JsError::new(&f.reason))?;
     Ok(js_sys::Uint8Array::from(part.into_bytes().as_slice()))
+}
+
+thread_local! {
+    /// What this instance's parts keep of each other's word types (see [`crate::WordCache`]):
+    /// the page's extractor worker reads article after article.
+    static WORD_CACHE: std::cell::RefCell<crate::WordCache> = std::cell::RefCell::default();
+}
+
+/// One article's part, made through this instance's [`WORD_CACHE`].
+fn extract_part(input: &Input, on_stage: crate::OnStage) -> Result<crate::Part, Failure> {
+    WORD_CACHE.with_borrow_mut(|cache| crate::extract_part_cached(input, cache, on_stage))
 }
 
 /// A corpus of the seeds (when `withSeeds`) and the given parts (an array of the byte arrays
@@ -184,7 +194,7 @@ pub fn new_corpus_from_parts(
         // The seeds are extracted here, each time (a few small articles): their stages are
         // heard like any article's.
         for input in crate::seeds::inputs() {
-            match crate::extract_part_observed(&input, &mut on_stage) {
+            match extract_part(&input, &mut on_stage) {
                 Ok(part) => kept.push(part),
                 Err(failure) => failures.push(failure),
             }

@@ -126,13 +126,21 @@ impl Scored {
 /// Runs the name tagger over one document: everything of recognition that needs no other
 /// document. Linear in the document.
 pub(crate) fn score(a: &Analysis) -> Scored {
-    score_with(a, tagger::Model::builtin())
+    score_with(a, tagger::Model::builtin(), &mut tagger::WordMemo::default())
 }
+
+/// [`score`], with the tagger's word rows kept in `memo` from one document to the next (a
+/// word's rows depend on its key alone): what an extractor of one article at a time keeps.
+pub(crate) fn score_remembering(a: &Analysis, memo: &mut WordMemo) -> Scored {
+    score_with(a, tagger::Model::builtin(), memo)
+}
+
+pub(crate) use tagger::WordMemo;
 
 // Not inlined: the pipeline and the assembly both call it, and it is large.
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
-fn score_with(a: &Analysis, model: &tagger::Model) -> Scored {
-    let (scored, view) = score_view(a, model, &mut tagger::WordMemo::default());
+fn score_with(a: &Analysis, model: &tagger::Model, memo: &mut WordMemo) -> Scored {
+    let (scored, view) = score_view(a, model, memo);
     Scored { classes: view.classes, ..scored }
 }
 

@@ -11,13 +11,16 @@
 //!
 //! Cost: per token one hash and one probe of the batch's table of spellings (the document's
 //! own table is not built); a spelling new to the batch is folded and its key looked up too.
-//! Per new type of a document, one append; per new type of the batch, one lexicon lookup. A column costs one computation per type of the batch. Memory: the batch's keys and
-//! columns, linear in its distinct words, for as long as the batch lives (one extraction).
+//! Per new type of a document, one append; per new type of the batch, one lexicon lookup. A
+//! column costs one computation per type of the batch: it grows with the batch, so documents
+//! analyzed after it was read add only their new types. Memory: the batch's keys and columns,
+//! linear in its distinct words, for as long as the batch lives (one extraction, or the page's
+//! extractor: see [`crate::pipeline::WordCache`]).
 
 use super::vocabulary::{hash, Slots};
 use super::{Analysis, Description, TokenView, Vocabulary, WordId};
 use crate::model::Span;
-use std::cell::OnceCell;
+use std::cell::RefCell;
 
 /// A stage's word list, as one `u64` of facts per word type, computed once per batch (see
 /// [`Analysis::per_word_column`]). Each column has one stage that fills it, and one function
@@ -50,7 +53,9 @@ pub(crate) struct Batch {
     /// Per batch type: its id in the document being analyzed, or [`NOT_SEEN`]. Reset after
     /// each document (only its own types are touched).
     local: Vec<WordId>,
-    columns: [OnceCell<Box<[u64]>>; COLUMNS],
+    /// Per column, its value for the batch's first types (all of them once it has been read
+    /// since the last document was entered).
+    columns: [RefCell<Vec<u64>>; COLUMNS],
 }
 
 /// The most word types a document's vocabulary is sized for before its first token: a longer
@@ -64,7 +69,6 @@ impl Batch {
     /// Analyzes `text` as [`Analysis::new`] does, with its word types entered in the batch.
     /// The analysis reads the batch's columns once it is [`Analysis::in_batch`].
     pub(crate) fn analyze<'t>(&mut self, text: &'t str, paragraphs: &[Span]) -> Analysis<'t> {
-        self.columns = Default::default();
         let Batch { vocabulary: batch, spellings, key, local, .. } = self;
         // Sized once for the types a text of this length has (about one per ten bytes of news
         // text), up to a bound, instead of growing its four lists by doubling.
@@ -96,7 +100,6 @@ impl Batch {
     /// `view`'s analysis of `text` (as [`Analysis::with_view`]), with its word types entered
     /// in the batch (one lookup per type of the view).
     pub(crate) fn with_view<'t>(&mut self, text: &'t str, view: TokenView) -> Analysis<'t> {
-        self.columns = Default::default();
         let mut analysis = Analysis::with_view(text, view);
         let words = &mut analysis.vocabulary;
         words.global = (0..words.len() as WordId).map(|id| self.vocabulary.intern(words.key(id))).collect();
@@ -104,13 +107,23 @@ impl Batch {
     }
 
     /// Column `column` of every type of the batch, `f` of its key and description, computed
-    /// the first time it is asked for.
-    fn column(&self, column: Column, f: &mut dyn FnMut(&str, &Description) -> u64) -> &[u64] {
+    /// for the types entered since it was last read.
+    fn column(&self, column: Column, f: &mut dyn FnMut(&str, &Description) -> u64) -> std::cell::Ref<'_, [u64]> {
         // OK because `COLUMNS` counts the variants of `Column`.
-        self.columns[column as usize].get_or_init(|| {
+        let cell = &self.columns[column as usize];
+        {
+            // OK because no `Ref` of a column outlives `column_of`, which calls no column.
+            let mut values = cell.borrow_mut();
             let v = &self.vocabulary;
-            (0..v.len() as WordId).map(|id| f(v.key(id), v.description(id))).collect()
-        })
+            let known = values.len() as WordId;
+            values.extend((known..v.len() as WordId).map(|id| f(v.key(id), v.description(id))));
+        }
+        std::cell::Ref::map(cell.borrow(), Vec::as_slice)
+    }
+
+    /// The number of word types met.
+    pub(crate) fn types(&self) -> usize {
+        self.vocabulary.len()
     }
 }
 
