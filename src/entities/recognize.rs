@@ -137,6 +137,7 @@ pub(crate) fn recognize_tagged<'t>(
     no_people_at_places(view, &mut found.candidates);
     coordinated_kinds(view, &mut found.candidates);
     acronyms_of_names(view, &mut found.candidates);
+    acronyms_of_places(view, &mut found.candidates);
     let mut mentions: KeyMap<u32> = KeyMap::default();
     for c in &found.candidates {
         *mentions.entry(c.key).or_default() += 1;
@@ -231,6 +232,49 @@ fn acronyms_of_names(view: &View, candidates: &mut [Candidate]) {
             c.kind = kind;
             c.anchored = true;
         }
+    }
+}
+
+/// An acronym the document puts where places stand is a place's abbreviation, in the whole
+/// document: right after "in" ("a week in NZ") or after a place and a comma ("Marlow, KS").
+/// An acronym alone is otherwise taken for an organization's (see [`is_acronym`]); one
+/// after "the" anywhere ("in the UN") stays one, as does one the gazetteer or a bracketed
+/// name decided.
+///
+/// Costs: one pass over the candidates; a lookup per candidate when some acronym qualifies.
+fn acronyms_of_places(view: &View, candidates: &mut [Candidate]) {
+    let acronym = |c: &Candidate| {
+        c.words.len() == 1
+            && !c.anchored
+            && !c.titled
+            && c.canonical.is_none()
+            && (2..=4).contains(&c.words[0].len())
+            && c.words[0].bytes().all(|b| b.is_ascii_uppercase())
+    };
+    // Per acronym: (seen where a place stands, seen after "the").
+    let mut seen: KeyMap<(bool, bool)> = KeyMap::default();
+    for (k, c) in candidates.iter().enumerate() {
+        if !acronym(c) {
+            continue;
+        }
+        let i = view.a.token_from(c.span.start);
+        let before = i.checked_sub(1).map(|j| view.key(j));
+        let after_place = before == Some(",")
+            && i >= 2
+            && k > 0
+            && candidates[k - 1].kind == Kind::Place
+            && view.a.tokens[i - 2].span().end == candidates[k - 1].span.end;
+        let s = seen.entry(c.key).or_default();
+        s.0 |= before == Some("in") || after_place;
+        s.1 |= before == Some("the");
+    }
+    let places: KeySet = seen.iter().filter(|(_, &(place, the))| place && !the).map(|(&key, _)| key).collect();
+    if places.is_empty() {
+        return;
+    }
+    for c in candidates.iter_mut().filter(|c| acronym(c) && places.contains(&c.key)) {
+        c.kind = Kind::Place;
+        c.anchored = true;
     }
 }
 
@@ -602,10 +646,15 @@ fn whole_organizations(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
     let filler = |i: usize| name_word(i) && c(i) & (head | class::COMMON) != 0;
     // Head words alone that the tagger took for a name of their own right after another name
     // ("Lakeview | University"), or common words ending in a place's head word ("Kennedy |
-    // Space Center"): part of that name, not a stop for it.
-    let heads_only = |u: &Tagged| {
+    // Space Center") or, after a name that is no person's, in an organization's (after a
+    // place, any two name words: "U.K. | Environment Agency"): part of that name, not a stop
+    // for it.
+    let heads_only = |t: &Tagged, u: &Tagged| {
+        let last = c(u.tokens.end - 1);
+        let heads = if t.kind == 0 { class::PLACE_HEAD } else { head };
         u.tokens.clone().all(|i| c(i) & class::ORG_HEAD != 0 && name_word(i))
-            || (u.tokens.clone().all(filler) && c(u.tokens.end - 1) & class::PLACE_HEAD != 0)
+            || (u.tokens.clone().all(filler) && last & heads != 0)
+            || (t.kind == 1 && u.tokens.len() <= 2 && u.tokens.clone().all(name_word) && last & class::ORG_HEAD != 0)
     };
     let mut absorbed = 0;
     for (k, t) in tagged.iter().enumerate() {
@@ -645,7 +694,7 @@ fn whole_organizations(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
         let mut after = k + 1;
         while tagged
             .get(after)
-            .is_some_and(|u| u.tokens.start == tagged[after - 1].tokens.end.max(t.tokens.end) && heads_only(u))
+            .is_some_and(|u| u.tokens.start == tagged[after - 1].tokens.end.max(t.tokens.end) && heads_only(&t, u))
         {
             after += 1;
         }
@@ -1552,6 +1601,20 @@ mod tests {
         let orb: Vec<_> = found.iter().filter(|(n, ..)| n == "ORB").collect();
         assert_eq!(orb.len(), 3, "{found:?}");
         assert!(orb.iter().all(|(_, k, _)| *k == Kind::Place), "{found:?}");
+    }
+
+    #[test]
+    fn an_acronym_where_places_stand_is_a_place() {
+        let found = names(
+            "We spent a week in NZ last May. The trains in NZ were slow, but NZ food was cheap. \
+             Our shop in Springfield, IL closes on Friday. Workers in the UN said the UN budget \
+             was cut.",
+        );
+        let nz: Vec<_> = found.iter().filter(|(n, ..)| n == "NZ").collect();
+        assert_eq!(nz.len(), 3, "{found:?}");
+        assert!(nz.iter().all(|(_, k, _)| *k == Kind::Place), "{found:?}");
+        assert!(has(&found, "IL", Kind::Place), "{found:?}");
+        assert!(found.iter().filter(|(n, ..)| n == "UN").all(|(_, k, _)| *k == Kind::Organization), "{found:?}");
     }
 
     #[test]
