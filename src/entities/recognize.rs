@@ -136,6 +136,8 @@ pub(crate) fn recognize_tagged<'t>(
     sports_teams(view, &mut found.candidates);
     no_people_at_places(view, &mut found.candidates);
     coordinated_kinds(view, &mut found.candidates);
+    acronyms_of_names(view, &mut found.candidates);
+    acronyms_of_places(view, &mut found.candidates);
     let mut mentions: KeyMap<u32> = KeyMap::default();
     for c in &found.candidates {
         *mentions.entry(c.key).or_default() += 1;
@@ -193,6 +195,101 @@ fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
             c.anchored = true;
         }
     }
+}
+
+/// An acronym in brackets right after a name it abbreviates is that name's, of its kind, in
+/// the whole document: "the Tarnby Harbour Authority (THA) said … THA staff" makes "THA" an
+/// organization wherever it stands, "the Corvale Space Center (CSC)" a place. It abbreviates
+/// the name when its letters are, in order, initials of the name's capitalized words,
+/// starting with the first ("of", "and" and the like may be skipped). The model, which sees
+/// the acronym alone, often takes it for a person.
+///
+/// Costs: one pass over the candidates; a lookup per candidate when some acronym qualifies.
+fn acronyms_of_names(view: &View, candidates: &mut [Candidate]) {
+    let mut defined: KeyMap<Kind> = KeyMap::default();
+    for k in 1..candidates.len() {
+        let (name, acronym) = (&candidates[k - 1], &candidates[k]);
+        if acronym.words.len() != 1 || name.words.len() < 2 || acronym.titled {
+            continue;
+        }
+        let i = view.a.token_from(acronym.span.start);
+        if i < 2 || view.classes[i] & class::ALL_CAPS == 0 || view.a.token_text(i - 1) != "(" {
+            continue;
+        }
+        // The bracket opens right after the name.
+        if view.a.tokens[i - 2].span().end != name.span.end {
+            continue;
+        }
+        if abbreviates(acronym.words[0], &name.words) {
+            defined.insert(acronym.key, name.kind);
+        }
+    }
+    if defined.is_empty() {
+        return;
+    }
+    for c in candidates.iter_mut().filter(|c| c.words.len() == 1 && !c.titled) {
+        if let Some(&kind) = defined.get(&c.key) {
+            c.kind = kind;
+            c.anchored = true;
+        }
+    }
+}
+
+/// An acronym the document puts where places stand is a place's abbreviation, in the whole
+/// document: right after "in" ("a week in NZ") or after a place and a comma ("Marlow, KS").
+/// An acronym alone is otherwise taken for an organization's (see [`is_acronym`]); one
+/// after "the" anywhere ("in the UN") stays one, as does one the gazetteer or a bracketed
+/// name decided.
+///
+/// Costs: one pass over the candidates; a lookup per candidate when some acronym qualifies.
+fn acronyms_of_places(view: &View, candidates: &mut [Candidate]) {
+    let acronym = |c: &Candidate| {
+        c.words.len() == 1
+            && !c.anchored
+            && !c.titled
+            && c.canonical.is_none()
+            && (2..=4).contains(&c.words[0].len())
+            && c.words[0].bytes().all(|b| b.is_ascii_uppercase())
+    };
+    // Per acronym: (seen where a place stands, seen after "the").
+    let mut seen: KeyMap<(bool, bool)> = KeyMap::default();
+    for (k, c) in candidates.iter().enumerate() {
+        if !acronym(c) {
+            continue;
+        }
+        let i = view.a.token_from(c.span.start);
+        let before = i.checked_sub(1).map(|j| view.key(j));
+        let after_place = before == Some(",")
+            && i >= 2
+            && k > 0
+            && candidates[k - 1].kind == Kind::Place
+            && view.a.tokens[i - 2].span().end == candidates[k - 1].span.end;
+        let s = seen.entry(c.key).or_default();
+        s.0 |= before == Some("in") || after_place;
+        s.1 |= before == Some("the");
+    }
+    let places: KeySet = seen.iter().filter(|(_, &(place, the))| place && !the).map(|(&key, _)| key).collect();
+    if places.is_empty() {
+        return;
+    }
+    for c in candidates.iter_mut().filter(|c| acronym(c) && places.contains(&c.key)) {
+        c.kind = Kind::Place;
+        c.anchored = true;
+    }
+}
+
+/// True when the letters of `acronym` are, in order, the initials of capitalized words of
+/// `words`, the first of them among them.
+fn abbreviates(acronym: &str, words: &[&str]) -> bool {
+    let mut initials = words.iter().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase());
+    let mut letters = acronym.chars().filter(|c| c.is_alphabetic());
+    let (Some(first), Some(initial)) = (letters.next(), initials.next()) else {
+        return false;
+    };
+    if first != initial {
+        return false;
+    }
+    letters.all(|l| initials.any(|i| i == l))
 }
 
 /// True when the words before token `i` leave room for a place only: "near", "outside",
@@ -543,9 +640,22 @@ fn whole_organizations(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
     let blocked = class::TITLE | class::HONORIFIC | class::NEVER_NAME | class::HEADLINE | class::SHOUTING;
     let name_word = |i: usize| c(i) & class::CAP != 0 && c(i) & blocked == 0;
     let mut out: Vec<Tagged> = Vec::with_capacity(tagged.len());
+    let head = class::ORG_HEAD | class::PLACE_HEAD;
+    // Words that may stand between a name and a place's head word after it: common words (the
+    // corpus writes them in lowercase) and head words ("Kennedy | Space Center").
+    let filler = |i: usize| name_word(i) && c(i) & (head | class::COMMON) != 0;
     // Head words alone that the tagger took for a name of their own right after another name
-    // ("Lakeview | University"): part of that name, not a stop for it.
-    let heads_only = |u: &Tagged| u.tokens.clone().all(|i| c(i) & class::ORG_HEAD != 0 && name_word(i));
+    // ("Lakeview | University"), or common words ending in a place's head word ("Kennedy |
+    // Space Center") or, after a name that is no person's, in an organization's (after a
+    // place, any two name words: "U.K. | Environment Agency"): part of that name, not a stop
+    // for it.
+    let heads_only = |t: &Tagged, u: &Tagged| {
+        let last = c(u.tokens.end - 1);
+        let heads = if t.kind == 0 { class::PLACE_HEAD } else { head };
+        u.tokens.clone().all(|i| c(i) & class::ORG_HEAD != 0 && name_word(i))
+            || (u.tokens.clone().all(filler) && last & heads != 0)
+            || (t.kind == 1 && u.tokens.len() <= 2 && u.tokens.clone().all(name_word) && last & class::ORG_HEAD != 0)
+    };
     let mut absorbed = 0;
     for (k, t) in tagged.iter().enumerate() {
         if t.tokens.end <= absorbed {
@@ -578,28 +688,37 @@ fn whole_organizations(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
         }
         // "United States | Navy": capitalized words right after the name up to a head word,
         // short of the next tagged name ("Sara Shackleton | Enron Wholesale Services"); after a
-        // person's name, the head word alone ("Andy Warhol | Foundation").
+        // person's name, an organization's head word alone ("Andy Warhol | Foundation"); after
+        // any name, common words and a place's head word ("Kennedy | Space Center"). The head
+        // word gives the kind.
         let mut after = k + 1;
         while tagged
             .get(after)
-            .is_some_and(|u| u.tokens.start == tagged[after - 1].tokens.end.max(t.tokens.end) && heads_only(u))
+            .is_some_and(|u| u.tokens.start == tagged[after - 1].tokens.end.max(t.tokens.end) && heads_only(&t, u))
         {
             after += 1;
         }
         let next = tagged.get(after).map_or(n, |u| u.tokens.start);
-        let reach = if t.kind == 0 { 1 } else { 3 };
+        let person = t.kind == 0;
         let mut end = t.tokens.end;
         let mut last_head = None;
-        while end < next.min(t.tokens.end + reach) && name_word(end) && c(end - 1) & class::POSSESSIVE == 0 {
+        let mut fillers_only = true;
+        while end < next.min(t.tokens.end + 3) && name_word(end) && c(end - 1) & class::POSSESSIVE == 0 {
+            fillers_only &= filler(end);
+            if person && !fillers_only {
+                break;
+            }
+            let org_head = c(end) & class::ORG_HEAD != 0 && (!person || end == t.tokens.end);
+            let place_head = c(end) & class::PLACE_HEAD != 0 && fillers_only;
             // A head word before "of" opens a name of its own ("Titman | Department of Finance").
-            if c(end) & class::ORG_HEAD != 0 && !(end + 1 < n && view.key(end + 1) == "of") {
+            if (org_head || place_head) && !(end + 1 < n && view.key(end + 1) == "of") {
                 last_head = Some(end + 1);
             }
             end += 1;
         }
         if let Some(end) = last_head {
             t.tokens.end = end;
-            kind = Some(2);
+            kind = Some(if c(end - 1) & class::ORG_HEAD != 0 { 2 } else { 1 });
             absorbed = end;
         }
         // "Chicago Board | of Trade": an organization's head word, "of" and capitalized words
@@ -1074,6 +1193,11 @@ impl<'t> Piece<'_, '_, 't, '_> {
             self.push(found, r, Kind::Organization, one_hot(Kind::Organization), None, None, false);
             return;
         }
+        // A run ending in a place's head word is a place ("Lake Orvan", "Corvale Space Center").
+        if r.len() > 1 && last & class::PLACE_HEAD != 0 {
+            self.push(found, r, Kind::Place, one_hot(Kind::Place), None, None, false);
+            return;
+        }
         // A lone word before a capitalized title and a name qualifies the title ("House |
         // Speaker Paul Ryan"), unless the gazetteer knows it ("Texas | Gov. Greg Abbott").
         let title_and_name_after = r.end + 1 < self.view.len()
@@ -1464,6 +1588,45 @@ mod tests {
 
     fn has(found: &[(String, Kind, Option<String>)], name: &str, kind: Kind) -> bool {
         found.iter().any(|(n, k, _)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_after_a_name_is_of_that_names_kind() {
+        // An acronym alone is an organization's (see `is_acronym`); this one is a place's.
+        let found = names(
+            "Farmers across the Orvan River Basin (ORB) lost their crops in May. Rain in ORB \
+             fell for weeks, and towns in ORB flooded.",
+        );
+        assert!(has(&found, "Orvan River Basin", Kind::Place), "{found:?}");
+        let orb: Vec<_> = found.iter().filter(|(n, ..)| n == "ORB").collect();
+        assert_eq!(orb.len(), 3, "{found:?}");
+        assert!(orb.iter().all(|(_, k, _)| *k == Kind::Place), "{found:?}");
+    }
+
+    #[test]
+    fn an_acronym_where_places_stand_is_a_place() {
+        let found = names(
+            "We spent a week in NZ last May. The trains in NZ were slow, but NZ food was cheap. \
+             Our shop in Springfield, IL closes on Friday. Workers in the UN said the UN budget \
+             was cut.",
+        );
+        let nz: Vec<_> = found.iter().filter(|(n, ..)| n == "NZ").collect();
+        assert_eq!(nz.len(), 3, "{found:?}");
+        assert!(nz.iter().all(|(_, k, _)| *k == Kind::Place), "{found:?}");
+        assert!(has(&found, "IL", Kind::Place), "{found:?}");
+        assert!(found.iter().filter(|(n, ..)| n == "UN").all(|(_, k, _)| *k == Kind::Organization), "{found:?}");
+    }
+
+    #[test]
+    fn a_center_named_after_a_person_is_a_place() {
+        let found = names(
+            "The rocket left the Halvard Space Center for space on Tuesday. Crowds gathered \
+             outside the Halvard Space Center to watch, and the Orvan Convention Centre, where \
+             the convention met, was full.",
+        );
+        assert!(has(&found, "Halvard Space Center", Kind::Place), "{found:?}");
+        assert!(has(&found, "Orvan Convention Centre", Kind::Place), "{found:?}");
+        assert!(!found.iter().any(|(n, k, _)| n.starts_with("Halvard") && *k != Kind::Place), "{found:?}");
     }
 
     #[test]
