@@ -171,6 +171,15 @@ impl QuotedText {
 /// candidates, and beside every later stage's work.
 const LONG_SENTENCE_WORDS: usize = 4096;
 
+/// A sentence of more tokens than this is scanned in windows of this many tokens
+/// ([`find_windowed`]), so that neither its word view nor its expressions before they are
+/// placed are held whole beside the candidates.
+const WINDOW_TOKENS: usize = 16384;
+/// How many tokens two neighbouring windows share: their results must agree on the middle
+/// half of it, far (hundreds of words) from either window's edge, where no pattern, join or
+/// tense reaches.
+const WINDOW_OVERLAP: usize = 2048;
+
 /// Every expression of a document, in text order.
 fn find(analysis: &crate::text::Analysis, quotes: &QuotedText) -> Vec<Candidate> {
     let mut out = Vec::new();
@@ -183,6 +192,11 @@ fn find(analysis: &crate::text::Analysis, quotes: &QuotedText) -> Vec<Candidate>
         if !sentence.tokens.clone().any(|t| kinds.bears(analysis, t)) {
             continue;
         }
+        if sentence.tokens.len() > WINDOW_TOKENS
+            && find_windowed(analysis, s, &kinds, quotes, (WINDOW_TOKENS, WINDOW_OVERLAP), &mut out)
+        {
+            continue;
+        }
         words::of_sentence(analysis, sentence, &kinds, &mut words);
         let mut found = recognize::scan(&words);
         if found.is_empty() {
@@ -190,21 +204,7 @@ fn find(analysis: &crate::text::Analysis, quotes: &QuotedText) -> Vec<Candidate>
         }
         // What each expression takes from the words, read before any candidate is made, so
         // that a long sentence's word view is gone when its candidates are.
-        let inside = quoted_words(&words);
-        placed.clear();
-        placed.extend(found.iter_mut().map(|found| {
-            let (first, last) = (words.get(found.first)?, words.get(found.last)?);
-            let span = Span::new(first.start as usize, last.end as usize);
-            let quoted = inside.get(found.first).copied().unwrap_or(false) || quotes.contain(span);
-            let tense = tense::around(&words, found.first, found.last);
-            // "in two days" is a date ahead, "built in two days" a duration.
-            if let Some((n, unit)) = found.measure.filter(|_| found.elastic && tense == tense::Tense::Past) {
-                found.val = Val::Fixed(recognize::duration(Some(n), unit));
-                found.kind = TimexType::Duration;
-            }
-            Some((span, tense, quoted))
-        }));
-        drop(inside);
+        place(&words, &mut found, false, quotes, &mut placed);
         if words.capacity() > LONG_SENTENCE_WORDS {
             words = Vec::new();
         }
@@ -220,9 +220,163 @@ fn find(analysis: &crate::text::Analysis, quotes: &QuotedText) -> Vec<Candidate>
     out
 }
 
-/// For each word, whether it lies between quotation marks within its sentence.
-fn quoted_words(words: &[Word]) -> Vec<bool> {
-    let mut inside = false;
+/// What each expression `found` in `words` takes from them, into `placed` (cleared first): its
+/// span, the tense around it and whether it is quoted (`quoted_before`: the first word lies
+/// between quotation marks opened before it). "in two days" becomes a duration where the
+/// clause is in the past ("built in two days").
+fn place(
+    words: &[Word],
+    found: &mut [RecognizedTime],
+    quoted_before: bool,
+    quotes: &QuotedText,
+    placed: &mut Vec<Option<(Span, tense::Tense, bool)>>,
+) {
+    let inside = quoted_words(words, quoted_before);
+    placed.clear();
+    placed.extend(found.iter_mut().map(|found| {
+        let (first, last) = (words.get(found.first)?, words.get(found.last)?);
+        let span = Span::new(first.start as usize, last.end as usize);
+        let quoted = inside.get(found.first).copied().unwrap_or(false) || quotes.contain(span);
+        let tense = tense::around(words, found.first, found.last);
+        // "in two days" is a date ahead, "built in two days" a duration.
+        if let Some((n, unit)) = found.measure.filter(|_| found.elastic && tense == tense::Tense::Past) {
+            found.val = Val::Fixed(recognize::duration(Some(n), unit));
+            found.kind = TimexType::Duration;
+        }
+        Some((span, tense, quoted))
+    }));
+}
+
+/// The expressions of the long sentence `s` appended to `out`, found window by window
+/// (`window` tokens, neighbours sharing `overlap`), or `false` (and `out` as it was) when two
+/// neighbouring windows disagree on the middle of what they share; the caller then scans the
+/// sentence whole.
+///
+/// Every decision of the scan, its joins and the tense reads a few words around an
+/// expression (the scan's lead of eight words before it, the tense's reach of fourteen on
+/// each side), so
+/// a window's expressions far from its edges are the whole sentence's: where two windows
+/// find the same expressions across the middle half of their overlap, the first one's are
+/// taken before its midpoint and the second one's after. The quote state at a window's start
+/// is carried over from the window before it. Debug builds check the result against the
+/// whole sentence's.
+///
+/// Memory: one window's word view and expressions beside the candidates, never the sentence's
+/// (a sentence of 400,000 dates held a 60 MB view and 50 MB of expressions before).
+fn find_windowed(
+    analysis: &crate::text::Analysis,
+    s: usize,
+    kinds: &words::Kinds,
+    quotes: &QuotedText,
+    (window, overlap): (usize, usize),
+    out: &mut Vec<Candidate>,
+) -> bool {
+    let Some(tokens) = analysis.sentences.get(s).map(|sentence| sentence.tokens.clone()) else {
+        return false;
+    };
+    if window <= overlap {
+        return false;
+    }
+    let byte_at = |t: usize| analysis.tokens.get(t).map_or(analysis.text.len(), |token| token.start());
+    let before = out.len();
+    let mut words = Vec::new();
+    let mut placed = Vec::new();
+    // The previous window's expressions not yet taken, then the current one's.
+    let mut pending: Vec<Candidate> = Vec::new();
+    let (mut start, mut word_base, mut quoted_before) = (tokens.start, 0, false);
+    loop {
+        let end = start.saturating_add(window).min(tokens.end);
+        let previous_end = (start > tokens.start).then(|| analysis.tokens.get(start - 1).map(|t| t.end())).flatten();
+        words::of_tokens(analysis, start..end, previous_end, kinds, &mut words);
+        let mut found = recognize::scan(&words);
+        place(&words, &mut found, quoted_before, quotes, &mut placed);
+        let mine = found.into_iter().zip(placed.drain(..)).filter_map(|(mut found, placed)| {
+            let (span, tense, quoted) = placed?;
+            found.first += word_base;
+            found.last += word_base;
+            Some(Candidate { span, found, sentence: s, tense, quoted })
+        });
+        if start == tokens.start {
+            pending.extend(mine);
+        } else {
+            // The middle half of the overlap, and its midpoint.
+            let (from, to) = (byte_at(start + overlap / 4), byte_at(start + overlap * 3 / 4));
+            let middle = byte_at(start + overlap / 2);
+            let mine: Vec<Candidate> = mine.collect();
+            let within = |c: &&Candidate| c.span.start >= from && c.span.end <= to;
+            if !pending.iter().filter(within).eq(mine.iter().filter(within)) {
+                out.truncate(before);
+                return false;
+            }
+            let taken = pending.partition_point(|c| c.span.start < middle);
+            if out.capacity() - out.len() < taken {
+                let sentence_bytes = (byte_at(tokens.start), byte_at(tokens.end));
+                reserve_for_rest(out, before, taken, (middle, sentence_bytes));
+            }
+            out.extend(pending.drain(..taken));
+            pending.clear();
+            let kept = mine.partition_point(|c| c.span.start < middle);
+            pending.extend(mine.into_iter().skip(kept));
+        }
+        if end >= tokens.end {
+            break;
+        }
+        // The next window starts `overlap` tokens before this one ends.
+        let next = end - overlap;
+        let next_word = words.partition_point(|w| (w.start as usize) < byte_at(next));
+        quoted_before = quoted_words(&words[..next_word], quoted_before).last().copied().unwrap_or(quoted_before);
+        word_base += next_word;
+        start = next;
+    }
+    out.extend(pending);
+    #[cfg(debug_assertions)]
+    assert_eq!(
+        out[before..],
+        whole_sentence(analysis, s, kinds, quotes)[..],
+        "a windowed scan differs from the whole sentence's"
+    );
+    true
+}
+
+/// The expressions of sentence `s` from its whole word view, as [`find`] makes them.
+#[cfg(any(test, debug_assertions))]
+fn whole_sentence(
+    analysis: &crate::text::Analysis,
+    s: usize,
+    kinds: &words::Kinds,
+    quotes: &QuotedText,
+) -> Vec<Candidate> {
+    let (mut words, mut placed) = (Vec::new(), Vec::new());
+    words::of_sentence(analysis, &analysis.sentences[s], kinds, &mut words);
+    let mut found = recognize::scan(&words);
+    place(&words, &mut found, false, quotes, &mut placed);
+    found
+        .into_iter()
+        .zip(placed)
+        .filter_map(|(found, p)| p.map(|(span, tense, quoted)| Candidate { span, found, sentence: s, tense, quoted }))
+        .collect()
+}
+
+/// Makes room in `out` for `adding` more expressions of a long sentence whose first one is
+/// `out[before]`: for as many as the rest of the sentence holds at the density so far (its
+/// bytes from `start` to `end`, read up to `done`), plus a sixteenth, rather than doubling a
+/// long list.
+fn reserve_for_rest(
+    out: &mut Vec<Candidate>,
+    before: usize,
+    adding: usize,
+    (done, (start, end)): (usize, (usize, usize)),
+) {
+    let so_far = out.len() - before + adding;
+    let expected = so_far.saturating_mul(end - start) / done.saturating_sub(start).max(1);
+    let room = expected.saturating_sub(out.len() - before) + expected / 16;
+    out.reserve_exact(room.max(adding));
+}
+
+/// For each word, whether it lies between quotation marks within its sentence, given whether
+/// the words before the first one left a quotation open (`quoted_before`).
+fn quoted_words(words: &[Word], quoted_before: bool) -> Vec<bool> {
+    let mut inside = quoted_before;
     words
         .iter()
         .map(|w| {
@@ -316,4 +470,49 @@ fn speech_dates(candidates: &[Candidate], resolved: &[Option<Resolved>]) -> Vec<
         }
     }
     spoken
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One long sentence of many kinds of expression (ranges, clocks joined to days, weeks,
+    /// durations in the past, quoted dates, straight and curly quotation marks), scanned in
+    /// windows far smaller than the real ones so that it is cut hundreds of times.
+    #[test]
+    fn a_sentence_scanned_in_windows_finds_what_the_whole_sentence_does() {
+        let pieces = [
+            "on March 3, 2021",
+            "from May to December 2019",
+            "“said on Monday at 3 p.m.”",
+            "Tuesday of next week",
+            "which was built in two days",
+            "the \"10 - 22 August 2012\" talks",
+            "a year earlier",
+            "will vote on Friday",
+            "and the fourth quarter",
+            "twice a week",
+            "at 14:15 on 05/31/2024",
+        ];
+        let mut text = String::from("The meetings were held ");
+        for k in 0..600 {
+            text.push_str(pieces[k * 7 % pieces.len()]);
+            text.push_str(if k % 5 == 4 { " and " } else { ", " });
+        }
+        text.push_str("and later.");
+        let analysis = crate::text::Analysis::of_text(&text);
+        assert_eq!(analysis.sentences.len(), 1, "one long sentence");
+        let kinds = words::Kinds::of(&analysis);
+        let quotes = QuotedText::new(Vec::new());
+        let whole = whole_sentence(&analysis, 0, &kinds, &quotes);
+        assert!(whole.len() > 600, "the sentence holds many expressions: {}", whole.len());
+        for (window, overlap) in [(256, 64), (401, 128), (1000, 300)] {
+            let mut out = vec![];
+            assert!(find_windowed(&analysis, 0, &kinds, &quotes, (window, overlap), &mut out), "windows agree");
+            assert_eq!(out, whole, "windows of {window} tokens sharing {overlap}");
+        }
+        // A window no longer than its overlap would never move on: the sentence is scanned whole.
+        let mut out = vec![];
+        assert!(!find_windowed(&analysis, 0, &kinds, &quotes, (64, 64), &mut out) && out.is_empty());
+    }
 }
