@@ -182,7 +182,7 @@ impl QuotedText {
 const LONG_SENTENCE_WORDS: usize = 4096;
 
 /// A sentence of more tokens than this is scanned in windows of this many tokens
-/// ([`find_windowed`]), so that neither its word view nor its expressions before they are
+/// ([`Scan::sentence`]), so that neither its word view nor its expressions before they are
 /// placed are held whole beside the candidates.
 const WINDOW_TOKENS: usize = 16384;
 /// How many tokens two neighbouring windows share: their results must agree on the middle
@@ -194,35 +194,19 @@ const WINDOW_OVERLAP: usize = 2048;
 fn find(analysis: &crate::text::Analysis, quotes: &QuotedText) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut words = Vec::new();
-    // Per expression of a sentence: its span, tense and whether it is quoted (reused).
-    let mut placed: Vec<Option<(Span, tense::Tense, bool)>> = Vec::new();
     let kinds = words::Kinds::of(analysis);
     for (s, sentence) in analysis.sentences.iter().enumerate() {
         // Most sentences hold no word that bears time: they need no word view.
         if !sentence.tokens.clone().any(|t| kinds.bears(analysis, t)) {
             continue;
         }
-        if sentence.tokens.len() > WINDOW_TOKENS
-            && find_windowed(analysis, s, &kinds, quotes, (WINDOW_TOKENS, WINDOW_OVERLAP), &mut out)
-        {
-            continue;
+        let scan = Scan { analysis, kinds: &kinds, quotes };
+        if !scan.sentence(s, (WINDOW_TOKENS, WINDOW_OVERLAP), &mut words, &mut out) {
+            // Two windows disagreed: the sentence whole, as one window.
+            scan.sentence(s, (usize::MAX, 0), &mut words, &mut out);
         }
-        words::of_sentence(analysis, sentence, &kinds, &mut words);
-        let mut found = recognize::scan(&words);
-        if found.is_empty() {
-            continue;
-        }
-        // What each expression takes from the words, read before any candidate is made, so
-        // that a long sentence's word view is gone when its candidates are.
-        place(&words, &mut found, false, quotes, &mut placed);
         if words.capacity() > LONG_SENTENCE_WORDS {
             words = Vec::new();
-        }
-        out.reserve(found.len());
-        for (found, placed) in found.into_iter().zip(placed.drain(..)) {
-            if let Some((span, tense, quoted)) = placed {
-                out.push(Candidate { span, found, sentence: s, tense, quoted });
-            }
         }
     }
     // A long document's list gives back its growth slack while it is resolved.
@@ -257,95 +241,116 @@ fn place(
     }));
 }
 
-/// The expressions of the long sentence `s` appended to `out`, found window by window
-/// (`window` tokens, neighbours sharing `overlap`), or `false` (and `out` as it was) when two
-/// neighbouring windows disagree on the middle of what they share; the caller then scans the
-/// sentence whole.
-///
-/// Every decision of the scan, its joins and the tense reads a few words around an
-/// expression (the scan's lead of eight words before it, the tense's reach of fourteen on
-/// each side), so
-/// a window's expressions far from its edges are the whole sentence's: where two windows
-/// find the same expressions across the middle half of their overlap, the first one's are
-/// taken before its midpoint and the second one's after. The quote state at a window's start
-/// is carried over from the window before it. Debug builds check the result against the
-/// whole sentence's.
-///
-/// Memory: one window's word view and expressions beside the candidates, never the sentence's
-/// (a sentence of 400,000 dates held a 60 MB view and 50 MB of expressions before).
-fn find_windowed(
-    analysis: &crate::text::Analysis,
-    s: usize,
-    kinds: &words::Kinds,
-    quotes: &QuotedText,
-    (window, overlap): (usize, usize),
-    out: &mut Vec<Candidate>,
-) -> bool {
-    let Some(tokens) = analysis.sentences.get(s).map(|sentence| sentence.tokens.clone()) else {
-        return false;
-    };
-    if window <= overlap {
-        return false;
-    }
-    let byte_at = |t: usize| analysis.tokens.get(t).map_or(analysis.text.len(), |token| token.start());
-    let before = out.len();
-    let mut words = Vec::new();
-    let mut placed = Vec::new();
-    // The previous window's expressions not yet taken, then the current one's.
-    let mut pending: Vec<Candidate> = Vec::new();
-    let (mut start, mut word_base, mut quoted_before) = (tokens.start, 0, false);
-    loop {
-        let end = start.saturating_add(window).min(tokens.end);
-        let previous_end = (start > tokens.start).then(|| analysis.tokens.get(start - 1).map(|t| t.end())).flatten();
-        words::of_tokens(analysis, start..end, previous_end, kinds, &mut words);
-        let mut found = recognize::scan(&words);
-        place(&words, &mut found, quoted_before, quotes, &mut placed);
-        let mine = found.into_iter().zip(placed.drain(..)).filter_map(|(mut found, placed)| {
-            let (span, tense, quoted) = placed?;
-            found.first += word_base;
-            found.last += word_base;
-            Some(Candidate { span, found, sentence: s, tense, quoted })
-        });
-        if start == tokens.start {
-            pending.extend(mine);
-        } else {
-            // The middle half of the overlap, and its midpoint.
-            let (from, to) = (byte_at(start + overlap / 4), byte_at(start + overlap * 3 / 4));
-            let middle = byte_at(start + overlap / 2);
-            let mine: Vec<Candidate> = mine.collect();
-            let within = |c: &&Candidate| c.span.start >= from && c.span.end <= to;
-            if !pending.iter().filter(within).eq(mine.iter().filter(within)) {
-                out.truncate(before);
-                return false;
-            }
-            let taken = pending.partition_point(|c| c.span.start < middle);
-            if out.capacity() - out.len() < taken {
-                let sentence_bytes = (byte_at(tokens.start), byte_at(tokens.end));
-                reserve_for_rest(out, before, taken, (middle, sentence_bytes));
-            }
-            out.extend(pending.drain(..taken));
-            pending.clear();
-            let kept = mine.partition_point(|c| c.span.start < middle);
-            pending.extend(mine.into_iter().skip(kept));
+/// What scanning a document's sentences reads.
+struct Scan<'s, 'a> {
+    analysis: &'s crate::text::Analysis<'a>,
+    kinds: &'s words::Kinds,
+    quotes: &'s QuotedText,
+}
+
+impl<'s, 'a> Scan<'s, 'a> {
+    /// Appends the expressions of sentence `s` to `out`, found window by window (`window`
+    /// tokens, neighbours sharing `overlap`; a sentence of at most `window` tokens is one
+    /// window), or returns `false` (and `out` as it was) when two neighbouring windows
+    /// disagree on the middle of what they share: the caller then scans the sentence as one
+    /// window. `words` is the word view to reuse.
+    ///
+    /// Every decision of the scan, its joins and the tense reads a few words around an
+    /// expression (the scan's lead of eight words before it, the tense's reach of fourteen on
+    /// each side), so a window's expressions far from its edges are the whole sentence's:
+    /// where two windows find the same expressions across the middle half of their overlap,
+    /// the first one's are taken before its midpoint and the second one's after. The quote
+    /// state at a window's start is carried over from the window before it. Debug builds
+    /// check the result against the whole sentence's.
+    ///
+    /// Memory: one window's word view and expressions beside the candidates, never a long
+    /// sentence's (a sentence of 400,000 dates held a 60 MB view and 50 MB of expressions
+    /// before); the candidates grow by the density so far, not by doubling.
+    fn sentence<'w>(
+        &self,
+        s: usize,
+        (window, overlap): (usize, usize),
+        words: &mut Vec<Word<'w>>,
+        out: &mut Vec<Candidate>,
+    ) -> bool
+    where
+        's: 'w,
+    {
+        let analysis = self.analysis;
+        let Some(tokens) = analysis.sentences.get(s).map(|sentence| sentence.tokens.clone()) else {
+            return true;
+        };
+        if tokens.len() > window && window <= overlap {
+            return false; // the windows would never move on
         }
-        if end >= tokens.end {
-            break;
+        let byte_at = |t: usize| analysis.tokens.get(t).map_or(analysis.text.len(), |token| token.start());
+        let before = out.len();
+        let mut placed = Vec::new();
+        // `out[pending..]`: the previous window's expressions, not all sure yet.
+        let mut pending = before;
+        let (mut start, mut word_base, mut quoted_before) = (tokens.start, 0, false);
+        loop {
+            let end = start.saturating_add(window).min(tokens.end);
+            let previous_end =
+                (start > tokens.start).then(|| analysis.tokens.get(start - 1).map(|t| t.end())).flatten();
+            words::of_tokens(analysis, start..end, previous_end, self.kinds, words);
+            let mut found = recognize::scan(words);
+            place(words, &mut found, quoted_before, self.quotes, &mut placed);
+            // Where the next window starts (`overlap` tokens before this one ends), its first
+            // word here and the quote state before it.
+            let next = (end < tokens.end && end - start > overlap).then(|| {
+                let next = end - overlap;
+                let word = words.partition_point(|w| (w.start as usize) < byte_at(next));
+                let quoted = quoted_words(&words[..word], quoted_before).last().copied().unwrap_or(quoted_before);
+                (next, word, quoted)
+            });
+            if next.is_none() && words.capacity() > LONG_SENTENCE_WORDS {
+                // The last window's view goes before its candidates are made.
+                *words = Vec::new();
+            }
+            let mine = found.into_iter().zip(placed.drain(..)).filter_map(|(mut found, placed)| {
+                let (span, tense, quoted) = placed?;
+                found.first += word_base;
+                found.last += word_base;
+                Some(Candidate { span, found, sentence: s, tense, quoted })
+            });
+            if start == tokens.start {
+                out.reserve(mine.size_hint().1.unwrap_or(0));
+                out.extend(mine);
+            } else {
+                // The middle half of the overlap, and its midpoint.
+                let (from, to) = (byte_at(start + overlap / 4), byte_at(start + overlap * 3 / 4));
+                let middle = byte_at(start + overlap / 2);
+                let mine: Vec<Candidate> = mine.collect();
+                let within = |c: &&Candidate| c.span.start >= from && c.span.end <= to;
+                if !out[pending..].iter().filter(within).eq(mine.iter().filter(within)) {
+                    out.truncate(before);
+                    return false;
+                }
+                out.truncate(pending + out[pending..].partition_point(|c| c.span.start < middle));
+                let kept = mine.partition_point(|c| c.span.start < middle);
+                pending = out.len();
+                if out.capacity() - out.len() < mine.len() - kept {
+                    let sentence_bytes = (byte_at(tokens.start), byte_at(tokens.end));
+                    reserve_for_rest(out, before, mine.len() - kept, (middle, sentence_bytes));
+                }
+                out.extend(mine.into_iter().skip(kept));
+            }
+            let Some((next, word, quoted)) = next else {
+                break;
+            };
+            (start, word_base, quoted_before) = (next, word_base + word, quoted);
         }
-        // The next window starts `overlap` tokens before this one ends.
-        let next = end - overlap;
-        let next_word = words.partition_point(|w| (w.start as usize) < byte_at(next));
-        quoted_before = quoted_words(&words[..next_word], quoted_before).last().copied().unwrap_or(quoted_before);
-        word_base += next_word;
-        start = next;
+        if start > tokens.start {
+            #[cfg(debug_assertions)]
+            assert_eq!(
+                out[before..],
+                whole_sentence(analysis, s, self.kinds, self.quotes)[..],
+                "a windowed scan differs from the whole sentence's"
+            );
+        }
+        true
     }
-    out.extend(pending);
-    #[cfg(debug_assertions)]
-    assert_eq!(
-        out[before..],
-        whole_sentence(analysis, s, kinds, quotes)[..],
-        "a windowed scan differs from the whole sentence's"
-    );
-    true
 }
 
 /// The expressions of sentence `s` from its whole word view, as [`find`] makes them.
@@ -516,13 +521,14 @@ mod tests {
         let quotes = QuotedText::new(Vec::new());
         let whole = whole_sentence(&analysis, 0, &kinds, &quotes);
         assert!(whole.len() > 600, "the sentence holds many expressions: {}", whole.len());
-        for (window, overlap) in [(256, 64), (401, 128), (1000, 300)] {
-            let mut out = vec![];
-            assert!(find_windowed(&analysis, 0, &kinds, &quotes, (window, overlap), &mut out), "windows agree");
+        let scan = Scan { analysis: &analysis, kinds: &kinds, quotes: &quotes };
+        for (window, overlap) in [(256, 64), (401, 128), (1000, 300), (usize::MAX, 0)] {
+            let (mut words, mut out) = (vec![], vec![]);
+            assert!(scan.sentence(0, (window, overlap), &mut words, &mut out), "windows agree");
             assert_eq!(out, whole, "windows of {window} tokens sharing {overlap}");
         }
         // A window no longer than its overlap would never move on: the sentence is scanned whole.
-        let mut out = vec![];
-        assert!(!find_windowed(&analysis, 0, &kinds, &quotes, (64, 64), &mut out) && out.is_empty());
+        let (mut words, mut out) = (vec![], vec![]);
+        assert!(!scan.sentence(0, (64, 64), &mut words, &mut out) && out.is_empty());
     }
 }

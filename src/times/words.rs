@@ -6,7 +6,7 @@
 //! (does it bear time, is it a glued date) is decided once per type ([`Kinds::of`]).
 
 use super::lexicon;
-use crate::text::{Analysis, Classes, Column, Description, Sentence, TokenKind, WordId};
+use crate::text::{Analysis, Classes, Column, Description, TokenKind, WordId};
 use jiff::civil::Weekday;
 use std::cell::Cell;
 
@@ -176,7 +176,13 @@ fn is_glued(key: &str) -> bool {
 }
 
 /// The words of one sentence, into `out` (cleared first, so that a caller can reuse it).
-pub(crate) fn of_sentence<'a>(analysis: &'a Analysis, sentence: &Sentence, kinds: &Kinds, out: &mut Vec<Word<'a>>) {
+#[cfg(any(test, debug_assertions))]
+pub(crate) fn of_sentence<'a>(
+    analysis: &'a Analysis,
+    sentence: &crate::text::Sentence,
+    kinds: &Kinds,
+    out: &mut Vec<Word<'a>>,
+) {
     of_tokens(analysis, sentence.tokens.clone(), None, kinds, out);
 }
 
