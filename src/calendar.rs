@@ -200,27 +200,59 @@ fn ymd(y: i32, m: i32, d: i32) -> Option<Date> {
     Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
 }
 
+/// The longest word a stamp's reader lowercases without an allocation: longer words are no
+/// part of a date, but are lowercased all the same (into a `String`).
+const LOWER_BUFFER: usize = 48;
+
+/// `word` in ASCII lowercase, in `buffer` when it fits, else in `spill`. A stamp's words are
+/// lowercased one by one, and a `String` for each was most of the cost of reading a line that
+/// is no date.
+fn ascii_lowercase_in<'a>(word: &str, buffer: &'a mut [u8; LOWER_BUFFER], spill: &'a mut String) -> &'a str {
+    match buffer.get_mut(..word.len()) {
+        Some(bytes) => {
+            bytes.copy_from_slice(word.as_bytes());
+            bytes.make_ascii_lowercase();
+            // OK because lowercasing ASCII bytes keeps UTF-8 valid; never the default.
+            std::str::from_utf8(bytes).unwrap_or_default()
+        }
+        None => {
+            *spill = word.to_ascii_lowercase();
+            spill
+        }
+    }
+}
+
 /// Month-name and numeric forms, in any of the usual orders, with an optional time.
 fn parse_words(s: &str) -> Option<Stamp> {
     let (mut year, mut month, mut day) = (None::<i32>, None::<i32>, None::<i32>);
     let mut clock = Clock::default();
-    let mut bare_numbers = Vec::new();
+    // A third bare number makes no date (a year and a day at most), so two are kept.
+    let mut bare_numbers = [0; 2];
+    let mut bare = 0;
+    let mut buffer = [0u8; LOWER_BUFFER];
+    let mut spill = String::new();
     for word in words(s) {
-        let lower = word.to_ascii_lowercase();
+        let lower = ascii_lowercase_in(word, &mut buffer, &mut spill);
         if let Some(m) = month_number(word).filter(|_| month.is_none()) {
             month = Some(m as i32);
-        } else if weekday(word).is_some() || FILLER.contains(&lower.as_str()) || clock.read(&lower) {
-        } else if let Some((a, b, c)) = slashed(&lower) {
+        } else if weekday(word).is_some() || FILLER.contains(&lower) || clock.read(lower) {
+        } else if let Some((a, b, c)) = slashed(lower) {
             // US order (month/day/year) unless the first part cannot be a month.
             let (m, d) = if a > 12 { (b, a) } else { (a, b) };
             (month, day, year) = (Some(m), Some(d), Some(if c < 100 { c + 2000 } else { c }));
-        } else if let Some(n) = ordinal(&lower) {
-            bare_numbers.push(n);
+        } else if let Some(n) = ordinal(lower) {
+            // OK because `bare` is checked against the array's length first.
+            if bare == bare_numbers.len() {
+                return None;
+            }
+            bare_numbers[bare] = n;
+            bare += 1;
         } else {
             return None; // a word that is not part of a date
         }
     }
-    for n in bare_numbers {
+    // OK because `bare` counts the numbers stored, at most the array's length.
+    for &n in &bare_numbers[..bare] {
         if n >= 1000 && year.is_none() {
             year = Some(n);
         } else if (1..=31).contains(&n) && day.is_none() {
@@ -236,9 +268,11 @@ fn parse_words(s: &str) -> Option<Stamp> {
 /// A time of day alone: `9:15 AM`, `09:15`, `9:15 p.m. ET`.
 pub(crate) fn parse_clock(s: &str) -> Option<Time> {
     let mut clock = Clock::default();
+    let mut buffer = [0u8; LOWER_BUFFER];
+    let mut spill = String::new();
     for word in words(s) {
-        let lower = word.to_ascii_lowercase();
-        if !(clock.read(&lower) || FILLER.contains(&lower.as_str())) {
+        let lower = ascii_lowercase_in(word, &mut buffer, &mut spill);
+        if !(clock.read(lower) || FILLER.contains(&lower)) {
             return None;
         }
     }

@@ -24,12 +24,10 @@ pub(super) enum Role {
     CommentSection,
 }
 
+#[cfg(test)]
 impl RawBlock {
     pub fn text(text: &str) -> RawBlock {
         RawBlock { text: text.to_string(), item: None, role: Role::Text }
-    }
-    pub fn item(marker: String, text: &str) -> RawBlock {
-        RawBlock { text: text.to_string(), item: Some(marker), role: Role::Text }
     }
 }
 
@@ -43,7 +41,9 @@ pub(super) fn parse_plain(content: &str) -> Article {
 pub(super) fn assemble(blocks: Vec<RawBlock>, given: Metadata) -> Article {
     let blocks: Vec<RawBlock> = blocks
         .into_iter()
-        .filter(|b| b.role == Role::CommentSection || comments::is_heading(&b.text) || !is_boilerplate(&b.text))
+        // Most blocks are longer than any boilerplate, which turns them down at once: it is
+        // asked before the heading test.
+        .filter(|b| b.role == Role::CommentSection || !is_boilerplate(&b.text) || comments::is_heading(&b.text))
         .collect();
     let (body, comments) = comments::split(blocks);
     let (body, found) = header::read(body, &given);

@@ -19,6 +19,7 @@
 //! separators found in them.
 
 use super::blocks::{RawBlock, Role};
+use super::strip_prefix_ascii_case;
 use crate::calendar::{parse_stamp, Stamp};
 use crate::model::{Comment, CommentKind};
 
@@ -311,23 +312,20 @@ fn texts(units: &[Unit]) -> String {
 }
 
 fn stamp_line(line: &str) -> Option<StampLine> {
-    // Each marker starts with `comment`, `pingback` or `trackback`: most lines stop here,
-    // before a lowercase copy is made.
+    // Each marker starts with `comment`, `pingback` or `trackback`: most lines stop here.
     let first = line.as_bytes().first().map(u8::to_ascii_lowercase);
     if line.len() > 160 || !matches!(first, Some(b'c' | b'p' | b't')) {
         return None;
     }
-    let lower = line.to_ascii_lowercase();
     let (kind, rest) =
         [("comment", CommentKind::Comment), ("pingback", CommentKind::Pingback), ("trackback", CommentKind::Pingback)]
             .into_iter()
             .find_map(|(word, kind)| {
-                let r = lower.strip_prefix(word)?.trim_start();
-                let r = r.strip_prefix("posted").or_else(|| r.strip_prefix("by").map(|_| r))?;
-                Some((kind, line.len() - r.len()))
+                let r = strip_prefix_ascii_case(line, word)?.trim_start();
+                let r = strip_prefix_ascii_case(r, "posted").or_else(|| strip_prefix_ascii_case(r, "by").map(|_| r))?;
+                Some((kind, r))
             })?;
-    // OK because ASCII lowercasing keeps every byte offset, so `rest` is a boundary of `line`.
-    let rest = line[rest..].trim();
+    let rest = rest.trim();
     let (author, date) = match rest.strip_prefix("by ") {
         Some(r) => match r.find(" on ") {
             Some(k) => (Some(r[..k].trim()), &r[k + 4..]),

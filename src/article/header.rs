@@ -152,8 +152,6 @@ pub(super) fn dateline(text: &str) -> Option<(Stamp, Option<String>)> {
     if let Some(s) = parse_stamp(text) {
         return Some((s, None));
     }
-    // The longest prefix has 16 bytes: only the head is lowercased, not the whole paragraph.
-    let lower = super::head(text, 16).to_ascii_lowercase();
     let prefixes = [
         "posted on ",
         "posted: ",
@@ -168,8 +166,7 @@ pub(super) fn dateline(text: &str) -> Option<(Stamp, Option<String>)> {
         "last updated on ",
         "last updated ",
     ];
-    // OK because ASCII lowercasing keeps byte offsets, and each prefix ends at a space.
-    let rest = prefixes.iter().find(|p| lower.starts_with(*p)).map_or(text, |p| &text[p.len()..]);
+    let rest = prefixes.iter().find_map(|p| super::strip_prefix_ascii_case(text, p)).unwrap_or(text);
     let (date, author) = match rest.find(" by ") {
         Some(k) => (&rest[..k], Some(rest[k + 4..].trim())),
         None => (rest, None),
@@ -181,13 +178,9 @@ pub(super) fn dateline(text: &str) -> Option<(Stamp, Option<String>)> {
 /// `By Jane Doe`, `By Jane Doe and John Roe`, `By Jane Doe | March 3, 2009`,
 /// `Posted by Jane Doe on March 3, 2009`, `Written by JANE DOE, Associated Press` → (name, date).
 pub(super) fn byline(text: &str) -> Option<(String, Option<Stamp>)> {
-    let lower_start = super::head(text, 12).to_ascii_lowercase();
-    let skip = ["by ", "posted by ", "written by ", "words by ", "story by "]
+    let rest = ["by ", "posted by ", "written by ", "words by ", "story by "]
         .iter()
-        .find(|p| lower_start.starts_with(*p))?
-        .len();
-    // OK because the prefix matched is ASCII.
-    let rest = &text[skip..];
+        .find_map(|p| super::strip_prefix_ascii_case(text, p))?;
     let (name, tail) = match rest.find(['|', ',', '—', '–', '•']) {
         Some(k) => (rest[..k].trim(), rest[k..].trim_start_matches(['|', ',', '—', '–', '•']).trim()),
         None => match rest.find(" on ") {

@@ -15,7 +15,7 @@
 //!
 //! Each line is classified once, so the cost is linear in the text however it is wrapped.
 
-use super::blocks::RawBlock;
+use super::blocks::{RawBlock, Role};
 use super::{comments, header};
 use crate::calendar::parse_stamp;
 
@@ -98,29 +98,35 @@ fn flush(run: &mut Vec<Line>, breaks: Breaks, blocks: &mut Vec<RawBlock>) {
     }
     let width = run.iter().map(|l| l.chars).filter(|&n| n <= LONG_LINE).max().unwrap_or(0);
     let one_per_line = breaks == Breaks::Detect && one_paragraph_per_line(run, width);
-    let mut current: Option<RawBlock> = None;
-    for k in 0..run.len() {
-        let line = &run[k];
-        let joins = k > 0
-            && !line.starts
-            && !run[k - 1].closes
-            && ((!one_per_line && !ends_paragraph(&run[k - 1], line, breaks, width))
-                || introduces(&run[k - 1], line, breaks));
-        match (&mut current, joins) {
-            (Some(block), true) => {
-                block.text.push(' ');
-                block.text.push_str(line.text);
-            }
-            _ => {
-                blocks.extend(current.take());
-                current = Some(match &line.item {
-                    Some((marker, rest)) => RawBlock::item(marker.clone(), rest),
-                    None => RawBlock::text(line.text),
-                });
-            }
+    // Whether line `k` continues the block of the line before it.
+    let joins = |k: usize| {
+        let (before, line) = (&run[k - 1], &run[k]);
+        !line.starts
+            && !before.closes
+            && ((!one_per_line && !ends_paragraph(before, line, breaks, width)) || introduces(before, line, breaks))
+    };
+    let mut first = 0;
+    while first < run.len() {
+        // The block's lines are found first, so that its text is made at its size at once.
+        let mut end = first + 1;
+        while end < run.len() && joins(end) {
+            end += 1;
         }
+        // OK because `first < end <= run.len()`.
+        let lines = &run[first..end];
+        let (marker, head) = match &lines[0].item {
+            Some((marker, rest)) => (Some(marker.clone()), *rest),
+            None => (None, lines[0].text),
+        };
+        let mut text = String::with_capacity(head.len() + lines[1..].iter().map(|l| 1 + l.text.len()).sum::<usize>());
+        text.push_str(head);
+        for line in &lines[1..] {
+            text.push(' ');
+            text.push_str(line.text);
+        }
+        blocks.push(RawBlock { text, item: marker, role: Role::Text });
+        first = end;
     }
-    blocks.extend(current);
     run.clear();
 }
 

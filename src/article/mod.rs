@@ -193,6 +193,15 @@ pub fn parse(content: &str, format: Option<Format>, name: &str, known: &Metadata
 }
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+/// `s` without `prefix`, which is compared in ASCII case (`Posted By ` is `posted by `): the
+/// lowercase copy of a line that the comparison would otherwise take is never made.
+pub(crate) fn strip_prefix_ascii_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.as_bytes().get(..prefix.len())?;
+    // The bytes matched are the prefix's, so the cut is a boundary whenever the prefix is
+    // whole characters; `get` checks it anyway.
+    head.eq_ignore_ascii_case(prefix.as_bytes()).then(|| s.get(prefix.len()..)).flatten()
+}
+
 pub(crate) fn head(s: &str, max: usize) -> &str {
     let mut end = max.min(s.len());
     while !s.is_char_boundary(end) {

@@ -53,6 +53,10 @@ pub(crate) struct Batch {
     columns: [OnceCell<Box<[u64]>>; COLUMNS],
 }
 
+/// The most word types a document's vocabulary is sized for before its first token: a longer
+/// document's lists grow as its types come, so a guess never holds much unused room.
+const LINKED_RESERVE_MAX: usize = 1024;
+
 /// [`Batch::local`]: the type has no id in the document being analyzed.
 const NOT_SEEN: WordId = WordId::MAX;
 
@@ -62,7 +66,10 @@ impl Batch {
     pub(crate) fn analyze<'t>(&mut self, text: &'t str, paragraphs: &[Span]) -> Analysis<'t> {
         self.columns = Default::default();
         let Batch { vocabulary: batch, spellings, key, local, .. } = self;
+        // Sized once for the types a text of this length has (about one per ten bytes of news
+        // text), up to a bound, instead of growing its four lists by doubling.
         let mut words = Vocabulary::default();
+        words.reserve_linked((text.len() / 10).min(LINKED_RESERVE_MAX));
         let analysis = Analysis::build(text, paragraphs, |token| {
             let global = spellings.word(token, || {
                 key.clear();

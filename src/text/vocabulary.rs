@@ -85,6 +85,13 @@ impl Vocabulary {
         id
     }
 
+    /// Room for `types` types linked to a batch ([`Vocabulary::push_linked`]), keys of
+    /// about six bytes each.
+    pub(super) fn reserve_linked(&mut self, types: usize) {
+        self.reserve(types, 6 * types);
+        self.global.reserve(types);
+    }
+
     /// The bytes of all keys together.
     pub(super) fn key_bytes(&self) -> usize {
         self.arena.len()

@@ -86,6 +86,24 @@ test('under `* { all: unset; font-size: 40px !important }` and hidden tags, an e
   await context.close();
 });
 
+test('in a right-to-left blog the embed keeps its own left-to-right layout (direction is the one property `all` does not reset)', async () => {
+  const opened = await openPage(browser, pathToFileURL(join(root, 'tests', 'browser', 'fixtures', 'rtl-blog.html')).href);
+  const { page } = opened;
+  const embed = page.locator('#first');
+  await embed.locator('.ss-article-link').first().waitFor({ timeout: 30_000 });
+  const layout = await embed.evaluate((host) => {
+    const inside = (selector) => host.shadowRoot.querySelector(selector);
+    return {
+      direction: getComputedStyle(inside('.ss')).direction,
+      brandLeftOfSearch: inside('.ss-brand').getBoundingClientRect().left < inside('.ss-search').getBoundingClientRect().left,
+      listLeftOfReader: inside('.ss-articles').getBoundingClientRect().left < inside('.ss-opening').getBoundingClientRect().left,
+    };
+  });
+  assert.deepEqual(layout, { direction: 'ltr', brandLeftOfSearch: true, listLeftOfReader: true });
+  await screenshot(page, 'embed-rtl-blog');
+  await assertCleanAndClose(opened);
+});
+
 test('under a Content-Security-Policy without it, the embed says to allow \'wasm-unsafe-eval\' (not \'unsafe-eval\')', async () => {
   const { context, page, record } = await openPage(browser, fixture('csp-blog.html'));
   const error = page.locator('#only .ss-error');

@@ -58,11 +58,11 @@ test('on a phone the tools fold into a menu; a tool panel has its own scroll, cl
   assert.ok(label.y >= panel.y && label.y + label.height <= panel.y + panel.height + 1, 'the import button scrolls into the panel');
   await screenshot(page, 'phone-library');
 
-  // Escape closes it and gives the focus back to its button.
+  // Escape closes it and the menu it came from, and gives the focus back to Menu.
   await scope(page, '.ss-library textarea').focus();
   await page.keyboard.press('Escape');
   await box.waitFor({ state: 'detached' });
-  assert.equal((await focused(page)).key, 'tool:library');
+  assert.equal((await focused(page)).cls, 'ss-menu');
 
   // Moving to another view closes it too.
   await openLibrary(page);
@@ -405,6 +405,99 @@ test('Enter on a tool opens its panel with the focus in it: Tab goes on through 
     await page.keyboard.press('Escape');
     await scope(page, '#ss-tool-panel').waitFor({ state: 'hidden' });
     assert.equal(await where(), `tool:${tool}`, `${tool}: Escape gives the focus back to the button`);
+  }
+  await assertCleanAndClose(opened);
+});
+
+test('on a phone a tool panel opened from the menu folds it; Close and Escape close the panel with the focus on Menu; a tap elsewhere closes the menu', async () => {
+  const opened = await openPage(browser, pageUrl, { ...PHONE, isMobile: true, hasTouch: true });
+  const { page } = opened;
+  await waitForArticles(page);
+  const menu = scope(page, '.ss-menu');
+  const tools = scope(page, '.ss-tools');
+  for (const how of ['Escape', 'Close']) {
+    await openLibrary(page);
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false', 'the menu folded: the panel has its room');
+    assert.equal(await tools.isVisible(), false);
+    const header = await scope(page, '.ss-bar').boundingBox();
+    assert.ok(header.height <= 100, `the header is compact again (${header.height} px)`);
+    if (how === 'Escape') await page.keyboard.press('Escape');
+    else await scope(page, '.ss-panel-close').tap();
+    await scope(page, '.ss-library').waitFor({ state: 'detached' });
+    assert.equal(await tools.isVisible(), false, `${how}: the tools stay folded`);
+    assert.equal((await focused(page)).cls, 'ss-menu', `${how}: the focus is on Menu, not on a hidden tool`);
+  }
+  // Escape on the menu alone closes it too.
+  await menu.tap();
+  assert.equal(await tools.isVisible(), true);
+  await page.keyboard.press('Escape');
+  assert.equal(await tools.isVisible(), false);
+  // A tap outside it (on the view's heading) closes it.
+  await menu.tap();
+  await scope(page, '.ss-opening-title').tap();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  assert.equal(await tools.isVisible(), false);
+  await assertCleanAndClose(opened);
+});
+
+test('on a phone what an add says (refused files, how many were added) is scrolled into sight in the library panel', async () => {
+  const opened = await openPage(browser, pageUrl, PHONE);
+  const { page } = opened;
+  await waitForArticles(page);
+  await openLibrary(page);
+  const refused = ['a.pdf', 'b.docx', 'c.png', 'd.zip', 'e.exe', 'f.odt', 'g.rtf', 'h.jpg', 'i.epub', 'j.xls'].map((name) => ({ name, mimeType: 'application/octet-stream', buffer: Buffer.from('x') }));
+  const good = { name: 'good.txt', mimeType: 'text/plain', buffer: Buffer.from('A good article\n\nThe mayor said "we will rebuild" on Monday.') };
+  await scope(page, '.ss-library input[type="file"][multiple]').setInputFiles([...refused, good]);
+  const status = scope(page, '.ss-library-status', { hasText: 'Added 1 article.' });
+  await status.waitFor();
+  await settled(page);
+  const panel = await scope(page, '#ss-tool-panel').boundingBox();
+  const box = await status.boundingBox();
+  await screenshot(page, 'phone-library-added');
+  assert.ok(box.y >= panel.y && box.y + box.height <= panel.y + panel.height, `"Added 1 article." is in sight (${box.y} px, the panel ends at ${panel.y + panel.height})`);
+  assert.equal(await scope(page, '.ss-messages li').count(), refused.length, 'each refused file is named');
+  await assertCleanAndClose(opened);
+});
+
+test('the names tab counts what its label names and its view lists, on a phone and on a desktop', async () => {
+  for (const options of [PHONE, {}]) {
+    const opened = await openPage(browser, pageUrl, options);
+    const { page } = opened;
+    await waitForArticles(page);
+    const tab = scope(page, '.ss-tab[data-view="entities"]');
+    const label = (await tab.locator('.ss-tab-long, .ss-tab-short').filter({ visible: true }).textContent()).trim();
+    const count = Number(await tab.locator('.ss-count').textContent());
+    await tab.click();
+    await settled(page);
+    const groups = {};
+    for (const group of await scope(page, '.ss-entity-group').all()) {
+      const heading = group.locator('h3');
+      groups[(await heading.evaluate((el) => el.firstChild.textContent)).trim()] = Number(await heading.locator('.ss-count').textContent());
+    }
+    const listed = Object.values(groups).reduce((a, b) => a + b, 0);
+    assert.ok(groups.People > 0 && groups.Places > 0, `the seeds name people and places (${JSON.stringify(groups)})`);
+    assert.equal(count, listed, `${label}: the tab counts every name its view lists`);
+    // A label that names one kind counts only that kind: "People 38" over 16 people misleads.
+    for (const [kind, n] of Object.entries(groups)) {
+      if (label === kind) assert.equal(count, n, `the tab "${label}" counts ${kind.toLowerCase()} only`);
+    }
+    if (!options.viewport) assert.match(label, /people.*places.*organizations/i, 'the full label names the three kinds');
+    await assertCleanAndClose(opened);
+  }
+});
+
+test('on a phone "Choose files…", the other controls of the library and the tools are at least 44×44 px', async () => {
+  const opened = await openPage(browser, pageUrl, PHONE);
+  const { page } = opened;
+  await waitForArticles(page);
+  await openLibrary(page);
+  for (const [text, selector] of [['Choose files…', '.ss-library .ss-tool'], ['Import corpus…', '.ss-library .ss-tool'],
+    ['Add pasted text', '.ss-library button'], ['Hide the built-in articles', '.ss-library .ss-check'], ['Close', '.ss-library .ss-tool'],
+    ['Export', '.ss-tools .ss-tool']]) {
+    const control = scope(page, selector, { hasText: text }).first();
+    if (!(await control.isVisible())) await scope(page, '.ss-menu').click();
+    const box = await control.boundingBox();
+    assert.ok(box.width >= 44 && box.height >= 44, `"${text}" is ${box.width}×${box.height} px`);
   }
   await assertCleanAndClose(opened);
 });

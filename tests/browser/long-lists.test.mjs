@@ -27,17 +27,23 @@ async function tabCount(page, view) {
   return number(await scope(page, `.ss-tab[data-view="${view}"] .ss-count`).textContent());
 }
 
-/** Opens the page and imports the generated corpus file through the library panel. */
-async function openLargeCorpus() {
+/** Whole articles, many of whose events several articles tell: more timeline marks than the chart draws at once. */
+const TIMELINE_CORPUS = JSON.stringify({
+  storyscope: 1,
+  articles: generateArticles(root, 150, { chars: 2500 }).map(({ id, content }) => ({ id, name: `${id}.txt`, content })),
+});
+
+/** Opens the page and imports a generated corpus file (of `size` articles) through the library panel. */
+async function openLargeCorpus(corpus = CORPUS, size = 60) {
   const opened = await openPage(browser, pageUrl);
   const { page } = opened;
   await waitForArticles(page);
   const seeds = await tabCount(page, 'articles');
   await openLibrary(page);
   await scope(page, '.ss-library input[aria-label="Import a corpus file"]')
-    .setInputFiles({ name: 'generated.json', mimeType: 'application/json', buffer: Buffer.from(CORPUS) });
+    .setInputFiles({ name: 'generated.json', mimeType: 'application/json', buffer: Buffer.from(corpus) });
   await page.waitForFunction((n) => Number(document.querySelector('story-scope').shadowRoot
-    .querySelector('.ss-tab[data-view="articles"] .ss-count')?.textContent) === n, seeds + 60, { timeout: 60_000 });
+    .querySelector('.ss-tab[data-view="articles"] .ss-count')?.textContent) === n, seeds + size, { timeout: 60_000 });
   // The same button closes the panel again.
   await scope(page, '[data-tool="library"]').click();
   await settled(page);
@@ -143,5 +149,47 @@ test('the entity lists show one batch per kind, "Show more" adds the next, the n
   await scope(page, '.ss-entity-search').fill(hidden.name);
   assert.deepEqual(await items.evaluateAll((els) => els.map((el) => el.dataset.entity)), [hidden.id]);
   assert.equal(await scope(page, '.ss-entity-status').textContent(), '1 match');
+  await assertCleanAndClose(opened);
+});
+
+test('a timeline with more marks than it draws at once: only those near the screen are drawn, scrolling draws the rest, an event names three sources and counts the others', async () => {
+  const opened = await openLargeCorpus(TIMELINE_CORPUS, 150);
+  const { page } = opened;
+  await scope(page, '.ss-tab[data-view="timeline"]').click();
+  await settled(page);
+  await scope(page, '.tl-ev').first().waitFor();
+  // An event has a mark in the lane of each article that tells it (the default lanes).
+  const { events, marks, lanes } = await page.evaluate(() => {
+    const model = document.querySelector('story-scope').model;
+    const lanes = new Set(model.events.flatMap((e) => e.docs));
+    return { events: model.events.length, marks: model.events.reduce((n, e) => n + e.docs.length, 0), lanes: lanes.size };
+  });
+  assert.ok(events <= 500 && marks > 1000, `fewer events than the cut, many more marks (${events} events, ${marks} marks)`);
+  const drawn = await scope(page, '.tl-ev').count();
+  assert.ok(drawn < marks / 2, `only the marks near the screen are drawn (${drawn} of ${marks})`);
+  const lastLane = () => scope(page, '.tl-lane-label').last().getAttribute('data-lane');
+  const laneKeys = await page.evaluate(() => document.querySelector('story-scope').shadowRoot.querySelectorAll('.tl-lane-label').length);
+  assert.ok(laneKeys < lanes, `the lanes far below are not drawn yet (${laneKeys} of ${lanes})`);
+  const before = await lastLane();
+
+  // Scrolled to the bottom: the last lanes are drawn.
+  await scope(page, '#ss-panel').evaluate((panel) => { panel.scrollTop = panel.scrollHeight; });
+  await page.waitForFunction((key) => {
+    const labels = document.querySelector('story-scope').shadowRoot.querySelectorAll('.tl-lane-label');
+    return labels.length > 0 && labels[labels.length - 1].dataset.lane !== key;
+  }, before);
+  const bottom = await scope(page, '.tl-ev').count();
+  assert.ok(bottom > 0 && bottom < marks / 2, `the marks near the bottom are drawn instead (${bottom})`);
+
+  // An event many articles tell: three titles, then how many others.
+  const label = await page.evaluate(() => {
+    const root = document.querySelector('story-scope').shadowRoot;
+    const many = document.querySelector('story-scope').model.events.find((e) => e.docs.length > 4);
+    return [...root.querySelectorAll('.tl-ev[aria-label]')].find((el) => el.dataset.event === many?.id)?.getAttribute('aria-label')
+      ?? { docs: many?.docs.length };
+  });
+  assert.equal(typeof label, 'string', `an event told by more than four articles has a drawn mark (${JSON.stringify(label)})`);
+  const sources = /Sources: (.*)\.$/.exec(label)?.[1] ?? '';
+  assert.match(sources, /^[^;]+; [^;]+; .+ and \d+ others$/, `three titles and a count: ${sources.slice(0, 300)}`);
   await assertCleanAndClose(opened);
 });

@@ -29,6 +29,18 @@ function fill(el, props, children) {
   return el;
 }
 
+/**
+ * Scrolls `container` so that `el` is in sight (its start first when it does not fit). Not
+ * scrollIntoView, which would also scroll a blog's page around an embed.
+ */
+export function scrollIntoSight(container, el) {
+  const box = container.getBoundingClientRect();
+  const at = el.getBoundingClientRect();
+  const by = (start, end) => (at[end] > box[end] ? Math.min(at[end] - box[end], at[start] - box[start]) : Math.min(0, at[start] - box[start]));
+  container.scrollLeft += by('left', 'right');
+  container.scrollTop += by('top', 'bottom');
+}
+
 /** Offsets in the contract count code points; JS strings index UTF-16 units. */
 export function codePoints(text) {
   return Array.from(text);

@@ -27,16 +27,15 @@ import { timelineView } from './views/timeline/view.js';
 
 const VIEWS = { articles: articlesView, quotes: quotesView, entities: entitiesView, timeline: timelineView };
 
+/** One constructed sheet for every <story-scope>: it needs no 'unsafe-inline' under a strict Content-Security-Policy. */
 let sharedSheet = null;
 
 function adoptStyles(root) {
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
-    // Constructed sheets need no 'unsafe-inline' under a strict Content-Security-Policy.
-    sharedSheet ??= (() => { const sheet = new CSSStyleSheet(); sheet.replaceSync(STYLES); return sheet; })();
-    root.adoptedStyleSheets = [sharedSheet];
-  } else {
-    root.append(h('style', { text: STYLES }));
+  if (!sharedSheet) {
+    sharedSheet = new CSSStyleSheet();
+    sharedSheet.replaceSync(STYLES);
   }
+  root.adoptedStyleSheets = [sharedSheet];
 }
 
 class StoryScopeElement extends HTMLElement {
@@ -49,9 +48,21 @@ class StoryScopeElement extends HTMLElement {
     const explorer = new Explorer(this);
     this.explorer = explorer;
     const bar = header(explorer);
+    // Closing the tools (Escape, or a panel's Close) folds the phone menu too, and gives the
+    // focus back to the panel's button, or to Menu when the tools are folded behind it.
+    const closeTools = () => {
+      const tool = explorer.state.panel;
+      bar.closeMenu();
+      const back = () => {
+        const button = root.querySelector(`[data-tool="${tool}"]`);
+        (button?.getClientRects().length ? button : bar.menu).focus();
+      };
+      if (tool) explorer.actions.closePanel().then(back);
+      else back();
+    };
     const filters = activeFilters(explorer);
     bar.root.append(filters.chips, filters.live);
-    const panel = toolPanel(explorer);
+    const panel = toolPanel(explorer, closeTools);
     const body = h('div', { class: 'ss-body' }, viewHost(explorer, VIEWS));
     const footer = h('footer', { class: 'ss-foot' });
     this.frame = h('div', { class: 'ss', part: 'frame' }, skipLink(explorer), bar.root, progress(explorer), notice(explorer), panel, body, footer);
@@ -63,18 +74,10 @@ class StoryScopeElement extends HTMLElement {
       this.frame.classList.toggle('ss-reading', ctx.state.view === 'articles' && Boolean(ctx.state.doc));
       footer.textContent = `Extracted in your browser · core ${explorer.core.version}`;
     });
-    // Escape closes the open panel (or the phone menu) and gives the focus back to its button.
     this.frame.addEventListener('keydown', (event) => {
-      if (event.key !== 'Escape') return;
-      if (explorer.state.panel) {
-        event.preventDefault();
-        const tool = explorer.state.panel;
-        explorer.actions.closePanel().then(() => root.querySelector(`[data-tool="${tool}"]`)?.focus());
-      } else if (bar.menuOpen()) {
-        event.preventDefault();
-        bar.closeMenu();
-        bar.menu.focus();
-      }
+      if (event.key !== 'Escape' || !(explorer.state.panel || bar.menuOpen())) return;
+      event.preventDefault();
+      closeTools();
     });
     this.listenForDrops(explorer);
     this.applyAttributes();

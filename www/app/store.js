@@ -8,7 +8,7 @@ import { Emitter } from './emitter.js';
 export const VIEWS = [
   { id: 'articles', label: 'Articles', count: 'documents' },
   { id: 'quotes', label: 'Quotes', count: 'quotes' },
-  { id: 'entities', label: 'People & places', short: 'People', count: 'entities' },
+  { id: 'entities', label: 'People, places & organizations', short: 'Names', count: 'entities' },
   { id: 'timeline', label: 'Timeline', count: 'events' },
 ];
 

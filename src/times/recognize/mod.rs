@@ -198,14 +198,21 @@ pub(crate) fn scan(words: &[Word]) -> Vec<RecognizedTime> {
     if !words.iter().any(|w| w.bears_time()) {
         return Vec::new(); // most sentences
     }
-    // next_bearing[i]: the first time-bearing word at or after i (u32: word indices of one
-    // sentence; dropped before the joins, which copy what was found).
-    let mut next_bearing = vec![u32::MAX; words.len() + 1];
-    for i in (0..words.len()).rev() {
-        next_bearing[i] = if words[i].bears_time() { i as u32 } else { next_bearing[i + 1] };
-    }
-    let found = scan_where(words, |i| words[i].starts() && (next_bearing[i] as usize).saturating_sub(i) <= LEAD);
-    drop(next_bearing);
+    // The first time-bearing word at or after the position tried (or the sentence's end):
+    // positions are tried left to right, so it only ever moves on, and finding it for every
+    // position costs one walk over the sentence.
+    let mut next_bearing = 0;
+    let found = scan_where(words, |i| {
+        // OK because `scan_where` tries positions of `words`.
+        if !words[i].starts() {
+            return false;
+        }
+        next_bearing = next_bearing.max(i);
+        while words.get(next_bearing).is_some_and(|w| !w.bears_time()) {
+            next_bearing += 1;
+        }
+        next_bearing < words.len() && next_bearing - i <= LEAD
+    });
     let found = compose::compose(words, found);
     #[cfg(debug_assertions)]
     assert_eq!(found, compose::compose(words, scan_where(words, |_| true)), "the LEAD shortcut changed what was found");
@@ -213,7 +220,7 @@ pub(crate) fn scan(words: &[Word]) -> Vec<RecognizedTime> {
 }
 
 /// The expressions found left to right where `may_start`, before [`compose::compose`] joins them.
-fn scan_where(words: &[Word], may_start: impl Fn(usize) -> bool) -> Vec<RecognizedTime> {
+fn scan_where(words: &[Word], mut may_start: impl FnMut(usize) -> bool) -> Vec<RecognizedTime> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {

@@ -4,7 +4,7 @@
 // Home and End move between them and open the view; Enter, Space or a click opens it and moves
 // the focus into it.
 
-import { h } from '../dom.js';
+import { h, scrollIntoSight } from '../dom.js';
 import { formatCount } from '../format.js';
 import { VIEWS } from '../store.js';
 
@@ -33,9 +33,16 @@ export function header(explorer) {
     type: 'button', class: 'ss-menu', 'aria-expanded': 'false', 'aria-controls': 'ss-tools', text: 'Menu',
     onclick: () => setMenu(menu.getAttribute('aria-expanded') !== 'true'),
   });
+  // The menu closes on Escape (element.js), on navigation, when a tool panel opens, and on a tap anywhere but in it.
+  const outside = (event) => {
+    const path = event.composedPath();
+    if (!path.includes(menu) && !path.includes(tools)) setMenu(false);
+  };
   const setMenu = (open) => {
     menu.setAttribute('aria-expanded', String(open));
     tools.classList.toggle('is-open', open);
+    // On click, not pointerdown: folding the tools moves the tabs, which must not move under a tap.
+    document[open ? 'addEventListener' : 'removeEventListener']('click', outside, true);
   };
 
   const tabs = VIEWS.map(({ id, label, short }) => h('button', {
@@ -55,17 +62,6 @@ export function header(explorer) {
     next.focus();
     actions.showView(next.dataset.view);
   });
-  /**
-   * On a phone the tabs scroll sideways: the selected one is scrolled into the tab list (not with
-   * scrollIntoView, which would also scroll a blog page around an embed).
-   */
-  const reveal = (tab) => {
-    const list = tablist.getBoundingClientRect();
-    const box = tab.getBoundingClientRect();
-    if (box.left < list.left) tablist.scrollLeft -= list.left - box.left;
-    else if (box.right > list.right) tablist.scrollLeft += box.right - list.right;
-  };
-
   const root = h('header', { class: 'ss-bar' },
     h('div', { class: 'ss-bar-row' }, h('h1', { class: 'ss-brand', text: 'Storyscope' }), search, menu, tools),
     tablist);
@@ -83,13 +79,15 @@ export function header(explorer) {
       tab.querySelector('.ss-count').textContent = formatCount(visible[kind].size);
     }
     // After this render's layout (the header is shown only once the first render is done).
-    requestAnimationFrame(() => reveal(tabs.find((tab) => tab.dataset.view === state.view)));
+    // On a phone the tabs scroll sideways: the selected one is scrolled into the tab list.
+    requestAnimationFrame(() => scrollIntoSight(tablist, tabs.find((tab) => tab.dataset.view === state.view)));
     for (const button of tools.querySelectorAll('[aria-expanded]')) {
       button.setAttribute('aria-expanded', String(button.dataset.tool === state.panel));
     }
     theme.textContent = `Theme: ${state.theme}`;
     theme.setAttribute('aria-label', `Colour theme: ${state.theme}. Change it.`);
-    if (keys.has('view') || keys.has('doc') || keys.has('entity')) setMenu(false);
+    // A tool panel opened from the menu has the room the menu took (its Close and Escape close it).
+    if (keys.has('view') || keys.has('doc') || keys.has('entity') || (keys.has('panel') && state.panel)) setMenu(false);
   });
   return { root, search, closeMenu: () => setMenu(false), menuOpen: () => menu.getAttribute('aria-expanded') === 'true', menu };
 }

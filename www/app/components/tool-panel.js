@@ -1,19 +1,22 @@
 // The open tool panel (Add articles, Export, Embed): one at a time, below the header (over the
 // view on a phone, with its own scroll). Opening it moves the focus to its heading, so that the
 // next Tab goes through the panel rather than through the other tools and the view tabs that
-// stand between its button and it. It closes with its button, on Escape (the focus goes back
-// to its button) and when the reader moves to another view, article or entity.
+// stand between its button and it. It closes with its button, its Close button and Escape
+// (`close`: the focus goes back to its button), and when the reader moves to another view,
+// article or entity. The library's news (added, skipped, refused) is scrolled into sight when
+// it changes: on a phone it is below the paste form.
 
-import { h } from '../dom.js';
+import { h, scrollIntoSight } from '../dom.js';
 import { embedPanel } from '../panels/embed.js';
 import { exportPanel } from '../panels/export.js';
 import { libraryPanel } from '../panels/library.js';
 
 const PANELS = { library: libraryPanel, export: exportPanel, embed: embedPanel };
 
-export function toolPanel(explorer) {
+export function toolPanel(explorer, close) {
   const root = h('section', { class: 'ss-panel-box', id: 'ss-tool-panel', hidden: true });
   let shown = null;
+  let news = '';
   explorer.on('render', ({ ctx, keys }) => {
     const name = PANELS[ctx.state.panel] ? ctx.state.panel : null;
     // The library panel is rebuilt only when it changes: a pasted text stays while filtering.
@@ -30,6 +33,10 @@ export function toolPanel(explorer) {
     root.replaceChildren(...(name ? [PANELS[name](explorer, ctx)].flat().filter((part) => part != null) : []));
     const heading = root.querySelector('h2');
     root.setAttribute('aria-label', name ? heading?.textContent ?? name : 'Tools');
+    if (name) root.prepend(h('button', { type: 'button', class: 'ss-tool ss-panel-close', 'aria-label': `Close ${heading?.textContent ?? name}`, onclick: close, text: 'Close' }));
+    const said = root.querySelector('.ss-library-status, .ss-messages');
+    if (said && said.textContent !== news) scrollIntoSight(root, said);
+    news = said?.textContent ?? '';
     if (keep) root.querySelector(`[data-focus-key="${CSS.escape(keep)}"]`)?.focus();
     else if (name && !rebuilt && heading) {
       heading.tabIndex = -1;

@@ -6,7 +6,6 @@
 // CoreCrash or a Cancelled error. What to do then (a fresh worker, a name in a message) is the
 // caller's. Nothing here knows the calls' meaning.
 
-import WASM_LZMA from 'storyscope:wasm';
 import WORKER_SOURCE from 'storyscope:worker';
 
 /** The core trapped (a panic in Rust, or a stack overflow): its instance is gone. */
@@ -26,6 +25,13 @@ export class Cancelled extends Error {
 }
 
 let workerUrl = null;
+/** The core's wasm as the page carries it (base64 of LZMA): main.js hands it over. */
+let packedCore = null;
+
+/** Gives the packed core to the first worker (main.js, before any <story-scope> starts). */
+export function carryCore(packed) {
+  packedCore = packed;
+}
 
 /**
  * The page's first worker: it inflates and compiles the inlined wasm itself (a few hundred
@@ -41,7 +47,7 @@ export function firstWorker() {
   } catch (error) {
     throw startError(error);
   }
-  return new CoreWorker({ packed: WASM_LZMA });
+  return new CoreWorker({ packed: packedCore });
 }
 
 /** The smallest valid module: its magic number and version. */

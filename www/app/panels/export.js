@@ -25,8 +25,7 @@ export function exportPanel(explorer) {
     h('h2', { class: 'ss-heading', text: 'Export what is shown' }),
     h('div', { class: 'ss-row' },
       button('JSON (extraction contract)', (d) => download(root(), 'storyscope.json', JSON.stringify(d.data, null, 2), 'application/json'), true),
-      button('Quotes CSV', (d) => download(root(), 'storyscope-quotes.csv', CSV_TABLES.quotes(d.data, d.model), 'text/csv')),
-      button('Events CSV', (d) => download(root(), 'storyscope-events.csv', CSV_TABLES.events(d.data), 'text/csv')),
-      button('Entities CSV', (d) => download(root(), 'storyscope-entities.csv', CSV_TABLES.entities(d.data), 'text/csv'))),
+      Object.entries(CSV_TABLES).map(([name, table]) => button(`${name[0].toUpperCase()}${name.slice(1)} CSV`,
+        (d) => download(root(), `storyscope-${name}.csv`, table(d.data, d.model), 'text/csv')))),
   ];
 }

@@ -40,8 +40,9 @@ export function libraryPanel(explorer) {
       h('span', { class: 'ss-drop-hint', text: 'Drop .txt, .md or .html files anywhere on Storyscope, or:' })),
     h('div', { class: 'ss-row' }, h('label', { class: 'ss-tool ss-file-label' }, 'Choose files…', files)),
     forms.paste ??= pasteForm(actions),
-    messages.length ? h('ul', { class: 'ss-messages', role: 'alert' }, messages.map((m) => h('li', { text: `${m.name}: ${m.reason}` }))) : null,
+    // What the last add did, then the files it refused (tool-panel.js scrolls them into sight).
     status ? h('p', { class: 'ss-library-status', role: 'status', text: status }) : null,
+    messages.length ? h('ul', { class: 'ss-messages', role: 'alert' }, messages.map((m) => h('li', { text: `${m.name}: ${m.reason}` }))) : null,
     removed ? h('p', { class: 'ss-library-status ss-removed', role: 'status' }, `Removed “${name(removed.article)}”. `,
       h('button', { type: 'button', class: 'ss-link', dataset: { focusKey: 'library:undo' }, onclick: () => actions.undoRemove(), text: 'Undo' })) : null,
     h('h3', { text: articles.length ? `Added (${articles.length})` : 'No articles added yet' }),

@@ -1,7 +1,8 @@
 // The timeline chart: the visible events as SVG marks on the broken axis (geometry.js), in
 // lanes by article or by person. Points are single days, bars longer dates; hollow bars are
 // years or coarser; "?" marks an inferred date and "≠" sources that disagree (both from the
-// core). Above DRAW_ALL events only the marks within a screen of the view are drawn. It keeps
+// core). Above DRAW_ALL marks (an event has one in each of its lanes: an event many articles
+// tell is drawn in each one's lane) only those within a screen of the view are drawn. It keeps
 // the zoom, the centre and the selected event in the view state (state.timeline), changed in
 // place; pointer and keyboard handling is interaction.js.
 
@@ -18,8 +19,10 @@ const ROW = 24;
 const LANE_PAD = 6;
 /** The width of a character of the axis labels, for fitting them (px, generous). */
 const CHAR = 6.8;
-/** Up to this many visible events, every mark is drawn; beyond, only those near the screen. */
+/** Up to this many marks, every one is drawn; beyond, only those near the screen. */
 const DRAW_ALL = 500;
+/** An event's name lists this many of its sources, then says how many more. */
+const NAMED_SOURCES = 3;
 
 /** The permalink range a view was drawn for, to notice when it changes from outside. */
 const rangeKey = (view) => `${view.from ?? ''}..${view.to ?? ''}`;
@@ -45,7 +48,6 @@ export class TimelineChart {
   setData({ items, segments, bounds, model, view, filters, actions }) {
     Object.assign(this, { items, segments, bounds, model, view, filters, actions });
     this.itemsById = new Map(items.map((item) => [item.ev.id, item]));
-    this.cull = items.length > DRAW_ALL;
     this.lanesByMode = new Map();
   }
 
@@ -66,7 +68,6 @@ export class TimelineChart {
     const { svg, view, segments, bounds } = this;
     const width = this.root.clientWidth;
     if (!width || !segments.length) return;
-    this.watchScroll();
     const focusRoot = svg.getRootNode();
     const focused = focusRoot.activeElement?.closest?.('.tl-ev') ? focusRoot.activeElement.dataset.event : null;
     const plotWidth = width - 2 * MARGIN;
@@ -89,6 +90,8 @@ export class TimelineChart {
     const to = geo.dayAt(this.scroll + plotWidth);
     if (!this.lanesByMode.has(view.lanes)) this.lanesByMode.set(view.lanes, groupLanes(this.items, this.model, view.lanes));
     this.lanes = this.lanesByMode.get(view.lanes);
+    this.cull = this.lanes.reduce((marks, lane) => marks + lane.items.length, 0) > DRAW_ALL;
+    this.watchScroll();
     const height = this.packLanes();
 
     svg.setAttribute('width', String(width));
@@ -248,7 +251,9 @@ export class TimelineChart {
       const room = Math.min(x0 + width, MARGIN + this.plotWidth) - left;
       if (room > when.length * CHAR + 10) label = s('text', { class: 'tl-bar-label', x: left + 5, y: cy + 4, text: when });
     }
-    const sources = ev.docs.map((d) => this.model.docsById.get(d)?.title || d).join('; ');
+    const titles = ev.docs.slice(0, NAMED_SOURCES).map((d) => this.model.docsById.get(d)?.title || d);
+    const more = ev.docs.length - titles.length;
+    const sources = `${titles.join('; ')}${more ? ` and ${plural(more, 'other', 'others')}` : ''}`;
     const doubt = [ev.inferred ? 'uncertain date' : '', ev.conflict ? 'sources disagree on the date' : ''].filter(Boolean).join(', ');
     const name = `${when}${doubt ? ` (${doubt})` : ''}: ${ev.summary} Sources: ${sources}.`;
     return s('g', {
