@@ -20,6 +20,7 @@ PATH is a file (.txt, .md, .html), a folder (read recursively), or - for standar
   --timings    print the seconds each stage took to standard error (JSON)";
 
 fn main() -> ExitCode {
+    keep_large_blocks_mapped();
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("extract") => extract(&args[1..]),
@@ -33,6 +34,28 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Makes glibc's malloc give every block of 256 KiB or more its own mapping, returned to the
+/// system when freed. By default the threshold rises to the size of each large block freed
+/// (up to 32 MiB), and later blocks below it come from the heap, whose freed middle is never
+/// given back: on one long document (6.4 MB of dates joined by commas) the peak resident
+/// memory was 132.5 MiB with the default, 122.2 with a fixed threshold, for the same
+/// allocations.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn keep_large_blocks_mapped() {
+    const M_MMAP_THRESHOLD: i32 = -3;
+    extern "C" {
+        fn mallopt(param: i32, value: i32) -> i32;
+    }
+    // SAFETY: mallopt sets one of glibc's allocator settings; it is called first thing in main,
+    // before any other thread exists, with a documented parameter and value.
+    unsafe {
+        mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn keep_large_blocks_mapped() {}
 
 fn extract(args: &[String]) -> ExitCode {
     let mut dct = None;

@@ -217,7 +217,9 @@ pub enum TimexType {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TimeExpression {
-    pub doc: String,
+    /// The document's id, shared by its expressions (a document of many dates would hold a
+    /// copy of it for each).
+    pub doc: std::sync::Arc<str>,
     pub start: usize,
     pub end: usize,
     pub text: String,

@@ -119,7 +119,7 @@ fn run_corpus(cases: &[&Case]) -> Vec<Vec<Expected>> {
             extraction
                 .times
                 .iter()
-                .filter(|t| t.doc == id)
+                .filter(|t| *t.doc == *id)
                 .map(|t| Expected {
                     start: t.start - body_offset,
                     end: t.end - body_offset,

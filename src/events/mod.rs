@@ -77,15 +77,34 @@ pub(crate) fn build(docs: &[Doc], entities: &Entities, quotes: &[Quoted], times:
     events
 }
 
-/// A dated expression of a document (or the two ends of a range, as one).
+/// A dated expression of a document (or the two ends of a range, as one). 32 bytes: a
+/// document of many dates holds one for each beside the expressions, so its span and value
+/// are read from the expressions when asked.
 struct Dated<'a> {
-    span: Span,
-    value: Cow<'a, str>,
+    /// The expression (the first of a range; a relative value has an anchor).
+    time: &'a TimeExpression,
+    /// The range's second expression.
+    end: Option<&'a TimeExpression>,
     range: (Date, Date),
     precision: Precision,
-    /// The first expression (a relative value has an anchor).
-    time: &'a TimeExpression,
 }
+
+impl<'a> Dated<'a> {
+    fn span(&self) -> Span {
+        Span::new(self.time.start, self.end.map_or(self.time.end, |e| e.end))
+    }
+
+    /// The TIMEX3 value, `start/end` for a range.
+    fn value(&self) -> Cow<'a, str> {
+        match self.end {
+            Some(e) => Cow::Owned(format!("{}/{}", self.time.value, e.value)),
+            None => Cow::Borrowed(self.time.value.as_str()),
+        }
+    }
+}
+
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Dated>() == 32, "a document's dated expressions grew");
 
 /// The dated expressions of a document, in text order, a range's two ends joined.
 fn dated_of<'a>(times: &[&'a TimeExpression]) -> Vec<Dated<'a>> {
@@ -103,21 +122,14 @@ fn dated_of<'a>(times: &[&'a TimeExpression]) -> Vec<Dated<'a>> {
         });
         if let Some(e) = end {
             if let (Some(first), Some(last)) = (range::with_precision(&t.value), range::with_precision(&e.value)) {
-                let value = Cow::Owned(format!("{}/{}", t.value, e.value));
-                out.push(Dated {
-                    span: Span::new(t.start, e.end),
-                    value,
-                    range: (first.0, last.1.max(first.0)),
-                    precision: first.2.max(last.2),
-                    time: t,
-                });
+                let range = (first.0, last.1.max(first.0));
+                out.push(Dated { time: t, end: Some(e), range, precision: first.2.max(last.2) });
                 k += 2;
                 continue;
             }
         }
         if let Some((first, last, precision)) = range::with_precision(&t.value) {
-            let value = Cow::Borrowed(t.value.as_str());
-            out.push(Dated { span: Span::new(t.start, t.end), value, range: (first, last), precision, time: t });
+            out.push(Dated { time: t, end: None, range: (first, last), precision });
         }
         k += 1;
     }
@@ -137,7 +149,7 @@ fn drafts_of<'a>(
     if dated.is_empty() {
         return Vec::new();
     }
-    let spans: Vec<Span> = dated.iter().map(|x| x.span).collect();
+    let spans: Vec<Span> = dated.iter().map(Dated::span).collect();
     let mut words = WordCache::new(analysis);
     // A relative date is only as sure as what it was resolved against.
     let unsure_dct =
@@ -146,10 +158,12 @@ fn drafts_of<'a>(
     // Not one per date: a list of many dates in one clause makes few drafts.
     let mut out = Vec::new();
     for (k, x) in dated.into_iter().enumerate() {
-        let Some(mut clause) = clause::around(analysis, x.span, &spans) else {
+        // OK because `spans` holds one span per dated expression.
+        let span = spans[k];
+        let Some(mut clause) = clause::around(analysis, span, &spans) else {
             continue;
         };
-        let Some(sentence) = analysis.sentence_at(x.span.start) else {
+        let Some(sentence) = analysis.sentence_at(span.start) else {
             continue;
         };
         // The quotes a date times are those of its sentence between the dates beside it.
@@ -158,8 +172,8 @@ fn drafts_of<'a>(
             k.checked_sub(1).map_or(whole.start, |p| spans[p].end.max(whole.start)),
             spans.get(k + 1).map_or(whole.end, |n| n.start.min(whole.end)),
         );
-        let coarse = x.range.0 != x.range.1 && !x.value.contains('/');
-        if coarse && clause::attributive(analysis, x.span, &mut words) {
+        let coarse = x.range.0 != x.range.1 && x.end.is_none() && !x.time.value.contains('/');
+        if coarse && clause::attributive(analysis, span, &mut words) {
             continue;
         }
         match clause::role(analysis, clause, &spans, &mut words) {
@@ -181,14 +195,14 @@ fn drafts_of<'a>(
         crate::sorting::sort(&mut entity_ids);
         entity_ids.dedup();
         out.push(Draft {
-            value: x.value,
+            value: x.value(),
             range: x.range,
             precision: x.precision,
             doc: d,
             sentence,
             clause,
             entities: entity_ids,
-            quotes: quotes.said_at(region, x.span),
+            quotes: quotes.said_at(region, span),
             words: clause::content(analysis, clause, &mut words),
             inferred: unsure_dct && x.time.anchor.is_some(),
         });

@@ -109,16 +109,20 @@ pub(crate) fn extract(docs: &[Doc], detected: Vec<std::borrow::Cow<Detected>>) -
             .filter(|&k| candidates[k].found.range_start)
             .map(|k| (k, TimeRange { start: resolved[k].value.clone(), end: resolved[k + 1].value.clone() }))
             .collect();
-        // What the expressions take of the candidates, which go first (see above).
-        let placed: Vec<(Span, TimexType)> = candidates.iter().map(|c| (c.span, c.found.kind)).collect();
+        // What the expressions take of the candidates, which go first (see above): 12 bytes
+        // each, as it stays beside the expressions being made.
+        let placed: Vec<(u32, u32, TimexType)> =
+            candidates.iter().map(|c| (offset(c.span.start), offset(c.span.end), c.found.kind)).collect();
         drop(detected);
         let text = &doc.document.text;
+        let id: std::sync::Arc<str> = doc.document.id.as_str().into();
         let start = times.expressions.len();
         // Amortized, and exact for the first document: one long document's list has no slack.
         times.expressions.reserve(placed.len());
-        for ((span, kind), r) in placed.into_iter().zip(resolved) {
+        for ((start, end, kind), r) in placed.into_iter().zip(resolved) {
+            let span = Span::new(start as usize, end as usize);
             times.expressions.push(TimeExpression {
-                doc: doc.document.id.clone(),
+                doc: id.clone(),
                 start: span.start,
                 end: span.end,
                 text: text.get(span.start..span.end).unwrap_or_default().to_string(),
@@ -136,6 +140,12 @@ pub(crate) fn extract(docs: &[Doc], detected: Vec<std::borrow::Cow<Detected>>) -
         times.inferred.push(inferred);
     }
     times
+}
+
+/// A byte offset of an article as a `u32`.
+fn offset(at: usize) -> u32 {
+    // OK because an article is at most `MAX_ARTICLE_BYTES` (8 MiB) long.
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// The text inside one document's quotes, to tell in O(log n) whether a span lies inside a quote.
@@ -171,48 +181,32 @@ impl QuotedText {
 /// candidates, and beside every later stage's work.
 const LONG_SENTENCE_WORDS: usize = 4096;
 
+/// A sentence of more tokens than this is scanned in windows of this many tokens
+/// ([`Scan::sentence`]), so that neither its word view nor its expressions before they are
+/// placed are held whole beside the candidates.
+const WINDOW_TOKENS: usize = 16384;
+/// How many tokens two neighbouring windows share: their results must agree on the middle
+/// half of it, far (hundreds of words) from either window's edge, where no pattern, join or
+/// tense reaches.
+const WINDOW_OVERLAP: usize = 2048;
+
 /// Every expression of a document, in text order.
 fn find(analysis: &crate::text::Analysis, quotes: &QuotedText) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut words = Vec::new();
-    // Per expression of a sentence: its span, tense and whether it is quoted (reused).
-    let mut placed: Vec<Option<(Span, tense::Tense, bool)>> = Vec::new();
     let kinds = words::Kinds::of(analysis);
     for (s, sentence) in analysis.sentences.iter().enumerate() {
         // Most sentences hold no word that bears time: they need no word view.
         if !sentence.tokens.clone().any(|t| kinds.bears(analysis, t)) {
             continue;
         }
-        words::of_sentence(analysis, sentence, &kinds, &mut words);
-        let mut found = recognize::scan(&words);
-        if found.is_empty() {
-            continue;
+        let scan = Scan { analysis, kinds: &kinds, quotes };
+        if !scan.sentence(s, (WINDOW_TOKENS, WINDOW_OVERLAP), &mut words, &mut out) {
+            // Two windows disagreed: the sentence whole, as one window.
+            scan.sentence(s, (usize::MAX, 0), &mut words, &mut out);
         }
-        // What each expression takes from the words, read before any candidate is made, so
-        // that a long sentence's word view is gone when its candidates are.
-        let inside = quoted_words(&words);
-        placed.clear();
-        placed.extend(found.iter_mut().map(|found| {
-            let (first, last) = (words.get(found.first)?, words.get(found.last)?);
-            let span = Span::new(first.start as usize, last.end as usize);
-            let quoted = inside.get(found.first).copied().unwrap_or(false) || quotes.contain(span);
-            let tense = tense::around(&words, found.first, found.last);
-            // "in two days" is a date ahead, "built in two days" a duration.
-            if let Some((n, unit)) = found.measure.filter(|_| found.elastic && tense == tense::Tense::Past) {
-                found.val = Val::Fixed(recognize::duration(Some(n), unit));
-                found.kind = TimexType::Duration;
-            }
-            Some((span, tense, quoted))
-        }));
-        drop(inside);
         if words.capacity() > LONG_SENTENCE_WORDS {
             words = Vec::new();
-        }
-        out.reserve(found.len());
-        for (found, placed) in found.into_iter().zip(placed.drain(..)) {
-            if let Some((span, tense, quoted)) = placed {
-                out.push(Candidate { span, found, sentence: s, tense, quoted });
-            }
         }
     }
     // A long document's list gives back its growth slack while it is resolved.
@@ -220,9 +214,184 @@ fn find(analysis: &crate::text::Analysis, quotes: &QuotedText) -> Vec<Candidate>
     out
 }
 
-/// For each word, whether it lies between quotation marks within its sentence.
-fn quoted_words(words: &[Word]) -> Vec<bool> {
-    let mut inside = false;
+/// What each expression `found` in `words` takes from them, into `placed` (cleared first): its
+/// span, the tense around it and whether it is quoted (`quoted_before`: the first word lies
+/// between quotation marks opened before it). "in two days" becomes a duration where the
+/// clause is in the past ("built in two days").
+fn place(
+    words: &[Word],
+    found: &mut [RecognizedTime],
+    quoted_before: bool,
+    quotes: &QuotedText,
+    placed: &mut Vec<Option<(Span, tense::Tense, bool)>>,
+) {
+    let inside = quoted_words(words, quoted_before);
+    placed.clear();
+    placed.extend(found.iter_mut().map(|found| {
+        let (first, last) = (words.get(found.first)?, words.get(found.last)?);
+        let span = Span::new(first.start as usize, last.end as usize);
+        let quoted = inside.get(found.first).copied().unwrap_or(false) || quotes.contain(span);
+        let tense = tense::around(words, found.first, found.last);
+        // "in two days" is a date ahead, "built in two days" a duration.
+        if let Some((n, unit)) = found.measure.filter(|_| found.elastic && tense == tense::Tense::Past) {
+            found.val = Val::Fixed(recognize::duration(Some(n), unit));
+            found.kind = TimexType::Duration;
+        }
+        Some((span, tense, quoted))
+    }));
+}
+
+/// What scanning a document's sentences reads.
+struct Scan<'s, 'a> {
+    analysis: &'s crate::text::Analysis<'a>,
+    kinds: &'s words::Kinds,
+    quotes: &'s QuotedText,
+}
+
+impl<'s, 'a> Scan<'s, 'a> {
+    /// Appends the expressions of sentence `s` to `out`, found window by window (`window`
+    /// tokens, neighbours sharing `overlap`; a sentence of at most `window` tokens is one
+    /// window), or returns `false` (and `out` as it was) when two neighbouring windows
+    /// disagree on the middle of what they share: the caller then scans the sentence as one
+    /// window. `words` is the word view to reuse.
+    ///
+    /// Every decision of the scan, its joins and the tense reads a few words around an
+    /// expression (the scan's lead of eight words before it, the tense's reach of fourteen on
+    /// each side), so a window's expressions far from its edges are the whole sentence's:
+    /// where two windows find the same expressions across the middle half of their overlap,
+    /// the first one's are taken before its midpoint and the second one's after. The quote
+    /// state at a window's start is carried over from the window before it. Debug builds
+    /// check the result against the whole sentence's.
+    ///
+    /// Memory: one window's word view and expressions beside the candidates, never a long
+    /// sentence's (a sentence of 400,000 dates held a 60 MB view and 50 MB of expressions
+    /// before); the candidates grow by the density so far, not by doubling.
+    fn sentence<'w>(
+        &self,
+        s: usize,
+        (window, overlap): (usize, usize),
+        words: &mut Vec<Word<'w>>,
+        out: &mut Vec<Candidate>,
+    ) -> bool
+    where
+        's: 'w,
+    {
+        let analysis = self.analysis;
+        let Some(tokens) = analysis.sentences.get(s).map(|sentence| sentence.tokens.clone()) else {
+            return true;
+        };
+        if tokens.len() > window && window <= overlap {
+            return false; // the windows would never move on
+        }
+        let byte_at = |t: usize| analysis.tokens.get(t).map_or(analysis.text.len(), |token| token.start());
+        let before = out.len();
+        let mut placed = Vec::new();
+        // `out[pending..]`: the previous window's expressions, not all sure yet.
+        let mut pending = before;
+        let (mut start, mut word_base, mut quoted_before) = (tokens.start, 0, false);
+        loop {
+            let end = start.saturating_add(window).min(tokens.end);
+            let previous_end =
+                (start > tokens.start).then(|| analysis.tokens.get(start - 1).map(|t| t.end())).flatten();
+            words::of_tokens(analysis, start..end, previous_end, self.kinds, words);
+            let mut found = recognize::scan(words);
+            place(words, &mut found, quoted_before, self.quotes, &mut placed);
+            // Where the next window starts (`overlap` tokens before this one ends), its first
+            // word here and the quote state before it.
+            let next = (end < tokens.end && end - start > overlap).then(|| {
+                let next = end - overlap;
+                let word = words.partition_point(|w| (w.start as usize) < byte_at(next));
+                let quoted = quoted_words(&words[..word], quoted_before).last().copied().unwrap_or(quoted_before);
+                (next, word, quoted)
+            });
+            if next.is_none() && words.capacity() > LONG_SENTENCE_WORDS {
+                // The last window's view goes before its candidates are made.
+                *words = Vec::new();
+            }
+            let mine = found.into_iter().zip(placed.drain(..)).filter_map(|(mut found, placed)| {
+                let (span, tense, quoted) = placed?;
+                found.first += word_base;
+                found.last += word_base;
+                Some(Candidate { span, found, sentence: s, tense, quoted })
+            });
+            if start == tokens.start {
+                out.reserve(mine.size_hint().1.unwrap_or(0));
+                out.extend(mine);
+            } else {
+                // The middle half of the overlap, and its midpoint.
+                let (from, to) = (byte_at(start + overlap / 4), byte_at(start + overlap * 3 / 4));
+                let middle = byte_at(start + overlap / 2);
+                let mine: Vec<Candidate> = mine.collect();
+                let within = |c: &&Candidate| c.span.start >= from && c.span.end <= to;
+                if !out[pending..].iter().filter(within).eq(mine.iter().filter(within)) {
+                    out.truncate(before);
+                    return false;
+                }
+                out.truncate(pending + out[pending..].partition_point(|c| c.span.start < middle));
+                let kept = mine.partition_point(|c| c.span.start < middle);
+                pending = out.len();
+                if out.capacity() - out.len() < mine.len() - kept {
+                    let sentence_bytes = (byte_at(tokens.start), byte_at(tokens.end));
+                    reserve_for_rest(out, before, mine.len() - kept, (middle, sentence_bytes));
+                }
+                out.extend(mine.into_iter().skip(kept));
+            }
+            let Some((next, word, quoted)) = next else {
+                break;
+            };
+            (start, word_base, quoted_before) = (next, word_base + word, quoted);
+        }
+        if start > tokens.start {
+            #[cfg(debug_assertions)]
+            assert_eq!(
+                out[before..],
+                whole_sentence(analysis, s, self.kinds, self.quotes)[..],
+                "a windowed scan differs from the whole sentence's"
+            );
+        }
+        true
+    }
+}
+
+/// The expressions of sentence `s` from its whole word view, as [`find`] makes them.
+#[cfg(any(test, debug_assertions))]
+fn whole_sentence(
+    analysis: &crate::text::Analysis,
+    s: usize,
+    kinds: &words::Kinds,
+    quotes: &QuotedText,
+) -> Vec<Candidate> {
+    let (mut words, mut placed) = (Vec::new(), Vec::new());
+    words::of_sentence(analysis, &analysis.sentences[s], kinds, &mut words);
+    let mut found = recognize::scan(&words);
+    place(&words, &mut found, false, quotes, &mut placed);
+    found
+        .into_iter()
+        .zip(placed)
+        .filter_map(|(found, p)| p.map(|(span, tense, quoted)| Candidate { span, found, sentence: s, tense, quoted }))
+        .collect()
+}
+
+/// Makes room in `out` for `adding` more expressions of a long sentence whose first one is
+/// `out[before]`: for as many as the rest of the sentence holds at the density so far (its
+/// bytes from `start` to `end`, read up to `done`), plus a sixteenth, rather than doubling a
+/// long list.
+fn reserve_for_rest(
+    out: &mut Vec<Candidate>,
+    before: usize,
+    adding: usize,
+    (done, (start, end)): (usize, (usize, usize)),
+) {
+    let so_far = out.len() - before + adding;
+    let expected = so_far.saturating_mul(end - start) / done.saturating_sub(start).max(1);
+    let room = expected.saturating_sub(out.len() - before) + expected / 16;
+    out.reserve_exact(room.max(adding));
+}
+
+/// For each word, whether it lies between quotation marks within its sentence, given whether
+/// the words before the first one left a quotation open (`quoted_before`).
+fn quoted_words(words: &[Word], quoted_before: bool) -> Vec<bool> {
+    let mut inside = quoted_before;
     words
         .iter()
         .map(|w| {
@@ -316,4 +485,50 @@ fn speech_dates(candidates: &[Candidate], resolved: &[Option<Resolved>]) -> Vec<
         }
     }
     spoken
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One long sentence of many kinds of expression (ranges, clocks joined to days, weeks,
+    /// durations in the past, quoted dates, straight and curly quotation marks), scanned in
+    /// windows far smaller than the real ones so that it is cut hundreds of times.
+    #[test]
+    fn a_sentence_scanned_in_windows_finds_what_the_whole_sentence_does() {
+        let pieces = [
+            "on March 3, 2021",
+            "from May to December 2019",
+            "“said on Monday at 3 p.m.”",
+            "Tuesday of next week",
+            "which was built in two days",
+            "the \"10 - 22 August 2012\" talks",
+            "a year earlier",
+            "will vote on Friday",
+            "and the fourth quarter",
+            "twice a week",
+            "at 14:15 on 05/31/2024",
+        ];
+        let mut text = String::from("The meetings were held ");
+        for k in 0..600 {
+            text.push_str(pieces[k * 7 % pieces.len()]);
+            text.push_str(if k % 5 == 4 { " and " } else { ", " });
+        }
+        text.push_str("and later.");
+        let analysis = crate::text::Analysis::of_text(&text);
+        assert_eq!(analysis.sentences.len(), 1, "one long sentence");
+        let kinds = words::Kinds::of(&analysis);
+        let quotes = QuotedText::new(Vec::new());
+        let whole = whole_sentence(&analysis, 0, &kinds, &quotes);
+        assert!(whole.len() > 600, "the sentence holds many expressions: {}", whole.len());
+        let scan = Scan { analysis: &analysis, kinds: &kinds, quotes: &quotes };
+        for (window, overlap) in [(256, 64), (401, 128), (1000, 300), (usize::MAX, 0)] {
+            let (mut words, mut out) = (vec![], vec![]);
+            assert!(scan.sentence(0, (window, overlap), &mut words, &mut out), "windows agree");
+            assert_eq!(out, whole, "windows of {window} tokens sharing {overlap}");
+        }
+        // A window no longer than its overlap would never move on: the sentence is scanned whole.
+        let (mut words, mut out) = (vec![], vec![]);
+        assert!(!scan.sentence(0, (64, 64), &mut words, &mut out) && out.is_empty());
+    }
 }

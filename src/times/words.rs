@@ -6,7 +6,7 @@
 //! (does it bear time, is it a glued date) is decided once per type ([`Kinds::of`]).
 
 use super::lexicon;
-use crate::text::{Analysis, Classes, Column, Description, Sentence, TokenKind, WordId};
+use crate::text::{Analysis, Classes, Column, Description, TokenKind, WordId};
 use jiff::civil::Weekday;
 use std::cell::Cell;
 
@@ -176,13 +176,31 @@ fn is_glued(key: &str) -> bool {
 }
 
 /// The words of one sentence, into `out` (cleared first, so that a caller can reuse it).
-pub(crate) fn of_sentence<'a>(analysis: &'a Analysis, sentence: &Sentence, kinds: &Kinds, out: &mut Vec<Word<'a>>) {
+#[cfg(any(test, debug_assertions))]
+pub(crate) fn of_sentence<'a>(
+    analysis: &'a Analysis,
+    sentence: &crate::text::Sentence,
+    kinds: &Kinds,
+    out: &mut Vec<Word<'a>>,
+) {
+    of_tokens(analysis, sentence.tokens.clone(), None, kinds, out);
+}
+
+/// The words of tokens `tokens` of a sentence, into `out` (cleared first), as
+/// [`of_sentence`] makes them: `previous_end` is where the sentence's token before the first
+/// one ends (`None` at the sentence's start), which tells whether the first word is spaced.
+pub(crate) fn of_tokens<'a>(
+    analysis: &'a Analysis,
+    tokens: std::ops::Range<usize>,
+    mut previous_end: Option<usize>,
+    kinds: &Kinds,
+    out: &mut Vec<Word<'a>>,
+) {
     out.clear();
     // About one word per token: a very long sentence's view (32 bytes a word) gets no growth
     // slack (glued dates, which split, are rare).
-    out.reserve_exact(sentence.tokens.len());
-    let mut previous_end = None;
-    for i in sentence.tokens.clone() {
+    out.reserve_exact(tokens.len());
+    for i in tokens {
         let Some(token) = analysis.tokens.get(i) else {
             continue;
         };
