@@ -838,14 +838,17 @@ fn lone_words_of_full_names<'t>(
 /// inside "Washington Post").
 fn repeated_names<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[bool], found: &mut DocumentNames<'t>) {
     let n = view.len();
-    // The names found, by the hash of their first word, with their length in tokens and the
-    // hash of their keys (a document has few names: one sorted vector, no table).
+    // The names found as (hash of the first word, length in tokens, hash of the key), sorted
+    // and without repeats: a word is looked up by binary search once per distinct length of
+    // the names it may open, never by walking every name it opens (a document of thousands
+    // of distinct names sharing a dozen first names made that quadratic).
     let mut names: Vec<(u64, usize, u64)> =
         found.candidates.iter().map(|c| (c.first, c.words.len(), c.key)).filter(|&(_, len, _)| len > 0).collect();
     if names.is_empty() {
         return;
     }
     crate::sorting::sort_by_key(&mut names, |&name| name);
+    names.dedup();
     let blocked = class::NEVER_NAME | class::TITLE | class::HONORIFIC | class::SHOUTING | class::CALENDAR;
     let cap = |i: usize| view.classes[i] & class::CAP != 0;
     let piece = Piece { view, gazetteer };
@@ -858,18 +861,33 @@ fn repeated_names<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[boo
         if c & class::CAP == 0 || c & blocked != 0 || c & opens == 0 || covered_i || i < next {
             continue;
         }
-        let h = view.hash(i);
-        let from = names.partition_point(|&(k, ..)| k < h);
         let run_before = i > 0 && cap(i - 1) && c & class::SENT_START == 0;
-        let matched = names[from..].iter().take_while(|&&(k, ..)| k == h).find(|&&(_, len, key)| {
+        if run_before {
+            continue;
+        }
+        let h = view.hash(i);
+        // The shortest name opened by this word that fits here, as the names are sorted by
+        // length: one binary search per distinct length.
+        let mut from = names.partition_point(|&(k, ..)| k < h);
+        let mut matched = None;
+        while let Some(&(k, len, _)) = names.get(from) {
+            if k != h {
+                break;
+            }
             let end = i + len;
-            end <= n
-                && !run_before
+            let fits = end <= n
                 && (end == n || !cap(end) || view.classes[end - 1] & class::POSSESSIVE != 0)
-                && !covered[i..end].contains(&true)
-                && super::features::hash_words((i..end).map(|k| view.key(k))) == key
-        });
-        let Some(&(_, len, _)) = matched else {
+                && !covered[i..end].contains(&true);
+            if fits {
+                let key = super::features::hash_words((i..end).map(|k| view.key(k)));
+                if names.binary_search(&(h, len, key)).is_ok() {
+                    matched = Some(len);
+                    break;
+                }
+            }
+            from += names[from..].partition_point(|&(k2, len2, _)| (k2, len2) <= (h, len));
+        }
+        let Some(len) = matched else {
             continue;
         };
         next = i + len;
