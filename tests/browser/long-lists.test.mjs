@@ -33,8 +33,19 @@ const TIMELINE_CORPUS = JSON.stringify({
   articles: generateArticles(root, 150, { chars: 2500 }).map(({ id, content }) => ({ id, name: `${id}.txt`, content })),
 });
 
-/** Opens the page and imports a generated corpus file (of `size` articles) through the library panel. */
+/** Opens the page and imports a generated corpus file (of `size` articles) through the library panel, and closes it. */
 async function openLargeCorpus(corpus = CORPUS, size = 60) {
+  const opened = await importCorpus(corpus, size);
+  const { page } = opened;
+  // The same button closes the panel again.
+  await scope(page, '[data-tool="library"]').click();
+  await settled(page);
+  await scope(page, '.ss-library').waitFor({ state: 'detached' });
+  return opened;
+}
+
+/** Opens the page and imports a generated corpus file (of `size` articles) through the library panel, left open. */
+async function importCorpus(corpus, size) {
   const opened = await openPage(browser, pageUrl);
   const { page } = opened;
   await waitForArticles(page);
@@ -44,10 +55,7 @@ async function openLargeCorpus(corpus = CORPUS, size = 60) {
     .setInputFiles({ name: 'generated.json', mimeType: 'application/json', buffer: Buffer.from(corpus) });
   await page.waitForFunction((n) => Number(document.querySelector('story-scope').shadowRoot
     .querySelector('.ss-tab[data-view="articles"] .ss-count')?.textContent) === n, seeds + size, { timeout: 60_000 });
-  // The same button closes the panel again.
-  await scope(page, '[data-tool="library"]').click();
   await settled(page);
-  await scope(page, '.ss-library').waitFor({ state: 'detached' });
   return opened;
 }
 
@@ -191,5 +199,36 @@ test('a timeline with more marks than it draws at once: only those near the scre
   assert.equal(typeof label, 'string', `an event told by more than four articles has a drawn mark (${JSON.stringify(label)})`);
   const sources = /Sources: (.*)\.$/.exec(label)?.[1] ?? '';
   assert.match(sources, /^[^;]+; [^;]+; .+ and \d+ others$/, `three titles and a count: ${sources.slice(0, 300)}`);
+  await assertCleanAndClose(opened);
+});
+
+test('a new corpus of many added articles lays out one batch of them: the library lists 50, "Show more" adds the rest, Undo brings a later one back into the list', async () => {
+  const opened = await importCorpus(CORPUS, 60);
+  const { page } = opened;
+  const rows = scope(page, '.ss-user-articles > li');
+  assert.equal(await scope(page, '.ss-library h3').textContent(), 'Added (60)', 'the heading counts every added article');
+  assert.equal(await rows.count(), 50, 'the panel rebuilt with the new corpus holds one batch of rows, not all 60');
+  // The one view shown is the only one rendered: a new model does not build the others.
+  assert.deepEqual(await scope(page, '#ss-panel > *').evaluateAll((nodes) => nodes.map((n) => n.className)), ['ss-articles-view']);
+
+  const { button, batch, left } = await moreButton(scope(page, '.ss-library'));
+  assert.deepEqual({ batch, left }, { batch: 10, left: 10 });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await rows.count(), 60);
+  assert.equal(await button.count(), 0, 'nothing left to show');
+  assert.equal(await page.evaluate(() => document.querySelector('story-scope').shadowRoot.activeElement?.closest('li')?.dataset.article),
+    await rows.nth(50).getAttribute('data-article'), 'the focus is on the first new row');
+
+  // Removing the 56th: the new corpus lists one batch again; Undo puts it back in sight, with the focus on its Remove.
+  const id = await rows.nth(55).getAttribute('data-article');
+  await rows.nth(55).locator('button', { hasText: 'Remove' }).click();
+  await scope(page, '.ss-removed button', { hasText: 'Undo' }).waitFor();
+  await settled(page);
+  assert.equal(await rows.count(), 50);
+  await page.keyboard.press('Enter');
+  await scope(page, `.ss-user-articles > li[data-article="${id}"]`).waitFor();
+  await settled(page);
+  await page.waitForFunction((want) => document.querySelector('story-scope').shadowRoot.activeElement?.dataset.focusKey === `remove:${want}`, id);
   await assertCleanAndClose(opened);
 });

@@ -175,14 +175,18 @@ export class Library extends Emitter {
     if (this.pending === batch) this.pending = null;
     if (outcome === 'committed') {
       const stored = [];
+      // One new list, by position: a batch of hundreds joins in one pass, not one copy each.
+      const articles = [...this.articles];
+      const at = new Map(articles.map((a, i) => [a.id, i]));
       for (const entry of batch.entries) {
-        const at = this.articles.findIndex((a) => a.id === entry.article.id);
-        if (at < 0 && entry.replaces) continue;
-        if (at < 0) this.articles = [...this.articles, entry.article];
-        else this.articles = this.articles.map((a, i) => (i === at ? entry.article : a));
-        this.parts.set(entry.article.id, { key: entry.key, bytes: entry.bytes, serial: entry.serial });
+        const { id } = entry.article;
+        if (!at.has(id) && entry.replaces) continue;
+        if (at.has(id)) articles[at.get(id)] = entry.article;
+        else at.set(id, articles.push(entry.article) - 1);
+        this.parts.set(id, { key: entry.key, bytes: entry.bytes, serial: entry.serial });
         stored.push(entry);
       }
+      this.articles = articles;
       if (this.persistent && stored.length) {
         storage.storeArticles(stored).catch((error) => {
           this.messages = [...this.messages, { name: 'Your articles', reason: `not saved on this device: ${error.message}` }];

@@ -45,12 +45,25 @@ export async function storedArticles() {
   return all.sort((a, b) => String(a.added).localeCompare(String(b.added)));
 }
 
-/** Keeps articles and their parts ([{article, key, bytes}]; a null key keeps no part), at once. */
+/** Articles put in one go: each put copies its article and part on the main thread. */
+const PUTS_AT_ONCE = 25;
+
+/**
+ * Keeps articles and their parts ([{article, key, bytes}]; a null key keeps no part), all or
+ * none: one transaction, whose puts go a few at a time, each group once the one before is
+ * written (a request's callback keeps the transaction open), so that hundreds of articles do
+ * not hold the main thread in one task.
+ */
 export const storeArticles = (entries) => transaction([ARTICLES, PARTS], 'readwrite', (s) => {
-  for (const { article, key, bytes } of entries) {
-    s.articles.put(article);
-    if (key) s.parts.put(bytes, key);
-  }
+  const putFrom = (from) => {
+    let last = null;
+    for (const { article, key, bytes } of entries.slice(from, from + PUTS_AT_ONCE)) {
+      last = s.articles.put(article);
+      if (key) last = s.parts.put(bytes, key);
+    }
+    if (last && from + PUTS_AT_ONCE < entries.length) last.onsuccess = () => putFrom(from + PUTS_AT_ONCE);
+  };
+  putFrom(0);
 });
 
 export const deleteArticle = (id) => transaction([ARTICLES], 'readwrite', (s) => s.articles.delete(id));

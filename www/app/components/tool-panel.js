@@ -35,7 +35,10 @@ export function toolPanel(explorer, close) {
     root.setAttribute('aria-label', name ? heading?.textContent ?? name : 'Tools');
     if (name) root.prepend(h('button', { type: 'button', class: 'ss-tool ss-panel-close', 'aria-label': `Close ${heading?.textContent ?? name}`, onclick: close, text: 'Close' }));
     const said = root.querySelector('.ss-library-status, .ss-messages');
-    if (said && said.textContent !== news) scrollIntoSight(root, said);
+    // In the next frame: measuring now would lay out the whole page before the view renders
+    // (it is the next listener), and then again after it; with 300 articles that doubled a
+    // 200 ms layout.
+    if (said && said.textContent !== news) requestAnimationFrame(() => { if (said.isConnected) scrollIntoSight(root, said); });
     news = said?.textContent ?? '';
     if (keep) root.querySelector(`[data-focus-key="${CSS.escape(keep)}"]`)?.focus();
     else if (name && !rebuilt && heading) {

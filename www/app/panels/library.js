@@ -3,12 +3,16 @@
 // export and import the corpus file; hide the built-in articles. The file types offered are
 // the core's. Progress and Cancel are in the bar under the header (components/progress.js).
 
+import { batchedList } from '../batches.js';
 import { corpusFile, parseCorpusFile } from '../corpus-file.js';
 import { h } from '../dom.js';
 import { download } from '../exports.js';
 import { byline, inferredFrom, listedDate, publishedNote } from '../format.js';
 
-export function libraryPanel(explorer) {
+/** Added articles listed at first, and added by each "Show more". */
+const ADDED_BATCH = 50;
+
+export function libraryPanel(explorer, ctx) {
   const { actions, library } = explorer;
   const { articles, messages, status, removed, hideSeeds } = library;
   const accept = explorer.core.fileRules.extensions.map((ext) => `.${ext}`).join(',');
@@ -33,6 +37,44 @@ export function libraryPanel(explorer) {
   const name = (a) => library.titleOf(a);
   const editing = explorer.ui.editing;
   if (forms.editor?.id !== editing) forms.editor = null;
+  const row = (a) => {
+    const doc = explorer.model?.docsById.get(a.id);
+    // As the article list reads: byline · date.
+    const meta = doc ? [byline(doc), listedDate(doc)].filter(Boolean).join(' · ') : '';
+    // A date the core guessed (from the text, or from the other articles when the text dates
+    // nothing) is said to be one in words, not only in a tooltip a phone never shows, with
+    // the way to give the real one.
+    const guessed = doc && publishedNote(doc) && editing !== a.id;
+    return h('li', { dataset: { article: a.id } },
+      h('span', { class: 'ss-user-article' },
+        h('span', { class: 'ss-user-title', dir: 'auto', text: name(a) }),
+        library.unread(a) ? h('span', { class: 'ss-note', text: ' (not read yet)' }) : null,
+        meta ? h('span', { class: 'ss-note ss-user-meta', title: publishedNote(doc) || null, text: meta }) : null,
+        guessed ? h('span', { class: 'ss-note ss-user-guess' }, `The article gives no date: this one is a guess, ${inferredFrom(doc)}. `,
+          h('button', {
+            type: 'button', class: 'ss-link', dataset: { focusKey: `set-date:${a.id}` }, 'aria-label': `Set the date of ${name(a)}`,
+            onclick: () => actions.editFacts(a.id, 'published'), text: 'Set the date',
+          })) : null),
+      h('span', { class: 'ss-row' },
+        h('button', {
+          type: 'button', class: 'ss-link', 'aria-expanded': String(editing === a.id), dataset: { focusKey: `edit:${a.id}` },
+          'aria-label': `Edit the facts of ${name(a)}`, onclick: () => actions.editFacts(editing === a.id ? null : a.id), text: 'Edit',
+        }),
+        h('button', { type: 'button', class: 'ss-link', 'aria-label': `Remove ${name(a)}`, dataset: { focusKey: `remove:${a.id}` }, onclick: () => actions.removeArticle(a.id), text: 'Remove' })),
+      editing === a.id ? (forms.editor ??= { id: a.id, node: editor(explorer, a, doc) }).node : null);
+  };
+  // The added articles in batches: with hundreds, one list of them all is most of the page's
+  // layout whenever the panel is rebuilt (each add, edit and removal). The article being edited,
+  // and one put back by Undo (its Remove takes the focus), are always among the rows shown.
+  for (const id of [editing, /^remove:(.+)$/.exec(explorer.focusRequest ?? '')?.[1]]) {
+    const at = id ? articles.findIndex((a) => a.id === id) : -1;
+    if (at >= 0) ctx.limits.set('library', Math.max(ctx.limits.get('library') ?? 0, at + 1));
+  }
+  const addedList = h('ul', { class: 'ss-user-articles' });
+  const more = articles.length ? batchedList(ctx, {
+    key: 'library', list: addedList, items: articles, batch: ADDED_BATCH, noun: 'articles',
+    render: (from, to) => articles.slice(from, to).map(row),
+  }) : null;
   return [
     h('h2', { class: 'ss-heading', text: 'Your articles' }),
     // Only where files can be dragged: a touch screen has nothing to drop (styles/library.css).
@@ -46,32 +88,8 @@ export function libraryPanel(explorer) {
     removed ? h('p', { class: 'ss-library-status ss-removed', role: 'status' }, `Removed “${name(removed.article)}”. `,
       h('button', { type: 'button', class: 'ss-link', dataset: { focusKey: 'library:undo' }, onclick: () => actions.undoRemove(), text: 'Undo' })) : null,
     h('h3', { text: articles.length ? `Added (${articles.length})` : 'No articles added yet' }),
-    h('ul', { class: 'ss-user-articles' }, articles.map((a) => {
-      const doc = explorer.model?.docsById.get(a.id);
-      // As the article list reads: byline · date.
-      const meta = doc ? [byline(doc), listedDate(doc)].filter(Boolean).join(' · ') : '';
-      // A date the core guessed (from the text, or from the other articles when the text dates
-      // nothing) is said to be one in words, not only in a tooltip a phone never shows, with
-      // the way to give the real one.
-      const guessed = doc && publishedNote(doc) && editing !== a.id;
-      return h('li', { dataset: { article: a.id } },
-        h('span', { class: 'ss-user-article' },
-          h('span', { class: 'ss-user-title', dir: 'auto', text: name(a) }),
-          library.unread(a) ? h('span', { class: 'ss-note', text: ' (not read yet)' }) : null,
-          meta ? h('span', { class: 'ss-note ss-user-meta', title: publishedNote(doc) || null, text: meta }) : null,
-          guessed ? h('span', { class: 'ss-note ss-user-guess' }, `The article gives no date: this one is a guess, ${inferredFrom(doc)}. `,
-            h('button', {
-              type: 'button', class: 'ss-link', dataset: { focusKey: `set-date:${a.id}` }, 'aria-label': `Set the date of ${name(a)}`,
-              onclick: () => actions.editFacts(a.id, 'published'), text: 'Set the date',
-            })) : null),
-        h('span', { class: 'ss-row' },
-          h('button', {
-            type: 'button', class: 'ss-link', 'aria-expanded': String(editing === a.id), dataset: { focusKey: `edit:${a.id}` },
-            'aria-label': `Edit the facts of ${name(a)}`, onclick: () => actions.editFacts(editing === a.id ? null : a.id), text: 'Edit',
-          }),
-          h('button', { type: 'button', class: 'ss-link', 'aria-label': `Remove ${name(a)}`, dataset: { focusKey: `remove:${a.id}` }, onclick: () => actions.removeArticle(a.id), text: 'Remove' })),
-        editing === a.id ? (forms.editor ??= { id: a.id, node: editor(explorer, a, doc) }).node : null);
-    })),
+    addedList,
+    more,
     h('div', { class: 'ss-row' },
       h('button', {
         type: 'button', class: 'ss-tool', disabled: articles.length === 0, text: 'Export corpus', dataset: { focusKey: 'library:export' },
