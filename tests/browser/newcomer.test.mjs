@@ -239,3 +239,45 @@ test('a timeline source whose clause is itself a quotation is not wrapped in a s
   for (const text of excerpts) assert.doesNotMatch(text, /“\s*“|”\s*”/, `one pair of quote marks: ${text}`);
   await assertCleanAndClose(opened);
 });
+
+test('filters that leave Names or the Timeline empty say so with "Clear the filters", as Articles and Quotes do; it brings everything back with the focus on the heading', async () => {
+  for (const [view, selector, heading] of [['entities', '.ss-entities', 'ss-entities-title'], ['timeline', '.tl', 'ss-timeline-title']]) {
+    const opened = await openView(browser, view);
+    const { page } = opened;
+    const total = await scope(page, `.ss-tab[data-view="${view}"] .ss-count`).textContent();
+    await scope(page, '.ss-search').fill('zzzqqq');
+    const empty = scope(page, `${selector} .ss-empty`, { hasText: 'passes these filters' }).or(scope(page, `${selector} .ss-empty`, { hasText: 'match the filters' }));
+    await empty.waitFor({ timeout: 30_000 });
+    await settled(page);
+    assert.equal(await empty.getAttribute('role'), 'status', `${view}: the empty view is announced`);
+    await empty.locator('button', { hasText: 'Clear the filters' }).press('Enter');
+    await settled(page);
+    assert.equal(await scope(page, `.ss-tab[data-view="${view}"] .ss-count`).textContent(), total, `${view}: everything is shown again`);
+    assert.equal(await scope(page, '.ss-search').inputValue(), '');
+    assert.equal(await page.evaluate(() => document.querySelector('story-scope').shadowRoot.activeElement?.id), heading,
+      `${view}: the focus goes to the heading, not to the page`);
+    await assertCleanAndClose(opened);
+  }
+});
+
+test('after one article is added, "Read it" beside what the library says opens it in the reader, with the focus on its title', async () => {
+  for (const options of [{}, PHONE]) {
+    const opened = await openLoaded(browser, options);
+    const { page } = opened;
+    await openLibrary(page);
+    await pasteArticle(page, 'PORT ELLIS — The harbour council delayed its vote on Tuesday. "We need more time," said Mayor Jane Holt.', { title: 'Harbour vote delayed' });
+    const read = scope(page, '.ss-library button', { hasText: 'Read it' });
+    await read.waitFor({ timeout: 30_000 });
+    await settled(page);
+    assert.equal(await read.getAttribute('aria-label'), 'Read Harbour vote delayed');
+    await read.press('Enter');
+    await settled(page);
+    await scope(page, '.ss-library').waitFor({ state: 'detached' });
+    const focused = await page.evaluate(() => {
+      const active = document.querySelector('story-scope').shadowRoot.activeElement;
+      return { className: active?.className, text: active?.textContent };
+    });
+    assert.deepEqual(focused, { className: 'ss-reader-title', text: 'Harbour vote delayed' }, 'the reader shows the new article, its title focused');
+    await assertCleanAndClose(opened);
+  }
+});

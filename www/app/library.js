@@ -41,6 +41,8 @@ export class Library extends Emitter {
     /** Messages about articles that failed: [{name, reason}]. */
     this.messages = [];
     this.status = '';
+    /** The id of the one article `status` is about (added, updated, put back), which the reader may open; else null. */
+    this.statusDoc = null;
     /** The last removed article ({article, part}), until another change: Undo puts it back. */
     this.removed = null;
     this.hideSeeds = false;
@@ -344,6 +346,7 @@ export class Library extends Emitter {
     return this.enqueue(async (epoch) => {
       this.messages = [];
       this.status = '';
+      this.statusDoc = null;
       this.removed = null;
       this.emit('change');
       const present = new Set([...this.articles, ...(this.pending?.entries.map((e) => e.article) ?? [])].map((a) => a.content));
@@ -379,6 +382,7 @@ export class Library extends Emitter {
       this.messages = batch.failures;
       const count = outcome === 'committed' ? batch.entries.length : 0;
       const skipped = batch.skipped ? `Skipped ${plural(batch.skipped, 'article')} already added.` : '';
+      this.statusDoc = count === 1 && !batch.unread ? batch.entries[0].article.id : null;
       if (batch.unread && !count) {
         this.status = 'Stopped: nothing of that was added.';
       } else if (batch.unread) {
@@ -399,13 +403,17 @@ export class Library extends Emitter {
       if (JSON.stringify(updated.facts) === JSON.stringify(article.facts ?? {})) return;
       this.messages = [];
       this.status = '';
+      this.statusDoc = null;
       this.emit('change');
       const batch = await this.extractBatch([{ name: this.titleOf(article), prepare: async () => updated, replaces: true }], epoch, 'Reading again');
       if (batch.unread) return;
       const outcome = batch.entries.length ? await this.commit(batch) : 'failed';
       if (outcome === 'cancelled') return;
       this.messages = batch.failures;
-      if (outcome === 'committed') this.status = `Updated “${this.titleOf(updated)}”.`;
+      if (outcome === 'committed') {
+        this.status = `Updated “${this.titleOf(updated)}”.`;
+        this.statusDoc = id;
+      }
       this.emit('change');
     });
   }
@@ -419,6 +427,7 @@ export class Library extends Emitter {
     this.parts.delete(id);
     this.messages = [];
     this.status = '';
+    this.statusDoc = null;
     if (this.persistent) {
       try {
         await storage.deleteArticle(id);
@@ -445,6 +454,7 @@ export class Library extends Emitter {
       }
     }
     this.status = `Put back “${this.titleOf(article)}”.`;
+    this.statusDoc = article.id;
     await this.rebuild();
     if (!part) this.resume();
   }
@@ -479,6 +489,7 @@ export class Library extends Emitter {
     }
     this.setWork('reading', null);
     this.status = 'Stopped: nothing of that was added.';
+    this.statusDoc = null;
     this.emit('change');
     // A change made meanwhile (a removal, the seeds hidden) is still to be shown.
     if (this.signature(this.entries(null)) !== this.shown) this.rebuild();

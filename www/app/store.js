@@ -19,6 +19,11 @@ export function emptyFilters() {
   return { docs: [], entities: [], speakers: [], kinds: [], sources: null, from: null, to: null, q: '' };
 }
 
+/** Whether any of `filters` (all of them, or some: {q, speakers, …}) restricts anything. */
+export function anyFilter(filters) {
+  return Object.values(filters).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));
+}
+
 function initialState() {
   return {
     view: 'articles', doc: null, focus: null, entity: null, filters: emptyFilters(), timeline: {},

@@ -83,7 +83,13 @@ export function libraryPanel(explorer, ctx) {
     h('div', { class: 'ss-row' }, h('label', { class: 'ss-tool ss-file-label' }, 'Choose files…', files)),
     forms.paste ??= pasteForm(actions),
     // What the last add did, then the files it refused (tool-panel.js scrolls them into sight).
-    status ? h('p', { class: 'ss-library-status', role: 'status', text: status }) : null,
+    // The one article the news is about can be read at once (the panel closes, the reader opens).
+    status ? h('div', { class: 'ss-row' }, h('p', { class: 'ss-library-status', role: 'status', text: status }),
+      explorer.model?.docsById.has(library.statusDoc) ? h('button', {
+        type: 'button', class: 'ss-tool', dataset: { focusKey: 'library:read' },
+        'aria-label': `Read ${explorer.model.docsById.get(library.statusDoc).title || library.statusDoc}`,
+        onclick: () => actions.openDocument(library.statusDoc), text: 'Read it',
+      }) : null) : null,
     messages.length ? h('ul', { class: 'ss-messages', role: 'alert' }, messages.map((m) => h('li', { text: `${m.name}: ${m.reason}` }))) : null,
     removed ? h('p', { class: 'ss-library-status ss-removed', role: 'status' }, `Removed “${name(removed.article)}”. `,
       h('button', { type: 'button', class: 'ss-link', dataset: { focusKey: 'library:undo' }, onclick: () => actions.undoRemove(), text: 'Undo' })) : null,

@@ -6,6 +6,7 @@ import { batchedList } from '../batches.js';
 import { codePoints, h, searchHits } from '../dom.js';
 import { byline, formatCount, listedDate, plural, publishedNote } from '../format.js';
 import { visibleItems } from '../selection.js';
+import { clearFiltersNote } from './empty.js';
 import { renderReader } from './reader.js';
 
 const ARTICLE_BATCH = 50;
@@ -59,8 +60,7 @@ async function articleList(ctx) {
   const count = shown.length === model.documents.length
     ? `Articles (${formatCount(shown.length)})`
     : `Articles (${formatCount(shown.length)} of ${formatCount(model.documents.length)})`;
-  const none = shown.length || !model.documents.length ? null : h('p', { class: 'ss-empty', role: 'status' }, 'No article passes these filters. ',
-    h('button', { type: 'button', class: 'ss-link', onclick: () => actions.clearFilters('view'), text: 'Clear the filters' }));
+  const none = shown.length || !model.documents.length ? null : clearFiltersNote(ctx, 'No article passes these filters.');
   return h('nav', { class: 'ss-articles', 'aria-label': 'Articles' }, h('h2', { class: 'ss-heading', text: count }), none ?? list, more);
 }
 

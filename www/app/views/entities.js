@@ -5,6 +5,8 @@
 import { batchedList } from '../batches.js';
 import { h } from '../dom.js';
 import { plural } from '../format.js';
+import { anyFilter } from '../store.js';
+import { clearFiltersNote } from './empty.js';
 import { entityPage } from './entity-page.js';
 import { filterButton, toggleEntity } from './entity-filter.js';
 
@@ -109,9 +111,11 @@ function entityIndex(ctx) {
   });
   narrow(ui.entityQuery);
 
+  // Filters that leave no one: one line that says so, with the way out (as the other views).
+  const noneLeft = model.entities.length && lists.every(({ list }) => !list.length) && anyFilter(ctx.state.filters);
   return h('section', { class: 'ss-view ss-entities', 'aria-labelledby': 'ss-entities-title' },
     h('h2', { id: 'ss-entities-title', class: 'ss-heading', tabindex: '-1', dataset: { focusKey: 'view' }, text: 'People, places and organizations' }),
-    model.entities.length
-      ? [h('div', { class: 'ss-entity-tools' }, search, status), activeEntities(ctx), groups]
-      : h('p', { class: 'ss-empty', text: 'No people, places or organizations found.' }));
+    !model.entities.length ? h('p', { class: 'ss-empty', text: 'No people, places or organizations found.' })
+      : noneLeft ? [activeEntities(ctx), clearFiltersNote(ctx, 'No person, place or organization passes these filters.')]
+        : [h('div', { class: 'ss-entity-tools' }, search, status), activeEntities(ctx), groups]);
 }

@@ -5,6 +5,8 @@
 import { h } from '../dom.js';
 import { formatCount } from '../format.js';
 import { visibleItems } from '../selection.js';
+import { anyFilter } from '../store.js';
+import { clearFiltersButton } from './empty.js';
 import { quoteList } from './quote-cards.js';
 
 /** Speakers listed before "Show more speakers"; fewer than SPEAKERS_SLACK more are just shown. */
@@ -20,7 +22,7 @@ export const quotesView = {
     // The way out of an empty wall clears what emptied it: the quote facets when only they are
     // set, else every filter (a search left on would keep the wall empty). The focus goes to
     // the heading, as the button goes away.
-    const otherFilters = Object.values(others).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));
+    const otherFilters = anyFilter(others);
     const [n, total] = [formatCount(shown.length), formatCount(model.quotes.length)];
     const title = shown.length === model.quotes.length ? `Quotes (${n})` : `Quotes (${n} of ${total})`;
     return h('section', { class: 'ss-view ss-quote-wall', 'aria-labelledby': 'ss-quotes-title' },
@@ -32,7 +34,7 @@ export const quotesView = {
           model.quotes.length ? 'No quote passes these filters. ' : 'No quotes found in these articles.',
           !model.quotes.length || !(quoteFilters || otherFilters) ? null : !otherFilters
             ? h('button', { type: 'button', class: 'ss-link', onclick: () => ctx.actions.setFilters({ speakers: [], sources: null }, 'view'), text: 'Show all quotes' })
-            : h('button', { type: 'button', class: 'ss-link', onclick: () => ctx.actions.clearFilters('view'), text: 'Clear the filters' })));
+            : clearFiltersButton(ctx.actions)));
   },
 };
 

@@ -7,6 +7,8 @@
 import { h, s } from '../../dom.js';
 import { CSV_TABLES, download } from '../../exports.js';
 import { plural } from '../../format.js';
+import { anyFilter } from '../../store.js';
+import { clearFiltersButton } from '../empty.js';
 import { TimelineChart } from './chart.js';
 import { eventDetail, legend } from './detail.js';
 import { toTimelineJs } from './export.js';
@@ -75,7 +77,7 @@ class TimelineView {
     });
     this.heading = h('h2', { id: 'ss-timeline-title', class: 'ss-heading', tabindex: '-1', dataset: { focusKey: 'view' } });
     this.detail = h('section', { class: 'tl-detail', 'aria-label': 'Selected event' });
-    this.empty = h('p', { class: 'ss-empty' });
+    this.empty = h('p', { class: 'ss-empty', role: 'status' });
     this.legend = legend(s);
     this.section = h('section', { class: 'ss-view tl', 'aria-labelledby': 'ss-timeline-title', onkeydown: zoomKeys(this.chart) },
       this.heading, this.toolbar.root, this.chart.root, this.empty, this.legend, this.detail);
@@ -107,7 +109,9 @@ class TimelineView {
     this.legend.hidden = !has;
     this.detail.hidden = !has;
     this.empty.hidden = has;
-    this.empty.textContent = dated.length ? 'No dated events match the filters.' : 'No dated events found.';
+    // Filters that leave no event: the way out, as in the other views.
+    if (!dated.length) this.empty.replaceChildren('No dated events found.');
+    else this.empty.replaceChildren('No dated events match the filters.', ...(anyFilter(state.filters) ? [' ', clearFiltersButton(ctx.actions)] : []));
     if (has) this.renderDetail();
     if (this.section.isConnected) this.chart.draw();
   }
