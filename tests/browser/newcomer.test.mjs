@@ -281,3 +281,17 @@ test('after one article is added, "Read it" beside what the library says opens i
     await assertCleanAndClose(opened);
   }
 });
+
+test('"Choose files…" and "Import corpus…" read at the size of the library\'s other buttons', async () => {
+  for (const options of [{}, PHONE]) {
+    const opened = await openLoaded(browser, options);
+    const { page } = opened;
+    await openLibrary(page);
+    const size = (locator) => locator.evaluate((el) => getComputedStyle(el).fontSize);
+    const button = await size(scope(page, '.ss-library button', { hasText: 'Add pasted text' }));
+    assert.equal(await size(scope(page, '.ss-library label', { hasText: 'Choose files' })), button);
+    assert.equal(await size(scope(page, '.ss-library label', { hasText: 'Import corpus' })), button);
+    assert.equal(await size(scope(page, '.ss-library button', { hasText: 'Export corpus' })), button);
+    await assertCleanAndClose(opened);
+  }
+});
