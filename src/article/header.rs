@@ -88,6 +88,9 @@ pub(super) fn read(body: Vec<RawBlock>, given: &Metadata) -> (Vec<RawBlock>, Met
         if let Some(credit) = wire_credit(&body[first].text) {
             found.outlet.get_or_insert(credit);
         }
+        if let Some(stamp) = wire_dateline_date(&body[first].text).filter(|stamp| !is_text(stamp)) {
+            found.published.get_or_insert(Published { stamp, source: PublishedSource::Dateline });
+        }
     }
 
     let kept_tail: Vec<usize> = (0..n).rev().filter(|&k| !dropped[k]).take(TRAILER).collect();
@@ -273,6 +276,26 @@ fn wire_credit(text: &str) -> Option<String> {
     ok.then(|| credit.to_string())
 }
 
+/// The date of a wire story's dateline that opens its first paragraph: `PORT ELLIS, March 4,
+/// 2009 —`, `ST. CLOUD, Minn., Oct. 2, 2019 (AP) -` or `LONDON, Feb. 23, 2021 (Reuters) -` →
+/// that day. The place is written in capitals
+/// as wires do, and a date without a year (`LONDON, Feb 23 (Reuters) -`) gives nothing. The
+/// paragraph keeps the dateline.
+fn wire_dateline_date(text: &str) -> Option<Stamp> {
+    let head = super::head(text, 80);
+    let (place, rest) = head.split_once(", ")?;
+    let first = place.split(' ').next().unwrap_or("");
+    let capitals = place.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
+    if first.chars().count() < 2 || !capitals {
+        return None;
+    }
+    // The date ends where the credit or the dash begins; `find` returns a character boundary.
+    let end = [" (", " —", " –", " - ", "—", "–"].iter().filter_map(|sep| rest.find(sep)).min()?;
+    let date = &rest[..end];
+    // `ST. CLOUD, Minn., Oct. 2, 2019`: a state or country may stand between place and date.
+    parse_stamp(date).or_else(|| parse_stamp(date.split_once(", ")?.1))
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum EmailField {
     From,
@@ -410,6 +433,24 @@ mod tests {
         assert_eq!(wire_credit("WASHINGTON (AP) — The Senate voted.").as_deref(), Some("AP"));
         assert_eq!(wire_credit("LONDON, Feb 23 (Reuters) - Shares fell.").as_deref(), Some("Reuters"));
         assert_eq!(wire_credit("Officials (who spoke) - said"), None);
+    }
+
+    #[test]
+    fn a_wire_datelines_date_dates_the_article_and_stays_in_the_text() {
+        let lead = "KESTREL BAY, March 4, 2009 — The harbour board voted to close the pier.";
+        let (body, meta) = read_texts(&["Pier to close", lead, "More."]);
+        let published = meta.published.expect("the dateline's date");
+        assert_eq!((published.stamp.to_string().as_str(), published.source), ("2009-03-04", PublishedSource::Dateline));
+        assert_eq!(body, [lead, "More."]);
+
+        let dated = |text: &str| wire_dateline_date(text).map(|s| s.to_string());
+        assert_eq!(dated("ST. CLOUD, Minn., Oct. 2, 2019 (AP) - Snow fell.").as_deref(), Some("2019-10-02"));
+        assert_eq!(dated("LONDON, Feb. 23, 2021 (Reuters) - Shares fell.").as_deref(), Some("2021-02-23"));
+        assert_eq!(dated("NEW DELHI, 5 June 2018 – Rain came.").as_deref(), Some("2018-06-05"));
+        // No year, a place in running case, or no dash: not a dateline's date.
+        assert_eq!(dated("LONDON, Feb 23 (Reuters) - Shares fell."), None);
+        assert_eq!(dated("London, March 4, 2009 — The board voted."), None);
+        assert_eq!(dated("PARIS, March 4, 2009, was a Wednesday."), None);
     }
 
     #[test]
