@@ -10,7 +10,11 @@
 //! capitalized inside a sentence elsewhere in the document). Features are `u32` bucket
 //! indices into the model's weight table: a template id and a value hashed together.
 //!
-//! Costs: building a view is linear in the text, with one allocation per table; a token's
+//! Costs: building a view is linear in the text, with one allocation per table. A view keeps
+//! 8 bytes a token (its classes) and a few per word type; a token's shape is read off its
+//! text when the model asks (it scores a fraction of the tokens). What a token is alone is
+//! worked out once per word type and spelling, and the rest in one pass per sentence, one
+//! over capitalized runs (the gazetteer) and one for the document's evidence. A token's
 //! features are a few dozen hash mixes, no allocation. It decides nothing: that is `tagger`.
 
 use super::gazetteer::{Gazetteer, Known};
@@ -197,8 +201,6 @@ pub(crate) struct View<'a, 't> {
     /// so that facts of a word by its hash are kept in vectors instead of hash sets.
     type_hash: Vec<u64>,
     group: Vec<u32>,
-    /// Per token: its shape (see `shape_of`), empty until [`View::classify`].
-    pub shape: Vec<u8>,
     /// Per token: its word classes (`class`), empty until [`View::classify`].
     pub classes: Vec<u64>,
     /// Per word type: the person-versus-place lean of its capitalized tokens, in eighths of a
@@ -342,18 +344,16 @@ fn word_surface<'w>(bytes: &[u8], kinds: u8, word: impl FnOnce() -> &'w str) -> 
     (c, word.chars().count() >= 4)
 }
 
-/// What a token's own characters give it (see [`View::classify`]): where its text is, and its
-/// shape, its classes (of [`word_surface`] for a word, of [`punct_classes`] for punctuation),
-/// whether it is long (a word) and whether it opens a quote or an aside (punctuation).
+/// What [`View::classify`] makes of a word type's first token, for the later tokens spelled
+/// the same way: where its text is, its kind and its classes before the sentence
+/// says anything (what its characters, the word lists and the rule lexicon give it, a
+/// function of its spelling and key; with the sentence pass's marks).
 #[derive(Clone, Copy)]
 struct Spelling {
     start: u32,
     end: u32,
     kind: TokenKind,
-    shape: u8,
-    surface: u64,
-    long: bool,
-    opener: bool,
+    classes: u64,
 }
 
 /// The classes of a punctuation token, and whether a word after it follows an opener (see
@@ -489,14 +489,14 @@ fn shape_of_classes(classes: impl Iterator<Item = u8>) -> u8 {
 }
 
 impl<'a, 't> View<'a, 't> {
-    /// Hashes of every token (no classes or shapes yet: [`View::classify`] makes both, in
+    /// Hashes of every token (no classes yet: [`View::classify`] makes them, in
     /// one pass). Hashes are computed once per word type of the shared vocabulary.
     // Large and run once per document: kept out of line (and out of the callers' profiles).
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     pub(crate) fn new(a: &'a Analysis<'t>) -> Self {
         let (type_hash, group) = type_hashes(a);
         let lean = vec![0; type_hash.len()];
-        View { a, type_hash, group, shape: Vec::new(), classes: Vec::new(), lean }
+        View { a, type_hash, group, classes: Vec::new(), lean }
     }
 
     /// The view of a document whose classes were computed before (by [`View::classify`], kept
@@ -504,7 +504,7 @@ impl<'a, 't> View<'a, 't> {
     /// [`View::features`].
     pub(crate) fn restored(a: &'a Analysis<'t>, classes: Vec<u64>) -> Self {
         let (type_hash, group) = type_hashes(a);
-        View { a, type_hash, group, shape: Vec::new(), classes, lean: Vec::new() }
+        View { a, type_hash, group, classes, lean: Vec::new() }
     }
 
     /// True when token `i` starts with a lowercase letter.
@@ -585,8 +585,9 @@ impl<'a, 't> View<'a, 't> {
         out
     }
 
-    /// Computes every token's word classes and shape, and returns the hashes of the words this
-    /// document writes in lowercase (what [`View::lowercase`] gives), sorted, each once.
+    /// Computes every token's word classes, and returns the hashes of the words this
+    /// document writes in lowercase (what [`View::lowercase`] gives), each once, in the order
+    /// the document first writes them (a set's worth: sorting is for those who keep them).
     ///
     /// Three passes over the tokens: one for what each token is alone (its spelling, the word
     /// lists, read once per word type), one per sentence for what the sentence makes of it
@@ -606,14 +607,16 @@ impl<'a, 't> View<'a, 't> {
             lexicon_table().get(&hash).copied().unwrap_or(0) | if calendar { class::CALENDAR } else { 0 }
         });
         let mut names: Vec<Option<(u64, i32)>> = vec![None; a.vocabulary.len()];
-        // Per token: bit 0 a word of four characters or more (see `is_headline`), bit 1 an
-        // opener (see `punct_classes`).
-        const LONG: u8 = 1;
-        const OPENER: u8 = 2;
-        let mut marks = vec![0u8; n];
-        let mut shape = Vec::with_capacity(n);
-        // Per word type: what the characters of its first token give it. A later token spelled
-        // the same way (most are) takes it without reading its characters again.
+        // Per token until the sentence pass reads and clears them: a word of four characters
+        // or more (see `is_headline`), an opener (see `punct_classes`). Kept in two bits above
+        // every class rather than in a vector of their own: a byte a token less at the
+        // stage's peak (a document of one-byte tokens holds about one token per byte).
+        const LONG: u64 = 1 << 63;
+        const OPENER: u64 = 1 << 62;
+        const MARKS: u64 = LONG | OPENER;
+        const _: () = assert!(class::HOLIDAY < OPENER, "the marks lie above every class bit");
+        // Per word type: what its first token is alone (see `Spelling`). A later token spelled
+        // the same way (most are) takes it without reading its characters or the lists again.
         let mut spelled: Vec<Option<Spelling>> = vec![None; a.vocabulary.len()];
         // Per hash group: written in lowercase somewhere in the document.
         let mut seen_lowercase = vec![false; a.vocabulary.len()];
@@ -622,42 +625,25 @@ impl<'a, 't> View<'a, 't> {
             let bytes = a.text.as_bytes().get(t.start()..t.end()).unwrap_or_default();
             let word_type = t.word() as usize;
             // OK because word ids index the vocabulary, and `spelled` has one slot per type.
-            let spelling = match spelled[word_type] {
-                Some(s)
-                    if s.kind == t.kind() && a.text.as_bytes().get(s.start as usize..s.end as usize) == Some(bytes) =>
-                {
-                    s
+            let known = spelled[word_type];
+            if let Some(s) = known {
+                if s.kind == t.kind() && a.text.as_bytes().get(s.start as usize..s.end as usize) == Some(bytes) {
+                    // Spelled as the type's first token: the same classes (its group's
+                    // lowercase use, if any, was noted then).
+                    classes[i] = s.classes;
+                    continue;
                 }
-                known => {
-                    let kinds = byte_kinds(bytes);
-                    let ((surface, long), opener) = match t.kind() {
-                        TokenKind::Word => (word_surface(bytes, kinds, || a.token_text(i)), false),
-                        TokenKind::Punct => {
-                            let (c, opener) = punct_classes(a.token_text(i));
-                            ((c, false), opener)
-                        }
-                        TokenKind::Number => ((class::DIGIT, false), false),
-                    };
-                    let shape = word_shape(bytes, kinds, || a.token_text(i));
-                    let s = Spelling {
-                        start: t.start() as u32,
-                        end: t.end() as u32,
-                        kind: t.kind(),
-                        shape,
-                        surface,
-                        long,
-                        opener,
-                    };
-                    if known.is_none() {
-                        spelled[word_type] = Some(s);
-                    }
-                    s
+            }
+            let kinds = byte_kinds(bytes);
+            let ((surface, long), opener) = match t.kind() {
+                TokenKind::Word => (word_surface(bytes, kinds, || a.token_text(i)), false),
+                TokenKind::Punct => {
+                    let (c, opener) = punct_classes(a.token_text(i));
+                    ((c, false), opener)
                 }
+                TokenKind::Number => ((class::DIGIT, false), false),
             };
-            shape.push(spelling.shape);
-            let mut c = spelling.surface;
-            // OK because `marks` has one slot per token.
-            marks[i] = if spelling.long { LONG } else { 0 } | if spelling.opener { OPENER } else { 0 };
+            let mut c = surface | if long { LONG } else { 0 } | if opener { OPENER } else { 0 };
             if t.kind() == TokenKind::Word {
                 let hash = self.type_hash[word_type];
                 // OK because `rules` has one slot per word type.
@@ -689,9 +675,11 @@ impl<'a, 't> View<'a, 't> {
                 }
             }
             classes[i] = c;
+            if known.is_none() {
+                spelled[word_type] =
+                    Some(Spelling { start: t.start() as u32, end: t.end() as u32, kind: t.kind(), classes: c });
+            }
         }
-        // Groups and hashes are one to one: no duplicates.
-        crate::sorting::sort_values(&mut lowercase);
         // Per hash group: the corpus facts `document_evidence` adds to every capitalized token
         // of the group, starting with CAP_INSIDE: capitalized inside a sentence somewhere in
         // the document, a name, whatever the sentence-initial copies look like (`Boeing's`
@@ -714,6 +702,7 @@ impl<'a, 't> View<'a, 't> {
             }
             outside.end = range.start;
             for i in outside.clone() {
+                classes[i] &= !MARKS;
                 inside(&classes, &mut evidence, i);
             }
             outside = range.end..range.end;
@@ -725,7 +714,9 @@ impl<'a, 't> View<'a, 't> {
             // One pass: the openers, and what `is_headline` and `is_shouting` count.
             let (mut long, mut long_capitalized, mut words, mut caps) = (0, 0, 0, 0);
             let mut after_opener = false;
-            for (c, &mark) in classes[range.clone()].iter_mut().zip(&marks[range.clone()]) {
+            for c in &mut classes[range.clone()] {
+                let mark = *c;
+                *c &= !MARKS;
                 if after_opener {
                     *c |= class::AFTER_OPENER;
                 }
@@ -748,10 +739,10 @@ impl<'a, 't> View<'a, 't> {
         }
         outside.end = n;
         for i in outside {
+            classes[i] &= !MARKS;
             inside(&classes, &mut evidence, i);
         }
         self.classes = classes;
-        self.shape = shape;
         self.mark_gazetteer(lex.gazetteer);
         self.document_evidence(evidence);
         lowercase
@@ -881,13 +872,14 @@ impl<'a, 't> View<'a, 't> {
                 }
                 j += 1;
             }
-            let mut h = hash_bytes(b"");
+            let mut h = 0;
             let mut best = None;
             for (k, &t) in h_words.iter().enumerate() {
-                if k > 0 {
-                    h = hash_more(h, b" ");
-                }
-                h = hash_more(h, self.key(t).as_bytes());
+                // The first word's hash is its type's (`hash_words` of one key).
+                h = match k {
+                    0 => self.hash(t),
+                    _ => hash_more(hash_more(h, b" "), self.key(t).as_bytes()),
+                };
                 if self.classes[t] & class::CAP != 0 {
                     let capitals = || (i..=t).all(|u| !self.a.token_text(u).chars().any(char::is_lowercase));
                     if let Some(known) = gazetteer.lookup_hash_with(h, capitals) {
@@ -995,8 +987,18 @@ impl<'a, 't> View<'a, 't> {
     }
 
     /// The shape of the token `k` places from `i`, 255 outside the sentence.
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) fn shape_value(&self, i: usize, k: isize, range: &Range<usize>) -> u64 {
-        Self::neighbour(i, k, range).map_or(255, |j| u64::from(self.shape[j]))
+        Self::neighbour(i, k, range).map_or(255, |j| u64::from(self.token_shape(j)))
+    }
+
+    /// The shape of token `j` (see `shape_of`), read off its text: only the model's features
+    /// read shapes, around the few tokens it scores, so no view keeps one per token.
+    pub(crate) fn token_shape(&self, j: usize) -> u8 {
+        // OK because `j` is a token of the view.
+        let t = &self.a.tokens[j];
+        let bytes = self.a.text.as_bytes().get(t.start()..t.end()).unwrap_or_default();
+        word_shape(bytes, byte_kinds(bytes), || self.a.token_text(j))
     }
 
     /// The word classes of the token `k` places from `i`, none outside the sentence.
@@ -1148,6 +1150,26 @@ mod tests {
         assert_eq!(v.key(0), "lodz");
         assert_eq!(v.key(3), "boeing");
         assert_eq!(v.hash(0), hash_bytes(b"lodz"));
+    }
+
+    /// The sentence pass reads the marks that the first pass leaves in the classes (long
+    /// words, openers) and clears them: what follows an opener and a headline of long
+    /// capitalized words are found, and no bit above the classes is left.
+    #[test]
+    fn the_sentence_marks_are_read_and_cleared() {
+        let a = Analysis::of_text(
+            "Storm Closes Northern Highways Overnight\n\nOfficials said (Monday) that “Roads reopen soon.”",
+        );
+        let (gazetteer, names) = super::super::tables();
+        let mut v = View::new(&a);
+        v.classify(&Lexicons { gazetteer, names, lowercase: KeySet::default() });
+        let token = |text: &str| (0..v.len()).find(|&i| a.token_text(i) == text).unwrap();
+        assert_ne!(v.classes[token("Highways")] & class::HEADLINE, 0);
+        assert_eq!(v.classes[token("Officials")] & class::HEADLINE, 0);
+        assert_ne!(v.classes[token("Monday")] & class::AFTER_OPENER, 0);
+        assert_ne!(v.classes[token("Roads")] & class::AFTER_OPENER, 0);
+        assert_eq!(v.classes[token("said")] & class::AFTER_OPENER, 0);
+        assert!(v.classes.iter().all(|&c| c < class::HOLIDAY << 1), "{:x?}", v.classes);
     }
 
     #[test]

@@ -72,8 +72,9 @@ pub(crate) struct Entities {
 /// result is the same as [`extract`]'s, whatever the corpus.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Scored {
-    /// Hashes of the words the document writes in lowercase (its share of the corpus fact),
-    /// sorted.
+    /// Hashes of the words the document writes in lowercase (its share of the corpus fact):
+    /// sorted in a kept part ([`score`]), in the document's order where [`assemble`] makes
+    /// them (they only fill a set there).
     pub lowercase: Vec<u64>,
     /// Per token: its word classes, without the corpus fact.
     pub classes: Vec<u64>,
@@ -140,7 +141,10 @@ pub(crate) use tagger::WordMemo;
 // Not inlined: the pipeline and the assembly both call it, and it is large.
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 fn score_with(a: &Analysis, model: &tagger::Model, memo: &mut WordMemo) -> Scored {
-    let (scored, view) = score_view(a, model, memo);
+    let (mut scored, view) = score_view(a, model, memo);
+    // A part keeps them sorted (the same bytes whatever order the document wrote them in);
+    // groups and hashes are one to one, so there are no duplicates.
+    crate::sorting::sort_values(&mut scored.lowercase);
     Scored { classes: view.classes, ..scored }
 }
 
@@ -158,9 +162,6 @@ fn score_view<'a, 't>(
     let mut view = features::View::new(a);
     let lowercase = view.classify(&features::Lexicons { gazetteer, names, lowercase: features::KeySet::default() });
     let sums = tagger::score(model, &view, memo);
-    // Shapes serve only the model's features: recognition reads classes, as it does from a
-    // kept part's restored view. A byte a token less while every document is recognized.
-    view.shape = Vec::new();
     (Scored { lowercase, classes: Vec::new(), sums }, view)
 }
 

@@ -102,20 +102,15 @@ pub(crate) fn recognize_tagged<'t>(
 ) -> DocumentNames<'t> {
     let mut found = DocumentNames::default();
     let tagged = whole_organizations(view, join_pieces(view, tagged));
-    let mut covered = vec![false; view.len()];
+    let mut covered = Covered::new(view.len());
     for t in &tagged {
-        for c in &mut covered[t.tokens.clone()] {
-            *c = true;
-        }
+        covered.cover(t.tokens.clone());
         Piece { view, gazetteer }.candidates(t, &mut found);
     }
     let tagged_names = found.candidates.len();
     after_the_model(view, gazetteer, &covered, &mut found);
     for c in &found.candidates[tagged_names..] {
-        let start = view.a.token_from(c.span.start);
-        for k in covered.iter_mut().take(view.a.token_from(c.span.end)).skip(start) {
-            *k = true;
-        }
+        covered.cover(view.a.token_from(c.span.start)..view.a.token_from(c.span.end));
     }
     lone_words_of_full_names(view, gazetteer, &mut covered, &mut found);
     repeated_names(view, gazetteer, &covered, &mut found);
@@ -123,7 +118,7 @@ pub(crate) fn recognize_tagged<'t>(
     for (i, &c) in view.classes.iter().enumerate() {
         if c & class::DEMONYM != 0
             && c & (class::PLACE_B | class::PLACE_I | class::ORG_B | class::ORG_I) == 0
-            && !covered[i]
+            && !covered.get(i)
         {
             if let Some(Known::Demonym(place)) = gazetteer.lookup_hash(view.hash(i), true) {
                 found.demonyms.push(DemonymUse { span: token_span(view, i..i + 1), place });
@@ -800,13 +795,48 @@ fn whole_known_names(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
     out
 }
 
+/// Which tokens of a document the names found so far hold: a bit a token (a byte a token
+/// would be the stage's peak on a document of one-byte tokens).
+struct Covered {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl Covered {
+    /// None of `len` tokens.
+    fn new(len: usize) -> Covered {
+        Covered { words: vec![0; len.div_ceil(64)], len }
+    }
+
+    /// True when token `i` is held.
+    ///
+    /// # Panics
+    /// When `i` is not a token of the document (as indexing a slice of them would).
+    fn get(&self, i: usize) -> bool {
+        self.words[i / 64] >> (i % 64) & 1 != 0
+    }
+
+    /// True when a token of `range` is held.
+    fn any(&self, range: Range<usize>) -> bool {
+        range.into_iter().any(|i| self.get(i))
+    }
+
+    /// Marks the tokens of `range` held (those past the end do not exist).
+    fn cover(&mut self, range: Range<usize>) {
+        for i in range.start..range.end.min(self.len) {
+            // OK because `i` is below `len`, and `words` has a bit for each.
+            self.words[i / 64] |= 1 << (i % 64);
+        }
+    }
+}
+
 /// A lone capitalized word the tagger left out that is the surname of a person the document
 /// names in full, or the given name of the only such person, is that person ("Kozlov said",
 /// after "Ivan Kozlov").
 fn lone_words_of_full_names<'t>(
     view: &View<'_, 't>,
     gazetteer: &Gazetteer,
-    covered: &mut [bool],
+    covered: &mut Covered,
     found: &mut DocumentNames<'t>,
 ) {
     let mut surnames = KeySet::default();
@@ -817,12 +847,12 @@ fn lone_words_of_full_names<'t>(
     }
     let piece = Piece { view, gazetteer };
     for (i, &c) in view.classes.iter().enumerate() {
-        if covered[i] || c & class::CAP == 0 || c & (class::NEVER_NAME | class::TITLE | class::HONORIFIC) != 0 {
+        if c & class::CAP == 0 || c & (class::NEVER_NAME | class::TITLE | class::HONORIFIC) != 0 || covered.get(i) {
             continue;
         }
         let h = view.hash(i);
         if surnames.contains(&h) || given.get(&h) == Some(&1) {
-            covered[i] = true;
+            covered.cover(i..i + 1);
             piece.push(found, i..i + 1, Kind::Person, one_hot(Kind::Person), None, None, false);
             if let Some(last) = found.candidates.last_mut() {
                 last.anchored = true;
@@ -836,7 +866,7 @@ fn lone_words_of_full_names<'t>(
 /// mention of it too. It adds no score of its own: the document's vote over the name's other
 /// mentions decides its kind. Only a whole capitalized run counts ("Washington" is not found
 /// inside "Washington Post").
-fn repeated_names<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[bool], found: &mut DocumentNames<'t>) {
+fn repeated_names<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &Covered, found: &mut DocumentNames<'t>) {
     let n = view.len();
     // The names found as (hash of the first word, length in tokens, hash of the key), sorted
     // and without repeats: a word is looked up by binary search once per distinct length of
@@ -854,11 +884,11 @@ fn repeated_names<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[boo
     let piece = Piece { view, gazetteer };
     // Tokens before `next` belong to a name just found.
     let mut next = 0;
-    for (i, (&c, &covered_i)) in view.classes.iter().zip(covered).enumerate() {
+    for (i, &c) in view.classes.iter().enumerate() {
         // Where a sentence opens the tagger trusts no capital; inside one it left the word out
         // on purpose.
         let opens = class::SENT_START | class::AFTER_OPENER;
-        if c & class::CAP == 0 || c & blocked != 0 || c & opens == 0 || covered_i || i < next {
+        if c & class::CAP == 0 || c & blocked != 0 || c & opens == 0 || i < next || covered.get(i) {
             continue;
         }
         let run_before = i > 0 && cap(i - 1) && c & class::SENT_START == 0;
@@ -877,7 +907,7 @@ fn repeated_names<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[boo
             let end = i + len;
             let fits = end <= n
                 && (end == n || !cap(end) || view.classes[end - 1] & class::POSSESSIVE != 0)
-                && !covered[i..end].contains(&true);
+                && !covered.any(i..end);
             if fits {
                 let key = super::features::hash_words((i..end).map(|k| view.key(k)));
                 if names.binary_search(&(h, len, key)).is_ok() {
@@ -925,18 +955,14 @@ pub(crate) fn corpus_surnames<'t>(
     surnames: &KeySet,
     found: &mut DocumentNames<'t>,
 ) {
-    let mut covered = vec![false; view.len()];
+    let mut covered = Covered::new(view.len());
     for c in &found.candidates {
-        let first = view.a.token_from(c.span.start);
-        let last = view.a.token_from(c.span.end);
-        for k in covered.iter_mut().take(last.min(view.len())).skip(first) {
-            *k = true;
-        }
+        covered.cover(view.a.token_from(c.span.start)..view.a.token_from(c.span.end));
     }
     let piece = Piece { view, gazetteer };
     let blocked =
         class::NEVER_NAME | class::TITLE | class::HONORIFIC | class::HEADLINE | class::SHOUTING | class::CALENDAR;
-    let name_word = |i: usize| !covered[i] && view.classes[i] & class::CAP != 0 && view.classes[i] & blocked == 0;
+    let name_word = |i: usize| !covered.get(i) && view.classes[i] & class::CAP != 0 && view.classes[i] & blocked == 0;
     let before = found.candidates.len();
     for i in 0..view.len() {
         if !name_word(i) || !surnames.contains(&view.hash(i)) || (i + 1 < view.len() && name_word(i + 1)) {
@@ -961,13 +987,13 @@ pub(crate) fn corpus_surnames<'t>(
 /// The layer after the model: names the generated gazetteer knows and acronyms, where the
 /// model (trained on few of either) left the words outside every name. Their kind is then
 /// voted on like any other name's.
-fn after_the_model<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[bool], found: &mut DocumentNames<'t>) {
+fn after_the_model<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &Covered, found: &mut DocumentNames<'t>) {
     let piece = Piece { view, gazetteer };
     let n = view.len();
     let mut i = 0;
     while i < n {
         let c = view.classes[i];
-        if covered[i] || c & class::HEADLINE != 0 {
+        if covered.get(i) || c & class::HEADLINE != 0 {
             i += 1;
             continue;
         }
@@ -980,7 +1006,7 @@ fn after_the_model<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[bo
         } else if i > 0 && is_unknown_word(c) && is_place_context(view, i) {
             // "near the town of Sulvany": nothing but a place stands there.
             (0, 0, Kind::Place)
-        } else if i + 1 < n && c & (class::CAP | class::DIGIT) == class::CAP && !covered[i + 1] && {
+        } else if i + 1 < n && c & (class::CAP | class::DIGIT) == class::CAP && !covered.get(i + 1) && {
             let code = view.classes[i + 1];
             let person = class::DOC_PERSON_PRONOUN | class::DOC_TITLED;
             code & class::DIGIT != 0
@@ -1002,7 +1028,7 @@ fn after_the_model<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &[bo
             && end < n
             && view.classes[end] & inside != 0
             && view.classes[end] & begin == 0
-            && !covered[end]
+            && !covered.get(end)
         {
             end += 1;
         }

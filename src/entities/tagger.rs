@@ -352,11 +352,25 @@ pub(crate) struct Scorer<'m, 'v, 'a, 't, 'w> {
     /// The word types with a slot in `of_type`, to forget when the memo is emptied.
     typed: Vec<u32>,
     memo: &'w mut WordMemo,
+    /// The shapes of the tokens last read, by token index modulo 4: a token's shape is read as
+    /// its own and as each neighbour's, and is worked out once for the three.
+    shapes: [(usize, u8); 4],
+    /// Per word type: the text span of the first token of it read, and its shape (`end` 0
+    /// before one is read): a later token spelled the same way (most are) has the same one.
+    type_shapes: Vec<(u32, u32, u8)>,
 }
 
 impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
     pub(crate) fn new(model: &'m Model, view: &'v View<'a, 't>, memo: &'w mut WordMemo) -> Self {
-        Scorer { model, view, of_type: vec![0; view.a.vocabulary.len()], typed: Vec::new(), memo }
+        Scorer {
+            model,
+            view,
+            of_type: vec![0; view.a.vocabulary.len()],
+            typed: Vec::new(),
+            memo,
+            shapes: [(usize::MAX, 0); 4],
+            type_shapes: Vec::new(),
+        }
     }
 
     /// The word rows of token `j`'s word (see [`WordRows`]), from the memo.
@@ -415,6 +429,41 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         label_scores(&self.sums(i, range))
     }
 
+    /// [`View::shape_value`], remembered for the next tokens (see [`Scorer::shapes`]).
+    #[inline]
+    fn shape(&mut self, i: usize, k: isize, range: &Range<usize>) -> u64 {
+        let Some(j) = i.checked_add_signed(k).filter(|j| range.contains(j)) else {
+            return 255;
+        };
+        // OK because `j % 4` is below 4.
+        if self.shapes[j % 4].0 != j {
+            self.shapes[j % 4] = (j, self.type_shape(j));
+        }
+        u64::from(self.shapes[j % 4].1)
+    }
+
+    /// The shape of token `j`, from the shapes of its word type's first token (see
+    /// [`Scorer::type_shapes`]). Out of line: most tokens' shapes are remembered.
+    #[inline(never)]
+    fn type_shape(&mut self, j: usize) -> u8 {
+        let a = self.view.a;
+        if self.type_shapes.is_empty() {
+            self.type_shapes = vec![(0, 0, 0); a.vocabulary.len()];
+        }
+        // OK because `j` is a token of the view, and word ids index the vocabulary.
+        let t = a.tokens[j];
+        let (start, end, shape) = self.type_shapes[t.word() as usize];
+        let bytes = a.text.as_bytes();
+        if end != 0 && bytes.get(start as usize..end as usize) == bytes.get(t.start()..t.end()) {
+            return shape;
+        }
+        let shape = self.view.token_shape(j);
+        if end == 0 {
+            self.type_shapes[t.word() as usize] = (t.start() as u32, t.end() as u32, shape);
+        }
+        shape
+    }
+
     /// The summed weights of token `i` of the sentence `range`.
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     pub(crate) fn sums(&mut self, i: usize, range: &Range<usize>) -> Sums {
@@ -428,8 +477,7 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
                 None => add(&mut sum, &tables.outside[n]),
             }
         }
-        let (before, this, after) =
-            (v.shape_value(i, -1, range), v.shape_value(i, 0, range), v.shape_value(i, 1, range));
+        let (before, this, after) = (self.shape(i, -1, range), self.shape(i, 0, range), self.shape(i, 1, range));
         let context = self.memo.context.get_or_insert_with(|| Box::new(ContextRows::new(m)));
         add(&mut sum, context.shapes.get(before << 16 | this << 8 | after, |key| shape_rows(m, key)));
         let c0 = v.classes[i];
