@@ -51,6 +51,30 @@ fn main() {
     out.push_str("];\n");
     fs::write(PathBuf::from(env::var("OUT_DIR").unwrap()).join("seeds.rs"), out).unwrap();
     source_hash(&root);
+    compiled_weights(&root);
+}
+
+/// The committed weights files as the binary compiles them in (`OUT_DIR/*.weights`): the same
+/// tables without the header's comment lines (`# …`: the data, the licence and the command
+/// that made them, for a reader of the file), which each model's `parse` never reads. They
+/// weighed 1.0 KB of the page's LZMA-carried wasm.
+fn compiled_weights(root: &std::path::Path) {
+    let out_dir = PathBuf::from(env::var("OUT_DIR").unwrap());
+    for path in ["src/entities/tagger.weights", "src/quotes/scare.weights"] {
+        let path = root.join(path);
+        let bytes = fs::read(&path).unwrap();
+        // The header ends at the first empty line (src/weights.rs `split`).
+        let end = bytes.windows(2).position(|w| w == b"\n\n").expect("a weights header");
+        let header = std::str::from_utf8(&bytes[..end]).expect("a text header");
+        let mut out = Vec::with_capacity(bytes.len());
+        for line in header.lines().filter(|line| !line.starts_with('#')) {
+            out.extend_from_slice(line.as_bytes());
+            out.push(b'\n');
+        }
+        out.push(b'\n');
+        out.extend_from_slice(&bytes[end + 2..]);
+        fs::write(out_dir.join(path.file_name().unwrap()), out).unwrap();
+    }
 }
 
 /// `STORYSCOPE_SOURCE_HASH`: a hash of every file under `src/` (code, generated tables,
