@@ -48,8 +48,8 @@ impl<'a> FrontCoded<'a> {
         let mut words = FrontCoded::new(table);
         let mut all = Vec::new();
         while let Some(word) = words.next_word() {
-            // The lists are a-z words: one char a byte.
-            all.push(word.iter().map(|&b| char::from(b)).collect());
+            // The lists are a-z words, so UTF-8 (a test of each list says so).
+            all.push(std::str::from_utf8(word).unwrap_or_default().to_owned());
         }
         all
     }

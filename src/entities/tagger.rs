@@ -211,18 +211,27 @@ impl Model {
         let (count, rest) = rest.split_first_chunk::<2>().ok_or(WeightsError::WrongSize)?;
         let (fine, rest) =
             rest.split_at_checked(usize::from(u16::from_le_bytes(*count))).ok_or(WeightsError::WrongSize)?;
-        // Each cluster's keys, as ranges of one string of them all.
-        let mut keys = String::new();
-        let mut by_cluster: Vec<Vec<Range<usize>>> = vec![Vec::new(); usize::from(fine_count)];
+        // Each cluster's keys, as ranges of one run of them all, sized up front: this runs
+        // once per process, for every key.
+        let mut counts = vec![0usize; usize::from(fine_count)];
+        for &cluster in fine {
+            *counts.get_mut(usize::from(cluster)).ok_or(WeightsError::WrongFormat)? += 1;
+        }
+        let mut by_cluster: Vec<Vec<Range<usize>>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
+        let mut keys: Vec<u8> = Vec::with_capacity(rest.len() * 2);
         let mut words = FrontCoded::with_marks(rest, b'A'..=b'Z');
         for &cluster in fine {
             let key = words.next_word().ok_or(WeightsError::WrongSize)?;
-            let key = std::str::from_utf8(key).map_err(|_| WeightsError::WrongFormat)?;
             let start = keys.len();
-            keys.push_str(key);
-            by_cluster.get_mut(usize::from(cluster)).ok_or(WeightsError::WrongFormat)?.push(start..keys.len());
+            keys.extend_from_slice(key);
+            // OK because every cluster was counted above.
+            by_cluster[usize::from(cluster)].push(start..keys.len());
         }
-        // OK because each range was the whole of one key pushed onto `keys`: char boundaries.
+        let keys = String::from_utf8(keys).map_err(|_| WeightsError::WrongFormat)?;
+        if !by_cluster.iter().flatten().all(|r| keys.is_char_boundary(r.start) && keys.is_char_boundary(r.end)) {
+            return Err(WeightsError::WrongFormat);
+        }
+        // OK because every range starts and ends at a char boundary (checked above).
         let words = by_cluster.iter().map(|ranges| ranges.iter().map(|r| &keys[r.clone()]));
         Ok(Clusters::new(words, coarse.to_vec()))
     }

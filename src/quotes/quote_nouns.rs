@@ -53,15 +53,17 @@ pub(crate) fn forms() -> impl Iterator<Item = (String, Class)> {
         })
         .collect();
     let regular = nouns.into_iter().flat_map(|(noun, class)| {
-        let plural = if noun.ends_with('s') || noun.ends_with('x') || noun.ends_with("ch") || noun.ends_with("sh") {
-            format!("{noun}es")
-        } else if let Some(stem) = noun.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
-            format!("{stem}ies")
-        } else if let Some(stem) = noun.strip_suffix("man") {
-            format!("{stem}men")
-        } else {
-            format!("{noun}s")
-        };
+        let (stem, ending) =
+            if noun.ends_with('s') || noun.ends_with('x') || noun.ends_with("ch") || noun.ends_with("sh") {
+                (noun.as_str(), "es")
+            } else if let Some(stem) = noun.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+                (stem, "ies")
+            } else if let Some(stem) = noun.strip_suffix("man") {
+                (stem, "men")
+            } else {
+                (noun.as_str(), "s")
+            };
+        let plural = [stem, ending].concat();
         [(noun, class), (plural, class)]
     });
     regular.chain(irregular)
