@@ -143,7 +143,7 @@ fn compact_clusters(text: &str) -> Vec<u8> {
     let mut before: &[u8] = b"";
     for &(key, _) in &keys {
         let key = key.as_bytes();
-        assert!(!key.iter().any(|b| (b'A'..=b'Z').contains(b)), "a key holds no mark byte");
+        assert!(!key.iter().any(u8::is_ascii_uppercase), "a key holds no mark byte (A-Z)");
         let limit = (key.len() - 1).min(before.len()).min(usize::from(b'Z' - b'A'));
         let shared = (0..limit).take_while(|&i| key[i] == before[i]).count();
         out.push(b'A' + shared as u8);
