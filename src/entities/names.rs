@@ -9,6 +9,7 @@ use super::features::{class, hash_bytes, KeyMap};
 use super::names_data::{
     COMPANY_SUFFIXES, GIVEN_NAMES_F, GIVEN_NAMES_M, GIVEN_NAMES_U, HOLIDAYS, NICKNAMES, PERSON_VS_PLACE, SURNAMES,
 };
+use crate::front_coded::FrontCoded;
 use crate::text::FxBuildHasher;
 use std::collections::HashMap;
 
@@ -111,35 +112,6 @@ impl Names {
     }
 }
 
-/// The words of a front-coded list (written by `scripts/gen-names.py`'s `write_front_coded`):
-/// each entry starts with one mark byte, `b'0'` to `b'?'`, that says how many leading bytes it
-/// shares with the entry before it; the rest of the entry runs to the next mark. The lists are
-/// sorted lowercase a-z words, so no word byte is a mark. Sorted names share long prefixes, and
-/// the page's LZMA-carried wasm holds them in 1.9 KB less than as plain lines.
-struct FrontCoded {
-    rest: &'static [u8],
-    word: Vec<u8>,
-}
-
-impl FrontCoded {
-    fn new(table: &'static str) -> Self {
-        FrontCoded { rest: table.as_bytes(), word: Vec::with_capacity(32) }
-    }
-
-    /// The next word, or `None` after the last. (Not an `Iterator`: each word lives in one
-    /// reused buffer.)
-    fn next_word(&mut self) -> Option<&[u8]> {
-        let is_mark = |b: u8| (b'0'..=b'?').contains(&b);
-        let (&mark, rest) = self.rest.split_first()?;
-        let end = rest.iter().position(|&b| is_mark(b)).unwrap_or(rest.len());
-        let (suffix, rest) = rest.split_at(end);
-        self.word.truncate(usize::from(mark.saturating_sub(b'0')));
-        self.word.extend_from_slice(suffix);
-        self.rest = rest;
-        Some(&self.word)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,15 +130,7 @@ mod tests {
     /// Every front-coded list decodes to sorted, distinct a-z words, as the generator wrote them.
     #[test]
     fn front_coded_lists_decode_to_sorted_words() {
-        let decode = |table: &'static str| {
-            let mut words = FrontCoded::new(table);
-            let mut all = Vec::new();
-            while let Some(word) = words.next_word() {
-                all.push(String::from_utf8(word.to_vec()).unwrap());
-            }
-            all
-        };
-        assert_eq!(decode("0al2ice3e2an0bo"), ["al", "alice", "alie", "alan", "bo"]);
+        let decode = FrontCoded::words;
         for (table, count) in [(GIVEN_NAMES_M, 1054), (GIVEN_NAMES_F, 1562), (GIVEN_NAMES_U, 145), (SURNAMES, 1500)] {
             let words = decode(table);
             assert_eq!(words.len(), count);

@@ -11,6 +11,7 @@
 mod data;
 
 use super::lexicon::Class;
+use crate::front_coded::FrontCoded;
 
 /// The noun classes of the folded word `key`, singular or plural, when it is a WordNet noun
 /// of the lists; [`forms`] gives every such word with its class, for a table built once.
@@ -31,33 +32,39 @@ pub(crate) fn classes(key: &str) -> Class {
 pub(crate) fn forms() -> impl Iterator<Item = (String, Class)> {
     let lists =
         [(data::PERSON, Class::PERSON_NOUN), (data::GROUP, Class::GROUP_NOUN), (data::DOCUMENT, Class::DOCUMENT_NOUN)];
-    let regular = lists.into_iter().flat_map(|(list, class)| {
-        list.lines().flat_map(move |noun| {
-            let plural = if noun.ends_with('s') || noun.ends_with('x') || noun.ends_with("ch") || noun.ends_with("sh") {
-                format!("{noun}es")
-            } else if let Some(stem) = noun.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
-                format!("{stem}ies")
-            } else if let Some(stem) = noun.strip_suffix("man") {
-                format!("{stem}men")
-            } else {
-                format!("{noun}s")
-            };
-            [(noun.to_string(), class), (plural, class)]
-        })
-    });
+    // The lists are front-coded (see `crate::front_coded`): each is decoded once, here.
+    let nouns: Vec<(String, Class)> = lists
+        .into_iter()
+        .flat_map(|(list, class)| FrontCoded::words(list).into_iter().map(move |noun| (noun, class)))
+        .collect();
     // Once per process: a few dozen plurals, each looked up among the lists' nouns (the class
     // of the first list that has it). A map of the nouns, not a scan of the lists for each
     // plural, which cost more than the rest of the table.
     let mut first_class: crate::text::FxHashMap<&str, Class> = Default::default();
-    for (list, class) in lists {
-        for noun in list.lines() {
-            first_class.entry(noun).or_insert(class);
-        }
+    for (noun, class) in &nouns {
+        first_class.entry(noun).or_insert(*class);
     }
-    let irregular = data::PLURALS.lines().filter_map(move |line| {
-        let (plural, singular) = line.split_once(' ')?;
-        let class = *first_class.get(singular)?;
-        Some((plural.to_string(), class))
+    let irregular: Vec<(String, Class)> = data::PLURALS
+        .lines()
+        .filter_map(|line| {
+            let (plural, singular) = line.split_once(' ')?;
+            let class = *first_class.get(singular)?;
+            Some((plural.to_string(), class))
+        })
+        .collect();
+    let regular = nouns.into_iter().flat_map(|(noun, class)| {
+        let (stem, ending) =
+            if noun.ends_with('s') || noun.ends_with('x') || noun.ends_with("ch") || noun.ends_with("sh") {
+                (noun.as_str(), "es")
+            } else if let Some(stem) = noun.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+                (stem, "ies")
+            } else if let Some(stem) = noun.strip_suffix("man") {
+                (stem, "men")
+            } else {
+                (noun.as_str(), "s")
+            };
+        let plural = [stem, ending].concat();
+        [(noun, class), (plural, class)]
     });
     regular.chain(irregular)
 }
@@ -89,5 +96,17 @@ mod tests {
         for w in ["window", "Official", "matter"] {
             assert_eq!(classes(w), Class::default(), "{w}");
         }
+    }
+
+    /// The front-coded lists decode to sorted, distinct a-z words, as the generator wrote them.
+    #[test]
+    fn noun_lists_decode_to_sorted_words() {
+        for (list, count) in [(data::PERSON, 1390), (data::GROUP, 313), (data::DOCUMENT, 825)] {
+            let words = FrontCoded::words(list);
+            assert_eq!(words.len(), count);
+            assert!(words.windows(2).all(|w| w[0] < w[1]), "sorted and distinct");
+            assert!(words.iter().all(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase())));
+        }
+        assert!(FrontCoded::words(data::PERSON).iter().any(|w| w == "spokesman"));
     }
 }
