@@ -102,6 +102,7 @@ pub(crate) fn recognize_tagged<'t>(
 ) -> DocumentNames<'t> {
     let mut found = DocumentNames::default();
     let tagged = whole_organizations(view, join_pieces(view, tagged));
+    let tagged = possessors_of_people(view, tagged);
     let mut covered = Covered::new(view.len());
     for t in &tagged {
         covered.cover(t.tokens.clone());
@@ -149,12 +150,20 @@ pub(crate) fn recognize_tagged<'t>(
 /// the document) is a place or an organization, whichever the mentions' scores prefer, in the
 /// whole document. People seldom stand after those prepositions; unknown places and
 /// companies often do. After "near", "outside" and the like, or "the town of", it is a place
-/// (see [`is_place_context`]).
+/// (see [`is_place_context`]). A company stands where its people's role names it ("the chief
+/// executive of X", "an X spokesman"), and a party, team or country before a person's full
+/// name ("X's Jo Roe") or after one and "of" ("Jo Roe of X").
 fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
     let person = class::DOC_PERSON_PRONOUN | class::DOC_SURNAME | class::DOC_TITLED | class::DOC_GIVEN;
     let listed_surname = class::SURNAME | class::TITLE | class::HONORIFIC;
     let lone = |c: &Candidate| c.words.len() == 1 && c.kind == Kind::Person && !c.anchored && !c.titled;
     let mut placed: KeyMap<[i64; 3]> = KeyMap::default();
+    // Where the full names of people start and end, by byte offset ("Lena Okafor | of
+    // Velmora", "Velmora's | Lena Okafor").
+    let full = |c: &&Candidate| c.kind == Kind::Person && c.words.len() >= 2;
+    let mut people_ends: Vec<usize> = candidates.iter().filter(full).map(|c| c.span.end).collect();
+    people_ends.sort_unstable();
+    let people_starts: Vec<usize> = candidates.iter().filter(full).map(|c| c.span.start).collect();
     for c in candidates.iter().filter(|c| lone(c)) {
         let i = view.a.token_from(c.span.start);
         let Some(&classes) = view.classes.get(i) else {
@@ -163,11 +172,23 @@ fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
         // Not "in Obama's speech", nor a word that elsewhere says something ("Obama said"), nor
         // a surname or title of the lists. A given name alone may be a place ("in Geneva",
         // "in Charlotte"): a person named by the given name alone seldom stands there.
-        let excluded = person | listed_surname | class::POSSESSIVE | class::DOC_REPORTS;
-        if classes & excluded != 0 || c.evidence & (person | class::DOC_REPORTS) != 0 || i == 0 {
+        // After a role ("the chief executive of X"), or before a person's full name ("X's Jo
+        // Roe"), a word that says something is still no person: companies report too.
+        let possessor = classes & class::POSSESSIVE != 0
+            && view.a.tokens.get(i + 1).is_some_and(|t| people_starts.binary_search(&t.span().start).is_ok());
+        let employer = is_employer_before(view, i + 1);
+        let of_role = of_a_role_or_person(view, &people_ends, i)
+            .or(employer.then_some(Kind::Organization))
+            .or(possessor.then_some(Kind::Place));
+        let reports = if of_role.is_some() { 0 } else { class::DOC_REPORTS };
+        let excluded = person | listed_surname | if possessor || employer { 0 } else { class::POSSESSIVE } | reports;
+        if classes & excluded != 0 || c.evidence & (person | reports) != 0 || i == 0 {
             continue;
         }
-        if matches!(view.key(i - 1), "in" | "at") {
+        if of_role == Some(Kind::Organization) {
+            // A role's employer: its vote is settled.
+            placed.insert(c.key, [0, 0, i64::MAX / 4]);
+        } else if of_role.is_some() || matches!(view.key(i - 1), "in" | "at") {
             placed.entry(c.key).or_insert([0; 3]);
         } else if is_place_context(view, i) {
             // Nothing but a place stands there: its vote is settled.
@@ -189,6 +210,52 @@ fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
             c.kind = if v[2] > v[1] { Kind::Organization } else { Kind::Place };
             c.anchored = true;
         }
+    }
+}
+
+/// True when token `k` is a lowercase word of a company's people ("spokesman", "chief
+/// executive", "founder", "shareholders"): the name right before it is their employer ("a
+/// Veltrana spokesman", "Veltrana's chief executive"), seldom a person.
+fn is_employer_before(view: &View, k: usize) -> bool {
+    // "an executive order", "executive branch": the office, not a company's people.
+    let office =
+        || k + 1 < view.len() && matches!(view.key(k + 1), "order" | "orders" | "branch" | "privilege" | "power");
+    k < view.len()
+        && view.classes[k] & class::LOWER != 0
+        && !(view.key(k) == "executive" && office())
+        && (view.key(k).starts_with("spokes")
+            || matches!(
+                view.key(k),
+                "chief"
+                    | "executive"
+                    | "executives"
+                    | "founder"
+                    | "co-founder"
+                    | "chairman"
+                    | "chairwoman"
+                    | "shareholders"
+                    | "employees"
+            ))
+}
+
+/// What stands at token `i` when it follows a role and "of" ("the chief executive of
+/// Veltrana", "a spokesman for Veltrana"): an organization (`Some(Organization)`); or a
+/// title, or a person's full name, and "of" ("the mayor of Marlow", "Jo Roe of Veltrana"): an
+/// organization or a place (`Some(Place)`: the scores decide). A person seldom stands in
+/// either. `people_ends` are the end offsets of the document's full person names, sorted.
+fn of_a_role_or_person(view: &View, people_ends: &[usize], i: usize) -> Option<Kind> {
+    if i < 2 {
+        return None;
+    }
+    let role = view.classes[i - 2] & class::ROLE_NOUN != 0;
+    // A title's office may be a place's ("the mayor of Marlow") as well as a company's.
+    let title = view.classes[i - 2] & class::TITLE != 0;
+    match view.key(i - 1) {
+        "of" if role => Some(Kind::Organization),
+        "of" if title => Some(Kind::Place),
+        "of" => people_ends.binary_search(&view.a.tokens[i - 2].span().end).is_ok().then_some(Kind::Place),
+        "for" if role && view.key(i - 2).starts_with("spokes") => Some(Kind::Organization),
+        _ => None,
     }
 }
 
@@ -562,6 +629,30 @@ fn is_sentence_opener(classes: u64) -> bool {
     classes & (class::SENT_START | class::AFTER_OPENER) != 0
         && classes & class::COMMON != 0
         && classes & class::CAP_INSIDE == 0
+}
+
+/// A person's name the tagger ran on from a possessive ("Velmora's Lena Okafor", "Chile's
+/// Tomás Ibarra") is two names: the possessor, a group or a place (people are seldom named
+/// by whose they are), and the person. Only a full name after the possessive counts: two
+/// capitalized words or more.
+fn possessors_of_people(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
+    let mut out = Vec::with_capacity(tagged.len());
+    for t in tagged {
+        let r = t.tokens.clone();
+        let person = Kind::from_index(t.kind) == Kind::Person;
+        let split = r
+            .clone()
+            .take(r.len().saturating_sub(2))
+            .find(|&i| view.classes[i] & (class::POSSESSIVE | class::CAP) == class::POSSESSIVE | class::CAP);
+        let Some(k) = split.filter(|&k| person && (k + 1..r.end).all(|i| view.classes[i] & class::CAP != 0)) else {
+            out.push(t);
+            continue;
+        };
+        let group = Kind::Organization;
+        out.push(Tagged { tokens: r.start..k + 1, kind: group as usize, scores: one_hot(group) });
+        out.push(Tagged { tokens: k + 1..r.end, kind: t.kind, scores: t.scores });
+    }
+    out
 }
 
 /// Joins the pieces of one person's name that the tagger cut apart: lowercase particles
@@ -1002,6 +1093,9 @@ fn after_the_model<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &Cov
         } else if c & class::PLACE_B != 0 {
             (class::PLACE_B, class::PLACE_I, Kind::Place)
         } else if is_acronym(view, i) || is_evidenced_organization(view, i) {
+            (0, 0, Kind::Organization)
+        } else if is_unknown_word(c) && c & class::ALL_CAPS == 0 && is_employer_before(view, i + 1) {
+            // "Halvard founder Lena Okafor", "a Veltrana spokesman": the employer of a role.
             (0, 0, Kind::Organization)
         } else if i > 0 && is_unknown_word(c) && is_place_context(view, i) {
             // "near the town of Sulvany": nothing but a place stands there.
