@@ -15,6 +15,7 @@ pub(crate) mod entities;
 pub(crate) mod events;
 pub mod files;
 pub mod index;
+pub mod json;
 pub mod model;
 pub(crate) mod offsets;
 pub mod pipeline;
