@@ -34,13 +34,13 @@ pub(crate) fn forms() -> impl Iterator<Item = (String, Class)> {
     let regular = lists.into_iter().flat_map(|(list, class)| {
         list.lines().flat_map(move |noun| {
             let plural = if noun.ends_with('s') || noun.ends_with('x') || noun.ends_with("ch") || noun.ends_with("sh") {
-                format!("{noun}es")
+                [noun, "es"].concat()
             } else if let Some(stem) = noun.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
-                format!("{stem}ies")
+                [stem, "ies"].concat()
             } else if let Some(stem) = noun.strip_suffix("man") {
-                format!("{stem}men")
+                [stem, "men"].concat()
             } else {
-                format!("{noun}s")
+                [noun, "s"].concat()
             };
             [(noun.to_string(), class), (plural, class)]
         })
