@@ -16,6 +16,7 @@ pub(crate) mod events;
 pub mod files;
 pub(crate) mod front_coded;
 pub mod index;
+pub mod json;
 pub mod model;
 pub(crate) mod offsets;
 pub mod pipeline;

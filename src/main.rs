@@ -6,6 +6,7 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use storyscope::json::Layout;
 use storyscope::model::PublishedSource;
 use storyscope::{Failure, Input, Published};
 
@@ -105,18 +106,15 @@ fn extract(args: &[String]) -> ExitCode {
     }
     failures.extend(outcome.failures);
 
-    // Streamed to standard output: the JSON is several times the input, and never held whole.
-    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let json = if compact {
-        serde_json::to_writer(&mut stdout, &outcome.extraction)
-    } else {
-        let mut serializer = serde_json::Serializer::with_formatter(&mut stdout, Pretty::default());
-        serde::Serialize::serialize(&outcome.extraction, &mut serializer)
-    };
+    // Streamed to standard output: the JSON is several times the input, and never held whole
+    // (the writer hands it over in blocks: no BufWriter needed).
+    let layout = if compact { Layout::Compact } else { Layout::Pretty };
+    let mut stdout = std::io::stdout().lock();
+    let json = storyscope::json::write_extraction(&mut stdout, &outcome.extraction, layout);
     // The process ends next, and the system takes its memory back at once: freeing the
     // extraction's strings one by one would cost more than a tenth of writing them.
     std::mem::forget(outcome.extraction);
-    let written = json.map_err(std::io::Error::other).and_then(|()| writeln!(stdout)).and_then(|()| stdout.flush());
+    let written = json.and_then(|()| writeln!(stdout)).and_then(|()| stdout.flush());
     if let Err(e) = written {
         eprintln!("storyscope: cannot write the output: {e}");
         return ExitCode::FAILURE;
@@ -211,125 +209,5 @@ fn push_input(id: &str, name: &str, bytes: Vec<u8>, inputs: &mut Vec<Input>, fai
     match Input::from_bytes(id, name, bytes) {
         Ok(input) => inputs.push(input),
         Err(failure) => failures.push(failure),
-    }
-}
-
-/// serde_json's pretty format (`to_writer_pretty`: two spaces a level), byte for byte, but each
-/// line break and its indentation go out in one write instead of one write per level: the
-/// contract's JSON is several times the input, and its indentation was a large share of the
-/// CLI's work.
-#[derive(Default)]
-struct Pretty {
-    depth: usize,
-    has_value: bool,
-}
-
-/// A comma, a line break and the indentation of [`Pretty::DEEPEST`] levels: a line starts
-/// with `LINE[0..]` (after a comma) or `LINE[1..]`, cut at its depth.
-const LINE: [u8; 2 + 2 * Pretty::DEEPEST] = {
-    let mut line = [b' '; 2 + 2 * Pretty::DEEPEST];
-    line[0] = b',';
-    line[1] = b'\n';
-    line
-};
-
-impl Pretty {
-    /// The depth up to which a line starts with one write (the contract nests six levels).
-    const DEEPEST: usize = 32;
-
-    /// A line break (after a comma when `comma`) and the current indentation.
-    fn line<W: ?Sized + Write>(&self, w: &mut W, comma: bool) -> std::io::Result<()> {
-        let from = usize::from(!comma);
-        match LINE.get(from..2 + 2 * self.depth) {
-            Some(line) => w.write_all(line),
-            None => {
-                // OK because `from` is 0 or 1 and LINE is longer than 2.
-                w.write_all(&LINE[from..2])?;
-                (0..self.depth).try_for_each(|_| w.write_all(b"  "))
-            }
-        }
-    }
-
-    /// Opens an array or an object: one level deeper, with no value in it yet.
-    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(bracket)
-    }
-
-    /// Closes an array or an object; a non-empty one ends on a line of its own.
-    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            self.line(w, false)?;
-        }
-        w.write_all(bracket)
-    }
-}
-
-impl serde_json::ser::Formatter for Pretty {
-    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.open(w, b"[")
-    }
-
-    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.close(w, b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
-        self.line(w, !first)
-    }
-
-    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.open(w, b"{")
-    }
-
-    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.close(w, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
-        self.line(w, !first)
-    }
-
-    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn pretty(value: &serde_json::Value) -> String {
-        let mut out = Vec::new();
-        let mut serializer = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
-        serde::Serialize::serialize(value, &mut serializer).unwrap();
-        String::from_utf8(out).unwrap()
-    }
-
-    /// The CLI's JSON is serde_json's pretty JSON, byte for byte: the seeds' extraction, empty
-    /// and nested arrays and objects, and nesting deeper than one write of indentation covers.
-    #[test]
-    fn pretty_output_is_serde_jsons() {
-        let extraction = storyscope::extract_timed_owned(storyscope::seeds::inputs()).0.extraction;
-        let seeds = serde_json::to_value(&extraction).unwrap();
-        let mut deep = serde_json::json!({"a": [], "b": {}, "c": [1, {"d": "x\n\"y\""}]});
-        for depth in 0..(Pretty::DEEPEST + 3) {
-            deep = serde_json::json!({ "level": depth, "inner": [deep, []] });
-        }
-        for value in [seeds, deep, serde_json::json!([]), serde_json::json!({})] {
-            assert_eq!(pretty(&value), serde_json::to_string_pretty(&value).unwrap());
-        }
     }
 }

@@ -140,7 +140,7 @@ fn table() -> &'static HashMap<Box<str>, Class, FxBuildHasher> {
         // `reports`, `notes`: the `-s` and bare forms of the speech lemmas that are nouns too,
         // which the token view leaves out.
         for lemma in NOUN_LIKE {
-            for form in [lemma.to_string(), format!("{lemma}s"), format!("{lemma}es")] {
+            for form in [lemma.to_string(), [lemma, "s"].concat(), [lemma, "es"].concat()] {
                 *t.entry(form.into_boxed_str()).or_default() |= Class::SPEECH_IF_VERB;
             }
         }

@@ -81,7 +81,7 @@ fn known_words() -> HashMap<Box<str>, Description, FxBuildHasher> {
     let mut forms: Vec<String> = Vec::new();
     let with_dot = |word: &str, forms: &mut Vec<String>| {
         forms.push(word.to_string());
-        forms.push(format!("{word}."));
+        forms.push([word, "."].concat());
     };
     for month in crate::calendar::MONTHS {
         with_dot(month, &mut forms);
@@ -100,15 +100,15 @@ fn known_words() -> HashMap<Box<str>, Description, FxBuildHasher> {
     for lemma in SPEECH_LEMMAS {
         let bare = lemma.strip_suffix('e').unwrap_or(lemma);
         let before_y = lemma.strip_suffix('y');
-        let doubled = lemma.chars().last().map(|c| format!("{lemma}{c}")).unwrap_or_default();
+        let doubled = lemma.chars().last().map(|c| lemma.chars().chain([c]).collect()).unwrap_or_default();
         for stem in [lemma.to_string(), bare.to_string(), doubled] {
             for ending in ["", "s", "es", "d", "ed", "ing"] {
-                forms.push(format!("{stem}{ending}"));
+                forms.push([stem.as_str(), ending].concat());
             }
         }
         if let Some(stem) = before_y {
-            forms.push(format!("{stem}ies"));
-            forms.push(format!("{stem}ied"));
+            forms.push([stem, "ies"].concat());
+            forms.push([stem, "ied"].concat());
         }
     }
     forms

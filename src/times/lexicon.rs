@@ -725,18 +725,18 @@ fn table() -> &'static HashMap<Box<str>, Flags, FxBuildHasher> {
         let mut forms: Vec<String> = Vec::new();
         for w in STEMS.iter().chain(ONES) {
             forms.push(w.to_string());
-            forms.push(format!("{w}s"));
+            forms.push([w, "s"].concat());
         }
         for tens in ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"] {
             for one in &ONES[1..10] {
-                forms.push(format!("{tens}-{one}"));
+                forms.push([tens, "-", one].concat());
             }
             for nth in &ONES[29..38] {
-                forms.push(format!("{tens}-{nth}"));
+                forms.push([tens, "-", nth].concat());
             }
         }
         for (day, _) in crate::calendar::WEEKDAYS {
-            forms.push(format!("{day}s"));
+            forms.push([day, "s"].concat());
         }
         forms
             .into_iter()

@@ -1,0 +1,940 @@
+//! The extraction contract ([`crate::model`]) written as JSON by hand: the bytes serde_json
+//! writes (`to_writer`, or `to_writer_pretty` with two spaces a level), without serde's
+//! per-field machinery.
+//!
+//! Why by hand: the contract's JSON is several times the input, and most of its values are
+//! short (offsets, ids, one-word kinds) behind a field name. serde_json escapes every field
+//! name as if it were data and calls through the formatter for each punctuation mark: some
+//! 150–200 instructions a field, about 145,000 fields per 1,000 articles. Here a field name,
+//! with its quotes and colon, is one literal copied as it is, and a string's escaping skips
+//! runs of eight bytes that need none at a time.
+//!
+//! What it does not do: read JSON, or write anything but an [`Extraction`]. The wasm API
+//! keeps serde (its results are other types); `tests` below check that both write the same
+//! bytes, field for field and variant for variant.
+//!
+//! Cost: linear in the output. Memory: the output is buffered in blocks of [`BLOCK`] bytes
+//! (a long text is escaped a block at a time), never held whole.
+
+use crate::calendar::Stamp;
+use crate::model::{
+    Comment, CommentKind, DateRange, Document, Entity, EntityKind, Event, Extraction, InferredFrom, Mention, Paragraph,
+    Precision, PublishedSource, Quote, QuoteKind, TimeExpression, TimexType,
+};
+use std::io::{self, Write};
+
+/// How the JSON is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// On one line, as serde_json's `to_writer`.
+    Compact,
+    /// Two spaces a level, as serde_json's `to_writer_pretty`.
+    Pretty,
+}
+
+/// Writes `extraction` to `sink` as JSON (no line break after it).
+///
+/// The output goes to `sink` in blocks of about [`BLOCK`] bytes: `sink` needs no buffer of
+/// its own.
+///
+/// # Errors
+/// The first error of writing to `sink`; nothing more is written after it.
+pub fn write_extraction<W: Write>(sink: W, extraction: &Extraction, layout: Layout) -> io::Result<()> {
+    let mut w =
+        Writer { sink, buffer: Vec::with_capacity(BLOCK + BLOCK / 4), error: None, layout, depth: 0, first: true };
+    w.extraction(extraction);
+    w.drain();
+    match w.error {
+        Some(e) => Err(e),
+        None => w.sink.flush(),
+    }
+}
+
+/// The output is handed to the sink whenever this much of it is buffered.
+pub const BLOCK: usize = 1 << 16;
+
+/// A field name as the bytes that open its member: `"name":`.
+macro_rules! key {
+    ($name:literal) => {
+        concat!("\"", $name, "\":").as_bytes()
+    };
+}
+
+/// A JSON writer for the contract's shapes: objects of known fields, arrays, strings,
+/// unsigned numbers, booleans and null.
+struct Writer<W> {
+    sink: W,
+    buffer: Vec<u8>,
+    /// The first error the sink returned; after one, output is dropped.
+    error: Option<io::Error>,
+    layout: Layout,
+    /// How many objects and arrays are open.
+    depth: usize,
+    /// True when the innermost open object or array has no member yet.
+    first: bool,
+}
+
+/// A line break and the indentation of [`INDENTED`] levels: a pretty line starts with
+/// `LINE[..1 + 2 * depth]`.
+const LINE: [u8; 1 + 2 * INDENTED] = {
+    let mut line = [b' '; 1 + 2 * INDENTED];
+    line[0] = b'\n';
+    line
+};
+
+/// The depth up to which a pretty line starts with one copy (the contract nests six levels).
+const INDENTED: usize = 16;
+
+impl<W: Write> Writer<W> {
+    /// Hands the buffer to the sink (unless an earlier write failed) and empties it.
+    fn drain(&mut self) {
+        if self.error.is_none() {
+            if let Err(e) = self.sink.write_all(&self.buffer) {
+                self.error = Some(e);
+            }
+        }
+        self.buffer.clear();
+    }
+
+    /// Drains the buffer once it holds a block.
+    fn drain_full(&mut self) {
+        if self.buffer.len() >= BLOCK {
+            self.drain();
+        }
+    }
+
+    /// Before a member or an element: a comma after an earlier one, then a new line.
+    #[inline(always)]
+    fn separate(&mut self) {
+        if !self.first {
+            self.buffer.push(b',');
+        }
+        self.first = false;
+        self.line();
+    }
+
+    /// In the pretty layout, a line break and the indentation of the current depth.
+    #[inline(always)]
+    fn line(&mut self) {
+        if self.layout == Layout::Pretty {
+            let end = self.buffer.len() + 1 + 2 * self.depth;
+            if self.depth <= INDENTED {
+                // A copy of known length is a few moves, not a call: copy the whole line and
+                // cut it at the depth.
+                self.buffer.extend_from_slice(&LINE);
+                self.buffer.truncate(end);
+            } else {
+                self.buffer.push(b'\n');
+                self.buffer.resize(end, b' ');
+            }
+        }
+    }
+
+    fn open(&mut self, bracket: u8) {
+        self.buffer.push(bracket);
+        self.depth += 1;
+        self.first = true;
+    }
+
+    /// Closes an object or an array; a non-empty one ends on a line of its own.
+    fn close(&mut self, bracket: u8) {
+        self.depth -= 1;
+        if !self.first {
+            self.line();
+        }
+        self.buffer.push(bracket);
+        // The enclosing object or array now has a member: this one.
+        self.first = false;
+    }
+
+    /// Opens a member: `key` is its name as [`key!`] writes it. Inlined, so that copying the
+    /// literal is a few moves.
+    #[inline(always)]
+    fn key(&mut self, key: &[u8]) {
+        self.separate();
+        self.buffer.extend_from_slice(key);
+        if self.layout == Layout::Pretty {
+            self.buffer.push(b' ');
+        }
+    }
+
+    fn number(&mut self, n: usize) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut rest = n;
+        loop {
+            at -= 1;
+            // OK because `at` counts down from 20 and a usize has at most 20 digits; the
+            // cast keeps one digit (0–9).
+            digits[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        // OK because `at` is a position of `digits` (see above).
+        self.buffer.extend_from_slice(&digits[at..]);
+    }
+
+    fn boolean(&mut self, b: bool) {
+        self.buffer.extend_from_slice(if b { b"true" } else { b"false" });
+    }
+
+    fn null(&mut self) {
+        self.buffer.extend_from_slice(b"null");
+    }
+
+    /// A string, escaped as serde_json escapes it: `"` and `\` with a backslash, the control
+    /// characters below U+0020 as `\b \t \n \f \r` or `\u00XX`, everything else (U+007F,
+    /// U+2028, any other non-ASCII) as it is.
+    fn string(&mut self, s: &str) {
+        self.buffer.push(b'"');
+        for block in s.as_bytes().chunks(BLOCK) {
+            escape_into(&mut self.buffer, block);
+            self.drain_full();
+        }
+        self.buffer.push(b'"');
+    }
+
+    fn optional_string(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.string(s),
+            None => self.null(),
+        }
+    }
+
+    /// A stamp as its `Display` form (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`), written digit by
+    /// digit: `format!`'s padding costs more than a thousand instructions a stamp.
+    fn stamp(&mut self, stamp: Option<Stamp>) {
+        let Some(stamp) = stamp else {
+            return self.null();
+        };
+        let year = stamp.date.year();
+        if !(0..=9999).contains(&year) {
+            return self.string(&stamp.to_string());
+        }
+        let digits = |n: i16, width: usize| {
+            let mut n = n.unsigned_abs();
+            let mut out = [b'0'; 4];
+            for d in out[..width].iter_mut().rev() {
+                // OK because the cast keeps one digit (0–9).
+                *d = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+            out
+        };
+        let mut text = [0u8; 18];
+        text[0] = b'"';
+        text[1..5].copy_from_slice(&digits(year, 4));
+        text[5] = b'-';
+        text[6..8].copy_from_slice(&digits(stamp.date.month().into(), 2)[..2]);
+        text[8] = b'-';
+        text[9..11].copy_from_slice(&digits(stamp.date.day().into(), 2)[..2]);
+        let len = match stamp.time {
+            Some(time) => {
+                text[11] = b'T';
+                text[12..14].copy_from_slice(&digits(time.hour().into(), 2)[..2]);
+                text[14] = b':';
+                text[15..17].copy_from_slice(&digits(time.minute().into(), 2)[..2]);
+                17
+            }
+            None => 11,
+        };
+        text[len] = b'"';
+        // OK because `len` is 11 or 17, below the array's 18.
+        self.buffer.extend_from_slice(&text[..=len]);
+    }
+
+    /// An array of `items`, each written by `item` (after the separator).
+    fn array<T>(&mut self, items: &[T], mut item: impl FnMut(&mut Self, &T)) {
+        self.open(b'[');
+        for x in items {
+            self.separate();
+            item(self, x);
+        }
+        self.close(b']');
+    }
+
+    fn strings(&mut self, items: &[String]) {
+        self.array(items, |w, s| w.string(s));
+    }
+
+    /// The whole contract. Each record is followed by a chance to drain the buffer.
+    fn extraction(&mut self, e: &Extraction) {
+        self.open(b'{');
+        self.key(key!("documents"));
+        self.array(&e.documents, |w, d| {
+            w.document(d);
+            w.drain_full();
+        });
+        self.key(key!("quotes"));
+        self.array(&e.quotes, |w, q| {
+            w.quote(q);
+            w.drain_full();
+        });
+        self.key(key!("entities"));
+        self.array(&e.entities, |w, x| {
+            w.entity(x);
+            w.drain_full();
+        });
+        self.key(key!("times"));
+        self.array(&e.times, |w, t| {
+            w.time(t);
+            w.drain_full();
+        });
+        self.key(key!("events"));
+        self.array(&e.events, |w, x| {
+            w.event(x);
+            w.drain_full();
+        });
+        self.close(b'}');
+    }
+
+    fn document(&mut self, d: &Document) {
+        self.open(b'{');
+        self.key(key!("id"));
+        self.string(&d.id);
+        self.key(key!("title"));
+        self.string(&d.title);
+        self.key(key!("published"));
+        self.stamp(d.published);
+        self.key(key!("published_source"));
+        self.string(published_source(d.published_source));
+        self.key(key!("published_inferred_from"));
+        self.optional_string(d.published_inferred_from.map(inferred_from));
+        self.key(key!("author"));
+        self.optional_string(d.author.as_deref());
+        self.key(key!("outlet"));
+        self.optional_string(d.outlet.as_deref());
+        self.key(key!("url"));
+        self.optional_string(d.url.as_deref());
+        self.key(key!("text"));
+        self.string(&d.text);
+        self.key(key!("paragraphs"));
+        self.array(&d.paragraphs, Self::paragraph);
+        self.key(key!("comments"));
+        self.array(&d.comments, Self::comment);
+        self.close(b'}');
+    }
+
+    fn paragraph(&mut self, p: &Paragraph) {
+        self.open(b'{');
+        self.key(key!("start"));
+        self.number(p.start);
+        self.key(key!("end"));
+        self.number(p.end);
+        if let Some(item) = &p.item {
+            self.key(key!("item"));
+            self.string(item);
+        }
+        self.close(b'}');
+    }
+
+    fn comment(&mut self, c: &Comment) {
+        self.open(b'{');
+        self.key(key!("kind"));
+        self.string(comment_kind(c.kind));
+        self.key(key!("posted"));
+        self.stamp(c.posted);
+        self.key(key!("author"));
+        self.optional_string(c.author.as_deref());
+        self.key(key!("text"));
+        self.string(&c.text);
+        if let Some(title) = &c.title {
+            self.key(key!("title"));
+            self.string(title);
+        }
+        self.close(b'}');
+    }
+
+    fn quote(&mut self, q: &Quote) {
+        self.open(b'{');
+        self.key(key!("id"));
+        self.string(&q.id);
+        self.key(key!("doc"));
+        self.string(&q.doc);
+        self.key(key!("start"));
+        self.number(q.start);
+        self.key(key!("end"));
+        self.number(q.end);
+        self.key(key!("text"));
+        self.string(&q.text);
+        self.key(key!("kind"));
+        self.string(quote_kind(q.kind));
+        self.key(key!("speaker"));
+        self.optional_string(q.speaker.as_deref());
+        self.key(key!("speaker_span"));
+        match q.speaker_span {
+            Some(span) => {
+                self.open(b'{');
+                self.key(key!("start"));
+                self.number(span.start);
+                self.key(key!("end"));
+                self.number(span.end);
+                self.close(b'}');
+            }
+            None => self.null(),
+        }
+        self.key(key!("speaker_id"));
+        self.optional_string(q.speaker_id.as_deref());
+        self.key(key!("cue"));
+        self.optional_string(q.cue.as_deref());
+        self.close(b'}');
+    }
+
+    fn entity(&mut self, e: &Entity) {
+        self.open(b'{');
+        self.key(key!("id"));
+        self.string(&e.id);
+        self.key(key!("name"));
+        self.string(&e.name);
+        self.key(key!("kind"));
+        self.string(entity_kind(e.kind));
+        self.key(key!("aliases"));
+        self.strings(&e.aliases);
+        self.key(key!("roles"));
+        self.strings(&e.roles);
+        self.key(key!("mentions"));
+        self.array(&e.mentions, Self::mention);
+        self.close(b'}');
+    }
+
+    fn mention(&mut self, m: &Mention) {
+        self.open(b'{');
+        self.key(key!("doc"));
+        self.string(&m.doc);
+        self.key(key!("start"));
+        self.number(m.start);
+        self.key(key!("end"));
+        self.number(m.end);
+        self.key(key!("text"));
+        self.string(&m.text);
+        self.close(b'}');
+    }
+
+    fn time(&mut self, t: &TimeExpression) {
+        self.open(b'{');
+        self.key(key!("doc"));
+        self.string(&t.doc);
+        self.key(key!("start"));
+        self.number(t.start);
+        self.key(key!("end"));
+        self.number(t.end);
+        self.key(key!("text"));
+        self.string(&t.text);
+        self.key(key!("type"));
+        self.string(timex_type(t.kind));
+        self.key(key!("value"));
+        self.string(&t.value);
+        self.key(key!("anchor"));
+        self.optional_string(t.anchor.as_deref());
+        if let Some(range) = &t.range {
+            self.key(key!("range"));
+            self.open(b'{');
+            self.key(key!("start"));
+            self.string(&range.start);
+            self.key(key!("end"));
+            self.string(&range.end);
+            self.close(b'}');
+        }
+        self.close(b'}');
+    }
+
+    fn event(&mut self, e: &Event) {
+        self.open(b'{');
+        self.key(key!("id"));
+        self.string(&e.id);
+        self.key(key!("date"));
+        self.string(&e.date);
+        self.key(key!("start"));
+        self.string(&e.start);
+        self.key(key!("end"));
+        self.string(&e.end);
+        self.key(key!("summary"));
+        self.string(&e.summary);
+        self.key(key!("docs"));
+        self.strings(&e.docs);
+        self.key(key!("entities"));
+        self.strings(&e.entities);
+        self.key(key!("entity_names"));
+        self.strings(&e.entity_names);
+        self.key(key!("mentions"));
+        self.array(&e.mentions, Self::mention);
+        self.key(key!("quotes"));
+        self.strings(&e.quotes);
+        self.key(key!("dates"));
+        self.strings(&e.dates);
+        self.key(key!("precision"));
+        self.string(precision(e.precision));
+        self.key(key!("ranges"));
+        self.array(&e.ranges, Self::date_range);
+        self.key(key!("conflict"));
+        self.boolean(e.conflict);
+        self.key(key!("inferred"));
+        self.boolean(e.inferred);
+        self.close(b'}');
+    }
+
+    fn date_range(&mut self, r: &DateRange) {
+        self.open(b'{');
+        self.key(key!("date"));
+        self.string(&r.date);
+        self.key(key!("start"));
+        self.string(&r.start);
+        self.key(key!("end"));
+        self.string(&r.end);
+        self.key(key!("precision"));
+        self.string(precision(r.precision));
+        self.close(b'}');
+    }
+}
+
+/// The escape of each byte: 0 for none, `u` for `\u00XX`, else the letter after the backslash.
+const ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0A] = b'n';
+    table[0x0C] = b'f';
+    table[0x0D] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+/// Eight copies of a byte in a word.
+const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// Where the first of eight bytes (read little-endian: the first byte is the lowest) needs an
+/// escape (a control character below 0x20, `"` or `\`), as the position of the lowest set
+/// bit, or 0 when none does.
+///
+/// Each term is the classic "has a byte less than n" (n ≤ 128): a byte's borrow can flag a
+/// byte above it that needs nothing, but no byte below the first one that needs an escape is
+/// flagged, so the lowest flag is exact.
+fn escape_flags(word: u64) -> u64 {
+    let below = |x: u64, n: u8| x.wrapping_sub(splat(n)) & !x & splat(0x80);
+    below(word, 0x20) | below(word ^ splat(b'"'), 1) | below(word ^ splat(b'\\'), 1)
+}
+
+/// Appends `bytes` to `out` with JSON's escapes (see [`Writer::string`]). Bytes are read
+/// eight at a time: a word that needs no escape costs a few instructions, and one that does
+/// says where its first escape is.
+fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
+    let mut run = 0; // start of the bytes not yet copied
+    let mut at = 0;
+    while let Some(word) = bytes.get(at..at + 8) {
+        // OK because the slice is eight bytes long.
+        let flags = escape_flags(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+        if flags == 0 {
+            at += 8;
+            continue;
+        }
+        // The lowest flag is in the high bit of the byte that needs the escape.
+        at += flags.trailing_zeros() as usize / 8;
+        // OK because `run <= at < bytes.len()`: `at` is in the word just read.
+        out.extend_from_slice(&bytes[run..at]);
+        escape_byte(out, bytes[at]);
+        at += 1;
+        run = at;
+    }
+    // The last bytes (fewer than eight), one by one.
+    // OK because `run <= at <= bytes.len()`.
+    for (i, &b) in bytes.iter().enumerate().skip(at) {
+        if ESCAPE[usize::from(b)] != 0 {
+            out.extend_from_slice(&bytes[run..i]);
+            escape_byte(out, b);
+            run = i + 1;
+        }
+    }
+    out.extend_from_slice(&bytes[run..]);
+}
+
+/// Appends the escape of `b`, a byte that needs one.
+fn escape_byte(out: &mut Vec<u8>, b: u8) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    match ESCAPE[usize::from(b)] {
+        b'u' => out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]]),
+        letter => out.extend_from_slice(&[b'\\', letter]),
+    }
+}
+
+fn published_source(s: PublishedSource) -> &'static str {
+    match s {
+        PublishedSource::FrontMatter => "front-matter",
+        PublishedSource::Manifest => "manifest",
+        PublishedSource::Dateline => "dateline",
+        PublishedSource::Meta => "meta",
+        PublishedSource::Flag => "flag",
+        PublishedSource::Inferred => "inferred",
+        PublishedSource::None => "none",
+    }
+}
+
+fn inferred_from(i: InferredFrom) -> &'static str {
+    match i {
+        InferredFrom::Comments => "comments",
+        InferredFrom::Text => "text",
+        InferredFrom::Corpus => "corpus",
+    }
+}
+
+fn comment_kind(k: CommentKind) -> &'static str {
+    match k {
+        CommentKind::Comment => "comment",
+        CommentKind::Pingback => "pingback",
+    }
+}
+
+fn quote_kind(k: QuoteKind) -> &'static str {
+    match k {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Partial => "partial",
+        QuoteKind::Dialogue => "dialogue",
+        QuoteKind::Scare => "scare",
+    }
+}
+
+fn entity_kind(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Person => "person",
+        EntityKind::Place => "place",
+        EntityKind::Organization => "organization",
+    }
+}
+
+fn timex_type(t: TimexType) -> &'static str {
+    match t {
+        TimexType::Date => "DATE",
+        TimexType::Time => "TIME",
+        TimexType::Duration => "DURATION",
+        TimexType::Set => "SET",
+    }
+}
+
+fn precision(p: Precision) -> &'static str {
+    match p {
+        Precision::Day => "day",
+        Precision::Weekend => "weekend",
+        Precision::Week => "week",
+        Precision::Month => "month",
+        Precision::Season => "season",
+        Precision::Quarter => "quarter",
+        Precision::Half => "half",
+        Precision::Year => "year",
+        Precision::Decade => "decade",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Span, TimeRange};
+    use std::sync::Arc;
+
+    fn written(extraction: &Extraction, layout: Layout) -> String {
+        let mut out = Vec::new();
+        write_extraction(&mut out, extraction, layout).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// serde_json's bytes for `extraction`, the reference this writer must equal.
+    fn serde_jsons(extraction: &Extraction, layout: Layout) -> String {
+        match layout {
+            Layout::Compact => serde_json::to_string(extraction).unwrap(),
+            Layout::Pretty => serde_json::to_string_pretty(extraction).unwrap(),
+        }
+    }
+
+    fn escaped(s: &str) -> String {
+        let mut out = Vec::new();
+        escape_into(&mut out, s.as_bytes());
+        String::from_utf8(out).unwrap()
+    }
+
+    /// Strings that exercise every escape, next to and across the eight-byte words the fast
+    /// path skips.
+    fn tricky_strings() -> Vec<String> {
+        let mut strings: Vec<String> = [
+            "",
+            "plain",
+            "\"",
+            "\\",
+            "a\"b\\c/d",
+            "line\nbreak\r\n\ttab\u{8}\u{c}",
+            "\u{0}\u{1}\u{1f}\u{7f}",
+            "\u{2028}\u{2029} separators",
+            "naïve café — «quoted» “curly” ’s 日本語 🦀",
+            "ends with a backslash \\",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect();
+        // Every ASCII character alone and at each position of a 19-byte string (before,
+        // inside and after the first two words).
+        for c in (0u8..0x80).map(char::from) {
+            strings.push(c.to_string());
+            for at in 0..19 {
+                let mut s: String = "abcdefghijklmnopqrs".into();
+                s.replace_range(at..=at, &c.to_string());
+                strings.push(s);
+            }
+        }
+        // Non-ASCII bytes (0x80 and above) in every lane of a word, beside an escape.
+        for at in 0..8 {
+            let mut s = "x".repeat(at);
+            s.push('é');
+            s.push('"');
+            s.push_str("yyyyyyyy\u{ff}\n");
+            strings.push(s);
+        }
+        strings
+    }
+
+    /// Escaping equals serde_json's on each tricky string.
+    #[test]
+    fn escapes_as_serde_json_does() {
+        for s in tricky_strings() {
+            let expected = serde_json::to_string(&s).unwrap();
+            assert_eq!(format!("\"{}\"", escaped(&s)), expected, "escaping {s:?}");
+        }
+    }
+
+    /// The word test of the fast path flags the first byte that needs an escape, exactly: on
+    /// every byte in every lane, behind bytes just above the escapes, non-ASCII bytes, and
+    /// other escapes.
+    #[test]
+    fn escape_flags_find_the_first_escape() {
+        let first_escape = |word: &[u8; 8]| word.iter().position(|&x| ESCAPE[usize::from(x)] != 0);
+        for lane in 0..8 {
+            for b in 0..=255u8 {
+                for fill in [b'a', b' ', b'!', b'#', b'[', b']', 0x80, 0xff, b'"', 0x1f] {
+                    let mut word = [fill; 8];
+                    word[lane] = b;
+                    // And the same word with every byte after `lane` an escape.
+                    let mut tail = word;
+                    tail[lane + 1..].fill(b'\\');
+                    for word in [word, tail] {
+                        let flags = escape_flags(u64::from_le_bytes(word));
+                        let found = (flags != 0).then(|| flags.trailing_zeros() as usize / 8);
+                        assert_eq!(found, first_escape(&word), "{word:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// A long text is escaped a block at a time, across the blocks' seams.
+    #[test]
+    fn long_strings_cross_blocks() {
+        let mut s = "ab\"c\nd\\é\u{1}".repeat(BLOCK / 5);
+        s.push('\u{2028}');
+        let extraction =
+            Extraction { documents: vec![Document { text: s, ..Default::default() }], ..Default::default() };
+        for layout in [Layout::Compact, Layout::Pretty] {
+            assert_eq!(written(&extraction, layout), serde_jsons(&extraction, layout));
+        }
+    }
+
+    /// An extraction with every optional field both ways, every variant of every enum and
+    /// the tricky strings in its texts.
+    fn every_shape() -> Extraction {
+        let sources = [
+            PublishedSource::FrontMatter,
+            PublishedSource::Manifest,
+            PublishedSource::Dateline,
+            PublishedSource::Meta,
+            PublishedSource::Flag,
+            PublishedSource::Inferred,
+            PublishedSource::None,
+        ];
+        let inferred = [None, Some(InferredFrom::Comments), Some(InferredFrom::Text), Some(InferredFrom::Corpus)];
+        let precisions = [
+            Precision::Day,
+            Precision::Weekend,
+            Precision::Week,
+            Precision::Month,
+            Precision::Season,
+            Precision::Quarter,
+            Precision::Half,
+            Precision::Year,
+            Precision::Decade,
+        ];
+        let strings = tricky_strings();
+        let text = |i: usize| strings[i % strings.len()].clone();
+        let some_text = |i: usize| (i % 3 != 0).then(|| text(i));
+        // Stamps of every width of year, with and without a time, and none.
+        let stamp = |i: usize| {
+            let at = |year: i16, time: Option<(i8, i8)>| Stamp {
+                date: jiff::civil::date(year, 1 + (i % 12) as i8, 1 + (i % 28) as i8),
+                time: time.map(|(h, m)| jiff::civil::time(h, m, 0, 0)),
+            };
+            match i % 7 {
+                0 => None,
+                1 => Some(at(2015, None)),
+                2 => Some(at(1999, Some((9, 5)))),
+                3 => Some(at(7, Some((23, 59)))),
+                4 => Some(at(987, None)),
+                5 => Some(at(9999, Some((0, 0)))),
+                _ => Some(at(-45, Some((12, 30)))),
+            }
+        };
+        let mention = |i: usize| Mention { doc: text(i), start: i, end: i * 1000 + 7, text: text(i + 1) };
+        let documents = (0..sources.len())
+            .map(|i| Document {
+                id: text(i),
+                title: text(i + 3),
+                published: stamp(i),
+                published_source: sources[i],
+                published_inferred_from: inferred[i % inferred.len()],
+                author: some_text(i),
+                outlet: some_text(i + 1),
+                url: some_text(i + 2),
+                text: strings.concat(),
+                paragraphs: (0..i).map(|p| Paragraph { start: p, end: p + 10, item: some_text(p) }).collect(),
+                comments: (0..i + 7)
+                    .map(|c| Comment {
+                        kind: if c % 2 == 0 { CommentKind::Comment } else { CommentKind::Pingback },
+                        posted: stamp(c),
+                        author: some_text(c + 1),
+                        text: text(c),
+                        title: some_text(c + 2),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let quotes = [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Dialogue, QuoteKind::Scare]
+            .into_iter()
+            .enumerate()
+            .map(|(i, kind)| Quote {
+                id: format!("q{i}"),
+                doc: text(i),
+                start: i,
+                end: usize::MAX - i,
+                text: text(i + 5),
+                kind,
+                speaker: some_text(i),
+                speaker_span: (i % 2 == 0).then_some(Span::new(i, i + 4)),
+                speaker_id: some_text(i + 1),
+                cue: some_text(i + 2),
+            })
+            .collect();
+        let entities = [EntityKind::Person, EntityKind::Place, EntityKind::Organization]
+            .into_iter()
+            .enumerate()
+            .map(|(i, kind)| Entity {
+                id: format!("e{i}"),
+                name: text(i + 7),
+                kind,
+                aliases: (0..i).map(text).collect(),
+                roles: (0..i * 2).map(text).collect(),
+                mentions: (0..i).map(mention).collect(),
+            })
+            .collect();
+        let times = [TimexType::Date, TimexType::Time, TimexType::Duration, TimexType::Set]
+            .into_iter()
+            .enumerate()
+            .map(|(i, kind)| TimeExpression {
+                doc: Arc::from(text(i)),
+                start: i,
+                end: i + 1,
+                text: text(i + 2),
+                kind,
+                value: text(i + 3),
+                anchor: some_text(i),
+                range: (i % 2 == 1).then(|| Box::new(TimeRange { start: text(i), end: text(i + 1) })),
+            })
+            .collect();
+        let events = precisions
+            .into_iter()
+            .enumerate()
+            .map(|(i, precision)| Event {
+                id: format!("v{i}"),
+                date: text(i),
+                start: text(i + 1),
+                end: text(i + 2),
+                summary: text(i + 3),
+                docs: (0..i % 3).map(text).collect(),
+                entities: (0..i % 4).map(text).collect(),
+                entity_names: (0..i % 2).map(text).collect(),
+                mentions: (0..i % 3).map(mention).collect(),
+                quotes: (0..i % 5).map(text).collect(),
+                dates: (0..i % 3).map(text).collect(),
+                precision,
+                ranges: (0..i % 3)
+                    .map(|r| DateRange { date: text(r), start: text(r + 1), end: text(r + 2), precision })
+                    .collect(),
+                conflict: i % 2 == 0,
+                inferred: i % 3 == 0,
+            })
+            .collect();
+        Extraction { documents, quotes, entities, times, events }
+    }
+
+    /// The writer's bytes are serde_json's, in both layouts: on every shape the contract
+    /// takes, on an empty extraction, and on the seeds' extraction.
+    #[test]
+    fn writes_serde_jsons_bytes() {
+        let seeds = crate::extract_timed_owned(crate::seeds::inputs()).0.extraction;
+        assert!(!seeds.events.is_empty() && !seeds.quotes.is_empty(), "the seeds extract something");
+        for extraction in [every_shape(), Extraction::default(), seeds] {
+            for layout in [Layout::Compact, Layout::Pretty] {
+                assert_eq!(written(&extraction, layout), serde_jsons(&extraction, layout), "{layout:?}");
+            }
+        }
+    }
+
+    /// The output reaches the sink in blocks, a long text included: never held whole.
+    #[test]
+    fn output_goes_out_in_blocks() {
+        struct Largest(usize, usize);
+        impl Write for Largest {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                self.0 = self.0.max(buf.len());
+                self.1 += buf.len();
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let extraction = Extraction {
+            documents: vec![Document { text: "plain words ".repeat(BLOCK), ..Default::default() }; 3],
+            ..Default::default()
+        };
+        let mut sink = Largest(0, 0);
+        write_extraction(&mut sink, &extraction, Layout::Pretty).unwrap();
+        assert!(sink.1 > 36 * BLOCK, "the whole output was written");
+        assert!(sink.0 < 2 * BLOCK + 1024, "a write of {} bytes", sink.0);
+    }
+
+    /// The sink's first error is the writer's; nothing is written after it.
+    #[test]
+    fn returns_the_sinks_error() {
+        struct Failing(usize);
+        impl Write for Failing {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                self.0 += 1;
+                Err(io::Error::new(io::ErrorKind::BrokenPipe, "closed"))
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let extraction = Extraction {
+            documents: vec![Document { text: "x".repeat(3 * BLOCK), ..Default::default() }],
+            ..Default::default()
+        };
+        let mut sink = Failing(0);
+        let error = write_extraction(&mut sink, &extraction, Layout::Compact).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::BrokenPipe);
+        assert_eq!(sink.0, 1, "one write tried");
+    }
+}
