@@ -301,21 +301,32 @@ impl Part {
 
     /// [`Part::to_bytes`], in one buffer: the part's other fields, then its work written after
     /// them (postcard writes the work, the last field, as its length and bytes). The page's
-    /// wasm allocator cannot grow a large block in place, so writing the work into a buffer of
-    /// its own, growing by doubling, and then copying it out took up to six times its size.
+    /// wasm allocator cannot grow a large block at the top of the heap in place, so every
+    /// buffer that grows by doubling copies itself and leaves its old self as a hole in a
+    /// memory that never shrinks: the buffer is made once, at about the part's size.
     pub fn into_bytes(self) -> Vec<u8> {
         use crate::codec::Writer;
-        // The other fields, and an empty work: its length, 0, is one byte.
-        let head = StoredPart::with_work(&self.core, &self.document, Vec::new()).to_bytes();
-        let head = head.split_last().map_or(&head[..], |(_, head)| head);
-        // Room for the work's length (a varint of at most ten bytes), and about what the work
-        // takes (a few bytes a token; a buffer too short grows, one too long is given back).
+        // Room for the work's length (a varint of at most ten bytes).
         const ROOM: usize = 10;
-        let estimate = self.view.token_count() * 6 + 64;
-        let mut w = Writer(Vec::with_capacity(head.len() + ROOM + estimate));
-        w.0.extend_from_slice(head);
-        let start = head.len() + ROOM;
-        w.0.resize(start, 0);
+        // About what the part takes (a buffer too short doubles, one too long is given back):
+        // the text, a few bytes a paragraph and a comment beside their text, and the work
+        // (the tagger's sums, quotes, times and the token view), which grows with the tokens
+        // and their length: 10–14 bytes a token on prose, 6 where every byte or two is a token
+        // (measured on scripts/scaling.mjs's patterns; 6 bytes a token alone was short on
+        // prose, and the buffer doubled at its end).
+        let d = &self.document;
+        let comments: usize = d.comments.iter().map(|c| c.text.len() + 64).sum();
+        let work = 4 * self.view.token_count() + 2 * d.text.len();
+        let estimate = d.text.len() + 16 * d.paragraphs.len() + comments + 256 + ROOM + work;
+        // The other fields, and an empty work: its length, 0, is one byte.
+        let stored = StoredPart::with_work(&self.core, &self.document, Vec::new());
+        let mut bytes = postcard::to_extend(&stored, Vec::with_capacity(estimate)).unwrap_or_default();
+        drop(stored);
+        bytes.pop();
+        let head = bytes.len();
+        let start = head + ROOM;
+        bytes.resize(start, 0);
+        let mut w = Writer(bytes);
         self.write_work(&mut w, start);
         let length = {
             let mut length = Writer::default();
@@ -323,9 +334,9 @@ impl Part {
             length.0
         };
         let mut bytes = w.0;
-        bytes.copy_within(start.., head.len() + length.len());
+        bytes.copy_within(start.., head + length.len());
         bytes.truncate(bytes.len() - (ROOM - length.len()));
-        bytes[head.len()..head.len() + length.len()].copy_from_slice(&length);
+        bytes[head..head + length.len()].copy_from_slice(&length);
         bytes.shrink_to_fit();
         bytes
     }

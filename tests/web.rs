@@ -364,6 +364,33 @@ fn the_model_leaves_texts_in_the_core_and_document_gives_one() {
     assert!(corpus.document("no-such-document").is_err(), "an unknown id is an error");
 }
 
+/// The model crosses as JSON pieces of 64 KiB joined in JavaScript (`JsonPieces`): on a model
+/// of many pieces, full of characters of two, three and four bytes, it holds the contract's
+/// values, whatever piece boundary they fall on.
+#[wasm_bindgen_test]
+fn a_model_of_many_pieces_holds_the_contracts_values() {
+    let articles = Array::new();
+    for i in 0..40 {
+        let mut text = format!("Story {i} in Zürich\n\n");
+        for j in 0..40 {
+            text += &format!(
+                "“We agree on the café’s plan {j} 😀,” Anna Novák{i} said on March {}, 2015, in Zürich. ",
+                1 + j % 28
+            );
+        }
+        articles.push(&article(&format!("a{i}"), &text));
+    }
+    let corpus = storyscope::wasm_api::new_corpus(articles.into(), false).expect("newCorpus");
+    let full = corpus.extraction().expect("extraction");
+    let model = corpus.model().expect("model");
+    let json = |v: &JsValue| js_sys::JSON::stringify(v).expect("stringify").as_string().expect("a string");
+    assert!(json(&model).len() > 8 * 65_536, "the model is several pieces: {} bytes", json(&model).len());
+    for key in ["quotes", "entities", "times", "events", "failures"] {
+        assert_eq!(json(&get(&model, key)), json(&get(&full, key)), "{key}");
+    }
+    assert_eq!(array(&model, "documents").length(), 40);
+}
+
 #[wasm_bindgen_test]
 fn file_rules_and_checks_come_from_the_core() {
     let rules = storyscope::wasm_api::file_rules().expect("rules");
