@@ -290,7 +290,7 @@ fn wire_dateline_date(text: &str) -> Option<Stamp> {
         return None;
     }
     // The date ends where the credit or the dash begins; `find` returns a character boundary.
-    let end = [" (", " —", " –", " - ", "—", "–"].iter().filter_map(|sep| rest.find(sep)).min()?;
+    let end = rest.find(['(', '—', '–']).into_iter().chain(rest.find(" - ")).min()?;
     let date = &rest[..end];
     // `ST. CLOUD, Minn., Oct. 2, 2019`: a state or country may stand between place and date.
     parse_stamp(date).or_else(|| parse_stamp(date.split_once(", ")?.1))
