@@ -180,6 +180,18 @@ test('a timeline with more marks than it draws at once: only those near the scre
   assert.ok(laneKeys < lanes, `the lanes far below are not drawn yet (${laneKeys} of ${lanes})`);
   const before = await lastLane();
 
+  // An event many articles tell, among the marks drawn here: three titles, then how many others.
+  const label = await page.evaluate(() => {
+    const root = document.querySelector('story-scope').shadowRoot;
+    const told = new Map(document.querySelector('story-scope').model.events.map((e) => [e.id, e.docs.length]));
+    const marks = [...root.querySelectorAll('.tl-ev[aria-label]')];
+    return marks.find((el) => told.get(el.dataset.event) > 4)?.getAttribute('aria-label')
+      ?? { drawn: marks.length, toldByMoreThanFour: [...told.values()].filter((n) => n > 4).length };
+  });
+  assert.equal(typeof label, 'string', `a drawn mark of an event told by more than four articles (${JSON.stringify(label)})`);
+  const sources = /Sources: (.*)\.$/.exec(label)?.[1] ?? '';
+  assert.match(sources, /^[^;]+; [^;]+; .+ and \d+ others$/, `three titles and a count: ${sources.slice(0, 300)}`);
+
   // Scrolled to the bottom: the last lanes are drawn.
   await scope(page, '#ss-panel').evaluate((panel) => { panel.scrollTop = panel.scrollHeight; });
   await page.waitForFunction((key) => {
@@ -189,16 +201,6 @@ test('a timeline with more marks than it draws at once: only those near the scre
   const bottom = await scope(page, '.tl-ev').count();
   assert.ok(bottom > 0 && bottom < marks / 2, `the marks near the bottom are drawn instead (${bottom})`);
 
-  // An event many articles tell: three titles, then how many others.
-  const label = await page.evaluate(() => {
-    const root = document.querySelector('story-scope').shadowRoot;
-    const many = document.querySelector('story-scope').model.events.find((e) => e.docs.length > 4);
-    return [...root.querySelectorAll('.tl-ev[aria-label]')].find((el) => el.dataset.event === many?.id)?.getAttribute('aria-label')
-      ?? { docs: many?.docs.length };
-  });
-  assert.equal(typeof label, 'string', `an event told by more than four articles has a drawn mark (${JSON.stringify(label)})`);
-  const sources = /Sources: (.*)\.$/.exec(label)?.[1] ?? '';
-  assert.match(sources, /^[^;]+; [^;]+; .+ and \d+ others$/, `three titles and a count: ${sources.slice(0, 300)}`);
   await assertCleanAndClose(opened);
 });
 
