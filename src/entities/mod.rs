@@ -101,6 +101,14 @@ impl Scored {
         }
     }
 
+    /// The bytes [`Scored::write`] writes, but for its three counts.
+    pub(crate) fn written_len(&self) -> usize {
+        use crate::codec::{int_len, uint_len};
+        let classes: usize = self.classes.iter().map(|&c| uint_len(c)).sum();
+        let sums: usize = self.sums.iter().flatten().map(|&sum| int_len(i64::from(sum))).sum();
+        8 * self.lowercase.len() + classes + sums
+    }
+
     /// What [`Scored::write`] wrote, or `None` for bytes that are not one.
     pub(crate) fn read(r: &mut crate::codec::Reader) -> Option<Self> {
         let mut lowercase = Vec::new();
