@@ -708,6 +708,8 @@ fn extract_documents(
     failpoint(documents);
     let views: Vec<Option<crate::text::TokenView>> =
         documents.iter_mut().map(|d| d.view.take().filter(|view| view.fits(&d.document.text))).collect();
+    // Taken too: the entity stage takes their classes rather than copy them.
+    let mut scored: Vec<Option<entities::Scored>> = documents.iter_mut().map(|d| d.names.take()).collect();
     let documents = &*documents;
     if views.iter().any(Option::is_none) {
         on_stage("analysis");
@@ -739,8 +741,8 @@ fn extract_documents(
         .collect();
     stage.analysis = clock.lap();
     on_stage("entities");
-    let scored: Vec<Option<&entities::Scored>> = documents.iter().map(|d| d.names.as_ref()).collect();
-    let entities = entities::assemble(&docs, &scored);
+    let entities = entities::assemble(&docs, &mut scored);
+    drop(scored);
     stage.entities = clock.lap();
     // Each document's quotes and times: its part's, or found here, in the stage that needs them,
     // when no part brought them or they do not fit the document.
