@@ -441,12 +441,15 @@ impl WordCache {
 }
 
 /// [`extract_part_observed`], with the word-type work of the articles before kept in `cache`:
-/// the same part, made faster. After a panic the cache starts over.
+/// the same part, made faster. After a panic the cache starts over. The input is dropped once
+/// parsed: the page's extractor worker would otherwise hold the raw file beside every stage.
 ///
 /// # Errors
 /// As [`extract_part`].
-pub fn extract_part_cached(input: &Input, cache: &mut WordCache, on_stage: OnStage) -> Result<Part, Failure> {
-    let document = parse(input, on_stage)?;
+pub fn extract_part_cached(input: Input, cache: &mut WordCache, on_stage: OnStage) -> Result<Part, Failure> {
+    let document = parse(&input, on_stage)?;
+    let name = input.name;
+    drop(input.content);
     let result = isolated(|| {
         on_stage("analysis");
         let WordCache { batch, names } = &mut *cache;
@@ -466,7 +469,7 @@ pub fn extract_part_cached(input: &Input, cache: &mut WordCache, on_stage: OnSta
         Ok(work) => Ok(work.into_part(document)),
         Err(panic) => {
             *cache = WordCache::default();
-            Err(Failure::internal(&input.name, &panic))
+            Err(Failure::internal(&name, &panic))
         }
     }
 }
@@ -871,7 +874,7 @@ mod tests {
         // all of its word types, with the batch's word lists read between articles.
         let order = (0..inputs.len()).chain(0..inputs.len()).chain((0..inputs.len()).rev());
         for k in order {
-            let cached = extract_part_cached(&inputs[k], &mut cache, &mut |_| ()).expect("a part");
+            let cached = extract_part_cached(inputs[k].clone(), &mut cache, &mut |_| ()).expect("a part");
             assert_eq!(cached, alone[k], "{}", inputs[k].name);
         }
         assert!(cache.batch.types() > 1000, "the cache kept the corpus's word types");
