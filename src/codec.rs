@@ -5,6 +5,16 @@
 
 use crate::model::Span;
 
+/// The bytes [`Writer::uint`] writes for `n`.
+pub(crate) fn uint_len(n: u64) -> usize {
+    (70 - (n | 1).leading_zeros() as usize) / 7
+}
+
+/// The bytes [`Writer::int`] writes for `n`.
+pub(crate) fn int_len(n: i64) -> usize {
+    uint_len(((n << 1) ^ (n >> 63)) as u64)
+}
+
 /// Appends values to a byte buffer.
 #[derive(Default)]
 pub(crate) struct Writer(pub Vec<u8>);

@@ -232,7 +232,7 @@ pub fn extract_article(article: JsValue, on_stage: Option<js_sys::Function>) -> 
     let article = JsArticle::read(article).map_err(|e| JsError::new(&format!("expected an article: {e}")))?;
     let mut on_stage = stage_reporter(on_stage);
     let part =
-        input_of(article).and_then(|input| extract_part(&input, &mut on_stage)).map_err(|f| JsError::new(&f.reason))?;
+        input_of(article).and_then(|input| extract_part(input, &mut on_stage)).map_err(|f| JsError::new(&f.reason))?;
     Ok(js_sys::Uint8Array::from(part.into_bytes().as_slice()))
 }
 
@@ -243,7 +243,7 @@ thread_local! {
 }
 
 /// One article's part, made through this instance's [`WORD_CACHE`].
-fn extract_part(input: &Input, on_stage: crate::OnStage) -> Result<crate::Part, Failure> {
+fn extract_part(input: Input, on_stage: crate::OnStage) -> Result<crate::Part, Failure> {
     WORD_CACHE.with_borrow_mut(|cache| crate::extract_part_cached(input, cache, on_stage))
 }
 
@@ -267,7 +267,7 @@ pub fn new_corpus_from_parts(
         // The seeds are extracted here, each time (a few small articles): their stages are
         // heard like any article's.
         for input in crate::seeds::inputs() {
-            match extract_part(&input, &mut on_stage) {
+            match extract_part(input, &mut on_stage) {
                 Ok(part) => kept.push(part),
                 Err(failure) => failures.push(failure),
             }

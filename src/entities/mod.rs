@@ -101,6 +101,14 @@ impl Scored {
         }
     }
 
+    /// The bytes [`Scored::write`] writes, but for its three counts.
+    pub(crate) fn written_len(&self) -> usize {
+        use crate::codec::{int_len, uint_len};
+        let classes: usize = self.classes.iter().map(|&c| uint_len(c)).sum();
+        let sums: usize = self.sums.iter().flatten().map(|&sum| int_len(i64::from(sum))).sum();
+        8 * self.lowercase.len() + classes + sums
+    }
+
     /// What [`Scored::write`] wrote, or `None` for bytes that are not one.
     pub(crate) fn read(r: &mut crate::codec::Reader) -> Option<Self> {
         let mut lowercase = Vec::new();
@@ -167,11 +175,14 @@ fn score_view<'a, 't>(
 
 /// The view of a document `s` was made of, or `None` when `s` does not fit its analysis (one
 /// class per token and one sum per token the model scores).
-fn restore<'a, 't>(s: &Scored, a: &'a Analysis<'t>) -> Option<features::View<'a, 't>> {
+/// The classes are taken from `s`, not copied (8 bytes a token, beside the view's own in the
+/// page's corpus worker, whose memory never shrinks); a view that does not fit is made again
+/// without them.
+fn restore<'a, 't>(s: &mut Scored, a: &'a Analysis<'t>) -> Option<features::View<'a, 't>> {
     if s.classes.len() != a.tokens.len() {
         return None;
     }
-    let view = features::View::restored(a, s.classes.clone());
+    let view = features::View::restored(a, std::mem::take(&mut s.classes));
     (s.sums.len() == tagger::scored_tokens(&view)).then_some(view)
 }
 
@@ -179,27 +190,27 @@ fn restore<'a, 't>(s: &Scored, a: &'a Analysis<'t>) -> Option<features::View<'a,
 /// training script's first round).
 #[cfg(feature = "train")]
 pub(crate) fn extract_with(docs: &[Doc], model: &tagger::Model) -> Entities {
-    assemble_with(docs, &vec![None; docs.len()], model)
+    assemble_with(docs, &mut vec![None; docs.len()], model)
 }
 
 /// Recognizes and merges the entities of all documents from what [`score`] made of each
 /// (`scored[d]` of `docs[d]`; `None` runs [`score`] here): the corpus fact, decoding, the
 /// document's decisions, then the corpus's. A `scored` that does not fit its document (a
-/// damaged part) is made again.
-pub(crate) fn assemble(docs: &[Doc], scored: &[Option<&Scored>]) -> Entities {
+/// damaged part) is made again. The classes of each `scored` are taken (see [`restore`]).
+pub(crate) fn assemble(docs: &[Doc], scored: &mut [Option<Scored>]) -> Entities {
     assemble_with(docs, scored, tagger::Model::builtin())
 }
 
 // Run once per corpus: kept out of line, so that profiles show the stage whole.
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
-fn assemble_with(docs: &[Doc], scored: &[Option<&Scored>], model: &tagger::Model) -> Entities {
+fn assemble_with(docs: &[Doc], scored: &mut [Option<Scored>], model: &tagger::Model) -> Entities {
     let (gazetteer, names) = tables();
     // Each document's view: restored from its kept part, or made here with the model's work.
     let mut remade: Vec<Option<Scored>> = Vec::with_capacity(docs.len());
     let mut memo = tagger::WordMemo::default();
     let mut views = Vec::with_capacity(docs.len());
     for (d, doc) in docs.iter().enumerate() {
-        match scored.get(d).copied().flatten().and_then(|s| restore(s, &doc.analysis)) {
+        match scored.get_mut(d).and_then(Option::as_mut).and_then(|s| restore(s, &doc.analysis)) {
             Some(view) => {
                 remade.push(None);
                 views.push(view);
@@ -213,7 +224,7 @@ fn assemble_with(docs: &[Doc], scored: &[Option<&Scored>], model: &tagger::Model
     }
     let scored: Vec<&Scored> = remade
         .iter()
-        .zip(scored.iter().copied().chain(std::iter::repeat(None)))
+        .zip(scored.iter().map(Option::as_ref).chain(std::iter::repeat(None)))
         .filter_map(|(remade, kept)| remade.as_ref().or(kept))
         .collect();
     let mut lowercase = features::KeySet::default();

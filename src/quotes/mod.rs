@@ -71,6 +71,11 @@ fn detect_with(a: &crate::text::Analysis, lex: &lexicon::Lexicon) -> Detected {
 }
 
 impl Detected {
+    /// How many quotes it holds.
+    pub(crate) fn len(&self) -> usize {
+        self.found.len()
+    }
+
     /// The spans of the quotes (inner text, byte offsets), sorted.
     pub(crate) fn spans(&self) -> Vec<Span> {
         let mut spans: Vec<Span> = self.found.iter().map(|f| f.inner).filter(|s| !s.is_empty()).collect();

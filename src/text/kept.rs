@@ -23,6 +23,14 @@ use super::{usable_paragraphs, Sentence, TokenView, Vocabulary, WordId};
 use crate::codec::{Reader, Writer};
 use crate::model::Span;
 
+/// About the bytes [`write`] writes for `a`: per token a byte for its gap and length (more for
+/// a token longer than 42 bytes or a gap of two or more: a sixteenth more for them) and at
+/// most its word type's varint, a byte a sentence and a paragraph, and the header.
+pub(crate) fn written_len(a: &TokenView) -> usize {
+    let words: usize = a.tokens.iter().map(|t| 1 + crate::codec::uint_len(u64::from(t.word()))).sum();
+    words + a.tokens.len() / 16 + a.sentences.len() + a.paragraphs.len() + 64
+}
+
 /// Writes `a` (its text is the part's document text, written elsewhere).
 pub(crate) fn write(a: &TokenView, w: &mut Writer) {
     let v = &a.vocabulary;

@@ -62,11 +62,6 @@ pub(crate) struct TokenView {
 }
 
 impl TokenView {
-    /// How many tokens it holds.
-    pub(crate) fn token_count(&self) -> usize {
-        self.tokens.len()
-    }
-
     /// True when the view can be read over `text` without a panic: every token lies in the
     /// text at char boundaries and every sentence's tokens exist. A part's view always fits
     /// its own document; this guards a part whose document was changed after it was made.

@@ -66,6 +66,11 @@ pub(crate) fn detect(analysis: &crate::text::Analysis, quotes: Vec<Span>) -> Det
 }
 
 impl Detected {
+    /// How many time expressions it holds.
+    pub(crate) fn len(&self) -> usize {
+        self.candidates.len()
+    }
+
     /// True when this was made of a document with this analysis, as far as resolving relies on
     /// it: sentences in order and within the analysis. (Spans are read with checked slicing.)
     pub(crate) fn fits(&self, a: &crate::text::Analysis) -> bool {
@@ -332,7 +337,7 @@ impl<'s, 'a> Scan<'s, 'a> {
                 pending = out.len();
                 if out.capacity() - out.len() < mine.len() - kept {
                     let sentence_bytes = (byte_at(tokens.start), byte_at(tokens.end));
-                    reserve_for_rest(out, before, mine.len() - kept, (middle, sentence_bytes));
+                    reserve_for_rest(out, before, mine.len() - kept, (byte_at(end), sentence_bytes));
                 }
                 out.extend(mine.into_iter().skip(kept));
             }
@@ -374,8 +379,9 @@ fn whole_sentence(
 
 /// Makes room in `out` for `adding` more expressions of a long sentence whose first one is
 /// `out[before]`: for as many as the rest of the sentence holds at the density so far (its
-/// bytes from `start` to `end`, read up to `done`), plus a sixteenth, rather than doubling a
-/// long list.
+/// bytes from `start` to `end`, read up to `done`, where the `adding` end), plus a sixteenth,
+/// rather than doubling a long list. (`done` at the middle of the overlap instead, with the
+/// expressions up to the window's end counted, made it twice the list it needed.)
 fn reserve_for_rest(
     out: &mut Vec<Candidate>,
     before: usize,
