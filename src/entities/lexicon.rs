@@ -368,6 +368,22 @@ pub(crate) const OTHER_HEADS: &[&str] = &[
     "Index",
 ];
 
+/// Lowercase words of a company's people after which the name before them is their
+/// employer ("a Veltrana spokesman" also counts every `spokes…` word): narrower than
+/// [`ROLE_NOUNS`], whose lawyers, coaches and commanders are as often a place's ("a Texas
+/// lawyer").
+pub(crate) const COMPANY_PEOPLE: &[&str] = &[
+    "chief",
+    "executive",
+    "executives",
+    "founder",
+    "co-founder",
+    "chairman",
+    "chairwoman",
+    "shareholders",
+    "employees",
+];
+
 /// Lowercase role nouns kept as a person's role when they stand right before the name
 /// ("spokeswoman Jane Roe", "press secretary John Doe").
 pub(crate) const ROLE_NOUNS: &[&str] = &[

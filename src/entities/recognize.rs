@@ -225,19 +225,7 @@ fn is_employer_before(view: &View, k: usize) -> bool {
     k < view.len()
         && view.classes[k] & class::LOWER != 0
         && !(view.key(k) == "executive" && office())
-        && (view.key(k).starts_with("spokes")
-            || matches!(
-                view.key(k),
-                "chief"
-                    | "executive"
-                    | "executives"
-                    | "founder"
-                    | "co-founder"
-                    | "chairman"
-                    | "chairwoman"
-                    | "shareholders"
-                    | "employees"
-            ))
+        && (view.key(k).starts_with("spokes") || lexicon::COMPANY_PEOPLE.contains(&view.key(k)))
 }
 
 /// What stands at token `i` when it follows a role and "of" ("the chief executive of
