@@ -962,6 +962,14 @@ impl<'a, 't> View<'a, 't> {
         self.classes.get(i).is_some_and(|c| c & INTERESTING != 0)
     }
 
+    /// The tokens with an [`INTERESTING`] class, in order: the only ones that may open a name
+    /// (capitalized, in capitals, or opening a gazetteer name), so the passes after the tagger
+    /// that look for names read these alone.
+    pub(crate) fn interesting_tokens(&self) -> Vec<u32> {
+        // OK as u32: a view has fewer tokens than 2^29 (`crate::text`'s MAX_TEXT_BYTES).
+        (0..self.classes.len() as u32).filter(|&i| self.classes[i as usize] & INTERESTING != 0).collect()
+    }
+
     /// The first token from `from` up to `to` (or the end) that [`View::interesting`] holds
     /// for.
     pub(crate) fn next_interesting(&self, from: usize, to: usize) -> Option<usize> {
