@@ -428,9 +428,34 @@ fn shape_of(word: &str) -> u8 {
     }
 }
 
-/// [`shape_of`] a word without its possessive, read off its bytes when they are ASCII (`kinds`
-/// of [`byte_kinds`]; `word` gives the text of the others).
-fn word_shape<'w>(bytes: &[u8], kinds: u8, word: impl FnOnce() -> &'w str) -> u8 {
+/// [`shape_of`] a word without its possessive (`bytes` are its text's), in one pass over its
+/// bytes while they are ASCII; `word` gives the text when a byte that is not ASCII comes
+/// before the shape is complete. The same as shaping the possessive-free text: an ASCII byte
+/// has the class its character has, stripping only shortens the end (a `’s` starts with a
+/// byte that is not ASCII, so the pass never reads past one), and the shape reads no
+/// character after its fourth class (see [`shape_of_classes`]).
+fn word_shape<'w>(bytes: &[u8], word: impl FnOnce() -> &'w str) -> u8 {
+    let stem = match bytes.strip_suffix(b"'s") {
+        Some(stem) if !stem.is_empty() => stem,
+        _ => bytes,
+    };
+    let mut shape = Shape::default();
+    for &b in stem {
+        if !b.is_ascii() {
+            return shape_of(strip_possessive(word()));
+        }
+        // OK because ASCII bytes are below 128.
+        if shape.push(ASCII_SHAPE[usize::from(b)]) {
+            break;
+        }
+    }
+    shape.finish()
+}
+
+/// [`word_shape`] as it was first written (the whole token classified by bytes when every one
+/// is ASCII, by characters otherwise): what the one-pass form is tested against.
+#[cfg(test)]
+fn word_shape_by_kinds<'w>(bytes: &[u8], kinds: u8, word: impl FnOnce() -> &'w str) -> u8 {
     if kinds & BYTE_OTHER == 0 {
         let stem = match bytes.strip_suffix(b"'s") {
             Some(stem) if !stem.is_empty() => stem,
@@ -463,29 +488,50 @@ const ASCII_SHAPE: [u8; 128] = {
 
 /// The shape of a word from the classes of its characters (see [`shape_of`]).
 fn shape_of_classes(classes: impl Iterator<Item = u8>) -> u8 {
-    let mut code: u32 = 0;
-    let mut last = 0u8;
-    let mut run = 0;
-    let mut n = 0;
+    let mut shape = Shape::default();
     for s in classes {
-        if s == last {
-            run += 1;
-            if run >= 2 {
-                continue;
-            }
-        } else {
-            run = 0;
-        }
-        last = s;
-        code = code * 7 + u32::from(s);
-        n += 1;
-        // Only the first four classes count.
-        if n == 4 {
+        if shape.push(s) {
             break;
         }
     }
-    // 7^4 = 2401 shapes folded into a byte; collisions only among odd shapes.
-    (code % 251) as u8
+    shape.finish()
+}
+
+/// A shape being read, one character class at a time (see [`shape_of`]).
+#[derive(Default)]
+struct Shape {
+    code: u32,
+    last: u8,
+    /// The last class has come twice in a row.
+    run: bool,
+    n: u8,
+}
+
+impl Shape {
+    /// Reads the next character's class; true once the shape is complete (no later character
+    /// changes it).
+    #[inline]
+    fn push(&mut self, s: u8) -> bool {
+        // A class repeated more than twice in a row counts twice.
+        if s == self.last {
+            if self.run {
+                return false;
+            }
+            self.run = true;
+        } else {
+            self.run = false;
+        }
+        self.last = s;
+        self.code = self.code * 7 + u32::from(s);
+        self.n += 1;
+        // Only the first four classes count.
+        self.n == 4
+    }
+
+    fn finish(&self) -> u8 {
+        // 7^4 = 2401 shapes folded into a byte; collisions only among odd shapes.
+        (self.code % 251) as u8
+    }
 }
 
 impl<'a, 't> View<'a, 't> {
@@ -916,6 +962,14 @@ impl<'a, 't> View<'a, 't> {
         self.classes.get(i).is_some_and(|c| c & INTERESTING != 0)
     }
 
+    /// The tokens with an [`INTERESTING`] class, in order: the only ones that may open a name
+    /// (capitalized, in capitals, or opening a gazetteer name), so the passes after the tagger
+    /// that look for names read these alone.
+    pub(crate) fn interesting_tokens(&self) -> Vec<u32> {
+        // OK as u32: a view has fewer tokens than 2^29 (`crate::text`'s MAX_TEXT_BYTES).
+        (0..self.classes.len() as u32).filter(|&i| self.classes[i as usize] & INTERESTING != 0).collect()
+    }
+
     /// The first token from `from` up to `to` (or the end) that [`View::interesting`] holds
     /// for.
     pub(crate) fn next_interesting(&self, from: usize, to: usize) -> Option<usize> {
@@ -998,7 +1052,7 @@ impl<'a, 't> View<'a, 't> {
         // OK because `j` is a token of the view.
         let t = &self.a.tokens[j];
         let bytes = self.a.text.as_bytes().get(t.start()..t.end()).unwrap_or_default();
-        word_shape(bytes, byte_kinds(bytes), || self.a.token_text(j))
+        word_shape(bytes, || self.a.token_text(j))
     }
 
     /// The word classes of the token `k` places from `i`, none outside the sentence.
@@ -1170,6 +1224,50 @@ mod tests {
         assert_ne!(v.classes[token("Roads")] & class::AFTER_OPENER, 0);
         assert_eq!(v.classes[token("said")] & class::AFTER_OPENER, 0);
         assert!(v.classes.iter().all(|&c| c < class::HOLIDAY << 1), "{:x?}", v.classes);
+    }
+
+    /// The one-pass shape is the shape of the whole token's bytes or characters, on every
+    /// token of the seeds and on words that mix ASCII with other characters around the
+    /// fourth class and the possessive.
+    #[test]
+    fn one_pass_shapes_are_the_shapes_by_kinds() {
+        let mut words: Vec<String> = Vec::new();
+        for input in crate::seeds::inputs() {
+            let a = Analysis::of_text(&input.content);
+            words.extend((0..a.tokens.len()).map(|i| a.token_text(i).to_string()));
+        }
+        let odd = [
+            "Zoë's",
+            "Zoë’s",
+            "McD-ñ’s",
+            "McD-ñ's",
+            "Ab-Cé",
+            "ABé",
+            "aaaaé",
+            "É.U.",
+            "Łódź’s",
+            "O’Neill",
+            "O'Neill's",
+            "'s",
+            "’s",
+            "s's",
+            "A's",
+            "x’",
+            "Mc-Doñal",
+            "aaab",
+            "aabbccdd",
+            "a-b.c1é",
+            "1’s",
+            "--é",
+            "ééé's",
+        ];
+        words.extend(odd.iter().map(|w| w.to_string()));
+        words.push("a".repeat(600));
+        for w in &words {
+            let bytes = w.as_bytes();
+            assert_eq!(word_shape(bytes, || w), word_shape_by_kinds(bytes, byte_kinds(bytes), || w), "{w}");
+        }
+        assert!(words.len() > 1000, "{}", words.len());
     }
 
     #[test]

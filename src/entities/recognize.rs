@@ -101,7 +101,10 @@ pub(crate) fn recognize_tagged<'t>(
     tagged: Vec<Tagged>,
 ) -> DocumentNames<'t> {
     let mut found = DocumentNames::default();
-    let tagged = whole_organizations(view, join_pieces(view, tagged));
+    // The passes that look for names where the tagger found none, or for whole known names,
+    // read these tokens alone.
+    let openers = view.interesting_tokens();
+    let tagged = whole_organizations(view, join_pieces(view, &openers, tagged));
     let tagged = possessors_of_people(view, tagged);
     let mut covered = Covered::new(view.len());
     for t in &tagged {
@@ -109,12 +112,12 @@ pub(crate) fn recognize_tagged<'t>(
         Piece { view, gazetteer }.candidates(t, &mut found);
     }
     let tagged_names = found.candidates.len();
-    after_the_model(view, gazetteer, &covered, &mut found);
+    after_the_model(view, gazetteer, &openers, &covered, &mut found);
     for c in &found.candidates[tagged_names..] {
         covered.cover(view.a.token_from(c.span.start)..view.a.token_from(c.span.end));
     }
-    lone_words_of_full_names(view, gazetteer, &mut covered, &mut found);
-    repeated_names(view, gazetteer, &covered, &mut found);
+    lone_words_of_full_names(view, gazetteer, &openers, &mut covered, &mut found);
+    repeated_names(view, gazetteer, &openers, &covered, &mut found);
     // Demonyms outside names are links to their place.
     for (i, &c) in view.classes.iter().enumerate() {
         if c & class::DEMONYM != 0
@@ -652,8 +655,8 @@ fn possessors_of_people(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
 /// Joins the pieces of one person's name that the tagger cut apart: lowercase particles
 /// (`Pieter | van der | Berg`) and a quoted nickname (`Robert | "Bobby" | Nguyen`). A person
 /// name after particles alone takes them in (`van der Berg said`).
-fn join_pieces(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
-    let tagged = whole_known_names(view, tagged);
+fn join_pieces(view: &View, openers: &[u32], tagged: Vec<Tagged>) -> Vec<Tagged> {
+    let tagged = whole_known_names(view, openers, tagged);
     let a = view.a;
     // The PARTICLE class marks capitalized particles only: lowercase ones are read here.
     let is_particle = |i: usize| view.classes[i] & class::LOWER != 0 && lexicon::PARTICLES.contains(&a.token_text(i));
@@ -829,17 +832,23 @@ fn whole_organizations(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
 
 /// A name of several words that the gazetteer knows whole ("New York Times") is one name of
 /// the gazetteer's kind, where the tagger cut it into pieces or took only part of it.
-fn whole_known_names(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
+/// The names open at `openers` ([`View::interesting_tokens`], which hold every token that
+/// opens a gazetteer name).
+fn whole_known_names(view: &View, openers: &[u32], tagged: Vec<Tagged>) -> Vec<Tagged> {
     let mut known: Vec<(Range<usize>, usize)> = Vec::new();
-    let mut i = 0;
-    while i < view.len() {
+    // Tokens before `next` belong to a known name just found.
+    let mut next = 0;
+    for &i in openers {
+        let i = i as usize;
+        if i < next {
+            continue;
+        }
         let c = view.classes[i];
         let (inside, kind) = if c & class::ORG_B != 0 {
             (class::ORG_I, 2)
         } else if c & class::PLACE_B != 0 {
             (class::PLACE_I, 1)
         } else {
-            i += 1;
             continue;
         };
         let mut end = i + 1;
@@ -849,7 +858,7 @@ fn whole_known_names(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
         if end - i > 1 {
             known.push((i..end, kind));
         }
-        i = end;
+        next = end;
     }
     if known.is_empty() {
         return tagged;
@@ -921,6 +930,7 @@ impl Covered {
 fn lone_words_of_full_names<'t>(
     view: &View<'_, 't>,
     gazetteer: &Gazetteer,
+    openers: &[u32],
     covered: &mut Covered,
     found: &mut DocumentNames<'t>,
 ) {
@@ -931,7 +941,10 @@ fn lone_words_of_full_names<'t>(
         *given.entry(c.first).or_default() += 1;
     }
     let piece = Piece { view, gazetteer };
-    for (i, &c) in view.classes.iter().enumerate() {
+    // Only capitalized words are read: `openers` holds all of them.
+    for &i in openers {
+        let i = i as usize;
+        let c = view.classes[i];
         if c & class::CAP == 0 || c & (class::NEVER_NAME | class::TITLE | class::HONORIFIC) != 0 || covered.get(i) {
             continue;
         }
@@ -951,7 +964,13 @@ fn lone_words_of_full_names<'t>(
 /// mention of it too. It adds no score of its own: the document's vote over the name's other
 /// mentions decides its kind. Only a whole capitalized run counts ("Washington" is not found
 /// inside "Washington Post").
-fn repeated_names<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &Covered, found: &mut DocumentNames<'t>) {
+fn repeated_names<'t>(
+    view: &View<'_, 't>,
+    gazetteer: &Gazetteer,
+    openers: &[u32],
+    covered: &Covered,
+    found: &mut DocumentNames<'t>,
+) {
     let n = view.len();
     // The names found as (hash of the first word, length in tokens, hash of the key), sorted
     // and without repeats: a word is looked up by binary search once per distinct length of
@@ -969,7 +988,10 @@ fn repeated_names<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &Cove
     let piece = Piece { view, gazetteer };
     // Tokens before `next` belong to a name just found.
     let mut next = 0;
-    for (i, &c) in view.classes.iter().enumerate() {
+    // Only capitalized words are read: `openers` holds all of them.
+    for &i in openers {
+        let i = i as usize;
+        let c = view.classes[i];
         // Where a sentence opens the tagger trusts no capital; inside one it left the word out
         // on purpose.
         let opens = class::SENT_START | class::AFTER_OPENER;
@@ -1072,14 +1094,27 @@ pub(crate) fn corpus_surnames<'t>(
 /// The layer after the model: names the generated gazetteer knows and acronyms, where the
 /// model (trained on few of either) left the words outside every name. Their kind is then
 /// voted on like any other name's.
-fn after_the_model<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &Covered, found: &mut DocumentNames<'t>) {
+///
+/// Every name it finds opens at one of `openers` ([`View::interesting_tokens`]): a gazetteer
+/// name's first word, a word in capitals or a capitalized one; the other tokens are skipped.
+fn after_the_model<'t>(
+    view: &View<'_, 't>,
+    gazetteer: &Gazetteer,
+    openers: &[u32],
+    covered: &Covered,
+    found: &mut DocumentNames<'t>,
+) {
     let piece = Piece { view, gazetteer };
     let n = view.len();
-    let mut i = 0;
-    while i < n {
+    // Tokens before `next` belong to a name just found.
+    let mut next = 0;
+    for &i in openers {
+        let i = i as usize;
+        if i < next {
+            continue;
+        }
         let c = view.classes[i];
         if covered.get(i) || c & class::HEADLINE != 0 {
-            i += 1;
             continue;
         }
         let (begin, inside, kind) = if c & class::ORG_B != 0 {
@@ -1105,10 +1140,9 @@ fn after_the_model<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &Cov
             // "Airbus A380 … its": the document's evidence lands on the model code, the name
             // is the maker's.
             piece.push(found, i..i + 1, Kind::Organization, one_hot(Kind::Organization), None, None, false);
-            i += 2;
+            next = i + 2;
             continue;
         } else {
-            i += 1;
             continue;
         };
         let mut end = i + 1;
@@ -1121,7 +1155,7 @@ fn after_the_model<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &Cov
             end += 1;
         }
         piece.push(found, i..end, kind, one_hot(kind), None, None, false);
-        i = end;
+        next = end;
     }
 }
 

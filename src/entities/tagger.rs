@@ -298,6 +298,10 @@ pub(crate) struct WordMemo {
     rows: Vec<WordRows>,
     /// The summed rows of the context features, made when first needed.
     context: Option<Box<ContextRows>>,
+    /// The word types of the document being scored that have a slot in its [`Scorer`]'s
+    /// `of_type`, to forget when the memo is emptied (kept here, so that its room serves the
+    /// next documents instead of growing again in each).
+    typed: Vec<u32>,
 }
 
 /// The summed rows of the features that a token's context alone decides, by the values that
@@ -391,12 +395,10 @@ pub(crate) struct Scorer<'m, 'v, 'a, 't, 'w> {
     view: &'v View<'a, 't>,
     /// Per word type of the view: its index in `memo.rows` plus one, or 0 before it is needed.
     of_type: Vec<u32>,
-    /// The word types with a slot in `of_type`, to forget when the memo is emptied.
-    typed: Vec<u32>,
     memo: &'w mut WordMemo,
-    /// The shapes of the tokens last read, by token index modulo 4: a token's shape is read as
-    /// its own and as each neighbour's, and is worked out once for the three.
-    shapes: [(usize, u8); 4],
+    /// Set when `first_use` empties the memo, so that a chunk's slots read before are read
+    /// again (see [`Scorer::chunk_sums`]).
+    emptied: bool,
     /// Per word type: the text span of the first token of it read, and its shape (`end` 0
     /// before one is read): a later token spelled the same way (most are) has the same one.
     type_shapes: Vec<(u32, u32, u8)>,
@@ -404,27 +406,19 @@ pub(crate) struct Scorer<'m, 'v, 'a, 't, 'w> {
 
 impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
     pub(crate) fn new(model: &'m Model, view: &'v View<'a, 't>, memo: &'w mut WordMemo) -> Self {
-        Scorer {
-            model,
-            view,
-            of_type: vec![0; view.a.vocabulary.len()],
-            typed: Vec::new(),
-            memo,
-            shapes: [(usize::MAX, 0); 4],
-            type_shapes: Vec::new(),
-        }
+        memo.typed.clear();
+        Scorer { model, view, of_type: vec![0; view.a.vocabulary.len()], memo, emptied: false, type_shapes: Vec::new() }
     }
 
-    /// The word rows of token `j`'s word (see [`WordRows`]), from the memo.
+    /// The memo's slot of token `j`'s word (its [`WordRows`]); valid until the memo is
+    /// emptied (see [`Scorer::emptied`]).
     #[inline]
-    fn word_rows(&mut self, j: usize) -> &WordRows {
+    fn slot(&mut self, j: usize) -> u32 {
         // OK because word ids index the vocabulary, and `of_type` has one slot per word type.
-        let slot = match self.of_type[self.view.a.tokens[j].word() as usize] {
-            0 => self.first_use(j),
-            slot => slot as usize - 1,
-        };
-        // OK because slots index `memo.rows` (`first_use` pushes or finds each).
-        &self.memo.rows[slot]
+        match self.of_type[self.view.a.tokens[j].word() as usize] {
+            0 => self.first_use(j) as u32,
+            slot => slot - 1,
+        }
     }
 
     /// The memo's slot of token `j`'s word when this document first uses it: found by its
@@ -433,14 +427,15 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
     fn first_use(&mut self, j: usize) -> usize {
         let word = self.view.a.tokens[j].word() as usize;
         if self.memo.rows.len() == WORDS_KEPT {
+            self.emptied = true;
             self.memo.slots.clear();
             self.memo.rows.clear();
-            for typed in self.typed.drain(..) {
+            for typed in self.memo.typed.drain(..) {
                 // OK because `typed` holds word types of the view's vocabulary.
                 self.of_type[typed as usize] = 0;
             }
         }
-        self.typed.push(word as u32);
+        self.memo.typed.push(word as u32);
         let (m, view, hash) = (self.model, self.view, self.view.hash(j));
         let rows = &mut self.memo.rows;
         let index = *self.memo.slots.entry(hash).or_insert_with(|| {
@@ -471,17 +466,12 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         label_scores(&self.sums(i, range))
     }
 
-    /// [`View::shape_value`], remembered for the next tokens (see [`Scorer::shapes`]).
-    #[inline]
-    fn shape(&mut self, i: usize, k: isize, range: &Range<usize>) -> u64 {
-        let Some(j) = i.checked_add_signed(k).filter(|j| range.contains(j)) else {
-            return 255;
-        };
-        // OK because `j % 4` is below 4.
-        if self.shapes[j % 4].0 != j {
-            self.shapes[j % 4] = (j, self.type_shape(j));
-        }
-        u64::from(self.shapes[j % 4].1)
+    /// The summed weights of token `i` of the sentence `range`.
+    #[cfg(any(test, feature = "train"))]
+    pub(crate) fn sums(&mut self, i: usize, range: &Range<usize>) -> Sums {
+        let mut out = Vec::with_capacity(1);
+        self.run_sums(range, i..i + 1, &mut out);
+        out.first().copied().unwrap_or_default()
     }
 
     /// The shape of token `j`, from the shapes of its word type's first token (see
@@ -506,36 +496,100 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         shape
     }
 
-    /// The summed weights of token `i` of the sentence `range`.
+    /// Appends the summed weights of each token of `run`, tokens of the sentence `range`, to
+    /// `out`, a chunk of at most [`CHUNK`] tokens at a time.
+    pub(crate) fn run_sums(&mut self, range: &Range<usize>, run: Range<usize>, out: &mut Vec<Sums>) {
+        let mut start = run.start;
+        while start < run.end {
+            let end = run.end.min(start + CHUNK);
+            self.chunk_sums(range, start..end, out);
+            start = end;
+        }
+    }
+
+    /// [`Scorer::run_sums`] of at most [`CHUNK`] tokens: first each token's word slot and shape
+    /// from two before the chunk to two after it (each read once, though each is read as the
+    /// token's own and as up to four neighbours'), then each token's sum from them, without a
+    /// lookup by word or a test of the sentence's edges (a place outside the sentence holds
+    /// [`EDGE`] and shape 255, as [`View::word_value`] and [`View::shape_value`] say).
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
-    pub(crate) fn sums(&mut self, i: usize, range: &Range<usize>) -> Sums {
-        let (m, v) = (self.model, self.view);
-        let tables = &*m.tables;
-        let mut sum = tables.bias;
-        add(&mut sum, &self.word_rows(i)[0]);
-        for (n, (_, k)) in template::NEIGHBOURS.into_iter().enumerate() {
-            match i.checked_add_signed(k).filter(|j| range.contains(j)) {
-                Some(j) => add(&mut sum, &self.word_rows(j)[n + 1]),
-                None => add(&mut sum, &tables.outside[n]),
+    fn chunk_sums(&mut self, range: &Range<usize>, chunk: Range<usize>, out: &mut Vec<Sums>) {
+        debug_assert!(chunk.len() <= CHUNK && range.start <= chunk.start && chunk.end <= range.end);
+        // Place `p` of the window is token `chunk.start + p - 2`.
+        let mut slots = [EDGE; CHUNK + 4];
+        let mut shapes = [255u8; CHUNK + 4];
+        let token = |p: usize| (chunk.start + p).checked_sub(2).filter(|j| range.contains(j));
+        let places = chunk.len() + 4;
+        self.emptied = false;
+        for p in 0..places {
+            if let Some(j) = token(p) {
+                // OK because `p` is below CHUNK + 4.
+                slots[p] = self.slot(j);
+                if (1..places - 1).contains(&p) {
+                    shapes[p] = self.type_shape(j);
+                }
             }
         }
-        let (before, this, after) = (self.shape(i, -1, range), self.shape(i, 0, range), self.shape(i, 1, range));
-        let context = self.memo.context.get_or_insert_with(|| Box::new(ContextRows::new(m)));
-        add(&mut sum, context.shapes.get(before << 16 | this << 8 | after, |key| shape_rows(m, key)));
-        let c0 = v.classes[i];
-        add(&mut sum, context.own.get(c0, |bits| own_rows(m, bits)));
-        let before = v.class_value(i, -1, range);
-        add(&mut sum, context.before.get(before, |bits| class_rows(&tables.class_before, bits)));
-        let after = v.class_value(i, 1, range);
-        add(&mut sum, context.after.get(after, |bits| class_rows(&tables.class_after, bits)));
-        if let Some(run) = v.run_value(i, range) {
-            // OK because runs are below 128 and leans are bytes (see `View::run_value`).
-            add(&mut sum, &tables.run[run as usize]);
-            add(&mut sum, &tables.lean[v.lean_value(i) as usize]);
+        if self.emptied {
+            // The memo was emptied on the way, and slots read before it are stale: read them
+            // again (an emptied memo has room for a chunk's words, so it is not emptied twice).
+            for (p, slot) in slots.iter_mut().enumerate().take(places) {
+                if let Some(j) = token(p) {
+                    *slot = self.slot(j);
+                }
+            }
+            debug_assert!(self.rows_valid(&slots));
         }
-        sum
+        let (m, v) = (self.model, self.view);
+        let tables = &*m.tables;
+        let WordMemo { rows, context, .. } = &mut *self.memo;
+        let context = context.get_or_insert_with(|| Box::new(ContextRows::new(m)));
+        // A neighbour's rows as the `n`th of `template::NEIGHBOURS`. OK because slots other
+        // than EDGE index `rows` (read above), and `n` is below 4.
+        let neighbour = |slot: u32, n: usize| match slot {
+            EDGE => &tables.outside[n],
+            _ => &rows[slot as usize][n + 1],
+        };
+        out.reserve(chunk.len());
+        // OK because the chunk's tokens are at places 2 to `places - 3` (so their neighbours'
+        // are inside the window), and their own slots are words of the sentence, not EDGE.
+        for (i, p) in chunk.clone().zip(2..) {
+            let mut sum = tables.bias;
+            add(&mut sum, &rows[slots[p] as usize][0]);
+            // The neighbours, in the order of `template::NEIGHBOURS`: -1, 1, -2, 2.
+            add(&mut sum, neighbour(slots[p - 1], 0));
+            add(&mut sum, neighbour(slots[p + 1], 1));
+            add(&mut sum, neighbour(slots[p - 2], 2));
+            add(&mut sum, neighbour(slots[p + 2], 3));
+            let (before, this, after) = (u64::from(shapes[p - 1]), u64::from(shapes[p]), u64::from(shapes[p + 1]));
+            add(&mut sum, context.shapes.get(before << 16 | this << 8 | after, |key| shape_rows(m, key)));
+            let c0 = v.classes[i];
+            add(&mut sum, context.own.get(c0, |bits| own_rows(m, bits)));
+            let before = v.class_value(i, -1, range);
+            add(&mut sum, context.before.get(before, |bits| class_rows(&tables.class_before, bits)));
+            let after = v.class_value(i, 1, range);
+            add(&mut sum, context.after.get(after, |bits| class_rows(&tables.class_after, bits)));
+            if let Some(run) = v.run_value(i, range) {
+                // OK because runs are below 128 and leans are bytes (see `View::run_value`).
+                add(&mut sum, &tables.run[run as usize]);
+                add(&mut sum, &tables.lean[v.lean_value(i) as usize]);
+            }
+            out.push(sum);
+        }
+    }
+
+    /// True when every slot but [`EDGE`] indexes the memo's rows.
+    fn rows_valid(&self, slots: &[u32]) -> bool {
+        slots.iter().all(|&slot| slot == EDGE || (slot as usize) < self.memo.rows.len())
     }
 }
+
+/// The most tokens [`Scorer::chunk_sums`] scores at once: its windows are arrays on the stack.
+const CHUNK: usize = 64;
+
+/// A place of [`Scorer::chunk_sums`]'s window outside the sentence: its neighbour rows are the
+/// model's [`Tables::outside`].
+const EDGE: u32 = u32::MAX;
 
 /// Calls `f` with the index of each bit set in `bits`.
 fn for_bits(mut bits: u64, mut f: impl FnMut(usize)) {
@@ -657,7 +711,7 @@ pub(crate) fn score(model: &Model, view: &View, memo: &mut WordMemo) -> Vec<Sums
     let mut scorer = Scorer::new(model, view, memo);
     // Exact: a long document's sums (20 bytes per scored token) carry no growth slack.
     let mut out = Vec::with_capacity(scored_tokens(view));
-    for_each_run(view, |range, run| out.extend(run.map(|i| scorer.sums(i, range))));
+    for_each_run(view, |range, run| scorer.run_sums(range, run, &mut out));
     out
 }
 
@@ -865,6 +919,59 @@ mod tests {
             }
         }
         assert!(compared > 50, "{compared}");
+    }
+
+    /// A document's scores, run by run in chunks, are the features' sums token by token: in
+    /// runs longer than a chunk, and when the word memo fills up and is emptied on the way.
+    #[test]
+    fn scoring_by_chunks_sums_the_features() {
+        use crate::entities::features::{KeySet, Lexicons};
+        let syllables = ["ka", "lo", "mi", "ren", "dor", "vak", "sel", "tu", "bri", "nom"];
+        // Distinct capitalized words: numbers in base 10, spelled in syllables.
+        let word = |mut n: usize| {
+            let mut w = String::from("Qu");
+            for _ in 0..5 {
+                w.push_str(syllables[n % 10]);
+                n /= 10;
+            }
+            w
+        };
+        let mut text = String::new();
+        let mut n = 0;
+        while n < WORDS_KEPT + 3000 {
+            // Runs of 150 and of 7 capitalized words, and sentence edges around them.
+            let len = if n % 2 == 0 { 150 } else { 7 };
+            text.push_str("The ");
+            for _ in 0..len {
+                text.push_str(&word(n));
+                text.push(' ');
+                n += 1;
+            }
+            text.push_str("said so.\n\n");
+        }
+        let a = crate::text::Analysis::of_text(&text);
+        let (gazetteer, names) = super::super::tables();
+        let mut view = View::new(&a);
+        view.classify(&Lexicons { gazetteer, names, lowercase: KeySet::default() });
+        let model = Model::builtin();
+        let mut memo = WordMemo::default();
+        let sums = score(model, &view, &mut memo);
+        assert_eq!(sums.len(), scored_tokens(&view));
+        assert!(memo.rows.len() < WORDS_KEPT, "the memo was emptied ({})", memo.rows.len());
+        let mut features = Vec::new();
+        let mut expected = Vec::new();
+        for_each_run(&view, |range, run| {
+            for i in run {
+                features.clear();
+                view.features(i, range, model.bits, &model.clusters, &mut features);
+                expected.push(model.emissions(&features));
+            }
+        });
+        let got: Vec<[i32; LABELS]> = sums.iter().map(label_scores).collect();
+        assert_eq!(got.len(), expected.len());
+        for (k, (g, e)) in got.iter().zip(&expected).enumerate() {
+            assert_eq!(g, e, "scored token {k}");
+        }
     }
 
     #[test]
