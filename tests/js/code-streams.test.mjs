@@ -44,6 +44,11 @@ function sampleModule() {
     0x41, 0x10, 0x28, 0x02, 0x08, 0x1a, // i32.load offset=8
     0x41, 0x10, 0x41, 0x7f, 0x36, 0x02, 0x84, 0x01, // i32.store offset=132
     0x42, 0xff, 0x7e, 0x1a, // i64.const -129, drop
+    0x41, 0x80, 0x80, 0xc0, 0x00, 0x1a, // i32.const 2^20 (an address: to the address stream)
+    0x41, 0xff, 0xff, 0xbf, 0x08, 0x1a, // i32.const 2^20 + 2^24 - 1 (the last address)
+    0x41, 0x80, 0x80, 0xc0, 0x08, 0x1a, // i32.const 2^20 + 2^24 (past them: the i32 stream)
+    0x41, 0x80, 0x80, 0xc0, 0x80, 0x00, 0x1a, // i32.const 2^20 padded to five bytes (kept as written)
+    0x41, 0x80, 0x80, 0x60, 0x1a, // i32.const -2^19 (read as unsigned, 0x180000: not an address)
     0x43, 0, 0, 0x80, 0x3f, 0x1a, // f32.const 1
     0x44, 0, 0, 0, 0, 0, 0, 0xf0, 0x3f, 0x1a, // f64.const 1
     0x10, 0x00, // call 0 (itself; never run)
@@ -76,7 +81,9 @@ test('the sample module is valid wasm, and comes back byte for byte', () => {
   assert.ok(WebAssembly.validate(wasm), 'the sample must be valid for the test to mean anything');
   const packed = splitCode(wasm);
   assert.equal(new DataView(packed.buffer).getUint32(0, true), wasm.length, 'the header gives the size');
-  assert.notDeepEqual(packed.subarray(4 * 19, 4 * 19 + wasm.length), wasm, 'the code is reordered');
+  assert.notDeepEqual(packed.subarray(4 * 20, 4 * 20 + wasm.length), wasm, 'the code is reordered');
+  const view = new DataView(packed.buffer);
+  assert.equal(view.getUint32(4 * 19, true), 6, 'two addresses, three bytes each');
   assert.deepEqual(joinCode(packed), wasm);
 });
 
@@ -96,6 +103,8 @@ test('an instruction it does not know stops the split', () => {
   const end = simd.lastIndexOf(0x0b, simd.length - 8); // the body's final `end`
   simd[end] = 0xfd; // a SIMD prefix where `end` was
   assert.throws(() => splitCode(Uint8Array.from(simd)), /unknown instruction 0xfd|ends inside/);
+  simd[end] = 0xc5; // the address mark is no instruction in a wasm
+  assert.throws(() => splitCode(Uint8Array.from(simd)), /unknown instruction 0xc5/);
   assert.throws(() => splitCode(wasm.subarray(0, 8)), /no code section/);
 });
 
@@ -109,7 +118,7 @@ test('damaged packed input throws', () => {
   const opcode = Uint8Array.from(packed);
   // The opcode stream's first byte (block) becomes 0xfd, which no walker knows.
   const view = new DataView(opcode.buffer);
-  let at = 4 * 19 + view.getUint32(4, true);
+  let at = 4 * 20 + view.getUint32(4, true);
   at += view.getUint32(8, true) + view.getUint32(12, true);
   opcode[at] = 0xfd;
   assert.throws(() => joinCode(opcode), /unknown instruction|damaged/);

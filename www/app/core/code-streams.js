@@ -6,11 +6,14 @@
 // repeats itself far more than the interleaved bytes did, and LZMA codes the page's wasm 5%
 // smaller (353.4 -> 335.3 KB in session 12). A local index is written as its rank among the
 // function's locals by last use (move-to-front: 0 is the local used last), which a function's
-// few busy locals make more regular still (-3.3 KB).
+// few busy locals make more regular still (-3.3 KB). An i32 constant that points into the static
+// data (from ADDRESS_BASE, where rustc's wasm puts it after the 1 MiB stack) goes to a stream of
+// its own as three bytes of offset, its opcode marked with ADDRESS_OP, a byte no instruction uses
+// (-0.9 KB): addresses and small numbers mixed in one stream resembled neither.
 //
 // The transform is exact: other immediates are copied as the LEB128 bytes they were written with
-// (never decoded and re-encoded), local indices must be in their shortest form (the split throws
-// otherwise), and the bundler checks that joinCode(splitCode(wasm)) gives the same bytes before
+// (never decoded and re-encoded), local indices and addresses are moved only when in their
+// shortest form, and the bundler checks that joinCode(splitCode(wasm)) gives the same bytes before
 // the page carries it. Every other section is copied unchanged.
 //
 // The packed form: u32s (little-endian) of the wasm's length, of the count of its bytes up to its
@@ -23,10 +26,15 @@
 // Damaged input throws an Error; it never writes outside its buffers.
 
 const STREAMS = ['size', 'locals', 'op', 'block', 'label', 'func', 'type', 'global', 'misc',
-  'local.get', 'local.set', 'local.tee', 'align', 'offset', 'i32', 'i64', 'float'];
+  'local.get', 'local.set', 'local.tee', 'align', 'offset', 'i32', 'i64', 'float', 'address'];
 const S = Object.fromEntries(STREAMS.map((name, i) => [name, i]));
 const LOCAL = [S['local.get'], S['local.set'], S['local.tee']];
 const CODE_SECTION = 10;
+const I32_CONST = 0x41;
+/** The opcode stream's mark for an i32.const whose value is in the address stream. */
+const ADDRESS_OP = 0xc5;
+const ADDRESS_BASE = 1 << 20;
+const ADDRESS_END = ADDRESS_BASE + (1 << 24);
 const HEADER_SIZE = 4 * (2 + STREAMS.length);
 
 /**
@@ -34,7 +42,9 @@ const HEADER_SIZE = 4 * (2 + STREAMS.length);
  * (splitCode) or reads the streams and writes the wasm (joinCode): the one definition of which
  * bytes go to which stream. `io.leb(s)` moves one LEB128 number and returns its value,
  * `io.byte(s)` one byte, `io.fixed(s, n)` n bytes, `io.local(s, recent)` a local index (as its
- * rank in `recent`, which it updates); `io.at` is the position in the wasm.
+ * rank in `recent`, which it updates), `io.i32()` an i32.const's value (the split may send it
+ * to the address stream and mark its opcode), `io.address()` a marked one back; `io.at` is the
+ * position in the wasm.
  */
 function walkBody(io) {
   const recent = [];
@@ -51,7 +61,8 @@ function walkBody(io) {
     else if (op >= 0x28 && op <= 0x3e) {
       io.leb(S.align);
       io.leb(S.offset);
-    } else if (op === 0x41) io.leb(S.i32);
+    } else if (op === I32_CONST) io.i32();
+    else if (op === ADDRESS_OP) io.address();
     else if (op === 0x42) io.leb(S.i64);
     else if (op === 0x10 || op === 0xd2) io.leb(S.func);
     else if (op === 0x0c || op === 0x0d) io.leb(S.label);
@@ -108,7 +119,7 @@ function toFront(recent, rank, index) {
 }
 
 /** The local index of `rank` in `recent` (see rankOf), moved to the front. */
-function indexOf(recent, rank) {
+function indexAt(recent, rank) {
   const known = rank < recent.length;
   const index = known ? recent[rank] : rank - recent.length;
   toFront(recent, known ? rank : recent.length, index);
@@ -161,6 +172,21 @@ export function splitCode(wasm) {
     fixed(s, n) {
       for (let i = 0; i < n; i++) streams[s].push(wasm[this.at++]);
     },
+    i32() {
+      const [value, next] = readLeb(wasm, this.at);
+      // Every address's shortest signed LEB128 takes 4 bytes (21 to 25 bits and a clear sign bit
+      // fit in 28); a padded one takes more, and a negative number read as unsigned is either
+      // shorter (3 bytes) or, at 4 bytes, 2^27 or above, past ADDRESS_END.
+      if (value >= ADDRESS_BASE && value < ADDRESS_END && next - this.at === 4) {
+        const offset = value - ADDRESS_BASE;
+        streams[S.op][streams[S.op].length - 1] = ADDRESS_OP;
+        streams[S.address].push(offset & 0xff, (offset >> 8) & 0xff, offset >> 16);
+        this.at = next;
+      } else this.leb(S.i32);
+    },
+    address() {
+      throw new Error(`code streams: unknown instruction 0x${ADDRESS_OP.toString(16)}`);
+    },
     local(s, recent) {
       const [index, next] = readLeb(wasm, this.at);
       if (next - this.at !== lebBytes(index).length) throw new Error('code streams: a local index is not in its shortest LEB128 form');
@@ -201,46 +227,81 @@ export function joinCode(packed) {
   const wasm = new Uint8Array(view.getUint32(0, true));
   if (head > wasm.length) throw new Error('code streams: damaged input');
   wasm.set(packed.subarray(HEADER_SIZE, HEADER_SIZE + head));
-  const cursors = starts.slice();
-  const io = {
-    at: head,
-    leb(s, copy = true) {
-      let value = 0;
-      let scale = 1;
-      for (;;) {
-        const b = copy ? this.byte(s) : this.take(s);
-        value += (b & 0x7f) * scale;
-        if (b < 0x80) return value;
-        scale *= 128;
-        if (scale > 2 ** 63) throw new Error('code streams: a LEB128 number is too long');
-      }
-    },
-    /** The next byte of stream `s`, not written. */
-    take(s) {
-      if (cursors[s] >= ends[s]) throw new Error('code streams: damaged input');
-      return packed[cursors[s]++];
-    },
-    write(b) {
-      if (this.at >= wasm.length) throw new Error('code streams: damaged input');
-      wasm[this.at++] = b;
-    },
-    byte(s) {
-      const b = this.take(s);
-      this.write(b);
-      return b;
-    },
-    fixed(s, n) {
-      for (let i = 0; i < n; i++) this.byte(s);
-    },
-    local(s, recent) {
-      let index = indexOf(recent, this.leb(s, false));
-      for (; index >= 0x80; index = Math.floor(index / 128)) this.write((index % 128) | 0x80);
-      this.write(index);
-    },
-  };
+  const io = new Joiner(packed, starts, ends, wasm, head);
   for (let n = io.leb(S.size); n > 0; n--) walkBody(io);
-  if (cursors.some((cursor, i) => cursor !== ends[i])) throw new Error('code streams: damaged input');
+  if (io.cursors.some((cursor, i) => cursor !== ends[i])) throw new Error('code streams: damaged input');
   if (io.at + packed.length - tail !== wasm.length) throw new Error('code streams: damaged input');
   wasm.set(packed.subarray(tail), io.at);
   return wasm;
+}
+
+/** joinCode's side of walkBody: reads the streams, writes the wasm. */
+class Joiner {
+  constructor(packed, starts, ends, wasm, at) {
+    this.packed = packed;
+    this.cursors = Int32Array.from(starts);
+    this.ends = Int32Array.from(ends);
+    this.wasm = wasm;
+    this.at = at;
+  }
+
+  /** The next byte of stream `s`, not written. */
+  take(s) {
+    const cursor = this.cursors[s];
+    if (cursor >= this.ends[s]) throw new Error('code streams: damaged input');
+    this.cursors[s] = cursor + 1;
+    return this.packed[cursor];
+  }
+
+  write(b) {
+    if (this.at >= this.wasm.length) throw new Error('code streams: damaged input');
+    this.wasm[this.at++] = b;
+  }
+
+  byte(s) {
+    const b = this.take(s);
+    this.write(b);
+    return b;
+  }
+
+  /** A LEB128 number of stream `s`, copied to the wasm. */
+  leb(s) {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const b = this.byte(s);
+      value += (b & 0x7f) * scale;
+      if (b < 0x80) return value;
+      scale *= 128;
+      if (scale > 2 ** 63) throw new Error('code streams: a LEB128 number is too long');
+    }
+  }
+
+  fixed(s, n) {
+    for (let i = 0; i < n; i++) this.byte(s);
+  }
+
+  i32() {
+    this.leb(S.i32);
+  }
+
+  address() {
+    this.wasm[this.at - 1] = I32_CONST;
+    let value = ADDRESS_BASE + this.take(S.address) + (this.take(S.address) << 8) + (this.take(S.address) << 16);
+    for (; value >= 0x40; value = Math.floor(value / 128)) this.write((value % 128) | 0x80);
+    this.write(value);
+  }
+
+  local(s, recent) {
+    let rank = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = this.take(s);
+      rank += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) break;
+      if (shift > 28) throw new Error('code streams: a local index is too long');
+    }
+    let index = indexAt(recent, rank);
+    for (; index >= 0x80; index = Math.floor(index / 128)) this.write((index % 128) | 0x80);
+    this.write(index);
+  }
 }
