@@ -84,6 +84,17 @@ test('the sample module is valid wasm, and comes back byte for byte', () => {
   assert.notDeepEqual(packed.subarray(4 * 20, 4 * 20 + wasm.length), wasm, 'the code is reordered');
   const view = new DataView(packed.buffer);
   assert.equal(view.getUint32(4 * 19, true), 6, 'two addresses, three bytes each');
+  // local.get 0 (rank 0) and the second local.get 0 (rank 1) are fused into the opcode stream;
+  // local.set 1 and local.tee 2 (first uses, larger ranks) keep their ranks in their streams.
+  let at = 4 * 20 + view.getUint32(4, true) + view.getUint32(8, true) + view.getUint32(12, true);
+  const ops = [...packed.subarray(at, at + view.getUint32(16, true))];
+  assert.ok(ops.includes(0xc6) && ops.includes(0xc7), 'fused local.get marks');
+  assert.ok(!ops.includes(0x20), 'no local.get left whole');
+  // i32.const 0, 1 and 2 are marks too (0xca + value); 5, 16, 127 and the rest are not.
+  assert.ok([0xca, 0xcb, 0xcc].every((mark) => ops.includes(mark)), 'small constants as marks');
+  assert.ok(ops.includes(0x41), 'other constants stay i32.const');
+  assert.equal(view.getUint32(4 * 12, true), 1, 'local.set keeps one rank');
+  assert.equal(view.getUint32(4 * 13, true), 1, 'local.tee keeps one rank');
   assert.deepEqual(joinCode(packed), wasm);
 });
 
@@ -105,6 +116,10 @@ test('an instruction it does not know stops the split', () => {
   assert.throws(() => splitCode(Uint8Array.from(simd)), /unknown instruction 0xfd|ends inside/);
   simd[end] = 0xc5; // the address mark is no instruction in a wasm
   assert.throws(() => splitCode(Uint8Array.from(simd)), /unknown instruction 0xc5/);
+  simd[end] = 0xc6; // nor is a fused local's
+  assert.throws(() => splitCode(Uint8Array.from(simd)), /unknown instruction 0xc6/);
+  simd[end] = 0xcd; // nor a small constant's
+  assert.throws(() => splitCode(Uint8Array.from(simd)), /unknown instruction 0xcd/);
   assert.throws(() => splitCode(wasm.subarray(0, 8)), /no code section/);
 });
 

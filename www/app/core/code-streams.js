@@ -9,7 +9,10 @@
 // few busy locals make more regular still (-3.3 KB). An i32 constant that points into the static
 // data (from ADDRESS_BASE, where rustc's wasm puts it after the 1 MiB stack) goes to a stream of
 // its own as three bytes of offset, its opcode marked with ADDRESS_OP, a byte no instruction uses
-// (-0.9 KB): addresses and small numbers mixed in one stream resembled neither.
+// (-0.9 KB): addresses and small numbers mixed in one stream resembled neither. The commonest
+// local instructions (FUSED: local.get of the last two locals used, local.set and local.tee of
+// the last one) are one mark each in the opcode stream, with nothing in a local stream (-5 KB),
+// and so are the constants 0 to 3 (SMALL_CONSTS: i32.const SMALL_OP + value, -2.1 KB).
 //
 // The transform is exact: other immediates are copied as the LEB128 bytes they were written with
 // (never decoded and re-encoded), local indices and addresses are moved only when in their
@@ -36,15 +39,25 @@ const ADDRESS_OP = 0xc5;
 const ADDRESS_BASE = 1 << 20;
 const ADDRESS_END = ADDRESS_BASE + (1 << 24);
 const HEADER_SIZE = 4 * (2 + STREAMS.length);
+/**
+ * The local instructions the opcode stream holds whole, as [opcode, rank] (see rankOf), marked
+ * FUSED_OP + their position here: bytes no instruction uses, like ADDRESS_OP.
+ */
+const FUSED = [[0x20, 0], [0x20, 1], [0x21, 0], [0x22, 0]];
+const FUSED_OP = 0xc6;
+/** The marks of i32.const 0, 1, 2 and 3, after the fused locals'. */
+const SMALL_OP = FUSED_OP + FUSED.length;
+const SMALL_CONSTS = 4;
 
 /**
  * Walks one function body through `io`, which either reads the wasm and writes the streams
  * (splitCode) or reads the streams and writes the wasm (joinCode): the one definition of which
  * bytes go to which stream. `io.leb(s)` moves one LEB128 number and returns its value,
- * `io.byte(s)` one byte, `io.fixed(s, n)` n bytes, `io.local(s, recent)` a local index (as its
- * rank in `recent`, which it updates), `io.i32()` an i32.const's value (the split may send it
- * to the address stream and mark its opcode), `io.address()` a marked one back; `io.at` is the
- * position in the wasm.
+ * `io.byte(s)` one byte, `io.fixed(s, n)` n bytes; `io.local(op, recent)` the local index of
+ * local.get, .set or .tee (as its rank in `recent`, which it updates; the split may fuse it into
+ * its opcode's mark) and `io.fused(mark, recent)` a fused one back; `io.i32()` an i32.const's
+ * value (the split may send it to the address stream or make it a small constant's mark) and
+ * `io.address()`, `io.small(value)` a marked one back. `io.at` is the position in the wasm.
  */
 function walkBody(io) {
   const recent = [];
@@ -57,12 +70,14 @@ function walkBody(io) {
   while (io.at < end) {
     const op = io.byte(S.op);
     if (op >= 0x45 && op <= 0xc4) continue; // numeric instructions: no immediate
-    if (op >= 0x20 && op <= 0x22) io.local(LOCAL[op - 0x20], recent);
+    if (op >= 0x20 && op <= 0x22) io.local(op, recent);
+    else if (op >= FUSED_OP && op < FUSED_OP + FUSED.length) io.fused(op - FUSED_OP, recent);
     else if (op >= 0x28 && op <= 0x3e) {
       io.leb(S.align);
       io.leb(S.offset);
     } else if (op === I32_CONST) io.i32();
     else if (op === ADDRESS_OP) io.address();
+    else if (op >= SMALL_OP && op < SMALL_OP + SMALL_CONSTS) io.small(op - SMALL_OP);
     else if (op === 0x42) io.leb(S.i64);
     else if (op === 0x10 || op === 0xd2) io.leb(S.func);
     else if (op === 0x0c || op === 0x0d) io.leb(S.label);
@@ -182,16 +197,28 @@ export function splitCode(wasm) {
         streams[S.op][streams[S.op].length - 1] = ADDRESS_OP;
         streams[S.address].push(offset & 0xff, (offset >> 8) & 0xff, offset >> 16);
         this.at = next;
+      } else if (value < SMALL_CONSTS && next - this.at === 1) {
+        streams[S.op][streams[S.op].length - 1] = SMALL_OP + value;
+        this.at = next;
       } else this.leb(S.i32);
     },
     address() {
       throw new Error(`code streams: unknown instruction 0x${ADDRESS_OP.toString(16)}`);
     },
-    local(s, recent) {
+    small(value) {
+      throw new Error(`code streams: unknown instruction 0x${(SMALL_OP + value).toString(16)}`);
+    },
+    local(op, recent) {
       const [index, next] = readLeb(wasm, this.at);
       if (next - this.at !== lebBytes(index).length) throw new Error('code streams: a local index is not in its shortest LEB128 form');
       this.at = next;
-      streams[s].push(...lebBytes(rankOf(recent, index)));
+      const rank = rankOf(recent, index);
+      const mark = FUSED.findIndex(([o, r]) => o === op && r === rank);
+      if (mark >= 0) streams[S.op][streams[S.op].length - 1] = FUSED_OP + mark;
+      else streams[LOCAL[op - 0x20]].push(...lebBytes(rank));
+    },
+    fused(mark) {
+      throw new Error(`code streams: unknown instruction 0x${(FUSED_OP + mark).toString(16)}`);
     },
   };
   for (let n = io.leb(S.size); n > 0; n--) walkBody(io);
@@ -292,7 +319,13 @@ class Joiner {
     this.write(value);
   }
 
-  local(s, recent) {
+  small(value) {
+    this.wasm[this.at - 1] = I32_CONST;
+    this.write(value);
+  }
+
+  local(op, recent) {
+    const s = LOCAL[op - 0x20];
     let rank = 0;
     for (let shift = 0; ; shift += 7) {
       const b = this.take(s);
@@ -300,7 +333,17 @@ class Joiner {
       if (b < 0x80) break;
       if (shift > 28) throw new Error('code streams: a local index is too long');
     }
-    let index = indexAt(recent, rank);
+    this.index(indexAt(recent, rank));
+  }
+
+  fused(mark, recent) {
+    const [op, rank] = FUSED[mark];
+    this.wasm[this.at - 1] = op;
+    this.index(indexAt(recent, rank));
+  }
+
+  /** A local index as its shortest LEB128. */
+  index(index) {
     for (; index >= 0x80; index = Math.floor(index / 128)) this.write((index % 128) | 0x80);
     this.write(index);
   }
