@@ -23,6 +23,8 @@ const leb = (n) => {
   return out;
 };
 const section = (id, bytes) => [id, ...leb(bytes.length), ...bytes];
+/** A body size as LEB128, or padded with one more byte than it needs. */
+const size = (n, padded) => (padded ? [...leb(n).map((b) => b | 0x80), 0x00] : leb(n));
 
 /**
  * A valid module whose one function uses an instruction of every immediate kind the walker
@@ -30,7 +32,7 @@ const section = (id, bytes) => [id, ...leb(bytes.length), ...bytes];
  * written), calls, call_indirect, blocks with each block type, br_table, typed select, ref.func,
  * the 0xFC bulk-memory and table instructions.
  */
-function sampleModule() {
+function sampleModule({ paddedSize = false, sizeDelta = 0 } = {}) {
   const body = [
     1, 3, 0x7f, // three i32 locals
     0x02, 0x40, // block (empty type)
@@ -71,7 +73,7 @@ function sampleModule() {
     ...section(5, [1, 0x00, 1]), // a memory of 1 page
     ...section(6, [1, 0x7f, 0x01, 0x41, 0x00, 0x0b]), // a mutable i32 global
     ...section(9, [1, 0x00, 0x41, 0x00, 0x0b, 1, 0x00]), // the table holds function 0 (declared for ref.func)
-    ...section(10, [1, ...leb(body.length), ...body]),
+    ...section(10, [1, ...size(body.length + sizeDelta, paddedSize), ...body]),
     ...section(0, [4, ...Buffer.from('name')]), // a custom section after the code
   ]);
 }
@@ -121,6 +123,13 @@ test('an instruction it does not know stops the split', () => {
   simd[end] = 0xcd; // nor a small constant's
   assert.throws(() => splitCode(Uint8Array.from(simd)), /unknown instruction 0xcd/);
   assert.throws(() => splitCode(wasm.subarray(0, 8)), /no code section/);
+  // A body size padded to more bytes than it needs could not be rebuilt from the body: refused.
+  const padded = sampleModule({ paddedSize: true });
+  assert.ok(WebAssembly.validate(padded), 'a padded size is valid wasm');
+  assert.throws(() => splitCode(padded), /body size is not in its shortest LEB128 form/);
+  // A body whose size says less than its instructions take.
+  const short = sampleModule({ sizeDelta: -1 });
+  assert.throws(() => splitCode(short), /does not end where its size says|runs past/);
 });
 
 test('damaged packed input throws', () => {

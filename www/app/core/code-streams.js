@@ -12,11 +12,12 @@
 // (-0.9 KB): addresses and small numbers mixed in one stream resembled neither. The commonest
 // local instructions (FUSED: local.get of the last two locals used, local.set and local.tee of
 // the last one) are one mark each in the opcode stream, with nothing in a local stream (-5 KB),
-// and so are the constants 0 to 3 (SMALL_CONSTS: i32.const SMALL_OP + value, -2.1 KB).
+// and so are the constants 0 to 3 (SMALL_CONSTS: i32.const SMALL_OP + value, -2.1 KB). A body's
+// size is not carried at all: the joiner counts the bytes up to the body's last `end` (-1.4 KB).
 //
 // The transform is exact: other immediates are copied as the LEB128 bytes they were written with
-// (never decoded and re-encoded), local indices and addresses are moved only when in their
-// shortest form, and the bundler checks that joinCode(splitCode(wasm)) gives the same bytes before
+// (never decoded and re-encoded), local indices, addresses and body sizes are recomputed only
+// when in their shortest form (the split throws on a padded size or index), and the bundler checks that joinCode(splitCode(wasm)) gives the same bytes before
 // the page carries it. Every other section is copied unchanged.
 //
 // The packed form: u32s (little-endian) of the wasm's length, of the count of its bytes up to its
@@ -28,7 +29,7 @@
 // threads, exceptions or GC) and throws on any other, so the bundler fails rather than the page.
 // Damaged input throws an Error; it never writes outside its buffers.
 
-const STREAMS = ['size', 'locals', 'op', 'block', 'label', 'func', 'type', 'global', 'misc',
+const STREAMS = ['count', 'locals', 'op', 'block', 'label', 'func', 'type', 'global', 'misc',
   'local.get', 'local.set', 'local.tee', 'align', 'offset', 'i32', 'i64', 'float', 'address'];
 const S = Object.fromEntries(STREAMS.map((name, i) => [name, i]));
 const LOCAL = [S['local.get'], S['local.set'], S['local.tee']];
@@ -39,6 +40,8 @@ const ADDRESS_OP = 0xc5;
 const ADDRESS_BASE = 1 << 20;
 const ADDRESS_END = ADDRESS_BASE + (1 << 24);
 const HEADER_SIZE = 4 * (2 + STREAMS.length);
+/** A u32's longest LEB128. */
+const MAX_SIZE_BYTES = 5;
 /**
  * The local instructions the opcode stream holds whole, as [opcode, rank] (see rankOf), marked
  * FUSED_OP + their position here: bytes no instruction uses, like ADDRESS_OP.
@@ -61,15 +64,16 @@ const SMALL_CONSTS = 4;
  */
 function walkBody(io) {
   const recent = [];
-  const size = io.leb(S.size);
-  const end = io.at + size;
+  io.openBody();
   for (let n = io.leb(S.locals); n > 0; n--) {
     io.leb(S.locals);
     io.leb(S.locals);
   }
-  while (io.at < end) {
+  // The body ends with the `end` that closes no block.
+  for (let depth = 0; depth >= 0;) {
     const op = io.byte(S.op);
     if (op >= 0x45 && op <= 0xc4) continue; // numeric instructions: no immediate
+    if (op === 0x0b) depth--;
     if (op >= 0x20 && op <= 0x22) io.local(op, recent);
     else if (op >= FUSED_OP && op < FUSED_OP + FUSED.length) io.fused(op - FUSED_OP, recent);
     else if (op >= 0x28 && op <= 0x3e) {
@@ -81,7 +85,10 @@ function walkBody(io) {
     else if (op === 0x42) io.leb(S.i64);
     else if (op === 0x10 || op === 0xd2) io.leb(S.func);
     else if (op === 0x0c || op === 0x0d) io.leb(S.label);
-    else if (op >= 0x02 && op <= 0x04) io.leb(S.block); // a block type: 0x40, a value type or an s33 index, each a LEB's bytes
+    else if (op >= 0x02 && op <= 0x04) {
+      io.leb(S.block); // a block type: 0x40, a value type or an s33 index, each a LEB's bytes
+      depth++;
+    }
     else if (op >= 0x23 && op <= 0x26) io.leb(S.global);
     else if (op === 0x0e) {
       for (let n = io.leb(S.label); n >= 0; n--) io.leb(S.label);
@@ -103,7 +110,7 @@ function walkBody(io) {
     } else if (op > 0x1b && op !== 0xd1) throw new Error(`code streams: unknown instruction 0x${op.toString(16)}`);
     // else: unreachable, nop, else, end, return, drop, select, ref.is_null: no immediate
   }
-  if (io.at !== end) throw new Error('code streams: a function body ends inside an instruction');
+  io.closeBody();
 }
 
 /** The shortest unsigned LEB128 bytes of `value`. */
@@ -180,12 +187,14 @@ export function splitCode(wasm) {
       return value;
     },
     byte(s) {
+      // A body without its last `end` would run on past the code section.
+      if (this.at >= end) throw new Error('code streams: a function body runs past the code section');
       const b = wasm[this.at++];
       streams[s].push(b);
       return b;
     },
     fixed(s, n) {
-      for (let i = 0; i < n; i++) streams[s].push(wasm[this.at++]);
+      for (let i = 0; i < n; i++) this.byte(s);
     },
     i32() {
       const [value, next] = readLeb(wasm, this.at);
@@ -208,6 +217,16 @@ export function splitCode(wasm) {
     small(value) {
       throw new Error(`code streams: unknown instruction 0x${(SMALL_OP + value).toString(16)}`);
     },
+    /** The body's size is not kept: joinCode counts it. */
+    openBody() {
+      const [size, next] = readLeb(wasm, this.at);
+      if (next - this.at !== lebBytes(size).length) throw new Error('code streams: a body size is not in its shortest LEB128 form');
+      this.at = next;
+      this.bodyEnd = next + size;
+    },
+    closeBody() {
+      if (this.at !== this.bodyEnd) throw new Error('code streams: a function body does not end where its size says');
+    },
     local(op, recent) {
       const [index, next] = readLeb(wasm, this.at);
       if (next - this.at !== lebBytes(index).length) throw new Error('code streams: a local index is not in its shortest LEB128 form');
@@ -221,7 +240,7 @@ export function splitCode(wasm) {
       throw new Error(`code streams: unknown instruction 0x${(FUSED_OP + mark).toString(16)}`);
     },
   };
-  for (let n = io.leb(S.size); n > 0; n--) walkBody(io);
+  for (let n = io.leb(S.count); n > 0; n--) walkBody(io);
   if (io.at !== end) throw new Error('code streams: the code section has bytes after its functions');
   const header = new DataView(new ArrayBuffer(HEADER_SIZE));
   header.setUint32(0, wasm.length, true);
@@ -251,15 +270,17 @@ export function joinCode(packed) {
   const tail = from;
   if (tail > packed.length) throw new Error('code streams: truncated input');
   const ends = [...starts.slice(1), tail];
-  const wasm = new Uint8Array(view.getUint32(0, true));
-  if (head > wasm.length) throw new Error('code streams: damaged input');
+  const length = view.getUint32(0, true);
+  // Room for a body written before its size (Joiner.openBody) at the very end.
+  const wasm = new Uint8Array(length + MAX_SIZE_BYTES);
+  if (head > length) throw new Error('code streams: damaged input');
   wasm.set(packed.subarray(HEADER_SIZE, HEADER_SIZE + head));
   const io = new Joiner(packed, starts, ends, wasm, head);
-  for (let n = io.leb(S.size); n > 0; n--) walkBody(io);
+  for (let n = io.leb(S.count); n > 0; n--) walkBody(io);
   if (io.cursors.some((cursor, i) => cursor !== ends[i])) throw new Error('code streams: damaged input');
-  if (io.at + packed.length - tail !== wasm.length) throw new Error('code streams: damaged input');
+  if (io.at + packed.length - tail !== length) throw new Error('code streams: damaged input');
   wasm.set(packed.subarray(tail), io.at);
-  return wasm;
+  return wasm.subarray(0, length);
 }
 
 /** joinCode's side of walkBody: reads the streams, writes the wasm. */
@@ -289,6 +310,20 @@ class Joiner {
     const b = this.take(s);
     this.write(b);
     return b;
+  }
+
+  /** Leaves room for the body's size, which closeBody writes once the body is written. */
+  openBody() {
+    this.body = this.at + MAX_SIZE_BYTES;
+    this.at = this.body;
+  }
+
+  closeBody() {
+    const size = lebBytes(this.at - this.body);
+    const start = this.body - MAX_SIZE_BYTES;
+    this.wasm.copyWithin(start + size.length, this.body, this.at);
+    this.wasm.set(size, start);
+    this.at -= MAX_SIZE_BYTES - size.length;
   }
 
   /** A LEB128 number of stream `s`, copied to the wasm. */
