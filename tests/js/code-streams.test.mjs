@@ -44,6 +44,9 @@ function sampleModule({ paddedSize = false, sizeDelta = 0 } = {}) {
     0x20, 0x00, 0x21, 0x01, 0x20, 0x00, 0x22, 0x02, 0x1a, // local.get 0, local.set 1, local.get 0, local.tee 2, drop
     0x23, 0x00, 0x24, 0x00, // global.get 0, global.set 0
     0x41, 0x10, 0x28, 0x02, 0x08, 0x1a, // i32.load offset=8
+    0x41, 0x10, 0x28, 0x02, 0x00, 0x1a, // i32.load (natural alignment, offset 0: a mark)
+    0x41, 0x10, 0x28, 0x00, 0x00, 0x1a, // i32.load align=1 (not natural: stays whole)
+    0x41, 0x10, 0x42, 0x00, 0x37, 0x03, 0x00, // i64.store (a mark)
     0x41, 0x10, 0x41, 0x7f, 0x36, 0x02, 0x84, 0x01, // i32.store offset=132
     0x42, 0xff, 0x7e, 0x1a, // i64.const -129, drop
     0x41, 0x80, 0x80, 0xc0, 0x00, 0x1a, // i32.const 2^20 (an address: to the address stream)
@@ -94,7 +97,11 @@ test('the sample module is valid wasm, and comes back byte for byte', () => {
   assert.ok(!ops.includes(0x20), 'no local.get left whole');
   // i32.const 0, 1 and 2 are marks too (0xca + value); 5, 16, 127 and the rest are not.
   assert.ok([0xca, 0xcb, 0xcc].every((mark) => ops.includes(mark)), 'small constants as marks');
+  assert.ok(ops.includes(0xd3) && ops.includes(0xd3 + 0x37 - 0x28), 'plain i32.load and i64.store as marks');
+  assert.equal(ops.filter((op) => op === 0x28).length, 2, 'the other two i32.loads stay whole');
   assert.ok(ops.includes(0x41), 'other constants stay i32.const');
+  // i32.load offset=8 and i32.store offset=132 keep their memargs; memory.copy's are not memargs.
+  assert.ok(ops.includes(0x28) && ops.includes(0x36), 'loads and stores with offsets stay whole');
   assert.equal(view.getUint32(4 * 12, true), 1, 'local.set keeps one rank');
   assert.equal(view.getUint32(4 * 13, true), 1, 'local.tee keeps one rank');
   assert.deepEqual(joinCode(packed), wasm);
@@ -122,6 +129,8 @@ test('an instruction it does not know stops the split', () => {
   assert.throws(() => splitCode(Uint8Array.from(simd)), /unknown instruction 0xc6/);
   simd[end] = 0xcd; // nor a small constant's
   assert.throws(() => splitCode(Uint8Array.from(simd)), /unknown instruction 0xcd/);
+  simd[end] = 0xe9; // nor a plain load's or store's
+  assert.throws(() => splitCode(Uint8Array.from(simd)), /unknown instruction 0xe9/);
   assert.throws(() => splitCode(wasm.subarray(0, 8)), /no code section/);
   // A body size padded to more bytes than it needs could not be rebuilt from the body: refused.
   const padded = sampleModule({ paddedSize: true });
