@@ -90,8 +90,8 @@ const wasm = (() => {
   return readFileSync(`${out}.page.wasm`);
 })();
 // The wasm as the page carries it: its code section split into streams of like bytes
-// (www/app/core/code-streams.js: the opcodes, then each kind of immediate; LZMA codes the whole
-// 5% smaller), then LZMA, by xz (the .lzma format, preset 9e; pb=0 because wasm is a byte stream
+// (www/app/core/code-streams.js: the opcodes, with the commonest instructions as one-byte marks,
+// then each kind of immediate; LZMA codes the whole 9% smaller), then LZMA, by xz (the .lzma format, preset 9e; pb=0 because wasm is a byte stream
 // with no 2- or 4-byte alignment), 13% smaller than the best gzip of the wasm (Zopfli's: 322 vs
 // 372 KB) and so is the page, since base64 of compressed bytes gzips to about their own size. xz
 // writes "size unknown" in the header; the size goes there instead, so the page's decoder

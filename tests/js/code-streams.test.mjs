@@ -86,12 +86,12 @@ test('the sample module is valid wasm, and comes back byte for byte', () => {
   assert.ok(WebAssembly.validate(wasm), 'the sample must be valid for the test to mean anything');
   const packed = splitCode(wasm);
   assert.equal(new DataView(packed.buffer).getUint32(0, true), wasm.length, 'the header gives the size');
-  assert.notDeepEqual(packed.subarray(4 * 20, 4 * 20 + wasm.length), wasm, 'the code is reordered');
+  assert.notDeepEqual(packed.subarray(4 * 21, 4 * 21 + wasm.length), wasm, 'the code is reordered');
   const view = new DataView(packed.buffer);
   assert.equal(view.getUint32(4 * 19, true), 6, 'two addresses, three bytes each');
   // local.get 0 (rank 0) and the second local.get 0 (rank 1) are fused into the opcode stream;
   // local.set 1 and local.tee 2 (first uses, larger ranks) keep their ranks in their streams.
-  let at = 4 * 20 + view.getUint32(4, true) + view.getUint32(8, true) + view.getUint32(12, true);
+  let at = 4 * 21 + view.getUint32(4, true) + view.getUint32(8, true) + view.getUint32(12, true);
   const ops = [...packed.subarray(at, at + view.getUint32(16, true))];
   assert.ok(ops.includes(0xc6) && ops.includes(0xc7), 'fused local.get marks');
   assert.ok(!ops.includes(0x20), 'no local.get left whole');
@@ -99,6 +99,9 @@ test('the sample module is valid wasm, and comes back byte for byte', () => {
   assert.ok([0xca, 0xcb, 0xcc].every((mark) => ops.includes(mark)), 'small constants as marks');
   assert.ok(ops.includes(0xd3) && ops.includes(0xd3 + 0x37 - 0x28), 'plain i32.load and i64.store as marks');
   assert.equal(ops.filter((op) => op === 0x28).length, 2, 'the other two i32.loads stay whole');
+  // The one function called is the most called: its call is a mark, listed in the calls stream.
+  assert.ok(ops.includes(0xea) && !ops.includes(0x10), 'the call as a mark');
+  assert.equal(view.getUint32(4 * 20, true), 1, 'the calls stream lists one function');
   assert.ok(ops.includes(0x41), 'other constants stay i32.const');
   // i32.load offset=8 and i32.store offset=132 keep their memargs; memory.copy's are not memargs.
   assert.ok(ops.includes(0x28) && ops.includes(0x36), 'loads and stores with offsets stay whole');
@@ -131,6 +134,8 @@ test('an instruction it does not know stops the split', () => {
   assert.throws(() => splitCode(Uint8Array.from(simd)), /unknown instruction 0xcd/);
   simd[end] = 0xe9; // nor a plain load's or store's
   assert.throws(() => splitCode(Uint8Array.from(simd)), /unknown instruction 0xe9/);
+  simd[end] = 0xf9; // nor a frequent call's
+  assert.throws(() => splitCode(Uint8Array.from(simd)), /unknown instruction 0xf9/);
   assert.throws(() => splitCode(wasm.subarray(0, 8)), /no code section/);
   // A body size padded to more bytes than it needs could not be rebuilt from the body: refused.
   const padded = sampleModule({ paddedSize: true });
@@ -151,7 +156,7 @@ test('damaged packed input throws', () => {
   const opcode = Uint8Array.from(packed);
   // The opcode stream's first byte (block) becomes 0xfd, which no walker knows.
   const view = new DataView(opcode.buffer);
-  let at = 4 * 20 + view.getUint32(4, true);
+  let at = 4 * 21 + view.getUint32(4, true);
   at += view.getUint32(8, true) + view.getUint32(12, true);
   opcode[at] = 0xfd;
   assert.throws(() => joinCode(opcode), /unknown instruction|damaged/);

@@ -3,8 +3,8 @@
 // (worker.js) puts it back together with joinCode after decoding it. The functions' opcodes go
 // to one stream, and each kind of immediate to its own (call targets, each kind of local index,
 // memory offsets and alignments, i32 and i64 constants, branch labels, ...): each stream then
-// repeats itself far more than the interleaved bytes did, and LZMA codes the page's wasm 5%
-// smaller (353.4 -> 335.3 KB in session 12). A local index is written as its rank among the
+// repeats itself far more than the interleaved bytes did: LZMA codes the page's wasm 5% smaller
+// (353.4 -> 335.3 KB in session 12), and 9% with what follows (320.0 KB). A local index is written as its rank among the
 // function's locals by last use (move-to-front: 0 is the local used last), which a function's
 // few busy locals make more regular still (-3.3 KB). An i32 constant that points into the static
 // data (from ADDRESS_BASE, where rustc's wasm puts it after the 1 MiB stack) goes to a stream of
@@ -13,7 +13,9 @@
 // local instructions (FUSED: local.get of the last two locals used, local.set and local.tee of
 // the last one) are one mark each in the opcode stream, with nothing in a local stream (-5 KB),
 // and so are the constants 0 to 3 (SMALL_CONSTS: i32.const SMALL_OP + value, -2.1 KB) and each
-// load and store at its natural alignment and offset 0 (PLAIN_OP + its place, -0.7 KB). A body's
+// load and store at its natural alignment and offset 0 (PLAIN_OP + its place, -0.7 KB), and a
+// call of one of the FREQUENT_CALLS functions called most (CALL_OP + its place in the `calls`
+// stream, which lists them, -1.6 KB). A body's
 // size is not carried at all: the joiner counts the bytes up to the body's last `end` (-1.4 KB).
 //
 // The transform is exact: other immediates are copied as the LEB128 bytes they were written with
@@ -31,7 +33,7 @@
 // Damaged input throws an Error; it never writes outside its buffers.
 
 const STREAMS = ['count', 'locals', 'op', 'block', 'label', 'func', 'type', 'global', 'misc',
-  'local.get', 'local.set', 'local.tee', 'align', 'offset', 'i32', 'i64', 'float', 'address'];
+  'local.get', 'local.set', 'local.tee', 'align', 'offset', 'i32', 'i64', 'float', 'address', 'calls'];
 const S = Object.fromEntries(STREAMS.map((name, i) => [name, i]));
 const LOCAL = [S['local.get'], S['local.set'], S['local.tee']];
 const CODE_SECTION = 10;
@@ -60,6 +62,9 @@ const NATURAL_ALIGN = [2, 3, 2, 3, 0, 0, 1, 1, 0, 0, 1, 1, 2, 2, 2, 3, 2, 3, 0, 
  * ref.null, ref.is_null and ref.func (0xd0-0xd2), bytes no instruction uses.
  */
 const PLAIN_OP = 0xd3;
+/** The marks of calls of the functions called most, after the plain loads' and stores': 0xea to 0xf9. */
+const CALL_OP = PLAIN_OP + NATURAL_ALIGN.length;
+const FREQUENT_CALLS = 16;
 
 /**
  * Walks one function body through `io`, which either reads the wasm and writes the streams
@@ -71,7 +76,8 @@ const PLAIN_OP = 0xd3;
  * value (the split may send it to the address stream or make it a small constant's mark) and
  * `io.address()`, `io.small(value)` a marked one back; `io.memory(i)` the alignment and offset
  * of load or store `i` (the split may make it a plain one's mark) and `io.plain(i)` a marked one
- * back. `io.at` is the position in the wasm.
+ * back; `io.call()` a call's target (the split may make it a frequent one's mark) and
+ * `io.frequent(k)` a marked one back. `io.at` is the position in the wasm.
  */
 function walkBody(io) {
   const recent = [];
@@ -93,7 +99,9 @@ function walkBody(io) {
     else if (op === ADDRESS_OP) io.address();
     else if (op >= SMALL_OP && op < SMALL_OP + SMALL_CONSTS) io.small(op - SMALL_OP);
     else if (op === 0x42) io.leb(S.i64);
-    else if (op === 0x10 || op === 0xd2) io.leb(S.func);
+    else if (op === 0x10) io.call();
+    else if (op >= CALL_OP && op < CALL_OP + FREQUENT_CALLS) io.frequent(op - CALL_OP);
+    else if (op === 0xd2) io.leb(S.func);
     else if (op === 0x0c || op === 0x0d) io.leb(S.label);
     else if (op >= 0x02 && op <= 0x04) {
       io.leb(S.block); // a block type: 0x40, a value type or an s33 index, each a LEB's bytes
@@ -186,8 +194,33 @@ function codeSection(wasm) {
 
 /** The packed form of `wasm` (a Uint8Array): see the module's comment. Used by the bundler. */
 export function splitCode(wasm) {
+  // A first pass counts the calls of each function, for the second's marks.
+  const calls = new Map();
+  splitStreams(wasm, [], calls);
+  const frequent = [...calls].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, FREQUENT_CALLS).map(([f]) => f);
+  const [start, end, streams] = splitStreams(wasm, frequent, new Map());
+  const header = new DataView(new ArrayBuffer(HEADER_SIZE));
+  header.setUint32(0, wasm.length, true);
+  header.setUint32(4, start, true);
+  streams.forEach((stream, i) => header.setUint32(4 * (i + 2), stream.length, true));
+  const parts = [new Uint8Array(header.buffer), wasm.subarray(0, start), ...streams.map((s) => Uint8Array.from(s)), wasm.subarray(end)];
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/**
+ * The code section of `wasm` as streams, with the calls of `frequent` as marks, counting each
+ * call's target in `calls`: [start of the section's contents, their end, the streams].
+ */
+function splitStreams(wasm, frequent, calls) {
   const [start, end] = codeSection(wasm);
   const streams = STREAMS.map(() => []);
+  for (const f of frequent) streams[S.calls].push(...lebBytes(f));
   const io = {
     at: start,
     leb(s) {
@@ -239,6 +272,18 @@ export function splitCode(wasm) {
     plain(i) {
       throw new Error(`code streams: unknown instruction 0x${(PLAIN_OP + i).toString(16)}`);
     },
+    call() {
+      const [f, next] = readLeb(wasm, this.at);
+      calls.set(f, (calls.get(f) ?? 0) + 1);
+      const k = frequent.indexOf(f);
+      if (k >= 0 && next - this.at === lebBytes(f).length) {
+        streams[S.op][streams[S.op].length - 1] = CALL_OP + k;
+        this.at = next;
+      } else this.leb(S.func);
+    },
+    frequent(k) {
+      throw new Error(`code streams: unknown instruction 0x${(CALL_OP + k).toString(16)}`);
+    },
     /** The body's size is not kept: joinCode counts it. */
     openBody() {
       const [size, next] = readLeb(wasm, this.at);
@@ -264,18 +309,7 @@ export function splitCode(wasm) {
   };
   for (let n = io.leb(S.count); n > 0; n--) walkBody(io);
   if (io.at !== end) throw new Error('code streams: the code section has bytes after its functions');
-  const header = new DataView(new ArrayBuffer(HEADER_SIZE));
-  header.setUint32(0, wasm.length, true);
-  header.setUint32(4, start, true);
-  streams.forEach((stream, i) => header.setUint32(4 * (i + 2), stream.length, true));
-  const parts = [new Uint8Array(header.buffer), wasm.subarray(0, start), ...streams.map((s) => Uint8Array.from(s)), wasm.subarray(end)];
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return [start, end, streams];
 }
 
 /** The wasm back from its packed form (a Uint8Array): the inverse of splitCode. */
@@ -313,6 +347,31 @@ class Joiner {
     this.ends = Int32Array.from(ends);
     this.wasm = wasm;
     this.at = at;
+    /** The functions whose calls are marks (the `calls` stream). */
+    this.calls = [];
+    while (this.cursors[S.calls] < this.ends[S.calls]) this.calls.push(this.number(S.calls));
+  }
+
+  /** A LEB128 number of stream `s`, not written. */
+  number(s) {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = this.take(s);
+      value += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return value;
+      if (shift > 28) throw new Error('code streams: a number is too long');
+    }
+  }
+
+  call() {
+    this.leb(S.func);
+  }
+
+  frequent(k) {
+    const f = this.calls[k];
+    if (f === undefined) throw new Error('code streams: damaged input');
+    this.wasm[this.at - 1] = 0x10;
+    this.index(f);
   }
 
   /** The next byte of stream `s`, not written. */
@@ -393,15 +452,7 @@ class Joiner {
   }
 
   local(op, recent) {
-    const s = LOCAL[op - 0x20];
-    let rank = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = this.take(s);
-      rank += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) break;
-      if (shift > 28) throw new Error('code streams: a local index is too long');
-    }
-    this.index(indexAt(recent, rank));
+    this.index(indexAt(recent, this.number(LOCAL[op - 0x20])));
   }
 
   fused(mark, recent) {
@@ -410,7 +461,7 @@ class Joiner {
     this.index(indexAt(recent, rank));
   }
 
-  /** A local index as its shortest LEB128. */
+  /** A local or function index as its shortest LEB128. */
   index(index) {
     for (; index >= 0x80; index = Math.floor(index / 128)) this.write((index % 128) | 0x80);
     this.write(index);
