@@ -5,7 +5,8 @@
 // other hosts, kept in target/wasm-bindgen/storyscope_bg.opt.wasm) and the code only they reach
 // (binaryen's wasm-metadce), then optimized like the whole one (wasm-opt with wasm-pack.toml's
 // flags). Then it resolves www/app/main.js and its imports, that worker script (as a string: the page starts
-// it from a blob URL, which works from file://), the wasm (LZMA-compressed by xz, then base64:
+// it from a blob URL, which works from file://), the wasm (its code split into streams by
+// www/app/core/code-streams.js, LZMA-compressed by xz, then base64:
 // plain base64 gzips badly; the page decodes it with www/app/core/lzma.js and compiles it once
 // for every worker) and the styles (minified) into
 // one minified classic script, dist/storyscope-embed.js, which defines <story-scope>; and
@@ -19,6 +20,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { joinCode, splitCode } from '../www/app/core/code-streams.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [gluePath, wasmPath] = process.argv.slice(2);
@@ -87,13 +89,18 @@ const wasm = (() => {
   console.log(`the page's wasm leaves out: ${names.filter((n) => !kept.includes(n)).join(', ')}`);
   return readFileSync(`${out}.page.wasm`);
 })();
-// The wasm as the page carries it: LZMA, by xz (the .lzma format, preset 9e; pb=0 because wasm
-// is a byte stream with no 2- or 4-byte alignment), 13% smaller than the best gzip of it
-// (Zopfli's: 322 vs 372 KB) and so is the page, since base64 of compressed bytes gzips to about
-// their own size. xz writes "size unknown" in the header; the size goes there instead, so the
-// page's decoder (www/app/core/lzma.js) fills one buffer of the right size.
-const wasmLzma = execFileSync('xz', ['--format=lzma', '--lzma1=preset=9e,pb=0', '--stdout'], { input: wasm, maxBuffer: 64 << 20 });
-wasmLzma.writeUInt32LE(wasm.length, 5);
+// The wasm as the page carries it: its code section split into streams of like bytes
+// (www/app/core/code-streams.js: the opcodes, with the commonest instructions as one-byte marks,
+// then each kind of immediate; LZMA codes the whole 9% smaller), then LZMA, by xz (the .lzma format, preset 9e; pb=0 because wasm is a byte stream
+// with no 2- or 4-byte alignment), 13% smaller than the best gzip of the wasm (Zopfli's: 322 vs
+// 372 KB) and so is the page, since base64 of compressed bytes gzips to about their own size. xz
+// writes "size unknown" in the header; the size goes there instead, so the page's decoder
+// (www/app/core/lzma.js) fills one buffer of the right size. The worker joins the streams back
+// (joinCode); the build fails unless that gives the wasm's exact bytes.
+const wasmPacked = splitCode(wasm);
+if (!Buffer.from(joinCode(wasmPacked)).equals(wasm)) throw new Error("bundle: joinCode(splitCode(wasm)) is not the page's wasm");
+const wasmLzma = execFileSync('xz', ['--format=lzma', '--lzma1=preset=9e,pb=0', '--stdout'], { input: wasmPacked, maxBuffer: 64 << 20 });
+wasmLzma.writeUInt32LE(wasmPacked.length, 5);
 wasmLzma.writeUInt32LE(0, 9);
 // The three inputs of the page that are not files of www/: the worker script, the wasm and the styles.
 const virtual = {

@@ -2,7 +2,8 @@
 // a blob URL, so that it works from file:// and needs no request. It runs the engine (engine.js)
 // and answers messages:
 //   {init: WebAssembly.Module}  → {ready: {version, coreVersion, fileRules}} or {failed: message}
-//   {init: {packed: base64}}    → the same, after inflating (LZMA) and compiling the wasm here,
+//   {init: {packed: base64}}    → the same, after inflating (LZMA, then the code streams joined)
+//                                 and compiling the wasm here,
 //                                 off the page's main thread; `ready.module` is the compiled
 //                                 module, for the page's other workers
 //   {id, call, args}            → {id, stage} for each stage of the work, then
@@ -10,6 +11,7 @@
 //                                 {id, crash: message} (the core trapped: this instance is done)
 // Typed arrays in a result are transferred, not copied.
 
+import { joinCode } from './code-streams.js';
 import { calls, start } from './engine.js';
 import { decodeLzma } from './lzma.js';
 
@@ -47,12 +49,12 @@ self.onmessage = async ({ data }) => {
   }
 };
 
-/** The wasm's bytes from the page's base64 LZMA stream (scripts/bundle.mjs writes it). */
+/** The wasm's bytes from the page's base64 LZMA stream of its packed form (scripts/bundle.mjs writes it). */
 function inflate(packed) {
   const binary = atob(packed);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return decodeLzma(bytes);
+  return joinCode(decodeLzma(bytes));
 }
 
 /** A WebAssembly trap (a Rust panic aborts into `unreachable`) or a stack overflow in the core. */
