@@ -522,7 +522,7 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         let (before, this, after) = (self.shape(i, -1, range), self.shape(i, 0, range), self.shape(i, 1, range));
         let context = self.memo.context.get_or_insert_with(|| Box::new(ContextRows::new(m)));
         add(&mut sum, context.shapes.get(before << 16 | this << 8 | after, |key| shape_rows(m, key)));
-        let c0 = v.classes[i];
+        let c0 = v.class_value(i, 0, range);
         add(&mut sum, context.own.get(c0, |bits| own_rows(m, bits)));
         let before = v.class_value(i, -1, range);
         add(&mut sum, context.before.get(before, |bits| class_rows(&tables.class_before, bits)));
