@@ -176,7 +176,17 @@ pub(crate) mod class {
     pub const SHOUTING: u64 = 1 << 54;
     /// A one-word holiday name ("Christmas", "Diwali"): never a name on its own.
     pub const HOLIDAY: u64 = 1 << 55;
+    /// In this document, capitalized inside sentences three times or more, and far more often
+    /// than written in lowercase (capitalized − 4 × lowercase ≥ 3): a name here, whatever other
+    /// documents do with the word. The rules after the model do not take such a word for a
+    /// common one for [`COMMON`] alone (one lowercase "scientology" somewhere in a corpus makes
+    /// no common word of a story's twenty "Scientology"); the model does not read it.
+    pub const MOSTLY_CAP: u64 = 1 << 56;
 }
+
+/// Word classes only the rules after the model read: the model never sees them, so they
+/// change no weight.
+const RULES_ONLY: u64 = class::MOSTLY_CAP;
 
 /// Word classes that make a token worth scoring (with its neighbours): everything else is
 /// outside every name without asking the model. Lowercase names ("tampa bay") are lost; the
@@ -660,7 +670,7 @@ impl<'a, 't> View<'a, 't> {
         const LONG: u64 = 1 << 63;
         const OPENER: u64 = 1 << 62;
         const MARKS: u64 = LONG | OPENER;
-        const _: () = assert!(class::HOLIDAY < OPENER, "the marks lie above every class bit");
+        const _: () = assert!(class::MOSTLY_CAP < OPENER, "the marks lie above every class bit");
         // Per word type: what its first token is alone (see `Spelling`). A later token spelled
         // the same way (most are) takes it without reading its characters or the lists again.
         let mut spelled: Vec<Option<Spelling>> = vec![None; a.vocabulary.len()];
@@ -731,12 +741,19 @@ impl<'a, 't> View<'a, 't> {
         // the document, a name, whatever the sentence-initial copies look like (`Boeing's`
         // counts for `Boeing`).
         let mut evidence = vec![0u64; a.vocabulary.len()];
-        let inside = |classes: &[u64], evidence: &mut [u64], i: usize| {
+        // Per hash group: its capitalized uses inside sentences, less four times its lowercase
+        // ones (see `class::MOSTLY_CAP`).
+        let mut balance = vec![0i32; a.vocabulary.len()];
+        let inside = |classes: &[u64], evidence: &mut [u64], balance: &mut [i32], i: usize| {
             // OK because `i` is a token, and groups are word ids.
-            if classes[i] & class::CAP != 0
-                && classes[i] & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0
-            {
-                evidence[self.group_of(i)] = class::CAP_INSIDE;
+            let c = classes[i];
+            if c & class::CAP != 0 && c & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0 {
+                let group = self.group_of(i);
+                evidence[group] |= class::CAP_INSIDE;
+                balance[group] = balance[group].saturating_add(1);
+            } else if c & class::LOWER != 0 && a.tokens[i].kind() == TokenKind::Word {
+                let group = self.group_of(i);
+                balance[group] = balance[group].saturating_sub(4);
             }
         };
         // Tokens outside every sentence (the splitter leaves none) take no sentence classes.
@@ -749,7 +766,7 @@ impl<'a, 't> View<'a, 't> {
             outside.end = range.start;
             for i in outside.clone() {
                 classes[i] &= !MARKS;
-                inside(&classes, &mut evidence, i);
+                inside(&classes, &mut evidence, &mut balance, i);
             }
             outside = range.end..range.end;
             // OK because sentences hold tokens of the document, and this one is not empty.
@@ -780,13 +797,18 @@ impl<'a, 't> View<'a, 't> {
             let sentence_bits = if headline { class::HEADLINE } else { 0 } | if shouting { class::SHOUTING } else { 0 };
             for i in range {
                 classes[i] |= sentence_bits;
-                inside(&classes, &mut evidence, i);
+                inside(&classes, &mut evidence, &mut balance, i);
             }
         }
         outside.end = n;
         for i in outside {
             classes[i] &= !MARKS;
-            inside(&classes, &mut evidence, i);
+            inside(&classes, &mut evidence, &mut balance, i);
+        }
+        for (e, &b) in evidence.iter_mut().zip(&balance) {
+            if b >= 3 {
+                *e |= class::MOSTLY_CAP;
+            }
         }
         self.classes = classes;
         self.mark_gazetteer(lex.gazetteer);
@@ -1055,9 +1077,10 @@ impl<'a, 't> View<'a, 't> {
         word_shape(bytes, || self.a.token_text(j))
     }
 
-    /// The word classes of the token `k` places from `i`, none outside the sentence.
+    /// The word classes the model reads of the token `k` places from `i` (all but
+    /// [`RULES_ONLY`]), none outside the sentence.
     pub(crate) fn class_value(&self, i: usize, k: isize, range: &Range<usize>) -> u64 {
-        Self::neighbour(i, k, range).map_or(0, |j| self.classes[j])
+        Self::neighbour(i, k, range).map_or(0, |j| self.classes[j] & !RULES_ONLY)
     }
 
     /// For a capitalized token, the capitalized run around it: its length (at most 5) and the

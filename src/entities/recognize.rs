@@ -604,7 +604,15 @@ fn is_common_word(view: &View, c: &Candidate, mentions: u32) -> bool {
     }
     let key = view.key(i);
     let adjective = key.len() >= 6 && (key.ends_with("ic") || key.ends_with("ican"));
-    adjective || classes & class::COMMON != 0
+    adjective || is_common_here(classes)
+}
+
+/// A capitalized word the corpus also writes in lowercase, unless this document writes it
+/// capitalized inside sentences far more often than not ([`class::MOSTLY_CAP`]): one lowercase
+/// "scientology" somewhere in a corpus makes no common word of a document's twenty
+/// "Scientology".
+fn is_common_here(classes: u64) -> bool {
+    classes & (class::COMMON | class::MOSTLY_CAP) == class::COMMON
 }
 
 /// True when token `i` is a caption's or form's label ("Image: Jo Roe", "Source: …"): a
@@ -1159,10 +1167,10 @@ fn after_the_model<'t>(
     }
 }
 
-/// True for a capitalized word that no list knows and the corpus never writes in lowercase.
+/// True for a capitalized word that no list knows and that is no common word here (see
+/// `is_common_here`).
 fn is_unknown_word(classes: u64) -> bool {
-    let known = class::COMMON
-        | class::POSSESSIVE
+    let known = class::POSSESSIVE
         | class::NEVER_NAME
         | class::CALENDAR
         | class::TITLE
@@ -1171,7 +1179,7 @@ fn is_unknown_word(classes: u64) -> bool {
         | class::ORG_HEAD
         | class::PLACE_HEAD
         | class::OTHER_HEAD;
-    classes & (class::CAP | class::DIGIT) == class::CAP && classes & known == 0
+    classes & (class::CAP | class::DIGIT) == class::CAP && classes & known == 0 && !is_common_here(classes)
 }
 
 /// A capitalized word the document calls "it" or counts shares of, never "he" or "she", and
@@ -1180,8 +1188,7 @@ fn is_unknown_word(classes: u64) -> bool {
 fn is_evidenced_organization(view: &View, i: usize) -> bool {
     let c = view.classes[i];
     let person = class::DOC_PERSON_PRONOUN | class::DOC_SURNAME | class::DOC_TITLED | class::DOC_GIVEN;
-    let excluded = class::COMMON
-        | class::NEVER_NAME
+    let excluded = class::NEVER_NAME
         | class::TITLE
         | class::HONORIFIC
         | class::CALENDAR
@@ -1195,6 +1202,7 @@ fn is_evidenced_organization(view: &View, i: usize) -> bool {
         && c & class::CAP_INSIDE != 0
         && c & (class::DOC_IT_PRONOUN | class::DOC_ORG_CONTEXT) != 0
         && c & (person | excluded) == 0
+        && !is_common_here(c)
 }
 
 /// "40 million USD", "USD 40", "5 GB": a word in capitals beside a number is a currency or a

@@ -563,7 +563,7 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
             add(&mut sum, neighbour(slots[p + 2], 3));
             let (before, this, after) = (u64::from(shapes[p - 1]), u64::from(shapes[p]), u64::from(shapes[p + 1]));
             add(&mut sum, context.shapes.get(before << 16 | this << 8 | after, |key| shape_rows(m, key)));
-            let c0 = v.classes[i];
+            let c0 = v.class_value(i, 0, range);
             add(&mut sum, context.own.get(c0, |bits| own_rows(m, bits)));
             let before = v.class_value(i, -1, range);
             add(&mut sum, context.before.get(before, |bits| class_rows(&tables.class_before, bits)));
