@@ -123,8 +123,58 @@ struct JsOutcome<'a> {
 /// Arguments come in through [`read`]. A corpus's model, the largest result, goes out in
 /// pieces instead ([`JsonPieces`]).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value).map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))?;
+    let mut json = Vec::new();
+    write_json(&mut json, value)?;
+    // OK because `write_json` writes ASCII only (checked here, at the cost of one fast pass,
+    // rather than assumed).
+    let json = String::from_utf8(json).map_err(|_| JsError::new("cannot convert the result"))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("cannot convert the result"))
+}
+
+/// Writes `value` as JSON into `out`, every character past ASCII escaped (`\u2019`; a pair
+/// of escapes past U+FFFF), so that the text the browser decodes and parses is ASCII.
+///
+/// Chromium decodes ASCII UTF-8 into a one-byte string about five times as fast as text with
+/// any other character, which makes it a two-byte string, and `JSON.parse` reads a one-byte
+/// string faster (the extraction of 2 MB of news as JSON, 9.5 MB with 0.14% of it non-ASCII:
+/// decoded and parsed in 31-59 ms instead of 72-86). Escaping makes that text 0.7% longer and
+/// parses to the same values.
+fn write_json<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), JsError> {
+    value
+        .serialize(&mut serde_json::Serializer::with_formatter(out, AsciiJson))
+        .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
+}
+
+/// serde_json's compact formatter with non-ASCII characters escaped (see [`write_json`]).
+struct AsciiJson;
+
+impl serde_json::ser::Formatter for AsciiJson {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        if fragment.is_ascii() {
+            return out.write_all(fragment.as_bytes());
+        }
+        let (bytes, mut start, mut units) = (fragment.as_bytes(), 0, [0u16; 2]);
+        for (i, c) in fragment.char_indices() {
+            if c.is_ascii() {
+                continue;
+            }
+            // OK because `start <= i`, both char boundaries of `fragment`.
+            out.write_all(&bytes[start..i])?;
+            for &unit in c.encode_utf16(&mut units).iter() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                // OK because each index is a nibble, below 16.
+                let hex = |shift: u16| HEX[usize::from(unit >> shift & 15)];
+                out.write_all(&[b'\\', b'u', hex(12), hex(8), hex(4), hex(0)])?;
+            }
+            start = i + c.len_utf8();
+        }
+        // OK because `start` is at most the fragment's length.
+        out.write_all(&bytes[start..])
+    }
 }
 
 /// A JSON text that never lies whole in wasm memory: written value by value into a buffer
@@ -136,7 +186,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// which never shrinks, peaked at several times the model's size (dates joined by commas, 800
 /// KB: 37.0 MiB per MB of input, 27.0 before the model).
 ///
-/// The values are written by serde_json into a `Vec`, as [`to_js`] writes them, so that the
+/// The values are written by [`write_json`] into a `Vec`, as [`to_js`] writes them, so that the
 /// wasm holds one serializer of each type, not a second one for another writer.
 struct JsonPieces {
     /// The pieces sent so far, joined.
@@ -165,8 +215,7 @@ impl JsonPieces {
             if n > 0 {
                 self.raw(",");
             }
-            serde_json::to_writer(&mut self.buffer, &value)
-                .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))?;
+            write_json(&mut self.buffer, &value)?;
             if self.buffer.len() >= Self::SIZE {
                 self.send();
             }
@@ -177,7 +226,7 @@ impl JsonPieces {
 
     /// Sends the buffer's bytes as a piece.
     fn send(&mut self) {
-        // The buffer holds whole values and punctuation: serde_json writes UTF-8, so the piece
+        // The buffer holds whole values and punctuation, in ASCII ([`write_json`]), so the piece
         // is valid (were it not, JSON.parse would fail on the empty piece in its place).
         let piece = std::str::from_utf8(&self.buffer).unwrap_or_default();
         self.text = self.text.concat(&js_sys::JsString::from(piece).into());

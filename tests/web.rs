@@ -391,6 +391,41 @@ fn a_model_of_many_pieces_holds_the_contracts_values() {
     assert_eq!(array(&model, "documents").length(), 40);
 }
 
+/// Results cross as ASCII JSON (see `write_json` in src/wasm_api.rs: Chromium decodes and
+/// parses it faster): every text the core hands `JSON.parse` is ASCII, and the values hold
+/// the characters of two, three and four bytes it escaped.
+#[wasm_bindgen_test]
+fn results_cross_as_ascii_json_with_every_character_kept() {
+    let json = js_sys::global().dyn_into::<Object>().map(|g| get(&g, "JSON")).expect("JSON");
+    let parse = get(&json, "parse");
+    let texts = Array::new();
+    // JSON.parse, recording each text it is given.
+    let spy =
+        js_sys::Function::new_with_args("parse, texts", "return (text) => { texts.push(text); return parse(text); };")
+            .call2(&JsValue::NULL, &parse, &texts)
+            .expect("spy");
+    Reflect::set(&json, &"parse".into(), &spy).unwrap();
+    let text = "“Café’s plan 😀,” Anna Novák said on March 3, 2015, in Zürich.\n\n“Ça va,” she said.";
+    let articles = Array::of1(&article("a", &format!("Zürich news\n\n{text}")));
+    let extracted = storyscope::wasm_api::extract(articles.clone().into(), false);
+    let model = storyscope::wasm_api::new_corpus(articles.into(), false).and_then(|c| c.model());
+    Reflect::set(&json, &"parse".into(), &parse).unwrap();
+    let (extracted, model) = (extracted.expect("extract"), model.expect("model"));
+
+    assert!(texts.length() >= 2, "JSON.parse was called for the extraction and the model");
+    for t in texts.iter() {
+        let t = t.as_string().expect("a string");
+        assert!(t.is_ascii(), "a text past ASCII crossed: {t}");
+    }
+    let document = array(&extracted, "documents").get(0);
+    assert!(get(&document, "text").as_string().expect("text").contains(text), "the text comes back whole");
+    let quotes = js_sys::JSON::stringify(&get(&model, "quotes")).expect("stringify").as_string().unwrap_or_default();
+    assert!(
+        quotes.contains("Café’s plan 😀") && quotes.contains("Ça va"),
+        "the quotes keep their characters: {quotes}"
+    );
+}
+
 #[wasm_bindgen_test]
 fn file_rules_and_checks_come_from_the_core() {
     let rules = storyscope::wasm_api::file_rules().expect("rules");
