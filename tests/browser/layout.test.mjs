@@ -459,6 +459,28 @@ test('on a phone what an add says (refused files, how many were added) is scroll
   await assertCleanAndClose(opened);
 });
 
+test('on a desktop the files an add refused are scrolled into sight with what it added, not left below the panel\'s scroll', async () => {
+  const opened = await openPage(browser, pageUrl, { viewport: { width: 1280, height: 800 } });
+  const { page } = opened;
+  await waitForArticles(page);
+  await openLibrary(page);
+  const refused = ['notes.pdf', 'empty.txt'].map((name) => ({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(name === 'empty.txt' ? '' : 'x') }));
+  const good = { name: 'good.txt', mimeType: 'text/plain', buffer: Buffer.from('A good article\n\nThe mayor said "we will rebuild" on Monday.') };
+  await scope(page, '.ss-library input[type="file"][multiple]').setInputFiles([good, ...refused]);
+  await scope(page, '.ss-library-status', { hasText: 'Added 1 article.' }).waitFor();
+  await settled(page);
+  // The scroll happens in the next frame.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const panel = await scope(page, '#ss-tool-panel').boundingBox();
+  const inSight = async (locator) => {
+    const box = await locator.boundingBox();
+    return box.y >= panel.y - 1 && box.y + box.height <= panel.y + panel.height + 1;
+  };
+  assert.ok(await inSight(scope(page, '.ss-library-status')), '"Added 1 article." is in sight');
+  assert.ok(await inSight(scope(page, '.ss-messages')), `the refused files are in sight (${JSON.stringify(await scope(page, '.ss-messages').boundingBox())}, the panel ends at ${panel.y + panel.height})`);
+  await assertCleanAndClose(opened);
+});
+
 test('the names tab counts what its label names and its view lists, on a phone and on a desktop', async () => {
   for (const options of [PHONE, {}]) {
     const opened = await openPage(browser, pageUrl, options);
