@@ -45,6 +45,60 @@ test('typing a date digit by digit applies it once, complete, and never rebuilds
   await assertCleanAndClose(opened);
 });
 
+test('an incomplete day typed in From or To is not silently ignored: Enter and leaving the field say what is missing', async () => {
+  const opened = await openPage(browser, `${pageUrl}#view=timeline`);
+  const { page } = opened;
+  await scope(page, '.tl-ev[tabindex]').first().waitFor({ timeout: 30_000 });
+  const hint = scope(page, '.tl-hint');
+  const to = scope(page, 'input[data-tl-key="to"]');
+  // Month and day, no year: the field holds no date (its value is empty) but is not empty.
+  await to.focus();
+  await page.keyboard.type('1231', { delay: 30 });
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+  assert.match(await hint.textContent(), /^Enter a whole day/, 'Enter on an incomplete day says so');
+  assert.equal(await page.evaluate(() => location.hash), '#view=timeline', 'nothing applied');
+  // Completed, it applies, and the hint goes.
+  await page.keyboard.type('2008', { delay: 30 });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash.includes('to=2008-12-31'));
+  assert.equal(await hint.textContent(), '');
+  // Leaving an incomplete From says so too.
+  const from = scope(page, 'input[data-tl-key="from"]');
+  await from.focus();
+  await page.keyboard.type('03', { delay: 30 });
+  await scope(page, '[data-tl-key="export-json"]').focus();
+  await page.waitForTimeout(300);
+  assert.match(await hint.textContent(), /^Enter a whole day/, 'leaving an incomplete day says so');
+  assert.ok(!(await page.evaluate(() => location.hash)).includes('from='), 'nothing applied');
+  await assertCleanAndClose(opened);
+});
+
+test('a pasted article with an incomplete date is not added with a guessed one: the date field says what is missing', async () => {
+  const opened = await openPage(browser, pageUrl);
+  const { page } = opened;
+  await waitForArticles(page);
+  await openLibrary(page);
+  const date = scope(page, '.ss-paste input[name="published"]');
+  await date.focus();
+  await page.keyboard.type('0315', { delay: 30 });
+  await scope(page, '.ss-library textarea').fill('The mayor said on Monday that "the bridge will open in June," officials said.');
+  await scope(page, '[data-focus-key="paste:add"]').click();
+  await page.waitForTimeout(500);
+  assert.equal(await scope(page, '.ss-user-articles li').count(), 0, 'nothing added');
+  assert.notEqual(await date.evaluate((el) => el.validationMessage), '', 'the date field says it is incomplete');
+  assert.notEqual(await scope(page, '.ss-library textarea').inputValue(), '', 'the text is kept');
+  // Completed, the article is added with that date.
+  await date.fill('2015-03-15');
+  await scope(page, '[data-focus-key="paste:add"]').click();
+  const row = scope(page, '.ss-user-articles li');
+  await row.waitFor({ timeout: 30_000 });
+  await settled(page);
+  await scope(page, '.ss-user-articles li .ss-user-meta', { hasText: '15 Mar 2015' }).waitFor({ timeout: 30_000 });
+  assert.equal(await row.locator('.ss-user-guess').count(), 0, 'the date given is no guess');
+  await assertCleanAndClose(opened);
+});
+
 test('a view that throws shows the error in its own panel with Try again; the header and the other views keep working', async () => {
   const opened = await openPage(browser, pageUrl);
   const { page, record } = opened;
