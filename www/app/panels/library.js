@@ -132,6 +132,7 @@ function pasteForm(actions) {
       text.reportValidity();
       return;
     }
+    if (!facts.check()) return;
     const given = facts.read();
     // The title is also the text's first line, as an article's is: every parser reads it so,
     // and the fact wins when it is edited later.
@@ -198,6 +199,9 @@ function factFields(key, initial, about) {
     root: h('div', { class: 'ss-facts', dataset: { facts: key } }, labelled('title', 'Title'), labelled('published', 'Date'), labelled('outlet', 'Outlet')),
     values,
     read: () => Object.fromEntries(Object.entries(values()).filter(([, value]) => value)),
+    // A date typed only in part has an empty value: without this it would be dropped unseen
+    // and the article dated by a guess. The browser says what is wrong, on the first bad field.
+    check: () => Object.values(inputs).every((input) => input.reportValidity()),
     clear: () => { for (const input of Object.values(inputs)) input.value = ''; },
   };
 }
