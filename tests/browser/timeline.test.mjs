@@ -416,6 +416,33 @@ test('dark theme and a 360 px wide screen', async () => {
   }
 });
 
+test('on a phone a tapped event\'s details come into sight; arrow keys leave the chart where it is', async () => {
+  const { context, page, record } = await openTimeline({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+  const port = async () => scope(page, '#ss-panel').boundingBox();
+  const inSight = async (locator) => {
+    const [box, view] = [await locator.boundingBox(), await port()];
+    return box.y >= view.y - 1 && box.y + Math.min(box.height, 60) <= view.y + view.height + 1;
+  };
+  const detailTitle = scope(page, '.tl-detail-card');
+  assert.equal(await inSight(detailTitle), false, 'at first the details are below the chart, out of sight');
+  const mark = scope(page, '.tl-ev[tabindex]').nth(3);
+  const id = await mark.getAttribute('data-event');
+  await mark.tap();
+  await page.waitForTimeout(300);
+  assert.equal(await activeEvent(page), id, 'the tapped event is selected');
+  assert.ok(await inSight(detailTitle), 'the tapped event\'s details are in sight');
+  await screenshot(page, 'timeline-phone-tapped');
+  // The keyboard moves through the marks: the chart stays, with the focused mark in sight.
+  await scope(page, '#ss-panel').evaluate((el) => { el.scrollTop = 0; });
+  await mark.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(300);
+  const focusedMark = scope(page, '.tl-ev:focus');
+  assert.ok(await inSight(focusedMark), 'the focused mark stays in sight');
+  await assertClean(record);
+  await context.close();
+});
+
 test('dates resolved against an inferred publication date carry the uncertainty sign', async () => {
   const { context, page, record } = await openTimeline();
   // A composed article without a dateline: its publication date is inferred from the text, so
