@@ -5,7 +5,9 @@
 // undone. Each test failed on the page before these changes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, openLibrary, settled, pasteArticle } from './browser.mjs';
+import {
+  launch, openLoaded, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, openLibrary, settled, pasteArticle,
+} from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -75,9 +77,8 @@ test('an incomplete day typed in From or To is not silently ignored: Enter and l
 });
 
 test('a pasted article with an incomplete date is not added with a guessed one: the date field says what is missing', async () => {
-  const opened = await openPage(browser, pageUrl);
+  const opened = await openLoaded(browser);
   const { page } = opened;
-  await waitForArticles(page);
   await openLibrary(page);
   const date = scope(page, '.ss-paste input[name="published"]');
   await date.focus();
@@ -188,6 +189,23 @@ test('importing the same corpus twice adds nothing the second time and says how 
   assert.equal(await scope(page, '.ss-library-status').textContent(), 'Added 1 article. Skipped 3 articles already added.');
   assert.equal(await tabCount(page, 'articles'), seeds + 4);
   assert.equal(await scope(page, '.ss-user-articles li').count(), 4);
+  await assertCleanAndClose(opened);
+});
+
+test('an import that fails says only that: what the add before it said goes, and Read it with it', async () => {
+  const opened = await openLoaded(browser);
+  const { page } = opened;
+  await openLibrary(page);
+  await pasteArticle(page, 'Harbour note\n\nThe council met on Tuesday about the berth.');
+  await scope(page, '.ss-library-status', { hasText: 'Added 1 article.' }).waitFor({ timeout: 30_000 });
+  await settled(page);
+  const importInput = scope(page, '.ss-library input[aria-label="Import a corpus file"]');
+  await importInput.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"nope": 1}') });
+  await scope(page, '.ss-messages li', { hasText: 'notes.json' }).waitFor();
+  await settled(page);
+  assert.deepEqual(await scope(page, '.ss-messages li').allTextContents(), ['notes.json: not a Storyscope corpus file']);
+  assert.equal(await scope(page, '.ss-library-status').count(), 0, 'no word of the earlier add beside the failed import');
+  assert.equal(await scope(page, '[data-focus-key="library:read"]').count(), 0);
   await assertCleanAndClose(opened);
 });
 

@@ -248,7 +248,7 @@ export class Explorer extends Emitter {
         return this.library.setHideSeeds(hide);
       },
       cancelWork: () => this.library.cancel(),
-      reportLibrary: (messages) => { this.library.messages = messages; this.refresh(new Set(['library'])); },
+      reportLibrary: (messages) => this.library.report(messages),
     };
   }
 

@@ -418,6 +418,14 @@ export class Library extends Emitter {
     });
   }
 
+  /** Says that something the reader gave could not be read (a corpus file that is none), in place of what the last change said. */
+  report(messages) {
+    this.messages = messages;
+    this.status = '';
+    this.statusDoc = null;
+    this.emit('change');
+  }
+
   /** Removes an article; `undoRemove` puts it back (with its part) until another change. */
   async remove(id) {
     const article = this.articles.find((a) => a.id === id);
