@@ -41,6 +41,24 @@ test('on a phone the view starts within 160 px of the top, with filter chips too
   await assertCleanAndClose(opened);
 });
 
+test('on a phone held sideways (740×375) the header is as compact as upright: the view starts within 100 px of the top', async () => {
+  const opened = await openPage(browser, `${pageUrl}#view=quotes`, { viewport: { width: 740, height: 375 }, hasTouch: true, isMobile: true });
+  const { page } = opened;
+  await waitForArticles(page);
+  for (const view of ['quotes', 'timeline']) {
+    await scope(page, `.ss-tab[data-view="${view}"]`).click();
+    await settled(page);
+    const panel = await scope(page, '.ss-panel').boundingBox();
+    assert.ok(panel.y <= 100, `${view}: the view starts ${panel.y} px from the top`);
+    assert.ok(panel.height >= 375 - 100, `${view}: the view is ${panel.height} px tall`);
+  }
+  assert.equal(await scope(page, '[data-tool="library"]').isVisible(), false, 'the tools are folded behind Menu');
+  await openLibrary(page);
+  assert.ok((await scope(page, '.ss-library').boundingBox()).height >= 375 - 100, 'a tool panel takes the view\'s place');
+  await screenshot(page, 'phone-sideways-library');
+  await assertCleanAndClose(opened);
+});
+
 test('on a phone the tools fold into a menu; a tool panel has its own scroll, closes on navigation and on Escape', async () => {
   const opened = await openPage(browser, pageUrl, PHONE);
   const { page } = opened;
