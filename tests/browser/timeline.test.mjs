@@ -487,3 +487,22 @@ test('when no event matches, the view says so and shows no legend for a chart th
   await assertClean(record);
   await context.close();
 });
+
+test('when no event matches, the zoom controls are off and "Showing" names nothing; they come back with the events', async () => {
+  const { context, page, record } = await openTimeline();
+  const zoom = async () => Promise.all(['zoom-out', 'zoom-in', 'fit'].map((key) => scope(page, `[data-tl-key="${key}"]`).isDisabled()));
+  await scope(page, '[data-tl-key="zoom-in"]').click();
+  assert.deepEqual(await zoom(), [false, false, false], 'zoomed in: every zoom control works');
+  await scope(page, '.ss-search').fill('zzzqqq');
+  await scope(page, '.tl .ss-empty').waitFor();
+  await settled(page);
+  assert.deepEqual(await zoom(), [true, true, true], 'no chart: nothing to zoom');
+  assert.equal(await scope(page, '.tl-span').textContent(), '', 'no span shown for a chart that is not there');
+  await scope(page, '.ss-search').fill('');
+  await scope(page, '.tl-ev[tabindex]').first().waitFor();
+  await settled(page);
+  assert.deepEqual(await zoom(), [false, false, false], 'the zoom is back, as it was');
+  assert.match(await scope(page, '.tl-span').textContent(), /^Showing /);
+  await assertClean(record);
+  await context.close();
+});

@@ -85,6 +85,11 @@ export function timelineToolbar({ chart, setRange, exportJson, exportCsv }) {
     clear.disabled = !filters.from && !filters.to;
     json.disabled = !hasItems;
     csv.disabled = !hasItems;
+    // No chart, nothing to zoom or name; the chart's next drawing sets them again.
+    if (!hasItems) {
+      for (const b of [zoomIn, zoomOut, fit]) b.disabled = true;
+      span.textContent = '';
+    }
   };
   return { root, update };
 }
