@@ -86,6 +86,37 @@ test('under `* { all: unset; font-size: 40px !important }` and hidden tags, an e
   await context.close();
 });
 
+test('a blog places the embed with margin, max-width and a border, as any block; its inherited text styles stay outside', async () => {
+  const opened = await openPage(browser, fixture('styled-blog.html'), { viewport: { width: 1000, height: 800 } });
+  const { page } = opened;
+  const embed = page.locator('#first');
+  await embed.locator('.ss-article-link').first().waitFor({ timeout: 30_000 });
+  const placed = await embed.evaluate((host) => {
+    const cs = getComputedStyle(host);
+    const box = host.getBoundingClientRect();
+    return { width: box.width, height: box.height, left: box.left, marginTop: cs.marginTop, border: cs.borderTopWidth };
+  });
+  assert.equal(placed.width, 600, `max-width holds (${placed.width} px wide)`);
+  assert.equal(placed.left, 200, `margin: auto centres it (${placed.left} px from the left)`);
+  assert.equal(placed.marginTop, '40px');
+  assert.equal(placed.border, '2px');
+  assert.equal(placed.height, 500, 'the height attribute holds, border included');
+  const text = await embed.evaluate((host) => {
+    const cs = getComputedStyle(host.shadowRoot.querySelector('.ss-article-title'));
+    return {
+      letterSpacing: cs.letterSpacing, wordSpacing: cs.wordSpacing, textTransform: cs.textTransform, whiteSpace: cs.whiteSpace,
+      fontStyle: cs.fontStyle, textIndent: cs.textIndent, textShadow: cs.textShadow, cursor: cs.cursor,
+      lineHeightRatio: parseFloat(cs.lineHeight) / parseFloat(cs.fontSize),
+    };
+  });
+  assert.deepEqual({ ...text, lineHeightRatio: text.lineHeightRatio < 2 }, {
+    letterSpacing: 'normal', wordSpacing: '0px', textTransform: 'none', whiteSpace: 'normal', fontStyle: 'normal',
+    textIndent: '0px', textShadow: 'none', cursor: text.cursor === 'wait' ? 'not wait' : text.cursor, lineHeightRatio: true,
+  });
+  await screenshot(page, 'embed-styled-blog');
+  await assertCleanAndClose(opened);
+});
+
 test('in a right-to-left blog the embed keeps its own left-to-right layout (direction is the one property `all` does not reset)', async () => {
   const opened = await openPage(browser, pathToFileURL(join(root, 'tests', 'browser', 'fixtures', 'rtl-blog.html')).href);
   const { page } = opened;
