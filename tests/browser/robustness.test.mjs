@@ -209,6 +209,32 @@ test('an import that fails says only that: what the add before it said goes, and
   await assertCleanAndClose(opened);
 });
 
+test('leaving the page while an added file is being read asks first (it would be lost); once added, it does not', async () => {
+  const opened = await openLoaded(browser);
+  const { page } = opened;
+  await openLibrary(page);
+  const asked = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.type());
+    dialog.dismiss();
+  });
+  // Large enough to be read for a while, on any machine: the question is asked while it is.
+  const paragraph = (i) => `On day ${i} the council of Port Ellis met again, and Mayor Ana Ruiz said "we will build pier ${i}" to the press.\n\n`;
+  const text = `Council diary\n\n${Array.from({ length: 30_000 }, (_, i) => paragraph(i)).join('')}`;
+  await scope(page, '.ss-library input[type="file"][multiple]').setInputFiles({ name: 'diary.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await scope(page, '.ss-work', { hasText: 'diary.txt' }).waitFor();
+  await page.close({ runBeforeUnload: true }).catch(() => {});
+  await page.waitForTimeout(500);
+  assert.deepEqual(asked, ['beforeunload'], 'the browser asks before leaving');
+  assert.equal(page.isClosed(), false, 'the reader chose to stay');
+  await scope(page, '.ss-library-status', { hasText: 'Added 1 article.' }).waitFor({ timeout: 120_000 });
+  await page.close({ runBeforeUnload: true });
+  await page.waitForEvent('close');
+  assert.deepEqual(asked, ['beforeunload'], 'nothing to lose: no question');
+  assert.deepEqual(opened.record.errors, []);
+  await opened.context.close();
+});
+
 test('Remove can be undone, and the undone article is kept across a reload', async () => {
   const opened = await openPage(browser, pageUrl);
   const { page } = opened;

@@ -64,7 +64,14 @@ export class Explorer extends Emitter {
       library.on('corpus', ({ corpus, model }) => this.showCorpus(corpus, model));
       library.on('change', () => { if (this.model) this.refresh(new Set(['library'])); });
       library.on('work', (work) => this.emit('work', work));
-      if (this.hasLibrary) await library.restore();
+      if (this.hasLibrary) {
+        await library.restore();
+        // Articles being read join the library (and this device) only when indexed: the
+        // browser asks before a reload or a closed tab loses them.
+        window.addEventListener('beforeunload', (event) => {
+          if (library.unsaved) event.preventDefault();
+        });
+      }
       if (!(await library.rebuild()) && !this.corpus) {
         throw new Error(library.messages.at(-1)?.reason ?? 'the articles could not be indexed');
       }
