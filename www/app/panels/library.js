@@ -90,7 +90,8 @@ export function libraryPanel(explorer, ctx) {
         'aria-label': `Read ${explorer.model.docsById.get(library.statusDoc).title || library.statusDoc}`,
         onclick: () => actions.openDocument(library.statusDoc), text: 'Read it',
       }) : null) : null,
-    messages.length ? h('ul', { class: 'ss-messages', role: 'alert' }, messages.map((m) => h('li', { text: `${m.name}: ${m.reason}` }))) : null,
+    // The alert around the list: a <ul> with role="alert" is no list any more (axe-core).
+    messages.length ? h('div', { role: 'alert' }, h('ul', { class: 'ss-messages' }, messages.map((m) => h('li', { text: `${m.name}: ${m.reason}` })))) : null,
     removed ? h('p', { class: 'ss-library-status ss-removed', role: 'status' }, `Removed “${name(removed.article)}”. `,
       h('button', { type: 'button', class: 'ss-link', dataset: { focusKey: 'library:undo' }, onclick: () => actions.undoRemove(), text: 'Undo' })) : null,
     h('h3', { text: articles.length ? `Added (${articles.length})` : 'No articles added yet' }),
