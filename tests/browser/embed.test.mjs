@@ -117,6 +117,31 @@ test('a blog places the embed with margin, max-width and a border, as any block;
   await assertCleanAndClose(opened);
 });
 
+test('an embed in a narrow blog column (480 px of a 1280 px window) is laid out as on a phone: the tools fold, the view starts near its top', async () => {
+  const opened = await openPage(browser, fixture('column-blog.html'), { viewport: { width: 1280, height: 800 } });
+  const { page } = opened;
+  const embed = page.locator('#first');
+  await embed.locator('.ss-article-link').first().waitFor({ timeout: 30_000 });
+  const layout = await embed.evaluate((host) => {
+    const inside = (selector) => host.shadowRoot.querySelector(selector);
+    const top = host.getBoundingClientRect().top;
+    return {
+      width: host.getBoundingClientRect().width,
+      viewStarts: inside('#ss-panel').getBoundingClientRect().top - top,
+      menu: getComputedStyle(inside('.ss-menu')).display !== 'none',
+      tools: getComputedStyle(inside('.ss-tools')).display !== 'none',
+    };
+  });
+  assert.equal(layout.width, 480);
+  assert.deepEqual({ menu: layout.menu, tools: layout.tools }, { menu: true, tools: false }, 'the tools fold behind Menu');
+  assert.ok(layout.viewStarts <= 100, `the view starts ${layout.viewStarts} px below the embed's top`);
+  // The article list and the opening screen take turns, as on a phone, rather than two columns.
+  const [list, opening] = await Promise.all(['.ss-articles', '.ss-opening'].map((selector) => embed.locator(selector).boundingBox()));
+  assert.ok(Math.abs(list.x - opening.x) < 40, 'one column, not two');
+  await screenshot(page, 'embed-column-blog');
+  await assertCleanAndClose(opened);
+});
+
 test('in a right-to-left blog the embed keeps its own left-to-right layout (direction is the one property `all` does not reset)', async () => {
   const opened = await openPage(browser, pathToFileURL(join(root, 'tests', 'browser', 'fixtures', 'rtl-blog.html')).href);
   const { page } = opened;
