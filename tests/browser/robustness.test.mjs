@@ -100,6 +100,25 @@ test('a pasted article with an incomplete date is not added with a guessed one: 
   await assertCleanAndClose(opened);
 });
 
+test('a link\'s dropped parts leave the address too: a reload or a copied link does not bring them (or the notice) back', async () => {
+  const opened = await openPage(browser, `${pageUrl}#view=quotes&q=missile&s=Nobody%20Atall&from=2009-02-30`);
+  const { page } = opened;
+  await waitForArticles(page);
+  await settled(page);
+  const notice = scope(page, '.ss-notice');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /“Nobody Atall” \(no such speaker\)/);
+  await page.waitForFunction(() => !location.hash.includes('Nobody'));
+  const params = await page.evaluate(() => Object.fromEntries(new URLSearchParams(location.hash.slice(1))));
+  assert.deepEqual(params, { view: 'quotes', q: 'missile' }, 'what was applied stays in the address');
+  await page.reload();
+  await waitForArticles(page);
+  await settled(page);
+  assert.equal(await notice.count() && await notice.isVisible(), false, 'no notice after a reload');
+  assert.equal(await scope(page, '.ss-tab[aria-selected="true"]').getAttribute('data-view'), 'quotes');
+  await assertCleanAndClose(opened);
+});
+
 test('a view that throws shows the error in its own panel with Try again; the header and the other views keep working', async () => {
   const opened = await openPage(browser, pageUrl);
   const { page, record } = opened;

@@ -287,6 +287,9 @@ export class Explorer extends Emitter {
       timeline: { from: range.filter.from, to: range.filter.to },
     };
     await this.update(change, { history: 'none', cause: 'hash' });
+    // The address keeps only what was applied: a reload or a copied link does not bring the
+    // dropped parts (and the notice) back.
+    if (asked.tooLong || dropped.length) this.writeHash(true);
   }
 
   /** Writes a pending timeline range into the current history entry now. */
