@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launch, pageUrl, waitForArticles, screenshot, settled } from './browser.mjs';
+import { launch, openLibrary, pageUrl, pasteArticle, waitForArticles, screenshot, settled } from './browser.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -30,6 +30,42 @@ for (const colorScheme of ['light', 'dark']) {
       await settled(page);
       const violations = await axe(page);
       if (violations.length) found[hash || '#articles'] = violations;
+    }
+    assert.deepEqual(found, {});
+    await context.close();
+  });
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe-core finds no violations in the tool panels: the library with what an add said, an article's editor and Undo, Export, Embed (${colorScheme})`, async () => {
+    const context = await browser.newContext({ bypassCSP: true, colorScheme, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(pageUrl);
+    await waitForArticles(page);
+    const scope = (selector, options) => page.locator('story-scope').locator(selector, options);
+    const found = {};
+    const check = async (name) => {
+      await settled(page);
+      const violations = await axe(page);
+      if (violations.length) found[name] = violations;
+    };
+    await openLibrary(page);
+    await pasteArticle(page, 'The council met on June 2, 2015, and voted to build the pier.', { title: 'Pier vote' });
+    await scope('.ss-library-status', { hasText: 'Added 1 article.' }).waitFor({ timeout: 30_000 });
+    await scope('.ss-library input[type="file"][multiple]').setInputFiles([{ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('x') }]);
+    await scope('.ss-messages li').waitFor();
+    await check('library, a file refused');
+    await scope('.ss-user-articles button', { hasText: 'Edit' }).click();
+    await scope('.ss-facts-editor').waitFor();
+    await check('library, editing an article');
+    await scope('.ss-facts-editor button', { hasText: 'Cancel' }).click();
+    await scope('.ss-user-articles button', { hasText: 'Remove' }).click();
+    await scope('.ss-removed').waitFor();
+    await check('library, Undo');
+    for (const tool of ['export', 'embed']) {
+      await scope(`[data-tool="${tool}"]`).click();
+      await scope(`.ss-${tool}`).waitFor();
+      await check(tool);
     }
     assert.deepEqual(found, {});
     await context.close();

@@ -86,6 +86,62 @@ test('under `* { all: unset; font-size: 40px !important }` and hidden tags, an e
   await context.close();
 });
 
+test('a blog places the embed with margin, max-width and a border, as any block; its inherited text styles stay outside', async () => {
+  const opened = await openPage(browser, fixture('styled-blog.html'), { viewport: { width: 1000, height: 800 } });
+  const { page } = opened;
+  const embed = page.locator('#first');
+  await embed.locator('.ss-article-link').first().waitFor({ timeout: 30_000 });
+  const placed = await embed.evaluate((host) => {
+    const cs = getComputedStyle(host);
+    const box = host.getBoundingClientRect();
+    return { width: box.width, height: box.height, left: box.left, marginTop: cs.marginTop, border: cs.borderTopWidth };
+  });
+  assert.equal(placed.width, 600, `max-width holds (${placed.width} px wide)`);
+  assert.equal(placed.left, 200, `margin: auto centres it (${placed.left} px from the left)`);
+  assert.equal(placed.marginTop, '40px');
+  assert.equal(placed.border, '2px');
+  assert.equal(placed.height, 500, 'the height attribute holds, border included');
+  const text = await embed.evaluate((host) => {
+    const cs = getComputedStyle(host.shadowRoot.querySelector('.ss-article-title'));
+    return {
+      letterSpacing: cs.letterSpacing, wordSpacing: cs.wordSpacing, textTransform: cs.textTransform, whiteSpace: cs.whiteSpace,
+      fontStyle: cs.fontStyle, textIndent: cs.textIndent, textShadow: cs.textShadow, cursor: cs.cursor,
+      lineHeightRatio: parseFloat(cs.lineHeight) / parseFloat(cs.fontSize),
+    };
+  });
+  assert.deepEqual({ ...text, lineHeightRatio: text.lineHeightRatio < 2 }, {
+    letterSpacing: 'normal', wordSpacing: '0px', textTransform: 'none', whiteSpace: 'normal', fontStyle: 'normal',
+    textIndent: '0px', textShadow: 'none', cursor: text.cursor === 'wait' ? 'not wait' : text.cursor, lineHeightRatio: true,
+  });
+  await screenshot(page, 'embed-styled-blog');
+  await assertCleanAndClose(opened);
+});
+
+test('an embed in a narrow blog column (480 px of a 1280 px window) is laid out as on a phone: the tools fold, the view starts near its top', async () => {
+  const opened = await openPage(browser, fixture('column-blog.html'), { viewport: { width: 1280, height: 800 } });
+  const { page } = opened;
+  const embed = page.locator('#first');
+  await embed.locator('.ss-article-link').first().waitFor({ timeout: 30_000 });
+  const layout = await embed.evaluate((host) => {
+    const inside = (selector) => host.shadowRoot.querySelector(selector);
+    const top = host.getBoundingClientRect().top;
+    return {
+      width: host.getBoundingClientRect().width,
+      viewStarts: inside('#ss-panel').getBoundingClientRect().top - top,
+      menu: getComputedStyle(inside('.ss-menu')).display !== 'none',
+      tools: getComputedStyle(inside('.ss-tools')).display !== 'none',
+    };
+  });
+  assert.equal(layout.width, 480);
+  assert.deepEqual({ menu: layout.menu, tools: layout.tools }, { menu: true, tools: false }, 'the tools fold behind Menu');
+  assert.ok(layout.viewStarts <= 100, `the view starts ${layout.viewStarts} px below the embed's top`);
+  // The article list and the opening screen take turns, as on a phone, rather than two columns.
+  const [list, opening] = await Promise.all(['.ss-articles', '.ss-opening'].map((selector) => embed.locator(selector).boundingBox()));
+  assert.ok(Math.abs(list.x - opening.x) < 40, 'one column, not two');
+  await screenshot(page, 'embed-column-blog');
+  await assertCleanAndClose(opened);
+});
+
 test('in a right-to-left blog the embed keeps its own left-to-right layout (direction is the one property `all` does not reset)', async () => {
   const opened = await openPage(browser, pathToFileURL(join(root, 'tests', 'browser', 'fixtures', 'rtl-blog.html')).href);
   const { page } = opened;

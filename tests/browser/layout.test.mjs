@@ -41,6 +41,24 @@ test('on a phone the view starts within 160 px of the top, with filter chips too
   await assertCleanAndClose(opened);
 });
 
+test('on a phone held sideways (740×375) the header is as compact as upright: the view starts within 100 px of the top', async () => {
+  const opened = await openPage(browser, `${pageUrl}#view=quotes`, { viewport: { width: 740, height: 375 }, hasTouch: true, isMobile: true });
+  const { page } = opened;
+  await waitForArticles(page);
+  for (const view of ['quotes', 'timeline']) {
+    await scope(page, `.ss-tab[data-view="${view}"]`).click();
+    await settled(page);
+    const panel = await scope(page, '.ss-panel').boundingBox();
+    assert.ok(panel.y <= 100, `${view}: the view starts ${panel.y} px from the top`);
+    assert.ok(panel.height >= 375 - 100, `${view}: the view is ${panel.height} px tall`);
+  }
+  assert.equal(await scope(page, '[data-tool="library"]').isVisible(), false, 'the tools are folded behind Menu');
+  await openLibrary(page);
+  assert.ok((await scope(page, '.ss-library').boundingBox()).height >= 375 - 100, 'a tool panel takes the view\'s place');
+  await screenshot(page, 'phone-sideways-library');
+  await assertCleanAndClose(opened);
+});
+
 test('on a phone the tools fold into a menu; a tool panel has its own scroll, closes on navigation and on Escape', async () => {
   const opened = await openPage(browser, pageUrl, PHONE);
   const { page } = opened;
@@ -456,6 +474,28 @@ test('on a phone what an add says (refused files, how many were added) is scroll
   await screenshot(page, 'phone-library-added');
   assert.ok(box.y >= panel.y && box.y + box.height <= panel.y + panel.height, `"Added 1 article." is in sight (${box.y} px, the panel ends at ${panel.y + panel.height})`);
   assert.equal(await scope(page, '.ss-messages li').count(), refused.length, 'each refused file is named');
+  await assertCleanAndClose(opened);
+});
+
+test('on a desktop the files an add refused are scrolled into sight with what it added, not left below the panel\'s scroll', async () => {
+  const opened = await openPage(browser, pageUrl, { viewport: { width: 1280, height: 800 } });
+  const { page } = opened;
+  await waitForArticles(page);
+  await openLibrary(page);
+  const refused = ['notes.pdf', 'empty.txt'].map((name) => ({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(name === 'empty.txt' ? '' : 'x') }));
+  const good = { name: 'good.txt', mimeType: 'text/plain', buffer: Buffer.from('A good article\n\nThe mayor said "we will rebuild" on Monday.') };
+  await scope(page, '.ss-library input[type="file"][multiple]').setInputFiles([good, ...refused]);
+  await scope(page, '.ss-library-status', { hasText: 'Added 1 article.' }).waitFor();
+  await settled(page);
+  // The scroll happens in the next frame.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const panel = await scope(page, '#ss-tool-panel').boundingBox();
+  const inSight = async (locator) => {
+    const box = await locator.boundingBox();
+    return box.y >= panel.y - 1 && box.y + box.height <= panel.y + panel.height + 1;
+  };
+  assert.ok(await inSight(scope(page, '.ss-library-status')), '"Added 1 article." is in sight');
+  assert.ok(await inSight(scope(page, '.ss-messages')), `the refused files are in sight (${JSON.stringify(await scope(page, '.ss-messages').boundingBox())}, the panel ends at ${panel.y + panel.height})`);
   await assertCleanAndClose(opened);
 });
 

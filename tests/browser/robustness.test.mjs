@@ -5,7 +5,9 @@
 // undone. Each test failed on the page before these changes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, openLibrary, settled, pasteArticle } from './browser.mjs';
+import {
+  launch, openLoaded, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, openLibrary, settled, pasteArticle,
+} from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -42,6 +44,78 @@ test('typing a date digit by digit applies it once, complete, and never rebuilds
   await scope(page, '.ss-quote-wall').waitFor();
   const applied = await page.evaluate(() => window.__hashes.filter((h) => /from=/.test(h)));
   assert.ok(applied.every((h) => h.includes('from=2009-03-01')), `only the complete date was applied (${applied.join(' ')})`);
+  await assertCleanAndClose(opened);
+});
+
+test('an incomplete day typed in From or To is not silently ignored: Enter and leaving the field say what is missing', async () => {
+  const opened = await openPage(browser, `${pageUrl}#view=timeline`);
+  const { page } = opened;
+  await scope(page, '.tl-ev[tabindex]').first().waitFor({ timeout: 30_000 });
+  const hint = scope(page, '.tl-hint');
+  const to = scope(page, 'input[data-tl-key="to"]');
+  // Month and day, no year: the field holds no date (its value is empty) but is not empty.
+  await to.focus();
+  await page.keyboard.type('1231', { delay: 30 });
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+  assert.match(await hint.textContent(), /^Enter a whole day/, 'Enter on an incomplete day says so');
+  assert.equal(await page.evaluate(() => location.hash), '#view=timeline', 'nothing applied');
+  // Completed, it applies, and the hint goes.
+  await page.keyboard.type('2008', { delay: 30 });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash.includes('to=2008-12-31'));
+  assert.equal(await hint.textContent(), '');
+  // Leaving an incomplete From says so too.
+  const from = scope(page, 'input[data-tl-key="from"]');
+  await from.focus();
+  await page.keyboard.type('03', { delay: 30 });
+  await scope(page, '[data-tl-key="export-json"]').focus();
+  await page.waitForTimeout(300);
+  assert.match(await hint.textContent(), /^Enter a whole day/, 'leaving an incomplete day says so');
+  assert.ok(!(await page.evaluate(() => location.hash)).includes('from='), 'nothing applied');
+  await assertCleanAndClose(opened);
+});
+
+test('a pasted article with an incomplete date is not added with a guessed one: the date field says what is missing', async () => {
+  const opened = await openLoaded(browser);
+  const { page } = opened;
+  await openLibrary(page);
+  const date = scope(page, '.ss-paste input[name="published"]');
+  await date.focus();
+  await page.keyboard.type('0315', { delay: 30 });
+  await scope(page, '.ss-library textarea').fill('The mayor said on Monday that "the bridge will open in June," officials said.');
+  await scope(page, '[data-focus-key="paste:add"]').click();
+  await page.waitForTimeout(500);
+  assert.equal(await scope(page, '.ss-user-articles li').count(), 0, 'nothing added');
+  assert.notEqual(await date.evaluate((el) => el.validationMessage), '', 'the date field says it is incomplete');
+  assert.notEqual(await scope(page, '.ss-library textarea').inputValue(), '', 'the text is kept');
+  // Completed, the article is added with that date.
+  await date.fill('2015-03-15');
+  await scope(page, '[data-focus-key="paste:add"]').click();
+  const row = scope(page, '.ss-user-articles li');
+  await row.waitFor({ timeout: 30_000 });
+  await settled(page);
+  await scope(page, '.ss-user-articles li .ss-user-meta', { hasText: '15 Mar 2015' }).waitFor({ timeout: 30_000 });
+  assert.equal(await row.locator('.ss-user-guess').count(), 0, 'the date given is no guess');
+  await assertCleanAndClose(opened);
+});
+
+test('a link\'s dropped parts leave the address too: a reload or a copied link does not bring them (or the notice) back', async () => {
+  const opened = await openPage(browser, `${pageUrl}#view=quotes&q=missile&s=Nobody%20Atall&from=2009-02-30`);
+  const { page } = opened;
+  await waitForArticles(page);
+  await settled(page);
+  const notice = scope(page, '.ss-notice');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /“Nobody Atall” \(no such speaker\)/);
+  await page.waitForFunction(() => !location.hash.includes('Nobody'));
+  const params = await page.evaluate(() => Object.fromEntries(new URLSearchParams(location.hash.slice(1))));
+  assert.deepEqual(params, { view: 'quotes', q: 'missile' }, 'what was applied stays in the address');
+  await page.reload();
+  await waitForArticles(page);
+  await settled(page);
+  assert.equal(await notice.count() && await notice.isVisible(), false, 'no notice after a reload');
+  assert.equal(await scope(page, '.ss-tab[aria-selected="true"]').getAttribute('data-view'), 'quotes');
   await assertCleanAndClose(opened);
 });
 
@@ -135,6 +209,49 @@ test('importing the same corpus twice adds nothing the second time and says how 
   assert.equal(await tabCount(page, 'articles'), seeds + 4);
   assert.equal(await scope(page, '.ss-user-articles li').count(), 4);
   await assertCleanAndClose(opened);
+});
+
+test('an import that fails says only that: what the add before it said goes, and Read it with it', async () => {
+  const opened = await openLoaded(browser);
+  const { page } = opened;
+  await openLibrary(page);
+  await pasteArticle(page, 'Harbour note\n\nThe council met on Tuesday about the berth.');
+  await scope(page, '.ss-library-status', { hasText: 'Added 1 article.' }).waitFor({ timeout: 30_000 });
+  await settled(page);
+  const importInput = scope(page, '.ss-library input[aria-label="Import a corpus file"]');
+  await importInput.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"nope": 1}') });
+  await scope(page, '.ss-messages li', { hasText: 'notes.json' }).waitFor();
+  await settled(page);
+  assert.deepEqual(await scope(page, '.ss-messages li').allTextContents(), ['notes.json: not a Storyscope corpus file']);
+  assert.equal(await scope(page, '.ss-library-status').count(), 0, 'no word of the earlier add beside the failed import');
+  assert.equal(await scope(page, '[data-focus-key="library:read"]').count(), 0);
+  await assertCleanAndClose(opened);
+});
+
+test('leaving the page while an added file is being read asks first (it would be lost); once added, it does not', async () => {
+  const opened = await openLoaded(browser);
+  const { page } = opened;
+  await openLibrary(page);
+  const asked = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.type());
+    dialog.dismiss();
+  });
+  // Large enough to be read for a while, on any machine: the question is asked while it is.
+  const paragraph = (i) => `On day ${i} the council of Port Ellis met again, and Mayor Ana Ruiz said "we will build pier ${i}" to the press.\n\n`;
+  const text = `Council diary\n\n${Array.from({ length: 30_000 }, (_, i) => paragraph(i)).join('')}`;
+  await scope(page, '.ss-library input[type="file"][multiple]').setInputFiles({ name: 'diary.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await scope(page, '.ss-work', { hasText: 'diary.txt' }).waitFor();
+  await page.close({ runBeforeUnload: true }).catch(() => {});
+  await page.waitForTimeout(500);
+  assert.deepEqual(asked, ['beforeunload'], 'the browser asks before leaving');
+  assert.equal(page.isClosed(), false, 'the reader chose to stay');
+  await scope(page, '.ss-library-status', { hasText: 'Added 1 article.' }).waitFor({ timeout: 120_000 });
+  await page.close({ runBeforeUnload: true });
+  await page.waitForEvent('close');
+  assert.deepEqual(asked, ['beforeunload'], 'nothing to lose: no question');
+  assert.deepEqual(opened.record.errors, []);
+  await opened.context.close();
 });
 
 test('Remove can be undone, and the undone article is kept across a reload', async () => {

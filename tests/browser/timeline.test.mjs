@@ -416,6 +416,33 @@ test('dark theme and a 360 px wide screen', async () => {
   }
 });
 
+test('on a phone a tapped event\'s details come into sight; arrow keys leave the chart where it is', async () => {
+  const { context, page, record } = await openTimeline({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+  const port = async () => scope(page, '#ss-panel').boundingBox();
+  const inSight = async (locator) => {
+    const [box, view] = [await locator.boundingBox(), await port()];
+    return box.y >= view.y - 1 && box.y + Math.min(box.height, 60) <= view.y + view.height + 1;
+  };
+  const detailTitle = scope(page, '.tl-detail-card');
+  assert.equal(await inSight(detailTitle), false, 'at first the details are below the chart, out of sight');
+  const mark = scope(page, '.tl-ev[tabindex]').nth(3);
+  const id = await mark.getAttribute('data-event');
+  await mark.tap();
+  await page.waitForTimeout(300);
+  assert.equal(await activeEvent(page), id, 'the tapped event is selected');
+  assert.ok(await inSight(detailTitle), 'the tapped event\'s details are in sight');
+  await screenshot(page, 'timeline-phone-tapped');
+  // The keyboard moves through the marks: the chart stays, with the focused mark in sight.
+  await scope(page, '#ss-panel').evaluate((el) => { el.scrollTop = 0; });
+  await mark.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(300);
+  const focusedMark = scope(page, '.tl-ev:focus');
+  assert.ok(await inSight(focusedMark), 'the focused mark stays in sight');
+  await assertClean(record);
+  await context.close();
+});
+
 test('dates resolved against an inferred publication date carry the uncertainty sign', async () => {
   const { context, page, record } = await openTimeline();
   // A composed article without a dateline: its publication date is inferred from the text, so
@@ -457,6 +484,25 @@ test('when no event matches, the view says so and shows no legend for a chart th
   const shown = await page.evaluate(() => [...document.querySelector('story-scope').shadowRoot.querySelectorAll('[hidden]')]
     .filter((el) => getComputedStyle(el).display !== 'none').map((el) => el.className));
   assert.deepEqual(shown, []);
+  await assertClean(record);
+  await context.close();
+});
+
+test('when no event matches, the zoom controls are off and "Showing" names nothing; they come back with the events', async () => {
+  const { context, page, record } = await openTimeline();
+  const zoom = async () => Promise.all(['zoom-out', 'zoom-in', 'fit'].map((key) => scope(page, `[data-tl-key="${key}"]`).isDisabled()));
+  await scope(page, '[data-tl-key="zoom-in"]').click();
+  assert.deepEqual(await zoom(), [false, false, false], 'zoomed in: every zoom control works');
+  await scope(page, '.ss-search').fill('zzzqqq');
+  await scope(page, '.tl .ss-empty').waitFor();
+  await settled(page);
+  assert.deepEqual(await zoom(), [true, true, true], 'no chart: nothing to zoom');
+  assert.equal(await scope(page, '.tl-span').textContent(), '', 'no span shown for a chart that is not there');
+  await scope(page, '.ss-search').fill('');
+  await scope(page, '.tl-ev[tabindex]').first().waitFor();
+  await settled(page);
+  assert.deepEqual(await zoom(), [false, false, false], 'the zoom is back, as it was');
+  assert.match(await scope(page, '.tl-span').textContent(), /^Showing /);
   await assertClean(record);
   await context.close();
 });

@@ -64,7 +64,14 @@ export class Explorer extends Emitter {
       library.on('corpus', ({ corpus, model }) => this.showCorpus(corpus, model));
       library.on('change', () => { if (this.model) this.refresh(new Set(['library'])); });
       library.on('work', (work) => this.emit('work', work));
-      if (this.hasLibrary) await library.restore();
+      if (this.hasLibrary) {
+        await library.restore();
+        // Articles being read join the library (and this device) only when indexed: the
+        // browser asks before a reload or a closed tab loses them.
+        window.addEventListener('beforeunload', (event) => {
+          if (library.unsaved) event.preventDefault();
+        });
+      }
       if (!(await library.rebuild()) && !this.corpus) {
         throw new Error(library.messages.at(-1)?.reason ?? 'the articles could not be indexed');
       }
@@ -248,7 +255,7 @@ export class Explorer extends Emitter {
         return this.library.setHideSeeds(hide);
       },
       cancelWork: () => this.library.cancel(),
-      reportLibrary: (messages) => { this.library.messages = messages; this.refresh(new Set(['library'])); },
+      reportLibrary: (messages) => this.library.report(messages),
     };
   }
 
@@ -280,6 +287,9 @@ export class Explorer extends Emitter {
       timeline: { from: range.filter.from, to: range.filter.to },
     };
     await this.update(change, { history: 'none', cause: 'hash' });
+    // The address keeps only what was applied: a reload or a copied link does not bring the
+    // dropped parts (and the notice) back.
+    if (asked.tooLong || dropped.length) this.writeHash(true);
   }
 
   /** Writes a pending timeline range into the current history entry now. */

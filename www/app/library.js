@@ -52,6 +52,8 @@ export class Library extends Emitter {
      * assembled), each null when idle; `waiting`, the jobs queued behind.
      */
     this.work = { reading: null, indexing: null, waiting: 0 };
+    /** Adds and edits not yet in the library: leaving the page now would lose them. */
+    this.unsaved = 0;
     /** Article id → {key, bytes, serial}: the parts of the articles the corpus is made of. */
     this.parts = new Map();
     this.titles = new Map();
@@ -343,7 +345,7 @@ export class Library extends Emitter {
    * an article whose text is already there is skipped. Resolves when done.
    */
   add(sources) {
-    return this.enqueue(async (epoch) => {
+    return this.unsavedUntil(this.enqueue(async (epoch) => {
       this.messages = [];
       this.status = '';
       this.statusDoc = null;
@@ -391,12 +393,22 @@ export class Library extends Emitter {
         this.status = [count ? `Added ${plural(count, 'article')}.` : '', skipped].filter(Boolean).join(' ');
       }
       this.emit('change');
-    });
+    }));
+  }
+
+  /** Counts `job` (a promise) among the unsaved changes until it is over. */
+  async unsavedUntil(job) {
+    this.unsaved += 1;
+    try {
+      return await job;
+    } finally {
+      this.unsaved -= 1;
+    }
   }
 
   /** Gives an article new facts ({title, published, outlet}): only it is extracted again. */
   edit(id, facts) {
-    return this.enqueue(async (epoch) => {
+    return this.unsavedUntil(this.enqueue(async (epoch) => {
       const article = this.articles.find((a) => a.id === id);
       if (!article) return;
       const updated = { ...article, facts: cleanFacts(facts) };
@@ -415,7 +427,15 @@ export class Library extends Emitter {
         this.statusDoc = id;
       }
       this.emit('change');
-    });
+    }));
+  }
+
+  /** Says that something the reader gave could not be read (a corpus file that is none), in place of what the last change said. */
+  report(messages) {
+    this.messages = messages;
+    this.status = '';
+    this.statusDoc = null;
+    this.emit('change');
   }
 
   /** Removes an article; `undoRemove` puts it back (with its part) until another change. */

@@ -34,12 +34,19 @@ export function toolPanel(explorer, close) {
     const heading = root.querySelector('h2');
     root.setAttribute('aria-label', name ? heading?.textContent ?? name : 'Tools');
     if (name) root.prepend(h('button', { type: 'button', class: 'ss-tool ss-panel-close', 'aria-label': `Close ${heading?.textContent ?? name}`, onclick: close, text: 'Close' }));
-    const said = root.querySelector('.ss-library-status, .ss-messages');
+    // What the add said, from its status to the last refused file: the end first, then the
+    // start, so that both are in sight when they fit, and the start when they do not.
+    const said = [...root.querySelectorAll('.ss-library-status, .ss-messages')];
+    const text = said.map((part) => part.textContent).join('\n');
     // In the next frame: measuring now would lay out the whole page before the view renders
     // (it is the next listener), and then again after it; with 300 articles that doubled a
     // 200 ms layout.
-    if (said && said.textContent !== news) requestAnimationFrame(() => { if (said.isConnected) scrollIntoSight(root, said); });
-    news = said?.textContent ?? '';
+    if (said.length && text !== news) {
+      requestAnimationFrame(() => {
+        for (const part of [said.at(-1), said[0]]) if (part.isConnected) scrollIntoSight(root, part);
+      });
+    }
+    news = text;
     if (keep) root.querySelector(`[data-focus-key="${CSS.escape(keep)}"]`)?.focus();
     else if (name && !rebuilt && heading) {
       heading.tabIndex = -1;

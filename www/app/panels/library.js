@@ -90,7 +90,8 @@ export function libraryPanel(explorer, ctx) {
         'aria-label': `Read ${explorer.model.docsById.get(library.statusDoc).title || library.statusDoc}`,
         onclick: () => actions.openDocument(library.statusDoc), text: 'Read it',
       }) : null) : null,
-    messages.length ? h('ul', { class: 'ss-messages', role: 'alert' }, messages.map((m) => h('li', { text: `${m.name}: ${m.reason}` }))) : null,
+    // The alert around the list: a <ul> with role="alert" is no list any more (axe-core).
+    messages.length ? h('div', { role: 'alert' }, h('ul', { class: 'ss-messages' }, messages.map((m) => h('li', { text: `${m.name}: ${m.reason}` })))) : null,
     removed ? h('p', { class: 'ss-library-status ss-removed', role: 'status' }, `Removed “${name(removed.article)}”. `,
       h('button', { type: 'button', class: 'ss-link', dataset: { focusKey: 'library:undo' }, onclick: () => actions.undoRemove(), text: 'Undo' })) : null,
     h('h3', { text: articles.length ? `Added (${articles.length})` : 'No articles added yet' }),
@@ -132,6 +133,7 @@ function pasteForm(actions) {
       text.reportValidity();
       return;
     }
+    if (!facts.check()) return;
     const given = facts.read();
     // The title is also the text's first line, as an article's is: every parser reads it so,
     // and the fact wins when it is edited later.
@@ -198,6 +200,9 @@ function factFields(key, initial, about) {
     root: h('div', { class: 'ss-facts', dataset: { facts: key } }, labelled('title', 'Title'), labelled('published', 'Date'), labelled('outlet', 'Outlet')),
     values,
     read: () => Object.fromEntries(Object.entries(values()).filter(([, value]) => value)),
+    // A date typed only in part has an empty value: without this it would be dropped unseen
+    // and the article dated by a guess. The browser says what is wrong, on the first bad field.
+    check: () => Object.values(inputs).every((input) => input.reportValidity()),
     clear: () => { for (const input of Object.values(inputs)) input.value = ''; },
   };
 }

@@ -6,8 +6,11 @@ import { s } from '../../dom.js';
 import { AXIS, MARGIN } from './chart.js';
 import { isoDay } from './geometry.js';
 
-/** Wires the chart's events; `setRange(from, to)` applies a brushed range. */
-export function attachInteraction(chart, { setRange }) {
+/**
+ * Wires the chart's events; `setRange(from, to)` applies a brushed range, `picked()` follows a
+ * click or tap on an event (not the keyboard's moves, which keep the chart in sight).
+ */
+export function attachInteraction(chart, { setRange, picked }) {
   const { svg } = chart;
 
   svg.addEventListener('keydown', (e) => {
@@ -31,8 +34,11 @@ export function attachInteraction(chart, { setRange }) {
   });
 
   let drag = null;
+  /** An event was picked by a click or tap: its details are shown once the click is over. */
+  let picking = false;
   const plotX = (e) => e.clientX - svg.getBoundingClientRect().left - MARGIN;
   svg.addEventListener('pointerdown', (e) => {
+    picking = false;
     if (!chart.geo || e.button !== 0) return;
     const brushing = e.clientY - svg.getBoundingClientRect().top <= AXIS;
     drag = { id: e.pointerId, startX: plotX(e), startScroll: chart.scroll, brushing, moved: false, mark: e.target.closest?.('.tl-ev') };
@@ -64,9 +70,16 @@ export function attachInteraction(chart, { setRange }) {
       setRange(isoDay(Math.floor(chart.geo.dayAt(chart.scroll + a))), isoDay(Math.ceil(chart.geo.dayAt(chart.scroll + b)) - 1));
     } else if (!done.moved && done.mark && e.type === 'pointerup') {
       chart.focusEvent(done.mark.dataset.event, { scrollIntoView: false });
+      picking = true;
     }
     svg.querySelector('.tl-brush')?.remove();
   };
+  // After the click, not at pointerup: a tap's mouse events come after its pointerup, and
+  // scrolling between them would land its mousedown elsewhere and take the focus off the mark.
+  svg.addEventListener('click', () => {
+    if (picking) picked();
+    picking = false;
+  });
   svg.addEventListener('pointerup', endDrag);
   svg.addEventListener('pointercancel', endDrag);
   svg.addEventListener('wheel', (e) => {

@@ -27,8 +27,16 @@ export function timelineToolbar({ chart, setRange, exportJson, exportCsv }) {
     let typing = false;
     const apply = () => {
       typing = false;
+      // A day typed in part (no year yet) has an empty value, as a cleared field does.
+      if (input.validity.badInput) {
+        hint.textContent = 'Enter a whole day: day, month and year.';
+        return;
+      }
       const value = input.value || null;
-      if (value === filters[which]) return;
+      if (value === filters[which]) {
+        hint.textContent = '';
+        return;
+      }
       if (value && !input.validity.valid) {
         hint.textContent = `Enter a day between ${formatDate(input.min)} and ${formatDate(input.max)}.`;
         return;
@@ -77,6 +85,11 @@ export function timelineToolbar({ chart, setRange, exportJson, exportCsv }) {
     clear.disabled = !filters.from && !filters.to;
     json.disabled = !hasItems;
     csv.disabled = !hasItems;
+    // No chart, nothing to zoom or name; the chart's next drawing sets them again.
+    if (!hasItems) {
+      for (const b of [zoomIn, zoomOut, fit]) b.disabled = true;
+      span.textContent = '';
+    }
   };
   return { root, update };
 }

@@ -4,7 +4,7 @@
 // the pointer capture survive. Zoom, pan, lanes and the selected event live in
 // ctx.state.timeline; the visible days are the permalink's range ("tf"/"tt").
 
-import { h, s } from '../../dom.js';
+import { h, s, scrollIntoSight } from '../../dom.js';
 import { CSV_TABLES, download } from '../../exports.js';
 import { plural } from '../../format.js';
 import { anyFilter } from '../../store.js';
@@ -31,6 +31,9 @@ export const timelineView = {
     section.timeline?.chart.draw();
   },
 };
+
+/** An event's details count as shown when at least this much of them (px) is in sight. */
+const REVEAL_MARGIN = 48;
 
 const datedCache = new WeakMap();
 /**
@@ -66,7 +69,7 @@ class TimelineView {
         if (refocus && active?.disabled) this.section.querySelector(`[data-tl-key="${refocus}"]`)?.focus();
       });
     };
-    attachInteraction(this.chart, { setRange: (from, to) => setRange({ from, to }, null) });
+    attachInteraction(this.chart, { setRange: (from, to) => setRange({ from, to }, null), picked: () => this.revealDetail() });
     const groupOf = (ev) => groupLanes([{ ev }], this.model, this.chart.view.lanes)[0]?.label ?? '';
     const events = () => this.chart.items.map((item) => item.ev);
     this.toolbar = timelineToolbar({
@@ -114,6 +117,17 @@ class TimelineView {
     else this.empty.replaceChildren('No dated events match the filters.', ...(anyFilter(state.filters) ? [' ', clearFiltersButton(ctx.actions)] : []));
     if (has) this.renderDetail();
     if (this.section.isConnected) this.chart.draw();
+  }
+
+  /**
+   * After a click or tap on an event: its details are scrolled into sight when they start
+   * below the view (on a phone the legend and the chart's height put them a screen down, and
+   * the tap seemed to do nothing). Where they show already, nothing moves.
+   */
+  revealDetail() {
+    const port = this.section.closest('#ss-panel');
+    const card = this.detail.querySelector('.tl-detail-card') ?? this.detail;
+    if (port && card.getBoundingClientRect().top > port.getBoundingClientRect().bottom - REVEAL_MARGIN) scrollIntoSight(port, this.detail);
   }
 
   renderDetail() {
