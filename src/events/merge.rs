@@ -75,8 +75,10 @@ impl Buckets {
     }
 }
 
-fn same_event(a: &Draft, b: &Draft, ta: &Traits, tb: &Traits) -> bool {
-    let overlap = a.range.0 <= b.range.1 && b.range.0 <= a.range.1;
+/// Whether drafts `a` and `b`, placed at `pa` and `pb`, are one event. Whether their ranges
+/// overlap is read from the placed day keys, which order as the dates do.
+fn same_event(a: &Draft, b: &Draft, (pa, pb): (&Placed, &Placed), (ta, tb): (&Traits, &Traits)) -> bool {
+    let overlap = pa.start <= pb.end && pb.start <= pa.end;
     if !overlap {
         return false;
     }
@@ -162,18 +164,22 @@ fn root(parent: &mut [u32], mut k: usize) -> usize {
 /// contiguous too); which member stands for a group changes nothing of what joins, and the
 /// groups are listed by their first draft at the end.
 pub(crate) fn groups(drafts: &[Draft]) -> Vec<Vec<usize>> {
-    let mut order: Vec<usize> = (0..drafts.len()).collect();
-    crate::sorting::sort_by_key(&mut order, |&i| (drafts[i].range.0, i));
-    let traits = traits(drafts);
+    // Drafts by first day, then index: plain values, whose ties are identical.
     // OK because drafts are far fewer than 2^32 (each is a time expression of the corpus).
+    let mut order: Vec<(i32, u32)> = drafts.iter().enumerate().map(|(i, d)| (day_key(d.range.0), i as u32)).collect();
+    crate::sorting::sort_values(&mut order);
+    let traits = traits(drafts);
     let placed: Vec<Placed> = order
         .iter()
-        .map(|&i| Placed {
-            start: day_key(drafts[i].range.0),
-            end: day_key(drafts[i].range.1),
-            draft: i as u32,
-            value: traits[i].value as u32,
-            short: traits[i].short,
+        .map(|&(start, draft)| {
+            let i = draft as usize;
+            Placed {
+                start,
+                end: day_key(drafts[i].range.1),
+                draft,
+                value: traits[i].value as u32,
+                short: traits[i].short,
+            }
         })
         .collect();
     drop(order);
@@ -208,7 +214,7 @@ pub(crate) fn groups(drafts: &[Draft]) -> Vec<Vec<usize>> {
                 continue;
             }
             let j = q.draft as usize;
-            if !same_event(&drafts[i], &drafts[j], &traits[i], &traits[j]) {
+            if !same_event(&drafts[i], &drafts[j], (p, q), (&traits[i], &traits[j])) {
                 continue;
             }
             let (keep, gone) = (a.min(b), a.max(b));
