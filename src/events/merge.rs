@@ -5,6 +5,10 @@
 //! does not swallow everything in it; or the same date told in mostly the same words (a
 //! story syndicated to two outlets). Two groups dated to different days never merge, even
 //! through a coarser report overlapping both.
+//!
+//! Cost: each draft is compared with at most [`WINDOW`] neighbours by date, cheapest tests
+//! first; of the twins of one report in other documents (a syndicated story, see [`twins`])
+//! only the first is compared in full. One hash map entry per draft finds the twins.
 
 use super::Draft;
 use crate::calendar::days_between;
