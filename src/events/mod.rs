@@ -61,14 +61,13 @@ pub(crate) fn build(docs: &[Doc], entities: &Entities, quotes: &[Quoted], times:
         quotes_by_doc.entry(q.doc()).or_default().push(i);
     }
     let times_by_doc = crate::doc::group_by_doc(times, |t| &t.doc);
-    let mut known = range::Known::default();
     for (d, doc) in docs.iter().enumerate() {
         let id = doc.document.id.as_str();
         let Some(doc_times) = times_by_doc.get(id) else {
             continue;
         };
         let doc_quotes = QuotesByStart::new(quotes, quotes_by_doc.get(id).map_or(&[][..], Vec::as_slice));
-        drafts.extend(drafts_of(d, doc, entities, &doc_quotes, doc_times, &mut known));
+        drafts.extend(drafts_of(d, doc, entities, &doc_quotes, doc_times));
     }
     let mut events: Vec<Event> =
         merge::groups(&drafts).into_iter().map(|g| event_of(&g, &drafts, docs, entities)).collect();
@@ -109,7 +108,7 @@ impl<'a> Dated<'a> {
 const _: () = assert!(std::mem::size_of::<Dated>() == 32, "a document's dated expressions grew");
 
 /// The dated expressions of a document, in text order, a range's two ends joined.
-fn dated_of<'a>(times: &[&'a TimeExpression], known: &mut range::Known<'a>) -> Vec<Dated<'a>> {
+fn dated_of<'a>(times: &[&'a TimeExpression]) -> Vec<Dated<'a>> {
     let mut times: Vec<&TimeExpression> =
         times.iter().copied().filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time)).collect();
     crate::sorting::sort_by_key(&mut times, |t| (t.start, t.end));
@@ -123,14 +122,14 @@ fn dated_of<'a>(times: &[&'a TimeExpression], known: &mut range::Known<'a>) -> V
                 && t.range.as_ref().is_some_and(|r| r.start == t.value && r.end == e.value)
         });
         if let Some(e) = end {
-            if let (Some(first), Some(last)) = (known.with_precision(&t.value), known.with_precision(&e.value)) {
+            if let (Some(first), Some(last)) = (range::with_precision(&t.value), range::with_precision(&e.value)) {
                 let range = (first.0, last.1.max(first.0));
                 out.push(Dated { time: t, end: Some(e), range, precision: first.2.max(last.2) });
                 k += 2;
                 continue;
             }
         }
-        if let Some((first, last, precision)) = known.with_precision(&t.value) {
+        if let Some((first, last, precision)) = range::with_precision(&t.value) {
             out.push(Dated { time: t, end: None, range: (first, last), precision });
         }
         k += 1;
@@ -145,10 +144,9 @@ fn drafts_of<'a>(
     entities: &Entities,
     quotes: &QuotesByStart,
     times: &[&'a TimeExpression],
-    known: &mut range::Known<'a>,
 ) -> Vec<Draft<'a>> {
     let analysis = &doc.analysis;
-    let dated = dated_of(times, known);
+    let dated = dated_of(times);
     if dated.is_empty() {
         return Vec::new();
     }

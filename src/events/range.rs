@@ -3,10 +3,8 @@
 
 use crate::calendar::{add_days, add_months};
 use crate::model::Precision;
-use crate::text::FxBuildHasher;
 use crate::times::lexicon::season_month;
 use jiff::civil::{Date, ISOWeekDate, Weekday};
-use std::collections::HashMap;
 
 fn number<T: std::str::FromStr>(s: &str) -> Option<T> {
     (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
@@ -68,18 +66,6 @@ pub(crate) fn with_precision(value: &str) -> Option<(Date, Date, Precision)> {
             months_from(Date::new(number::<i16>(decade)? * 10, 1, 1).ok()?, 120).map(|r| tag(r, Precision::Decade))
         }
         _ => None,
-    }
-}
-
-/// [`with_precision`] of the values met before, remembered: a corpus names the same days
-/// again and again (one hash lookup instead of parsing a value again).
-#[derive(Default)]
-pub(crate) struct Known<'a>(HashMap<&'a str, Option<(Date, Date, Precision)>, FxBuildHasher>);
-
-impl<'a> Known<'a> {
-    /// [`with_precision`] of `value`.
-    pub(crate) fn with_precision(&mut self, value: &'a str) -> Option<(Date, Date, Precision)> {
-        *self.0.entry(value).or_insert_with(|| with_precision(value))
     }
 }
 
