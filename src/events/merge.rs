@@ -200,17 +200,16 @@ pub(crate) fn groups(drafts: &[Draft]) -> Vec<Vec<usize>> {
 /// [`groups`], given each draft's first twin (`twins`, as [`twins`] makes them; each draft its
 /// own twin asks [`same_event`] of every pair).
 fn groups_with(drafts: &[Draft], twins: Vec<u32>) -> Vec<Vec<usize>> {
-    // Drafts by first day, then index: plain values, whose ties are identical.
-    // OK because drafts are far fewer than 2^32 (each is a time expression of the corpus).
-    let mut order: Vec<(i32, u32)> = drafts.iter().enumerate().map(|(i, d)| (day_key(d.range.0), i as u32)).collect();
-    crate::sorting::sort_values(&mut order);
+    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    crate::sorting::sort_by_key(&mut order, |&i| (drafts[i].range.0, i));
     let traits = traits(drafts);
+    // OK because drafts are far fewer than 2^32 (each is a time expression of the corpus).
     let placed: Vec<Placed> = order
         .iter()
-        .map(|&(start, draft)| {
-            let i = draft as usize;
+        .map(|&i| {
+            let draft = i as u32;
             Placed {
-                start,
+                start: day_key(drafts[i].range.0),
                 end: day_key(drafts[i].range.1),
                 draft,
                 doc: drafts[i].doc as u32,

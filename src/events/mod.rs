@@ -12,8 +12,8 @@
 //! make no events. It does not recognize time expressions or names itself.
 //!
 //! Cost: linear in the expressions and the text around them (a clause's words are read by
-//! token from the batch's columns; a date value is parsed once per extraction); merging
-//! compares each draft with a bounded window of neighbours by date.
+//! token from the batch's columns); merging compares each draft with a bounded window of
+//! neighbours by date.
 
 mod clause;
 mod merge;
