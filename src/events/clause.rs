@@ -11,7 +11,7 @@
 //! (binary searches for the rest), so a sentence of many dates stays linear.
 
 use crate::model::Span;
-use crate::text::{Analysis, Classes, Column, TokenKind};
+use crate::text::{Analysis, Classes, Column, Description, TokenKind};
 
 fn is_cut(c: &str) -> bool {
     matches!(c, "," | ";" | "—" | "–" | ":")
@@ -19,7 +19,7 @@ fn is_cut(c: &str) -> bool {
 
 /// Closed-class words (determiners, pronouns, prepositions, conjunctions, auxiliaries) and
 /// the words of bylines: what a clause may hold besides its predicate. Looked up once per
-/// word type of a document (see [`function_words`]).
+/// word type of a batch (see [`ClauseWords`]).
 fn is_function_word(key: &str) -> bool {
     matches!(
         key,
@@ -102,23 +102,68 @@ fn is_function_word(key: &str) -> bool {
     )
 }
 
-/// What the events stage asks of a document's word types: whether each is a function word,
-/// read from the batch's column (see [`Analysis::per_word_column`]).
-pub(crate) struct WordCache<'a> {
-    analysis: &'a Analysis<'a>,
-    /// Per word type: 1 a function word, 0 a content word.
-    function: Vec<u64>,
+/// What the events stage asks of a word type, as bits of the [`Column::ClauseWords`] column.
+mod fact {
+    /// A closed-class word or a word of bylines (see [`super::is_function_word`]).
+    pub const FUNCTION: u64 = 1;
+    /// A verb of saying, or "according" (to).
+    pub const SAYING: u64 = 1 << 1;
+    /// "that", "whether", "if": what a verb of saying reports when it is a function word.
+    pub const COMPLEMENTIZER: u64 = 1 << 2;
+    /// Longer than four bytes and ending in "ing" or "ed": a verb form of its own.
+    pub const VERB_FORM: u64 = 1 << 3;
 }
 
-impl<'a> WordCache<'a> {
+/// The [`fact`] bits of a word type, from its key and description.
+fn facts_of(key: &str, description: &Description) -> u64 {
+    let mut facts = 0;
+    if is_function_word(key) {
+        facts |= fact::FUNCTION;
+    }
+    if description.classes.intersects(Classes::SPEECH_VERB) || key == "according" {
+        facts |= fact::SAYING;
+    }
+    if matches!(key, "that" | "whether" | "if") {
+        facts |= fact::COMPLEMENTIZER;
+    }
+    if key.len() > 4 && (key.ends_with("ing") || key.ends_with("ed")) {
+        facts |= fact::VERB_FORM;
+    }
+    facts
+}
+
+/// What the events stage asks of a document's word types, read from the batch's columns (see
+/// [`Analysis::per_word_column`]): each type's [`fact`] bits and the hash of its key, so that
+/// a clause's words are read by token without looking at their keys.
+pub(crate) struct ClauseWords<'a> {
+    analysis: &'a Analysis<'a>,
+    /// Per word type: its [`fact`] bits.
+    facts: Vec<u64>,
+    /// Per word type: [`fnv`] of its key.
+    hashes: Vec<u64>,
+}
+
+impl<'a> ClauseWords<'a> {
     pub(crate) fn new(analysis: &'a Analysis<'a>) -> Self {
-        let function = analysis.per_word_column(Column::FunctionWords, |key, _| u64::from(is_function_word(key)));
-        WordCache { analysis, function }
+        let facts = analysis.per_word_column(Column::ClauseWords, facts_of);
+        let hashes = analysis.per_word_column(Column::KeyHashes, |key, _| fnv(key));
+        ClauseWords { analysis, facts, hashes }
+    }
+
+    /// The [`fact`] bits of token `t` (none for an index past the tokens).
+    fn facts(&self, t: usize) -> u64 {
+        self.analysis.tokens.get(t).and_then(|token| self.facts.get(token.word() as usize)).copied().unwrap_or(0)
     }
 
     /// True when token `t` is a function word.
-    fn is_function(&mut self, t: usize) -> bool {
-        self.analysis.tokens.get(t).and_then(|token| self.function.get(token.word() as usize)) == Some(&1)
+    fn is_function(&self, t: usize) -> bool {
+        self.facts(t) & fact::FUNCTION != 0
+    }
+
+    /// [`fnv`] of token `t`'s key.
+    fn hash(&self, t: usize) -> u64 {
+        // OK because `t` is a token of the analysis and the hashes hold one per word type.
+        self.hashes[self.analysis.tokens[t].word() as usize]
     }
 }
 
@@ -172,7 +217,7 @@ const ATTRIBUTION_WORDS: usize = 3;
 /// The role of `clause`, whose dated expressions (`dated`, sorted) are left out. Names
 /// (capitalized words) and function words are not content; a verb of saying with nothing
 /// reported after it (no "that", no content word) makes an attribution.
-pub(crate) fn role(analysis: &Analysis, clause: Span, dated: &[Span], words: &mut WordCache) -> Role {
+pub(crate) fn role(analysis: &Analysis, clause: Span, dated: &[Span], words: &ClauseWords) -> Role {
     let (mut before, mut after, mut verb, mut that, mut verb_form) = (0, 0, false, false, false);
     let tokens = analysis.token_from(clause.start)..analysis.token_from(clause.end);
     let sentence_start = analysis.sentence_at(clause.start).map(|s| analysis.sentences[s].tokens.start);
@@ -183,21 +228,22 @@ pub(crate) fn role(analysis: &Analysis, clause: Span, dated: &[Span], words: &mu
             k += 1;
         }
         let in_date = dated.get(k).is_some_and(|d| d.start <= token.start());
+        let facts = words.facts(t);
+        let saying = facts & fact::SAYING != 0;
         // A capitalized word is a name, unless it opens the sentence ("Rebels attacked").
         let name = token.capitalized() && Some(t) != sentence_start;
-        if token.kind() != TokenKind::Word || in_date || name && !verb_like(analysis, t) {
+        if token.kind() != TokenKind::Word || in_date || name && !saying {
             continue;
         }
-        let key = analysis.key(t);
-        if verb_like(analysis, t) {
+        if saying {
             verb = true;
-        } else if words.is_function(t) {
-            that |= verb && matches!(key, "that" | "whether" | "if");
+        } else if facts & fact::FUNCTION != 0 {
+            that |= verb && facts & fact::COMPLEMENTIZER != 0;
         } else if verb {
             after += 1;
         } else {
             // "Attending a meeting, the minister said": a verb of its own before the saying.
-            verb_form |= key.len() > 4 && (key.ends_with("ing") || key.ends_with("ed"));
+            verb_form |= facts & fact::VERB_FORM != 0;
             before += 1;
         }
     }
@@ -210,14 +256,9 @@ pub(crate) fn role(analysis: &Analysis, clause: Span, dated: &[Span], words: &mu
     }
 }
 
-/// A verb of saying, or "according" (to).
-fn verb_like(analysis: &Analysis, t: usize) -> bool {
-    analysis.description(t).classes.intersects(Classes::SPEECH_VERB) || analysis.key(t) == "according"
-}
-
 /// True when a date (coarser than a day: the caller asks only then) modifies a noun rather
 /// than dating its clause: "the 1984 election", "its 2008 campaign", "last year's election".
-pub(crate) fn attributive(analysis: &Analysis, time: Span, words: &mut WordCache) -> bool {
+pub(crate) fn attributive(analysis: &Analysis, time: Span, words: &ClauseWords) -> bool {
     let first = analysis.token_from(time.start);
     let after = analysis.token_from(time.end);
     let Some(last) = after.checked_sub(1) else {
@@ -272,12 +313,12 @@ pub(crate) fn summary(text: &str, max: usize) -> String {
 
 /// The content words of a clause (its words that are not function words), as hashes of
 /// their keys, sorted and without repeats: what two reports of one event share.
-pub(crate) fn content(analysis: &Analysis, clause: Span, words: &mut WordCache) -> Vec<u64> {
+pub(crate) fn content(analysis: &Analysis, clause: Span, words: &ClauseWords) -> Vec<u64> {
     let mut out: Vec<u64> = (analysis.token_from(clause.start)..analysis.token_from(clause.end))
         .filter(|&t| analysis.tokens[t].kind() == TokenKind::Word && !words.is_function(t))
-        .map(|t| fnv(analysis.key(t)))
+        .map(|t| words.hash(t))
         .collect();
-    crate::sorting::sort(&mut out);
+    crate::sorting::sort_values(&mut out);
     out.dedup();
     out
 }
@@ -296,7 +337,7 @@ mod tests {
         let at = text.find(date).unwrap();
         let span = Span::new(at, at + date.len());
         let clause = around(&analysis, span, &[span]).unwrap();
-        role(&analysis, clause, &[span], &mut WordCache::new(&analysis))
+        role(&analysis, clause, &[span], &ClauseWords::new(&analysis))
     }
 
     #[test]
@@ -327,11 +368,11 @@ mod tests {
     fn a_coarse_date_before_a_noun_is_attributive() {
         let text = "He traveled to Moscow before the 1984 election and won in 1984.";
         let analysis = Analysis::of_text(text);
-        let mut words = WordCache::new(&analysis);
+        let words = ClauseWords::new(&analysis);
         let first = text.find("1984").unwrap();
         let second = text.rfind("1984").unwrap();
-        assert!(attributive(&analysis, Span::new(first, first + 4), &mut words));
-        assert!(!attributive(&analysis, Span::new(second, second + 4), &mut words));
+        assert!(attributive(&analysis, Span::new(first, first + 4), &words));
+        assert!(!attributive(&analysis, Span::new(second, second + 4), &words));
     }
 
     #[test]

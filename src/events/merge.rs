@@ -5,6 +5,10 @@
 //! does not swallow everything in it; or the same date told in mostly the same words (a
 //! story syndicated to two outlets). Two groups dated to different days never merge, even
 //! through a coarser report overlapping both.
+//!
+//! Cost: each draft is compared with at most [`WINDOW`] neighbours by date, cheapest tests
+//! first; of the twins of one report in other documents (a syndicated story, see [`twins`])
+//! only the first is compared in full. One hash map entry per draft finds the twins.
 
 use super::Draft;
 use crate::calendar::days_between;
@@ -75,8 +79,10 @@ impl Buckets {
     }
 }
 
-fn same_event(a: &Draft, b: &Draft, ta: &Traits, tb: &Traits) -> bool {
-    let overlap = a.range.0 <= b.range.1 && b.range.0 <= a.range.1;
+/// Whether drafts `a` and `b`, placed at `pa` and `pb`, are one event. Whether their ranges
+/// overlap is read from the placed day keys, which order as the dates do.
+fn same_event(a: &Draft, b: &Draft, (pa, pb): (&Placed, &Placed), (ta, tb): (&Traits, &Traits)) -> bool {
+    let overlap = pa.start <= pb.end && pb.start <= pa.end;
     if !overlap {
         return false;
     }
@@ -133,18 +139,44 @@ fn day_key(d: jiff::civil::Date) -> i32 {
 }
 
 /// What the window's loop reads of a draft: its first and last day as [`day_key`]s, its
-/// index, and the two [`Traits`] that turn most pairs down, in date order. A draft is some
-/// 150 bytes; these are 20, so the window's neighbours lie in a few cache lines instead of one
-/// each, and a draft itself is read only for a pair that may be one event.
+/// index, document and twin, and the two [`Traits`] that turn most pairs down, in date order.
+/// A draft is some 150 bytes; these are 28, so the window's neighbours lie in a few cache
+/// lines instead of one each, and a draft itself is read only for a pair that may be one event.
 #[derive(Clone, Copy)]
 struct Placed {
     start: i32,
     end: i32,
     draft: u32,
+    /// [`Draft::doc`].
+    doc: u32,
+    /// The draft's first twin (see [`twins`]), as the index of a draft.
+    twin: u32,
     /// [`Traits::value`], as the index of a draft.
     value: u32,
     /// [`Traits::short`].
     short: bool,
+}
+
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Placed>() == 28, "the window's view of a draft grew");
+
+/// Per draft, the index of the first draft that [`same_event`] cannot tell from it, when
+/// each is compared with a draft of another document: the same value, range, entities and
+/// words. A story syndicated to several outlets has such twins, one per outlet; a window full
+/// of them compared one event's reports with another's again and again, and asks once per
+/// twin instead (see [`groups`]).
+fn twins(drafts: &[Draft]) -> Vec<u32> {
+    type Key<'d> = (&'d str, (i32, i32), &'d [usize], &'d [u64]);
+    let mut first: std::collections::HashMap<Key, u32, crate::text::FxBuildHasher> = Default::default();
+    // OK because drafts are far fewer than 2^32 (each is a time expression of the corpus).
+    drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let key = (d.value.as_ref(), (day_key(d.range.0), day_key(d.range.1)), &d.entities[..], &d.words[..]);
+            *first.entry(key).or_insert(i as u32)
+        })
+        .collect()
 }
 
 fn root(parent: &mut [u32], mut k: usize) -> usize {
@@ -162,21 +194,37 @@ fn root(parent: &mut [u32], mut k: usize) -> usize {
 /// contiguous too); which member stands for a group changes nothing of what joins, and the
 /// groups are listed by their first draft at the end.
 pub(crate) fn groups(drafts: &[Draft]) -> Vec<Vec<usize>> {
+    groups_with(drafts, twins(drafts))
+}
+
+/// [`groups`], given each draft's first twin (`twins`, as [`twins`] makes them; each draft its
+/// own twin asks [`same_event`] of every pair).
+fn groups_with(drafts: &[Draft], twins: Vec<u32>) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..drafts.len()).collect();
     crate::sorting::sort_by_key(&mut order, |&i| (drafts[i].range.0, i));
     let traits = traits(drafts);
     // OK because drafts are far fewer than 2^32 (each is a time expression of the corpus).
     let placed: Vec<Placed> = order
         .iter()
-        .map(|&i| Placed {
-            start: day_key(drafts[i].range.0),
-            end: day_key(drafts[i].range.1),
-            draft: i as u32,
-            value: traits[i].value as u32,
-            short: traits[i].short,
+        .map(|&i| {
+            let draft = i as u32;
+            Placed {
+                start: day_key(drafts[i].range.0),
+                end: day_key(drafts[i].range.1),
+                draft,
+                doc: drafts[i].doc as u32,
+                twin: twins[i],
+                value: traits[i].value as u32,
+                short: traits[i].short,
+            }
         })
         .collect();
     drop(order);
+    drop(twins);
+    // Per twin: the position of the last draft compared with it from another document, and
+    // whether they were one event. A twin of a draft compared already with `p` gives the same
+    // answer, without its lists being walked again.
+    let mut asked: Vec<(u32, bool)> = vec![(u32::MAX, false); drafts.len()];
     let mut parent: Vec<u32> = (0..placed.len() as u32).collect();
     // The single day each group is dated to, if any: a month-long report must not chain the
     // start and the end of a story ("May 2", "early May", "May 15") into one event.
@@ -208,7 +256,18 @@ pub(crate) fn groups(drafts: &[Draft]) -> Vec<Vec<usize>> {
                 continue;
             }
             let j = q.draft as usize;
-            if !same_event(&drafts[i], &drafts[j], &traits[i], &traits[j]) {
+            let one_event = |j: usize| same_event(&drafts[i], &drafts[j], (p, q), (&traits[i], &traits[j]));
+            let one = if q.doc == p.doc {
+                one_event(j)
+            } else {
+                // OK because twins are indices of drafts, and `k` a position below `u32::MAX`.
+                let answer = &mut asked[q.twin as usize];
+                if answer.0 != k as u32 {
+                    *answer = (k as u32, one_event(j));
+                }
+                answer.1
+            };
+            if !one {
                 continue;
             }
             let (keep, gone) = (a.min(b), a.max(b));
@@ -271,6 +330,46 @@ mod tests {
         for w in days.windows(2) {
             assert!(day_key(w[0]) < day_key(w[1]), "{} {}", w[0], w[1]);
         }
+    }
+
+    /// Asking once per twin (see [`twins`]) groups as asking of every pair does: over reports
+    /// of a few events told by many outlets, on one day and across a month, some twins in the
+    /// same sentence of one document (which joins them whatever their words).
+    #[test]
+    fn twins_group_as_every_pair_does() {
+        let day = |d: i8| jiff::civil::date(2024, 5, d);
+        let draft =
+            |doc: usize, sentence: usize, value: &'static str, range, entities: &[usize], words: &[u64]| Draft {
+                value: value.into(),
+                range,
+                precision: crate::model::Precision::Day,
+                doc,
+                sentence,
+                clause: crate::model::Span::new(0, 1),
+                entities: entities.to_vec(),
+                quotes: Vec::new(),
+                words: words.to_vec(),
+                inferred: false,
+            };
+        let mut drafts = Vec::new();
+        for doc in 0..40 {
+            // Three events of May 2: two with nothing in common, one sharing an entity with
+            // the first; a month-long report; a story of May 3 sharing its words with May 2's.
+            drafts.push(draft(doc, 0, "2024-05-02", (day(2), day(2)), &[1], &[10, 11, 12, 13, 14]));
+            drafts.push(draft(doc, 1, "2024-05-02", (day(2), day(2)), &[2], &[20, 21, 22, 23, 24]));
+            drafts.push(draft(doc, 2, "2024-05-02", (day(2), day(2)), &[1, 3], &[30, 31]));
+            drafts.push(draft(doc, 3, "2024-05", (day(1), day(31)), &[2, 4], &[40, 41, 42, 43]));
+            drafts.push(draft(doc, 4, "2024-05-03", (day(3), day(3)), &[5], &[10, 11, 12, 13, 14]));
+            if doc % 7 == 0 {
+                // The second event told again in the first one's sentence.
+                drafts.push(draft(doc, 0, "2024-05-02", (day(2), day(2)), &[2], &[20, 21, 22, 23, 24]));
+            }
+        }
+        let twins = twins(&drafts);
+        assert!(twins.iter().enumerate().filter(|&(i, &t)| t as usize != i).count() > 150, "twins to ask once");
+        let every_pair = groups_with(&drafts, (0..drafts.len() as u32).collect());
+        assert!(every_pair.len() > 2 && every_pair.len() < drafts.len(), "some drafts join, not all");
+        assert_eq!(groups_with(&drafts, twins), every_pair);
     }
 
     #[test]

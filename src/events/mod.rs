@@ -11,8 +11,9 @@
 //! (`merge`); their differing dates are kept in `dates`. Vague references, durations and sets
 //! make no events. It does not recognize time expressions or names itself.
 //!
-//! Cost: linear in the expressions and the text around them; merging compares each draft
-//! with a bounded window of neighbours by date.
+//! Cost: linear in the expressions and the text around them (a clause's words are read by
+//! token from the batch's columns); merging compares each draft with a bounded window of
+//! neighbours by date.
 
 mod clause;
 mod merge;
@@ -24,7 +25,7 @@ use crate::entities::Entities;
 use crate::model::{DateRange, Event, Mention, Precision, PublishedSource, Span, TimeExpression, TimexType};
 use crate::quotes::Quoted;
 use crate::text::FxBuildHasher;
-use clause::{Role, WordCache};
+use clause::{ClauseWords, Role};
 use jiff::civil::Date;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
@@ -150,7 +151,7 @@ fn drafts_of<'a>(
         return Vec::new();
     }
     let spans: Vec<Span> = dated.iter().map(Dated::span).collect();
-    let mut words = WordCache::new(analysis);
+    let words = ClauseWords::new(analysis);
     // A relative date is only as sure as what it was resolved against.
     let unsure_dct =
         doc.dct.is_none() || matches!(doc.document.published_source, PublishedSource::Inferred | PublishedSource::None);
@@ -173,10 +174,10 @@ fn drafts_of<'a>(
             spans.get(k + 1).map_or(whole.end, |n| n.start.min(whole.end)),
         );
         let coarse = x.range.0 != x.range.1 && x.end.is_none() && !x.time.value.contains('/');
-        if coarse && clause::attributive(analysis, span, &mut words) {
+        if coarse && clause::attributive(analysis, span, &words) {
             continue;
         }
-        match clause::role(analysis, clause, &spans, &mut words) {
+        match clause::role(analysis, clause, &spans, &words) {
             Role::Empty => continue,
             Role::Attribution => {
                 // The attribution dates its sentence's statement when nothing else does.
@@ -203,7 +204,7 @@ fn drafts_of<'a>(
             clause,
             entities: entity_ids,
             quotes: quotes.said_at(region, span),
-            words: clause::content(analysis, clause, &mut words),
+            words: clause::content(analysis, clause, &words),
             inferred: unsure_dct && x.time.anchor.is_some(),
         });
     }

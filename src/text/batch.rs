@@ -35,11 +35,13 @@ pub(crate) enum Column {
     NameHash,
     /// The entity features' classes from the rule lexicon.
     NameRules,
-    /// The events stage's function words.
-    FunctionWords,
+    /// The events stage's facts of a word in a clause (function word, verb of saying…).
+    ClauseWords,
+    /// The events stage's hash of a key, the same in every document.
+    KeyHashes,
 }
 
-const COLUMNS: usize = 5;
+const COLUMNS: usize = 6;
 
 /// The word types of the documents of one extraction (see the module docs).
 #[derive(Debug, Default)]

@@ -139,6 +139,10 @@ impl<'t> Analysis<'t> {
     }
 
     /// The folded key of token `i` (`It’s` → `it's`).
+    ///
+    /// Asked of most tokens by every stage: inlined, as the call cost about as much as the
+    /// lookup (some 400,000 calls on 1,000 news articles, 35 instructions each).
+    #[inline]
     pub(crate) fn key(&self, i: usize) -> &str {
         self.vocabulary.key(self.tokens[i].word())
     }

@@ -42,6 +42,7 @@ impl Vocabulary {
     ///
     /// # Panics
     /// When `id` did not come from this vocabulary.
+    #[inline]
     pub(crate) fn key(&self, id: WordId) -> &str {
         let (start, end) = self.ranges[id as usize];
         // OK because ranges are recorded at char boundaries of pushed strings.
