@@ -167,6 +167,47 @@ pub(crate) fn checksum(pieces: &[&[u8]]) -> u64 {
     h
 }
 
+/// [`checksum`] of pieces each given as the slices it is made of: `checksum_joined(&[&[a, b],
+/// &[c]])` is `checksum(&[&[a, b].concat(), c])`, without joining them.
+pub(crate) fn checksum_joined(pieces: &[&[&[u8]]]) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h: u64 = 0;
+    let mut step = |word: u64| h = (h.rotate_left(5) ^ word).wrapping_mul(K);
+    for piece in pieces {
+        step(piece.iter().map(|s| s.len()).sum::<usize>() as u64);
+        // The bytes of a word begun at the end of one slice and ended in the next.
+        let mut carry = [0u8; 8];
+        let mut carried = 0;
+        for slice in piece.iter() {
+            let mut rest: &[u8] = slice;
+            if carried > 0 {
+                let take = (8 - carried).min(rest.len());
+                // OK because `carried + take` is at most 8 and `take` at most `rest.len()`.
+                carry[carried..carried + take].copy_from_slice(&rest[..take]);
+                carried += take;
+                rest = &rest[take..];
+                if carried < 8 {
+                    continue;
+                }
+                step(u64::from_le_bytes(carry));
+            }
+            let mut chunks = rest.chunks_exact(8);
+            for chunk in &mut chunks {
+                step(crate::bytes::word_le(chunk));
+            }
+            let tail = chunks.remainder();
+            // OK because a remainder of `chunks_exact(8)` is shorter than 8.
+            carry[..tail.len()].copy_from_slice(tail);
+            carried = tail.len();
+        }
+        if carried > 0 {
+            // OK because `carried` is at most 8.
+            step(crate::bytes::word_le(&carry[..carried]));
+        }
+    }
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,5 +232,19 @@ mod tests {
         assert_eq!(Reader::new(&[0xff; 11]).uint(), None, "too long");
         assert_eq!(Reader::new(&[5, 1]).count(), None, "a count beyond the bytes");
         assert_eq!(Reader::new(&[1, 2, 3]).fixed(), None);
+    }
+
+    #[test]
+    fn a_checksum_of_slices_is_the_checksum_of_their_concatenation() {
+        let bytes: Vec<u8> = (0..100u8).map(|b| b.wrapping_mul(37)).collect();
+        for cut in [0, 1, 3, 7, 8, 9, 15, 16, 17, 50, 99, 100] {
+            for second in [cut, (cut + 1).min(100), (cut + 9).min(100), 100] {
+                let (a, rest) = bytes.split_at(cut);
+                let (b, c) = rest.split_at(second - cut);
+                let whole = checksum(&[&bytes, b"text"]);
+                assert_eq!(checksum_joined(&[&[a, b, c], &[b"te", b"xt"]]), whole, "cut at {cut} and {second}");
+            }
+        }
+        assert_eq!(checksum_joined(&[&[], &[b""]]), checksum(&[b"", b""]));
     }
 }
