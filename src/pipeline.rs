@@ -233,7 +233,7 @@ impl<'a> StoredPart<'a> {
 
     fn into_part(self) -> Option<Part> {
         let (body, sum) = self.work.split_last_chunk::<8>()?;
-        if crate::codec::checksum(&[body, self.text.as_bytes()]) != u64::from_le_bytes(*sum) {
+        if crate::codec::checksum(&[&[body], &[self.text.as_bytes()]]) != u64::from_le_bytes(*sum) {
             return None;
         }
         let mut work = crate::codec::Reader::new(body);
@@ -334,7 +334,7 @@ impl Part {
         let times = piece(len, move |w| times.write(w));
         let format = piece(8, |w| w.uint(WORK_FORMAT));
         let work = [format, names, quotes, times, view];
-        let sum = crate::codec::checksum_joined(&[&work.each_ref().map(Vec::as_slice), &[document.text.as_bytes()]]);
+        let sum = crate::codec::checksum(&[&work.each_ref().map(Vec::as_slice), &[document.text.as_bytes()]]);
         let length = work.iter().map(Vec::len).sum::<usize>() + 8;
         // The other fields, and an empty work, whose length (0, one byte) is replaced by the
         // work's.
@@ -373,7 +373,7 @@ impl Part {
         self.quotes.write(&mut w);
         self.times.write(&mut w);
         crate::text::kept::write(&self.view, &mut w);
-        let sum = crate::codec::checksum(&[&w.0, self.document.text.as_bytes()]);
+        let sum = crate::codec::checksum(&[&[&w.0], &[self.document.text.as_bytes()]]);
         w.fixed(sum);
         w.0
     }
@@ -994,7 +994,7 @@ mod tests {
         // A part of an older layout of the work (the name tagger's alone, before parts kept
         // quotes and times) is not read as this one.
         let sealed = |mut w: crate::codec::Writer| {
-            let sum = crate::codec::checksum(&[&w.0, part.document.text.as_bytes()]);
+            let sum = crate::codec::checksum(&[&[&w.0], &[part.document.text.as_bytes()]]);
             w.fixed(sum);
             w.0
         };
