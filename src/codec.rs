@@ -148,20 +148,43 @@ impl<'b> Reader<'b> {
 
 /// A 64-bit checksum of `pieces`, eight bytes at a time (FxHash's step): every step is a
 /// bijection of the running value, so a change within one eight-byte word of the input always
-/// changes the sum. It guards against damage, not against forgery.
-pub(crate) fn checksum(pieces: &[&[u8]]) -> u64 {
+/// changes the sum. It guards against damage, not against forgery. Each piece is given as the
+/// slices it is made of, so that a piece written in parts is summed without joining them:
+/// `checksum(&[&[a, b], &[c]])` is `checksum(&[&[&[a, b].concat()], &[c]])`.
+pub(crate) fn checksum(pieces: &[&[&[u8]]]) -> u64 {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mut h: u64 = 0;
     let mut step = |word: u64| h = (h.rotate_left(5) ^ word).wrapping_mul(K);
     for piece in pieces {
-        step(piece.len() as u64);
-        let mut chunks = piece.chunks_exact(8);
-        for chunk in &mut chunks {
-            step(crate::bytes::word_le(chunk));
+        step(piece.iter().map(|s| s.len()).sum::<usize>() as u64);
+        // The bytes of a word begun at the end of one slice and ended in the next.
+        let mut carry = [0u8; 8];
+        let mut carried = 0;
+        for slice in piece.iter() {
+            let mut rest: &[u8] = slice;
+            if carried > 0 {
+                let take = (8 - carried).min(rest.len());
+                // OK because `carried + take` is at most 8 and `take` at most `rest.len()`.
+                carry[carried..carried + take].copy_from_slice(&rest[..take]);
+                carried += take;
+                rest = &rest[take..];
+                if carried < 8 {
+                    continue;
+                }
+                step(u64::from_le_bytes(carry));
+            }
+            let mut chunks = rest.chunks_exact(8);
+            for chunk in &mut chunks {
+                step(crate::bytes::word_le(chunk));
+            }
+            let tail = chunks.remainder();
+            // OK because a remainder of `chunks_exact(8)` is shorter than 8.
+            carry[..tail.len()].copy_from_slice(tail);
+            carried = tail.len();
         }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            step(crate::bytes::word_le(rest));
+        if carried > 0 {
+            // OK because `carried` is at most 8.
+            step(crate::bytes::word_le(&carry[..carried]));
         }
     }
     h
@@ -191,5 +214,42 @@ mod tests {
         assert_eq!(Reader::new(&[0xff; 11]).uint(), None, "too long");
         assert_eq!(Reader::new(&[5, 1]).count(), None, "a count beyond the bytes");
         assert_eq!(Reader::new(&[1, 2, 3]).fixed(), None);
+    }
+
+    #[test]
+    fn a_checksum_of_slices_is_the_checksum_of_their_concatenation() {
+        let bytes: Vec<u8> = (0..100u8).map(|b| b.wrapping_mul(37)).collect();
+        for cut in [0, 1, 3, 7, 8, 9, 15, 16, 17, 50, 99, 100] {
+            for second in [cut, (cut + 1).min(100), (cut + 9).min(100), 100] {
+                let (a, rest) = bytes.split_at(cut);
+                let (b, c) = rest.split_at(second - cut);
+                let whole = reference(&[&bytes, b"text"]);
+                assert_eq!(checksum(&[&[a, b, c], &[b"te", b"xt"]]), whole, "cut at {cut} and {second}");
+                assert_eq!(checksum(&[&[&bytes], &[b"text"]]), whole);
+            }
+        }
+        assert_eq!(checksum(&[&[], &[b""]]), reference(&[b"", b""]));
+    }
+
+    /// The checksum as it was before pieces could be given in slices (kept parts hold it): a
+    /// 64-bit checksum of `pieces`, eight bytes at a time (FxHash's step): every step is a
+    /// bijection of the running value, so a change within one eight-byte word of the input always
+    /// changes the sum. It guards against damage, not against forgery.
+    fn reference(pieces: &[&[u8]]) -> u64 {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h: u64 = 0;
+        let mut step = |word: u64| h = (h.rotate_left(5) ^ word).wrapping_mul(K);
+        for piece in pieces {
+            step(piece.len() as u64);
+            let mut chunks = piece.chunks_exact(8);
+            for chunk in &mut chunks {
+                step(crate::bytes::word_le(chunk));
+            }
+            let rest = chunks.remainder();
+            if !rest.is_empty() {
+                step(crate::bytes::word_le(rest));
+            }
+        }
+        h
     }
 }

@@ -233,7 +233,7 @@ impl<'a> StoredPart<'a> {
 
     fn into_part(self) -> Option<Part> {
         let (body, sum) = self.work.split_last_chunk::<8>()?;
-        if crate::codec::checksum(&[body, self.text.as_bytes()]) != u64::from_le_bytes(*sum) {
+        if crate::codec::checksum(&[&[body], &[self.text.as_bytes()]]) != u64::from_le_bytes(*sum) {
             return None;
         }
         let mut work = crate::codec::Reader::new(body);
@@ -299,71 +299,83 @@ impl Part {
         StoredPart::of(self).to_bytes()
     }
 
-    /// [`Part::to_bytes`], in one buffer: the part's other fields, then its work written after
-    /// them (postcard writes the work, the last field, as its length and bytes). The page's
-    /// wasm allocator cannot grow a large block at the top of the heap in place, so every
-    /// buffer that grows by doubling copies itself and leaves its old self as a hole in a
-    /// memory that never shrinks: the buffer is made once, at about the part's size.
+    /// [`Part::to_bytes`], in one buffer (the concatenation of [`Part::into_pieces`]).
     pub fn into_bytes(self) -> Vec<u8> {
-        use crate::codec::Writer;
-        // Room for the work's length (a varint of at most ten bytes).
-        const ROOM: usize = 10;
-        let estimate = self.estimated_len() + ROOM;
-        // The other fields, and an empty work: its length, 0, is one byte.
-        let stored = StoredPart::with_work(&self.core, &self.document, Vec::new());
-        let mut bytes = postcard::to_extend(&stored, Vec::with_capacity(estimate)).unwrap_or_default();
-        drop(stored);
-        bytes.pop();
-        let head = bytes.len();
-        let start = head + ROOM;
-        bytes.resize(start, 0);
-        let mut w = Writer(bytes);
-        self.write_work(&mut w, start);
-        let length = {
-            let mut length = Writer::default();
-            length.uint((w.0.len() - start) as u64);
-            length.0
-        };
-        let mut bytes = w.0;
-        bytes.copy_within(start.., head + length.len());
-        bytes.truncate(bytes.len() - (ROOM - length.len()));
-        bytes[head..head + length.len()].copy_from_slice(&length);
-        bytes.shrink_to_fit();
-        bytes
+        self.into_pieces().concat()
     }
 
-    /// About the length of [`Part::to_bytes`], a little more rather than less: a buffer too
-    /// short doubles, and the copy and its old self both stay in the wasm's high-water mark;
-    /// one too long is given back. The text, a few bytes a paragraph and a comment beside
-    /// their text, and the work: the tagger's classes and sums as written, the token view's
-    /// bytes, about 22 bytes a quote and a time expression (measured on
-    /// scripts/scaling.mjs's patterns: 24 with room), and a thirty-second more.
+    /// [`Part::to_bytes`] in pieces, in order: the page's extractor worker copies them into
+    /// one array outside its wasm memory. The page's wasm allocator cannot grow a large block
+    /// at the top of the heap in place, and its memory never shrinks, so a buffer of the whole
+    /// part, made beside the structures it is written from, raised the worker's peak by the
+    /// part's size (5.4 MB for 800 KB of unclosed `[a](`). Here each structure is written
+    /// into a piece of about its written size and freed at once, largest first (the token
+    /// view, 12 bytes a token, then the tagger's classes, 8), so every piece after the first
+    /// fits where a freed structure was.
+    pub fn into_pieces(self) -> Vec<Vec<u8>> {
+        use crate::codec::Writer;
+        /// `write`'s bytes, in a buffer of `len` bytes (more if it writes more).
+        fn piece(len: usize, write: impl FnOnce(&mut Writer)) -> Vec<u8> {
+            let mut w = Writer(Vec::with_capacity(len));
+            write(&mut w);
+            w.0
+        }
+        let Part { core, document, names, quotes, times, view } = self;
+        // Each closure owns what it writes: it is freed as the piece is done.
+        let len = crate::text::kept::written_len(&view);
+        let view = piece(len, move |w| crate::text::kept::write(&view, w));
+        // Room for its three counts.
+        let len = names.written_len() + 30;
+        let names = piece(len, move |w| names.write(w));
+        // About 22 bytes a quote and a time expression (see `estimated_len`).
+        let len = 24 * quotes.len() + 16;
+        let quotes = piece(len, move |w| quotes.write(w));
+        let len = 24 * times.len() + 16;
+        let times = piece(len, move |w| times.write(w));
+        let format = piece(8, |w| w.uint(WORK_FORMAT));
+        let work = [format, names, quotes, times, view];
+        let sum = crate::codec::checksum(&[&work.each_ref().map(Vec::as_slice), &[document.text.as_bytes()]]);
+        let length = work.iter().map(Vec::len).sum::<usize>() + 8;
+        // The other fields, and an empty work, whose length (0, one byte) is replaced by the
+        // work's.
+        let stored = StoredPart::with_work(&core, &document, Vec::new());
+        let mut head = postcard::to_extend(&stored, Vec::with_capacity(head_len(&document) + 10)).unwrap_or_default();
+        drop(stored);
+        head.pop();
+        let mut head = Writer(head);
+        head.uint(length as u64);
+        let mut pieces = Vec::with_capacity(7);
+        pieces.push(head.0);
+        pieces.extend(work);
+        pieces.push(sum.to_le_bytes().to_vec());
+        pieces
+    }
+
+    /// About the length of [`Part::to_bytes`], a little more rather than less (the pieces of
+    /// [`Part::into_pieces`] are sized so): the other fields ([`head_len`]) and the work: the
+    /// tagger's classes and sums as written, the token view's bytes, about 22 bytes a quote
+    /// and a time expression (measured on scripts/scaling.mjs's patterns: 24 with room), and
+    /// a thirty-second more.
+    #[cfg(test)]
     fn estimated_len(&self) -> usize {
-        let d = &self.document;
-        let comments: usize = d.comments.iter().map(|c| c.text.len() + 64).sum();
         let work = self.names.written_len()
             + crate::text::kept::written_len(&self.view)
             + 24 * (self.quotes.len() + self.times.len());
-        d.text.len() + 16 * d.paragraphs.len() + comments + 256 + work + work / 32
+        head_len(&self.document) + work + work / 32
     }
 
     /// The tagger's, the quote stage's and the time stage's work and the token view, in the
     /// form of [`crate::codec`]: [`WORK_FORMAT`] first, a checksum last.
     fn work(&self) -> Vec<u8> {
         let mut w = crate::codec::Writer::default();
-        self.write_work(&mut w, 0);
-        w.0
-    }
-
-    /// Appends [`Part::work`] to `w`, whose bytes before `start` are not the work's.
-    fn write_work(&self, w: &mut crate::codec::Writer, start: usize) {
         w.uint(WORK_FORMAT);
-        self.names.write(w);
-        self.quotes.write(w);
-        self.times.write(w);
-        crate::text::kept::write(&self.view, w);
-        let sum = crate::codec::checksum(&[&w.0[start..], self.document.text.as_bytes()]);
+        self.names.write(&mut w);
+        self.quotes.write(&mut w);
+        self.times.write(&mut w);
+        crate::text::kept::write(&self.view, &mut w);
+        let sum = crate::codec::checksum(&[&[&w.0], &[self.document.text.as_bytes()]]);
         w.fixed(sum);
+        w.0
     }
 
     /// A part kept by [`Part::to_bytes`], if this version of the core made it.
@@ -380,6 +392,13 @@ impl Part {
         let stored: StoredPart = postcard::from_bytes(bytes).map_err(|e| PartError::Malformed(e.to_string()))?;
         stored.into_part().ok_or_else(|| PartError::Malformed("its extraction work is damaged".to_string()))
     }
+}
+
+/// About the length of a part's fields but its work, a little more rather than less: the
+/// text, a few bytes a paragraph and a comment beside their text.
+fn head_len(d: &Document) -> usize {
+    let comments: usize = d.comments.iter().map(|c| c.text.len() + 64).sum();
+    d.text.len() + 16 * d.paragraphs.len() + comments + 256
 }
 
 /// Hears the name of each stage as it starts, so that a caller can show progress (the page
@@ -975,7 +994,7 @@ mod tests {
         // A part of an older layout of the work (the name tagger's alone, before parts kept
         // quotes and times) is not read as this one.
         let sealed = |mut w: crate::codec::Writer| {
-            let sum = crate::codec::checksum(&[&w.0, part.document.text.as_bytes()]);
+            let sum = crate::codec::checksum(&[&[&w.0], &[part.document.text.as_bytes()]]);
             w.fixed(sum);
             w.0
         };

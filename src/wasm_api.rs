@@ -282,7 +282,16 @@ pub fn extract_article(article: JsValue, on_stage: Option<js_sys::Function>) -> 
     let mut on_stage = stage_reporter(on_stage);
     let part =
         input_of(article).and_then(|input| extract_part(input, &mut on_stage)).map_err(|f| JsError::new(&f.reason))?;
-    Ok(js_sys::Uint8Array::from(part.into_bytes().as_slice()))
+    // Put together outside wasm memory, which never shrinks (see `Part::into_pieces`).
+    let pieces = part.into_pieces();
+    let bytes = js_sys::Uint8Array::new_with_length(pieces.iter().map(Vec::len).sum::<usize>() as u32);
+    let mut at = 0;
+    for piece in pieces {
+        let end = at + piece.len() as u32;
+        bytes.subarray(at, end).copy_from(&piece);
+        at = end;
+    }
+    Ok(bytes)
 }
 
 thread_local! {

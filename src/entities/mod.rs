@@ -111,8 +111,12 @@ impl Scored {
 
     /// What [`Scored::write`] wrote, or `None` for bytes that are not one.
     pub(crate) fn read(r: &mut crate::codec::Reader) -> Option<Self> {
-        let mut lowercase = Vec::new();
-        for _ in 0..r.count()? {
+        // Sized from their counts (each item takes a byte or more, so a count is never more
+        // than the bytes left): grown by doubling, the sums took twice their size in the
+        // page's corpus worker, whose memory never shrinks.
+        let n = r.count()?;
+        let mut lowercase = Vec::with_capacity(n);
+        for _ in 0..n {
             lowercase.push(r.fixed()?);
         }
         let n = r.count()?;
@@ -120,8 +124,9 @@ impl Scored {
         for _ in 0..n {
             classes.push(r.uint()?);
         }
-        let mut sums = Vec::new();
-        for _ in 0..r.count()? {
+        let n = r.count()?;
+        let mut sums = Vec::with_capacity(n);
+        for _ in 0..n {
             let mut token = tagger::Sums::default();
             for sum in &mut token {
                 *sum = i32::try_from(r.int()?).ok()?;

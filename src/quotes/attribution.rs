@@ -365,9 +365,14 @@ const SUBORDINATORS: &[&str] = &["that", "if", "because", "when", "while", "whet
 
 /// Reported speech outside quotes (`Jane Doe said the plan…`, `…, said Jane Doe.`): the
 /// clauses, in order, of every speech verb not inside a quote and not already a quote's cue
-/// (`used`, sorted).
-pub(crate) fn reported(w: &Words, in_quote: &[bool], paragraphs: &[Span], used: &[usize]) -> Vec<Attribution> {
-    let mut out = Vec::new();
+/// (`used`, sorted), each handed to `keep`.
+pub(crate) fn reported(
+    w: &Words,
+    in_quote: &[bool],
+    paragraphs: &[Span],
+    used: &[usize],
+    mut keep: impl FnMut(Attribution),
+) {
     let mut lo = 0;
     let mut para = 0;
     for (v, token) in w.a.tokens.iter().enumerate() {
@@ -394,8 +399,15 @@ pub(crate) fn reported(w: &Words, in_quote: &[bool], paragraphs: &[Span], used: 
             inverted.then(|| subject_after(w, v + 1, end)).flatten()
         });
         if let Some(phrase) = phrase {
-            out.push(clause(w, phrase, v, Side::Before, Strength::Speech));
+            keep(clause(w, phrase, v, Side::Before, Strength::Speech));
         }
     }
-    out
+}
+
+/// At most how many clauses [`reported`] finds: the words outside quotes that may be a
+/// speech verb and are not a quote's cue (`used`, sorted).
+pub(crate) fn most_reported(w: &Words, in_quote: &[bool], used: &[usize]) -> usize {
+    (0..w.a.tokens.len())
+        .filter(|&v| !in_quote[v] && w.has(v, Class::SPEECH | Class::SPEECH_IF_VERB) && used.binary_search(&v).is_err())
+        .count()
 }

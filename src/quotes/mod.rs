@@ -298,19 +298,19 @@ fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<QuoteD
             speaker: None,
         });
     }
-    let marked: Vec<(marks::Marked, QuoteTokens, usize)> = marks::find(a.text, &a.paragraphs)
-        .into_iter()
-        .filter_map(|m| {
-            let p = paragraph_of(m.outer.start);
-            let open = a.token_from(m.outer.start);
-            let close = a.token_from(m.outer.end).checked_sub(1)?;
-            (!in_dialogue[p] && open <= close && close < a.tokens.len()).then_some((
-                m,
-                QuoteTokens { open, close, paragraph: a.paragraphs[p] },
-                p,
-            ))
-        })
-        .collect();
+    let quotes = marks::find(a.text, &a.paragraphs);
+    // Sized once (collected from a filter, it grew by doubling).
+    let mut marked: Vec<(marks::Marked, QuoteTokens, usize)> = Vec::with_capacity(quotes.len());
+    marked.extend(quotes.into_iter().filter_map(|m| {
+        let p = paragraph_of(m.outer.start);
+        let open = a.token_from(m.outer.start);
+        let close = a.token_from(m.outer.end).checked_sub(1)?;
+        (!in_dialogue[p] && open <= close && close < a.tokens.len()).then_some((
+            m,
+            QuoteTokens { open, close, paragraph: a.paragraphs[p] },
+            p,
+        ))
+    }));
     for (_, q, _) in &marked {
         mark(&mut in_quote, q.open, q.close + 1);
     }
@@ -369,16 +369,23 @@ fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<QuoteD
         })
         .collect();
     crate::sorting::sort(&mut cues);
-    let reported = attribution::reported(w, &in_quote, &a.paragraphs, &cues);
-    found.reserve_exact(reported.len());
-    found.extend(reported.into_iter().filter(|r| !r.negated).map(|r| QuoteDraft {
-        inner: Span::new(r.phrase.span.start, r.phrase.span.start),
-        kind: QuoteKind::Scare, // placeholder; reported speech is not output
-        paragraph: paragraph_of(r.phrase.span.start),
-        opens_paragraph: false,
-        source: Source::Clause(r),
-        speaker: None,
-    }));
+    // Into room made for them all at once, not by doubling (a document of many "X spoke."
+    // holds as many): the page's extractor worker keeps every doubling's old buffer in its
+    // high-water mark.
+    found.reserve_exact(attribution::most_reported(w, &in_quote, &cues));
+    attribution::reported(w, &in_quote, &a.paragraphs, &cues, |r| {
+        if !r.negated {
+            found.push(QuoteDraft {
+                inner: Span::new(r.phrase.span.start, r.phrase.span.start),
+                kind: QuoteKind::Scare, // placeholder; reported speech is not output
+                paragraph: paragraph_of(r.phrase.span.start),
+                opens_paragraph: false,
+                source: Source::Clause(r),
+                speaker: None,
+            });
+        }
+    });
+    found.shrink_to_fit();
     found
 }
 

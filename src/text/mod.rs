@@ -105,7 +105,10 @@ impl<'t> Analysis<'t> {
     fn build(text: &'t str, paragraphs: &[Span], mut intern: impl FnMut(&str) -> WordId) -> Self {
         #[cfg(test)]
         crate::doc::runs::count(crate::doc::runs::Kept::Analysis);
-        let mut tokens = Vec::with_capacity(text.len() / 5);
+        // A short text's tokens fit at once; a long text's list grows once, at its first
+        // 4,096 tokens, to what the rest needs at their density (see `tokens::push`): the first
+        // list, a hole in the page's wasm memory once it has grown, stays small.
+        let mut tokens = Vec::with_capacity((text.len() / 5).min(4096));
         let mut sentences = Vec::new();
         let paragraphs = usable_paragraphs(text, paragraphs);
         for (p, para) in paragraphs.iter().enumerate() {
