@@ -9,18 +9,25 @@
 //! with its quotes and colon, is one literal copied as it is, and a string's escaping skips
 //! runs of eight bytes that need none at a time.
 //!
-//! What it does not do: read JSON, or write anything but an [`Extraction`]. The wasm API
-//! keeps serde (its results are other types); `tests` below check that both write the same
-//! bytes, field for field and variant for variant.
+//! The wasm API writes its results with the same writer ([`write_ascii`]): the contract's
+//! records and the index's answers, compact, with every character past ASCII escaped. So the
+//! page's wasm links no serde_json (its serializer, formatter and error messages were about 4
+//! KiB of the page's LZMA stream).
+//!
+//! What it does not do: read JSON, or write types other than the contract's and the results of
+//! the wasm API. `tests` below check that it writes serde_json's bytes (the wasm's with
+//! serde_json's formatter that escapes past ASCII), field for field and variant for variant.
 //!
 //! Cost: linear in the output. Memory: the output is buffered in blocks of [`BLOCK`] bytes
 //! (a long text is escaped a block at a time), never held whole.
 
 use crate::calendar::Stamp;
+use crate::index::{CheckedFilter, Counts, DropReason, Hit, KindCounts, Matches, Selection, Snippet, SourceCounts};
 use crate::model::{
-    Comment, CommentKind, DateRange, Document, Entity, EntityKind, Event, Extraction, InferredFrom, Mention, Paragraph,
-    Precision, PublishedSource, Quote, QuoteKind, TimeExpression, TimexType,
+    Comment, CommentKind, DateRange, Document, DocumentHead, Entity, EntityKind, Event, Extraction, InferredFrom,
+    Mention, Paragraph, Precision, PublishedSource, Quote, QuoteKind, TimeExpression, TimexType,
 };
+use crate::pipeline::Failure;
 use std::io::{self, Write};
 
 /// How the JSON is laid out.
@@ -40,8 +47,15 @@ pub enum Layout {
 /// # Errors
 /// The first error of writing to `sink`; nothing more is written after it.
 pub fn write_extraction<W: Write>(sink: W, extraction: &Extraction, layout: Layout) -> io::Result<()> {
-    let mut w =
-        Writer { sink, buffer: Vec::with_capacity(BLOCK + BLOCK / 4), error: None, layout, depth: 0, first: true };
+    let mut w: Writer<W, false> = Writer {
+        sink,
+        buffer: Vec::with_capacity(BLOCK + BLOCK / 4),
+        block: BLOCK,
+        error: None,
+        layout,
+        depth: 0,
+        first: true,
+    };
     w.extraction(extraction);
     w.drain();
     match w.error {
@@ -53,6 +67,29 @@ pub fn write_extraction<W: Write>(sink: W, extraction: &Extraction, layout: Layo
 /// The output is handed to the sink whenever this much of it is buffered.
 pub const BLOCK: usize = 1 << 16;
 
+/// The writer of [`write_ascii`]: compact, ASCII only, all of it kept in its buffer.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) type AsciiWriter = Writer<io::Sink, true>;
+
+/// Appends to `out` the JSON that `write` writes, compact and in ASCII: every character past
+/// it escaped as serde_json escapes a control character (`\u2019`; a pair of escapes past
+/// U+FFFF). The wasm API's results (see `wasm_api::to_js`): the browser decodes and parses ASCII
+/// text faster.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn write_ascii(out: &mut Vec<u8>, write: impl FnOnce(&mut AsciiWriter)) {
+    let mut w = Writer {
+        sink: io::sink(),
+        buffer: std::mem::take(out),
+        block: usize::MAX,
+        error: None,
+        layout: Layout::Compact,
+        depth: 0,
+        first: true,
+    };
+    write(&mut w);
+    *out = w.buffer;
+}
+
 /// A field name as the bytes that open its member: `"name":`.
 macro_rules! key {
     ($name:literal) => {
@@ -61,10 +98,14 @@ macro_rules! key {
 }
 
 /// A JSON writer for the contract's shapes: objects of known fields, arrays, strings,
-/// unsigned numbers, booleans and null.
-struct Writer<W> {
+/// unsigned numbers, booleans and null. `ASCII`: every character past ASCII escaped (the
+/// wasm's), else written as it is (serde_json's default, the CLI's).
+pub(crate) struct Writer<W, const ASCII: bool> {
     sink: W,
     buffer: Vec<u8>,
+    /// The buffer is handed to the sink whenever it holds this many bytes ([`BLOCK`], or
+    /// `usize::MAX` for a writer that keeps all it writes).
+    block: usize,
     /// The first error the sink returned; after one, output is dropped.
     error: Option<io::Error>,
     layout: Layout,
@@ -85,7 +126,7 @@ const LINE: [u8; 1 + 2 * INDENTED] = {
 /// The depth up to which a pretty line starts with one copy (the contract nests six levels).
 const INDENTED: usize = 16;
 
-impl<W: Write> Writer<W> {
+impl<W: Write, const ASCII: bool> Writer<W, ASCII> {
     /// Hands the buffer to the sink (unless an earlier write failed) and empties it.
     fn drain(&mut self) {
         if self.error.is_none() {
@@ -98,14 +139,14 @@ impl<W: Write> Writer<W> {
 
     /// Drains the buffer once it holds a block.
     fn drain_full(&mut self) {
-        if self.buffer.len() >= BLOCK {
+        if self.buffer.len() >= self.block {
             self.drain();
         }
     }
 
     /// Before a member or an element: a comma after an earlier one, then a new line.
     #[inline(always)]
-    fn separate(&mut self) {
+    pub(crate) fn separate(&mut self) {
         if !self.first {
             self.buffer.push(b',');
         }
@@ -116,7 +157,7 @@ impl<W: Write> Writer<W> {
     /// In the pretty layout, a line break and the indentation of the current depth.
     #[inline(always)]
     fn line(&mut self) {
-        if self.layout == Layout::Pretty {
+        if !ASCII && self.layout == Layout::Pretty {
             let end = self.buffer.len() + 1 + 2 * self.depth;
             if self.depth <= INDENTED {
                 // A copy of known length is a few moves, not a call: copy the whole line and
@@ -130,14 +171,14 @@ impl<W: Write> Writer<W> {
         }
     }
 
-    fn open(&mut self, bracket: u8) {
+    pub(crate) fn open(&mut self, bracket: u8) {
         self.buffer.push(bracket);
         self.depth += 1;
         self.first = true;
     }
 
     /// Closes an object or an array; a non-empty one ends on a line of its own.
-    fn close(&mut self, bracket: u8) {
+    pub(crate) fn close(&mut self, bracket: u8) {
         self.depth -= 1;
         if !self.first {
             self.line();
@@ -150,7 +191,10 @@ impl<W: Write> Writer<W> {
     /// Opens a member: `key` is its name as [`key!`] writes it. Inlined, so that copying the
     /// literal is a few moves.
     #[inline(always)]
-    fn key(&mut self, key: &[u8]) {
+    pub(crate) fn key(&mut self, key: &[u8]) {
+        if ASCII {
+            return self.compact_key(key);
+        }
         self.separate();
         self.buffer.extend_from_slice(key);
         if self.layout == Layout::Pretty {
@@ -158,7 +202,15 @@ impl<W: Write> Writer<W> {
         }
     }
 
-    fn number(&mut self, n: usize) {
+    /// [`Writer::key`] of the ASCII writer (always compact), not inlined: the wasm's results
+    /// are a small part of its work, and its size counts.
+    #[inline(never)]
+    fn compact_key(&mut self, key: &[u8]) {
+        self.separate();
+        self.buffer.extend_from_slice(key);
+    }
+
+    pub(crate) fn number(&mut self, n: usize) {
         let mut digits = [0u8; 20];
         let mut at = digits.len();
         let mut rest = n;
@@ -176,27 +228,31 @@ impl<W: Write> Writer<W> {
         self.buffer.extend_from_slice(&digits[at..]);
     }
 
-    fn boolean(&mut self, b: bool) {
+    pub(crate) fn boolean(&mut self, b: bool) {
         self.buffer.extend_from_slice(if b { b"true" } else { b"false" });
     }
 
-    fn null(&mut self) {
+    pub(crate) fn null(&mut self) {
         self.buffer.extend_from_slice(b"null");
     }
 
     /// A string, escaped as serde_json escapes it: `"` and `\` with a backslash, the control
     /// characters below U+0020 as `\b \t \n \f \r` or `\u00XX`, everything else (U+007F,
-    /// U+2028, any other non-ASCII) as it is.
-    fn string(&mut self, s: &str) {
+    /// U+2028, any other non-ASCII) as it is, or as `\uXXXX` when `ASCII`.
+    pub(crate) fn string(&mut self, s: &str) {
         self.buffer.push(b'"');
-        for block in s.as_bytes().chunks(BLOCK) {
-            escape_into(&mut self.buffer, block);
-            self.drain_full();
+        if ASCII {
+            escape_ascii_into(&mut self.buffer, s);
+        } else {
+            for block in s.as_bytes().chunks(BLOCK) {
+                escape_into(&mut self.buffer, block);
+                self.drain_full();
+            }
         }
         self.buffer.push(b'"');
     }
 
-    fn optional_string(&mut self, s: Option<&str>) {
+    pub(crate) fn optional_string(&mut self, s: Option<&str>) {
         match s {
             Some(s) => self.string(s),
             None => self.null(),
@@ -246,7 +302,7 @@ impl<W: Write> Writer<W> {
     }
 
     /// An array of `items`, each written by `item` (after the separator).
-    fn array<T>(&mut self, items: &[T], mut item: impl FnMut(&mut Self, &T)) {
+    pub(crate) fn array<T>(&mut self, items: &[T], mut item: impl FnMut(&mut Self, &T)) {
         self.open(b'[');
         for x in items {
             self.separate();
@@ -255,13 +311,20 @@ impl<W: Write> Writer<W> {
         self.close(b']');
     }
 
-    fn strings(&mut self, items: &[String]) {
+    pub(crate) fn strings(&mut self, items: &[String]) {
         self.array(items, |w, s| w.string(s));
     }
 
     /// The whole contract. Each record is followed by a chance to drain the buffer.
     fn extraction(&mut self, e: &Extraction) {
         self.open(b'{');
+        self.extraction_members(e);
+        self.close(b'}');
+    }
+
+    /// The contract's members, in an object opened by the caller (the wasm's outcome adds
+    /// `failures`).
+    pub(crate) fn extraction_members(&mut self, e: &Extraction) {
         self.key(key!("documents"));
         self.array(&e.documents, |w, d| {
             w.document(d);
@@ -287,27 +350,12 @@ impl<W: Write> Writer<W> {
             w.event(x);
             w.drain_full();
         });
-        self.close(b'}');
     }
 
     fn document(&mut self, d: &Document) {
         self.open(b'{');
-        self.key(key!("id"));
-        self.string(&d.id);
-        self.key(key!("title"));
-        self.string(&d.title);
-        self.key(key!("published"));
-        self.stamp(d.published);
-        self.key(key!("published_source"));
-        self.string(published_source(d.published_source));
-        self.key(key!("published_inferred_from"));
-        self.optional_string(d.published_inferred_from.map(inferred_from));
-        self.key(key!("author"));
-        self.optional_string(d.author.as_deref());
-        self.key(key!("outlet"));
-        self.optional_string(d.outlet.as_deref());
-        self.key(key!("url"));
-        self.optional_string(d.url.as_deref());
+        self.document_facts(&d.id, &d.title, d.published, d.published_source, d.published_inferred_from);
+        self.document_source(d.author.as_deref(), d.outlet.as_deref(), d.url.as_deref());
         self.key(key!("text"));
         self.string(&d.text);
         self.key(key!("paragraphs"));
@@ -317,37 +365,48 @@ impl<W: Write> Writer<W> {
         self.close(b'}');
     }
 
-    fn paragraph(&mut self, p: &Paragraph) {
+    /// A document's first members: `id` to `published_inferred_from`.
+    fn document_facts(
+        &mut self,
+        id: &str,
+        title: &str,
+        published: Option<Stamp>,
+        source: PublishedSource,
+        inferred: Option<InferredFrom>,
+    ) {
+        self.key(key!("id"));
+        self.string(id);
+        self.key(key!("title"));
+        self.string(title);
+        self.key(key!("published"));
+        self.stamp(published);
+        self.key(key!("published_source"));
+        self.string(published_source(source));
+        self.key(key!("published_inferred_from"));
+        self.optional_string(inferred.map(inferred_from));
+    }
+
+    /// A document's `author`, `outlet` and `url`.
+    fn document_source(&mut self, author: Option<&str>, outlet: Option<&str>, url: Option<&str>) {
+        self.key(key!("author"));
+        self.optional_string(author);
+        self.key(key!("outlet"));
+        self.optional_string(outlet);
+        self.key(key!("url"));
+        self.optional_string(url);
+    }
+
+    /// `{start, end}`.
+    fn span(&mut self, start: usize, end: usize) {
         self.open(b'{');
         self.key(key!("start"));
-        self.number(p.start);
+        self.number(start);
         self.key(key!("end"));
-        self.number(p.end);
-        if let Some(item) = &p.item {
-            self.key(key!("item"));
-            self.string(item);
-        }
+        self.number(end);
         self.close(b'}');
     }
 
-    fn comment(&mut self, c: &Comment) {
-        self.open(b'{');
-        self.key(key!("kind"));
-        self.string(comment_kind(c.kind));
-        self.key(key!("posted"));
-        self.stamp(c.posted);
-        self.key(key!("author"));
-        self.optional_string(c.author.as_deref());
-        self.key(key!("text"));
-        self.string(&c.text);
-        if let Some(title) = &c.title {
-            self.key(key!("title"));
-            self.string(title);
-        }
-        self.close(b'}');
-    }
-
-    fn quote(&mut self, q: &Quote) {
+    pub(crate) fn quote(&mut self, q: &Quote) {
         self.open(b'{');
         self.key(key!("id"));
         self.string(&q.id);
@@ -365,14 +424,7 @@ impl<W: Write> Writer<W> {
         self.optional_string(q.speaker.as_deref());
         self.key(key!("speaker_span"));
         match q.speaker_span {
-            Some(span) => {
-                self.open(b'{');
-                self.key(key!("start"));
-                self.number(span.start);
-                self.key(key!("end"));
-                self.number(span.end);
-                self.close(b'}');
-            }
+            Some(span) => self.span(span.start, span.end),
             None => self.null(),
         }
         self.key(key!("speaker_id"));
@@ -382,7 +434,7 @@ impl<W: Write> Writer<W> {
         self.close(b'}');
     }
 
-    fn entity(&mut self, e: &Entity) {
+    pub(crate) fn entity(&mut self, e: &Entity) {
         self.open(b'{');
         self.key(key!("id"));
         self.string(&e.id);
@@ -412,7 +464,7 @@ impl<W: Write> Writer<W> {
         self.close(b'}');
     }
 
-    fn time(&mut self, t: &TimeExpression) {
+    pub(crate) fn time(&mut self, t: &TimeExpression) {
         self.open(b'{');
         self.key(key!("doc"));
         self.string(&t.doc);
@@ -440,7 +492,7 @@ impl<W: Write> Writer<W> {
         self.close(b'}');
     }
 
-    fn event(&mut self, e: &Event) {
+    pub(crate) fn event(&mut self, e: &Event) {
         self.open(b'{');
         self.key(key!("id"));
         self.string(&e.id);
@@ -485,6 +537,200 @@ impl<W: Write> Writer<W> {
         self.string(&r.end);
         self.key(key!("precision"));
         self.string(precision(r.precision));
+        self.close(b'}');
+    }
+}
+
+/// The wasm API's results other than the contract's records (see [`write_ascii`]).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+impl<W: Write, const ASCII: bool> Writer<W, ASCII> {
+    /// A document's head: its members but `text` and `paragraphs`, then `length`.
+    pub(crate) fn document_head(&mut self, d: &DocumentHead) {
+        self.open(b'{');
+        self.document_facts(d.id, d.title, d.published, d.published_source, d.published_inferred_from);
+        self.document_source(d.author, d.outlet, d.url);
+        self.key(key!("comments"));
+        self.array(d.comments, Self::comment);
+        self.key(key!("length"));
+        self.number(d.length);
+        self.close(b'}');
+    }
+
+    /// `{name, reason}`.
+    pub(crate) fn failure(&mut self, f: &Failure) {
+        self.open(b'{');
+        self.key(key!("name"));
+        self.string(&f.name);
+        self.key(key!("reason"));
+        self.string(&f.reason);
+        self.close(b'}');
+    }
+
+    /// Counts by id or name, as an object.
+    pub(crate) fn counts(&mut self, counts: &Counts) {
+        self.open(b'{');
+        for (name, n) in &counts.0 {
+            self.separate();
+            self.string(name);
+            self.buffer.push(b':');
+            self.number(*n as usize);
+        }
+        self.close(b'}');
+    }
+
+    pub(crate) fn kind_counts(&mut self, k: &KindCounts) {
+        self.open(b'{');
+        self.key(key!("quote"));
+        self.number(k.quote as usize);
+        self.key(key!("event"));
+        self.number(k.event as usize);
+        self.key(key!("mention"));
+        self.number(k.mention as usize);
+        self.close(b'}');
+    }
+
+    pub(crate) fn source_counts(&mut self, s: &SourceCounts) {
+        self.open(b'{');
+        self.key(key!("named"));
+        self.number(s.named as usize);
+        self.key(key!("unnamed"));
+        self.number(s.unnamed as usize);
+        self.key(key!("all"));
+        self.number(s.all as usize);
+        self.close(b'}');
+    }
+
+    /// `{filter, dropped}` ([`crate::Index::check`]).
+    pub(crate) fn checked_filter(&mut self, c: &CheckedFilter) {
+        let f = &c.filter;
+        self.open(b'{');
+        self.key(key!("filter"));
+        self.open(b'{');
+        self.key(key!("docs"));
+        self.strings(&f.docs);
+        self.key(key!("entities"));
+        self.strings(&f.entities);
+        self.key(key!("speakers"));
+        self.strings(&f.speakers);
+        self.key(key!("kinds"));
+        self.strings(&f.kinds);
+        self.key(key!("sources"));
+        self.optional_string(f.sources.as_deref());
+        self.key(key!("from"));
+        self.optional_string(f.from.as_deref());
+        self.key(key!("to"));
+        self.optional_string(f.to.as_deref());
+        self.key(key!("q"));
+        self.string(&f.q);
+        self.close(b'}');
+        self.key(key!("dropped"));
+        self.array(&c.dropped, |w, d| {
+            w.open(b'{');
+            w.key(key!("field"));
+            w.string(d.field);
+            w.key(key!("value"));
+            w.string(&d.value);
+            w.key(key!("reason"));
+            w.string(drop_reason(d.reason));
+            w.key(key!("message"));
+            w.string(d.message);
+            w.close(b'}');
+        });
+        self.close(b'}');
+    }
+
+    /// `{hits, snippets}` ([`crate::Index::matches`]).
+    pub(crate) fn matches(&mut self, m: &Matches) {
+        self.open(b'{');
+        self.hits_and_snippets(&m.hits, &m.snippets);
+        self.close(b'}');
+    }
+
+    /// `{documents, quotes, entities, events, facets, hits, snippets}` ([`crate::Index::query`]).
+    pub(crate) fn selection(&mut self, s: &Selection) {
+        self.open(b'{');
+        self.key(key!("documents"));
+        self.strings(&s.documents);
+        self.key(key!("quotes"));
+        self.strings(&s.quotes);
+        self.key(key!("entities"));
+        self.strings(&s.entities);
+        self.key(key!("events"));
+        self.strings(&s.events);
+        self.key(key!("facets"));
+        self.open(b'{');
+        self.key(key!("documents"));
+        self.counts(&s.facets.documents);
+        self.key(key!("entities"));
+        self.counts(&s.facets.entities);
+        self.key(key!("speakers"));
+        self.counts(&s.facets.speakers);
+        self.key(key!("kinds"));
+        self.kind_counts(&s.facets.kinds);
+        self.key(key!("sources"));
+        self.source_counts(&s.facets.sources);
+        self.close(b'}');
+        self.hits_and_snippets(&s.hits, &s.snippets);
+        self.close(b'}');
+    }
+
+    /// The members `hits` and `snippets` of a search's answer.
+    fn hits_and_snippets(&mut self, hits: &[Hit], snippets: &[Snippet]) {
+        self.key(key!("hits"));
+        self.array(hits, |w, h| {
+            w.open(b'{');
+            w.key(key!("doc"));
+            w.string(&h.doc);
+            w.key(key!("start"));
+            w.number(h.start);
+            w.key(key!("end"));
+            w.number(h.end);
+            w.close(b'}');
+        });
+        self.key(key!("snippets"));
+        self.array(snippets, |w, s| {
+            w.open(b'{');
+            w.key(key!("doc"));
+            w.string(&s.doc);
+            w.key(key!("start"));
+            w.number(s.start);
+            w.key(key!("end"));
+            w.number(s.end);
+            w.key(key!("text"));
+            w.string(&s.text);
+            w.key(key!("hits"));
+            w.array(&s.hits, |w, span| w.span(span.start, span.end));
+            w.close(b'}');
+        });
+    }
+
+    pub(crate) fn paragraph(&mut self, p: &Paragraph) {
+        self.open(b'{');
+        self.key(key!("start"));
+        self.number(p.start);
+        self.key(key!("end"));
+        self.number(p.end);
+        if let Some(item) = &p.item {
+            self.key(key!("item"));
+            self.string(item);
+        }
+        self.close(b'}');
+    }
+
+    fn comment(&mut self, c: &Comment) {
+        self.open(b'{');
+        self.key(key!("kind"));
+        self.string(comment_kind(c.kind));
+        self.key(key!("posted"));
+        self.stamp(c.posted);
+        self.key(key!("author"));
+        self.optional_string(c.author.as_deref());
+        self.key(key!("text"));
+        self.string(&c.text);
+        if let Some(title) = &c.title {
+            self.key(key!("title"));
+            self.string(title);
+        }
         self.close(b'}');
     }
 }
@@ -557,9 +803,60 @@ fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(&bytes[run..]);
 }
 
+/// [`escape_into`] that also escapes every character past ASCII, as `\uXXXX` (a pair of
+/// escapes past U+FFFF), the way the wasm's results went through serde_json's formatter.
+fn escape_ascii_into(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    let mut run = 0; // start of the bytes not yet copied
+    let mut at = 0;
+    while at < bytes.len() {
+        // Eight bytes at a time while there are eight: none needs an escape, or the first that
+        // does is found.
+        if let Some(word) = bytes.get(at..at + 8) {
+            // OK because the slice is eight bytes long.
+            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            let flags = escape_flags(word) | word & splat(0x80);
+            if flags == 0 {
+                at += 8;
+                continue;
+            }
+            // The lowest flag is in the high bit of the first byte that needs an escape.
+            at += flags.trailing_zeros() as usize / 8;
+        }
+        // OK because `at < bytes.len()`.
+        let b = bytes[at];
+        if b < 0x80 && ESCAPE[usize::from(b)] == 0 {
+            at += 1;
+            continue;
+        }
+        // OK because `run <= at`, and both are char boundaries: every byte before `at` since
+        // `run` is ASCII.
+        out.extend_from_slice(&bytes[run..at]);
+        if b < 0x80 {
+            escape_byte(out, b);
+            at += 1;
+        } else {
+            // OK because `at` is a char boundary of `s` (see above), below its length.
+            let c = s[at..].chars().next().unwrap_or_default();
+            let mut units = [0u16; 2];
+            for &unit in c.encode_utf16(&mut units).iter() {
+                // OK because each index is a nibble, below 16.
+                let hex = |shift: u16| HEX[usize::from(unit >> shift & 15)];
+                out.extend_from_slice(&[b'\\', b'u', hex(12), hex(8), hex(4), hex(0)]);
+            }
+            at += c.len_utf8();
+        }
+        run = at;
+    }
+    // OK because `run` is a char boundary, at most the length.
+    out.extend_from_slice(&bytes[run..]);
+}
+
+/// Lower-case hexadecimal digits, as serde_json writes `\u` escapes.
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
 /// Appends the escape of `b`, a byte that needs one.
 fn escape_byte(out: &mut Vec<u8>, b: u8) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     match ESCAPE[usize::from(b)] {
         b'u' => out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]]),
         letter => out.extend_from_slice(&[b'\\', letter]),
@@ -616,6 +913,19 @@ fn timex_type(t: TimexType) -> &'static str {
         TimexType::Time => "TIME",
         TimexType::Duration => "DURATION",
         TimexType::Set => "SET",
+    }
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn drop_reason(r: DropReason) -> &'static str {
+    match r {
+        DropReason::UnknownArticle => "unknown-article",
+        DropReason::UnknownEntity => "unknown-entity",
+        DropReason::UnknownSpeaker => "unknown-speaker",
+        DropReason::UnknownKind => "unknown-kind",
+        DropReason::UnknownSources => "unknown-sources",
+        DropReason::NotADay => "not-a-day",
+        DropReason::Inverted => "inverted",
     }
 }
 
@@ -936,5 +1246,159 @@ mod tests {
         let error = write_extraction(&mut sink, &extraction, Layout::Compact).unwrap_err();
         assert_eq!(error.kind(), io::ErrorKind::BrokenPipe);
         assert_eq!(sink.0, 1, "one write tried");
+    }
+
+    /// serde_json's compact formatter with every character past ASCII escaped: how the wasm
+    /// API wrote its results before [`write_ascii`], the reference it must equal.
+    struct AsciiFormatter;
+
+    impl serde_json::ser::Formatter for AsciiFormatter {
+        fn write_string_fragment<W: ?Sized + Write>(&mut self, out: &mut W, fragment: &str) -> io::Result<()> {
+            for c in fragment.chars() {
+                if c.is_ascii() {
+                    out.write_all(&[c as u8])?;
+                } else {
+                    for unit in c.encode_utf16(&mut [0; 2]) {
+                        write!(out, "\\u{unit:04x}")?;
+                    }
+                }
+            }
+            Ok(())
+        }
+    }
+
+    /// serde_json's bytes for `value` through [`AsciiFormatter`].
+    fn serde_ascii<T: serde::Serialize + ?Sized>(value: &T) -> String {
+        let mut out = Vec::new();
+        value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, AsciiFormatter)).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn ascii(write: impl FnOnce(&mut AsciiWriter)) -> String {
+        let mut out = b"kept ".to_vec();
+        write_ascii(&mut out, write);
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.is_ascii(), "{text}");
+        // What was in the buffer before stays.
+        text.strip_prefix("kept ").unwrap().to_string()
+    }
+
+    /// The ASCII writer escapes as serde_json with [`AsciiFormatter`] does, tricky strings and
+    /// every character past ASCII (one and two UTF-16 units) in every lane of a word.
+    #[test]
+    fn ascii_escapes_as_the_wasm_did() {
+        let mut strings = tricky_strings();
+        for c in ['é', '\u{80}', '\u{7ff}', '\u{800}', '\u{2019}', '\u{ffff}', '\u{10000}', '🦀', '\u{10ffff}'] {
+            for at in 0..17 {
+                let mut s = "abcdefghijklmnopq".to_string();
+                s.replace_range(at..=at, &c.to_string());
+                strings.push(s.clone());
+                s.push('"');
+                strings.push(s);
+            }
+        }
+        for s in strings {
+            assert_eq!(ascii(|w| w.string(&s)), serde_ascii(&s), "escaping {s:?}");
+        }
+    }
+
+    /// Each result of the wasm API written by hand equals serde_json's bytes of the types'
+    /// `Serialize` (the wasm's output before), on every shape and on the seeds' extraction.
+    #[test]
+    fn ascii_results_are_the_wasm_api_s_bytes() {
+        use crate::index::{CheckedFilter, Dropped, Filter, Hit, Index, KeptFilter, RawFilter, Snippet};
+        let seeds = crate::extract_timed_owned(crate::seeds::inputs()).0.extraction;
+        let failures = vec![
+            Failure { name: "a.txt".into(), reason: "not UTF-8 — «x»".into() },
+            Failure { name: "b\"\n".into(), reason: String::new() },
+        ];
+        for extraction in [every_shape(), Extraction::default(), seeds.clone()] {
+            #[derive(serde::Serialize)]
+            struct Outcome<'a> {
+                #[serde(flatten)]
+                extraction: &'a Extraction,
+                failures: &'a [Failure],
+            }
+            let outcome = ascii(|w| {
+                w.open(b'{');
+                w.extraction_members(&extraction);
+                w.key(br#""failures":"#);
+                w.array(&failures, AsciiWriter::failure);
+                w.close(b'}');
+            });
+            assert_eq!(outcome, serde_ascii(&Outcome { extraction: &extraction, failures: &failures }));
+            for d in &extraction.documents {
+                let head = DocumentHead::of(d);
+                assert_eq!(ascii(|w| w.document_head(&head)), serde_ascii(&head));
+                assert_eq!(ascii(|w| w.array(&d.paragraphs, AsciiWriter::paragraph)), serde_ascii(&d.paragraphs));
+            }
+            for q in &extraction.quotes {
+                assert_eq!(ascii(|w| w.quote(q)), serde_ascii(q));
+            }
+            for e in &extraction.entities {
+                assert_eq!(ascii(|w| w.entity(e)), serde_ascii(e));
+            }
+            for t in &extraction.times {
+                assert_eq!(ascii(|w| w.time(t)), serde_ascii(t));
+            }
+            for e in &extraction.events {
+                assert_eq!(ascii(|w| w.event(e)), serde_ascii(e));
+            }
+        }
+        // The index's answers: a query and search with matches and facets on the seeds, a
+        // checked filter with values kept and every reason to drop one.
+        let index = Index::from_extraction(seeds);
+        let word = index.extraction().quotes[0].text.split_whitespace().next().unwrap().to_string();
+        for filter in [Filter::default(), Filter { q: word.clone(), ..Filter::default() }] {
+            let selection = index.query(&filter);
+            assert_eq!(ascii(|w| w.selection(&selection)), serde_ascii(&selection));
+        }
+        let docs: Vec<String> = index.extraction().documents.iter().map(|d| d.id.clone()).collect();
+        let matches = index.matches(&word, &docs);
+        assert!(!matches.hits.is_empty() && !matches.snippets.is_empty(), "the search finds {word}");
+        assert_eq!(ascii(|w| w.matches(&matches)), serde_ascii(&matches));
+        let made = Matches {
+            hits: vec![Hit { doc: "d\u{e9}".into(), start: 1, end: 2 }],
+            snippets: vec![Snippet { doc: "d".into(), start: 0, end: 9, text: "«é»\n".into(), hits: vec![] }],
+        };
+        assert_eq!(ascii(|w| w.matches(&made)), serde_ascii(&made));
+        let raw = RawFilter {
+            docs: Some(vec![docs[0].clone(), "nope".into()]),
+            entities: Some(vec!["e?".into()]),
+            speakers: Some(vec!["Nobody Ever".into()]),
+            kinds: Some(vec!["quote".into(), "tweet".into()]),
+            sources: Some("some".into()),
+            from: Some("2009-02-30".into()),
+            to: Some("2009-01-01".into()),
+            q: Some("missile “defense”".into()),
+        };
+        for raw in [
+            raw,
+            RawFilter::default(),
+            RawFilter { from: Some("2010-01-01".into()), to: Some("2009-01-01".into()), ..RawFilter::default() },
+        ] {
+            let checked = index.check(&raw);
+            assert_eq!(ascii(|w| w.checked_filter(&checked)), serde_ascii(&checked));
+        }
+        let every_reason = CheckedFilter {
+            filter: KeptFilter {
+                sources: Some("named".into()),
+                from: Some("2009-01-01".into()),
+                ..KeptFilter::default()
+            },
+            dropped: [
+                DropReason::UnknownArticle,
+                DropReason::UnknownEntity,
+                DropReason::UnknownSpeaker,
+                DropReason::UnknownKind,
+                DropReason::UnknownSources,
+                DropReason::NotADay,
+                DropReason::Inverted,
+            ]
+            .into_iter()
+            .map(|reason| Dropped { field: "docs", value: "v\u{2028}".into(), reason, message: reason.message() })
+            .collect(),
+        };
+        assert_eq!(ascii(|w| w.checked_filter(&every_reason)), serde_ascii(&every_reason));
     }
 }

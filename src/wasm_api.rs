@@ -5,10 +5,10 @@
 //! message), never as panics; the panic hook only makes an unexpected one readable.
 
 use crate::article::{Metadata, Published};
-use crate::index::{Counts, Day, Filter, Index, Kind, KindCounts, RawFilter, SourceCounts, Sources};
+use crate::index::{Day, Filter, Index, Kind, RawFilter, Sources};
+use crate::json::{write_ascii, AsciiWriter};
 use crate::model::{DocumentHead, Extraction, PublishedSource};
 use crate::pipeline::{Failure, Input};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 mod read;
@@ -35,13 +35,14 @@ pub fn version() -> String {
 /// without the dot), for its file picker.
 #[wasm_bindgen(js_name = fileRules)]
 pub fn file_rules() -> Result<JsValue, JsError> {
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Rules {
-        extensions: &'static [&'static str],
-        max_bytes: usize,
-    }
-    to_js(&Rules { extensions: crate::files::ARTICLE_EXTENSIONS, max_bytes: crate::article::MAX_ARTICLE_BYTES })
+    to_js(|w| {
+        w.open(b'{');
+        w.key(br#""extensions":"#);
+        w.array(crate::files::ARTICLE_EXTENSIONS, |w, e| w.string(e));
+        w.key(br#""maxBytes":"#);
+        w.number(crate::article::MAX_ARTICLE_BYTES);
+        w.close(b'}');
+    })
 }
 
 /// Why a file of this name and size cannot be an article (a readable reason), or undefined
@@ -109,12 +110,15 @@ impl JsArticle {
     }
 }
 
-/// The contract, plus the inputs that could not be extracted.
-#[derive(Serialize)]
-struct JsOutcome<'a> {
-    #[serde(flatten)]
-    extraction: &'a Extraction,
-    failures: &'a [Failure],
+/// The contract, plus the inputs that could not be extracted (`failures`).
+fn outcome(extraction: &Extraction, failures: &[Failure]) -> Result<JsValue, JsError> {
+    to_js(|w| {
+        w.open(b'{');
+        w.extraction_members(extraction);
+        w.key(br#""failures":"#);
+        w.array(failures, AsciiWriter::failure);
+        w.close(b'}');
+    })
 }
 
 /// Results go out as one JSON text parsed by the browser's `JSON.parse`: for a query at
@@ -122,59 +126,13 @@ struct JsOutcome<'a> {
 /// per value, 20–50× faster than building the objects value by value (see `make bench`).
 /// Arguments come in through [`read`]. A corpus's model, the largest result, goes out in
 /// pieces instead ([`JsonPieces`]).
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+fn to_js(write: impl FnOnce(&mut AsciiWriter)) -> Result<JsValue, JsError> {
     let mut json = Vec::new();
-    write_json(&mut json, value)?;
-    // OK because `write_json` writes ASCII only (checked here, at the cost of one fast pass,
+    write_ascii(&mut json, write);
+    // OK because `write_ascii` writes ASCII only (checked here, at the cost of one fast pass,
     // rather than assumed).
     let json = String::from_utf8(json).map_err(|_| JsError::new("cannot convert the result"))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("cannot convert the result"))
-}
-
-/// Writes `value` as JSON into `out`, every character past ASCII escaped (`\u2019`; a pair
-/// of escapes past U+FFFF), so that the text the browser decodes and parses is ASCII.
-///
-/// Chromium decodes ASCII UTF-8 into a one-byte string about five times as fast as text with
-/// any other character, which makes it a two-byte string, and `JSON.parse` reads a one-byte
-/// string faster (the extraction of 2 MB of news as JSON, 9.5 MB with 0.14% of it non-ASCII:
-/// decoded and parsed in 31-59 ms instead of 72-86). Escaping makes that text 0.7% longer and
-/// parses to the same values.
-fn write_json<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), JsError> {
-    value
-        .serialize(&mut serde_json::Serializer::with_formatter(out, AsciiJson))
-        .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
-}
-
-/// serde_json's compact formatter with non-ASCII characters escaped (see [`write_json`]).
-struct AsciiJson;
-
-impl serde_json::ser::Formatter for AsciiJson {
-    fn write_string_fragment<W: ?Sized + std::io::Write>(
-        &mut self,
-        out: &mut W,
-        fragment: &str,
-    ) -> std::io::Result<()> {
-        if fragment.is_ascii() {
-            return out.write_all(fragment.as_bytes());
-        }
-        let (bytes, mut start, mut units) = (fragment.as_bytes(), 0, [0u16; 2]);
-        for (i, c) in fragment.char_indices() {
-            if c.is_ascii() {
-                continue;
-            }
-            // OK because `start <= i`, both char boundaries of `fragment`.
-            out.write_all(&bytes[start..i])?;
-            for &unit in c.encode_utf16(&mut units).iter() {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                // OK because each index is a nibble, below 16.
-                let hex = |shift: u16| HEX[usize::from(unit >> shift & 15)];
-                out.write_all(&[b'\\', b'u', hex(12), hex(8), hex(4), hex(0)])?;
-            }
-            start = i + c.len_utf8();
-        }
-        // OK because `start` is at most the fragment's length.
-        out.write_all(&bytes[start..])
-    }
 }
 
 /// A JSON text that never lies whole in wasm memory: written value by value into a buffer
@@ -186,8 +144,7 @@ impl serde_json::ser::Formatter for AsciiJson {
 /// which never shrinks, peaked at several times the model's size (dates joined by commas, 800
 /// KB: 37.0 MiB per MB of input, 27.0 before the model).
 ///
-/// The values are written by [`write_json`] into a `Vec`, as [`to_js`] writes them, so that the
-/// wasm holds one serializer of each type, not a second one for another writer.
+/// The values are written by [`write_ascii`] into a `Vec`, as [`to_js`] writes them.
 struct JsonPieces {
     /// The pieces sent so far, joined.
     text: js_sys::JsString,
@@ -208,25 +165,24 @@ impl JsonPieces {
         self.buffer.extend_from_slice(json.as_bytes());
     }
 
-    /// `"name":[…]`, each value written whole.
-    fn array<T: Serialize>(&mut self, name: &str, values: impl IntoIterator<Item = T>) -> Result<(), JsError> {
+    /// `"name":[…]`, each value written whole by `write`.
+    fn array<T>(&mut self, name: &str, values: &[T], mut write: impl FnMut(&mut AsciiWriter, &T)) {
         self.raw(&format!("\"{name}\":["));
-        for (n, value) in values.into_iter().enumerate() {
+        for (n, value) in values.iter().enumerate() {
             if n > 0 {
                 self.raw(",");
             }
-            write_json(&mut self.buffer, &value)?;
+            write_ascii(&mut self.buffer, |w| write(w, value));
             if self.buffer.len() >= Self::SIZE {
                 self.send();
             }
         }
         self.raw("]");
-        Ok(())
     }
 
     /// Sends the buffer's bytes as a piece.
     fn send(&mut self) {
-        // The buffer holds whole values and punctuation, in ASCII ([`write_json`]), so the piece
+        // The buffer holds whole values and punctuation, in ASCII ([`write_ascii`]), so the piece
         // is valid (were it not, JSON.parse would fail on the empty piece in its place).
         let piece = std::str::from_utf8(&self.buffer).unwrap_or_default();
         self.text = self.text.concat(&js_sys::JsString::from(piece).into());
@@ -252,7 +208,7 @@ extern "C" {
 #[wasm_bindgen(js_name = extractSeeds)]
 pub fn extract_seeds() -> Result<JsValue, JsError> {
     let outcome = crate::extract(&crate::seeds::inputs());
-    to_js(&JsOutcome { extraction: &outcome.extraction, failures: &outcome.failures })
+    self::outcome(&outcome.extraction, &outcome.failures)
 }
 
 /// Extracts `articles` (an array of `{id, name?, content? | bytes?, published?, title?,
@@ -261,7 +217,7 @@ pub fn extract_seeds() -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn extract(articles: JsValue, with_seeds: bool) -> Result<JsValue, JsError> {
     let (extraction, failures) = extract_articles(articles, with_seeds)?;
-    to_js(&JsOutcome { extraction: &extraction, failures: &failures })
+    outcome(&extraction, &failures)
 }
 
 /// The version of the core ([`crate::CORE_VERSION`]): parts made by another version must be
@@ -374,7 +330,7 @@ pub fn new_corpus(articles: JsValue, with_seeds: bool) -> Result<Corpus, JsError
 impl Corpus {
     /// The contract with its `failures` array: what [`extract`] returns.
     pub fn extraction(&self) -> Result<JsValue, JsError> {
-        to_js(&JsOutcome { extraction: self.index.extraction(), failures: &self.failures })
+        outcome(self.index.extraction(), &self.failures)
     }
 
     /// What the page renders from: [`Corpus::extraction`] without the documents' texts and
@@ -384,17 +340,17 @@ impl Corpus {
         let x = self.index.extraction();
         let mut json = JsonPieces::new();
         json.raw("{");
-        json.array("documents", x.documents.iter().map(|d| JsDocumentHead { head: DocumentHead::of(d) }))?;
+        json.array("documents", &x.documents, |w, d| w.document_head(&DocumentHead::of(d)));
         json.raw(",");
-        json.array("quotes", &x.quotes)?;
+        json.array("quotes", &x.quotes, AsciiWriter::quote);
         json.raw(",");
-        json.array("entities", &x.entities)?;
+        json.array("entities", &x.entities, AsciiWriter::entity);
         json.raw(",");
-        json.array("times", &x.times)?;
+        json.array("times", &x.times, AsciiWriter::time);
         json.raw(",");
-        json.array("events", &x.events)?;
+        json.array("events", &x.events, AsciiWriter::event);
         json.raw(",");
-        json.array("failures", &self.failures)?;
+        json.array("failures", &self.failures, AsciiWriter::failure);
         json.raw("}");
         json.parse()
     }
@@ -402,13 +358,21 @@ impl Corpus {
     /// `{text, paragraphs}` of document `id`, or an error naming it when there is none.
     pub fn document(&self, id: &str) -> Result<JsValue, JsError> {
         let d = self.index.document(id).ok_or_else(|| JsError::new(&format!("no document {id}")))?;
-        to_js(&JsDocumentBody { text: &d.text, paragraphs: &d.paragraphs })
+        to_js(|w| {
+            w.open(b'{');
+            w.key(br#""text":"#);
+            w.string(&d.text);
+            w.key(br#""paragraphs":"#);
+            w.array(&d.paragraphs, AsciiWriter::paragraph);
+            w.close(b'}');
+        })
     }
 
     /// The ids passing `filter` (`{docs, entities, speakers, kinds, sources, from, to, q}`, all
     /// optional; null or undefined means no filter), with facets, hits and snippets.
     pub fn query(&self, filter: JsValue) -> Result<JsValue, JsError> {
-        to_js(&self.index.query(&read_filter(filter)?))
+        let selection = self.index.query(&read_filter(filter)?);
+        to_js(|w| w.selection(&selection))
     }
 
     /// What [`Corpus::query`] answers, by position in the extraction's arrays and without the
@@ -427,18 +391,31 @@ impl Corpus {
             ("entities", &selected.entities),
             ("events", &selected.events),
         ];
-        let out = to_js(&JsSelected {
-            counts: JsCounts {
-                documents: selected.documents.count(),
-                quotes: selected.quotes.count(),
-                entities: selected.entities.count(),
-                events: selected.events.count(),
-            },
-            facets: JsFacets {
-                speakers: &selected.facets.speakers,
-                kinds: &selected.facets.kinds,
-                sources: &selected.facets.sources,
-            },
+        // `{counts: {documents, quotes, entities, events}, facets: {speakers, kinds, sources}}`;
+        // the sets are added as typed arrays.
+        let out = to_js(|w| {
+            w.open(b'{');
+            w.key(br#""counts":"#);
+            w.open(b'{');
+            w.key(br#""documents":"#);
+            w.number(selected.documents.count());
+            w.key(br#""quotes":"#);
+            w.number(selected.quotes.count());
+            w.key(br#""entities":"#);
+            w.number(selected.entities.count());
+            w.key(br#""events":"#);
+            w.number(selected.events.count());
+            w.close(b'}');
+            w.key(br#""facets":"#);
+            w.open(b'{');
+            w.key(br#""speakers":"#);
+            w.counts(&selected.facets.speakers);
+            w.key(br#""kinds":"#);
+            w.kind_counts(&selected.facets.kinds);
+            w.key(br#""sources":"#);
+            w.source_counts(&selected.facets.sources);
+            w.close(b'}');
+            w.close(b'}');
         })?;
         for (name, set) in sets {
             set_property(&out, name, &js_sys::Uint32Array::from(set.words().as_slice()))?;
@@ -455,50 +432,15 @@ impl Corpus {
     #[wasm_bindgen(js_name = checkFilter)]
     pub fn check_filter(&self, filter: JsValue) -> Result<JsValue, JsError> {
         let raw = read_raw_filter(filter).map_err(|e| JsError::new(&format!("invalid filter: {e}")))?;
-        to_js(&self.index.check(&raw))
+        to_js(|w| w.checked_filter(&self.index.check(&raw)))
     }
 
     /// `{hits, snippets}`: where the words of the search `q` are in the documents `docs` (an
     /// array of ids, in the order the page shows them; unknown ids are skipped).
     pub fn matches(&self, q: &str, docs: JsValue) -> Result<JsValue, JsError> {
         let docs = read::strings(docs).map_err(|e| JsError::new(&format!("expected an array of document ids: {e}")))?;
-        to_js(&self.index.matches(q, &docs))
+        to_js(|w| w.matches(&self.index.matches(q, &docs)))
     }
-}
-
-/// A document without its body: see [`Corpus::model`].
-#[derive(Serialize)]
-struct JsDocumentHead<'a> {
-    #[serde(flatten)]
-    head: DocumentHead<'a>,
-}
-
-#[derive(Serialize)]
-struct JsDocumentBody<'a> {
-    text: &'a str,
-    paragraphs: &'a [crate::model::Paragraph],
-}
-
-/// The parts of a [`crate::index::Selected`] that cross as JSON; the sets are added as typed arrays.
-#[derive(Serialize)]
-struct JsSelected<'a> {
-    counts: JsCounts,
-    facets: JsFacets<'a>,
-}
-
-#[derive(Serialize)]
-struct JsCounts {
-    documents: usize,
-    quotes: usize,
-    entities: usize,
-    events: usize,
-}
-
-#[derive(Serialize)]
-struct JsFacets<'a> {
-    speakers: &'a Counts,
-    kinds: &'a KindCounts,
-    sources: &'a SourceCounts,
 }
 
 /// A filter from JavaScript; null or undefined means no filter.
