@@ -22,7 +22,7 @@ use super::lexicon;
 use super::names::Names;
 use crate::text::fold::fold_token;
 use crate::text::Classes;
-use crate::text::{Analysis, Column, TokenKind, WordId};
+use crate::text::{Analysis, Column, Token, TokenKind, WordId};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -544,6 +544,26 @@ impl Shape {
     }
 }
 
+/// Counts token `i`, of classes `c` (its sentence's included), toward its hash group's facts
+/// in [`View::classify`]: capitalized inside a sentence sets [`class::CAP_INSIDE`] and counts
+/// one up in `balance`, a lowercase word counts four down (see [`class::MOSTLY_CAP`]).
+/// Inlined: it runs once per token, in the sentence pass.
+#[inline(always)]
+fn count_use(c: u64, tokens: &[Token], groups: &[u32], evidence: &mut [u64], balance: &mut [i32], i: usize) {
+    let group = || {
+        // OK because `i` is a token, word ids index the vocabulary, and groups are word ids.
+        groups[tokens[i].word() as usize] as usize
+    };
+    if c & class::CAP != 0 && c & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0 {
+        let group = group();
+        evidence[group] |= class::CAP_INSIDE;
+        balance[group] = balance[group].saturating_add(1);
+    } else if c & class::LOWER != 0 && tokens[i].kind() == TokenKind::Word {
+        let group = group();
+        balance[group] = balance[group].saturating_sub(4);
+    }
+}
+
 impl<'a, 't> View<'a, 't> {
     /// Hashes of every token (no classes yet: [`View::classify`] makes them, in
     /// one pass). Hashes are computed once per word type of the shared vocabulary.
@@ -744,18 +764,10 @@ impl<'a, 't> View<'a, 't> {
         // Per hash group: its capitalized uses inside sentences, less four times its lowercase
         // ones (see `class::MOSTLY_CAP`).
         let mut balance = vec![0i32; a.vocabulary.len()];
-        let inside = |classes: &[u64], evidence: &mut [u64], balance: &mut [i32], i: usize| {
-            // OK because `i` is a token, and groups are word ids.
-            let c = classes[i];
-            if c & class::CAP != 0 && c & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0 {
-                let group = self.group_of(i);
-                evidence[group] |= class::CAP_INSIDE;
-                balance[group] = balance[group].saturating_add(1);
-            } else if c & class::LOWER != 0 && a.tokens[i].kind() == TokenKind::Word {
-                let group = self.group_of(i);
-                balance[group] = balance[group].saturating_sub(4);
-            }
-        };
+        // What each token's sentence classes say of its group (see `count_use`), by hash group.
+        let groups = &self.group;
+        let tokens = &a.tokens;
+        let mut inside = |c: u64, i: usize| count_use(c, tokens, groups, &mut evidence, &mut balance, i);
         // Tokens outside every sentence (the splitter leaves none) take no sentence classes.
         let mut outside = 0..0;
         for (s, sentence) in a.sentences.iter().enumerate() {
@@ -766,7 +778,7 @@ impl<'a, 't> View<'a, 't> {
             outside.end = range.start;
             for i in outside.clone() {
                 classes[i] &= !MARKS;
-                inside(&classes, &mut evidence, &mut balance, i);
+                inside(classes[i], i);
             }
             outside = range.end..range.end;
             // OK because sentences hold tokens of the document, and this one is not empty.
@@ -797,13 +809,13 @@ impl<'a, 't> View<'a, 't> {
             let sentence_bits = if headline { class::HEADLINE } else { 0 } | if shouting { class::SHOUTING } else { 0 };
             for i in range {
                 classes[i] |= sentence_bits;
-                inside(&classes, &mut evidence, &mut balance, i);
+                inside(classes[i], i);
             }
         }
         outside.end = n;
         for i in outside {
             classes[i] &= !MARKS;
-            inside(&classes, &mut evidence, &mut balance, i);
+            inside(classes[i], i);
         }
         for (e, &b) in evidence.iter_mut().zip(&balance) {
             if b >= 3 {
