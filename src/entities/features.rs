@@ -202,6 +202,48 @@ pub(crate) struct Lexicons<'g> {
     pub lowercase: KeySet,
 }
 
+/// A set of a document's tokens, a bit a token (a byte a token would be a stage's peak on a
+/// document of one-byte tokens): the names found so far (`recognize`), the tokens spelled as
+/// their type's first ([`View::spelled_first`]).
+pub(crate) struct TokenSet {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl TokenSet {
+    /// None of `len` tokens.
+    pub(crate) fn new(len: usize) -> TokenSet {
+        TokenSet { words: vec![0; len.div_ceil(64)], len }
+    }
+
+    /// True when token `i` is in the set (never past the end).
+    #[inline]
+    pub(crate) fn get(&self, i: usize) -> bool {
+        self.words.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 != 0)
+    }
+
+    /// True when a token of `range` is in the set.
+    pub(crate) fn any(&self, range: Range<usize>) -> bool {
+        range.into_iter().any(|i| self.get(i))
+    }
+
+    /// Puts token `i` in the set (one past the end does not exist).
+    #[inline]
+    pub(crate) fn insert(&mut self, i: usize) {
+        if let Some(w) = self.words.get_mut(i / 64).filter(|_| i < self.len) {
+            *w |= 1 << (i % 64);
+        }
+    }
+
+    /// Puts the tokens of `range` in the set (those past the end do not exist).
+    pub(crate) fn cover(&mut self, range: Range<usize>) {
+        for i in range.start..range.end.min(self.len) {
+            // OK because `i` is below `len`, and `words` has a bit for each.
+            self.words[i / 64] |= 1 << (i % 64);
+        }
+    }
+}
+
 /// One document's words as the tagger sees them.
 pub(crate) struct View<'a, 't> {
     pub a: &'a Analysis<'t>,
@@ -216,6 +258,10 @@ pub(crate) struct View<'a, 't> {
     /// Per word type: the person-versus-place lean of its capitalized tokens, in eighths of a
     /// nat, within ±8 (a function of the key: kept per type, for memory).
     lean: Vec<i8>,
+    /// The tokens spelled byte for byte as the first token of their word type (found by
+    /// [`View::classify`], which compares them anyway; empty before, and in a restored view),
+    /// so that the tagger works out what a spelling alone decides (its shape) once per type.
+    spelled_first: TokenSet,
 }
 
 /// A key without a final possessive `'s` (keys write every apostrophe as `'`).
@@ -572,7 +618,7 @@ impl<'a, 't> View<'a, 't> {
     pub(crate) fn new(a: &'a Analysis<'t>) -> Self {
         let (type_hash, group) = type_hashes(a);
         let lean = vec![0; type_hash.len()];
-        View { a, type_hash, group, classes: Vec::new(), lean }
+        View { a, type_hash, group, classes: Vec::new(), lean, spelled_first: TokenSet::new(0) }
     }
 
     /// The view of a document whose classes were computed before (by [`View::classify`], kept
@@ -580,7 +626,7 @@ impl<'a, 't> View<'a, 't> {
     /// [`View::features`].
     pub(crate) fn restored(a: &'a Analysis<'t>, classes: Vec<u64>) -> Self {
         let (type_hash, group) = type_hashes(a);
-        View { a, type_hash, group, classes, lean: Vec::new() }
+        View { a, type_hash, group, classes, lean: Vec::new(), spelled_first: TokenSet::new(0) }
     }
 
     /// True when token `i` starts with a lowercase letter.
@@ -696,6 +742,7 @@ impl<'a, 't> View<'a, 't> {
         let mut spelled: Vec<Option<Spelling>> = vec![None; a.vocabulary.len()];
         // Per hash group: written in lowercase somewhere in the document.
         let mut seen_lowercase = vec![false; a.vocabulary.len()];
+        let mut spelled_first = TokenSet::new(n);
         let mut lowercase = Vec::new();
         for (i, t) in a.tokens.iter().enumerate() {
             let bytes = a.text.as_bytes().get(t.start()..t.end()).unwrap_or_default();
@@ -707,6 +754,7 @@ impl<'a, 't> View<'a, 't> {
                     // Spelled as the type's first token: the same classes (its group's
                     // lowercase use, if any, was noted then).
                     classes[i] = s.classes;
+                    spelled_first.insert(i);
                     continue;
                 }
             }
@@ -754,6 +802,7 @@ impl<'a, 't> View<'a, 't> {
             if known.is_none() {
                 spelled[word_type] =
                     Some(Spelling { start: t.start() as u32, end: t.end() as u32, kind: t.kind(), classes: c });
+                spelled_first.insert(i);
             }
         }
         // Per hash group: the corpus facts `document_evidence` adds to every capitalized token
@@ -823,6 +872,7 @@ impl<'a, 't> View<'a, 't> {
             }
         }
         self.classes = classes;
+        self.spelled_first = spelled_first;
         self.mark_gazetteer(lex.gazetteer);
         self.document_evidence(evidence);
         lowercase
@@ -1078,6 +1128,12 @@ impl<'a, 't> View<'a, 't> {
     #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) fn shape_value(&self, i: usize, k: isize, range: &Range<usize>) -> u64 {
         Self::neighbour(i, k, range).map_or(255, |j| u64::from(self.token_shape(j)))
+    }
+
+    /// True when token `j` is spelled byte for byte as the first token of its word type (see
+    /// [`View::classify`]; false before it): it has that token's shape.
+    pub(crate) fn spelled_first(&self, j: usize) -> bool {
+        self.spelled_first.get(j)
     }
 
     /// The shape of token `j` (see `shape_of`), read off its text: only the model's features

@@ -6,7 +6,7 @@
 //!
 //! It does not decide which mentions are the same entity (that is `merge`).
 
-use super::features::{class, strip_possessive, KeyMap, KeySet, View};
+use super::features::{class, strip_possessive, KeyMap, KeySet, TokenSet, View};
 use super::gazetteer::{Gazetteer, Known};
 use super::lexicon::{self, Title};
 use super::tagger::Tagged;
@@ -106,7 +106,7 @@ pub(crate) fn recognize_tagged<'t>(
     let openers = view.interesting_tokens();
     let tagged = whole_organizations(view, join_pieces(view, &openers, tagged));
     let tagged = possessors_of_people(view, tagged);
-    let mut covered = Covered::new(view.len());
+    let mut covered = TokenSet::new(view.len());
     for t in &tagged {
         covered.cover(t.tokens.clone());
         Piece { view, gazetteer }.candidates(t, &mut found);
@@ -897,41 +897,6 @@ fn whole_known_names(view: &View, openers: &[u32], tagged: Vec<Tagged>) -> Vec<T
     out
 }
 
-/// Which tokens of a document the names found so far hold: a bit a token (a byte a token
-/// would be the stage's peak on a document of one-byte tokens).
-struct Covered {
-    words: Vec<u64>,
-    len: usize,
-}
-
-impl Covered {
-    /// None of `len` tokens.
-    fn new(len: usize) -> Covered {
-        Covered { words: vec![0; len.div_ceil(64)], len }
-    }
-
-    /// True when token `i` is held.
-    ///
-    /// # Panics
-    /// When `i` is not a token of the document (as indexing a slice of them would).
-    fn get(&self, i: usize) -> bool {
-        self.words[i / 64] >> (i % 64) & 1 != 0
-    }
-
-    /// True when a token of `range` is held.
-    fn any(&self, range: Range<usize>) -> bool {
-        range.into_iter().any(|i| self.get(i))
-    }
-
-    /// Marks the tokens of `range` held (those past the end do not exist).
-    fn cover(&mut self, range: Range<usize>) {
-        for i in range.start..range.end.min(self.len) {
-            // OK because `i` is below `len`, and `words` has a bit for each.
-            self.words[i / 64] |= 1 << (i % 64);
-        }
-    }
-}
-
 /// A lone capitalized word the tagger left out that is the surname of a person the document
 /// names in full, or the given name of the only such person, is that person ("Kozlov said",
 /// after "Ivan Kozlov").
@@ -939,7 +904,7 @@ fn lone_words_of_full_names<'t>(
     view: &View<'_, 't>,
     gazetteer: &Gazetteer,
     openers: &[u32],
-    covered: &mut Covered,
+    covered: &mut TokenSet,
     found: &mut DocumentNames<'t>,
 ) {
     let mut surnames = KeySet::default();
@@ -976,7 +941,7 @@ fn repeated_names<'t>(
     view: &View<'_, 't>,
     gazetteer: &Gazetteer,
     openers: &[u32],
-    covered: &Covered,
+    covered: &TokenSet,
     found: &mut DocumentNames<'t>,
 ) {
     let n = view.len();
@@ -1070,7 +1035,7 @@ pub(crate) fn corpus_surnames<'t>(
     surnames: &KeySet,
     found: &mut DocumentNames<'t>,
 ) {
-    let mut covered = Covered::new(view.len());
+    let mut covered = TokenSet::new(view.len());
     for c in &found.candidates {
         covered.cover(view.a.token_from(c.span.start)..view.a.token_from(c.span.end));
     }
@@ -1109,7 +1074,7 @@ fn after_the_model<'t>(
     view: &View<'_, 't>,
     gazetteer: &Gazetteer,
     openers: &[u32],
-    covered: &Covered,
+    covered: &TokenSet,
     found: &mut DocumentNames<'t>,
 ) {
     let piece = Piece { view, gazetteer };

@@ -399,9 +399,9 @@ pub(crate) struct Scorer<'m, 'v, 'a, 't, 'w> {
     /// Set when `first_use` empties the memo, so that a chunk's slots read before are read
     /// again (see [`Scorer::chunk_sums`]).
     emptied: bool,
-    /// Per word type: the text span of the first token of it read, and its shape (`end` 0
-    /// before one is read): a later token spelled the same way (most are) has the same one.
-    type_shapes: Vec<(u32, u32, u8)>,
+    /// Per word type: the shape of the tokens spelled as its first ([`View::spelled_first`]),
+    /// [`NO_SHAPE`] until one is read: most tokens are spelled so.
+    type_shapes: Vec<u8>,
 }
 
 impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
@@ -474,26 +474,23 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         out.first().copied().unwrap_or_default()
     }
 
-    /// The shape of token `j`, from the shapes of its word type's first token (see
-    /// [`Scorer::type_shapes`]). Out of line: most tokens' shapes are remembered.
-    #[inline(never)]
+    /// The shape of token `j`: its word type's (see [`Scorer::type_shapes`]) when it is
+    /// spelled as the type's first token, else read off its text.
+    #[inline]
     fn type_shape(&mut self, j: usize) -> u8 {
-        let a = self.view.a;
+        if !self.view.spelled_first(j) {
+            return self.view.token_shape(j);
+        }
         if self.type_shapes.is_empty() {
-            self.type_shapes = vec![(0, 0, 0); a.vocabulary.len()];
+            self.type_shapes = vec![NO_SHAPE; self.view.a.vocabulary.len()];
         }
-        // OK because `j` is a token of the view, and word ids index the vocabulary.
-        let t = a.tokens[j];
-        let (start, end, shape) = self.type_shapes[t.word() as usize];
-        let bytes = a.text.as_bytes();
-        if end != 0 && bytes.get(start as usize..end as usize) == bytes.get(t.start()..t.end()) {
-            return shape;
+        // OK because `j` is a token of the view, word ids index the vocabulary, and
+        // `type_shapes` has one slot per word type.
+        let slot = &mut self.type_shapes[self.view.a.tokens[j].word() as usize];
+        if *slot == NO_SHAPE {
+            *slot = self.view.token_shape(j);
         }
-        let shape = self.view.token_shape(j);
-        if end == 0 {
-            self.type_shapes[t.word() as usize] = (t.start() as u32, t.end() as u32, shape);
-        }
-        shape
+        *slot
     }
 
     /// Appends the summed weights of each token of `run`, tokens of the sentence `range`, to
@@ -583,6 +580,10 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         slots.iter().all(|&slot| slot == EDGE || (slot as usize) < self.memo.rows.len())
     }
 }
+
+/// [`Scorer::type_shapes`] before a shape is read: shapes are below 251 (see
+/// `features::shape_of`).
+const NO_SHAPE: u8 = u8::MAX;
 
 /// The most tokens [`Scorer::chunk_sums`] scores at once: its windows are arrays on the stack.
 const CHUNK: usize = 64;
