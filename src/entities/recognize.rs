@@ -1574,11 +1574,19 @@ fn one_hot(kind: Kind) -> [i32; 3] {
     s
 }
 
-/// The longest title or honorific starting at token `i`, within `end`.
+/// The longest title or honorific starting at token `i`, within `end`. Inlined: it is asked
+/// of every word around a name, and most are no title's first word (their classes say so).
+#[inline]
 fn title_at(view: &View, i: usize, end: usize) -> Option<&'static Title> {
     if view.classes[i] & (class::TITLE | class::HONORIFIC) == 0 {
         return None;
     }
+    title_starting(view, i, end)
+}
+
+/// [`title_at`] of a word whose classes say it may open a title: the titles it opens, read.
+#[inline(never)]
+fn title_starting(view: &View, i: usize, end: usize) -> Option<&'static Title> {
     titles_by_first_word()
         .get(view.a.token_text(i))?
         .iter()
