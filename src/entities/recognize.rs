@@ -383,10 +383,11 @@ fn coordinated_kinds(view: &View, candidates: &mut [Candidate]) {
         if from == 0 || from > to || a.tokens[from - 1].end() != x.span.end || to - from > 2 {
             return 0;
         }
-        let words: Vec<&str> = (from..to).map(|i| view.key(i)).collect();
-        match words.as_slice() {
-            [","] => 1,
-            ["and" | "or" | "&" | "/"] | [",", "and" | "or"] => 2,
+        // The one or two words between, read without collecting them (this runs per pair).
+        match (to - from, view.key(from)) {
+            (1, ",") => 1,
+            (1, "and" | "or" | "&" | "/") => 2,
+            (2, ",") if matches!(view.key(from + 1), "and" | "or") => 2,
             _ => 0,
         }
     };
