@@ -282,7 +282,8 @@ fn label_scores(sum: &Row) -> [i32; LABELS] {
 }
 
 /// The rows of one word type's word features: as the token itself (with its key's
-/// suffixes, prefix and length) and as each neighbour of `template::NEIGHBOURS`, all filled
+/// suffixes, prefix and length, and the bias feature every token has: one row fewer to add
+/// per token) and as each neighbour of `template::NEIGHBOURS`, all filled
 /// when the memo first meets the word (a handful of lookups, once per distinct word).
 type WordRows = [Row; 5];
 
@@ -440,6 +441,7 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         let rows = &mut self.memo.rows;
         let index = *self.memo.slots.entry(hash).or_insert_with(|| {
             let mut this = m.row(template::WORD, hash);
+            add(&mut this, &m.tables.bias);
             key_features(view.key(j), &mut |t, v| add(&mut this, &m.row(t, v)));
             cluster_features(&m.clusters, hash, 0, &mut |t, v| add(&mut this, &m.row(t, v)));
             let neighbour = |n: usize| {
@@ -551,8 +553,8 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         // OK because the chunk's tokens are at places 2 to `places - 3` (so their neighbours'
         // are inside the window), and their own slots are words of the sentence, not EDGE.
         for (i, p) in chunk.clone().zip(2..) {
-            let mut sum = tables.bias;
-            add(&mut sum, &rows[slots[p] as usize][0]);
+            // The token's own word row holds the bias too (see `WordRows`).
+            let mut sum = rows[slots[p] as usize][0];
             // The neighbours, in the order of `template::NEIGHBOURS`: -1, 1, -2, 2.
             add(&mut sum, neighbour(slots[p - 1], 0));
             add(&mut sum, neighbour(slots[p + 1], 1));
