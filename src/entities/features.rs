@@ -1016,6 +1016,10 @@ impl<'a, 't> View<'a, 't> {
                         best = Some((k + 1, known));
                     }
                 }
+                // No longer name opens with these words (most runs stop at their first word).
+                if !gazetteer.continues(h) {
+                    break;
+                }
             }
             if let Some((len, known)) = best {
                 let (b, inside) = match known {
