@@ -593,19 +593,18 @@ impl Shape {
 /// Counts token `i`, of classes `c` (its sentence's included), toward its hash group's facts
 /// in [`View::classify`]: capitalized inside a sentence sets [`class::CAP_INSIDE`] and counts
 /// one up in `balance`, a lowercase word counts four down (see [`class::MOSTLY_CAP`]).
-/// Inlined: it runs once per token, in the sentence pass.
-#[inline(always)]
+/// Inlined natively: it runs once per token, in the sentence pass (the wasm keeps one copy,
+/// for size).
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn count_use(c: u64, tokens: &[Token], groups: &[u32], evidence: &mut [u64], balance: &mut [i32], i: usize) {
-    let group = || {
-        // OK because `i` is a token, word ids index the vocabulary, and groups are word ids.
-        groups[tokens[i].word() as usize] as usize
-    };
     if c & class::CAP != 0 && c & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0 {
-        let group = group();
+        // OK because `i` is a token, word ids index the vocabulary, and groups are word ids.
+        let group = groups[tokens[i].word() as usize] as usize;
         evidence[group] |= class::CAP_INSIDE;
         balance[group] = balance[group].saturating_add(1);
     } else if c & class::LOWER != 0 && tokens[i].kind() == TokenKind::Word {
-        let group = group();
+        // OK as above.
+        let group = groups[tokens[i].word() as usize] as usize;
         balance[group] = balance[group].saturating_sub(4);
     }
 }

@@ -403,13 +403,13 @@ fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>, assigned
             .candidates
             .windows(2)
             .all(|w| (w[0].span.start, w[0].span.end) < (w[1].span.start, w[1].span.end)));
-        // OK because every candidate's draft has a mention (this one), so it is in `order`.
-        *by_doc = f
-            .candidates
-            .iter()
-            .zip(assigned)
-            .filter_map(|(c, &draft)| Some(MentionRef { span: c.span, entity: entity_of[draft?] }))
-            .collect();
+        by_doc.reserve_exact(f.candidates.len());
+        for (c, &draft) in f.candidates.iter().zip(assigned) {
+            // OK because every candidate's draft has a mention (this one), so it is in `order`.
+            if let Some(draft) = draft {
+                by_doc.push(MentionRef { span: c.span, entity: entity_of[draft] });
+            }
+        }
     }
     entities
 }

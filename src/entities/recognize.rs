@@ -1576,9 +1576,10 @@ fn one_hot(kind: Kind) -> [i32; 3] {
     s
 }
 
-/// The longest title or honorific starting at token `i`, within `end`. Inlined: it is asked
-/// of every word around a name, and most are no title's first word (their classes say so).
-#[inline]
+/// The longest title or honorific starting at token `i`, within `end`. Inlined natively (not
+/// in the wasm, for size): it is asked of every word around a name, and most are no title's
+/// first word (their classes say so).
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn title_at(view: &View, i: usize, end: usize) -> Option<&'static Title> {
     if view.classes[i] & (class::TITLE | class::HONORIFIC) == 0 {
         return None;

@@ -478,21 +478,27 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
 
     /// The shape of token `j`: its word type's (see [`Scorer::type_shapes`]) when it is
     /// spelled as the type's first token, else read off its text.
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     fn type_shape(&mut self, j: usize) -> u8 {
-        if !self.view.spelled_first(j) {
-            return self.view.token_shape(j);
+        let spelled = self.view.spelled_first(j);
+        // OK because `j` is a token of the view, and word ids index the vocabulary.
+        let word = self.view.a.tokens[j].word() as usize;
+        if spelled {
+            if self.type_shapes.is_empty() {
+                self.type_shapes = vec![NO_SHAPE; self.view.a.vocabulary.len()];
+            }
+            // OK because `type_shapes` has one slot per word type.
+            let shape = self.type_shapes[word];
+            if shape != NO_SHAPE {
+                return shape;
+            }
         }
-        if self.type_shapes.is_empty() {
-            self.type_shapes = vec![NO_SHAPE; self.view.a.vocabulary.len()];
+        // One call of `token_shape`, which the wasm then keeps inline (its size).
+        let shape = self.view.token_shape(j);
+        if spelled {
+            self.type_shapes[word] = shape;
         }
-        // OK because `j` is a token of the view, word ids index the vocabulary, and
-        // `type_shapes` has one slot per word type.
-        let slot = &mut self.type_shapes[self.view.a.tokens[j].word() as usize];
-        if *slot == NO_SHAPE {
-            *slot = self.view.token_shape(j);
-        }
-        *slot
+        shape
     }
 
     /// Appends the summed weights of each token of `run`, tokens of the sentence `range`, to
