@@ -22,7 +22,7 @@ use super::lexicon;
 use super::names::Names;
 use crate::text::fold::fold_token;
 use crate::text::Classes;
-use crate::text::{Analysis, Column, TokenKind, WordId};
+use crate::text::{Analysis, Column, Token, TokenKind, WordId};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -202,6 +202,48 @@ pub(crate) struct Lexicons<'g> {
     pub lowercase: KeySet,
 }
 
+/// A set of a document's tokens, a bit a token (a byte a token would be a stage's peak on a
+/// document of one-byte tokens): the names found so far (`recognize`), the tokens spelled as
+/// their type's first ([`View::spelled_first`]).
+pub(crate) struct TokenSet {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl TokenSet {
+    /// None of `len` tokens.
+    pub(crate) fn new(len: usize) -> TokenSet {
+        TokenSet { words: vec![0; len.div_ceil(64)], len }
+    }
+
+    /// True when token `i` is in the set (never past the end).
+    #[inline]
+    pub(crate) fn get(&self, i: usize) -> bool {
+        self.words.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 != 0)
+    }
+
+    /// True when a token of `range` is in the set.
+    pub(crate) fn any(&self, range: Range<usize>) -> bool {
+        range.into_iter().any(|i| self.get(i))
+    }
+
+    /// Puts token `i` in the set (one past the end does not exist).
+    #[inline]
+    pub(crate) fn insert(&mut self, i: usize) {
+        if let Some(w) = self.words.get_mut(i / 64).filter(|_| i < self.len) {
+            *w |= 1 << (i % 64);
+        }
+    }
+
+    /// Puts the tokens of `range` in the set (those past the end do not exist).
+    pub(crate) fn cover(&mut self, range: Range<usize>) {
+        for i in range.start..range.end.min(self.len) {
+            // OK because `i` is below `len`, and `words` has a bit for each.
+            self.words[i / 64] |= 1 << (i % 64);
+        }
+    }
+}
+
 /// One document's words as the tagger sees them.
 pub(crate) struct View<'a, 't> {
     pub a: &'a Analysis<'t>,
@@ -216,6 +258,10 @@ pub(crate) struct View<'a, 't> {
     /// Per word type: the person-versus-place lean of its capitalized tokens, in eighths of a
     /// nat, within ±8 (a function of the key: kept per type, for memory).
     lean: Vec<i8>,
+    /// The tokens spelled byte for byte as the first token of their word type (found by
+    /// [`View::classify`], which compares them anyway; empty before, and in a restored view),
+    /// so that the tagger works out what a spelling alone decides (its shape) once per type.
+    spelled_first: TokenSet,
 }
 
 /// A key without a final possessive `'s` (keys write every apostrophe as `'`).
@@ -544,6 +590,25 @@ impl Shape {
     }
 }
 
+/// Counts token `i`, of classes `c` (its sentence's included), toward its hash group's facts
+/// in [`View::classify`]: capitalized inside a sentence sets [`class::CAP_INSIDE`] and counts
+/// one up in `balance`, a lowercase word counts four down (see [`class::MOSTLY_CAP`]).
+/// Inlined natively: it runs once per token, in the sentence pass (the wasm keeps one copy,
+/// for size).
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn count_use(c: u64, tokens: &[Token], groups: &[u32], evidence: &mut [u64], balance: &mut [i32], i: usize) {
+    if c & class::CAP != 0 && c & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0 {
+        // OK because `i` is a token, word ids index the vocabulary, and groups are word ids.
+        let group = groups[tokens[i].word() as usize] as usize;
+        evidence[group] |= class::CAP_INSIDE;
+        balance[group] = balance[group].saturating_add(1);
+    } else if c & class::LOWER != 0 && tokens[i].kind() == TokenKind::Word {
+        // OK as above.
+        let group = groups[tokens[i].word() as usize] as usize;
+        balance[group] = balance[group].saturating_sub(4);
+    }
+}
+
 impl<'a, 't> View<'a, 't> {
     /// Hashes of every token (no classes yet: [`View::classify`] makes them, in
     /// one pass). Hashes are computed once per word type of the shared vocabulary.
@@ -552,7 +617,7 @@ impl<'a, 't> View<'a, 't> {
     pub(crate) fn new(a: &'a Analysis<'t>) -> Self {
         let (type_hash, group) = type_hashes(a);
         let lean = vec![0; type_hash.len()];
-        View { a, type_hash, group, classes: Vec::new(), lean }
+        View { a, type_hash, group, classes: Vec::new(), lean, spelled_first: TokenSet::new(0) }
     }
 
     /// The view of a document whose classes were computed before (by [`View::classify`], kept
@@ -560,7 +625,7 @@ impl<'a, 't> View<'a, 't> {
     /// [`View::features`].
     pub(crate) fn restored(a: &'a Analysis<'t>, classes: Vec<u64>) -> Self {
         let (type_hash, group) = type_hashes(a);
-        View { a, type_hash, group, classes, lean: Vec::new() }
+        View { a, type_hash, group, classes, lean: Vec::new(), spelled_first: TokenSet::new(0) }
     }
 
     /// True when token `i` starts with a lowercase letter.
@@ -676,6 +741,7 @@ impl<'a, 't> View<'a, 't> {
         let mut spelled: Vec<Option<Spelling>> = vec![None; a.vocabulary.len()];
         // Per hash group: written in lowercase somewhere in the document.
         let mut seen_lowercase = vec![false; a.vocabulary.len()];
+        let mut spelled_first = TokenSet::new(n);
         let mut lowercase = Vec::new();
         for (i, t) in a.tokens.iter().enumerate() {
             let bytes = a.text.as_bytes().get(t.start()..t.end()).unwrap_or_default();
@@ -687,6 +753,7 @@ impl<'a, 't> View<'a, 't> {
                     // Spelled as the type's first token: the same classes (its group's
                     // lowercase use, if any, was noted then).
                     classes[i] = s.classes;
+                    spelled_first.insert(i);
                     continue;
                 }
             }
@@ -734,6 +801,7 @@ impl<'a, 't> View<'a, 't> {
             if known.is_none() {
                 spelled[word_type] =
                     Some(Spelling { start: t.start() as u32, end: t.end() as u32, kind: t.kind(), classes: c });
+                spelled_first.insert(i);
             }
         }
         // Per hash group: the corpus facts `document_evidence` adds to every capitalized token
@@ -744,18 +812,10 @@ impl<'a, 't> View<'a, 't> {
         // Per hash group: its capitalized uses inside sentences, less four times its lowercase
         // ones (see `class::MOSTLY_CAP`).
         let mut balance = vec![0i32; a.vocabulary.len()];
-        let inside = |classes: &[u64], evidence: &mut [u64], balance: &mut [i32], i: usize| {
-            // OK because `i` is a token, and groups are word ids.
-            let c = classes[i];
-            if c & class::CAP != 0 && c & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0 {
-                let group = self.group_of(i);
-                evidence[group] |= class::CAP_INSIDE;
-                balance[group] = balance[group].saturating_add(1);
-            } else if c & class::LOWER != 0 && a.tokens[i].kind() == TokenKind::Word {
-                let group = self.group_of(i);
-                balance[group] = balance[group].saturating_sub(4);
-            }
-        };
+        // What each token's sentence classes say of its group (see `count_use`), by hash group.
+        let groups = &self.group;
+        let tokens = &a.tokens;
+        let mut inside = |c: u64, i: usize| count_use(c, tokens, groups, &mut evidence, &mut balance, i);
         // Tokens outside every sentence (the splitter leaves none) take no sentence classes.
         let mut outside = 0..0;
         for (s, sentence) in a.sentences.iter().enumerate() {
@@ -766,7 +826,7 @@ impl<'a, 't> View<'a, 't> {
             outside.end = range.start;
             for i in outside.clone() {
                 classes[i] &= !MARKS;
-                inside(&classes, &mut evidence, &mut balance, i);
+                inside(classes[i], i);
             }
             outside = range.end..range.end;
             // OK because sentences hold tokens of the document, and this one is not empty.
@@ -797,13 +857,13 @@ impl<'a, 't> View<'a, 't> {
             let sentence_bits = if headline { class::HEADLINE } else { 0 } | if shouting { class::SHOUTING } else { 0 };
             for i in range {
                 classes[i] |= sentence_bits;
-                inside(&classes, &mut evidence, &mut balance, i);
+                inside(classes[i], i);
             }
         }
         outside.end = n;
         for i in outside {
             classes[i] &= !MARKS;
-            inside(&classes, &mut evidence, &mut balance, i);
+            inside(classes[i], i);
         }
         for (e, &b) in evidence.iter_mut().zip(&balance) {
             if b >= 3 {
@@ -811,6 +871,7 @@ impl<'a, 't> View<'a, 't> {
             }
         }
         self.classes = classes;
+        self.spelled_first = spelled_first;
         self.mark_gazetteer(lex.gazetteer);
         self.document_evidence(evidence);
         lowercase
@@ -954,6 +1015,10 @@ impl<'a, 't> View<'a, 't> {
                         best = Some((k + 1, known));
                     }
                 }
+                // No longer name opens with these words (most runs stop at their first word).
+                if !gazetteer.continues(h) {
+                    break;
+                }
             }
             if let Some((len, known)) = best {
                 let (b, inside) = match known {
@@ -1066,6 +1131,12 @@ impl<'a, 't> View<'a, 't> {
     #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) fn shape_value(&self, i: usize, k: isize, range: &Range<usize>) -> u64 {
         Self::neighbour(i, k, range).map_or(255, |j| u64::from(self.token_shape(j)))
+    }
+
+    /// True when token `j` is spelled byte for byte as the first token of its word type (see
+    /// [`View::classify`]; false before it): it has that token's shape.
+    pub(crate) fn spelled_first(&self, j: usize) -> bool {
+        self.spelled_first.get(j)
     }
 
     /// The shape of token `j` (see `shape_of`), read off its text: only the model's features

@@ -4,7 +4,7 @@
 //!
 //! It only answers "what is this exact name"; finding names in text is `recognize`'s job.
 
-use super::features::{hash_bytes, KeyMap};
+use super::features::{hash_bytes, hash_more, KeyMap, KeySet};
 use super::gazetteer_data::{DEMONYMS, ORGANIZATIONS, PLACES};
 
 /// What a surface form names in the gazetteer, with its canonical name.
@@ -20,11 +20,14 @@ pub(crate) struct Gazetteer {
     /// By the hash of the folded key (`features::hash_bytes`): the entry, and whether it only
     /// counts written in capitals.
     by_hash: KeyMap<(Known, bool)>,
+    /// The hashes of every key's beginnings that end before a space ("new", "new york" of "new
+    /// york city"): words that some longer entry goes on from (see [`Gazetteer::continues`]).
+    prefixes: KeySet,
 }
 
 impl Gazetteer {
     pub(crate) fn new() -> Self {
-        let mut by_hash = KeyMap::default();
+        let (mut by_hash, mut prefixes) = (KeyMap::default(), KeySet::default());
         // Organizations first: "Foreign Policy" the magazine is not a place, and the first
         // table to claim a key keeps it.
         for (table, make) in [
@@ -34,14 +37,28 @@ impl Gazetteer {
         ] {
             for line in table.lines() {
                 let (surface, canonical) = line.split_once('=').unwrap_or((line, line));
-                if !surface.is_empty() {
-                    by_hash
-                        .entry(hash_bytes(key(surface).as_bytes()))
-                        .or_insert((make(canonical), is_short_acronym(surface)));
+                if surface.is_empty() {
+                    continue;
                 }
+                let key = key(surface);
+                let mut h = hash_bytes(b"");
+                for &b in key.as_bytes() {
+                    if b == b' ' {
+                        prefixes.insert(h);
+                    }
+                    h = hash_more(h, &[b]);
+                }
+                by_hash.entry(h).or_insert((make(canonical), is_short_acronym(surface)));
             }
         }
-        Gazetteer { by_hash }
+        Gazetteer { by_hash, prefixes }
+    }
+
+    /// True when some entry is longer than the words whose folded keys, joined by single
+    /// spaces, hash to `hash`, and starts with them: a name that does not is known whole or
+    /// not at all, so a search for longer names may stop there.
+    pub(crate) fn continues(&self, hash: u64) -> bool {
+        self.prefixes.contains(&hash)
     }
 
     /// The entry whose folded key (words joined by single spaces) hashes to `hash`;

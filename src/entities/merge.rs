@@ -38,7 +38,8 @@ struct Draft<'t> {
     genders: [bool; 2],
     /// (document index, candidate index)
     mentions: Vec<(usize, usize)>,
-    /// Merge keys of `name`, kept up to date with it: surname and given name of a person.
+    /// Merge keys of `name`, kept up to date with it: surname and given name of a person
+    /// (`None` for places and organizations: nothing reads theirs).
     keys: Option<(String, String)>,
     /// The folded name, and its first word.
     name_key: String,
@@ -68,7 +69,18 @@ impl<'t> Draft<'t> {
         self.name.clear();
         self.name.extend_from_slice(words);
         self.fullness = name_words(words);
-        self.keys = person_keys(words);
+        // Only people are merged by these keys; a renamed person's are written into the
+        // strings it has.
+        match given_and_surname(words).filter(|_| self.kind == Kind::Person) {
+            Some((given, last)) => {
+                let (last_key, given_key) = self.keys.get_or_insert_with(Default::default);
+                last_key.clear();
+                fold_token(last, last_key);
+                given_key.clear();
+                fold_token(given, given_key);
+            }
+            None => self.keys = None,
+        }
         self.name_key.clear();
         fold_words(words, &mut self.name_key);
         self.first_key.clear();
@@ -125,11 +137,6 @@ fn is_particle(word: &str) -> bool {
 /// Name words that count for fullness: initials count less than names.
 fn name_words(words: &[impl AsRef<str>]) -> usize {
     words.iter().map(|w| if is_initial(w.as_ref()) { 1 } else { 2 }).sum()
-}
-
-/// Surname and given name of a person's words, as merge keys.
-fn person_keys(words: &[impl AsRef<str>]) -> Option<(String, String)> {
-    given_and_surname(words).map(|(given, last)| (key(last), key(given)))
 }
 
 /// Consonant skeleton of a given name: `andrei` and `andrey` are both `ndr`.
@@ -285,7 +292,7 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &[DocumentNames<'t>], names: &Names
             before[p] = (0, 0);
         }
     }
-    build(docs, found, drafts)
+    build(docs, found, drafts, &assigned)
 }
 
 /// The drafts a document's full names went to, in order, and the people among them.
@@ -344,12 +351,13 @@ fn resolve_lone_word(
 }
 
 /// Entities in order of first mention, with readable ids, and the per-document index.
-fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>) -> Entities {
+/// `assigned[d][k]` is the draft of candidate `k` of document `d`.
+fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>, assigned: &[Vec<Option<usize>>]) -> Entities {
     for draft in &mut drafts {
         // A stable sort gives the unstable one's order: no two of a draft's mentions share a
         // document and start (none did in seeds, tests/articles, polnear-train or the bench's
         // unseen news), and std's unstable sort is the larger code.
-        crate::sorting::sort_by_key(&mut draft.mentions, |&(d, k)| (d, found[d].candidates[k].span.start));
+        sort_mentions(&mut draft.mentions, |&(d, k)| (d, found[d].candidates[k].span.start));
     }
     let mut order: Vec<usize> = (0..drafts.len()).filter(|&i| !drafts[i].mentions.is_empty()).collect();
     crate::sorting::sort_by_key(&mut order, |&i| {
@@ -367,7 +375,6 @@ fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>) -> Entit
             Kind::Organization => EntityKind::Organization,
         };
         let id = unique_id(&mut used_ids, kind, &id_words(draft, &name));
-        let index = entities.list.len();
         let mut aliases: Vec<String> = Vec::new();
         let mut mentions = Vec::with_capacity(draft.mentions.len());
         for &(d, k) in &draft.mentions {
@@ -376,7 +383,6 @@ fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>) -> Entit
             if text != name && !aliases.contains(&text) {
                 aliases.push(text.clone());
             }
-            entities.by_doc[d].push(MentionRef { span: c.span, entity: index });
             mentions.push(Mention { doc: docs[d].document.id.clone(), start: c.span.start, end: c.span.end, text });
         }
         entities.list.push(Entity { id, name, kind, aliases, roles: draft.roles.clone(), mentions });
@@ -386,11 +392,56 @@ fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>) -> Entit
             _ => None,
         });
     }
-    for mentions in &mut entities.by_doc {
-        // Spans are distinct within a document, so the stable sort orders as an unstable one.
-        crate::sorting::sort_by_key(mentions, |m| (m.span.start, m.span.end));
+    // Each document's mentions in the order of its candidates, which are sorted by span (see
+    // `recognize`), distinct within a document: what sorting them by span would give.
+    let mut entity_of = vec![usize::MAX; drafts.len()];
+    for (index, &i) in order.iter().enumerate() {
+        entity_of[i] = index;
+    }
+    for ((by_doc, f), assigned) in entities.by_doc.iter_mut().zip(found).zip(assigned) {
+        debug_assert!(f
+            .candidates
+            .windows(2)
+            .all(|w| (w[0].span.start, w[0].span.end) < (w[1].span.start, w[1].span.end)));
+        by_doc.reserve_exact(f.candidates.len());
+        for (c, &draft) in f.candidates.iter().zip(assigned) {
+            // OK because every candidate's draft has a mention (this one), so it is in `order`.
+            if let Some(draft) = draft {
+                by_doc.push(MentionRef { span: c.span, entity: entity_of[draft] });
+            }
+        }
     }
     entities
+}
+
+/// Sorts a draft's mentions by `key`, stably (what `sorting::sort_by_key` gives). They come as
+/// two runs each in that order already (the full names' pass over the corpus, then the lone
+/// words'), so a merge of the two is the sort, in linear time; other orders are sorted.
+fn sort_mentions(mentions: &mut Vec<(usize, usize)>, key: impl Fn(&(usize, usize)) -> (usize, usize)) {
+    let descends = |i: &usize| key(&mentions[*i]) < key(&mentions[*i - 1]);
+    let Some(split) = (1..mentions.len()).find(descends) else {
+        return;
+    };
+    if (split + 1..mentions.len()).any(|i| descends(&i)) {
+        crate::sorting::sort_by_key(mentions, key);
+        return;
+    }
+    // A stable merge: on equal keys the first run's mention, which came first, comes first.
+    let (first, second) = mentions.split_at(split);
+    let mut merged = Vec::with_capacity(mentions.len());
+    let (mut i, mut j) = (0, 0);
+    while i < first.len() && j < second.len() {
+        if key(&second[j]) < key(&first[i]) {
+            merged.push(second[j]);
+            j += 1;
+        } else {
+            merged.push(first[i]);
+            i += 1;
+        }
+    }
+    merged.extend_from_slice(&first[i..]);
+    merged.extend_from_slice(&second[j..]);
+    *mentions = merged;
 }
 
 /// Given name and surname for people (no middle names or initials), the name otherwise.
@@ -399,7 +450,12 @@ fn id_words(draft: &Draft, name: &str) -> String {
         let real: Vec<&&str> = draft.name.iter().filter(|w| !is_initial(w)).collect();
         if let (Some(first), Some(last)) = (real.first(), real.last()) {
             if real.len() > 1 {
-                return format!("{first} {last}");
+                // Joined by hand: `format!` costs some hundred instructions more per entity.
+                let mut words = String::with_capacity(first.len() + 1 + last.len());
+                words.push_str(first);
+                words.push(' ');
+                words.push_str(last);
+                return words;
             }
         }
     }
@@ -420,14 +476,19 @@ fn unique_id(used: &mut Map<String, usize>, kind: EntityKind, name: &str) -> Str
             slug.push('-');
         }
     }
-    let base = format!("{prefix}:{}", slug.trim_end_matches('-'));
+    // Joined by hand: `format!` costs some hundred instructions more per entity.
+    let slug = slug.trim_end_matches('-');
+    let mut base = String::with_capacity(prefix.len() + 1 + slug.len());
+    base.push_str(prefix);
+    base.push(':');
+    base.push_str(slug);
     let n = used.entry(base.clone()).or_insert(0);
     *n += 1;
-    if *n == 1 {
-        base
-    } else {
-        format!("{base}-{n}")
+    if *n > 1 {
+        base.push('-');
+        base.push_str(&n.to_string());
     }
+    base
 }
 
 #[cfg(test)]

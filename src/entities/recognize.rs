@@ -6,7 +6,7 @@
 //!
 //! It does not decide which mentions are the same entity (that is `merge`).
 
-use super::features::{class, strip_possessive, KeyMap, KeySet, View};
+use super::features::{class, strip_possessive, KeyMap, KeySet, TokenSet, View};
 use super::gazetteer::{Gazetteer, Known};
 use super::lexicon::{self, Title};
 use super::tagger::Tagged;
@@ -106,7 +106,7 @@ pub(crate) fn recognize_tagged<'t>(
     let openers = view.interesting_tokens();
     let tagged = whole_organizations(view, join_pieces(view, &openers, tagged));
     let tagged = possessors_of_people(view, tagged);
-    let mut covered = Covered::new(view.len());
+    let mut covered = TokenSet::new(view.len());
     for t in &tagged {
         covered.cover(t.tokens.clone());
         Piece { view, gazetteer }.candidates(t, &mut found);
@@ -383,10 +383,11 @@ fn coordinated_kinds(view: &View, candidates: &mut [Candidate]) {
         if from == 0 || from > to || a.tokens[from - 1].end() != x.span.end || to - from > 2 {
             return 0;
         }
-        let words: Vec<&str> = (from..to).map(|i| view.key(i)).collect();
-        match words.as_slice() {
-            [","] => 1,
-            ["and" | "or" | "&" | "/"] | [",", "and" | "or"] => 2,
+        // The one or two words between, read without collecting them (this runs per pair).
+        match (to - from, view.key(from)) {
+            (1, ",") => 1,
+            (1, "and" | "or" | "&" | "/") => 2,
+            (2, ",") if matches!(view.key(from + 1), "and" | "or") => 2,
             _ => 0,
         }
     };
@@ -897,41 +898,6 @@ fn whole_known_names(view: &View, openers: &[u32], tagged: Vec<Tagged>) -> Vec<T
     out
 }
 
-/// Which tokens of a document the names found so far hold: a bit a token (a byte a token
-/// would be the stage's peak on a document of one-byte tokens).
-struct Covered {
-    words: Vec<u64>,
-    len: usize,
-}
-
-impl Covered {
-    /// None of `len` tokens.
-    fn new(len: usize) -> Covered {
-        Covered { words: vec![0; len.div_ceil(64)], len }
-    }
-
-    /// True when token `i` is held.
-    ///
-    /// # Panics
-    /// When `i` is not a token of the document (as indexing a slice of them would).
-    fn get(&self, i: usize) -> bool {
-        self.words[i / 64] >> (i % 64) & 1 != 0
-    }
-
-    /// True when a token of `range` is held.
-    fn any(&self, range: Range<usize>) -> bool {
-        range.into_iter().any(|i| self.get(i))
-    }
-
-    /// Marks the tokens of `range` held (those past the end do not exist).
-    fn cover(&mut self, range: Range<usize>) {
-        for i in range.start..range.end.min(self.len) {
-            // OK because `i` is below `len`, and `words` has a bit for each.
-            self.words[i / 64] |= 1 << (i % 64);
-        }
-    }
-}
-
 /// A lone capitalized word the tagger left out that is the surname of a person the document
 /// names in full, or the given name of the only such person, is that person ("Kozlov said",
 /// after "Ivan Kozlov").
@@ -939,7 +905,7 @@ fn lone_words_of_full_names<'t>(
     view: &View<'_, 't>,
     gazetteer: &Gazetteer,
     openers: &[u32],
-    covered: &mut Covered,
+    covered: &mut TokenSet,
     found: &mut DocumentNames<'t>,
 ) {
     let mut surnames = KeySet::default();
@@ -976,7 +942,7 @@ fn repeated_names<'t>(
     view: &View<'_, 't>,
     gazetteer: &Gazetteer,
     openers: &[u32],
-    covered: &Covered,
+    covered: &TokenSet,
     found: &mut DocumentNames<'t>,
 ) {
     let n = view.len();
@@ -1070,14 +1036,15 @@ pub(crate) fn corpus_surnames<'t>(
     surnames: &KeySet,
     found: &mut DocumentNames<'t>,
 ) {
-    let mut covered = Covered::new(view.len());
+    let mut covered = TokenSet::new(view.len());
     for c in &found.candidates {
         covered.cover(view.a.token_from(c.span.start)..view.a.token_from(c.span.end));
     }
     let piece = Piece { view, gazetteer };
     let blocked =
         class::NEVER_NAME | class::TITLE | class::HONORIFIC | class::HEADLINE | class::SHOUTING | class::CALENDAR;
-    let name_word = |i: usize| !covered.get(i) && view.classes[i] & class::CAP != 0 && view.classes[i] & blocked == 0;
+    // The classes first: most tokens are no capitalized word, and say so in one load.
+    let name_word = |i: usize| view.classes[i] & class::CAP != 0 && view.classes[i] & blocked == 0 && !covered.get(i);
     let before = found.candidates.len();
     for i in 0..view.len() {
         if !name_word(i) || !surnames.contains(&view.hash(i)) || (i + 1 < view.len() && name_word(i + 1)) {
@@ -1109,7 +1076,7 @@ fn after_the_model<'t>(
     view: &View<'_, 't>,
     gazetteer: &Gazetteer,
     openers: &[u32],
-    covered: &Covered,
+    covered: &TokenSet,
     found: &mut DocumentNames<'t>,
 ) {
     let piece = Piece { view, gazetteer };
@@ -1609,11 +1576,20 @@ fn one_hot(kind: Kind) -> [i32; 3] {
     s
 }
 
-/// The longest title or honorific starting at token `i`, within `end`.
+/// The longest title or honorific starting at token `i`, within `end`. Inlined natively (not
+/// in the wasm, for size): it is asked of every word around a name, and most are no title's
+/// first word (their classes say so).
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn title_at(view: &View, i: usize, end: usize) -> Option<&'static Title> {
     if view.classes[i] & (class::TITLE | class::HONORIFIC) == 0 {
         return None;
     }
+    title_starting(view, i, end)
+}
+
+/// [`title_at`] of a word whose classes say it may open a title: the titles it opens, read.
+#[inline(never)]
+fn title_starting(view: &View, i: usize, end: usize) -> Option<&'static Title> {
     titles_by_first_word()
         .get(view.a.token_text(i))?
         .iter()

@@ -282,7 +282,8 @@ fn label_scores(sum: &Row) -> [i32; LABELS] {
 }
 
 /// The rows of one word type's word features: as the token itself (with its key's
-/// suffixes, prefix and length) and as each neighbour of `template::NEIGHBOURS`, all filled
+/// suffixes, prefix and length, and the bias feature every token has: one row fewer to add
+/// per token) and as each neighbour of `template::NEIGHBOURS`, all filled
 /// when the memo first meets the word (a handful of lookups, once per distinct word).
 type WordRows = [Row; 5];
 
@@ -399,9 +400,9 @@ pub(crate) struct Scorer<'m, 'v, 'a, 't, 'w> {
     /// Set when `first_use` empties the memo, so that a chunk's slots read before are read
     /// again (see [`Scorer::chunk_sums`]).
     emptied: bool,
-    /// Per word type: the text span of the first token of it read, and its shape (`end` 0
-    /// before one is read): a later token spelled the same way (most are) has the same one.
-    type_shapes: Vec<(u32, u32, u8)>,
+    /// Per word type: the shape of the tokens spelled as its first ([`View::spelled_first`]),
+    /// [`NO_SHAPE`] until one is read: most tokens are spelled so.
+    type_shapes: Vec<u8>,
 }
 
 impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
@@ -440,6 +441,7 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         let rows = &mut self.memo.rows;
         let index = *self.memo.slots.entry(hash).or_insert_with(|| {
             let mut this = m.row(template::WORD, hash);
+            add(&mut this, &m.tables.bias);
             key_features(view.key(j), &mut |t, v| add(&mut this, &m.row(t, v)));
             cluster_features(&m.clusters, hash, 0, &mut |t, v| add(&mut this, &m.row(t, v)));
             let neighbour = |n: usize| {
@@ -474,24 +476,27 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         out.first().copied().unwrap_or_default()
     }
 
-    /// The shape of token `j`, from the shapes of its word type's first token (see
-    /// [`Scorer::type_shapes`]). Out of line: most tokens' shapes are remembered.
-    #[inline(never)]
+    /// The shape of token `j`: its word type's (see [`Scorer::type_shapes`]) when it is
+    /// spelled as the type's first token, else read off its text.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     fn type_shape(&mut self, j: usize) -> u8 {
-        let a = self.view.a;
-        if self.type_shapes.is_empty() {
-            self.type_shapes = vec![(0, 0, 0); a.vocabulary.len()];
-        }
+        let spelled = self.view.spelled_first(j);
         // OK because `j` is a token of the view, and word ids index the vocabulary.
-        let t = a.tokens[j];
-        let (start, end, shape) = self.type_shapes[t.word() as usize];
-        let bytes = a.text.as_bytes();
-        if end != 0 && bytes.get(start as usize..end as usize) == bytes.get(t.start()..t.end()) {
-            return shape;
+        let word = self.view.a.tokens[j].word() as usize;
+        if spelled {
+            if self.type_shapes.is_empty() {
+                self.type_shapes = vec![NO_SHAPE; self.view.a.vocabulary.len()];
+            }
+            // OK because `type_shapes` has one slot per word type.
+            let shape = self.type_shapes[word];
+            if shape != NO_SHAPE {
+                return shape;
+            }
         }
+        // One call of `token_shape`, which the wasm then keeps inline (its size).
         let shape = self.view.token_shape(j);
-        if end == 0 {
-            self.type_shapes[t.word() as usize] = (t.start() as u32, t.end() as u32, shape);
+        if spelled {
+            self.type_shapes[word] = shape;
         }
         shape
     }
@@ -554,8 +559,8 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         // OK because the chunk's tokens are at places 2 to `places - 3` (so their neighbours'
         // are inside the window), and their own slots are words of the sentence, not EDGE.
         for (i, p) in chunk.clone().zip(2..) {
-            let mut sum = tables.bias;
-            add(&mut sum, &rows[slots[p] as usize][0]);
+            // The token's own word row holds the bias too (see `WordRows`).
+            let mut sum = rows[slots[p] as usize][0];
             // The neighbours, in the order of `template::NEIGHBOURS`: -1, 1, -2, 2.
             add(&mut sum, neighbour(slots[p - 1], 0));
             add(&mut sum, neighbour(slots[p + 1], 1));
@@ -583,6 +588,10 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         slots.iter().all(|&slot| slot == EDGE || (slot as usize) < self.memo.rows.len())
     }
 }
+
+/// [`Scorer::type_shapes`] before a shape is read: shapes are below 251 (see
+/// `features::shape_of`).
+const NO_SHAPE: u8 = u8::MAX;
 
 /// The most tokens [`Scorer::chunk_sums`] scores at once: its windows are arrays on the stack.
 const CHUNK: usize = 64;
