@@ -129,6 +129,12 @@ fn outcome(extraction: &Extraction, failures: &[Failure]) -> Result<JsValue, JsE
 fn to_js(write: impl FnOnce(&mut AsciiWriter)) -> Result<JsValue, JsError> {
     let mut json = Vec::new();
     write_ascii(&mut json, write);
+    parse_written(json)
+}
+
+/// The value of JSON text written by [`write_ascii`]: the part of [`to_js`] that does not depend
+/// on what is written, compiled once rather than once per writer.
+fn parse_written(json: Vec<u8>) -> Result<JsValue, JsError> {
     // OK because `write_ascii` writes ASCII only (checked here, at the cost of one fast pass,
     // rather than assumed).
     let json = String::from_utf8(json).map_err(|_| JsError::new("cannot convert the result"))?;
@@ -167,7 +173,9 @@ impl JsonPieces {
 
     /// `"name":[…]`, each value written whole by `write`.
     fn array<T>(&mut self, name: &str, values: &[T], mut write: impl FnMut(&mut AsciiWriter, &T)) {
-        self.raw(&format!("\"{name}\":["));
+        self.raw("\"");
+        self.raw(name);
+        self.raw("\":[");
         for (n, value) in values.iter().enumerate() {
             if n > 0 {
                 self.raw(",");

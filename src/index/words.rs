@@ -95,6 +95,13 @@ impl WordIndexBuilder {
         &self.arena[start..self.ends[w as usize] as usize]
     }
 
+    /// The bytes of word `w`: what [`WordIndexBuilder::intern`] compares at every word of every
+    /// text, without the char-boundary check of `str` slicing (a call in the wasm).
+    fn word_bytes(&self, w: u32) -> &[u8] {
+        let start = if w == 0 { 0 } else { self.ends[w as usize - 1] as usize };
+        &self.arena.as_bytes()[start..self.ends[w as usize] as usize]
+    }
+
     /// The id of `word`, kept (first seen in `item`, with its pair) if it is new.
     fn intern(&mut self, word: &str, item: u32) -> u32 {
         if self.slots.len() < 2 * (self.ends.len() + 1) {
@@ -106,7 +113,9 @@ impl WordIndexBuilder {
         loop {
             match self.slots[at] {
                 0 => break,
-                slot if self.hashes[slot as usize - 1] == hashed && self.word(slot - 1) == word => return slot - 1,
+                slot if self.hashes[slot as usize - 1] == hashed && self.word_bytes(slot - 1) == word.as_bytes() => {
+                    return slot - 1
+                }
                 _ => at = (at + 1) & mask,
             }
         }
