@@ -24,7 +24,10 @@ pub(super) fn parse(content: &str) -> Article {
             _ => {}
         }
     }
-    let mut text = String::new();
+    // Room for every line and its newline: stripping markup only shortens a line, but for a
+    // heading set apart by its newlines (rare; the text then grows once). Grown from empty, a
+    // long body's text was copied into a buffer twice its size by its last newline.
+    let mut text = String::with_capacity(body.len() + 1);
     let mut in_fence = false;
     for line in body.lines() {
         let trimmed = line.trim_start();

@@ -298,24 +298,34 @@ fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<QuoteD
             speaker: None,
         });
     }
-    let quotes = marks::find(a.text, &a.paragraphs);
-    // Sized once (collected from a filter, it grew by doubling).
-    let mut marked: Vec<(marks::Marked, QuoteTokens, usize)> = Vec::with_capacity(quotes.len());
-    marked.extend(quotes.into_iter().filter_map(|m| {
+    let mut quotes = marks::find(a.text, &a.paragraphs);
+    // A marked quote's tokens and paragraph, or `None` when it is no quote of its own (in a
+    // dialogue paragraph, or without a token).
+    let tokens_of = |m: &marks::Marked| {
         let p = paragraph_of(m.outer.start);
         let open = a.token_from(m.outer.start);
         let close = a.token_from(m.outer.end).checked_sub(1)?;
-        (!in_dialogue[p] && open <= close && close < a.tokens.len()).then_some((
-            m,
-            QuoteTokens { open, close, paragraph: a.paragraphs[p] },
-            p,
-        ))
-    }));
-    for (_, q, _) in &marked {
-        mark(&mut in_quote, q.open, q.close + 1);
+        (!in_dialogue[p] && open <= close && close < a.tokens.len())
+            .then_some((QuoteTokens { open, close, paragraph: a.paragraphs[p] }, p))
+    };
+    // The quotes are filtered in place and their tokens looked up again below (two binary
+    // searches), not collected beside them: that list, 40 bytes a quote in the wasm, was the
+    // stage's peak on a paragraph of many quotes. (A loop, not `Vec::retain`: one generic
+    // function less in the wasm.)
+    let mut kept = 0;
+    for k in 0..quotes.len() {
+        // OK because `kept <= k < quotes.len()`.
+        if let Some((q, _)) = tokens_of(&quotes[k]) {
+            mark(&mut in_quote, q.open, q.close + 1);
+            quotes[kept] = quotes[k];
+            kept += 1;
+        }
     }
-    found.reserve_exact(marked.len());
-    for (m, q, p) in marked {
+    quotes.truncate(kept);
+    found.reserve_exact(quotes.len());
+    for m in quotes {
+        // OK to skip: `retain` kept only quotes with tokens.
+        let Some((q, p)) = tokens_of(&m) else { continue };
         let inner = trim(a.text, m.inner);
         if inner.is_empty() {
             continue;
