@@ -134,6 +134,46 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "© ",
 ];
 
+/// For each ASCII byte, a bit for each ASCII byte that may follow it at the start of a
+/// boilerplate block, both in lowercase: the first two bytes of each of [`BOILERPLATE`] and
+/// [`BOILERPLATE_PREFIXES`], and any two after a digit (`12 comments`).
+const OPENINGS: [u128; 128] = {
+    let mut table = [0u128; 128];
+    let mut d = b'0';
+    while d <= b'9' {
+        table[d as usize] = u128::MAX;
+        d += 1;
+    }
+    let lists: [&[&str]; 2] = [BOILERPLATE, BOILERPLATE_PREFIXES];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut k = 0;
+        while k < lists[l].len() {
+            let b = lists[l][k].as_bytes();
+            if b.len() >= 2 && b[0] < 128 && b[1] < 128 {
+                table[b[0] as usize] |= 1 << b[1];
+            }
+            k += 1;
+        }
+        l += 1;
+    }
+    table
+};
+
+/// False when the first two bytes of `trimmed` are ASCII and open no boilerplate block (see
+/// [`OPENINGS`]): most blocks, which then need no lowercase copy and no comparison with the
+/// lists. (Lowercasing maps an ASCII character to itself in ASCII, so the lowercase text starts
+/// with the same two bytes, lowercased.)
+fn may_open_boilerplate(trimmed: &str) -> bool {
+    match trimmed.as_bytes() {
+        [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+            // OK because both bytes are below 128.
+            OPENINGS[usize::from(a.to_ascii_lowercase())] & (1 << b.to_ascii_lowercase()) != 0
+        }
+        _ => true,
+    }
+}
+
 pub(super) fn is_boilerplate(text: &str) -> bool {
     let trimmed = text.trim();
     if trimmed.len() > 160 {
@@ -142,6 +182,9 @@ pub(super) fn is_boilerplate(text: &str) -> bool {
     // A rule (`___`, `* * *`) separates, it says nothing.
     if !trimmed.chars().any(char::is_alphanumeric) {
         return true;
+    }
+    if !may_open_boilerplate(trimmed) {
+        return false;
     }
     // Most blocks are ASCII, and ASCII text is lowercased in a buffer on the stack, without
     // the allocation and the per-character case mapping of `to_lowercase` (whose result is
@@ -182,6 +225,21 @@ mod tests {
 
     fn published(a: &Article) -> Option<String> {
         a.meta.published.map(|p| p.stamp.to_string())
+    }
+
+    /// The two-byte gate turns down no block the lists would take: every entry (and a few
+    /// case variants and counts) still reads as boilerplate, and it does turn down others.
+    #[test]
+    fn the_opening_gate_keeps_every_boilerplate_block() {
+        let mut blocks: Vec<String> = BOILERPLATE.iter().map(|s| s.to_string()).collect();
+        blocks.extend(BOILERPLATE_PREFIXES.iter().map(|p| format!("{p}x")));
+        blocks.extend(blocks.clone().iter().map(|b| b.to_uppercase()));
+        blocks.extend(["12 comments", "1 Comment", "  Share this:  "].map(String::from));
+        for block in &blocks {
+            assert!(is_boilerplate(block), "{block:?}");
+        }
+        assert!(!may_open_boilerplate("The minister said"));
+        assert!(!is_boilerplate("Th"));
     }
 
     #[test]

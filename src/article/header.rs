@@ -169,9 +169,12 @@ pub(super) fn dateline(text: &str) -> Option<(Stamp, Option<String>)> {
         "last updated on ",
         "last updated ",
     ];
-    let rest = prefixes.iter().find_map(|p| super::strip_prefix_ascii_case(text, p)).unwrap_or(text);
+    let prefixed = prefixes.iter().find_map(|p| super::strip_prefix_ascii_case(text, p));
+    let rest = prefixed.unwrap_or(text);
     let (date, author) = match rest.find(" by ") {
         Some(k) => (&rest[..k], Some(rest[k + 4..].trim())),
+        // The whole line, read as a stamp above already (most lines with a digit end here).
+        None if prefixed.is_none() => return None,
         None => (rest, None),
     };
     let stamp = parse_stamp(date)?;
@@ -306,13 +309,24 @@ enum EmailField {
 
 /// `From: …`, `Date: …`, `Subject: …`, `To: …` at the top of a pasted e-mail.
 fn email_header(line: &str) -> Option<(EmailField, &str)> {
-    let (key, value) = line.split_once(':')?;
-    let field = match key.to_ascii_lowercase().as_str() {
-        "from" => EmailField::From,
-        "date" | "sent" => EmailField::Date,
-        "subject" => EmailField::Subject,
-        "to" | "cc" | "bcc" | "reply-to" => EmailField::Other,
-        _ => return None,
+    // No key is longer than eight bytes (`reply-to`): a line whose first colon comes later is
+    // no header, and is neither searched to its end nor lowercased (this asks every line at
+    // the top of a text, and every dialogue line).
+    const LONGEST_KEY: usize = 8;
+    let colon = line.bytes().take(LONGEST_KEY + 1).position(|b| b == b':')?;
+    // OK because `colon` is the offset of an ASCII byte: a character boundary on each side.
+    let (key, value) = (line.get(..colon)?, line.get(colon + 1..)?);
+    let is = |names: &[&str]| names.iter().any(|name| key.eq_ignore_ascii_case(name));
+    let field = if is(&["from"]) {
+        EmailField::From
+    } else if is(&["date", "sent"]) {
+        EmailField::Date
+    } else if is(&["subject"]) {
+        EmailField::Subject
+    } else if is(&["to", "cc", "bcc", "reply-to"]) {
+        EmailField::Other
+    } else {
+        return None;
     };
     Some((field, value.trim()))
 }

@@ -73,9 +73,11 @@ pub(super) fn split_blocks(content: &str, breaks: Breaks) -> Vec<RawBlock> {
 fn classify(text: &str, breaks: Breaks, near_top: bool) -> Line<'_> {
     let item = list_marker(text);
     let detect = breaks == Breaks::Detect;
+    // A line near the top that is no header line is no stamp either: `is_header_line` read it
+    // as one (see `header::dateline`), and it is not read again.
     let closes = comments::is_marker_line(text)
         || (detect
-            && ((near_top && header::is_header_line(text)) || (text.len() <= 80 && parse_stamp(text).is_some())));
+            && if near_top { header::is_header_line(text) } else { text.len() <= 80 && parse_stamp(text).is_some() });
     let starts = closes || item.is_some() || (detect && dialogue_label(text));
     let last = text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*']).chars().next_back();
     let first = text.trim_start_matches(['"', '\'', '“', '‘', '(', '«', '*', '_']).chars().next();

@@ -70,9 +70,23 @@ impl<'a, 't> Words<'a, 't> {
     pub(crate) fn is_speech_verb(&self, i: usize) -> bool {
         self.has(i, Class::SPEECH)
     }
+    /// True when token `i` is a mark whose first character is one of `chars`.
+    ///
+    /// Asked of every mark in the sentence scans: an ASCII first character (most marks) is
+    /// read from the token's first byte, without slicing the text and decoding it.
     pub(crate) fn is_punct(&self, i: usize, chars: &[char]) -> bool {
         let t = &self.a.tokens[i];
-        t.kind() == TokenKind::Punct && self.text(i).chars().next().is_some_and(|c| chars.contains(&c))
+        if t.kind() != TokenKind::Punct || t.end() <= t.start() {
+            return false;
+        }
+        let first = match self.a.text.as_bytes().get(t.start()) {
+            Some(&b) if b.is_ascii() => char::from(b),
+            _ => match self.text(i).chars().next() {
+                Some(c) => c,
+                None => return false,
+            },
+        };
+        chars.contains(&first)
     }
     pub(crate) fn is_word(&self, i: usize) -> bool {
         self.a.tokens[i].kind() == TokenKind::Word

@@ -132,6 +132,11 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     let mut i = 0;
     // `i` is always a char boundary of `s`: it moves by whole characters or to a token's end.
     while let Some(c) = char_at(s, i) {
+        // A space, the commonest character, is skipped without the character tests below.
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -144,6 +149,11 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                 // An ASCII letter or digit always joins.
                 while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                     end += 1;
+                }
+                // A space or a line break, which end most tokens, joins nothing: no test below
+                // is needed for them.
+                if matches!(bytes.get(end), Some(b' ' | b'\n')) {
+                    break;
                 }
                 let Some(d) = char_at(s, end) else {
                     break;
