@@ -464,6 +464,13 @@ impl Corpus {
         let docs = read::strings(docs).map_err(|e| JsError::new(&format!("expected an array of document ids: {e}")))?;
         to_js(&self.index.matches(q, &docs))
     }
+
+    /// `{said, about, over_time}` of entity `id` (see [`crate::index::EntityProfile`]), or null
+    /// when the corpus has no such entity.
+    #[wasm_bindgen(js_name = entityProfile)]
+    pub fn entity_profile(&self, id: &str) -> Result<JsValue, JsError> {
+        to_js(&self.index.entity_profile(id))
+    }
 }
 
 /// A document without its body: see [`Corpus::model`].
