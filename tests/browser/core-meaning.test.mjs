@@ -62,6 +62,23 @@ test('an entity page counts mentions in articles of year 50 under year 50, not 1
   await assertCleanAndClose(opened);
 });
 
+test('over a thousand years, every bar of the mention strip can still be seen', async () => {
+  const opened = await openLoaded(browser);
+  const { page } = opened;
+  const [first, second] = ANCIENT.map((a) => ({ ...a, id: `${a.id}-1066`, name: a.name.replace('.txt', '-1066.txt') }));
+  await importArticles(page, [{ ...first, facts: { published: '1066-10-14' } }, { ...second, facts: { published: '1067-06-02' } }]);
+  const entity = await page.evaluate(() => document.querySelector('story-scope').model.entities
+    .find((e) => e.name.includes('Castellanos')));
+  await page.evaluate((id) => { location.hash = `#view=entities&entity=${encodeURIComponent(id)}`; }, entity.id);
+  await scope(page, '.ss-entity-page .ss-strip').waitFor();
+  await settled(page);
+  assert.match(await scope(page, '.ss-strip').getAttribute('aria-label'), /^Mentions by year: 1066: \d+, 1067: \d+$/);
+  const widths = await scope(page, '.ss-strip-bar').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width));
+  assert.equal(widths.length, 2);
+  assert.ok(widths.every((w) => w >= 3), `bars ${widths.join(', ')} px wide`);
+  await assertCleanAndClose(opened);
+});
+
 test('searching a year finds the articles and events dated in it', async () => {
   const opened = await openLoaded(browser);
   const { page } = opened;

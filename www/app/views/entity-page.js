@@ -82,6 +82,9 @@ function mentionStrip(overTime) {
   const peak = buckets.reduce((a, b) => Math.max(a, b.mentions), 1);
   const width = 10;
   const height = 48;
+  // A bar is at least a hundredth of the strip wide: over centuries (a thousand years), a
+  // bucket's own width is under a pixel.
+  const barWidth = Math.max(width - 2, (buckets.length * width) / 100);
   const summary = buckets.filter((b) => b.mentions > 0).map((b) => `${formatDate(b.date)}: ${b.mentions}`).join(', ');
   const svg = s('svg', {
     class: 'ss-strip', viewBox: `0 0 ${buckets.length * width} ${height}`, preserveAspectRatio: 'none',
@@ -91,7 +94,7 @@ function mentionStrip(overTime) {
   buckets.map((b, i) => {
     const bar = Math.max(3, (b.mentions / peak) * (height - 4));
     return b.mentions > 0 ? s('rect', {
-      class: 'ss-strip-bar', x: i * width + 1, width: width - 2, y: height - bar, height: bar,
+      class: 'ss-strip-bar', x: (i + 0.5) * width - barWidth / 2, width: barWidth, y: height - bar, height: bar,
       dataset: { count: String(b.mentions), date: b.date },
     }, s('title', { text: `${formatDate(b.date)}: ${plural(b.mentions, 'mention', 'mentions')}` })) : null;
   }));
