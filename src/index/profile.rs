@@ -10,7 +10,7 @@
 use super::fold;
 use super::words::Terms;
 use super::Index;
-use crate::calendar::{add_days, days_between};
+use crate::calendar::{add_days, add_months, days_between, Stamp};
 use crate::model::{Entity, QuoteKind};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -173,19 +173,19 @@ impl Index {
     }
 }
 
-/// The ISO 8601 date of the `n`th unit from `first`'s.
+/// The ISO 8601 date of the `n`th unit from `first`'s, written as the contract writes a day
+/// ([`Stamp`]) and cut to the unit's precision.
 fn bucket_date(first: Date, unit: TimeUnit, n: usize) -> String {
-    match unit {
-        TimeUnit::Day => {
-            let day = add_days(first, n as i64).unwrap_or(first);
-            format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
-        }
-        TimeUnit::Month => {
-            let month = i64::from(first.month()) - 1 + n as i64;
-            format!("{:04}-{:02}", i64::from(first.year()) + month / 12, month % 12 + 1)
-        }
-        TimeUnit::Year => format!("{:04}", i64::from(first.year()) + n as i64),
-    }
+    let n = n as i64;
+    let (date, cut) = match unit {
+        TimeUnit::Day => (add_days(first, n), 0),
+        TimeUnit::Month => (add_months(first.first_of_month(), n), 3),
+        TimeUnit::Year => (add_months(first.first_of_month(), n * 12), 6),
+    };
+    let mut text = Stamp { date: date.unwrap_or(first), time: None }.to_string();
+    // OK because the cut part is ASCII (`-MM-DD` or `-DD`).
+    text.truncate(text.len() - cut);
+    text
 }
 
 /// Whether the folded words of `text` hold `words` consecutively.
