@@ -447,3 +447,16 @@ fn an_entity_page_finds_quotes_naming_it_and_dates_of_any_year() {
     undated.documents.iter_mut().for_each(|d| d.published = None);
     assert_eq!(Index::build(&undated).entity_profile("kowal").unwrap().over_time, None);
 }
+
+#[test]
+fn a_year_counts_only_the_mentions_in_the_documents_it_matches() {
+    let mut x = corpus();
+    // d2 moves to 2010 (and holds no "2009"); d3 is undated but tells of February 2009.
+    x.documents[1].published = Some("2010-01-05".parse().unwrap());
+    let index = Index::build(&x);
+    // By position: nowak (d1 twice, d3), kowal (d1, d2, d3), krakow (d1, d2).
+    assert_eq!(index.select(&filter("{}")).facets.mentions, [3, 3, 2]);
+    assert_eq!(index.select(&filter(r#"{"q": "2009"}"#)).facets.mentions, [3, 2, 1]);
+    let s = index.query(&filter(r#"{"q": "kowal 2009"}"#));
+    assert_eq!((s.documents.join(" "), s.entities.join(" ")), ("d1 d3".to_string(), "kowal".to_string()));
+}

@@ -35,15 +35,6 @@ impl Index {
         let docs = Bits::of(docs, (0..docs).filter(|&d| self.doc_days[d].iter().any(overlaps)).map(|d| d as u32));
         Dated { docs, quotes, events }
     }
-
-    /// The entities mentioned in one of `docs`.
-    pub(crate) fn mentioned_in(&self, docs: &Bits) -> Bits {
-        let entities = self.entity_docs.len();
-        Bits::of(
-            entities,
-            (0..entities).filter(|&e| self.entity_docs[e].iter().any(|&d| docs.contains(d as usize))).map(|e| e as u32),
-        )
-    }
 }
 
 /// The days of the year a query word names: four digits (`2009`, `0050`), else `None`.

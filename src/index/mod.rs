@@ -28,7 +28,8 @@
 //!
 //! A query word of four digits is also a year (`2009`, `0050`): besides the items whose words
 //! hold it, it matches the documents, quotes and events dated in that year (as the date filter
-//! dates them) and the entities mentioned in a document so dated.
+//! dates them); it does not match names, but counts only the mentions in the documents it
+//! matches (by a word or a date).
 //!
 //! Full-text search folds case and Latin accents (`Gdańsk` = `gdansk`, `CAFÉ` = `cafe`) and
 //! splits words at anything that is not a letter or digit (apostrophes and hyphens included).

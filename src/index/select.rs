@@ -36,6 +36,9 @@ struct Parts {
     event_days: Option<Bits>,
     event_text: Option<Bits>,
     entity_text: Option<Bits>,
+    /// The documents matching the query's years (by a word or a date): the only ones whose
+    /// mentions count under a year.
+    doc_years: Option<Bits>,
     /// The documents and events holding a quote that passes `speakers` and `sources`: the
     /// quote filters narrow the other views to where those quotes are.
     doc_said: Option<Bits>,
@@ -47,8 +50,6 @@ struct Parts {
 struct Year {
     word: String,
     dated: Dated,
-    /// The entities mentioned in a document dated in the year.
-    entities: Bits,
 }
 
 /// The results passing one combination of filters.
@@ -232,10 +233,13 @@ impl Parts {
             .filter_map(|word| {
                 let year = year_of(word)?;
                 let dated = index.dated(&|days: &Days| days.0 <= year.1 && year.0 <= days.1);
-                let entities = index.mentioned_in(&dated.docs);
-                Some(Year { word: word.clone(), dated, entities })
+                Some(Year { word: word.clone(), dated })
             })
             .collect();
+        let names = Terms {
+            exact: terms.exact.iter().filter(|w| year_of(w).is_none()).cloned().collect(),
+            prefix: terms.prefix.clone().filter(|w| year_of(w).is_none()),
+        };
         let text = |words: &super::words::WordIndex, of: fn(&Year) -> &Bits| {
             (!terms.is_empty()).then(|| words.matching_or(terms, |word| years.iter().find(|y| y.word == word).map(of)))
         };
@@ -293,7 +297,17 @@ impl Parts {
             event_entities: listed(&index.entity_events, events),
             event_days,
             event_text: text(&index.event_words, |y| &y.dated.events),
-            entity_text: text(&index.entity_words, |y| &y.entities),
+            // Names are matched by the other words; a year counts the mentions in its documents.
+            entity_text: (!names.is_empty()).then(|| index.entity_words.matching(&names)),
+            doc_years: (!years.is_empty()).then(|| {
+                let years_only = Terms {
+                    exact: terms.exact.iter().filter(|w| year_of(w).is_some()).cloned().collect(),
+                    prefix: terms.prefix.clone().filter(|w| year_of(w).is_some()),
+                };
+                index
+                    .doc_words
+                    .matching_or(&years_only, |word| years.iter().find(|y| y.word == word).map(|y| &y.dated.docs))
+            }),
             doc_said,
             event_said,
             wanted: [wanted(Kind::Quote), wanted(Kind::Event), wanted(Kind::Mention)],
@@ -340,6 +354,7 @@ impl Parts {
                 unless(Except::Entities, &self.doc_entities),
                 self.doc_days.as_ref(),
                 said(&self.doc_said),
+                self.doc_years.as_ref(),
             ],
         );
         let entities =

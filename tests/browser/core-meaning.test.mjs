@@ -97,6 +97,22 @@ test('searching a year finds the articles and events dated in it', async () => {
   const count = async (view) => Number(await scope(page, `.ss-tab[data-view="${view}"] .ss-count`).textContent());
   assert.ok(await count('timeline') >= expected.events, `events of 2009 found (${await count('timeline')})`);
   assert.ok(await count('articles') >= expected.documents.length, 'articles of 2009 found');
+  // People are found by name, not by year: a year counts their mentions in its articles only
+  // (the seeds' 2012 article holds most of Barack Obama's).
+  const obama = await page.evaluate(() => {
+    const { documents, events, entities } = document.querySelector('story-scope').model;
+    const ofYear = new Set(documents.filter((d) => d.published?.startsWith('2009')).map((d) => d.id));
+    for (const e of events) if (e.start.slice(0, 4) <= '2009' && e.end.slice(0, 4) >= '2009') e.docs.forEach((d) => ofYear.add(d));
+    const entity = entities.find((x) => x.name === 'Barack Obama');
+    return { id: entity.id, all: entity.mentions.length, inYear: entity.mentions.filter((m) => ofYear.has(m.doc)).length };
+  });
+  assert.ok(obama.inYear > 0 && obama.inYear < obama.all, JSON.stringify(obama));
+  await page.evaluate(() => { location.hash = '#view=entities&q=2009'; });
+  await settled(page);
+  const listed = scope(page, `.ss-entity[data-entity="${obama.id}"] .ss-count`);
+  await listed.waitFor();
+  assert.equal(Number(await listed.textContent()), obama.inYear);
+
   // "1066" dates nothing in the seeds, and no seed's text holds it.
   await page.evaluate(() => { location.hash = '#view=timeline&q=1066'; });
   await settled(page);
