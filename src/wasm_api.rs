@@ -449,6 +449,13 @@ impl Corpus {
         let docs = read::strings(docs).map_err(|e| JsError::new(&format!("expected an array of document ids: {e}")))?;
         to_js(|w| w.matches(&self.index.matches(q, &docs)))
     }
+
+    /// `{said, about, over_time}` of entity `id` (see [`crate::index::EntityProfile`]), or null
+    /// when the corpus has no such entity.
+    #[wasm_bindgen(js_name = entityProfile)]
+    pub fn entity_profile(&self, id: &str) -> Result<JsValue, JsError> {
+        to_js(&self.index.entity_profile(id))
+    }
 }
 
 /// A filter from JavaScript; null or undefined means no filter.

@@ -369,3 +369,94 @@ fn a_filter_from_a_link_is_checked_against_the_corpus() {
     assert_eq!((checked.filter.from.as_deref(), checked.filter.to.as_deref()), (None, Some("2009-03-01")));
     assert_eq!(checked.dropped[0].message, "not a calendar day");
 }
+
+/// The buckets of an entity's mentions over time as `date:count`, the empty ones left out.
+fn dated(profile: &storyscope::index::EntityProfile) -> (String, Vec<String>, u32) {
+    let over = profile.over_time.as_ref().expect("dated articles");
+    let buckets = over.buckets.iter().filter(|b| b.mentions > 0).map(|b| format!("{}:{}", b.date, b.mentions));
+    (serde_json::to_string(&over.unit).unwrap(), buckets.collect(), over.undated)
+}
+
+#[test]
+fn an_entity_page_has_its_quotes_and_its_mentions_by_day() {
+    let index = Index::build(&corpus());
+    let nowak = index.entity_profile("nowak").expect("nowak");
+    assert_eq!((nowak.said.as_slice(), nowak.about.as_slice()), (&[0][..], &[][..]));
+    // Nine days apart: counted by day, from the first dated article's day to the last's.
+    assert_eq!(dated(&nowak), (r#""day""#.into(), vec!["2009-03-01:2".into()], 1));
+    let kowal = index.entity_profile("kowal").expect("kowal");
+    assert_eq!(dated(&kowal), (r#""day""#.into(), vec!["2009-03-01:1".into(), "2009-03-10:1".into()], 1));
+    assert_eq!(kowal.over_time.as_ref().map(|o| o.buckets.len()), Some(10));
+    assert!(index.entity_profile("ghost").is_none());
+}
+
+#[test]
+fn an_entity_page_finds_quotes_naming_it_and_dates_of_any_year() {
+    const E1: &str = "Anna Nowak spoke. “Ask ANNA NOWÁK (again),” Jan Kowal said. “The mayor decides,” he said. \
+                      “Annabel Nowaks,” he said. “I am “done”,” Nowak said.";
+    const E2: &str = "“We wait for A. N. Other+ and Anna,” a clerk said. Anna Nowak left.";
+    const E3: &str = "Jan Kowal was there.";
+    let mut scare = quote("q4", "e1", E1, "done", "Nowak", Some("nowak"));
+    scare.kind = QuoteKind::Scare;
+    let mut nowak = entity(
+        "nowak",
+        "Anna Nowak",
+        EntityKind::Person,
+        vec![mention("e1", E1, "Anna Nowak", 0), mention("e1", E1, "mayor", 0), mention("e2", E2, "Anna Nowak", 0)],
+    );
+    nowak.aliases = vec!["A. N. Other+".into(), "A".into()];
+    let extraction = Extraction {
+        // Years 50 and 2009 are more than eight years apart: counted by year, from 0050.
+        documents: vec![
+            document("e1", "One", Some("0050-03-01"), E1),
+            document("e2", "Two", Some("2009-03-03"), E2),
+            document("e3", "Three", None, E3),
+        ],
+        entities: vec![
+            nowak,
+            entity("kowal", "Jan Kowal", EntityKind::Person, vec![mention("e3", E3, "Jan Kowal", 0)]),
+        ],
+        quotes: vec![
+            quote("q0", "e1", E1, "Ask ANNA NOWÁK (again),", "Jan Kowal", Some("kowal")),
+            quote("q1", "e1", E1, "The mayor decides,", "Jan Kowal", Some("kowal")),
+            quote("q2", "e1", E1, "Annabel Nowaks,", "Jan Kowal", Some("kowal")),
+            quote("q3", "e1", E1, "I am “done”,", "Nowak", Some("nowak")),
+            scare,
+            quote("q5", "e2", E2, "We wait for A. N. Other+ and Anna,", "a clerk", None),
+        ],
+        times: vec![],
+        events: vec![],
+    };
+    let index = Index::build(&extraction);
+    let page = index.entity_profile("nowak").expect("nowak");
+    // q0 names her (case and accents folded), q1 holds her mention, q5 her alias; q2 only
+    // looks like her name, q4 is a scare quote inside her own q3.
+    assert_eq!((page.said.as_slice(), page.about.as_slice()), (&[3][..], &[0, 1, 5][..]));
+    let (unit, buckets, undated) = dated(&page);
+    assert_eq!((unit.as_str(), undated), (r#""year""#, 0));
+    assert_eq!(buckets, ["0050:2", "2009:1"]);
+    let over = page.over_time.as_ref().unwrap();
+    assert_eq!((over.buckets.len(), over.buckets[0].date.as_str()), (2009 - 50 + 1, "0050"));
+    // Months when the span is shorter, still from year 50.
+    let mut short = extraction.clone();
+    short.documents[1].published = Some("0052-01-31".parse().unwrap());
+    let page = Index::build(&short).entity_profile("nowak").unwrap();
+    assert_eq!(dated(&page), (r#""month""#.into(), vec!["0050-03:2".into(), "0052-01:1".into()], 0));
+    // No dated article: nothing over time.
+    let mut undated = extraction;
+    undated.documents.iter_mut().for_each(|d| d.published = None);
+    assert_eq!(Index::build(&undated).entity_profile("kowal").unwrap().over_time, None);
+}
+
+#[test]
+fn a_year_counts_only_the_mentions_in_the_documents_it_matches() {
+    let mut x = corpus();
+    // d2 moves to 2010 (and holds no "2009"); d3 is undated but tells of February 2009.
+    x.documents[1].published = Some("2010-01-05".parse().unwrap());
+    let index = Index::build(&x);
+    // By position: nowak (d1 twice, d3), kowal (d1, d2, d3), krakow (d1, d2).
+    assert_eq!(index.select(&filter("{}")).facets.mentions, [3, 3, 2]);
+    assert_eq!(index.select(&filter(r#"{"q": "2009"}"#)).facets.mentions, [3, 2, 1]);
+    let s = index.query(&filter(r#"{"q": "kowal 2009"}"#));
+    assert_eq!((s.documents.join(" "), s.entities.join(" ")), ("d1 d3".to_string(), "kowal".to_string()));
+}

@@ -364,6 +364,41 @@ fn the_model_leaves_texts_in_the_core_and_document_gives_one() {
     assert!(corpus.document("no-such-document").is_err(), "an unknown id is an error");
 }
 
+#[wasm_bindgen_test]
+fn an_entity_profile_crosses_as_positions_and_dated_buckets() {
+    let corpus = storyscope::wasm_api::new_corpus(Array::new().into(), true).expect("newCorpus");
+    let model = corpus.model().expect("model");
+    let quotes = array(&model, "quotes");
+    let entities = array(&model, "entities");
+    let mut profiled = 0;
+    for e in 0..entities.length() {
+        let id = get(&entities.get(e), "id").as_string().unwrap();
+        let profile = corpus.entity_profile(&id).expect("entityProfile");
+        // `said` lists by position the quotes whose speaker is the entity (scare quotes aside).
+        let said: Vec<u32> = array(&profile, "said").iter().map(|v| v.as_f64().unwrap() as u32).collect();
+        let expected: Vec<u32> = (0..quotes.length())
+            .filter(|&q| {
+                let quote = quotes.get(q);
+                get(&quote, "speaker_id").as_string().as_deref() == Some(id.as_str())
+                    && get(&quote, "kind").as_string().as_deref() != Some("scare")
+            })
+            .collect();
+        assert_eq!(said, expected, "{id}");
+        assert!(array(&profile, "about").iter().all(|q| q.as_f64().is_some_and(|q| (q as u32) < quotes.length())));
+        let over_time = get(&profile, "over_time");
+        assert_eq!(
+            get(&over_time, "unit").as_string().as_deref(),
+            Some("month"),
+            "the seeds are published from 2009 to 2012"
+        );
+        let buckets = array(&over_time, "buckets");
+        assert_eq!(get(&buckets.get(0), "date").as_string().as_deref(), Some("2009-03"));
+        profiled += usize::from(!said.is_empty());
+    }
+    assert!(profiled > 0, "some entity of the seeds speaks");
+    assert!(corpus.entity_profile("no-such-entity").expect("an answer").is_null());
+}
+
 /// The model crosses as JSON pieces of 64 KiB joined in JavaScript (`JsonPieces`): on a model
 /// of many pieces, full of characters of two, three and four bytes, it holds the contract's
 /// values, whatever piece boundary they fall on.

@@ -26,6 +26,11 @@
 //!   people by name, and articles, quotes and events by their text. A mention passes if its
 //!   entity passes and its document passes the document filter without `q`.
 //!
+//! A query word of four digits is also a year (`2009`, `0050`): besides the items whose words
+//! hold it, it matches the documents, quotes and events dated in that year (as the date filter
+//! dates them); it does not match names, but counts only the mentions in the documents it
+//! matches (by a word or a date).
+//!
 //! Full-text search folds case and Latin accents (`Gdańsk` = `gdansk`, `CAFÉ` = `cafe`) and
 //! splits words at anything that is not a letter or digit (apostrophes and hyphens included).
 //! Every query word must match a whole word (AND); the last word also matches as a prefix while
@@ -38,6 +43,7 @@
 //! scare quotes too, which are neither named nor unnamed sources). [`Index::select`]
 //! also gives `mentions`: the passing mentions of each entity under every filter (what the
 //! entity lists show). [`Index::check`] checks a filter from a link before it is used.
+//! [`Index::entity_profile`] gives what an entity's page shows (see `profile`).
 //!
 //! Search matches: `hits` are the code-point spans of matching words in the text of the given
 //! documents (in [`Index::query`], the passing ones in corpus order; in [`Index::matches`],
@@ -50,9 +56,11 @@
 mod bits;
 mod build;
 mod check;
+mod dated;
 mod filter;
 mod fold;
 mod involved;
+mod profile;
 mod search;
 mod select;
 mod words;
@@ -62,6 +70,7 @@ pub use filter::{
     Counts, Day, Facets, Filter, Hit, Kind, KindCounts, Matches, PositionFacets, Positions, Selected, Selection,
     Snippet, SourceCounts, Sources,
 };
+pub use profile::{Bucket, EntityProfile, MentionsOverTime, TimeUnit};
 pub use search::{MAX_HITS, MAX_SNIPPETS_PER_DOC, MAX_SNIPPET_DOCS};
 
 use crate::model::Extraction;

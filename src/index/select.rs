@@ -3,6 +3,7 @@
 //! the search matches to show in given documents.
 
 use super::bits::Bits;
+use super::dated::{year_of, Dated};
 use super::filter::{Counts, Filter, Kind, Matches, PositionFacets, Positions, Selected, Sources};
 use super::words::Terms;
 use super::{search, Days, Index};
@@ -35,11 +36,20 @@ struct Parts {
     event_days: Option<Bits>,
     event_text: Option<Bits>,
     entity_text: Option<Bits>,
+    /// The documents matching the query's years (by a word or a date): the only ones whose
+    /// mentions count under a year.
+    doc_years: Option<Bits>,
     /// The documents and events holding a quote that passes `speakers` and `sources`: the
     /// quote filters narrow the other views to where those quotes are.
     doc_said: Option<Bits>,
     event_said: Option<Bits>,
     wanted: [bool; 3],
+}
+
+/// A query word naming a year, and what is dated in it: the word matches these too.
+struct Year {
+    word: String,
+    dated: Dated,
 }
 
 /// The results passing one combination of filters.
@@ -214,11 +224,25 @@ impl Parts {
         let in_range = |days: &Days| {
             !matches!(filter.from, Some(from) if days.1 < from) && !matches!(filter.to, Some(to) if days.0 > to)
         };
-        let dated = filter.from.is_some() || filter.to.is_some();
-        let by_days = |len: usize, days: &dyn Fn(usize) -> bool| {
-            dated.then(|| Bits::of(len, (0..len).filter(|&i| days(i)).map(|i| i as u32)))
+        let in_dates = (filter.from.is_some() || filter.to.is_some()).then(|| index.dated(&in_range));
+        // A query word that is a year also matches what is dated in that year.
+        let years: Vec<Year> = terms
+            .exact
+            .iter()
+            .chain(&terms.prefix)
+            .filter_map(|word| {
+                let year = year_of(word)?;
+                let dated = index.dated(&|days: &Days| days.0 <= year.1 && year.0 <= days.1);
+                Some(Year { word: word.clone(), dated })
+            })
+            .collect();
+        let names = Terms {
+            exact: terms.exact.iter().filter(|w| year_of(w).is_none()).cloned().collect(),
+            prefix: terms.prefix.clone().filter(|w| year_of(w).is_none()),
         };
-        let text = |words: &super::words::WordIndex| (!terms.is_empty()).then(|| words.matching(terms));
+        let text = |words: &super::words::WordIndex, of: fn(&Year) -> &Bits| {
+            (!terms.is_empty()).then(|| words.matching_or(terms, |word| years.iter().find(|y| y.word == word).map(of)))
+        };
 
         let quote_speakers = {
             let lists: Vec<&Vec<u32>> = filter
@@ -244,7 +268,6 @@ impl Parts {
             Bits::of(events, (0..events).filter(|&e| passes(e)).map(|e| e as u32))
         });
         let wanted = |kind: Kind| filter.kinds.is_empty() || filter.kinds.contains(&kind);
-        let event_days = by_days(events, &|e| index.event_days[e].as_ref().is_some_and(in_range));
         let said = match (&quote_speakers, &quote_sources) {
             (None, None) => None,
             (Some(a), Some(b)) => Some(a.clone().and(b)),
@@ -255,34 +278,36 @@ impl Parts {
             let passes = |e: usize| index.event_quotes[e].iter().any(|&q| said.contains(q as usize));
             Bits::of(events, (0..events).filter(|&e| passes(e)).map(|e| e as u32))
         });
+        let (doc_days, quote_days, event_days) = match in_dates {
+            Some(Dated { docs, quotes, events }) => (Some(docs), Some(quotes), Some(events)),
+            None => (None, None, None),
+        };
         Parts {
             doc_entities: listed(&index.entity_docs, docs),
-            doc_days: by_days(docs, &|d| index.doc_days[d].iter().any(in_range)),
-            doc_text: text(&index.doc_words),
+            doc_days,
+            doc_text: text(&index.doc_words, |y| &y.dated.docs),
             doc_docs: doc_filter,
             quote_docs,
             quote_entities: every_entity(quotes, &|e| index.quote_entities.quotes_of(e, quotes)),
             quote_speakers,
             quote_sources,
-            // A quote is in range by its document's day or by one of its events.
-            quote_days: event_days.as_ref().map(|events_in_range| {
-                let mut bits = Bits::of(
-                    quotes,
-                    (0..quotes).filter(|&q| index.quote_day[q].is_some_and(|d| in_range(&(d, d)))).map(|q| q as u32),
-                );
-                for e in events_in_range.iter() {
-                    for &q in &index.event_quotes[e] {
-                        bits.insert(q as usize);
-                    }
-                }
-                bits
-            }),
-            quote_text: text(&index.quote_words),
+            quote_days,
+            quote_text: text(&index.quote_words, |y| &y.dated.quotes),
             event_docs,
             event_entities: listed(&index.entity_events, events),
             event_days,
-            event_text: text(&index.event_words),
-            entity_text: text(&index.entity_words),
+            event_text: text(&index.event_words, |y| &y.dated.events),
+            // Names are matched by the other words; a year counts the mentions in its documents.
+            entity_text: (!names.is_empty()).then(|| index.entity_words.matching(&names)),
+            doc_years: (!years.is_empty()).then(|| {
+                let years_only = Terms {
+                    exact: terms.exact.iter().filter(|w| year_of(w).is_some()).cloned().collect(),
+                    prefix: terms.prefix.clone().filter(|w| year_of(w).is_some()),
+                };
+                index
+                    .doc_words
+                    .matching_or(&years_only, |word| years.iter().find(|y| y.word == word).map(|y| &y.dated.docs))
+            }),
             doc_said,
             event_said,
             wanted: [wanted(Kind::Quote), wanted(Kind::Event), wanted(Kind::Mention)],
@@ -329,6 +354,7 @@ impl Parts {
                 unless(Except::Entities, &self.doc_entities),
                 self.doc_days.as_ref(),
                 said(&self.doc_said),
+                self.doc_years.as_ref(),
             ],
         );
         let entities =

@@ -220,14 +220,21 @@ impl WordIndex {
 
     /// The items containing every query word (all items for an empty query).
     pub(crate) fn matching(&self, terms: &Terms) -> Bits {
+        self.matching_or(terms, |_| None)
+    }
+
+    /// [`WordIndex::matching`], where a query word also matches the items `also(word)` gives
+    /// (the items dated in the year it names).
+    pub(crate) fn matching_or<'b>(&self, terms: &Terms, also: impl Fn(&str) -> Option<&'b Bits>) -> Bits {
         let mut result = Bits::full(self.items);
         for word in &terms.exact {
             let k = self.lower_bound(word);
-            let found = if k < self.len() && self.word(k) == word {
+            let mut found = if k < self.len() && self.word(k) == word {
                 Bits::of(self.items, self.postings(k).iter().copied())
             } else {
                 Bits::empty(self.items)
             };
+            add(&mut found, also(word));
             result = result.and(&found);
         }
         if let Some(prefix) = &terms.prefix {
@@ -240,9 +247,16 @@ impl WordIndex {
                     found.insert(item as usize);
                 }
             }
+            add(&mut found, also(prefix));
             result = result.and(&found);
         }
         result
+    }
+}
+
+fn add(found: &mut Bits, more: Option<&Bits>) {
+    for item in more.into_iter().flat_map(Bits::iter) {
+        found.insert(item);
     }
 }
 

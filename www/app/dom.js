@@ -30,15 +30,30 @@ function fill(el, props, children) {
 }
 
 /**
- * Scrolls `container` so that `el` is in sight (its start first when it does not fit). Not
- * scrollIntoView, which would also scroll a blog's page around an embed.
+ * Scrolls `container` so that `el` is in sight (its start first when it does not fit), or with
+ * `center`, so that it is in the middle. Not scrollIntoView, which would also scroll a blog's
+ * page around an embed.
  */
-export function scrollIntoSight(container, el) {
+export function scrollIntoSight(container, el, { center = false } = {}) {
   const box = container.getBoundingClientRect();
   const at = el.getBoundingClientRect();
   const by = (start, end) => (at[end] > box[end] ? Math.min(at[end] - box[end], at[start] - box[start]) : Math.min(0, at[start] - box[start]));
-  container.scrollLeft += by('left', 'right');
-  container.scrollTop += by('top', 'bottom');
+  const middle = (start, end) => (at[start] + at[end] - box[start] - box[end]) / 2;
+  container.scrollLeft += center ? middle('left', 'right') : by('left', 'right');
+  container.scrollTop += center ? middle('top', 'bottom') : by('top', 'bottom');
+}
+
+/**
+ * Brings `el` into sight in each scrolling box that holds it inside its own root (a shadow
+ * root stops the walk): the embed's boxes scroll, a blog's page around it does not.
+ */
+export function revealWithin(el, options) {
+  for (let box = el.parentElement; box; box = box.parentElement) {
+    const { overflowX, overflowY } = getComputedStyle(box);
+    if (/auto|scroll/.test(overflowX + overflowY) && (box.scrollHeight > box.clientHeight || box.scrollWidth > box.clientWidth)) {
+      scrollIntoSight(box, el, options);
+    }
+  }
 }
 
 /** Offsets in the contract count code points; JS strings index UTF-16 units. */

@@ -179,6 +179,7 @@ export class Explorer extends Emitter {
         if (error instanceof CoreCrash) this.coreStopped(error);
         throw error;
       }),
+      entityProfile: (id) => this.entityProfile(id),
       requestFocus: (key) => { this.focusRequest = key; },
       fail: (error) => this.emit('view-error', error),
     };
@@ -189,6 +190,22 @@ export class Explorer extends Emitter {
     const request = this.focusRequest;
     this.focusRequest = null;
     return request;
+  }
+
+  /** What entity `id`'s page shows (see CorpusHandle.entityProfile): asked once per corpus and entity. */
+  entityProfile(id) {
+    if (this.profileCache?.corpus !== this.corpus) this.profileCache = { corpus: this.corpus, answers: new Map() };
+    const { answers } = this.profileCache;
+    if (!answers.has(id)) {
+      const answer = this.corpus.entityProfile(id).catch((error) => {
+        answers.delete(id);
+        if (error instanceof CoreCrash) this.coreStopped(error);
+        throw error;
+      });
+      if (answers.size >= 8) answers.delete(answers.keys().next().value);
+      answers.set(id, answer);
+    }
+    return answers.get(id);
   }
 
   /**

@@ -7,7 +7,7 @@
 // assistive technology reads the new content rather than a half-updated one (and the browser
 // tests know when the page is done).
 
-import { h } from '../dom.js';
+import { h, revealWithin } from '../dom.js';
 import { VIEWS } from '../store.js';
 
 /** State changes that change what a view shows ('panel', 'theme', 'notice' do not). */
@@ -98,7 +98,8 @@ export function viewHost(explorer, views) {
     else if (request === 'view') target = panel.querySelector('[data-focus-key="view"]');
     else target = root.querySelector(`[data-focus-key="${CSS.escape(request)}"]`);
     if (!target) return;
-    if (request === 'passage') target.scrollIntoView?.({ block: 'center' });
+    // Scrolled within the panel only: scrollIntoView would scroll a blog's page around an embed.
+    if (request === 'passage') revealWithin(target, { center: true });
     target.focus({ preventScroll: request === 'passage' });
   }
 

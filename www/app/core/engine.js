@@ -45,6 +45,8 @@ export const calls = {
   select: (filters) => open().select(filters),
   matches: (q, docIds) => open().matches(q, docIds),
   checkFilter: (raw) => open().checkFilter(raw),
+  /** {said, about, over_time} of one entity, or null: its page asks when it shows it. */
+  entityProfile: (id) => open().entityProfile(id),
   /** {text, paragraphs} of one document: the reader asks when it shows it. */
   document: (id) => open().document(id),
 };

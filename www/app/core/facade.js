@@ -132,6 +132,15 @@ class CorpusHandle {
     return this.#worker.call('checkFilter', [raw]);
   }
 
+  /**
+   * What entity `id`'s page shows, or null: {said, about} (positions of its quotes and of the
+   * quotes mentioning it) and `over_time` ({unit, buckets: [{date, mentions}], undated}, null
+   * when no article is dated).
+   */
+  entityProfile(id) {
+    return this.#worker.call('entityProfile', [id]);
+  }
+
   /** {text, paragraphs} of document `id`; the last few are kept. */
   document(id) {
     let answer = this.#documents.get(id);

@@ -6,7 +6,7 @@
 // the zoom, the centre and the selected event in the view state (state.timeline), changed in
 // place; pointer and keyboard handling is interaction.js.
 
-import { h, s } from '../../dom.js';
+import { h, revealWithin, s } from '../../dom.js';
 import { COARSE_PRECISIONS, formatPeriod, plural } from '../../format.js';
 import {
   axisGeometry, axisTicks, dayNumber, dayParts, gapLabel, groupLanes, isoDay, packRows, shownDays, spanLabel, zoomToRange,
@@ -321,7 +321,8 @@ export class TimelineChart {
     if (changed || offscreen) this.onSelect();
     const mark = this.primaryMark(id);
     mark?.focus({ preventScroll: true });
-    if (scrollIntoView) mark?.scrollIntoView({ block: 'nearest' });
+    // Within the embed only: scrollIntoView would scroll a blog's page around it too.
+    if (scrollIntoView && mark) revealWithin(mark);
   }
 
   /** Zooms by `factor`, keeping the day under `anchorX` (px in the plot) in place. */
