@@ -22,7 +22,10 @@
 //! (a long text is escaped a block at a time), never held whole.
 
 use crate::calendar::Stamp;
-use crate::index::{CheckedFilter, Counts, DropReason, Hit, KindCounts, Matches, Selection, Snippet, SourceCounts};
+use crate::index::{
+    CheckedFilter, Counts, DropReason, EntityProfile, Hit, KindCounts, Matches, Selection, Snippet, SourceCounts,
+    TimeUnit,
+};
 use crate::model::{
     Comment, CommentKind, DateRange, Document, DocumentHead, Entity, EntityKind, Event, Extraction, InferredFrom,
     Mention, Paragraph, Precision, PublishedSource, Quote, QuoteKind, TimeExpression, TimexType,
@@ -681,6 +684,45 @@ impl<W: Write, const ASCII: bool> Writer<W, ASCII> {
         self.source_counts(&s.facets.sources);
         self.close(b'}');
         self.hits_and_snippets(&s.hits, &s.snippets);
+        self.close(b'}');
+    }
+
+    /// `{said, about, over_time}` ([`crate::Index::entity_profile`]), or null for no entity.
+    pub(crate) fn entity_profile(&mut self, profile: Option<&EntityProfile>) {
+        let Some(p) = profile else {
+            return self.null();
+        };
+        let positions = |w: &mut Self, n: &u32| w.number(*n as usize);
+        self.open(b'{');
+        self.key(key!("said"));
+        self.array(&p.said, positions);
+        self.key(key!("about"));
+        self.array(&p.about, positions);
+        self.key(key!("over_time"));
+        match &p.over_time {
+            None => self.null(),
+            Some(t) => {
+                self.open(b'{');
+                self.key(key!("unit"));
+                self.string(match t.unit {
+                    TimeUnit::Day => "day",
+                    TimeUnit::Month => "month",
+                    TimeUnit::Year => "year",
+                });
+                self.key(key!("buckets"));
+                self.array(&t.buckets, |w, b| {
+                    w.open(b'{');
+                    w.key(key!("date"));
+                    w.string(&b.date);
+                    w.key(key!("mentions"));
+                    w.number(b.mentions as usize);
+                    w.close(b'}');
+                });
+                self.key(key!("undated"));
+                self.number(t.undated as usize);
+                self.close(b'}');
+            }
+        }
         self.close(b'}');
     }
 
@@ -1395,6 +1437,12 @@ mod tests {
         let matches = index.matches(&word, &docs);
         assert!(!matches.hits.is_empty() && !matches.snippets.is_empty(), "the search finds {word}");
         assert_eq!(ascii(|w| w.matches(&matches)), serde_ascii(&matches));
+        for e in &index.extraction().entities {
+            let profile = index.entity_profile(&e.id);
+            assert!(profile.is_some(), "{} has a profile", e.id);
+            assert_eq!(ascii(|w| w.entity_profile(profile.as_ref())), serde_ascii(&profile));
+        }
+        assert_eq!(ascii(|w| w.entity_profile(None)), "null");
         let made = Matches {
             hits: vec![Hit { doc: "d\u{e9}".into(), start: 1, end: 2 }],
             snippets: vec![Snippet { doc: "d".into(), start: 0, end: 9, text: "«é»\n".into(), hits: vec![] }],

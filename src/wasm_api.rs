@@ -454,7 +454,7 @@ impl Corpus {
     /// when the corpus has no such entity.
     #[wasm_bindgen(js_name = entityProfile)]
     pub fn entity_profile(&self, id: &str) -> Result<JsValue, JsError> {
-        to_js(&self.index.entity_profile(id))
+        to_js(|w| w.entity_profile(self.index.entity_profile(id).as_ref()))
     }
 }
 
