@@ -220,7 +220,6 @@ const KNOWN_MISSES: &[(&str, &str)] = &[
         "31-match-report",
         "\"striker Tiago Mendonça headed\": the session-10 retrain leaves the name out (session 9's weights found it)",
     ),
-    ("33-after-at-and-repeated", "the session-13 retrain leaves \"Drennick\" out (session 12's weights found it)"),
     ("38-possessors-and-employers", "the session-13 retrain takes the employer \"Corvalist\" for a place"),
 ];
 
