@@ -220,6 +220,7 @@ const KNOWN_MISSES: &[(&str, &str)] = &[
         "31-match-report",
         "\"striker Tiago Mendonça headed\": the session-10 retrain leaves the name out (session 9's weights found it)",
     ),
+    ("38-possessors-and-employers", "the session-13 retrain takes the employer \"Corvalist\" for a place"),
 ];
 
 #[test]
