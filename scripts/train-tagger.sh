@@ -127,6 +127,15 @@ if [ "${1:-}" = "--check" ]; then
   trap 'rm -f "$check"' EXIT
   out=$check
 fi
+# Other options go to train-tagger as they are, but --out is read here: what is printed at the
+# end is the file written.
+rest=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --out) out=$2; shift 2 ;;
+    *) rest+=("$1"); shift ;;
+  esac
+done
 data=${EVAL_DATA:-../shared/eval/data}
 gum="$data/gum-train.entities.jsonl"
 news="$data/polnear-train.quotes.jsonl"
@@ -142,7 +151,7 @@ cargo run --release --quiet --features train --bin train-tagger -- \
   --epochs "$epochs" --bits "$bits" --seed 1 \
   --cluster-words "$clusters" --fine-clusters "$fine" --ensemble "$ensemble" \
   --command "scripts/train-tagger.sh (cargo run --release --features train --bin train-tagger; epochs $epochs, bits $bits, cluster words $clusters, fine clusters $fine, ensemble $ensemble)" \
-  --out "$out" "$@" \
+  --out "$out" ${rest[@]+"${rest[@]}"} \
   --data "$gum" "GUM gum-train (99 documents: academic, court, interview, bio, voyage, textbook; github.com/amir-zeldes/gum): annotations CC BY 4.0, texts CC BY / CC BY-SA" \
   --unlabeled "$news" "PolNeAR polnear-train texts (840 news articles of 2016; Newell, Margolin and Ruths, LREC 2018), unlabeled"
 if [ -n "$check" ]; then
