@@ -226,20 +226,17 @@ impl Parts {
         };
         let in_dates = (filter.from.is_some() || filter.to.is_some()).then(|| index.dated(&in_range));
         // A query word that is a year also matches what is dated in that year.
-        let years: Vec<Year> = terms
+        let (year_words, names) = terms.split(|w| year_of(w).is_some());
+        let years: Vec<Year> = year_words
             .exact
             .iter()
-            .chain(&terms.prefix)
+            .chain(&year_words.prefix)
             .filter_map(|word| {
                 let year = year_of(word)?;
                 let dated = index.dated(&|days: &Days| days.0 <= year.1 && year.0 <= days.1);
                 Some(Year { word: word.clone(), dated })
             })
             .collect();
-        let names = Terms {
-            exact: terms.exact.iter().filter(|w| year_of(w).is_none()).cloned().collect(),
-            prefix: terms.prefix.clone().filter(|w| year_of(w).is_none()),
-        };
         let text = |words: &super::words::WordIndex, of: fn(&Year) -> &Bits| {
             (!terms.is_empty()).then(|| words.matching_or(terms, |word| years.iter().find(|y| y.word == word).map(of)))
         };
@@ -300,13 +297,9 @@ impl Parts {
             // Names are matched by the other words; a year counts the mentions in its documents.
             entity_text: (!names.is_empty()).then(|| index.entity_words.matching(&names)),
             doc_years: (!years.is_empty()).then(|| {
-                let years_only = Terms {
-                    exact: terms.exact.iter().filter(|w| year_of(w).is_some()).cloned().collect(),
-                    prefix: terms.prefix.clone().filter(|w| year_of(w).is_some()),
-                };
                 index
                     .doc_words
-                    .matching_or(&years_only, |word| years.iter().find(|y| y.word == word).map(|y| &y.dated.docs))
+                    .matching_or(&year_words, |word| years.iter().find(|y| y.word == word).map(|y| &y.dated.docs))
             }),
             doc_said,
             event_said,

@@ -35,6 +35,17 @@ impl Terms {
         self.exact.is_empty() && self.prefix.is_none()
     }
 
+    /// The words for which `first` holds, and the others, each keeping its place (exact or
+    /// prefix).
+    pub(crate) fn split(&self, first: impl Fn(&str) -> bool) -> (Terms, Terms) {
+        let (a, b): (Vec<String>, Vec<String>) = self.exact.iter().cloned().partition(|w| first(w));
+        let (pa, pb) = match &self.prefix {
+            Some(p) if first(p) => (Some(p.clone()), None),
+            other => (None, other.clone()),
+        };
+        (Terms { exact: a, prefix: pa }, Terms { exact: b, prefix: pb })
+    }
+
     /// True when the folded `word` is one of the query's words (or starts with its prefix).
     pub(crate) fn matches_word(&self, word: &str) -> bool {
         self.exact.iter().any(|t| t == word) || self.prefix.as_deref().is_some_and(|p| word.starts_with(p))
