@@ -39,8 +39,21 @@ impl Writer {
 
     /// A string as its length and UTF-8 bytes.
     pub(crate) fn str(&mut self, s: &str) {
-        self.uint(s.len() as u64);
-        self.0.extend_from_slice(s.as_bytes());
+        self.bytes(s.as_bytes());
+    }
+
+    /// A run of bytes as its length and the bytes.
+    pub(crate) fn bytes(&mut self, bytes: &[u8]) {
+        self.uint(bytes.len() as u64);
+        self.0.extend_from_slice(bytes);
+    }
+
+    /// An option as 0 for none, or 1 and the value.
+    pub(crate) fn option<T>(&mut self, value: Option<T>, write: impl FnOnce(&mut Self, T)) {
+        self.uint(u64::from(value.is_some()));
+        if let Some(value) = value {
+            write(self, value);
+        }
     }
 
     /// A span as its start and length (an end before its start is written as an empty span,
@@ -122,10 +135,25 @@ impl<'b> Reader<'b> {
     }
 
     pub(crate) fn str(&mut self) -> Option<String> {
+        self.str_ref().map(str::to_string)
+    }
+
+    /// A string, borrowed from the bytes.
+    pub(crate) fn str_ref(&mut self) -> Option<&'b str> {
+        std::str::from_utf8(self.bytes_ref()?).ok()
+    }
+
+    /// A run of bytes written by [`Writer::bytes`], borrowed.
+    pub(crate) fn bytes_ref(&mut self) -> Option<&'b [u8]> {
         let n = self.count()?;
         let (head, rest) = self.bytes.split_at_checked(n)?;
         self.bytes = rest;
-        String::from_utf8(head.to_vec()).ok()
+        Some(head)
+    }
+
+    /// An option written by [`Writer::option`].
+    pub(crate) fn option<T>(&mut self, read: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
+        Some(if self.flag()? { Some(read(self)?) } else { None })
     }
 
     pub(crate) fn span(&mut self) -> Option<Span> {

@@ -139,10 +139,14 @@ pub struct Part {
 /// part reads as malformed rather than as some other extraction.
 const WORK_FORMAT: u64 = 4;
 
-/// How a [`Part`] is stored. postcard is not self-describing, so a field the contract's JSON
-/// leaves out when empty (`item`, a comment's `title`) would shift every field after it: the
-/// stored form spells every field out.
-#[derive(serde::Serialize, serde::Deserialize)]
+/// How a [`Part`] is stored: every field spelled out in order (a field the contract's JSON
+/// leaves out when empty, `item` or a comment's `title`, is still written, as an absent
+/// option), in the forms of [`crate::codec`]: strings and runs of bytes as their length and
+/// bytes, options as 0, or 1 and the value, enums as their position in their declaration,
+/// lists as their length and items, stamps as their contract string. These are the bytes the
+/// serde derive of these fields wrote through postcard, which parts kept before were made with
+/// (the test `parts_are_written_as_postcard_wrote_them`), written by hand because postcard and
+/// serde's machinery cost the page's wasm about 1 KiB of its compressed stream.
 struct StoredPart<'a> {
     core: String,
     id: String,
@@ -155,49 +159,26 @@ struct StoredPart<'a> {
     /// Borrowed from the part while it is written, and from the bytes while they are read
     /// (the text and the work are the large fields: a copy of them was the peak of the page's
     /// corpus worker on long articles).
-    #[serde(borrow)]
     text: Cow<'a, str>,
     paragraphs: Vec<(usize, usize, Option<String>)>,
     comments: Vec<StoredComment>,
     /// The tagger's, the quote stage's and the time stage's work and the token view, in the
     /// form of [`crate::codec`], after its [`WORK_FORMAT`] and before its checksum.
-    /// Written as one run of bytes ([`byte_string`]); read borrowed (serde reads a borrowed
-    /// `Cow<[u8]>` as one run too).
-    #[serde(borrow, serialize_with = "byte_string::serialize")]
     work: Cow<'a, [u8]>,
-}
-
-/// `work` as one run of bytes rather than a sequence of `u8`s. postcard writes both alike (a
-/// varint length, then the bytes), so parts keep their layout; but a sequence goes through
-/// serde one element at a time, which made writing and reading the work about a tenth of the
-/// page's part path (`Part::to_bytes` and `Part::from_bytes`, callgrind), where this copies it.
-mod byte_string {
-    pub(super) fn serialize<S: serde::Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bytes(bytes)
-    }
-
-    /// Reads an owned run (the test of the layout's equality; parts are read borrowed).
-    #[cfg(test)]
-    pub(super) fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
-        struct Bytes;
-        impl serde::de::Visitor<'_> for Bytes {
-            type Value = Vec<u8>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("bytes")
-            }
-            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
-                Ok(v.to_vec())
-            }
-            fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
-                Ok(v)
-            }
-        }
-        d.deserialize_byte_buf(Bytes)
-    }
 }
 
 /// A comment as stored: kind, posted, author, text, title.
 type StoredComment = (crate::model::CommentKind, Option<Stamp>, Option<String>, String, Option<String>);
+
+/// [`PublishedSource`]'s values in their declaration order: a stored source is its position.
+const PUBLISHED_SOURCES: [PublishedSource; 7] = {
+    use PublishedSource::*;
+    [FrontMatter, Manifest, Dateline, Meta, Flag, Inferred, None]
+};
+
+/// [`crate::model::CommentKind`]'s values in their declaration order.
+const COMMENT_KINDS: [crate::model::CommentKind; 2] =
+    [crate::model::CommentKind::Comment, crate::model::CommentKind::Pingback];
 
 impl<'a> StoredPart<'a> {
     fn of(part: &'a Part) -> StoredPart<'a> {
@@ -228,7 +209,80 @@ impl<'a> StoredPart<'a> {
     /// The bytes of the part (see [`Part::into_bytes`], which writes the large work without
     /// this growing buffer).
     fn to_bytes(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).unwrap_or_default()
+        let mut w = crate::codec::Writer::default();
+        self.write_head(&mut w);
+        w.bytes(&self.work);
+        w.0
+    }
+
+    /// Every field but the work.
+    fn write_head(&self, w: &mut crate::codec::Writer) {
+        use crate::codec::Writer;
+        let stamp = |w: &mut Writer, s: Stamp| w.str(&s.to_string());
+        let text = |w: &mut Writer, s: &String| w.str(s);
+        w.str(&self.core);
+        w.str(&self.id);
+        w.str(&self.title);
+        w.option(self.published, stamp);
+        w.uint(self.published_source as u64);
+        w.option(self.author.as_ref(), text);
+        w.option(self.outlet.as_ref(), text);
+        w.option(self.url.as_ref(), text);
+        w.str(&self.text);
+        w.uint(self.paragraphs.len() as u64);
+        for (start, end, item) in &self.paragraphs {
+            w.uint(*start as u64);
+            w.uint(*end as u64);
+            w.option(item.as_ref(), text);
+        }
+        w.uint(self.comments.len() as u64);
+        for (kind, posted, author, body, title) in &self.comments {
+            w.uint(*kind as u64);
+            w.option(*posted, stamp);
+            w.option(author.as_ref(), text);
+            w.str(body);
+            w.option(title.as_ref(), text);
+        }
+    }
+
+    /// The fields [`StoredPart::to_bytes`] wrote, the text and the work borrowed from `bytes`
+    /// (bytes after the work are not read); `None` for bytes that are not a part.
+    fn read(bytes: &'a [u8]) -> Option<StoredPart<'a>> {
+        use crate::codec::Reader;
+        let mut r = Reader::new(bytes);
+        let stamp = |r: &mut Reader| r.str_ref()?.parse::<Stamp>().ok();
+        let core = r.str()?;
+        let id = r.str()?;
+        let title = r.str()?;
+        let published = r.option(stamp)?;
+        let published_source = r.pick(&PUBLISHED_SOURCES)?;
+        let author = r.option(Reader::str)?;
+        let outlet = r.option(Reader::str)?;
+        let url = r.option(Reader::str)?;
+        let text = Cow::Borrowed(r.str_ref()?);
+        let paragraphs =
+            (0..r.count()?).map(|_| Some((r.usize()?, r.usize()?, r.option(Reader::str)?))).collect::<Option<_>>()?;
+        let comments = (0..r.count()?)
+            .map(|_| {
+                let kind = r.pick(&COMMENT_KINDS)?;
+                Some((kind, r.option(stamp)?, r.option(Reader::str)?, r.str()?, r.option(Reader::str)?))
+            })
+            .collect::<Option<_>>()?;
+        let work = Cow::Borrowed(r.bytes_ref()?);
+        Some(StoredPart {
+            core,
+            id,
+            title,
+            published,
+            published_source,
+            author,
+            outlet,
+            url,
+            text,
+            paragraphs,
+            comments,
+            work,
+        })
     }
 
     fn into_part(self) -> Option<Part> {
@@ -294,7 +348,7 @@ impl std::fmt::Display for PartError {
 }
 
 impl Part {
-    /// The part as bytes (postcard: [`Part::core`] first, then the rest), to keep.
+    /// The part as bytes ([`Part::core`] first, then the rest: see [`StoredPart`]), to keep.
     pub fn to_bytes(&self) -> Vec<u8> {
         StoredPart::of(self).to_bytes()
     }
@@ -338,11 +392,8 @@ impl Part {
         let length = work.iter().map(Vec::len).sum::<usize>() + 8;
         // The other fields, and an empty work, whose length (0, one byte) is replaced by the
         // work's.
-        let stored = StoredPart::with_work(&core, &document, Vec::new());
-        let mut head = postcard::to_extend(&stored, Vec::with_capacity(head_len(&document) + 10)).unwrap_or_default();
-        drop(stored);
-        head.pop();
-        let mut head = Writer(head);
+        let mut head = Writer(Vec::with_capacity(head_len(&document) + 10));
+        StoredPart::with_work(&core, &document, Vec::new()).write_head(&mut head);
         head.uint(length as u64);
         let mut pieces = Vec::with_capacity(7);
         pieces.push(head.0);
@@ -384,13 +435,14 @@ impl Part {
     /// [`PartError::OtherVersion`] for a part of another version, [`PartError::Malformed`] for
     /// bytes that are not a part.
     pub fn from_bytes(bytes: &[u8]) -> Result<Part, PartError> {
+        let malformed = |why: &str| PartError::Malformed(why.to_string());
         // The version first: another version's layout may not decode at all.
-        let (core, _) = postcard::take_from_bytes::<String>(bytes).map_err(|e| PartError::Malformed(e.to_string()))?;
+        let core = crate::codec::Reader::new(bytes).str().ok_or_else(|| malformed("no version"))?;
         if core != CORE_VERSION {
             return Err(PartError::OtherVersion(core));
         }
-        let stored: StoredPart = postcard::from_bytes(bytes).map_err(|e| PartError::Malformed(e.to_string()))?;
-        stored.into_part().ok_or_else(|| PartError::Malformed("its extraction work is damaged".to_string()))
+        let stored = StoredPart::read(bytes).ok_or_else(|| malformed("its fields are truncated or damaged"))?;
+        stored.into_part().ok_or_else(|| malformed("its extraction work is damaged"))
     }
 }
 
@@ -1002,7 +1054,7 @@ mod tests {
         let mut w = crate::codec::Writer::default();
         part.names.write(&mut w);
         older.work = sealed(w).into();
-        let older = postcard::to_allocvec(&older).expect("bytes");
+        let older = older.to_bytes();
         assert!(matches!(Part::from_bytes(&older), Err(PartError::Malformed(_))));
         // Nor is one of layout 2 (the tagger's and the quote stage's work, without the time
         // stage's), even when what follows would read as kept times, nor one of layout 3
@@ -1015,24 +1067,88 @@ mod tests {
             part.quotes.write(&mut w);
             w.0.extend_from_slice(times);
             older.work = sealed(w).into();
-            let older = postcard::to_allocvec(&older).expect("bytes");
+            let older = older.to_bytes();
             assert!(matches!(Part::from_bytes(&older), Err(PartError::Malformed(_))));
         }
     }
 
     #[test]
-    fn the_work_is_stored_as_a_sequence_of_bytes_was() {
-        // Parts kept before the work crossed serde as one run of bytes read as before.
-        #[derive(serde::Serialize, serde::Deserialize)]
-        struct Sequence(String, Vec<u8>, u8);
+    fn parts_are_written_as_postcard_wrote_them() {
+        // The serde derive parts were stored with before the hand-written form: the work was a
+        // sequence of bytes, which postcard writes as a run.
         #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
-        struct Run(String, #[serde(with = "super::byte_string")] Vec<u8>, u8);
-        for len in [0, 1, 127, 128, 300, 20_000] {
-            let work: Vec<u8> = (0..len).map(|i| (i * 7 % 256) as u8).collect();
-            let old = postcard::to_allocvec(&Sequence("v".into(), work.clone(), 9)).expect("bytes");
-            let new = postcard::to_allocvec(&Run("v".into(), work.clone(), 9)).expect("bytes");
-            assert_eq!(new, old);
-            assert_eq!(postcard::from_bytes::<Run>(&old).expect("a run"), Run("v".into(), work, 9));
+        struct Derived {
+            core: String,
+            id: String,
+            title: String,
+            published: Option<Stamp>,
+            published_source: PublishedSource,
+            author: Option<String>,
+            outlet: Option<String>,
+            url: Option<String>,
+            text: String,
+            paragraphs: Vec<(usize, usize, Option<String>)>,
+            comments: Vec<StoredComment>,
+            work: Vec<u8>,
         }
+        let derived = |p: &StoredPart| Derived {
+            core: p.core.clone(),
+            id: p.id.clone(),
+            title: p.title.clone(),
+            published: p.published,
+            published_source: p.published_source,
+            author: p.author.clone(),
+            outlet: p.outlet.clone(),
+            url: p.url.clone(),
+            text: p.text.to_string(),
+            paragraphs: p.paragraphs.clone(),
+            comments: p.comments.clone(),
+            work: p.work.to_vec(),
+        };
+        let (_, mut parts, _, _) = parts_of_corpus();
+        // Every source of a publication date, with and without a time, and every kind of
+        // comment with and without its optional fields.
+        let stamp = |s: &str| s.parse::<Stamp>().expect("a stamp");
+        for (i, &source) in PUBLISHED_SOURCES.iter().enumerate() {
+            let mut part = parts[0].clone();
+            part.document.published_source = source;
+            part.document.published = [None, Some(stamp("2009-03-03")), Some(stamp("0050-12-31T23:59"))][i % 3];
+            part.document.author = (i % 2 == 0).then(|| "Ánna".to_string());
+            part.document.url = None;
+            part.document.comments = COMMENT_KINDS
+                .iter()
+                .map(|&kind| crate::model::Comment {
+                    kind,
+                    posted: (i % 2 == 1).then(|| stamp("2010-01-02T03:04")),
+                    author: (i % 3 == 0).then(|| "Kim".to_string()),
+                    text: "A comment.".repeat(i * 20),
+                    title: (kind == crate::model::CommentKind::Pingback).then(|| "A post".to_string()),
+                })
+                .collect();
+            parts.push(part);
+        }
+        for part in &parts {
+            let ours = part.to_bytes();
+            let stored = StoredPart::of(part);
+            let theirs = postcard::to_allocvec(&derived(&stored)).expect("bytes");
+            assert!(ours == theirs, "{}: the bytes differ from postcard's", part.document.id);
+            let read = StoredPart::read(&theirs).expect("postcard's bytes read");
+            assert_eq!(derived(&read), derived(&stored), "{}", part.document.id);
+            assert_eq!(Part::from_bytes(&theirs).as_ref(), Ok(part), "{}", part.document.id);
+        }
+        // A source past the declared ones is no part.
+        let mut part = parts[0].clone();
+        part.document.published = None;
+        part.document.published_source = PublishedSource::None;
+        let mut w = crate::codec::Writer::default();
+        for field in [CORE_VERSION, &part.document.id, &part.document.title] {
+            w.str(field);
+        }
+        let at = w.0.len();
+        let mut bytes = part.to_bytes();
+        assert_eq!(bytes[at..at + 2], [0, 6], "no date, then the source");
+        assert!(StoredPart::read(&bytes).is_some());
+        bytes[at + 1] = 7;
+        assert!(StoredPart::read(&bytes).is_none());
     }
 }

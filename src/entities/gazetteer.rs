@@ -36,19 +36,27 @@ impl Gazetteer {
             (DEMONYMS, Known::Demonym),
         ] {
             for line in table.lines() {
-                let (surface, canonical) = line.split_once('=').unwrap_or((line, line));
-                if surface.is_empty() {
+                let (surfaces, canonical) = line.split_once('=').unwrap_or((line, line));
+                // `Russian|s`: two entries, the surface and the surface with its ending.
+                let (first, ending) = surfaces.split_once('|').unwrap_or((surfaces, ""));
+                if first.is_empty() {
                     continue;
                 }
-                let key = key(surface);
-                let mut h = hash_bytes(b"");
-                for &b in key.as_bytes() {
-                    if b == b' ' {
-                        prefixes.insert(h);
+                let mut add = |surface: &str| {
+                    let key = key(surface);
+                    let mut h = hash_bytes(b"");
+                    for &b in key.as_bytes() {
+                        if b == b' ' {
+                            prefixes.insert(h);
+                        }
+                        h = hash_more(h, &[b]);
                     }
-                    h = hash_more(h, &[b]);
+                    by_hash.entry(h).or_insert((make(canonical), is_short_acronym(surface)));
+                };
+                add(first);
+                if !ending.is_empty() {
+                    add(&[first, ending].concat());
                 }
-                by_hash.entry(h).or_insert((make(canonical), is_short_acronym(surface)));
             }
         }
         Gazetteer { by_hash, prefixes }
@@ -111,6 +119,12 @@ mod tests {
         assert_eq!(g.lookup("Poles"), Some(Known::Demonym("Poland")));
         assert_eq!(g.lookup("NATO"), Some(Known::Organization("NATO")));
         assert_eq!(g.lookup("Eastern Europe"), Some(Known::Place("Eastern Europe")));
+        // Both entries of a line with an ending (`Afghan|s=Afghanistan`, `US|A=United States`).
+        assert_eq!(g.lookup("Afghan"), Some(Known::Demonym("Afghanistan")));
+        assert_eq!(g.lookup("Afghans"), Some(Known::Demonym("Afghanistan")));
+        assert_eq!(g.lookup("Afghan|s"), None);
+        assert_eq!(g.lookup("USA"), Some(Known::Place("United States")));
+        assert_eq!(g.lookup("US"), Some(Known::Place("United States")));
     }
 
     #[test]
