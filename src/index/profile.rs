@@ -194,7 +194,7 @@ fn holds_in_a_row(text: &str, words: &[String], buf: &mut String) -> bool {
     // few words long, so the open starts are few.
     let mut open: Vec<usize> = Vec::new();
     let mut found = false;
-    fold::for_each_word(text, buf, |word, _| {
+    fold::for_each_word(text, buf, &mut |word, _| {
         if found {
             return;
         }
