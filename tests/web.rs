@@ -134,6 +134,35 @@ fn bad_input_is_reported_not_panicked() {
     assert!(reason_of("broken.html").contains("gb2312"));
 }
 
+/// The field names an article is read by are made JavaScript strings once and kept: a getter of
+/// the page's that calls the core again while its article is read (here, extracting another
+/// article) finds them free to use, and both articles are read whole.
+#[wasm_bindgen_test]
+fn a_field_getter_may_call_the_core_while_its_article_is_read() {
+    let inner = article("inner", "Inner Title\n\nSome text.");
+    let calls = std::rc::Rc::new(std::cell::Cell::new(0));
+    let count = calls.clone();
+    let extract = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue) -> bool>::new(move |a: JsValue| {
+        count.set(count.get() + 1);
+        storyscope::wasm_api::extract_article(a, None).is_ok()
+    });
+    let make = js_sys::Function::new_with_args(
+        "extract, inner",
+        "const o = { id: 'outer', content: 'Outer Title\\n\\nMore text.' };
+         Object.defineProperty(o, 'title', { get() { if (!extract(inner)) throw new Error('inner failed'); return 'Given Title'; } });
+         return o;",
+    );
+    let outer = make.call2(&JsValue::NULL, extract.as_ref(), &inner).expect("an article with a getter");
+    let part = storyscope::wasm_api::extract_article(outer, None).expect("the outer article");
+    assert_eq!(calls.get(), 1, "the getter ran once");
+    let parts = Array::new();
+    parts.push(&part);
+    let corpus = storyscope::wasm_api::new_corpus_from_parts(parts, false, None).expect("a corpus");
+    let documents = array(&corpus.model().expect("model"), "documents");
+    assert_eq!(documents.length(), 1);
+    assert_eq!(get(&documents.get(0), "title").as_string().as_deref(), Some("Given Title"));
+}
+
 fn filter(json: &str) -> JsValue {
     js_sys::JSON::parse(json).expect("filter JSON")
 }

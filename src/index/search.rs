@@ -29,7 +29,7 @@ pub(crate) fn find<'a>(docs: impl Iterator<Item = (&'a str, &'a str)>, terms: &T
             break;
         }
         let mut found: Vec<WordSpan> = Vec::new();
-        fold::for_each_word(text, &mut buf, |word, span| {
+        fold::for_each_word(text, &mut buf, &mut |word, span| {
             if terms.matches_word(word) {
                 found.push(span);
             }

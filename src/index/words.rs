@@ -86,19 +86,53 @@ pub(crate) struct WordIndexBuilder {
 impl WordIndexBuilder {
     /// Adds the words of `text` to item `item`. Items must be added in ascending order (an
     /// item may be added several times in a row, for several fields).
+    ///
+    /// The words are [`fold::for_each_word`]'s. Most are ASCII letters and digits between ASCII
+    /// separators: those are hashed and compared as they lie in `text`, folded on the fly, and
+    /// copied only when new. The rest of the text goes through `for_each_word` in stretches
+    /// that begin and end at ASCII separators (or the text's ends), where a word always ends, so
+    /// that it splits and folds them as it would the whole text.
     pub(crate) fn add(&mut self, item: usize, text: &str) {
         let item32 = item as u32;
         self.items = self.items.max(item + 1);
+        let bytes = text.as_bytes();
+        let separator = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric();
         let mut buf = std::mem::take(&mut self.buf);
-        fold::for_each_word(text, &mut buf, |word, _| {
-            let w = self.intern(word, item32);
-            // OK because `intern` gives the id of a word it keeps.
-            if self.last[w as usize] != item32 {
-                self.last[w as usize] = item32;
-                self.pairs.push((w, item32));
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if separator(b) {
+                i += 1;
+                continue;
             }
-        });
+            let run = bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            let end = i + run;
+            // The run is a whole word when it is followed by an ASCII byte (a separator: the
+            // run stopped there) or nothing; it began after a separator or at the start.
+            if run > 0 && bytes.get(end).map_or(true, u8::is_ascii) {
+                // OK because `i..end` holds ASCII bytes only, so both ends are char boundaries.
+                self.add_word(text.get(i..end).unwrap_or_default(), true, item32);
+                i = end;
+                continue;
+            }
+            let stretch = bytes[i..].iter().position(|&b| separator(b)).map_or(bytes.len(), |n| i + n);
+            // OK because `i` and `stretch` are at ASCII bytes or the end, so both are char
+            // boundaries (an empty stretch would add nothing).
+            fold::for_each_word(text.get(i..stretch).unwrap_or_default(), &mut buf, &mut |word, _| {
+                self.add_word(word, false, item32)
+            });
+            i = stretch;
+        }
         self.buf = buf;
+    }
+
+    /// Records that `word` ([`WordIndexBuilder::intern`]'s) occurs in `item`, once per item.
+    fn add_word(&mut self, word: &str, ascii: bool, item: u32) {
+        let w = self.intern(word, ascii, item);
+        // OK because `intern` gives the id of a word it keeps.
+        if self.last[w as usize] != item {
+            self.last[w as usize] = item;
+            self.pairs.push((w, item));
+        }
     }
 
     fn word(&self, w: u32) -> &str {
@@ -113,25 +147,33 @@ impl WordIndexBuilder {
         &self.arena.as_bytes()[start..self.ends[w as usize] as usize]
     }
 
-    /// The id of `word`, kept (first seen in `item`, with its pair) if it is new.
-    fn intern(&mut self, word: &str, item: u32) -> u32 {
+    /// The id of `word`, kept (first seen in `item`, with its pair) if it is new. The word is
+    /// folded already, or, when `ascii` is true, made of ASCII letters and digits as spelled:
+    /// folding one of those bytes is setting its bit 0x20 (digits have it already), done here
+    /// as it is hashed and compared, and in the copy kept when it is new.
+    fn intern(&mut self, word: &str, ascii: bool, item: u32) -> u32 {
         if self.slots.len() < 2 * (self.ends.len() + 1) {
             self.grow();
         }
-        let hashed = crate::text::hash(word.as_bytes());
+        let bytes = word.as_bytes();
+        let (hashed, fold) = if ascii { (hash_folded_alnum(bytes), 0x20) } else { (crate::text::hash(bytes), 0) };
+        let same = |kept: &[u8]| kept.len() == bytes.len() && kept.iter().zip(bytes).all(|(&k, &b)| k == b | fold);
         let mask = self.slots.len() - 1;
         let mut at = hashed as usize & mask;
         loop {
             match self.slots[at] {
                 0 => break,
-                slot if self.hashes[slot as usize - 1] == hashed && self.word_bytes(slot - 1) == word.as_bytes() => {
-                    return slot - 1
-                }
+                slot if self.hashes[slot as usize - 1] == hashed && same(self.word_bytes(slot - 1)) => return slot - 1,
                 _ => at = (at + 1) & mask,
             }
         }
         let w = self.ends.len() as u32;
+        let from = self.arena.len();
         self.arena.push_str(word);
+        if ascii {
+            // OK because `from` was the end of the arena, a char boundary.
+            self.arena[from..].make_ascii_lowercase();
+        }
         self.ends.push(self.arena.len() as u32);
         self.hashes.push(hashed);
         self.last.push(item);
@@ -197,6 +239,27 @@ impl WordIndexBuilder {
         }
         WordIndex { words, ends, offsets, postings, items: items.max(self.items) }
     }
+}
+
+/// [`crate::text::hash`] of the folded `spelled`, a word of ASCII letters and digits, without
+/// a folded copy: each byte with its bit 0x20 set, eight bytes a step.
+#[inline]
+fn hash_folded_alnum(spelled: &[u8]) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    const FOLD: u64 = 0x2020_2020_2020_2020;
+    let mut h = spelled.len() as u64;
+    let mut chunks = spelled.chunks_exact(8);
+    for chunk in &mut chunks {
+        h = (h.rotate_left(5) ^ (crate::bytes::word_le(chunk) | FOLD)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        // Only the bytes there are: the hash zero-pads a partial word. OK because `rest` holds 1
+        // to 7 bytes: the shift is 8 to 56.
+        let fold = FOLD >> (64 - 8 * rest.len());
+        h = (h.rotate_left(5) ^ (crate::bytes::word_le(rest) | fold)).wrapping_mul(K);
+    }
+    h ^ (h >> 29)
 }
 
 impl WordIndex {
@@ -325,6 +388,50 @@ mod tests {
         prefixed.sort_unstable();
         prefixed.dedup();
         assert_eq!(found(&ix, "w7"), prefixed);
+    }
+
+    /// The words the builder keeps for each item, as `(word, items)` in sorted order.
+    fn postings_of(index: &WordIndex) -> Vec<(String, Vec<u32>)> {
+        (0..index.len()).map(|k| (index.word(k).to_string(), index.postings(k).to_vec())).collect()
+    }
+
+    #[test]
+    fn ascii_words_read_in_place_index_as_folded_copies_do() {
+        // ASCII words beside accented ones, combining marks, digits, long words (several
+        // eight-byte steps), non-ASCII separators and words glued to them.
+        let texts = [
+            "The CAFÉ in Gdańsk, said O'Neill: “Hi” 😀 it’s long-range 3,000",
+            "Cafe\u{301}s and cafés; naïve Ünïcode—Ab3ÉÉz x\u{301}\u{301}y ÆsIR Straße9 😀Zed😀",
+            "\u{301}lead and trail\u{301} INTERNATIONALIZATION internationalization8 Ab",
+            "",
+            "a",
+            "ÉA aÉ a",
+            "Mixed12345678Digits MIXED12345678digits z\u{2019}Z",
+        ];
+        let mut fast = WordIndexBuilder::default();
+        let mut reference: Vec<Vec<String>> = Vec::new();
+        for (i, text) in texts.iter().enumerate() {
+            fast.add(i, text);
+            reference.push(fold::words(text));
+        }
+        let mut expected: Vec<(String, Vec<u32>)> = Vec::new();
+        let mut all: Vec<&String> = reference.iter().flatten().collect();
+        all.sort();
+        all.dedup();
+        for word in all {
+            let items = (0..texts.len() as u32).filter(|&i| reference[i as usize].contains(word)).collect();
+            expected.push((word.clone(), items));
+        }
+        assert_eq!(postings_of(&fast.finish(texts.len())), expected);
+    }
+
+    #[test]
+    fn ascii_words_hash_as_their_folded_copies() {
+        let spelled = b"AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+        for n in 0..spelled.len() {
+            let folded = spelled[..n].to_ascii_lowercase();
+            assert_eq!(hash_folded_alnum(&spelled[..n]), crate::text::hash(&folded), "{n} bytes");
+        }
     }
 
     #[test]

@@ -78,6 +78,26 @@ fn nullish(value: &JsValue) -> bool {
     value.is_null() || value.is_undefined()
 }
 
+thread_local! {
+    /// The field names read so far, as JavaScript strings: made once per instance rather than
+    /// decoded across the boundary at every read (nine per article the page extracts). There
+    /// are a few dozen names at most, kept for the instance's life.
+    static FIELD_NAMES: std::cell::RefCell<Vec<(&'static str, &'static JsValue)>> = std::cell::RefCell::default();
+}
+
+/// `name` as a JavaScript string. The table is not borrowed while the field is read, which may
+/// run a getter of the page's.
+fn field_name(name: &'static str) -> &'static JsValue {
+    FIELD_NAMES.with_borrow_mut(|names| match names.iter().find(|(known, _)| *known == name) {
+        Some(&(_, key)) => key,
+        None => {
+            let key: &'static JsValue = Box::leak(Box::new(JsValue::from_str(name)));
+            names.push((name, key));
+            key
+        }
+    })
+}
+
 /// An object's fields, read by name, for a struct called `expected` (`struct Filter`).
 pub(super) struct Object(JsValue);
 
@@ -96,15 +116,15 @@ impl Object {
     ///
     /// # Errors
     /// When reading it throws (a getter or a proxy of the page's).
-    fn get(&self, name: &str) -> Result<JsValue, Error> {
-        js_sys::Reflect::get(&self.0, &JsValue::from_str(name)).map_err(|_| format!("cannot read field `{name}`"))
+    fn get(&self, name: &'static str) -> Result<JsValue, Error> {
+        js_sys::Reflect::get(&self.0, field_name(name)).map_err(|_| format!("cannot read field `{name}`"))
     }
 
     /// A field that must be given.
     ///
     /// # Errors
     /// When it is missing or `read` refuses it.
-    pub(super) fn required<T>(&self, name: &str, read: fn(JsValue) -> Result<T, Error>) -> Result<T, Error> {
+    pub(super) fn required<T>(&self, name: &'static str, read: fn(JsValue) -> Result<T, Error>) -> Result<T, Error> {
         let value = self.get(name)?;
         if value.is_undefined() {
             return Err(format!("missing field `{name}`"));
@@ -118,7 +138,7 @@ impl Object {
     /// When `read` refuses it.
     pub(super) fn optional<T>(
         &self,
-        name: &str,
+        name: &'static str,
         read: impl Fn(JsValue) -> Result<T, Error>,
     ) -> Result<Option<T>, Error> {
         let value = self.get(name)?;
