@@ -130,6 +130,8 @@ pub(crate) fn read(r: &mut Reader, text: &str, paragraphs: &[Span]) -> Option<To
                 };
                 let mut token = Token::of_first_char(Span::new(start, end), first_char)?;
                 let word = match r.uint()? {
+                    // No view has more types than a token can name (see `tokens::MAX_WORD_TYPES`).
+                    0 if vocabulary.len() >= super::tokens::MAX_WORD_TYPES => return None,
                     0 => {
                         let id = vocabulary.len() as WordId;
                         let known = described.next_if_eq(&id).is_some();
