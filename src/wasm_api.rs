@@ -301,7 +301,7 @@ pub fn new_corpus_from_parts(
     for (n, value) in parts.iter().enumerate() {
         let bytes =
             value.dyn_into::<js_sys::Uint8Array>().map_err(|_| JsError::new("expected an array of byte arrays"))?;
-        match crate::Part::from_bytes(&bytes.to_vec()) {
+        match crate::Part::from_vec(bytes.to_vec()) {
             Ok(part) => kept.push(part),
             Err(e) => failures.push(Failure { name: format!("part {n}"), reason: e.to_string() }),
         }
