@@ -285,7 +285,14 @@ impl<'a> StoredPart<'a> {
         })
     }
 
+    #[cfg(test)]
     fn into_part(self) -> Option<Part> {
+        self.into_part_with(Cow::into_owned)
+    }
+
+    /// [`StoredPart::into_part`], with the document's text made by `own_text` (which
+    /// [`Part::from_vec`] gives the bytes the text is read from).
+    fn into_part_with(self, own_text: impl FnOnce(Cow<'a, str>) -> String) -> Option<Part> {
         let (body, sum) = self.work.split_last_chunk::<8>()?;
         if crate::codec::checksum(&[&[body], &[self.text.as_bytes()]]) != u64::from_le_bytes(*sum) {
             return None;
@@ -313,7 +320,7 @@ impl<'a> StoredPart<'a> {
             author: self.author,
             outlet: self.outlet,
             url: self.url,
-            text: self.text.into_owned(),
+            text: own_text(self.text),
             paragraphs: self
                 .paragraphs
                 .into_iter()
@@ -363,9 +370,10 @@ impl Part {
     /// at the top of the heap in place, and its memory never shrinks, so a buffer of the whole
     /// part, made beside the structures it is written from, raised the worker's peak by the
     /// part's size (5.4 MB for 800 KB of unclosed `[a](`). Here each structure is written
-    /// into a piece of about its written size and freed at once, largest first (the token
-    /// view, 12 bytes a token, then the tagger's classes, 8), so every piece after the first
-    /// fits where a freed structure was.
+    /// into pieces of about its written size and freed at once, largest first (the token
+    /// view, 8 bytes a token, then the tagger's classes, 8), so every piece after the view's
+    /// fits where a freed structure was; the view's own, written beside everything, are cut
+    /// small enough to fit in gaps.
     pub fn into_pieces(self) -> Vec<Vec<u8>> {
         use crate::codec::Writer;
         /// `write`'s bytes, in a buffer of `len` bytes (more if it writes more).
@@ -375,9 +383,15 @@ impl Part {
             w.0
         }
         let Part { core, document, names, quotes, times, view } = self;
-        // Each closure owns what it writes: it is freed as the piece is done.
-        let len = crate::text::kept::written_len(&view);
-        let view = piece(len, move |w| crate::text::kept::write(&view, w));
+        // Each closure owns what it writes: it is freed as the piece is done. The view, first
+        // and beside every other structure, is written in pieces of at most 64 KiB (see
+        // `kept::write_cut`): a long document's whole view found no gap and grew the memory.
+        const VIEW_PIECE: usize = 1 << 16;
+        let len = crate::text::kept::written_len(&view).min(VIEW_PIECE);
+        let mut view_pieces = Vec::new();
+        let last = piece(len, |w| crate::text::kept::write_cut(&view, w, VIEW_PIECE, &mut view_pieces));
+        drop(view);
+        view_pieces.push(last);
         // Room for its three counts.
         let len = names.written_len() + 30;
         let names = piece(len, move |w| names.write(w));
@@ -387,15 +401,18 @@ impl Part {
         let len = 24 * times.len() + 16;
         let times = piece(len, move |w| times.write(w));
         let format = piece(8, |w| w.uint(WORK_FORMAT));
-        let work = [format, names, quotes, times, view];
-        let sum = crate::codec::checksum(&[&work.each_ref().map(Vec::as_slice), &[document.text.as_bytes()]]);
+        let mut work = vec![format, names, quotes, times];
+        work.append(&mut view_pieces);
+        let slices: Vec<&[u8]> = work.iter().map(Vec::as_slice).collect();
+        let sum = crate::codec::checksum(&[&slices, &[document.text.as_bytes()]]);
+        drop(slices);
         let length = work.iter().map(Vec::len).sum::<usize>() + 8;
         // The other fields, and an empty work, whose length (0, one byte) is replaced by the
         // work's.
         let mut head = Writer(Vec::with_capacity(head_len(&document) + 10));
         StoredPart::with_work(&core, &document, Vec::new()).write_head(&mut head);
         head.uint(length as u64);
-        let mut pieces = Vec::with_capacity(7);
+        let mut pieces = Vec::with_capacity(work.len() + 2);
         pieces.push(head.0);
         pieces.extend(work);
         pieces.push(sum.to_le_bytes().to_vec());
@@ -435,6 +452,46 @@ impl Part {
     /// [`PartError::OtherVersion`] for a part of another version, [`PartError::Malformed`] for
     /// bytes that are not a part.
     pub fn from_bytes(bytes: &[u8]) -> Result<Part, PartError> {
+        Self::decode(bytes, Cow::into_owned)
+    }
+
+    /// [`Part::from_bytes`], taking the bytes: the document's text is moved to their start
+    /// and they become it, instead of being copied beside them. The page's corpus worker reads
+    /// parts so (its memory never shrinks, and the copy was made at its peak, beside the
+    /// part's bytes and every structure read from them).
+    ///
+    /// # Errors
+    /// As [`Part::from_bytes`].
+    pub fn from_vec(bytes: Vec<u8>) -> Result<Part, PartError> {
+        // Where the text lies in `bytes`, when it is read from them (StoredPart::read borrows it).
+        let mut text_at = None;
+        let mut part = Self::decode(&bytes, |text| match text {
+            Cow::Borrowed(t) => {
+                let start = (t.as_ptr() as usize).wrapping_sub(bytes.as_ptr() as usize);
+                if start.checked_add(t.len()).is_some_and(|end| end <= bytes.len()) {
+                    text_at = Some(start..start + t.len());
+                    String::new()
+                } else {
+                    t.to_string()
+                }
+            }
+            Cow::Owned(t) => t,
+        })?;
+        if let Some(range) = text_at {
+            let mut bytes = bytes;
+            let len = range.len();
+            bytes.copy_within(range, 0);
+            bytes.truncate(len);
+            // In place: the rest of the part's bytes are freed.
+            bytes.shrink_to_fit();
+            // OK because these are the bytes of a `str` StoredPart::read read.
+            part.document.text = String::from_utf8(bytes).map_err(|e| PartError::Malformed(e.to_string()))?;
+        }
+        Ok(part)
+    }
+
+    /// The part in `bytes`, its text made by `own_text` (see [`StoredPart::into_part_with`]).
+    fn decode<'a>(bytes: &'a [u8], own_text: impl FnOnce(Cow<'a, str>) -> String) -> Result<Part, PartError> {
         let malformed = |why: &str| PartError::Malformed(why.to_string());
         // The version first: another version's layout may not decode at all.
         let core = crate::codec::Reader::new(bytes).str().ok_or_else(|| malformed("no version"))?;
@@ -442,7 +499,7 @@ impl Part {
             return Err(PartError::OtherVersion(core));
         }
         let stored = StoredPart::read(bytes).ok_or_else(|| malformed("its fields are truncated or damaged"))?;
-        stored.into_part().ok_or_else(|| malformed("its extraction work is damaged"))
+        stored.into_part_with(own_text).ok_or_else(|| malformed("its extraction work is damaged"))
     }
 }
 
@@ -964,6 +1021,19 @@ mod tests {
     }
 
     #[test]
+    fn a_long_view_is_written_in_pieces_that_make_the_part() {
+        // A token a byte: the view's bytes (about two a token) take several 64 KiB pieces.
+        let text = "Brackets\n\n".to_string() + &"[a](".repeat(40_000);
+        let part = extract_part(&Input::from_bytes("b", "b.txt", text.into_bytes()).expect("text")).expect("a part");
+        let pieces = part.clone().into_pieces();
+        // The head, the format, the names, the quotes, the times, the view's pieces, the sum.
+        assert!(pieces.len() >= 6 + 4, "{} pieces", pieces.len());
+        assert!(pieces.iter().all(|p| p.len() <= (1 << 16) + 40 || p.len() > 150_000), "a view piece is too long");
+        assert_eq!(pieces.concat(), part.to_bytes());
+        assert_eq!(Part::from_vec(pieces.concat()), Ok(part));
+    }
+
+    #[test]
     fn every_part_of_the_corpus_reads_back_as_it_was_and_damaged_work_reads_as_malformed() {
         let parts: Vec<Part> = corpus().iter().map(|input| extract_part(input).expect("a part")).collect();
         // Unlike prose, the work of these is more than a fixed guess per token and text byte
@@ -974,6 +1044,7 @@ mod tests {
             crowded.map(|text| extract_part(&Input::from_bytes("c", "c.txt", text.into_bytes()).expect("text")));
         for part in parts.iter().chain(crowded.iter().map(|part| part.as_ref().expect("a part"))) {
             assert_eq!(Part::from_bytes(&part.to_bytes()).as_ref(), Ok(part), "{}", part.document.id);
+            assert_eq!(Part::from_vec(part.to_bytes()).as_ref(), Ok(part), "{}", part.document.id);
             assert_eq!(part.clone().into_bytes(), part.to_bytes(), "{}", part.document.id);
             // Never short (into_bytes' buffer would double), and not far over.
             let (length, estimate) = (part.to_bytes().len(), part.estimated_len());

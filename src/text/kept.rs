@@ -33,6 +33,21 @@ pub(crate) fn written_len(a: &TokenView) -> usize {
 
 /// Writes `a` (its text is the part's document text, written elsewhere).
 pub(crate) fn write(a: &TokenView, w: &mut Writer) {
+    write_cut(a, w, usize::MAX, &mut Vec::new());
+}
+
+/// [`write`], its bytes cut in pieces: each time `w` holds `piece_len` bytes or more, they go
+/// to the end of `done` and `w` starts again, with room for `piece_len` and a token's most
+/// (the last bytes stay in `w`). The bytes in order are [`write`]'s. The page's extractor
+/// worker writes a long document's view so: a piece fits in a gap that other structures left
+/// in its wasm memory, which never shrinks, where the whole view (a megabyte or more) did not.
+pub(crate) fn write_cut(a: &TokenView, w: &mut Writer, piece_len: usize, done: &mut Vec<Vec<u8>>) {
+    // Four varints of at most ten bytes each: a token's most.
+    let mut cut = |w: &mut Writer| {
+        if w.0.len() >= piece_len {
+            done.push(std::mem::replace(&mut w.0, Vec::with_capacity(piece_len.saturating_add(40))));
+        }
+    };
     let v = &a.vocabulary;
     w.uint(a.tokens.len() as u64);
     w.uint(v.len() as u64);
@@ -44,6 +59,7 @@ pub(crate) fn write(a: &TokenView, w: &mut Writer) {
     for &id in &described {
         w.uint(u64::from(id - previous));
         previous = id;
+        cut(w);
     }
     let mut sentences = a.sentences.iter().peekable();
     let mut seen: WordId = 0;
@@ -76,6 +92,7 @@ pub(crate) fn write(a: &TokenView, w: &mut Writer) {
                 } else {
                     w.uint(u64::from(word) + 1);
                 }
+                cut(w);
             }
         }
     }
@@ -130,6 +147,8 @@ pub(crate) fn read(r: &mut Reader, text: &str, paragraphs: &[Span]) -> Option<To
                 };
                 let mut token = Token::of_first_char(Span::new(start, end), first_char)?;
                 let word = match r.uint()? {
+                    // No view has more types than a token can name (see `tokens::MAX_WORD_TYPES`).
+                    0 if vocabulary.len() >= super::tokens::MAX_WORD_TYPES => return None,
                     0 => {
                         let id = vocabulary.len() as WordId;
                         let known = described.next_if_eq(&id).is_some();

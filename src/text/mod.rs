@@ -114,11 +114,24 @@ impl<'t> Analysis<'t> {
         for (p, para) in paragraphs.iter().enumerate() {
             let first = tokens.len();
             tokens::tokenize_into(text, *para, &mut tokens);
-            for token in &mut tokens[first..] {
+            let mut full = false;
+            for k in first..tokens.len() {
+                let token = &mut tokens[k];
                 // OK because token spans are cut at char boundaries by the tokenizer.
-                token.set_word(intern(&text[token.start()..token.end()]));
+                let word = intern(&text[token.start()..token.end()]);
+                if word as usize >= tokens::MAX_WORD_TYPES {
+                    // A type no token can name: the analysis ends before it (the paragraphs
+                    // after it have no tokens).
+                    tokens.truncate(k);
+                    full = true;
+                    break;
+                }
+                token.set_word(word);
             }
             sentences::split_into(text, &tokens, first..tokens.len(), p, &mut sentences);
+            if full {
+                break;
+            }
         }
         // The estimate above is generous, and every stage keeps the view to the end: give
         // back what the text did not use (in place, by the allocator).

@@ -15,28 +15,46 @@ pub(crate) enum TokenKind {
     Punct,
 }
 
-/// One token: 12 bytes (a document of short words holds about one token per three bytes of
-/// text, so the layout is most of the token view's memory). Offsets are `u32`: the analysis
-/// only cuts paragraphs that end below [`MAX_TEXT_BYTES`].
+/// One token: 8 bytes (a document of short words holds about one token per three bytes of
+/// text, and one of brackets, `[a](`, one a byte, so the layout is most of the token view's
+/// memory). The start is a `u32`: the analysis only cuts paragraphs that end below
+/// [`MAX_TEXT_BYTES`]. The length fits in [`LENGTH_BITS`] bits because the tokenizer cuts a
+/// longer run into tokens of at most [`MAX_TOKEN_BYTES`], and the word id in [`WORD_BITS`]
+/// because the analysis stops before a type that would not fit (neither happens in text:
+/// 8 MiB of distinct four-letter words hold 1.7 million types).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Token {
     start: u32,
-    end: u32,
-    /// The [`WordId`] in the low [`WORD_BITS`] bits; above them the kind (two bits) and
-    /// whether the word is capitalized (the top bit).
+    /// The [`WordId`] in the low [`WORD_BITS`] bits; above them the length in bytes
+    /// ([`LENGTH_BITS`]), the kind (two bits) and whether the word is capitalized (the top
+    /// bit).
     packed: u32,
 }
 
-/// Bits of [`Token::packed`] that hold the word id. The analysis cuts only text below
-/// [`MAX_TEXT_BYTES`], so there are fewer tokens, and so fewer word types, than `2^WORD_BITS`.
-const WORD_BITS: u32 = 29;
+/// Bits of [`Token::packed`] that hold the word id: a document has at most [`MAX_WORD_TYPES`]
+/// word types (see [`super::Analysis::new`]).
+const WORD_BITS: u32 = 21;
+/// The most word types a document's analysis reads: it stops at the first token of a type
+/// beyond them (about 2.1 million; no article of the 8 MiB the files allow has so many).
+pub(crate) const MAX_WORD_TYPES: usize = 1 << WORD_BITS;
+/// Bits of [`Token::packed`] that hold the token's length in bytes.
+const LENGTH_BITS: u32 = 8;
+/// The longest token in bytes: a longer run of letters or digits is cut into tokens of at most
+/// this length, at char boundaries.
+pub(crate) const MAX_TOKEN_BYTES: usize = (1 << LENGTH_BITS) - 1;
 /// The analysis reads paragraphs that end at or below this offset (512 MiB; articles are
-/// limited to 8 MiB long before), so every offset fits in a `u32` and every word id in its bits.
-pub(crate) const MAX_TEXT_BYTES: usize = 1 << WORD_BITS;
+/// limited to 8 MiB long before), so every offset fits in a `u32`.
+pub(crate) const MAX_TEXT_BYTES: usize = 1 << 29;
 const WORD_MASK: u32 = (1 << WORD_BITS) - 1;
+const LENGTH_SHIFT: u32 = WORD_BITS;
+const KIND_SHIFT: u32 = WORD_BITS + LENGTH_BITS;
 const CAPITALIZED: u32 = 1 << 31;
+const _: () = assert!(KIND_SHIFT + 2 == 31, "word, length, kind and capital fill the 32 bits");
 
 impl Token {
+    /// # Panics
+    /// In debug builds, when `span` is empty or longer than [`MAX_TOKEN_BYTES`] (the tokenizer
+    /// and the kept view's reader make no such token).
     fn new(span: Span, kind: TokenKind, first: char) -> Self {
         let capitalized = kind == TokenKind::Word && first.is_uppercase();
         let kind_bits = match kind {
@@ -44,17 +62,24 @@ impl Token {
             TokenKind::Number => 1,
             TokenKind::Punct => 2,
         };
-        // OK because the analysis tokenizes only spans that end below MAX_TEXT_BYTES.
+        debug_assert!(span.start < span.end && span.end - span.start <= MAX_TOKEN_BYTES);
+        // OK because the analysis tokenizes only spans that end below MAX_TEXT_BYTES, and
+        // tokens are at most MAX_TOKEN_BYTES long (the mask keeps a longer one from spilling
+        // into the kind).
+        let length = (span.end - span.start) as u32 & ((1 << LENGTH_BITS) - 1);
         Token {
             start: span.start as u32,
-            end: span.end as u32,
-            packed: (kind_bits << WORD_BITS) | if capitalized { CAPITALIZED } else { 0 },
+            packed: (kind_bits << KIND_SHIFT) | (length << LENGTH_SHIFT) | if capitalized { CAPITALIZED } else { 0 },
         }
     }
 
     /// The token of `span` whose text starts with `first`, of the kind the tokenizer gives it;
     /// `None` for white space, which starts no token (a kept view's tokens are made so).
+    /// `None` too for a span longer than [`MAX_TOKEN_BYTES`], which no token is.
     pub(super) fn of_first_char(span: Span, first: char) -> Option<Self> {
+        if span.end.checked_sub(span.start)? > MAX_TOKEN_BYTES {
+            return None;
+        }
         let kind = match first {
             c if c.is_ascii_digit() => TokenKind::Number,
             c if c.is_alphanumeric() => TokenKind::Word,
@@ -67,7 +92,7 @@ impl Token {
     /// Its byte span in the document text.
     #[inline]
     pub(crate) fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        Span::new(self.start(), self.end())
     }
 
     /// Its byte offset in the document text.
@@ -79,12 +104,12 @@ impl Token {
     /// The byte offset after it.
     #[inline]
     pub(crate) fn end(&self) -> usize {
-        self.end as usize
+        self.start as usize + ((self.packed >> LENGTH_SHIFT) & ((1 << LENGTH_BITS) - 1)) as usize
     }
 
     #[inline]
     pub(crate) fn kind(&self) -> TokenKind {
-        match (self.packed >> WORD_BITS) & 3 {
+        match (self.packed >> KIND_SHIFT) & 3 {
             0 => TokenKind::Word,
             1 => TokenKind::Number,
             _ => TokenKind::Punct,
@@ -103,6 +128,9 @@ impl Token {
         self.packed & WORD_MASK
     }
 
+    /// # Panics
+    /// In debug builds, when `word` is [`MAX_WORD_TYPES`] or more (the analysis stops before
+    /// such a type, and the kept view's reader rejects one).
     pub(super) fn set_word(&mut self, word: WordId) {
         debug_assert!(word <= WORD_MASK);
         self.packed = (self.packed & !WORD_MASK) | (word & WORD_MASK);
@@ -145,10 +173,15 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
         if c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
             let mut end = i + c.len_utf8();
+            // A longer run is cut here (see `MAX_TOKEN_BYTES`); its rest starts the next token.
+            let limit = i + MAX_TOKEN_BYTES;
             loop {
                 // An ASCII letter or digit always joins.
-                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                while end < limit && bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                     end += 1;
+                }
+                if end >= limit {
+                    break;
                 }
                 // A space or a line break, which end most tokens, joins nothing: no test below
                 // is needed for them.
@@ -165,14 +198,14 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                     || (numeric
                         && matches!(d, ',' | '.' | ':' | '/' | '-')
                         && s[j..].chars().nth(1).is_some_and(|n| n.is_ascii_digit()));
-                if !joins {
+                if !joins || j + d.len_utf8() > limit {
                     break;
                 }
                 end = j + d.len_utf8();
             }
             let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
             if kind == TokenKind::Word {
-                end = extend_abbreviation(s, i, end);
+                end = Some(extend_abbreviation(s, i, end)).filter(|&e| e <= limit).unwrap_or(end);
             }
             push(out, Token::new(Span::new(start, span.start + end), kind, c), text.len());
             i = end;
@@ -270,18 +303,42 @@ mod tests {
     }
 
     #[test]
-    fn a_token_is_twelve_bytes_and_keeps_its_fields() {
-        assert_eq!(std::mem::size_of::<Token>(), 12);
+    fn a_token_is_eight_bytes_and_keeps_its_fields() {
+        assert_eq!(std::mem::size_of::<Token>(), 8);
         let mut t = Token::new(Span::new(7, 12), TokenKind::Word, 'É');
         t.set_word(WORD_MASK);
         assert_eq!(
             (t.span(), t.kind(), t.capitalized(), t.word()),
             (Span::new(7, 12), TokenKind::Word, true, WORD_MASK)
         );
+        let far = MAX_TEXT_BYTES - MAX_TOKEN_BYTES;
+        let mut t = Token::new(Span::new(far, MAX_TEXT_BYTES), TokenKind::Number, '7');
+        t.set_word(0);
+        assert_eq!(
+            (t.span(), t.kind(), t.capitalized(), t.word()),
+            (Span::new(far, MAX_TEXT_BYTES), TokenKind::Number, false, 0)
+        );
+        assert_eq!(Token::of_first_char(Span::new(0, MAX_TOKEN_BYTES + 1), 'a'), None);
         let mut t = Token::new(Span::new(0, 1), TokenKind::Punct, '“');
         t.set_word(3);
         assert_eq!((t.kind(), t.capitalized(), t.word()), (TokenKind::Punct, false, 3));
         assert_eq!(Token::new(Span::new(0, 4), TokenKind::Number, '2').kind(), TokenKind::Number);
+    }
+
+    #[test]
+    fn a_run_longer_than_a_token_is_cut_at_char_boundaries() {
+        // Letters of one and two bytes, joiners, digits with separators, and a dotted run.
+        for run in ["a".repeat(1000), "é".repeat(300), "ab-".repeat(200) + "c", "1,0".repeat(200), "A.".repeat(200)] {
+            let text = format!("“{run}” said Xu.");
+            let pieces = tokens(&text);
+            assert!(pieces.iter().all(|p| !p.is_empty() && p.len() <= MAX_TOKEN_BYTES), "{pieces:?}");
+            assert_eq!(pieces[pieces.len() - 3..], ["said", "Xu", "."]);
+            // Nothing of the run is lost: its tokens and the spaces between them make it up.
+            let inner: String = pieces[1..pieces.len() - 4].concat();
+            assert_eq!(inner, run.replace(' ', ""));
+        }
+        assert_eq!(tokens(&"a".repeat(MAX_TOKEN_BYTES)).len(), 1);
+        assert_eq!(tokens(&"a".repeat(MAX_TOKEN_BYTES + 1)), ["a".repeat(MAX_TOKEN_BYTES), "a".to_string()]);
     }
 
     #[test]
