@@ -17,7 +17,8 @@
 
 mod clause;
 mod merge;
-mod range;
+// The days a TIMEX3 value covers: also how the search reads a date typed as `2009-03`.
+pub(crate) mod range;
 
 use crate::calendar::days_between;
 use crate::doc::Doc;

@@ -1,7 +1,8 @@
 //! What is dated within a range of days: the documents (by their published day or one of their
 //! events), the quotes (by their document's day or one of their events) and the events (by
-//! their days). The date filter and a year in the search box ("2009") both ask this. It does not
-//! read dates from text: the days come from the contract, indexed once in `build`.
+//! their days). The date filter and a year, month or day in the search box ("2009", "2009-03")
+//! both ask this. It does not read dates from text: the days come from the contract, indexed
+//! once in `build`.
 
 use super::bits::Bits;
 use super::filter::Day;
@@ -37,13 +38,15 @@ impl Index {
     }
 }
 
-/// The days of the year a query word names: four digits (`2009`, `0050`), else `None`.
-pub(crate) fn year_of(word: &str) -> Option<Days> {
-    if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
+/// The days a query term names: a year (`2009`, `0050`), a month (`2009-03`) or a day
+/// (`2009-03-01`), read as the TIMEX3 values of the contract are; else `None`.
+pub(crate) fn days_of(term: &str) -> Option<Days> {
+    let bytes = term.as_bytes();
+    let year_first =
+        bytes.len() >= 4 && bytes[..4].iter().all(u8::is_ascii_digit) && matches!(bytes.get(4), None | Some(b'-'));
+    if !year_first || !bytes.iter().all(|&b| b.is_ascii_digit() || b == b'-') {
         return None;
     }
-    let year: i16 = word.parse().ok()?;
-    let first = jiff::civil::Date::new(year, 1, 1).ok()?;
-    let last = jiff::civil::Date::new(year, 12, 31).ok()?;
+    let (first, last, _) = crate::events::range::with_precision(term)?;
     Some((Day::of(first), Day::of(last)))
 }

@@ -26,10 +26,12 @@
 //!   people by name, and articles, quotes and events by their text. A mention passes if its
 //!   entity passes and its document passes the document filter without `q`.
 //!
-//! A query word of four digits is also a year (`2009`, `0050`): besides the items whose words
-//! hold it, it matches the documents, quotes and events dated in that year (as the date filter
-//! dates them); it does not match names, but counts only the mentions in the documents it
-//! matches (by a word or a date).
+//! A query word of four digits is also a year (`2009`, `0050`), and one written `2009-03` or
+//! `2009-03-01` is a month or a day (read as the contract's TIMEX3 values), not two words:
+//! besides the items whose words hold a year, it matches the documents, quotes and events dated
+//! in it (as the date filter dates them); it does not match names, but counts only the mentions
+//! in the documents it matches (by a word or a date). While such a date is still being typed,
+//! a last part of one digit is left out (`2009-0` is the year so far).
 //!
 //! Full-text search folds case and Latin accents (`Gdańsk` = `gdansk`, `CAFÉ` = `cafe`) and
 //! splits words at anything that is not a letter or digit (apostrophes and hyphens included).

@@ -3,7 +3,7 @@
 //! the search matches to show in given documents.
 
 use super::bits::Bits;
-use super::dated::{year_of, Dated};
+use super::dated::{days_of, Dated};
 use super::filter::{Counts, Filter, Kind, Matches, PositionFacets, Positions, Selected, Sources};
 use super::words::Terms;
 use super::{search, Days, Index};
@@ -36,9 +36,9 @@ struct Parts {
     event_days: Option<Bits>,
     event_text: Option<Bits>,
     entity_text: Option<Bits>,
-    /// The documents matching the query's years (by a word or a date): the only ones whose
-    /// mentions count under a year.
-    doc_years: Option<Bits>,
+    /// The documents matching the query's dates (by a word or a date): the only ones whose
+    /// mentions count under a year, a month or a day.
+    doc_dates: Option<Bits>,
     /// The documents and events holding a quote that passes `speakers` and `sources`: the
     /// quote filters narrow the other views to where those quotes are.
     doc_said: Option<Bits>,
@@ -46,8 +46,9 @@ struct Parts {
     wanted: [bool; 3],
 }
 
-/// A query word naming a year, and what is dated in it: the word matches these too.
-struct Year {
+/// A query term naming a year, a month or a day, and what is dated in it: the term matches
+/// these too.
+struct DateTerm {
     word: String,
     dated: Dated,
 }
@@ -225,20 +226,20 @@ impl Parts {
             !matches!(filter.from, Some(from) if days.1 < from) && !matches!(filter.to, Some(to) if days.0 > to)
         };
         let in_dates = (filter.from.is_some() || filter.to.is_some()).then(|| index.dated(&in_range));
-        // A query word that is a year also matches what is dated in that year.
-        let (year_words, names) = terms.split(|w| year_of(w).is_some());
-        let years: Vec<Year> = year_words
+        // A query term that is a date (a year, a month, a day) also matches what is dated in it.
+        let (date_words, names) = terms.split(|w| days_of(w).is_some());
+        let dates: Vec<DateTerm> = date_words
             .exact
             .iter()
-            .chain(&year_words.prefix)
+            .chain(&date_words.prefix)
             .filter_map(|word| {
-                let year = year_of(word)?;
-                let dated = index.dated(&|days: &Days| days.0 <= year.1 && year.0 <= days.1);
-                Some(Year { word: word.clone(), dated })
+                let named = days_of(word)?;
+                let dated = index.dated(&|days: &Days| days.0 <= named.1 && named.0 <= days.1);
+                Some(DateTerm { word: word.clone(), dated })
             })
             .collect();
-        let text = |words: &super::words::WordIndex, of: fn(&Year) -> &Bits| {
-            (!terms.is_empty()).then(|| words.matching_or(terms, |word| years.iter().find(|y| y.word == word).map(of)))
+        let text = |words: &super::words::WordIndex, of: fn(&DateTerm) -> &Bits| {
+            (!terms.is_empty()).then(|| words.matching_or(terms, |word| dates.iter().find(|y| y.word == word).map(of)))
         };
 
         let quote_speakers = {
@@ -294,12 +295,12 @@ impl Parts {
             event_entities: listed(&index.entity_events, events),
             event_days,
             event_text: text(&index.event_words, |y| &y.dated.events),
-            // Names are matched by the other words; a year counts the mentions in its documents.
+            // Names are matched by the other words; a date counts the mentions in its documents.
             entity_text: (!names.is_empty()).then(|| index.entity_words.matching(&names)),
-            doc_years: (!years.is_empty()).then(|| {
+            doc_dates: (!dates.is_empty()).then(|| {
                 index
                     .doc_words
-                    .matching_or(&year_words, |word| years.iter().find(|y| y.word == word).map(|y| &y.dated.docs))
+                    .matching_or(&date_words, |word| dates.iter().find(|y| y.word == word).map(|y| &y.dated.docs))
             }),
             doc_said,
             event_said,
@@ -347,7 +348,7 @@ impl Parts {
                 unless(Except::Entities, &self.doc_entities),
                 self.doc_days.as_ref(),
                 said(&self.doc_said),
-                self.doc_years.as_ref(),
+                self.doc_dates.as_ref(),
             ],
         );
         let entities =

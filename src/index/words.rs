@@ -16,8 +16,17 @@ pub(crate) struct Terms {
 
 impl Terms {
     pub(crate) fn parse(q: &str) -> Terms {
-        let mut exact = fold::words(q);
         let typing = q.chars().last().is_some_and(char::is_alphanumeric);
+        let mut exact = Vec::new();
+        // Between spaces: a search box holds no other white space worth a split of its own.
+        let mut chunks = q.split(' ').peekable();
+        while let Some(chunk) = chunks.next() {
+            let words = fold::words(chunk);
+            match date_term(chunk, &words, typing && chunks.peek().is_none()) {
+                Some(date) => exact.push(date),
+                None => exact.extend(words),
+            }
+        }
         let prefix = if typing { exact.pop() } else { None };
         let mut seen = Vec::new();
         exact.retain(|w| {
@@ -50,6 +59,24 @@ impl Terms {
     pub(crate) fn matches_word(&self, word: &str) -> bool {
         self.exact.iter().any(|t| t == word) || self.prefix.as_deref().is_some_and(|p| word.starts_with(p))
     }
+}
+
+/// A chunk of the query (between spaces) written as a month or a day (`2009-03`,
+/// `(2009-03-01)`) as one term, which [`super::dated::days_of`] reads; else `None`, and its
+/// `words` are terms as any others (so `2009-13` is `2009` and `13`). While it is `typed` (the
+/// query's last chunk, not yet ended), a last part of one digit may be the start of two and is
+/// left out: `2009-0` is the year and `2009-03-1` the month so far.
+fn date_term(chunk: &str, words: &[String], typed: bool) -> Option<String> {
+    // The words joined by '-' as the chunk writes them ("2009/03" is two words).
+    let mut term = words.join("-");
+    if words.len() < 2 || !chunk.contains(term.as_str()) {
+        return None;
+    }
+    if typed && matches!(words.last().map(String::as_bytes), Some([b'0'..=b'9'])) {
+        // OK because the term ends with '-' and that digit, two ASCII bytes.
+        term.truncate(term.len() - 2);
+    }
+    super::dated::days_of(&term).map(|_| term)
 }
 
 /// The words of one kind of item, in one allocation per column rather than one per word.
@@ -432,6 +459,31 @@ mod tests {
             let folded = spelled[..n].to_ascii_lowercase();
             assert_eq!(hash_folded_alnum(&spelled[..n]), crate::text::hash(&folded), "{n} bytes");
         }
+    }
+
+    #[test]
+    fn months_and_days_written_as_digits_are_one_term() {
+        let terms = |q: &str| Terms::parse(q);
+        let exact = |words: &[&str], prefix: Option<&str>| Terms {
+            exact: words.iter().map(|w| w.to_string()).collect(),
+            prefix: prefix.map(String::from),
+        };
+        assert_eq!(terms("2009-03"), exact(&[], Some("2009-03")));
+        assert_eq!(terms("Talks 2009-03-01 "), exact(&["talks", "2009-03-01"], None));
+        assert_eq!(terms("“2009-03-01”, talks"), exact(&["2009-03-01"], Some("talks")));
+        // Typed so far: a last part of one digit is left out.
+        assert_eq!(terms("2009-0"), exact(&[], Some("2009")));
+        assert_eq!(terms("2009-03-1"), exact(&[], Some("2009-03")));
+        assert_eq!(terms("2009-a"), exact(&["2009"], Some("a")));
+        // Not a calendar month or day, or not a date's shape: words, as before.
+        assert_eq!(terms("2009-13 "), exact(&["2009", "13"], None));
+        assert_eq!(terms("2009-02-30 "), exact(&["2009", "02", "30"], None));
+        assert_eq!(terms("09-03-2009 "), exact(&["09", "03", "2009"], None));
+        assert_eq!(terms("2009-03-01-02 "), exact(&["2009", "03", "01", "02"], None));
+        assert_eq!(terms("2009-003 "), exact(&["2009", "003"], None));
+        assert_eq!(terms("2009-3-1 "), exact(&["2009", "3", "1"], None));
+        assert_eq!(terms("2009-W10 "), exact(&["2009", "w10"], None));
+        assert_eq!(terms("-2009 "), exact(&["2009"], None));
     }
 
     #[test]

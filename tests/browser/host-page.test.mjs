@@ -13,14 +13,14 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 /** A post with the embed between two screens of text; the script is the build under test. */
-function longPost() {
+function longPost(view = 'timeline') {
   const dist = process.env.STORYSCOPE_PAGE ? dirname(process.env.STORYSCOPE_PAGE) : join(root, 'dist');
   const script = pathToFileURL(join(dist, 'storyscope-embed.js')).href;
   const filler = '<p>Paragraph of the post.</p>'.repeat(80);
   mkdirSync(artifacts, { recursive: true });
-  const path = join(artifacts, 'long-post.html');
+  const path = join(artifacts, `long-post-${view}.html`);
   writeFileSync(path, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long post</title></head>
-<body>${filler}<story-scope view="timeline" height="520px"></story-scope>${filler}<script src="${script}"></script></body></html>\n`);
+<body>${filler}<story-scope view="${view}" height="520px"></story-scope>${filler}<script src="${script}"></script></body></html>\n`);
   return pathToFileURL(path).href;
 }
 
@@ -50,6 +50,26 @@ test('arrow keys on the timeline and Enter on an event move inside the embed, no
   await page.keyboard.press('Enter');
   await settled(page);
   await embed.locator('.ss-reader .ss-focus').waitFor();
+  assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'the blog page did not move');
+  await assertCleanAndClose(opened);
+});
+
+test('Enter on an article low in the embed opens it with the focus on its title, and the blog page stays where it was', async () => {
+  const opened = await openPage(browser, longPost('articles'));
+  const { page } = opened;
+  const embed = page.locator('story-scope');
+  await embed.locator('.ss-article-link').first().waitFor({ timeout: 30_000 });
+  await settled(page);
+  // The reader has scrolled the post until the embed's top (its header and the reader's title
+  // to come) is above the window, and its lower part, with the article list, is in sight.
+  const top = await embed.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  await page.evaluate((y) => window.scrollTo(0, y), top + 360);
+  const scrolled = await page.evaluate(() => window.scrollY);
+  await embed.evaluate((el) => el.shadowRoot.querySelector('.ss-article-link').focus({ preventScroll: true }));
+  await page.keyboard.press('Enter');
+  await embed.locator('.ss-reader-title').waitFor();
+  await settled(page);
+  assert.equal(await embed.evaluate((el) => el.shadowRoot.activeElement?.id ?? null), 'ss-reader-title', 'the title has the focus');
   assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'the blog page did not move');
   await assertCleanAndClose(opened);
 });

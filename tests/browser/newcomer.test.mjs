@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertCleanAndClose, launch, openLibrary, openLoaded, openView, pasteArticle, settled,
+  assertCleanAndClose, launch, openLibrary, openLoaded, openView, pageUrl, pasteArticle, settled,
 } from './browser.mjs';
 
 let browser;
@@ -294,4 +294,32 @@ test('"Choose files…" and "Import corpus…" read at the size of the library\'
     assert.equal(await size(scope(page, '.ss-library button', { hasText: 'Export corpus' })), button);
     await assertCleanAndClose(opened);
   }
+});
+
+test('under a search, the opening screen\'s ways in count what passes it, as the tabs do', async () => {
+  const opened = await openLoaded(browser, {}, `${pageUrl}#q=missile`);
+  const { page } = opened;
+  await settled(page);
+  const tab = async (view) => Number(await scope(page, `.ss-tab[data-view="${view}"] .ss-count`).textContent());
+  const totals = await page.evaluate(() => {
+    const { model } = document.querySelector('story-scope');
+    return { quotes: model.quotes.length, entities: model.entities.length, timeline: model.events.length };
+  });
+  const ways = scope(page, '.ss-opening .ss-opening-lead button');
+  assert.ok(await ways.count() > 0, 'the opening screen offers a way in');
+  const texts = await ways.allTextContents();
+  let narrowed = false;
+  for (const [view, names] of [['quotes', /quote/], ['entities', /people|person/], ['timeline', /event/]]) {
+    const shown = await tab(view);
+    narrowed ||= shown < totals[view];
+    const way = texts.find((text) => names.test(text));
+    if (shown === 0) {
+      assert.equal(way, undefined, `no way in to an empty ${view} view`);
+      continue;
+    }
+    assert.equal(Number.parseInt(way.replace(/,/g, ''), 10), shown, `the ${view} way in counts as its tab ("${way}")`);
+  }
+  assert.ok(narrowed, 'the search narrows at least one view');
+  assert.match(await scope(page, '.ss-opening').textContent(), /that pass the filters/);
+  await assertCleanAndClose(opened);
 });

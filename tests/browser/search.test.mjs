@@ -127,3 +127,27 @@ test('a search no article matches says so in the list, with a way to clear the f
   assert.equal(await scope(page, '.ss-search').inputValue(), '', 'the search is cleared');
   await assertCleanAndClose(opened);
 });
+
+test('a search for "2009-03" finds what is dated in March 2009, not the year and a word "03"', async () => {
+  const opened = await openPage(browser, pageUrl);
+  const { page } = opened;
+  await waitForArticles(page);
+  const count = async (view) => Number(await scope(page, `.ss-tab[data-view="${view}"] .ss-count`).textContent());
+  // The events the page's own data dates within a range of days (ISO days compare as text).
+  const datedWithin = (from, to) => page.evaluate(([from, to]) => document.querySelector('story-scope').model.events
+    .filter((ev) => ev.start && ev.end && ev.start <= to && ev.end >= from).length, [from, to]);
+  const march = await datedWithin('2009-03-01', '2009-03-31');
+  const year = await datedWithin('2009-01-01', '2009-12-31');
+  assert.ok(march > 0 && march < year, `the seeds have events in March 2009 (${march}) and in other months of 2009 (${year})`);
+
+  await search(page, '2009');
+  assert.equal(await count('timeline'), year, 'a year is still a year');
+  await search(page, '2009-03');
+  assert.equal(await count('timeline'), march, 'the timeline shows the events of March 2009');
+  assert.ok(await count('articles') > 0, 'articles published in March 2009 are listed');
+  assert.ok(await count('quotes') > 0, 'and their quotes');
+  // While it is typed: "2009-0" is the year so far, not the year and the words starting with "0".
+  await search(page, '2009-0');
+  assert.equal(await count('timeline'), year);
+  await assertCleanAndClose(opened);
+});

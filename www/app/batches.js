@@ -4,7 +4,7 @@
 // items each list shows is kept in ctx.limits (by list key) across re-renders, and forgotten
 // when the filters change. Headings and facet counts stay on the whole list: only the DOM is cut.
 
-import { h } from './dom.js';
+import { focusWithin, h } from './dom.js';
 import { formatCount } from './format.js';
 
 /** How many items the list `key` shows: its remembered limit, at least one batch. */
@@ -39,7 +39,7 @@ export function batchedList(ctx, { key, list, items, batch, noun, render, cut = 
     const first = added[0];
     if (first) {
       first.setAttribute('tabindex', '-1');
-      first.focus({ preventScroll: false });
+      focusWithin(first);
     }
   });
   label();

@@ -56,6 +56,17 @@ export function revealWithin(el, options) {
   }
 }
 
+/**
+ * Moves the focus to `el`, brought into sight within the explorer's own scrolling boxes only.
+ * A plain focus() scrolls every box around it, the page of a blog around an embed included,
+ * which jumps away from where its reader was.
+ */
+export function focusWithin(el, options) {
+  if (!el) return;
+  revealWithin(el, options);
+  el.focus({ preventScroll: true });
+}
+
 /** Offsets in the contract count code points; JS strings index UTF-16 units. */
 export function codePoints(text) {
   return Array.from(text);

@@ -17,7 +17,7 @@ import { notice } from './components/notice.js';
 import { progress } from './components/progress.js';
 import { toolPanel } from './components/tool-panel.js';
 import { skipLink, viewHost } from './components/view-host.js';
-import { h } from './dom.js';
+import { focusWithin, h } from './dom.js';
 import { Explorer } from './explorer.js';
 import { isView } from './store.js';
 import { articlesView } from './views/articles.js';
@@ -55,7 +55,7 @@ class StoryScopeElement extends HTMLElement {
       bar.closeMenu();
       const back = () => {
         const button = root.querySelector(`[data-tool="${tool}"]`);
-        (button?.getClientRects().length ? button : bar.menu).focus();
+        focusWithin(button?.getClientRects().length ? button : bar.menu);
       };
       if (tool) explorer.actions.closePanel().then(back);
       else back();

@@ -4,7 +4,7 @@
 // Home and End move between them and open the view; Enter, Space or a click opens it and moves
 // the focus into it.
 
-import { h, scrollIntoSight } from '../dom.js';
+import { focusWithin, h, scrollIntoSight } from '../dom.js';
 import { formatCount } from '../format.js';
 import { VIEWS } from '../store.js';
 
@@ -59,7 +59,7 @@ export function header(explorer) {
     if (to === undefined) return;
     event.preventDefault();
     const next = tabs[(to + tabs.length) % tabs.length];
-    next.focus();
+    focusWithin(next);
     actions.showView(next.dataset.view);
   });
   const root = h('header', { class: 'ss-bar' },

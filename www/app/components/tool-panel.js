@@ -6,7 +6,7 @@
 // article or entity. The library's news (added, skipped, refused) is scrolled into sight when
 // it changes: on a phone it is below the paste form.
 
-import { h, scrollIntoSight } from '../dom.js';
+import { focusWithin, h, scrollIntoSight } from '../dom.js';
 import { embedPanel } from '../panels/embed.js';
 import { exportPanel } from '../panels/export.js';
 import { libraryPanel } from '../panels/library.js';
@@ -47,10 +47,10 @@ export function toolPanel(explorer, close) {
       });
     }
     news = text;
-    if (keep) root.querySelector(`[data-focus-key="${CSS.escape(keep)}"]`)?.focus();
+    if (keep) focusWithin(root.querySelector(`[data-focus-key="${CSS.escape(keep)}"]`));
     else if (name && !rebuilt && heading) {
       heading.tabIndex = -1;
-      heading.focus();
+      focusWithin(heading);
     }
   });
   return root;

@@ -7,7 +7,7 @@
 // assistive technology reads the new content rather than a half-updated one (and the browser
 // tests know when the page is done).
 
-import { h, revealWithin } from '../dom.js';
+import { focusWithin, h } from '../dom.js';
 import { VIEWS } from '../store.js';
 
 /** State changes that change what a view shows ('panel', 'theme', 'notice' do not). */
@@ -97,10 +97,8 @@ export function viewHost(explorer, views) {
     if (request === 'passage') target = panel.querySelector('.ss-focus') ?? panel.querySelector('[data-focus-key="view"]');
     else if (request === 'view') target = panel.querySelector('[data-focus-key="view"]');
     else target = root.querySelector(`[data-focus-key="${CSS.escape(request)}"]`);
-    if (!target) return;
-    // Scrolled within the panel only: scrollIntoView would scroll a blog's page around an embed.
-    if (request === 'passage') revealWithin(target, { center: true });
-    target.focus({ preventScroll: request === 'passage' });
+    // Scrolled within the explorer only, never a blog's page around an embed.
+    focusWithin(target, { center: request === 'passage' });
   }
 
   return panel;
@@ -113,7 +111,7 @@ export function skipLink(explorer) {
     onclick: (event) => {
       const root = event.currentTarget.getRootNode();
       const target = root.querySelector('#ss-panel [data-focus-key="view"]') ?? root.querySelector('#ss-panel');
-      target?.focus();
+      focusWithin(target);
       explorer.emit('skipped');
     },
   });

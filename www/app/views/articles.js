@@ -6,6 +6,7 @@ import { batchedList } from '../batches.js';
 import { codePoints, h, searchHits } from '../dom.js';
 import { byline, formatCount, listedDate, plural, publishedNote } from '../format.js';
 import { visibleItems } from '../selection.js';
+import { anyFilter } from '../store.js';
 import { clearFiltersNote } from './empty.js';
 import { renderReader } from './reader.js';
 
@@ -75,9 +76,10 @@ function articleSnippet(snippet) {
 
 /**
  * The opening screen: what Storyscope is and where to start, in two lines, and the story's size;
- * with no article at all (the built-in ones hidden, none added), how to get some.
+ * with no article at all (the built-in ones hidden, none added), how to get some. Under filters,
+ * the ways in count what passes them, as the tabs do (a way to nothing is left out).
  */
-function opening({ model, actions, state }) {
+function opening({ model, actions, state, visible }) {
   const button = (text, onclick) => h('button', { type: 'button', class: 'ss-link', onclick, text });
   const go = (view, label) => button(label, () => actions.showView(view, { moveFocus: true }));
   if (!model.documents.length) {
@@ -87,12 +89,20 @@ function opening({ model, actions, state }) {
         ' or ', button('show the built-in ones again', () => actions.setHideSeeds(false, 'view')), '.'));
   }
   const articles = plural(model.documents.length, 'article', 'articles');
+  const filtered = anyFilter(state.filters);
+  const ways = [
+    ['quotes', visible.quotes.size, 'quote', 'quotes'],
+    ['entities', visible.entities.size, 'person, place or organization', 'people, places and organizations'],
+    ['timeline', visible.events.size, 'dated event', 'dated events'],
+  ].filter(([, n]) => n > 0 || !filtered).map(([view, n, one, many]) => go(view, plural(n, one, many)));
+  // "a, b or c"
+  const listed = ways.flatMap((way, i) => [i === 0 ? '' : i === ways.length - 1 ? ' or ' : ', ', way]);
+  const start = !ways.length
+    ? 'No quote, name or dated event passes these filters.'
+    : ['Open an article from the list, or start with ', filtered ? 'the ' : '', listed, filtered ? ' that pass the filters.' : '.'];
   return h('section', { class: 'ss-opening', 'aria-labelledby': 'ss-opening-title' },
     h('h2', { id: 'ss-opening-title', class: 'ss-opening-title', tabindex: '-1', dataset: { focusKey: 'view' }, text: `One story across ${articles}` }),
     h('p', { class: 'ss-opening-lead', text: 'Storyscope reads news articles in your browser and lays out who said what, who is involved and when it happened.' }),
-    h('p', { class: 'ss-opening-lead' }, 'Open an article from the list, or start with ',
-      go('quotes', `${plural(model.quotes.length, 'quote', 'quotes')}`), ', ',
-      go('entities', `${plural(model.entities.length, 'person, place or organization', 'people, places and organizations')}`), ' or ',
-      go('timeline', `${plural(model.events.length, 'dated event', 'dated events')}`), '.'),
-    state.filters.q ? null : h('p', { class: 'ss-note', text: 'Search, filters and views work together: whatever you choose narrows everything.' }));
+    h('p', { class: 'ss-opening-lead' }, start),
+    filtered ? null : h('p', { class: 'ss-note', text: 'Search, filters and views work together: whatever you choose narrows everything.' }));
 }

@@ -4,7 +4,7 @@
 // the pointer capture survive. Zoom, pan, lanes and the selected event live in
 // ctx.state.timeline; the visible days are the permalink's range ("tf"/"tt").
 
-import { h, s, scrollIntoSight } from '../../dom.js';
+import { focusWithin, h, s, scrollIntoSight } from '../../dom.js';
 import { CSV_TABLES, download } from '../../exports.js';
 import { plural } from '../../format.js';
 import { anyFilter } from '../../store.js';
@@ -66,7 +66,7 @@ class TimelineView {
       const active = this.section.getRootNode().activeElement;
       this.ctx.actions.setFilters({ from: from || null, to: to || null }).then(() => {
         // "Clear dates" disables itself: the focus goes to From instead of the page.
-        if (refocus && active?.disabled) this.section.querySelector(`[data-tl-key="${refocus}"]`)?.focus();
+        if (refocus && active?.disabled) focusWithin(this.section.querySelector(`[data-tl-key="${refocus}"]`));
       });
     };
     attachInteraction(this.chart, { setRange: (from, to) => setRange({ from, to }, null), picked: () => this.revealDetail() });
