@@ -608,6 +608,10 @@ fn for_bits(mut bits: u64, mut f: impl FnMut(usize)) {
     }
 }
 
+/// The labels any label may precede (see [`allowed`]): `O` and the `B-` label of each kind.
+const OPEN_LABELS: [usize; OPENERS] = [0, 1, 3, 5];
+const OPENERS: usize = 4;
+
 /// Best label sequence for a run of tokens given their emissions, with `O` before and after.
 #[cfg(any(test, feature = "train"))]
 pub(crate) fn viterbi(emissions: &[[i32; LABELS]], trans: &[i32], out: &mut Vec<usize>) {
@@ -630,30 +634,42 @@ fn viterbi_with(emissions: &[[i32; LABELS]], trans: &[i32], back: &mut Vec<[u8; 
             *s = trans[l] + emissions[0][l];
         }
     }
+    // The columns of the labels any label may precede (`O`, then `B-` of each kind): each
+    // step takes the best of all seven labels before each, four maxima over one `score`,
+    // computed side by side (straight-line code the compiler turns into a few vector
+    // operations instead of 28 compares and branches).
+    let mut open_trans = [[0i32; OPENERS]; LABELS];
+    for (from, row) in open_trans.iter_mut().enumerate() {
+        for (t, &to) in row.iter_mut().zip(&OPEN_LABELS) {
+            *t = trans[from * LABELS + to];
+        }
+    }
     for t in 1..n {
         let mut next = [i32::MIN / 2; LABELS];
-        for to in 0..LABELS {
-            // The labels `allowed` before `to`, in order (the first best wins): all of them
-            // before `O` or `B-X`, `B-X` and `I-X` before `I-X`.
-            let best = if is_inside(to) {
-                let (b, i) = (score[to - 1] + trans[(to - 1) * LABELS + to], score[to] + trans[to * LABELS + to]);
-                if i > b {
-                    (i, to)
-                } else {
-                    (b, to - 1)
-                }
-            } else {
-                let mut best = (i32::MIN, 0);
-                for (from, &s) in score.iter().enumerate() {
-                    let v = s + trans[from * LABELS + to];
-                    if v > best.0 {
-                        best = (v, from);
-                    }
-                }
-                best
-            };
-            next[to] = best.0 + emissions[t][to];
-            back[t][to] = best.1 as u8;
+        // The best label before each opening label: the first best wins (strict `>`, from
+        // `O` up), as in a scan of the seven one by one.
+        let mut best = [i32::MIN; OPENERS];
+        // As i32, like the scores: lanes of one width, which the compiler keeps side by side.
+        let mut from_of = [0i32; OPENERS];
+        for (from, (&s, column)) in (0i32..).zip(score.iter().zip(&open_trans)) {
+            for k in 0..OPENERS {
+                let v = s + column[k];
+                let better = v > best[k];
+                best[k] = if better { v } else { best[k] };
+                from_of[k] = if better { from } else { from_of[k] };
+            }
+        }
+        for (k, &to) in OPEN_LABELS.iter().enumerate() {
+            next[to] = best[k] + emissions[t][to];
+            // OK as u8: labels are below LABELS.
+            back[t][to] = from_of[k] as u8;
+        }
+        // `I-X` follows only `B-X` or `I-X`; on a tie `B-X`, the first of the two.
+        for to in (2..LABELS).step_by(2) {
+            let (b, i) = (score[to - 1] + trans[(to - 1) * LABELS + to], score[to] + trans[to * LABELS + to]);
+            let (v, from) = if i > b { (i, to) } else { (b, to - 1) };
+            next[to] = v + emissions[t][to];
+            back[t][to] = from as u8;
         }
         score = next;
     }
@@ -981,6 +997,64 @@ mod tests {
         for (k, (g, e)) in got.iter().zip(&expected).enumerate() {
             assert_eq!(g, e, "scored token {k}");
         }
+    }
+
+    /// The textbook recurrence, every label from every label it may follow, one by one (the
+    /// first best wins): what [`viterbi`]'s side-by-side maxima must give, ties included.
+    fn viterbi_one_by_one(emissions: &[[i32; LABELS]], trans: &[i32]) -> Vec<usize> {
+        let n = emissions.len();
+        let mut back = vec![[0usize; LABELS]; n];
+        let mut score = [i32::MIN / 2; LABELS];
+        for l in (0..LABELS).filter(|&l| allowed(0, l)) {
+            score[l] = trans[l] + emissions[0][l];
+        }
+        for t in 1..n {
+            let mut next = [i32::MIN / 2; LABELS];
+            for to in 0..LABELS {
+                let mut best = (i32::MIN, 0);
+                for from in (0..LABELS).filter(|&from| allowed(from, to)) {
+                    let v = score[from] + trans[from * LABELS + to];
+                    if v > best.0 {
+                        best = (v, from);
+                    }
+                }
+                next[to] = best.0 + emissions[t][to];
+                back[t][to] = best.1;
+            }
+            score = next;
+        }
+        let mut last = (0..LABELS).max_by_key(|&l| (score[l] + trans[l * LABELS], std::cmp::Reverse(l))).unwrap();
+        let mut out = vec![0; n];
+        for t in (0..n).rev() {
+            out[t] = last;
+            last = back[t][last];
+        }
+        out
+    }
+
+    #[test]
+    fn viterbi_is_the_one_by_one_recurrence_ties_included() {
+        // A small linear congruential generator: values from a few choices, so that ties
+        // between paths are common.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |values: i32| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as i32 % values - values / 2
+        };
+        let mut out = Vec::new();
+        let (mut ties, mut names) = (0, 0);
+        for round in 0..3000 {
+            let values = [3, 5, 40][round % 3];
+            let trans: Vec<i32> = (0..LABELS * LABELS).map(|_| next(values)).collect();
+            let emissions: Vec<[i32; LABELS]> =
+                (0..1 + round % 9).map(|_| std::array::from_fn(|_| next(values))).collect();
+            viterbi(&emissions, &trans, &mut out);
+            let expected = viterbi_one_by_one(&emissions, &trans);
+            assert_eq!(out, expected, "round {round}: {emissions:?} {trans:?}");
+            ties += usize::from(values == 3);
+            names += usize::from(out.iter().any(|&l| l != 0));
+        }
+        assert!(ties > 0 && names > 1000, "{ties} rounds with many ties, {names} with a name");
     }
 
     #[test]
