@@ -14,6 +14,7 @@
 
 use super::features::{self, class, cluster_features, key_features, template, Clusters, KeyMap, View};
 use crate::front_coded::FrontCoded;
+use crate::text::WordId;
 use crate::weights::{self, WeightsError};
 use std::ops::Range;
 
@@ -303,6 +304,13 @@ pub(crate) struct WordMemo {
     /// `of_type`, to forget when the memo is emptied (kept here, so that its room serves the
     /// next documents instead of growing again in each).
     typed: Vec<u32>,
+    /// The batch the documents are analyzed in (see [`crate::text::Batch`]), and per word type
+    /// of that batch met so far, its index in `rows` plus one (0 when not known): a document's
+    /// word already scored in an earlier document of the batch is found by its id, without a
+    /// lookup by hash. Started over when a document comes from another batch, and emptied with
+    /// `rows`.
+    batch: Option<u64>,
+    by_batch_word: Vec<u32>,
 }
 
 /// The summed rows of the features that a token's context alone decides, by the values that
@@ -403,12 +411,22 @@ pub(crate) struct Scorer<'m, 'v, 'a, 't, 'w> {
     /// Per word type: the shape of the tokens spelled as its first ([`View::spelled_first`]),
     /// [`NO_SHAPE`] until one is read: most tokens are spelled so.
     type_shapes: Vec<u8>,
+    /// Per word type of the view: its id in the batch of [`WordMemo::batch`], if any.
+    batch_words: Option<&'v [WordId]>,
 }
 
 impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
     pub(crate) fn new(model: &'m Model, view: &'v View<'a, 't>, memo: &'w mut WordMemo) -> Self {
         memo.typed.clear();
-        Scorer { model, view, of_type: vec![0; view.a.vocabulary.len()], memo, emptied: false, type_shapes: Vec::new() }
+        let batch_words = view.a.batch_words().map(|(batch, words)| {
+            if memo.batch != Some(batch) {
+                memo.batch = Some(batch);
+                memo.by_batch_word.clear();
+            }
+            words
+        });
+        let of_type = vec![0; view.a.vocabulary.len()];
+        Scorer { model, view, of_type, memo, emptied: false, type_shapes: Vec::new(), batch_words }
     }
 
     /// The memo's slot of token `j`'s word (its [`WordRows`]); valid until the memo is
@@ -431,12 +449,20 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
             self.emptied = true;
             self.memo.slots.clear();
             self.memo.rows.clear();
+            self.memo.by_batch_word.clear();
             for typed in self.memo.typed.drain(..) {
                 // OK because `typed` holds word types of the view's vocabulary.
                 self.of_type[typed as usize] = 0;
             }
         }
         self.memo.typed.push(word as u32);
+        // OK because word ids index the vocabulary, which `batch_words` follows.
+        let batch_word = self.batch_words.map(|words| words[word] as usize);
+        if let Some(&slot) = batch_word.and_then(|b| self.memo.by_batch_word.get(b)).filter(|&&slot| slot != 0) {
+            // OK because word ids index the vocabulary, and `of_type` has one slot per word type.
+            self.of_type[word] = slot;
+            return slot as usize - 1;
+        }
         let (m, view, hash) = (self.model, self.view, self.view.hash(j));
         let rows = &mut self.memo.rows;
         let index = *self.memo.slots.entry(hash).or_insert_with(|| {
@@ -459,6 +485,14 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         }) as usize;
         // OK because word ids index the vocabulary, and `of_type` has one slot per word type.
         self.of_type[word] = index as u32 + 1;
+        if let Some(b) = batch_word {
+            let known = &mut self.memo.by_batch_word;
+            if known.len() <= b {
+                known.resize(b + 1, 0);
+            }
+            // OK because `known` was just made to hold `b`.
+            known[b] = index as u32 + 1;
+        }
         index
     }
 
