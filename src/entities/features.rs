@@ -920,6 +920,9 @@ impl<'a, 't> View<'a, 't> {
                 add(last, DOC_PLACE_CONTEXT);
             }
             let word = |k: usize| if k < n { self.key(k) } else { "" };
+            // The word after a comma right after the name ("X, who"), read once for both
+            // pronouns.
+            let after_comma = if word(end) == "," { word(end + 1) } else { "" };
             let after = |k: usize| c.get(end + k).copied().unwrap_or(0);
             let mut bits = 0;
             // A pronoun right after the name, or after one or two lowercase words ("X cut its").
@@ -929,13 +932,13 @@ impl<'a, 't> View<'a, 't> {
                 })
             };
             if pronoun_after(PRONOUN_PERSON)
-                || (word(end) == "," && word(end + 1) == "who")
+                || after_comma == "who"
                 || after(1) & PRONOUN_PERSON != 0 && after(0) & REPORTING != 0
             {
                 bits |= DOC_PERSON_PRONOUN;
             }
             if pronoun_after(PRONOUN_IT)
-                || (word(end) == "," && word(end + 1) == "which")
+                || after_comma == "which"
                 || after(1) & PRONOUN_IT != 0 && after(0) & REPORTING != 0
             {
                 bits |= DOC_IT_PRONOUN;
