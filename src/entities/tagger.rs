@@ -768,9 +768,15 @@ pub(crate) fn tag(model: &Model, view: &View) -> Vec<Tagged> {
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 pub(crate) fn score(model: &Model, view: &View, memo: &mut WordMemo) -> Vec<Sums> {
     let mut scorer = Scorer::new(model, view, memo);
-    // Exact: a long document's sums (20 bytes per scored token) carry no growth slack.
-    let mut out = Vec::with_capacity(scored_tokens(view));
-    for_each_run(view, |range, run| scorer.run_sums(range, run, &mut out));
+    // The runs are found once and kept (a few bytes per scored token, for a moment), so that
+    // the sums are sized exactly (20 bytes per scored token: a long document's carry no
+    // growth slack) without a second scan of the document.
+    let mut runs: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    for_each_run(view, |range, run| runs.push((range.clone(), run)));
+    let mut out = Vec::with_capacity(runs.iter().map(|(_, run)| run.len()).sum());
+    for (range, run) in runs {
+        scorer.run_sums(&range, run, &mut out);
+    }
     out
 }
 
