@@ -920,6 +920,9 @@ impl<'a, 't> View<'a, 't> {
                 add(last, DOC_PLACE_CONTEXT);
             }
             let word = |k: usize| if k < n { self.key(k) } else { "" };
+            // The word after a comma right after the name ("X, who"), read once for both
+            // pronouns.
+            let after_comma = if word(end) == "," { word(end + 1) } else { "" };
             let after = |k: usize| c.get(end + k).copied().unwrap_or(0);
             let mut bits = 0;
             // A pronoun right after the name, or after one or two lowercase words ("X cut its").
@@ -929,13 +932,13 @@ impl<'a, 't> View<'a, 't> {
                 })
             };
             if pronoun_after(PRONOUN_PERSON)
-                || (word(end) == "," && word(end + 1) == "who")
+                || after_comma == "who"
                 || after(1) & PRONOUN_PERSON != 0 && after(0) & REPORTING != 0
             {
                 bits |= DOC_PERSON_PRONOUN;
             }
             if pronoun_after(PRONOUN_IT)
-                || (word(end) == "," && word(end + 1) == "which")
+                || after_comma == "which"
                 || after(1) & PRONOUN_IT != 0 && after(0) & REPORTING != 0
             {
                 bits |= DOC_IT_PRONOUN;
@@ -975,48 +978,40 @@ impl<'a, 't> View<'a, 't> {
     fn mark_gazetteer(&mut self, gazetteer: &Gazetteer) {
         let n = self.len();
         let mut i = 0;
-        let mut h_words = Vec::with_capacity(5);
         while i < n {
             if self.classes[i] & class::CAP == 0 {
                 i += 1;
                 continue;
             }
             let mut matched = 0;
-            h_words.clear();
-            let mut j = i;
-            // Collect up to five words of the run (inner `of`, `the`, particles and `-` allowed).
-            while j < n && h_words.len() < 5 {
-                let c = self.classes[j];
+            // The run's words, up to five (inner `of`, `the`, particles and `-` allowed), each
+            // read only when the gazetteer has a longer name opening with the words before it
+            // (most runs stop at their first word).
+            let mut h = 0;
+            let mut best = None;
+            for (k, t) in (i..n).take(5).enumerate() {
+                let c = self.classes[t];
                 let inner = || {
-                    j > i
+                    t > i
                         && (c & class::PARTICLE != 0
-                            || matches!(self.a.token_text(j), "of" | "the" | "and" | "-" | "&"))
+                            || matches!(self.a.token_text(t), "of" | "the" | "and" | "-" | "&"))
                 };
                 if c & class::CAP == 0 && !inner() {
                     break;
                 }
-                h_words.push(j);
-                if c & class::POSSESSIVE != 0 {
-                    break;
-                }
-                j += 1;
-            }
-            let mut h = 0;
-            let mut best = None;
-            for (k, &t) in h_words.iter().enumerate() {
                 // The first word's hash is its type's (`hash_words` of one key).
                 h = match k {
                     0 => self.hash(t),
                     _ => hash_more(hash_more(h, b" "), self.key(t).as_bytes()),
                 };
-                if self.classes[t] & class::CAP != 0 {
+                if c & class::CAP != 0 {
                     let capitals = || (i..=t).all(|u| !self.a.token_text(u).chars().any(char::is_lowercase));
                     if let Some(known) = gazetteer.lookup_hash_with(h, capitals) {
                         best = Some((k + 1, known));
                     }
                 }
-                // No longer name opens with these words (most runs stop at their first word).
-                if !gazetteer.continues(h) {
+                // No longer name opens with these words, or a possessive ends the run.
+                if !gazetteer.continues(h) || c & class::POSSESSIVE != 0 {
                     break;
                 }
             }

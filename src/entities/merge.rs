@@ -8,7 +8,7 @@
 //!
 //! Costs: one map lookup per candidate (by folded surname, or by kind and folded name), with
 //! the folded keys written into reused buffers; a lone word compares against the people of its
-//! document. Strings are allocated per entity (its keys, canonical name and roles) and per
+//! document. Strings are allocated per entity (its keys and roles) and per
 //! mention of the contract (its text and document id), not per candidate.
 
 use super::gazetteer::key;
@@ -20,6 +20,7 @@ use crate::model::{Entity, EntityKind, Mention};
 use crate::text::fold::fold_token;
 use crate::text::FxBuildHasher;
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// Maps keyed by short strings (hashed with the token view's hasher: nothing iterates them,
 /// so their order never reaches the output).
@@ -32,18 +33,19 @@ struct Draft<'t> {
     name: Vec<&'t str>,
     fullness: usize,
     /// Canonical name for places and organizations, and its key.
-    canonical: Option<String>,
+    canonical: Option<&'static str>,
     canonical_key: Option<String>,
     roles: Vec<String>,
     genders: [bool; 2],
     /// (document index, candidate index)
     mentions: Vec<(usize, usize)>,
-    /// Merge keys of `name`, kept up to date with it: surname and given name of a person
-    /// (`None` for places and organizations: nothing reads theirs).
-    keys: Option<(String, String)>,
-    /// The folded name, and its first word.
+    /// The folded name (its words' keys joined by single spaces), kept up to date with it.
     name_key: String,
-    first_key: String,
+    /// Where `name_key` holds the keys of the first word and, for a person, of the surname and
+    /// the given name, the merge keys (`None` for places and organizations: nothing reads
+    /// theirs). Ranges, not strings of their own: a draft's keys take one allocation.
+    first: Range<usize>,
+    keys: Option<(Range<usize>, Range<usize>)>,
 }
 
 impl<'t> Draft<'t> {
@@ -52,14 +54,14 @@ impl<'t> Draft<'t> {
             kind,
             name: Vec::new(),
             fullness: 0,
-            canonical: c.canonical.map(str::to_string),
+            canonical: c.canonical,
             canonical_key: c.canonical.map(key),
             roles: Vec::new(),
             genders: [false; 2],
             mentions: Vec::new(),
-            keys: None,
             name_key: String::new(),
-            first_key: String::new(),
+            first: 0..0,
+            keys: None,
         };
         draft.rename(&c.words);
         draft
@@ -69,24 +71,49 @@ impl<'t> Draft<'t> {
         self.name.clear();
         self.name.extend_from_slice(words);
         self.fullness = name_words(words);
-        // Only people are merged by these keys; a renamed person's are written into the
-        // strings it has.
-        match given_and_surname(words).filter(|_| self.kind == Kind::Person) {
-            Some((given, last)) => {
-                let (last_key, given_key) = self.keys.get_or_insert_with(Default::default);
-                last_key.clear();
-                fold_token(last, last_key);
-                given_key.clear();
-                fold_token(given, given_key);
-            }
-            None => self.keys = None,
-        }
+        // Only people are merged by these keys.
+        let people = given_and_surname_at(words).filter(|_| self.kind == Kind::Person);
+        let (mut surname, mut given) = (0..0, 0..0);
         self.name_key.clear();
-        fold_words(words, &mut self.name_key);
-        self.first_key.clear();
-        if let Some(first) = words.first() {
-            fold_token(first, &mut self.first_key);
+        self.first = 0..0;
+        // `fold_words`, noting where each word's key lies.
+        for (k, word) in words.iter().enumerate() {
+            if k > 0 {
+                self.name_key.push(' ');
+            }
+            let start = self.name_key.len();
+            fold_token(word, &mut self.name_key);
+            let range = start..self.name_key.len();
+            if k == 0 {
+                self.first = range.clone();
+            }
+            if let Some((g, l)) = people {
+                if k == l {
+                    surname = range.clone();
+                }
+                if k == g {
+                    given = range;
+                }
+            }
         }
+        self.keys = people.map(|_| (surname, given));
+    }
+
+    /// The key of the name's `range` (see [`Draft::first`]).
+    fn key_at(&self, range: &Range<usize>) -> &str {
+        // A range lies around whole keys appended to `name_key` (`rename`), so both ends are
+        // char boundaries; `get` keeps any other range from panicking.
+        self.name_key.get(range.clone()).unwrap_or_default()
+    }
+
+    /// The key of the name's first word.
+    fn first_key(&self) -> &str {
+        self.key_at(&self.first)
+    }
+
+    /// The keys of a person's surname and given name.
+    fn person_keys(&self) -> Option<(&str, &str)> {
+        self.keys.as_ref().map(|(surname, given)| (self.key_at(surname), self.key_at(given)))
     }
 
     fn add(&mut self, doc: usize, index: usize, c: &Candidate<'t>) {
@@ -125,9 +152,15 @@ fn fold_words(words: &[&str], out: &mut String) {
 /// The given name and surname of a person's words (the first and last that are neither
 /// initials nor particles), when there are two.
 fn given_and_surname<'w>(words: &[impl AsRef<str> + 'w]) -> Option<(&str, &str)> {
-    let mut real = words.iter().map(AsRef::as_ref).filter(|w| !is_initial(w) && !is_particle(w));
-    let given = real.next()?;
-    Some((given, real.last()?))
+    // OK because the indices are of `words`.
+    given_and_surname_at(words).map(|(given, last)| (words[given].as_ref(), words[last].as_ref()))
+}
+
+/// The indices in `words` of [`given_and_surname`].
+fn given_and_surname_at(words: &[impl AsRef<str>]) -> Option<(usize, usize)> {
+    let mut real = words.iter().map(AsRef::as_ref).enumerate().filter(|(_, w)| !is_initial(w) && !is_particle(w));
+    let (given, _) = real.next()?;
+    Some((given, real.last()?.0))
 }
 
 fn is_particle(word: &str) -> bool {
@@ -202,7 +235,7 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &[DocumentNames<'t>], names: &Names
                     // OK because the surname was just inserted when it was missing.
                     let people = by_surname.get_mut(buffer.as_str()).expect("surname entry");
                     let same = people.iter().copied().find(|&p| {
-                        drafts[p].keys.as_ref().is_some_and(|(_, g)| same_given_name(names, g, &given_buffer))
+                        drafts[p].person_keys().is_some_and(|(_, g)| same_given_name(names, g, &given_buffer))
                     });
                     same.unwrap_or_else(|| {
                         drafts.push(Draft::new(Kind::Person, c));
@@ -321,11 +354,11 @@ fn resolve_lone_word(
             d.kind == c.kind
                 && (d.canonical_key.as_deref() == Some(word)
                     || d.name_key == word
-                    || (d.name.len() > 1 && d.first_key == word))
+                    || (d.name.len() > 1 && d.first_key() == word))
         });
     }
-    let surname_of = |p: usize| drafts[p].keys.as_ref().map(|(last, _)| last.as_str());
-    let given_of = |p: usize| drafts[p].keys.as_ref().map(|(_, given)| given.as_str());
+    let surname_of = |p: usize| drafts[p].person_keys().map(|(last, _)| last);
+    let given_of = |p: usize| drafts[p].person_keys().map(|(_, given)| given);
     let people_here = &in_doc.people;
     // "Ms. Reilly" is not the Reilly already called "Mr.".
     let compatible = |p: usize| match c.gender {
@@ -368,7 +401,7 @@ fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>, assigned
     let mut used_ids: Map<String, usize> = Map::default();
     for &i in &order {
         let draft = &drafts[i];
-        let name = draft.canonical.clone().unwrap_or_else(|| draft.name.join(" "));
+        let name = draft.canonical.map_or_else(|| draft.name.join(" "), str::to_string);
         let kind = match draft.kind {
             Kind::Person => EntityKind::Person,
             Kind::Place => EntityKind::Place,

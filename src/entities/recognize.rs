@@ -48,6 +48,9 @@ pub(crate) enum Certainty {
 pub(crate) struct Candidate<'t> {
     /// The name's surface span, without title, honorific or possessive.
     pub span: Span,
+    /// The name's tokens: its span's first and the one after its last (a possessive cut off
+    /// the span stays in its token), so that passes over the view find them without a search.
+    pub tokens: Range<usize>,
     pub kind: Kind,
     pub certainty: Certainty,
     /// The gazetteer's canonical name (places and organizations).
@@ -114,7 +117,7 @@ pub(crate) fn recognize_tagged<'t>(
     let tagged_names = found.candidates.len();
     after_the_model(view, gazetteer, &openers, &covered, &mut found);
     for c in &found.candidates[tagged_names..] {
-        covered.cover(view.a.token_from(c.span.start)..view.a.token_from(c.span.end));
+        covered.cover(c.tokens.clone());
     }
     lone_words_of_full_names(view, gazetteer, &openers, &mut covered, &mut found);
     repeated_names(view, gazetteer, &openers, &covered, &mut found);
@@ -168,7 +171,7 @@ fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
     crate::sorting::sort_values(&mut people_ends);
     let people_starts: Vec<usize> = candidates.iter().filter(full).map(|c| c.span.start).collect();
     for c in candidates.iter().filter(|c| lone(c)) {
-        let i = view.a.token_from(c.span.start);
+        let i = c.tokens.start;
         let Some(&classes) = view.classes.get(i) else {
             continue;
         };
@@ -269,7 +272,7 @@ fn acronyms_of_names(view: &View, candidates: &mut [Candidate]) {
         if acronym.words.len() != 1 || name.words.len() < 2 || acronym.titled {
             continue;
         }
-        let i = view.a.token_from(acronym.span.start);
+        let i = acronym.tokens.start;
         if i < 2 || view.classes[i] & class::ALL_CAPS == 0 || view.a.token_text(i - 1) != "(" {
             continue;
         }
@@ -314,7 +317,7 @@ fn acronyms_of_places(view: &View, candidates: &mut [Candidate]) {
         if !acronym(c) {
             continue;
         }
-        let i = view.a.token_from(c.span.start);
+        let i = c.tokens.start;
         let before = i.checked_sub(1).map(|j| view.key(j));
         let after_place = before == Some(",")
             && i >= 2
@@ -377,8 +380,8 @@ fn coordinated_kinds(view: &View, candidates: &mut [Candidate]) {
     // What only stands between the names `x` and `y`: a comma (1), a conjunction (2), or
     // something else (0).
     let joint = |x: &Candidate, y: &Candidate| {
-        let from = a.token_from(x.span.end);
-        let to = a.token_from(y.span.start);
+        let from = x.tokens.end;
+        let to = y.tokens.start;
         // The name must end where a token does (no possessive cut off) and stand before `y`.
         if from == 0 || from > to || a.tokens[from - 1].end() != x.span.end || to - from > 2 {
             return 0;
@@ -409,7 +412,7 @@ fn coordinated_kinds(view: &View, candidates: &mut [Candidate]) {
             [first, second] if !conjunction => {
                 // "Corvale, Portugal": a lone word, then a place that is not a role's
                 // ("Drennick, Portugal's envoy", "Drennick, Portugal coach").
-                let after = a.token_from(second.span.end);
+                let after = second.tokens.end;
                 let possessive = after == 0 || a.tokens[after - 1].end() != second.span.end;
                 let role = view.classes.get(after).is_some_and(|c| c & (class::ROLE_NOUN | class::TITLE) != 0);
                 if vouched(first) || !vouched(second) || second.kind != Kind::Place || possessive || role {
@@ -543,7 +546,7 @@ fn is_common_word(view: &View, c: &Candidate, mentions: u32) -> bool {
     if c.words.len() != 1 || c.titled || c.canonical.is_some() {
         return false;
     }
-    let i = view.a.token_from(c.span.start);
+    let i = c.tokens.start;
     let Some(&classes) = view.classes.get(i) else {
         return false;
     };
@@ -1038,7 +1041,7 @@ pub(crate) fn corpus_surnames<'t>(
 ) {
     let mut covered = TokenSet::new(view.len());
     for c in &found.candidates {
-        covered.cover(view.a.token_from(c.span.start)..view.a.token_from(c.span.end));
+        covered.cover(c.tokens.clone());
     }
     let piece = Piece { view, gazetteer };
     let blocked =
@@ -1553,6 +1556,7 @@ impl<'t> Piece<'_, '_, 't, '_> {
         let certainty = if !single || canonical.is_some() || titled { Certainty::Sure } else { Certainty::Guess };
         found.candidates.push(Candidate {
             span: token_span(self.view, r.clone()),
+            tokens: r.clone(),
             kind,
             certainty,
             canonical,

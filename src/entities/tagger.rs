@@ -14,6 +14,7 @@
 
 use super::features::{self, class, cluster_features, key_features, template, Clusters, KeyMap, View};
 use crate::front_coded::FrontCoded;
+use crate::text::WordId;
 use crate::weights::{self, WeightsError};
 use std::ops::Range;
 
@@ -303,6 +304,13 @@ pub(crate) struct WordMemo {
     /// `of_type`, to forget when the memo is emptied (kept here, so that its room serves the
     /// next documents instead of growing again in each).
     typed: Vec<u32>,
+    /// The batch the documents are analyzed in (see [`crate::text::Batch`]), and per word type
+    /// of that batch met so far, its index in `rows` plus one (0 when not known): a document's
+    /// word already scored in an earlier document of the batch is found by its id, without a
+    /// lookup by hash. Started over when a document comes from another batch, and emptied with
+    /// `rows`.
+    batch: Option<u64>,
+    by_batch_word: Vec<u32>,
 }
 
 /// The summed rows of the features that a token's context alone decides, by the values that
@@ -403,12 +411,22 @@ pub(crate) struct Scorer<'m, 'v, 'a, 't, 'w> {
     /// Per word type: the shape of the tokens spelled as its first ([`View::spelled_first`]),
     /// [`NO_SHAPE`] until one is read: most tokens are spelled so.
     type_shapes: Vec<u8>,
+    /// Per word type of the view: its id in the batch of [`WordMemo::batch`], if any.
+    batch_words: Option<&'v [WordId]>,
 }
 
 impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
     pub(crate) fn new(model: &'m Model, view: &'v View<'a, 't>, memo: &'w mut WordMemo) -> Self {
         memo.typed.clear();
-        Scorer { model, view, of_type: vec![0; view.a.vocabulary.len()], memo, emptied: false, type_shapes: Vec::new() }
+        let batch_words = view.a.batch_words().map(|(batch, words)| {
+            if memo.batch != Some(batch) {
+                memo.batch = Some(batch);
+                memo.by_batch_word.clear();
+            }
+            words
+        });
+        let of_type = vec![0; view.a.vocabulary.len()];
+        Scorer { model, view, of_type, memo, emptied: false, type_shapes: Vec::new(), batch_words }
     }
 
     /// The memo's slot of token `j`'s word (its [`WordRows`]); valid until the memo is
@@ -431,12 +449,20 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
             self.emptied = true;
             self.memo.slots.clear();
             self.memo.rows.clear();
+            self.memo.by_batch_word.clear();
             for typed in self.memo.typed.drain(..) {
                 // OK because `typed` holds word types of the view's vocabulary.
                 self.of_type[typed as usize] = 0;
             }
         }
         self.memo.typed.push(word as u32);
+        // OK because word ids index the vocabulary, which `batch_words` follows.
+        let batch_word = self.batch_words.map(|words| words[word] as usize);
+        if let Some(&slot) = batch_word.and_then(|b| self.memo.by_batch_word.get(b)).filter(|&&slot| slot != 0) {
+            // OK because word ids index the vocabulary, and `of_type` has one slot per word type.
+            self.of_type[word] = slot;
+            return slot as usize - 1;
+        }
         let (m, view, hash) = (self.model, self.view, self.view.hash(j));
         let rows = &mut self.memo.rows;
         let index = *self.memo.slots.entry(hash).or_insert_with(|| {
@@ -459,6 +485,14 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         }) as usize;
         // OK because word ids index the vocabulary, and `of_type` has one slot per word type.
         self.of_type[word] = index as u32 + 1;
+        if let Some(b) = batch_word {
+            let known = &mut self.memo.by_batch_word;
+            if known.len() <= b {
+                known.resize(b + 1, 0);
+            }
+            // OK because `known` was just made to hold `b`.
+            known[b] = index as u32 + 1;
+        }
         index
     }
 
@@ -608,6 +642,10 @@ fn for_bits(mut bits: u64, mut f: impl FnMut(usize)) {
     }
 }
 
+/// The labels any label may precede (see [`allowed`]): `O` and the `B-` label of each kind.
+const OPEN_LABELS: [usize; OPENERS] = [0, 1, 3, 5];
+const OPENERS: usize = 4;
+
 /// Best label sequence for a run of tokens given their emissions, with `O` before and after.
 #[cfg(any(test, feature = "train"))]
 pub(crate) fn viterbi(emissions: &[[i32; LABELS]], trans: &[i32], out: &mut Vec<usize>) {
@@ -630,30 +668,42 @@ fn viterbi_with(emissions: &[[i32; LABELS]], trans: &[i32], back: &mut Vec<[u8; 
             *s = trans[l] + emissions[0][l];
         }
     }
+    // The columns of the labels any label may precede (`O`, then `B-` of each kind): each
+    // step takes the best of all seven labels before each, four maxima over one `score`,
+    // computed side by side (straight-line code the compiler turns into a few vector
+    // operations instead of 28 compares and branches).
+    let mut open_trans = [[0i32; OPENERS]; LABELS];
+    for (from, row) in open_trans.iter_mut().enumerate() {
+        for (t, &to) in row.iter_mut().zip(&OPEN_LABELS) {
+            *t = trans[from * LABELS + to];
+        }
+    }
     for t in 1..n {
         let mut next = [i32::MIN / 2; LABELS];
-        for to in 0..LABELS {
-            // The labels `allowed` before `to`, in order (the first best wins): all of them
-            // before `O` or `B-X`, `B-X` and `I-X` before `I-X`.
-            let best = if is_inside(to) {
-                let (b, i) = (score[to - 1] + trans[(to - 1) * LABELS + to], score[to] + trans[to * LABELS + to]);
-                if i > b {
-                    (i, to)
-                } else {
-                    (b, to - 1)
-                }
-            } else {
-                let mut best = (i32::MIN, 0);
-                for (from, &s) in score.iter().enumerate() {
-                    let v = s + trans[from * LABELS + to];
-                    if v > best.0 {
-                        best = (v, from);
-                    }
-                }
-                best
-            };
-            next[to] = best.0 + emissions[t][to];
-            back[t][to] = best.1 as u8;
+        // The best label before each opening label: the first best wins (strict `>`, from
+        // `O` up), as in a scan of the seven one by one.
+        let mut best = [i32::MIN; OPENERS];
+        // As i32, like the scores: lanes of one width, which the compiler keeps side by side.
+        let mut from_of = [0i32; OPENERS];
+        for (from, (&s, column)) in (0i32..).zip(score.iter().zip(&open_trans)) {
+            for k in 0..OPENERS {
+                let v = s + column[k];
+                let better = v > best[k];
+                best[k] = if better { v } else { best[k] };
+                from_of[k] = if better { from } else { from_of[k] };
+            }
+        }
+        for (k, &to) in OPEN_LABELS.iter().enumerate() {
+            next[to] = best[k] + emissions[t][to];
+            // OK as u8: labels are below LABELS.
+            back[t][to] = from_of[k] as u8;
+        }
+        // `I-X` follows only `B-X` or `I-X`; on a tie `B-X`, the first of the two.
+        for to in (2..LABELS).step_by(2) {
+            let (b, i) = (score[to - 1] + trans[(to - 1) * LABELS + to], score[to] + trans[to * LABELS + to]);
+            let (v, from) = if i > b { (i, to) } else { (b, to - 1) };
+            next[to] = v + emissions[t][to];
+            back[t][to] = from as u8;
         }
         score = next;
     }
@@ -718,9 +768,15 @@ pub(crate) fn tag(model: &Model, view: &View) -> Vec<Tagged> {
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 pub(crate) fn score(model: &Model, view: &View, memo: &mut WordMemo) -> Vec<Sums> {
     let mut scorer = Scorer::new(model, view, memo);
-    // Exact: a long document's sums (20 bytes per scored token) carry no growth slack.
-    let mut out = Vec::with_capacity(scored_tokens(view));
-    for_each_run(view, |range, run| scorer.run_sums(range, run, &mut out));
+    // The runs are found once and kept (a few bytes per scored token, for a moment), so that
+    // the sums are sized exactly (20 bytes per scored token: a long document's carry no
+    // growth slack) without a second scan of the document.
+    let mut runs: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    for_each_run(view, |range, run| runs.push((range.clone(), run)));
+    let mut out = Vec::with_capacity(runs.iter().map(|(_, run)| run.len()).sum());
+    for (range, run) in runs {
+        scorer.run_sums(&range, run, &mut out);
+    }
     out
 }
 
@@ -981,6 +1037,64 @@ mod tests {
         for (k, (g, e)) in got.iter().zip(&expected).enumerate() {
             assert_eq!(g, e, "scored token {k}");
         }
+    }
+
+    /// The textbook recurrence, every label from every label it may follow, one by one (the
+    /// first best wins): what [`viterbi`]'s side-by-side maxima must give, ties included.
+    fn viterbi_one_by_one(emissions: &[[i32; LABELS]], trans: &[i32]) -> Vec<usize> {
+        let n = emissions.len();
+        let mut back = vec![[0usize; LABELS]; n];
+        let mut score = [i32::MIN / 2; LABELS];
+        for l in (0..LABELS).filter(|&l| allowed(0, l)) {
+            score[l] = trans[l] + emissions[0][l];
+        }
+        for t in 1..n {
+            let mut next = [i32::MIN / 2; LABELS];
+            for to in 0..LABELS {
+                let mut best = (i32::MIN, 0);
+                for from in (0..LABELS).filter(|&from| allowed(from, to)) {
+                    let v = score[from] + trans[from * LABELS + to];
+                    if v > best.0 {
+                        best = (v, from);
+                    }
+                }
+                next[to] = best.0 + emissions[t][to];
+                back[t][to] = best.1;
+            }
+            score = next;
+        }
+        let mut last = (0..LABELS).max_by_key(|&l| (score[l] + trans[l * LABELS], std::cmp::Reverse(l))).unwrap();
+        let mut out = vec![0; n];
+        for t in (0..n).rev() {
+            out[t] = last;
+            last = back[t][last];
+        }
+        out
+    }
+
+    #[test]
+    fn viterbi_is_the_one_by_one_recurrence_ties_included() {
+        // A small linear congruential generator: values from a few choices, so that ties
+        // between paths are common.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |values: i32| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as i32 % values - values / 2
+        };
+        let mut out = Vec::new();
+        let (mut ties, mut names) = (0, 0);
+        for round in 0..3000 {
+            let values = [3, 5, 40][round % 3];
+            let trans: Vec<i32> = (0..LABELS * LABELS).map(|_| next(values)).collect();
+            let emissions: Vec<[i32; LABELS]> =
+                (0..1 + round % 9).map(|_| std::array::from_fn(|_| next(values))).collect();
+            viterbi(&emissions, &trans, &mut out);
+            let expected = viterbi_one_by_one(&emissions, &trans);
+            assert_eq!(out, expected, "round {round}: {emissions:?} {trans:?}");
+            ties += usize::from(values == 3);
+            names += usize::from(out.iter().any(|&l| l != 0));
+        }
+        assert!(ties > 0 && names > 1000, "{ties} rounds with many ties, {names} with a name");
     }
 
     #[test]

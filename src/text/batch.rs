@@ -58,6 +58,20 @@ pub(crate) struct Batch {
     /// Per column, its value for the batch's first types (all of them once it has been read
     /// since the last document was entered).
     columns: [RefCell<Vec<u64>>; COLUMNS],
+    id: BatchId,
+}
+
+/// A batch's identity, distinct for every batch a process makes: a cache of facts by the
+/// batch's word ids (see [`Analysis::batch_words`]) that outlives one batch knows by it when
+/// the ids start naming other words.
+#[derive(Debug)]
+struct BatchId(u64);
+
+impl Default for BatchId {
+    fn default() -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        BatchId(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
 }
 
 /// The most word types a document's vocabulary is sized for before its first token: a longer
@@ -168,6 +182,17 @@ impl<'t> Analysis<'t> {
     /// the batch's columns from now on.
     pub(crate) fn in_batch(self, batch: &'t Batch) -> Self {
         Analysis { batch: Some(batch), ..self }
+    }
+
+    /// The identity of the batch this analysis reads and, per word type of the analysis, its id
+    /// in that batch; `None` outside a batch. The same batch id always names the same word.
+    pub(crate) fn batch_words(&self) -> Option<(u64, &[WordId])> {
+        match self.batch {
+            Some(batch) if self.vocabulary.global.len() == self.vocabulary.len() => {
+                Some((batch.id.0, &self.vocabulary.global))
+            }
+            _ => None,
+        }
     }
 
     /// `f` of every word type, indexed by [`WordId`], as [`Analysis::per_word`] gives it; in a
