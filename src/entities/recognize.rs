@@ -6,7 +6,7 @@
 //!
 //! It does not decide which mentions are the same entity (that is `merge`).
 
-use super::features::{class, strip_possessive, KeyMap, KeySet, TokenSet, View};
+use super::features::{class, hash_more, strip_possessive, KeyMap, KeySet, TokenSet, View};
 use super::gazetteer::{Gazetteer, Known};
 use super::lexicon::{self, Title};
 use super::tagger::Tagged;
@@ -121,6 +121,7 @@ pub(crate) fn recognize_tagged<'t>(
     }
     lone_words_of_full_names(view, gazetteer, &openers, &mut covered, &mut found);
     repeated_names(view, gazetteer, &openers, &covered, &mut found);
+    lowercase_places(view, gazetteer, &covered, &mut found);
     // Demonyms outside names are links to their place.
     for (i, &c) in view.classes.iter().enumerate() {
         if c & class::DEMONYM != 0
@@ -540,8 +541,8 @@ fn sport_lists() -> &'static SportLists {
 /// "No. 2"), a party or other adjective taken for a person ("the Democratic nominee"), or a
 /// word the corpus also writes in lowercase taken for a person without a person's evidence
 /// ("Stock", "Repair"; a listed given name or surname only where it opens a sentence and
-/// never stands capitalized inside one: "Hope you …"). Names vouched for by the gazetteer or a
-/// title are kept.
+/// never stands capitalized inside one: "Hope you …"), or a common abbreviation ("a CPA",
+/// "ASAP"). Names vouched for by the gazetteer or a title are kept.
 fn is_common_word(view: &View, c: &Candidate, mentions: u32) -> bool {
     if c.words.len() != 1 || c.titled || c.canonical.is_some() {
         return false;
@@ -552,6 +553,15 @@ fn is_common_word(view: &View, c: &Candidate, mentions: u32) -> bool {
     };
     let person_evidence = class::DOC_PERSON_PRONOUN | class::DOC_SURNAME | class::DOC_TITLED | class::DOC_GIVEN;
     let org_evidence = class::DOC_IT_PRONOUN | class::DOC_ORG_CONTEXT;
+    if classes & class::ABBREVIATION != 0
+        && classes & (person_evidence | org_evidence) == 0
+        && (i == 0 || view.key(i - 1) != "the")
+        && mentions < 4
+    {
+        // "a CPA", "ASAP", "on DVD": a common abbreviation alone names nothing, unless the
+        // document names something by it, with "the" or again and again ("the CPA" of Iraq).
+        return true;
+    }
     let person_name = class::GIVEN_M | class::GIVEN_F | class::GIVEN_U | class::SURNAME;
     if classes & class::HOLIDAY != 0 {
         return classes & (person_evidence | org_evidence) == 0;
@@ -666,7 +676,8 @@ fn possessors_of_people(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
 
 /// Joins the pieces of one person's name that the tagger cut apart: lowercase particles
 /// (`Pieter | van der | Berg`) and a quoted nickname (`Robert | "Bobby" | Nguyen`). A person
-/// name after particles alone takes them in (`van der Berg said`).
+/// name after particles alone takes them in (`van der Berg said`), and a person's name before
+/// particles the capitalized word after them that the tagger left out (`Anna | van der Berg`).
 fn join_pieces(view: &View, openers: &[u32], tagged: Vec<Tagged>) -> Vec<Tagged> {
     let tagged = whole_known_names(view, openers, tagged);
     let a = view.a;
@@ -719,6 +730,23 @@ fn join_pieces(view: &View, openers: &[u32], tagged: Vec<Tagged>) -> Vec<Tagged>
             }
         }
         out.push(t);
+    }
+    // A person's name followed by particles and a capitalized word the tagger left out takes
+    // them in ("Anna | van der Berg" when the tagger saw no name in "Berg").
+    let blocked = class::NEVER_NAME | class::TITLE | class::HONORIFIC | class::CALENDAR;
+    for k in 0..out.len() {
+        if out[k].kind != 0 {
+            continue;
+        }
+        let end = out[k].tokens.end;
+        let mut j = end;
+        while j < view.len() && j - end < 3 && is_particle(j) {
+            j += 1;
+        }
+        let next = out.get(k + 1).map_or(view.len(), |t| t.tokens.start);
+        if j > end && j < next && view.classes[j] & class::CAP != 0 && view.classes[j] & blocked == 0 {
+            out[k].tokens.end = j + 1;
+        }
     }
     out
 }
@@ -1107,6 +1135,8 @@ fn after_the_model<'t>(
         } else if i > 0 && is_unknown_word(c) && is_place_context(view, i) {
             // "near the town of Sulvany": nothing but a place stands there.
             (0, 0, Kind::Place)
+        } else if is_addressed(view, i) {
+            (0, 0, Kind::Person)
         } else if i + 1 < n && c & (class::CAP | class::DIGIT) == class::CAP && !covered.get(i + 1) && {
             let code = view.classes[i + 1];
             let person = class::DOC_PERSON_PRONOUN | class::DOC_TITLED;
@@ -1134,6 +1164,84 @@ fn after_the_model<'t>(
         }
         piece.push(found, i..end, kind, one_hot(kind), None, None, false);
         next = end;
+    }
+}
+
+/// A given name of the lists that a letter or mail addresses ("Greg, I faxed you …", "Jill:
+/// as discussed", "Thanks, Tomas!"): capitalized, alone before a comma, colon or exclamation
+/// mark, and not after a lowercase word (inside a sentence the model decides). A word the
+/// corpus also writes in lowercase ("Will, …", "Hope, …") or that names anything else (a
+/// month, a place, a title) is none.
+fn is_addressed(view: &View, i: usize) -> bool {
+    let c = view.classes[i];
+    let given = class::GIVEN_M | class::GIVEN_F | class::GIVEN_U;
+    let excluded = class::ALL_CAPS
+        | class::COMMON
+        | class::NEVER_NAME
+        | class::TITLE
+        | class::HONORIFIC
+        | class::CALENDAR
+        | class::HOLIDAY
+        | class::PLACE_B
+        | class::ORG_B
+        | class::DEMONYM
+        | class::POSSESSIVE
+        | class::HEADLINE;
+    c & class::CAP != 0
+        && c & given != 0
+        && c & excluded == 0
+        && i + 1 < view.len()
+        && matches!(view.a.token_text(i + 1), "," | ":" | "!")
+        && (i == 0 || view.classes[i - 1] & class::LOWER == 0)
+}
+
+/// Places written in lowercase ("i live in chicago", "flights to new orleans"), which the
+/// model, trained on edited text, never finds: the longest run of up to five lowercase words
+/// that the gazetteer knows as a place that counts so (no common word or given name: see
+/// `Gazetteer::lowercase_place`). A word inside an address ("chicago.com", "jo@denver") is
+/// none.
+fn lowercase_places<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, covered: &TokenSet, found: &mut DocumentNames<'t>) {
+    let piece = Piece { view, gazetteer };
+    let (n, text) = (view.len(), view.a.text.as_bytes());
+    let mut i = 0;
+    while i < n {
+        // OK because `i < n`, the number of classes.
+        if view.classes[i] & class::LOWERCASE_PLACE == 0 || covered.get(i) {
+            i += 1;
+            continue;
+        }
+        let mut h = view.hash(i);
+        let mut best = gazetteer.lowercase_place(h).map(|_| 1);
+        let mut end = i + 1;
+        while end < n
+            && end - i < 5
+            && view.classes[end - 1] & class::POSSESSIVE == 0
+            && view.classes[end] & class::LOWER != 0
+            && !covered.get(end)
+            && gazetteer.continues(h)
+        {
+            h = hash_more(hash_more(h, b" "), view.key(end).as_bytes());
+            end += 1;
+            if gazetteer.lowercase_place(h).is_some() {
+                best = Some(end - i);
+            }
+        }
+        let Some(len) = best else {
+            i += 1;
+            continue;
+        };
+        let span = token_span(view, i..i + len);
+        // Bytes around the span (the text's own bytes, so no slicing of a &str).
+        let before = span.start.checked_sub(1).and_then(|k| text.get(k)).copied().unwrap_or(b' ');
+        let after = text.get(span.end).copied().unwrap_or(b' ');
+        let after_next = text.get(span.end + 1).copied().unwrap_or(b' ');
+        let in_address = matches!(before, b'@' | b'.' | b'/' | b'_' | b'-' | b':')
+            || matches!(after, b'@' | b'/' | b'_')
+            || (matches!(after, b'.' | b'-') && after_next.is_ascii_alphanumeric());
+        if !in_address {
+            piece.push(found, i..i + len, Kind::Place, one_hot(Kind::Place), None, None, false);
+        }
+        i += len;
     }
 }
 
