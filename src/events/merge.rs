@@ -253,6 +253,15 @@ fn groups_with(drafts: &[Draft], twins: Vec<u32>) -> Vec<Vec<usize>> {
             if !may_join {
                 continue;
             }
+            // A twin of a draft of another document that `p` was found not to be one event
+            // with: this pair would be turned down too, whatever the groups (by them, or by
+            // the answer), so it is turned down before they are looked up. In a story told
+            // by many outlets most pairs of the window are such twins, and looking up their
+            // groups was most of the loop's cost.
+            // OK because twins are indices of drafts.
+            if q.doc != p.doc && asked[q.twin as usize] == (k as u32, false) {
+                continue;
+            }
             // Most neighbours sit right under `a` already: no walk up for them.
             let b = if parent[m] as usize == a { a } else { root(&mut parent, m) };
             if a == b || matches!((day[a], day[b]), (Some(x), Some(y)) if x != y) {
