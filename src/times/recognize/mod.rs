@@ -1683,7 +1683,7 @@ mod tests {
                 }
             }
         }
-        assert!(tried > 5_000 && found > 1_000, "{tried} words tried, {found} expressions found");
+        assert!(tried > 1_000 && found > 400, "{tried} words tried, {found} expressions found");
         // Most words lead no pattern, and a common lead only a few.
         let description = |k: &str| crate::text::lexicon::describe(k);
         assert_eq!(leads("said", &description("said")), 0);
