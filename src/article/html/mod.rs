@@ -30,86 +30,115 @@ use crate::model::PublishedSource;
 use meta::PageMeta;
 use scan::{collapse, decode_entities, Tag, Token};
 
-/// Elements whose whole content is dropped.
-const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "nav", "aside", "form", "button",
-    "select", "textarea", "footer", "head", "figure",
-];
-
-/// Of those, the ones dropped inside a comment section too (where `<footer>` holds the
-/// commenter's name and date).
-const SKIPPED_IN_COMMENTS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "form", "button", "select",
-    "textarea",
-];
+/// Elements whose whole content is dropped; inside a comment section (`in_comments`) only
+/// those that are never part of a comment (`<footer>` holds the commenter's name and date).
+fn is_skipped(name: &str, in_comments: bool) -> bool {
+    // This set and the ones below are `match`es, compiled to a test of the length and then
+    // of the few names of that length: they are asked of every tag, where walking a list
+    // compared each name.
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "form"
+            | "button"
+            | "select"
+            | "textarea"
+    ) || !in_comments && matches!(name, "nav" | "aside" | "footer" | "head" | "figure")
+}
 
 /// Elements that end a block of text.
-const BLOCK_LEVEL: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "blockquote",
-    "pre",
-    "section",
-    "article",
-    "header",
-    "main",
-    "br",
-    "tr",
-    "dt",
-    "dd",
-    "figcaption",
-    "hr",
-    "ul",
-    "ol",
-    "table",
-    "address",
-    "body",
-    "dl",
-    "td",
-    "th",
-    "caption",
-    "footer",
-    "aside",
-    "nav",
-];
+fn is_block_level(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "blockquote"
+            | "pre"
+            | "section"
+            | "article"
+            | "header"
+            | "main"
+            | "br"
+            | "tr"
+            | "dt"
+            | "dd"
+            | "figcaption"
+            | "hr"
+            | "ul"
+            | "ol"
+            | "table"
+            | "address"
+            | "body"
+            | "dl"
+            | "td"
+            | "th"
+            | "caption"
+            | "footer"
+            | "aside"
+            | "nav"
+    )
+}
 
 /// Elements with no content (never pushed on the stack of open elements).
-const VOID: &[&str] = &[
-    "br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "col", "embed", "param", "track", "base",
-    "!doctype",
-];
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "br" | "img"
+            | "hr"
+            | "meta"
+            | "link"
+            | "input"
+            | "wbr"
+            | "source"
+            | "area"
+            | "col"
+            | "embed"
+            | "param"
+            | "track"
+            | "base"
+            | "!doctype"
+    )
+}
 
 /// Elements whose text belongs to their container when scoring (a paragraph gives its
 /// container the points).
-const PARAGRAPH_LIKE: &[&str] = &[
-    "p",
-    "li",
-    "blockquote",
-    "pre",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "dd",
-    "dt",
-    "td",
-    "span",
-    "a",
-    "em",
-    "strong",
-    "b",
-    "i",
-    "font",
-    "figcaption",
-];
+fn is_paragraph_like(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "li"
+            | "blockquote"
+            | "pre"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "dd"
+            | "dt"
+            | "td"
+            | "span"
+            | "a"
+            | "em"
+            | "strong"
+            | "b"
+            | "i"
+            | "font"
+            | "figcaption"
+    )
+}
 
 /// Class, id or role words of boilerplate containers.
 const BOILERPLATE_WORDS: &[&str] = &[
@@ -344,7 +373,7 @@ impl Reader {
     }
 
     fn tag(&mut self, t: &Tag) {
-        let name = t.name.as_str();
+        let name = &*t.name;
         // Metadata is read wherever it is, skipped elements included.
         if !t.closing {
             match name {
@@ -373,14 +402,12 @@ impl Reader {
         }
         let in_comments = self.comments_depth.is_some();
         let marks = if t.closing { Marks::default() } else { marks(t, in_comments) };
-        let skipped_tags = if in_comments { SKIPPED_IN_COMMENTS } else { SKIPPED };
-        if !t.closing && !t.self_closing && !VOID.contains(&name) && (skipped_tags.contains(&name) || marks.boilerplate)
-        {
+        if !t.closing && !t.self_closing && !is_void(name) && (is_skipped(name, in_comments) || marks.boilerplate) {
             self.flush();
             self.skip = Some((name.to_string(), 0));
             return;
         }
-        if BLOCK_LEVEL.contains(&name) || (marks.comments && !t.closing) {
+        if is_block_level(name) || (marks.comments && !t.closing) {
             self.flush();
         }
         if t.closing {
@@ -391,7 +418,7 @@ impl Reader {
     }
 
     fn open(&mut self, t: &Tag, marks: Marks) {
-        let name = t.name.as_str();
+        let name = &*t.name;
         match name {
             "a" => self.links_open += 1,
             "img" | "input" => self.current.push(' '),
@@ -416,7 +443,7 @@ impl Reader {
             }
             _ => {}
         }
-        if VOID.contains(&name) || t.self_closing {
+        if is_void(name) || t.self_closing {
             return;
         }
         // A `<p>` (or `<li>`) inside an open one closes it, as browsers do.
@@ -463,7 +490,7 @@ impl Reader {
     }
 
     fn close(&mut self, t: &Tag) {
-        let name = t.name.as_str();
+        let name = &*t.name;
         match name {
             "a" => self.links_open = self.links_open.saturating_sub(1),
             "ul" | "ol" => {
@@ -515,7 +542,7 @@ impl Reader {
 
     /// Before inline elements close, their block goes on; a block-level one ends it.
     fn flush_if_block_below(&mut self, len: usize) {
-        if self.stack[len..].iter().any(|&n| BLOCK_LEVEL.contains(&self.nodes[n].name.as_str())) {
+        if self.stack[len..].iter().any(|&n| is_block_level(&self.nodes[n].name)) {
             self.flush();
         }
     }
@@ -551,11 +578,7 @@ impl Reader {
             }
             let points = 1.0 + block.text.matches(',').count() as f32 + (chars as f32 / 100.0).min(3.0);
             let owner = block.owner;
-            let container = if PARAGRAPH_LIKE.contains(&self.nodes[owner].name.as_str()) {
-                self.nodes[owner].parent
-            } else {
-                owner
-            };
+            let container = if is_paragraph_like(&self.nodes[owner].name) { self.nodes[owner].parent } else { owner };
             let outer = self.nodes[container].parent;
             self.nodes[container].score += points;
             if outer != container {
@@ -646,7 +669,7 @@ impl Reader {
         for (b, block) in self.blocks.into_iter().enumerate() {
             if block.in_comments {
                 let role = if block.text.is_empty() { Role::CommentSection } else { Role::Text };
-                comments.push(RawBlock { text: block.text, item: None, role });
+                comments.push(RawBlock { text: block.text, item: None, role, may_be_marker: true });
                 continue;
             }
             if !in_content(b)
@@ -660,7 +683,7 @@ impl Reader {
                 headline_dropped = true;
                 continue;
             }
-            body.push(RawBlock { text: block.text, item: block.item, role: Role::Text });
+            body.push(RawBlock { text: block.text, item: block.item, role: Role::Text, may_be_marker: true });
         }
         body.extend(comments);
         blocks::assemble(body, given)
@@ -690,12 +713,12 @@ fn marks(t: &Tag, in_comments: bool) -> Marks {
                     | "comments-block"
             ) || n.starts_with("comments-")
         });
-        m.comments = comment_section && !matches!(t.name.as_str(), "a" | "span" | "button");
+        m.comments = comment_section && !matches!(&*t.name, "a" | "span" | "button");
         let boilerplate_role = role
             .split_whitespace()
             .any(|r| matches!(r, "navigation" | "complementary" | "contentinfo" | "banner" | "search"));
         let boilerplate_class = parts().any(|p| BOILERPLATE_WORDS.contains(&p))
-            && !matches!(t.name.as_str(), "body" | "html" | "article" | "main");
+            && !matches!(&*t.name, "body" | "html" | "article" | "main");
         m.boilerplate = !m.comments && (boilerplate_role || boilerplate_class);
         m.byline = parts().any(|p| matches!(p, "byline" | "dateline" | "byl"))
             || names.iter().any(|n| matches!(*n, "by-line" | "article-meta" | "entry-meta" | "post-meta"));
@@ -709,7 +732,7 @@ fn marks(t: &Tag, in_comments: bool) -> Marks {
             });
     }
     let content = parts().any(|p| CONTENT_WORDS.contains(&p)) || itemprop.contains("articlebody");
-    m.weight = match t.name.as_str() {
+    m.weight = match &*t.name {
         "article" => 10.0,
         "main" | "div" | "section" => 5.0,
         _ => 0.0,
