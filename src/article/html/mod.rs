@@ -30,115 +30,86 @@ use crate::model::PublishedSource;
 use meta::PageMeta;
 use scan::{collapse, decode_entities, Tag, Token};
 
-/// Elements whose whole content is dropped; inside a comment section (`in_comments`) only
-/// those that are never part of a comment (`<footer>` holds the commenter's name and date).
-fn is_skipped(name: &str, in_comments: bool) -> bool {
-    // This set and the ones below are `match`es, compiled to a test of the length and then
-    // of the few names of that length: they are asked of every tag, where walking a list
-    // compared each name.
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "object"
-            | "form"
-            | "button"
-            | "select"
-            | "textarea"
-    ) || !in_comments && matches!(name, "nav" | "aside" | "footer" | "head" | "figure")
-}
+/// Elements whose whole content is dropped.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "nav", "aside", "form", "button",
+    "select", "textarea", "footer", "head", "figure",
+];
+
+/// Of those, the ones dropped inside a comment section too (where `<footer>` holds the
+/// commenter's name and date).
+const SKIPPED_IN_COMMENTS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "form", "button", "select",
+    "textarea",
+];
 
 /// Elements that end a block of text.
-fn is_block_level(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "blockquote"
-            | "pre"
-            | "section"
-            | "article"
-            | "header"
-            | "main"
-            | "br"
-            | "tr"
-            | "dt"
-            | "dd"
-            | "figcaption"
-            | "hr"
-            | "ul"
-            | "ol"
-            | "table"
-            | "address"
-            | "body"
-            | "dl"
-            | "td"
-            | "th"
-            | "caption"
-            | "footer"
-            | "aside"
-            | "nav"
-    )
-}
+const BLOCK_LEVEL: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "header",
+    "main",
+    "br",
+    "tr",
+    "dt",
+    "dd",
+    "figcaption",
+    "hr",
+    "ul",
+    "ol",
+    "table",
+    "address",
+    "body",
+    "dl",
+    "td",
+    "th",
+    "caption",
+    "footer",
+    "aside",
+    "nav",
+];
 
 /// Elements with no content (never pushed on the stack of open elements).
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "br" | "img"
-            | "hr"
-            | "meta"
-            | "link"
-            | "input"
-            | "wbr"
-            | "source"
-            | "area"
-            | "col"
-            | "embed"
-            | "param"
-            | "track"
-            | "base"
-            | "!doctype"
-    )
-}
+const VOID: &[&str] = &[
+    "br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "col", "embed", "param", "track", "base",
+    "!doctype",
+];
 
 /// Elements whose text belongs to their container when scoring (a paragraph gives its
 /// container the points).
-fn is_paragraph_like(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "li"
-            | "blockquote"
-            | "pre"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "dd"
-            | "dt"
-            | "td"
-            | "span"
-            | "a"
-            | "em"
-            | "strong"
-            | "b"
-            | "i"
-            | "font"
-            | "figcaption"
-    )
-}
+const PARAGRAPH_LIKE: &[&str] = &[
+    "p",
+    "li",
+    "blockquote",
+    "pre",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "dd",
+    "dt",
+    "td",
+    "span",
+    "a",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "font",
+    "figcaption",
+];
 
 /// Class, id or role words of boilerplate containers.
 const BOILERPLATE_WORDS: &[&str] = &[
@@ -402,12 +373,14 @@ impl Reader {
         }
         let in_comments = self.comments_depth.is_some();
         let marks = if t.closing { Marks::default() } else { marks(t, in_comments) };
-        if !t.closing && !t.self_closing && !is_void(name) && (is_skipped(name, in_comments) || marks.boilerplate) {
+        let skipped_tags = if in_comments { SKIPPED_IN_COMMENTS } else { SKIPPED };
+        if !t.closing && !t.self_closing && !VOID.contains(&name) && (skipped_tags.contains(&name) || marks.boilerplate)
+        {
             self.flush();
             self.skip = Some((name.to_string(), 0));
             return;
         }
-        if is_block_level(name) || (marks.comments && !t.closing) {
+        if BLOCK_LEVEL.contains(&name) || (marks.comments && !t.closing) {
             self.flush();
         }
         if t.closing {
@@ -443,7 +416,7 @@ impl Reader {
             }
             _ => {}
         }
-        if is_void(name) || t.self_closing {
+        if VOID.contains(&name) || t.self_closing {
             return;
         }
         // A `<p>` (or `<li>`) inside an open one closes it, as browsers do.
@@ -542,7 +515,7 @@ impl Reader {
 
     /// Before inline elements close, their block goes on; a block-level one ends it.
     fn flush_if_block_below(&mut self, len: usize) {
-        if self.stack[len..].iter().any(|&n| is_block_level(&self.nodes[n].name)) {
+        if self.stack[len..].iter().any(|&n| BLOCK_LEVEL.contains(&self.nodes[n].name.as_str())) {
             self.flush();
         }
     }
@@ -578,7 +551,11 @@ impl Reader {
             }
             let points = 1.0 + block.text.matches(',').count() as f32 + (chars as f32 / 100.0).min(3.0);
             let owner = block.owner;
-            let container = if is_paragraph_like(&self.nodes[owner].name) { self.nodes[owner].parent } else { owner };
+            let container = if PARAGRAPH_LIKE.contains(&self.nodes[owner].name.as_str()) {
+                self.nodes[owner].parent
+            } else {
+                owner
+            };
             let outer = self.nodes[container].parent;
             self.nodes[container].score += points;
             if outer != container {
