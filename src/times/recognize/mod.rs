@@ -1651,7 +1651,8 @@ mod tests {
                     at least two weeks, more than a year, half an hour, 1.5 hours, 2 1/2 years, noon, \
                     high noon, 11 at night, 6 in the morning, 3pm EST, these days, this past week, \
                     the following Monday, the previous Friday, the end of the year, early 2015, the \
-                    future, the nineties, the weekend, currently, the first half of 2015, daily, hourly.";
+                    future, the nineties, the weekend, currently, the first half of 2015, daily, hourly, \
+                    in the summer, during the winter of 2012, since the spring, by the fall.";
         let texts = [
             include_str!("../../../tests/times/cases.txt"),
             include_str!("../../../tests/times/newswire.txt"),
