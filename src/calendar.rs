@@ -50,13 +50,18 @@ pub(crate) const MONTHS: [&str; 12] = [
 /// any case. Allocates nothing: the token view calls it for every distinct word.
 pub(crate) fn month_number(word: &str) -> Option<i8> {
     let w = word.trim_end_matches('.');
-    if w.len() < 3 || !w.is_ascii() {
+    // No name is longer than `september`; a name or abbreviation starts as its month does, so
+    // only the months of that first letter are compared (most words have none).
+    let first = w.as_bytes().first()?.to_ascii_lowercase();
+    if w.len() < 3 || w.len() > 9 || !w.is_ascii() {
         return None;
     }
-    // OK to slice `m` at `w.len()`: month names are ASCII and at least that long when checked.
+    // OK to slice `m` at `w.len()`: month names are ASCII and at least that long when checked
+    // (and to read their first byte: none is empty).
     let abbreviates = |m: &str| w.len() <= 4 && m.len() >= w.len() && m[..w.len()].eq_ignore_ascii_case(w);
     let found = MONTHS.iter().position(|m| {
-        m.eq_ignore_ascii_case(w) || (abbreviates(m) && (w.len() == 3 || w.eq_ignore_ascii_case("sept")))
+        m.as_bytes()[0] == first
+            && (m.eq_ignore_ascii_case(w) || (abbreviates(m) && (w.len() == 3 || w.eq_ignore_ascii_case("sept"))))
     });
     found.map(|i| i as i8 + 1)
 }
@@ -75,12 +80,19 @@ pub(crate) const WEEKDAYS: [(&str, Weekday); 7] = [
 /// nothing.
 pub(crate) fn weekday(word: &str) -> Option<Weekday> {
     let w = word.trim_end_matches('.');
-    if w.len() < 3 || !w.is_ascii() {
+    // As in `month_number`: no name is longer than `wednesday`, and only the weekdays of the
+    // word's first letter are compared.
+    let first = w.as_bytes().first()?.to_ascii_lowercase();
+    if w.len() < 3 || w.len() > 9 || !w.is_ascii() {
         return None;
     }
-    // OK to slice `name` at `w.len()`: weekday names are ASCII and checked to be that long.
+    // OK to slice `name` at `w.len()`: weekday names are ASCII and checked to be that long
+    // (and to read their first byte: none is empty).
     let abbreviates = |name: &str| w.len() <= 5 && name.len() >= w.len() && name[..w.len()].eq_ignore_ascii_case(w);
-    WEEKDAYS.iter().find(|(name, _)| name.eq_ignore_ascii_case(w) || abbreviates(name)).map(|(_, d)| *d)
+    WEEKDAYS
+        .iter()
+        .find(|(name, _)| name.as_bytes()[0] == first && (name.eq_ignore_ascii_case(w) || abbreviates(name)))
+        .map(|(_, d)| *d)
 }
 
 /// Words allowed in a stamp besides its date and time parts.

@@ -11,6 +11,9 @@ pub(super) struct RawBlock {
     pub text: String,
     pub item: Option<String>,
     pub role: Role,
+    /// False for a block of one line that was found to be no comment marker as the lines
+    /// were split ([`super::comments::is_marker_line`]): the comment reader does not ask again.
+    pub may_be_marker: bool,
 }
 
 /// What the markup says a block is, where it says anything.
@@ -27,7 +30,7 @@ pub(super) enum Role {
 #[cfg(test)]
 impl RawBlock {
     pub fn text(text: &str) -> RawBlock {
-        RawBlock { text: text.to_string(), item: None, role: Role::Text }
+        RawBlock { text: text.to_string(), item: None, role: Role::Text, may_be_marker: true }
     }
 }
 

@@ -109,6 +109,8 @@ fn classify(block: RawBlock) -> Unit {
         Class::Text
     } else if is_heading(&block.text) {
         Class::Heading { forced: false }
+    } else if !block.may_be_marker {
+        Class::Text
     } else if let Some(s) = stamp_line(&block.text) {
         Class::Stamp(s)
     } else if let Some(c) = commenter_line(&block.text) {

@@ -41,6 +41,8 @@ struct Line<'a> {
     /// Characters of its first word.
     first_word: usize,
     item: Option<(String, &'a str)>,
+    /// A comment stamp or commenter line ([`comments::is_marker_line`]).
+    marker: bool,
     /// Starts a block whatever precedes it (list item, stamp, commenter, dialogue, header line).
     starts: bool,
     /// Ends its block whatever follows (stamp, commenter, header line): a list item or a
@@ -75,7 +77,8 @@ fn classify(text: &str, breaks: Breaks, near_top: bool) -> Line<'_> {
     let detect = breaks == Breaks::Detect;
     // A line near the top that is no header line is no stamp either: `is_header_line` read it
     // as one (see `header::dateline`), and it is not read again.
-    let closes = comments::is_marker_line(text)
+    let marker = comments::is_marker_line(text);
+    let closes = marker
         || (detect
             && if near_top { header::is_header_line(text) } else { text.len() <= 80 && parse_stamp(text).is_some() });
     let starts = closes || item.is_some() || (detect && dialogue_label(text));
@@ -86,6 +89,7 @@ fn classify(text: &str, breaks: Breaks, near_top: bool) -> Line<'_> {
         chars: text.chars().count(),
         first_word: text.split_whitespace().next().map_or(0, |w| w.chars().count()),
         item,
+        marker,
         starts,
         closes,
         terminal: matches!(last, Some('.' | '!' | '?' | ':' | '…')),
@@ -126,7 +130,9 @@ fn flush(run: &mut Vec<Line>, breaks: Breaks, blocks: &mut Vec<RawBlock>) {
             text.push(' ');
             text.push_str(line.text);
         }
-        blocks.push(RawBlock { text, item: marker, role: Role::Text });
+        // A block of one line, its text the line's, is a marker only if the line is one.
+        let may_be_marker = lines.len() > 1 || lines[0].marker;
+        blocks.push(RawBlock { text, item: marker, role: Role::Text, may_be_marker });
         first = end;
     }
     run.clear();

@@ -155,6 +155,9 @@ struct Placed {
     value: u32,
     /// [`Traits::short`].
     short: bool,
+    /// Another draft has the same first twin: only then can the answer for the twin be known
+    /// before this draft is compared.
+    twinned: bool,
 }
 
 #[cfg(target_pointer_width = "64")]
@@ -203,6 +206,12 @@ fn groups_with(drafts: &[Draft], twins: Vec<u32>) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..drafts.len()).collect();
     crate::sorting::sort_by_key(&mut order, |&i| (drafts[i].range.0, i));
     let traits = traits(drafts);
+    // How many drafts share each first twin (saturating: only "more than one" is read).
+    let mut class_size: Vec<u8> = vec![0; drafts.len()];
+    for &t in &twins {
+        // OK because twins are indices of drafts.
+        class_size[t as usize] = class_size[t as usize].saturating_add(1);
+    }
     // OK because drafts are far fewer than 2^32 (each is a time expression of the corpus).
     let placed: Vec<Placed> = order
         .iter()
@@ -216,10 +225,12 @@ fn groups_with(drafts: &[Draft], twins: Vec<u32>) -> Vec<Vec<usize>> {
                 twin: twins[i],
                 value: traits[i].value as u32,
                 short: traits[i].short,
+                twinned: class_size[twins[i] as usize] > 1,
             }
         })
         .collect();
     drop(order);
+    drop(class_size);
     drop(twins);
     // Per twin: the position of the last draft compared with it from another document, and
     // whether they were one event. A twin of a draft compared already with `p` gives the same
@@ -251,6 +262,16 @@ fn groups_with(drafts: &[Draft], twins: Vec<u32>) -> Vec<Vec<usize>> {
             // stage's cost.
             let may_join = p.value == q.value || p.short && q.short;
             if !may_join {
+                continue;
+            }
+            // A twin of a draft of another document that `p` was found not to be one event
+            // with (asked only of a draft with twins: on a corpus of few, the lookup cost more
+            // than it saved): this pair would be turned down too, whatever the groups (by them, or by
+            // the answer), so it is turned down before they are looked up. In a story told
+            // by many outlets most pairs of the window are such twins, and looking up their
+            // groups was most of the loop's cost.
+            // OK because twins are indices of drafts.
+            if q.twinned && q.doc != p.doc && asked[q.twin as usize] == (k as u32, false) {
                 continue;
             }
             // Most neighbours sit right under `a` already: no walk up for them.

@@ -868,10 +868,23 @@ fn easter(year: i16) -> Option<jiff::civil::Date> {
 /// and how many of them the name takes. Holidays observed widely in English-language news
 /// (the United States' where countries differ); a holiday's rule is calendar arithmetic.
 pub(crate) fn holiday(a: &str, b: &str, c: &str) -> Option<(Holiday, usize)> {
+    HOLIDAYS
+        .iter()
+        .find(|(x, y, z, _)| *x == a && (y.is_empty() || *y == b) && (z.is_empty() || *z == c))
+        .map(|&(_, y, z, rule)| (rule, 1 + usize::from(!y.is_empty()) + usize::from(!z.is_empty())))
+}
+
+/// True when a holiday's name starts with `word` (see [`holiday`]).
+pub(crate) fn opens_holiday(word: &str) -> bool {
+    HOLIDAYS.iter().any(|(x, ..)| *x == word)
+}
+
+/// The holidays' names, by their words (see [`holiday`]): the longer name first ("christmas
+/// day" before "christmas"); "" matches any word.
+const HOLIDAYS: [(&str, &str, &str, Holiday); 20] = {
     use jiff::civil::Weekday::{Monday, Sunday, Thursday};
     use Holiday::{Easter, Election, Fixed, NthWeekday};
-    // The longer name first: "christmas day" before "christmas"; "" matches any word.
-    const NAMES: [(&str, &str, &str, Holiday); 20] = [
+    [
         ("new", "year", "day", Fixed(1, 1)),
         ("new", "year", "eve", Fixed(12, 31)),
         ("christmas", "eve", "", Fixed(12, 24)),
@@ -892,12 +905,8 @@ pub(crate) fn holiday(a: &str, b: &str, c: &str) -> Option<(Holiday, usize)> {
         ("easter", "monday", "", Easter(1)),
         ("easter", "", "", Easter(0)),
         ("good", "friday", "", Easter(-2)),
-    ];
-    NAMES
-        .iter()
-        .find(|(x, y, z, _)| *x == a && (y.is_empty() || *y == b) && (z.is_empty() || *z == c))
-        .map(|&(_, y, z, rule)| (rule, 1 + usize::from(!y.is_empty()) + usize::from(!z.is_empty())))
-}
+    ]
+};
 
 /// The tens digit of a decade said in words (`nineties` → 9), for `the nineties`.
 pub(crate) fn decade_word(word: &str) -> Option<u8> {

@@ -3,17 +3,19 @@
 //! and date tokens that the tokenizer glued together taken apart again: `Sep-2012`,
 //! `August-10` and `15Sep` become `Sep` `-` `2012`, `August` `-` `10` and `15` `Sep`.
 //! Built from the shared token view without allocating per word; what a word type needs
-//! (does it bear time, is it a glued date) is decided once per type ([`Kinds::of`]).
+//! (does it bear time, is it a glued date, which patterns may start at it) is decided once
+//! per type ([`Kinds::of`]).
 
 use super::lexicon;
+use super::recognize;
 use crate::text::{Analysis, Classes, Column, Description, TokenKind, WordId};
 use jiff::civil::Weekday;
 use std::cell::Cell;
 
 /// One word. Offsets are `u32` (articles are at most `MAX_ARTICLE_BYTES`, far below 4 GiB)
-/// and the rarely read facts are bits of one byte, so that a word is 32 bytes (on 64-bit
-/// targets) and a sentence of many thousands of words stays small: the view of a sentence of
-/// 200,000 words is 6.4 MB.
+/// and the rarely read facts are bits of one byte, so that a word is 40 bytes (on 64-bit
+/// targets) and a window of a long sentence stays small: the view of a window of
+/// `WINDOW_TOKENS` (16,384) words is 655 KB.
 #[derive(Clone, Debug)]
 pub(crate) struct Word<'a> {
     /// The folded key, without a possessive ending.
@@ -34,6 +36,8 @@ pub(crate) struct Word<'a> {
     pub weekday: Option<Weekday>,
     /// [`Trait`] bits.
     traits: u8,
+    /// Which of the recognizer's patterns may start at the word ([`recognize::leads`] bits).
+    leads: u32,
 }
 
 /// The bits of [`Word::traits`].
@@ -65,7 +69,7 @@ impl Trait {
 }
 
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(std::mem::size_of::<Word>() == 32, "a word of a long sentence's view grew");
+const _: () = assert!(std::mem::size_of::<Word>() == 40, "a word of a long sentence's view grew");
 
 impl Word<'_> {
     /// The month (1–12) the word names, if it is a month name or abbreviation.
@@ -93,6 +97,11 @@ impl Word<'_> {
         self.traits & Trait::SPEECH_VERB != 0
     }
 
+    /// Which of the recognizer's patterns may start at the word ([`recognize::leads`]).
+    pub(crate) fn leads(&self) -> u32 {
+        self.leads
+    }
+
     /// True for a word of digits only (`2012`, `05`).
     pub(crate) fn is_digits(&self) -> bool {
         !self.lower.is_empty() && self.lower.bytes().all(|b| b.is_ascii_digit())
@@ -100,12 +109,15 @@ impl Word<'_> {
 }
 
 /// What the word view needs to know of each word type of a document: whether it bears
-/// time, may start an expression or is a glued date (computed once per type, in one pass),
-/// and which tense it marks (computed when a word of the type is first seen in a sentence
-/// that bears time: most types never are).
+/// time, may start an expression or is a glued date, and which patterns may start at it
+/// (computed once per type, in one pass), and which tense it marks (computed when a word of
+/// the type is first seen in a sentence that bears time: most types never are).
 pub(crate) struct Kinds {
     /// Per word type: [`lexicon::BEARS`], [`lexicon::STARTS`] and [`GLUED`] bits.
     flags: Vec<u8>,
+    /// Per word type: [`recognize::leads`] bits (none for a type without [`lexicon::STARTS`],
+    /// at which no pattern is tried).
+    leads: Vec<u32>,
     /// Per word type: [`lexicon::tense_class`] bits, or [`UNKNOWN`] until asked.
     tense: Vec<Cell<u8>>,
 }
@@ -117,17 +129,26 @@ const UNKNOWN: u8 = 0x80;
 
 impl Kinds {
     pub(crate) fn of(analysis: &Analysis) -> Kinds {
-        let flags = analysis.per_word_column(Column::TimeFlags, |k, d| {
+        // The flags in the low byte, the leads in the high half.
+        let column = analysis.per_word_column(Column::TimeFlags, |k, d| {
             let glued = (k.contains('-') || k.starts_with(|c: char| c.is_ascii_digit())) && is_glued(k);
-            u64::from(super::lexicon::flags(k, d) | if glued { GLUED } else { 0 })
+            let flags = super::lexicon::flags(k, d) | if glued { GLUED } else { 0 };
+            // Positions whose word starts no expression are never tried: no leads needed.
+            let leads = if flags & lexicon::STARTS != 0 { recognize::leads(k, d) } else { 0 };
+            u64::from(flags) | u64::from(leads) << 32
         });
-        // OK because each value is a u8 of flags, made above.
-        let flags: Vec<u8> = flags.into_iter().map(|f| f as u8).collect();
-        Kinds { tense: vec![Cell::new(UNKNOWN); flags.len()], flags }
+        // OK because each value is a u8 of flags and a u32 of leads, made above.
+        let flags: Vec<u8> = column.iter().map(|&f| f as u8).collect();
+        let leads: Vec<u32> = column.iter().map(|&f| (f >> 32) as u32).collect();
+        Kinds { tense: vec![Cell::new(UNKNOWN); flags.len()], flags, leads }
     }
 
     fn flags_of(&self, word: WordId) -> u8 {
         self.flags.get(word as usize).copied().unwrap_or(0)
+    }
+
+    fn leads_of(&self, word: WordId) -> u32 {
+        self.leads.get(word as usize).copied().unwrap_or(0)
     }
 
     /// True when token `t` of `analysis` bears time (a number, or a word that does).
@@ -230,7 +251,12 @@ pub(crate) fn of_tokens<'a>(
             && token.span().len() <= 5
             && analysis.token_text(i).bytes().all(|b| b.is_ascii_uppercase());
         // A possessive's key is not the word's: describe the word itself (rare).
-        let description = if possessive { crate::text::lexicon::describe(core) } else { *analysis.description(i) };
+        let (description, leads) = if possessive {
+            let description = crate::text::lexicon::describe(core);
+            (description, recognize::leads(core, &description))
+        } else {
+            (*analysis.description(i), kinds.leads_of(token.word()))
+        };
         out.push(Word {
             start: offset(token.start()),
             end: offset(end),
@@ -243,6 +269,7 @@ pub(crate) fn of_tokens<'a>(
             month: description.month,
             weekday: description.weekday,
             traits: Trait::of(acronym, bears_time, bears_time || flags & lexicon::STARTS != 0, &description),
+            leads,
         });
     }
 }
@@ -287,6 +314,7 @@ fn push_parts<'a>(analysis: &'a Analysis, i: usize, key: &'a str, spaced: bool, 
             month: description.month,
             weekday: description.weekday,
             traits: Trait::of(false, bears_time, kind != TokenKind::Punct, &description),
+            leads: recognize::leads(part, &description),
         });
     }
 }

@@ -344,7 +344,7 @@ impl Reader {
     }
 
     fn tag(&mut self, t: &Tag) {
-        let name = t.name.as_str();
+        let name = &*t.name;
         // Metadata is read wherever it is, skipped elements included.
         if !t.closing {
             match name {
@@ -391,7 +391,7 @@ impl Reader {
     }
 
     fn open(&mut self, t: &Tag, marks: Marks) {
-        let name = t.name.as_str();
+        let name = &*t.name;
         match name {
             "a" => self.links_open += 1,
             "img" | "input" => self.current.push(' '),
@@ -463,7 +463,7 @@ impl Reader {
     }
 
     fn close(&mut self, t: &Tag) {
-        let name = t.name.as_str();
+        let name = &*t.name;
         match name {
             "a" => self.links_open = self.links_open.saturating_sub(1),
             "ul" | "ol" => {
@@ -646,7 +646,7 @@ impl Reader {
         for (b, block) in self.blocks.into_iter().enumerate() {
             if block.in_comments {
                 let role = if block.text.is_empty() { Role::CommentSection } else { Role::Text };
-                comments.push(RawBlock { text: block.text, item: None, role });
+                comments.push(RawBlock { text: block.text, item: None, role, may_be_marker: true });
                 continue;
             }
             if !in_content(b)
@@ -660,7 +660,7 @@ impl Reader {
                 headline_dropped = true;
                 continue;
             }
-            body.push(RawBlock { text: block.text, item: block.item, role: Role::Text });
+            body.push(RawBlock { text: block.text, item: block.item, role: Role::Text, may_be_marker: true });
         }
         body.extend(comments);
         blocks::assemble(body, given)
@@ -690,12 +690,12 @@ fn marks(t: &Tag, in_comments: bool) -> Marks {
                     | "comments-block"
             ) || n.starts_with("comments-")
         });
-        m.comments = comment_section && !matches!(t.name.as_str(), "a" | "span" | "button");
+        m.comments = comment_section && !matches!(&*t.name, "a" | "span" | "button");
         let boilerplate_role = role
             .split_whitespace()
             .any(|r| matches!(r, "navigation" | "complementary" | "contentinfo" | "banner" | "search"));
         let boilerplate_class = parts().any(|p| BOILERPLATE_WORDS.contains(&p))
-            && !matches!(t.name.as_str(), "body" | "html" | "article" | "main");
+            && !matches!(&*t.name, "body" | "html" | "article" | "main");
         m.boilerplate = !m.comments && (boilerplate_role || boilerplate_class);
         m.byline = parts().any(|p| matches!(p, "byline" | "dateline" | "byl"))
             || names.iter().any(|n| matches!(*n, "by-line" | "article-meta" | "entry-meta" | "post-meta"));
@@ -709,7 +709,7 @@ fn marks(t: &Tag, in_comments: bool) -> Marks {
             });
     }
     let content = parts().any(|p| CONTENT_WORDS.contains(&p)) || itemprop.contains("articlebody");
-    m.weight = match t.name.as_str() {
+    m.weight = match &*t.name {
         "article" => 10.0,
         "main" | "div" | "section" => 5.0,
         _ => 0.0,

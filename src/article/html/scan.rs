@@ -7,7 +7,8 @@
 
 /// One start or end tag: name (lowercase) and raw attributes.
 pub(super) struct Tag<'a> {
-    pub name: String,
+    /// In ASCII lowercase: borrowed from the page when it is written so (most tags).
+    pub name: std::borrow::Cow<'a, str>,
     pub raw_attrs: &'a str,
     pub closing: bool,
     /// Written `<name … />`.
@@ -78,12 +79,12 @@ pub(super) fn scan<'a>(html: &'a str, mut f: impl FnMut(Token<'a>)) {
         let name_len = inner.find(|c: char| c.is_whitespace() || c == '/' || c == '>').unwrap_or(inner.len());
         let raw_attrs = &inner[name_len..];
         let tag = Tag {
-            name: inner[..name_len].to_ascii_lowercase(),
+            name: ascii_lowercase(&inner[..name_len]),
             raw_attrs,
             closing,
             self_closing: raw_attrs.trim_end().ends_with('/'),
         };
-        let raw_text = !closing && matches!(tag.name.as_str(), "script" | "style" | "textarea" | "title");
+        let raw_text = !closing && matches!(&*tag.name, "script" | "style" | "textarea" | "title");
         let close = raw_text.then(|| format!("</{}", tag.name));
         f(Token::Tag(tag));
         i = end;
@@ -93,6 +94,15 @@ pub(super) fn scan<'a>(html: &'a str, mut f: impl FnMut(Token<'a>)) {
             f(Token::RawText(&html[i..k]));
             i = k;
         }
+    }
+}
+
+/// `s` in ASCII lowercase, copied only when it has an uppercase letter.
+fn ascii_lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
     }
 }
 
