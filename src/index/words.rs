@@ -183,7 +183,8 @@ impl WordIndexBuilder {
             self.grow();
         }
         let bytes = word.as_bytes();
-        let (hashed, fold) = if ascii { (hash_folded_alnum(bytes), 0x20) } else { (crate::text::hash(bytes), 0) };
+        let (hashed, fold) =
+            if ascii { (crate::text::hash_with_bits(bytes, 0x20), 0x20) } else { (crate::text::hash(bytes), 0) };
         let same = |kept: &[u8]| kept.len() == bytes.len() && kept.iter().zip(bytes).all(|(&k, &b)| k == b | fold);
         let mask = self.slots.len() - 1;
         let mut at = hashed as usize & mask;
@@ -266,27 +267,6 @@ impl WordIndexBuilder {
         }
         WordIndex { words, ends, offsets, postings, items: items.max(self.items) }
     }
-}
-
-/// [`crate::text::hash`] of the folded `spelled`, a word of ASCII letters and digits, without
-/// a folded copy: each byte with its bit 0x20 set, eight bytes a step.
-#[inline]
-fn hash_folded_alnum(spelled: &[u8]) -> u64 {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    const FOLD: u64 = 0x2020_2020_2020_2020;
-    let mut h = spelled.len() as u64;
-    let mut chunks = spelled.chunks_exact(8);
-    for chunk in &mut chunks {
-        h = (h.rotate_left(5) ^ (crate::bytes::word_le(chunk) | FOLD)).wrapping_mul(K);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        // Only the bytes there are: the hash zero-pads a partial word. OK because `rest` holds 1
-        // to 7 bytes: the shift is 8 to 56.
-        let fold = FOLD >> (64 - 8 * rest.len());
-        h = (h.rotate_left(5) ^ (crate::bytes::word_le(rest) | fold)).wrapping_mul(K);
-    }
-    h ^ (h >> 29)
 }
 
 impl WordIndex {
@@ -457,7 +437,7 @@ mod tests {
         let spelled = b"AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
         for n in 0..spelled.len() {
             let folded = spelled[..n].to_ascii_lowercase();
-            assert_eq!(hash_folded_alnum(&spelled[..n]), crate::text::hash(&folded), "{n} bytes");
+            assert_eq!(crate::text::hash_with_bits(&spelled[..n], 0x20), crate::text::hash(&folded), "{n} bytes");
         }
     }
 

@@ -216,15 +216,27 @@ impl std::hash::Hasher for FxHasher {
 /// keys are short and not adversarial enough to need SipHash (a collision costs a probe,
 /// never correctness).
 pub(crate) fn hash(bytes: &[u8]) -> u64 {
+    hash_with_bits(bytes, 0)
+}
+
+/// [`hash`] of `bytes` with `bits` set in each of them, without that copy: with `0x20`, a word
+/// of ASCII letters and digits hashes as its lowercase (digits have the bit already), which
+/// the search index uses to hash words where they lie in the text.
+#[inline]
+pub(crate) fn hash_with_bits(bytes: &[u8], bits: u8) -> u64 {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let set = u64::from_le_bytes([bits; 8]);
     let mut h: u64 = bytes.len() as u64;
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
-        h = (h.rotate_left(5) ^ crate::bytes::word_le(chunk)).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ (crate::bytes::word_le(chunk) | set)).wrapping_mul(K);
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        h = (h.rotate_left(5) ^ crate::bytes::word_le(rest)).wrapping_mul(K);
+        // Only the bytes there are: a partial word is zero-padded. OK because `rest` holds 1 to
+        // 7 bytes: the shift is 8 to 56.
+        let set = set >> (64 - 8 * rest.len());
+        h = (h.rotate_left(5) ^ (crate::bytes::word_le(rest) | set)).wrapping_mul(K);
     }
     // Mix the high bits down: the table indexes by the low ones.
     h ^ (h >> 29)
