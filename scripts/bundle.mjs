@@ -4,7 +4,8 @@
 // calls (extract, extractSeeds, newCorpus: the whole-corpus API of the tests, the bench and
 // other hosts, kept in target/wasm-bindgen/storyscope_bg.opt.wasm) and the code only they reach
 // (binaryen's wasm-metadce), then optimized like the whole one (wasm-opt with wasm-pack.toml's
-// flags). Then it resolves www/app/main.js and its imports, that worker script (as a string: the page starts
+// flags; its imports then get short names, in it and in the worker's glue:
+// scripts/wasm-imports.mjs). Then it resolves www/app/main.js and its imports, that worker script (as a string: the page starts
 // it from a blob URL, which works from file://), the wasm (its code split into streams by
 // www/app/core/code-streams.js, LZMA-compressed by xz, then base64:
 // plain base64 gzips badly; the page decodes it with www/app/core/lzma.js and compiles it once
@@ -21,6 +22,7 @@ import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { joinCode, splitCode } from '../www/app/core/code-streams.js';
+import { shortenImports } from './wasm-imports.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [gluePath, wasmPath] = process.argv.slice(2);
@@ -47,7 +49,7 @@ const options = {
   define: { 'import.meta.url': 'undefined' },
   logLevel: 'warning',
 };
-const worker = (await build({
+const bundledWorker = (await build({
   ...options,
   entryPoints: [join(root, 'www/app/core/worker.js')],
   plugins: [{ name: 'storyscope-glue', setup: (b) => b.onResolve({ filter: /^storyscope:glue$/ }, () => ({ path: resolve(gluePath) })) }],
@@ -61,11 +63,11 @@ const worker = (await build({
 // method), so it is kept only when the script calls the method: `.select(`. A false match costs
 // bytes, never a broken page; a call by a computed name (`corpus[name](...)`) would be missed,
 // and the engine (www/app/core/engine.js) makes none.
-const wasm = (() => {
+const [wasm, worker] = (() => {
   const names = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(wasmPath))).map((e) => e.name);
   const escape = (name) => name.replace(/[$]/g, '\\$');
-  const named = (name) => new RegExp(`[.]${escape(name)}(?![\\w$])`).test(worker);
-  const called = (name) => new RegExp(`[.]${escape(name)}[(]`).test(worker);
+  const named = (name) => new RegExp(`[.]${escape(name)}(?![\\w$])`).test(bundledWorker);
+  const called = (name) => new RegExp(`[.]${escape(name)}[(]`).test(bundledWorker);
   const classes = [...readFileSync(gluePath, 'utf8').matchAll(/^export class (\w+)/gm)].map((m) => m[1].toLowerCase());
   const methodOf = (name) => classes.map((c) => name.startsWith(`${c}_`) && name.slice(c.length + 1)).find(Boolean);
   const kept = names.filter((name) => named(name) && (methodOf(name) === undefined || called(methodOf(name))));
@@ -87,7 +89,11 @@ const wasm = (() => {
     { stdio: 'inherit' });
   rmSync(`${out}.page.dce.wasm`);
   console.log(`the page's wasm leaves out: ${names.filter((n) => !kept.includes(n)).join(', ')}`);
-  return readFileSync(`${out}.page.wasm`);
+  // Its imports renamed `a`, `b`, … in it and in the worker's glue (scripts/wasm-imports.mjs):
+  // so storyscope_bg.page.wasm goes with the page's worker script, not with storyscope.js.
+  const [page, script] = shortenImports(readFileSync(`${out}.page.wasm`), bundledWorker);
+  writeFileSync(`${out}.page.wasm`, page);
+  return [page, script];
 })();
 // The wasm as the page carries it: its code section split into streams of like bytes
 // (www/app/core/code-streams.js: the opcodes, with the commonest instructions as one-byte marks,

@@ -55,6 +55,11 @@ function watchTheCore() {
     window.__core.mainThreadInstances += 1;
     return instantiate.apply(this, args);
   };
+  const NativeInstance = WebAssembly.Instance;
+  WebAssembly.Instance = function (...args) {
+    window.__core.mainThreadInstances += 1;
+    return new NativeInstance(...args);
+  };
   // Inflating and compiling the core is the first worker's work, not the page's.
   for (const name of ['compile', 'compileStreaming']) {
     const original = WebAssembly[name];
@@ -94,10 +99,7 @@ function injectTraps() {
       spin = (data?.call === 'extractArticle' && first?.name === 'never-ends.txt')
         || (data?.call === 'openCorpus' && first.some((part) => new TextDecoder().decode(part).includes('SPIN-WHILE-INDEXING')));
     });
-    const instantiate = WebAssembly.instantiate;
-    WebAssembly.instantiate = async (module, imports) => {
-      const made = await instantiate(module, imports);
-      const instance = made instanceof WebAssembly.Instance ? made : made.instance;
+    const trapping = (instance) => {
       const exports = { ...instance.exports };
       for (const name of ['extractArticle', 'newCorpusFromParts']) {
         const real = exports[name];
@@ -107,7 +109,18 @@ function injectTraps() {
           return real(...args);
         };
       }
-      return { instance: { exports }, module };
+      return { exports };
+    };
+    // The engine instantiates the compiled module it is given (the glue's initSync: new
+    // WebAssembly.Instance); WebAssembly.instantiate too, should it ever use that again.
+    const NativeInstance = WebAssembly.Instance;
+    WebAssembly.Instance = function (module, imports) {
+      return trapping(new NativeInstance(module, imports));
+    };
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = async (module, imports) => {
+      const made = await instantiate(module, imports);
+      return { instance: trapping(made instanceof NativeInstance ? made : made.instance), module };
     };
   })();\n`;
   const NativeBlob = window.Blob;

@@ -5,13 +5,17 @@
 // the current one answers queries while the next is built, and closing it frees its memory.
 // Nothing here touches the DOM.
 
-import init, { Corpus, checkFile, coreVersion, extractArticle, fileRules, newCorpusFromParts, version } from 'storyscope:glue';
+import { Corpus, checkFile, coreVersion, extractArticle, fileRules, initSync, newCorpusFromParts, version } from 'storyscope:glue';
 
 let corpus = null;
 
-/** Instantiates the compiled core; what the page needs to know of it. */
+/**
+ * Instantiates the compiled core; what the page needs to know of it. Through the glue's
+ * `initSync`: the module is always compiled already, so the async `init`'s fetching and
+ * streaming paths (and their messages) would only be carried, never run.
+ */
 export async function start(module) {
-  await init({ module_or_path: module });
+  initSync({ module });
   return { version: version(), coreVersion: coreVersion(), fileRules: fileRules() };
 }
 
