@@ -158,6 +158,19 @@ const ASCII_ALPHANUMERIC: [bool; 256] = {
     table
 };
 
+/// The length in bytes of the longest of [`ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[k].len() > longest {
+            longest = ABBREVIATIONS[k].len();
+        }
+        k += 1;
+    }
+    longest
+};
+
 fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐')
 }
@@ -286,7 +299,10 @@ fn extend_abbreviation(s: &str, start: usize, end: usize) -> usize {
         return k + 1;
     }
     let single_upper = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    if single_upper || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+    // A longer word is none of them: most words before a period are turned down without
+    // the walk over the list.
+    let listed = word.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    if single_upper || listed {
         end + 1
     } else {
         end
