@@ -164,10 +164,10 @@ fn has_markup_byte(bytes: &[u8]) -> bool {
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
         let word = crate::bytes::word_le(chunk);
-        let hits = zero_byte(word ^ ONES * u64::from(b'['))
-            | zero_byte(word ^ ONES * u64::from(b'*'))
-            | zero_byte(word ^ ONES * u64::from(b'`'))
-            | zero_byte(word ^ ONES * u64::from(b'_'));
+        let hits = zero_byte(word ^ (ONES * u64::from(b'[')))
+            | zero_byte(word ^ (ONES * u64::from(b'*')))
+            | zero_byte(word ^ (ONES * u64::from(b'`')))
+            | zero_byte(word ^ (ONES * u64::from(b'_')));
         if hits != 0 {
             return true;
         }
