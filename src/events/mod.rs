@@ -259,12 +259,15 @@ fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities
     let mut seen_dates: HashSet<&str, FxBuildHasher> = HashSet::default();
     seen_dates.insert(&rep.value);
     let mut doc_ids: Vec<String> = Vec::new();
-    let mut seen_docs: HashSet<usize, FxBuildHasher> = HashSet::default();
+    // Sets made at the group's size, which bounds them (a draft adds at most one document and
+    // one mention): growing them one report at a time rehashed each several times.
+    let mut seen_docs: HashSet<usize, FxBuildHasher> = HashSet::with_capacity_and_hasher(group.len(), FxBuildHasher);
     let mut entity_set = BTreeSet::new();
     let mut quote_ids: Vec<String> = Vec::new();
     let mut seen_quotes: HashSet<usize, FxBuildHasher> = HashSet::default();
     let mut mentions = Vec::new();
-    let mut seen_mentions: HashSet<(usize, Span), FxBuildHasher> = HashSet::default();
+    let mut seen_mentions: HashSet<(usize, Span), FxBuildHasher> =
+        HashSet::with_capacity_and_hasher(group.len(), FxBuildHasher);
     let mut inferred = false;
     for &i in group {
         let draft = &drafts[i];

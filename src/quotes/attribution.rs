@@ -373,23 +373,33 @@ pub(crate) fn reported(
     used: &[usize],
     mut keep: impl FnMut(Attribution),
 ) {
-    let mut lo = 0;
+    // The first token of the paragraph region of the token at hand: the look-back of a
+    // clause stops there.
+    let mut para_first = 0;
     let mut para = 0;
     for (v, token) in w.a.tokens.iter().enumerate() {
         let start = token.start();
         while para + 1 < paragraphs.len() && start >= paragraphs[para].end {
             para += 1;
-            lo = v;
+            para_first = v;
         }
-        if in_quote[v] || ends_sentence(w, v) {
-            lo = v + 1;
+        // The cheap tests first: a word with a speech class is rare, and a word never ends a
+        // sentence. (The sentence's start is looked for only at a cue, below: testing every
+        // token for a sentence end was most of this loop.)
+        // OK because `in_quote` holds one flag per token.
+        if token.kind() != TokenKind::Word
+            || !w.has(v, Class::SPEECH | Class::SPEECH_IF_VERB)
+            || in_quote[v]
+            || used.binary_search(&v).is_ok()
+            || !is_cue_word(w, v)
+        {
             continue;
         }
-        if token.kind() != TokenKind::Word || used.binary_search(&v).is_ok() || !is_cue(w, v) {
-            continue;
-        }
-        // Bound the look-back so a very long sentence stays linear.
-        let from = lo.max(v.saturating_sub(30));
+        // After the last token before `v` in a quote or ending a sentence, within the
+        // paragraph; a look-back bounded so that a very long sentence stays linear.
+        let floor = para_first.max(v.saturating_sub(30));
+        // OK because `floor <= v < in_quote.len()`.
+        let from = (floor..v).rev().find(|&u| in_quote[u] || ends_sentence(w, u)).map_or(floor, |u| u + 1);
         let phrase = subject_before(w, from, v).or_else(|| {
             // `…, said a professor at the university.`
             let inverted = v > from && w.is_punct(v - 1, &[',']) && !never_inverts(w.a.speech_lemma(v).unwrap_or(""));

@@ -146,6 +146,31 @@ const ABBREVIATIONS: &[&str] = &[
     "blvd", "mt", "ft", "e.g", "i.e",
 ];
 
+/// The ASCII letters and digits, by byte: what `u8::is_ascii_alphanumeric` tells with three
+/// range tests.
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The length in bytes of the longest of [`ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[k].len() > longest {
+            longest = ABBREVIATIONS[k].len();
+        }
+        k += 1;
+    }
+    longest
+};
+
 fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐')
 }
@@ -175,11 +200,16 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
             let mut end = i + c.len_utf8();
             // A longer run is cut here (see `MAX_TOKEN_BYTES`); its rest starts the next token.
             let limit = i + MAX_TOKEN_BYTES;
+            // The run's ASCII letters and digits are read up to here.
+            let stop = limit.min(bytes.len());
             loop {
-                // An ASCII letter or digit always joins.
-                while end < limit && bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                    end += 1;
-                }
+                // An ASCII letter or digit always joins: one table load a byte, over a slice
+                // whose bounds are checked once (this loop reads most bytes of the text).
+                // OK because `end <= stop` here: it starts one character past `i` and grows
+                // only to characters that end by `limit`; `get` keeps a wrong bound from
+                // panicking.
+                let run = bytes.get(end..stop).unwrap_or_default();
+                end += run.iter().position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)]).unwrap_or(run.len());
                 if end >= limit {
                     break;
                 }
@@ -269,7 +299,10 @@ fn extend_abbreviation(s: &str, start: usize, end: usize) -> usize {
         return k + 1;
     }
     let single_upper = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    if single_upper || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+    // A longer word is none of them: most words before a period are turned down without
+    // the walk over the list.
+    let listed = word.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    if single_upper || listed {
         end + 1
     } else {
         end
