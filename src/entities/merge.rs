@@ -9,7 +9,8 @@
 //! Costs: one map lookup per candidate (by folded surname, or by kind and folded name), with
 //! the folded keys written into reused buffers; a lone word compares against the people of its
 //! document. Strings are allocated per entity (its keys and roles) and per
-//! mention of the contract (its text and document id), not per candidate.
+//! mention of the contract (its text), not per candidate; each document's id once, shared by
+//! its mentions.
 
 use super::gazetteer::key;
 use super::names::Names;
@@ -21,6 +22,7 @@ use crate::text::fold::fold_token;
 use crate::text::FxBuildHasher;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Maps keyed by short strings (hashed with the token view's hasher: nothing iterates them,
 /// so their order never reaches the output).
@@ -399,6 +401,9 @@ fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>, assigned
     });
     let mut entities = Entities { by_doc: vec![Vec::new(); docs.len()], ..Entities::default() };
     let mut used_ids: Map<String, usize> = Map::default();
+    // Each document's id once, shared by its mentions (a copy in each was an allocation per
+    // mention).
+    let doc_ids: Vec<Arc<str>> = docs.iter().map(|doc| Arc::from(doc.document.id.as_str())).collect();
     for &i in &order {
         let draft = &drafts[i];
         let name = draft.canonical.map_or_else(|| draft.name.join(" "), str::to_string);
@@ -416,7 +421,8 @@ fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>, assigned
             if text != name && !aliases.contains(&text) {
                 aliases.push(text.clone());
             }
-            mentions.push(Mention { doc: docs[d].document.id.clone(), start: c.span.start, end: c.span.end, text });
+            // OK because `d` is a document of `docs` (`found` holds one entry per document).
+            mentions.push(Mention { doc: Arc::clone(&doc_ids[d]), start: c.span.start, end: c.span.end, text });
         }
         entities.list.push(Entity { id, name, kind, aliases, roles: draft.roles.clone(), mentions });
         entities.genders.push(match draft.genders {
