@@ -1176,7 +1176,7 @@ mod tests {
                 _ => Some(at(-45, Some((12, 30)))),
             }
         };
-        let mention = |i: usize| Mention { doc: text(i), start: i, end: i * 1000 + 7, text: text(i + 1) };
+        let mention = |i: usize| Mention { doc: text(i).into(), start: i, end: i * 1000 + 7, text: text(i + 1) };
         let documents = (0..sources.len())
             .map(|i| Document {
                 id: text(i),

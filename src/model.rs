@@ -197,7 +197,9 @@ pub struct Entity {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
-    pub doc: String,
+    /// The document's id, shared by the mentions of one extraction's document (an entity
+    /// stage that copied it into each mention made one allocation per mention).
+    pub doc: std::sync::Arc<str>,
     pub start: usize,
     pub end: usize,
     pub text: String,

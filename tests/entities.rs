@@ -135,7 +135,7 @@ fn score_case(case: &Case, total: &mut Score, report: &mut Vec<String>) {
     let mut predicted: HashMap<(String, usize, usize), (EntityKind, String)> = HashMap::new();
     for e in &out.extraction.entities {
         for m in &e.mentions {
-            predicted.insert((m.doc.clone(), m.start, m.end), (e.kind, e.id.clone()));
+            predicted.insert((m.doc.to_string(), m.start, m.end), (e.kind, e.id.clone()));
         }
     }
     let mut matched: Vec<(&Gold, &String)> = Vec::new();
@@ -261,7 +261,7 @@ fn seed_aliases_merge_across_documents() {
         let entity = entity_with(&x, forms[0])[0];
         assert_eq!(entity.kind, EntityKind::Person);
         assert_eq!(entity.name, forms[0]);
-        let docs: std::collections::HashSet<&str> = entity.mentions.iter().map(|m| m.doc.as_str()).collect();
+        let docs: std::collections::HashSet<&str> = entity.mentions.iter().map(|m| &*m.doc).collect();
         assert!(docs.len() >= 2, "{forms:?} spans documents");
     }
 }

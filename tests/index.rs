@@ -326,7 +326,7 @@ fn seeds_search_finds_the_one_article_with_a_word() {
     let expected: Vec<String> = extraction.quotes.iter().filter(|q| q.doc == id(0)).map(|q| q.id.clone()).collect();
     assert_eq!(s.quotes, expected);
     // Choosing a person keeps only articles that mention them, and counts the others.
-    if let Some(person) = extraction.entities.iter().find(|e| e.mentions.iter().any(|m| m.doc == id(0))) {
+    if let Some(person) = extraction.entities.iter().find(|e| e.mentions.iter().any(|m| *m.doc == id(0))) {
         let s = index.query(&filter(&format!(r#"{{"entities": ["{}"]}}"#, person.id)));
         assert!(s.documents.contains(&id(0)));
         assert!(s.facets.entities.0.len() > 1, "other entities still counted");

@@ -14,8 +14,12 @@
 //! 8 bytes a token (its classes) and a few per word type; a token's shape is read off its
 //! text when the model asks (it scores a fraction of the tokens). What a token is alone is
 //! worked out once per word type and spelling, and the rest in one pass per sentence, one
-//! over capitalized runs (the gazetteer) and one for the document's evidence. A token's
-//! features are a few dozen hash mixes, no allocation. It decides nothing: that is `tagger`.
+//! over capitalized runs (the gazetteer) and one for the document's evidence. The passes that
+//! only look at capitalized words (the gazetteer's runs, the document's evidence, the corpus
+//! fact, and recognition's openers and corpus surnames) read [`View::capitalized`], a list of
+//! those tokens made in the first pass (4 bytes a capitalized token), instead of each scanning
+//! every token's classes. A token's features are a few dozen hash mixes, no allocation. It
+//! decides nothing: that is `tagger`.
 
 use super::gazetteer::{Gazetteer, Known};
 use super::lexicon;
@@ -264,6 +268,8 @@ pub(crate) struct View<'a, 't> {
     group: Vec<u32>,
     /// Per token: its word classes (`class`), empty until [`View::classify`].
     pub classes: Vec<u64>,
+    /// The tokens with [`class::CAP`], in order (see [`View::capitalized`]).
+    capitalized: Vec<u32>,
     /// Per word type: the person-versus-place lean of its capitalized tokens, in eighths of a
     /// nat, within ±8 (a function of the key: kept per type, for memory).
     lean: Vec<i8>,
@@ -289,6 +295,12 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
         }
     }
     word
+}
+
+/// The tokens of `classes` with [`class::CAP`], in order (see [`View::capitalized`]).
+fn capitalized_tokens(classes: &[u64]) -> Vec<u32> {
+    // OK as u32: a view has fewer tokens than 2^29 (`crate::text`'s MAX_TEXT_BYTES).
+    (0..classes.len() as u32).filter(|&i| classes[i as usize] & class::CAP != 0).collect()
 }
 
 /// Per word type of `a`'s vocabulary: the hash of its key without a possessive, and the first
@@ -626,7 +638,15 @@ impl<'a, 't> View<'a, 't> {
     pub(crate) fn new(a: &'a Analysis<'t>) -> Self {
         let (type_hash, group) = type_hashes(a);
         let lean = vec![0; type_hash.len()];
-        View { a, type_hash, group, classes: Vec::new(), lean, spelled_first: TokenSet::new(0) }
+        View {
+            a,
+            type_hash,
+            group,
+            classes: Vec::new(),
+            capitalized: Vec::new(),
+            lean,
+            spelled_first: TokenSet::new(0),
+        }
     }
 
     /// The view of a document whose classes were computed before (by [`View::classify`], kept
@@ -634,7 +654,8 @@ impl<'a, 't> View<'a, 't> {
     /// [`View::features`].
     pub(crate) fn restored(a: &'a Analysis<'t>, classes: Vec<u64>) -> Self {
         let (type_hash, group) = type_hashes(a);
-        View { a, type_hash, group, classes, lean: Vec::new(), spelled_first: TokenSet::new(0) }
+        let capitalized = capitalized_tokens(&classes);
+        View { a, type_hash, group, classes, capitalized, lean: Vec::new(), spelled_first: TokenSet::new(0) }
     }
 
     /// True when token `i` starts with a lowercase letter.
@@ -659,16 +680,16 @@ impl<'a, 't> View<'a, 't> {
     pub(crate) fn mark_common(&mut self, lowercase: &KeySet) {
         // One lookup per word type (0 not asked yet, 1 no, 2 yes).
         let mut common = vec![0u8; self.type_hash.len()];
-        for (c, t) in self.classes.iter_mut().zip(&self.a.tokens) {
-            if *c & class::CAP != 0 {
-                // OK because word ids index the vocabulary.
-                let known = &mut common[t.word() as usize];
-                if *known == 0 {
-                    *known = 1 + u8::from(lowercase.contains(&self.type_hash[t.word() as usize]));
-                }
-                if *known == 2 {
-                    *c |= class::COMMON;
-                }
+        for &i in &self.capitalized {
+            // OK because capitalized tokens are tokens of the view, and word ids index the
+            // vocabulary.
+            let word = self.a.tokens[i as usize].word() as usize;
+            let known = &mut common[word];
+            if *known == 0 {
+                *known = 1 + u8::from(lowercase.contains(&self.type_hash[word]));
+            }
+            if *known == 2 {
+                self.classes[i as usize] |= class::COMMON;
             }
         }
     }
@@ -752,6 +773,7 @@ impl<'a, 't> View<'a, 't> {
         let mut seen_lowercase = vec![false; a.vocabulary.len()];
         let mut spelled_first = TokenSet::new(n);
         let mut lowercase = Vec::new();
+        let mut capitalized = Vec::new();
         for (i, t) in a.tokens.iter().enumerate() {
             let bytes = a.text.as_bytes().get(t.start()..t.end()).unwrap_or_default();
             let word_type = t.word() as usize;
@@ -763,6 +785,11 @@ impl<'a, 't> View<'a, 't> {
                     // lowercase use, if any, was noted then).
                     classes[i] = s.classes;
                     spelled_first.insert(i);
+                    if s.classes & class::CAP != 0 {
+                        // OK as u32: a view has fewer tokens than 2^29 (`crate::text`'s
+                        // MAX_TEXT_BYTES).
+                        capitalized.push(i as u32);
+                    }
                     continue;
                 }
             }
@@ -813,6 +840,10 @@ impl<'a, 't> View<'a, 't> {
                 }
             }
             classes[i] = c;
+            if c & class::CAP != 0 {
+                // OK as above.
+                capitalized.push(i as u32);
+            }
             if known.is_none() {
                 spelled[word_type] =
                     Some(Spelling { start: t.start() as u32, end: t.end() as u32, kind: t.kind(), classes: c });
@@ -885,7 +916,12 @@ impl<'a, 't> View<'a, 't> {
                 *e |= class::MOSTLY_CAP;
             }
         }
+        // The sentence pass changes no token's CAP: the list holds exactly the capitalized ones.
+        debug_assert_eq!(capitalized, capitalized_tokens(&classes));
         self.classes = classes;
+        // Every document's view lives until the corpus is recognized: no spare room.
+        capitalized.shrink_to_fit();
+        self.capitalized = capitalized;
         self.spelled_first = spelled_first;
         self.mark_gazetteer(lex.gazetteer);
         self.document_evidence(evidence);
@@ -904,10 +940,11 @@ impl<'a, 't> View<'a, 't> {
         let n = self.len();
         let c = &self.classes;
         let cap = |i: usize| i < n && c[i] & CAP != 0 && c[i] & NEVER_NAME == 0;
-        let mut i = 0;
-        while i < n {
-            if !cap(i) {
-                i += 1;
+        // Runs open at capitalized tokens only; tokens before `next` are in the run before.
+        let mut next = 0;
+        for &i in &self.capitalized {
+            let i = i as usize;
+            if i < next || !cap(i) {
                 continue;
             }
             let mut end = i + 1;
@@ -977,13 +1014,13 @@ impl<'a, 't> View<'a, 't> {
                     add(i, bits);
                 }
             }
-            i = end;
+            next = end;
         }
-        for (t, class) in self.a.tokens.iter().zip(&mut self.classes) {
-            if *class & CAP != 0 {
-                // OK because word ids index the vocabulary, and groups are word ids.
-                *class |= evidence[self.group[t.word() as usize] as usize];
-            }
+        for &i in &self.capitalized {
+            // OK because capitalized tokens are tokens of the view, word ids index the
+            // vocabulary, and groups are word ids.
+            let group = self.group[self.a.tokens[i as usize].word() as usize] as usize;
+            self.classes[i as usize] |= evidence[group];
         }
     }
 
@@ -992,10 +1029,12 @@ impl<'a, 't> View<'a, 't> {
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     fn mark_gazetteer(&mut self, gazetteer: &Gazetteer) {
         let n = self.len();
-        let mut i = 0;
-        while i < n {
-            if self.classes[i] & class::CAP == 0 {
-                i += 1;
+        // Names open at capitalized tokens only; tokens before `next` are in the name before.
+        let mut next = 0;
+        for k in 0..self.capitalized.len() {
+            // OK because `k` is below the list's length.
+            let i = self.capitalized[k] as usize;
+            if i < next {
                 continue;
             }
             let mut matched = 0;
@@ -1042,7 +1081,7 @@ impl<'a, 't> View<'a, 't> {
                 }
                 matched = len;
             }
-            i += matched.max(1);
+            next = i + matched.max(1);
         }
     }
 
@@ -1062,9 +1101,19 @@ impl<'a, 't> View<'a, 't> {
     /// The tokens with an [`INTERESTING`] class, in order: the only ones that may open a name
     /// (capitalized, in capitals, or opening a gazetteer name), so the passes after the tagger
     /// that look for names read these alone.
+    ///
+    /// Read off [`View::capitalized`]: every interesting token is capitalized (a word in
+    /// capitals is, and the gazetteer's names open at capitalized tokens only).
     pub(crate) fn interesting_tokens(&self) -> Vec<u32> {
-        // OK as u32: a view has fewer tokens than 2^29 (`crate::text`'s MAX_TEXT_BYTES).
-        (0..self.classes.len() as u32).filter(|&i| self.classes[i as usize] & INTERESTING != 0).collect()
+        // OK because capitalized tokens are tokens of the view.
+        self.capitalized.iter().copied().filter(|&i| self.classes[i as usize] & INTERESTING != 0).collect()
+    }
+
+    /// The tokens with [`class::CAP`], in order: what the passes that only look at capitalized
+    /// words read instead of every token's classes. Made by [`View::classify`] (and from the
+    /// classes of a restored view); empty before.
+    pub(crate) fn capitalized(&self) -> &[u32] {
+        &self.capitalized
     }
 
     /// The first token from `from` up to `to` (or the end) that [`View::interesting`] holds
@@ -1328,6 +1377,31 @@ mod tests {
         assert_ne!(v.classes[token("Roads")] & class::AFTER_OPENER, 0);
         assert_eq!(v.classes[token("said")] & class::AFTER_OPENER, 0);
         assert!(v.classes.iter().all(|&c| c < class::HOLIDAY << 1), "{:x?}", v.classes);
+    }
+
+    /// The shared list of capitalized tokens is every token with CAP, in order, after
+    /// classify and in a view restored from the classes; the interesting tokens read off it are
+    /// those a scan of every token's classes finds (each is capitalized).
+    #[test]
+    fn the_capitalized_list_is_every_capitalized_token() {
+        let (gazetteer, names) = super::super::tables();
+        let mut texts: Vec<String> = crate::seeds::inputs().into_iter().map(|input| input.content).collect();
+        texts.push("NEW YORK (AP) — The U.S. Army and Łódź’s mayor met in São Paulo. NATO's chief?".into());
+        texts.push(String::new());
+        let mut capitalized = 0;
+        for text in &texts {
+            let a = Analysis::of_text(text);
+            let mut v = View::new(&a);
+            v.classify(&Lexicons { gazetteer, names, lowercase: KeySet::default() });
+            let scan: Vec<u32> = (0..v.len() as u32).filter(|&i| v.classes[i as usize] & class::CAP != 0).collect();
+            assert_eq!(v.capitalized(), scan.as_slice());
+            let interesting: Vec<u32> =
+                (0..v.len() as u32).filter(|&i| v.classes[i as usize] & INTERESTING != 0).collect();
+            assert_eq!(v.interesting_tokens(), interesting);
+            assert_eq!(View::restored(&a, v.classes.clone()).capitalized(), scan.as_slice());
+            capitalized += scan.len();
+        }
+        assert!(capitalized > 100, "the texts have capitalized words ({capitalized})");
     }
 
     /// The one-pass shape is the shape of the whole token's bytes or characters, on every

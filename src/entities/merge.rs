@@ -9,7 +9,8 @@
 //! Costs: one map lookup per candidate (by folded surname, or by kind and folded name), with
 //! the folded keys written into reused buffers; a lone word compares against the people of its
 //! document. Strings are allocated per entity (its keys and roles) and per
-//! mention of the contract (its text and document id), not per candidate.
+//! mention of the contract (its text), not per candidate; each document's id once, shared by
+//! its mentions.
 
 use super::gazetteer::key;
 use super::names::Names;
@@ -21,6 +22,7 @@ use crate::text::fold::fold_token;
 use crate::text::FxBuildHasher;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Maps keyed by short strings (hashed with the token view's hasher: nothing iterates them,
 /// so their order never reaches the output).
@@ -50,12 +52,17 @@ struct Draft<'t> {
 
 impl<'t> Draft<'t> {
     fn new(kind: Kind, c: &Candidate<'t>) -> Self {
+        Self::named(kind, c.canonical, &c.words)
+    }
+
+    /// A draft of `kind` named `words` (and `canonical`), with no mention yet.
+    fn named(kind: Kind, canonical: Option<&'static str>, words: &[&'t str]) -> Self {
         let mut draft = Draft {
             kind,
             name: Vec::new(),
             fullness: 0,
-            canonical: c.canonical,
-            canonical_key: c.canonical.map(key),
+            canonical,
+            canonical_key: canonical.map(key),
             roles: Vec::new(),
             genders: [false; 2],
             mentions: Vec::new(),
@@ -63,18 +70,21 @@ impl<'t> Draft<'t> {
             first: 0..0,
             keys: None,
         };
-        draft.rename(&c.words);
+        draft.rename(words);
         draft
     }
 
     fn rename(&mut self, words: &[&'t str]) {
         self.name.clear();
+        // Room for the keys (as long as the words, but for a few folded letters), so that
+        // writing them grows the string once.
+        self.name_key.clear();
+        self.name_key.reserve(words.iter().map(|w| w.len() + 1).sum());
         self.name.extend_from_slice(words);
         self.fullness = name_words(words);
         // Only people are merged by these keys.
         let people = given_and_surname_at(words).filter(|_| self.kind == Kind::Person);
         let (mut surname, mut given) = (0..0, 0..0);
-        self.name_key.clear();
         self.first = 0..0;
         // `fold_words`, noting where each word's key lies.
         for (k, word) in words.iter().enumerate() {
@@ -399,15 +409,22 @@ fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>, assigned
     });
     let mut entities = Entities { by_doc: vec![Vec::new(); docs.len()], ..Entities::default() };
     let mut used_ids: Map<String, usize> = Map::default();
+    // The key of an entity's id words, written here (one buffer for all entities).
+    let mut id_key = String::new();
+    // Each document's id once, shared by its mentions (a copy in each was an allocation per
+    // mention).
+    let doc_ids: Vec<Arc<str>> = docs.iter().map(|doc| Arc::from(doc.document.id.as_str())).collect();
     for &i in &order {
-        let draft = &drafts[i];
+        // OK because `order` holds indices of `drafts`.
+        let draft = &mut drafts[i];
         let name = draft.canonical.map_or_else(|| draft.name.join(" "), str::to_string);
         let kind = match draft.kind {
             Kind::Person => EntityKind::Person,
             Kind::Place => EntityKind::Place,
             Kind::Organization => EntityKind::Organization,
         };
-        let id = unique_id(&mut used_ids, kind, &id_words(draft, &name));
+        id_words_key(draft, &name, &mut id_key);
+        let id = unique_id(&mut used_ids, kind, &id_key);
         let mut aliases: Vec<String> = Vec::new();
         let mut mentions = Vec::with_capacity(draft.mentions.len());
         for &(d, k) in &draft.mentions {
@@ -416,9 +433,12 @@ fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>, assigned
             if text != name && !aliases.contains(&text) {
                 aliases.push(text.clone());
             }
-            mentions.push(Mention { doc: docs[d].document.id.clone(), start: c.span.start, end: c.span.end, text });
+            // OK because `d` is a document of `docs` (`found` holds one entry per document).
+            mentions.push(Mention { doc: Arc::clone(&doc_ids[d]), start: c.span.start, end: c.span.end, text });
         }
-        entities.list.push(Entity { id, name, kind, aliases, roles: draft.roles.clone(), mentions });
+        // Each draft becomes one entity: its roles move over.
+        let roles = std::mem::take(&mut draft.roles);
+        entities.list.push(Entity { id, name, kind, aliases, roles, mentions });
         entities.genders.push(match draft.genders {
             [true, false] => Some(Gender::Male),
             [false, true] => Some(Gender::Female),
@@ -477,32 +497,36 @@ fn sort_mentions(mentions: &mut Vec<(usize, usize)>, key: impl Fn(&(usize, usize
     *mentions = merged;
 }
 
-/// Given name and surname for people (no middle names or initials), the name otherwise.
-fn id_words(draft: &Draft, name: &str) -> String {
+/// Writes into `out` the key of the words an entity's id is made of: given name and surname
+/// for people (no middle names or initials), the name otherwise. Folding goes character by
+/// character, so the keys of two words joined by a space are the key of the joined words;
+/// no string of the words is made.
+fn id_words_key(draft: &Draft, name: &str, out: &mut String) {
+    out.clear();
     if draft.kind == Kind::Person {
-        let real: Vec<&&str> = draft.name.iter().filter(|w| !is_initial(w)).collect();
-        if let (Some(first), Some(last)) = (real.first(), real.last()) {
-            if real.len() > 1 {
-                // Joined by hand: `format!` costs some hundred instructions more per entity.
-                let mut words = String::with_capacity(first.len() + 1 + last.len());
-                words.push_str(first);
-                words.push(' ');
-                words.push_str(last);
-                return words;
-            }
+        let mut real = draft.name.iter().filter(|w| !is_initial(w));
+        // A last word after the first: two or more real words.
+        if let (Some(first), Some(last)) = (real.next(), real.next_back()) {
+            fold_token(first, out);
+            out.push(' ');
+            fold_token(last, out);
+            return;
         }
     }
-    name.to_string()
+    fold_token(name, out);
 }
 
-fn unique_id(used: &mut Map<String, usize>, kind: EntityKind, name: &str) -> String {
+/// The id of an entity of `kind` whose id words have the key `key` (see [`id_words_key`]):
+/// `kind:slug`, with `-2` … appended on a clash.
+fn unique_id(used: &mut Map<String, usize>, kind: EntityKind, key: &str) -> String {
     let prefix = match kind {
         EntityKind::Person => "person",
         EntityKind::Place => "place",
         EntityKind::Organization => "organization",
     };
-    let mut slug = String::new();
-    for c in key(name).chars() {
+    // At most as long as the key.
+    let mut slug = String::with_capacity(key.len());
+    for c in key.chars() {
         if c.is_alphanumeric() {
             slug.push(c);
         } else if !slug.is_empty() && !slug.ends_with('-') {
@@ -527,6 +551,48 @@ fn unique_id(used: &mut Map<String, usize>, kind: EntityKind, name: &str) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An id's words are keyed without joining them first: the same ids as keying the joined
+    /// words, for people with and without initials and accents, places, and clashes.
+    #[test]
+    fn ids_key_the_given_name_and_surname() {
+        let ids = |names: &[(Kind, &[&str])]| {
+            let mut used = Map::default();
+            let mut out = String::new();
+            let mut ids = Vec::new();
+            for &(kind, words) in names {
+                let draft = Draft::named(kind, None, words);
+                let name = words.join(" ");
+                id_words_key(&draft, &name, &mut out);
+                let real: Vec<&str> = words.iter().copied().filter(|w| !is_initial(w)).collect();
+                let joined = match real.as_slice() {
+                    [first, .., last] if kind == Kind::Person => format!("{first} {last}"),
+                    _ => name.clone(),
+                };
+                assert_eq!(out, key(&joined), "{words:?}");
+                let kind = if kind == Kind::Person { EntityKind::Person } else { EntityKind::Place };
+                ids.push(unique_id(&mut used, kind, &out));
+            }
+            ids
+        };
+        let person = Kind::Person;
+        assert_eq!(
+            ids(&[
+                (person, &["José", "María", "NÚÑEZ"]),
+                (person, &["J.", "R.", "Ewing"]),
+                (person, &["Łukasz", "Ó’Brien"]),
+                (Kind::Place, &["São", "Paulo"]),
+                (person, &["Jose", "Nunez"]),
+            ]),
+            [
+                "person:jose-nunez",
+                "person:j-r-ewing",
+                "person:lukasz-o-brien",
+                "place:sao-paulo",
+                "person:jose-nunez-2"
+            ]
+        );
+    }
 
     #[test]
     fn transliterations_share_a_skeleton() {

@@ -1074,10 +1074,12 @@ pub(crate) fn corpus_surnames<'t>(
     let piece = Piece { view, gazetteer };
     let blocked =
         class::NEVER_NAME | class::TITLE | class::HONORIFIC | class::HEADLINE | class::SHOUTING | class::CALENDAR;
-    // The classes first: most tokens are no capitalized word, and say so in one load.
+    // The classes first: most capitalized tokens are covered or blocked, and say so in one load.
     let name_word = |i: usize| view.classes[i] & class::CAP != 0 && view.classes[i] & blocked == 0 && !covered.get(i);
     let before = found.candidates.len();
-    for i in 0..view.len() {
+    // A name word is capitalized: only those tokens are read.
+    for &i in view.capitalized() {
+        let i = i as usize;
         if !name_word(i) || !surnames.contains(&view.hash(i)) || (i + 1 < view.len() && name_word(i + 1)) {
             continue;
         }

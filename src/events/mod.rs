@@ -292,7 +292,7 @@ fn event_of(group: &[usize], drafts: &[Draft], docs: &[Doc], entities: &Entities
             continue;
         }
         mentions.push(Mention {
-            doc: document.id.clone(),
+            doc: document.id.as_str().into(),
             start: draft.clause.start,
             end: draft.clause.end,
             text: document.text.get(draft.clause.start..draft.clause.end).unwrap_or_default().to_string(),

@@ -77,7 +77,7 @@ impl Index {
         let quotes = &self.extraction.quotes;
         // Its mentions as (document, start, end), sorted: a quote looks up its document's run.
         let mut mentions: Vec<(u32, usize, usize)> =
-            entity.mentions.iter().filter_map(|m| self.doc_index.get(&m.doc).map(|&d| (d, m.start, m.end))).collect();
+            entity.mentions.iter().filter_map(|m| self.doc_index.get(&*m.doc).map(|&d| (d, m.start, m.end))).collect();
         crate::sorting::sort(&mut mentions);
         let by_name = self.quotes_naming(entity);
         let mut said = Vec::new();
