@@ -147,6 +147,7 @@ pub(crate) fn recognize_tagged<'t>(
             c.anchored = true;
         }
     }
+    anchored_kinds_throughout(&mut found.candidates);
     let mut mentions: KeyMap<u32> = KeyMap::default();
     for c in &found.candidates {
         *mentions.entry(c.key).or_default() += 1;
@@ -401,7 +402,9 @@ fn coordinated_kinds(view: &View, candidates: &mut [Candidate]) {
             _ => 0,
         }
     };
-    let vouched = |c: &Candidate| c.canonical.is_some() || c.titled;
+    // A one-word name the document's full names settled as a person's vouches too ("Anthony
+    // Kennedy …, in which KENNEDY, SOUTER and GINSBURG joined").
+    let vouched = |c: &Candidate| c.canonical.is_some() || c.titled || (c.anchored && c.kind == Kind::Person);
     let mut start = 0;
     while start < candidates.len() {
         let (mut end, mut conjunction) = (start + 1, false);
@@ -448,6 +451,33 @@ fn coordinated_kinds(view: &View, candidates: &mut [Candidate]) {
             {
                 continue;
             }
+            c.kind = kind;
+            c.anchored = true;
+        }
+    }
+}
+
+/// A name's kind is one throughout its document: where the passes after the model settled the
+/// kind of some mentions of a one-word name (a list of people it stands in, a mail it signs)
+/// and they agree, its other mentions that nothing settled take that kind ("KENNEDY, SOUTER and
+/// GINSBURG joined", then "SOUTER filed"). Names the gazetteer knows or a title marks keep
+/// their own.
+///
+/// Costs: two passes over the candidates and a map by name.
+fn anchored_kinds_throughout(candidates: &mut [Candidate]) {
+    // The settled kind of each one-word name: `None` once two settled mentions disagree.
+    let mut settled: KeyMap<Option<Kind>> = KeyMap::default();
+    for c in candidates.iter().filter(|c| c.anchored && c.words.len() == 1) {
+        let kind = settled.entry(c.key).or_insert(Some(c.kind));
+        if *kind != Some(c.kind) {
+            *kind = None;
+        }
+    }
+    for c in candidates.iter_mut() {
+        if c.anchored || c.titled || c.canonical.is_some() || c.words.len() != 1 {
+            continue;
+        }
+        if let Some(&Some(kind)) = settled.get(&c.key) {
             c.kind = kind;
             c.anchored = true;
         }
@@ -2013,6 +2043,18 @@ mod tests {
         // Not a name that no list gives, nor a run of capitals longer than initials.
         let found = names("The trees are down now. Thanks Southland. THANKS ALL for the help.");
         assert!(!found.iter().any(|(_, k, _)| *k == Kind::Person), "{found:?}");
+    }
+
+    #[test]
+    fn a_list_with_a_person_named_in_full_is_of_people_throughout() {
+        let found = names(
+            "The ruling came today, with Maria Okonkwo in the majority. The judge wrote the opinion, in \
+             which OKONKWO, VASQUEZ, and DRELLIN joined. VASQUEZ filed a concurring opinion.",
+        );
+        let vasquez: Vec<_> = found.iter().filter(|(n, _, _)| n == "VASQUEZ").collect();
+        assert_eq!(vasquez.len(), 2, "{found:?}");
+        assert!(vasquez.iter().all(|(_, k, _)| *k == Kind::Person), "{found:?}");
+        assert!(has(&found, "DRELLIN", Kind::Person), "{found:?}");
     }
 
     #[test]
