@@ -141,6 +141,13 @@ pub(crate) fn recognize_tagged<'t>(
     coordinated_kinds(view, &mut found.candidates);
     acronyms_of_names(view, &mut found.candidates);
     acronyms_of_places(view, &mut found.candidates);
+    for c in found.candidates.iter_mut() {
+        if c.kind != Kind::Person && signed_by(view, c.tokens.start) {
+            c.kind = Kind::Person;
+            c.anchored = true;
+        }
+    }
+    anchored_kinds_throughout(&mut found.candidates);
     let mut mentions: KeyMap<u32> = KeyMap::default();
     for c in &found.candidates {
         *mentions.entry(c.key).or_default() += 1;
@@ -395,7 +402,9 @@ fn coordinated_kinds(view: &View, candidates: &mut [Candidate]) {
             _ => 0,
         }
     };
-    let vouched = |c: &Candidate| c.canonical.is_some() || c.titled;
+    // A one-word name the document's full names settled as a person's vouches too ("Anthony
+    // Kennedy …, in which KENNEDY, SOUTER and GINSBURG joined").
+    let vouched = |c: &Candidate| c.canonical.is_some() || c.titled || (c.anchored && c.kind == Kind::Person);
     let mut start = 0;
     while start < candidates.len() {
         let (mut end, mut conjunction) = (start + 1, false);
@@ -442,6 +451,33 @@ fn coordinated_kinds(view: &View, candidates: &mut [Candidate]) {
             {
                 continue;
             }
+            c.kind = kind;
+            c.anchored = true;
+        }
+    }
+}
+
+/// A name's kind is one throughout its document: where the passes after the model settled the
+/// kind of some mentions of a one-word name (a list of people it stands in, a mail it signs)
+/// and they agree, its other mentions that nothing settled take that kind ("KENNEDY, SOUTER and
+/// GINSBURG joined", then "SOUTER filed"). Names the gazetteer knows or a title marks keep
+/// their own.
+///
+/// Costs: two passes over the candidates and a map by name.
+fn anchored_kinds_throughout(candidates: &mut [Candidate]) {
+    // The settled kind of each one-word name: `None` once two settled mentions disagree.
+    let mut settled: KeyMap<Option<Kind>> = KeyMap::default();
+    for c in candidates.iter().filter(|c| c.anchored && c.words.len() == 1) {
+        let kind = settled.entry(c.key).or_insert(Some(c.kind));
+        if *kind != Some(c.kind) {
+            *kind = None;
+        }
+    }
+    for c in candidates.iter_mut() {
+        if c.anchored || c.titled || c.canonical.is_some() || c.words.len() != 1 {
+            continue;
+        }
+        if let Some(&Some(kind)) = settled.get(&c.key) {
             c.kind = kind;
             c.anchored = true;
         }
@@ -572,7 +608,8 @@ fn is_common_word(view: &View, c: &Candidate, mentions: u32) -> bool {
         return true;
     }
     let number_after = view.classes.get(i + 1).is_some_and(|&n| n & class::DIGIT != 0);
-    if number_after && (c.kind == Kind::Person || classes & class::DOTTED != 0) {
+    // A name that signs a mail may stand before a phone extension ("Thanks Elizabeth 36349").
+    if number_after && (c.kind == Kind::Person || classes & class::DOTTED != 0) && !signed_by(view, i) {
         return true;
     }
     if classes & (person_evidence | org_evidence) == 0 && !c.anchored {
@@ -1137,7 +1174,7 @@ fn after_the_model<'t>(
         } else if i > 0 && is_unknown_word(c) && is_place_context(view, i) {
             // "near the town of Sulvany": nothing but a place stands there.
             (0, 0, Kind::Place)
-        } else if is_addressed(view, i) {
+        } else if is_addressed(view, i) || signed_by(view, i) {
             (0, 0, Kind::Person)
         } else if i + 1 < n && c & (class::CAP | class::DIGIT) == class::CAP && !covered.get(i + 1) && {
             let code = view.classes[i + 1];
@@ -1195,6 +1232,51 @@ fn is_addressed(view: &View, i: usize) -> bool {
         && i + 1 < view.len()
         && matches!(view.a.token_text(i + 1), "," | ":" | "!")
         && (i == 0 || view.classes[i - 1] & class::LOWER == 0)
+}
+
+/// A name that signs or opens a letter or mail ("Thanks, Dawn", "Regards Elizabeth 36349",
+/// "Thanks KK", "Hi Kay"): a given name of the lists right after a sign-off or greeting word
+/// (and a comma, full stop, colon or exclamation mark at most), or a pair of capitals, initials,
+/// right after a sign-off. Mail flattened into one line leaves nothing else to tell the name
+/// from what follows it ("Thanks Kay \"paulhastings.com\" made …"), and the model, trained on
+/// edited text, takes such a word for a place or a company as often as not. A word that names a
+/// month, a holiday or a title is none ("Thanks May"), nor a longer run of capitals ("Thanks
+/// ALL").
+fn signed_by(view: &View, i: usize) -> bool {
+    let Some(&c) = view.classes.get(i) else {
+        return false;
+    };
+    if i == 0 || c & class::CAP == 0 || c & (class::NEVER_NAME | class::CALENDAR | class::HOLIDAY | class::TITLE) != 0 {
+        return false;
+    }
+    let mut k = i - 1;
+    if matches!(view.key(k), "," | "." | ":" | "!") {
+        let Some(before) = k.checked_sub(1) else {
+            return false;
+        };
+        k = before;
+    }
+    let sign_off = match view.key(k) {
+        "best" => true,
+        "you" if k > 0 && view.key(k - 1) == "thank" => true,
+        key => match letter_word(key) {
+            Some(sign_off) => sign_off,
+            None => return false,
+        },
+    };
+    let given = class::GIVEN_M | class::GIVEN_F | class::GIVEN_U;
+    let initials = c & class::ALL_CAPS != 0 && view.key(i).len() == 2;
+    (c & given != 0 && c & class::ALL_CAPS == 0) || (sign_off && initials)
+}
+
+/// A word that signs off (`Some(true)`: "thanks", "regards", "cheers") or greets (`Some(false)`:
+/// "hi", "dear") in a letter or mail; never part of a name. "Best" is left out ("Best Buy").
+fn letter_word(key: &str) -> Option<bool> {
+    match key {
+        "thanks" | "thx" | "regards" | "cheers" | "sincerely" => Some(true),
+        "hi" | "hello" | "hey" | "dear" => Some(false),
+        _ => None,
+    }
 }
 
 /// Places written in lowercase ("i live in chicago", "flights to new orleans"), which the
@@ -1368,8 +1450,15 @@ impl<'t> Piece<'_, '_, 't, '_> {
             matches!(a.token_text(i), "the" | "The" | "a" | "an")
                 || matches!(self.view.key(i), "our" | "my" | "your" | "their")
         };
-        while r.len() > 1 && (determiner(r.start) || opening_adverb(r.start)) {
+        while r.len() > 1
+            && (determiner(r.start) || opening_adverb(r.start) || letter_word(self.view.key(r.start)).is_some())
+        {
             r.start += 1;
+        }
+        // Nor a greeting or sign-off on either side, where mail runs on in one line ("Cheers |
+        // Chris", "Thanks, Dawn | Hey, I am …").
+        while r.len() > 1 && letter_word(self.view.key(r.end - 1)).is_some() {
+            r.end -= 1;
         }
         while !r.is_empty() && a.tokens[r.end - 1].kind() == TokenKind::Punct {
             r.end -= 1;
@@ -1943,6 +2032,31 @@ mod tests {
     fn an_acronym_alone_is_an_organization() {
         let found = names("Inspectors from the IAEA arrived at the plant on Monday.");
         assert!(has(&found, "IAEA", Kind::Organization), "{found:?}");
+    }
+
+    #[test]
+    fn a_given_name_after_a_sign_off_is_a_person_without_the_sign_off() {
+        let found = names("The file is in the folder now. Cheers Chris P.S. I moved to the city.");
+        assert!(has(&found, "Chris", Kind::Person), "{found:?}");
+        let found = names("Send the copy back by fax. Thanks, Kay \"lawfirm.com\" made the notes.");
+        assert!(has(&found, "Kay", Kind::Person), "{found:?}");
+        let found = names("We can change it after the call. Thanks Elizabeth 36349 see you at four.");
+        assert!(has(&found, "Elizabeth", Kind::Person), "{found:?}");
+        // Not a name that no list gives, nor a run of capitals longer than initials.
+        let found = names("The trees are down now. Thanks Southland. THANKS ALL for the help.");
+        assert!(!found.iter().any(|(_, k, _)| *k == Kind::Person), "{found:?}");
+    }
+
+    #[test]
+    fn a_list_with_a_person_named_in_full_is_of_people_throughout() {
+        let found = names(
+            "The ruling came today, with Maria Okonkwo in the majority. The judge wrote the opinion, in \
+             which OKONKWO, VASQUEZ, and DRELLIN joined. VASQUEZ filed a concurring opinion.",
+        );
+        let vasquez: Vec<_> = found.iter().filter(|(n, _, _)| n == "VASQUEZ").collect();
+        assert_eq!(vasquez.len(), 2, "{found:?}");
+        assert!(vasquez.iter().all(|(_, k, _)| *k == Kind::Person), "{found:?}");
+        assert!(has(&found, "DRELLIN", Kind::Person), "{found:?}");
     }
 
     #[test]
