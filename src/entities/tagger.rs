@@ -321,31 +321,39 @@ pub(crate) struct WordMemo {
 /// and the class bits of the token and of each neighbour (a row per bit). Few distinct values
 /// occur, so a token mostly costs one probe of each memo instead of some ten row additions.
 struct ContextRows {
-    shapes: RowCache,
-    own: RowCache,
-    before: RowCache,
-    after: RowCache,
+    shapes: RowCache<4096>,
+    own: RowCache<1024>,
+    before: RowCache<1024>,
+    after: RowCache<1024>,
 }
 
-/// A direct-mapped memo of rows by a 64-bit key: a probe is a multiply and a compare; two
-/// keys that meet in one slot take turns (the row is made again, the same). Every slot starts
-/// out holding the row of key `u64::MAX`, so that any key finds its own row.
-struct RowCache {
-    keys: Box<[u64]>,
-    rows: Box<[Row]>,
+/// A direct-mapped memo of rows by a 64-bit key, in `N` slots (a power of two): a probe is a
+/// multiply and a compare; two keys that meet in one slot take turns (the row is made again,
+/// the same). Every slot starts out holding the row of key `u64::MAX`, so that any key finds
+/// its own row.
+struct RowCache<const N: usize> {
+    keys: Box<[u64; N]>,
+    rows: Box<[Row; N]>,
 }
 
-impl RowCache {
-    fn new(bits: u32, make: impl Fn(u64) -> Row) -> RowCache {
-        let (n, empty) = (1usize << bits, make(u64::MAX));
-        RowCache { keys: vec![u64::MAX; n].into_boxed_slice(), rows: vec![empty; n].into_boxed_slice() }
+impl<const N: usize> RowCache<N> {
+    fn new(make: impl Fn(u64) -> Row) -> Self {
+        const { assert!(N.is_power_of_two() && N > 1) };
+        let empty = make(u64::MAX);
+        // OK because both are made with N items.
+        let (Ok(keys), Ok(rows)) =
+            (vec![u64::MAX; N].into_boxed_slice().try_into(), vec![empty; N].into_boxed_slice().try_into())
+        else {
+            unreachable!("N items")
+        };
+        RowCache { keys, rows }
     }
 
     #[inline]
     fn get(&mut self, key: u64, make: impl FnOnce(u64) -> Row) -> &Row {
-        // Fibonacci hashing onto the slots: the top bits of the product.
-        let slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.keys.len().trailing_zeros())) as usize;
-        // OK because `slot` has as many bits as the table's length is a power of two (`new`).
+        // Fibonacci hashing onto the slots: the top bits of the product, as many as N has.
+        let slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - N.trailing_zeros())) as usize;
+        // OK because `slot` is below N, the arrays' length.
         if self.keys[slot] != key {
             self.keys[slot] = key;
             self.rows[slot] = make(key);
@@ -357,10 +365,10 @@ impl RowCache {
 impl ContextRows {
     fn new(m: &Model) -> ContextRows {
         ContextRows {
-            shapes: RowCache::new(12, |key| shape_rows(m, key)),
-            own: RowCache::new(10, |bits| own_rows(m, bits)),
-            before: RowCache::new(10, |bits| class_rows(&m.tables.class_before, bits)),
-            after: RowCache::new(10, |bits| class_rows(&m.tables.class_after, bits)),
+            shapes: RowCache::new(|key| shape_rows(m, key)),
+            own: RowCache::new(|bits| own_rows(m, bits)),
+            before: RowCache::new(|bits| class_rows(&m.tables.class_before, bits)),
+            after: RowCache::new(|bits| class_rows(&m.tables.class_after, bits)),
         }
     }
 }
@@ -549,17 +557,20 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         }
     }
 
-    /// [`Scorer::run_sums`] of at most [`CHUNK`] tokens: first each token's word slot and shape
-    /// from two before the chunk to two after it (each read once, though each is read as the
-    /// token's own and as up to four neighbours'), then each token's sum from them, without a
-    /// lookup by word or a test of the sentence's edges (a place outside the sentence holds
-    /// [`EDGE`] and shape 255, as [`View::word_value`] and [`View::shape_value`] say).
+    /// [`Scorer::run_sums`] of at most [`CHUNK`] tokens: first each token's word slot from two
+    /// before the chunk to two after it, and its shape and classes from one before to one after
+    /// (each read once, though each is read as the token's own and as its neighbours'), then
+    /// each token's sum from them, without a lookup by word or a test of the sentence's edges (a
+    /// place outside the sentence holds [`EDGE`], shape 255 and no class, as
+    /// [`View::word_value`], [`View::shape_value`] and [`View::class_value`] say).
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     fn chunk_sums(&mut self, range: &Range<usize>, chunk: Range<usize>, out: &mut Vec<Sums>) {
         debug_assert!(chunk.len() <= CHUNK && range.start <= chunk.start && chunk.end <= range.end);
         // Place `p` of the window is token `chunk.start + p - 2`.
         let mut slots = [EDGE; CHUNK + 4];
         let mut shapes = [255u8; CHUNK + 4];
+        // The classes the model reads (`View::class_value`), none outside the sentence.
+        let mut classes = [0u64; CHUNK + 4];
         let token = |p: usize| (chunk.start + p).checked_sub(2).filter(|j| range.contains(j));
         let places = chunk.len() + 4;
         self.emptied = false;
@@ -569,6 +580,7 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
                 slots[p] = self.slot(j);
                 if (1..places - 1).contains(&p) {
                     shapes[p] = self.type_shape(j);
+                    classes[p] = self.view.class_value(j, 0, range);
                 }
             }
         }
@@ -605,12 +617,9 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
             add(&mut sum, neighbour(slots[p + 2], 3));
             let (before, this, after) = (u64::from(shapes[p - 1]), u64::from(shapes[p]), u64::from(shapes[p + 1]));
             add(&mut sum, context.shapes.get(before << 16 | this << 8 | after, |key| shape_rows(m, key)));
-            let c0 = v.class_value(i, 0, range);
-            add(&mut sum, context.own.get(c0, |bits| own_rows(m, bits)));
-            let before = v.class_value(i, -1, range);
-            add(&mut sum, context.before.get(before, |bits| class_rows(&tables.class_before, bits)));
-            let after = v.class_value(i, 1, range);
-            add(&mut sum, context.after.get(after, |bits| class_rows(&tables.class_after, bits)));
+            add(&mut sum, context.own.get(classes[p], |bits| own_rows(m, bits)));
+            add(&mut sum, context.before.get(classes[p - 1], |bits| class_rows(&tables.class_before, bits)));
+            add(&mut sum, context.after.get(classes[p + 1], |bits| class_rows(&tables.class_after, bits)));
             if let Some(run) = v.run_value(i, range) {
                 // OK because runs are below 128 and leans are bytes (see `View::run_value`).
                 add(&mut sum, &tables.run[run as usize]);
