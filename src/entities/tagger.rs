@@ -12,7 +12,7 @@
 //! features; Viterbi is at most 7 × 7 per scored token. Nothing allocates per token. It finds spans and their kind scores; it does not
 //! strip titles, merge or decide across the document (that is `recognize` and `merge`).
 
-use super::features::{self, class, cluster_features, key_features, template, Clusters, KeyMap, View};
+use super::features::{self, class, cluster_features_of, key_features, template, Clusters, KeyMap, View};
 use crate::front_coded::FrontCoded;
 use crate::text::WordId;
 use crate::weights::{self, WeightsError};
@@ -480,14 +480,15 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
             let mut this = m.row(template::WORD, hash);
             add(&mut this, &m.tables.bias);
             key_features(view.key(j), &mut |t, v| add(&mut this, &m.row(t, v)));
-            cluster_features(&m.clusters, hash, 0, &mut |t, v| add(&mut this, &m.row(t, v)));
+            let cluster = m.clusters.of(hash);
+            cluster_features_of(cluster, 0, &mut |t, v| add(&mut this, &m.row(t, v)));
             let neighbour = |n: usize| {
                 let (template, k) = template::NEIGHBOURS[n];
                 let mut row = m.row(template, hash);
                 // The clusters of the words right before and after (the memo's rows of a word
                 // as the token's neighbour at that distance).
                 if k.abs() == 1 {
-                    cluster_features(&m.clusters, hash, k, &mut |t, v| add(&mut row, &m.row(t, v)));
+                    cluster_features_of(cluster, k, &mut |t, v| add(&mut row, &m.row(t, v)));
                 }
                 row
             };
