@@ -744,6 +744,11 @@ fn open_maxima(score: &[i32; LABELS], open: &[[i32; OPENERS]; LABELS]) -> [i32; 
 use open_maxima_by_lanes as open_maxima;
 
 /// Best label sequence for a run of tokens given their emissions, with `O` before and after.
+///
+/// Training calls it with its float weights scaled by 64 (`train.rs`), not a model's i8 and
+/// i16: the packing holds while a step's scores stay within 2^26 of `O`'s (emissions and
+/// transitions up to about 2^22), and `scripts/train-tagger.sh --check` reproducing the
+/// committed weights byte for byte shows that today's training does.
 #[cfg(any(test, feature = "train"))]
 pub(crate) fn viterbi(emissions: &[[i32; LABELS]], trans: &[i32], out: &mut Vec<usize>) {
     out.clear();
