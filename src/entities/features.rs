@@ -94,8 +94,15 @@ impl Clusters {
 
 /// The features of a word's clusters seen from a token: its own (`k` = 0) or a neighbour's one
 /// place before (-1) or after (1) it.
+#[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
 pub(crate) fn cluster_features(clusters: &Clusters, hash: u64, k: isize, push: &mut impl FnMut(u32, u64)) {
-    let Some((fine, coarse)) = clusters.of(hash) else {
+    cluster_features_of(clusters.of(hash), k, push);
+}
+
+/// [`cluster_features`] of a word whose clusters ([`Clusters::of`]) are looked up already: the
+/// tagger's word memo reads them once for the three places it scores a word in.
+pub(crate) fn cluster_features_of(cluster: Option<(u64, u64)>, k: isize, push: &mut impl FnMut(u32, u64)) {
+    let Some((fine, coarse)) = cluster else {
         return;
     };
     let (t_fine, t_coarse) = match k {

@@ -12,7 +12,7 @@
 //! features; Viterbi is at most 7 × 7 per scored token. Nothing allocates per token. It finds spans and their kind scores; it does not
 //! strip titles, merge or decide across the document (that is `recognize` and `merge`).
 
-use super::features::{self, class, cluster_features, key_features, template, Clusters, KeyMap, View};
+use super::features::{self, class, cluster_features_of, key_features, template, Clusters, KeyMap, View};
 use crate::front_coded::FrontCoded;
 use crate::text::WordId;
 use crate::weights::{self, WeightsError};
@@ -67,6 +67,8 @@ pub(crate) struct Model {
     pub clusters: Clusters,
     /// The weights of the features whose values come from small sets, gathered once.
     tables: Box<Tables>,
+    /// The transitions as Viterbi reads them.
+    steps: Steps,
 }
 
 /// The summed weights of a token's features, one per component (see [`WEIGHTS`]).
@@ -172,12 +174,13 @@ impl Model {
         let Some((tables, clusters)) = body.split_at_checked(1 + trans_bytes + n) else {
             return Err(WeightsError::WrongSize);
         };
-        let trans =
+        let trans: Vec<i32> =
             tables[1..1 + trans_bytes].chunks_exact(2).map(|c| i32::from(i16::from_le_bytes([c[0], c[1]]))).collect();
         let weights: Vec<i8> = tables[1 + trans_bytes..].iter().map(|&b| b as i8).collect();
         let clusters = Self::parse_clusters(clusters)?;
         let tables = Box::new(Tables::new(bits, &weights));
-        Ok(Model { bits, trans, weights, clusters, tables })
+        let steps = Steps::new(&trans).ok_or(WeightsError::WrongSize)?;
+        Ok(Model { bits, trans, weights, clusters, tables, steps })
     }
 
     /// Reads the clusters' text (see [`Model::clusters_text`]) or their compact form (see
@@ -318,31 +321,39 @@ pub(crate) struct WordMemo {
 /// and the class bits of the token and of each neighbour (a row per bit). Few distinct values
 /// occur, so a token mostly costs one probe of each memo instead of some ten row additions.
 struct ContextRows {
-    shapes: RowCache,
-    own: RowCache,
-    before: RowCache,
-    after: RowCache,
+    shapes: RowCache<4096>,
+    own: RowCache<1024>,
+    before: RowCache<1024>,
+    after: RowCache<1024>,
 }
 
-/// A direct-mapped memo of rows by a 64-bit key: a probe is a multiply and a compare; two
-/// keys that meet in one slot take turns (the row is made again, the same). Every slot starts
-/// out holding the row of key `u64::MAX`, so that any key finds its own row.
-struct RowCache {
-    keys: Box<[u64]>,
-    rows: Box<[Row]>,
+/// A direct-mapped memo of rows by a 64-bit key, in `N` slots (a power of two): a probe is a
+/// multiply and a compare; two keys that meet in one slot take turns (the row is made again,
+/// the same). Every slot starts out holding the row of key `u64::MAX`, so that any key finds
+/// its own row.
+struct RowCache<const N: usize> {
+    keys: Box<[u64; N]>,
+    rows: Box<[Row; N]>,
 }
 
-impl RowCache {
-    fn new(bits: u32, make: impl Fn(u64) -> Row) -> RowCache {
-        let (n, empty) = (1usize << bits, make(u64::MAX));
-        RowCache { keys: vec![u64::MAX; n].into_boxed_slice(), rows: vec![empty; n].into_boxed_slice() }
+impl<const N: usize> RowCache<N> {
+    fn new(make: impl Fn(u64) -> Row) -> Self {
+        const { assert!(N.is_power_of_two() && N > 1) };
+        let empty = make(u64::MAX);
+        // OK because both are made with N items.
+        let (Ok(keys), Ok(rows)) =
+            (vec![u64::MAX; N].into_boxed_slice().try_into(), vec![empty; N].into_boxed_slice().try_into())
+        else {
+            unreachable!("N items")
+        };
+        RowCache { keys, rows }
     }
 
     #[inline]
     fn get(&mut self, key: u64, make: impl FnOnce(u64) -> Row) -> &Row {
-        // Fibonacci hashing onto the slots: the top bits of the product.
-        let slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.keys.len().trailing_zeros())) as usize;
-        // OK because `slot` has as many bits as the table's length is a power of two (`new`).
+        // Fibonacci hashing onto the slots: the top bits of the product, as many as N has.
+        let slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - N.trailing_zeros())) as usize;
+        // OK because `slot` is below N, the arrays' length.
         if self.keys[slot] != key {
             self.keys[slot] = key;
             self.rows[slot] = make(key);
@@ -354,10 +365,10 @@ impl RowCache {
 impl ContextRows {
     fn new(m: &Model) -> ContextRows {
         ContextRows {
-            shapes: RowCache::new(12, |key| shape_rows(m, key)),
-            own: RowCache::new(10, |bits| own_rows(m, bits)),
-            before: RowCache::new(10, |bits| class_rows(&m.tables.class_before, bits)),
-            after: RowCache::new(10, |bits| class_rows(&m.tables.class_after, bits)),
+            shapes: RowCache::new(|key| shape_rows(m, key)),
+            own: RowCache::new(|bits| own_rows(m, bits)),
+            before: RowCache::new(|bits| class_rows(&m.tables.class_before, bits)),
+            after: RowCache::new(|bits| class_rows(&m.tables.class_after, bits)),
         }
     }
 }
@@ -469,14 +480,15 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
             let mut this = m.row(template::WORD, hash);
             add(&mut this, &m.tables.bias);
             key_features(view.key(j), &mut |t, v| add(&mut this, &m.row(t, v)));
-            cluster_features(&m.clusters, hash, 0, &mut |t, v| add(&mut this, &m.row(t, v)));
+            let cluster = m.clusters.of(hash);
+            cluster_features_of(cluster, 0, &mut |t, v| add(&mut this, &m.row(t, v)));
             let neighbour = |n: usize| {
                 let (template, k) = template::NEIGHBOURS[n];
                 let mut row = m.row(template, hash);
                 // The clusters of the words right before and after (the memo's rows of a word
                 // as the token's neighbour at that distance).
                 if k.abs() == 1 {
-                    cluster_features(&m.clusters, hash, k, &mut |t, v| add(&mut row, &m.row(t, v)));
+                    cluster_features_of(cluster, k, &mut |t, v| add(&mut row, &m.row(t, v)));
                 }
                 row
             };
@@ -546,17 +558,20 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         }
     }
 
-    /// [`Scorer::run_sums`] of at most [`CHUNK`] tokens: first each token's word slot and shape
-    /// from two before the chunk to two after it (each read once, though each is read as the
-    /// token's own and as up to four neighbours'), then each token's sum from them, without a
-    /// lookup by word or a test of the sentence's edges (a place outside the sentence holds
-    /// [`EDGE`] and shape 255, as [`View::word_value`] and [`View::shape_value`] say).
+    /// [`Scorer::run_sums`] of at most [`CHUNK`] tokens: first each token's word slot from two
+    /// before the chunk to two after it, and its shape and classes from one before to one after
+    /// (each read once, though each is read as the token's own and as its neighbours'), then
+    /// each token's sum from them, without a lookup by word or a test of the sentence's edges (a
+    /// place outside the sentence holds [`EDGE`], shape 255 and no class, as
+    /// [`View::word_value`], [`View::shape_value`] and [`View::class_value`] say).
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     fn chunk_sums(&mut self, range: &Range<usize>, chunk: Range<usize>, out: &mut Vec<Sums>) {
         debug_assert!(chunk.len() <= CHUNK && range.start <= chunk.start && chunk.end <= range.end);
         // Place `p` of the window is token `chunk.start + p - 2`.
         let mut slots = [EDGE; CHUNK + 4];
         let mut shapes = [255u8; CHUNK + 4];
+        // The classes the model reads (`View::class_value`), none outside the sentence.
+        let mut classes = [0u64; CHUNK + 4];
         let token = |p: usize| (chunk.start + p).checked_sub(2).filter(|j| range.contains(j));
         let places = chunk.len() + 4;
         self.emptied = false;
@@ -566,6 +581,7 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
                 slots[p] = self.slot(j);
                 if (1..places - 1).contains(&p) {
                     shapes[p] = self.type_shape(j);
+                    classes[p] = self.view.class_value(j, 0, range);
                 }
             }
         }
@@ -602,12 +618,9 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
             add(&mut sum, neighbour(slots[p + 2], 3));
             let (before, this, after) = (u64::from(shapes[p - 1]), u64::from(shapes[p]), u64::from(shapes[p + 1]));
             add(&mut sum, context.shapes.get(before << 16 | this << 8 | after, |key| shape_rows(m, key)));
-            let c0 = v.class_value(i, 0, range);
-            add(&mut sum, context.own.get(c0, |bits| own_rows(m, bits)));
-            let before = v.class_value(i, -1, range);
-            add(&mut sum, context.before.get(before, |bits| class_rows(&tables.class_before, bits)));
-            let after = v.class_value(i, 1, range);
-            add(&mut sum, context.after.get(after, |bits| class_rows(&tables.class_after, bits)));
+            add(&mut sum, context.own.get(classes[p], |bits| own_rows(m, bits)));
+            add(&mut sum, context.before.get(classes[p - 1], |bits| class_rows(&tables.class_before, bits)));
+            add(&mut sum, context.after.get(classes[p + 1], |bits| class_rows(&tables.class_after, bits)));
             if let Some(run) = v.run_value(i, range) {
                 // OK because runs are below 128 and leans are bytes (see `View::run_value`).
                 add(&mut sum, &tables.run[run as usize]);
@@ -646,68 +659,157 @@ fn for_bits(mut bits: u64, mut f: impl FnMut(usize)) {
 const OPEN_LABELS: [usize; OPENERS] = [0, 1, 3, 5];
 const OPENERS: usize = 4;
 
+/// A model's transitions as [`viterbi_with`] reads them, made once per model (see
+/// [`Model::steps`]): the matrix as an array, and the columns of the labels any label may
+/// precede in packed units (see [`pack`]).
+pub(crate) struct Steps {
+    trans: [i32; LABELS * LABELS],
+    /// `open[from][k]`: the transition from `from` to `OPEN_LABELS[k]`, times [`PACK`].
+    open: [[i32; OPENERS]; LABELS],
+}
+
+impl Steps {
+    /// The steps of a LABELS × LABELS transition matrix (`None` for another size).
+    fn new(trans: &[i32]) -> Option<Steps> {
+        let trans = *trans.first_chunk::<{ LABELS * LABELS }>()?;
+        let mut open = [[0i32; OPENERS]; LABELS];
+        for (from, row) in open.iter_mut().enumerate() {
+            for (t, &to) in row.iter_mut().zip(&OPEN_LABELS) {
+                *t = trans[from * LABELS + to] * PACK;
+            }
+        }
+        Some(Steps { trans, open })
+    }
+}
+
+/// A path's score and its last label in one number, `score * PACK + (7 - label)`: the larger
+/// of two is the better score, and on a tie the smaller label, the first of a scan from `O`
+/// up. One maximum then gives a step's best score and its back pointer together.
+const PACK: i32 = 1 << PACK_BITS;
+const PACK_BITS: u32 = 3;
+
+/// The score of a label no path may end in yet (an `I-` label at a run's first token): far
+/// below any reachable score, which lies within about 2^20 of the `O` label's (see
+/// [`viterbi_with`]), and far above the packing's limit (2^31 / [`PACK`]).
+const UNREACHABLE: i32 = -(1 << 26);
+
+fn pack(score: i32, label: usize) -> i32 {
+    // OK as i32: labels are below LABELS.
+    score * PACK + (LABELS as i32 - 1 - label as i32)
+}
+
+/// The best packed score (see [`pack`]) of a path into each opening label, `O` then `B-` of
+/// each kind, from the scores of one step: over all seven labels before each, four maxima side
+/// by side.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn open_maxima_by_lanes(score: &[i32; LABELS], open: &[[i32; OPENERS]; LABELS]) -> [i32; OPENERS] {
+    let mut best = [i32::MIN; OPENERS];
+    for (l, (&s, column)) in score.iter().zip(open).enumerate() {
+        let p = pack(s, l);
+        for k in 0..OPENERS {
+            best[k] = best[k].max(p + column[k]);
+        }
+    }
+    best
+}
+
+/// [`open_maxima_by_lanes`] in SSE2's four-lane registers, which every x86-64 processor has:
+/// the compiler does not vectorize the lanes' maxima itself there (SSE2 has no 32-bit
+/// maximum), and does them one by one at about five times the instructions.
+#[cfg(target_arch = "x86_64")]
+fn open_maxima(score: &[i32; LABELS], open: &[[i32; OPENERS]; LABELS]) -> [i32; OPENERS] {
+    use std::arch::x86_64::{
+        _mm_add_epi32, _mm_and_si128, _mm_andnot_si128, _mm_cmpgt_epi32, _mm_cvtsi128_si32, _mm_or_si128,
+        _mm_set1_epi32, _mm_set_epi32, _mm_shuffle_epi32,
+    };
+    // SAFETY: SSE2 is part of x86-64 itself (every x86_64 target enables it), and these
+    // intrinsics read and write registers only, no memory.
+    unsafe {
+        let mut best = _mm_set1_epi32(i32::MIN);
+        for (l, (&s, c)) in score.iter().zip(open).enumerate() {
+            let v = _mm_add_epi32(_mm_set1_epi32(pack(s, l)), _mm_set_epi32(c[3], c[2], c[1], c[0]));
+            let better = _mm_cmpgt_epi32(v, best);
+            best = _mm_or_si128(_mm_and_si128(better, v), _mm_andnot_si128(better, best));
+        }
+        [
+            _mm_cvtsi128_si32(best),
+            _mm_cvtsi128_si32(_mm_shuffle_epi32::<1>(best)),
+            _mm_cvtsi128_si32(_mm_shuffle_epi32::<2>(best)),
+            _mm_cvtsi128_si32(_mm_shuffle_epi32::<3>(best)),
+        ]
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+use open_maxima_by_lanes as open_maxima;
+
 /// Best label sequence for a run of tokens given their emissions, with `O` before and after.
+///
+/// Training calls it with its float weights scaled by 64 (`train.rs`), not a model's i8 and
+/// i16: the packing holds while a step's scores stay within 2^26 of `O`'s (emissions and
+/// transitions up to about 2^22), and `scripts/train-tagger.sh --check` reproducing the
+/// committed weights byte for byte shows that today's training does.
 #[cfg(any(test, feature = "train"))]
 pub(crate) fn viterbi(emissions: &[[i32; LABELS]], trans: &[i32], out: &mut Vec<usize>) {
-    viterbi_with(emissions, trans, &mut Vec::new(), out);
+    out.clear();
+    if let Some(steps) = Steps::new(trans) {
+        viterbi_with(emissions, &steps, &mut Vec::new(), out);
+    }
 }
 
 /// [`viterbi`] with its back pointers in `back` (a buffer kept between calls).
-fn viterbi_with(emissions: &[[i32; LABELS]], trans: &[i32], back: &mut Vec<[u8; LABELS]>, out: &mut Vec<usize>) {
+///
+/// Each step's scores are kept relative to the `O` label's (the step's scores less one
+/// number): every comparison is between scores of one step, so the best path and its ties are
+/// the same, and the scores stay small however long the run. How small: a step's `O` and `B-`
+/// scores lie within two steps' largest transition and emission of the best, and an `I-`
+/// score within four (it continues a `B-`), so all within about 6 × (2^15 + 2^16) < 2^20 of
+/// `O`'s (transitions are i16, emissions two sums of some 250 i8 weights at most), which
+/// packs (see [`pack`]) in an i32 with room to spare.
+fn viterbi_with(emissions: &[[i32; LABELS]], steps: &Steps, back: &mut Vec<[u8; LABELS]>, out: &mut Vec<usize>) {
     out.clear();
-    // A model's transitions are LABELS × LABELS (`Model::parse`): as an array, unchecked.
-    let (true, Some(trans)) = (!emissions.is_empty(), trans.first_chunk::<{ LABELS * LABELS }>()) else {
+    let Some(first) = emissions.first() else {
         return;
     };
+    let trans = &steps.trans;
     let n = emissions.len();
     back.clear();
     back.resize(n, [0u8; LABELS]);
-    let mut score = [i32::MIN / 2; LABELS];
-    for (l, s) in score.iter_mut().enumerate() {
-        if allowed(0, l) {
-            *s = trans[l] + emissions[0][l];
-        }
-    }
-    // The columns of the labels any label may precede (`O`, then `B-` of each kind): each
-    // step takes the best of all seven labels before each, four maxima over one `score`,
-    // computed side by side (straight-line code the compiler turns into a few vector
-    // operations instead of 28 compares and branches).
-    let mut open_trans = [[0i32; OPENERS]; LABELS];
-    for (from, row) in open_trans.iter_mut().enumerate() {
-        for (t, &to) in row.iter_mut().zip(&OPEN_LABELS) {
-            *t = trans[from * LABELS + to];
-        }
-    }
-    for t in 1..n {
-        let mut next = [i32::MIN / 2; LABELS];
-        // The best label before each opening label: the first best wins (strict `>`, from
-        // `O` up), as in a scan of the seven one by one.
-        let mut best = [i32::MIN; OPENERS];
-        // As i32, like the scores: lanes of one width, which the compiler keeps side by side.
-        let mut from_of = [0i32; OPENERS];
-        for (from, (&s, column)) in (0i32..).zip(score.iter().zip(&open_trans)) {
-            for k in 0..OPENERS {
-                let v = s + column[k];
-                let better = v > best[k];
-                best[k] = if better { v } else { best[k] };
-                from_of[k] = if better { from } else { from_of[k] };
-            }
-        }
+    let base = trans[0] + first[0];
+    let mut score: [i32; LABELS] =
+        std::array::from_fn(|l| if allowed(0, l) { trans[l] + first[l] - base } else { UNREACHABLE });
+    for (e, back) in emissions[1..].iter().zip(&mut back[1..]) {
+        // The best label before each opening label (`O`, then `B-` of each kind), packed.
+        let best = open_maxima(&score, &steps.open);
+        let mut next = [0i32; LABELS];
         for (k, &to) in OPEN_LABELS.iter().enumerate() {
-            next[to] = best[k] + emissions[t][to];
+            // `>>` floors: the packed label is the low three bits, below PACK.
+            next[to] = (best[k] >> PACK_BITS) + e[to];
             // OK as u8: labels are below LABELS.
-            back[t][to] = from_of[k] as u8;
+            back[to] = (LABELS as i32 - 1 - (best[k] & (PACK - 1))) as u8;
         }
         // `I-X` follows only `B-X` or `I-X`; on a tie `B-X`, the first of the two.
         for to in (2..LABELS).step_by(2) {
             let (b, i) = (score[to - 1] + trans[(to - 1) * LABELS + to], score[to] + trans[to * LABELS + to]);
             let (v, from) = if i > b { (i, to) } else { (b, to - 1) };
-            next[to] = v + emissions[t][to];
-            back[t][to] = from as u8;
+            next[to] = v + e[to];
+            back[to] = from as u8;
+        }
+        let base = next[0];
+        for s in &mut next {
+            *s -= base;
         }
         score = next;
     }
-    let mut last = (0..LABELS).max_by_key(|&l| (score[l] + trans[l * LABELS], std::cmp::Reverse(l))).unwrap_or(0);
+    // The best last label (with `O` after it): the first best, from `O` up.
+    let mut last = 0;
+    let mut best = i32::MIN;
+    for (l, &s) in score.iter().enumerate() {
+        let v = s + trans[l * LABELS];
+        if v > best {
+            (best, last) = (v, l);
+        }
+    }
     out.resize(n, 0);
     for t in (0..n).rev() {
         out[t] = last;
@@ -862,7 +964,7 @@ fn decode_with(
         let start = run.start;
         emissions.clear();
         emissions.extend(run.map(|i| emission(i, range)));
-        viterbi_with(&emissions, &model.trans, &mut back, &mut labels);
+        viterbi_with(&emissions, &model.steps, &mut back, &mut labels);
         spans(&labels, start, &emissions, &model.trans, &mut found);
     });
     found
@@ -1095,6 +1197,54 @@ mod tests {
             names += usize::from(out.iter().any(|&l| l != 0));
         }
         assert!(ties > 0 && names > 1000, "{ties} rounds with many ties, {names} with a name");
+    }
+
+    /// Long runs of the largest emissions and transitions a model can have: scores of one step
+    /// kept relative to `O`'s never leave the packing's range (a run of thousands of tokens
+    /// whose sums would pass it, were they kept whole), and ties still go as one by one.
+    #[test]
+    fn viterbi_of_extreme_scores_is_the_one_by_one_recurrence() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |values: i32| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as i32 % values
+        };
+        // Emission scores are two sums of at most some 250 i8 weights; transitions are i16.
+        let (e_max, t_max) = (2 * 250 * 128, i32::from(i16::MAX));
+        let extreme = |v: i32, max: i32| match v {
+            0 => max,
+            1 => -max,
+            2 => 0,
+            _ => max - v,
+        };
+        let mut out = Vec::new();
+        let mut names = 0;
+        for round in 0..60 {
+            let trans: Vec<i32> = (0..LABELS * LABELS).map(|_| extreme(next(6), t_max)).collect();
+            let len = [1, 2, 40, 3000][round % 4];
+            let emissions: Vec<[i32; LABELS]> =
+                (0..len).map(|_| std::array::from_fn(|_| extreme(next(5), e_max))).collect();
+            viterbi(&emissions, &trans, &mut out);
+            assert_eq!(out, viterbi_one_by_one(&emissions, &trans), "round {round}");
+            names += out.iter().filter(|&&l| l != 0).count();
+        }
+        assert!(names > 1000, "{names}");
+    }
+
+    /// The vector maxima are the lanes' one by one, on the packing's whole range.
+    #[test]
+    fn open_maxima_are_the_lanes_maxima() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 32) as i32
+        };
+        for round in 0..5000 {
+            // Scores within 2^20 of each other or unreachable; transitions i16 in packed units.
+            let score: [i32; LABELS] = std::array::from_fn(|_| if round % 7 == 0 { UNREACHABLE } else { next() >> 11 });
+            let open = std::array::from_fn(|_| std::array::from_fn(|_| (next() >> 16) * PACK));
+            assert_eq!(open_maxima(&score, &open), open_maxima_by_lanes(&score, &open), "{score:?} {open:?}");
+        }
     }
 
     #[test]
