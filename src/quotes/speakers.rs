@@ -20,7 +20,6 @@ use crate::entities::{Entities, Gender, MentionRef};
 use crate::model::{EntityKind, Span};
 use crate::text::FxHashMap;
 use crate::text::WordId;
-use std::cell::OnceCell;
 
 /// A speaker kept by a [`Resolver`]: an index, so that quotes share one speaker's record.
 pub(crate) type SpeakerId = u32;
@@ -90,11 +89,11 @@ pub(crate) struct Resolver<'w, 'a> {
     learned: FxHashMap<String, Gender>,
     /// The runs' genders by name, so that a lookup costs no scan of every run.
     run_genders: RunGenders<'a>,
-    /// The mentions of this document's persons named by two words or more, by surname (ASCII
-    /// case folded): indices into `mentions`, ascending. Built once, at the first surname
-    /// search, so that a search looks only at mentions of that surname, however many others
-    /// stand near it.
-    by_surname: OnceCell<FxHashMap<Folded<'a>, Vec<u32>>>,
+    /// The mentions of this document's persons named by two words or more, as (hash of the
+    /// surname, index into `mentions`), sorted: see [`namesakes`]. Made at the first surname
+    /// search, so that a search looks only at mentions of that surname (and of any other with
+    /// its hash), however many others stand near it.
+    namesakes: Option<Vec<(usize, usize)>>,
     /// Every speaker resolved so far, in text order of their clauses, as indices into
     /// `speakers`.
     history: Vec<SpeakerId>,
@@ -126,7 +125,7 @@ impl<'w, 'a> Resolver<'w, 'a> {
             full_names,
             learned: FxHashMap::default(),
             run_genders,
-            by_surname: OnceCell::new(),
+            namesakes: None,
             history: Vec::new(),
             speakers: Vec::new(),
         }
@@ -577,26 +576,37 @@ impl<'w, 'a> Resolver<'w, 'a> {
     /// whose gender is compatible, nearest before `at` (else the first after it), among the
     /// [`SURNAME_WINDOW`] mentions on each side of `at`. Only the mentions of that surname are
     /// looked at, nearest first: a call costs the number of its namesakes in the window.
-    fn entity_by_surname(&self, surname: usize, gender: Option<Gender>, at: usize) -> Option<usize> {
-        let by_surname = self.by_surname.get_or_init(|| namesakes(self.entities, self.mentions));
-        let namesakes = by_surname.get(&Folded(self.w.text(surname)))?;
-        let fits = |&&i: &&u32| {
-            gender.is_none() || {
-                let g = self.entity_gender(self.mentions[i as usize].entity);
-                g.is_none() || g == gender
-            }
+    fn entity_by_surname(&mut self, surname: usize, gender: Option<Gender>, at: usize) -> Option<usize> {
+        if self.namesakes.is_none() {
+            self.namesakes = Some(namesakes(self.entities, self.mentions));
+        }
+        let key = self.w.text(surname);
+        let all = self.namesakes.as_deref().unwrap_or_default();
+        let hash = folded_hash(key);
+        let from = all.partition_point(|&(h, _)| h < hash);
+        let same_hash = &all[from..from + all[from..].partition_point(|&(h, _)| h == hash)];
+        if same_hash.is_empty() {
+            return None;
+        }
+        // Another surname of the same hash is passed over.
+        let fits = |&&(_, i): &&(usize, usize)| {
+            let entity = self.mentions[i].entity;
+            surname_of(self.entities, entity).is_some_and(|s| s.eq_ignore_ascii_case(key))
+                && (gender.is_none() || {
+                    let g = self.entity_gender(entity);
+                    g.is_none() || g == gender
+                })
         };
         // Bounded both ways, so that a long document stays linear.
         let before = self.mentions.partition_point(|m| m.span.start < at);
-        let split = namesakes.partition_point(|&i| (i as usize) < before);
-        let (earlier, later) = namesakes.split_at(split);
+        let (earlier, later) = same_hash.split_at(same_hash.partition_point(|&(_, i)| i < before));
         earlier
             .iter()
             .rev()
-            .take_while(|&&i| before - (i as usize) <= SURNAME_WINDOW)
+            .take_while(|&&(_, i)| before - i <= SURNAME_WINDOW)
             .find(fits)
-            .or_else(|| later.iter().take_while(|&&i| (i as usize) - before < SURNAME_WINDOW).find(fits))
-            .map(|&i| self.mentions[i as usize].entity)
+            .or_else(|| later.iter().take_while(|&&(_, i)| i - before < SURNAME_WINDOW).find(fits))
+            .map(|&(_, i)| self.mentions[i].entity)
     }
 
     /// `Ms. Doe` → `Jane Doe` when the article names her in full (with a compatible gender);
@@ -651,44 +661,32 @@ fn strip_possessive(w: &Words, i: usize) -> usize {
     }
 }
 
-/// The mentions of persons named by two words or more among `mentions`, by surname: indices
-/// into `mentions`, ascending (see [`Resolver::entity_by_surname`]). Only this document's
-/// mentions: the entity list is the corpus's, and a document must cost time in its own length.
-fn namesakes<'a>(entities: &'a Entities, mentions: &[MentionRef]) -> FxHashMap<Folded<'a>, Vec<u32>> {
-    let mut by_surname: FxHashMap<Folded<'a>, Vec<u32>> = FxHashMap::default();
-    for (i, m) in mentions.iter().enumerate() {
-        let Some(entity) = entities.list.get(m.entity) else { continue };
-        if entity.kind != EntityKind::Person || entity.name.split_whitespace().nth(1).is_none() {
-            continue;
-        }
-        if let Some(surname) = entity.name.rsplit(' ').next() {
-            // OK because a document's mentions are fewer than its bytes, and a mention index
-            // past 2^32 would need a text of over 4 GB.
-            by_surname.entry(Folded(surname)).or_default().push(i as u32);
-        }
-    }
-    by_surname
+/// The mentions of persons named by two words or more among `mentions`, as (the
+/// [`folded_hash`] of the surname, index into `mentions`), sorted: the mentions of one surname
+/// are together, in text order. Only this document's mentions: the entity list is the
+/// corpus's, and a document must cost time in its own length.
+fn namesakes(entities: &Entities, mentions: &[MentionRef]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = mentions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| Some((folded_hash(surname_of(entities, m.entity)?), i)))
+        .collect();
+    crate::sorting::sort(&mut out);
+    out
 }
 
-/// A word compared and hashed with ASCII letters folded to lowercase (`NOVAK` is `Novak`), as a
-/// hash key: a lookup lowercases nothing.
-#[derive(Clone, Copy, Debug)]
-struct Folded<'t>(&'t str);
-
-impl PartialEq for Folded<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.eq_ignore_ascii_case(other.0)
-    }
+/// The surname of entity `e` when it is a person named by two words or more.
+fn surname_of(entities: &Entities, e: usize) -> Option<&str> {
+    let entity = entities.list.get(e)?;
+    let multiword = entity.name.split_whitespace().nth(1).is_some();
+    (entity.kind == EntityKind::Person && multiword).then(|| entity.name.rsplit(' ').next()).flatten()
 }
 
-impl Eq for Folded<'_> {}
-
-impl std::hash::Hash for Folded<'_> {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        for b in self.0.bytes() {
-            state.write_u8(b.to_ascii_lowercase());
-        }
-    }
+/// A hash of `word` with ASCII letters folded to lowercase (`NOVAK` hashes as `Novak`): words
+/// equal by `eq_ignore_ascii_case` hash alike.
+fn folded_hash(word: &str) -> usize {
+    word.bytes()
+        .fold(0, |h: usize, b| (h.rotate_left(5) ^ usize::from(b.to_ascii_lowercase())).wrapping_mul(0x9e37_79b9))
 }
 
 /// The runs' genders by their words, for [`Resolver::run_gender`]: built once per document in
@@ -814,7 +812,7 @@ mod tests {
             .enumerate()
             .map(|(i, &entity)| MentionRef { span: Span::new(10 * i, 10 * i + 5), entity })
             .collect();
-        let resolver = Resolver::new(&w, &entities, &mentions, &[]);
+        let mut resolver = Resolver::new(&w, &entities, &mentions, &[]);
         resolver.entity_by_surname(0, gender, 10 * at)
     }
 
