@@ -11,6 +11,7 @@ pub(crate) fn uint_len(n: u64) -> usize {
 }
 
 /// The bytes [`Writer::int`] writes for `n`.
+#[cfg(test)]
 pub(crate) fn int_len(n: i64) -> usize {
     uint_len(((n << 1) ^ (n >> 63)) as u64)
 }

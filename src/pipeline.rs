@@ -371,9 +371,9 @@ impl Part {
     /// part, made beside the structures it is written from, raised the worker's peak by the
     /// part's size (5.4 MB for 800 KB of unclosed `[a](`). Here each structure is written
     /// into pieces of about its written size and freed at once, largest first (the token
-    /// view, 8 bytes a token, then the tagger's classes, 8), so every piece after the view's
-    /// fits where a freed structure was; the view's own, written beside everything, are cut
-    /// small enough to fit in gaps.
+    /// view, 8 bytes a token, then the tagger's classes and sums, 8 and 20), so every piece
+    /// after these fits where a freed structure was; the view's and the tagger's own, written
+    /// beside the others, are cut small enough to fit in gaps.
     pub fn into_pieces(self) -> Vec<Vec<u8>> {
         use crate::codec::Writer;
         /// `write`'s bytes, in a buffer of `len` bytes (more if it writes more).
@@ -386,22 +386,29 @@ impl Part {
         // Each closure owns what it writes: it is freed as the piece is done. The view, first
         // and beside every other structure, is written in pieces of at most 64 KiB (see
         // `kept::write_cut`): a long document's whole view found no gap and grew the memory.
-        const VIEW_PIECE: usize = 1 << 16;
-        let len = crate::text::kept::written_len(&view).min(VIEW_PIECE);
+        const PIECE: usize = 1 << 16;
+        let len = crate::text::kept::written_len(&view).min(PIECE);
         let mut view_pieces = Vec::new();
-        let last = piece(len, |w| crate::text::kept::write_cut(&view, w, VIEW_PIECE, &mut view_pieces));
+        let last = piece(len, |w| crate::text::kept::write_cut(&view, w, PIECE, &mut view_pieces));
         drop(view);
         view_pieces.push(last);
-        // Room for its three counts.
-        let len = names.written_len() + 30;
-        let names = piece(len, move |w| names.write(w));
+        // The tagger's work, next largest, in pieces too (see `Scored::write_cut`): a guess
+        // of its length (a hash, a byte of classes and ten of sums a token) is room enough
+        // for a short document's in one piece.
+        let len = (8 * names.lowercase.len() + names.classes.len() + 10 * names.sums.len() + 30).min(PIECE);
+        let mut names_pieces = Vec::new();
+        let last = piece(len, |w| names.write_cut(w, PIECE, &mut names_pieces));
+        drop(names);
+        names_pieces.push(last);
         // About 22 bytes a quote and a time expression (see `estimated_len`).
         let len = 24 * quotes.len() + 16;
         let quotes = piece(len, move |w| quotes.write(w));
         let len = 24 * times.len() + 16;
         let times = piece(len, move |w| times.write(w));
         let format = piece(8, |w| w.uint(WORK_FORMAT));
-        let mut work = vec![format, names, quotes, times];
+        let mut work = vec![format];
+        work.append(&mut names_pieces);
+        work.extend([quotes, times]);
         work.append(&mut view_pieces);
         let slices: Vec<&[u8]> = work.iter().map(Vec::as_slice).collect();
         let sum = crate::codec::checksum(&[&slices, &[document.text.as_bytes()]]);
@@ -1029,6 +1036,21 @@ mod tests {
         // The head, the format, the names, the quotes, the times, the view's pieces, the sum.
         assert!(pieces.len() >= 6 + 4, "{} pieces", pieces.len());
         assert!(pieces.iter().all(|p| p.len() <= (1 << 16) + 40 || p.len() > 150_000), "a view piece is too long");
+        assert_eq!(pieces.concat(), part.to_bytes());
+        assert_eq!(Part::from_vec(pieces.concat()), Ok(part));
+    }
+
+    #[test]
+    fn a_long_documents_tagger_work_is_written_in_pieces_that_make_the_part() {
+        // Six scored tokens a sentence, no quote: the sums (five varints a token) take several
+        // 64 KiB pieces, and only the head (which holds the text) is longer.
+        let text = "Names\n\n".to_string()
+            + &(0..6000).map(|i| format!("Anna{i} Novak met Boris{i} Weber. ")).collect::<String>();
+        let part = extract_part(&Input::from_bytes("n", "n.txt", text.into_bytes()).expect("text")).expect("a part");
+        assert!(part.names.written_len() > 4 << 16, "{} bytes of names", part.names.written_len());
+        let pieces = part.clone().into_pieces();
+        let longest = pieces[1..].iter().map(Vec::len).max();
+        assert!(longest <= Some((1 << 16) + 50), "a piece of {longest:?} bytes");
         assert_eq!(pieces.concat(), part.to_bytes());
         assert_eq!(Part::from_vec(pieces.concat()), Ok(part));
     }

@@ -85,24 +85,47 @@ pub(crate) struct Scored {
 
 impl Scored {
     pub(crate) fn write(&self, w: &mut crate::codec::Writer) {
+        self.write_cut(w, usize::MAX, &mut Vec::new());
+    }
+
+    /// [`Scored::write`], its bytes cut in pieces as [`crate::text::kept::write_cut`] cuts a
+    /// token view's: each time `w` holds `piece_len` bytes or more, they go to the end of
+    /// `done` and `w` starts again, with room for `piece_len` and a token's most (the last
+    /// bytes stay in `w`). The bytes in order are [`Scored::write`]'s. A long document of
+    /// names writes a megabyte of sums or more: in one piece, written beside the sums, it
+    /// found no gap in the page's extractor worker and grew its memory, which never shrinks.
+    pub(crate) fn write_cut(&self, w: &mut crate::codec::Writer, piece_len: usize, done: &mut Vec<Vec<u8>>) {
+        let mut cut = |w: &mut crate::codec::Writer| {
+            if w.0.len() >= piece_len {
+                // Room for a token's most: its sums, a varint of at most five bytes each.
+                done.push(std::mem::replace(
+                    &mut w.0,
+                    Vec::with_capacity(piece_len.saturating_add(5 * tagger::WEIGHTS)),
+                ));
+            }
+        };
         w.uint(self.lowercase.len() as u64);
         for &hash in &self.lowercase {
             w.fixed(hash);
+            cut(w);
         }
         w.uint(self.classes.len() as u64);
         let mut recent = Recent::default();
         for &classes in &self.classes {
             w.uint(recent.code(classes));
+            cut(w);
         }
         w.uint(self.sums.len() as u64);
         for sums in &self.sums {
             for &sum in sums {
                 w.int(i64::from(sum));
             }
+            cut(w);
         }
     }
 
     /// The bytes [`Scored::write`] writes, but for its three counts.
+    #[cfg(test)]
     pub(crate) fn written_len(&self) -> usize {
         use crate::codec::{int_len, uint_len};
         let mut recent = Recent::default();

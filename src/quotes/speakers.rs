@@ -89,8 +89,11 @@ pub(crate) struct Resolver<'w, 'a> {
     learned: FxHashMap<String, Gender>,
     /// The runs' genders by name, so that a lookup costs no scan of every run.
     run_genders: RunGenders<'a>,
-    /// The surname of each person of this document named by two words or more, by entity.
-    surnames: FxHashMap<usize, &'a str>,
+    /// The mentions of this document's persons named by two words or more, as (hash of the
+    /// surname, index into `mentions`), sorted: see [`namesakes`]. Made at the first surname
+    /// search, so that a search looks only at mentions of that surname (and of any other with
+    /// its hash), however many others stand near it.
+    namesakes: Option<Vec<(usize, usize)>>,
     /// Every speaker resolved so far, in text order of their clauses, as indices into
     /// `speakers`.
     history: Vec<SpeakerId>,
@@ -113,19 +116,6 @@ impl<'w, 'a> Resolver<'w, 'a> {
             }
         }
         let run_genders = RunGenders::new(w, &runs);
-        // Only this document's entities: the list is the corpus's, and a document must cost
-        // time in its own length.
-        let surnames = mentions
-            .iter()
-            .filter_map(|m| {
-                let entity = entities.list.get(m.entity)?;
-                let multiword = entity.name.split_whitespace().nth(1).is_some();
-                (entity.kind == EntityKind::Person && multiword)
-                    .then(|| entity.name.rsplit(' ').next())
-                    .flatten()
-                    .map(|surname| (m.entity, surname))
-            })
-            .collect();
         Resolver {
             w,
             entities,
@@ -135,7 +125,7 @@ impl<'w, 'a> Resolver<'w, 'a> {
             full_names,
             learned: FxHashMap::default(),
             run_genders,
-            surnames,
+            namesakes: None,
             history: Vec::new(),
             speakers: Vec::new(),
         }
@@ -583,27 +573,40 @@ impl<'w, 'a> Resolver<'w, 'a> {
     }
 
     /// The person of this document whose name ends with the surname at token `surname` and
-    /// whose gender is compatible, nearest before `at` (else the first after it).
-    fn entity_by_surname(&self, surname: usize, gender: Option<Gender>, at: usize) -> Option<usize> {
-        let w = self.w;
-        let key = w.text(surname);
-        let fits = |m: &&MentionRef| {
-            // The cheap test first: the gender is looked up only for a person of that surname.
-            self.surnames.get(&m.entity).is_some_and(|s| s.eq_ignore_ascii_case(key))
+    /// whose gender is compatible, nearest before `at` (else the first after it), among the
+    /// [`SURNAME_WINDOW`] mentions on each side of `at`. Only the mentions of that surname are
+    /// looked at, nearest first: a call costs the number of its namesakes in the window.
+    fn entity_by_surname(&mut self, surname: usize, gender: Option<Gender>, at: usize) -> Option<usize> {
+        if self.namesakes.is_none() {
+            self.namesakes = Some(namesakes(self.entities, self.mentions));
+        }
+        let key = self.w.text(surname);
+        let all = self.namesakes.as_deref().unwrap_or_default();
+        let hash = folded_hash(key);
+        let from = all.partition_point(|&(h, _)| h < hash);
+        let same_hash = &all[from..from + all[from..].partition_point(|&(h, _)| h == hash)];
+        if same_hash.is_empty() {
+            return None;
+        }
+        // Another surname of the same hash is passed over.
+        let fits = |&&(_, i): &&(usize, usize)| {
+            let entity = self.mentions[i].entity;
+            surname_of(self.entities, entity).is_some_and(|s| s.eq_ignore_ascii_case(key))
                 && (gender.is_none() || {
-                    let g = self.entity_gender(m.entity);
+                    let g = self.entity_gender(entity);
                     g.is_none() || g == gender
                 })
         };
         // Bounded both ways, so that a long document stays linear.
         let before = self.mentions.partition_point(|m| m.span.start < at);
-        self.mentions[..before]
+        let (earlier, later) = same_hash.split_at(same_hash.partition_point(|&(_, i)| i < before));
+        earlier
             .iter()
             .rev()
-            .take(SURNAME_WINDOW)
+            .take_while(|&&(_, i)| before - i <= SURNAME_WINDOW)
             .find(fits)
-            .or_else(|| self.mentions[before..].iter().take(SURNAME_WINDOW).find(fits))
-            .map(|m| m.entity)
+            .or_else(|| later.iter().take_while(|&&(_, i)| i - before < SURNAME_WINDOW).find(fits))
+            .map(|&(_, i)| self.mentions[i].entity)
     }
 
     /// `Ms. Doe` → `Jane Doe` when the article names her in full (with a compatible gender);
@@ -656,6 +659,34 @@ fn strip_possessive(w: &Words, i: usize) -> usize {
     } else {
         t.end
     }
+}
+
+/// The mentions of persons named by two words or more among `mentions`, as (the
+/// [`folded_hash`] of the surname, index into `mentions`), sorted: the mentions of one surname
+/// are together, in text order. Only this document's mentions: the entity list is the
+/// corpus's, and a document must cost time in its own length.
+fn namesakes(entities: &Entities, mentions: &[MentionRef]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = mentions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| Some((folded_hash(surname_of(entities, m.entity)?), i)))
+        .collect();
+    crate::sorting::sort(&mut out);
+    out
+}
+
+/// The surname of entity `e` when it is a person named by two words or more.
+fn surname_of(entities: &Entities, e: usize) -> Option<&str> {
+    let entity = entities.list.get(e)?;
+    let multiword = entity.name.split_whitespace().nth(1).is_some();
+    (entity.kind == EntityKind::Person && multiword).then(|| entity.name.rsplit(' ').next()).flatten()
+}
+
+/// A hash of `word` with ASCII letters folded to lowercase (`NOVAK` hashes as `Novak`): words
+/// equal by `eq_ignore_ascii_case` hash alike.
+fn folded_hash(word: &str) -> usize {
+    word.bytes()
+        .fold(0, |h: usize, b| (h.rotate_left(5) ^ usize::from(b.to_ascii_lowercase())).wrapping_mul(0x9e37_79b9))
 }
 
 /// The runs' genders by their words, for [`Resolver::run_gender`]: built once per document in
@@ -737,4 +768,98 @@ fn name_runs(w: &Words) -> Vec<NameRun> {
     // document of many names holds 40 bytes a run, not up to 80.
     out.shrink_to_fit();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Entity;
+    use crate::quotes::lexicon::Lexicon;
+    use crate::text::Analysis;
+
+    const JANE: usize = 0;
+    const IVO: usize = 1;
+    const ONE_WORD: usize = 2;
+    const FILLER: usize = 3;
+
+    /// The entity `NOVAK` (token 0 of the text) resolves to, when the document's mentions are
+    /// of the entities `of` in order (mention `i` at byte `10 i`) and the name stands
+    /// where mention `at` would.
+    fn namesake(of: &[usize], at: usize, gender: Option<Gender>) -> Option<usize> {
+        let a = Analysis::of_text("NOVAK spoke.");
+        let lex = Lexicon::new(&a);
+        let w = Words { a: &a, lex: &lex };
+        let entity = |name: &str, kind| Entity {
+            id: name.to_lowercase(),
+            name: name.into(),
+            kind,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            mentions: Vec::new(),
+        };
+        let entities = Entities {
+            list: vec![
+                entity("Jane Novak", EntityKind::Person),
+                entity("Ivo Novak", EntityKind::Person),
+                entity("Novak", EntityKind::Person),
+                entity("Weber Novak", EntityKind::Organization),
+            ],
+            genders: vec![Some(Gender::Female), Some(Gender::Male), None, None],
+            ..Entities::default()
+        };
+        let mentions: Vec<MentionRef> = of
+            .iter()
+            .enumerate()
+            .map(|(i, &entity)| MentionRef { span: Span::new(10 * i, 10 * i + 5), entity })
+            .collect();
+        let mut resolver = Resolver::new(&w, &entities, &mentions, &[]);
+        resolver.entity_by_surname(0, gender, 10 * at)
+    }
+
+    /// `n` filler mentions with `entity` at each of `at`.
+    fn mentions(n: usize, at: &[(usize, usize)]) -> Vec<usize> {
+        let mut out = vec![FILLER; n];
+        for &(i, entity) in at {
+            out[i] = entity;
+        }
+        out
+    }
+
+    #[test]
+    fn the_surname_window_holds_200_mentions_each_side() {
+        // Before: mentions `at - 200 .. at`.
+        assert_eq!(namesake(&mentions(600, &[(100, JANE)]), 300, None), Some(JANE));
+        assert_eq!(namesake(&mentions(600, &[(99, JANE)]), 300, None), None);
+        // After: mentions `at .. at + 200`.
+        assert_eq!(namesake(&mentions(600, &[(499, IVO)]), 300, None), Some(IVO));
+        assert_eq!(namesake(&mentions(600, &[(500, IVO)]), 300, None), None);
+        assert_eq!(namesake(&mentions(600, &[(300, IVO)]), 300, None), Some(IVO));
+    }
+
+    #[test]
+    fn the_nearest_namesake_before_wins_then_the_first_after() {
+        let of = mentions(600, &[(120, IVO), (290, JANE), (301, IVO), (310, JANE)]);
+        assert_eq!(namesake(&of, 300, None), Some(JANE));
+        // Out of the window before: the first after.
+        let of = mentions(600, &[(50, JANE), (320, IVO), (301, JANE)]);
+        assert_eq!(namesake(&of, 300, None), Some(JANE));
+    }
+
+    #[test]
+    fn namesakes_of_the_other_gender_are_passed_over() {
+        let of = mentions(600, &[(200, JANE), (299, IVO), (302, IVO)]);
+        assert_eq!(namesake(&of, 300, Some(Gender::Female)), Some(JANE));
+        assert_eq!(namesake(&of, 300, Some(Gender::Male)), Some(IVO));
+        let of = mentions(600, &[(299, IVO), (302, JANE)]);
+        assert_eq!(namesake(&of, 300, Some(Gender::Female)), Some(JANE));
+    }
+
+    #[test]
+    fn only_persons_named_in_full_are_namesakes() {
+        // A one-word person is not, nor an organization ending with the surname (every filler).
+        let of = mentions(600, &[(299, ONE_WORD)]);
+        assert_eq!(namesake(&of, 300, None), None);
+        // The surname matches without regard to ASCII case (`NOVAK` is `Novak`).
+        assert_eq!(namesake(&mentions(10, &[(9, JANE)]), 5, None), Some(JANE));
+    }
 }
