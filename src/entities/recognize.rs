@@ -465,19 +465,20 @@ fn coordinated_kinds(view: &View, candidates: &mut [Candidate]) {
 ///
 /// Costs: two passes over the candidates and a map by name.
 fn anchored_kinds_throughout(candidates: &mut [Candidate]) {
-    // The settled kind of each one-word name: `None` once two settled mentions disagree.
-    let mut settled: KeyMap<Option<Kind>> = KeyMap::default();
+    // The settled kind of each one-word name, and the names whose settled mentions disagree
+    // (a map and a set of types the stage already has, rather than a map of options: size).
+    let mut settled: KeyMap<Kind> = KeyMap::default();
+    let mut disputed = KeySet::default();
     for c in candidates.iter().filter(|c| c.anchored && c.words.len() == 1) {
-        let kind = settled.entry(c.key).or_insert(Some(c.kind));
-        if *kind != Some(c.kind) {
-            *kind = None;
+        if *settled.entry(c.key).or_insert(c.kind) != c.kind {
+            disputed.insert(c.key);
         }
     }
     for c in candidates.iter_mut() {
         if c.anchored || c.titled || c.canonical.is_some() || c.words.len() != 1 {
             continue;
         }
-        if let Some(&Some(kind)) = settled.get(&c.key) {
+        if let Some(&kind) = settled.get(&c.key).filter(|_| !disputed.contains(&c.key)) {
             c.kind = kind;
             c.anchored = true;
         }
