@@ -1,10 +1,36 @@
 //! Bytes read as 64-bit words, for the scans and hashes that take eight bytes at a step (the
-//! vocabulary's hash, the parts' checksum, the quote-mark scan), and the wasm build's `memcmp`
+//! vocabulary's hash, the parts' checksum, the quote-mark, Markdown, offset and JSON-escape
+//! scans, which find bytes in a word with [`bytes_equal`] and [`bytes_below`]), and the wasm build's `memcmp`
 //! and `bcmp` (see [`memcmp`]).
 //!
 //! `let mut w = [0u8; 8]; w.copy_from_slice(chunk)` is one load natively, but at the wasm's
 //! opt-level "z" it stays a call to `copy_from_slice` and `memory.copy` per word (about 2% of
 //! the wasm's extraction time in a V8 profile); a fixed-size array read is one load in both.
+
+/// Eight copies of a byte in a word.
+#[inline]
+pub(crate) const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// The high bit of every byte of a word: a set one in `word & HIGH_BITS` is a non-ASCII byte.
+pub(crate) const HIGH_BITS: u64 = splat(0x80);
+
+/// The high bit of each byte of `word` below `n` (n ≤ 128), the classic "has a byte less than
+/// n": a byte's borrow can flag a byte above it that is not below `n`, but no byte below the
+/// first one that is, so the lowest flag (`trailing_zeros() / 8` of a little-endian word) is
+/// exact, and the result is zero exactly when no byte is below `n`.
+#[inline]
+pub(crate) const fn bytes_below(word: u64, n: u8) -> u64 {
+    word.wrapping_sub(splat(n)) & !word & HIGH_BITS
+}
+
+/// [`bytes_below`] for the bytes of `word` equal to `b` (a zero byte of `word ^ splat(b)`):
+/// the lowest flag is exact, and the result is zero exactly when no byte is `b`.
+#[inline]
+pub(crate) const fn bytes_equal(word: u64, b: u8) -> u64 {
+    bytes_below(word ^ splat(b), 1)
+}
 
 /// The little-endian word of the first eight bytes of `bytes`, zero-padded when there are
 /// fewer (the last partial word of a hash).

@@ -817,21 +817,12 @@ const DIGIT_PAIRS: [u8; 200] = {
     table
 };
 
-/// Eight copies of a byte in a word.
-const fn splat(b: u8) -> u64 {
-    u64::from_ne_bytes([b; 8])
-}
-
 /// Where the first of eight bytes (read little-endian: the first byte is the lowest) needs an
 /// escape (a control character below 0x20, `"` or `\`), as the position of the lowest set
-/// bit, or 0 when none does.
-///
-/// Each term is the classic "has a byte less than n" (n ≤ 128): a byte's borrow can flag a
-/// byte above it that needs nothing, but no byte below the first one that needs an escape is
-/// flagged, so the lowest flag is exact.
+/// bit, or 0 when none does (exact: see [`crate::bytes::bytes_below`]).
 fn escape_flags(word: u64) -> u64 {
-    let below = |x: u64, n: u8| x.wrapping_sub(splat(n)) & !x & splat(0x80);
-    below(word, 0x20) | below(word ^ splat(b'"'), 1) | below(word ^ splat(b'\\'), 1)
+    use crate::bytes::{bytes_below, bytes_equal};
+    bytes_below(word, 0x20) | bytes_equal(word, b'"') | bytes_equal(word, b'\\')
 }
 
 /// Appends `bytes` to `out` with JSON's escapes (see [`Writer::string`]). Bytes are read
@@ -879,7 +870,7 @@ fn escape_ascii_into(out: &mut Vec<u8>, s: &str) {
         if let Some(word) = bytes.get(at..at + 8) {
             // OK because the slice is eight bytes long.
             let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-            let flags = escape_flags(word) | word & splat(0x80);
+            let flags = escape_flags(word) | word & crate::bytes::HIGH_BITS;
             if flags == 0 {
                 at += 8;
                 continue;

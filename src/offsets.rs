@@ -66,7 +66,6 @@ impl CodePoints {
     /// Linear in the text's bytes; the ASCII of news text, most of it, is skipped eight bytes
     /// at a step (decoding every character was about 9 instructions a byte).
     pub(crate) fn new(text: &str) -> Self {
-        const HIGH: u64 = 0x8080_8080_8080_8080;
         // Record (byte offset after the char, extra bytes so far) at each multi-byte char,
         // whose length its lead byte gives (the text is UTF-8).
         let bytes = text.as_bytes();
@@ -74,7 +73,7 @@ impl CodePoints {
         let mut extra = 0;
         let mut i = 0;
         while let Some(&lead) = bytes.get(i) {
-            if bytes.get(i..i + 8).is_some_and(|chunk| crate::bytes::word_le(chunk) & HIGH == 0) {
+            if bytes.get(i..i + 8).is_some_and(|chunk| crate::bytes::word_le(chunk) & crate::bytes::HIGH_BITS == 0) {
                 i += 8;
                 continue;
             }

@@ -155,19 +155,14 @@ fn inline(s: &str) -> String {
 
 /// True when `bytes` holds `[`, `*`, `` ` `` or `_`, the bytes that start inline markup. Eight
 /// bytes at a step (a byte at a time was about 7 instructions a byte of every Markdown
-/// paragraph): a zero byte of `word ^ splat(m)` is an `m`, and `(x - ONES) & !x & HIGH` is not
-/// zero exactly when `x` has a zero byte.
+/// paragraph).
 fn has_markup_byte(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    use crate::bytes::{bytes_equal, word_le};
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
-        let word = crate::bytes::word_le(chunk);
-        let hits = zero_byte(word ^ (ONES * u64::from(b'[')))
-            | zero_byte(word ^ (ONES * u64::from(b'*')))
-            | zero_byte(word ^ (ONES * u64::from(b'`')))
-            | zero_byte(word ^ (ONES * u64::from(b'_')));
+        let word = word_le(chunk);
+        let hits =
+            bytes_equal(word, b'[') | bytes_equal(word, b'*') | bytes_equal(word, b'`') | bytes_equal(word, b'_');
         if hits != 0 {
             return true;
         }

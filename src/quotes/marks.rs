@@ -212,14 +212,12 @@ fn first_mark(text: &str, para: Span, style: Style) -> Option<Mark> {
 /// skip eight bytes at a time (a zero byte of `word ^ "…"` is a `"`; a high bit, a byte of a
 /// multi-byte character).
 fn next_mark_byte(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::bytes::{bytes_equal, word_le, HIGH_BITS};
     let mut i = from;
     while let Some(chunk) = bytes.get(i..i + 8) {
-        let word = crate::bytes::word_le(chunk);
-        let quotes = word ^ (ONES * u64::from(b'"'));
-        // The lowest set bit is exact: a borrow only runs upwards, past the first zero byte.
-        let hits = (quotes.wrapping_sub(ONES) & !quotes & HIGH) | (word & HIGH);
+        let word = word_le(chunk);
+        // The lowest set bit is exact (see `bytes_equal`).
+        let hits = bytes_equal(word, b'"') | (word & HIGH_BITS);
         if hits != 0 {
             return i + (hits.trailing_zeros() / 8) as usize;
         }
