@@ -683,10 +683,12 @@ fn surname_of(entities: &Entities, e: usize) -> Option<&str> {
 }
 
 /// A hash of `word` with ASCII letters folded to lowercase (`NOVAK` hashes as `Novak`): words
-/// equal by `eq_ignore_ascii_case` hash alike.
+/// equal by `eq_ignore_ascii_case` hash alike (the token view's hash with bit 0x20 set in each
+/// byte, which the search index reads words with too). Kept at `usize`, 4 bytes in the wasm,
+/// as a namesake list of a text of names holds one per person mention; a collision is checked
+/// away by comparing the surname itself.
 fn folded_hash(word: &str) -> usize {
-    word.bytes()
-        .fold(0, |h: usize, b| (h.rotate_left(5) ^ usize::from(b.to_ascii_lowercase())).wrapping_mul(0x9e37_79b9))
+    crate::text::hash_with_bits(word.as_bytes(), 0x20) as usize
 }
 
 /// The runs' genders by their words, for [`Resolver::run_gender`]: built once per document in
