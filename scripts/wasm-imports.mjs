@@ -5,6 +5,7 @@
 // script). shortenImports gives the page's wasm and its worker script short names instead
 // (`a`, `b`, … from the module `w`), the same in both. It changes no code: only the import
 // section's strings and the glue's keys.
+import { lebBytes, readLeb } from '../www/app/core/code-streams.js';
 
 /** The i-th short name: a … z, A … Z, then two letters. */
 const shortName = (i) => {
@@ -12,31 +13,8 @@ const shortName = (i) => {
   return i < letters.length ? letters[i] : letters[Math.floor(i / letters.length) - 1] + letters[i % letters.length];
 };
 
-/** An unsigned LEB128 at `at`: [value, the offset after it]. */
-function readLeb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const b = bytes[at++];
-    value += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (b < 0x80) return [value, at];
-  }
-}
-
-function leb(value) {
-  const out = [];
-  do {
-    let b = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) b |= 0x80;
-    out.push(b);
-  } while (value > 0);
-  return out;
-}
-
 const utf8 = new TextEncoder();
-const name = (text) => [...leb(utf8.encode(text).length), ...utf8.encode(text)];
+const name = (text) => [...lebBytes(utf8.encode(text).length), ...utf8.encode(text)];
 
 /**
  * `wasm` (bytes) with every imported function renamed, and `script` (the worker script, which
@@ -71,7 +49,7 @@ export function shortenImports(wasm, script, moduleName = 'w') {
     const [size, body] = readLeb(bytes, at + 1);
     if (id === 2) {
       let [count, p] = readLeb(bytes, body);
-      const section = [...leb(count)];
+      const section = [...lebBytes(count)];
       for (let i = 0; i < count; i++) {
         const [moduleLen, m] = readLeb(bytes, p);
         const [fieldLen, f] = readLeb(bytes, m + moduleLen);
@@ -81,7 +59,7 @@ export function shortenImports(wasm, script, moduleName = 'w') {
         p = afterType;
       }
       if (p !== body + size) throw new Error('shortenImports: the import section did not parse to its end');
-      const rewritten = Buffer.concat([bytes.subarray(0, at), Uint8Array.of(2, ...leb(section.length), ...section), bytes.subarray(body + size)]);
+      const rewritten = Buffer.concat([bytes.subarray(0, at), Uint8Array.of(2, ...lebBytes(section.length), ...section), bytes.subarray(body + size)]);
       const check = WebAssembly.Module.imports(new WebAssembly.Module(rewritten));
       if (check.some((imp, i) => imp.module !== moduleName || imp.name !== renamed.get(imports[i].name))) {
         throw new Error('shortenImports: the rewritten imports are not the renamed ones');

@@ -131,8 +131,8 @@ function walkBody(io) {
   io.closeBody();
 }
 
-/** The shortest unsigned LEB128 bytes of `value`. */
-function lebBytes(value) {
+/** The shortest unsigned LEB128 bytes of `value` (scripts/wasm-imports.mjs writes with it too). */
+export function lebBytes(value) {
   const out = [];
   do {
     const low = value % 128;
@@ -167,7 +167,7 @@ function indexAt(recent, rank) {
 }
 
 /** Reads a LEB128 number from `bytes` at `at`: [value, the position after it]. */
-function readLeb(bytes, at) {
+export function readLeb(bytes, at) {
   let value = 0;
   let scale = 1;
   for (;;) {
