@@ -32,7 +32,7 @@ const size = (n, padded) => (padded ? [...leb(n).map((b) => b | 0x80), 0x00] : l
  * written), calls, call_indirect, blocks with each block type, br_table, typed select, ref.func,
  * the 0xFC bulk-memory and table instructions.
  */
-function sampleModule({ paddedSize = false, sizeDelta = 0 } = {}) {
+function sampleModule({ paddedSize = false, sizeDelta = 0, data = [] } = {}) {
   const body = [
     1, 3, 0x7f, // three i32 locals
     0x02, 0x40, // block (empty type)
@@ -77,9 +77,20 @@ function sampleModule({ paddedSize = false, sizeDelta = 0 } = {}) {
     ...section(6, [1, 0x7f, 0x01, 0x41, 0x00, 0x0b]), // a mutable i32 global
     ...section(9, [1, 0x00, 0x41, 0x00, 0x0b, 1, 0x00]), // the table holds function 0 (declared for ref.func)
     ...section(10, [1, ...size(body.length + sizeDelta, paddedSize), ...body]),
+    ...(data.length ? section(11, [1, 0x00, 0x41, ...leb(DATA_BASE), 0x0b, ...leb(data.length), ...data]) : []),
     ...section(0, [4, ...Buffer.from('name')]), // a custom section after the code
   ]);
 }
+
+/** Where the sample's static data starts (one active segment). */
+const DATA_BASE = 0x100;
+const words = (...values) => values.flatMap((v) => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24]);
+/**
+ * Static data as rustc lays out a table of &str: the strings "ab" and "cde" (and padding), then
+ * (pointer, length) pairs; the second pointer is the first string's end. Then a word that is the
+ * mark itself (0xffffffff), where the next string would start, and a plain 7.
+ */
+const TABLE = [...Buffer.from('abcde\0\0\0'), ...words(DATA_BASE, 2, DATA_BASE + 2, 3, 0xffffffff, 7)];
 
 test('the sample module is valid wasm, and comes back byte for byte', () => {
   const wasm = sampleModule();
@@ -118,6 +129,18 @@ test('the built wasms come back byte for byte, and LZMA codes them smaller', { s
     assert.ok(Buffer.from(joinCode(packed)).equals(wasm), path);
     if (path.endsWith('.page.wasm')) assert.ok(lzma(packed) < lzma(wasm) * 0.97, `${path}: ${lzma(packed)} vs ${lzma(wasm)}`);
   }
+});
+
+test('a pointer to the end of the string before it is written as a mark in the static data', () => {
+  const wasm = sampleModule({ data: TABLE });
+  assert.ok(WebAssembly.validate(wasm), 'the sample with its data must be valid');
+  const packed = splitCode(wasm);
+  const data = Buffer.from(TABLE);
+  const at = Buffer.from(packed).indexOf(data.subarray(0, 16));
+  assert.ok(at > 0, 'the strings and the first pair are copied as they are');
+  assert.deepEqual([...packed.subarray(at + 16, at + 32)], words(0xffffffff, 3, DATA_BASE + 5, 7),
+    'the predicted pointer is the mark, and the mark is the pointer predicted there');
+  assert.deepEqual(joinCode(packed), wasm);
 });
 
 test('an instruction it does not know stops the split', () => {

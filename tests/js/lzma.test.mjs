@@ -12,7 +12,7 @@ import { decodeLzma } from '../../www/app/core/lzma.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** xz's .lzma stream of `bytes` with the size written into the header, as the bundler does. */
-function encode(bytes, options = 'preset=9e,pb=0') {
+function encode(bytes, options = 'preset=9e,pb=0,lc=2,nice=128') {
   const stream = execFileSync('xz', ['--format=lzma', `--lzma1=${options}`, '--stdout'], { input: bytes, maxBuffer: 64 << 20 });
   stream.writeUInt32LE(bytes.length, 5);
   stream.writeUInt32LE(0, 9);

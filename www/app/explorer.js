@@ -1,4 +1,4 @@
-// One explorer: the instance every component of a <story-scope> registers on. It holds the
+// One explorer: the instance every component of a <story-scope> subscribes to. It holds the
 // state store, the corpus shown and the current selection, runs the actions the components
 // call, and emits events the components listen to:
 //   'status'  {text} or {error}: before the first render (loading, or the core failed)
@@ -47,12 +47,6 @@ export class Explorer extends Emitter {
 
   get state() {
     return this.store.state;
-  }
-
-  /** Registers a component: `component(explorer)` subscribes to what it needs. */
-  register(component) {
-    component(this);
-    return this;
   }
 
   async start(initialFilter) {

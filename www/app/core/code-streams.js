@@ -21,7 +21,14 @@
 // The transform is exact: other immediates are copied as the LEB128 bytes they were written with
 // (never decoded and re-encoded), local indices, addresses and body sizes are recomputed only
 // when in their shortest form (the split throws on a padded size or index), and the bundler checks that joinCode(splitCode(wasm)) gives the same bytes before
-// the page carries it. Every other section is copied unchanged.
+// the page carries it.
+//
+// In the static data (the data section's segments), the &str tables and the structs holding
+// strings lay their strings out one after the other: a string's pointer is often the end of the
+// (pointer, length) pair just before it. Such a word is written as PREDICTED instead, and a word
+// that was PREDICTED as that end: a swap, its own inverse, which the joiner undoes from the words
+// it has already put back (predictData; 1,387 of the page's 3,391 pointers, LZMA -0.7 KB).
+// Every other section is copied unchanged.
 //
 // The packed form: u32s (little-endian) of the wasm's length, of the count of its bytes up to its
 // code section's contents, and of each stream's length (in STREAMS' order), then those head
@@ -65,6 +72,11 @@ const PLAIN_OP = 0xd3;
 /** The marks of calls of the functions called most, after the plain loads' and stores': 0xea to 0xf9. */
 const CALL_OP = PLAIN_OP + NATURAL_ALIGN.length;
 const FREQUENT_CALLS = 16;
+const DATA_SECTION = 11;
+/** What a word of static data that equals the end of the string just before it is written as. */
+const PREDICTED = 0xffffffff;
+/** A pair of words predicts the next one only when its second is below this (a length, not a pointer). */
+const PREDICTING_LENGTH = 1 << 16;
 
 /**
  * Walks one function body through `io`, which either reads the wasm and writes the streams
@@ -203,7 +215,9 @@ export function splitCode(wasm) {
   header.setUint32(0, wasm.length, true);
   header.setUint32(4, start, true);
   streams.forEach((stream, i) => header.setUint32(4 * (i + 2), stream.length, true));
-  const parts = [new Uint8Array(header.buffer), wasm.subarray(0, start), ...streams.map((s) => Uint8Array.from(s)), wasm.subarray(end)];
+  const rest = Uint8Array.from(wasm.subarray(end));
+  predictData(rest, 0, false);
+  const parts = [new Uint8Array(header.buffer), wasm.subarray(0, start), ...streams.map((s) => Uint8Array.from(s)), rest];
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let at = 0;
   for (const part of parts) {
@@ -336,6 +350,7 @@ export function joinCode(packed) {
   if (io.cursors.some((cursor, i) => cursor !== ends[i])) throw new Error('code streams: damaged input');
   if (io.at + packed.length - tail !== length) throw new Error('code streams: damaged input');
   wasm.set(packed.subarray(tail), io.at);
+  predictData(wasm.subarray(0, length), io.at, true);
   return wasm.subarray(0, length);
 }
 
@@ -465,5 +480,43 @@ class Joiner {
   index(index) {
     for (; index >= 0x80; index = Math.floor(index / 128)) this.write((index % 128) | 0x80);
     this.write(index);
+  }
+}
+
+/**
+ * Swaps, in place, each aligned word of the active data segments (in the sections of `wasm` from
+ * `at`, a section's start) that equals the end of the (pointer into its segment, length below
+ * PREDICTING_LENGTH) pair of the two words before it with PREDICTED, and PREDICTED with that end.
+ * The end is computed from the words as they were: those just read when splitting, those just
+ * written when joining (`decode`), so the same call undoes itself.
+ */
+function predictData(wasm, at, decode) {
+  while (at < wasm.length && wasm[at] !== DATA_SECTION) {
+    const [size, start] = readLeb(wasm, at + 1);
+    at = start + size;
+  }
+  if (at >= wasm.length) return;
+  let [count, p] = readLeb(wasm, readLeb(wasm, at + 1)[1]);
+  for (; count > 0; count--) {
+    const [kind, expression] = readLeb(wasm, p);
+    // Only active segments of memory 0 at a constant address (what rustc writes) are changed.
+    if (kind !== 0 || wasm[expression] !== I32_CONST) throw new Error('code streams: a data segment of another kind');
+    const [base, end] = readLeb(wasm, expression + 1);
+    if (wasm[end] !== 0x0b) throw new Error('code streams: a data segment of another kind');
+    const [length, start] = readLeb(wasm, end + 1);
+    if (start + length > wasm.length) throw new Error('code streams: damaged input');
+    const view = new DataView(wasm.buffer, wasm.byteOffset + start, length);
+    let before = 0;
+    let last = 0;
+    let predicted = PREDICTED;
+    for (let i = -base & 3; i + 4 <= length; i += 4) {
+      const word = view.getUint32(i, true);
+      const swapped = word === predicted ? PREDICTED : word === PREDICTED ? predicted : word;
+      if (swapped !== word) view.setUint32(i, swapped, true);
+      before = last;
+      last = decode ? swapped : word;
+      if (before - base >= 0 && before - base < length && last < PREDICTING_LENGTH) predicted = (before + last) >>> 0;
+    }
+    p = start + length;
   }
 }
