@@ -102,7 +102,7 @@ impl JsArticle {
         let given = |v: &mut Option<String>| v.take().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
         let published = match given(&mut self.published) {
             Some(date) => {
-                let stamp = date.parse().map_err(|e| format!("the publication date {e}"))?;
+                let stamp = crate::calendar::Stamp::given(&date).map_err(|e| format!("the publication date {e}"))?;
                 Some(Published { stamp, source: PublishedSource::Flag })
             }
             None => None,
