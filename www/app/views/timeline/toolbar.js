@@ -21,6 +21,8 @@ export function timelineToolbar({ chart, setRange, exportJson, exportCsv }) {
   const span = h('span', { class: 'tl-span', 'aria-live': 'polite' });
   const hint = h('span', { class: 'tl-hint', role: 'status' });
   let filters = { from: null, to: null };
+  // Applies begun: only the last one's answer from the core may write the hint.
+  let applies = 0;
 
   const dateField = (which, label) => {
     const input = h('input', { type: 'date', dataset: { tlKey: which }, 'aria-describedby': 'tl-date-hint' });
@@ -29,6 +31,7 @@ export function timelineToolbar({ chart, setRange, exportJson, exportCsv }) {
     // kept on screen, with the hint, while the field has the focus.
     let refused = false;
     const apply = () => {
+      const asked = ++applies;
       typing = false;
       refused = true;
       // A day typed in part (no year yet) has an empty value, as a cleared field does.
@@ -45,7 +48,7 @@ export function timelineToolbar({ chart, setRange, exportJson, exportCsv }) {
       hint.textContent = '';
       if (value === filters[which]) return;
       setRange({ ...filters, [which]: value }, which).then((dropped) => {
-        hint.textContent = dropped.map((d) => `${d.value}: ${d.message}.`).join(' ');
+        if (asked === applies && dropped.length) hint.textContent = dropped.map((d) => `${d.value}: ${d.message}.`).join(' ');
       });
     };
     input.addEventListener('keydown', (e) => {
