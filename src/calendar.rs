@@ -12,6 +12,12 @@
 
 use jiff::civil::{Date, Time, Weekday};
 use std::fmt;
+use std::ops::RangeInclusive;
+
+/// The years a date is read in: a four-digit year in text, a publication date given with an
+/// article, a filter's day. A date outside them is a slip, not news: "3/4/25" typed into a
+/// browser's date field is 4 March of the year 25, and "0002-03-01" is "03012009" half typed.
+pub const YEARS: RangeInclusive<i16> = 1000..=2199;
 
 /// A calendar date with an optional time of day (no time zone: news datelines are local).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -171,19 +177,45 @@ pub fn parse_iso(s: &str) -> Option<Stamp> {
 impl std::str::FromStr for Stamp {
     type Err = InvalidStamp;
 
-    /// The contract's own form (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, or any ISO 8601 stamp).
+    /// The contract's own form (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, or any ISO 8601 stamp),
+    /// in any year.
     fn from_str(s: &str) -> Result<Stamp, InvalidStamp> {
-        parse_iso(s).ok_or_else(|| InvalidStamp(s.chars().take(40).collect()))
+        parse_iso(s).ok_or_else(|| InvalidStamp::NotADate(s.chars().take(40).collect()))
     }
 }
 
-/// A string that is not an ISO 8601 date.
+impl Stamp {
+    /// A date a person gave (the publication date typed with an article): the contract's form,
+    /// in one of the [`YEARS`].
+    ///
+    /// # Errors
+    /// When `s` is not a date, or its year is outside the [`YEARS`].
+    pub fn given(s: &str) -> Result<Stamp, InvalidStamp> {
+        let stamp: Stamp = s.parse()?;
+        if YEARS.contains(&stamp.date.year()) {
+            Ok(stamp)
+        } else {
+            Err(InvalidStamp::OutsideYears(s.chars().take(40).collect()))
+        }
+    }
+}
+
+/// A string that is not an ISO 8601 date, or one outside the [`YEARS`] (the text, cut to 40
+/// characters).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InvalidStamp(String);
+pub enum InvalidStamp {
+    NotADate(String),
+    OutsideYears(String),
+}
 
 impl fmt::Display for InvalidStamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` is not a date (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)", self.0)
+        match self {
+            InvalidStamp::NotADate(s) => write!(f, "`{s}` is not a date (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)"),
+            InvalidStamp::OutsideYears(s) => {
+                write!(f, "`{s}` is not in the years {} to {}", YEARS.start(), YEARS.end())
+            }
+        }
     }
 }
 
@@ -462,6 +494,19 @@ mod tests {
         assert_eq!(serde_json::to_string(&stamp).unwrap(), "\"2015-06-09T09:15\"");
         assert_eq!(serde_json::from_str::<Stamp>("\"2015-06-09\"").unwrap().to_string(), "2015-06-09");
         assert!(serde_json::from_str::<Stamp>("\"2015-02-30\"").is_err());
+    }
+
+    /// A publication date given with an article is read only in the years news is dated in:
+    /// "3/4/25" typed into a browser's date field arrives as 0025-03-04.
+    #[test]
+    fn stamps_outside_the_years_are_refused_with_their_reason() {
+        let error = |s: &str| Stamp::given(s).unwrap_err().to_string();
+        assert_eq!(error("0025-03-04"), "`0025-03-04` is not in the years 1000 to 2199");
+        assert_eq!(error("2200-01-01T10:00"), "`2200-01-01T10:00` is not in the years 1000 to 2199");
+        assert_eq!(error("4 March 2025"), "`4 March 2025` is not a date (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)");
+        assert!(Stamp::given("1000-01-01").is_ok() && Stamp::given("2199-12-31T23:59").is_ok());
+        // The contract itself holds any year.
+        assert!("0025-03-04".parse::<Stamp>().is_ok());
     }
 
     #[test]

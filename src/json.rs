@@ -980,7 +980,7 @@ fn drop_reason(r: DropReason) -> &'static str {
         DropReason::UnknownKind => "unknown-kind",
         DropReason::UnknownSources => "unknown-sources",
         DropReason::NotADay => "not-a-day",
-        DropReason::Inverted => "inverted",
+        DropReason::OutsideYears => "outside-years",
     }
 }
 
@@ -1470,7 +1470,7 @@ mod tests {
                 DropReason::UnknownKind,
                 DropReason::UnknownSources,
                 DropReason::NotADay,
-                DropReason::Inverted,
+                DropReason::OutsideYears,
             ]
             .into_iter()
             .map(|reason| Dropped { field: "docs", value: "v\u{2028}".into(), reason, message: reason.message() })

@@ -79,7 +79,7 @@ impl JsArticle {
     /// # Errors
     /// When `value` is not an object, `id` is missing, or a field has the wrong type.
     fn read(value: JsValue) -> Result<JsArticle, read::Error> {
-        let o = read::Object::new(value, "struct JsArticle")?;
+        let o = read::Object::new(value, "an article object")?;
         Ok(JsArticle {
             id: o.required("id", read::string)?,
             name: o.optional("name", read::string)?,
@@ -102,7 +102,7 @@ impl JsArticle {
         let given = |v: &mut Option<String>| v.take().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
         let published = match given(&mut self.published) {
             Some(date) => {
-                let stamp = date.parse().map_err(|e| format!("the publication date {e}"))?;
+                let stamp = crate::calendar::Stamp::given(&date).map_err(|e| format!("the publication date {e}"))?;
                 Some(Published { stamp, source: PublishedSource::Flag })
             }
             None => None,
@@ -467,15 +467,15 @@ fn read_filter(filter: JsValue) -> Result<Filter, JsError> {
         return Ok(Filter::default());
     }
     let read = || -> Result<Filter, read::Error> {
-        let o = read::Object::new(filter, "struct Filter")?;
-        let kind = |v| read::variant(v, "enum Kind", &Kind::NAMES);
-        let day = |v| read::string(v).and_then(|s| Day::read(&s));
+        let o = read::Object::new(filter, "a filter object")?;
+        let kind = |v| read::variant(v, "the name of a kind", &Kind::NAMES);
+        let day = |v| read::string(v).and_then(|s| Day::read(&s).map_err(read::Error::Refused));
         Ok(Filter {
             docs: o.optional("docs", read::strings)?.unwrap_or_default(),
             entities: o.optional("entities", read::strings)?.unwrap_or_default(),
             speakers: o.optional("speakers", read::strings)?.unwrap_or_default(),
             kinds: o.optional("kinds", |v| read::sequence(v, kind))?.unwrap_or_default(),
-            sources: o.optional("sources", |v| read::variant(v, "enum Sources", &Sources::NAMES))?,
+            sources: o.optional("sources", |v| read::variant(v, "the name of a kind of source", &Sources::NAMES))?,
             from: o.optional("from", day)?,
             to: o.optional("to", day)?,
             q: o.optional("q", read::string)?.unwrap_or_default(),
@@ -489,7 +489,7 @@ fn read_raw_filter(filter: JsValue) -> Result<RawFilter, read::Error> {
     if filter.is_null() || filter.is_undefined() {
         return Ok(RawFilter::default());
     }
-    let o = read::Object::new(filter, "struct RawFilter")?;
+    let o = read::Object::new(filter, "a filter object")?;
     Ok(RawFilter {
         docs: o.optional("docs", read::strings)?,
         entities: o.optional("entities", read::strings)?,

@@ -1,7 +1,9 @@
-//! Checks a filter that comes from outside (a permalink, an element attribute) against the
-//! corpus before it is used: unknown ids and speakers, impossible days, an inverted date range
-//! and unknown kinds or sources are dropped, each with the reason, so that the page can say
-//! what it ignored instead of showing empty views. It does not filter anything itself.
+//! Checks a filter that comes from outside (a permalink, an element attribute, the timeline's
+//! date fields) against the corpus before it is used: unknown ids and speakers, impossible
+//! days, days outside the years dates are read in, and unknown kinds or sources are dropped,
+//! each with the reason, so that the page can say what it ignored instead of showing empty
+//! views. A date range given end first is turned round: it means the days between the two.
+//! It does not filter anything itself.
 //!
 //! [`Index::select`] ignores unknown values too; checking first is what lets the reader know.
 
@@ -69,7 +71,7 @@ pub enum DropReason {
     UnknownKind,
     UnknownSources,
     NotADay,
-    Inverted,
+    OutsideYears,
 }
 
 impl DropReason {
@@ -81,7 +83,7 @@ impl DropReason {
             DropReason::UnknownKind => "not a kind of result",
             DropReason::UnknownSources => "not a kind of source",
             DropReason::NotADay => "not a calendar day",
-            DropReason::Inverted => "the date range ends before it starts",
+            DropReason::OutsideYears => "not in the years 1000 to 2199",
         }
     }
 }
@@ -89,7 +91,8 @@ impl DropReason {
 /// The longest search kept, in characters.
 const QUERY_CHARS: usize = 200;
 
-/// `YYYY-MM-DD` naming a day of the calendar (not 2009-02-30), with a year of four digits.
+/// `YYYY-MM-DD` naming a day of the calendar (not 2009-02-30), with a year of four digits
+/// (in any year: [`day_reason`] also refuses those outside [`crate::calendar::YEARS`]).
 pub fn is_calendar_day(value: &str) -> bool {
     if value.len() != 10 || Day::parse(value).is_none() {
         return false;
@@ -98,6 +101,17 @@ pub fn is_calendar_day(value: &str) -> bool {
     let number = |r: std::ops::Range<usize>| value.get(r).and_then(|p| p.parse::<i16>().ok());
     matches!((number(0..4), number(5..7), number(8..10)), (Some(y), Some(m), Some(d))
             if jiff::civil::Date::new(y, m as i8, d as i8).is_ok())
+}
+
+/// Why a filter's day is refused: not a calendar day, or one outside the years dates are
+/// read in; None for a day the filter keeps.
+fn day_reason(value: &str) -> Option<DropReason> {
+    if !is_calendar_day(value) {
+        return Some(DropReason::NotADay);
+    }
+    // OK because a calendar day starts with four ASCII digits.
+    let year = value.get(..4).and_then(|y| y.parse::<i16>().ok());
+    (!year.is_some_and(|y| crate::calendar::YEARS.contains(&y))).then_some(DropReason::OutsideYears)
 }
 
 impl Index {
@@ -140,14 +154,23 @@ impl Index {
             &|v| Sources::NAMES.iter().any(|(name, _)| *name == v),
             DropReason::UnknownSources,
         );
-        let mut from = single("from", &raw.from, &is_calendar_day, DropReason::NotADay);
-        let mut to = single("to", &raw.to, &is_calendar_day, DropReason::NotADay);
+        let mut day = |field: &'static str, value: &Option<String>| {
+            let value = value.as_deref().filter(|v| !v.is_empty())?;
+            match day_reason(value) {
+                None => Some(value.to_string()),
+                Some(reason) => {
+                    dropped.push(Dropped::new(field, value, reason));
+                    None
+                }
+            }
+        };
+        let mut from = day("from", &raw.from);
+        let mut to = day("to", &raw.to);
+        // A range given end first means the days between the two. Equal-length ISO days order
+        // as text.
         if let (Some(a), Some(b)) = (&from, &to) {
-            // Equal-length ISO days order as text.
             if a > b {
-                dropped.push(Dropped::new("from", a, DropReason::Inverted));
-                dropped.push(Dropped::new("to", b, DropReason::Inverted));
-                (from, to) = (None, None);
+                std::mem::swap(&mut from, &mut to);
             }
         }
         let q = raw.q.as_deref().unwrap_or_default().chars().take(QUERY_CHARS).collect();
@@ -157,7 +180,7 @@ impl Index {
 
 #[cfg(test)]
 mod tests {
-    use super::is_calendar_day;
+    use super::{day_reason, is_calendar_day, DropReason};
 
     #[test]
     fn calendar_days() {
@@ -169,5 +192,18 @@ mod tests {
         {
             assert!(!is_calendar_day(bad), "{bad}");
         }
+    }
+
+    /// A filter keeps only days in the years dates are read in: "0002-03-01" is a day typed
+    /// in part, not a filter to apply.
+    #[test]
+    fn filter_days_in_the_years_of_news() {
+        for kept in ["1000-01-01", "2009-03-01", "2199-12-31"] {
+            assert_eq!(day_reason(kept), None, "{kept}");
+        }
+        for outside in ["0002-03-01", "0999-12-31", "0025-03-04", "2200-01-01", "9999-12-31"] {
+            assert_eq!(day_reason(outside), Some(DropReason::OutsideYears), "{outside}");
+        }
+        assert_eq!(day_reason("2009-02-30"), Some(DropReason::NotADay));
     }
 }

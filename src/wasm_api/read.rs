@@ -1,77 +1,87 @@
 //! Reads the page's plain JavaScript values (articles, filters, lists of ids) into Rust ones,
-//! field by field through `Reflect`, with serde's wording for bad input ("invalid type: string
-//! \"q\", expected struct Filter", "missing field `id`", "unknown variant `tweet`, expected one
-//! of …").
+//! field by field through `Reflect`. What can go wrong is one [`Error`], whose messages are
+//! written once, in its `Display`, for whoever wrote the value: "expected text, not the number
+//! 5", "the field `id` is missing", "`tweet` is not one of `quote`, `event` or `mention`".
 //!
 //! It replaces serde-wasm-bindgen, whose error path formats any JavaScript number as a Rust
 //! float and so links float printing (about 6 KiB of gzipped wasm) into a build that otherwise
-//! never prints a float. Numbers in messages are written by JavaScript and adjusted to read as
-//! Rust writes them (`5.0`, `0.0000001`, `inf`).
+//! never prints a float. A number in a message is JavaScript's own text of it.
 //!
 //! Fields are read by name in declaration order, and the first error wins, as with a derived
 //! `Deserialize`. An `undefined` field counts as missing; `null` or `undefined` is `None` for
 //! an optional one. Properties the types do not name are ignored.
 
 use js_sys::{Array, ArrayBuffer, Uint8Array};
+use std::fmt;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// A message for the page, without the caller's context ("invalid filter: …").
-pub(super) type Error = String;
-
-/// How serde names an unexpected value (`serde::de::Unexpected`'s wording).
-fn unexpected(value: &JsValue) -> String {
-    if value.is_null() || value.is_undefined() {
-        "unit value".to_string()
-    } else if let Some(b) = value.as_bool() {
-        format!("boolean `{b}`")
-    } else if let Some(n) = value.as_f64() {
-        format!("floating point `{}`", float_text(value, n))
-    } else if let Some(s) = value.as_string() {
-        format!("string {s:?}")
-    } else if value.is_instance_of::<Uint8Array>() || value.is_instance_of::<ArrayBuffer>() {
-        "byte array".to_string()
-    } else {
-        format!("{value:?}")
-    }
+/// Why a value of the page's could not be read (the caller adds its context: "invalid
+/// filter: …"). Each message is written once, in `Display`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Error {
+    /// A value of another type: `expected` says what was wanted ("text", "a list"), `found`
+    /// what came, in words ("the number 5").
+    WrongType { expected: &'static str, found: String },
+    /// A field that must be given is `undefined` or absent.
+    MissingField(&'static str),
+    /// Reading the field threw (a getter or a proxy of the page's).
+    UnreadableField(&'static str),
+    /// Iterating a sequence threw.
+    UnreadableList,
+    /// A name that is none of the `known` ones (written as a list: "`named` or `unnamed`").
+    UnknownName { name: String, known: String },
+    /// A whole number outside 0–255 where a byte was wanted.
+    NotAByte(String),
+    /// A value its field's own reader refused, with that reader's message (a day that is not one).
+    Refused(String),
 }
 
-/// A number as Rust's `Display` writes a float, with serde's `.0` on whole numbers, from
-/// JavaScript's own text of it (so that float printing stays out of the wasm): the digits are
-/// the same shortest round-trip digits, only the notation differs.
-fn float_text(value: &JsValue, n: f64) -> String {
-    if n.is_nan() {
-        return "NaN".into();
-    }
-    if n.is_infinite() {
-        return if n > 0.0 { "inf" } else { "-inf" }.into();
-    }
-    // OK because `value` is a number (the caller read it with `as_f64`).
-    let js = value.unchecked_ref::<js_sys::Number>().to_string_with_radix(10).map(String::from).unwrap_or_default();
-    let sign = if n.is_sign_negative() { "-" } else { "" };
-    let js = js.trim_start_matches('-');
-    // JavaScript writes 1e-7 and below, and 1e21 and above, in exponent form; Rust never does.
-    let plain = match js.split_once('e') {
-        Some((mantissa, exponent)) => {
-            let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-            let point = mantissa.find('.').unwrap_or(mantissa.len()) as i64;
-            let exponent: i64 = exponent.trim_start_matches('+').parse().unwrap_or(0);
-            let at = point + exponent;
-            if at <= 0 {
-                format!("0.{}{digits}", "0".repeat(at.unsigned_abs() as usize))
-            } else {
-                // OK because `at` > 0 here, and whole numbers this large have no fraction.
-                let zeros = (at as usize).saturating_sub(digits.len());
-                format!("{digits}{}", "0".repeat(zeros))
-            }
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::WrongType { expected, found } => write!(f, "expected {expected}, not {found}"),
+            Error::MissingField(name) => write!(f, "the field `{name}` is missing"),
+            Error::UnreadableField(name) => write!(f, "the field `{name}` could not be read"),
+            Error::UnreadableList => f.write_str("the list could not be read to its end"),
+            Error::UnknownName { name, known } => write!(f, "`{name}` is not one of {known}"),
+            Error::NotAByte(n) => write!(f, "{n} is not a byte (0 to 255)"),
+            Error::Refused(message) => f.write_str(message),
         }
-        None => js.to_string(),
-    };
-    let point = if plain.contains('.') { "" } else { ".0" };
-    format!("{sign}{plain}{point}")
+    }
 }
 
-fn invalid_type(value: &JsValue, expected: &str) -> Error {
-    format!("invalid type: {}, expected {expected}", unexpected(value))
+/// What a value is, in words ("the number 5", "the text \"q\"", "nothing").
+fn found(value: &JsValue) -> String {
+    if value.is_null() || value.is_undefined() {
+        "nothing".to_string()
+    } else if let Some(b) = value.as_bool() {
+        format!("the value {b}")
+    } else if value.as_f64().is_some() {
+        format!("the number {}", number_text(value))
+    } else if let Some(s) = value.as_string() {
+        format!("the text {s:?}")
+    } else if value.is_instance_of::<Uint8Array>() || value.is_instance_of::<ArrayBuffer>() {
+        "bytes".to_string()
+    } else if value.is_instance_of::<Array>() {
+        "a list".to_string()
+    } else if value.is_function() {
+        "a function".to_string()
+    } else if value.is_object() {
+        "an object".to_string()
+    } else {
+        // A symbol or a bigint.
+        format!("a {}", value.js_typeof().as_string().unwrap_or_default())
+    }
+}
+
+/// A number as JavaScript writes it (so that float printing stays out of the wasm).
+fn number_text(value: &JsValue) -> String {
+    // OK because `value` is a number (the caller read it with `as_f64`).
+    value.unchecked_ref::<js_sys::Number>().to_string_with_radix(10).map(String::from).unwrap_or_default()
+}
+
+fn wrong_type(value: &JsValue, expected: &'static str) -> Error {
+    Error::WrongType { expected, found: found(value) }
 }
 
 fn nullish(value: &JsValue) -> bool {
@@ -98,17 +108,19 @@ fn field_name(name: &'static str) -> &'static JsValue {
     })
 }
 
-/// An object's fields, read by name, for a struct called `expected` (`struct Filter`).
+/// An object's fields, read by name.
 pub(super) struct Object(JsValue);
 
 impl Object {
+    /// `expected` names the object in a message ("a filter object").
+    ///
     /// # Errors
     /// When `value` is not an object (arrays count, as with serde-wasm-bindgen).
-    pub(super) fn new(value: JsValue, expected: &str) -> Result<Object, Error> {
+    pub(super) fn new(value: JsValue, expected: &'static str) -> Result<Object, Error> {
         if value.is_object() {
             Ok(Object(value))
         } else {
-            Err(invalid_type(&value, expected))
+            Err(wrong_type(&value, expected))
         }
     }
 
@@ -117,7 +129,7 @@ impl Object {
     /// # Errors
     /// When reading it throws (a getter or a proxy of the page's).
     fn get(&self, name: &'static str) -> Result<JsValue, Error> {
-        js_sys::Reflect::get(&self.0, field_name(name)).map_err(|_| format!("cannot read field `{name}`"))
+        js_sys::Reflect::get(&self.0, field_name(name)).map_err(|_| Error::UnreadableField(name))
     }
 
     /// A field that must be given.
@@ -127,7 +139,7 @@ impl Object {
     pub(super) fn required<T>(&self, name: &'static str, read: fn(JsValue) -> Result<T, Error>) -> Result<T, Error> {
         let value = self.get(name)?;
         if value.is_undefined() {
-            return Err(format!("missing field `{name}`"));
+            return Err(Error::MissingField(name));
         }
         read(value)
     }
@@ -153,7 +165,7 @@ impl Object {
 /// # Errors
 /// When `value` is not a string.
 pub(super) fn string(value: JsValue) -> Result<String, Error> {
-    value.as_string().ok_or_else(|| invalid_type(&value, "a string"))
+    value.as_string().ok_or_else(|| wrong_type(&value, "text"))
 }
 
 /// The elements of an array (or any iterable object), each read by `read`.
@@ -166,9 +178,9 @@ pub(super) fn sequence<T>(value: JsValue, read: impl Fn(JsValue) -> Result<T, Er
     }
     let iterator = if value.is_object() { js_sys::try_iter(&value).ok().flatten() } else { None };
     let Some(iterator) = iterator else {
-        return Err(invalid_type(&value, "a sequence"));
+        return Err(wrong_type(&value, "a list"));
     };
-    iterator.map(|element| element.map_err(|_| "cannot iterate the sequence".to_string()).and_then(&read)).collect()
+    iterator.map(|element| element.map_err(|_| Error::UnreadableList).and_then(&read)).collect()
 }
 
 /// # Errors
@@ -176,6 +188,9 @@ pub(super) fn sequence<T>(value: JsValue, read: impl Fn(JsValue) -> Result<T, Er
 pub(super) fn strings(value: JsValue) -> Result<Vec<String>, Error> {
     sequence(value, string)
 }
+
+/// What [`bytes`] takes, as a message names it.
+const BYTES: &str = "bytes (a Uint8Array, an ArrayBuffer or a list of numbers 0 to 255)";
 
 /// Bytes from a `Uint8Array`, an `ArrayBuffer` or an array of numbers 0–255.
 ///
@@ -189,16 +204,14 @@ pub(super) fn bytes(value: JsValue) -> Result<Vec<u8>, Error> {
         return Ok(Uint8Array::new(buffer).to_vec());
     }
     if !value.is_instance_of::<Array>() {
-        return Err(invalid_type(&value, "byte array"));
+        return Err(wrong_type(&value, BYTES));
     }
     sequence(value, |element| {
         let n = element.as_f64().filter(|n| n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0);
         match n {
             // OK because `n` is a whole number in the safe-integer range.
-            Some(n) => {
-                u8::try_from(n as i64).map_err(|_| format!("invalid value: integer `{}`, expected u8", n as i64))
-            }
-            None => Err(invalid_type(&element, "u8")),
+            Some(n) => u8::try_from(n as i64).map_err(|_| Error::NotAByte(number_text(&element))),
+            None => Err(wrong_type(&element, "a byte (0 to 255)")),
         }
     })
 }
@@ -206,18 +219,25 @@ pub(super) fn bytes(value: JsValue) -> Result<Vec<u8>, Error> {
 /// One of a unit enum's variants, by its name in `variants`.
 ///
 /// # Errors
-/// When `value` is not a string (`expected` names the enum), or not one of the names.
-pub(super) fn variant<T: Copy>(value: JsValue, expected: &str, variants: &[(&str, T)]) -> Result<T, Error> {
-    let name = value.as_string().ok_or_else(|| invalid_type(&value, expected))?;
+/// When `value` is not a string (`expected` names what it should be: "the name of a kind"),
+/// or not one of the names.
+pub(super) fn variant<T: Copy>(value: JsValue, expected: &'static str, variants: &[(&str, T)]) -> Result<T, Error> {
+    let name = value.as_string().ok_or_else(|| wrong_type(&value, expected))?;
     if let Some(&(_, v)) = variants.iter().find(|(n, _)| *n == name) {
         return Ok(v);
     }
-    let names: Vec<String> = variants.iter().map(|(n, _)| format!("`{n}`")).collect();
-    let one_of = match names.as_slice() {
-        [] => "there are no variants".to_string(),
-        [one] => format!("expected {one}"),
-        [a, b] => format!("expected {a} or {b}"),
-        _ => format!("expected one of {}", names.join(", ")),
-    };
-    Err(format!("unknown variant `{name}`, {one_of}"))
+    // "`a`", "`a` or `b`", "`a`, `b` or `c`".
+    let mut known = String::new();
+    for (i, (n, _)) in variants.iter().enumerate() {
+        let separator = match i {
+            0 => "",
+            _ if i + 1 == variants.len() => " or ",
+            _ => ", ",
+        };
+        known.push_str(separator);
+        known.push('`');
+        known.push_str(n);
+        known.push('`');
+    }
+    Err(Error::UnknownName { name, known })
 }

@@ -100,6 +100,33 @@ test('a pasted article with an incomplete date is not added with a guessed one: 
   await assertCleanAndClose(opened);
 });
 
+test('a date outside the years news is dated in ("3/4/25" typed is year 25) is refused by the core, and the pasted text comes back', async () => {
+  const opened = await openLoaded(browser);
+  const { page } = opened;
+  await openLibrary(page);
+  const date = scope(page, '.ss-paste input[name="published"]');
+  await date.focus();
+  await page.keyboard.type('3/4/25', { delay: 30 });
+  assert.equal(await date.inputValue(), '0025-03-04', 'the browser reads the year 25');
+  const text = 'The mayor said on Monday that "the bridge will open in June," officials said.';
+  await scope(page, '.ss-paste input[name="title"]').fill('Bridge');
+  await scope(page, '.ss-library textarea').fill(text);
+  await scope(page, '[data-focus-key="paste:add"]').click();
+  await scope(page, '.ss-library', { hasText: 'not in the years 1000 to 2199' }).waitFor({ timeout: 30_000 });
+  await settled(page);
+  assert.equal(await scope(page, '.ss-user-articles li').count(), 0, 'nothing added');
+  await page.waitForFunction(() => document.querySelector('story-scope').shadowRoot.querySelector('.ss-library textarea').value !== '');
+  assert.equal(await scope(page, '.ss-library textarea').inputValue(), text, 'the text is back, to mend the date');
+  assert.equal(await scope(page, '.ss-paste input[name="title"]').inputValue(), 'Bridge');
+  assert.equal(await date.inputValue(), '0025-03-04');
+  // Mended, it is added with that date.
+  await date.fill('2025-03-04');
+  await scope(page, '[data-focus-key="paste:add"]').click();
+  await scope(page, '.ss-user-articles li .ss-user-meta', { hasText: '4 Mar 2025' }).waitFor({ timeout: 30_000 });
+  assert.equal(await scope(page, '.ss-library textarea').inputValue(), '', 'an added text leaves the field');
+  await assertCleanAndClose(opened);
+});
+
 test('a link\'s dropped parts leave the address too: a reload or a copied link does not bring them (or the notice) back', async () => {
   const opened = await openPage(browser, `${pageUrl}#view=quotes&q=missile&s=Nobody%20Atall&from=2009-02-30`);
   const { page } = opened;
@@ -158,7 +185,7 @@ test('a view that throws shows the error in its own panel with Try again; the he
   await assertCleanAndClose(opened);
 });
 
-test('a link with unknown ids, an impossible day or an inverted range: those parts are dropped, with a notice', async () => {
+test('a link with unknown ids or an impossible day: those parts are dropped, with a notice; a range given end first is turned round', async () => {
   const hash = `#view=quotes&s=${encodeURIComponent('Nobody|Natalya Timakova')}&e=person%3Aghost&d=nope&from=2009-03-05&to=2009-03-01`;
   const opened = await openPage(browser, pageUrl + hash);
   const { page } = opened;
@@ -166,15 +193,17 @@ test('a link with unknown ids, an impossible day or an inverted range: those par
   const notice = scope(page, '.ss-notice');
   await notice.waitFor();
   const text = await notice.textContent();
-  for (const part of ['“Nobody” (no such speaker)', '“person:ghost” (no such person, place or organization)', '“nope” (no such article)', 'ends before it starts']) {
+  for (const part of ['“Nobody” (no such speaker)', '“person:ghost” (no such person, place or organization)', '“nope” (no such article)']) {
     assert.ok(text.includes(part), `the notice names ${part}: ${text}`);
   }
+  assert.ok(!text.includes('2009-03'), `the range is not dropped: ${text}`);
   // What was known is kept: the wall shows the known speaker's quotes, not an empty view.
   const chips = await scope(page, '.ss-chip .ss-chip-label').allTextContents();
-  assert.deepEqual(chips, ['said by Natalya Timakova']);
+  assert.deepEqual(chips, ['said by Natalya Timakova', '1 Mar 2009 – 5 Mar 2009']);
   assert.ok(await scope(page, '.ss-quote').count() > 0, 'the view is not left empty');
   const hers = await page.evaluate(() => document.querySelector('story-scope').model.quotes.filter((q) => q.speaker === 'Natalya Timakova').length);
-  assert.equal(await tabCount(page, 'quotes'), hers);
+  const shown = await tabCount(page, 'quotes');
+  assert.ok(shown > 0 && shown <= hers, `her quotes of those days (${shown} of ${hers})`);
   await notice.locator('button', { hasText: 'Dismiss' }).click();
   assert.equal(await notice.isVisible(), false);
 
@@ -183,6 +212,12 @@ test('a link with unknown ids, an impossible day or an inverted range: those par
   await notice.waitFor();
   assert.match(await notice.textContent(), /“2009-02-30” \(not a calendar day\)/);
   assert.deepEqual(await scope(page, '.ss-chip .ss-chip-label').allTextContents(), ['until 6 Mar 2009']);
+
+  // A day outside the years dates are read in ("03012009" half typed) is no filter either.
+  await page.evaluate(() => { location.hash = '#view=timeline&from=0002-03-01'; });
+  await page.waitForFunction(() => location.hash === '#view=timeline');
+  assert.match(await notice.textContent(), /“0002-03-01” \(not in the years 1000 to 2199\)/);
+  assert.deepEqual(await scope(page, '.ss-chip .ss-chip-label').allTextContents(), []);
   await assertCleanAndClose(opened);
 });
 

@@ -210,6 +210,25 @@ test('the date inputs and the axis brush set the shared date filter; the other t
   await context.close();
 });
 
+test('a range typed end first is turned round by the core, and both fields show the range it applies', async () => {
+  const { context, page, record } = await openTimeline();
+  const from = scope(page, 'input[data-tl-key="from"]');
+  const to = scope(page, 'input[data-tl-key="to"]');
+  await from.fill('2009-03-05');
+  await settled(page);
+  // To before From: the field being typed in (still focused) shows what the filter holds.
+  await to.fill('2009-03-01');
+  await page.waitForFunction(() => location.hash.includes('to=2009-03-05'));
+  await settled(page);
+  assert.deepEqual(await hashParams(page), { view: 'timeline', from: '2009-03-01', to: '2009-03-05' });
+  assert.equal(await scope(page, '.ss-chip .ss-chip-label').textContent(), '1 Mar 2009 – 5 Mar 2009');
+  assert.deepEqual([await from.inputValue(), await to.inputValue()], ['2009-03-01', '2009-03-05'], 'the fields say what is applied');
+  assert.equal(await to.evaluate((el) => el === el.getRootNode().activeElement), true, 'the focus stays in To');
+  assert.equal(await scope(page, '.tl-hint').textContent(), '');
+  await assertClean(record);
+  await context.close();
+});
+
 /** The first and last day the chart shows (its data-view-from/to). */
 async function shownRange(page) {
   const svg = scope(page, '.tl-svg');
@@ -317,7 +336,7 @@ test('the zoom lives in the hash: a link reopens the same range, panning moves i
   await context.close();
 });
 
-test('a malformed, inverted or out-of-data tf/tt in the hash is ignored: the timeline opens at Fit', async () => {
+test('a malformed or out-of-data tf/tt in the hash is ignored: the timeline opens at Fit', async () => {
   const { context, page, record } = await openTimeline();
   const fitted = await shownRange(page);
   const starts = (await marks(page)).map((m) => m.start.slice(0, 10)).sort();
@@ -326,7 +345,6 @@ test('a malformed, inverted or out-of-data tf/tt in the hash is ignored: the tim
   await context.close();
   for (const range of [
     `tf=2012-13-45&tt=${encodeURIComponent('<script>window.__xss=1</script>')}`,
-    `tf=${last}&tt=${first}`,
     `tf=${year(first) - 100}-01-01&tt=${year(first) - 90}-12-31`,
     `tf=${encodeURIComponent('<img src=x onerror="window.__xss=1">')}&tt=${last}`,
   ]) {

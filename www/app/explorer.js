@@ -232,6 +232,22 @@ export class Explorer extends Emitter {
       openEntity: (entity) => this.update({ view: 'entities', entity, panel: null },
         { focus: entity ? 'view' : this.state.entity ? `open:${this.state.entity}` : 'view' }),
       setFilters: (partial, focus = null) => this.update({ filters: { ...this.state.filters, ...partial } }, { focus }),
+      // The date filter as the core reads it (a range given end first is turned round, a day
+      // it cannot use is dropped): the views show what it kept. Resolves to what it dropped.
+      setDates: async (from, to) => {
+        // Busy at once, as after any change, while the core reads the range.
+        this.emit('refresh');
+        let checked;
+        try {
+          checked = await this.corpus.checkFilter({ from, to });
+        } catch {
+          // A corpus replaced or a core stopped meanwhile: the render that follows says so.
+          await this.refresh();
+          return [];
+        }
+        await this.update({ filters: { ...this.state.filters, from: checked.filter.from ?? null, to: checked.filter.to ?? null } });
+        return checked.dropped;
+      },
       // `focus`: where the focus goes after (a focus request, as update's), e.g. 'view' when
       // the button that cleared them goes away.
       clearFilters: (focus = null) => this.update({ filters: emptyFilters() }, { focus }),
@@ -326,10 +342,11 @@ export class Explorer extends Emitter {
   // ---- the reader's articles
 
   /** Reads dropped or chosen files and pasted text (see Library.add), with the library panel open. */
+  /** Adds sources to the library; resolves to the number of articles added. */
   async addSources(sources) {
-    if (!sources.length || !this.library) return;
+    if (!sources.length || !this.library) return 0;
     await this.update({ panel: 'library' }, { history: 'none' });
-    await this.library.add(sources);
+    return this.library.add(sources);
   }
 
   /** Removes an article; Undo, which puts it back, then has the focus. */

@@ -277,7 +277,7 @@ export class Library extends Emitter {
     this.waiting += 1;
     const run = this.jobs.then(async () => {
       this.waiting -= 1;
-      if (epoch === this.epoch) await job(epoch);
+      return epoch === this.epoch ? job(epoch) : undefined;
     });
     this.jobs = run.catch((error) => console.error(error));
     return this.jobs;
@@ -342,7 +342,8 @@ export class Library extends Emitter {
   /**
    * Reads sources (files {name, file}, or texts {name, text, facts}) into new articles: a file
    * the core refuses, or one it traps on, is named with the reason while the rest are added;
-   * an article whose text is already there is skipped. Resolves when done.
+   * an article whose text is already there is skipped. Resolves when done, to the number of
+   * articles added (undefined when cancelled).
    */
   add(sources) {
     return this.unsavedUntil(this.enqueue(async (epoch) => {
@@ -393,6 +394,7 @@ export class Library extends Emitter {
         this.status = [count ? `Added ${plural(count, 'article')}.` : '', skipped].filter(Boolean).join(' ');
       }
       this.emit('change');
+      return count;
     }));
   }
 

@@ -524,14 +524,14 @@ fn day_number(words: &[Word], i: usize) -> Option<i8> {
     (1..=31).contains(&day).then_some(day)
 }
 
-/// A four-digit year (1000–2199).
+/// A four-digit year in [`crate::calendar::YEARS`] (1000–2199).
 fn year_number(words: &[Word], i: usize) -> Option<i16> {
     let w = words.get(i)?;
     if w.kind != TokenKind::Number || w.lower.len() != 4 || !w.is_digits() {
         return None;
     }
     let y: i16 = w.lower.parse().ok()?;
-    (1000..=2199).contains(&y).then_some(y)
+    crate::calendar::YEARS.contains(&y).then_some(y)
 }
 
 /// A two-digit year after a month (`Aug 96`, `3rd Feb 82`): a number that cannot be a day,

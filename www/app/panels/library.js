@@ -137,8 +137,16 @@ function pasteForm(actions) {
     const given = facts.read();
     // The title is also the text's first line, as an article's is: every parser reads it so,
     // and the fact wins when it is edited later.
-    const body = given.title ? `${given.title}\n\n${text.value}` : text.value;
-    actions.addSources([{ name: given.title || 'pasted article', text: body, facts: given }]);
+    const typed = text.value;
+    const body = given.title ? `${given.title}\n\n${typed}` : typed;
+    actions.addSources([{ name: given.title || 'pasted article', text: body, facts: given }]).then((added) => {
+      // Refused (the core names why, a date outside the years it reads, say): what was typed
+      // comes back, to be mended rather than pasted again, unless something new is typed.
+      if (added === 0 && !text.value && !Object.values(facts.values()).some(Boolean)) {
+        text.value = typed;
+        facts.fill(given);
+      }
+    });
     text.value = '';
     facts.clear();
   };
@@ -204,5 +212,6 @@ function factFields(key, initial, about) {
     // and the article dated by a guess. The browser says what is wrong, on the first bad field.
     check: () => Object.values(inputs).every((input) => input.reportValidity()),
     clear: () => { for (const input of Object.values(inputs)) input.value = ''; },
+    fill: (values) => { for (const [name, input] of Object.entries(inputs)) input.value = values[name] ?? ''; },
   };
 }

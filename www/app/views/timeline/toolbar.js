@@ -21,35 +21,44 @@ export function timelineToolbar({ chart, setRange, exportJson, exportCsv }) {
   const span = h('span', { class: 'tl-span', 'aria-live': 'polite' });
   const hint = h('span', { class: 'tl-hint', role: 'status' });
   let filters = { from: null, to: null };
+  // Applies begun: only the last one's answer from the core may write the hint.
+  let applies = 0;
 
   const dateField = (which, label) => {
     const input = h('input', { type: 'date', dataset: { tlKey: which }, 'aria-describedby': 'tl-date-hint' });
     let typing = false;
+    // What the reader typed and the filter does not hold (a day in part, out of the data):
+    // kept on screen, with the hint, while the field has the focus.
+    let refused = false;
     const apply = () => {
+      const asked = ++applies;
       typing = false;
+      refused = true;
       // A day typed in part (no year yet) has an empty value, as a cleared field does.
       if (input.validity.badInput) {
         hint.textContent = 'Enter a whole day: day, month and year.';
         return;
       }
       const value = input.value || null;
-      if (value === filters[which]) {
-        hint.textContent = '';
-        return;
-      }
       if (value && !input.validity.valid) {
         hint.textContent = `Enter a day between ${formatDate(input.min)} and ${formatDate(input.max)}.`;
         return;
       }
+      refused = false;
       hint.textContent = '';
-      setRange({ ...filters, [which]: value }, which);
+      if (value === filters[which]) return;
+      setRange({ ...filters, [which]: value }, which).then((dropped) => {
+        if (asked === applies && dropped.length) hint.textContent = dropped.map((d) => `${d.value}: ${d.message}.`).join(' ');
+      });
     };
     input.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') { e.preventDefault(); apply(); } else if (/^(\d|Backspace|Delete|ArrowUp|ArrowDown)$/.test(e.key)) typing = true;
     });
     input.addEventListener('change', () => { if (!typing) apply(); });
     input.addEventListener('blur', () => { if (typing) apply(); });
-    return { input, label: h('label', { class: 'tl-date' }, label, input) };
+    // Whether the field holds what the reader is typing, or typed and the filter refused.
+    const held = () => typing || refused;
+    return { input, held, label: h('label', { class: 'tl-date' }, label, input) };
   };
   const from = dateField('from', 'From');
   const to = dateField('to', 'To');
@@ -71,7 +80,10 @@ export function timelineToolbar({ chart, setRange, exportJson, exportCsv }) {
     fit.disabled = zoom <= 1;
   });
 
-  /** Shows the current state; a focused field keeps what is being typed in it. */
+  /**
+   * Shows the current state, as the core read it (a range given end first turned round); a
+   * focused field keeps what is being typed in it, or was typed and refused.
+   */
   const update = ({ view, filters: current, bounds, hasItems }) => {
     filters = { from: current.from, to: current.to };
     for (const b of lanes) b.setAttribute('aria-pressed', String(b.dataset.tlKey === `lanes-${view.lanes}`));
@@ -80,7 +92,7 @@ export function timelineToolbar({ chart, setRange, exportJson, exportCsv }) {
       field.input.min = bounds?.min ?? '';
       field.input.max = bounds?.max ?? '';
       const value = filters[field.input.dataset.tlKey] ?? '';
-      if (field.input !== active && field.input.value !== value) field.input.value = value;
+      if (!(field.input === active && field.held()) && field.input.value !== value) field.input.value = value;
     }
     clear.disabled = !filters.from && !filters.to;
     json.disabled = !hasItems;

@@ -60,13 +60,14 @@ class TimelineView {
     this.model = ctx.model;
     this.ctx = ctx;
     this.chart = new TimelineChart({ onSelect: () => this.renderDetail(), onError: (error) => this.ctx.fail(error) });
-    const setRange = (range, refocus) => {
-      let { from, to } = range;
-      if (from && to && from > to) [from, to] = [to, from];
+    // The core reads the range (one given end first is turned round); the tool bar shows what
+    // it kept. Resolves to what it dropped.
+    const setRange = ({ from, to }, refocus) => {
       const active = this.section.getRootNode().activeElement;
-      this.ctx.actions.setFilters({ from: from || null, to: to || null }).then(() => {
+      return this.ctx.actions.setDates(from || null, to || null).then((dropped) => {
         // "Clear dates" disables itself: the focus goes to From instead of the page.
         if (refocus && active?.disabled) focusWithin(this.section.querySelector(`[data-tl-key="${refocus}"]`));
+        return dropped;
       });
     };
     attachInteraction(this.chart, { setRange: (from, to) => setRange({ from, to }, null), picked: () => this.revealDetail() });
