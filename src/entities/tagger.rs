@@ -701,7 +701,7 @@ fn pack(score: i32, label: usize) -> i32 {
 /// The best packed score (see [`pack`]) of a path into each opening label, `O` then `B-` of
 /// each kind, from the scores of one step: over all seven labels before each, four maxima side
 /// by side.
-#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+#[cfg_attr(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128")), allow(dead_code))]
 fn open_maxima_by_lanes(score: &[i32; LABELS], open: &[[i32; OPENERS]; LABELS]) -> [i32; OPENERS] {
     let mut best = [i32::MIN; OPENERS];
     for (l, (&s, column)) in score.iter().zip(open).enumerate() {
@@ -740,7 +740,26 @@ fn open_maxima(score: &[i32; LABELS], open: &[[i32; OPENERS]; LABELS]) -> [i32; 
     }
 }
 
-#[cfg(not(target_arch = "x86_64"))]
+/// [`open_maxima_by_lanes`] in wasm's simd128 lanes, where the build enables them
+/// (.cargo/config.toml): at the wasm's opt-level "z" LLVM vectorizes no loop itself. No
+/// `unsafe`: wasm's intrinsics are safe functions, as an engine without SIMD refuses the whole
+/// module when it compiles it, and never runs an instruction it does not know.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+fn open_maxima(score: &[i32; LABELS], open: &[[i32; OPENERS]; LABELS]) -> [i32; OPENERS] {
+    use core::arch::wasm32::{i32x4, i32x4_add, i32x4_extract_lane, i32x4_max, i32x4_splat};
+    let mut best = i32x4_splat(i32::MIN);
+    for (l, (&s, c)) in score.iter().zip(open).enumerate() {
+        best = i32x4_max(best, i32x4_add(i32x4_splat(pack(s, l)), i32x4(c[0], c[1], c[2], c[3])));
+    }
+    [
+        i32x4_extract_lane::<0>(best),
+        i32x4_extract_lane::<1>(best),
+        i32x4_extract_lane::<2>(best),
+        i32x4_extract_lane::<3>(best),
+    ]
+}
+
+#[cfg(not(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128"))))]
 use open_maxima_by_lanes as open_maxima;
 
 /// Best label sequence for a run of tokens given their emissions, with `O` before and after.

@@ -526,3 +526,26 @@ test('an added article that dates nothing says in words that its date is a guess
   assert.doesNotMatch(await row.locator('.ss-user-meta').textContent(), /≈/);
   await assertCleanAndClose(opened);
 });
+
+test('a browser whose WebAssembly lacks SIMD is told so, and which browsers have it, instead of an opcode error', async () => {
+  // Chromium has SIMD: the page is made to meet one without it, whose validate() refuses any
+  // module with a SIMD instruction (the 0xFD prefix and v128.const), as such a browser does.
+  const opened = await openPage(browser, 'about:blank');
+  const { page, record } = opened;
+  await page.addInitScript(() => {
+    const validate = WebAssembly.validate;
+    WebAssembly.validate = (bytes) => {
+      const b = new Uint8Array(bytes.buffer ?? bytes);
+      for (let i = 0; i + 1 < b.length; i++) if (b[i] === 0xfd && b[i + 1] === 0x0c) return false;
+      return validate(bytes);
+    };
+  });
+  await page.goto(pageUrl);
+  const error = scope(page, '.ss-error');
+  await error.waitFor({ timeout: 30_000 });
+  const text = await error.textContent();
+  assert.match(text, /too old for Storyscope: its WebAssembly lacks SIMD/);
+  assert.match(text, /Chrome and Edge 91, Firefox 89 and Safari 16\.4/);
+  assert.deepEqual(record.requests, []);
+  await opened.context.close();
+});

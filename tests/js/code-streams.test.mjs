@@ -121,6 +121,62 @@ test('the sample module is valid wasm, and comes back byte for byte', () => {
   assert.deepEqual(joinCode(packed), wasm);
 });
 
+/**
+ * A valid module whose one function uses a SIMD instruction of every immediate kind: a memarg
+ * (v128.load, v128.store, v128.load64_zero), a memarg and a lane (v128.load32_lane), v128.const's
+ * 16 bytes, i8x16.shuffle's 16 lanes, a lane (i32x4.extract_lane), none (i32x4.max_s, whose
+ * opcode 0xb8 takes two LEB128 bytes, i32x4.splat, v128.any_true, i32x4.bitmask), and a v128
+ * local. `last` replaces the final SIMD instruction's opcode bytes (for the unknown ones).
+ */
+function simdModule(last = [0xa4, 0x01]) {
+  const v128 = (first) => Array.from({ length: 16 }, (_, i) => first + i);
+  const body = [
+    1, 1, 0x7b, // one v128 local
+    0x41, 0x00, 0xfd, 0x00, 0x04, 0x00, // i32.const 0, v128.load align=16
+    0xfd, 0x0c, ...v128(1), // v128.const
+    0xfd, 0xb8, 0x01, // i32x4.max_s
+    0x22, 0x00, 0x20, 0x00, // local.tee 0, local.get 0
+    0xfd, 0x0d, ...v128(8), // i8x16.shuffle (lanes 8 to 23 of the two)
+    0xfd, 0x1b, 0x03, 0x1a, // i32x4.extract_lane 3, drop
+    0x41, 0x00, 0x20, 0x00, 0xfd, 0x0b, 0x04, 0x10, // i32.const 0, local.get 0, v128.store offset=16
+    0x41, 0x04, 0x41, 0x07, 0xfd, 0x11, // i32.const 4, i32.const 7, i32x4.splat
+    0xfd, 0x56, 0x02, 0x00, 0x02, // v128.load32_lane align=4 lane 2
+    0xfd, 0x53, 0x1a, // v128.any_true, drop
+    0x41, 0x00, 0xfd, 0x5d, 0x03, 0x08, // i32.const 0, v128.load64_zero offset=8
+    0xfd, ...last, 0x1a, // i32x4.bitmask, drop
+    0x0b, // end
+  ];
+  return Uint8Array.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [1, 0x60, 0, 0]),
+    ...section(3, [1, 0]),
+    ...section(5, [1, 0x00, 1]),
+    ...section(10, [1, ...leb(body.length), ...body]),
+  ]);
+}
+
+test('a module with SIMD instructions comes back byte for byte', () => {
+  const wasm = simdModule();
+  assert.ok(WebAssembly.validate(wasm), 'the SIMD sample must be valid for the test to mean anything');
+  const packed = splitCode(wasm);
+  assert.deepEqual(joinCode(packed), wasm);
+  const view = new DataView(packed.buffer);
+  // v128.const's 16 bytes go with the float constants; the shuffle's 16 lanes and the two lane
+  // indices to the misc stream; the four memargs to the alignment and offset streams.
+  assert.equal(view.getUint32(4 * (2 + 16), true), 16, 'the float stream holds v128.const');
+  assert.equal(view.getUint32(4 * (2 + 8), true), 18, 'the misc stream holds the lanes');
+  assert.equal(view.getUint32(4 * (2 + 12), true), 4, 'four alignments');
+  assert.equal(view.getUint32(4 * (2 + 13), true), 4, 'four offsets');
+});
+
+test('an unassigned or relaxed SIMD opcode stops the split', () => {
+  assert.ok(!WebAssembly.validate(simdModule([0x9a, 0x01])), '0xfd 0x9a is no instruction');
+  assert.throws(() => splitCode(simdModule([0x9a, 0x01])), /unknown instruction 0xfd 154/);
+  assert.throws(() => splitCode(simdModule([0xee, 0x01])), /unknown instruction 0xfd 238/);
+  // relaxed SIMD's i8x16.relaxed_swizzle (0x100): a real instruction, not one the walker knows.
+  assert.throws(() => splitCode(simdModule([0x80, 0x02])), /unknown instruction 0xfd 256/);
+});
+
 test('the built wasms come back byte for byte, and LZMA codes them smaller', { skip: built.length === 0 && 'no built wasm' }, () => {
   const lzma = (bytes) => execFileSync('xz', ['--format=lzma', '--lzma1=preset=9e,pb=0', '--stdout'], { input: bytes, maxBuffer: 64 << 20 }).length;
   for (const path of built) {
@@ -147,8 +203,8 @@ test('an instruction it does not know stops the split', () => {
   const wasm = sampleModule();
   const simd = Array.from(wasm);
   const end = simd.lastIndexOf(0x0b, simd.length - 8); // the body's final `end`
-  simd[end] = 0xfd; // a SIMD prefix where `end` was
-  assert.throws(() => splitCode(Uint8Array.from(simd)), /unknown instruction 0xfd|ends inside/);
+  simd[end] = 0xfe; // a threads prefix where `end` was
+  assert.throws(() => splitCode(Uint8Array.from(simd)), /unknown instruction 0xfe/);
   simd[end] = 0xc5; // the address mark is no instruction in a wasm
   assert.throws(() => splitCode(Uint8Array.from(simd)), /unknown instruction 0xc5/);
   simd[end] = 0xc6; // nor is a fused local's
@@ -177,10 +233,10 @@ test('damaged packed input throws', () => {
   longer[4 * 4] += 1; // the opcode stream's length one more
   assert.throws(() => joinCode(longer), /damaged|truncated/);
   const opcode = Uint8Array.from(packed);
-  // The opcode stream's first byte (block) becomes 0xfd, which no walker knows.
+  // The opcode stream's first byte (block) becomes 0xfe, which no walker knows.
   const view = new DataView(opcode.buffer);
   let at = 4 * 21 + view.getUint32(4, true);
   at += view.getUint32(8, true) + view.getUint32(12, true);
-  opcode[at] = 0xfd;
+  opcode[at] = 0xfe;
   assert.throws(() => joinCode(opcode), /unknown instruction|damaged/);
 });

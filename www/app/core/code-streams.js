@@ -35,8 +35,9 @@
 // bytes, then the streams, then the rest of the wasm after the code section.
 //
 // Not a general wasm tool: it knows the instructions the core's build uses (MVP, sign extension,
-// saturating float-to-int, bulk memory, reference types, multi-value block types; no SIMD,
-// threads, exceptions or GC) and throws on any other, so the bundler fails rather than the page.
+// saturating float-to-int, bulk memory, reference types, multi-value block types, fixed-width
+// SIMD; no relaxed SIMD, threads, exceptions or GC) and throws on any other, so the bundler fails
+// rather than the page.
 // Damaged input throws an Error; it never writes outside its buffers.
 
 const STREAMS = ['count', 'locals', 'op', 'block', 'label', 'func', 'type', 'global', 'misc',
@@ -77,6 +78,13 @@ const DATA_SECTION = 11;
 const PREDICTED = 0xffffffff;
 /** A pair of words predicts the next one only when its second is below this (a length, not a pointer). */
 const PREDICTING_LENGTH = 1 << 16;
+/**
+ * The fixed-width SIMD instructions (0xFD, then an opcode as LEB128) take opcodes 0x00 to 0xff
+ * but these, which the SIMD proposal's binary encoding leaves unassigned (WebAssembly/spec,
+ * proposals/simd/BinarySIMD.md: 236 instructions); relaxed SIMD's (0x100 on) are not known.
+ */
+const SIMD_UNASSIGNED = new Set([0x9a, 0xa2, 0xa5, 0xa6, 0xaf, 0xb0, 0xb2, 0xb3, 0xb4, 0xbb, 0xc2, 0xc5,
+  0xc6, 0xcf, 0xd0, 0xd2, 0xd3, 0xd4, 0xe2, 0xee]);
 
 /**
  * Walks one function body through `io`, which either reads the wasm and writes the streams
@@ -137,10 +145,31 @@ function walkBody(io) {
         io.leb(S.misc);
       } else if (sub === 9 || sub === 11 || sub === 13 || (sub >= 15 && sub <= 17)) io.leb(S.misc);
       else if (sub > 7) throw new Error(`code streams: unknown instruction 0xfc ${sub}`);
-    } else if (op > 0x1b && op !== 0xd1) throw new Error(`code streams: unknown instruction 0x${op.toString(16)}`);
+    } else if (op === 0xfd) simdImmediates(io, io.leb(S.op));
+    else if (op > 0x1b && op !== 0xd1) throw new Error(`code streams: unknown instruction 0x${op.toString(16)}`);
     // else: unreachable, nop, else, end, return, drop, select, ref.is_null: no immediate
   }
   io.closeBody();
+}
+
+/**
+ * Moves the immediates of SIMD instruction 0xFD `sub` through `io` (see walkBody), as the SIMD
+ * proposal's binary encoding lists them: a memarg for the loads and stores (to the alignment
+ * and offset streams, like the scalar ones'), and a lane index after it for the lane loads and
+ * stores; a lane index for extract_lane and replace_lane; 16 lane indices for i8x16.shuffle;
+ * v128.const's 16 bytes to the stream of float constants (raw bits, like theirs).
+ */
+function simdImmediates(io, sub) {
+  if (sub > 0xff || SIMD_UNASSIGNED.has(sub)) throw new Error(`code streams: unknown instruction 0xfd ${sub}`);
+  const lane = sub >= 0x54 && sub <= 0x5b; // v128.load8_lane to v128.store64_lane
+  if (sub <= 0x0b || sub === 0x5c || sub === 0x5d || lane) {
+    io.leb(S.align);
+    io.leb(S.offset);
+    if (lane) io.byte(S.misc);
+  } else if (sub === 0x0c) io.fixed(S.float, 16);
+  else if (sub === 0x0d) io.fixed(S.misc, 16);
+  else if (sub >= 0x15 && sub <= 0x22) io.byte(S.misc); // extract_lane and replace_lane
+  // else: no immediate
 }
 
 /** The shortest unsigned LEB128 bytes of `value` (scripts/wasm-imports.mjs writes with it too). */

@@ -47,11 +47,20 @@ export function firstWorker() {
   } catch (error) {
     throw startError(error);
   }
+  // The core is built with wasm's SIMD (.cargo/config.toml): a browser without it would fail to
+  // compile it with a message about an opcode. It is named here instead, before any work.
+  if (!WebAssembly.validate(SIMD_MODULE)) {
+    throw new Error('This browser is too old for Storyscope: its WebAssembly lacks SIMD, which Chrome and Edge 91, ' +
+      'Firefox 89 and Safari 16.4 (iOS 16.4) or later have. Update the browser, or open this page in another one.');
+  }
   return new CoreWorker({ packed: packedCore });
 }
 
 /** The smallest valid module: its magic number and version. */
 const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+/** A module of one function, `v128.const 0; drop`: valid where WebAssembly has SIMD. */
+const SIMD_MODULE = new Uint8Array([...EMPTY_MODULE, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0,
+  10, 23, 1, 21, 0, 0xfd, 0x0c, ...new Array(16).fill(0), 0x1a, 0x0b]);
 
 /**
  * One worker running one engine, started from a compiled WebAssembly.Module or (the first one)
