@@ -133,6 +133,7 @@ pub(crate) fn recognize_tagged<'t>(
             }
         }
     }
+    people_run_together(view, gazetteer, &mut found);
     crate::sorting::sort_by_key(&mut found.candidates, |c| (c.span.start, c.span.end));
     crate::sorting::sort_by_key(&mut found.demonyms, |d| d.span.start);
     decide_kinds(&mut found.candidates);
@@ -1002,6 +1003,76 @@ fn lone_words_of_full_names<'t>(
     }
 }
 
+/// People whose names run together into one, as mail does where a signature meets the next
+/// message's greeting or a list has no commas ("Vince Sheridan Titman <…>", "Debra Perlingiere
+/// Kathleen,", "Renee Renee,"): a person's name made of names the document gives elsewhere on
+/// their own is those people. From the left, the longest piece that is another person's whole
+/// name in the document comes off. Every piece after the first is a full name that opens with
+/// a given name of the lists, or, last and after a full name, a given name of the lists that
+/// is no surname and that the document never says alone (a surname then). So "Hillary
+/// Clinton" and "Debbie Wasserman Schultz" stay whole however often "Hillary", "Debbie",
+/// "Clinton" or "Wasserman Schultz" stand alone. A given name written twice is two mentions
+/// ("Renee | Renee"). Nothing is split unless every piece is accounted for.
+fn people_run_together<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, found: &mut DocumentNames<'t>) {
+    let person = |c: &Candidate| c.kind == Kind::Person;
+    let mut names = KeySet::default();
+    for c in found.candidates.iter().filter(|c| person(c)) {
+        names.insert(c.key);
+    }
+    let piece = Piece { view, gazetteer };
+    let given = |i: usize| view.classes[i] & (class::GIVEN_M | class::GIVEN_F | class::GIVEN_U) != 0;
+    let lone_given = |i: usize| given(i) && view.classes[i] & class::SURNAME == 0;
+    let mut splits: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
+    for (at, c) in found.candidates.iter().enumerate() {
+        let r = c.tokens.clone();
+        if !person(c) || r.len() < 2 || r.len() > 8 {
+            continue;
+        }
+        let mut pieces: Vec<Range<usize>> = Vec::new();
+        if r.len() == 2 && view.key(r.start) == view.key(r.start + 1) && lone_given(r.start) {
+            pieces = vec![r.start..r.start + 1, r.start + 1..r.end];
+        } else {
+            let mut from = r.start;
+            while from < r.end {
+                // The longest known name starting here, shorter than the whole.
+                let first = from == r.start;
+                let known = (from + 1..=r.end)
+                    .rev()
+                    .filter(|&to| to - from < r.len() && (first || to - from >= 2 && given(from)))
+                    .find(|&to| names.contains(&piece.hash(from..to)));
+                match known {
+                    Some(to) => {
+                        pieces.push(from..to);
+                        from = to;
+                    }
+                    None if from + 1 == r.end
+                        && pieces.last().is_some_and(|p| p.len() >= 2)
+                        && lone_given(from)
+                        && !names.contains(&piece.hash(from..r.end)) =>
+                    {
+                        pieces.push(from..r.end);
+                        from = r.end;
+                    }
+                    None => {
+                        pieces.clear();
+                        break;
+                    }
+                }
+            }
+        }
+        if pieces.len() >= 2 {
+            splits.push((at, pieces));
+        }
+    }
+    for (at, pieces) in splits.into_iter().rev() {
+        let old = found.candidates.swap_remove(at);
+        for (k, p) in pieces.into_iter().enumerate() {
+            let (role, gender) = if k == 0 { (old.role.clone(), old.gender) } else { (None, None) };
+            piece.push(found, p, Kind::Person, old.scores, role, gender, k == 0 && old.titled);
+        }
+    }
+}
+
 /// A name the document names elsewhere, written the same way where the tagger left it out
 /// ("Drennick released …" as a sentence's first word, after "the buyer at Drennick"), is a
 /// mention of it too. It adds no score of its own: the document's vote over the name's other
@@ -1424,6 +1495,19 @@ impl<'t> Piece<'_, '_, 't, '_> {
         self.view.classes[i]
     }
 
+    /// Whether a comma and a company's legal form follow token `end` ("…, Inc.", "…, LLC").
+    /// The form is capitalized and dotted or of three letters or more: two capitals after a
+    /// comma are mostly a state ("Lawrence, KS"), whatever cleanco lists.
+    fn legal_form_after(&self, end: usize) -> bool {
+        end + 1 < self.view.len()
+            && self.view.key(end) == ","
+            && self.classes(end + 1) & (class::CAP | class::COMPANY_FORM) == class::CAP | class::COMPANY_FORM
+            && {
+                let form = self.view.a.token_text(end + 1);
+                form.contains('.') || form.len() >= 3
+            }
+    }
+
     fn known(&self, range: Range<usize>) -> Option<Known> {
         self.known_hashed(range.clone(), self.hash(range))
     }
@@ -1529,10 +1613,17 @@ impl<'t> Piece<'_, '_, 't, '_> {
         if r.clone().all(|i| self.classes(i) & heads != 0) && self.known(r.clone()).is_none() {
             return;
         }
+        // A legal form after a comma belongs to the company before it ("Orvane, | LLC").
+        if r.len() == 1 && r.start > 0 && self.legal_form_after(r.start - 1) {
+            return;
+        }
         // A run ending in an organization's head word or legal form is an organization
-        // ("Morgan Keane Securities", "Halvorsen Motors Inc.").
+        // ("Morgan Keane Securities", "Halvorsen Motors Inc."), and so is a name a legal form
+        // follows after a comma ("Drennick Tool, Inc.", "Orvane, LLC").
         let last = self.classes(r.end - 1);
-        if r.len() > 1 && last & (class::ORG_HEAD | class::COMPANY_FORM) != 0 && last & class::PLACE_HEAD == 0 {
+        if r.len() > 1 && last & (class::ORG_HEAD | class::COMPANY_FORM) != 0 && last & class::PLACE_HEAD == 0
+            || self.legal_form_after(r.end)
+        {
             // The head word settles the kind: the document's vote must not undo it.
             self.push(found, r, Kind::Organization, one_hot(Kind::Organization), None, None, false);
             return;
@@ -1744,6 +1835,10 @@ impl<'t> Piece<'_, '_, 't, '_> {
         gender: Option<Gender>,
         titled: bool,
     ) {
+        let span = token_span(self.view, r.clone());
+        if in_address(self.view.a.text.as_bytes(), span) {
+            return;
+        }
         // A name the gazetteer knows is of the gazetteer's kind ("U.S. officials" are not an
         // organization, nor "Microsoft's browser" a person's).
         let key = self.hash(r.clone());
@@ -1755,7 +1850,7 @@ impl<'t> Piece<'_, '_, 't, '_> {
         let single = r.len() == 1 || (r.len() == 2 && self.view.a.token_text(r.start) == "the");
         let certainty = if !single || canonical.is_some() || titled { Certainty::Sure } else { Certainty::Guess };
         found.candidates.push(Candidate {
-            span: token_span(self.view, r.clone()),
+            span,
             tokens: r.clone(),
             kind,
             certainty,
@@ -1772,6 +1867,41 @@ impl<'t> Piece<'_, '_, 't, '_> {
             last: self.view.hash(r.end - 1),
         });
     }
+}
+
+/// How far [`in_address`] looks on either side of a name for the ends of its stretch: an
+/// address is shorter, and a longer stretch without spaces (a pasted blob) is read as words.
+const ADDRESS_REACH: usize = 200;
+
+/// Whether the name at `span` of `text` is a piece of an e-mail address, a web address or a
+/// file name ("jo.roe@veltrana.com", "http://site.org/2001_Jo_Roe", "Budget.pdf"): the stretch
+/// of text around it without spaces, quotes or brackets holds an `@` before a domain, a `://`,
+/// a leading `www.` or an underscore, or the name is followed by a dot and a short lowercase
+/// ending. Such a piece names the address, not a person, place or organization of the text.
+/// Linear: at most [`ADDRESS_REACH`] bytes on either side.
+fn in_address(text: &[u8], span: Span) -> bool {
+    let stop = |b: u8| b.is_ascii_whitespace() || matches!(b, b'<' | b'>' | b'(' | b')' | b'[' | b']' | b'"' | b'\'');
+    let from = span.start.saturating_sub(ADDRESS_REACH);
+    let to = text.len().min(span.end.saturating_add(ADDRESS_REACH));
+    // OK because `span` lies within `text` and `from <= span.start <= span.end <= to <= len`.
+    let start = text[from..span.start].iter().rposition(|&b| stop(b)).map_or(from, |k| from + k + 1);
+    let end = text[span.end..to].iter().position(|&b| stop(b)).map_or(to, |k| span.end + k);
+    let chunk = &text[start..end];
+    let mail = chunk.iter().position(|&b| b == b'@').is_some_and(|at| {
+        let domain = &chunk[at + 1..];
+        let label = domain.iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
+        label > 0 && domain.get(label) == Some(&b'.') && domain.get(label + 1).is_some_and(u8::is_ascii_alphabetic)
+    });
+    let web = chunk.windows(3).any(|w| w == b"://") || chunk.len() > 4 && chunk[..4].eq_ignore_ascii_case(b"www.");
+    // A file name's or domain's ending: ".pdf", ".com", ".org" right after the name.
+    let ending = match text[span.end..end].split_first() {
+        Some((b'.', rest)) => {
+            let letters = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
+            (2..=4).contains(&letters) && !rest.get(letters).is_some_and(u8::is_ascii_alphabetic)
+        }
+        _ => false,
+    };
+    mail || web || chunk.contains(&b'_') || ending
 }
 
 fn one_hot(kind: Kind) -> [i32; 3] {
@@ -1942,6 +2072,45 @@ mod tests {
 
     fn has(found: &[(String, Kind, Option<String>)], name: &str, kind: Kind) -> bool {
         found.iter().any(|(n, k, _)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn names_run_together_split_but_full_names_stay_whole() {
+        let found = names(
+            "Vince, the desk booked the swap, and Nadia Kowalski sent the numbers. Thanks, Vince \
+             Nadia Kowalski <nk@orvane.com> wrote on Monday.",
+        );
+        let vince = found.iter().filter(|(n, k, _)| n == "Vince" && *k == Kind::Person).count();
+        let nadia = found.iter().filter(|(n, k, _)| n == "Nadia Kowalski" && *k == Kind::Person).count();
+        assert_eq!((vince, nadia), (2, 2), "{found:?}");
+        // Said alone, a given name or a surname does not cut the full name it belongs to.
+        let found = names(
+            "Hillary Clinton spoke in Ohio on Monday. Hillary said the plan would pass, and \
+             Clinton told reporters she would sign it.",
+        );
+        assert!(has(&found, "Hillary Clinton", Kind::Person), "{found:?}");
+        assert!(has(&found, "Hillary", Kind::Person), "{found:?}");
+    }
+
+    #[test]
+    fn a_word_of_an_address_or_file_name_is_in_an_address() {
+        let at = |text: &str, word: &str| {
+            let start = text.find(word).expect("word in text");
+            in_address(text.as_bytes(), Span::new(start, start + word.len()))
+        };
+        assert!(at("mail Jo.Roe@veltrana.com today", "Roe"));
+        assert!(at("mail <RobB@aol.com> today", "RobB"));
+        assert!(at("see http://site.org/pics/2001_Garrett_Bday now", "Garrett"));
+        assert!(at("see www.corvale.com/Hestia now", "Hestia"));
+        assert!(at("attached file: API.pdf) and more", "API"));
+        assert!(at("support Wikipedia.org and its community", "Wikipedia"));
+        // Words beside an address, or with marks that are no address's, are not in one.
+        assert!(!at("Jo Roe <jo@veltrana.com> wrote", "Roe"));
+        assert!(!at("the Ecogas/Enron/Randy lawsuit", "Enron"));
+        assert!(!at("Kevin Kindall@ENRON sent it", "Kindall"));
+        assert!(!at("at the Earth-Moon point.", "Moon"));
+        assert!(!at("with St. Louis now", "St."));
+        assert!(!at("Met Bob.Then we left", "Bob"));
     }
 
     #[test]
