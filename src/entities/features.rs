@@ -26,7 +26,7 @@ use super::lexicon;
 use super::names::Names;
 use crate::text::fold::fold_token;
 use crate::text::Classes;
-use crate::text::{Analysis, Column, Token, TokenKind, WordId};
+use crate::text::{same_bytes, Analysis, Column, Token, TokenKind, WordId};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -795,7 +795,12 @@ impl<'a, 't> View<'a, 't> {
             // OK because word ids index the vocabulary, and `spelled` has one slot per type.
             let known = spelled[word_type];
             if let Some(s) = known {
-                if s.kind == t.kind() && a.text.as_bytes().get(s.start as usize..s.end as usize) == Some(bytes) {
+                if s.kind == t.kind()
+                    && a.text
+                        .as_bytes()
+                        .get(s.start as usize..s.end as usize)
+                        .is_some_and(|first| same_bytes(first, bytes))
+                {
                     // Spelled as the type's first token: the same classes (its group's
                     // lowercase use, if any, was noted then).
                     classes[i] = s.classes;
