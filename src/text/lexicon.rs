@@ -85,7 +85,7 @@ pub(crate) fn describe(key: &str) -> Description {
 /// generated, 859 kept.
 fn known_words() -> HashMap<Box<str>, Description, FxBuildHasher> {
     let mut known: HashMap<Box<str>, Description, FxBuildHasher> =
-        HashMap::with_capacity_and_hasher(KNOWN_WORDS, FxBuildHasher::default());
+        HashMap::with_capacity_and_hasher(KNOWN_WORDS, FxBuildHasher);
     let mut form = String::new();
     let mut ask = |parts: &[&str]| {
         form.clear();
