@@ -9,7 +9,13 @@
 //! [`super::Analysis::per_word`]. It knows words only, not syntax: whether `said` really
 //! introduces a quote is the attribution parser's call.
 //!
-//! Cost: [`describe`] is called once per distinct word of a document and allocates nothing.
+//! Cost: [`describe`] is one hash lookup that allocates nothing, called once per word type of
+//! a batch of documents ([`super::Batch`]; of the document, for one analyzed alone). Its table
+//! is built once per process, at the first call: about 3.4 M instructions natively (measured
+//! 2026-11-30; a 17-byte article costs about 17 M in all, most of it such start-up tables), as
+//! the rule is asked of some 2,100 generated forms. Laying it out at compile time would need
+//! the rule in the build script too; it is built at run time so that the rule stays the one
+//! definition.
 
 use super::vocabulary::FxBuildHasher;
 use jiff::civil::Weekday;
