@@ -26,7 +26,7 @@ use super::lexicon;
 use super::names::Names;
 use crate::text::fold::fold_token;
 use crate::text::Classes;
-use crate::text::{Analysis, Column, Token, TokenKind, WordId};
+use crate::text::{same_bytes, Analysis, Column, Token, TokenKind, WordId};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -317,15 +317,23 @@ fn type_hashes(a: &Analysis) -> (Vec<u64>, Vec<u32>) {
     let hashes = a.per_word_column(Column::NameHash, |key, _| hash_bytes(strip_possessive_key(key).as_bytes()));
     // Word ids as u64: the one map type the tables already use (no new code in the wasm).
     let mut stems: KeyMap<u64> = KeyMap::default();
+    // The stems' hashes as bits of a 64-bit filter (bit `hash % 64`): a news article has a
+    // few possessives among hundreds of word types, and the filter turns most types down with
+    // one bit test instead of a lookup in `stems`.
+    let mut filter = 0u64;
     for (id, hash) in hashes.iter().enumerate() {
         let key = a.vocabulary.key(id as WordId);
         if strip_possessive_key(key).len() < key.len() {
             stems.insert(*hash, u64::MAX);
+            filter |= 1 << (hash % 64);
         }
     }
     let mut group: Vec<u32> = (0..hashes.len() as u32).collect();
     if !stems.is_empty() {
         for (t, hash) in hashes.iter().enumerate() {
+            if filter >> (hash % 64) & 1 == 0 {
+                continue;
+            }
             if let Some(first) = stems.get_mut(hash) {
                 if *first == u64::MAX {
                     *first = t as u64;
@@ -787,7 +795,12 @@ impl<'a, 't> View<'a, 't> {
             // OK because word ids index the vocabulary, and `spelled` has one slot per type.
             let known = spelled[word_type];
             if let Some(s) = known {
-                if s.kind == t.kind() && a.text.as_bytes().get(s.start as usize..s.end as usize) == Some(bytes) {
+                if s.kind == t.kind()
+                    && a.text
+                        .as_bytes()
+                        .get(s.start as usize..s.end as usize)
+                        .is_some_and(|first| same_bytes(first, bytes))
+                {
                     // Spelled as the type's first token: the same classes (its group's
                     // lowercase use, if any, was noted then).
                     classes[i] = s.classes;

@@ -17,7 +17,7 @@
 //! linear in its distinct words, for as long as the batch lives (one extraction, or the page's
 //! extractor: see [`crate::pipeline::WordCache`]).
 
-use super::vocabulary::{hash, Slots};
+use super::vocabulary::{hash, same_bytes, Slots};
 use super::{Analysis, Description, TokenView, Vocabulary, WordId};
 use crate::model::Span;
 use std::cell::RefCell;
@@ -163,7 +163,7 @@ impl Spellings {
             &arena.as_bytes()[start as usize..end as usize]
         };
         slots.make_room(entries.len(), 1024, |k| hash(spelled(k)));
-        let at = match slots.find(hash(token.as_bytes()), |k| spelled(k) == token.as_bytes()) {
+        let at = match slots.find(hash(token.as_bytes()), |k| same_bytes(spelled(k), token.as_bytes())) {
             // OK because `find` gives indices of entries.
             Ok(k) => return entries[k as usize].2,
             Err(at) => at,

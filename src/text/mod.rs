@@ -25,7 +25,9 @@ pub(crate) use batch::{Batch, Column};
 pub(crate) use lexicon::{Classes, Description};
 #[allow(unused_imports)]
 pub(crate) use tokens::{Token, TokenKind};
-pub(crate) use vocabulary::{hash, hash_with_bits, FxBuildHasher, FxHashMap, FxHashSet, Vocabulary, WordId};
+pub(crate) use vocabulary::{
+    hash, hash_with_bits, same_bytes, FxBuildHasher, FxHashMap, FxHashSet, Vocabulary, WordId,
+};
 
 use crate::model::Span;
 use std::ops::Range;

@@ -65,7 +65,7 @@ impl Vocabulary {
     pub(crate) fn intern(&mut self, key: &str) -> WordId {
         let mut slots = std::mem::take(&mut self.slots);
         slots.make_room(self.ranges.len(), 256, |id| hash(self.key(id).as_bytes()));
-        let found = slots.find(hash(key.as_bytes()), |id| self.key(id) == key);
+        let found = slots.find(hash(key.as_bytes()), |id| same_bytes(self.key(id).as_bytes(), key.as_bytes()));
         self.slots = slots;
         let at = match found {
             Ok(id) => return id,
@@ -212,6 +212,28 @@ impl std::hash::Hasher for FxHasher {
     }
 }
 
+/// True when `a` and `b` hold the same bytes. Token texts and keys are short, and most lookups
+/// compare one: up to 16 bytes are compared as two overlapping words a side (of 1, 4 or 8
+/// bytes) instead of in a call to `memcmp` (natively about 17 instructions a call, beside the
+/// call; in the wasm, the crate's own `memcmp`). Longer ones go to `memcmp`.
+#[inline]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    // OK because each arm reads within the `n` bytes both sides have: the first and last
+    // chunks of a slice of at least the chunk's size.
+    match n {
+        0 => true,
+        // Bytes 0, n / 2 and n - 1 are every byte of one to three.
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        4..=7 => a.first_chunk::<4>() == b.first_chunk::<4>() && a.last_chunk::<4>() == b.last_chunk::<4>(),
+        8..=16 => a.first_chunk::<8>() == b.first_chunk::<8>() && a.last_chunk::<8>() == b.last_chunk::<8>(),
+        _ => a == b,
+    }
+}
+
 /// FxHash (rustc's hasher) over bytes, eight at a time, the last partial word read at once:
 /// keys are short and not adversarial enough to need SipHash (a collision costs a probe,
 /// never correctness).
@@ -257,6 +279,52 @@ mod tests {
                 h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
             }
             assert_eq!(hash(&bytes[..n]), h ^ (h >> 29), "{n} bytes");
+        }
+    }
+
+    #[test]
+    fn same_bytes_is_slice_equality() {
+        let words: Vec<&[u8]> = vec![
+            b"",
+            b"a",
+            b"b",
+            b"ab",
+            b"ba",
+            b"abc",
+            b"abd",
+            b"xbc",
+            b"axc",
+            b"abcd",
+            b"abce",
+            b"xbcd",
+            b"abcde",
+            b"abxde",
+            b"abcdefg",
+            b"abcxefg",
+            b"abcdefgh",
+            b"abcdefgx",
+            b"xbcdefgh",
+            b"abcdefghijkl",
+            b"abcdefxhijkl",
+            b"abcdefghijklmnop",
+            b"abcdefghxjklmnop",
+            b"abcdefghijklmnopq",
+            b"abcdefghijklmnopx",
+        ];
+        for a in &words {
+            for b in &words {
+                assert_eq!(same_bytes(a, b), a == b, "{a:?} {b:?}");
+            }
+        }
+        // Every single differing byte of every length up to 20 is seen.
+        for n in 1..=20 {
+            let a: Vec<u8> = (0..n as u8).collect();
+            for k in 0..n {
+                let mut b = a.clone();
+                b[k] ^= 0x80;
+                assert!(!same_bytes(&a, &b), "{n} bytes, byte {k}");
+            }
+            assert!(same_bytes(&a, &a.clone()));
         }
     }
 
