@@ -832,11 +832,8 @@ fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
     let mut run = 0; // start of the bytes not yet copied
     let mut at = 0;
     loop {
-        // Natively, sixteen bytes at a step first (see `clean_until`).
-        #[cfg(target_arch = "x86_64")]
-        {
-            at = clean_until(bytes, at);
-        }
+        // Sixteen bytes at a step first where the target can (see `clean_until`).
+        at = clean_until(bytes, at);
         let Some(word) = bytes.get(at..at + 8) else {
             break;
         };
@@ -894,6 +891,13 @@ fn clean_until(bytes: &[u8], mut at: usize) -> usize {
         }
         at += 16;
     }
+    at
+}
+
+/// [`clean_until`] where SSE2 is not there (the wasm): the words of eight do all the work.
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn clean_until(_bytes: &[u8], at: usize) -> usize {
     at
 }
 
