@@ -311,10 +311,10 @@ pub(crate) fn summary(text: &str, max: usize) -> String {
         }
         rest = after;
     }
-    // The leading marks go from the summary in place rather than into a copy of the rest.
-    // OK because `rest` is a suffix of `out`, so the cut is a char boundary of it.
-    let cut = out.len() - rest.len();
-    out.drain(..cut);
+    // Most summaries keep their first character: copied only when marks went (rare).
+    if rest.len() < out.len() {
+        return rest.to_string();
+    }
     out
 }
 
