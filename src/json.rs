@@ -826,12 +826,17 @@ fn escape_flags(word: u64) -> u64 {
 }
 
 /// Appends `bytes` to `out` with JSON's escapes (see [`Writer::string`]). Bytes are read
-/// eight at a time: a word that needs no escape costs a few instructions, and one that does
-/// says where its first escape is.
+/// eight at a time (sixteen natively, see [`clean_until`]): a word that needs no escape costs
+/// a few instructions, and one that does says where its first escape is.
 fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
     let mut run = 0; // start of the bytes not yet copied
     let mut at = 0;
-    while let Some(word) = bytes.get(at..at + 8) {
+    loop {
+        // Sixteen bytes at a step first where the target can (see `clean_until`).
+        at = clean_until(bytes, at);
+        let Some(word) = bytes.get(at..at + 8) else {
+            break;
+        };
         // OK because the slice is eight bytes long.
         let flags = escape_flags(u64::from_le_bytes(word.try_into().expect("eight bytes")));
         if flags == 0 {
@@ -856,6 +861,44 @@ fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
         }
     }
     out.extend_from_slice(&bytes[run..]);
+}
+
+/// Where the first byte at or after `at` that needs an escape is, or where fewer than sixteen
+/// bytes are left: sixteen bytes at a step in SSE2's registers, which every x86-64 processor
+/// has (the words of eight cost about 2.5 instructions a byte, this about 0.6). A control
+/// character is a byte that saturating subtraction of 0x1F takes to zero, so that bytes past
+/// ASCII (negative as signed bytes) are not taken for one.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn clean_until(bytes: &[u8], mut at: usize) -> usize {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128,
+        _mm_subs_epu8,
+    };
+    while let Some(chunk) = bytes.get(at..at + 16) {
+        // SAFETY: SSE2 is part of x86-64 itself (every x86_64 target enables it), and the one
+        // load reads the sixteen bytes of `chunk` (unaligned loads are allowed).
+        let flags = unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast());
+            let control = _mm_cmpeq_epi8(_mm_subs_epu8(v, _mm_set1_epi8(0x1f)), _mm_setzero_si128());
+            let quote = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'"' as i8));
+            let backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\\' as i8));
+            _mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, backslash)))
+        };
+        if flags != 0 {
+            // Bit k of the mask is byte k of the chunk.
+            return at + flags.trailing_zeros() as usize;
+        }
+        at += 16;
+    }
+    at
+}
+
+/// [`clean_until`] where SSE2 is not there (the wasm): the words of eight do all the work.
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn clean_until(_bytes: &[u8], at: usize) -> usize {
+    at
 }
 
 /// [`escape_into`] that also escapes every character past ASCII, as `\uXXXX` (a pair of
@@ -1042,18 +1085,19 @@ mod tests {
         .into_iter()
         .map(String::from)
         .collect();
-        // Every ASCII character alone and at each position of a 19-byte string (before,
-        // inside and after the first two words).
+        // Every ASCII character alone and at each position of a 43-byte string (before,
+        // inside and after the first two blocks of sixteen and the word of eight after them).
         for c in (0u8..0x80).map(char::from) {
             strings.push(c.to_string());
-            for at in 0..19 {
-                let mut s: String = "abcdefghijklmnopqrs".into();
+            for at in 0..43 {
+                let mut s: String = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ".into();
                 s.replace_range(at..=at, &c.to_string());
                 strings.push(s);
             }
         }
-        // Non-ASCII bytes (0x80 and above) in every lane of a word, beside an escape.
-        for at in 0..8 {
+        // Non-ASCII bytes (0x80 and above) in every lane of a word and of a block of sixteen,
+        // beside an escape.
+        for at in 0..16 {
             let mut s = "x".repeat(at);
             s.push('é');
             s.push('"');

@@ -35,8 +35,11 @@ pub(super) fn parse(content: &str) -> Article {
             in_fence = !in_fence;
             continue;
         }
-        let line = if in_fence { line.to_string() } else { strip_line(line, &mut given) };
-        text.push_str(&line);
+        if in_fence {
+            text.push_str(line);
+        } else {
+            strip_line(line, &mut given, &mut text);
+        }
         text.push('\n');
     }
     blocks::assemble(lines::split_blocks(&text, Breaks::Soft), given)
@@ -73,8 +76,10 @@ fn unquote(v: &str) -> String {
     v.to_string()
 }
 
-/// Strips block markers (`#`, `>`) and inline markup (emphasis, links, images, code) from one line.
-fn strip_line(line: &str, given: &mut Metadata) -> String {
+/// Strips block markers (`#`, `>`) and inline markup (emphasis, links, images, code) from one
+/// line, onto `out` (a line written in place, not returned as a string of its own: one
+/// allocation and copy less per line).
+fn strip_line(line: &str, given: &mut Metadata, out: &mut String) {
     let mut line = line.trim_end();
     let trimmed = line.trim_start();
     if let Some(heading) = trimmed.strip_prefix('#') {
@@ -82,17 +87,20 @@ fn strip_line(line: &str, given: &mut Metadata) -> String {
         let heading = heading.trim_start_matches('#').trim();
         if level == 1 && given.title.is_none() {
             given.title = Some(inline(heading));
-            return String::new();
+            return;
         }
-        return format!("\n{}\n", inline(heading));
+        out.push('\n');
+        inline_into(out, heading);
+        out.push('\n');
+        return;
     }
     while let Some(rest) = line.trim_start().strip_prefix('>') {
         line = rest.trim_start();
     }
     if matches!(line.trim(), "---" | "***" | "___") {
-        return String::new();
+        return;
     }
-    inline(line)
+    inline_into(out, line);
 }
 
 /// Removes inline Markdown: `![alt](src)` → ``, `[text](url)` → `text`, `**b**`/`__b__`/`*i*` → text, `` `c` `` → `c`.
@@ -102,14 +110,22 @@ fn strip_line(line: &str, given: &mut Metadata) -> String {
 /// forward (the positions asked about never decrease), so an unclosed `[` costs no scan to
 /// the end of the line.
 fn inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    inline_into(&mut out, s);
+    out
+}
+
+/// [`inline`] onto the end of `out`.
+fn inline_into(out: &mut String, s: &str) {
     // Most paragraphs carry no inline markup at all: copy them whole.
     if !has_markup_byte(s.as_bytes()) {
-        return s.to_string();
+        out.push_str(s);
+        return;
     }
     let bytes = s.as_bytes();
     let n = bytes.len();
     let (mut next_bracket, mut next_paren) = (Next::new(b']'), Next::new(b')'));
-    let mut out = String::with_capacity(s.len());
+    out.reserve(s.len());
     let mut i = 0;
     while i < n {
         let c = bytes[i];
@@ -150,7 +166,6 @@ fn inline(s: &str) -> String {
         }
         i += 1;
     }
-    out
 }
 
 /// True when `bytes` holds `[`, `*`, `` ` `` or `_`, the bytes that start inline markup. Eight

@@ -278,7 +278,10 @@ pub(crate) fn attributive(analysis: &Analysis, time: Span, words: &ClauseWords) 
 /// (`"We will stay," said …`, `“We will …`); a closing mark left at the start by the clause's
 /// cut goes.
 pub(crate) fn summary(text: &str, max: usize) -> String {
-    let mut out = String::new();
+    // Made at its final size: the clause's bytes at most (a run of white space becomes one
+    // space), fewer past `max` characters of four bytes at most (unless its first word is
+    // longer), and an ellipsis. Grown from empty, a summary was reallocated about six times.
+    let mut out = String::with_capacity(text.len().min(max.saturating_add(1).saturating_mul(4)) + '…'.len_utf8());
     let mut chars = 0;
     for w in text.split_whitespace() {
         let n = w.chars().count();
@@ -308,16 +311,25 @@ pub(crate) fn summary(text: &str, max: usize) -> String {
         }
         rest = after;
     }
-    rest.to_string()
+    // Most summaries keep their first character: copied only when marks went (rare).
+    if rest.len() < out.len() {
+        return rest.to_string();
+    }
+    out
 }
 
 /// The content words of a clause (its words that are not function words), as hashes of
 /// their keys, sorted and without repeats: what two reports of one event share.
 pub(crate) fn content(analysis: &Analysis, clause: Span, words: &ClauseWords) -> Vec<u64> {
-    let mut out: Vec<u64> = (analysis.token_from(clause.start)..analysis.token_from(clause.end))
-        .filter(|&t| analysis.tokens[t].kind() == TokenKind::Word && !words.is_function(t))
-        .map(|t| words.hash(t))
-        .collect();
+    let tokens = analysis.token_from(clause.start)..analysis.token_from(clause.end);
+    // Room for every token at once: collected from a filter, the list grew by doubling from
+    // four (a clause is one sentence at most, so the slack is never large).
+    let mut out: Vec<u64> = Vec::with_capacity(tokens.len());
+    out.extend(
+        tokens
+            .filter(|&t| analysis.tokens[t].kind() == TokenKind::Word && !words.is_function(t))
+            .map(|t| words.hash(t)),
+    );
     crate::sorting::sort_values(&mut out);
     out.dedup();
     out

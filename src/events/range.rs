@@ -77,17 +77,9 @@ fn read(value: &str) -> Option<(Date, Date, Precision)> {
     }
 }
 
-/// The day of a value of the commonest form, `YYYY-MM-DD` (alone, or before `T` and a time
-/// with no `/`), read by bytes with the calendar's ISO reader; `None` for any other value, and
-/// for one of that form that names no day (`2015-02-30`), which [`read`] turns down too.
-/// [`read`] takes some 800 instructions a value to split and parse it, and events and the
-/// search read values by the thousand.
+/// [`crate::calendar::day_of_value`]: the commonest form's fast path, before [`read`].
 fn day_of(value: &str) -> Option<Date> {
-    let b = value.as_bytes();
-    let alone = b.len() == 10 || b.get(10) == Some(&b'T') && !b.contains(&b'/');
-    // OK because byte 10 of a value of the form is its end or a `T`, a char boundary; `get`
-    // is `None` for a shorter value.
-    Some(crate::calendar::parse_iso(value.get(..10).filter(|_| alone)?)?.date)
+    crate::calendar::day_of_value(value)
 }
 
 pub(crate) fn ymd(d: Date) -> String {
