@@ -12,7 +12,7 @@
 //! features; Viterbi is at most 7 × 7 per scored token. Nothing allocates per token. It finds spans and their kind scores; it does not
 //! strip titles, merge or decide across the document (that is `recognize` and `merge`).
 
-use super::features::{self, class, cluster_features_of, key_features, template, Clusters, KeyMap, View};
+use super::features::{self, class, cluster_features_of, key_features, template, Clusters, KeyMap, View, INTERESTING};
 use crate::front_coded::FrontCoded;
 use crate::text::WordId;
 use crate::weights::{self, WeightsError};
@@ -925,12 +925,18 @@ pub(crate) fn scored_tokens(view: &View) -> usize {
 /// touching windows make one run. Reads each token's classes once, skipping the others in a
 /// tight scan.
 fn for_each_run(view: &View, mut f: impl FnMut(&Range<usize>, Range<usize>)) {
+    // Every interesting token is capitalized (see `View::interesting_tokens`): the runs are
+    // found from the short list of capitalized tokens, not by reading every token's classes.
+    let capitalized = view.capitalized();
     for sentence in &view.a.sentences {
         let range = sentence.tokens.clone();
         let mut run: Option<Range<usize>> = None;
-        let mut from = range.start.saturating_sub(1);
-        while let Some(at) = view.next_interesting(from, range.end + 1) {
-            from = at + 1;
+        // The interesting tokens of the sentence and the one right before and after it.
+        let from = range.start.saturating_sub(1);
+        let first = capitalized.partition_point(|&i| (i as usize) < from);
+        // OK because `first` is at most the list's length.
+        let around = capitalized[first..].iter().map(|&i| i as usize).take_while(|&i| i <= range.end);
+        for at in around.filter(|&i| view.classes[i] & INTERESTING != 0) {
             let window = at.saturating_sub(1).max(range.start)..(at + 2).min(range.end);
             if window.is_empty() {
                 continue;
