@@ -669,6 +669,9 @@ pub(crate) struct Steps {
     trans: [i32; LABELS * LABELS],
     /// `open[from][k]`: the transition from `from` to `OPEN_LABELS[k]`, times [`PACK`].
     open: [[i32; OPENERS]; LABELS],
+    /// Twice the most that any allowed transition scores above `O` to `O` (0 when none does):
+    /// see [`Steps::only_outside`].
+    margin: i32,
 }
 
 impl Steps {
@@ -681,7 +684,23 @@ impl Steps {
                 *t = trans[from * LABELS + to] * PACK;
             }
         }
-        Some(Steps { trans, open })
+        let pairs = (0..LABELS).flat_map(|from| (0..LABELS).map(move |to| (from, to)));
+        let gain = pairs.filter(|&(from, to)| allowed(from, to)).map(|(from, to)| trans[from * LABELS + to] - trans[0]);
+        // OK as i32: transitions are i16, so the gain is below 2^17.
+        Some(Steps { trans, open, margin: 2 * gain.max().unwrap_or(0).max(0) })
+    }
+
+    /// True when `O` is the only best label of every token of a run with these emission
+    /// scores, so that Viterbi would find no name in it: every other label scores more than
+    /// `margin` below `O` at every token. Proof: a labelling that is not all `O` has runs of
+    /// other labels; in place of `O`s, a run of k of them scores k emissions each more than
+    /// `margin` lower, and k + 1 transitions (from the label before it, `O` or the run's
+    /// start, which Viterbi scores as after `O`, to the one after it, `O` or the end, scored
+    /// as before `O`) each at most `margin / 2` higher than `O` to `O`: in all, less than
+    /// (k + 1 - 2k) · margin / 2 ≤ 0 higher. So all `O` scores strictly best, and Viterbi,
+    /// exact, finds it. (A run of mostly common capitalized words: "The", "But".)
+    fn only_outside(&self, emissions: &[[i32; LABELS]]) -> bool {
+        emissions.iter().all(|e| e[1..].iter().all(|&s| s < e[0] - self.margin))
     }
 }
 
@@ -973,6 +992,9 @@ fn decode_with(
         let start = run.start;
         emissions.clear();
         emissions.extend(run.map(|i| emission(i, range)));
+        if model.steps.only_outside(&emissions) {
+            return;
+        }
         viterbi_with(&emissions, &model.steps, &mut back, &mut labels);
         spans(&labels, start, &emissions, &model.trans, &mut found);
     });
@@ -1238,6 +1260,47 @@ mod tests {
             names += out.iter().filter(|&&l| l != 0).count();
         }
         assert!(names > 1000, "{names}");
+    }
+
+    /// Runs that `Steps::only_outside` lets the decoder skip are all `O` by Viterbi, whatever
+    /// the transitions (some above `O` to `O`, as a retrained model may have them); and the
+    /// margin is needed: with emissions only below `O`'s, Viterbi finds names in some.
+    #[test]
+    fn runs_only_outside_are_all_outside_by_viterbi() {
+        let mut seed = 0x6a09_e667_f3bc_c908u64;
+        let mut next = |values: i32| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as i32 % values
+        };
+        let (mut out, mut skipped, mut named_below_o) = (Vec::new(), 0, 0);
+        for round in 0..4000 {
+            // Transitions around 0 (so that some beat `O` to `O` by up to 60); emissions below
+            // `O`'s, by more than the margin in every other round, else by up to 3 gains; and
+            // `O`'s own not always 0.
+            let trans: Vec<i32> = (0..LABELS * LABELS).map(|_| next(121) - 60).collect();
+            let steps = Steps::new(&trans).unwrap();
+            let len = 1 + round % 5;
+            let below = if round % 2 == 0 { steps.margin + 1 } else { 1 };
+            let emissions: Vec<[i32; LABELS]> = (0..len)
+                .map(|_| {
+                    let o = next(41) - 20;
+                    let mut e: [i32; LABELS] = std::array::from_fn(|_| o - below - next(3 * steps.margin.max(2)));
+                    e[0] = o;
+                    e
+                })
+                .collect();
+            viterbi(&emissions, &trans, &mut out);
+            if steps.only_outside(&emissions) {
+                skipped += 1;
+                assert!(out.iter().all(|&l| l == 0), "round {round}: {out:?} {emissions:?} {trans:?}");
+            } else if out.iter().any(|&l| l != 0) {
+                named_below_o += 1;
+            }
+        }
+        assert!(skipped >= 2000 && named_below_o > 100, "{skipped} skipped, {named_below_o} named below O");
+        // The built-in model's transitions: `O` to `O` is the best of them, so any run whose
+        // labels all score below `O`'s is skipped.
+        assert_eq!(Model::builtin().steps.margin, 0);
     }
 
     /// The vector maxima are the lanes' one by one, on the packing's whole range.
