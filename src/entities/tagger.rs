@@ -669,8 +669,8 @@ pub(crate) struct Steps {
     trans: [i32; LABELS * LABELS],
     /// `open[from][k]`: the transition from `from` to `OPEN_LABELS[k]`, times [`PACK`].
     open: [[i32; OPENERS]; LABELS],
-    /// Twice the most that any allowed transition scores above `O` to `O` (0 when none does):
-    /// see [`Steps::only_outside`].
+    /// Twice the most that any transition scores above `O` to `O` (0 when none does): see
+    /// [`Steps::only_outside`].
     margin: i32,
 }
 
@@ -684,10 +684,10 @@ impl Steps {
                 *t = trans[from * LABELS + to] * PACK;
             }
         }
-        let pairs = (0..LABELS).flat_map(|from| (0..LABELS).map(move |to| (from, to)));
-        let gain = pairs.filter(|&(from, to)| allowed(from, to)).map(|(from, to)| trans[from * LABELS + to] - trans[0]);
+        // Every transition, the ones Viterbi never takes too: a margin only safer, in less code.
         // OK as i32: transitions are i16, so the gain is below 2^17.
-        Some(Steps { trans, open, margin: 2 * gain.max().unwrap_or(0).max(0) })
+        let gain = trans.iter().fold(0, |gain, &t| gain.max(t - trans[0]));
+        Some(Steps { trans, open, margin: 2 * gain })
     }
 
     /// True when `O` is the only best label of every token of a run with these emission
@@ -896,7 +896,7 @@ pub(crate) fn score(model: &Model, view: &View, memo: &mut WordMemo) -> Vec<Sums
     // the sums are sized exactly (20 bytes per scored token: a long document's carry no
     // growth slack) without a second scan of the document.
     let mut runs: Vec<(Range<usize>, Range<usize>)> = Vec::new();
-    for_each_run(view, |range, run| runs.push((range.clone(), run)));
+    for_each_run(view, &mut |range, run| runs.push((range.clone(), run)));
     let mut out = Vec::with_capacity(runs.iter().map(|(_, run)| run.len()).sum());
     for (range, run) in runs {
         scorer.run_sums(&range, run, &mut out);
@@ -937,16 +937,16 @@ pub(crate) fn decode(model: &Model, view: &View, sums: &[Sums]) -> Vec<Tagged> {
 /// How many tokens of the view [`score`] scores (one [`Sums`] each).
 pub(crate) fn scored_tokens(view: &View) -> usize {
     let mut n = 0;
-    for_each_run(view, |_, run| n += run.len());
+    for_each_run(view, &mut |_, run| n += run.len());
     n
 }
 
 /// Calls `f(sentence, run)` for each run of scored tokens, sentence by sentence, in order.
 /// A token is scored when it or a neighbour is `View::interesting` (the neighbour may lie in
 /// the next or previous sentence): each interesting token scores the window around it, and
-/// touching windows make one run. Reads each token's classes once, skipping the others in a
-/// tight scan.
-fn for_each_run(view: &View, mut f: impl FnMut(&Range<usize>, Range<usize>)) {
+/// touching windows make one run. Reads the classes of the capitalized tokens alone. One copy
+/// for all its callers (`dyn`: a call per run), which the wasm keeps small.
+fn for_each_run(view: &View, f: &mut dyn FnMut(&Range<usize>, Range<usize>)) {
     // Every interesting token is capitalized (see `View::interesting_tokens`): the runs are
     // found from the short list of capitalized tokens, not by reading every token's classes.
     let capitalized = view.capitalized();
@@ -956,9 +956,16 @@ fn for_each_run(view: &View, mut f: impl FnMut(&Range<usize>, Range<usize>)) {
         // The interesting tokens of the sentence and the one right before and after it.
         let from = range.start.saturating_sub(1);
         let first = capitalized.partition_point(|&i| (i as usize) < from);
-        // OK because `first` is at most the list's length.
-        let around = capitalized[first..].iter().map(|&i| i as usize).take_while(|&i| i <= range.end);
-        for at in around.filter(|&i| view.classes[i] & INTERESTING != 0) {
+        // OK because `first` is at most the list's length, and capitalized tokens index the
+        // classes. (Plain loops: the wasm keeps them small.)
+        for &at in &capitalized[first..] {
+            let at = at as usize;
+            if at > range.end {
+                break;
+            }
+            if view.classes[at] & INTERESTING == 0 {
+                continue;
+            }
             let window = at.saturating_sub(1).max(range.start)..(at + 2).min(range.end);
             if window.is_empty() {
                 continue;
@@ -988,7 +995,7 @@ fn decode_with(
     let mut emissions: Vec<[i32; LABELS]> = Vec::new();
     let mut labels = Vec::new();
     let mut back = Vec::new();
-    for_each_run(view, |range, run| {
+    for_each_run(view, &mut |range, run| {
         let start = run.start;
         emissions.clear();
         emissions.extend(run.map(|i| emission(i, range)));
@@ -1158,7 +1165,7 @@ mod tests {
         assert!(memo.rows.len() < WORDS_KEPT, "the memo was emptied ({})", memo.rows.len());
         let mut features = Vec::new();
         let mut expected = Vec::new();
-        for_each_run(&view, |range, run| {
+        for_each_run(&view, &mut |range, run| {
             for i in run {
                 features.clear();
                 view.features(i, range, model.bits, &model.clusters, &mut features);
