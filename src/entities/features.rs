@@ -211,7 +211,7 @@ const RULES_ONLY: u64 = class::MOSTLY_CAP | class::LOWERCASE_PLACE | class::ABBR
 /// Word classes that make a token worth scoring (with its neighbours): everything else is
 /// outside every name without asking the model. Lowercase names ("tampa bay") are lost; the
 /// model never learns them either.
-const INTERESTING: u64 = class::CAP | class::ALL_CAPS | class::PLACE_B | class::ORG_B;
+pub(crate) const INTERESTING: u64 = class::CAP | class::ALL_CAPS | class::PLACE_B | class::ORG_B;
 
 /// What recognition of every document shares: the tables, and the words the corpus writes in
 /// lowercase.
@@ -1134,14 +1134,6 @@ impl<'a, 't> View<'a, 't> {
     /// classes of a restored view); empty before.
     pub(crate) fn capitalized(&self) -> &[u32] {
         &self.capitalized
-    }
-
-    /// The first token from `from` up to `to` (or the end) that [`View::interesting`] holds
-    /// for.
-    pub(crate) fn next_interesting(&self, from: usize, to: usize) -> Option<usize> {
-        let to = to.min(self.classes.len());
-        let slice = self.classes.get(from..to)?;
-        slice.iter().position(|c| c & INTERESTING != 0).map(|k| from + k)
     }
 
     /// The hashed features of token `i` of the sentence `range`, as bucket indices under

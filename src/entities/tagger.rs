@@ -12,7 +12,7 @@
 //! features; Viterbi is at most 7 × 7 per scored token. Nothing allocates per token. It finds spans and their kind scores; it does not
 //! strip titles, merge or decide across the document (that is `recognize` and `merge`).
 
-use super::features::{self, class, cluster_features_of, key_features, template, Clusters, KeyMap, View};
+use super::features::{self, class, cluster_features_of, key_features, template, Clusters, KeyMap, View, INTERESTING};
 use crate::front_coded::FrontCoded;
 use crate::text::WordId;
 use crate::weights::{self, WeightsError};
@@ -640,8 +640,11 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
 /// `features::shape_of`).
 const NO_SHAPE: u8 = u8::MAX;
 
-/// The most tokens [`Scorer::chunk_sums`] scores at once: its windows are arrays on the stack.
-const CHUNK: usize = 64;
+/// The most tokens [`Scorer::chunk_sums`] scores at once: its windows are arrays on the stack,
+/// filled anew for every run, and most runs are a capitalized word or two with their
+/// neighbours (about 3 tokens on unseen news), so a short window costs less to fill than a
+/// long one saves at the splits of the few long runs (16 measured best of 8, 16 and 64).
+const CHUNK: usize = 16;
 
 /// A place of [`Scorer::chunk_sums`]'s window outside the sentence: its neighbour rows are the
 /// model's [`Tables::outside`].
@@ -666,6 +669,9 @@ pub(crate) struct Steps {
     trans: [i32; LABELS * LABELS],
     /// `open[from][k]`: the transition from `from` to `OPEN_LABELS[k]`, times [`PACK`].
     open: [[i32; OPENERS]; LABELS],
+    /// Twice the most that any transition scores above `O` to `O` (0 when none does): see
+    /// [`Steps::only_outside`].
+    margin: i32,
 }
 
 impl Steps {
@@ -678,7 +684,23 @@ impl Steps {
                 *t = trans[from * LABELS + to] * PACK;
             }
         }
-        Some(Steps { trans, open })
+        // Every transition, the ones Viterbi never takes too: a margin only safer, in less code.
+        // OK as i32: transitions are i16, so the gain is below 2^17.
+        let gain = trans.iter().fold(0, |gain, &t| gain.max(t - trans[0]));
+        Some(Steps { trans, open, margin: 2 * gain })
+    }
+
+    /// True when `O` is the only best label of every token of a run with these emission
+    /// scores, so that Viterbi would find no name in it: every other label scores more than
+    /// `margin` below `O` at every token. Proof: a labelling that is not all `O` has runs of
+    /// other labels; in place of `O`s, a run of k of them scores k emissions each more than
+    /// `margin` lower, and k + 1 transitions (from the label before it, `O` or the run's
+    /// start, which Viterbi scores as after `O`, to the one after it, `O` or the end, scored
+    /// as before `O`) each at most `margin / 2` higher than `O` to `O`: in all, less than
+    /// (k + 1 - 2k) · margin / 2 ≤ 0 higher. So all `O` scores strictly best, and Viterbi,
+    /// exact, finds it. (A run of mostly common capitalized words: "The", "But".)
+    fn only_outside(&self, emissions: &[[i32; LABELS]]) -> bool {
+        emissions.iter().all(|e| e[1..].iter().all(|&s| s < e[0] - self.margin))
     }
 }
 
@@ -893,7 +915,7 @@ pub(crate) fn score(model: &Model, view: &View, memo: &mut WordMemo) -> Vec<Sums
     // the sums are sized exactly (20 bytes per scored token: a long document's carry no
     // growth slack) without a second scan of the document.
     let mut runs: Vec<(Range<usize>, Range<usize>)> = Vec::new();
-    for_each_run(view, |range, run| runs.push((range.clone(), run)));
+    for_each_run(view, &mut |range, run| runs.push((range.clone(), run)));
     let mut out = Vec::with_capacity(runs.iter().map(|(_, run)| run.len()).sum());
     for (range, run) in runs {
         scorer.run_sums(&range, run, &mut out);
@@ -934,22 +956,35 @@ pub(crate) fn decode(model: &Model, view: &View, sums: &[Sums]) -> Vec<Tagged> {
 /// How many tokens of the view [`score`] scores (one [`Sums`] each).
 pub(crate) fn scored_tokens(view: &View) -> usize {
     let mut n = 0;
-    for_each_run(view, |_, run| n += run.len());
+    for_each_run(view, &mut |_, run| n += run.len());
     n
 }
 
 /// Calls `f(sentence, run)` for each run of scored tokens, sentence by sentence, in order.
 /// A token is scored when it or a neighbour is `View::interesting` (the neighbour may lie in
 /// the next or previous sentence): each interesting token scores the window around it, and
-/// touching windows make one run. Reads each token's classes once, skipping the others in a
-/// tight scan.
-fn for_each_run(view: &View, mut f: impl FnMut(&Range<usize>, Range<usize>)) {
+/// touching windows make one run. Reads the classes of the capitalized tokens alone. One copy
+/// for all its callers (`dyn`: a call per run), which the wasm keeps small.
+fn for_each_run(view: &View, f: &mut dyn FnMut(&Range<usize>, Range<usize>)) {
+    // Every interesting token is capitalized (see `View::interesting_tokens`): the runs are
+    // found from the short list of capitalized tokens, not by reading every token's classes.
+    let capitalized = view.capitalized();
     for sentence in &view.a.sentences {
         let range = sentence.tokens.clone();
         let mut run: Option<Range<usize>> = None;
-        let mut from = range.start.saturating_sub(1);
-        while let Some(at) = view.next_interesting(from, range.end + 1) {
-            from = at + 1;
+        // The interesting tokens of the sentence and the one right before and after it.
+        let from = range.start.saturating_sub(1);
+        let first = capitalized.partition_point(|&i| (i as usize) < from);
+        // OK because `first` is at most the list's length, and capitalized tokens index the
+        // classes. (Plain loops: the wasm keeps them small.)
+        for &at in &capitalized[first..] {
+            let at = at as usize;
+            if at > range.end {
+                break;
+            }
+            if view.classes[at] & INTERESTING == 0 {
+                continue;
+            }
             let window = at.saturating_sub(1).max(range.start)..(at + 2).min(range.end);
             if window.is_empty() {
                 continue;
@@ -979,10 +1014,13 @@ fn decode_with(
     let mut emissions: Vec<[i32; LABELS]> = Vec::new();
     let mut labels = Vec::new();
     let mut back = Vec::new();
-    for_each_run(view, |range, run| {
+    for_each_run(view, &mut |range, run| {
         let start = run.start;
         emissions.clear();
         emissions.extend(run.map(|i| emission(i, range)));
+        if model.steps.only_outside(&emissions) {
+            return;
+        }
         viterbi_with(&emissions, &model.steps, &mut back, &mut labels);
         spans(&labels, start, &emissions, &model.trans, &mut found);
     });
@@ -1146,7 +1184,7 @@ mod tests {
         assert!(memo.rows.len() < WORDS_KEPT, "the memo was emptied ({})", memo.rows.len());
         let mut features = Vec::new();
         let mut expected = Vec::new();
-        for_each_run(&view, |range, run| {
+        for_each_run(&view, &mut |range, run| {
             for i in run {
                 features.clear();
                 view.features(i, range, model.bits, &model.clusters, &mut features);
@@ -1248,6 +1286,47 @@ mod tests {
             names += out.iter().filter(|&&l| l != 0).count();
         }
         assert!(names > 1000, "{names}");
+    }
+
+    /// Runs that `Steps::only_outside` lets the decoder skip are all `O` by Viterbi, whatever
+    /// the transitions (some above `O` to `O`, as a retrained model may have them); and the
+    /// margin is needed: with emissions only below `O`'s, Viterbi finds names in some.
+    #[test]
+    fn runs_only_outside_are_all_outside_by_viterbi() {
+        let mut seed = 0x6a09_e667_f3bc_c908u64;
+        let mut next = |values: i32| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as i32 % values
+        };
+        let (mut out, mut skipped, mut named_below_o) = (Vec::new(), 0, 0);
+        for round in 0..4000 {
+            // Transitions around 0 (so that some beat `O` to `O` by up to 60); emissions below
+            // `O`'s, by more than the margin in every other round, else by up to 3 gains; and
+            // `O`'s own not always 0.
+            let trans: Vec<i32> = (0..LABELS * LABELS).map(|_| next(121) - 60).collect();
+            let steps = Steps::new(&trans).unwrap();
+            let len = 1 + round % 5;
+            let below = if round % 2 == 0 { steps.margin + 1 } else { 1 };
+            let emissions: Vec<[i32; LABELS]> = (0..len)
+                .map(|_| {
+                    let o = next(41) - 20;
+                    let mut e: [i32; LABELS] = std::array::from_fn(|_| o - below - next(3 * steps.margin.max(2)));
+                    e[0] = o;
+                    e
+                })
+                .collect();
+            viterbi(&emissions, &trans, &mut out);
+            if steps.only_outside(&emissions) {
+                skipped += 1;
+                assert!(out.iter().all(|&l| l == 0), "round {round}: {out:?} {emissions:?} {trans:?}");
+            } else if out.iter().any(|&l| l != 0) {
+                named_below_o += 1;
+            }
+        }
+        assert!(skipped >= 2000 && named_below_o > 100, "{skipped} skipped, {named_below_o} named below O");
+        // The built-in model's transitions: `O` to `O` is the best of them, so any run whose
+        // labels all score below `O`'s is skipped.
+        assert_eq!(Model::builtin().steps.margin, 0);
     }
 
     /// The vector maxima are the lanes' one by one, on the packing's whole range.
