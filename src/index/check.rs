@@ -194,6 +194,14 @@ mod tests {
         }
     }
 
+    /// The reason's words name the same years as `calendar::YEARS` (a `&'static str` cannot be
+    /// formatted from the range, so this test keeps the two together).
+    #[test]
+    fn outside_years_names_the_calendar_years() {
+        let (first, last) = (crate::calendar::YEARS.start(), crate::calendar::YEARS.end());
+        assert_eq!(DropReason::OutsideYears.message(), format!("not in the years {first} to {last}"));
+    }
+
     /// A filter keeps only days in the years dates are read in: "0002-03-01" is a day typed
     /// in part, not a filter to apply.
     #[test]
