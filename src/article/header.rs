@@ -145,7 +145,8 @@ fn apply(fact: Fact, found: &mut Metadata) {
     }
 }
 
-/// `Posted on March 3, 2009`, `Published March 3, 2009 by X`, `Updated: …`, or a bare date;
+/// `Posted on March 3, 2009`, `Published March 3, 2009 by X`, `Updated: …`, `Date: …` (a mail's
+/// or a press release's header), or a bare date;
 /// with the name after ` by `, if any.
 pub(super) fn dateline(text: &str) -> Option<(Stamp, Option<String>)> {
     // A stamp has a year in digits (see `parse_stamp`): a line without digits has none.
@@ -168,6 +169,7 @@ pub(super) fn dateline(text: &str) -> Option<(Stamp, Option<String>)> {
         "last updated: ",
         "last updated on ",
         "last updated ",
+        "date: ",
     ];
     let prefixed = prefixes.iter().find_map(|p| super::strip_prefix_ascii_case(text, p));
     let rest = prefixed.unwrap_or(text);
@@ -406,6 +408,16 @@ mod tests {
         assert_eq!(read_given(&["August 10, 2012"]), 1, "a lone date line is the text");
         assert_eq!(read_given(&["T", "August 10, 2012", "Body."]), 2, "another day than the publication's is text");
         assert_eq!(read_given(&["T", "August 9, 2012", "Body."]), 1, "the publication date repeated is a dateline");
+    }
+
+    #[test]
+    fn a_date_label_dates_the_article() {
+        let (body, meta) = read_texts(&["Council vote", "Date: 31 December 2024", "The council voted on Monday."]);
+        assert_eq!(
+            meta.published.map(|p| (p.stamp.to_string(), p.source)),
+            parse_stamp("2024-12-31").map(|s| (s.to_string(), PublishedSource::Dateline))
+        );
+        assert_eq!(body, ["The council voted on Monday."]);
     }
 
     #[test]
