@@ -341,8 +341,10 @@ export class Explorer extends Emitter {
 
   // ---- the reader's articles
 
-  /** Reads dropped or chosen files and pasted text (see Library.add), with the library panel open. */
-  /** Adds sources to the library; resolves to the number of articles added. */
+  /**
+   * Reads dropped or chosen files and pasted text (see Library.add), with the library panel
+   * open; resolves to the number of articles added.
+   */
   async addSources(sources) {
     if (!sources.length || !this.library) return 0;
     await this.update({ panel: 'library' }, { history: 'none' });
