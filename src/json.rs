@@ -610,6 +610,8 @@ impl<W: Write, const ASCII: bool> Writer<W, ASCII> {
         self.number(s.unnamed as usize);
         self.key(key!("all"));
         self.number(s.all as usize);
+        self.key(key!("scare"));
+        self.number(s.scare as usize);
         self.close(b'}');
     }
 

@@ -184,7 +184,7 @@ fn facets_count_everything_when_nothing_is_chosen() {
     let s = Index::build(&corpus()).query(&Filter::default());
     let f = &s.facets;
     assert_eq!((f.kinds.quote, f.kinds.event, f.kinds.mention), (2, 2, 8));
-    assert_eq!((f.sources.named, f.sources.unnamed, f.sources.all), (1, 1, 2));
+    assert_eq!((f.sources.named, f.sources.unnamed, f.sources.scare, f.sources.all), (1, 1, 0, 2));
     assert_eq!(map(&f.speakers), counts(&[("Anna Nowak", 1), ("an official", 1)]));
     // d1: q0, ev1 and four mentions; d2: q1 and two mentions; d3: ev0 and two mentions.
     assert_eq!(map(&f.documents), counts(&[("d1", 6), ("d2", 3), ("d3", 3)]));
@@ -200,13 +200,16 @@ fn a_scare_quote_is_no_unnamed_source() {
     extraction.quotes[1].speaker = None;
     let index = Index::build(&extraction);
     let s = index.query(&Filter::default());
-    assert_eq!((s.facets.sources.named, s.facets.sources.unnamed), (1, 0));
-    assert_eq!(s.facets.sources.all, 2, "\"All\" counts it");
+    assert_eq!((s.facets.sources.named, s.facets.sources.unnamed, s.facets.sources.scare), (1, 0, 1));
+    assert_eq!(s.facets.sources.all, 2, "\"All\" counts it: the three sources add up");
     assert_eq!(s.facets.kinds.quote, 2, "it is still a quote");
     // Under a sources filter, "All" still counts what choosing it would show.
     let named = index.query(&filter(r#"{"sources": "named"}"#));
     assert_eq!((named.quotes.len(), named.facets.sources.all), (1, 2));
     assert_eq!(index.query(&filter(r#"{"sources": "unnamed"}"#)).quotes, Vec::<String>::new());
+    let scare = index.query(&filter(r#"{"sources": "scare"}"#));
+    assert_eq!(scare.quotes, vec![extraction.quotes[1].id.clone()]);
+    assert_eq!(scare.facets.sources.scare, 1);
 }
 
 #[test]

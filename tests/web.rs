@@ -317,7 +317,7 @@ fn bad_input_is_named_in_plain_words() {
         (r#"{"docs": [1]}"#, "invalid filter: expected text, not the number 1"),
         (r#"{"docs": [[]]}"#, "invalid filter: expected text, not a list"),
         (r#"{"kinds": [{}]}"#, "invalid filter: expected the name of a kind, not an object"),
-        (r#"{"sources": "all"}"#, "invalid filter: `all` is not one of `named` or `unnamed`"),
+        (r#"{"sources": "all"}"#, "invalid filter: `all` is not one of `named`, `unnamed` or `scare`"),
         (r#"{"kinds": ["tweet"]}"#, "invalid filter: `tweet` is not one of `quote`, `event` or `mention`"),
         (r#"{"from": "2009-02-30"}"#, "invalid filter: invalid date `2009-02-30`, expected YYYY-MM-DD"),
         ("7", "invalid filter: expected a filter object, not the number 7"),

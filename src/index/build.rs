@@ -141,18 +141,19 @@ pub(crate) fn build(extraction: Extraction) -> Index {
     };
     let entity_mention_total =
         entity_mentions.iter().map(|docs: &Vec<(u32, u32)>| docs.iter().map(|&(_, n)| n).sum()).collect();
+    // A scare quote is nobody's words: neither a named nor an unnamed source.
+    let is_scare = |q: u32| extraction.quotes[q as usize].kind == crate::model::QuoteKind::Scare;
     let quote_named = Bits::of(
         extraction.quotes.len(),
-        (0..extraction.quotes.len() as u32).filter(|&q| extraction.quotes[q as usize].speaker_id.is_some()),
+        (0..extraction.quotes.len() as u32)
+            .filter(|&q| extraction.quotes[q as usize].speaker_id.is_some() && !is_scare(q)),
     );
-    // A scare quote is nobody's words: neither a named nor an unnamed source.
     let quote_unnamed = Bits::of(
         extraction.quotes.len(),
-        (0..extraction.quotes.len() as u32).filter(|&q| {
-            let quote = &extraction.quotes[q as usize];
-            quote.speaker_id.is_none() && quote.kind != crate::model::QuoteKind::Scare
-        }),
+        (0..extraction.quotes.len() as u32)
+            .filter(|&q| extraction.quotes[q as usize].speaker_id.is_none() && !is_scare(q)),
     );
+    let quote_scare = Bits::of(extraction.quotes.len(), (0..extraction.quotes.len() as u32).filter(|&q| is_scare(q)));
     Index {
         doc_words: doc_words.finish(extraction.documents.len()),
         entity_words: entity_words.finish(extraction.entities.len()),
@@ -171,6 +172,7 @@ pub(crate) fn build(extraction: Extraction) -> Index {
         quote_doc,
         quote_named,
         quote_unnamed,
+        quote_scare,
         quote_day,
         quote_entities,
         quote_speaker,

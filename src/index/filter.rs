@@ -43,17 +43,21 @@ impl Kind {
         [("quote", Kind::Quote), ("event", Kind::Event), ("mention", Kind::Mention)];
 }
 
-/// Quotes whose speaker is a known entity (`speaker_id` set) or not.
+/// Whose words a quote is: a speaker who is a known entity (`speaker_id` set), a speaker who
+/// is not (or none found), or nobody's (a scare quote: the writer's words in quotation marks).
+/// Every quote is in exactly one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sources {
     Named,
     Unnamed,
+    Scare,
 }
 
 impl Sources {
-    /// Both values by their names in a filter (the serde names above).
-    pub const NAMES: [(&'static str, Sources); 2] = [("named", Sources::Named), ("unnamed", Sources::Unnamed)];
+    /// Every value by its name in a filter (the serde names above).
+    pub const NAMES: [(&'static str, Sources); 3] =
+        [("named", Sources::Named), ("unnamed", Sources::Unnamed), ("scare", Sources::Scare)];
 }
 
 /// A calendar day, ordered; parsed from `YYYY-MM-DD` (a trailing `THH:MM` is ignored).
@@ -198,9 +202,11 @@ pub struct KindCounts {
 pub struct SourceCounts {
     pub named: u32,
     pub unnamed: u32,
-    /// Every quote passing the other filters: the named, the unnamed and the scare quotes
-    /// (nobody's words, so neither of the other two), as no `sources` filter shows them.
+    /// Every quote passing the other filters, as no `sources` filter shows them: the sum of
+    /// the other three.
     pub all: u32,
+    /// Scare quotes: nobody's words, so neither named nor unnamed.
+    pub scare: u32,
 }
 
 /// A search match in a document's text (code points, half-open).

@@ -41,8 +41,8 @@
 //!
 //! Facets count results (quotes, events, mentions of the wanted kinds) passing every filter
 //! except the facet's own: `documents` per document, `entities` per involved entity,
-//! `speakers` per speaker name, `kinds` per kind, `sources` named/unnamed/all (`all` counts
-//! scare quotes too, which are neither named nor unnamed sources). [`Index::select`]
+//! `speakers` per speaker name, `kinds` per kind, `sources` named/unnamed/scare and `all`
+//! (their sum: scare quotes are nobody's words, neither named nor unnamed sources). [`Index::select`]
 //! also gives `mentions`: the passing mentions of each entity under every filter (what the
 //! entity lists show). [`Index::check`] checks a filter from a link before it is used.
 //! [`Index::entity_profile`] gives what an entity's page shows (see `profile`).
@@ -112,8 +112,11 @@ pub struct Index {
     quote_doc: Vec<Option<u32>>,
     /// The quotes whose speaker is a known entity.
     quote_named: Bits,
-    /// Quotes with a speaker but no entity (an unnamed source); scare quotes are in neither set.
+    /// Quotes whose speaker is no entity, or who have none found (an unnamed source).
     quote_unnamed: Bits,
+    /// Scare quotes (nobody's words). `quote_named`, `quote_unnamed` and `quote_scare` part
+    /// the quotes: each is in exactly one.
+    quote_scare: Bits,
     /// The published day of the quote's document (its events' days count too).
     quote_day: Vec<Option<Day>>,
     /// The entities each quote involves (by paragraph: linear in the corpus).

@@ -123,6 +123,7 @@ fn facets(index: &Index, parts: &Parts, base: &Passing, per_item: bool) -> Posit
     let p = own.as_ref().unwrap_or(base);
     facets.sources.named = p.quotes.and_count(&index.quote_named) as u32;
     facets.sources.unnamed = p.quotes.and_count(&index.quote_unnamed) as u32;
+    facets.sources.scare = p.quotes.and_count(&index.quote_scare) as u32;
     facets.sources.all = p.quotes.count() as u32;
 
     let own = without(Except::Speakers);
@@ -254,6 +255,7 @@ impl Parts {
         let quote_sources = filter.sources.map(|wanted| match wanted {
             Sources::Named => index.quote_named.clone(),
             Sources::Unnamed => index.quote_unnamed.clone(),
+            Sources::Scare => index.quote_scare.clone(),
         });
         let quote_docs = doc_filter.as_ref().map(|set| {
             Bits::of(

@@ -541,3 +541,23 @@ test('on a phone "Choose files…", the other controls of the library and the to
   }
   await assertCleanAndClose(opened);
 });
+
+test('on a phone the four quote sources, wider than the screen, scroll sideways to the last one', async () => {
+  const opened = await openPage(browser, `${pageUrl}#view=quotes`, PHONE);
+  const { page } = opened;
+  await waitForArticles(page);
+  const control = scope(page, '.ss-segmented');
+  const last = scope(page, '.ss-segment[data-source="scare"]');
+  const right = async (locator) => { const box = await locator.boundingBox(); return box.x + box.width; };
+  assert.ok(await right(last) > await right(control) + 1, 'the last source starts out cut (else this test shows nothing)');
+  const box = await control.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(400, 0);
+  await page.waitForFunction(() => {
+    const root = document.querySelector('story-scope').shadowRoot;
+    const [c, l] = [root.querySelector('.ss-segmented'), root.querySelector('.ss-segment[data-source="scare"]')];
+    return l.getBoundingClientRect().right <= c.getBoundingClientRect().right + 1;
+  }, null, { timeout: 5000 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the page itself does not scroll sideways');
+  await assertCleanAndClose(opened);
+});

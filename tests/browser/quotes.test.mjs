@@ -108,7 +108,7 @@ test('a card expands to its context, by keyboard, with aria-expanded', async () 
   await assertCleanAndClose(opened);
 });
 
-test('the speaker facet and the named/unnamed switch change the visible cards', async () => {
+test('the speaker facet and the sources switch change the visible cards', async () => {
   const opened = await openWall();
   const { page } = opened;
   const { quotes, entities } = await extraction(page);
@@ -130,9 +130,15 @@ test('the speaker facet and the named/unnamed switch change the visible cards', 
   await settled(page);
   assert.deepEqual((await shownQuoteIds(page)).sort(), all.slice().sort());
 
-  // Scare quotes are nobody's words: in neither the named nor the unnamed sources.
+  // Scare quotes are nobody's words: in neither the named nor the unnamed sources, but in a
+  // value of their own, so that the switch's counts add up to "All".
   const unnamedIds = quotes.filter((q) => !q.speaker_id && q.kind !== 'scare').map((q) => q.id).sort();
   const namedIds = quotes.filter((q) => q.speaker_id).map((q) => q.id).sort();
+  const scareIds = quotes.filter((q) => q.kind === 'scare').map((q) => q.id).sort();
+  assert.ok(scareIds.length > 0 && namedIds.length + unnamedIds.length + scareIds.length === quotes.length);
+  const segmentCount = async (source) => Number(await page.locator(`story-scope .ss-segment[data-source="${source}"] .ss-count`).textContent());
+  assert.deepEqual(await Promise.all(['all', 'named', 'unnamed', 'scare'].map(segmentCount)),
+    [quotes.length, namedIds.length, unnamedIds.length, scareIds.length]);
   await page.locator('story-scope .ss-segment[data-source="unnamed"]').click();
   await settled(page);
   assert.deepEqual((await shownQuoteIds(page)).sort(), unnamedIds);
@@ -141,6 +147,10 @@ test('the speaker facet and the named/unnamed switch change the visible cards', 
   await settled(page);
   assert.deepEqual((await shownQuoteIds(page)).sort(), namedIds);
   assert.match(await page.locator('story-scope .ss-segment[data-source="named"]').textContent(), new RegExp(`${namedIds.length}$`));
+  await page.locator('story-scope .ss-segment[data-source="scare"]').click();
+  await settled(page);
+  assert.deepEqual((await shownQuoteIds(page)).sort(), scareIds);
+  assert.equal(await page.locator('story-scope .ss-chip-label').filter({ hasText: 'scare quotes' }).count(), 1);
   await page.locator('story-scope .ss-segment[data-source="all"]').click();
   await settled(page);
   assert.equal((await shownQuoteIds(page)).length, quotes.length);

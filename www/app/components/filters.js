@@ -3,6 +3,9 @@
 import { h } from '../dom.js';
 import { formatDateRange, plural } from '../format.js';
 
+/** A `sources` filter's chip, by the core's value. */
+const SOURCE_CHIPS = { named: 'named sources', unnamed: 'unnamed sources', scare: 'scare quotes' };
+
 export function activeFilters(explorer) {
   const chips = h('div', { class: 'ss-chips', role: 'group', 'aria-label': 'Active filters' });
   const live = h('p', { class: 'ss-live', role: 'status', 'aria-live': 'polite' });
@@ -29,7 +32,7 @@ export function activeFilters(explorer) {
       ...f.speakers.map((name) => chip(`chip:s:${name}`, `said by ${name}`, () => actions.setFilters({ speakers: without(f.speakers, name) }))),
       ...f.docs.map((d) => chip(`chip:d:${d}`, model.docsById.get(d)?.title ?? d, () => actions.setFilters({ docs: without(f.docs, d) }))),
       ...f.kinds.map((k) => chip(`chip:k:${k}`, `only ${k}s`, () => actions.setFilters({ kinds: without(f.kinds, k) }))),
-      f.sources ? chip('chip:sources', `${f.sources} sources`, () => actions.setFilters({ sources: null })) : null,
+      f.sources ? chip('chip:sources', SOURCE_CHIPS[f.sources] ?? f.sources, () => actions.setFilters({ sources: null })) : null,
       f.from || f.to ? chip('chip:dates', formatDateRange(f.from, f.to), () => actions.setFilters({ from: null, to: null })) : null,
       f.q ? chip('chip:q', `“${f.q}”`, () => actions.setFilters({ q: '' })) : null,
     ].filter(Boolean);

@@ -1,6 +1,6 @@
 // The quote wall: every quote that passes the filters, as cards (quote-cards.js), with two
-// facets through the shared filters: the speakers and named vs unnamed sources, each value
-// with the core's count (counted under every filter but its own).
+// facets through the shared filters: the speakers and the sources (named, unnamed, or scare
+// quotes), each value with the core's count (counted under every filter but its own).
 
 import { h } from '../dom.js';
 import { formatCount } from '../format.js';
@@ -41,12 +41,13 @@ export const quotesView = {
 /** The source switch (all / named / unnamed) and the speaker list, each value with its count. */
 function facets(ctx) {
   const { state, actions, ui } = ctx;
-  const counts = { speakers: ctx.facets.speakers ?? {}, sources: ctx.facets.sources ?? { named: 0, unnamed: 0, all: 0 } };
+  const counts = { speakers: ctx.facets.speakers ?? {}, sources: ctx.facets.sources ?? { named: 0, unnamed: 0, scare: 0, all: 0 } };
   const { speakers: active, sources } = state.filters;
 
-  // "All" counts scare quotes too, which are neither named nor unnamed: the core's `all`.
-  const sourceOptions = [[null, 'All', counts.sources.all],
-    ['named', 'Named', counts.sources.named], ['unnamed', 'Unnamed', counts.sources.unnamed]];
+  // The core's counts part the quotes: "All" is the sum of the other three (a scare quote is
+  // nobody's words, neither a named nor an unnamed source).
+  const sourceOptions = [[null, 'All', counts.sources.all], ['named', 'Named', counts.sources.named],
+    ['unnamed', 'Unnamed', counts.sources.unnamed], ['scare', 'Scare quotes', counts.sources.scare]];
   const sourceSwitch = h('div', { class: 'ss-segmented', role: 'group', 'aria-label': 'Sources' },
     sourceOptions.map(([value, label, n]) => h('button', {
       type: 'button', class: 'ss-segment', 'aria-pressed': String(sources === value),
