@@ -84,6 +84,8 @@ const NOT_SEEN: WordId = WordId::MAX;
 impl Batch {
     /// Analyzes `text` as [`Analysis::new`] does, with its word types entered in the batch.
     /// The analysis reads the batch's columns once it is [`Analysis::in_batch`].
+    // Run once per document: kept out of line (and out of the callers' profiles).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     pub(crate) fn analyze<'t>(&mut self, text: &'t str, paragraphs: &[Span]) -> Analysis<'t> {
         let Batch { vocabulary: batch, spellings, key, local, .. } = self;
         // Sized once for the types a text of this length has (about one per ten bytes of news

@@ -104,6 +104,8 @@ impl<'t> Analysis<'t> {
     /// Tokenizes `text` and splits its sentences, with each token's word type the id that
     /// `intern` gives its text (the vocabulary is left empty: the caller's `intern` folds the
     /// text to its key and fills one).
+    // Run once per document: kept out of line (and out of the callers' profiles).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     fn build(text: &'t str, paragraphs: &[Span], mut intern: impl FnMut(&str) -> WordId) -> Self {
         #[cfg(test)]
         crate::doc::runs::count(crate::doc::runs::Kept::Analysis);
