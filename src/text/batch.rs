@@ -84,16 +84,22 @@ const NOT_SEEN: WordId = WordId::MAX;
 impl Batch {
     /// Analyzes `text` as [`Analysis::new`] does, with its word types entered in the batch.
     /// The analysis reads the batch's columns once it is [`Analysis::in_batch`].
+    // Run once per document: kept out of line (and out of the callers' profiles).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     pub(crate) fn analyze<'t>(&mut self, text: &'t str, paragraphs: &[Span]) -> Analysis<'t> {
         let Batch { vocabulary: batch, spellings, key, local, .. } = self;
         // Sized once for the types a text of this length has (about one per ten bytes of news
         // text), up to a bound, instead of growing its four lists by doubling.
         let mut words = Vocabulary::default();
         words.reserve_linked((text.len() / 10).min(LINKED_RESERVE_MAX));
-        let analysis = Analysis::build(text, paragraphs, |token| {
-            let global = spellings.word(token, || {
+        let analysis = Analysis::build(text, paragraphs, |span| {
+            // The spelling is looked up as bytes (no char-boundary checks); only a new one is
+            // read as text. OK because the tokenizer cuts tokens within the text at char
+            // boundaries; `get` keeps a wrong span from panicking.
+            let spelled = text.as_bytes().get(span.start..span.end).unwrap_or_default();
+            let global = spellings.word(spelled, || {
                 key.clear();
-                super::fold::fold_token(token, key);
+                super::fold::fold_token(text.get(span.start..span.end).unwrap_or_default(), key);
                 batch.intern(key)
             });
             if global as usize >= local.len() {
@@ -147,30 +153,31 @@ impl Batch {
 /// table over one arena, as [`Vocabulary`]'s.
 #[derive(Debug, Default)]
 struct Spellings {
-    arena: String,
+    arena: Vec<u8>,
     /// Per spelling: its byte range in `arena` and its word type.
     entries: Vec<(u32, u32, WordId)>,
     slots: Slots,
 }
 
 impl Spellings {
-    /// The word type of `token`, `new_word()` when the batch has not met its spelling yet.
-    fn word(&mut self, token: &str, new_word: impl FnOnce() -> WordId) -> WordId {
+    /// The word type of the token spelled `token`, `new_word()` when the batch has not met
+    /// its spelling yet.
+    fn word(&mut self, token: &[u8], new_word: impl FnOnce() -> WordId) -> WordId {
         let Spellings { arena, entries, slots } = self;
         // OK because entries' ranges were recorded within the arena.
         let spelled = |k: u32| {
             let (start, end, _) = entries[k as usize];
-            &arena.as_bytes()[start as usize..end as usize]
+            &arena[start as usize..end as usize]
         };
         slots.make_room(entries.len(), 1024, |k| hash(spelled(k)));
-        let at = match slots.find(hash(token.as_bytes()), |k| same_bytes(spelled(k), token.as_bytes())) {
+        let at = match slots.find(hash(token), |k| same_bytes(spelled(k), token)) {
             // OK because `find` gives indices of entries.
             Ok(k) => return entries[k as usize].2,
             Err(at) => at,
         };
         let word = new_word();
         let start = arena.len() as u32;
-        arena.push_str(token);
+        arena.extend_from_slice(token);
         entries.push((start, arena.len() as u32, word));
         slots.fill(at, entries.len() as u32 - 1);
         word

@@ -93,18 +93,22 @@ impl<'t> Analysis<'t> {
         // table grows instead of being sized for them all).
         let mut vocabulary = Vocabulary::with_capacity((text.len() / 12).min(4096));
         let mut key = String::new();
-        let analysis = Self::build(text, paragraphs, |token| {
+        let analysis = Self::build(text, paragraphs, |span| {
             key.clear();
-            fold::fold_token(token, &mut key);
+            // OK because the tokenizer cuts tokens within the text at char boundaries; `get`
+            // keeps a wrong span from panicking.
+            fold::fold_token(text.get(span.start..span.end).unwrap_or_default(), &mut key);
             vocabulary.intern(&key)
         });
         Analysis { vocabulary, ..analysis }
     }
 
     /// Tokenizes `text` and splits its sentences, with each token's word type the id that
-    /// `intern` gives its text (the vocabulary is left empty: the caller's `intern` folds the
-    /// text to its key and fills one).
-    fn build(text: &'t str, paragraphs: &[Span], mut intern: impl FnMut(&str) -> WordId) -> Self {
+    /// `intern` gives its span of the text (the vocabulary is left empty: the caller's `intern`
+    /// folds the token's text to its key and fills one).
+    // Run once per document: kept out of line (and out of the callers' profiles).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+    fn build(text: &'t str, paragraphs: &[Span], mut intern: impl FnMut(Span) -> WordId) -> Self {
         #[cfg(test)]
         crate::doc::runs::count(crate::doc::runs::Kept::Analysis);
         // A short text's tokens fit at once; a long text's list grows once, at its first
@@ -119,8 +123,7 @@ impl<'t> Analysis<'t> {
             let mut full = false;
             for k in first..tokens.len() {
                 let token = &mut tokens[k];
-                // OK because token spans are cut at char boundaries by the tokenizer.
-                let word = intern(&text[token.start()..token.end()]);
+                let word = intern(token.span());
                 if word as usize >= tokens::MAX_WORD_TYPES {
                     // A type no token can name: the analysis ends before it (the paragraphs
                     // after it have no tokens).

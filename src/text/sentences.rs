@@ -18,8 +18,13 @@ fn is_closer(c: char) -> bool {
     matches!(c, '”' | '’' | '"' | '\'' | ')' | ']' | '»')
 }
 
+/// The first character of token `t` of `text`: an ASCII byte is read without decoding.
 fn first_char(text: &str, t: &Token) -> char {
-    text[t.start()..].chars().next().unwrap_or(' ')
+    match text.as_bytes().get(t.start()) {
+        Some(&b) if b.is_ascii() => char::from(b),
+        // OK because tokens start at char boundaries; `get` keeps a wrong one from panicking.
+        _ => text.get(t.start()..).and_then(|rest| rest.chars().next()).unwrap_or(' '),
+    }
 }
 
 pub(super) fn split_into(text: &str, tokens: &[Token], range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
