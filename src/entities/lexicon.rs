@@ -755,3 +755,39 @@ pub(crate) const TEAM_ROLES: &str = "coach manager captain goalkeeper keeper str
 
 /// Words right before a name in a match report that make it a team ("the lead for X").
 pub(crate) const TEAM_BEFORE: &str = "against versus vs vs.";
+
+/// Words right before the name of a ship, a spacecraft or a storm ("the shuttle Atlantis",
+/// "the vessel Freewinds", "HMS Victory", "Hurricane Rita"): such a name is a vehicle's or an
+/// event's, no person, place or organization. Words that also name other things before a name
+/// ("carrier" before an airline, "probe" before an inquiry's target, "ferry" in a place's
+/// name) are left out.
+pub(crate) const VEHICLE_AND_STORM_WORDS: &[&str] = &[
+    "shuttle",
+    "orbiter",
+    "spacecraft",
+    "spaceship",
+    "rover",
+    "lander",
+    "ship",
+    "vessel",
+    "warship",
+    "yacht",
+    "submarine",
+    "frigate",
+    "destroyer",
+    "battleship",
+    "tanker",
+    "freighter",
+    "steamer",
+    "schooner",
+    "uss",
+    "hms",
+    "hmcs",
+    "hmas",
+    "hmc",
+    "rms",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "storm",
+];

@@ -149,6 +149,7 @@ pub(crate) fn recognize_tagged<'t>(
         }
     }
     anchored_kinds_throughout(&mut found.candidates);
+    vehicles_and_storms(view, &mut found.candidates);
     let mut mentions: KeyMap<u32> = KeyMap::default();
     for c in &found.candidates {
         *mentions.entry(c.key).or_default() += 1;
@@ -483,6 +484,43 @@ fn anchored_kinds_throughout(candidates: &mut [Candidate]) {
             c.kind = kind;
             c.anchored = true;
         }
+    }
+}
+
+/// The name of a ship, a spacecraft or a storm is no person, place or organization: the
+/// capitalized words right after one of [`lexicon::VEHICLE_AND_STORM_WORDS`] ("the shuttle
+/// Atlantis", "Space Shuttle Columbia", "the vessel HMC Searcher", "Hurricane Rita") name one,
+/// and every mention of that name in the document goes ("Atlantis will go on display", "Rita
+/// packed winds"), as does a name that opens with such a word, unless a title makes it a
+/// person's. Whether or not the tagger took the words after the cue for a name there: it may
+/// take them for one only where they stand alone.
+///
+/// Costs: one look at the word before each capitalized word, and a hash per word of the few
+/// runs after a cue.
+fn vehicles_and_storms(view: &View, candidates: &mut Vec<Candidate>) {
+    /// The most words of a run after a cue that make a name ("Queen Mary 2").
+    const LONGEST: usize = 4;
+    let cue = |i: usize| lexicon::VEHICLE_AND_STORM_WORDS.contains(&view.key(i));
+    let mut named = KeySet::default();
+    for &i in view.capitalized() {
+        let i = i as usize;
+        if i == 0 || !cue(i - 1) {
+            continue;
+        }
+        // Every run of capitalized words from `i` on, up to LONGEST: the name the tagger may
+        // have found there, whole or cut.
+        for end in i + 1..=(i + LONGEST).min(view.len()) {
+            if view.classes[end - 1] & class::CAP == 0 {
+                break;
+            }
+            named.insert(super::features::hash_words((i..end).map(|k| view.key(k))));
+        }
+    }
+    for c in candidates.iter().filter(|c| c.tokens.len() >= 2 && cue(c.tokens.start)) {
+        named.insert(c.key);
+    }
+    if !named.is_empty() {
+        candidates.retain(|c| c.titled || !named.contains(&c.key));
     }
 }
 
