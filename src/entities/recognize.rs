@@ -110,6 +110,9 @@ pub(crate) fn recognize_tagged<'t>(
     let tagged = whole_organizations(view, join_pieces(view, &openers, tagged));
     let tagged = possessors_of_people(view, tagged);
     let mut covered = TokenSet::new(view.len());
+    // Mostly a candidate per tagged name: room for them at once, not by doubling (a
+    // candidate is some two hundred bytes).
+    found.candidates.reserve(tagged.len());
     for t in &tagged {
         covered.cover(t.tokens.clone());
         Piece { view, gazetteer }.candidates(t, &mut found);
@@ -1887,6 +1890,16 @@ fn in_address(text: &[u8], span: Span) -> bool {
     let start = text[from..span.start].iter().rposition(|&b| stop(b)).map_or(from, |k| from + k + 1);
     let end = text[span.end..to].iter().position(|&b| stop(b)).map_or(to, |k| span.end + k);
     let chunk = &text[start..end];
+    // Most names stand among plain words: one pass over the stretch finds none of the bytes
+    // that every test below needs (`@`, `:`, `_`, a leading `w` or a dot after the name),
+    // and answers without the searches.
+    let maybe = |b: u8| matches!(b, b'@' | b':' | b'_');
+    if !matches!(chunk.first(), Some(b'w' | b'W'))
+        && text.get(span.end) != Some(&b'.')
+        && !chunk.iter().any(|&b| maybe(b))
+    {
+        return false;
+    }
     let mail = chunk.iter().position(|&b| b == b'@').is_some_and(|at| {
         let domain = &chunk[at + 1..];
         let label = domain.iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
