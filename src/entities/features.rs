@@ -1301,6 +1301,26 @@ pub(crate) mod template {
 
 /// The features of a key alone: its suffixes, prefix and length (templates 12 to 16).
 pub(crate) fn key_features(key: &str, push: &mut impl FnMut(u32, u64)) {
+    if key.is_ascii() {
+        // Most keys: a character is a byte, so the ends are found without decoding (the same
+        // features as below, which the tests hold it to).
+        let (bytes, n) = (key.as_bytes(), key.len());
+        for (t, len) in [(template::SUFFIX_2, 2usize), (template::SUFFIX_3, 3), (template::SUFFIX_4, 4)] {
+            if n > len {
+                push(t, hash_bytes(&bytes[n - len..]));
+            }
+        }
+        if n > 3 {
+            push(template::PREFIX_4, hash_bytes(&bytes[..3]));
+        }
+        push(template::LENGTH, (n.min(12)) as u64);
+        return;
+    }
+    key_features_by_chars(key, push);
+}
+
+/// [`key_features`] of any key, character by character.
+fn key_features_by_chars(key: &str, push: &mut impl FnMut(u32, u64)) {
     let n = key.chars().count();
     for (t, len) in [(template::SUFFIX_2, 2usize), (template::SUFFIX_3, 3), (template::SUFFIX_4, 4)] {
         if let Some((at, _)) = key.char_indices().rev().nth(len - 1).filter(|_| n > len) {
@@ -1361,6 +1381,28 @@ fn lexicon_table() -> &'static KeyMap<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte path of `key_features` (ASCII keys) gives what the character path gives, key
+    /// for key, at every length around the suffixes', the prefix's and the length cap's.
+    #[test]
+    fn key_features_of_ascii_keys_are_by_characters() {
+        let collect = |f: &dyn Fn(&mut dyn FnMut(u32, u64))| {
+            let mut out = Vec::new();
+            f(&mut |t, v| out.push((t, v)));
+            out
+        };
+        let mut compared = 0;
+        for word in ["", "a", "of", "the", "mrs.", "smith", "o'neill", "u.s.", "3,000", "abcdefghijklmn", "x-ray's"] {
+            for len in 0..=word.len() {
+                let key = &word[..len];
+                let fast = collect(&|push| key_features(key, &mut |t, v| push(t, v)));
+                let slow = collect(&|push| key_features_by_chars(key, &mut |t, v| push(t, v)));
+                assert_eq!(fast, slow, "{key:?}");
+                compared += fast.len();
+            }
+        }
+        assert!(compared > 150, "{compared}");
+    }
 
     #[test]
     fn keys_fold_case_accents_and_possessives() {

@@ -2117,6 +2117,10 @@ mod tests {
         assert!(at("see www.corvale.com/Hestia now", "Hestia"));
         assert!(at("attached file: API.pdf) and more", "API"));
         assert!(at("support Wikipedia.org and its community", "Wikipedia"));
+        // Each mark the one-pass check looks for: a capital W, a name that opens the stretch.
+        assert!(at("see WWW.Corvale.com today", "WWW"));
+        assert!(at("read Jo_Roe today", "Jo"));
+        assert!(at("go ftp://Hestia now", "Hestia"));
         // Words beside an address, or with marks that are no address's, are not in one.
         assert!(!at("Jo Roe <jo@veltrana.com> wrote", "Roe"));
         assert!(!at("the Ecogas/Enron/Randy lawsuit", "Enron"));
