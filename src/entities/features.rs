@@ -532,13 +532,23 @@ fn word_shape<'w>(bytes: &[u8], word: impl FnOnce() -> &'w str) -> u8 {
         _ => bytes,
     };
     let mut shape = Shape::default();
-    for &b in stem {
+    let mut k = 0;
+    while let Some(&b) = stem.get(k) {
         if !b.is_ascii() {
             return shape_of(strip_possessive(word()));
         }
         // OK because ASCII bytes are below 128.
-        if shape.push(ASCII_SHAPE[usize::from(b)]) {
+        let s = ASCII_SHAPE[usize::from(b)];
+        if shape.push(s) {
             break;
+        }
+        k += 1;
+        if shape.run {
+            // The class has come twice: more of it changes nothing (see `Shape::push`), so the
+            // rest of a run ("ashington") is passed over in a tighter loop.
+            while stem.get(k).is_some_and(|&b| b.is_ascii() && ASCII_SHAPE[usize::from(b)] == s) {
+                k += 1;
+            }
         }
     }
     shape.finish()
@@ -1492,6 +1502,12 @@ mod tests {
             "1’s",
             "--é",
             "ééé's",
+            // Runs passed over, then a change of class, a byte that is not ASCII or the end.
+            "aaaé",
+            "Washington-based",
+            "aaaaB's",
+            "AAAAbbbb1",
+            "zz",
         ];
         words.extend(odd.iter().map(|w| w.to_string()));
         words.push("a".repeat(600));

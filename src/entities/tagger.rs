@@ -572,7 +572,6 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         let mut shapes = [255u8; CHUNK + 4];
         // The classes the model reads (`View::class_value`), none outside the sentence.
         let mut classes = [0u64; CHUNK + 4];
-        let places = chunk.len() + 4;
         // The window's tokens inside the sentence (the others stay as outside): two either side
         // of the chunk for the words, one for the shapes and classes.
         let words = chunk.start.saturating_sub(2).max(range.start)..(chunk.end + 2).min(range.end);
@@ -605,8 +604,8 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
             _ => &rows[slot as usize][n + 1],
         };
         out.reserve(chunk.len());
-        // OK because the chunk's tokens are at places 2 to `places - 3` (so their neighbours'
-        // are inside the window), and their own slots are words of the sentence, not EDGE.
+        // OK because the chunk's tokens are at places 2 to `chunk.len() + 1` (so their
+        // neighbours' are inside the window), and their own slots are words of the sentence, not EDGE.
         for (i, p) in chunk.clone().zip(2..) {
             // The token's own word row holds the bias too (see `WordRows`).
             let mut sum = rows[slots[p] as usize][0];
