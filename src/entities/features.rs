@@ -532,13 +532,23 @@ fn word_shape<'w>(bytes: &[u8], word: impl FnOnce() -> &'w str) -> u8 {
         _ => bytes,
     };
     let mut shape = Shape::default();
-    for &b in stem {
+    let mut k = 0;
+    while let Some(&b) = stem.get(k) {
         if !b.is_ascii() {
             return shape_of(strip_possessive(word()));
         }
         // OK because ASCII bytes are below 128.
-        if shape.push(ASCII_SHAPE[usize::from(b)]) {
+        let s = ASCII_SHAPE[usize::from(b)];
+        if shape.push(s) {
             break;
+        }
+        k += 1;
+        if shape.run {
+            // The class has come twice: more of it changes nothing (see `Shape::push`), so the
+            // rest of a run ("ashington") is passed over in a tighter loop.
+            while stem.get(k).is_some_and(|&b| b.is_ascii() && ASCII_SHAPE[usize::from(b)] == s) {
+                k += 1;
+            }
         }
     }
     shape.finish()
@@ -1296,6 +1306,26 @@ pub(crate) mod template {
 
 /// The features of a key alone: its suffixes, prefix and length (templates 12 to 16).
 pub(crate) fn key_features(key: &str, push: &mut impl FnMut(u32, u64)) {
+    if key.is_ascii() {
+        // Most keys: a character is a byte, so the ends are found without decoding (the same
+        // features as below, which the tests hold it to).
+        let (bytes, n) = (key.as_bytes(), key.len());
+        for (t, len) in [(template::SUFFIX_2, 2usize), (template::SUFFIX_3, 3), (template::SUFFIX_4, 4)] {
+            if n > len {
+                push(t, hash_bytes(&bytes[n - len..]));
+            }
+        }
+        if n > 3 {
+            push(template::PREFIX_4, hash_bytes(&bytes[..3]));
+        }
+        push(template::LENGTH, (n.min(12)) as u64);
+        return;
+    }
+    key_features_by_chars(key, push);
+}
+
+/// [`key_features`] of any key, character by character.
+fn key_features_by_chars(key: &str, push: &mut impl FnMut(u32, u64)) {
     let n = key.chars().count();
     for (t, len) in [(template::SUFFIX_2, 2usize), (template::SUFFIX_3, 3), (template::SUFFIX_4, 4)] {
         if let Some((at, _)) = key.char_indices().rev().nth(len - 1).filter(|_| n > len) {
@@ -1356,6 +1386,24 @@ fn lexicon_table() -> &'static KeyMap<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte path of `key_features` (ASCII keys) gives what the character path gives, key
+    /// for key, at every length around the suffixes', the prefix's and the length cap's.
+    #[test]
+    fn key_features_of_ascii_keys_are_by_characters() {
+        let mut compared = 0;
+        for word in ["", "a", "of", "the", "mrs.", "smith", "o'neill", "u.s.", "3,000", "abcdefghijklmn", "x-ray's"] {
+            for len in 0..=word.len() {
+                let key = &word[..len];
+                let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                key_features(key, &mut |t, v| fast.push((t, v)));
+                key_features_by_chars(key, &mut |t, v| slow.push((t, v)));
+                assert_eq!(fast, slow, "{key:?}");
+                compared += fast.len();
+            }
+        }
+        assert!(compared > 150, "{compared}");
+    }
 
     #[test]
     fn keys_fold_case_accents_and_possessives() {
@@ -1445,6 +1493,12 @@ mod tests {
             "1’s",
             "--é",
             "ééé's",
+            // Runs passed over, then a change of class, a byte that is not ASCII or the end.
+            "aaaé",
+            "Washington-based",
+            "aaaaB's",
+            "AAAAbbbb1",
+            "zz",
         ];
         words.extend(odd.iter().map(|w| w.to_string()));
         words.push("a".repeat(600));

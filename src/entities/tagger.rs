@@ -572,26 +572,24 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         let mut shapes = [255u8; CHUNK + 4];
         // The classes the model reads (`View::class_value`), none outside the sentence.
         let mut classes = [0u64; CHUNK + 4];
-        let token = |p: usize| (chunk.start + p).checked_sub(2).filter(|j| range.contains(j));
-        let places = chunk.len() + 4;
+        // The window's tokens inside the sentence (the others stay as outside): two either side
+        // of the chunk for the words, one for the shapes and classes.
+        let words = chunk.start.saturating_sub(2).max(range.start)..(chunk.end + 2).min(range.end);
+        let around = chunk.start.saturating_sub(1).max(range.start)..(chunk.end + 1).min(range.end);
         self.emptied = false;
-        for p in 0..places {
-            if let Some(j) = token(p) {
-                // OK because `p` is below CHUNK + 4.
-                slots[p] = self.slot(j);
-                if (1..places - 1).contains(&p) {
-                    shapes[p] = self.type_shape(j);
-                    classes[p] = self.view.class_value(j, 0, range);
-                }
-            }
+        // OK because the window's places, `j + 2 - chunk.start`, are below CHUNK + 4.
+        for j in words.clone() {
+            slots[j + 2 - chunk.start] = self.slot(j);
+        }
+        for j in around {
+            shapes[j + 2 - chunk.start] = self.type_shape(j);
+            classes[j + 2 - chunk.start] = self.view.class_value(j, 0, range);
         }
         if self.emptied {
             // The memo was emptied on the way, and slots read before it are stale: read them
             // again (an emptied memo has room for a chunk's words, so it is not emptied twice).
-            for (p, slot) in slots.iter_mut().enumerate().take(places) {
-                if let Some(j) = token(p) {
-                    *slot = self.slot(j);
-                }
+            for j in words {
+                slots[j + 2 - chunk.start] = self.slot(j);
             }
             debug_assert!(self.rows_valid(&slots));
         }
@@ -606,8 +604,8 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
             _ => &rows[slot as usize][n + 1],
         };
         out.reserve(chunk.len());
-        // OK because the chunk's tokens are at places 2 to `places - 3` (so their neighbours'
-        // are inside the window), and their own slots are words of the sentence, not EDGE.
+        // OK because the chunk's tokens are at places 2 to `chunk.len() + 1` (so their
+        // neighbours' are inside the window), and their own slots are words of the sentence, not EDGE.
         for (i, p) in chunk.clone().zip(2..) {
             // The token's own word row holds the bias too (see `WordRows`).
             let mut sum = rows[slots[p] as usize][0];
@@ -1196,6 +1194,44 @@ mod tests {
         for (k, (g, e)) in got.iter().zip(&expected).enumerate() {
             assert_eq!(g, e, "scored token {k}");
         }
+    }
+
+    /// The runs are the stretches of each sentence's tokens that are interesting or beside an
+    /// interesting token (of the sentence or the next or previous one), each whole: read token
+    /// by token, on sentences that open and close with capitalized words, and on one with
+    /// none.
+    #[test]
+    fn runs_are_the_stretches_beside_interesting_tokens() {
+        use crate::entities::features::{KeySet, Lexicons};
+        let text = "Anna met Bob. Then Carla Diaz and the mayor spoke. no capitals here at all.\n\n\
+                    IBM said so in Paris, Texas. And Mr. Roe of the U.N. left. Ed. Fay went home to Gent";
+        let a = crate::text::Analysis::of_text(text);
+        let (gazetteer, names) = super::super::tables();
+        let mut view = View::new(&a);
+        view.classify(&Lexicons { gazetteer, names, lowercase: KeySet::default() });
+        let interesting = |j: Option<usize>| j.and_then(|j| view.classes.get(j)).is_some_and(|c| c & INTERESTING != 0);
+        let mut expected = Vec::new();
+        for sentence in &a.sentences {
+            let range = sentence.tokens.clone();
+            let scored = |i: usize| interesting(i.checked_sub(1)) || interesting(Some(i)) || interesting(Some(i + 1));
+            let mut i = range.start;
+            while i < range.end {
+                if !scored(i) {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < range.end && scored(i) {
+                    i += 1;
+                }
+                expected.push((range.clone(), start..i));
+            }
+        }
+        let mut got = Vec::new();
+        for_each_run(&view, &mut |range, run| got.push((range.clone(), run)));
+        assert_eq!(got, expected);
+        assert!(a.sentences.len() >= 6 && got.len() >= 8, "{} sentences, {got:?}", a.sentences.len());
+        assert_eq!(scored_tokens(&view), expected.iter().map(|(_, run)| run.len()).sum::<usize>());
     }
 
     /// The textbook recurrence, every label from every label it may follow, one by one (the
