@@ -1,7 +1,7 @@
 //! `train-tagger`: trains the name tagger's weights (see `src/entities/train.rs`). Built only
 //! with `--features train`; run through `scripts/train-tagger.sh`, which names the data.
 //!
-//! Usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--command TEXT]
+//! Usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--step N] [--command TEXT]
 //!          --out FILE --data FILE DESCRIPTION ... [--unlabeled FILE DESCRIPTION ...]
 //!          [--dev FILE ...] [--holdout N]
 
@@ -21,10 +21,11 @@ fn main() {
         cluster_words: 0,
         fine_clusters: 64,
         ensemble: 1,
+        step: 1,
     };
     let mut out = None;
     let mut i = 0;
-    let usage = "usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--command TEXT] --out FILE --data FILE DESCRIPTION ... [--unlabeled FILE DESCRIPTION ...] [--dev FILE ...] [--holdout N]";
+    let usage = "usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--step N] [--command TEXT] --out FILE --data FILE DESCRIPTION ... [--unlabeled FILE DESCRIPTION ...] [--dev FILE ...] [--holdout N]";
     while i < args.len() {
         let value = |k: usize| args.get(k).cloned().unwrap_or_else(|| fail(usage));
         match args[i].as_str() {
@@ -39,6 +40,7 @@ fn main() {
             "--cluster-words" => options.cluster_words = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--fine-clusters" => options.fine_clusters = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--ensemble" => options.ensemble = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
+            "--step" => options.step = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--holdout" => options.holdout = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--data" => {
                 options.data.push((value(i + 1), value(i + 2)));
@@ -53,7 +55,7 @@ fn main() {
         i += 2;
     }
     let out = out.unwrap_or_else(|| fail(usage));
-    if options.data.is_empty() || !(8..=20).contains(&options.bits) {
+    if options.data.is_empty() || !(8..=20).contains(&options.bits) || !(1..=127).contains(&options.step) {
         fail(usage);
     }
     match storyscope::train::train(&options) {
