@@ -1,7 +1,7 @@
 //! `train-tagger`: trains the name tagger's weights (see `src/entities/train.rs`). Built only
 //! with `--features train`; run through `scripts/train-tagger.sh`, which names the data.
 //!
-//! Usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--keep-rows N] [--margin F] [--command TEXT]
+//! Usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--keep-rows N] [--margin F] [--step N] [--command TEXT]
 //!          --out FILE --data FILE DESCRIPTION ... [--unlabeled FILE DESCRIPTION ...]
 //!          [--dev FILE ...] [--holdout N]
 
@@ -23,10 +23,11 @@ fn main() {
         ensemble: 1,
         keep_rows: 0,
         margin: 0.0,
+        step: 1,
     };
     let mut out = None;
     let mut i = 0;
-    let usage = "usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--keep-rows N] [--margin F] [--command TEXT] --out FILE --data FILE DESCRIPTION ... [--unlabeled FILE DESCRIPTION ...] [--dev FILE ...] [--holdout N]";
+    let usage = "usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--keep-rows N] [--margin F] [--step N] [--command TEXT] --out FILE --data FILE DESCRIPTION ... [--unlabeled FILE DESCRIPTION ...] [--dev FILE ...] [--holdout N]";
     while i < args.len() {
         let value = |k: usize| args.get(k).cloned().unwrap_or_else(|| fail(usage));
         match args[i].as_str() {
@@ -43,6 +44,7 @@ fn main() {
             "--ensemble" => options.ensemble = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--margin" => options.margin = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--keep-rows" => options.keep_rows = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
+            "--step" => options.step = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--holdout" => options.holdout = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--data" => {
                 options.data.push((value(i + 1), value(i + 2)));
@@ -57,7 +59,7 @@ fn main() {
         i += 2;
     }
     let out = out.unwrap_or_else(|| fail(usage));
-    if options.data.is_empty() || !(8..=20).contains(&options.bits) {
+    if options.data.is_empty() || !(8..=20).contains(&options.bits) || !(1..=127).contains(&options.step) {
         fail(usage);
     }
     match storyscope::train::train(&options) {
