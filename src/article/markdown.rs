@@ -29,7 +29,8 @@ pub(super) fn parse(content: &str) -> Article {
     // long body's text was copied into a buffer twice its size by its last newline.
     let mut text = String::with_capacity(body.len() + 1);
     let mut in_fence = false;
-    for line in body.lines() {
+    // `bytes::lines`: `str::lines` with a memchr of sixteen bytes at a step.
+    for line in crate::bytes::lines(body) {
         let trimmed = line.trim_start();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_fence = !in_fence;

@@ -295,10 +295,20 @@ fn looks_binary(content: &str) -> bool {
 /// them around separators, where they only get in the way of matching).
 fn normalize_whitespace(content: &str) -> String {
     let s = content.strip_prefix('\u{feff}').unwrap_or(content);
-    // Most files have neither: two byte scans (memchr for `\r`, and for the last byte of the
-    // no-break space) instead of three copies of the file. A set of two chars would decode
-    // every character.
-    if !s.as_bytes().contains(&b'\r') && !s.contains('\u{a0}') {
+    // Most files have neither: one byte scan (for `\r` and for the last byte of the no-break
+    // space, U+00A0 = C2 A0, which ends other characters too: `à` is C3 A0) instead of three
+    // copies of the file. A set of two chars would decode every character.
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    let needs_replacing = loop {
+        match crate::bytes::find_either(bytes, from, b'\r', 0xA0) {
+            None => break false,
+            // OK because `at - 1 < at < bytes.len()`.
+            Some(at) if bytes[at] == b'\r' || at > 0 && bytes[at - 1] == 0xC2 => break true,
+            Some(at) => from = at + 1,
+        }
+    };
+    if !needs_replacing {
         return s.to_string();
     }
     s.replace("\r\n", "\n").replace('\r', "\n").replace('\u{a0}', " ")
