@@ -1,7 +1,7 @@
 //! Bytes read as 64-bit words, for the scans and hashes that take eight bytes at a step (the
 //! vocabulary's hash, the parts' checksum, the quote-mark, Markdown, offset and JSON-escape
 //! scans, which find bytes in a word with [`bytes_equal`] and [`bytes_below`]), the input's
-//! line splits ([`lines`], through [`find_either`]), and the wasm build's `memcmp` and `bcmp`
+//! line splits and quote-mark scans ([`lines`], [`find_any`]), and the wasm build's `memcmp` and `bcmp`
 //! (see [`memcmp`]).
 //!
 //! `let mut w = [0u8; 8]; w.copy_from_slice(chunk)` is one load natively, but at the wasm's
@@ -43,14 +43,14 @@ pub(crate) fn word_le(bytes: &[u8]) -> u64 {
     }
 }
 
-/// Where the first byte equal to `a` or `b` is in `bytes` at or after `from`, if any: the
-/// memchr of the line splits ([`lines`]) and of the input's whitespace check.
+/// Where the first byte of `set` is in `bytes` at or after `from`, if any: the memchr of the
+/// line splits ([`lines`]), of the input's whitespace check and of the quote-mark scans.
 ///
 /// Sixteen bytes at a step natively (SSE2, which every x86-64 processor has: about 0.4
 /// instructions a byte, where the standard library's `memchr`, a word of eight at a step, cost
 /// about 1.2), eight in the wasm ([`bytes_equal`]); the last few bytes one by one.
 #[inline]
-pub(crate) fn find_either(bytes: &[u8], mut from: usize, a: u8, b: u8) -> Option<usize> {
+pub(crate) fn find_any<const N: usize>(bytes: &[u8], mut from: usize, set: [u8; N]) -> Option<usize> {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
@@ -59,9 +59,11 @@ pub(crate) fn find_either(bytes: &[u8], mut from: usize, a: u8, b: u8) -> Option
             // one load reads the sixteen bytes of `chunk` (unaligned loads are allowed).
             let found = unsafe {
                 let v = _mm_loadu_si128(chunk.as_ptr().cast());
-                let either =
-                    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(a as i8)), _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8)));
-                _mm_movemask_epi8(either)
+                let mut hits = _mm_cmpeq_epi8(v, _mm_set1_epi8(set[0] as i8));
+                for &b in &set[1..] {
+                    hits = _mm_or_si128(hits, _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8)));
+                }
+                _mm_movemask_epi8(hits)
             };
             if found != 0 {
                 // Bit k of the mask is byte k of the chunk.
@@ -72,25 +74,25 @@ pub(crate) fn find_either(bytes: &[u8], mut from: usize, a: u8, b: u8) -> Option
     }
     while let Some(word) = bytes.get(from..).and_then(|rest| rest.first_chunk::<8>()) {
         let word = u64::from_le_bytes(*word);
-        let found = bytes_equal(word, a) | bytes_equal(word, b);
+        let found = set.iter().fold(0, |found, &b| found | bytes_equal(word, b));
         if found != 0 {
             // The lowest flag is exact (see `bytes_below`): the high bit of the first match.
             return Some(from + found.trailing_zeros() as usize / 8);
         }
         from += 8;
     }
-    Some(from + bytes.get(from..)?.iter().position(|&x| x == a || x == b)?)
+    Some(from + bytes.get(from..)?.iter().position(|x| set.contains(x))?)
 }
 
 /// The lines of `s`, exactly as [`str::lines`] gives them (split at `\n`, a `\r` before it
-/// dropped, no empty last line after a final `\n`), found with [`find_either`].
+/// dropped, no empty last line after a final `\n`), found with [`find_any`].
 pub(crate) fn lines(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = s;
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
         }
-        let Some(at) = find_either(rest.as_bytes(), 0, b'\n', b'\n') else {
+        let Some(at) = find_any(rest.as_bytes(), 0, [b'\n']) else {
             return Some(std::mem::take(&mut rest));
         };
         // OK because `\n` is ASCII: `at` and `at + 1` are character boundaries of `rest`.
@@ -151,14 +153,14 @@ pub unsafe extern "C" fn bcmp(a: *const u8, b: *const u8, n: usize) -> i32 {
 
 #[cfg(test)]
 mod tests {
-    use super::{find_either, lines, memcmp, word_le};
+    use super::{find_any, lines, memcmp, word_le};
 
-    /// [`find_either`] finds the first of two bytes in every place, from every start, across
-    /// the steps of sixteen and eight and the last bytes.
+    /// [`find_any`] finds the first byte of a set in every place, from every start, across the
+    /// steps of sixteen and eight and the last bytes.
     #[test]
-    fn find_either_finds_the_first_of_two_bytes() {
+    fn find_any_finds_the_first_byte_of_a_set() {
         for len in 0..=40 {
-            for (a, b) in [(b'\n', b'\n'), (b'\r', 0xa0), (0x80, 0)] {
+            for (a, b) in [(b'\n', b'\n'), (b'\r', 0xa0), (0x80, 0), (b'"', 0xe2)] {
                 for place in 0..len.max(1) {
                     for other in [None, Some(place + 3)] {
                         let mut bytes = vec![b'x'; len];
@@ -170,7 +172,9 @@ mod tests {
                         }
                         for from in 0..=len + 1 {
                             let naive = bytes.get(from..).and_then(|r| r.iter().position(|&x| x == a || x == b));
-                            assert_eq!(find_either(&bytes, from, a, b), naive.map(|p| p + from), "{bytes:?} {from}");
+                            let found = naive.map(|p| p + from);
+                            assert_eq!(find_any(&bytes, from, [a, b]), found, "{bytes:?} {from}");
+                            assert_eq!(find_any(&bytes, from, [a, b, 0xc2]), found, "{bytes:?} {from}");
                         }
                     }
                 }

@@ -301,7 +301,7 @@ fn normalize_whitespace(content: &str) -> String {
     let bytes = s.as_bytes();
     let mut from = 0;
     let needs_replacing = loop {
-        match crate::bytes::find_either(bytes, from, b'\r', 0xA0) {
+        match crate::bytes::find_any(bytes, from, [b'\r', 0xA0]) {
             None => break false,
             // OK because `at - 1 < at < bytes.len()`.
             Some(at) if bytes[at] == b'\r' || at > 0 && bytes[at - 1] == 0xC2 => break true,
