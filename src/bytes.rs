@@ -48,19 +48,23 @@ pub(crate) fn word_le(bytes: &[u8]) -> u64 {
 ///
 /// Sixteen bytes at a step natively (SSE2, which every x86-64 processor has: about 0.4
 /// instructions a byte, where the standard library's `memchr`, a word of eight at a step, cost
-/// about 1.2), eight in the wasm ([`bytes_equal`]); the last few bytes one by one.
-#[inline]
-pub(crate) fn find_any<const N: usize>(bytes: &[u8], mut from: usize, set: [u8; N]) -> Option<usize> {
+/// about 1.2), eight in the wasm ([`bytes_equal`]); the last few bytes one by one. A set is a
+/// slice, not an array of its size: one function in the wasm, not one per size (the page's
+/// budget); natively it is inlined with its set.
+#[cfg_attr(target_arch = "x86_64", inline(always))]
+pub(crate) fn find_any(bytes: &[u8], mut from: usize, set: &[u8]) -> Option<usize> {
     #[cfg(target_arch = "x86_64")]
     {
-        use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
+        use std::arch::x86_64::{
+            _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128,
+        };
         while let Some(chunk) = bytes.get(from..).and_then(|rest| rest.first_chunk::<16>()) {
             // SAFETY: SSE2 is part of x86-64 itself (every x86_64 target enables it), and the
             // one load reads the sixteen bytes of `chunk` (unaligned loads are allowed).
             let found = unsafe {
                 let v = _mm_loadu_si128(chunk.as_ptr().cast());
-                let mut hits = _mm_cmpeq_epi8(v, _mm_set1_epi8(set[0] as i8));
-                for &b in &set[1..] {
+                let mut hits = _mm_setzero_si128();
+                for &b in set {
                     hits = _mm_or_si128(hits, _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8)));
                 }
                 _mm_movemask_epi8(hits)
@@ -85,14 +89,22 @@ pub(crate) fn find_any<const N: usize>(bytes: &[u8], mut from: usize, set: [u8; 
 }
 
 /// The lines of `s`, exactly as [`str::lines`] gives them (split at `\n`, a `\r` before it
-/// dropped, no empty last line after a final `\n`), found with [`find_any`].
+/// dropped, no empty last line after a final `\n`), found with [`find_any`] natively. The
+/// wasm, without SSE2, keeps [`str::lines`] (already in it: no code added to the page).
+#[cfg(not(target_arch = "x86_64"))]
+pub(crate) fn lines(s: &str) -> std::str::Lines<'_> {
+    s.lines()
+}
+
+/// See the other `lines`.
+#[cfg(target_arch = "x86_64")]
 pub(crate) fn lines(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = s;
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
         }
-        let Some(at) = find_any(rest.as_bytes(), 0, [b'\n']) else {
+        let Some(at) = find_any(rest.as_bytes(), 0, b"\n") else {
             return Some(std::mem::take(&mut rest));
         };
         // OK because `\n` is ASCII: `at` and `at + 1` are character boundaries of `rest`.
@@ -173,8 +185,8 @@ mod tests {
                         for from in 0..=len + 1 {
                             let naive = bytes.get(from..).and_then(|r| r.iter().position(|&x| x == a || x == b));
                             let found = naive.map(|p| p + from);
-                            assert_eq!(find_any(&bytes, from, [a, b]), found, "{bytes:?} {from}");
-                            assert_eq!(find_any(&bytes, from, [a, b, 0xc2]), found, "{bytes:?} {from}");
+                            assert_eq!(find_any(&bytes, from, &[a, b]), found, "{bytes:?} {from}");
+                            assert_eq!(find_any(&bytes, from, &[a, b, 0xc2]), found, "{bytes:?} {from}");
                         }
                     }
                 }

@@ -170,43 +170,17 @@ fn inline_into(out: &mut String, s: &str) {
     }
 }
 
-/// True when `bytes` holds `[`, `*`, `` ` `` or `_`, the bytes that start inline markup. Eight
-/// bytes at a step (a byte at a time was about 7 instructions a byte of every Markdown
-/// paragraph).
+/// True when `bytes` holds `[`, `*`, `` ` `` or `_`, the bytes that start inline markup (a
+/// byte at a time was about 7 instructions a byte of every Markdown paragraph; see
+/// [`crate::bytes::find_any`]).
 fn has_markup_byte(bytes: &[u8]) -> bool {
-    use crate::bytes::{bytes_equal, word_le};
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = word_le(chunk);
-        let hits =
-            bytes_equal(word, b'[') | bytes_equal(word, b'*') | bytes_equal(word, b'`') | bytes_equal(word, b'_');
-        if hits != 0 {
-            return true;
-        }
-    }
-    chunks.remainder().iter().any(|b| matches!(b, b'[' | b'*' | b'`' | b'_'))
+    crate::bytes::find_any(bytes, 0, b"[*`_").is_some()
 }
 
 /// Where the first byte at or after `from` that may start inline markup is (`[`, `!`, `*`,
-/// `` ` `` or `_`), or the length: eight bytes at a step, then the last few one by one.
-fn next_markup_byte(bytes: &[u8], mut from: usize) -> usize {
-    use crate::bytes::bytes_equal;
-    let is_markup = |b: u8| matches!(b, b'[' | b'!' | b'*' | b'`' | b'_');
-    while let Some(word) = bytes.get(from..).and_then(|rest| rest.first_chunk::<8>()) {
-        let word = u64::from_le_bytes(*word);
-        let hits = bytes_equal(word, b'[')
-            | bytes_equal(word, b'!')
-            | bytes_equal(word, b'*')
-            | bytes_equal(word, b'`')
-            | bytes_equal(word, b'_');
-        if hits != 0 {
-            // The lowest flag is exact (see `bytes_below`): the high bit of the first hit.
-            return from + hits.trailing_zeros() as usize / 8;
-        }
-        from += 8;
-    }
-    let rest = bytes.get(from..).unwrap_or_default();
-    from + rest.iter().position(|&b| is_markup(b)).unwrap_or(rest.len())
+/// `` ` `` or `_`), or the length (see [`crate::bytes::find_any`]).
+fn next_markup_byte(bytes: &[u8], from: usize) -> usize {
+    crate::bytes::find_any(bytes, from, b"[!*`_").unwrap_or(bytes.len())
 }
 
 /// The first position of one byte at or after a position, for positions asked in

@@ -290,7 +290,7 @@ fn looks_binary(content: &str) -> bool {
     }
     ascii_control += words.remainder().iter().map(|&b| usize::from(CONTROL[usize::from(b)])).sum::<usize>();
     let (mut c1_control, mut from) = (0, 0);
-    while let Some(c2) = crate::bytes::find_any(sample, from, [0xC2]) {
+    while let Some(c2) = crate::bytes::find_any(sample, from, &[0xC2]) {
         c1_control += usize::from(sample.get(c2 + 1).is_some_and(|b| (0x80..=0x9F).contains(b)));
         from = c2 + 1;
     }
@@ -376,7 +376,7 @@ fn normalize_whitespace(content: &str) -> String {
     let bytes = s.as_bytes();
     let mut from = 0;
     let needs_replacing = loop {
-        match crate::bytes::find_any(bytes, from, [b'\r', 0xA0]) {
+        match crate::bytes::find_any(bytes, from, &[b'\r', 0xA0]) {
             None => break false,
             // OK because `at - 1 < at < bytes.len()`.
             Some(at) if bytes[at] == b'\r' || at > 0 && bytes[at - 1] == 0xC2 => break true,
