@@ -849,8 +849,8 @@ fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
 /// more step too: the sixteen that end the slice (overlapping bytes before `at`, whose flags
 /// are dropped), or, in a slice shorter than
 /// sixteen, a copy padded with spaces. Most strings of the contract are shorter than a few
-/// steps, so this tail, read byte by byte before, was most of the cost (78,833 strings of
-/// about 57 bytes in 2 MB of news: 12.3 M instructions). A control character is a byte that
+/// steps; reading their tail so, not byte by byte, took `escape_into` from 13.97 M to 12.65 M
+/// instructions on 2 MB of news (78,833 strings). A control character is a byte that
 /// saturating subtraction of 0x1F takes to zero, so that bytes past ASCII (negative as signed
 /// bytes) are not taken for one.
 #[cfg(target_arch = "x86_64")]
