@@ -1,7 +1,8 @@
 //! Bytes read as 64-bit words, for the scans and hashes that take eight bytes at a step (the
 //! vocabulary's hash, the parts' checksum, the quote-mark, Markdown, offset and JSON-escape
-//! scans, which find bytes in a word with [`bytes_equal`] and [`bytes_below`]), and the wasm build's `memcmp`
-//! and `bcmp` (see [`memcmp`]).
+//! scans, which find bytes in a word with [`bytes_equal`] and [`bytes_below`]), the input's
+//! line splits and quote-mark scans ([`lines`], [`find_any`]), and the wasm build's `memcmp` and `bcmp`
+//! (see [`memcmp`]).
 //!
 //! `let mut w = [0u8; 8]; w.copy_from_slice(chunk)` is one load natively, but at the wasm's
 //! opt-level "z" it stays a call to `copy_from_slice` and `memory.copy` per word (about 2% of
@@ -56,6 +57,77 @@ pub(crate) fn word_le(bytes: &[u8]) -> u64 {
     }
 }
 
+/// Where the first byte of `set` is in `bytes` at or after `from`, if any: the memchr of the
+/// line splits ([`lines`]), of the input's whitespace check and of the quote-mark scans.
+///
+/// Sixteen bytes at a step natively (SSE2, which every x86-64 processor has: about 0.4
+/// instructions a byte, where the standard library's `memchr`, a word of eight at a step, cost
+/// about 1.2), eight in the wasm ([`bytes_equal`]); the last few bytes one by one. A set is a
+/// slice, not an array of its size: one function in the wasm, not one per size (the page's
+/// budget); natively it is inlined with its set.
+#[cfg_attr(target_arch = "x86_64", inline(always))]
+pub(crate) fn find_any(bytes: &[u8], mut from: usize, set: &[u8]) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{
+            _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128,
+        };
+        while let Some(chunk) = bytes.get(from..).and_then(|rest| rest.first_chunk::<16>()) {
+            // SAFETY: SSE2 is part of x86-64 itself (every x86_64 target enables it), and the
+            // one load reads the sixteen bytes of `chunk` (unaligned loads are allowed).
+            let found = unsafe {
+                let v = _mm_loadu_si128(chunk.as_ptr().cast());
+                let mut hits = _mm_setzero_si128();
+                for &b in set {
+                    hits = _mm_or_si128(hits, _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8)));
+                }
+                _mm_movemask_epi8(hits)
+            };
+            if found != 0 {
+                // Bit k of the mask is byte k of the chunk.
+                return Some(from + found.trailing_zeros() as usize);
+            }
+            from += 16;
+        }
+    }
+    while let Some(word) = bytes.get(from..).and_then(|rest| rest.first_chunk::<8>()) {
+        let word = u64::from_le_bytes(*word);
+        let found = set.iter().fold(0, |found, &b| found | bytes_equal(word, b));
+        if found != 0 {
+            // The lowest flag is exact (see `bytes_below`): the high bit of the first match.
+            return Some(from + found.trailing_zeros() as usize / 8);
+        }
+        from += 8;
+    }
+    Some(from + bytes.get(from..)?.iter().position(|x| set.contains(x))?)
+}
+
+/// The lines of `s`, exactly as [`str::lines`] gives them (split at `\n`, a `\r` before it
+/// dropped, no empty last line after a final `\n`), found with [`find_any`] natively. The
+/// wasm, without SSE2, keeps [`str::lines`] (already in it: no code added to the page).
+#[cfg(not(target_arch = "x86_64"))]
+pub(crate) fn lines(s: &str) -> std::str::Lines<'_> {
+    s.lines()
+}
+
+/// See the other `lines`.
+#[cfg(target_arch = "x86_64")]
+pub(crate) fn lines(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let Some(at) = find_any(rest.as_bytes(), 0, b"\n") else {
+            return Some(std::mem::take(&mut rest));
+        };
+        // OK because `\n` is ASCII: `at` and `at + 1` are character boundaries of `rest`.
+        let line = &rest[..at];
+        rest = &rest[at + 1..];
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
 /// Compares the `n` bytes at `a` and `b`: negative, zero or positive as `a` sorts before, with
 /// or after `b` (bytes compared unsigned), eight bytes at a step.
 ///
@@ -107,7 +179,55 @@ pub unsafe extern "C" fn bcmp(a: *const u8, b: *const u8, n: usize) -> i32 {
 
 #[cfg(test)]
 mod tests {
-    use super::{memcmp, word_le};
+    use super::{find_any, lines, memcmp, word_le};
+
+    /// [`find_any`] finds the first byte of a set in every place, from every start, across the
+    /// steps of sixteen and eight and the last bytes.
+    #[test]
+    fn find_any_finds_the_first_byte_of_a_set() {
+        for len in 0..=40 {
+            for (a, b) in [(b'\n', b'\n'), (b'\r', 0xa0), (0x80, 0), (b'"', 0xe2)] {
+                for place in 0..len.max(1) {
+                    for other in [None, Some(place + 3)] {
+                        let mut bytes = vec![b'x'; len];
+                        if let Some(slot) = bytes.get_mut(place) {
+                            *slot = a;
+                        }
+                        if let Some(slot) = other.and_then(|o| bytes.get_mut(o)) {
+                            *slot = b;
+                        }
+                        for from in 0..=len + 1 {
+                            let naive = bytes.get(from..).and_then(|r| r.iter().position(|&x| x == a || x == b));
+                            let found = naive.map(|p| p + from);
+                            assert_eq!(find_any(&bytes, from, &[a, b]), found, "{bytes:?} {from}");
+                            assert_eq!(find_any(&bytes, from, &[a, b, 0xc2]), found, "{bytes:?} {from}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`lines`] splits as [`str::lines`] does.
+    #[test]
+    fn lines_as_str_lines() {
+        let long = "x".repeat(37);
+        let cases = [
+            String::new(),
+            "\n".into(),
+            "\n\n".into(),
+            "a".into(),
+            "a\n".into(),
+            "a\r\nb\r".into(),
+            "\r\n\r\n".into(),
+            "a\r\rb\n\nc".into(),
+            format!("{long}\n{long}é\r\n\n{long}"),
+            format!("é{long}{long}\n"),
+        ];
+        for case in &cases {
+            assert_eq!(lines(case).collect::<Vec<_>>(), case.lines().collect::<Vec<_>>(), "{case:?}");
+        }
+    }
 
     #[test]
     fn compares_as_slices_do() {

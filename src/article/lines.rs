@@ -59,7 +59,8 @@ pub(super) fn split_blocks(content: &str, breaks: Breaks) -> Vec<RawBlock> {
     let mut blocks = Vec::new();
     let mut run: Vec<Line> = Vec::new();
     let mut line_number = 0;
-    for raw in content.lines() {
+    // `bytes::lines`: `str::lines` with a memchr of sixteen bytes at a step.
+    for raw in crate::bytes::lines(content) {
         let text = raw.trim();
         if text.is_empty() {
             flush(&mut run, breaks, &mut blocks);

@@ -207,26 +207,14 @@ fn first_mark(text: &str, para: Span, style: Style) -> Option<Mark> {
     classify(text, para, para.start, c, style)
 }
 
-/// The first index at or after `from` whose byte is `"` or not ASCII, or `bytes.len()`: every
-/// quote mark starts at such a byte, and news text is mostly ASCII without them, so the scans
-/// skip eight bytes at a time (a zero byte of `word ^ "…"` is a `"`; a high bit, a byte of a
-/// multi-byte character).
+/// The first index at or after `from` whose byte may start a quote mark, or `bytes.len()`:
+/// `"`, or 0xE2 (`“ ” „ ‘ ’`) or 0xC2 (`« »`), lead bytes that are always a character's start.
+/// News text is mostly without them, so the scans skip sixteen bytes at a step natively (see
+/// [`crate::bytes::find_any`]), and pass over other characters past ASCII (`é`, `—` is E2 too).
+/// Stopping at every byte past ASCII, eight bytes at a step, was about 0.6% of the run on
+/// unseen news.
 fn next_mark_byte(bytes: &[u8], from: usize) -> usize {
-    use crate::bytes::{bytes_equal, word_le, HIGH_BITS};
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let word = word_le(chunk);
-        // The lowest set bit is exact (see `bytes_equal`).
-        let hits = bytes_equal(word, b'"') | (word & HIGH_BITS);
-        if hits != 0 {
-            return i + (hits.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < bytes.len() && bytes[i] != b'"' && bytes[i].is_ascii() {
-        i += 1;
-    }
-    i
+    crate::bytes::find_any(bytes, from, &[b'"', 0xE2, 0xC2]).unwrap_or(bytes.len())
 }
 
 /// The quote character starting at byte `i` of `bytes`, if any: only `"`, `“ ” „ ‘ ’` and
@@ -349,7 +337,7 @@ mod tests {
         let text = "plain ascii text, then \"a quote\" and “curly” marks; «guillemets» — é 12345678\"";
         let bytes = text.as_bytes();
         for from in 0..=bytes.len() {
-            let naive = (from..bytes.len()).find(|&i| bytes[i] == b'"' || !bytes[i].is_ascii()).unwrap_or(bytes.len());
+            let naive = (from..bytes.len()).find(|&i| matches!(bytes[i], b'"' | 0xE2 | 0xC2)).unwrap_or(bytes.len());
             assert_eq!(next_mark_byte(bytes, from), naive, "from {from}");
         }
     }

@@ -382,8 +382,9 @@ fn find_quotes(w: &Words, mut examples: Option<&mut Vec<Example>>) -> Vec<QuoteD
     // Into room made for them all at once, not by doubling (a document of many "X spoke."
     // holds as many): the page's extractor worker keeps every doubling's old buffer in its
     // high-water mark.
-    found.reserve_exact(attribution::most_reported(w, &in_quote, &cues));
-    attribution::reported(w, &in_quote, &a.paragraphs, &cues, |r| {
+    let candidates = attribution::reported_candidates(w, &in_quote, &cues);
+    found.reserve_exact(candidates.len());
+    attribution::reported(w, &in_quote, &a.paragraphs, &candidates, |r| {
         if !r.negated {
             found.push(QuoteDraft {
                 inner: Span::new(r.phrase.span.start, r.phrase.span.start),

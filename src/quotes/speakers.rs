@@ -19,7 +19,7 @@ use super::phrases::{Phrase, PhraseKind, Pronoun, Words};
 use crate::entities::{Entities, Gender, MentionRef};
 use crate::model::{EntityKind, Span};
 use crate::text::FxHashMap;
-use crate::text::WordId;
+use crate::text::{TokenKind, WordId};
 
 /// A speaker kept by a [`Resolver`]: an index, so that quotes share one speaker's record.
 pub(crate) type SpeakerId = u32;
@@ -740,6 +740,13 @@ fn name_runs(w: &Words) -> Vec<NameRun> {
     let n = w.a.tokens.len();
     let mut i = 0;
     while i < n {
+        // The next capitalized word, found by a tight walk over the tokens' bits: most tokens
+        // are not one, and asking `is_name_word` of each was 0.9% of the run on unseen news.
+        // OK because `i < n`.
+        let Some(next) = w.a.tokens[i..].iter().position(|t| t.capitalized() && t.kind() == TokenKind::Word) else {
+            break;
+        };
+        i += next;
         if !w.is_name_word(i) {
             i += 1;
             continue;
