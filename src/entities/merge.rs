@@ -41,8 +41,6 @@ struct Draft<'t> {
     canonical_key: Option<String>,
     roles: Vec<String>,
     genders: [bool; 2],
-    /// (document index, candidate index)
-    mentions: Vec<(usize, usize)>,
     /// The folded name (its words' keys joined by single spaces), kept up to date with it.
     name_key: String,
     /// Where `name_key` holds the keys of the first word and, for a person, of the surname and
@@ -67,7 +65,6 @@ impl<'t> Draft<'t> {
             canonical_key: canonical.map(key),
             roles: Vec::new(),
             genders: [false; 2],
-            mentions: Vec::new(),
             name_key: String::new(),
             first: 0..0,
             keys: None,
@@ -127,8 +124,7 @@ impl<'t> Draft<'t> {
         self.keys.as_ref().map(|(surname, given)| (self.key_at(surname), self.key_at(given)))
     }
 
-    fn add(&mut self, doc: usize, index: usize, c: &'t Candidate<'_>) {
-        self.mentions.push((doc, index));
+    fn add(&mut self, c: &'t Candidate<'_>) {
         if name_words(&c.words) > self.fullness {
             self.rename(&c.words);
         }
@@ -227,6 +223,9 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
     // Folded keys are written here, so looking one up allocates nothing.
     let (mut buffer, mut given_buffer) = (String::new(), String::new());
     let mut assigned: Vec<Vec<Option<usize>>> = found.iter().map(|f| vec![None; f.candidates.len()]).collect();
+    // The candidates (document, index) in the order they were added to their drafts: one list
+    // for the corpus, split by draft at the end (a list per draft grew one by one).
+    let mut added: Vec<(usize, usize)> = Vec::new();
 
     // Full names first, in every document, so lone surnames can find them wherever they are.
     for (d, f) in found.iter().enumerate() {
@@ -264,8 +263,9 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
                 }
                 _ => continue,
             };
-            drafts[target].add(d, k, c);
+            drafts[target].add(c);
             assigned[d][k] = Some(target);
+            added.push((d, k));
         }
     }
 
@@ -329,15 +329,16 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
                     keyed(&mut drafts, c.kind, &buffer, c)
                 }
             };
-            drafts[target].add(d, k, c);
+            drafts[target].add(c);
             assigned[d][k] = Some(target);
+            added.push((d, k));
         }
         for p in touched.drain(..) {
             // OK because only drafts of `before` are touched.
             before[p] = (0, 0);
         }
     }
-    build(docs, found, drafts, &assigned)
+    build(docs, found, drafts, &assigned, &added)
 }
 
 /// The drafts a document's full names went to, in order, and the people among them.
@@ -396,17 +397,50 @@ fn resolve_lone_word(
 }
 
 /// Entities in order of first mention, with readable ids, and the per-document index.
-/// `assigned[d][k]` is the draft of candidate `k` of document `d`.
-fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>, assigned: &[Vec<Option<usize>>]) -> Entities {
-    for draft in &mut drafts {
+/// `assigned[d][k]` is the draft of candidate `k` of document `d`; `added` lists the assigned
+/// candidates in the order they were added to their drafts.
+fn build(
+    docs: &[Doc],
+    found: &[DocumentNames],
+    mut drafts: Vec<Draft>,
+    assigned: &[Vec<Option<usize>>],
+    added: &[(usize, usize)],
+) -> Entities {
+    // Each draft's mentions, in the order they were added: `added` split by draft (a counting
+    // sort, stable), draft `i`'s at `mentions[starts[i]..starts[i + 1]]`.
+    let mut starts = vec![0; drafts.len() + 1];
+    for &(d, k) in added {
+        // OK because every candidate of `added` has a draft, an index of `drafts`.
+        if let Some(draft) = assigned[d][k] {
+            starts[draft + 1] += 1;
+        }
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut mentions_of: Vec<(usize, usize)> = vec![(0, 0); added.len()];
+    {
+        let mut next = starts.clone();
+        for &(d, k) in added {
+            if let Some(draft) = assigned[d][k] {
+                // OK because `next[draft]` stays below `starts[draft + 1] <= added.len()`.
+                mentions_of[next[draft]] = (d, k);
+                next[draft] += 1;
+            }
+        }
+    }
+    let of = |i: usize| starts[i]..starts[i + 1];
+    let mut scratch = Vec::new();
+    for i in 0..drafts.len() {
         // A stable sort gives the unstable one's order: no two of a draft's mentions share a
         // document and start (none did in seeds, tests/articles, polnear-train or the bench's
         // unseen news), and std's unstable sort is the larger code.
-        sort_mentions(&mut draft.mentions, |&(d, k)| (d, found[d].candidates[k].span.start));
+        sort_mentions(&mut mentions_of[of(i)], &mut scratch, |&(d, k)| (d, found[d].candidates[k].span.start));
     }
-    let mut order: Vec<usize> = (0..drafts.len()).filter(|&i| !drafts[i].mentions.is_empty()).collect();
+    let mut order: Vec<usize> = (0..drafts.len()).filter(|&i| !of(i).is_empty()).collect();
     crate::sorting::sort_by_key(&mut order, |&i| {
-        let (d, k) = drafts[i].mentions[0];
+        // OK because `order` holds drafts with a mention.
+        let (d, k) = mentions_of[starts[i]];
         (d, found[d].candidates[k].span.start)
     });
     let mut entities = Entities { by_doc: vec![Vec::new(); docs.len()], ..Entities::default() };
@@ -430,8 +464,8 @@ fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>, assigned
         id_words_key(draft, &name, &mut id_key);
         ids.push(base_id(kind, &id_key));
         let mut aliases: Vec<String> = Vec::new();
-        let mut mentions = Vec::with_capacity(draft.mentions.len());
-        for &(d, k) in &draft.mentions {
+        let mut mentions = Vec::with_capacity(of(i).len());
+        for &(d, k) in &mentions_of[of(i)] {
             let c = &found[d].candidates[k];
             let text = docs[d].document.text.get(c.span.start..c.span.end).unwrap_or_default().to_string();
             if text != name && !aliases.contains(&text) {
@@ -478,8 +512,13 @@ fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>, assigned
 
 /// Sorts a draft's mentions by `key`, stably (what `sorting::sort_by_key` gives). They come as
 /// two runs each in that order already (the full names' pass over the corpus, then the lone
-/// words'), so a merge of the two is the sort, in linear time; other orders are sorted.
-fn sort_mentions(mentions: &mut Vec<(usize, usize)>, key: impl Fn(&(usize, usize)) -> (usize, usize)) {
+/// words'), so a merge of the two (in `scratch`, which any draft's merge reuses) is the sort,
+/// in linear time; other orders are sorted.
+fn sort_mentions(
+    mentions: &mut [(usize, usize)],
+    scratch: &mut Vec<(usize, usize)>,
+    key: impl Fn(&(usize, usize)) -> (usize, usize),
+) {
     let descends = |i: &usize| key(&mentions[*i]) < key(&mentions[*i - 1]);
     let Some(split) = (1..mentions.len()).find(descends) else {
         return;
@@ -490,7 +529,8 @@ fn sort_mentions(mentions: &mut Vec<(usize, usize)>, key: impl Fn(&(usize, usize
     }
     // A stable merge: on equal keys the first run's mention, which came first, comes first.
     let (first, second) = mentions.split_at(split);
-    let mut merged = Vec::with_capacity(mentions.len());
+    let merged = scratch;
+    merged.clear();
     let (mut i, mut j) = (0, 0);
     while i < first.len() && j < second.len() {
         if key(&second[j]) < key(&first[i]) {
@@ -503,7 +543,7 @@ fn sort_mentions(mentions: &mut Vec<(usize, usize)>, key: impl Fn(&(usize, usize
     }
     merged.extend_from_slice(&first[i..]);
     merged.extend_from_slice(&second[j..]);
-    *mentions = merged;
+    mentions.copy_from_slice(merged);
 }
 
 /// Writes into `out` the key of the words an entity's id is made of: given name and surname
