@@ -271,8 +271,10 @@ struct Seen {
 impl Seen {
     fn new(drafts: &[Draft], docs: usize, entities: usize, quotes: usize) -> Self {
         // OK because drafts are far fewer than 2^32 (each is a time expression of the corpus).
-        let mut values: HashMap<&str, u32, FxBuildHasher> = HashMap::default();
-        let mut clauses: HashMap<(usize, Span), u32, FxBuildHasher> = HashMap::default();
+        let mut values: HashMap<&str, u32, FxBuildHasher> =
+            HashMap::with_capacity_and_hasher(drafts.len(), FxBuildHasher);
+        let mut clauses: HashMap<(usize, Span), u32, FxBuildHasher> =
+            HashMap::with_capacity_and_hasher(drafts.len(), FxBuildHasher);
         let (mut value_of, mut clause_of) = (Vec::with_capacity(drafts.len()), Vec::with_capacity(drafts.len()));
         for (i, d) in drafts.iter().enumerate() {
             value_of.push(*values.entry(&d.value).or_insert(i as u32));
