@@ -20,27 +20,88 @@ PATH is a file (.txt, .md, .html), a folder (read recursively), or - for standar
   --compact    print JSON on one line
   --timings    print the seconds each stage took to standard error (JSON)";
 
-/// The native CLI's allocator: talc, over blocks of a MiB from the system allocator (glibc's
-/// malloc), instead of glibc's malloc for every allocation. The extraction makes some
-/// 170,000 allocations a MB of news, most of them long-lived (the contract's strings and
-/// lists), so glibc's thread cache rarely serves them: talc took 2.1% fewer instructions on
-/// a fifth of the unseen-news bench corpus (callgrind), and 4.3% less CPU time on the
-/// unseen-news bench corpus and 5.8% on the seeds one (farm-bench A/B, medians of 8), peak
-/// memory +1% and -4.5%. The wasm build has its own (src/wasm_api.rs).
+/// The native CLI's allocator: talc for small allocations, over blocks of a MiB from the
+/// system allocator (glibc's malloc), and glibc's malloc itself for large ones (see
+/// [`native_allocator::Split`]). The extraction makes some 170,000 allocations a MB of news,
+/// most of them small and long-lived (the contract's strings and lists), so glibc's thread
+/// cache rarely serves them. The wasm build has its own (src/wasm_api.rs).
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
-static ALLOCATOR: talc::sync::TalcLock<
-    native_allocator::SpinLock,
-    talc::source::GlobalAllocSource<std::alloc::System>,
-    talc::DefaultBinning,
-> = talc::sync::TalcLock::new(talc::source::GlobalAllocSource::new(std::alloc::System));
+static ALLOCATOR: native_allocator::Split = native_allocator::Split::new();
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native_allocator {
+    use std::alloc::{GlobalAlloc, Layout, System};
     use std::sync::atomic::{AtomicBool, Ordering};
 
-    /// The lock around the allocator: a flag set while one thread allocates. The CLI runs one
-    /// thread, so it is never contended; a second thread would wait by spinning.
+    /// Allocations of this many bytes and more go to the system allocator.
+    const LARGE: usize = 64 * 1024;
+
+    /// Small allocations from talc, large ones from the system allocator, by size alone, so
+    /// each block goes back to the allocator that made it (`dealloc` and `realloc` are given
+    /// the size it was allocated with). Talc alone took more peak memory on inputs of many
+    /// large, short-lived lists (a long byline block: 20.0 MiB per MB against 17.8), which
+    /// glibc hands back to the system as they are freed; glibc alone spent more instructions
+    /// on the many small ones.
+    pub(crate) struct Split {
+        small: talc::sync::TalcLock<SpinLock, talc::source::GlobalAllocSource<System>, talc::DefaultBinning>,
+    }
+
+    impl Split {
+        pub(crate) const fn new() -> Self {
+            Split { small: talc::sync::TalcLock::new(talc::source::GlobalAllocSource::new(System)) }
+        }
+    }
+
+    // SAFETY: every block is allocated and freed by the same allocator, chosen by its size
+    // (which `dealloc` and `realloc` are given as allocated); a `realloc` across `LARGE`
+    // allocates in the other, copies the smaller of the two sizes and frees the old block.
+    unsafe impl GlobalAlloc for Split {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            if layout.size() >= LARGE {
+                System.alloc(layout)
+            } else {
+                self.small.alloc(layout)
+            }
+        }
+
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            if layout.size() >= LARGE {
+                System.alloc_zeroed(layout)
+            } else {
+                self.small.alloc_zeroed(layout)
+            }
+        }
+
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            if layout.size() >= LARGE {
+                System.dealloc(ptr, layout)
+            } else {
+                self.small.dealloc(ptr, layout)
+            }
+        }
+
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            match (layout.size() >= LARGE, new_size >= LARGE) {
+                (true, true) => System.realloc(ptr, layout, new_size),
+                (false, false) => self.small.realloc(ptr, layout, new_size),
+                _ => {
+                    // SAFETY: the caller guarantees that `new_size`, rounded up to the
+                    // alignment, does not overflow `isize`.
+                    let new_layout = Layout::from_size_align_unchecked(new_size, layout.align());
+                    let new = self.alloc(new_layout);
+                    if !new.is_null() {
+                        std::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));
+                        self.dealloc(ptr, layout);
+                    }
+                    new
+                }
+            }
+        }
+    }
+
+    /// The lock around talc: a flag set while one thread allocates. The CLI runs one thread,
+    /// so it is never contended; a second thread would wait by spinning.
     pub(crate) struct SpinLock(AtomicBool);
 
     // SAFETY: `lock` returns only once this thread has turned the flag from false to true
