@@ -126,6 +126,47 @@ mod native_allocator {
             self.0.store(false, Ordering::Release);
         }
     }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        /// A block keeps its bytes when `realloc` moves it between the two allocators (small
+        /// to large and back) and within each, and every block is freed by its own one.
+        #[test]
+        fn realloc_keeps_the_bytes_across_the_split() {
+            let split = Split::new();
+            let sizes = [24, LARGE - 1, LARGE, 3 * LARGE, LARGE + 8, 100, 7];
+            let align = 8;
+            // SAFETY: each block is used within the size it was last given, and reallocated
+            // or freed with the layout it has.
+            unsafe {
+                let mut layout = Layout::from_size_align(sizes[0], align).expect("layout");
+                let mut block = split.alloc(layout);
+                assert!(!block.is_null());
+                for k in 0..layout.size() {
+                    *block.add(k) = (k % 251) as u8;
+                }
+                for &size in &sizes[1..] {
+                    let kept = layout.size().min(size);
+                    block = split.realloc(block, layout, size);
+                    assert!(!block.is_null(), "{size}");
+                    layout = Layout::from_size_align(size, align).expect("layout");
+                    for k in 0..kept {
+                        assert_eq!(*block.add(k), (k % 251) as u8, "byte {k} after realloc to {size}");
+                    }
+                    for k in kept..size {
+                        *block.add(k) = (k % 251) as u8;
+                    }
+                }
+                split.dealloc(block, layout);
+                let zeroed = Layout::from_size_align(2 * LARGE, align).expect("layout");
+                let block = split.alloc_zeroed(zeroed);
+                assert!((0..zeroed.size()).all(|k| *block.add(k) == 0));
+                split.dealloc(block, zeroed);
+            }
+        }
+    }
 }
 
 fn main() -> ExitCode {
