@@ -57,35 +57,50 @@ pub(crate) fn sort<T: Ord>(v: &mut [T]) {
 /// Sorts plain values (integers, hashes: equal means identical) like `slice::sort_unstable`,
 /// with direct comparisons instead of [`sort_by`]'s callback, for long lists on a hot path (a
 /// document's hashed words): a bottom-up merge sort, compiled per element type but a tenth of
-/// the size of std's sort. O(n log n), two `Vec`s of n above 16 elements.
+/// the size of std's sort. O(n log n), one `Vec` of n above 16 elements (the passes merge
+/// from the slice into it and back).
 pub(crate) fn sort_values<T: Copy + Ord>(v: &mut [T]) {
     if v.len() <= SHORT {
         return sort_by(v, T::cmp);
     }
     let n = v.len();
-    let mut from = v.to_vec();
-    let mut to = from.clone();
+    let mut scratch = v.to_vec();
+    // Where the sorted runs of `width` are: in `v` or in `scratch`.
+    let mut in_v = true;
     let mut width = 1;
     while width < n {
-        for start in (0..n).step_by(2 * width) {
-            let middle = (start + width).min(n);
-            let end = (start + 2 * width).min(n);
-            let (mut i, mut j) = (start, middle);
-            for slot in &mut to[start..end] {
-                // OK because i < middle <= n and j < end <= n where read.
-                if i < middle && (j >= end || from[i] <= from[j]) {
-                    *slot = from[i];
-                    i += 1;
-                } else {
-                    *slot = from[j];
-                    j += 1;
-                }
-            }
+        if in_v {
+            merge_runs(v, &mut scratch, width);
+        } else {
+            merge_runs(&scratch, v, width);
         }
-        std::mem::swap(&mut from, &mut to);
+        in_v = !in_v;
         width *= 2;
     }
-    v.copy_from_slice(&from);
+    if !in_v {
+        v.copy_from_slice(&scratch);
+    }
+}
+
+/// One pass of [`sort_values`]: merges each two neighbouring sorted runs of `width` of `from`
+/// into one of `to` (as long).
+fn merge_runs<T: Copy + Ord>(from: &[T], to: &mut [T], width: usize) {
+    let n = from.len();
+    for start in (0..n).step_by(2 * width) {
+        let middle = (start + width).min(n);
+        let end = (start + 2 * width).min(n);
+        let (mut i, mut j) = (start, middle);
+        for slot in &mut to[start..end] {
+            // OK because i < middle <= n and j < end <= n where read.
+            if i < middle && (j >= end || from[i] <= from[j]) {
+                *slot = from[i];
+                i += 1;
+            } else {
+                *slot = from[j];
+                j += 1;
+            }
+        }
+    }
 }
 
 /// The positions `0..n` in stably sorted order by `less`, or `None` when they already are.

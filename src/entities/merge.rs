@@ -21,6 +21,7 @@ use crate::model::{Entity, EntityKind, Mention};
 use crate::text::fold::fold_token;
 use crate::text::FxBuildHasher;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -28,19 +29,18 @@ use std::sync::Arc;
 /// so their order never reaches the output).
 type Map<K, V> = HashMap<K, V, FxBuildHasher>;
 
-/// An entity being built.
+/// An entity being built, borrowing its name from the candidate that gave it.
 struct Draft<'t> {
     kind: Kind,
-    /// The fullest name seen, as words, and its [`name_words`].
-    name: Vec<&'t str>,
+    /// The fullest name seen, as words (the candidate's own list, not a copy: a copy was an
+    /// allocation per draft and per rename), and its [`name_words`].
+    name: &'t [&'t str],
     fullness: usize,
     /// Canonical name for places and organizations, and its key.
     canonical: Option<&'static str>,
     canonical_key: Option<String>,
     roles: Vec<String>,
     genders: [bool; 2],
-    /// (document index, candidate index)
-    mentions: Vec<(usize, usize)>,
     /// The folded name (its words' keys joined by single spaces), kept up to date with it.
     name_key: String,
     /// Where `name_key` holds the keys of the first word and, for a person, of the surname and
@@ -51,21 +51,20 @@ struct Draft<'t> {
 }
 
 impl<'t> Draft<'t> {
-    fn new(kind: Kind, c: &Candidate<'t>) -> Self {
+    fn new(kind: Kind, c: &'t Candidate<'_>) -> Self {
         Self::named(kind, c.canonical, &c.words)
     }
 
     /// A draft of `kind` named `words` (and `canonical`), with no mention yet.
-    fn named(kind: Kind, canonical: Option<&'static str>, words: &[&'t str]) -> Self {
+    fn named(kind: Kind, canonical: Option<&'static str>, words: &'t [&'t str]) -> Self {
         let mut draft = Draft {
             kind,
-            name: Vec::new(),
+            name: &[],
             fullness: 0,
             canonical,
             canonical_key: canonical.map(key),
             roles: Vec::new(),
             genders: [false; 2],
-            mentions: Vec::new(),
             name_key: String::new(),
             first: 0..0,
             keys: None,
@@ -74,13 +73,12 @@ impl<'t> Draft<'t> {
         draft
     }
 
-    fn rename(&mut self, words: &[&'t str]) {
-        self.name.clear();
+    fn rename(&mut self, words: &'t [&'t str]) {
         // Room for the keys (as long as the words, but for a few folded letters), so that
         // writing them grows the string once.
         self.name_key.clear();
         self.name_key.reserve(words.iter().map(|w| w.len() + 1).sum());
-        self.name.extend_from_slice(words);
+        self.name = words;
         self.fullness = name_words(words);
         // Only people are merged by these keys.
         let people = given_and_surname_at(words).filter(|_| self.kind == Kind::Person);
@@ -126,8 +124,7 @@ impl<'t> Draft<'t> {
         self.keys.as_ref().map(|(surname, given)| (self.key_at(surname), self.key_at(given)))
     }
 
-    fn add(&mut self, doc: usize, index: usize, c: &Candidate<'t>) {
-        self.mentions.push((doc, index));
+    fn add(&mut self, c: &'t Candidate<'_>) {
         if name_words(&c.words) > self.fullness {
             self.rename(&c.words);
         }
@@ -205,14 +202,14 @@ fn same_given_name(names: &Names, a: &str, b: &str) -> bool {
             && skeleton(a).eq(skeleton(b)))
 }
 
-pub(crate) fn merge<'t>(docs: &[Doc], found: &[DocumentNames<'t>], names: &Names) -> Entities {
+pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Names) -> Entities {
     let mut drafts: Vec<Draft> = Vec::new();
     // Surname key → people with that surname (full names only).
     let mut by_surname: Map<String, Vec<usize>> = Map::default();
     // Per kind, key of the name → the place or organization (or the person of a lone word).
     let mut by_key: [Map<String, usize>; 3] = Default::default();
     // The draft of kind and name `buffer` holds, made from `c` when there is none.
-    let mut keyed = |drafts: &mut Vec<Draft<'t>>, kind: Kind, buffer: &str, c: &Candidate<'t>| {
+    let mut keyed = |drafts: &mut Vec<Draft<'t>>, kind: Kind, buffer: &str, c: &'t Candidate<'_>| {
         let map = &mut by_key[kind as usize];
         match map.get(buffer) {
             Some(&draft) => draft,
@@ -226,6 +223,9 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &[DocumentNames<'t>], names: &Names
     // Folded keys are written here, so looking one up allocates nothing.
     let (mut buffer, mut given_buffer) = (String::new(), String::new());
     let mut assigned: Vec<Vec<Option<usize>>> = found.iter().map(|f| vec![None; f.candidates.len()]).collect();
+    // The candidates (document, index) in the order they were added to their drafts: one list
+    // for the corpus, split by draft at the end (a list per draft grew one by one).
+    let mut added: Vec<(usize, usize)> = Vec::new();
 
     // Full names first, in every document, so lone surnames can find them wherever they are.
     for (d, f) in found.iter().enumerate() {
@@ -263,27 +263,29 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &[DocumentNames<'t>], names: &Names
                 }
                 _ => continue,
             };
-            drafts[target].add(d, k, c);
+            drafts[target].add(c);
             assigned[d][k] = Some(target);
+            added.push((d, k));
         }
     }
 
     // Lone words: a surname, a first name, or an unknown capitalized word.
     let mut before: Vec<(usize, usize)> = Vec::new();
+    // Per document, refilled (one set of lists for the corpus, not one per document).
+    let mut in_doc = InDoc { all: Vec::new(), people: Vec::new() };
+    let mut touched: Vec<usize> = Vec::new();
     for (d, f) in found.iter().enumerate() {
-        let in_doc = {
-            let mut all: Vec<usize> = assigned[d].iter().flatten().copied().collect();
-            crate::sorting::sort(&mut all);
-            all.dedup();
-            // A draft's kind never changes: the people are found once per document.
-            let people = all.iter().copied().filter(|&p| drafts[p].kind == Kind::Person).collect();
-            InDoc { all, people }
-        };
+        in_doc.all.clear();
+        in_doc.all.extend(assigned[d].iter().flatten().copied());
+        crate::sorting::sort(&mut in_doc.all);
+        in_doc.all.dedup();
+        // A draft's kind never changes: the people are found once per document.
+        in_doc.people.clear();
+        in_doc.people.extend(in_doc.all.iter().copied().filter(|&p| drafts[p].kind == Kind::Person));
         // Per draft, how often and how lately this document mentioned it before the candidate
         // at hand (count, start + 1 of the latest): the candidates are sorted by start, so
         // the tally gains the ones starting before it as the loop reaches it, each once. It
         // is kept for every draft and cleared after the document where it was touched.
-        let mut touched: Vec<usize> = Vec::new();
         let mut tallied = 0;
         debug_assert!(f.candidates.windows(2).all(|w| w[0].span.start <= w[1].span.start));
         for (k, c) in f.candidates.iter().enumerate() {
@@ -327,15 +329,16 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &[DocumentNames<'t>], names: &Names
                     keyed(&mut drafts, c.kind, &buffer, c)
                 }
             };
-            drafts[target].add(d, k, c);
+            drafts[target].add(c);
             assigned[d][k] = Some(target);
+            added.push((d, k));
         }
-        for p in touched {
+        for p in touched.drain(..) {
             // OK because only drafts of `before` are touched.
             before[p] = (0, 0);
         }
     }
-    build(docs, found, drafts, &assigned)
+    build(docs, found, drafts, &assigned, &added)
 }
 
 /// The drafts a document's full names went to, in order, and the people among them.
@@ -394,21 +397,56 @@ fn resolve_lone_word(
 }
 
 /// Entities in order of first mention, with readable ids, and the per-document index.
-/// `assigned[d][k]` is the draft of candidate `k` of document `d`.
-fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>, assigned: &[Vec<Option<usize>>]) -> Entities {
-    for draft in &mut drafts {
+/// `assigned[d][k]` is the draft of candidate `k` of document `d`; `added` lists the assigned
+/// candidates in the order they were added to their drafts.
+fn build(
+    docs: &[Doc],
+    found: &[DocumentNames],
+    mut drafts: Vec<Draft>,
+    assigned: &[Vec<Option<usize>>],
+    added: &[(usize, usize)],
+) -> Entities {
+    // Each draft's mentions, in the order they were added: `added` split by draft (a counting
+    // sort, stable), draft `i`'s at `mentions[starts[i]..starts[i + 1]]`.
+    let mut starts = vec![0; drafts.len() + 1];
+    for &(d, k) in added {
+        // OK because every candidate of `added` has a draft, an index of `drafts`.
+        if let Some(draft) = assigned[d][k] {
+            starts[draft + 1] += 1;
+        }
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut mentions_of: Vec<(usize, usize)> = vec![(0, 0); added.len()];
+    {
+        let mut next = starts.clone();
+        for &(d, k) in added {
+            if let Some(draft) = assigned[d][k] {
+                // OK because `next[draft]` stays below `starts[draft + 1] <= added.len()`.
+                mentions_of[next[draft]] = (d, k);
+                next[draft] += 1;
+            }
+        }
+    }
+    let of = |i: usize| starts[i]..starts[i + 1];
+    let mut scratch = Vec::new();
+    for i in 0..drafts.len() {
         // A stable sort gives the unstable one's order: no two of a draft's mentions share a
         // document and start (none did in seeds, tests/articles, polnear-train or the bench's
         // unseen news), and std's unstable sort is the larger code.
-        sort_mentions(&mut draft.mentions, |&(d, k)| (d, found[d].candidates[k].span.start));
+        sort_mentions(&mut mentions_of[of(i)], &mut scratch, |&(d, k)| (d, found[d].candidates[k].span.start));
     }
-    let mut order: Vec<usize> = (0..drafts.len()).filter(|&i| !drafts[i].mentions.is_empty()).collect();
+    let mut order: Vec<usize> = (0..drafts.len()).filter(|&i| !of(i).is_empty()).collect();
     crate::sorting::sort_by_key(&mut order, |&i| {
-        let (d, k) = drafts[i].mentions[0];
+        // OK because `order` holds drafts with a mention.
+        let (d, k) = mentions_of[starts[i]];
         (d, found[d].candidates[k].span.start)
     });
     let mut entities = Entities { by_doc: vec![Vec::new(); docs.len()], ..Entities::default() };
-    let mut used_ids: Map<String, usize> = Map::default();
+    entities.list.reserve_exact(order.len());
+    entities.genders.reserve_exact(order.len());
+    let mut ids: Vec<String> = Vec::with_capacity(order.len());
     // The key of an entity's id words, written here (one buffer for all entities).
     let mut id_key = String::new();
     // Each document's id once, shared by its mentions (a copy in each was an allocation per
@@ -424,10 +462,10 @@ fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>, assigned
             Kind::Organization => EntityKind::Organization,
         };
         id_words_key(draft, &name, &mut id_key);
-        let id = unique_id(&mut used_ids, kind, &id_key);
+        ids.push(base_id(kind, &id_key));
         let mut aliases: Vec<String> = Vec::new();
-        let mut mentions = Vec::with_capacity(draft.mentions.len());
-        for &(d, k) in &draft.mentions {
+        let mut mentions = Vec::with_capacity(of(i).len());
+        for &(d, k) in &mentions_of[of(i)] {
             let c = &found[d].candidates[k];
             let text = docs[d].document.text.get(c.span.start..c.span.end).unwrap_or_default().to_string();
             if text != name && !aliases.contains(&text) {
@@ -438,12 +476,17 @@ fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>, assigned
         }
         // Each draft becomes one entity: its roles move over.
         let roles = std::mem::take(&mut draft.roles);
-        entities.list.push(Entity { id, name, kind, aliases, roles, mentions });
+        // The id comes once the clashes are numbered (below).
+        entities.list.push(Entity { id: String::new(), name, kind, aliases, roles, mentions });
         entities.genders.push(match draft.genders {
             [true, false] => Some(Gender::Male),
             [false, true] => Some(Gender::Female),
             _ => None,
         });
+    }
+    number_clashes(&mut ids);
+    for (entity, id) in entities.list.iter_mut().zip(ids) {
+        entity.id = id;
     }
     // Each document's mentions in the order of its candidates, which are sorted by span (see
     // `recognize`), distinct within a document: what sorting them by span would give.
@@ -469,8 +512,13 @@ fn build(docs: &[Doc], found: &[DocumentNames], mut drafts: Vec<Draft>, assigned
 
 /// Sorts a draft's mentions by `key`, stably (what `sorting::sort_by_key` gives). They come as
 /// two runs each in that order already (the full names' pass over the corpus, then the lone
-/// words'), so a merge of the two is the sort, in linear time; other orders are sorted.
-fn sort_mentions(mentions: &mut Vec<(usize, usize)>, key: impl Fn(&(usize, usize)) -> (usize, usize)) {
+/// words'), so a merge of the two (in `scratch`, which any draft's merge reuses) is the sort,
+/// in linear time; other orders are sorted.
+fn sort_mentions(
+    mentions: &mut [(usize, usize)],
+    scratch: &mut Vec<(usize, usize)>,
+    key: impl Fn(&(usize, usize)) -> (usize, usize),
+) {
     let descends = |i: &usize| key(&mentions[*i]) < key(&mentions[*i - 1]);
     let Some(split) = (1..mentions.len()).find(descends) else {
         return;
@@ -481,7 +529,8 @@ fn sort_mentions(mentions: &mut Vec<(usize, usize)>, key: impl Fn(&(usize, usize
     }
     // A stable merge: on equal keys the first run's mention, which came first, comes first.
     let (first, second) = mentions.split_at(split);
-    let mut merged = Vec::with_capacity(mentions.len());
+    let merged = scratch;
+    merged.clear();
     let (mut i, mut j) = (0, 0);
     while i < first.len() && j < second.len() {
         if key(&second[j]) < key(&first[i]) {
@@ -494,7 +543,7 @@ fn sort_mentions(mentions: &mut Vec<(usize, usize)>, key: impl Fn(&(usize, usize
     }
     merged.extend_from_slice(&first[i..]);
     merged.extend_from_slice(&second[j..]);
-    *mentions = merged;
+    mentions.copy_from_slice(merged);
 }
 
 /// Writes into `out` the key of the words an entity's id is made of: given name and surname
@@ -516,36 +565,54 @@ fn id_words_key(draft: &Draft, name: &str, out: &mut String) {
     fold_token(name, out);
 }
 
-/// The id of an entity of `kind` whose id words have the key `key` (see [`id_words_key`]):
-/// `kind:slug`, with `-2` … appended on a clash.
-fn unique_id(used: &mut Map<String, usize>, kind: EntityKind, key: &str) -> String {
+/// The id of an entity of `kind` whose id words have the key `key` (see [`id_words_key`]),
+/// before clashes are numbered ([`number_clashes`]): `kind:slug`, written in one allocation
+/// (a slug of its own and a copy as a map key made three).
+fn base_id(kind: EntityKind, key: &str) -> String {
     let prefix = match kind {
-        EntityKind::Person => "person",
-        EntityKind::Place => "place",
-        EntityKind::Organization => "organization",
+        EntityKind::Person => "person:",
+        EntityKind::Place => "place:",
+        EntityKind::Organization => "organization:",
     };
-    // At most as long as the key.
-    let mut slug = String::with_capacity(key.len());
+    // The slug is at most as long as the key (a dash stands for one character or more), and
+    // a clash's `-2` … fits the slack of most.
+    let mut id = String::with_capacity(prefix.len() + key.len() + 3);
+    id.push_str(prefix);
     for c in key.chars() {
         if c.is_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
+            id.push(c);
+        } else if id.len() > prefix.len() && !id.ends_with('-') {
+            id.push('-');
         }
     }
-    // Joined by hand: `format!` costs some hundred instructions more per entity.
-    let slug = slug.trim_end_matches('-');
-    let mut base = String::with_capacity(prefix.len() + 1 + slug.len());
-    base.push_str(prefix);
-    base.push(':');
-    base.push_str(slug);
-    let n = used.entry(base.clone()).or_insert(0);
-    *n += 1;
-    if *n > 1 {
-        base.push('-');
-        base.push_str(&n.to_string());
+    // The prefix ends with ':', so this trims the slug alone.
+    while id.ends_with('-') {
+        id.pop();
     }
-    base
+    id
+}
+
+/// Appends `-2`, `-3` … to each id that earlier ones of the list already are, counting the
+/// ids equal to it so far (the count of an id is not the id with its number: `a-2` written
+/// by a slug is told from a second `a` as before).
+fn number_clashes(ids: &mut [String]) {
+    let counts: Vec<usize> = {
+        let mut used: Map<&str, usize> = Map::with_capacity_and_hasher(ids.len(), FxBuildHasher);
+        ids.iter()
+            .map(|id| {
+                let n = used.entry(id.as_str()).or_insert(0);
+                *n += 1;
+                *n
+            })
+            .collect()
+    };
+    for (id, n) in ids.iter_mut().zip(counts) {
+        if n > 1 {
+            id.push('-');
+            // OK because writing into a String cannot fail.
+            let _ = write!(id, "{n}");
+        }
+    }
 }
 
 #[cfg(test)]
@@ -557,7 +624,6 @@ mod tests {
     #[test]
     fn ids_key_the_given_name_and_surname() {
         let ids = |names: &[(Kind, &[&str])]| {
-            let mut used = Map::default();
             let mut out = String::new();
             let mut ids = Vec::new();
             for &(kind, words) in names {
@@ -571,8 +637,9 @@ mod tests {
                 };
                 assert_eq!(out, key(&joined), "{words:?}");
                 let kind = if kind == Kind::Person { EntityKind::Person } else { EntityKind::Place };
-                ids.push(unique_id(&mut used, kind, &out));
+                ids.push(base_id(kind, &out));
             }
+            number_clashes(&mut ids);
             ids
         };
         let person = Kind::Person;

@@ -34,7 +34,8 @@ struct Traits {
 }
 
 fn traits(drafts: &[Draft]) -> Vec<Traits> {
-    let mut first_of: std::collections::HashMap<&str, usize, crate::text::FxBuildHasher> = Default::default();
+    let mut first_of: std::collections::HashMap<&str, usize, crate::text::FxBuildHasher> =
+        std::collections::HashMap::with_capacity_and_hasher(drafts.len(), crate::text::FxBuildHasher);
     drafts
         .iter()
         .enumerate()
@@ -170,7 +171,8 @@ const _: () = assert!(std::mem::size_of::<Placed>() == 28, "the window's view of
 /// twin instead (see [`groups`]).
 fn twins(drafts: &[Draft]) -> Vec<u32> {
     type Key<'d> = (&'d str, (i32, i32), &'d [usize], &'d [u64]);
-    let mut first: std::collections::HashMap<Key, u32, crate::text::FxBuildHasher> = Default::default();
+    let mut first: std::collections::HashMap<Key, u32, crate::text::FxBuildHasher> =
+        std::collections::HashMap::with_capacity_and_hasher(drafts.len(), crate::text::FxBuildHasher);
     // OK because drafts are far fewer than 2^32 (each is a time expression of the corpus).
     drafts
         .iter()
@@ -191,18 +193,42 @@ fn root(parent: &mut [u32], mut k: usize) -> usize {
     k
 }
 
-/// Groups of draft indices, each one event, in order of first draft.
+/// Groups of draft indices, each one event, in order of first draft, each group's drafts in
+/// order: one list for all of them (a list per group was an allocation per event), group `g`
+/// at `members[starts[g]..starts[g + 1]]`.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Groups {
+    members: Vec<usize>,
+    /// Ascending offsets into `members`, one more than there are groups.
+    starts: Vec<usize>,
+}
+
+impl Groups {
+    /// How many groups there are.
+    #[cfg(test)]
+    fn count(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// The groups, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[usize]> {
+        // OK because the offsets ascend and the last is `members.len()`.
+        self.starts.windows(2).map(|w| &self.members[w[0]..w[1]])
+    }
+}
+
+/// The drafts grouped into events (see [`Groups`]).
 ///
 /// The groups are kept by position in date order (so that the window's bookkeeping is
 /// contiguous too); which member stands for a group changes nothing of what joins, and the
 /// groups are listed by their first draft at the end.
-pub(crate) fn groups(drafts: &[Draft]) -> Vec<Vec<usize>> {
+pub(crate) fn groups(drafts: &[Draft]) -> Groups {
     groups_with(drafts, twins(drafts))
 }
 
 /// [`groups`], given each draft's first twin (`twins`, as [`twins`] makes them; each draft its
 /// own twin asks [`same_event`] of every pair).
-fn groups_with(drafts: &[Draft], twins: Vec<u32>) -> Vec<Vec<usize>> {
+fn groups_with(drafts: &[Draft], twins: Vec<u32>) -> Groups {
     let mut order: Vec<usize> = (0..drafts.len()).collect();
     crate::sorting::sort_by_key(&mut order, |&i| (drafts[i].range.0, i));
     let traits = traits(drafts);
@@ -306,16 +332,32 @@ fn groups_with(drafts: &[Draft], twins: Vec<u32>) -> Vec<Vec<usize>> {
     for (k, p) in placed.iter().enumerate() {
         position[p.draft as usize] = k as u32;
     }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (i, &k) in position.iter().enumerate() {
-        let r = root(&mut parent, k as usize);
-        if group_at[r] == u32::MAX {
-            group_at[r] = groups.len() as u32;
-            groups.push(Vec::new());
-        }
-        groups[group_at[r] as usize].push(i);
+    // Each draft's group, and each group's size at `starts[g + 1]`, summed into offsets after.
+    let mut starts: Vec<usize> = vec![0];
+    let group_of: Vec<u32> = position
+        .iter()
+        .map(|&k| {
+            let r = root(&mut parent, k as usize);
+            if group_at[r] == u32::MAX {
+                group_at[r] = (starts.len() - 1) as u32;
+                starts.push(0);
+            }
+            // OK because `group_at[r]` is a group just pushed or earlier.
+            starts[group_at[r] as usize + 1] += 1;
+            group_at[r]
+        })
+        .collect();
+    for g in 1..starts.len() {
+        starts[g] += starts[g - 1];
     }
-    groups
+    let mut members = vec![0; drafts.len()];
+    let mut next = starts.clone();
+    for (i, &g) in group_of.iter().enumerate() {
+        // OK because a group's next slot stays below its end, at most `members.len()`.
+        members[next[g as usize]] = i;
+        next[g as usize] += 1;
+    }
+    Groups { members, starts }
 }
 
 #[cfg(test)]
@@ -392,7 +434,7 @@ mod tests {
         let twins = twins(&drafts);
         assert!(twins.iter().enumerate().filter(|&(i, &t)| t as usize != i).count() > 150, "twins to ask once");
         let every_pair = groups_with(&drafts, (0..drafts.len() as u32).collect());
-        assert!(every_pair.len() > 2 && every_pair.len() < drafts.len(), "some drafts join, not all");
+        assert!(every_pair.count() > 2 && every_pair.count() < drafts.len(), "some drafts join, not all");
         assert_eq!(groups_with(&drafts, twins), every_pair);
     }
 
