@@ -36,26 +36,9 @@ pub(crate) const fn bytes_equal(word: u64, b: u8) -> u64 {
 /// fewer (the last partial word of a hash).
 #[inline]
 pub(crate) fn word_le(bytes: &[u8]) -> u64 {
-    let n = bytes.len();
-    // A short slice is read in at most three loads, not a byte at a time (most words hashed
-    // are shorter than eight bytes: the byte loop was the vocabulary hash's main cost in the
-    // wasm). The loads overlap where `n` is not 3, 4 or 8; an overlapping byte lands at its own
-    // place in both, so the OR of them is the zero-padded word.
     match bytes.first_chunk::<8>() {
         Some(word) => u64::from_le_bytes(*word),
-        None => match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
-            (Some(first), Some(last)) => {
-                u64::from(u32::from_le_bytes(*first)) | u64::from(u32::from_le_bytes(*last)) << (8 * (n - 4))
-            }
-            // OK because `n` is 1 to 3 here (0 reads nothing): bytes 0, n / 2 and n - 1 are
-            // every byte of the slice.
-            _ if n > 0 => {
-                u64::from(bytes[0])
-                    | u64::from(bytes[n / 2]) << (8 * (n / 2))
-                    | u64::from(bytes[n - 1]) << (8 * (n - 1))
-            }
-            _ => 0,
-        },
+        None => bytes.iter().rev().fold(0, |word, &b| word << 8 | u64::from(b)),
     }
 }
 
@@ -152,12 +135,5 @@ mod tests {
         let mut padded = [0u8; 8];
         padded[..5].copy_from_slice(b"hello");
         assert_eq!(word_le(b"hello"), u64::from_le_bytes(padded));
-        // Every length below eight, with distinct bytes, against the zero-padded copy.
-        let bytes = [0x81, 0x02, 0xf3, 0x04, 0x35, 0xe6, 0x07, 0x98];
-        for n in 0..8 {
-            let mut padded = [0u8; 8];
-            padded[..n].copy_from_slice(&bytes[..n]);
-            assert_eq!(word_le(&bytes[..n]), u64::from_le_bytes(padded), "{n} bytes");
-        }
     }
 }
