@@ -189,22 +189,8 @@ impl<'t> Analysis<'t> {
         Self::new(text, &paragraph_spans(text))
     }
 
-    /// # Panics
-    /// When token `i` does not lie in the text at char boundaries (a token always does).
     pub(crate) fn token_text(&self, i: usize) -> &'t str {
-        let (start, end) = (self.tokens[i].start(), self.tokens[i].end());
-        // The char-boundary checks of `&str` slicing, written out: in the wasm (opt-level "z")
-        // the slicing is a call to std's `str` indexing, about 0.5% of the extraction's time.
-        let bytes = self.text.as_bytes();
-        let boundary = |at: usize| bytes.get(at).map_or(at == bytes.len(), |&b| (b as i8) >= -0x40);
-        if start <= end && boundary(start) && boundary(end) {
-            // SAFETY: `start..end` lies in the text (`boundary` is false past its end) and
-            // both ends are char boundaries (a byte that does not continue a UTF-8 sequence,
-            // or the end), so the bytes between them are whole characters of valid UTF-8.
-            unsafe { std::str::from_utf8_unchecked(&bytes[start..end]) }
-        } else {
-            &self.text[start..end]
-        }
+        &self.text[self.tokens[i].start()..self.tokens[i].end()]
     }
 
     #[cfg(test)]
