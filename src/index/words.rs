@@ -136,8 +136,7 @@ impl WordIndexBuilder {
             // The run is a whole word when it is followed by an ASCII byte (a separator: the
             // run stopped there) or nothing; it began after a separator or at the start.
             if run > 0 && bytes.get(end).map_or(true, u8::is_ascii) {
-                // OK because `i..end` holds ASCII bytes only, so both ends are char boundaries.
-                self.add_word(text.get(i..end).unwrap_or_default(), true, item32);
+                self.add_word(&bytes[i..end], true, item32);
                 i = end;
                 continue;
             }
@@ -145,7 +144,7 @@ impl WordIndexBuilder {
             // OK because `i` and `stretch` are at ASCII bytes or the end, so both are char
             // boundaries (an empty stretch would add nothing).
             fold::for_each_word(text.get(i..stretch).unwrap_or_default(), &mut buf, &mut |word, _| {
-                self.add_word(word, false, item32)
+                self.add_word(word.as_bytes(), false, item32)
             });
             i = stretch;
         }
@@ -153,7 +152,7 @@ impl WordIndexBuilder {
     }
 
     /// Records that `word` ([`WordIndexBuilder::intern`]'s) occurs in `item`, once per item.
-    fn add_word(&mut self, word: &str, ascii: bool, item: u32) {
+    fn add_word(&mut self, word: &[u8], ascii: bool, item: u32) {
         let w = self.intern(word, ascii, item);
         // OK because `intern` gives the id of a word it keeps.
         if self.last[w as usize] != item {
@@ -174,30 +173,34 @@ impl WordIndexBuilder {
         &self.arena.as_bytes()[start..self.ends[w as usize] as usize]
     }
 
-    /// The id of `word`, kept (first seen in `item`, with its pair) if it is new. The word is
-    /// folded already, or, when `ascii` is true, made of ASCII letters and digits as spelled:
-    /// folding one of those bytes is setting its bit 0x20 (digits have it already), done here
-    /// as it is hashed and compared, and in the copy kept when it is new.
-    fn intern(&mut self, word: &str, ascii: bool, item: u32) -> u32 {
+    /// The id of `word` (the UTF-8 bytes of a word), kept (first seen in `item`, with its pair)
+    /// if it is new. The word is folded already, or, when `ascii` is true, made of ASCII letters
+    /// and digits as spelled: folding one of those bytes is setting its bit 0x20 (digits have
+    /// it already), done here as it is hashed and compared, and in the copy kept when it is new.
+    fn intern(&mut self, word: &[u8], ascii: bool, item: u32) -> u32 {
         if self.slots.len() < 2 * (self.ends.len() + 1) {
             self.grow();
         }
-        let bytes = word.as_bytes();
         let (hashed, fold) =
-            if ascii { (crate::text::hash_with_bits(bytes, 0x20), 0x20) } else { (crate::text::hash(bytes), 0) };
-        let same = |kept: &[u8]| kept.len() == bytes.len() && kept.iter().zip(bytes).all(|(&k, &b)| k == b | fold);
+            if ascii { (crate::text::hash_with_bits(word, 0x20), 0x20) } else { (crate::text::hash(word), 0) };
         let mask = self.slots.len() - 1;
         let mut at = hashed as usize & mask;
         loop {
             match self.slots[at] {
                 0 => break,
-                slot if self.hashes[slot as usize - 1] == hashed && same(self.word_bytes(slot - 1)) => return slot - 1,
+                slot if self.hashes[slot as usize - 1] == hashed
+                    && same_folded(self.word_bytes(slot - 1), word, fold) =>
+                {
+                    return slot - 1
+                }
                 _ => at = (at + 1) & mask,
             }
         }
         let w = self.ends.len() as u32;
         let from = self.arena.len();
-        self.arena.push_str(word);
+        // OK because a word is whole UTF-8 (a `str`'s word, or ASCII), so this never fails:
+        // only a new word is checked, once.
+        self.arena.push_str(std::str::from_utf8(word).unwrap_or_default());
         if ascii {
             // OK because `from` was the end of the arena, a char boundary.
             self.arena[from..].make_ascii_lowercase();
@@ -235,13 +238,16 @@ impl WordIndexBuilder {
         let mut order: Vec<(u64, u32)> = (0..count as u32)
             .map(|w| {
                 let mut prefix = [0u8; 8];
-                let word = self.word(w).as_bytes();
+                let word = self.word_bytes(w);
                 let n = word.len().min(8);
                 prefix[..n].copy_from_slice(&word[..n]);
                 (u64::from_be_bytes(prefix), w)
             })
             .collect();
-        crate::sorting::sort_by(&mut order, |a, b| a.0.cmp(&b.0).then_with(|| self.word(a.1).cmp(self.word(b.1))));
+        // Bytes compare as their `str`s do.
+        crate::sorting::sort_by(&mut order, |a, b| {
+            a.0.cmp(&b.0).then_with(|| self.word_bytes(a.1).cmp(self.word_bytes(b.1)))
+        });
         let mut rank = vec![0u32; count];
         let mut words = String::with_capacity(self.arena.len());
         let mut ends = Vec::with_capacity(count);
@@ -267,6 +273,27 @@ impl WordIndexBuilder {
         }
         WordIndex { words, ends, offsets, postings, items: items.max(self.items) }
     }
+}
+
+/// True when `kept` holds the bytes of `word` with `fold` (0 or 0x20) set in each: eight bytes
+/// at a step (the word's last partial step zero-padded on both sides, with `fold` set only in
+/// the bytes it has), where a loop of bytes cost a step per byte in the wasm.
+fn same_folded(kept: &[u8], word: &[u8], fold: u8) -> bool {
+    use crate::bytes::{splat, word_le};
+    if kept.len() != word.len() {
+        return false;
+    }
+    let mut kept_words = kept.chunks(8);
+    let mut words = word.chunks(8);
+    // The chunks of two slices of one length pair up, and both end together.
+    while let (Some(k), Some(w)) = (kept_words.next(), words.next()) {
+        // OK because a chunk holds 1 to 8 bytes: the shift is 0 to 56.
+        let set = splat(fold) >> (64 - 8 * w.len());
+        if word_le(k) != word_le(w) | set {
+            return false;
+        }
+    }
+    true
 }
 
 impl WordIndex {
@@ -344,6 +371,31 @@ fn add(found: &mut Bits, more: Option<&Bits>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_folded_is_bytewise_equality_with_the_fold_bit() {
+        let spelled: Vec<u8> = b"ReCoRdS0f1972AndMore".to_vec();
+        for n in 0..spelled.len() {
+            let word = &spelled[..n];
+            for fold in [0, 0x20] {
+                let kept: Vec<u8> = word.iter().map(|&b| b | fold).collect();
+                assert!(same_folded(&kept, word, fold), "{n} bytes, fold {fold}");
+                // One byte off anywhere, or one byte longer, is another word.
+                for at in 0..n {
+                    let mut other = kept.clone();
+                    other[at] ^= 0x01;
+                    assert!(!same_folded(&other, word, fold), "{n} bytes, byte {at} differs");
+                }
+                let mut longer = kept.clone();
+                longer.push(b'x');
+                assert!(!same_folded(&longer, word, fold));
+            }
+            // Unfolded, an uppercase spelling is not its lowercase copy.
+            if word.iter().any(u8::is_ascii_uppercase) {
+                assert!(!same_folded(&word.to_ascii_lowercase(), word, 0));
+            }
+        }
+    }
 
     fn index(texts: &[&str]) -> WordIndex {
         let mut builder = WordIndexBuilder::default();

@@ -207,9 +207,35 @@ impl std::hash::Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
         self.0 = self.0.rotate_left(5) ^ hash(bytes);
     }
+    // The fixed-size writes give what `write` gives for their little-endian bytes, without the
+    // loop: a `str` key ends with `write_u8(0xff)`, and integer keys are one of these. The wasm
+    // (opt-level "z") called `hash` for each, reading the bytes one at a time.
+    fn write_u8(&mut self, i: u8) {
+        self.0 = self.0.rotate_left(5) ^ hash_word(u64::from(i), 1);
+    }
+    fn write_u16(&mut self, i: u16) {
+        self.0 = self.0.rotate_left(5) ^ hash_word(u64::from(i), 2);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.0 = self.0.rotate_left(5) ^ hash_word(u64::from(i), 4);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = self.0.rotate_left(5) ^ hash_word(i, 8);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.0 = self.0.rotate_left(5) ^ hash_word(i as u64, std::mem::size_of::<usize>() as u64);
+    }
     fn finish(&self) -> u64 {
         self.0
     }
+}
+
+/// [`hash`] of the `len` (1 to 8) little-endian bytes of `word`: one step of its loop.
+#[inline]
+fn hash_word(word: u64, len: u64) -> u64 {
+    // `len.rotate_left(5)` is `len << 5` for a length below 2^59.
+    let h = ((len << 5) ^ word).wrapping_mul(HASH_K);
+    h ^ (h >> 29)
 }
 
 /// True when `a` and `b` hold the same bytes. Token texts and keys are short, and most lookups
@@ -234,6 +260,9 @@ pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
+/// FxHash's multiplier (rustc's hasher).
+const HASH_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
 /// FxHash (rustc's hasher) over bytes, eight at a time, the last partial word read at once:
 /// keys are short and not adversarial enough to need SipHash (a collision costs a probe,
 /// never correctness).
@@ -246,7 +275,7 @@ pub(crate) fn hash(bytes: &[u8]) -> u64 {
 /// the search index uses to hash words where they lie in the text.
 #[inline]
 pub(crate) fn hash_with_bits(bytes: &[u8], bits: u8) -> u64 {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    const K: u64 = HASH_K;
     let set = u64::from_le_bytes([bits; 8]);
     let mut h: u64 = bytes.len() as u64;
     let mut chunks = bytes.chunks_exact(8);
@@ -279,6 +308,35 @@ mod tests {
                 h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
             }
             assert_eq!(hash(&bytes[..n]), h ^ (h >> 29), "{n} bytes");
+        }
+    }
+
+    #[test]
+    fn fixed_size_writes_hash_as_their_bytes() {
+        use std::hash::Hasher;
+        let written = |f: &dyn Fn(&mut FxHasher)| {
+            let mut h = FxHasher(0x1234_5678_9abc_def0);
+            f(&mut h);
+            h.finish()
+        };
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..1000 {
+            x = x.rotate_left(17).wrapping_mul(0x2545_f491_4f6c_dd1d) ^ 0x1f;
+            let bytes = x.to_le_bytes();
+            let by_bytes = |n: usize| written(&|h: &mut FxHasher| h.write(&bytes[..n]));
+            assert_eq!(written(&|h: &mut FxHasher| h.write_u8(x as u8)), by_bytes(1));
+            assert_eq!(written(&|h: &mut FxHasher| h.write_u16(x as u16)), by_bytes(2));
+            assert_eq!(written(&|h: &mut FxHasher| h.write_u32(x as u32)), by_bytes(4));
+            assert_eq!(written(&|h: &mut FxHasher| h.write_u64(x)), by_bytes(8));
+            let n = std::mem::size_of::<usize>();
+            assert_eq!(written(&|h: &mut FxHasher| h.write_usize(x as usize)), by_bytes(n));
+            // A `str` key is its bytes, then the byte 0xff.
+            assert_eq!(written(&|h: &mut FxHasher| std::hash::Hash::hash("key", h)), {
+                written(&|h: &mut FxHasher| {
+                    h.write(b"key");
+                    h.write(&[0xff]);
+                })
+            });
         }
     }
 
