@@ -497,12 +497,16 @@ fn anchored_kinds_throughout(candidates: &mut [Candidate]) {
 /// person's. Whether or not the tagger took the words after the cue for a name there: it may
 /// take them for one only where they stand alone.
 ///
-/// Costs: one look at the word before each capitalized word, and a hash per word of the few
-/// runs after a cue.
+/// Costs: one set lookup of the word before each capitalized word (by its type hash, as the
+/// view has it), and a hash per word of the few runs after a cue.
 fn vehicles_and_storms(view: &View, candidates: &mut Vec<Candidate>) {
     /// The most words of a run after a cue that make a name ("Queen Mary 2").
     const LONGEST: usize = 4;
-    let cue = |i: usize| lexicon::VEHICLE_AND_STORM_WORDS.contains(&view.key(i));
+    static CUES: std::sync::OnceLock<KeySet> = std::sync::OnceLock::new();
+    let cues = CUES.get_or_init(|| {
+        lexicon::VEHICLE_AND_STORM_WORDS.iter().map(|w| super::features::hash_bytes(w.as_bytes())).collect()
+    });
+    let cue = |i: usize| cues.contains(&view.hash(i));
     let mut named = KeySet::default();
     for &i in view.capitalized() {
         let i = i as usize;
