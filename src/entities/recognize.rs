@@ -516,6 +516,7 @@ fn vehicles_and_storms(view: &View, candidates: &mut Vec<Candidate>) {
         // Every run of capitalized words from `i` on, up to LONGEST: the name the tagger may
         // have found there, whole or cut.
         for end in i + 1..=(i + LONGEST).min(view.len()) {
+            // OK because `i < end <= view.len()`, the length of `classes`.
             if view.classes[end - 1] & class::CAP == 0 {
                 break;
             }
