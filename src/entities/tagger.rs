@@ -11,8 +11,10 @@
 //!
 //! Costs: only `View::interesting` tokens and their neighbours are scored (capitalized words
 //! and the words beside them; the rest is `O` without asking), each in one pass over its
-//! features; Viterbi is at most 7 × 7 per scored token. Nothing allocates per token. It finds spans and their kind scores; it does not
-//! strip titles, merge or decide across the document (that is `recognize` and `merge`).
+//! features; Viterbi is at most 7 × 7 per scored token, and skipped on runs that provably hold
+//! no name (`Steps::only_outside`). Nothing allocates per token. It finds spans and their kind
+//! scores; it does not strip titles, merge or decide across the document (that is `recognize`
+//! and `merge`).
 
 use super::features::{self, class, cluster_features_of, key_features, template, Clusters, KeyMap, View, INTERESTING};
 use crate::front_coded::FrontCoded;
@@ -736,9 +738,9 @@ impl Steps {
     /// stretch is found in one pass: the least sum ending at each token is its own term plus
     /// the least ending at the token before, when that is negative.
     ///
-    /// Entering and leaving a name costs (the built-in model's transitions: 365 below `O` to
-    /// `O` together, 122 more for each token inside), so a run whose tokens lean to a name by
-    /// less is skipped too: mostly common capitalized words ("The", "But", "Monday").
+    /// Entering and leaving a name cost (a trained model scores both below `O` to `O`: names
+    /// are rare), so a run whose tokens lean to a name by less than that is skipped too:
+    /// mostly runs of common capitalized words ("The", "But", "Monday").
     fn only_outside(&self, emissions: &[[i32; LABELS]]) -> bool {
         // OK as i64: emissions and gains are within 2^24, and a run has fewer than 2^32 tokens.
         let bound = i64::from(self.enter) + i64::from(self.leave) - i64::from(self.inside);
