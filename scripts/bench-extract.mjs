@@ -5,7 +5,9 @@
 //     and each stage's share as the page's worker runs them (`extractArticle` per article, then
 //     `newCorpusFromParts` and the model, timed through their `onStage` progress callbacks),
 //     and in the same page on the same texts chrono-node (dates only) and compromise (people,
-//     places, organizations, quotations), as peers.
+//     places, organizations, quotations), as peers. The wasm's figures are the best of --runs;
+//     each run's rate is printed too, in order, for the spread (extract()'s first call in the
+//     page's instance is its coldest: its code compiled lazily, then tiered up).
 // Corpora: "seeds" (at least --mb MB of documents made from the seeds and the test articles)
 // and, when ../shared/eval is beside the project, "unseen news" (its development and training
 // sets, about 7 MB of real articles nobody here wrote). Then one article made of many distinct stories at
@@ -173,20 +175,28 @@ if (browserToo) {
     'await init({ module_or_path: module }); window.core = core;' +
     'window.pagePath = (articles) => new Promise((resolve, reject) => {' +
     ' const worker = new Worker("/page-worker.js", { type: "module" });' +
-    ' worker.onmessage = ({ data }) => { worker.terminate(); resolve(data); };' +
+    // The model arrives first, as the page gets it (a string it parses, or, from a build before
+    // Corpus.modelJson, objects cloned across): its time on this thread counts as model()'s.
+    ' let model = 0;' +
+    ' worker.onmessage = ({ data }) => {' +
+    '  if (data.timings === undefined) { const t0 = performance.now(); const value = data.value;' +
+    '   if (typeof value === "string") JSON.parse(value); model = (performance.now() - t0) / 1000; return; }' +
+    '  worker.terminate(); resolve({ ...data.timings, model: data.timings.model + model }); };' +
     ' worker.onerror = (e) => { worker.terminate(); reject(new Error(e.message)); };' +
     ' worker.postMessage({ module, articles }); });' +
     'window.coreReady = true;</script>');
   // The page's path (www/app/core/engine.js): a part per article (`extractArticle`, as its
-  // extractor worker makes them), then the corpus assembled from the parts and its model.
+  // extractor worker makes them), then the corpus assembled from the parts and its model, posted
+  // to the page (the worker's time to make and post it, beside the page's to read it).
   writeFileSync(join(page, 'page-worker.js'), 'import init, * as core from "/wasm/storyscope.js";' +
     'onmessage = async ({ data: { module, articles } }) => {' +
     ' await init({ module_or_path: module });' +
     ' const t0 = performance.now(); const parts = [];' +
     ' for (const a of articles) { try { parts.push(core.extractArticle(a)); } catch {} }' +
     ' const t1 = performance.now(); const corpus = core.newCorpusFromParts(parts, false);' +
-    ' const t2 = performance.now(); corpus.model(); const t3 = performance.now(); corpus.free();' +
-    ' postMessage({ parts: (t1 - t0) / 1000, assemble: (t2 - t1) / 1000, model: (t3 - t2) / 1000 }); };');
+    ' const t2 = performance.now(); postMessage({ value: corpus.modelJson ? corpus.modelJson() : corpus.model() });' +
+    ' const t3 = performance.now(); corpus.free();' +
+    ' postMessage({ timings: { parts: (t1 - t0) / 1000, assemble: (t2 - t1) / 1000, model: (t3 - t2) / 1000 } }); };');
   const files = { '/': join(page, 'index.html'), '/chrono.js': join(page, 'chrono.js'), '/compromise.js': join(page, 'compromise.js'),
     '/page-worker.js': join(page, 'page-worker.js'),
     '/wasm/storyscope.js': join(wasmDir, 'storyscope.js'), '/wasm/storyscope_bg.wasm': join(wasmDir, 'storyscope_bg.opt.wasm') };
@@ -212,15 +222,18 @@ if (browserToo) {
     for (const [i, c] of corpora.entries()) {
       const r = await tab.evaluate(async ({ i, runs }) => {
         const articles = await (await fetch(`/corpus-${i}.json`)).json();
-        const best = (f) => {
-          let min = Infinity;
+        // Seconds of each of `runs` runs, in order: the first call of an export in this
+        // instance is also its coldest (its code compiled lazily, then tiered up).
+        const timed = (f) => {
+          const seconds = [];
           for (let k = 0; k < runs; k++) {
             const t0 = performance.now();
             f();
-            min = Math.min(min, performance.now() - t0);
+            seconds.push((performance.now() - t0) / 1000);
           }
-          return min / 1000;
+          return seconds;
         };
+        const best = (f) => Math.min(...timed(f));
         const reference = new Date(Date.UTC(2016, 0, 1));
         // compromise runs at well under 1 MB/s: it is timed once on the first MB of the corpus.
         const sample = [];
@@ -237,16 +250,16 @@ if (browserToo) {
         };
         return {
           sampleBytes,
-          extract: best(() => core.extract(articles, false)),
-          // Best of `runs`, each in a fresh worker and instance.
+          extract: timed(() => core.extract(articles, false)),
+          // Each of `runs` runs in a fresh worker and instance.
           page: await (async () => {
-            let fastest = null;
+            const all = [];
             for (let k = 0; k < runs; k++) {
               const run = await pagePath(articles);
               run.total = run.parts + run.assemble + run.model;
-              if (!fastest || run.total < fastest.total) fastest = run;
+              all.push(run);
             }
-            return fastest;
+            return all;
           })(),
           // Where the wasm's time goes, stage by stage, through the API's own progress callbacks
           // (the page's path: a part per article, then the corpus assembled from the parts).
@@ -288,11 +301,16 @@ if (browserToo) {
         };
       }, { i, runs });
       const rate = (s, bytes = c.bytes) => `${(mb(bytes) / s).toFixed(2)} MB/s`;
-      const page = r.page;
-      console.log(`chromium, ${c.name}: wasm extract() ${rate(r.extract)}, as the page ${rate(page.total)} ` +
+      // The best run is the figure; every run's rate, in order, shows the spread (and, for
+      // extract(), how much slower its first call in the page's instance is).
+      const page = r.page.reduce((a, b) => (b.total < a.total ? b : a));
+      const rates = (seconds) => seconds.map((s) => (mb(c.bytes) / s).toFixed(2)).join(', ');
+      console.log(`chromium, ${c.name}: wasm extract() ${rate(Math.min(...r.extract))}, as the page ${rate(page.total)} ` +
         `(a part per article ${page.parts.toFixed(2)} s, the corpus from the parts ${page.assemble.toFixed(2)} s, ` +
         `model() ${page.model.toFixed(2)} s); ` +
         `peers on the same texts: chrono-node (dates only) ${rate(r.chrono)}, compromise ${rate(r.compromise, r.sampleBytes)} (first MB)`);
+      console.log(`  runs in order, MB/s: extract() ${rates(r.extract)} (one instance); ` +
+        `as the page ${rates(r.page.map((run) => run.total))} (each in a fresh worker and instance)`);
       const total = Object.values(r.stages).reduce((a, b) => a + b, 0);
       console.log(`  wasm stages as the page runs them (parts, then the corpus; ${total.toFixed(2)} s, one run): ` +
         Object.entries(r.stages).map(([k, v]) => `${k} ${(100 * v / total).toFixed(0)}%`).join(', '));

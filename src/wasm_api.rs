@@ -200,10 +200,15 @@ impl JsonPieces {
         self.buffer.clear();
     }
 
-    /// The value the whole text stands for.
-    fn parse(mut self) -> Result<JsValue, JsError> {
+    /// The whole text, as one JavaScript string (a rope of the pieces).
+    fn text(mut self) -> js_sys::JsString {
         self.send();
-        parse_json(&self.text).map_err(|_| JsError::new("cannot convert the result"))
+        self.text
+    }
+
+    /// The value the whole text stands for.
+    fn parse(self) -> Result<JsValue, JsError> {
+        parse_json(&self.text()).map_err(|_| JsError::new("cannot convert the result"))
     }
 }
 
@@ -348,6 +353,21 @@ impl Corpus {
     /// paragraphs, which the core keeps (a third of the contract's size; ask for one with
     /// [`Corpus::document`] when it is shown). Each document carries its `length` in code points.
     pub fn model(&self) -> Result<JsValue, JsError> {
+        self.model_pieces().parse()
+    }
+
+    /// [`Corpus::model`] as its JSON text, unparsed: what the page's worker posts to the page,
+    /// which parses it. A string crosses between threads as one copy, where the model's
+    /// objects are cloned one by one, and that clone costs more than the parse it replaces
+    /// (in V8, on unseen news: serializing the objects about as long as parsing the text, and
+    /// deserializing them, on the page's thread, about 1.8 times as long).
+    #[wasm_bindgen(js_name = modelJson)]
+    pub fn model_json(&self) -> js_sys::JsString {
+        self.model_pieces().text()
+    }
+
+    /// The model's JSON text, in pieces ([`JsonPieces`]).
+    fn model_pieces(&self) -> JsonPieces {
         let x = self.index.extraction();
         let mut json = JsonPieces::new();
         json.raw("{");
@@ -363,7 +383,7 @@ impl Corpus {
         json.raw(",");
         json.array("failures", &self.failures, AsciiWriter::failure);
         json.raw("}");
-        json.parse()
+        json
     }
 
     /// `{text, paragraphs}` of document `id`, or an error naming it when there is none.

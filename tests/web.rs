@@ -461,6 +461,10 @@ fn a_model_of_many_pieces_holds_the_contracts_values() {
         assert_eq!(json(&get(&model, key)), json(&get(&full, key)), "{key}");
     }
     assert_eq!(array(&model, "documents").length(), 40);
+    // What the page's worker posts: the same model as JSON text, parsed on the page's side.
+    let text = String::from(corpus.model_json());
+    assert!(text.is_ascii(), "the model's text is ASCII JSON");
+    assert_eq!(json(&js_sys::JSON::parse(&text).expect("modelJson parses")), json(&model));
 }
 
 /// Results cross as ASCII JSON (see `write_json` in src/wasm_api.rs: Chromium decodes and

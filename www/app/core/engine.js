@@ -36,14 +36,15 @@ export const calls = {
   /**
    * Assembles the parts (after the seeds when `withSeeds`) into this engine's corpus, in place
    * of the one it held; returns the corpus's model (the contract without the documents' texts,
-   * with `failures`).
+   * with `failures`) as JSON text, which the page parses: a string crosses to the page as one
+   * copy, where the model's objects would be cloned one by one (more work than the parse).
    */
   openCorpus: (parts, withSeeds, onStage) => {
     corpus?.free();
     corpus = null;
     const opened = newCorpusFromParts(parts, withSeeds, onStage);
     corpus = opened;
-    return opened.model();
+    return opened.modelJson();
   },
 
   select: (filters) => open().select(filters),

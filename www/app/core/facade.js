@@ -107,8 +107,9 @@ class CorpusHandle {
 
   constructor(worker, parts, withSeeds, onStage) {
     this.#worker = worker;
-    /** The model (the contract without texts, with `failures`), once assembled. */
-    this.ready = worker.call('openCorpus', [parts, withSeeds], { onStage });
+    /** The model (the contract without texts, with `failures`), once assembled. The worker
+     * sends it as JSON text (see engine.js), parsed here. */
+    this.ready = worker.call('openCorpus', [parts, withSeeds], { onStage }).then((json) => JSON.parse(json));
     this.ready.catch(() => {});
   }
 
