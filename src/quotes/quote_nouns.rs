@@ -35,6 +35,7 @@ pub(crate) fn forms() -> Forms {
     let mut bytes: Vec<u8> = Vec::with_capacity(lists.iter().map(|(list, _)| list.len() * 4).sum());
     // The lists are front-coded (see `crate::front_coded`): each is decoded once, here, into
     // `bytes`, the singulars first (`nouns`: where each lies, and its class).
+    // The three lists hold 2,528 nouns (a test counts them).
     let mut nouns: Vec<(usize, usize, Class)> = Vec::with_capacity(2600);
     for (list, class) in lists {
         let mut words = FrontCoded::new(list);
@@ -97,7 +98,7 @@ pub(crate) fn forms() -> Forms {
 pub(crate) struct Forms {
     /// The regular forms' bytes.
     pub text: String,
-    /// Byte ranges of `text`, with their classes, in the order [`Forms::iter`] gives them.
+    /// Byte ranges of `text`, with their classes: each noun, then its plural, list by list.
     pub words: Vec<(usize, usize, Class)>,
     /// The irregular plurals (`spokesmen` is regular: `-man` to `-men`), after the others.
     pub irregular: Vec<(&'static str, Class)>,
