@@ -43,7 +43,8 @@ impl<'a> FrontCoded<'a> {
         Some(&self.word)
     }
 
-    /// Every word of a generated table's list, in order (for lists read into owned strings).
+    /// Every word of a generated table's list, in order, as owned strings (the tests' reading).
+    #[cfg(test)]
     pub(crate) fn words(table: &'a str) -> Vec<String> {
         let mut words = FrontCoded::new(table);
         let mut all = Vec::new();

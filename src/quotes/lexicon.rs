@@ -130,20 +130,13 @@ const NOUN_LIKE: &[&str] = &[
 ];
 
 /// Every word of the lists and of [`quote_nouns`], with its classes, built once.
-fn table() -> &'static HashMap<Box<str>, Class, FxBuildHasher> {
-    static TABLE: OnceLock<HashMap<Box<str>, Class, FxBuildHasher>> = OnceLock::new();
+///
+/// Cost: about 6,000 entries in a table sized once, their keys slices of two buffers (the noun
+/// forms, the noun-like lemmas' forms) and of the lists, not an allocation each; the page's
+/// worker pays it on its first extraction.
+fn table() -> &'static HashMap<&'static str, Class, FxBuildHasher> {
+    static TABLE: OnceLock<HashMap<&'static str, Class, FxBuildHasher>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: HashMap<Box<str>, Class, FxBuildHasher> = HashMap::default();
-        for (form, class) in quote_nouns::forms() {
-            t.entry(form.into_boxed_str()).or_insert(class);
-        }
-        // `reports`, `notes`: the `-s` and bare forms of the speech lemmas that are nouns too,
-        // which the token view leaves out.
-        for lemma in NOUN_LIKE {
-            for form in [lemma.to_string(), [lemma, "s"].concat(), [lemma, "es"].concat()] {
-                *t.entry(form.into_boxed_str()).or_default() |= Class::SPEECH_IF_VERB;
-            }
-        }
         let lists: &[(&[&'static str], Class)] = &[
             (DETERMINERS, Class::DETERMINER),
             (AUXILIARIES, Class::AUXILIARY),
@@ -162,9 +155,37 @@ fn table() -> &'static HashMap<Box<str>, Class, FxBuildHasher> {
             (PLURAL_NOUNS, Class::PLURAL_NOUN),
             (PREPOSITIONS, Class::PREPOSITION),
         ];
+        let forms = quote_nouns::forms();
+        let listed: usize = lists.iter().map(|(words, _)| words.len()).sum();
+        let mut t: HashMap<&'static str, Class, FxBuildHasher> =
+            HashMap::with_capacity_and_hasher(forms.len() + NOUN_LIKE.len() * 3 + listed, FxBuildHasher);
+        // The table lives as long as the process, as its static does: the buffers its keys lie
+        // in are leaked with it (once), so that each key is a `&'static str` slice, not a
+        // `Box<str>` of its own.
+        let text: &'static str = forms.text.leak();
+        for (start, end, class) in forms.words {
+            // OK because `forms` recorded each range around one whole a-z word of `text`.
+            t.entry(text.get(start..end).unwrap_or_default()).or_insert(class);
+        }
+        for (form, class) in forms.irregular {
+            t.entry(form).or_insert(class);
+        }
+        // `reports`, `notes`: the `-s` and bare forms of the speech lemmas that are nouns too,
+        // which the token view leaves out.
+        let mut noun_like = String::with_capacity(NOUN_LIKE.iter().map(|lemma| lemma.len() * 3 + 3).sum());
+        for lemma in NOUN_LIKE {
+            for ending in ["", "s", "es"] {
+                noun_like.push_str(lemma);
+                noun_like.push_str(ending);
+                noun_like.push(' ');
+            }
+        }
+        for form in noun_like.leak().split_terminator(' ') {
+            *t.entry(form).or_default() |= Class::SPEECH_IF_VERB;
+        }
         for (words, class) in lists {
             for w in *words {
-                *t.entry((*w).into()).or_default() |= *class;
+                *t.entry(w).or_default() |= *class;
             }
         }
         t

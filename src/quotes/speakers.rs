@@ -20,6 +20,7 @@ use crate::entities::{Entities, Gender, MentionRef};
 use crate::model::{EntityKind, Span};
 use crate::text::FxHashMap;
 use crate::text::{TokenKind, WordId};
+use std::borrow::Cow;
 
 /// A speaker kept by a [`Resolver`]: an index, so that quotes share one speaker's record.
 pub(crate) type SpeakerId = u32;
@@ -238,9 +239,10 @@ impl<'w, 'a> Resolver<'w, 'a> {
             }
         }
         let key = person_key(speaker.name);
-        speaker.gender = speaker.gender.or_else(|| self.learned.get(&key).copied().or_else(|| self.run_gender(&key)));
-        if let Some(g) = speaker.gender {
-            self.learned.insert(key, g);
+        speaker.gender = speaker.gender.or_else(|| self.learned.get(&*key).copied().or_else(|| self.run_gender(&key)));
+        // Learned again only when new or changed: the key is made a `String` only then.
+        if let Some(g) = speaker.gender.filter(|&g| self.learned.get(&*key) != Some(&g)) {
+            self.learned.insert(key.into_owned(), g);
         }
     }
 
@@ -251,7 +253,7 @@ impl<'w, 'a> Resolver<'w, 'a> {
         }
         let entity = self.entities.list.get(e)?;
         let key = person_key(&entity.name);
-        self.learned.get(&key).copied().or_else(|| self.run_gender(&key))
+        self.learned.get(&*key).copied().or_else(|| self.run_gender(&key))
     }
 
     /// The gender a name run of the document gives the name `key` (`Robert Lang`): that of the
@@ -417,7 +419,7 @@ impl<'w, 'a> Resolver<'w, 'a> {
         if speaker.gender.is_none() && !speaker.described {
             speaker.gender = unresolved.gender;
             if let Some(g) = unresolved.gender {
-                self.learned.insert(person_key(speaker.name), g);
+                self.learned.insert(person_key(speaker.name).into_owned(), g);
             }
         }
         self.remember(speaker)
@@ -525,7 +527,7 @@ impl<'w, 'a> Resolver<'w, 'a> {
         // Named only once chosen: no string per candidate.
         let run = self.runs.iter().find(|r| r.span == found.span)?;
         found.name = run_name(self.w, run);
-        found.gender = found.gender.or_else(|| self.learned.get(&person_key(found.name)).copied());
+        found.gender = found.gender.or_else(|| self.learned.get(&*person_key(found.name)).copied());
         (found.compatible(p)).then_some(found)
     }
 
@@ -636,10 +638,26 @@ impl<'w, 'a> Resolver<'w, 'a> {
 }
 
 /// The key genders are learned under: a name's last two words (`Robert Lang` for
-/// `Businessman Robert Lang`), or the name itself.
-fn person_key(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    words[words.len().saturating_sub(2)..].join(" ")
+/// `Businessman Robert Lang`), or the name itself; joined by one space. Borrowed from `name`
+/// when one space already parts the two words there (nearly always): no allocation per
+/// lookup.
+fn person_key(name: &str) -> Cow<'_, str> {
+    let mut words = name.split_whitespace();
+    let (last, before) = (words.next_back(), words.next_back());
+    let (Some(before), Some(last)) = (before, last) else {
+        return Cow::Borrowed(last.unwrap_or(""));
+    };
+    // Both words are slices of `name`: their offsets in it are their pointers' distance from its start.
+    let start = before.as_ptr() as usize - name.as_ptr() as usize;
+    let end = last.as_ptr() as usize - name.as_ptr() as usize + last.len();
+    match name.get(start..end) {
+        Some(both)
+            if both.len() == before.len() + 1 + last.len() && both.as_bytes().get(before.len()) == Some(&b' ') =>
+        {
+            Cow::Borrowed(both)
+        }
+        _ => Cow::Owned([before, last].join(" ")),
+    }
 }
 
 fn other(g: Option<Gender>) -> Option<Gender> {
@@ -785,6 +803,33 @@ mod tests {
     use crate::model::Entity;
     use crate::quotes::lexicon::Lexicon;
     use crate::text::Analysis;
+
+    /// The key is the last two words joined by one space, as a split and a join make it,
+    /// whatever white space parts or surrounds them; borrowed when the name has it already.
+    #[test]
+    fn a_person_key_is_the_last_two_words_joined_by_one_space() {
+        let joined = |name: &str| {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            words[words.len().saturating_sub(2)..].join(" ")
+        };
+        for name in [
+            "Businessman Robert Lang",
+            "Robert Lang",
+            "Robert  Lang",
+            "Robert\tLang",
+            " Lang ",
+            "Lang",
+            "",
+            "   ",
+            "Ana María López ",
+            "X\u{a0}Y",
+            "Ñ\u{2003}Ö Ü",
+        ] {
+            assert_eq!(person_key(name), joined(name), "{name:?}");
+        }
+        assert!(matches!(person_key("Mayor Robert Lang"), Cow::Borrowed("Robert Lang")));
+        assert!(matches!(person_key("Robert\tLang"), Cow::Owned(_)));
+    }
 
     const JANE: usize = 0;
     const IVO: usize = 1;

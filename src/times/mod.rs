@@ -230,12 +230,20 @@ fn place(
     quotes: &QuotedText,
     placed: &mut Vec<Option<(Span, tense::Tense, bool)>>,
 ) {
-    let inside = quoted_words(words, quoted_before);
+    // The quote state is walked up to each expression's first word: once over the sentence,
+    // as the expressions come in text order (from the sentence's start again otherwise).
+    let (mut walked, mut inside) = (0, quoted_before);
     placed.clear();
     placed.extend(found.iter_mut().map(|found| {
         let (first, last) = (words.get(found.first)?, words.get(found.last)?);
         let span = Span::new(first.start as usize, last.end as usize);
-        let quoted = inside.get(found.first).copied().unwrap_or(false) || quotes.contain(span);
+        if found.first < walked {
+            (walked, inside) = (0, quoted_before);
+        }
+        // OK because `walked <= found.first < words.len()` (the word was found above).
+        inside = quoted_after(&words[walked..=found.first], inside);
+        walked = found.first + 1;
+        let quoted = inside || quotes.contain(span);
         let tense = tense::around(words, found.first, found.last);
         // "in two days" is a date ahead, "built in two days" a duration.
         if let Some((n, unit)) = found.measure.filter(|_| found.elastic && tense == tense::Tense::Past) {
@@ -306,7 +314,7 @@ impl<'s, 'a> Scan<'s, 'a> {
             let next = (end < tokens.end && end - start > overlap).then(|| {
                 let next = end - overlap;
                 let word = words.partition_point(|w| (w.start as usize) < byte_at(next));
-                let quoted = quoted_words(&words[..word], quoted_before).last().copied().unwrap_or(quoted_before);
+                let quoted = quoted_after(&words[..word], quoted_before);
                 (next, word, quoted)
             });
             if next.is_none() && words.capacity() > LONG_SENTENCE_WORDS {
@@ -405,22 +413,17 @@ fn at_density(so_far: usize, read: usize, bytes: usize) -> usize {
     (so_far as f64 * bytes as f64 / read.max(1) as f64) as usize
 }
 
-/// For each word, whether it lies between quotation marks within its sentence, given whether
-/// the words before the first one left a quotation open (`quoted_before`).
-fn quoted_words(words: &[Word], quoted_before: bool) -> Vec<bool> {
-    let mut inside = quoted_before;
-    words
-        .iter()
-        .map(|w| {
-            match w.lower {
-                "“" => inside = true,
-                "”" => inside = false,
-                "\"" => inside = !inside,
-                _ => {}
-            }
-            inside
-        })
-        .collect()
+/// Whether the word after `words` lies between quotation marks within its sentence (that is,
+/// whether the last of them does, or `quoted_before` for none), given whether the words
+/// before the first one left a quotation open (`quoted_before`). No allocation: a sentence's
+/// expressions ask it of the words between them.
+fn quoted_after(words: &[Word], quoted_before: bool) -> bool {
+    words.iter().fold(quoted_before, |inside, w| match w.lower {
+        "“" => true,
+        "”" => false,
+        "\"" => !inside,
+        _ => inside,
+    })
 }
 
 /// True when an expression may carry the narrative on: a date of its own, not a clock time

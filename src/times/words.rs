@@ -8,9 +8,8 @@
 
 use super::lexicon;
 use super::recognize;
-use crate::text::{Analysis, Classes, Column, Description, TokenKind, WordId};
+use crate::text::{Analysis, Classes, Column, TokenKind, WordId};
 use jiff::civil::Weekday;
-use std::cell::Cell;
 
 /// One word. Offsets are `u32` (articles are at most `MAX_ARTICLE_BYTES`, far below 4 GiB)
 /// and the rarely read facts are bits of one byte, so that a word is 40 bytes (on 64-bit
@@ -54,8 +53,7 @@ impl Trait {
     /// A speech verb (`said`, `told`): [`Classes::SPEECH_VERB`].
     const SPEECH_VERB: u8 = 8;
 
-    fn of(acronym: bool, bears_time: bool, starts: bool, description: &Description) -> u8 {
-        let speech = description.classes.intersects(Classes::SPEECH_VERB);
+    fn of(acronym: bool, bears_time: bool, starts: bool, speech: bool) -> u8 {
         [
             (acronym, Trait::ACRONYM),
             (bears_time, Trait::BEARS_TIME),
@@ -108,47 +106,75 @@ impl Word<'_> {
     }
 }
 
-/// What the word view needs to know of each word type of a document: whether it bears
-/// time, may start an expression or is a glued date, and which patterns may start at it
-/// (computed once per type, in one pass), and which tense it marks (computed when a word of
-/// the type is first seen in a sentence that bears time: most types never are).
+/// What the word view needs to know of each word type of a document, as one 64-bit value a
+/// type ([`Fact`] bits), computed once per type of the batch (see
+/// [`Analysis::per_word_column`]) in one pass: whether it bears time, may start an expression
+/// or is a glued date, which patterns may start at it, the tense it marks, and the month,
+/// weekday and speech-verb class the lexicon gives it. A word's record is then made from its
+/// token and this one value; only a possessive (`Tuesday’s`), whose word is not its type, is
+/// described again.
 pub(crate) struct Kinds {
-    /// Per word type: [`lexicon::BEARS`], [`lexicon::STARTS`] and [`GLUED`] bits.
-    flags: Vec<u8>,
-    /// Per word type: [`recognize::leads`] bits (none for a type without [`lexicon::STARTS`],
-    /// at which no pattern is tried).
-    leads: Vec<u32>,
-    /// Per word type: [`lexicon::tense_class`] bits, or [`UNKNOWN`] until asked.
-    tense: Vec<Cell<u8>>,
+    /// Per word type: [`Fact`] bits.
+    facts: Vec<u64>,
 }
 
 /// [`Kinds`]: the word type is a glued date ([`is_glued`]).
 const GLUED: u8 = 0x10;
-/// [`Kinds`]: the tense class of the word type is not computed yet.
-const UNKNOWN: u8 = 0x80;
+
+/// Where [`Kinds`] keeps each fact of a word type in its 64-bit value.
+struct Fact;
+
+impl Fact {
+    /// Bits 0-7: [`lexicon::BEARS`], [`lexicon::STARTS`] and [`GLUED`].
+    const FLAGS: u32 = 0;
+    /// Bits 8-15: the [`lexicon::tense_class`] of the word without a possessive ending.
+    const TENSE: u32 = 8;
+    /// Bits 16-23: the month (1-12) the lexicon names, or 0.
+    const MONTH: u32 = 16;
+    /// Bits 24-27: the weekday (1-7 from Monday), or 0.
+    const WEEKDAY: u32 = 24;
+    /// Bit 28: a speech verb ([`Classes::SPEECH_VERB`]).
+    const SPEECH: u64 = 1 << 28;
+    /// Bits 32-63: which patterns may start at the word ([`recognize::leads`]).
+    const LEADS: u32 = 32;
+
+    /// The byte of `value` at bit `at`.
+    fn byte(value: u64, at: u32) -> u8 {
+        // OK because the mask keeps one byte.
+        ((value >> at) & 0xff) as u8
+    }
+}
 
 impl Kinds {
     pub(crate) fn of(analysis: &Analysis) -> Kinds {
-        // The flags in the low byte, the leads in the high half.
-        let column = analysis.per_word_column(Column::TimeFlags, |k, d| {
+        let facts = analysis.per_word_column(Column::TimeFlags, |k, d| {
             let glued = (k.contains('-') || k.starts_with(|c: char| c.is_ascii_digit())) && is_glued(k);
             let flags = super::lexicon::flags(k, d) | if glued { GLUED } else { 0 };
             // Positions whose word starts no expression are never tried: no leads needed.
             let leads = if flags & lexicon::STARTS != 0 { recognize::leads(k, d) } else { 0 };
-            u64::from(flags) | u64::from(leads) << 32
+            // A word token's tense is that of the word without its possessive ending.
+            let word = k.strip_suffix("'s").filter(|core| !core.is_empty()).unwrap_or(k);
+            let tense = lexicon::tense_class(word);
+            // OK because a month is 0-12 (never negative) and a weekday 1-7.
+            let month = u8::try_from(d.month).unwrap_or(0);
+            let weekday = d.weekday.map_or(0, |w| w.to_monday_one_offset() as u8);
+            let speech = if d.classes.intersects(Classes::SPEECH_VERB) { Fact::SPEECH } else { 0 };
+            u64::from(flags) << Fact::FLAGS
+                | u64::from(tense) << Fact::TENSE
+                | u64::from(month) << Fact::MONTH
+                | u64::from(weekday) << Fact::WEEKDAY
+                | speech
+                | u64::from(leads) << Fact::LEADS
         });
-        // OK because each value is a u8 of flags and a u32 of leads, made above.
-        let flags: Vec<u8> = column.iter().map(|&f| f as u8).collect();
-        let leads: Vec<u32> = column.iter().map(|&f| (f >> 32) as u32).collect();
-        Kinds { tense: vec![Cell::new(UNKNOWN); flags.len()], flags, leads }
+        Kinds { facts }
+    }
+
+    fn facts_of(&self, word: WordId) -> u64 {
+        self.facts.get(word as usize).copied().unwrap_or(0)
     }
 
     fn flags_of(&self, word: WordId) -> u8 {
-        self.flags.get(word as usize).copied().unwrap_or(0)
-    }
-
-    fn leads_of(&self, word: WordId) -> u32 {
-        self.leads.get(word as usize).copied().unwrap_or(0)
+        Fact::byte(self.facts_of(word), Fact::FLAGS)
     }
 
     /// True when token `t` of `analysis` bears time (a number, or a word that does).
@@ -157,16 +183,6 @@ impl Kinds {
             .tokens
             .get(t)
             .is_some_and(|token| token.kind() == TokenKind::Number || self.flags_of(token.word()) & lexicon::BEARS != 0)
-    }
-
-    fn tense_of(&self, word: WordId, key: &str) -> u8 {
-        let Some(cell) = self.tense.get(word as usize) else {
-            return 0;
-        };
-        if cell.get() == UNKNOWN {
-            cell.set(lexicon::tense_class(key));
-        }
-        cell.get()
     }
 }
 
@@ -228,7 +244,8 @@ pub(crate) fn of_tokens<'a>(
         let key = analysis.key(i);
         let spaced = previous_end.map_or(true, |e| e < token.start());
         previous_end = Some(token.end());
-        let flags = kinds.flags_of(token.word());
+        let facts = kinds.facts_of(token.word());
+        let flags = Fact::byte(facts, Fact::FLAGS);
         if flags & GLUED != 0 {
             push_parts(analysis, i, key, spaced, out);
             continue;
@@ -250,12 +267,21 @@ pub(crate) fn of_tokens<'a>(
         let acronym = token.capitalized()
             && token.span().len() <= 5
             && analysis.token_text(i).bytes().all(|b| b.is_ascii_uppercase());
-        // A possessive's key is not the word's: describe the word itself (rare).
-        let (description, leads) = if possessive {
+        let starts = bears_time || flags & lexicon::STARTS != 0;
+        let (month, weekday, speech, leads) = if possessive {
+            // A possessive's key is not the word's: describe the word itself (rare).
             let description = crate::text::lexicon::describe(core);
-            (description, recognize::leads(core, &description))
+            let speech = description.classes.intersects(Classes::SPEECH_VERB);
+            (description.month, description.weekday, speech, recognize::leads(core, &description))
         } else {
-            (*analysis.description(i), kinds.leads_of(token.word()))
+            // OK because the month byte was made of a month of 0-12 and the weekday's of 0-7.
+            let month = Fact::byte(facts, Fact::MONTH) as i8;
+            let weekday = match Fact::byte(facts, Fact::WEEKDAY) & 0xf {
+                0 => None,
+                day => Weekday::from_monday_one_offset(day as i8).ok(),
+            };
+            // OK because the leads are the high 32 bits.
+            (month, weekday, facts & Fact::SPEECH != 0, (facts >> Fact::LEADS) as u32)
         };
         out.push(Word {
             start: offset(token.start()),
@@ -265,10 +291,10 @@ pub(crate) fn of_tokens<'a>(
             capitalized: token.capitalized(),
             possessive,
             spaced,
-            tense: if token.kind() == TokenKind::Word { kinds.tense_of(token.word(), core) } else { 0 },
-            month: description.month,
-            weekday: description.weekday,
-            traits: Trait::of(acronym, bears_time, bears_time || flags & lexicon::STARTS != 0, &description),
+            tense: if token.kind() == TokenKind::Word { Fact::byte(facts, Fact::TENSE) } else { 0 },
+            month,
+            weekday,
+            traits: Trait::of(acronym, bears_time, starts, speech),
             leads,
         });
     }
@@ -313,7 +339,12 @@ fn push_parts<'a>(analysis: &'a Analysis, i: usize, key: &'a str, spaced: bool, 
             tense: 0,
             month: description.month,
             weekday: description.weekday,
-            traits: Trait::of(false, bears_time, kind != TokenKind::Punct, &description),
+            traits: Trait::of(
+                false,
+                bears_time,
+                kind != TokenKind::Punct,
+                description.classes.intersects(Classes::SPEECH_VERB),
+            ),
             leads: recognize::leads(part, &description),
         });
     }
