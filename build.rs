@@ -120,36 +120,51 @@ fn compiled_weights(root: &std::path::Path) {
 
 /// The tagger's word clusters (a line of each fine cluster's coarse cluster, then a line of
 /// keys per fine cluster: `Model::clusters_text` in src/entities/tagger.rs) in the compact form
-/// that `Model::parse` reads too: byte 1, the number of fine clusters, their coarse clusters (a
-/// byte each), the number of keys (u16, little-endian), each key's fine cluster (a byte each,
-/// in key order), then the keys sorted and front-coded with marks `A` to `Z`
-/// (src/front_coded.rs). Sorted keys share their prefixes, where keys grouped by cluster share
-/// little.
+/// that `Model::parse_compact_clusters` reads: byte 2, the number of fine clusters, their
+/// coarse clusters (a byte each), the number of words (u16, little-endian), the bits of a key's
+/// hash kept ([`CLUSTER_HASH_BITS`]), the Rice parameter, each word's fine cluster (a byte each,
+/// in the order of their hash bits), then the hash bits, ascending, as Rice-coded gaps. The
+/// keys' text is not carried: 3,984 keys weighed 10.3 KB of LZMA front-coded, their hash
+/// bits weigh 8.8 KB (17.6 bits a word, which LZMA cannot shrink further).
 fn compact_clusters(text: &str) -> Vec<u8> {
     let mut lines = text.lines();
     let Some(coarse) = lines.next() else { return Vec::new() };
     let coarse: Vec<u8> = coarse.split(' ').map(|c| c.parse().expect("a coarse cluster")).collect();
-    let mut keys: Vec<(&str, u8)> = Vec::new();
+    let mut words: Vec<(u64, u8)> = Vec::new();
     for (fine, line) in lines.enumerate() {
         let fine = u8::try_from(fine).expect("at most 256 fine clusters");
-        keys.extend(line.split(' ').filter(|k| !k.is_empty()).map(|k| (k, fine)));
+        words.extend(
+            line.split(' ').filter(|k| !k.is_empty()).map(|k| (fnv1a(k.as_bytes()) >> (64 - CLUSTER_HASH_BITS), fine)),
+        );
     }
     assert_eq!(usize::from(u8::try_from(coarse.len()).unwrap()), coarse.len());
-    keys.sort_unstable();
-    assert!(keys.windows(2).all(|w| w[0].0 < w[1].0), "each key in one cluster once");
-    let mut out = vec![1, coarse.len() as u8];
+    words.sort_unstable();
+    assert!(words.windows(2).all(|w| w[0].0 < w[1].0), "no two keys share their hash bits");
+    // The Rice parameter that codes the gaps in the fewest bits.
+    let gaps: Vec<u64> =
+        words.iter().scan(0, |before, &(bits, _)| Some(bits - std::mem::replace(before, bits))).collect();
+    let cost = |r: u32| gaps.iter().map(|&g| (g >> r) + 1 + u64::from(r)).sum::<u64>();
+    let r = (0..32).min_by_key(|&r| cost(r)).unwrap();
+    let mut out = vec![2, coarse.len() as u8];
     out.extend_from_slice(&coarse);
-    out.extend_from_slice(&u16::try_from(keys.len()).expect("at most 65,535 keys").to_le_bytes());
-    out.extend(keys.iter().map(|&(_, fine)| fine));
-    let mut before: &[u8] = b"";
-    for &(key, _) in &keys {
-        let key = key.as_bytes();
-        assert!(!key.iter().any(u8::is_ascii_uppercase), "a key holds no mark byte (A-Z)");
-        let limit = (key.len() - 1).min(before.len()).min(usize::from(b'Z' - b'A'));
-        let shared = (0..limit).take_while(|&i| key[i] == before[i]).count();
-        out.push(b'A' + shared as u8);
-        out.extend_from_slice(&key[shared..]);
-        before = key;
+    out.extend_from_slice(&u16::try_from(words.len()).expect("at most 65,535 words").to_le_bytes());
+    out.extend_from_slice(&[CLUSTER_HASH_BITS as u8, r as u8]);
+    out.extend(words.iter().map(|&(_, fine)| fine));
+    let mut bits: Vec<bool> = Vec::new();
+    for &gap in &gaps {
+        bits.extend(std::iter::repeat(true).take((gap >> r) as usize));
+        bits.push(false);
+        bits.extend((0..r).map(|i| gap >> i & 1 == 1));
     }
+    out.extend(bits.chunks(8).map(|byte| byte.iter().enumerate().fold(0u8, |b, (i, &bit)| b | u8::from(bit) << i)));
     out
+}
+
+/// How many top bits of a cluster key's hash the compact form keeps: `Clusters::HASH_BITS` in
+/// src/entities/features.rs (the model refuses another count).
+const CLUSTER_HASH_BITS: u32 = 28;
+
+/// A word key's hash: `hash_bytes` of src/entities/features.rs (64-bit FNV-1a).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
 }

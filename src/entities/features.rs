@@ -57,30 +57,59 @@ pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 /// weights file): each known word's fine cluster and the coarse cluster that holds it. Words
 /// that share a cluster are used alike (the words around them are alike), so a name the
 /// annotated data never showed still shares weights with names that it did.
+///
+/// A word is known by the top [`Clusters::HASH_BITS`] bits of its key's hash, not its key:
+/// the page carries those bits (`build.rs` writes them sorted, as Rice-coded gaps) instead of
+/// the keys' text. Another word whose hash shares them takes the cluster too: about one word
+/// type in 67,000 (3,984 keys in 2^28 values), none of the words of the training and
+/// development texts today. Training reads clusters the same way (the text form is hashed on
+/// reading), so the weights learn what the page sees.
 #[derive(Default)]
 pub(crate) struct Clusters {
-    /// Key hash (see [`View::hash`]) → fine cluster.
+    /// [`Clusters::slot`] of a key's hash bits → fine cluster.
     fine: KeyMap<u16>,
     /// Fine cluster → coarse cluster.
     coarse: Vec<u8>,
 }
 
 impl Clusters {
+    /// How many of a key hash's top bits name a word.
+    pub(crate) const HASH_BITS: u32 = 28;
+
+    /// The top [`Clusters::HASH_BITS`] bits of a key hash (see [`View::hash`]).
+    pub(crate) fn hash_bits(hash: u64) -> u64 {
+        hash >> (64 - Self::HASH_BITS)
+    }
+
+    /// The map's key for a word's hash bits: the bits in the low end (the table's index) and
+    /// again in the high end (the table's tag byte), both well spread.
+    fn slot(bits: u64) -> u64 {
+        bits | bits << (64 - Self::HASH_BITS)
+    }
+
     /// Clusters of words: `words[c]` are the keys of fine cluster `c`, `coarse[c]` its coarse
     /// cluster.
     pub(crate) fn new<'k>(words: impl IntoIterator<Item = impl IntoIterator<Item = &'k str>>, coarse: Vec<u8>) -> Self {
+        let hashed = words.into_iter().enumerate().flat_map(|(c, keys)| {
+            keys.into_iter().map(move |key| (Self::hash_bits(hash_bytes(key.as_bytes())), c as u16))
+        });
+        Self::from_hash_bits(hashed, coarse)
+    }
+
+    /// Clusters of words given by their hash bits ([`Clusters::hash_bits`]) and fine cluster.
+    pub(crate) fn from_hash_bits(words: impl IntoIterator<Item = (u64, u16)>, coarse: Vec<u8>) -> Self {
+        let words = words.into_iter();
         let mut fine = KeyMap::default();
-        for (c, keys) in words.into_iter().enumerate() {
-            for key in keys {
-                fine.insert(hash_bytes(key.as_bytes()), c as u16);
-            }
+        fine.reserve(words.size_hint().0);
+        for (bits, c) in words {
+            fine.insert(Self::slot(bits), c);
         }
         Clusters { fine, coarse }
     }
 
     /// The fine and coarse cluster of the word whose key hashes to `hash`, if it has one.
     pub(crate) fn of(&self, hash: u64) -> Option<(u64, u64)> {
-        let fine = *self.fine.get(&hash)?;
+        let fine = *self.fine.get(&Self::slot(Self::hash_bits(hash)))?;
         let coarse = self.coarse.get(usize::from(fine)).copied().unwrap_or(0);
         Some((u64::from(fine), u64::from(coarse)))
     }

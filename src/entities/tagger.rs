@@ -17,7 +17,6 @@
 //! and `merge`).
 
 use super::features::{self, class, cluster_features_of, key_features, template, Clusters, KeyMap, View, INTERESTING};
-use crate::front_coded::FrontCoded;
 use crate::text::WordId;
 use crate::weights::{self, WeightsError};
 use std::ops::Range;
@@ -55,6 +54,27 @@ pub(crate) const MAGIC: &str = "storyscope-tagger 4";
 /// Where the transitions start in a weights file's tables: after the table size in bits and
 /// the quantization step (a byte each).
 pub(crate) const TABLES_START: usize = 2;
+
+/// The byte that opens the clusters' compact form (see [`Model::parse_compact_clusters`]),
+/// which text never starts with.
+const COMPACT_CLUSTERS: u8 = 2;
+
+/// The bits of a byte string, each byte's from its lowest (the compact clusters' gaps).
+struct Bits<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Iterator for Bits<'_> {
+    type Item = bool;
+
+    fn next(&mut self) -> Option<bool> {
+        let byte = self.bytes.get(self.at / 8)?;
+        let bit = byte >> (self.at % 8) & 1 == 1;
+        self.at += 1;
+        Some(bit)
+    }
+}
 
 /// A tagged name: its tokens, kind, and the summed emission score of each kind over it.
 #[derive(Clone, Debug, PartialEq)]
@@ -208,7 +228,7 @@ impl Model {
     /// Reads the clusters' text (see [`Model::clusters_text`]) or their compact form (see
     /// [`Model::parse_compact_clusters`]); none when it is empty.
     fn parse_clusters(text: &[u8]) -> Result<Clusters, WeightsError> {
-        if let Some(compact) = text.strip_prefix(&[1]) {
+        if let Some(compact) = text.strip_prefix(&[COMPACT_CLUSTERS]) {
             return Self::parse_compact_clusters(compact);
         }
         let text = std::str::from_utf8(text).map_err(|_| WeightsError::WrongFormat)?;
@@ -228,38 +248,47 @@ impl Model {
     }
 
     /// Reads the clusters' compact form, which `build.rs` compiles in (its `compact_clusters`
-    /// writes it after byte 1): the number of fine clusters, each one's coarse cluster (a byte
-    /// each), the number of keys (u16, little-endian), each key's fine cluster (a byte each),
-    /// then the keys, sorted and front-coded with marks `A` to `Z` (`crate::front_coded`).
+    /// writes it after the byte [`COMPACT_CLUSTERS`]): the number of fine clusters, each one's
+    /// coarse cluster (a byte each), the number of words (u16, little-endian), the bits of a
+    /// key's hash that name a word (which must be [`Clusters::HASH_BITS`]), the Rice
+    /// parameter `r`, each word's fine cluster (a byte each, in the order of their hash
+    /// bits), then the words' hash bits, ascending, as gaps from the one before (from 0 for
+    /// the first), Rice-coded: the gap's quotient by 2^`r` in unary (that many 1 bits, then a
+    /// 0), then its low `r` bits, low bit first, each byte's bits from its lowest.
     fn parse_compact_clusters(bytes: &[u8]) -> Result<Clusters, WeightsError> {
         let (&fine_count, rest) = bytes.split_first().ok_or(WeightsError::WrongSize)?;
         let (coarse, rest) = rest.split_at_checked(usize::from(fine_count)).ok_or(WeightsError::WrongSize)?;
-        let (count, rest) = rest.split_first_chunk::<2>().ok_or(WeightsError::WrongSize)?;
-        let (fine, rest) =
-            rest.split_at_checked(usize::from(u16::from_le_bytes(*count))).ok_or(WeightsError::WrongSize)?;
-        // Each cluster's keys, as ranges of one run of them all, sized up front: this runs
-        // once per process, for every key.
-        let mut counts = vec![0usize; usize::from(fine_count)];
-        for &cluster in fine {
-            *counts.get_mut(usize::from(cluster)).ok_or(WeightsError::WrongFormat)? += 1;
-        }
-        let mut by_cluster: Vec<Vec<Range<usize>>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
-        let mut keys: Vec<u8> = Vec::with_capacity(rest.len() * 2);
-        let mut words = FrontCoded::with_marks(rest, b'A'..=b'Z');
-        for &cluster in fine {
-            let key = words.next_word().ok_or(WeightsError::WrongSize)?;
-            let start = keys.len();
-            keys.extend_from_slice(key);
-            // OK because every cluster was counted above.
-            by_cluster[usize::from(cluster)].push(start..keys.len());
-        }
-        let keys = String::from_utf8(keys).map_err(|_| WeightsError::WrongFormat)?;
-        if !by_cluster.iter().flatten().all(|r| keys.is_char_boundary(r.start) && keys.is_char_boundary(r.end)) {
+        let (header, rest) = rest.split_first_chunk::<4>().ok_or(WeightsError::WrongSize)?;
+        let [count_low, count_high, hash_bits, r] = *header;
+        if u32::from(hash_bits) != Clusters::HASH_BITS || r >= 32 {
             return Err(WeightsError::WrongFormat);
         }
-        // OK because every range starts and ends at a char boundary (checked above).
-        let words = by_cluster.iter().map(|ranges| ranges.iter().map(|r| &keys[r.clone()]));
-        Ok(Clusters::new(words, coarse.to_vec()))
+        let count = usize::from(u16::from_le_bytes([count_low, count_high]));
+        let (fine, gaps) = rest.split_at_checked(count).ok_or(WeightsError::WrongSize)?;
+        if fine.iter().any(|&c| c >= fine_count) {
+            return Err(WeightsError::WrongFormat);
+        }
+        let mut gaps = Bits { bytes: gaps, at: 0 };
+        let mut words = Vec::with_capacity(count);
+        let mut previous: Option<u64> = None;
+        for &c in fine {
+            let mut quotient = 0u64;
+            while gaps.next().ok_or(WeightsError::WrongSize)? {
+                quotient += 1;
+            }
+            let mut low = 0u64;
+            for i in 0..r {
+                low |= u64::from(gaps.next().ok_or(WeightsError::WrongSize)?) << i;
+            }
+            let bits = previous.unwrap_or(0) + (quotient << r | low);
+            // Ascending and within the hash bits, so each word is named once.
+            if previous.is_some_and(|p| bits <= p) || bits >> Clusters::HASH_BITS != 0 {
+                return Err(WeightsError::WrongFormat);
+            }
+            previous = Some(bits);
+            words.push((bits, u16::from(c)));
+        }
+        Ok(Clusters::from_hash_bits(words, coarse.to_vec()))
     }
 
     /// The clusters as the weights file stores them: a line of each fine cluster's coarse
@@ -1120,25 +1149,62 @@ mod tests {
         assert_eq!(keys, committed.clusters.len());
     }
 
+    /// The compact clusters of `words` (hash bits and fine cluster, in this order) as
+    /// `build.rs` writes them, with Rice parameter `r`, after the tables of an empty model.
+    fn compact_file(coarse: &[u8], words: &[(u64, u8)], hash_bits: u8, r: u32) -> Vec<u8> {
+        let mut file = format!("{MAGIC}\n\n").into_bytes();
+        file.extend_from_slice(&[8, 1]);
+        file.resize(file.len() + LABELS * LABELS * 2 + (WEIGHTS << 8), 0);
+        file.extend_from_slice(&[COMPACT_CLUSTERS, coarse.len() as u8]);
+        file.extend_from_slice(coarse);
+        file.extend_from_slice(&(words.len() as u16).to_le_bytes());
+        file.extend_from_slice(&[hash_bits, r as u8]);
+        file.extend(words.iter().map(|&(_, fine)| fine));
+        let mut bits = Vec::new();
+        let mut before = 0;
+        for &(word, _) in words {
+            let gap = word - before;
+            before = word;
+            bits.extend(std::iter::repeat(true).take((gap >> r) as usize));
+            bits.push(false);
+            bits.extend((0..r).map(|i| gap >> i & 1 == 1));
+        }
+        file.extend(
+            bits.chunks(8).map(|b| b.iter().enumerate().fold(0u8, |byte, (i, &bit)| byte | u8::from(bit) << i)),
+        );
+        file
+    }
+
     #[test]
     fn compact_clusters_are_read_like_their_text() {
-        let tables = {
-            let mut t = vec![8, 1];
-            t.resize(TABLES_START + LABELS * LABELS * 2 + (WEIGHTS << 8), 0);
-            t
-        };
         // Clusters 0 and 1 (coarse 0 and 1): "acme" and "zenith" in 0, "paris" in 1.
-        let compact = [&[1u8, 2, 0, 1, 3, 0, 0, 1, 0][..], b"AacmeAparisAzenith"].concat();
-        let file = [format!("{MAGIC}\n\n").into_bytes(), tables, compact.clone()].concat();
-        let m = Model::parse(&file).expect("compact clusters parse");
-        let of = |key: &str| m.clusters.of(features::hash_bytes(key.as_bytes()));
-        assert_eq!(
-            (of("acme"), of("zenith"), of("paris"), of("rome")),
-            (Some((0, 0)), Some((0, 0)), Some((1, 1)), None)
-        );
-        let mut short = file.clone();
-        short.truncate(file.len() - 7);
-        assert_eq!(Model::parse(&short).err(), Some(WeightsError::WrongSize));
+        let bits = |key: &str| Clusters::hash_bits(features::hash_bytes(key.as_bytes()));
+        let mut words = vec![(bits("acme"), 0), (bits("zenith"), 0), (bits("paris"), 1)];
+        words.sort_unstable();
+        let hash_bits = Clusters::HASH_BITS as u8;
+        for r in [16, 20, 27] {
+            let file = compact_file(&[0, 1], &words, hash_bits, r);
+            let m = Model::parse(&file).expect("compact clusters parse");
+            let of = |key: &str| m.clusters.of(features::hash_bytes(key.as_bytes()));
+            assert_eq!(
+                (of("acme"), of("zenith"), of("paris"), of("rome")),
+                (Some((0, 0)), Some((0, 0)), Some((1, 1)), None),
+                "r = {r}"
+            );
+            let mut short = file.clone();
+            short.truncate(file.len() - 1);
+            assert_eq!(Model::parse(&short).err(), Some(WeightsError::WrongSize), "r = {r}");
+        }
+        // Another count of hash bits, a word named twice (a gap of 0), a hash past the
+        // bits, a fine cluster past the count: refused.
+        let refused = |file: Vec<u8>| Model::parse(&file).err();
+        assert_eq!(refused(compact_file(&[0, 1], &words, hash_bits - 1, 20)), Some(WeightsError::WrongFormat));
+        let twice = [words[0], words[0]];
+        assert_eq!(refused(compact_file(&[0, 1], &twice, hash_bits, 20)), Some(WeightsError::WrongFormat));
+        let past = [(1u64 << Clusters::HASH_BITS, 0)];
+        assert_eq!(refused(compact_file(&[0, 1], &past, hash_bits, 20)), Some(WeightsError::WrongFormat));
+        let unknown = [(5, 2)];
+        assert_eq!(refused(compact_file(&[0, 1], &unknown, hash_bits, 20)), Some(WeightsError::WrongFormat));
     }
 
     #[test]

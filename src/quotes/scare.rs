@@ -19,7 +19,7 @@ use crate::weights::{self, WeightsError};
 pub(crate) const BITS: u32 = 12;
 
 /// The first line of a weights file; the version changes with the feature templates.
-pub(crate) const MAGIC: &str = "storyscope-scare 3";
+pub(crate) const MAGIC: &str = "storyscope-scare 4";
 
 /// The hashed features of a quoted fragment.
 pub(crate) fn features(
@@ -155,7 +155,8 @@ pub(crate) struct Model {
     pub weights: Vec<f32>,
 }
 
-/// Weights are stored as `i16` in units of 1/1024.
+/// Weights are counted in units of 1/1024, and stored as `i8` multiples of the file's step
+/// (its `step` header line) of those units.
 pub(crate) const SCALE: f32 = 1024.0;
 
 impl Model {
@@ -172,18 +173,26 @@ impl Model {
     }
 
     /// Reads a weights file: text header lines up to an empty line (the first names the
-    /// format and the table size), then the `i16` weights, little-endian.
+    /// format, then the table size and the step), then the weights as `i8` multiples of the
+    /// step, in units of 1/[`SCALE`].
     pub(crate) fn parse(bytes: &[u8]) -> Result<Model, WeightsError> {
-        let (mut header, body) = weights::split(bytes, MAGIC)?;
-        header
-            .find_map(|l| l.strip_prefix("bits "))
-            .and_then(|b| b.trim().parse::<u32>().ok())
-            .filter(|&b| b == BITS)
-            .ok_or(WeightsError::WrongFormat)?;
-        if body.len() != 2 << BITS {
+        let (header, body) = weights::split(bytes, MAGIC)?;
+        let (mut bits, mut step) = (None, None);
+        for line in header {
+            if let Some(b) = line.strip_prefix("bits ") {
+                bits = b.trim().parse::<u32>().ok();
+            } else if let Some(s) = line.strip_prefix("step ") {
+                step = s.trim().parse::<u8>().ok();
+            }
+        }
+        let step = match (bits, step) {
+            (Some(BITS), Some(step)) if step > 0 => f32::from(step) / SCALE,
+            _ => return Err(WeightsError::WrongFormat),
+        };
+        if body.len() != 1 << BITS {
             return Err(WeightsError::WrongSize);
         }
-        let weights = body.chunks_exact(2).map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) / SCALE).collect();
+        let weights = body.iter().map(|&w| f32::from(w as i8) * step).collect();
         Ok(Model { weights })
     }
 
@@ -208,7 +217,29 @@ mod tests {
     #[test]
     fn bad_weights_are_refused() {
         assert_eq!(Model::parse(b"nonsense").err(), Some(WeightsError::MissingHeader));
-        assert_eq!(Model::parse(b"storyscope-scare 3\nbits 12\n\n\x01\x02").err(), Some(WeightsError::WrongSize));
-        assert_eq!(Model::parse(b"storyscope-scare 3\nbits 9\n\n\x01\x02").err(), Some(WeightsError::WrongFormat));
+        assert_eq!(
+            Model::parse(b"storyscope-scare 4\nbits 12\nstep 16\n\n\x01\x02").err(),
+            Some(WeightsError::WrongSize)
+        );
+        assert_eq!(
+            Model::parse(b"storyscope-scare 4\nbits 9\nstep 16\n\n\x01\x02").err(),
+            Some(WeightsError::WrongFormat)
+        );
+        assert_eq!(Model::parse(b"storyscope-scare 4\nbits 12\n\n\x01\x02").err(), Some(WeightsError::WrongFormat));
+        assert_eq!(
+            Model::parse(b"storyscope-scare 4\nbits 12\nstep 0\n\n\x01\x02").err(),
+            Some(WeightsError::WrongFormat)
+        );
+    }
+
+    /// Each stored byte is a signed multiple of the step, in units of 1/1024.
+    #[test]
+    fn weights_are_read_as_multiples_of_the_step() {
+        let mut file = b"storyscope-scare 4\nbits 12\nstep 16\n\n".to_vec();
+        let mut body = vec![0u8; 1 << BITS];
+        body[..3].copy_from_slice(&[1, 0xff, 0x80]);
+        file.extend_from_slice(&body);
+        let m = Model::parse(&file).expect("parses");
+        assert_eq!(&m.weights[..4], &[16.0 / 1024.0, -16.0 / 1024.0, -128.0 * 16.0 / 1024.0, 0.0]);
     }
 }

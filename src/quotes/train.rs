@@ -24,6 +24,8 @@ pub struct Options {
     pub holdout: usize,
     /// L2 regularization strength.
     pub l2: f32,
+    /// Weights are stored as `i8` multiples of this many units of 1/[`SCALE`].
+    pub step: u8,
 }
 
 struct Example {
@@ -63,8 +65,9 @@ pub fn train(options: &Options) -> Result<Vec<u8>, String> {
             }
         }
     }
-    let clamp = |x: f32| (x * SCALE).round().clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16;
-    let model = Model { weights: w.iter().map(|&x| f32::from(clamp(x)) / SCALE).collect() };
+    let step = f32::from(options.step.max(1));
+    let clamp = |x: f32| (x * SCALE / step).round().clamp(f32::from(i8::MIN), f32::from(i8::MAX)) as i8;
+    let model = Model { weights: w.iter().map(|&x| f32::from(clamp(x)) * step / SCALE).collect() };
     for (name, set) in [("train", &train), ("held-out", &held)] {
         if set.is_empty() {
             continue;
@@ -83,16 +86,17 @@ pub fn train(options: &Options) -> Result<Vec<u8>, String> {
         out.push_str(&format!("# data: {file}: {description}\n"));
     }
     out.push_str(&format!(
-        "# {} documents, {} fragments; logistic regression, {} epochs, L2 {}\nbits {}\n\n",
+        "# {} documents, {} fragments; logistic regression, {} epochs, L2 {}\nbits {}\nstep {}\n\n",
         n,
         train.len(),
         options.epochs,
         options.l2,
-        BITS
+        BITS,
+        options.step.max(1)
     ));
     let mut bytes = out.into_bytes();
     for x in &w {
-        bytes.extend_from_slice(&clamp(*x).to_le_bytes());
+        bytes.push(clamp(*x) as u8);
     }
     Ok(bytes)
 }
