@@ -1,7 +1,7 @@
 //! `train-tagger`: trains the name tagger's weights (see `src/entities/train.rs`). Built only
 //! with `--features train`; run through `scripts/train-tagger.sh`, which names the data.
 //!
-//! Usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--keep-rows N] [--margin F] [--step N] [--command TEXT]
+//! Usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--keep-rows N] [--margin F] [--step N] [--dropout P] [--decay D] [--rounds N] [--agreeing-silver] [--command TEXT]
 //!          --out FILE --data FILE DESCRIPTION ... [--unlabeled FILE DESCRIPTION ...]
 //!          [--dev FILE ...] [--holdout N]
 
@@ -24,10 +24,14 @@ fn main() {
         keep_rows: 0,
         margin: 0.0,
         step: 1,
+        dropout: 0.0,
+        decay: 0.0,
+        rounds: 2,
+        agreeing_silver: false,
     };
     let mut out = None;
     let mut i = 0;
-    let usage = "usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--keep-rows N] [--margin F] [--step N] [--command TEXT] --out FILE --data FILE DESCRIPTION ... [--unlabeled FILE DESCRIPTION ...] [--dev FILE ...] [--holdout N]";
+    let usage = "usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--keep-rows N] [--margin F] [--step N] [--dropout P] [--decay D] [--rounds N] [--agreeing-silver] [--command TEXT] --out FILE --data FILE DESCRIPTION ... [--unlabeled FILE DESCRIPTION ...] [--dev FILE ...] [--holdout N]";
     while i < args.len() {
         let value = |k: usize| args.get(k).cloned().unwrap_or_else(|| fail(usage));
         match args[i].as_str() {
@@ -45,6 +49,14 @@ fn main() {
             "--margin" => options.margin = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--keep-rows" => options.keep_rows = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--step" => options.step = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
+            "--dropout" => options.dropout = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
+            "--decay" => options.decay = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
+            "--rounds" => options.rounds = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
+            "--agreeing-silver" => {
+                options.agreeing_silver = true;
+                i += 1;
+                continue;
+            }
             "--holdout" => options.holdout = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--data" => {
                 options.data.push((value(i + 1), value(i + 2)));

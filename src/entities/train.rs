@@ -62,6 +62,19 @@ pub struct Options {
     /// The written weights' quantization step in `i8` units (1: every `i8` value; 6, the
     /// script's: every sixth), fewer bytes in the page for a coarser grid (see `serialize`).
     pub step: u8,
+    /// The chance that a token's own word feature (template `WORD`, always its second) is left
+    /// out of one visit while learning, scoring and update alike (0: never), so that the
+    /// shape, affix, cluster and context features of a word seen in training learn what an
+    /// unseen word will have to go by.
+    pub dropout: f32,
+    /// The learning rate of epoch `e` is `1 / (1 + decay × e)` (0: every update counts one).
+    pub decay: f32,
+    /// Training rounds (2 with unlabeled texts: the teacher's, the student's; each further
+    /// round's teacher is the round before's student).
+    pub rounds: usize,
+    /// Learn only from the unlabeled texts' islands where the teacher's tagger alone already
+    /// finds what the whole entity stage found (a confidence filter of the silver names).
+    pub agreeing_silver: bool,
 }
 
 /// A document to learn from: its text, paragraphs and names (byte spans, kind 0 person,
@@ -264,6 +277,46 @@ fn fit(islands: &[Island], options: &Options) -> (Vec<f32>, Vec<f32>) {
     (w, trans)
 }
 
+/// The emission scores of an island's tokens under the float weights `w`, scaled by 64 for
+/// the integer Viterbi, each token's word feature left out where `dropped` says so.
+fn island_emissions(island: &Island, w: &[f32], dropped: &[bool], out: &mut Vec<[i32; LABELS]>) {
+    out.clear();
+    for (f, &drop) in island.features.iter().zip(dropped) {
+        let mut sum = [0f32; WEIGHTS];
+        for (k, &b) in f.iter().enumerate() {
+            if drop && k == 1 {
+                continue;
+            }
+            let row = b as usize * WEIGHTS;
+            for (s, x) in sum.iter_mut().zip(&w[row..row + WEIGHTS]) {
+                *s += x;
+            }
+        }
+        // Viterbi runs on integers: scale finely enough.
+        let mut q = [0i32; LABELS];
+        for (l, q) in q.iter_mut().enumerate().skip(1) {
+            let [k, p] = components(l);
+            *q = ((sum[k] + sum[p]) * 64.0).round() as i32;
+        }
+        out.push(q);
+    }
+}
+
+/// Keeps of `silver` only the islands whose names the model `(w, trans)` tags alone, before
+/// the rules and the document's decisions, exactly as the whole entity stage found them.
+fn keep_agreeing(silver: Vec<Island>, w: &[f32], trans: &[f32]) -> Vec<Island> {
+    let tq: Vec<i32> = trans.iter().map(|t| (t * 64.0).round() as i32).collect();
+    let (mut emissions, mut predicted) = (Vec::new(), Vec::new());
+    silver
+        .into_iter()
+        .filter(|island| {
+            island_emissions(island, w, &vec![false; island.features.len()], &mut emissions);
+            viterbi(&emissions, &tq, &mut predicted);
+            predicted == island.gold
+        })
+        .collect()
+}
+
 /// Averaged perceptron training from one shuffle seed; returns (emission weights,
 /// transitions), averaged.
 fn fit_one(islands: &[Island], options: &Options, seed: u64) -> (Vec<f32>, Vec<f32>) {
@@ -277,7 +330,11 @@ fn fit_one(islands: &[Island], options: &Options, seed: u64) -> (Vec<f32>, Vec<f
     let mut step = 1f32;
     let mut predicted = Vec::new();
     let mut emissions = Vec::new();
+    // Dropout draws from its own generator: without dropout the shuffles are those of before.
+    let mut drop_rng = Rng((seed ^ 0x9e37_79b9_7f4a_7c15) | 1);
+    let mut dropped: Vec<bool> = Vec::new();
     for epoch in 0..options.epochs {
+        let rate = 1.0 / (1.0 + options.decay * epoch as f32);
         for k in (1..order.len()).rev() {
             let j = (rng.next() % (k as u64 + 1)) as usize;
             order.swap(k, j);
@@ -286,22 +343,11 @@ fn fit_one(islands: &[Island], options: &Options, seed: u64) -> (Vec<f32>, Vec<f
         for &x in &order {
             let island = &islands[x];
             emissions.clear();
-            for f in &island.features {
-                let mut sum = [0f32; WEIGHTS];
-                for &b in f {
-                    let row = b as usize * WEIGHTS;
-                    for (s, x) in sum.iter_mut().zip(&w[row..row + WEIGHTS]) {
-                        *s += x;
-                    }
-                }
-                // Viterbi runs on integers: scale finely enough.
-                let mut q = [0i32; LABELS];
-                for (l, q) in q.iter_mut().enumerate().skip(1) {
-                    let [k, p] = components(l);
-                    *q = ((sum[k] + sum[p]) * 64.0).round() as i32;
-                }
-                emissions.push(q);
-            }
+            dropped.clear();
+            dropped.extend(
+                island.features.iter().map(|_| options.dropout > 0.0 && drop_rng.unit() < f64::from(options.dropout)),
+            );
+            island_emissions(island, &w, &dropped, &mut emissions);
             if options.margin > 0.0 {
                 let cost = (options.margin * 64.0).round() as i32;
                 for (q, &g) in emissions.iter_mut().zip(&island.gold) {
@@ -320,9 +366,12 @@ fn fit_one(islands: &[Island], options: &Options, seed: u64) -> (Vec<f32>, Vec<f
                 if g == p {
                     continue;
                 }
-                for &b in f {
+                for (k, &b) in f.iter().enumerate() {
+                    if dropped[t] && k == 1 {
+                        continue;
+                    }
                     let row = b as usize * WEIGHTS;
-                    for (label, sign) in [(g, 1f32), (p, -1f32)] {
+                    for (label, sign) in [(g, rate), (p, -rate)] {
                         if label > 0 {
                             for c in components(label) {
                                 w[row + c] += sign;
@@ -332,7 +381,7 @@ fn fit_one(islands: &[Island], options: &Options, seed: u64) -> (Vec<f32>, Vec<f
                     }
                 }
             }
-            for (labels, sign) in [(&island.gold, 1f32), (&predicted, -1f32)] {
+            for (labels, sign) in [(&island.gold, rate), (&predicted, -rate)] {
                 let mut from = 0;
                 for &to in labels.iter().chain(std::iter::once(&0)) {
                     trans[from * LABELS + to] += sign;
@@ -499,31 +548,49 @@ pub fn train(options: &Options) -> Result<Vec<u8>, String> {
     eprintln!("clusters: {} words", clusters.len());
     let mut gold_islands = Vec::new();
     let mut counts = islands(&labeled, tables, options.bits, clusters, &mut gold_islands);
-    let (w, trans) = fit(&gold_islands, options);
+    let (mut w, mut trans) = fit(&gold_islands, options);
     let mut sources: Vec<String> = options.data.iter().map(|(_, d)| format!("# data: {d}")).collect();
-    let (w, trans) = if options.unlabeled.is_empty() {
-        (w, trans)
-    } else {
+    // Each later round learns from the annotated islands plus the names the model of the round
+    // before finds in the unlabeled texts with the whole entity stage.
+    let rounds = if options.unlabeled.is_empty() { 1 } else { options.rounds.max(2) };
+    let mut all = Vec::new();
+    for _ in 1..options.gold_weight {
+        all.extend(gold_islands.iter().map(|i| Island { features: i.features.clone(), gold: i.gold.clone() }));
+    }
+    all.extend(gold_islands);
+    let (annotated, annotated_counts) = (all.len(), counts);
+    for round in 1..rounds {
         // The teacher keeps the finest step: only the file's weights are coarser.
         let teacher = Model::parse(&serialize(&w, &trans, &format!("{MAGIC}\n\n"), options.bits, 1, &cluster_text))
             .map_err(|e| format!("{e:?}"))?;
-        let mut all = Vec::new();
-        for _ in 1..options.gold_weight {
-            all.extend(gold_islands.iter().map(|i| Island { features: i.features.clone(), gold: i.gold.clone() }));
-        }
-        all.extend(gold_islands);
+        all.truncate(annotated);
+        counts = annotated_counts;
         for (path, description) in &options.unlabeled {
             let docs = silver(path, &teacher)?;
-            let c = islands(&docs, tables, options.bits, clusters, &mut all);
+            let mut found = Vec::new();
+            let c = islands(&docs, tables, options.bits, clusters, &mut found);
+            if options.agreeing_silver {
+                let n = found.len();
+                found = keep_agreeing(found, &w, &trans);
+                eprintln!("silver islands: {} of {n} kept (the model alone agrees)", found.len());
+            }
+            all.extend(found);
             for (total, n) in counts.iter_mut().zip(c) {
                 *total += n;
             }
-            sources.push(format!(
-                "# unlabeled: {description}; its names found by a first model trained on the data above"
-            ));
+            if round == 1 {
+                let kept = if options.agreeing_silver {
+                    " (only the sentence pieces where that model's tagger alone finds what the whole stage found)"
+                } else {
+                    ""
+                };
+                sources.push(format!(
+                    "# unlabeled: {description}; its names found by a first model trained on the data above{kept}"
+                ));
+            }
         }
-        fit(&all, options)
-    };
+        (w, trans) = fit(&all, options);
+    }
     let w = keep_strongest(w, options.keep_rows);
     let header = format!(
         "{MAGIC}\n# GENERATED by scripts/train-tagger.sh; do not edit by hand. Regenerate with:\n#   {}\n{}\n# {} documents, {} tokens, {} names; {} epochs, seed {}, opening bias {}, annotated islands {}x in the second round, {} buckets of {} i8 weights in steps of {} (person, place, organization, opening, continuing; O is 0), i16 transitions\n# {}\n# Labels: O B-PER I-PER B-LOC I-LOC B-ORG I-ORG. Binary tables follow the blank line.\n\n",
