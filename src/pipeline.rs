@@ -8,7 +8,7 @@ use crate::article::{self, Format, Metadata};
 use crate::calendar::Stamp;
 use crate::doc::Doc;
 use crate::model::{Document, Extraction, PublishedSource};
-use crate::text::{Analysis, Batch};
+use crate::text::{Analysis, Batch, Linked};
 use crate::{entities, events, quotes, times};
 use std::borrow::Cow;
 
@@ -858,24 +858,30 @@ fn extract_documents(
     // (one long document of distinct words peaked 20.8 -> 25.3 MiB per MB through a batch).
     let alone = documents.len() == 1;
     let mut batch = Batch::default();
-    let analyses: Vec<Analysis> = documents
-        .iter()
-        .zip(views)
-        .map(|(d, view)| match (view, alone) {
-            (Some(view), true) => Analysis::with_view(&d.document.text, view),
-            (None, true) => Analysis::new(&d.document.text, &paragraph_spans(&d.document)),
-            (Some(view), false) => batch.with_view(&d.document.text, view),
-            (None, false) => batch.analyze(&d.document.text, &paragraph_spans(&d.document)),
-        })
-        .collect();
+    let analyses: Vec<Analysis> = if alone {
+        let made = documents.iter().zip(views).map(|(d, view)| match view {
+            Some(view) => Analysis::with_view(&d.document.text, view),
+            None => Analysis::new(&d.document.text, &paragraph_spans(&d.document)),
+        });
+        made.collect()
+    } else {
+        // Every document is entered before any is read: an analysis reads its words from the
+        // batch (see `Linked`).
+        let linked: Vec<Linked> = documents
+            .iter()
+            .zip(views)
+            .map(|(d, view)| match view {
+                Some(view) => batch.with_view(&d.document.text, view),
+                None => batch.analyze(&d.document.text, &paragraph_spans(&d.document)),
+            })
+            .collect();
+        let batch = &batch;
+        linked.into_iter().map(|linked| linked.in_batch(batch)).collect()
+    };
     let docs: Vec<Doc> = documents
         .iter()
         .zip(analyses)
-        .map(|(d, analysis)| Doc {
-            document: &d.document,
-            analysis: if alone { analysis } else { analysis.in_batch(&batch) },
-            dct: d.document.published,
-        })
+        .map(|(d, analysis)| Doc { document: &d.document, analysis, dct: d.document.published })
         .collect();
     stage.analysis = clock.lap();
     on_stage("entities");

@@ -351,7 +351,7 @@ fn type_hashes(a: &Analysis) -> (Vec<u64>, Vec<u32>) {
     // one bit test instead of a lookup in `stems`.
     let mut filter = 0u64;
     for (id, hash) in hashes.iter().enumerate() {
-        let key = a.vocabulary.key(id as WordId);
+        let key = a.word_key(id as WordId);
         if strip_possessive_key(key).len() < key.len() {
             stems.insert(*hash, u64::MAX);
             filter |= 1 << (hash % 64);

@@ -3,19 +3,26 @@
 //! per batch instead of once per document. Half of a news corpus's tokens are the first of
 //! their type in their document, and most of those types recur in other documents.
 //!
-//! Each document keeps its own [`Vocabulary`], with its own [`WordId`]s, keys and
-//! descriptions, exactly as [`Analysis::new`] makes it: a batch changes no result and no kept
-//! part (a part's token view names only its own words, and never the batch's). A document's
-//! vocabulary made through a batch also records, per type, the type's id in the batch, which
-//! is how [`Analysis::per_word_column`] reads a column.
+//! Each document keeps its own [`WordId`]s, numbered in the order its types first come,
+//! exactly as [`Analysis::new`] numbers them: a batch changes no result and no kept part (a
+//! part's token view names only its own words, and never the batch's). A document's
+//! vocabulary made through a batch is *linked*: per type it holds the type's id in the batch
+//! and nothing else, and [`Analysis::word_key`] and [`Analysis::word_description`] read the
+//! key and description there (one more array read than a document's own copy; half of a news
+//! corpus's tokens are the first of their type in their document, and the copy cost about 90
+//! instructions each). The batch ids are also how [`Analysis::per_word_column`] reads a
+//! column. An analysis made in a batch is a [`Linked`] until it is given the batch
+//! ([`Linked::in_batch`]), once every document is entered: its keys cannot be read before.
 //!
 //! Cost: per token one hash and one probe of the batch's table of spellings (the document's
 //! own table is not built); a spelling new to the batch is folded and its key looked up too.
-//! Per new type of a document, one append; per new type of the batch, one lexicon lookup. A
-//! column costs one computation per type of the batch: it grows with the batch, so documents
-//! analyzed after it was read add only their new types. Memory: the batch's keys and columns,
-//! linear in its distinct words, for as long as the batch lives (one extraction, or the page's
-//! extractor: see [`crate::pipeline::WordCache`]).
+//! Per new type of a document, one append of its batch id; per new type of the batch, one
+//! lexicon lookup. A column costs one computation per type of the batch: it grows with the
+//! batch, so documents analyzed after it was read add only their new types. Memory: the
+//! batch's keys and columns, linear in its distinct words, for as long as the batch lives
+//! (one extraction, or the page's extractor: see [`crate::pipeline::WordCache`]), and 4 bytes
+//! a type of each document. A document's kept view ([`Analysis::into_view`]) copies its keys
+//! and descriptions from the batch, as a view read alone needs them.
 
 use super::vocabulary::{hash, same_bytes, Slots};
 use super::{Analysis, Description, TokenView, Vocabulary, WordId};
@@ -82,16 +89,16 @@ const LINKED_RESERVE_MAX: usize = 1024;
 const NOT_SEEN: WordId = WordId::MAX;
 
 impl Batch {
-    /// Analyzes `text` as [`Analysis::new`] does, with its word types entered in the batch.
-    /// The analysis reads the batch's columns once it is [`Analysis::in_batch`].
+    /// Analyzes `text` as [`Analysis::new`] does, with its word types entered in the batch:
+    /// the analysis, linked to the batch's types, is read once given the batch
+    /// ([`Linked::in_batch`]).
     // Run once per document: kept out of line (and out of the callers' profiles).
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
-    pub(crate) fn analyze<'t>(&mut self, text: &'t str, paragraphs: &[Span]) -> Analysis<'t> {
+    pub(crate) fn analyze<'t>(&mut self, text: &'t str, paragraphs: &[Span]) -> Linked<'t> {
         let Batch { vocabulary: batch, spellings, key, local, .. } = self;
         // Sized once for the types a text of this length has (about one per ten bytes of news
-        // text), up to a bound, instead of growing its four lists by doubling.
-        let mut words = Vocabulary::default();
-        words.reserve_linked((text.len() / 10).min(LINKED_RESERVE_MAX));
+        // text), up to a bound, instead of growing its list by doubling.
+        let mut words = Vocabulary::linked((text.len() / 10).min(LINKED_RESERVE_MAX));
         let analysis = Analysis::build(text, paragraphs, |span| {
             // The spelling is looked up as bytes (no char-boundary checks); only a new one is
             // read as text. OK because the tokenizer cuts tokens within the text at char
@@ -108,7 +115,7 @@ impl Batch {
             // OK because `local` was just made to hold `global`.
             let id = &mut local[global as usize];
             if *id == NOT_SEEN {
-                *id = words.push_linked(batch.key(global), *batch.description(global), global);
+                *id = words.push_linked(batch, global);
             }
             *id
         });
@@ -116,16 +123,17 @@ impl Batch {
             // OK because each global id of the document was entered in `local` above.
             local[global as usize] = NOT_SEEN;
         }
-        Analysis { vocabulary: words, ..analysis }
+        Linked { analysis: Analysis { vocabulary: words, ..analysis }, batch: self.id.0 }
     }
 
     /// `view`'s analysis of `text` (as [`Analysis::with_view`]), with its word types entered
-    /// in the batch (one lookup per type of the view).
-    pub(crate) fn with_view<'t>(&mut self, text: &'t str, view: TokenView) -> Analysis<'t> {
+    /// in the batch (one lookup per type of the view). The view's vocabulary keeps its own
+    /// keys and descriptions, and gains the types' batch ids.
+    pub(crate) fn with_view<'t>(&mut self, text: &'t str, view: TokenView) -> Linked<'t> {
         let mut analysis = Analysis::with_view(text, view);
         let words = &mut analysis.vocabulary;
         words.global = (0..words.len() as WordId).map(|id| self.vocabulary.intern(words.key(id))).collect();
-        analysis
+        Linked { analysis, batch: self.id.0 }
     }
 
     /// Column `column` of every type of the batch, `f` of its key and description, computed
@@ -184,13 +192,31 @@ impl Spellings {
     }
 }
 
-impl<'t> Analysis<'t> {
-    /// This analysis, made by `batch` ([`Batch::analyze`] or [`Batch::with_view`]), reading
-    /// the batch's columns from now on.
-    pub(crate) fn in_batch(self, batch: &'t Batch) -> Self {
-        Analysis { batch: Some(batch), ..self }
-    }
+/// An analysis made in a [`Batch`] ([`Batch::analyze`], [`Batch::with_view`]), whose word
+/// types are read once the batch is done entering documents: see [`Linked::in_batch`].
+#[derive(Debug)]
+pub(crate) struct Linked<'t> {
+    analysis: Analysis<'t>,
+    /// The identity of the batch that made it ([`BatchId`]).
+    batch: u64,
+}
 
+impl<'t> Linked<'t> {
+    /// The analysis, given `batch`, the batch that made it: it reads its keys there (when its
+    /// vocabulary is linked), and the batch's columns.
+    ///
+    /// # Panics
+    /// When `batch` is not the batch that made it (its keys would be read in another's).
+    pub(crate) fn in_batch(self, batch: &'t Batch) -> Analysis<'t> {
+        let Linked { analysis, batch: made_by } = self;
+        // A plain `assert!`: no formatting code for the two ids in the wasm.
+        assert!(made_by == batch.id.0, "an analysis is read in the batch that made it");
+        let linked = analysis.vocabulary.is_linked().then_some(&batch.vocabulary);
+        Analysis { batch: Some(batch), linked, ..analysis }
+    }
+}
+
+impl<'t> Analysis<'t> {
     /// The identity of the batch this analysis reads and, per word type of the analysis, its id
     /// in that batch; `None` outside a batch. The same batch id always names the same word.
     pub(crate) fn batch_words(&self) -> Option<(u64, &[WordId])> {
@@ -238,11 +264,23 @@ mod tests {
         let mut batch = Batch::default();
         let spans: Vec<Vec<Span>> = texts.iter().map(|t| paragraph_spans(t)).collect();
         let alone: Vec<Analysis> = texts.iter().zip(&spans).map(|(t, s)| Analysis::new(t, s)).collect();
-        let together: Vec<Analysis> = texts.iter().zip(&spans).map(|(t, s)| batch.analyze(t, s)).collect();
+        let linked: Vec<Linked> = texts.iter().zip(&spans).map(|(t, s)| batch.analyze(t, s)).collect();
+        // A document's vocabulary keeps no copy of the batch's keys: only the types' batch ids.
+        for (l, a) in linked.iter().zip(&alone) {
+            assert_eq!(l.analysis.vocabulary.key_bytes(), 0);
+            assert_eq!(l.analysis.vocabulary.len(), a.vocabulary.len());
+            assert!(l.analysis.vocabulary.is_linked());
+        }
+        let together: Vec<Analysis> = linked.into_iter().map(|l| l.in_batch(&batch)).collect();
         for (a, b) in alone.iter().zip(&together) {
             assert_eq!(a.clone().into_view(), b.clone().into_view());
+            let keys = |x: &Analysis| -> Vec<String> { (0..x.tokens.len()).map(|i| x.key(i).to_string()).collect() };
+            assert_eq!(keys(a), keys(b));
+            let described =
+                |x: &Analysis| -> Vec<Description> { (0..x.tokens.len()).map(|i| *x.description(i)).collect() };
+            assert_eq!(described(a), described(b));
             let global: Vec<&str> = b.vocabulary.global.iter().map(|&g| batch.vocabulary.key(g)).collect();
-            let local: Vec<&str> = (0..b.vocabulary.len() as WordId).map(|id| b.vocabulary.key(id)).collect();
+            let local: Vec<&str> = (0..b.vocabulary.len() as WordId).map(|id| b.word_key(id)).collect();
             assert_eq!(global, local);
         }
         // `said`, `SAID` and `Said` are one type of the batch, with an id of its own in each
@@ -253,16 +291,32 @@ mod tests {
             keys.dedup();
             keys.len()
         });
-        let view = together[1].clone().into_view();
-        let linked = batch.with_view(texts[1], view);
-        assert_eq!(linked.vocabulary.global, together[1].vocabulary.global);
+        // A kept view entered in a batch keeps its own keys, and gains the same batch ids as
+        // the document analyzed in that batch.
+        let mut again = Batch::default();
+        let _ = again.analyze(texts[0], &spans[0]);
+        let global = again.analyze(texts[1], &spans[1]).analysis.vocabulary.global;
+        let viewed = again.with_view(texts[1], together[1].clone().into_view()).in_batch(&again);
+        assert_eq!(viewed.vocabulary.global, global);
+        assert!(!viewed.vocabulary.is_linked());
+        assert_eq!(viewed.clone().into_view(), alone[1].clone().into_view());
+    }
+
+    #[test]
+    #[should_panic(expected = "the batch that made it")]
+    fn an_analysis_is_read_in_its_own_batch_only() {
+        let text = "Hale said it on Tuesday.";
+        let (mut made_it, mut other) = (Batch::default(), Batch::default());
+        let linked = made_it.analyze(text, &paragraph_spans(text));
+        let _ = other.analyze("Another text, with other words first.", &paragraph_spans(text));
+        let _ = linked.in_batch(&other);
     }
 
     #[test]
     fn a_column_reads_as_per_word() {
         let texts = ["Hale said it on Tuesday.", "On Tuesday, Hale said, it rained."];
         let mut batch = Batch::default();
-        let analyses: Vec<Analysis> = texts.iter().map(|t| batch.analyze(t, &paragraph_spans(t))).collect();
+        let analyses: Vec<Linked> = texts.iter().map(|t| batch.analyze(t, &paragraph_spans(t))).collect();
         let mut calls = 0;
         for a in analyses.into_iter().map(|a| a.in_batch(&batch)) {
             let f = |key: &str, d: &Description| key.len() as u64 * 100 + u64::from(d.month as u8);

@@ -21,7 +21,7 @@ mod sentences;
 mod tokens;
 mod vocabulary;
 
-pub(crate) use batch::{Batch, Column};
+pub(crate) use batch::{Batch, Column, Linked};
 pub(crate) use lexicon::{Classes, Description};
 #[allow(unused_imports)]
 pub(crate) use tokens::{Token, TokenKind};
@@ -51,6 +51,9 @@ pub(crate) struct Analysis<'t> {
     /// The batch of documents whose word types this one's are entered in, if any (see
     /// [`Batch`]): where [`Analysis::per_word_column`] reads.
     batch: Option<&'t Batch>,
+    /// The batch's vocabulary when `vocabulary` is linked to it (made by [`Batch::analyze`]:
+    /// its keys are the batch's, not copied): where [`Analysis::word_key`] reads them.
+    linked: Option<&'t Vocabulary>,
 }
 
 /// An [`Analysis`] without its text, as an article's part keeps it ([`kept`] writes and reads
@@ -142,21 +145,23 @@ impl<'t> Analysis<'t> {
         // back what the text did not use (in place, by the allocator).
         tokens.shrink_to_fit();
         sentences.shrink_to_fit();
-        Analysis { text, paragraphs, sentences, tokens, vocabulary: Vocabulary::default(), batch: None }
+        Analysis { text, paragraphs, sentences, tokens, vocabulary: Vocabulary::default(), batch: None, linked: None }
     }
 
     /// The view without its text, to keep.
     pub(crate) fn into_view(self) -> TokenView {
-        let Analysis { text: _, paragraphs, sentences, tokens, mut vocabulary, batch: _ } = self;
-        // A kept view is read alone, without the batch its ids point into.
-        vocabulary.global = Vec::new();
+        let Analysis { text: _, paragraphs, sentences, tokens, vocabulary, batch: _, linked } = self;
+        // A kept view is read alone, without the batch its ids and a linked vocabulary's keys
+        // point into (the page's parts pay the key copy that analysis in a batch no longer
+        // makes).
+        let vocabulary = vocabulary.unlinked(linked);
         TokenView { paragraphs, sentences, tokens, vocabulary }
     }
 
     /// The analysis of `text` that `view` was made of (see [`TokenView::fits`]).
     pub(crate) fn with_view(text: &'t str, view: TokenView) -> Self {
         let TokenView { paragraphs, sentences, tokens, vocabulary } = view;
-        Analysis { text, paragraphs, sentences, tokens, vocabulary, batch: None }
+        Analysis { text, paragraphs, sentences, tokens, vocabulary, batch: None, linked: None }
     }
 
     /// The folded key of token `i` (`It’s` → `it's`).
@@ -165,12 +170,31 @@ impl<'t> Analysis<'t> {
     /// lookup (some 400,000 calls on 1,000 news articles, 35 instructions each).
     #[inline]
     pub(crate) fn key(&self, i: usize) -> &str {
-        self.vocabulary.key(self.tokens[i].word())
+        self.word_key(self.tokens[i].word())
     }
 
     /// What the lexicon says of token `i`.
     pub(crate) fn description(&self, i: usize) -> &Description {
-        self.vocabulary.description(self.tokens[i].word())
+        self.word_description(self.tokens[i].word())
+    }
+
+    /// The folded key of word type `word`, read in the batch's arena when the vocabulary is
+    /// linked to it (see [`Batch`]).
+    ///
+    /// # Panics
+    /// When `word` is not a type of this analysis.
+    #[inline]
+    pub(crate) fn word_key(&self, word: WordId) -> &str {
+        self.vocabulary.key_in(self.linked, word)
+    }
+
+    /// What the lexicon says of word type `word`.
+    ///
+    /// # Panics
+    /// When `word` is not a type of this analysis.
+    #[inline]
+    pub(crate) fn word_description(&self, word: WordId) -> &Description {
+        self.vocabulary.description(word)
     }
 
     /// The lemma of token `i` when it is a form of a speech verb.
@@ -181,9 +205,7 @@ impl<'t> Analysis<'t> {
     /// `f` of every word type (its key and description), indexed by [`WordId`]: a stage's
     /// own word list, looked up once per distinct word instead of once per token.
     pub(crate) fn per_word<T>(&self, mut f: impl FnMut(&str, &Description) -> T) -> Vec<T> {
-        (0..self.vocabulary.len() as WordId)
-            .map(|id| f(self.vocabulary.key(id), self.vocabulary.description(id)))
-            .collect()
+        (0..self.vocabulary.len() as WordId).map(|id| f(self.word_key(id), self.word_description(id))).collect()
     }
 
     /// Analyzes a text whose paragraphs are separated by blank lines (handy in tests).

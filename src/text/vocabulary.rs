@@ -25,6 +25,9 @@ pub(crate) struct Vocabulary {
     /// Per type: its id in the vocabulary of the batch the document was analyzed in (see
     /// [`super::Batch`]); empty when it was analyzed alone.
     pub(super) global: Vec<WordId>,
+    /// True when the keys are the batch's (see [`Vocabulary::push_linked`]): `ranges` index
+    /// the arena of the batch's vocabulary, and this one's `arena` stays empty.
+    linked: bool,
 }
 
 impl Vocabulary {
@@ -38,21 +41,50 @@ impl Vocabulary {
         self.ranges.len()
     }
 
+    /// True when the keys are a batch's (see [`Vocabulary::push_linked`]): read them with
+    /// [`Vocabulary::key_in`], given the batch's vocabulary.
+    pub(super) fn is_linked(&self) -> bool {
+        self.linked
+    }
+
     /// The key of type `id`.
+    ///
+    /// # Panics
+    /// When `id` did not come from this vocabulary, or it is linked (its keys are the batch's:
+    /// [`super::Analysis::word_key`] reads them there).
+    #[inline]
+    pub(crate) fn key(&self, id: WordId) -> &str {
+        debug_assert!(!self.linked, "a linked vocabulary's keys are read in its batch's arena");
+        self.key_in(None, id)
+    }
+
+    /// The key of type `id`, read in the arena of `batch` when this vocabulary is linked to
+    /// it ([`Vocabulary::push_linked`]; `batch` must then be the vocabulary the types were
+    /// linked to), else in this one's own (`batch` is `None`).
     ///
     /// # Panics
     /// When `id` did not come from this vocabulary.
     #[inline]
-    pub(crate) fn key(&self, id: WordId) -> &str {
+    pub(super) fn key_in<'v>(&'v self, batch: Option<&'v Vocabulary>, id: WordId) -> &'v str {
+        debug_assert_eq!(batch.is_some(), self.linked, "a linked vocabulary is read in its batch's arena");
+        let arena = match batch {
+            Some(batch) => &batch.arena,
+            None => &self.arena,
+        };
         let (start, end) = self.ranges[id as usize];
         // The bytes are sliced with bounds checks, and the char-boundary check of `&str`
         // slicing is left out: in the wasm (opt-level "z") that check is a call to std's
         // `str` indexing, 2-3% of the page's extraction time at this one place.
-        let bytes = &self.arena.as_bytes()[start as usize..end as usize];
-        // SAFETY: every range is recorded around exactly one whole string appended to the
-        // arena (`intern`, `push_linked`, `push_folded`: `start` is the arena's length before
-        // the append, `end` after it), and the arena is never truncated or edited, so both
-        // ends are char boundaries and the bytes between them are valid UTF-8.
+        let bytes = &arena.as_bytes()[start as usize..end as usize];
+        // SAFETY: every range is recorded around exactly one whole string appended to an
+        // arena (`intern`, `unlinked`, `push_folded`: `start` is the arena's length before the
+        // append, `end` after it), and an arena is never truncated or edited, so both ends are
+        // char boundaries and the bytes between them are valid UTF-8. The arena is the one the
+        // range was recorded in: this vocabulary's own (its `arena` is empty when it is linked,
+        // so a linked range read there fails the bounds check or is empty), or, linked, that
+        // of `batch`, whose ranges `push_linked` copied (the one caller with a batch,
+        // `Analysis::word_key`, passes the batch `Linked::in_batch` checked is the one that
+        // made it).
         unsafe { std::str::from_utf8_unchecked(bytes) }
     }
 
@@ -80,24 +112,47 @@ impl Vocabulary {
         id
     }
 
-    /// Adds `key`, which is not in the vocabulary yet, as described by `description` and
-    /// known as `global` in the batch's vocabulary, without entering it in the lookup table
-    /// (the batch's table finds it; see [`super::Batch`]).
-    pub(super) fn push_linked(&mut self, key: &str, description: Description, global: WordId) -> WordId {
+    /// An empty vocabulary of types linked to a batch's ([`Vocabulary::push_linked`]), with
+    /// room for `types` of them.
+    pub(super) fn linked(types: usize) -> Self {
+        let mut words = Vocabulary { linked: true, ..Vocabulary::default() };
+        words.ranges.reserve(types);
+        words.descriptions.reserve(types);
+        words.global.reserve(types);
+        words
+    }
+
+    /// Adds the type known as `global` in `batch`, not in this vocabulary yet, as a *linked*
+    /// type: its key stays in the batch's arena (its range there is copied, not its bytes), and
+    /// the type is not entered in the lookup table (the batch's table finds it; see
+    /// [`super::Batch`]). Only a vocabulary made [`Vocabulary::linked`] takes them, from one
+    /// batch.
+    pub(super) fn push_linked(&mut self, batch: &Vocabulary, global: WordId) -> WordId {
+        debug_assert!(self.linked && !batch.linked);
         let id = self.ranges.len() as WordId;
-        let start = self.arena.len() as u32;
-        self.arena.push_str(key);
-        self.ranges.push((start, self.arena.len() as u32));
-        self.descriptions.push(description);
+        self.ranges.push(batch.ranges[global as usize]);
+        self.descriptions.push(batch.descriptions[global as usize]);
         self.global.push(global);
         id
     }
 
-    /// Room for `types` types linked to a batch ([`Vocabulary::push_linked`]), keys of
-    /// about six bytes each.
-    pub(super) fn reserve_linked(&mut self, types: usize) {
-        self.reserve(types, 6 * types);
-        self.global.reserve(types);
+    /// This vocabulary with its own copy of its keys, read in `batch` when it is linked to it
+    /// (`batch` as in [`Vocabulary::key_in`]), and without the types' batch ids: what a
+    /// document's kept view holds, read alone.
+    pub(super) fn unlinked(self, batch: Option<&Vocabulary>) -> Vocabulary {
+        if !self.linked {
+            return Vocabulary { global: Vec::new(), ..self };
+        }
+        let mut words = Vocabulary::default();
+        let key_bytes = (0..self.len() as WordId).map(|id| self.key_in(batch, id).len()).sum();
+        words.reserve(self.len(), key_bytes);
+        for id in 0..self.len() as WordId {
+            let start = words.arena.len() as u32;
+            words.arena.push_str(self.key_in(batch, id));
+            words.ranges.push((start, words.arena.len() as u32));
+        }
+        words.descriptions = self.descriptions;
+        words
     }
 
     /// The bytes of all keys together.
