@@ -828,6 +828,7 @@ impl<'a, 't> View<'a, 't> {
         let mut spelled_first = TokenSet::new(n);
         let mut lowercase = Vec::new();
         let mut capitalized = Vec::new();
+        let mut memo = a.spelling_memo();
         for (i, t) in a.tokens.iter().enumerate() {
             let bytes = a.text.as_bytes().get(t.start()..t.end()).unwrap_or_default();
             let word_type = t.word() as usize;
@@ -848,24 +849,72 @@ impl<'a, 't> View<'a, 't> {
                     continue;
                 }
             }
-            let kinds = byte_kinds(bytes);
-            let ((surface, long), opener) = match t.kind() {
-                TokenKind::Word => (word_surface(bytes, kinds, || a.token_text(i)), false),
-                TokenKind::Punct => {
-                    let (c, opener) = punct_classes(a.token_text(i));
-                    ((c, false), opener)
-                }
-                TokenKind::Number => ((class::DIGIT, false), false),
+            // What the token's spelling is alone, given the process's tables (the gazetteer and
+            // name lists; the corpus's lowercase words, COMMON, are added below): in a batch,
+            // the memo has it when a document before wrote a type's first token so, and keeps
+            // it for the next (half of a corpus's tokens are the first of their type in their
+            // document, and most spellings recur in other documents). The memo's second word
+            // is the lean, with bit 32 set.
+            let memo_at = match (&known, &memo) {
+                (None, Some((spellings, _))) => spellings.get(word_type).map(|&k| k as usize),
+                _ => None,
             };
-            let mut c = surface | if long { LONG } else { 0 } | if opener { OPENER } else { 0 };
+            // OK because the memo has a slot for every spelling of the batch.
+            let remembered = memo_at.zip(memo.as_ref()).map(|(k, (_, m))| m[k]).filter(|m| m[1] != 0);
+            let (mut c, lean) = match remembered {
+                Some([c, lean]) => (c, lean as u32 as i32),
+                None => {
+                    let kinds = byte_kinds(bytes);
+                    let ((surface, long), opener) = match t.kind() {
+                        TokenKind::Word => (word_surface(bytes, kinds, || a.token_text(i)), false),
+                        TokenKind::Punct => {
+                            let (c, opener) = punct_classes(a.token_text(i));
+                            ((c, false), opener)
+                        }
+                        TokenKind::Number => ((class::DIGIT, false), false),
+                    };
+                    let mut c = surface | if long { LONG } else { 0 } | if opener { OPENER } else { 0 };
+                    let mut lean = 0;
+                    if t.kind() == TokenKind::Word {
+                        let hash = self.type_hash[word_type];
+                        // OK because `rules` has one slot per word type.
+                        let rules = rules[word_type];
+                        // Capitalized function words and head words count only when
+                        // capitalized; name lists, corpus facts and letter shapes only matter
+                        // for capitals.
+                        if c & class::CAP == 0 {
+                            c |= rules & !CAPITALIZED_ONLY;
+                            if c & class::LOWER != 0 && lex.gazetteer.opens_lowercase(hash) {
+                                c |= class::LOWERCASE_PLACE;
+                            }
+                        } else {
+                            let (bits, type_lean) = *names[word_type].get_or_insert_with(|| {
+                                let key = self.key(i);
+                                (lex.names.classes(key, hash), lex.names.person_vs_place(key))
+                            });
+                            c |= rules | bits;
+                            if c & class::ALL_CAPS != 0 && lex.gazetteer.is_abbreviation(hash) {
+                                c |= class::ABBREVIATION;
+                            }
+                            if type_lean > 48 {
+                                c |= class::LEANS_PERSON;
+                            } else if type_lean < -48 {
+                                c |= class::LEANS_PLACE;
+                            }
+                            lean = type_lean;
+                        }
+                    }
+                    if let Some((k, (_, m))) = memo_at.zip(memo.as_mut()) {
+                        // OK as above.
+                        m[k] = [c, u64::from(lean as u32) | 1 << 32];
+                    }
+                    (c, lean)
+                }
+            };
+            // What the document adds: its lowercase words, the corpus fact, the lean per type.
             if t.kind() == TokenKind::Word {
                 let hash = self.type_hash[word_type];
-                // OK because `rules` has one slot per word type.
-                let rules = rules[word_type];
-                // Capitalized function words and head words count only when capitalized;
-                // name lists, corpus facts and letter shapes only matter for capitals.
                 if c & class::CAP == 0 {
-                    c |= rules & !CAPITALIZED_ONLY;
                     // A word's first letter is lowercase exactly when its spelling says LOWER.
                     // OK because groups are word ids.
                     let group = self.group[word_type] as usize;
@@ -873,25 +922,11 @@ impl<'a, 't> View<'a, 't> {
                         seen_lowercase[group] = true;
                         lowercase.push(hash);
                     }
-                    if c & class::LOWER != 0 && lex.gazetteer.opens_lowercase(hash) {
-                        c |= class::LOWERCASE_PLACE;
-                    }
                 } else {
-                    let (bits, lean) = *names[word_type].get_or_insert_with(|| {
-                        let key = self.key(i);
-                        let common = if lex.lowercase.contains(&hash) { class::COMMON } else { 0 };
-                        (lex.names.classes(key, hash) | common, lex.names.person_vs_place(key))
-                    });
-                    c |= rules | bits;
-                    if c & class::ALL_CAPS != 0 && lex.gazetteer.is_abbreviation(hash) {
-                        c |= class::ABBREVIATION;
+                    if lex.lowercase.contains(&hash) {
+                        c |= class::COMMON;
                     }
                     self.lean[word_type] = (lean / 32).clamp(-8, 8) as i8;
-                    if lean > 48 {
-                        c |= class::LEANS_PERSON;
-                    } else if lean < -48 {
-                        c |= class::LEANS_PLACE;
-                    }
                 }
             }
             classes[i] = c;
@@ -904,6 +939,7 @@ impl<'a, 't> View<'a, 't> {
                 spelled_first.insert(i);
             }
         }
+        drop(memo);
         // Per hash group: the corpus facts `document_evidence` adds to every capitalized token
         // of the group, starting with CAP_INSIDE: capitalized inside a sentence somewhere in
         // the document, a name, whatever the sentence-initial copies look like (`Boeing's`
@@ -1486,6 +1522,38 @@ mod tests {
             capitalized += scan.len();
         }
         assert!(capitalized > 100, "the texts have capitalized words ({capitalized})");
+    }
+
+    /// A document classified in a batch, whose memo gives what a spelling is alone from the
+    /// documents classified before (the last text repeats the first: every spelling of it is
+    /// remembered), has the classes, lowercase words and leans it has classified alone, with
+    /// and without the corpus's lowercase words (COMMON is the document's, never remembered).
+    #[test]
+    fn a_batch_remembers_spellings_without_changing_classes() {
+        let (gazetteer, names) = super::super::tables();
+        let mut texts: Vec<String> = crate::seeds::inputs().into_iter().map(|input| input.content).collect();
+        texts.push("NEW YORK (AP) — The U.S. Army and Łódź’s mayor met in São Paulo. NATO's chief? PAULO said.".into());
+        texts.push(texts[0].clone());
+        let mut lowercase = KeySet::default();
+        for text in &texts {
+            View::new(&Analysis::of_text(text)).collect_lowercase(&mut lowercase);
+        }
+        let mut batch = crate::text::Batch::default();
+        let spans: Vec<_> = texts.iter().map(|t| crate::text::paragraph_spans(t)).collect();
+        let linked: Vec<_> = texts.iter().zip(&spans).map(|(t, s)| batch.analyze(t, s)).collect();
+        let together: Vec<Analysis> = linked.into_iter().map(|l| l.in_batch(&batch)).collect();
+        for corpus_lowercase in [KeySet::default(), lowercase] {
+            let lex = Lexicons { gazetteer, names, lowercase: corpus_lowercase };
+            for (text, b) in texts.iter().zip(&together) {
+                let a = Analysis::of_text(text);
+                let (mut alone, mut in_batch) = (View::new(&a), View::new(b));
+                assert_eq!(alone.classify(&lex), in_batch.classify(&lex));
+                assert_eq!(alone.classes, in_batch.classes);
+                assert_eq!(alone.lean, in_batch.lean);
+            }
+        }
+        let remembered = together[0].spelling_memo().map_or(0, |(_, memo)| memo.iter().filter(|m| m[1] != 0).count());
+        assert!(remembered > 100, "the batch remembers spellings ({remembered})");
     }
 
     /// The one-pass shape is the shape of the whole token's bytes or characters, on every

@@ -65,6 +65,9 @@ pub(crate) struct Batch {
     /// Per column, its value for the batch's first types (all of them once it has been read
     /// since the last document was entered).
     columns: [RefCell<Vec<u64>>; COLUMNS],
+    /// Per spelling: two words of facts a stage worked out from the spelling alone, `[0, 0]`
+    /// until it has (see [`Analysis::spelling_memo`]).
+    spelling_memo: RefCell<Vec<[u64; 2]>>,
     id: BatchId,
 }
 
@@ -104,7 +107,7 @@ impl Batch {
             // read as text. OK because the tokenizer cuts tokens within the text at char
             // boundaries; `get` keeps a wrong span from panicking.
             let spelled = text.as_bytes().get(span.start..span.end).unwrap_or_default();
-            let global = spellings.word(spelled, || {
+            let (global, spelling) = spellings.word(spelled, || {
                 key.clear();
                 super::fold::fold_token(text.get(span.start..span.end).unwrap_or_default(), key);
                 batch.intern(key)
@@ -115,7 +118,7 @@ impl Batch {
             // OK because `local` was just made to hold `global`.
             let id = &mut local[global as usize];
             if *id == NOT_SEEN {
-                *id = words.push_linked(batch, global);
+                *id = words.push_linked(batch, global, spelling);
             }
             *id
         });
@@ -169,8 +172,8 @@ struct Spellings {
 
 impl Spellings {
     /// The word type of the token spelled `token`, `new_word()` when the batch has not met
-    /// its spelling yet.
-    fn word(&mut self, token: &[u8], new_word: impl FnOnce() -> WordId) -> WordId {
+    /// its spelling yet, and the spelling's number.
+    fn word(&mut self, token: &[u8], new_word: impl FnOnce() -> WordId) -> (WordId, u32) {
         let Spellings { arena, entries, slots } = self;
         // OK because entries' ranges were recorded within the arena.
         let spelled = |k: u32| {
@@ -180,7 +183,7 @@ impl Spellings {
         slots.make_room(entries.len(), 1024, |k| hash(spelled(k)));
         let at = match slots.find(hash(token), |k| same_bytes(spelled(k), token)) {
             // OK because `find` gives indices of entries.
-            Ok(k) => return entries[k as usize].2,
+            Ok(k) => return (entries[k as usize].2, k),
             Err(at) => at,
         };
         let word = new_word();
@@ -188,9 +191,12 @@ impl Spellings {
         arena.extend_from_slice(token);
         entries.push((start, arena.len() as u32, word));
         slots.fill(at, entries.len() as u32 - 1);
-        word
+        (word, entries.len() as u32 - 1)
     }
 }
+
+/// A batch's memo of facts per spelling, borrowed (see [`Analysis::spelling_memo`]).
+pub(crate) type SpellingMemo<'b> = std::cell::RefMut<'b, Vec<[u64; 2]>>;
 
 /// An analysis made in a [`Batch`] ([`Batch::analyze`], [`Batch::with_view`]), whose word
 /// types are read once the batch is done entering documents: see [`Linked::in_batch`].
@@ -226,6 +232,23 @@ impl<'t> Analysis<'t> {
             }
             _ => None,
         }
+    }
+
+    /// Per word type, the batch's number of the spelling of its first token in this document,
+    /// and the batch's memo of two words of facts per spelling (`[0, 0]` until a stage writes
+    /// them): what a stage works out from a token's spelling alone, once per spelling of the
+    /// batch rather than once per document. `None` outside a batch, or for a kept view. One
+    /// stage writes the memo, always the same function of the spelling; it is not to be
+    /// borrowed twice at once.
+    pub(crate) fn spelling_memo(&self) -> Option<(&[u32], SpellingMemo<'_>)> {
+        let batch = self.batch.filter(|_| self.vocabulary.is_linked())?;
+        // OK because no other borrow of the memo is live: its one reader holds it for one call.
+        let mut memo = batch.spelling_memo.borrow_mut();
+        let spellings = batch.spellings.entries.len();
+        if memo.len() < spellings {
+            memo.resize(spellings, [0, 0]);
+        }
+        Some((&self.vocabulary.spellings, memo))
     }
 
     /// `f` of every word type, indexed by [`WordId`], as [`Analysis::per_word`] gives it; in a

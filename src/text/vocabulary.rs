@@ -25,6 +25,9 @@ pub(crate) struct Vocabulary {
     /// Per type: its id in the vocabulary of the batch the document was analyzed in (see
     /// [`super::Batch`]); empty when it was analyzed alone.
     pub(super) global: Vec<WordId>,
+    /// Per type of a linked vocabulary: the batch's number of the spelling of its first token
+    /// (see [`super::Analysis::spelling_memo`]); empty otherwise.
+    pub(super) spellings: Vec<u32>,
     /// True when the keys are the batch's (see [`Vocabulary::push_linked`]): `ranges` index
     /// the arena of the batch's vocabulary, and this one's `arena` stays empty.
     linked: bool,
@@ -119,6 +122,7 @@ impl Vocabulary {
         words.ranges.reserve(types);
         words.descriptions.reserve(types);
         words.global.reserve(types);
+        words.spellings.reserve(types);
         words
     }
 
@@ -127,12 +131,14 @@ impl Vocabulary {
     /// the type is not entered in the lookup table (the batch's table finds it; see
     /// [`super::Batch`]). Only a vocabulary made [`Vocabulary::linked`] takes them, from one
     /// batch.
-    pub(super) fn push_linked(&mut self, batch: &Vocabulary, global: WordId) -> WordId {
+    /// `spelling` is the batch's number of the spelling of the type's first token here.
+    pub(super) fn push_linked(&mut self, batch: &Vocabulary, global: WordId, spelling: u32) -> WordId {
         debug_assert!(self.linked && !batch.linked);
         let id = self.ranges.len() as WordId;
         self.ranges.push(batch.ranges[global as usize]);
         self.descriptions.push(batch.descriptions[global as usize]);
         self.global.push(global);
+        self.spellings.push(spelling);
         id
     }
 
