@@ -238,7 +238,7 @@ fn score_with(a: &Analysis, model: &tagger::Model, memo: &mut WordMemo) -> Score
     let (mut scored, view) = score_view(a, model, memo);
     // A part keeps them sorted (the same bytes whatever order the vocabulary has them in);
     // groups and hashes are one to one, so there are no duplicates.
-    scored.uses.sort_unstable_by_key(|u| u.hash);
+    crate::sorting::sort_by_key(&mut scored.uses, |u| u.hash);
     Scored { classes: view.classes, ..scored }
 }
 
