@@ -393,9 +393,9 @@ impl Part {
         drop(view);
         view_pieces.push(last);
         // The tagger's work, next largest, in pieces too (see `Scored::write_cut`): a guess
-        // of its length (a hash, a byte of classes and ten of sums a token) is room enough
-        // for a short document's in one piece.
-        let len = (8 * names.lowercase.len() + names.classes.len() + 10 * names.sums.len() + 30).min(PIECE);
+        // of its length (ten bytes a word's uses, a byte of classes and ten of sums a token)
+        // is room enough for a short document's in one piece.
+        let len = (10 * names.uses.len() + names.classes.len() + 10 * names.sums.len() + 30).min(PIECE);
         let mut names_pieces = Vec::new();
         let last = piece(len, |w| names.write_cut(w, PIECE, &mut names_pieces));
         drop(names);

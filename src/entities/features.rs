@@ -6,8 +6,8 @@
 //! of it, a coarse word shape and a bitmask of word classes: capitalization, the generated
 //! word lists (given names, surnames, company legal forms), the gazetteer (places,
 //! organizations, demonyms, matched over capitalized runs), the hand-written rule lexicon
-//! (titles, head words, cues) and two corpus facts (the word is also written lowercase; it is
-//! capitalized inside a sentence elsewhere in the document). Features are `u32` bucket
+//! (titles, head words, cues) and two corpus facts (the corpus takes the word for a common one,
+//! see [`CommonWords`]; it is capitalized inside a sentence elsewhere in the document). Features are `u32` bucket
 //! indices into the model's weight table: a template id and a value hashed together.
 //!
 //! Costs: building a view is linear in the text, with one allocation per table. A view keeps
@@ -26,7 +26,7 @@ use super::lexicon;
 use super::names::Names;
 use crate::text::fold::fold_token;
 use crate::text::Classes;
-use crate::text::{same_bytes, Analysis, Column, Token, TokenKind, WordId};
+use crate::text::{same_bytes, Analysis, Column, TokenKind, WordId};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -217,7 +217,7 @@ pub(crate) mod class {
     /// A one-word holiday name ("Christmas", "Diwali"): never a name on its own.
     pub const HOLIDAY: u64 = 1 << 55;
     /// In this document, capitalized inside sentences three times or more, and far more often
-    /// than written in lowercase (capitalized − 4 × lowercase ≥ 3): a name here, whatever other
+    /// than written in lowercase outside addresses (capitalized − 4 × lowercase ≥ 3): a name here, whatever other
     /// documents do with the word. The rules after the model do not take such a word for a
     /// common one for [`COMMON`] alone (one lowercase "scientology" somewhere in a corpus makes
     /// no common word of a story's twenty "Scientology"); the model does not read it.
@@ -242,13 +242,13 @@ const RULES_ONLY: u64 = class::MOSTLY_CAP | class::LOWERCASE_PLACE | class::ABBR
 /// model never learns them either.
 pub(crate) const INTERESTING: u64 = class::CAP | class::ALL_CAPS | class::PLACE_B | class::ORG_B;
 
-/// What recognition of every document shares: the tables, and the words the corpus writes in
-/// lowercase.
+/// What recognition of every document shares: the tables, and the words the corpus takes for
+/// common ones.
 pub(crate) struct Lexicons<'g> {
     pub gazetteer: &'g Gazetteer,
     pub names: &'g Names,
-    /// Hashes of the keys of words written lowercase somewhere in the corpus.
-    pub lowercase: KeySet,
+    /// Hashes of the keys of the corpus's common words (see [`CommonWords`]).
+    pub common: KeySet,
 }
 
 /// A set of a document's tokens, a bit a token (a byte a token would be a stage's peak on a
@@ -665,22 +665,116 @@ impl Shape {
     }
 }
 
+/// How one document writes one word (a hash group of its vocabulary): how often capitalized
+/// inside its sentences, and how often in lowercase outside addresses. What a document
+/// contributes to the corpus's common words ([`CommonWords`]); kept in an article's part (the
+/// counts, a byte each mostly, leave room to weigh uses rather than documents).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordUse {
+    /// The hash of the word's key without a possessive (see [`View::hash`]).
+    pub hash: u64,
+    /// Its capitalized uses inside sentences (not where a sentence or a quote opens, nor in a
+    /// headline).
+    pub capitalized: u32,
+    /// Its lowercase uses, but for pieces of addresses and file names (see
+    /// [`glued_to_address`]).
+    pub lowercase: u32,
+}
+
+/// The words a corpus takes for common ones ([`class::COMMON`]): those that some document
+/// writes in lowercase, unless that is one document alone and many capitalize them inside
+/// their sentences.
+///
+/// Documents are counted, not uses: a writer who writes everything in lowercase ("when
+/// orvelle collapses"), or a story that says "the shuttle" beside twenty "Space Shuttle", is
+/// one voice. One lowercase "orvelle" makes no common word of the "Orvelle" that
+/// [`CommonWords::OUTWEIGHED_BY`] other documents capitalize inside their sentences, while in a
+/// corpus of a few documents any lowercase use still makes one (as edited news needs: "stock",
+/// "Stock prices fell"). Two documents writing a word in lowercase keep it common however many
+/// capitalize it: "democratic" in 29 of 840 political stories keeps the 443 that write
+/// "Democratic" from making a name of it (a ratio of documents cannot tell that from a
+/// company's name that one lowercase writer wrote).
+///
+/// Sums, so the set is the same whatever order the documents are added in (an extraction of
+/// one corpus, or the page's parts assembled). Linear in the uses added; one map entry per
+/// distinct word.
+#[derive(Default)]
+pub(crate) struct CommonWords {
+    /// Per word hash: the documents that capitalize it inside a sentence (the high 32 bits),
+    /// and those that write it in lowercase (the low ones). Packed in a `u64`: the one map
+    /// type the tables already use, so the wasm gains no map code for it.
+    counts: KeyMap<u64>,
+}
+
+impl CommonWords {
+    /// The documents capitalizing a word inside a sentence that outweigh one document writing
+    /// it in lowercase.
+    pub(crate) const OUTWEIGHED_BY: u32 = 7;
+
+    /// Adds one document's uses (each word once; only whether a count is above zero counts).
+    pub(crate) fn add(&mut self, uses: &[WordUse]) {
+        self.counts.reserve(uses.len());
+        for u in uses {
+            // At most one a document each: neither half overflows below 2^32 documents.
+            *self.counts.entry(u.hash).or_default() += u64::from(u.capitalized > 0) << 32 | u64::from(u.lowercase > 0);
+        }
+    }
+
+    /// The hashes of the common words.
+    pub(crate) fn finish(self) -> KeySet {
+        let common = |counts: u64| {
+            let (capitalized, lowercase) = (counts >> 32, counts & u64::from(u32::MAX));
+            lowercase > 1 || lowercase == 1 && capitalized < u64::from(Self::OUTWEIGHED_BY)
+        };
+        self.counts.into_iter().filter(|&(_, counts)| common(counts)).map(|(hash, _)| hash).collect()
+    }
+
+    /// The common words of `uses`, one slice per document.
+    pub(crate) fn of<'u>(uses: impl IntoIterator<Item = &'u [WordUse]>) -> KeySet {
+        let mut words = CommonWords::default();
+        for u in uses {
+            words.add(u);
+        }
+        words.finish()
+    }
+}
+
+/// True when the word at `start..end` of `text` is glued to the pieces of an e-mail address,
+/// a web address or a file name ("jo.roe@veltrana.com", "www.veltrana.com/news",
+/// "budget_2001.xls"): an `@`, `/` or `_` right before or after it, or a dot right before it
+/// after a letter or digit, or right after it before one. Such a word is written in lowercase
+/// because addresses are, which says nothing of how the word is written in sentences. Reads
+/// three bytes around the word.
+fn glued_to_address(text: &[u8], start: usize, end: usize) -> bool {
+    let glue = |b: Option<&u8>| matches!(b, Some(b'@' | b'/' | b'_'));
+    let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    let before = start.checked_sub(1).and_then(|k| text.get(k));
+    let after = text.get(end);
+    glue(before)
+        || glue(after)
+        || before == Some(&b'.') && word(start.checked_sub(2).and_then(|k| text.get(k)))
+        || after == Some(&b'.') && word(text.get(end + 1))
+}
+
 /// Counts token `i`, of classes `c` (its sentence's included), toward its hash group's facts
 /// in [`View::classify`]: capitalized inside a sentence sets [`class::CAP_INSIDE`] and counts
-/// one up in `balance`, a lowercase word counts four down (see [`class::MOSTLY_CAP`]).
-/// Inlined natively: it runs once per token, in the sentence pass (the wasm keeps one copy,
-/// for size).
+/// in `capitalized`, a lowercase word outside an address counts in `lowercase` (see
+/// [`class::MOSTLY_CAP`] and [`WordUse`]). Inlined natively: it runs once per token, in the
+/// sentence pass (the wasm keeps one copy, for size).
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-fn count_use(c: u64, tokens: &[Token], groups: &[u32], evidence: &mut [u64], balance: &mut [i32], i: usize) {
+fn count_use(c: u64, a: &Analysis, groups: &[u32], evidence: &mut [u64], counts: &mut [(u32, u32)], i: usize) {
     if c & class::CAP != 0 && c & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0 {
         // OK because `i` is a token, word ids index the vocabulary, and groups are word ids.
-        let group = groups[tokens[i].word() as usize] as usize;
+        let group = groups[a.tokens[i].word() as usize] as usize;
         evidence[group] |= class::CAP_INSIDE;
-        balance[group] = balance[group].saturating_add(1);
-    } else if c & class::LOWER != 0 && tokens[i].kind() == TokenKind::Word {
-        // OK as above.
-        let group = groups[tokens[i].word() as usize] as usize;
-        balance[group] = balance[group].saturating_sub(4);
+        counts[group].0 = counts[group].0.saturating_add(1);
+    } else if c & class::LOWER != 0 && a.tokens[i].kind() == TokenKind::Word {
+        let t = a.tokens[i];
+        if !glued_to_address(a.text.as_bytes(), t.start(), t.end()) {
+            // OK as above.
+            let group = groups[t.word() as usize] as usize;
+            counts[group].1 = counts[group].1.saturating_add(1);
+        }
     }
 }
 
@@ -712,16 +806,6 @@ impl<'a, 't> View<'a, 't> {
         View { a, type_hash, group, classes, capitalized, lean: Vec::new(), spelled_first: TokenSet::new(0) }
     }
 
-    /// True when token `i` starts with a lowercase letter.
-    #[cfg(any(test, feature = "train"))]
-    fn starts_lowercase(&self, i: usize) -> bool {
-        // An ASCII first byte is the first character (tokens are never empty).
-        match self.a.text.as_bytes().get(self.a.tokens[i].start()) {
-            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-            _ => self.a.token_text(i).starts_with(|c: char| c.is_lowercase()),
-        }
-    }
-
     /// The group of token `i`'s word type: the first word type with its hash.
     fn group_of(&self, i: usize) -> usize {
         // OK because word ids index the vocabulary, and groups are word ids.
@@ -729,18 +813,18 @@ impl<'a, 't> View<'a, 't> {
     }
 
     /// Adds the one corpus fact to the classes: [`class::COMMON`] on each capitalized word
-    /// that the corpus also writes in lowercase (what [`View::classify`] does with
-    /// [`Lexicons::lowercase`]).
-    pub(crate) fn mark_common(&mut self, lowercase: &KeySet) {
+    /// that the corpus takes for a common one (`common`, made by [`CommonWords`]; what
+    /// [`View::classify`] does with [`Lexicons::common`]).
+    pub(crate) fn mark_common(&mut self, common: &KeySet) {
         // One lookup per word type (0 not asked yet, 1 no, 2 yes).
-        let mut common = vec![0u8; self.type_hash.len()];
+        let mut asked = vec![0u8; self.type_hash.len()];
         for &i in &self.capitalized {
             // OK because capitalized tokens are tokens of the view, and word ids index the
             // vocabulary.
             let word = self.a.tokens[i as usize].word() as usize;
-            let known = &mut common[word];
+            let known = &mut asked[word];
             if *known == 0 {
-                *known = 1 + u8::from(lowercase.contains(&self.type_hash[word]));
+                *known = 1 + u8::from(common.contains(&self.type_hash[word]));
             }
             if *known == 2 {
                 self.classes[i as usize] |= class::COMMON;
@@ -763,36 +847,25 @@ impl<'a, 't> View<'a, 't> {
         self.type_hash[self.a.tokens[i].word() as usize]
     }
 
-    /// Adds the hashes of this document's lowercase words to `set`.
+    /// Classifies every view of a corpus as its extraction does, and returns the corpus's
+    /// common words: each view once without them, for its [`WordUse`]s, then again with them
+    /// (the training script and tests; an extraction adds them with [`View::mark_common`]).
     #[cfg(any(test, feature = "train"))]
-    pub(crate) fn collect_lowercase(&self, set: &mut KeySet) {
-        set.extend(self.lowercase());
-    }
-
-    /// The hashes of this document's lowercase words, sorted, each once ([`View::classify`]
-    /// finds them too, in its first pass).
-    #[cfg(any(test, feature = "train"))]
-    pub(crate) fn lowercase(&self) -> Vec<u64> {
-        let mut seen = vec![false; self.a.vocabulary.len()];
-        let mut out = Vec::new();
-        for (i, t) in self.a.tokens.iter().enumerate() {
-            if t.kind() != TokenKind::Word {
-                continue;
-            }
-            let group = self.group_of(i);
-            if !seen[group] && self.starts_lowercase(i) {
-                seen[group] = true;
-                out.push(self.hash(i));
-            }
+    pub(crate) fn classify_corpus(views: &mut [View], gazetteer: &Gazetteer, names: &Names) -> KeySet {
+        let mut words = CommonWords::default();
+        for v in views.iter_mut() {
+            words.add(&v.classify(&Lexicons { gazetteer, names, common: KeySet::default() }));
         }
-        // Groups and hashes are one to one: no duplicates.
-        crate::sorting::sort_values(&mut out);
-        out
+        let lex = Lexicons { gazetteer, names, common: words.finish() };
+        for v in views.iter_mut() {
+            v.classify(&lex);
+        }
+        lex.common
     }
 
-    /// Computes every token's word classes, and returns the hashes of the words this
-    /// document writes in lowercase (what [`View::lowercase`] gives), each once, in the order
-    /// the document first writes them (a set's worth: sorting is for those who keep them).
+    /// Computes every token's word classes, and returns how the document writes each word
+    /// that it capitalizes inside a sentence or writes in lowercase ([`WordUse`]), each once,
+    /// in the order of the vocabulary (sorting is for those who keep them).
     ///
     /// Three passes over the tokens: one for what each token is alone (its spelling, the word
     /// lists, read once per word type), one per sentence for what the sentence makes of it
@@ -801,7 +874,7 @@ impl<'a, 't> View<'a, 't> {
     /// gazetteer's capitalized runs in between.
     // Large and run once per document: kept out of line (and out of the callers' profiles).
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
-    pub(crate) fn classify(&mut self, lex: &Lexicons) -> Vec<u64> {
+    pub(crate) fn classify(&mut self, lex: &Lexicons) -> Vec<WordUse> {
         let a = self.a;
         let n = self.len();
         let mut classes = vec![0u64; n];
@@ -823,10 +896,7 @@ impl<'a, 't> View<'a, 't> {
         // Per word type: what its first token is alone (see `Spelling`). A later token spelled
         // the same way (most are) takes it without reading its characters or the lists again.
         let mut spelled: Vec<Option<Spelling>> = vec![None; a.vocabulary.len()];
-        // Per hash group: written in lowercase somewhere in the document.
-        let mut seen_lowercase = vec![false; a.vocabulary.len()];
         let mut spelled_first = TokenSet::new(n);
-        let mut lowercase = Vec::new();
         let mut capitalized = Vec::new();
         let mut memo = a.spelling_memo();
         for (i, t) in a.tokens.iter().enumerate() {
@@ -837,8 +907,7 @@ impl<'a, 't> View<'a, 't> {
             if let Some(s) = known {
                 if a.text.as_bytes().get(s.start as usize..s.end as usize).is_some_and(|first| same_bytes(first, bytes))
                 {
-                    // Spelled as the type's first token: the same classes (its group's
-                    // lowercase use, if any, was noted then).
+                    // Spelled as the type's first token: the same classes.
                     classes[i] = s.classes;
                     spelled_first.insert(i);
                     if s.classes & class::CAP != 0 {
@@ -850,7 +919,7 @@ impl<'a, 't> View<'a, 't> {
                 }
             }
             // What the token's spelling is alone, given the process's tables (the gazetteer and
-            // name lists; the corpus's lowercase words, COMMON, are added below): in a batch,
+            // name lists; the corpus's common words, COMMON, are added below): in a batch,
             // the memo has it when a document before wrote a type's first token so, and keeps
             // it for the next (half of a corpus's tokens are the first of their type in their
             // document, and most spellings recur in other documents). The memo's second word
@@ -911,19 +980,11 @@ impl<'a, 't> View<'a, 't> {
                     (c, lean)
                 }
             };
-            // What the document adds: its lowercase words, the corpus fact, the lean per type.
+            // What the corpus and the document add: the common-word fact, the lean per type.
             if t.kind() == TokenKind::Word {
                 let hash = self.type_hash[word_type];
-                if c & class::CAP == 0 {
-                    // A word's first letter is lowercase exactly when its spelling says LOWER.
-                    // OK because groups are word ids.
-                    let group = self.group[word_type] as usize;
-                    if c & class::LOWER != 0 && !seen_lowercase[group] {
-                        seen_lowercase[group] = true;
-                        lowercase.push(hash);
-                    }
-                } else {
-                    if lex.lowercase.contains(&hash) {
+                if c & class::CAP != 0 {
+                    if lex.common.contains(&hash) {
                         c |= class::COMMON;
                     }
                     self.lean[word_type] = (lean / 32).clamp(-8, 8) as i8;
@@ -945,13 +1006,12 @@ impl<'a, 't> View<'a, 't> {
         // the document, a name, whatever the sentence-initial copies look like (`Boeing's`
         // counts for `Boeing`).
         let mut evidence = vec![0u64; a.vocabulary.len()];
-        // Per hash group: its capitalized uses inside sentences, less four times its lowercase
-        // ones (see `class::MOSTLY_CAP`).
-        let mut balance = vec![0i32; a.vocabulary.len()];
+        // Per hash group: its capitalized uses inside sentences, and its lowercase ones (see
+        // `count_use`).
+        let mut counts = vec![(0u32, 0u32); a.vocabulary.len()];
         // What each token's sentence classes say of its group (see `count_use`), by hash group.
         let groups = &self.group;
-        let tokens = &a.tokens;
-        let mut inside = |c: u64, i: usize| count_use(c, tokens, groups, &mut evidence, &mut balance, i);
+        let mut inside = |c: u64, i: usize| count_use(c, a, groups, &mut evidence, &mut counts, i);
         // Tokens outside every sentence (the splitter leaves none) take no sentence classes.
         let mut outside = 0..0;
         for (s, sentence) in a.sentences.iter().enumerate() {
@@ -1001,9 +1061,14 @@ impl<'a, 't> View<'a, 't> {
             classes[i] &= !MARKS;
             inside(classes[i], i);
         }
-        for (e, &b) in evidence.iter_mut().zip(&balance) {
-            if b >= 3 {
+        let mut uses = Vec::new();
+        for (group, (e, &(capitalized, lowercase))) in evidence.iter_mut().zip(&counts).enumerate() {
+            if i64::from(capitalized) - 4 * i64::from(lowercase) >= 3 {
                 *e |= class::MOSTLY_CAP;
+            }
+            if capitalized > 0 || lowercase > 0 {
+                // OK because groups are word ids, and `type_hash` has one slot per word type.
+                uses.push(WordUse { hash: self.type_hash[group], capitalized, lowercase });
             }
         }
         // The sentence pass changes no token's CAP: the list holds exactly the capitalized ones.
@@ -1015,7 +1080,7 @@ impl<'a, 't> View<'a, 't> {
         self.spelled_first = spelled_first;
         self.mark_gazetteer(lex.gazetteer);
         self.document_evidence(evidence);
-        lowercase
+        uses
     }
 
     /// Marks each capitalized word with what its other occurrences in the document say: a
@@ -1479,6 +1544,57 @@ mod tests {
         assert_eq!(v.hash(0), hash_bytes(b"lodz"));
     }
 
+    /// The corpus's common words are weighed by documents: one document's lowercase use makes a
+    /// common word in a small corpus, not of a name that seven others capitalize inside their
+    /// sentences; a document's many uses count once; the order documents come in changes
+    /// nothing.
+    #[test]
+    fn common_words_are_weighed_by_documents_in_any_order() {
+        let uses = |hash, capitalized, lowercase| WordUse { hash, capitalized, lowercase };
+        let mut docs: Vec<Vec<WordUse>> = vec![vec![uses(1, 0, 5), uses(2, 0, 9), uses(3, 4, 0)]];
+        docs.extend((0..7).map(|k| vec![uses(1, 1, 0), uses(2, 30, 0), uses(3, 0, u32::from(k < 2))]));
+        let all = |docs: &[Vec<WordUse>]| CommonWords::of(docs.iter().map(Vec::as_slice));
+        // 7 documents capitalize word 1 against one lowercase: a name.
+        assert_eq!(all(&docs), [3].into_iter().collect::<KeySet>());
+        // Six do not outweigh it, however often they write it.
+        assert_eq!(all(&docs[..7]), [1, 2, 3].into_iter().collect::<KeySet>());
+        // Two documents in lowercase are not outweighed, however many capitalize the word.
+        let mut many: Vec<Vec<WordUse>> = vec![vec![uses(4, 0, 1)]; 2];
+        many.extend(vec![vec![uses(4, 2, 0)]; 400]);
+        assert_eq!(all(&many), [4].into_iter().collect::<KeySet>());
+        docs.reverse();
+        assert_eq!(all(&docs), [3].into_iter().collect::<KeySet>());
+        docs.rotate_left(3);
+        assert_eq!(all(&docs), [3].into_iter().collect::<KeySet>());
+        // A word only capitalized is never common; nothing is, in an empty corpus.
+        assert!(CommonWords::of([[uses(9, 3, 0)].as_slice()]).is_empty());
+        assert!(CommonWords::of(std::iter::empty()).is_empty());
+    }
+
+    /// A lowercase word glued into a mail address, a web address or a file name is none of the
+    /// document's lowercase uses; one at a sentence's end, in a list or in brackets is.
+    #[test]
+    fn words_glued_to_addresses_are_no_lowercase_uses() {
+        for (text, word, glued) in [
+            ("mail jo.roe@orvelle.com today", "orvelle", true),
+            ("mail jo.roe@orvelle.com today", "roe", true),
+            ("see www.orvelle.com/news", "news", true),
+            ("the budget_draft.xls file", "draft", true),
+            ("the pipeline of orvelle. then", "orvelle", false),
+            ("orvelle, kestrel and (orvelle)", "kestrel", false),
+            ("the end.", "end", false),
+        ] {
+            let start = text.find(word).unwrap();
+            assert_eq!(glued_to_address(text.as_bytes(), start, start + word.len()), glued, "{word} in {text:?}");
+        }
+        let a = Analysis::of_text("Write to jo@orvelle.com about orvelle. Orvelle said so.");
+        let (gazetteer, names) = super::super::tables();
+        let mut v = View::new(&a);
+        let uses = v.classify(&Lexicons { gazetteer, names, common: KeySet::default() });
+        let orvelle = uses.iter().find(|u| u.hash == hash_bytes(b"orvelle")).expect("orvelle's uses");
+        assert_eq!((orvelle.capitalized, orvelle.lowercase), (0, 1), "the sentence's first word is not inside it");
+    }
+
     /// The sentence pass reads the marks that the first pass leaves in the classes (long
     /// words, openers) and clears them: what follows an opener and a headline of long
     /// capitalized words are found, and no bit above the classes is left.
@@ -1489,7 +1605,7 @@ mod tests {
         );
         let (gazetteer, names) = super::super::tables();
         let mut v = View::new(&a);
-        v.classify(&Lexicons { gazetteer, names, lowercase: KeySet::default() });
+        v.classify(&Lexicons { gazetteer, names, common: KeySet::default() });
         let token = |text: &str| (0..v.len()).find(|&i| a.token_text(i) == text).unwrap();
         assert_ne!(v.classes[token("Highways")] & class::HEADLINE, 0);
         assert_eq!(v.classes[token("Officials")] & class::HEADLINE, 0);
@@ -1512,7 +1628,7 @@ mod tests {
         for text in &texts {
             let a = Analysis::of_text(text);
             let mut v = View::new(&a);
-            v.classify(&Lexicons { gazetteer, names, lowercase: KeySet::default() });
+            v.classify(&Lexicons { gazetteer, names, common: KeySet::default() });
             let scan: Vec<u32> = (0..v.len() as u32).filter(|&i| v.classes[i as usize] & class::CAP != 0).collect();
             assert_eq!(v.capitalized(), scan.as_slice());
             let interesting: Vec<u32> =
@@ -1526,24 +1642,27 @@ mod tests {
 
     /// A document classified in a batch, whose memo gives what a spelling is alone from the
     /// documents classified before (the last text repeats the first: every spelling of it is
-    /// remembered), has the classes, lowercase words and leans it has classified alone, with
-    /// and without the corpus's lowercase words (COMMON is the document's, never remembered).
+    /// remembered), has the classes, word uses and leans it has classified alone, with and
+    /// without the corpus's common words (COMMON is the corpus's, never remembered).
     #[test]
     fn a_batch_remembers_spellings_without_changing_classes() {
         let (gazetteer, names) = super::super::tables();
         let mut texts: Vec<String> = crate::seeds::inputs().into_iter().map(|input| input.content).collect();
         texts.push("NEW YORK (AP) — The U.S. Army and Łódź’s mayor met in São Paulo. NATO's chief? PAULO said.".into());
         texts.push(texts[0].clone());
-        let mut lowercase = KeySet::default();
+        let mut words = CommonWords::default();
         for text in &texts {
-            View::new(&Analysis::of_text(text)).collect_lowercase(&mut lowercase);
+            let a = Analysis::of_text(text);
+            words.add(&View::new(&a).classify(&Lexicons { gazetteer, names, common: KeySet::default() }));
         }
+        let common = words.finish();
+        assert!(!common.is_empty(), "the texts make common words");
         let mut batch = crate::text::Batch::default();
         let spans: Vec<_> = texts.iter().map(|t| crate::text::paragraph_spans(t)).collect();
         let linked: Vec<_> = texts.iter().zip(&spans).map(|(t, s)| batch.analyze(t, s)).collect();
         let together: Vec<Analysis> = linked.into_iter().map(|l| l.in_batch(&batch)).collect();
-        for corpus_lowercase in [KeySet::default(), lowercase] {
-            let lex = Lexicons { gazetteer, names, lowercase: corpus_lowercase };
+        for corpus_common in [KeySet::default(), common] {
+            let lex = Lexicons { gazetteer, names, common: corpus_common };
             for (text, b) in texts.iter().zip(&together) {
                 let a = Analysis::of_text(text);
                 let (mut alone, mut in_batch) = (View::new(&a), View::new(b));

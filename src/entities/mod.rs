@@ -67,15 +67,16 @@ pub(crate) struct Entities {
 /// an article's part so that a corpus is assembled without running the model again.
 ///
 /// Recognition reads one fact of the corpus ([`features::class::COMMON`]: a capitalized word
-/// that some document also writes in lowercase), so this is made without it; [`assemble`]
-/// adds it back. The model is linear, so the fact's weights add to the sums exactly and the
+/// that the corpus's documents write in lowercase about as often as they capitalize it inside
+/// sentences, see [`features::CommonWords`]), so this is made without it; [`assemble`] adds it
+/// back from every document's [`Scored::uses`]. The model is linear, so the fact's weights add to the sums exactly and the
 /// result is the same as [`extract`]'s, whatever the corpus.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Scored {
-    /// Hashes of the words the document writes in lowercase (its share of the corpus fact):
-    /// sorted in a kept part ([`score`]), in the document's order where [`assemble`] makes
-    /// them (they only fill a set there).
-    pub lowercase: Vec<u64>,
+    /// How the document writes each word it capitalizes inside a sentence or writes in
+    /// lowercase (its share of the corpus fact): sorted by hash in a kept part ([`score`]), in
+    /// the vocabulary's order where [`assemble`] makes them (they are only summed there).
+    pub uses: Vec<features::WordUse>,
     /// Per token: its word classes, without the corpus fact.
     pub classes: Vec<u64>,
     /// Per token the model scores, in order: its summed feature weights, without the corpus
@@ -104,9 +105,11 @@ impl Scored {
                 ));
             }
         };
-        w.uint(self.lowercase.len() as u64);
-        for &hash in &self.lowercase {
-            w.fixed(hash);
+        w.uint(self.uses.len() as u64);
+        for u in &self.uses {
+            w.fixed(u.hash);
+            w.uint(u64::from(u.capitalized));
+            w.uint(u64::from(u.lowercase));
             cut(w);
         }
         w.uint(self.classes.len() as u64);
@@ -131,7 +134,9 @@ impl Scored {
         let mut recent = Recent::default();
         let classes: usize = self.classes.iter().map(|&c| uint_len(recent.code(c))).sum();
         let sums: usize = self.sums.iter().flatten().map(|&sum| int_len(i64::from(sum))).sum();
-        8 * self.lowercase.len() + classes + sums
+        let uses: usize =
+            self.uses.iter().map(|u| 8 + uint_len(u64::from(u.capitalized)) + uint_len(u64::from(u.lowercase))).sum();
+        uses + classes + sums
     }
 
     /// What [`Scored::write`] wrote, or `None` for bytes that are not one.
@@ -140,9 +145,12 @@ impl Scored {
         // than the bytes left): grown by doubling, the sums took twice their size in the
         // page's corpus worker, whose memory never shrinks.
         let n = r.count()?;
-        let mut lowercase = Vec::with_capacity(n);
+        let mut uses = Vec::with_capacity(n);
         for _ in 0..n {
-            lowercase.push(r.fixed()?);
+            let hash = r.fixed()?;
+            let capitalized = u32::try_from(r.uint()?).ok()?;
+            let lowercase = u32::try_from(r.uint()?).ok()?;
+            uses.push(features::WordUse { hash, capitalized, lowercase });
         }
         let n = r.count()?;
         let mut classes = Vec::with_capacity(n);
@@ -159,7 +167,7 @@ impl Scored {
             }
             sums.push(token);
         }
-        Some(Scored { lowercase, classes, sums })
+        Some(Scored { uses, classes, sums })
     }
 }
 
@@ -228,9 +236,9 @@ pub(crate) use tagger::WordMemo;
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 fn score_with(a: &Analysis, model: &tagger::Model, memo: &mut WordMemo) -> Scored {
     let (mut scored, view) = score_view(a, model, memo);
-    // A part keeps them sorted (the same bytes whatever order the document wrote them in);
+    // A part keeps them sorted (the same bytes whatever order the vocabulary has them in);
     // groups and hashes are one to one, so there are no duplicates.
-    crate::sorting::sort_values(&mut scored.lowercase);
+    crate::sorting::sort_by_key(&mut scored.uses, |u| u.hash);
     Scored { classes: view.classes, ..scored }
 }
 
@@ -246,9 +254,9 @@ fn score_view<'a, 't>(
     crate::doc::runs::count(crate::doc::runs::Kept::Names);
     let (gazetteer, names) = tables();
     let mut view = features::View::new(a);
-    let lowercase = view.classify(&features::Lexicons { gazetteer, names, lowercase: features::KeySet::default() });
+    let uses = view.classify(&features::Lexicons { gazetteer, names, common: features::KeySet::default() });
     let sums = tagger::score(model, &view, memo);
-    (Scored { lowercase, classes: Vec::new(), sums }, view)
+    (Scored { uses, classes: Vec::new(), sums }, view)
 }
 
 /// The view of a document `s` was made of, or `None` when `s` does not fit its analysis (one
@@ -305,14 +313,10 @@ fn assemble_with(docs: &[Doc], scored: &mut [Option<Scored>], model: &tagger::Mo
         .zip(scored.iter().map(Option::as_ref).chain(std::iter::repeat(None)))
         .filter_map(|(remade, kept)| remade.as_ref().or(kept))
         .collect();
-    let mut lowercase = features::KeySet::default();
-    lowercase.reserve(scored.iter().map(|s| s.lowercase.len()).sum());
-    for s in &scored {
-        lowercase.extend(s.lowercase.iter().copied());
-    }
+    let common = features::CommonWords::of(scored.iter().map(|s| s.uses.as_slice()));
     let mut found = Vec::with_capacity(docs.len());
     for (view, s) in views.iter_mut().zip(&scored) {
-        view.mark_common(&lowercase);
+        view.mark_common(&common);
         found.push(recognize::recognize_tagged(view, gazetteer, tagger::decode(model, view, &s.sums)));
     }
     let surnames = recognize::full_name_surnames(&found);
@@ -363,7 +367,11 @@ mod tests {
         let mut classes: Vec<u64> = (0..9).map(|k| 1 << (7 * k)).collect();
         classes.extend([1 << 56, 1 << 56, 5, 1, 1 << 56, 0, 0, 1 << 14, u64::MAX >> 7, 1 << 7]);
         classes.extend((0..300).map(|k| [1 << 36 | 1 << 4, 4, 1 << 4][k % 3]));
-        let scored = Scored { lowercase: vec![3, 9], classes: classes.clone(), sums: Vec::new() };
+        let uses = vec![
+            features::WordUse { hash: 3, capitalized: 0, lowercase: 200 },
+            features::WordUse { hash: u64::MAX, capitalized: u32::MAX, lowercase: 0 },
+        ];
+        let scored = Scored { uses, classes: classes.clone(), sums: Vec::new() };
         let mut w = crate::codec::Writer::default();
         scored.write(&mut w);
         // And its three counts: 2, 317 (two bytes) and 0.
@@ -412,8 +420,9 @@ mod tests {
         assert!(places.iter().all(|&n| n > 50), "every place and a miss are met: {places:?}");
     }
 
-    /// The split is exact: the tagger over a view classified with the corpus's lowercase words
-    /// finds what decoding finds from the sums each document made alone.
+    /// The split is exact: the tagger over a view classified with the corpus's common words
+    /// finds what decoding finds from the sums each document made alone, with the common words
+    /// made from the uses each document kept.
     #[test]
     fn tagging_alone_then_decoding_with_the_corpus_is_tagging_with_the_corpus() {
         let mut texts: Vec<String> = crate::seeds::inputs().into_iter().map(|input| input.content).collect();
@@ -422,21 +431,17 @@ mod tests {
         let analyses: Vec<Analysis> = texts.iter().map(|t| Analysis::of_text(t)).collect();
         let (gazetteer, names) = tables();
         let model = tagger::Model::builtin();
-        let mut lowercase = features::KeySet::default();
-        for a in &analyses {
-            features::View::new(a).collect_lowercase(&mut lowercase);
-        }
-        let lexicons = features::Lexicons { gazetteer, names, lowercase: lowercase.clone() };
+        let mut views: Vec<features::View> = analyses.iter().map(features::View::new).collect();
+        let common_words = features::View::classify_corpus(&mut views, gazetteer, names);
+        let scored: Vec<Scored> = analyses.iter().map(score).collect();
+        assert_eq!(features::CommonWords::of(scored.iter().map(|s| s.uses.as_slice())), common_words);
+        assert!(common_words.contains(&features::hash_bytes(b"stock")));
         let mut common = 0;
-        for a in &analyses {
-            let mut view = features::View::new(a);
-            view.classify(&lexicons);
-            let scored = score(a);
-            assert_eq!(scored.lowercase, features::View::new(a).lowercase(), "classify finds the lowercase words");
+        for ((a, view), scored) in analyses.iter().zip(&views).zip(&scored) {
             let mut restored = features::View::restored(a, scored.classes.clone());
-            restored.mark_common(&lowercase);
+            restored.mark_common(&common_words);
             assert_eq!(restored.classes, view.classes);
-            assert_eq!(tagger::decode(model, &restored, &scored.sums), tagger::tag(model, &view));
+            assert_eq!(tagger::decode(model, &restored, &scored.sums), tagger::tag(model, view));
             common += view.classes.iter().filter(|&&c| c & features::class::COMMON != 0).count();
         }
         assert!(common > 10, "the corpus fact is set on some words ({common})");

@@ -85,6 +85,10 @@ pub(crate) struct DemonymUse {
 pub(crate) struct DocumentNames<'t> {
     pub candidates: Vec<Candidate<'t>>,
     pub demonyms: Vec<DemonymUse>,
+    /// Hashes of the words that open the domain of a mail address in the document ("veltrana"
+    /// of "jo.roe@veltrana.com" or "Jo Roe@VELTRANA"), sorted, each once (see
+    /// [`decide_corpus_kinds`]).
+    pub domains: Vec<u64>,
 }
 
 /// Lowercase words that are roles when they stand right before a name but are no title
@@ -107,8 +111,10 @@ pub(crate) fn recognize_tagged<'t>(
     // The passes that look for names where the tagger found none, or for whole known names,
     // read these tokens alone.
     let openers = view.interesting_tokens();
+    let domains = mail_domains(view);
     let tagged = whole_organizations(view, join_pieces(view, &openers, tagged));
     let tagged = possessors_of_people(view, tagged);
+    let tagged = domains_in_people(view, &domains, tagged);
     let mut covered = TokenSet::new(view.len());
     // Mostly a candidate per tagged name: room for them at once, not by doubling (a
     // candidate is some two hundred bytes).
@@ -125,6 +131,7 @@ pub(crate) fn recognize_tagged<'t>(
     lone_words_of_full_names(view, gazetteer, &openers, &mut covered, &mut found);
     repeated_names(view, gazetteer, &openers, &covered, &mut found);
     lowercase_places(view, gazetteer, &covered, &mut found);
+    found.domains = domains;
     // Demonyms outside names are links to their place.
     let mut i = next_with(&view.classes, class::DEMONYM, 0);
     while let Some(&c) = view.classes.get(i) {
@@ -646,6 +653,12 @@ fn is_common_word(view: &View, c: &Candidate, mentions: u32) -> bool {
         return true;
     }
     let person_name = class::GIVEN_M | class::GIVEN_F | class::GIVEN_U | class::SURNAME;
+    // A common word that no list names anyone by, before a subject pronoun or a negation ("Do
+    // you …", "Do not …"), whatever a name run on into it made of it elsewhere ("Billy
+    // Crystal Do not …" gave it a surname's evidence).
+    if classes & (class::COMMON | person_name) == class::COMMON && !c.anchored && opens_a_clause(view, i) {
+        return true;
+    }
     if classes & class::HOLIDAY != 0 {
         return classes & (person_evidence | org_evidence) == 0;
     }
@@ -703,6 +716,14 @@ fn is_common_word(view: &View, c: &Candidate, mentions: u32) -> bool {
     let key = view.key(i);
     let adjective = key.len() >= 6 && (key.ends_with("ic") || key.ends_with("ican"));
     adjective || is_common_here(classes)
+}
+
+/// True when the word after token `i` is a subject pronoun or a negation ("Do | you still
+/// have …", "See | you later", "Do | n't worry"): a common word there is a verb opening a
+/// clause, even where no sentence seems to open (after a greeting, or in mail run into one
+/// line: "Hey Vladi, Do you …", "Thanks See you …").
+fn opens_a_clause(view: &View, i: usize) -> bool {
+    i + 1 < view.len() && matches!(view.key(i + 1), "you" | "we" | "i" | "they" | "not" | "n't")
 }
 
 /// A capitalized word the corpus also writes in lowercase, unless this document writes it
@@ -1612,6 +1633,15 @@ impl<'t> Piece<'_, '_, 't, '_> {
         while r.len() > 1 && letter_word(self.view.key(r.end - 1)).is_some() {
             r.end -= 1;
         }
+        // Nor a common word that opens a clause after the name ("Billy Crystal | Do n't
+        // worry", "Jo Roe | Do you …": mail and quotes run into one line).
+        while r.len() > 1 && is_common_here(self.classes(r.end - 1)) && opens_a_clause(self.view, r.end - 1) {
+            r.end -= 1;
+        }
+        // Nor is one alone a name ("Sincerely, | Jo Roe", "Cheers!").
+        if r.len() == 1 && letter_word(self.view.key(r.start)).is_some() {
+            return;
+        }
         while !r.is_empty() && a.tokens[r.end - 1].kind() == TokenKind::Punct {
             r.end -= 1;
         }
@@ -1936,6 +1966,62 @@ impl<'t> Piece<'_, '_, 't, '_> {
     }
 }
 
+/// A person's name the tagger ran on into the name of the organization whose mail domain the
+/// document writes (a signature flattened into one line: "Jo Roe Veltrana Energy Services"
+/// beside "jo.roe@veltrana.com") is two names: the person, and the organization from the
+/// domain's word on. Only a word after the person's first is looked at.
+// Not inlined: a few calls per document, and most documents have no domain.
+#[inline(never)]
+fn domains_in_people(view: &View, domains: &[u64], tagged: Vec<Tagged>) -> Vec<Tagged> {
+    if domains.is_empty() {
+        return tagged;
+    }
+    let mut out = Vec::with_capacity(tagged.len());
+    for t in tagged {
+        let r = t.tokens.clone();
+        let split = (Kind::from_index(t.kind) == Kind::Person)
+            .then(|| {
+                (r.start + 1..r.end)
+                    .find(|&i| view.classes[i] & class::CAP != 0 && domains.binary_search(&view.hash(i)).is_ok())
+            })
+            .flatten();
+        let Some(k) = split else {
+            out.push(t);
+            continue;
+        };
+        let group = Kind::Organization;
+        out.push(Tagged { tokens: r.start..k, kind: t.kind, scores: t.scores });
+        out.push(Tagged { tokens: k..r.end, kind: group as usize, scores: one_hot(group) });
+    }
+    out
+}
+
+/// The hashes of the words right after the `@` of a mail address (the domain's first label:
+/// "veltrana" of "jo@veltrana.com", "VELTRANA" of a mail system's "Jo Roe@VELTRANA"), sorted,
+/// each once. Found by one pass over the text's bytes for `@` (most documents hold none), each
+/// then placed among the tokens by binary search.
+fn mail_domains(view: &View) -> Vec<u64> {
+    let a = view.a;
+    let mut domains = Vec::new();
+    let bytes = a.text.as_bytes();
+    for at in (1..bytes.len()).filter(|&k| bytes[k] == b'@') {
+        // OK because `at` is at least 1 and below the length.
+        // A mail address has a name before the `@` ("jo.roe@", "Jo Roe@"): a handle alone
+        // ("@veltrana" in a post) names an account, often a person's.
+        if !bytes[at - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let next = a.tokens.partition_point(|t| t.start() <= at);
+        // The word glued to the `@`: the token starting right after it.
+        if a.tokens.get(next).is_some_and(|t| t.start() == at + 1 && t.kind() == TokenKind::Word) {
+            domains.push(view.hash(next));
+        }
+    }
+    crate::sorting::sort_values(&mut domains);
+    domains.dedup();
+    domains
+}
+
 /// How far [`in_address`] looks on either side of a name for the ends of its stretch: an
 /// address is shorter, and a longer stretch without spaces (a pasted blob) is read as words.
 const ADDRESS_REACH: usize = 200;
@@ -2101,6 +2187,23 @@ impl Candidate<'_> {
 /// anywhere makes the name a person's ("Trade Minister Ines K. Varga", then "Ines Varga").
 pub(crate) fn decide_corpus_kinds(found: &mut [DocumentNames]) {
     let open = |c: &Candidate| !c.anchored && c.canonical.is_none() && !c.titled;
+    // A word that names the domain of a mail address anywhere in the corpus ("Veltrana" beside
+    // "jo@veltrana.com") names the organization that runs it, when it stands alone as a name
+    // that nothing marks as a person's (a surname after a given name, a title, "he").
+    let mut domains: Vec<u64> = Vec::new();
+    for f in found.iter() {
+        domains.extend_from_slice(&f.domains);
+    }
+    crate::sorting::sort_values(&mut domains);
+    if !domains.is_empty() {
+        let personal = class::DOC_SURNAME | class::DOC_TITLED | class::DOC_PERSON_PRONOUN;
+        for c in found.iter_mut().flat_map(|f| &mut f.candidates) {
+            if open(c) && c.words.len() == 1 && c.evidence & personal == 0 && domains.binary_search(&c.first).is_ok() {
+                c.kind = Kind::Organization;
+                c.scores = one_hot(Kind::Organization);
+            }
+        }
+    }
     let pair = |c: &Candidate| (c.words.len() >= 2).then(|| c.first.rotate_left(1) ^ c.last);
     let mut votes: KeyMap<[i64; 3]> = KeyMap::default();
     for c in found.iter().flat_map(|f| &f.candidates) {
@@ -2131,7 +2234,6 @@ mod tests {
     //! The rule layer around the built-in model, one rule per test, on sentences written for
     //! it. Each checks what a reader sees: the name's span, kind and role.
 
-    use super::super::features::{KeySet, Lexicons};
     use super::*;
     use crate::text::Analysis;
 
@@ -2140,15 +2242,28 @@ mod tests {
         let a = Analysis::of_text(text);
         let (gazetteer, names) = super::super::tables();
         let mut view = View::new(&a);
-        let mut lowercase = KeySet::default();
-        view.collect_lowercase(&mut lowercase);
-        view.classify(&Lexicons { gazetteer, names, lowercase });
+        View::classify_corpus(std::slice::from_mut(&mut view), gazetteer, names);
         let found = recognize(&view, gazetteer, Model::builtin());
         found.candidates.iter().map(|c| (text[c.span.start..c.span.end].to_string(), c.kind, c.role.clone())).collect()
     }
 
     fn has(found: &[(String, Kind, Option<String>)], name: &str, kind: Kind) -> bool {
         found.iter().any(|(n, k, _)| n == name && *k == kind)
+    }
+
+    /// The words after the `@` of mail addresses are the document's domains, whatever their
+    /// case ("Jo Roe@ORVANE" of a mail system); a handle with nothing before its `@` is none.
+    #[test]
+    fn mail_domains_are_the_words_after_an_at_with_a_name_before_it() {
+        let text = "Write to jo.roe@veltrana.com or Jo Roe@ORVANE, and follow @kestrel on the forum. \
+                    Again: jo.roe@veltrana.com.";
+        let a = Analysis::of_text(text);
+        let view = View::new(&a);
+        let mut expected =
+            vec![super::super::features::hash_bytes(b"veltrana"), super::super::features::hash_bytes(b"orvane")];
+        expected.sort_unstable();
+        assert_eq!(mail_domains(&view), expected);
+        assert!(mail_domains(&View::new(&Analysis::of_text("@ @@ a@ @b"))).len() <= 1);
     }
 
     #[test]

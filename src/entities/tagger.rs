@@ -1255,16 +1255,13 @@ mod tests {
 
     #[test]
     fn the_scorer_sums_the_same_as_the_features() {
-        use crate::entities::features::{KeySet, Lexicons};
         let text = "Łódź’s mayor, Anna van der Berg, met BOEING's chief in Paris on Jan. 14.\n\n\
                     “We will win,” said Mr. O’Neill of the U.S. Department of State (DOS) — again.\n\n\
                     The Acme Corp. board, led by Dr. J. R. Smith-Jones, cut 3,000 jobs; Smith said so.";
         let a = crate::text::Analysis::of_text(text);
         let (gazetteer, names) = super::super::tables();
         let mut view = View::new(&a);
-        let mut lowercase = KeySet::default();
-        view.collect_lowercase(&mut lowercase);
-        view.classify(&Lexicons { gazetteer, names, lowercase });
+        View::classify_corpus(std::slice::from_mut(&mut view), gazetteer, names);
         let model = Model::builtin();
         let mut memo = WordMemo::default();
         let mut scorer = Scorer::new(model, &view, &mut memo);
@@ -1313,7 +1310,7 @@ mod tests {
         let a = crate::text::Analysis::of_text(&text);
         let (gazetteer, names) = super::super::tables();
         let mut view = View::new(&a);
-        view.classify(&Lexicons { gazetteer, names, lowercase: KeySet::default() });
+        view.classify(&Lexicons { gazetteer, names, common: KeySet::default() });
         let model = Model::builtin();
         let mut memo = WordMemo::default();
         let sums = score(model, &view, &mut memo);
@@ -1347,7 +1344,7 @@ mod tests {
         let a = crate::text::Analysis::of_text(text);
         let (gazetteer, names) = super::super::tables();
         let mut view = View::new(&a);
-        view.classify(&Lexicons { gazetteer, names, lowercase: KeySet::default() });
+        view.classify(&Lexicons { gazetteer, names, common: KeySet::default() });
         let interesting = |j: Option<usize>| j.and_then(|j| view.classes.get(j)).is_some_and(|c| c & INTERESTING != 0);
         let mut expected = Vec::new();
         for sentence in &a.sentences {

@@ -20,7 +20,7 @@
 //! Texas"), with a leading "the" and edge punctuation or function words left out.
 
 use super::clusters::{self, ClusterOptions};
-use super::features::{Clusters, KeySet, Lexicons, View};
+use super::features::{Clusters, View};
 use super::gazetteer::Gazetteer;
 use super::names::Names;
 use super::tagger::{components, viterbi, Model, LABELS, MAGIC, WEIGHTS};
@@ -202,14 +202,9 @@ fn islands(
 ) -> [usize; 3] {
     let analyses: Vec<Analysis> = docs.iter().map(|d| Analysis::new(&d.text, &d.paragraphs)).collect();
     let mut views: Vec<View> = analyses.iter().map(View::new).collect();
-    let mut lowercase = KeySet::default();
-    for v in &views {
-        v.collect_lowercase(&mut lowercase);
-    }
-    let lex = Lexicons { gazetteer: lex_tables.0, names: lex_tables.1, lowercase };
+    View::classify_corpus(&mut views, lex_tables.0, lex_tables.1);
     let mut counts = [0; 3];
     for (view, doc) in views.iter_mut().zip(docs) {
-        view.classify(&lex);
         let labels = token_labels(view.a, &doc.gold);
         counts[0] += 1;
         counts[1] += view.len();
@@ -625,15 +620,10 @@ pub fn train(options: &Options) -> Result<Vec<u8>, String> {
 fn score(model: &Model, path: &str, docs: Vec<Doc>, tables: (&Gazetteer, &Names)) {
     let analyses: Vec<Analysis> = docs.iter().map(|d| Analysis::new(&d.text, &d.paragraphs)).collect();
     let mut views: Vec<View> = analyses.iter().map(View::new).collect();
-    let mut lowercase = KeySet::default();
-    for v in &views {
-        v.collect_lowercase(&mut lowercase);
-    }
-    let lex = Lexicons { gazetteer: tables.0, names: tables.1, lowercase };
+    View::classify_corpus(&mut views, tables.0, tables.1);
     let (mut tp, mut fp, mut fn_, mut typed) = (0usize, 0usize, 0usize, 0usize);
     let mut confusion = [[0usize; 4]; 3];
     for (view, doc) in views.iter_mut().zip(&docs) {
-        view.classify(&lex);
         let spans: Vec<(Span, usize)> = super::tagger::tag(model, view)
             .iter()
             .map(|t| {
