@@ -157,7 +157,7 @@
 #   A retrain for new features keeps --step: the step is the writer's, not the data's.
 # Session 18 (2026-11-30): training levers, each against session 17's code and weights on the
 #   same seeds 20240607, 1, 7 (gum-news / uner-ewt typed F1: 0.7646 / 0.6818, 0.7660 / 0.6793,
-#   0.7571 / 0.6760; mean 0.7626 / 0.6790). New train-tagger options, none used by this script:
+#   0.7571 / 0.6760; mean 0.7626 / 0.6790). New train-tagger options:
 #   * --dropout P (a token's own word feature left out of a visit with chance P, scoring and
 #     update alike, so that shape, affix, cluster and context features learn more): P = 0.2
 #     0.7622 / 0.6709, 0.7651 / 0.6800, 0.7580 / 0.6783 (mean 0.7618 / 0.6764); P = 0.1,
@@ -181,8 +181,18 @@
 #   sentence (SENT_START or AFTER_OPENER, COMMON, not CAP_INSIDE; derived in class_value):
 #   0.7599 / 0.6800, 0.7640 / 0.6700, 0.7648 / 0.6703 (mean 0.7629 / 0.6734); with
 #   --agreeing-silver 0.7656 / 0.6808, 0.7573 / 0.6800, 0.7598 / 0.6781 (mean 0.7609 / 0.6796).
-#   The weights are unchanged. The objective was already structured (train.rs: a perceptron
-#   update per island from its Viterbi path, not per token), so that lever was not open.
+#   The objective was already structured (train.rs: a perceptron update per island from its
+#   Viterbi path, not per token), so that lever was not open.
+#   Then ner-18's rules (common words by comparing documents, mail domains, sign-offs) were
+#   merged, which change the silver names. Retrained on the merged code, same seeds: these
+#   options as before 0.7644 / 0.6838, 0.7535 / 0.6816, 0.7546 / 0.6806 (mean 0.7575 / 0.6820);
+#   with --agreeing-silver --rounds 4 0.7640 / 0.6838, 0.7605 / 0.6881, 0.7572 / 0.6891 (mean
+#   0.7606 / 0.6870; mention F1 of seed 20240607 0.8540 / 0.7770), better on both means, but
+#   not adopted: its weights (more precise, less recall) break nine tests/entities cases that
+#   the default keeps ("Sen." and "Gov." alone as people, "European Central Bank" cut to
+#   "Bank", a place named "Port Callow" as a person, names in capitals in lists). The default
+#   options are kept; its retrain on the merged code leaves two cases inexact (known misses in
+#   tests/entities.rs). Committed (seed 20240607): gum-news 0.7644, uner-ewt 0.6838.
 # Tried (2026-11-29, session 7) for that: silver names from the first model alone,
 # without the rule layer, so that the weights would not depend on the document rules: gum-news
 # 0.7143 (mention 0.8214) / uner-ewt 0.6210 (mention 0.7255), polnear-dev and tbaq unchanged,

@@ -221,6 +221,14 @@ const KNOWN_MISSES: &[(&str, &str)] = &[
         "\"striker Tiago Mendonça headed\": the session-10 retrain leaves the name out (session 9's weights found it)",
     ),
     ("38-possessors-and-employers", "the session-13 retrain takes the employer \"Corvalist\" for a place"),
+    (
+        "33-after-at-and-repeated",
+        "the session-18 retrain (ner-18's rules change the silver names) leaves \"Drennick\" out (the weights before found it)",
+    ),
+    (
+        "50-names-a-corpus-capitalizes",
+        "with the session-18 retrain, two of the seven \"Orvelle\" are left out and \"Traders\" opening a sentence is named",
+    ),
 ];
 
 #[test]
