@@ -2004,8 +2004,12 @@ fn mail_domains(view: &View) -> Vec<u64> {
     let a = view.a;
     let mut domains = Vec::new();
     let bytes = a.text.as_bytes();
-    for at in (1..bytes.len()).filter(|&k| bytes[k] == b'@') {
-        // OK because `at` is at least 1 and below the length.
+    // The `@`s are found sixteen bytes at a step ([`crate::bytes::find_any`]): a filter over
+    // every byte cost about 1% of an extraction's instructions, for the few texts with an `@`.
+    let mut from = 1;
+    while let Some(at) = crate::bytes::find_any(bytes, from, b"@") {
+        from = at + 1;
+        // OK because the search starts at 1 and finds a byte of the text: `at - 1` is one too.
         // A mail address has a name before the `@` ("jo.roe@", "Jo Roe@"): a handle alone
         // ("@veltrana" in a post) names an account, often a person's.
         if !bytes[at - 1].is_ascii_alphanumeric() {
