@@ -159,7 +159,8 @@ pub(crate) fn recognize_tagged<'t>(
     }
     anchored_kinds_throughout(&mut found.candidates);
     vehicles_and_storms(view, &mut found.candidates);
-    let mut mentions: KeyMap<u32> = KeyMap::default();
+    // Made at its size: grown from empty, the map was rehashed about ten times a document.
+    let mut mentions: KeyMap<u32> = KeyMap::with_capacity_and_hasher(found.candidates.len(), Default::default());
     for c in &found.candidates {
         *mentions.entry(c.key).or_default() += 1;
     }
