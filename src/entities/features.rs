@@ -720,22 +720,32 @@ impl CommonWords {
         }
     }
 
-    /// The hashes of the common words.
-    pub(crate) fn finish(self) -> KeySet {
-        let common = |counts: u64| {
-            let (capitalized, lowercase) = (counts >> 32, counts & u64::from(u32::MAX));
-            lowercase > 1 || lowercase == 1 && capitalized < u64::from(Self::OUTWEIGHED_BY)
-        };
-        self.counts.into_iter().filter(|&(_, counts)| common(counts)).map(|(hash, _)| hash).collect()
+    /// True when the counts of a word (see `counts`) make it a common one.
+    fn is_common(counts: u64) -> bool {
+        let (capitalized, lowercase) = (counts >> 32, counts & u64::from(u32::MAX));
+        lowercase > 1 || lowercase == 1 && capitalized < u64::from(Self::OUTWEIGHED_BY)
     }
 
-    /// The common words of `uses`, one slice per document.
-    pub(crate) fn of<'u>(uses: impl IntoIterator<Item = &'u [WordUse]>) -> KeySet {
+    /// True when the word of hash `hash` is a common one: one lookup in the counts. An
+    /// extraction asks this of each capitalized word type of each document (a few in a
+    /// hundred of the corpus's words) rather than making the set of them all ([`Self::finish`]).
+    pub(crate) fn contains(&self, hash: u64) -> bool {
+        self.counts.get(&hash).is_some_and(|&counts| Self::is_common(counts))
+    }
+
+    /// The hashes of the common words.
+    #[cfg(any(test, feature = "train"))]
+    pub(crate) fn finish(self) -> KeySet {
+        self.counts.into_iter().filter(|&(_, counts)| Self::is_common(counts)).map(|(hash, _)| hash).collect()
+    }
+
+    /// The counts of `uses`, one slice per document.
+    pub(crate) fn of<'u>(uses: impl IntoIterator<Item = &'u [WordUse]>) -> CommonWords {
         let mut words = CommonWords::default();
         for u in uses {
             words.add(u);
         }
-        words.finish()
+        words
     }
 }
 
@@ -823,9 +833,9 @@ impl<'a, 't> View<'a, 't> {
     }
 
     /// Adds the one corpus fact to the classes: [`class::COMMON`] on each capitalized word
-    /// that the corpus takes for a common one (`common`, made by [`CommonWords`]; what
-    /// [`View::classify`] does with [`Lexicons::common`]).
-    pub(crate) fn mark_common(&mut self, common: &KeySet) {
+    /// that the corpus takes for a common one (`common` says which, from [`CommonWords`];
+    /// what [`View::classify`] does with [`Lexicons::common`]).
+    pub(crate) fn mark_common(&mut self, common: impl Fn(u64) -> bool) {
         // One lookup per word type (0 not asked yet, 1 no, 2 yes).
         let mut asked = vec![0u8; self.type_hash.len()];
         for &i in &self.capitalized {
@@ -834,7 +844,7 @@ impl<'a, 't> View<'a, 't> {
             let word = self.a.tokens[i as usize].word() as usize;
             let known = &mut asked[word];
             if *known == 0 {
-                *known = 1 + u8::from(common.contains(&self.type_hash[word]));
+                *known = 1 + u8::from(common(self.type_hash[word]));
             }
             if *known == 2 {
                 self.classes[i as usize] |= class::COMMON;
@@ -1563,7 +1573,7 @@ mod tests {
         let uses = |hash, capitalized, lowercase| WordUse { hash, capitalized, lowercase };
         let mut docs: Vec<Vec<WordUse>> = vec![vec![uses(1, 0, 5), uses(2, 0, 9), uses(3, 4, 0)]];
         docs.extend((0..7).map(|k| vec![uses(1, 1, 0), uses(2, 30, 0), uses(3, 0, u32::from(k < 2))]));
-        let all = |docs: &[Vec<WordUse>]| CommonWords::of(docs.iter().map(Vec::as_slice));
+        let all = |docs: &[Vec<WordUse>]| CommonWords::of(docs.iter().map(Vec::as_slice)).finish();
         // 7 documents capitalize word 1 against one lowercase: a name.
         assert_eq!(all(&docs), [3].into_iter().collect::<KeySet>());
         // Six do not outweigh it, however often they write it.
@@ -1577,8 +1587,8 @@ mod tests {
         docs.rotate_left(3);
         assert_eq!(all(&docs), [3].into_iter().collect::<KeySet>());
         // A word only capitalized is never common; nothing is, in an empty corpus.
-        assert!(CommonWords::of([[uses(9, 3, 0)].as_slice()]).is_empty());
-        assert!(CommonWords::of(std::iter::empty()).is_empty());
+        assert!(CommonWords::of([[uses(9, 3, 0)].as_slice()]).finish().is_empty());
+        assert!(CommonWords::of(std::iter::empty()).finish().is_empty());
     }
 
     /// A lowercase word glued into a mail address, a web address or a file name is none of the
