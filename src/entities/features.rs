@@ -720,22 +720,32 @@ impl CommonWords {
         }
     }
 
-    /// The hashes of the common words.
-    pub(crate) fn finish(self) -> KeySet {
-        let common = |counts: u64| {
-            let (capitalized, lowercase) = (counts >> 32, counts & u64::from(u32::MAX));
-            lowercase > 1 || lowercase == 1 && capitalized < u64::from(Self::OUTWEIGHED_BY)
-        };
-        self.counts.into_iter().filter(|&(_, counts)| common(counts)).map(|(hash, _)| hash).collect()
+    /// True when the counts of a word (see `counts`) make it a common one.
+    fn is_common(counts: u64) -> bool {
+        let (capitalized, lowercase) = (counts >> 32, counts & u64::from(u32::MAX));
+        lowercase > 1 || lowercase == 1 && capitalized < u64::from(Self::OUTWEIGHED_BY)
     }
 
-    /// The common words of `uses`, one slice per document.
-    pub(crate) fn of<'u>(uses: impl IntoIterator<Item = &'u [WordUse]>) -> KeySet {
+    /// True when the word of hash `hash` is a common one: one lookup in the counts. An
+    /// extraction asks this of each capitalized word type of each document (a few in a
+    /// hundred of the corpus's words) rather than making the set of them all ([`Self::finish`]).
+    pub(crate) fn contains(&self, hash: u64) -> bool {
+        self.counts.get(&hash).is_some_and(|&counts| Self::is_common(counts))
+    }
+
+    /// The hashes of the common words.
+    #[cfg(any(test, feature = "train"))]
+    pub(crate) fn finish(self) -> KeySet {
+        self.counts.into_iter().filter(|&(_, counts)| Self::is_common(counts)).map(|(hash, _)| hash).collect()
+    }
+
+    /// The counts of `uses`, one slice per document.
+    pub(crate) fn of<'u>(uses: impl IntoIterator<Item = &'u [WordUse]>) -> CommonWords {
         let mut words = CommonWords::default();
         for u in uses {
             words.add(u);
         }
-        words.finish()
+        words
     }
 }
 
@@ -744,36 +754,46 @@ impl CommonWords {
 /// "budget_2001.xls"): an `@`, `/` or `_` right before or after it, or a dot right before it
 /// after a letter or digit, or right after it before one. Such a word is written in lowercase
 /// because addresses are, which says nothing of how the word is written in sentences. Reads
-/// three bytes around the word.
+/// the byte on each side of the word, and one more only past a dot (most words stand between
+/// spaces and punctuation that glues nothing).
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn glued_to_address(text: &[u8], start: usize, end: usize) -> bool {
-    let glue = |b: Option<&u8>| matches!(b, Some(b'@' | b'/' | b'_'));
+    // The text's ends glue nothing, as a space does not.
+    let before = start.checked_sub(1).and_then(|k| text.get(k)).copied().unwrap_or(b' ');
+    let after = text.get(end).copied().unwrap_or(b' ');
+    let glue_or_dot = |b: u8| matches!(b, b'@' | b'/' | b'_' | b'.');
+    if !glue_or_dot(before) && !glue_or_dot(after) {
+        return false;
+    }
+    let glue = |b: u8| matches!(b, b'@' | b'/' | b'_');
     let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
-    let before = start.checked_sub(1).and_then(|k| text.get(k));
-    let after = text.get(end);
     glue(before)
         || glue(after)
-        || before == Some(&b'.') && word(start.checked_sub(2).and_then(|k| text.get(k)))
-        || after == Some(&b'.') && word(text.get(end + 1))
+        || before == b'.' && word(start.checked_sub(2).and_then(|k| text.get(k)))
+        || after == b'.' && word(text.get(end + 1))
 }
 
 /// Counts token `i`, of classes `c` (its sentence's included), toward its hash group's facts
 /// in [`View::classify`]: capitalized inside a sentence sets [`class::CAP_INSIDE`] and counts
 /// in `capitalized`, a lowercase word outside an address counts in `lowercase` (see
 /// [`class::MOSTLY_CAP`] and [`WordUse`]). Inlined natively: it runs once per token, in the
-/// sentence pass (the wasm keeps one copy, for size).
+/// sentence pass (the wasm keeps one copy, for size). The counts cannot overflow: a view has
+/// fewer tokens than 2^29 (`crate::text`'s MAX_TEXT_BYTES).
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn count_use(c: u64, a: &Analysis, groups: &[u32], evidence: &mut [u64], counts: &mut [(u32, u32)], i: usize) {
     if c & class::CAP != 0 && c & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0 {
         // OK because `i` is a token, word ids index the vocabulary, and groups are word ids.
         let group = groups[a.tokens[i].word() as usize] as usize;
         evidence[group] |= class::CAP_INSIDE;
-        counts[group].0 = counts[group].0.saturating_add(1);
-    } else if c & class::LOWER != 0 && a.tokens[i].kind() == TokenKind::Word {
+        counts[group].0 += 1;
+    } else if c & class::LOWER != 0 {
+        // LOWER is a word's class only (see `word_surface`): no number or punctuation mark.
+        // OK because `i` is a token.
         let t = a.tokens[i];
         if !glued_to_address(a.text.as_bytes(), t.start(), t.end()) {
             // OK as above.
             let group = groups[t.word() as usize] as usize;
-            counts[group].1 = counts[group].1.saturating_add(1);
+            counts[group].1 += 1;
         }
     }
 }
@@ -813,9 +833,9 @@ impl<'a, 't> View<'a, 't> {
     }
 
     /// Adds the one corpus fact to the classes: [`class::COMMON`] on each capitalized word
-    /// that the corpus takes for a common one (`common`, made by [`CommonWords`]; what
-    /// [`View::classify`] does with [`Lexicons::common`]).
-    pub(crate) fn mark_common(&mut self, common: &KeySet) {
+    /// that the corpus takes for a common one (`common` says which, from [`CommonWords`];
+    /// what [`View::classify`] does with [`Lexicons::common`]).
+    pub(crate) fn mark_common(&mut self, common: impl Fn(u64) -> bool) {
         // One lookup per word type (0 not asked yet, 1 no, 2 yes).
         let mut asked = vec![0u8; self.type_hash.len()];
         for &i in &self.capitalized {
@@ -824,7 +844,7 @@ impl<'a, 't> View<'a, 't> {
             let word = self.a.tokens[i as usize].word() as usize;
             let known = &mut asked[word];
             if *known == 0 {
-                *known = 1 + u8::from(common.contains(&self.type_hash[word]));
+                *known = 1 + u8::from(common(self.type_hash[word]));
             }
             if *known == 2 {
                 self.classes[i as usize] |= class::COMMON;
@@ -1553,7 +1573,7 @@ mod tests {
         let uses = |hash, capitalized, lowercase| WordUse { hash, capitalized, lowercase };
         let mut docs: Vec<Vec<WordUse>> = vec![vec![uses(1, 0, 5), uses(2, 0, 9), uses(3, 4, 0)]];
         docs.extend((0..7).map(|k| vec![uses(1, 1, 0), uses(2, 30, 0), uses(3, 0, u32::from(k < 2))]));
-        let all = |docs: &[Vec<WordUse>]| CommonWords::of(docs.iter().map(Vec::as_slice));
+        let all = |docs: &[Vec<WordUse>]| CommonWords::of(docs.iter().map(Vec::as_slice)).finish();
         // 7 documents capitalize word 1 against one lowercase: a name.
         assert_eq!(all(&docs), [3].into_iter().collect::<KeySet>());
         // Six do not outweigh it, however often they write it.
@@ -1567,8 +1587,8 @@ mod tests {
         docs.rotate_left(3);
         assert_eq!(all(&docs), [3].into_iter().collect::<KeySet>());
         // A word only capitalized is never common; nothing is, in an empty corpus.
-        assert!(CommonWords::of([[uses(9, 3, 0)].as_slice()]).is_empty());
-        assert!(CommonWords::of(std::iter::empty()).is_empty());
+        assert!(CommonWords::of([[uses(9, 3, 0)].as_slice()]).finish().is_empty());
+        assert!(CommonWords::of(std::iter::empty()).finish().is_empty());
     }
 
     /// A lowercase word glued into a mail address, a web address or a file name is none of the
@@ -1593,6 +1613,46 @@ mod tests {
         let uses = v.classify(&Lexicons { gazetteer, names, common: KeySet::default() });
         let orvelle = uses.iter().find(|u| u.hash == hash_bytes(b"orvelle")).expect("orvelle's uses");
         assert_eq!((orvelle.capitalized, orvelle.lowercase), (0, 1), "the sentence's first word is not inside it");
+    }
+
+    /// The check that reads one byte a side first answers as the four rules read in full, for
+    /// every word of every text of up to five bytes of letters, digits, spaces, dots and glue,
+    /// the text's ends included.
+    #[test]
+    fn glued_words_are_found_by_the_rules_in_full() {
+        let in_full = |text: &[u8], start: usize, end: usize| {
+            let glue = |b: Option<&u8>| matches!(b, Some(b'@' | b'/' | b'_'));
+            let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+            let before = start.checked_sub(1).and_then(|k| text.get(k));
+            let after = text.get(end);
+            glue(before)
+                || glue(after)
+                || before == Some(&b'.') && word(start.checked_sub(2).and_then(|k| text.get(k)))
+                || after == Some(&b'.') && word(text.get(end + 1))
+        };
+        let alphabet = b"a1 .@/_";
+        let mut text = Vec::new();
+        let mut checked = 0;
+        for len in 1..=5u32 {
+            for mut code in 0..alphabet.len().pow(len) {
+                text.clear();
+                for _ in 0..len {
+                    text.push(alphabet[code % alphabet.len()]);
+                    code /= alphabet.len();
+                }
+                for start in 0..text.len() {
+                    for end in start + 1..=text.len() {
+                        assert_eq!(
+                            glued_to_address(&text, start, end),
+                            in_full(&text, start, end),
+                            "{text:?} {start}..{end}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 100_000);
     }
 
     /// The sentence pass reads the marks that the first pass leaves in the classes (long

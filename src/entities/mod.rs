@@ -313,10 +313,15 @@ fn assemble_with(docs: &[Doc], scored: &mut [Option<Scored>], model: &tagger::Mo
         .zip(scored.iter().map(Option::as_ref).chain(std::iter::repeat(None)))
         .filter_map(|(remade, kept)| remade.as_ref().or(kept))
         .collect();
+    // The corpus fact first, for every document: its counts (a map of every word of the
+    // corpus) go before recognition's peak.
     let common = features::CommonWords::of(scored.iter().map(|s| s.uses.as_slice()));
+    for view in views.iter_mut() {
+        view.mark_common(|hash| common.contains(hash));
+    }
+    drop(common);
     let mut found = Vec::with_capacity(docs.len());
-    for (view, s) in views.iter_mut().zip(&scored) {
-        view.mark_common(&common);
+    for (view, s) in views.iter().zip(&scored) {
         found.push(recognize::recognize_tagged(view, gazetteer, tagger::decode(model, view, &s.sums)));
     }
     let surnames = recognize::full_name_surnames(&found);
@@ -434,12 +439,14 @@ mod tests {
         let mut views: Vec<features::View> = analyses.iter().map(features::View::new).collect();
         let common_words = features::View::classify_corpus(&mut views, gazetteer, names);
         let scored: Vec<Scored> = analyses.iter().map(score).collect();
-        assert_eq!(features::CommonWords::of(scored.iter().map(|s| s.uses.as_slice())), common_words);
+        let counted = features::CommonWords::of(scored.iter().map(|s| s.uses.as_slice()));
+        assert!(common_words.iter().all(|&hash| counted.contains(hash)));
+        assert_eq!(counted.finish(), common_words);
         assert!(common_words.contains(&features::hash_bytes(b"stock")));
         let mut common = 0;
         for ((a, view), scored) in analyses.iter().zip(&views).zip(&scored) {
             let mut restored = features::View::restored(a, scored.classes.clone());
-            restored.mark_common(&common_words);
+            restored.mark_common(|hash| common_words.contains(&hash));
             assert_eq!(restored.classes, view.classes);
             assert_eq!(tagger::decode(model, &restored, &scored.sums), tagger::tag(model, view));
             common += view.classes.iter().filter(|&&c| c & features::class::COMMON != 0).count();
