@@ -365,6 +365,13 @@ pub(crate) struct WordMemo {
     /// `rows`.
     batch: Option<u64>,
     by_batch_word: Vec<u32>,
+    /// Per spelling of that batch met so far (its number, see
+    /// [`crate::text::Analysis::first_spellings`]): the shape of the tokens spelled so,
+    /// [`NO_SHAPE`] when not known. A shape depends on the spelling alone, so each spelling of a
+    /// batch is shaped once, not once per document (half of the shapes read were read again
+    /// so). Started over with `by_batch_word`, and kept when `rows` is emptied (a byte a
+    /// spelling).
+    shape_by_spelling: Vec<u8>,
 }
 
 /// The summed rows of the features that a token's context alone decides, by the values that
@@ -475,6 +482,9 @@ pub(crate) struct Scorer<'m, 'v, 'a, 't, 'w> {
     type_shapes: Vec<u8>,
     /// Per word type of the view: its id in the batch of [`WordMemo::batch`], if any.
     batch_words: Option<&'v [WordId]>,
+    /// Per word type of the view: the number in that batch of its first token's spelling
+    /// (see [`WordMemo::shape_by_spelling`]), when the view is in the batch.
+    first_spellings: Option<&'v [u32]>,
 }
 
 impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
@@ -484,11 +494,16 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
             if memo.batch != Some(batch) {
                 memo.batch = Some(batch);
                 memo.by_batch_word.clear();
+                memo.shape_by_spelling.clear();
             }
             words
         });
-        let of_type = vec![0; view.a.vocabulary.len()];
-        Scorer { model, view, of_type, memo, emptied: false, type_shapes: Vec::new(), batch_words }
+        // Only with the batch's words: `memo.batch` is then the batch the numbers are of.
+        let types = view.a.vocabulary.len();
+        let first_spellings =
+            batch_words.and_then(|_| view.a.first_spellings()).filter(|spellings| spellings.len() == types);
+        let of_type = vec![0; types];
+        Scorer { model, view, of_type, memo, emptied: false, type_shapes: Vec::new(), batch_words, first_spellings }
     }
 
     /// The memo's slot of token `j`'s word (its [`WordRows`]); valid until the memo is
@@ -573,29 +588,46 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         out.first().copied().unwrap_or_default()
     }
 
-    /// The shape of token `j`: its word type's (see [`Scorer::type_shapes`]) when it is
-    /// spelled as the type's first token, else read off its text.
+    /// The shape of token `j`: its first spelling's in the batch (see
+    /// [`WordMemo::shape_by_spelling`]) or its word type's (see [`Scorer::type_shapes`]) when it
+    /// is spelled as the type's first token, else read off its text.
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     fn type_shape(&mut self, j: usize) -> u8 {
-        let spelled = self.view.spelled_first(j);
+        let view = self.view;
         // OK because `j` is a token of the view, and word ids index the vocabulary.
-        let word = self.view.a.tokens[j].word() as usize;
-        if spelled {
-            if self.type_shapes.is_empty() {
-                self.type_shapes = vec![NO_SHAPE; self.view.a.vocabulary.len()];
+        let word = view.a.tokens[j].word() as usize;
+        // Where the shape of the type's first spelling is kept, for a token spelled so.
+        let kept = match (view.spelled_first(j), self.first_spellings) {
+            (false, _) => None,
+            (true, Some(first)) => {
+                // OK because `first_spellings` has one number per word type (checked in `new`).
+                let spelling = first[word] as usize;
+                let known = &mut self.memo.shape_by_spelling;
+                if known.len() <= spelling {
+                    known.resize(spelling + 1, NO_SHAPE);
+                }
+                // OK because `known` was just made to hold `spelling`.
+                Some(&mut known[spelling])
             }
-            // OK because `type_shapes` has one slot per word type.
-            let shape = self.type_shapes[word];
-            if shape != NO_SHAPE {
-                return shape;
+            (true, None) => {
+                if self.type_shapes.is_empty() {
+                    self.type_shapes = vec![NO_SHAPE; view.a.vocabulary.len()];
+                }
+                // OK because `type_shapes` has one slot per word type.
+                Some(&mut self.type_shapes[word])
+            }
+        };
+        match kept {
+            Some(&mut shape) if shape != NO_SHAPE => shape,
+            kept => {
+                // One call of `token_shape`, which the wasm then keeps inline (its size).
+                let shape = view.token_shape(j);
+                if let Some(kept) = kept {
+                    *kept = shape;
+                }
+                shape
             }
         }
-        // One call of `token_shape`, which the wasm then keeps inline (its size).
-        let shape = self.view.token_shape(j);
-        if spelled {
-            self.type_shapes[word] = shape;
-        }
-        shape
     }
 
     /// Appends the summed weights of each token of `run`, tokens of the sentence `range`, to
@@ -1277,6 +1309,39 @@ mod tests {
             }
         }
         assert!(compared > 50, "{compared}");
+    }
+
+    /// Documents scored in a batch with one memo, which keeps shapes by the batch's spellings
+    /// (and word rows by its words), score as each alone: also where documents first write a
+    /// word type in other spellings ("apple", "Apple", "APPLE"), whose shapes differ.
+    #[test]
+    fn a_batch_shapes_by_spelling_as_each_document_alone() {
+        use crate::entities::features::{KeySet, Lexicons};
+        let (gazetteer, names) = super::super::tables();
+        let lex = Lexicons { gazetteer, names, common: KeySet::default() };
+        let mut texts: Vec<String> = vec![
+            "The apple fell. Then Apple Inc. and APPLE said so in Paris.".into(),
+            "Apple shares rose, said Tim Cook. An apple a day; APPLE again.".into(),
+            "APPLE (AP) — apple growers met Apple in PARIS and Paris.".into(),
+        ];
+        texts.extend(crate::seeds::inputs().into_iter().map(|input| input.content));
+        let mut batch = crate::text::Batch::default();
+        let spans: Vec<_> = texts.iter().map(|t| crate::text::paragraph_spans(t)).collect();
+        let linked: Vec<_> = texts.iter().zip(&spans).map(|(t, s)| batch.analyze(t, s)).collect();
+        let together: Vec<crate::text::Analysis> = linked.into_iter().map(|l| l.in_batch(&batch)).collect();
+        let model = Model::builtin();
+        let mut memo = WordMemo::default();
+        for (text, b) in texts.iter().zip(&together) {
+            let a = crate::text::Analysis::of_text(text);
+            let (mut alone, mut in_batch) = (View::new(&a), View::new(b));
+            alone.classify(&lex);
+            in_batch.classify(&lex);
+            assert!(in_batch.a.first_spellings().is_some(), "a view of the batch has its spellings");
+            let expected = score(model, &alone, &mut WordMemo::default());
+            assert_eq!(score(model, &in_batch, &mut memo), expected, "{text:.40}");
+        }
+        let known = memo.shape_by_spelling.iter().filter(|&&shape| shape != NO_SHAPE).count();
+        assert!(known > 100, "the batch keeps shapes by spelling ({known})");
     }
 
     /// A document's scores, run by run in chunks, are the features' sums token by token: in
