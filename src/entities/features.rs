@@ -1382,21 +1382,21 @@ impl<'a, 't> View<'a, 't> {
 
     /// For a capitalized token, the capitalized run around it: its length (at most 5) and the
     /// token's place in it (at most 3, and whether it is the last), below 128.
+    ///
+    /// Reads at most four tokens either side: a length past 5 and a place past 3 count as
+    /// 5 and 3, so the capitals before and after the token count up to four each (four
+    /// before and none after is a run of 5 already). Scanning the whole run instead made a
+    /// long run of capitals cost its length squared (every token of it scored).
     pub(crate) fn run_value(&self, i: usize, range: &Range<usize>) -> Option<u64> {
         let is_cap = |j: usize| self.classes[j] & class::CAP != 0;
         if !is_cap(i) {
             return None;
         }
-        let mut first = i;
-        while first > range.start && is_cap(first - 1) {
-            first -= 1;
-        }
-        let mut last = i;
-        while last + 1 < range.end && is_cap(last + 1) {
-            last += 1;
-        }
-        let len = (last - first + 1).min(5) as u64;
-        Some(len << 4 | ((i - first).min(3) as u64) << 2 | u64::from(i == last))
+        // OK because `i` lies in the sentence `range`, so `i - k` and `i + k` do where tested.
+        let before = (1..=4).take_while(|&k| i >= range.start + k && is_cap(i - k)).count();
+        let after = (1..=4).take_while(|&k| i + k < range.end && is_cap(i + k)).count();
+        let len = (before + after + 1).min(5) as u64;
+        Some(len << 4 | (before.min(3) as u64) << 2 | u64::from(after == 0))
     }
 
     /// The person-versus-place lean of token `i` as a byte (see [`View::classify`]).
@@ -1698,6 +1698,42 @@ mod tests {
             capitalized += scan.len();
         }
         assert!(capitalized > 100, "the texts have capitalized words ({capitalized})");
+    }
+
+    /// A capitalized token's run value, read four tokens either side, is the one the whole
+    /// run gives (its length up to 5, the token's place up to 3, whether it is last): on
+    /// every pattern of capitals in sentences of up to 12 tokens, and at the sentence's edges.
+    #[test]
+    fn run_values_read_near_the_token_are_the_whole_runs() {
+        let a = Analysis::of_text("x");
+        let mut view = View::new(&a);
+        let whole = |caps: &[bool], i: usize, range: &Range<usize>| {
+            let (mut first, mut last) = (i, i);
+            while first > range.start && caps[first - 1] {
+                first -= 1;
+            }
+            while last + 1 < range.end && caps[last + 1] {
+                last += 1;
+            }
+            let len = (last - first + 1).min(5) as u64;
+            len << 4 | ((i - first).min(3) as u64) << 2 | u64::from(i == last)
+        };
+        let mut compared = 0;
+        for n in 1..=12usize {
+            for pattern in 0u32..1 << n {
+                // Two tokens outside the sentence on either side, capitalized: not counted.
+                let caps: Vec<bool> =
+                    (0..n + 4).map(|j| !(2..n + 2).contains(&j) || pattern >> (j - 2) & 1 == 1).collect();
+                view.classes = caps.iter().map(|&c| if c { class::CAP } else { class::LOWER }).collect();
+                let range = 2..n + 2;
+                for i in range.clone() {
+                    let expected = caps[i].then(|| whole(&caps, i, &range));
+                    assert_eq!(view.run_value(i, &range), expected, "{pattern:b} at {i}");
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 40_000, "{compared}");
     }
 
     /// A document classified in a batch, whose memo gives what a spelling is alone from the

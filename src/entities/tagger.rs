@@ -365,6 +365,13 @@ pub(crate) struct WordMemo {
     /// `rows`.
     batch: Option<u64>,
     by_batch_word: Vec<u32>,
+    /// Per spelling of that batch met so far (its number, see
+    /// [`crate::text::Analysis::first_spellings`]): the shape of the tokens spelled so,
+    /// [`NO_SHAPE`] when not known. A shape depends on the spelling alone, so each spelling of a
+    /// batch is shaped once, not once per document (half of the shapes read were read again
+    /// so). Started over with `by_batch_word`, and kept when `rows` is emptied (a byte a
+    /// spelling).
+    shape_by_spelling: Vec<u8>,
 }
 
 /// The summed rows of the features that a token's context alone decides, by the values that
@@ -475,6 +482,9 @@ pub(crate) struct Scorer<'m, 'v, 'a, 't, 'w> {
     type_shapes: Vec<u8>,
     /// Per word type of the view: its id in the batch of [`WordMemo::batch`], if any.
     batch_words: Option<&'v [WordId]>,
+    /// Per word type of the view: the number in that batch of its first token's spelling
+    /// (see [`WordMemo::shape_by_spelling`]), when the view is in the batch.
+    first_spellings: Option<&'v [u32]>,
 }
 
 impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
@@ -484,11 +494,16 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
             if memo.batch != Some(batch) {
                 memo.batch = Some(batch);
                 memo.by_batch_word.clear();
+                memo.shape_by_spelling.clear();
             }
             words
         });
-        let of_type = vec![0; view.a.vocabulary.len()];
-        Scorer { model, view, of_type, memo, emptied: false, type_shapes: Vec::new(), batch_words }
+        // Only with the batch's words: `memo.batch` is then the batch the numbers are of.
+        let types = view.a.vocabulary.len();
+        let first_spellings =
+            batch_words.and_then(|_| view.a.first_spellings()).filter(|spellings| spellings.len() == types);
+        let of_type = vec![0; types];
+        Scorer { model, view, of_type, memo, emptied: false, type_shapes: Vec::new(), batch_words, first_spellings }
     }
 
     /// The memo's slot of token `j`'s word (its [`WordRows`]); valid until the memo is
@@ -573,29 +588,46 @@ impl<'m, 'v, 'a, 't, 'w> Scorer<'m, 'v, 'a, 't, 'w> {
         out.first().copied().unwrap_or_default()
     }
 
-    /// The shape of token `j`: its word type's (see [`Scorer::type_shapes`]) when it is
-    /// spelled as the type's first token, else read off its text.
+    /// The shape of token `j`: its first spelling's in the batch (see
+    /// [`WordMemo::shape_by_spelling`]) or its word type's (see [`Scorer::type_shapes`]) when it
+    /// is spelled as the type's first token, else read off its text.
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     fn type_shape(&mut self, j: usize) -> u8 {
-        let spelled = self.view.spelled_first(j);
+        let view = self.view;
         // OK because `j` is a token of the view, and word ids index the vocabulary.
-        let word = self.view.a.tokens[j].word() as usize;
-        if spelled {
-            if self.type_shapes.is_empty() {
-                self.type_shapes = vec![NO_SHAPE; self.view.a.vocabulary.len()];
+        let word = view.a.tokens[j].word() as usize;
+        // Where the shape of the type's first spelling is kept, for a token spelled so.
+        let kept = match (view.spelled_first(j), self.first_spellings) {
+            (false, _) => None,
+            (true, Some(first)) => {
+                // OK because `first_spellings` has one number per word type (checked in `new`).
+                let spelling = first[word] as usize;
+                let known = &mut self.memo.shape_by_spelling;
+                if known.len() <= spelling {
+                    known.resize(spelling + 1, NO_SHAPE);
+                }
+                // OK because `known` was just made to hold `spelling`.
+                Some(&mut known[spelling])
             }
-            // OK because `type_shapes` has one slot per word type.
-            let shape = self.type_shapes[word];
-            if shape != NO_SHAPE {
-                return shape;
+            (true, None) => {
+                if self.type_shapes.is_empty() {
+                    self.type_shapes = vec![NO_SHAPE; view.a.vocabulary.len()];
+                }
+                // OK because `type_shapes` has one slot per word type.
+                Some(&mut self.type_shapes[word])
+            }
+        };
+        match kept {
+            Some(&mut shape) if shape != NO_SHAPE => shape,
+            kept => {
+                // One call of `token_shape`, which the wasm then keeps inline (its size).
+                let shape = view.token_shape(j);
+                if let Some(kept) = kept {
+                    *kept = shape;
+                }
+                shape
             }
         }
-        // One call of `token_shape`, which the wasm then keeps inline (its size).
-        let shape = self.view.token_shape(j);
-        if spelled {
-            self.type_shapes[word] = shape;
-        }
-        shape
     }
 
     /// Appends the summed weights of each token of `run`, tokens of the sentence `range`, to
@@ -982,36 +1014,71 @@ pub(crate) type Sums = Row;
 pub(crate) fn tag(model: &Model, view: &View) -> Vec<Tagged> {
     let mut memo = WordMemo::default();
     let mut scorer = Scorer::new(model, view, &mut memo);
-    decode_with(model, view, |i, range| label_scores(&scorer.sums(i, range)))
+    decode_with(model, view, None, |i, range| label_scores(&scorer.sums(i, range)))
+}
+
+/// [`score_keeping_runs`] without keeping the runs.
+#[cfg(test)]
+pub(crate) fn score(model: &Model, view: &View, memo: &mut WordMemo) -> Vec<Sums> {
+    score_keeping_runs(model, view, memo, &mut Runs::default())
 }
 
 /// The summed weights of every token [`tag`] scores, in order, without the corpus fact
 /// ([`class::COMMON`]): the view is classified without the corpus. This is the model's
 /// per-document work; [`decode`] finishes it once the corpus is known. `memo` keeps the word
-/// rows for the next documents.
+/// rows for the next documents; `runs` is left holding the view's runs, which [`decode`]
+/// then need not find again.
 // Large and run once per document: kept out of line.
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
-pub(crate) fn score(model: &Model, view: &View, memo: &mut WordMemo) -> Vec<Sums> {
+pub(crate) fn score_keeping_runs(model: &Model, view: &View, memo: &mut WordMemo, runs: &mut Runs) -> Vec<Sums> {
     let mut scorer = Scorer::new(model, view, memo);
-    // The runs are found once and kept (a few bytes per scored token, for a moment), so that
-    // the sums are sized exactly (20 bytes per scored token: a long document's carry no
-    // growth slack) without a second scan of the document.
-    let mut runs: Vec<(Range<usize>, Range<usize>)> = Vec::new();
-    for_each_run(view, &mut |range, run| runs.push((range.clone(), run)));
-    let mut out = Vec::with_capacity(runs.iter().map(|(_, run)| run.len()).sum());
-    for (range, run) in runs {
-        scorer.run_sums(&range, run, &mut out);
-    }
+    // The runs are found once and kept, so that the sums are sized exactly (20 bytes per
+    // scored token: a long document's carry no growth slack) without a second scan of the
+    // document, and so that `decode` need not find them again.
+    *runs = Runs::of(view);
+    let mut out = Vec::with_capacity(runs.tokens());
+    runs.each(&mut |range, run| scorer.run_sums(range, run, &mut out));
     out
 }
 
-/// [`tag`] from the sums [`score`] made of this document, `view` now holding the corpus fact:
+/// A view's runs of scored tokens, each with its sentence's tokens, in order: what
+/// [`for_each_run`] finds, kept (16 bytes a run) so that [`score_keeping_runs`]'s caller can
+/// [`decode`] without finding them again. Token indices fit in a u32 (a view has fewer than
+/// 2^29 tokens, `crate::text`'s MAX_TEXT_BYTES).
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct Runs(Vec<[u32; 4]>);
+
+impl Runs {
+    /// The runs of `view`.
+    pub(crate) fn of(view: &View) -> Runs {
+        let mut runs = Vec::new();
+        for_each_run(view, &mut |range, run| {
+            runs.push([range.start, range.end, run.start, run.end].map(|i| i as u32));
+        });
+        Runs(runs)
+    }
+
+    /// How many tokens the runs hold: one [`Sums`] each.
+    pub(crate) fn tokens(&self) -> usize {
+        self.0.iter().map(|&[_, _, start, end]| (end - start) as usize).sum()
+    }
+
+    /// Calls `f(sentence, run)` for each run, in order (as [`for_each_run`] does).
+    fn each(&self, f: &mut impl FnMut(&Range<usize>, Range<usize>)) {
+        for &[start, end, run_start, run_end] in &self.0 {
+            f(&(start as usize..end as usize), run_start as usize..run_end as usize);
+        }
+    }
+}
+
+/// [`tag`] from the sums [`score_keeping_runs`] made of this document, `view` now holding the corpus fact:
 /// each token's sums gain the weights of the [`class::COMMON`] features around it (the model
 /// is linear), which gives exactly the emissions [`tag`] computes. Only Viterbi runs here.
-/// `sums` must hold [`scored_tokens`] of the view.
+/// `sums` must hold [`scored_tokens`] of the view. `runs`, when given, are the view's
+/// ([`score_keeping_runs`]'s); without them they are found here.
 // Large and run once per document: kept out of line.
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
-pub(crate) fn decode(model: &Model, view: &View, sums: &[Sums]) -> Vec<Tagged> {
+pub(crate) fn decode(model: &Model, view: &View, sums: &[Sums], runs: Option<&Runs>) -> Vec<Tagged> {
     let t = &*model.tables;
     let bit = class::COMMON.trailing_zeros() as usize;
     // COMMON is only ever set on a capitalized word: its capitalized row is `bit << 1 | 1`.
@@ -1019,7 +1086,7 @@ pub(crate) fn decode(model: &Model, view: &View, sums: &[Sums]) -> Vec<Tagged> {
     let (after, before) = (t.class_before[bit], t.class_after[bit]);
     let common = |j: usize| view.classes[j] & class::COMMON != 0;
     let mut next = sums.iter();
-    decode_with(model, view, |i, range| {
+    decode_with(model, view, runs, |i, range| {
         // One sum per scored token: the caller checked (a missing one would score zero).
         let mut sum = next.next().copied().unwrap_or_default();
         if common(i) {
@@ -1035,7 +1102,7 @@ pub(crate) fn decode(model: &Model, view: &View, sums: &[Sums]) -> Vec<Tagged> {
     })
 }
 
-/// How many tokens of the view [`score`] scores (one [`Sums`] each).
+/// How many tokens of the view [`score_keeping_runs`] scores (one [`Sums`] each).
 pub(crate) fn scored_tokens(view: &View) -> usize {
     let mut n = 0;
     for_each_run(view, &mut |_, run| n += run.len());
@@ -1086,17 +1153,19 @@ fn for_each_run(view: &View, f: &mut dyn FnMut(&Range<usize>, Range<usize>)) {
     }
 }
 
-/// Viterbi over each scored run, with `emission(token, sentence)` giving each token's scores.
+/// Viterbi over each scored run (`runs`, or found in `view` when none are given), with
+/// `emission(token, sentence)` giving each token's scores.
 fn decode_with(
     model: &Model,
     view: &View,
+    runs: Option<&Runs>,
     mut emission: impl FnMut(usize, &Range<usize>) -> [i32; LABELS],
 ) -> Vec<Tagged> {
     let mut found = Vec::new();
     let mut emissions: Vec<[i32; LABELS]> = Vec::new();
     let mut labels = Vec::new();
     let mut back = Vec::new();
-    for_each_run(view, &mut |range, run| {
+    let mut each_run = |range: &Range<usize>, run: Range<usize>| {
         let start = run.start;
         emissions.clear();
         emissions.extend(run.map(|i| emission(i, range)));
@@ -1105,7 +1174,11 @@ fn decode_with(
         }
         viterbi_with(&emissions, &model.steps, &mut back, &mut labels);
         spans(&labels, start, &emissions, &model.trans, &mut found);
-    });
+    };
+    match runs {
+        Some(runs) => runs.each(&mut each_run),
+        None => for_each_run(view, &mut each_run),
+    }
     found
 }
 
@@ -1279,6 +1352,39 @@ mod tests {
         assert!(compared > 50, "{compared}");
     }
 
+    /// Documents scored in a batch with one memo, which keeps shapes by the batch's spellings
+    /// (and word rows by its words), score as each alone: also where documents first write a
+    /// word type in other spellings ("apple", "Apple", "APPLE"), whose shapes differ.
+    #[test]
+    fn a_batch_shapes_by_spelling_as_each_document_alone() {
+        use crate::entities::features::{KeySet, Lexicons};
+        let (gazetteer, names) = super::super::tables();
+        let lex = Lexicons { gazetteer, names, common: KeySet::default() };
+        let mut texts: Vec<String> = vec![
+            "The apple fell. Then Apple Inc. and APPLE said so in Paris.".into(),
+            "Apple shares rose, said Tim Cook. An apple a day; APPLE again.".into(),
+            "APPLE (AP) — apple growers met Apple in PARIS and Paris.".into(),
+        ];
+        texts.extend(crate::seeds::inputs().into_iter().map(|input| input.content));
+        let mut batch = crate::text::Batch::default();
+        let spans: Vec<_> = texts.iter().map(|t| crate::text::paragraph_spans(t)).collect();
+        let linked: Vec<_> = texts.iter().zip(&spans).map(|(t, s)| batch.analyze(t, s)).collect();
+        let together: Vec<crate::text::Analysis> = linked.into_iter().map(|l| l.in_batch(&batch)).collect();
+        let model = Model::builtin();
+        let mut memo = WordMemo::default();
+        for (text, b) in texts.iter().zip(&together) {
+            let a = crate::text::Analysis::of_text(text);
+            let (mut alone, mut in_batch) = (View::new(&a), View::new(b));
+            alone.classify(&lex);
+            in_batch.classify(&lex);
+            assert!(in_batch.a.first_spellings().is_some(), "a view of the batch has its spellings");
+            let expected = score(model, &alone, &mut WordMemo::default());
+            assert_eq!(score(model, &in_batch, &mut memo), expected, "{text:.40}");
+        }
+        let known = memo.shape_by_spelling.iter().filter(|&&shape| shape != NO_SHAPE).count();
+        assert!(known > 100, "the batch keeps shapes by spelling ({known})");
+    }
+
     /// A document's scores, run by run in chunks, are the features' sums token by token: in
     /// runs longer than a chunk, and when the word memo fills up and is emptied on the way.
     #[test]
@@ -1368,6 +1474,12 @@ mod tests {
         assert_eq!(got, expected);
         assert!(a.sentences.len() >= 6 && got.len() >= 8, "{} sentences, {got:?}", a.sentences.len());
         assert_eq!(scored_tokens(&view), expected.iter().map(|(_, run)| run.len()).sum::<usize>());
+        // The kept runs are the same, token for token.
+        let runs = Runs::of(&view);
+        let mut kept = Vec::new();
+        runs.each(&mut |range, run| kept.push((range.clone(), run)));
+        assert_eq!(kept, expected);
+        assert_eq!(runs.tokens(), scored_tokens(&view));
     }
 
     /// The textbook recurrence, every label from every label it may follow, one by one (the

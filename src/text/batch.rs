@@ -251,6 +251,14 @@ impl<'t> Analysis<'t> {
         Some((&self.vocabulary.spellings, memo))
     }
 
+    /// Per word type, the batch's number of the spelling of its first token in this document
+    /// (what [`Analysis::spelling_memo`] gives, without borrowing the memo): a stage that keeps
+    /// facts of spellings of its own reads them by these numbers. `None` outside a batch, or for
+    /// a kept view.
+    pub(crate) fn first_spellings(&self) -> Option<&[u32]> {
+        self.batch.filter(|_| self.vocabulary.is_linked()).map(|_| self.vocabulary.spellings.as_slice())
+    }
+
     /// `f` of every word type, indexed by [`WordId`], as [`Analysis::per_word`] gives it; in a
     /// batch, read from the batch's `column`, which `f` computes once per type of the batch.
     /// Each column must always be given the same `f`.
