@@ -299,6 +299,13 @@ fn hash_word(word: u64, len: u64) -> u64 {
     h ^ (h >> 29)
 }
 
+/// The hash of a word of up to eight bytes that is a key of its own (a spelling's head, see
+/// `Spellings` in the batch): one step of [`hash`]'s loop, without the length.
+#[inline]
+pub(super) fn hash_head(word: u64) -> u64 {
+    hash_word(word, 0)
+}
+
 /// True when `a` and `b` hold the same bytes. Token texts and keys are short, and most lookups
 /// compare one: up to 16 bytes are compared as two overlapping words a side (of 1, 4 or 8
 /// bytes) instead of in a call to `memcmp` (natively about 17 instructions a call, beside the
