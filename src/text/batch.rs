@@ -112,18 +112,22 @@ impl Batch {
             let (global, spelling) = spellings.word(spelled, || {
                 key.clear();
                 super::fold::fold_token(text.get(span.start..span.end).unwrap_or_default(), key);
-                batch.intern(key)
+                let global = batch.intern(key);
+                // A type new to the batch gets its place in `local`.
+                if local.len() < batch.len() {
+                    local.resize(batch.len(), NOT_SEEN);
+                }
+                global
             });
-            if global as usize >= local.len() {
-                local.resize(global as usize + 1, NOT_SEEN);
-            }
-            // OK because `local` was just made to hold `global`.
+            // OK because `local` holds every type of the batch: it grows with the batch's
+            // vocabulary, which only a new spelling can add to.
             let id = &mut local[global as usize];
             if *id == NOT_SEEN {
-                *id = words.push_linked(batch, global, spelling);
+                *id = words.push_linked(global, spelling);
             }
             *id
         });
+        words.link_keys(batch);
         for &global in &words.global {
             // OK because each global id of the document was entered in `local` above.
             local[global as usize] = NOT_SEEN;
@@ -173,12 +177,22 @@ impl Batch {
 /// so the head gives its length too. A longer spelling (or one ending in a zero byte) keeps its
 /// length and bytes in `long`, and is hashed and compared from them. On growth, the table is
 /// rebuilt from the heads (one multiplication a short spelling; the bytes of a long one).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Spellings {
     entries: Vec<Spelling>,
     /// Per long spelling: its length (four bytes, little-endian), then its bytes.
     long: Vec<u8>,
     slots: Slots,
+}
+
+impl Default for Spellings {
+    /// No spellings, in a table made before the first lookup (an empty table has no slot to
+    /// probe): a lookup checks for room only when it adds a spelling.
+    fn default() -> Self {
+        let mut slots = Slots::default();
+        slots.make_room(0, SPELLING_SLOTS, |_| 0);
+        Spellings { entries: Vec::new(), long: Vec::new(), slots }
+    }
 }
 
 /// One spelling of [`Spellings`]: 16 bytes.
@@ -191,6 +205,9 @@ struct Spelling {
     rest: u32,
     word: WordId,
 }
+
+/// The first size of the spellings' table.
+const SPELLING_SLOTS: usize = 1024;
 
 /// [`Spelling::rest`] of a spelling held whole in its head.
 const SHORT: u32 = u32::MAX;
@@ -229,26 +246,37 @@ impl Spellings {
             SHORT => hash_head(e.head),
             rest => hash(long_bytes(long, rest)),
         };
-        slots.make_room(entries.len(), 1024, |k| hash_of(&entries[k as usize]));
         let short = short_head(token);
+        let hashed = match short {
+            Some(head) => hash_head(head),
+            None => hash(token),
+        };
         let found = match short {
-            Some(head) => slots.find(hash_head(head), |k| {
+            Some(head) => slots.find(hashed, |k| {
                 let e = &entries[k as usize];
                 e.head == head && e.rest == SHORT
             }),
             None => {
                 let head = crate::bytes::word_le(token);
-                slots.find(hash(token), |k| {
+                slots.find(hashed, |k| {
                     let e = &entries[k as usize];
                     e.head == head && e.rest != SHORT && same_bytes(long_bytes(long, e.rest), token)
                 })
             }
         };
-        let at = match found {
+        let mut at = match found {
             // OK because `find` gives indices of entries.
             Ok(k) => return (entries[k as usize].word, k),
             Err(at) => at,
         };
+        if !slots.has_room(entries.len()) {
+            slots.make_room(entries.len(), SPELLING_SLOTS, |k| hash_of(&entries[k as usize]));
+            // A probe that accepts no entry ends at an empty slot: the table is at most half
+            // full.
+            if let Err(free) = slots.find(hashed, |_| false) {
+                at = free;
+            }
+        }
         let word = new_word();
         let (head, rest) = match short {
             Some(head) => (head, SHORT),
