@@ -15,7 +15,9 @@
 //! ([`Linked::in_batch`]), once every document is entered: its keys cannot be read before.
 //!
 //! Cost: per token one hash and one probe of the batch's table of spellings (the document's
-//! own table is not built); a spelling new to the batch is folded and its key looked up too.
+//! own table is not built): a token of up to eight bytes, nearly every one, is read as one word
+//! that is both its hash's input and what the probe compares. A spelling new to the batch is
+//! folded and its key looked up too.
 //! Per new type of a document, one append of its batch id; per new type of the batch, one
 //! lexicon lookup. A column costs one computation per type of the batch: it grows with the
 //! batch, so documents analyzed after it was read add only their new types. Memory: the
@@ -24,7 +26,7 @@
 //! a type of each document. A document's kept view ([`Analysis::into_view`]) copies its keys
 //! and descriptions from the batch, as a view read alone needs them.
 
-use super::vocabulary::{hash, same_bytes, Slots};
+use super::vocabulary::{hash, hash_head, same_bytes, Slots};
 use super::{Analysis, Description, TokenView, Vocabulary, WordId};
 use crate::model::Span;
 use std::cell::RefCell;
@@ -110,18 +112,22 @@ impl Batch {
             let (global, spelling) = spellings.word(spelled, || {
                 key.clear();
                 super::fold::fold_token(text.get(span.start..span.end).unwrap_or_default(), key);
-                batch.intern(key)
+                let global = batch.intern(key);
+                // A type new to the batch gets its place in `local`.
+                if local.len() < batch.len() {
+                    local.resize(batch.len(), NOT_SEEN);
+                }
+                global
             });
-            if global as usize >= local.len() {
-                local.resize(global as usize + 1, NOT_SEEN);
-            }
-            // OK because `local` was just made to hold `global`.
+            // OK because `local` holds every type of the batch: it grows with the batch's
+            // vocabulary, which only a new spelling can add to.
             let id = &mut local[global as usize];
             if *id == NOT_SEEN {
-                *id = words.push_linked(batch, global, spelling);
+                *id = words.push_linked(global, spelling);
             }
             *id
         });
+        words.link_keys(batch);
         for &global in &words.global {
             // OK because each global id of the document was entered in `local` above.
             local[global as usize] = NOT_SEEN;
@@ -161,35 +167,128 @@ impl Batch {
 }
 
 /// Token texts as they are spelled, each with its word type in the batch: an open-addressing
-/// table over one arena, as [`Vocabulary`]'s.
-#[derive(Debug, Default)]
+/// table ([`Slots`]) over a list of entries, numbered in the order the spellings come.
+///
+/// A spelling of one to eight bytes whose last byte is not zero (nearly every token: news
+/// words average about five bytes) is held whole in its entry's `head`, its bytes read as one
+/// little-endian word, zero-padded ([`crate::bytes::word_le`]): it is hashed from that word in
+/// one step and compared with an entry in one, and needs no bytes elsewhere. Two such heads are
+/// equal only for equal spellings: the highest nonzero byte of a head is the spelling's last,
+/// so the head gives its length too. A longer spelling (or one ending in a zero byte) keeps its
+/// length and bytes in `long`, and is hashed and compared from them. On growth, the table is
+/// rebuilt from the heads (one multiplication a short spelling; the bytes of a long one).
+#[derive(Debug)]
 struct Spellings {
-    arena: Vec<u8>,
-    /// Per spelling: its byte range in `arena` and its word type.
-    entries: Vec<(u32, u32, WordId)>,
+    entries: Vec<Spelling>,
+    /// Per long spelling: its length (four bytes, little-endian), then its bytes.
+    long: Vec<u8>,
     slots: Slots,
+}
+
+impl Default for Spellings {
+    /// No spellings, in a table made before the first lookup (an empty table has no slot to
+    /// probe): a lookup checks for room only when it adds a spelling.
+    fn default() -> Self {
+        let mut slots = Slots::default();
+        slots.make_room(0, SPELLING_SLOTS, |_| 0);
+        Spellings { entries: Vec::new(), long: Vec::new(), slots }
+    }
+}
+
+/// One spelling of [`Spellings`]: 16 bytes.
+#[derive(Debug, Clone, Copy)]
+struct Spelling {
+    /// The spelling's first eight bytes (zero-padded): the whole of a short one.
+    head: u64,
+    /// [`SHORT`] when `head` is the whole spelling, else where its length and bytes start in
+    /// [`Spellings::long`].
+    rest: u32,
+    word: WordId,
+}
+
+/// The first size of the spellings' table.
+const SPELLING_SLOTS: usize = 1024;
+
+/// [`Spelling::rest`] of a spelling held whole in its head.
+const SHORT: u32 = u32::MAX;
+
+/// The head of `token` when it is a short spelling (see [`Spellings`]).
+#[inline]
+fn short_head(token: &[u8]) -> Option<u64> {
+    match token.last() {
+        Some(&last) if last != 0 && token.len() <= 8 => Some(crate::bytes::word_le(token)),
+        _ => None,
+    }
+}
+
+/// The bytes of the long spelling written at `rest` of `long` (see [`Spellings::long`]).
+/// OK because `get` keeps a wrong offset from panicking: it reads as no bytes, which no long
+/// spelling is.
+#[inline]
+fn long_bytes(long: &[u8], rest: u32) -> &[u8] {
+    match long.get(rest as usize..).and_then(<[u8]>::split_first_chunk::<4>) {
+        Some((n, bytes)) => bytes.get(..u32::from_le_bytes(*n) as usize).unwrap_or_default(),
+        None => &[],
+    }
 }
 
 impl Spellings {
     /// The word type of the token spelled `token`, `new_word()` when the batch has not met
     /// its spelling yet, and the spelling's number.
+    ///
+    /// # Panics
+    /// When the long spellings' bytes pass 4 GiB (a batch of more text than the parts allow).
+    #[inline]
     fn word(&mut self, token: &[u8], new_word: impl FnOnce() -> WordId) -> (WordId, u32) {
-        let Spellings { arena, entries, slots } = self;
-        // OK because entries' ranges were recorded within the arena.
-        let spelled = |k: u32| {
-            let (start, end, _) = entries[k as usize];
-            &arena[start as usize..end as usize]
+        let Spellings { entries, long, slots } = self;
+        // OK because entries' indices come from the table, which holds only entries.
+        let hash_of = |e: &Spelling| match e.rest {
+            SHORT => hash_head(e.head),
+            rest => hash(long_bytes(long, rest)),
         };
-        slots.make_room(entries.len(), 1024, |k| hash(spelled(k)));
-        let at = match slots.find(hash(token), |k| same_bytes(spelled(k), token)) {
+        let short = short_head(token);
+        let hashed = match short {
+            Some(head) => hash_head(head),
+            None => hash(token),
+        };
+        let found = match short {
+            Some(head) => slots.find(hashed, |k| {
+                let e = &entries[k as usize];
+                e.head == head && e.rest == SHORT
+            }),
+            None => {
+                let head = crate::bytes::word_le(token);
+                slots.find(hashed, |k| {
+                    let e = &entries[k as usize];
+                    e.head == head && e.rest != SHORT && same_bytes(long_bytes(long, e.rest), token)
+                })
+            }
+        };
+        let mut at = match found {
             // OK because `find` gives indices of entries.
-            Ok(k) => return (entries[k as usize].2, k),
+            Ok(k) => return (entries[k as usize].word, k),
             Err(at) => at,
         };
+        if !slots.has_room(entries.len()) {
+            slots.make_room(entries.len(), SPELLING_SLOTS, |k| hash_of(&entries[k as usize]));
+            // A probe that accepts no entry ends at an empty slot: the table is at most half
+            // full.
+            if let Err(free) = slots.find(hashed, |_| false) {
+                at = free;
+            }
+        }
         let word = new_word();
-        let start = arena.len() as u32;
-        arena.extend_from_slice(token);
-        entries.push((start, arena.len() as u32, word));
+        let (head, rest) = match short {
+            Some(head) => (head, SHORT),
+            None => {
+                let rest = u32::try_from(long.len()).ok().filter(|&r| r != SHORT);
+                let rest = rest.expect("a batch's long spellings fit in 4 GiB");
+                long.extend_from_slice(&(token.len() as u32).to_le_bytes());
+                long.extend_from_slice(token);
+                (crate::bytes::word_le(token), rest)
+            }
+        };
+        entries.push(Spelling { head, rest, word });
         slots.fill(at, entries.len() as u32 - 1);
         (word, entries.len() as u32 - 1)
     }
@@ -341,6 +440,35 @@ mod tests {
         let linked = made_it.analyze(text, &paragraph_spans(text));
         let _ = other.analyze("Another text, with other words first.", &paragraph_spans(text));
         let _ = linked.in_batch(&other);
+    }
+
+    #[test]
+    fn spellings_short_and_long_are_told_apart() {
+        // Heads alike (the same first eight bytes, or the same bytes but for a trailing zero)
+        // and lengths about eight, short and long; enough of them to make the table grow.
+        let mut texts: Vec<Vec<u8>> =
+            ["a", "a\0", "\0", "\0\0", "abcdefgh", "abcdefghi", "abcdefgh\0", "abcdefg", "abcdefg\0"]
+                .iter()
+                .map(|t| t.as_bytes().to_vec())
+                .collect();
+        for n in 1..=20 {
+            texts.push(b"xyzw".iter().cycle().take(n).copied().collect());
+        }
+        texts.extend((0..3000).map(|k| format!("w{k}").into_bytes()));
+        texts.extend((0..3000).map(|k| format!("a-longer-word-{k}").into_bytes()));
+        let mut spellings = Spellings::default();
+        let mut next = 0;
+        for round in 0..2 {
+            for (k, text) in texts.iter().enumerate() {
+                let (word, spelling) = spellings.word(text, || {
+                    assert_eq!(round, 0, "{text:?} is met again as new");
+                    next += 1;
+                    next - 1
+                });
+                assert_eq!((word, spelling), (k as WordId, k as u32), "{text:?}");
+            }
+        }
+        assert_eq!(spellings.entries.len(), texts.len());
     }
 
     #[test]

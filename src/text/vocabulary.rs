@@ -119,27 +119,37 @@ impl Vocabulary {
     /// room for `types` of them.
     pub(super) fn linked(types: usize) -> Self {
         let mut words = Vocabulary { linked: true, ..Vocabulary::default() };
-        words.ranges.reserve(types);
-        words.descriptions.reserve(types);
         words.global.reserve(types);
         words.spellings.reserve(types);
         words
     }
 
-    /// Adds the type known as `global` in `batch`, not in this vocabulary yet, as a *linked*
-    /// type: its key stays in the batch's arena (its range there is copied, not its bytes), and
-    /// the type is not entered in the lookup table (the batch's table finds it; see
-    /// [`super::Batch`]). Only a vocabulary made [`Vocabulary::linked`] takes them, from one
-    /// batch.
-    /// `spelling` is the batch's number of the spelling of the type's first token here.
-    pub(super) fn push_linked(&mut self, batch: &Vocabulary, global: WordId, spelling: u32) -> WordId {
-        debug_assert!(self.linked && !batch.linked);
-        let id = self.ranges.len() as WordId;
-        self.ranges.push(batch.ranges[global as usize]);
-        self.descriptions.push(batch.descriptions[global as usize]);
+    /// Adds the type known as `global` in the batch, not in this vocabulary yet, as a *linked*
+    /// type: its key stays in the batch's arena, and the type is not entered in the lookup
+    /// table (the batch's table finds it; see [`super::Batch`]). Only a vocabulary made
+    /// [`Vocabulary::linked`] takes them, from one batch, and the types are read once
+    /// [`Vocabulary::link_keys`] has copied their key ranges and descriptions (a document's
+    /// analysis adds its types in the loop over its tokens, and copies those in one pass after
+    /// it). `spelling` is the batch's number of the spelling of the type's first token here.
+    #[inline]
+    pub(super) fn push_linked(&mut self, global: WordId, spelling: u32) -> WordId {
+        let id = self.global.len() as WordId;
         self.global.push(global);
         self.spellings.push(spelling);
         id
+    }
+
+    /// Copies from `batch` the key ranges (not the keys' bytes) and descriptions of the types
+    /// [`Vocabulary::push_linked`] added since the last call.
+    ///
+    /// # Panics
+    /// When a type's batch id is not a type of `batch`.
+    pub(super) fn link_keys(&mut self, batch: &Vocabulary) {
+        debug_assert!(self.linked && !batch.linked);
+        // OK because `push_linked` was given ids of the batch's types (`Batch::analyze`).
+        let new = self.global.get(self.ranges.len()..).unwrap_or_default();
+        self.ranges.extend(new.iter().map(|&global| batch.ranges[global as usize]));
+        self.descriptions.extend(new.iter().map(|&global| batch.descriptions[global as usize]));
     }
 
     /// This vocabulary with its own copy of its keys, read in `batch` when it is linked to it
@@ -217,10 +227,17 @@ impl Slots {
         self.0[at] = index + 1;
     }
 
+    /// True when the table has room for one more entry than the `count` there are, without
+    /// growing ([`Slots::make_room`]).
+    #[inline]
+    pub(super) fn has_room(&self, count: usize) -> bool {
+        self.0.len() >= 2 * (count + 1)
+    }
+
     /// Makes room for one more entry than the `count` there are (of at least `least` slots),
     /// placing them again by `hash_of` when the table grows.
     pub(super) fn make_room(&mut self, count: usize, least: usize, hash_of: impl Fn(u32) -> u64) {
-        if self.0.len() >= 2 * (count + 1) {
+        if self.has_room(count) {
             return;
         }
         let size = (self.0.len() * 2).max(least);
@@ -297,6 +314,13 @@ fn hash_word(word: u64, len: u64) -> u64 {
     // `len.rotate_left(5)` is `len << 5` for a length below 2^59.
     let h = ((len << 5) ^ word).wrapping_mul(HASH_K);
     h ^ (h >> 29)
+}
+
+/// The hash of a word of up to eight bytes that is a key of its own (a spelling's head, see
+/// `Spellings` in the batch): one step of [`hash`]'s loop, without the length.
+#[inline]
+pub(super) fn hash_head(word: u64) -> u64 {
+    hash_word(word, 0)
 }
 
 /// True when `a` and `b` hold the same bytes. Token texts and keys are short, and most lookups
