@@ -340,6 +340,7 @@ pub(crate) fn content(analysis: &Analysis, clause: Span, words: &ClauseWords) ->
 /// news text) is told apart by a table, and only a character past ASCII is decoded, where
 /// `split_whitespace` decoded every character and the count read each word again (3.65 M
 /// instructions for the summaries of 2 MB of news went to the split alone).
+#[cfg(not(target_arch = "wasm32"))]
 fn each_word(text: &str, mut each: impl FnMut(&str, usize) -> bool) {
     let bytes = text.as_bytes();
     // `start`: where the word being read starts; `chars`: its characters so far.
@@ -369,8 +370,20 @@ fn each_word(text: &str, mut each: impl FnMut(&str, usize) -> bool) {
     }
 }
 
+/// [`each_word`] in the wasm: `split_whitespace` itself, whose code the page has anyway (the
+/// byte walk and its table cost the page's gzip more than its speed is worth there).
+#[cfg(target_arch = "wasm32")]
+fn each_word(text: &str, mut each: impl FnMut(&str, usize) -> bool) {
+    for word in text.split_whitespace() {
+        if !each(word, word.chars().count()) {
+            return;
+        }
+    }
+}
+
 /// The ASCII characters that are white space to `char::is_whitespace`: tab, line feed,
 /// vertical tab, form feed, carriage return and space.
+#[cfg(not(target_arch = "wasm32"))]
 const ASCII_SPACE: [bool; 128] = {
     let mut table = [false; 128];
     let mut b = 0;
