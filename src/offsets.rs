@@ -16,8 +16,21 @@ use crate::text::FxHashMap;
 pub(crate) fn to_code_points(mut extraction: Extraction) -> Extraction {
     let maps: FxHashMap<String, CodePoints> =
         extraction.documents.iter().map(|d| (d.id.clone(), CodePoints::new(&d.text))).collect();
-    // OK because every record's `doc` is the id of one of the documents (see # Panics).
-    let map = |doc: &str| &maps[doc];
+    // A record's map by its document's id. The records of one document come in runs, and its
+    // mentions and expressions share one id in memory (an `Arc<str>` a document): the map
+    // found last is taken again for the same string without hashing the id (some 60 bytes,
+    // a file's path, in the bench). OK because no string of `extraction` is dropped or moved
+    // while the offsets change, so an id at the same address, as long, is the same id; and
+    // every record's `doc` is the id of one of the documents (see # Panics).
+    let mut last: Option<(*const str, &CodePoints)> = None;
+    let mut map = |doc: &str| match last {
+        Some((id, m)) if std::ptr::eq(id, doc) => m,
+        _ => {
+            let m = &maps[doc];
+            last = Some((doc, m));
+            m
+        }
+    };
     for d in &mut extraction.documents {
         let m = map(&d.id);
         for p in &mut d.paragraphs {
@@ -136,6 +149,44 @@ mod tests {
         }
         assert_eq!(m.of(text.len()), text.chars().count());
         assert!(text.len() > text.chars().count() + 40);
+    }
+
+    /// Mentions of two documents whose maps differ, in runs and alternating, sharing their
+    /// documents' ids in memory or holding copies of them: each takes its own document's map
+    /// (the map found last is kept only for the same id).
+    #[test]
+    fn each_record_takes_its_own_documents_map() {
+        use crate::model::{Document, Entity, EntityKind};
+        use std::sync::Arc;
+        let texts = [("wide", "“é” 😀 ab"), ("plain", "abcdefghijk")];
+        let ids: Vec<Arc<str>> = texts.iter().map(|&(id, _)| Arc::from(id)).collect();
+        let documents = texts
+            .iter()
+            .map(|&(id, text)| Document { id: id.into(), text: text.into(), ..Default::default() })
+            .collect();
+        // (document, byte offset) of each mention: runs of one document, then alternating,
+        // then an id equal to the last one's but another string in memory.
+        let places = [(0, 9), (0, 9), (1, 10), (1, 10), (0, 9), (1, 10), (0, 14), (1, 3)];
+        let mention = |k: usize, (d, at): (usize, usize)| Mention {
+            doc: if k == 7 { Arc::from(texts[d].0) } else { ids[d].clone() },
+            start: at,
+            end: at,
+            text: String::new(),
+        };
+        let mentions = places.iter().enumerate().map(|(k, &p)| mention(k, p)).collect();
+        let entity = Entity {
+            id: "e1".into(),
+            name: String::new(),
+            kind: EntityKind::Person,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            mentions,
+        };
+        let converted = to_code_points(Extraction { documents, entities: vec![entity], ..Default::default() });
+        let starts: Vec<usize> = converted.entities[0].mentions.iter().map(|m| m.start).collect();
+        let expected: Vec<usize> = places.iter().map(|&(d, at)| texts[d].1[..at].chars().count()).collect();
+        assert_eq!(starts, expected);
+        assert_eq!(expected, [4, 4, 10, 10, 4, 10, 6, 3]);
     }
 
     #[test]
