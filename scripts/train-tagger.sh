@@ -200,6 +200,41 @@
 #   seeds 20240607, 1, 7: 0.7680 / 0.6821, 0.7569 / 0.6846, 0.7586 / 0.6841 (mean 0.7612 /
 #   0.6836, against 0.7575 / 0.6820 at 28 bits); polnear-dev 0.9748 / 0.8879 and tbaq 0.8014
 #   unchanged. Seed 20240607 kept.
+# Session 19 (2026-11-30): why --agreeing-silver breaks hand-written cases, and what to keep
+#   of it. Each the mean of seeds 20240607, 1, 7 (gum-news / uner-ewt typed F1) against this
+#   code's default retrain (0.7644 / 0.6838, 0.7535 / 0.6816, 0.7546 / 0.6806; mean 0.7575 /
+#   0.6820), with the tests/entities cases the seed-20240607 weights leave inexact. The filter
+#   (now counted on stderr) drops, of the teacher's 81.1 K silver islands, about 4.3 K where the
+#   whole stage names more than the tagger alone (the rules' additions: "European Central Bank"
+#   whole where the tagger has "Bank", "Port Callow" a place), 4.7 K where it names less (the
+#   rules' removals and trims: "Sen." cut from "Sen. Marcus Whitfield", words of addresses),
+#   1.8 K where it gives another kind. Learning without the additions in the last round is
+#   what broke session 18's cases; learning without the trims is what breaks "Sen." / "Gov.".
+#   New options: --unfiltered-last (the last round learns from every island, its teacher the
+#   filtered rounds' student), --keep-removals (islands where the stage only names less are
+#   kept too), --keep-trims (only those where each of the tagger's names keeps some token).
+#   * --agreeing-silver --rounds 3 --unfiltered-last: 0.7611 / 0.6866, 0.7588 / 0.6892,
+#     0.7563 / 0.6894 (mean 0.7587 / 0.6884; uner-ewt up on every seed); cases 47 ("Write" a
+#     person) and 51 ("Brenmoor" left out) inexact; the composed cases' F1 0.953 (default 0.953).
+#   * --agreeing-silver --rounds 4 --unfiltered-last: 0.7660 / 0.6878, 0.7624 / 0.6833,
+#     0.7602 / 0.6881 (mean 0.7629 / 0.6864; both sets up on every seed): the best here, but
+#     cases 02 and 13 ("Sen.", "Gov." alone as people), 47 and 51 inexact. Not the default.
+#   * --rounds 5 --unfiltered-last: 0.7557 / 0.6914, 0.7644 / 0.6879, 0.7597 / 0.6854 (mean
+#     0.7599 / 0.6882); cases 02, 13, 40, 51 inexact.
+#   * --keep-removals --rounds 3 (every round filtered): 0.7579 / 0.6859, 0.7589 / 0.6841 (two
+#     seeds; recall lost, cases 05 "European Central Bank" cut, 25, 32, 45, 49 inexact);
+#     with --unfiltered-last --rounds 4: 0.7567 / 0.6845, 0.7561 / 0.6879, 0.7601 / 0.6833
+#     (mean 0.7576 / 0.6852: "Sen." and "Gov." right again, the gum-news gain gone); --rounds 3:
+#     seed 20240607 0.7569 / 0.6871.
+#   * --agreeing-silver --keep-trims --rounds 4 --unfiltered-last (the filtered rounds keep the
+#     islands where the stage only trimmed the tagger's names, 4.2 K of the 4.7 K): 0.7669 /
+#     0.6821, 0.7578 / 0.6903, 0.7641 / 0.6899 (mean 0.7629 / 0.6874, +0.0054 / +0.0054 on the
+#     default's); every tests/entities case as before with seeds 20240607 and 1 (the composed
+#     cases' F1 0.956 and 0.958 against 0.953; seed 7 leaves 47 and 51 inexact). Kept: the
+#     script's options now. Committed (seed 20240607): gum-news 0.7669 (mention 0.8591), uner-ewt
+#     0.6821 (mention 0.7831), polnear-dev 0.9748 / 0.8879 and tbaq 0.8014 unchanged; weights
+#     56,852 bytes gzip (57,219 before). Known misses 33 and 50 stay inexact (50 keeps only its
+#     sentence-opening "Traders"; both "Orvelle" are found again).
 # Tried (2026-11-29, session 7) for that: silver names from the first model alone,
 # without the rule layer, so that the weights would not depend on the document rules: gum-news
 # 0.7143 (mention 0.8214) / uner-ewt 0.6210 (mention 0.7255), polnear-dev and tbaq unchanged,
@@ -252,10 +287,16 @@ clusters=8000
 fine=64
 ensemble=10
 step=6
+rounds=4
+# Silver names (session 19): the first three rounds learn only from the islands where the
+# teacher's tagger alone agrees with the whole stage or where the stage only trimmed its names;
+# the last round from every island.
+silver=(--agreeing-silver --keep-trims --unfiltered-last)
 cargo run --release --quiet --features train --bin train-tagger -- \
   --epochs "$epochs" --bits "$bits" --seed 20240607 \
   --cluster-words "$clusters" --fine-clusters "$fine" --ensemble "$ensemble" --step "$step" \
-  --command "scripts/train-tagger.sh (cargo run --release --features train --bin train-tagger; epochs $epochs, bits $bits, cluster words $clusters, fine clusters $fine, ensemble $ensemble, step $step)" \
+  --rounds "$rounds" "${silver[@]}" \
+  --command "scripts/train-tagger.sh (cargo run --release --features train --bin train-tagger; epochs $epochs, bits $bits, cluster words $clusters, fine clusters $fine, ensemble $ensemble, step $step, rounds $rounds, ${silver[*]})" \
   --out "$out" ${rest[@]+"${rest[@]}"} \
   --data "$gum" "GUM gum-train (99 documents: academic, court, interview, bio, voyage, textbook; github.com/amir-zeldes/gum): annotations CC BY 4.0, texts CC BY / CC BY-SA" \
   --unlabeled "$news" "PolNeAR polnear-train texts (840 news articles of 2016; Newell, Margolin and Ruths, LREC 2018), unlabeled"

@@ -1,7 +1,7 @@
 //! `train-tagger`: trains the name tagger's weights (see `src/entities/train.rs`). Built only
 //! with `--features train`; run through `scripts/train-tagger.sh`, which names the data.
 //!
-//! Usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--keep-rows N] [--margin F] [--step N] [--dropout P] [--decay D] [--rounds N] [--agreeing-silver] [--command TEXT]
+//! Usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--keep-rows N] [--margin F] [--step N] [--dropout P] [--decay D] [--rounds N] [--agreeing-silver] [--unfiltered-last] [--keep-removals] [--keep-trims] [--command TEXT]
 //!          --out FILE --data FILE DESCRIPTION ... [--unlabeled FILE DESCRIPTION ...]
 //!          [--dev FILE ...] [--holdout N]
 
@@ -28,12 +28,28 @@ fn main() {
         decay: 0.0,
         rounds: 2,
         agreeing_silver: false,
+        unfiltered_last: false,
+        keep_removals: false,
+        keep_trims: false,
     };
     let mut out = None;
     let mut i = 0;
-    let usage = "usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--keep-rows N] [--margin F] [--step N] [--dropout P] [--decay D] [--rounds N] [--agreeing-silver] [--command TEXT] --out FILE --data FILE DESCRIPTION ... [--unlabeled FILE DESCRIPTION ...] [--dev FILE ...] [--holdout N]";
+    let usage = "usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--keep-rows N] [--margin F] [--step N] [--dropout P] [--decay D] [--rounds N] [--agreeing-silver] [--unfiltered-last] [--keep-removals] [--keep-trims] [--command TEXT] --out FILE --data FILE DESCRIPTION ... [--unlabeled FILE DESCRIPTION ...] [--dev FILE ...] [--holdout N]";
     while i < args.len() {
         let value = |k: usize| args.get(k).cloned().unwrap_or_else(|| fail(usage));
+        // Switches take no value.
+        let switch = match args[i].as_str() {
+            "--agreeing-silver" => Some(&mut options.agreeing_silver),
+            "--unfiltered-last" => Some(&mut options.unfiltered_last),
+            "--keep-removals" => Some(&mut options.keep_removals),
+            "--keep-trims" => Some(&mut options.keep_trims),
+            _ => None,
+        };
+        if let Some(on) = switch {
+            *on = true;
+            i += 1;
+            continue;
+        }
         match args[i].as_str() {
             "--epochs" => options.epochs = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--bits" => options.bits = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
@@ -52,11 +68,6 @@ fn main() {
             "--dropout" => options.dropout = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--decay" => options.decay = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--rounds" => options.rounds = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
-            "--agreeing-silver" => {
-                options.agreeing_silver = true;
-                i += 1;
-                continue;
-            }
             "--holdout" => options.holdout = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--data" => {
                 options.data.push((value(i + 1), value(i + 2)));

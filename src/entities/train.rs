@@ -75,6 +75,16 @@ pub struct Options {
     /// Learn only from the unlabeled texts' islands where the teacher's tagger alone already
     /// finds what the whole entity stage found (a confidence filter of the silver names).
     pub agreeing_silver: bool,
+    /// With `agreeing_silver`: the last round learns from every silver island, unfiltered, so
+    /// that its teacher is the stronger model of the filtered rounds before, while the names the
+    /// rules after the model find (and the tagger alone misses) still reach the final student.
+    pub unfiltered_last: bool,
+    /// With `agreeing_silver`: an island where the stage only left out names the tagger found
+    /// (a title alone, a word of an address: the rules' corrections) is kept as well.
+    pub keep_removals: bool,
+    /// With `agreeing_silver`: an island where the stage only trimmed the tagger's names (each
+    /// keeps some of its tokens: a title or greeting cut off) is kept as well.
+    pub keep_trims: bool,
 }
 
 /// A document to learn from: its text, paragraphs and names (byte spans, kind 0 person,
@@ -298,18 +308,60 @@ fn island_emissions(island: &Island, w: &[f32], dropped: &[bool], out: &mut Vec<
 }
 
 /// Keeps of `silver` only the islands whose names the model `(w, trans)` tags alone, before
-/// the rules and the document's decisions, exactly as the whole entity stage found them.
-fn keep_agreeing(silver: Vec<Island>, w: &[f32], trans: &[f32]) -> Vec<Island> {
+/// the rules and the document's decisions, exactly as the whole entity stage found them (and,
+/// with `keep_removals` or `keep_trims`, those where the stage only left out some of the
+/// tagger's names or only trimmed them); prints how many disagree, and how.
+fn keep_agreeing(silver: Vec<Island>, w: &[f32], trans: &[f32], keep_removals: bool, keep_trims: bool) -> Vec<Island> {
     let tq: Vec<i32> = trans.iter().map(|t| (t * 64.0).round() as i32).collect();
     let (mut emissions, mut predicted) = (Vec::new(), Vec::new());
-    silver
+    // Why islands go: the stage named tokens the tagger left out, left out tokens the tagger
+    // named, gave a token another kind, or cut names elsewhere.
+    let mut why = [0usize; 5];
+    let kept: Vec<Island> = silver
         .into_iter()
         .filter(|island| {
             island_emissions(island, w, &vec![false; island.features.len()], &mut emissions);
             viterbi(&emissions, &tq, &mut predicted);
-            predicted == island.gold
+            if predicted == island.gold {
+                return true;
+            }
+            let pairs = || island.gold.iter().zip(&predicted);
+            let reason = if pairs().any(|(&g, &p)| g > 0 && p > 0 && (g - 1) / 2 != (p - 1) / 2) {
+                2
+            } else if pairs().any(|(&g, &p)| g > 0 && p == 0) {
+                0
+            } else if pairs().any(|(&g, &p)| g == 0 && p > 0) {
+                // The stage left out tokens of the tagger's names: trimmed them (a title, a
+                // greeting cut from a name it kept) or removed whole names.
+                let mut names = Vec::new();
+                for (t, &p) in predicted.iter().enumerate() {
+                    match p {
+                        0 => {}
+                        p if p % 2 == 1 || t == 0 || predicted[t - 1] == 0 => names.push(t..t + 1),
+                        _ => {
+                            if let Some(name) = names.last_mut() {
+                                name.end = t + 1;
+                            }
+                        }
+                    }
+                }
+                if names.iter().all(|name| island.gold[name.clone()].iter().any(|&g| g > 0)) {
+                    4
+                } else {
+                    1
+                }
+            } else {
+                3
+            };
+            why[reason] += 1;
+            (keep_removals && (reason == 1 || reason == 4)) || (keep_trims && reason == 4)
         })
-        .collect()
+        .collect();
+    eprintln!(
+        "silver islands where the tagger alone disagrees: {} the stage names more, {} the stage names less ({} of them trimming the tagger's names, the rest removing some), {} of another kind, {} cut elsewhere",
+        why[0], why[1] + why[4], why[4], why[2], why[3]
+    );
+    kept
 }
 
 /// Averaged perceptron training from one shuffle seed; returns (emission weights,
@@ -564,9 +616,9 @@ pub fn train(options: &Options) -> Result<Vec<u8>, String> {
             let docs = silver(path, &teacher)?;
             let mut found = Vec::new();
             let c = islands(&docs, tables, options.bits, clusters, &mut found);
-            if options.agreeing_silver {
+            if options.agreeing_silver && !(options.unfiltered_last && round + 1 == rounds) {
                 let n = found.len();
-                found = keep_agreeing(found, &w, &trans);
+                found = keep_agreeing(found, &w, &trans, options.keep_removals, options.keep_trims);
                 eprintln!("silver islands: {} of {n} kept (the model alone agrees)", found.len());
             }
             all.extend(found);
@@ -574,13 +626,23 @@ pub fn train(options: &Options) -> Result<Vec<u8>, String> {
                 *total += n;
             }
             if round == 1 {
-                let kept = if options.agreeing_silver {
-                    " (only the sentence pieces where that model's tagger alone finds what the whole stage found)"
-                } else {
-                    ""
+                let kept = match (options.agreeing_silver, options.keep_removals, options.keep_trims, options.unfiltered_last) {
+                    (false, ..) => String::new(),
+                    (true, removals, trims, last) => format!(
+                        " (only the sentence pieces where that model's tagger alone finds what the whole stage found{}){}",
+                        if removals {
+                            ", or more than it kept"
+                        } else if trims {
+                            ", or names the stage trimmed"
+                        } else {
+                            ""
+                        },
+                        if last { "; each later round's teacher the round before's student, the last round learning from every piece" } else { "" },
+                    ),
                 };
+                let rounds_note = if rounds > 2 { format!(", {rounds} rounds") } else { String::new() };
                 sources.push(format!(
-                    "# unlabeled: {description}; its names found by a first model trained on the data above{kept}"
+                    "# unlabeled: {description}; its names found by a first model trained on the data above{kept}{rounds_note}"
                 ));
             }
         }
