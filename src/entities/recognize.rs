@@ -115,6 +115,7 @@ pub(crate) fn recognize_tagged<'t>(
     let tagged = whole_organizations(view, join_pieces(view, &openers, tagged));
     let tagged = possessors_of_people(view, tagged);
     let tagged = domains_in_people(view, &domains, tagged);
+    let tagged = legal_forms_end_names(view, tagged);
     let mut covered = TokenSet::new(view.len());
     // Mostly a candidate per tagged name: room for them at once, not by doubling (a
     // candidate is some two hundred bytes).
@@ -148,6 +149,8 @@ pub(crate) fn recognize_tagged<'t>(
     decide_kinds(&mut found.candidates);
     sports_teams(view, &mut found.candidates);
     no_people_at_places(view, &mut found.candidates);
+    possessive_businesses(view, &mut found.candidates);
+    common_words_end_no_people(view, &mut found.candidates);
     coordinated_kinds(view, &mut found.candidates);
     acronyms_of_names(view, &mut found.candidates);
     acronyms_of_places(view, &mut found.candidates);
@@ -234,6 +237,128 @@ fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
     for c in candidates.iter_mut().filter(|c| lone(c)) {
         if let Some(v) = placed.get(&c.key) {
             c.kind = if v[2] > v[1] { Kind::Organization } else { Kind::Place };
+            c.anchored = true;
+        }
+    }
+}
+
+/// A name of two words or more that ends in a common word (one the corpus also writes in
+/// lowercase, that no name list holds) and opens with no given name of the lists is a
+/// business's, no person's: "Dorsey Electric", "Garvey Glass", "Kessler Roofing" (a
+/// surname first is a founder's). People's surnames that are also words are mostly on the lists ("Hall",
+/// "Gates", "Black"), and a given name before one keeps it a person's ("Kelly Cloud"). It is
+/// an organization in the whole document, unless a title or the document marks it as a
+/// person's.
+///
+/// Costs: a few class tests per person candidate of several words.
+fn common_words_end_no_people(view: &View, candidates: &mut Vec<Candidate>) {
+    let given = class::GIVEN_M | class::GIVEN_F | class::GIVEN_U;
+    let listed = given | class::SURNAME;
+    let person =
+        class::DOC_PERSON_PRONOUN | class::DOC_TITLED | class::DOC_GIVEN | class::DOC_REPORTS | class::DOC_SURNAME;
+    let (mut businesses, mut pieces) = (KeySet::default(), KeySet::default());
+    for c in candidates.iter().filter(|c| c.kind == Kind::Person && !c.titled && !c.anchored && c.words.len() >= 2) {
+        let first = view.classes[c.tokens.start];
+        let last = c.evidence;
+        if is_common_here(last)
+            && last & (listed | class::INITIAL | person) == 0
+            && first & (given | person | class::INITIAL | class::TITLE | class::HONORIFIC) == 0
+            && view.classes[c.tokens.end - 1] & class::POSSESSIVE == 0
+        {
+            businesses.insert(c.key);
+            // Its words alone, where the model cut the name in two ("Kessler | Roofing").
+            pieces.insert(c.first);
+            pieces.insert(c.last);
+        }
+    }
+    if businesses.is_empty() {
+        return;
+    }
+    let piece = |c: &Candidate| c.words.len() == 1 && c.kind == Kind::Person && pieces.contains(&c.key);
+    let mut cut = false;
+    for k in 0..candidates.len() {
+        if candidates[k].titled {
+            continue;
+        }
+        if businesses.contains(&candidates[k].key) {
+            candidates[k].kind = Kind::Organization;
+            candidates[k].anchored = true;
+            continue;
+        }
+        // Two pieces side by side that make a business's name are that name ("Kessler |
+        // Roofing"): the second joins the first. A piece alone elsewhere keeps its own kind.
+        let Some(next) = candidates.get(k + 1) else { continue };
+        if piece(&candidates[k]) && piece(next) && next.tokens.start == candidates[k].tokens.end {
+            let first = candidates[k].key;
+            let (span, tokens, word, last, evidence) =
+                (next.span, next.tokens.clone(), next.words[0], next.key, next.evidence);
+            let key = hash_more(hash_more(first, b" "), view.key(tokens.start).as_bytes());
+            if businesses.contains(&key) {
+                let c = &mut candidates[k];
+                (c.kind, c.anchored) = (Kind::Organization, true);
+                c.span.end = span.end;
+                c.tokens.end = tokens.end;
+                c.words.push(word);
+                (c.key, c.last, c.evidence, c.certainty) = (key, last, evidence, Certainty::Sure);
+                candidates[k + 1].tokens = 0..0;
+                cut = true;
+            }
+        }
+    }
+    if cut {
+        candidates.retain(|c| !c.tokens.is_empty());
+    }
+}
+
+/// A person's name in the possessive with no noun after it is a business, as a reader of
+/// reviews and mail takes it: "dinner at Del Frisco's", "we went to Hackney's and …", "I
+/// called Alan's." (what is Alan's stands unsaid, a shop or a restaurant). After "at", "to" or
+/// "from" it is a place, where one goes; otherwise an organization; in the whole document.
+/// Only where the possessive stands before a full stop or other punctuation, the text's end,
+/// "and" or "or", or a preposition after "at", "to" or "from" ("at Del Frisco's for dinner");
+/// not after "of" ("a friend of Jo's"), and not a name a title or the corpus marks as a
+/// person's. Possessives written apart ("Alan 's", "Alan ' s") or without the apostrophe
+/// ("Wendy s") count as well, and "at Del Frisco's Philadelphia" (a place after it).
+///
+/// Costs: a class test per person candidate; a few token lookups for those in the possessive.
+fn possessive_businesses(view: &View, candidates: &mut [Candidate]) {
+    let n = view.len();
+    let mut businesses: KeyMap<Kind> = KeyMap::default();
+    for c in candidates.iter().filter(|c| c.kind == Kind::Person && !c.titled) {
+        let e = c.tokens.end;
+        let after = if view.classes[e - 1] & class::POSSESSIVE != 0 {
+            e
+        } else if e < n && matches!(view.key(e), "'s" | "’s" | "s") {
+            e + 1
+        } else if e + 1 < n && matches!(view.key(e), "'" | "’") && view.key(e + 1) == "s" {
+            e + 2
+        } else {
+            continue;
+        };
+        let s = c.tokens.start;
+        let before = if s > 0 { view.key(s - 1) } else { "" };
+        let gone_to = matches!(before, "at" | "to" | "from");
+        let alone = after >= n
+            || (view.a.tokens[after].kind() == TokenKind::Punct && view.classes[after] & class::QUOTE == 0)
+            || matches!(view.key(after), "and" | "or")
+            || (gone_to && matches!(view.key(after), "for" | "in" | "on" | "with" | "tonight" | "today"))
+            || (gone_to && view.classes[after] & (class::CAP | class::PLACE_B) == class::CAP | class::PLACE_B);
+        // What the document says of the name elsewhere: "Rubio said", "Clinton, who", "Sen.
+        // Rubio" make a person of it ("except Rubio's, …"); a surname after a given name only
+        // where nothing says where one goes.
+        let said = class::DOC_TITLED | class::DOC_PERSON_PRONOUN | class::DOC_REPORTS;
+        let named = if gone_to { said } else { said | class::DOC_SURNAME | class::DOC_GIVEN };
+        if !alone || before == "of" || (view.classes[s] | c.evidence) & named != 0 {
+            continue;
+        }
+        businesses.insert(c.key, if gone_to { Kind::Place } else { Kind::Organization });
+    }
+    if businesses.is_empty() {
+        return;
+    }
+    for c in candidates.iter_mut().filter(|c| !c.titled) {
+        if let Some(&kind) = businesses.get(&c.key) {
+            c.kind = kind;
             c.anchored = true;
         }
     }
@@ -791,6 +916,63 @@ fn possessors_of_people(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
         out.push(Tagged { tokens: k + 1..r.end, kind: t.kind, scores: t.scores });
     }
     out
+}
+
+/// A company's legal form right after a name ends that name, and makes it an organization,
+/// whatever the model made of either piece: "Enron | Corp. common stock", "Halvorsen | Inc."
+/// (the model, trained on news that writes "the company", often takes the word before the
+/// form for a surname and the form for a name of its own). A form the model took alone
+/// takes in the capitalized word before it that no name took. The form is capitalized and
+/// dotted or of three letters or more, as after a comma (see `Piece::legal_form_after`).
+///
+/// Costs: a class test of the token after each name.
+fn legal_forms_end_names(view: &View, tagged: Vec<Tagged>) -> Vec<Tagged> {
+    let form = |i: usize| is_legal_form(view, i);
+    let organization = |mut t: Tagged| {
+        t.kind = Kind::Organization as usize;
+        t.scores = one_hot(Kind::Organization);
+        t
+    };
+    let mut out: Vec<Tagged> = Vec::with_capacity(tagged.len());
+    for mut t in tagged {
+        let s = t.tokens.start;
+        if out.last().is_some_and(|p| p.tokens.end > s) {
+            // The form this name is was taken into the name before it.
+            continue;
+        }
+        if t.tokens.len() == 1 && form(s) && s > 0 {
+            let free = out.last().map_or(true, |p| p.tokens.end < s);
+            if free && names_a_company(view, s - 1) {
+                t.tokens.start = s - 1;
+                out.push(organization(t));
+                continue;
+            }
+        }
+        if form(t.tokens.end) && view.classes[t.tokens.end - 1] & class::POSSESSIVE == 0 {
+            t.tokens.end += 1;
+            out.push(organization(t));
+            continue;
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// True when token `i` is a company's legal form as it ends a name: capitalized, and dotted
+/// or of three letters or more ("Corp.", "Inc", "LLC"; not "AG" or "SA", mostly other words).
+fn is_legal_form(view: &View, i: usize) -> bool {
+    i < view.len() && view.classes[i] & (class::CAP | class::COMPANY_FORM) == class::CAP | class::COMPANY_FORM && {
+        let w = view.a.token_text(i);
+        w.ends_with('.') || w.len() >= 3
+    }
+}
+
+/// True when token `i`, right before a legal form, is a capitalized word that may name the
+/// company ("Enron | Corp."): no title, month, form or word that is never a name.
+fn names_a_company(view: &View, i: usize) -> bool {
+    let c = view.classes[i];
+    let blocked = class::TITLE | class::HONORIFIC | class::NEVER_NAME | class::CALENDAR | class::COMPANY_FORM;
+    c & class::CAP != 0 && c & blocked == 0 && view.a.tokens[i].kind() == TokenKind::Word
 }
 
 /// Joins the pieces of one person's name that the tagger cut apart: lowercase particles
@@ -1353,7 +1535,22 @@ fn after_the_model<'t>(
         {
             end += 1;
         }
-        piece.push(found, i..end, kind, one_hot(kind), None, None, false);
+        let mut start = i;
+        if kind == Kind::Organization {
+            // A legal form ends the company's name, and a form alone takes in the word
+            // before it ("Enron | Corp." where the model found neither).
+            if is_legal_form(view, end) && !covered.get(end) {
+                end += 1;
+            } else if end == i + 1
+                && i > next
+                && is_legal_form(view, i)
+                && !covered.get(i - 1)
+                && names_a_company(view, i - 1)
+            {
+                start = i - 1;
+            }
+        }
+        piece.push(found, start..end, kind, one_hot(kind), None, None, false);
         next = end;
     }
 }
@@ -1418,7 +1615,10 @@ fn signed_by(view: &View, i: usize) -> bool {
     };
     let given = class::GIVEN_M | class::GIVEN_F | class::GIVEN_U;
     let initials = c & class::ALL_CAPS != 0 && view.key(i).len() == 2;
-    (c & given != 0 && c & class::ALL_CAPS == 0) || (sign_off && initials)
+    // "Thanks See you later": a given name of the lists that is also a common word, before a
+    // subject pronoun, opens a clause ("See", "Will", "Hope" are given names too).
+    let verb = c & class::COMMON != 0 && opens_a_clause(view, i);
+    (c & given != 0 && c & class::ALL_CAPS == 0 && !verb) || (sign_off && initials)
 }
 
 /// A word that signs off (`Some(true)`: "thanks", "regards", "cheers") or greets (`Some(false)`:
@@ -1651,6 +1851,28 @@ impl<'t> Piece<'_, '_, 't, '_> {
         // worry", "Jo Roe | Do you …": mail and quotes run into one line).
         while r.len() > 1 && is_common_here(self.classes(r.end - 1)) && opens_a_clause(self.view, r.end - 1) {
             r.end -= 1;
+        }
+        // Nor, after a person's full name, a common word that is a given name of the lists but
+        // no surname, before a lowercase word ("Jo Roe | See attached", "Jo Roe | Will you":
+        // a signature run into the next line's imperative). A third word of a name is mostly
+        // a surname; a common word that is no given name may end a show's or a firm's name
+        // ("Steve Harvey Morning Show is"), where cutting it would make a surname of the rest.
+        if r.len() >= 3 && t.kind == Kind::Person as usize && r.end < self.view.len() {
+            let last = self.classes(r.end - 1);
+            let next = self.classes(r.end);
+            let heads = class::ORG_HEAD | class::PLACE_HEAD | class::OTHER_HEAD;
+            let kept = class::SURNAME | class::PARTICLE | class::INITIAL | class::POSSESSIVE | heads;
+            // Not after an initial ("Donald J. | Trump said"): the word after one is a surname.
+            let given = class::GIVEN_M | class::GIVEN_F | class::GIVEN_U;
+            if is_common_here(last)
+                && last & kept == 0
+                && last & given != 0
+                && self.classes(r.end - 2) & (class::INITIAL | class::PARTICLE) == 0
+                && next & (class::LOWER | class::REPORTING) == class::LOWER
+                && self.view.a.tokens[r.end].kind() == TokenKind::Word
+            {
+                r.end -= 1;
+            }
         }
         // Nor is one alone a name ("Sincerely, | Jo Roe", "Cheers!").
         if r.len() == 1 && letter_word(self.view.key(r.start)).is_some() {
