@@ -287,16 +287,19 @@ clusters=8000
 fine=64
 ensemble=10
 step=6
-rounds=4
-# Silver names (session 19): the first three rounds learn only from the islands where the
-# teacher's tagger alone agrees with the whole stage or where the stage only trimmed its names;
-# the last round from every island.
-silver=(--agreeing-silver --keep-trims --unfiltered-last)
+rounds=2
+# Silver names: every island of the teacher's whole stage. gum-19's filtered rounds
+# (--rounds 4 --agreeing-silver --keep-trims --unfiltered-last, see the session 19 notes) were
+# the best means on session 18's code, but on the merged code of session 19 (size-19's 24-bit
+# cluster words, ner-19's business rules) their seed-20240607 retrain leaves tests/entities
+# cases 47, 51 and 56 inexact (gum-news 0.7621, uner-ewt 0.6885) where these options leave
+# only 47 (0.7635 / 0.6874): not the default until they keep the hand-written cases.
+silver=()
 cargo run --release --quiet --features train --bin train-tagger -- \
   --epochs "$epochs" --bits "$bits" --seed 20240607 \
   --cluster-words "$clusters" --fine-clusters "$fine" --ensemble "$ensemble" --step "$step" \
-  --rounds "$rounds" "${silver[@]}" \
-  --command "scripts/train-tagger.sh (cargo run --release --features train --bin train-tagger; epochs $epochs, bits $bits, cluster words $clusters, fine clusters $fine, ensemble $ensemble, step $step, rounds $rounds, ${silver[*]})" \
+  --rounds "$rounds" ${silver[@]+"${silver[@]}"} \
+  --command "scripts/train-tagger.sh (cargo run --release --features train --bin train-tagger; epochs $epochs, bits $bits, cluster words $clusters, fine clusters $fine, ensemble $ensemble, step $step, rounds $rounds${silver[*]:+, ${silver[*]}})" \
   --out "$out" ${rest[@]+"${rest[@]}"} \
   --data "$gum" "GUM gum-train (99 documents: academic, court, interview, bio, voyage, textbook; github.com/amir-zeldes/gum): annotations CC BY 4.0, texts CC BY / CC BY-SA" \
   --unlabeled "$news" "PolNeAR polnear-train texts (840 news articles of 2016; Newell, Margolin and Ruths, LREC 2018), unlabeled"
