@@ -709,11 +709,7 @@ pub fn extract_indexed(inputs: &[Input]) -> (Index, Vec<Failure>) {
 
 /// The index of `outcome`, with its documents' words when the stages read them.
 fn indexed(outcome: Outcome, words: Option<DocumentWords>) -> (Index, Vec<Failure>) {
-    let index = match words {
-        Some(words) => Index::from_extraction_and_words(outcome.extraction, words),
-        None => Index::from_extraction(outcome.extraction),
-    };
-    (index, outcome.failures)
+    (Index::from_extraction_and_words(outcome.extraction, words), outcome.failures)
 }
 
 /// [`assemble`], with the time each stage took (`parse` is zero: parts are parsed already).
@@ -1042,9 +1038,12 @@ mod tests {
         let (assembled, _) = assemble_indexed(parts.clone(), &mut |_| ());
         assert!(assembled.document_words() == reference.document_words(), "assembled: other words than the texts'");
         // Every article's body came from its view, but the two above.
+        let mut batch = Batch::default();
+        let linked: Vec<Linked> =
+            parts.iter().map(|p| batch.analyze(&p.document.text, &paragraph_spans(&p.document))).collect();
         let mut words = DocumentWords::default();
-        for part in &parts {
-            words.add(&part.document.title, &analyze(&part.document));
+        for (part, linked) in parts.iter().zip(linked) {
+            words.add(&part.document.title, &linked.in_batch(&batch));
         }
         assert_eq!((words.len(), words.read_from_views()), (inputs.len(), inputs.len() - 2));
     }

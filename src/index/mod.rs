@@ -156,13 +156,13 @@ impl Index {
 
     /// Indexes `extraction`, keeping it (no copy of the texts).
     pub fn from_extraction(extraction: Extraction) -> Index {
-        build::build(extraction, None)
+        Index::from_extraction_and_words(extraction, None)
     }
 
-    /// Indexes `extraction`, whose documents' words `words` read from their token views while
-    /// they were extracted (see [`crate::pipeline::assemble_indexed`]).
-    pub(crate) fn from_extraction_and_words(extraction: Extraction, words: DocumentWords) -> Index {
-        build::build(extraction, Some(words))
+    /// Indexes `extraction`, whose documents' words `words`, when given, read from their token
+    /// views while they were extracted (see [`crate::pipeline::assemble_indexed`]).
+    pub(crate) fn from_extraction_and_words(extraction: Extraction, words: Option<DocumentWords>) -> Index {
+        build::build(extraction, words)
     }
 
     /// The documents' words (to compare indexes built in two ways).

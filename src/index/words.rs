@@ -152,22 +152,17 @@ pub(crate) struct WordIndexBuilder {
     buf: String,
     items: usize,
     /// [`WordIndexBuilder::add_analysis`]'s memo of what each word type is, by its id in
-    /// `batch` (kept from document to document), or in the document being added when `batch`
-    /// is `None`.
-    types: Vec<TypeWords>,
+    /// `batch` (kept from document to document).
+    types: Vec<u32>,
     batch: Option<u64>,
 }
 
-/// What a word type of the token view is to the search: not met yet, one search word (its
-/// key, whose id in the builder is the number less one), or words to be found in each of its
-/// tokens.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct TypeWords(u32);
-
-impl TypeWords {
-    const UNSEEN: TypeWords = TypeWords(0);
-    const PER_TOKEN: TypeWords = TypeWords(u32::MAX);
-}
+/// What a word type of the token view is to the search ([`WordIndexBuilder::types`]): not
+/// met yet ([`UNSEEN`]), words to be found in each of its tokens ([`PER_TOKEN`]), or one
+/// search word, its key, whose id in the builder is the number less one. (A `u32`, as the
+/// builder's other lists: no other kind of list to grow in the wasm.)
+const UNSEEN: u32 = 0;
+const PER_TOKEN: u32 = u32::MAX;
 
 impl WordIndexBuilder {
     /// Adds the words of `text` to item `item`. Items must be added in ascending order (an
@@ -225,24 +220,23 @@ impl WordIndexBuilder {
     /// through a combining mark's token, and text outside the tokens can only hold a word
     /// outside the analysed paragraphs, or after the last token (an analysis cut short at its
     /// most word types): in those cases, checked first, nothing is added and it returns false
-    /// (the caller adds the text).
+    /// (the caller adds the text), as it does for a document analysed alone, outside a batch.
     pub(crate) fn add_analysis(&mut self, item: usize, analysis: &Analysis) -> bool {
+        // What each type is (see [`UNSEEN`]), by its id in the batch the documents were analysed
+        // in, so that each word type of the corpus is looked at and hashed once. A document
+        // analysed alone (a corpus of one) is read from its text.
+        let Some((batch, global)) = analysis.batch_words() else {
+            return false;
+        };
         if !words_lie_in_tokens(analysis) {
             return false;
         }
         let item32 = item as u32;
         self.items = self.items.max(item + 1);
-        // What each type is ([`TypeWords`]): by its id in the batch the documents were
-        // analysed in, so that each word type of the corpus is looked at and hashed once, or
-        // by its id in the document when it was analysed alone.
-        let batch_words = analysis.batch_words();
         let mut types = std::mem::take(&mut self.types);
-        if batch_words.is_none() || batch_words.map(|(batch, _)| batch) != self.batch {
+        if self.batch != Some(batch) {
             types.clear();
-        }
-        self.batch = batch_words.map(|(batch, _)| batch);
-        if batch_words.is_none() {
-            types.resize(analysis.vocabulary.len(), TypeWords::UNSEEN);
+            self.batch = Some(batch);
         }
         let mut buf = std::mem::take(&mut self.buf);
         for token in &analysis.tokens {
@@ -250,28 +244,23 @@ impl WordIndexBuilder {
                 continue;
             }
             let word = token.word();
-            // A type beyond the lists (no view has one: see `TokenView::fits`) is read per
-            // token.
-            let at = match batch_words {
-                Some((_, global)) => global.get(word as usize).map(|&g| g as usize),
-                None => Some(word as usize),
-            };
-            if let Some(at) = at.filter(|&at| at < types.len() || batch_words.is_some()) {
+            // A type beyond the list (no view has one: see `TokenView::fits`) is read per token.
+            if let Some(&at) = global.get(word as usize) {
+                let at = at as usize;
                 if at >= types.len() {
-                    types.resize(at + 1, TypeWords::UNSEEN);
+                    types.resize(at + 1, UNSEEN);
                 }
                 match types[at] {
-                    TypeWords::UNSEEN => {
+                    UNSEEN => {
                         let key = analysis.word_key(word).as_bytes();
                         if !key.is_empty() && key.iter().all(u8::is_ascii_alphanumeric) {
-                            let w = self.add_word(key, false, item32);
-                            types[at] = TypeWords(w + 1);
+                            types[at] = self.add_word(key, false, item32) + 1;
                             continue;
                         }
-                        types[at] = TypeWords::PER_TOKEN;
+                        types[at] = PER_TOKEN;
                     }
-                    TypeWords::PER_TOKEN => {}
-                    TypeWords(w) => {
+                    PER_TOKEN => {}
+                    w => {
                         self.add_known(w - 1, item32);
                         continue;
                     }
@@ -690,7 +679,11 @@ mod tests {
             long_run.as_str(),
         ];
         let check = |text: &str, paragraphs: &[crate::model::Span], from_view: bool| {
-            let analysis = Analysis::new(text, paragraphs);
+            // Alone, a document is read from its text; in a batch, from its view when it can be.
+            assert!(!WordIndexBuilder::default().add_analysis(0, &Analysis::new(text, paragraphs)));
+            let mut batch = crate::text::Batch::default();
+            let linked = batch.analyze(text, paragraphs);
+            let analysis = linked.in_batch(&batch);
             let mut viewed = WordIndexBuilder::default();
             viewed.add(0, "A title");
             let read = viewed.add_analysis(0, &analysis);
