@@ -9,10 +9,13 @@
 //!     cargo run --release --example assemble -- FOLDER [N=300]
 //!
 //! With `--only-assemble K` after N it reads the parts and assembles them K times and nothing
-//! else, for an instruction count (`valgrind --tool=callgrind`) of the assembly alone.
+//! else, for an instruction count (`valgrind --tool=callgrind`) of the assembly alone; then
+//! `index` builds the page's corpus as the wasm does (the search index too, its documents'
+//! words read from the token views), and `index-from-texts` builds the same index from the
+//! extraction's texts.
 
 use std::time::Instant;
-use storyscope::{assemble, assemble_timed, extract, extract_part, files, Input, Part};
+use storyscope::{assemble, assemble_indexed, assemble_timed, extract, extract_part, files, Index, Input, Part};
 
 fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
     (0..runs)
@@ -33,6 +36,7 @@ fn main() {
     let n: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(300);
     let only_assemble: Option<usize> =
         args.next().filter(|a| a == "--only-assemble").and_then(|_| args.next()?.parse().ok());
+    let index = args.next();
     let mut paths: Vec<_> = match std::fs::read_dir(&folder) {
         Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
@@ -59,7 +63,13 @@ fn main() {
     let decode = || kept.iter().filter_map(|b| Part::from_bytes(b).ok()).collect::<Vec<Part>>();
     if let Some(times) = only_assemble {
         for _ in 0..times {
-            std::hint::black_box(assemble(decode()));
+            match index.as_deref() {
+                Some("index") => drop(std::hint::black_box(assemble_indexed(decode(), &mut |_| ()))),
+                Some("index-from-texts") => {
+                    drop(std::hint::black_box(Index::from_extraction(assemble(decode()).extraction)))
+                }
+                _ => drop(std::hint::black_box(assemble(decode()))),
+            }
         }
         return;
     }

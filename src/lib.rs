@@ -37,9 +37,9 @@ pub use entities::train;
 pub use index::{Filter, Index, Selection};
 pub use model::Extraction;
 pub use pipeline::{
-    assemble, assemble_observed, assemble_timed, extract, extract_part, extract_part_cached, extract_part_observed,
-    extract_timed, extract_timed_owned, Failure, Input, OnStage, Outcome, Part, PartError, StageTimes, WordCache,
-    CORE_VERSION,
+    assemble, assemble_indexed, assemble_observed, assemble_timed, extract, extract_indexed, extract_part,
+    extract_part_cached, extract_part_observed, extract_timed, extract_timed_owned, Failure, Input, OnStage, Outcome,
+    Part, PartError, StageTimes, WordCache, CORE_VERSION,
 };
 /// Training of the scare-quote model (`--features train`, see `scripts/train-quotes.sh`).
 #[cfg(feature = "train")]

@@ -1,5 +1,6 @@
 //! The extraction pipeline: inputs → articles → sentences and tokens → entities, quotes,
-//! times → events → the contract, with offsets converted to code points.
+//! times → events → the contract, with offsets converted to code points (and, for the page's
+//! corpus, → the search index, whose document words are read from the token views).
 //!
 //! This module only sequences the stages and settles the document creation time; each stage
 //! lives in its own module.
@@ -7,6 +8,7 @@
 use crate::article::{self, Format, Metadata};
 use crate::calendar::Stamp;
 use crate::doc::Doc;
+use crate::index::{DocumentWords, Index};
 use crate::model::{Document, Extraction, PublishedSource};
 use crate::text::{Analysis, Batch, Linked};
 use crate::{entities, events, quotes, times};
@@ -686,32 +688,60 @@ pub fn assemble(parts: Vec<Part>) -> Outcome {
 /// [`assemble`], telling `on_stage` each stage as it starts.
 pub fn assemble_observed(parts: Vec<Part>, on_stage: OnStage) -> Outcome {
     let prepared = parts.into_iter().map(Prepared::from).collect();
-    assemble_timed_from(prepared, Vec::new(), &mut StageTimes::default(), &mut Stopwatch::start(), on_stage)
+    assemble_timed_from(prepared, Vec::new(), &mut StageTimes::default(), &mut Stopwatch::start(), on_stage, false).0
+}
+
+/// [`assemble_observed`], and the search index of the corpus, whose documents' words are read
+/// from the token views the stages read (no text is split into words again: see
+/// [`crate::index::Index`]); `on_stage` hears `index` last.
+pub fn assemble_indexed(parts: Vec<Part>, on_stage: OnStage) -> (Index, Vec<Failure>) {
+    let prepared = parts.into_iter().map(Prepared::from).collect();
+    let (outcome, words) =
+        assemble_timed_from(prepared, Vec::new(), &mut StageTimes::default(), &mut Stopwatch::start(), on_stage, true);
+    indexed(outcome, words)
+}
+
+/// [`extract`], and the search index of its extraction, as [`assemble_indexed`] makes it.
+pub fn extract_indexed(inputs: &[Input]) -> (Index, Vec<Failure>) {
+    let (outcome, _, words) = extract_parsed(inputs.iter().map(|input| parse(input, &mut |_| ())), true);
+    indexed(outcome, words)
+}
+
+/// The index of `outcome`, with its documents' words when the stages read them.
+fn indexed(outcome: Outcome, words: Option<DocumentWords>) -> (Index, Vec<Failure>) {
+    (Index::from_extraction_and_words(outcome.extraction, words), outcome.failures)
 }
 
 /// [`assemble`], with the time each stage took (`parse` is zero: parts are parsed already).
 pub fn assemble_timed(parts: Vec<Part>) -> (Outcome, StageTimes) {
     let mut times = StageTimes::default();
     let prepared = parts.into_iter().map(Prepared::from).collect();
-    let outcome = assemble_timed_from(prepared, Vec::new(), &mut times, &mut Stopwatch::start(), &mut |_| ());
+    let (outcome, _) =
+        assemble_timed_from(prepared, Vec::new(), &mut times, &mut Stopwatch::start(), &mut |_| (), false);
     (outcome, times)
 }
 
 /// [`extract`], with the time each stage took. The same as [`assemble`] of each input's
 /// [`extract_part`], with each document analyzed once: the tagger runs while it is assembled.
 pub fn extract_timed(inputs: &[Input]) -> (Outcome, StageTimes) {
-    extract_parsed(inputs.iter().map(|input| parse(input, &mut |_| ())))
+    let (outcome, times, _) = extract_parsed(inputs.iter().map(|input| parse(input, &mut |_| ())), false);
+    (outcome, times)
 }
 
 /// [`extract_timed`] of inputs given away: each input's raw content is freed as soon as it is
 /// parsed, so the files as read and their parsed documents never take memory together (the
 /// CLI's way).
 pub fn extract_timed_owned(inputs: Vec<Input>) -> (Outcome, StageTimes) {
-    extract_parsed(inputs.into_iter().map(|input| parse(&input, &mut |_| ())))
+    let (outcome, times, _) = extract_parsed(inputs.into_iter().map(|input| parse(&input, &mut |_| ())), false);
+    (outcome, times)
 }
 
-/// Extracts the documents `parsed` yields (the clock starts before the first is parsed).
-fn extract_parsed(parsed: impl Iterator<Item = Result<Document, Failure>>) -> (Outcome, StageTimes) {
+/// Extracts the documents `parsed` yields (the clock starts before the first is parsed), with
+/// their words for the search index when `index` is true.
+fn extract_parsed(
+    parsed: impl Iterator<Item = Result<Document, Failure>>,
+    index: bool,
+) -> (Outcome, StageTimes, Option<DocumentWords>) {
     let mut times = StageTimes::default();
     let mut clock = Stopwatch::start();
     let mut failures = Vec::new();
@@ -723,8 +753,8 @@ fn extract_parsed(parsed: impl Iterator<Item = Result<Document, Failure>>) -> (O
         }
     }
     times.parse = clock.lap();
-    let outcome = assemble_timed_from(parts, failures, &mut times, &mut clock, &mut |_| ());
-    (outcome, times)
+    let (outcome, words) = assemble_timed_from(parts, failures, &mut times, &mut clock, &mut |_| (), index);
+    (outcome, times, words)
 }
 
 fn assemble_timed_from(
@@ -733,7 +763,8 @@ fn assemble_timed_from(
     times: &mut StageTimes,
     clock: &mut Stopwatch,
     on_stage: OnStage,
-) -> Outcome {
+    index: bool,
+) -> (Outcome, Option<DocumentWords>) {
     let mut used_ids = crate::text::FxHashSet::default();
     let mut documents: Vec<Prepared> = parts
         .into_iter()
@@ -742,7 +773,7 @@ fn assemble_timed_from(
             part
         })
         .collect();
-    let found = match isolated(|| extract_documents(&mut documents, times, clock, &mut *on_stage)) {
+    let mut found = match isolated(|| extract_documents(&mut documents, times, clock, &mut *on_stage, index)) {
         Ok(found) => found,
         Err(_) => {
             // One document broke a stage. Find which by extracting each alone, then extract the
@@ -751,22 +782,23 @@ fn assemble_timed_from(
             for mut document in std::mem::take(&mut documents) {
                 let alone = std::slice::from_mut(&mut document);
                 match isolated(|| {
-                    extract_documents(alone, &mut StageTimes::default(), &mut Stopwatch::start(), &mut |_| ())
+                    extract_documents(alone, &mut StageTimes::default(), &mut Stopwatch::start(), &mut |_| (), false)
                 }) {
                     Ok(_) => good.push(document),
                     Err(panic) => failures.push(Failure::internal(&document.document.id, &panic)),
                 }
             }
             documents = good;
-            isolated(|| extract_documents(&mut documents, times, clock, on_stage)).unwrap_or_else(|panic| {
+            isolated(|| extract_documents(&mut documents, times, clock, on_stage, index)).unwrap_or_else(|panic| {
                 failures.extend(documents.drain(..).map(|d| Failure::internal(&d.document.id, &panic)));
                 Findings::default()
             })
         }
     };
+    let words = found.words.take();
     let extraction = found.into_extraction(documents.into_iter().map(|d| d.document).collect());
     times.offsets = clock.lap();
-    Outcome { extraction, failures }
+    (Outcome { extraction, failures }, words)
 }
 
 impl Failure {
@@ -798,6 +830,8 @@ struct Findings {
     quotes: Vec<crate::model::Quote>,
     times: times::Times,
     events: Vec<crate::model::Event>,
+    /// The documents' words for the search index, when asked for.
+    words: Option<DocumentWords>,
 }
 
 impl Findings {
@@ -841,6 +875,7 @@ fn extract_documents(
     stage: &mut StageTimes,
     clock: &mut Stopwatch,
     on_stage: OnStage,
+    index: bool,
 ) -> Findings {
     #[cfg(debug_assertions)]
     failpoint(documents);
@@ -915,11 +950,20 @@ fn extract_documents(
     on_stage("events");
     let events = events::build(&docs, &entities, &quotes, &times.expressions);
     stage.events = clock.lap();
+    // The search index's words of each document, read from its token view while it exists.
+    let words = index.then(|| {
+        on_stage("index");
+        let mut words = DocumentWords::default();
+        for doc in &docs {
+            words.add(&doc.document.title, &doc.analysis);
+        }
+        words
+    });
     // The token views go before the quotes' strings are made: the two never take memory at
     // once.
     drop(docs);
     let quotes = quotes::into_contract(quotes);
-    Findings { entities: entities.list, quotes, times, events }
+    Findings { entities: entities.list, quotes, times, events, words }
 }
 
 fn unique_id(id: &str, used: &mut crate::text::FxHashSet<String>) -> String {
@@ -970,6 +1014,38 @@ mod tests {
     /// tagger over, looked for quotes in and scanned for times.
     fn detections() -> [usize; 4] {
         [Kept::Analysis, Kept::Names, Kept::Quotes, Kept::Times].map(crate::doc::runs::of)
+    }
+
+    /// The search index of a corpus, its documents' words read from their token views as the
+    /// page's corpus makes it (from kept parts, and from inputs), against the index of the
+    /// extraction, which reads them from the texts.
+    #[test]
+    fn the_index_reads_documents_words_from_the_token_views_as_it_would_from_the_texts() {
+        let mut inputs = corpus();
+        // Words that run across tokens (through a combining mark's token; a run cut at the
+        // longest token), which only the text has whole.
+        for (id, body) in [("marks", "x\u{301}y met Cafe\u{301} owners."), ("run", &"b".repeat(400))] {
+            let content = format!("Title {id}\n\n{body} And more words.\n");
+            inputs.push(Input::from_bytes(id, &format!("{id}.txt"), content.into_bytes()).expect("text"));
+        }
+        let reference = Index::from_extraction(extract(&inputs).extraction);
+        let (extracted, _) = extract_indexed(&inputs);
+        assert!(extracted.document_words() == reference.document_words(), "extracted: other words than the texts'");
+        let parts: Vec<Part> = inputs
+            .iter()
+            .map(|input| Part::from_bytes(&extract_part(input).expect("a part").to_bytes()).expect("kept"))
+            .collect();
+        let (assembled, _) = assemble_indexed(parts.clone(), &mut |_| ());
+        assert!(assembled.document_words() == reference.document_words(), "assembled: other words than the texts'");
+        // Every article's body came from its view, but the two above.
+        let mut batch = Batch::default();
+        let linked: Vec<Linked> =
+            parts.iter().map(|p| batch.analyze(&p.document.text, &paragraph_spans(&p.document))).collect();
+        let mut words = DocumentWords::default();
+        for (part, linked) in parts.iter().zip(linked) {
+            words.add(&part.document.title, &linked.in_batch(&batch));
+        }
+        assert_eq!((words.len(), words.read_from_views()), (inputs.len(), inputs.len() - 2));
     }
 
     #[test]

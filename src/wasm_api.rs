@@ -311,10 +311,9 @@ pub fn new_corpus_from_parts(
             Err(e) => failures.push(Failure { name: format!("part {n}"), reason: e.to_string() }),
         }
     }
-    let outcome = crate::assemble_observed(kept, &mut on_stage);
-    failures.extend(outcome.failures);
-    on_stage("index");
-    Ok(Corpus { index: Index::from_extraction(outcome.extraction), failures })
+    let (index, assembly_failures) = crate::assemble_indexed(kept, &mut on_stage);
+    failures.extend(assembly_failures);
+    Ok(Corpus { index, failures })
 }
 
 /// Calls the page's `onStage` callback, if any, with a stage's name. Progress is only shown:
@@ -338,8 +337,10 @@ pub struct Corpus {
 /// Extracts and indexes `articles` (as for [`extract`]).
 #[wasm_bindgen(js_name = newCorpus)]
 pub fn new_corpus(articles: JsValue, with_seeds: bool) -> Result<Corpus, JsError> {
-    let (extraction, failures) = extract_articles(articles, with_seeds)?;
-    Ok(Corpus { index: Index::from_extraction(extraction), failures })
+    let (inputs, mut failures) = inputs_of(articles, with_seeds)?;
+    let (index, extraction_failures) = crate::extract_indexed(&inputs);
+    failures.extend(extraction_failures);
+    Ok(Corpus { index, failures })
 }
 
 #[wasm_bindgen]
@@ -529,6 +530,15 @@ fn set_property(object: &JsValue, key: &str, value: &JsValue) -> Result<(), JsEr
 /// The seeds (if asked) and the JavaScript articles, extracted; articles that cannot be read
 /// become failures.
 fn extract_articles(articles: JsValue, with_seeds: bool) -> Result<(Extraction, Vec<Failure>), JsError> {
+    let (inputs, mut failures) = inputs_of(articles, with_seeds)?;
+    let outcome = crate::extract(&inputs);
+    failures.extend(outcome.failures);
+    Ok((outcome.extraction, failures))
+}
+
+/// The seeds (if asked) and the JavaScript articles as pipeline inputs, and the articles that
+/// cannot be read as failures.
+fn inputs_of(articles: JsValue, with_seeds: bool) -> Result<(Vec<Input>, Vec<Failure>), JsError> {
     let articles = read::sequence(articles, JsArticle::read)
         .map_err(|e| JsError::new(&format!("expected an array of articles: {e}")))?;
     let mut inputs = if with_seeds { crate::seeds::inputs() } else { Vec::new() };
@@ -539,9 +549,7 @@ fn extract_articles(articles: JsValue, with_seeds: bool) -> Result<(Extraction, 
             Err(failure) => failures.push(failure),
         }
     }
-    let outcome = crate::extract(&inputs);
-    failures.extend(outcome.failures);
-    Ok((outcome.extraction, failures))
+    Ok((inputs, failures))
 }
 
 /// The pipeline input of an article from the page, or why it cannot be one.

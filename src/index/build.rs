@@ -5,23 +5,32 @@
 use super::bits::Bits;
 use super::filter::Day;
 use super::involved::{invert, Involved, QuoteAt};
-use super::words::WordIndexBuilder;
+use super::words::{DocumentWords, WordIndexBuilder};
 use super::{Days, Index, Totals};
 use crate::model::Extraction;
 use crate::text::FxHashMap;
 
-pub(crate) fn build(extraction: Extraction) -> Index {
+/// The index of `extraction`; `document_words`, when given, holds its documents' words (read
+/// from the token views the extraction was made from: see [`DocumentWords`]), else they are
+/// read from the texts.
+pub(crate) fn build(extraction: Extraction, document_words: Option<DocumentWords>) -> Index {
     let doc_index = positions(extraction.documents.iter().map(|d| d.id.as_str()));
     let entity_index = positions(extraction.entities.iter().map(|e| e.id.as_str()));
     let quote_index = positions(extraction.quotes.iter().map(|q| q.id.as_str()));
     let doc_of = |id: &str| doc_index.get(id).copied();
     let entity_of = |id: &str| entity_index.get(id).copied();
 
-    let mut doc_words = WordIndexBuilder::default();
-    for (i, d) in extraction.documents.iter().enumerate() {
-        doc_words.add(i, &d.title);
-        doc_words.add(i, &d.text);
-    }
+    let doc_words = match document_words.filter(|words| words.len() == extraction.documents.len()) {
+        Some(words) => words.finish(extraction.documents.len()),
+        None => {
+            let mut doc_words = WordIndexBuilder::default();
+            for (i, d) in extraction.documents.iter().enumerate() {
+                doc_words.add(i, &d.title);
+                doc_words.add(i, &d.text);
+            }
+            doc_words.finish(extraction.documents.len())
+        }
+    };
     let mut doc_days: Vec<Vec<Days>> = extraction
         .documents
         .iter()
@@ -155,7 +164,7 @@ pub(crate) fn build(extraction: Extraction) -> Index {
     );
     let quote_scare = Bits::of(extraction.quotes.len(), (0..extraction.quotes.len() as u32).filter(|&q| is_scare(q)));
     Index {
-        doc_words: doc_words.finish(extraction.documents.len()),
+        doc_words,
         entity_words: entity_words.finish(extraction.entities.len()),
         quote_words: quote_words.finish(extraction.quotes.len()),
         event_words: event_words.finish(extraction.events.len()),

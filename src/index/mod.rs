@@ -79,6 +79,7 @@ use crate::model::Extraction;
 use crate::text::FxHashMap;
 use bits::Bits;
 use involved::Involved;
+pub(crate) use words::DocumentWords;
 use words::WordIndex;
 
 /// An inclusive range of days.
@@ -155,7 +156,19 @@ impl Index {
 
     /// Indexes `extraction`, keeping it (no copy of the texts).
     pub fn from_extraction(extraction: Extraction) -> Index {
-        build::build(extraction)
+        Index::from_extraction_and_words(extraction, None)
+    }
+
+    /// Indexes `extraction`, whose documents' words `words`, when given, read from their token
+    /// views while they were extracted (see [`crate::pipeline::assemble_indexed`]).
+    pub(crate) fn from_extraction_and_words(extraction: Extraction, words: Option<DocumentWords>) -> Index {
+        build::build(extraction, words)
+    }
+
+    /// The documents' words (to compare indexes built in two ways).
+    #[cfg(test)]
+    pub(crate) fn document_words(&self) -> &WordIndex {
+        &self.doc_words
     }
 
     pub fn extraction(&self) -> &Extraction {

@@ -5,6 +5,7 @@
 
 use super::bits::Bits;
 use super::fold;
+use crate::text::{Analysis, TokenKind};
 
 /// A full-text query: every word must match (AND); the last one also matches as a prefix while
 /// the user is still typing it (the query does not end with a space or punctuation).
@@ -80,6 +81,7 @@ fn date_term(chunk: &str, words: &[String], typed: bool) -> Option<String> {
 }
 
 /// The words of one kind of item, in one allocation per column rather than one per word.
+#[cfg_attr(test, derive(PartialEq))]
 pub(crate) struct WordIndex {
     /// The sorted folded words, one after another: word `k` ends at `ends[k]`.
     words: String,
@@ -88,6 +90,47 @@ pub(crate) struct WordIndex {
     offsets: Vec<u32>,
     postings: Vec<u32>,
     items: usize,
+}
+
+/// The documents' words for the index's search, collected while the stages' token views
+/// exist: each document's title and body, in corpus order, the body read from its view
+/// ([`WordIndexBuilder::add_analysis`]) rather than split and hashed again.
+#[derive(Default)]
+pub(crate) struct DocumentWords {
+    builder: WordIndexBuilder,
+    /// The documents added…
+    documents: usize,
+    /// …and those of them whose body was read from the view.
+    from_views: usize,
+}
+
+impl DocumentWords {
+    /// Adds the next document: its `title`, and its body as `analysis` reads it.
+    pub(crate) fn add(&mut self, title: &str, analysis: &Analysis) {
+        let item = self.documents;
+        self.builder.add(item, title);
+        if self.builder.add_analysis(item, analysis) {
+            self.from_views += 1;
+        } else {
+            self.builder.add(item, analysis.text);
+        }
+        self.documents += 1;
+    }
+
+    /// The documents added so far.
+    pub(crate) fn len(&self) -> usize {
+        self.documents
+    }
+
+    /// How many of them had their body read from their token view.
+    #[cfg(test)]
+    pub(crate) fn read_from_views(&self) -> usize {
+        self.from_views
+    }
+
+    pub(crate) fn finish(self, items: usize) -> WordIndex {
+        self.builder.finish(items)
+    }
 }
 
 /// Collects the words of items added in ascending order. Each distinct folded word is kept
@@ -108,7 +151,18 @@ pub(crate) struct WordIndexBuilder {
     pairs: Vec<(u32, u32)>,
     buf: String,
     items: usize,
+    /// [`WordIndexBuilder::add_analysis`]'s memo of what each word type is, by its id in
+    /// `batch` (kept from document to document).
+    types: Vec<u32>,
+    batch: Option<u64>,
 }
+
+/// What a word type of the token view is to the search ([`WordIndexBuilder::types`]): not
+/// met yet ([`UNSEEN`]), words to be found in each of its tokens ([`PER_TOKEN`]), or one
+/// search word, its key, whose id in the builder is the number less one. (A `u32`, as the
+/// builder's other lists: no other kind of list to grow in the wasm.)
+const UNSEEN: u32 = 0;
+const PER_TOKEN: u32 = u32::MAX;
 
 impl WordIndexBuilder {
     /// Adds the words of `text` to item `item`. Items must be added in ascending order (an
@@ -144,17 +198,97 @@ impl WordIndexBuilder {
             // OK because `i` and `stretch` are at ASCII bytes or the end, so both are char
             // boundaries (an empty stretch would add nothing).
             fold::for_each_word(text.get(i..stretch).unwrap_or_default(), &mut buf, &mut |word, _| {
-                self.add_word(word.as_bytes(), false, item32)
+                self.add_word(word.as_bytes(), false, item32);
             });
             i = stretch;
         }
         self.buf = buf;
     }
 
-    /// Records that `word` ([`WordIndexBuilder::intern`]'s) occurs in `item`, once per item.
-    fn add_word(&mut self, word: &[u8], ascii: bool, item: u32) {
+    /// Adds the words of a document body to `item`, as [`WordIndexBuilder::add`] would find them
+    /// in `analysis.text`, but read from its token view: a word type whose key is only ASCII
+    /// letters and digits (most of news text) is one search word, its key, added once for the
+    /// document without reading or hashing its tokens again; the tokens of any other type (with
+    /// an apostrophe, a hyphen, a number's separator, or letters the key does not fold to
+    /// ASCII) are split and folded one by one by [`fold::for_each_word`].
+    ///
+    /// Why that is `add`'s answer: every character that is not white space lies in a token, a
+    /// word token holds no combining mark (which is no letter), and a type's key is the
+    /// per-character fold `add` makes, with `’` and `ʼ` written `'` (a type whose key has `'`
+    /// is read per token, so `ʼ`, a letter to `add`, is read as spelled). So a search word can
+    /// only run across tokens where two word tokens touch (a run cut at the longest token) or
+    /// through a combining mark's token, and text outside the tokens can only hold a word
+    /// outside the analysed paragraphs, or after the last token (an analysis cut short at its
+    /// most word types): in those cases, checked first, nothing is added and it returns false
+    /// (the caller adds the text), as it does for a document analysed alone, outside a batch.
+    pub(crate) fn add_analysis(&mut self, item: usize, analysis: &Analysis) -> bool {
+        // What each type is (see [`UNSEEN`]), by its id in the batch the documents were analysed
+        // in, so that each word type of the corpus is looked at and hashed once. A document
+        // analysed alone (a corpus of one) is read from its text.
+        let Some((batch, global)) = analysis.batch_words() else {
+            return false;
+        };
+        if !words_lie_in_tokens(analysis) {
+            return false;
+        }
+        let item32 = item as u32;
+        self.items = self.items.max(item + 1);
+        let mut types = std::mem::take(&mut self.types);
+        if self.batch != Some(batch) {
+            types.clear();
+            self.batch = Some(batch);
+        }
+        let mut buf = std::mem::take(&mut self.buf);
+        for token in &analysis.tokens {
+            if token.kind() == TokenKind::Punct {
+                continue;
+            }
+            let word = token.word();
+            // A type beyond the list (no view has one: see `TokenView::fits`) is read per token.
+            if let Some(&at) = global.get(word as usize) {
+                let at = at as usize;
+                if at >= types.len() {
+                    types.resize(at + 1, UNSEEN);
+                }
+                match types[at] {
+                    UNSEEN => {
+                        let key = analysis.word_key(word).as_bytes();
+                        if !key.is_empty() && key.iter().all(u8::is_ascii_alphanumeric) {
+                            types[at] = self.add_word(key, false, item32) + 1;
+                            continue;
+                        }
+                        types[at] = PER_TOKEN;
+                    }
+                    PER_TOKEN => {}
+                    w => {
+                        self.add_known(w - 1, item32);
+                        continue;
+                    }
+                }
+            }
+            // OK because a token lies in its text at char boundaries (`get` keeps a wrong span
+            // from panicking).
+            let spelled = analysis.text.get(token.start()..token.end()).unwrap_or_default();
+            fold::for_each_word(spelled, &mut buf, &mut |word, _| {
+                self.add_word(word.as_bytes(), false, item32);
+            });
+        }
+        self.buf = buf;
+        self.types = types;
+        true
+    }
+
+    /// Records that `word` ([`WordIndexBuilder::intern`]'s) occurs in `item`, once per item;
+    /// gives its id.
+    fn add_word(&mut self, word: &[u8], ascii: bool, item: u32) -> u32 {
         let w = self.intern(word, ascii, item);
-        // OK because `intern` gives the id of a word it keeps.
+        self.add_known(w, item);
+        w
+    }
+
+    /// Records that word `w`, one of the builder's, occurs in `item`, once per item.
+    fn add_known(&mut self, w: u32, item: u32) {
+        // OK because `w` is the id of a word the builder keeps.
         if self.last[w as usize] != item {
             self.last[w as usize] = item;
             self.pairs.push((w, item));
@@ -273,6 +407,45 @@ impl WordIndexBuilder {
         }
         WordIndex { words, ends, offsets, postings, items: items.max(self.items) }
     }
+}
+
+/// True when every search word of `analysis.text` lies within one of its tokens (see
+/// [`WordIndexBuilder::add_analysis`]): the text outside the analysed paragraphs and after the
+/// last token holds only ASCII bytes that are no letters or digits (a blank line), no two word
+/// or number tokens touch, and no token is a combining mark (or another character from
+/// U+0300 to U+037F, which a check of the first byte cannot tell apart). Linear in the tokens.
+fn words_lie_in_tokens(analysis: &Analysis) -> bool {
+    let text = analysis.text.as_bytes();
+    let blank = |from: usize, to: usize| {
+        text.get(from..to).is_some_and(|gap| gap.iter().all(|b| b.is_ascii() && !b.is_ascii_alphanumeric()))
+    };
+    let mut end = 0;
+    for paragraph in &analysis.paragraphs {
+        if !blank(end, paragraph.start) {
+            return false;
+        }
+        end = paragraph.end;
+    }
+    let after_tokens = analysis.tokens.last().map_or(0, |t| t.end());
+    if !blank(after_tokens, text.len()) {
+        return false;
+    }
+    let mut word_ends_at = None;
+    for token in &analysis.tokens {
+        if token.kind() == TokenKind::Punct {
+            // U+0300 to U+037F start with the byte 0xCC or 0xCD.
+            if matches!(text.get(token.start()), Some(0xCC | 0xCD)) {
+                return false;
+            }
+            word_ends_at = None;
+        } else {
+            if word_ends_at == Some(token.start()) {
+                return false;
+            }
+            word_ends_at = Some(token.end());
+        }
+    }
+    true
 }
 
 /// True when `kept` holds the bytes of `word` with `fold` (0 or 0x20) set in each: eight bytes
@@ -482,6 +655,60 @@ mod tests {
             expected.push((word.clone(), items));
         }
         assert_eq!(postings_of(&fast.finish(texts.len())), expected);
+    }
+
+    /// Texts whose words all lie within their tokens (read from the token view) and texts where
+    /// a word runs across tokens or lies outside them (the view is refused, the text is read):
+    /// either way, the same words.
+    #[test]
+    fn words_read_from_the_token_view_are_the_words_of_the_text() {
+        let long_run = format!("{} long", "a".repeat(300));
+        let in_tokens = [
+            "The CAFÉ in Gdańsk, said O'Neill: “Hi” 😀 it’s long-range 3,000 — a 1980s U.S. plan, U.S.-made.",
+            "İstanbul and Straße, ÆsIR, naïve Ünïcode—Ab3ÉÉz; Москва Ἀθῆναι; the ﬁnal \u{212A}elvin.",
+            "itʼs a modifier letter apostrophe beside it’s and it's.\n\nMr. Smith's 03/03/2009 at 8:48.",
+            "Words again and again AND Again: each once.",
+            "",
+            "   \n\n  ",
+        ];
+        let across_tokens = [
+            // A combining mark's token between two word tokens, and after one.
+            "x\u{301}y and Cafe\u{301}",
+            "Cafe\u{301} alone",
+            // A run of letters cut at the longest token.
+            long_run.as_str(),
+        ];
+        let check = |text: &str, paragraphs: &[crate::model::Span], from_view: bool| {
+            // Alone, a document is read from its text; in a batch, from its view when it can be.
+            assert!(!WordIndexBuilder::default().add_analysis(0, &Analysis::new(text, paragraphs)));
+            let mut batch = crate::text::Batch::default();
+            let linked = batch.analyze(text, paragraphs);
+            let analysis = linked.in_batch(&batch);
+            let mut viewed = WordIndexBuilder::default();
+            viewed.add(0, "A title");
+            let read = viewed.add_analysis(0, &analysis);
+            assert_eq!(read, from_view, "{text:?}");
+            if !read {
+                viewed.add(0, text);
+            }
+            viewed.add(1, "the next item");
+            let mut reference = WordIndexBuilder::default();
+            reference.add(0, "A title");
+            reference.add(0, text);
+            reference.add(1, "the next item");
+            assert_eq!(postings_of(&viewed.finish(2)), postings_of(&reference.finish(2)), "{text:?}");
+        };
+        for text in in_tokens {
+            check(text, &crate::text::paragraph_spans(text), true);
+        }
+        for text in across_tokens {
+            check(text, &crate::text::paragraph_spans(text), false);
+        }
+        // Words outside the analysed paragraphs, or after an analysis's last token.
+        let text = "Analysed words, then others";
+        check(text, &[crate::model::Span::new(0, 15)], false);
+        check(text, &[crate::model::Span::new(16, text.len())], false);
+        check(text, &[crate::model::Span::new(0, 15), crate::model::Span::new(16, text.len())], true);
     }
 
     #[test]
