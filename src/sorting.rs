@@ -16,9 +16,12 @@
 //! count, these functions are the standard library's sorts themselves ([`merge_sort_by`] and
 //! [`merge_sort_values`] are the wasm's, tested against them): its sorts inline the comparison,
 //! which the callback here cannot (the events stage's sorts took 4.5 M instructions on 2 MB of
-//! news through them, about 1% of the run). Costs: O(n log n) comparisons through
-//! an indirect call, O(n) for input that is already sorted, and one `Vec<usize>` of n plus a
-//! scratch one; up to 16 elements, an insertion sort in place that allocates nothing. Use it where sorting is not the hot path; nothing here panics.
+//! news through them, about 1% of the run). The wasm's merge sorts cost O(n log n)
+//! comparisons through an indirect call, O(n) for input that is already sorted, and one
+//! `Vec<usize>` of n plus a scratch one; up to 16 elements, an insertion sort in place that
+//! allocates nothing; nothing in them panics. The standard library's sorts may panic on an
+//! order that is not total: every caller compares by a total order (integers, strings, dates
+//! and tuples of them).
 
 use std::cmp::Ordering;
 

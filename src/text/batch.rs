@@ -119,8 +119,9 @@ impl Batch {
                 }
                 global
             });
-            // OK because `local` holds every type of the batch: it grows with the batch's
-            // vocabulary, which only a new spelling can add to.
+            // OK because `local` holds every type a spelling names: it is resized to the
+            // batch's vocabulary whenever a new spelling adds a type, and an old spelling's
+            // type was added with it (`Batch::with_view` adds types too, but no spelling).
             let id = &mut local[global as usize];
             if *id == NOT_SEEN {
                 *id = words.push_linked(global, spelling);
@@ -222,8 +223,8 @@ fn short_head(token: &[u8]) -> Option<u64> {
 }
 
 /// The bytes of the long spelling written at `rest` of `long` (see [`Spellings::long`]).
-/// OK because `get` keeps a wrong offset from panicking: it reads as no bytes, which no long
-/// spelling is.
+/// OK because `get` keeps a wrong offset from panicking: it reads as no bytes (the tokenizer
+/// makes no empty token, so no spelling is read that way).
 #[inline]
 fn long_bytes(long: &[u8], rest: u32) -> &[u8] {
     match long.get(rest as usize..).and_then(<[u8]>::split_first_chunk::<4>) {
