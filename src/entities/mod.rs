@@ -235,7 +235,7 @@ pub(crate) use tagger::WordMemo;
 // Not inlined: the pipeline and the assembly both call it, and it is large.
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 fn score_with(a: &Analysis, model: &tagger::Model, memo: &mut WordMemo) -> Scored {
-    let (mut scored, view, _) = score_view(a, model, memo);
+    let (mut scored, view) = score_view(a, model, memo);
     // A part keeps them sorted (the same bytes whatever order the vocabulary has them in);
     // groups and hashes are one to one, so there are no duplicates.
     crate::sorting::sort_by_key(&mut scored.uses, |u| u.hash);
@@ -243,21 +243,20 @@ fn score_with(a: &Analysis, model: &tagger::Model, memo: &mut WordMemo) -> Score
 }
 
 /// [`score_with`], handing back the classified view instead of its classes (`classes` is
-/// empty) and the tagger's runs, for [`assemble_with`] to go on with. `memo` keeps the
-/// tagger's word rows from one document to the next.
+/// empty), for [`assemble_with`] to go on with. `memo` keeps the tagger's word rows from one
+/// document to the next.
 fn score_view<'a, 't>(
     a: &'a Analysis<'t>,
     model: &tagger::Model,
     memo: &mut tagger::WordMemo,
-) -> (Scored, features::View<'a, 't>, tagger::Runs) {
+) -> (Scored, features::View<'a, 't>) {
     #[cfg(test)]
     crate::doc::runs::count(crate::doc::runs::Kept::Names);
     let (gazetteer, names) = tables();
     let mut view = features::View::new(a);
     let uses = view.classify(&features::Lexicons { gazetteer, names, common: features::KeySet::default() });
-    let mut runs = tagger::Runs::default();
-    let sums = tagger::score_keeping_runs(model, &view, memo, &mut runs);
-    (Scored { uses, classes: Vec::new(), sums }, view, runs)
+    let sums = tagger::score(model, &view, memo);
+    (Scored { uses, classes: Vec::new(), sums }, view)
 }
 
 /// The view of a document `s` was made of, or `None` when `s` does not fit its analysis (one
@@ -296,22 +295,16 @@ fn assemble_with(docs: &[Doc], scored: &mut [Option<Scored>], model: &tagger::Mo
     let mut remade: Vec<Option<Scored>> = Vec::with_capacity(docs.len());
     let mut memo = tagger::WordMemo::default();
     let mut views = Vec::with_capacity(docs.len());
-    // The tagger's runs of each remade document, so that decoding need not find them again
-    // (a restored view's are found as it is decoded: the page's corpus worker, which
-    // restores every view, holds no more than before).
-    let mut runs: Vec<Option<tagger::Runs>> = Vec::with_capacity(docs.len());
     for (d, doc) in docs.iter().enumerate() {
         match scored.get_mut(d).and_then(Option::as_mut).and_then(|s| restore(s, &doc.analysis)) {
             Some(view) => {
                 remade.push(None);
                 views.push(view);
-                runs.push(None);
             }
             None => {
-                let (s, view, kept) = score_view(&doc.analysis, model, &mut memo);
+                let (s, view) = score_view(&doc.analysis, model, &mut memo);
                 remade.push(Some(s));
                 views.push(view);
-                runs.push(Some(kept));
             }
         }
     }
@@ -328,9 +321,8 @@ fn assemble_with(docs: &[Doc], scored: &mut [Option<Scored>], model: &tagger::Mo
     }
     drop(common);
     let mut found = Vec::with_capacity(docs.len());
-    for ((view, s), runs) in views.iter().zip(&scored).zip(runs) {
-        let tagged = tagger::decode(model, view, &s.sums, runs.as_ref());
-        found.push(recognize::recognize_tagged(view, gazetteer, tagged));
+    for (view, s) in views.iter().zip(&scored) {
+        found.push(recognize::recognize_tagged(view, gazetteer, tagger::decode(model, view, &s.sums)));
     }
     let surnames = recognize::full_name_surnames(&found);
     for (view, f) in views.iter().zip(&mut found) {
@@ -456,10 +448,7 @@ mod tests {
             let mut restored = features::View::restored(a, scored.classes.clone());
             restored.mark_common(|hash| common_words.contains(&hash));
             assert_eq!(restored.classes, view.classes);
-            let tagged = tagger::tag(model, view);
-            assert_eq!(tagger::decode(model, &restored, &scored.sums, None), tagged);
-            let runs = tagger::Runs::of(&restored);
-            assert_eq!(tagger::decode(model, &restored, &scored.sums, Some(&runs)), tagged);
+            assert_eq!(tagger::decode(model, &restored, &scored.sums), tagger::tag(model, view));
             common += view.classes.iter().filter(|&&c| c & features::class::COMMON != 0).count();
         }
         assert!(common > 10, "the corpus fact is set on some words ({common})");

@@ -1014,71 +1014,36 @@ pub(crate) type Sums = Row;
 pub(crate) fn tag(model: &Model, view: &View) -> Vec<Tagged> {
     let mut memo = WordMemo::default();
     let mut scorer = Scorer::new(model, view, &mut memo);
-    decode_with(model, view, None, |i, range| label_scores(&scorer.sums(i, range)))
-}
-
-/// [`score_keeping_runs`] without keeping the runs.
-#[cfg(test)]
-pub(crate) fn score(model: &Model, view: &View, memo: &mut WordMemo) -> Vec<Sums> {
-    score_keeping_runs(model, view, memo, &mut Runs::default())
+    decode_with(model, view, |i, range| label_scores(&scorer.sums(i, range)))
 }
 
 /// The summed weights of every token [`tag`] scores, in order, without the corpus fact
 /// ([`class::COMMON`]): the view is classified without the corpus. This is the model's
 /// per-document work; [`decode`] finishes it once the corpus is known. `memo` keeps the word
-/// rows for the next documents; `runs` is left holding the view's runs, which [`decode`]
-/// then need not find again.
+/// rows for the next documents.
 // Large and run once per document: kept out of line.
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
-pub(crate) fn score_keeping_runs(model: &Model, view: &View, memo: &mut WordMemo, runs: &mut Runs) -> Vec<Sums> {
+pub(crate) fn score(model: &Model, view: &View, memo: &mut WordMemo) -> Vec<Sums> {
     let mut scorer = Scorer::new(model, view, memo);
-    // The runs are found once and kept, so that the sums are sized exactly (20 bytes per
-    // scored token: a long document's carry no growth slack) without a second scan of the
-    // document, and so that `decode` need not find them again.
-    *runs = Runs::of(view);
-    let mut out = Vec::with_capacity(runs.tokens());
-    runs.each(&mut |range, run| scorer.run_sums(range, run, &mut out));
+    // The runs are found once and kept (a few bytes per scored token, for a moment), so that
+    // the sums are sized exactly (20 bytes per scored token: a long document's carry no
+    // growth slack) without a second scan of the document.
+    let mut runs: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    for_each_run(view, &mut |range, run| runs.push((range.clone(), run)));
+    let mut out = Vec::with_capacity(runs.iter().map(|(_, run)| run.len()).sum());
+    for (range, run) in runs {
+        scorer.run_sums(&range, run, &mut out);
+    }
     out
 }
 
-/// A view's runs of scored tokens, each with its sentence's tokens, in order: what
-/// [`for_each_run`] finds, kept (16 bytes a run) so that [`score_keeping_runs`]'s caller can
-/// [`decode`] without finding them again. Token indices fit in a u32 (a view has fewer than
-/// 2^29 tokens, `crate::text`'s MAX_TEXT_BYTES).
-#[derive(Debug, Default, PartialEq)]
-pub(crate) struct Runs(Vec<[u32; 4]>);
-
-impl Runs {
-    /// The runs of `view`.
-    pub(crate) fn of(view: &View) -> Runs {
-        let mut runs = Vec::new();
-        for_each_run(view, &mut |range, run| {
-            runs.push([range.start, range.end, run.start, run.end].map(|i| i as u32));
-        });
-        Runs(runs)
-    }
-
-    /// How many tokens the runs hold: one [`Sums`] each.
-    pub(crate) fn tokens(&self) -> usize {
-        self.0.iter().map(|&[_, _, start, end]| (end - start) as usize).sum()
-    }
-
-    /// Calls `f(sentence, run)` for each run, in order (as [`for_each_run`] does).
-    fn each(&self, f: &mut impl FnMut(&Range<usize>, Range<usize>)) {
-        for &[start, end, run_start, run_end] in &self.0 {
-            f(&(start as usize..end as usize), run_start as usize..run_end as usize);
-        }
-    }
-}
-
-/// [`tag`] from the sums [`score_keeping_runs`] made of this document, `view` now holding the corpus fact:
+/// [`tag`] from the sums [`score`] made of this document, `view` now holding the corpus fact:
 /// each token's sums gain the weights of the [`class::COMMON`] features around it (the model
 /// is linear), which gives exactly the emissions [`tag`] computes. Only Viterbi runs here.
-/// `sums` must hold [`scored_tokens`] of the view. `runs`, when given, are the view's
-/// ([`score_keeping_runs`]'s); without them they are found here.
+/// `sums` must hold [`scored_tokens`] of the view.
 // Large and run once per document: kept out of line.
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
-pub(crate) fn decode(model: &Model, view: &View, sums: &[Sums], runs: Option<&Runs>) -> Vec<Tagged> {
+pub(crate) fn decode(model: &Model, view: &View, sums: &[Sums]) -> Vec<Tagged> {
     let t = &*model.tables;
     let bit = class::COMMON.trailing_zeros() as usize;
     // COMMON is only ever set on a capitalized word: its capitalized row is `bit << 1 | 1`.
@@ -1086,7 +1051,7 @@ pub(crate) fn decode(model: &Model, view: &View, sums: &[Sums], runs: Option<&Ru
     let (after, before) = (t.class_before[bit], t.class_after[bit]);
     let common = |j: usize| view.classes[j] & class::COMMON != 0;
     let mut next = sums.iter();
-    decode_with(model, view, runs, |i, range| {
+    decode_with(model, view, |i, range| {
         // One sum per scored token: the caller checked (a missing one would score zero).
         let mut sum = next.next().copied().unwrap_or_default();
         if common(i) {
@@ -1102,7 +1067,7 @@ pub(crate) fn decode(model: &Model, view: &View, sums: &[Sums], runs: Option<&Ru
     })
 }
 
-/// How many tokens of the view [`score_keeping_runs`] scores (one [`Sums`] each).
+/// How many tokens of the view [`score`] scores (one [`Sums`] each).
 pub(crate) fn scored_tokens(view: &View) -> usize {
     let mut n = 0;
     for_each_run(view, &mut |_, run| n += run.len());
@@ -1153,19 +1118,17 @@ fn for_each_run(view: &View, f: &mut dyn FnMut(&Range<usize>, Range<usize>)) {
     }
 }
 
-/// Viterbi over each scored run (`runs`, or found in `view` when none are given), with
-/// `emission(token, sentence)` giving each token's scores.
+/// Viterbi over each scored run, with `emission(token, sentence)` giving each token's scores.
 fn decode_with(
     model: &Model,
     view: &View,
-    runs: Option<&Runs>,
     mut emission: impl FnMut(usize, &Range<usize>) -> [i32; LABELS],
 ) -> Vec<Tagged> {
     let mut found = Vec::new();
     let mut emissions: Vec<[i32; LABELS]> = Vec::new();
     let mut labels = Vec::new();
     let mut back = Vec::new();
-    let mut each_run = |range: &Range<usize>, run: Range<usize>| {
+    for_each_run(view, &mut |range, run| {
         let start = run.start;
         emissions.clear();
         emissions.extend(run.map(|i| emission(i, range)));
@@ -1174,11 +1137,7 @@ fn decode_with(
         }
         viterbi_with(&emissions, &model.steps, &mut back, &mut labels);
         spans(&labels, start, &emissions, &model.trans, &mut found);
-    };
-    match runs {
-        Some(runs) => runs.each(&mut each_run),
-        None => for_each_run(view, &mut each_run),
-    }
+    });
     found
 }
 
@@ -1474,12 +1433,6 @@ mod tests {
         assert_eq!(got, expected);
         assert!(a.sentences.len() >= 6 && got.len() >= 8, "{} sentences, {got:?}", a.sentences.len());
         assert_eq!(scored_tokens(&view), expected.iter().map(|(_, run)| run.len()).sum::<usize>());
-        // The kept runs are the same, token for token.
-        let runs = Runs::of(&view);
-        let mut kept = Vec::new();
-        runs.each(&mut |range, run| kept.push((range.clone(), run)));
-        assert_eq!(kept, expected);
-        assert_eq!(runs.tokens(), scored_tokens(&view));
     }
 
     /// The textbook recurrence, every label from every label it may follow, one by one (the
