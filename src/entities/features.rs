@@ -281,9 +281,8 @@ impl TokenSet {
         range.into_iter().any(|i| self.get(i))
     }
 
-    /// Puts token `i` in the set (one past the end does not exist). The tests' plain way to
-    /// make a set (the stages make theirs with [`TokenSet::cover`] or [`TokenSetInOrder`]).
-    #[cfg(test)]
+    /// Puts token `i` in the set (one past the end does not exist).
+    #[inline]
     pub(crate) fn insert(&mut self, i: usize) {
         if let Some(w) = self.words.get_mut(i / 64).filter(|_| i < self.len) {
             *w |= 1 << (i % 64);
@@ -296,41 +295,6 @@ impl TokenSet {
             // OK because `i` is below `len`, and `words` has a bit for each.
             self.words[i / 64] |= 1 << (i % 64);
         }
-    }
-}
-
-/// A [`TokenSet`] made token by token, in order: a word of bits at a time (a bit a token in a
-/// register, then one push per 64 tokens), where [`TokenSet::insert`] would find and check
-/// the word of each token ([`View::classify`] marks every token of a document so).
-pub(crate) struct TokenSetInOrder {
-    words: Vec<u64>,
-    bits: u64,
-    len: usize,
-}
-
-impl TokenSetInOrder {
-    /// An empty set, with room for `len` tokens.
-    pub(crate) fn with_capacity(len: usize) -> Self {
-        TokenSetInOrder { words: Vec::with_capacity(len.div_ceil(64)), bits: 0, len: 0 }
-    }
-
-    /// Adds the next token, in the set when `member`.
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    pub(crate) fn push(&mut self, member: bool) {
-        self.bits |= u64::from(member) << (self.len % 64);
-        self.len += 1;
-        if self.len % 64 == 0 {
-            self.words.push(self.bits);
-            self.bits = 0;
-        }
-    }
-
-    /// The set of the tokens pushed.
-    pub(crate) fn finish(mut self) -> TokenSet {
-        if self.len % 64 != 0 {
-            self.words.push(self.bits);
-        }
-        TokenSet { words: self.words, len: self.len }
     }
 }
 
@@ -802,29 +766,17 @@ fn glued_to_address(text: &[u8], start: usize, end: usize) -> bool {
     // The text's ends glue nothing, as a space does not.
     let before = start.checked_sub(1).and_then(|k| text.get(k)).copied().unwrap_or(b' ');
     let after = text.get(end).copied().unwrap_or(b' ');
-    // One table read a side, and one test for both (most words have neither glue nor a dot).
-    let (b, a) = (ADDRESS_BYTES[usize::from(before)], ADDRESS_BYTES[usize::from(after)]);
-    if (b | a) & (ADDRESS_GLUE | ADDRESS_DOT) == 0 {
+    let glue_or_dot = |b: u8| matches!(b, b'@' | b'/' | b'_' | b'.');
+    if !glue_or_dot(before) && !glue_or_dot(after) {
         return false;
     }
+    let glue = |b: u8| matches!(b, b'@' | b'/' | b'_');
     let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
-    (b | a) & ADDRESS_GLUE != 0
-        || b & ADDRESS_DOT != 0 && word(start.checked_sub(2).and_then(|k| text.get(k)))
-        || a & ADDRESS_DOT != 0 && word(text.get(end + 1))
+    glue(before)
+        || glue(after)
+        || before == b'.' && word(start.checked_sub(2).and_then(|k| text.get(k)))
+        || after == b'.' && word(text.get(end + 1))
 }
-
-/// What each byte is to [`glued_to_address`]: [`ADDRESS_GLUE`] (`@`, `/`, `_`),
-/// [`ADDRESS_DOT`] (`.`) or nothing.
-const ADDRESS_BYTES: [u8; 256] = {
-    let mut table = [0u8; 256];
-    table[b'@' as usize] = ADDRESS_GLUE;
-    table[b'/' as usize] = ADDRESS_GLUE;
-    table[b'_' as usize] = ADDRESS_GLUE;
-    table[b'.' as usize] = ADDRESS_DOT;
-    table
-};
-const ADDRESS_GLUE: u8 = 1;
-const ADDRESS_DOT: u8 = 2;
 
 /// Counts token `i`, of classes `c` (its sentence's included), toward its hash group's facts
 /// in [`View::classify`]: capitalized inside a sentence sets [`class::CAP_INSIDE`] and counts
@@ -974,7 +926,7 @@ impl<'a, 't> View<'a, 't> {
         // Per word type: what its first token is alone (see `Spelling`). A later token spelled
         // the same way (most are) takes it without reading its characters or the lists again.
         let mut spelled: Vec<Option<Spelling>> = vec![None; a.vocabulary.len()];
-        let mut spelled_first = TokenSetInOrder::with_capacity(n);
+        let mut spelled_first = TokenSet::new(n);
         let mut capitalized = Vec::new();
         let mut memo = a.spelling_memo();
         for (i, t) in a.tokens.iter().enumerate() {
@@ -987,7 +939,7 @@ impl<'a, 't> View<'a, 't> {
                 {
                     // Spelled as the type's first token: the same classes.
                     classes[i] = s.classes;
-                    spelled_first.push(true);
+                    spelled_first.insert(i);
                     if s.classes & class::CAP != 0 {
                         // OK as u32: a view has fewer tokens than 2^29 (`crate::text`'s
                         // MAX_TEXT_BYTES).
@@ -1073,10 +1025,9 @@ impl<'a, 't> View<'a, 't> {
                 // OK as above.
                 capitalized.push(i as u32);
             }
-            // Every token is pushed once, in order: here, or spelled as its type's first above.
-            spelled_first.push(known.is_none());
             if known.is_none() {
                 spelled[word_type] = Some(Spelling { start: t.start() as u32, end: t.end() as u32, classes: c });
+                spelled_first.insert(i);
             }
         }
         drop(memo);
@@ -1156,8 +1107,7 @@ impl<'a, 't> View<'a, 't> {
         // Every document's view lives until the corpus is recognized: no spare room.
         capitalized.shrink_to_fit();
         self.capitalized = capitalized;
-        self.spelled_first = spelled_first.finish();
-        debug_assert_eq!(self.spelled_first.len, n);
+        self.spelled_first = spelled_first;
         self.mark_gazetteer(lex.gazetteer);
         self.document_evidence(evidence);
         uses
@@ -1713,45 +1663,6 @@ mod tests {
             }
         }
         assert!(checked > 100_000);
-        // Every byte on either side (the table's every entry), with a letter, a space or a dot
-        // beyond each.
-        for before in 0..=255u8 {
-            for after in 0..=255u8 {
-                for (far_before, far_after) in [(b'a', b'a'), (b' ', b'.'), (b'.', b' ')] {
-                    let text = [far_before, before, b'w', after, far_after];
-                    assert_eq!(glued_to_address(&text, 2, 3), in_full(&text, 2, 3), "{text:?}");
-                }
-            }
-        }
-    }
-
-    /// A set made token by token in order holds the tokens that inserting them one by one
-    /// puts in, for sets of every length up to a few words and any members.
-    #[test]
-    fn a_token_set_made_in_order_is_the_set_of_its_members() {
-        let mut state = 11u64;
-        for len in 0..300 {
-            for _ in 0..4 {
-                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                // Sparse, dense and half-full sets.
-                let density = state >> 62;
-                let mut in_order = TokenSetInOrder::with_capacity(len);
-                let mut inserted = TokenSet::new(len);
-                let mut members = Vec::with_capacity(len);
-                for i in 0..len {
-                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                    let member = (state >> 60) % 4 < density;
-                    members.push(member);
-                    in_order.push(member);
-                    if member {
-                        inserted.insert(i);
-                    }
-                }
-                let made = in_order.finish();
-                assert_eq!((made.len, &made.words), (inserted.len, &inserted.words), "{members:?}");
-                assert!((0..len + 64).all(|i| made.get(i) == members.get(i).is_some_and(|&m| m)));
-            }
-        }
     }
 
     /// The sentence pass reads the marks that the first pass leaves in the classes (long
