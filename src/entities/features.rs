@@ -858,6 +858,11 @@ impl<'a, 't> View<'a, 't> {
     }
 
     /// The folded key of token `i` without a possessive (`Boeing’s` → `boeing`).
+    ///
+    /// Inlined natively: the rules ask it of a few tokens around each name, mostly to compare
+    /// it with a word ("of", ","), and the call cost about as much as the lookup; the wasm
+    /// keeps one copy, for size.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(crate) fn key(&self, i: usize) -> &str {
         strip_possessive_key(self.a.key(i))
     }
