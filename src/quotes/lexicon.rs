@@ -81,7 +81,9 @@ impl std::ops::BitOrAssign for Class {
 
 /// The classes of every word type of one document, indexed by [`crate::text::WordId`].
 pub(crate) struct Lexicon {
-    classes: Vec<Class>,
+    /// Per word type: its classes' bits, as the batch's column holds them (read as they are,
+    /// not copied into a list of [`Class`]es a document).
+    classes: Vec<u64>,
 }
 
 impl Lexicon {
@@ -100,14 +102,14 @@ impl Lexicon {
             }
             u64::from(c.0)
         });
-        // OK because each value is a class's u32 bits, made above.
-        Lexicon { classes: classes.into_iter().map(|bits| Class(bits as u32)).collect() }
+        Lexicon { classes }
     }
 
     /// The classes of word type `word`.
     pub(crate) fn of(&self, word: crate::text::WordId) -> Class {
-        // OK because word ids come from the analysis this lexicon was built from.
-        self.classes[word as usize]
+        // OK because word ids come from the analysis this lexicon was built from, and each
+        // value is a class's u32 bits, made in `Lexicon::new`.
+        Class(self.classes[word as usize] as u32)
     }
 }
 
