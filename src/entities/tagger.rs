@@ -1419,7 +1419,8 @@ mod tests {
         let mut texts = vec![text.to_string()];
         texts.extend(crate::seeds::inputs().into_iter().map(|input| input.content));
         // And texts of the seeds' words in random order, capitalized at random, with sentence
-        // ends and paragraph breaks at random: sentences of one word, of capitals only, none.
+        // ends and paragraph breaks (some without a period, so that a sentence may end in a
+        // capitalized word) at random: sentences of one word, of capitals only, none.
         let words: Vec<String> = texts.concat().split_whitespace().map(str::to_string).collect();
         let mut seed = 0x243f_6a88_85a3_08d3u64;
         let mut next = |values: u64| {
@@ -1436,7 +1437,7 @@ mod tests {
                     (0, Some(c)) => t.extend(c.to_uppercase().chain(chars)),
                     _ => t.push_str(w),
                 }
-                t.push_str(["", "", "", "", ". ", ".\n\n", ", "][next(7) as usize]);
+                t.push_str(["", "", "", "", ". ", ".\n\n", "\n\n", ", "][next(8) as usize]);
                 t.push(' ');
             }
             texts.push(t);
