@@ -922,18 +922,21 @@ pub(crate) fn viterbi(emissions: &[[i32; LABELS]], trans: &[i32], out: &mut Vec<
 /// `O`'s (transitions are i16, emissions two sums of some 250 i8 weights at most), which
 /// packs (see [`pack`]) in an i32 with room to spare.
 fn viterbi_with(emissions: &[[i32; LABELS]], steps: &Steps, back: &mut Vec<[u8; LABELS]>, out: &mut Vec<usize>) {
-    out.clear();
     let Some(first) = emissions.first() else {
+        out.clear();
         return;
     };
     let trans = &steps.trans;
     let n = emissions.len();
-    back.clear();
-    back.resize(n, [0u8; LABELS]);
+    // Grown, never cleared (a call of memset per run, most runs being a few tokens): each step
+    // writes its back pointers before the backtrack reads them, and `back[0]` is never read.
+    if back.len() < n {
+        back.resize(n, [0u8; LABELS]);
+    }
     let base = trans[0] + first[0];
     let mut score: [i32; LABELS] =
         std::array::from_fn(|l| if allowed(0, l) { trans[l] + first[l] - base } else { UNREACHABLE });
-    for (e, back) in emissions[1..].iter().zip(&mut back[1..]) {
+    for (e, back) in emissions[1..].iter().zip(&mut back[1..n]) {
         // The best label before each opening label (`O`, then `B-` of each kind), packed.
         let best = open_maxima(&score, &steps.open);
         let mut next = [0i32; LABELS];
@@ -965,11 +968,17 @@ fn viterbi_with(emissions: &[[i32; LABELS]], steps: &Steps, back: &mut Vec<[u8; 
             (best, last) = (v, l);
         }
     }
-    out.resize(n, 0);
-    for t in (0..n).rev() {
+    // Every label is written below: the old ones are kept rather than cleared.
+    if out.len() < n {
+        out.resize(n, 0);
+    }
+    out.truncate(n);
+    for t in (1..n).rev() {
         out[t] = last;
         last = usize::from(back[t][last]);
     }
+    // OK because the run has a first token (`first`), so `n` is at least 1.
+    out[0] = last;
 }
 
 /// Spans of a label sequence over `tokens` (the sequence's first label is `tokens.start`'s),
@@ -1523,6 +1532,7 @@ mod tests {
             (seed >> 33) as i32 % values - values / 2
         };
         let mut out = Vec::new();
+        let (mut kept_back, mut kept_out) = (Vec::new(), Vec::new());
         let (mut ties, mut names) = (0, 0);
         for round in 0..3000 {
             let values = [3, 5, 40][round % 3];
@@ -1532,6 +1542,12 @@ mod tests {
             viterbi(&emissions, &trans, &mut out);
             let expected = viterbi_one_by_one(&emissions, &trans);
             assert_eq!(out, expected, "round {round}: {emissions:?} {trans:?}");
+            // Also with the back pointers and labels of the rounds before left in the buffers
+            // (runs of other lengths), as the decoder keeps them from run to run.
+            if let Some(steps) = Steps::new(&trans) {
+                viterbi_with(&emissions, &steps, &mut kept_back, &mut kept_out);
+                assert_eq!(kept_out, expected, "round {round}, kept buffers");
+            }
             ties += usize::from(values == 3);
             names += usize::from(out.iter().any(|&l| l != 0));
         }
