@@ -922,18 +922,21 @@ pub(crate) fn viterbi(emissions: &[[i32; LABELS]], trans: &[i32], out: &mut Vec<
 /// `O`'s (transitions are i16, emissions two sums of some 250 i8 weights at most), which
 /// packs (see [`pack`]) in an i32 with room to spare.
 fn viterbi_with(emissions: &[[i32; LABELS]], steps: &Steps, back: &mut Vec<[u8; LABELS]>, out: &mut Vec<usize>) {
-    out.clear();
     let Some(first) = emissions.first() else {
+        out.clear();
         return;
     };
     let trans = &steps.trans;
     let n = emissions.len();
-    back.clear();
-    back.resize(n, [0u8; LABELS]);
+    // Grown, never cleared (a call of memset per run, most runs being a few tokens): each step
+    // writes its back pointers before the backtrack reads them, and `back[0]` is never read.
+    if back.len() < n {
+        back.resize(n, [0u8; LABELS]);
+    }
     let base = trans[0] + first[0];
     let mut score: [i32; LABELS] =
         std::array::from_fn(|l| if allowed(0, l) { trans[l] + first[l] - base } else { UNREACHABLE });
-    for (e, back) in emissions[1..].iter().zip(&mut back[1..]) {
+    for (e, back) in emissions[1..].iter().zip(&mut back[1..n]) {
         // The best label before each opening label (`O`, then `B-` of each kind), packed.
         let best = open_maxima(&score, &steps.open);
         let mut next = [0i32; LABELS];
@@ -965,11 +968,17 @@ fn viterbi_with(emissions: &[[i32; LABELS]], steps: &Steps, back: &mut Vec<[u8; 
             (best, last) = (v, l);
         }
     }
-    out.resize(n, 0);
-    for t in (0..n).rev() {
+    // Every label is written below: the old ones are kept rather than cleared.
+    if out.len() < n {
+        out.resize(n, 0);
+    }
+    out.truncate(n);
+    for t in (1..n).rev() {
         out[t] = last;
         last = usize::from(back[t][last]);
     }
+    // OK because the run has a first token (`first`), so `n` is at least 1.
+    out[0] = last;
 }
 
 /// Spans of a label sequence over `tokens` (the sequence's first label is `tokens.start`'s),
@@ -1083,12 +1092,22 @@ fn for_each_run(view: &View, f: &mut dyn FnMut(&Range<usize>, Range<usize>)) {
     // Every interesting token is capitalized (see `View::interesting_tokens`): the runs are
     // found from the short list of capitalized tokens, not by reading every token's classes.
     let capitalized = view.capitalized();
+    // The first capitalized token at or after the token before the sentence: sentences come
+    // in order, so it moves forward through the list (one pass for all sentences, not a
+    // search per sentence); it is searched for only if one started before the last.
+    let mut first = 0;
     for sentence in &view.a.sentences {
         let range = sentence.tokens.clone();
         let mut run: Option<Range<usize>> = None;
         // The interesting tokens of the sentence and the one right before and after it.
         let from = range.start.saturating_sub(1);
-        let first = capitalized.partition_point(|&i| (i as usize) < from);
+        // OK because `first` stays at most the list's length (it only passes listed tokens).
+        if first > 0 && capitalized[first - 1] as usize >= from {
+            first = capitalized.partition_point(|&i| (i as usize) < from);
+        }
+        while capitalized.get(first).is_some_and(|&i| (i as usize) < from) {
+            first += 1;
+        }
         // OK because `first` is at most the list's length, and capitalized tokens index the
         // classes. (Plain loops: the wasm keeps them small.)
         for &at in &capitalized[first..] {
@@ -1406,33 +1425,68 @@ mod tests {
         use crate::entities::features::{KeySet, Lexicons};
         let text = "Anna met Bob. Then Carla Diaz and the mayor spoke. no capitals here at all.\n\n\
                     IBM said so in Paris, Texas. And Mr. Roe of the U.N. left. Ed. Fay went home to Gent";
-        let a = crate::text::Analysis::of_text(text);
-        let (gazetteer, names) = super::super::tables();
-        let mut view = View::new(&a);
-        view.classify(&Lexicons { gazetteer, names, common: KeySet::default() });
-        let interesting = |j: Option<usize>| j.and_then(|j| view.classes.get(j)).is_some_and(|c| c & INTERESTING != 0);
-        let mut expected = Vec::new();
-        for sentence in &a.sentences {
-            let range = sentence.tokens.clone();
-            let scored = |i: usize| interesting(i.checked_sub(1)) || interesting(Some(i)) || interesting(Some(i + 1));
-            let mut i = range.start;
-            while i < range.end {
-                if !scored(i) {
-                    i += 1;
-                    continue;
+        let mut texts = vec![text.to_string()];
+        texts.extend(crate::seeds::inputs().into_iter().map(|input| input.content));
+        // And texts of the seeds' words in random order, capitalized at random, with sentence
+        // ends and paragraph breaks (some without a period, so that a sentence may end in a
+        // capitalized word) at random: sentences of one word, of capitals only, none.
+        let words: Vec<String> = texts.concat().split_whitespace().map(str::to_string).collect();
+        let mut seed = 0x243f_6a88_85a3_08d3u64;
+        let mut next = |values: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % values
+        };
+        for _ in 0..300 {
+            let mut t = String::new();
+            for _ in 0..next(120) {
+                // OK because `next` is below the list's length.
+                let w = &words[next(words.len() as u64) as usize];
+                let mut chars = w.chars();
+                match (next(3), chars.next()) {
+                    (0, Some(c)) => t.extend(c.to_uppercase().chain(chars)),
+                    _ => t.push_str(w),
                 }
-                let start = i;
-                while i < range.end && scored(i) {
-                    i += 1;
-                }
-                expected.push((range.clone(), start..i));
+                t.push_str(["", "", "", "", ". ", ".\n\n", "\n\n", ", "][next(8) as usize]);
+                t.push(' ');
             }
+            texts.push(t);
         }
-        let mut got = Vec::new();
-        for_each_run(&view, &mut |range, run| got.push((range.clone(), run)));
-        assert_eq!(got, expected);
-        assert!(a.sentences.len() >= 6 && got.len() >= 8, "{} sentences, {got:?}", a.sentences.len());
-        assert_eq!(scored_tokens(&view), expected.iter().map(|(_, run)| run.len()).sum::<usize>());
+        let (gazetteer, names) = super::super::tables();
+        let mut runs = 0;
+        for (k, text) in texts.iter().enumerate() {
+            let a = crate::text::Analysis::of_text(text);
+            let mut view = View::new(&a);
+            view.classify(&Lexicons { gazetteer, names, common: KeySet::default() });
+            let interesting =
+                |j: Option<usize>| j.and_then(|j| view.classes.get(j)).is_some_and(|c| c & INTERESTING != 0);
+            let mut expected = Vec::new();
+            for sentence in &a.sentences {
+                let range = sentence.tokens.clone();
+                let scored =
+                    |i: usize| interesting(i.checked_sub(1)) || interesting(Some(i)) || interesting(Some(i + 1));
+                let mut i = range.start;
+                while i < range.end {
+                    if !scored(i) {
+                        i += 1;
+                        continue;
+                    }
+                    let start = i;
+                    while i < range.end && scored(i) {
+                        i += 1;
+                    }
+                    expected.push((range.clone(), start..i));
+                }
+            }
+            let mut got = Vec::new();
+            for_each_run(&view, &mut |range, run| got.push((range.clone(), run)));
+            assert_eq!(got, expected, "text {k}");
+            if k == 0 {
+                assert!(a.sentences.len() >= 6 && got.len() >= 8, "{} sentences, {got:?}", a.sentences.len());
+            }
+            assert_eq!(scored_tokens(&view), expected.iter().map(|(_, run)| run.len()).sum::<usize>());
+            runs += got.len();
+        }
+        assert!(runs > 5000, "{runs} runs");
     }
 
     /// The textbook recurrence, every label from every label it may follow, one by one (the
@@ -1478,6 +1532,7 @@ mod tests {
             (seed >> 33) as i32 % values - values / 2
         };
         let mut out = Vec::new();
+        let (mut kept_back, mut kept_out) = (Vec::new(), Vec::new());
         let (mut ties, mut names) = (0, 0);
         for round in 0..3000 {
             let values = [3, 5, 40][round % 3];
@@ -1487,6 +1542,12 @@ mod tests {
             viterbi(&emissions, &trans, &mut out);
             let expected = viterbi_one_by_one(&emissions, &trans);
             assert_eq!(out, expected, "round {round}: {emissions:?} {trans:?}");
+            // Also with the back pointers and labels of the rounds before left in the buffers
+            // (runs of other lengths), as the decoder keeps them from run to run.
+            if let Some(steps) = Steps::new(&trans) {
+                viterbi_with(&emissions, &steps, &mut kept_back, &mut kept_out);
+                assert_eq!(kept_out, expected, "round {round}, kept buffers");
+            }
             ties += usize::from(values == 3);
             names += usize::from(out.iter().any(|&l| l != 0));
         }
