@@ -229,10 +229,6 @@ const KNOWN_MISSES: &[(&str, &str)] = &[
         "50-names-a-corpus-capitalizes",
         "with the session-18 retrain, two of the seven \"Orvelle\" are left out and \"Traders\" opening a sentence is named",
     ),
-    (
-        "47-names-in-addresses",
-        "the session-19 retrain (24-bit cluster words, ner-19's business rules) names \"Write\" opening an imperative sentence a person",
-    ),
 ];
 
 #[test]

@@ -30,6 +30,8 @@ mod recognize;
 mod tagger;
 #[cfg(feature = "train")]
 pub mod train;
+#[rustfmt::skip]
+mod verbs_data;
 
 use crate::doc::Doc;
 use crate::model::{Entity, Span};

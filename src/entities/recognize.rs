@@ -116,6 +116,7 @@ pub(crate) fn recognize_tagged<'t>(
     let tagged = possessors_of_people(view, tagged);
     let tagged = domains_in_people(view, &domains, tagged);
     let tagged = legal_forms_end_names(view, tagged);
+    let tagged = imperatives_open_no_names(view, tagged);
     let mut covered = TokenSet::new(view.len());
     // Mostly a candidate per tagged name: room for them at once, not by doubling (a
     // candidate is some two hundred bytes).
@@ -248,15 +249,22 @@ fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
 /// surname first is a founder's). People's surnames that are also words are mostly on the lists ("Hall",
 /// "Gates", "Black"), and a given name before one keeps it a person's ("Kelly Cloud"). It is
 /// an organization in the whole document, unless a title or the document marks it as a
-/// person's.
+/// person's: a pronoun or an age after a mention (see [`spoken_of_as_a_person`]), or its last
+/// word named alone elsewhere, as people are named again by the surname ("Dylann Roof" …
+/// "Roof"; "Marine Le Pen" … "Le Pen").
 ///
-/// Costs: a few class tests per person candidate of several words.
+/// Costs: a few class tests per person candidate of several words; where one looks like a
+/// business's, up to eight token tests after each of its mentions and a pass over the
+/// candidates.
 fn common_words_end_no_people(view: &View, candidates: &mut Vec<Candidate>) {
     let given = class::GIVEN_M | class::GIVEN_F | class::GIVEN_U;
     let listed = given | class::SURNAME;
     let person =
         class::DOC_PERSON_PRONOUN | class::DOC_TITLED | class::DOC_GIVEN | class::DOC_REPORTS | class::DOC_SURNAME;
     let (mut businesses, mut pieces) = (KeySet::default(), KeySet::default());
+    // Names a mention of which the document treats as a person's (see
+    // [`spoken_of_as_a_person`]).
+    let mut people = KeySet::default();
     for c in candidates.iter().filter(|c| c.kind == Kind::Person && !c.titled && !c.anchored && c.words.len() >= 2) {
         let first = view.classes[c.tokens.start];
         let last = c.evidence;
@@ -266,13 +274,51 @@ fn common_words_end_no_people(view: &View, candidates: &mut Vec<Candidate>) {
             && view.classes[c.tokens.end - 1] & class::POSSESSIVE == 0
         {
             businesses.insert(c.key);
-            // Its words alone, where the model cut the name in two ("Kessler | Roofing").
-            pieces.insert(c.first);
-            pieces.insert(c.last);
+            if spoken_of_as_a_person(view, c.tokens.end) {
+                people.insert(c.key);
+            }
         }
     }
     if businesses.is_empty() {
         return;
+    }
+    // A person is named again by the surname alone ("Roof", "Mr. Roof", "Le Pen"), a business
+    // not by its last word ("Roofing"): the last word capitalized with no capitalized word
+    // before it (a particle aside) nor after it, inside a sentence, or opening one before a
+    // reporting verb or what speaks of a person ("Roof, 21, …").
+    let lasts: KeySet = candidates.iter().filter(|c| businesses.contains(&c.key)).map(|c| c.last).collect();
+    let mut alone = KeySet::default();
+    let n = view.len();
+    let cap = |k: usize| view.classes[k] & class::CAP != 0;
+    for &k in view.capitalized() {
+        let k = k as usize;
+        if !lasts.contains(&view.hash(k)) || (k + 1 < n && cap(k + 1)) {
+            continue;
+        }
+        // OK because `k - 1` is read only when `k > 0`, and `j - 1` only when `j > 0`.
+        let j = if k > 0 && view.classes[k - 1] & class::PARTICLE != 0 { k - 1 } else { k };
+        if j > 0 && cap(j - 1) {
+            continue;
+        }
+        let opener = view.classes[j] & (class::SENT_START | class::AFTER_OPENER) != 0;
+        let reports = k + 1 < n && view.classes[k + 1] & class::REPORTING != 0;
+        if !opener || reports || spoken_of_as_a_person(view, k + 1) {
+            alone.insert(view.hash(k));
+        }
+    }
+    for c in candidates.iter().filter(|c| businesses.contains(&c.key)) {
+        if alone.contains(&c.last) {
+            people.insert(c.key);
+        }
+    }
+    businesses.retain(|key| !people.contains(key));
+    if businesses.is_empty() {
+        return;
+    }
+    for c in candidates.iter().filter(|c| businesses.contains(&c.key)) {
+        // Its words alone, where the model cut the name in two ("Kessler | Roofing").
+        pieces.insert(c.first);
+        pieces.insert(c.last);
     }
     let piece = |c: &Candidate| c.words.len() == 1 && c.kind == Kind::Person && pieces.contains(&c.key);
     let mut cut = false;
@@ -308,6 +354,28 @@ fn common_words_end_no_people(view: &View, candidates: &mut Vec<Candidate>) {
     if cut {
         candidates.retain(|c| !c.tokens.is_empty());
     }
+}
+
+/// True when what follows a name that ends before token `end` speaks of a person: an age
+/// between commas ("Roof, 21, appeared"), or "he", "she" or "his" later in the same sentence
+/// with no other capitalized word between ("… Roof, who told the court his …"). A business is
+/// "it" or "they".
+fn spoken_of_as_a_person(view: &View, end: usize) -> bool {
+    let n = view.len();
+    let key = |k: usize| if k < n { view.key(k) } else { "" };
+    if key(end) == "," && key(end + 2) == "," && view.classes.get(end + 1).is_some_and(|&c| c & class::DIGIT != 0) {
+        return true;
+    }
+    for k in end..n.min(end + 8) {
+        let c = view.classes[k];
+        if c & (class::SENT_START | class::CAP) != 0 {
+            return false;
+        }
+        if matches!(view.key(k), "he" | "she" | "his") {
+            return true;
+        }
+    }
+    false
 }
 
 /// A person's name in the possessive with no noun after it is a business, as a reader of
@@ -2230,6 +2298,108 @@ fn domains_in_people(view: &View, domains: &[u64], tagged: Vec<Tagged>) -> Vec<T
         out.push(Tagged { tokens: k..r.end, kind: group as usize, scores: one_hot(group) });
     }
     out
+}
+
+/// A verb in its base form opening a sentence is a command, no name, where it is followed by
+/// what a command takes: "Write to Ben at …", "Visit our site", "Call 555 …", "Join us for …"
+/// (a preposition, a determiner, an object pronoun or a number right after it), or by a
+/// person's full name or a known place that the tagger ran it into ("Call Jo Roe", "Visit
+/// Paris"). The verbs are WordNet's everyday ones (`verbs_data`); a word the lists name anyone
+/// by ("Mark", "Will"), one the document also capitalizes inside a sentence, and one in
+/// capitals are left alone, and so is a verb alone before a comma ("Visit, thanks for …" greets
+/// a person named Visit).
+///
+/// Costs: a class test per tagged name; a hash lookup for those opening a sentence.
+// Not inlined: called once per document.
+#[inline(never)]
+fn imperatives_open_no_names(view: &View, mut tagged: Vec<Tagged>) -> Vec<Tagged> {
+    let n = view.len();
+    let listed = class::GIVEN_M
+        | class::GIVEN_F
+        | class::GIVEN_U
+        | class::SURNAME
+        | class::TITLE
+        | class::HONORIFIC
+        | class::PLACE_B
+        | class::ORG_B
+        | class::ALL_CAPS
+        | class::CAP_INSIDE
+        | class::HEADLINE
+        | class::POSSESSIVE;
+    let opens = |i: usize| {
+        let c = view.classes[i];
+        c & (class::SENT_START | class::AFTER_OPENER) != 0
+            && c & class::CAP != 0
+            && c & listed == 0
+            && imperative_verbs().contains(&view.hash(i))
+    };
+    let mut cut = false;
+    for t in tagged.iter_mut() {
+        let i = t.tokens.start;
+        // OK because a tagged name holds tokens of the view (`i < n`).
+        if !opens(i) {
+            continue;
+        }
+        let rest = i + 1;
+        if rest == t.tokens.end {
+            // The verb alone: a command when what follows is what a command takes.
+            let takes = rest < n
+                && (view.classes[rest] & class::DIGIT != 0
+                    || matches!(
+                        view.key(rest),
+                        "to" | "the"
+                            | "a"
+                            | "an"
+                            | "our"
+                            | "your"
+                            | "my"
+                            | "this"
+                            | "these"
+                            | "us"
+                            | "me"
+                            | "him"
+                            | "them"
+                            | "it"
+                            | "here"
+                            | "out"
+                            | "up"
+                            | "on"
+                            | "onto"
+                            | "into"
+                            | "at"
+                            | "for"
+                            | "with"
+                            | "by"
+                            | "about"
+                            | "back"
+                            | "all"
+                    ));
+            if takes {
+                t.tokens = rest..rest;
+                cut = true;
+            }
+        } else {
+            // Run into the name it commands: a full name of the lists, or a known place.
+            let c = view.classes[rest];
+            let person = c & (class::GIVEN_M | class::GIVEN_F | class::GIVEN_U) != 0 && t.tokens.end - rest >= 2;
+            if person || c & class::PLACE_B != 0 {
+                t.tokens.start = rest;
+                cut = true;
+            }
+        }
+    }
+    if cut {
+        tagged.retain(|t| !t.tokens.is_empty());
+    }
+    tagged
+}
+
+/// The hashed base forms of everyday verbs (see [`imperatives_open_no_names`]).
+fn imperative_verbs() -> &'static KeySet {
+    static VERBS: std::sync::OnceLock<KeySet> = std::sync::OnceLock::new();
+    VERBS.get_or_init(|| {
+        super::verbs_data::VERBS.split(' ').map(|w| super::features::hash_bytes(w.as_bytes())).collect()
+    })
 }
 
 /// The hashes of the words right after the `@` of a mail address (the domain's first label:
