@@ -203,7 +203,8 @@ pub(crate) mod class {
     pub const DOC_PERSON_PRONOUN: u64 = 1 << 45;
     /// Elsewhere followed by `it`, `its` or `, which`.
     pub const DOC_IT_PRONOUN: u64 = 1 << 46;
-    /// Elsewhere followed by an organization head word or a company legal form.
+    /// Elsewhere followed by an organization head word, a company legal form or a company's
+    /// people ("spokesman", "shareholders"), or the owner of its shares.
     pub const DOC_ORG_CONTEXT: u64 = 1 << 47;
     /// Elsewhere right after `in`, `near`, `outside`, … .
     pub const DOC_PLACE_CONTEXT: u64 = 1 << 48;
@@ -1183,10 +1184,25 @@ impl<'a, 't> View<'a, 't> {
             // "shares of X", "X's shares", "X Inc.", "the X company".
             let market =
                 |w: &str| matches!(w, "shares" | "stock" | "stocks" | "earnings" | "revenue" | "profit" | "sales");
+            // A company's people right after the name, possessive or not ("a X spokesman",
+            // "X's chief executive", "X shareholders": `lexicon::COMPANY_PEOPLE`, which the
+            // rules read too); "chief" and "executive" only before "executive", a capital, a
+            // reporting verb or punctuation ("X's chief strategist", "an executive order" not).
+            let people = {
+                let (w, next) = (word(end), after(1));
+                let adjective = matches!(w, "chief" | "executive");
+                after(0) & LOWER != 0
+                    && (w.starts_with("spokes") || lexicon::COMPANY_PEOPLE.contains(&w))
+                    && (!adjective
+                        || next & (LOWER | DIGIT) == 0
+                        || next & REPORTING != 0
+                        || (w == "chief" && word(end + 1) == "executive"))
+            };
             if after(0) & (ORG_HEAD | COMPANY_FORM) != 0 && after(0) & CAP != 0
                 || after(0) & ORG_CUE != 0
                 || (i >= 2 && market(self.key(i - 2)) && self.key(i - 1) == "of")
                 || (c[last] & POSSESSIVE != 0 && market(word(end)))
+                || people
             {
                 bits |= DOC_ORG_CONTEXT;
             }
@@ -1708,6 +1724,27 @@ mod tests {
             capitalized += scan.len();
         }
         assert!(capitalized > 100, "the texts have capitalized words ({capitalized})");
+    }
+
+    /// A company's people after a name are evidence of an organization for the name's other
+    /// mentions ("a Brantwell spokesman", "Corvane's chief executive"); the adjectives "chief"
+    /// and "executive" before another lowercase word are not ("Halvard's chief strategist", "a
+    /// Dunmore executive order").
+    #[test]
+    fn a_companys_people_after_a_name_are_organization_evidence() {
+        let (gazetteer, names) = super::super::tables();
+        let text = "A Brantwell spokesman declined. Corvane's chief executive spoke. Halvard's chief strategist left. A Dunmore executive order came. Brantwell rose. Corvane fell. Halvard won. Dunmore lost.";
+        let a = Analysis::of_text(text);
+        let mut v = View::new(&a);
+        v.classify(&Lexicons { gazetteer, names, common: KeySet::default() });
+        let evidence = |word: &str| {
+            let last = (0..v.len()).rev().find(|&i| a.token_text(i) == word).expect("the word's last mention");
+            v.classes[last] & class::DOC_ORG_CONTEXT != 0
+        };
+        assert!(evidence("Brantwell"));
+        assert!(evidence("Corvane"));
+        assert!(!evidence("Halvard"));
+        assert!(!evidence("Dunmore"));
     }
 
     /// A capitalized token's run value, read four tokens either side, is the one the whole
