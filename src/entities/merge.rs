@@ -20,7 +20,8 @@ use crate::doc::Doc;
 use crate::model::{Entity, EntityKind, Mention};
 use crate::text::fold::fold_token;
 use crate::text::FxBuildHasher;
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::Arc;
@@ -133,8 +134,10 @@ impl<'t> Draft<'t> {
             .is_some_and(|(surname, _)| self.name_key.as_bytes().get(surname.clone()) == Some(key.as_bytes()))
     }
 
-    fn add(&mut self, c: &'t Candidate<'_>) {
-        if name_words(&c.words) > self.fullness {
+    /// Adds candidate `c`'s mention; true when its fuller name renamed the draft.
+    fn add(&mut self, c: &'t Candidate<'_>) -> bool {
+        let renamed = name_words(&c.words) > self.fullness;
+        if renamed {
             self.rename(&c.words);
         }
         if let Some(role) = &c.role {
@@ -147,6 +150,7 @@ impl<'t> Draft<'t> {
             Some(Gender::Female) => self.genders[1] = true,
             None => {}
         }
+        renamed
     }
 }
 
@@ -211,10 +215,281 @@ fn same_given_name(names: &Names, a: &str, b: &str) -> bool {
             && skeleton(a).eq(skeleton(b)))
 }
 
+/// From how many drafts a list is searched through an index instead of one by one: the
+/// people of one surname (full names), and the drafts of one document (lone words). Shorter
+/// lists, the common case, cost less scanned than indexed; longer ones would make a document
+/// of thousands of names cost time quadratic in its length.
+const INDEX_FROM: usize = 48;
+
+#[cfg(test)]
+thread_local! {
+    /// A test's [`INDEX_FROM`] (0: every list indexed; `usize::MAX`: none), to compare both.
+    static TEST_INDEX_FROM: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+fn index_from() -> usize {
+    #[cfg(test)]
+    if let Some(from) = TEST_INDEX_FROM.with(std::cell::Cell::get) {
+        return from;
+    }
+    INDEX_FROM
+}
+
+/// The people of one surname (full names, in the order they were made, so by draft), and,
+/// once they are [`INDEX_FROM`] or more, their index by given name.
+#[derive(Default)]
+struct Surname {
+    people: Vec<usize>,
+    index: Option<GivenIndex>,
+}
+
+/// What a given name is filed under, so that the names [`same_given_name`] pairs share a key:
+/// the name and each formal name it is a nickname of (see [`Names::formal_of`]), and for one
+/// of four bytes or more its first character, length in characters and consonant skeleton.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum GivenKey {
+    Name(String),
+    Skeleton(char, usize, String),
+}
+
+/// Calls `each` with every key `given` is filed under (`sought`: false), or with every key
+/// under which a name [`same_given_name`] pairs with `given` is filed (`sought`: true; the
+/// skeleton's lengths within two of its own). Each key once.
+fn given_keys(names: &Names, given: &str, sought: bool, mut each: impl FnMut(GivenKey)) {
+    each(GivenKey::Name(given.to_string()));
+    let formal = names.formal_of(given);
+    for (k, &f) in formal.iter().enumerate() {
+        // OK because `k` is an index of `formal`.
+        if f != given && !formal[..k].contains(&f) {
+            each(GivenKey::Name(f.to_string()));
+        }
+    }
+    if given.len() >= 4 {
+        if let Some(first) = given.chars().next() {
+            let length = given.chars().count();
+            let lengths = if sought { length.saturating_sub(2)..=length + 2 } else { length..=length };
+            for length in lengths {
+                each(GivenKey::Skeleton(first, length, skeleton(given).collect()));
+            }
+        }
+    }
+}
+
+/// True when `given` is filed under `key` (see [`given_keys`]).
+fn filed_under(names: &Names, given: &str, key: &GivenKey) -> bool {
+    match key {
+        GivenKey::Name(name) => given == name || names.formal_of(given).contains(&name.as_str()),
+        GivenKey::Skeleton(first, length, letters) => {
+            given.len() >= 4
+                && given.starts_with(*first)
+                && given.chars().count() == *length
+                && skeleton(given).eq(letters.chars())
+        }
+    }
+}
+
+/// People by the keys of their given names, each key's drafts in a heap, smallest first. An
+/// entry whose draft no longer has a given name filed under its key (renamed) is dropped when
+/// it reaches the top; a renamed draft is filed again ([`GivenIndex::file`]), so every draft
+/// filed under a key has an entry there, and a key's smallest draft is its heap's first valid
+/// entry.
+#[derive(Default)]
+struct GivenIndex {
+    heaps: Map<GivenKey, BinaryHeap<Reverse<usize>>>,
+}
+
+impl GivenIndex {
+    fn of(drafts: &[Draft], people: &[usize], names: &Names) -> Self {
+        let mut index = GivenIndex::default();
+        for &p in people {
+            index.file(drafts, p, names);
+        }
+        index
+    }
+
+    /// Files draft `p` under the keys of its given name.
+    fn file(&mut self, drafts: &[Draft], p: usize, names: &Names) {
+        if let Some((_, given)) = drafts[p].person_keys() {
+            given_keys(names, given, false, |key| self.heaps.entry(key).or_default().push(Reverse(p)));
+        }
+    }
+
+    /// The first (smallest) draft whose given name is [`same_given_name`] with `given`: what
+    /// the first of the surname's people to pass that test is.
+    fn first(&mut self, drafts: &[Draft], given: &str, names: &Names) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        given_keys(names, given, true, |key| {
+            let Some(heap) = self.heaps.get_mut(&key) else { return };
+            while let Some(&Reverse(p)) = heap.peek() {
+                if drafts[p].person_keys().is_some_and(|(_, g)| filed_under(names, g, &key)) {
+                    best = Some(best.map_or(p, |b| b.min(p)));
+                    break;
+                }
+                heap.pop();
+            }
+        });
+        best
+    }
+}
+
+/// A document's drafts indexed for its lone words (see [`resolve_lone_word`]), when it has
+/// [`INDEX_FROM`] or more. Within a document a person's keys only ever go (a lone word with
+/// more name words renames a person to a name with no given name and surname), while a place
+/// or organization renamed by a lone word gains keys; gender marks and mention counts only
+/// grow. Each index keeps entries that may have gone stale and checks the one it answers with,
+/// dropping the stale for good, so each entry is dropped once.
+#[derive(Default)]
+struct DocIndex {
+    /// Places and organizations by kind and key (canonical, name, first word of a longer name),
+    /// smallest draft first.
+    others: Map<(Kind, String), BinaryHeap<Reverse<usize>>>,
+    /// People by surname key: a place in `by_last`.
+    surnames: Map<String, usize>,
+    /// Each person's place in `by_last`.
+    surname_of: Map<usize, usize>,
+    /// Per surname, its people by (mentions before, latest mention, reversed draft), largest
+    /// first, once for any gender, once for the people not female, once for those not male: an
+    /// entry is pushed for each new count, so only the newest of a draft is valid.
+    by_last: Vec<[Tallies; 3]>,
+    /// People by the keys of their given names (order does not matter: only the one match is
+    /// sought).
+    by_first: Map<GivenKey, Vec<usize>>,
+}
+
+impl DocIndex {
+    fn of(drafts: &[Draft], in_doc: &InDoc, names: &Names, before: &[(usize, usize)]) -> Self {
+        let mut index = DocIndex::default();
+        for &p in &in_doc.all {
+            let draft = &drafts[p];
+            if draft.kind != Kind::Person {
+                index.file_other(drafts, p);
+                continue;
+            }
+            let Some((surname, given)) = draft.person_keys() else { continue };
+            let next = index.by_last.len();
+            let bucket = *index.surnames.entry(surname.to_string()).or_insert(next);
+            if bucket == next {
+                index.by_last.push(Default::default());
+            }
+            index.surname_of.insert(p, bucket);
+            index.count(p, before.get(p).copied().unwrap_or_default());
+            given_keys(names, given, false, |key| index.by_first.entry(key).or_default().push(p));
+        }
+        index
+    }
+
+    /// Files place or organization `p` under its keys.
+    fn file_other(&mut self, drafts: &[Draft], p: usize) {
+        let draft = &drafts[p];
+        let mut file = |key: &str| self.others.entry((draft.kind, key.to_string())).or_default().push(Reverse(p));
+        if let Some(canonical) = &draft.canonical_key {
+            file(canonical);
+        }
+        file(&draft.name_key);
+        if draft.name.len() > 1 {
+            file(draft.first_key());
+        }
+    }
+
+    /// Notes that person `p` now has `tally` (mentions before, latest).
+    fn count(&mut self, p: usize, tally: (usize, usize)) {
+        if let Some(&bucket) = self.surname_of.get(&p) {
+            // OK because `surname_of` holds places in `by_last`.
+            for heap in &mut self.by_last[bucket] {
+                heap.push((tally, Reverse(p)));
+            }
+        }
+    }
+
+    /// The first draft of kind `kind` keyed `word` ([`resolve_lone_word`]'s places and
+    /// organizations).
+    fn other(&mut self, drafts: &[Draft], kind: Kind, word: &str) -> Option<usize> {
+        let heap = self.others.get_mut(&(kind, word.to_string()))?;
+        while let Some(&Reverse(p)) = heap.peek() {
+            if is_other_keyed(&drafts[p], kind, word) {
+                return Some(p);
+            }
+            heap.pop();
+        }
+        None
+    }
+
+    /// The person of surname `word` that `compatible` allows with the most mentions before,
+    /// then the latest, then the first made; `gender` picks the heap that holds them.
+    fn by_last(
+        &mut self,
+        drafts: &[Draft],
+        word: &str,
+        gender: Option<Gender>,
+        tally: impl Fn(usize) -> (usize, usize),
+        compatible: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let &bucket = self.surnames.get(word)?;
+        let which = match gender {
+            None => 0,
+            Some(Gender::Male) => 1,
+            Some(Gender::Female) => 2,
+        };
+        let heap = self.by_last.get_mut(bucket)?.get_mut(which)?;
+        while let Some(&(counted, Reverse(p))) = heap.peek() {
+            if counted == tally(p) && drafts[p].has_surname(word) && compatible(p) {
+                return Some(p);
+            }
+            heap.pop();
+        }
+        None
+    }
+
+    /// The only person whose given name is [`same_given_name`] with `word`, if one is.
+    fn only_by_first(&mut self, drafts: &[Draft], word: &str, names: &Names) -> Option<usize> {
+        let mut found: Option<usize> = None;
+        let mut two = false;
+        given_keys(names, word, true, |key| {
+            let Some(list) = self.by_first.get_mut(&key).filter(|_| !two) else { return };
+            let mut i = 0;
+            while let Some(&p) = list.get(i) {
+                if !drafts[p].person_keys().is_some_and(|(_, g)| same_given_name(names, g, word)) {
+                    // Stale for good (the person lost its keys): order does not matter here.
+                    list.swap_remove(i);
+                    continue;
+                }
+                match found {
+                    Some(q) if q != p => {
+                        two = true;
+                        return;
+                    }
+                    _ => found = Some(p),
+                }
+                i += 1;
+                if i >= 2 {
+                    // A second valid entry of a key is another draft (one entry each): the
+                    // first two decide.
+                    return;
+                }
+            }
+        });
+        found.filter(|_| !two)
+    }
+}
+
+/// People by (mentions before, latest mention, reversed draft), largest first (see
+/// [`DocIndex`]).
+type Tallies = BinaryHeap<((usize, usize), Reverse<usize>)>;
+
+/// True when place or organization `d` of kind `kind` is keyed `word`: its canonical name, its
+/// name, or the first word of a longer name ("Lockheed" after "Lockheed Martin").
+fn is_other_keyed(d: &Draft, kind: Kind, word: &str) -> bool {
+    d.kind == kind
+        && (d.canonical_key.as_deref() == Some(word)
+            || d.name_key == word
+            || (d.name.len() > 1 && d.first_key() == word))
+}
+
 pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Names) -> Entities {
+    let index_from = index_from();
     let mut drafts: Vec<Draft> = Vec::new();
     // Surname key → people with that surname (full names only).
-    let mut by_surname: Map<String, Vec<usize>> = Map::default();
+    let mut by_surname: Map<String, Surname> = Map::default();
     // Per kind, key of the name → the place or organization (or the person of a lone word).
     let mut by_key: [Map<String, usize>; 3] = Default::default();
     // The draft of kind and name `buffer` holds, made from `c` when there is none.
@@ -249,18 +524,38 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
                     given_buffer.clear();
                     fold_token(given, &mut given_buffer);
                     if !by_surname.contains_key(buffer.as_str()) {
-                        by_surname.insert(buffer.clone(), Vec::new());
+                        by_surname.insert(buffer.clone(), Surname::default());
                     }
                     // OK because the surname was just inserted when it was missing.
-                    let people = by_surname.get_mut(buffer.as_str()).expect("surname entry");
-                    let same = people.iter().copied().find(|&p| {
-                        drafts[p].person_keys().is_some_and(|(_, g)| same_given_name(names, g, &given_buffer))
-                    });
-                    same.unwrap_or_else(|| {
+                    let surname = by_surname.get_mut(buffer.as_str()).expect("surname entry");
+                    let same = if surname.people.len() < index_from {
+                        surname.people.iter().copied().find(|&p| {
+                            drafts[p].person_keys().is_some_and(|(_, g)| same_given_name(names, g, &given_buffer))
+                        })
+                    } else {
+                        let people = &surname.people;
+                        let index = surname.index.get_or_insert_with(|| GivenIndex::of(&drafts, people, names));
+                        index.first(&drafts, &given_buffer, names)
+                    };
+                    let target = same.unwrap_or_else(|| {
                         drafts.push(Draft::new(Kind::Person, c));
-                        people.push(drafts.len() - 1);
-                        drafts.len() - 1
-                    })
+                        let p = drafts.len() - 1;
+                        surname.people.push(p);
+                        if let Some(index) = &mut surname.index {
+                            index.file(&drafts, p, names);
+                        }
+                        p
+                    });
+                    if drafts[target].add(c) {
+                        // A fuller name may bring another given name: filed again (the
+                        // surname's key stays, the one it was found by).
+                        if let Some(index) = &mut surname.index {
+                            index.file(&drafts, target, names);
+                        }
+                    }
+                    assigned[d][k] = Some(target);
+                    added.push((d, k));
+                    continue;
                 }
                 Kind::Place | Kind::Organization if c.certainty == Certainty::Sure => {
                     buffer.clear();
@@ -291,6 +586,7 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
         // A draft's kind never changes: the people are found once per document.
         in_doc.people.clear();
         in_doc.people.extend(in_doc.all.iter().copied().filter(|&p| drafts[p].kind == Kind::Person));
+        let mut index = (in_doc.all.len() >= index_from).then(|| DocIndex::of(&drafts, &in_doc, names, &before));
         // Per draft, how often and how lately this document mentioned it before the candidate
         // at hand (count, start + 1 of the latest): the candidates are sorted by start, so
         // the tally gains the ones starting before it as the loop reaches it, each once. It
@@ -316,13 +612,17 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
                     }
                     *count += 1;
                     *latest = (*latest).max(other.span.start + 1);
+                    let tally = (*count, *latest);
+                    if let Some(index) = &mut index {
+                        index.count(p, tally);
+                    }
                 }
                 tallied += 1;
             }
             given_buffer.clear();
             fold_token(c.words.last().copied().unwrap_or(""), &mut given_buffer);
             let word = given_buffer.as_str();
-            let target = resolve_lone_word(&drafts, &in_doc, &by_surname, names, word, c, |p| {
+            let target = resolve_lone_word(&drafts, &in_doc, index.as_mut(), &by_surname, names, word, c, |p| {
                 // The most mentioned before this one wins, then the nearest.
                 before.get(p).copied().unwrap_or_default()
             });
@@ -338,7 +638,13 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
                     keyed(&mut drafts, c.kind, &buffer, c)
                 }
             };
-            drafts[target].add(c);
+            if drafts[target].add(c) && drafts[target].kind != Kind::Person {
+                // A place or organization of this document renamed: filed under its new keys
+                // (a renamed person has none a lone word finds it by).
+                if let Some(index) = index.as_mut().filter(|_| in_doc.all.binary_search(&target).is_ok()) {
+                    index.file_other(&drafts, target);
+                }
+            }
             assigned[d][k] = Some(target);
             added.push((d, k));
         }
@@ -360,24 +666,23 @@ struct InDoc {
 /// (the one most mentioned before it), or the only one with that given name or a nickname of
 /// it, else the only person of the corpus with that surname. A place or organization: one of
 /// its kind in this document with that name, or whose name it opens ("Lockheed" after
-/// "Lockheed Martin").
+/// "Lockheed Martin"). With `index` (a long document), the same found through it.
+#[allow(clippy::too_many_arguments)]
 fn resolve_lone_word(
     drafts: &[Draft],
     in_doc: &InDoc,
-    by_surname: &Map<String, Vec<usize>>,
+    mut index: Option<&mut DocIndex>,
+    by_surname: &Map<String, Surname>,
     names: &Names,
     word: &str,
     c: &Candidate,
     mentions_before: impl Fn(usize) -> (usize, usize),
 ) -> Option<usize> {
     if c.kind != Kind::Person {
-        return in_doc.all.iter().copied().find(|&p| {
-            let d = &drafts[p];
-            d.kind == c.kind
-                && (d.canonical_key.as_deref() == Some(word)
-                    || d.name_key == word
-                    || (d.name.len() > 1 && d.first_key() == word))
-        });
+        if let Some(index) = index {
+            return index.other(drafts, c.kind, word);
+        }
+        return in_doc.all.iter().copied().find(|&p| is_other_keyed(&drafts[p], c.kind, word));
     }
     let given_of = |p: usize| drafts[p].person_keys().map(|(_, given)| given);
     let people_here = &in_doc.people;
@@ -387,18 +692,35 @@ fn resolve_lone_word(
         Some(Gender::Female) => !drafts[p].genders[0],
         None => true,
     };
-    let by_last = people_here.iter().copied().filter(|&p| drafts[p].has_surname(word) && compatible(p));
-    if let Some(p) = by_last.max_by_key(|&p| (mentions_before(p), std::cmp::Reverse(p))) {
-        return Some(p);
+    let by_last = match index.as_deref_mut() {
+        Some(index) => index.by_last(drafts, word, c.gender, &mentions_before, compatible),
+        None => {
+            let here = people_here.iter().copied().filter(|&p| drafts[p].has_surname(word) && compatible(p));
+            here.max_by_key(|&p| (mentions_before(p), std::cmp::Reverse(p)))
+        }
+    };
+    if by_last.is_some() {
+        return by_last;
     }
     if !c.titled {
-        let mut by_first =
-            people_here.iter().copied().filter(|&p| given_of(p).is_some_and(|g| same_given_name(names, g, word)));
-        if let (Some(only), None) = (by_first.next(), by_first.next()) {
-            return Some(only);
+        let only = match index {
+            Some(index) => index.only_by_first(drafts, word, names),
+            None => {
+                let mut by_first = people_here
+                    .iter()
+                    .copied()
+                    .filter(|&p| given_of(p).is_some_and(|g| same_given_name(names, g, word)));
+                match (by_first.next(), by_first.next()) {
+                    (Some(only), None) => Some(only),
+                    _ => None,
+                }
+            }
+        };
+        if only.is_some() {
+            return only;
         }
     }
-    match by_surname.get(word).map(Vec::as_slice) {
+    match by_surname.get(word).map(|s| s.people.as_slice()) {
         Some([only]) => Some(*only),
         _ => None,
     }
@@ -693,6 +1015,128 @@ mod tests {
                 "person:jose-nunez-2"
             ]
         );
+    }
+
+    /// A made-up capitalized word of two to four syllables, from a seeded xorshift generator.
+    fn made_up(state: &mut u64) -> String {
+        let mut next = |n: usize| {
+            *state ^= *state << 13;
+            *state ^= *state >> 7;
+            *state ^= *state << 17;
+            // OK because the remainder is below `n`.
+            (*state % n as u64) as usize
+        };
+        let (consonants, vowels) = (b"bcdfghjklmnprstvz", b"aeiouy");
+        let mut word = String::new();
+        for _ in 0..2 + next(3) {
+            word.push(char::from(consonants[next(consonants.len())]));
+            word.push(char::from(vowels[next(vowels.len())]));
+        }
+        if next(2) == 0 {
+            word.push(char::from(consonants[next(consonants.len())]));
+        }
+        let mut chars = word.chars();
+        chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+    }
+
+    /// The documents of `scripts/merge-scaling.mjs`'s cases, small, with what the index must
+    /// get right besides: nicknames and transliterations of one given name, a fuller name that
+    /// brings another given name, Mr. and Ms. of one surname, lone words that rename a person
+    /// ("de la Cruz") or a company, and names across documents.
+    fn scaling_cases(seed: u64, names: usize) -> Vec<Vec<String>> {
+        let mut state = seed;
+        let verbs = ["spoke", "met officials", "left early", "arrived", "declined to comment", "agreed"];
+        let given = ["Andrei", "Andrey", "Andreii", "Robert", "Bob", "Bobby", "Rob", "Anna", "Ann", "Annie"];
+        let mut pairs = String::new();
+        let mut surname = String::new();
+        let mut one_given = String::new();
+        let mut words = String::new();
+        let mut said: Vec<String> = Vec::new();
+        for i in 0..names {
+            let verb = verbs[i % verbs.len()];
+            let (a, b) = (made_up(&mut state), made_up(&mut state));
+            pairs += &format!("{a} {b} {verb}. ");
+            said.push(a);
+            said.push(b.clone());
+            if i % 3 == 2 {
+                let j = (state % said.len() as u64) as usize;
+                pairs += &format!("Later {} {verb}. ", said[j]);
+            }
+            if i % 7 == 3 {
+                pairs += &format!("{} Corp. and {b} Systems grew. {b} did not. ", said[i]);
+            }
+            let g = given[i % given.len()];
+            let other = made_up(&mut state);
+            surname += &match i % 6 {
+                0 => format!("{other} Novak {verb}. Later Novak {verb}. "),
+                1 => format!("{g} Novak {verb}. Mr. Novak said so. "),
+                2 => format!("{g} {other} Novak {verb}. Ms. Novak agreed. "),
+                3 => format!("{g} Novak {verb}. {g} left. "),
+                4 => format!("{other} de la Novak {verb}. De la Novak {verb}. "),
+                _ => format!("{} Novak {verb}. ", given[(i / 6) % given.len()]),
+            };
+            one_given += &format!("{g} {other} {verb}. ");
+            if i % 4 == 1 {
+                one_given += &format!("Later {g} {verb}. {other} {verb}. ");
+            }
+            words += &format!("{} ", made_up(&mut state));
+            if i % 20 == 19 {
+                for text in [&mut pairs, &mut surname, &mut one_given] {
+                    text.push_str("\n\n");
+                }
+            }
+        }
+        // Each case alone, and split into documents of a few paragraphs that share names.
+        let split = |text: &str| -> Vec<String> {
+            let paragraphs: Vec<&str> = text.split("\n\n").collect();
+            paragraphs.chunks(3).map(|chunk| chunk.join("\n\n")).collect()
+        };
+        let mut cases = vec![vec![pairs.clone()], vec![surname.clone()], vec![one_given.clone()], vec![words]];
+        cases.extend([split(&pairs), split(&surname), split(&one_given)]);
+        cases.push(vec![pairs + &surname + &one_given]);
+        cases
+    }
+
+    /// What the extraction's entities are with the given [`INDEX_FROM`].
+    fn entities_indexed_from(texts: &[String], from: usize) -> String {
+        use crate::model::{Document, Paragraph, Span};
+        let documents: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Document {
+                id: format!("d{i}"),
+                text: text.clone(),
+                paragraphs: vec![Paragraph { start: 0, end: text.len(), item: None }],
+                ..Document::default()
+            })
+            .collect();
+        let docs: Vec<Doc> = documents
+            .iter()
+            .map(|d| Doc {
+                document: d,
+                analysis: crate::text::Analysis::new(&d.text, &[Span::new(0, d.text.len())]),
+                dct: None,
+            })
+            .collect();
+        TEST_INDEX_FROM.with(|f| f.set(Some(from)));
+        let entities = super::super::assemble(&docs, &mut vec![None; docs.len()]);
+        TEST_INDEX_FROM.with(|f| f.set(None));
+        format!("{entities:?}")
+    }
+
+    /// The indexed searches of full names by given name and of lone words (long lists) merge
+    /// as the plain ones (every list scanned) do, on the scaling inputs: thousands of distinct
+    /// names, one surname for many people, one given name with many surnames.
+    #[test]
+    fn indexed_merge_is_the_scanned_merge() {
+        for seed in [20, 7, 2024] {
+            for texts in scaling_cases(seed, 240) {
+                let scanned = entities_indexed_from(&texts, usize::MAX);
+                let indexed = entities_indexed_from(&texts, 0);
+                assert!(scanned.len() > 1000, "{scanned}");
+                assert!(scanned == indexed, "seed {seed}, {:?}…", texts[0].get(..200));
+            }
+        }
     }
 
     #[test]
