@@ -49,15 +49,18 @@ struct Draft<'t> {
     /// theirs). Ranges, not strings of their own: a draft's keys take one allocation.
     first: Range<usize>,
     keys: Option<(Range<usize>, Range<usize>)>,
+    /// For a person, the formal names its given name is a nickname of ([`Names::formal_of`]),
+    /// looked up once a name rather than at each comparison.
+    formal: &'t [&'static str],
 }
 
 impl<'t> Draft<'t> {
-    fn new(kind: Kind, c: &'t Candidate<'_>) -> Self {
-        Self::named(kind, c.canonical, &c.words)
+    fn new(kind: Kind, c: &'t Candidate<'_>, names: &'t Names) -> Self {
+        Self::named(kind, c.canonical, &c.words, names)
     }
 
     /// A draft of `kind` named `words` (and `canonical`), with no mention yet.
-    fn named(kind: Kind, canonical: Option<&'static str>, words: &'t [&'t str]) -> Self {
+    fn named(kind: Kind, canonical: Option<&'static str>, words: &'t [&'t str], names: &'t Names) -> Self {
         let mut draft = Draft {
             kind,
             name: &[],
@@ -69,12 +72,13 @@ impl<'t> Draft<'t> {
             name_key: String::new(),
             first: 0..0,
             keys: None,
+            formal: &[],
         };
-        draft.rename(words);
+        draft.rename(words, names);
         draft
     }
 
-    fn rename(&mut self, words: &'t [&'t str]) {
+    fn rename(&mut self, words: &'t [&'t str], names: &'t Names) {
         // Room for the keys (as long as the words, but for a few folded letters), so that
         // writing them grows the string once.
         self.name_key.clear();
@@ -106,6 +110,10 @@ impl<'t> Draft<'t> {
             }
         }
         self.keys = people.map(|_| (surname, given));
+        self.formal = match self.person_keys() {
+            Some((_, given)) => names.formal_of(given),
+            None => &[],
+        };
     }
 
     /// The key of the name's `range` (see [`Draft::first`]).
@@ -125,6 +133,12 @@ impl<'t> Draft<'t> {
         self.keys.as_ref().map(|(surname, given)| (self.key_at(surname), self.key_at(given)))
     }
 
+    /// True when this is a person whose given name is [`same_given_name`] with `given`, whose
+    /// formal names (see [`Draft::formal`]) are `formal`.
+    fn has_given_name(&self, given: &str, formal: &[&str]) -> bool {
+        self.person_keys().is_some_and(|(_, g)| same_given_name_of(g, self.formal, given, formal))
+    }
+
     /// True when this is a person whose surname's key is `key`: what comparing the surname
     /// of [`Draft::person_keys`] gives, by bytes (equal strings are equal bytes), without
     /// making either key a `&str` (a lone word is held to each person of its document so).
@@ -135,10 +149,10 @@ impl<'t> Draft<'t> {
     }
 
     /// Adds candidate `c`'s mention; true when its fuller name renamed the draft.
-    fn add(&mut self, c: &'t Candidate<'_>) -> bool {
+    fn add(&mut self, c: &'t Candidate<'_>, names: &'t Names) -> bool {
         let renamed = name_words(&c.words) > self.fullness;
         if renamed {
-            self.rename(&c.words);
+            self.rename(&c.words, names);
         }
         if let Some(role) = &c.role {
             if !self.roles.contains(role) {
@@ -207,8 +221,17 @@ fn skeleton(name: &str) -> impl Iterator<Item = char> + '_ {
 /// Given names of one person: equal, nicknames of each other (the generated list), or
 /// transliterations (the same consonant skeleton).
 fn same_given_name(names: &Names, a: &str, b: &str) -> bool {
+    same_given_name_of(a, names.formal_of(a), b, names.formal_of(b))
+}
+
+/// [`same_given_name`] of `a` and `b`, whose formal names ([`Names::formal_of`]) are
+/// `formal_a` and `formal_b`: what `Names::same_given_name` tests of them, then the
+/// skeleton.
+fn same_given_name_of(a: &str, formal_a: &[&str], b: &str, formal_b: &[&str]) -> bool {
     a == b
-        || names.same_given_name(a, b)
+        || formal_a.contains(&b)
+        || formal_b.contains(&a)
+        || formal_a.iter().any(|f| formal_b.contains(f))
         || (a.len().min(b.len()) >= 4
             && a.chars().next() == b.chars().next()
             && a.chars().count().abs_diff(b.chars().count()) <= 2
@@ -219,7 +242,7 @@ fn same_given_name(names: &Names, a: &str, b: &str) -> bool {
 /// people of one surname (full names), and the drafts of one document (lone words). Shorter
 /// lists, the common case, cost less scanned than indexed; longer ones would make a document
 /// of thousands of names cost time quadratic in its length.
-const INDEX_FROM: usize = 48;
+const INDEX_FROM: usize = 96;
 
 #[cfg(test)]
 thread_local! {
@@ -485,7 +508,7 @@ fn is_other_keyed(d: &Draft, kind: Kind, word: &str) -> bool {
             || (d.name.len() > 1 && d.first_key() == word))
 }
 
-pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Names) -> Entities {
+pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &'t Names) -> Entities {
     let index_from = index_from();
     let mut drafts: Vec<Draft> = Vec::new();
     // Surname key → people with that surname (full names only).
@@ -498,7 +521,7 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
         match map.get(buffer) {
             Some(&draft) => draft,
             None => {
-                drafts.push(Draft::new(kind, c));
+                drafts.push(Draft::new(kind, c, names));
                 map.insert(buffer.to_string(), drafts.len() - 1);
                 drafts.len() - 1
             }
@@ -529,16 +552,15 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
                     // OK because the surname was just inserted when it was missing.
                     let surname = by_surname.get_mut(buffer.as_str()).expect("surname entry");
                     let same = if surname.people.len() < index_from {
-                        surname.people.iter().copied().find(|&p| {
-                            drafts[p].person_keys().is_some_and(|(_, g)| same_given_name(names, g, &given_buffer))
-                        })
+                        let formal = names.formal_of(&given_buffer);
+                        surname.people.iter().copied().find(|&p| drafts[p].has_given_name(&given_buffer, formal))
                     } else {
                         let people = &surname.people;
                         let index = surname.index.get_or_insert_with(|| GivenIndex::of(&drafts, people, names));
                         index.first(&drafts, &given_buffer, names)
                     };
                     let target = same.unwrap_or_else(|| {
-                        drafts.push(Draft::new(Kind::Person, c));
+                        drafts.push(Draft::new(Kind::Person, c, names));
                         let p = drafts.len() - 1;
                         surname.people.push(p);
                         if let Some(index) = &mut surname.index {
@@ -546,7 +568,7 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
                         }
                         p
                     });
-                    if drafts[target].add(c) {
+                    if drafts[target].add(c, names) {
                         // A fuller name may bring another given name: filed again (the
                         // surname's key stays, the one it was found by).
                         if let Some(index) = &mut surname.index {
@@ -567,7 +589,7 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
                 }
                 _ => continue,
             };
-            drafts[target].add(c);
+            drafts[target].add(c, names);
             assigned[d][k] = Some(target);
             added.push((d, k));
         }
@@ -578,11 +600,21 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
     // Per document, refilled (one set of lists for the corpus, not one per document).
     let mut in_doc = InDoc { all: Vec::new(), people: Vec::new() };
     let mut touched: Vec<usize> = Vec::new();
+    // Per draft, 1 + the last document whose full names went to it (each draft once in
+    // `in_doc.all`, which needs no sort: every search of it finds the same whatever its order).
+    let mut listed_in: Vec<usize> = Vec::new();
     for (d, f) in found.iter().enumerate() {
         in_doc.all.clear();
-        in_doc.all.extend(assigned[d].iter().flatten().copied());
-        crate::sorting::sort(&mut in_doc.all);
-        in_doc.all.dedup();
+        for &p in assigned[d].iter().flatten() {
+            if listed_in.len() <= p {
+                listed_in.resize(drafts.len(), 0);
+            }
+            // OK because `listed_in` has just grown to every draft when it was short.
+            if listed_in[p] != d + 1 {
+                listed_in[p] = d + 1;
+                in_doc.all.push(p);
+            }
+        }
         // A draft's kind never changes: the people are found once per document.
         in_doc.people.clear();
         in_doc.people.extend(in_doc.all.iter().copied().filter(|&p| drafts[p].kind == Kind::Person));
@@ -638,10 +670,10 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
                     keyed(&mut drafts, c.kind, &buffer, c)
                 }
             };
-            if drafts[target].add(c) && drafts[target].kind != Kind::Person {
+            if drafts[target].add(c, names) && drafts[target].kind != Kind::Person {
                 // A place or organization of this document renamed: filed under its new keys
                 // (a renamed person has none a lone word finds it by).
-                if let Some(index) = index.as_mut().filter(|_| in_doc.all.binary_search(&target).is_ok()) {
+                if let Some(index) = index.as_mut().filter(|_| listed_in.get(target) == Some(&(d + 1))) {
                     index.file_other(&drafts, target);
                 }
             }
@@ -656,7 +688,7 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
     build(docs, found, drafts, &assigned, &added)
 }
 
-/// The drafts a document's full names went to, in order, and the people among them.
+/// The drafts a document's full names went to, each once, and the people among them.
 struct InDoc {
     all: Vec<usize>,
     people: Vec<usize>,
@@ -682,9 +714,9 @@ fn resolve_lone_word(
         if let Some(index) = index {
             return index.other(drafts, c.kind, word);
         }
-        return in_doc.all.iter().copied().find(|&p| is_other_keyed(&drafts[p], c.kind, word));
+        // The first made (what the first of `in_doc.all` in order would be).
+        return in_doc.all.iter().copied().filter(|&p| is_other_keyed(&drafts[p], c.kind, word)).min();
     }
-    let given_of = |p: usize| drafts[p].person_keys().map(|(_, given)| given);
     let people_here = &in_doc.people;
     // "Ms. Reilly" is not the Reilly already called "Mr.".
     let compatible = |p: usize| match c.gender {
@@ -706,10 +738,8 @@ fn resolve_lone_word(
         let only = match index {
             Some(index) => index.only_by_first(drafts, word, names),
             None => {
-                let mut by_first = people_here
-                    .iter()
-                    .copied()
-                    .filter(|&p| given_of(p).is_some_and(|g| same_given_name(names, g, word)));
+                let formal = names.formal_of(word);
+                let mut by_first = people_here.iter().copied().filter(|&p| drafts[p].has_given_name(word, formal));
                 match (by_first.next(), by_first.next()) {
                     (Some(only), None) => Some(only),
                     _ => None,
@@ -779,6 +809,10 @@ fn build(
     let mut ids: Vec<String> = Vec::with_capacity(order.len());
     // The key of an entity's id words, written here (one buffer for all entities).
     let mut id_key = String::new();
+    // An entity's aliases as texts of the documents, and as a set once they are many (both
+    // reused from entity to entity).
+    let mut alias_texts: Vec<&str> = Vec::new();
+    let mut alias_set: std::collections::HashSet<&str, FxBuildHasher> = Default::default();
     // Each document's id once, shared by its mentions (a copy in each was an allocation per
     // mention).
     let doc_ids: Vec<Arc<str>> = docs.iter().map(|doc| Arc::from(doc.document.id.as_str())).collect();
@@ -793,17 +827,36 @@ fn build(
         };
         id_words_key(draft, &name, &mut id_key);
         ids.push(base_id(kind, &id_key));
-        let mut aliases: Vec<String> = Vec::new();
+        alias_texts.clear();
+        alias_set.clear();
         let mut mentions = Vec::with_capacity(of(i).len());
         for &(d, k) in &mentions_of[of(i)] {
             let c = &found[d].candidates[k];
-            let text = docs[d].document.text.get(c.span.start..c.span.end).unwrap_or_default().to_string();
-            if text != name && !aliases.contains(&text) {
-                aliases.push(text.clone());
+            let text = docs[d].document.text.get(c.span.start..c.span.end).unwrap_or_default();
+            if text != name {
+                // A few aliases are searched; more (an entity with many spellings) go to a
+                // set, so that an entity's aliases cost time linear in its mentions.
+                let new = if alias_texts.len() < 16 {
+                    !alias_texts.contains(&text)
+                } else {
+                    if alias_set.is_empty() {
+                        alias_set.extend(alias_texts.iter().copied());
+                    }
+                    alias_set.insert(text)
+                };
+                if new {
+                    alias_texts.push(text);
+                }
             }
             // OK because `d` is a document of `docs` (`found` holds one entry per document).
-            mentions.push(Mention { doc: Arc::clone(&doc_ids[d]), start: c.span.start, end: c.span.end, text });
+            mentions.push(Mention {
+                doc: Arc::clone(&doc_ids[d]),
+                start: c.span.start,
+                end: c.span.end,
+                text: text.to_string(),
+            });
         }
+        let aliases: Vec<String> = alias_texts.iter().map(|&text| text.to_string()).collect();
         // Each draft becomes one entity: its roles move over.
         let roles = std::mem::take(&mut draft.roles);
         // The id comes once the clashes are numbered (below).
@@ -953,6 +1006,7 @@ mod tests {
     /// with initials, particles and accents, a one-word name, and a place.
     #[test]
     fn has_surname_is_the_surname_of_person_keys() {
+        let table = Names::new();
         let names: [(Kind, &[&str]); 6] = [
             (Kind::Person, &["Ana", "María", "Núñez"]),
             (Kind::Person, &["J.", "R.", "Tolkien"]),
@@ -964,7 +1018,7 @@ mod tests {
         let keys = ["", "nunez", "maria", "ana", "tolkien", "beethoven", "madonna", "york", "o'neill's", "zoe"];
         let mut found = 0;
         for (kind, words) in names {
-            let draft = Draft::named(kind, None, words);
+            let draft = Draft::named(kind, None, words, &table);
             for key in keys {
                 let expected = draft.person_keys().is_some_and(|(surname, _)| surname == key);
                 assert_eq!(draft.has_surname(key), expected, "{words:?} {key}");
@@ -979,11 +1033,12 @@ mod tests {
     /// words, for people with and without initials and accents, places, and clashes.
     #[test]
     fn ids_key_the_given_name_and_surname() {
+        let table = Names::new();
         let ids = |names: &[(Kind, &[&str])]| {
             let mut out = String::new();
             let mut ids = Vec::new();
             for &(kind, words) in names {
-                let draft = Draft::named(kind, None, words);
+                let draft = Draft::named(kind, None, words, &table);
                 let name = words.join(" ");
                 id_words_key(&draft, &name, &mut out);
                 let real: Vec<&str> = words.iter().copied().filter(|w| !is_initial(w)).collect();
@@ -1137,6 +1192,38 @@ mod tests {
                 assert!(scanned == indexed, "seed {seed}, {:?}…", texts[0].get(..200));
             }
         }
+    }
+
+    /// Testing given names from their formal names looked up once each answers as the
+    /// nickname list's own test with the skeleton after it did, on every pair of a few hundred
+    /// names of the list and their transliterations.
+    #[test]
+    fn given_names_from_formal_names_are_the_plain_test() {
+        let names = Names::new();
+        let mut words: Vec<String> = super::super::names_data::NICKNAMES
+            .lines()
+            .take(120)
+            .flat_map(|line| line.split(' ').map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        words.extend(words.clone().iter().map(|w| w.replace('i', "y")));
+        words.extend(["ted", "edward", "teddy", "andrei", "andrey", "zz", ""].map(str::to_string));
+        let plain = |a: &str, b: &str| {
+            a == b
+                || names.same_given_name(a, b)
+                || (a.len().min(b.len()) >= 4
+                    && a.chars().next() == b.chars().next()
+                    && a.chars().count().abs_diff(b.chars().count()) <= 2
+                    && skeleton(a).eq(skeleton(b)))
+        };
+        let mut paired = 0;
+        for a in &words {
+            for b in &words {
+                let expected = plain(a, b);
+                assert_eq!(same_given_name(&names, a, b), expected, "{a} {b}");
+                paired += usize::from(expected && a != b);
+            }
+        }
+        assert!(paired > 1000, "{paired}");
     }
 
     #[test]
