@@ -797,11 +797,37 @@ fn build(
         // unseen news), and std's unstable sort is the larger code.
         sort_mentions(&mut mentions_of[of(i)], &mut scratch, |&(d, k)| (d, found[d].candidates[k].span.start));
     }
-    let mut order: Vec<usize> = (0..drafts.len()).filter(|&i| !of(i).is_empty()).collect();
-    crate::sorting::sort_by_key(&mut order, |&i| {
-        // OK because `order` holds drafts with a mention.
-        let (d, k) = mentions_of[starts[i]];
-        (d, found[d].candidates[k].span.start)
+    // The drafts with a mention by their first (document, start), ties by draft: the order in
+    // which a walk of the documents' candidates (each document's sorted by start) first meets
+    // them, each run of one start put in draft order. What sorting them by the first of their
+    // mentions gives, in linear time.
+    let mut order: Vec<usize> = Vec::with_capacity(drafts.len());
+    let mut met = vec![false; drafts.len()];
+    for (f, assigned) in found.iter().zip(assigned) {
+        // The start of the run at hand and where in `order` it begins.
+        let (mut run_start, mut run) = (None, order.len());
+        for (c, &draft) in f.candidates.iter().zip(assigned) {
+            // OK because every assigned draft is an index of `drafts`, which `met` has.
+            let Some(i) = draft.filter(|&i| !met[i]) else { continue };
+            met[i] = true;
+            if run_start != Some(c.span.start) {
+                // OK because `run` is at most `order.len()`.
+                crate::sorting::sort(&mut order[run..]);
+                (run_start, run) = (Some(c.span.start), order.len());
+            }
+            order.push(i);
+        }
+        // OK because `run` is at most `order.len()`.
+        crate::sorting::sort(&mut order[run..]);
+    }
+    // The plain definition: every draft with a mention, sorted by (first mention, draft).
+    debug_assert!({
+        let first = |i: usize| {
+            let (d, k) = mentions_of[starts[i]];
+            (d, found[d].candidates[k].span.start, i)
+        };
+        order.len() == (0..drafts.len()).filter(|&i| !of(i).is_empty()).count()
+            && order.windows(2).all(|w| first(w[0]) < first(w[1]))
     });
     let mut entities = Entities { by_doc: vec![Vec::new(); docs.len()], ..Entities::default() };
     entities.list.reserve_exact(order.len());
