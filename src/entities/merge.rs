@@ -7,8 +7,11 @@
 //! It does not find names (that is `recognize`).
 //!
 //! Costs: one map lookup per candidate (by folded surname, or by kind and folded name), with
-//! the folded keys written into reused buffers; a lone word compares against the people of its
-//! document. Strings are allocated per entity (its keys and roles) and per
+//! the folded keys written into reused buffers; a full name compares against the people of its
+//! surname, a lone word against the drafts of its document. Natively, a surname of
+//! [`INDEX_FROM`] people or more and a document of as many drafts are searched through indexes
+//! instead, so that a document of any length costs time linear in it; the wasm scans them (see
+//! [`INDEXED`]). Strings are allocated per entity (its keys and roles) and per
 //! mention of the contract (its text), not per candidate; each document's id once, shared by
 //! its mentions.
 
@@ -20,8 +23,11 @@ use crate::doc::Doc;
 use crate::model::{Entity, EntityKind, Mention};
 use crate::text::fold::fold_token;
 use crate::text::FxBuildHasher;
+#[cfg(not(target_arch = "wasm32"))]
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+#[cfg(not(target_arch = "wasm32"))]
+use std::collections::BinaryHeap;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::Arc;
@@ -220,6 +226,7 @@ fn skeleton(name: &str) -> impl Iterator<Item = char> + '_ {
 
 /// Given names of one person: equal, nicknames of each other (the generated list), or
 /// transliterations (the same consonant skeleton).
+#[cfg(any(test, not(target_arch = "wasm32")))]
 fn same_given_name(names: &Names, a: &str, b: &str) -> bool {
     same_given_name_of(a, names.formal_of(a), b, names.formal_of(b))
 }
@@ -243,6 +250,11 @@ fn same_given_name_of(a: &str, formal_a: &[&str], b: &str, formal_b: &[&str]) ->
 /// lists, the common case, cost less scanned than indexed; longer ones would make a document
 /// of thousands of names cost time quadratic in its length.
 const INDEX_FROM: usize = 96;
+
+/// Whether long lists are indexed: natively only. The indexes took the page's wasm 5.3 KiB
+/// gzip over its budget (420 -> 425.3 KiB); without them the browser's merge of a document
+/// with thousands of names or many people of one surname still costs time quadratic in them.
+const INDEXED: bool = cfg!(not(target_arch = "wasm32"));
 
 #[cfg(test)]
 thread_local! {
@@ -269,6 +281,7 @@ struct Surname {
 /// What a given name is filed under, so that the names [`same_given_name`] pairs share a key:
 /// the name and each formal name it is a nickname of (see [`Names::formal_of`]), and for one
 /// of four bytes or more its first character, length in characters and consonant skeleton.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Clone, PartialEq, Eq, Hash)]
 enum GivenKey {
     Name(String),
@@ -278,6 +291,7 @@ enum GivenKey {
 /// Calls `each` with every key `given` is filed under (`sought`: false), or with every key
 /// under which a name [`same_given_name`] pairs with `given` is filed (`sought`: true; the
 /// skeleton's lengths within two of its own). Each key once.
+#[cfg(not(target_arch = "wasm32"))]
 fn given_keys(names: &Names, given: &str, sought: bool, mut each: impl FnMut(GivenKey)) {
     each(GivenKey::Name(given.to_string()));
     let formal = names.formal_of(given);
@@ -299,6 +313,7 @@ fn given_keys(names: &Names, given: &str, sought: bool, mut each: impl FnMut(Giv
 }
 
 /// True when `given` is filed under `key` (see [`given_keys`]).
+#[cfg(not(target_arch = "wasm32"))]
 fn filed_under(names: &Names, given: &str, key: &GivenKey) -> bool {
     match key {
         GivenKey::Name(name) => given == name || names.formal_of(given).contains(&name.as_str()),
@@ -316,11 +331,13 @@ fn filed_under(names: &Names, given: &str, key: &GivenKey) -> bool {
 /// it reaches the top; a renamed draft is filed again ([`GivenIndex::file`]), so every draft
 /// filed under a key has an entry there, and a key's smallest draft is its heap's first valid
 /// entry.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Default)]
 struct GivenIndex {
     heaps: Map<GivenKey, BinaryHeap<Reverse<usize>>>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl GivenIndex {
     fn of(drafts: &[Draft], people: &[usize], names: &Names) -> Self {
         let mut index = GivenIndex::default();
@@ -361,6 +378,7 @@ impl GivenIndex {
 /// or organization renamed by a lone word gains keys; gender marks and mention counts only
 /// grow. Each index keeps entries that may have gone stale and checks the one it answers with,
 /// dropping the stale for good, so each entry is dropped once.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Default)]
 struct DocIndex {
     /// Places and organizations by kind and key (canonical, name, first word of a longer name),
@@ -379,6 +397,7 @@ struct DocIndex {
     by_first: Map<GivenKey, Vec<usize>>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl DocIndex {
     fn of(drafts: &[Draft], in_doc: &InDoc, names: &Names, before: &[(usize, usize)]) -> Self {
         let mut index = DocIndex::default();
@@ -497,7 +516,58 @@ impl DocIndex {
 
 /// People by (mentions before, latest mention, reversed draft), largest first (see
 /// [`DocIndex`]).
+#[cfg(not(target_arch = "wasm32"))]
 type Tallies = BinaryHeap<((usize, usize), Reverse<usize>)>;
+
+/// The wasm's stand-ins for the indexes, which it never makes (see [`INDEXED`]).
+#[cfg(target_arch = "wasm32")]
+struct GivenIndex;
+
+#[cfg(target_arch = "wasm32")]
+impl GivenIndex {
+    fn of(_: &[Draft], _: &[usize], _: &Names) -> Self {
+        GivenIndex
+    }
+
+    fn file(&mut self, _: &[Draft], _: usize, _: &Names) {}
+
+    fn first(&mut self, _: &[Draft], _: &str, _: &Names) -> Option<usize> {
+        None
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+struct DocIndex;
+
+#[cfg(target_arch = "wasm32")]
+impl DocIndex {
+    fn of(_: &[Draft], _: &InDoc, _: &Names, _: &[(usize, usize)]) -> Self {
+        DocIndex
+    }
+
+    fn file_other(&mut self, _: &[Draft], _: usize) {}
+
+    fn count(&mut self, _: usize, _: (usize, usize)) {}
+
+    fn other(&mut self, _: &[Draft], _: Kind, _: &str) -> Option<usize> {
+        None
+    }
+
+    fn by_last(
+        &mut self,
+        _: &[Draft],
+        _: &str,
+        _: Option<Gender>,
+        _: impl Fn(usize) -> (usize, usize),
+        _: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        None
+    }
+
+    fn only_by_first(&mut self, _: &[Draft], _: &str, _: &Names) -> Option<usize> {
+        None
+    }
+}
 
 /// True when place or organization `d` of kind `kind` is keyed `word`: its canonical name, its
 /// name, or the first word of a longer name ("Lockheed" after "Lockheed Martin").
@@ -551,7 +621,7 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &'t
                     }
                     // OK because the surname was just inserted when it was missing.
                     let surname = by_surname.get_mut(buffer.as_str()).expect("surname entry");
-                    let same = if surname.people.len() < index_from {
+                    let same = if !INDEXED || surname.people.len() < index_from {
                         let formal = names.formal_of(&given_buffer);
                         surname.people.iter().copied().find(|&p| drafts[p].has_given_name(&given_buffer, formal))
                     } else {
@@ -618,7 +688,8 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &'t
         // A draft's kind never changes: the people are found once per document.
         in_doc.people.clear();
         in_doc.people.extend(in_doc.all.iter().copied().filter(|&p| drafts[p].kind == Kind::Person));
-        let mut index = (in_doc.all.len() >= index_from).then(|| DocIndex::of(&drafts, &in_doc, names, &before));
+        let mut index =
+            (INDEXED && in_doc.all.len() >= index_from).then(|| DocIndex::of(&drafts, &in_doc, names, &before));
         // Per draft, how often and how lately this document mentioned it before the candidate
         // at hand (count, start + 1 of the latest): the candidates are sorted by start, so
         // the tally gains the ones starting before it as the loop reaches it, each once. It
@@ -862,7 +933,7 @@ fn build(
             if text != name {
                 // A few aliases are searched; more (an entity with many spellings) go to a
                 // set, so that an entity's aliases cost time linear in its mentions.
-                let new = if alias_texts.len() < 16 {
+                let new = if !INDEXED || alias_texts.len() < 16 {
                     !alias_texts.contains(&text)
                 } else {
                     if alias_set.is_empty() {
