@@ -7,8 +7,11 @@
 //! It does not find names (that is `recognize`).
 //!
 //! Costs: one map lookup per candidate (by folded surname, or by kind and folded name), with
-//! the folded keys written into reused buffers; a lone word compares against the people of its
-//! document. Strings are allocated per entity (its keys and roles) and per
+//! the folded keys written into reused buffers; a full name compares against the people of its
+//! surname, a lone word against the drafts of its document. Natively, a surname of
+//! [`INDEX_FROM`] people or more and a document of as many drafts are searched through indexes
+//! instead, so that a document of any length costs time linear in it; the wasm scans them (see
+//! [`INDEXED`]). Strings are allocated per entity (its keys and roles) and per
 //! mention of the contract (its text), not per candidate; each document's id once, shared by
 //! its mentions.
 
@@ -20,6 +23,10 @@ use crate::doc::Doc;
 use crate::model::{Entity, EntityKind, Mention};
 use crate::text::fold::fold_token;
 use crate::text::FxBuildHasher;
+#[cfg(not(target_arch = "wasm32"))]
+use std::cmp::Reverse;
+#[cfg(not(target_arch = "wasm32"))]
+use std::collections::BinaryHeap;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -48,15 +55,18 @@ struct Draft<'t> {
     /// theirs). Ranges, not strings of their own: a draft's keys take one allocation.
     first: Range<usize>,
     keys: Option<(Range<usize>, Range<usize>)>,
+    /// For a person, the formal names its given name is a nickname of ([`Names::formal_of`]),
+    /// looked up once a name rather than at each comparison.
+    formal: &'t [&'static str],
 }
 
 impl<'t> Draft<'t> {
-    fn new(kind: Kind, c: &'t Candidate<'_>) -> Self {
-        Self::named(kind, c.canonical, &c.words)
+    fn new(kind: Kind, c: &'t Candidate<'_>, names: &'t Names) -> Self {
+        Self::named(kind, c.canonical, &c.words, names)
     }
 
     /// A draft of `kind` named `words` (and `canonical`), with no mention yet.
-    fn named(kind: Kind, canonical: Option<&'static str>, words: &'t [&'t str]) -> Self {
+    fn named(kind: Kind, canonical: Option<&'static str>, words: &'t [&'t str], names: &'t Names) -> Self {
         let mut draft = Draft {
             kind,
             name: &[],
@@ -68,12 +78,13 @@ impl<'t> Draft<'t> {
             name_key: String::new(),
             first: 0..0,
             keys: None,
+            formal: &[],
         };
-        draft.rename(words);
+        draft.rename(words, names);
         draft
     }
 
-    fn rename(&mut self, words: &'t [&'t str]) {
+    fn rename(&mut self, words: &'t [&'t str], names: &'t Names) {
         // Room for the keys (as long as the words, but for a few folded letters), so that
         // writing them grows the string once.
         self.name_key.clear();
@@ -105,6 +116,10 @@ impl<'t> Draft<'t> {
             }
         }
         self.keys = people.map(|_| (surname, given));
+        self.formal = match self.person_keys() {
+            Some((_, given)) => names.formal_of(given),
+            None => &[],
+        };
     }
 
     /// The key of the name's `range` (see [`Draft::first`]).
@@ -124,6 +139,12 @@ impl<'t> Draft<'t> {
         self.keys.as_ref().map(|(surname, given)| (self.key_at(surname), self.key_at(given)))
     }
 
+    /// True when this is a person whose given name is [`same_given_name`] with `given`, whose
+    /// formal names (see [`Draft::formal`]) are `formal`.
+    fn has_given_name(&self, given: &str, formal: &[&str]) -> bool {
+        self.person_keys().is_some_and(|(_, g)| same_given_name_of(g, self.formal, given, formal))
+    }
+
     /// True when this is a person whose surname's key is `key`: what comparing the surname
     /// of [`Draft::person_keys`] gives, by bytes (equal strings are equal bytes), without
     /// making either key a `&str` (a lone word is held to each person of its document so).
@@ -133,9 +154,11 @@ impl<'t> Draft<'t> {
             .is_some_and(|(surname, _)| self.name_key.as_bytes().get(surname.clone()) == Some(key.as_bytes()))
     }
 
-    fn add(&mut self, c: &'t Candidate<'_>) {
-        if name_words(&c.words) > self.fullness {
-            self.rename(&c.words);
+    /// Adds candidate `c`'s mention; true when its fuller name renamed the draft.
+    fn add(&mut self, c: &'t Candidate<'_>, names: &'t Names) -> bool {
+        let renamed = name_words(&c.words) > self.fullness;
+        if renamed {
+            self.rename(&c.words, names);
         }
         if let Some(role) = &c.role {
             if !self.roles.contains(role) {
@@ -147,6 +170,7 @@ impl<'t> Draft<'t> {
             Some(Gender::Female) => self.genders[1] = true,
             None => {}
         }
+        renamed
     }
 }
 
@@ -202,19 +226,363 @@ fn skeleton(name: &str) -> impl Iterator<Item = char> + '_ {
 
 /// Given names of one person: equal, nicknames of each other (the generated list), or
 /// transliterations (the same consonant skeleton).
+#[cfg(any(test, not(target_arch = "wasm32")))]
 fn same_given_name(names: &Names, a: &str, b: &str) -> bool {
+    same_given_name_of(a, names.formal_of(a), b, names.formal_of(b))
+}
+
+/// [`same_given_name`] of `a` and `b`, whose formal names ([`Names::formal_of`]) are
+/// `formal_a` and `formal_b`: what `Names::same_given_name` tests of them, then the
+/// skeleton.
+fn same_given_name_of(a: &str, formal_a: &[&str], b: &str, formal_b: &[&str]) -> bool {
     a == b
-        || names.same_given_name(a, b)
+        || formal_a.contains(&b)
+        || formal_b.contains(&a)
+        || formal_a.iter().any(|f| formal_b.contains(f))
         || (a.len().min(b.len()) >= 4
             && a.chars().next() == b.chars().next()
             && a.chars().count().abs_diff(b.chars().count()) <= 2
             && skeleton(a).eq(skeleton(b)))
 }
 
-pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Names) -> Entities {
+/// From how many drafts a list is searched through an index instead of one by one: the
+/// people of one surname (full names), and the drafts of one document (lone words). Shorter
+/// lists, the common case, cost less scanned than indexed; longer ones would make a document
+/// of thousands of names cost time quadratic in its length.
+const INDEX_FROM: usize = 96;
+
+/// Whether long lists are indexed: natively only. The indexes took the page's wasm 5.3 KiB
+/// gzip over its budget (420 -> 425.3 KiB); without them the browser's merge of a document
+/// with thousands of names or many people of one surname still costs time quadratic in them.
+const INDEXED: bool = cfg!(not(target_arch = "wasm32"));
+
+#[cfg(test)]
+thread_local! {
+    /// A test's [`INDEX_FROM`] (0: every list indexed; `usize::MAX`: none), to compare both.
+    static TEST_INDEX_FROM: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+fn index_from() -> usize {
+    #[cfg(test)]
+    if let Some(from) = TEST_INDEX_FROM.with(std::cell::Cell::get) {
+        return from;
+    }
+    INDEX_FROM
+}
+
+/// The people of one surname (full names, in the order they were made, so by draft), and,
+/// once they are [`INDEX_FROM`] or more, their index by given name.
+#[derive(Default)]
+struct Surname {
+    people: Vec<usize>,
+    index: Option<GivenIndex>,
+}
+
+/// What a given name is filed under, so that the names [`same_given_name`] pairs share a key:
+/// the name and each formal name it is a nickname of (see [`Names::formal_of`]), and for one
+/// of four bytes or more its first character, length in characters and consonant skeleton.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum GivenKey {
+    Name(String),
+    Skeleton(char, usize, String),
+}
+
+/// Calls `each` with every key `given` is filed under (`sought`: false), or with every key
+/// under which a name [`same_given_name`] pairs with `given` is filed (`sought`: true; the
+/// skeleton's lengths within two of its own). Each key once.
+#[cfg(not(target_arch = "wasm32"))]
+fn given_keys(names: &Names, given: &str, sought: bool, mut each: impl FnMut(GivenKey)) {
+    each(GivenKey::Name(given.to_string()));
+    let formal = names.formal_of(given);
+    for (k, &f) in formal.iter().enumerate() {
+        // OK because `k` is an index of `formal`.
+        if f != given && !formal[..k].contains(&f) {
+            each(GivenKey::Name(f.to_string()));
+        }
+    }
+    if given.len() >= 4 {
+        if let Some(first) = given.chars().next() {
+            let length = given.chars().count();
+            let lengths = if sought { length.saturating_sub(2)..=length + 2 } else { length..=length };
+            for length in lengths {
+                each(GivenKey::Skeleton(first, length, skeleton(given).collect()));
+            }
+        }
+    }
+}
+
+/// True when `given` is filed under `key` (see [`given_keys`]).
+#[cfg(not(target_arch = "wasm32"))]
+fn filed_under(names: &Names, given: &str, key: &GivenKey) -> bool {
+    match key {
+        GivenKey::Name(name) => given == name || names.formal_of(given).contains(&name.as_str()),
+        GivenKey::Skeleton(first, length, letters) => {
+            given.len() >= 4
+                && given.starts_with(*first)
+                && given.chars().count() == *length
+                && skeleton(given).eq(letters.chars())
+        }
+    }
+}
+
+/// People by the keys of their given names, each key's drafts in a heap, smallest first. An
+/// entry whose draft no longer has a given name filed under its key (renamed) is dropped when
+/// it reaches the top; a renamed draft is filed again ([`GivenIndex::file`]), so every draft
+/// filed under a key has an entry there, and a key's smallest draft is its heap's first valid
+/// entry.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Default)]
+struct GivenIndex {
+    heaps: Map<GivenKey, BinaryHeap<Reverse<usize>>>,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl GivenIndex {
+    fn of(drafts: &[Draft], people: &[usize], names: &Names) -> Self {
+        let mut index = GivenIndex::default();
+        for &p in people {
+            index.file(drafts, p, names);
+        }
+        index
+    }
+
+    /// Files draft `p` under the keys of its given name.
+    fn file(&mut self, drafts: &[Draft], p: usize, names: &Names) {
+        if let Some((_, given)) = drafts[p].person_keys() {
+            given_keys(names, given, false, |key| self.heaps.entry(key).or_default().push(Reverse(p)));
+        }
+    }
+
+    /// The first (smallest) draft whose given name is [`same_given_name`] with `given`: what
+    /// the first of the surname's people to pass that test is.
+    fn first(&mut self, drafts: &[Draft], given: &str, names: &Names) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        given_keys(names, given, true, |key| {
+            let Some(heap) = self.heaps.get_mut(&key) else { return };
+            while let Some(&Reverse(p)) = heap.peek() {
+                if drafts[p].person_keys().is_some_and(|(_, g)| filed_under(names, g, &key)) {
+                    best = Some(best.map_or(p, |b| b.min(p)));
+                    break;
+                }
+                heap.pop();
+            }
+        });
+        best
+    }
+}
+
+/// A document's drafts indexed for its lone words (see [`resolve_lone_word`]), when it has
+/// [`INDEX_FROM`] or more. Within a document a person's keys only ever go (a lone word with
+/// more name words renames a person to a name with no given name and surname), while a place
+/// or organization renamed by a lone word gains keys; gender marks and mention counts only
+/// grow. Each index keeps entries that may have gone stale and checks the one it answers with,
+/// dropping the stale for good, so each entry is dropped once.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Default)]
+struct DocIndex {
+    /// Places and organizations by kind and key (canonical, name, first word of a longer name),
+    /// smallest draft first.
+    others: Map<(Kind, String), BinaryHeap<Reverse<usize>>>,
+    /// People by surname key: a place in `by_last`.
+    surnames: Map<String, usize>,
+    /// Each person's place in `by_last`.
+    surname_of: Map<usize, usize>,
+    /// Per surname, its people by (mentions before, latest mention, reversed draft), largest
+    /// first, once for any gender, once for the people not female, once for those not male: an
+    /// entry is pushed for each new count, so only the newest of a draft is valid.
+    by_last: Vec<[Tallies; 3]>,
+    /// People by the keys of their given names (order does not matter: only the one match is
+    /// sought).
+    by_first: Map<GivenKey, Vec<usize>>,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl DocIndex {
+    fn of(drafts: &[Draft], in_doc: &InDoc, names: &Names, before: &[(usize, usize)]) -> Self {
+        let mut index = DocIndex::default();
+        for &p in &in_doc.all {
+            let draft = &drafts[p];
+            if draft.kind != Kind::Person {
+                index.file_other(drafts, p);
+                continue;
+            }
+            let Some((surname, given)) = draft.person_keys() else { continue };
+            let next = index.by_last.len();
+            let bucket = *index.surnames.entry(surname.to_string()).or_insert(next);
+            if bucket == next {
+                index.by_last.push(Default::default());
+            }
+            index.surname_of.insert(p, bucket);
+            index.count(p, before.get(p).copied().unwrap_or_default());
+            given_keys(names, given, false, |key| index.by_first.entry(key).or_default().push(p));
+        }
+        index
+    }
+
+    /// Files place or organization `p` under its keys.
+    fn file_other(&mut self, drafts: &[Draft], p: usize) {
+        let draft = &drafts[p];
+        let mut file = |key: &str| self.others.entry((draft.kind, key.to_string())).or_default().push(Reverse(p));
+        if let Some(canonical) = &draft.canonical_key {
+            file(canonical);
+        }
+        file(&draft.name_key);
+        if draft.name.len() > 1 {
+            file(draft.first_key());
+        }
+    }
+
+    /// Notes that person `p` now has `tally` (mentions before, latest).
+    fn count(&mut self, p: usize, tally: (usize, usize)) {
+        if let Some(&bucket) = self.surname_of.get(&p) {
+            // OK because `surname_of` holds places in `by_last`.
+            for heap in &mut self.by_last[bucket] {
+                heap.push((tally, Reverse(p)));
+            }
+        }
+    }
+
+    /// The first draft of kind `kind` keyed `word` ([`resolve_lone_word`]'s places and
+    /// organizations).
+    fn other(&mut self, drafts: &[Draft], kind: Kind, word: &str) -> Option<usize> {
+        let heap = self.others.get_mut(&(kind, word.to_string()))?;
+        while let Some(&Reverse(p)) = heap.peek() {
+            if is_other_keyed(&drafts[p], kind, word) {
+                return Some(p);
+            }
+            heap.pop();
+        }
+        None
+    }
+
+    /// The person of surname `word` that `compatible` allows with the most mentions before,
+    /// then the latest, then the first made; `gender` picks the heap that holds them.
+    fn by_last(
+        &mut self,
+        drafts: &[Draft],
+        word: &str,
+        gender: Option<Gender>,
+        tally: impl Fn(usize) -> (usize, usize),
+        compatible: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let &bucket = self.surnames.get(word)?;
+        let which = match gender {
+            None => 0,
+            Some(Gender::Male) => 1,
+            Some(Gender::Female) => 2,
+        };
+        let heap = self.by_last.get_mut(bucket)?.get_mut(which)?;
+        while let Some(&(counted, Reverse(p))) = heap.peek() {
+            if counted == tally(p) && drafts[p].has_surname(word) && compatible(p) {
+                return Some(p);
+            }
+            heap.pop();
+        }
+        None
+    }
+
+    /// The only person whose given name is [`same_given_name`] with `word`, if one is.
+    fn only_by_first(&mut self, drafts: &[Draft], word: &str, names: &Names) -> Option<usize> {
+        let mut found: Option<usize> = None;
+        let mut two = false;
+        given_keys(names, word, true, |key| {
+            let Some(list) = self.by_first.get_mut(&key).filter(|_| !two) else { return };
+            let mut i = 0;
+            while let Some(&p) = list.get(i) {
+                if !drafts[p].person_keys().is_some_and(|(_, g)| same_given_name(names, g, word)) {
+                    // Stale for good (the person lost its keys): order does not matter here.
+                    list.swap_remove(i);
+                    continue;
+                }
+                match found {
+                    Some(q) if q != p => {
+                        two = true;
+                        return;
+                    }
+                    _ => found = Some(p),
+                }
+                i += 1;
+                if i >= 2 {
+                    // A second valid entry of a key is another draft (one entry each): the
+                    // first two decide.
+                    return;
+                }
+            }
+        });
+        found.filter(|_| !two)
+    }
+}
+
+/// People by (mentions before, latest mention, reversed draft), largest first (see
+/// [`DocIndex`]).
+#[cfg(not(target_arch = "wasm32"))]
+type Tallies = BinaryHeap<((usize, usize), Reverse<usize>)>;
+
+/// The wasm's stand-ins for the indexes, which it never makes (see [`INDEXED`]).
+#[cfg(target_arch = "wasm32")]
+struct GivenIndex;
+
+#[cfg(target_arch = "wasm32")]
+impl GivenIndex {
+    fn of(_: &[Draft], _: &[usize], _: &Names) -> Self {
+        GivenIndex
+    }
+
+    fn file(&mut self, _: &[Draft], _: usize, _: &Names) {}
+
+    fn first(&mut self, _: &[Draft], _: &str, _: &Names) -> Option<usize> {
+        None
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+struct DocIndex;
+
+#[cfg(target_arch = "wasm32")]
+impl DocIndex {
+    fn of(_: &[Draft], _: &InDoc, _: &Names, _: &[(usize, usize)]) -> Self {
+        DocIndex
+    }
+
+    fn file_other(&mut self, _: &[Draft], _: usize) {}
+
+    fn count(&mut self, _: usize, _: (usize, usize)) {}
+
+    fn other(&mut self, _: &[Draft], _: Kind, _: &str) -> Option<usize> {
+        None
+    }
+
+    fn by_last(
+        &mut self,
+        _: &[Draft],
+        _: &str,
+        _: Option<Gender>,
+        _: impl Fn(usize) -> (usize, usize),
+        _: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        None
+    }
+
+    fn only_by_first(&mut self, _: &[Draft], _: &str, _: &Names) -> Option<usize> {
+        None
+    }
+}
+
+/// True when place or organization `d` of kind `kind` is keyed `word`: its canonical name, its
+/// name, or the first word of a longer name ("Lockheed" after "Lockheed Martin").
+fn is_other_keyed(d: &Draft, kind: Kind, word: &str) -> bool {
+    d.kind == kind
+        && (d.canonical_key.as_deref() == Some(word)
+            || d.name_key == word
+            || (d.name.len() > 1 && d.first_key() == word))
+}
+
+pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &'t Names) -> Entities {
+    let index_from = index_from();
     let mut drafts: Vec<Draft> = Vec::new();
     // Surname key → people with that surname (full names only).
-    let mut by_surname: Map<String, Vec<usize>> = Map::default();
+    let mut by_surname: Map<String, Surname> = Map::default();
     // Per kind, key of the name → the place or organization (or the person of a lone word).
     let mut by_key: [Map<String, usize>; 3] = Default::default();
     // The draft of kind and name `buffer` holds, made from `c` when there is none.
@@ -223,7 +591,7 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
         match map.get(buffer) {
             Some(&draft) => draft,
             None => {
-                drafts.push(Draft::new(kind, c));
+                drafts.push(Draft::new(kind, c, names));
                 map.insert(buffer.to_string(), drafts.len() - 1);
                 drafts.len() - 1
             }
@@ -249,18 +617,37 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
                     given_buffer.clear();
                     fold_token(given, &mut given_buffer);
                     if !by_surname.contains_key(buffer.as_str()) {
-                        by_surname.insert(buffer.clone(), Vec::new());
+                        by_surname.insert(buffer.clone(), Surname::default());
                     }
                     // OK because the surname was just inserted when it was missing.
-                    let people = by_surname.get_mut(buffer.as_str()).expect("surname entry");
-                    let same = people.iter().copied().find(|&p| {
-                        drafts[p].person_keys().is_some_and(|(_, g)| same_given_name(names, g, &given_buffer))
+                    let surname = by_surname.get_mut(buffer.as_str()).expect("surname entry");
+                    let same = if !INDEXED || surname.people.len() < index_from {
+                        let formal = names.formal_of(&given_buffer);
+                        surname.people.iter().copied().find(|&p| drafts[p].has_given_name(&given_buffer, formal))
+                    } else {
+                        let people = &surname.people;
+                        let index = surname.index.get_or_insert_with(|| GivenIndex::of(&drafts, people, names));
+                        index.first(&drafts, &given_buffer, names)
+                    };
+                    let target = same.unwrap_or_else(|| {
+                        drafts.push(Draft::new(Kind::Person, c, names));
+                        let p = drafts.len() - 1;
+                        surname.people.push(p);
+                        if let Some(index) = &mut surname.index {
+                            index.file(&drafts, p, names);
+                        }
+                        p
                     });
-                    same.unwrap_or_else(|| {
-                        drafts.push(Draft::new(Kind::Person, c));
-                        people.push(drafts.len() - 1);
-                        drafts.len() - 1
-                    })
+                    if drafts[target].add(c, names) {
+                        // A fuller name may bring another given name: filed again (the
+                        // surname's key stays, the one it was found by).
+                        if let Some(index) = &mut surname.index {
+                            index.file(&drafts, target, names);
+                        }
+                    }
+                    assigned[d][k] = Some(target);
+                    added.push((d, k));
+                    continue;
                 }
                 Kind::Place | Kind::Organization if c.certainty == Certainty::Sure => {
                     buffer.clear();
@@ -272,7 +659,7 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
                 }
                 _ => continue,
             };
-            drafts[target].add(c);
+            drafts[target].add(c, names);
             assigned[d][k] = Some(target);
             added.push((d, k));
         }
@@ -283,14 +670,26 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
     // Per document, refilled (one set of lists for the corpus, not one per document).
     let mut in_doc = InDoc { all: Vec::new(), people: Vec::new() };
     let mut touched: Vec<usize> = Vec::new();
+    // Per draft, 1 + the last document whose full names went to it (each draft once in
+    // `in_doc.all`, which needs no sort: every search of it finds the same whatever its order).
+    let mut listed_in: Vec<usize> = Vec::new();
     for (d, f) in found.iter().enumerate() {
         in_doc.all.clear();
-        in_doc.all.extend(assigned[d].iter().flatten().copied());
-        crate::sorting::sort(&mut in_doc.all);
-        in_doc.all.dedup();
+        for &p in assigned[d].iter().flatten() {
+            if listed_in.len() <= p {
+                listed_in.resize(drafts.len(), 0);
+            }
+            // OK because `listed_in` has just grown to every draft when it was short.
+            if listed_in[p] != d + 1 {
+                listed_in[p] = d + 1;
+                in_doc.all.push(p);
+            }
+        }
         // A draft's kind never changes: the people are found once per document.
         in_doc.people.clear();
         in_doc.people.extend(in_doc.all.iter().copied().filter(|&p| drafts[p].kind == Kind::Person));
+        let mut index =
+            (INDEXED && in_doc.all.len() >= index_from).then(|| DocIndex::of(&drafts, &in_doc, names, &before));
         // Per draft, how often and how lately this document mentioned it before the candidate
         // at hand (count, start + 1 of the latest): the candidates are sorted by start, so
         // the tally gains the ones starting before it as the loop reaches it, each once. It
@@ -316,13 +715,17 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
                     }
                     *count += 1;
                     *latest = (*latest).max(other.span.start + 1);
+                    let tally = (*count, *latest);
+                    if let Some(index) = &mut index {
+                        index.count(p, tally);
+                    }
                 }
                 tallied += 1;
             }
             given_buffer.clear();
             fold_token(c.words.last().copied().unwrap_or(""), &mut given_buffer);
             let word = given_buffer.as_str();
-            let target = resolve_lone_word(&drafts, &in_doc, &by_surname, names, word, c, |p| {
+            let target = resolve_lone_word(&drafts, &in_doc, index.as_mut(), &by_surname, names, word, c, |p| {
                 // The most mentioned before this one wins, then the nearest.
                 before.get(p).copied().unwrap_or_default()
             });
@@ -338,7 +741,13 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
                     keyed(&mut drafts, c.kind, &buffer, c)
                 }
             };
-            drafts[target].add(c);
+            if drafts[target].add(c, names) && drafts[target].kind != Kind::Person {
+                // A place or organization of this document renamed: filed under its new keys
+                // (a renamed person has none a lone word finds it by).
+                if let Some(index) = index.as_mut().filter(|_| listed_in.get(target) == Some(&(d + 1))) {
+                    index.file_other(&drafts, target);
+                }
+            }
             assigned[d][k] = Some(target);
             added.push((d, k));
         }
@@ -350,7 +759,7 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &Na
     build(docs, found, drafts, &assigned, &added)
 }
 
-/// The drafts a document's full names went to, in order, and the people among them.
+/// The drafts a document's full names went to, each once, and the people among them.
 struct InDoc {
     all: Vec<usize>,
     people: Vec<usize>,
@@ -360,26 +769,25 @@ struct InDoc {
 /// (the one most mentioned before it), or the only one with that given name or a nickname of
 /// it, else the only person of the corpus with that surname. A place or organization: one of
 /// its kind in this document with that name, or whose name it opens ("Lockheed" after
-/// "Lockheed Martin").
+/// "Lockheed Martin"). With `index` (a long document), the same found through it.
+#[allow(clippy::too_many_arguments)]
 fn resolve_lone_word(
     drafts: &[Draft],
     in_doc: &InDoc,
-    by_surname: &Map<String, Vec<usize>>,
+    mut index: Option<&mut DocIndex>,
+    by_surname: &Map<String, Surname>,
     names: &Names,
     word: &str,
     c: &Candidate,
     mentions_before: impl Fn(usize) -> (usize, usize),
 ) -> Option<usize> {
     if c.kind != Kind::Person {
-        return in_doc.all.iter().copied().find(|&p| {
-            let d = &drafts[p];
-            d.kind == c.kind
-                && (d.canonical_key.as_deref() == Some(word)
-                    || d.name_key == word
-                    || (d.name.len() > 1 && d.first_key() == word))
-        });
+        if let Some(index) = index {
+            return index.other(drafts, c.kind, word);
+        }
+        // The first made (what the first of `in_doc.all` in order would be).
+        return in_doc.all.iter().copied().filter(|&p| is_other_keyed(&drafts[p], c.kind, word)).min();
     }
-    let given_of = |p: usize| drafts[p].person_keys().map(|(_, given)| given);
     let people_here = &in_doc.people;
     // "Ms. Reilly" is not the Reilly already called "Mr.".
     let compatible = |p: usize| match c.gender {
@@ -387,18 +795,33 @@ fn resolve_lone_word(
         Some(Gender::Female) => !drafts[p].genders[0],
         None => true,
     };
-    let by_last = people_here.iter().copied().filter(|&p| drafts[p].has_surname(word) && compatible(p));
-    if let Some(p) = by_last.max_by_key(|&p| (mentions_before(p), std::cmp::Reverse(p))) {
-        return Some(p);
+    let by_last = match index.as_deref_mut() {
+        Some(index) => index.by_last(drafts, word, c.gender, &mentions_before, compatible),
+        None => {
+            let here = people_here.iter().copied().filter(|&p| drafts[p].has_surname(word) && compatible(p));
+            here.max_by_key(|&p| (mentions_before(p), std::cmp::Reverse(p)))
+        }
+    };
+    if by_last.is_some() {
+        return by_last;
     }
     if !c.titled {
-        let mut by_first =
-            people_here.iter().copied().filter(|&p| given_of(p).is_some_and(|g| same_given_name(names, g, word)));
-        if let (Some(only), None) = (by_first.next(), by_first.next()) {
-            return Some(only);
+        let only = match index {
+            Some(index) => index.only_by_first(drafts, word, names),
+            None => {
+                let formal = names.formal_of(word);
+                let mut by_first = people_here.iter().copied().filter(|&p| drafts[p].has_given_name(word, formal));
+                match (by_first.next(), by_first.next()) {
+                    (Some(only), None) => Some(only),
+                    _ => None,
+                }
+            }
+        };
+        if only.is_some() {
+            return only;
         }
     }
-    match by_surname.get(word).map(Vec::as_slice) {
+    match by_surname.get(word).map(|s| s.people.as_slice()) {
         Some([only]) => Some(*only),
         _ => None,
     }
@@ -445,11 +868,37 @@ fn build(
         // unseen news), and std's unstable sort is the larger code.
         sort_mentions(&mut mentions_of[of(i)], &mut scratch, |&(d, k)| (d, found[d].candidates[k].span.start));
     }
-    let mut order: Vec<usize> = (0..drafts.len()).filter(|&i| !of(i).is_empty()).collect();
-    crate::sorting::sort_by_key(&mut order, |&i| {
-        // OK because `order` holds drafts with a mention.
-        let (d, k) = mentions_of[starts[i]];
-        (d, found[d].candidates[k].span.start)
+    // The drafts with a mention by their first (document, start), ties by draft: the order in
+    // which a walk of the documents' candidates (each document's sorted by start) first meets
+    // them, each run of one start put in draft order. What sorting them by the first of their
+    // mentions gives, in linear time.
+    let mut order: Vec<usize> = Vec::with_capacity(drafts.len());
+    let mut met = vec![false; drafts.len()];
+    for (f, assigned) in found.iter().zip(assigned) {
+        // The start of the run at hand and where in `order` it begins.
+        let (mut run_start, mut run) = (None, order.len());
+        for (c, &draft) in f.candidates.iter().zip(assigned) {
+            // OK because every assigned draft is an index of `drafts`, which `met` has.
+            let Some(i) = draft.filter(|&i| !met[i]) else { continue };
+            met[i] = true;
+            if run_start != Some(c.span.start) {
+                // OK because `run` is at most `order.len()`.
+                crate::sorting::sort(&mut order[run..]);
+                (run_start, run) = (Some(c.span.start), order.len());
+            }
+            order.push(i);
+        }
+        // OK because `run` is at most `order.len()`.
+        crate::sorting::sort(&mut order[run..]);
+    }
+    // The plain definition: every draft with a mention, sorted by (first mention, draft).
+    debug_assert!({
+        let first = |i: usize| {
+            let (d, k) = mentions_of[starts[i]];
+            (d, found[d].candidates[k].span.start, i)
+        };
+        order.len() == (0..drafts.len()).filter(|&i| !of(i).is_empty()).count()
+            && order.windows(2).all(|w| first(w[0]) < first(w[1]))
     });
     let mut entities = Entities { by_doc: vec![Vec::new(); docs.len()], ..Entities::default() };
     entities.list.reserve_exact(order.len());
@@ -457,6 +906,10 @@ fn build(
     let mut ids: Vec<String> = Vec::with_capacity(order.len());
     // The key of an entity's id words, written here (one buffer for all entities).
     let mut id_key = String::new();
+    // An entity's aliases as texts of the documents, and as a set once they are many (both
+    // reused from entity to entity).
+    let mut alias_texts: Vec<&str> = Vec::new();
+    let mut alias_set: std::collections::HashSet<&str, FxBuildHasher> = Default::default();
     // Each document's id once, shared by its mentions (a copy in each was an allocation per
     // mention).
     let doc_ids: Vec<Arc<str>> = docs.iter().map(|doc| Arc::from(doc.document.id.as_str())).collect();
@@ -471,17 +924,36 @@ fn build(
         };
         id_words_key(draft, &name, &mut id_key);
         ids.push(base_id(kind, &id_key));
-        let mut aliases: Vec<String> = Vec::new();
+        alias_texts.clear();
+        alias_set.clear();
         let mut mentions = Vec::with_capacity(of(i).len());
         for &(d, k) in &mentions_of[of(i)] {
             let c = &found[d].candidates[k];
-            let text = docs[d].document.text.get(c.span.start..c.span.end).unwrap_or_default().to_string();
-            if text != name && !aliases.contains(&text) {
-                aliases.push(text.clone());
+            let text = docs[d].document.text.get(c.span.start..c.span.end).unwrap_or_default();
+            if text != name {
+                // A few aliases are searched; more (an entity with many spellings) go to a
+                // set, so that an entity's aliases cost time linear in its mentions.
+                let new = if !INDEXED || alias_texts.len() < 16 {
+                    !alias_texts.contains(&text)
+                } else {
+                    if alias_set.is_empty() {
+                        alias_set.extend(alias_texts.iter().copied());
+                    }
+                    alias_set.insert(text)
+                };
+                if new {
+                    alias_texts.push(text);
+                }
             }
             // OK because `d` is a document of `docs` (`found` holds one entry per document).
-            mentions.push(Mention { doc: Arc::clone(&doc_ids[d]), start: c.span.start, end: c.span.end, text });
+            mentions.push(Mention {
+                doc: Arc::clone(&doc_ids[d]),
+                start: c.span.start,
+                end: c.span.end,
+                text: text.to_string(),
+            });
         }
+        let aliases: Vec<String> = alias_texts.iter().map(|&text| text.to_string()).collect();
         // Each draft becomes one entity: its roles move over.
         let roles = std::mem::take(&mut draft.roles);
         // The id comes once the clashes are numbered (below).
@@ -631,6 +1103,7 @@ mod tests {
     /// with initials, particles and accents, a one-word name, and a place.
     #[test]
     fn has_surname_is_the_surname_of_person_keys() {
+        let table = Names::new();
         let names: [(Kind, &[&str]); 6] = [
             (Kind::Person, &["Ana", "María", "Núñez"]),
             (Kind::Person, &["J.", "R.", "Tolkien"]),
@@ -642,7 +1115,7 @@ mod tests {
         let keys = ["", "nunez", "maria", "ana", "tolkien", "beethoven", "madonna", "york", "o'neill's", "zoe"];
         let mut found = 0;
         for (kind, words) in names {
-            let draft = Draft::named(kind, None, words);
+            let draft = Draft::named(kind, None, words, &table);
             for key in keys {
                 let expected = draft.person_keys().is_some_and(|(surname, _)| surname == key);
                 assert_eq!(draft.has_surname(key), expected, "{words:?} {key}");
@@ -657,11 +1130,12 @@ mod tests {
     /// words, for people with and without initials and accents, places, and clashes.
     #[test]
     fn ids_key_the_given_name_and_surname() {
+        let table = Names::new();
         let ids = |names: &[(Kind, &[&str])]| {
             let mut out = String::new();
             let mut ids = Vec::new();
             for &(kind, words) in names {
-                let draft = Draft::named(kind, None, words);
+                let draft = Draft::named(kind, None, words, &table);
                 let name = words.join(" ");
                 id_words_key(&draft, &name, &mut out);
                 let real: Vec<&str> = words.iter().copied().filter(|w| !is_initial(w)).collect();
@@ -693,6 +1167,160 @@ mod tests {
                 "person:jose-nunez-2"
             ]
         );
+    }
+
+    /// A made-up capitalized word of two to four syllables, from a seeded xorshift generator.
+    fn made_up(state: &mut u64) -> String {
+        let mut next = |n: usize| {
+            *state ^= *state << 13;
+            *state ^= *state >> 7;
+            *state ^= *state << 17;
+            // OK because the remainder is below `n`.
+            (*state % n as u64) as usize
+        };
+        let (consonants, vowels) = (b"bcdfghjklmnprstvz", b"aeiouy");
+        let mut word = String::new();
+        for _ in 0..2 + next(3) {
+            word.push(char::from(consonants[next(consonants.len())]));
+            word.push(char::from(vowels[next(vowels.len())]));
+        }
+        if next(2) == 0 {
+            word.push(char::from(consonants[next(consonants.len())]));
+        }
+        let mut chars = word.chars();
+        chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+    }
+
+    /// The documents of `scripts/merge-scaling.mjs`'s cases, small, with what the index must
+    /// get right besides: nicknames and transliterations of one given name, a fuller name that
+    /// brings another given name, Mr. and Ms. of one surname, lone words that rename a person
+    /// ("de la Cruz") or a company, and names across documents.
+    fn scaling_cases(seed: u64, names: usize) -> Vec<Vec<String>> {
+        let mut state = seed;
+        let verbs = ["spoke", "met officials", "left early", "arrived", "declined to comment", "agreed"];
+        let given = ["Andrei", "Andrey", "Andreii", "Robert", "Bob", "Bobby", "Rob", "Anna", "Ann", "Annie"];
+        let mut pairs = String::new();
+        let mut surname = String::new();
+        let mut one_given = String::new();
+        let mut words = String::new();
+        let mut said: Vec<String> = Vec::new();
+        for i in 0..names {
+            let verb = verbs[i % verbs.len()];
+            let (a, b) = (made_up(&mut state), made_up(&mut state));
+            pairs += &format!("{a} {b} {verb}. ");
+            said.push(a);
+            said.push(b.clone());
+            if i % 3 == 2 {
+                let j = (state % said.len() as u64) as usize;
+                pairs += &format!("Later {} {verb}. ", said[j]);
+            }
+            if i % 7 == 3 {
+                pairs += &format!("{} Corp. and {b} Systems grew. {b} did not. ", said[i]);
+            }
+            let g = given[i % given.len()];
+            let other = made_up(&mut state);
+            surname += &match i % 6 {
+                0 => format!("{other} Novak {verb}. Later Novak {verb}. "),
+                1 => format!("{g} Novak {verb}. Mr. Novak said so. "),
+                2 => format!("{g} {other} Novak {verb}. Ms. Novak agreed. "),
+                3 => format!("{g} Novak {verb}. {g} left. "),
+                4 => format!("{other} de la Novak {verb}. De la Novak {verb}. "),
+                _ => format!("{} Novak {verb}. ", given[(i / 6) % given.len()]),
+            };
+            one_given += &format!("{g} {other} {verb}. ");
+            if i % 4 == 1 {
+                one_given += &format!("Later {g} {verb}. {other} {verb}. ");
+            }
+            words += &format!("{} ", made_up(&mut state));
+            if i % 20 == 19 {
+                for text in [&mut pairs, &mut surname, &mut one_given] {
+                    text.push_str("\n\n");
+                }
+            }
+        }
+        // Each case alone, and split into documents of a few paragraphs that share names.
+        let split = |text: &str| -> Vec<String> {
+            let paragraphs: Vec<&str> = text.split("\n\n").collect();
+            paragraphs.chunks(3).map(|chunk| chunk.join("\n\n")).collect()
+        };
+        let mut cases = vec![vec![pairs.clone()], vec![surname.clone()], vec![one_given.clone()], vec![words]];
+        cases.extend([split(&pairs), split(&surname), split(&one_given)]);
+        cases.push(vec![pairs + &surname + &one_given]);
+        cases
+    }
+
+    /// What the extraction's entities are with the given [`INDEX_FROM`].
+    fn entities_indexed_from(texts: &[String], from: usize) -> String {
+        use crate::model::{Document, Paragraph, Span};
+        let documents: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Document {
+                id: format!("d{i}"),
+                text: text.clone(),
+                paragraphs: vec![Paragraph { start: 0, end: text.len(), item: None }],
+                ..Document::default()
+            })
+            .collect();
+        let docs: Vec<Doc> = documents
+            .iter()
+            .map(|d| Doc {
+                document: d,
+                analysis: crate::text::Analysis::new(&d.text, &[Span::new(0, d.text.len())]),
+                dct: None,
+            })
+            .collect();
+        TEST_INDEX_FROM.with(|f| f.set(Some(from)));
+        let entities = super::super::assemble(&docs, &mut vec![None; docs.len()]);
+        TEST_INDEX_FROM.with(|f| f.set(None));
+        format!("{entities:?}")
+    }
+
+    /// The indexed searches of full names by given name and of lone words (long lists) merge
+    /// as the plain ones (every list scanned) do, on the scaling inputs: thousands of distinct
+    /// names, one surname for many people, one given name with many surnames.
+    #[test]
+    fn indexed_merge_is_the_scanned_merge() {
+        for seed in [20, 7, 2024] {
+            for texts in scaling_cases(seed, 240) {
+                let scanned = entities_indexed_from(&texts, usize::MAX);
+                let indexed = entities_indexed_from(&texts, 0);
+                assert!(scanned.len() > 1000, "{scanned}");
+                assert!(scanned == indexed, "seed {seed}, {:?}…", texts[0].get(..200));
+            }
+        }
+    }
+
+    /// Testing given names from their formal names looked up once each answers as the
+    /// nickname list's own test with the skeleton after it did, on every pair of a few hundred
+    /// names of the list and their transliterations.
+    #[test]
+    fn given_names_from_formal_names_are_the_plain_test() {
+        let names = Names::new();
+        let mut words: Vec<String> = super::super::names_data::NICKNAMES
+            .lines()
+            .take(120)
+            .flat_map(|line| line.split(' ').map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        words.extend(words.clone().iter().map(|w| w.replace('i', "y")));
+        words.extend(["ted", "edward", "teddy", "andrei", "andrey", "zz", ""].map(str::to_string));
+        let plain = |a: &str, b: &str| {
+            a == b
+                || names.same_given_name(a, b)
+                || (a.len().min(b.len()) >= 4
+                    && a.chars().next() == b.chars().next()
+                    && a.chars().count().abs_diff(b.chars().count()) <= 2
+                    && skeleton(a).eq(skeleton(b)))
+        };
+        let mut paired = 0;
+        for a in &words {
+            for b in &words {
+                let expected = plain(a, b);
+                assert_eq!(same_given_name(&names, a, b), expected, "{a} {b}");
+                paired += usize::from(expected && a != b);
+            }
+        }
+        assert!(paired > 1000, "{paired}");
     }
 
     #[test]

@@ -101,14 +101,23 @@ impl Names {
     }
 
     /// True when two given names (keys) can name the same person: equal, or one a nickname
-    /// of the other, or both nicknames of one formal name ("ted" and "teddy").
+    /// of the other, or both nicknames of one formal name ("ted" and "teddy"). Merging tests
+    /// this from each name's [`Names::formal_of`], looked up once a name.
+    #[cfg(test)]
     pub(crate) fn same_given_name(&self, a: &str, b: &str) -> bool {
         if a == b {
             return true;
         }
-        let of = |x: &str| self.formal.get(x).map_or(&[][..], Vec::as_slice);
-        let (formal_a, formal_b) = (of(a), of(b));
+        let (formal_a, formal_b) = (self.formal_of(a), self.formal_of(b));
         formal_a.contains(&b) || formal_b.contains(&a) || formal_a.iter().any(|f| formal_b.contains(f))
+    }
+
+    /// The formal given names a nickname (key) may stand for, none for any other word. Two
+    /// given names `a` and `b` are `Names::same_given_name` exactly when `a` or one of
+    /// `formal_of(a)` is `b` or one of `formal_of(b)` (what lets merging file a name under
+    /// each of these and find it again from the other).
+    pub(crate) fn formal_of(&self, key: &str) -> &[&'static str] {
+        self.formal.get(key).map_or(&[][..], Vec::as_slice)
     }
 }
 
