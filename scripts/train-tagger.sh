@@ -324,7 +324,7 @@ cargo run --release --quiet --features train --bin train-tagger -- \
   --epochs "$epochs" --bits "$bits" --seed "$seed" \
   --cluster-words "$clusters" --fine-clusters "$fine" --ensemble "$ensemble" --step "$step" \
   --rounds "$rounds" ${silver[@]+"${silver[@]}"} \
-  --command "scripts/train-tagger.sh (cargo run --release --features train --bin train-tagger; epochs $epochs, bits $bits, cluster words $clusters, fine clusters $fine, ensemble $ensemble, step $step, rounds $rounds${silver[*]:+, ${silver[*]}})" \
+  --command "scripts/train-tagger.sh (cargo run --release --features train --bin train-tagger; epochs $epochs, bits $bits, cluster words $clusters, fine clusters $fine, ensemble $ensemble, step $step, seed $seed, rounds $rounds${silver[*]:+, ${silver[*]}})" \
   --out "$out" ${rest[@]+"${rest[@]}"} \
   --data "$gum" "GUM gum-train (99 documents: academic, court, interview, bio, voyage, textbook; github.com/amir-zeldes/gum): annotations CC BY 4.0, texts CC BY / CC BY-SA" \
   --unlabeled "$news" "PolNeAR polnear-train texts (840 news articles of 2016; Newell, Margolin and Ruths, LREC 2018), unlabeled"

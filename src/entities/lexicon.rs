@@ -372,6 +372,16 @@ pub(crate) const OTHER_HEADS: &[&str] = &[
 /// employer ("a Veltrana spokesman" also counts every `spokes…` word): narrower than
 /// [`ROLE_NOUNS`], whose lawyers, coaches and commanders are as often a place's ("a Texas
 /// lawyer").
+/// What a command's verb takes right after it, so that a capitalized verb opening a sentence
+/// before one of these is a command, no name ("Write to …", "Join us …", "Call the …"):
+/// prepositions, determiners, object pronouns and particles, English's closed classes (a
+/// number after the verb counts too, by its class). Read by `recognize`'s
+/// `imperatives_open_no_names`.
+pub(crate) const COMMAND_OBJECTS: &[&str] = &[
+    "to", "the", "a", "an", "our", "your", "my", "this", "these", "us", "me", "him", "them", "it", "here", "out", "up",
+    "on", "onto", "into", "at", "for", "with", "by", "about", "back", "all",
+];
+
 pub(crate) const COMPANY_PEOPLE: &[&str] = &[
     "chief",
     "executive",

@@ -251,9 +251,10 @@ fn same_given_name_of(a: &str, formal_a: &[&str], b: &str, formal_b: &[&str]) ->
 /// of thousands of names cost time quadratic in its length.
 const INDEX_FROM: usize = 96;
 
-/// Whether long lists are indexed: natively only. The indexes took the page's wasm 5.3 KiB
-/// gzip over its budget (420 -> 425.3 KiB); without them the browser's merge of a document
-/// with thousands of names or many people of one surname still costs time quadratic in them.
+/// Whether long lists are indexed: natively only. The indexes grew the page's wasm by 5.3 KiB
+/// gzip (420.0 -> 425.3 KiB, 4.3 over its budget of 421); without them the browser's merge of
+/// a document with thousands of names or many people of one surname, or of an entity with
+/// many spellings (its aliases searched as a list), still costs time quadratic in them.
 const INDEXED: bool = cfg!(not(target_arch = "wasm32"));
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 //! Input: the analyzed documents. Output: the contract's `entities` (byte offsets) plus an
 //! index of mentions per document that later stages (quote speakers, event participants) use.
 //! The stages: `features` builds each document's view of its words (word classes from the
-//! generated `gazetteer` and `names` lists and the rule `lexicon`), `tagger` finds names with
-//! the learned model, `recognize` cuts titles and roles out of them and decides each name's
-//! kind over the whole document, then over the corpus, and `merge` joins them into entities.
+//! generated `gazetteer`, `names` and `verbs_data` lists and the rule `lexicon`), `tagger`
+//! finds names with the learned model, `recognize` cuts titles and roles out of them and
+//! decides each name's kind over the whole document, then over the corpus, and `merge` joins
+//! them into entities.
 //! It does not attribute quotes or date anything, and it resolves no pronouns.
 //!
 //! Decisions: a demonym or adjective ("Russian", "Poles") is not a mention of its place (news

@@ -250,12 +250,12 @@ fn no_people_at_places(view: &View, candidates: &mut [Candidate]) {
 /// "Gates", "Black"), and a given name before one keeps it a person's ("Kelly Cloud"). It is
 /// an organization in the whole document, unless a title or the document marks it as a
 /// person's: a pronoun or an age after a mention (see [`spoken_of_as_a_person`]), or its last
-/// word named alone elsewhere, as people are named again by the surname ("Dylann Roof" …
-/// "Roof"; "Marine Le Pen" … "Le Pen").
+/// word named alone elsewhere, as people are named again by the surname ("Dravin Roof" …
+/// "Roof"; "Odile Le Pot" … "Le Pot").
 ///
 /// Costs: a few class tests per person candidate of several words; where one looks like a
-/// business's, up to eight token tests after each of its mentions and a pass over the
-/// candidates.
+/// business's, up to eight token tests after each of its mentions, a pass over the document's
+/// capitalized tokens and one over the candidates.
 fn common_words_end_no_people(view: &View, candidates: &mut Vec<Candidate>) {
     let given = class::GIVEN_M | class::GIVEN_F | class::GIVEN_U;
     let listed = given | class::SURNAME;
@@ -357,9 +357,9 @@ fn common_words_end_no_people(view: &View, candidates: &mut Vec<Candidate>) {
 }
 
 /// True when what follows a name that ends before token `end` speaks of a person: an age
-/// between commas ("Roof, 21, appeared"), or "he", "she" or "his" later in the same sentence
-/// with no other capitalized word between ("… Roof, who told the court his …"). A business is
-/// "it" or "they".
+/// between commas ("Roof, 21, appeared"), or "he", "she" or "his" within the next eight
+/// tokens of the same sentence, with no capitalized word between ("… Roof, who told the court
+/// his …"). A business is "it" or "they".
 fn spoken_of_as_a_person(view: &View, end: usize) -> bool {
     let n = view.len();
     let key = |k: usize| if k < n { view.key(k) } else { "" };
@@ -2344,36 +2344,7 @@ fn imperatives_open_no_names(view: &View, mut tagged: Vec<Tagged>) -> Vec<Tagged
         if rest == t.tokens.end {
             // The verb alone: a command when what follows is what a command takes.
             let takes = rest < n
-                && (view.classes[rest] & class::DIGIT != 0
-                    || matches!(
-                        view.key(rest),
-                        "to" | "the"
-                            | "a"
-                            | "an"
-                            | "our"
-                            | "your"
-                            | "my"
-                            | "this"
-                            | "these"
-                            | "us"
-                            | "me"
-                            | "him"
-                            | "them"
-                            | "it"
-                            | "here"
-                            | "out"
-                            | "up"
-                            | "on"
-                            | "onto"
-                            | "into"
-                            | "at"
-                            | "for"
-                            | "with"
-                            | "by"
-                            | "about"
-                            | "back"
-                            | "all"
-                    ));
+                && (view.classes[rest] & class::DIGIT != 0 || lexicon::COMMAND_OBJECTS.contains(&view.key(rest)));
             if takes {
                 t.tokens = rest..rest;
                 cut = true;

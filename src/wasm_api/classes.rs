@@ -1,8 +1,12 @@
 //! The wasm allocator's front for small blocks: [`Classes`] serves blocks up to
 //! [`Classes::LARGEST`] bytes by size class, cut from runs its back allocator (talc) gives,
 //! and keeps each freed block on its class's list for the next request of that class; every
-//! other request goes to the back allocator as it is. The native CLI has the same front over
-//! its own talc (src/main.rs); this one has no lock (single-threaded wasm).
+//! other request goes to the back allocator as it is. The native CLI has a front of the same
+//! design over its own talc (src/main.rs), with 16-byte steps and a lock; this one steps by 8
+//! bytes (wasm32's largest alignment of small values, so more sizes fit their class closely)
+//! and has no lock (single-threaded wasm). With it the wasm's memory after an extraction is
+//! about 1-3% larger (0.6 MiB more after `extract()` of 2 MB of news, 1.3 MiB after the page's
+//! path): freed blocks serve only their own class.
 //!
 //! It does not give memory back, merge freed blocks or move a block from one class to another:
 //! a freed block serves only its class. The extraction affords that: its small blocks are
