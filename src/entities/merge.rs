@@ -11,7 +11,9 @@
 //! surname, a lone word against the drafts of its document. Natively, a surname of
 //! [`INDEX_FROM`] people or more and a document of as many drafts are searched through indexes
 //! instead, so that a document of any length costs time linear in it; the wasm scans them (see
-//! [`INDEXED`]). Strings are allocated per entity (its keys and roles) and per
+//! [`INDEXED`]). One list is searched whole everywhere: an entity's distinct roles
+//! ([`Draft::add`]), a handful in news, so only an entity given thousands of different titles
+//! would cost time quadratic in them. Strings are allocated per entity (its keys and roles) and per
 //! mention of the contract (its text), not per candidate; each document's id once, shared by
 //! its mentions.
 
