@@ -468,11 +468,33 @@ impl<'t> Analysis<'t> {
                 let values = batch.column(column, f);
                 // OK because the document's types were entered in this batch, and the column
                 // was computed after the last one was.
-                self.vocabulary.global.iter().map(|&global| values[global as usize]).collect()
+                gather(&values, &self.vocabulary.global)
             }
             _ => self.per_word(f),
         }
     }
+}
+
+/// `values[id]` of each of `ids`, in order: a column's values of a document's types, by their
+/// batch ids ([`Analysis::per_word_column`]; some 1.5 million ids on 2 MB of news).
+///
+/// Natively the largest id is found first, in one pass without branches (vectorized), and the
+/// values are then read without a bounds check each: about five instructions an id where the
+/// checked reads took eight. The wasm reads them checked.
+///
+/// # Panics
+/// When an id is not an index of `values`.
+#[inline]
+fn gather(values: &[u64], ids: &[WordId]) -> Vec<u64> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let largest = ids.iter().fold(0, |m, &id| m.max(id));
+        if (largest as usize) < values.len() {
+            // SAFETY: every id is at most `largest`, an index of `values`.
+            return ids.iter().map(|&id| unsafe { *values.get_unchecked(id as usize) }).collect();
+        }
+    }
+    ids.iter().map(|&id| values[id as usize]).collect()
 }
 
 #[cfg(test)]
@@ -592,6 +614,36 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "{checked} short heads");
+    }
+
+    #[test]
+    fn a_gather_reads_each_id_as_indexing_does() {
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n.max(1)
+        };
+        for len in 0..300 {
+            let values: Vec<u64> = (0..len).map(|_| next(usize::MAX >> 34) as u64).collect();
+            for n in [0, 1, 3, 4, 7, 8, 17, 64, 300] {
+                if len == 0 && n > 0 {
+                    continue;
+                }
+                let mut ids: Vec<WordId> = (0..n).map(|_| next(len) as WordId).collect();
+                // The last value, read at every place of the list.
+                if len > 0 && n > 0 {
+                    ids[next(n)] = len as WordId - 1;
+                }
+                let plain: Vec<u64> = ids.iter().map(|&id| values[id as usize]).collect();
+                assert_eq!(gather(&values, &ids), plain, "{len} values, ids {ids:?}");
+            }
+        }
+        // An id past the values panics, wherever it is.
+        for at in 0..9 {
+            let mut ids: Vec<WordId> = vec![0; 9];
+            ids[at] = 5;
+            assert!(std::panic::catch_unwind(|| gather(&[1, 2, 3, 4, 5], &ids)).is_err(), "id past the end at {at}");
+        }
     }
 
     #[test]
