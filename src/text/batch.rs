@@ -27,7 +27,7 @@
 //! and descriptions from the batch, as a view read alone needs them.
 
 use super::vocabulary::{hash, hash_head, same_bytes, Slots};
-use super::{Analysis, Description, TokenView, Vocabulary, WordId};
+use super::{Analysis, Description, Token, TokenView, Vocabulary, WordId};
 use crate::model::Span;
 use std::cell::RefCell;
 
@@ -61,8 +61,8 @@ pub(crate) struct Batch {
     spellings: Spellings,
     /// The key of a new spelling, as it is folded.
     key: String,
-    /// Per batch type: its id in the document being analyzed, or [`NOT_SEEN`]. Reset after
-    /// each document (only its own types are touched).
+    /// Per batch type (up to the last one a spelling has named): its id in the document being
+    /// analyzed, or [`NOT_SEEN`]. Reset after each document (only its own types are touched).
     local: Vec<WordId>,
     /// Per column, its value for the batch's first types (all of them once it has been read
     /// since the last document was entered).
@@ -104,29 +104,14 @@ impl Batch {
         // Sized once for the types a text of this length has (about one per ten bytes of news
         // text), up to a bound, instead of growing its list by doubling.
         let mut words = Vocabulary::linked((text.len() / 10).min(LINKED_RESERVE_MAX));
-        let analysis = Analysis::build(text, paragraphs, |span| {
-            // The spelling is looked up as bytes (no char-boundary checks); only a new one is
-            // read as text. OK because the tokenizer cuts tokens within the text at char
-            // boundaries; `get` keeps a wrong span from panicking.
-            let spelled = text.as_bytes().get(span.start..span.end).unwrap_or_default();
-            let (global, spelling) = spellings.word(spelled, || {
+        let analysis = Analysis::build(text, paragraphs, |tokens| {
+            name_tokens(text, tokens, spellings, local, &mut words, |span| {
                 key.clear();
+                // OK because the tokenizer cuts tokens within the text at char boundaries;
+                // `get` keeps a wrong span from panicking.
                 super::fold::fold_token(text.get(span.start..span.end).unwrap_or_default(), key);
-                let global = batch.intern(key);
-                // A type new to the batch gets its place in `local`.
-                if local.len() < batch.len() {
-                    local.resize(batch.len(), NOT_SEEN);
-                }
-                global
-            });
-            // OK because `local` holds every type a spelling names: it is resized to the
-            // batch's vocabulary whenever a new spelling adds a type, and an old spelling's
-            // type was added with it (`Batch::with_view` adds types too, but no spelling).
-            let id = &mut local[global as usize];
-            if *id == NOT_SEEN {
-                *id = words.push_linked(global, spelling);
-            }
-            *id
+                batch.intern(key)
+            })
         });
         words.link_keys(batch);
         for &global in &words.global {
@@ -165,6 +150,55 @@ impl Batch {
     pub(crate) fn types(&self) -> usize {
         self.vocabulary.len()
     }
+}
+
+/// Sets the word type of each of `tokens` of `text` as [`super::name_each`] does, to its id
+/// in `words`, the document's vocabulary linked to the batch: its spelling is looked up in
+/// `spellings`, and a spelling new to the batch is given its batch type by `new_word` (which
+/// folds its text and interns the key); a type new to the document is added to `words`, its id
+/// kept in `local` (see [`Batch::local`]).
+///
+/// The loop over nearly every token of a corpus, compiled apart from the analysis around it
+/// (natively), so that its state stays in registers: a token of up to eight bytes, nearly
+/// every one, is read from the text in one load ([`short_head_at`]), and a new spelling's
+/// work is out of line ([`Spellings::add`]).
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+fn name_tokens(
+    text: &str,
+    tokens: &mut [Token],
+    spellings: &mut Spellings,
+    local: &mut Vec<WordId>,
+    words: &mut Vocabulary,
+    mut new_word: impl FnMut(Span) -> WordId,
+) -> usize {
+    let bytes = text.as_bytes();
+    super::name_each(tokens, |span| {
+        let short = short_head_at(bytes, span.start, span.end);
+        let found = match short {
+            Some(head) => spellings.find_short(head),
+            None => spellings.find_long(bytes, span),
+        };
+        let (global, spelling) = match found {
+            Ok(found) => found,
+            Err(at) => {
+                let found = spellings.add(bytes, span, short, at, &mut new_word);
+                // A type beyond `local` gets its place there (a new type of the batch, or one
+                // that `Batch::with_view` added).
+                if local.len() <= found.0 as usize {
+                    local.resize(found.0 as usize + 1, NOT_SEEN);
+                }
+                found
+            }
+        };
+        // OK because `local` holds every type a spelling names: it is resized above whenever
+        // a new spelling names a type beyond it, and an old spelling's type was named when it
+        // was new.
+        let id = &mut local[global as usize];
+        if *id == NOT_SEEN {
+            *id = words.push_linked(global, spelling);
+        }
+        *id
+    })
 }
 
 /// Token texts as they are spelled, each with its word type in the batch: an open-addressing
@@ -213,13 +247,36 @@ const SPELLING_SLOTS: usize = 1024;
 /// [`Spelling::rest`] of a spelling held whole in its head.
 const SHORT: u32 = u32::MAX;
 
-/// The head of `token` when it is a short spelling (see [`Spellings`]).
-#[inline]
+/// The head of `token` when it is a short spelling (see [`Spellings`]): the plain definition
+/// of [`short_head_at`] (a test compares them).
+#[cfg(test)]
 fn short_head(token: &[u8]) -> Option<u64> {
     match token.last() {
         Some(&last) if last != 0 && token.len() <= 8 => Some(crate::bytes::word_le(token)),
         _ => None,
     }
+}
+
+/// The head of the token `text[start..end]` when it is a short spelling (see [`Spellings`]),
+/// as `short_head` of its bytes gives it (`None` for a span not within `text`, which reads as
+/// no bytes): a token at least eight bytes before the text's end is read in one load of eight
+/// bytes, masked to its length, where reading its bytes alone took a dozen instructions and
+/// three branches ([`crate::bytes::word_le`]).
+#[inline]
+fn short_head_at(text: &[u8], start: usize, end: usize) -> Option<u64> {
+    let n = end.wrapping_sub(start);
+    if !(1..=8).contains(&n) || end > text.len() {
+        return None;
+    }
+    // OK because `start < end <= text.len()` here, and `get` would give `None` otherwise.
+    let head = match text.get(start..).and_then(<[u8]>::first_chunk::<8>) {
+        // OK because `n` is 1 to 8: the shift is 0 to 56.
+        Some(word) => u64::from_le_bytes(*word) & (u64::MAX >> (64 - 8 * n)),
+        None => crate::bytes::word_le(text.get(start..end)?),
+    };
+    // The last byte is the highest of the head: not zero, or the head would not give the length.
+    // OK because `n` is 1 to 8: the shift is 0 to 56.
+    (head >> (8 * (n - 1)) != 0).then_some(head)
 }
 
 /// The bytes of the long spelling written at `rest` of `long` (see [`Spellings::long`]).
@@ -234,43 +291,63 @@ fn long_bytes(long: &[u8], rest: u32) -> &[u8] {
 }
 
 impl Spellings {
-    /// The word type of the token spelled `token`, `new_word()` when the batch has not met
-    /// its spelling yet, and the spelling's number.
+    /// The word type and number of the short spelling of head `head` ([`short_head_at`]), or
+    /// else the slot where [`Spellings::add`] enters it.
+    #[inline]
+    fn find_short(&self, head: u64) -> Result<(WordId, u32), usize> {
+        let Spellings { entries, slots, .. } = self;
+        let found = slots.find(hash_head(head), |k| {
+            // OK because the table holds only indices of entries (here and below).
+            let e = &entries[k as usize];
+            e.head == head && e.rest == SHORT
+        });
+        found.map(|k| (entries[k as usize].word, k))
+    }
+
+    /// [`Spellings::find_short`] of the spelling of `text[span]`, which is not short: out of
+    /// line natively (about one token in ten), to keep the loop over tokens small. A wrong span
+    /// reads as no bytes.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+    fn find_long(&self, text: &[u8], span: Span) -> Result<(WordId, u32), usize> {
+        let Spellings { entries, long, slots } = self;
+        // OK because `get` keeps a wrong span from panicking.
+        let token = text.get(span.start..span.end).unwrap_or_default();
+        let head = crate::bytes::word_le(token);
+        let found = slots.find(hash(token), |k| {
+            let e = &entries[k as usize];
+            e.head == head && e.rest != SHORT && same_bytes(long_bytes(long, e.rest), token)
+        });
+        found.map(|k| (entries[k as usize].word, k))
+    }
+
+    /// Enters the spelling of `text[span]` (the finds did not find it, and gave slot
+    /// `at`), of the type `new_word()` gives, and gives that type and the spelling's number.
+    /// Out of line natively: about one token in eight of a news corpus is a new spelling.
     ///
     /// # Panics
     /// When the long spellings' bytes pass 4 GiB (a batch of more text than the parts allow).
-    #[inline]
-    fn word(&mut self, token: &[u8], new_word: impl FnOnce() -> WordId) -> (WordId, u32) {
+    #[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+    fn add(
+        &mut self,
+        text: &[u8],
+        span: Span,
+        short: Option<u64>,
+        mut at: usize,
+        new_word: &mut dyn FnMut(Span) -> WordId,
+    ) -> (WordId, u32) {
         let Spellings { entries, long, slots } = self;
-        // OK because entries' indices come from the table, which holds only entries.
-        let hash_of = |e: &Spelling| match e.rest {
-            SHORT => hash_head(e.head),
-            rest => hash(long_bytes(long, rest)),
-        };
-        let short = short_head(token);
+        // OK because `get` keeps a wrong span from panicking.
+        let token = text.get(span.start..span.end).unwrap_or_default();
         let hashed = match short {
             Some(head) => hash_head(head),
             None => hash(token),
         };
-        let found = match short {
-            Some(head) => slots.find(hashed, |k| {
-                let e = &entries[k as usize];
-                e.head == head && e.rest == SHORT
-            }),
-            None => {
-                let head = crate::bytes::word_le(token);
-                slots.find(hashed, |k| {
-                    let e = &entries[k as usize];
-                    e.head == head && e.rest != SHORT && same_bytes(long_bytes(long, e.rest), token)
-                })
-            }
-        };
-        let mut at = match found {
-            // OK because `find` gives indices of entries.
-            Ok(k) => return (entries[k as usize].word, k),
-            Err(at) => at,
-        };
         if !slots.has_room(entries.len()) {
+            // OK because entries' indices come from the table, which holds only entries.
+            let hash_of = |e: &Spelling| match e.rest {
+                SHORT => hash_head(e.head),
+                rest => hash(long_bytes(long, rest)),
+            };
             slots.make_room(entries.len(), SPELLING_SLOTS, |k| hash_of(&entries[k as usize]));
             // A probe that accepts no entry ends at an empty slot: the table is at most half
             // full.
@@ -278,7 +355,7 @@ impl Spellings {
                 at = free;
             }
         }
-        let word = new_word();
+        let word = new_word(span);
         let (head, rest) = match short {
             Some(head) => (head, SHORT),
             None => {
@@ -292,6 +369,24 @@ impl Spellings {
         entries.push(Spelling { head, rest, word });
         slots.fill(at, entries.len() as u32 - 1);
         (word, entries.len() as u32 - 1)
+    }
+
+    /// The word type of the token `text[span]`, `new_word()` when the batch has not met its
+    /// spelling yet, and the spelling's number: [`Spellings::find_short`] or
+    /// [`Spellings::find_long`], then [`Spellings::add`].
+    #[cfg(test)]
+    fn word(&mut self, text: &[u8], span: Span, new_word: impl FnOnce() -> WordId) -> (WordId, u32) {
+        let short = short_head_at(text, span.start, span.end);
+        let found = match short {
+            Some(head) => self.find_short(head),
+            None => self.find_long(text, span),
+        };
+        let mut new_word = Some(new_word);
+        match found {
+            Ok(found) => found,
+            // OK because `add` calls it once.
+            Err(at) => self.add(text, span, short, at, &mut |_| new_word.take().map_or(0, |f| f())),
+        }
     }
 }
 
@@ -373,11 +468,33 @@ impl<'t> Analysis<'t> {
                 let values = batch.column(column, f);
                 // OK because the document's types were entered in this batch, and the column
                 // was computed after the last one was.
-                self.vocabulary.global.iter().map(|&global| values[global as usize]).collect()
+                gather(&values, &self.vocabulary.global)
             }
             _ => self.per_word(f),
         }
     }
+}
+
+/// `values[id]` of each of `ids`, in order: a column's values of a document's types, by their
+/// batch ids ([`Analysis::per_word_column`]; some 1.5 million ids on 2 MB of news).
+///
+/// Natively the largest id is found first, in one pass without branches (vectorized), and the
+/// values are then read without a bounds check each: about five instructions an id where the
+/// checked reads took eight. The wasm reads them checked.
+///
+/// # Panics
+/// When an id is not an index of `values`.
+#[inline]
+fn gather(values: &[u64], ids: &[WordId]) -> Vec<u64> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let largest = ids.iter().fold(0, |m, &id| m.max(id));
+        if (largest as usize) < values.len() {
+            // SAFETY: every id is at most `largest`, an index of `values`.
+            return ids.iter().map(|&id| unsafe { *values.get_unchecked(id as usize) }).collect();
+        }
+    }
+    ids.iter().map(|&id| values[id as usize]).collect()
 }
 
 #[cfg(test)]
@@ -461,7 +578,7 @@ mod tests {
         let mut next = 0;
         for round in 0..2 {
             for (k, text) in texts.iter().enumerate() {
-                let (word, spelling) = spellings.word(text, || {
+                let (word, spelling) = spellings.word(text, Span::new(0, text.len()), || {
                     assert_eq!(round, 0, "{text:?} is met again as new");
                     next += 1;
                     next - 1
@@ -470,6 +587,63 @@ mod tests {
             }
         }
         assert_eq!(spellings.entries.len(), texts.len());
+    }
+
+    #[test]
+    fn a_short_head_read_in_place_is_the_tokens_own() {
+        // Spans of every length up to twelve, at every offset of texts with zero bytes, bytes
+        // past ASCII and ends within eight bytes, and spans that are empty, reversed or past
+        // the text's end.
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n
+        };
+        let alphabet = b"aZ7\0\xff\xc3 .-";
+        let mut checked = 0;
+        for len in 0..40usize {
+            for _ in 0..20 {
+                let text: Vec<u8> = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+                for start in 0..=len + 2 {
+                    for end in start.saturating_sub(1)..=start + 12 {
+                        let plain = short_head(text.get(start..end).unwrap_or_default());
+                        assert_eq!(short_head_at(&text, start, end), plain, "{text:?} {start}..{end}");
+                        checked += usize::from(plain.is_some());
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked} short heads");
+    }
+
+    #[test]
+    fn a_gather_reads_each_id_as_indexing_does() {
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n.max(1)
+        };
+        for len in 0..300 {
+            let values: Vec<u64> = (0..len).map(|_| next(usize::MAX >> 34) as u64).collect();
+            for n in [0, 1, 3, 4, 7, 8, 17, 64, 300] {
+                if len == 0 && n > 0 {
+                    continue;
+                }
+                let mut ids: Vec<WordId> = (0..n).map(|_| next(len) as WordId).collect();
+                // The last value, read at every place of the list.
+                if len > 0 && n > 0 {
+                    ids[next(n)] = len as WordId - 1;
+                }
+                let plain: Vec<u64> = ids.iter().map(|&id| values[id as usize]).collect();
+                assert_eq!(gather(&values, &ids), plain, "{len} values, ids {ids:?}");
+            }
+        }
+        // An id past the values panics, wherever it is.
+        for at in 0..9 {
+            let mut ids: Vec<WordId> = vec![0; 9];
+            ids[at] = 5;
+            assert!(std::panic::catch_unwind(|| gather(&[1, 2, 3, 4, 5], &ids)).is_err(), "id past the end at {at}");
+        }
     }
 
     #[test]

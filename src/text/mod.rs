@@ -96,22 +96,26 @@ impl<'t> Analysis<'t> {
         // table grows instead of being sized for them all).
         let mut vocabulary = Vocabulary::with_capacity((text.len() / 12).min(4096));
         let mut key = String::new();
-        let analysis = Self::build(text, paragraphs, |span| {
-            key.clear();
-            // OK because the tokenizer cuts tokens within the text at char boundaries; `get`
-            // keeps a wrong span from panicking.
-            fold::fold_token(text.get(span.start..span.end).unwrap_or_default(), &mut key);
-            vocabulary.intern(&key)
+        let analysis = Self::build(text, paragraphs, |tokens| {
+            name_each(tokens, |span| {
+                key.clear();
+                // OK because the tokenizer cuts tokens within the text at char boundaries;
+                // `get` keeps a wrong span from panicking.
+                fold::fold_token(text.get(span.start..span.end).unwrap_or_default(), &mut key);
+                vocabulary.intern(&key)
+            })
         });
         Analysis { vocabulary, ..analysis }
     }
 
-    /// Tokenizes `text` and splits its sentences, with each token's word type the id that
-    /// `intern` gives its span of the text (the vocabulary is left empty: the caller's `intern`
-    /// folds the token's text to its key and fills one).
+    /// Tokenizes `text` and splits its sentences, with each token's word type set by `name`,
+    /// which is given each paragraph's new tokens and sets their word types in order, as
+    /// [`name_each`] does: it gives how many it set, fewer than it was given when a type would
+    /// not fit in a token (the vocabulary is left empty: the caller's `name` folds the tokens'
+    /// texts to their keys and fills one).
     // Run once per document: kept out of line (and out of the callers' profiles).
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
-    fn build(text: &'t str, paragraphs: &[Span], mut intern: impl FnMut(Span) -> WordId) -> Self {
+    fn build(text: &'t str, paragraphs: &[Span], mut name: impl FnMut(&mut [Token]) -> usize) -> Self {
         #[cfg(test)]
         crate::doc::runs::count(crate::doc::runs::Kept::Analysis);
         // A short text's tokens fit at once; a long text's list grows once, at its first
@@ -123,19 +127,12 @@ impl<'t> Analysis<'t> {
         for (p, para) in paragraphs.iter().enumerate() {
             let first = tokens.len();
             tokens::tokenize_into(text, *para, &mut tokens);
-            let mut full = false;
-            for k in first..tokens.len() {
-                let token = &mut tokens[k];
-                let word = intern(token.span());
-                if word as usize >= tokens::MAX_WORD_TYPES {
-                    // A type no token can name: the analysis ends before it (the paragraphs
-                    // after it have no tokens).
-                    tokens.truncate(k);
-                    full = true;
-                    break;
-                }
-                token.set_word(word);
-            }
+            // OK because `first` was the list's length before the paragraph's tokens were added.
+            let named = first + name(&mut tokens[first..]);
+            // A type no token can name: the analysis ends before it (the paragraphs after it
+            // have no tokens).
+            let full = named < tokens.len();
+            tokens.truncate(named);
             sentences::split_into(text, &tokens, first..tokens.len(), p, &mut sentences);
             if full {
                 break;
@@ -233,6 +230,22 @@ impl<'t> Analysis<'t> {
     pub(crate) fn token_from(&self, at: usize) -> usize {
         self.tokens.partition_point(|t| t.start() < at)
     }
+}
+
+/// Sets the word type of each of `tokens`, in order, to what `word_of` gives its span, and
+/// gives how many it set: all of them, or those before the first whose type would not fit in
+/// a token ([`tokens::MAX_WORD_TYPES`] or more), which ends the analysis (see
+/// [`Analysis::build`]).
+#[inline]
+fn name_each(tokens: &mut [Token], mut word_of: impl FnMut(Span) -> WordId) -> usize {
+    for (k, token) in tokens.iter_mut().enumerate() {
+        let word = word_of(token.span());
+        if word as usize >= tokens::MAX_WORD_TYPES {
+            return k;
+        }
+        token.set_word(word);
+    }
+    tokens.len()
 }
 
 /// Byte spans of the blank-line-separated paragraphs of `text`, trimmed (tests build
