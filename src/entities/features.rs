@@ -755,6 +755,17 @@ impl CommonWords {
     }
 }
 
+/// Per byte: 1 for the bytes that may glue a word into an address (`@`, `/`, `_`, `.`; see
+/// [`glued_to_address`]), else 0.
+const GLUE_OR_DOT: [u8; 256] = {
+    let mut table = [0u8; 256];
+    table[b'@' as usize] = 1;
+    table[b'/' as usize] = 1;
+    table[b'_' as usize] = 1;
+    table[b'.' as usize] = 1;
+    table
+};
+
 /// True when the word at `start..end` of `text` is glued to the pieces of an e-mail address,
 /// a web address or a file name ("jo.roe@veltrana.com", "www.veltrana.com/news",
 /// "budget_2001.xls"): an `@`, `/` or `_` right before or after it, or a dot right before it
@@ -767,8 +778,8 @@ fn glued_to_address(text: &[u8], start: usize, end: usize) -> bool {
     // The text's ends glue nothing, as a space does not.
     let before = start.checked_sub(1).and_then(|k| text.get(k)).copied().unwrap_or(b' ');
     let after = text.get(end).copied().unwrap_or(b' ');
-    let glue_or_dot = |b: u8| matches!(b, b'@' | b'/' | b'_' | b'.');
-    if !glue_or_dot(before) && !glue_or_dot(after) {
+    // One table read a side and one test for both (most words stand between spaces).
+    if GLUE_OR_DOT[usize::from(before)] | GLUE_OR_DOT[usize::from(after)] == 0 {
         return false;
     }
     let glue = |b: u8| matches!(b, b'@' | b'/' | b'_');
@@ -781,26 +792,44 @@ fn glued_to_address(text: &[u8], start: usize, end: usize) -> bool {
 
 /// Counts token `i`, of classes `c` (its sentence's included), toward its hash group's facts
 /// in [`View::classify`]: capitalized inside a sentence sets [`class::CAP_INSIDE`] and counts
-/// in `capitalized`, a lowercase word outside an address counts in `lowercase` (see
-/// [`class::MOSTLY_CAP`] and [`WordUse`]). Inlined natively: it runs once per token, in the
-/// sentence pass (the wasm keeps one copy, for size). The counts cannot overflow: a view has
-/// fewer tokens than 2^29 (`crate::text`'s MAX_TEXT_BYTES).
-#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+/// in `capitalized` ([`count_capitalized`]), a lowercase word outside an address counts in
+/// `lowercase` ([`count_lowercase`]; see [`class::MOSTLY_CAP`] and [`WordUse`]). The sentence
+/// pass calls the two halves apart (a token is never both: see `word_surface`); this is for
+/// the tokens outside every sentence. The counts cannot overflow: a view has fewer tokens
+/// than 2^29 (`crate::text`'s MAX_TEXT_BYTES).
 fn count_use(c: u64, a: &Analysis, groups: &[u32], evidence: &mut [u64], counts: &mut [(u32, u32)], i: usize) {
-    if c & class::CAP != 0 && c & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0 {
+    if c & class::CAP != 0 {
+        count_capitalized(c, a, groups, evidence, counts, i);
+    } else if c & class::LOWER != 0 {
+        count_lowercase(a, groups, counts, i);
+    }
+}
+
+/// [`count_use`] of a capitalized token `i` of classes `c` (its sentence's included): counted
+/// when it is inside its sentence (not where a sentence or a quote opens, nor in a headline).
+/// Inlined natively: it runs once per capitalized token (the wasm keeps one copy, for size).
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn count_capitalized(c: u64, a: &Analysis, groups: &[u32], evidence: &mut [u64], counts: &mut [(u32, u32)], i: usize) {
+    if c & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0 {
         // OK because `i` is a token, word ids index the vocabulary, and groups are word ids.
         let group = groups[a.tokens[i].word() as usize] as usize;
         evidence[group] |= class::CAP_INSIDE;
         counts[group].0 += 1;
-    } else if c & class::LOWER != 0 {
-        // LOWER is a word's class only (see `word_surface`): no number or punctuation mark.
-        // OK because `i` is a token.
-        let t = a.tokens[i];
-        if !glued_to_address(a.text.as_bytes(), t.start(), t.end()) {
-            // OK as above.
-            let group = groups[t.word() as usize] as usize;
-            counts[group].1 += 1;
-        }
+    }
+}
+
+/// [`count_use`] of a lowercase token `i` (of [`class::LOWER`], a word's class only, see
+/// `word_surface`: no number or punctuation mark): counted unless glued to an address. What
+/// the sentence says changes nothing of it. Inlined natively: it runs once per lowercase
+/// token (the wasm keeps one copy, for size).
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn count_lowercase(a: &Analysis, groups: &[u32], counts: &mut [(u32, u32)], i: usize) {
+    // OK because `i` is a token.
+    let t = a.tokens[i];
+    if !glued_to_address(a.text.as_bytes(), t.start(), t.end()) {
+        // OK because word ids index the vocabulary, and groups are word ids.
+        let group = groups[t.word() as usize] as usize;
+        counts[group].1 += 1;
     }
 }
 
@@ -1040,9 +1069,14 @@ impl<'a, 't> View<'a, 't> {
         // Per hash group: its capitalized uses inside sentences, and its lowercase ones (see
         // `count_use`).
         let mut counts = vec![(0u32, 0u32); a.vocabulary.len()];
-        // What each token's sentence classes say of its group (see `count_use`), by hash group.
+        // What each token's sentence classes say of its group (see `count_use`), by hash group:
+        // a lowercase token's in the sentence's first loop (the sentence changes nothing of
+        // it), a capitalized one's after the sentence's bits, read off the list of capitalized
+        // tokens rather than every token again; `next_capitalized` is the first of the list
+        // not counted yet (sentences come in order: it is searched for only if one starts
+        // before the last).
         let groups = &self.group;
-        let mut inside = |c: u64, i: usize| count_use(c, a, groups, &mut evidence, &mut counts, i);
+        let mut next_capitalized = 0;
         // Tokens outside every sentence (the splitter leaves none) take no sentence classes.
         let mut outside = 0..0;
         for (s, sentence) in a.sentences.iter().enumerate() {
@@ -1053,7 +1087,7 @@ impl<'a, 't> View<'a, 't> {
             outside.end = range.start;
             for i in outside.clone() {
                 classes[i] &= !MARKS;
-                inside(classes[i], i);
+                count_use(classes[i], a, groups, &mut evidence, &mut counts, i);
             }
             outside = range.end..range.end;
             // OK because sentences hold tokens of the document, and this one is not empty.
@@ -1064,9 +1098,13 @@ impl<'a, 't> View<'a, 't> {
             // One pass: the openers, and what `is_headline` and `is_shouting` count.
             let (mut long, mut long_capitalized, mut words, mut caps) = (0, 0, 0, 0);
             let mut after_opener = false;
-            for c in &mut classes[range.clone()] {
+            for (i, c) in range.clone().zip(&mut classes[range.clone()]) {
                 let mark = *c;
                 *c &= !MARKS;
+                debug_assert!(mark & (class::CAP | class::LOWER) != class::CAP | class::LOWER, "see count_use");
+                if mark & class::LOWER != 0 {
+                    count_lowercase(a, groups, &mut counts, i);
+                }
                 if after_opener {
                     *c |= class::AFTER_OPENER;
                 }
@@ -1082,15 +1120,32 @@ impl<'a, 't> View<'a, 't> {
             let headline = long >= 3 && long_capitalized * 5 >= long * 4 && !ends_sentence;
             let shouting = caps >= 3 && caps * 2 > words;
             let sentence_bits = if headline { class::HEADLINE } else { 0 } | if shouting { class::SHOUTING } else { 0 };
-            for i in range {
-                classes[i] |= sentence_bits;
-                inside(classes[i], i);
+            if sentence_bits != 0 {
+                for c in &mut classes[range.clone()] {
+                    *c |= sentence_bits;
+                }
+            }
+            // OK because `next_capitalized` stays at most the list's length (it only passes
+            // listed tokens), and capitalized tokens index the classes.
+            if next_capitalized > 0 && capitalized[next_capitalized - 1] as usize >= range.start {
+                next_capitalized = capitalized.partition_point(|&i| (i as usize) < range.start);
+            }
+            while let Some(&i) = capitalized.get(next_capitalized) {
+                let i = i as usize;
+                if i >= range.end {
+                    break;
+                }
+                next_capitalized += 1;
+                // One before the sentence is outside every sentence, and counted there.
+                if i >= range.start {
+                    count_capitalized(classes[i], a, groups, &mut evidence, &mut counts, i);
+                }
             }
         }
         outside.end = n;
         for i in outside {
             classes[i] &= !MARKS;
-            inside(classes[i], i);
+            count_use(classes[i], a, groups, &mut evidence, &mut counts, i);
         }
         let mut uses = Vec::new();
         for (group, (e, &(capitalized, lowercase))) in evidence.iter_mut().zip(&counts).enumerate() {
@@ -1679,6 +1734,64 @@ mod tests {
             }
         }
         assert!(checked > 100_000);
+    }
+
+    /// The uses `classify` counts (a lowercase token's in its sentence's first loop, a
+    /// capitalized one's off the list of capitalized tokens after the sentence's bits) are
+    /// the plain definition's, token by token from the final classes: capitalized and not at a
+    /// sentence's start, after an opener or in a headline, or lowercase outside an address.
+    /// On every article of tests/articles (its texts, markdown and HTML as plain text) and on
+    /// a text with a headline, shouting, quotes, brackets and addresses.
+    #[test]
+    fn uses_are_counted_token_by_token() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("tests/articles")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x != "json"))
+            .map(|p| std::fs::read_to_string(p).expect("an article"))
+            .collect();
+        assert!(texts.len() > 10, "{}", texts.len());
+        texts.push(
+            "Storm Closes Northern Highways Overnight\n\nOfficials in Orvelle said (Monday) that \
+             “Roads reopen soon.” THE ROADS ARE CLOSED NOW. Write to jo@orvelle.com or see \
+             www.orvelle.com/roads: orvelle, Orvelle and Kestrel's roads."
+                .to_string(),
+        );
+        let (gazetteer, names) = super::super::tables();
+        let (mut compared, mut capitalized_uses, mut lowercase_uses) = (0, 0, 0);
+        for text in &texts {
+            let a = Analysis::of_text(text);
+            let mut v = View::new(&a);
+            let mut uses: Vec<(u64, u32, u32)> = v
+                .classify(&Lexicons { gazetteer, names, common: KeySet::default() })
+                .iter()
+                .map(|u| (u.hash, u.capitalized, u.lowercase))
+                .collect();
+            let mut by_hash: HashMap<u64, (u32, u32)> = HashMap::new();
+            for i in 0..v.len() {
+                let c = v.classes[i];
+                let t = a.tokens[i];
+                let count = by_hash.entry(v.hash(i)).or_default();
+                if c & class::CAP != 0 && c & (class::SENT_START | class::AFTER_OPENER | class::HEADLINE) == 0 {
+                    count.0 += 1;
+                } else if c & class::LOWER != 0 && !glued_to_address(a.text.as_bytes(), t.start(), t.end()) {
+                    count.1 += 1;
+                }
+            }
+            let mut expected: Vec<(u64, u32, u32)> =
+                by_hash.into_iter().filter(|&(_, (c, l))| c > 0 || l > 0).map(|(h, (c, l))| (h, c, l)).collect();
+            uses.sort_unstable();
+            expected.sort_unstable();
+            assert_eq!(uses, expected, "{text:.80}");
+            compared += 1;
+            capitalized_uses += uses.iter().map(|u| u.1).sum::<u32>();
+            lowercase_uses += uses.iter().map(|u| u.2).sum::<u32>();
+        }
+        assert!(
+            compared > 10 && capitalized_uses > 300 && lowercase_uses > 1500,
+            "{capitalized_uses} {lowercase_uses}"
+        );
     }
 
     /// The sentence pass reads the marks that the first pass leaves in the classes (long
