@@ -134,7 +134,7 @@ fn in_date_order(events: Vec<Event>) -> Vec<Event> {
         .filter_map(|&k| slots.get_mut(k).and_then(Option::take))
         .enumerate()
         .map(|(i, mut e)| {
-            e.id = format!("ev{i}");
+            e.id = crate::model::numbered_id("ev", i);
             e
         })
         .collect()
@@ -145,7 +145,7 @@ fn in_date_order(events: Vec<Event>) -> Vec<Event> {
 fn in_date_order(mut events: Vec<Event>) -> Vec<Event> {
     crate::sorting::sort_by(&mut events, |a, b| (&a.start, &a.end, &a.date).cmp(&(&b.start, &b.end, &b.date)));
     for (i, e) in events.iter_mut().enumerate() {
-        e.id = format!("ev{i}");
+        e.id = crate::model::numbered_id("ev", i);
     }
     events
 }
