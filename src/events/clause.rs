@@ -339,13 +339,28 @@ pub(crate) fn content(analysis: &Analysis, clause: Span, words: &ClauseWords) ->
 /// of each one's characters, until it returns false. Read by bytes: an ASCII byte (most of
 /// news text) is told apart by a table, and only a character past ASCII is decoded, where
 /// `split_whitespace` decoded every character and the count read each word again (3.65 M
-/// instructions for the summaries of 2 MB of news went to the split alone).
+/// instructions for the summaries of 2 MB of news went to the split alone). Within a word, its
+/// ASCII bytes are stepped over sixteen at a time ([`word_run`]; 5.8 M instructions to 4.96 M
+/// on 2 MB of news).
 #[cfg(not(target_arch = "wasm32"))]
 fn each_word(text: &str, mut each: impl FnMut(&str, usize) -> bool) {
     let bytes = text.as_bytes();
     // `start`: where the word being read starts; `chars`: its characters so far.
     let (mut at, mut start, mut chars) = (0, None, 0);
     while let Some(&b) = bytes.get(at) {
+        // Within a word, its run of ASCII bytes that are not white space is stepped over
+        // sixteen bytes at a time (each is one character); the byte that ends the run (white
+        // space or past ASCII) is read below.
+        if start.is_some() {
+            if let Some(block) = bytes.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
+                let run = word_run(block);
+                if run > 0 {
+                    at += run;
+                    chars += run;
+                    continue;
+                }
+            }
+        }
         let (space, len) = if b < 0x80 {
             (ASCII_SPACE[usize::from(b)], 1)
         } else {
@@ -367,6 +382,39 @@ fn each_word(text: &str, mut each: impl FnMut(&str, usize) -> bool) {
     }
     if let Some(from) = start {
         each(text.get(from..).unwrap_or_default(), chars);
+    }
+}
+
+/// How many of the first bytes of `block` are ASCII and not white space (16 when all are):
+/// one SSE2 step (SSE2 is part of x86-64 itself), a table lookup a byte elsewhere.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn word_run(block: &[u8; 16]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{
+            _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128,
+            _mm_sub_epi8, _mm_subs_epu8,
+        };
+        // SAFETY: SSE2 is enabled on every x86_64 target, and the one load reads the sixteen
+        // bytes of `block` (unaligned loads are allowed).
+        let stops = unsafe {
+            let v = _mm_loadu_si128(block.as_ptr().cast());
+            let space = _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8));
+            // Tab to carriage return (0x09-0x0D): 0-4 once 0x09 is taken away (the others wrap
+            // to 5 or more, as unsigned bytes), so saturating subtraction of 4 leaves zero.
+            let controls = _mm_cmpeq_epi8(
+                _mm_subs_epu8(_mm_sub_epi8(v, _mm_set1_epi8(0x09)), _mm_set1_epi8(4)),
+                _mm_setzero_si128(),
+            );
+            // The high bit of each byte past ASCII, then of each byte of white space.
+            _mm_movemask_epi8(v) as u32 | _mm_movemask_epi8(_mm_or_si128(space, controls)) as u32
+        };
+        (stops | 1 << 16).trailing_zeros() as usize
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        block.iter().take_while(|&&b| b < 0x80 && !ASCII_SPACE[usize::from(b)]).count()
     }
 }
 
@@ -475,6 +523,55 @@ mod tests {
                 false
             });
             assert_eq!(first, expected.iter().take(1).map(|(w, _)| w.clone()).collect::<Vec<_>>());
+        }
+    }
+
+    /// [`each_word`] splits as `split_whitespace` does, with each word's characters, on many
+    /// generated texts: runs of ASCII letters longer and shorter than its sixteen-byte steps,
+    /// every ASCII white space and characters past ASCII (white space among them) anywhere.
+    #[test]
+    fn words_are_split_whitespace_s_on_many_texts() {
+        let pieces = [
+            "a",
+            "Word",
+            "x1-2,",
+            "\t",
+            "\n",
+            "\u{b}",
+            "\u{c}",
+            "\r",
+            " ",
+            "  ",
+            "\u{1f}",
+            "\u{0}",
+            "\u{7f}",
+            "é",
+            "“q”",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{85}",
+            "日本",
+            "🦀",
+            "longerwordthansixteenbytes",
+            "0123456789abcdef",
+        ];
+        let mut x: u64 = 11;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let len = (x >> 59) as usize;
+            for _ in 0..len * 3 {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push_str(pieces[(x >> 33) as usize % pieces.len()]);
+            }
+            let mut words = Vec::new();
+            each_word(&text, |w, n| {
+                words.push((w.to_string(), n));
+                true
+            });
+            let expected: Vec<(String, usize)> =
+                text.split_whitespace().map(|w| (w.to_string(), w.chars().count())).collect();
+            assert_eq!(words, expected, "{text:?}");
         }
     }
 

@@ -182,7 +182,7 @@ pub(crate) fn extract<'a>(
 
 /// The id of the quote at `index` of [`extract`]'s list.
 pub(crate) fn id(index: usize) -> String {
-    format!("q{index}")
+    crate::model::numbered_id("q", index)
 }
 
 /// The contract's quotes, with their ids.

@@ -693,11 +693,40 @@ fn namesakes(entities: &Entities, mentions: &[MentionRef]) -> Vec<(usize, usize)
     out
 }
 
-/// The surname of entity `e` when it is a person named by two words or more.
+/// The surname of entity `e` when it is a person named by two words or more: what follows
+/// the name's last space.
 fn surname_of(entities: &Entities, e: usize) -> Option<&str> {
     let entity = entities.list.get(e)?;
-    let multiword = entity.name.split_whitespace().nth(1).is_some();
-    (entity.kind == EntityKind::Person && multiword).then(|| entity.name.rsplit(' ').next()).flatten()
+    if entity.kind != EntityKind::Person || !two_words(&entity.name) {
+        return None;
+    }
+    Some(after_last_space(&entity.name))
+}
+
+/// What follows the last space of `name` (all of it without one): `rsplit(' ')`'s first part,
+/// found by a byte search.
+fn after_last_space(name: &str) -> &str {
+    // A space is one byte that no other character's bytes contain, so what follows it starts
+    // a character.
+    let after = name.as_bytes().iter().rposition(|&b| b == b' ').map_or(0, |at| at + 1);
+    name.get(after..).unwrap_or_default()
+}
+
+/// True when `name` holds two words or more, as `split_whitespace` splits it. An ASCII name
+/// (most are) is read by bytes: `split_whitespace` decoded each character and asked Unicode's
+/// white space of it (2.5 M instructions for a document's namesakes on 2 MB of news).
+///
+/// In the wasm, whose size counts, `split_whitespace` itself.
+fn two_words(name: &str) -> bool {
+    if cfg!(target_arch = "wasm32") || !name.is_ascii() {
+        return name.split_whitespace().nth(1).is_some();
+    }
+    // The ASCII characters that are white space to `char::is_whitespace`: tab, line feed,
+    // vertical tab, form feed, carriage return and space.
+    let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let mut bytes = name.bytes();
+    // A word, white space after it, and a byte of another word after that.
+    bytes.by_ref().find(|b| !space(b)).is_some() && bytes.by_ref().find(space).is_some() && bytes.any(|b| !space(&b))
 }
 
 /// A hash of `word` with ASCII letters folded to lowercase (`NOVAK` hashes as `Novak`): words
@@ -800,6 +829,28 @@ fn name_runs(w: &Words) -> Vec<NameRun> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`two_words`] and [`after_last_space`] are `split_whitespace`'s count and
+    /// `rsplit(' ')`'s last part, on names of ASCII and other characters with every kind of
+    /// white space anywhere.
+    #[test]
+    fn two_words_as_split_whitespace_counts_them() {
+        let pieces = [
+            "Ana", "de", " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1f}", "é", "\u{a0}", "\u{2003}", "-", "O'",
+        ];
+        let mut x: u64 = 5;
+        for _ in 0..5000 {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let len = (x >> 61) as usize;
+            let mut name = String::new();
+            for _ in 0..len {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                name.push_str(pieces[(x >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(two_words(&name), name.split_whitespace().nth(1).is_some(), "{name:?}");
+            assert_eq!(Some(after_last_space(&name)), name.rsplit(' ').next(), "{name:?}");
+        }
+    }
     use crate::model::Entity;
     use crate::quotes::lexicon::Lexicon;
     use crate::text::Analysis;
