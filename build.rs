@@ -110,7 +110,10 @@ fn compiled_weights(root: &std::path::Path) {
             Some(fixed) => {
                 let size = fixed + (5usize << body[0]);
                 out.extend_from_slice(&body[..size]);
-                out.extend_from_slice(&compact_clusters(std::str::from_utf8(&body[size..]).expect("clusters text")));
+                out.extend_from_slice(&compact_clusters(
+                    std::str::from_utf8(&body[size..]).expect("clusters text"),
+                    &listed_words(root),
+                ));
             }
             None => out.extend_from_slice(body),
         }
@@ -120,36 +123,58 @@ fn compiled_weights(root: &std::path::Path) {
 
 /// The tagger's word clusters (a line of each fine cluster's coarse cluster, then a line of
 /// keys per fine cluster: `Model::clusters_text` in src/entities/tagger.rs) in the compact form
-/// that `Model::parse_compact_clusters` reads: byte 2, the number of fine clusters, their
-/// coarse clusters (a byte each), the number of words (u16, little-endian), the bits of a key's
-/// hash kept ([`CLUSTER_HASH_BITS`]), the Rice parameter, each word's fine cluster (a byte each,
-/// in the order of their hash bits), then the hash bits, ascending, as Rice-coded gaps. The
-/// keys' text is not carried: 3,984 keys weighed 10.3 KB of LZMA front-coded, their top 28
-/// hash bits 8.8 KB (17.6 bits a word, which LZMA cannot shrink further), their top 24 bits
-/// 6.8 KB (13.6 bits a word).
-fn compact_clusters(text: &str) -> Vec<u8> {
+/// that `Model::parse_compact_clusters` reads: byte 3, the number of fine clusters, their
+/// coarse clusters (a byte each), the number of unlisted words (u16, little-endian), the bits
+/// of a key's hash kept ([`CLUSTER_HASH_BITS`]), the Rice parameter; then a bit for each word of
+/// the name lists the wasm already carries ([`listed_words`], in their order, each byte's bits
+/// from its lowest): set when the word is a cluster word not listed before; then the fine
+/// cluster of each listed cluster word (a byte each, in list order), the fine cluster of each
+/// unlisted word (a byte each, in the order of their hash bits), then the unlisted words' hash
+/// bits, ascending, as Rice-coded gaps. The keys' text is not carried: 3,984 keys weighed 10.3
+/// KB of LZMA front-coded, their top 28 hash bits 8.8 KB (17.6 bits a word, which LZMA cannot
+/// shrink further), their top 24 bits 6.8 KB (13.6 bits a word). The 1,023 keys that are
+/// given names or surnames cost a bit each of the lists' 4,261 words instead (the whole form
+/// 9.8 -> 8.6 KB of LZMA alone).
+fn compact_clusters(text: &str, listed: &[String]) -> Vec<u8> {
     let mut lines = text.lines();
     let Some(coarse) = lines.next() else { return Vec::new() };
     let coarse: Vec<u8> = coarse.split(' ').map(|c| c.parse().expect("a coarse cluster")).collect();
+    let mut fine_of: std::collections::HashMap<&str, u8> = std::collections::HashMap::new();
     let mut words: Vec<(u64, u8)> = Vec::new();
     for (fine, line) in lines.enumerate() {
         let fine = u8::try_from(fine).expect("at most 256 fine clusters");
-        words.extend(
-            line.split(' ').filter(|k| !k.is_empty()).map(|k| (fnv1a(k.as_bytes()) >> (64 - CLUSTER_HASH_BITS), fine)),
-        );
+        for k in line.split(' ').filter(|k| !k.is_empty()) {
+            fine_of.insert(k, fine);
+            words.push((fnv1a(k.as_bytes()) >> (64 - CLUSTER_HASH_BITS), fine));
+        }
     }
     assert_eq!(usize::from(u8::try_from(coarse.len()).unwrap()), coarse.len());
     words.sort_unstable();
     assert!(words.windows(2).all(|w| w[0].0 < w[1].0), "no two keys share their hash bits");
+    // The listed cluster words, each at its first place in the lists.
+    let mut marks: Vec<bool> = Vec::with_capacity(listed.len());
+    let mut listed_fine: Vec<u8> = Vec::new();
+    let mut listed_bits: Vec<u64> = Vec::new();
+    for word in listed {
+        let fine = fine_of.remove(word.as_str());
+        marks.push(fine.is_some());
+        if let Some(fine) = fine {
+            listed_fine.push(fine);
+            listed_bits.push(fnv1a(word.as_bytes()) >> (64 - CLUSTER_HASH_BITS));
+        }
+    }
+    words.retain(|(bits, _)| !listed_bits.contains(bits));
     // The Rice parameter that codes the gaps in the fewest bits.
     let gaps: Vec<u64> =
         words.iter().scan(0, |before, &(bits, _)| Some(bits - std::mem::replace(before, bits))).collect();
     let cost = |r: u32| gaps.iter().map(|&g| (g >> r) + 1 + u64::from(r)).sum::<u64>();
     let r = (0..32).min_by_key(|&r| cost(r)).unwrap();
-    let mut out = vec![2, coarse.len() as u8];
+    let mut out = vec![3, coarse.len() as u8];
     out.extend_from_slice(&coarse);
     out.extend_from_slice(&u16::try_from(words.len()).expect("at most 65,535 words").to_le_bytes());
     out.extend_from_slice(&[CLUSTER_HASH_BITS as u8, r as u8]);
+    out.extend(pack_bits(&marks));
+    out.extend_from_slice(&listed_fine);
     out.extend(words.iter().map(|&(_, fine)| fine));
     let mut bits: Vec<bool> = Vec::new();
     for &gap in &gaps {
@@ -157,8 +182,41 @@ fn compact_clusters(text: &str) -> Vec<u8> {
         bits.push(false);
         bits.extend((0..r).map(|i| gap >> i & 1 == 1));
     }
-    out.extend(bits.chunks(8).map(|byte| byte.iter().enumerate().fold(0u8, |b, (i, &bit)| b | u8::from(bit) << i)));
+    out.extend(pack_bits(&bits));
     out
+}
+
+/// Bits packed into bytes, each byte's from its lowest; the last byte's high bits 0.
+fn pack_bits(bits: &[bool]) -> Vec<u8> {
+    bits.chunks(8).map(|byte| byte.iter().enumerate().fold(0u8, |b, (i, &bit)| b | u8::from(bit) << i)).collect()
+}
+
+/// The words of the generated name lists that the compact clusters mark
+/// (`Model::LISTED_NAMES` in src/entities/tagger.rs, the same lists in the same order): the
+/// front-coded given names (male, female, either) and surnames of src/entities/names_data.rs,
+/// read from its source (`src/front_coded.rs` reads them at run time).
+fn listed_words(root: &std::path::Path) -> Vec<String> {
+    let source = fs::read_to_string(root.join("src/entities/names_data.rs")).unwrap();
+    let mut words = Vec::new();
+    for name in ["GIVEN_NAMES_M", "GIVEN_NAMES_F", "GIVEN_NAMES_U", "SURNAMES"] {
+        let open = format!("pub(crate) const {name}: &str = \"\\\n");
+        let start = source.find(&open).unwrap_or_else(|| panic!("names_data.rs has no {name}")) + open.len();
+        let end = start + source[start..].find("\";").expect("the list ends");
+        // Rust drops a backslash at a line's end together with the newline.
+        let table = source[start..end].replace("\\\n", "");
+        let mut word = String::new();
+        let mut rest = table.as_str();
+        while let Some(mark) = rest.chars().next() {
+            let shared = usize::from(mark as u8 - b'0');
+            let suffix = &rest[1..];
+            let len = suffix.find(|c: char| ('0'..='?').contains(&c)).unwrap_or(suffix.len());
+            word.truncate(shared);
+            word.push_str(&suffix[..len]);
+            words.push(word.clone());
+            rest = &suffix[len..];
+        }
+    }
+    words
 }
 
 /// How many top bits of a cluster key's hash the compact form keeps: `Clusters::HASH_BITS` in

@@ -60,7 +60,8 @@ pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 ///
 /// A word is known by the top [`Clusters::HASH_BITS`] bits of its key's hash, not its key:
 /// the page carries those bits (`build.rs` writes them sorted, as Rice-coded gaps) instead of
-/// the keys' text. Another word whose hash shares them takes the cluster too: about one word
+/// the keys' text, or for a word of the given-name and surname lists only a bit beside that
+/// word's place in the lists (hashed when the weights are read, so known the same way). Another word whose hash shares them takes the cluster too: about one word
 /// type in 4,200 (3,984 keys in 2^24 values), a handful of the 50,000 words of the training and
 /// development texts ("missile", "strategic", "unmarried" among them). Training reads clusters
 /// the same way (the text form is hashed on reading), so the weights learn what the page sees.

@@ -17,6 +17,8 @@
 //! and `merge`).
 
 use super::features::{self, class, cluster_features_of, key_features, template, Clusters, KeyMap, View, INTERESTING};
+use super::names_data::{GIVEN_NAMES_F, GIVEN_NAMES_M, GIVEN_NAMES_U, SURNAMES};
+use crate::front_coded::FrontCoded;
 use crate::text::WordId;
 use crate::weights::{self, WeightsError};
 use std::ops::Range;
@@ -57,7 +59,12 @@ pub(crate) const TABLES_START: usize = 2;
 
 /// The byte that opens the clusters' compact form (see [`Model::parse_compact_clusters`]),
 /// which text never starts with.
-const COMPACT_CLUSTERS: u8 = 2;
+const COMPACT_CLUSTERS: u8 = 3;
+
+/// The generated name lists whose words the compact clusters mark by a bit each instead of
+/// their hash bits (`build.rs` `listed_words` reads the same lists in the same order): given
+/// names and surnames, which the wasm carries anyway (see [`Model::parse_compact_clusters`]).
+const LISTED_NAMES: [&str; 4] = [GIVEN_NAMES_M, GIVEN_NAMES_F, GIVEN_NAMES_U, SURNAMES];
 
 /// The bits of a byte string, each byte's from its lowest (the compact clusters' gaps).
 struct Bits<'a> {
@@ -249,12 +256,17 @@ impl Model {
 
     /// Reads the clusters' compact form, which `build.rs` compiles in (its `compact_clusters`
     /// writes it after the byte [`COMPACT_CLUSTERS`]): the number of fine clusters, each one's
-    /// coarse cluster (a byte each), the number of words (u16, little-endian), the bits of a
-    /// key's hash that name a word (which must be [`Clusters::HASH_BITS`]), the Rice
-    /// parameter `r`, each word's fine cluster (a byte each, in the order of their hash
-    /// bits), then the words' hash bits, ascending, as gaps from the one before (from 0 for
-    /// the first), Rice-coded: the gap's quotient by 2^`r` in unary (that many 1 bits, then a
-    /// 0), then its low `r` bits, low bit first, each byte's bits from its lowest.
+    /// coarse cluster (a byte each), the number of unlisted words (u16, little-endian), the
+    /// bits of a key's hash that name a word (which must be [`Clusters::HASH_BITS`]), the Rice
+    /// parameter `r`; then a bit for each word of the [`LISTED_NAMES`] lists in their order
+    /// (each byte's bits from its lowest; the last byte's spare bits unread), set for a cluster
+    /// word; the fine cluster of each set word (a byte each, in that order); the fine cluster
+    /// of each unlisted word (a byte each, in the order of their hash bits); then the unlisted
+    /// words' hash bits, ascending, as gaps from the one before (from 0 for the first),
+    /// Rice-coded: the gap's quotient by 2^`r` in unary (that many 1 bits, then a 0), then its
+    /// low `r` bits, low bit first, each byte's bits from its lowest. A listed word is known
+    /// by its key's hash bits like any other, so the clusters are the same whichever way a
+    /// word is carried; the bits cost less than the hash bits of the 1,023 listed words.
     fn parse_compact_clusters(bytes: &[u8]) -> Result<Clusters, WeightsError> {
         let (&fine_count, rest) = bytes.split_first().ok_or(WeightsError::WrongSize)?;
         let (coarse, rest) = rest.split_at_checked(usize::from(fine_count)).ok_or(WeightsError::WrongSize)?;
@@ -264,12 +276,26 @@ impl Model {
             return Err(WeightsError::WrongFormat);
         }
         let count = usize::from(u16::from_le_bytes([count_low, count_high]));
+        // The listed words' hash bits, by the marks.
+        let mut marks = Bits { bytes: rest, at: 0 };
+        let mut listed: Vec<u64> = Vec::new();
+        for table in LISTED_NAMES {
+            let mut words = FrontCoded::new(table);
+            while let Some(word) = words.next_word() {
+                if marks.next().ok_or(WeightsError::WrongSize)? {
+                    listed.push(Clusters::hash_bits(features::hash_bytes(word)));
+                }
+            }
+        }
+        let rest = rest.get(marks.at.div_ceil(8)..).ok_or(WeightsError::WrongSize)?;
+        let (listed_fine, rest) = rest.split_at_checked(listed.len()).ok_or(WeightsError::WrongSize)?;
         let (fine, gaps) = rest.split_at_checked(count).ok_or(WeightsError::WrongSize)?;
-        if fine.iter().any(|&c| c >= fine_count) {
+        if listed_fine.iter().chain(fine).any(|&c| c >= fine_count) {
             return Err(WeightsError::WrongFormat);
         }
         let mut gaps = Bits { bytes: gaps, at: 0 };
-        let mut words = Vec::with_capacity(count);
+        let mut words: Vec<(u64, u16)> = Vec::with_capacity(listed.len() + count);
+        words.extend(listed.into_iter().zip(listed_fine.iter().map(|&c| u16::from(c))));
         let mut previous: Option<u64> = None;
         for &c in fine {
             let mut quotient = 0u64;
@@ -1276,9 +1302,15 @@ mod tests {
         assert_eq!(keys, committed.clusters.len());
     }
 
-    /// The compact clusters of `words` (hash bits and fine cluster, in this order) as
-    /// `build.rs` writes them, with Rice parameter `r`, after the tables of an empty model.
-    fn compact_file(coarse: &[u8], words: &[(u64, u8)], hash_bits: u8, r: u32) -> Vec<u8> {
+    /// The compact clusters of `words` (hash bits and fine cluster, in this order) and of the
+    /// `listed` words of [`LISTED_NAMES`] (key and fine cluster) as `build.rs` writes them,
+    /// with Rice parameter `r`, after the tables of an empty model.
+    fn compact_file(coarse: &[u8], listed: &[(&str, u8)], words: &[(u64, u8)], hash_bits: u8, r: u32) -> Vec<u8> {
+        let pack = |bits: &[bool]| -> Vec<u8> {
+            bits.chunks(8)
+                .map(|b| b.iter().enumerate().fold(0u8, |byte, (i, &bit)| byte | u8::from(bit) << i))
+                .collect()
+        };
         let mut file = format!("{MAGIC}\n\n").into_bytes();
         file.extend_from_slice(&[8, 1]);
         file.resize(file.len() + LABELS * LABELS * 2 + (WEIGHTS << 8), 0);
@@ -1286,6 +1318,21 @@ mod tests {
         file.extend_from_slice(coarse);
         file.extend_from_slice(&(words.len() as u16).to_le_bytes());
         file.extend_from_slice(&[hash_bits, r as u8]);
+        let (mut marks, mut listed_fine, mut seen) = (Vec::new(), Vec::new(), Vec::new());
+        for table in LISTED_NAMES {
+            let mut list = FrontCoded::new(table);
+            while let Some(word) = list.next_word() {
+                let fine = listed.iter().find(|(key, _)| key.as_bytes() == word && !seen.contains(key));
+                marks.push(fine.is_some());
+                if let Some(&(key, fine)) = fine {
+                    seen.push(key);
+                    listed_fine.push(fine);
+                }
+            }
+        }
+        assert_eq!(seen.len(), listed.len(), "every listed word is in the lists");
+        file.extend(pack(&marks));
+        file.extend(listed_fine);
         file.extend(words.iter().map(|&(_, fine)| fine));
         let mut bits = Vec::new();
         let mut before = 0;
@@ -1296,21 +1343,21 @@ mod tests {
             bits.push(false);
             bits.extend((0..r).map(|i| gap >> i & 1 == 1));
         }
-        file.extend(
-            bits.chunks(8).map(|b| b.iter().enumerate().fold(0u8, |byte, (i, &bit)| byte | u8::from(bit) << i)),
-        );
+        file.extend(pack(&bits));
         file
     }
 
     #[test]
     fn compact_clusters_are_read_like_their_text() {
-        // Clusters 0 and 1 (coarse 0 and 1): "acme" and "zenith" in 0, "paris" in 1.
+        // Clusters 0 and 1 (coarse 0 and 1): "acme" and "zenith" in 0, "paris" in 1; the
+        // listed given name "maria" in 1 and surname "smith" in 0.
         let bits = |key: &str| Clusters::hash_bits(features::hash_bytes(key.as_bytes()));
         let mut words = vec![(bits("acme"), 0), (bits("zenith"), 0), (bits("paris"), 1)];
         words.sort_unstable();
+        let listed = [("maria", 1), ("smith", 0)];
         let hash_bits = Clusters::HASH_BITS as u8;
         for r in [16, 20, 27] {
-            let file = compact_file(&[0, 1], &words, hash_bits, r);
+            let file = compact_file(&[0, 1], &listed, &words, hash_bits, r);
             let m = Model::parse(&file).expect("compact clusters parse");
             let of = |key: &str| m.clusters.of(features::hash_bytes(key.as_bytes()));
             assert_eq!(
@@ -1318,20 +1365,30 @@ mod tests {
                 (Some((0, 0)), Some((0, 0)), Some((1, 1)), None),
                 "r = {r}"
             );
+            assert_eq!((of("maria"), of("smith"), of("mario")), (Some((1, 1)), Some((0, 0)), None), "r = {r}");
+            assert_eq!(m.clusters.len(), 5);
             let mut short = file.clone();
             short.truncate(file.len() - 1);
             assert_eq!(Model::parse(&short).err(), Some(WeightsError::WrongSize), "r = {r}");
         }
         // Another count of hash bits, a word named twice (a gap of 0), a hash past the
-        // bits, a fine cluster past the count: refused.
+        // bits, a fine cluster past the count (unlisted or listed): refused.
         let refused = |file: Vec<u8>| Model::parse(&file).err();
-        assert_eq!(refused(compact_file(&[0, 1], &words, hash_bits - 1, 20)), Some(WeightsError::WrongFormat));
+        assert_eq!(refused(compact_file(&[0, 1], &[], &words, hash_bits - 1, 20)), Some(WeightsError::WrongFormat));
         let twice = [words[0], words[0]];
-        assert_eq!(refused(compact_file(&[0, 1], &twice, hash_bits, 20)), Some(WeightsError::WrongFormat));
+        assert_eq!(refused(compact_file(&[0, 1], &[], &twice, hash_bits, 20)), Some(WeightsError::WrongFormat));
         let past = [(1u64 << Clusters::HASH_BITS, 0)];
-        assert_eq!(refused(compact_file(&[0, 1], &past, hash_bits, 20)), Some(WeightsError::WrongFormat));
+        assert_eq!(refused(compact_file(&[0, 1], &[], &past, hash_bits, 20)), Some(WeightsError::WrongFormat));
         let unknown = [(5, 2)];
-        assert_eq!(refused(compact_file(&[0, 1], &unknown, hash_bits, 20)), Some(WeightsError::WrongFormat));
+        assert_eq!(refused(compact_file(&[0, 1], &[], &unknown, hash_bits, 20)), Some(WeightsError::WrongFormat));
+        assert_eq!(
+            refused(compact_file(&[0, 1], &[("maria", 2)], &[], hash_bits, 20)),
+            Some(WeightsError::WrongFormat)
+        );
+        // Marks cut short: refused.
+        let mut file = compact_file(&[0, 1], &[], &[], hash_bits, 20);
+        file.truncate(file.len() - 1);
+        assert_eq!(refused(file), Some(WeightsError::WrongSize));
     }
 
     #[test]
