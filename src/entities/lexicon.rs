@@ -382,6 +382,12 @@ pub(crate) const COMMAND_OBJECTS: &[&str] = &[
     "on", "onto", "into", "at", "for", "with", "by", "about", "back", "all",
 ];
 
+/// Finite auxiliaries that stand after a subject and only there ("Brennick's has …"; see
+/// `recognize::is_verb_of_a_possessive`): closed-class words, not nouns too ("will", "can",
+/// "may" are left out), and none that follows a contracted "has" ("been", "got").
+pub(crate) const FINITE_AUXILIARIES: &[&str] =
+    &["is", "was", "are", "were", "has", "had", "does", "did", "would", "could", "should", "might", "must"];
+
 pub(crate) const COMPANY_PEOPLE: &[&str] = &[
     "chief",
     "executive",
