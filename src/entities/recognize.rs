@@ -453,6 +453,8 @@ fn possessive_businesses(view: &View, candidates: &mut [Candidate]) {
 /// failed bid", "Roe's supposed rival").
 ///
 /// Costs: a few string comparisons; two hash lookups for a word ending in "ed" before "to".
+// Not inlined: called for few names, and inlined it costs the page gzip.
+#[inline(never)]
 fn is_verb_of_a_possessive(view: &View, k: usize) -> bool {
     if k >= view.len() || view.classes[k] & class::LOWER == 0 {
         return false;
@@ -477,6 +479,8 @@ fn is_verb_of_a_possessive(view: &View, k: usize) -> bool {
 /// on the avenue"), or a verb it is the subject of (see [`is_verb_of_a_possessive`]). Not a
 /// lowercase noun or another capitalized word: "Roe's Senate campaign", "Tuesday's
 /// Democratic primary" name no business.
+// Not inlined: called for few names, and inlined it costs the page gzip.
+#[inline(never)]
 fn ends_the_phrase(view: &View, k: usize) -> bool {
     k >= view.len()
         || (view.a.tokens[k].kind() == TokenKind::Punct && view.classes[k] & class::QUOTE == 0)
@@ -489,6 +493,8 @@ fn ends_the_phrase(view: &View, k: usize) -> bool {
 /// a possessive inside their name.
 ///
 /// Costs: a class test per token of the candidate.
+// Not inlined: called for few names, and inlined it costs the page gzip.
+#[inline(never)]
 fn is_owners_business(view: &View, c: &Candidate) -> bool {
     let r = c.tokens.clone();
     let said = class::DOC_TITLED | class::DOC_PERSON_PRONOUN | class::DOC_REPORTS;
@@ -508,6 +514,8 @@ fn is_owners_business(view: &View, c: &Candidate) -> bool {
 /// Administration"), where the phrase ends after the name (see [`ends_the_phrase`]).
 ///
 /// Costs: a few class tests; a search of a short list for a word that passes them.
+// Not inlined: called for few names, and inlined it costs the page gzip.
+#[inline(never)]
 fn is_shop_word(view: &View, k: usize, end: usize) -> bool {
     let listed = class::GIVEN_M
         | class::GIVEN_F
