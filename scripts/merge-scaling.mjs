@@ -16,6 +16,9 @@
 //   surname  many people sharing one surname (random given names), the surname alone now and
 //            then
 //   given    one given name with many random surnames, the given name alone now and then
+//   aliases  one person under thousands of spellings of one given name (its vowels and doubled
+//            consonants: one consonant skeleton) and one surname
+//   roles    one person under many different titles ("X Speaker", random X)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -86,6 +89,28 @@ const cases = {
     for (let i = 0; text.length < n; i++) {
       text += `Andrei ${word(next)} ${verbs[i % verbs.length]}. `;
       if (i % 5 === 4) text += `Later Andrei ${verbs[(i + 1) % verbs.length]}. `;
+      if (i % 20 === 19) text += '\n\n';
+    }
+    return text + '\n';
+  },
+  aliases: (n, next) => {
+    // Every spelling of A(v)n(n)(v)d(d)(v)r(r)(v) of four to eight letters, the first of six.
+    const spellings = [''];
+    for (const part of [['', ...vowels], ['n', 'nn'], ['', ...vowels], ['d', 'dd'], ['', ...vowels], ['r', 'rr'], ['', ...vowels]]) {
+      spellings.splice(0, spellings.length, ...spellings.flatMap((s) => part.map((p) => s + p)));
+    }
+    const given = spellings.map((s) => 'A' + s).filter((s) => s.length >= 5 && s.length <= 7);
+    let text = 'Title\n\nAnedra Novak spoke. ';
+    for (let i = 0; text.length < n; i++) {
+      text += `${given[Math.floor(next() * given.length)]} Novak ${verbs[i % verbs.length]}. `;
+      if (i % 20 === 19) text += '\n\n';
+    }
+    return text + '\n';
+  },
+  roles: (n, next) => {
+    let text = 'Title\n\n';
+    for (let i = 0; text.length < n; i++) {
+      text += `${word(next)} Speaker Andrei Novak ${verbs[i % verbs.length]}. `;
       if (i % 20 === 19) text += '\n\n';
     }
     return text + '\n';

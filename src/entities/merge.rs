@@ -8,14 +8,13 @@
 //!
 //! Costs: one map lookup per candidate (by folded surname, or by kind and folded name), with
 //! the folded keys written into reused buffers; a full name compares against the people of its
-//! surname, a lone word against the drafts of its document. Natively, a surname of
-//! [`INDEX_FROM`] people or more and a document of as many drafts are searched through indexes
-//! instead, so that a document of any length costs time linear in it; the wasm scans them (see
-//! [`INDEXED`]). One list is searched whole everywhere: an entity's distinct roles
-//! ([`Draft::add`]), a handful in news, so only an entity given thousands of different titles
-//! would cost time quadratic in them. Strings are allocated per entity (its keys and roles) and per
-//! mention of the contract (its text), not per candidate; each document's id once, shared by
-//! its mentions.
+//! surname, a lone word against the drafts of its document. A surname of [`INDEX_FROM`]
+//! people or more and a document of as many drafts are searched through indexes instead
+//! (natively and in the wasm alike, all on one map type, [`Slots`], and one heap type), and
+//! an entity's aliases and roles past the first [`SEARCHED`] are deduplicated at the end
+//! instead of searched, so that a document of any length costs time linear in it. Strings are
+//! allocated per entity (its keys and roles) and per mention of the contract (its text), not per
+//! candidate; each document's id once, shared by its mentions.
 
 use super::gazetteer::key;
 use super::names::Names;
@@ -25,9 +24,7 @@ use crate::doc::Doc;
 use crate::model::{Entity, EntityKind, Mention};
 use crate::text::fold::fold_token;
 use crate::text::FxBuildHasher;
-#[cfg(not(target_arch = "wasm32"))]
 use std::cmp::Reverse;
-#[cfg(not(target_arch = "wasm32"))]
 use std::collections::BinaryHeap;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -163,7 +160,12 @@ impl<'t> Draft<'t> {
             self.rename(&c.words, names);
         }
         if let Some(role) = &c.role {
-            if !self.roles.contains(role) {
+            // A few roles are searched; past them each is kept (but a repeat of the last) and
+            // the repeats dropped at the end ([`first_of_each`]), so that an entity's roles
+            // cost time linear in its mentions.
+            let kept =
+                if self.roles.len() < searched() { self.roles.contains(role) } else { self.roles.last() == Some(role) };
+            if !kept {
                 self.roles.push(role.clone());
             }
         }
@@ -228,7 +230,6 @@ fn skeleton(name: &str) -> impl Iterator<Item = char> + '_ {
 
 /// Given names of one person: equal, nicknames of each other (the generated list), or
 /// transliterations (the same consonant skeleton).
-#[cfg(any(test, not(target_arch = "wasm32")))]
 fn same_given_name(names: &Names, a: &str, b: &str) -> bool {
     same_given_name_of(a, names.formal_of(a), b, names.formal_of(b))
 }
@@ -248,16 +249,15 @@ fn same_given_name_of(a: &str, formal_a: &[&str], b: &str, formal_b: &[&str]) ->
 }
 
 /// From how many drafts a list is searched through an index instead of one by one: the
-/// people of one surname (full names), and the drafts of one document (lone words). Shorter
-/// lists, the common case, cost less scanned than indexed; longer ones would make a document
-/// of thousands of names cost time quadratic in its length.
+/// people of one surname (full names), and the drafts of one document (lone words); and from
+/// how many an entity's aliases and roles are no longer searched as they come but deduplicated
+/// at the end ([`first_of_each`]). Shorter lists, the common case, cost less scanned than
+/// indexed; longer ones would make a document of thousands of names cost time quadratic in its
+/// length.
 const INDEX_FROM: usize = 96;
 
-/// Whether long lists are indexed: natively only. The indexes grew the page's wasm by 5.3 KiB
-/// gzip (420.0 -> 425.3 KiB, 4.3 over its budget of 421); without them the browser's merge of
-/// a document with thousands of names or many people of one surname, or of an entity with
-/// many spellings (its aliases searched as a list), still costs time quadratic in them.
-const INDEXED: bool = cfg!(not(target_arch = "wasm32"));
+/// How many of an entity's aliases or roles are searched as they come (see [`INDEX_FROM`]).
+const SEARCHED: usize = 16;
 
 #[cfg(test)]
 thread_local! {
@@ -273,6 +273,68 @@ fn index_from() -> usize {
     INDEX_FROM
 }
 
+/// [`SEARCHED`], or a test's (the test's [`INDEX_FROM`] at most).
+fn searched() -> usize {
+    #[cfg(test)]
+    if let Some(from) = TEST_INDEX_FROM.with(std::cell::Cell::get) {
+        return from.min(SEARCHED);
+    }
+    SEARCHED
+}
+
+/// Keys (short strings) each given a number (a draft, or a place in a list beside): the one
+/// map type of every table, index and set of the merge, so that the indexes bring no other copy
+/// of the map's code (the page's wasm carries one per key and value type).
+#[derive(Default)]
+struct Slots {
+    map: Map<String, usize>,
+}
+
+impl Slots {
+    /// The number of `key`, if it has one.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    fn get(&self, key: &str) -> Option<usize> {
+        self.map.get(key).copied()
+    }
+
+    /// The number of `key`, given `new` when it had none, and whether it had none. (Inlined
+    /// natively, for speed; not in the wasm, for size.)
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    fn slot_or(&mut self, key: &str, new: usize) -> (usize, bool) {
+        if let Some(&n) = self.map.get(key) {
+            return (n, false);
+        }
+        self.map.insert(key.to_string(), new);
+        (new, true)
+    }
+
+    /// The number of `key`, the next one when it had none (the numbers count the keys), and
+    /// whether it had none.
+    fn slot(&mut self, key: &str) -> (usize, bool) {
+        self.slot_or(key, self.map.len())
+    }
+}
+
+/// Drops each string's repeats after its first from `list`, in order. Lists of [`SEARCHED`]
+/// or fewer are left as they are: they were searched as they grew, so hold no repeats.
+#[inline(always)]
+fn first_of_each(list: &mut Vec<String>) {
+    if list.len() > searched() {
+        drop_repeats(list);
+    }
+}
+
+/// [`first_of_each`] of a long list.
+fn drop_repeats(list: &mut Vec<String>) {
+    let mut seen = Slots::default();
+    list.retain(|s| seen.slot(s).1);
+}
+
+/// The one heap type of the indexes: drafts by a tally (mentions before, latest mention; see
+/// [`DocIndex`]), then smallest draft first. Where only the draft counts, the tally is
+/// `(0, 0)`.
+type Heap = BinaryHeap<((usize, usize), Reverse<usize>)>;
+
 /// The people of one surname (full names, in the order they were made, so by draft), and,
 /// once they are [`INDEX_FROM`] or more, their index by given name.
 #[derive(Default)]
@@ -281,51 +343,63 @@ struct Surname {
     index: Option<GivenIndex>,
 }
 
-/// What a given name is filed under, so that the names [`same_given_name`] pairs share a key:
-/// the name and each formal name it is a nickname of (see [`Names::formal_of`]), and for one
-/// of four bytes or more its first character, length in characters and consonant skeleton.
-#[cfg(not(target_arch = "wasm32"))]
-#[derive(Clone, PartialEq, Eq, Hash)]
-enum GivenKey {
-    Name(String),
-    Skeleton(char, usize, String),
-}
-
 /// Calls `each` with every key `given` is filed under (`sought`: false), or with every key
 /// under which a name [`same_given_name`] pairs with `given` is filed (`sought`: true; the
-/// skeleton's lengths within two of its own). Each key once.
-#[cfg(not(target_arch = "wasm32"))]
-fn given_keys(names: &Names, given: &str, sought: bool, mut each: impl FnMut(GivenKey)) {
-    each(GivenKey::Name(given.to_string()));
+/// skeleton's lengths within two of its own), each once, written in `key`, so that the names
+/// [`same_given_name`] pairs share one: `n` and the name, and `n` and each formal name it is a
+/// nickname of (see [`Names::formal_of`]); for a name of four bytes or more, its
+/// [`skeleton_key`].
+fn given_keys(names: &Names, given: &str, sought: bool, key: &mut String, each: &mut dyn FnMut(&str)) {
     let formal = names.formal_of(given);
-    for (k, &f) in formal.iter().enumerate() {
+    let others = formal.iter().enumerate().filter(|&(k, &f)| {
         // OK because `k` is an index of `formal`.
-        if f != given && !formal[..k].contains(&f) {
-            each(GivenKey::Name(f.to_string()));
-        }
+        f != given && !formal[..k].contains(&f)
+    });
+    for name in std::iter::once(given).chain(others.map(|(_, &f)| f)) {
+        key.clear();
+        key.push('n');
+        key.push_str(name);
+        each(key);
     }
     if given.len() >= 4 {
-        if let Some(first) = given.chars().next() {
-            let length = given.chars().count();
-            let lengths = if sought { length.saturating_sub(2)..=length + 2 } else { length..=length };
-            for length in lengths {
-                each(GivenKey::Skeleton(first, length, skeleton(given).collect()));
-            }
+        let length = given.chars().count();
+        let lengths = if sought { length.saturating_sub(2)..=length + 2 } else { length..=length };
+        for length in lengths {
+            skeleton_key(given, length, key);
+            each(key);
         }
     }
 }
 
-/// True when `given` is filed under `key` (see [`given_keys`]).
-#[cfg(not(target_arch = "wasm32"))]
-fn filed_under(names: &Names, given: &str, key: &GivenKey) -> bool {
-    match key {
-        GivenKey::Name(name) => given == name || names.formal_of(given).contains(&name.as_str()),
-        GivenKey::Skeleton(first, length, letters) => {
-            given.len() >= 4
-                && given.starts_with(*first)
-                && given.chars().count() == *length
-                && skeleton(given).eq(letters.chars())
+/// Writes into `key` the skeleton key of `given` as if it were `length` characters long: `s`,
+/// its first character, the length's digits, `:` and its consonant skeleton (the first
+/// character is one, so the digits end at the colon).
+fn skeleton_key(given: &str, length: usize, key: &mut String) {
+    key.clear();
+    key.push('s');
+    key.extend(given.chars().take(1));
+    let digits = key.len();
+    let mut rest = length;
+    loop {
+        // OK because a remainder of 10 is a digit.
+        key.insert(digits, char::from(b'0' + (rest % 10) as u8));
+        rest /= 10;
+        if rest == 0 {
+            break;
         }
+    }
+    key.push(':');
+    key.extend(skeleton(given));
+}
+
+/// True when `given` is filed under `key` (see [`given_keys`]); `scratch` is written.
+fn filed_under(names: &Names, given: &str, key: &str, scratch: &mut String) -> bool {
+    if let Some(name) = key.strip_prefix('n') {
+        return given == name || names.formal_of(given).contains(&name);
+    }
+    given.len() >= 4 && {
+        skeleton_key(given, given.chars().count(), scratch);
+        scratch == key
     }
 }
 
@@ -334,13 +408,15 @@ fn filed_under(names: &Names, given: &str, key: &GivenKey) -> bool {
 /// it reaches the top; a renamed draft is filed again ([`GivenIndex::file`]), so every draft
 /// filed under a key has an entry there, and a key's smallest draft is its heap's first valid
 /// entry.
-#[cfg(not(target_arch = "wasm32"))]
 #[derive(Default)]
 struct GivenIndex {
-    heaps: Map<GivenKey, BinaryHeap<Reverse<usize>>>,
+    keys: Slots,
+    heaps: Vec<Heap>,
+    /// Where keys are written.
+    key: String,
+    scratch: String,
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 impl GivenIndex {
     fn of(drafts: &[Draft], people: &[usize], names: &Names) -> Self {
         let mut index = GivenIndex::default();
@@ -353,7 +429,15 @@ impl GivenIndex {
     /// Files draft `p` under the keys of its given name.
     fn file(&mut self, drafts: &[Draft], p: usize, names: &Names) {
         if let Some((_, given)) = drafts[p].person_keys() {
-            given_keys(names, given, false, |key| self.heaps.entry(key).or_default().push(Reverse(p)));
+            let (keys, heaps) = (&mut self.keys, &mut self.heaps);
+            given_keys(names, given, false, &mut self.key, &mut |key| {
+                let (slot, new) = keys.slot(key);
+                if new {
+                    heaps.push(Heap::new());
+                }
+                // OK because each key's slot is the next heap's when the key is new.
+                heaps[slot].push(((0, 0), Reverse(p)));
+            });
         }
     }
 
@@ -361,10 +445,11 @@ impl GivenIndex {
     /// the first of the surname's people to pass that test is.
     fn first(&mut self, drafts: &[Draft], given: &str, names: &Names) -> Option<usize> {
         let mut best: Option<usize> = None;
-        given_keys(names, given, true, |key| {
-            let Some(heap) = self.heaps.get_mut(&key) else { return };
-            while let Some(&Reverse(p)) = heap.peek() {
-                if drafts[p].person_keys().is_some_and(|(_, g)| filed_under(names, g, &key)) {
+        let (keys, heaps, scratch) = (&self.keys, &mut self.heaps, &mut self.scratch);
+        given_keys(names, given, true, &mut self.key, &mut |key| {
+            let Some(heap) = keys.get(key).and_then(|slot| heaps.get_mut(slot)) else { return };
+            while let Some(&(_, Reverse(p))) = heap.peek() {
+                if drafts[p].person_keys().is_some_and(|(_, g)| filed_under(names, g, key, scratch)) {
                     best = Some(best.map_or(p, |b| b.min(p)));
                     break;
                 }
@@ -381,26 +466,26 @@ impl GivenIndex {
 /// or organization renamed by a lone word gains keys; gender marks and mention counts only
 /// grow. Each index keeps entries that may have gone stale and checks the one it answers with,
 /// dropping the stale for good, so each entry is dropped once.
-#[cfg(not(target_arch = "wasm32"))]
 #[derive(Default)]
 struct DocIndex {
-    /// Places and organizations by kind and key (canonical, name, first word of a longer name),
-    /// smallest draft first.
-    others: Map<(Kind, String), BinaryHeap<Reverse<usize>>>,
-    /// People by surname key: a place in `by_last`.
-    surnames: Map<String, usize>,
-    /// Each person's place in `by_last`.
-    surname_of: Map<usize, usize>,
+    /// Places and organizations by kind (its number) and key (canonical, name, first word of a
+    /// longer name), smallest draft first.
+    others: Slots,
+    other_heaps: Vec<Heap>,
+    /// People by surname key.
+    surnames: Slots,
     /// Per surname, its people by (mentions before, latest mention, reversed draft), largest
     /// first, once for any gender, once for the people not female, once for those not male: an
     /// entry is pushed for each new count, so only the newest of a draft is valid.
-    by_last: Vec<[Tallies; 3]>,
+    by_last: Vec<[Heap; 3]>,
     /// People by the keys of their given names (order does not matter: only the one match is
     /// sought).
-    by_first: Map<GivenKey, Vec<usize>>,
+    firsts: Slots,
+    by_first: Vec<Vec<usize>>,
+    /// Where keys are written.
+    key: String,
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 impl DocIndex {
     fn of(drafts: &[Draft], in_doc: &InDoc, names: &Names, before: &[(usize, usize)]) -> Self {
         let mut index = DocIndex::default();
@@ -411,22 +496,42 @@ impl DocIndex {
                 continue;
             }
             let Some((surname, given)) = draft.person_keys() else { continue };
-            let next = index.by_last.len();
-            let bucket = *index.surnames.entry(surname.to_string()).or_insert(next);
-            if bucket == next {
+            if index.surnames.slot(surname).1 {
                 index.by_last.push(Default::default());
             }
-            index.surname_of.insert(p, bucket);
-            index.count(p, before.get(p).copied().unwrap_or_default());
-            given_keys(names, given, false, |key| index.by_first.entry(key).or_default().push(p));
+            index.count(drafts, p, before.get(p).copied().unwrap_or_default());
+            let (firsts, by_first) = (&mut index.firsts, &mut index.by_first);
+            given_keys(names, given, false, &mut index.key, &mut |key| {
+                let (slot, new) = firsts.slot(key);
+                if new {
+                    by_first.push(Vec::new());
+                }
+                // OK because each key's slot is the next list's when the key is new.
+                by_first[slot].push(p);
+            });
         }
         index
+    }
+
+    /// Writes into `key` the key of a place or organization of kind `kind` keyed `word`.
+    fn other_key(key: &mut String, kind: Kind, word: &str) {
+        key.clear();
+        key.push(char::from(b'0' + kind as u8));
+        key.push_str(word);
     }
 
     /// Files place or organization `p` under its keys.
     fn file_other(&mut self, drafts: &[Draft], p: usize) {
         let draft = &drafts[p];
-        let mut file = |key: &str| self.others.entry((draft.kind, key.to_string())).or_default().push(Reverse(p));
+        let mut file = |word: &str| {
+            Self::other_key(&mut self.key, draft.kind, word);
+            let (slot, new) = self.others.slot(&self.key);
+            if new {
+                self.other_heaps.push(Heap::new());
+            }
+            // OK because each key's slot is the next heap's when the key is new.
+            self.other_heaps[slot].push(((0, 0), Reverse(p)));
+        };
         if let Some(canonical) = &draft.canonical_key {
             file(canonical);
         }
@@ -436,11 +541,13 @@ impl DocIndex {
         }
     }
 
-    /// Notes that person `p` now has `tally` (mentions before, latest).
-    fn count(&mut self, p: usize, tally: (usize, usize)) {
-        if let Some(&bucket) = self.surname_of.get(&p) {
-            // OK because `surname_of` holds places in `by_last`.
-            for heap in &mut self.by_last[bucket] {
+    /// Notes that person `p`, a draft of the document's full names, now has `tally`
+    /// (mentions before, latest). Its surname is the one it was indexed by (a person's keys
+    /// only go), and one without keys any longer is found by no surname anyway.
+    fn count(&mut self, drafts: &[Draft], p: usize, tally: (usize, usize)) {
+        let Some((surname, _)) = drafts[p].person_keys() else { return };
+        if let Some(heaps) = self.surnames.get(surname).and_then(|bucket| self.by_last.get_mut(bucket)) {
+            for heap in heaps {
                 heap.push((tally, Reverse(p)));
             }
         }
@@ -449,8 +556,9 @@ impl DocIndex {
     /// The first draft of kind `kind` keyed `word` ([`resolve_lone_word`]'s places and
     /// organizations).
     fn other(&mut self, drafts: &[Draft], kind: Kind, word: &str) -> Option<usize> {
-        let heap = self.others.get_mut(&(kind, word.to_string()))?;
-        while let Some(&Reverse(p)) = heap.peek() {
+        Self::other_key(&mut self.key, kind, word);
+        let heap = self.others.get(&self.key).and_then(|slot| self.other_heaps.get_mut(slot))?;
+        while let Some(&(_, Reverse(p))) = heap.peek() {
             if is_other_keyed(&drafts[p], kind, word) {
                 return Some(p);
             }
@@ -469,7 +577,7 @@ impl DocIndex {
         tally: impl Fn(usize) -> (usize, usize),
         compatible: impl Fn(usize) -> bool,
     ) -> Option<usize> {
-        let &bucket = self.surnames.get(word)?;
+        let bucket = self.surnames.get(word)?;
         let which = match gender {
             None => 0,
             Some(Gender::Male) => 1,
@@ -489,13 +597,21 @@ impl DocIndex {
     fn only_by_first(&mut self, drafts: &[Draft], word: &str, names: &Names) -> Option<usize> {
         let mut found: Option<usize> = None;
         let mut two = false;
-        given_keys(names, word, true, |key| {
-            let Some(list) = self.by_first.get_mut(&key).filter(|_| !two) else { return };
+        let (firsts, by_first) = (&self.firsts, &mut self.by_first);
+        given_keys(names, word, true, &mut self.key, &mut |key| {
+            let Some(list) = firsts.get(key).and_then(|slot| by_first.get_mut(slot)).filter(|_| !two) else {
+                return;
+            };
             let mut i = 0;
             while let Some(&p) = list.get(i) {
                 if !drafts[p].person_keys().is_some_and(|(_, g)| same_given_name(names, g, word)) {
-                    // Stale for good (the person lost its keys): order does not matter here.
-                    list.swap_remove(i);
+                    // Stale for good (the person lost its keys): order does not matter here
+                    // (what `swap_remove` does, with no panic path: `i` is an index).
+                    if let Some(last) = list.pop() {
+                        if let Some(slot) = list.get_mut(i) {
+                            *slot = last;
+                        }
+                    }
                     continue;
                 }
                 match found {
@@ -517,61 +633,6 @@ impl DocIndex {
     }
 }
 
-/// People by (mentions before, latest mention, reversed draft), largest first (see
-/// [`DocIndex`]).
-#[cfg(not(target_arch = "wasm32"))]
-type Tallies = BinaryHeap<((usize, usize), Reverse<usize>)>;
-
-/// The wasm's stand-ins for the indexes, which it never makes (see [`INDEXED`]).
-#[cfg(target_arch = "wasm32")]
-struct GivenIndex;
-
-#[cfg(target_arch = "wasm32")]
-impl GivenIndex {
-    fn of(_: &[Draft], _: &[usize], _: &Names) -> Self {
-        GivenIndex
-    }
-
-    fn file(&mut self, _: &[Draft], _: usize, _: &Names) {}
-
-    fn first(&mut self, _: &[Draft], _: &str, _: &Names) -> Option<usize> {
-        None
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-struct DocIndex;
-
-#[cfg(target_arch = "wasm32")]
-impl DocIndex {
-    fn of(_: &[Draft], _: &InDoc, _: &Names, _: &[(usize, usize)]) -> Self {
-        DocIndex
-    }
-
-    fn file_other(&mut self, _: &[Draft], _: usize) {}
-
-    fn count(&mut self, _: usize, _: (usize, usize)) {}
-
-    fn other(&mut self, _: &[Draft], _: Kind, _: &str) -> Option<usize> {
-        None
-    }
-
-    fn by_last(
-        &mut self,
-        _: &[Draft],
-        _: &str,
-        _: Option<Gender>,
-        _: impl Fn(usize) -> (usize, usize),
-        _: impl Fn(usize) -> bool,
-    ) -> Option<usize> {
-        None
-    }
-
-    fn only_by_first(&mut self, _: &[Draft], _: &str, _: &Names) -> Option<usize> {
-        None
-    }
-}
-
 /// True when place or organization `d` of kind `kind` is keyed `word`: its canonical name, its
 /// name, or the first word of a longer name ("Lockheed" after "Lockheed Martin").
 fn is_other_keyed(d: &Draft, kind: Kind, word: &str) -> bool {
@@ -584,21 +645,18 @@ fn is_other_keyed(d: &Draft, kind: Kind, word: &str) -> bool {
 pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &'t Names) -> Entities {
     let index_from = index_from();
     let mut drafts: Vec<Draft> = Vec::new();
-    // Surname key → people with that surname (full names only).
-    let mut by_surname: Map<String, Surname> = Map::default();
+    // Surname key → people with that surname (full names only): its place in `surname_list`.
+    let mut surnames = Slots::default();
+    let mut surname_list: Vec<Surname> = Vec::new();
     // Per kind, key of the name → the place or organization (or the person of a lone word).
-    let mut by_key: [Map<String, usize>; 3] = Default::default();
+    let mut by_key: [Slots; 3] = Default::default();
     // The draft of kind and name `buffer` holds, made from `c` when there is none.
     let mut keyed = |drafts: &mut Vec<Draft<'t>>, kind: Kind, buffer: &str, c: &'t Candidate<'_>| {
-        let map = &mut by_key[kind as usize];
-        match map.get(buffer) {
-            Some(&draft) => draft,
-            None => {
-                drafts.push(Draft::new(kind, c, names));
-                map.insert(buffer.to_string(), drafts.len() - 1);
-                drafts.len() - 1
-            }
+        let (draft, new) = by_key[kind as usize].slot_or(buffer, drafts.len());
+        if new {
+            drafts.push(Draft::new(kind, c, names));
         }
+        draft
     };
     // Folded keys are written here, so looking one up allocates nothing.
     let (mut buffer, mut given_buffer) = (String::new(), String::new());
@@ -619,12 +677,13 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &'t
                     fold_token(last, &mut buffer);
                     given_buffer.clear();
                     fold_token(given, &mut given_buffer);
-                    if !by_surname.contains_key(buffer.as_str()) {
-                        by_surname.insert(buffer.clone(), Surname::default());
+                    let (place, new) = surnames.slot(&buffer);
+                    if new {
+                        surname_list.push(Surname::default());
                     }
-                    // OK because the surname was just inserted when it was missing.
-                    let surname = by_surname.get_mut(buffer.as_str()).expect("surname entry");
-                    let same = if !INDEXED || surname.people.len() < index_from {
+                    // Always there: each surname's place is the next list's when it is new.
+                    let Some(surname) = surname_list.get_mut(place) else { continue };
+                    let same = if surname.people.len() < index_from {
                         let formal = names.formal_of(&given_buffer);
                         surname.people.iter().copied().find(|&p| drafts[p].has_given_name(&given_buffer, formal))
                     } else {
@@ -691,8 +750,7 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &'t
         // A draft's kind never changes: the people are found once per document.
         in_doc.people.clear();
         in_doc.people.extend(in_doc.all.iter().copied().filter(|&p| drafts[p].kind == Kind::Person));
-        let mut index =
-            (INDEXED && in_doc.all.len() >= index_from).then(|| DocIndex::of(&drafts, &in_doc, names, &before));
+        let mut index = (in_doc.all.len() >= index_from).then(|| DocIndex::of(&drafts, &in_doc, names, &before));
         // Per draft, how often and how lately this document mentioned it before the candidate
         // at hand (count, start + 1 of the latest): the candidates are sorted by start, so
         // the tally gains the ones starting before it as the loop reaches it, each once. It
@@ -719,8 +777,9 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &'t
                     *count += 1;
                     *latest = (*latest).max(other.span.start + 1);
                     let tally = (*count, *latest);
-                    if let Some(index) = &mut index {
-                        index.count(p, tally);
+                    // Only the document's full names' drafts are indexed (`listed_in`).
+                    if let Some(index) = index.as_mut().filter(|_| listed_in.get(p) == Some(&(d + 1))) {
+                        index.count(&drafts, p, tally);
                     }
                 }
                 tallied += 1;
@@ -728,10 +787,11 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &'t
             given_buffer.clear();
             fold_token(c.words.last().copied().unwrap_or(""), &mut given_buffer);
             let word = given_buffer.as_str();
-            let target = resolve_lone_word(&drafts, &in_doc, index.as_mut(), &by_surname, names, word, c, |p| {
-                // The most mentioned before this one wins, then the nearest.
-                before.get(p).copied().unwrap_or_default()
-            });
+            let target =
+                resolve_lone_word(&drafts, &in_doc, index.as_mut(), (&surnames, &surname_list), names, word, c, |p| {
+                    // The most mentioned before this one wins, then the nearest.
+                    before.get(p).copied().unwrap_or_default()
+                });
             let target = match target {
                 Some(t) => t,
                 None => {
@@ -778,7 +838,7 @@ fn resolve_lone_word(
     drafts: &[Draft],
     in_doc: &InDoc,
     mut index: Option<&mut DocIndex>,
-    by_surname: &Map<String, Surname>,
+    (surnames, surname_list): (&Slots, &[Surname]),
     names: &Names,
     word: &str,
     c: &Candidate,
@@ -824,7 +884,7 @@ fn resolve_lone_word(
             return only;
         }
     }
-    match by_surname.get(word).map(|s| s.people.as_slice()) {
+    match surnames.get(word).and_then(|i| surname_list.get(i)).map(|s| s.people.as_slice()) {
         Some([only]) => Some(*only),
         _ => None,
     }
@@ -909,10 +969,8 @@ fn build(
     let mut ids: Vec<String> = Vec::with_capacity(order.len());
     // The key of an entity's id words, written here (one buffer for all entities).
     let mut id_key = String::new();
-    // An entity's aliases as texts of the documents, and as a set once they are many (both
-    // reused from entity to entity).
+    // An entity's aliases as texts of the documents (reused from entity to entity).
     let mut alias_texts: Vec<&str> = Vec::new();
-    let mut alias_set: std::collections::HashSet<&str, FxBuildHasher> = Default::default();
     // Each document's id once, shared by its mentions (a copy in each was an allocation per
     // mention).
     let doc_ids: Vec<Arc<str>> = docs.iter().map(|doc| Arc::from(doc.document.id.as_str())).collect();
@@ -928,21 +986,18 @@ fn build(
         id_words_key(draft, &name, &mut id_key);
         ids.push(base_id(kind, &id_key));
         alias_texts.clear();
-        alias_set.clear();
         let mut mentions = Vec::with_capacity(of(i).len());
         for &(d, k) in &mentions_of[of(i)] {
             let c = &found[d].candidates[k];
             let text = docs[d].document.text.get(c.span.start..c.span.end).unwrap_or_default();
             if text != name {
-                // A few aliases are searched; more (an entity with many spellings) go to a
-                // set, so that an entity's aliases cost time linear in its mentions.
-                let new = if !INDEXED || alias_texts.len() < 16 {
+                // A few aliases are searched; past them each is kept (but a repeat of the
+                // last) and the repeats dropped at the end ([`first_of_each`]), so that an
+                // entity's aliases cost time linear in its mentions.
+                let new = if alias_texts.len() < searched() {
                     !alias_texts.contains(&text)
                 } else {
-                    if alias_set.is_empty() {
-                        alias_set.extend(alias_texts.iter().copied());
-                    }
-                    alias_set.insert(text)
+                    alias_texts.last() != Some(&text)
                 };
                 if new {
                     alias_texts.push(text);
@@ -956,9 +1011,11 @@ fn build(
                 text: text.to_string(),
             });
         }
-        let aliases: Vec<String> = alias_texts.iter().map(|&text| text.to_string()).collect();
+        let mut aliases: Vec<String> = alias_texts.iter().map(|&text| text.to_string()).collect();
+        first_of_each(&mut aliases);
         // Each draft becomes one entity: its roles move over.
-        let roles = std::mem::take(&mut draft.roles);
+        let mut roles = std::mem::take(&mut draft.roles);
+        first_of_each(&mut roles);
         // The id comes once the clashes are numbered (below).
         entities.list.push(Entity { id: String::new(), name, kind, aliases, roles, mentions });
         entities.genders.push(match draft.genders {
@@ -1246,7 +1303,25 @@ mod tests {
             let paragraphs: Vec<&str> = text.split("\n\n").collect();
             paragraphs.chunks(3).map(|chunk| chunk.join("\n\n")).collect()
         };
-        let mut cases = vec![vec![pairs.clone()], vec![surname.clone()], vec![one_given.clone()], vec![words]];
+        // One person under many spellings of its given name (one consonant skeleton), and
+        // under many titles.
+        let vowels = ["", "a", "e", "i", "o", "u"];
+        let mut spellings = String::from("Anedra Novak spoke. ");
+        let mut titles = String::new();
+        for i in 0..names {
+            let mut vowel = || vowels[(made_up(&mut state).len() * 7 + i) % vowels.len()];
+            let given = format!("A{}n{}d{}r{}", vowel(), vowel(), vowel(), vowel());
+            spellings += &format!("{given} Novak {}. ", verbs[i % verbs.len()]);
+            titles += &format!("{} Speaker Andrei Novak {}. ", made_up(&mut state), verbs[i % verbs.len()]);
+        }
+        let mut cases = vec![
+            vec![pairs.clone()],
+            vec![surname.clone()],
+            vec![one_given.clone()],
+            vec![words],
+            vec![spellings],
+            vec![titles],
+        ];
         cases.extend([split(&pairs), split(&surname), split(&one_given)]);
         cases.push(vec![pairs + &surname + &one_given]);
         cases
@@ -1279,9 +1354,10 @@ mod tests {
         format!("{entities:?}")
     }
 
-    /// The indexed searches of full names by given name and of lone words (long lists) merge
-    /// as the plain ones (every list scanned) do, on the scaling inputs: thousands of distinct
-    /// names, one surname for many people, one given name with many surnames.
+    /// The indexed searches of full names by given name and of lone words (long lists), and
+    /// aliases and roles deduplicated at the end, merge as the plain ones (every list scanned)
+    /// do, on the scaling inputs: thousands of distinct names, one surname for many people, one
+    /// given name with many surnames, one person under many spellings and many titles.
     #[test]
     fn indexed_merge_is_the_scanned_merge() {
         for seed in [20, 7, 2024] {

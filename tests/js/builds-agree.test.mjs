@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -34,5 +35,31 @@ test('the native CLI and the wasm give the same extraction', async () => {
   for (const key of ['documents', 'quotes', 'entities', 'times', 'events']) {
     assert.equal(wasm[key].length, native[key].length, `${key}: as many in both builds`);
     assert.deepEqual(wasm[key], native[key], `${key}: the same in both builds`);
+  }
+});
+
+// Long documents (scripts/merge-scaling.mjs's cases at 8 KB: hundreds of names a document,
+// many people of one surname, one person under many spellings and titles), where the corpus
+// merge searches through its indexes and deduplicates aliases and roles at the end (src/entities/merge.rs):
+// the wasm's merge is the native one.
+test('the native CLI and the wasm merge long documents the same', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'storyscope-merge-'));
+  try {
+    execFileSync(process.execPath, [join(root, 'scripts', 'merge-scaling.mjs'), dir, '8', '1'], { stdio: 'ignore' });
+    const cases = readdirSync(dir).sort();
+    assert.ok(cases.length >= 6, cases.join(' '));
+    const core = await import(pathToFileURL(join(root, 'target', 'wasm-bindgen', 'storyscope.js')).href);
+    await core.default({ module_or_path: readFileSync(join(root, 'target', 'wasm-bindgen', 'storyscope_bg.opt.wasm')) });
+    for (const name of cases) {
+      const path = join(dir, name, 'doc.txt');
+      const native = JSON.parse(execFileSync(join(root, 'target', 'release', 'storyscope'), ['extract', '--compact', path],
+        { maxBuffer: 2 ** 28, stdio: ['ignore', 'pipe', 'ignore'] }).toString());
+      const { failures, ...wasm } = core.extract([{ id: 'doc', name: path, content: readFileSync(path, 'utf8') }], false);
+      assert.equal(failures.length, 0, name);
+      assert.ok(native.entities.length > 0, name);
+      assert.deepEqual(wasm.entities, native.entities, `${name}: the same entities in both builds`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
