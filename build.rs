@@ -163,7 +163,8 @@ fn compact_clusters(text: &str, listed: &[String]) -> Vec<u8> {
             listed_bits.push(fnv1a(word.as_bytes()) >> (64 - CLUSTER_HASH_BITS));
         }
     }
-    words.retain(|(bits, _)| !listed_bits.contains(bits));
+    let listed: std::collections::HashSet<u64> = listed_bits.iter().copied().collect();
+    words.retain(|(bits, _)| !listed.contains(bits));
     // The Rice parameter that codes the gaps in the fewest bits.
     let gaps: Vec<u64> =
         words.iter().scan(0, |before, &(bits, _)| Some(bits - std::mem::replace(before, bits))).collect();

@@ -94,7 +94,7 @@ const cases = {
     return text + '\n';
   },
   aliases: (n, next) => {
-    // Every spelling of A(v)n(n)(v)d(d)(v)r(r)(v) of four to eight letters, the first of six.
+    // Every spelling of A(v)n(n)(v)d(d)(v)r(r)(v) of five to seven letters: one person's many spellings.
     const spellings = [''];
     for (const part of [['', ...vowels], ['n', 'nn'], ['', ...vowels], ['d', 'dd'], ['', ...vowels], ['r', 'rr'], ['', ...vowels]]) {
       spellings.splice(0, spellings.length, ...spellings.flatMap((s) => part.map((p) => s + p)));

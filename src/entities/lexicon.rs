@@ -382,11 +382,13 @@ pub(crate) const COMMAND_OBJECTS: &[&str] = &[
     "on", "onto", "into", "at", "for", "with", "by", "about", "back", "all",
 ];
 
-/// Finite auxiliaries that stand after a subject and only there ("Brennick's has …"; see
-/// `recognize::is_verb_of_a_possessive`): closed-class words, not nouns too ("will", "can",
-/// "may" are left out), and none that follows a contracted "has" ("been", "got").
+/// Finite auxiliaries that stand after a subject ("Brennick's has …"; see
+/// `recognize::is_verb_of_a_possessive`): closed-class words, none that follows a contracted
+/// "has" ("had", "been", "got": "Jo's had enough" is Jo) and none common as a noun after a
+/// possessive ("will", "can", "may" are left out; "does", "might" and "must" are nouns only
+/// rarely there).
 pub(crate) const FINITE_AUXILIARIES: &[&str] =
-    &["is", "was", "are", "were", "has", "had", "does", "did", "would", "could", "should", "might", "must"];
+    &["is", "was", "are", "were", "has", "does", "did", "would", "could", "should", "might", "must"];
 
 pub(crate) const COMPANY_PEOPLE: &[&str] = &[
     "chief",

@@ -249,14 +249,14 @@ fn same_given_name_of(a: &str, formal_a: &[&str], b: &str, formal_b: &[&str]) ->
 }
 
 /// From how many drafts a list is searched through an index instead of one by one: the
-/// people of one surname (full names), and the drafts of one document (lone words); and from
-/// how many an entity's aliases and roles are no longer searched as they come but deduplicated
-/// at the end ([`first_of_each`]). Shorter lists, the common case, cost less scanned than
-/// indexed; longer ones would make a document of thousands of names cost time quadratic in its
-/// length.
+/// people of one surname (full names), and the drafts of one document (lone words). Shorter
+/// lists, the common case, cost less scanned than indexed; longer ones would make a document of
+/// thousands of names cost time quadratic in its length.
 const INDEX_FROM: usize = 96;
 
-/// How many of an entity's aliases or roles are searched as they come (see [`INDEX_FROM`]).
+/// How many of an entity's aliases or roles are searched as they come; past them, the rest are
+/// kept as they come and deduplicated at the end ([`first_of_each`]), so that an entity with
+/// thousands of spellings or titles costs linear time.
 const SEARCHED: usize = 16;
 
 #[cfg(test)]
@@ -273,17 +273,18 @@ fn index_from() -> usize {
     INDEX_FROM
 }
 
-/// [`SEARCHED`], or a test's (the test's [`INDEX_FROM`] at most).
+/// [`SEARCHED`], or a test's: 0 when the test indexes every list, every alias and role
+/// searched as it comes when it indexes none (`usize::MAX`), the plain definition.
 fn searched() -> usize {
     #[cfg(test)]
     if let Some(from) = TEST_INDEX_FROM.with(std::cell::Cell::get) {
-        return from.min(SEARCHED);
+        return if from == usize::MAX { usize::MAX } else { from.min(SEARCHED) };
     }
     SEARCHED
 }
 
 /// Keys (short strings) each given a number (a draft, or a place in a list beside): the one
-/// map type of every table, index and set of the merge, so that the indexes bring no other copy
+/// map type of the merge's indexes and draft tables, so that the indexes bring no other copy
 /// of the map's code (the page's wasm carries one per key and value type).
 #[derive(Default)]
 struct Slots {

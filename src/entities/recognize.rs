@@ -488,8 +488,13 @@ fn ends_the_phrase(view: &View, k: usize) -> bool {
         || is_verb_of_a_possessive(view, k)
 }
 
+/// The classes of a word the lists name a person by: a given name, a surname, a title or an
+/// honorific (the business and command rules leave such words alone).
+const NAMES_A_PERSON: u64 =
+    class::GIVEN_M | class::GIVEN_F | class::GIVEN_U | class::SURNAME | class::TITLE | class::HONORIFIC;
+
 /// True when candidate `c` is a business named by its owner in the possessive and a common
-/// word ("Brennick's Pizza", "Sam 's Club"; see [`is_shop_word`]): people are not named with
+/// word ("Brennick's Pizza", "Odrey 's Deli"; see [`is_shop_word`]): people are not named with
 /// a possessive inside their name.
 ///
 /// Costs: a class test per token of the candidate.
@@ -510,22 +515,14 @@ fn is_owners_business(view: &View, c: &Candidate) -> bool {
 /// True when token `k`, after a name in the possessive, is the last word of a business's name
 /// (`end` is the token after the name): a capitalized word the corpus also writes in
 /// lowercase, that no name list holds and that names no role, relative or body a person leads
-/// ("Brennick's Pizza", "Sam's Club", "Walker's Point"; not "Jo's Mom", "Jo's Lawyer", "Roe's
+/// ("Brennick's Pizza", "Odrey's Deli", "Pellam's Landing"; not "Jo's Mom", "Jo's Lawyer", "Roe's
 /// Administration"), where the phrase ends after the name (see [`ends_the_phrase`]).
 ///
 /// Costs: a few class tests; a search of a short list for a word that passes them.
 // Not inlined: called for few names, and inlined it costs the page gzip.
 #[inline(never)]
 fn is_shop_word(view: &View, k: usize, end: usize) -> bool {
-    let listed = class::GIVEN_M
-        | class::GIVEN_F
-        | class::GIVEN_U
-        | class::SURNAME
-        | class::TITLE
-        | class::HONORIFIC
-        | class::ROLE_NOUN
-        | class::LED_BY
-        | class::POSSESSIVE;
+    let listed = NAMES_A_PERSON | class::ROLE_NOUN | class::LED_BY | class::POSSESSIVE;
     k < view.len()
         && view.classes[k] & (class::CAP | class::COMMON | listed) == class::CAP | class::COMMON
         && ends_the_phrase(view, end)
@@ -2414,12 +2411,7 @@ fn domains_in_people(view: &View, domains: &[u64], tagged: Vec<Tagged>) -> Vec<T
 #[inline(never)]
 fn imperatives_open_no_names(view: &View, mut tagged: Vec<Tagged>) -> Vec<Tagged> {
     let n = view.len();
-    let listed = class::GIVEN_M
-        | class::GIVEN_F
-        | class::GIVEN_U
-        | class::SURNAME
-        | class::TITLE
-        | class::HONORIFIC
+    let listed = NAMES_A_PERSON
         | class::PLACE_B
         | class::ORG_B
         | class::ALL_CAPS

@@ -987,7 +987,8 @@ fn viterbi_with(emissions: &[[i32; LABELS]], steps: &Steps, back: &mut Vec<[u8; 
         unsafe { viterbi_sse41(emissions, steps, back, out) };
         return;
     }
-    viterbi_steps::<false>(emissions, steps, back, out);
+    // SAFETY: the SSE2 copy (`SSE41` false) asks nothing of the processor.
+    unsafe { viterbi_steps::<false>(emissions, steps, back, out) };
 }
 
 /// [`viterbi_steps`] compiled with SSE4.1, for [`open_maxima_max_epi32`].
@@ -1002,14 +1003,18 @@ unsafe fn viterbi_sse41(
     back: &mut Vec<[u8; LABELS]>,
     out: &mut Vec<usize>,
 ) {
-    viterbi_steps::<true>(emissions, steps, back, out);
+    // SAFETY: this function's own contract: the processor has SSE4.1.
+    unsafe { viterbi_steps::<true>(emissions, steps, back, out) };
 }
 
 /// [`viterbi_with`]'s recurrence, each step's maxima by [`open_maxima_max_epi32`] when `SSE41`
 /// (only ever true inside [`viterbi_sse41`]), else by [`open_maxima`]. Always inlined, so that
 /// SSE4.1's copy is compiled with the feature and its intrinsics inline.
+///
+/// # Safety
+/// With `SSE41` true, the processor must have SSE4.1; with it false, nothing is required.
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-fn viterbi_steps<const SSE41: bool>(
+unsafe fn viterbi_steps<const SSE41: bool>(
     emissions: &[[i32; LABELS]],
     steps: &Steps,
     back: &mut Vec<[u8; LABELS]>,
@@ -1033,8 +1038,7 @@ fn viterbi_steps<const SSE41: bool>(
         // The best label before each opening label (`O`, then `B-` of each kind), packed.
         #[cfg(target_arch = "x86_64")]
         let best = if SSE41 {
-            // SAFETY: `SSE41` is true only in `viterbi_sse41`, which runs where the processor
-            // has SSE4.1.
+            // SAFETY: with `SSE41` true the caller promised SSE4.1 (this function's contract).
             unsafe { open_maxima_max_epi32(&score, &steps.open) }
         } else {
             open_maxima(&score, &steps.open)
@@ -1825,7 +1829,8 @@ mod tests {
                 (0..1 + round % 11).map(|_| std::array::from_fn(|_| next(values))).collect();
             let expected = viterbi_one_by_one(&emissions, &trans);
             let steps = Steps::new(&trans).unwrap();
-            viterbi_steps::<false>(&emissions, &steps, &mut back, &mut out);
+            // SAFETY: the SSE2 copy asks nothing of the processor.
+            unsafe { viterbi_steps::<false>(&emissions, &steps, &mut back, &mut out) };
             assert_eq!(out, expected, "round {round}, SSE2: {emissions:?} {trans:?}");
             copies = 1;
             #[cfg(target_arch = "x86_64")]
@@ -1836,8 +1841,11 @@ mod tests {
                 copies = 2;
             }
         }
-        // Where the machine has SSE4.1 (every x86-64 one this runs on), both were compared.
-        assert!(copies == 2 || !cfg!(target_arch = "x86_64"), "{copies}");
+        // Where the machine has SSE4.1 (every x86-64 one CI runs on), both were compared; an
+        // emulated processor without it tests the SSE2 copy alone, and says so.
+        if copies < 2 && cfg!(target_arch = "x86_64") {
+            eprintln!("no SSE4.1 on this processor: only the SSE2 copy of the steps was compared");
+        }
     }
 
     #[test]
