@@ -1659,15 +1659,21 @@ mod tests {
         out
     }
 
+    /// A small linear congruential generator from `seed`: each call draws a value in
+    /// `0..values` (the Viterbi tests' scores, from few choices so that ties are common).
+    fn draws(mut seed: u64) -> impl FnMut(i32) -> i32 {
+        move |values: i32| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as i32 % values
+        }
+    }
+
     #[test]
     fn viterbi_is_the_one_by_one_recurrence_ties_included() {
         // A small linear congruential generator: values from a few choices, so that ties
         // between paths are common.
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |values: i32| {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as i32 % values - values / 2
-        };
+        let mut draw = draws(0x2545_f491_4f6c_dd1du64);
+        let mut next = |values: i32| draw(values) - values / 2;
         let mut out = Vec::new();
         let (mut kept_back, mut kept_out) = (Vec::new(), Vec::new());
         let (mut ties, mut names) = (0, 0);
@@ -1696,11 +1702,7 @@ mod tests {
     /// whose sums would pass it, were they kept whole), and ties still go as one by one.
     #[test]
     fn viterbi_of_extreme_scores_is_the_one_by_one_recurrence() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |values: i32| {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as i32 % values
-        };
+        let mut next = draws(0x9e37_79b9_7f4a_7c15u64);
         // Emission scores are two sums of at most some 250 i8 weights; transitions are i16.
         let (e_max, t_max) = (2 * 250 * 128, i32::from(i16::MAX));
         let extreme = |v: i32, max: i32| match v {
@@ -1729,11 +1731,7 @@ mod tests {
     /// Viterbi finds names in many it does not skip.
     #[test]
     fn runs_only_outside_are_all_outside_by_viterbi() {
-        let mut seed = 0x6a09_e667_f3bc_c908u64;
-        let mut next = |values: i32| {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as i32 % values
-        };
+        let mut next = draws(0x6a09_e667_f3bc_c908u64);
         let (mut out, mut skipped, mut named) = (Vec::new(), 0, 0);
         for round in 0..6000 {
             // Transitions around 0 (some beat `O` to `O` by up to 60), or below it by 0 to 240
@@ -1815,11 +1813,8 @@ mod tests {
     /// it, which `viterbi_with` picks) give the one-by-one recurrence's labels, ties included.
     #[test]
     fn both_copies_of_the_steps_are_the_one_by_one_recurrence() {
-        let mut seed = 0x3c6e_f372_fe94_f82bu64;
-        let mut next = |values: i32| {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as i32 % values - values / 2
-        };
+        let mut draw = draws(0x3c6e_f372_fe94_f82bu64);
+        let mut next = |values: i32| draw(values) - values / 2;
         let (mut back, mut out) = (Vec::new(), Vec::new());
         let mut copies = 0;
         for round in 0..3000 {
