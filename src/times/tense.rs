@@ -49,7 +49,7 @@ fn marks(words: &[Word], i: usize) -> Option<(Tense, Strength)> {
 fn sure(words: &[Word], i: usize, lower: &str) -> Option<Tense> {
     // "The vote is Friday", "the deadline is on Monday": a present copula before a date
     // schedules it.
-    let names_day = |k: usize| words.get(k).is_some_and(|n| n.weekday.is_some() || n.month().is_some());
+    let names_day = |k: usize| words.get(k).is_some_and(|n| n.weekday().is_some() || n.month().is_some());
     if matches!(lower, "is" | "are") && (names_day(i + 1) || at(words, i + 1) == "on" && names_day(i + 2)) {
         return Some(Tense::Future);
     }
@@ -72,7 +72,7 @@ fn sure(words: &[Word], i: usize, lower: &str) -> Option<Tense> {
     if lower == "next" && at(words, i + 1) == "to" {
         return None;
     }
-    let class = words.get(i).map_or(0, |w| w.tense);
+    let class = words.get(i).map_or(0, |w| w.tense());
     if class & FUTURE != 0 {
         return Some(Tense::Future);
     }
@@ -85,7 +85,7 @@ fn sure(words: &[Word], i: usize, lower: &str) -> Option<Tense> {
         if perfect {
             return Some(Tense::Past);
         }
-        let participle = i > 0 && words[i - 1].tense & AUXILIARY != 0;
+        let participle = i > 0 && words[i - 1].tense() & AUXILIARY != 0;
         // "a still unspecified date", "the revised plan": an adjective, not a verb.
         let adjective = DETERMINERS.contains(&before(1))
             || before(1).ends_with("ly") && DETERMINERS.contains(&before(2))

@@ -8,12 +8,12 @@
 
 use super::lexicon;
 use super::recognize;
-use crate::text::{Analysis, Classes, Column, TokenKind, WordId};
+use crate::text::{Analysis, Classes, Column, Description, TokenKind, WordId};
 use jiff::civil::Weekday;
 
 /// One word. Offsets are `u32` (articles are at most `MAX_ARTICLE_BYTES`, far below 4 GiB)
-/// and the rarely read facts are bits of one byte, so that a word is 40 bytes (on 64-bit
-/// targets) and a window of a long sentence stays small: the view of a window of
+/// and the rarely read facts are bits of one 64-bit value, so that a word is 40 bytes (on
+/// 64-bit targets) and a window of a long sentence stays small: the view of a window of
 /// `WINDOW_TOKENS` (16,384) words is 655 KB.
 #[derive(Clone, Debug)]
 pub(crate) struct Word<'a> {
@@ -22,48 +22,16 @@ pub(crate) struct Word<'a> {
     pub start: u32,
     /// End of the word without a possessive ending.
     pub end: u32,
+    /// Its word type's [`Fact`] bits (for a possessive, those of the word without its
+    /// ending), with the tense cleared on a token that is not a word, and the word's own
+    /// [`Fact::ACRONYM`], [`Fact::BEARS_TIME`] and [`Fact::STARTS`] bits: copied whole from
+    /// [`Kinds`] for most tokens, rather than taken apart into a field each.
+    facts: u64,
     pub kind: TokenKind,
     pub capitalized: bool,
     pub possessive: bool,
     /// True when white space separates this word from the previous one.
     pub spaced: bool,
-    /// The tense the word marks ([`lexicon::tense_class`] bits).
-    pub tense: u8,
-    /// The month (1–12) the word names (without its possessive ending), or 0.
-    month: i8,
-    /// The weekday the word names (without its possessive ending).
-    pub weekday: Option<Weekday>,
-    /// [`Trait`] bits.
-    traits: u8,
-    /// Which of the recognizer's patterns may start at the word ([`recognize::leads`] bits).
-    leads: u32,
-}
-
-/// The bits of [`Word::traits`].
-struct Trait;
-
-impl Trait {
-    /// A short word in capitals only (`EST`, `GMT`, `NATO`): an abbreviation.
-    const ACRONYM: u8 = 1;
-    /// The word can carry a time expression's meaning ([`lexicon::BEARS`]).
-    const BEARS_TIME: u8 = 2;
-    /// An expression may start at the word: it bears time, or leads into an expression
-    /// ([`lexicon::STARTS`]).
-    const STARTS: u8 = 4;
-    /// A speech verb (`said`, `told`): [`Classes::SPEECH_VERB`].
-    const SPEECH_VERB: u8 = 8;
-
-    fn of(acronym: bool, bears_time: bool, starts: bool, speech: bool) -> u8 {
-        [
-            (acronym, Trait::ACRONYM),
-            (bears_time, Trait::BEARS_TIME),
-            (starts, Trait::STARTS),
-            (speech, Trait::SPEECH_VERB),
-        ]
-        .into_iter()
-        .filter(|&(set, _)| set)
-        .fold(0, |bits, (_, bit)| bits | bit)
-    }
 }
 
 #[cfg(target_pointer_width = "64")]
@@ -72,32 +40,51 @@ const _: () = assert!(std::mem::size_of::<Word>() == 40, "a word of a long sente
 impl Word<'_> {
     /// The month (1–12) the word names, if it is a month name or abbreviation.
     pub(crate) fn month(&self) -> Option<i8> {
-        (self.month > 0).then_some(self.month)
+        // OK because the month byte was made of a month of 0-12.
+        let month = Fact::byte(self.facts, Fact::MONTH) as i8;
+        (month > 0).then_some(month)
+    }
+
+    /// The weekday the word names (without its possessive ending).
+    pub(crate) fn weekday(&self) -> Option<Weekday> {
+        match Fact::byte(self.facts, Fact::WEEKDAY) & 0xf {
+            0 => None,
+            // OK because the weekday bits were made of a weekday of 1-7.
+            day => Weekday::from_monday_one_offset(day as i8).ok(),
+        }
+    }
+
+    /// The tense the word marks ([`lexicon::tense_class`] bits; none for a token that is not
+    /// a word).
+    pub(crate) fn tense(&self) -> u8 {
+        Fact::byte(self.facts, Fact::TENSE)
     }
 
     /// True for a short word in capitals only (`EST`, `GMT`, `NATO`): an abbreviation.
     pub(crate) fn acronym(&self) -> bool {
-        self.traits & Trait::ACRONYM != 0
+        self.facts & Fact::ACRONYM != 0
     }
 
     /// True when the word can carry a time expression's meaning ([`lexicon::BEARS`]).
     pub(crate) fn bears_time(&self) -> bool {
-        self.traits & Trait::BEARS_TIME != 0
+        self.facts & Fact::BEARS_TIME != 0
     }
 
     /// True when an expression may start at the word ([`lexicon::STARTS`]).
     pub(crate) fn starts(&self) -> bool {
-        self.traits & Trait::STARTS != 0
+        self.facts & Fact::STARTS != 0
     }
 
     /// True for a speech verb (`said`, `told`).
     pub(crate) fn speech_verb(&self) -> bool {
-        self.traits & Trait::SPEECH_VERB != 0
+        self.facts & Fact::SPEECH != 0
     }
 
-    /// Which of the recognizer's patterns may start at the word ([`recognize::leads`]).
+    /// Which of the recognizer's patterns may start at the word ([`recognize::leads`]). Read
+    /// only where [`Word::starts`]: a word that starts no expression may hold none.
     pub(crate) fn leads(&self) -> u32 {
-        self.leads
+        // OK because the leads are the high 32 bits.
+        (self.facts >> Fact::LEADS) as u32
     }
 
     /// True for a word of digits only (`2012`, `05`).
@@ -108,11 +95,12 @@ impl Word<'_> {
 
 /// What the word view needs to know of each word type of a document, as one 64-bit value a
 /// type ([`Fact`] bits), computed once per type of the batch (see
-/// [`Analysis::per_word_column`]) in one pass: whether it bears time, may start an expression
-/// or is a glued date, which patterns may start at it, the tense it marks, and the month,
-/// weekday and speech-verb class the lexicon gives it. A word's record is then made from its
-/// token and this one value; only a possessive (`Tuesday’s`), whose word is not its type, is
-/// described again.
+/// [`Analysis::per_word_column`]) in one pass: whether it bears time, may start an expression,
+/// is a glued date or a possessive, which patterns may start at it, the tense it marks, and
+/// the month, weekday and speech-verb class the lexicon gives it. A possessive type
+/// (`tuesday's`) holds those of its word without the ending (`tuesday`), which is what a word
+/// token of it is described by; a word's record is then its token and this one value (a token
+/// of a possessive type that is not a word, as `1990's` can be, is described again).
 pub(crate) struct Kinds {
     /// Per word type: [`Fact`] bits.
     facts: Vec<u64>,
@@ -120,12 +108,16 @@ pub(crate) struct Kinds {
 
 /// [`Kinds`]: the word type is a glued date ([`is_glued`]).
 const GLUED: u8 = 0x10;
+/// [`Kinds`]: the word type ends in a possessive `'s` after at least one character; its
+/// facts past the flags and tense are those of the word without the ending.
+const POSSESSIVE: u8 = 0x20;
 
-/// Where [`Kinds`] keeps each fact of a word type in its 64-bit value.
+/// Where [`Kinds`] keeps each fact of a word type in its 64-bit value, and a [`Word`] the
+/// facts of its own besides.
 struct Fact;
 
 impl Fact {
-    /// Bits 0-7: [`lexicon::BEARS`], [`lexicon::STARTS`] and [`GLUED`].
+    /// Bits 0-7: [`lexicon::BEARS`], [`lexicon::STARTS`], [`GLUED`] and [`POSSESSIVE`].
     const FLAGS: u32 = 0;
     /// Bits 8-15: the [`lexicon::tense_class`] of the word without a possessive ending.
     const TENSE: u32 = 8;
@@ -135,13 +127,38 @@ impl Fact {
     const WEEKDAY: u32 = 24;
     /// Bit 28: a speech verb ([`Classes::SPEECH_VERB`]).
     const SPEECH: u64 = 1 << 28;
-    /// Bits 32-63: which patterns may start at the word ([`recognize::leads`]).
+    /// Bit 29, a [`Word`]'s own: a short word in capitals only.
+    const ACRONYM: u64 = 1 << 29;
+    /// Bit 30, a [`Word`]'s own: it can carry a time expression's meaning (a number, or a
+    /// word type of [`lexicon::BEARS`]).
+    const BEARS_TIME: u64 = 1 << 30;
+    /// Bit 31, a [`Word`]'s own: an expression may start at it (it bears time, or its type is
+    /// of [`lexicon::STARTS`]).
+    const STARTS: u64 = 1 << 31;
+    /// Bits 32-63: which patterns may start at the word ([`recognize::leads`]), when an
+    /// expression may start at it (none otherwise).
     const LEADS: u32 = 32;
 
     /// The byte of `value` at bit `at`.
     fn byte(value: u64, at: u32) -> u8 {
         // OK because the mask keeps one byte.
         ((value >> at) & 0xff) as u8
+    }
+
+    /// The facts of a word `key` of `description` whose type has `flags` and marks `tense`.
+    fn of(key: &str, description: &Description, flags: u8, tense: u8) -> u64 {
+        // Positions whose word starts no expression are never tried: no leads needed.
+        let leads = if flags & lexicon::STARTS != 0 { recognize::leads(key, description) } else { 0 };
+        // OK because a month is 0-12 (never negative) and a weekday 1-7.
+        let month = u8::try_from(description.month).unwrap_or(0);
+        let weekday = description.weekday.map_or(0, |w| w.to_monday_one_offset() as u8);
+        let speech = if description.classes.intersects(Classes::SPEECH_VERB) { Fact::SPEECH } else { 0 };
+        u64::from(flags) << Fact::FLAGS
+            | u64::from(tense) << Fact::TENSE
+            | u64::from(month) << Fact::MONTH
+            | u64::from(weekday) << Fact::WEEKDAY
+            | speech
+            | u64::from(leads) << Fact::LEADS
     }
 }
 
@@ -150,21 +167,17 @@ impl Kinds {
         let facts = analysis.per_word_column(Column::TimeFlags, |k, d| {
             let glued = (k.contains('-') || k.starts_with(|c: char| c.is_ascii_digit())) && is_glued(k);
             let flags = super::lexicon::flags(k, d) | if glued { GLUED } else { 0 };
-            // Positions whose word starts no expression are never tried: no leads needed.
-            let leads = if flags & lexicon::STARTS != 0 { recognize::leads(k, d) } else { 0 };
-            // A word token's tense is that of the word without its possessive ending.
-            let word = k.strip_suffix("'s").filter(|core| !core.is_empty()).unwrap_or(k);
-            let tense = lexicon::tense_class(word);
-            // OK because a month is 0-12 (never negative) and a weekday 1-7.
-            let month = u8::try_from(d.month).unwrap_or(0);
-            let weekday = d.weekday.map_or(0, |w| w.to_monday_one_offset() as u8);
-            let speech = if d.classes.intersects(Classes::SPEECH_VERB) { Fact::SPEECH } else { 0 };
-            u64::from(flags) << Fact::FLAGS
-                | u64::from(tense) << Fact::TENSE
-                | u64::from(month) << Fact::MONTH
-                | u64::from(weekday) << Fact::WEEKDAY
-                | speech
-                | u64::from(leads) << Fact::LEADS
+            // A word token's tense is that of the word without its possessive ending, and so
+            // are its other facts.
+            match k.strip_suffix("'s").filter(|core| !core.is_empty()) {
+                Some(core) => Fact::of(
+                    core,
+                    &crate::text::lexicon::describe(core),
+                    flags | POSSESSIVE,
+                    lexicon::tense_class(core),
+                ),
+                None => Fact::of(k, d, flags, lexicon::tense_class(k)),
+            }
         });
         Kinds { facts }
     }
@@ -201,10 +214,13 @@ fn is_glued(key: &str) -> bool {
         // Two days of a month joined by a dash (`10-22`) are the two ends of a range.
         let days = parts.len() == 2
             && parts.iter().all(|p| p.len() <= 2 && p.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)));
+        // A number part first, as most hyphenated words have none (`three-year`): each part
+        // is a month or a number then (never both: a month starts with a letter), and one
+        // that is not a number is the month.
         return days
-            || parts.iter().any(|p| is_month(p))
-                && parts.iter().any(|p| is_number(p))
-                && parts.iter().all(|p| is_month(p) || is_number(p));
+            || parts.iter().any(|p| is_number(p))
+                && parts.iter().all(|p| is_number(p) || is_month(p))
+                && !parts.iter().all(|p| is_number(p));
     }
     let digits = key.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &key[digits..];
@@ -234,68 +250,60 @@ pub(crate) fn of_tokens<'a>(
     out: &mut Vec<Word<'a>>,
 ) {
     out.clear();
-    // About one word per token: a very long sentence's view (32 bytes a word) gets no growth
+    // About one word per token: a very long sentence's view (40 bytes a word) gets no growth
     // slack (glued dates, which split, are rare).
     out.reserve_exact(tokens.len());
     for i in tokens {
         let Some(token) = analysis.tokens.get(i) else {
             continue;
         };
-        let key = analysis.key(i);
+        let key = analysis.word_key(token.word());
         let spaced = previous_end.map_or(true, |e| e < token.start());
         previous_end = Some(token.end());
-        let facts = kinds.facts_of(token.word());
+        let mut facts = kinds.facts_of(token.word());
         let flags = Fact::byte(facts, Fact::FLAGS);
         if flags & GLUED != 0 {
             push_parts(analysis, i, key, spaced, out);
             continue;
         }
-        let (core, possessive) = match key.strip_suffix("'s") {
-            Some(core) if token.kind() == TokenKind::Word && !core.is_empty() => (core, true),
-            _ => (key, false),
-        };
-        // The possessive ending is the token's last two characters (`’s`, `'s`, `’S`): the
-        // word ends where its apostrophe starts in the text.
-        let end = if possessive {
+        let kind = token.kind();
+        let possessive = flags & POSSESSIVE != 0 && kind == TokenKind::Word;
+        let (core, end) = if possessive {
+            // OK because a possessive type's key ends in the two bytes of `'s`.
+            let core = key.get(..key.len() - 2).unwrap_or(key);
+            // The possessive ending is the token's last two characters (`’s`, `'s`, `’S`):
+            // the word ends where its apostrophe starts in the text.
             let text = analysis.token_text(i);
-            text.char_indices().rev().nth(1).map_or(token.end(), |(at, _)| token.start() + at)
+            (core, text.char_indices().rev().nth(1).map_or(token.end(), |(at, _)| token.start() + at))
         } else {
-            token.end()
+            if flags & POSSESSIVE != 0 {
+                // A possessive type's facts are its word's: this token (a number) is
+                // described by its whole key (rare).
+                facts = Fact::of(key, analysis.word_description(token.word()), flags, 0);
+            }
+            (key, token.end())
         };
-        let bears_time = token.kind() == TokenKind::Number || flags & lexicon::BEARS != 0;
+        if kind != TokenKind::Word {
+            facts &= !(0xff << Fact::TENSE);
+        }
+        let bears_time = kind == TokenKind::Number || flags & lexicon::BEARS != 0;
         // Checked on the text only for short capitalized words: few are.
         let acronym = token.capitalized()
             && token.span().len() <= 5
             && analysis.token_text(i).bytes().all(|b| b.is_ascii_uppercase());
         let starts = bears_time || flags & lexicon::STARTS != 0;
-        let (month, weekday, speech, leads) = if possessive {
-            // A possessive's key is not the word's: describe the word itself (rare).
-            let description = crate::text::lexicon::describe(core);
-            let speech = description.classes.intersects(Classes::SPEECH_VERB);
-            (description.month, description.weekday, speech, recognize::leads(core, &description))
-        } else {
-            // OK because the month byte was made of a month of 0-12 and the weekday's of 0-7.
-            let month = Fact::byte(facts, Fact::MONTH) as i8;
-            let weekday = match Fact::byte(facts, Fact::WEEKDAY) & 0xf {
-                0 => None,
-                day => Weekday::from_monday_one_offset(day as i8).ok(),
-            };
-            // OK because the leads are the high 32 bits.
-            (month, weekday, facts & Fact::SPEECH != 0, (facts >> Fact::LEADS) as u32)
-        };
         out.push(Word {
             start: offset(token.start()),
             end: offset(end),
             lower: core,
-            kind: token.kind(),
+            facts: facts
+                | if acronym { Fact::ACRONYM } else { 0 }
+                | if bears_time { Fact::BEARS_TIME } else { 0 }
+                | if starts { Fact::STARTS } else { 0 },
+            kind,
             capitalized: token.capitalized(),
             possessive,
             spaced,
-            tense: if token.kind() == TokenKind::Word { Fact::byte(facts, Fact::TENSE) } else { 0 },
-            month,
-            weekday,
-            traits: Trait::of(acronym, bears_time, starts, speech),
-            leads,
         });
     }
 }
@@ -328,24 +336,19 @@ fn push_parts<'a>(analysis: &'a Analysis, i: usize, key: &'a str, spaced: bool, 
         };
         let description = crate::text::lexicon::describe(part);
         let bears_time = kind == TokenKind::Number || description.month > 0 || lexicon::unit(part).is_some();
+        let starts = kind != TokenKind::Punct;
+        // The leads of a part that starts an expression (`Fact::of` asks the STARTS flag).
+        let flags = if starts { lexicon::STARTS } else { 0 };
+        let facts = Fact::of(part, &description, flags, 0) & !(0xff << Fact::FLAGS);
         out.push(Word {
             start: offset(token.start() + from),
             end: offset(token.start() + to),
             lower: part,
+            facts: facts | if bears_time { Fact::BEARS_TIME } else { 0 } | if starts { Fact::STARTS } else { 0 },
             kind,
             capitalized: text.get(from).is_some_and(u8::is_ascii_uppercase),
             possessive: false,
             spaced: k == 0 && spaced,
-            tense: 0,
-            month: description.month,
-            weekday: description.weekday,
-            traits: Trait::of(
-                false,
-                bears_time,
-                kind != TokenKind::Punct,
-                description.classes.intersects(Classes::SPEECH_VERB),
-            ),
-            leads: recognize::leads(part, &description),
         });
     }
 }
@@ -382,5 +385,118 @@ mod tests {
         assert_eq!(words("a mid-March year-long 3-2 win")[1].0, "mid-March", "not a glued date");
         assert_eq!(words("the 1990s and 10am")[1].0, "1990s");
         assert_eq!(words("the 1990s and 10am")[3].0, "10am");
+    }
+
+    /// Every word's facts are those the lexicon gives its key (for a possessive, the word
+    /// without its ending, which the word type's facts hold in place of its own): month,
+    /// weekday, speech verb, tense, and the patterns it may lead where it may start one; over
+    /// many sentences of possessive months, weekdays, verbs and numbers, glued dates and plain
+    /// words, in both tokenizer cases and apostrophes.
+    #[test]
+    fn each_word_is_described_as_the_lexicon_describes_its_word() {
+        let pieces = [
+            "Tuesday's",
+            "Tuesday’s",
+            "MONDAY'S",
+            "March’s",
+            "May's",
+            "said's",
+            "the 1990's",
+            "1990’s",
+            "Sep-2012",
+            "15SEP",
+            "Sep-2012's",
+            "three-year",
+            "mid-March",
+            "the week's",
+            "today’s",
+            "said",
+            "told",
+            "will",
+            "has",
+            "Jan.",
+            "sept",
+            "Mondays",
+            "the",
+            "next",
+            "'s",
+            "’s",
+            "s's",
+            "Wednesday",
+            "NATO's",
+            "EST",
+            "10-22",
+            "2hrs",
+            "Hale's",
+            "it's",
+        ];
+        let (mut checked, mut possessive) = (0, 0);
+        for round in 0..60 {
+            let text: Vec<&str> =
+                (0..25).map(|k| pieces[(k * 7 + round * 11 + k * k * round) % pieces.len()]).collect();
+            let text = format!("On {} and later.", text.join(" "));
+            let analysis = Analysis::of_text(&text);
+            let kinds = Kinds::of(&analysis);
+            let mut out = Vec::new();
+            for sentence in &analysis.sentences {
+                of_sentence(&analysis, sentence, &kinds, &mut out);
+                for w in &out {
+                    let d = crate::text::lexicon::describe(w.lower);
+                    let tense = if w.kind == TokenKind::Word { lexicon::tense_class(w.lower) } else { 0 };
+                    let said = format!("{:?} in {text:?}", w.lower);
+                    assert_eq!(w.month(), (d.month > 0).then_some(d.month), "{said}");
+                    assert_eq!(w.weekday(), d.weekday, "{said}");
+                    assert_eq!(w.speech_verb(), d.classes.intersects(Classes::SPEECH_VERB), "{said}");
+                    assert_eq!(w.tense(), tense, "{said}");
+                    if w.starts() {
+                        assert_eq!(w.leads(), recognize::leads(w.lower, &d), "{said}");
+                    }
+                    checked += 1;
+                    possessive += usize::from(w.possessive);
+                }
+            }
+        }
+        assert!(checked > 1_000 && possessive > 100, "{checked} words, {possessive} possessive");
+    }
+
+    /// [`is_glued`] answers as its definition does (a month part, a number part, and every
+    /// part one of them), over keys of one to three parts joined by hyphens or run together.
+    #[test]
+    fn glued_keys_are_those_of_the_definition() {
+        fn plain(key: &str) -> bool {
+            if !key.is_ascii() || key.len() > 20 {
+                return false;
+            }
+            let is_month = |p: &str| p.len() >= 3 && crate::calendar::month_number(p).is_some();
+            let is_number = |p: &str| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit());
+            if key.contains('-') {
+                let parts: Vec<&str> = key.split('-').collect();
+                let days = parts.len() == 2
+                    && parts.iter().all(|p| p.len() <= 2 && p.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)));
+                return days
+                    || parts.iter().any(|p| is_month(p))
+                        && parts.iter().any(|p| is_number(p))
+                        && parts.iter().all(|p| is_month(p) || is_number(p));
+            }
+            let digits = key.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = &key[digits..];
+            let unit = rest.len() <= 7 && (rest == "h" || rest.len() > 1 && lexicon::unit(rest).is_some());
+            (1..=2).contains(&digits) && is_month(rest) || (1..=4).contains(&digits) && unit
+        }
+        let parts =
+            ["sep", "march", "10", "2012", "12345", "three", "year", "h", "min", "31", "32", "0", "", "mid", "jan."];
+        let (mut keys, mut glued) = (0, 0);
+        for a in parts {
+            for b in parts {
+                for c in ["", "sep", "7", "x"] {
+                    for key in [format!("{a}-{b}"), format!("{a}{b}"), format!("{a}-{b}-{c}"), format!("{a}{b}{c}")] {
+                        assert_eq!(is_glued(&key), plain(&key), "{key:?}");
+                        keys += 1;
+                        glued += usize::from(plain(&key));
+                    }
+                }
+            }
+        }
+        assert!(glued > 50 && glued < keys / 2, "{glued} of {keys} keys glued");
     }
 }

@@ -676,7 +676,7 @@ fn year_first(words: &[Word], i: usize) -> Option<RecognizedTime> {
 /// and written in full, or abbreviated before a date (`Sun 15Sep`, `Fri, Jul 18`).
 fn weekday_at(words: &[Word], i: usize) -> Option<Weekday> {
     let w = words.get(i)?;
-    let day = w.weekday?;
+    let day = w.weekday()?;
     let full = w.lower.ends_with("day");
     // Casual writing does not capitalize weekdays ("next friday"); a weekday abbreviation
     // in lowercase is a word of its own ("sat", "wed").
@@ -697,7 +697,7 @@ fn weekday_form(words: &[Word], i: usize) -> Option<RecognizedTime> {
         let day = weekday(&format!("{stem}day"))?;
         return fixed(i, i, TimexType::Set, format!("XXXX-WXX-{}", day.to_monday_one_offset()));
     }
-    let named = w.kind == TokenKind::Word && w.capitalized && w.weekday.is_some();
+    let named = w.kind == TokenKind::Word && w.capitalized && w.weekday().is_some();
     if named {
         let next = if at(words, i + 1) == "," { i + 2 } else { i + 1 };
         let full = [month_first(words, next), day_first(words, next), numeric(words, next), year_first(words, next)];
