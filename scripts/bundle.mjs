@@ -60,12 +60,14 @@ const bundledWorker = (await build({
 /**
  * The wasm at `path` with each of Rust's panic entry points (core's `panic_fmt`, `panic_bounds_check`,
  * `unwrap_failed`, the slicing and borrowing failures, the allocation failures …) reduced to
- * `unreachable`, and std's `set_hook` to nothing. The wasm's panic is an abort, which traps
+ * `unreachable` (with the panic handler's payload methods and the thread-local AccessError's
+ * Debug, which only a panic calls and the function table would keep), and std's `set_hook` to
+ * nothing. The wasm's panic is an abort, which traps
  * (`unreachable`) after the panic hook has written its message to the console: the page's
  * worker sees the same WebAssembly.RuntimeError, without the message (the whole API's wasm,
  * target/wasm-bindgen/storyscope_bg.opt.wasm, keeps it, for finding the panic's cause). What
- * only the messages needed then goes (their formatting, the locations' file and line, the hook,
- * `char`'s escaping): page 349.9 -> 344.7 KiB gzip on main 0e8127a. The bounds checks and
+ * only the messages needed then goes (the code that formats them and the hook; `char`'s Debug,
+ * which the function table keeps, stays): page 349.9 -> 344.7 KiB gzip on main 0e8127a. The bounds checks and
  * every other test that leads to a panic stay: only what runs after a failed one changes.
  * A function is matched by its name (wasm-bindgen keeps the name section); a name the
  * toolchain changes is only left as it was, which the budget notices.
@@ -80,6 +82,8 @@ function withoutPanicMessages(path, features) {
     + '|std(?:\\[\\w+\\])?::(?:thread::local::panic_access_error|panicking::begin_panic)'
     + '|<hashbrown(?:\\[\\w+\\])?::raw::Fallibility>::capacity_overflow'
     + '|<alloc(?:\\[\\w+\\])?::vec::Vec<_, _>>::swap_remove::assert_failed)');
+  // Called only by the panic handler, which only the entry points above reach.
+  const handler = /^<std(?:\[\w+\])?::(?:panicking::panic_handler::|thread::local::AccessError as )/;
   const hook = /^std(?:\[\w+\])?::panicking::set_hook$/;
   const module = binaryen.readBinary(withoutLocations(path, panics));
   try {
@@ -92,7 +96,7 @@ function withoutPanicMessages(path, features) {
     for (let i = 0; i < module.getNumFunctions(); i++) {
       const f = module.getFunctionByIndex(i);
       const { name, module: imported } = binaryen.getFunctionInfo(f);
-      const body = imported ? null : panics.test(name) ? module.unreachable() : hook.test(name) ? module.nop() : null;
+      const body = imported ? null : panics.test(name) || handler.test(name) ? module.unreachable() : hook.test(name) ? module.nop() : null;
       if (body !== null) {
         binaryen._BinaryenFunctionSetBody(f, body);
         stubbed++;
