@@ -3,7 +3,8 @@
 // makes the page's own wasm from wasm-bindgen's output: without the exports that script never
 // calls (extract, extractSeeds, newCorpus: the whole-corpus API of the tests, the bench and
 // other hosts, kept in target/wasm-bindgen/storyscope_bg.opt.wasm) and the code only they reach
-// (binaryen's wasm-metadce), then optimized like the whole one (wasm-opt with wasm-pack.toml's
+// (binaryen's wasm-metadce) and the panic messages (withoutPanicMessages below), then optimized
+// like the whole one (wasm-opt with wasm-pack.toml's
 // flags; its imports then get short names, in it and in the worker's glue:
 // scripts/wasm-imports.mjs). Then it resolves www/app/main.js and its imports, that worker script (as a string: the page starts
 // it from a blob URL, which works from file://), the wasm (its code split into streams by
@@ -14,6 +15,7 @@
 // dist/storyscope.html, one self-contained page with a strict
 // Content-Security-Policy whose script and style hashes are computed here. Prints the gzip
 // sizes and enforces the budget of wasm-pack.toml.
+import binaryen from 'binaryen';
 import { build, transform } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -21,7 +23,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { joinCode, splitCode } from '../www/app/core/code-streams.js';
+import { joinCode, readLeb, splitCode } from '../www/app/core/code-streams.js';
 import { shortenImports } from './wasm-imports.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,6 +57,129 @@ const bundledWorker = (await build({
   plugins: [{ name: 'storyscope-glue', setup: (b) => b.onResolve({ filter: /^storyscope:glue$/ }, () => ({ path: resolve(gluePath) })) }],
 })).outputFiles[0].text;
 
+/**
+ * The wasm at `path` with each of Rust's panic entry points (core's `panic_fmt`, `panic_bounds_check`,
+ * `unwrap_failed`, the slicing and borrowing failures, the allocation failures …) reduced to
+ * `unreachable` (with the panic handler's payload methods and the thread-local AccessError's
+ * Debug, which only a panic calls and the function table would keep), and std's `set_hook` to
+ * nothing. The wasm's panic is an abort, which traps
+ * (`unreachable`) after the panic hook has written its message to the console: the page's
+ * worker sees the same WebAssembly.RuntimeError, without the message (the whole API's wasm,
+ * target/wasm-bindgen/storyscope_bg.opt.wasm, keeps it, for finding the panic's cause). What
+ * only the messages needed then goes (the code that formats them and the hook; `char`'s Debug,
+ * which the function table keeps, stays): page 349.9 -> 344.7 KiB gzip on main 0e8127a. The bounds checks and
+ * every other test that leads to a panic stay: only what runs after a failed one changes.
+ * A function is matched by its name (wasm-bindgen keeps the name section); a name the
+ * toolchain changes is only left as it was, which the budget notices.
+ */
+function withoutPanicMessages(path, features) {
+  const F = binaryen.Features;
+  const feature = { 'bulk-memory': F.BulkMemory, 'nontrapping-float-to-int': F.NontrappingFPToInt, 'sign-ext': F.SignExt,
+    'mutable-globals': F.MutableGlobals, 'reference-types': F.ReferenceTypes, multivalue: F.Multivalue, simd: F.SIMD128 };
+  const panics = new RegExp('^(?:core(?:\\[\\w+\\])?::(?:panicking::|str::slice_error_fail|slice::index::slice_index_fail'
+    + '|slice::copy_from_slice_impl::len_mismatch_fail|result::unwrap_failed|option::(?:expect|unwrap)_failed'
+    + '|cell::panic_already_)|alloc(?:\\[\\w+\\])?::(?:raw_vec::(?:handle_error|capacity_overflow)|alloc::handle_alloc_error)'
+    + '|std(?:\\[\\w+\\])?::(?:thread::local::panic_access_error|panicking::begin_panic)'
+    + '|<hashbrown(?:\\[\\w+\\])?::raw::Fallibility>::capacity_overflow'
+    + '|<alloc(?:\\[\\w+\\])?::vec::Vec<_, _>>::swap_remove::assert_failed)');
+  // Called only by the panic handler, which only the entry points above reach.
+  const handler = /^<std(?:\[\w+\])?::(?:panicking::panic_handler::|thread::local::AccessError as )/;
+  const hook = /^std(?:\[\w+\])?::panicking::set_hook$/;
+  const module = binaryen.readBinary(withoutLocations(path, panics));
+  try {
+    module.setFeatures(features.map((flag) => {
+      const bit = feature[flag.replace(/^--enable-/, '')];
+      if (bit === undefined) throw new Error(`bundle: no binaryen feature for ${flag}`);
+      return bit;
+    }).reduce((a, b) => a | b, F.MVP));
+    let stubbed = 0;
+    for (let i = 0; i < module.getNumFunctions(); i++) {
+      const f = module.getFunctionByIndex(i);
+      const { name, module: imported } = binaryen.getFunctionInfo(f);
+      const body = imported ? null : panics.test(name) || handler.test(name) ? module.unreachable() : hook.test(name) ? module.nop() : null;
+      if (body !== null) {
+        binaryen._BinaryenFunctionSetBody(f, body);
+        stubbed++;
+      }
+    }
+    if (stubbed === 0) throw new Error('bundle: no panic entry point found by name (has the name section gone?)');
+    binaryen.setDebugInfo(true);
+    return module.emitBinary();
+  } finally {
+    module.dispose();
+  }
+}
+
+/**
+ * The wasm at `path` with the panic locations (core::panic::Location: file, line and column, 16 bytes each)
+ * that the calls to the `panics` functions pass zeroed, now that nothing reads them: a run of
+ * zeros costs LZMA almost nothing (751 of them: page 344.7 -> 342.4 KiB gzip). A location is the last argument of
+ * such a call; it is zeroed only when it is a constant address whose 16 bytes point at a file
+ * name ending in `.rs` and give a line and a column (the names themselves stay: another
+ * constant may share their bytes). Calls are read from binaryen's text form (wasm-dis), which
+ * writes each operand of a call on a line of its own, one level deeper.
+ */
+function withoutLocations(path, panics) {
+  const text = execFileSync(join(root, 'node_modules', '.bin', 'wasm-dis'), [path], { maxBuffer: 1 << 30 }).toString();
+  const lines = text.split('\n');
+  const call = /^( *)\(call \$(?:"((?:[^"\\]|\\.)*)"|(\S+))/;
+  const addresses = new Set();
+  for (let i = 0; i < lines.length; i++) {
+    const m = call.exec(lines[i]);
+    if (!m || !panics.test(m[2] ?? m[3])) continue;
+    const depth = m[1].length;
+    let last = null;
+    for (let j = i + 1; j < lines.length; j++) {
+      const indent = lines[j].length - lines[j].trimStart().length;
+      if (indent <= depth) break;
+      if (indent === depth + 1) last = lines[j].trim();
+    }
+    const constant = last && /^\(i32\.const (\d+)\)$/.exec(last);
+    if (constant) addresses.add(Number(constant[1]));
+  }
+  // The data segments (active, in memory 0, at a constant address): where an address's bytes are.
+  const out = readFileSync(path);
+  const segments = [];
+  let at = 8;
+  while (at < out.length) {
+    const id = out[at];
+    let size;
+    [size, at] = readLeb(out, at + 1);
+    const end = at + size;
+    if (id === 11) {
+      let count, p = at;
+      [count, p] = readLeb(out, p);
+      for (let k = 0; k < count; k++) {
+        let flags, address, length;
+        [flags, p] = readLeb(out, p);
+        if (flags !== 0 || out[p] !== 0x41) throw new Error('bundle: a data segment of another form');
+        [address, p] = readLeb(out, p + 1);
+        if (out[p] !== 0x0b) throw new Error('bundle: a data segment of another form');
+        [length, p] = readLeb(out, p + 1);
+        segments.push({ address, offset: p, length });
+        p += length;
+      }
+    }
+    at = end;
+  }
+  const offsetOf = (address, length) => {
+    const s = segments.find((s) => s.address <= address && address + length <= s.address + s.length);
+    return s && s.offset + address - s.address;
+  };
+  let zeroed = 0;
+  for (const address of addresses) {
+    const o = offsetOf(address, 16);
+    if (o === undefined) continue;
+    const [file, length, line, column] = [0, 4, 8, 12].map((k) => out.readUInt32LE(o + k));
+    const name = length > 0 && length < 300 ? offsetOf(file, length) : undefined;
+    if (name === undefined || line === 0 || column === 0 || !out.subarray(name, name + length).toString('latin1').endsWith('.rs')) continue;
+    out.fill(0, o, o + 16);
+    zeroed++;
+  }
+  if (zeroed === 0) throw new Error('bundle: no panic location found');
+  return out;
+}
+
 // The page's wasm: wasm-bindgen's module with only the exports the worker script uses, so that
 // the code only the others reach goes before wasm-opt runs. The glue calls each export as a
 // property, `wasm.name(...)`, which minifying keeps, so an export the script never names is
@@ -81,13 +206,15 @@ const [wasm, worker] = (() => {
   // module's functions side by side are alike, and LZMA finds more in common between
   // neighbours (the stream -1.4 KB, the wasm's gzip -4.5, though the call indices take 4.5 KB
   // more raw). storyscope_bg.page.named.wasm keeps the names, for twiggy.
-  execFileSync(bin('wasm-metadce'), [wasmPath, '-g', '--graph-file', `${out}.page-graph.json`, '-o', `${out}.page.dce.wasm`, ...features],
+  writeFileSync(`${out}.page.quiet.wasm`, withoutPanicMessages(wasmPath, features));
+  execFileSync(bin('wasm-metadce'), [`${out}.page.quiet.wasm`, '-g', '--graph-file', `${out}.page-graph.json`, '-o', `${out}.page.dce.wasm`, ...features],
     { stdio: ['ignore', 'ignore', 'inherit'] });
   execFileSync(bin('wasm-opt'), [...setting('wasm_opt_flags').split(/\s+/), '-g', `${out}.page.dce.wasm`, '-o', `${out}.page.named.wasm`],
     { stdio: 'inherit' });
   execFileSync(bin('wasm-opt'), ['--reorder-functions-by-name', ...features, `${out}.page.named.wasm`, '-o', `${out}.page.wasm`],
     { stdio: 'inherit' });
   rmSync(`${out}.page.dce.wasm`);
+  rmSync(`${out}.page.quiet.wasm`);
   console.log(`the page's wasm leaves out: ${names.filter((n) => !kept.includes(n)).join(', ')}`);
   // Its imports renamed `a`, `b`, … in it and in the worker's glue (scripts/wasm-imports.mjs):
   // so storyscope_bg.page.wasm goes with the page's worker script, not with storyscope.js.

@@ -2,7 +2,9 @@
 //! to plain JavaScript objects (arguments through [`read`], results as one JSON text per call).
 //!
 //! No logic lives here. Errors cross the boundary as `Result`s (a JS exception with a readable
-//! message), never as panics; the panic hook only makes an unexpected one readable.
+//! message), never as panics; the panic hook only makes an unexpected one readable. The page's
+//! own wasm has no panic messages (scripts/bundle.mjs `withoutPanicMessages`: a panic traps at
+//! once); the whole API's wasm keeps them.
 
 use crate::article::{Metadata, Published};
 use crate::index::{Day, Filter, Index, Kind, RawFilter, Sources};
