@@ -15,7 +15,7 @@
 // sets, about 7 MB of real articles nobody here wrote). Then one article made of many distinct stories at
 // 200 KB and 1.6 MB (time may grow at most 10x for 8x the input).
 //
-//   node scripts/bench-extract.mjs [--mb 10] [--runs 3] [--no-browser] [--no-native]
+//   node scripts/bench-extract.mjs [--mb 10] [--runs 3] [--workers 1,4] [--no-browser] [--no-native]
 // (--no-native: only the wasm and its peers in Chromium, for A/B runs of a wasm build, with
 // STORYSCOPE_WASM_DIR naming the other build's folder.)
 import { spawnSync } from 'node:child_process';
@@ -34,6 +34,10 @@ const arg = (name, fallback) => {
 };
 const targetMb = arg('mb', 10);
 const runs = arg('runs', 3);
+// The pool's worker counts measured: 1 and the page's own (min(hardwareConcurrency || 2, 4)),
+// or those of --workers 1,4.
+const workersAt = process.argv.indexOf('--workers');
+const workerCounts = workersAt > 0 ? process.argv[workersAt + 1].split(',').map(Number) : null;
 const browserToo = !process.argv.includes('--no-browser');
 const nativeToo = !process.argv.includes('--no-native');
 const binary = join(root, 'target', 'release', 'storyscope');
@@ -265,7 +269,7 @@ if (browserToo) {
     await tab.goto(`http://127.0.0.1:${server.address().port}/`);
     await tab.waitForFunction(() => window.coreReady === true);
     for (const [i, c] of corpora.entries()) {
-      const r = await tab.evaluate(async ({ i, runs }) => {
+      const r = await tab.evaluate(async ({ i, runs, workerCounts }) => {
         const articles = await (await fetch(`/corpus-${i}.json`)).json();
         // Seconds of each of `runs` runs, in order: the first call of an export in this
         // instance is also its coldest (its code compiled lazily, then tiered up).
@@ -309,7 +313,7 @@ if (browserToo) {
           // The page's path with its pool of `n` workers, for 1 and for the page's own count
           // (navigator.hardwareConcurrency, at most 4); each of `runs` runs with fresh workers.
           pools: await (async () => {
-            const counts = [...new Set([1, Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4))])];
+            const counts = workerCounts ?? [...new Set([1, Math.min(navigator.hardwareConcurrency || 2, 4)])];
             const all = [];
             for (const n of counts) {
               for (let k = 0; k < runs; k++) {
@@ -357,7 +361,7 @@ if (browserToo) {
             }
           }),
         };
-      }, { i, runs });
+      }, { i, runs, workerCounts });
       const rate = (s, bytes = c.bytes) => `${(mb(bytes) / s).toFixed(2)} MB/s`;
       // The best run is the figure; every run's rate, in order, shows the spread (and, for
       // extract(), how much slower its first call in the page's instance is).
