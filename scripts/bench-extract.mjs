@@ -1,7 +1,9 @@
 // Extraction benchmark (reports numbers, asserts none). For each corpus:
 //   - native: the release CLI (`extract --timings`), MB/s, each stage's share, peak memory per MB;
 //   - wasm in Debian's Chromium: `extract()` and what the page does (in a worker, as the page:
-//     `extractArticle` per article, `newCorpusFromParts` and the model),
+//     `extractArticle` per article, `newCorpusFromParts` and the model), in one worker and with
+//     the page's pool (n workers each making whole parts of the next article, parts in order),
+//     each line naming its worker count,
 //     and each stage's share as the page's worker runs them (`extractArticle` per article, then
 //     `newCorpusFromParts` and the model, timed through their `onStage` progress callbacks),
 //     and in the same page on the same texts chrono-node (dates only) and compromise (people,
@@ -13,7 +15,7 @@
 // sets, about 7 MB of real articles nobody here wrote). Then one article made of many distinct stories at
 // 200 KB and 1.6 MB (time may grow at most 10x for 8x the input).
 //
-//   node scripts/bench-extract.mjs [--mb 10] [--runs 3] [--no-browser] [--no-native]
+//   node scripts/bench-extract.mjs [--mb 10] [--runs 3] [--workers 1,4] [--no-browser] [--no-native]
 // (--no-native: only the wasm and its peers in Chromium, for A/B runs of a wasm build, with
 // STORYSCOPE_WASM_DIR naming the other build's folder.)
 import { spawnSync } from 'node:child_process';
@@ -32,6 +34,10 @@ const arg = (name, fallback) => {
 };
 const targetMb = arg('mb', 10);
 const runs = arg('runs', 3);
+// The pool's worker counts measured: 1 and the page's own (min(hardwareConcurrency || 2, 4)),
+// or those of --workers 1,4.
+const workersAt = process.argv.indexOf('--workers');
+const workerCounts = workersAt > 0 ? process.argv[workersAt + 1].split(',').map(Number) : null;
 const browserToo = !process.argv.includes('--no-browser');
 const nativeToo = !process.argv.includes('--no-native');
 const binary = join(root, 'target', 'release', 'storyscope');
@@ -189,7 +195,45 @@ if (browserToo) {
     '  worker.terminate(); resolve({ ...data.timings, model: data.timings.model + model }); };' +
     ' worker.onerror = (e) => { worker.terminate(); reject(new Error(e.message)); };' +
     ' worker.postMessage({ module, articles }); });' +
+    // The page's path with its pool (www/app/core/facade.js's Extractor): `n` workers, started
+    // first (their start is timed apart: the page starts them on its first extraction), each
+    // handed the next article as it returns a part; the parts in the articles' order, whichever
+    // came first, then the corpus and its model in the first worker. Each worker's wasm memory
+    // (its WebAssembly.Memory's size at the end) is summed: every worker holds an instance.
+    'window.pagePool = async (articles, n) => {' +
+    ' const s0 = performance.now();' +
+    ' const workers = await Promise.all(Array.from({ length: n }, () => new Promise((resolve, reject) => {' +
+    '  const worker = new Worker("/pool-worker.js", { type: "module" });' +
+    '  worker.onerror = (e) => reject(new Error(e.message));' +
+    '  worker.onmessage = () => resolve(worker); worker.postMessage({ module }); })));' +
+    ' const t0 = performance.now(); const parts = []; let next = 0;' +
+    ' await Promise.all(workers.map((worker) => new Promise((resolve) => {' +
+    '  const give = () => { if (next >= articles.length) return resolve(); const i = next++;' +
+    '   worker.onmessage = ({ data }) => { parts[i] = data.part; give(); };' +
+    '   worker.postMessage({ article: articles[i] }); };' +
+    '  give(); })));' +
+    ' const t1 = performance.now();' +
+    ' const memory = (await Promise.all(workers.map((worker, k) => new Promise((resolve) => {' +
+    '  worker.onmessage = ({ data }) => { if (data.model === undefined) return resolve(data.memory);' +
+    '   const t = performance.now(); JSON.parse(data.model); data.timings.model += (performance.now() - t) / 1000;' +
+    '   worker.timings = data.timings; };' +
+    '  worker.postMessage(k === 0 ? { parts: parts.filter(Boolean) } : {}); })))).reduce((a, b) => a + b, 0);' +
+    ' workers.forEach((w) => w.terminate());' +
+    ' return { start: (t0 - s0) / 1000, parts: (t1 - t0) / 1000, ...workers[0].timings, memory }; };' +
     'window.coreReady = true;</script>');
+  // A pool worker: `{module}` → instantiated, says so; `{article}` → `{part}` (null when it is
+  // not an article); `{parts}` → the corpus and its model ({model, timings}), then, as for `{}`,
+  // `{memory}`: its wasm memory's bytes.
+  writeFileSync(join(page, 'pool-worker.js'), 'import init, * as core from "/wasm/storyscope.js";' +
+    'let wasm;' +
+    'onmessage = async ({ data }) => {' +
+    ' if (data.module) { wasm = await init({ module_or_path: data.module }); postMessage({}); return; }' +
+    ' if (data.article) { let part = null; try { part = core.extractArticle(data.article); } catch {}' +
+    '  postMessage({ part }, part ? [part.buffer] : []); return; }' +
+    ' if (data.parts) { const t1 = performance.now(); const corpus = core.newCorpusFromParts(data.parts, false);' +
+    '  const t2 = performance.now(); const model = corpus.modelJson(); const t3 = performance.now(); corpus.free();' +
+    '  postMessage({ model, timings: { assemble: (t2 - t1) / 1000, model: (t3 - t2) / 1000 } }); }' +
+    ' postMessage({ memory: wasm.memory.buffer.byteLength }); };');
   // The page's path (www/app/core/engine.js): a part per article (`extractArticle`, as its
   // extractor worker makes them), then the corpus assembled from the parts and its model, posted
   // to the page (the worker's time to make and post it, beside the page's to read it).
@@ -203,7 +247,7 @@ if (browserToo) {
     ' const t3 = performance.now(); corpus.free();' +
     ' postMessage({ timings: { parts: (t1 - t0) / 1000, assemble: (t2 - t1) / 1000, model: (t3 - t2) / 1000 } }); };');
   const files = { '/': join(page, 'index.html'), '/chrono.js': join(page, 'chrono.js'), '/compromise.js': join(page, 'compromise.js'),
-    '/page-worker.js': join(page, 'page-worker.js'),
+    '/page-worker.js': join(page, 'page-worker.js'), '/pool-worker.js': join(page, 'pool-worker.js'),
     '/wasm/storyscope.js': join(wasmDir, 'storyscope.js'), '/wasm/storyscope_bg.wasm': join(wasmDir, 'storyscope_bg.opt.wasm') };
   corpora.forEach((c, i) => {
     const file = join(work, `corpus-${i}.json`);
@@ -225,7 +269,7 @@ if (browserToo) {
     await tab.goto(`http://127.0.0.1:${server.address().port}/`);
     await tab.waitForFunction(() => window.coreReady === true);
     for (const [i, c] of corpora.entries()) {
-      const r = await tab.evaluate(async ({ i, runs }) => {
+      const r = await tab.evaluate(async ({ i, runs, workerCounts }) => {
         const articles = await (await fetch(`/corpus-${i}.json`)).json();
         // Seconds of each of `runs` runs, in order: the first call of an export in this
         // instance is also its coldest (its code compiled lazily, then tiered up).
@@ -263,6 +307,19 @@ if (browserToo) {
               const run = await pagePath(articles);
               run.total = run.parts + run.assemble + run.model;
               all.push(run);
+            }
+            return all;
+          })(),
+          // The page's path with its pool of `n` workers, for 1 and for the page's own count
+          // (navigator.hardwareConcurrency, at most 4); each of `runs` runs with fresh workers.
+          pools: await (async () => {
+            const counts = workerCounts ?? [...new Set([1, Math.min(navigator.hardwareConcurrency || 2, 4)])];
+            const all = [];
+            for (const n of counts) {
+              for (let k = 0; k < runs; k++) {
+                const run = await pagePool(articles, n);
+                all.push({ n, ...run, total: run.parts + run.assemble + run.model });
+              }
             }
             return all;
           })(),
@@ -304,7 +361,7 @@ if (browserToo) {
             }
           }),
         };
-      }, { i, runs });
+      }, { i, runs, workerCounts });
       const rate = (s, bytes = c.bytes) => `${(mb(bytes) / s).toFixed(2)} MB/s`;
       // The best run is the figure; every run's rate, in order, shows the spread (and, for
       // extract(), how much slower its first call in the page's instance is).
@@ -316,6 +373,16 @@ if (browserToo) {
         `peers on the same texts: chrono-node (dates only) ${rate(r.chrono)}, compromise ${rate(r.compromise, r.sampleBytes)} (first MB)`);
       console.log(`  runs in order, MB/s: extract() ${rates(r.extract)} (one instance); ` +
         `as the page ${rates(r.page.map((run) => run.total))} (each in a fresh worker and instance)`);
+      // The page's pooled path: the parts made by n workers (messages to and fro, as the page's
+      // Extractor), in order, then the corpus; best of the runs, every run's rate in order.
+      for (const n of new Set(r.pools.map((run) => run.n))) {
+        const all = r.pools.filter((run) => run.n === n);
+        const best = all.reduce((a, b) => (b.total < a.total ? b : a));
+        console.log(`  as the page with ${n} worker${n === 1 ? '' : 's'} (the pool): ${rate(best.total)} ` +
+          `(parts ${best.parts.toFixed(2)} s, the corpus from the parts ${best.assemble.toFixed(2)} s, model ${best.model.toFixed(2)} s; ` +
+          `the workers' start ${best.start.toFixed(2)} s apart; wasm memory of the ${n} instance${n === 1 ? '' : 's'} ` +
+          `${(best.memory / 2 ** 20).toFixed(0)} MiB); runs ${rates(all.map((run) => run.total))}`);
+      }
       const total = Object.values(r.stages).reduce((a, b) => a + b, 0);
       console.log(`  wasm stages as the page runs them (parts, then the corpus; ${total.toFixed(2)} s, one run): ` +
         Object.entries(r.stages).map(([k, v]) => `${k} ${(100 * v / total).toFixed(0)}%`).join(', '));

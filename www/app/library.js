@@ -1,7 +1,8 @@
 // The reader's articles and the corpus made of them. Articles come from pasted text, dropped
 // files and imported corpus files; each is read by the core into a part (its extraction) in the
-// Extractor's worker, one at a time, and parts are assembled into a corpus in a worker of its own
-// (see core/facade.js). This module sequences that work; it does not render.
+// Extractor's workers, several at once (the results kept in the articles' order), and parts are
+// assembled into a corpus in a worker of its own (see core/facade.js). This module sequences
+// that work; it does not render.
 //
 // - Incremental: a part is made once per article and kept (in memory, and on this device under a
 //   key of everything it read and the core's version: storage.js), so adding, removing, hiding
@@ -10,13 +11,14 @@
 // - Latest wins: each change starts a new build and stops the one in progress; the corpus shown
 //   keeps answering until the new one is ready ('corpus' event).
 // - Batches join together: the articles of an add (or an edit) join the library only with the
-//   first corpus that includes them. Cancel stops the worker at once (terminating it: an
-//   extraction cannot be interrupted otherwise); the articles read before it are kept and
-//   added, the rest are not. Cancel while the batch is indexed adds none of it, but every part
-//   made is kept on this device, so adding the same files again does not read them again.
+//   first corpus that includes them. Cancel stops the workers at once (terminating them: an
+//   extraction cannot be interrupted otherwise); the articles before the first one not read
+//   are kept and added, the rest are not. Cancel while the batch is indexed adds none of it,
+//   but every part made is kept on this device, so adding the same files again does not read
+//   them again.
 // - One bad file costs only itself: a refusal names it with the core's reason; a trap in the
-//   core names it too, and the next file gets a fresh worker. A trap while assembling is traced
-//   to the articles that cause it by assembling each alone.
+//   core names it too, and only its worker is replaced. A trap while assembling is traced to
+//   the articles that cause it by assembling each alone.
 //
 // Events: 'work' (what is being done, see `work`), 'change' (the list, messages or status
 // changed), 'corpus' ({corpus, model}: show it).
@@ -284,57 +286,87 @@ export class Library extends Emitter {
   }
 
   /**
-   * Extracts items ({name, prepare: async () => article | null (skipped), replaces}) one at a
-   * time. Returns {entries: [{article, key, bytes, serial, replaces}], failures, skipped,
-   * unread}: on Cancel, the entries read before it, and how many items were left `unread`.
+   * Extracts items ({name, prepare: async () => article | null (skipped), replaces}): prepared
+   * one at a time, in order, and read by up to `extractor.size` workers at once. Returns
+   * {entries: [{article, key, bytes, serial, replaces}], failures, skipped, unread}, in the
+   * items' order whichever worker finished first: on Cancel, those of the items before the
+   * first one not read, and how many items were left `unread` from it on.
    */
   async extractBatch(items, epoch, verb) {
     const batch = { entries: [], failures: [], skipped: 0, unread: 0 };
+    // Each item's outcome by position (an entry, a failure, or 0 when skipped); none while unread.
+    const outcomes = [];
+    // The items being read, in order, and their last stages: the progress bar names the one
+    // that reported last, else the first.
+    const reading = new Map();
+    const show = (index = reading.keys().next().value) => {
+      if (epoch === this.epoch && reading.has(index)) this.setWork('reading', { verb, name: items[index].name, index, total: items.length, stage: reading.get(index) });
+    };
+    const lanes = new Set();
     for (const [index, item] of items.entries()) {
-      if (epoch !== this.epoch) {
-        batch.unread = items.length - index;
-        return batch;
-      }
-      this.setWork('reading', { verb, name: item.name, index, total: items.length, stage: null });
-      let article = null;
+      while (lanes.size >= this.extractor.size) await Promise.race(lanes);
+      if (epoch !== this.epoch) break;
+      reading.set(index, null);
+      show(index);
+      // Prepared here, in order (ids, duplicates); read in a lane.
+      let lane;
       try {
-        article = await item.prepare();
-        if (!article) {
-          batch.skipped += 1;
-          continue;
-        }
-        const part = await this.partOf(article, (stage) => { if (epoch === this.epoch) this.progress('reading', { stage }); });
-        // A file's bytes went to the core; its text is what is kept.
-        delete article.bytes;
-        batch.entries.push({ article, ...part, replaces: Boolean(item.replaces) });
+        const article = await item.prepare();
+        lane = !article ? 0 : (await this.partOf(article, epoch, (stage) => { reading.set(index, stage); show(index); })).part
+          .then((part) => {
+            // A file's bytes went to the core; its text is what is kept.
+            delete article.bytes;
+            return { article, ...part, replaces: Boolean(item.replaces) };
+          });
       } catch (error) {
-        if (error instanceof Cancelled || epoch !== this.epoch) {
-          batch.unread = items.length - index;
-          return batch;
-        }
-        item.failed?.();
-        batch.failures.push({ name: item.name, reason: failureReason(error) });
+        lane = Promise.reject(error);
       }
+      lane = Promise.resolve(lane).then((outcome) => { outcomes[index] = outcome; }, (error) => {
+        if (error instanceof Cancelled || epoch !== this.epoch) return;
+        item.failed?.();
+        outcomes[index] = { name: item.name, reason: failureReason(error) };
+      }).finally(() => {
+        lanes.delete(lane);
+        reading.delete(index);
+        show();
+      });
+      lanes.add(lane);
     }
-    this.setWork('reading', null);
+    await Promise.all(lanes);
+    for (const [index, outcome] of [...outcomes, undefined].entries()) {
+      if (outcome === undefined) {
+        batch.unread = items.length - index;
+        break;
+      }
+      if (outcome?.article) batch.entries.push(outcome);
+      else if (outcome) batch.failures.push(outcome);
+      else batch.skipped += 1;
+    }
+    if (!batch.unread) this.setWork('reading', null);
     return batch;
   }
 
   /**
    * The part of an article ({id, name, content, facts}, and a file's `bytes` for the core to
-   * read): the one kept from before when it was read before, else extracted.
+   * read): the one kept from before when it was read before, else extracted (unless the job of
+   * `epoch` was cancelled meanwhile). Resolves, once the kept one is looked up, to {part: a
+   * promise of it}, so that a batch starts its extractions in its order.
    */
-  async partOf(article, onStage) {
+  async partOf(article, epoch, onStage) {
     const key = this.persistent ? await storage.partKey(this.core.coreVersion, article) : null;
     const kept = key ? (await storage.storedParts([key])).get(key) : null;
-    if (kept) return { key, bytes: kept, serial: ++serials };
+    if (kept) return { part: Promise.resolve({ key, bytes: kept, serial: ++serials }) };
+    // Cancelled meanwhile: no worker is started for it.
+    if (epoch !== this.epoch) throw new Cancelled();
     const { id, name, content, bytes, facts } = article;
     const input = { id, name, ...(bytes ? { bytes } : { content }), ...facts };
-    const part = await this.extractor.extract(input, { onStage });
-    // Kept at once, before its batch joins: a Cancel later in the batch does not lose it (parts
-    // of articles never added are deleted at the next start).
-    if (key) storage.storePart(key, part).catch((error) => console.warn('Storyscope: an extraction not kept:', error));
-    return { key, bytes: part, serial: ++serials };
+    const part = this.extractor.extract(input, { onStage }).then((made) => {
+      // Kept at once, before its batch joins: a Cancel later in the batch does not lose it (parts
+      // of articles never added are deleted at the next start).
+      if (key) storage.storePart(key, made).catch((error) => console.warn('Storyscope: an extraction not kept:', error));
+      return { key, bytes: made, serial: ++serials };
+    });
+    return { part };
   }
 
   // ---- what the reader does

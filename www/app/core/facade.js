@@ -2,9 +2,10 @@
 // (workers.js, worker.js, engine.js). The main thread never extracts. Every method returns a
 // promise and passes only data a worker receives (strings, plain objects, typed arrays).
 //
-// - An Extractor reads articles into parts, one at a time, in a worker of its own; when the core
-//   traps on one, that article fails with a CoreCrash and the next one gets a fresh worker.
-//   `cancel()` stops it at once.
+// - An Extractor reads articles into parts in a small pool of workers of its own: each call in an
+//   idle worker, else in one it starts; its caller runs at most `size` calls at once (one a core,
+//   at most 4) and keeps the results' order. When the core traps on one article, that call
+//   fails with a CoreCrash and only its worker is replaced. `cancel()` stops every worker.
 // - Each corpus lives in its own worker (CorpusHandle): the corpus shown keeps answering queries
 //   while the next one is assembled, and closing one frees all of its memory.
 //
@@ -66,10 +67,14 @@ class Core {
 
 class Extractor {
   #core;
-  #worker = null;
+  /** Its live workers, and the idle ones among them. */
+  #workers = new Set();
+  #idle = [];
 
   constructor(core) {
     this.#core = core;
+    /** How many calls its caller runs at once (one a core, 1 to 4): each takes an idle worker, else starts one. */
+    this.size = Math.min(navigator.hardwareConcurrency || 2, 4);
   }
 
   /** Why a file of this name and size cannot be an article, or null (before reading it). */
@@ -80,21 +85,30 @@ class Extractor {
   /**
    * One article's part (a Uint8Array): `article` is {id, name, content | bytes, title?,
    * published?, outlet?}. Rejects with an Error saying why it is not an article, a CoreCrash
-   * when the core trapped on it (the next call starts a fresh worker), or Cancelled.
+   * when the core trapped on it (its worker is replaced), or Cancelled.
    */
   extract(article, { onStage } = {}) {
     return this.#call('extractArticle', [article], { onStage });
   }
 
-  /** Stops the work at once: what is pending fails with Cancelled. */
+  /** Stops every worker at once: what is pending fails with Cancelled. */
   cancel() {
-    this.#worker?.terminate(new Cancelled());
-    this.#worker = null;
+    for (const worker of this.#workers) worker.terminate(new Cancelled());
+    this.#workers.clear();
+    this.#idle = [];
   }
 
-  #call(name, args, options) {
-    if (!this.#worker?.alive) this.#worker = this.#core.worker();
-    return this.#worker.call(name, args, options);
+  async #call(name, args, options) {
+    let worker;
+    while ((worker = this.#idle.pop()) && !worker.alive);
+    if (!worker) this.#workers.add((worker = this.#core.worker()));
+    try {
+      return await worker.call(name, args, options);
+    } finally {
+      // A worker that trapped (or was stopped) is dropped: the next call starts a fresh one.
+      if (worker.alive) this.#idle.push(worker);
+      else this.#workers.delete(worker);
+    }
   }
 }
 

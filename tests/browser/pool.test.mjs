@@ -1,0 +1,230 @@
+// The page reads several articles at once (issue 10): the Extractor's pool of workers
+// (www/app/core/facade.js, `min(navigator.hardwareConcurrency || 2, 4)` of them), in the
+// single-file page from file://. Articles added together land in their order, whichever worker
+// finished first, and make the same corpus as one worker does; a trap on one article fails only
+// it, and only its worker is replaced; Cancel stops every worker and leaves the page usable.
+//
+// The page is told it has 4 cores (or 1), whatever the machine has. From the outside (init
+// scripts) the test counts which workers are handed `extractArticle` calls, their answers, and
+// which of them were terminated; a prelude in front of the page's own worker script makes the
+// core slow, trap or stall on files named for it (see `injectDelays`). Each test failed on the
+// page before the pool (one worker read every article), and on a deliberately broken pool (see
+// the report of session 22's pool-22).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, pageUrl, waitForArticles, assertCleanAndClose, root, openLibrary } from './browser.mjs';
+import { generateArticles } from '../../scripts/corpus.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const scope = (page, selector, options) => page.locator(`story-scope ${selector}`, options);
+
+/**
+ * In the page: `navigator.hardwareConcurrency` is `cores`; `window.__pool` records each worker
+ * handed an `extractArticle` call ({names, stages, done, terminated}), by the order of its
+ * first such call, and the names of the calls answered, in the order they came back.
+ */
+function watchThePool(cores) {
+  Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => cores });
+  const pool = { workers: [], answered: [] };
+  window.__pool = pool;
+  const seen = new WeakMap();
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, transfer) {
+    if (message?.call === 'extractArticle') {
+      let worker = seen.get(this);
+      if (!worker) {
+        worker = { names: [], stages: 0, calls: new Map(), terminated: false };
+        seen.set(this, worker);
+        pool.workers.push(worker);
+        this.addEventListener('message', ({ data }) => {
+          const name = worker.calls.get(data?.id);
+          if (name === undefined) return;
+          if (data.stage) worker.stages += 1;
+          else pool.answered.push(name);
+        });
+      }
+      worker.names.push(message.args[0].name);
+      worker.calls.set(message.id, message.args[0].name);
+    }
+    return post.call(this, message, transfer);
+  };
+  const terminate = Worker.prototype.terminate;
+  Worker.prototype.terminate = function () {
+    const worker = seen.get(this);
+    if (worker) worker.terminated = true;
+    return terminate.call(this);
+  };
+}
+
+/**
+ * In the page's workers (a prelude in front of the page's own worker script, started from its
+ * own blob URL): extracting a file whose name starts with "slow-" first spins for 2 s, so that
+ * it comes back after the ones handed out after it; one starting with "crash-" traps, as a Rust
+ * panic does (a WebAssembly.RuntimeError); one starting with "stalls-" is read until the core
+ * names its first stage, then the worker spins until it is terminated.
+ */
+function injectDelays() {
+  const prelude = `(() => {
+    let name = '';
+    let stall = false;
+    const post = self.postMessage.bind(self);
+    self.postMessage = (message, ...rest) => {
+      post(message, ...rest);
+      while (stall && message?.stage) { /* stalled after naming a stage */ }
+    };
+    self.addEventListener('message', ({ data }) => {
+      name = data?.call === 'extractArticle' ? String(data.args[0].name) : '';
+      stall = name.startsWith('stalls-');
+    });
+    const NativeInstance = WebAssembly.Instance;
+    WebAssembly.Instance = function (module, imports) {
+      const exports = { ...new NativeInstance(module, imports).exports };
+      const real = exports.extractArticle;
+      exports.extractArticle = (...args) => {
+        if (name.startsWith('crash-')) throw new WebAssembly.RuntimeError('unreachable (a trap injected by the test)');
+        if (name.startsWith('slow-')) for (const t = Date.now(); Date.now() - t < 2000;) { /* a slow article */ }
+        return real(...args);
+      };
+      return { exports };
+    };
+  })();\n`;
+  const NativeBlob = window.Blob;
+  const sources = new WeakMap();
+  window.Blob = class extends NativeBlob {
+    constructor(parts, options) {
+      super(parts, options);
+      if (options?.type === 'text/javascript') sources.set(this, parts.join(''));
+    }
+  };
+  const createURL = URL.createObjectURL;
+  const scripts = new Map();
+  URL.createObjectURL = (blob) => {
+    const url = createURL(blob);
+    if (sources.has(blob)) scripts.set(url, sources.get(blob));
+    return url;
+  };
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url, options) {
+      const source = scripts.get(String(url));
+      super(source ? createURL(new NativeBlob([prelude, source], { type: 'text/javascript' })) : url, options);
+    }
+  };
+}
+
+async function openWith(cores) {
+  const opened = await openPage(browser, 'about:blank');
+  await opened.page.addInitScript(watchThePool, cores);
+  await opened.page.addInitScript(injectDelays);
+  await opened.page.goto(pageUrl);
+  await waitForArticles(opened.page);
+  return opened;
+}
+
+const pool = (page) => page.evaluate(() => ({ ...window.__pool, workers: window.__pool.workers.map(({ calls, ...w }) => w) }));
+const titles = (page) => scope(page, '.ss-user-articles .ss-user-title').allTextContents();
+/** The library's articles by id (a file's name without its extension), in the list's order. */
+const listed = (page) => scope(page, '.ss-user-articles li').evaluateAll((items) => items.map((li) => li.dataset.article));
+const ids = (names) => names.map((n) => n.replace(/\.txt$/, ''));
+const textFile = (name, text) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+
+/** `names.length` files of distinct news stories, named as given. */
+function storyFiles(names) {
+  return generateArticles(root, names.length, { chars: 2500 }).map((a, i) => textFile(names[i], a.content));
+}
+
+async function addFiles(page, files) {
+  await openLibrary(page);
+  await scope(page, '.ss-library input[type="file"][multiple]').setInputFiles(files);
+}
+
+test('articles added together land in their order, whichever worker finished first, and make the corpus one worker makes', async () => {
+  const files = storyFiles(['slow-first.txt', 'second.txt', 'slow-third.txt', 'fourth.txt', 'fifth.txt', 'sixth.txt', 'seventh.txt', 'eighth.txt']);
+  const names = files.map((f) => f.name);
+  const results = [];
+  for (const cores of [4, 1]) {
+    const opened = await openWith(cores);
+    const { page } = opened;
+    await addFiles(page, files);
+    await scope(page, '.ss-library-status', { hasText: `Added ${files.length} articles.` }).waitFor({ timeout: 60_000 });
+    const seen = await pool(page);
+    results.push({
+      cores,
+      titles: await titles(page),
+      ids: await listed(page),
+      model: await page.evaluate(() => JSON.stringify(document.querySelector('story-scope').model)),
+      seen,
+    });
+    await assertCleanAndClose(opened);
+  }
+  const [pooled, alone] = results;
+  // A fast article may be done before the next is handed out: its worker takes that one.
+  assert.ok(pooled.seen.workers.length >= 2 && pooled.seen.workers.length <= 4, `${pooled.seen.workers.length} workers read the articles`);
+  assert.deepEqual(pooled.seen.workers.flatMap((w) => w.names).sort(), [...names].sort(), 'each article was read once');
+  assert.equal(alone.seen.workers.length, 1, 'with one core, one worker read them all');
+  assert.deepEqual(alone.seen.workers[0].names, names);
+  assert.notDeepEqual(pooled.seen.answered, names, 'the pool answered out of order');
+  assert.ok(pooled.seen.answered.indexOf('slow-first.txt') > pooled.seen.answered.indexOf('second.txt'), 'the slow first one after the second');
+  assert.deepEqual(pooled.ids, ids(names), "the library lists them in the files' order");
+  assert.deepEqual(alone.ids, ids(names));
+  assert.deepEqual(pooled.titles, alone.titles);
+  assert.equal(pooled.model, alone.model, "the corpus (its model's JSON) is the one a single worker makes");
+});
+
+test('a trap on one article fails only it: the others, read beside it, land; only its worker is replaced', async () => {
+  const opened = await openWith(4);
+  const { page, record } = opened;
+  const files = storyFiles(['slow-a.txt', 'crash-b.txt', 'slow-c.txt', 'd.txt', 'e.txt', 'f.txt', 'g.txt']);
+  await addFiles(page, files);
+  await scope(page, '.ss-library-status', { hasText: 'Added 6 articles.' }).waitFor({ timeout: 60_000 });
+  const messages = await scope(page, '.ss-messages li').allTextContents();
+  assert.equal(messages.length, 1, messages.join('\n'));
+  assert.match(messages[0], /^crash-b\.txt: Storyscope's core stopped while reading it \(unreachable \(a trap injected by the test\)\); it was left out/);
+  assert.deepEqual(await listed(page), ['slow-a', 'slow-c', 'd', 'e', 'f', 'g'], 'the others, in order');
+  const seen = await pool(page);
+  const trapped = seen.workers.filter((w) => w.names.includes('crash-b.txt'));
+  assert.equal(trapped.length, 1);
+  assert.equal(trapped[0].terminated, true, 'the worker that trapped was stopped');
+  assert.deepEqual(seen.workers.filter((w) => w.terminated).length, 1, 'no other worker was stopped');
+  assert.ok(seen.workers.length <= 5, `at most four workers, and one in place of the one that trapped: ${seen.workers.length}`);
+  assert.ok(seen.workers.filter((w) => w.names.some((n) => n.startsWith('slow-'))).every((w) => !w.terminated),
+    'the slow articles read beside the trap were not stopped');
+  record.errors = record.errors.filter((e) => !/injected by the test/.test(e));
+  await assertCleanAndClose(opened);
+});
+
+test('Cancel during a pooled read stops every worker at once and keeps nothing; the page goes on working', async () => {
+  const opened = await openWith(4);
+  const { page } = opened;
+  const articles = () => scope(page, '.ss-tab[data-view="articles"] .ss-count').textContent();
+  const before = await articles();
+  const files = storyFiles(['stalls-1.txt', 'stalls-2.txt', 'stalls-3.txt', 'stalls-4.txt', 'fifth.txt', 'sixth.txt']);
+  await addFiles(page, files);
+  // Four workers, each stalled in the middle of an article.
+  await page.waitForFunction(() => window.__pool.workers.length === 4 && window.__pool.workers.every((w) => w.stages > 0),
+    null, { timeout: 30_000 });
+  await scope(page, '.ss-work button', { hasText: 'Cancel' }).click();
+  await scope(page, '.ss-work').waitFor({ state: 'hidden', timeout: 5_000 });
+  const seen = await pool(page);
+  assert.deepEqual(seen.workers.map((w) => w.terminated), [true, true, true, true], 'every worker was terminated');
+  assert.deepEqual(seen.answered, [], 'no article was read');
+  assert.equal(await scope(page, '.ss-library-status').textContent(), 'Stopped: nothing of that was added.');
+  assert.equal(await scope(page, '.ss-user-articles li').count(), 0);
+  assert.equal(await articles(), before);
+
+  // The page answers, and a later add reads in a fresh worker.
+  await scope(page, '.ss-search').fill('missile');
+  await scope(page, '.ss-chip', { hasText: 'missile' }).waitFor({ timeout: 5_000 });
+  await scope(page, '.ss-search').fill('');
+  await scope(page, '.ss-chip').waitFor({ state: 'detached', timeout: 5_000 });
+  await scope(page, '.ss-library input[type="file"][multiple]').setInputFiles([textFile('later.txt', 'Later harbour note\n\nThe pier opened on Friday.')]);
+  await scope(page, '.ss-library-status', { hasText: 'Added 1 article.' }).waitFor({ timeout: 30_000 });
+  assert.deepEqual(await titles(page), ['Later harbour note']);
+  const after = await pool(page);
+  assert.equal(after.workers.length, 5);
+  assert.deepEqual(after.workers.at(-1), { names: ['later.txt'], stages: after.workers.at(-1).stages, terminated: false });
+  await assertCleanAndClose(opened);
+});
