@@ -23,8 +23,14 @@ pub(crate) struct Vocabulary {
     /// [`super::Batch`], which the batch's table serves; [`Vocabulary::intern`] builds it).
     slots: Slots,
     /// Per type: its id in the vocabulary of the batch the document was analyzed in (see
-    /// [`super::Batch`]); empty when it was analyzed alone.
-    pub(super) global: Vec<WordId>,
+    /// [`super::Batch`]); empty when it was analyzed alone. Written only by
+    /// [`Vocabulary::push_linked`] and [`Vocabulary::set_global`], which keep `largest_global`.
+    global: Vec<WordId>,
+    /// The largest of `global` (0 when it is empty): a column's gather checks its ids against
+    /// the column's length once, not once an id (see `gather` in the batch). Native only: the
+    /// wasm's gather checks every id.
+    #[cfg(not(target_arch = "wasm32"))]
+    largest_global: WordId,
     /// Per type of a linked vocabulary: the batch's number of the spelling of its first token
     /// (see [`super::Analysis::spelling_memo`]); empty otherwise.
     pub(super) spellings: Vec<u32>,
@@ -135,8 +141,34 @@ impl Vocabulary {
     pub(super) fn push_linked(&mut self, global: WordId, spelling: u32) -> WordId {
         let id = self.global.len() as WordId;
         self.global.push(global);
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            self.largest_global = self.largest_global.max(global);
+        }
         self.spellings.push(spelling);
         id
+    }
+
+    /// Per type, its id in the batch (see [`Vocabulary::global`]).
+    pub(super) fn global(&self) -> &[WordId] {
+        &self.global
+    }
+
+    /// The largest of [`Vocabulary::global`] (0 when there are none): no type's batch id is
+    /// larger.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(super) fn largest_global(&self) -> WordId {
+        self.largest_global
+    }
+
+    /// Sets the types' batch ids (a kept view entered in a batch: see
+    /// [`super::Batch::with_view`]).
+    pub(super) fn set_global(&mut self, global: Vec<WordId>) {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            self.largest_global = global.iter().copied().max().unwrap_or(0);
+        }
+        self.global = global;
     }
 
     /// Copies from `batch` the key ranges (not the keys' bytes) and descriptions of the types
@@ -157,7 +189,9 @@ impl Vocabulary {
     /// document's kept view holds, read alone.
     pub(super) fn unlinked(self, batch: Option<&Vocabulary>) -> Vocabulary {
         if !self.linked {
-            return Vocabulary { global: Vec::new(), ..self };
+            let mut words = self;
+            words.set_global(Vec::new());
+            return words;
         }
         let mut words = Vocabulary::default();
         let key_bytes = (0..self.len() as WordId).map(|id| self.key_in(batch, id).len()).sum();
