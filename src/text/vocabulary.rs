@@ -22,6 +22,10 @@ pub(crate) struct Vocabulary {
     /// least twice the number of types (empty in a document's vocabulary made through a
     /// [`super::Batch`], which the batch's table serves; [`Vocabulary::intern`] builds it).
     slots: Slots,
+    /// Per type entered by [`Vocabulary::intern`] (a prefix of the types): the low 32 bits of
+    /// its key's [`hash`], all a table of up to 2^32 slots reads, to place it again when the
+    /// table grows. Types added otherwise get theirs at the next `intern`.
+    hashes: Vec<u32>,
     /// Per type: its id in the vocabulary of the batch the document was analyzed in (see
     /// [`super::Batch`]); empty when it was analyzed alone. Written only by
     /// [`Vocabulary::push_linked`] and [`Vocabulary::set_global`], which keep `largest_global`.
@@ -102,12 +106,24 @@ impl Vocabulary {
     }
 
     /// The id of `key`, adding it (and describing it) when new.
+    ///
+    /// Each key's hash is kept ([`Vocabulary::hashes`]): when the table grows, its types are
+    /// placed again by their kept hashes instead of by hashing their keys again (about two and
+    /// a half keys a type in a batch whose table doubles as its types come).
     #[inline(never)]
     pub(crate) fn intern(&mut self, key: &str) -> WordId {
-        let mut slots = std::mem::take(&mut self.slots);
-        slots.make_room(self.ranges.len(), 256, |id| hash(self.key(id).as_bytes()));
-        let found = slots.find(hash(key.as_bytes()), |id| same_bytes(self.key(id).as_bytes(), key.as_bytes()));
-        self.slots = slots;
+        let hashed = hash(key.as_bytes());
+        // The types added without a hash (a kept view's: `push_folded`, `unlinked`) get theirs
+        // first, once each.
+        for id in self.hashes.len()..self.ranges.len() {
+            let h = hash(self.key(id as WordId).as_bytes()) as u32;
+            self.hashes.push(h);
+        }
+        let Vocabulary { slots, hashes, .. } = self;
+        // OK because `hashes` holds one hash a type (filled above), and the table only ids of
+        // types.
+        slots.make_room(hashes.len(), 256, |id| u64::from(hashes[id as usize]));
+        let found = self.slots.find(hashed, |id| same_bytes(self.key(id).as_bytes(), key.as_bytes()));
         let at = match found {
             Ok(id) => return id,
             Err(at) => at,
@@ -117,6 +133,7 @@ impl Vocabulary {
         self.arena.push_str(key);
         self.ranges.push((start, self.arena.len() as u32));
         self.descriptions.push(lexicon::describe(key));
+        self.hashes.push(hashed as u32);
         self.slots.fill(at, id);
         id
     }
