@@ -132,7 +132,7 @@ impl Vocabulary {
         let start = self.arena.len() as u32;
         self.arena.push_str(key);
         self.ranges.push((start, self.arena.len() as u32));
-        self.descriptions.push(lexicon::describe(key));
+        self.descriptions.push(lexicon::describe_hashed(key, hashed));
         self.hashes.push(hashed as u32);
         self.slots.fill(at, id);
         id
