@@ -434,6 +434,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn interned_types_are_found_as_the_table_grows_from_kept_hashes() {
+        // Types added without a hash first (a kept view's; fewer than fit the first table, which
+        // `Slots::make_room` grows once a call), then thousands interned, the table growing
+        // many times: every key is found again as the type it was given, and no key is given
+        // two types.
+        let mut words = Vocabulary::default();
+        for k in 0..100 {
+            words.push_folded(&format!("Kept{k}"), false);
+        }
+        let keys: Vec<String> =
+            (0..100).map(|k| format!("kept{k}")).chain((0..5000).map(|k| format!("w{k}"))).collect();
+        for (id, key) in keys.iter().enumerate() {
+            assert_eq!(words.intern(key), id as WordId, "{key}");
+        }
+        for (id, key) in keys.iter().enumerate() {
+            assert_eq!(words.intern(key), id as WordId, "{key} again");
+        }
+        assert_eq!(words.len(), keys.len());
+    }
+
+    #[test]
     fn the_hash_reads_a_partial_word_as_zero_padded() {
         let bytes = b"abcdefghijklmnopqrstu";
         for n in 0..bytes.len() {
