@@ -114,7 +114,7 @@ impl Batch {
             })
         });
         words.link_keys(batch);
-        for &global in &words.global {
+        for &global in words.global() {
             // OK because each global id of the document was entered in `local` above.
             local[global as usize] = NOT_SEEN;
         }
@@ -127,7 +127,8 @@ impl Batch {
     pub(crate) fn with_view<'t>(&mut self, text: &'t str, view: TokenView) -> Linked<'t> {
         let mut analysis = Analysis::with_view(text, view);
         let words = &mut analysis.vocabulary;
-        words.global = (0..words.len() as WordId).map(|id| self.vocabulary.intern(words.key(id))).collect();
+        let global = (0..words.len() as WordId).map(|id| self.vocabulary.intern(words.key(id))).collect();
+        words.set_global(global);
         Linked { analysis, batch: self.id.0 }
     }
 
@@ -422,8 +423,8 @@ impl<'t> Analysis<'t> {
     /// in that batch; `None` outside a batch. The same batch id always names the same word.
     pub(crate) fn batch_words(&self) -> Option<(u64, &[WordId])> {
         match self.batch {
-            Some(batch) if self.vocabulary.global.len() == self.vocabulary.len() => {
-                Some((batch.id.0, &self.vocabulary.global))
+            Some(batch) if self.vocabulary.global().len() == self.vocabulary.len() => {
+                Some((batch.id.0, self.vocabulary.global()))
             }
             _ => None,
         }
@@ -464,33 +465,36 @@ impl<'t> Analysis<'t> {
     /// [`Analysis::per_word_column`], compiled once for every column (the wasm's size).
     fn column_of(&self, column: Column, f: &mut dyn FnMut(&str, &Description) -> u64) -> Vec<u64> {
         match self.batch {
-            Some(batch) if self.vocabulary.global.len() == self.vocabulary.len() => {
+            Some(batch) if self.vocabulary.global().len() == self.vocabulary.len() => {
                 let values = batch.column(column, f);
                 // OK because the document's types were entered in this batch, and the column
                 // was computed after the last one was.
-                gather(&values, &self.vocabulary.global)
+                gather(&values, &self.vocabulary)
             }
             _ => self.per_word(f),
         }
     }
 }
 
-/// `values[id]` of each of `ids`, in order: a column's values of a document's types, by their
-/// batch ids ([`Analysis::per_word_column`]; some 1.5 million ids on 2 MB of news).
+/// `values[id]` of each of the batch ids of `words`' types, in order: a column's values of a
+/// document's types ([`Analysis::per_word_column`]; some 1.5 million ids on 2 MB of news).
 ///
-/// Natively the largest id is found first, in one pass without branches (vectorized), and the
-/// values are then read without a bounds check each: about five instructions an id where the
-/// checked reads took eight. The wasm reads them checked.
+/// Natively, when the largest of the ids (which the vocabulary keeps as it enters them:
+/// [`Vocabulary::largest_global`]) is an index of `values`, the values are read without a
+/// bounds check each: about five instructions an id where the checked reads took eight, and
+/// no pass over the ids to find the largest once per column. The wasm reads them checked.
 ///
 /// # Panics
 /// When an id is not an index of `values`.
 #[inline]
-fn gather(values: &[u64], ids: &[WordId]) -> Vec<u64> {
+fn gather(values: &[u64], words: &Vocabulary) -> Vec<u64> {
+    let ids = words.global();
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let largest = ids.iter().fold(0, |m, &id| m.max(id));
+        let largest = words.largest_global();
         if (largest as usize) < values.len() {
-            // SAFETY: every id is at most `largest`, an index of `values`.
+            // SAFETY: every id is at most `largest` (the vocabulary raises it with each id it
+            // enters, in the only two functions that write its ids), an index of `values`.
             return ids.iter().map(|&id| unsafe { *values.get_unchecked(id as usize) }).collect();
         }
     }
@@ -527,7 +531,7 @@ mod tests {
             let described =
                 |x: &Analysis| -> Vec<Description> { (0..x.tokens.len()).map(|i| *x.description(i)).collect() };
             assert_eq!(described(a), described(b));
-            let global: Vec<&str> = b.vocabulary.global.iter().map(|&g| batch.vocabulary.key(g)).collect();
+            let global: Vec<&str> = b.vocabulary.global().iter().map(|&g| batch.vocabulary.key(g)).collect();
             let local: Vec<&str> = (0..b.vocabulary.len() as WordId).map(|id| b.word_key(id)).collect();
             assert_eq!(global, local);
         }
@@ -543,9 +547,9 @@ mod tests {
         // the document analyzed in that batch.
         let mut again = Batch::default();
         let _ = again.analyze(texts[0], &spans[0]);
-        let global = again.analyze(texts[1], &spans[1]).analysis.vocabulary.global;
+        let global = again.analyze(texts[1], &spans[1]).analysis.vocabulary.global().to_vec();
         let viewed = again.with_view(texts[1], together[1].clone().into_view()).in_batch(&again);
-        assert_eq!(viewed.vocabulary.global, global);
+        assert_eq!(viewed.vocabulary.global(), global);
         assert!(!viewed.vocabulary.is_linked());
         assert_eq!(viewed.clone().into_view(), alone[1].clone().into_view());
     }
@@ -616,6 +620,15 @@ mod tests {
         assert!(checked > 10_000, "{checked} short heads");
     }
 
+    /// A linked vocabulary whose types have the batch ids `ids`, entered one by one.
+    fn linked(ids: &[WordId]) -> Vocabulary {
+        let mut words = Vocabulary::linked(ids.len());
+        for &id in ids {
+            words.push_linked(id, 0);
+        }
+        words
+    }
+
     #[test]
     fn a_gather_reads_each_id_as_indexing_does() {
         let mut state: u64 = 0x2545_f491_4f6c_dd1d;
@@ -635,14 +648,15 @@ mod tests {
                     ids[next(n)] = len as WordId - 1;
                 }
                 let plain: Vec<u64> = ids.iter().map(|&id| values[id as usize]).collect();
-                assert_eq!(gather(&values, &ids), plain, "{len} values, ids {ids:?}");
+                assert_eq!(gather(&values, &linked(&ids)), plain, "{len} values, ids {ids:?}");
             }
         }
         // An id past the values panics, wherever it is.
         for at in 0..9 {
             let mut ids: Vec<WordId> = vec![0; 9];
             ids[at] = 5;
-            assert!(std::panic::catch_unwind(|| gather(&[1, 2, 3, 4, 5], &ids)).is_err(), "id past the end at {at}");
+            let words = linked(&ids);
+            assert!(std::panic::catch_unwind(|| gather(&[1, 2, 3, 4, 5], &words)).is_err(), "id past the end at {at}");
         }
     }
 

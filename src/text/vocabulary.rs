@@ -22,9 +22,19 @@ pub(crate) struct Vocabulary {
     /// least twice the number of types (empty in a document's vocabulary made through a
     /// [`super::Batch`], which the batch's table serves; [`Vocabulary::intern`] builds it).
     slots: Slots,
+    /// Per type entered by [`Vocabulary::intern`] (a prefix of the types): the low 32 bits of
+    /// its key's [`hash`], all a table of up to 2^32 slots reads, to place it again when the
+    /// table grows. Types added otherwise get theirs at the next `intern`.
+    hashes: Vec<u32>,
     /// Per type: its id in the vocabulary of the batch the document was analyzed in (see
-    /// [`super::Batch`]); empty when it was analyzed alone.
-    pub(super) global: Vec<WordId>,
+    /// [`super::Batch`]); empty when it was analyzed alone. Written only by
+    /// [`Vocabulary::push_linked`] and [`Vocabulary::set_global`], which keep `largest_global`.
+    global: Vec<WordId>,
+    /// The largest of `global` (0 when it is empty): a column's gather checks its ids against
+    /// the column's length once, not once an id (see `gather` in the batch). Native only: the
+    /// wasm's gather checks every id.
+    #[cfg(not(target_arch = "wasm32"))]
+    largest_global: WordId,
     /// Per type of a linked vocabulary: the batch's number of the spelling of its first token
     /// (see [`super::Analysis::spelling_memo`]); empty otherwise.
     pub(super) spellings: Vec<u32>,
@@ -96,12 +106,24 @@ impl Vocabulary {
     }
 
     /// The id of `key`, adding it (and describing it) when new.
+    ///
+    /// Each key's hash is kept ([`Vocabulary::hashes`]): when the table grows, its types are
+    /// placed again by their kept hashes instead of by hashing their keys again (about two and
+    /// a half keys a type in a batch whose table doubles as its types come).
     #[inline(never)]
     pub(crate) fn intern(&mut self, key: &str) -> WordId {
-        let mut slots = std::mem::take(&mut self.slots);
-        slots.make_room(self.ranges.len(), 256, |id| hash(self.key(id).as_bytes()));
-        let found = slots.find(hash(key.as_bytes()), |id| same_bytes(self.key(id).as_bytes(), key.as_bytes()));
-        self.slots = slots;
+        let hashed = hash(key.as_bytes());
+        // The types added without a hash (a kept view's: `push_folded`, `unlinked`) get theirs
+        // first, once each.
+        for id in self.hashes.len()..self.ranges.len() {
+            let h = hash(self.key(id as WordId).as_bytes()) as u32;
+            self.hashes.push(h);
+        }
+        let Vocabulary { slots, hashes, .. } = self;
+        // OK because `hashes` holds one hash a type (filled above), and the table only ids of
+        // types.
+        slots.make_room(hashes.len(), 256, |id| u64::from(hashes[id as usize]));
+        let found = self.slots.find(hashed, |id| same_bytes(self.key(id).as_bytes(), key.as_bytes()));
         let at = match found {
             Ok(id) => return id,
             Err(at) => at,
@@ -110,7 +132,8 @@ impl Vocabulary {
         let start = self.arena.len() as u32;
         self.arena.push_str(key);
         self.ranges.push((start, self.arena.len() as u32));
-        self.descriptions.push(lexicon::describe(key));
+        self.descriptions.push(lexicon::describe_hashed(key, hashed));
+        self.hashes.push(hashed as u32);
         self.slots.fill(at, id);
         id
     }
@@ -135,8 +158,34 @@ impl Vocabulary {
     pub(super) fn push_linked(&mut self, global: WordId, spelling: u32) -> WordId {
         let id = self.global.len() as WordId;
         self.global.push(global);
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            self.largest_global = self.largest_global.max(global);
+        }
         self.spellings.push(spelling);
         id
+    }
+
+    /// Per type, its id in the batch (see [`Vocabulary::global`]).
+    pub(super) fn global(&self) -> &[WordId] {
+        &self.global
+    }
+
+    /// The largest of [`Vocabulary::global`] (0 when there are none): no type's batch id is
+    /// larger.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(super) fn largest_global(&self) -> WordId {
+        self.largest_global
+    }
+
+    /// Sets the types' batch ids (a kept view entered in a batch: see
+    /// [`super::Batch::with_view`]).
+    pub(super) fn set_global(&mut self, global: Vec<WordId>) {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            self.largest_global = global.iter().copied().max().unwrap_or(0);
+        }
+        self.global = global;
     }
 
     /// Copies from `batch` the key ranges (not the keys' bytes) and descriptions of the types
@@ -157,7 +206,9 @@ impl Vocabulary {
     /// document's kept view holds, read alone.
     pub(super) fn unlinked(self, batch: Option<&Vocabulary>) -> Vocabulary {
         if !self.linked {
-            return Vocabulary { global: Vec::new(), ..self };
+            let mut words = self;
+            words.set_global(Vec::new());
+            return words;
         }
         let mut words = Vocabulary::default();
         let key_bytes = (0..self.len() as WordId).map(|id| self.key_in(batch, id).len()).sum();
@@ -381,6 +432,27 @@ pub(crate) fn hash_with_bits(bytes: &[u8], bits: u8) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interned_types_are_found_as_the_table_grows_from_kept_hashes() {
+        // Types added without a hash first (a kept view's; fewer than fit the first table, which
+        // `Slots::make_room` grows once a call), then thousands interned, the table growing
+        // many times: every key is found again as the type it was given, and no key is given
+        // two types.
+        let mut words = Vocabulary::default();
+        for k in 0..100 {
+            words.push_folded(&format!("Kept{k}"), false);
+        }
+        let keys: Vec<String> =
+            (0..100).map(|k| format!("kept{k}")).chain((0..5000).map(|k| format!("w{k}"))).collect();
+        for (id, key) in keys.iter().enumerate() {
+            assert_eq!(words.intern(key), id as WordId, "{key}");
+        }
+        for (id, key) in keys.iter().enumerate() {
+            assert_eq!(words.intern(key), id as WordId, "{key} again");
+        }
+        assert_eq!(words.len(), keys.len());
+    }
 
     #[test]
     fn the_hash_reads_a_partial_word_as_zero_padded() {
