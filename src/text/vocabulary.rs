@@ -291,7 +291,10 @@ impl Slots {
         if self.has_room(count) {
             return;
         }
-        let size = (self.0.len() * 2).max(least);
+        // Room for every entry placed below and one more, at most half full: doubling alone
+        // would not do when many entries were added since the last growth (types pushed
+        // without interning), and `find` on a full table would never end.
+        let size = (self.0.len() * 2).max(least).max(2 * (count + 1)).next_power_of_two();
         self.0 = vec![0; size];
         for index in 0..count as u32 {
             if let Err(at) = self.find(hash_of(index), |_| false) {
@@ -435,16 +438,16 @@ mod tests {
 
     #[test]
     fn interned_types_are_found_as_the_table_grows_from_kept_hashes() {
-        // Types added without a hash first (a kept view's; fewer than fit the first table, which
-        // `Slots::make_room` grows once a call), then thousands interned, the table growing
-        // many times: every key is found again as the type it was given, and no key is given
-        // two types.
+        // Types added without a hash first (a kept view's; more than fit the first table, so
+        // that `Slots::make_room` must size it for all of them at once, not double it once),
+        // then thousands interned, the table growing many times: every key is found again as
+        // the type it was given, and no key is given two types.
         let mut words = Vocabulary::default();
-        for k in 0..100 {
+        for k in 0..1000 {
             words.push_folded(&format!("Kept{k}"), false);
         }
         let keys: Vec<String> =
-            (0..100).map(|k| format!("kept{k}")).chain((0..5000).map(|k| format!("w{k}"))).collect();
+            (0..1000).map(|k| format!("kept{k}")).chain((0..5000).map(|k| format!("w{k}"))).collect();
         for (id, key) in keys.iter().enumerate() {
             assert_eq!(words.intern(key), id as WordId, "{key}");
         }
