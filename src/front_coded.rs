@@ -38,6 +38,11 @@ impl<'a> FrontCoded<'a> {
         Some(&self.word)
     }
 
+    /// The word [`FrontCoded::next_word`] last gave (empty before the first).
+    pub(crate) fn word(&self) -> &[u8] {
+        &self.word
+    }
+
     /// Every word of a generated table's list, in order, as owned strings (the tests' reading).
     #[cfg(test)]
     pub(crate) fn words(table: &'a str) -> Vec<String> {

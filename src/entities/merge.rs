@@ -1377,11 +1377,8 @@ mod tests {
     #[test]
     fn given_names_from_formal_names_are_the_plain_test() {
         let names = Names::new();
-        let mut words: Vec<String> = super::super::names_data::NICKNAMES
-            .lines()
-            .take(120)
-            .flat_map(|line| line.split(' ').map(str::to_string).collect::<Vec<_>>())
-            .collect();
+        let mut words: Vec<String> =
+            Names::nickname_entries().into_iter().take(120).flatten().map(str::to_string).collect();
         words.extend(words.clone().iter().map(|w| w.replace('i', "y")));
         words.extend(["ted", "edward", "teddy", "andrei", "andrey", "zz", ""].map(str::to_string));
         let plain = |a: &str, b: &str| {

