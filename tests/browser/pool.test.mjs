@@ -9,7 +9,8 @@
 // which of them were terminated; a prelude in front of the page's own worker script makes the
 // core slow, trap or stall on files named for it (see `injectDelays`). Each test failed on the
 // page before the pool (one worker read every article), and on a deliberately broken pool (see
-// the report of session 22's pool-22).
+// the report of session 22's pool-22); the ids' test failed on the pool before its failed ids
+// were given back only after the batch.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, pageUrl, waitForArticles, assertCleanAndClose, root, openLibrary } from './browser.mjs';
@@ -62,8 +63,8 @@ function watchThePool(cores) {
 /**
  * In the page's workers (a prelude in front of the page's own worker script, started from its
  * own blob URL): extracting a file whose name starts with "slow-" first spins for 2 s, so that
- * it comes back after the ones handed out after it; one starting with "crash-" traps, as a Rust
- * panic does (a WebAssembly.RuntimeError); one starting with "stalls-" is read until the core
+ * it comes back after the ones handed out after it; one starting with "crash-" (or whose text
+ * starts with "[trap]") traps, as a Rust panic does (a WebAssembly.RuntimeError); one starting with "stalls-" is read until the core
  * names its first stage, then the worker spins until it is terminated.
  */
 function injectDelays() {
@@ -76,8 +77,12 @@ function injectDelays() {
       while (stall && message?.stage) { /* stalled after naming a stage */ }
     };
     self.addEventListener('message', ({ data }) => {
-      name = data?.call === 'extractArticle' ? String(data.args[0].name) : '';
+      const article = data?.call === 'extractArticle' ? data.args[0] : null;
+      name = article ? String(article.name) : '';
       stall = name.startsWith('stalls-');
+      // A file whose text opens with "[trap]" traps too, whatever its name.
+      const opening = article?.bytes ? new TextDecoder().decode(article.bytes.subarray(0, 6)) : String(article?.content ?? '');
+      if (opening.startsWith('[trap]')) name = 'crash-' + name;
     });
     const NativeInstance = WebAssembly.Instance;
     WebAssembly.Instance = function (module, imports) {
@@ -194,6 +199,25 @@ test('a trap on one article fails only it: the others, read beside it, land; onl
     'the slow articles read beside the trap were not stopped');
   record.errors = record.errors.filter((e) => !/injected by the test/.test(e));
   await assertCleanAndClose(opened);
+});
+
+test("an article's id does not depend on how many workers read the batch: a failed one gives its id back after the batch", async () => {
+  // Two files of one name: the first traps. Its id was given back as its worker failed, so with
+  // one worker the second took it ("same") and with four, reading beside it, the next ("same-2").
+  const [story] = generateArticles(root, 1, { chars: 2500 });
+  const files = [textFile('same.txt', '[trap] ' + story.content), textFile('same.txt', story.content)];
+  const listedBy = {};
+  for (const cores of [4, 1]) {
+    const opened = await openWith(cores);
+    const { page, record } = opened;
+    await addFiles(page, files);
+    await scope(page, '.ss-library-status', { hasText: 'Added 1 article.' }).waitFor({ timeout: 60_000 });
+    listedBy[cores] = await listed(page);
+    record.errors = record.errors.filter((e) => !/injected by the test/.test(e));
+    await assertCleanAndClose(opened);
+  }
+  assert.deepEqual(listedBy[4], ['same-2']);
+  assert.deepEqual(listedBy[1], listedBy[4], 'the same id with one worker as with four');
 });
 
 test('Cancel during a pooled read stops every worker at once and keeps nothing; the page goes on working', async () => {

@@ -303,6 +303,9 @@ export class Library extends Emitter {
       if (epoch === this.epoch && reading.has(index)) this.setWork('reading', { verb, name: items[index].name, index, total: items.length, stage: reading.get(index) });
     };
     const lanes = new Set();
+    // Failed items give their ids back only once every lane has settled: freed as each lane
+    // failed, a later item's id would depend on which worker finished first.
+    const failed = [];
     for (const [index, item] of items.entries()) {
       while (lanes.size >= this.extractor.size) await Promise.race(lanes);
       if (epoch !== this.epoch) break;
@@ -323,7 +326,7 @@ export class Library extends Emitter {
       }
       lane = Promise.resolve(lane).then((outcome) => { outcomes[index] = outcome; }, (error) => {
         if (error instanceof Cancelled || epoch !== this.epoch) return;
-        item.failed?.();
+        failed.push(item);
         outcomes[index] = { name: item.name, reason: failureReason(error) };
       }).finally(() => {
         lanes.delete(lane);
@@ -333,6 +336,7 @@ export class Library extends Emitter {
       lanes.add(lane);
     }
     await Promise.all(lanes);
+    for (const item of failed) item.failed?.();
     for (const [index, outcome] of [...outcomes, undefined].entries()) {
       if (outcome === undefined) {
         batch.unread = items.length - index;
