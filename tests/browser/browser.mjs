@@ -147,3 +147,34 @@ export async function pasteArticle(page, text, { title, scope = page.locator('st
   await scope.locator('.ss-library textarea').fill(text);
   await scope.locator('.ss-library button', { hasText: 'Add pasted text' }).click();
 }
+
+/**
+ * In the page (an init script: `page.addInitScript(workersWithPrelude, prelude)`): each worker
+ * the page starts from a blob URL of its own script runs `prelude` (JavaScript source) in front
+ * of that script, so that a test can make the core slow, trap or stall inside the page's own
+ * workers. Other workers start as asked.
+ */
+export function workersWithPrelude(prelude) {
+  const NativeBlob = window.Blob;
+  const sources = new WeakMap();
+  window.Blob = class extends NativeBlob {
+    constructor(parts, options) {
+      super(parts, options);
+      if (options?.type === 'text/javascript') sources.set(this, parts.join(''));
+    }
+  };
+  const createURL = URL.createObjectURL;
+  const scripts = new Map();
+  URL.createObjectURL = (blob) => {
+    const url = createURL(blob);
+    if (sources.has(blob)) scripts.set(url, sources.get(blob));
+    return url;
+  };
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url, options) {
+      const source = scripts.get(String(url));
+      super(source ? createURL(new NativeBlob([prelude, source], { type: 'text/javascript' })) : url, options);
+    }
+  };
+}

@@ -7,13 +7,13 @@
 // The page is told it has 4 cores (or 1), whatever the machine has. From the outside (init
 // scripts) the test counts which workers are handed `extractArticle` calls, their answers, and
 // which of them were terminated; a prelude in front of the page's own worker script makes the
-// core slow, trap or stall on files named for it (see `injectDelays`). Each test failed on the
+// core slow, trap or stall on files named for it (see `DELAYS`). Each test failed on the
 // page before the pool (one worker read every article), and on a deliberately broken pool (see
 // the report of session 22's pool-22); the ids' test failed on the pool before its failed ids
 // were given back only after the batch.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, pageUrl, waitForArticles, assertCleanAndClose, root, openLibrary } from './browser.mjs';
+import { launch, openPage, pageUrl, waitForArticles, assertCleanAndClose, root, openLibrary, workersWithPrelude } from './browser.mjs';
 import { generateArticles } from '../../scripts/corpus.mjs';
 
 let browser;
@@ -64,11 +64,11 @@ function watchThePool(cores) {
  * In the page's workers (a prelude in front of the page's own worker script, started from its
  * own blob URL): extracting a file whose name starts with "slow-" first spins for 2 s, so that
  * it comes back after the ones handed out after it; one starting with "crash-" (or whose text
- * starts with "[trap]") traps, as a Rust panic does (a WebAssembly.RuntimeError); one starting with "stalls-" is read until the core
- * names its first stage, then the worker spins until it is terminated.
+ * starts with "[trap]") traps, as a Rust panic does (a WebAssembly.RuntimeError); one starting
+ * with "stalls-" is read until the core names its first stage, then the worker spins until it
+ * is terminated. Given to the page's workers by `workersWithPrelude`.
  */
-function injectDelays() {
-  const prelude = `(() => {
+const DELAYS = `(() => {
     let name = '';
     let stall = false;
     const post = self.postMessage.bind(self);
@@ -96,34 +96,11 @@ function injectDelays() {
       return { exports };
     };
   })();\n`;
-  const NativeBlob = window.Blob;
-  const sources = new WeakMap();
-  window.Blob = class extends NativeBlob {
-    constructor(parts, options) {
-      super(parts, options);
-      if (options?.type === 'text/javascript') sources.set(this, parts.join(''));
-    }
-  };
-  const createURL = URL.createObjectURL;
-  const scripts = new Map();
-  URL.createObjectURL = (blob) => {
-    const url = createURL(blob);
-    if (sources.has(blob)) scripts.set(url, sources.get(blob));
-    return url;
-  };
-  const NativeWorker = window.Worker;
-  window.Worker = class extends NativeWorker {
-    constructor(url, options) {
-      const source = scripts.get(String(url));
-      super(source ? createURL(new NativeBlob([prelude, source], { type: 'text/javascript' })) : url, options);
-    }
-  };
-}
 
 async function openWith(cores) {
   const opened = await openPage(browser, 'about:blank');
   await opened.page.addInitScript(watchThePool, cores);
-  await opened.page.addInitScript(injectDelays);
+  await opened.page.addInitScript(workersWithPrelude, DELAYS);
   await opened.page.goto(pageUrl);
   await waitForArticles(opened.page);
   return opened;

@@ -12,7 +12,7 @@
 // and there was no progress bar, Cancel, date or outlet field, nor Edit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, root, openLibrary, settled, pasteArticle } from './browser.mjs';
+import { launch, openPage, pageUrl, waitForArticles, screenshot, assertCleanAndClose, root, openLibrary, settled, pasteArticle, workersWithPrelude } from './browser.mjs';
 import { generateArticles } from '../../scripts/corpus.mjs';
 
 let browser;
@@ -81,8 +81,7 @@ function watchTheCore() {
  * worker script is the page's own, started from the page's own blob URL, with this prelude in
  * front.
  */
-function injectTraps() {
-  const prelude = `(() => {
+const TRAPS = `(() => {
     let armed = false;
     let spin = false;
     let stall = false;
@@ -123,34 +122,11 @@ function injectTraps() {
       return { instance: trapping(made instanceof NativeInstance ? made : made.instance), module };
     };
   })();\n`;
-  const NativeBlob = window.Blob;
-  const sources = new WeakMap();
-  window.Blob = class extends NativeBlob {
-    constructor(parts, options) {
-      super(parts, options);
-      if (options?.type === 'text/javascript') sources.set(this, parts.join(''));
-    }
-  };
-  const createURL = URL.createObjectURL;
-  const scripts = new Map();
-  URL.createObjectURL = (blob) => {
-    const url = createURL(blob);
-    if (sources.has(blob)) scripts.set(url, sources.get(blob));
-    return url;
-  };
-  const NativeWorker = window.Worker;
-  window.Worker = class extends NativeWorker {
-    constructor(url, options) {
-      const source = scripts.get(String(url));
-      super(source ? createURL(new NativeBlob([prelude, source], { type: 'text/javascript' })) : url, options);
-    }
-  };
-}
 
 async function openWatched({ traps = false } = {}) {
   const opened = await openPage(browser, 'about:blank');
   await opened.page.addInitScript(watchTheCore);
-  if (traps) await opened.page.addInitScript(injectTraps);
+  if (traps) await opened.page.addInitScript(workersWithPrelude, TRAPS);
   await opened.page.goto(pageUrl);
   await waitForArticles(opened.page);
   return opened;
@@ -176,7 +152,7 @@ async function addFiles(page, files) {
 }
 
 test('a large add shows each file and stage; Cancel stops the worker and keeps nothing, across a reload', async () => {
-  // The large file stalls after its first stage (see injectTraps): Cancel comes while it is
+  // The large file stalls after its first stage (see TRAPS): Cancel comes while it is
   // read, however fast the machine (a fast one finished reading it before the click).
   const opened = await openWatched({ traps: true });
   const { page } = opened;
@@ -259,7 +235,7 @@ test('Cancel while a batch is indexed adds none of it, but a second add of the s
 });
 
 test('while a large file is read, searching and switching views work', async () => {
-  // The file stalls after its first stage (see injectTraps): all of this happens while it is
+  // The file stalls after its first stage (see TRAPS): all of this happens while it is
   // read, however fast the machine.
   const opened = await openWatched({ traps: true });
   const { page } = opened;
