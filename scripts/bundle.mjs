@@ -196,11 +196,12 @@ function dataSegments(wasm) {
  * The page's finished wasm (the file at `path`) with the constants that only its panics used
  * zeroed: their messages, the formatting templates and the Debug vtables of unwrap's errors
  * (647 constants, 11,186 bytes, most of them locations zeroed already: page 342.3 -> 341.7
- * KiB gzip on main ac646fd). A candidate is a constant whose address a call to
- * a panic entry point passed (`operands`, read by withoutLocations before those calls became
- * `unreachable`); a constant is one input chunk of the linker's map (`mapPath`, wasm-ld's --Map,
- * which scripts/build.sh asks for) in `.rodata`, not a merged string section, whose bounds the
- * map gives exactly. It is zeroed only when no i32 constant, no load's or store's offset and no
+ * KiB gzip on main ac646fd), then the source files' names that only dead panic locations
+ * point at (72 names, 2,735 bytes: 341.3; see below). A candidate is a constant whose address
+ * a call to a panic entry point passed (`operands`, read by withoutLocations before those
+ * calls became `unreachable`); a constant is one input chunk of the linker's map (`mapPath`,
+ * wasm-ld's --Map, which scripts/build.sh asks for) in `.rodata`, not a merged string section,
+ * whose bounds the map gives exactly. It is zeroed only when no i32 constant, no load's or store's offset and no
  * half of an i64 or v128 constant in the finished wasm's code lies within NEAR bytes of it,
  * before or after. Code reaches static data only from an address written in it; the compilers
  * write an object's start, its end (a loop over the comment lines' table counts from -200 up
@@ -208,12 +209,14 @@ function dataSegments(wasm) {
  * would have its address there as well. The constants next to a live one stay (an address
  * near them could be its). Checked as the locations were: the page's wasm and the whole API's
  * give the same parts, model, selections, documents and profiles on the test articles, 840
- * polnear-train texts and 1,838 unseen ones (zeroing a live table instead, the comment lines',
+ * polnear-train texts and 1,838 unseen ones, and tests/js/page-agree.test.mjs checks the
+ * test articles at every build's test (zeroing a live table instead, the comment lines',
  * changes a test article's part).
  */
 function withoutDeadMessages(path, operands, mapPath) {
   const NEAR = 8;
   const chunks = [];
+  const merged = [];
   let data = false;
   let section;
   for (const line of readFileSync(mapPath, 'utf8').split('\n')) {
@@ -224,6 +227,8 @@ function withoutDeadMessages(path, operands, mapPath) {
     } else if (data && input?.startsWith('CUSTOM')) break;
     else if (data && address !== '-' && /^(?!<internal>).*:\(\.rodata\.[^)]*\)$/.test(input ?? '')) {
       chunks.push({ address: parseInt(address, 16), size: parseInt(size, 16) });
+    } else if (data && address !== '-' && input === '<internal>:(.rodata)') {
+      merged.push({ address: parseInt(address, 16), size: parseInt(size, 16) });
     }
   }
   if (chunks.length === 0) throw new Error(`bundle: no constants in the linker's map ${mapPath}`);
@@ -270,7 +275,47 @@ function withoutDeadMessages(path, operands, mapPath) {
     bytes += size;
   }
   if (zeroed === 0) throw new Error('bundle: no constant only the panics used');
-  console.log(`the page's wasm zeroes ${zeroed} constants only its panics used (${bytes} bytes)`);
+  // The source files' names that only panic locations point at (core::panic::Location: the
+  // name's address and length, a line and a column): the merged strings' section holds them
+  // between NULs. A name is zeroed when no address of the code lies within NEAR bytes of it and
+  // every word of the data that points into it begins such a location, of this name, that no
+  // address of the code lies within NEAR bytes of either (the zeroed locations point nowhere).
+  const words = [];
+  for (const s of segments) {
+    for (let a = (s.address + 3) & ~3; a + 4 <= s.address + s.length; a += 4) words.push([a, out.readUInt32LE(s.offset + a - s.address)]);
+  }
+  words.sort((x, y) => x[1] - y[1]);
+  const pointing = (low, high) => {
+    let l = 0, h = words.length;
+    while (l < h) {
+      const m = (l + h) >> 1;
+      if (words[m][1] < low) l = m + 1;
+      else h = m;
+    }
+    const found = [];
+    for (; l < words.length && words[l][1] <= high; l++) found.push(words[l][0]);
+    return found;
+  };
+  let names = 0, nameBytes = 0;
+  for (const { address, size } of merged) {
+    const s = segments.find((s) => s.address <= address && address + size <= s.address + s.length);
+    if (!s) throw new Error(`bundle: the map's merged strings at ${address} are in no data segment`);
+    const at = s.offset + address - s.address;
+    for (const m of out.subarray(at, at + size).toString('latin1').matchAll(/(?<=\0)[\w/.-]+\.rs(?=\0)/g)) {
+      const name = address + m.index, length = m[0].length;
+      if (anyIn(name - NEAR, name + length + NEAR)) continue;
+      const locationOf = (a) => {
+        const t = segments.find((t) => t.address <= a && a + 16 <= t.address + t.length);
+        const word = (k) => out.readUInt32LE(t.offset + a - t.address + k);
+        return t && word(0) === name && word(4) === length && word(8) > 0 && word(12) > 0 && !anyIn(a - NEAR, a + 16 + NEAR);
+      };
+      if (!pointing(name, name + length).every(locationOf)) continue;
+      out.fill(0, at + m.index, at + m.index + length);
+      names++;
+      nameBytes += length;
+    }
+  }
+  console.log(`the page's wasm zeroes ${zeroed} constants only its panics used (${bytes} bytes) and ${names} source files' names (${nameBytes} bytes)`);
   return out;
 }
 
