@@ -51,11 +51,44 @@ const options = {
   define: { 'import.meta.url': 'undefined' },
   logLevel: 'warning',
 };
-const bundledWorker = (await build({
+/** The worker script, with wasm-bindgen's glue as `glue` (its text) gives it. */
+const bundleWorker = async (glue) => (await build({
   ...options,
   entryPoints: [join(root, 'www/app/core/worker.js')],
-  plugins: [{ name: 'storyscope-glue', setup: (b) => b.onResolve({ filter: /^storyscope:glue$/ }, () => ({ path: resolve(gluePath) })) }],
+  plugins: [{
+    name: 'storyscope-glue',
+    setup: (b) => {
+      b.onResolve({ filter: /^storyscope:glue$/ }, () => ({ path: resolve(gluePath), namespace: 'storyscope-glue' }));
+      b.onLoad({ filter: /.*/, namespace: 'storyscope-glue' }, () => ({ contents: glue, loader: 'js', resolveDir: dirname(resolve(gluePath)) }));
+    },
+  }],
 })).outputFiles[0].text;
+const bundledWorker = await bundleWorker(readFileSync(gluePath, 'utf8'));
+
+/**
+ * wasm-bindgen's glue (`glue`, its text) without what calls the exports and provides the
+ * imports the page's wasm does not have: a class's methods whose export is gone (esbuild keeps
+ * every method of a class it keeps) and the imports object's functions for imports the page's
+ * wasm no longer makes (metadce took the code that called them). Each is found in the glue's own
+ * layout (methods indented by four spaces, from their doc comment to their closing brace;
+ * imports by eight, up to the next one) and must be found once, or the build fails.
+ */
+function glueFor(glue, goneExports, goneImports) {
+  let text = glue;
+  for (const name of goneExports) {
+    const method = new RegExp(`\\n    /[*][*](?:(?![*]/)[^])*[*]/\\n    (\\w+)[(][^)]*[)] [{]\\n(?:(?!\\n    [}]\\n)[^])*?wasm[.]${name}[(](?:(?!\\n    [}]\\n)[^])*\\n    [}](?=\\n)`, 'g');
+    const found = text.match(method)?.length ?? 0;
+    if (found !== 1) throw new Error(`bundle: the glue's method calling ${name} stands ${found} times`);
+    text = text.replace(method, '');
+  }
+  for (const name of goneImports) {
+    const entry = new RegExp(`\\n        ${name}: (?:(?!\\n        [\\w$]+: |\\n    [}];)[^])*`, 'g');
+    const found = text.match(entry)?.length ?? 0;
+    if (found !== 1) throw new Error(`bundle: the glue's import ${name} stands ${found} times`);
+    text = text.replace(entry, '');
+  }
+  return text;
+}
 
 /**
  * The wasm at `path` with each of Rust's panic entry points (core's `panic_fmt`, `panic_bounds_check`,
@@ -327,10 +360,10 @@ function withoutDeadMessages(path, operands, mapPath) {
 // method), so it is kept only when the script calls the method: `.select(`. A false match costs
 // bytes, never a broken page; a call by a computed name (`corpus[name](...)`) would be missed,
 // and the engine (www/app/core/engine.js) makes none.
-const [wasm, worker] = (() => {
+const [wasm, worker] = await (async () => {
   const names = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(wasmPath))).map((e) => e.name);
   const escape = (name) => name.replace(/[$]/g, '\\$');
-  const named = (name) => new RegExp(`[.]${escape(name)}(?![\\w$])`).test(bundledWorker);
+  const named = (name, script = bundledWorker) => new RegExp(`[.]${escape(name)}(?![\\w$])`).test(script);
   const called = (name) => new RegExp(`[.]${escape(name)}[(]`).test(bundledWorker);
   const classes = [...readFileSync(gluePath, 'utf8').matchAll(/^export class (\w+)/gm)].map((m) => m[1].toLowerCase());
   const methodOf = (name) => classes.map((c) => name.startsWith(`${c}_`) && name.slice(c.length + 1)).find(Boolean);
@@ -358,7 +391,14 @@ const [wasm, worker] = (() => {
   console.log(`the page's wasm leaves out: ${names.filter((n) => !kept.includes(n)).join(', ')}`);
   // Its imports renamed `a`, `b`, … in it and in the worker's glue (scripts/wasm-imports.mjs):
   // so storyscope_bg.page.wasm goes with the page's worker script, not with storyscope.js.
-  const [page, script] = shortenImports(withoutDeadMessages(`${out}.page.wasm`, quiet.operands, mapPath), bundledWorker);
+  // The worker's glue without the methods of the exports left out and the imports no longer
+  // made (glueFor), bundled again: it must keep the same exports.
+  const imported = new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(`${out}.page.wasm`))).map((i) => i.name));
+  const allImports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath))).map((i) => i.name);
+  const trimmed = await bundleWorker(glueFor(readFileSync(gluePath, 'utf8'),
+    names.filter((n) => !kept.includes(n) && methodOf(n) !== undefined), allImports.filter((n) => !imported.has(n))));
+  if (names.some((name) => named(name, trimmed) !== kept.includes(name))) throw new Error("bundle: the worker's trimmed glue names other exports");
+  const [page, script] = shortenImports(withoutDeadMessages(`${out}.page.wasm`, quiet.operands, mapPath), trimmed);
   writeFileSync(`${out}.page.wasm`, page);
   return [page, script];
 })();
