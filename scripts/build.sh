@@ -19,6 +19,9 @@ remap=()
 shopt -s nullglob
 for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do remap+=("'--remap-path-prefix=$dir='"); done
 shopt -u nullglob
+# The linker's map of the wasm (each constant of the static data with its address and size):
+# scripts/bundle.mjs zeroes the constants that only the page's panics used.
+remap+=("'-C'" "'link-arg=--Map=$ROOT/target/wasm32-unknown-unknown/wasm/storyscope.map'")
 rustflags=$(IFS=,; echo "${remap[*]}")
 cargo build --profile wasm --target wasm32-unknown-unknown --lib \
   --config "target.wasm32-unknown-unknown.rustflags=[$rustflags]"
@@ -30,5 +33,5 @@ wasm-bindgen --target "$(setting wasm_bindgen_target)" --no-typescript --out-dir
 # shellcheck disable=SC2046
 "$wasm_opt" $(setting wasm_opt_flags) "$out/storyscope_bg.wasm" -o "$out/storyscope_bg.opt.wasm" &
 whole=$!
-node scripts/bundle.mjs "$out/storyscope.js" "$out/storyscope_bg.wasm" || { wait "$whole"; exit 1; }
+node scripts/bundle.mjs "$out/storyscope.js" "$out/storyscope_bg.wasm" target/wasm32-unknown-unknown/wasm/storyscope.map || { wait "$whole"; exit 1; }
 wait "$whole"

@@ -3,7 +3,7 @@
 // makes the page's own wasm from wasm-bindgen's output: without the exports that script never
 // calls (extract, extractSeeds, newCorpus: the whole-corpus API of the tests, the bench and
 // other hosts, kept in target/wasm-bindgen/storyscope_bg.opt.wasm) and the code only they reach
-// (binaryen's wasm-metadce) and the panic messages (withoutPanicMessages below), then optimized
+// (binaryen's wasm-metadce) and the panic messages (withoutPanicMessages and withoutDeadMessages below), then optimized
 // like the whole one (wasm-opt with wasm-pack.toml's
 // flags; its imports then get short names, in it and in the worker's glue:
 // scripts/wasm-imports.mjs). Then it resolves www/app/main.js and its imports, that worker script (as a string: the page starts
@@ -27,7 +27,7 @@ import { joinCode, readLeb, splitCode } from '../www/app/core/code-streams.js';
 import { shortenImports } from './wasm-imports.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const [gluePath, wasmPath] = process.argv.slice(2);
+const [gluePath, wasmPath, mapPath] = process.argv.slice(2);
 const read = (p) => readFileSync(join(root, p), 'utf8');
 const setting = (key) => {
   const m = read('wasm-pack.toml').match(new RegExp(`^${key}\\s*=\\s*"?([^"#\\n]*)"?`, 'm'));
@@ -51,11 +51,44 @@ const options = {
   define: { 'import.meta.url': 'undefined' },
   logLevel: 'warning',
 };
-const bundledWorker = (await build({
+/** The worker script, with wasm-bindgen's glue as `glue` (its text) gives it. */
+const bundleWorker = async (glue) => (await build({
   ...options,
   entryPoints: [join(root, 'www/app/core/worker.js')],
-  plugins: [{ name: 'storyscope-glue', setup: (b) => b.onResolve({ filter: /^storyscope:glue$/ }, () => ({ path: resolve(gluePath) })) }],
+  plugins: [{
+    name: 'storyscope-glue',
+    setup: (b) => {
+      b.onResolve({ filter: /^storyscope:glue$/ }, () => ({ path: resolve(gluePath), namespace: 'storyscope-glue' }));
+      b.onLoad({ filter: /.*/, namespace: 'storyscope-glue' }, () => ({ contents: glue, loader: 'js', resolveDir: dirname(resolve(gluePath)) }));
+    },
+  }],
 })).outputFiles[0].text;
+const bundledWorker = await bundleWorker(readFileSync(gluePath, 'utf8'));
+
+/**
+ * wasm-bindgen's glue (`glue`, its text) without what calls the exports and provides the
+ * imports the page's wasm does not have: a class's methods whose export is gone (esbuild keeps
+ * every method of a class it keeps) and the imports object's functions for imports the page's
+ * wasm no longer makes (metadce took the code that called them). Each is found in the glue's own
+ * layout (methods indented by four spaces, from their doc comment to their closing brace;
+ * imports by eight, up to the next one) and must be found once, or the build fails.
+ */
+function glueFor(glue, goneExports, goneImports) {
+  let text = glue;
+  for (const name of goneExports) {
+    const method = new RegExp(`\\n    /[*][*](?:(?![*]/)[^])*[*]/\\n    (\\w+)[(][^)]*[)] [{]\\n(?:(?!\\n    [}]\\n)[^])*?wasm[.]${name}[(](?:(?!\\n    [}]\\n)[^])*\\n    [}](?=\\n)`, 'g');
+    const found = text.match(method)?.length ?? 0;
+    if (found !== 1) throw new Error(`bundle: the glue's method calling ${name} stands ${found} times`);
+    text = text.replace(method, '');
+  }
+  for (const name of goneImports) {
+    const entry = new RegExp(`\\n        ${name}: (?:(?!\\n        [\\w$]+: |\\n    [}];)[^])*`, 'g');
+    const found = text.match(entry)?.length ?? 0;
+    if (found !== 1) throw new Error(`bundle: the glue's import ${name} stands ${found} times`);
+    text = text.replace(entry, '');
+  }
+  return text;
+}
 
 /**
  * The wasm at `path` with each of Rust's panic entry points (core's `panic_fmt`, `panic_bounds_check`,
@@ -86,7 +119,8 @@ function withoutPanicMessages(path, features) {
   // Called only by the panic handler, which only the entry points above reach.
   const handler = /^<std(?:\[\w+\])?::(?:panicking::panic_handler::|thread::local::AccessError as )/;
   const hook = /^std(?:\[\w+\])?::panicking::set_hook$/;
-  const module = binaryen.readBinary(withoutLocations(path, panics));
+  const { wasm, operands } = withoutLocations(path, panics);
+  const module = binaryen.readBinary(wasm);
   try {
     module.setFeatures(features.map((flag) => {
       const bit = feature[flag.replace(/^--enable-/, '')];
@@ -105,7 +139,7 @@ function withoutPanicMessages(path, features) {
     }
     if (stubbed === 0) throw new Error('bundle: no panic entry point found by name (has the name section gone?)');
     binaryen.setDebugInfo(true);
-    return module.emitBinary();
+    return { wasm: module.emitBinary(), operands };
   } finally {
     module.dispose();
   }
@@ -125,6 +159,7 @@ function withoutLocations(path, panics) {
   const lines = text.split('\n');
   const call = /^( *)\(call \$(?:"((?:[^"\\]|\\.)*)"|(\S+))/;
   const addresses = new Set();
+  const operands = new Set();
   for (let i = 0; i < lines.length; i++) {
     const m = call.exec(lines[i]);
     if (!m || !panics.test(m[2] ?? m[3])) continue;
@@ -133,36 +168,17 @@ function withoutLocations(path, panics) {
     for (let j = i + 1; j < lines.length; j++) {
       const indent = lines[j].length - lines[j].trimStart().length;
       if (indent <= depth) break;
-      if (indent === depth + 1) last = lines[j].trim();
+      if (indent !== depth + 1) continue;
+      last = lines[j].trim();
+      const operand = /^\(i32\.const (\d+)\)$/.exec(last);
+      if (operand) operands.add(Number(operand[1]));
     }
     const constant = last && /^\(i32\.const (\d+)\)$/.exec(last);
     if (constant) addresses.add(Number(constant[1]));
   }
   // The data segments (active, in memory 0, at a constant address): where an address's bytes are.
   const out = readFileSync(path);
-  const segments = [];
-  let at = 8;
-  while (at < out.length) {
-    const id = out[at];
-    let size;
-    [size, at] = readLeb(out, at + 1);
-    const end = at + size;
-    if (id === 11) {
-      let count, p = at;
-      [count, p] = readLeb(out, p);
-      for (let k = 0; k < count; k++) {
-        let flags, address, length;
-        [flags, p] = readLeb(out, p);
-        if (flags !== 0 || out[p] !== 0x41) throw new Error('bundle: a data segment of another form');
-        [address, p] = readLeb(out, p + 1);
-        if (out[p] !== 0x0b) throw new Error('bundle: a data segment of another form');
-        [length, p] = readLeb(out, p + 1);
-        segments.push({ address, offset: p, length });
-        p += length;
-      }
-    }
-    at = end;
-  }
+  const segments = dataSegments(out);
   const offsetOf = (address, length) => {
     const s = segments.find((s) => s.address <= address && address + length <= s.address + s.length);
     return s && s.offset + address - s.address;
@@ -178,6 +194,161 @@ function withoutLocations(path, panics) {
     zeroed++;
   }
   if (zeroed === 0) throw new Error('bundle: no panic location found');
+  return { wasm: out, operands };
+}
+
+/** The active data segments of `wasm` (in memory 0, at a constant address): address, offset in `wasm`, length. */
+function dataSegments(wasm) {
+  const segments = [];
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    let size;
+    [size, at] = readLeb(wasm, at + 1);
+    const end = at + size;
+    if (id === 11) {
+      let count, p = at;
+      [count, p] = readLeb(wasm, p);
+      for (let k = 0; k < count; k++) {
+        let flags, address, length;
+        [flags, p] = readLeb(wasm, p);
+        if (flags !== 0 || wasm[p] !== 0x41) throw new Error('bundle: a data segment of another form');
+        [address, p] = readLeb(wasm, p + 1);
+        if (wasm[p] !== 0x0b) throw new Error('bundle: a data segment of another form');
+        [length, p] = readLeb(wasm, p + 1);
+        segments.push({ address, offset: p, length });
+        p += length;
+      }
+    }
+    at = end;
+  }
+  return segments;
+}
+
+/**
+ * The page's finished wasm (the file at `path`) with the constants that only its panics used
+ * zeroed: their messages, the formatting templates and the Debug vtables of unwrap's errors
+ * (647 constants, 11,186 bytes, most of them locations zeroed already: page 342.3 -> 341.7
+ * KiB gzip on main ac646fd), then the source files' names that only dead panic locations
+ * point at (72 names, 2,735 bytes: 341.3; see below). A candidate is a constant whose address
+ * a call to a panic entry point passed (`operands`, read by withoutLocations before those
+ * calls became `unreachable`); a constant is one input chunk of the linker's map (`mapPath`,
+ * wasm-ld's --Map, which scripts/build.sh asks for) in `.rodata`, not a merged string section,
+ * whose bounds the map gives exactly. It is zeroed only when no i32 constant, no load's or store's offset and no
+ * half of an i64 or v128 constant in the finished wasm's code lies within NEAR bytes of it,
+ * before or after. Code reaches static data only from an address written in it; the compilers
+ * write an object's start, its end (a loop over the comment lines' table counts from -200 up
+ * to its end: `end + i`), or an address a few bytes out; a message that other code also read
+ * would have its address there as well. The constants next to a live one stay (an address
+ * near them could be its). Checked as the locations were: the page's wasm and the whole API's
+ * give the same parts, model, selections, documents and profiles on the test articles, 840
+ * polnear-train texts and 1,838 unseen ones, and tests/js/page-agree.test.mjs checks the
+ * test articles at every build's test (zeroing a live table instead, the comment lines',
+ * changes a test article's part).
+ */
+function withoutDeadMessages(path, operands, mapPath) {
+  const NEAR = 8;
+  const chunks = [];
+  const merged = [];
+  let data = false;
+  let section;
+  for (const line of readFileSync(mapPath, 'utf8').split('\n')) {
+    const [address, offset, size, input] = line.trim().split(/\s+/);
+    if (input === 'DATA') {
+      data = true;
+      section = { offset: parseInt(offset, 16), size: parseInt(size, 16) };
+    } else if (data && input?.startsWith('CUSTOM')) break;
+    else if (data && address !== '-' && /^(?!<internal>).*:\(\.rodata\.[^)]*\)$/.test(input ?? '')) {
+      chunks.push({ address: parseInt(address, 16), size: parseInt(size, 16) });
+    } else if (data && address !== '-' && input === '<internal>:(.rodata)') {
+      merged.push({ address: parseInt(address, 16), size: parseInt(size, 16) });
+    }
+  }
+  if (chunks.length === 0) throw new Error(`bundle: no constants in the linker's map ${mapPath}`);
+  // The map must be the linked wasm's beside it (a build without scripts/build.sh's flags links
+  // anew without writing one): its data section where the map says, and wasm-bindgen's output,
+  // whose data the page's wasm keeps, with the same segments.
+  const linked = readFileSync(mapPath.replace(/\.map$/, '.wasm'));
+  const [length, contents] = section ? readLeb(linked, section.offset + 1) : [];
+  const same = (a, b) => a.length === b.length && a.every((x, i) => x.address === b[i].address && x.length === b[i].length);
+  if (!section || linked[section.offset] !== 11 || contents + length !== section.offset + section.size
+    || !same(dataSegments(linked), dataSegments(readFileSync(wasmPath)))) {
+    throw new Error(`bundle: the linker's map ${mapPath} is not the linked wasm's (run scripts/build.sh)`);
+  }
+  const text = execFileSync(join(root, 'node_modules', '.bin', 'wasm-dis'), [path], { maxBuffer: 1 << 30 }).toString();
+  const written = [];
+  for (const line of text.split('\n')) {
+    if (/^\s*\(data /.test(line)) continue;
+    for (const m of line.matchAll(/(?:i32\.const |offset=)(-?\d+)/g)) written.push(Number(m[1]) >>> 0);
+    for (const m of line.matchAll(/i64\.const (-?\d+)/g)) {
+      const v = BigInt.asUintN(64, BigInt(m[1]));
+      written.push(Number(v & 0xffffffffn), Number(v >> 32n));
+    }
+    for (const m of line.matchAll(/v128\.const i32x4((?: \S+){4})/g)) written.push(...m[1].trim().split(' ').map((v) => Number(v) >>> 0));
+  }
+  written.sort((a, b) => a - b);
+  const anyIn = (low, high) => {
+    let l = 0, h = written.length;
+    while (l < h) {
+      const m = (l + h) >> 1;
+      if (written[m] < low) l = m + 1;
+      else h = m;
+    }
+    return l < written.length && written[l] <= high;
+  };
+  const out = readFileSync(path);
+  const segments = dataSegments(out);
+  let zeroed = 0, bytes = 0;
+  for (const { address, size } of chunks) {
+    if (!operands.has(address) || anyIn(address - NEAR, address + size + NEAR)) continue;
+    const s = segments.find((s) => s.address <= address && address + size <= s.address + s.length);
+    if (!s) throw new Error(`bundle: the map's constant at ${address} is in no data segment`);
+    out.fill(0, s.offset + address - s.address, s.offset + address - s.address + size);
+    zeroed++;
+    bytes += size;
+  }
+  if (zeroed === 0) throw new Error('bundle: no constant only the panics used');
+  // The source files' names that only panic locations point at (core::panic::Location: the
+  // name's address and length, a line and a column): the merged strings' section holds them
+  // between NULs. A name is zeroed when no address of the code lies within NEAR bytes of it and
+  // every word of the data that points into it begins such a location, of this name, that no
+  // address of the code lies within NEAR bytes of either (the zeroed locations point nowhere).
+  const words = [];
+  for (const s of segments) {
+    for (let a = (s.address + 3) & ~3; a + 4 <= s.address + s.length; a += 4) words.push([a, out.readUInt32LE(s.offset + a - s.address)]);
+  }
+  words.sort((x, y) => x[1] - y[1]);
+  const pointing = (low, high) => {
+    let l = 0, h = words.length;
+    while (l < h) {
+      const m = (l + h) >> 1;
+      if (words[m][1] < low) l = m + 1;
+      else h = m;
+    }
+    const found = [];
+    for (; l < words.length && words[l][1] <= high; l++) found.push(words[l][0]);
+    return found;
+  };
+  let names = 0, nameBytes = 0;
+  for (const { address, size } of merged) {
+    const s = segments.find((s) => s.address <= address && address + size <= s.address + s.length);
+    if (!s) throw new Error(`bundle: the map's merged strings at ${address} are in no data segment`);
+    const at = s.offset + address - s.address;
+    for (const m of out.subarray(at, at + size).toString('latin1').matchAll(/(?<=\0)[\w/.-]+\.rs(?=\0)/g)) {
+      const name = address + m.index, length = m[0].length;
+      if (anyIn(name - NEAR, name + length + NEAR)) continue;
+      const locationOf = (a) => {
+        const t = segments.find((t) => t.address <= a && a + 16 <= t.address + t.length);
+        const word = (k) => out.readUInt32LE(t.offset + a - t.address + k);
+        return t && word(0) === name && word(4) === length && word(8) > 0 && word(12) > 0 && !anyIn(a - NEAR, a + 16 + NEAR);
+      };
+      if (!pointing(name, name + length).every(locationOf)) continue;
+      out.fill(0, at + m.index, at + m.index + length);
+      names++;
+      nameBytes += length;
+    }
+  }
+  console.log(`the page's wasm zeroes ${zeroed} constants only its panics used (${bytes} bytes) and ${names} source files' names (${nameBytes} bytes)`);
   return out;
 }
 
@@ -189,10 +360,10 @@ function withoutLocations(path, panics) {
 // method), so it is kept only when the script calls the method: `.select(`. A false match costs
 // bytes, never a broken page; a call by a computed name (`corpus[name](...)`) would be missed,
 // and the engine (www/app/core/engine.js) makes none.
-const [wasm, worker] = (() => {
+const [wasm, worker] = await (async () => {
   const names = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(wasmPath))).map((e) => e.name);
   const escape = (name) => name.replace(/[$]/g, '\\$');
-  const named = (name) => new RegExp(`[.]${escape(name)}(?![\\w$])`).test(bundledWorker);
+  const named = (name, script = bundledWorker) => new RegExp(`[.]${escape(name)}(?![\\w$])`).test(script);
   const called = (name) => new RegExp(`[.]${escape(name)}[(]`).test(bundledWorker);
   const classes = [...readFileSync(gluePath, 'utf8').matchAll(/^export class (\w+)/gm)].map((m) => m[1].toLowerCase());
   const methodOf = (name) => classes.map((c) => name.startsWith(`${c}_`) && name.slice(c.length + 1)).find(Boolean);
@@ -207,7 +378,8 @@ const [wasm, worker] = (() => {
   // module's functions side by side are alike, and LZMA finds more in common between
   // neighbours (the stream -1.4 KB, the wasm's gzip -4.5, though the call indices take 4.5 KB
   // more raw). storyscope_bg.page.named.wasm keeps the names, for twiggy.
-  writeFileSync(`${out}.page.quiet.wasm`, withoutPanicMessages(wasmPath, features));
+  const quiet = withoutPanicMessages(wasmPath, features);
+  writeFileSync(`${out}.page.quiet.wasm`, quiet.wasm);
   execFileSync(bin('wasm-metadce'), [`${out}.page.quiet.wasm`, '-g', '--graph-file', `${out}.page-graph.json`, '-o', `${out}.page.dce.wasm`, ...features],
     { stdio: ['ignore', 'ignore', 'inherit'] });
   execFileSync(bin('wasm-opt'), [...setting('wasm_opt_flags').split(/\s+/), '-g', `${out}.page.dce.wasm`, '-o', `${out}.page.named.wasm`],
@@ -219,7 +391,14 @@ const [wasm, worker] = (() => {
   console.log(`the page's wasm leaves out: ${names.filter((n) => !kept.includes(n)).join(', ')}`);
   // Its imports renamed `a`, `b`, … in it and in the worker's glue (scripts/wasm-imports.mjs):
   // so storyscope_bg.page.wasm goes with the page's worker script, not with storyscope.js.
-  const [page, script] = shortenImports(readFileSync(`${out}.page.wasm`), bundledWorker);
+  // The worker's glue without the methods of the exports left out and the imports no longer
+  // made (glueFor), bundled again: it must keep the same exports.
+  const imported = new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(`${out}.page.wasm`))).map((i) => i.name));
+  const allImports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath))).map((i) => i.name);
+  const trimmed = await bundleWorker(glueFor(readFileSync(gluePath, 'utf8'),
+    names.filter((n) => !kept.includes(n) && methodOf(n) !== undefined), allImports.filter((n) => !imported.has(n))));
+  if (names.some((name) => named(name, trimmed) !== kept.includes(name))) throw new Error("bundle: the worker's trimmed glue names other exports");
+  const [page, script] = shortenImports(withoutDeadMessages(`${out}.page.wasm`, quiet.operands, mapPath), trimmed);
   writeFileSync(`${out}.page.wasm`, page);
   return [page, script];
 })();
