@@ -26,7 +26,7 @@ use super::lexicon;
 use super::names::Names;
 use crate::text::fold::fold_token;
 use crate::text::Classes;
-use crate::text::{same_bytes, Analysis, Column, TokenKind, WordId};
+use crate::text::{same_bytes, Analysis, Column, Token, TokenKind, WordId};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -826,8 +826,13 @@ fn count_capitalized(c: u64, a: &Analysis, groups: &[u32], evidence: &mut [u64],
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn count_lowercase(a: &Analysis, groups: &[u32], counts: &mut [(u32, u32)], i: usize) {
     // OK because `i` is a token.
-    let t = a.tokens[i];
-    if !glued_to_address(a.text.as_bytes(), t.start(), t.end()) {
+    count_lowercase_token(a.text.as_bytes(), groups, counts, &a.tokens[i]);
+}
+
+/// [`count_lowercase`] of the token `t` of the document whose text is `text`.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn count_lowercase_token(text: &[u8], groups: &[u32], counts: &mut [(u32, u32)], t: &Token) {
+    if !glued_to_address(text, t.start(), t.end()) {
         // OK because word ids index the vocabulary, and groups are word ids.
         let group = groups[t.word() as usize] as usize;
         counts[group].1 += 1;
@@ -1077,6 +1082,7 @@ impl<'a, 't> View<'a, 't> {
         // not counted yet (sentences come in order: it is searched for only if one starts
         // before the last).
         let groups = &self.group;
+        let text = a.text.as_bytes();
         let mut next_capitalized = 0;
         // Tokens outside every sentence (the splitter leaves none) take no sentence classes.
         let mut outside = 0..0;
@@ -1099,12 +1105,16 @@ impl<'a, 't> View<'a, 't> {
             // One pass: the openers, and what `is_headline` and `is_shouting` count.
             let (mut long, mut long_capitalized, mut words, mut caps) = (0, 0, 0, 0);
             let mut after_opener = false;
-            for (i, c) in range.clone().zip(&mut classes[range.clone()]) {
+            // The sentence's tokens beside their classes, read in step: a lowercase token's
+            // word and place in the text without an index into the tokens again. OK because
+            // sentences hold tokens of the document (as above).
+            let tokens = &a.tokens[range.clone()];
+            for (c, t) in classes[range.clone()].iter_mut().zip(tokens) {
                 let mark = *c;
                 *c &= !MARKS;
                 debug_assert!(mark & (class::CAP | class::LOWER) != class::CAP | class::LOWER, "see count_use");
                 if mark & class::LOWER != 0 {
-                    count_lowercase(a, groups, &mut counts, i);
+                    count_lowercase_token(text, groups, &mut counts, t);
                 }
                 if after_opener {
                     *c |= class::AFTER_OPENER;
