@@ -965,16 +965,17 @@ impl<'a, 't> View<'a, 't> {
         let mut spelled_first = TokenSet::new(n);
         let mut capitalized = Vec::new();
         let mut memo = a.spelling_memo();
-        for (i, t) in a.tokens.iter().enumerate() {
-            let bytes = a.text.as_bytes().get(t.start()..t.end()).unwrap_or_default();
+        let text = a.text.as_bytes();
+        // Each token beside its classes (`classes` has one per token), read in step.
+        for ((i, t), class) in a.tokens.iter().enumerate().zip(classes.iter_mut()) {
+            let bytes = text.get(t.start()..t.end()).unwrap_or_default();
             let word_type = t.word() as usize;
             // OK because word ids index the vocabulary, and `spelled` has one slot per type.
             let known = spelled[word_type];
             if let Some(s) = known {
-                if a.text.as_bytes().get(s.start as usize..s.end as usize).is_some_and(|first| same_bytes(first, bytes))
-                {
+                if text.get(s.start as usize..s.end as usize).is_some_and(|first| same_bytes(first, bytes)) {
                     // Spelled as the type's first token: the same classes.
-                    classes[i] = s.classes;
+                    *class = s.classes;
                     spelled_first.insert(i);
                     if s.classes & class::CAP != 0 {
                         // OK as u32: a view has fewer tokens than 2^29 (`crate::text`'s
@@ -1047,16 +1048,14 @@ impl<'a, 't> View<'a, 't> {
                 }
             };
             // What the corpus and the document add: the common-word fact, the lean per type.
-            if t.kind() == TokenKind::Word {
-                let hash = self.type_hash[word_type];
-                if c & class::CAP != 0 {
-                    if lex.common.contains(&hash) {
-                        c |= class::COMMON;
-                    }
-                    self.lean[word_type] = (lean / 32).clamp(-8, 8) as i8;
+            if t.kind() == TokenKind::Word && c & class::CAP != 0 {
+                // OK because `type_hash` and `lean` have one slot per word type.
+                if lex.common.contains(&self.type_hash[word_type]) {
+                    c |= class::COMMON;
                 }
+                self.lean[word_type] = (lean / 32).clamp(-8, 8) as i8;
             }
-            classes[i] = c;
+            *class = c;
             if c & class::CAP != 0 {
                 // OK as above.
                 capitalized.push(i as u32);
@@ -1082,7 +1081,6 @@ impl<'a, 't> View<'a, 't> {
         // not counted yet (sentences come in order: it is searched for only if one starts
         // before the last).
         let groups = &self.group;
-        let text = a.text.as_bytes();
         let mut next_capitalized = 0;
         // Tokens outside every sentence (the splitter leaves none) take no sentence classes.
         let mut outside = 0..0;
