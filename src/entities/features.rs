@@ -473,14 +473,15 @@ fn word_surface<'w>(bytes: &[u8], kinds: u8, word: impl FnOnce() -> &'w str) -> 
 }
 
 /// What [`View::classify`] makes of a word type's first token, for the later tokens spelled
-/// the same way: where its text is, and its classes before the sentence says anything (what
-/// its characters, the word lists and the rule lexicon give it, a function of its spelling
-/// and key; with the sentence pass's marks). Its kind need not be kept: a token's kind is
-/// that of its first character, so tokens spelled the same are of one kind.
+/// the same way: its text (the slice itself, which a later token compares without slicing the
+/// document again: no larger than two offsets and an `Option`'s tag), and its classes before
+/// the sentence says anything (what its characters, the word lists and the rule lexicon give
+/// it, a function of its spelling and key; with the sentence pass's marks). Its kind need not
+/// be kept: a token's kind is that of its first character, so tokens spelled the same are of
+/// one kind.
 #[derive(Clone, Copy)]
-struct Spelling {
-    start: u32,
-    end: u32,
+struct Spelling<'t> {
+    text: &'t [u8],
     classes: u64,
 }
 
@@ -973,7 +974,7 @@ impl<'a, 't> View<'a, 't> {
             // OK because word ids index the vocabulary, and `spelled` has one slot per type.
             let known = spelled[word_type];
             if let Some(s) = known {
-                if text.get(s.start as usize..s.end as usize).is_some_and(|first| same_bytes(first, bytes)) {
+                if same_bytes(s.text, bytes) {
                     // Spelled as the type's first token: the same classes.
                     *class = s.classes;
                     spelled_first.insert(i);
@@ -1061,7 +1062,7 @@ impl<'a, 't> View<'a, 't> {
                 capitalized.push(i as u32);
             }
             if known.is_none() {
-                spelled[word_type] = Some(Spelling { start: t.start() as u32, end: t.end() as u32, classes: c });
+                spelled[word_type] = Some(Spelling { text: bytes, classes: c });
                 spelled_first.insert(i);
             }
         }
