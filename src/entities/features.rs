@@ -26,7 +26,7 @@ use super::lexicon;
 use super::names::Names;
 use crate::text::fold::fold_token;
 use crate::text::Classes;
-use crate::text::{same_bytes, Analysis, Column, TokenKind, WordId};
+use crate::text::{same_bytes, Analysis, Column, Token, TokenKind, WordId};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -473,14 +473,15 @@ fn word_surface<'w>(bytes: &[u8], kinds: u8, word: impl FnOnce() -> &'w str) -> 
 }
 
 /// What [`View::classify`] makes of a word type's first token, for the later tokens spelled
-/// the same way: where its text is, and its classes before the sentence says anything (what
-/// its characters, the word lists and the rule lexicon give it, a function of its spelling
-/// and key; with the sentence pass's marks). Its kind need not be kept: a token's kind is
-/// that of its first character, so tokens spelled the same are of one kind.
+/// the same way: its text (the slice itself, which a later token compares without slicing the
+/// document again: no larger than two offsets and an `Option`'s tag), and its classes before
+/// the sentence says anything (what its characters, the word lists and the rule lexicon give
+/// it, a function of its spelling and key; with the sentence pass's marks). Its kind need not
+/// be kept: a token's kind is that of its first character, so tokens spelled the same are of
+/// one kind.
 #[derive(Clone, Copy)]
-struct Spelling {
-    start: u32,
-    end: u32,
+struct Spelling<'t> {
+    text: &'t [u8],
     classes: u64,
 }
 
@@ -826,8 +827,13 @@ fn count_capitalized(c: u64, a: &Analysis, groups: &[u32], evidence: &mut [u64],
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn count_lowercase(a: &Analysis, groups: &[u32], counts: &mut [(u32, u32)], i: usize) {
     // OK because `i` is a token.
-    let t = a.tokens[i];
-    if !glued_to_address(a.text.as_bytes(), t.start(), t.end()) {
+    count_lowercase_token(a.text.as_bytes(), groups, counts, &a.tokens[i]);
+}
+
+/// [`count_lowercase`] of the token `t` of the document whose text is `text`.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn count_lowercase_token(text: &[u8], groups: &[u32], counts: &mut [(u32, u32)], t: &Token) {
+    if !glued_to_address(text, t.start(), t.end()) {
         // OK because word ids index the vocabulary, and groups are word ids.
         let group = groups[t.word() as usize] as usize;
         counts[group].1 += 1;
@@ -960,16 +966,17 @@ impl<'a, 't> View<'a, 't> {
         let mut spelled_first = TokenSet::new(n);
         let mut capitalized = Vec::new();
         let mut memo = a.spelling_memo();
-        for (i, t) in a.tokens.iter().enumerate() {
-            let bytes = a.text.as_bytes().get(t.start()..t.end()).unwrap_or_default();
+        let text = a.text.as_bytes();
+        // Each token beside its classes (`classes` has one per token), read in step.
+        for ((i, t), class) in a.tokens.iter().enumerate().zip(classes.iter_mut()) {
+            let bytes = text.get(t.start()..t.end()).unwrap_or_default();
             let word_type = t.word() as usize;
             // OK because word ids index the vocabulary, and `spelled` has one slot per type.
             let known = spelled[word_type];
             if let Some(s) = known {
-                if a.text.as_bytes().get(s.start as usize..s.end as usize).is_some_and(|first| same_bytes(first, bytes))
-                {
+                if same_bytes(s.text, bytes) {
                     // Spelled as the type's first token: the same classes.
-                    classes[i] = s.classes;
+                    *class = s.classes;
                     spelled_first.insert(i);
                     if s.classes & class::CAP != 0 {
                         // OK as u32: a view has fewer tokens than 2^29 (`crate::text`'s
@@ -1042,22 +1049,20 @@ impl<'a, 't> View<'a, 't> {
                 }
             };
             // What the corpus and the document add: the common-word fact, the lean per type.
-            if t.kind() == TokenKind::Word {
-                let hash = self.type_hash[word_type];
-                if c & class::CAP != 0 {
-                    if lex.common.contains(&hash) {
-                        c |= class::COMMON;
-                    }
-                    self.lean[word_type] = (lean / 32).clamp(-8, 8) as i8;
+            if t.kind() == TokenKind::Word && c & class::CAP != 0 {
+                // OK because `type_hash` and `lean` have one slot per word type.
+                if lex.common.contains(&self.type_hash[word_type]) {
+                    c |= class::COMMON;
                 }
+                self.lean[word_type] = (lean / 32).clamp(-8, 8) as i8;
             }
-            classes[i] = c;
+            *class = c;
             if c & class::CAP != 0 {
                 // OK as above.
                 capitalized.push(i as u32);
             }
             if known.is_none() {
-                spelled[word_type] = Some(Spelling { start: t.start() as u32, end: t.end() as u32, classes: c });
+                spelled[word_type] = Some(Spelling { text: bytes, classes: c });
                 spelled_first.insert(i);
             }
         }
@@ -1099,12 +1104,16 @@ impl<'a, 't> View<'a, 't> {
             // One pass: the openers, and what `is_headline` and `is_shouting` count.
             let (mut long, mut long_capitalized, mut words, mut caps) = (0, 0, 0, 0);
             let mut after_opener = false;
-            for (i, c) in range.clone().zip(&mut classes[range.clone()]) {
+            // The sentence's tokens beside their classes, read in step: a lowercase token's
+            // word and place in the text without an index into the tokens again. OK because
+            // sentences hold tokens of the document (as above).
+            let tokens = &a.tokens[range.clone()];
+            for (c, t) in classes[range.clone()].iter_mut().zip(tokens) {
                 let mark = *c;
                 *c &= !MARKS;
                 debug_assert!(mark & (class::CAP | class::LOWER) != class::CAP | class::LOWER, "see count_use");
                 if mark & class::LOWER != 0 {
-                    count_lowercase(a, groups, &mut counts, i);
+                    count_lowercase_token(text, groups, &mut counts, t);
                 }
                 if after_opener {
                     *c |= class::AFTER_OPENER;
