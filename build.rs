@@ -91,7 +91,7 @@ fn source_hash(root: &std::path::Path) {
 /// weighed 2.2 KB of the page's LZMA-carried wasm.
 fn compiled_weights(root: &std::path::Path) {
     let out_dir = PathBuf::from(env::var("OUT_DIR").unwrap());
-    for (path, tables) in [("src/entities/tagger.weights", Some(2 + 13 * 13 * 2)), ("src/quotes/scare.weights", None)] {
+    for (path, tables) in [("src/entities/tagger.weights", Some(2 + 7 * 7 * 2)), ("src/quotes/scare.weights", None)] {
         let path = root.join(path);
         let bytes = fs::read(&path).unwrap();
         // The header ends at the first empty line (src/weights.rs `split`).

@@ -23,66 +23,35 @@ use crate::text::WordId;
 use crate::weights::{self, WeightsError};
 use std::ops::Range;
 
-/// Labels: `O`, then for person, place and organization in turn the four positions of
-/// BILOU (spaCy's BILUO): `B-` a name's first token, `I-` one inside it, `L-` its last, `U-`
-/// a one-token name. Label `1 + 4 * kind + position`, positions in that order.
-pub(crate) const LABELS: usize = 13;
-/// Weights per feature: one per kind (person, place, organization), then one for starting a
-/// name and one for ending it. `B-X` scores kind X plus starting, `I-X` kind X alone, `L-X`
-/// kind X plus ending, `U-X` all three, `O` nothing: what a word says of a name's kind is
-/// shared by every position, and what it says of a name's edges by every kind (the same five
-/// weights as BIO's kind, opening and continuing, which they can express: BIO is this with an
-/// ending weight of zero).
+/// Labels: `O`, then `B`/`I` of person, place, organization.
+pub(crate) const LABELS: usize = 7;
+/// Weights per feature: one per kind (person, place, organization), then one for opening a
+/// name and one for continuing it. `B-X` scores kind X plus opening, `I-X` kind X plus
+/// continuing, `O` nothing: what a word says of a name's kind is shared by both positions.
 pub(crate) const WEIGHTS: usize = 5;
-/// The component of starting a name, and of ending one (see [`WEIGHTS`]).
-const START: usize = 3;
-const END: usize = 4;
 
-/// The weights that make up the score of label `l` (not `O`): its kind, then starting and
-/// ending where it does.
-pub(crate) fn components(l: usize) -> impl Iterator<Item = usize> {
-    let kind = (l - 1) / 4;
-    std::iter::once(kind).chain(starts(l).then_some(START)).chain(ends(l).then_some(END))
+/// The two weights that make up the score of label `l` (not `O`).
+pub(crate) fn components(l: usize) -> [usize; 2] {
+    [(l - 1) / 2, if is_inside(l) { 4 } else { 3 }]
 }
 
 /// The kind of a label (0 person, 1 place, 2 organization), `None` for `O`.
 pub(crate) fn kind_of(label: usize) -> Option<usize> {
-    (label > 0).then(|| (label - 1) / 4)
+    (label > 0).then(|| (label - 1) / 2)
 }
 
-/// The label of a name's token of `kind`: whether it starts the name and whether it ends it.
-pub(crate) fn label(kind: usize, starts: bool, ends: bool) -> usize {
-    1 + 4 * kind + match (starts, ends) {
-        (true, false) => 0,
-        (false, false) => 1,
-        (false, true) => 2,
-        (true, true) => 3,
-    }
+/// True for an `I-` label.
+pub(crate) fn is_inside(label: usize) -> bool {
+    label > 0 && label % 2 == 0
 }
 
-/// True for a `B-` or `U-` label: the token starts a name.
-pub(crate) fn starts(label: usize) -> bool {
-    label > 0 && matches!((label - 1) % 4, 0 | 3)
-}
-
-/// True for an `L-` or `U-` label: the token ends a name.
-pub(crate) fn ends(label: usize) -> bool {
-    label > 0 && matches!((label - 1) % 4, 2 | 3)
-}
-
-/// A name's start (`B-`, `U-`) or `O` may only follow `O` or a name's end (`L-`, `U-`); its
-/// inside (`I-`, `L-`) only a `B-` or `I-` of its kind. `O` stands before and after a run, so
-/// a run starts with `O`, `B-` or `U-` and ends with `O`, `L-` or `U-`.
+/// `I-X` may only follow `B-X` or `I-X`.
 pub(crate) fn allowed(from: usize, to: usize) -> bool {
-    if to == 0 || starts(to) {
-        from == 0 || ends(from)
-    } else {
-        from > 0 && !ends(from) && kind_of(from) == kind_of(to)
-    }
+    !is_inside(to) || (from > 0 && kind_of(from) == kind_of(to))
 }
 
 /// The first line of a weights file; the version changes with the feature templates.
-pub(crate) const MAGIC: &str = "storyscope-tagger 5";
+pub(crate) const MAGIC: &str = "storyscope-tagger 4";
 
 /// Where the transitions start in a weights file's tables: after the table size in bits and
 /// the quantization step (a byte each).
@@ -386,9 +355,9 @@ impl Model {
 /// Emission scores of the labels from the summed weights of the components.
 fn label_scores(sum: &Row) -> [i32; LABELS] {
     let mut e = [0i32; LABELS];
-    for (kind, e) in e[1..].chunks_exact_mut(4).enumerate() {
-        let k = sum[kind];
-        e.copy_from_slice(&[k + sum[START], k, k + sum[END], k + sum[START] + sum[END]]);
+    for (l, e) in e.iter_mut().enumerate().skip(1) {
+        let [k, p] = components(l);
+        *e = sum[k] + sum[p];
     }
     e
 }
@@ -796,27 +765,20 @@ fn for_bits(mut bits: u64, mut f: impl FnMut(usize)) {
     }
 }
 
-/// The labels that start something (see [`allowed`]): `O`, and the `B-` and `U-` label of
-/// each kind. Each may follow exactly the [`CLOSING`] labels.
-const OPENING: [usize; OPENERS] = [0, 1, 4, 5, 8, 9, 12];
-/// The labels that end something: `O`, and the `L-` and `U-` label of each kind. Each may
-/// precede exactly the [`OPENING`] labels.
-const CLOSING: [usize; OPENERS] = [0, 3, 4, 7, 8, 11, 12];
-const OPENERS: usize = 7;
-/// The lanes of [`open_maxima`]: the openers and one unused (two vectors of four).
-const LANES: usize = 8;
+/// The labels any label may precede (see [`allowed`]): `O` and the `B-` label of each kind.
+const OPEN_LABELS: [usize; OPENERS] = [0, 1, 3, 5];
+const OPENERS: usize = 4;
 
 /// A model's transitions as [`viterbi_with`] reads them, made once per model (see
-/// [`Model::steps`]): the matrix as an array, and the transitions from each closing label to
-/// each opening one in packed units (see [`pack`]).
+/// [`Model::steps`]): the matrix as an array, and the columns of the labels any label may
+/// precede in packed units (see [`pack`]).
 pub(crate) struct Steps {
     trans: [i32; LABELS * LABELS],
-    /// `open[c][k]`: the transition from `CLOSING[c]` to `OPENING[k]`, times [`PACK`] (lane
-    /// [`OPENERS`] unused, 0).
-    open: [[i32; LANES]; OPENERS],
+    /// `open[from][k]`: the transition from `from` to `OPEN_LABELS[k]`, times [`PACK`].
+    open: [[i32; OPENERS]; LABELS],
     /// The most that a transition Viterbi may take scores above `O` to `O`: into a name (`O`
-    /// to a `B-` or `U-` label), inside one or between two (between two other labels) and out
-    /// of one (to `O`); see [`Steps::only_outside`].
+    /// to a `B-` label), inside one (between two other labels) and out of one (to `O`); see
+    /// [`Steps::only_outside`].
     enter: i32,
     inside: i32,
     leave: i32,
@@ -826,9 +788,9 @@ impl Steps {
     /// The steps of a LABELS × LABELS transition matrix (`None` for another size).
     fn new(trans: &[i32]) -> Option<Steps> {
         let trans = *trans.first_chunk::<{ LABELS * LABELS }>()?;
-        let mut open = [[0i32; LANES]; OPENERS];
-        for (row, &from) in open.iter_mut().zip(&CLOSING) {
-            for (t, &to) in row.iter_mut().zip(&OPENING) {
+        let mut open = [[0i32; OPENERS]; LABELS];
+        for (from, row) in open.iter_mut().enumerate() {
+            for (t, &to) in row.iter_mut().zip(&OPEN_LABELS) {
                 *t = trans[from * LABELS + to] * PACK;
             }
         }
@@ -882,91 +844,90 @@ impl Steps {
     }
 }
 
-/// A path's score and its last label in one number, `score * PACK + (12 - label)`: the larger
+/// A path's score and its last label in one number, `score * PACK + (7 - label)`: the larger
 /// of two is the better score, and on a tie the smaller label, the first of a scan from `O`
 /// up. One maximum then gives a step's best score and its back pointer together.
 const PACK: i32 = 1 << PACK_BITS;
-const PACK_BITS: u32 = 4;
+const PACK_BITS: u32 = 3;
 
-/// The score of a label no path may end in yet (an `I-` or `L-` label at a run's first
-/// token): far below any reachable score, which lies within about 2^20 of the `O` label's
-/// (see [`viterbi_with`]), and far above the packing's limit (2^31 / [`PACK`]).
-const UNREACHABLE: i32 = -(1 << 25);
+/// The score of a label no path may end in yet (an `I-` label at a run's first token): far
+/// below any reachable score, which lies within about 2^20 of the `O` label's (see
+/// [`viterbi_with`]), and far above the packing's limit (2^31 / [`PACK`]).
+const UNREACHABLE: i32 = -(1 << 26);
 
 fn pack(score: i32, label: usize) -> i32 {
     // OK as i32: labels are below LABELS.
     score * PACK + (LABELS as i32 - 1 - label as i32)
 }
 
-/// The best packed score (see [`pack`]) of a path into each opening label, from the scores of
-/// one step: over the seven closing labels before each, seven maxima side by side (in eight
-/// lanes, the last unused).
+/// The best packed score (see [`pack`]) of a path into each opening label, `O` then `B-` of
+/// each kind, from the scores of one step: over all seven labels before each, four maxima side
+/// by side.
 #[cfg_attr(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128")), allow(dead_code))]
-fn open_maxima_by_lanes(score: &[i32; LABELS], open: &[[i32; LANES]; OPENERS]) -> [i32; LANES] {
-    let mut best = [i32::MIN; LANES];
-    for (&from, column) in CLOSING.iter().zip(open) {
-        let p = pack(score[from], from);
-        for k in 0..LANES {
+fn open_maxima_by_lanes(score: &[i32; LABELS], open: &[[i32; OPENERS]; LABELS]) -> [i32; OPENERS] {
+    let mut best = [i32::MIN; OPENERS];
+    for (l, (&s, column)) in score.iter().zip(open).enumerate() {
+        let p = pack(s, l);
+        for k in 0..OPENERS {
             best[k] = best[k].max(p + column[k]);
         }
     }
     best
 }
 
-/// [`open_maxima_by_lanes`] in SSE2's four-lane registers (two of them), which every x86-64
-/// processor has: the compiler does not vectorize the lanes' maxima itself there (SSE2 has no
-/// 32-bit maximum), and does them one by one at about five times the instructions.
+/// [`open_maxima_by_lanes`] in SSE2's four-lane registers, which every x86-64 processor has:
+/// the compiler does not vectorize the lanes' maxima itself there (SSE2 has no 32-bit
+/// maximum), and does them one by one at about five times the instructions.
 #[cfg(target_arch = "x86_64")]
-fn open_maxima(score: &[i32; LABELS], open: &[[i32; LANES]; OPENERS]) -> [i32; LANES] {
+fn open_maxima(score: &[i32; LABELS], open: &[[i32; OPENERS]; LABELS]) -> [i32; OPENERS] {
     use std::arch::x86_64::{
-        __m128i, _mm_add_epi32, _mm_and_si128, _mm_andnot_si128, _mm_cmpgt_epi32, _mm_or_si128, _mm_set1_epi32,
-        _mm_set_epi32,
+        _mm_add_epi32, _mm_and_si128, _mm_andnot_si128, _mm_cmpgt_epi32, _mm_cvtsi128_si32, _mm_or_si128,
+        _mm_set1_epi32, _mm_set_epi32, _mm_shuffle_epi32,
     };
     // SAFETY: SSE2 is part of x86-64 itself (every x86_64 target enables it), and these
     // intrinsics read and write registers only, no memory.
     unsafe {
-        let max = |a: __m128i, b: __m128i| {
-            let better = _mm_cmpgt_epi32(a, b);
-            _mm_or_si128(_mm_and_si128(better, a), _mm_andnot_si128(better, b))
-        };
-        let (mut low, mut high) = (_mm_set1_epi32(i32::MIN), _mm_set1_epi32(i32::MIN));
-        for (&from, c) in CLOSING.iter().zip(open) {
-            let p = _mm_set1_epi32(pack(score[from], from));
-            low = max(_mm_add_epi32(p, _mm_set_epi32(c[3], c[2], c[1], c[0])), low);
-            high = max(_mm_add_epi32(p, _mm_set_epi32(c[7], c[6], c[5], c[4])), high);
+        let mut best = _mm_set1_epi32(i32::MIN);
+        for (l, (&s, c)) in score.iter().zip(open).enumerate() {
+            let v = _mm_add_epi32(_mm_set1_epi32(pack(s, l)), _mm_set_epi32(c[3], c[2], c[1], c[0]));
+            let better = _mm_cmpgt_epi32(v, best);
+            best = _mm_or_si128(_mm_and_si128(better, v), _mm_andnot_si128(better, best));
         }
-        lanes(low, high)
+        [
+            _mm_cvtsi128_si32(best),
+            _mm_cvtsi128_si32(_mm_shuffle_epi32::<1>(best)),
+            _mm_cvtsi128_si32(_mm_shuffle_epi32::<2>(best)),
+            _mm_cvtsi128_si32(_mm_shuffle_epi32::<3>(best)),
+        ]
     }
 }
 
-/// The eight lanes of two SSE registers, in order.
-#[cfg(target_arch = "x86_64")]
-#[inline(always)]
-fn lanes(low: std::arch::x86_64::__m128i, high: std::arch::x86_64::__m128i) -> [i32; LANES] {
-    // SAFETY: `[i32; 8]` and two `__m128i` are 32 bytes of plain integers, any bits valid.
-    unsafe { std::mem::transmute::<[std::arch::x86_64::__m128i; 2], [i32; LANES]>([low, high]) }
-}
-
-/// [`open_maxima`] with SSE4.1's 32-bit maximum (`pmaxsd`): one instruction a lane group where
-/// SSE2 takes four (a compare and a blend). Always inlined, into [`viterbi_sse41`]'s copy of
-/// the steps, which is compiled with SSE4.1.
+/// [`open_maxima`] with SSE4.1's 32-bit maximum (`pmaxsd`): one instruction a label where
+/// SSE2 takes four (a compare and a blend), about 28 fewer a Viterbi step. Always inlined, into
+/// [`viterbi_sse41`]'s copy of the steps, which is compiled with SSE4.1.
 ///
 /// # Safety
 /// The processor must have SSE4.1.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-unsafe fn open_maxima_max_epi32(score: &[i32; LABELS], open: &[[i32; LANES]; OPENERS]) -> [i32; LANES] {
-    use std::arch::x86_64::{_mm_add_epi32, _mm_max_epi32, _mm_set1_epi32, _mm_set_epi32};
+unsafe fn open_maxima_max_epi32(score: &[i32; LABELS], open: &[[i32; OPENERS]; LABELS]) -> [i32; OPENERS] {
+    use std::arch::x86_64::{
+        _mm_add_epi32, _mm_cvtsi128_si32, _mm_max_epi32, _mm_set1_epi32, _mm_set_epi32, _mm_shuffle_epi32,
+    };
     // SAFETY: SSE2 is part of x86-64, and the caller promises SSE4.1 (`_mm_max_epi32`); these
     // intrinsics read and write registers only, no memory.
     unsafe {
-        let (mut low, mut high) = (_mm_set1_epi32(i32::MIN), _mm_set1_epi32(i32::MIN));
-        for (&from, c) in CLOSING.iter().zip(open) {
-            let p = _mm_set1_epi32(pack(score[from], from));
-            low = _mm_max_epi32(low, _mm_add_epi32(p, _mm_set_epi32(c[3], c[2], c[1], c[0])));
-            high = _mm_max_epi32(high, _mm_add_epi32(p, _mm_set_epi32(c[7], c[6], c[5], c[4])));
+        let mut best = _mm_set1_epi32(i32::MIN);
+        for (l, (&s, c)) in score.iter().zip(open).enumerate() {
+            best =
+                _mm_max_epi32(best, _mm_add_epi32(_mm_set1_epi32(pack(s, l)), _mm_set_epi32(c[3], c[2], c[1], c[0])));
         }
-        lanes(low, high)
+        [
+            _mm_cvtsi128_si32(best),
+            _mm_cvtsi128_si32(_mm_shuffle_epi32::<1>(best)),
+            _mm_cvtsi128_si32(_mm_shuffle_epi32::<2>(best)),
+            _mm_cvtsi128_si32(_mm_shuffle_epi32::<3>(best)),
+        ]
     }
 }
 
@@ -975,23 +936,17 @@ unsafe fn open_maxima_max_epi32(score: &[i32; LABELS], open: &[[i32; LANES]; OPE
 /// `unsafe`: wasm's intrinsics are safe functions, as an engine without SIMD refuses the whole
 /// module when it compiles it, and never runs an instruction it does not know.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-fn open_maxima(score: &[i32; LABELS], open: &[[i32; LANES]; OPENERS]) -> [i32; LANES] {
+fn open_maxima(score: &[i32; LABELS], open: &[[i32; OPENERS]; LABELS]) -> [i32; OPENERS] {
     use core::arch::wasm32::{i32x4, i32x4_add, i32x4_extract_lane, i32x4_max, i32x4_splat};
-    let (mut low, mut high) = (i32x4_splat(i32::MIN), i32x4_splat(i32::MIN));
-    for (&from, c) in CLOSING.iter().zip(open) {
-        let p = i32x4_splat(pack(score[from], from));
-        low = i32x4_max(low, i32x4_add(p, i32x4(c[0], c[1], c[2], c[3])));
-        high = i32x4_max(high, i32x4_add(p, i32x4(c[4], c[5], c[6], c[7])));
+    let mut best = i32x4_splat(i32::MIN);
+    for (l, (&s, c)) in score.iter().zip(open).enumerate() {
+        best = i32x4_max(best, i32x4_add(i32x4_splat(pack(s, l)), i32x4(c[0], c[1], c[2], c[3])));
     }
     [
-        i32x4_extract_lane::<0>(low),
-        i32x4_extract_lane::<1>(low),
-        i32x4_extract_lane::<2>(low),
-        i32x4_extract_lane::<3>(low),
-        i32x4_extract_lane::<0>(high),
-        i32x4_extract_lane::<1>(high),
-        i32x4_extract_lane::<2>(high),
-        i32x4_extract_lane::<3>(high),
+        i32x4_extract_lane::<0>(best),
+        i32x4_extract_lane::<1>(best),
+        i32x4_extract_lane::<2>(best),
+        i32x4_extract_lane::<3>(best),
     ]
 }
 
@@ -1001,8 +956,8 @@ use open_maxima_by_lanes as open_maxima;
 /// Best label sequence for a run of tokens given their emissions, with `O` before and after.
 ///
 /// Training calls it with its float weights scaled by 64 (`train.rs`), not a model's i8 and
-/// i16: the packing holds while a step's scores stay within 2^25 of `O`'s (emissions and
-/// transitions up to about 2^21), and `scripts/train-tagger.sh --check` reproducing the
+/// i16: the packing holds while a step's scores stay within 2^26 of `O`'s (emissions and
+/// transitions up to about 2^22), and `scripts/train-tagger.sh --check` reproducing the
 /// committed weights byte for byte shows that today's training does.
 #[cfg(any(test, feature = "train"))]
 pub(crate) fn viterbi(emissions: &[[i32; LABELS]], trans: &[i32], out: &mut Vec<usize>) {
@@ -1016,11 +971,11 @@ pub(crate) fn viterbi(emissions: &[[i32; LABELS]], trans: &[i32], out: &mut Vec<
 ///
 /// Each step's scores are kept relative to the `O` label's (the step's scores less one
 /// number): every comparison is between scores of one step, so the best path and its ties are
-/// the same, and the scores stay small however long the run. How small: a step's opening
-/// scores lie within two steps' largest transition and emission of the best, and an inside
-/// score within four more (it continues a `B-`), so all within about 6 × (2^15 + 3 × 2^16) <
-/// 2^21 of `O`'s (transitions are i16, emissions three sums of some 250 i8 weights at most),
-/// which packs (see [`pack`]) in an i32 with room to spare.
+/// the same, and the scores stay small however long the run. How small: a step's `O` and `B-`
+/// scores lie within two steps' largest transition and emission of the best, and an `I-`
+/// score within four (it continues a `B-`), so all within about 6 × (2^15 + 2^16) < 2^20 of
+/// `O`'s (transitions are i16, emissions two sums of some 250 i8 weights at most), which
+/// packs (see [`pack`]) in an i32 with room to spare.
 ///
 /// Natively on a processor with SSE4.1 (every x86-64 one since about 2008; the build's baseline
 /// is SSE2, so it is asked at run time, once a run), the steps take their maxima with
@@ -1080,7 +1035,7 @@ unsafe fn viterbi_steps<const SSE41: bool>(
     let mut score: [i32; LABELS] =
         std::array::from_fn(|l| if allowed(0, l) { trans[l] + first[l] - base } else { UNREACHABLE });
     for (e, back) in emissions[1..].iter().zip(&mut back[1..n]) {
-        // The best label before each opening label, packed.
+        // The best label before each opening label (`O`, then `B-` of each kind), packed.
         #[cfg(target_arch = "x86_64")]
         let best = if SSE41 {
             // SAFETY: with `SSE41` true the caller promised SSE4.1 (this function's contract).
@@ -1091,21 +1046,18 @@ unsafe fn viterbi_steps<const SSE41: bool>(
         #[cfg(not(target_arch = "x86_64"))]
         let best = open_maxima(&score, &steps.open);
         let mut next = [0i32; LABELS];
-        for (k, &to) in OPENING.iter().enumerate() {
-            // `>>` floors: the packed label is the low four bits, below PACK.
+        for (k, &to) in OPEN_LABELS.iter().enumerate() {
+            // `>>` floors: the packed label is the low three bits, below PACK.
             next[to] = (best[k] >> PACK_BITS) + e[to];
             // OK as u8: labels are below LABELS.
             back[to] = (LABELS as i32 - 1 - (best[k] & (PACK - 1))) as u8;
         }
-        // `I-X` and `L-X` follow only `B-X` or `I-X`; on a tie `B-X`, the first of the two.
-        for kind in 0..3 {
-            let (b, i) = (1 + 4 * kind, 2 + 4 * kind);
-            for to in [i, i + 1] {
-                let (from_b, from_i) = (score[b] + trans[b * LABELS + to], score[i] + trans[i * LABELS + to]);
-                let (v, from) = if from_i > from_b { (from_i, i) } else { (from_b, b) };
-                next[to] = v + e[to];
-                back[to] = from as u8;
-            }
+        // `I-X` follows only `B-X` or `I-X`; on a tie `B-X`, the first of the two.
+        for to in (2..LABELS).step_by(2) {
+            let (b, i) = (score[to - 1] + trans[(to - 1) * LABELS + to], score[to] + trans[to * LABELS + to]);
+            let (v, from) = if i > b { (i, to) } else { (b, to - 1) };
+            next[to] = v + e[to];
+            back[to] = from as u8;
         }
         let base = next[0];
         for s in &mut next {
@@ -1113,11 +1065,11 @@ unsafe fn viterbi_steps<const SSE41: bool>(
         }
         score = next;
     }
-    // The best last label (with `O` after it, so a closing one): the first best, from `O` up.
+    // The best last label (with `O` after it): the first best, from `O` up.
     let mut last = 0;
     let mut best = i32::MIN;
-    for &l in &CLOSING {
-        let v = score[l] + trans[l * LABELS];
+    for (l, &s) in score.iter().enumerate() {
+        let v = s + trans[l * LABELS];
         if v > best {
             (best, last) = (v, l);
         }
@@ -1137,8 +1089,7 @@ unsafe fn viterbi_steps<const SSE41: bool>(
 
 /// Spans of a label sequence over `tokens` (the sequence's first label is `tokens.start`'s),
 /// each with the score of the best path that gives it each kind instead (same neighbours),
-/// so that mentions of one name can vote. The sequence is one Viterbi allows (see
-/// [`allowed`]): each name is a `U-`, or a `B-`, `I-`s and an `L-` of one kind.
+/// so that mentions of one name can vote.
 pub(crate) fn spans(labels: &[usize], start: usize, emissions: &[[i32; LABELS]], trans: &[i32], out: &mut Vec<Tagged>) {
     let mut t = 0;
     while t < labels.len() {
@@ -1147,29 +1098,30 @@ pub(crate) fn spans(labels: &[usize], start: usize, emissions: &[[i32; LABELS]],
             continue;
         };
         let mut end = t + 1;
-        while end < labels.len() && !ends(labels[end - 1]) && !starts(labels[end]) && kind_of(labels[end]) == Some(kind)
-        {
+        while end < labels.len() && is_inside(labels[end]) && kind_of(labels[end]) == Some(kind) {
             end += 1;
         }
         let before = if t == 0 { 0 } else { labels[t - 1] };
         let after = labels.get(end).copied().unwrap_or(0);
         let mut scores = [0i32; 3];
         for (k, s) in scores.iter_mut().enumerate() {
-            let mut v = 0;
-            let mut last = before;
-            for (j, e) in emissions[t..end].iter().enumerate() {
-                let l = label(k, j == 0, t + j + 1 == end);
-                v += trans[last * LABELS + l] + e[l];
-                last = l;
+            let (b, i) = (1 + 2 * k, 2 + 2 * k);
+            let mut v = trans[before * LABELS + b] + emissions[t][b];
+            let mut last = b;
+            for e in &emissions[t + 1..end] {
+                v += trans[last * LABELS + i] + e[i];
+                last = i;
             }
-            *s = v + trans[last * LABELS + after];
+            // An `I-` label after the span would need this kind: score it as leaving.
+            let next = if is_inside(after) { 0 } else { after };
+            *s = v + trans[last * LABELS + next];
         }
         out.push(Tagged { tokens: start + t..start + end, kind, scores });
         t = end;
     }
 }
 
-/// A token's summed feature weights: one per kind, then starting and ending a name.
+/// A token's summed feature weights: one per kind, then opening and continuing a name.
 pub(crate) type Sums = Row;
 
 /// Tags a document: the names of every sentence, in order.
@@ -1698,10 +1650,7 @@ mod tests {
             }
             score = next;
         }
-        let mut last = (0..LABELS)
-            .filter(|&l| allowed(l, 0))
-            .max_by_key(|&l| (score[l] + trans[l * LABELS], std::cmp::Reverse(l)))
-            .unwrap();
+        let mut last = (0..LABELS).max_by_key(|&l| (score[l] + trans[l * LABELS], std::cmp::Reverse(l))).unwrap();
         let mut out = vec![0; n];
         for t in (0..n).rev() {
             out[t] = last;
@@ -1754,8 +1703,8 @@ mod tests {
     #[test]
     fn viterbi_of_extreme_scores_is_the_one_by_one_recurrence() {
         let mut next = draws(0x9e37_79b9_7f4a_7c15u64);
-        // Emission scores are three sums of at most some 250 i8 weights; transitions are i16.
-        let (e_max, t_max) = (3 * 250 * 128, i32::from(i16::MAX));
+        // Emission scores are two sums of at most some 250 i8 weights; transitions are i16.
+        let (e_max, t_max) = (2 * 250 * 128, i32::from(i16::MAX));
         let extreme = |v: i32, max: i32| match v {
             0 => max,
             1 => -max,
@@ -1824,21 +1773,17 @@ mod tests {
         assert!(cost > 1, "{} {}", steps.enter, steps.leave);
         // One token whose person label scores above `O`'s, by less than that cost.
         let lean = cost - 1;
-        let mut emissions = [[-lean; LABELS]];
-        emissions[0][0] = 0;
-        emissions[0][label(0, true, true)] = lean;
+        let emissions = [[0, lean, 0, -lean, -lean, -lean, -lean]];
         let mut labels = Vec::new();
         viterbi(&emissions, &m.trans, &mut labels);
         assert_eq!(labels, [0]);
         assert!(steps.only_outside(&emissions));
         // By more than a person's own transitions cost (at least `cost`), it is a name, and
         // not skipped.
-        let unit = label(0, true, true);
-        let person = 2 * m.trans[0] - m.trans[unit] - m.trans[unit * LABELS];
-        let mut emissions = [[0; LABELS]];
-        emissions[0][unit] = person + 1;
+        let person = 2 * m.trans[0] - m.trans[1] - m.trans[LABELS];
+        let emissions = [[0, person + 1, 0, 0, 0, 0, 0]];
         viterbi(&emissions, &m.trans, &mut labels);
-        assert_eq!(labels, [unit]);
+        assert_eq!(labels, [1]);
         assert!(!steps.only_outside(&emissions));
     }
 
@@ -1853,14 +1798,13 @@ mod tests {
         for round in 0..5000 {
             // Scores within 2^20 of each other or unreachable; transitions i16 in packed units.
             let score: [i32; LABELS] = std::array::from_fn(|_| if round % 7 == 0 { UNREACHABLE } else { next() >> 11 });
-            let open: [[i32; LANES]; OPENERS] = std::array::from_fn(|_| std::array::from_fn(|_| (next() >> 16) * PACK));
-            let expected = open_maxima_by_lanes(&score, &open);
-            assert_eq!(open_maxima(&score, &open)[..OPENERS], expected[..OPENERS], "{score:?} {open:?}");
+            let open = std::array::from_fn(|_| std::array::from_fn(|_| (next() >> 16) * PACK));
+            assert_eq!(open_maxima(&score, &open), open_maxima_by_lanes(&score, &open), "{score:?} {open:?}");
             #[cfg(target_arch = "x86_64")]
             if std::is_x86_feature_detected!("sse4.1") {
                 // SAFETY: the processor has SSE4.1 (asked just above).
                 let by_max = unsafe { open_maxima_max_epi32(&score, &open) };
-                assert_eq!(by_max[..OPENERS], expected[..OPENERS], "SSE4.1: {score:?} {open:?}");
+                assert_eq!(by_max, open_maxima_by_lanes(&score, &open), "SSE4.1: {score:?} {open:?}");
             }
         }
     }
@@ -1900,46 +1844,12 @@ mod tests {
     }
 
     #[test]
-    fn viterbi_respects_bilou() {
-        // Emissions prefer I-PER alone, then L-PER; the decoder must open with B-PER.
-        let mut e = vec![[0; LABELS]; 2];
-        e[0][label(0, true, false)] = 1;
-        e[0][label(0, false, false)] = 5;
-        e[1][label(0, false, false)] = 5;
-        e[1][label(0, false, true)] = 1;
+    fn viterbi_respects_bio() {
+        // Emissions prefer I-PER alone; the decoder must open with B-PER.
+        let e = vec![[0, 1, 5, 0, 0, 0, 0], [0, 0, 5, 0, 0, 0, 0]];
         let trans = vec![0; LABELS * LABELS];
         let mut out = Vec::new();
         viterbi(&e, &trans, &mut out);
-        assert_eq!(out, [label(0, true, false), label(0, false, true)]);
-        // A run may not end inside a name: a lone B-PER is a U-PER or nothing.
-        let mut e = vec![[0; LABELS]];
-        e[0][label(0, true, false)] = 9;
-        e[0][label(0, true, true)] = 1;
-        viterbi(&e, &trans, &mut out);
-        assert_eq!(out, [label(0, true, true)]);
-    }
-
-    /// The labels' helpers agree with one another: each label has its kind and edges, and
-    /// a one-token name, or a first, inside and last token, follow what BILOU allows.
-    #[test]
-    fn bilou_labels_are_their_kind_and_edges() {
-        for kind in 0..3 {
-            for (starts_name, ends_name) in [(true, false), (false, false), (false, true), (true, true)] {
-                let l = label(kind, starts_name, ends_name);
-                assert_eq!((kind_of(l), starts(l), ends(l)), (Some(kind), starts_name, ends_name));
-                let mut c: Vec<usize> = components(l).collect();
-                c.sort_unstable();
-                let mut expected = vec![kind];
-                expected.extend(starts_name.then_some(START));
-                expected.extend(ends_name.then_some(END));
-                assert_eq!(c, expected);
-            }
-            let (b, i, l, u) = (label(kind, true, false), label(kind, false, false), label(kind, false, true), label(kind, true, true));
-            assert!(allowed(0, u) && allowed(u, 0) && allowed(0, b) && allowed(b, i) && allowed(i, l) && allowed(l, 0));
-            assert!(!allowed(0, i) && !allowed(0, l) && !allowed(b, 0) && !allowed(i, 0) && !allowed(u, i) && !allowed(b, u));
-            assert!(!allowed(b, label((kind + 1) % 3, false, true)));
-        }
-        assert_eq!((0..LABELS).filter(|&l| starts(l) || l == 0).collect::<Vec<_>>(), OPENING);
-        assert_eq!((0..LABELS).filter(|&l| ends(l) || l == 0).collect::<Vec<_>>(), CLOSING);
+        assert_eq!(out, [1, 2]);
     }
 }
