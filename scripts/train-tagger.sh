@@ -378,14 +378,11 @@ rounds=4
 # (see the session 20 notes: seed 20240607's weights leave case 28's "Teddy" out).
 silver=(--agreeing-silver --keep-trims --unfiltered-last)
 seed=1
-# The second pass over the document (tagger::Votes; see the session 22 notes): a visit of an
-# island reads the votes of the teacher's first pass with this chance.
-second=0.95
 cargo run --release --quiet --features train --bin train-tagger -- \
   --epochs "$epochs" --bits "$bits" --seed "$seed" \
   --cluster-words "$clusters" --fine-clusters "$fine" --ensemble "$ensemble" --step "$step" \
-  --rounds "$rounds" ${silver[@]+"${silver[@]}"} --second-pass "$second" \
-  --command "scripts/train-tagger.sh (cargo run --release --features train --bin train-tagger; epochs $epochs, bits $bits, cluster words $clusters, fine clusters $fine, ensemble $ensemble, step $step, seed $seed, rounds $rounds${silver[*]:+, ${silver[*]}}, second pass $second)" \
+  --rounds "$rounds" ${silver[@]+"${silver[@]}"} \
+  --command "scripts/train-tagger.sh (cargo run --release --features train --bin train-tagger; epochs $epochs, bits $bits, cluster words $clusters, fine clusters $fine, ensemble $ensemble, step $step, seed $seed, rounds $rounds${silver[*]:+, ${silver[*]}})" \
   --out "$out" ${rest[@]+"${rest[@]}"} \
   --data "$gum" "GUM gum-train (99 documents: academic, court, interview, bio, voyage, textbook; github.com/amir-zeldes/gum): annotations CC BY 4.0, texts CC BY / CC BY-SA" \
   --unlabeled "$news" "PolNeAR polnear-train texts (840 news articles of 2016; Newell, Margolin and Ruths, LREC 2018), unlabeled"

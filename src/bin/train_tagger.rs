@@ -1,7 +1,7 @@
 //! `train-tagger`: trains the name tagger's weights (see `src/entities/train.rs`). Built only
 //! with `--features train`; run through `scripts/train-tagger.sh`, which names the data.
 //!
-//! Usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--keep-rows N] [--margin F] [--step N] [--dropout P] [--decay D] [--second-pass P] [--rounds N] [--agreeing-silver] [--unfiltered-last] [--keep-removals] [--keep-trims] [--command TEXT]
+//! Usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--keep-rows N] [--margin F] [--step N] [--dropout P] [--decay D] [--rounds N] [--agreeing-silver] [--unfiltered-last] [--keep-removals] [--keep-trims] [--command TEXT]
 //!          --out FILE --data FILE DESCRIPTION ... [--unlabeled FILE DESCRIPTION ...]
 //!          [--dev FILE ...] [--holdout N]
 
@@ -26,7 +26,6 @@ fn main() {
         step: 1,
         dropout: 0.0,
         decay: 0.0,
-        second_pass: 0.0,
         rounds: 2,
         agreeing_silver: false,
         unfiltered_last: false,
@@ -35,7 +34,7 @@ fn main() {
     };
     let mut out = None;
     let mut i = 0;
-    let usage = "usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--keep-rows N] [--margin F] [--step N] [--dropout P] [--decay D] [--second-pass P] [--rounds N] [--agreeing-silver] [--unfiltered-last] [--keep-removals] [--keep-trims] [--command TEXT] --out FILE --data FILE DESCRIPTION ... [--unlabeled FILE DESCRIPTION ...] [--dev FILE ...] [--holdout N]";
+    let usage = "usage: train-tagger [--epochs N] [--bits B] [--seed S] [--open-bias F] [--gold-weight N] [--cluster-words N] [--fine-clusters N] [--ensemble N] [--keep-rows N] [--margin F] [--step N] [--dropout P] [--decay D] [--rounds N] [--agreeing-silver] [--unfiltered-last] [--keep-removals] [--keep-trims] [--command TEXT] --out FILE --data FILE DESCRIPTION ... [--unlabeled FILE DESCRIPTION ...] [--dev FILE ...] [--holdout N]";
     while i < args.len() {
         let value = |k: usize| args.get(k).cloned().unwrap_or_else(|| fail(usage));
         // Switches take no value.
@@ -68,7 +67,6 @@ fn main() {
             "--step" => options.step = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--dropout" => options.dropout = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--decay" => options.decay = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
-            "--second-pass" => options.second_pass = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--rounds" => options.rounds = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--holdout" => options.holdout = value(i + 1).parse().unwrap_or_else(|_| fail(usage)),
             "--data" => {

@@ -1350,6 +1350,7 @@ impl<'a, 't> View<'a, 't> {
 
     /// True when token `i` may be part of a name (false past the end). A token is worth
     /// scoring when it or a neighbour is.
+    #[cfg(feature = "train")]
     pub(crate) fn interesting(&self, i: usize) -> bool {
         self.classes.get(i).is_some_and(|c| c & INTERESTING != 0)
     }
@@ -1533,10 +1534,6 @@ pub(crate) mod template {
     pub const CLUSTER_COARSE_BEFORE: u32 = 43;
     pub const CLUSTER_AFTER: u32 = 44;
     pub const CLUSTER_COARSE_AFTER: u32 = 45;
-    /// The second pass's votes of the token's word type's other tokens (see `tagger::Votes`):
-    /// each kind's share, and each kind seen inside a longer name.
-    pub const DOC_VOTE: u32 = 50;
-    pub const DOC_VOTE_LONG: u32 = 51;
 }
 
 /// The features of a key alone: its suffixes, prefix and length (templates 12 to 16).

@@ -10,10 +10,6 @@
 //! documents plus those names. Only the student's weights are written. Deterministic:
 //! documents in file order, islands shuffled by a fixed-seed generator, no threads, no clock.
 //!
-//! With a second pass (`Options::second_pass`), the islands of each round after the first
-//! carry the votes of the teacher's first pass (`tagger::Votes`), which a visit reads with
-//! that chance, so that the one model learns both passes.
-//!
 //! Reproducible: the silver names depend on the teacher and the entity stage's code, never on
 //! the committed weights (`scripts/train-tagger.sh --check` regenerates and compares). A
 //! training build also reads weights from `STORYSCOPE_TAGGER_WEIGHTS` at run time (see
@@ -24,11 +20,10 @@
 //! Texas"), with a leading "the" and edge punctuation or function words left out.
 
 use super::clusters::{self, ClusterOptions};
-use super::features::mix;
 use super::features::{Clusters, View};
 use super::gazetteer::Gazetteer;
 use super::names::Names;
-use super::tagger::{components, tag_first, viterbi, Model, Votes, LABELS, MAGIC, SECOND_PASS, WEIGHTS};
+use super::tagger::{components, viterbi, Model, LABELS, MAGIC, WEIGHTS};
 use crate::model::Span;
 use crate::text::{Analysis, TokenKind};
 
@@ -90,11 +85,6 @@ pub struct Options {
     /// With `agreeing_silver`: an island where the stage only trimmed the tagger's names (each
     /// keeps some of its tokens: a title or greeting cut off) is kept as well.
     pub keep_trims: bool,
-    /// A second pass (see `tagger::Votes`): from the second round on, each token also has the
-    /// votes of its word type's other tokens as the teacher's first pass tagged them, and a
-    /// visit of an island sees them with this chance (0: no second pass), so that one model
-    /// serves both passes: without the votes (the first) and with them (the second).
-    pub second_pass: f32,
 }
 
 /// A document to learn from: its text, paragraphs and names (byte spans, kind 0 person,
@@ -111,8 +101,6 @@ struct Doc {
 struct Island {
     features: Vec<Vec<u32>>,
     gold: Vec<usize>,
-    /// Per token, how many of its features come before the second pass's votes.
-    plain: Vec<usize>,
 }
 
 fn byte_offsets(text: &str) -> Vec<usize> {
@@ -214,14 +202,12 @@ fn token_labels(a: &Analysis, gold: &[(Span, usize)]) -> Vec<usize> {
 }
 
 /// The training islands of one corpus (its documents share the lowercase-word set, as one
-/// extraction's do), and its counts: documents, tokens, names. With `votes`, each token's
-/// features end with the second pass's votes from that model's first pass.
+/// extraction's do), and its counts: documents, tokens, names.
 fn islands(
     docs: &[Doc],
     lex_tables: (&Gazetteer, &Names),
     bits: u32,
     clusters: &Clusters,
-    votes: Option<&Model>,
     out: &mut Vec<Island>,
 ) -> [usize; 3] {
     let analyses: Vec<Analysis> = docs.iter().map(|d| Analysis::new(&d.text, &d.paragraphs)).collect();
@@ -233,18 +219,6 @@ fn islands(
         counts[0] += 1;
         counts[1] += view.len();
         counts[2] += labels.iter().filter(|&&l| l % 2 == 1).count();
-        // The first pass's name of each token (kind, several tokens), and the votes.
-        let (mut own, mut doc_votes) = (Vec::new(), None);
-        if let Some(model) = votes {
-            let found = tag_first(model, view);
-            own = vec![None; view.len()];
-            for name in &found {
-                for j in name.tokens.clone() {
-                    own[j] = Some((name.kind, name.tokens.len() > 1));
-                }
-            }
-            doc_votes = Some(Votes::new(view, &found));
-        }
         for sentence in &view.a.sentences {
             let range = sentence.tokens.clone();
             let mut i = range.start;
@@ -253,14 +227,10 @@ fn islands(
                     i += 1;
                     continue;
                 }
-                let mut island = Island { features: Vec::new(), gold: Vec::new(), plain: Vec::new() };
+                let mut island = Island { features: Vec::new(), gold: Vec::new() };
                 while i < range.end && view.scored(i) {
                     let mut f = Vec::new();
                     view.features(i, &range, bits, clusters, &mut f);
-                    island.plain.push(f.len());
-                    if let Some(v) = &doc_votes {
-                        v.features(view, i, own[i], &mut |t, value| f.push((mix(t, value) >> (64 - bits)) as u32));
-                    }
                     island.features.push(f);
                     island.gold.push(labels[i]);
                     i += 1;
@@ -314,11 +284,10 @@ fn fit(islands: &[Island], options: &Options) -> (Vec<f32>, Vec<f32>) {
 
 /// The emission scores of an island's tokens under the float weights `w`, scaled by 64 for
 /// the integer Viterbi, each token's word feature left out where `dropped` says so.
-fn island_emissions(island: &Island, w: &[f32], dropped: &[bool], first: bool, out: &mut Vec<[i32; LABELS]>) {
+fn island_emissions(island: &Island, w: &[f32], dropped: &[bool], out: &mut Vec<[i32; LABELS]>) {
     out.clear();
-    for ((f, &drop), &plain) in island.features.iter().zip(dropped).zip(&island.plain) {
+    for (f, &drop) in island.features.iter().zip(dropped) {
         let mut sum = [0f32; WEIGHTS];
-        let f = if first { &f[..plain] } else { &f[..] };
         for (k, &b) in f.iter().enumerate() {
             if drop && k == 1 {
                 continue;
@@ -342,14 +311,7 @@ fn island_emissions(island: &Island, w: &[f32], dropped: &[bool], first: bool, o
 /// the rules and the document's decisions, exactly as the whole entity stage found them (and,
 /// with `keep_removals` or `keep_trims`, those where the stage only left out some of the
 /// tagger's names or only trimmed them); prints how many disagree, and how.
-fn keep_agreeing(
-    silver: Vec<Island>,
-    w: &[f32],
-    trans: &[f32],
-    first: bool,
-    keep_removals: bool,
-    keep_trims: bool,
-) -> Vec<Island> {
+fn keep_agreeing(silver: Vec<Island>, w: &[f32], trans: &[f32], keep_removals: bool, keep_trims: bool) -> Vec<Island> {
     let tq: Vec<i32> = trans.iter().map(|t| (t * 64.0).round() as i32).collect();
     let (mut emissions, mut predicted) = (Vec::new(), Vec::new());
     // Why islands go: the stage named tokens the tagger left out, left out tokens the tagger
@@ -358,7 +320,7 @@ fn keep_agreeing(
     let kept: Vec<Island> = silver
         .into_iter()
         .filter(|island| {
-            island_emissions(island, w, &vec![false; island.features.len()], first, &mut emissions);
+            island_emissions(island, w, &vec![false; island.features.len()], &mut emissions);
             viterbi(&emissions, &tq, &mut predicted);
             if predicted == island.gold {
                 return true;
@@ -418,8 +380,6 @@ fn fit_one(islands: &[Island], options: &Options, seed: u64) -> (Vec<f32>, Vec<f
     // Dropout draws from its own generator: without dropout the shuffles are those of before.
     let mut drop_rng = Rng((seed ^ 0x9e37_79b9_7f4a_7c15) | 1);
     let mut dropped: Vec<bool> = Vec::new();
-    // The second pass's draws too: without it the shuffles and dropout are those of before.
-    let mut pass_rng = Rng((seed ^ 0x5851_f42d_4c95_7f2d) | 1);
     for epoch in 0..options.epochs {
         let rate = 1.0 / (1.0 + options.decay * epoch as f32);
         for k in (1..order.len()).rev() {
@@ -434,10 +394,7 @@ fn fit_one(islands: &[Island], options: &Options, seed: u64) -> (Vec<f32>, Vec<f
             dropped.extend(
                 island.features.iter().map(|_| options.dropout > 0.0 && drop_rng.unit() < f64::from(options.dropout)),
             );
-            // A visit as the first pass (without the votes) unless drawn for the second.
-            let first = island.plain.iter().zip(&island.features).all(|(&p, f)| p == f.len())
-                || pass_rng.unit() >= f64::from(options.second_pass);
-            island_emissions(island, &w, &dropped, first, &mut emissions);
+            island_emissions(island, &w, &dropped, &mut emissions);
             if options.margin > 0.0 {
                 let cost = (options.margin * 64.0).round() as i32;
                 for (q, &g) in emissions.iter_mut().zip(&island.gold) {
@@ -456,7 +413,6 @@ fn fit_one(islands: &[Island], options: &Options, seed: u64) -> (Vec<f32>, Vec<f
                 if g == p {
                     continue;
                 }
-                let f = if first { &f[..island.plain[t]] } else { &f[..] };
                 for (k, &b) in f.iter().enumerate() {
                     if dropped[t] && k == 1 {
                         continue;
@@ -638,47 +594,31 @@ pub fn train(options: &Options) -> Result<Vec<u8>, String> {
     );
     eprintln!("clusters: {} words", clusters.len());
     let mut gold_islands = Vec::new();
-    let mut counts = islands(&labeled, tables, options.bits, clusters, None, &mut gold_islands);
+    let mut counts = islands(&labeled, tables, options.bits, clusters, &mut gold_islands);
     let (mut w, mut trans) = fit(&gold_islands, options);
     let mut sources: Vec<String> = options.data.iter().map(|(_, d)| format!("# data: {d}")).collect();
     // Each later round learns from the annotated islands plus the names the model of the round
     // before finds in the unlabeled texts with the whole entity stage.
     let rounds = if options.unlabeled.is_empty() { 1 } else { options.rounds.max(2) };
-    let annotated_counts = counts;
-    let second_pass = options.second_pass > 0.0;
+    let mut all = Vec::new();
+    for _ in 1..options.gold_weight {
+        all.extend(gold_islands.iter().map(|i| Island { features: i.features.clone(), gold: i.gold.clone() }));
+    }
+    all.extend(gold_islands);
+    let (annotated, annotated_counts) = (all.len(), counts);
     for round in 1..rounds {
-        // The teacher keeps the finest step: only the file's weights are coarser. It decodes
-        // twice when it learned the votes (every round's after the first).
-        let taught = second_pass && round > 1;
-        let teacher_header = if taught { format!("{MAGIC}\n{SECOND_PASS}\n\n") } else { format!("{MAGIC}\n\n") };
-        let teacher = Model::parse(&serialize(&w, &trans, &teacher_header, options.bits, 1, &cluster_text))
+        // The teacher keeps the finest step: only the file's weights are coarser.
+        let teacher = Model::parse(&serialize(&w, &trans, &format!("{MAGIC}\n\n"), options.bits, 1, &cluster_text))
             .map_err(|e| format!("{e:?}"))?;
-        // The annotated islands, with the votes of the teacher's first pass.
-        if second_pass {
-            gold_islands.clear();
-            islands(&labeled, tables, options.bits, clusters, Some(&teacher), &mut gold_islands);
-        }
-        let mut all = Vec::new();
-        for _ in 1..options.gold_weight {
-            all.extend(gold_islands.iter().map(|i| Island {
-                features: i.features.clone(),
-                gold: i.gold.clone(),
-                plain: i.plain.clone(),
-            }));
-        }
-        all.extend(gold_islands.iter().map(|i| Island {
-            features: i.features.clone(),
-            gold: i.gold.clone(),
-            plain: i.plain.clone(),
-        }));
+        all.truncate(annotated);
         counts = annotated_counts;
         for (path, description) in &options.unlabeled {
             let docs = silver(path, &teacher)?;
             let mut found = Vec::new();
-            let c = islands(&docs, tables, options.bits, clusters, second_pass.then_some(&teacher), &mut found);
+            let c = islands(&docs, tables, options.bits, clusters, &mut found);
             if options.agreeing_silver && !(options.unfiltered_last && round + 1 == rounds) {
                 let n = found.len();
-                found = keep_agreeing(found, &w, &trans, !taught, options.keep_removals, options.keep_trims);
+                found = keep_agreeing(found, &w, &trans, options.keep_removals, options.keep_trims);
                 eprintln!("silver islands: {} of {n} kept (the model alone agrees)", found.len());
             }
             all.extend(found);
@@ -709,9 +649,8 @@ pub fn train(options: &Options) -> Result<Vec<u8>, String> {
         (w, trans) = fit(&all, options);
     }
     let w = keep_strongest(w, options.keep_rows);
-    let second_line = if second_pass && rounds > 1 { format!("{SECOND_PASS}\n") } else { String::new() };
     let header = format!(
-        "{MAGIC}\n{second_line}# GENERATED by scripts/train-tagger.sh; do not edit by hand. Regenerate with:\n#   {}\n{}\n# {} documents, {} tokens, {} names; {} epochs, seed {}, opening bias {}, annotated islands {}x in the second round, {} buckets of {} i8 weights in steps of {} (person, place, organization, opening, continuing; O is 0), i16 transitions\n# {}\n# Labels: O B-PER I-PER B-LOC I-LOC B-ORG I-ORG. Binary tables follow the blank line.\n\n",
+        "{MAGIC}\n# GENERATED by scripts/train-tagger.sh; do not edit by hand. Regenerate with:\n#   {}\n{}\n# {} documents, {} tokens, {} names; {} epochs, seed {}, opening bias {}, annotated islands {}x in the second round, {} buckets of {} i8 weights in steps of {} (person, place, organization, opening, continuing; O is 0), i16 transitions\n# {}\n# Labels: O B-PER I-PER B-LOC I-LOC B-ORG I-ORG. Binary tables follow the blank line.\n\n",
         options.command,
         sources.join("\n"),
         counts[0],
