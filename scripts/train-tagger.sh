@@ -318,6 +318,50 @@
 #     over the runs whose tokens have votes (the others keep the first pass's names), which
 #     would cut most of the cost; votes only from the tokens inside a sentence. Not tried:
 #     BILOU labels (issue 11 (b)).
+# Session 23 (2026-12-01): BILOU labels, then session 22's second pass again; neither kept (the
+#   code of each: commits b3ae8e6 and 52154c0, each reverted in the commit after it). Each the
+#   mean of seeds 1, 20240607, 7 (gum-news / uner-ewt typed F1) against the base's (main
+#   ac646fd) 0.7636 / 0.6925.
+#   * BILOU (spaCy's BILUO: O, then B- I- L- U- of each kind, 13 labels; Viterbi over the 7
+#     closing x 7 opening labels in two 4-lane vectors, plus the 6 inside steps), five weights a
+#     feature as before (kind, starting, ending: B = kind + start, I = kind, L = kind + end,
+#     U = all three; BIO's kind, opening and continuing are this with ending 0), so the table
+#     does not grow (transitions 13 x 13): 0.7577 / 0.6855, 0.7622 / 0.6944, 0.7600 / 0.6903
+#     (mean 0.7600 / 0.6901: -0.0036 / -0.0024). Seed 1's weights 57,772 bytes gzip (the
+#     committed 56,963); scripts/build.sh: wasm 412.3, page 343.3, embed 342.7 KiB gzip (base
+#     411.3 / 342.3 / 341.7: +1.0, over the budget); callgrind on /tmp/prof23/sub 857,027,766
+#     against 845,393,298 (+1.4%: viterbi_sse41 11.3 -> 20.6 M, the emissions of 13 labels
+#     15.8 -> 20.0 M).
+#   * BILOU with a sixth weight (kind, start, inside, end: B = kind + start, I = kind + inside,
+#     L = I + end, U = B + end; 63,875 bytes gzip, so no smaller table was needed to compare):
+#     0.7644 / 0.6915, 0.7548 / 0.6913, 0.7639 / 0.6904 (mean 0.7610 / 0.6911). Not kept.
+#   * Session 22's second pass (--second-pass 0.95; this code retrains a7be58b's seed-1
+#     weights byte for byte): 0.7714 / 0.6970, 0.7698 / 0.6927, 0.7642 / 0.6993 (mean 0.7685 /
+#     0.6963, as session 22). Its second Viterbi only over the runs where some token has a vote
+#     (the others keep the first pass's names, which the same emissions give again; output
+#     byte-identical with and without on /tmp/prof23/sub): callgrind 896,459,876 against
+#     902,326,172 over every run (-0.65%), base 845,393,298 (+6.0%): most runs hold a token
+#     with votes. What the rest costs: the second Viterbi and the kept emissions, the vote rows
+#     read by hash, and Votes::new's count table zeroed for each document over the batch's
+#     whole vocabulary (about 4.7 M; not linear in the document: to key by the document's
+#     capitalized word types instead).
+#   * Why votes override a local decision: a token's votes are its type's other mentions' first-pass
+#     names only, and the model learns them from silver names that the rules after the tagger made
+#     consistent across a document's mentions, so a vote weighs more than most local evidence
+#     ("nothing, all others" adds -54..-120 to every label). Case 59 (seed 1): the first pass leaves
+#     the opening "Odette" out and finds the second; each then takes the other's vote, and they swap
+#     (the second lost). Cases 28 ("Teddy", one mention: no votes) and 56 ("Kessler" cut from
+#     "Kessler Roofing" in the first pass, then voted a person) are lost by the jointly trained
+#     model's first pass, not the votes: the same weights decoded once give 0.7646 / 0.6961, 0.7665
+#     / 0.6923, 0.7620 / 0.6900 (mean 0.7644 / 0.6928, the base's), and with seed 1 lose 28 and 56
+#     (59 exact). Tried: the first pass's names that no second-pass name overlaps kept (votes add or
+#     retype names, never drop one): 0.7703 / 0.6999, 0.7692 / 0.6977, 0.7635 / 0.6975 (mean 0.7677
+#     / 0.6984: uner-ewt +0.0021 on the second pass), case 59 exact on every seed, 28 lost with
+#     seeds 1 and 20240607, 56 with 1 and 7; the token's own first-pass name counted among its votes
+#     (retrained, seed 1): 0.7535 / 0.6951, 59 exact, 28 and 56 lost. Not kept: the cases, +6%
+#     instructions and the page's size.
+#     Left: a first pass that keeps 28 and 56 (more visits without votes: P 0.8 and 0.9 lost the
+#     gum-news gain in session 22), votes only from names the first pass is sure of.
 # Tried (2026-11-29, session 7) for that: silver names from the first model alone,
 # without the rule layer, so that the weights would not depend on the document rules: gum-news
 # 0.7143 (mention 0.8214) / uner-ewt 0.6210 (mention 0.7255), polnear-dev and tbaq unchanged,
