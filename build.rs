@@ -102,14 +102,19 @@ fn compiled_weights(root: &std::path::Path) {
             out.extend_from_slice(line.as_bytes());
             out.push(b'\n');
         }
+        if tables.is_some() {
+            out.extend_from_slice(CODED_WEIGHTS.as_bytes());
+            out.push(b'\n');
+        }
         out.push(b'\n');
         let body = &bytes[end + 2..];
         match tables {
-            // The tagger: bits, the quantization step, transitions, 5 << bits emission weights,
-            // then the clusters' text.
+            // The tagger: bits, the quantization step, transitions, 5 << bits emission weights
+            // (entropy-coded here: see `code_weights`), then the clusters' text.
             Some(fixed) => {
                 let size = fixed + (5usize << body[0]);
-                out.extend_from_slice(&body[..size]);
+                out.extend_from_slice(&body[..fixed]);
+                out.extend_from_slice(&code_weights(&body[fixed..size]));
                 out.extend_from_slice(&compact_clusters(
                     std::str::from_utf8(&body[size..]).expect("clusters text"),
                     &listed_words(root),
@@ -119,6 +124,84 @@ fn compiled_weights(root: &std::path::Path) {
         }
         fs::write(out_dir.join(path.file_name().unwrap()), out).unwrap();
     }
+}
+
+/// The header line that marks the tagger's emission weights as entropy-coded
+/// (`tagger::CODED_WEIGHTS` in src/entities/tagger.rs).
+const CODED_WEIGHTS: &str = "coded-weights";
+
+/// The tagger's emission weights (bytes: `i8` quotients by the quantization step, five a row)
+/// entropy-coded as `coded_weights::decode` in src/entities/coded_weights.rs reads them (its
+/// module doc says why): the smallest quotient, the number of quotients from it less one,
+/// each context's frequencies (`u16` little-endian, summing to `1 << PROB_BITS`, or zero for a
+/// context never used), the stream's length in bytes (`u32` little-endian), then the rANS
+/// stream: the last state (`u32` little-endian), then its 16-bit refill words (little-endian)
+/// in the order the decoder reads them.
+/// The contexts: a weight's place in its row and the sum of the row's earlier quotients'
+/// magnitudes, capped at `SUM_CAP - 1`.
+fn code_weights(weights: &[u8]) -> Vec<u8> {
+    const ROW: usize = 5;
+    const SUM_CAP: usize = 4;
+    const CONTEXTS: usize = ROW * SUM_CAP;
+    const PROB_BITS: u32 = 10;
+    const LOW: u32 = 1 << 16;
+    let context = |k: usize, sum: u32| k * SUM_CAP + (sum as usize).min(SUM_CAP - 1);
+    assert_eq!(weights.len() % ROW, 0, "whole rows");
+    let quotients: Vec<i8> = weights.iter().map(|&b| b as i8).collect();
+    let low = quotients.iter().copied().min().unwrap_or(0);
+    let symbols = quotients.iter().map(|&q| (i16::from(q) - i16::from(low)) as usize + 1).max().unwrap_or(1);
+    // Each weight's context and symbol, in order.
+    let mut coded: Vec<(usize, usize)> = Vec::with_capacity(quotients.len());
+    for row in quotients.chunks_exact(ROW) {
+        let mut sum = 0u32;
+        for (k, &q) in row.iter().enumerate() {
+            coded.push((context(k, sum), (i16::from(q) - i16::from(low)) as usize));
+            sum += u32::from(q.unsigned_abs());
+        }
+    }
+    let mut counts = vec![vec![0u64; symbols]; CONTEXTS];
+    for &(c, s) in &coded {
+        counts[c][s] += 1;
+    }
+    // Frequencies in 1 << PROB_BITS: each count's share rounded down, at least 1 for a symbol
+    // seen, the remainder given to (or taken from) the commonest symbol.
+    let freqs: Vec<Vec<u32>> = counts
+        .iter()
+        .map(|counts| {
+            let total: u64 = counts.iter().sum();
+            if total == 0 {
+                return vec![0; symbols];
+            }
+            let mut f: Vec<u32> =
+                counts.iter().map(|&n| if n == 0 { 0 } else { ((n << PROB_BITS) / total).max(1) as u32 }).collect();
+            let most = (0..symbols).max_by_key(|&s| (counts[s], std::cmp::Reverse(s))).unwrap();
+            let sum: u32 = f.iter().sum();
+            f[most] = (f[most] + (1 << PROB_BITS)).checked_sub(sum).filter(|&f| f > 0).expect("a frequency left");
+            f
+        })
+        .collect();
+    let starts: Vec<Vec<u32>> =
+        freqs.iter().map(|f| f.iter().scan(0, |s, &f| Some(std::mem::replace(s, *s + f))).collect()).collect();
+    let mut out = vec![low as u8, u8::try_from(symbols - 1).expect("at most 256 quotients")];
+    for f in &freqs {
+        out.extend(f.iter().flat_map(|&f| u16::try_from(f).unwrap().to_le_bytes()));
+    }
+    // rANS codes backwards: the decoder reads the last word written first. The state (below
+    // 2^32 between weights) in a u64 here, so that the bound below never overflows.
+    let (mut x, mut words) = (u64::from(LOW), Vec::new());
+    for &(c, s) in coded.iter().rev() {
+        let f = u64::from(freqs[c][s]);
+        if x >= ((u64::from(LOW) >> PROB_BITS) << 16) * f {
+            words.push(x as u16);
+            x >>= 16;
+        }
+        x = ((x / f) << PROB_BITS) + x % f + u64::from(starts[c][s]);
+    }
+    let mut bytes = u32::try_from(x).unwrap().to_le_bytes().to_vec();
+    bytes.extend(words.iter().rev().flat_map(|w| w.to_le_bytes()));
+    out.extend(u32::try_from(bytes.len()).unwrap().to_le_bytes());
+    out.extend(bytes);
+    out
 }
 
 /// The tagger's word clusters (a line of each fine cluster's coarse cluster, then a line of

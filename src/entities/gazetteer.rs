@@ -9,6 +9,7 @@
 
 use super::features::{hash_bytes, hash_more, KeyMap, KeySet};
 use super::gazetteer_data::{ABBREVIATIONS, CAPITALIZED_PLACES, DEMONYMS, ORGANIZATIONS, PLACES};
+use crate::text::fold::fold_token;
 
 /// What a surface form names in the gazetteer, with its canonical name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +52,8 @@ impl Gazetteer {
             (KeyMap::default(), KeySet::default(), KeySet::default());
         let capitalized: KeySet =
             CAPITALIZED_PLACES.lines().map(|surface| hash_bytes(key(surface).as_bytes())).collect();
+        // Each surface's key, folded into one buffer (no string a surface).
+        let mut folded = String::with_capacity(64);
         // Organizations first: "Foreign Policy" the magazine is not a place, and the first
         // table to claim a key keeps it.
         for (table, make) in [
@@ -66,25 +69,29 @@ impl Gazetteer {
                     continue;
                 }
                 let mut add = |surface: &str| {
-                    let key = key(surface);
+                    folded.clear();
+                    fold_token(surface, &mut folded);
                     let mut h = hash_bytes(b"");
                     let mut first_word = None;
-                    for &b in key.as_bytes() {
+                    for &b in folded.as_bytes() {
                         if b == b' ' {
                             prefixes.insert(h);
                             first_word.get_or_insert(h);
                         }
                         h = hash_more(h, &[b]);
                     }
-                    let known = make(canonical);
-                    let writing = if is_short_acronym(surface) {
-                        Writing::Capitals
-                    } else if !matches!(known, Known::Place(_)) || capitalized.contains(&h) {
-                        Writing::Capitalized
-                    } else {
-                        Writing::Any
-                    };
-                    let &mut (_, writing) = by_hash.entry(h).or_insert((known, writing));
+                    // How it must be written, asked only of a key no table claimed before.
+                    let &mut (_, writing) = by_hash.entry(h).or_insert_with(|| {
+                        let known = make(canonical);
+                        let writing = if is_short_acronym(surface) {
+                            Writing::Capitals
+                        } else if !matches!(known, Known::Place(_)) || capitalized.contains(&h) {
+                            Writing::Capitalized
+                        } else {
+                            Writing::Any
+                        };
+                        (known, writing)
+                    });
                     if writing == Writing::Any {
                         lowercase_openers.insert(first_word.unwrap_or(h));
                     }
@@ -152,14 +159,15 @@ impl Gazetteer {
 }
 
 fn is_short_acronym(surface: &str) -> bool {
-    surface.chars().filter(|c| c.is_alphabetic()).count() <= 4 && !surface.chars().any(char::is_lowercase)
+    // The lowercase test first: most surfaces have a lowercase second letter.
+    !surface.chars().any(char::is_lowercase) && surface.chars().filter(|c| c.is_alphabetic()).count() <= 4
 }
 
 /// The folded form every lookup and merge compares: the token view's keys (lowercase,
 /// accents folded, `’` as `'`), of a whole name.
 pub(crate) fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    crate::text::fold::fold_token(s, &mut out);
+    fold_token(s, &mut out);
     out
 }
 

@@ -16,6 +16,7 @@
 //! (`person:martin-holloway`, given name and surname only; `place:united-states`), with `-2`
 //! … appended on a clash.
 
+mod coded_weights;
 mod features;
 mod gazetteer;
 #[rustfmt::skip]

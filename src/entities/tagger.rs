@@ -8,6 +8,7 @@
 //! same units. The file stores each emission weight as a multiple of one quantization step
 //! (the quotient, an `i8`; the step, a byte after the table size): a coarser grid than the
 //! `i8` itself, which the page carries in fewer bytes, read back into the same `i8` units.
+//! The binary compiles those quotients in entropy-coded (`build.rs`; see `coded_weights`).
 //!
 //! Costs: only `View::interesting` tokens and their neighbours are scored (capitalized words
 //! and the words beside them; the rest is `O` without asking), each in one pass over its
@@ -16,6 +17,7 @@
 //! scores; it does not strip titles, merge or decide across the document (that is `recognize`
 //! and `merge`).
 
+use super::coded_weights;
 use super::features::{self, class, cluster_features_of, key_features, template, Clusters, KeyMap, View, INTERESTING};
 use super::names_data::{GIVEN_NAMES_F, GIVEN_NAMES_M, GIVEN_NAMES_U, SURNAMES};
 use crate::front_coded::FrontCoded;
@@ -56,6 +58,10 @@ pub(crate) const MAGIC: &str = "storyscope-tagger 4";
 /// Where the transitions start in a weights file's tables: after the table size in bits and
 /// the quantization step (a byte each).
 pub(crate) const TABLES_START: usize = 2;
+
+/// The header line of a weights file whose emission weights are entropy-coded (as `build.rs`
+/// compiles them in: see [`coded_weights`]) instead of a byte each.
+const CODED_WEIGHTS: &str = "coded-weights";
 
 /// The byte that opens the clusters' compact form (see [`Model::parse_compact_clusters`]),
 /// which text never starts with.
@@ -194,13 +200,16 @@ impl Model {
 
     /// Reads a weights file: text header lines up to an empty line, then the binary tables
     /// (the table size in bits, the quantization step, the transitions, the emission weights
-    /// as multiples of the step), then the word clusters as text (see [`Model::clusters_text`]).
+    /// as multiples of the step, a byte each, or entropy-coded when a header line says
+    /// [`CODED_WEIGHTS`]), then the word clusters as text (see [`Model::clusters_text`]) or in
+    /// their compact form.
     ///
     /// # Errors
     /// When the header is missing, names another version, the tables are cut short, a weight
     /// times the step leaves the `i8` range, or the clusters are not text.
     pub(crate) fn parse(bytes: &[u8]) -> Result<Model, WeightsError> {
-        let (_, body) = weights::split(bytes, MAGIC)?;
+        let (mut header, body) = weights::split(bytes, MAGIC)?;
+        let coded = header.any(|line| line == CODED_WEIGHTS);
         let &[bits, step, ..] = body else { return Err(WeightsError::WrongSize) };
         let bits = u32::from(bits);
         if !(8..=24).contains(&bits) {
@@ -208,24 +217,28 @@ impl Model {
         }
         let trans_bytes = LABELS * LABELS * 2;
         let n = (1usize << bits) * WEIGHTS;
-        let Some((tables, clusters)) = body.split_at_checked(TABLES_START + trans_bytes + n) else {
+        let Some((tables, rest)) = body.split_at_checked(TABLES_START + trans_bytes) else {
             return Err(WeightsError::WrongSize);
         };
-        let trans: Vec<i32> = tables[TABLES_START..TABLES_START + trans_bytes]
-            .chunks_exact(2)
-            .map(|c| i32::from(i16::from_le_bytes([c[0], c[1]])))
-            .collect();
-        // One pass without a branch per weight (it vectorizes): each product, and whether all fit.
-        let mut weights = vec![0i8; n];
-        let mut fit = true;
-        for (w, &k) in weights.iter_mut().zip(&tables[TABLES_START + trans_bytes..]) {
-            let product = i16::from(k as i8) * i16::from(step);
-            *w = product as i8;
-            fit &= i16::from(*w) == product;
-        }
-        if !fit {
-            return Err(WeightsError::WrongFormat);
-        }
+        let trans: Vec<i32> =
+            tables[TABLES_START..].chunks_exact(2).map(|c| i32::from(i16::from_le_bytes([c[0], c[1]]))).collect();
+        let (weights, clusters) = if coded {
+            coded_weights::decode(rest, n, step)?
+        } else {
+            let (quotients, clusters) = rest.split_at_checked(n).ok_or(WeightsError::WrongSize)?;
+            // One pass without a branch per weight (it vectorizes): each product, and whether all fit.
+            let mut weights = vec![0i8; n];
+            let mut fit = true;
+            for (w, &k) in weights.iter_mut().zip(quotients) {
+                let product = i16::from(k as i8) * i16::from(step);
+                *w = product as i8;
+                fit &= i16::from(*w) == product;
+            }
+            if !fit {
+                return Err(WeightsError::WrongFormat);
+            }
+            (weights, clusters)
+        };
         let clusters = Self::parse_clusters(clusters)?;
         let tables = Box::new(Tables::new(bits, &weights));
         let steps = Steps::new(&trans).ok_or(WeightsError::WrongSize)?;
@@ -1289,8 +1302,12 @@ mod tests {
     fn compiled_weights_are_the_committed_file() {
         let committed = Model::parse(include_bytes!("tagger.weights")).expect("the committed file parses");
         let compiled = include_bytes!(concat!(env!("OUT_DIR"), "/tagger.weights"));
-        let (mut header, _) = weights::split(compiled, MAGIC).expect("the compiled file has a header");
-        assert!(header.all(|line| !line.starts_with('#')), "no comment lines");
+        let (header, body) = weights::split(compiled, MAGIC).expect("the compiled file has a header");
+        assert!(header.clone().all(|line| !line.starts_with('#')), "no comment lines");
+        // The emission weights entropy-coded (`coded_weights`): with the clusters after them,
+        // fewer bytes than the plain table alone.
+        assert_eq!(header.filter(|&line| line == CODED_WEIGHTS).count(), 1);
+        assert!(body.len() < TABLES_START + LABELS * LABELS * 2 + (WEIGHTS << committed.bits));
         let m = Model::builtin();
         assert_eq!((m.bits, &m.trans, &m.weights), (committed.bits, &committed.trans, &committed.weights));
         assert_eq!(m.clusters.len(), committed.clusters.len());
