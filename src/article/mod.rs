@@ -378,34 +378,32 @@ mod sixteen_at_a_step {
 fn normalize_whitespace(content: &str) -> Cow<'_, str> {
     let s = content.strip_prefix('\u{feff}').unwrap_or(content);
     let bytes = s.as_bytes();
-    let mut out: Option<Vec<u8>> = None;
-    let (mut run, mut from) = (0, 0); // the bytes before `run` are written
+    let mut out: Option<String> = None;
+    let (mut run, mut from) = (0, 0); // the text before `run` is written
     while let Some(at) = crate::bytes::find_any(bytes, from, &[b'\r', 0xA0]) {
         from = at + 1;
         // OK because `at - 1 < at < bytes.len()`. A C2 byte always leads a character, so
         // C2 A0 is U+00A0.
         let (cut, with) = match bytes[at] {
-            b'\r' => (at, b'\n'),
-            _ if at > 0 && bytes[at - 1] == 0xC2 => (at - 1, b' '),
+            b'\r' => (at, '\n'),
+            _ if at > 0 && bytes[at - 1] == 0xC2 => (at - 1, ' '),
             _ => continue,
         };
-        let out = out.get_or_insert_with(|| Vec::with_capacity(bytes.len()));
-        // OK because `run <= cut`: `run` is past an earlier match, which ends before `at - 1`.
-        out.extend_from_slice(&bytes[run..cut]);
+        let out = out.get_or_insert_with(|| String::with_capacity(bytes.len()));
+        // Whole characters: `run` is after an ASCII byte or a no-break space, `cut` before
+        // `\r` or the C2 that leads one, and `run <= cut`. OK because `get` keeps a wrong
+        // range from panicking.
+        out.push_str(s.get(run..cut).unwrap_or_default());
         out.push(with);
         // `\r\n` is one line break.
-        run = if with == b'\n' && bytes.get(at + 1) == Some(&b'\n') { at + 2 } else { at + 1 };
+        run = if with == '\n' && bytes.get(at + 1) == Some(&b'\n') { at + 2 } else { at + 1 };
         from = run;
     }
     match out {
         None => Cow::Borrowed(s),
         Some(mut out) => {
-            // OK because `run <= bytes.len()`.
-            out.extend_from_slice(&bytes[run..]);
-            // Each piece cut is whole characters (a cut is before `\r` or before a C2 that leads
-            // one), and what replaced them is ASCII: the bytes are UTF-8. `from_utf8` checks
-            // it anyway (a few files in a corpus of hundreds).
-            Cow::Owned(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+            out.push_str(s.get(run..).unwrap_or_default());
+            Cow::Owned(out)
         }
     }
 }
