@@ -53,6 +53,10 @@ pub(crate) fn is_combining_mark(c: char) -> bool {
 /// Appends the key of one token to `out`: folded, with a typographic apostrophe written as
 /// `'` (`It’s` → `it's`), so that word lists need one spelling of each form.
 pub(crate) fn fold_token(token: &str, out: &mut String) {
+    #[cfg(not(target_arch = "wasm32"))]
+    if fold_short_ascii(token, out) {
+        return;
+    }
     if token.is_ascii() {
         // Most news text is ASCII: copied whole and lowercased in place, no char decoding.
         let start = out.len();
@@ -70,6 +74,42 @@ pub(crate) fn fold_token(token: &str, out: &mut String) {
     }
 }
 
+/// [`fold_token`] of a token of at most sixteen bytes, all ASCII (most tokens of news text),
+/// natively: its bytes read as two little-endian words ([`crate::bytes::word_le`]), lowercased
+/// in the words (eight bytes at a step: a byte from `A` to `Z` gains 0x20), and appended as one
+/// block of sixteen cut back to the token's length: no `memcpy` call, no byte loops (the
+/// standard library's ASCII check, copy and lowercasing took about 130 instructions a token,
+/// some 75,000 tokens on 2 MB of news). False, with nothing written, for any other token. A
+/// test compares it with the plain definition. The wasm keeps the plain one (its size).
+#[cfg(not(target_arch = "wasm32"))]
+#[inline]
+fn fold_short_ascii(token: &str, out: &mut String) -> bool {
+    use crate::bytes::{splat, word_le, HIGH_BITS};
+    let bytes = token.as_bytes();
+    if bytes.len() > 16 {
+        return false;
+    }
+    let (low, high) = bytes.split_at(bytes.len().min(8));
+    let (low, high) = (word_le(low), word_le(high));
+    if (low | high) & HIGH_BITS != 0 {
+        return false;
+    }
+    // Every byte is below 0x80, so adding 0x3F (0x25) to each sets its high bit exactly when
+    // it is at least `A` (past `Z`), and no sum carries into the next byte.
+    let lower = |w: u64| {
+        let upper = w.wrapping_add(splat(0x80 - b'A')) & !w.wrapping_add(splat(0x80 - b'Z' - 1)) & HIGH_BITS;
+        w | upper >> 2
+    };
+    let block = (u128::from(lower(low)) | u128::from(lower(high)) << 64).to_le_bytes();
+    let kept = out.len() + bytes.len();
+    // SAFETY: every byte of `block` is ASCII (the token's bytes, lowercased, then zeros), so
+    // `out` stays UTF-8, and `kept` (after the token's bytes) is a char boundary to cut at.
+    let out = unsafe { out.as_mut_vec() };
+    out.extend_from_slice(&block);
+    out.truncate(kept);
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +118,59 @@ mod tests {
         let mut out = String::new();
         fold_token(token, &mut out);
         out
+    }
+
+    /// [`fold_token`]'s plain definition: the ASCII check, copy and lowercasing of the standard
+    /// library, or the fold of each character.
+    fn plain(token: &str, out: &mut String) {
+        if token.is_ascii() {
+            out.push_str(&token.to_ascii_lowercase());
+            return;
+        }
+        for c in token.chars() {
+            match c {
+                '’' | 'ʼ' => out.push('\''),
+                c if is_combining_mark(c) => {}
+                c => fold_char(c, out),
+            }
+        }
+    }
+
+    #[test]
+    fn short_ascii_tokens_fold_as_the_plain_definition_does() {
+        // Every ASCII byte at every place of tokens of every length up to twenty, in words of
+        // letters and digits, and tokens with a byte past ASCII at every place; each appended
+        // after an empty key, an ASCII one and one past ASCII.
+        let mut tokens: Vec<String> = Vec::new();
+        for len in 0..=20usize {
+            let base: String = "aZmQ7x-Yk'Bz0@[`{".chars().cycle().skip(len).take(len).collect();
+            tokens.push(base.clone());
+            for at in 0..len {
+                for b in 0..0x80u8 {
+                    let mut t = base.clone().into_bytes();
+                    t[at] = b;
+                    tokens.push(String::from_utf8(t).unwrap_or_default());
+                }
+                for c in ['é', 'Ł', '’', '\u{301}', 'Ж'] {
+                    let mut t: Vec<char> = base.chars().collect();
+                    t[at] = c;
+                    tokens.push(t.into_iter().collect());
+                }
+            }
+        }
+        for token in &tokens {
+            for before in ["", "ab", "Ł"] {
+                let (mut fast, mut by_plain) = (before.to_string(), before.to_string());
+                fold_token(token, &mut fast);
+                plain(token, &mut by_plain);
+                assert_eq!(fast, by_plain, "{token:?} after {before:?}");
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let folded = tokens.iter().filter(|t| fold_short_ascii(t, &mut String::new())).count();
+            assert!(folded > 10_000, "{folded} tokens by the fast path");
+        }
     }
 
     #[test]
