@@ -361,7 +361,7 @@ fn longest_of<'p>(
 /// The longest match at `i` of the patterns that the word there may lead (see [`leads`]).
 fn longest(words: &[Word], i: usize) -> Option<RecognizedTime> {
     // The led patterns in order, by their bits: going through all twenty and testing each bit
-    // was a third of the scan's own cost (1.7 M instructions on 2 MB of news).
+    // cost 1.7 M instructions on 2 MB of news, 1.26 M more than the bits do.
     let mut leads = words.get(i).map_or(0, Word::leads);
     let led = std::iter::from_fn(move || {
         // No bit left: 32, past the patterns.
