@@ -242,6 +242,12 @@ pub(crate) fn of_sentence<'a>(
 /// The words of tokens `tokens` of a sentence, into `out` (cleared first), as
 /// [`of_sentence`] makes them: `previous_end` is where the sentence's token before the first
 /// one ends (`None` at the sentence's start), which tells whether the first word is spaced.
+///
+/// Not inlined: inlined into the scan of a sentence, with everything else the scan does, its
+/// loop kept most of its values on the stack (some 120 instructions a token; on 2 MB of news
+/// the 180,742 tokens of sentences that bear time cost 22.2 M instructions, 19.9 M apart).
+/// Natively only: the wasm, whose size counts, inlines it as it did.
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 pub(crate) fn of_tokens<'a>(
     analysis: &'a Analysis,
     tokens: std::ops::Range<usize>,
@@ -253,10 +259,11 @@ pub(crate) fn of_tokens<'a>(
     // About one word per token: a very long sentence's view (40 bytes a word) gets no growth
     // slack (glued dates, which split, are rare).
     out.reserve_exact(tokens.len());
-    for i in tokens {
-        let Some(token) = analysis.tokens.get(i) else {
-            continue;
-        };
+    // The tokens asked for that the analysis has (all of them), read as one slice rather
+    // than one checked index a token.
+    let first = tokens.start.min(analysis.tokens.len());
+    let some = analysis.tokens.get(first..tokens.end.clamp(first, analysis.tokens.len())).unwrap_or_default();
+    for (i, token) in (first..).zip(some) {
         let key = analysis.word_key(token.word());
         let spaced = previous_end.map_or(true, |e| e < token.start());
         previous_end = Some(token.end());
