@@ -141,13 +141,10 @@ class Extractor {
     this.#lanes++;
     let worker = this.#idle.pop();
     while (this.#queue.length) {
-      if (!worker?.alive) {
-        this.#workers.delete(worker);
-        this.#workers.add((worker = this.#core.worker()));
-      }
+      // (A worker that trapped stays in `#workers` until `cancel`: terminating it again does nothing.)
+      if (!worker?.alive) this.#workers.add((worker = this.#core.worker()));
       const batch = [this.#queue.shift()];
-      const { call } = batch[0];
-      let { bytes } = batch[0];
+      let { call, bytes } = batch[0];
       while (batch.length < BATCH_ARTICLES && this.#queue[0]?.call === call && (bytes += this.#queue[0].bytes) <= BATCH_BYTES) {
         batch.push(this.#queue.shift());
       }
