@@ -2,8 +2,9 @@
 //   - native: the release CLI (`extract --timings`), MB/s, each stage's share, peak memory per MB;
 //   - wasm in Debian's Chromium: `extract()` and what the page does (in a worker, as the page:
 //     `extractArticle` per article, `newCorpusFromParts` and the model), in one worker and with
-//     the page's pool (n workers each making whole parts of the next article, parts in order),
-//     each line naming its worker count,
+//     the page's pool (n workers each making the parts of the next batch of articles, as the
+//     page's Extractor hands them out, parts in order; and, for the page's own count, one article
+//     a message as before session 23), each line naming its worker count and its batches,
 //     and each stage's share as the page's worker runs them (`extractArticle` per article, then
 //     `newCorpusFromParts` and the model, timed through their `onStage` progress callbacks),
 //     and in the same page on the same texts chrono-node (dates only) and compromise (people,
@@ -38,6 +39,15 @@ const runs = arg('runs', 3);
 // or those of --workers 1,4.
 const workersAt = process.argv.indexOf('--workers');
 const workerCounts = workersAt > 0 ? process.argv[workersAt + 1].split(',').map(Number) : null;
+// The page's batch (www/app/core/facade.js): at most BATCH_BYTES of text or BATCH_ARTICLES articles a message.
+const facade = readFileSync(join(root, 'www', 'app', 'core', 'facade.js'), 'utf8');
+const batchLimit = (name) => {
+  const m = new RegExp(`^const ${name} = ([\\d *]+);`, 'm').exec(facade);
+  if (!m) throw new Error(`www/app/core/facade.js: no ${name}`);
+  return m[1].split('*').reduce((a, b) => a * Number(b), 1);
+};
+const BATCH_BYTES = batchLimit('BATCH_BYTES');
+const BATCH_ARTICLES = batchLimit('BATCH_ARTICLES');
 const browserToo = !process.argv.includes('--no-browser');
 const nativeToo = !process.argv.includes('--no-native');
 const binary = join(root, 'target', 'release', 'storyscope');
@@ -125,6 +135,30 @@ function native(path) {
 }
 
 const mb = (bytes) => bytes / 1e6;
+
+/**
+ * Seconds of CPU (user and system) used so far by this script's child processes and theirs
+ * (the browser's), from Linux's /proc; NaN elsewhere.
+ */
+function chromiumCpu() {
+  if (!existsSync('/proc/self/stat')) return NaN;
+  const stats = new Map();
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = s.slice(s.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(pid), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch { /* gone meanwhile */ }
+  }
+  let ticks = 0;
+  for (const [pid, { ticks: t }] of stats) {
+    let up = stats.get(pid)?.parent;
+    while (up && up !== process.pid) up = stats.get(up)?.parent;
+    if (up === process.pid) ticks += t;
+  }
+  // Linux counts in USER_HZ ticks, 100 a second on every architecture it runs on.
+  return ticks / 100;
+}
 // Native: the release CLI on each corpus, then one article of many stories.
 if (nativeToo) {
   const baselineKib = (() => {
@@ -197,10 +231,13 @@ if (browserToo) {
     ' worker.postMessage({ module, articles }); });' +
     // The page's path with its pool (www/app/core/facade.js's Extractor): `n` workers, started
     // first (their start is timed apart: the page starts them on its first extraction), each
-    // handed the next article as it returns a part; the parts in the articles' order, whichever
-    // came first, then the corpus and its model in the first worker. Each worker's wasm memory
-    // (its WebAssembly.Memory's size at the end) is summed: every worker holds an instance.
-    'window.pagePool = async (articles, n) => {' +
+    // handed the next batch of articles as it returns the last one's parts (`batched`: as many
+    // as the page's batch takes, up to BATCH_BYTES of text or BATCH_ARTICLES articles, read from
+    // facade.js; else one article a message, the page's path before session 23); the parts in the
+    // articles' order, whichever came first, then the corpus and its model in the first worker.
+    // Each worker's wasm memory (its WebAssembly.Memory's size at the end) is summed: every
+    // worker holds an instance.
+    `window.pagePool = async (articles, n, batched) => {` +
     ' const s0 = performance.now();' +
     ' const workers = await Promise.all(Array.from({ length: n }, () => new Promise((resolve, reject) => {' +
     '  const worker = new Worker("/pool-worker.js", { type: "module" });' +
@@ -208,9 +245,13 @@ if (browserToo) {
     '  worker.onmessage = () => resolve(worker); worker.postMessage({ module }); })));' +
     ' const t0 = performance.now(); const parts = []; let next = 0;' +
     ' await Promise.all(workers.map((worker) => new Promise((resolve) => {' +
-    '  const give = () => { if (next >= articles.length) return resolve(); const i = next++;' +
-    '   worker.onmessage = ({ data }) => { parts[i] = data.part; give(); };' +
-    '   worker.postMessage({ article: articles[i] }); };' +
+    '  const give = () => { if (next >= articles.length) return resolve(); const first = next;' +
+    `   let bytes = articles[next++].content.length;` +
+    `   while (batched && next < articles.length && next - first < ${BATCH_ARTICLES}` +
+    `    && bytes + articles[next].content.length <= ${BATCH_BYTES}) bytes += articles[next++].content.length;` +
+    '   worker.onmessage = ({ data }) => { if (data.stage !== undefined) return;' +
+    '    data.parts.forEach((part, k) => { parts[first + k] = part; }); give(); };' +
+    '   worker.postMessage({ batch: articles.slice(first, next), stages: batched }); };' +
     '  give(); })));' +
     ' const t1 = performance.now();' +
     ' const memory = (await Promise.all(workers.map((worker, k) => new Promise((resolve) => {' +
@@ -221,15 +262,20 @@ if (browserToo) {
     ' workers.forEach((w) => w.terminate());' +
     ' return { start: (t0 - s0) / 1000, parts: (t1 - t0) / 1000, ...workers[0].timings, memory }; };' +
     'window.coreReady = true;</script>');
-  // A pool worker: `{module}` → instantiated, says so; `{article}` → `{part}` (null when it is
-  // not an article); `{parts}` → the corpus and its model ({model, timings}), then, as for `{}`,
-  // `{memory}`: its wasm memory's bytes.
+  // A pool worker: `{module}` → instantiated, says so; `{batch}` → `{parts}` (one per article,
+  // null when it is not an article, their buffers transferred; with `stages`, as the page's
+  // worker, a batch of one article first posts each of its stages, a batch of several none);
+  // `{parts}` → the corpus and its model ({model, timings}), then, as for `{}`, `{memory}`: its
+  // wasm memory's bytes.
   writeFileSync(join(page, 'pool-worker.js'), 'import init, * as core from "/wasm/storyscope.js";' +
     'let wasm;' +
     'onmessage = async ({ data }) => {' +
     ' if (data.module) { wasm = await init({ module_or_path: data.module }); postMessage({}); return; }' +
-    ' if (data.article) { let part = null; try { part = core.extractArticle(data.article); } catch {}' +
-    '  postMessage({ part }, part ? [part.buffer] : []); return; }' +
+    ' if (data.batch) { const parts = [];' +
+    '  const onStage = data.stages && data.batch.length < 2 ? (stage) => postMessage({ stage }) : undefined;' +
+    '  for (const article of data.batch) { let part = null;' +
+    '   try { part = core.extractArticle(article, onStage); } catch {} parts.push(part); }' +
+    '  postMessage({ parts }, parts.filter(Boolean).map((p) => p.buffer)); return; }' +
     ' if (data.parts) { const t1 = performance.now(); const corpus = core.newCorpusFromParts(data.parts, false);' +
     '  const t2 = performance.now(); const model = corpus.modelJson(); const t3 = performance.now(); corpus.free();' +
     '  postMessage({ model, timings: { assemble: (t2 - t1) / 1000, model: (t3 - t2) / 1000 } }); }' +
@@ -269,7 +315,7 @@ if (browserToo) {
     await tab.goto(`http://127.0.0.1:${server.address().port}/`);
     await tab.waitForFunction(() => window.coreReady === true);
     for (const [i, c] of corpora.entries()) {
-      const r = await tab.evaluate(async ({ i, runs, workerCounts }) => {
+      const r = await tab.evaluate(async ({ i, runs }) => {
         const articles = await (await fetch(`/corpus-${i}.json`)).json();
         // Seconds of each of `runs` runs, in order: the first call of an export in this
         // instance is also its coldest (its code compiled lazily, then tiered up).
@@ -312,17 +358,6 @@ if (browserToo) {
           })(),
           // The page's path with its pool of `n` workers, for 1 and for the page's own count
           // (navigator.hardwareConcurrency, at most 4); each of `runs` runs with fresh workers.
-          pools: await (async () => {
-            const counts = workerCounts ?? [...new Set([1, Math.min(navigator.hardwareConcurrency || 2, 4)])];
-            const all = [];
-            for (const n of counts) {
-              for (let k = 0; k < runs; k++) {
-                const run = await pagePool(articles, n);
-                all.push({ n, ...run, total: run.parts + run.assemble + run.model });
-              }
-            }
-            return all;
-          })(),
           // Where the wasm's time goes, stage by stage, through the API's own progress callbacks
           // (the page's path: a part per article, then the corpus assembled from the parts).
           stages: (() => {
@@ -361,7 +396,26 @@ if (browserToo) {
             }
           }),
         };
-      }, { i, runs, workerCounts });
+      }, { i, runs });
+      // The page's path with its pool, batched as the page now hands the articles out and one
+      // article a message as before session 23, for 1 worker and the page's own count
+      // (navigator.hardwareConcurrency, at most 4; or --workers): each run of every configuration
+      // in turn, so that a change of the machine's load touches them alike, and each timed by
+      // the wall clock and by the CPU time of all of Chromium's processes (Linux's /proc): on a
+      // loaded machine the wall clock favours the worker that waits for messages (the
+      // scheduler runs a thread that slept at once), the CPU time does not.
+      const own = await tab.evaluate(async (i) => {
+        window.benchArticles = await (await fetch(`/corpus-${i}.json`)).json();
+        return Math.min(navigator.hardwareConcurrency || 2, 4);
+      }, i);
+      r.pools = [];
+      for (let k = 0; k < runs; k++) {
+        for (const [n, batched] of (workerCounts ?? [...new Set([1, own])]).flatMap((n) => [[n, true], [n, false]])) {
+          const cpu0 = chromiumCpu();
+          const run = await tab.evaluate(({ n, batched }) => pagePool(window.benchArticles, n, batched), { n, batched });
+          r.pools.push({ n, batched, ...run, cpu: chromiumCpu() - cpu0, total: run.parts + run.assemble + run.model });
+        }
+      }
       const rate = (s, bytes = c.bytes) => `${(mb(bytes) / s).toFixed(2)} MB/s`;
       // The best run is the figure; every run's rate, in order, shows the spread (and, for
       // extract(), how much slower its first call in the page's instance is).
@@ -375,10 +429,14 @@ if (browserToo) {
         `as the page ${rates(r.page.map((run) => run.total))} (each in a fresh worker and instance)`);
       // The page's pooled path: the parts made by n workers (messages to and fro, as the page's
       // Extractor), in order, then the corpus; best of the runs, every run's rate in order.
-      for (const n of new Set(r.pools.map((run) => run.n))) {
-        const all = r.pools.filter((run) => run.n === n);
+      for (const key of new Set(r.pools.map((run) => `${run.n} ${run.batched}`))) {
+        const all = r.pools.filter((run) => `${run.n} ${run.batched}` === key);
+        const { n, batched } = all[0];
         const best = all.reduce((a, b) => (b.total < a.total ? b : a));
-        console.log(`  as the page with ${n} worker${n === 1 ? '' : 's'} (the pool): ${rate(best.total)} ` +
+        const how = batched ? `the pool, batches of up to ${BATCH_BYTES / 1024} KB or ${BATCH_ARTICLES} articles a message`
+          : 'the pool, one article a message as before session 23';
+        const cpu = Number.isNaN(best.cpu) ? '' : `, CPU ${best.cpu.toFixed(2)} s (least of the runs: ${Math.min(...all.map((run) => run.cpu)).toFixed(2)} s)`;
+        console.log(`  as the page with ${n} worker${n === 1 ? '' : 's'} (${how}): ${rate(best.total)}${cpu} ` +
           `(parts ${best.parts.toFixed(2)} s, the corpus from the parts ${best.assemble.toFixed(2)} s, model ${best.model.toFixed(2)} s; ` +
           `the workers' start ${best.start.toFixed(2)} s apart; wasm memory of the ${n} instance${n === 1 ? '' : 's'} ` +
           `${(best.memory / 2 ** 20).toFixed(0)} MiB); runs ${rates(all.map((run) => run.total))}`);

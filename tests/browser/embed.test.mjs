@@ -178,7 +178,8 @@ function watchTheCore() {
   window.__core = { extracted: [], mainThreadInstances: 0 };
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message, transfer) {
-    if (message?.call === 'extractArticle') window.__core.extracted.push(message.args?.[0]?.name ?? null);
+    // A batch of articles (the page's Extractor) or one call's arguments.
+    if (message?.call === 'extractArticle') window.__core.extracted.push(...(message.batch ?? [message.args]).map((args) => args?.[0]?.name ?? null));
     return post.call(this, message, transfer);
   };
   const instantiate = WebAssembly.instantiate;

@@ -34,14 +34,16 @@ function watchTheCore() {
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message, transfer) {
     if (message?.call) {
-      const call = { call: message.call, name: message.args?.[0]?.name ?? null, stages: [] };
-      window.__core.posted.push(call);
+      // A batch (the Extractor's articles) is counted as a call for each of its argument lists;
+      // its stages name the one they are about (`index`).
+      const batch = (message.batch ?? [message.args]).map((args) => ({ call: message.call, name: args?.[0]?.name ?? null, stages: [] }));
+      window.__core.posted.push(...batch);
       if (!calls.has(this)) {
         const open = new Map();
         calls.set(this, open);
-        this.addEventListener('message', ({ data }) => { if (data?.stage) open.get(data.id)?.stages.push(data.stage); });
+        this.addEventListener('message', ({ data }) => { if (data?.stage) open.get(data.id)?.[data.index ?? 0]?.stages.push(data.stage); });
       }
-      calls.get(this).set(message.id, call);
+      calls.get(this).set(message.id, batch);
     }
     return post.call(this, message, transfer);
   };
@@ -90,19 +92,27 @@ const TRAPS = `(() => {
       post(message, ...rest);
       while (stall && message?.stage) { /* stalled after naming a stage */ }
     };
+    // The articles of the batch being read, in order: each extractArticle call takes the next.
+    let articles = [];
     self.addEventListener('message', ({ data }) => {
-      const first = data?.args?.[0];
-      stall = data?.call === 'extractArticle' && String(first?.name).startsWith('stalls-');
-      armed = (data?.call === 'extractArticle' && first?.name === 'crash.txt')
-        || (data?.call === 'openCorpus' && first.some((part) => new TextDecoder().decode(part).includes('TRAP-WHILE-INDEXING')));
-      spin = (data?.call === 'extractArticle' && first?.name === 'never-ends.txt')
-        || (data?.call === 'openCorpus' && first.some((part) => new TextDecoder().decode(part).includes('SPIN-WHILE-INDEXING')));
+      if (data?.call === 'extractArticle') articles = data.batch.map((args) => args[0]);
+      if (data?.call !== 'openCorpus') return;
+      const parts = data.batch[0][0].map((part) => new TextDecoder().decode(part));
+      stall = false;
+      armed = parts.some((part) => part.includes('TRAP-WHILE-INDEXING'));
+      spin = parts.some((part) => part.includes('SPIN-WHILE-INDEXING'));
     });
     const trapping = (instance) => {
       const exports = { ...instance.exports };
       for (const name of ['extractArticle', 'newCorpusFromParts']) {
         const real = exports[name];
         exports[name] = (...args) => {
+          if (name === 'extractArticle') {
+            const article = articles.shift();
+            stall = String(article?.name).startsWith('stalls-');
+            armed = article?.name === 'crash.txt';
+            spin = article?.name === 'never-ends.txt';
+          }
           if (armed) throw new WebAssembly.RuntimeError('unreachable (a trap injected by the test)');
           while (spin) { /* an extraction that never ends */ }
           return real(...args);

@@ -287,7 +287,7 @@ export class Library extends Emitter {
 
   /**
    * Extracts items ({name, prepare: async () => article | null (skipped), replaces}): prepared
-   * one at a time, in order, and read by up to `extractor.size` workers at once. Returns
+   * one at a time, in order, and read in batches by up to `extractor.size` workers at once. Returns
    * {entries: [{article, key, bytes, serial, replaces}], failures, skipped, unread}, in the
    * items' order whichever worker finished first: on Cancel, those of the items before the
    * first one not read, and how many items were left `unread` from it on.
@@ -302,12 +302,13 @@ export class Library extends Emitter {
     const show = (index = reading.keys().next().value) => {
       if (epoch === this.epoch && reading.has(index)) this.setWork('reading', { verb, name: items[index].name, index, total: items.length, stage: reading.get(index) });
     };
-    const lanes = new Set();
+    const lanes = [];
     // Failed items give their ids back only once every lane has settled: freed as each lane
     // failed, a later item's id would depend on which worker finished first.
     const failed = [];
     for (const [index, item] of items.entries()) {
-      while (lanes.size >= this.extractor.size) await Promise.race(lanes);
+      // The extractor takes articles ahead, as many as a batch for each of its workers.
+      await lanes[index - this.extractor.ahead];
       if (epoch !== this.epoch) break;
       reading.set(index, null);
       show(index);
@@ -329,11 +330,10 @@ export class Library extends Emitter {
         failed.push(item);
         outcomes[index] = { name: item.name, reason: failureReason(error) };
       }).finally(() => {
-        lanes.delete(lane);
         reading.delete(index);
         show();
       });
-      lanes.add(lane);
+      lanes.push(lane);
     }
     await Promise.all(lanes);
     for (const item of failed) item.failed?.();
@@ -391,7 +391,10 @@ export class Library extends Emitter {
       const present = new Set([...this.articles, ...(this.pending?.entries.map((e) => e.article) ?? [])].map((a) => a.content));
       const taken = new Set([...this.articles.map((a) => a.id), ...this.docIds]);
       const added = new Date().toISOString();
-      const items = sources.map((source) => {
+      // Every file is checked before any is read: the checks go to a worker first, together.
+      const checks = sources.map((source) => source.file && this.extractor.checkFile(source.name, source.file.size));
+      Promise.allSettled(checks);
+      const items = sources.map((source, i) => {
         let id = null;
         return {
           name: source.name,
@@ -400,7 +403,7 @@ export class Library extends Emitter {
             let content = source.text;
             let bytes = null;
             if (source.file) {
-              const refused = await this.extractor.checkFile(source.name, source.file.size);
+              const refused = await checks[i];
               if (refused) throw new Error(refused);
               bytes = new Uint8Array(await source.file.arrayBuffer());
               content = new TextDecoder().decode(bytes);

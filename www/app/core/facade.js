@@ -2,10 +2,12 @@
 // (workers.js, worker.js, engine.js). The main thread never extracts. Every method returns a
 // promise and passes only data a worker receives (strings, plain objects, typed arrays).
 //
-// - An Extractor reads articles into parts in a small pool of workers of its own: each call in an
-//   idle worker, else in one it starts; its caller runs at most `size` calls at once (one a core,
-//   at most 4) and keeps the results' order. When the core traps on one article, that call
-//   fails with a CoreCrash and only its worker is replaced. `cancel()` stops every worker.
+// - An Extractor reads articles into parts in a small pool of workers of its own (one a core, at
+//   most 4): the articles wait in order and go to an idle worker (or one it starts) in batches,
+//   one message each way for a batch of many small articles; each article is extracted alone and
+//   has its own answer. When the core traps on one article, it fails with a CoreCrash, only its
+//   worker is replaced, and the rest of its batch is read by another. `cancel()` stops every
+//   worker and drops what waits.
 // - Each corpus lives in its own worker (CorpusHandle): the corpus shown keeps answering queries
 //   while the next one is assembled, and closing one frees all of its memory.
 //
@@ -65,50 +67,96 @@ class Core {
   }
 }
 
+/**
+ * A batch: the waiting articles a worker takes in one message, up to about BATCH_BYTES of text
+ * or BATCH_ARTICLES articles (a larger article goes alone). A message round trip (about 0.2 ms)
+ * costs more than a small article's extraction; a batch is small enough that a Cancel loses
+ * little and that progress moves.
+ */
+const BATCH_BYTES = 256 * 1024;
+const BATCH_ARTICLES = 64;
+
 class Extractor {
   #core;
-  /** Its live workers, and the idle ones among them. */
+  /** Its live workers, the idle ones among them, and how many read a batch. */
   #workers = new Set();
   #idle = [];
+  #lanes = 0;
+  /** The calls waiting for a worker, in their order: {call, args, bytes, onStage, resolve, reject}. */
+  #queue = [];
 
   constructor(core) {
     this.#core = core;
-    /** How many calls its caller runs at once (one a core, 1 to 4): each takes an idle worker, else starts one. */
+    /** How many workers it runs at once (one a core, 1 to 4). */
     this.size = Math.min(navigator.hardwareConcurrency || 2, 4);
+    /**
+     * How many articles a caller with many hands over ahead of the first one not yet read: a
+     * batch's worth for each worker, so that a worker finds its next batch waiting.
+     */
+    this.ahead = this.size * BATCH_ARTICLES;
   }
 
-  /** Why a file of this name and size cannot be an article, or null (before reading it). */
+  /**
+   * Why a file of this name and size cannot be an article, or null (before reading it). Checks
+   * asked together go to a worker together, before the articles asked after them.
+   */
   checkFile(name, size) {
-    return this.#call('checkFile', [name, size]);
+    return this.#enqueue('checkFile', [name, size], 0);
   }
 
   /**
    * One article's part (a Uint8Array): `article` is {id, name, content | bytes, title?,
-   * published?, outlet?}. Rejects with an Error saying why it is not an article, a CoreCrash
-   * when the core trapped on it (its worker is replaced), or Cancelled.
+   * published?, outlet?}. The articles wait in their order and go to the workers in batches;
+   * each is extracted alone and fails alone: rejects with an Error saying why it is not an
+   * article, a CoreCrash when the core trapped on it (its worker is replaced; the articles after
+   * it in its batch go to another), or Cancelled. `onStage(stage)` hears its stages when it
+   * goes alone (an article of a batch has no stages: its batch takes a few milliseconds).
    */
   extract(article, { onStage } = {}) {
-    return this.#call('extractArticle', [article], { onStage });
+    return this.#enqueue('extractArticle', [article], (article.bytes ?? article.content).length, onStage);
   }
 
-  /** Stops every worker at once: what is pending fails with Cancelled. */
+  /** Stops every worker at once: what is pending or waiting fails with Cancelled. */
   cancel() {
-    for (const worker of this.#workers) worker.terminate(new Cancelled());
+    const cancelled = new Cancelled();
+    for (const worker of this.#workers) worker.terminate(cancelled);
+    for (const job of this.#queue) job.reject(cancelled);
     this.#workers.clear();
     this.#idle = [];
+    this.#queue = [];
   }
 
-  async #call(name, args, options) {
-    let worker;
-    while ((worker = this.#idle.pop()) && !worker.alive);
-    if (!worker) this.#workers.add((worker = this.#core.worker()));
-    try {
-      return await worker.call(name, args, options);
-    } finally {
-      // A worker that trapped (or was stopped) is dropped: the next call starts a fresh one.
-      if (worker.alive) this.#idle.push(worker);
-      else this.#workers.delete(worker);
+  #enqueue(call, args, bytes, onStage) {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ call, args, bytes, onStage, resolve, reject });
+      if (this.#lanes < this.size) this.#lane();
+    });
+  }
+
+  /**
+   * One worker answering the waiting calls while there are any, in batches of calls of one name
+   * (see BATCH_BYTES); a fresh worker after a trap.
+   */
+  async #lane() {
+    this.#lanes++;
+    let worker = this.#idle.pop();
+    while (this.#queue.length) {
+      // (A worker that trapped stays in `#workers` until `cancel`: terminating it again does nothing.)
+      if (!worker?.alive) this.#workers.add((worker = this.#core.worker()));
+      const batch = [this.#queue.shift()];
+      let { call, bytes } = batch[0];
+      while (batch.length < BATCH_ARTICLES && this.#queue[0]?.call === call && (bytes += this.#queue[0].bytes) <= BATCH_BYTES) {
+        batch.push(this.#queue.shift());
+      }
+      // A batch of many articles names no stages; one of a single article, its own (see callEach).
+      const outcomes = await worker.callEach(call, batch.map((job) => job.args), batch[0])
+        .catch((error) => batch.map(() => ({ error })));
+      outcomes.forEach(({ result, error }, i) => (error ? batch[i].reject(error) : batch[i].resolve(result)));
+      // After a trap, the articles behind it in its batch were not read: they go first, to a fresh worker.
+      this.#queue.unshift(...batch.slice(outcomes.length));
     }
+    this.#lanes--;
+    if (worker?.alive) this.#idle.push(worker);
   }
 }
 

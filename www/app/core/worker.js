@@ -6,9 +6,14 @@
 //                                 and compiling the wasm here,
 //                                 off the page's main thread; `ready.module` is the compiled
 //                                 module, for the page's other workers
-//   {id, call, args}            → {id, stage} for each stage of the work, then
-//                                 {id, result}, {id, error: message} (the input's fault), or
-//                                 {id, crash: message} (the core trapped: this instance is done)
+//   {id, call, batch: [args…]}  → the call once for each argument list, in turn (a batch of
+//                                 many small articles costs one message each way, not a round
+//                                 trip each), answered in one message: {id, results: [{result}
+//                                 | {error: message} (the input's fault) | {crash: message} (the
+//                                 core trapped: this instance is done)]}, in order, ending at a
+//                                 trap (what follows it is not run here); a batch of one call
+//                                 first sends {id, stage} for each stage of its work, a batch of
+//                                 several none (its answer is its progress)
 // Typed arrays in a result are transferred, not copied.
 
 import { joinCode } from './code-streams.js';
@@ -29,24 +34,24 @@ self.onmessage = async ({ data }) => {
     }
     return;
   }
-  const { id, call, args } = data;
-  // A trap can leave the instance's memory half-changed: after one, nothing more runs here.
-  if (crashed) {
-    self.postMessage({ id, crash: crashed });
-    return;
-  }
-  try {
-    const onStage = (stage) => self.postMessage({ id, stage });
-    const result = calls[call](...args, onStage);
-    self.postMessage({ id, result }, transferables(result));
-  } catch (error) {
-    if (isTrap(error)) {
-      crashed = messageOf(error);
-      self.postMessage({ id, crash: crashed });
-    } else {
-      self.postMessage({ id, error: messageOf(error) });
+  const { id, call, batch } = data;
+  const results = [];
+  const buffers = new Set();
+  const onStage = batch.length < 2 ? (stage) => self.postMessage({ id, stage }) : undefined;
+  for (const args of batch) {
+    // A trap can leave the instance's memory half-changed: after one, nothing more runs here.
+    if (crashed) break;
+    try {
+      const result = calls[call](...args, onStage);
+      results.push({ result });
+      transferables(result, buffers);
+    } catch (error) {
+      if (isTrap(error)) crashed = messageOf(error);
+      else results.push({ error: messageOf(error) });
     }
   }
+  if (crashed) results.push({ crash: crashed });
+  self.postMessage({ id, results }, [...buffers]);
 };
 
 /** The wasm's bytes from the page's base64 LZMA stream of its packed form (scripts/bundle.mjs writes it). */
@@ -66,13 +71,8 @@ function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The buffers of the typed arrays in a result (at its top level or one level down). */
-function transferables(value) {
-  const buffers = new Set();
-  const visit = (v, depth) => {
-    if (ArrayBuffer.isView(v)) buffers.add(v.buffer);
-    else if (v && typeof v === 'object' && depth < 2) Object.values(v).forEach((x) => visit(x, depth + 1));
-  };
-  visit(value, 0);
-  return [...buffers];
+/** Adds to `buffers` those of the typed arrays in a result (at its top level or one level down). */
+function transferables(value, buffers, depth = 0) {
+  if (ArrayBuffer.isView(value)) buffers.add(value.buffer);
+  else if (value && typeof value === 'object' && depth < 2) Object.values(value).forEach((x) => transferables(x, buffers, depth + 1));
 }

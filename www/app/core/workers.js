@@ -113,12 +113,25 @@ export class CoreWorker {
    * Runs `name(...args)` in the worker. `onStage(stage)` hears each stage as it starts. Rejects
    * with an Error (the input's fault: its message says why), a CoreCrash, or Cancelled.
    */
-  call(name, args, { onStage } = {}) {
+  async call(name, args, options) {
+    const [{ result, error }] = await this.callEach(name, [args], options);
+    if (error) throw error;
+    return result;
+  }
+
+  /**
+   * Runs `name` once for each argument list of `batch`, in turn, in one message each way.
+   * Resolves with an outcome for each call run, in order: {result} or {error}, an Error (the
+   * input's fault) or a CoreCrash (the last: the calls after it were not run, and this worker
+   * is terminated). `onStage(stage)` hears each stage of a batch of one. Rejects with
+   * Cancelled, or a CoreCrash when the worker died.
+   */
+  callEach(name, batch, { onStage } = {}) {
     if (this.#dead) return Promise.reject(this.#dead);
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject, onStage });
-      this.#worker.postMessage({ id, call: name, args });
+      this.#worker.postMessage({ id, call: name, batch });
     });
   }
 
@@ -131,7 +144,7 @@ export class CoreWorker {
     this.#pending.clear();
   }
 
-  #answer({ id, stage, result, error, crash }) {
+  #answer({ id, stage, results }) {
     const pending = this.#pending.get(id);
     if (!pending) return;
     if (stage !== undefined) {
@@ -139,16 +152,12 @@ export class CoreWorker {
       return;
     }
     this.#pending.delete(id);
-    if (crash !== undefined) {
-      const failure = new CoreCrash(crash);
-      pending.reject(failure);
-      // The instance cannot be trusted after a trap: nothing more is sent to it.
-      this.terminate(failure);
-    } else if (error !== undefined) {
-      pending.reject(new Error(error));
-    } else {
-      pending.resolve(result);
-    }
+    const outcomes = results.map(({ result, error, crash }) => ({
+      result, error: crash !== undefined ? new CoreCrash(crash) : error !== undefined && new Error(error),
+    }));
+    pending.resolve(outcomes);
+    // The instance cannot be trusted after a trap: nothing more is sent to it.
+    if (results.at(-1)?.crash !== undefined) this.terminate(outcomes.at(-1).error);
   }
 
   #fail(reason, settleReady) {
