@@ -236,7 +236,9 @@ function dataSegments(wasm) {
  * wasm-ld's --Map, which scripts/build.sh asks for) in `.rodata`, not a merged string section,
  * whose bounds the map gives exactly. It is zeroed only when no i32 constant, no load's or store's offset and no
  * half of an i64 or v128 constant in the finished wasm's code lies within NEAR bytes of it,
- * before or after. Code reaches static data only from an address written in it; the compilers
+ * before or after, and no word of the data points into it but from another constant zeroed
+ * with it (a panic's `Arguments` pieces, say). This is a heuristic, not a proof: the code
+ * reaches static data from an address written in it or read from the data; the compilers
  * write an object's start, its end (a loop over the comment lines' table counts from -200 up
  * to its end: `end + i`), or an address a few bytes out; a message that other code also read
  * would have its address there as well. The constants next to a live one stay (an address
@@ -246,6 +248,29 @@ function dataSegments(wasm) {
  * test articles at every build's test (zeroing a live table instead, the comment lines',
  * changes a test article's part).
  */
+/**
+ * `pointing(low, high)`: the addresses of the aligned words of `out`'s data (`segments`) whose
+ * value lies from `low` to `high`, as read now.
+ */
+function pointers(out, segments) {
+  const words = [];
+  for (const s of segments) {
+    for (let a = (s.address + 3) & ~3; a + 4 <= s.address + s.length; a += 4) words.push([a, out.readUInt32LE(s.offset + a - s.address)]);
+  }
+  words.sort((x, y) => x[1] - y[1]);
+  return (low, high) => {
+    let l = 0, h = words.length;
+    while (l < h) {
+      const m = (l + h) >> 1;
+      if (words[m][1] < low) l = m + 1;
+      else h = m;
+    }
+    const found = [];
+    for (; l < words.length && words[l][1] <= high; l++) found.push(words[l][0]);
+    return found;
+  };
+}
+
 function withoutDeadMessages(path, operands, mapPath) {
   const NEAR = 8;
   const chunks = [];
@@ -298,9 +323,28 @@ function withoutDeadMessages(path, operands, mapPath) {
   };
   const out = readFileSync(path);
   const segments = dataSegments(out);
+  // Data reach data too (a table of `&str`, a static's vtable): a candidate stays only while
+  // every word of the data that points into it (its start to its end) lies in a candidate
+  // itself, until no more drop out.
+  let candidates = chunks.filter(({ address, size }) => operands.has(address) && !anyIn(address - NEAR, address + size + NEAR))
+    .sort((a, b) => a.address - b.address);
+  const pointingBefore = pointers(out, segments);
+  for (let before = -1; before !== candidates.length;) {
+    before = candidates.length;
+    const starts = candidates.map((c) => c.address);
+    const inCandidate = (a) => {
+      let l = 0, h = starts.length;
+      while (l < h) {
+        const m = (l + h) >> 1;
+        if (starts[m] <= a) l = m + 1;
+        else h = m;
+      }
+      return l > 0 && a < candidates[l - 1].address + candidates[l - 1].size;
+    };
+    candidates = candidates.filter(({ address, size }) => pointingBefore(address, address + size).every(inCandidate));
+  }
   let zeroed = 0, bytes = 0;
-  for (const { address, size } of chunks) {
-    if (!operands.has(address) || anyIn(address - NEAR, address + size + NEAR)) continue;
+  for (const { address, size } of candidates) {
     const s = segments.find((s) => s.address <= address && address + size <= s.address + s.length);
     if (!s) throw new Error(`bundle: the map's constant at ${address} is in no data segment`);
     out.fill(0, s.offset + address - s.address, s.offset + address - s.address + size);
@@ -313,22 +357,7 @@ function withoutDeadMessages(path, operands, mapPath) {
   // between NULs. A name is zeroed when no address of the code lies within NEAR bytes of it and
   // every word of the data that points into it begins such a location, of this name, that no
   // address of the code lies within NEAR bytes of either (the zeroed locations point nowhere).
-  const words = [];
-  for (const s of segments) {
-    for (let a = (s.address + 3) & ~3; a + 4 <= s.address + s.length; a += 4) words.push([a, out.readUInt32LE(s.offset + a - s.address)]);
-  }
-  words.sort((x, y) => x[1] - y[1]);
-  const pointing = (low, high) => {
-    let l = 0, h = words.length;
-    while (l < h) {
-      const m = (l + h) >> 1;
-      if (words[m][1] < low) l = m + 1;
-      else h = m;
-    }
-    const found = [];
-    for (; l < words.length && words[l][1] <= high; l++) found.push(words[l][0]);
-    return found;
-  };
+  const pointing = pointers(out, segments);
   let names = 0, nameBytes = 0;
   for (const { address, size } of merged) {
     const s = segments.find((s) => s.address <= address && address + size <= s.address + s.length);

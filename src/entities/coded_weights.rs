@@ -107,8 +107,10 @@ pub(crate) fn decode(bytes: &[u8], count: usize, step: u8) -> Result<(Vec<i8>, &
             let entry = slots[(k * SUM_CAP + sum) << PROB_BITS | (x & MASK) as usize];
             unused |= entry;
             // x < 2^32 and a slot's distance is below its frequency, so the result is below
-            // frequency * ((x >> 10) + 1) <= 2^32 (wrapping only in a broken table's unused
-            // slots, which are refused below), and at least 2^6: one refill brings it to LOW.
+            // frequency * ((x >> 10) + 1) <= 2^32: nothing wraps (the wrapping operations only
+            // spare the checks; an unused slot of a broken table decodes as frequency 1 and
+            // distance 0, and is refused below), and it is at least 2^6: one refill brings it
+            // to LOW.
             x = ((entry >> 10 & MASK) + 1).wrapping_mul(x >> PROB_BITS).wrapping_add(entry >> 20 & MASK);
             if x < LOW {
                 let (word, rest) = refill.split_first_chunk::<2>().ok_or(WeightsError::WrongSize)?;

@@ -205,8 +205,9 @@ impl Model {
     /// their compact form.
     ///
     /// # Errors
-    /// When the header is missing, names another version, the tables are cut short, a weight
-    /// times the step leaves the `i8` range, or the clusters are not text.
+    /// When the header is missing, names another version, the tables are cut short, the coded
+    /// weights' stream is broken, a weight times the step leaves the `i8` range, or the
+    /// clusters are not text.
     pub(crate) fn parse(bytes: &[u8]) -> Result<Model, WeightsError> {
         let (mut header, body) = weights::split(bytes, MAGIC)?;
         let coded = header.any(|line| line == CODED_WEIGHTS);

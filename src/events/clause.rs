@@ -366,7 +366,7 @@ fn join_words(text: &str, max: usize, out: &mut String) {
 /// text: `(end, cut)` for `text[..end]`, followed by an ellipsis when `cut`. `None` when that
 /// cannot be told without going through the words: white space other than single ASCII spaces
 /// between words up to the cut (at the text's start, a run of it, a tab, a line break, a
-/// space past ASCII), white space at the text's end, or a first word longer than `max`
+/// space past ASCII), white space at the text's end, or a first word longer than `max + 1`
 /// characters.
 ///
 /// Up to the cut the words are then the text itself, and the characters up to a word's end are

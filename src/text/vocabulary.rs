@@ -91,7 +91,9 @@ impl Vocabulary {
         let bytes = &arena.as_bytes()[start as usize..end as usize];
         // SAFETY: every range is recorded around exactly one whole string appended to an
         // arena (`intern`, `unlinked`, `push_folded`: `start` is the arena's length before the
-        // append, `end` after it), and an arena is never truncated or edited, so both ends are
+        // append, `end` after it), and an arena is never edited or truncated below an end
+        // already recorded (the native ASCII fold appends a padded block and cuts it back to
+        // the token's length before the range is recorded), so both ends are
         // char boundaries and the bytes between them are valid UTF-8. The arena is the one the
         // range was recorded in: this vocabulary's own (its `arena` is empty when it is linked,
         // so a linked range read there fails the bounds check or is empty), or, linked, that

@@ -276,3 +276,24 @@ test('Cancel during a batch stops its worker at once, keeps the articles read be
   assert.deepEqual(seen.answered, ['slow-a.txt'], 'nothing of the batch came back');
   await assertCleanAndClose(opened);
 });
+
+test('the progress line names the oldest article being read and never steps back, though articles are handed out ahead', async () => {
+  // One core: the slow first article goes alone while the five after it are prepared and wait.
+  const opened = await openWith(1);
+  const { page } = opened;
+  await addFiles(page, storyFiles(['slow-a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', 'f.txt']));
+  const line = scope(page, '.ss-work-line');
+  const said = [];
+  const status = scope(page, '.ss-library-status', { hasText: 'Added 6 articles.' });
+  while (!(await status.isVisible())) {
+    const text = await line.textContent({ timeout: 1_000 }).catch(() => null);
+    const at = /“(.+)” \((\d+) of 6\)/.exec(text ?? '');
+    if (at && (await line.isVisible())) said.push({ name: at[1], index: Number(at[2]) });
+    await page.waitForTimeout(50);
+  }
+  assert.ok(said.length >= 5, `the line was read while the slow article was: ${JSON.stringify(said)}`);
+  // While the slow article is read (2 s), the line names it, not one prepared after it.
+  assert.deepEqual(said[0], { name: 'slow-a.txt', index: 1 }, JSON.stringify(said));
+  assert.ok(said.every((s, i) => i === 0 || s.index >= said[i - 1].index), `the count stepped back: ${JSON.stringify(said.map((s) => s.index))}`);
+  await assertCleanAndClose(opened);
+});

@@ -306,16 +306,24 @@ export class Library extends Emitter {
     // Failed items give their ids back only once every lane has settled: freed as each lane
     // failed, a later item's id would depend on which worker finished first.
     const failed = [];
+    // The size of the articles prepared and not read yet (their text waits in this thread).
+    let held = 0;
     for (const [index, item] of items.entries()) {
-      // The extractor takes articles ahead, as many as a batch for each of its workers.
+      // The extractor takes articles ahead, as many as a batch for each of its workers, and no
+      // more text than `aheadBytes` beyond one article: the oldest item read frees room.
       await lanes[index - this.extractor.ahead];
+      while (held > this.extractor.aheadBytes && reading.size) await lanes[reading.keys().next().value];
       if (epoch !== this.epoch) break;
       reading.set(index, null);
-      show(index);
+      // The bar names the oldest item being read (an item prepared ahead is not read yet).
+      show();
       // Prepared here, in order (ids, duplicates); read in a lane.
       let lane;
+      let size = 0;
       try {
         const article = await item.prepare();
+        size = article ? (article.bytes ?? article.content)?.length ?? 0 : 0;
+        held += size;
         lane = !article ? 0 : (await this.partOf(article, epoch, (stage) => { reading.set(index, stage); show(index); })).part
           .then((part) => {
             // A file's bytes went to the core; its text is what is kept.
@@ -330,6 +338,7 @@ export class Library extends Emitter {
         failed.push(item);
         outcomes[index] = { name: item.name, reason: failureReason(error) };
       }).finally(() => {
+        held -= size;
         reading.delete(index);
         show();
       });

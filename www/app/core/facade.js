@@ -94,6 +94,8 @@ class Extractor {
      * batch's worth for each worker, so that a worker finds its next batch waiting.
      */
     this.ahead = this.size * BATCH_ARTICLES;
+    /** And how much text (bytes or UTF-16 units) at most, beyond one article: two batches a worker. */
+    this.aheadBytes = this.size * BATCH_BYTES * 2;
   }
 
   /**
@@ -141,8 +143,11 @@ class Extractor {
     this.#lanes++;
     let worker = this.#idle.pop();
     while (this.#queue.length) {
-      // (A worker that trapped stays in `#workers` until `cancel`: terminating it again does nothing.)
-      if (!worker?.alive) this.#workers.add((worker = this.#core.worker()));
+      // A worker that trapped leaves the set (its instance is gone) for a fresh one.
+      if (!worker?.alive) {
+        if (worker) this.#workers.delete(worker);
+        this.#workers.add((worker = this.#core.worker()));
+      }
       const batch = [this.#queue.shift()];
       let { call, bytes } = batch[0];
       while (batch.length < BATCH_ARTICLES && this.#queue[0]?.call === call && (bytes += this.#queue[0].bytes) <= BATCH_BYTES) {
