@@ -22,6 +22,8 @@ pub(crate) mod offsets;
 pub mod pipeline;
 pub(crate) mod quotes;
 pub mod seeds;
+#[cfg(test)]
+pub(crate) mod shuffle;
 pub(crate) mod sorting;
 pub(crate) mod text;
 pub(crate) mod times;

@@ -598,11 +598,8 @@ mod tests {
         // Spans of every length up to twelve, at every offset of texts with zero bytes, bytes
         // past ASCII and ends within eight bytes, and spans that are empty, reversed or past
         // the text's end.
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: usize| {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize % n
-        };
+        let mut shuffle = crate::shuffle::Shuffle::from_seed(0x9e37_79b9_7f4a_7c15);
+        let mut next = |n: usize| shuffle.below(n);
         let alphabet = b"aZ7\0\xff\xc3 .-";
         let mut checked = 0;
         for len in 0..40usize {
@@ -631,11 +628,8 @@ mod tests {
 
     #[test]
     fn a_gather_reads_each_id_as_indexing_does() {
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize % n.max(1)
-        };
+        let mut shuffle = crate::shuffle::Shuffle::new();
+        let mut next = |n: usize| shuffle.below(n);
         for len in 0..300 {
             let values: Vec<u64> = (0..len).map(|_| next(usize::MAX >> 34) as u64).collect();
             for n in [0, 1, 3, 4, 7, 8, 17, 64, 300] {

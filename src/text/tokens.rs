@@ -679,11 +679,8 @@ mod tests {
             long.as_str(),
             "A.",
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize % n
-        };
+        let mut shuffle = crate::shuffle::Shuffle::new();
+        let mut next = |n: usize| shuffle.below(n);
         let mut texts: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
         for _ in 0..20_000 {
             let n = next(12);
