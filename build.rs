@@ -180,29 +180,15 @@ fn code_weights(weights: &[u8]) -> Vec<u8> {
             f
         })
         .collect();
-    let starts: Vec<Vec<u32>> =
-        freqs.iter().map(|f| f.iter().scan(0, |s, &f| Some(std::mem::replace(s, *s + f))).collect()).collect();
     let mut out = vec![low as u8, u8::try_from(symbols - 1).expect("at most 256 quotients")];
     for f in &freqs {
         out.extend(f.iter().flat_map(|&f| u16::try_from(f).unwrap().to_le_bytes()));
     }
-    // rANS codes backwards: the decoder reads the last word written first. The state (below
-    // 2^32 between weights) in a u64 here, so that the bound below never overflows.
-    let (mut x, mut words) = (u64::from(LOW), Vec::new());
-    for &(c, s) in coded.iter().rev() {
-        let f = u64::from(freqs[c][s]);
-        if x >= ((u64::from(LOW) >> PROB_BITS) << 16) * f {
-            words.push(x as u16);
-            x >>= 16;
-        }
-        x = ((x / f) << PROB_BITS) + x % f + u64::from(starts[c][s]);
-    }
-    let mut bytes = u32::try_from(x).unwrap().to_le_bytes().to_vec();
-    bytes.extend(words.iter().rev().flat_map(|w| w.to_le_bytes()));
-    out.extend(u32::try_from(bytes.len()).unwrap().to_le_bytes());
-    out.extend(bytes);
+    out.extend(rans_stream(&coded, &freqs, PROB_BITS, LOW));
     out
 }
+
+include!("src/entities/rans_stream.rs");
 
 /// The tagger's word clusters (a line of each fine cluster's coarse cluster, then a line of
 /// keys per fine cluster: `Model::clusters_text` in src/entities/tagger.rs) in the compact form

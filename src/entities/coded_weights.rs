@@ -134,18 +134,16 @@ pub(crate) fn decode(bytes: &[u8], count: usize, step: u8) -> Result<(Vec<i8>, &
 mod tests {
     use super::*;
 
-    /// `build.rs`'s `code_weights`, for the tests: quotients coded as [`decode`] reads them,
-    /// with the given frequencies (each context's summing to `1 << PROB_BITS`, or zero).
+    include!("rans_stream.rs");
+
+    /// `build.rs`'s `code_weights` with the given frequencies (each context's summing to
+    /// `1 << PROB_BITS`, or zero), for the tests: quotients coded as [`decode`] reads them.
     fn code(quotients: &[i8], low: i8, freqs: &[Vec<u16>]) -> Vec<u8> {
         let symbols = freqs[0].len();
         let mut out = vec![low as u8, (symbols - 1) as u8];
         for f in freqs {
             out.extend(f.iter().flat_map(|f| f.to_le_bytes()));
         }
-        let starts: Vec<Vec<u32>> = freqs
-            .iter()
-            .map(|f| f.iter().scan(0, |s, &f| Some(std::mem::replace(s, *s + u32::from(f)))).collect())
-            .collect();
         let mut coded = Vec::new();
         for row in quotients.chunks_exact(ROW) {
             let mut sum = 0;
@@ -154,19 +152,8 @@ mod tests {
                 sum += q.unsigned_abs() as u32;
             }
         }
-        let (mut x, mut words) = (u64::from(LOW), Vec::new());
-        for &(c, s) in coded.iter().rev() {
-            let f = u64::from(freqs[c][s]);
-            if x >= ((u64::from(LOW) >> PROB_BITS) << 16) * f {
-                words.push(x as u16);
-                x >>= 16;
-            }
-            x = ((x / f) << PROB_BITS) + x % f + u64::from(starts[c][s]);
-        }
-        let mut bytes = (x as u32).to_le_bytes().to_vec();
-        bytes.extend(words.iter().rev().flat_map(|w| w.to_le_bytes()));
-        out.extend((bytes.len() as u32).to_le_bytes());
-        out.extend(bytes);
+        let freqs: Vec<Vec<u32>> = freqs.iter().map(|f| f.iter().map(|&f| u32::from(f)).collect()).collect();
+        out.extend(rans_stream(&coded, &freqs, PROB_BITS, LOW));
         out
     }
 
