@@ -8,16 +8,35 @@ fn storyscope() -> Command {
     Command::new(env!("CARGO_BIN_EXE_storyscope"))
 }
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("storyscope-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A scratch folder of its own, removed when the test ends (pass or fail: `Drop` runs while a
+/// failed assertion unwinds), so runs leave nothing behind in the system's temporary folder.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("storyscope-cli-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 #[test]
 fn extracts_a_folder_and_reports_bad_files_by_name() {
-    let dir = temp_dir("folder");
+    let dir = Scratch::new("folder");
     std::fs::write(dir.join("good.txt"), "A Good Title\n\nThe first paragraph.").unwrap();
     std::fs::write(dir.join("notes.md"), "---\ntitle: Notes\ndate: 2020-01-02\n---\nBody.").unwrap();
     // A Japanese page: read as Windows-1252 it would be nonsense, so it is refused by name.
@@ -27,7 +46,7 @@ fn extracts_a_folder_and_reports_bad_files_by_name() {
     std::fs::write(dir.join("empty.html"), "").unwrap();
     std::fs::write(dir.join("picture.png"), [0x89, 0x50]).unwrap(); // not an article file: skipped
 
-    let out = storyscope().arg("extract").arg(&dir).output().unwrap();
+    let out = storyscope().arg("extract").arg(&*dir).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "a failure must show in the exit code");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("bad.html") && stderr.contains("shift_jis") && stderr.contains("UTF-8"), "{stderr}");
@@ -52,13 +71,13 @@ fn extracts_a_folder_and_reports_bad_files_by_name() {
 
 #[test]
 fn a_panic_in_one_file_costs_only_that_file() {
-    let dir = temp_dir("panic");
+    let dir = Scratch::new("panic");
     std::fs::write(dir.join("first.txt"), "First Title\n\nThe mayor said on Monday that the bridge will open.")
         .unwrap();
     std::fs::write(dir.join("broken.txt"), "Broken Title\n\nAnything at all.").unwrap();
     std::fs::write(dir.join("last.txt"), "Last Title\n\n“We are ready,” Jane Doe said.").unwrap();
     // Debug builds (as `cargo test` builds the CLI) panic in the stages on this document.
-    let out = storyscope().arg("extract").arg(&dir).env("STORYSCOPE_FAILPOINT", "broken").output().unwrap();
+    let out = storyscope().arg("extract").arg(&*dir).env("STORYSCOPE_FAILPOINT", "broken").output().unwrap();
     assert_eq!(out.status.code(), Some(1), "a failure must show in the exit code");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("broken") && stderr.contains("internal error"), "{stderr}");
