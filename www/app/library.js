@@ -312,8 +312,8 @@ export class Library extends Emitter {
       drawing = true;
       setTimeout(() => {
         drawing = false;
-        const [index] = reading.keys();
-        if (epoch === this.epoch && index !== undefined) this.setWork('reading', { verb, name: items[index].name, index, total: items.length, stage: reading.get(index) });
+        const index = reading.keys().next().value;
+        if (epoch === this.epoch && reading.has(index)) this.setWork('reading', { verb, name: items[index].name, index, total: items.length, stage: reading.get(index) });
       });
     };
     const lanes = [];
@@ -325,9 +325,10 @@ export class Library extends Emitter {
     for (let from = 0, to; from < items.length; from = to) {
       let bytes = items[from].size ?? 0;
       for (to = from + 1; to < items.length && to - from < BATCH_ARTICLES && (bytes += items[to].size ?? 0) <= BATCH_BYTES;) to++;
-      // The extractor is handed a group for each of its workers ahead of the oldest one not read
-      // yet (their text waits in this thread): the group that many before this one is read first.
-      await groups[groups.length - this.extractor.size];
+      // The extractor is handed up to two groups for each of its workers (their text waits in this
+      // thread), so that each worker finds its next batch waiting: the group that many before
+      // this one is read first.
+      await groups[groups.length - this.extractor.size * 2];
       if (epoch !== this.epoch) break;
       // Prepared here, in order (ids, duplicates); their parts looked up together; read in lanes.
       const ready = [];
