@@ -16,7 +16,10 @@
 // sets, about 7 MB of real articles nobody here wrote). Then one article made of many distinct stories at
 // 200 KB and 1.6 MB (time may grow at most 10x for 8x the input).
 //
-//   node scripts/bench-extract.mjs [--mb 10] [--runs 3] [--workers 1,4] [--no-browser] [--no-native]
+// Last, the path a reader takes: the distinct files of each corpus added to the built page
+// through its Library (kept on this device), to the new corpus shown.
+//
+//   node scripts/bench-extract.mjs [--mb 10] [--runs 3] [--workers 1,4] [--no-browser] [--no-native] [--reader-only]
 // (--no-native: only the wasm and its peers in Chromium, for A/B runs of a wasm build, with
 // STORYSCOPE_WASM_DIR naming the other build's folder.)
 import { spawnSync } from 'node:child_process';
@@ -42,13 +45,17 @@ const workerCounts = workersAt > 0 ? process.argv[workersAt + 1].split(',').map(
 // The page's batch (www/app/core/facade.js): at most BATCH_BYTES of text or BATCH_ARTICLES articles a message.
 const facade = readFileSync(join(root, 'www', 'app', 'core', 'facade.js'), 'utf8');
 const batchLimit = (name) => {
-  const m = new RegExp(`^const ${name} = ([\\d *]+);`, 'm').exec(facade);
+  const m = new RegExp(`^(?:export )?const ${name} = ([\\d *]+);`, 'm').exec(facade);
   if (!m) throw new Error(`www/app/core/facade.js: no ${name}`);
   return m[1].split('*').reduce((a, b) => a * Number(b), 1);
 };
 const BATCH_BYTES = batchLimit('BATCH_BYTES');
 const BATCH_ARTICLES = batchLimit('BATCH_ARTICLES');
 const browserToo = !process.argv.includes('--no-browser');
+// --reader-only: in Chromium, only the line of the path a reader takes (the built page's Library).
+const readerOnly = process.argv.includes('--reader-only');
+// The built page whose Library the reader's line measures: STORYSCOPE_PAGE names another build's.
+const readerPage = process.env.STORYSCOPE_PAGE || join(root, 'dist', 'storyscope.html');
 const nativeToo = !process.argv.includes('--no-native');
 const binary = join(root, 'target', 'release', 'storyscope');
 // The wasm build measured: STORYSCOPE_WASM_DIR (its storyscope.js and storyscope_bg.opt.wasm)
@@ -158,6 +165,41 @@ function chromiumCpu() {
   }
   // Linux counts in USER_HZ ticks, 100 a second on every architecture it runs on.
   return ticks / 100;
+}
+
+/**
+ * Seconds of CPU used so far by this script's Chromium: `main`, the main threads of its
+ * renderers (a renderer's main thread has its process's id: the page's own thread, where its
+ * JavaScript runs beside its workers), and `browser`, its browser process (IndexedDB's
+ * database among its work); NaN off Linux.
+ */
+function chromiumThreads() {
+  if (!existsSync('/proc/self/stat')) return { main: NaN, browser: NaN };
+  const parents = new Map();
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parents.set(Number(pid), Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch { /* gone meanwhile */ }
+  }
+  const ticks = (path) => {
+    const s = readFileSync(path, 'utf8');
+    const fields = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  let main = 0;
+  let browser = 0;
+  for (const pid of parents.keys()) {
+    let up = parents.get(pid);
+    while (up && up !== process.pid) up = parents.get(up);
+    if (up !== process.pid) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmdline.includes('--type=renderer')) main += ticks(`/proc/${pid}/task/${pid}/stat`);
+      else if (!cmdline.includes('--type=') && /chrom/i.test(cmdline)) browser += ticks(`/proc/${pid}/stat`);
+    } catch { /* gone meanwhile */ }
+  }
+  return { main: main / 100, browser: browser / 100 };
 }
 // Native: the release CLI on each corpus, then one article of many stories.
 if (nativeToo) {
@@ -294,7 +336,8 @@ if (browserToo) {
     ' postMessage({ timings: { parts: (t1 - t0) / 1000, assemble: (t2 - t1) / 1000, model: (t3 - t2) / 1000 } }); };');
   const files = { '/': join(page, 'index.html'), '/chrono.js': join(page, 'chrono.js'), '/compromise.js': join(page, 'compromise.js'),
     '/page-worker.js': join(page, 'page-worker.js'), '/pool-worker.js': join(page, 'pool-worker.js'),
-    '/wasm/storyscope.js': join(wasmDir, 'storyscope.js'), '/wasm/storyscope_bg.wasm': join(wasmDir, 'storyscope_bg.opt.wasm') };
+    '/wasm/storyscope.js': join(wasmDir, 'storyscope.js'), '/wasm/storyscope_bg.wasm': join(wasmDir, 'storyscope_bg.opt.wasm'),
+    '/reader.html': readerPage };
   corpora.forEach((c, i) => {
     const file = join(work, `corpus-${i}.json`);
     writeFileSync(file, JSON.stringify(c.articles.map((a) => ({ id: a.name.replace(/\.[^.]+$/, ''), name: a.name, content: a.content }))));
@@ -314,7 +357,7 @@ if (browserToo) {
     const tab = await browser.newPage();
     await tab.goto(`http://127.0.0.1:${server.address().port}/`);
     await tab.waitForFunction(() => window.coreReady === true);
-    for (const [i, c] of corpora.entries()) {
+    for (const [i, c] of readerOnly ? [] : corpora.entries()) {
       const r = await tab.evaluate(async ({ i, runs }) => {
         const articles = await (await fetch(`/corpus-${i}.json`)).json();
         // Seconds of each of `runs` runs, in order: the first call of an export in this
@@ -444,6 +487,60 @@ if (browserToo) {
       const total = Object.values(r.stages).reduce((a, b) => a + b, 0);
       console.log(`  wasm stages as the page runs them (parts, then the corpus; ${total.toFixed(2)} s, one run): ` +
         Object.entries(r.stages).map(([k, v]) => `${k} ${(100 * v / total).toFixed(0)}%`).join(', '));
+    }
+    // The path a reader takes (www/app/library.js): the corpus's files added to the built page
+    // (STORYSCOPE_PAGE, else dist/storyscope.html, whose library is kept on this device:
+    // IndexedDB, each part's SHA-256 key) as a drop adds them, timed from the add to the
+    // Library's 'corpus' event (the corpus with them, ready to show). Each run in a fresh browser
+    // context, so that nothing is kept from before. The page skips a file whose text it has
+    // already: the files are the corpus's distinct texts (the seeds corpus repeats its texts).
+    // Besides the wall clock, the CPU time of the page's main thread (its renderer's, from /proc),
+    // of Chromium's browser process (IndexedDB's database) and of all of Chromium, and how many
+    // 'work' (progress) events the Library emitted.
+    for (const [i, c] of corpora.entries()) {
+      const seen = new Set();
+      const distinct = c.articles.filter((a) => !seen.has(a.content) && seen.add(a.content));
+      const bytes = distinct.reduce((sum, a) => sum + Buffer.byteLength(a.content), 0);
+      const all = [];
+      for (let k = 0; k < runs; k++) {
+        const context = await browser.newContext();
+        const reader = await context.newPage();
+        await reader.goto(`http://127.0.0.1:${server.address().port}/reader.html`);
+        await reader.waitForFunction(() => document.querySelector('story-scope')?.explorer?.corpus, null, { timeout: 120_000 });
+        // Handed over as an argument: the page's Content-Security-Policy lets it fetch nothing.
+        await reader.evaluate((articles) => {
+          window.readerFiles = articles.map((a) => new File([a.content], a.name, { type: 'text/plain' }));
+        }, distinct.map(({ name, content }) => ({ name, content })));
+        const [threads0, cpu0] = [chromiumThreads(), chromiumCpu()];
+        const run = await reader.evaluate(async () => {
+          const { explorer } = document.querySelector('story-scope');
+          const files = window.readerFiles;
+          let events = 0;
+          let read = 0;
+          const t0 = performance.now();
+          const stopWork = explorer.library.on('work', (work) => {
+            events += 1;
+            if (!read && !work.reading && work.indexing) read = performance.now();
+          });
+          const shown = new Promise((resolve) => explorer.library.on('corpus', resolve));
+          const added = explorer.actions.addSources(files.map((file) => ({ name: file.name, file })));
+          await shown;
+          const t1 = performance.now();
+          stopWork();
+          return { seconds: (t1 - t0) / 1000, reading: (read - t0) / 1000, events, files: files.length, added: await added };
+        });
+        const threads = chromiumThreads();
+        all.push({ ...run, main: threads.main - threads0.main, browser: threads.browser - threads0.browser, cpu: chromiumCpu() - cpu0 });
+        await context.close();
+      }
+      const best = all.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+      const fmt = (x) => (Number.isNaN(x) ? '?' : x.toFixed(2));
+      console.log(`chromium, ${c.name}: as a reader adds the files (the built page's Library, kept on this device; ` +
+        `${best.files} distinct files, ${mb(bytes).toFixed(2)} MB, ${best.added} added), from the add to the 'corpus' event: ` +
+        `${(mb(bytes) / best.seconds).toFixed(2)} MB/s, ${best.seconds.toFixed(2)} s (reading ${best.reading.toFixed(2)} s, ` +
+        `then the corpus); the page's main thread ${fmt(best.main)} s of CPU (${(1000 * best.main / best.files).toFixed(2)} ms a file), ` +
+        `its browser process ${fmt(best.browser)} s, all of Chromium ${fmt(best.cpu)} s; ${best.events} progress events; ` +
+        `runs ${all.map((r) => (mb(bytes) / r.seconds).toFixed(2)).join(', ')} MB/s, main thread ${all.map((r) => fmt(r.main)).join(', ')} s`);
     }
   } finally {
     await browser.close();

@@ -7,7 +7,10 @@
 // - Incremental: a part is made once per article and kept (in memory, and on this device under a
 //   key of everything it read and the core's version: storage.js), so adding, removing, hiding
 //   the seeds, editing one article's facts or reloading the page only assembles again; only
-//   new or edited articles are extracted.
+//   new or edited articles are extracted. The main thread's work on an add goes a group of
+//   files at a time, as the workers' batches do: a group's part keys computed together and
+//   looked up in one transaction, the parts of one worker's answer kept in one (a part that
+//   cannot be kept costs only itself), the progress bar drawn at most once a task.
 // - Latest wins: each change starts a new build and stops the one in progress; the corpus shown
 //   keeps answering until the new one is ready ('corpus' event).
 // - Batches join together: the articles of an add (or an edit) join the library only with the
@@ -24,7 +27,7 @@
 // changed), 'corpus' ({corpus, model}: show it).
 
 import { cleanFacts } from './corpus-file.js';
-import { Cancelled, CoreCrash } from './core/facade.js';
+import { BATCH_ARTICLES, BATCH_BYTES, Cancelled, CoreCrash } from './core/facade.js';
 import { Emitter } from './emitter.js';
 import * as storage from './storage.js';
 
@@ -194,7 +197,8 @@ export class Library extends Emitter {
       }
       this.articles = articles;
       if (this.persistent && stored.length) {
-        storage.storeArticles(stored).catch((error) => {
+        // Their parts are kept already, as they were made (see keep).
+        storage.storeArticles(stored.map(({ article }) => ({ article }))).catch((error) => {
           this.messages = [...this.messages, { name: 'Your articles', reason: `not saved on this device: ${error.message}` }];
           this.emit('change');
         });
@@ -286,63 +290,81 @@ export class Library extends Emitter {
   }
 
   /**
-   * Extracts items ({name, prepare: async () => article | null (skipped), replaces}): prepared
-   * one at a time, in order, and read in batches by up to `extractor.size` workers at once. Returns
-   * {entries: [{article, key, bytes, serial, replaces}], failures, skipped, unread}, in the
-   * items' order whichever worker finished first: on Cancel, those of the items before the
-   * first one not read, and how many items were left `unread` from it on.
+   * Extracts items ({name, prepare: async () => article | null (skipped), replaces, and `size`,
+   * its bytes, when it is still to be read}): prepared in order, a group at a time (a worker's
+   * batch: up to BATCH_ARTICLES items or BATCH_BYTES, see core/facade.js), each group's kept
+   * parts looked up together, and read in batches by up to `extractor.size` workers at once. Returns {entries: [{article, key, bytes, serial, replaces}],
+   * failures, skipped, unread}, in the items' order whichever worker finished first: on Cancel,
+   * those of the items before the first one not read, and how many items were left `unread`
+   * from it on.
    */
   async extractBatch(items, epoch, verb) {
     const batch = { entries: [], failures: [], skipped: 0, unread: 0 };
     // Each item's outcome by position (an entry, a failure, or 0 when skipped); none while unread.
     const outcomes = [];
-    // The items being read, in order, and their last stages: the progress bar names the one
-    // that reported last, else the first.
+    // The items being read, in order, and their last stages (an article read alone has them):
+    // the progress bar names the oldest, drawn at most once a task (a worker's answer settles a
+    // whole batch of items at once).
     const reading = new Map();
-    const show = (index = reading.keys().next().value) => {
-      if (epoch === this.epoch && reading.has(index)) this.setWork('reading', { verb, name: items[index].name, index, total: items.length, stage: reading.get(index) });
+    let drawing = false;
+    const show = () => {
+      if (drawing) return;
+      drawing = true;
+      setTimeout(() => {
+        drawing = false;
+        const index = reading.keys().next().value;
+        if (epoch === this.epoch && reading.has(index)) this.setWork('reading', { verb, name: items[index].name, index, total: items.length, stage: reading.get(index) });
+      });
     };
     const lanes = [];
     // Failed items give their ids back only once every lane has settled: freed as each lane
     // failed, a later item's id would depend on which worker finished first.
     const failed = [];
-    // The size of the articles prepared and not read yet (their text waits in this thread).
-    let held = 0;
-    for (const [index, item] of items.entries()) {
-      // The extractor takes articles ahead, as many as a batch for each of its workers, and no
-      // more text than `aheadBytes` beyond one article: the oldest item read frees room.
-      await lanes[index - this.extractor.ahead];
-      while (held > this.extractor.aheadBytes && reading.size) await lanes[reading.keys().next().value];
+    // Each group's lanes, settled.
+    const groups = [];
+    for (let from = 0, to; from < items.length; from = to) {
+      let bytes = items[from].size ?? 0;
+      for (to = from + 1; to < items.length && to - from < BATCH_ARTICLES && (bytes += items[to].size ?? 0) <= BATCH_BYTES;) to++;
+      // The extractor is handed up to two groups for each of its workers (their text waits in this
+      // thread), so that each worker finds its next batch waiting: the group that many before
+      // this one is read first.
+      await groups[groups.length - this.extractor.size * 2];
       if (epoch !== this.epoch) break;
-      reading.set(index, null);
+      // Prepared here, in order (ids, duplicates); their parts looked up together; read in lanes.
+      const ready = [];
+      for (let index = from; index < to; index++) {
+        reading.set(index, null);
+        ready.push(await items[index].prepare().then((article) => ({ article }), (error) => ({ error })));
+      }
       // The bar names the oldest item being read (an item prepared ahead is not read yet).
       show();
-      // Prepared here, in order (ids, duplicates); read in a lane.
-      let lane;
-      let size = 0;
-      try {
-        const article = await item.prepare();
-        size = article ? (article.bytes ?? article.content)?.length ?? 0 : 0;
-        held += size;
-        lane = !article ? 0 : (await this.partOf(article, epoch, (stage) => { reading.set(index, stage); show(index); })).part
-          .then((part) => {
-            // A file's bytes went to the core; its text is what is kept.
-            delete article.bytes;
-            return { article, ...part, replaces: Boolean(item.replaces) };
-          });
-      } catch (error) {
-        lane = Promise.reject(error);
+      // Their parts: those kept from before (their keys computed together and looked up in one
+      // transaction), else extracted, in their order (unless the job of `epoch` was cancelled
+      // meanwhile: then no worker is started for them).
+      let keys;
+      const kept = await Promise.all(ready.map(({ article }) => article && this.persistent && storage.partKey(this.core.coreVersion, article)))
+        .then((all) => storage.storedParts((keys = all))).catch((error) => error);
+      for (const [k, { article, error }] of ready.entries()) {
+        const index = from + k;
+        const item = items[index];
+        const key = keys?.[k];
+        const lane = error || kept instanceof Error ? Promise.reject(error ?? kept) : !article ? 0
+          : (kept.has(key) ? Promise.resolve(kept.get(key)) : epoch !== this.epoch ? Promise.reject(new Cancelled()) : this.extract(article, key, (stage) => { reading.set(index, stage); show(); }))
+            .then((bytes) => {
+              // A file's bytes went to the core; its text is what is kept.
+              delete article.bytes;
+              return { article, key, bytes, serial: ++serials, replaces: Boolean(item.replaces) };
+            });
+        lanes.push(Promise.resolve(lane).then((outcome) => { outcomes[index] = outcome; }, (failure) => {
+          if (failure instanceof Cancelled || epoch !== this.epoch) return;
+          failed.push(item);
+          outcomes[index] = { name: item.name, reason: failureReason(failure) };
+        }).finally(() => {
+          reading.delete(index);
+          show();
+        }));
       }
-      lane = Promise.resolve(lane).then((outcome) => { outcomes[index] = outcome; }, (error) => {
-        if (error instanceof Cancelled || epoch !== this.epoch) return;
-        failed.push(item);
-        outcomes[index] = { name: item.name, reason: failureReason(error) };
-      }).finally(() => {
-        held -= size;
-        reading.delete(index);
-        show();
-      });
-      lanes.push(lane);
+      groups.push(Promise.all(lanes.slice(from)));
     }
     await Promise.all(lanes);
     for (const item of failed) item.failed?.();
@@ -361,25 +383,32 @@ export class Library extends Emitter {
 
   /**
    * The part of an article ({id, name, content, facts}, and a file's `bytes` for the core to
-   * read): the one kept from before when it was read before, else extracted (unless the job of
-   * `epoch` was cancelled meanwhile). Resolves, once the kept one is looked up, to {part: a
-   * promise of it}, so that a batch starts its extractions in its order.
+   * read), made by the extractor, and kept on this device under `key` (when it has one) at
+   * once, before its batch joins: a Cancel later in the batch does not lose it (parts of
+   * articles never added are deleted at the next start).
    */
-  async partOf(article, epoch, onStage) {
-    const key = this.persistent ? await storage.partKey(this.core.coreVersion, article) : null;
-    const kept = key ? (await storage.storedParts([key])).get(key) : null;
-    if (kept) return { part: Promise.resolve({ key, bytes: kept, serial: ++serials }) };
-    // Cancelled meanwhile: no worker is started for it.
-    if (epoch !== this.epoch) throw new Cancelled();
-    const { id, name, content, bytes, facts } = article;
-    const input = { id, name, ...(bytes ? { bytes } : { content }), ...facts };
-    const part = this.extractor.extract(input, { onStage }).then((made) => {
-      // Kept at once, before its batch joins: a Cancel later in the batch does not lose it (parts
-      // of articles never added are deleted at the next start).
-      if (key) storage.storePart(key, made).catch((error) => console.warn('Storyscope: an extraction not kept:', error));
-      return { key, bytes: made, serial: ++serials };
+  extract({ id, name, content, bytes, facts }, key, onStage) {
+    return this.extractor.extract({ id, name, ...(bytes ? { bytes } : { content }), ...facts }, { onStage }).then((made) => {
+      if (key) this.keep(key, made);
+      return made;
     });
-    return { part };
+  }
+
+  /**
+   * Keeps a part on this device: the parts made in one task (a worker's batch) in one
+   * transaction. Should it fail, each is kept alone: one that cannot be is named in the
+   * console, and the others are kept.
+   */
+  keep(key, bytes) {
+    this.keeping ??= [];
+    if (this.keeping.push([key, bytes]) > 1) return;
+    setTimeout(() => {
+      const parts = this.keeping;
+      this.keeping = null;
+      storage.storeParts(parts).catch(() => {
+        for (const part of parts) storage.storeParts([part]).catch((error) => console.warn('Storyscope: an extraction not kept:', error));
+      });
+    });
   }
 
   // ---- what the reader does
@@ -407,6 +436,7 @@ export class Library extends Emitter {
         let id = null;
         return {
           name: source.name,
+          size: source.file?.size ?? source.text?.length,
           failed: () => { if (id) taken.delete(id); },
           prepare: async () => {
             let content = source.text;

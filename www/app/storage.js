@@ -88,8 +88,10 @@ export const pruneParts = (keep) => transaction([PARTS], 'readwrite', (s) => {
   request.onsuccess = () => { for (const key of request.result) if (!keep.has(key)) s.parts.delete(key); };
 });
 
-/** Keeps one part under its key (see partKey), before its article is kept. */
-export const storePart = (key, bytes) => transaction([PARTS], 'readwrite', (s) => s.parts.put(bytes, key));
+/** Keeps parts under their keys (see partKey; [[key, bytes]]), before their articles are kept, in one transaction: rejects when one cannot be kept (the others may or may not be). */
+export const storeParts = (parts) => transaction([PARTS], 'readwrite', (s) => {
+  for (const [key, bytes] of parts) s.parts.put(bytes, key);
+});
 
 export const deletePart = (key) => transaction([PARTS], 'readwrite', (s) => s.parts.delete(key));
 

@@ -73,8 +73,8 @@ class Core {
  * costs more than a small article's extraction; a batch is small enough that a Cancel loses
  * little and that progress moves.
  */
-const BATCH_BYTES = 256 * 1024;
-const BATCH_ARTICLES = 64;
+export const BATCH_BYTES = 256 * 1024;
+export const BATCH_ARTICLES = 64;
 
 class Extractor {
   #core;
@@ -89,13 +89,6 @@ class Extractor {
     this.#core = core;
     /** How many workers it runs at once (one a core, 1 to 4). */
     this.size = Math.min(navigator.hardwareConcurrency || 2, 4);
-    /**
-     * How many articles a caller with many hands over ahead of the first one not yet read: a
-     * batch's worth for each worker, so that a worker finds its next batch waiting.
-     */
-    this.ahead = this.size * BATCH_ARTICLES;
-    /** And how much text (bytes or UTF-16 units) at most, beyond one article: two batches a worker. */
-    this.aheadBytes = this.size * BATCH_BYTES * 2;
   }
 
   /**
