@@ -4,7 +4,8 @@
 // calls (extract, extractSeeds, newCorpus: the whole-corpus API of the tests, the bench and
 // other hosts, kept in target/wasm-bindgen/storyscope_bg.opt.wasm) and the code only they reach
 // (binaryen's wasm-metadce) and the panic messages (withoutPanicMessages and withoutDeadMessages below)
-// and the function-table entries only they kept (deadTableEntries), then optimized
+// and the function-table entries and constants no running code reaches (deadTableEntries,
+// withoutUnreachedConstants), then optimized
 // like the whole one (wasm-opt with wasm-pack.toml's
 // flags; its imports then get short names, in it and in the worker's glue:
 // scripts/wasm-imports.mjs). Then it resolves www/app/main.js and its imports, that worker script (as a string: the page starts
@@ -311,7 +312,44 @@ function deadTableEntries(relocsPath, gone) {
     if (e.code.some((f) => t.reached(f)) || e.constants.some((c) => t.constantReached(c))) continue;
     dead.add(e.name);
   }
-  return { dead, cut: t.cutNames };
+  return { dead, cut: t.cutNames, unreached: t.constants.filter((c) => !t.constantReached(c)) };
+}
+
+/**
+ * `wasm` (the finished page wasm's bytes, changed in place) with the constants no function
+ * that runs can read zeroed (`unreached`, from deadTableEntries: constants of the relinked
+ * module that no running function's code and no reached constant addresses; the unicode tables
+ * only `char`'s Debug read, the data of the exports the page leaves out). Exact as the table
+ * entries are: code reaches static data only through an address a relocation wrote. Each is
+ * found in the shipped link by its symbol's input chunk in the linker's map (`mapPath`),
+ * `.rodata.<name>`, with the same size; a merged string (whose bytes another may share) or a
+ * name the map does not give once stays.
+ */
+function withoutUnreachedConstants(wasm, unreached, mapPath) {
+  const chunks = new Map();
+  let data = false;
+  for (const line of readFileSync(mapPath, 'utf8').split('\n')) {
+    const [address, , size, input] = line.trim().split(/\s+/);
+    if (input === 'DATA') data = true;
+    else if (data && input?.startsWith('CUSTOM')) break;
+    else if (data && address !== '-') {
+      const m = /^(?!<internal>).*:\(\.rodata\.(.*)\)$/.exec(input ?? '');
+      if (m) chunks.set(m[1], chunks.has(m[1]) ? null : { address: parseInt(address, 16), size: parseInt(size, 16) });
+    }
+  }
+  const segments = dataSegments(wasm);
+  let zeroed = 0, bytes = 0;
+  for (const c of unreached) {
+    const chunk = chunks.get(c.name);
+    if (!chunk || chunk.size !== c.size) continue;
+    const s = segments.find((s) => s.address <= chunk.address && chunk.address + chunk.size <= s.address + s.length);
+    if (!s) throw new Error(`bundle: the map's constant ${c.name} is in no data segment`);
+    wasm.fill(0, s.offset + chunk.address - s.address, s.offset + chunk.address - s.address + chunk.size);
+    zeroed++;
+    bytes += chunk.size;
+  }
+  console.log(`the page's wasm zeroes ${zeroed} constants no running code reads (${bytes} bytes)`);
+  return wasm;
 }
 
 function withoutDeadMessages(path, operands, mapPath) {
@@ -450,7 +488,7 @@ const [wasm, worker] = await (async () => {
   // module's functions side by side are alike, and LZMA finds more in common between
   // neighbours (the stream -1.4 KB, the wasm's gzip -4.5, though the call indices take 4.5 KB
   // more raw). storyscope_bg.page.named.wasm keeps the names, for twiggy.
-  const { dead, cut } = deadTableEntries(mapPath.replace(/\.map$/, '.relocs.wasm'), names.filter((n) => !kept.includes(n)));
+  const { dead, cut, unreached } = deadTableEntries(mapPath.replace(/\.map$/, '.relocs.wasm'), names.filter((n) => !kept.includes(n)));
   const quiet = withoutPanicMessages(wasmPath, features, dead, cut);
   writeFileSync(`${out}.page.quiet.wasm`, quiet.wasm);
   execFileSync(bin('wasm-metadce'), [`${out}.page.quiet.wasm`, '-g', '--graph-file', `${out}.page-graph.json`, '-o', `${out}.page.dce.wasm`, ...features],
@@ -472,7 +510,7 @@ const [wasm, worker] = await (async () => {
   const trimmed = await bundleWorker(glueFor(readFileSync(gluePath, 'utf8'),
     names.filter((n) => !kept.includes(n) && methodOf(n) !== undefined), allImports.filter((n) => !imported.has(n))));
   if (names.some((name) => named(name, trimmed) !== kept.includes(name))) throw new Error("bundle: the worker's trimmed glue names other exports");
-  const [page, script] = shortenImports(withoutDeadMessages(`${out}.page.wasm`, quiet.operands, mapPath), trimmed);
+  const [page, script] = shortenImports(withoutUnreachedConstants(withoutDeadMessages(`${out}.page.wasm`, quiet.operands, mapPath), unreached, mapPath), trimmed);
   writeFileSync(`${out}.page.wasm`, page);
   return [page, script];
 })();

@@ -4,7 +4,8 @@
 // reach. A function pointer in wasm is an index into the table, a small number that any data
 // may hold by chance, so the finished wasm alone cannot tell which entries are dead; the
 // relocations name each place that holds a function's table index exactly: an instruction of a
-// function's code, or a word of a constant (a trait object's vtable). The functions' names are
+// function's code, or a word of a constant (a trait object's vtable). And which constants any
+// running code can address at all. The functions' names are
 // demangled with c++filt (binutils), as wasm-bindgen's output names them. Does not write
 // anything: bundle.mjs decides, from these facts and the finished code, what to stub.
 import { execFileSync } from 'node:child_process';
@@ -33,7 +34,8 @@ const TABLE_INDEX = new Set([1, 2, 12, 18, 19, 24]);
  * `roots(names)` keeps and is not cut, through calls and the table indices and constants' addresses code
  * takes (and the ones those constants hold), but not through a function for which `cut(name)`
  * holds; `constantReached(c)` whether a constant is reached so; `sharedName(name)` whether two
- * functions have that name; `cutNames` the names of the functions cut. Throws unless the
+ * functions have that name; `cutNames` the names of the functions cut; `constants` every
+ * constant (data symbol: name, address, size) of the module. Throws unless the
  * wasm carries the sections wasm-ld's --emit-relocs writes, in the form read here.
  */
 export function tableEntries(path, roots, cut) {
@@ -269,8 +271,21 @@ export function tableEntries(path, roots, cut) {
   }
   const count = new Map();
   for (const name of nameOf.values()) count.set(name, (count.get(name) ?? 0) + 1);
-  const reachedAt = new Set([...seenConstants].map((c) => c.address));
+  // A constant is reached when a reached one overlaps it (an alias, or one inside another).
+  const spans = [...seenConstants].map((c) => [c.address, c.address + Math.max(c.size, 1)]).sort((a, b) => a[0] - b[0]);
+  const constantReached = (c) => {
+    const end = c.address + Math.max(c.size, 1);
+    let l = 0, h = spans.length;
+    while (l < h) {
+      const m = (l + h) >> 1;
+      if (spans[m][0] < end) l = m + 1;
+      else h = m;
+    }
+    // spans[0 .. l) start before c's end: one of them overlaps c when it ends after c's start.
+    for (let k = l - 1; k >= 0; k--) if (spans[k][1] > c.address) return true;
+    return false;
+  };
   const cutNames = [...new Set([...nameOf.values()].filter((name) => cut(name)))];
-  return { entries, cutNames, constantReached: (c) => reachedAt.has(c.address), reached: (f) => reached.has(f) && !cut(nameOf.get(f) ?? ''), nameOf: (f) => nameOf.get(f), sharedName: (name) => count.get(name) > 1 };
+  return { entries, cutNames, constants, constantReached, reached: (f) => reached.has(f) && !cut(nameOf.get(f) ?? ''), nameOf: (f) => nameOf.get(f), sharedName: (name) => count.get(name) > 1 };
 }
 
