@@ -20,14 +20,26 @@ shopt -s nullglob
 for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do remap+=("'--remap-path-prefix=$dir='"); done
 shopt -u nullglob
 # The linker's map of the wasm (each constant of the static data with its address and size):
-# scripts/bundle.mjs zeroes the constants that only the page's panics used.
-remap+=("'-C'" "'link-arg=--Map=$ROOT/target/wasm32-unknown-unknown/wasm/storyscope.map'")
+# scripts/bundle.mjs zeroes the constants that only the page's panics used. And the link's
+# inputs (--reproduce: the object rustc's LTO made and the linker's arguments), linked again
+# below with its relocations.
+linked=target/wasm32-unknown-unknown/wasm/storyscope
+remap+=("'-C'" "'link-arg=--Map=$ROOT/$linked.map'" "'-C'" "'link-arg=--reproduce=$ROOT/$linked.repro.tar'")
 rustflags=$(IFS=,; echo "${remap[*]}")
 cargo build --profile wasm --target wasm32-unknown-unknown --lib \
   --config "target.wasm32-unknown-unknown.rustflags=[$rustflags]"
+# The same link again with its relocations (--emit-relocs: where each function's table index
+# and each constant's address is written; wasm-ld then lays the strings out unmerged, so this
+# module is read, not shipped), from which scripts/bundle.mjs finds the table entries the page's
+# wasm cannot call (scripts/wasm-relocs.mjs). The last -o and --Map given win.
+rm -rf "$linked.relink" && mkdir -p "$linked.relink"
+tar -xf "$linked.repro.tar" -C "$linked.relink"
+lld="$(rustc --print sysroot)/lib/rustlib/$(rustc -vV | sed -n 's/^host: //p')/bin/rust-lld"
+(cd "$linked.relink"/*/ && "$lld" -flavor wasm @response.txt --emit-relocs -o "$ROOT/$linked.relocs.wasm" --Map="$ROOT/$linked.relocs.map")
+rm -rf "$linked.relink"
 mkdir -p "$out"
 wasm-bindgen --target "$(setting wasm_bindgen_target)" --no-typescript --out-dir "$out" \
-  target/wasm32-unknown-unknown/wasm/storyscope.wasm
+  "$linked.wasm"
 # The whole API, optimized (the tests, the bench and other hosts load it), beside the bundler,
 # which makes and optimizes the page's own wasm from the same output (scripts/bundle.mjs).
 # shellcheck disable=SC2046

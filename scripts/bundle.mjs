@@ -3,7 +3,9 @@
 // makes the page's own wasm from wasm-bindgen's output: without the exports that script never
 // calls (extract, extractSeeds, newCorpus: the whole-corpus API of the tests, the bench and
 // other hosts, kept in target/wasm-bindgen/storyscope_bg.opt.wasm) and the code only they reach
-// (binaryen's wasm-metadce) and the panic messages (withoutPanicMessages and withoutDeadMessages below), then optimized
+// (binaryen's wasm-metadce) and the panic messages (withoutPanicMessages and withoutDeadMessages below)
+// and the function-table entries and constants no running code reaches (deadTableEntries,
+// withoutUnreachedConstants), then optimized
 // like the whole one (wasm-opt with wasm-pack.toml's
 // flags; its imports then get short names, in it and in the worker's glue:
 // scripts/wasm-imports.mjs). Then it resolves www/app/main.js and its imports, that worker script (as a string: the page starts
@@ -25,6 +27,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { joinCode, readLeb, splitCode } from '../www/app/core/code-streams.js';
 import { shortenImports } from './wasm-imports.mjs';
+import { tableEntries } from './wasm-relocs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [gluePath, wasmPath, mapPath] = process.argv.slice(2);
@@ -90,6 +93,18 @@ function glueFor(glue, goneExports, goneImports) {
   return text;
 }
 
+/** Rust's panic entry points, by name (see withoutPanicMessages). */
+const panics = new RegExp('^(?:core(?:\\[\\w+\\])?::(?:panicking::|str::slice_error_fail|slice::index::slice_index_fail'
+  + '|slice::copy_from_slice_impl::len_mismatch_fail|result::unwrap_failed|option::(?:expect|unwrap)_failed'
+  + '|cell::panic_already_)|alloc(?:\\[\\w+\\])?::(?:raw_vec::(?:handle_error|capacity_overflow)|alloc::handle_alloc_error)'
+  + '|std(?:\\[\\w+\\])?::(?:thread::local::panic_access_error|panicking::begin_panic)'
+  + '|<alloc(?:\\[\\w+\\])?::vec::Vec<_, _>>::swap_remove::assert_failed)');
+// Called only by the panic handler, which only the entry points above reach.
+const handler = /^<std(?:\[\w+\])?::(?:panicking::panic_handler::|thread::local::AccessError as )/;
+const hook = /^std(?:\[\w+\])?::panicking::set_hook$/;
+/** Whether the function named `name` is one withoutPanicMessages stubs. */
+const stubbed = (name) => panics.test(name) || handler.test(name) || hook.test(name);
+
 /**
  * The wasm at `path` with each of Rust's panic entry points (core's `panic_fmt`, `panic_bounds_check`,
  * `unwrap_failed`, the slicing and borrowing failures, the allocation failures …) reduced to
@@ -99,26 +114,20 @@ function glueFor(glue, goneExports, goneImports) {
  * (`unreachable`) after the panic hook has written its message to the console: the page's
  * worker sees the same WebAssembly.RuntimeError, without the message (the whole API's wasm,
  * target/wasm-bindgen/storyscope_bg.opt.wasm, keeps it, for finding the panic's cause). What
- * only the messages needed then goes (the code that formats them and the hook; `char`'s Debug,
- * which the function table keeps, stays): page 349.9 -> 344.7 KiB gzip on main 0e8127a. The bounds checks and
+ * only the messages needed then goes (the code that formats them and the hook; the formatters
+ * the function table keeps go with the entries in `dead`, see deadTableEntries): page 349.9 -> 344.7 KiB gzip on main 0e8127a. The bounds checks and
  * every other test that leads to a panic stay: only what runs after a failed one changes.
  * Only functions that never return are matched: hashbrown's `Fallibility::capacity_overflow`
  * is not, since it returns an error to a fallible reserve and panics only for an infallible one.
  * A function is matched by its name (wasm-bindgen keeps the name section); a name the
- * toolchain changes is only left as it was, which the budget notices.
+ * toolchain changes is only left as it was, which the budget notices. The functions named in
+ * `dead` become `unreachable` too, and each must be found, as must each named in `cut` (the
+ * ones deadTableEntries took as stubbed), or the build fails.
  */
-function withoutPanicMessages(path, features) {
+function withoutPanicMessages(path, features, dead = new Set(), cut = []) {
   const F = binaryen.Features;
   const feature = { 'bulk-memory': F.BulkMemory, 'nontrapping-float-to-int': F.NontrappingFPToInt, 'sign-ext': F.SignExt,
     'mutable-globals': F.MutableGlobals, 'reference-types': F.ReferenceTypes, multivalue: F.Multivalue, simd: F.SIMD128 };
-  const panics = new RegExp('^(?:core(?:\\[\\w+\\])?::(?:panicking::|str::slice_error_fail|slice::index::slice_index_fail'
-    + '|slice::copy_from_slice_impl::len_mismatch_fail|result::unwrap_failed|option::(?:expect|unwrap)_failed'
-    + '|cell::panic_already_)|alloc(?:\\[\\w+\\])?::(?:raw_vec::(?:handle_error|capacity_overflow)|alloc::handle_alloc_error)'
-    + '|std(?:\\[\\w+\\])?::(?:thread::local::panic_access_error|panicking::begin_panic)'
-    + '|<alloc(?:\\[\\w+\\])?::vec::Vec<_, _>>::swap_remove::assert_failed)');
-  // Called only by the panic handler, which only the entry points above reach.
-  const handler = /^<std(?:\[\w+\])?::(?:panicking::panic_handler::|thread::local::AccessError as )/;
-  const hook = /^std(?:\[\w+\])?::panicking::set_hook$/;
   const { wasm, operands } = withoutLocations(path, panics);
   const module = binaryen.readBinary(wasm);
   try {
@@ -131,13 +140,17 @@ function withoutPanicMessages(path, features) {
     for (let i = 0; i < module.getNumFunctions(); i++) {
       const f = module.getFunctionByIndex(i);
       const { name, module: imported } = binaryen.getFunctionInfo(f);
-      const body = imported ? null : panics.test(name) || handler.test(name) ? module.unreachable() : hook.test(name) ? module.nop() : null;
+      const body = imported ? null : panics.test(name) || handler.test(name) || dead.has(name) ? module.unreachable() : hook.test(name) ? module.nop() : null;
       if (body !== null) {
         binaryen._BinaryenFunctionSetBody(f, body);
         stubbed++;
       }
     }
     if (stubbed === 0) throw new Error('bundle: no panic entry point found by name (has the name section gone?)');
+    const found = [...dead].filter((name) => module.getFunction(name) !== 0).length;
+    if (found !== dead.size) throw new Error(`bundle: ${dead.size - found} of the dead table entries not found by name`);
+    const unstubbed = cut.filter((name) => module.getFunction(name) === 0);
+    if (unstubbed.length > 0) throw new Error(`bundle: functions taken as stubbed not found by name: ${unstubbed.slice(0, 3).join(', ')}`);
     binaryen.setDebugInfo(true);
     return { wasm: module.emitBinary(), operands };
   } finally {
@@ -269,6 +282,74 @@ function pointers(out, segments) {
     for (; l < words.length && words[l][1] <= high; l++) found.push(words[l][0]);
     return found;
   };
+}
+
+/**
+ * The names of the function-table entries that the page's wasm can never call: formatters such
+ * as `char`'s Debug, `Range`'s Debug, `&usize`'s Debug, `Arguments`' Display and BorrowError's
+ * Display, which only the panics' messages used but the table kept, and closures only the
+ * exports the page leaves out make. A function pointer is an index into the table, a small
+ * number any data may hold, so this is read from the relocations of the same link made again
+ * with --emit-relocs (`relocsPath`, scripts/build.sh; scripts/wasm-relocs.mjs), which name each
+ * place that holds a function's index or a constant's address. The functions that run are
+ * those reached from the exports the page keeps (all but `gone`) through calls, the table
+ * indices and constants' addresses their code takes and the ones those constants hold, but not
+ * through the panic entry points withoutPanicMessages stubs (their code never runs). An entry
+ * is dead when no function that runs writes its index and no constant reached so holds it (a
+ * vtable only a panic's message used). This is exact, not a heuristic: a function's index
+ * reaches a `call_indirect` only from one of those places. wasm-bindgen's own uses of the
+ * table (its closures' shims, which its describe functions name) count: every export of the
+ * link but `gone` is a root, the describe functions included. A name two functions share keeps
+ * its entry (the stub is by name). Returns the dead entries' names and the names of the
+ * functions taken as stubbed, which withoutPanicMessages must find stubbed as named.
+ */
+function deadTableEntries(relocsPath, gone) {
+  const goneSet = new Set(gone);
+  const t = tableEntries(relocsPath, (exports) => exports.filter((e) => !goneSet.has(e.replace(/_[0-9a-f]{16}$/, ''))), stubbed);
+  const dead = new Set();
+  for (const e of t.entries) {
+    if (stubbed(e.name) || t.sharedName(e.name) || e.code.length + e.constants.length === 0) continue;
+    if (e.code.some((f) => t.reached(f)) || e.constants.some((c) => t.constantReached(c))) continue;
+    dead.add(e.name);
+  }
+  return { dead, cut: t.cutNames, unreached: t.constants.filter((c) => !t.constantReached(c)) };
+}
+
+/**
+ * `wasm` (the finished page wasm's bytes, changed in place) with the constants no function
+ * that runs can read zeroed (`unreached`, from deadTableEntries: constants of the relinked
+ * module that no running function's code and no reached constant addresses; the unicode tables
+ * only `char`'s Debug read, the data of the exports the page leaves out). Exact as the table
+ * entries are: code reaches static data only through an address a relocation wrote. Each is
+ * found in the shipped link by its symbol's input chunk in the linker's map (`mapPath`),
+ * `.rodata.<name>`, with the same size; a merged string (whose bytes another may share) or a
+ * name the map does not give once stays.
+ */
+function withoutUnreachedConstants(wasm, unreached, mapPath) {
+  const chunks = new Map();
+  let data = false;
+  for (const line of readFileSync(mapPath, 'utf8').split('\n')) {
+    const [address, , size, input] = line.trim().split(/\s+/);
+    if (input === 'DATA') data = true;
+    else if (data && input?.startsWith('CUSTOM')) break;
+    else if (data && address !== '-') {
+      const m = /^(?!<internal>).*:\(\.rodata\.(.*)\)$/.exec(input ?? '');
+      if (m) chunks.set(m[1], chunks.has(m[1]) ? null : { address: parseInt(address, 16), size: parseInt(size, 16) });
+    }
+  }
+  const segments = dataSegments(wasm);
+  let zeroed = 0, bytes = 0;
+  for (const c of unreached) {
+    const chunk = chunks.get(c.name);
+    if (!chunk || chunk.size !== c.size) continue;
+    const s = segments.find((s) => s.address <= chunk.address && chunk.address + chunk.size <= s.address + s.length);
+    if (!s) throw new Error(`bundle: the map's constant ${c.name} is in no data segment`);
+    wasm.fill(0, s.offset + chunk.address - s.address, s.offset + chunk.address - s.address + chunk.size);
+    zeroed++;
+    bytes += chunk.size;
+  }
+  console.log(`the page's wasm zeroes ${zeroed} constants no running code reads (${bytes} bytes)`);
+  return wasm;
 }
 
 function withoutDeadMessages(path, operands, mapPath) {
@@ -407,7 +488,8 @@ const [wasm, worker] = await (async () => {
   // module's functions side by side are alike, and LZMA finds more in common between
   // neighbours (the stream -1.4 KB, the wasm's gzip -4.5, though the call indices take 4.5 KB
   // more raw). storyscope_bg.page.named.wasm keeps the names, for twiggy.
-  const quiet = withoutPanicMessages(wasmPath, features);
+  const { dead, cut, unreached } = deadTableEntries(mapPath.replace(/\.map$/, '.relocs.wasm'), names.filter((n) => !kept.includes(n)));
+  const quiet = withoutPanicMessages(wasmPath, features, dead, cut);
   writeFileSync(`${out}.page.quiet.wasm`, quiet.wasm);
   execFileSync(bin('wasm-metadce'), [`${out}.page.quiet.wasm`, '-g', '--graph-file', `${out}.page-graph.json`, '-o', `${out}.page.dce.wasm`, ...features],
     { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -417,6 +499,7 @@ const [wasm, worker] = await (async () => {
     { stdio: 'inherit' });
   rmSync(`${out}.page.dce.wasm`);
   rmSync(`${out}.page.quiet.wasm`);
+  console.log(`the page's wasm stubs ${dead.size} function-table entries it can never call`);
   console.log(`the page's wasm leaves out: ${names.filter((n) => !kept.includes(n)).join(', ')}`);
   // Its imports renamed `a`, `b`, … in it and in the worker's glue (scripts/wasm-imports.mjs):
   // so storyscope_bg.page.wasm goes with the page's worker script, not with storyscope.js.
@@ -427,7 +510,7 @@ const [wasm, worker] = await (async () => {
   const trimmed = await bundleWorker(glueFor(readFileSync(gluePath, 'utf8'),
     names.filter((n) => !kept.includes(n) && methodOf(n) !== undefined), allImports.filter((n) => !imported.has(n))));
   if (names.some((name) => named(name, trimmed) !== kept.includes(name))) throw new Error("bundle: the worker's trimmed glue names other exports");
-  const [page, script] = shortenImports(withoutDeadMessages(`${out}.page.wasm`, quiet.operands, mapPath), trimmed);
+  const [page, script] = shortenImports(withoutUnreachedConstants(withoutDeadMessages(`${out}.page.wasm`, quiet.operands, mapPath), unreached, mapPath), trimmed);
   writeFileSync(`${out}.page.wasm`, page);
   return [page, script];
 })();

@@ -47,6 +47,8 @@ fi
 command -v gzip >/dev/null || apt_install gzip
 # xz compresses the wasm the page carries (scripts/bundle.mjs).
 command -v xz >/dev/null || apt_install xz-utils
+# c++filt demangles the relinked wasm's function names (scripts/wasm-relocs.mjs).
+command -v c++filt >/dev/null || apt_install binutils
 
 if [ "$mode" = test ]; then
   # Debian's Chromium and its driver: for the browser suite and the wasm-bindgen tests.
