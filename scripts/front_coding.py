@@ -1,5 +1,6 @@
 """Front coding of sorted word lists, for the generated tables of src/ (read by
-src/front_coded.rs). Used by scripts/gen-names.py and scripts/gen-quote-nouns.py.
+src/front_coded.rs). Used by scripts/gen-names.py, scripts/gen-quote-nouns.py and
+scripts/gen-gazetteer.py (its abbreviations; its places have a coding of their own, write_places).
 
 A front-coded entry starts with one character in FRONT_FIRST..=FRONT_LAST that says how many
 leading characters it shares with the entry before it; the rest of the entry follows, up to

