@@ -1762,7 +1762,14 @@ fn signed_by(view: &View, i: usize) -> bool {
     let Some(&c) = view.classes.get(i) else {
         return false;
     };
-    if i == 0 || c & class::CAP == 0 || c & (class::NEVER_NAME | class::CALENDAR | class::HOLIDAY | class::TITLE) != 0 {
+    let given = class::GIVEN_M | class::GIVEN_F | class::GIVEN_U;
+    // Neither a given name nor in capitals (what the answer below needs, one or the other):
+    // none, without reading the words before it.
+    if i == 0
+        || c & class::CAP == 0
+        || c & (given | class::ALL_CAPS) == 0
+        || c & (class::NEVER_NAME | class::CALENDAR | class::HOLIDAY | class::TITLE) != 0
+    {
         return false;
     }
     let mut k = i - 1;
@@ -1780,7 +1787,6 @@ fn signed_by(view: &View, i: usize) -> bool {
             None => return false,
         },
     };
-    let given = class::GIVEN_M | class::GIVEN_F | class::GIVEN_U;
     let initials = c & class::ALL_CAPS != 0 && view.key(i).len() == 2;
     // "Thanks See you later": a given name of the lists that is also a common word, before a
     // subject pronoun, opens a clause ("See", "Will", "Hope" are given names too).
