@@ -44,8 +44,9 @@ pub(super) fn parse(content: &str) -> Article {
 /// where its newlines are, as they are written (a line is written as one piece with no
 /// newline in it, or as a heading set apart by newlines): its lines need not be looked for
 /// again (a scan of the whole text, some 120 instructions a line on 2 MB of news). The wasm
-/// keeps no newlines' places.
-fn strip_body(body: &str, given: &mut Metadata) -> (String, Vec<usize>) {
+/// keeps no newlines' places. Memory: four bytes a line, for as long as the body's blocks are
+/// made (which hold far more a line: each line's facts).
+fn strip_body(body: &str, given: &mut Metadata) -> (String, Vec<u32>) {
     // Room for every line and its newline: stripping markup only shortens a line, but for a
     // heading set apart by its newlines (rare; the text then grows once). Grown from empty, a
     // long body's text was copied into a buffer twice its size by its last newline.
@@ -70,12 +71,14 @@ fn strip_body(body: &str, given: &mut Metadata) -> (String, Vec<usize>) {
         if cfg!(not(target_arch = "wasm32")) {
             // A heading is written as `\n`, its text and `\n`: its first newline is where it
             // starts. No other line holds a newline (a line of the body has none, and stripping
-            // markup writes none).
+            // markup writes none). OK because an article is at most `MAX_ARTICLE_BYTES` (8 MiB)
+            // and its text at most twice its body, so every offset fits in a `u32`.
+            let end = text.len() as u32 - 1;
             if heading {
-                ends.push(start);
-                ends.push(text.len() - 2);
+                ends.push(start as u32);
+                ends.push(end - 1);
             }
-            ends.push(text.len() - 1);
+            ends.push(end);
         }
     }
     (text, ends)
@@ -85,9 +88,10 @@ fn strip_body(body: &str, given: &mut Metadata) -> (String, Vec<usize>) {
 /// the last its last byte), as `str::lines` gives them (a carriage return before a newline
 /// dropped; a text of Markdown never holds one, as its reader made newlines of them).
 #[cfg(not(target_arch = "wasm32"))]
-fn lines_at<'a>(text: &'a str, ends: &'a [usize]) -> impl Iterator<Item = &'a str> {
-    let starts = std::iter::once(0).chain(ends.iter().map(|&end| end + 1));
+fn lines_at<'a>(text: &'a str, ends: &'a [u32]) -> impl Iterator<Item = &'a str> {
+    let starts = std::iter::once(0).chain(ends.iter().map(|&end| end as usize + 1));
     starts.zip(ends).map(|(start, &end)| {
+        let end = end as usize;
         // OK because `start <= end` are the offsets after a newline (or 0) and of the next
         // newline, char boundaries; `get` keeps a wrong pair from panicking.
         let line = text.get(start..end).unwrap_or_default();
