@@ -86,17 +86,14 @@ impl CodePoints {
         let bytes = text.as_bytes();
         let mut wide_chars = Vec::new();
         let mut extra = 0;
-        let mut i = 0;
-        loop {
-            // Natively, the ASCII before the next wide character is skipped sixteen bytes at a
-            // step (SSE2) and the scan lands on its lead byte.
-            #[cfg(target_arch = "x86_64")]
-            {
-                i = crate::bytes::skip_ascii(bytes, i);
-            }
-            let Some(&lead) = bytes.get(i) else {
-                break;
-            };
+        // Natively, the ASCII before the next wide character is skipped sixteen bytes at a step
+        // (SSE2) and the scan lands on its lead byte; the wasm steps by words of eight below.
+        #[cfg(target_arch = "x86_64")]
+        let next = |i: usize| crate::bytes::skip_ascii(bytes, i);
+        #[cfg(not(target_arch = "x86_64"))]
+        let next = |i: usize| i;
+        let mut i = next(0);
+        while let Some(&lead) = bytes.get(i) {
             #[cfg(not(target_arch = "x86_64"))]
             if bytes.get(i..i + 8).is_some_and(|chunk| crate::bytes::word_le(chunk) & crate::bytes::HIGH_BITS == 0) {
                 i += 8;
@@ -113,7 +110,7 @@ impl CodePoints {
                 extra += n - 1;
                 wide_chars.push((i + n, extra));
             }
-            i += n;
+            i = next(i + n);
         }
         CodePoints { wide_chars }
     }
