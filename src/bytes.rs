@@ -119,6 +119,31 @@ pub(crate) fn find_any(bytes: &[u8], mut from: usize, set: &[u8]) -> Option<usiz
     Some(from + bytes.get(from..)?.iter().position(|x| set.contains(x))?)
 }
 
+/// Where the first byte past ASCII (0x80 and above) at or after `from` is in `bytes`, or
+/// `bytes.len()` when there is none (`from` when it is past the end): sixteen bytes at a step
+/// in SSE2's registers, one `movemask` telling the high bits, then the last bytes one by one.
+/// Natively only (the code-point offsets' scan, [`crate::offsets`]); the wasm keeps its words
+/// of eight there.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+pub(crate) fn skip_ascii(bytes: &[u8], mut from: usize) -> usize {
+    use std::arch::x86_64::{_mm_loadu_si128, _mm_movemask_epi8};
+    while let Some(chunk) = bytes.get(from..).and_then(|rest| rest.first_chunk::<16>()) {
+        // SAFETY: SSE2 is part of x86-64 itself, and the one load reads the sixteen bytes of
+        // `chunk` (unaligned loads are allowed).
+        let high = unsafe { _mm_movemask_epi8(_mm_loadu_si128(chunk.as_ptr().cast())) };
+        if high != 0 {
+            // Bit k of the mask is the high bit of byte k of the chunk.
+            return from + high.trailing_zeros() as usize;
+        }
+        from += 16;
+    }
+    match bytes.get(from..) {
+        Some(rest) => from + rest.iter().position(|&b| b >= 0x80).unwrap_or(rest.len()),
+        None => from,
+    }
+}
+
 /// The lines of `s`, exactly as [`str::lines`] gives them (split at `\n`, a `\r` before it
 /// dropped, no empty last line after a final `\n`), found with [`find_any`] natively. The
 /// wasm, without SSE2, keeps [`str::lines`] (already in it: no code added to the page).
@@ -197,6 +222,32 @@ pub unsafe extern "C" fn bcmp(a: *const u8, b: *const u8, n: usize) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::{find_any, lines, memcmp, word_le};
+
+    /// [`super::skip_ascii`] finds the first byte past ASCII as a byte-by-byte search does:
+    /// one such byte (or none) at every place of texts of every length up to 50, from every
+    /// start (and past the end), across the steps of sixteen and the last bytes.
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn skip_ascii_finds_the_first_byte_past_ascii() {
+        let mut checked = 0;
+        for len in 0..50 {
+            for at in 0..=len {
+                for high in [0x80u8, 0xC3, 0xFF, 0x7F] {
+                    let mut text: Vec<u8> = b"ab\x00z\x7f ~9".iter().copied().cycle().take(len).collect();
+                    if at < len {
+                        text[at] = high;
+                    }
+                    for from in 0..=len + 2 {
+                        let plain =
+                            from + text.get(from..).map_or(0, |r| r.iter().position(|&b| b >= 0x80).unwrap_or(r.len()));
+                        assert_eq!(super::skip_ascii(&text, from), plain, "{text:?} from {from}");
+                        checked += usize::from(plain < len);
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
 
     /// [`find_any`] finds the first byte of a set in every place, from every start, across the
     /// steps of sixteen and eight and the last bytes.

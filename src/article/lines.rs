@@ -56,11 +56,18 @@ struct Line<'a> {
 
 /// Splits `content` into blocks: paragraphs and list items, lines already joined.
 pub(super) fn split_blocks(content: &str, breaks: Breaks) -> Vec<RawBlock> {
+    // `bytes::lines`: `str::lines` with a memchr of sixteen bytes at a step.
+    blocks_of_lines(crate::bytes::lines(content), breaks)
+}
+
+/// [`split_blocks`] of a text whose lines (as `str::lines` gives them) are `lines`: for a
+/// reader that wrote the text line by line and knows where they end (Markdown's, natively),
+/// so that it is not split into lines again.
+pub(super) fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>, breaks: Breaks) -> Vec<RawBlock> {
     let mut blocks = Vec::new();
     let mut run: Vec<Line> = Vec::new();
     let mut line_number = 0;
-    // `bytes::lines`: `str::lines` with a memchr of sixteen bytes at a step.
-    for raw in crate::bytes::lines(content) {
+    for raw in lines {
         let text = raw.trim();
         if text.is_empty() {
             flush(&mut run, breaks, &mut blocks);

@@ -27,7 +27,31 @@ pub(super) fn parse(content: &str) -> Article {
     // Room for every line and its newline: stripping markup only shortens a line, but for a
     // heading set apart by its newlines (rare; the text then grows once). Grown from empty, a
     // long body's text was copied into a buffer twice its size by its last newline.
+    let (text, ends) = strip_body(body, &mut given);
+    // Natively the text's lines are read where they were written; the wasm splits the text
+    // again (one copy of the block splitter in it, not two).
+    #[cfg(not(target_arch = "wasm32"))]
+    let blocks = lines::blocks_of_lines(lines_at(&text, &ends), Breaks::Soft);
+    #[cfg(target_arch = "wasm32")]
+    let blocks = {
+        let _ = ends;
+        lines::split_blocks(&text, Breaks::Soft)
+    };
+    blocks::assemble(blocks, given)
+}
+
+/// The body's text, markup stripped, line by line (each line and its newline), and natively
+/// where its newlines are, as they are written (a line is written as one piece with no
+/// newline in it, or as a heading set apart by newlines): its lines need not be looked for
+/// again (a scan of the whole text, some 120 instructions a line on 2 MB of news). The wasm
+/// keeps no newlines' places. Memory: four bytes a line, for as long as the body's blocks are
+/// made (which hold far more a line: each line's facts).
+fn strip_body(body: &str, given: &mut Metadata) -> (String, Vec<u32>) {
+    // Room for every line and its newline: stripping markup only shortens a line, but for a
+    // heading set apart by its newlines (rare; the text then grows once). Grown from empty, a
+    // long body's text was copied into a buffer twice its size by its last newline.
     let mut text = String::with_capacity(body.len() + 1);
+    let mut ends = Vec::new();
     let mut in_fence = false;
     // `bytes::lines`: `str::lines` with a memchr of sixteen bytes at a step.
     for line in crate::bytes::lines(body) {
@@ -36,14 +60,43 @@ pub(super) fn parse(content: &str) -> Article {
             in_fence = !in_fence;
             continue;
         }
-        if in_fence {
+        let start = text.len();
+        let heading = if in_fence {
             text.push_str(line);
+            false
         } else {
-            strip_line(line, &mut given, &mut text);
-        }
+            strip_line(line, given, &mut text)
+        };
         text.push('\n');
+        if cfg!(not(target_arch = "wasm32")) {
+            // A heading is written as `\n`, its text and `\n`: its first newline is where it
+            // starts. No other line holds a newline (a line of the body has none, and stripping
+            // markup writes none). OK because an article is at most `MAX_ARTICLE_BYTES` (8 MiB)
+            // and its text at most twice its body, so every offset fits in a `u32`.
+            let end = text.len() as u32 - 1;
+            if heading {
+                ends.push(start as u32);
+                ends.push(end - 1);
+            }
+            ends.push(end);
+        }
     }
-    blocks::assemble(lines::split_blocks(&text, Breaks::Soft), given)
+    (text, ends)
+}
+
+/// The lines of `text` that end at the newlines at `ends` (every newline of `text`, in order,
+/// the last its last byte), as `str::lines` gives them (a carriage return before a newline
+/// dropped; a text of Markdown never holds one, as its reader made newlines of them).
+#[cfg(not(target_arch = "wasm32"))]
+fn lines_at<'a>(text: &'a str, ends: &'a [u32]) -> impl Iterator<Item = &'a str> {
+    let starts = std::iter::once(0).chain(ends.iter().map(|&end| end as usize + 1));
+    starts.zip(ends).map(|(start, &end)| {
+        let end = end as usize;
+        // OK because `start <= end` are the offsets after a newline (or 0) and of the next
+        // newline, char boundaries; `get` keeps a wrong pair from panicking.
+        let line = text.get(start..end).unwrap_or_default();
+        line.strip_suffix('\r').unwrap_or(line)
+    })
 }
 
 /// Splits off `---`-delimited front matter into (key, value) pairs.
@@ -80,7 +133,10 @@ fn unquote(v: &str) -> String {
 /// Strips block markers (`#`, `>`) and inline markup (emphasis, links, images, code) from one
 /// line, onto `out` (a line written in place, not returned as a string of its own: one
 /// allocation and copy less per line).
-fn strip_line(line: &str, given: &mut Metadata, out: &mut String) {
+///
+/// True when it wrote a heading set apart by newlines (`\n`, its text, `\n`); otherwise it
+/// wrote no newline.
+fn strip_line(line: &str, given: &mut Metadata, out: &mut String) -> bool {
     let mut line = line.trim_end();
     let trimmed = line.trim_start();
     if let Some(heading) = trimmed.strip_prefix('#') {
@@ -88,20 +144,21 @@ fn strip_line(line: &str, given: &mut Metadata, out: &mut String) {
         let heading = heading.trim_start_matches('#').trim();
         if level == 1 && given.title.is_none() {
             given.title = Some(inline(heading));
-            return;
+            return false;
         }
         out.push('\n');
         inline_into(out, heading);
         out.push('\n');
-        return;
+        return true;
     }
     while let Some(rest) = line.trim_start().strip_prefix('>') {
         line = rest.trim_start();
     }
     if matches!(line.trim(), "---" | "***" | "___") {
-        return;
+        return false;
     }
     inline_into(out, line);
+    false
 }
 
 /// Removes inline Markdown: `![alt](src)` → ``, `[text](url)` → `text`, `**b**`/`__b__`/`*i*` → text, `` `c` `` → `c`.
@@ -215,6 +272,63 @@ impl Next {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lines read where the body's text was written are the text's lines, on random
+    /// bodies of headings (of every level, empty, the first one the title), quotes, fences,
+    /// rules, markup, blank lines and carriage returns, and on the test articles.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn lines_where_written_are_the_texts_lines() {
+        let pieces = [
+            "# Title",
+            "## Part *one*",
+            "#",
+            "##   ",
+            "### ",
+            "> quoted **text**",
+            ">> deep",
+            "```",
+            "~~~ rust",
+            "---",
+            "***",
+            "plain words",
+            "a [link](http://x) and `code`",
+            "",
+            "   ",
+            "\r",
+            "tail\r",
+            "é — “x”",
+        ];
+        let mut shuffle = crate::shuffle::Shuffle::from_seed(0x2545_f491_4f6c_dd1d);
+        let mut bodies: Vec<String> = (0..3000)
+            .map(|_| {
+                let n = shuffle.below(12);
+                let mut body = String::new();
+                for _ in 0..n {
+                    body.push_str(pieces[shuffle.below(pieces.len())]);
+                    body.push_str(["\n", "\n", "\r\n", "\n\n"][shuffle.below(4)]);
+                }
+                if shuffle.below(2) == 0 {
+                    body.push_str(pieces[shuffle.below(pieces.len())]);
+                }
+                body
+            })
+            .collect();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
+        for entry in std::fs::read_dir(dir).expect("tests/articles") {
+            let path = entry.expect("an entry").path();
+            if path.extension().is_some_and(|e| e == "md") {
+                bodies.push(std::fs::read_to_string(&path).expect("an article"));
+            }
+        }
+        let mut headings = 0;
+        for body in &bodies {
+            let (text, ends) = strip_body(body, &mut Metadata::default());
+            assert_eq!(lines_at(&text, &ends).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>(), "{body:?}");
+            headings += text.matches("\nPart one\n").count();
+        }
+        assert!(headings > 100, "{headings} bodies with headings set apart");
+    }
 
     /// The word-at-a-time tests are the byte-at-a-time ones ([`has_markup_byte`], and
     /// [`next_markup_byte`] from every start): each markup byte at every position of texts of 0

@@ -304,8 +304,9 @@ fn looks_binary(content: &str) -> bool {
 mod sixteen_at_a_step {
     #[cfg(target_arch = "x86_64")]
     use std::arch::x86_64::{
-        __m128i, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set1_epi8, _mm_setzero_si128, _mm_subs_epu8,
+        __m128i, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_cvtsi128_si32, _mm_extract_epi16,
+        _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_sad_epu8, _mm_set1_epi8, _mm_setzero_si128, _mm_sub_epi8,
+        _mm_subs_epu8,
     };
 
     /// What the steps over `bytes` read, while the characters that start in them are at most
@@ -314,22 +315,42 @@ mod sixteen_at_a_step {
     /// NUL byte was among them, and the one-byte controls [`super::looks_binary`] counts (below
     /// 0x20 but tab, line feed, form feed and carriage return, and DEL). One pass: the sample's
     /// end, its NULs and its controls were three.
+    ///
+    /// The steps that end within the first `limit` bytes cannot pass `limit` characters (a
+    /// character takes a byte at least), so they are read without that test: their counts are
+    /// kept in the lanes of three registers (a lane's count is at most [`LANE_STEPS`]) and
+    /// summed once per [`LANE_STEPS`] steps, where counting each step's three masks took some
+    /// forty instructions (no `popcnt` in the baseline x86-64). The steps after them (a sample
+    /// longer than `limit` bytes) are read one at a time, each tested against `limit`.
     #[cfg(target_arch = "x86_64")]
     pub(super) fn sample_start(bytes: &[u8], limit: usize) -> Steps {
         let mut steps = Steps::default();
+        // OK because `sure <= bytes.len()`.
+        let sure = bytes.len().min(limit) / 16 * 16;
+        for run in bytes[..sure].chunks(16 * LANE_STEPS) {
+            // SAFETY: SSE2 is there (see the module docs); each load reads the sixteen bytes of
+            // a chunk of `chunks_exact(16)`.
+            unsafe {
+                let zero = _mm_setzero_si128();
+                let (mut continuations, mut nul, mut counted) = (zero, zero, zero);
+                for chunk in run.chunks_exact(16) {
+                    let (c, z, k) = classes(_mm_loadu_si128(chunk.as_ptr().cast()));
+                    // A class's lanes are -1 (all ones) where it holds: subtracting counts one.
+                    continuations = _mm_sub_epi8(continuations, c);
+                    nul = _mm_or_si128(nul, z);
+                    counted = _mm_sub_epi8(counted, k);
+                }
+                steps.chars += run.len() - lane_sum(continuations);
+                steps.nul |= _mm_movemask_epi8(nul) != 0;
+                steps.controls += lane_sum(counted);
+            }
+            steps.end += run.len();
+        }
         while let Some(chunk) = bytes.get(steps.end..).and_then(|rest| rest.first_chunk::<16>()) {
-            // SAFETY: SSE2 is there (see the module docs). A byte below 0x20 is one that
-            // saturating subtraction of 0x1F takes to zero.
+            // SAFETY: SSE2 is there (see the module docs).
             let (continuations, nul, counted) = unsafe {
-                let v = load(chunk);
-                let eq = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
-                let below = _mm_cmpeq_epi8(_mm_subs_epu8(v, _mm_set1_epi8(0x1f)), _mm_setzero_si128());
-                let space = _mm_or_si128(_mm_or_si128(eq(b'\t'), eq(b'\n')), _mm_or_si128(eq(0x0c), eq(b'\r')));
-                (
-                    _mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))),
-                    _mm_movemask_epi8(eq(0)),
-                    _mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(space, below), eq(0x7f))),
-                )
+                let (c, z, k) = classes(load(chunk));
+                (_mm_movemask_epi8(c), _mm_movemask_epi8(z), _mm_movemask_epi8(k))
             };
             let starts = 16 - continuations.count_ones() as usize;
             if steps.chars + starts > limit {
@@ -341,6 +362,45 @@ mod sixteen_at_a_step {
             steps.controls += counted.count_ones() as usize;
         }
         steps
+    }
+
+    /// How many steps' counts a lane of bytes holds before they are summed.
+    #[cfg(target_arch = "x86_64")]
+    const LANE_STEPS: usize = 255;
+
+    /// The lanes of `v` that are continuation bytes, NUL bytes, and the one-byte controls
+    /// [`super::looks_binary`] counts (below 0x20 but tab, line feed, form feed and carriage
+    /// return, and DEL): each all ones where it holds, zero elsewhere.
+    ///
+    /// # Safety
+    /// SSE2 must be there (it is on every x86_64 target).
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    unsafe fn classes(v: __m128i) -> (__m128i, __m128i, __m128i) {
+        // SAFETY: SSE2 intrinsics on registers only. A byte below 0x20 is one that saturating
+        // subtraction of 0x1F takes to zero; a continuation byte (0x80–0xBF) is below -64 as a
+        // signed byte.
+        unsafe {
+            let eq = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
+            let below = _mm_cmpeq_epi8(_mm_subs_epu8(v, _mm_set1_epi8(0x1f)), _mm_setzero_si128());
+            let space = _mm_or_si128(_mm_or_si128(eq(b'\t'), eq(b'\n')), _mm_or_si128(eq(0x0c), eq(b'\r')));
+            (_mm_cmplt_epi8(v, _mm_set1_epi8(-64)), eq(0), _mm_or_si128(_mm_andnot_si128(space, below), eq(0x7f)))
+        }
+    }
+
+    /// The sum of the sixteen unsigned byte lanes of `v`.
+    ///
+    /// # Safety
+    /// SSE2 must be there (it is on every x86_64 target).
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    unsafe fn lane_sum(v: __m128i) -> usize {
+        // SAFETY: SSE2 intrinsics on registers only: `sad` against zero sums each half's eight
+        // lanes into the low 16 bits of that half's 64.
+        unsafe {
+            let sums = _mm_sad_epu8(v, _mm_setzero_si128());
+            _mm_cvtsi128_si32(sums) as usize + _mm_extract_epi16::<4>(sums) as usize
+        }
     }
 
     /// # Safety
@@ -482,5 +542,42 @@ mod tests {
             assert_eq!(looks_binary(case), by_chars(case), "{:?}", case.chars().take(40).collect::<String>());
         }
         assert!(cases.iter().any(|c| looks_binary(c)) && cases.iter().any(|c| !looks_binary(c)));
+    }
+
+    /// Random texts of characters of one to four bytes, with controls (counted or not) about
+    /// the share that makes binary and a NUL now and then, of lengths about the sample's
+    /// bytes and past it, and about the steps of sixteen the lanes count in a run.
+    #[test]
+    fn binary_by_bytes_is_binary_by_characters_on_random_texts() {
+        let mut shuffle = crate::shuffle::Shuffle::from_seed(0x5851_f42d_4c95_7f2d);
+        // The characters that are no counted control, then those that are.
+        let alphabet = ['a', ' ', 'é', '€', '😀', '\n', '\t', '\u{a0}', '\u{1}', '\u{7f}', '\u{85}', '\u{9f}'];
+        let (mut binary, mut text) = (0, 0);
+        for round in 0..600 {
+            let bytes = match round % 4 {
+                0 => shuffle.below(200),
+                1 => 4000 + shuffle.below(200),
+                2 => 16 * 255 + shuffle.below(64),
+                _ => shuffle.below(9000),
+            };
+            // Controls at about one character in twenty, the share that makes binary.
+            let controls = 2 + shuffle.below(12);
+            let mut case = String::new();
+            while case.len() < bytes {
+                let c = match shuffle.below(100) {
+                    k if k < controls => alphabet[8 + shuffle.below(4)],
+                    _ if shuffle.below(5000) == 0 => '\0',
+                    _ => alphabet[shuffle.below(8)],
+                };
+                case.push(c);
+            }
+            assert_eq!(looks_binary(&case), by_chars(&case), "round {round}: {} bytes", case.len());
+            if looks_binary(&case) {
+                binary += 1;
+            } else {
+                text += 1;
+            }
+        }
+        assert!(binary > 100 && text > 100, "{binary} binary, {text} text");
     }
 }
