@@ -283,14 +283,6 @@ impl TokenSet {
         range.into_iter().any(|i| self.get(i))
     }
 
-    /// Puts token `i` in the set (one past the end does not exist).
-    #[inline]
-    pub(crate) fn insert(&mut self, i: usize) {
-        if let Some(w) = self.words.get_mut(i / 64).filter(|_| i < self.len) {
-            *w |= 1 << (i % 64);
-        }
-    }
-
     /// Puts the tokens of `range` in the set (those past the end do not exist).
     pub(crate) fn cover(&mut self, range: Range<usize>) {
         for i in range.start..range.end.min(self.len) {
@@ -963,12 +955,22 @@ impl<'a, 't> View<'a, 't> {
         // Per word type: what its first token is alone (see `Spelling`). A later token spelled
         // the same way (most are) takes it without reading its characters or the lists again.
         let mut spelled: Vec<Option<Spelling>> = vec![None; a.vocabulary.len()];
-        let mut spelled_first = TokenSet::new(n);
+        // The words of the `TokenSet` of the tokens spelled as their type's first, one per 64
+        // tokens, each gathered in a register over its tokens (`first`) and stored once.
+        let mut spelled_first = Vec::new();
         let mut capitalized = Vec::new();
         let mut memo = a.spelling_memo();
         let text = a.text.as_bytes();
-        // Each token beside its classes (`classes` has one per token), read in step.
+        // Each token beside its classes (`classes` has one per token), read in step: token `i`
+        // is bit `k` of `first`, the word of `spelled_first` being gathered, stored when the
+        // next word starts (one loop: a loop per 64 tokens weighed 0.2 KiB more in the wasm).
+        let mut first = 0u64;
         for ((i, t), class) in a.tokens.iter().enumerate().zip(classes.iter_mut()) {
+            let k = i % 64;
+            if k == 0 && i > 0 {
+                spelled_first.push(first);
+                first = 0;
+            }
             let bytes = text.get(t.start()..t.end()).unwrap_or_default();
             let word_type = t.word() as usize;
             // OK because word ids index the vocabulary, and `spelled` has one slot per type.
@@ -977,7 +979,7 @@ impl<'a, 't> View<'a, 't> {
                 if same_bytes(s.text, bytes) {
                     // Spelled as the type's first token: the same classes.
                     *class = s.classes;
-                    spelled_first.insert(i);
+                    first |= 1 << k;
                     if s.classes & class::CAP != 0 {
                         // OK as u32: a view has fewer tokens than 2^29 (`crate::text`'s
                         // MAX_TEXT_BYTES).
@@ -1063,8 +1065,11 @@ impl<'a, 't> View<'a, 't> {
             }
             if known.is_none() {
                 spelled[word_type] = Some(Spelling { text: bytes, classes: c });
-                spelled_first.insert(i);
+                first |= 1 << k;
             }
+        }
+        if n > 0 {
+            spelled_first.push(first);
         }
         drop(memo);
         // Per hash group: the corpus facts `document_evidence` adds to every capitalized token
@@ -1173,7 +1178,7 @@ impl<'a, 't> View<'a, 't> {
         // Every document's view lives until the corpus is recognized: no spare room.
         capitalized.shrink_to_fit();
         self.capitalized = capitalized;
-        self.spelled_first = spelled_first;
+        self.spelled_first = TokenSet { words: spelled_first, len: n };
         self.mark_gazetteer(lex.gazetteer);
         self.document_evidence(evidence);
         uses
@@ -1680,6 +1685,91 @@ mod tests {
         // A word only capitalized is never common; nothing is, in an empty corpus.
         assert!(CommonWords::of([[uses(9, 3, 0)].as_slice()]).finish().is_empty());
         assert!(CommonWords::of(std::iter::empty()).finish().is_empty());
+    }
+
+    /// Generated documents of every length up to a few hundred tokens (so that runs of 64
+    /// tokens end anywhere), of words with spellings that fold to one key ("Boeing", "BOEING",
+    /// "boeing", "Boeing’s"), possessives among them.
+    fn generated_documents() -> Vec<String> {
+        let words = [
+            "Boeing",
+            "BOEING",
+            "boeing",
+            "Boeing’s",
+            "Boeing's",
+            "Łódź",
+            "lodz",
+            "LODZ",
+            "the",
+            "The",
+            ",",
+            ".",
+            "said",
+            "Said",
+            "3,000",
+            "(",
+            "“",
+            "Orvelle",
+            "orvelle",
+            "Kestrel",
+            "US",
+            "U.S.",
+            "x-ray",
+            "X-Ray",
+        ];
+        let mut shuffle = crate::shuffle::Shuffle::new();
+        let lengths = (0..300).step_by(7).chain([63, 64, 65, 127, 128, 129]);
+        lengths.map(|len| (0..len).map(|_| words[shuffle.below(words.len())]).collect::<Vec<_>>().join(" ")).collect()
+    }
+
+    /// The tokens [`View::classify`] marks as spelled as their type's first (a word of bits
+    /// gathered per 64 tokens) are those whose text is that of the first token of their word
+    /// type, on generated documents; and the list of capitalized tokens is the tokens of that
+    /// class.
+    #[test]
+    fn tokens_spelled_first_are_those_spelled_as_their_types_first() {
+        let (gazetteer, names) = super::super::tables();
+        let mut checked = 0;
+        for text in generated_documents() {
+            let a = Analysis::of_text(&text);
+            let mut v = View::new(&a);
+            v.classify(&Lexicons { gazetteer, names, common: KeySet::default() });
+            let mut first_of_type: HashMap<WordId, usize> = HashMap::new();
+            for j in 0..v.len() {
+                let first = *first_of_type.entry(a.tokens[j].word()).or_insert(j);
+                assert_eq!(v.spelled_first(j), a.token_text(j) == a.token_text(first), "token {j} of {text:?}");
+                checked += 1;
+            }
+            // Never past the end.
+            assert!(!v.spelled_first(v.len()) && !v.spelled_first(v.len() + 64));
+            let capitalized: Vec<u32> =
+                (0..v.len() as u32).filter(|&i| v.classes[i as usize] & class::CAP != 0).collect();
+            assert_eq!(v.capitalized(), capitalized, "{text:?}");
+        }
+        assert!(checked > 5000, "{checked}");
+    }
+
+    /// A view's hash groups (see `View::group`) are, for each word type, the first type of its
+    /// hash ("boeing's" is "boeing"), on generated documents, in a batch and alone.
+    #[test]
+    fn hash_groups_are_the_first_type_of_each_hash() {
+        let (gazetteer, names) = super::super::tables();
+        let mut batch = crate::text::Batch::default();
+        let mut grouped = 0;
+        for text in generated_documents() {
+            let linked = batch.analyze(&text, &crate::text::paragraph_spans(&text));
+            let alone = Analysis::of_text(&text);
+            for a in [&alone, &linked.in_batch(&batch)] {
+                let mut v = View::new(a);
+                v.classify(&Lexicons { gazetteer, names, common: KeySet::default() });
+                for t in 0..a.vocabulary.len() {
+                    let first = v.type_hash.iter().position(|&h| h == v.type_hash[t]).unwrap();
+                    assert_eq!(v.group[t] as usize, first, "{:?} in {text:?}", a.word_key(t as WordId));
+                    grouped += usize::from(first != t);
+                }
+            }
+        }
+        assert!(grouped > 20, "{grouped}");
     }
 
     /// A lowercase word glued into a mail address, a web address or a file name is none of the
