@@ -217,9 +217,22 @@ const ATTRIBUTION_WORDS: usize = 3;
 /// The role of `clause`, whose dated expressions (`dated`, sorted) are left out. Names
 /// (capitalized words) and function words are not content; a verb of saying with nothing
 /// reported after it (no "that", no content word) makes an attribution.
-pub(crate) fn role(analysis: &Analysis, clause: Span, dated: &[Span], words: &ClauseWords) -> Role {
+///
+/// Into `content` (cleared first) go the hashes of the clause's content words as [`content`]
+/// makes them, read in the same walk over its tokens (an event's clause is read once, where
+/// reading it again for its content was about 4.5 M instructions on 2 MB of news).
+pub(crate) fn role(
+    analysis: &Analysis,
+    clause: Span,
+    dated: &[Span],
+    words: &ClauseWords,
+    content: &mut Vec<u64>,
+) -> Role {
     let (mut before, mut after, mut verb, mut that, mut verb_form) = (0, 0, false, false, false);
     let tokens = analysis.token_from(clause.start)..analysis.token_from(clause.end);
+    content.clear();
+    // Room for every token at once, as `content` makes it.
+    content.reserve_exact(tokens.len());
     let sentence_start = analysis.sentence_at(clause.start).map(|s| analysis.sentences[s].tokens.start);
     let mut k = dated.partition_point(|d| d.end <= clause.start);
     for t in tokens {
@@ -229,6 +242,9 @@ pub(crate) fn role(analysis: &Analysis, clause: Span, dated: &[Span], words: &Cl
         }
         let in_date = dated.get(k).is_some_and(|d| d.start <= token.start());
         let facts = words.facts(t);
+        if token.kind() == TokenKind::Word && facts & fact::FUNCTION == 0 {
+            content.push(words.hash(t));
+        }
         let saying = facts & fact::SAYING != 0;
         // A capitalized word is a name, unless it opens the sentence ("Rebels attacked").
         let name = token.capitalized() && Some(t) != sentence_start;
@@ -522,9 +538,14 @@ pub(crate) fn content(analysis: &Analysis, clause: Span, words: &ClauseWords) ->
             .filter(|&t| analysis.tokens[t].kind() == TokenKind::Word && !words.is_function(t))
             .map(|t| words.hash(t)),
     );
-    crate::sorting::sort_values(&mut out);
-    out.dedup();
-    out
+    sorted_unique(out)
+}
+
+/// `hashes` sorted, without repeats: a clause's content as [`content`] gives it.
+pub(crate) fn sorted_unique(mut hashes: Vec<u64>) -> Vec<u64> {
+    crate::sorting::sort_values(&mut hashes);
+    hashes.dedup();
+    hashes
 }
 
 /// Calls `each` with the words of `text` as `str::split_whitespace` splits it, and the count
@@ -648,7 +669,7 @@ mod tests {
         let at = text.find(date).unwrap();
         let span = Span::new(at, at + date.len());
         let clause = around(&analysis, span, &[span]).unwrap();
-        role(&analysis, clause, &[span], &ClauseWords::new(&analysis))
+        role(&analysis, clause, &[span], &ClauseWords::new(&analysis), &mut Vec::new())
     }
 
     #[test]
@@ -658,6 +679,79 @@ mod tests {
         assert_eq!(role_of("Officials said Monday that the talks had failed.", "Monday"), Role::Event);
         assert_eq!(role_of("The talks collapsed on Monday.", "Monday"), Role::Event);
         assert_eq!(role_of("By Jane Doe | May 5, 2020", "May 5, 2020"), Role::Empty);
+    }
+
+    /// The content words [`role`] reads in its walk are [`content`]'s, over clauses of many
+    /// generated sentences: names, function words, verbs of saying, numbers, punctuation and
+    /// dates left out of the role, cut anywhere between tokens.
+    #[test]
+    fn the_content_read_with_the_role_is_the_clause_s_content() {
+        let pieces = [
+            "Officials",
+            "said",
+            "Monday",
+            "that",
+            "the",
+            "talks",
+            "had",
+            "failed",
+            ",",
+            "and",
+            "on",
+            "June 4",
+            "2019",
+            "the mayor",
+            "told",
+            "reporters",
+            "of",
+            "it",
+            "—",
+            "Rebels",
+            "attacked",
+            "a",
+            "base",
+            "in",
+            "Lyon",
+            "3",
+            "years",
+            "ago",
+            "“quoted”",
+            "(",
+            ")",
+            "spokesman",
+        ];
+        let mut shuffle = crate::shuffle::Shuffle::new();
+        let (mut clauses, mut nonempty) = (0, 0);
+        let mut buffer = Vec::new();
+        for _ in 0..300 {
+            let n = 3 + shuffle.below(20);
+            let text: Vec<&str> = (0..n).map(|_| pieces[shuffle.below(pieces.len())]).collect();
+            let text = format!("{}.", text.join(" "));
+            let analysis = Analysis::of_text(&text);
+            let words = ClauseWords::new(&analysis);
+            let tokens = &analysis.tokens;
+            if tokens.is_empty() {
+                continue;
+            }
+            let dated: Vec<Span> = ["Monday", "June 4", "2019"]
+                .iter()
+                .filter_map(|d| text.find(d).map(|at| Span::new(at, at + d.len())))
+                .collect();
+            let mut dated = dated;
+            crate::sorting::sort(&mut dated);
+            for _ in 0..8 {
+                let a = shuffle.below(tokens.len());
+                let b = a + shuffle.below(tokens.len() - a);
+                let clause = Span::new(tokens[a].start(), tokens[b].end());
+                role(&analysis, clause, &dated, &words, &mut buffer);
+                let read = sorted_unique(std::mem::take(&mut buffer));
+                let plain = content(&analysis, clause, &words);
+                assert_eq!(read, plain, "{:?} of {text:?}", &text[clause.start..clause.end]);
+                clauses += 1;
+                nonempty += usize::from(!plain.is_empty());
+            }
+        }
+        assert!(clauses > 2_000 && nonempty > clauses / 2, "{nonempty} of {clauses} clauses with content");
     }
 
     #[test]

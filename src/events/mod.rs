@@ -274,6 +274,9 @@ fn drafts_of<'a>(
     let mentions = entities.by_doc.get(d).map_or(&[][..], Vec::as_slice);
     // Not one per date: a list of many dates in one clause makes few drafts.
     let mut out = Vec::new();
+    // The content words [`clause::role`] reads, given to the draft of an event's clause (a
+    // clause not kept leaves its buffer to the next one).
+    let mut content_words = Vec::new();
     for (k, x) in dated.into_iter().enumerate() {
         // OK because `spans` holds one span per dated expression.
         let span = spans[k];
@@ -293,7 +296,9 @@ fn drafts_of<'a>(
         if coarse && clause::attributive(analysis, span, &words) {
             continue;
         }
-        match clause::role(analysis, clause, &spans, &words) {
+        // The clause's content words are read with its role; an attribution's are those of its
+        // sentence, read again.
+        let content = match clause::role(analysis, clause, &spans, &words, &mut content_words) {
             Role::Empty => continue,
             Role::Attribution => {
                 // The attribution dates its sentence's statement when nothing else does.
@@ -303,9 +308,10 @@ fn drafts_of<'a>(
                     continue;
                 }
                 clause = whole;
+                clause::content(analysis, clause, &words)
             }
-            Role::Event => {}
-        }
+            Role::Event => clause::sorted_unique(std::mem::take(&mut content_words)),
+        };
         let first = mentions.partition_point(|m| m.span.start < clause.start);
         let mut entity_ids: Vec<usize> =
             mentions[first..].iter().take_while(|m| m.span.end <= clause.end).map(|m| m.entity).collect();
@@ -320,7 +326,7 @@ fn drafts_of<'a>(
             clause,
             entities: entity_ids,
             quotes: quotes.said_at(region, span),
-            words: clause::content(analysis, clause, &words),
+            words: content,
             inferred: unsure_dct && x.time.anchor.is_some(),
         });
     }

@@ -246,9 +246,159 @@ pub(crate) fn of_sentence<'a>(
 /// Not inlined: inlined into the scan of a sentence, with everything else the scan does, its
 /// loop kept most of its values on the stack (some 120 instructions a token; on 2 MB of news
 /// the 180,742 tokens of sentences that bear time cost 22.2 M instructions, 19.9 M apart).
-/// Natively only: the wasm, whose size counts, inlines it as it did.
-#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+/// Natively only: the wasm, whose size counts, makes them in one loop over every token, inlined
+/// ([`in_one_loop`]). Natively the plain words are made a run at a time ([`plain_word`]); a
+/// token of a glued or possessive type, a few in a hundred, goes to [`push_unusual`], out of
+/// line, so that the loop's values stay in registers.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(never)]
 pub(crate) fn of_tokens<'a>(
+    analysis: &'a Analysis,
+    tokens: std::ops::Range<usize>,
+    previous_end: Option<usize>,
+    kinds: &Kinds,
+    out: &mut Vec<Word<'a>>,
+) {
+    out.clear();
+    // About one word per token: a very long sentence's view (40 bytes a word) gets no growth
+    // slack (glued dates, which split, are rare).
+    out.reserve_exact(tokens.len());
+    // The tokens asked for that the analysis has (all of them), read as one slice rather
+    // than one checked index a token.
+    let first = tokens.start.min(analysis.tokens.len());
+    let some = analysis.tokens.get(first..tokens.end.clamp(first, analysis.tokens.len())).unwrap_or_default();
+    // One past where the token before ends (0 at the sentence's start, where the first word
+    // is spaced): a token starting there or later is spaced.
+    let mut spaced_from = previous_end.map_or(0, |e| e.saturating_add(1));
+    let unusual = u64::from(GLUED | POSSESSIVE) << Fact::FLAGS;
+    let facts_of = |token: &crate::text::Token| kinds.facts.get(token.word() as usize).copied().unwrap_or(0);
+    // Run by run of plain tokens, each run extended at once (its length known: no test of the
+    // room left a word), then the unusual token that ends it.
+    let (mut i, mut rest) = (first, some);
+    loop {
+        let run = rest.iter().position(|token| facts_of(token) & unusual != 0).unwrap_or(rest.len());
+        let (plain, after) = rest.split_at(run);
+        out.extend(plain.iter().map(|token| {
+            let spaced = spaced_from <= token.start();
+            spaced_from = token.end() + 1;
+            plain_word(analysis, token, facts_of(token), spaced)
+        }));
+        let Some((token, after)) = after.split_first() else {
+            break;
+        };
+        i += run;
+        let spaced = spaced_from <= token.start();
+        spaced_from = token.end() + 1;
+        push_unusual(analysis, i, facts_of(token), spaced, out);
+        (i, rest) = (i + 1, after);
+    }
+}
+
+/// The word of `token`, of a type neither glued nor possessive whose [`Kinds`] facts are
+/// `facts`, as [`of_tokens`] makes it.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn plain_word<'a>(analysis: &'a Analysis, token: &crate::text::Token, mut facts: u64, spaced: bool) -> Word<'a> {
+    let flags = Fact::byte(facts, Fact::FLAGS);
+    let kind = token.kind();
+    if kind != TokenKind::Word {
+        facts &= !(0xff << Fact::TENSE);
+    }
+    let bears_time = kind == TokenKind::Number || flags & lexicon::BEARS != 0;
+    // Checked on the text only for short capitalized words: few are.
+    let acronym = token.capitalized()
+        && token.span().len() <= 5
+        && analysis
+            .text
+            .as_bytes()
+            .get(token.start()..token.end())
+            .is_some_and(|b| b.iter().all(u8::is_ascii_uppercase));
+    let starts = bears_time || flags & lexicon::STARTS != 0;
+    Word {
+        start: offset(token.start()),
+        end: offset(token.end()),
+        lower: analysis.word_key(token.word()),
+        facts: facts
+            | if acronym { Fact::ACRONYM } else { 0 }
+            | if bears_time { Fact::BEARS_TIME } else { 0 }
+            | if starts { Fact::STARTS } else { 0 },
+        kind,
+        capitalized: token.capitalized(),
+        possessive: false,
+        spaced,
+    }
+}
+
+/// The words of token `i`, of a glued or possessive type whose [`Kinds`] facts are `facts`,
+/// onto `out`, as [`of_tokens`] makes them (out of line: a few tokens in a hundred).
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(never)]
+fn push_unusual<'a>(analysis: &'a Analysis, i: usize, mut facts: u64, spaced: bool, out: &mut Vec<Word<'a>>) {
+    // OK because `of_tokens` passes the index of a token it read.
+    let token = &analysis.tokens[i];
+    let key = analysis.word_key(token.word());
+    let flags = Fact::byte(facts, Fact::FLAGS);
+    if flags & GLUED != 0 {
+        push_parts(analysis, i, key, spaced, out);
+        return;
+    }
+    let kind = token.kind();
+    let possessive = flags & POSSESSIVE != 0 && kind == TokenKind::Word;
+    let (core, end) = if possessive {
+        // OK because a possessive type's key ends in the two bytes of `'s`.
+        let core = key.get(..key.len() - 2).unwrap_or(key);
+        // The possessive ending is the token's last two characters (`’s`, `'s`, `’S`):
+        // the word ends where its apostrophe starts in the text.
+        let text = analysis.token_text(i);
+        (core, text.char_indices().rev().nth(1).map_or(token.end(), |(at, _)| token.start() + at))
+    } else {
+        if flags & POSSESSIVE != 0 {
+            // A possessive type's facts are its word's: this token (a number) is
+            // described by its whole key (rare).
+            facts = Fact::of(key, analysis.word_description(token.word()), flags, 0);
+        }
+        (key, token.end())
+    };
+    if kind != TokenKind::Word {
+        facts &= !(0xff << Fact::TENSE);
+    }
+    let bears_time = kind == TokenKind::Number || flags & lexicon::BEARS != 0;
+    let acronym = token.capitalized()
+        && token.span().len() <= 5
+        && analysis.token_text(i).bytes().all(|b| b.is_ascii_uppercase());
+    let starts = bears_time || flags & lexicon::STARTS != 0;
+    out.push(Word {
+        start: offset(token.start()),
+        end: offset(end),
+        lower: core,
+        facts: facts
+            | if acronym { Fact::ACRONYM } else { 0 }
+            | if bears_time { Fact::BEARS_TIME } else { 0 }
+            | if starts { Fact::STARTS } else { 0 },
+        kind,
+        capitalized: token.capitalized(),
+        possessive,
+        spaced,
+    });
+}
+
+/// [`of_tokens`] in the wasm: one loop over every token, as it was written before the native
+/// build split it (the page's size), and natively the definition its test compares with.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn of_tokens<'a>(
+    analysis: &'a Analysis,
+    tokens: std::ops::Range<usize>,
+    previous_end: Option<usize>,
+    kinds: &Kinds,
+    out: &mut Vec<Word<'a>>,
+) {
+    in_one_loop(analysis, tokens, previous_end, kinds, out);
+}
+
+/// The words of tokens `tokens` as [`of_tokens`] makes them, in one loop over every token.
+#[cfg(any(test, target_arch = "wasm32"))]
+#[inline(always)]
+fn in_one_loop<'a>(
     analysis: &'a Analysis,
     tokens: std::ops::Range<usize>,
     mut previous_end: Option<usize>,
@@ -464,6 +614,90 @@ mod tests {
             }
         }
         assert!(checked > 1_000 && possessive > 100, "{checked} words, {possessive} possessive");
+    }
+
+    /// The words of [`of_tokens`], made natively a run of plain tokens at a time and out of line
+    /// for glued and possessive ones, are those of one loop over every token as it was written
+    /// before ([`in_one_loop`], the wasm's), over windows of many generated sentences: every
+    /// field, and whether each word is spaced, also at a window's first token.
+    #[test]
+    fn the_words_are_those_of_the_plain_loop() {
+        let plain = in_one_loop;
+        fn fields<'a>(w: &Word<'a>) -> (&'a str, u32, u32, u64, TokenKind, bool, bool, bool) {
+            (w.lower, w.start, w.end, w.facts, w.kind, w.capitalized, w.possessive, w.spaced)
+        }
+        let pieces = [
+            "Tuesday's",
+            "Tuesday’s",
+            "MONDAY'S",
+            "NATO",
+            "EST",
+            "Nato",
+            "UK",
+            "USA'S",
+            "1990’s",
+            "Sep-2012",
+            "15SEP",
+            "10-22",
+            "2hrs",
+            "three-year",
+            "said",
+            "will",
+            "the",
+            "next",
+            "week",
+            "(",
+            ")",
+            ",",
+            "“quoted”",
+            "2019",
+            "5",
+            "May",
+            "ÉTÉ",
+            "ABCDEF",
+            "it's",
+            "'s",
+            "—",
+            "$5",
+            "10am",
+            "a.m.",
+        ];
+        let mut shuffle = crate::shuffle::Shuffle::new();
+        let (mut words, mut unspaced, mut acronyms) = (0, 0, 0);
+        for _ in 0..400 {
+            let n = 1 + shuffle.below(30);
+            let text: String = (0..n)
+                .map(|_| {
+                    let glue = if shuffle.below(4) == 0 { "" } else { " " };
+                    format!("{}{glue}", pieces[shuffle.below(pieces.len())])
+                })
+                .collect();
+            let text = format!("On {text}.");
+            let analysis = Analysis::of_text(&text);
+            let kinds = Kinds::of(&analysis);
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            for sentence in &analysis.sentences {
+                let tokens = sentence.tokens.clone();
+                // The whole sentence, and a window of it after its first tokens.
+                let from = tokens.start + shuffle.below(tokens.len());
+                let to = from + shuffle.below(tokens.end - from + 1);
+                let previous = (from > tokens.start).then(|| analysis.tokens[from - 1].end());
+                for (range, previous_end) in [(tokens.clone(), None), (from..to, previous)] {
+                    of_tokens(&analysis, range.clone(), previous_end, &kinds, &mut fast);
+                    plain(&analysis, range, previous_end, &kinds, &mut slow);
+                    let (f, s): (Vec<_>, Vec<_>) =
+                        (fast.iter().map(fields).collect(), slow.iter().map(fields).collect());
+                    assert_eq!(f, s, "{text:?}");
+                    words += s.len();
+                    unspaced += s.iter().filter(|w| !w.7).count();
+                    acronyms += slow.iter().filter(|w| w.acronym()).count();
+                }
+            }
+        }
+        assert!(
+            words > 5_000 && unspaced > 1_000 && acronyms > 200,
+            "{words} words, {unspaced} unspaced, {acronyms} acronyms"
+        );
     }
 
     /// [`is_glued`] answers as its definition does (a month part, a number part, and every
