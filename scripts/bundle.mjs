@@ -295,12 +295,14 @@ function pointers(out, segments) {
  * those reached from the exports the page keeps (all but `gone`) through calls, the table
  * indices and constants' addresses their code takes and the ones those constants hold, but not
  * through the panic entry points withoutPanicMessages stubs (their code never runs). An entry
- * is dead when no function that runs writes its index and no constant reached so holds it (a
- * vtable only a panic's message used). This is exact, not a heuristic: a function's index
- * reaches a `call_indirect` only from one of those places. wasm-bindgen's own uses of the
- * table (its closures' shims, which its describe functions name) count: every export of the
- * link but `gone` is a root, the describe functions included. A name two functions share keeps
- * its entry (the stub is by name). Returns the dead entries' names and the names of the
+ * is dead when the function itself does not run (no function that runs calls it) and no
+ * function that runs writes its index and no constant reached so holds it (a vtable only a
+ * panic's message used). This is exact, not a heuristic: a function's index reaches a
+ * `call_indirect` only from one of those places, and the exports are the only roots
+ * (wasm-relocs throws on a start function or constructors, which the linker's own code
+ * runs). wasm-bindgen's own uses of the table (its closures' shims, which its describe
+ * functions name) count: every export of the link but `gone` is a root, the describe functions
+ * included. A name two functions share keeps its entry (the stub is by name). Returns the dead entries' names and the names of the
  * functions taken as stubbed, which withoutPanicMessages must find stubbed as named.
  */
 function deadTableEntries(relocsPath, gone) {
@@ -309,7 +311,9 @@ function deadTableEntries(relocsPath, gone) {
   const dead = new Set();
   for (const e of t.entries) {
     if (stubbed(e.name) || t.sharedName(e.name) || e.code.length + e.constants.length === 0) continue;
-    if (e.code.some((f) => t.reached(f)) || e.constants.some((c) => t.constantReached(c))) continue;
+    // Called directly by a function that runs (the walk follows calls too), or its index held
+    // by one, or by a constant reached so: live.
+    if (t.reached(e.index) || e.code.some((f) => t.reached(f)) || e.constants.some((c) => t.constantReached(c))) continue;
     dead.add(e.name);
   }
   return { dead, cut: t.cutNames, unreached: t.constants.filter((c) => !t.constantReached(c)) };

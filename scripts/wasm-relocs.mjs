@@ -26,6 +26,8 @@ const sleb = (b, at) => {
 const ADDEND = new Set([3, 4, 5, 8, 9, 11, 14, 15, 16, 17, 21, 22, 23, 25]);
 /** Table-index relocation types. */
 const TABLE_INDEX = new Set([1, 2, 12, 18, 19, 24]);
+/** R_WASM_TYPE_INDEX_LEB: a `call_indirect`'s type, whose index is a type's, not a symbol's. */
+const TYPE_INDEX = 6;
 
 /**
  * The table entries of the linked wasm at `path`: for each function the table holds, its
@@ -205,6 +207,8 @@ export function tableEntries(path, roots, cut) {
       [offset, q] = readLeb(w, q);
       [symbol, q] = readLeb(w, q);
       if (ADDEND.has(type)) [addend, q] = sleb(w, q);
+      if (type === TYPE_INDEX) continue;
+      if (symbols[symbol] === undefined) throw new Error(`wasm-relocs: a relocation of type ${type} to no symbol`);
       if (symbols[symbol].kind === 3) throw new Error('wasm-relocs: a relocation against a section');
       out.push({ type, offset, symbol: symbols[symbol], addend });
     }
@@ -246,6 +250,14 @@ export function tableEntries(path, roots, cut) {
       for (const c of hit) if (!seenConstants.has(c)) { seenConstants.add(c); work.push(c); }
     }
   };
+  // The exports are the only roots: code the linker made itself carries no relocations, so a
+  // start function or constructors to run would reach functions unseen here.
+  if (sections.some((s) => s.id === 8)) throw new Error('wasm-relocs: the module has a start function');
+  for (const [f, name] of nameOf) {
+    const body = bodies[f - imported];
+    // A body of two bytes is no locals and `end`: constructors that do nothing.
+    if (name === '__wasm_call_ctors' && body && body[1] - body[0] > 2) throw new Error('wasm-relocs: the module has constructors to run');
+  }
   for (const name of roots([...exports.keys()])) {
     const f = exports.get(name);
     if (f === undefined) throw new Error(`wasm-relocs: no export ${name}`);

@@ -1,8 +1,9 @@
 //! Bytes read as 64-bit words, for the scans and hashes that take eight bytes at a step (the
 //! vocabulary's hash, the parts' checksum, the quote-mark, Markdown, offset and JSON-escape
 //! scans, which find bytes in a word with [`bytes_equal`] and [`bytes_below`]), the input's
-//! line splits and quote-mark scans ([`lines`], [`find_any`]), and the wasm build's `memcmp` and `bcmp`
-//! (see [`memcmp`]).
+//! line splits and quote-mark scans ([`lines`], [`find_any`]), the native skip over ASCII to
+//! the next wide character (`skip_ascii`, x86-64 only), and the wasm build's `memcmp` and
+//! `bcmp` (see [`memcmp`]).
 //!
 //! `let mut w = [0u8; 8]; w.copy_from_slice(chunk)` is one load natively, but at the wasm's
 //! opt-level "z" it stays a call to `copy_from_slice` and `memory.copy` per word (about 2% of

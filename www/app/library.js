@@ -339,17 +339,18 @@ export class Library extends Emitter {
       // The bar names the oldest item being read (an item prepared ahead is not read yet).
       show();
       // Their parts: those kept from before (their keys computed together and looked up in one
-      // transaction), else extracted, in their order (unless the job of `epoch` was cancelled
-      // meanwhile: then no worker is started for them).
-      let keys;
-      const kept = await Promise.all(ready.map(({ article }) => article && this.persistent && storage.partKey(this.core.coreVersion, article)))
-        .then((all) => storage.storedParts((keys = all))).catch((error) => error);
+      // transaction; should that fail, each alone, so that a failure costs only its item), else
+      // extracted, in their order (unless the job of `epoch` was cancelled meanwhile: then no
+      // worker is started for them).
+      const lookUp = (list) => Promise.all(list.map(({ article }) => article && this.persistent && storage.partKey(this.core.coreVersion, article)))
+        .then((keys) => storage.storedParts(keys).then((found) => keys.map((key) => ({ key, kept: found.get(key) }))));
+      const looked = await lookUp(ready).catch(() => Promise.all(ready.map((one) => lookUp([one]).then(([found]) => found, (lookupError) => ({ lookupError })))));
       for (const [k, { article, error }] of ready.entries()) {
         const index = from + k;
         const item = items[index];
-        const key = keys?.[k];
-        const lane = error || kept instanceof Error ? Promise.reject(error ?? kept) : !article ? 0
-          : (kept.has(key) ? Promise.resolve(kept.get(key)) : epoch !== this.epoch ? Promise.reject(new Cancelled()) : this.extract(article, key, (stage) => { reading.set(index, stage); show(); }))
+        const { key, kept, lookupError } = looked[k];
+        const lane = error || lookupError ? Promise.reject(error ?? lookupError) : !article ? 0
+          : (kept ? Promise.resolve(kept) : epoch !== this.epoch ? Promise.reject(new Cancelled()) : this.extract(article, key, (stage) => { reading.set(index, stage); show(); }))
             .then((bytes) => {
               // A file's bytes went to the core; its text is what is kept.
               delete article.bytes;
