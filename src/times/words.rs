@@ -248,7 +248,7 @@ pub(crate) fn of_sentence<'a>(
 /// the 180,742 tokens of sentences that bear time cost 22.2 M instructions, 19.9 M apart).
 /// Natively only: the wasm, whose size counts, makes them in one loop over every token, inlined
 /// ([`in_one_loop`]). Natively the plain words are made a run at a time ([`plain_word`]); a
-/// token of a glued or possessive type, a few in a hundred, goes to [`push_unusual`], out of
+/// token of a glued or possessive type, a few in a hundred, goes to [`push_word`], out of
 /// line, so that the loop's values stay in registers.
 #[cfg(not(target_arch = "wasm32"))]
 #[inline(never)]
@@ -289,7 +289,7 @@ pub(crate) fn of_tokens<'a>(
         i += run;
         let spaced = spaced_from <= token.start();
         spaced_from = token.end() + 1;
-        push_unusual(analysis, i, facts_of(token), spaced, out);
+        push_word(analysis, i, facts_of(token), spaced, out);
         (i, rest) = (i + 1, after);
     }
 }
@@ -329,12 +329,13 @@ fn plain_word<'a>(analysis: &'a Analysis, token: &crate::text::Token, mut facts:
     }
 }
 
-/// The words of token `i`, of a glued or possessive type whose [`Kinds`] facts are `facts`,
-/// onto `out`, as [`of_tokens`] makes them (out of line: a few tokens in a hundred).
-#[cfg(not(target_arch = "wasm32"))]
-#[inline(never)]
-fn push_unusual<'a>(analysis: &'a Analysis, i: usize, mut facts: u64, spaced: bool, out: &mut Vec<Word<'a>>) {
-    // OK because `of_tokens` passes the index of a token it read.
+/// The words of token `i`, whose [`Kinds`] facts are `facts`, onto `out`, as [`of_tokens`]
+/// makes them, for any token: natively out of line, for the tokens of a glued or possessive
+/// type (a few in a hundred; the plain ones are made a run at a time), and inside the wasm's
+/// one loop for every token.
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+fn push_word<'a>(analysis: &'a Analysis, i: usize, mut facts: u64, spaced: bool, out: &mut Vec<Word<'a>>) {
+    // OK because both callers pass the index of a token they read.
     let token = &analysis.tokens[i];
     let key = analysis.word_key(token.word());
     let flags = Fact::byte(facts, Fact::FLAGS);
@@ -363,6 +364,7 @@ fn push_unusual<'a>(analysis: &'a Analysis, i: usize, mut facts: u64, spaced: bo
         facts &= !(0xff << Fact::TENSE);
     }
     let bears_time = kind == TokenKind::Number || flags & lexicon::BEARS != 0;
+    // Checked on the text only for short capitalized words: few are.
     let acronym = token.capitalized()
         && token.span().len() <= 5
         && analysis.token_text(i).bytes().all(|b| b.is_ascii_uppercase());
@@ -414,54 +416,9 @@ fn in_one_loop<'a>(
     let first = tokens.start.min(analysis.tokens.len());
     let some = analysis.tokens.get(first..tokens.end.clamp(first, analysis.tokens.len())).unwrap_or_default();
     for (i, token) in (first..).zip(some) {
-        let key = analysis.word_key(token.word());
         let spaced = previous_end.map_or(true, |e| e < token.start());
         previous_end = Some(token.end());
-        let mut facts = kinds.facts_of(token.word());
-        let flags = Fact::byte(facts, Fact::FLAGS);
-        if flags & GLUED != 0 {
-            push_parts(analysis, i, key, spaced, out);
-            continue;
-        }
-        let kind = token.kind();
-        let possessive = flags & POSSESSIVE != 0 && kind == TokenKind::Word;
-        let (core, end) = if possessive {
-            // OK because a possessive type's key ends in the two bytes of `'s`.
-            let core = key.get(..key.len() - 2).unwrap_or(key);
-            // The possessive ending is the token's last two characters (`’s`, `'s`, `’S`):
-            // the word ends where its apostrophe starts in the text.
-            let text = analysis.token_text(i);
-            (core, text.char_indices().rev().nth(1).map_or(token.end(), |(at, _)| token.start() + at))
-        } else {
-            if flags & POSSESSIVE != 0 {
-                // A possessive type's facts are its word's: this token (a number) is
-                // described by its whole key (rare).
-                facts = Fact::of(key, analysis.word_description(token.word()), flags, 0);
-            }
-            (key, token.end())
-        };
-        if kind != TokenKind::Word {
-            facts &= !(0xff << Fact::TENSE);
-        }
-        let bears_time = kind == TokenKind::Number || flags & lexicon::BEARS != 0;
-        // Checked on the text only for short capitalized words: few are.
-        let acronym = token.capitalized()
-            && token.span().len() <= 5
-            && analysis.token_text(i).bytes().all(|b| b.is_ascii_uppercase());
-        let starts = bears_time || flags & lexicon::STARTS != 0;
-        out.push(Word {
-            start: offset(token.start()),
-            end: offset(end),
-            lower: core,
-            facts: facts
-                | if acronym { Fact::ACRONYM } else { 0 }
-                | if bears_time { Fact::BEARS_TIME } else { 0 }
-                | if starts { Fact::STARTS } else { 0 },
-            kind,
-            capitalized: token.capitalized(),
-            possessive,
-            spaced,
-        });
+        push_word(analysis, i, kinds.facts_of(token.word()), spaced, out);
     }
 }
 
