@@ -25,6 +25,8 @@ pub mod seeds;
 #[cfg(test)]
 pub(crate) mod shuffle;
 pub(crate) mod sorting;
+#[cfg(test)]
+pub(crate) mod test_articles;
 pub(crate) mod text;
 pub(crate) mod times;
 pub(crate) mod weights;

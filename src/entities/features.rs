@@ -1844,13 +1844,7 @@ mod tests {
     /// a text with a headline, shouting, quotes, brackets and addresses.
     #[test]
     fn uses_are_counted_token_by_token() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .expect("tests/articles")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.extension().is_some_and(|x| x != "json"))
-            .map(|p| std::fs::read_to_string(p).expect("an article"))
-            .collect();
+        let mut texts = crate::test_articles::texts();
         assert!(texts.len() > 10, "{}", texts.len());
         texts.push(
             "Storm Closes Northern Highways Overnight\n\nOfficials in Orvelle said (Monday) that \

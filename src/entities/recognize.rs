@@ -2803,13 +2803,7 @@ mod tests {
     /// match report with possessives and accents.
     #[test]
     fn a_candidates_tokens_are_those_starting_in_its_span() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .expect("tests/articles")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.extension().is_some_and(|x| x != "json"))
-            .map(|p| std::fs::read_to_string(p).expect("an article"))
-            .collect();
+        let mut texts = crate::test_articles::texts();
         texts.extend(crate::seeds::inputs().into_iter().map(|input| input.content));
         texts.push(
             "Sweden’s coach praised the win. Sweden 1 – 0 South Korea in Nizhny Novgorod; Belgium \
