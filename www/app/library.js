@@ -41,7 +41,7 @@ export class Library extends Emitter {
     this.core = core;
     /** Whether articles and parts are kept on this device (the page's `library` attribute). */
     this.persistent = persistent;
-    /** The articles, oldest first: {id, name, content, facts, added}. */
+    /** The articles, oldest first: {id, name, content, facts, added, order} (see storage.byAdded). */
     this.articles = [];
     /** Messages about articles that failed: [{name, reason}]. */
     this.messages = [];
@@ -451,7 +451,7 @@ export class Library extends Emitter {
             if (present.has(content)) return null;
             present.add(content);
             id = articleId(source.name, taken);
-            const article = { id, name: source.name, content, facts: cleanFacts(source.facts), added };
+            const article = { id, name: source.name, content, facts: cleanFacts(source.facts), added, order: i };
             // A file goes to the core as bytes, so that it names what is wrong with them.
             return bytes ? { ...article, bytes } : article;
           },
@@ -545,7 +545,7 @@ export class Library extends Emitter {
     const { article, part } = this.removed ?? {};
     if (!article) return;
     this.removed = null;
-    this.articles = [...this.articles, article].sort((a, b) => String(a.added).localeCompare(String(b.added)));
+    this.articles = [...this.articles, article].sort(storage.byAdded);
     if (part) this.parts.set(article.id, part);
     if (this.persistent) {
       try {

@@ -1,5 +1,5 @@
 // What the page keeps on this device, in IndexedDB: the reader's articles ('articles', by id:
-// {id, name, content, facts, added}) and the core's extraction of each ('parts', by key: the
+// {id, name, content, facts, added, order}) and the core's extraction of each ('parts', by key: the
 // part's bytes). A part's key is a hash of everything its extraction read (the article's id,
 // name, content and facts) and of the core's version, so that a reload extracts nothing that
 // was extracted before and a new core extracts everything again. Storage only: no meaning.
@@ -39,10 +39,16 @@ async function transaction(names, mode, work) {
   }
 }
 
+/**
+ * The library's order: by when articles were added, then by their `order` among those added
+ * with them (one add's articles share one time; before `order`, none had one).
+ */
+export const byAdded = (a, b) => String(a.added).localeCompare(String(b.added)) || (a.order ?? 0) - (b.order ?? 0);
+
 /** Every stored article, oldest first. */
 export async function storedArticles() {
   const all = await transaction([ARTICLES], 'readonly', (s) => s.articles.getAll());
-  return all.sort((a, b) => String(a.added).localeCompare(String(b.added)));
+  return all.sort(byAdded);
 }
 
 /** Articles put in one go: each put copies its article and part on the main thread. */
