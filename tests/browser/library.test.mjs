@@ -16,7 +16,9 @@
 // the lookup on the merged page of session 24 before the review's fix (a, b and d failed with c).
 // The order after a reload and after Undo (session 25) failed on the page before it: one add's
 // articles share one `added` time, and came back sorted by id, and an article put back went
-// after the others of its add.
+// after the others of its add. The files' reads (a group's files as one Blob, session 25):
+// the test of a read that fails failed on a deliberately broken page whose group read had no
+// fallback (every file of the group was named).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, pageUrl, waitForArticles, assertCleanAndClose, root, openLibrary } from './browser.mjs';
@@ -176,5 +178,27 @@ test("one add's articles keep their order after a reload, and Undo puts a remove
   const again = await open(1, context);
   assert.deepEqual(await listed(again.page), ['zulu', 'alpha', 'mike'], 'the same order after a reload');
   await again.page.close();
+  await assertCleanAndClose(opened);
+});
+
+test("a group's files are read together; should that read fail, each is read alone, and a file that cannot be read costs only itself", async () => {
+  const stories = generateArticles(root, 4, { chars: 1500 });
+  const files = ['a.txt', 'b.txt', 'unreadable.txt', 'd.txt'].map((name, i) => textFile(name, stories[i].content));
+  const opened = await open(1);
+  const { page } = opened;
+  // Reading several files as one Blob fails, as does reading unreadable.txt (a file gone from the disk).
+  await page.evaluate(() => {
+    const read = Blob.prototype.arrayBuffer;
+    Blob.prototype.arrayBuffer = function () {
+      if (!(this instanceof File) && this.size > 3000) return Promise.reject(new DOMException('the group cannot be read', 'NotReadableError'));
+      if (this.name === 'unreadable.txt') return Promise.reject(new DOMException('the file cannot be read', 'NotReadableError'));
+      return read.call(this);
+    };
+  });
+  await addFiles(page, files);
+  await scope(page, '.ss-library-status', { hasText: 'Added 3 articles.' }).waitFor({ timeout: 60_000 });
+  const messages = await scope(page, '.ss-messages li').allTextContents();
+  assert.deepEqual(messages, ['unreadable.txt: the file cannot be read']);
+  assert.deepEqual(await listed(page), ['a', 'b', 'd']);
   await assertCleanAndClose(opened);
 });
