@@ -13,6 +13,7 @@
 // on the pool before its failed ids were given back only after the batch. The batch tests
 // (session 23) failed on a deliberately broken batch: the articles after a trap not handed on
 // (e and f never read), and Cancel that stopped only the idle workers (the stalled one ran on).
+// The idle test (session 25) failed on the page before it: its workers stayed alive.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, pageUrl, waitForArticles, assertCleanAndClose, root, openLibrary, workersWithPrelude } from './browser.mjs';
@@ -295,5 +296,23 @@ test('the progress line names the oldest article being read and never steps back
   // While the slow article is read (2 s), the line names it, not one prepared after it.
   assert.deepEqual(said[0], { name: 'slow-a.txt', index: 1 }, JSON.stringify(said));
   assert.ok(said.every((s, i) => i === 0 || s.index >= said[i - 1].index), `the count stepped back: ${JSON.stringify(said.map((s) => s.index))}`);
+  await assertCleanAndClose(opened);
+});
+
+test('workers idle for a few seconds are stopped, and the next add reads in a fresh one', async () => {
+  const opened = await openWith(2);
+  const { page } = opened;
+  const files = storyFiles(['a.txt', 'b.txt', 'c.txt', 'd.txt']);
+  await addFiles(page, files.slice(0, 3));
+  await scope(page, '.ss-library-status', { hasText: 'Added 3 articles.' }).waitFor({ timeout: 60_000 });
+  // IDLE_MS (www/app/core/facade.js) is 5 s.
+  await page.waitForFunction(() => window.__pool.workers.every((w) => w.terminated), null, { timeout: 20_000 });
+  const before = (await pool(page)).workers.length;
+  await scope(page, '.ss-library input[type="file"][multiple]').setInputFiles(files.slice(3));
+  await scope(page, '.ss-library-status', { hasText: 'Added 1 article.' }).waitFor({ timeout: 30_000 });
+  const after = await pool(page);
+  assert.equal(after.workers.length, before + 1, 'one fresh worker');
+  assert.deepEqual(after.workers.at(-1).names, ['d.txt']);
+  assert.deepEqual(await listed(page), ['a', 'b', 'c', 'd']);
   await assertCleanAndClose(opened);
 });

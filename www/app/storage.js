@@ -1,5 +1,5 @@
 // What the page keeps on this device, in IndexedDB: the reader's articles ('articles', by id:
-// {id, name, content, facts, added}) and the core's extraction of each ('parts', by key: the
+// {id, name, content, facts, added, order}) and the core's extraction of each ('parts', by key: the
 // part's bytes). A part's key is a hash of everything its extraction read (the article's id,
 // name, content and facts) and of the core's version, so that a reload extracts nothing that
 // was extracted before and a new core extracts everything again. Storage only: no meaning.
@@ -9,40 +9,59 @@ const DB_VERSION = 2;
 const ARTICLES = 'articles';
 const PARTS = 'parts';
 
+let opened = null;
+
+/**
+ * The database, opened once for the page (an open costs more than most transactions): opened
+ * again after a failed open, or once closed (another page's upgrade or deletion asks for that).
+ * A browser without IndexedDB is told so at each call.
+ */
 function open() {
-  return new Promise((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') { reject(new Error('this browser keeps no local storage here')); return; }
+  return opened ??= new Promise((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') throw new Error('this browser keeps no local storage here');
     const request = indexedDB.open(DB_NAME, DB_VERSION);
     request.onupgradeneeded = () => {
       const db = request.result;
       if (!db.objectStoreNames.contains(ARTICLES)) db.createObjectStore(ARTICLES, { keyPath: 'id' });
       if (!db.objectStoreNames.contains(PARTS)) db.createObjectStore(PARTS);
     };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('cannot open the local library'));
+    request.onsuccess = () => {
+      const db = request.result;
+      db.onclose = db.onversionchange = () => {
+        db.close();
+        opened = null;
+      };
+      resolve(db);
+    };
+    request.onerror = () => {
+      opened = null;
+      reject(request.error ?? new Error('cannot open the local library'));
+    };
   });
 }
 
 /** Runs `work(stores)` in one transaction over `names`; resolves with its request's result once committed. */
 async function transaction(names, mode, work) {
   const db = await open();
-  try {
-    return await new Promise((resolve, reject) => {
-      const tx = db.transaction(names, mode);
-      const result = work(Object.fromEntries(names.map((name) => [name, tx.objectStore(name)])));
-      tx.oncomplete = () => resolve(result?.result ?? result);
-      tx.onerror = () => reject(tx.error ?? new Error('the local library refused the change'));
-      tx.onabort = () => reject(tx.error ?? new Error('the local library refused the change'));
-    });
-  } finally {
-    db.close();
-  }
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(names, mode);
+    const result = work(Object.fromEntries(names.map((name) => [name, tx.objectStore(name)])));
+    tx.oncomplete = () => resolve(result?.result ?? result);
+    tx.onerror = () => reject(tx.error ?? new Error('the local library refused the change'));
+    tx.onabort = () => reject(tx.error ?? new Error('the local library refused the change'));
+  });
 }
+
+/**
+ * The library's order: by when articles were added, then by their `order` among those added
+ * with them (one add's articles share one time; before `order`, none had one).
+ */
+export const byAdded = (a, b) => String(a.added).localeCompare(String(b.added)) || (a.order ?? 0) - (b.order ?? 0);
 
 /** Every stored article, oldest first. */
 export async function storedArticles() {
   const all = await transaction([ARTICLES], 'readonly', (s) => s.articles.getAll());
-  return all.sort((a, b) => String(a.added).localeCompare(String(b.added)));
+  return all.sort(byAdded);
 }
 
 /** Articles put in one go: each put copies its article and part on the main thread. */

@@ -7,7 +7,8 @@
 //   one message each way for a batch of many small articles; each article is extracted alone and
 //   has its own answer. When the core traps on one article, it fails with a CoreCrash, only its
 //   worker is replaced, and the rest of its batch is read by another. `cancel()` stops every
-//   worker and drops what waits.
+//   worker and drops what waits. Workers idle for IDLE_MS are stopped (their memory freed);
+//   the next article starts others.
 // - Each corpus lives in its own worker (CorpusHandle): the corpus shown keeps answering queries
 //   while the next one is assembled, and closing one frees all of its memory.
 //
@@ -75,6 +76,8 @@ class Core {
  */
 export const BATCH_BYTES = 256 * 1024;
 export const BATCH_ARTICLES = 64;
+/** How long the Extractor's workers stay alive with nothing to read. */
+const IDLE_MS = 5000;
 
 class Extractor {
   #core;
@@ -84,6 +87,7 @@ class Extractor {
   #lanes = 0;
   /** The calls waiting for a worker, in their order: {call, args, bytes, onStage, resolve, reject}. */
   #queue = [];
+  #resting;
 
   constructor(core) {
     this.#core = core;
@@ -155,6 +159,15 @@ class Extractor {
     }
     this.#lanes--;
     if (worker?.alive) this.#idle.push(worker);
+    // The workers still idle IDLE_MS after the last lane ended are stopped.
+    clearTimeout(this.#resting);
+    this.#resting = setTimeout(() => {
+      for (const idle of this.#idle) {
+        idle.terminate();
+        this.#workers.delete(idle);
+      }
+      this.#idle = [];
+    }, IDLE_MS);
   }
 }
 
