@@ -165,7 +165,7 @@ impl Fact {
 impl Kinds {
     pub(crate) fn of(analysis: &Analysis) -> Kinds {
         let facts = analysis.per_word_column(Column::TimeFlags, |k, d| {
-            let glued = (k.contains('-') || k.starts_with(|c: char| c.is_ascii_digit())) && is_glued(k);
+            let glued = (lexicon::has_hyphen(k) || k.starts_with(|c: char| c.is_ascii_digit())) && is_glued(k);
             let flags = super::lexicon::flags(k, d) | if glued { GLUED } else { 0 };
             // A word token's tense is that of the word without its possessive ending, and so
             // are its other facts.
