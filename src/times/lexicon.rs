@@ -124,8 +124,9 @@ fn bears_time_by_rule(key: &str, description: &Description) -> bool {
 
 /// True when `word` holds a hyphen (`three-year`, `sep-2012`), as `word.contains('-')`
 /// answers: asked of every word type of a document, twice ([`super::words::Kinds`] and
-/// [`flags`]), where `contains` calls `memchr` (about 45 instructions a key of news, 1.9 M on
-/// 2 MB); here eight bytes at a step ([`crate::bytes::bytes_equal`]), one step for most keys.
+/// [`flags`]) and of a type that may start an expression ([`super::recognize::leads`]), where
+/// `contains` calls `memchr` (about 45 instructions a key of news); here eight bytes at a step
+/// ([`crate::bytes::bytes_equal`]), one step for most keys: about 20 (-0.14 M on 2 MB).
 /// A key's bytes are UTF-8, in which the byte of `-` is never part of a wider character.
 pub(crate) fn has_hyphen(word: &str) -> bool {
     use crate::bytes::{bytes_equal, word_le};
