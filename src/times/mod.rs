@@ -181,9 +181,10 @@ impl QuotedText {
     }
 }
 
-/// Above this many words (32 bytes each), a sentence's word view is freed once its expressions
+/// Above this many words (40 bytes each), a sentence's word view is freed once its expressions
 /// are found, rather than kept for the next sentence: it would otherwise stay beside the
-/// candidates, and beside every later stage's work.
+/// candidates, and beside every later stage's work. So is what its expressions took from it
+/// ([`place`]) above as many expressions.
 const LONG_SENTENCE_WORDS: usize = 4096;
 
 /// A sentence of more tokens than this is scanned in windows of this many tokens
@@ -198,7 +199,10 @@ const WINDOW_OVERLAP: usize = 2048;
 /// Every expression of a document, in text order.
 fn find(analysis: &crate::text::Analysis, quotes: &QuotedText) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let mut words = Vec::new();
+    // The word view and what the expressions take from it, reused from sentence to sentence
+    // (a list of its own for each sentence with expressions cost an allocation and a free,
+    // some 90 instructions, in most of them).
+    let (mut words, mut placed) = (Vec::new(), Vec::new());
     let kinds = words::Kinds::of(analysis);
     for (s, sentence) in analysis.sentences.iter().enumerate() {
         // Most sentences hold no word that bears time: they need no word view.
@@ -206,18 +210,25 @@ fn find(analysis: &crate::text::Analysis, quotes: &QuotedText) -> Vec<Candidate>
             continue;
         }
         let scan = Scan { analysis, kinds: &kinds, quotes };
-        if !scan.sentence(s, (WINDOW_TOKENS, WINDOW_OVERLAP), &mut words, &mut out) {
+        if !scan.sentence(s, (WINDOW_TOKENS, WINDOW_OVERLAP), (&mut words, &mut placed), &mut out) {
             // Two windows disagreed: the sentence whole, as one window.
-            scan.sentence(s, (usize::MAX, 0), &mut words, &mut out);
+            scan.sentence(s, (usize::MAX, 0), (&mut words, &mut placed), &mut out);
         }
         if words.capacity() > LONG_SENTENCE_WORDS {
             words = Vec::new();
+        }
+        if placed.capacity() > LONG_SENTENCE_WORDS {
+            placed = Vec::new();
         }
     }
     // A long document's list gives back its growth slack while it is resolved.
     out.shrink_to_fit();
     out
 }
+
+/// What [`place`] takes for an expression from the words: its span, the tense around it and
+/// whether it is quoted (`None` when its words are not the view's).
+type Placed = Option<(Span, tense::Tense, bool)>;
 
 /// What each expression `found` in `words` takes from them, into `placed` (cleared first): its
 /// span, the tense around it and whether it is quoted (`quoted_before`: the first word lies
@@ -228,7 +239,7 @@ fn place(
     found: &mut [RecognizedTime],
     quoted_before: bool,
     quotes: &QuotedText,
-    placed: &mut Vec<Option<(Span, tense::Tense, bool)>>,
+    placed: &mut Vec<Placed>,
 ) {
     // The quote state is walked up to each expression's first word: once over the sentence,
     // as the expressions come in text order (from the sentence's start again otherwise).
@@ -266,7 +277,8 @@ impl<'s, 'a> Scan<'s, 'a> {
     /// tokens, neighbours sharing `overlap`; a sentence of at most `window` tokens is one
     /// window), or returns `false` (and `out` as it was) when two neighbouring windows
     /// disagree on the middle of what they share: the caller then scans the sentence as one
-    /// window. `words` is the word view to reuse.
+    /// window. `words` is the word view to reuse, `placed` the list [`place`] fills (empty
+    /// when it returns).
     ///
     /// Every decision of the scan, its joins and the tense reads a few words around an
     /// expression (the scan's lead of eight words before it, the tense's reach of fourteen on
@@ -283,7 +295,7 @@ impl<'s, 'a> Scan<'s, 'a> {
         &self,
         s: usize,
         (window, overlap): (usize, usize),
-        words: &mut Vec<Word<'w>>,
+        (words, placed): (&mut Vec<Word<'w>>, &mut Vec<Placed>),
         out: &mut Vec<Candidate>,
     ) -> bool
     where
@@ -298,7 +310,6 @@ impl<'s, 'a> Scan<'s, 'a> {
         }
         let byte_at = |t: usize| analysis.tokens.get(t).map_or(analysis.text.len(), |token| token.start());
         let before = out.len();
-        let mut placed = Vec::new();
         // `out[pending..]`: the previous window's expressions, not all sure yet.
         let mut pending = before;
         let (mut start, mut word_base, mut quoted_before) = (tokens.start, 0, false);
@@ -308,7 +319,7 @@ impl<'s, 'a> Scan<'s, 'a> {
                 (start > tokens.start).then(|| analysis.tokens.get(start - 1).map(|t| t.end())).flatten();
             words::of_tokens(analysis, start..end, previous_end, self.kinds, words);
             let mut found = recognize::scan(words);
-            place(words, &mut found, quoted_before, self.quotes, &mut placed);
+            place(words, &mut found, quoted_before, self.quotes, placed);
             // Where the next window starts (`overlap` tokens before this one ends), its first
             // word here and the quote state before it.
             let next = (end < tokens.end && end - start > overlap).then(|| {
@@ -553,12 +564,12 @@ mod tests {
         assert!(whole.len() > 600, "the sentence holds many expressions: {}", whole.len());
         let scan = Scan { analysis: &analysis, kinds: &kinds, quotes: &quotes };
         for (window, overlap) in [(256, 64), (401, 128), (1000, 300), (usize::MAX, 0)] {
-            let (mut words, mut out) = (vec![], vec![]);
-            assert!(scan.sentence(0, (window, overlap), &mut words, &mut out), "windows agree");
+            let (mut words, mut placed, mut out) = (vec![], vec![], vec![]);
+            assert!(scan.sentence(0, (window, overlap), (&mut words, &mut placed), &mut out), "windows agree");
             assert_eq!(out, whole, "windows of {window} tokens sharing {overlap}");
         }
         // A window no longer than its overlap would never move on: the sentence is scanned whole.
-        let (mut words, mut out) = (vec![], vec![]);
-        assert!(!scan.sentence(0, (64, 64), &mut words, &mut out) && out.is_empty());
+        let (mut words, mut placed, mut out) = (vec![], vec![], vec![]);
+        assert!(!scan.sentence(0, (64, 64), (&mut words, &mut placed), &mut out) && out.is_empty());
     }
 }

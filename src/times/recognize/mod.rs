@@ -329,7 +329,7 @@ pub(crate) fn leads(key: &str, description: &crate::text::Description) -> u32 {
         key,
         number: key.starts_with(|c: char| c.is_ascii_digit()),
         ordinal: lexicon::ordinal(key).is_some(),
-        hyphenated: key.contains('-'),
+        hyphenated: lexicon::has_hyphen(key),
         month: description.month > 0,
         weekday: description.weekday.is_some() || plural_weekday(),
     };
