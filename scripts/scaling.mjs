@@ -45,6 +45,9 @@ const patterns = {
   'many & in an attribute': ['.html', (n) => `<html><head><meta name="author" content="${repeat(n / 2, () => '&amp;x ')}"></head><body><article><h1>T</h1><p class="${repeat(n / 2, () => '&amp;x ')}">Body text here.</p></article></body></html>`],
   'unclosed Markdown [': ['.md', (n) => '---\ntitle: T\n---\n\n' + repeat(n, () => '[a ')],
   'unclosed Markdown [a](': ['.md', (n) => '---\ntitle: T\n---\n\n' + repeat(n, () => '[a](')],
+  // A line record a line until a blank line ends the run (88 bytes once: 41 MiB per MB).
+  'one-letter Markdown lines': ['.md', (n) => '---\ntitle: T\n---\n\n' + repeat(n, () => 'a\n')],
+  'one-letter text lines': ['.txt', (n) => 'Title\n\n' + repeat(n, () => 'a\n')],
   'one paragraph per line, short lines': ['.txt', (n) => 'Title\n' + repeat(n, (i) => (i % 3 ? 'Short line.\n' : 'A longer line of a paragraph that goes on past any hard wrap width, as pasted text does.\n'))],
   '"Name said:" lines': ['.txt', (n) => 'Title\n\nBody.\n\n' + repeat(n, (i) => `${name(i)} said:\n\nA line of what was said.\n\n`)],
   'comment stamps': ['.txt', (n) => 'Title\n\nBody.\n\n' + repeat(n, (i) => `Comment posted ${date(i)} @ 8:25 am\n\nA comment.\n\n`)],

@@ -31,7 +31,7 @@ pub(super) fn parse(content: &str) -> Article {
     // Natively the text's lines are read where they were written; the wasm splits the text
     // again (one copy of the block splitter in it, not two).
     #[cfg(not(target_arch = "wasm32"))]
-    let blocks = lines::blocks_of_lines(lines_at(&text, &ends), Breaks::Soft);
+    let blocks = lines::blocks_of_lines(&text, lines_at(&text, &ends), Breaks::Soft);
     #[cfg(target_arch = "wasm32")]
     let blocks = {
         let _ = ends;
@@ -45,7 +45,7 @@ pub(super) fn parse(content: &str) -> Article {
 /// newline in it, or as a heading set apart by newlines): its lines need not be looked for
 /// again (a scan of the whole text, some 120 instructions a line on 2 MB of news). The wasm
 /// keeps no newlines' places. Memory: four bytes a line, for as long as the body's blocks are
-/// made (which hold far more a line: each line's facts).
+/// made (which hold three times as much a line: each line's record).
 fn strip_body(body: &str, given: &mut Metadata) -> (String, Vec<u32>) {
     // Room for every line and its newline: stripping markup only shortens a line, but for a
     // heading set apart by its newlines (rare; the text then grows once). Grown from empty, a
