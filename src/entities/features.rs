@@ -26,7 +26,7 @@ use super::lexicon;
 use super::names::Names;
 use crate::text::fold::fold_token;
 use crate::text::Classes;
-use crate::text::{same_bytes, Analysis, Column, Token, TokenKind, WordId};
+use crate::text::{same_bytes, Analysis, Column, Token, TokenKind};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -244,6 +244,10 @@ pub(crate) mod class {
 /// change no weight.
 const RULES_ONLY: u64 = class::MOSTLY_CAP | class::LOWERCASE_PLACE | class::ABBREVIATION;
 
+/// A bit of the rule lexicon's column of a word type (see [`View::classify`]) above every class
+/// bit (and below its marks): its key ends in a possessive. Never a token's class.
+const POSSESSIVE_KEY: u64 = 1 << 61;
+
 /// Word classes that make a token worth scoring (with its neighbours): everything else is
 /// outside every name without asking the model. Lowercase names ("tampa bay") are lost; the
 /// model never learns them either.
@@ -298,7 +302,8 @@ pub(crate) struct View<'a, 't> {
     /// Per word type of the vocabulary: the hash of its key without a possessive (see
     /// [`View::key`]; a token's is [`View::hash`], kept per type rather than per token, for
     /// memory), and the first word type with the same hash (`boeing's` and `boeing` are one),
-    /// so that facts of a word by its hash are kept in vectors instead of hash sets.
+    /// so that facts of a word by its hash are kept in vectors instead of hash sets (made by
+    /// [`View::classify`], empty before: see [`hash_groups`]).
     type_hash: Vec<u64>,
     group: Vec<u32>,
     /// Per token: its word classes (`class`), empty until [`View::classify`].
@@ -338,11 +343,20 @@ fn capitalized_tokens(classes: &[u64]) -> Vec<u32> {
     (0..classes.len() as u32).filter(|&i| classes[i as usize] & class::CAP != 0).collect()
 }
 
-/// Per word type of `a`'s vocabulary: the hash of its key without a possessive, and the first
-/// word type with the same hash (see [`View::group`]). Only a possessive key shares its hash
-/// with another key, so only documents with one look any hash up.
-fn type_hashes(a: &Analysis) -> (Vec<u64>, Vec<u32>) {
-    let hashes = a.per_word_column(Column::NameHash, |key, _| hash_bytes(strip_possessive_key(key).as_bytes()));
+/// Per word type of `a`'s vocabulary: the hash of its key without a possessive.
+fn type_hashes(a: &Analysis) -> Vec<u64> {
+    a.per_word_column(Column::NameHash, |key, _| hash_bytes(strip_possessive_key(key).as_bytes()))
+}
+
+/// Per word type of `hashes` (its key's hash without a possessive: [`type_hashes`]), the
+/// first word type with the same hash (see [`View::group`]), given which types' keys end in a
+/// possessive (`possessive`: [`View::classify`] reads it off the rule lexicon's column, which
+/// it reads anyway, rather than every type's key again). Only a possessive key shares its hash
+/// with another key, so only documents with one look any hash up. Kept out of line natively:
+/// inlined into `classify`, it cost that function's token loop more than it saved (2 MB of
+/// news: 1.8 M instructions more than the keys read again, against 1.0 M fewer out of line).
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+fn hash_groups(hashes: &[u64], possessive: impl Fn(usize) -> bool) -> Vec<u32> {
     // Word ids as u64: the one map type the tables already use (no new code in the wasm).
     let mut stems: KeyMap<u64> = KeyMap::default();
     // The stems' hashes as bits of a 64-bit filter (bit `hash % 64`): a news article has a
@@ -350,8 +364,7 @@ fn type_hashes(a: &Analysis) -> (Vec<u64>, Vec<u32>) {
     // one bit test instead of a lookup in `stems`.
     let mut filter = 0u64;
     for (id, hash) in hashes.iter().enumerate() {
-        let key = a.word_key(id as WordId);
-        if strip_possessive_key(key).len() < key.len() {
+        if possessive(id) {
             stems.insert(*hash, u64::MAX);
             filter |= 1 << (hash % 64);
         }
@@ -370,7 +383,7 @@ fn type_hashes(a: &Analysis) -> (Vec<u64>, Vec<u32>) {
             }
         }
     }
-    (hashes, group)
+    group
 }
 
 /// What each byte is, for [`word_surface`]: bits of [`BYTE_LOWER`] … [`BYTE_OTHER`].
@@ -838,12 +851,12 @@ impl<'a, 't> View<'a, 't> {
     // Large and run once per document: kept out of line (and out of the callers' profiles).
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     pub(crate) fn new(a: &'a Analysis<'t>) -> Self {
-        let (type_hash, group) = type_hashes(a);
+        let type_hash = type_hashes(a);
         let lean = vec![0; type_hash.len()];
         View {
             a,
             type_hash,
-            group,
+            group: Vec::new(),
             classes: Vec::new(),
             capitalized: Vec::new(),
             lean,
@@ -855,9 +868,17 @@ impl<'a, 't> View<'a, 't> {
     /// in an article's part): hashes and classes only, so it serves recognition but not
     /// [`View::features`].
     pub(crate) fn restored(a: &'a Analysis<'t>, classes: Vec<u64>) -> Self {
-        let (type_hash, group) = type_hashes(a);
+        let type_hash = type_hashes(a);
         let capitalized = capitalized_tokens(&classes);
-        View { a, type_hash, group, classes, capitalized, lean: Vec::new(), spelled_first: TokenSet::new(0) }
+        View {
+            a,
+            type_hash,
+            group: Vec::new(),
+            classes,
+            capitalized,
+            lean: Vec::new(),
+            spelled_first: TokenSet::new(0),
+        }
     }
 
     /// The group of token `i`'s word type: the first word type with its hash.
@@ -937,12 +958,17 @@ impl<'a, 't> View<'a, 't> {
         let a = self.a;
         let n = self.len();
         let mut classes = vec![0u64; n];
-        // What the rule lexicon says of each word type (read for words only).
+        // What the rule lexicon says of each word type (read for words only), and whether its
+        // key ends in a possessive (POSSESSIVE_KEY, no class: for the hash groups alone).
         let rules = a.per_word_column(Column::NameRules, |key, description| {
             let calendar = description.classes.intersects(Classes::MONTH | Classes::WEEKDAY);
-            let hash = hash_bytes(strip_possessive_key(key).as_bytes());
-            lexicon_table().get(&hash).copied().unwrap_or(0) | if calendar { class::CALENDAR } else { 0 }
+            let stem = strip_possessive_key(key);
+            let possessive = if stem.len() < key.len() { POSSESSIVE_KEY } else { 0 };
+            let hash = hash_bytes(stem.as_bytes());
+            lexicon_table().get(&hash).copied().unwrap_or(0) | if calendar { class::CALENDAR } else { 0 } | possessive
         });
+        // OK because `rules` has one slot per word type, as `type_hash` has.
+        self.group = hash_groups(&self.type_hash, |t| rules[t] & POSSESSIVE_KEY != 0);
         let mut names: Vec<Option<(u64, i32)>> = vec![None; a.vocabulary.len()];
         // Per token until the sentence pass reads and clears them: a word of four characters
         // or more (see `is_headline`), an opener (see `punct_classes`). Kept in two bits above
@@ -951,7 +977,10 @@ impl<'a, 't> View<'a, 't> {
         const LONG: u64 = 1 << 63;
         const OPENER: u64 = 1 << 62;
         const MARKS: u64 = LONG | OPENER;
-        const _: () = assert!(class::ABBREVIATION < OPENER, "the marks lie above every class bit");
+        const _: () = assert!(
+            class::ABBREVIATION < POSSESSIVE_KEY && POSSESSIVE_KEY < OPENER,
+            "the marks lie above every class bit"
+        );
         // Per word type: what its first token is alone (see `Spelling`). A later token spelled
         // the same way (most are) takes it without reading its characters or the lists again.
         let mut spelled: Vec<Option<Spelling>> = vec![None; a.vocabulary.len()];
@@ -1014,7 +1043,7 @@ impl<'a, 't> View<'a, 't> {
                         if $t.kind() == TokenKind::Word {
                             let hash = self.type_hash[word_type];
                             // OK because `rules` has one slot per word type.
-                            let rules = rules[word_type];
+                            let rules = rules[word_type] & !POSSESSIVE_KEY;
                             // Capitalized function words and head words count only when
                             // capitalized; name lists, corpus facts and letter shapes only matter
                             // for capitals.
@@ -1662,6 +1691,7 @@ fn lexicon_table() -> &'static KeyMap<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::WordId;
 
     /// The byte path of `key_features` (ASCII keys) gives what the character path gives, key
     /// for key, at every length around the suffixes', the prefix's and the length cap's.
