@@ -26,7 +26,7 @@ use super::lexicon;
 use super::names::Names;
 use crate::text::fold::fold_token;
 use crate::text::Classes;
-use crate::text::{same_bytes, Analysis, Column, Token, TokenKind, WordId};
+use crate::text::{same_bytes, Analysis, Column, Token, TokenKind};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -244,6 +244,10 @@ pub(crate) mod class {
 /// change no weight.
 const RULES_ONLY: u64 = class::MOSTLY_CAP | class::LOWERCASE_PLACE | class::ABBREVIATION;
 
+/// A bit of the rule lexicon's column of a word type (see [`View::classify`]) above every class
+/// bit (and below its marks): its key ends in a possessive. Never a token's class.
+const POSSESSIVE_KEY: u64 = 1 << 61;
+
 /// Word classes that make a token worth scoring (with its neighbours): everything else is
 /// outside every name without asking the model. Lowercase names ("tampa bay") are lost; the
 /// model never learns them either.
@@ -298,7 +302,8 @@ pub(crate) struct View<'a, 't> {
     /// Per word type of the vocabulary: the hash of its key without a possessive (see
     /// [`View::key`]; a token's is [`View::hash`], kept per type rather than per token, for
     /// memory), and the first word type with the same hash (`boeing's` and `boeing` are one),
-    /// so that facts of a word by its hash are kept in vectors instead of hash sets.
+    /// so that facts of a word by its hash are kept in vectors instead of hash sets (made by
+    /// [`View::classify`], empty before: see [`hash_groups`]).
     type_hash: Vec<u64>,
     group: Vec<u32>,
     /// Per token: its word classes (`class`), empty until [`View::classify`].
@@ -338,11 +343,20 @@ fn capitalized_tokens(classes: &[u64]) -> Vec<u32> {
     (0..classes.len() as u32).filter(|&i| classes[i as usize] & class::CAP != 0).collect()
 }
 
-/// Per word type of `a`'s vocabulary: the hash of its key without a possessive, and the first
-/// word type with the same hash (see [`View::group`]). Only a possessive key shares its hash
-/// with another key, so only documents with one look any hash up.
-fn type_hashes(a: &Analysis) -> (Vec<u64>, Vec<u32>) {
-    let hashes = a.per_word_column(Column::NameHash, |key, _| hash_bytes(strip_possessive_key(key).as_bytes()));
+/// Per word type of `a`'s vocabulary: the hash of its key without a possessive.
+fn type_hashes(a: &Analysis) -> Vec<u64> {
+    a.per_word_column(Column::NameHash, |key, _| hash_bytes(strip_possessive_key(key).as_bytes()))
+}
+
+/// Per word type of `hashes` (its key's hash without a possessive: [`type_hashes`]), the
+/// first word type with the same hash (see [`View::group`]), given which types' keys end in a
+/// possessive (`possessive`: [`View::classify`] reads it off the rule lexicon's column, which
+/// it reads anyway, rather than every type's key again). Only a possessive key shares its hash
+/// with another key, so only documents with one look any hash up. Kept out of line natively:
+/// inlined into `classify`, it cost that function's token loop more than it saved (2 MB of
+/// news: 1.8 M instructions more than the keys read again, against 1.0 M fewer out of line).
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+fn hash_groups(hashes: &[u64], possessive: impl Fn(usize) -> bool) -> Vec<u32> {
     // Word ids as u64: the one map type the tables already use (no new code in the wasm).
     let mut stems: KeyMap<u64> = KeyMap::default();
     // The stems' hashes as bits of a 64-bit filter (bit `hash % 64`): a news article has a
@@ -350,8 +364,7 @@ fn type_hashes(a: &Analysis) -> (Vec<u64>, Vec<u32>) {
     // one bit test instead of a lookup in `stems`.
     let mut filter = 0u64;
     for (id, hash) in hashes.iter().enumerate() {
-        let key = a.word_key(id as WordId);
-        if strip_possessive_key(key).len() < key.len() {
+        if possessive(id) {
             stems.insert(*hash, u64::MAX);
             filter |= 1 << (hash % 64);
         }
@@ -370,7 +383,7 @@ fn type_hashes(a: &Analysis) -> (Vec<u64>, Vec<u32>) {
             }
         }
     }
-    (hashes, group)
+    group
 }
 
 /// What each byte is, for [`word_surface`]: bits of [`BYTE_LOWER`] … [`BYTE_OTHER`].
@@ -838,12 +851,12 @@ impl<'a, 't> View<'a, 't> {
     // Large and run once per document: kept out of line (and out of the callers' profiles).
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     pub(crate) fn new(a: &'a Analysis<'t>) -> Self {
-        let (type_hash, group) = type_hashes(a);
+        let type_hash = type_hashes(a);
         let lean = vec![0; type_hash.len()];
         View {
             a,
             type_hash,
-            group,
+            group: Vec::new(),
             classes: Vec::new(),
             capitalized: Vec::new(),
             lean,
@@ -855,9 +868,17 @@ impl<'a, 't> View<'a, 't> {
     /// in an article's part): hashes and classes only, so it serves recognition but not
     /// [`View::features`].
     pub(crate) fn restored(a: &'a Analysis<'t>, classes: Vec<u64>) -> Self {
-        let (type_hash, group) = type_hashes(a);
+        let type_hash = type_hashes(a);
         let capitalized = capitalized_tokens(&classes);
-        View { a, type_hash, group, classes, capitalized, lean: Vec::new(), spelled_first: TokenSet::new(0) }
+        View {
+            a,
+            type_hash,
+            group: Vec::new(),
+            classes,
+            capitalized,
+            lean: Vec::new(),
+            spelled_first: TokenSet::new(0),
+        }
     }
 
     /// The group of token `i`'s word type: the first word type with its hash.
@@ -937,12 +958,17 @@ impl<'a, 't> View<'a, 't> {
         let a = self.a;
         let n = self.len();
         let mut classes = vec![0u64; n];
-        // What the rule lexicon says of each word type (read for words only).
+        // What the rule lexicon says of each word type (read for words only), and whether its
+        // key ends in a possessive (POSSESSIVE_KEY, no class: for the hash groups alone).
         let rules = a.per_word_column(Column::NameRules, |key, description| {
             let calendar = description.classes.intersects(Classes::MONTH | Classes::WEEKDAY);
-            let hash = hash_bytes(strip_possessive_key(key).as_bytes());
-            lexicon_table().get(&hash).copied().unwrap_or(0) | if calendar { class::CALENDAR } else { 0 }
+            let stem = strip_possessive_key(key);
+            let possessive = if stem.len() < key.len() { POSSESSIVE_KEY } else { 0 };
+            let hash = hash_bytes(stem.as_bytes());
+            lexicon_table().get(&hash).copied().unwrap_or(0) | if calendar { class::CALENDAR } else { 0 } | possessive
         });
+        // OK because `rules` has one slot per word type, as `type_hash` has.
+        self.group = hash_groups(&self.type_hash, |t| rules[t] & POSSESSIVE_KEY != 0);
         let mut names: Vec<Option<(u64, i32)>> = vec![None; a.vocabulary.len()];
         // Per token until the sentence pass reads and clears them: a word of four characters
         // or more (see `is_headline`), an opener (see `punct_classes`). Kept in two bits above
@@ -951,7 +977,10 @@ impl<'a, 't> View<'a, 't> {
         const LONG: u64 = 1 << 63;
         const OPENER: u64 = 1 << 62;
         const MARKS: u64 = LONG | OPENER;
-        const _: () = assert!(class::ABBREVIATION < OPENER, "the marks lie above every class bit");
+        const _: () = assert!(
+            class::ABBREVIATION < POSSESSIVE_KEY && POSSESSIVE_KEY < OPENER,
+            "the marks lie above every class bit"
+        );
         // Per word type: what its first token is alone (see `Spelling`). A later token spelled
         // the same way (most are) takes it without reading its characters or the lists again.
         let mut spelled: Vec<Option<Spelling>> = vec![None; a.vocabulary.len()];
@@ -961,115 +990,145 @@ impl<'a, 't> View<'a, 't> {
         let mut capitalized = Vec::new();
         let mut memo = a.spelling_memo();
         let text = a.text.as_bytes();
-        // Each token beside its classes (`classes` has one per token), read in step: token `i`
-        // is bit `k` of `first`, the word of `spelled_first` being gathered, stored when the
-        // next word starts (one loop: a loop per 64 tokens weighed 0.2 KiB more in the wasm).
-        let mut first = 0u64;
-        for ((i, t), class) in a.tokens.iter().enumerate().zip(classes.iter_mut()) {
-            let k = i % 64;
-            if k == 0 && i > 0 {
+        // What token `$i` (`$t`, its classes `$class`) is, alone: its classes and, when spelled
+        // as its type's first token, bit `$k` of `$first`, the word of `spelled_first` being
+        // gathered in a register. One body for the two loops below: natively a loop per 64
+        // tokens (no test of a word's end per token, the lists sized ahead: 2.26 M instructions
+        // fewer on 2 MB of news), in the wasm the one loop (0.2 KiB smaller).
+        macro_rules! classify_token {
+            ($i:ident, $t:ident, $class:ident, $k:ident, $first:ident) => {
+                let bytes = text.get($t.start()..$t.end()).unwrap_or_default();
+                let word_type = $t.word() as usize;
+                // OK because word ids index the vocabulary, and `spelled` has one slot per type.
+                let known = spelled[word_type];
+                if let Some(s) = known {
+                    if same_bytes(s.text, bytes) {
+                        // Spelled as the type's first token: the same classes.
+                        *$class = s.classes;
+                        $first |= 1 << $k;
+                        if s.classes & class::CAP != 0 {
+                            // OK as u32: a view has fewer tokens than 2^29 (`crate::text`'s
+                            // MAX_TEXT_BYTES).
+                            capitalized.push($i as u32);
+                        }
+                        continue;
+                    }
+                }
+                // What the token's spelling is alone, given the process's tables (the gazetteer and
+                // name lists; the corpus's common words, COMMON, are added below): in a batch,
+                // the memo has it when a document before wrote a type's first token so, and keeps
+                // it for the next (half of a corpus's tokens are the first of their type in their
+                // document, and most spellings recur in other documents). The memo's second word
+                // is the lean, with bit 32 set.
+                let memo_at = match (&known, &memo) {
+                    (None, Some((spellings, _))) => spellings.get(word_type).map(|&k| k as usize),
+                    _ => None,
+                };
+                // OK because the memo has a slot for every spelling of the batch.
+                let remembered = memo_at.zip(memo.as_ref()).map(|(k, (_, m))| m[k]).filter(|m| m[1] != 0);
+                let (mut c, lean) = match remembered {
+                    Some([c, lean]) => (c, lean as u32 as i32),
+                    None => {
+                        let kinds = byte_kinds(bytes);
+                        let ((surface, long), opener) = match $t.kind() {
+                            TokenKind::Word => (word_surface(bytes, kinds, || a.token_text($i)), false),
+                            TokenKind::Punct => {
+                                let (c, opener) = punct_classes(a.token_text($i));
+                                ((c, false), opener)
+                            }
+                            TokenKind::Number => ((class::DIGIT, false), false),
+                        };
+                        let mut c = surface | if long { LONG } else { 0 } | if opener { OPENER } else { 0 };
+                        let mut lean = 0;
+                        if $t.kind() == TokenKind::Word {
+                            let hash = self.type_hash[word_type];
+                            // OK because `rules` has one slot per word type.
+                            let rules = rules[word_type] & !POSSESSIVE_KEY;
+                            // Capitalized function words and head words count only when
+                            // capitalized; name lists, corpus facts and letter shapes only matter
+                            // for capitals.
+                            if c & class::CAP == 0 {
+                                c |= rules & !CAPITALIZED_ONLY;
+                                if c & class::LOWER != 0 && lex.gazetteer.opens_lowercase(hash) {
+                                    c |= class::LOWERCASE_PLACE;
+                                }
+                            } else {
+                                let (bits, type_lean) = *names[word_type].get_or_insert_with(|| {
+                                    let key = self.key($i);
+                                    (lex.names.classes(key, hash), lex.names.person_vs_place(key))
+                                });
+                                c |= rules | bits;
+                                if c & class::ALL_CAPS != 0 && lex.gazetteer.is_abbreviation(hash) {
+                                    c |= class::ABBREVIATION;
+                                }
+                                if type_lean > 48 {
+                                    c |= class::LEANS_PERSON;
+                                } else if type_lean < -48 {
+                                    c |= class::LEANS_PLACE;
+                                }
+                                lean = type_lean;
+                            }
+                        }
+                        if let Some((k, (_, m))) = memo_at.zip(memo.as_mut()) {
+                            // OK as above.
+                            m[k] = [c, u64::from(lean as u32) | 1 << 32];
+                        }
+                        (c, lean)
+                    }
+                };
+                // What the corpus and the document add: the common-word fact, the lean per type.
+                if $t.kind() == TokenKind::Word && c & class::CAP != 0 {
+                    // OK because `type_hash` and `lean` have one slot per word type.
+                    if lex.common.contains(&self.type_hash[word_type]) {
+                        c |= class::COMMON;
+                    }
+                    self.lean[word_type] = (lean / 32).clamp(-8, 8) as i8;
+                }
+                *$class = c;
+                if c & class::CAP != 0 {
+                    // OK as above.
+                    capitalized.push($i as u32);
+                }
+                if known.is_none() {
+                    spelled[word_type] = Some(Spelling { text: bytes, classes: c });
+                    $first |= 1 << $k;
+                }
+            };
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            // Sized ahead: a word a 64 tokens, and at most every token capitalized (the pages
+            // of room no token fills are never written; the list is cut to its length below).
+            spelled_first.reserve_exact(n.div_ceil(64));
+            capitalized.reserve_exact(n);
+            // Each run of 64 tokens beside its classes (`classes` has one per token), read in
+            // step: token `64 * w + k` is bit `k` of its run's word.
+            for (w, (tokens, classes)) in a.tokens.chunks(64).zip(classes.chunks_mut(64)).enumerate() {
+                let mut first = 0u64;
+                for (k, (t, class)) in tokens.iter().zip(classes).enumerate() {
+                    let i = 64 * w + k;
+                    classify_token!(i, t, class, k, first);
+                }
                 spelled_first.push(first);
-                first = 0;
-            }
-            let bytes = text.get(t.start()..t.end()).unwrap_or_default();
-            let word_type = t.word() as usize;
-            // OK because word ids index the vocabulary, and `spelled` has one slot per type.
-            let known = spelled[word_type];
-            if let Some(s) = known {
-                if same_bytes(s.text, bytes) {
-                    // Spelled as the type's first token: the same classes.
-                    *class = s.classes;
-                    first |= 1 << k;
-                    if s.classes & class::CAP != 0 {
-                        // OK as u32: a view has fewer tokens than 2^29 (`crate::text`'s
-                        // MAX_TEXT_BYTES).
-                        capitalized.push(i as u32);
-                    }
-                    continue;
-                }
-            }
-            // What the token's spelling is alone, given the process's tables (the gazetteer and
-            // name lists; the corpus's common words, COMMON, are added below): in a batch,
-            // the memo has it when a document before wrote a type's first token so, and keeps
-            // it for the next (half of a corpus's tokens are the first of their type in their
-            // document, and most spellings recur in other documents). The memo's second word
-            // is the lean, with bit 32 set.
-            let memo_at = match (&known, &memo) {
-                (None, Some((spellings, _))) => spellings.get(word_type).map(|&k| k as usize),
-                _ => None,
-            };
-            // OK because the memo has a slot for every spelling of the batch.
-            let remembered = memo_at.zip(memo.as_ref()).map(|(k, (_, m))| m[k]).filter(|m| m[1] != 0);
-            let (mut c, lean) = match remembered {
-                Some([c, lean]) => (c, lean as u32 as i32),
-                None => {
-                    let kinds = byte_kinds(bytes);
-                    let ((surface, long), opener) = match t.kind() {
-                        TokenKind::Word => (word_surface(bytes, kinds, || a.token_text(i)), false),
-                        TokenKind::Punct => {
-                            let (c, opener) = punct_classes(a.token_text(i));
-                            ((c, false), opener)
-                        }
-                        TokenKind::Number => ((class::DIGIT, false), false),
-                    };
-                    let mut c = surface | if long { LONG } else { 0 } | if opener { OPENER } else { 0 };
-                    let mut lean = 0;
-                    if t.kind() == TokenKind::Word {
-                        let hash = self.type_hash[word_type];
-                        // OK because `rules` has one slot per word type.
-                        let rules = rules[word_type];
-                        // Capitalized function words and head words count only when
-                        // capitalized; name lists, corpus facts and letter shapes only matter
-                        // for capitals.
-                        if c & class::CAP == 0 {
-                            c |= rules & !CAPITALIZED_ONLY;
-                            if c & class::LOWER != 0 && lex.gazetteer.opens_lowercase(hash) {
-                                c |= class::LOWERCASE_PLACE;
-                            }
-                        } else {
-                            let (bits, type_lean) = *names[word_type].get_or_insert_with(|| {
-                                let key = self.key(i);
-                                (lex.names.classes(key, hash), lex.names.person_vs_place(key))
-                            });
-                            c |= rules | bits;
-                            if c & class::ALL_CAPS != 0 && lex.gazetteer.is_abbreviation(hash) {
-                                c |= class::ABBREVIATION;
-                            }
-                            if type_lean > 48 {
-                                c |= class::LEANS_PERSON;
-                            } else if type_lean < -48 {
-                                c |= class::LEANS_PLACE;
-                            }
-                            lean = type_lean;
-                        }
-                    }
-                    if let Some((k, (_, m))) = memo_at.zip(memo.as_mut()) {
-                        // OK as above.
-                        m[k] = [c, u64::from(lean as u32) | 1 << 32];
-                    }
-                    (c, lean)
-                }
-            };
-            // What the corpus and the document add: the common-word fact, the lean per type.
-            if t.kind() == TokenKind::Word && c & class::CAP != 0 {
-                // OK because `type_hash` and `lean` have one slot per word type.
-                if lex.common.contains(&self.type_hash[word_type]) {
-                    c |= class::COMMON;
-                }
-                self.lean[word_type] = (lean / 32).clamp(-8, 8) as i8;
-            }
-            *class = c;
-            if c & class::CAP != 0 {
-                // OK as above.
-                capitalized.push(i as u32);
-            }
-            if known.is_none() {
-                spelled[word_type] = Some(Spelling { text: bytes, classes: c });
-                first |= 1 << k;
             }
         }
-        if n > 0 {
-            spelled_first.push(first);
+        // Each token beside its classes (`classes` has one per token), read in step: token `i`
+        // is bit `k` of `first`, the word of `spelled_first` being gathered, stored when the
+        // next word starts.
+        #[cfg(target_arch = "wasm32")]
+        {
+            let mut first = 0u64;
+            for ((i, t), class) in a.tokens.iter().enumerate().zip(classes.iter_mut()) {
+                let k = i % 64;
+                if k == 0 && i > 0 {
+                    spelled_first.push(first);
+                    first = 0;
+                }
+                classify_token!(i, t, class, k, first);
+            }
+            if n > 0 {
+                spelled_first.push(first);
+            }
         }
         drop(memo);
         // Per hash group: the corpus facts `document_evidence` adds to every capitalized token
@@ -1632,6 +1691,7 @@ fn lexicon_table() -> &'static KeyMap<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::WordId;
 
     /// The byte path of `key_features` (ASCII keys) gives what the character path gives, key
     /// for key, at every length around the suffixes', the prefix's and the length cap's.
