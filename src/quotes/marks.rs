@@ -268,6 +268,12 @@ fn marks_of(text: &str, para: Span, style: Style) -> impl Iterator<Item = Mark> 
             if let Some(c) = mark_char(bytes, i) {
                 let at = i;
                 i += c.len_utf8();
+                // A single mark is no mark of a document of double style (`classify` says so
+                // too): most are apostrophes (`’`), passed over without reading the characters
+                // around them.
+                if style == Style::Double && matches!(c, '‘' | '’') {
+                    continue;
+                }
                 if let Some(m) = classify(text, para, at, c, style) {
                     return Some(m);
                 }
@@ -376,6 +382,37 @@ mod tests {
             }
         }
         assert!(single > 100 && double > 100, "both styles: {single} single, {double} double");
+    }
+
+    /// A paragraph's marks are those `classify` finds at every quote character, in both styles,
+    /// over texts of straight, curly, single and guillemet marks with words and apostrophes.
+    #[test]
+    fn the_marks_are_those_classify_finds() {
+        let pieces = ["a", "s", " ", "\"", "“", "”", "„", "‘", "’", "«", "»", "—", "80", ".", "é"];
+        let mut x: u64 = 3;
+        let mut next = |n: u64| {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (x >> 33) % n
+        };
+        let mut singles = 0;
+        for _ in 0..3_000 {
+            let len = next(40) as usize;
+            let text: String = (0..len).map(|_| pieces[next(pieces.len() as u64) as usize]).collect();
+            let para = Span::new(0, text.len());
+            for style in [Style::Double, Style::Single] {
+                let plain: Vec<(usize, Dir, Family)> = text
+                    .char_indices()
+                    .filter(|&(_, c)| matches!(c, '"' | '“' | '”' | '„' | '‘' | '’' | '«' | '»'))
+                    .filter_map(|(at, c)| classify(&text, para, at, c, style))
+                    .map(|m| (m.at, m.dir, m.family))
+                    .collect();
+                let marks: Vec<(usize, Dir, Family)> =
+                    marks_of(&text, para, style).map(|m| (m.at, m.dir, m.family)).collect();
+                assert_eq!(marks, plain, "{text:?} {style:?}");
+                singles += plain.iter().filter(|m| m.2 == Family::Single).count();
+            }
+        }
+        assert!(singles > 1_000, "single marks: {singles}");
     }
 
     use crate::text::paragraph_spans;
