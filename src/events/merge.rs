@@ -82,7 +82,8 @@ impl Buckets {
 
 /// Whether drafts `a` and `b`, placed at `pa` and `pb`, are one event. Whether their ranges
 /// overlap is read from the placed day keys, which order as the dates do.
-#[inline]
+// Inlined natively; the wasm, whose size counts, leaves it to the optimizer.
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn same_event(a: &Draft, b: &Draft, (pa, pb): (&Placed, &Placed), (ta, tb): (&Traits, &Traits)) -> bool {
     let overlap = pa.start <= pb.end && pb.start <= pa.end;
     if !overlap {
