@@ -168,8 +168,10 @@ impl<'a> ClauseWords<'a> {
 }
 
 /// The clause around `time` (a byte span) given the other dated spans of the document
-/// (sorted by start), or None when the expression lies outside every sentence.
-pub(crate) fn around(analysis: &Analysis, time: Span, dated: &[Span]) -> Option<Span> {
+/// (sorted by start), and the index of the sentence it is in (the expression's: the caller
+/// needs it too, and looked it up again), or None when the expression lies outside every
+/// sentence.
+pub(crate) fn around(analysis: &Analysis, time: Span, dated: &[Span]) -> Option<(Span, usize)> {
     let s = analysis.sentence_at(time.start)?;
     let sentence = analysis.sentences.get(s)?;
     let k = dated.partition_point(|d| d.start < time.start);
@@ -196,7 +198,7 @@ pub(crate) fn around(analysis: &Analysis, time: Span, dated: &[Span]) -> Option<
         .and_then(|cut| cut.checked_sub(1))
         .and_then(|before| analysis.tokens.get(before))
         .map_or(sentence.span.end, |token| token.end().max(time.end));
-    Some(Span::new(start, end))
+    Some((Span::new(start, end), s))
 }
 
 /// What a dated clause is for the timeline.
@@ -668,7 +670,7 @@ mod tests {
         let analysis = Analysis::of_text(text);
         let at = text.find(date).unwrap();
         let span = Span::new(at, at + date.len());
-        let clause = around(&analysis, span, &[span]).unwrap();
+        let (clause, _) = around(&analysis, span, &[span]).unwrap();
         role(&analysis, clause, &[span], &ClauseWords::new(&analysis), &mut Vec::new())
     }
 
@@ -765,7 +767,7 @@ mod tests {
                 Span::new(at, at + d.len())
             })
             .collect();
-        let clause = around(&analysis, dates[1], &dates).unwrap();
+        let (clause, _) = around(&analysis, dates[1], &dates).unwrap();
         assert_eq!(&text[clause.start..clause.end], "“Repairs began in 2019”");
     }
 

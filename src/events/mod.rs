@@ -280,10 +280,7 @@ fn drafts_of<'a>(
     for (k, x) in dated.into_iter().enumerate() {
         // OK because `spans` holds one span per dated expression.
         let span = spans[k];
-        let Some(mut clause) = clause::around(analysis, span, &spans) else {
-            continue;
-        };
-        let Some(sentence) = analysis.sentence_at(span.start) else {
+        let Some((mut clause, sentence)) = clause::around(analysis, span, &spans) else {
             continue;
         };
         // The quotes a date times are those of its sentence between the dates beside it.
