@@ -117,6 +117,7 @@ pub(crate) fn recognize_tagged<'t>(
     let tagged = domains_in_people(view, &domains, tagged);
     let tagged = legal_forms_end_names(view, tagged);
     let tagged = imperatives_open_no_names(view, tagged);
+    let tagged = pronoun_ends_no_name(view, tagged);
     let mut covered = TokenSet::new(view.len());
     // Mostly a candidate per tagged name: room for them at once, not by doubling (a
     // candidate is some two hundred bytes).
@@ -2471,6 +2472,27 @@ fn imperatives_open_no_names(view: &View, mut tagged: Vec<Tagged>) -> Vec<Tagged
     }
     if cut {
         tagged.retain(|t| !t.tokens.is_empty());
+    }
+    tagged
+}
+
+/// The pronoun "I" is no part of the name before it. In mail and posts run into one line
+/// ("Thanks, Vince I thought …", "back from Marlow I have …") the model takes it for a king's
+/// numeral; a name's last word "I" before a lowercase word is cut off it. A king's "Tarvek I
+/// was crowned" keeps its given name, which still names him.
+///
+/// Costs: a class test and a token comparison per tagged name.
+fn pronoun_ends_no_name(view: &View, mut tagged: Vec<Tagged>) -> Vec<Tagged> {
+    for t in tagged.iter_mut() {
+        let e = t.tokens.end;
+        // OK because a tagged name holds tokens of the view (`e <= view.len()`), and `e - 1` is
+        // read only for a name of two tokens or more.
+        if t.tokens.len() >= 2
+            && view.classes.get(e).is_some_and(|&c| c & class::LOWER != 0)
+            && view.a.token_text(e - 1) == "I"
+        {
+            t.tokens.end = e - 1;
+        }
     }
     tagged
 }
