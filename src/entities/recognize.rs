@@ -1490,6 +1490,10 @@ fn people_run_together<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, found: &m
                 }
             }
         }
+        if pieces.is_empty() {
+            let first_alone = names.contains(&piece.hash(r.start..r.start + 1));
+            pieces = two_people_run_together(view, first_alone, r);
+        }
         if pieces.len() >= 2 {
             splits.push((at, pieces));
         }
@@ -1501,6 +1505,40 @@ fn people_run_together<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, found: &m
             piece.push(found, p, Kind::Person, old.scores, role, gender, k == 0 && old.titled);
         }
     }
+}
+
+/// Two people the tagger ran into one name where mail's lines were flattened: a full name and
+/// then a given name of the lists, or a full name after a full name ("Lisa Marne Kristen Quinn,"
+/// in a list, "Dora Kell Ginny, Please see …" where a signature meets the next greeting), or a
+/// name the document gives alone and then a given name before a comma ("Vince Traci, Thanks").
+/// The first piece is a given name and more, whose last word is no given name of the lists
+/// alone (a surname); the second is a given name, of the lists alone when it is one word (no
+/// surname), with one word after it at most. So "Lee Harvey Oswald", "Tommy Lee Jones" and
+/// "David Lloyd George" stay whole.
+fn two_people_run_together(view: &View, first_alone: bool, r: Range<usize>) -> Vec<Range<usize>> {
+    let given = |i: usize| view.classes[i] & (class::GIVEN_M | class::GIVEN_F | class::GIVEN_U) != 0;
+    let lone_given = |i: usize| given(i) && view.classes[i] & class::SURNAME == 0;
+    // OK because a candidate's tokens are the view's (`r.end <= view.len()`), and `k - 1` is
+    // read for `k > r.start`.
+    for k in r.start + 1..r.end {
+        let rest = r.end - k;
+        if !given(k) || rest > 2 || rest == 1 && !lone_given(k) {
+            continue;
+        }
+        let full = k - r.start >= 2
+            && given(r.start)
+            && !lone_given(k - 1)
+            && view.classes[k - 1] & (class::CAP | class::DOTTED | class::INITIAL) == class::CAP;
+        let known = k - r.start == 1 && rest == 1 && first_alone;
+        // OK because `r.end + 1 < view.len()` is tested first.
+        let greeted =
+            r.end + 1 < view.len() && view.a.token_text(r.end) == "," && view.classes[r.end + 1] & class::CAP != 0;
+        let twice = rest == 1 && view.key(k) == view.key(r.start);
+        if (full || known) && greeted && !twice {
+            return vec![r.start..k, k..r.end];
+        }
+    }
+    Vec::new()
 }
 
 /// A name the document names elsewhere, written the same way where the tagger left it out
