@@ -1491,8 +1491,7 @@ fn people_run_together<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, found: &m
             }
         }
         if pieces.is_empty() {
-            let first_alone = names.contains(&piece.hash(r.start..r.start + 1));
-            pieces = two_people_run_together(view, first_alone, r);
+            pieces = two_people_run_together(view, r, |i| names.contains(&piece.hash(i..i + 1)));
         }
         if pieces.len() >= 2 {
             splits.push((at, pieces));
@@ -1515,7 +1514,14 @@ fn people_run_together<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, found: &m
 /// alone (a surname); the second is a given name, of the lists alone when it is one word (no
 /// surname), with one word after it at most. So "Lee Harvey Oswald", "Tommy Lee Jones" and
 /// "David Lloyd George" stay whole.
-fn two_people_run_together(view: &View, first_alone: bool, r: Range<usize>) -> Vec<Range<usize>> {
+fn two_people_run_together(view: &View, r: Range<usize>, alone: impl Fn(usize) -> bool) -> Vec<Range<usize>> {
+    // OK because `r.end + 1 < view.len()` is tested first. Most names stand before no comma
+    // and capital: they are answered here, before any word's lists are read.
+    let greeted =
+        r.end + 1 < view.len() && view.a.token_text(r.end) == "," && view.classes[r.end + 1] & class::CAP != 0;
+    if !greeted {
+        return Vec::new();
+    }
     let given = |i: usize| view.classes[i] & (class::GIVEN_M | class::GIVEN_F | class::GIVEN_U) != 0;
     let lone_given = |i: usize| given(i) && view.classes[i] & class::SURNAME == 0;
     // OK because a candidate's tokens are the view's (`r.end <= view.len()`), and `k - 1` is
@@ -1529,12 +1535,8 @@ fn two_people_run_together(view: &View, first_alone: bool, r: Range<usize>) -> V
             && given(r.start)
             && !lone_given(k - 1)
             && view.classes[k - 1] & (class::CAP | class::DOTTED | class::INITIAL) == class::CAP;
-        let known = k - r.start == 1 && rest == 1 && first_alone;
-        // OK because `r.end + 1 < view.len()` is tested first.
-        let greeted =
-            r.end + 1 < view.len() && view.a.token_text(r.end) == "," && view.classes[r.end + 1] & class::CAP != 0;
         let twice = rest == 1 && view.key(k) == view.key(r.start);
-        if (full || known) && greeted && !twice {
+        if !twice && (full || k - r.start == 1 && rest == 1 && alone(r.start)) {
             return vec![r.start..k, k..r.end];
         }
     }
