@@ -381,6 +381,29 @@
 #   Not kept (commits 62ae256 and 3558699, reverted in the commit after them): scripts/build.sh
 #   gives wasm 405.4, page 339.7, embed 339.1 KiB gzip, over the budget (405.3 / 339.7 / 339.1);
 #   the rule alone on the old weights 405.3 (over by bytes) / 339.5 / 338.9. Case 51 is lost.
+# Session 25 (2026-12-01): two rules after the model, committed on the old weights (not
+#   retrained): session 24's "I" rule again, and two people the tagger ran into one name where
+#   mail is flattened ("Phillip Jim, Take a look", "Lisa Gilette Kristen Quinn, Sarah":
+#   src/entities/recognize.rs two_people_run_together). On the committed weights gum-news /
+#   uner-ewt typed F1 0.7659 / 0.6929 -> 0.7659 / 0.6983 (the "I" rule alone 0.7659 / 0.6964);
+#   polnear-dev 0.9748 / 0.8879 and tbaq 0.8014 unchanged. Retrained with both rules, 20
+#   shuffles (--ensemble 20), seeds 1, 20240607, 7: 0.7626 / 0.6967, 0.7642 / 0.6969, 0.7639 /
+#   0.6957 (mean 0.7636 / 0.6964 against the base's 0.7636 / 0.6925: uner-ewt +0.0039, gum-news
+#   as the base); the tests/entities cases 29, 49, 51, 56, 57, 60, 61 by the CLI on their texts:
+#   seeds 1 and 7 every one exact (51 and 56 kept, unlike session 24's retrains), seed 20240607
+#   49 ("Kettering Air Museum" a place) and 51 (one "Brenmoor" of two left out). Not committed:
+#   no seed reaches the old weights' 0.7659 on gum-news with the rules, so the committed file
+#   stays the base's and `--check` no longer reproduces it (the rules change the silver names);
+#   the first retrain to try is seed 7 or 1 with --ensemble 20 (weights 56,939 B gzip, seed 1).
+#   Tried and dropped: a lone word naming a mail domain of the corpus, left out by the tagger, an
+#   organization (in corpus_surnames): keeps case 51 with seed 20240607, but uner-ewt 0.6969 ->
+#   0.6937 on that seed (every "ENRON" of "Jo Roe@ENRON" retyped; the set's gold reads them as
+#   part of the person's token); a sentence-opening verb before any lowercase word that is no
+#   reporting verb or auxiliary a command ("See attached", "See you", in place of typing
+#   "you", "what", "attached" into COMMAND_OBJECTS): no change on either set, even with census
+#   surnames ("See" is one) and words capitalized inside a sentence let through; the "See" of
+#   these mails does not reach the rule as a tagged name alone at a sentence's start (not traced
+#   further: a pass after the tagger may add it).
 # Tried (2026-11-29, session 7) for that: silver names from the first model alone,
 # without the rule layer, so that the weights would not depend on the document rules: gum-news
 # 0.7143 (mention 0.8214) / uner-ewt 0.6210 (mention 0.7255), polnear-dev and tbaq unchanged,

@@ -117,6 +117,7 @@ pub(crate) fn recognize_tagged<'t>(
     let tagged = domains_in_people(view, &domains, tagged);
     let tagged = legal_forms_end_names(view, tagged);
     let tagged = imperatives_open_no_names(view, tagged);
+    let tagged = pronoun_ends_no_name(view, tagged);
     let mut covered = TokenSet::new(view.len());
     // Mostly a candidate per tagged name: room for them at once, not by doubling (a
     // candidate is some two hundred bytes).
@@ -1489,6 +1490,9 @@ fn people_run_together<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, found: &m
                 }
             }
         }
+        if pieces.is_empty() {
+            pieces = two_people_run_together(view, r, |i| names.contains(&piece.hash(i..i + 1)));
+        }
         if pieces.len() >= 2 {
             splits.push((at, pieces));
         }
@@ -1500,6 +1504,43 @@ fn people_run_together<'t>(view: &View<'_, 't>, gazetteer: &Gazetteer, found: &m
             piece.push(found, p, Kind::Person, old.scores, role, gender, k == 0 && old.titled);
         }
     }
+}
+
+/// Two people the tagger ran into one name where mail's lines were flattened: a full name and
+/// then a given name of the lists, or a full name after a full name ("Lisa Marne Kristen Quinn,"
+/// in a list, "Dora Kell Ginny, Please see …" where a signature meets the next greeting), or a
+/// name the document gives alone and then a given name before a comma ("Vince Traci, Thanks").
+/// The first piece is a given name and more, whose last word is no given name of the lists
+/// alone (a surname); the second is a given name, of the lists alone when it is one word (no
+/// surname), with one word after it at most. So "Lee Harvey Oswald", "Tommy Lee Jones" and
+/// "David Lloyd George" stay whole.
+fn two_people_run_together(view: &View, r: Range<usize>, alone: impl Fn(usize) -> bool) -> Vec<Range<usize>> {
+    // OK because `r.end + 1 < view.len()` is tested first. Most names stand before no comma
+    // and capital: they are answered here, before any word's lists are read.
+    let greeted =
+        r.end + 1 < view.len() && view.a.token_text(r.end) == "," && view.classes[r.end + 1] & class::CAP != 0;
+    if !greeted {
+        return Vec::new();
+    }
+    let given = |i: usize| view.classes[i] & (class::GIVEN_M | class::GIVEN_F | class::GIVEN_U) != 0;
+    let lone_given = |i: usize| given(i) && view.classes[i] & class::SURNAME == 0;
+    // OK because a candidate's tokens are the view's (`r.end <= view.len()`), and `k - 1` is
+    // read for `k > r.start`.
+    for k in r.start + 1..r.end {
+        let rest = r.end - k;
+        if !given(k) || rest > 2 || rest == 1 && !lone_given(k) {
+            continue;
+        }
+        let full = k - r.start >= 2
+            && given(r.start)
+            && !lone_given(k - 1)
+            && view.classes[k - 1] & (class::CAP | class::DOTTED | class::INITIAL) == class::CAP;
+        let twice = rest == 1 && view.key(k) == view.key(r.start);
+        if !twice && (full || k - r.start == 1 && rest == 1 && alone(r.start)) {
+            return vec![r.start..k, k..r.end];
+        }
+    }
+    Vec::new()
 }
 
 /// A name the document names elsewhere, written the same way where the tagger left it out
@@ -2471,6 +2512,27 @@ fn imperatives_open_no_names(view: &View, mut tagged: Vec<Tagged>) -> Vec<Tagged
     }
     if cut {
         tagged.retain(|t| !t.tokens.is_empty());
+    }
+    tagged
+}
+
+/// The pronoun "I" is no part of the name before it. In mail and posts run into one line
+/// ("Thanks, Vince I thought …", "back from Marlow I have …") the model takes it for a king's
+/// numeral; a name's last word "I" before a lowercase word is cut off it. A king's "Tarvek I
+/// was crowned" keeps its given name, which still names him.
+///
+/// Costs: a class test and a token comparison per tagged name.
+fn pronoun_ends_no_name(view: &View, mut tagged: Vec<Tagged>) -> Vec<Tagged> {
+    for t in tagged.iter_mut() {
+        let e = t.tokens.end;
+        // OK because a tagged name holds tokens of the view (`e <= view.len()`), and `e - 1` is
+        // read only for a name of two tokens or more.
+        if t.tokens.len() >= 2
+            && view.classes.get(e).is_some_and(|&c| c & class::LOWER != 0)
+            && view.a.token_text(e - 1) == "I"
+        {
+            t.tokens.end = e - 1;
+        }
     }
     tagged
 }
