@@ -2576,29 +2576,46 @@ fn title_at(view: &View, i: usize, end: usize) -> Option<&'static Title> {
 }
 
 /// [`title_at`] of a word whose classes say it may open a title: the titles it opens, read.
+/// They are found by the hash the view keeps of the word's key (no string hashed), and
+/// compared as written.
 #[inline(never)]
 fn title_starting(view: &View, i: usize, end: usize) -> Option<&'static Title> {
-    titles_by_first_word()
-        .get(view.a.token_text(i))?
+    let (groups, titles) = titles_by_first_key();
+    let group = *groups.get(&view.hash(i))?;
+    let (from, to) = ((group >> 32) as usize, (group & u64::from(u32::MAX)) as usize);
+    titles
+        .get(from..to)?
         .iter()
         .filter(|t| i + t.words.len() <= end && t.words.iter().enumerate().all(|(k, w)| view.a.token_text(i + k) == *w))
         .max_by_key(|t| t.words.len())
         .copied()
 }
 
-/// [`lexicon::TITLES`] by their first word (as written), each list in the table's order, so
-/// that finding the title at a token reads the few that start with it.
-fn titles_by_first_word() -> &'static crate::text::FxHashMap<&'static str, Vec<&'static Title>> {
-    static INDEX: std::sync::OnceLock<crate::text::FxHashMap<&'static str, Vec<&'static Title>>> =
-        std::sync::OnceLock::new();
+/// [`lexicon::TITLES`] grouped by the hash of their first word's key (the hash [`View::hash`]
+/// gives a token written as that word: no title's first word ends in a possessive), each
+/// group in the table's order, so that finding the title at a token reads the few whose first
+/// word has the token's key; and per hash, its group's range in the list (start in the high
+/// 32 bits, end in the low ones: a `u64`, the map type the tables already use).
+fn titles_by_first_key() -> &'static (KeyMap<u64>, Vec<&'static Title>) {
+    static INDEX: std::sync::OnceLock<(KeyMap<u64>, Vec<&'static Title>)> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: crate::text::FxHashMap<&'static str, Vec<&'static Title>> = Default::default();
+        let mut key = String::new();
+        let mut keyed: Vec<(u64, &'static Title)> = Vec::with_capacity(lexicon::TITLES.len());
         for t in lexicon::TITLES {
             if let Some(first) = t.words.first() {
-                index.entry(*first).or_default().push(t);
+                key.clear();
+                crate::text::fold::fold_token(first, &mut key);
+                keyed.push((hash_bytes(key.as_bytes()), t));
             }
         }
-        index
+        // Stable: each group keeps the table's order.
+        crate::sorting::sort_by_key(&mut keyed, |&(hash, _)| hash);
+        let mut groups: KeyMap<u64> = KeyMap::default();
+        for (k, &(hash, _)) in keyed.iter().enumerate() {
+            // The first of a group sets its start and end; each next one moves the end on.
+            *groups.entry(hash).or_insert((k as u64) << 32 | k as u64) += 1;
+        }
+        (groups, keyed.into_iter().map(|(_, t)| t).collect())
     })
 }
 
@@ -2828,6 +2845,54 @@ mod tests {
             }
         }
         assert!(checked > 200, "{checked}");
+    }
+
+    /// The titles found by the hash of a token's key are those the plain definition finds by
+    /// comparing every title of the table with the text as written: on generated texts of
+    /// title words in their case, in other cases, as possessives and among other words, from
+    /// every token, within every end.
+    #[test]
+    fn titles_by_key_are_the_titles_read_in_the_whole_table() {
+        let plain = |view: &View, i: usize, end: usize| {
+            lexicon::TITLES
+                .iter()
+                .filter(|t| {
+                    i + t.words.len() <= end && t.words.iter().enumerate().all(|(k, w)| view.a.token_text(i + k) == *w)
+                })
+                .max_by_key(|t| t.words.len())
+        };
+        let mut words: Vec<String> =
+            lexicon::TITLES.iter().flat_map(|t| t.words.iter().map(|w| w.to_string())).collect();
+        words.extend(words.clone().iter().flat_map(|w| [w.to_uppercase(), w.to_lowercase(), format!("{w}'s")]));
+        words.extend(["Jo", "Roe", "said", ",", "of", "the", "Ms", "Velmora"].map(String::from));
+        let mut state = 20240607u64;
+        let (mut found, mut tokens) = (0, 0);
+        for _ in 0..300 {
+            let text: Vec<&str> = (0..24)
+                .map(|_| {
+                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    words[(state >> 33) as usize % words.len()].as_str()
+                })
+                .collect();
+            let text = text.join(" ");
+            let a = Analysis::of_text(&text);
+            let view = View::new(&a);
+            for i in 0..view.len() {
+                for end in i..=view.len() {
+                    let expected = plain(&view, i, end);
+                    let got = title_starting(&view, i, end);
+                    assert!(
+                        got.map(|t| t as *const Title) == expected.map(|t| t as *const Title),
+                        "{text:?} at {i} within {end}: {:?} against {:?}",
+                        got.map(|t| t.words),
+                        expected.map(|t| t.words)
+                    );
+                    found += usize::from(got.is_some());
+                }
+                tokens += 1;
+            }
+        }
+        assert!(found > 10_000 && tokens > 5_000, "{found} titles at {tokens} tokens");
     }
 
     /// `next_with` finds what a scan token by token finds, from every start, at every place
