@@ -2633,8 +2633,12 @@ fn decide_kinds(candidates: &mut [Candidate]) {
     }
     let mut surnames = KeySet::default();
     let mut openers: KeyMap<Kind> = KeyMap::default();
-    for c in candidates.iter().filter(|c| c.words.len() >= 2) {
+    for c in candidates.iter_mut().filter(|c| c.words.len() >= 2) {
         let kind = c.kind_by(&votes);
+        // Its kind at once: what the pass below gives a name of several words (one that
+        // already had its kind keeps it; setting it here changes no other's vote), without
+        // reading its votes again there.
+        c.kind = kind;
         if kind == Kind::Person {
             surnames.insert(c.last);
         } else {
@@ -2642,7 +2646,6 @@ fn decide_kinds(candidates: &mut [Candidate]) {
         }
     }
     for c in candidates.iter_mut() {
-        let kind = c.kind_by(&votes);
         if c.words.len() == 1 {
             if surnames.contains(&c.key) {
                 c.kind = Kind::Person;
@@ -2662,7 +2665,13 @@ fn decide_kinds(candidates: &mut [Candidate]) {
             c.anchored = true;
             continue;
         }
-        c.kind = kind;
+        if c.words.len() >= 2 {
+            // Its kind is set above, and what follows is for lone names.
+            continue;
+        }
+        // Read only here: a lone word that is a surname or opens a fuller name, or a titled
+        // name, takes its kind without its votes.
+        c.kind = c.kind_by(&votes);
         // A lone name the document calls "it", or whose shares it counts, and never "he" or
         // "she", never titles and never gives a first name: an organization ("Boeing").
         let person = class::DOC_PERSON_PRONOUN | class::DOC_SURNAME | class::DOC_TITLED | class::DOC_GIVEN;
