@@ -2723,7 +2723,10 @@ pub(crate) fn decide_corpus_kinds(found: &mut [DocumentNames]) {
         }
     }
     let pair = |c: &Candidate| (c.words.len() >= 2).then(|| c.first.rotate_left(1) ^ c.last);
-    let mut votes: KeyMap<[i64; 3]> = KeyMap::default();
+    // Made at its size (at most a key and a pair a candidate): grown from empty, the map was
+    // rehashed as it grew.
+    let keys: usize = found.iter().flat_map(|f| &f.candidates).map(|c| 1 + usize::from(c.words.len() >= 2)).sum();
+    let mut votes: KeyMap<[i64; 3]> = KeyMap::with_capacity_and_hasher(keys, Default::default());
     for c in found.iter().flat_map(|f| &f.candidates) {
         let mut add = |key: u64| {
             let v = votes.entry(key).or_default();
