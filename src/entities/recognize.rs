@@ -2517,6 +2517,26 @@ fn mail_domains(view: &View) -> Vec<u64> {
 /// address is shorter, and a longer stretch without spaces (a pasted blob) is read as words.
 const ADDRESS_REACH: usize = 200;
 
+/// What a byte is to [`in_address`]: [`ADDRESS_STOP`] for the bytes that end the stretch
+/// around a name (ASCII whitespace, quotes, angle and other brackets), [`ADDRESS_MAYBE`] for
+/// those that every address test needs somewhere in it (`@`, `:`, `_`). One load a byte, where
+/// the two tests were a dozen comparisons.
+const ADDRESS_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let stops = b" \t\n\x0c\r<>()[]\"'";
+    let mut k = 0;
+    while k < stops.len() {
+        table[stops[k] as usize] = ADDRESS_STOP;
+        k += 1;
+    }
+    table[b'@' as usize] = ADDRESS_MAYBE;
+    table[b':' as usize] = ADDRESS_MAYBE;
+    table[b'_' as usize] = ADDRESS_MAYBE;
+    table
+};
+const ADDRESS_STOP: u8 = 1;
+const ADDRESS_MAYBE: u8 = 2;
+
 /// Whether the name at `span` of `text` is a piece of an e-mail address, a web address or a
 /// file name ("jo.roe@veltrana.com", "http://site.org/2001_Jo_Roe", "Budget.pdf"): the stretch
 /// of text around it without spaces, quotes or brackets holds an `@` before a domain, a `://`,
@@ -2524,7 +2544,9 @@ const ADDRESS_REACH: usize = 200;
 /// ending. Such a piece names the address, not a person, place or organization of the text.
 /// Linear: at most [`ADDRESS_REACH`] bytes on either side.
 fn in_address(text: &[u8], span: Span) -> bool {
-    let stop = |b: u8| b.is_ascii_whitespace() || matches!(b, b'<' | b'>' | b'(' | b')' | b'[' | b']' | b'"' | b'\'');
+    // Each is the plain test it stands for (`b.is_ascii_whitespace()` or one of `<>()[]"'`;
+    // one of `@:_`), read in a table.
+    let stop = |b: u8| ADDRESS_BYTES[usize::from(b)] & ADDRESS_STOP != 0;
     let from = span.start.saturating_sub(ADDRESS_REACH);
     let to = text.len().min(span.end.saturating_add(ADDRESS_REACH));
     // OK because `span` lies within `text` and `from <= span.start <= span.end <= to <= len`.
@@ -2534,7 +2556,7 @@ fn in_address(text: &[u8], span: Span) -> bool {
     // Most names stand among plain words: one pass over the stretch finds none of the bytes
     // that every test below needs (`@`, `:`, `_`, a leading `w` or a dot after the name),
     // and answers without the searches.
-    let maybe = |b: u8| matches!(b, b'@' | b':' | b'_');
+    let maybe = |b: u8| ADDRESS_BYTES[usize::from(b)] & ADDRESS_MAYBE != 0;
     if !matches!(chunk.first(), Some(b'w' | b'W'))
         && text.get(span.end) != Some(&b'.')
         && !chunk.iter().any(|&b| maybe(b))
@@ -2923,6 +2945,17 @@ mod tests {
                     assert_eq!(next_with(&classes, bits, from), expected, "{len} {hits:?} {from}");
                 }
             }
+        }
+    }
+
+    /// The table of address bytes is the plain tests it stands for, byte by byte.
+    #[test]
+    fn address_bytes_are_the_plain_tests() {
+        for b in 0..=255u8 {
+            let stop = b.is_ascii_whitespace() || matches!(b, b'<' | b'>' | b'(' | b')' | b'[' | b']' | b'"' | b'\'');
+            let maybe = matches!(b, b'@' | b':' | b'_');
+            let expected = if stop { ADDRESS_STOP } else { 0 } | if maybe { ADDRESS_MAYBE } else { 0 };
+            assert_eq!(ADDRESS_BYTES[usize::from(b)], expected, "byte {b}");
         }
     }
 
