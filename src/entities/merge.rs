@@ -653,10 +653,17 @@ pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &'t
     let mut drafts: Vec<Draft> = Vec::new();
     // The maps below are made at their sizes (a key at most for each candidate of their kind,
     // a surname for each person's): grown from empty, they were rehashed as they grew.
-    let mut of_kind = [0; 3];
-    for c in found.iter().flat_map(|f| &f.candidates) {
-        of_kind[c.kind as usize] += 1;
-    }
+    // Natively: the wasm, whose budget had no room for the counting's code, grows them.
+    #[cfg(not(target_arch = "wasm32"))]
+    let of_kind = {
+        let mut of_kind = [0; 3];
+        for c in found.iter().flat_map(|f| &f.candidates) {
+            of_kind[c.kind as usize] += 1;
+        }
+        of_kind
+    };
+    #[cfg(target_arch = "wasm32")]
+    let of_kind = [0; 3];
     // Surname key → people with that surname (full names only): its place in `surname_list`.
     let mut surnames = Slots::with_capacity(of_kind[Kind::Person as usize]);
     let mut surname_list: Vec<Surname> = Vec::new();

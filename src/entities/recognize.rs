@@ -2599,7 +2599,9 @@ fn title_at(view: &View, i: usize, end: usize) -> Option<&'static Title> {
 
 /// [`title_at`] of a word whose classes say it may open a title: the titles it opens, read.
 /// They are found by the hash the view keeps of the word's key (no string hashed), and
-/// compared as written.
+/// compared as written. Native only: the wasm, whose budget had no room for the index's code,
+/// finds them by the word's text (its own `title_starting` below).
+#[cfg(not(target_arch = "wasm32"))]
 #[inline(never)]
 fn title_starting(view: &View, i: usize, end: usize) -> Option<&'static Title> {
     let (groups, titles) = titles_by_first_key();
@@ -2618,6 +2620,7 @@ fn title_starting(view: &View, i: usize, end: usize) -> Option<&'static Title> {
 /// group in the table's order, so that finding the title at a token reads the few whose first
 /// word has the token's key; and per hash, its group's range in the list (start in the high
 /// 32 bits, end in the low ones: a `u64`, the map type the tables already use).
+#[cfg(not(target_arch = "wasm32"))]
 fn titles_by_first_key() -> &'static (KeyMap<u64>, Vec<&'static Title>) {
     static INDEX: std::sync::OnceLock<(KeyMap<u64>, Vec<&'static Title>)> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
@@ -2639,6 +2642,29 @@ fn titles_by_first_key() -> &'static (KeyMap<u64>, Vec<&'static Title>) {
         }
         (groups, keyed.into_iter().map(|(_, t)| t).collect())
     })
+}
+
+/// [`title_starting`] in the wasm: the titles whose first word is the token's text, from
+/// [`lexicon::TITLES`] by their first word (as written), each list in the table's order.
+#[cfg(target_arch = "wasm32")]
+fn title_starting(view: &View, i: usize, end: usize) -> Option<&'static Title> {
+    static INDEX: std::sync::OnceLock<crate::text::FxHashMap<&'static str, Vec<&'static Title>>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index: crate::text::FxHashMap<&'static str, Vec<&'static Title>> = Default::default();
+        for t in lexicon::TITLES {
+            if let Some(first) = t.words.first() {
+                index.entry(*first).or_default().push(t);
+            }
+        }
+        index
+    });
+    index
+        .get(view.a.token_text(i))?
+        .iter()
+        .filter(|t| i + t.words.len() <= end && t.words.iter().enumerate().all(|(k, w)| view.a.token_text(i + k) == *w))
+        .max_by_key(|t| t.words.len())
+        .copied()
 }
 
 /// Decisions over the whole document: mentions of one name share the kind their scores vote
@@ -2747,7 +2773,11 @@ pub(crate) fn decide_corpus_kinds(found: &mut [DocumentNames]) {
     let pair = |c: &Candidate| (c.words.len() >= 2).then(|| c.first.rotate_left(1) ^ c.last);
     // Made at its size (at most a key and a pair a candidate): grown from empty, the map was
     // rehashed as it grew.
+    // Natively: the wasm, whose budget had no room for the counting's code, grows it.
+    #[cfg(not(target_arch = "wasm32"))]
     let keys: usize = found.iter().flat_map(|f| &f.candidates).map(|c| 1 + usize::from(c.words.len() >= 2)).sum();
+    #[cfg(target_arch = "wasm32")]
+    let keys = 0;
     let mut votes: KeyMap<[i64; 3]> = KeyMap::with_capacity_and_hasher(keys, Default::default());
     for c in found.iter().flat_map(|f| &f.candidates) {
         let mut add = |key: u64| {
