@@ -292,6 +292,11 @@ struct Slots {
 }
 
 impl Slots {
+    /// Slots with room for `n` keys, made at once.
+    fn with_capacity(n: usize) -> Self {
+        Slots { map: Map::with_capacity_and_hasher(n, FxBuildHasher) }
+    }
+
     /// The number of `key`, if it has one.
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     fn get(&self, key: &str) -> Option<usize> {
@@ -646,11 +651,24 @@ fn is_other_keyed(d: &Draft, kind: Kind, word: &str) -> bool {
 pub(crate) fn merge<'t>(docs: &[Doc], found: &'t [DocumentNames<'_>], names: &'t Names) -> Entities {
     let index_from = index_from();
     let mut drafts: Vec<Draft> = Vec::new();
+    // The maps below are made at their sizes (a key at most for each candidate of their kind,
+    // a surname for each person's): grown from empty, they were rehashed as they grew.
+    // Natively: the wasm, whose budget had no room for the counting's code, grows them.
+    #[cfg(not(target_arch = "wasm32"))]
+    let of_kind = {
+        let mut of_kind = [0; 3];
+        for c in found.iter().flat_map(|f| &f.candidates) {
+            of_kind[c.kind as usize] += 1;
+        }
+        of_kind
+    };
+    #[cfg(target_arch = "wasm32")]
+    let of_kind = [0; 3];
     // Surname key → people with that surname (full names only): its place in `surname_list`.
-    let mut surnames = Slots::default();
+    let mut surnames = Slots::with_capacity(of_kind[Kind::Person as usize]);
     let mut surname_list: Vec<Surname> = Vec::new();
     // Per kind, key of the name → the place or organization (or the person of a lone word).
-    let mut by_key: [Slots; 3] = Default::default();
+    let mut by_key: [Slots; 3] = of_kind.map(Slots::with_capacity);
     // The draft of kind and name `buffer` holds, made from `c` when there is none.
     let mut keyed = |drafts: &mut Vec<Draft<'t>>, kind: Kind, buffer: &str, c: &'t Candidate<'_>| {
         let (draft, new) = by_key[kind as usize].slot_or(buffer, drafts.len());

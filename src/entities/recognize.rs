@@ -2579,6 +2579,26 @@ fn mail_domains(view: &View) -> Vec<u64> {
 /// address is shorter, and a longer stretch without spaces (a pasted blob) is read as words.
 const ADDRESS_REACH: usize = 200;
 
+/// What a byte is to [`in_address`]: [`ADDRESS_STOP`] for the bytes that end the stretch
+/// around a name (ASCII whitespace, quotes, angle and other brackets), [`ADDRESS_MAYBE`] for
+/// those that every address test needs somewhere in it (`@`, `:`, `_`). One load a byte, where
+/// the two tests were a dozen comparisons.
+const ADDRESS_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let stops = b" \t\n\x0c\r<>()[]\"'";
+    let mut k = 0;
+    while k < stops.len() {
+        table[stops[k] as usize] = ADDRESS_STOP;
+        k += 1;
+    }
+    table[b'@' as usize] = ADDRESS_MAYBE;
+    table[b':' as usize] = ADDRESS_MAYBE;
+    table[b'_' as usize] = ADDRESS_MAYBE;
+    table
+};
+const ADDRESS_STOP: u8 = 1;
+const ADDRESS_MAYBE: u8 = 2;
+
 /// Whether the name at `span` of `text` is a piece of an e-mail address, a web address or a
 /// file name ("jo.roe@veltrana.com", "http://site.org/2001_Jo_Roe", "Budget.pdf"): the stretch
 /// of text around it without spaces, quotes or brackets holds an `@` before a domain, a `://`,
@@ -2586,7 +2606,9 @@ const ADDRESS_REACH: usize = 200;
 /// ending. Such a piece names the address, not a person, place or organization of the text.
 /// Linear: at most [`ADDRESS_REACH`] bytes on either side.
 fn in_address(text: &[u8], span: Span) -> bool {
-    let stop = |b: u8| b.is_ascii_whitespace() || matches!(b, b'<' | b'>' | b'(' | b')' | b'[' | b']' | b'"' | b'\'');
+    // Each is the plain test it stands for (`b.is_ascii_whitespace()` or one of `<>()[]"'`;
+    // one of `@:_`), read in a table.
+    let stop = |b: u8| ADDRESS_BYTES[usize::from(b)] & ADDRESS_STOP != 0;
     let from = span.start.saturating_sub(ADDRESS_REACH);
     let to = text.len().min(span.end.saturating_add(ADDRESS_REACH));
     // OK because `span` lies within `text` and `from <= span.start <= span.end <= to <= len`.
@@ -2596,7 +2618,7 @@ fn in_address(text: &[u8], span: Span) -> bool {
     // Most names stand among plain words: one pass over the stretch finds none of the bytes
     // that every test below needs (`@`, `:`, `_`, a leading `w` or a dot after the name),
     // and answers without the searches.
-    let maybe = |b: u8| matches!(b, b'@' | b':' | b'_');
+    let maybe = |b: u8| ADDRESS_BYTES[usize::from(b)] & ADDRESS_MAYBE != 0;
     if !matches!(chunk.first(), Some(b'w' | b'W'))
         && text.get(span.end) != Some(&b'.')
         && !chunk.iter().any(|&b| maybe(b))
@@ -2638,22 +2660,59 @@ fn title_at(view: &View, i: usize, end: usize) -> Option<&'static Title> {
 }
 
 /// [`title_at`] of a word whose classes say it may open a title: the titles it opens, read.
+/// They are found by the hash the view keeps of the word's key (no string hashed), and
+/// compared as written. Native only: the wasm, whose budget had no room for the index's code,
+/// finds them by the word's text (its own `title_starting` below).
+#[cfg(not(target_arch = "wasm32"))]
 #[inline(never)]
 fn title_starting(view: &View, i: usize, end: usize) -> Option<&'static Title> {
-    titles_by_first_word()
-        .get(view.a.token_text(i))?
+    let (groups, titles) = titles_by_first_key();
+    let group = *groups.get(&view.hash(i))?;
+    let (from, to) = ((group >> 32) as usize, (group & u64::from(u32::MAX)) as usize);
+    titles
+        .get(from..to)?
         .iter()
         .filter(|t| i + t.words.len() <= end && t.words.iter().enumerate().all(|(k, w)| view.a.token_text(i + k) == *w))
         .max_by_key(|t| t.words.len())
         .copied()
 }
 
-/// [`lexicon::TITLES`] by their first word (as written), each list in the table's order, so
-/// that finding the title at a token reads the few that start with it.
-fn titles_by_first_word() -> &'static crate::text::FxHashMap<&'static str, Vec<&'static Title>> {
+/// [`lexicon::TITLES`] grouped by the hash of their first word's key (the hash [`View::hash`]
+/// gives a token written as that word: no title's first word ends in a possessive), each
+/// group in the table's order, so that finding the title at a token reads the few whose first
+/// word has the token's key; and per hash, its group's range in the list (start in the high
+/// 32 bits, end in the low ones: a `u64`, the map type the tables already use).
+#[cfg(not(target_arch = "wasm32"))]
+fn titles_by_first_key() -> &'static (KeyMap<u64>, Vec<&'static Title>) {
+    static INDEX: std::sync::OnceLock<(KeyMap<u64>, Vec<&'static Title>)> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut key = String::new();
+        let mut keyed: Vec<(u64, &'static Title)> = Vec::with_capacity(lexicon::TITLES.len());
+        for t in lexicon::TITLES {
+            if let Some(first) = t.words.first() {
+                key.clear();
+                crate::text::fold::fold_token(first, &mut key);
+                keyed.push((hash_bytes(key.as_bytes()), t));
+            }
+        }
+        // Stable: each group keeps the table's order.
+        crate::sorting::sort_by_key(&mut keyed, |&(hash, _)| hash);
+        let mut groups: KeyMap<u64> = KeyMap::default();
+        for (k, &(hash, _)) in keyed.iter().enumerate() {
+            // The first of a group sets its start and end; each next one moves the end on.
+            *groups.entry(hash).or_insert((k as u64) << 32 | k as u64) += 1;
+        }
+        (groups, keyed.into_iter().map(|(_, t)| t).collect())
+    })
+}
+
+/// [`title_starting`] in the wasm: the titles whose first word is the token's text, from
+/// [`lexicon::TITLES`] by their first word (as written), each list in the table's order.
+#[cfg(target_arch = "wasm32")]
+fn title_starting(view: &View, i: usize, end: usize) -> Option<&'static Title> {
     static INDEX: std::sync::OnceLock<crate::text::FxHashMap<&'static str, Vec<&'static Title>>> =
         std::sync::OnceLock::new();
-    INDEX.get_or_init(|| {
+    let index = INDEX.get_or_init(|| {
         let mut index: crate::text::FxHashMap<&'static str, Vec<&'static Title>> = Default::default();
         for t in lexicon::TITLES {
             if let Some(first) = t.words.first() {
@@ -2661,7 +2720,13 @@ fn titles_by_first_word() -> &'static crate::text::FxHashMap<&'static str, Vec<&
             }
         }
         index
-    })
+    });
+    index
+        .get(view.a.token_text(i))?
+        .iter()
+        .filter(|t| i + t.words.len() <= end && t.words.iter().enumerate().all(|(k, w)| view.a.token_text(i + k) == *w))
+        .max_by_key(|t| t.words.len())
+        .copied()
 }
 
 /// Decisions over the whole document: mentions of one name share the kind their scores vote
@@ -2678,8 +2743,12 @@ fn decide_kinds(candidates: &mut [Candidate]) {
     }
     let mut surnames = KeySet::default();
     let mut openers: KeyMap<Kind> = KeyMap::default();
-    for c in candidates.iter().filter(|c| c.words.len() >= 2) {
+    for c in candidates.iter_mut().filter(|c| c.words.len() >= 2) {
         let kind = c.kind_by(&votes);
+        // Its kind at once: what the pass below gives a name of several words (one that
+        // already had its kind keeps it; setting it here changes no other's vote), without
+        // reading its votes again there.
+        c.kind = kind;
         if kind == Kind::Person {
             surnames.insert(c.last);
         } else {
@@ -2687,7 +2756,6 @@ fn decide_kinds(candidates: &mut [Candidate]) {
         }
     }
     for c in candidates.iter_mut() {
-        let kind = c.kind_by(&votes);
         if c.words.len() == 1 {
             if surnames.contains(&c.key) {
                 c.kind = Kind::Person;
@@ -2707,7 +2775,13 @@ fn decide_kinds(candidates: &mut [Candidate]) {
             c.anchored = true;
             continue;
         }
-        c.kind = kind;
+        if c.words.len() >= 2 {
+            // Its kind is set above, and what follows is for lone names.
+            continue;
+        }
+        // Read only here: a lone word that is a surname or opens a fuller name, or a titled
+        // name, takes its kind without its votes.
+        c.kind = c.kind_by(&votes);
         // A lone name the document calls "it", or whose shares it counts, and never "he" or
         // "she", never titles and never gives a first name: an organization ("Boeing").
         let person = class::DOC_PERSON_PRONOUN | class::DOC_SURNAME | class::DOC_TITLED | class::DOC_GIVEN;
@@ -2759,7 +2833,14 @@ pub(crate) fn decide_corpus_kinds(found: &mut [DocumentNames]) {
         }
     }
     let pair = |c: &Candidate| (c.words.len() >= 2).then(|| c.first.rotate_left(1) ^ c.last);
-    let mut votes: KeyMap<[i64; 3]> = KeyMap::default();
+    // Made at its size (at most a key and a pair a candidate): grown from empty, the map was
+    // rehashed as it grew.
+    // Natively: the wasm, whose budget had no room for the counting's code, grows it.
+    #[cfg(not(target_arch = "wasm32"))]
+    let keys: usize = found.iter().flat_map(|f| &f.candidates).map(|c| 1 + usize::from(c.words.len() >= 2)).sum();
+    #[cfg(target_arch = "wasm32")]
+    let keys = 0;
+    let mut votes: KeyMap<[i64; 3]> = KeyMap::with_capacity_and_hasher(keys, Default::default());
     for c in found.iter().flat_map(|f| &f.candidates) {
         let mut add = |key: u64| {
             let v = votes.entry(key).or_default();
@@ -2892,6 +2973,54 @@ mod tests {
         assert!(checked > 200, "{checked}");
     }
 
+    /// The titles found by the hash of a token's key are those the plain definition finds by
+    /// comparing every title of the table with the text as written: on generated texts of
+    /// title words in their case, in other cases, as possessives and among other words, from
+    /// every token, within every end.
+    #[test]
+    fn titles_by_key_are_the_titles_read_in_the_whole_table() {
+        let plain = |view: &View, i: usize, end: usize| {
+            lexicon::TITLES
+                .iter()
+                .filter(|t| {
+                    i + t.words.len() <= end && t.words.iter().enumerate().all(|(k, w)| view.a.token_text(i + k) == *w)
+                })
+                .max_by_key(|t| t.words.len())
+        };
+        let mut words: Vec<String> =
+            lexicon::TITLES.iter().flat_map(|t| t.words.iter().map(|w| w.to_string())).collect();
+        words.extend(words.clone().iter().flat_map(|w| [w.to_uppercase(), w.to_lowercase(), format!("{w}'s")]));
+        words.extend(["Jo", "Roe", "said", ",", "of", "the", "Ms", "Velmora"].map(String::from));
+        let mut state = 20240607u64;
+        let (mut found, mut tokens) = (0, 0);
+        for _ in 0..300 {
+            let text: Vec<&str> = (0..24)
+                .map(|_| {
+                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    words[(state >> 33) as usize % words.len()].as_str()
+                })
+                .collect();
+            let text = text.join(" ");
+            let a = Analysis::of_text(&text);
+            let view = View::new(&a);
+            for i in 0..view.len() {
+                for end in i..=view.len() {
+                    let expected = plain(&view, i, end);
+                    let got = title_starting(&view, i, end);
+                    assert!(
+                        got.map(|t| t as *const Title) == expected.map(|t| t as *const Title),
+                        "{text:?} at {i} within {end}: {:?} against {:?}",
+                        got.map(|t| t.words),
+                        expected.map(|t| t.words)
+                    );
+                    found += usize::from(got.is_some());
+                }
+                tokens += 1;
+            }
+        }
+        assert!(found > 10_000 && tokens > 5_000, "{found} titles at {tokens} tokens");
+    }
+
     /// `next_with` finds what a scan token by token finds, from every start, at every place
     /// of its chunks of eight and in the tail, with one bit or another set.
     #[test]
@@ -2908,6 +3037,17 @@ mod tests {
                     assert_eq!(next_with(&classes, bits, from), expected, "{len} {hits:?} {from}");
                 }
             }
+        }
+    }
+
+    /// The table of address bytes is the plain tests it stands for, byte by byte.
+    #[test]
+    fn address_bytes_are_the_plain_tests() {
+        for b in 0..=255u8 {
+            let stop = b.is_ascii_whitespace() || matches!(b, b'<' | b'>' | b'(' | b')' | b'[' | b']' | b'"' | b'\'');
+            let maybe = matches!(b, b'@' | b':' | b'_');
+            let expected = if stop { ADDRESS_STOP } else { 0 } | if maybe { ADDRESS_MAYBE } else { 0 };
+            assert_eq!(ADDRESS_BYTES[usize::from(b)], expected, "byte {b}");
         }
     }
 
