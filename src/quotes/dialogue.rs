@@ -117,15 +117,11 @@ mod tests {
     #[test]
     fn the_lines_are_those_of_every_paragraph() {
         let pieces = ["Doe", "JONES", "Q", "A", ":", " ", "said", "10:30", "x", ".", "\n\n", "é:", "Mr."];
-        let mut x: u64 = 7;
-        let mut next = |n: u64| {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (x >> 33) % n
-        };
+        let mut shuffle = crate::shuffle::Shuffle::from_seed(7);
         let mut found = 0;
         for round in 0..3_000 {
-            let len = next(60) as usize;
-            let text: String = (0..len).map(|_| pieces[next(pieces.len() as u64) as usize]).collect();
+            let len = shuffle.below(60);
+            let text: String = (0..len).map(|_| pieces[shuffle.below(pieces.len())]).collect();
             let a = Analysis::of_text(&text);
             let lex = Lexicon::new(&a);
             let w = Words { a: &a, lex: &lex };

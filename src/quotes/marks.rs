@@ -366,15 +366,11 @@ mod tests {
     #[test]
     fn the_style_is_the_counted_one() {
         let pieces = ["a", " ", "\"", "“", "”", "‘", "’", "«", "—", "ј", "˘", "80s", "\n\n", "x ‘y", "é"];
-        let mut x: u64 = 25;
-        let mut next = |n: u64| {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (x >> 33) % n
-        };
+        let mut shuffle = crate::shuffle::Shuffle::from_seed(25);
         let (mut single, mut double) = (0, 0);
         for _ in 0..5_000 {
-            let len = next(40) as usize;
-            let text: String = (0..len).map(|_| pieces[next(pieces.len() as u64) as usize]).collect();
+            let len = shuffle.below(40);
+            let text: String = (0..len).map(|_| pieces[shuffle.below(pieces.len())]).collect();
             let counted = counted_style(&text);
             assert_eq!(document_style(&text), counted, "{text:?}");
             match counted {
@@ -390,15 +386,11 @@ mod tests {
     #[test]
     fn the_marks_are_those_classify_finds() {
         let pieces = ["a", "s", " ", "\"", "“", "”", "„", "‘", "’", "«", "»", "—", "80", ".", "é"];
-        let mut x: u64 = 3;
-        let mut next = |n: u64| {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (x >> 33) % n
-        };
+        let mut shuffle = crate::shuffle::Shuffle::from_seed(3);
         let mut singles = 0;
         for _ in 0..3_000 {
-            let len = next(40) as usize;
-            let text: String = (0..len).map(|_| pieces[next(pieces.len() as u64) as usize]).collect();
+            let len = shuffle.below(40);
+            let text: String = (0..len).map(|_| pieces[shuffle.below(pieces.len())]).collect();
             let para = Span::new(0, text.len());
             for style in [Style::Double, Style::Single] {
                 let plain: Vec<(usize, Dir, Family)> = text
