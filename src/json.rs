@@ -51,17 +51,7 @@ pub enum Layout {
 /// # Errors
 /// The first error of writing to `sink`; nothing more is written after it.
 pub fn write_extraction<W: Write>(sink: W, extraction: &Extraction, layout: Layout) -> io::Result<()> {
-    let mut w: Writer<W, false> = Writer {
-        sink,
-        buffer: Vec::with_capacity(BLOCK + BLOCK / 4),
-        block: BLOCK,
-        error: None,
-        layout,
-        depth: 0,
-        first: true,
-        last_doc: None,
-        last_doc_json: Vec::new(),
-    };
+    let mut w: Writer<W, false> = Writer::new(sink, Vec::with_capacity(BLOCK + BLOCK / 4), BLOCK, layout);
     w.extraction(extraction);
     w.drain();
     match w.error {
@@ -83,17 +73,7 @@ pub(crate) type AsciiWriter = Writer<io::Sink, true>;
 /// text faster.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn write_ascii(out: &mut Vec<u8>, write: impl FnOnce(&mut AsciiWriter)) {
-    let mut w = Writer {
-        sink: io::sink(),
-        buffer: std::mem::take(out),
-        block: usize::MAX,
-        error: None,
-        layout: Layout::Compact,
-        depth: 0,
-        first: true,
-        last_doc: None,
-        last_doc_json: Vec::new(),
-    };
+    let mut w = Writer::new(io::sink(), std::mem::take(out), usize::MAX, Layout::Compact);
     write(&mut w);
     *out = w.buffer;
 }
@@ -139,6 +119,22 @@ const LINE: [u8; 1 + 2 * INDENTED] = {
 const INDENTED: usize = 16;
 
 impl<W: Write, const ASCII: bool> Writer<W, ASCII> {
+    /// A writer at the start of its output, `buffer` handed to `sink` whenever it holds about
+    /// `block` bytes (`usize::MAX`: never, the caller takes the buffer).
+    fn new(sink: W, buffer: Vec<u8>, block: usize, layout: Layout) -> Self {
+        Writer {
+            sink,
+            buffer,
+            block,
+            error: None,
+            layout,
+            depth: 0,
+            first: true,
+            last_doc: None,
+            last_doc_json: Vec::new(),
+        }
+    }
+
     /// Hands the buffer to the sink (unless an earlier write failed) and empties it.
     fn drain(&mut self) {
         if self.error.is_none() {
@@ -1324,17 +1320,7 @@ mod tests {
                 }
             }
         }
-        let mut w = Writer::<io::Sink, false> {
-            sink: io::sink(),
-            buffer: Vec::new(),
-            block: usize::MAX,
-            error: None,
-            layout: Layout::Compact,
-            depth: 0,
-            first: true,
-            last_doc: None,
-            last_doc_json: Vec::new(),
-        };
+        let mut w = Writer::<io::Sink, false>::new(io::sink(), Vec::new(), usize::MAX, Layout::Compact);
         for s in &strings {
             w.string(s);
             w.buffer.push(b',');
